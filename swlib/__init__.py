@@ -1,0 +1,35 @@
+"""swlib: the computations behind swreport's council social work reports.
+
+Pure functions on DataFrames; nothing runs at import beyond defining names.
+"""
+
+from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
+from .loading import Dataset, load
+from .periods import Period
+from .status import actions, performance, status_summary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "DataError",
+    "Dataset",
+    "Period",
+    "PeriodError",
+    "Problem",
+    "ReportError",
+    "SwError",
+    "__version__",
+    "actions",
+    "load",
+    "performance",
+    "render",
+    "status_summary",
+]  # fmt: skip
+
+
+def render(report, council, period, audience="internal", data=None, out=None):
+    """Execute a report notebook and export self-contained HTML; returns the HTML path."""
+    from .render import render as _render
+
+    return _render(report, council, period, audience=audience, data=data, out=out)

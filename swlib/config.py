@@ -1,0 +1,140 @@
+"""Settings from ``params/``: per-council report settings and the schedule of batch runs.
+
+Paths are built from the package location, never from the working directory. YAML is
+validated into frozen pydantic models with defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .periods import Period
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = {"quarterly": "quarterly_performance.ipynb", "annual": "cswo_annual_report.ipynb"}
+AUDIENCES = ("internal", "public")
+
+
+def default_data_path() -> Path:
+    return Path(os.environ.get("SWREPORT_DATA", ROOT / "data"))
+
+
+def params_dir() -> Path:
+    return Path(os.environ.get("SWREPORT_PARAMS", ROOT / "params"))
+
+
+def notebooks_dir() -> Path:
+    return ROOT / "notebooks"
+
+
+def outputs_dir() -> Path:
+    return Path(os.environ.get("SWREPORT_OUT", ROOT / "outputs"))
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CouncilSettings(_Model):
+    service: str = "Social Work Services"
+    tolerance_percent: float = Field(
+        5.0, ge=0, le=100, description="amber band as % of target when no tolerance is given"
+    )
+    suppress_min: int = Field(1, ge=0)
+    suppress_max: int = Field(4, ge=0)
+
+
+class Settings(_Model):
+    defaults: CouncilSettings = CouncilSettings()
+    councils: dict[str, dict] = {}
+
+    def for_council(self, council: str) -> CouncilSettings:
+        merged = {**self.defaults.model_dump(), **self.councils.get(council, {})}
+        try:
+            return CouncilSettings(**merged)
+        except ValidationError as e:
+            raise ConfigError(f"params/councils.yaml, council {council}: {_pydantic_message(e)}") from None
+
+
+class Run(_Model):
+    report: str
+    period: str
+    councils: list[str] | str = "all"
+    audience: list[str] = ["internal"]
+
+    @field_validator("report")
+    @classmethod
+    def _report(cls, v: str) -> str:
+        if v not in REPORTS:
+            raise ValueError(f"expected one of {', '.join(REPORTS)}")
+        return v
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, v: str) -> str:
+        return str(Period.parse(v))
+
+    @field_validator("audience")
+    @classmethod
+    def _audience(cls, v: list[str]) -> list[str]:
+        for a in v:
+            if a not in AUDIENCES:
+                raise ValueError(f"audience {a!r}: expected one of {', '.join(AUDIENCES)}")
+        return v
+
+
+class Schedule(_Model):
+    runs: list[Run]
+
+
+def _pydantic_message(e: ValidationError) -> str:
+    parts = []
+    for err in e.errors():
+        loc = ".".join(str(x) for x in err["loc"])
+        parts.append(f"{loc}: {err['msg']} (found {err.get('input')!r})")
+    return "; ".join(parts)
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: not valid YAML ({e})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _settings_at(path: Path, mtime: float) -> Settings:
+    try:
+        return Settings(**_read_yaml(path))
+    except ValidationError as e:
+        raise ConfigError(f"{path}: {_pydantic_message(e)}") from None
+
+
+def settings() -> Settings:
+    path = params_dir() / "councils.yaml"
+    if not path.exists():
+        return Settings()
+    return _settings_at(path, path.stat().st_mtime)
+
+
+def council_settings(council: str) -> CouncilSettings:
+    return settings().for_council(council)
+
+
+def load_schedule(path: str | os.PathLike) -> Schedule:
+    p = Path(path)
+    try:
+        return Schedule(**_read_yaml(p))
+    except ValidationError as e:
+        raise ConfigError(f"{p}: {_pydantic_message(e)}") from None

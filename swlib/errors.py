@@ -1,0 +1,71 @@
+"""One base error; specific subclasses keep their context as attributes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SwError(Exception):
+    """Base class of every error swlib raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, located as an analyst would look for it."""
+
+    file: str
+    row: int | None
+    column: str | None
+    found: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: found {self.found}; expected {self.expected}"
+
+
+class DataError(SwError):
+    """Bad input data. Carries every problem found, each with file, row and column."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        first = self.problems[0] if self.problems else None
+        self.file = first.file if first else None
+        self.row = first.row if first else None
+        self.column = first.column if first else None
+        super().__init__(self.describe())
+
+    def describe(self, limit: int = 50) -> str:
+        lines = [str(p) for p in self.problems[:limit]]
+        more = len(self.problems) - limit
+        if more > 0:
+            lines.append(f"... and {more} more problems")
+        return "\n".join(lines)
+
+
+class PeriodError(SwError, ValueError):
+    """A period that cannot be read, or is ambiguous."""
+
+    def __init__(self, text: object, expected: str):
+        self.text = text
+        self.expected = expected
+        super().__init__(f"cannot read period {text!r}: expected {expected}")
+
+
+class ConfigError(SwError):
+    """A bad parameter, option or settings file."""
+
+
+class ReportError(SwError):
+    """A report failed while executing its notebook."""
+
+    def __init__(self, report: str, council: str, period: str, message: str, notebook=None):
+        self.report = report
+        self.council = council
+        self.period = period
+        self.notebook = notebook
+        super().__init__(f"{report} report for {council} {period} failed: {message}")

@@ -1,0 +1,57 @@
+"""Numbers as a reader expects to see them: 92.1%, £75,400, 1,078, 9.4 days."""
+
+from __future__ import annotations
+
+import math
+
+from .disclosure import SYMBOL
+from .status import round_half_up
+
+STATUS_ICONS = {  # a shape as well as a colour: never colour alone
+    "Complete": "✔",
+    "Green": "●",
+    "Amber": "▲",
+    "Red": "◆",
+    "Report later": "…",
+    "Data only": "○",
+}
+TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up": "↗", "down": "↘", "no comparison": ""}
+
+
+def fmt_value(value, unit: str, decimals: int = 0, *, suppressed: bool = False) -> str:
+    if suppressed:
+        return SYMBOL
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    d = round_half_up(value, decimals)
+    body = f"{d:,.{int(decimals)}f}"
+    if unit == "percent":
+        return f"{body}%"
+    if unit == "currency":
+        return f"£{body}" if d >= 0 else f"-£{body[1:]}"
+    if unit == "days":
+        return f"{body} days"
+    if unit == "hours":
+        return f"{body} hours"
+    return body
+
+
+def fmt_money(amount: float, *, millions: bool = False) -> str:
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return "–"
+    if millions:
+        return f"£{amount / 1e6:,.3f}m"
+    return f"£{amount:,.0f}" if amount >= 0 else f"-£{-amount:,.0f}"
+
+
+def status_text(status: str, source: str | None = None) -> str:
+    icon = STATUS_ICONS.get(status, "")
+    text = f"{icon} {status}".strip()
+    if source == "override":
+        text += " (officer assessment)"
+    return text
+
+
+def trend_text(trend: str) -> str:
+    arrow = TREND_ARROWS.get(trend, "")
+    return f"{arrow} {trend}".strip() if trend != "no comparison" else "no comparison"

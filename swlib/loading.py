@@ -1,0 +1,472 @@
+"""Load and validate a data set: a folder of CSV files or one .xlsx workbook.
+
+Every problem in every table is collected before anything is raised, each with file (and
+sheet), row, column, the value found and what was expected. Rows are counted as a
+spreadsheet shows them: the header is row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import schema as sc
+from .errors import DataError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Dataset:
+    """One DataFrame attribute per table of the data contract (absent tables are empty)."""
+
+    councils: pd.DataFrame
+    measures: pd.DataFrame
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    actions: pd.DataFrame
+    finance: pd.DataFrame
+    workforce: pd.DataFrame
+    inspections: pd.DataFrame
+    path: Path | None = None
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def council_name(self, council: str) -> str:
+        row = self.councils.loc[self.councils["council"] == council]
+        if row.empty:
+            from .errors import ConfigError
+
+            known = ", ".join(self.councils["council"])
+            raise ConfigError(f"unknown council {council!r}: expected one of {known}")
+        return str(row["name"].iloc[0])
+
+    def is_synthetic(self, council: str | None = None) -> bool:
+        """Whether any figure (for ``council``) is marked ``source = synthetic``."""
+        for name in sc.TABLE_ORDER:
+            df = self.table(name)
+            if "source" not in df or df.empty:
+                continue
+            rows = df
+            if council is not None and "council" in df and name != "measures":
+                rows = df[df["council"] == council]
+            if rows["source"].fillna("").str.strip().str.lower().eq("synthetic").any():
+                return True
+        return False
+
+
+# ---------------------------------------------------------------------------------------
+# reading raw text tables
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(label, None, None, f"a file of {size / 1e6:.0f} MB", "a CSV file under 64 MB"))
+            return None
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        problems.append(Problem(label, None, None, "a folder", "a CSV file"))
+        return None
+    except PermissionError:
+        problems.append(
+            Problem(label, None, None, "a file that cannot be read (permission denied)", "a readable CSV file")
+        )
+        return None
+    if b"\x00" in raw[:4096]:
+        problems.append(Problem(label, None, None, "binary data", "a CSV text file"))
+        return None
+    text = _decode(raw)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as e:
+        problems.append(Problem(label, None, None, f"unreadable CSV ({e})", "comma-separated text"))
+        return None
+    return _rows_to_frame(rows, label, problems)
+
+
+def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -> pd.DataFrame | None:
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()  # trailing blank lines
+    if not rows:
+        problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"))
+        return None
+    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    while header and header[-1] == "" and all(len(r) < len(header) or not r[len(header) - 1].strip() for r in rows[1:]):
+        header.pop()  # a trailing empty header column (Excel exports add them)
+    width = len(header)
+    blank_headers = [i + 1 for i, h in enumerate(header) if h == ""]
+    for i in blank_headers:
+        problems.append(Problem(label, 1, f"#{i}", "a column with no name", "every column to have a name"))
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    for h in dupes:
+        problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
+    body = []
+    bad = False
+    for n, r in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in r):
+            continue  # blank line
+        if len(r) != width:
+            extra = r[width:]
+            if len(r) > width and not any(c.strip() for c in extra):
+                r = r[:width]
+            else:
+                problems.append(Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row"))
+                bad = True
+                continue
+        body.append((n, [c.strip() for c in r]))
+    if blank_headers or dupes or bad:
+        return None
+    df = pd.DataFrame([r for _, r in body], columns=header, dtype="object")
+    if df.empty:
+        df = pd.DataFrame({h: pd.Series(dtype="object") for h in header})
+    df.index = pd.Index([n for n, _ in body], dtype="int64")
+    return df.astype(str) if not df.empty else df
+
+
+def _cell_text(value, column: str) -> str:
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        if column == "period":
+            return f"{value.year}-{value.month:02d}"
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, pd.DataFrame | None]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
+        reason = (
+            "a file that is not an Excel workbook"
+            if isinstance(e, zipfile.BadZipFile)
+            else f"an unreadable workbook ({type(e).__name__})"
+        )
+        problems.append(Problem(path.name, None, None, reason, "an .xlsx workbook with a sheet per table"))
+        return {}
+    out: dict[str, pd.DataFrame | None] = {}
+    names = {n.strip().lower(): n for n in wb.sheetnames}
+    for table in sc.TABLE_ORDER:
+        if table not in names:
+            continue
+        ws = wb[names[table]]
+        rows = []
+        header: list[str] | None = None
+        for r in ws.iter_rows(values_only=True):
+            if header is None:
+                header = [_cell_text(v, "") for v in r]
+                rows.append(header)
+                continue
+            rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
+        # openpyxl pads rows to the sheet's width: trim columns with no header and no data
+        out[table] = _rows_to_frame(rows, f"{path.name} [sheet {table}]", problems)
+    wb.close()
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+def _schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    extra = [c for c in df.columns if table.col(c) is None and c != "source"]
+    if not table.open_columns:
+        extra = []
+    schema = sc.pandera_schema(table, extra)
+    try:
+        schema.validate(df, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as err:
+        fc = err.failure_cases
+    problems = []
+    for rec in fc.itertuples(index=False):
+        check = str(rec.check)
+        col = rec.column if isinstance(rec.column, str) else None
+        if check == "column_in_dataframe":
+            missing = str(rec.failure_case)
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    missing,
+                    "no such column in the header",
+                    f"a column '{missing}' ({sc.expected(table.col(missing))})",
+                )
+            )
+            continue
+        kind, _, what = check.partition("|")
+        row = int(rec.index) if rec.index is not None and pd.notna(rec.index) else None
+        value = df.at[row, col] if row is not None and col in df else rec.failure_case
+        found = "a blank cell" if value == "" else repr(value)
+        problems.append(Problem(label, row, col, found, what or check))
+    return problems
+
+
+def _check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    if not table.key or not set(table.key) <= set(df.columns):
+        return []
+    dup = df.duplicated(list(table.key), keep="first")
+    out = []
+    for row in df.index[dup]:
+        first = df.index[(df[list(table.key)] == df.loc[row, list(table.key)]).all(axis=1)][0]
+        key = ", ".join(f"{k}={df.at[row, k]}" for k in table.key)
+        out.append(
+            Problem(
+                label,
+                int(row),
+                table.key[-1],
+                f"a second row for {key} (first at row {first})",
+                "one row per " + ", ".join(table.key),
+            )
+        )
+    return out
+
+
+def _check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures: pd.DataFrame | None) -> list[Problem]:
+    out = []
+    if "council" in df and councils is not None:
+        bad = df["council"].notna() & ~df["council"].isin(councils)
+        for row in df.index[bad]:
+            out.append(
+                Problem(
+                    label,
+                    int(row),
+                    "council",
+                    repr(df.at[row, "council"]),
+                    "a council id listed in councils.csv: " + ", ".join(sorted(councils)),
+                )
+            )
+    if name in ("observations", "targets") and measures is not None and "measure" in df:
+        ids = set(measures["measure"])
+        only = dict(zip(measures["measure"], measures["council"], strict=True))
+        for row in df.index:
+            m = df.at[row, "measure"]
+            if not isinstance(m, str):
+                continue
+            if m not in ids:
+                out.append(Problem(label, int(row), "measure", repr(m), "a measure id listed in measures.csv"))
+            elif (
+                only.get(m)
+                and "council" in df
+                and isinstance(df.at[row, "council"], str)
+                and df.at[row, "council"] != only[m]
+            ):
+                out.append(
+                    Problem(
+                        label,
+                        int(row),
+                        "council",
+                        repr(df.at[row, "council"]),
+                        f"'{only[m]}', the only council measure {m} is defined for",
+                    )
+                )
+    return out
+
+
+def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency."""
+    from .periods import FREQUENCY_KIND, Period
+
+    out: list[Problem] = []
+    info = measures.set_index("measure")
+    for row, r in df.iterrows():
+        m = r.get("measure")
+        if m not in info.index:
+            continue
+        unit, decimals, freq = info.at[m, "unit"], info.at[m, "decimals"], info.at[m, "frequency"]
+        v, n, d = r.get("value"), r.get("numerator"), r.get("denominator")
+        has_n, has_d, has_v = pd.notna(n), pd.notna(d), pd.notna(v)
+        if has_n != has_d:
+            col = "denominator" if has_n else "numerator"
+            out.append(Problem(label, row, col, "a blank cell", "both numerator and denominator, or neither"))
+            continue
+        if has_d and d == 0 and n > 0:
+            out.append(
+                Problem(
+                    label,
+                    row,
+                    "numerator",
+                    f"{n:g} cases with a denominator of 0",
+                    "a numerator of 0 when the denominator is 0",
+                )
+            )
+            continue
+        if unit == "percent":
+            if has_v and v > 100:
+                out.append(Problem(label, row, "value", f"{v:g}", "a percentage from 0 to 100"))
+            if has_n and n > d:
+                out.append(
+                    Problem(
+                        label,
+                        row,
+                        "numerator",
+                        f"{n:g}, more than the denominator {d:g}",
+                        "a numerator no larger than the denominator",
+                    )
+                )
+            elif has_n and has_v and d > 0:
+                computed = 100 * n / d
+                slack = max(0.05, 0.5 * 10 ** (-int(decimals)))
+                if abs(computed - v) > slack + 1e-9:
+                    out.append(
+                        Problem(
+                            label,
+                            row,
+                            "value",
+                            f"{v:g}, but numerator/denominator give {computed:.{int(decimals)}f}",
+                            "a value that agrees with numerator and denominator (or leave value blank)",
+                        )
+                    )
+        p = r.get("period")
+        if isinstance(p, str) and freq in FREQUENCY_KIND:
+            kinds = ("month", "quarter", "half", "year")
+            if kinds.index(Period.parse(p).kind) < kinds.index(FREQUENCY_KIND[freq]):
+                out.append(
+                    Problem(
+                        label,
+                        row,
+                        "period",
+                        f"{p} (a {Period.parse(p).kind})",
+                        f"a period no shorter than the measure's frequency ({freq})",
+                    )
+                )
+    return out
+
+
+def _measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    out = []
+    pct = df["unit"] == "percent"
+    for row in df.index[pct & (df["target"] > 100)]:
+        out.append(Problem(label, int(row), "target", f"{df.at[row, 'target']:g}", "a percentage target from 0 to 100"))
+    return out
+
+
+def _label(base: Path, name: str, is_book: bool) -> str:
+    return f"{base.name} [sheet {name}]" if is_book else f"{name}.csv"
+
+
+def load(path: str | os.PathLike | None = None) -> Dataset:
+    """Read and validate a data folder (CSV per table) or an .xlsx workbook.
+
+    Raises DataError listing every problem found, each with file, row and column.
+    """
+    from .config import default_data_path
+
+    base = Path(path) if path is not None else default_data_path()
+    problems: list[Problem] = []
+    if not base.exists():
+        raise DataError(
+            Problem(str(base), None, None, "nothing at this path", "a data folder of CSV files or an .xlsx workbook")
+        )
+    is_book = base.is_file()
+    raw: dict[str, pd.DataFrame | None] = {}
+    files: dict[str, Path] = {}
+    if is_book:
+        if base.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise DataError(
+                Problem(
+                    base.name,
+                    None,
+                    None,
+                    f"a '{base.suffix or 'extensionless'}' file",
+                    "a data folder of CSV files or an .xlsx workbook",
+                )
+            )
+        raw = _read_workbook(base, problems)
+        files = dict.fromkeys(raw, base)
+    else:
+        for name in sc.TABLE_ORDER:
+            f = base / f"{name}.csv"
+            if f.exists():
+                files[name] = f
+                raw[name] = _read_csv(f, f.name, problems)
+    for name, table in sc.TABLES.items():
+        if table.required and name not in raw and not problems:
+            where = f"{base.name}" if is_book else f"{name}.csv"
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    f"no {name} table" + (" sheet" if is_book else " file"),
+                    f"a {name} table: it is required",
+                )
+            )
+    if problems:
+        raise DataError(problems)
+
+    # column checks, then conversion of every table that passed them
+    typed: dict[str, pd.DataFrame] = {}
+    for name, table in sc.TABLES.items():
+        df = raw.get(name)
+        label = _label(base, name, is_book)
+        if df is None:
+            typed[name] = _empty(table)
+            continue
+        found = _schema_problems(table, df, label)
+        found += _check_keys(table, df, label)
+        problems += found
+        if not found:
+            typed[name] = _typed(table, df)
+    if problems:
+        raise DataError(problems)
+
+    councils = set(typed["councils"]["council"])
+    if not councils:
+        raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council"))
+    for name in sc.TABLE_ORDER:
+        problems += _check_refs(
+            name, typed[name], _label(base, name, is_book), councils if name != "councils" else None, typed["measures"]
+        )
+    problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
+    if problems:
+        raise DataError(problems)
+    problems += _observation_rules(typed["observations"], typed["measures"], _label(base, "observations", is_book))
+    if problems:
+        raise DataError(problems)
+
+    out = {k: v.reset_index(drop=True) for k, v in typed.items()}
+    return Dataset(**out, path=base, files=files)
+
+
+def _empty(table: sc.Table) -> pd.DataFrame:
+    return pd.DataFrame({c.name: sc.convert(c, pd.Series([], dtype="object")) for c in table.columns})
+
+
+def _typed(table: sc.Table, df: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(index=df.index)
+    for c in table.columns:
+        out[c.name] = (
+            sc.convert(c, df[c.name])
+            if c.name in df
+            else sc.convert(c, pd.Series([""] * len(df), index=df.index, dtype="object"))
+        )
+    if table.open_columns:
+        for name in df.columns:
+            if table.col(name) is None and name != "source":
+                out[name] = sc.convert(sc.Col(name, table.open_columns), df[name])
+    if table.name == "measures":
+        dec = out["decimals"].copy()
+        default = out["unit"].map(lambda u: sc.DEFAULT_DECIMALS.get(u, 0)).astype("Int64")
+        out["decimals"] = dec.fillna(default).astype("int64")
+    return out

@@ -1,0 +1,245 @@
+"""Scottish local government financial years (April to March) and their parts.
+
+A period is identified by a canonical id: ``2020-21`` (year), ``2020-21-H1`` (half),
+``2020-21-Q2`` (quarter) or ``2020-09`` (calendar month). Internally every period is a
+financial year plus a span of month slots 0..11 (0 = April, 11 = March).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import total_ordering
+
+from .errors import PeriodError
+
+MONTHS = [
+    "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "January", "February", "March",
+]  # fmt: skip
+_MONTH_ABBR = {m[:3].lower(): i for i, m in enumerate(MONTHS)}
+KINDS = ("month", "quarter", "half", "year")
+_SPAN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+FREQUENCY_KIND = {"monthly": "month", "quarterly": "quarter", "six-monthly": "half", "annual": "year"}
+EXPECTED = (
+    "a financial year (2020-21 or 2020/21), a quarter (2020-21-Q2, 2020/21 Q2, Q2 2020/21), "
+    "a half (2020-21-H1) or a month (2020-09)"
+)
+
+
+def _calendar(fy: int, slot: int) -> tuple[int, int]:
+    """Calendar (year, month 1-12) of month slot ``slot`` of financial year ``fy``."""
+    month = (slot + 3) % 12 + 1
+    return (fy if slot < 9 else fy + 1), month
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Period:
+    """A financial year, half, quarter or month."""
+
+    fy: int  # the calendar year in which the financial year starts
+    kind: str
+    start: int  # first month slot, 0..11
+    end: int  # last month slot, 0..11
+
+    # construction -------------------------------------------------------------
+    @classmethod
+    def year(cls, fy: int) -> Period:
+        return cls(fy, "year", 0, 11)
+
+    @classmethod
+    def quarter(cls, fy: int, q: int) -> Period:
+        return cls(fy, "quarter", 3 * (q - 1), 3 * q - 1)
+
+    @classmethod
+    def half(cls, fy: int, h: int) -> Period:
+        return cls(fy, "half", 6 * (h - 1), 6 * h - 1)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        slot = (month - 4) % 12
+        fy = year if month >= 4 else year - 1
+        return cls(fy, "month", slot, slot)
+
+    @classmethod
+    def parse(cls, text: object) -> Period:
+        """Read the spellings people type; anything ambiguous is a PeriodError."""
+        if isinstance(text, Period):
+            return text
+        if not isinstance(text, str):
+            raise PeriodError(text, EXPECTED)
+        s = re.sub(r"\s+", " ", text.strip()).upper()
+        s = re.sub(r"^(FY|FINANCIAL YEAR) ?", "", s)
+        fy_pat = r"(\d{4})\s?[-/]\s?(\d{2}|\d{4})"
+        part_pat = r"([QH])\s?(\d)"
+        for pat, order in (
+            (rf"^{fy_pat}$", "y"),
+            (rf"^{fy_pat}\s?[- ]?\s?{part_pat}$", "yp"),
+            (rf"^{part_pat}\s?[- ]?\s?{fy_pat}$", "py"),
+        ):
+            m = re.match(pat, s)
+            if not m:
+                continue
+            g = m.groups()
+            if order == "y":
+                y1, y2, part = g[0], g[1], None
+            elif order == "yp":
+                y1, y2, part = g[0], g[1], (g[2], int(g[3]))
+            else:
+                y1, y2, part = g[2], g[3], (g[0], int(g[1]))
+            return cls._from_parts(text, int(y1), y2, part)
+        m = re.match(r"^([A-Z]{3,9})\.? (\d{4})$", s)  # Sep 2020, September 2020
+        if m and m.group(1)[:3].lower() in _MONTH_ABBR:
+            name = m.group(1).capitalize()
+            slot = _MONTH_ABBR[name[:3].lower()]
+            if name in (MONTHS[slot], MONTHS[slot][:3], "Sept"):
+                return cls.month(int(m.group(2)), (slot + 3) % 12 + 1)
+        raise PeriodError(text, EXPECTED)
+
+    @classmethod
+    def _from_parts(cls, text, y1: int, y2s: str, part) -> Period:
+        y2 = int(y2s)
+        # "2020-09" looks like a year with a two-digit end; it is a month when the second
+        # number is not the next year.
+        if part is None and len(y2s) == 2 and y2 != (y1 + 1) % 100:
+            if 1 <= y2 <= 12 and re.match(r"^\s*\d{4}-\d{2}\s*$", str(text)):
+                return cls.month(y1, y2)
+            raise PeriodError(text, EXPECTED + f" (years must run on: {y1}-{(y1 + 1) % 100:02d})")
+        if (len(y2s) == 4 and y2 != y1 + 1) or (len(y2s) == 2 and y2 != (y1 + 1) % 100):
+            raise PeriodError(text, f"consecutive years, e.g. {y1}-{(y1 + 1) % 100:02d}")
+        if not 1900 <= y1 <= 2200:
+            raise PeriodError(text, "a year between 1900 and 2200")
+        if part is None:
+            return cls.year(y1)
+        letter, n = part
+        if letter == "Q" and 1 <= n <= 4:
+            return cls.quarter(y1, n)
+        if letter == "H" and 1 <= n <= 2:
+            return cls.half(y1, n)
+        raise PeriodError(text, "a quarter Q1 to Q4 or a half H1 to H2")
+
+    # identity and printing ----------------------------------------------------
+    @property
+    def fy_id(self) -> str:
+        return f"{self.fy}-{(self.fy + 1) % 100:02d}"
+
+    @property
+    def number(self) -> int:
+        """Quarter or half number, or the calendar month for months."""
+        if self.kind == "quarter":
+            return self.start // 3 + 1
+        if self.kind == "half":
+            return self.start // 6 + 1
+        if self.kind == "month":
+            return _calendar(self.fy, self.start)[1]
+        return 0
+
+    def __str__(self) -> str:
+        if self.kind == "year":
+            return self.fy_id
+        if self.kind == "quarter":
+            return f"{self.fy_id}-Q{self.number}"
+        if self.kind == "half":
+            return f"{self.fy_id}-H{self.number}"
+        year, month = _calendar(self.fy, self.start)
+        return f"{year}-{month:02d}"
+
+    def __repr__(self) -> str:
+        return f"Period({str(self)!r})"
+
+    @property
+    def label(self) -> str:
+        """The printed form: 2020/21, 2020/21 Quarter 2, 2020/21 first half, September 2020."""
+        fy = f"{self.fy}/{(self.fy + 1) % 100:02d}"
+        if self.kind == "year":
+            return fy
+        if self.kind == "quarter":
+            return f"{fy} Quarter {self.number}"
+        if self.kind == "half":
+            return f"{fy} {'first' if self.number == 1 else 'second'} half"
+        year, _ = _calendar(self.fy, self.start)
+        return f"{MONTHS[self.start]} {year}"
+
+    @property
+    def months_label(self) -> str:
+        """'July to September' for a quarter; 'April 2020 to March 2021' for a year."""
+        if self.start == self.end:
+            return self.month_name(self.end)
+        if self.kind == "quarter":
+            return f"{MONTHS[self.start]} to {MONTHS[self.end]}"
+        return f"{self.month_name(self.start)} to {self.month_name(self.end)}"
+
+    def month_name(self, slot: int) -> str:
+        year, _ = _calendar(self.fy, slot)
+        return f"{MONTHS[slot]} {year}"
+
+    @property
+    def end_label(self) -> str:
+        """The month the period ends with, e.g. 'September 2020'."""
+        return self.month_name(self.end)
+
+    # arithmetic ---------------------------------------------------------------
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.fy, self.end, -self.start)
+
+    def __lt__(self, other: Period) -> bool:
+        return self.sort_key < other.sort_key
+
+    @property
+    def year_period(self) -> Period:
+        return Period.year(self.fy)
+
+    def shift_years(self, n: int) -> Period:
+        return Period(self.fy + n, self.kind, self.start, self.end)
+
+    @property
+    def months(self) -> range:
+        return range(self.start, self.end + 1)
+
+    def ytd(self) -> tuple[int, int, int]:
+        """The year-to-date window: (financial year, first slot 0, last slot)."""
+        return (self.fy, 0, self.end)
+
+    def is_ytd_window(self) -> bool:
+        return self.start == 0
+
+    def contains(self, other: Period) -> bool:
+        return self.fy == other.fy and self.start <= other.start and other.end <= self.end
+
+    def ends_on_boundary(self, kind: str) -> bool:
+        """Whether a period of ``kind`` ends where this one ends (Q2 ends a half)."""
+        return (self.end + 1) % _SPAN[kind] == 0
+
+    def latest_of_kind(self, kind: str) -> Period:
+        """The latest complete period of ``kind`` ending at or before this period's end."""
+        span = _SPAN[kind]
+        last = (self.end + 1) // span * span - 1  # last slot of a complete ``kind`` period
+        fy = self.fy
+        if last < 0:
+            fy, last = fy - 1, 11
+        return Period(fy, kind, last - span + 1, last)
+
+    def parts(self, kind: str) -> list[Period]:
+        """The periods of ``kind`` making up this one (months of a quarter, ...)."""
+        span = _SPAN[kind]
+        if span > _SPAN[self.kind]:
+            raise ValueError(f"a {self.kind} has no {kind}s")
+        return [Period(self.fy, kind, s, s + span - 1) for s in range(self.start, self.end + 1, span)]
+
+    def window_parts(self, kind: str) -> list[Period]:
+        """Periods of ``kind`` in this period's year-to-date window (April to its end)."""
+        span = _SPAN[kind]
+        return [Period(self.fy, kind, s, s + span - 1) for s in range(0, self.end + 1, span)]
+
+    def window_period(self) -> Period | None:
+        """The named period that is exactly the year-to-date window, if there is one."""
+        for kind, span in _SPAN.items():
+            if self.end + 1 == span:
+                return Period(self.fy, kind, 0, self.end)
+        return None
+
+
+def parse_period(text: object) -> Period:
+    return Period.parse(text)

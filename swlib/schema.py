@@ -1,0 +1,342 @@
+"""The data contract: each table's columns, as declarative specs turned into pandera schemas.
+
+Files are read as text; the schemas check each column's text (so that every bad cell is
+reported with its row and column, not only the first), then ``loading`` converts the
+checked columns to their types. Rules that join columns or tables live in ``loading``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import PeriodError
+from .periods import Period
+
+UNITS = ("percent", "count", "currency", "rate", "ratio", "days", "hours", "number")
+POLARITIES = ("higher", "lower", "none")
+FREQUENCIES = ("monthly", "quarterly", "six-monthly", "annual")
+AGGREGATES = ("sum", "latest", "mean")
+OBSERVATION_STATUSES = ("Green", "Amber", "Red", "Report later", "Data only")
+ACTION_STATUSES = ("Complete", "Green", "Amber", "Red", "Report later")
+FINANCE_KINDS = ("budget", "outturn", "capital")
+SECTORS = ("LA", "Private", "Voluntary")
+DEFAULT_DECIMALS = {"percent": 1, "rate": 1, "ratio": 2}
+
+COUNCIL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MEASURE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a table: its kind decides the check and the conversion."""
+
+    name: str
+    kind: str = "text"  # text | council | measure | enum | number | int | period | date
+    required: bool = False  # the column must exist
+    nonblank: bool = False  # every cell must have a value
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Col, ...]
+    key: tuple[str, ...] = ()
+    required: bool = False
+    open_columns: str | None = None  # kind of any extra column (inspections' quality themes)
+    extra: dict = field(default_factory=dict)
+
+    def col(self, name: str) -> Col | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+
+def _c(name, kind="text", **kw) -> Col:
+    return Col(name, kind, **kw)
+
+
+SOURCE = _c("source")
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "councils",
+            (
+                _c("council", "council_id", required=True, nonblank=True),
+                _c("name", required=True, nonblank=True),
+                _c("family_group", "int", required=True, minimum=1, maximum=4),
+                _c("population", "int", minimum=0),
+                SOURCE,
+            ),
+            key=("council",),
+            required=True,
+        ),
+        Table(
+            "measures",
+            (
+                _c("measure", "measure_id", required=True, nonblank=True),
+                _c("title", required=True, nonblank=True),
+                _c("theme", required=True, nonblank=True),
+                _c("outcome"),
+                _c("service"),
+                _c("unit", "enum", required=True, nonblank=True, choices=UNITS),
+                _c("polarity", "enum", required=True, nonblank=True, choices=POLARITIES),
+                _c("frequency", "enum", required=True, nonblank=True, choices=FREQUENCIES),
+                _c("aggregate", "enum", required=True, nonblank=True, choices=AGGREGATES),
+                _c("target", "number"),
+                _c("tolerance", "number", minimum=0),
+                _c("decimals", "int", minimum=0, maximum=6),
+                _c("lgbf"),
+                _c("links"),
+                _c("council", "council"),
+                _c("definition"),
+                SOURCE,
+            ),
+            key=("measure",),
+            required=True,
+        ),
+        Table(
+            "targets",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("measure", "measure", required=True, nonblank=True),
+                _c("period", "period", required=True, nonblank=True),
+                _c("target", "number", required=True, nonblank=True),
+                _c("tolerance", "number", minimum=0),
+                SOURCE,
+            ),
+            key=("council", "measure", "period"),
+        ),
+        Table(
+            "observations",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("measure", "measure", required=True, nonblank=True),
+                _c("period", "period", required=True, nonblank=True),
+                _c("value", "number", required=True, minimum=0),
+                _c("numerator", "number", minimum=0),
+                _c("denominator", "number", minimum=0),
+                _c("status", "enum", choices=OBSERVATION_STATUSES),
+                _c("comment"),
+                SOURCE,
+            ),
+            key=("council", "measure", "period"),
+            required=True,
+        ),
+        Table(
+            "actions",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("period", "period", required=True, nonblank=True),
+                _c("theme", required=True, nonblank=True),
+                _c("outcome"),
+                _c("action", required=True, nonblank=True),
+                _c("measure"),
+                _c("status", "enum", required=True, nonblank=True, choices=ACTION_STATUSES),
+                _c("comment"),
+                SOURCE,
+            ),
+        ),
+        Table(
+            "finance",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("period", "period", required=True, nonblank=True),
+                _c("kind", "enum", required=True, nonblank=True, choices=FINANCE_KINDS),
+                _c("line", required=True, nonblank=True),
+                _c("amount", "number", required=True, nonblank=True),
+                SOURCE,
+            ),
+            key=("council", "period", "kind", "line"),
+        ),
+        Table(
+            "workforce",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("period", "period", required=True, nonblank=True),
+                _c("service", required=True, nonblank=True),
+                _c("headcount", "int", minimum=0),
+                _c("fte", "number", minimum=0),
+                SOURCE,
+            ),
+            key=("council", "period", "service"),
+        ),
+        Table(
+            "inspections",
+            (
+                _c("council", "council", required=True, nonblank=True),
+                _c("service", required=True, nonblank=True),
+                _c("service_type", required=True, nonblank=True),
+                _c("sector", "enum", required=True, nonblank=True, choices=SECTORS),
+                _c("date", "date", required=True, nonblank=True),
+                SOURCE,
+            ),
+            open_columns="grade",
+        ),
+    )
+}
+TABLE_ORDER = tuple(TABLES)
+
+
+# ---------------------------------------------------------------------------------------
+# Cell readers: text -> value or None. Shared by the checks and the conversion.
+def read_number(text: str) -> float | None:
+    """'1,234', '£1,234.50', '95%', ' 7 ' are numbers; '' is None; anything else raises."""
+    t = text.strip().replace(",", "")
+    if t.startswith("£"):
+        t = t[1:]
+    if t.startswith("-£"):
+        t = "-" + t[2:]
+    if t.endswith("%"):
+        t = t[:-1]
+    if t == "":
+        return None
+    v = float(t)
+    if v != v or v in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return v
+
+
+def _is_number(s: pd.Series) -> pd.Series:
+    return s.map(lambda x: _ok(read_number, x))
+
+
+def _ok(fn, x) -> bool:
+    try:
+        fn(x)
+        return True
+    except (ValueError, PeriodError):
+        return False
+
+
+def _in_range(lo, hi):
+    def check(s: pd.Series) -> pd.Series:
+        def one(x):
+            try:
+                v = read_number(x)
+            except ValueError:
+                return True  # reported by the number check
+            return v is None or ((lo is None or v >= lo) and (hi is None or v <= hi))
+
+        return s.map(one)
+
+    return check
+
+
+def read_int(text: str) -> int | None:
+    v = read_number(text)
+    if v is None:
+        return None
+    if v != int(v):
+        raise ValueError(text)
+    return int(v)
+
+
+def read_enum(text: str, choices: tuple[str, ...]) -> str | None:
+    t = " ".join(text.split()).lower()
+    if t == "":
+        return None
+    for c in choices:
+        if c.lower() == t:
+            return c
+    raise ValueError(text)
+
+
+def read_period(text: str) -> str | None:
+    return None if text.strip() == "" else str(Period.parse(text))
+
+
+def read_date(text: str) -> str | None:
+    t = text.strip()
+    if t == "":
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"):
+        try:
+            return pd.to_datetime(t, format=fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def expected(col: Col) -> str:
+    """What a column holds, in words, for messages."""
+    if col.kind == "enum":
+        return "one of " + ", ".join(col.choices) + " (any case)"
+    if col.kind in ("number", "int"):
+        word = "a whole number" if col.kind == "int" else "a number"
+        if col.minimum is not None and col.maximum is not None:
+            return f"{word} from {col.minimum:g} to {col.maximum:g}"
+        if col.minimum is not None:
+            return f"{word} of at least {col.minimum:g}"
+        return word
+    if col.kind == "period":
+        return "a period such as 2020-21, 2020-21-Q2, 2020-21-H1 or 2020-09"
+    if col.kind == "date":
+        return "a date such as 2017-01-06 or 06/01/2017"
+    if col.kind == "council_id":
+        return "a lower-case id of letters, digits and hyphens, e.g. south-lanarkshire"
+    if col.kind == "measure_id":
+        return "an id of letters, digits, '-', '_' or '.', with no spaces"
+    if col.kind == "grade":
+        return "a grade from 1 to 6, or blank when not assessed"
+    return "some text"
+
+
+def column_checks(col: Col) -> list[pa.Check]:
+    """pandera checks on a column of stripped text ('' is blank)."""
+    checks: list[pa.Check] = []
+    if col.nonblank:
+        checks.append(pa.Check(lambda s: s != "", error="blank|a value (this column may not be blank)"))
+    k = col.kind
+    if k in ("number", "int", "grade"):
+        reader = read_int if k in ("int", "grade") else read_number
+        checks.append(pa.Check(lambda s, r=reader: s.map(lambda x: _ok(r, x)), error=f"bad|{expected(col)}"))
+        lo, hi = (1, 6) if k == "grade" else (col.minimum, col.maximum)
+        if lo is not None or hi is not None:
+            checks.append(pa.Check(_in_range(lo, hi), error=f"range|{expected(col)}"))
+    elif k == "enum":
+        checks.append(
+            pa.Check(
+                lambda s, ch=col.choices: s.map(lambda x: _ok(lambda t: read_enum(t, ch), x)),
+                error=f"bad|{expected(col)}",
+            )
+        )
+    elif k == "period":
+        checks.append(pa.Check(lambda s: s.map(lambda x: _ok(read_period, x)), error=f"bad|{expected(col)}"))
+    elif k == "date":
+        checks.append(pa.Check(lambda s: s.map(lambda x: _ok(read_date, x)), error=f"bad|{expected(col)}"))
+    elif k == "council_id":
+        checks.append(pa.Check(lambda s: s.str.fullmatch(COUNCIL_ID.pattern), error=f"bad|{expected(col)}"))
+    elif k == "measure_id":
+        checks.append(pa.Check(lambda s: s.str.fullmatch(MEASURE_ID.pattern), error=f"bad|{expected(col)}"))
+    return checks
+
+
+def pandera_schema(table: Table, extra_columns: list[str]) -> pa.DataFrameSchema:
+    cols = {c.name: pa.Column(str, column_checks(c), required=c.required) for c in table.columns}
+    if table.open_columns:
+        grade = Col("", table.open_columns)
+        for name in extra_columns:
+            cols[name] = pa.Column(str, column_checks(grade), required=False)
+    return pa.DataFrameSchema(cols, strict=False, coerce=False)
+
+
+def convert(col: Col, s: pd.Series) -> pd.Series:
+    """Checked text to typed values (blank to missing)."""
+    k = col.kind
+    if k in ("number",):
+        return s.map(read_number).astype("float64")
+    if k in ("int", "grade"):
+        return s.map(read_int).astype("Int64")
+    if k == "enum":
+        return s.map(lambda x: read_enum(x, col.choices)).astype("object")
+    if k == "period":
+        return s.map(read_period).astype("object")
+    if k == "date":
+        return s.map(read_date).astype("object")
+    return s.where(s != "", None).astype("object")

@@ -1,0 +1,279 @@
+"""The status engine: year to date, targets, RAG status, short trend, summaries.
+
+Implements the status rules of DESIGN.md for one council and report period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import pandas as pd
+
+from .config import council_settings
+from .loading import Dataset
+from .periods import FREQUENCY_KIND, Period
+
+STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
+KIND_ORDER = ("month", "quarter", "half", "year")
+ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    """Round as people do (74.95 -> 75.0 at 1 dp), not as binary floats do."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    value: float = np.nan
+    numerator: float = np.nan
+    denominator: float = np.nan
+    parts_found: int = 0
+    parts_expected: int = 0
+    exact: bool = False
+    own: bool = False  # an observation for the report's own (sub-)period exists
+    status: str | None = None
+    comment: str | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.exact or self.parts_found > 0
+
+
+def _combine(rows: pd.DataFrame, aggregate: str, unit: str) -> tuple[float, float, float]:
+    """Combine sub-period observations (in period order) into one value."""
+    if rows.empty:
+        return np.nan, np.nan, np.nan
+    if aggregate == "latest":
+        last = rows.iloc[-1]
+        return last["value_c"], last["numerator"], last["denominator"]
+    if aggregate == "mean":
+        return float(rows["value_c"].mean()), np.nan, np.nan
+    num, den = rows["numerator"], rows["denominator"]
+    if num.notna().all() and den.notna().all():
+        n, d = float(num.sum()), float(den.sum())
+        if unit == "percent":
+            v = 100 * n / d if d > 0 else np.nan
+        elif unit == "ratio":
+            v = n / d if d > 0 else np.nan
+        else:
+            v = float(rows["value_c"].sum())
+        return v, n, d
+    return float(rows["value_c"].sum(min_count=1)), np.nan, np.nan
+
+
+def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
+    """Year to date at ``eff`` from one measure's observations keyed by period id."""
+    window = eff.window_period()
+    own = eff.latest_of_kind(kind) if eff.ends_on_boundary(kind) else None
+    if window is not None and str(window) in obs:
+        r = obs[str(window)]
+        return YearToDate(
+            r["value_c"],
+            r["numerator"],
+            r["denominator"],
+            1,
+            1,
+            exact=True,
+            own=True,
+            status=r["status"],
+            comment=r["comment"],
+        )
+    parts = eff.window_parts(kind)
+    found = [obs[str(p)] for p in parts if str(p) in obs]
+    own_row = obs.get(str(own)) if own is not None else None
+    if not found:
+        return YearToDate(parts_expected=len(parts))
+    v, n, d = _combine(pd.DataFrame(found), aggregate, unit)
+    return YearToDate(
+        v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
+        status=None if own_row is None else own_row["status"],
+        comment=None if own_row is None else own_row["comment"],
+    )  # fmt: skip
+
+
+def _with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
+    """Observations with ``value_c``: the value, or computed from numerator/denominator."""
+    o = obs.copy()
+    unit = o["measure"].map(units)
+    ratio = o["numerator"] / o["denominator"].where(o["denominator"] > 0)
+    computed = np.where(unit == "percent", 100 * ratio, np.where(unit == "ratio", ratio, np.nan))
+    o["value_c"] = o["value"].where(o["value"].notna(), computed)
+    return o
+
+
+def catalogue(ds: Dataset, council: str) -> pd.DataFrame:
+    """The measures a council reports, in catalogue order."""
+    m = ds.measures
+    return m[m["council"].isna() | (m["council"] == council)].reset_index(drop=True)
+
+
+def _target_lookup(ds: Dataset, council: str) -> dict[tuple[str, str], tuple[float, float]]:
+    t = ds.targets[ds.targets["council"] == council]
+    return {(r.measure, r.period): (r.target, r.tolerance) for r in t.itertuples()}
+
+
+def _rag(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> str:
+    v, t = round_half_up(value, decimals), round_half_up(target, decimals)
+    tol = Decimal(repr(float(tolerance)))
+    gap = (t - v) if polarity == "higher" else (v - t)
+    if gap <= 0:
+        return "Green"
+    return "Amber" if gap <= tol else "Red"
+
+
+def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
+    if pd.isna(now) or pd.isna(before):
+        return "no comparison"
+    a, b = round_half_up(now, decimals), round_half_up(before, decimals)
+    if a == b:
+        return "no change"
+    up = a > b
+    if polarity == "none":
+        return "up" if up else "down"
+    return "improving" if up == (polarity == "higher") else "worsening"
+
+
+def performance(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
+    """One row per measure in catalogue order: year to date, target, status, trend, history."""
+    from .disclosure import suppress_performance
+
+    P = Period.parse(period)
+    ds.council_name(council)  # unknown council: a ConfigError naming the choices
+    cfg = council_settings(council)
+    cat = catalogue(ds, council)
+    obs = _with_value(ds.observations[ds.observations["council"] == council], ds.measures.set_index("measure")["unit"])
+    by_measure = {m: {r["period"]: r for _, r in g.iterrows()} for m, g in obs.groupby("measure", sort=False)}
+    targets = _target_lookup(ds, council)
+    years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
+    rows = []
+    for m in cat.itertuples(index=False):
+        kind = FREQUENCY_KIND[m.frequency]
+        coarser = KIND_ORDER.index(kind) > KIND_ORDER.index(P.kind)
+        eff = P if P.ends_on_boundary(kind) else P.latest_of_kind(kind)
+        mo = by_measure.get(m.measure, {})
+        ytd = year_to_date(mo, eff, kind, m.aggregate, m.unit)
+        last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
+
+        notes = []
+        specific = targets.get((m.measure, str(eff)))
+        tgt, tol = specific or targets.get((m.measure, eff.fy_id), (np.nan, np.nan))
+        if pd.isna(tgt):
+            tgt = m.target
+        if pd.isna(tol):
+            tol = m.tolerance
+        annual = tgt
+        window_months = eff.end + 1
+        if (
+            specific is None
+            and m.aggregate == "sum"
+            and m.unit in ADDITIVE_UNITS
+            and window_months < 12
+            and pd.notna(tgt)
+        ):
+            tgt = tgt * window_months / 12  # an annual target, pro rata to the year to date
+            tol = tol * window_months / 12 if pd.notna(tol) else tol
+            notes.append(f"target pro rata: {window_months} of 12 months")
+        if pd.isna(tol) and pd.notna(tgt):
+            tol = abs(tgt) * cfg.tolerance_percent / 100
+
+        if ytd.status:
+            status, source = ytd.status, "override"
+        elif not ytd.own and not ytd.exact:
+            status, source = "Report later", "missing"
+        elif pd.isna(tgt) or m.polarity == "none":
+            status, source = "Data only", "rule"
+        elif pd.isna(ytd.value):
+            status, source = "Data only", "rule"  # e.g. no cases this period (0 of 0)
+        else:
+            status, source = _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule"
+
+        if eff != P and coarser:
+            notes.append(f"latest available: {eff.label}")
+        if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
+            notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
+        history, year_notes = {}, {}
+        for y in years:
+            hv, note = _year_value(mo, y, kind, m.aggregate, m.unit)
+            history[str(y)] = hv
+            if note:
+                year_notes[str(y)] = note
+        rows.append(
+            {
+                "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,
+                "unit": m.unit, "polarity": m.polarity, "decimals": int(m.decimals),
+                "target": tgt, "annual_target": annual, "tolerance": tol,
+                "to_date": ytd.value if ytd.has_data else np.nan,
+                "numerator": ytd.numerator, "denominator": ytd.denominator,
+                "status": status, "status_source": source,
+                "trend": _trend(ytd.value, last.value, m.polarity, m.decimals) if ytd.has_data else "no comparison",
+                "last_year": last.value if last.has_data else np.nan,
+                "comment": ytd.comment if isinstance(ytd.comment, str) else None,
+                "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
+                **history, "year_notes": year_notes, "suppressed": "",
+            }
+        )  # fmt: skip
+    df = pd.DataFrame(rows, columns=_columns(years))
+    df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience=audience)
+    if audience == "public":
+        df = suppress_performance(df, cfg)
+    return df
+
+
+def _columns(years: list[Period]) -> list[str]:
+    return [
+        "measure", "theme", "outcome", "title", "unit", "polarity", "decimals", "target", "annual_target", "tolerance",
+        "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed",
+    ]  # fmt: skip
+
+
+def _year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple[float, str | None]:
+    """A whole year's value: the year observation, else complete sub-periods; else say why not."""
+    if str(year) in obs:
+        return obs[str(year)]["value_c"], None
+    if kind == "year":
+        return np.nan, None
+    ytd = year_to_date(
+        obs, Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2), kind, aggregate, unit
+    )
+    if not ytd.has_data:
+        return np.nan, None
+    if ytd.parts_found < ytd.parts_expected:
+        return np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
+    return ytd.value, None
+
+
+def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
+    """The action rows for the period (or the latest earlier report of the same year)."""
+    P = Period.parse(period)
+    ds.council_name(council)
+    a = ds.actions[ds.actions["council"] == council]
+    periods = {p: Period.parse(p) for p in a["period"].unique()}
+    same_year = [p for p, pp in periods.items() if pp.fy == P.fy and pp.end <= P.end]
+    cols = ["theme", "outcome", "action", "measure", "status", "comment", "period", "source"]
+    if not same_year:
+        out = pd.DataFrame(columns=cols)
+    else:
+        best = max(same_year, key=lambda p: periods[p].end)
+        out = a[a["period"] == best][cols].reset_index(drop=True)
+    out.attrs.update(council=council, period=str(P))
+    return out
+
+
+def status_summary(df: pd.DataFrame) -> pd.DataFrame:
+    """Counts of ``status`` by ``theme`` (first-appearance order) with a Total row and column."""
+    themes = list(dict.fromkeys(df["theme"])) if len(df) else []
+    table = pd.crosstab(
+        pd.Categorical(df["theme"], categories=themes),
+        pd.Categorical(df["status"], categories=STATUS_ORDER),
+        dropna=False,
+    )
+    table = table.reindex(index=themes, columns=list(STATUS_ORDER), fill_value=0).astype("int64")
+    table["Total"] = table.sum(axis=1)
+    table.loc["Total"] = table.sum(axis=0)
+    table.index.name = "theme"
+    table.columns.name = None
+    return table

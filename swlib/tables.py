@@ -1,0 +1,59 @@
+"""Tables for readers: the performance and action tables as display frames and HTML.
+
+Only formats what ``status`` computed; nothing is calculated here.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .formatting import fmt_value, status_text, trend_text
+from .periods import Period
+
+
+def display_performance(df: pd.DataFrame) -> pd.DataFrame:
+    """The performance frame with every figure formatted for reading."""
+    years = df.attrs.get("years", [])
+    rows = []
+    for r in df.to_dict("records"):
+        supp = set(filter(None, (r.get("suppressed") or "").split(",")))
+        f = lambda col, r=r, supp=supp: fmt_value(r[col], r["unit"], r["decimals"], suppressed=col in supp)  # noqa: E731
+        row = {
+            "Performance indicator": r["title"],
+            "Status": status_text(r["status"], r["status_source"]),
+            "Target": fmt_value(r["target"], r["unit"], r["decimals"]),
+            "To date": f("to_date"),
+            "Trend": trend_text(r["trend"]),
+        }
+        for y in years:
+            note = (r.get("year_notes") or {}).get(y)
+            row[Period.parse(y).label] = note if note and pd.isna(r[y]) else f(y)
+        row["Note"] = r.get("note") or ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def terminal_report(ds, council: str, period, audience: str = "internal") -> str:
+    from .status import actions, performance, status_summary
+
+    P = Period.parse(period)
+    perf = performance(ds, council, P, audience=audience)
+    acts = actions(ds, council, P)
+    out = [f"{ds.council_name(council)}: performance to {P.end_label} ({P.label})", ""]
+    out += ["Summary of measures", status_summary(perf).to_string(), ""]
+    out += [
+        "Summary of actions",
+        status_summary(acts).to_string() if len(acts) else "No actions reported for this period.",
+        "",
+    ]
+    with pd.option_context("display.max_colwidth", 60, "display.width", 250):
+        show = display_performance(perf)
+        show.insert(0, "Theme", perf["theme"].str.slice(0, 30))
+        out += ["Measures", show.drop(columns=["Note"]).to_string(index=False)]
+    return "\n".join(out)
+
+
+def esc(text) -> str:
+    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
