@@ -199,7 +199,7 @@ def build():
                 observations.append(pct_obs(SL, mid, q, lvl, 40 if "guardianship" in mid else 120))
             elif mid == "sl-lac-residential":
                 d = int(RNG.poisson(760))
-                n = int(RNG.binomial(d, 0.108))  # noqa: E702
+                n = int(RNG.binomial(d, 0.108))
                 observations.append(obs(SL, mid, q, "", n, d))
             elif mid == "sl-equipu-saving":
                 observations.append(obs(SL, mid, q, int(round(RNG.normal(41000, 4000), -2))))

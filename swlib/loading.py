@@ -17,7 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import schema as sc
-from .errors import DataError, Problem
+from .errors import DataError, PeriodError, Problem
+from .periods import Period
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -214,10 +215,16 @@ def _schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Prob
                 )
             )
             continue
-        kind, _, what = check.partition("|")
+        _kind, _, what = check.partition("|")
         row = int(rec.index) if rec.index is not None and pd.notna(rec.index) else None
         value = df.at[row, col] if row is not None and col in df else rec.failure_case
         found = "a blank cell" if value == "" else repr(value)
+        spec = table.col(col) if col else None
+        if spec is not None and spec.kind == "period" and value != "":
+            try:
+                Period.parse(value)
+            except PeriodError as e:
+                what = e.expected
         problems.append(Problem(label, row, col, found, what or check))
     return problems
 
@@ -424,10 +431,10 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
             typed[name] = _empty(table)
             continue
         found = _schema_problems(table, df, label)
-        found += _check_keys(table, df, label)
         problems += found
         if not found:
             typed[name] = _typed(table, df)
+            problems += _check_keys(table, typed[name], label)
     if problems:
         raise DataError(problems)
 

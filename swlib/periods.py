@@ -105,7 +105,7 @@ class Period:
         if part is None and len(y2s) == 2 and y2 != (y1 + 1) % 100:
             if 1 <= y2 <= 12 and re.match(r"^\s*\d{4}-\d{2}\s*$", str(text)):
                 return cls.month(y1, y2)
-            raise PeriodError(text, EXPECTED + f" (years must run on: {y1}-{(y1 + 1) % 100:02d})")
+            raise PeriodError(text, EXPECTED + f"; a year spans consecutive years, e.g. {y1}-{(y1 + 1) % 100:02d}")
         if (len(y2s) == 4 and y2 != y1 + 1) or (len(y2s) == 2 and y2 != (y1 + 1) % 100):
             raise PeriodError(text, f"consecutive years, e.g. {y1}-{(y1 + 1) % 100:02d}")
         if not 1900 <= y1 <= 2200:

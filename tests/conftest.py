@@ -1,0 +1,56 @@
+"""Shared fixtures: small data sets written as real CSV files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COUNCILS = [
+    {"council": "alpha", "name": "Alpha Council", "family_group": "1", "source": "test"},
+    {"council": "beta", "name": "Beta Council", "family_group": "2", "source": "test"},
+]
+MEASURE_DEFAULTS = {
+    "title": "A measure", "theme": "Theme one", "outcome": "Outcome one", "unit": "percent",
+    "polarity": "higher", "frequency": "quarterly", "aggregate": "sum", "target": "", "tolerance": "",
+    "decimals": "", "council": "", "source": "test",
+}  # fmt: skip
+
+
+def write_csv(path: Path, rows: list[dict], columns: list[str] | None = None) -> None:
+    columns = columns or list(dict.fromkeys(k for r in rows for k in r))
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: r.get(k, "") for k in columns})
+
+
+def make_data(folder: Path, measures: list[dict], observations: list[dict], targets=None, actions=None) -> Path:
+    """A data folder with two councils and the given measures and observations."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_csv(folder / "councils.csv", COUNCILS)
+    ms = [{"measure": f"m{i}", **MEASURE_DEFAULTS, **m} for i, m in enumerate(measures)]
+    write_csv(folder / "measures.csv", ms, ["measure", *MEASURE_DEFAULTS])
+    obs_cols = ["council", "measure", "period", "value", "numerator", "denominator", "status", "comment", "source"]
+    write_csv(folder / "observations.csv", [{"council": "alpha", **o} for o in observations], obs_cols)
+    if targets is not None:
+        write_csv(folder / "targets.csv", targets, ["council", "measure", "period", "target", "tolerance"])
+    if actions is not None:
+        write_csv(folder / "actions.csv", actions, ["council", "period", "theme", "outcome", "action", "measure", "status", "comment"])
+    return folder
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def demo():
+    import swlib
+
+    return swlib.load(ROOT / "data")

@@ -1,0 +1,243 @@
+"""Loading and validation: every category of bad input names file, row and column."""
+
+import shutil
+
+import pytest
+
+import swlib
+from swlib import DataError
+from tests.conftest import ROOT, make_data, write_csv
+
+
+def problems_of(path):
+    with pytest.raises(DataError) as e:
+        swlib.load(path)
+    return e.value.problems
+
+
+def one(path, file, row, column, *words):
+    """Exactly the located problem, with words from the found/expected text."""
+    ps = problems_of(path)
+    hits = [p for p in ps if p.file == file and p.row == row and p.column == column]
+    assert hits, f"no problem at {file} row {row} column {column}; got {[str(p) for p in ps]}"
+    text = str(hits[0])
+    for w in words:
+        assert w in text, text
+    return ps
+
+
+def test_demo_data_loads_with_every_table(demo):
+    assert set(demo.councils["council"]) == {"south-lanarkshire", "dundee-city", "dumfries-and-galloway"}
+    for t in ("measures", "observations", "targets", "actions", "finance", "workforce", "inspections"):
+        assert len(demo.table(t)) > 0, t
+    assert demo.measures["decimals"].dtype == "int64"
+
+
+def test_absent_optional_tables_are_empty(data_dir):
+    ds = swlib.load(make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "50"}]))
+    assert ds.targets.empty and ds.actions.empty and ds.finance.empty and list(ds.actions.columns)[:2] == ["council", "period"]
+
+
+def test_awkward_but_valid_files_load(data_dir):
+    make_data(data_dir, [{"title": "Cost (£)", "unit": "currency", "status": ""}], [])
+    # Excel-style: byte order mark, CRLF line ends, stray spaces, Windows-1252 pound sign, status in any case
+    text = (
+        "council,measure,period,value,numerator,denominator,status,comment\r\n"
+        " alpha , m0 ,2020/21 Q1, 1,234 ,,,REPORT LATER,Spent £5\r\n"
+        "alpha,m0,Q2 2020/21,£2000,,,green,\r\n"
+    )
+    (data_dir / "observations.csv").write_bytes(b"\xef\xbb\xbf" + text.replace("£", "\u00a3").encode("utf-8").replace(b" 1,234 ", b'" 1,234 "'))
+    m = (data_dir / "measures.csv").read_text(encoding="utf-8")
+    (data_dir / "measures.csv").write_bytes(m.encode("cp1252"))
+    ds = swlib.load(data_dir)
+    assert ds.measures.loc[0, "title"] == "Cost (£)"
+    o = ds.observations
+    assert list(o["council"]) == ["alpha", "alpha"] and list(o["measure"]) == ["m0", "m0"]
+    assert list(o["period"]) == ["2020-21-Q1", "2020-21-Q2"]
+    assert list(o["value"]) == [1234.0, 2000.0]
+    assert list(o["status"]) == ["Report later", "Green"]
+    assert o.loc[0, "comment"] == "Spent £5"
+
+
+def test_unknown_council_and_measure(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}, {"measure": "nope", "period": "2020-21-Q1", "value": "5"}])
+    rows = (data_dir / "observations.csv").read_text().replace("alpha,m0", "gamma,m0")
+    (data_dir / "observations.csv").write_text(rows)
+    ps = one(data_dir, "observations.csv", 2, "council", "'gamma'", "alpha, beta")
+    assert any(p.row == 3 and p.column == "measure" and "'nope'" in str(p) for p in ps)
+
+
+def test_measure_for_another_council(data_dir):
+    make_data(data_dir, [{"council": "beta"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}])
+    one(data_dir, "observations.csv", 2, "council", "'alpha'", "'beta', the only council")
+
+
+@pytest.mark.parametrize("period, expected", [("2020/22", "consecutive"), ("2020-21-Q7", "Q1"), ("next year", "period"), ("", "blank")])
+def test_malformed_or_impossible_periods(data_dir, period, expected):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": period, "value": "5"}])
+    one(data_dir, "observations.csv", 2, "period", expected)
+
+
+def test_duplicate_keys(data_dir):
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}, {"measure": "m0", "period": "2020/21 Q1", "value": "6"}]
+    make_data(data_dir, [{}], obs)
+    ps = problems_of(data_dir)
+    # the second spelling is the same period once normalised
+    assert any(p.row == 3 and "second row" in p.found and "row 2" in p.found for p in ps)
+
+
+def test_duplicate_exact_keys(data_dir):
+    make_data(data_dir, [{}, {}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}] * 2)
+    one(data_dir, "observations.csv", 3, "period", "second row", "first at row 2")
+
+
+def test_duplicate_measure_ids(data_dir):
+    make_data(data_dir, [{}], [])
+    text = (data_dir / "measures.csv").read_text()
+    (data_dir / "measures.csv").write_text(text + text.splitlines()[1] + "\n")
+    one(data_dir, "measures.csv", 3, "measure", "second row")
+
+
+@pytest.mark.parametrize("value, expected", [("abc", "a number"), ("-3", "at least 0"), ("1e400", "a number")])
+def test_non_numeric_or_negative_values(data_dir, value, expected):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": value}])
+    one(data_dir, "observations.csv", 2, "value", repr(value), expected)
+
+
+def test_every_problem_in_a_file_is_reported_together(data_dir):
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "abc"},
+        {"measure": "m0", "period": "2020-21-Q9", "value": "5"},
+        {"measure": "m0", "period": "2020-21-Q3", "value": "5", "status": "Purple"},
+    ]
+    make_data(data_dir, [{}], obs)
+    ps = problems_of(data_dir)
+    assert {(p.row, p.column) for p in ps} >= {(2, "value"), (3, "period"), (4, "status")}
+
+
+def test_numerator_above_denominator(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "12", "denominator": "10"}])
+    one(data_dir, "observations.csv", 2, "numerator", "more than the denominator")
+
+
+def test_percent_above_100(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "101"}])
+    one(data_dir, "observations.csv", 2, "value", "101", "from 0 to 100")
+
+
+def test_percent_target_above_100(data_dir):
+    make_data(data_dir, [{"target": "110"}], [])
+    one(data_dir, "measures.csv", 2, "target", "110")
+
+
+def test_value_disagreeing_with_numerator_and_denominator(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "60", "numerator": "5", "denominator": "10"}])
+    one(data_dir, "observations.csv", 2, "value", "give 50", "agrees")
+
+
+def test_value_agreeing_at_display_precision_is_fine(data_dir):
+    make_data(data_dir, [{"decimals": "0"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "33", "numerator": "1", "denominator": "3"}])
+    assert swlib.load(data_dir).observations.loc[0, "value"] == 33
+
+
+def test_cases_with_a_zero_denominator(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "3", "denominator": "0"}])
+    one(data_dir, "observations.csv", 2, "numerator", "denominator of 0")
+
+
+def test_zero_of_zero_is_valid(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "0", "denominator": "0"}])
+    assert swlib.load(data_dir).observations.loc[0, "denominator"] == 0
+
+
+def test_numerator_without_denominator(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "3"}])
+    one(data_dir, "observations.csv", 2, "denominator", "both numerator and denominator")
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [("unit", "percentage"), ("polarity", "up"), ("frequency", "fortnightly"), ("aggregate", "median")],
+)
+def test_unknown_words_in_enumerated_columns(data_dir, column, value):
+    make_data(data_dir, [{column: value}], [])
+    one(data_dir, "measures.csv", 2, column, repr(value), "one of")
+
+
+def test_unknown_status_word(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5", "status": "Done"}])
+    one(data_dir, "observations.csv", 2, "status", "'Done'", "Report later")
+
+
+def test_observation_finer_than_the_measure_frequency(data_dir):
+    make_data(data_dir, [{"frequency": "annual"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}])
+    one(data_dir, "observations.csv", 2, "period", "no shorter than", "annual")
+
+
+def test_missing_required_column(data_dir):
+    make_data(data_dir, [{}], [])
+    write_csv(data_dir / "councils.csv", [{"council": "alpha", "family_group": "1"}])
+    one(data_dir, "councils.csv", 1, "name", "no such column")
+
+
+def test_missing_required_table(data_dir):
+    make_data(data_dir, [{}], [])
+    (data_dir / "measures.csv").unlink()
+    one(data_dir, "measures.csv", None, None, "no measures table")
+
+
+def test_empty_file(data_dir):
+    make_data(data_dir, [{}], [])
+    (data_dir / "councils.csv").write_text("")
+    one(data_dir, "councils.csv", None, None, "an empty file")
+
+
+def test_ragged_rows(data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}])
+    p = data_dir / "observations.csv"
+    p.write_text(p.read_text() + "alpha,m0,2020-21-Q2,5,1\n" + "alpha,m0,2020-21-Q3,5,,,,,x,y,z\n")
+    ps = one(data_dir, "observations.csv", 3, None, "5 fields", "9 fields")
+    assert any(q.row == 4 and "11 fields" in q.found for q in ps)
+
+
+def test_path_that_does_not_exist(tmp_path):
+    ps = problems_of(tmp_path / "nowhere")
+    assert "nothing at this path" in str(ps[0])
+
+
+def test_table_file_that_is_a_folder(data_dir):
+    make_data(data_dir, [{}], [])
+    (data_dir / "targets.csv").mkdir()
+    one(data_dir, "targets.csv", None, None, "a folder")
+
+
+def test_workbook_round_trip_and_errors_name_the_sheet(tmp_path):
+    import pandas as pd
+
+    book = tmp_path / "data.xlsx"
+    src = ROOT / "data"
+    with pd.ExcelWriter(book) as xw:
+        for t in ("councils", "measures", "targets", "observations", "actions"):
+            pd.read_csv(src / f"{t}.csv", dtype=str, keep_default_na=False).to_excel(xw, sheet_name=t, index=False)
+    ds = swlib.load(book)
+    assert len(ds.observations) == len(swlib.load(src).observations)
+    df = pd.read_csv(src / "observations.csv", dtype=str, keep_default_na=False)
+    df.loc[4, "value"] = "lots"
+    with pd.ExcelWriter(book, mode="a", if_sheet_exists="replace") as xw:
+        df.to_excel(xw, sheet_name="observations", index=False)
+    one(book, "data.xlsx [sheet observations]", 6, "value", "'lots'")
+
+
+def test_corrupt_workbook(tmp_path):
+    book = tmp_path / "broken.xlsx"
+    book.write_bytes(b"this is not a zip file at all")
+    one(book, "broken.xlsx", None, None, "not an Excel workbook")
+
+
+def test_copy_of_demo_data_with_one_bad_cell(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    p = tmp_path / "d" / "measures.csv"
+    lines = p.read_text().splitlines()
+    lines[3] = lines[3].replace(",percent,", ",percentage,", 1)
+    p.write_text("\n".join(lines) + "\n")
+    one(tmp_path / "d", "measures.csv", 4, "unit", "'percentage'")

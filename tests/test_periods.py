@@ -1,0 +1,67 @@
+import pytest
+
+from swlib import Period, PeriodError
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("2020-21", "2020-21"), ("2020/21", "2020-21"), ("2020/2021", "2020-21"), ("2020-2021", "2020-21"),
+        ("FY 2020/21", "2020-21"), (" 2020/21 ", "2020-21"),
+        ("2020-21-Q2", "2020-21-Q2"), ("2020/21 Q2", "2020-21-Q2"), ("Q2 2020/21", "2020-21-Q2"),
+        ("q2 2020-21", "2020-21-Q2"), ("2020-21 Q2", "2020-21-Q2"), ("2020/21-Q2", "2020-21-Q2"),
+        ("2020-21-H1", "2020-21-H1"), ("H2 2020/21", "2020-21-H2"),
+        ("2020-09", "2020-09"), ("Sep 2020", "2020-09"), ("September 2020", "2020-09"), ("Jan 2021", "2021-01"),
+        ("1999/00", "1999-00"),
+    ],
+)  # fmt: skip
+def test_spellings_people_type_are_normalised(text, canonical):
+    assert str(Period.parse(text)) == canonical
+    assert str(Period.parse(canonical)) == canonical  # canonical ids round-trip
+
+
+@pytest.mark.parametrize("text", ["2020", "2020-22", "2020-21-Q5", "2020-21-H3", "2020-13", "Q2", "quarter two", "", None, 2020])
+def test_ambiguous_or_impossible_periods_say_what_was_expected(text):
+    with pytest.raises(PeriodError) as e:
+        Period.parse(text)
+    assert "expected" in str(e.value)
+
+
+def test_labels_for_printing():
+    assert Period.parse("2020-21").label == "2020/21"
+    q2 = Period.parse("2020-21-Q2")
+    assert q2.label == "2020/21 Quarter 2"
+    assert q2.months_label == "July to September"
+    assert q2.end_label == "September 2020"
+    assert Period.parse("2020-21-Q4").end_label == "March 2021"
+    assert Period.parse("2020-12").label == "December 2020"
+    assert Period.parse("2020-21-H2").label == "2020/21 second half"
+
+
+def test_january_to_march_belong_to_the_previous_financial_year():
+    jan = Period.parse("2021-01")
+    assert jan.fy == 2020 and Period.parse("2020-21-Q4").contains(jan)
+    assert not Period.parse("2021-22").contains(jan)
+
+
+def test_year_to_date_window_and_its_named_period():
+    assert str(Period.parse("2020-21-Q1").window_period()) == "2020-21-Q1"
+    assert str(Period.parse("2020-21-Q2").window_period()) == "2020-21-H1"
+    assert Period.parse("2020-21-Q3").window_period() is None  # April to December has no name
+    assert str(Period.parse("2020-21-Q4").window_period()) == "2020-21"
+    assert [str(p) for p in Period.parse("2020-21-Q3").window_parts("quarter")] == ["2020-21-Q1", "2020-21-Q2", "2020-21-Q3"]
+    assert len(Period.parse("2020-21-Q3").window_parts("month")) == 9
+
+
+def test_latest_complete_period_of_a_coarser_frequency():
+    q2 = Period.parse("2020-21-Q2")
+    assert str(q2.latest_of_kind("year")) == "2019-20"
+    assert str(q2.latest_of_kind("half")) == "2020-21-H1"
+    assert str(Period.parse("2020-21-Q3").latest_of_kind("half")) == "2020-21-H1"
+    assert str(Period.parse("2020-21-Q1").latest_of_kind("half")) == "2019-20-H2"
+
+
+def test_ordering_and_shifting():
+    ps = [Period.parse(p) for p in ["2020-21", "2020-21-Q1", "2019-20-Q4", "2020-04"]]
+    assert [str(p) for p in sorted(ps)][0] == "2019-20-Q4"
+    assert str(Period.parse("2020-21-Q2").shift_years(-1)) == "2019-20-Q2"

@@ -1,0 +1,200 @@
+"""The status rules of DESIGN.md, each on a small data set written as CSV."""
+
+import math
+
+import pytest
+
+import swlib
+from tests.conftest import make_data
+
+
+def perf(data_dir, measures, observations, period="2020-21-Q2", targets=None, council="alpha"):
+    ds = swlib.load(make_data(data_dir, measures, observations, targets=targets))
+    return swlib.performance(ds, council, period).set_index("measure")
+
+
+def q(period, **kw):
+    return {"measure": "m0", "period": period, **{k: str(v) for k, v in kw.items()}}
+
+
+def test_green_amber_red_by_polarity(data_dir):
+    ms = [
+        {"target": "80", "tolerance": "5"},  # 82 -> Green
+        {"target": "80", "tolerance": "5"},  # 76 -> Amber
+        {"target": "80", "tolerance": "5"},  # 70 -> Red
+        {"target": "10", "tolerance": "2", "polarity": "lower"},  # 9 -> Green
+        {"target": "10", "tolerance": "2", "polarity": "lower"},  # 12 -> Amber (misses by exactly the tolerance)
+        {"target": "10", "tolerance": "2", "polarity": "lower"},  # 12.5 -> Red
+    ]
+    vals = [82, 76, 70, 9, 12, 12.5]
+    obs = [{"measure": f"m{i}", "period": "2020-21-H1", "value": str(v)} for i, v in enumerate(vals)]
+    df = perf(data_dir, ms, obs)
+    assert list(df["status"]) == ["Green", "Amber", "Red", "Green", "Amber", "Red"]
+    assert set(df["status_source"]) == {"rule"}
+
+
+def test_rounding_at_the_display_precision_decides(data_dir):
+    ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "1", "tolerance": "1"},
+          {"target": "75", "decimals": "0", "tolerance": "1"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2020-21-H1", "value": "74.96"}, {"measure": "m1", "period": "2020-21-H1", "value": "74.94"},
+           {"measure": "m2", "period": "2020-21-H1", "value": "74.4"}]  # fmt: skip
+    df = perf(data_dir, ms, obs)
+    assert df.loc["m0", "status"] == "Green"  # 74.96 shows as 75: meets 75
+    assert df.loc["m1", "status"] == "Amber"  # 74.94 shows as 74.9: misses 75.0
+    assert df.loc["m2", "status"] == "Amber"  # 74.4 shows as 74: misses 75
+
+
+def test_half_up_rounding_not_bankers(data_dir):
+    ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "1", "tolerance": "0.01"}]
+    obs = [{"measure": "m0", "period": "2020-21-H1", "value": "74.5"}, {"measure": "m1", "period": "2020-21-H1", "value": "74.94"}]
+    df = perf(data_dir, ms, obs)
+    assert df.loc["m0", "status"] == "Green"  # 74.5 -> 75 (half up)
+    assert df.loc["m1", "status"] == "Red"  # 74.9 misses 75.0 by 0.1 > 0.01
+
+
+def test_override_wins_and_is_marked(data_dir):
+    obs = [q("2020-21-Q1", value=10), q("2020-21-Q2", value=10, status="green")]
+    df = perf(data_dir, [{"target": "80"}], obs)
+    assert df.loc["m0", "status"] == "Green" and df.loc["m0", "status_source"] == "override"
+
+
+def test_override_on_an_earlier_quarter_does_not_carry(data_dir):
+    obs = [q("2020-21-Q1", value=10, status="Green"), q("2020-21-Q2", value=10)]
+    df = perf(data_dir, [{"target": "80"}], obs)
+    assert df.loc["m0", "status"] == "Red" and df.loc["m0", "status_source"] == "rule"
+
+
+def test_no_observation_for_the_period_is_report_later(data_dir):
+    df = perf(data_dir, [{"target": "80"}], [q("2020-21-Q1", value=90)])
+    assert df.loc["m0", "status"] == "Report later" and df.loc["m0", "status_source"] == "missing"
+
+
+def test_no_target_or_polarity_none_is_data_only(data_dir):
+    obs = [{"measure": m, "period": "2020-21-H1", "value": "50"} for m in ("m0", "m1")]
+    df = perf(data_dir, [{}, {"target": "40", "polarity": "none"}], obs)
+    assert list(df["status"]) == ["Data only", "Data only"]
+
+
+def test_sum_adds_numerators_and_denominators(data_dir):
+    obs = [q("2020-21-Q1", numerator=9, denominator=10), q("2020-21-Q2", numerator=1, denominator=10)]
+    df = perf(data_dir, [{"target": "50"}], obs)
+    assert df.loc["m0", "to_date"] == pytest.approx(50.0)  # 10/20, not the mean of 90% and 10%
+    assert (df.loc["m0", "numerator"], df.loc["m0", "denominator"]) == (10, 20)
+    assert df.loc["m0", "status"] == "Green"
+
+
+def test_sum_adds_counts_against_a_pro_rata_annual_target(data_dir):
+    obs = [q("2020-21-Q1", value=120), q("2020-21-Q2", value=130)]
+    df = perf(data_dir, [{"unit": "count", "target": "400"}], obs)
+    assert df.loc["m0", "to_date"] == 250
+    assert df.loc["m0", "target"] == 200 and df.loc["m0", "annual_target"] == 400
+    assert df.loc["m0", "status"] == "Green"
+
+
+def test_latest_takes_the_latest_value(data_dir):
+    obs = [q("2020-21-Q1", value=800), q("2020-21-Q2", value=760)]
+    df = perf(data_dir, [{"unit": "count", "aggregate": "latest", "target": "780", "tolerance": "10"}], obs)
+    assert df.loc["m0", "to_date"] == 760 and df.loc["m0", "status"] == "Red"
+
+
+def test_mean_averages(data_dir):
+    obs = [q("2020-21-Q1", value=9), q("2020-21-Q2", value=10)]
+    df = perf(data_dir, [{"unit": "number", "aggregate": "mean", "target": "10", "tolerance": "1"}], obs)
+    assert df.loc["m0", "to_date"] == 9.5 and df.loc["m0", "status"] == "Green"  # 9.5 shows as 10 at 0 dp
+
+
+def test_monthly_measure_builds_year_to_date(data_dir):
+    obs = [{"measure": "m0", "period": p, "value": "1"} for p in ("2020-04", "2020-05", "2020-06", "2020-07", "2020-08", "2020-09")]
+    df = perf(data_dir, [{"unit": "days", "frequency": "monthly", "polarity": "lower", "decimals": "2"}], obs)
+    assert df.loc["m0", "to_date"] == 6
+
+
+def test_exact_window_observation_is_used_as_it_stands(data_dir):
+    obs = [q("2020-21-Q1", value=10), q("2020-21-Q2", value=20), q("2020-21-H1", value=77)]
+    df = perf(data_dir, [{"target": "75"}], obs)
+    assert df.loc["m0", "to_date"] == 77 and df.loc["m0", "status"] == "Green"
+
+
+def test_year_observation_at_quarter_4(data_dir):
+    obs = [q(f"2020-21-Q{i}", value=10) for i in (1, 2, 3, 4)] + [q("2020-21", value=88)]
+    df = perf(data_dir, [{"target": "75"}], obs, period="2020-21-Q4")
+    assert df.loc["m0", "to_date"] == 88
+
+
+def test_period_target_overrides_year_target_overrides_catalogue(data_dir):
+    targets = [
+        {"council": "alpha", "measure": "m0", "period": "2020-21-Q2", "target": "60", "tolerance": "1"},
+        {"council": "alpha", "measure": "m1", "period": "2020-21", "target": "60"},
+        {"council": "beta", "measure": "m2", "period": "2020-21", "target": "10"},
+    ]
+    obs = [{"measure": m, "period": "2020-21-H1", "value": "59"} for m in ("m0", "m1", "m2")]
+    df = perf(data_dir, [{"target": "90"}, {"target": "90"}, {"target": "50"}], obs, targets=targets)
+    assert df.loc["m0", "target"] == 60 and df.loc["m0", "status"] == "Amber"  # misses by 1, the period's tolerance
+    assert df.loc["m1", "target"] == 60
+    assert df.loc["m2", "target"] == 50  # beta's target does not apply to alpha
+
+
+def test_tolerance_precedence_and_default(data_dir, monkeypatch):
+    targets = [{"council": "alpha", "measure": "m0", "period": "2020-21", "target": "80", "tolerance": "10"}]
+    obs = [{"measure": m, "period": "2020-21-H1", "value": "72"} for m in ("m0", "m1", "m2")]
+    df = perf(data_dir, [{"target": "80", "tolerance": "1"}, {"target": "80", "tolerance": "9"}, {"target": "80"}], obs, targets=targets)
+    assert df.loc["m0", "tolerance"] == 10 and df.loc["m0", "status"] == "Amber"  # the period's tolerance
+    assert df.loc["m1", "tolerance"] == 9 and df.loc["m1", "status"] == "Amber"  # the measure's
+    assert df.loc["m2", "tolerance"] == 4 and df.loc["m2", "status"] == "Red"  # 5% of 80
+
+
+def test_annual_measure_in_a_quarterly_report_shows_latest_year(data_dir):
+    obs = [{"measure": "m0", "period": "2019-20", "value": "70"}, {"measure": "m0", "period": "2018-19", "value": "60"}]
+    df = perf(data_dir, [{"frequency": "annual", "aggregate": "latest", "target": "65"}], obs)
+    assert df.loc["m0", "to_date"] == 70 and df.loc["m0", "status"] == "Green"
+    assert df.loc["m0", "period_shown"] == "2019-20" and "latest available: 2019/20" in df.loc["m0", "note"]
+    assert df.loc["m0", "trend"] == "improving"
+
+
+def test_earlier_years_from_year_rows_or_complete_quarters_and_incomplete_shown(data_dir):
+    obs = [q("2017-18", value=50)]
+    obs += [q(f"2018-19-Q{i}", numerator=5, denominator=10) for i in (1, 2, 3, 4)]
+    obs += [q(f"2019-20-Q{i}", numerator=8, denominator=10) for i in (1, 2, 3)]
+    obs += [q("2020-21-Q1", value=1), q("2020-21-Q2", value=2)]
+    df = perf(data_dir, [{"target": "50"}], obs)
+    row = df.loc["m0"]
+    assert row["2017-18"] == 50 and row["2018-19"] == 50
+    assert math.isnan(row["2019-20"]) and row["year_notes"]["2019-20"] == "incomplete: 3 of 4 quarters"
+
+
+def test_short_trend_against_the_same_point_last_year(data_dir):
+    obs = [q("2019-20-Q1", value=60), q("2019-20-Q2", value=60), q("2020-21-Q1", value=70), q("2020-21-Q2", value=70)]
+    ms = [{"aggregate": "latest"}, {"aggregate": "latest", "polarity": "lower"}]
+    obs2 = obs + [dict(o, measure="m1") for o in obs]
+    df = perf(data_dir, ms, obs2)
+    assert df.loc["m0", "trend"] == "improving" and df.loc["m1", "trend"] == "worsening"
+
+
+def test_zero_denominator_with_zero_cases(data_dir):
+    df = perf(data_dir, [{"target": "80"}], [q("2020-21-Q1", numerator=0, denominator=0), q("2020-21-Q2", numerator=0, denominator=0)])
+    assert df.loc["m0", "status"] == "Data only" and math.isnan(df.loc["m0", "to_date"])
+
+
+def test_columns_and_catalogue_order(demo):
+    df = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    for c in ("measure", "theme", "outcome", "title", "unit", "target", "to_date", "numerator", "denominator",
+              "status", "status_source", "trend", "comment", "2018-19", "2019-20", "2020-21"):  # fmt: skip
+        assert c in df.columns, c
+    assert df["measure"].iloc[0] == "sl-equipu-saving"
+    assert not df["measure"].str.startswith("dg-").any()  # another council's measures are not reported
+
+
+def test_status_summary_counts_by_theme_with_total(demo):
+    df = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    s = swlib.status_summary(df)
+    assert list(s.columns) == ["Complete", "Green", "Amber", "Red", "Report later", "Data only", "Total"]
+    assert s.index[0] == df["theme"].iloc[0] and s.index[-1] == "Total"
+    assert s.loc["Total", "Total"] == len(df)
+    assert s.loc["Total", "Green"] == (df["status"] == "Green").sum()
+
+
+def test_actions_and_their_summary(demo):
+    a = swlib.actions(demo, "south-lanarkshire", "2007-08-Q2")  # the mid-year (H1) update
+    assert len(a) == 14 and set(a["status"]) <= {"Complete", "Green", "Amber", "Red", "Report later"}
+    s = swlib.status_summary(a)
+    assert s.loc["Total", "Complete"] == 3 and s.loc["Total", "Red"] == 4
