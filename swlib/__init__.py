@@ -30,6 +30,6 @@ __all__ = [
 
 def render(report, council, period, audience="internal", data=None, out=None):
     """Execute a report notebook and export self-contained HTML; returns the HTML path."""
-    from .render import render as _render
+    from .rendering import render as _render
 
     return _render(report, council, period, audience=audience, data=data, out=out)

@@ -40,7 +40,11 @@ def make_data(folder: Path, measures: list[dict], observations: list[dict], targ
     if targets is not None:
         write_csv(folder / "targets.csv", targets, ["council", "measure", "period", "target", "tolerance"])
     if actions is not None:
-        write_csv(folder / "actions.csv", actions, ["council", "period", "theme", "outcome", "action", "measure", "status", "comment"])
+        write_csv(
+            folder / "actions.csv",
+            actions,
+            ["council", "period", "theme", "outcome", "action", "measure", "status", "comment"],
+        )
     return folder
 
 

@@ -35,7 +35,12 @@ def test_demo_data_loads_with_every_table(demo):
 
 def test_absent_optional_tables_are_empty(data_dir):
     ds = swlib.load(make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "50"}]))
-    assert ds.targets.empty and ds.actions.empty and ds.finance.empty and list(ds.actions.columns)[:2] == ["council", "period"]
+    assert (
+        ds.targets.empty
+        and ds.actions.empty
+        and ds.finance.empty
+        and list(ds.actions.columns)[:2] == ["council", "period"]
+    )
 
 
 def test_awkward_but_valid_files_load(data_dir):
@@ -46,7 +51,9 @@ def test_awkward_but_valid_files_load(data_dir):
         " alpha , m0 ,2020/21 Q1, 1,234 ,,,REPORT LATER,Spent £5\r\n"
         "alpha,m0,Q2 2020/21,£2000,,,green,\r\n"
     )
-    (data_dir / "observations.csv").write_bytes(b"\xef\xbb\xbf" + text.replace("£", "\u00a3").encode("utf-8").replace(b" 1,234 ", b'" 1,234 "'))
+    (data_dir / "observations.csv").write_bytes(
+        b"\xef\xbb\xbf" + text.replace("£", "\u00a3").encode("utf-8").replace(b" 1,234 ", b'" 1,234 "')
+    )
     m = (data_dir / "measures.csv").read_text(encoding="utf-8")
     (data_dir / "measures.csv").write_bytes(m.encode("cp1252"))
     ds = swlib.load(data_dir)
@@ -60,7 +67,14 @@ def test_awkward_but_valid_files_load(data_dir):
 
 
 def test_unknown_council_and_measure(data_dir):
-    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}, {"measure": "nope", "period": "2020-21-Q1", "value": "5"}])
+    make_data(
+        data_dir,
+        [{}],
+        [
+            {"measure": "m0", "period": "2020-21-Q1", "value": "5"},
+            {"measure": "nope", "period": "2020-21-Q1", "value": "5"},
+        ],
+    )
     rows = (data_dir / "observations.csv").read_text().replace("alpha,m0", "gamma,m0")
     (data_dir / "observations.csv").write_text(rows)
     ps = one(data_dir, "observations.csv", 2, "council", "'gamma'", "alpha, beta")
@@ -72,14 +86,19 @@ def test_measure_for_another_council(data_dir):
     one(data_dir, "observations.csv", 2, "council", "'alpha'", "'beta', the only council")
 
 
-@pytest.mark.parametrize("period, expected", [("2020/22", "consecutive"), ("2020-21-Q7", "Q1"), ("next year", "period"), ("", "blank")])
+@pytest.mark.parametrize(
+    "period, expected", [("2020/22", "consecutive"), ("2020-21-Q7", "Q1"), ("next year", "period"), ("", "blank")]
+)
 def test_malformed_or_impossible_periods(data_dir, period, expected):
     make_data(data_dir, [{}], [{"measure": "m0", "period": period, "value": "5"}])
     one(data_dir, "observations.csv", 2, "period", expected)
 
 
 def test_duplicate_keys(data_dir):
-    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}, {"measure": "m0", "period": "2020/21 Q1", "value": "6"}]
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "5"},
+        {"measure": "m0", "period": "2020/21 Q1", "value": "6"},
+    ]
     make_data(data_dir, [{}], obs)
     ps = problems_of(data_dir)
     # the second spelling is the same period once normalised
@@ -131,12 +150,20 @@ def test_percent_target_above_100(data_dir):
 
 
 def test_value_disagreeing_with_numerator_and_denominator(data_dir):
-    make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "60", "numerator": "5", "denominator": "10"}])
+    make_data(
+        data_dir,
+        [{}],
+        [{"measure": "m0", "period": "2020-21-Q1", "value": "60", "numerator": "5", "denominator": "10"}],
+    )
     one(data_dir, "observations.csv", 2, "value", "give 50", "agrees")
 
 
 def test_value_agreeing_at_display_precision_is_fine(data_dir):
-    make_data(data_dir, [{"decimals": "0"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "33", "numerator": "1", "denominator": "3"}])
+    make_data(
+        data_dir,
+        [{"decimals": "0"}],
+        [{"measure": "m0", "period": "2020-21-Q1", "value": "33", "numerator": "1", "denominator": "3"}],
+    )
     assert swlib.load(data_dir).observations.loc[0, "value"] == 33
 
 

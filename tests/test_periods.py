@@ -20,7 +20,9 @@ def test_spellings_people_type_are_normalised(text, canonical):
     assert str(Period.parse(canonical)) == canonical  # canonical ids round-trip
 
 
-@pytest.mark.parametrize("text", ["2020", "2020-22", "2020-21-Q5", "2020-21-H3", "2020-13", "Q2", "quarter two", "", None, 2020])
+@pytest.mark.parametrize(
+    "text", ["2020", "2020-22", "2020-21-Q5", "2020-21-H3", "2020-13", "Q2", "quarter two", "", None, 2020]
+)
 def test_ambiguous_or_impossible_periods_say_what_was_expected(text):
     with pytest.raises(PeriodError) as e:
         Period.parse(text)
@@ -49,7 +51,11 @@ def test_year_to_date_window_and_its_named_period():
     assert str(Period.parse("2020-21-Q2").window_period()) == "2020-21-H1"
     assert Period.parse("2020-21-Q3").window_period() is None  # April to December has no name
     assert str(Period.parse("2020-21-Q4").window_period()) == "2020-21"
-    assert [str(p) for p in Period.parse("2020-21-Q3").window_parts("quarter")] == ["2020-21-Q1", "2020-21-Q2", "2020-21-Q3"]
+    assert [str(p) for p in Period.parse("2020-21-Q3").window_parts("quarter")] == [
+        "2020-21-Q1",
+        "2020-21-Q2",
+        "2020-21-Q3",
+    ]
     assert len(Period.parse("2020-21-Q3").window_parts("month")) == 9
 
 

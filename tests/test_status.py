@@ -46,7 +46,10 @@ def test_rounding_at_the_display_precision_decides(data_dir):
 
 def test_half_up_rounding_not_bankers(data_dir):
     ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "1", "tolerance": "0.01"}]
-    obs = [{"measure": "m0", "period": "2020-21-H1", "value": "74.5"}, {"measure": "m1", "period": "2020-21-H1", "value": "74.94"}]
+    obs = [
+        {"measure": "m0", "period": "2020-21-H1", "value": "74.5"},
+        {"measure": "m1", "period": "2020-21-H1", "value": "74.94"},
+    ]
     df = perf(data_dir, ms, obs)
     assert df.loc["m0", "status"] == "Green"  # 74.5 -> 75 (half up)
     assert df.loc["m1", "status"] == "Red"  # 74.9 misses 75.0 by 0.1 > 0.01
@@ -104,7 +107,10 @@ def test_mean_averages(data_dir):
 
 
 def test_monthly_measure_builds_year_to_date(data_dir):
-    obs = [{"measure": "m0", "period": p, "value": "1"} for p in ("2020-04", "2020-05", "2020-06", "2020-07", "2020-08", "2020-09")]
+    obs = [
+        {"measure": "m0", "period": p, "value": "1"}
+        for p in ("2020-04", "2020-05", "2020-06", "2020-07", "2020-08", "2020-09")
+    ]
     df = perf(data_dir, [{"unit": "days", "frequency": "monthly", "polarity": "lower", "decimals": "2"}], obs)
     assert df.loc["m0", "to_date"] == 6
 
@@ -137,7 +143,12 @@ def test_period_target_overrides_year_target_overrides_catalogue(data_dir):
 def test_tolerance_precedence_and_default(data_dir, monkeypatch):
     targets = [{"council": "alpha", "measure": "m0", "period": "2020-21", "target": "80", "tolerance": "10"}]
     obs = [{"measure": m, "period": "2020-21-H1", "value": "72"} for m in ("m0", "m1", "m2")]
-    df = perf(data_dir, [{"target": "80", "tolerance": "1"}, {"target": "80", "tolerance": "9"}, {"target": "80"}], obs, targets=targets)
+    df = perf(
+        data_dir,
+        [{"target": "80", "tolerance": "1"}, {"target": "80", "tolerance": "9"}, {"target": "80"}],
+        obs,
+        targets=targets,
+    )
     assert df.loc["m0", "tolerance"] == 10 and df.loc["m0", "status"] == "Amber"  # the period's tolerance
     assert df.loc["m1", "tolerance"] == 9 and df.loc["m1", "status"] == "Amber"  # the measure's
     assert df.loc["m2", "tolerance"] == 4 and df.loc["m2", "status"] == "Red"  # 5% of 80
@@ -171,7 +182,11 @@ def test_short_trend_against_the_same_point_last_year(data_dir):
 
 
 def test_zero_denominator_with_zero_cases(data_dir):
-    df = perf(data_dir, [{"target": "80"}], [q("2020-21-Q1", numerator=0, denominator=0), q("2020-21-Q2", numerator=0, denominator=0)])
+    df = perf(
+        data_dir,
+        [{"target": "80"}],
+        [q("2020-21-Q1", numerator=0, denominator=0), q("2020-21-Q2", numerator=0, denominator=0)],
+    )
     assert df.loc["m0", "status"] == "Data only" and math.isnan(df.loc["m0", "to_date"])
 
 

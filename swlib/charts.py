@@ -1,0 +1,294 @@
+"""Charts drawn with matplotlib's object API (no pyplot state), embedded as SVG.
+
+Charts only draw what other modules computed. Every chart carries alt text and a caption in
+words, and uses the Okabe-Ito colour-blind-safe palette; series are also told apart by
+labels, markers or line styles, never by colour alone. Output is deterministic: no date in
+the SVG metadata and a fixed hash salt for element ids.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .formatting import fmt_value
+from .periods import Period
+
+PALETTE = {  # Okabe & Ito (2008)
+    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+}  # fmt: skip
+STATUS_COLOURS = {
+    "Complete": PALETTE["blue"], "Green": PALETTE["green"], "Amber": PALETTE["orange"], "Red": PALETTE["vermillion"],
+    "Report later": PALETTE["grey"], "Data only": PALETTE["sky"],
+}  # fmt: skip
+STATUS_HATCH = {"Complete": "\\\\", "Green": "", "Amber": "//", "Red": "xx", "Report later": "--", "Data only": "||"}
+RC = {
+    "svg.hashsalt": "swreport",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "hatch.linewidth": 0.6,
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: str
+    alt: str
+    caption: str
+
+    def html(self) -> str:
+        data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        return (
+            f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{html.escape(self.alt)}">'
+            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+        )
+
+    def _repr_html_(self) -> str:  # shows in JupyterLab as it will in the report
+        return self.html()
+
+
+def _figure(width: float, height: float) -> Figure:
+    with mpl.rc_context(RC):
+        fig = Figure(figsize=(width, height), dpi=96, layout="constrained")
+    return fig
+
+
+def _svg(fig: Figure) -> str:
+    buf = io.StringIO()
+    with mpl.rc_context(RC):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def _chart(draw, width: float, height: float, alt: str, caption: str) -> Chart:
+    with mpl.rc_context(RC):
+        fig = _figure(width, height)
+        draw(fig)
+        return Chart(_svg(fig), alt, caption)
+
+
+def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
+    """Earlier years and this year to date for one measure, with its target line."""
+    unit, dec = row["unit"], int(row["decimals"])
+    labels = [Period.parse(y).label for y in years] + [f"{period_label} to date"]
+    values = [row.get(y) for y in years] + [row.get("to_date")]
+    target = row.get("target")
+    words = [f"{lab}: {fmt_value(v, unit, dec)}" for lab, v in zip(labels, values, strict=True) if not _nan(v)]
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        xs = range(len(labels))
+        for x, v in zip(xs, values, strict=True):
+            if _nan(v):
+                ax.text(x, 0, "no data", ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
+                continue
+            last = x == len(labels) - 1
+            ax.bar(
+                x, v, color=PALETTE["blue"] if last else PALETTE["sky"], hatch="//" if last else "", edgecolor="white"
+            )
+            ax.text(x, v, fmt_value(v, unit, dec), ha="center", va="bottom", fontsize=8)
+        if not _nan(target):
+            ax.axhline(
+                target,
+                color=PALETTE["black"],
+                linestyle="--",
+                linewidth=1.2,
+                label=f"target {fmt_value(target, unit, dec)}",
+            )
+            ax.legend(loc="lower right", fontsize=7, frameon=True, framealpha=0.9)
+        ax.set_xticks(
+            list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date") for lab in labels], fontsize=7
+        )
+        ax.set_title(_wrap(row["title"], 70), fontsize=9, loc="left")
+        ax.margins(y=0.15)
+
+    tgt = f"; target {fmt_value(target, unit, dec)}" if not _nan(target) else ""
+    alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
+    caption = f"{row['title']}: the last three years and this year to date" + (
+        " against the target (dashed line)." if tgt else "."
+    )
+    return _chart(draw, 4.6, 2.4, alt, caption)
+
+
+def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
+    """Stacked bars of status counts by theme (the summary table, drawn)."""
+    s = summary.drop(index="Total", errors="ignore")
+    statuses = [c for c in s.columns if c != "Total" and s[c].sum() > 0]
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        left = pd.Series(0, index=s.index)
+        for st in statuses:
+            ax.barh(
+                range(len(s)),
+                s[st],
+                left=left,
+                color=STATUS_COLOURS[st],
+                hatch=STATUS_HATCH[st],
+                edgecolor="white",
+                label=st,
+            )
+            for i, (lft, n) in enumerate(zip(left, s[st], strict=True)):
+                if n:
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=8, color="black")
+            left = left + s[st]
+        ax.set_yticks(range(len(s)), [_wrap(t, 40) for t in s.index], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"number of {what}")
+        ax.legend(ncols=min(len(statuses), 3), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, frameon=False)
+
+    parts = []
+    for theme, r in s.iterrows():
+        counts = ", ".join(f"{int(r[st])} {st}" for st in statuses if r[st])
+        parts.append(f"{theme}: {counts or 'none'}")
+    alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
+    return _chart(
+        draw,
+        6.5,
+        0.6 + 0.45 * max(len(s), 1),
+        alt,
+        f"Status of {what} by theme (the numbers are in the summary table).",
+    )
+
+
+def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
+    """Horizontal bars of budget by service line."""
+    d = lines.sort_values("amount", ascending=True)
+    total = d["amount"].sum()
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.barh(range(len(d)), d["amount"] / 1e6, color=PALETTE["blue"])
+        for i, a in enumerate(d["amount"]):
+            ax.text(a / 1e6, i, f" £{a / 1e6:,.1f}m ({100 * a / total:.0f}%)", va="center", fontsize=8)
+        ax.set_yticks(range(len(d)), [_wrap(x, 35) for x in d["line"]], fontsize=8)
+        ax.set_xlabel("£ million")
+        ax.margins(x=0.3)
+
+    words = "; ".join(f"{r.line}: £{r.amount / 1e6:,.1f} million" for r in d.iloc[::-1].itertuples())
+    return _chart(
+        draw,
+        6.2,
+        0.6 + 0.4 * len(d),
+        f"Bar chart of the {label} by service. {words}.",
+        f"The {label} by service (£ million and share of the total).",
+    )
+
+
+def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str) -> Chart:
+    """Year-on-year values for several measures (statutory functions), one small panel each."""
+    n = len(rows)
+    cols = min(3, n)
+    nrows = math.ceil(n / cols)
+    labels = [Period.parse(y).label for y in years]
+    all_years = [*years, this_year]
+    all_labels = [*labels, Period.parse(this_year).label]
+
+    def draw(fig):
+        axes = fig.subplots(nrows, cols, squeeze=False)
+        for ax in axes.flat[n:]:
+            ax.set_visible(False)
+        for ax, r in zip(axes.flat, rows, strict=False):
+            vals = [r.get(y) for y in all_years]
+            for x, v in enumerate(vals):
+                if _nan(v):
+                    ax.text(x, 0, "n/a", ha="center", va="bottom", fontsize=7)
+                else:
+                    last = x == len(vals) - 1
+                    ax.bar(
+                        x,
+                        v,
+                        color=PALETTE["blue"] if last else PALETTE["sky"],
+                        hatch="//" if last else "",
+                        edgecolor="white",
+                    )
+                    ax.text(x, v, fmt_value(v, r["unit"], int(r["decimals"])), ha="center", va="bottom", fontsize=7)
+            ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=7)
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_title(_wrap(r["title"], 32), fontsize=8, loc="left")
+            ax.margins(y=0.25)
+
+    parts = []
+    for r in rows:
+        vs = ", ".join(
+            f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
+            for lab, y in zip(all_labels, all_years, strict=True)
+            if not _nan(r.get(y))
+        )
+        parts.append(f"{r['title']}: {vs or 'no data'}")
+    alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
+    return _chart(
+        draw, 6.8, 1.9 * nrows + 0.2, alt, f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched)."
+    )
+
+
+def inspection_chart(grades: pd.DataFrame) -> Chart:
+    """For each quality theme, how many services got each grade (1 unsatisfactory .. 6 excellent)."""
+    themes = list(grades.columns)
+    counts = pd.DataFrame({t: grades[t].value_counts().reindex(range(1, 7), fill_value=0) for t in themes}).T
+    colours = [
+        PALETTE["vermillion"],
+        PALETTE["orange"],
+        PALETTE["yellow"],
+        PALETTE["sky"],
+        PALETTE["blue"],
+        PALETTE["green"],
+    ]
+    hatches = ["xx", "//", "..", "", "", ""]
+    names = {1: "1 Unsatisfactory", 2: "2 Weak", 3: "3 Adequate", 4: "4 Good", 5: "5 Very good", 6: "6 Excellent"}
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        left = pd.Series(0, index=counts.index)
+        for g in range(1, 7):
+            ax.barh(
+                range(len(counts)),
+                counts[g],
+                left=left,
+                color=colours[g - 1],
+                hatch=hatches[g - 1],
+                edgecolor="white",
+                label=names[g],
+            )
+            for i, (lft, n) in enumerate(zip(left, counts[g], strict=True)):
+                if n:
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=8)
+            left = left + counts[g]
+        ax.set_yticks(range(len(counts)), [t.replace("_", " ").capitalize() for t in counts.index], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel("number of services")
+        ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=7, frameon=False)
+
+    parts = []
+    for t, r in counts.iterrows():
+        parts.append(
+            t.replace("_", " ")
+            + ": "
+            + ", ".join(f"{int(r[g])} graded {names[g][2:].lower()}" for g in range(1, 7) if r[g])
+        )
+    alt = "Stacked bar chart of Care Inspectorate grades by quality theme. " + "; ".join(parts) + "."
+    return _chart(
+        draw, 6.5, 1.0 + 0.4 * len(counts), alt, "Care Inspectorate grades of registered services by quality theme."
+    )
+
+
+def _nan(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width)[:3])

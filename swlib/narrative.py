@@ -1,0 +1,92 @@
+"""Free text made safe: officers' comments and the CSWO's narrative markdown.
+
+All free text is untrusted. Markdown is rendered with markdown-it, then everything passes
+through nh3 (the Rust ammonia sanitiser) allowing only basic formatting and links with
+http, https or mailto. Council systems export comments with <p> and <ul>: they still
+render as paragraphs and lists.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "sup", "sub", "code"}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+SECTIONS = (
+    "summary",
+    "governance",
+    "landscape",
+    "finance",
+    "performance",
+    "complaints",
+    "workforce",
+    "inspections",
+    "challenges",
+)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+def sanitise(fragment: str) -> str:
+    """Keep basic formatting; drop scripts, handlers, styles, iframes and unsafe links."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _md():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+
+
+def markdown_html(text: str) -> str:
+    """Markdown (which may contain HTML) to sanitised HTML. Headings drop two levels (# -> h3)."""
+    rendered = _md().render(text)
+    rendered = re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 5)}>", rendered)
+    return sanitise(rendered)
+
+
+def comment_html(text) -> str:
+    """An officer's comment: HTML from council systems kept as basic formatting; plain text escaped."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    s = str(text)
+    if _TAG.search(s):
+        return sanitise(s)
+    return "<br>".join(html.escape(line) for line in s.splitlines())
+
+
+def narrative_dir(data_path: Path) -> Path:
+    base = Path(data_path)
+    return (base.parent if base.is_file() else base) / "narrative"
+
+
+def section(data_path: Path, council: str, year: str, name: str) -> str | None:
+    """The CSWO's words for a section as sanitised HTML, or None when there is none."""
+    f = narrative_dir(data_path) / council / year / f"{name}.md"
+    try:
+        raw = f.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return markdown_html(text) if text.strip() else None

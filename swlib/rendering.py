@@ -1,0 +1,237 @@
+"""Execute a report notebook with papermill and export one self-contained HTML file.
+
+The HTML has no code, no prompts, no scripts and makes no external request (a
+Content-Security-Policy forbids them). The same inputs give the same bytes: cell ids,
+figure ids and metadata are fixed, and the "generated" stamp honours SOURCE_DATE_EPOCH.
+Files are written atomically: a failed or interrupted run never leaves a half report.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html as htmllib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from .config import AUDIENCES, REPORTS, notebooks_dir, outputs_dir
+from .errors import ConfigError, ReportError
+from .periods import Period
+
+TEMPLATES = Path(__file__).parent / "templates"
+REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report"}
+PARAMETERS = ("council", "period", "audience", "data")
+
+
+def kernel_manager_class():
+    """Kernels talk over IPC sockets with unique paths: parallel kernels never race for a TCP port."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum
+
+    class IPCKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    return IPCKernelManager
+
+
+def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
+    base = Path(out) if out is not None else outputs_dir()
+    folder = base / council / str(period)
+    stem = report if audience == "internal" else f"{report}-public"
+    return folder / f"{stem}.html", folder / f"{stem}.ipynb"
+
+
+def check_request(report: str, council: str, period, audience: str, data) -> tuple[Period, object]:
+    """Validate everything before a kernel starts: bad input is exit 2, not a failed run."""
+    from .loading import load
+
+    if report not in REPORTS:
+        raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
+    if audience not in AUDIENCES:
+        raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
+    P = Period.parse(period)
+    if report == "annual":
+        if P.kind != "year":
+            raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
+    elif P.kind not in ("quarter", "half", "month"):
+        if P.kind == "year":
+            P = Period.quarter(P.fy, 4)
+    ds = load(data)
+    ds.council_name(council)
+    return P, ds
+
+
+def render(report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None) -> Path:
+    """Render one report; returns the path of the HTML written."""
+    P, ds = check_request(report, council, period, audience, data) if ds is None else (_period_for(report, period), ds)
+    html_path, nb_path = output_paths(report, council, P, audience, out)
+    nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"))
+    page = export(nb, report, council, P, audience, ds)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
+    write_atomic(html_path, page.encode("utf-8"))
+    failed = nb_path.with_suffix(".failed.ipynb")
+    if failed.exists():
+        failed.unlink()
+    return html_path
+
+
+def _period_for(report: str, period) -> Period:
+    P = Period.parse(period)
+    return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
+
+
+def execute(report: str, council: str, P: Period, audience: str, data_path, failed_path: Path) -> nbformat.NotebookNode:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    source = notebooks_dir() / REPORTS[report]
+    params = {"council": council, "period": str(P), "audience": audience, "data": str(Path(data_path).resolve())}
+    declared = pm.inspect_notebook(str(source))
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise ConfigError(
+            f"{source.name} does not declare the parameter(s) {', '.join(unknown)} in its 'parameters' cell"
+        )
+    try:
+        nb = pm.execute_notebook(
+            str(source), None, parameters=params, kernel_name="python3", progress_bar=False,
+            cwd=str(source.parent), kernel_manager_class=kernel_manager_class(), log_output=False,
+        )  # fmt: skip
+    except PapermillExecutionError as e:
+        nb = getattr(e, "nb", None)
+        where = f"cell {e.exec_count}" if e.exec_count else f"cell {e.cell_index}"
+        raise ReportError(
+            report, council, str(P), f"{where} raised {e.ename}: {e.evalue}", notebook=failed_path
+        ) from None
+    except Exception as e:  # the kernel died or could not start
+        raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
+    return tidy(nb)
+
+
+def tidy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Give the executed notebook fixed cell ids and no timings, so the same inputs give the same file."""
+    nb.metadata.get("papermill", {}).pop("start_time", None)
+    for key in ("end_time", "duration", "exception"):
+        nb.metadata.get("papermill", {}).pop(key, None)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:03d}"
+        cell.metadata.pop("execution", None)
+        pm = cell.metadata.get("papermill")
+        if pm is not None:
+            for key in ("start_time", "end_time", "duration"):
+                pm.pop(key, None)
+    return nb
+
+
+def _css() -> str:
+    return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
+
+
+def generated_stamp() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return when.strftime("%-d %B %Y %H:%M UTC")
+
+
+def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
+    """HTML from the executed notebook with swreport's template; adds the table of contents."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    from . import __version__
+
+    body_nb = nbformat.from_dict(nb)
+    body_nb.cells = [c for c in body_nb.cells if not _hidden(c)]
+    c = Config()
+    c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
+    c.TagRemovePreprocessor.enabled = True
+    exporter = HTMLExporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    css = _css()
+    name = ds.council_name(council)
+    period_label = P.label if report == "quarterly" else P.year_period.label
+    title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
+    resources = {
+        "swreport": {
+            "title": title, "council_name": name, "report_name": REPORT_NAMES[report], "period_label": period_label,
+            "audience": audience, "css": css, "style_hash": "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode(),
+            "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
+            "footer": "Figures marked [c] are suppressed to protect confidentiality." if audience == "public" else "For internal use: small numbers are not suppressed.",
+        },
+        "metadata": {"name": title},
+    }  # fmt: skip
+    page, _ = exporter.from_notebook_node(body_nb, resources=resources)
+    page = re.sub(r"\n\s*\n+", "\n", page)
+    page = page.replace("<!--swreport:toc-->", "", 1)
+    first = page.find("<h2 ")
+    return page[:first] + table_of_contents(page) + page[first:] if first >= 0 else page
+
+
+def _hidden(cell) -> bool:
+    tags = cell.metadata.get("tags", [])
+    return "remove_cell" in tags or "parameters" in tags or "injected-parameters" in tags
+
+
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def table_of_contents(page: str) -> str:
+    items: list[tuple[int, str, str]] = []
+    for level, anchor, inner in _HEADING.findall(page):
+        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
+        items.append((int(level), anchor, text))
+    if not items:
+        return ""
+    out = ['<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>']
+    open_sub = False
+    for i, (level, anchor, text) in enumerate(items):
+        link = f'<a href="#{htmllib.escape(anchor)}">{text}</a>'
+        if level == 2:
+            if open_sub:
+                out.append("</ol></li>")
+                open_sub = False
+            nxt = items[i + 1][0] if i + 1 < len(items) else 2
+            if nxt == 3:
+                out.append(f"<li>{link}<ol>")
+                open_sub = True
+            else:
+                out.append(f"<li>{link}</li>")
+        else:
+            if not open_sub:
+                out.append("<li><ol>")
+                open_sub = True
+            out.append(f"<li>{link}</li>")
+    if open_sub:
+        out.append("</ol></li>")
+    out.append("</ol></nav>")
+    return "".join(out)
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write beside the target, then rename: readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

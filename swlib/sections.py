@@ -1,0 +1,355 @@
+"""HTML fragments the report notebooks display: headings, banners, tables and legends.
+
+Everything here formats what swlib computed; free text goes through ``narrative``'s
+sanitiser, every other string is escaped. Tables have captions and real header cells
+(scope on every <th>), and statuses are a word plus a shape, never colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from .charts import status_chart, trend_chart
+from .disclosure import SYMBOL
+from .formatting import STATUS_ICONS, TREND_ARROWS, fmt_money, fmt_value
+from .narrative import comment_html
+from .periods import Period
+from .status import STATUS_ORDER, catalogue
+
+esc = html.escape
+
+
+class Fragment(str):
+    """A piece of report HTML; shows as HTML in a notebook."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:  # the notebook's text/plain: short, the HTML is what matters
+        return f"<report HTML, {len(self):,} characters>"
+
+    def __add__(self, other) -> Fragment:
+        return Fragment(str(self) + str(other))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "section"
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> Fragment:
+    return Fragment(f'<h{level} id="{esc(anchor or slug(text))}">{esc(text)}</h{level}>')
+
+
+def paragraph(text: str) -> Fragment:
+    return Fragment(f"<p>{esc(text)}</p>")
+
+
+def no_data(what: str, period_label: str) -> Fragment:
+    return Fragment(f'<p class="no-data">No {esc(what)} data was provided for {esc(period_label)}.</p>')
+
+
+def banner(synthetic: bool) -> Fragment:
+    if not synthetic:
+        return Fragment("")
+    return Fragment(
+        '<div class="banner" role="note"><strong>Illustrative data.</strong> Some figures in this report are '
+        "synthetic, made up to demonstrate the report; they are marked “synthetic” in the data sources at the end. "
+        "Do not quote them as real performance.</div>"
+    )
+
+
+def status_cell(status: str, source: str | None = None) -> str:
+    cls = "status-" + slug(status)
+    note = ' <span class="override">(officer assessment)</span>' if source == "override" else ""
+    return f'<td class="status {cls}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}</span> {esc(status)}{note}</td>'
+
+
+def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> Fragment:
+    cols = [c for c in summary.columns if c != "Total" and (summary[c].sum() > 0 or c in ("Green", "Amber", "Red"))] + [
+        "Total"
+    ]
+    head = "".join(f'<th scope="col">{_status_label(c)}</th>' for c in cols)
+    body = []
+    for theme, r in summary.iterrows():
+        cls = ' class="total"' if theme == "Total" else ""
+        cells = "".join(f'<td class="num">{int(r[c])}</td>' for c in cols)
+        body.append(f'<tr{cls}><th scope="row">{esc(str(theme))}</th>{cells}</tr>')
+    return Fragment(
+        f'<table class="summary"><caption>{esc(caption)}</caption><thead><tr><th scope="col">{esc(row_label)}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _status_label(status: str) -> str:
+    icon = STATUS_ICONS.get(status)
+    return f'<span class="icon" aria-hidden="true">{icon}</span> {esc(status)}' if icon else esc(status)
+
+
+def status_legend() -> Fragment:
+    meanings = {
+        "Complete": "the action is finished",
+        "Green": "the target is met, or the action is on course",
+        "Amber": "the target is narrowly missed (within the tolerance), or the action is slightly behind",
+        "Red": "the target is missed by more than the tolerance, or the action is not on course",
+        "Report later": "the figure for this period is not available yet",
+        "Data only": "the measure has no target: it is reported for information",
+    }
+    items = "".join(f'<li class="status-{slug(s)}">{_status_label(s)}: {esc(meanings[s])}</li>' for s in STATUS_ORDER)
+    arrows = "".join(f"<li>{esc(a)} {esc(t)}</li>" for t, a in TREND_ARROWS.items() if a)
+    return Fragment(
+        f'<ul class="legend">{items}</ul><p>Trend, compared with the same point last year:</p><ul class="legend">{arrows}</ul>'
+    )
+
+
+def _fmt(r: dict, col: str) -> str:
+    supp = set(filter(None, (r.get("suppressed") or "").split(",")))
+    if col in supp:
+        return f'<abbr title="suppressed to protect confidentiality">{SYMBOL}</abbr>'
+    return esc(fmt_value(r.get(col), r["unit"], int(r["decimals"])))
+
+
+def performance_table(rows: pd.DataFrame, years: list[str], caption: str) -> Fragment:
+    """The council layout: indicator | comments | this year (status, target, to date) | last 3 years."""
+    ylabels = "".join(f'<th scope="col">{esc(Period.parse(y).label)}</th>' for y in years)
+    head = (
+        '<thead><tr><th scope="col" rowspan="2">Performance indicator</th><th scope="col" rowspan="2">Comments/progress</th>'
+        f'<th scope="colgroup" colspan="4">This year</th><th scope="colgroup" colspan="{len(years)}">Last 3 years</th></tr>'
+        f'<tr><th scope="col">Status</th><th scope="col">Target</th><th scope="col">To date</th><th scope="col">Trend</th>{ylabels}</tr></thead>'
+    )
+    body = []
+    for r in rows.to_dict("records"):
+        notes = []
+        if r.get("note"):
+            notes.append(f'<span class="note">{esc(r["note"])}</span>')
+        comment = comment_html(r.get("comment"))
+        trend = r["trend"]
+        arrow = TREND_ARROWS.get(trend, "")
+        trend_cell = f'<span aria-hidden="true">{arrow}</span> {esc(trend)}' if arrow else esc(trend)
+        yc = []
+        for y in years:
+            note = (r.get("year_notes") or {}).get(y)
+            yc.append(f'<td class="num">{esc(note) if note and pd.isna(r.get(y)) else _fmt(r, y)}</td>')
+        target = esc(fmt_value(r["target"], r["unit"], int(r["decimals"]))) if pd.notna(r["target"]) else "–"
+        body.append(
+            f'<tr><th scope="row">{esc(r["title"])}{"<br>" + "<br>".join(notes) if notes else ""}</th>'
+            f'<td class="comment">{comment}</td>{status_cell(r["status"], r["status_source"])}'
+            f'<td class="num">{target}</td><td class="num">{_fmt(r, "to_date")}</td><td>{trend_cell}</td>{"".join(yc)}</tr>'
+        )
+    return Fragment(
+        f'<table class="performance"><caption>{esc(caption)}</caption>{head}<tbody>{"".join(body)}</tbody></table>'
+    )
+
+
+def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
+    """Per theme (h3), per outcome (h4), a performance table."""
+    years = perf.attrs.get("years", [])
+    out = []
+    for t_i, (theme, tdf) in enumerate(perf.groupby("theme", sort=False), start=1):
+        out.append(heading(3, f"{number}.{t_i} {theme}", f"theme-{slug(theme)}"))
+        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
+            if outcome:
+                out.append(heading(4, outcome, f"outcome-{slug(theme)}-{slug(outcome)}"))
+            out.append(performance_table(odf, years, f"{outcome or theme}: measures, status and the last three years"))
+    return Fragment("".join(out))
+
+
+def exception_charts(perf: pd.DataFrame, period_label: str, statuses=("Red", "Amber")) -> Fragment:
+    """Trend charts for the measures whose status needs the committee's attention."""
+    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+    if sel.empty:
+        return paragraph("No measure is Red or Amber this period.")
+    years = perf.attrs.get("years", [])
+    return Fragment(
+        '<div class="charts">'
+        + "".join(trend_chart(r, years, period_label).html() for r in sel.to_dict("records"))
+        + "</div>"
+    )
+
+
+def actions_tables(acts: pd.DataFrame, number: int = 5) -> Fragment:
+    out = []
+    for t_i, (theme, tdf) in enumerate(acts.groupby("theme", sort=False), start=1):
+        out.append(heading(3, f"{number}.{t_i} {theme}", f"actions-{slug(theme)}"))
+        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
+            rows = "".join(
+                f'<tr><th scope="row">{esc(r["action"])}</th><td>{esc(r["measure"] or "")}</td>'
+                f'<td class="comment">{comment_html(r["comment"])}</td>{status_cell(r["status"])}</tr>'
+                for r in odf.to_dict("records")
+            )
+            cap = outcome or theme
+            out.append(
+                f'<table class="actions"><caption>{esc(cap)}: actions</caption><thead><tr><th scope="col">Action</th>'
+                f'<th scope="col">Measures</th><th scope="col">Comments/progress</th><th scope="col">Status</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+    return Fragment("".join(out))
+
+
+def status_summary_chart(summary: pd.DataFrame, what: str) -> Fragment:
+    return Fragment(status_chart(summary, what).html())
+
+
+def values_table(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> Fragment:
+    """Measures by year: three earlier years and the report's year."""
+    cols = [*years, this_year]
+    head = "".join(f'<th scope="col">{esc(Period.parse(y).label)}</th>' for y in cols)
+    body = []
+    for r in rows.to_dict("records"):
+        r = dict(r)
+        r[this_year] = r.get("to_date")
+        if "to_date" in set(filter(None, (r.get("suppressed") or "").split(","))):
+            r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
+        cells = "".join(f'<td class="num">{_fmt(r, y)}</td>' for y in cols)
+        body.append(f'<tr><th scope="row">{esc(r["title"])}</th>{cells}</tr>')
+    return Fragment(
+        f'<table class="values"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Measure</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def money_table(lines: pd.DataFrame, caption: str) -> Fragment:
+    total = lines["amount"].sum()
+    body = "".join(
+        f'<tr><th scope="row">{esc(r.line)}</th><td class="num">{fmt_money(r.amount)}</td><td class="num">{100 * r.amount / total:.0f}%</td></tr>'
+        for r in lines.itertuples()
+    )
+    return Fragment(
+        f'<table class="money"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Service</th><th scope="col">£</th>'
+        f'<th scope="col">Share</th></tr></thead><tbody>{body}<tr class="total"><th scope="row">Total</th>'
+        f'<td class="num">{fmt_money(total)}</td><td class="num">100%</td></tr></tbody></table>'
+    )
+
+
+def frame_table(df: pd.DataFrame, caption: str, row_header: str | None = None) -> Fragment:
+    """A plain DataFrame as an accessible table (first column as row headers)."""
+    cols = list(df.columns)
+    first = row_header or cols[0]
+    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in cols)
+    body = []
+    for r in df.itertuples(index=False):
+        cells = [f'<th scope="row">{esc(str(r[0]))}</th>'] + [
+            f"<td>{esc('' if pd.isna(v) else str(v))}</td>" for v in r[1:]
+        ]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    del first
+    return Fragment(
+        f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def provenance(ds, council: str) -> Fragment:
+    """Where the figures came from: each source and how many rows of each table it gave."""
+    items = {}
+    for name in ("councils", "measures", "targets", "observations", "actions", "finance", "workforce", "inspections"):
+        df = ds.table(name)
+        if df.empty or "source" not in df:
+            continue
+        if name == "measures":
+            df = catalogue(ds, council)
+        elif "council" in df:
+            df = df[df["council"] == council]
+        for src, n in df["source"].fillna("not stated").value_counts(sort=False).items():
+            items.setdefault(src, []).append(f"{n} {name}")
+    lis = "".join(
+        f"<li><strong>{esc(src)}</strong>: {esc(', '.join(parts))}</li>" for src, parts in sorted(items.items())
+    )
+    return Fragment(f'<ul class="sources">{lis}</ul>')
+
+
+# --- whole sections -------------------------------------------------------------------
+def quarterly_title(service: str, period: Period) -> Fragment:
+    text = f"{service} Performance Report {period.fy_id.replace('-', '/')}, Quarter {period.number}: {period.months_label} (cumulative position to {period.end_label})"
+    if period.kind != "quarter":
+        text = f"{service} Performance Report {period.label} (cumulative position to {period.end_label})"
+    return Fragment(f'<h1 id="title">{esc(text)}</h1>')
+
+
+def narrative_or_note(html_text: str | None, what: str) -> Fragment:
+    if html_text:
+        return Fragment(f'<div class="narrative">{html_text}</div>')
+    return Fragment(f'<p class="no-data">No narrative was provided for {esc(what)}.</p>')
+
+
+def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: str) -> Fragment:
+    """One statutory function: a table of the years and a small-multiples chart."""
+    from .charts import small_multiples
+
+    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")]
+    out = [heading(3, f"{number} {outcome}", f"statutory-{slug(outcome)}")]
+    years = perf.attrs.get("years", [])
+    has = rows[["to_date", *years]].notna().any(axis=1) if len(rows) else pd.Series(dtype=bool)
+    rows = rows[has] if len(rows) else rows
+    if rows.empty:
+        out.append(no_data(outcome.lower(), period.label))
+        return Fragment("".join(out))
+    out.append(values_table(rows, years, str(period), f"{outcome}: figures by year"))
+    if perf.attrs.get("audience") != "public":
+        out.append(small_multiples(rows.to_dict("records"), years, str(period), outcome).html())
+    else:
+        safe = rows[rows["suppressed"].fillna("") == ""]
+        if len(safe):
+            out.append(small_multiples(safe.to_dict("records"), years, str(period), outcome).html())
+    return Fragment("".join(out))
+
+
+def finance_section(ds, council: str, period: Period) -> Fragment:
+    from .charts import budget_chart
+
+    f = ds.finance[(ds.finance["council"] == council) & (ds.finance["period"] == str(period))]
+    if f.empty:
+        return no_data("finance", period.label)
+    out = []
+    for kind, label in (("budget", "revenue budget"), ("outturn", "revenue outturn"), ("capital", "capital programme")):
+        lines = f[f["kind"] == kind][["line", "amount"]]
+        if lines.empty:
+            continue
+        out.append(money_table(lines, f"{period.label} {label} by service"))
+        if kind == "budget":
+            out.append(budget_chart(lines, f"{period.label} {label}").html())
+    budget, outturn = f[f["kind"] == "budget"], f[f["kind"] == "outturn"]
+    if len(budget) and len(outturn):
+        b, o = budget["amount"].sum(), outturn["amount"].sum()
+        word = "overspend" if o > b else "underspend"
+        out.append(
+            paragraph(
+                f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of {fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%)."
+            )
+        )
+    return Fragment("".join(out))
+
+
+def workforce_section(ds, council: str, period: Period) -> Fragment:
+    w = ds.workforce[ds.workforce["council"] == council]
+    if w.empty:
+        return no_data("workforce", period.label)
+    latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
+    if latest is None:
+        return no_data("workforce", period.label)
+    rows = w[w["period"] == str(latest)]
+    table = pd.DataFrame({
+        "Service": rows["service"],
+        "Headcount": rows["headcount"].map(lambda v: "–" if pd.isna(v) else f"{int(v):,}"),
+        "Full-time equivalent": rows["fte"].map(lambda v: "–" if pd.isna(v) else f"{v:,.1f}"),
+    })  # fmt: skip
+    cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
+    return frame_table(table, cap)
+
+
+def inspection_section(ds, council: str, period: Period) -> Fragment:
+    from .charts import inspection_chart
+
+    i = ds.inspections[ds.inspections["council"] == council]
+    if i.empty:
+        return no_data("inspection", period.label)
+    themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
+    themes = [t for t in themes if i[t].notna().any()]
+    show = i[["service", "service_type", "sector", "date", *themes]].copy()
+    show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
+    for c in show.columns[4:]:
+        show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
+    out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)")]
+    out.append(inspection_chart(i[themes]).html())
+    return Fragment("".join(out))
