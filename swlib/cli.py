@@ -112,5 +112,69 @@ def table(council, period, audience, data):
     click.echo(terminal_report(ds, council, period, audience))
 
 
-def run_main():  # pragma: no cover - console entry alias
-    main()
+@main.command()
+@click.argument("report", type=click.Choice(["quarterly", "annual"]))
+@click.option("--council", required=True)
+@click.option("--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual (2016-17)")
+@click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@data_option
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: outputs/)")
+def run(report, council, period, audience, data, out):
+    """Render one report to outputs/<council>/<period>/<report>.html."""
+    import time
+
+    from .batch import Job, Outcome, input_hashes, write_manifest
+    from .config import outputs_dir
+    from .rendering import check_request, render
+
+    start = time.perf_counter()
+    P, ds = check_request(report, council, period, audience, data)
+    path = render(report, council, P, audience, out=out, ds=ds)
+    out_dir = Path(out) if out is not None else outputs_dir()
+    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir))
+    write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
+    click.echo(str(path))
+
+
+@main.command()
+@click.argument("report", type=click.Choice(["quarterly", "annual"]), required=False)
+@click.option("--period", default=None)
+@click.option("--councils", default="all", help="comma-separated council ids, or all")
+@click.option(
+    "--audience",
+    "audiences",
+    multiple=True,
+    type=click.Choice(["internal", "public"]),
+    help="repeatable; default internal",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="reports at a time (default: the number of cores)"
+)
+@click.option(
+    "--schedule", type=click.Path(path_type=Path), default=None, help="a YAML file of runs, e.g. params/schedule.yaml"
+)
+@data_option
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: outputs/)")
+@click.option("--quiet", is_flag=True, help="no progress bar")
+def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet):
+    """Render a report for many councils (or every run in a schedule); continue past failures."""
+    from .batch import batch as run_batch
+    from .batch import summary_lines
+    from .config import load_schedule
+
+    if schedule is not None:
+        runs = [(r.report, r.period, r.councils, tuple(r.audience)) for r in load_schedule(schedule).runs]
+    elif report and period:
+        runs = [(report, period, councils, tuple(audiences) or ("internal",))]
+    else:
+        raise ConfigError("give a report and --period, or --schedule FILE")
+    outcomes = []
+    for rep, per, cs, auds in runs:
+        outcomes += run_batch(rep, per, cs, jobs=jobs, data=data, out=out, audiences=auds, progress=not quiet)
+    for line in summary_lines(outcomes):
+        click.echo(line)
+    from .config import outputs_dir
+
+    click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
+    if any(o.status != "ok" for o in outcomes):
+        sys.exit(EXIT_FAILURE)

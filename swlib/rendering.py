@@ -14,7 +14,9 @@ import hashlib
 import html as htmllib
 import os
 import re
+import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -35,6 +37,18 @@ def kernel_manager_class():
 
     class IPCKernelManager(AsyncKernelManager):
         transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # a socket path of its own (the default, "kernel-ipc" in the working folder, is shared)
+            self.ip = os.path.join(tempfile.gettempdir(), f"swreport-{os.getpid()}-{uuid.uuid4().hex[:12]}")
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            # the kernel's own log lines (shutdown notices) are not the reader's business; errors
+            # inside cells still come back through the notebook
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return IPCKernelManager
 

@@ -273,25 +273,25 @@ def narrative_or_note(html_text: str | None, what: str) -> Fragment:
     return Fragment(f'<p class="no-data">No narrative was provided for {esc(what)}.</p>')
 
 
-def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: str) -> Fragment:
+def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: str | None = None) -> Fragment:
     """One statutory function: a table of the years and a small-multiples chart."""
     from .charts import small_multiples
 
-    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")]
-    out = [heading(3, f"{number} {outcome}", f"statutory-{slug(outcome)}")]
+    this_year = str(period)
+    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")].copy()
+    out = [heading(3, f"{number} {outcome}", f"statutory-{slug(outcome)}")] if number else []
     years = perf.attrs.get("years", [])
-    has = rows[["to_date", *years]].notna().any(axis=1) if len(rows) else pd.Series(dtype=bool)
-    rows = rows[has] if len(rows) else rows
+    if len(rows):
+        rows = rows[rows[["to_date", *years]].notna().any(axis=1)]
     if rows.empty:
         out.append(no_data(outcome.lower(), period.label))
         return Fragment("".join(out))
-    out.append(values_table(rows, years, str(period), f"{outcome}: figures by year"))
-    if perf.attrs.get("audience") != "public":
-        out.append(small_multiples(rows.to_dict("records"), years, str(period), outcome).html())
-    else:
-        safe = rows[rows["suppressed"].fillna("") == ""]
-        if len(safe):
-            out.append(small_multiples(safe.to_dict("records"), years, str(period), outcome).html())
+    out.append(values_table(rows, years, this_year, f"{outcome}: figures by year"))
+    rows[this_year] = rows["to_date"]
+    if perf.attrs.get("audience") == "public":
+        rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
+    if len(rows):
+        out.append(small_multiples(rows.to_dict("records"), years, this_year, outcome).html())
     return Fragment("".join(out))
 
 
@@ -353,3 +353,11 @@ def inspection_section(ds, council: str, period: Period) -> Fragment:
     out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)")]
     out.append(inspection_chart(i[themes]).html())
     return Fragment("".join(out))
+
+
+def landscape_section(ds, council: str) -> Fragment:
+    row = ds.councils.set_index("council").loc[council]
+    pop = row.get("population")
+    if pop is None or pd.isna(pop):
+        return Fragment("")
+    return paragraph(f"{row['name']} serves a population of about {int(pop):,}.")

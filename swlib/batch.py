@@ -1,0 +1,234 @@
+"""Render many reports: one worker process per report, N at a time.
+
+A batch continues past failures, keeps each failed executed notebook for diagnosis,
+records every report in ``manifest.json`` (parameters, input hashes, version, status,
+timing) and rewrites ``index.html`` linking every report rendered so far.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .config import REPORTS, notebooks_dir, outputs_dir, params_dir
+from .errors import ConfigError
+from .periods import Period
+
+
+@dataclass(frozen=True)
+class Job:
+    report: str
+    council: str
+    period: str
+    audience: str
+    data: str
+    out: str
+
+    @property
+    def key(self) -> str:
+        stem = self.report if self.audience == "internal" else f"{self.report}-public"
+        return f"{self.council}/{self.period}/{stem}"
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # ok | failed
+    seconds: float
+    html: str | None = None
+    error: str | None = None
+    failed_notebook: str | None = None
+    inputs: dict = field(default_factory=dict)
+
+
+def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
+    from .rendering import _period_for
+
+    if report not in REPORTS:
+        raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
+    P = _period_for(report, period)
+    if report == "annual" and P.kind != "year":
+        raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
+    known = list(ds.councils["council"])
+    if councils in (None, "all", ["all"]):
+        chosen = known
+    else:
+        chosen = [c.strip() for c in (councils.split(",") if isinstance(councils, str) else councils) if c.strip()]
+        unknown = [c for c in chosen if c not in known]
+        if unknown:
+            raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
+    return [Job(report, c, str(P), a, str(data), str(out)) for c in chosen for a in audiences]
+
+
+def input_hashes(job: Job) -> dict[str, str]:
+    """What a report was rendered from: data files, the notebook, the settings."""
+    files = sorted(Path(job.data).glob("*.csv")) if Path(job.data).is_dir() else [Path(job.data)]
+    files += [notebooks_dir() / REPORTS[job.report]]
+    settings = params_dir() / "councils.yaml"
+    if settings.exists():
+        files.append(settings)
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files if f.is_file()}
+
+
+def _run(job: Job) -> Outcome:
+    """Render one report in a worker; never raises."""
+    from .errors import ReportError, SwError
+    from .rendering import render
+
+    start = time.perf_counter()
+    try:
+        path = render(job.report, job.council, job.period, job.audience, data=job.data, out=job.out)
+        return Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))
+    except ReportError as e:
+        nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
+        return Outcome(
+            job, "failed", time.perf_counter() - start, error=str(e), failed_notebook=nb, inputs=input_hashes(job)
+        )
+    except SwError as e:
+        return Outcome(job, "failed", time.perf_counter() - start, error=str(e))
+    except Exception as e:  # an internal failure in one report must not stop the batch
+        return Outcome(job, "failed", time.perf_counter() - start, error=f"internal error: {type(e).__name__}: {e}")
+
+
+def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True) -> list[Outcome]:
+    from tqdm import tqdm
+
+    n = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs) or 1))
+    outcomes: list[Outcome] = []
+    bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering", dynamic_ncols=True)
+    if n == 1:
+        for j in jobs:
+            outcomes.append(_run(j))
+            bar.update()
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+            futures = {pool.submit(_run, j): j for j in jobs}
+            for f in as_completed(futures):
+                outcomes.append(f.result())
+                bar.update()
+    bar.close()
+    order = {j.key: i for i, j in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job.key])
+
+
+def batch(
+    report: str,
+    period,
+    councils="all",
+    jobs: int | None = None,
+    data=None,
+    out=None,
+    audiences=("internal",),
+    progress: bool = True,
+) -> list[Outcome]:
+    """Render ``report`` for each council; write the manifest and the index."""
+    from .loading import load
+
+    ds = load(data)
+    out_dir = Path(out) if out is not None else outputs_dir()
+    planned = plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
+    outcomes = run_jobs(planned, jobs, progress)
+    write_manifest(out_dir, outcomes)
+    return outcomes
+
+
+def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
+    from . import __version__
+    from .rendering import write_atomic
+
+    path = out_dir / "manifest.json"
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(manifest.get("reports"), dict):
+            raise ValueError
+    except (OSError, ValueError):
+        manifest = {"reports": {}}
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for o in outcomes:
+        j = o.job
+        manifest["reports"][j.key] = {
+            "report": j.report, "council": j.council, "period": j.period, "audience": j.audience,
+            "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
+            "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
+            "data": j.data,
+        }  # fmt: skip
+    manifest["swlib"] = __version__
+    manifest["reports"] = dict(sorted(manifest["reports"].items()))
+    write_atomic(path, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
+    write_index(out_dir, manifest)
+    return path
+
+
+def _rel(p, base: Path) -> str | None:
+    if not p:
+        return None
+    try:
+        return str(Path(p).resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(p)
+
+
+def write_index(out_dir: Path, manifest: dict) -> Path:
+    """outputs/index.html: every report rendered so far, by council, self-contained."""
+    import base64
+
+    from .rendering import _css, write_atomic
+
+    css = _css()
+    h = "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    rows = []
+    for key, e in manifest["reports"].items():
+        P = Period.parse(e["period"])
+        name = {"quarterly": "Quarterly performance report", "annual": "CSWO annual report"}.get(
+            e["report"], e["report"]
+        )
+        label = f"{name}, {P.label if e['report'] == 'quarterly' else P.year_period.label}" + (
+            " (public)" if e["audience"] == "public" else ""
+        )
+        link = (
+            f'<a href="{html.escape(e["html"])}">{html.escape(label)}</a>'
+            if e["status"] == "ok" and e["html"]
+            else html.escape(label)
+        )
+        status = "rendered" if e["status"] == "ok" else f"failed: {html.escape(e['error'] or '')}"
+        rows.append(f'<tr><th scope="row">{html.escape(e["council"])}</th><td>{link}</td><td>{status}</td></tr>')
+    page = (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src '{h}'\">"
+        f'<title>swreport: rendered reports</title><style>{css}</style></head><body><main id="main">'
+        "<h1>Rendered reports</h1><table><caption>Every report in this folder</caption><thead><tr>"
+        '<th scope="col">Council</th><th scope="col">Report</th><th scope="col">Status</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
+    )
+    path = out_dir / "index.html"
+    write_atomic(path, page.encode("utf-8"))
+    return path
+
+
+def summary_lines(outcomes: list[Outcome]) -> list[str]:
+    ok = [o for o in outcomes if o.status == "ok"]
+    bad = [o for o in outcomes if o.status != "ok"]
+    lines = [f"rendered {len(ok)} of {len(outcomes)} report(s)"]
+    lines += [f"  ok      {o.html}" for o in ok]
+    lines += [
+        f"  FAILED  {o.job.key}: {o.error}"
+        + (f" (executed notebook kept: {o.failed_notebook})" if o.failed_notebook else "")
+        for o in bad
+    ]
+    return lines
+
+
+def outcome_dict(o: Outcome) -> dict:
+    d = asdict(o)
+    d["job"] = asdict(o.job)
+    return d
