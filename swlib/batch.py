@@ -186,7 +186,7 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
     css = _css()
     h = "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     rows = []
-    for key, e in manifest["reports"].items():
+    for _key, e in manifest["reports"].items():
         P = Period.parse(e["period"])
         name = {"quarterly": "Quarterly performance report", "annual": "CSWO annual report"}.get(
             e["report"], e["report"]

@@ -178,3 +178,7 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet)
     click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
     if any(o.status != "ok" for o in outcomes):
         sys.exit(EXIT_FAILURE)
+
+
+if __name__ == "__main__":
+    main()

@@ -252,7 +252,7 @@ def _check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
 def _check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures: pd.DataFrame | None) -> list[Problem]:
     out = []
     if "council" in df and councils is not None:
-        bad = df["council"].notna() & ~df["council"].isin(councils)
+        bad = df["council"].notna() & (df["council"] != "") & ~df["council"].isin(councils)
         for row in df.index[bad]:
             out.append(
                 Problem(
@@ -265,10 +265,10 @@ def _check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures
             )
     if name in ("observations", "targets") and measures is not None and "measure" in df:
         ids = set(measures["measure"])
-        only = dict(zip(measures["measure"], measures["council"], strict=True))
+        only = {m: c for m, c in zip(measures["measure"], measures["council"], strict=True) if isinstance(c, str) and c}
         for row in df.index:
             m = df.at[row, "measure"]
-            if not isinstance(m, str):
+            if not isinstance(m, str) or not m:
                 continue
             if m not in ids:
                 out.append(Problem(label, int(row), "measure", repr(m), "a measure id listed in measures.csv"))
@@ -435,19 +435,29 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
         if not found:
             typed[name] = _typed(table, df)
             problems += _check_keys(table, typed[name], label)
-    if problems:
-        raise DataError(problems)
 
-    councils = set(typed["councils"]["council"])
-    if not councils:
+    # references between tables, checked on every table (typed where it passed, else its text)
+    frames = {n: typed.get(n, raw.get(n)) for n in sc.TABLE_ORDER}
+    councils = (
+        {c.strip() for c in frames["councils"]["council"] if isinstance(c, str) and c.strip()}
+        if frames["councils"] is not None and "council" in frames["councils"]
+        else set()
+    )
+    if not councils and not problems:
         raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council"))
+    measures = (
+        frames["measures"]
+        if frames["measures"] is not None and {"measure", "council"} <= set(frames["measures"].columns)
+        else None
+    )
     for name in sc.TABLE_ORDER:
-        problems += _check_refs(
-            name, typed[name], _label(base, name, is_book), councils if name != "councils" else None, typed["measures"]
-        )
-    problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
+        if frames[name] is not None and councils:
+            problems += _check_refs(
+                name, frames[name], _label(base, name, is_book), councils if name != "councils" else None, measures
+            )
     if problems:
         raise DataError(problems)
+    problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
     problems += _observation_rules(typed["observations"], typed["measures"], _label(base, "observations", is_book))
     if problems:
         raise DataError(problems)

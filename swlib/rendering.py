@@ -112,19 +112,24 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
         raise ConfigError(
             f"{source.name} does not declare the parameter(s) {', '.join(unknown)} in its 'parameters' cell"
         )
+    failed_path.parent.mkdir(parents=True, exist_ok=True)
+    running = failed_path.with_name(f".{failed_path.stem}.{os.getpid()}.running.ipynb")
     try:
         nb = pm.execute_notebook(
-            str(source), None, parameters=params, kernel_name="python3", progress_bar=False,
+            str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
             cwd=str(source.parent), kernel_manager_class=kernel_manager_class(), log_output=False,
         )  # fmt: skip
     except PapermillExecutionError as e:
-        nb = getattr(e, "nb", None)
-        where = f"cell {e.exec_count}" if e.exec_count else f"cell {e.cell_index}"
-        raise ReportError(
-            report, council, str(P), f"{where} raised {e.ename}: {e.evalue}", notebook=failed_path
-        ) from None
+        kept = None
+        if running.exists():
+            os.replace(running, failed_path)  # kept for diagnosis, marked at the failing cell
+            kept = failed_path
+        where = f"cell {e.cell_index}" + (f" (execution {e.exec_count})" if e.exec_count else "")
+        raise ReportError(report, council, str(P), f"{where} raised {e.ename}: {e.evalue}", notebook=kept) from None
     except Exception as e:  # the kernel died or could not start
         raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
+    finally:
+        running.unlink(missing_ok=True)
     return tidy(nb)
 
 

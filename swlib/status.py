@@ -266,12 +266,13 @@ def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
 def status_summary(df: pd.DataFrame) -> pd.DataFrame:
     """Counts of ``status`` by ``theme`` (first-appearance order) with a Total row and column."""
     themes = list(dict.fromkeys(df["theme"])) if len(df) else []
-    table = pd.crosstab(
-        pd.Categorical(df["theme"], categories=themes),
-        pd.Categorical(df["status"], categories=STATUS_ORDER),
-        dropna=False,
-    )
-    table = table.reindex(index=themes, columns=list(STATUS_ORDER), fill_value=0).astype("int64")
+    table = pd.DataFrame(0, index=pd.Index(themes, dtype="object"), columns=list(STATUS_ORDER), dtype="int64")
+    if len(df):
+        unknown = set(df["status"]) - set(STATUS_ORDER)
+        if unknown:
+            raise ValueError(f"unknown status {sorted(unknown)}: expected one of {', '.join(STATUS_ORDER)}")
+        for (theme, status), n in df.groupby(["theme", "status"], sort=False).size().items():
+            table.loc[theme, status] = n
     table["Total"] = table.sum(axis=1)
     table.loc["Total"] = table.sum(axis=0)
     table.index.name = "theme"

@@ -69,5 +69,5 @@ def test_latest_complete_period_of_a_coarser_frequency():
 
 def test_ordering_and_shifting():
     ps = [Period.parse(p) for p in ["2020-21", "2020-21-Q1", "2019-20-Q4", "2020-04"]]
-    assert [str(p) for p in sorted(ps)][0] == "2019-20-Q4"
+    assert next(str(p) for p in sorted(ps)) == "2019-20-Q4"
     assert str(Period.parse("2020-21-Q2").shift_years(-1)) == "2019-20-Q2"

@@ -213,3 +213,15 @@ def test_actions_and_their_summary(demo):
     assert len(a) == 14 and set(a["status"]) <= {"Complete", "Green", "Amber", "Red", "Report later"}
     s = swlib.status_summary(a)
     assert s.loc["Total", "Complete"] == 3 and s.loc["Total", "Red"] == 4
+
+
+def test_status_summary_of_nothing_is_a_zero_total_row():
+    import pandas as pd
+
+    s = swlib.status_summary(pd.DataFrame({"theme": [], "status": []}))
+    assert list(s.index) == ["Total"] and s.loc["Total", "Total"] == 0
+
+
+def test_actions_for_a_period_without_any(demo):
+    a = swlib.actions(demo, "south-lanarkshire", "2023-24-Q2")
+    assert a.empty and swlib.status_summary(a).loc["Total", "Total"] == 0

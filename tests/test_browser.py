@@ -1,0 +1,115 @@
+"""Reports opened in headless Chromium (Debian's chromium, driven by Playwright)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.reports import rendered
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).parent / "_artifacts" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: run scripts/install-chromium.sh"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_report(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1100, "height": 1300})
+    seen = {"console": [], "errors": [], "requests": [], "dialogs": []}
+    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, seen
+
+
+@pytest.mark.parametrize("name", ["quarterly", "annual"])
+def test_report_opens_without_errors_requests_and_its_contents_links_resolve(browser, name):
+    path = rendered(name)
+    page, seen = open_report(browser, path)
+    assert seen["errors"] == [] and [c for c in seen["console"] if c.startswith("error")] == []
+    assert all(u.startswith(("file:", "data:")) for u in seen["requests"]), seen["requests"]
+    hrefs = page.eval_on_selector_all("nav.toc a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) >= 5
+    for h in hrefs:
+        assert page.evaluate("id => document.getElementById(id) !== null", h[1:]), h
+    page.click(f"nav.toc a[href='{hrefs[-1]}']")
+    assert page.evaluate("location.hash") == hrefs[-1]
+    assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.screenshot(path=str(SHOTS / f"{name}-full.png"), full_page=True)
+    assert (SHOTS / f"{name}.png").stat().st_size > 10_000
+    page.close()
+
+
+PAYLOADS = [
+    "<script>window.__pwned = 1; alert('x')</script>",
+    "<img src=x onerror=\"window.__pwned = 2; alert('y')\">",
+    '<a href="javascript:alert(3)">click</a>',
+    '<iframe srcdoc="<script>parent.__pwned = 4</script>"></iframe>',
+    "<style>@import url(https://example.org/x.css);</style>",
+    '<img src="https://example.org/pixel.png">',
+]
+
+
+def test_payloads_in_every_free_text_field_stay_inert(browser, tmp_path):
+    import csv
+
+    import swlib
+
+    data = tmp_path / "d"
+    shutil.copytree(ROOT / "data", data)
+    payload = " ".join(PAYLOADS)
+
+    def poison(name, columns, where=lambda r: True):
+        p = data / f"{name}.csv"
+        rows = list(csv.DictReader(p.open(encoding="utf-8")))
+        for r in rows:
+            if where(r):
+                for c in columns:
+                    r[c] = (r[c] or "") + " " + payload
+        with p.open("w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+
+    poison("observations", ["comment"], lambda r: r["council"] == "south-lanarkshire" and r["period"] == "2021-22-Q2")
+    poison("measures", ["title", "theme", "outcome"], lambda r: r["council"] == "south-lanarkshire")
+    poison("councils", ["name"])
+    poison("actions", ["action", "measure", "comment", "theme"], lambda r: r["period"] == "2021-22-Q2")
+    narrative = data / "narrative" / "south-lanarkshire" / "2021-22" / "summary.md"
+    narrative.write_text(narrative.read_text() + "\n\n" + payload + "\n")
+    q = swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", data=data, out=tmp_path / "o")
+    a = swlib.render("annual", "south-lanarkshire", "2021-22", data=data, out=tmp_path / "o")
+    for path in (q, a):
+        from bs4 import BeautifulSoup
+
+        doc = BeautifulSoup(path.read_text(), "html.parser")
+        assert not doc.find_all(["script", "iframe", "link", "object", "embed"])
+        assert [s.get_text() for s in doc.find_all("style")] == [s.get_text() for s in doc.head.find_all("style")]
+        for el in doc.find_all(True):
+            assert not [k for k in el.attrs if k.lower().startswith("on")], el
+            assert not el.get("href", "").lower().startswith("javascript:"), el
+            assert "src" not in el.attrs or el["src"].startswith("data:"), el
+        assert "window.__pwned" in doc.get_text()  # the payload is shown as text, harmlessly
+        page, seen = open_report(browser, path)
+        assert page.evaluate("window.__pwned") is None
+        assert seen["dialogs"] == [] and seen["errors"] == []
+        assert all(u.startswith(("file:", "data:")) for u in seen["requests"]), seen["requests"]
+        page.close()

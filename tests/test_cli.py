@@ -1,0 +1,66 @@
+"""The command line as an analyst uses it: messages, exit codes, no tracebacks."""
+
+import shutil
+
+from click.testing import CliRunner
+
+from swlib.cli import main
+from tests.conftest import ROOT
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_validate_demo_data():
+    r = run("validate")
+    assert r.exit_code == 0
+    assert "OK: 3 councils" in r.output and "observations" in r.output
+
+
+def test_validate_broken_copy_exits_2_with_every_problem_and_no_traceback(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    p = tmp_path / "d" / "observations.csv"
+    lines = p.read_text().splitlines()
+    lines[2] = lines[2].replace("south-lanarkshire", "south-lanarkshir", 1)
+    lines[5] = lines[5].split(",", 3)
+    lines[5][2] = "2021-21-Q2"
+    lines[5] = ",".join(lines[5])
+    p.write_text("\n".join(lines) + "\n")
+    r = run("validate", "--data", str(tmp_path / "d"))
+    assert r.exit_code == 2
+    assert "observations.csv, row 3, column 'council': found 'south-lanarkshir'" in r.output
+    assert "observations.csv, row 6, column 'period'" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_validate_path_that_does_not_exist():
+    r = run("validate", "--data", "/no/such/place")
+    assert r.exit_code == 2 and "nothing at this path" in r.output
+
+
+def test_list_councils_measures_periods():
+    assert "dundee-city\tDundee City Council" in run("list", "councils").output
+    out = run("list", "measures", "--council", "south-lanarkshire").output
+    assert "sl-dtto-seen" in out and "dg-cj-reports" not in out
+    assert "2021-22-Q2\t2021/22 Quarter 2" in run("list", "periods", "--council", "south-lanarkshire").output
+
+
+def test_table_prints_the_performance_table_and_both_summaries():
+    r = run("table", "--council", "south-lanarkshire", "--period", "Q2 2021/22")
+    assert r.exit_code == 0
+    assert "Summary of measures" in r.output and "Summary of actions" in r.output
+    assert "Clients first seen within two working days of a DTTO commencing" in r.output
+    assert "◆ Red" in r.output
+
+
+def test_bad_period_and_unknown_council_exit_2():
+    r = run("table", "--council", "south-lanarkshire", "--period", "2021")
+    assert r.exit_code == 2 and "cannot read period '2021'" in r.output
+    r = run("table", "--council", "narnia", "--period", "2021-22-Q2")
+    assert r.exit_code == 2 and "unknown council 'narnia'" in r.output
+
+
+def test_run_requires_a_year_for_the_annual_report(tmp_path):
+    r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17-Q1", "--out", str(tmp_path))
+    assert r.exit_code == 2 and "financial year" in r.output

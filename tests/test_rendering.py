@@ -1,0 +1,194 @@
+"""The real notebooks on the real demo data, rendered to HTML and checked as a reader gets them."""
+
+import re
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+import swlib
+from swlib import ConfigError, ReportError
+from swlib.config import REPORTS
+from tests.reports import OUT, rendered
+
+pytestmark = pytest.mark.slow
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def table_by_caption(page, start):
+    for t in page.find_all("table"):
+        if t.caption and t.caption.get_text().startswith(start):
+            return t
+    raise AssertionError(f"no table captioned {start!r}")
+
+
+def test_quarterly_summary_counts_equal_status_summary(demo):
+    page = soup(rendered("quarterly"))
+    expected = swlib.status_summary(swlib.performance(demo, "south-lanarkshire", "2021-22-Q2"))
+    t = table_by_caption(page, "Status of measures by theme")
+    heads = [th.get_text(" ", strip=True).split(" ", 1)[-1] for th in t.thead.find_all("th")][1:]
+    for tr in t.tbody.find_all("tr"):
+        theme = tr.th.get_text(strip=True)
+        got = [int(td.get_text()) for td in tr.find_all("td")]
+        assert got == [int(expected.loc[theme, h]) for h in heads], theme
+
+
+def test_every_measure_row_is_present(demo):
+    page = soup(rendered("quarterly"))
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    row_heads = [
+        th.get_text(" ", strip=True) for t in page.select("table.performance") for th in t.tbody.find_all("th")
+    ]
+    for title in perf["title"]:
+        assert any(h.startswith(title) for h in row_heads), title
+    assert len(row_heads) == len(perf)
+
+
+def test_title_header_and_stamp():
+    page = soup(rendered("quarterly"))
+    assert page.html["lang"] == "en-GB"
+    assert page.title.get_text() == "South Lanarkshire Council: Quarterly performance report, 2021/22 Quarter 2"
+    assert page.h1.get_text() == (
+        "Social Work Resources Performance Report 2021/22, Quarter 2: July to September (cumulative position to September 2021)"
+    )
+    assert "South Lanarkshire Council" in page.header.get_text()
+    assert "Generated 14 November 2023 22:13 UTC" in page.footer.get_text()  # SOURCE_DATE_EPOCH=1700000000
+
+
+@pytest.mark.parametrize("name", ["quarterly", "annual", "quarterly-dg", "annual-dg"])
+def test_self_contained_no_code_no_external_references(name):
+    text = rendered(name).read_text(encoding="utf-8")
+    page = BeautifulSoup(text, "html.parser")
+    assert not page.find_all("script")
+    assert not page.find_all("link")
+    assert not page.find_all("iframe")
+    for el in page.find_all(src=True):
+        assert el["src"].startswith("data:"), el["src"][:80]
+    assert "@import" not in text and "require.js" not in text and "mathjax" not in text.lower()
+    assert not page.select(".input, .prompt, .input_prompt")  # no code cells, no prompts
+    csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+
+
+@pytest.mark.parametrize("name", ["quarterly", "annual", "annual-dg"])
+def test_images_have_real_alt_text_and_captions(name):
+    page = soup(rendered(name))
+    imgs = page.find_all("img")
+    assert imgs
+    for img in imgs:
+        alt = img.get("alt", "")
+        assert len(alt) > 40 and "No description" not in alt, alt
+        assert img.find_parent("figure").figcaption.get_text(strip=True)
+
+
+@pytest.mark.parametrize("name", ["quarterly", "annual"])
+def test_tables_have_captions_and_scoped_headers(name):
+    page = soup(rendered(name))
+    for t in page.find_all("table"):
+        assert t.caption and t.caption.get_text(strip=True)
+        assert t.thead is not None
+        for th in t.find_all("th"):
+            assert th.get("scope") in ("col", "row", "colgroup"), th
+            assert th.get_text(strip=True), "empty header cell"
+
+
+def test_status_is_a_word_and_a_shape_never_colour_alone():
+    page = soup(rendered("quarterly"))
+    cells = page.select("td.status")
+    assert cells
+    for td in cells:
+        icon = td.select_one(".icon")
+        assert icon is not None and icon.get_text(strip=True) and icon.get("aria-hidden") == "true"
+        assert re.search(r"(Green|Amber|Red|Report later|Data only|Complete)", td.get_text())
+
+
+def test_annual_report_sections_and_narrative():
+    page = soup(rendered("annual"))
+    h2 = [h.get_text(strip=True) for h in page.find_all("h2")]
+    for heading in ("1. Summary", "2. Governance and accountability", "3. Service landscape", "4. Finance",
+                    "5. Service quality and performance", "6. Complaints", "7. Workforce", "8. Inspection grades",
+                    "9. Challenges and priorities"):  # fmt: skip
+        assert heading in h2
+    text = page.get_text(" ")
+    assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
+    assert "Compulsory Treatment Orders" in text and "656" in text
+    assert "population of about 148,000" in text
+
+
+def test_a_section_without_data_says_so(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "d", ignore=shutil.ignore_patterns("finance.csv", "inspections.csv"))
+    path = swlib.render("annual", "dundee-city", "2016-17", data=tmp_path / "d", out=tmp_path / "o")
+    text = soup(path).get_text(" ")
+    assert "No finance data was provided for 2016/17." in text
+    assert "No inspection data was provided for 2016/17." in text
+
+
+def test_table_of_contents_links_resolve():
+    page = soup(rendered("annual"))
+    links = page.select("nav.toc a")
+    assert len(links) >= 9
+    for a in links:
+        assert page.find(id=a["href"][1:]) is not None, a["href"]
+
+
+def test_rendering_twice_gives_identical_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    a = swlib.render("quarterly", "dumfries-and-galloway", "2023-24-Q2", out=tmp_path / "a").read_bytes()
+    b = swlib.render("quarterly", "dumfries-and-galloway", "2023-24-Q2", out=tmp_path / "b").read_bytes()
+    assert a == b
+
+
+def test_executed_notebook_beside_the_html_and_nothing_half_written():
+    path = rendered("quarterly")
+    nb = nbformat.read(path.with_suffix(".ipynb"), as_version=4)
+    assert nb.metadata["papermill"]["parameters"]["council"] == "south-lanarkshire"
+    assert not list(path.parent.glob(".*.tmp"))
+    assert path.parent == OUT / "south-lanarkshire" / "2021-22-Q2"
+
+
+def test_bad_requests_are_refused_before_any_kernel_starts(tmp_path):
+    with pytest.raises(ConfigError, match="unknown council 'atlantis'"):
+        swlib.render("quarterly", "atlantis", "2021-22-Q2", out=tmp_path)
+    with pytest.raises(ConfigError, match="financial year"):
+        swlib.render("annual", "dundee-city", "2016-17-Q2", out=tmp_path)
+    with pytest.raises(swlib.PeriodError):
+        swlib.render("quarterly", "dundee-city", "someday", out=tmp_path)
+    assert not any(tmp_path.iterdir())
+
+
+def test_unknown_parameters_are_rejected(tmp_path, monkeypatch):
+    from swlib import config
+
+    src = config.notebooks_dir() / REPORTS["quarterly"]
+    nb = nbformat.read(src, as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = 'council = "x"\nperiod = "2021-22-Q2"'  # no audience, no data
+    (tmp_path / "nb").mkdir()
+    nbformat.write(nb, tmp_path / "nb" / REPORTS["quarterly"])
+    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
+    monkeypatch.setattr("swlib.rendering.notebooks_dir", lambda: tmp_path / "nb")
+    with pytest.raises(ConfigError, match="does not declare the parameter"):
+        swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
+
+
+def test_a_failing_notebook_names_the_cell_keeps_the_notebook_and_the_old_report(tmp_path, monkeypatch):
+    out = tmp_path / "o"
+    good = swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=out)
+    before = good.read_bytes()
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "councils.yaml").write_text("councils:\n  south-lanarkshire:\n    tolerance_percent: lots\n")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    with pytest.raises(ReportError) as e:
+        swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=out)
+    msg = str(e.value)
+    assert "quarterly report for south-lanarkshire 2021-22-Q2 failed: cell" in msg and "ConfigError" in msg
+    assert e.value.notebook.exists() and e.value.notebook.name == "quarterly.failed.ipynb"
+    assert good.read_bytes() == before
