@@ -131,11 +131,18 @@ def batch(
     progress: bool = True,
 ) -> list[Outcome]:
     """Render ``report`` for each council; write the manifest and the index."""
+    return batch_runs([(report, period, councils, tuple(audiences))], jobs=jobs, data=data, out=out, progress=progress)
+
+
+def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True) -> list[Outcome]:
+    """Several (report, period, councils, audiences) runs in one pool of workers."""
     from .loading import load
 
     ds = load(data)
     out_dir = Path(out) if out is not None else outputs_dir()
-    planned = plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
+    planned: list[Job] = []
+    for report, period, councils, audiences in runs:
+        planned += plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
     outcomes = run_jobs(planned, jobs, progress)
     write_manifest(out_dir, outcomes)
     return outcomes

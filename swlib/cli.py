@@ -158,8 +158,7 @@ def run(report, council, period, audience, data, out):
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet):
     """Render a report for many councils (or every run in a schedule); continue past failures."""
-    from .batch import batch as run_batch
-    from .batch import summary_lines
+    from .batch import batch_runs, summary_lines
     from .config import load_schedule
 
     if schedule is not None:
@@ -168,9 +167,7 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet)
         runs = [(report, period, councils, tuple(audiences) or ("internal",))]
     else:
         raise ConfigError("give a report and --period, or --schedule FILE")
-    outcomes = []
-    for rep, per, cs, auds in runs:
-        outcomes += run_batch(rep, per, cs, jobs=jobs, data=data, out=out, audiences=auds, progress=not quiet)
+    outcomes = batch_runs(runs, jobs=jobs, data=data, out=out, progress=not quiet)
     for line in summary_lines(outcomes):
         click.echo(line)
     from .config import outputs_dir
