@@ -6,6 +6,8 @@ Pure functions on DataFrames; nothing runs at import beyond defining names.
 from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
 from .loading import Dataset, load
 from .periods import Period
+from .spc import p_chart, spc
+from .stats import proportion_ci, rate_ci, trend_test
 from .status import actions, performance, status_summary
 
 __version__ = "0.1.0"

@@ -1,0 +1,250 @@
+"""Statistical process control as NHS England's "Making Data Count" does it.
+
+An XmR chart computed as NHSRplotthedots 0.2.2 computes it (``ptd_spc``): the centre is the
+mean of the baseline; moving ranges |y[t] - y[t-1]|; with outlier screening, moving ranges at
+or above 3.267 x their mean are dropped and the mean moving range recomputed once; limits are
+mean +/- 2.66 x mean moving range, near limits mean +/- (2/3)(2.66) x mean moving range.
+
+Special-cause rules, in precedence order: a point outside the limits; a trend of 7 points
+(6 consecutive strictly rising or falling differences; a tie breaks it; all 7 flagged);
+2 of 3 consecutive points beyond a near limit (not outside the limits) with all 3 on the
+same side of the mean (only the close points flagged); a run of 7 points on one side of the
+mean (a point on the mean breaks it).
+
+Two deliberate departures from the R code, both where it contradicts its own documentation:
+falling trends are flagged like rising ones (0.2.2's ``ptd_part_of_seven_trend`` only looks
+for rising ones), and a neutral special cause below the mean is ``special_cause_neutral_low``
+(0.2.2 tests the sign with ``ifelse``, which calls -1 "high").
+
+The rule helpers are tiny pure functions on arrays, tested on literal vectors.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+LIMIT = 2.66
+NEAR = 2 * LIMIT / 3
+SCREEN = 3.267
+MIN_POINTS = 13  # fewer points in a group: the limits are trial limits
+COLUMNS = [
+    "value", "group", "mean", "lpl", "upl", "nlpl", "nupl", "outside_limits", "close_to_limits",
+    "relative_to_mean", "special_cause_flag", "special_cause_type", "point_type", "short_group_warning", "target",
+]  # fmt: skip
+DIRECTIONS = {"increase": 1, "decrease": -1, "neutral": 0}
+
+
+class SPCWarning(UserWarning):
+    """A group has too few points for reliable limits."""
+
+
+# --- rule helpers: pure functions on arrays -----------------------------------------------
+def seven_point_one_side_mean(rtm) -> np.ndarray:
+    """1 at the 7th (and later) point of a run of 7 on one side of the mean; 0 elsewhere."""
+    v = np.asarray(rtm, dtype=float)
+    out = np.zeros(len(v))
+    for i in range(6, len(v)):
+        w = v[i - 6 : i + 1]
+        out[i] = float(w[0] != 0 and np.all(w == w[0]))
+    return out
+
+
+def seven_point_trend(y) -> np.ndarray:
+    """1 at the 7th point of 7 strictly rising, -1 of 7 strictly falling; ties break trends."""
+    y = np.asarray(y, dtype=float)
+    out = np.zeros(len(y))
+    if len(y) < 7:
+        return out
+    d = np.sign(np.diff(y))
+    for i in range(6, len(y)):
+        w = d[i - 6 : i]
+        if np.all(w == 1):
+            out[i] = 1
+        elif np.all(w == -1):
+            out[i] = -1
+    return out
+
+
+def part_of_seven(flags) -> np.ndarray:
+    """1 for every point of a run whose 7th point is flagged (the flag and the 6 before it)."""
+    f = np.asarray(flags, dtype=float) != 0
+    out = np.zeros(len(f))
+    for i in np.flatnonzero(f):
+        out[max(0, i - 6) : i + 1] = 1
+    return out
+
+
+def two_in_three(close, rtm) -> np.ndarray:
+    """1 where a point lies in 3 consecutive points, 2+ close to a limit, all on one side of the mean."""
+    c = np.asarray(close, dtype=float)
+    r = np.asarray(rtm, dtype=float)
+    n = len(c)
+    out = np.zeros(n)
+    for s in range(0, n - 2):
+        if c[s : s + 3].sum() >= 2 and abs(r[s : s + 3].sum()) == 3:
+            out[s : s + 3] = 1
+    return out
+
+
+def part_of_two_in_three(flags, close) -> np.ndarray:
+    """Only the points that are themselves close to a limit are flagged."""
+    return ((np.asarray(flags) == 1) & (np.asarray(close) == 1)).astype(float)
+
+
+# --- the chart ----------------------------------------------------------------------------
+def _validate(values, improvement: str, fix_after_n_points, rebase_at) -> np.ndarray:
+    if improvement not in DIRECTIONS:
+        raise ValueError(f"improvement must be 'increase', 'decrease' or 'neutral' ({improvement!r} is not)")
+    if fix_after_n_points is not None and (int(fix_after_n_points) != fix_after_n_points or fix_after_n_points < 12):
+        raise ValueError(f"fix_after_n_points must be a whole number of at least 12 ({fix_after_n_points!r} is not)")
+    try:
+        y = np.asarray(values, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        raise ValueError(f"values must be numeric ({type(values).__name__} given)") from None
+    bad = np.flatnonzero(~np.isfinite(y))
+    if len(bad):
+        raise ValueError(f"values must be finite numbers (position {int(bad[0])} is {y[bad[0]]})")
+    for r in rebase_at:
+        if not 0 < int(r) < max(len(y), 1):
+            raise ValueError(f"rebase_at positions must be between 1 and {len(y) - 1} ({r!r} is not)")
+    return y
+
+
+def _limits(y: np.ndarray, fix_after_n_points, screen_outliers: bool) -> tuple[float, float]:
+    base = y[:fix_after_n_points] if fix_after_n_points else y
+    mean = float(base.mean()) if len(base) else np.nan
+    mr = np.abs(np.diff(base))
+    if len(mr) == 0:
+        return mean, np.nan
+    amr = mr.mean()
+    if screen_outliers:
+        kept = mr[mr < SCREEN * amr]
+        amr = kept.mean() if len(kept) else np.nan
+    return mean, float(amr)
+
+
+def spc(
+    values,
+    improvement: str = "increase",
+    target=None,
+    rebase_at=(),
+    fix_after_n_points=None,
+    screen_outliers: bool = True,
+) -> pd.DataFrame:
+    """An XmR chart of ``values`` (in time order); see the module notes for the rules."""
+    y = _validate(values, improvement, fix_after_n_points, rebase_at)
+    direction = DIRECTIONS[improvement]
+    n = len(y)
+    group = np.zeros(n, dtype=int)
+    for r in sorted(int(r) for r in rebase_at):
+        group[r:] += 1
+    cols = {c: np.empty(n, dtype=float) for c in ("mean", "lpl", "upl", "nlpl", "nupl")}
+    flag = np.zeros(n, dtype=bool)
+    kind = np.full(n, None, dtype=object)
+    rtm = np.zeros(n)
+    outside = np.zeros(n, dtype=bool)
+    close = np.zeros(n, dtype=bool)
+    short = np.zeros(n, dtype=bool)
+    for g in np.unique(group):
+        idx = np.flatnonzero(group == g)
+        yg = y[idx]
+        mean, amr = _limits(yg, fix_after_n_points, screen_outliers)
+        lpl, upl = mean - LIMIT * amr, mean + LIMIT * amr
+        nlpl, nupl = mean - NEAR * amr, mean + NEAR * amr
+        for c, v in (("mean", mean), ("lpl", lpl), ("upl", upl), ("nlpl", nlpl), ("nupl", nupl)):
+            cols[c][idx] = v
+        with np.errstate(invalid="ignore"):
+            out_g = (yg > upl) | (yg < lpl)
+            close_g = ~out_g & ((yg < nlpl) | (yg > nupl))
+        r_g = np.sign(yg - mean)
+        trend = part_of_seven(seven_point_trend(yg)) == 1
+        twos = part_of_two_in_three(two_in_three(close_g, r_g), close_g) == 1
+        shift = part_of_seven(seven_point_one_side_mean(r_g)) == 1
+        k = np.full(len(idx), None, dtype=object)
+        for mask, name in ((shift, "shift"), (twos, "two_in_three"), (trend, "trend"), (out_g, "outside_limits")):
+            k[mask] = name  # later assignments win: highest precedence last
+        outside[idx], close[idx], rtm[idx] = out_g, close_g, r_g
+        flag[idx] = out_g | trend | twos | shift
+        kind[idx] = k
+        short[idx] = len(idx) < MIN_POINTS
+    if short.any():
+        warnings.warn(
+            f"some groups have fewer than {MIN_POINTS} points: their limits are trial limits", SPCWarning, stacklevel=2
+        )
+    point_type = np.where(
+        ~flag,
+        "common_cause",
+        np.where(
+            direction == 0,
+            np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low"),
+            np.where(rtm == direction, "special_cause_improvement", "special_cause_concern"),
+        ),
+    )
+    df = pd.DataFrame(
+        {
+            "value": y, "group": group, **cols, "outside_limits": outside, "close_to_limits": close,
+            "relative_to_mean": rtm.astype(int), "special_cause_flag": flag, "special_cause_type": kind,
+            "point_type": point_type, "short_group_warning": short,
+            "target": np.full(n, np.nan if target is None else float(target)),
+        },
+        columns=COLUMNS,
+    )  # fmt: skip
+    df.attrs["variation"] = variation_type(df)
+    df.attrs["assurance"] = assurance_type(df, target, improvement)
+    df.attrs["improvement"] = improvement
+    return df
+
+
+def variation_type(df: pd.DataFrame) -> str | None:
+    """The variation icon: the last point's type."""
+    return None if df.empty else str(df["point_type"].iloc[-1])
+
+
+def assurance_type(df: pd.DataFrame, target, improvement: str) -> str | None:
+    """Whether the process will consistently pass or fail the target, from the last group's limits."""
+    if target is None or improvement == "neutral" or df.empty or pd.isna(target):
+        return None
+    last = df.iloc[-1]
+    if pd.isna(last["upl"]):
+        return None
+    increasing = improvement == "increase"
+    if target > last["upl"]:
+        return "consistent_fail" if increasing else "consistent_pass"
+    if target < last["lpl"]:
+        return "consistent_pass" if increasing else "consistent_fail"
+    return "inconsistent"
+
+
+def p_chart(numerators, denominators, improvement: str = "increase", target=None) -> pd.DataFrame:
+    """A p-chart: proportions with varying denominators; limits p +/- 3 sqrt(p(1-p)/n), in [0, 1]."""
+    x = np.asarray(numerators, dtype=float)
+    n = np.asarray(denominators, dtype=float)
+    if x.shape != n.shape:
+        raise ValueError(f"numerators and denominators must be the same length ({len(x)} and {len(n)})")
+    if np.any(n <= 0) or np.any(x < 0) or np.any(x > n):
+        raise ValueError("each denominator must be positive and each numerator from 0 to its denominator")
+    if improvement not in DIRECTIONS:
+        raise ValueError(f"improvement must be 'increase', 'decrease' or 'neutral' ({improvement!r} is not)")
+    p = x / n
+    centre = x.sum() / n.sum() if len(n) else np.nan
+    sigma = np.sqrt(centre * (1 - centre) / n)
+    lcl, ucl = np.clip(centre - 3 * sigma, 0, 1), np.clip(centre + 3 * sigma, 0, 1)
+    nl, nu = np.clip(centre - 2 * sigma, 0, 1), np.clip(centre + 2 * sigma, 0, 1)
+    outside = (p > ucl) | (p < lcl)
+    close = ~outside & ((p < nl) | (p > nu))
+    rtm = np.sign(p - centre)
+    trend = part_of_seven(seven_point_trend(p)) == 1
+    twos = part_of_two_in_three(two_in_three(close, rtm), close) == 1
+    shift = part_of_seven(seven_point_one_side_mean(rtm)) == 1
+    flag = outside | trend | twos | shift
+    d = DIRECTIONS[improvement]
+    point_type = np.where(~flag, "common_cause", np.where(d == 0, np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low"),
+                                                          np.where(rtm == d, "special_cause_improvement", "special_cause_concern")))  # fmt: skip
+    df = pd.DataFrame({"value": p, "numerator": x, "denominator": n, "centre": centre, "lcl": lcl, "ucl": ucl,
+                       "outside_limits": outside, "close_to_limits": close, "relative_to_mean": rtm.astype(int),
+                       "special_cause_flag": flag, "point_type": point_type})  # fmt: skip
+    df.attrs["variation"] = variation_type(df)
+    return df
