@@ -173,7 +173,68 @@ def pct_obs(council, measure, period, level, cases, comment=""):
     return obs(council, measure, period, "", n, d, comment=comment)
 
 
+# --- LGBF benchmarking panel: all 32 councils (real names and family groups; values synthetic)
+FAMILY_GROUPS = {  # LGBF family groups for children's, social work and housing services (by deprivation)
+    1: ["Aberdeen City", "Aberdeenshire", "City of Edinburgh", "East Dunbartonshire", "East Renfrewshire",
+        "Orkney Islands", "Perth and Kinross", "Shetland Islands"],
+    2: ["Angus", "Argyll and Bute", "East Lothian", "Highland", "Moray", "Na h-Eileanan Siar", "Scottish Borders",
+        "Stirling"],
+    3: ["Dumfries and Galloway", "Falkirk", "Fife", "Midlothian", "Renfrewshire", "South Ayrshire", "South Lanarkshire",
+        "West Lothian"],
+    4: ["Clackmannanshire", "Dundee City", "East Ayrshire", "Glasgow City", "Inverclyde", "North Ayrshire",
+        "North Lanarkshire", "West Dunbartonshire"],
+}  # fmt: skip
+LGBF = [
+    # code, title, unit, polarity, typical value, spread, cases (for proportions), yearly drift
+    ("SW1", "Home care costs per hour for people aged 65 or over", "currency", "lower", 27.0, 4.0, 0, 0.6),
+    ("SW2", "Direct payments and personalised managed budgets as a % of total social work spend on adults 18+", "percent", "higher", 8.0, 3.0, 0, 0.2),
+    ("SW3a", "People aged 65+ with long-term care needs receiving personal care at home (%)", "percent", "higher", 61.5, 4.0, 2500, 0.1),
+    ("SW4b", "Adults supported at home who agree their services had an impact in improving or maintaining their quality of life (%)", "percent", "higher", 80.0, 4.0, 900, -0.4),
+    ("SW4c", "Adults supported at home who agree they are supported to live as independently as possible (%)", "percent", "higher", 79.0, 4.0, 900, -0.3),
+    ("SW4d", "Adults supported at home who agree they had a say in how their help, care or support was provided (%)", "percent", "higher", 75.0, 4.0, 900, -0.3),
+    ("SW4e", "Carers who feel supported to continue in their caring role (%)", "percent", "higher", 34.0, 4.0, 700, -0.5),
+    ("SW5", "Residential costs per week per resident for people aged 65 or over", "currency", "lower", 650.0, 80.0, 0, 15.0),
+    ("CHN8a", "Gross cost of children looked after in residential based services per child per week", "currency", "lower", 4500.0, 900.0, 0, 150.0),
+    ("CHN8b", "Gross cost of children looked after in a community setting per child per week", "currency", "lower", 380.0, 90.0, 0, 8.0),
+    ("CHN9", "Children looked after in the community (%)", "percent", "higher", 89.5, 3.0, 450, 0.1),
+    ("CHN22", "Child protection re-registrations within 18 months (%)", "percent", "lower", 6.5, 3.0, 120, -0.1),
+    ("CHN23", "Looked after children with more than one placement in the last year (%)", "percent", "lower", 17.0, 4.0, 500, -0.2),
+]  # fmt: skip
+PANEL_YEARS = range(2013, 2023)  # 2013-14 to 2022-23
+DG_LGBF = {"dg-lac-residential-cost": "CHN8a", "dg-lac-community-cost": "CHN8b", "dg-balance-of-care": "CHN9",
+           "dg-cp-reregistrations": "CHN22", "dg-lac-placements": "CHN23", "dg-home-care-cost": "SW1",
+           "dg-sds-spend": "SW2", "dg-personal-care-home": "SW3a", "dg-quality-of-life": "SW4b",
+           "dg-independent": "SW4c", "dg-carers-supported": "SW4e", "dg-residential-cost": "SW5"}  # fmt: skip
+
+
+def slug(name: str) -> str:
+    return name.lower().replace(" and ", "-and-").replace(" ", "-").replace(".", "")
+
+
+def panel():
+    rows = []
+    for code, title, unit, polarity, typical, spread, cases, drift in LGBF:
+        for fg, names in FAMILY_GROUPS.items():
+            for name in names:
+                level = typical + RNG.normal(0, spread) + (fg - 2.5) * spread * 0.3 * (1 if polarity == "lower" else -1)
+                scale = 0.15 + RNG.random() * 1.7 if cases else 1
+                for k, fy in enumerate(PANEL_YEARS):
+                    v = level + drift * k + RNG.normal(0, spread * 0.15)
+                    row = {"lgbf": code, "title": title, "unit": unit, "polarity": polarity, "council": slug(name),
+                           "council_name": name, "family_group": fg, "period": fy_id(fy), "value": "",
+                           "numerator": "", "denominator": "", "source": SYN}  # fmt: skip
+                    if cases:
+                        d = max(5, int(RNG.poisson(cases * scale)))
+                        p = float(np.clip(v / 100, 0.001, 0.999))
+                        row["numerator"], row["denominator"] = int(RNG.binomial(d, p)), d
+                    else:
+                        row["value"] = round(max(v, 1.0), 2)
+                    rows.append(row)
+    return rows
+
+
 def build():
+    lgbf_rows = panel()
     councils = [
         dict(zip(["council", "name", "family_group", "population", "source"], c, strict=True)) for c in COUNCILS
     ]
@@ -246,6 +307,11 @@ def build():
         dec = {"currency": 2 if mid == "dg-home-care-cost" else 0, "days": 2, "rate": 1}.get(unit, "")
         measures.append(m(mid, title, theme, outcome, unit, pol, freq, agg, target, lgbf=lgbf, council=DG,
                           decimals=dec, source=S000))  # fmt: skip
+        if freq == "annual" and mid in DG_LGBF:
+            for r in lgbf_rows:
+                if r["lgbf"] == DG_LGBF[mid] and r["council"] == DG and r["period"] >= "2017-18":
+                    observations.append(obs(DG, mid, r["period"], r["value"], r["numerator"], r["denominator"]))
+            continue
         if freq == "annual":
             for k, fy in enumerate(range(2017, 2023)):
                 base = annual_level[mid] * (1 + 0.012 * (k - 5) * (1 if unit == "currency" else 0.3))
@@ -297,7 +363,7 @@ def build():
                     v = int(RNG.poisson(lvl * scale * (1 + 0.03 * k)))
                 observations.append(obs(council, mid, fy_id(fy), v))
 
-    return councils, measures, targets, observations, actions(), finance(), workforce(), inspections()
+    return councils, measures, targets, observations, actions(), finance(), workforce(), inspections(), lgbf_rows
 
 
 def actions():
@@ -479,7 +545,7 @@ def write(name: str, rows: list[dict], columns: list[str] | None = None) -> None
 
 
 def main() -> None:
-    councils, measures, targets, observations, acts, fin, wf, insp = build()
+    councils, measures, targets, observations, acts, fin, wf, insp, bench = build()
     write("councils", councils)
     write("measures", measures, M_COLS)
     write("targets", targets)
@@ -488,6 +554,7 @@ def main() -> None:
     write("finance", fin)
     write("workforce", wf)
     write("inspections", insp)
+    write("benchmarks", bench)
     print(f"wrote {len(measures)} measures, {len(observations)} observations to {DATA}")
 
 

@@ -3,6 +3,7 @@
 Pure functions on DataFrames; nothing runs at import beyond defining names.
 """
 
+from .benchmark import benchmark
 from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
 from .loading import Dataset, load
 from .periods import Period
@@ -23,10 +24,16 @@ __all__ = [
     "SwError",
     "__version__",
     "actions",
+    "benchmark",
     "load",
+    "p_chart",
     "performance",
+    "proportion_ci",
+    "rate_ci",
     "render",
+    "spc",
     "status_summary",
+    "trend_test",
 ]  # fmt: skip
 
 

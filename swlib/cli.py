@@ -60,12 +60,10 @@ def main():
 def validate(data):
     """Check a data set; list every problem with file, row and column."""
     from .loading import load
+    from .schema import TABLE_ORDER
 
     ds = load(data)
-    counts = ", ".join(
-        f"{len(ds.table(t))} {t}"
-        for t in ("councils", "measures", "targets", "observations", "actions", "finance", "workforce", "inspections")
-    )
+    counts = ", ".join(f"{len(ds.table(t))} {t}" for t in TABLE_ORDER)
     click.echo(f"{ds.path}: OK: {counts}")
 
 

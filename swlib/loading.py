@@ -35,6 +35,7 @@ class Dataset:
     finance: pd.DataFrame
     workforce: pd.DataFrame
     inspections: pd.DataFrame
+    benchmarks: pd.DataFrame
     path: Path | None = None
     files: dict[str, Path] = field(default_factory=dict)
 
@@ -360,6 +361,27 @@ def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
     return out
 
 
+def _benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    out = []
+    bad = df["numerator"] > df["denominator"]
+    for row in df.index[bad]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{df.at[row, 'numerator']:g}, more than the denominator {df.at[row, 'denominator']:g}",
+                "a numerator no larger than the denominator",
+            )
+        )
+    missing = df["value"].isna() & (df["numerator"].isna() | df["denominator"].isna() | (df["denominator"] == 0))
+    for row in df.index[missing]:
+        out.append(
+            Problem(label, int(row), "value", "a blank cell", "a value, or a numerator and a denominator above 0")
+        )
+    return out
+
+
 def _measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     out = []
     pct = df["unit"] == "percent"
@@ -451,6 +473,8 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
         else None
     )
     for name in sc.TABLE_ORDER:
+        if name == "benchmarks":
+            continue  # the benchmarking panel covers every council in Scotland, not only these
         if frames[name] is not None and councils:
             problems += _check_refs(
                 name, frames[name], _label(base, name, is_book), councils if name != "councils" else None, measures
@@ -459,6 +483,7 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
         raise DataError(problems)
     problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
     problems += _observation_rules(typed["observations"], typed["measures"], _label(base, "observations", is_book))
+    problems += _benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     if problems:
         raise DataError(problems)
 

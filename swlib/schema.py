@@ -178,6 +178,24 @@ TABLES: dict[str, Table] = {
             ),
             open_columns="grade",
         ),
+        Table(
+            "benchmarks",
+            (
+                _c("lgbf", required=True, nonblank=True),
+                _c("title", required=True, nonblank=True),
+                _c("unit", "enum", required=True, nonblank=True, choices=UNITS),
+                _c("polarity", "enum", required=True, nonblank=True, choices=POLARITIES),
+                _c("council", "council_id", required=True, nonblank=True),
+                _c("council_name", required=True, nonblank=True),
+                _c("family_group", "int", required=True, nonblank=True, minimum=1, maximum=4),
+                _c("period", "period", required=True, nonblank=True),
+                _c("value", "number", minimum=0),
+                _c("numerator", "number", minimum=0),
+                _c("denominator", "number", minimum=0),
+                SOURCE,
+            ),
+            key=("lgbf", "council", "period"),
+        ),
     )
 }
 TABLE_ORDER = tuple(TABLES)

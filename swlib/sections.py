@@ -17,6 +17,7 @@ from .disclosure import SYMBOL
 from .formatting import STATUS_ICONS, TREND_ARROWS, fmt_money, fmt_value
 from .narrative import comment_html
 from .periods import Period
+from .schema import TABLE_ORDER
 from .status import STATUS_ORDER, catalogue
 
 esc = html.escape
@@ -243,7 +244,7 @@ def frame_table(df: pd.DataFrame, caption: str, row_header: str | None = None) -
 def provenance(ds, council: str) -> Fragment:
     """Where the figures came from: each source and how many rows of each table it gave."""
     items = {}
-    for name in ("councils", "measures", "targets", "observations", "actions", "finance", "workforce", "inspections"):
+    for name in TABLE_ORDER:
         df = ds.table(name)
         if df.empty or "source" not in df:
             continue

@@ -134,7 +134,7 @@ def test_edge_cases_single_point_empty_and_bad_input():
     assert empty.empty and "point_type" in empty.columns and empty.attrs["variation"] is None
     with pytest.raises(ValueError, match="improvement must be"):
         spc([1, 2], improvement="up")
-    with pytest.raises(ValueError, match="finite numbers .position 1"):
+    with pytest.raises(ValueError, match=r"finite numbers \(position 1"):
         spc([1, float("nan"), 3])
 
 

@@ -1,0 +1,109 @@
+"""Benchmarking against the other councils (Local Government Benchmarking Framework).
+
+For each LGBF indicator in the ``benchmarks`` panel: each council's rank (1 = best by the
+indicator's polarity), quartile (1 = the best quarter), the family-group and Scotland values,
+and, where a confidence interval exists (proportions with numerator and denominator: Wilson
+score, as Fingertips does), whether the council is better, similar or worse than Scotland:
+the Scotland value inside the council's interval is "similar".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .loading import Dataset
+from .periods import Period
+from .stats import proportion_ci
+
+COLUMNS = [
+    "lgbf", "title", "unit", "polarity", "period", "council", "council_name", "family_group", "value", "numerator",
+    "denominator", "lower", "upper", "rank", "of", "quartile", "family_value", "scotland_value", "comparison",
+]  # fmt: skip
+
+
+def _values(p: pd.DataFrame) -> pd.Series:
+    computed = 100 * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
+    return p["value"].where(p["value"].notna(), computed)
+
+
+def _pooled(g: pd.DataFrame) -> float:
+    """A group's value: pooled numerator over denominator where every row has them, else the mean."""
+    if g["numerator"].notna().all() and g["denominator"].notna().all() and g["denominator"].sum() > 0:
+        return float(100 * g["numerator"].sum() / g["denominator"].sum())
+    return float(g["v"].mean())
+
+
+def latest_period(ds: Dataset, period) -> str | None:
+    """The latest panel year at or before ``period``'s year."""
+    P = Period.parse(period).year_period
+    years = sorted({Period.parse(p) for p in ds.benchmarks["period"].unique() if Period.parse(p) <= P})
+    return str(years[-1]) if years else None
+
+
+def benchmark(ds: Dataset, period, council: str | None = None, confidence: float = 0.95) -> pd.DataFrame:
+    """Every council's position on every LGBF indicator for the panel year of ``period``.
+
+    Uses the latest panel year at or before the period's year (``.attrs["period"]``);
+    ``council`` keeps only that council's rows.
+    """
+    year = latest_period(ds, period)
+    if year is None:
+        out = pd.DataFrame(columns=COLUMNS)
+        out.attrs["period"] = None
+        return out
+    p = ds.benchmarks[ds.benchmarks["period"] == year].copy()
+    p["v"] = _values(p)
+    p = p[p["v"].notna()]
+    parts = []
+    for code, g in p.groupby("lgbf", sort=False):
+        g = g.copy()
+        polarity = g["polarity"].iloc[0]
+        ascending = polarity == "lower"
+        if polarity == "none":
+            g["rank"] = np.nan
+        else:
+            g["rank"] = g["v"].rank(ascending=ascending, method="min")
+        n = len(g)
+        g["of"] = n
+        g["quartile"] = np.ceil(4 * g["rank"] / n)
+        scotland = _pooled(g)
+        g["scotland_value"] = scotland
+        fam = {fg: _pooled(fg_rows) for fg, fg_rows in g.groupby("family_group")}
+        g["family_value"] = g["family_group"].map(fam)
+        has_ci = g["numerator"].notna() & g["denominator"].notna() & (g["denominator"] > 0)
+        lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+        if has_ci.any():
+            l_, h_ = proportion_ci(
+                g.loc[has_ci, "numerator"].to_numpy(), g.loc[has_ci, "denominator"].to_numpy(), confidence
+            )
+            lo[has_ci.to_numpy()], hi[has_ci.to_numpy()] = 100 * l_, 100 * h_
+        g["lower"], g["upper"] = lo, hi
+        g["comparison"] = [
+            _compare(v, lo_, hi_, scotland, polarity) for v, lo_, hi_ in zip(g["v"], lo, hi, strict=True)
+        ]
+        parts.append(g)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*COLUMNS, "v"])
+    out["value"] = out.pop("v")
+    if council is not None:
+        out = out[out["council"] == council]
+    out = out[COLUMNS].reset_index(drop=True)
+    out.attrs["period"] = year
+    return out
+
+
+def _compare(value, lower, upper, scotland, polarity) -> str:
+    if pd.isna(lower) or pd.isna(upper):
+        return "not compared"
+    if lower <= scotland <= upper:
+        return "similar"
+    if polarity == "none":
+        return "higher" if value > scotland else "lower"
+    better = value > scotland if polarity == "higher" else value < scotland
+    return "better" if better else "worse"
+
+
+def ordinal(n) -> str:
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
