@@ -243,7 +243,7 @@ def build():
     # South Lanarkshire: catalogue and baseline (2019-20, real) plus synthetic quarters
     level_shift = {"sl-dtto-seen": -1, "sl-cjsw-reports": -9, "sl-children-seen-15days": 6, "sl-reporter-reports": -2,
                    "sl-planned-discharge": -12, "sl-outcomes-achieved": 4, "sl-drug-alcohol-3wks": 3}  # fmt: skip
-    sl_q = quarters(2017, 2021, 2)
+    sl_q = quarters(2017, 2021, 4)
     for mid, title, theme, outcome, unit, pol, freq, agg, target, base, links, service in SL_MEASURES:
         measures.append(m(mid, title, theme, outcome, unit, pol, freq, agg, target, service=service, links=links,
                           council=SL, decimals=0 if unit != "number" else 1, source=S001))  # fmt: skip
@@ -252,7 +252,7 @@ def build():
                 obs(SL, mid, "2019-20", base, comment="Baseline in the Resource Plan 2021-22", source=S001)
             )
         for i, q in enumerate(sl_q):
-            if mid == "sl-money-matters-clients" and q == "2021-22-Q2":
+            if mid == "sl-money-matters-clients" and q in ("2021-22-Q2", "2021-22-Q3", "2021-22-Q4"):
                 continue  # not yet reported: shows as Report later
             drift = (i - len(sl_q)) * 0.15
             if unit == "percent" and agg == "sum":
@@ -325,8 +325,6 @@ def build():
                 periods = [f"{fy_id(fy)}-Q{q}" for q in (1, 2, 3, 4)]
             else:
                 periods = [f"{fy + (k + 3) // 12}-{(k + 3) % 12 + 1:02d}" for k in range(12)]
-            if fy == 2023:  # to date: Quarter 2 (September 2023)
-                periods = periods[: {"six-monthly": 1, "quarterly": 2, "monthly": 6}[freq]]
             for p in periods:
                 if mid == "dg-absence-days":
                     observations.append(obs(DG, mid, p, round(RNG.normal(0.82, 0.08), 2)))

@@ -56,7 +56,7 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
     p["v"] = _values(p)
     p = p[p["v"].notna()]
     parts = []
-    for code, g in p.groupby("lgbf", sort=False):
+    for _code, g in p.groupby("lgbf", sort=False):
         g = g.copy()
         polarity = g["polarity"].iloc[0]
         ascending = polarity == "lower"

@@ -12,6 +12,7 @@ import base64
 import html
 import io
 import math
+import re
 from dataclasses import dataclass
 
 import matplotlib as mpl
@@ -110,7 +111,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         ax.set_xticks(
             list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date") for lab in labels], fontsize=7
         )
-        ax.set_title(_wrap(row["title"], 70), fontsize=9, loc="left")
+        ax.set_title(_wrap(row["title"], 55), fontsize=9, loc="left")
         ax.margins(y=0.15)
 
     tgt = f"; target {fmt_value(target, unit, dec)}" if not _nan(target) else ""
@@ -292,3 +293,115 @@ def _wrap(text: str, width: int) -> str:
     import textwrap
 
     return "\n".join(textwrap.wrap(str(text), width)[:3])
+
+
+POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
+    "common_cause": (PALETTE["grey"], "o", "common cause"),
+    "special_cause_improvement": (PALETTE["blue"], "s", "special cause: improvement"),
+    "special_cause_concern": (PALETTE["orange"], "D", "special cause: concern"),
+    "special_cause_neutral_high": (PALETTE["purple"], "^", "special cause: higher"),
+    "special_cause_neutral_low": (PALETTE["purple"], "v", "special cause: lower"),
+}
+
+
+def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> Chart:
+    """The SPC chart swlib computed: values, mean, process limits, target, special causes marked."""
+    labels = list(chart["label"])
+    short = [
+        re.sub(
+            r"^20(\d\d)/",
+            r"\1/",
+            lab.replace(" Quarter ", " Q").replace(" first half", " H1").replace(" second half", " H2"),
+        )
+        for lab in labels
+    ]
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        xs = range(len(chart))
+        ax.plot(xs, chart["value"], color=PALETTE["grey"], linewidth=1, zorder=1)
+        ax.plot(xs, chart["mean"], color=PALETTE["black"], linewidth=1, label="mean")
+        ax.plot(xs, chart["upl"], color=PALETTE["black"], linewidth=1, linestyle="--", label="process limits")
+        ax.plot(xs, chart["lpl"], color=PALETTE["black"], linewidth=1, linestyle="--")
+        if target is not None and not _nan(target):
+            ax.axhline(
+                target,
+                color=PALETTE["vermillion"],
+                linestyle=":",
+                linewidth=1.5,
+                label=f"target {fmt_value(target, unit, decimals)}",
+            )
+        for kind, (colour, marker, words) in POINT_STYLE.items():
+            sel = chart["point_type"] == kind
+            if sel.any():
+                ax.scatter([x for x, s in zip(xs, sel, strict=True) if s], chart.loc[sel, "value"], color=colour, marker=marker,
+                           s=28, zorder=3, label=words, edgecolors="white", linewidths=0.5)  # fmt: skip
+        step = max(1, math.ceil(len(short) / 7))
+        ax.set_xticks(list(xs)[::step], short[::step], fontsize=7)
+        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+
+    special = chart[chart["point_type"] != "common_cause"]
+    first, last = chart.iloc[0], chart.iloc[-1]
+    alt = (
+        f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}. "
+        f"Mean {fmt_value(last['mean'], unit, decimals)}, process limits {fmt_value(last['lpl'], unit, decimals)} to {fmt_value(last['upl'], unit, decimals)}. "
+        f"Latest {fmt_value(last['value'], unit, decimals)}. "
+        + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")
+    )  # fmt: skip
+    return _chart(
+        draw,
+        6.6,
+        2.6,
+        alt,
+        f"{title}: statistical process control chart. Points outside the dashed limits, or in runs and trends, are marked as special causes.",
+    )
+
+
+def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
+    """For each indicator, all councils' values sorted best to worst: this council and its family highlighted."""
+    codes = list(dict.fromkeys(b["lgbf"]))
+    cols = 3
+    rows_n = math.ceil(len(codes) / cols)
+    me = b[b["council"] == council]
+    fam = int(me["family_group"].iloc[0]) if len(me) else None
+
+    def draw(fig):
+        axes = fig.subplots(rows_n, cols, squeeze=False)
+        for ax in axes.flat[len(codes) :]:
+            ax.set_visible(False)
+        for ax, code in zip(axes.flat, codes, strict=False):
+            g = b[b["lgbf"] == code].sort_values("rank")
+            colours = [
+                PALETTE["blue"] if c == council else (PALETTE["sky"] if f == fam else "#D9D9D9")
+                for c, f in zip(g["council"], g["family_group"], strict=True)
+            ]
+            hatches = ["//" if c == council else "" for c in g["council"]]
+            ax.bar(range(len(g)), g["value"], color=colours, hatch=hatches, edgecolor="white", linewidth=0.3)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for side in ("left", "top", "right"):
+                ax.spines[side].set_visible(False)
+            row = g[g["council"] == council]
+            rank = (
+                f"{int(row['rank'].iloc[0])} of {len(g)}"
+                if len(row) and not _nan(row["rank"].iloc[0])
+                else "not ranked"
+            )
+            ax.set_title(f"{code}: {rank}", fontsize=8, loc="left")
+            ax.set_xlabel("best → worst", fontsize=6)
+
+    parts = [
+        f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, {fmt_value(r.value, r.unit, 1)}"
+        for r in me.itertuples()
+        if not _nan(r.rank)
+    ]
+    alt = ("Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; this council's bar is "
+           "dark and hatched, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
+    return _chart(
+        draw,
+        6.8,
+        1.3 * rows_n + 0.3,
+        alt,
+        "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group).",
+    )

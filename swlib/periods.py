@@ -184,6 +184,10 @@ class Period:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.fy, self.end, -self.start)
 
+    def end_key(self) -> tuple[int, int]:
+        """Where the period ends: (financial year, last month slot)."""
+        return (self.fy, self.end)
+
     def __lt__(self, other: Period) -> bool:
         return self.sort_key < other.sort_key
 

@@ -123,6 +123,8 @@ def performance_table(rows: pd.DataFrame, years: list[str], caption: str) -> Fra
     body = []
     for r in rows.to_dict("records"):
         notes = []
+        if r.get("sentence"):
+            notes.append(f'<span class="sentence">{esc(r["sentence"])}</span>')
         if r.get("note"):
             notes.append(f'<span class="note">{esc(r["note"])}</span>')
         comment = comment_html(r.get("comment"))
@@ -362,3 +364,78 @@ def landscape_section(ds, council: str) -> Fragment:
     if pop is None or pd.isna(pop):
         return Fragment("")
     return paragraph(f"{row['name']} serves a population of about {int(pop):,}.")
+
+
+def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> Fragment:
+    """Each measure needing attention: its sentence, its last years, and its SPC chart with icons."""
+    from .charts import spc_chart
+    from .icons import icons_html
+    from .trends import long_trend
+
+    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+    if sel.empty:
+        return paragraph("No measure is Red or Amber this period.")
+    years = perf.attrs.get("years", [])
+    out = []
+    for r in sel.to_dict("records"):
+        out.append(heading(3, r["title"], f"attention-{slug(r['measure'])}"))
+        if r.get("sentence"):
+            out.append(paragraph(r["sentence"]))
+        out.append(trend_chart(r, years, period.label).html())
+        m = ds.measures.set_index("measure").loc[r["measure"]]
+        additive = (
+            m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate") and m["frequency"] != "annual"
+        )
+        spc_target = None if additive else r.get("annual_target")  # an annual total is no target for one period
+        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target)
+        if chart is not None and perf.attrs.get("audience") != "public":
+            last = chart.iloc[-1]
+            out.append(
+                icons_html(
+                    chart.attrs.get("variation"), chart.attrs.get("assurance"), high=last["relative_to_mean"] >= 0
+                )
+            )
+            out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target).html())
+        elif chart is None:
+            out.append(
+                paragraph("Too few periods of data for a statistical process control chart (at least 8 are needed).")
+            )
+    return Fragment("".join(out))
+
+
+def benchmark_section(ds, council: str, period: Period) -> Fragment:
+    """The council's position among all Scottish councils on each LGBF indicator."""
+    from .benchmark import benchmark, ordinal
+    from .charts import benchmark_chart
+
+    b = benchmark(ds, period)
+    mine = b[b["council"] == council]
+    if mine.empty:
+        return no_data("benchmarking", period.label)
+    year = Period.parse(b.attrs["period"])
+    rows = []
+    for r in mine.to_dict("records"):
+        rank = "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}"
+        quart = "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}"
+        ci = (
+            ""
+            if pd.isna(r["lower"])
+            else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
+        )
+        rows.append(
+            f'<tr><th scope="row">{esc(r["lgbf"])}: {esc(r["title"])}</th><td class="num">{esc(fmt_value(r["value"], r["unit"], 1))}{esc(ci)}</td>'
+            f'<td class="num">{rank}</td><td class="num">{quart}</td><td class="num">{esc(fmt_value(r["family_value"], r["unit"], 1))}</td>'
+            f'<td class="num">{esc(fmt_value(r["scotland_value"], r["unit"], 1))}</td><td>{esc(r["comparison"])}</td></tr>'
+        )
+    table = (
+        f'<table class="benchmark"><caption>How we compare with other councils, {esc(year.label)} (1st = best; quartile 1 = the best quarter)</caption>'
+        '<thead><tr><th scope="col">Indicator</th><th scope="col">Our value (95% interval)</th><th scope="col">Rank</th>'
+        '<th scope="col">Quartile</th><th scope="col">Family group</th><th scope="col">Scotland</th><th scope="col">Compared with Scotland</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    note = paragraph(
+        "Better, similar or worse than Scotland is decided by the 95% confidence interval (Wilson score) where the figure is a "
+        "proportion of people; costs and other figures are ranked but not tested."
+    )
+    lead = paragraph(f"Latest benchmarking year available: {year.label}.") if year.fy != period.fy else Fragment("")
+    return Fragment(str(lead) + table + str(note) + benchmark_chart(b, council).html())

@@ -79,7 +79,11 @@ def test_images_have_real_alt_text_and_captions(name):
     imgs = page.find_all("img")
     assert imgs
     for img in imgs:
-        alt = img.get("alt", "")
+        alt = img.get("alt")
+        assert alt is not None, img
+        if "icon-img" in img.get("class", []):  # decorative: the words beside it say what it means
+            assert alt == "" and len(img.parent.get_text(strip=True)) > 20
+            continue
         assert len(alt) > 40 and "No description" not in alt, alt
         assert img.find_parent("figure").figcaption.get_text(strip=True)
 
@@ -192,3 +196,17 @@ def test_a_failing_notebook_names_the_cell_keeps_the_notebook_and_the_old_report
     assert "quarterly report for south-lanarkshire 2021-22-Q2 failed: cell" in msg and "ConfigError" in msg
     assert e.value.notebook.exists() and e.value.notebook.name == "quarterly.failed.ipynb"
     assert good.read_bytes() == before
+
+
+def test_analytics_sections_are_in_both_reports():
+    q = soup(rendered("quarterly-dg"))
+    text = q.get_text(" ")
+    assert q.find(id="attention") and q.find(id="benchmarking")
+    assert (q.select(".spc-icons") and "Common cause variation" in text) or "Special cause variation" in text
+    assert any(img.get("alt", "").startswith("SPC chart") for img in q.find_all("img"))
+    assert "How we compare with other councils" in text and "Compared with Scotland" in text
+    assert any(s.get_text().endswith(".") for s in q.select(".sentence"))
+    a = soup(rendered("annual-dg"))
+    assert a.find(id="benchmarking") and "Small bar charts, one per benchmarking indicator" in str(a)
+    d = soup(rendered("annual"))  # Dundee 2016/17: the panel has that year
+    assert "How we compare with other councils, 2016/17" in d.get_text(" ")

@@ -1,0 +1,71 @@
+"""Variation and assurance icons in the manner of "Making Data Count", drawn here as small SVGs.
+
+Each icon is a letter in a coloured ring and always appears with words beside it: the
+colour is never the only carrier of meaning.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+BLUE, ORANGE, GREY, PURPLE = "#0072B2", "#E69F00", "#6F6F6F", "#CC79A7"
+
+VARIATION_WORDS = {
+    "common_cause": "Common cause variation: no significant change",
+    "special_cause_improvement": "Special cause variation: improvement",
+    "special_cause_concern": "Special cause variation: concern",
+    "special_cause_neutral_high": "Special cause variation: higher, neither better nor worse",
+    "special_cause_neutral_low": "Special cause variation: lower, neither better nor worse",
+}
+ASSURANCE_WORDS = {
+    "consistent_pass": "The target will be met consistently",
+    "consistent_fail": "The target will be missed consistently, unless the process changes",
+    "inconsistent": "The target may or may not be met: it lies within the process limits",
+    None: "No assurance: there is no target",
+}
+
+
+def _svg(ring: str, letter: str, arrow: str | None = None) -> str:
+    arrow_path = ""
+    if arrow == "up":
+        arrow_path = f'<path d="M32 14 l6 8 h-4 v8 h-4 v-8 h-4 z" fill="{ring}"/>'
+    elif arrow == "down":
+        arrow_path = f'<path d="M32 34 l6 -8 h-4 v-8 h-4 v8 h-4 z" fill="{ring}"/>'
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">'
+        f'<circle cx="24" cy="24" r="21" fill="#fff" stroke="{ring}" stroke-width="4"/>'
+        f'<text x="{18 if arrow else 24}" y="31" font-family="Arial, sans-serif" font-size="20" font-weight="bold" '
+        f'text-anchor="middle" fill="{ring}">{html.escape(letter)}</text>{arrow_path}</svg>'
+    )
+
+
+def variation_svg(point_type: str | None, high: bool = True) -> str:
+    if point_type in (None, "common_cause"):
+        return _svg(GREY, "~")
+    ring = {"special_cause_improvement": BLUE, "special_cause_concern": ORANGE}.get(point_type, PURPLE)
+    if point_type.startswith("special_cause_neutral"):
+        high = point_type.endswith("high")
+    return _svg(ring, "H" if high else "L", "up" if high else "down")
+
+
+def assurance_svg(kind: str | None) -> str:
+    return {
+        "consistent_pass": _svg(BLUE, "P"),
+        "consistent_fail": _svg(ORANGE, "F"),
+        "inconsistent": _svg(GREY, "?"),
+    }.get(kind, _svg(GREY, "–"))
+
+
+def img(svg: str) -> str:
+    """A decorative image (the words beside it carry the meaning, so the alt text is empty)."""
+    return f'<img class="icon-img" src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" alt="" width="32" height="32">'
+
+
+def icons_html(variation: str | None, assurance: str | None, high: bool = True) -> str:
+    return (
+        '<div class="spc-icons">'
+        f"<p>{img(variation_svg(variation, high))} <span>{html.escape(VARIATION_WORDS.get(variation or 'common_cause', ''))}</span></p>"
+        f"<p>{img(assurance_svg(assurance))} <span>{html.escape(ASSURANCE_WORDS.get(assurance, ASSURANCE_WORDS[None]))}</span></p>"
+        "</div>"
+    )

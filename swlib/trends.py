@@ -1,0 +1,166 @@
+"""Long trends for one measure: its time series, SPC chart and statistical trend, and the
+plain-English sentence the reports print beside it.
+
+Builds on ``status`` (year values), ``spc`` and ``stats``; nothing here draws.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .formatting import fmt_value
+from .loading import Dataset
+from .periods import FREQUENCY_KIND, Period
+from .spc import SPCWarning, p_chart, spc
+from .stats import trend_test
+
+MAX_SPC_POINTS = 24
+
+
+def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
+    """The measure's observations at its own frequency up to ``period`` (oldest first)."""
+    P = Period.parse(period)
+    m = ds.measures.set_index("measure").loc[measure]
+    kind = FREQUENCY_KIND[m["frequency"]]
+    o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == measure)]
+    periods = o["period"].map(Period.parse)
+    keep = periods.map(lambda p: p.kind == kind and p.end_key() <= P.end_key())
+    o = (
+        o[keep.astype(bool)]
+        .assign(_p=periods[keep.astype(bool)])
+        .sort_values("_p", key=lambda s: s.map(lambda p: p.sort_key))
+    )
+    value = o["value"].where(o["value"].notna(), 100 * o["numerator"] / o["denominator"].where(o["denominator"] > 0))
+    out = pd.DataFrame({"period": o["_p"].map(str), "label": o["_p"].map(lambda p: p.label), "value": value,
+                        "numerator": o["numerator"], "denominator": o["denominator"]}).dropna(subset=["value"])  # fmt: skip
+    return out.reset_index(drop=True)
+
+
+def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> pd.DataFrame | None:
+    """SPC of the measure's recent series: a p-chart where numerator and denominator are known
+    (percentages), an XmR chart otherwise. None when there are fewer than 8 points."""
+    s = series(ds, council, measure, period).tail(MAX_SPC_POINTS).reset_index(drop=True)
+    if len(s) < 8:
+        return None
+    m = ds.measures.set_index("measure").loc[measure]
+    improvement = {"higher": "increase", "lower": "decrease"}.get(m["polarity"], "neutral")
+    proportions = m["unit"] == "percent" and s["numerator"].notna().all() and (s["denominator"] > 0).all()
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SPCWarning)
+        if proportions:
+            chart = p_chart(s["numerator"], s["denominator"], improvement=improvement)
+            chart["value"] *= 100
+            chart["mean"], chart["lpl"], chart["upl"] = 100 * chart["centre"], 100 * chart["lcl"], 100 * chart["ucl"]
+            from .spc import assurance_type
+
+            chart.attrs["assurance"] = assurance_type(chart, target, improvement)
+            chart.attrs["method"] = "p-chart"
+        else:
+            chart = spc(s["value"], improvement=improvement, target=target)
+            chart.attrs["method"] = "XmR chart"
+    chart["period"] = s["period"].to_numpy()
+    chart["label"] = s["label"].to_numpy()
+    chart.attrs["improvement"] = improvement
+    return chart
+
+
+def annual_values(perf_row: dict, years: list[str]) -> list[float]:
+    return [perf_row.get(y) for y in years]
+
+
+def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:
+    """Fingertips' trend over the last five whole years (year observations only)."""
+    P = Period.parse(period).year_period
+    o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == measure)]
+    have = {p for p in o["period"] if Period.parse(p).kind == "year" and Period.parse(p) <= P}
+    if not have:
+        return trend_test()
+    last = max(Period.parse(p) for p in have)
+    years = [str(last.shift_years(-k)) for k in range(4, -1, -1)]
+    rows = o.set_index("period").reindex(years)
+    if rows[["numerator", "denominator"]].notna().all().all():
+        return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity)
+    unit = ds.measures.set_index("measure").loc[measure, "unit"]
+    if unit == "count" and rows["value"].notna().all():
+        se = np.sqrt(np.maximum(rows["value"].to_numpy(dtype=float), 1))  # Poisson counts
+        return trend_test(values=rows["value"], standard_errors=se, polarity=polarity)
+    return trend_test()
+
+
+def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None) -> str:
+    """One plain-English sentence from the numbers, e.g.
+    "Up from 71% to 91% since 2019/20 and above the 75% target; better than Scotland."""
+    unit, dec = row["unit"], int(row["decimals"])
+    now = row.get("to_date")
+    if now is None or pd.isna(now):
+        return "No figure yet for this period."
+    f = lambda v: fmt_value(v, unit, dec)  # noqa: E731
+    sub_year = Period.parse(row.get("period_shown") or years[-1]).kind != "year"
+    if sub_year:
+        before = row.get("last_year")
+        start = None if before is None or pd.isna(before) else ("at this point last year", before)
+    else:
+        start = next(
+            (
+                (f"since {Period.parse(y).label}", row.get(y))
+                for y in years
+                if row.get(y) is not None and not pd.isna(row.get(y))
+            ),
+            None,
+        )
+    parts = []
+    if start is not None:
+        when, v = start
+        a, b = round(v, dec), round(now, dec)
+        if a == b:
+            parts.append(f"The same as {when.replace('since ', 'in ')} ({f(now)})")
+        elif sub_year:
+            parts.append(f"{'Up' if b > a else 'Down'} from {f(v)} {when} to {f(now)}")
+        else:
+            parts.append(f"{'Up' if b > a else 'Down'} from {f(v)} to {f(now)} {when}")
+    else:
+        parts.append(f"{f(now)} so far")
+    target = row.get("target")
+    if target is not None and not pd.isna(target) and row.get("polarity") != "none":
+        t, n = round(target, dec), round(now, dec)
+        where = "at" if n == t else ("above" if n > t else "below")
+        parts[-1] += f" and {where} the {f(target)} target"
+    text = parts[0]
+    extra = []
+    if trend and trend.get("trend") in ("increasing", "decreasing"):
+        extra.append(f"a significant {trend['reading'] or trend['trend']} trend over five years")
+    if benchmark_row and benchmark_row.get("comparison") in ("better", "similar", "worse"):
+        extra.append(
+            f"{benchmark_row['comparison']} than Scotland"
+            if benchmark_row["comparison"] != "similar"
+            else "similar to Scotland"
+        )
+    if extra:
+        text += "; " + "; ".join(extra)
+    return text + "."
+
+
+def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
+    """The sentence for every measure of a performance table (with benchmark and trend where known)."""
+    from .benchmark import benchmark
+
+    bench = benchmark(ds, period, council)
+    by_code = {r["lgbf"]: r for r in bench.to_dict("records")}
+    freq = ds.measures.set_index("measure")["frequency"]
+    years = perf.attrs.get("years", [])
+    out = []
+    for r in perf.to_dict("records"):
+        if "to_date" in set(filter(None, (r.get("suppressed") or "").split(","))):
+            out.append("Figure suppressed to protect confidentiality.")
+            continue
+        trend = (
+            statistical_trend(ds, council, r["measure"], period, r["polarity"])
+            if freq.get(r["measure"]) == "annual"
+            else None
+        )
+        code = r.get("lgbf")
+        out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend))
+    return pd.Series(out, index=perf.index, dtype="object")

@@ -1,0 +1,61 @@
+"""Series, long trends, statistical trends and the sentence per measure."""
+
+import pytest
+
+import swlib
+from swlib import trends
+
+
+def test_series_is_the_measures_own_frequency_up_to_the_period(demo):
+    s = trends.series(demo, "south-lanarkshire", "sl-planned-discharge", "2021-22-Q2")
+    assert s["period"].iloc[-1] == "2021-22-Q2" and s["period"].iloc[0] == "2017-18-Q1"
+    assert "2019-20" not in set(s["period"])  # the year baseline is not a quarter
+    assert s["value"].iloc[-1] == pytest.approx(100 * s["numerator"].iloc[-1] / s["denominator"].iloc[-1])
+
+
+def test_long_trend_uses_a_p_chart_for_percentages_and_xmr_otherwise(demo):
+    p = trends.long_trend(demo, "south-lanarkshire", "sl-planned-discharge", "2021-22-Q2", target=99)
+    assert p.attrs["method"] == "p-chart" and p.attrs["assurance"] == "consistent_fail"  # 99% is above the limits
+    x = trends.long_trend(demo, "south-lanarkshire", "sl-carers-lanarkshire", "2021-22-Q2")
+    assert x.attrs["method"] == "XmR chart" and x.attrs["variation"] in (
+        "common_cause", "special_cause_improvement", "special_cause_concern")  # fmt: skip
+    assert trends.long_trend(demo, "dundee-city", "asp-referrals", "2016-17") is None  # two points only
+
+
+def row(**kw):
+    base = {"unit": "percent", "decimals": 0, "polarity": "higher", "to_date": 91.0, "target": 75.0,
+            "period_shown": "2021-22", "2019-20": 71.0, "2020-21": 80.0, "last_year": 80.0}  # fmt: skip
+    return {**base, **kw}
+
+
+def test_sentence_from_the_numbers():
+    years = ["2018-19", "2019-20", "2020-21"]
+    assert trends.sentence(row(), years) == "Up from 71% to 91% since 2019/20 and above the 75% target."
+    assert (
+        trends.sentence(row(), years, {"comparison": "better"}, {"trend": "increasing", "reading": "improving"})
+        == "Up from 71% to 91% since 2019/20 and above the 75% target; a significant improving trend over five years; better than Scotland."
+    )
+    sub = row(period_shown="2021-22-Q2", to_date=70.0)
+    assert trends.sentence(sub, years) == "Down from 80% at this point last year to 70% and below the 75% target."
+    assert trends.sentence(row(to_date=None), years) == "No figure yet for this period."
+    assert (
+        trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar"})
+        == "Up from 71% to 91% since 2019/20; similar to Scotland."
+    )
+
+
+def test_statistical_trend_on_the_latest_five_years(demo):
+    t = trends.statistical_trend(demo, "dumfries-and-galloway", "dg-balance-of-care", "2023-24", "higher")
+    assert t["method"] == "Cochran-Armitage" and t["trend"] in ("increasing", "decreasing", "no significant change")
+    assert (
+        trends.statistical_trend(demo, "dundee-city", "asp-referrals", "2016-17", "none")["trend"]
+        == "cannot be calculated"
+    )
+
+
+def test_describe_gives_a_sentence_for_every_measure(demo):
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2")
+    s = trends.describe(perf, demo, "dumfries-and-galloway", "2023-24-Q2")
+    assert len(s) == len(perf) and s.str.endswith(".").all()
+    i = perf.index[perf["measure"] == "dg-quality-of-life"][0]
+    assert "than Scotland" in s[i] or "similar to Scotland" in s[i] or "not" not in s[i]
