@@ -129,6 +129,7 @@ STATUTORY = [
     ("upw-hours", "Unpaid work hours carried out", "Justice social work", "count", "none", "sum", {"2015-16": 38864, "2016-17": 40016}),
     ("cpo-completed", "Community Payback Orders completed successfully", "Justice social work", "percent", "higher", "latest", {"2015-16": 70, "2016-17": 79}),
     ("dtto-imposed", "Drug Treatment and Testing Orders imposed", "Justice social work", "count", "none", "sum", {"2015-16": 6, "2016-17": 12}),
+    ("justice-young-custody", "Young people receiving a custodial sentence", "Justice social work", "count", "lower", "sum", {"2015-16": 6, "2016-17": 3}),
     ("mappa-rso", "Registered sex offenders subject to statutory supervision under MAPPA", "Justice social work", "count", "none", "latest", {"2016-17": 154}),
     ("sro-new", "New Supervised Release Orders", "Justice social work", "count", "none", "sum", {"2015-16": 18, "2016-17": 20}),
     ("complaints-received", "Statutory social work complaints received", "Complaints", "count", "none", "sum", {"2015-16": 56, "2016-17": 77}),
@@ -141,7 +142,7 @@ SYN_STAT_LEVEL = {  # typical size of each statutory count for the synthetic cou
     "lac-permanence-orders": 25, "care-leavers-eet": 45, "asp-referrals": 1500, "asp-investigations": 160,
     "asp-case-conferences": 60, "mho-emergency-detentions": 60, "mho-short-term-detentions": 180, "mho-ctos": 40,
     "guardianship-la": 70, "guardianship-private": 150, "cpo-imposed": 900, "upw-hours": 60000, "cpo-completed": 76,
-    "dtto-imposed": 15, "mappa-rso": 200, "sro-new": 12, "complaints-received": 90, "complaints-upheld": 30,
+    "dtto-imposed": 15, "mappa-rso": 200, "justice-young-custody": 3, "sro-new": 12, "complaints-received": 90, "complaints-upheld": 30,
     "complaints-timescale": 70, "violent-incidents": 35,
 }  # fmt: skip
 

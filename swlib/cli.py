@@ -110,6 +110,31 @@ def table(council, period, audience, data):
     click.echo(terminal_report(ds, council, period, audience))
 
 
+@main.command("check-public")
+@click.option("--council", required=True)
+@click.option("--period", required=True)
+@click.option("--strict", is_flag=True, help="exit 1 when anything is found (for scheduled pre-publication checks)")
+@data_option
+def check_public(council, period, strict, data):
+    """List comments and narrative that mention small numbers (1-4), to reword before publishing."""
+    from .disclosure import check_public as check
+    from .loading import load
+
+    ds = load(data)
+    ds.council_name(council)
+    findings = check(ds, council, period)
+    for f in findings:
+        where = f"{f['file']}, row {f['row']}" + (f", column '{f['column']}'" if f["column"] else "")
+        click.echo(f"{where}: ...{f['text']}...")
+    click.echo(
+        f"{len(findings)} passage(s) mention a small number: check each before the public report is published."
+        if findings
+        else "No small numbers found in comments or narrative."
+    )
+    if findings and strict:
+        sys.exit(EXIT_FAILURE)
+
+
 @main.command()
 @click.argument("report", type=click.Choice(["quarterly", "annual"]))
 @click.option("--council", required=True)

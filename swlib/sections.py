@@ -226,10 +226,9 @@ def money_table(lines: pd.DataFrame, caption: str) -> Fragment:
     )
 
 
-def frame_table(df: pd.DataFrame, caption: str, row_header: str | None = None) -> Fragment:
+def frame_table(df: pd.DataFrame, caption: str, css_class: str = "") -> Fragment:
     """A plain DataFrame as an accessible table (first column as row headers)."""
     cols = list(df.columns)
-    first = row_header or cols[0]
     head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in cols)
     body = []
     for r in df.itertuples(index=False):
@@ -237,10 +236,15 @@ def frame_table(df: pd.DataFrame, caption: str, row_header: str | None = None) -
             f"<td>{esc('' if pd.isna(v) else str(v))}</td>" for v in r[1:]
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
-    del first
     return Fragment(
         f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def suppression_note(audience: str) -> Fragment:
+    from .disclosure import FOOTNOTE
+
+    return paragraph(FOOTNOTE) if audience == "public" else Fragment("")
 
 
 def provenance(ds, council: str) -> Fragment:
@@ -324,21 +328,44 @@ def finance_section(ds, council: str, period: Period) -> Fragment:
     return Fragment("".join(out))
 
 
-def workforce_section(ds, council: str, period: Period) -> Fragment:
+def workforce_section(ds, council: str, period: Period, audience: str = "internal") -> Fragment:
+    from .config import council_settings
+    from .disclosure import suppress_table
+
     w = ds.workforce[ds.workforce["council"] == council]
     if w.empty:
         return no_data("workforce", period.label)
     latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
     if latest is None:
         return no_data("workforce", period.label)
-    rows = w[w["period"] == str(latest)]
-    table = pd.DataFrame({
-        "Service": rows["service"],
-        "Headcount": rows["headcount"].map(lambda v: "–" if pd.isna(v) else f"{int(v):,}"),
-        "Full-time equivalent": rows["fte"].map(lambda v: "–" if pd.isna(v) else f"{v:,.1f}"),
-    })  # fmt: skip
+    rows = w[w["period"] == str(latest)].set_index("service")
+    counts = pd.DataFrame({"Headcount": rows["headcount"].astype("float")})
+    if len(counts) > 1:
+        counts.loc["Total"] = counts["Headcount"].sum(min_count=1)
+    hide = pd.DataFrame(False, index=counts.index, columns=counts.columns)
+    if audience == "public":
+        cfg = council_settings(council)
+        hide = suppress_table(
+            counts, cfg.suppress_min, cfg.suppress_max, total_row="Total" if len(counts) > 1 else None
+        )
+    fte = rows["fte"].reindex(counts.index)
+    if len(counts) > 1:
+        fte.loc["Total"] = rows["fte"].sum(min_count=1)
+    body = []
+    for service in counts.index:
+        h = counts.at[service, "Headcount"]
+        hc = SYMBOL if hide.at[service, "Headcount"] else ("–" if pd.isna(h) else f"{int(h):,}")
+        f = fte.get(service)
+        fc = SYMBOL if hide.at[service, "Headcount"] else ("–" if f is None or pd.isna(f) else f"{f:,.1f}")
+        cls = ' class="total"' if service == "Total" else ""
+        body.append(
+            f'<tr{cls}><th scope="row">{esc(service)}</th><td class="num">{hc}</td><td class="num">{fc}</td></tr>'
+        )
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
-    return frame_table(table, cap)
+    return Fragment(
+        f'<table class="workforce"><caption>{esc(cap)}</caption><thead><tr><th scope="col">Service</th><th scope="col">Headcount</th>'
+        f'<th scope="col">Full-time equivalent</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
 
 
 def inspection_section(ds, council: str, period: Period) -> Fragment:
@@ -353,7 +380,7 @@ def inspection_section(ds, council: str, period: Period) -> Fragment:
     show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
     for c in show.columns[4:]:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
-    out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)")]
+    out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades")]
     out.append(inspection_chart(i[themes]).html())
     return Fragment("".join(out))
 

@@ -195,9 +195,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}
+        counts = {"last_year": (last.numerator, last.denominator)}
         for y in years:
-            hv, note = _year_value(mo, y, kind, m.aggregate, m.unit)
+            hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
             history[str(y)] = hv
+            counts[str(y)] = (hn, hd)
             if note:
                 year_notes[str(y)] = note
         rows.append(
@@ -212,7 +214,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
-                **history, "year_notes": year_notes, "suppressed": "",
+                **history, "year_notes": year_notes, "year_counts": counts, "suppressed": "",
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
@@ -226,24 +228,28 @@ def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "suppressed",
     ]  # fmt: skip
 
 
-def _year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple[float, str | None]:
-    """A whole year's value: the year observation, else complete sub-periods; else say why not."""
+def _year_value(
+    obs: dict, year: Period, kind: str, aggregate: str, unit: str
+) -> tuple[float, float, float, str | None]:
+    """A whole year's value (with numerator and denominator): the year observation, else complete
+    sub-periods; else say why not."""
     if str(year) in obs:
-        return obs[str(year)]["value_c"], None
+        r = obs[str(year)]
+        return r["value_c"], r["numerator"], r["denominator"], None
     if kind == "year":
-        return np.nan, None
+        return np.nan, np.nan, np.nan, None
     ytd = year_to_date(
         obs, Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2), kind, aggregate, unit
     )
     if not ytd.has_data:
-        return np.nan, None
+        return np.nan, np.nan, np.nan, None
     if ytd.parts_found < ytd.parts_expected:
-        return np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
-    return ytd.value, None
+        return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
+    return ytd.value, ytd.numerator, ytd.denominator, None
 
 
 def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
