@@ -14,13 +14,29 @@ import click
 from .errors import ConfigError, DataError, PeriodError, ReportError
 
 EXIT_BAD_INPUT = 2
+
+
+def threading_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
 EXIT_FAILURE = 1
+
+
+def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so temporary files and kernels are cleaned up
+    raise KeyboardInterrupt
 
 
 class _Group(click.Group):
     """Turns swlib's errors into messages and exit codes; a traceback only with SWREPORT_DEBUG=1."""
 
     def invoke(self, ctx):
+        import signal
+
+        if threading_main():
+            signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
         except DataError as e:
@@ -32,6 +48,9 @@ class _Group(click.Group):
         except ReportError as e:
             click.echo(f"swreport: {e}", err=True)
             sys.exit(EXIT_FAILURE)
+        except KeyboardInterrupt:
+            click.echo("swreport: interrupted; finished reports are kept, nothing half-written was left", err=True)
+            sys.exit(130)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except Exception as e:  # an internal failure: say so plainly

@@ -30,6 +30,32 @@ REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief So
 PARAMETERS = ("council", "period", "audience", "data")
 
 
+def run_dir() -> Path:
+    """This process's scratch folder (kernel sockets, the notebook being executed); folders left
+    by processes that were killed are removed."""
+    base = Path(tempfile.gettempdir())
+    mine = base / f"swreport-run-{os.getpid()}"
+    if not mine.exists():
+        import shutil
+
+        for old in base.glob("swreport-run-*"):
+            pid = old.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+        mine.mkdir(mode=0o700, exist_ok=True)
+    return mine
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def kernel_manager_class():
     """Kernels talk over IPC sockets with unique paths: parallel kernels never race for a TCP port."""
     from jupyter_client.manager import AsyncKernelManager
@@ -41,7 +67,7 @@ def kernel_manager_class():
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             # a socket path of its own (the default, "kernel-ipc" in the working folder, is shared)
-            self.ip = os.path.join(tempfile.gettempdir(), f"swreport-{os.getpid()}-{uuid.uuid4().hex[:12]}")
+            self.ip = str(run_dir() / f"kernel-{uuid.uuid4().hex[:12]}")
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the kernel's own log lines (shutdown notices) are not the reader's business; errors
@@ -84,6 +110,7 @@ def render(report: str, council: str, period, audience: str = "internal", data=N
     """Render one report; returns the path of the HTML written."""
     P, ds = check_request(report, council, period, audience, data) if ds is None else (_period_for(report, period), ds)
     html_path, nb_path = output_paths(report, council, P, audience, out)
+    remove_stale_temporaries(html_path.parent)
     nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"))
     page = export(nb, report, council, P, audience, ds)
     html_path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +140,8 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
             f"{source.name} does not declare the parameter(s) {', '.join(unknown)} in its 'parameters' cell"
         )
     failed_path.parent.mkdir(parents=True, exist_ok=True)
-    running = failed_path.with_name(f".{failed_path.stem}.{os.getpid()}.running.ipynb")
+    # the notebook being executed lives outside the outputs: a killed run leaves nothing there
+    running = run_dir() / f"{uuid.uuid4().hex[:8]}-{failed_path.stem}.running.ipynb"
     try:
         nb = pm.execute_notebook(
             str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
@@ -122,7 +150,7 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
     except PapermillExecutionError as e:
         kept = None
         if running.exists():
-            os.replace(running, failed_path)  # kept for diagnosis, marked at the failing cell
+            write_atomic(failed_path, running.read_bytes())  # kept for diagnosis, marked at the failing cell
             kept = failed_path
         where = f"cell {e.cell_index}" + (f" (execution {e.exec_count})" if e.exec_count else "")
         raise ReportError(report, council, str(P), f"{where} raised {e.ename}: {e.evalue}", notebook=kept) from None
@@ -232,6 +260,21 @@ def table_of_contents(page: str) -> str:
         out.append("</ol></li>")
     out.append("</ol></nav>")
     return "".join(out)
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
+    """Temporary files a killed run left (only possible if killed mid-rename) are removed an hour on."""
+    import time
+
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for f in folder.glob(".*.tmp"):
+        try:
+            if now - f.stat().st_mtime > older_than:
+                f.unlink()
+        except OSError:
+            pass
 
 
 def write_atomic(path: Path, content: bytes) -> None:

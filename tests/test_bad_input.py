@@ -43,7 +43,9 @@ def test_a_file_that_is_not_a_workbook_or_folder(tmp_path):
     f = tmp_path / "data.csv"
     f.write_text("council\n")
     r = validate(f)
-    assert r.exit_code == 2 and "found a '.csv' file; expected a data folder of CSV files or an .xlsx workbook" in r.output
+    assert (
+        r.exit_code == 2 and "found a '.csv' file; expected a data folder of CSV files or an .xlsx workbook" in r.output
+    )
 
 
 def test_a_table_that_is_a_folder(tmp_path):
@@ -66,7 +68,13 @@ def test_unreadable_permissions(tmp_path, monkeypatch):
     target.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the read fail as it does for anyone else
         real = Path.read_bytes
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if self == target else real(self))
+        monkeypatch.setattr(
+            Path,
+            "read_bytes",
+            lambda self: (
+                (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if self == target else real(self)
+            ),
+        )
     r = validate(d)
     assert r.exit_code == 2 and "measures.csv: found a file that cannot be read (permission denied)" in r.output
 

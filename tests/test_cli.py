@@ -64,3 +64,20 @@ def test_bad_period_and_unknown_council_exit_2():
 def test_run_requires_a_year_for_the_annual_report(tmp_path):
     r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17-Q1", "--out", str(tmp_path))
     assert r.exit_code == 2 and "financial year" in r.output
+
+
+def test_a_failing_report_exits_1_naming_report_council_period_and_cell(tmp_path, monkeypatch):
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    suppress_max: -1\n")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--out", str(tmp_path / "o"))
+    assert r.exit_code == 1
+    assert "annual report for dundee-city 2016-17 failed: cell" in r.output and "ConfigError" in r.output
+    assert "Traceback" not in r.output
+    assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual.failed.ipynb").exists()
+
+
+def test_check_public_lists_passages(tmp_path):
+    r = run("check-public", "--council", "dumfries-and-galloway", "--period", "2023-24-Q2", "--strict")
+    assert r.exit_code == 1 and "observations.csv, row" in r.output and "Two complex" in r.output
