@@ -16,6 +16,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .config import REPORTS, notebooks_dir, outputs_dir, params_dir
@@ -41,12 +42,13 @@ class Job:
 @dataclass
 class Outcome:
     job: Job
-    status: str  # ok | failed
+    status: str  # ok | failed | skipped
     seconds: float
     html: str | None = None
     error: str | None = None
     failed_notebook: str | None = None
     inputs: dict = field(default_factory=dict)
+    key: str | None = None
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
@@ -76,6 +78,56 @@ def input_hashes(job: Job) -> dict[str, str]:
     if settings.exists():
         files.append(settings)
     return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files if f.is_file()}
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """swlib's own code and templates: a change to the package re-renders everything."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).parent
+    for f in sorted([*pkg.glob("*.py"), *pkg.glob("templates/**/*")]):
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def report_key(job: Job, ds) -> str:
+    """A hash of everything one report is made from: the council's rows of every table (the
+    whole benchmarking panel, which ranks every council), its narrative, the notebook, the
+    council's settings, swlib's code and the parameters. Unchanged key: the report is skipped."""
+    import pandas as pd
+
+    from .config import council_settings
+    from .narrative import narrative_dir
+    from .schema import TABLE_ORDER
+    from .status import catalogue
+
+    h = hashlib.sha256()
+    h.update(
+        json.dumps(
+            {"report": job.report, "council": job.council, "period": job.period, "audience": job.audience}
+        ).encode()
+    )
+    for name in TABLE_ORDER:
+        df = ds.table(name)
+        if name == "measures":
+            df = catalogue(ds, job.council)
+        elif name == "councils":
+            df = df[df["council"] == job.council]
+        elif "council" in df and name != "benchmarks":
+            df = df[df["council"] == job.council]
+        h.update(name.encode())
+        h.update(pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes())
+    folder = narrative_dir(ds.path) / job.council
+    if folder.is_dir():
+        for f in sorted(folder.rglob("*.md")):
+            h.update(str(f.relative_to(folder)).encode())
+            h.update(f.read_bytes())
+    h.update((notebooks_dir() / REPORTS[job.report]).read_bytes())
+    h.update(council_settings(job.council).model_dump_json().encode())
+    h.update(_code_hash().encode())
+    return h.hexdigest()[:32]
 
 
 def _run(job: Job) -> Outcome:
@@ -120,22 +172,20 @@ def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True) 
     return sorted(outcomes, key=lambda o: order[o.job.key])
 
 
-def batch(
-    report: str,
-    period,
-    councils="all",
-    jobs: int | None = None,
-    data=None,
-    out=None,
-    audiences=("internal",),
-    progress: bool = True,
-) -> list[Outcome]:
+def batch(report: str, period, councils="all", jobs: int | None = None, data=None, out=None, audiences=("internal",),
+          progress: bool = True, force: bool = False, executor: str = "local", scheduler: str | None = None) -> list[Outcome]:  # fmt: skip
     """Render ``report`` for each council; write the manifest and the index."""
-    return batch_runs([(report, period, councils, tuple(audiences))], jobs=jobs, data=data, out=out, progress=progress)
+    return batch_runs([(report, period, councils, tuple(audiences))], jobs=jobs, data=data, out=out, progress=progress,
+                      force=force, executor=executor, scheduler=scheduler)  # fmt: skip
 
 
-def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True) -> list[Outcome]:
-    """Several (report, period, councils, audiences) runs in one pool of workers."""
+def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,
+               executor: str = "local", scheduler: str | None = None) -> list[Outcome]:  # fmt: skip
+    """Several (report, period, councils, audiences) runs in one pool of workers.
+
+    A report whose inputs have not changed since it was last rendered is skipped (``force``
+    renders it anyway). ``executor="dask"`` sends the same work to a Dask cluster.
+    """
     from .loading import load
 
     ds = load(data)
@@ -143,9 +193,67 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     planned: list[Job] = []
     for report, period, councils, audiences in runs:
         planned += plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
-    outcomes = run_jobs(planned, jobs, progress)
+    previous = _read_manifest(out_dir)["reports"]
+    keys = {j.key: report_key(j, ds) for j in planned}
+    todo, skipped = [], []
+    for j in planned:
+        before = previous.get(j.key, {})
+        html_file = out_dir / (before.get("html") or "")
+        if (
+            not force
+            and before.get("status") in ("ok", "skipped")
+            and before.get("key") == keys[j.key]
+            and html_file.is_file()
+        ):
+            skipped.append(
+                Outcome(j, "skipped", 0.0, html=str(html_file), inputs=before.get("inputs", {}), key=keys[j.key])
+            )
+        else:
+            todo.append(j)
+    if executor == "dask":
+        done = run_jobs_dask(todo, scheduler, progress)
+    elif executor == "local":
+        done = run_jobs(todo, jobs, progress)
+    else:
+        raise ConfigError(f"unknown executor {executor!r}: expected local or dask")
+    for o in done:
+        o.key = keys[o.job.key] if o.status == "ok" else None
+    order = {j.key: i for i, j in enumerate(planned)}
+    outcomes = sorted([*skipped, *done], key=lambda o: order[o.job.key])
     write_manifest(out_dir, outcomes)
     return outcomes
+
+
+def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True) -> list[Outcome]:
+    """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]')."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ConfigError("the dask executor needs the optional extra: pip install 'swreport[dask]'") from None
+    if not scheduler:
+        raise ConfigError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    from tqdm import tqdm
+
+    outcomes = []
+    with Client(scheduler, set_as_default=False) as client:
+        futures = [client.submit(_run, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
+        bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering (dask)")
+        for f in as_completed(futures):
+            outcomes.append(f.result())
+            bar.update()
+        bar.close()
+    order = {j.key: i for i, j in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job.key])
+
+
+def _read_manifest(out_dir: Path) -> dict:
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        if not isinstance(manifest.get("reports"), dict):
+            raise ValueError
+        return manifest
+    except (OSError, ValueError):
+        return {"reports": {}}
 
 
 def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
@@ -153,20 +261,18 @@ def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
     from .rendering import write_atomic
 
     path = out_dir / "manifest.json"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(manifest.get("reports"), dict):
-            raise ValueError
-    except (OSError, ValueError):
-        manifest = {"reports": {}}
+    manifest = _read_manifest(out_dir)
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for o in outcomes:
         j = o.job
+        if o.status == "skipped" and j.key in manifest["reports"]:
+            manifest["reports"][j.key]["status"] = "skipped"
+            continue
         manifest["reports"][j.key] = {
             "report": j.report, "council": j.council, "period": j.period, "audience": j.audience,
             "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
             "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
-            "data": j.data,
+            "data": j.data, "key": o.key,
         }  # fmt: skip
     manifest["swlib"] = __version__
     manifest["reports"] = dict(sorted(manifest["reports"].items()))
@@ -206,7 +312,7 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
             if e["status"] == "ok" and e["html"]
             else html.escape(label)
         )
-        status = "rendered" if e["status"] == "ok" else f"failed: {html.escape(e['error'] or '')}"
+        status = "rendered" if e["status"] in ("ok", "skipped") else f"failed: {html.escape(e['error'] or '')}"
         rows.append(f'<tr><th scope="row">{html.escape(e["council"])}</th><td>{link}</td><td>{status}</td></tr>')
     page = (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
@@ -224,9 +330,14 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
 
 def summary_lines(outcomes: list[Outcome]) -> list[str]:
     ok = [o for o in outcomes if o.status == "ok"]
-    bad = [o for o in outcomes if o.status != "ok"]
-    lines = [f"rendered {len(ok)} of {len(outcomes)} report(s)"]
+    same = [o for o in outcomes if o.status == "skipped"]
+    bad = [o for o in outcomes if o.status not in ("ok", "skipped")]
+    lines = [
+        f"rendered {len(ok)} of {len(outcomes)} report(s)"
+        + (f"; {len(same)} unchanged, skipped (--force renders them)" if same else "")
+    ]
     lines += [f"  ok      {o.html}" for o in ok]
+    lines += [f"  same    {o.html}" for o in same]
     lines += [
         f"  FAILED  {o.job.key}: {o.error}"
         + (f" (executed notebook kept: {o.failed_notebook})" if o.failed_notebook else "")

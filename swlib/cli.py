@@ -198,7 +198,12 @@ def run(report, council, period, audience, data, out):
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: outputs/)")
 @click.option("--quiet", is_flag=True, help="no progress bar")
-def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet):
+@click.option("--force", is_flag=True, help="render even the reports whose inputs have not changed")
+@click.option(
+    "--executor", type=click.Choice(["local", "dask"]), default="local", help="where the reports are rendered"
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address, with --executor dask")
+def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler):
     """Render a report for many councils (or every run in a schedule); continue past failures."""
     from .batch import batch_runs, summary_lines
     from .config import load_schedule
@@ -209,13 +214,15 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet)
         runs = [(report, period, councils, tuple(audiences) or ("internal",))]
     else:
         raise ConfigError("give a report and --period, or --schedule FILE")
-    outcomes = batch_runs(runs, jobs=jobs, data=data, out=out, progress=not quiet)
+    outcomes = batch_runs(
+        runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler
+    )
     for line in summary_lines(outcomes):
         click.echo(line)
     from .config import outputs_dir
 
     click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
-    if any(o.status != "ok" for o in outcomes):
+    if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
 
 

@@ -161,7 +161,7 @@ def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
 
 def exception_charts(perf: pd.DataFrame, period_label: str, statuses=("Red", "Amber")) -> Fragment:
     """Trend charts for the measures whose status needs the committee's attention."""
-    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna() & (perf["suppressed"].fillna("") == "")]
     if sel.empty:
         return paragraph("No measure is Red or Amber this period.")
     years = perf.attrs.get("years", [])
@@ -408,7 +408,6 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
         out.append(heading(3, r["title"], f"attention-{slug(r['measure'])}"))
         if r.get("sentence"):
             out.append(paragraph(r["sentence"]))
-        out.append(trend_chart(r, years, period.label).html())
         m = ds.measures.set_index("measure").loc[r["measure"]]
         additive = (
             m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate") and m["frequency"] != "annual"
@@ -423,10 +422,8 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
                 )
             )
             out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target).html())
-        elif chart is None:
-            out.append(
-                paragraph("Too few periods of data for a statistical process control chart (at least 8 are needed).")
-            )
+        elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
+            out.append(trend_chart(r, years, period.label).html())
     return Fragment("".join(out))
 
 
