@@ -125,7 +125,10 @@ def report_key(job: Job, ds) -> str:
             h.update(str(f.relative_to(folder)).encode())
             h.update(f.read_bytes())
     h.update((notebooks_dir() / REPORTS[job.report]).read_bytes())
-    h.update(council_settings(job.council).model_dump_json().encode())
+    try:
+        h.update(council_settings(job.council).model_dump_json().encode())
+    except ConfigError as e:  # reported by the report itself, which will fail; the batch goes on
+        h.update(str(e).encode())
     h.update(_code_hash().encode())
     return h.hexdigest()[:32]
 
@@ -227,7 +230,7 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
 def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True) -> list[Outcome]:
     """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]')."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError:
         raise ConfigError("the dask executor needs the optional extra: pip install 'swreport[dask]'") from None
     if not scheduler:
@@ -238,7 +241,7 @@ def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True)
     with Client(scheduler, set_as_default=False) as client:
         futures = [client.submit(_run, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
         bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering (dask)")
-        for f in as_completed(futures):
+        for f in futures:  # in submission order; the cluster runs them all at once
             outcomes.append(f.result())
             bar.update()
         bar.close()

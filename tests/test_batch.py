@@ -69,3 +69,79 @@ def test_unknown_council_in_a_batch_is_bad_input(tmp_path):
     r = swreport("batch", "annual", "--period", "2016-17", "--councils", "dundee-city,atlantis", "--out", str(tmp_path))
     assert r.returncode == 2 and "unknown council(s) atlantis" in r.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_an_edited_observation_re_renders_only_its_council(tmp_path):
+    import shutil
+
+    data = tmp_path / "d"
+    shutil.copytree(ROOT / "data", data)
+    out = tmp_path / "o"
+    args = ("batch", "annual", "--period", "2023-24", "--councils", "south-lanarkshire,dumfries-and-galloway",
+            "--data", str(data), "--out", str(out), "--quiet", "--jobs", "2")  # fmt: skip
+    assert swreport(*args).returncode == 0
+    sl = out / "south-lanarkshire" / "2023-24" / "annual.html"
+    dg = out / "dumfries-and-galloway" / "2023-24" / "annual.html"
+    t_sl, t_dg = sl.stat().st_mtime_ns, dg.stat().st_mtime_ns
+    again = swreport(*args)
+    assert again.returncode == 0 and "rendered 0 of 2 report(s); 2 unchanged" in again.stdout
+    obs = data / "observations.csv"
+    lines = obs.read_text().splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("dumfries-and-galloway,cp-orders,2023-24,"))
+    lines[i] = lines[i].replace(
+        "dumfries-and-galloway,cp-orders,2023-24,", "dumfries-and-galloway,cp-orders,2023-24,1", 1
+    )
+    obs.write_text("\n".join(lines) + "\n")
+    third = swreport(*args)
+    assert third.returncode == 0 and "rendered 1 of 2 report(s); 1 unchanged" in third.stdout
+    assert dg.stat().st_mtime_ns != t_dg and sl.stat().st_mtime_ns == t_sl
+    manifest = json.loads((out / "manifest.json").read_text())["reports"]
+    assert manifest["south-lanarkshire/2023-24/annual"]["status"] == "skipped"
+    assert manifest["dumfries-and-galloway/2023-24/annual"]["status"] == "ok"
+    forced = swreport(*args, "--force")
+    assert "rendered 2 of 2 report(s)" in forced.stdout
+
+
+def test_dask_executor_gives_the_same_outputs_as_the_local_one(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    from swlib.batch import batch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    local = batch(
+        "quarterly",
+        "2023-24-Q2",
+        "south-lanarkshire,dumfries-and-galloway",
+        jobs=1,
+        out=tmp_path / "local",
+        progress=False,
+    )
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = batch("quarterly", "2023-24-Q2", "south-lanarkshire,dumfries-and-galloway", out=tmp_path / "dask", progress=False,
+                     executor="dask", scheduler=cluster.scheduler_address)  # fmt: skip
+    assert [o.status for o in local] == [o.status for o in dask] == ["ok", "ok"]
+    for o in local:
+        rel = o.job.key + ".html"
+        assert (tmp_path / "local" / rel).read_bytes() == (tmp_path / "dask" / rel).read_bytes()
+    strip = lambda m: {
+        k: {f: v for f, v in e.items() if f not in ("seconds", "rendered_at", "data")} for k, e in m["reports"].items()
+    }  # noqa: E731
+    a = json.loads((tmp_path / "local" / "manifest.json").read_text())
+    b = json.loads((tmp_path / "dask" / "manifest.json").read_text())
+    assert strip(a) == strip(b)
+
+
+def test_dask_executor_needs_a_scheduler(tmp_path):
+    r = swreport(
+        "batch",
+        "annual",
+        "--period",
+        "2016-17",
+        "--councils",
+        "dundee-city",
+        "--executor",
+        "dask",
+        "--out",
+        str(tmp_path),
+    )
+    assert r.returncode == 2 and "--scheduler ADDRESS" in r.stderr
