@@ -102,6 +102,11 @@ def test_an_edited_observation_re_renders_only_its_council(tmp_path):
     assert "rendered 2 of 2 report(s)" in forced.stdout
 
 
+def _without_timing(manifest):
+    drop = ("seconds", "rendered_at", "data")
+    return {k: {f: v for f, v in e.items() if f not in drop} for k, e in manifest["reports"].items()}
+
+
 def test_dask_executor_gives_the_same_outputs_as_the_local_one(tmp_path, monkeypatch):
     from distributed import LocalCluster
 
@@ -123,9 +128,7 @@ def test_dask_executor_gives_the_same_outputs_as_the_local_one(tmp_path, monkeyp
     for o in local:
         rel = o.job.key + ".html"
         assert (tmp_path / "local" / rel).read_bytes() == (tmp_path / "dask" / rel).read_bytes()
-    strip = lambda m: {
-        k: {f: v for f, v in e.items() if f not in ("seconds", "rendered_at", "data")} for k, e in m["reports"].items()
-    }  # noqa: E731
+    strip = _without_timing
     a = json.loads((tmp_path / "local" / "manifest.json").read_text())
     b = json.loads((tmp_path / "dask" / "manifest.json").read_text())
     assert strip(a) == strip(b)
