@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -251,114 +252,110 @@ def _check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
 
 
 def _check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures: pd.DataFrame | None) -> list[Problem]:
+    """Council and measure ids that the councils and measures tables do not list (vectorised)."""
     out = []
     if "council" in df and councils is not None:
-        bad = df["council"].notna() & (df["council"] != "") & ~df["council"].isin(councils)
-        for row in df.index[bad]:
-            out.append(
-                Problem(
-                    label,
-                    int(row),
-                    "council",
-                    repr(df.at[row, "council"]),
-                    "a council id listed in councils.csv: " + ", ".join(sorted(councils)),
-                )
-            )
+        c = df["council"]
+        bad = c.notna() & (c != "") & ~c.isin(councils)
+        expected_ids = "a council id listed in councils.csv: " + ", ".join(sorted(councils))
+        out += [Problem(label, int(row), "council", repr(c[row]), expected_ids) for row in df.index[bad]]
     if name in ("observations", "targets") and measures is not None and "measure" in df:
-        ids = set(measures["measure"])
-        only = {m: c for m, c in zip(measures["measure"], measures["council"], strict=True) if isinstance(c, str) and c}
-        for row in df.index:
-            m = df.at[row, "measure"]
-            if not isinstance(m, str) or not m:
-                continue
-            if m not in ids:
-                out.append(Problem(label, int(row), "measure", repr(m), "a measure id listed in measures.csv"))
-            elif (
-                only.get(m)
-                and "council" in df
-                and isinstance(df.at[row, "council"], str)
-                and df.at[row, "council"] != only[m]
-            ):
+        m = df["measure"]
+        given = m.notna() & (m != "")
+        unknown = given & ~m.isin(set(measures["measure"]))
+        out += [
+            Problem(label, int(row), "measure", repr(m[row]), "a measure id listed in measures.csv")
+            for row in df.index[unknown]
+        ]
+        only = {k: v for k, v in zip(measures["measure"], measures["council"], strict=True) if isinstance(v, str) and v}
+        if only and "council" in df:
+            owner = m.map(only)
+            c = df["council"]
+            wrong = given & owner.notna() & c.notna() & (c != "") & (c != owner)
+            for row in df.index[wrong]:
                 out.append(
                     Problem(
                         label,
                         int(row),
                         "council",
-                        repr(df.at[row, "council"]),
-                        f"'{only[m]}', the only council measure {m} is defined for",
+                        repr(c[row]),
+                        f"'{owner[row]}', the only council measure {m[row]} is defined for",
                     )
                 )
     return out
 
 
 def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency."""
-    from .periods import FREQUENCY_KIND, Period
+    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised)."""
+    from .periods import FREQUENCY_KIND, KINDS, Period
 
     out: list[Problem] = []
     info = measures.set_index("measure")
-    for row, r in df.iterrows():
-        m = r.get("measure")
-        if m not in info.index:
-            continue
-        unit, decimals, freq = info.at[m, "unit"], info.at[m, "decimals"], info.at[m, "frequency"]
-        v, n, d = r.get("value"), r.get("numerator"), r.get("denominator")
-        has_n, has_d, has_v = pd.notna(n), pd.notna(d), pd.notna(v)
-        if has_n != has_d:
-            col = "denominator" if has_n else "numerator"
-            out.append(Problem(label, row, col, "a blank cell", "both numerator and denominator, or neither"))
-            continue
-        if has_d and d == 0 and n > 0:
-            out.append(
-                Problem(
-                    label,
-                    row,
-                    "numerator",
-                    f"{n:g} cases with a denominator of 0",
-                    "a numerator of 0 when the denominator is 0",
-                )
+    o = df[df["measure"].isin(info.index)]
+    unit = o["measure"].map(info["unit"])
+    decimals = o["measure"].map(info["decimals"]).astype(float)
+    v, n, d = o["value"], o["numerator"], o["denominator"]
+    has_n, has_d, has_v = n.notna(), d.notna(), v.notna()
+    lonely = has_n != has_d
+    for row in o.index[lonely]:
+        col = "denominator" if has_n[row] else "numerator"
+        out.append(Problem(label, int(row), col, "a blank cell", "both numerator and denominator, or neither"))
+    zero = ~lonely & has_d & (d == 0) & (n > 0)
+    for row in o.index[zero]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{n[row]:g} cases with a denominator of 0",
+                "a numerator of 0 when the denominator is 0",
             )
-            continue
-        if unit == "percent":
-            if has_v and v > 100:
-                out.append(Problem(label, row, "value", f"{v:g}", "a percentage from 0 to 100"))
-            if has_n and n > d:
-                out.append(
-                    Problem(
-                        label,
-                        row,
-                        "numerator",
-                        f"{n:g}, more than the denominator {d:g}",
-                        "a numerator no larger than the denominator",
-                    )
-                )
-            elif has_n and has_v and d > 0:
-                computed = 100 * n / d
-                slack = max(0.05, 0.5 * 10 ** (-int(decimals)))
-                if abs(computed - v) > slack + 1e-9:
-                    out.append(
-                        Problem(
-                            label,
-                            row,
-                            "value",
-                            f"{v:g}, but numerator/denominator give {computed:.{int(decimals)}f}",
-                            "a value that agrees with numerator and denominator (or leave value blank)",
-                        )
-                    )
-        p = r.get("period")
-        if isinstance(p, str) and freq in FREQUENCY_KIND:
-            kinds = ("month", "quarter", "half", "year")
-            if kinds.index(Period.parse(p).kind) < kinds.index(FREQUENCY_KIND[freq]):
-                out.append(
-                    Problem(
-                        label,
-                        row,
-                        "period",
-                        f"{p} (a {Period.parse(p).kind})",
-                        f"a period no shorter than the measure's frequency ({freq})",
-                    )
-                )
-    return out
+        )
+    pct = ~lonely & ~zero & (unit == "percent")
+    for row in o.index[pct & has_v & (v > 100)]:
+        out.append(Problem(label, int(row), "value", f"{v[row]:g}", "a percentage from 0 to 100"))
+    above = pct & has_n & (n > d)
+    for row in o.index[above]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{n[row]:g}, more than the denominator {d[row]:g}",
+                "a numerator no larger than the denominator",
+            )
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        computed = 100 * n / d.where(d > 0)
+    slack = np.maximum(0.05, 0.5 * 10 ** (-decimals)) + 1e-9
+    disagree = pct & ~above & has_n & has_v & (d > 0) & ((computed - v).abs() > slack)
+    for row in o.index[disagree]:
+        dec = int(decimals[row])
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "value",
+                f"{v[row]:g}, but numerator/denominator give {computed[row]:.{dec}f}",
+                "a value that agrees with numerator and denominator (or leave value blank)",
+            )
+        )
+    kind_of = {p: Period.parse(p).kind for p in o["period"].dropna().unique()}
+    rank = {k: i for i, k in enumerate(KINDS)}
+    finer = o["period"].map(kind_of).map(rank) < o["measure"].map(info["frequency"]).map(FREQUENCY_KIND).map(rank)
+    for row in o.index[finer]:
+        freq = info.at[o.at[row, "measure"], "frequency"]
+        p = o.at[row, "period"]
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "period",
+                f"{p} (a {kind_of[p]})",
+                f"a period no shorter than the measure's frequency ({freq})",
+            )
+        )
+    return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
 
 
 def _benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -220,30 +221,12 @@ def read_number(text: str) -> float | None:
     return v
 
 
-def _is_number(s: pd.Series) -> pd.Series:
-    return s.map(lambda x: _ok(read_number, x))
-
-
 def _ok(fn, x) -> bool:
     try:
         fn(x)
         return True
     except (ValueError, PeriodError):
         return False
-
-
-def _in_range(lo, hi):
-    def check(s: pd.Series) -> pd.Series:
-        def one(x):
-            try:
-                v = read_number(x)
-            except ValueError:
-                return True  # reported by the number check
-            return v is None or ((lo is None or v >= lo) and (hi is None or v <= hi))
-
-        return s.map(one)
-
-    return check
 
 
 def read_int(text: str) -> int | None:
@@ -305,29 +288,63 @@ def expected(col: Col) -> str:
     return "some text"
 
 
+def parse_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Vectorised ``read_number``: (values, ok) for a column of text ('' is blank and ok)."""
+    text = s.astype(str)
+    v = pd.to_numeric(text, errors="coerce").astype("float64")  # the fast path: plain numbers
+    blank = text.str.len() == 0
+    odd = v.isna() & ~blank
+    if odd.any():  # thousands separators, a pound sign, a percent sign, stray spaces
+        t = text[odd].str.strip().str.replace(",", "", regex=False)
+        t = t.str.replace(r"^(-?)£", r"\1", regex=True).str.replace(r"%$", "", regex=True)
+        blank = blank | (t == "").reindex(text.index, fill_value=False)
+        v.loc[odd] = pd.to_numeric(t.where(t != ""), errors="coerce")
+    ok = blank | (v.notna() & np.isfinite(v))
+    return v.where(ok), ok
+
+
+def _by_unique(s: pd.Series, fn) -> pd.Series:
+    """Apply ``fn`` once per distinct value (periods and dates repeat a great deal)."""
+    return s.map({u: fn(u) for u in s.unique()})
+
+
+def _ok_each(reader):
+    return lambda s: _by_unique(s, lambda x: _ok(reader, x)).astype(bool)
+
+
+def normalise_words(s: pd.Series) -> pd.Series:
+    return s.astype(str).str.split().str.join(" ").str.lower()
+
+
 def column_checks(col: Col) -> list[pa.Check]:
-    """pandera checks on a column of stripped text ('' is blank)."""
+    """pandera checks on a column of stripped text ('' is blank); vectorised."""
     checks: list[pa.Check] = []
     if col.nonblank:
         checks.append(pa.Check(lambda s: s != "", error="blank|a value (this column may not be blank)"))
     k = col.kind
     if k in ("number", "int", "grade"):
-        reader = read_int if k in ("int", "grade") else read_number
-        checks.append(pa.Check(lambda s, r=reader: s.map(lambda x: _ok(r, x)), error=f"bad|{expected(col)}"))
+        whole = k in ("int", "grade")
+
+        def ok(s, whole=whole):
+            v, good = parse_numbers(s)
+            return good & (v.isna() | (v == np.floor(v))) if whole else good
+
+        checks.append(pa.Check(ok, error=f"bad|{expected(col)}"))
         lo, hi = (1, 6) if k == "grade" else (col.minimum, col.maximum)
         if lo is not None or hi is not None:
-            checks.append(pa.Check(_in_range(lo, hi), error=f"range|{expected(col)}"))
+
+            def within(s, lo=lo, hi=hi):
+                v, _ = parse_numbers(s)
+                return v.isna() | (((v >= lo) if lo is not None else True) & ((v <= hi) if hi is not None else True))
+
+            checks.append(pa.Check(within, error=f"range|{expected(col)}"))
     elif k == "enum":
-        checks.append(
-            pa.Check(
-                lambda s, ch=col.choices: s.map(lambda x: _ok(lambda t: read_enum(t, ch), x)),
-                error=f"bad|{expected(col)}",
-            )
-        )
+        allowed = {c.lower() for c in col.choices} | {""}
+        checks.append(pa.Check(lambda s, a=allowed: normalise_words(s).isin(a), error=f"bad|{expected(col)}"))
     elif k == "period":
-        checks.append(pa.Check(lambda s: s.map(lambda x: _ok(read_period, x)), error=f"bad|{expected(col)}"))
+        checks.append(pa.Check(_ok_each(read_period), error=f"bad|{expected(col)}"))
     elif k == "date":
-        checks.append(pa.Check(lambda s: s.map(lambda x: _ok(read_date, x)), error=f"bad|{expected(col)}"))
+        checks.append(pa.Check(_ok_each(read_date), error=f"bad|{expected(col)}"))
     elif k == "council_id":
         checks.append(pa.Check(lambda s: s.str.fullmatch(COUNCIL_ID.pattern), error=f"bad|{expected(col)}"))
     elif k == "measure_id":
@@ -345,16 +362,18 @@ def pandera_schema(table: Table, extra_columns: list[str]) -> pa.DataFrameSchema
 
 
 def convert(col: Col, s: pd.Series) -> pd.Series:
-    """Checked text to typed values (blank to missing)."""
+    """Checked text to typed values (blank to missing); vectorised."""
     k = col.kind
-    if k in ("number",):
-        return s.map(read_number).astype("float64")
+    if k == "number":
+        return parse_numbers(s)[0]
     if k in ("int", "grade"):
-        return s.map(read_int).astype("Int64")
+        return parse_numbers(s)[0].round().astype("Int64")
     if k == "enum":
-        return s.map(lambda x: read_enum(x, col.choices)).astype("object")
+        canon = {c.lower(): c for c in col.choices}
+        out = normalise_words(s).map(canon).astype("object")
+        return out.where(out.notna(), None)
     if k == "period":
-        return s.map(read_period).astype("object")
+        return _by_unique(s, read_period).astype("object")
     if k == "date":
-        return s.map(read_date).astype("object")
+        return _by_unique(s, read_date).astype("object")
     return s.where(s != "", None).astype("object")

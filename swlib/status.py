@@ -42,26 +42,29 @@ class YearToDate:
         return self.exact or self.parts_found > 0
 
 
-def _combine(rows: pd.DataFrame, aggregate: str, unit: str) -> tuple[float, float, float]:
+def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float, float]:
     """Combine sub-period observations (in period order) into one value."""
-    if rows.empty:
+    if not rows:
         return np.nan, np.nan, np.nan
     if aggregate == "latest":
-        last = rows.iloc[-1]
+        last = rows[-1]
         return last["value_c"], last["numerator"], last["denominator"]
+    values = [r["value_c"] for r in rows]
     if aggregate == "mean":
-        return float(rows["value_c"].mean()), np.nan, np.nan
-    num, den = rows["numerator"], rows["denominator"]
-    if num.notna().all() and den.notna().all():
-        n, d = float(num.sum()), float(den.sum())
+        return float(np.nanmean(values)) if not all(pd.isna(v) for v in values) else np.nan, np.nan, np.nan
+    nums = [r["numerator"] for r in rows]
+    dens = [r["denominator"] for r in rows]
+    if not any(pd.isna(x) for x in nums) and not any(pd.isna(x) for x in dens):
+        n, d = float(sum(nums)), float(sum(dens))
         if unit == "percent":
             v = 100 * n / d if d > 0 else np.nan
         elif unit == "ratio":
             v = n / d if d > 0 else np.nan
         else:
-            v = float(rows["value_c"].sum())
+            v = float(np.nansum(values))
         return v, n, d
-    return float(rows["value_c"].sum(min_count=1)), np.nan, np.nan
+    present = [v for v in values if not pd.isna(v)]
+    return (float(sum(present)) if present else np.nan), np.nan, np.nan
 
 
 def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
@@ -86,7 +89,7 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
     own_row = obs.get(str(own)) if own is not None else None
     if not found:
         return YearToDate(parts_expected=len(parts))
-    v, n, d = _combine(pd.DataFrame(found), aggregate, unit)
+    v, n, d = _combine(found, aggregate, unit)
     return YearToDate(
         v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
         status=None if own_row is None else own_row["status"],
@@ -145,7 +148,10 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     cfg = council_settings(council)
     cat = catalogue(ds, council)
     obs = _with_value(ds.observations[ds.observations["council"] == council], ds.measures.set_index("measure")["unit"])
-    by_measure = {m: {r["period"]: r for _, r in g.iterrows()} for m, g in obs.groupby("measure", sort=False)}
+    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment"]
+    by_measure: dict[str, dict] = {}
+    for r in obs[cols].to_dict("records"):
+        by_measure.setdefault(r["measure"], {})[r["period"]] = r
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
     rows = []

@@ -155,3 +155,23 @@ def test_p_chart_limits_vary_with_the_denominator():
     assert p_chart([1, 1], [1, 1])["ucl"].max() <= 1  # capped at 1
     with pytest.raises(ValueError):
         p_chart([5], [4])
+
+
+def test_the_vectorised_matrix_agrees_with_spc_on_random_series():
+    from swlib.spc import spc_matrix
+
+    rng = np.random.default_rng(7)
+    Y = np.round(
+        rng.normal(50, 5, size=(300, 24))
+        + np.linspace(0, rng.normal(0, 8), 24)[None, :] * rng.integers(0, 2, (300, 1)),
+        1,
+    )
+    Y[5, 10] = 120  # an outlier
+    Y[6, :] = np.arange(24)  # a trend
+    for improvement in ("increase", "decrease", "neutral"):
+        m = spc_matrix(Y, improvement, targets=52)
+        for i in range(0, 300, 7):
+            d = quiet(Y[i], improvement=improvement, target=52)
+            assert list(m["point_type"][i]) == list(d["point_type"]), (improvement, i)
+            assert m["upl"][i] == pytest.approx(d["upl"].iloc[0]) and m["mean"][i] == pytest.approx(d["mean"].iloc[0])
+            assert m["assurance"][i] == d.attrs["assurance"] and m["variation"][i] == d.attrs["variation"]

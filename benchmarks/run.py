@@ -1,0 +1,289 @@
+"""swreport's speed and memory, measured and printed (not a test: the machines are shared and noisy).
+
+    python benchmarks/run.py [--repeat 3] [--quick]
+
+Prints every figure and writes them, with the date and machine, to benchmarks/results.md.
+Each timing is the median of --repeat runs of a fresh process; peak memory is the largest
+resident set of the process and everything it started (kernels included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "_work"
+FLOOR_VENV = ROOT / "benchmarks" / ".floor-venv"
+PY = sys.executable
+SWREPORT = [PY, "-m", "swlib.cli"]
+MEASURE = textwrap.dedent(
+    """
+    import json, resource, subprocess, sys, time
+    t = time.perf_counter()
+    r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+    s = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": s, "peak_mb": peak, "rc": r.returncode, "err": r.stderr[-500:]}))
+    """
+)
+results: list[tuple[str, str]] = []
+
+
+def measure(cmd: list[str], env=None) -> dict:
+    out = subprocess.run(
+        [PY, "-c", MEASURE, *map(str, cmd)], capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=ROOT
+    )
+    m = json.loads(out.stdout.strip().splitlines()[-1])
+    if m["rc"] not in (0,):
+        raise SystemExit(f"benchmark command failed ({m['rc']}): {' '.join(map(str, cmd))}\n{m['err']}")
+    return m
+
+
+def median_of(cmd, repeat, env=None) -> dict:
+    runs = [measure(cmd, env) for _ in range(repeat)]
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs)}
+
+
+def say(name: str, value: str) -> None:
+    results.append((name, value))
+    print(f"{name:<58} {value}", flush=True)
+
+
+# --- the floor ------------------------------------------------------------------------------
+def floor_env() -> Path:
+    py = FLOOR_VENV / "bin" / "python"
+    if not py.exists():
+        print("creating the minimal floor environment (papermill, nbconvert, ipykernel) ...", flush=True)
+        subprocess.run([PY, "-m", "venv", str(FLOOR_VENV)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "papermill", "nbconvert", "ipykernel"], check=True)
+    return py
+
+
+def floor_notebook() -> Path:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]}), new_code_cell("print(x)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = WORK / "floor.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+FLOOR_SCRIPT = textwrap.dedent(
+    """
+    import sys, papermill as pm
+    from nbconvert import HTMLExporter
+    nb = pm.execute_notebook(sys.argv[1], sys.argv[2], parameters={"x": 2}, progress_bar=False, kernel_name="python3")
+    body, _ = HTMLExporter(template_name="basic").from_filename(sys.argv[2])
+    open(sys.argv[3], "w").write(body)
+    """
+)
+
+
+# --- a 16-council data set --------------------------------------------------------------------
+def sixteen_councils() -> Path:
+    import pandas as pd
+
+    src, dst = ROOT / "data", WORK / "data16"
+    shutil.rmtree(dst, ignore_errors=True)
+    dst.mkdir(parents=True)
+    base = "dumfries-and-galloway"
+    ids = [f"council-{i:02d}" for i in range(1, 17)]
+    pd.DataFrame({"council": ids, "name": [f"Council {i}" for i in range(1, 17)], "family_group": [1 + i % 4 for i in range(16)],
+                  "source": "synthetic"}).to_csv(dst / "councils.csv", index=False)  # fmt: skip
+    m = pd.read_csv(src / "measures.csv", dtype=str, keep_default_na=False)
+    m = m[m["council"].isin(["", base])].assign(council="")
+    m.to_csv(dst / "measures.csv", index=False)
+    for t in ("observations", "targets", "actions", "finance", "workforce", "inspections"):
+        df = pd.read_csv(src / f"{t}.csv", dtype=str, keep_default_na=False)
+        df = df[df["council"] == base]
+        pd.concat([df.assign(council=c) for c in ids]).to_csv(dst / f"{t}.csv", index=False)
+    return dst
+
+
+# --- the national panel -------------------------------------------------------------------------
+PANEL_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, time, tracemalloc, warnings
+    import numpy as np, pandas as pd
+    councils, measures, quarters, folder = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    import swlib
+    from swlib.spc import spc_matrix
+    from swlib.benchmark import benchmark
+    rng = np.random.default_rng(1)
+    ids = [f"c{i:03d}" for i in range(councils)]
+    pd.DataFrame({"council": ids, "name": ids, "family_group": [1 + i % 4 for i in range(councils)]}).to_csv(f"{folder}/councils.csv", index=False)
+    ms = [f"m{j:03d}" for j in range(measures)]
+    pd.DataFrame({"measure": ms, "title": ms, "theme": [f"T{j % 6}" for j in range(measures)], "unit": "percent", "polarity": "higher",
+                  "frequency": "quarterly", "aggregate": "sum", "target": 75}).to_csv(f"{folder}/measures.csv", index=False)
+    fy0 = 2024 - quarters // 4
+    periods = [f"{fy0 + q // 4}-{(fy0 + q // 4 + 1) % 100:02d}-Q{q % 4 + 1}" for q in range(quarters)]
+    n = councils * measures * quarters
+    den = rng.integers(20, 200, n)
+    num = rng.binomial(den, 0.75)
+    pd.DataFrame({"council": np.repeat(ids, measures * quarters), "measure": np.tile(np.repeat(ms, quarters), councils),
+                  "period": np.tile(periods, councils * measures), "value": "", "numerator": num, "denominator": den}).to_csv(f"{folder}/observations.csv", index=False)
+    out = {}
+    tracemalloc.start()
+    t = time.perf_counter(); ds = swlib.load(folder); out["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for c in ids:
+        swlib.performance(ds, c, periods[-1])
+    out["performance"] = time.perf_counter() - t
+    obs = ds.observations
+    Y = (100 * obs["numerator"] / obs["denominator"]).to_numpy().reshape(councils * measures, quarters)
+    t = time.perf_counter(); spc_matrix(Y, "increase", targets=75); out["spc"] = time.perf_counter() - t
+    t = time.perf_counter(); benchmark(swlib.load(), "2022-23"); out["benchmark (LGBF panel)"] = time.perf_counter() - t
+    out["peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    print(json.dumps(out))
+    """
+)
+
+
+def panel(councils, measures, quarters) -> dict:
+    folder = WORK / f"panel-{councils}-{measures}-{quarters}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    r = subprocess.run(
+        [PY, "-c", PANEL_SCRIPT, str(councils), str(measures), str(quarters), str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if r.returncode:
+        raise SystemExit(r.stderr[-2000:])
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="skip the 16-council batches")
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    print(
+        f"swreport benchmarks, {dt.date.today()}, {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})\n"
+    )
+
+    py = floor_env()
+    nb = floor_notebook()
+    floor = median_of([py, "-c", FLOOR_SCRIPT, nb, WORK / "floor-out.ipynb", WORK / "floor.html"], args.repeat)
+    say("floor: papermill + nbconvert, one-cell notebook", f"{floor['seconds']:.2f} s, peak {floor['peak_mb']:.0f} MB")
+
+    out = WORK / "outputs"
+    for report, council, period in (
+        ("quarterly", "dumfries-and-galloway", "2023-24-Q2"),
+        ("annual", "dundee-city", "2016-17"),
+    ):
+        r = median_of(
+            [*SWREPORT, "run", report, "--council", council, "--period", period, "--out", out], args.repeat, env
+        )
+        html = out / council / period / f"{report}.html"
+        say(
+            f"{report} report ({council} {period})",
+            f"{r['seconds']:.2f} s = {r['seconds'] / floor['seconds']:.2f} x floor, peak {r['peak_mb']:.0f} MB, HTML {html.stat().st_size / 1e3:.0f} kB",
+        )
+
+    if not args.quick:
+        data16 = sixteen_councils()
+        times = {}
+        for jobs in (1, 2):
+            o = WORK / f"batch16-{jobs}"
+            shutil.rmtree(o, ignore_errors=True)
+            r = measure(
+                [
+                    *SWREPORT,
+                    "batch",
+                    "quarterly",
+                    "--period",
+                    "2023-24-Q2",
+                    "--data",
+                    data16,
+                    "--out",
+                    o,
+                    "--jobs",
+                    jobs,
+                    "--quiet",
+                    "--force",
+                ],
+                env,
+            )
+            times[jobs] = r["seconds"]
+            say(
+                f"batch of 16 quarterly reports, --jobs {jobs}",
+                f"{r['seconds']:.1f} s ({r['seconds'] / 16:.2f} s a report), peak {r['peak_mb']:.0f} MB",
+            )
+        single = median_of(
+            [
+                *SWREPORT,
+                "run",
+                "quarterly",
+                "--council",
+                "council-01",
+                "--period",
+                "2023-24-Q2",
+                "--data",
+                data16,
+                "--out",
+                WORK / "single",
+            ],
+            1,
+            env,
+        )
+        say(
+            "  each report in the 2-job batch, as a share of one run",
+            f"{times[2] / 16 / single['seconds']:.2f} x a single run ({single['seconds']:.2f} s)",
+        )
+        say("  speedup of 2 jobs over 1", f"{times[1] / times[2]:.2f} x")
+        again = measure(
+            [
+                *SWREPORT,
+                "batch",
+                "quarterly",
+                "--period",
+                "2023-24-Q2",
+                "--data",
+                data16,
+                "--out",
+                WORK / "batch16-2",
+                "--quiet",
+            ],
+            env,
+        )
+        say("  re-run with nothing changed", f"{again['seconds']:.2f} s")
+
+    base = panel(32, 150, 40)
+    double = panel(64, 150, 40)
+    for step in ("load", "performance", "spc", "benchmark (LGBF panel)"):
+        say(
+            f"national panel 32 x 150 x 40: {step}",
+            f"{base[step]:.2f} s (64 councils: {double[step]:.2f} s, x{double[step] / max(base[step], 1e-9):.1f})",
+        )
+    say(
+        "national panel: total",
+        f"{sum(base[s] for s in ('load', 'performance', 'spc', 'benchmark (LGBF panel)')):.2f} s, peak Python memory {base['peak_mb']:.0f} MB",
+    )
+
+    lines = ["# Benchmark results\n", f"{dt.date.today()} on {platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; medians of {args.repeat} runs.\n",
+             "| what | figure |", "| --- | --- |", *[f"| {n} | {v} |" for n, v in results], ""]  # fmt: skip
+    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n")
+    print(f"\nwritten to {ROOT / 'benchmarks' / 'results.md'}")
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
+    print(f"(benchmarks took {time.perf_counter() - start:.0f} s)")
