@@ -129,6 +129,35 @@ def table(council, period, audience, data):
     click.echo(terminal_report(ds, council, period, audience))
 
 
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@data_option
+def template(path, data):
+    """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
+    from .excel import write_template
+    from .loading import load
+
+    click.echo(str(write_template(path, load(data))))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--council", required=True)
+@click.option("--period", required=True)
+@click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@data_option
+def export(path, council, period, audience, data):
+    """Write the performance table and both summaries to a formatted .xlsx workbook."""
+    from .excel import export_performance
+    from .loading import load
+
+    if path.suffix.lower() != ".xlsx":
+        raise ConfigError(f"export writes an .xlsx workbook: found {path.name!r}")
+    ds = load(data)
+    ds.council_name(council)
+    click.echo(str(export_performance(ds, council, period, path, audience)))
+
+
 @main.command("check-public")
 @click.option("--council", required=True)
 @click.option("--period", required=True)

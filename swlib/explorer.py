@@ -1,0 +1,232 @@
+"""The interactive measure explorer behind notebooks/explore_measures.ipynb.
+
+``Explorer`` holds the selection (council, theme, measure, period) and everything the view
+shows for it; its methods are the widgets' callbacks, so they are tested without a browser.
+``widget()`` builds the ipywidgets controls around it (imported only then).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .benchmark import benchmark
+from .loading import Dataset
+from .periods import Period
+from .status import catalogue, performance
+from .trends import long_trend, sentence, series
+
+
+@dataclass
+class View:
+    """What the explorer shows for the current selection."""
+
+    measure: str | None = None
+    title: str = ""
+    definition: str = ""
+    row: dict = field(default_factory=dict)
+    table: pd.DataFrame = field(default_factory=pd.DataFrame)  # the measure's periods: value, numerator, denominator
+    spc: pd.DataFrame | None = None
+    benchmark: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comments: list[str] = field(default_factory=list)
+    sentence: str = ""
+
+
+class Explorer:
+    def __init__(
+        self, ds: Dataset, council: str | None = None, period=None, theme: str | None = None, measure: str | None = None
+    ):
+        self.ds = ds
+        self.council = council or str(ds.councils["council"].iloc[0])
+        self.period = Period.parse(period) if period else self._latest_period()
+        self.theme = theme
+        self.measure = measure
+        self.view = View()
+        self._listeners = []
+        self.select_council(self.council, theme=theme, measure=measure)
+
+    # --- choices ------------------------------------------------------------------------
+    @property
+    def councils(self) -> list[str]:
+        return list(self.ds.councils["council"])
+
+    @property
+    def themes(self) -> list[str]:
+        return list(dict.fromkeys(catalogue(self.ds, self.council)["theme"]))
+
+    @property
+    def measures(self) -> list[tuple[str, str]]:
+        cat = catalogue(self.ds, self.council)
+        cat = cat[cat["theme"] == self.theme] if self.theme else cat
+        return list(zip(cat["title"], cat["measure"], strict=True))
+
+    @property
+    def periods(self) -> list[str]:
+        obs = self.ds.observations[self.ds.observations["council"] == self.council]
+        return [
+            str(p) for p in sorted({Period.parse(p) for p in obs["period"].unique()}) if p.kind in ("quarter", "year")
+        ]
+
+    def _latest_period(self) -> Period:
+        obs = self.ds.observations
+        quarters = [Period.parse(p) for p in obs["period"].unique() if Period.parse(p).kind == "quarter"]
+        return max(quarters) if quarters else Period.parse(obs["period"].iloc[0])
+
+    # --- callbacks ----------------------------------------------------------------------
+    def select_council(self, council: str, theme: str | None = None, measure: str | None = None) -> None:
+        if council not in self.councils:
+            raise ValueError(f"unknown council {council!r}: expected one of {', '.join(self.councils)}")
+        self.council = council
+        self.theme = theme if theme in self.themes else (self.themes[0] if self.themes else None)
+        ids = [m for _, m in self.measures]
+        self.measure = measure if measure in ids else (ids[0] if ids else None)
+        self.refresh()
+
+    def select_theme(self, theme: str) -> None:
+        if theme not in self.themes:
+            raise ValueError(f"unknown theme {theme!r} for {self.council}")
+        self.theme = theme
+        ids = [m for _, m in self.measures]
+        self.measure = ids[0] if ids else None
+        self.refresh()
+
+    def select_measure(self, measure: str) -> None:
+        if measure not in [m for _, m in self.measures]:
+            raise ValueError(f"measure {measure!r} is not in theme {self.theme!r} for {self.council}")
+        self.measure = measure
+        self.refresh()
+
+    def select_period(self, period) -> None:
+        self.period = Period.parse(period)
+        self.refresh()
+
+    def on_change(self, fn) -> None:
+        """Call ``fn(view)`` after every change of selection (the widget redraws there)."""
+        self._listeners.append(fn)
+
+    def refresh(self) -> None:
+        self.view = self._build_view()
+        for fn in self._listeners:
+            fn(self.view)
+
+    def _build_view(self) -> View:
+        if self.measure is None:
+            return View()
+        perf = performance(self.ds, self.council, self.period)
+        row = perf[perf["measure"] == self.measure].iloc[0].to_dict()
+        m = self.ds.measures.set_index("measure").loc[self.measure]
+        table = series(self.ds, self.council, self.measure, self.period)
+        spc = long_trend(
+            self.ds, self.council, self.measure, row.get("period_shown") or self.period, target=row.get("annual_target")
+        )
+        bench = pd.DataFrame()
+        if isinstance(m.get("lgbf"), str) and m["lgbf"]:
+            b = benchmark(self.ds, self.period)
+            bench = b[b["lgbf"] == m["lgbf"]].sort_values("rank").reset_index(drop=True)
+        obs = self.ds.observations
+        notes = obs[(obs["council"] == self.council) & (obs["measure"] == self.measure) & obs["comment"].notna()]
+        comments = [f"{Period.parse(p).label}: {c}" for p, c in zip(notes["period"], notes["comment"], strict=True)]
+        return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, spc, bench, comments,
+                    sentence(row, perf.attrs.get("years", [])))  # fmt: skip
+
+    # --- export -------------------------------------------------------------------------
+    def export(self, path) -> Path:
+        """The current view's data to .csv (the periods) or .xlsx (periods, SPC, benchmark)."""
+        path = Path(path)
+        v = self.view
+        if path.suffix.lower() == ".csv":
+            v.table.to_csv(path, index=False)
+        elif path.suffix.lower() == ".xlsx":
+            with pd.ExcelWriter(path) as xw:
+                v.table.to_excel(xw, sheet_name="periods", index=False)
+                if v.spc is not None:
+                    v.spc.to_excel(xw, sheet_name="spc", index=False)
+                if not v.benchmark.empty:
+                    v.benchmark.to_excel(xw, sheet_name="benchmark", index=False)
+                pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
+                               "status": v.row.get("status"), "to_date": v.row.get("to_date"), "target": v.row.get("target"),
+                               "summary": v.sentence}]).to_excel(xw, sheet_name="summary", index=False)  # fmt: skip
+        else:
+            raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
+        return path
+
+    # --- the widget ---------------------------------------------------------------------
+    def render_html(self) -> str:
+        """The view as HTML (what the widget's output area and the executed notebook show)."""
+        from .charts import spc_chart, trend_chart
+        from .icons import icons_html
+        from .sections import esc, performance_table
+
+        v = self.view
+        if v.measure is None:
+            return "<p>No measure to show.</p>"
+        perf = performance(self.ds, self.council, self.period)
+        row_df = perf[perf["measure"] == v.measure].assign(sentence=v.sentence)
+        parts = [f"<h3>{esc(v.title)}</h3>", f"<p>{esc(v.definition)}</p>" if v.definition else "",
+                 performance_table(row_df, perf.attrs.get("years", []), f"{v.title}: {self.period.label}"),
+                 trend_chart(v.row, perf.attrs.get("years", []), self.period.label).html()]  # fmt: skip
+        if v.spc is not None:
+            parts.append(icons_html(v.spc.attrs.get("variation"), v.spc.attrs.get("assurance")))
+            parts.append(
+                spc_chart(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), v.row.get("annual_target")).html()
+            )
+        if not v.benchmark.empty:
+            me = v.benchmark[v.benchmark["council"] == self.council]
+            if len(me):
+                r = me.iloc[0]
+                parts.append(
+                    f"<p>Benchmark: ranked {int(r['rank'])} of {int(r['of'])} councils, quartile {int(r['quartile'])}; {esc(r['comparison'])} compared with Scotland.</p>"
+                )
+        if v.comments:
+            parts.append("<ul>" + "".join(f"<li>{esc(c)}</li>" for c in v.comments) + "</ul>")
+        return "".join(parts)
+
+    def widget(self):
+        import ipywidgets as w
+        from IPython.display import HTML, display
+
+        council = w.Dropdown(options=self.councils, value=self.council, description="Council")
+        theme = w.Dropdown(options=self.themes, value=self.theme, description="Theme", layout=w.Layout(width="60%"))
+        measure = w.Dropdown(
+            options=self.measures, value=self.measure, description="Measure", layout=w.Layout(width="80%")
+        )
+        period = w.Dropdown(
+            options=self.periods,
+            value=str(self.period) if str(self.period) in self.periods else None,
+            description="Period",
+        )
+        name = w.Text(value="measure.xlsx", description="File")
+        button = w.Button(description="Export view", icon="download")
+        status = w.Label()
+        out = w.Output()
+        busy = {"on": False}
+
+        def redraw(view):
+            out.clear_output(wait=True)
+            with out:
+                display(HTML(self.render_html()))
+
+        def guarded(fn):
+            def handler(change):
+                if busy["on"] or change["new"] is None:
+                    return
+                busy["on"] = True
+                try:
+                    fn(change["new"])
+                    theme.options, theme.value = self.themes, self.theme
+                    measure.options, measure.value = self.measures, self.measure
+                finally:
+                    busy["on"] = False
+                redraw(self.view)
+
+            return handler
+
+        council.observe(guarded(self.select_council), names="value")
+        theme.observe(guarded(self.select_theme), names="value")
+        measure.observe(guarded(self.select_measure), names="value")
+        period.observe(guarded(self.select_period), names="value")
+        button.on_click(lambda _: status.__setattr__("value", f"written {self.export(name.value)}"))
+        redraw(self.view)
+        return w.VBox([w.HBox([council, period]), theme, measure, w.HBox([name, button, status]), out])

@@ -1,0 +1,97 @@
+"""Excel in and out: the data-return template round trip, and the formatted export."""
+
+from openpyxl import load_workbook
+
+import swlib
+from swlib.excel import export_performance, write_template
+
+
+def fill(path, rows: dict):
+    wb = load_workbook(path)
+    for sheet, data in rows.items():
+        ws = wb[sheet]
+        header = [c.value for c in ws[1]]
+        for r in data:
+            ws.append([r.get(h) for h in header])
+    wb.save(path)
+
+
+ROWS = {
+    "councils": [{"council": "alpha", "name": "Alpha Council", "family_group": 2}],
+    "measures": [
+        {
+            "measure": "m1",
+            "title": "Seen in time",
+            "theme": "Theme",
+            "unit": "percent",
+            "polarity": "higher",
+            "frequency": "quarterly",
+            "aggregate": "sum",
+            "target": 80,
+        }
+    ],
+    "observations": [
+        {"council": "alpha", "measure": "m1", "period": "2020-21-Q1", "numerator": 9, "denominator": 10},
+        {"council": "alpha", "measure": "m1", "period": "2020-21-Q2", "numerator": 7, "denominator": 10},
+    ],
+}
+
+
+def test_template_has_every_table_notes_and_drop_downs(tmp_path, demo):
+    book = load_workbook(write_template(tmp_path / "t.xlsx", demo))
+    assert {"councils", "measures", "observations", "targets", "actions", "finance", "workforce", "inspections"} <= set(
+        book.sheetnames
+    )
+    obs = book["observations"]
+    assert [c.value for c in obs[1]][:4] == ["council", "measure", "period", "value"]
+    assert "2020-21-Q2" in obs["C1"].comment.text
+    formulas = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in obs.data_validations.dataValidation}
+    assert formulas["A"].startswith("=lists!$A$2") and formulas["B"].startswith("=lists!$B$2")
+    assert '"Green,Amber,Red,Report later,Data only"' in formulas.values()
+    units = [dv.formula1 for dv in book["measures"].data_validations.dataValidation]
+    assert any("percent,count,currency" in f for f in units)
+    assert book["lists"]["A2"].value == "south-lanarkshire" and book["lists"].sheet_state == "hidden"
+
+
+def test_template_fill_load_round_trip(tmp_path):
+    path = write_template(tmp_path / "return.xlsx")
+    fill(path, ROWS)
+    ds = swlib.load(path)
+    assert list(ds.councils["council"]) == ["alpha"]
+    perf = swlib.performance(ds, "alpha", "2020-21-Q2")
+    assert perf.loc[0, "to_date"] == 80 and perf.loc[0, "status"] == "Green"
+
+
+def test_a_filled_template_with_a_mistake_names_sheet_row_and_column(tmp_path):
+    path = write_template(tmp_path / "return.xlsx")
+    bad = {
+        **ROWS,
+        "observations": [
+            *ROWS["observations"],
+            {"council": "alpha", "measure": "m1", "period": "2020-21-Q3", "value": "lots"},
+        ],
+    }
+    fill(path, bad)
+    try:
+        swlib.load(path)
+    except swlib.DataError as e:
+        assert (
+            str(e.problems[0])
+            == "return.xlsx [sheet observations], row 4, column 'value': found 'lots'; expected a number of at least 0"
+        )
+    else:
+        raise AssertionError("no DataError")
+
+
+def test_export_is_formatted(tmp_path, demo):
+    wb = load_workbook(export_performance(demo, "south-lanarkshire", "2021-22-Q2", tmp_path / "p.xlsx"))
+    ws = wb["performance"]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold
+    header = [c.value for c in ws[1]]
+    assert header[:7] == ["Theme", "Outcome", "Performance indicator", "Status", "Target", "To date", "Trend"]
+    statuses = {ws.cell(r, 4).value: ws.cell(r, 4).fill.fgColor.rgb for r in range(2, ws.max_row + 1)}
+    assert statuses["◆ Red"].endswith("FFC7CE") and statuses["● Green"].endswith("C6EFCE")  # colour plus word and shape
+    pct_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value.startswith("Clients first seen"))
+    assert ws.cell(pct_row, 6).number_format == '0.0"%"'
+    summary = wb["summary of measures"]
+    assert summary.cell(summary.max_row, 1).value == "Total"

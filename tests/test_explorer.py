@@ -1,0 +1,79 @@
+"""The explorer's callbacks, without a browser: a change of selection updates the view's data."""
+
+import pandas as pd
+import pytest
+
+from swlib.explorer import Explorer
+
+
+@pytest.fixture
+def ex(demo):
+    return Explorer(demo, "south-lanarkshire", "2021-22-Q2")
+
+
+def test_default_selection_is_the_first_theme_and_measure(ex):
+    assert ex.theme == "Ensure communities are safe, strong and sustainable"
+    assert ex.measure == "sl-equipu-saving"
+    assert ex.view.table["period"].iloc[-1] == "2021-22-Q2"
+    assert ex.view.sentence.endswith(".")
+
+
+def test_selecting_a_measure_updates_the_table_and_chart_data(ex):
+    seen = []
+    ex.on_change(seen.append)
+    ex.select_theme("Improve health, care and wellbeing")
+    assert ex.measure == "sl-la-guardianship-visits" and seen[-1].measure == "sl-la-guardianship-visits"
+    ex.select_measure("sl-planned-discharge")
+    v = ex.view
+    assert v.title == "Planned Discharge Dates that are met"
+    assert v.row["status"] in ("Green", "Amber", "Red")
+    assert v.spc is not None and v.spc.attrs["method"] == "p-chart"
+    assert len(v.table) == len(v.spc)
+    assert any("Delays in care home admissions" in c for c in v.comments)
+    assert len(seen) == 2
+
+
+def test_selecting_a_council_resets_theme_and_measure_and_shows_benchmarks(ex):
+    ex.select_council("dumfries-and-galloway")
+    assert ex.theme == "Social Work Services success measures" and ex.measure == "dg-cj-reports"
+    ex.select_theme("Local Government Benchmarking Framework indicators")
+    assert len(ex.view.benchmark) == 32 and ex.view.benchmark["rank"].iloc[0] == 1
+
+
+def test_selecting_a_period_recomputes_to_date(ex):
+    ex.select_theme("Improve health, care and wellbeing")
+    ex.select_measure("sl-carers-lanarkshire")
+    q2 = ex.view.row["to_date"]
+    ex.select_period("2021-22-Q1")
+    assert ex.view.table["period"].iloc[-1] == "2021-22-Q1" and ex.view.row["to_date"] != q2
+
+
+def test_bad_selections_say_what_was_expected(ex):
+    with pytest.raises(ValueError, match="unknown council 'narnia'"):
+        ex.select_council("narnia")
+    with pytest.raises(ValueError, match="is not in theme"):
+        ex.select_measure("dg-cj-reports")
+
+
+def test_export_csv_and_xlsx(ex, tmp_path):
+    ex.select_theme("Improve health, care and wellbeing")
+    ex.select_measure("sl-planned-discharge")
+    csv = pd.read_csv(ex.export(tmp_path / "v.csv"))
+    assert list(csv.columns) == ["period", "label", "value", "numerator", "denominator"] and len(csv) == len(
+        ex.view.table
+    )
+    book = pd.read_excel(ex.export(tmp_path / "v.xlsx"), sheet_name=None)
+    assert set(book) >= {"periods", "spc", "summary"} and book["summary"]["measure"].iloc[0] == "sl-planned-discharge"
+    with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
+        ex.export(tmp_path / "v.pdf")
+
+
+def test_widget_builds_and_its_controls_drive_the_explorer(ex):
+    box = ex.widget()
+    council_dd = box.children[0].children[0]
+    theme_dd = box.children[1]
+    measure_dd = box.children[2]
+    theme_dd.value = "Improve health, care and wellbeing"
+    assert ex.theme == "Improve health, care and wellbeing" and measure_dd.value == ex.measure
+    council_dd.value = "dumfries-and-galloway"
+    assert ex.council == "dumfries-and-galloway" and theme_dd.value == ex.theme
