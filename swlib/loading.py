@@ -15,7 +15,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from . import schema as sc
 from .errors import DataError, PeriodError, Problem
@@ -196,10 +195,12 @@ def _schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Prob
     if not table.open_columns:
         extra = []
     schema = sc.pandera_schema(table, extra)
+    import pandera.errors
+
     try:
         schema.validate(df, lazy=True)
         return []
-    except pa.errors.SchemaErrors as err:
+    except pandera.errors.SchemaErrors as err:
         fc = err.failure_cases
     problems = []
     for rec in fc.itertuples(index=False):
@@ -391,14 +392,66 @@ def _label(base: Path, name: str, is_book: bool) -> str:
     return f"{base.name} [sheet {name}]" if is_book else f"{name}.csv"
 
 
+def _cache_key(base: Path) -> str | None:
+    """Files, sizes and modification times, and swlib's code: what a validated load depends on."""
+    import hashlib
+
+    if not base.exists():
+        return None
+    files = [base] if base.is_file() else sorted(base.glob("*.csv"))
+    h = hashlib.sha256(str(base.resolve()).encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for f in sorted(Path(__file__).parent.glob("*.py")):
+        st = f.stat()
+        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:32]
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "swreport" / "datasets"
+
+
 def load(path: str | os.PathLike | None = None) -> Dataset:
     """Read and validate a data folder (CSV per table) or an .xlsx workbook.
 
-    Raises DataError listing every problem found, each with file, row and column.
+    Raises DataError listing every problem found, each with file, row and column. A data set
+    that validated is cached (keyed by its files' sizes and times and swlib's code), so the
+    report kernels that load it again skip the validation; SWREPORT_NO_CACHE=1 turns this off.
     """
+    import pickle
+
     from .config import default_data_path
 
     base = Path(path) if path is not None else default_data_path()
+    key = None if os.environ.get("SWREPORT_NO_CACHE") else _cache_key(base)
+    cached = _cache_dir() / f"{key}.pickle" if key else None
+    if cached is not None and cached.exists():
+        try:
+            with cached.open("rb") as f:
+                ds = pickle.load(f)
+            ds.path = base
+            return ds
+        except Exception:  # a stale or broken cache entry: validate afresh
+            pass
+    ds = _load(base)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+            entries = sorted(cached.parent.glob("*.pickle"), key=lambda f: f.stat().st_mtime)
+            for old in entries[:-50]:  # keep the 50 most recent data sets
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # no cache is no problem
+    return ds
+
+
+def _load(base: Path) -> Dataset:
     problems: list[Problem] = []
     if not base.exists():
         raise DataError(

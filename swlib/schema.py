@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from .errors import PeriodError
 from .periods import Period
@@ -316,9 +315,11 @@ def normalise_words(s: pd.Series) -> pd.Series:
     return s.astype(str).str.split().str.join(" ").str.lower()
 
 
-def column_checks(col: Col) -> list[pa.Check]:
+def column_checks(col: Col) -> list:
     """pandera checks on a column of stripped text ('' is blank); vectorised."""
-    checks: list[pa.Check] = []
+    import pandera.pandas as pa  # imported when data is validated, not whenever swlib is
+
+    checks: list = []
     if col.nonblank:
         checks.append(pa.Check(lambda s: s != "", error="blank|a value (this column may not be blank)"))
     k = col.kind
@@ -352,7 +353,9 @@ def column_checks(col: Col) -> list[pa.Check]:
     return checks
 
 
-def pandera_schema(table: Table, extra_columns: list[str]) -> pa.DataFrameSchema:
+def pandera_schema(table: Table, extra_columns: list[str]):
+    import pandera.pandas as pa
+
     cols = {c.name: pa.Column(str, column_checks(c), required=c.required) for c in table.columns}
     if table.open_columns:
         grade = Col("", table.open_columns)

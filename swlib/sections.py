@@ -397,7 +397,7 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
     """Each measure needing attention: its sentence, its last years, and its SPC chart with icons."""
     from .charts import spc_chart
     from .icons import icons_html
-    from .trends import long_trend
+    from .trends import long_trend, spc_target
 
     sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
     if sel.empty:
@@ -408,12 +408,8 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
         out.append(heading(3, r["title"], f"attention-{slug(r['measure'])}"))
         if r.get("sentence"):
             out.append(paragraph(r["sentence"]))
-        m = ds.measures.set_index("measure").loc[r["measure"]]
-        additive = (
-            m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate") and m["frequency"] != "annual"
-        )
-        spc_target = None if additive else r.get("annual_target")  # an annual total is no target for one period
-        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target)
+        spc_target_ = spc_target(ds, r)
+        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target_)
         if chart is not None and perf.attrs.get("audience") != "public":
             last = chart.iloc[-1]
             out.append(
@@ -421,7 +417,7 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
                     chart.attrs.get("variation"), chart.attrs.get("assurance"), high=last["relative_to_mean"] >= 0
                 )
             )
-            out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target).html())
+            out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target_).html())
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
             out.append(trend_chart(r, years, period.label).html())
     return Fragment("".join(out))

@@ -67,8 +67,13 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     return chart
 
 
-def annual_values(perf_row: dict, years: list[str]) -> list[float]:
-    return [perf_row.get(y) for y in years]
+def spc_target(ds: Dataset, row: dict):
+    """The target an SPC chart of the measure's periods can be held to: none for an annual total
+    built by adding sub-periods (9 days a year is no target for one month)."""
+    m = ds.measures.set_index("measure").loc[row["measure"]]
+    additive = m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate") and m["frequency"] != "annual"
+    target = row.get("annual_target")
+    return None if additive or target is None or pd.isna(target) else target
 
 
 def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:

@@ -44,6 +44,8 @@ def test_report_opens_without_errors_requests_and_its_contents_links_resolve(bro
     page, seen = open_report(browser, path)
     assert seen["errors"] == [] and [c for c in seen["console"] if c.startswith("error")] == []
     assert all(u.startswith(("file:", "data:")) for u in seen["requests"]), seen["requests"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))  # the top of the report, as a reader first sees it
     hrefs = page.eval_on_selector_all("nav.toc a", "els => els.map(e => e.getAttribute('href'))")
     assert len(hrefs) >= 5
     for h in hrefs:
@@ -51,8 +53,7 @@ def test_report_opens_without_errors_requests_and_its_contents_links_resolve(bro
     page.click(f"nav.toc a[href='{hrefs[-1]}']")
     assert page.evaluate("location.hash") == hrefs[-1]
     assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.screenshot(path=str(SHOTS / f"{name}-contents-link.png"))
     page.screenshot(path=str(SHOTS / f"{name}-full.png"), full_page=True)
     assert (SHOTS / f"{name}.png").stat().st_size > 10_000
     page.close()
@@ -113,3 +114,52 @@ def test_payloads_in_every_free_text_field_stay_inert(browser, tmp_path):
         assert seen["dialogs"] == [] and seen["errors"] == []
         assert all(u.startswith(("file:", "data:")) for u in seen["requests"]), seen["requests"]
         page.close()
+
+
+def test_explorer_notebook_executes_and_its_view_renders(browser, tmp_path):
+    """The explorer notebook run top to bottom with papermill, its view exported as HTML and opened."""
+    import nbformat
+    import papermill as pm
+
+    from swlib.rendering import _css
+
+    out = tmp_path / "explore.ipynb"
+    pm.execute_notebook(str(ROOT / "notebooks" / "explore_measures.ipynb"), str(out), kernel_name="python3", progress_bar=False,
+                        parameters={"council": "dumfries-and-galloway", "period": "2023-24-Q2", "theme": "Council wide indicators"},
+                        cwd=str(ROOT / "notebooks"))  # fmt: skip
+    nb = nbformat.read(out, as_version=4)
+    html = next(
+        o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})
+    )
+    assert "Average days lost" in html and "SPC chart" in html
+    widget = [
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
+    assert widget, "the widget was displayed"
+    page = tmp_path / "explore.html"
+    page.write_text(
+        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Explorer</title><style>{_css()}</style></head><body><main>{html}</main></body></html>'
+    )
+    p, seen = open_report(browser, page)
+    assert seen["errors"] == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.screenshot(path=str(SHOTS / "explorer.png"))
+    p.close()
+
+
+def test_docs_screenshots_can_be_refreshed():
+    """SWREPORT_UPDATE_DOCS=1 pytest tests/test_browser.py copies the screenshots into docs/img."""
+    import os
+
+    if os.environ.get("SWREPORT_UPDATE_DOCS"):
+        (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)
+        for name in ("quarterly.png", "annual.png", "explorer.png"):
+            if (SHOTS / name).exists():
+                shutil.copy(SHOTS / name, ROOT / "docs" / "img" / name)
+    for name in ("quarterly.png", "annual.png", "explorer.png"):
+        assert (ROOT / "docs" / "img" / name).exists(), (
+            f"docs/img/{name}: run SWREPORT_UPDATE_DOCS=1 pytest tests/test_browser.py"
+        )

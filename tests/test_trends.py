@@ -59,3 +59,9 @@ def test_describe_gives_a_sentence_for_every_measure(demo):
     assert len(s) == len(perf) and s.str.endswith(".").all()
     i = perf.index[perf["measure"] == "dg-quality-of-life"][0]
     assert "than Scotland" in s[i] or "similar to Scotland" in s[i] or "not" not in s[i]
+
+
+def test_an_annual_total_is_no_target_for_one_months_spc(demo):
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure", drop=False)
+    assert trends.spc_target(demo, perf.loc["dg-absence-days"].to_dict()) is None  # 9 days a year, summed by month
+    assert trends.spc_target(demo, perf.loc["dg-stage1-timescale"].to_dict()) == 80  # a percentage holds each month
