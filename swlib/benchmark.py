@@ -48,6 +48,12 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
     ``council`` keeps only that council's rows.
     """
     year = latest_period(ds, period)
+    memo_key = ("benchmark", year, confidence)
+    if memo_key in ds.memo:
+        out = ds.memo[memo_key]
+        out = out[out["council"] == council].reset_index(drop=True) if council is not None else out.copy()
+        out.attrs["period"] = year
+        return out
     if year is None:
         out = pd.DataFrame(columns=COLUMNS)
         out.attrs["period"] = None
@@ -85,11 +91,13 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
         parts.append(g)
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*COLUMNS, "v"])
     out["value"] = out.pop("v")
-    if council is not None:
-        out = out[out["council"] == council]
     out = out[COLUMNS].reset_index(drop=True)
     out.attrs["period"] = year
-    return out
+    ds.memo[memo_key] = out
+    if council is not None:
+        out = out[out["council"] == council].reset_index(drop=True)
+        out.attrs["period"] = year
+    return out.copy() if council is None else out
 
 
 def _compare(value, lower, upper, scotland, polarity) -> str:

@@ -38,6 +38,7 @@ class Dataset:
     benchmarks: pd.DataFrame
     path: Path | None = None
     files: dict[str, Path] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # results computed once per data set
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
