@@ -153,23 +153,28 @@ def _run(job: Job) -> Outcome:
         return Outcome(job, "failed", time.perf_counter() - start, error=f"internal error: {type(e).__name__}: {e}")
 
 
-def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True) -> list[Outcome]:
+def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, on_done=None) -> list[Outcome]:
     from tqdm import tqdm
 
     n = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs) or 1))
     outcomes: list[Outcome] = []
     bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering", dynamic_ncols=True)
+
+    def finished(o: Outcome) -> None:
+        outcomes.append(o)
+        if on_done is not None:
+            on_done(o)
+        bar.update()
+
     if n == 1:
         for j in jobs:
-            outcomes.append(_run(j))
-            bar.update()
+            finished(_run(j))
     else:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
             futures = {pool.submit(_run, j): j for j in jobs}
             for f in as_completed(futures):
-                outcomes.append(f.result())
-                bar.update()
+                finished(f.result())
     bar.close()
     order = {j.key: i for i, j in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.job.key])
@@ -213,14 +218,21 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
             )
         else:
             todo.append(j)
+
+    def record(o: Outcome) -> None:
+        # each report goes into the manifest as it finishes: a batch killed part way is
+        # re-run with only the missing reports left to do
+        o.key = keys[o.job.key] if o.status == "ok" else None
+        write_manifest(out_dir, [o])
+
     if executor == "dask":
         done = run_jobs_dask(todo, scheduler, progress)
+        for o in done:
+            record(o)
     elif executor == "local":
-        done = run_jobs(todo, jobs, progress)
+        done = run_jobs(todo, jobs, progress, on_done=record)
     else:
         raise ConfigError(f"unknown executor {executor!r}: expected local or dask")
-    for o in done:
-        o.key = keys[o.job.key] if o.status == "ok" else None
     order = {j.key: i for i, j in enumerate(planned)}
     outcomes = sorted([*skipped, *done], key=lambda o: order[o.job.key])
     write_manifest(out_dir, outcomes)

@@ -43,3 +43,38 @@ def test_killed_render_keeps_the_previous_report(tmp_path, sig, after):
         assert html.read_bytes() == before and html.stat().st_mtime == 0
         assert "Traceback" not in p.stderr.read()
     assert leftovers(out) == []
+
+
+def test_a_batch_killed_midway_can_be_rerun_and_completes_what_is_missing(tmp_path):
+    out = tmp_path / "out"
+    args = [
+        sys.executable,
+        "-m",
+        "swlib.cli",
+        "batch",
+        "quarterly",
+        "--period",
+        "2023-24-Q2",
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
+    p = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(out.rglob("quarterly.html")):
+        time.sleep(0.2)  # kill once the first report is written and the second is under way
+    time.sleep(1.0)
+    p.send_signal(signal.SIGTERM)
+    p.wait(timeout=120)
+    done_before = {h.parent.parent.name for h in out.rglob("quarterly.html")}
+    assert 1 <= len(done_before) < 3
+    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert {h.parent.parent.name for h in out.rglob("quarterly.html")} == {
+        "south-lanarkshire",
+        "dundee-city",
+        "dumfries-and-galloway",
+    }
+    assert f"rendered {3 - len(done_before)} of 3" in again.stdout and leftovers(out) == []
