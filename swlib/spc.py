@@ -94,6 +94,31 @@ def part_of_two_in_three(flags, close) -> np.ndarray:
     return ((np.asarray(flags) == 1) & (np.asarray(close) == 1)).astype(float)
 
 
+def classify(y, centre, lower, upper, near_lower, near_upper):
+    """The special-cause rules on one group: (outside, close, relative_to_mean, flag, kind)."""
+    with np.errstate(invalid="ignore"):
+        outside = (y > upper) | (y < lower)
+        close = ~outside & ((y < near_lower) | (y > near_upper))
+    rtm = np.sign(y - centre)
+    trend = part_of_seven(seven_point_trend(y)) == 1
+    twos = part_of_two_in_three(two_in_three(close, rtm), close) == 1
+    shift = part_of_seven(seven_point_one_side_mean(rtm)) == 1
+    kind = np.full(len(y), None, dtype=object)
+    for mask, name in ((shift, "shift"), (twos, "two_in_three"), (trend, "trend"), (outside, "outside_limits")):
+        kind[mask] = name  # later assignments win: highest precedence last
+    return outside, close, rtm, outside | trend | twos | shift, kind
+
+
+def point_types(flag, rtm, improvement: str) -> np.ndarray:
+    """common_cause, or which special cause, by the direction of improvement."""
+    d = DIRECTIONS[improvement]
+    if d == 0:
+        special = np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low")
+    else:
+        special = np.where(rtm == d, "special_cause_improvement", "special_cause_concern")
+    return np.where(flag, special, "common_cause")
+
+
 # --- the chart ----------------------------------------------------------------------------
 def _validate(values, improvement: str, fix_after_n_points, rebase_at) -> np.ndarray:
     if improvement not in DIRECTIONS:
@@ -136,7 +161,6 @@ def spc(
 ) -> pd.DataFrame:
     """An XmR chart of ``values`` (in time order); see the module notes for the rules."""
     y = _validate(values, improvement, fix_after_n_points, rebase_at)
-    direction = DIRECTIONS[improvement]
     n = len(y)
     group = np.zeros(n, dtype=int)
     for r in sorted(int(r) for r in rebase_at):
@@ -156,33 +180,16 @@ def spc(
         nlpl, nupl = mean - NEAR * amr, mean + NEAR * amr
         for c, v in (("mean", mean), ("lpl", lpl), ("upl", upl), ("nlpl", nlpl), ("nupl", nupl)):
             cols[c][idx] = v
-        with np.errstate(invalid="ignore"):
-            out_g = (yg > upl) | (yg < lpl)
-            close_g = ~out_g & ((yg < nlpl) | (yg > nupl))
-        r_g = np.sign(yg - mean)
-        trend = part_of_seven(seven_point_trend(yg)) == 1
-        twos = part_of_two_in_three(two_in_three(close_g, r_g), close_g) == 1
-        shift = part_of_seven(seven_point_one_side_mean(r_g)) == 1
-        k = np.full(len(idx), None, dtype=object)
-        for mask, name in ((shift, "shift"), (twos, "two_in_three"), (trend, "trend"), (out_g, "outside_limits")):
-            k[mask] = name  # later assignments win: highest precedence last
+        out_g, close_g, r_g, flag_g, k = classify(yg, mean, lpl, upl, nlpl, nupl)
         outside[idx], close[idx], rtm[idx] = out_g, close_g, r_g
-        flag[idx] = out_g | trend | twos | shift
+        flag[idx] = flag_g
         kind[idx] = k
         short[idx] = len(idx) < MIN_POINTS
     if short.any():
         warnings.warn(
             f"some groups have fewer than {MIN_POINTS} points: their limits are trial limits", SPCWarning, stacklevel=2
         )
-    point_type = np.where(
-        ~flag,
-        "common_cause",
-        np.where(
-            direction == 0,
-            np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low"),
-            np.where(rtm == direction, "special_cause_improvement", "special_cause_concern"),
-        ),
-    )
+    point_type = point_types(flag, rtm, improvement)
     df = pd.DataFrame(
         {
             "value": y, "group": group, **cols, "outside_limits": outside, "close_to_limits": close,
@@ -233,16 +240,8 @@ def p_chart(numerators, denominators, improvement: str = "increase", target=None
     sigma = np.sqrt(centre * (1 - centre) / n)
     lcl, ucl = np.clip(centre - 3 * sigma, 0, 1), np.clip(centre + 3 * sigma, 0, 1)
     nl, nu = np.clip(centre - 2 * sigma, 0, 1), np.clip(centre + 2 * sigma, 0, 1)
-    outside = (p > ucl) | (p < lcl)
-    close = ~outside & ((p < nl) | (p > nu))
-    rtm = np.sign(p - centre)
-    trend = part_of_seven(seven_point_trend(p)) == 1
-    twos = part_of_two_in_three(two_in_three(close, rtm), close) == 1
-    shift = part_of_seven(seven_point_one_side_mean(rtm)) == 1
-    flag = outside | trend | twos | shift
-    d = DIRECTIONS[improvement]
-    point_type = np.where(~flag, "common_cause", np.where(d == 0, np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low"),
-                                                          np.where(rtm == d, "special_cause_improvement", "special_cause_concern")))  # fmt: skip
+    outside, close, rtm, flag, _ = classify(p, centre, lcl, ucl, nl, nu)
+    point_type = point_types(flag, rtm, improvement)
     df = pd.DataFrame({"value": p, "numerator": x, "denominator": n, "centre": centre, "lcl": lcl, "ucl": ucl,
                        "outside_limits": outside, "close_to_limits": close, "relative_to_mean": rtm.astype(int),
                        "special_cause_flag": flag, "point_type": point_type})  # fmt: skip
@@ -296,12 +295,7 @@ def spc_matrix(values, improvement: str = "increase", targets=None, screen_outli
         pad2 = np.zeros((S, 2), dtype=bool)
         member = windows(np.concatenate([pad2, start, pad2], axis=1), 3, axis=1).any(axis=2)[:, :T]
         flag |= member & close
-    dirn = DIRECTIONS[improvement]
-    if dirn == 0:
-        special = np.where(rtm > 0, "special_cause_neutral_high", "special_cause_neutral_low")
-    else:
-        special = np.where(rtm == dirn, "special_cause_improvement", "special_cause_concern")
-    point_type = np.where(flag, special, "common_cause")
+    point_type = point_types(flag, rtm, improvement)
     assurance = np.full(S, None, dtype=object)
     if targets is not None and improvement != "neutral":
         t = np.broadcast_to(np.asarray(targets, dtype=float), (S,))
