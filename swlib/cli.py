@@ -49,6 +49,9 @@ class _Group(click.Group):
             click.echo(f"swreport: {e}", err=True)
             sys.exit(EXIT_FAILURE)
         except KeyboardInterrupt:
+            import logging
+
+            logging.disable(logging.CRITICAL)  # the kernel's shutdown chatter ("Kernel died") is expected now
             click.echo("swreport: interrupted; finished reports are kept, nothing half-written was left", err=True)
             sys.exit(130)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
