@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,13 +52,11 @@ class Outcome:
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
-    from .rendering import _period_for
+    from .rendering import report_period
 
     if report not in REPORTS:
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
-    P = _period_for(report, period)
-    if report == "annual" and P.kind != "year":
-        raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
+    P = report_period(report, period)
     known = list(ds.councils["council"])
     if councils in (None, "all", ["all"]):
         chosen = known
@@ -359,9 +357,3 @@ def summary_lines(outcomes: list[Outcome]) -> list[str]:
         for o in bad
     ]
     return lines
-
-
-def outcome_dict(o: Outcome) -> dict:
-    d = asdict(o)
-    d["job"] = asdict(o.job)
-    return d

@@ -94,15 +94,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     def draw(fig):
         ax = fig.add_subplot()
         xs = range(len(labels))
-        for x, v in zip(xs, values, strict=True):
-            if _nan(v):
-                ax.text(x, 0, "no data", ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
-                continue
-            last = x == len(labels) - 1
-            ax.bar(
-                x, v, color=PALETTE["blue"] if last else PALETTE["sky"], hatch="//" if last else "", edgecolor="white"
-            )
-            ax.text(x, v, fmt_value(v, unit, dec), ha="center", va="bottom", fontsize=8)
+        _year_bars(ax, values, unit, dec, missing="no data", fontsize=8)
         if not _nan(target):
             ax.axhline(
                 target,
@@ -208,19 +200,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             ax.set_visible(False)
         for ax, r in zip(axes.flat, rows, strict=False):
             vals = [r.get(y) for y in all_years]
-            for x, v in enumerate(vals):
-                if _nan(v):
-                    ax.text(x, 0, "n/a", ha="center", va="bottom", fontsize=7)
-                else:
-                    last = x == len(vals) - 1
-                    ax.bar(
-                        x,
-                        v,
-                        color=PALETTE["blue"] if last else PALETTE["sky"],
-                        hatch="//" if last else "",
-                        edgecolor="white",
-                    )
-                    ax.text(x, v, fmt_value(v, r["unit"], int(r["decimals"])), ha="center", va="bottom", fontsize=7)
+            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=7)
             ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=7)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
@@ -299,6 +279,17 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
         "Care Inspectorate grades of registered services by quality theme.",
         {"left": 1.7, "top": 0.75, "bottom": 0.45},
     )
+
+
+def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int) -> None:
+    """One bar a year, labelled with its figure; the last (this year) dark and hatched."""
+    for x, v in enumerate(values):
+        if _nan(v):
+            ax.text(x, 0, missing, ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
+            continue
+        last = x == len(values) - 1
+        ax.bar(x, v, color=PALETTE["blue"] if last else PALETTE["sky"], hatch="//" if last else "", edgecolor="white")
+        ax.text(x, v, fmt_value(v, unit, decimals), ha="center", va="bottom", fontsize=fontsize)
 
 
 def _nan(v) -> bool:

@@ -32,6 +32,7 @@ class View:
     benchmark: pd.DataFrame = field(default_factory=pd.DataFrame)
     comments: list[str] = field(default_factory=list)
     sentence: str = ""
+    years: list[str] = field(default_factory=list)  # the three earlier years of the table
 
 
 class Explorer:
@@ -128,8 +129,9 @@ class Explorer:
         obs = self.ds.observations
         notes = obs[(obs["council"] == self.council) & (obs["measure"] == self.measure) & obs["comment"].notna()]
         comments = [f"{Period.parse(p).label}: {c}" for p, c in zip(notes["period"], notes["comment"], strict=True)]
+        years = perf.attrs.get("years", [])
         return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, spc, bench, comments,
-                    sentence(row, perf.attrs.get("years", [])))  # fmt: skip
+                    sentence(row, years), years)  # fmt: skip
 
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:
@@ -162,11 +164,10 @@ class Explorer:
         v = self.view
         if v.measure is None:
             return "<p>No measure to show.</p>"
-        perf = performance(self.ds, self.council, self.period)
-        row_df = perf[perf["measure"] == v.measure].assign(sentence=v.sentence)
+        row_df = pd.DataFrame([{**v.row, "sentence": v.sentence}])
         parts = [f"<h3>{esc(v.title)}</h3>", f"<p>{esc(v.definition)}</p>" if v.definition else "",
-                 performance_table(row_df, perf.attrs.get("years", []), f"{v.title}: {self.period.label}"),
-                 trend_chart(v.row, perf.attrs.get("years", []), self.period.label).html()]  # fmt: skip
+                 performance_table(row_df, v.years, f"{v.title}: {self.period.label}"),
+                 trend_chart(v.row, v.years, self.period.label).html()]  # fmt: skip
         if v.spc is not None:
             parts.append(icons_html(v.spc.attrs.get("variation"), v.spc.attrs.get("assurance")))
             parts.append(

@@ -37,7 +37,6 @@ class Dataset:
     inspections: pd.DataFrame
     benchmarks: pd.DataFrame
     path: Path | None = None
-    files: dict[str, Path] = field(default_factory=dict)
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # results computed once per data set
 
     def table(self, name: str) -> pd.DataFrame:
@@ -539,7 +538,7 @@ def _load(base: Path) -> Dataset:
         raise DataError(problems)
 
     out = {k: v.reset_index(drop=True) for k, v in typed.items()}
-    return Dataset(**out, path=base, files=files)
+    return Dataset(**out, path=base)
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

@@ -198,17 +198,6 @@ class Period:
     def shift_years(self, n: int) -> Period:
         return Period(self.fy + n, self.kind, self.start, self.end)
 
-    @property
-    def months(self) -> range:
-        return range(self.start, self.end + 1)
-
-    def ytd(self) -> tuple[int, int, int]:
-        """The year-to-date window: (financial year, first slot 0, last slot)."""
-        return (self.fy, 0, self.end)
-
-    def is_ytd_window(self) -> bool:
-        return self.start == 0
-
     def contains(self, other: Period) -> bool:
         return self.fy == other.fy and self.start <= other.start and other.end <= self.end
 
@@ -243,7 +232,3 @@ class Period:
             if self.end + 1 == span:
                 return Period(self.fy, kind, 0, self.end)
         return None
-
-
-def parse_period(text: object) -> Period:
-    return Period.parse(text)

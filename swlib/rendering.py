@@ -27,7 +27,6 @@ from .periods import Period
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report"}
-PARAMETERS = ("council", "period", "audience", "data")
 
 
 def run_dir() -> Path:
@@ -94,13 +93,7 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
-    P = Period.parse(period)
-    if report == "annual":
-        if P.kind != "year":
-            raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
-    elif P.kind not in ("quarter", "half", "month"):
-        if P.kind == "year":
-            P = Period.quarter(P.fy, 4)
+    P = report_period(report, period)
     ds = load(data)
     ds.council_name(council)
     return P, ds
@@ -108,7 +101,9 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
 
 def render(report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None) -> Path:
     """Render one report; returns the path of the HTML written."""
-    P, ds = check_request(report, council, period, audience, data) if ds is None else (_period_for(report, period), ds)
+    P, ds = (
+        check_request(report, council, period, audience, data) if ds is None else (report_period(report, period), ds)
+    )
     html_path, nb_path = output_paths(report, council, P, audience, out)
     remove_stale_temporaries(html_path.parent)
     nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"))
@@ -122,8 +117,12 @@ def render(report: str, council: str, period, audience: str = "internal", data=N
     return html_path
 
 
-def _period_for(report: str, period) -> Period:
+def report_period(report: str, period) -> Period:
+    """The period a report is for: a year for the annual report; for the quarterly report a
+    quarter, half or month (a year means its fourth quarter)."""
     P = Period.parse(period)
+    if report == "annual" and P.kind != "year":
+        raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
     return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
 
 

@@ -8,7 +8,7 @@ checked columns to their types. Rules that join columns or tables live in ``load
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -50,7 +50,6 @@ class Table:
     key: tuple[str, ...] = ()
     required: bool = False
     open_columns: str | None = None  # kind of any extra column (inspections' quality themes)
-    extra: dict = field(default_factory=dict)
 
     def col(self, name: str) -> Col | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -226,25 +225,6 @@ def _ok(fn, x) -> bool:
         return True
     except (ValueError, PeriodError):
         return False
-
-
-def read_int(text: str) -> int | None:
-    v = read_number(text)
-    if v is None:
-        return None
-    if v != int(v):
-        raise ValueError(text)
-    return int(v)
-
-
-def read_enum(text: str, choices: tuple[str, ...]) -> str | None:
-    t = " ".join(text.split()).lower()
-    if t == "":
-        return None
-    for c in choices:
-        if c.lower() == t:
-            return c
-    raise ValueError(text)
 
 
 def read_period(text: str) -> str | None:

@@ -159,19 +159,6 @@ def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
     return Fragment("".join(out))
 
 
-def exception_charts(perf: pd.DataFrame, period_label: str, statuses=("Red", "Amber")) -> Fragment:
-    """Trend charts for the measures whose status needs the committee's attention."""
-    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna() & (perf["suppressed"].fillna("") == "")]
-    if sel.empty:
-        return paragraph("No measure is Red or Amber this period.")
-    years = perf.attrs.get("years", [])
-    return Fragment(
-        '<div class="charts">'
-        + "".join(trend_chart(r, years, period_label).html() for r in sel.to_dict("records"))
-        + "</div>"
-    )
-
-
 def actions_tables(acts: pd.DataFrame, number: int = 5) -> Fragment:
     out = []
     for t_i, (theme, tdf) in enumerate(acts.groupby("theme", sort=False), start=1):
@@ -236,8 +223,9 @@ def frame_table(df: pd.DataFrame, caption: str, css_class: str = "") -> Fragment
             f"<td>{esc('' if pd.isna(v) else str(v))}</td>" for v in r[1:]
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
+    cls = f' class="{esc(css_class)}"' if css_class else ""
     return Fragment(
-        f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<table{cls}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
 

@@ -5,8 +5,6 @@ Only formats what ``status`` computed; nothing is calculated here.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from .formatting import fmt_value, status_text, trend_text
@@ -53,7 +51,3 @@ def terminal_report(ds, council: str, period, audience: str = "internal") -> str
         show.insert(0, "Theme", perf["theme"].str.slice(0, 30))
         out += ["Measures", show.drop(columns=["Note"]).to_string(index=False)]
     return "\n".join(out)
-
-
-def esc(text) -> str:
-    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
