@@ -169,7 +169,13 @@ class Explorer:
                  performance_table(row_df, v.years, f"{v.title}: {self.period.label}"),
                  trend_chart(v.row, v.years, self.period.label).html()]  # fmt: skip
         if v.spc is not None:
-            parts.append(icons_html(v.spc.attrs.get("variation"), v.spc.attrs.get("assurance")))
+            parts.append(
+                icons_html(
+                    v.spc.attrs.get("variation"),
+                    v.spc.attrs.get("assurance"),
+                    v.spc.attrs.get("improvement", "increase"),
+                )
+            )
             parts.append(
                 spc_chart(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), v.row.get("annual_target")).html()
             )

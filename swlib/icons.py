@@ -40,12 +40,19 @@ def _svg(ring: str, letter: str, arrow: str | None = None) -> str:
     )
 
 
-def variation_svg(point_type: str | None, high: bool = True) -> str:
+def is_high(point_type: str, improvement: str = "increase") -> bool:
+    """Whether a special cause is high (H, arrow up) or low: an improvement is high where higher
+    is better, a concern where lower is better; neutral ones say so in their name."""
+    if point_type.startswith("special_cause_neutral"):
+        return point_type.endswith("high")
+    return (point_type == "special_cause_improvement") == (improvement != "decrease")
+
+
+def variation_svg(point_type: str | None, improvement: str = "increase") -> str:
     if point_type in (None, "common_cause"):
         return _svg(GREY, "~")
     ring = {"special_cause_improvement": BLUE, "special_cause_concern": ORANGE}.get(point_type, PURPLE)
-    if point_type.startswith("special_cause_neutral"):
-        high = point_type.endswith("high")
+    high = is_high(point_type, improvement)
     return _svg(ring, "H" if high else "L", "up" if high else "down")
 
 
@@ -62,10 +69,10 @@ def img(svg: str) -> str:
     return f'<img class="icon-img" src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" alt="" width="32" height="32">'
 
 
-def icons_html(variation: str | None, assurance: str | None, high: bool = True) -> str:
+def icons_html(variation: str | None, assurance: str | None, improvement: str = "increase") -> str:
     return (
         '<div class="spc-icons">'
-        f"<p>{img(variation_svg(variation, high))} <span>{html.escape(VARIATION_WORDS.get(variation or 'common_cause', ''))}</span></p>"
+        f"<p>{img(variation_svg(variation, improvement))} <span>{html.escape(VARIATION_WORDS.get(variation or 'common_cause', ''))}</span></p>"
         f"<p>{img(assurance_svg(assurance))} <span>{html.escape(ASSURANCE_WORDS.get(assurance, ASSURANCE_WORDS[None]))}</span></p>"
         "</div>"
     )

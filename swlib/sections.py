@@ -399,12 +399,8 @@ def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, stat
         spc_target_ = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target_)
         if chart is not None and perf.attrs.get("audience") != "public":
-            last = chart.iloc[-1]
-            out.append(
-                icons_html(
-                    chart.attrs.get("variation"), chart.attrs.get("assurance"), high=last["relative_to_mean"] >= 0
-                )
-            )
+            attrs = chart.attrs
+            out.append(icons_html(attrs.get("variation"), attrs.get("assurance"), attrs.get("improvement", "increase")))
             out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target_).html())
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
             out.append(trend_chart(r, years, period.label).html())
