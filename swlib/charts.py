@@ -19,6 +19,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .disclosure import SYMBOL
 from .formatting import fmt_value
 from .periods import Period
 
@@ -28,9 +29,9 @@ PALETTE = {  # Okabe & Ito (2008)
 }  # fmt: skip
 STATUS_COLOURS = {
     "Complete": PALETTE["blue"], "Green": PALETTE["green"], "Amber": PALETTE["orange"], "Red": PALETTE["vermillion"],
-    "Report later": PALETTE["grey"], "Data only": PALETTE["sky"],
+    "Report later": PALETTE["grey"], "Data only": PALETTE["sky"], "Suppressed": PALETTE["grey"],
 }  # fmt: skip
-STATUS_HATCH = {"Complete": "\\\\", "Green": "", "Amber": "//", "Red": "xx", "Report later": "--", "Data only": "||"}
+STATUS_HATCH = {"Complete": "\\\\", "Green": "", "Amber": "//", "Red": "xx", "Report later": "--", "Data only": "||", "Suppressed": ".."}
 RC = {
     "svg.hashsalt": "swreport",
     "svg.fonttype": "none",
@@ -88,13 +89,15 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     unit, dec = row["unit"], int(row["decimals"])
     labels = [Period.parse(y).label for y in years] + [f"{period_label} to date"]
     values = [row.get(y) for y in years] + [row.get("to_date")]
+    hidden = {i for i, c in enumerate([*years, "to_date"]) if c in _hidden(row)}
     target = row.get("target")
-    words = [f"{lab}: {fmt_value(v, unit, dec)}" for lab, v in zip(labels, values, strict=True) if not _nan(v)]
+    words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden else f"{lab}: {fmt_value(v, unit, dec)}"
+             for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
 
     def draw(fig):
         ax = fig.add_subplot()
         xs = range(len(labels))
-        _year_bars(ax, values, unit, dec, missing="no data", fontsize=8)
+        _year_bars(ax, values, unit, dec, missing="no data", fontsize=8, hidden=hidden)
         if not _nan(target):
             ax.axhline(
                 target,
@@ -200,7 +203,8 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             ax.set_visible(False)
         for ax, r in zip(axes.flat, rows, strict=False):
             vals = [r.get(y) for y in all_years]
-            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=7)
+            hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
+            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=7, hidden=hidden)
             ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=7)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
@@ -209,10 +213,11 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
 
     parts = []
     for r in rows:
+        gone = _hidden(r) | ({this_year} if "to_date" in _hidden(r) else set())
         vs = ", ".join(
-            f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
+            f"{lab} {SYMBOL} (suppressed)" if y in gone else f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
             for lab, y in zip(all_labels, all_years, strict=True)
-            if not _nan(r.get(y))
+            if y in gone or not _nan(r.get(y))
         )
         parts.append(f"{r['title']}: {vs or 'no data'}")
     alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
@@ -281,9 +286,18 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
     )
 
 
-def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int) -> None:
-    """One bar a year, labelled with its figure; the last (this year) dark and hatched."""
+def _hidden(row: dict) -> set[str]:
+    """The columns of a performance row suppressed for the public."""
+    return set(filter(None, (row.get("suppressed") or "").split(",")))
+
+
+def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=()) -> None:
+    """One bar a year, labelled with its figure; the last (this year) dark and hatched. Positions
+    in ``hidden`` are suppressed figures: no bar, the symbol [c]."""
     for x, v in enumerate(values):
+        if x in hidden:
+            ax.text(x, 0, SYMBOL, ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
+            continue
         if _nan(v):
             ax.text(x, 0, missing, ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
             continue

@@ -30,11 +30,25 @@ def _small_base(pair, lo, hi) -> bool:
     return any(v is not None and not pd.isna(v) and lo <= v <= hi for v in pair)
 
 
+def _small_step(step, is_count: bool, lo: int, hi: int) -> bool:
+    """Whether one period's own figure (value, numerator, denominator), worked out by
+    subtracting the cumulative figure before, is a small count."""
+    if not isinstance(step, tuple):
+        return False
+    value, num, den = step
+    return (is_count and not pd.isna(value) and lo <= value <= hi) or _small_base((num, den), lo, hi)
+
+
 def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
-    """Blank every small count, and every figure built on a small numerator or denominator.
+    """Blank every small count, every figure built on a small numerator or denominator, every
+    cumulative figure from which a small count could be worked out by subtracting the one
+    published a period before (secondary suppression across periods), and what is derived
+    from a blanked figure: its status and its trend.
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]).
     """
+    from .status import SUPPRESSED
+
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
@@ -43,18 +57,32 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
     hidden: list[list[str]] = [[] for _ in range(len(out))]
     for i, (idx, r) in enumerate(out.iterrows()):
         counts = r.get("year_counts") or {}
+        steps = r.get("increments") or {}
         for col in ["to_date", "last_year", *years]:
             v = r[col]
             base_small = bool(small_now.loc[idx]) if col == "to_date" else _small_base(counts.get(col), lo, hi)
-            if (is_count.loc[idx] and not pd.isna(v) and lo <= v <= hi) or base_small:
+            step_small = not pd.isna(v) and _small_step(steps.get(col), bool(is_count.loc[idx]), lo, hi)
+            if (is_count.loc[idx] and not pd.isna(v) and lo <= v <= hi) or base_small or step_small:
                 hidden[i].append(col)
+        if "to_date" in hidden[i] and r["status"] in ("Green", "Amber", "Red") or (
+            "to_date" in hidden[i] and r["status_source"] == "override"
+        ):
+            hidden[i].append("status")
+        if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
+            hidden[i].append("trend")
     for i, idx in enumerate(out.index):
         for col in hidden[i]:
-            out.at[idx, col] = np.nan
+            if col == "status":
+                out.at[idx, "status"], out.at[idx, "status_source"] = SUPPRESSED, "suppressed"
+            elif col == "trend":
+                out.at[idx, "trend"] = SYMBOL
+            else:
+                out.at[idx, col] = np.nan
         if "to_date" in hidden[i] or small_now.loc[idx]:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
         out.at[idx, "year_counts"] = {}
+        out.at[idx, "increments"] = {}
     out["suppressed"] = [",".join(h) for h in hidden]
     out.attrs = dict(df.attrs)
     return out

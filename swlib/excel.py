@@ -13,9 +13,37 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .formatting import STATUS_ICONS
+from .formatting import status_text
 
 LISTS = "lists"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
+
+
+def neutralise(value):
+    """Text that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or
+    carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says, so
+    it is read as text; everything else is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every text cell (and column name) neutralised."""
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].map(neutralise)
+    out.columns = [neutralise(c) for c in out.columns]
+    return out
+
+
+def _append(ws, cells) -> None:
+    """``ws.append`` with every text cell written as text, never as a formula."""
+    ws.append([neutralise(c) for c in cells])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 STATUS_FILL = {
     "Green": "C6EFCE",
     "Amber": "FFEB9C",
@@ -55,9 +83,9 @@ def write_template(path, ds=None) -> Path:
     measures = list(ds.measures["measure"]) if ds is not None else []
     lists["A1"], lists["B1"] = "council", "measure"
     for i, c in enumerate(councils, start=2):
-        lists.cell(i, 1, c)
+        lists.cell(i, 1, neutralise(c))
     for i, m in enumerate(measures, start=2):
-        lists.cell(i, 2, m)
+        lists.cell(i, 2, neutralise(m))
     lists.sheet_state = "hidden"
     for name, table in sc.TABLES.items():
         ws = wb.create_sheet(name)
@@ -124,14 +152,14 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         *[Period.parse(y).label for y in years],
         "Comment",
     ]
-    ws.append(head)
+    _append(ws, head)
     for r in perf.to_dict("records"):
         supp = set(filter(None, (r.get("suppressed") or "").split(",")))
-        cells = [r["theme"], r["outcome"], r["title"], f"{STATUS_ICONS.get(r['status'], '')} {r['status']}".strip(),
+        cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
                  None if pd.isna(r["target"]) else float(r["target"]),
                  "[c]" if "to_date" in supp else (None if pd.isna(r["to_date"]) else float(r["to_date"])), r["trend"],
                  *["[c]" if y in supp else (None if pd.isna(r[y]) else float(r[y])) for y in years], r.get("comment") or ""]  # fmt: skip
-        ws.append(cells)
+        _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
         fmt = NUMBER_FORMATS.get(r["unit"], "General")
@@ -140,9 +168,9 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     _style_header(ws, Font, PatternFill, Alignment, get_column_letter)
     for name, df in (("summary of measures", status_summary(perf)), ("summary of actions", status_summary(acts))):
         s = wb.create_sheet(name)
-        s.append(["Theme", *df.columns])
+        _append(s, ["Theme", *df.columns])
         for theme, r in df.iterrows():
-            s.append([theme, *[int(x) for x in r]])
+            _append(s, [theme, *[int(x) for x in r]])
         _style_header(s, Font, PatternFill, Alignment, get_column_letter)
     wb.properties.title = f"{ds.council_name(council)}: performance to {P.end_label}"
     path = Path(path)

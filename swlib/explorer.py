@@ -136,20 +136,22 @@ class Explorer:
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:
         """The current view's data to .csv (the periods) or .xlsx (periods, SPC, benchmark)."""
+        from .excel import neutralise_frame as safe  # no text from the data becomes a live formula
+
         path = Path(path)
         v = self.view
         if path.suffix.lower() == ".csv":
-            v.table.to_csv(path, index=False)
+            safe(v.table).to_csv(path, index=False)
         elif path.suffix.lower() == ".xlsx":
             with pd.ExcelWriter(path) as xw:
-                v.table.to_excel(xw, sheet_name="periods", index=False)
+                safe(v.table).to_excel(xw, sheet_name="periods", index=False)
                 if v.spc is not None:
-                    v.spc.to_excel(xw, sheet_name="spc", index=False)
+                    safe(v.spc).to_excel(xw, sheet_name="spc", index=False)
                 if not v.benchmark.empty:
-                    v.benchmark.to_excel(xw, sheet_name="benchmark", index=False)
-                pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
+                    safe(v.benchmark).to_excel(xw, sheet_name="benchmark", index=False)
+                safe(pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
                                "status": v.row.get("status"), "to_date": v.row.get("to_date"), "target": v.row.get("target"),
-                               "summary": v.sentence}]).to_excel(xw, sheet_name="summary", index=False)  # fmt: skip
+                               "summary": v.sentence}])).to_excel(xw, sheet_name="summary", index=False)  # fmt: skip
         else:
             raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
         return path

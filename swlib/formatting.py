@@ -45,6 +45,8 @@ def fmt_money(amount: float, *, millions: bool = False) -> str:
 
 
 def status_text(status: str, source: str | None = None) -> str:
+    if status == "Suppressed":
+        return SYMBOL
     icon = STATUS_ICONS.get(status, "")
     text = f"{icon} {status}".strip()
     if source == "override":

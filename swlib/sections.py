@@ -62,7 +62,12 @@ def banner(synthetic: bool) -> Fragment:
     )
 
 
+SUPPRESSED_ABBR = f'<abbr title="suppressed to protect confidentiality">{SYMBOL}</abbr>'
+
+
 def status_cell(status: str, source: str | None = None) -> str:
+    if source == "suppressed":
+        return f'<td class="status status-suppressed">{SUPPRESSED_ABBR}</td>'
     cls = "status-" + slug(status)
     note = ' <span class="override">(officer assessment)</span>' if source == "override" else ""
     return f'<td class="status {cls}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}</span> {esc(status)}{note}</td>'
@@ -85,6 +90,8 @@ def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme")
 
 
 def _status_label(status: str) -> str:
+    if status == "Suppressed":
+        return f"Suppressed {SUPPRESSED_ABBR}"
     icon = STATUS_ICONS.get(status)
     return f'<span class="icon" aria-hidden="true">{icon}</span> {esc(status)}' if icon else esc(status)
 
@@ -108,7 +115,7 @@ def status_legend() -> Fragment:
 def _fmt(r: dict, col: str) -> str:
     supp = set(filter(None, (r.get("suppressed") or "").split(",")))
     if col in supp:
-        return f'<abbr title="suppressed to protect confidentiality">{SYMBOL}</abbr>'
+        return SUPPRESSED_ABBR
     return esc(fmt_value(r.get(col), r["unit"], int(r["decimals"])))
 
 
@@ -131,6 +138,8 @@ def performance_table(rows: pd.DataFrame, years: list[str], caption: str) -> Fra
         trend = r["trend"]
         arrow = TREND_ARROWS.get(trend, "")
         trend_cell = f'<span aria-hidden="true">{arrow}</span> {esc(trend)}' if arrow else esc(trend)
+        if trend == SYMBOL:
+            trend_cell = SUPPRESSED_ABBR
         yc = []
         for y in years:
             note = (r.get("year_notes") or {}).get(y)
@@ -277,7 +286,7 @@ def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: 
     out = [heading(3, f"{number} {outcome}", f"statutory-{slug(outcome)}")] if number else []
     years = perf.attrs.get("years", [])
     if len(rows):
-        rows = rows[rows[["to_date", *years]].notna().any(axis=1)]
+        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
     if rows.empty:
         out.append(no_data(outcome.lower(), period.label))
         return Fragment("".join(out))

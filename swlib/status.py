@@ -16,6 +16,7 @@ from .loading import Dataset
 from .periods import FREQUENCY_KIND, Period
 
 STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
+SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure
 KIND_ORDER = ("month", "quarter", "half", "year")
 ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")
 
@@ -95,6 +96,32 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
         status=None if own_row is None else own_row["status"],
         comment=None if own_row is None else own_row["comment"],
     )  # fmt: skip
+
+
+def increment(obs: dict, eff: Period, kind: str, aggregate: str, unit: str, current=None) -> tuple:
+    """The figure of the last ``kind`` period in ``eff``'s year-to-date window on its own, as
+    anyone can work it out from this cumulative figure and the one published a period before
+    (value, numerator, denominator; NaN where it cannot be worked out). ``current`` is the
+    cumulative (value, numerator, denominator) when it is not ``eff``'s year to date (a year)."""
+    nan = (np.nan, np.nan, np.nan)
+    parts = eff.window_parts(kind) if kind != "year" else []
+    if len(parts) < 2 or aggregate == "latest":
+        return nan
+    if aggregate == "mean":
+        own = obs.get(str(parts[-1]))
+        return nan if own is None else (own["value_c"], np.nan, np.nan)
+    if current is None:
+        ytd = year_to_date(obs, eff, kind, aggregate, unit)
+        current = (ytd.value, ytd.numerator, ytd.denominator) if ytd.has_data else nan
+    prev = year_to_date(obs, parts[-2], kind, aggregate, unit)
+    if not prev.has_data:
+        return nan
+    additive = unit in ADDITIVE_UNITS
+    return (
+        current[0] - prev.value if additive else np.nan,
+        current[1] - prev.numerator,
+        current[2] - prev.denominator,
+    )
 
 
 def _with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
@@ -202,10 +229,16 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}
         counts = {"last_year": (last.numerator, last.denominator)}
+        steps = {
+            "to_date": increment(mo, eff, kind, m.aggregate, m.unit),
+            "last_year": increment(mo, eff.shift_years(-1), kind, m.aggregate, m.unit),
+        }
         for y in years:
             hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
             history[str(y)] = hv
             counts[str(y)] = (hn, hd)
+            if kind != "year" and not pd.isna(hv):
+                steps[str(y)] = increment(mo, y.latest_of_kind(kind), kind, m.aggregate, m.unit, current=(hv, hn, hd))
             if note:
                 year_notes[str(y)] = note
         rows.append(
@@ -220,7 +253,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
-                **history, "year_notes": year_notes, "year_counts": counts, "suppressed": "",
+                **history, "year_notes": year_notes, "year_counts": counts, "increments": steps, "suppressed": "",
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
@@ -234,7 +267,7 @@ def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "suppressed",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "increments", "suppressed",
     ]  # fmt: skip
 
 
@@ -276,11 +309,13 @@ def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
 
 
 def status_summary(df: pd.DataFrame) -> pd.DataFrame:
-    """Counts of ``status`` by ``theme`` (first-appearance order) with a Total row and column."""
+    """Counts of ``status`` by ``theme`` (first-appearance order) with a Total row and column.
+    A public table whose statuses were suppressed gets a ``Suppressed`` column before Total."""
     themes = list(dict.fromkeys(df["theme"])) if len(df) else []
-    table = pd.DataFrame(0, index=pd.Index(themes, dtype="object"), columns=list(STATUS_ORDER), dtype="int64")
+    columns = list(STATUS_ORDER) + ([SUPPRESSED] if len(df) and (df["status"] == SUPPRESSED).any() else [])
+    table = pd.DataFrame(0, index=pd.Index(themes, dtype="object"), columns=columns, dtype="int64")
     if len(df):
-        unknown = set(df["status"]) - set(STATUS_ORDER)
+        unknown = set(df["status"]) - set(columns)
         if unknown:
             raise ValueError(f"unknown status {sorted(unknown)}: expected one of {', '.join(STATUS_ORDER)}")
         for (theme, status), n in df.groupby(["theme", "status"], sort=False).size().items():

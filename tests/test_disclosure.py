@@ -29,7 +29,57 @@ def test_public_performance_suppresses_small_counts_and_percentages_built_on_the
     pub2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
     assert pd.isna(pub2.loc["m1", "to_date"]) and pd.isna(pub2.loc["m1", "numerator"])  # 2 of 40: 5% hides 2
     assert pub2.loc["m2", "to_date"] == 75  # 30 of 40 is safe
-    assert public.loc["m1", "status"] == internal.loc["m1", "status"]  # the status word itself is kept
+    assert pub2.loc["m2", "status"] == "Green"
+
+
+def test_status_and_trend_derived_from_a_suppressed_figure_are_suppressed(data_dir):
+    ms = [{"target": "50"}, {"target": "50"}]
+    obs = [
+        {"measure": "m0", "period": "2019-20-Q1", "numerator": "30", "denominator": "40"},
+        {"measure": "m0", "period": "2020-21-Q1", "numerator": "2", "denominator": "40"},  # 5% hides 2
+        {"measure": "m1", "period": "2019-20-Q1", "numerator": "3", "denominator": "40"},  # last year hides 3
+        {"measure": "m1", "period": "2020-21-Q1", "numerator": "30", "denominator": "40"},
+    ]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1").set_index("measure")
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert internal.loc["m0", "status"] == "Red" and internal.loc["m0", "trend"] == "worsening"
+    assert public.loc["m0", "status"] == "Suppressed" and public.loc["m0", "trend"] == "[c]"
+    assert set(public.loc["m0", "suppressed"].split(",")) == {"to_date", "status", "trend"}
+    assert public.loc["m1", "status"] == "Green" and public.loc["m1", "trend"] == "[c]"  # the figure is safe, the change is not
+    summary = swlib.status_summary(public.reset_index())
+    assert summary.loc["Total", "Suppressed"] == 1 and summary.loc["Total", "Red"] == 0
+    assert "Suppressed" not in swlib.status_summary(internal.reset_index()).columns
+    from swlib.sections import performance_table
+
+    html = performance_table(public.reset_index(), public.attrs["years"], "t")
+    assert "◆" not in html and "Red" not in html and "worsening" not in html and html.count("[c]") >= 3
+    from swlib.tables import display_performance
+
+    shown = display_performance(public.reset_index()).set_index("Performance indicator").iloc[0]
+    assert shown["Status"] == "[c]" and shown["Trend"] == "[c]"
+
+
+def test_a_small_count_cannot_be_worked_out_by_subtracting_the_cumulative_figure_before(data_dir):
+    # Q1 78 and Q1+Q2 81 published: Q2 alone was 3
+    ms = [{"unit": "count", "polarity": "lower", "target": "400"}]
+    obs = [{"measure": "m0", "period": f"2019-20-Q{q}", "value": v} for q, v in zip((1, 2, 3, 4), ("80", "70", "90", "2"), strict=True)]
+    obs += [{"measure": "m0", "period": "2020-21-Q1", "value": "78"}, {"measure": "m0", "period": "2020-21-Q2", "value": "3"}]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert q1["to_date"] == 78
+    assert pd.isna(q2["to_date"]) and q2["status"] == "Suppressed" and q2["trend"] == "[c]"
+    assert pd.isna(q2["2019-20"]) and "2019-20" in q2["suppressed"]  # the year minus Q1-Q3 to date (240) is Q4's 2
+    assert q2["last_year"] == 150  # Q2 last year was 70: safe
+    internal = swlib.performance(ds, "alpha", "2020-21-Q2").iloc[0]
+    assert internal["to_date"] == 81 and internal["2019-20"] == 242
+    # percentages: Q1 30 of 40, Q2 2 of 40 more; 32 of 80 and 30 of 40 would give away the 2
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], [
+        {"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40"},
+        {"measure": "m0", "period": "2020-21-Q2", "numerator": "2", "denominator": "40"}]))  # fmt: skip
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert pd.isna(q2["to_date"]) and pd.isna(q2["numerator"]) and q2["status"] == "Suppressed"
 
 
 def test_earlier_years_built_on_small_counts_are_suppressed(data_dir):
@@ -95,3 +145,15 @@ def test_public_workforce_table_suppresses_small_teams(demo, tmp_path):
     html = workforce_section(ds2, "dundee-city", swlib.Period.parse("2016-17"), "public")
     assert html.count("[c]") >= 4  # the team of 3 and the next smallest, headcount and FTE
     assert ">3<" not in html and ">3<" in workforce_section(ds2, "dundee-city", swlib.Period.parse("2016-17"))
+
+
+def test_charts_mark_suppressed_figures_and_their_alt_text_does_not_give_them_away():
+    from swlib.charts import small_multiples, trend_chart
+
+    row = {"title": "Young people in custody", "unit": "count", "decimals": 0, "target": float("nan"),
+           "2019-20": 12.0, "2020-21": float("nan"), "to_date": float("nan"), "suppressed": "to_date,2020-21"}  # fmt: skip
+    chart = trend_chart(row, ["2019-20", "2020-21"], "2021/22")
+    assert "2020/21: [c] (suppressed)" in chart.alt and "2021/22 to date: [c] (suppressed)" in chart.alt
+    assert "[c]" in chart.svg
+    multi = small_multiples([row], ["2019-20", "2020-21"], "2021-22", "Custody")
+    assert "2021/22 [c] (suppressed)" in multi.alt and "2019/20 12" in multi.alt

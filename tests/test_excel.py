@@ -95,3 +95,49 @@ def test_export_is_formatted(tmp_path, demo):
     assert ws.cell(pct_row, 6).number_format == '0.0"%"'
     summary = wb["summary of measures"]
     assert summary.cell(summary.max_row, 1).value == "Total"
+
+
+PAYLOADS = ['=HYPERLINK("http://x","click")', "=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "\t=1", "\r=1"]
+
+
+def _formula_cells(path):
+    book = load_workbook(path)
+    return [(ws.title, c.coordinate, c.value) for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_export_writes_text_from_the_data_as_text_never_as_a_formula(tmp_path, data_dir):
+    from tests.conftest import make_data
+
+    ms = [{"title": "=1+1", "theme": "+SUM(A1:A2)", "outcome": "@cmd"}]
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "40", "denominator": "50", "comment": p}
+           for p in PAYLOADS[:1]]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    for audience in ("internal", "public"):
+        out = export_performance(ds, "alpha", "2020-21-Q1", tmp_path / f"{audience}.xlsx", audience=audience)
+        assert _formula_cells(out) == []
+        ws = load_workbook(out)["performance"]
+        row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]], strict=True))
+        assert row["Performance indicator"] == "'=1+1" and row["Comment"] == "'" + PAYLOADS[0]
+
+
+def test_neutralise_covers_owasps_list_and_leaves_other_text():
+    from swlib.excel import neutralise
+
+    for p in PAYLOADS:
+        assert neutralise(p) == "'" + p
+    assert neutralise("Seen within 2 days") == "Seen within 2 days" and neutralise(5) == 5
+
+
+def test_template_and_explorer_exports_hold_no_formula(tmp_path, data_dir):
+    from tests.conftest import make_data
+
+    ds = swlib.load(make_data(data_dir, [{"title": "=1+1"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5",
+                                             "comment": "=HYPERLINK(\"http://x\")"}]))  # fmt: skip
+    ds.councils.loc[0, "council"] = "=evil"
+    assert _formula_cells(write_template(tmp_path / "t.xlsx", ds)) == []
+    from swlib.explorer import Explorer
+
+    ds = swlib.load(data_dir)
+    e = Explorer(ds, "alpha", "2020-21-Q1", measure="m0")
+    assert _formula_cells(e.export(tmp_path / "e.xlsx")) == []
+    assert load_workbook(tmp_path / "e.xlsx")["summary"]["C2"].value == "'=1+1"
