@@ -31,7 +31,15 @@ STATUS_COLOURS = {
     "Complete": PALETTE["blue"], "Green": PALETTE["green"], "Amber": PALETTE["orange"], "Red": PALETTE["vermillion"],
     "Report later": PALETTE["grey"], "Data only": PALETTE["sky"], "Suppressed": PALETTE["grey"],
 }  # fmt: skip
-STATUS_HATCH = {"Complete": "\\\\", "Green": "", "Amber": "//", "Red": "xx", "Report later": "--", "Data only": "||", "Suppressed": ".."}
+STATUS_HATCH = {
+    "Complete": "\\\\",
+    "Green": "",
+    "Amber": "//",
+    "Red": "xx",
+    "Report later": "--",
+    "Data only": "||",
+    "Suppressed": "..",
+}
 RC = {
     "svg.hashsalt": "swreport",
     "svg.fonttype": "none",
@@ -203,7 +211,9 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             ax.set_visible(False)
         for ax, r in zip(axes.flat, rows, strict=False):
             vals = [r.get(y) for y in all_years]
-            hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
+            hidden = {
+                i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))
+            }
             _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=7, hidden=hidden)
             ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=7)
             ax.set_yticks([])
@@ -215,7 +225,9 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     for r in rows:
         gone = _hidden(r) | ({this_year} if "to_date" in _hidden(r) else set())
         vs = ", ".join(
-            f"{lab} {SYMBOL} (suppressed)" if y in gone else f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
+            f"{lab} {SYMBOL} (suppressed)"
+            if y in gone
+            else f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
             for lab, y in zip(all_labels, all_years, strict=True)
             if y in gone or not _nan(r.get(y))
         )

@@ -64,9 +64,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
             step_small = not pd.isna(v) and _small_step(steps.get(col), bool(is_count.loc[idx]), lo, hi)
             if (is_count.loc[idx] and not pd.isna(v) and lo <= v <= hi) or base_small or step_small:
                 hidden[i].append(col)
-        if "to_date" in hidden[i] and r["status"] in ("Green", "Amber", "Red") or (
-            "to_date" in hidden[i] and r["status_source"] == "override"
-        ):
+        if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
             hidden[i].append("trend")

@@ -44,6 +44,8 @@ def _append(ws, cells) -> None:
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+
+
 STATUS_FILL = {
     "Green": "C6EFCE",
     "Amber": "FFEB9C",

@@ -46,7 +46,9 @@ def test_status_and_trend_derived_from_a_suppressed_figure_are_suppressed(data_d
     assert internal.loc["m0", "status"] == "Red" and internal.loc["m0", "trend"] == "worsening"
     assert public.loc["m0", "status"] == "Suppressed" and public.loc["m0", "trend"] == "[c]"
     assert set(public.loc["m0", "suppressed"].split(",")) == {"to_date", "status", "trend"}
-    assert public.loc["m1", "status"] == "Green" and public.loc["m1", "trend"] == "[c]"  # the figure is safe, the change is not
+    assert (
+        public.loc["m1", "status"] == "Green" and public.loc["m1", "trend"] == "[c]"
+    )  # the figure is safe, the change is not
     summary = swlib.status_summary(public.reset_index())
     assert summary.loc["Total", "Suppressed"] == 1 and summary.loc["Total", "Red"] == 0
     assert "Suppressed" not in swlib.status_summary(internal.reset_index()).columns
@@ -63,8 +65,14 @@ def test_status_and_trend_derived_from_a_suppressed_figure_are_suppressed(data_d
 def test_a_small_count_cannot_be_worked_out_by_subtracting_the_cumulative_figure_before(data_dir):
     # Q1 78 and Q1+Q2 81 published: Q2 alone was 3
     ms = [{"unit": "count", "polarity": "lower", "target": "400"}]
-    obs = [{"measure": "m0", "period": f"2019-20-Q{q}", "value": v} for q, v in zip((1, 2, 3, 4), ("80", "70", "90", "2"), strict=True)]
-    obs += [{"measure": "m0", "period": "2020-21-Q1", "value": "78"}, {"measure": "m0", "period": "2020-21-Q2", "value": "3"}]
+    obs = [
+        {"measure": "m0", "period": f"2019-20-Q{q}", "value": v}
+        for q, v in zip((1, 2, 3, 4), ("80", "70", "90", "2"), strict=True)
+    ]
+    obs += [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "78"},
+        {"measure": "m0", "period": "2020-21-Q2", "value": "3"},
+    ]
     ds = swlib.load(make_data(data_dir, ms, obs))
     q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
     q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]

@@ -102,7 +102,9 @@ PAYLOADS = ['=HYPERLINK("http://x","click")', "=1+1", "+SUM(A1:A2)", "-2+3", "@c
 
 def _formula_cells(path):
     book = load_workbook(path)
-    return [(ws.title, c.coordinate, c.value) for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    return [
+        (ws.title, c.coordinate, c.value) for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"
+    ]
 
 
 def test_export_writes_text_from_the_data_as_text_never_as_a_formula(tmp_path, data_dir):
