@@ -32,6 +32,7 @@ class Job:
     audience: str
     data: str
     out: str
+    name: str = ""  # the council's name, for the index
 
     @property
     def key(self) -> str:
@@ -65,7 +66,7 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) ->
         unknown = [c for c in chosen if c not in known]
         if unknown:
             raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
-    return [Job(report, c, str(P), a, str(data), str(out)) for c in chosen for a in audiences]
+    return [Job(report, c, str(P), a, str(data), str(out), ds.council_name(c)) for c in chosen for a in audiences]
 
 
 def input_hashes(job: Job) -> dict[str, str]:
@@ -282,7 +283,8 @@ def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
             manifest["reports"][j.key]["status"] = "skipped"
             continue
         manifest["reports"][j.key] = {
-            "report": j.report, "council": j.council, "period": j.period, "audience": j.audience,
+            "report": j.report, "council": j.council, "council_name": j.name or j.council, "period": j.period,
+            "audience": j.audience,
             "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
             "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
             "data": j.data, "key": o.key,
@@ -322,11 +324,12 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
         )
         link = (
             f'<a href="{html.escape(e["html"])}">{html.escape(label)}</a>'
-            if e["status"] == "ok" and e["html"]
+            if e["status"] in ("ok", "skipped") and e["html"]
             else html.escape(label)
         )
         status = "rendered" if e["status"] in ("ok", "skipped") else f"failed: {html.escape(e['error'] or '')}"
-        rows.append(f'<tr><th scope="row">{html.escape(e["council"])}</th><td>{link}</td><td>{status}</td></tr>')
+        who = e.get("council_name") or e["council"]
+        rows.append(f'<tr><th scope="row">{html.escape(who)}</th><td>{link}</td><td>{status}</td></tr>')
     page = (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'

@@ -67,7 +67,7 @@ class _Group(click.Group):
 
 data_option = click.option(
     "--data", "data", type=click.Path(path_type=Path), default=None,
-    help="data folder of CSV files or an .xlsx workbook (default: the demo data in data/)",
+    help="data folder of CSV files or an .xlsx workbook (default: ./data where it exists, else the demo data)",
 )  # fmt: skip
 
 
@@ -192,7 +192,7 @@ def check_public(council, period, strict, data):
 @click.option("--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual (2016-17)")
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
 @data_option
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: outputs/)")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
 def run(report, council, period, audience, data, out):
     """Render one report to outputs/<council>/<period>/<report>.html."""
     import time
@@ -205,8 +205,11 @@ def run(report, council, period, audience, data, out):
     P, ds = check_request(report, council, period, audience, data)
     path = render(report, council, P, audience, out=out, ds=ds)
     out_dir = Path(out) if out is not None else outputs_dir()
-    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir))
+    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), ds.council_name(council))
     write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
+    from .config import where
+
+    click.echo(where(ds.path, out_dir))
     click.echo(str(path))
 
 
@@ -228,7 +231,7 @@ def run(report, council, period, audience, data, out):
     "--schedule", type=click.Path(path_type=Path), default=None, help="a YAML file of runs, e.g. params/schedule.yaml"
 )
 @data_option
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: outputs/)")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
 @click.option("--quiet", is_flag=True, help="no progress bar")
 @click.option("--force", is_flag=True, help="render even the reports whose inputs have not changed")
 @click.option(
@@ -246,6 +249,9 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet,
         runs = [(report, period, councils, tuple(audiences) or ("internal",))]
     else:
         raise ConfigError("give a report and --period, or --schedule FILE")
+    from .config import where
+
+    click.echo(where(data, out))
     outcomes = batch_runs(
         runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler
     )

@@ -1,7 +1,9 @@
 """Settings from ``params/``: per-council report settings and the schedule of batch runs.
 
-Paths are built from the package location, never from the working directory. YAML is
-validated into frozen pydantic models with defaults.
+Where things are, for a command run from an analyst's own folder: ``./data`` if it exists,
+else the demo data beside the package; ``./params`` if it exists, else the package's; outputs
+in ``./outputs``. Environment variables (``SWREPORT_DATA``, ``SWREPORT_PARAMS``,
+``SWREPORT_OUT``) override each. YAML is validated into frozen pydantic models with defaults.
 """
 
 from __future__ import annotations
@@ -21,12 +23,21 @@ REPORTS = {"quarterly": "quarterly_performance.ipynb", "annual": "cswo_annual_re
 AUDIENCES = ("internal", "public")
 
 
+def _here_or_shipped(env: str, name: str) -> Path:
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    here = Path.cwd() / name
+    return here if here.is_dir() else ROOT / name
+
+
 def default_data_path() -> Path:
-    return Path(os.environ.get("SWREPORT_DATA", ROOT / "data"))
+    """``$SWREPORT_DATA``, else ``./data`` of the working folder where it exists, else the demo data."""
+    return _here_or_shipped("SWREPORT_DATA", "data")
 
 
 def params_dir() -> Path:
-    return Path(os.environ.get("SWREPORT_PARAMS", ROOT / "params"))
+    """``$SWREPORT_PARAMS``, else ``./params`` of the working folder where it exists, else the package's."""
+    return _here_or_shipped("SWREPORT_PARAMS", "params")
 
 
 def notebooks_dir() -> Path:
@@ -34,7 +45,17 @@ def notebooks_dir() -> Path:
 
 
 def outputs_dir() -> Path:
-    return Path(os.environ.get("SWREPORT_OUT", ROOT / "outputs"))
+    """``$SWREPORT_OUT``, else ``./outputs`` of the working folder."""
+    return Path(os.environ.get("SWREPORT_OUT", Path.cwd() / "outputs"))
+
+
+def where(data, out) -> str:
+    """One line saying what a command read and where it writes."""
+    from pathlib import Path as _P
+
+    d = _P(data) if data is not None else default_data_path()
+    o = _P(out) if out is not None else outputs_dir()
+    return f"data: {d.resolve()}; settings: {params_dir().resolve()}; outputs: {o.resolve()}"
 
 
 class _Model(BaseModel):

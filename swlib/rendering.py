@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from .config import AUDIENCES, REPORTS, notebooks_dir, outputs_dir
+from .config import AUDIENCES, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
 from .periods import Period
 
@@ -141,6 +141,9 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
     failed_path.parent.mkdir(parents=True, exist_ok=True)
     # the notebook being executed lives outside the outputs: a killed run leaves nothing there
     running = run_dir() / f"{uuid.uuid4().hex[:8]}-{failed_path.stem}.running.ipynb"
+    # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
+    settings_before = os.environ.get("SWREPORT_PARAMS")
+    os.environ["SWREPORT_PARAMS"] = str(params_dir().resolve())
     try:
         nb = pm.execute_notebook(
             str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
@@ -157,6 +160,10 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
         raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
     finally:
         running.unlink(missing_ok=True)
+        if settings_before is None:
+            os.environ.pop("SWREPORT_PARAMS", None)
+        else:
+            os.environ["SWREPORT_PARAMS"] = settings_before
     return tidy(nb)
 
 

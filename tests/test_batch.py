@@ -148,3 +148,35 @@ def test_dask_executor_needs_a_scheduler(tmp_path):
         str(tmp_path),
     )
     assert r.returncode == 2 and "--scheduler ADDRESS" in r.stderr
+
+
+def test_a_rerun_links_every_report_in_the_index_by_council_name(tmp_path):
+    args = (
+        "batch",
+        "annual",
+        "--period",
+        "2016-17",
+        "--councils",
+        "dundee-city",
+        "--out",
+        str(tmp_path / "o"),
+        "--quiet",
+    )
+    assert swreport(*args).returncode == 0
+    again = swreport(*args)
+    assert again.returncode == 0 and "1 unchanged, skipped" in again.stdout
+    index = (tmp_path / "o" / "index.html").read_text()
+    assert 'href="dundee-city/2016-17/annual.html"' in index  # skipped as unchanged, still linked
+    assert ">Dundee City Council<" in index and ">dundee-city<" not in index
+
+
+def test_run_from_an_analysts_own_folder_reads_its_params_and_writes_its_outputs(tmp_path):
+    (tmp_path / "params").mkdir()
+    (tmp_path / "params" / "councils.yaml").write_text("defaults:\n  service: Care and Support Services\n")
+    r = subprocess.run([sys.executable, "-m", "swlib.cli", "run", "quarterly", "--council", "south-lanarkshire",
+                        "--period", "2021-22-Q2"], capture_output=True, text=True, cwd=tmp_path,
+                       env={k: v for k, v in os.environ.items() if not k.startswith("SWREPORT_")})  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    page = tmp_path / "outputs" / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html"
+    assert page.exists() and "Care and Support Services Performance Report" in page.read_text()
+    assert f"data: {ROOT / 'data'}; settings: {tmp_path / 'params'}; outputs: {tmp_path / 'outputs'}" in r.stdout
