@@ -18,13 +18,17 @@ class Problem:
     column: str | None
     found: str
     expected: str
+    cell: str | None = None  # in a workbook, the sheet and cell, e.g. "observations!D14"
 
     def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column '{self.column}'"
+        where = self.file.split(" [sheet ")[0] if self.cell else self.file
+        if self.cell:
+            where += f", cell {self.cell}" + (f" (column '{self.column}')" if self.column else "")
+        else:
+            if self.row is not None:
+                where += f", row {self.row}"
+            if self.column:
+                where += f", column '{self.column}'"
         return f"{where}: found {self.found}; expected {self.expected}"
 
 

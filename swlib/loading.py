@@ -154,7 +154,7 @@ def _cell_text(value, column: str) -> str:
     return str(value)
 
 
-def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, pd.DataFrame | None]:
+def _read_workbook(path: Path, problems: list[Problem], letters: dict | None = None) -> dict[str, pd.DataFrame | None]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -185,6 +185,17 @@ def _read_workbook(path: Path, problems: list[Problem]) -> dict[str, pd.DataFram
             rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         out[table] = _rows_to_frame(rows, f"{path.name} [sheet {table}]", problems)
+        if letters is not None and header is not None:
+            from openpyxl.utils import get_column_letter
+
+            letters[table] = (
+                ws.title,
+                {
+                    h.strip().lower().replace(" ", "_"): get_column_letter(i)
+                    for i, h in enumerate(header, 1)
+                    if h.strip()
+                },
+            )
     wb.close()
     return out
 
@@ -451,7 +462,39 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     return ds
 
 
+def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
+    """Problems in a workbook located by sheet and cell as Excel names them ("observations!D14")."""
+    from dataclasses import replace
+
+    out = []
+    for p in problems:
+        for table, (sheet, cols) in letters.items():
+            if p.file == _label(base, table, True) and p.row is not None and p.column in cols:
+                p = replace(p, cell=f"{sheet}!{cols[p.column]}{p.row}")
+                break
+        for name in ("councils", "measures"):
+            p = replace(p, expected=p.expected.replace(f"{name}.csv", f"the {name} sheet"))
+        out.append(p)
+    return out
+
+
+def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """The rows of ``df`` no problem points at (so later checks still run on the rest)."""
+    bad = {p.row for p in problems if p.row is not None}
+    return df.loc[[i for i in df.index if i not in bad]]
+
+
 def _load(base: Path) -> Dataset:
+    letters: dict = {}
+    try:
+        return _load_checked(base, letters)
+    except DataError as e:
+        if not letters:
+            raise
+        raise DataError(_cells(e.problems, base, letters)) from None
+
+
+def _load_checked(base: Path, letters: dict) -> Dataset:
     problems: list[Problem] = []
     if not base.exists():
         raise DataError(
@@ -471,7 +514,7 @@ def _load(base: Path) -> Dataset:
                     "a data folder of CSV files or an .xlsx workbook",
                 )
             )
-        raw = _read_workbook(base, problems)
+        raw = _read_workbook(base, problems, letters)
         files = dict.fromkeys(raw, base)
     else:
         for name in sc.TABLE_ORDER:
@@ -504,9 +547,10 @@ def _load(base: Path) -> Dataset:
             continue
         found = _schema_problems(table, df, label)
         problems += found
-        if not found:
-            typed[name] = _typed(table, df)
-            problems += _check_keys(table, typed[name], label)
+        if any(p.row is None or p.row == 1 for p in found):
+            continue  # a missing or misnamed column: the table cannot be read further
+        typed[name] = _typed(table, _without_rows(df, found))
+        problems += _check_keys(table, typed[name], label)
 
     # references between tables, checked on every table (typed where it passed, else its text)
     frames = {n: typed.get(n, raw.get(n)) for n in sc.TABLE_ORDER}
@@ -529,16 +573,33 @@ def _load(base: Path) -> Dataset:
             problems += _check_refs(
                 name, frames[name], _label(base, name, is_book), councils if name != "councils" else None, measures
             )
+    # the rules joining columns run on every row that passed the checks above, so that one
+    # run of validate lists every problem
+    if "measures" in typed:
+        problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
+    if "observations" in typed and "measures" in typed:
+        label = _label(base, "observations", is_book)
+        seen = {p.row for p in problems if p.file == label}
+        obs = typed["observations"].loc[[i for i in typed["observations"].index if i not in seen]]
+        problems += _observation_rules(obs, typed["measures"].drop_duplicates("measure"), label)
+    if "benchmarks" in typed:
+        problems += _benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     if problems:
-        raise DataError(problems)
-    problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
-    problems += _observation_rules(typed["observations"], typed["measures"], _label(base, "observations", is_book))
-    problems += _benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
-    if problems:
-        raise DataError(problems)
+        raise DataError(sorted(dict.fromkeys(problems), key=_problem_order))
 
     out = {k: v.reset_index(drop=True) for k, v in typed.items()}
     return Dataset(**out, path=base)
+
+
+def _problem_order(p: Problem) -> tuple:
+    tables = {_label_stem(n): i for i, n in enumerate(sc.TABLE_ORDER)}
+    return (tables.get(_label_stem(p.file), len(tables)), p.file, p.row or 0, p.column or "")
+
+
+def _label_stem(label: str) -> str:
+    if "[sheet " in label:
+        return label.rsplit("[sheet ", 1)[1].rstrip("]")
+    return label.removesuffix(".csv")
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

@@ -77,7 +77,7 @@ def test_a_filled_template_with_a_mistake_names_sheet_row_and_column(tmp_path):
     except swlib.DataError as e:
         assert (
             str(e.problems[0])
-            == "return.xlsx [sheet observations], row 4, column 'value': found 'lots'; expected a number of at least 0"
+            == "return.xlsx, cell observations!D4 (column 'value'): found 'lots'; expected a number of at least 0"
         )
     else:
         raise AssertionError("no DataError")
@@ -143,3 +143,32 @@ def test_template_and_explorer_exports_hold_no_formula(tmp_path, data_dir):
     e = Explorer(ds, "alpha", "2020-21-Q1", measure="m0")
     assert _formula_cells(e.export(tmp_path / "e.xlsx")) == []
     assert load_workbook(tmp_path / "e.xlsx")["summary"]["C2"].value == "'=1+1"
+
+
+def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    path = write_template(tmp_path / "return.xlsx")
+    ok = {"council": "alpha", "measure": "m1"}
+    bad = {
+        **ROWS,
+        "measures": [*ROWS["measures"], ROWS["measures"][0], {**ROWS["measures"][0], "measure": "m2", "unit": "%"}],
+        "observations": [
+            *ROWS["observations"],
+            {**ok, "period": "2020-21-Q5", "value": 50},  # row 4: bad period
+            {"council": "gamma", "measure": "m1", "period": "2020-21-Q3", "value": 50},  # row 5: unknown council
+            {**ok, "period": "2020-21-Q1", "numerator": 1, "denominator": 2},  # row 6: duplicate of row 2
+            {**ok, "period": "2020-21-Q4", "numerator": 12, "denominator": 10},  # row 7: more than the denominator
+            {**ok, "measure": "m9", "period": "2020-21-Q4", "value": 5},  # row 8: unknown measure
+            {**ok, "period": "2020-21-Q3", "numerator": 3},  # row 9: numerator without denominator
+        ],
+    }
+    fill(path, bad)
+    r = CliRunner().invoke(main, ["validate", "--data", str(path)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    for where in ("cell measures!A3", "cell measures!F4", "cell observations!C4", "cell observations!A5",
+                  "cell observations!C6", "cell observations!E7", "cell observations!B8", "cell observations!F9"):  # fmt: skip
+        assert where in r.output, (where, r.output)
+    assert "the data has 8 problem(s)" in r.output and "listed in the councils sheet" in r.output
