@@ -134,13 +134,19 @@ def table(council, period, audience, data):
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option("--council", default=None, help="only this council and its measures; with --period, its observation rows")
+@click.option("--period", default=None, help="with --council: pre-fill the observation rows this period needs")
 @data_option
-def template(path, data):
+def template(path, council, period, data):
     """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
     from .excel import write_template
     from .loading import load
 
-    click.echo(str(write_template(path, load(data))))
+    if period is not None and council is None:
+        raise ConfigError("--period pre-fills one council's return: give --council too")
+    if path.suffix.lower() != ".xlsx":
+        raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
+    click.echo(str(write_template(path, load(data), council=council, period=period)))
 
 
 @main.command()

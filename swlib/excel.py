@@ -15,7 +15,6 @@ import pandas as pd
 from . import schema as sc
 from .formatting import status_text
 
-LISTS = "lists"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
 
 
@@ -70,28 +69,75 @@ NOTES = {
 }
 
 
-def write_template(path, ds=None) -> Path:
-    """A data-return workbook. With ``ds``, the council and measure drop-downs list its ids."""
+def template_columns(table) -> list:
+    """The columns a data-return sheet holds: the table's, and for inspections a grade column
+    per quality theme (what the annual report reads)."""
+    cols = list(table.columns)
+    if table.open_columns:
+        at = next((i for i, c in enumerate(cols) if c.name == "source"), len(cols))
+        cols[at:at] = [sc.Col(t, table.open_columns) for t in sc.QUALITY_THEMES]
+    return cols
+
+
+def needed_observations(ds, council: str, period) -> list[dict]:
+    """The observation rows a council's return for ``period`` needs: each of its measures for
+    each period of the measure's own frequency that ends within ``period`` (an annual measure
+    only in a return that ends the year)."""
+    from .periods import FREQUENCY_KIND, Period
+    from .status import catalogue
+
+    P = Period.parse(period)
+    rows = []
+    for m in catalogue(ds, council).itertuples():
+        kind = FREQUENCY_KIND[m.frequency]
+        span = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+        if span[kind] <= P.end - P.start + 1:
+            periods = P.parts(kind)
+        elif P.ends_on_boundary(kind):
+            periods = [P.latest_of_kind(kind)]
+        else:
+            continue
+        rows += [{"council": council, "measure": m.measure, "period": str(p)} for p in periods]
+    return rows
+
+
+def write_template(path, ds=None, council: str | None = None, period=None) -> Path:
+    """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
+
+    Council and measure drop-downs refer to the workbook's own councils and measures sheets
+    (named ranges ``council_ids`` and ``measure_ids``), so a council or measure the analyst adds
+    there becomes choosable. With ``ds`` those sheets are filled from it (only ``council`` and its
+    measures when given); with ``council`` and ``period`` the observations sheet is pre-filled
+    with the rows the period needs, values left blank.
+    """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    prefill: dict[str, list[dict]] = {}
+    if ds is not None:
+        councils = ds.councils if council is None else ds.councils[ds.councils["council"] == council]
+        if council is not None:
+            ds.council_name(council)  # an unknown council: a ConfigError naming the choices
+            from .status import catalogue
+
+            measures = catalogue(ds, council)
+        else:
+            measures = ds.measures
+        prefill["councils"] = councils.to_dict("records")
+        prefill["measures"] = measures.to_dict("records")
+        if council is not None and period is not None:
+            prefill["observations"] = needed_observations(ds, council, period)
+    rows_max = 5000
     wb = Workbook()
     wb.remove(wb.active)
-    lists = wb.create_sheet(LISTS)
-    councils = list(ds.councils["council"]) if ds is not None else []
-    measures = list(ds.measures["measure"]) if ds is not None else []
-    lists["A1"], lists["B1"] = "council", "measure"
-    for i, c in enumerate(councils, start=2):
-        lists.cell(i, 1, neutralise(c))
-    for i, m in enumerate(measures, start=2):
-        lists.cell(i, 2, neutralise(m))
-    lists.sheet_state = "hidden"
     for name, table in sc.TABLES.items():
         ws = wb.create_sheet(name)
-        for j, col in enumerate(table.columns, start=1):
+        columns = template_columns(table)
+        for j, col in enumerate(columns, start=1):
             cell = ws.cell(1, j, col.name)
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -99,19 +145,15 @@ def write_template(path, ds=None) -> Path:
             cell.comment = Comment(f"{col.name}: {sc.expected(col)}. {note}".strip(), "swreport")
             ws.column_dimensions[get_column_letter(j)].width = max(12, len(col.name) + 4)
             letter = get_column_letter(j)
-            rng = f"{letter}2:{letter}5000"
+            rng = f"{letter}2:{letter}{rows_max}"
             if col.kind == "enum":
                 dv = DataValidation(
                     type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=not col.nonblank
                 )
-            elif col.kind == "council" or (col.kind == "council_id" and name != "councils" and name != "benchmarks"):
-                dv = DataValidation(
-                    type="list", formula1=f"={LISTS}!$A$2:$A${max(len(councils) + 1, 2)}", allow_blank=not col.nonblank
-                )
+            elif col.kind == "council" or (col.kind == "council_id" and name not in ("councils", "benchmarks")):
+                dv = DataValidation(type="list", formula1="council_ids", allow_blank=not col.nonblank)
             elif col.kind == "measure":
-                dv = DataValidation(
-                    type="list", formula1=f"={LISTS}!$B$2:$B${max(len(measures) + 1, 2)}", allow_blank=not col.nonblank
-                )
+                dv = DataValidation(type="list", formula1="measure_ids", allow_blank=not col.nonblank)
             else:
                 continue
             what = {"council": "a council id from the councils sheet", "council_id": "a council id from the councils sheet",
@@ -121,10 +163,25 @@ def write_template(path, ds=None) -> Path:
             dv.showErrorMessage = True
             ws.add_data_validation(dv)
             dv.add(rng)
+        for record in prefill.get(name, []):
+            _append(ws, [_plain(record.get(c.name)) for c in columns])
         ws.freeze_panes = "A2"
+    wb.defined_names["council_ids"] = DefinedName("council_ids", attr_text=f"councils!$A$2:$A${rows_max}")
+    wb.defined_names["measure_ids"] = DefinedName("measure_ids", attr_text=f"measures!$A$2:$A${rows_max}")
     path = Path(path)
     wb.save(path)
     return path
+
+
+def _plain(value):
+    """A cell value from a typed table: blanks for missing, plain Python numbers."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def export_performance(ds, council: str, period, path, audience: str = "internal") -> Path:

@@ -25,6 +25,12 @@ ACTION_STATUSES = ("Complete", "Green", "Amber", "Red", "Report later")
 FINANCE_KINDS = ("budget", "outturn", "capital")
 SECTORS = ("LA", "Private", "Voluntary")
 DEFAULT_DECIMALS = {"percent": 1, "rate": 1, "ratio": 2}
+# the Care Inspectorate's quality themes (the inspections table's open grade columns): the
+# 2016-17 framework's four, then the current framework's key questions
+QUALITY_THEMES = (
+    "care_and_support", "environment", "staffing", "management_and_leadership",
+    "wellbeing", "leadership", "staff_team", "setting", "care_planning",
+)  # fmt: skip
 
 COUNCIL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MEASURE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -378,7 +378,10 @@ def inspection_section(ds, council: str, period: Period) -> Fragment:
     for c in show.columns[4:]:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
     out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades")]
-    out.append(inspection_chart(i[themes]).html())
+    if themes:
+        out.append(inspection_chart(i[themes]).html())
+    else:
+        out.append(paragraph("No quality theme was graded in these inspections."))
     return Fragment("".join(out))
 
 

@@ -46,11 +46,14 @@ def test_template_has_every_table_notes_and_drop_downs(tmp_path, demo):
     assert [c.value for c in obs[1]][:4] == ["council", "measure", "period", "value"]
     assert "2020-21-Q2" in obs["C1"].comment.text
     formulas = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in obs.data_validations.dataValidation}
-    assert formulas["A"].startswith("=lists!$A$2") and formulas["B"].startswith("=lists!$B$2")
+    assert formulas["A"] == "council_ids" and formulas["B"] == "measure_ids"
+    assert book.defined_names["council_ids"].attr_text == "councils!$A$2:$A$5000"
+    assert book.defined_names["measure_ids"].attr_text == "measures!$A$2:$A$5000"
+    assert [c.value for c in book["councils"]["A"]][1:4] == list(demo.councils["council"])[:3]
     assert '"Green,Amber,Red,Report later,Data only"' in formulas.values()
     units = [dv.formula1 for dv in book["measures"].data_validations.dataValidation]
     assert any("percent,count,currency" in f for f in units)
-    assert book["lists"]["A2"].value == "south-lanarkshire" and book["lists"].sheet_state == "hidden"
+    assert "lists" not in book.sheetnames  # no fixed lists: the drop-downs read the workbook's own sheets
 
 
 def test_template_fill_load_round_trip(tmp_path):
@@ -172,3 +175,58 @@ def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):
                   "cell observations!C6", "cell observations!E7", "cell observations!B8", "cell observations!F9"):  # fmt: skip
         assert where in r.output, (where, r.output)
     assert "the data has 8 problem(s)" in r.output and "listed in the councils sheet" in r.output
+
+
+def test_template_inspections_sheet_has_grade_columns_and_a_filled_return_renders_the_annual_report(tmp_path):
+    from swlib.schema import QUALITY_THEMES
+
+    path = write_template(tmp_path / "return.xlsx")
+    header = [c.value for c in load_workbook(path)["inspections"][1]]
+    assert set(QUALITY_THEMES) <= set(header) and header[-1] == "source"
+    rows = {**ROWS, "inspections": [{"council": "alpha", "service": "Home", "service_type": "Care Home",
+                                     "sector": "LA", "date": "2020-11-01", "wellbeing": 5, "setting": 4}]}  # fmt: skip
+    rows["measures"] = [{**ROWS["measures"][0], "frequency": "annual"}]
+    rows["observations"] = [
+        {"council": "alpha", "measure": "m1", "period": "2020-21", "numerator": 8, "denominator": 10}
+    ]
+    fill(path, rows)
+    ds = swlib.load(path)
+    out = swlib.render("annual", "alpha", "2020-21", data=path, out=tmp_path / "o")
+    text = out.read_text()
+    assert "Home" in text and "Wellbeing" in text and ds.inspections.loc[0, "wellbeing"] == 5
+
+
+def test_annual_report_renders_inspections_with_no_grades(tmp_path):
+    rows = {**ROWS, "inspections": [{"council": "alpha", "service": "Home", "service_type": "Care Home",
+                                     "sector": "LA", "date": "2020-11-01"}]}  # fmt: skip
+    from swlib.sections import inspection_section
+
+    path = write_template(tmp_path / "return.xlsx")
+    fill(path, rows)
+    html = inspection_section(swlib.load(path), "alpha", swlib.Period.parse("2020-21"))
+    assert "Home" in html and "No quality theme was graded" in html
+
+
+def test_template_for_a_council_and_period_prefills_what_the_return_needs(tmp_path, demo):
+    path = write_template(tmp_path / "r.xlsx", demo, council="south-lanarkshire", period="2021-22-Q2")
+    book = load_workbook(path)
+    assert [c.value for c in book["councils"]["A"]][1:] == ["south-lanarkshire"]
+    obs = [[c.value for c in r] for r in book["observations"].iter_rows(min_row=2, max_col=3)]
+    measures = {r[1]: r[2] for r in obs}
+    monthly = demo.measures.query("frequency == 'monthly' and (council != council or council == 'south-lanarkshire')")
+    quarterly = demo.measures.query(
+        "frequency == 'quarterly' and (council != council or council == 'south-lanarkshire')"
+    )
+    if len(quarterly):
+        assert measures[quarterly["measure"].iloc[0]] == "2021-22-Q2"
+    if len(monthly):
+        assert [p for m, p in ((r[1], r[2]) for r in obs) if m == monthly["measure"].iloc[0]] == [
+            "2021-07",
+            "2021-08",
+            "2021-09",
+        ]
+    assert all(r[0] == "south-lanarkshire" for r in obs)
+    annual = demo.measures.query("frequency == 'annual'")["measure"]
+    assert not set(annual) & set(measures)  # an annual figure is not due in a Q2 return
+    # a council the analyst adds to the councils sheet becomes valid in the drop-downs' range
+    assert book.defined_names["council_ids"].attr_text.startswith("councils!$A$2")
