@@ -46,8 +46,9 @@ class _Group(click.Group):
             click.echo(f"swreport: {e}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except ReportError as e:
-            click.echo(f"swreport: {e}", err=True)
-            sys.exit(EXIT_FAILURE)
+            kept = f" (the executed notebook is kept: {e.notebook})" if e.notebook else ""
+            click.echo(f"swreport: {e}{kept}", err=True)
+            sys.exit(EXIT_BAD_INPUT if e.bad_input else EXIT_FAILURE)
         except KeyboardInterrupt:
             import logging
 

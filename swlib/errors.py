@@ -67,9 +67,10 @@ class ConfigError(SwError):
 class ReportError(SwError):
     """A report failed while executing its notebook."""
 
-    def __init__(self, report: str, council: str, period: str, message: str, notebook=None):
+    def __init__(self, report: str, council: str, period: str, message: str, notebook=None, bad_input: bool = False):
         self.report = report
         self.council = council
         self.period = period
         self.notebook = notebook
+        self.bad_input = bad_input  # the data or a setting caused it: exit 2
         super().__init__(f"{report} report for {council} {period} failed: {message}")

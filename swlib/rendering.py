@@ -154,8 +154,14 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
         if running.exists():
             write_atomic(failed_path, running.read_bytes())  # kept for diagnosis, marked at the failing cell
             kept = failed_path
-        where = f"cell {e.cell_index}" + (f" (execution {e.exec_count})" if e.exec_count else "")
-        raise ReportError(report, council, str(P), f"{where} raised {e.ename}: {e.evalue}", notebook=kept) from None
+        raise ReportError(
+            report,
+            council,
+            str(P),
+            failure_message(e.cell_index, e.source, e.ename, e.evalue),
+            notebook=kept,
+            bad_input=e.ename in BAD_INPUT_ERRORS,
+        ) from None
     except Exception as e:  # the kernel died or could not start
         raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
     finally:
@@ -165,6 +171,29 @@ def execute(report: str, council: str, P: Period, audience: str, data_path, fail
         else:
             os.environ["SWREPORT_PARAMS"] = settings_before
     return tidy(nb)
+
+
+BAD_INPUT_ERRORS = ("DataError", "ConfigError", "PeriodError")
+# what each section builder reads, to say in words where a failure came from
+SECTION_TABLES = {
+    "finance_section": "finance", "workforce_section": "workforce", "inspection_section": "inspections",
+    "benchmark_section": "benchmarks", "statutory_section": "observations", "attention_section": "observations",
+    "performance_by_theme": "observations", "actions_tables": "actions", "landscape_section": "councils",
+    "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
+}  # fmt: skip
+
+
+def failure_message(cell_index: int, source: str, ename: str, evalue: str) -> str:
+    """A failed cell in words: the report section it builds, the data it reads, the error."""
+    import re
+
+    heading = re.search(r"heading\(\s*\d+\s*,\s*f?[\"']([^\"']+)[\"']", source or "")
+    calls = [name for name in re.findall(r"(\w+)\(", source or "") if name in SECTION_TABLES]
+    section = f"the section '{heading.group(1)}'" if heading else f"the report's set-up (cell {cell_index})"
+    reads = f" from the {SECTION_TABLES[calls[-1]]} data" if calls else ""
+    if ename in BAD_INPUT_ERRORS:  # its message already names the file, row and column
+        return f"{section} could not be built: {evalue}"
+    return f"{section} could not be built{reads}: {ename}: {evalue} (cell {cell_index} of the notebook)"
 
 
 def tidy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

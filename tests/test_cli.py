@@ -66,14 +66,15 @@ def test_run_requires_a_year_for_the_annual_report(tmp_path):
     assert r.exit_code == 2 and "financial year" in r.output
 
 
-def test_a_failing_report_exits_1_naming_report_council_period_and_cell(tmp_path, monkeypatch):
+def test_a_report_failing_on_bad_settings_exits_2_naming_report_council_period_and_what(tmp_path, monkeypatch):
     params = tmp_path / "params"
     params.mkdir()
     (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    suppress_max: -1\n")
     monkeypatch.setenv("SWREPORT_PARAMS", str(params))
     r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--out", str(tmp_path / "o"))
-    assert r.exit_code == 1
-    assert "annual report for dundee-city 2016-17 failed: cell" in r.output and "ConfigError" in r.output
+    assert r.exit_code == 2, r.output
+    assert "annual report for dundee-city 2016-17 failed: the report's set-up (cell" in r.output
+    assert "suppress_max" in r.output and "executed notebook is kept" in r.output
     assert "Traceback" not in r.output
     assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual.failed.ipynb").exists()
 

@@ -193,7 +193,8 @@ def test_a_failing_notebook_names_the_cell_keeps_the_notebook_and_the_old_report
     with pytest.raises(ReportError) as e:
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=out)
     msg = str(e.value)
-    assert "quarterly report for south-lanarkshire 2021-22-Q2 failed: cell" in msg and "ConfigError" in msg
+    assert "quarterly report for south-lanarkshire 2021-22-Q2 failed: the report's set-up (cell" in msg
+    assert "tolerance_percent" in msg and e.value.bad_input
     assert e.value.notebook.exists() and e.value.notebook.name == "quarterly.failed.ipynb"
     assert good.read_bytes() == before
 
@@ -210,3 +211,18 @@ def test_analytics_sections_are_in_both_reports():
     assert a.find(id="benchmarking") and "Small bar charts, one per benchmarking indicator" in str(a)
     d = soup(rendered("annual"))  # Dundee 2016/17: the panel has that year
     assert "How we compare with other councils, 2016/17" in d.get_text(" ")
+
+
+def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
+    from swlib.rendering import failure_message
+
+    source = 's.heading(2, "8. Inspection grades", "inspections") + s.inspection_section(ds, council, P)'
+    assert failure_message(12, source, "KeyError", "1") == (
+        "the section '8. Inspection grades' could not be built from the inspections data: KeyError: 1 (cell 12 of the notebook)"
+    )
+    bad = failure_message(4, 's.heading(2, "4. Finance", "finance") + s.finance_section(ds, council, P)', "DataError",
+                          "finance.csv, row 3, column 'amount': found 'x'; expected a number")  # fmt: skip
+    assert (
+        bad
+        == "the section '4. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"
+    )
