@@ -36,6 +36,10 @@ def fmt_value(value, unit: str, decimals: int = 0, *, suppressed: bool = False) 
     return body
 
 
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
 def fmt_money(amount: float, *, millions: bool = False) -> str:
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return "–"
@@ -57,3 +61,10 @@ def status_text(status: str, source: str | None = None) -> str:
 def trend_text(trend: str) -> str:
     arrow = TREND_ARROWS.get(trend, "")
     return f"{arrow} {trend}".strip() if trend != "no comparison" else "no comparison"
+
+
+def counts_behind(numerator, denominator) -> str:
+    """ " (40 of 56)": the counts a percentage is built on, as councils print them."""
+    if numerator is None or denominator is None or _missing(numerator) or _missing(denominator) or not denominator:
+        return ""
+    return f" ({numerator:,.0f} of {denominator:,.0f})"

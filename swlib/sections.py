@@ -14,7 +14,7 @@ import pandas as pd
 
 from .charts import status_chart, trend_chart
 from .disclosure import SYMBOL
-from .formatting import STATUS_ICONS, TREND_ARROWS, fmt_money, fmt_value
+from .formatting import STATUS_ICONS, TREND_ARROWS, counts_behind, fmt_money, fmt_value
 from .narrative import comment_html
 from .periods import Period
 from .schema import TABLE_ORDER
@@ -116,7 +116,10 @@ def _fmt(r: dict, col: str) -> str:
     supp = set(filter(None, (r.get("suppressed") or "").split(",")))
     if col in supp:
         return SUPPRESSED_ABBR
-    return esc(fmt_value(r.get(col), r["unit"], int(r["decimals"])))
+    text = fmt_value(r.get(col), r["unit"], int(r["decimals"]))
+    if col == "to_date" and r["unit"] == "percent":
+        text += counts_behind(r.get("numerator"), r.get("denominator"))
+    return esc(text)
 
 
 def performance_table(rows: pd.DataFrame, years: list[str], caption: str) -> Fragment:

@@ -225,6 +225,10 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
 
         if eff != P and coarser:
             notes.append(f"latest available: {eff.label}")
+        if source == "missing" and ytd.has_data:
+            # the period's own figure is missing: the part year is not the year to date (seed style: "–")
+            notes.append(f"{eff.label} figure not yet available")
+            ytd = YearToDate(parts_expected=ytd.parts_expected)
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}

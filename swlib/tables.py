@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import fmt_value, status_text, trend_text
+from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .periods import Period
 
 
@@ -22,7 +22,8 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
             "Performance indicator": r["title"],
             "Status": status_text(r["status"], r["status_source"]),
             "Target": fmt_value(r["target"], r["unit"], r["decimals"]),
-            "To date": f("to_date"),
+            "To date": f("to_date")
+            + ("" if "to_date" in supp or r["unit"] != "percent" else counts_behind(r["numerator"], r["denominator"])),
             "Trend": trend_text(r["trend"]),
         }
         for y in years:

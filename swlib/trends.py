@@ -14,6 +14,7 @@ from .loading import Dataset
 from .periods import FREQUENCY_KIND, Period
 from .spc import SPCWarning, p_chart, spc
 from .stats import trend_test
+from .status import round_half_up
 
 MAX_SPC_POINTS = 24
 
@@ -96,45 +97,34 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
 
 
 def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None) -> str:
-    """One plain-English sentence from the numbers, e.g.
-    "Up from 71% to 91% since 2019/20 and above the 75% target; better than Scotland."""
+    """One plain-English sentence from the numbers, compared on the trend arrow's basis (the same
+    point last year), e.g. "Up from 71% at this point last year to 91% and above the 75% target;
+    better than Scotland."""
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
     if now is None or pd.isna(now):
         return "No figure yet for this period."
     f = lambda v: fmt_value(v, unit, dec)  # noqa: E731
-    sub_year = Period.parse(row.get("period_shown") or years[-1]).kind != "year"
-    if sub_year:
-        before = row.get("last_year")
-        start = None if before is None or pd.isna(before) else ("at this point last year", before)
-    else:
-        start = next(
-            (
-                (f"since {Period.parse(y).label}", row.get(y))
-                for y in years
-                if row.get(y) is not None and not pd.isna(row.get(y))
-            ),
-            None,
-        )
-    parts = []
-    if start is not None:
-        when, v = start
-        a, b = round(v, dec), round(now, dec)
-        if a == b:
-            parts.append(f"The same as {when.replace('since ', 'in ')} ({f(now)})")
-        elif sub_year:
-            parts.append(f"{'Up' if b > a else 'Down'} from {f(v)} {when} to {f(now)}")
-        else:
-            parts.append(f"{'Up' if b > a else 'Down'} from {f(v)} to {f(now)} {when}")
-    else:
-        parts.append(f"{f(now)} so far")
+    # one comparison basis, the same as the trend arrow's: the same point last year
+    shown = Period.parse(row.get("period_shown") or years[-1])
+    when = "at this point last year" if shown.kind != "year" else f"in {shown.shift_years(-1).label}"
+    before = row.get("last_year")
     target = row.get("target")
+    against = None
     if target is not None and not pd.isna(target) and row.get("polarity") != "none":
-        t, n = round(target, dec), round(now, dec)
-        where = "at" if n == t else ("above" if n > t else "below")
-        parts[-1] += f" and {where} the {f(target)} target"
-    text = parts[0]
+        t, n = round_half_up(target, dec), round_half_up(now, dec)
+        against = f"{'at' if n == t else ('above' if n > t else 'below')} the {f(target)} target"
     extra = []
+    if before is not None and not pd.isna(before):
+        a, b = round_half_up(before, dec), round_half_up(now, dec)
+        if a == b:
+            text = f"The same as {when} ({f(now)})"
+        else:
+            text = f"{'Up' if b > a else 'Down'} from {f(before)} {when} to {f(now)}"
+        text += f" and {against}" if against else ""
+    else:
+        text = f(now) + (f", {against}" if against else "")
+        extra.append(f"no figure {when} to compare with")
     if trend and trend.get("trend") in ("increasing", "decreasing"):
         extra.append(f"a significant {trend['reading'] or trend['trend']} trend over five years")
     if benchmark_row and benchmark_row.get("comparison") in ("better", "similar", "worse"):

@@ -1,5 +1,6 @@
 """Series, long trends, statistical trends and the sentence per measure."""
 
+import pandas as pd
 import pytest
 
 import swlib
@@ -30,17 +31,50 @@ def row(**kw):
 
 def test_sentence_from_the_numbers():
     years = ["2018-19", "2019-20", "2020-21"]
-    assert trends.sentence(row(), years) == "Up from 71% to 91% since 2019/20 and above the 75% target."
+    assert trends.sentence(row(), years) == "Up from 80% in 2020/21 to 91% and above the 75% target."
     assert (
         trends.sentence(row(), years, {"comparison": "better"}, {"trend": "increasing", "reading": "improving"})
-        == "Up from 71% to 91% since 2019/20 and above the 75% target; a significant improving trend over five years; better than Scotland."
+        == "Up from 80% in 2020/21 to 91% and above the 75% target; a significant improving trend over five years; better than Scotland."
     )
     sub = row(period_shown="2021-22-Q2", to_date=70.0)
     assert trends.sentence(sub, years) == "Down from 80% at this point last year to 70% and below the 75% target."
     assert trends.sentence(row(to_date=None), years) == "No figure yet for this period."
     assert (
         trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar"})
-        == "Up from 71% to 91% since 2019/20; similar to Scotland."
+        == "Up from 80% in 2020/21 to 91%; similar to Scotland."
+    )
+    assert trends.sentence(row(last_year=None), years) == "91%, above the 75% target; no figure in 2020/21 to compare with."
+    assert trends.sentence(row(last_year=90.6, to_date=91.4), years).startswith("The same as in 2020/21 (91%)")
+
+
+@pytest.mark.parametrize(("council", "period"), [("south-lanarkshire", "2021-22-Q2"), ("dumfries-and-galloway", "2023-24-Q2"),
+                                                 ("dundee-city", "2016-17"), ("south-lanarkshire", "2021-22")])  # fmt: skip
+def test_the_sentence_and_the_trend_arrow_never_disagree(demo, council, period):
+    perf = swlib.performance(demo, council, period)
+    said = trends.describe(perf, demo, council, period)
+    for r, text in zip(perf.to_dict("records"), said, strict=True):
+        up = {"improving": r["polarity"] == "higher", "worsening": r["polarity"] == "lower", "up": True, "down": False}
+        if r["trend"] in up:
+            assert text.startswith("Up from" if up[r["trend"]] else "Down from"), (r["measure"], r["trend"], text)
+        elif r["trend"] == "no change":
+            assert text.startswith("The same as"), (r["measure"], text)
+        else:
+            assert not text.startswith(("Up", "Down", "The same")), (r["measure"], r["trend"], text)
+        if r["trend"] != "no comparison":  # said in words: the same point last year
+            sub_year = swlib.Period.parse(r["period_shown"]).kind != "year"
+            assert ("at this point last year" in text) == sub_year, (r["measure"], text)
+
+
+def test_a_missing_period_figure_shows_no_part_year_to_date(data_dir):
+    from tests.conftest import make_data
+
+    ds = swlib.load(make_data(data_dir, [{"unit": "count", "target": "1250"}],
+                              [{"measure": "m0", "period": "2020-21-Q1", "value": "642"}]))  # fmt: skip
+    r = swlib.performance(ds, "alpha", "2020-21-Q2").iloc[0]
+    assert r["status"] == "Report later" and pd.isna(r["to_date"]) and r["trend"] == "no comparison"
+    assert "figure not yet available" in r["note"]
+    assert trends.sentence(r.to_dict(), swlib.performance(ds, "alpha", "2020-21-Q2").attrs["years"]) == (
+        "No figure yet for this period."
     )
 
 
