@@ -101,7 +101,7 @@ out
     s.heading(2, "7. Workforce", "workforce")
     + words("workforce", "the workforce")
     + s.workforce_section(ds, council, P, audience)
-    + s.statutory_section(perf, "Workforce", P)
+    + s.statutory_section(perf, "Workforce", P, say_none=False)
 )
 
 # %%
@@ -113,6 +113,9 @@ out
 
 # %%
 s.heading(2, "9. Challenges and priorities", "challenges") + words("challenges", "challenges and priorities")
+
+# %%
+s.heading(2, "Glossary", "glossary") + s.glossary()
 
 # %%
 s.heading(2, "Data sources", "sources") + s.suppression_note(audience) + s.provenance(ds, council)

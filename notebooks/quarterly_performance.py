@@ -88,4 +88,7 @@ action_summary = swlib.status_summary(acts)
 s.heading(2, "6. How we compare", "benchmarking") + s.benchmark_section(ds, council, P)
 
 # %%
+s.heading(2, "Glossary", "glossary") + s.glossary()
+
+# %%
 s.heading(2, "Data sources", "sources") + s.suppression_note(audience) + s.provenance(ds, council)

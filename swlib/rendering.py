@@ -211,6 +211,24 @@ def tidy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def css_string(text: str) -> str:
+    """A CSS string literal of ``text`` that nothing can break out of (every character that is
+    not a plain letter, digit, space or simple punctuation is escaped)."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.:;()/-'&")
+    return '"' + "".join(ch if ch in safe else f"\\{ord(ch):06x} " for ch in text) + '"'
+
+
+def print_css(running_head: str, landscape: bool) -> str:
+    """The printed committee paper: A4 (landscape for the quarterly report's wide tables, as
+    councils print them), the council, report and period at the top of every page, and page
+    numbers at the foot."""
+    return (
+        f"\n@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 16mm 14mm 16mm 14mm;"
+        f" @top-left {{ content: {css_string(running_head)}; font: 8pt sans-serif; color: #333; }}"
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #333; } }\n'
+    )
+
+
 def _css() -> str:
     return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
 
@@ -233,14 +251,16 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     c = Config()
     c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     c.TagRemovePreprocessor.enabled = True
+    c.HTMLExporter.exclude_anchor_links = True  # no stray "¶" after headings
     exporter = HTMLExporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    css = _css()
     name = ds.council_name(council)
     period_label = P.label if report == "quarterly" else P.year_period.label
     title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
+    css = _css() + print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")
+    css = "\n".join(line for line in css.splitlines() if line.strip())  # as it stands in the page: its hash must match
     resources = {
         "swreport": {
             "title": title, "council_name": name, "report_name": REPORT_NAMES[report], "period_label": period_label,

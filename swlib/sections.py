@@ -259,11 +259,32 @@ def provenance(ds, council: str) -> Fragment:
         elif "council" in df:
             df = df[df["council"] == council]
         for src, n in df["source"].fillna("not stated").value_counts(sort=False).items():
-            items.setdefault(src, []).append(f"{n} {name}")
+            items.setdefault(source_label(src), []).append(rows_of(n, name))
     lis = "".join(
         f"<li><strong>{esc(src)}</strong>: {esc(', '.join(parts))}</li>" for src, parts in sorted(items.items())
     )
     return Fragment(f'<ul class="sources">{lis}</ul>')
+
+
+ROW_WORDS = {  # (one, many) of each table's rows, as a reader counts them
+    "councils": ("council", "councils"), "measures": ("measure", "measures"), "targets": ("target", "targets"),
+    "observations": ("figure", "figures"), "actions": ("action", "actions"), "finance": ("finance line", "finance lines"),
+    "workforce": ("workforce figure", "workforce figures"), "inspections": ("inspection", "inspections"),
+    "benchmarks": ("benchmark figure", "benchmark figures"),
+}  # fmt: skip
+
+
+def rows_of(n: int, table: str) -> str:
+    one, many = ROW_WORDS.get(table, (table, table))
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def source_label(source: str) -> str:
+    """A source as a reader should see it: no internal reference numbers ("seed 001: ...")."""
+    text = re.sub(r"^\s*seed\s+\d+\s*:\s*", "", str(source), flags=re.IGNORECASE)
+    if text.strip().lower() == "synthetic":
+        return "Illustrative figures made up for this demonstration (synthetic)"
+    return text
 
 
 # --- whole sections -------------------------------------------------------------------
@@ -280,7 +301,9 @@ def narrative_or_note(html_text: str | None, what: str) -> Fragment:
     return Fragment(f'<p class="no-data">No narrative was provided for {esc(what)}.</p>')
 
 
-def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: str | None = None) -> Fragment:
+def statutory_section(
+    perf: pd.DataFrame, outcome: str, period: Period, number: str | None = None, say_none: bool = True
+) -> Fragment:
     """One statutory function: a table of the years and a small-multiples chart."""
     from .charts import small_multiples
 
@@ -291,7 +314,8 @@ def statutory_section(perf: pd.DataFrame, outcome: str, period: Period, number: 
     if len(rows):
         rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
     if rows.empty:
-        out.append(no_data(outcome.lower(), period.label))
+        if say_none:
+            out.append(no_data(outcome.lower(), period.label))
         return Fragment("".join(out))
     out.append(values_table(rows, years, this_year, f"{outcome}: figures by year"))
     rows[this_year] = rows["to_date"]
@@ -378,6 +402,9 @@ def inspection_section(ds, council: str, period: Period) -> Fragment:
     themes = [t for t in themes if i[t].notna().any()]
     show = i[["service", "service_type", "sector", "date", *themes]].copy()
     show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
+    show["Inspected"] = pd.to_datetime(show["Inspected"], errors="coerce").map(
+        lambda d: "" if pd.isna(d) else f"{d.day} {d:%B %Y}"
+    )
     for c in show.columns[4:]:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
     out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades")]
@@ -458,3 +485,33 @@ def benchmark_section(ds, council: str, period: Period) -> Fragment:
     )
     lead = paragraph(f"Latest benchmarking year available: {year.label}.") if year.fy != period.fy else Fragment("")
     return Fragment(str(lead) + table + str(note) + benchmark_chart(b, council).html())
+
+
+GLOSSARY = {  # every term of art a report may print, in plain words
+    "Green, Amber, Red": "the target is met; narrowly missed (within the tolerance); missed by more than that.",
+    "Report later": "the figure for this period is not available yet.",
+    "Data only": "a measure reported for information, with no target to meet.",
+    "To date": "the financial year from April to the end of the report's period.",
+    "[c]": "a figure suppressed to protect confidentiality, because it, or a figure it is built on, counts 1 to 4 people.",
+    "SPC (statistical process control)": "a chart showing whether figures are changing by more than chance would explain.",
+    "Common cause variation": "the ups and downs to be expected from a stable service: no sign of real change.",
+    "Special cause variation": "a change too large or too lasting to be chance: a point outside the process limits, "
+    "a run of seven rising or falling, seven on one side of the average, or two of three close to a limit.",
+    "Process limits": "the range within which nearly all figures of a stable service fall (the dashed lines on an SPC chart).",
+    "Confidence interval": "the range within which the true figure is likely to lie, allowing for chance; "
+    "for percentages it is worked out by the Wilson score method.",
+    "LGBF": "the Local Government Benchmarking Framework: the same measures published for all 32 Scottish councils.",
+    "Rank and quartile": "a council's place among the 32 (1st is best); quartile 1 is the best quarter of councils.",
+    "Family group": "councils with similar levels of deprivation, grouped by the LGBF so that like is compared with like.",
+    "CSWO": "Chief Social Work Officer, the officer every council must appoint to oversee social work services.",
+    "CPO": "Community Payback Order, a court order for unpaid work or supervision in the community.",
+    "DTTO": "Drug Treatment and Testing Order, a court order requiring treatment and regular testing.",
+    "MAPPA": "Multi-Agency Public Protection Arrangements, for managing people who pose a risk of serious harm.",
+    "MHO": "Mental Health Officer, a social worker qualified to carry out duties under mental health law.",
+}
+
+
+def glossary() -> Fragment:
+    """The words a reader may not know, explained."""
+    items = "".join(f"<dt>{esc(term)}</dt><dd>{esc(meaning)}</dd>" for term, meaning in GLOSSARY.items())
+    return Fragment(f'<dl class="glossary">{items}</dl>')

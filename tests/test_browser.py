@@ -163,3 +163,38 @@ def test_docs_screenshots_can_be_refreshed():
         assert (ROOT / "docs" / "img" / name).exists(), (
             f"docs/img/{name}: run SWREPORT_UPDATE_DOCS=1 pytest tests/test_browser.py"
         )
+
+
+@pytest.mark.parametrize(("name", "audience", "head", "size"), [
+    ("quarterly", "public", "South Lanarkshire Council · Quarterly performance report, 2021/22 Quarter 2", "841.92 x 594.96"),
+    ("annual", "public", "Dundee City Council · Chief Social Work Officer annual report, 2016/17", "594.96 x 841.92"),
+])  # fmt: skip
+def test_printed_report_is_a_committee_paper(browser, tmp_path, name, audience, head, size):
+    """Printed: A4 (landscape for the quarterly tables), the running head and 'Page n of N' on every page."""
+    import subprocess
+
+    page, _ = open_report(browser, rendered(name, audience))
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert f"{size} pts (A4)" in info
+    for n in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
+        assert head in " ".join(text.split()), n
+        assert f"Page {n} of {pages}" in text, n
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        body = [ln for ln in lines if head not in " ".join(ln.split()) and not ln.startswith("Page ")]
+        assert body, n
+        # no heading or table header left alone at the foot of a page
+        assert not body[-1].startswith(("Performance indicator", "Status Target")), (n, body[-1])
+
+
+def test_the_styles_are_allowed_by_the_pages_own_content_security_policy(browser):
+    page, seen = open_report(browser, rendered("quarterly"))
+    assert page.evaluate("document.styleSheets.length") == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('table')).borderCollapse") == "collapse"
+    assert not [c for c in seen["console"] if "Content Security Policy" in c]
+    page.close()

@@ -43,7 +43,10 @@ def test_sentence_from_the_numbers():
         trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar"})
         == "Up from 80% in 2020/21 to 91%; similar to Scotland."
     )
-    assert trends.sentence(row(last_year=None), years) == "91%, above the 75% target; no figure in 2020/21 to compare with."
+    assert (
+        trends.sentence(row(last_year=None), years)
+        == "91%, above the 75% target; no figure in 2020/21 to compare with."
+    )
     assert trends.sentence(row(last_year=90.6, to_date=91.4), years).startswith("The same as in 2020/21 (91%)")
 
 
