@@ -60,7 +60,7 @@ class Dataset:
             rows = df
             if council is not None and "council" in df and name != "measures":
                 rows = df[df["council"] == council]
-            if rows["source"].fillna("").str.strip().str.lower().eq("synthetic").any():
+            if rows["source"].fillna("").str.strip().str.lower().str.startswith("synthetic").any():
                 return True
         return False
 

@@ -279,11 +279,24 @@ def rows_of(n: int, table: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+SEED_DOCUMENTS = {  # the council documents the demo data was transcribed from, by reference number
+    "000": "Dumfries and Galloway Social Work Services Service Plan 2023-24",
+    "001": "South Lanarkshire Social Work Resource Plan 2021-22",
+    "002": "Dundee Chief Social Work Officer Annual Report 2016/17",
+    "003": "South Lanarkshire Social Work Resource Plan 2007/08 Mid Year Update",
+}
+
+
 def source_label(source: str) -> str:
-    """A source as a reader should see it: no internal reference numbers ("seed 001: ...")."""
+    """A source as a reader should see it: documents by name, not by the demo data's internal
+    reference numbers ("seed 001: ..."), and made-up figures called what they are."""
     text = re.sub(r"^\s*seed\s+\d+\s*:\s*", "", str(source), flags=re.IGNORECASE)
+    text = re.sub(r"\bseed\s+(\d+)\b", lambda m: SEED_DOCUMENTS.get(m.group(1), "a council document"), text,
+                  flags=re.IGNORECASE)  # fmt: skip
     if text.strip().lower() == "synthetic":
         return "Illustrative figures made up for this demonstration (synthetic)"
+    if text.strip().lower().startswith("synthetic:"):
+        return "Illustrative (synthetic): " + text.split(":", 1)[1].strip()
     return text
 
 

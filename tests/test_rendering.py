@@ -226,3 +226,25 @@ def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
         bad
         == "the section '4. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"
     )
+
+
+@pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual", "annual-dg"])
+def test_public_pages_carry_no_leftovers_and_explain_their_terms(name):
+    page = soup(rendered(name, "public"))
+    text = " ".join(page.get_text(" ").split())
+    assert not re.search(r"\bseed \d+", text, re.IGNORECASE), re.search(r".{40}seed \d+.{20}", text).group(0)
+    assert "¶" not in text and not re.search(r"\b1 (councils|measures|figures|inspections)\b", text)
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # dates as people write them
+    assert text.count("No workforce data was provided") <= 1
+    assert not re.search(r"[a-z]:\s*(Care Inspectorate grades|\d+\.)", text)  # no sentence left hanging on a colon
+    defined = {dt.get_text() for dt in page.select("dl.glossary dt")}
+    for term, word in (("Data only", "Data only"), ("Common cause variation", "Common cause"), ("Family group", "Family group"),
+                       ("DTTO", "DTTO"), ("CPO", "CPO"), ("MAPPA", "MAPPA"), ("Process limits", "process limits")):  # fmt: skip
+        main = (
+            page.select_one("main")
+            .get_text(" ")
+            .replace(" ".join(page.select_one("dl.glossary").get_text(" ").split()), "")
+        )
+        if word in main:
+            assert term in defined, term
+    assert "Wilson" not in text or "Confidence interval" in defined
