@@ -93,40 +93,60 @@ def _chart(draw, width: float, height: float, alt: str, caption: str, margins: d
 
 
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
-    """Earlier years and this year to date for one measure, with its target line."""
+    """Earlier whole years and this year to date for one measure, each against its own target:
+    the annual target across the whole years, the target to date over the to-date bar. A
+    measure counted once a year shows its latest year once, labelled as such."""
     unit, dec = row["unit"], int(row["decimals"])
-    labels = [Period.parse(y).label for y in years] + [f"{period_label} to date"]
+    shown = Period.parse(row.get("period_shown") or years[-1])
+    hidden_cols = _hidden(row)
+    if shown.kind == "year":  # an annual measure: its latest year, not a "to date" repeating it
+        years = [y for y in years if y != str(shown)]
+        last_label = f"{shown.label} (latest available)" if shown.label != period_label else shown.label
+    else:
+        last_label = f"{period_label} to date"
+    labels = [Period.parse(y).label for y in years] + [last_label]
     values = [row.get(y) for y in years] + [row.get("to_date")]
-    hidden = {i for i, c in enumerate([*years, "to_date"]) if c in _hidden(row)}
-    target = row.get("target")
+    hidden = {i for i, c in enumerate([*years, "to_date"]) if c in hidden_cols}
+    annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
     words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden else f"{lab}: {fmt_value(v, unit, dec)}"
              for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
+    same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
 
     def draw(fig):
         ax = fig.add_subplot()
         xs = range(len(labels))
         _year_bars(ax, values, unit, dec, missing="no data", fontsize=8, hidden=hidden)
-        if not _nan(target):
-            ax.axhline(
-                target,
-                color=PALETTE["black"],
-                linestyle="--",
-                linewidth=1.2,
-                label=f"target {fmt_value(target, unit, dec)}",
-            )
+        n = len(labels)
+        if not _nan(annual) and (years or same_target):
+            right = n - 0.5 if same_target else n - 1.5
+            ax.hlines(annual, -0.5, right, colors=PALETTE["black"], linestyles="--", linewidth=1.2,
+                      label=f"annual target {fmt_value(annual, unit, dec)}")  # fmt: skip
+        if not same_target:
+            ax.hlines(to_date_target, n - 1.45, n - 0.55, colors=PALETTE["vermillion"], linestyles=":", linewidth=2,
+                      label=f"target to date {fmt_value(to_date_target, unit, dec)}")  # fmt: skip
+        if not (_nan(annual) and _nan(to_date_target)):
             ax.legend(loc="lower right", fontsize=7, frameon=True, framealpha=0.9)
         ax.set_xticks(
-            list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date") for lab in labels], fontsize=7
-        )
+            list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
+                       for lab in labels], fontsize=7,
+        )  # fmt: skip
         ax.set_title(_wrap(row["title"], 55), fontsize=9, loc="left")
         ax.margins(y=0.15)
 
-    tgt = f"; target {fmt_value(target, unit, dec)}" if not _nan(target) else ""
+    tgt = ""
+    if not _nan(annual):
+        tgt = f"; annual target {fmt_value(annual, unit, dec)}"
+    if not same_target:
+        tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
     alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
-    caption = f"{row['title']}: the last three years and this year to date" + (
-        " against the target (dashed line)." if tgt else "."
+    caption = f"{row['title']}: " + (
+        "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     )
-    return _chart(draw, 4.6, 2.5, alt, caption, {"top": 0.55, "bottom": 0.5})
+    if not _nan(annual):
+        caption += " against the annual target (dashed line)" + (
+            "; the year to date against the target to date (dotted)" if not same_target else ""
+        )
+    return _chart(draw, 4.6, 2.5, alt, caption + ".", {"top": 0.55, "bottom": 0.5})
 
 
 def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:

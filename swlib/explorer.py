@@ -16,7 +16,7 @@ from .benchmark import benchmark
 from .loading import Dataset
 from .periods import Period
 from .status import catalogue, performance
-from .trends import long_trend, sentence, series
+from .trends import long_trend, sentence, series, spc_target
 
 
 @dataclass
@@ -120,7 +120,7 @@ class Explorer:
         m = self.ds.measures.set_index("measure").loc[self.measure]
         table = series(self.ds, self.council, self.measure, self.period)
         spc = long_trend(
-            self.ds, self.council, self.measure, row.get("period_shown") or self.period, target=row.get("annual_target")
+            self.ds, self.council, self.measure, row.get("period_shown") or self.period, target=spc_target(self.ds, row)
         )
         bench = pd.DataFrame()
         if isinstance(m.get("lgbf"), str) and m["lgbf"]:
@@ -179,7 +179,7 @@ class Explorer:
                 )
             )
             parts.append(
-                spc_chart(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), v.row.get("annual_target")).html()
+                spc_chart(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row)).html()
             )
         if not v.benchmark.empty:
             me = v.benchmark[v.benchmark["council"] == self.council]

@@ -20,6 +20,7 @@ MONTHS = [
 _MONTH_ABBR = {m[:3].lower(): i for i, m in enumerate(MONTHS)}
 KINDS = ("month", "quarter", "half", "year")
 _SPAN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+SPAN_MONTHS = _SPAN  # months in a period of each kind
 FREQUENCY_KIND = {"monthly": "month", "quarterly": "quarter", "six-monthly": "half", "annual": "year"}
 EXPECTED = (
     "a financial year (2020-21 or 2020/21), a quarter (2020-21-Q2, 2020/21 Q2, Q2 2020/21), "

@@ -197,7 +197,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             tgt = m.target
         if pd.isna(tol):
             tol = m.tolerance
-        annual = tgt
+        annual = targets.get((m.measure, eff.fy_id), (np.nan, np.nan))[0]  # the whole year's target
+        if pd.isna(annual):
+            annual = m.target
         window_months = eff.end + 1
         if (
             specific is None

@@ -69,12 +69,20 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
 
 
 def spc_target(ds: Dataset, row: dict):
-    """The target an SPC chart of the measure's periods can be held to: none for an annual total
-    built by adding sub-periods (9 days a year is no target for one month)."""
+    """The target each point of the measure's SPC chart is held to: the annual target, or for a
+    total built by adding periods (a count, money, days) its share for one period of the
+    measure's own frequency (an annual £175,000 is £43,750 a quarter). The same figure is drawn
+    on the chart, judged by the assurance icon and shown by the explorer."""
+    from .periods import SPAN_MONTHS
+
     m = ds.measures.set_index("measure").loc[row["measure"]]
-    additive = m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate") and m["frequency"] != "annual"
     target = row.get("annual_target")
-    return None if additive or target is None or pd.isna(target) else target
+    if target is None or pd.isna(target) or m["polarity"] == "none":
+        return None
+    additive = m["aggregate"] == "sum" and m["unit"] not in ("percent", "ratio", "rate")
+    if additive:
+        return float(target) * SPAN_MONTHS[FREQUENCY_KIND[m["frequency"]]] / 12
+    return float(target)
 
 
 def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:

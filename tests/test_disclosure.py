@@ -159,7 +159,8 @@ def test_charts_mark_suppressed_figures_and_their_alt_text_does_not_give_them_aw
     from swlib.charts import small_multiples, trend_chart
 
     row = {"title": "Young people in custody", "unit": "count", "decimals": 0, "target": float("nan"),
-           "2019-20": 12.0, "2020-21": float("nan"), "to_date": float("nan"), "suppressed": "to_date,2020-21"}  # fmt: skip
+           "2019-20": 12.0, "2020-21": float("nan"), "to_date": float("nan"), "suppressed": "to_date,2020-21",
+           "period_shown": "2021-22-Q2"}  # fmt: skip
     chart = trend_chart(row, ["2019-20", "2020-21"], "2021/22")
     assert "2020/21: [c] (suppressed)" in chart.alt and "2021/22 to date: [c] (suppressed)" in chart.alt
     assert "[c]" in chart.svg
