@@ -122,13 +122,27 @@ def _fmt(r: dict, col: str) -> str:
     return esc(text)
 
 
-def performance_table(rows: pd.DataFrame, years: list[str], caption: str) -> Fragment:
-    """The council layout: indicator | comments | this year (status, target, to date) | last 3 years."""
+def performance_table(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> Fragment:
+    """The council layout: indicator | comments | this year (status, target, to date) | last 3 years.
+    With ``latest_year`` (measures counted once a year, in a report for part of a year) the
+    figures are that year's, headed as such, never as this year's to date."""
+    if latest_year:
+        years = [y for y in years if y != latest_year]
+    group, figure = (
+        (f"Latest year available: {Period.parse(latest_year).label}", "Figure")
+        if latest_year
+        else ("This year", "To date")
+    )
     ylabels = "".join(f'<th scope="col">{esc(Period.parse(y).label)}</th>' for y in years)
+    earlier = (
+        f'<th scope="colgroup" colspan="{len(years)}">Earlier years</th>'
+        if latest_year
+        else (f'<th scope="colgroup" colspan="{len(years)}">Last 3 years</th>')
+    )
     head = (
         '<thead><tr><th scope="col" rowspan="2">Performance indicator</th><th scope="col" rowspan="2">Comments/progress</th>'
-        f'<th scope="colgroup" colspan="4">This year</th><th scope="colgroup" colspan="{len(years)}">Last 3 years</th></tr>'
-        f'<tr><th scope="col">Status</th><th scope="col">Target</th><th scope="col">To date</th><th scope="col">Trend</th>{ylabels}</tr></thead>'
+        f'<th scope="colgroup" colspan="4">{esc(group)}</th>{earlier if years else ""}</tr>'
+        f'<tr><th scope="col">Status</th><th scope="col">Target</th><th scope="col">{figure}</th><th scope="col">Trend</th>{ylabels}</tr></thead>'
     )
     body = []
     for r in rows.to_dict("records"):
@@ -167,7 +181,15 @@ def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
         for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
             if outcome:
                 out.append(heading(4, outcome, f"outcome-{slug(theme)}-{slug(outcome)}"))
-            out.append(performance_table(odf, years, f"{outcome or theme}: measures, status and the last three years"))
+            name = outcome or theme
+            yearly = odf["note"].fillna("").str.contains("latest available")
+            if (~yearly).any():
+                out.append(performance_table(odf[~yearly], years, f"{name}: measures, status and the last three years"))
+            for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
+                label = Period.parse(shown).label
+                out.append(performance_table(
+                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
+                ))  # fmt: skip
     return Fragment("".join(out))
 
 

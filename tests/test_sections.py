@@ -16,3 +16,24 @@ def test_percentages_show_the_counts_behind_them_except_where_suppressed(data_di
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
     html = performance_table(public, public.attrs["years"], "t")
     assert "71.4% (40 of 56)" in html and "(3 of 56)" not in html and "5.4%" not in html
+
+
+def test_annual_figures_in_a_quarterly_report_are_headed_as_the_latest_year_not_this_year(demo):
+    from bs4 import BeautifulSoup
+
+    from swlib.sections import performance_by_theme
+
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2")
+    page = BeautifulSoup(performance_by_theme(perf), "html.parser")
+    yearly = [t for t in page.select("table.performance") if "latest year available (2022/23)" in t.caption.get_text()]
+    assert yearly
+    for t in yearly:
+        heads = [th.get_text() for th in t.select("thead th")]
+        assert "Latest year available: 2022/23" in heads and "To date" not in heads and "2022/23" not in heads
+        assert "This year" not in heads
+    in_year = [t for t in page.select("table.performance") if t not in yearly]
+    shown = perf.set_index("title")["period_shown"]
+    for t in in_year:
+        for th in t.select("tbody th[scope=row]"):
+            title = next(th.strings).strip()
+            assert shown[title] != "2022-23", title  # no last year's figure under "This year: To date"
