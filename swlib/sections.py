@@ -352,6 +352,8 @@ def statutory_section(
         if say_none:
             out.append(no_data(outcome.lower(), period.label))
         return Fragment("".join(out))
+    supp = rows["suppressed"].fillna("")
+    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()]  # years with figures
     out.append(values_table(rows, years, this_year, f"{outcome}: figures by year"))
     rows[this_year] = rows["to_date"]
     if perf.attrs.get("audience") == "public":

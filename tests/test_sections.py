@@ -37,3 +37,20 @@ def test_annual_figures_in_a_quarterly_report_are_headed_as_the_latest_year_not_
         for th in t.select("tbody th[scope=row]"):
             title = next(th.strings).strip()
             assert shown[title] != "2022-23", title  # no last year's figure under "This year: To date"
+
+
+def test_statutory_tables_and_charts_show_only_years_that_have_figures(demo):
+    from bs4 import BeautifulSoup
+
+    from swlib.sections import statutory_section
+
+    perf = swlib.performance(demo, "dundee-city", "2016-17")
+    for outcome in perf.loc[perf["theme"] == "Statutory functions", "outcome"].unique():
+        html = statutory_section(perf, outcome, swlib.Period.parse("2016-17"), "5.1")
+        page = BeautifulSoup(html, "html.parser")
+        for table in page.select("table.values"):
+            for j in range(1, len(table.select("thead th"))):
+                column = [tr.select("td")[j - 1].get_text() for tr in table.select("tbody tr")]
+                assert any(c != "–" for c in column), (outcome, j)
+        for img in page.select("figure img"):
+            assert "n/a n/a" not in img["alt"]
