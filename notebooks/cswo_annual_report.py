@@ -71,7 +71,20 @@ s.heading(2, "2. Governance and accountability", "governance") + words("governan
 )
 
 # %%
-s.heading(2, "4. Finance", "finance") + words("finance", "finance") + s.finance_section(ds, council, P)
+(
+    s.heading(2, "4. Partnership working", "partnership")
+    + s.heading(3, "4.1 Working with people who use services, carers and the third sector", "partnership-working")
+    + words("partnership", "partnership working with people who use services, carers and the third sector")
+    + s.heading(3, "4.2 User and carer involvement", "involvement")
+    + words("involvement", "how people who use services and carers are involved")
+    + s.heading(3, "4.3 Commissioned services", "commissioned")
+    + words("commissioned", "commissioned services")
+    + s.heading(3, "4.4 Improvement approaches and case studies", "improvement")
+    + words("improvement", "improvement approaches and case studies")
+)
+
+# %%
+s.heading(2, "5. Finance", "finance") + words("finance", "finance") + s.finance_section(ds, council, P)
 
 # %%
 stat = [
@@ -81,24 +94,24 @@ stat = [
     "Mental health officer services",
     "Justice social work",
 ]
-out = s.heading(2, "5. Service quality and performance", "performance") + words(
+out = s.heading(2, "6. Service quality and performance", "performance") + words(
     "performance", "service quality and performance"
 )
 for i, outcome in enumerate(stat, start=1):
-    out += s.statutory_section(perf, outcome, P, f"5.{i}")
-out += s.heading(3, "5.6 How we compare with other councils", "benchmarking") + s.benchmark_section(ds, council, P)
+    out += s.statutory_section(perf, outcome, P, f"6.{i}")
+out += s.heading(3, "6.6 How we compare with other councils", "benchmarking") + s.benchmark_section(ds, council, P)
 out
 
 # %%
 (
-    s.heading(2, "6. Complaints", "complaints")
+    s.heading(2, "7. Complaints", "complaints")
     + words("complaints", "complaints")
     + s.statutory_section(perf, "Complaints", P)
 )
 
 # %%
 (
-    s.heading(2, "7. Workforce", "workforce")
+    s.heading(2, "8. Workforce", "workforce")
     + words("workforce", "the workforce")
     + s.workforce_section(ds, council, P, audience)
     + s.statutory_section(perf, "Workforce", P, say_none=False)
@@ -106,13 +119,13 @@ out
 
 # %%
 (
-    s.heading(2, "8. Inspection grades", "inspections")
+    s.heading(2, "9. Inspection grades", "inspections")
     + words("inspections", "inspections")
     + s.inspection_section(ds, council, P)
 )
 
 # %%
-s.heading(2, "9. Challenges and priorities", "challenges") + words("challenges", "challenges and priorities")
+s.heading(2, "10. Challenges and priorities", "challenges") + words("challenges", "challenges and priorities")
 
 # %%
 s.heading(2, "Glossary", "glossary") + s.glossary()

@@ -247,6 +247,29 @@ def money_table(lines: pd.DataFrame, caption: str) -> Fragment:
     )
 
 
+def variance_table(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> Fragment:
+    """Budget, outturn and the variance per line (a line in only one of them shows "–" there)."""
+    b = budget.groupby("line", sort=False)["amount"].sum()
+    o = outturn.groupby("line", sort=False)["amount"].sum()
+    lines = list(dict.fromkeys([*b.index, *o.index]))
+
+    def row(label, bv, ov, cls=""):
+        var = ov - bv if pd.notna(bv) and pd.notna(ov) else float("nan")
+        word = "" if pd.isna(var) or var == 0 else (" over" if var > 0 else " under")
+        return (
+            f'<tr{cls}><th scope="row">{esc(label)}</th><td class="num">{fmt_money(bv)}</td><td class="num">{fmt_money(ov)}</td>'
+            f'<td class="num">{fmt_money(abs(var)) + word if pd.notna(var) else "–"}</td></tr>'
+        )
+
+    body = "".join(row(line, b.get(line, float("nan")), o.get(line, float("nan"))) for line in lines)
+    body += row("Total", b.sum(), o.sum(), ' class="total"')
+    return Fragment(
+        f'<table class="money"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Service</th>'
+        f'<th scope="col">Budget</th><th scope="col">Outturn</th><th scope="col">Variance</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
 def frame_table(df: pd.DataFrame, caption: str, css_class: str = "") -> Fragment:
     """A plain DataFrame as an accessible table (first column as row headers)."""
     cols = list(df.columns)
@@ -379,6 +402,7 @@ def finance_section(ds, council: str, period: Period) -> Fragment:
             out.append(budget_chart(lines, f"{period.label} {label}").html())
     budget, outturn = f[f["kind"] == "budget"], f[f["kind"] == "outturn"]
     if len(budget) and len(outturn):
+        out.append(variance_table(budget, outturn, f"{period.label} revenue budget against outturn, by service"))
         b, o = budget["amount"].sum(), outturn["amount"].sum()
         word = "overspend" if o > b else "underspend"
         out.append(

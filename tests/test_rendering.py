@@ -112,11 +112,19 @@ def test_status_is_a_word_and_a_shape_never_colour_alone():
 def test_annual_report_sections_and_narrative():
     page = soup(rendered("annual"))
     h2 = [h.get_text(strip=True) for h in page.find_all("h2")]
-    for heading in ("1. Summary", "2. Governance and accountability", "3. Service landscape", "4. Finance",
-                    "5. Service quality and performance", "6. Complaints", "7. Workforce", "8. Inspection grades",
-                    "9. Challenges and priorities"):  # fmt: skip
+    for heading in ("1. Summary", "2. Governance and accountability", "3. Service landscape", "4. Partnership working",
+                    "5. Finance", "6. Service quality and performance", "7. Complaints", "8. Workforce",
+                    "9. Inspection grades", "10. Challenges and priorities", "Glossary"):  # fmt: skip
         assert heading in h2
+    h3 = [h.get_text(strip=True) for h in page.find_all("h3")]
+    for heading in ("4.1 Working with people who use services, carers and the third sector", "4.2 User and carer involvement",
+                    "4.3 Commissioned services", "4.4 Improvement approaches and case studies"):  # fmt: skip
+        assert heading in h3
     text = page.get_text(" ")
+    assert "192 contracts with 101 suppliers" in text  # seed 002's commissioned services
+    dg = " ".join(soup(rendered("annual-dg")).get_text(" ").split())
+    assert "Service Budget Outturn Variance" in dg and " under" in dg  # budget against outturn, per line
+    assert "No narrative was provided for commissioned services." in dg  # said plainly when there is none
     assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
     assert "Compulsory Treatment Orders" in text and "656" in text
     assert "population of about 148,000" in text
