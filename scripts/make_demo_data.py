@@ -24,9 +24,9 @@ SL, DC, DG = "south-lanarkshire", "dundee-city", "dumfries-and-galloway"
 
 COUNCILS = [
     # council, name, LGBF family group (children, social work and housing), population, source
-    (SL, "South Lanarkshire Council", 3, "", S001),
-    (DC, "Dundee City Council", 4, 148000, S002),
-    (DG, "Dumfries and Galloway Council", 3, "", S000),
+    (SL, "South Lanarkshire Council", 2, "", S001),  # family groups: the LGBF lookups' Deprivation group
+    (DC, "Dundee City Council", 1, 148000, S002),
+    (DG, "Dumfries and Galloway Council", 2, "", S000),
 ]
 
 M_COLS = ["measure", "title", "theme", "outcome", "service", "unit", "polarity", "frequency", "aggregate",
@@ -174,7 +174,8 @@ def pct_obs(council, measure, period, level, cases, comment=""):
     return obs(council, measure, period, "", n, d, comment=comment)
 
 
-# --- LGBF benchmarking panel: all 32 councils (real names and family groups; values synthetic)
+# --- a synthetic LGBF-like panel: only the source of Dumfries and Galloway's synthetic LGBF measure
+# observations; data/benchmarks.csv itself is the real panel (`swreport import lgbf`)
 FAMILY_GROUPS = {  # LGBF family groups for children's, social work and housing services (by deprivation)
     1: ["Aberdeen City", "Aberdeenshire", "City of Edinburgh", "East Dunbartonshire", "East Renfrewshire",
         "Orkney Islands", "Perth and Kinross", "Shetland Islands"],
@@ -544,7 +545,7 @@ def write(name: str, rows: list[dict], columns: list[str] | None = None) -> None
 
 
 def main() -> None:
-    councils, measures, targets, observations, acts, fin, wf, insp, bench = build()
+    councils, measures, targets, observations, acts, fin, wf, insp, _panel = build()
     write("councils", councils)
     write("measures", measures, M_COLS)
     write("targets", targets)
@@ -553,7 +554,7 @@ def main() -> None:
     write("finance", fin)
     write("workforce", wf)
     write("inspections", insp)
-    write("benchmarks", bench)
+    # benchmarks.csv is the real LGBF panel: `swreport import lgbf` makes it from the published workbook
     print(f"wrote {len(measures)} measures, {len(observations)} observations to {DATA}")
 
 

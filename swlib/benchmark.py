@@ -1,10 +1,13 @@
 """Benchmarking against the other councils (Local Government Benchmarking Framework).
 
 For each LGBF indicator in the ``benchmarks`` panel: each council's rank (1 = best by the
-indicator's polarity), quartile (1 = the best quarter), the family-group and Scotland values,
-and, where a confidence interval exists (proportions with numerator and denominator: Wilson
-score, as Fingertips does), whether the council is better, similar or worse than Scotland:
-the Scotland value inside the council's interval is "similar".
+indicator's polarity, as LGBF ranks it; ties share the better rank), quartile (1 = the best
+quarter), the family-group value (pooled where numerators and denominators exist, else the
+mean) and Scotland's value (the published ``scotland`` row where the panel has one: it is not
+the mean of the councils), and, where a confidence interval exists, whether the council is
+better, similar or worse than Scotland: the Scotland value inside the council's interval is
+"similar". Intervals: Wilson score for percentages, exact Poisson below 10 events and Byar's
+from 10 for rates per 1,000 (as PHEindicatormethods computes them); none for costs.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import pandas as pd
 
 from .loading import Dataset
 from .periods import Period
-from .stats import proportion_ci
+from .stats import proportion_ci, rate_ci
+
+SCOTLAND = "scotland"
+RATE_PER = 1000  # LGBF's rates are per 1,000
 
 COLUMNS = [
     "lgbf", "title", "unit", "polarity", "period", "council", "council_name", "family_group", "value", "numerator",
@@ -23,14 +29,16 @@ COLUMNS = [
 
 
 def _values(p: pd.DataFrame) -> pd.Series:
-    computed = 100 * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
+    scale = np.where(p["unit"] == "rate", RATE_PER, 100)
+    computed = scale * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
     return p["value"].where(p["value"].notna(), computed)
 
 
 def _pooled(g: pd.DataFrame) -> float:
     """A group's value: pooled numerator over denominator where every row has them, else the mean."""
     if g["numerator"].notna().all() and g["denominator"].notna().all() and g["denominator"].sum() > 0:
-        return float(100 * g["numerator"].sum() / g["denominator"].sum())
+        scale = RATE_PER if (g["unit"] == "rate").all() else 100
+        return float(scale * g["numerator"].sum() / g["denominator"].sum())
     return float(g["v"].mean())
 
 
@@ -42,13 +50,12 @@ def latest_period(ds: Dataset, period) -> str | None:
 
 
 def benchmark(ds: Dataset, period, council: str | None = None, confidence: float = 0.95) -> pd.DataFrame:
-    """Every council's position on every LGBF indicator for the panel year of ``period``.
-
-    Uses the latest panel year at or before the period's year (``.attrs["period"]``);
-    ``council`` keeps only that council's rows.
+    """Every council's position on every LGBF indicator: for each indicator, its latest panel
+    year at or before ``period``'s year (the ``period`` column; ``.attrs["period"]`` is the
+    latest of them). ``council`` keeps only that council's rows.
     """
     year = latest_period(ds, period)
-    memo_key = ("benchmark", year, confidence)
+    memo_key = ("benchmark", str(Period.parse(period).year_period), confidence)
     if memo_key in ds.memo:
         out = ds.memo[memo_key]
         out = out[out["council"] == council].reset_index(drop=True) if council is not None else out.copy()
@@ -58,11 +65,18 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
         out = pd.DataFrame(columns=COLUMNS)
         out.attrs["period"] = None
         return out
-    p = ds.benchmarks[ds.benchmarks["period"] == year].copy()
+    P = Period.parse(period).year_period
+    panel = ds.benchmarks
+    keys = panel["period"].map(lambda x: Period.parse(x).sort_key)
+    ok = keys <= P.sort_key
+    last = keys[ok].groupby(panel.loc[ok, "lgbf"]).transform("max")
+    p = panel[ok][keys[ok] == last].copy()  # each indicator's latest year at or before the period
     p["v"] = _values(p)
     p = p[p["v"].notna()]
+    published = p[p["council"] == SCOTLAND].set_index("lgbf")["v"]
+    p = p[p["council"] != SCOTLAND]
     parts = []
-    for _code, g in p.groupby("lgbf", sort=False):
+    for code, g in p.groupby("lgbf", sort=False):
         g = g.copy()
         polarity = g["polarity"].iloc[0]
         ascending = polarity == "lower"
@@ -73,17 +87,22 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
         n = len(g)
         g["of"] = n
         g["quartile"] = np.ceil(4 * g["rank"] / n)
-        scotland = _pooled(g)
+        scotland = float(published[code]) if code in published.index else _pooled(g)
         g["scotland_value"] = scotland
         fam = {fg: _pooled(fg_rows) for fg, fg_rows in g.groupby("family_group")}
         g["family_value"] = g["family_group"].map(fam)
         has_ci = g["numerator"].notna() & g["denominator"].notna() & (g["denominator"] > 0)
+        unit = g["unit"].iloc[0]
+        has_ci &= unit in ("percent", "rate")
         lo, hi = np.full(n, np.nan), np.full(n, np.nan)
         if has_ci.any():
-            l_, h_ = proportion_ci(
-                g.loc[has_ci, "numerator"].to_numpy(), g.loc[has_ci, "denominator"].to_numpy(), confidence
-            )
-            lo[has_ci.to_numpy()], hi[has_ci.to_numpy()] = 100 * l_, 100 * h_
+            x, d = g.loc[has_ci, "numerator"].to_numpy(), g.loc[has_ci, "denominator"].to_numpy()
+            if unit == "rate":
+                l_, h_ = rate_ci(x, d, RATE_PER, confidence)
+            else:
+                l_, h_ = proportion_ci(x, d, confidence)
+                l_, h_ = 100 * np.asarray(l_), 100 * np.asarray(h_)
+            lo[has_ci.to_numpy()], hi[has_ci.to_numpy()] = l_, h_
         g["lower"], g["upper"] = lo, hi
         g["comparison"] = [
             _compare(v, lo_, hi_, scotland, polarity) for v, lo_, hi_ in zip(g["v"], lo, hi, strict=True)

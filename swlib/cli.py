@@ -271,5 +271,39 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet,
         sys.exit(EXIT_FAILURE)
 
 
+@main.group("import")
+def import_():
+    """Bring published figures into the data set's tables."""
+
+
+@import_.command("lgbf")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "--metadata",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the LGBF indicator metadata workbook (default: lgbf-indicator-metadata*.xlsx beside WORKBOOK)",
+)
+@click.option(
+    "--lookups",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the LGBF council lookups workbook (default: lgbf-council-lookups*.xlsx beside WORKBOOK)",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="where to write the benchmarks table (default: benchmarks.csv in the data folder)")  # fmt: skip
+def import_lgbf(workbook, metadata, lookups, out):
+    """Make the benchmarks table from the Improvement Service's LGBF workbook (sheet 'Raw Data')."""
+    from .config import default_data_path
+    from .lgbf import import_lgbf as read
+    from .lgbf import write_csv
+
+    df = read(workbook, metadata, lookups)
+    path = write_csv(df, out or default_data_path() / "benchmarks.csv")
+    years = sorted(df["period"].unique())
+    click.echo(f"read {Path(workbook).name}: {df['lgbf'].nunique()} indicators, {df['council'].nunique() - 1} councils "
+               f"and Scotland, {years[0]} to {years[-1]}; wrote {len(df):,} rows to {path}")  # fmt: skip
+
+
 if __name__ == "__main__":
     main()

@@ -372,7 +372,7 @@ def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
 
 def _benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     out = []
-    bad = df["numerator"] > df["denominator"]
+    bad = (df["unit"] == "percent") & (df["numerator"] > df["denominator"])  # a rate per 1,000 may exceed it
     for row in df.index[bad]:
         out.append(
             Problem(
@@ -380,7 +380,7 @@ def _benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:
                 int(row),
                 "numerator",
                 f"{df.at[row, 'numerator']:g}, more than the denominator {df.at[row, 'denominator']:g}",
-                "a numerator no larger than the denominator",
+                "a numerator no larger than the denominator for a percentage",
             )
         )
     missing = df["value"].isna() & (df["numerator"].isna() | df["denominator"].isna() | (df["denominator"] == 0))

@@ -192,7 +192,7 @@ TABLES: dict[str, Table] = {
                 _c("polarity", "enum", required=True, nonblank=True, choices=POLARITIES),
                 _c("council", "council_id", required=True, nonblank=True),
                 _c("council_name", required=True, nonblank=True),
-                _c("family_group", "int", required=True, nonblank=True, minimum=1, maximum=4),
+                _c("family_group", "int", required=True, minimum=1, maximum=4),  # blank for Scotland
                 _c("period", "period", required=True, nonblank=True),
                 _c("value", "number", minimum=0),
                 _c("numerator", "number", minimum=0),

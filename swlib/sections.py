@@ -530,21 +530,30 @@ def benchmark_section(ds, council: str, period: Period) -> Fragment:
             else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
         )
         rows.append(
-            f'<tr><th scope="row">{esc(r["lgbf"])}: {esc(r["title"])}</th><td class="num">{esc(fmt_value(r["value"], r["unit"], 1))}{esc(ci)}</td>'
+            f'<tr><th scope="row">{esc(r["lgbf"])}: {esc(r["title"])}</th><td>{esc(Period.parse(r["period"]).label)}</td>'
+            f'<td class="num">{esc(fmt_value(r["value"], r["unit"], 1))}{esc(ci)}</td>'
             f'<td class="num">{rank}</td><td class="num">{quart}</td><td class="num">{esc(fmt_value(r["family_value"], r["unit"], 1))}</td>'
             f'<td class="num">{esc(fmt_value(r["scotland_value"], r["unit"], 1))}</td><td>{esc(r["comparison"])}</td></tr>'
         )
     table = (
-        f'<table class="benchmark"><caption>How we compare with other councils, {esc(year.label)} (1st = best; quartile 1 = the best quarter)</caption>'
-        '<thead><tr><th scope="col">Indicator</th><th scope="col">Our value (95% interval)</th><th scope="col">Rank</th>'
+        '<table class="benchmark"><caption>How we compare with other councils: the latest year available for each indicator '
+        "(1st = best; quartile 1 = the best quarter)</caption>"
+        '<thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Our value (95% interval)</th><th scope="col">Rank</th>'
         '<th scope="col">Quartile</th><th scope="col">Family group</th><th scope="col">Scotland</th><th scope="col">Compared with Scotland</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     note = paragraph(
-        "Better, similar or worse than Scotland is decided by the 95% confidence interval (Wilson score) where the figure is a "
-        "proportion of people; costs and other figures are ranked but not tested."
+        "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
+        "counts of people or events (Wilson score for percentages; exact Poisson or Byar's method for rates per 1,000); "
+        "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
+        "for Scotland as a whole."
     )
-    lead = paragraph(f"Latest benchmarking year available: {year.label}.") if year.fy != period.fy else Fragment("")
+    sources = sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
+    lead = paragraph(
+        "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
+        + (f"Figures: {'; '.join(sources)}. " if sources else "")
+        + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
+    )
     return Fragment(str(lead) + table + str(note) + benchmark_chart(b, council).html())
 
 

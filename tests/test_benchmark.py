@@ -86,7 +86,7 @@ def test_demo_panel_has_all_32_councils(demo):
     assert b.groupby("lgbf")["council"].nunique().eq(32).all()
     assert b.groupby("lgbf")["rank"].max().le(32).all()
     dg = b[b["council"] == "dumfries-and-galloway"]
-    assert len(dg) == 13 and set(dg["family_group"]) == {3}
+    assert len(dg) == 17 and set(dg["family_group"]) == {2}  # LGBF deprivation family group 2
 
 
 def test_ordinal():

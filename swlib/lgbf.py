@@ -1,0 +1,302 @@
+"""Import the Improvement Service's LGBF workbook into the ``benchmarks`` table.
+
+The workbook is read in the shape it is published: sheet ``Raw Data``, one row per council
+and a ``Scotland`` row, one column per indicator-year (``SW1 2019-20``), the columns its value
+is built from beside it, ``... Real`` inflation-adjusted columns (not imported: values are as
+published, in cash terms) and ``dna`` or blanks for missing values. Indicator titles, domains
+and polarity (``One is high``) come from the indicator metadata workbook; family groups (the
+``Deprivation`` group: LGBF's family groups for children's, social work and housing services)
+from the council lookups workbook.
+
+What is imported, and which columns a value is built from, is declared once, in
+``INDICATORS``; council names are mapped to swreport's ids by ``COUNCILS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, Problem
+
+SHEET = "Raw Data"
+NAME_COLUMN = "Local Authority"
+SCOTLAND = "scotland"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    unit: str  # percent | currency | rate
+    numerator: str | None = None  # the column stem the value's numerator is read from
+    denominator: str | None = None
+
+
+# Every social work indicator and the children's services ones councils report. Numerator and
+# denominator only where the value is a rate or proportion of events or people (an interval
+# makes sense); costs and shares of spending have none.
+INDICATORS: dict[str, Indicator] = {
+    "SW1": Indicator("currency"),
+    "SW2": Indicator("percent"),  # a share of money: no interval
+    "SW3a": Indicator("percent"),
+    "SW4a": Indicator("percent"),
+    "SW4b": Indicator("percent"),
+    "SW4c": Indicator("percent"),
+    "SW4d": Indicator("percent"),
+    "SW4e": Indicator("percent"),
+    "SW5": Indicator("currency"),
+    "SW6": Indicator(
+        "rate", "Number of readmissions to an acute hospital within 28 days of discharge", "Number of discharges"
+    ),
+    "SW7": Indicator("percent"),
+    "SW8": Indicator(
+        "rate",
+        "Number of bed days people spend in hospital when they are ready to be discharged",
+        "MYE Population (75+)",
+    ),
+    "CHN8a": Indicator("currency"),
+    "CHN8b": Indicator("currency"),
+    "CHN9": Indicator("percent"),
+    "CHN22": Indicator("percent"),
+    "CHN23": Indicator("percent"),
+}
+
+COUNCILS = {  # the LGBF's spelling -> (swreport id, name)
+    "Aberdeen City": ("aberdeen-city", "Aberdeen City"),
+    "Aberdeenshire": ("aberdeenshire", "Aberdeenshire"),
+    "Angus": ("angus", "Angus"),
+    "Argyll & Bute": ("argyll-and-bute", "Argyll and Bute"),
+    "Clackmannanshire": ("clackmannanshire", "Clackmannanshire"),
+    "Dumfries & Galloway": ("dumfries-and-galloway", "Dumfries and Galloway"),
+    "Dundee City": ("dundee-city", "Dundee City"),
+    "East Ayrshire": ("east-ayrshire", "East Ayrshire"),
+    "East Dunbartonshire": ("east-dunbartonshire", "East Dunbartonshire"),
+    "East Lothian": ("east-lothian", "East Lothian"),
+    "East Renfrewshire": ("east-renfrewshire", "East Renfrewshire"),
+    "Edinburgh City": ("city-of-edinburgh", "City of Edinburgh"),
+    "Eilean Siar": ("na-h-eileanan-siar", "Na h-Eileanan Siar"),
+    "Falkirk": ("falkirk", "Falkirk"),
+    "Fife": ("fife", "Fife"),
+    "Glasgow City": ("glasgow-city", "Glasgow City"),
+    "Highland": ("highland", "Highland"),
+    "Inverclyde": ("inverclyde", "Inverclyde"),
+    "Midlothian": ("midlothian", "Midlothian"),
+    "Moray": ("moray", "Moray"),
+    "North Ayrshire": ("north-ayrshire", "North Ayrshire"),
+    "North Lanarkshire": ("north-lanarkshire", "North Lanarkshire"),
+    "Orkney Islands": ("orkney-islands", "Orkney Islands"),
+    "Perth & Kinross": ("perth-and-kinross", "Perth and Kinross"),
+    "Renfrewshire": ("renfrewshire", "Renfrewshire"),
+    "Scottish Borders": ("scottish-borders", "Scottish Borders"),
+    "Shetland Islands": ("shetland-islands", "Shetland Islands"),
+    "South Ayrshire": ("south-ayrshire", "South Ayrshire"),
+    "South Lanarkshire": ("south-lanarkshire", "South Lanarkshire"),
+    "Stirling": ("stirling", "Stirling"),
+    "West Dunbartonshire": ("west-dunbartonshire", "West Dunbartonshire"),
+    "West Lothian": ("west-lothian", "West Lothian"),
+    "Scotland": (SCOTLAND, "Scotland"),
+}
+COLUMNS = ["lgbf", "title", "unit", "polarity", "council", "council_name", "family_group", "period", "value",
+           "numerator", "denominator", "source"]  # fmt: skip
+_HEADER = re.compile(r"^(?P<code>[A-Z]+ ?\d+[a-z]?) (?P<y1>\d{4})-(?P<y2>\d{2})(?P<real> Real)?$")
+
+
+def _cell(sheet: str, row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{sheet}!{get_column_letter(col)}{row}"
+
+
+def _number(v):
+    if v is None or (isinstance(v, str) and v.strip().lower() in ("", "dna", "n/a", "-")):
+        return None
+    if isinstance(v, str) and v.strip().startswith("#"):  # an Excel error left in a cell (#N/A, #DIV/0!): missing
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    try:
+        return float(str(v).replace(",", ""))
+    except ValueError:
+        return "bad"
+
+
+def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tuple]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        problems.append(Problem(path.name, None, None, "a file that is not an Excel workbook", what))
+        return []
+    name = sheet or wb.sheetnames[0]
+    if name not in wb.sheetnames:
+        problems.append(
+            Problem(path.name, None, None, f"sheets {', '.join(wb.sheetnames)}", f"a sheet '{name}' ({what})")
+        )
+        return []
+    rows = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+    wb.close()
+    return rows
+
+
+def _metadata(path: Path, problems: list) -> dict[str, dict]:
+    rows = _rows(path, None, problems, "the LGBF indicator metadata: Variable name, Title, Domain, One is high")
+    if not rows:
+        return {}
+    head = [str(h).strip() if h is not None else "" for h in rows[0]]
+    need = ("Variable name", "Title", "Domain", "One is high")
+    missing = [n for n in need if n not in head]
+    if missing:
+        problems.append(Problem(path.name, 1, missing[0], "no such column", f"columns {', '.join(need)}"))
+        return {}
+    ix = {n: head.index(n) for n in need}
+    out = {}
+    for r in rows[1:]:
+        code = r[ix["Variable name"]]
+        if code:
+            out[str(code).strip()] = {
+                "title": " ".join(str(r[ix["Title"]] or "").split()),
+                "domain": str(r[ix["Domain"]] or "").strip(),
+                "polarity": {"yes": "higher", "no": "lower"}.get(
+                    str(r[ix["One is high"]] or "").strip().lower(), "none"
+                ),
+            }
+    return out
+
+
+def _family_groups(path: Path, problems: list) -> dict[str, int]:
+    rows = _rows(path, None, problems, "the LGBF council lookups: Council, Deprivation")
+    if not rows:
+        return {}
+    head = [str(h).strip() if h is not None else "" for h in rows[0]]
+    if "Council" not in head or "Deprivation" not in head:
+        problems.append(
+            Problem(path.name, 1, None, f"columns {', '.join(h for h in head if h)}", "columns Council and Deprivation")
+        )
+        return {}
+    c, d = head.index("Council"), head.index("Deprivation")
+    out = {}
+    for n, r in enumerate(rows[1:], start=2):
+        if r[c] is None:
+            continue
+        m = re.match(r"\s*([1-4])(\.0)?\b", str(r[d]) if r[d] is not None else "")  # 3, or "1 - Most Deprived"
+        group = int(m.group(1)) if m else None
+        if group is None:
+            problems.append(Problem(path.name, n, "Deprivation", repr(r[d]), "a family group from 1 to 4"))
+            continue
+        out[str(r[c]).strip()] = group
+    return out
+
+
+def _beside(workbook: Path, pattern: str) -> Path | None:
+    found = sorted(workbook.parent.glob(pattern))
+    return found[-1] if found else None
+
+
+def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFrame:
+    """The ``benchmarks`` table from the LGBF workbook (metadata and lookups default to the
+    ``lgbf-indicator-metadata*.xlsx`` and ``lgbf-council-lookups*.xlsx`` beside it). Raises
+    DataError naming sheet, cell and what was expected for a workbook of the wrong shape."""
+    workbook = Path(workbook)
+    problems: list[Problem] = []
+    if not workbook.is_file():
+        raise DataError(Problem(str(workbook), None, None, "nothing at this path", "the LGBF workbook (.xlsx)"))
+    metadata = Path(metadata) if metadata else _beside(workbook, "lgbf-indicator-metadata*.xlsx")
+    lookups = Path(lookups) if lookups else _beside(workbook, "lgbf-council-lookups*.xlsx")
+    for label, p in (("--metadata", metadata), ("--lookups", lookups)):
+        if p is None or not p.is_file():
+            problems.append(Problem(str(p or workbook.parent), None, None, "no such workbook",
+                                    f"the LGBF {'indicator metadata' if label == '--metadata' else 'council lookups'} workbook ({label} FILE)"))  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    meta = _metadata(metadata, problems)
+    groups = _family_groups(lookups, problems)
+    rows = _rows(workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year")
+    if problems:
+        raise DataError(problems)
+    head = [str(h).strip() if h is not None else "" for h in rows[0]]
+    if NAME_COLUMN not in head:
+        raise DataError(Problem(workbook.name, 1, None, f"no '{NAME_COLUMN}' column in row 1 of sheet '{SHEET}'",
+                                f"a '{NAME_COLUMN}' column naming each council", cell=_cell(SHEET, 1, 1)))  # fmt: skip
+    name_col = head.index(NAME_COLUMN)
+    wanted = set(codes or INDICATORS)
+    columns: dict[tuple[str, str], int] = {}
+    stems = {h: i for i, h in enumerate(head) if h}
+    for i, h in enumerate(head):
+        code = h.split(" ")[0] if h else ""
+        if code not in wanted:
+            continue
+        m = _HEADER.match(h)
+        if m is None or int(m["y2"]) != (int(m["y1"]) + 1) % 100:
+            problems.append(Problem(workbook.name, 1, h, repr(h), "an indicator-year header such as 'SW1 2019-20'",
+                                    cell=_cell(SHEET, 1, i + 1)))  # fmt: skip
+            continue
+        if not m["real"]:
+            columns[(m["code"], f"{m['y1']}-{m['y2']}")] = i
+    for code in sorted(wanted):
+        if code not in meta:
+            problems.append(
+                Problem(
+                    metadata.name, None, "Variable name", f"no row for {code}", "a row for every imported indicator"
+                )
+            )
+    source = f"Improvement Service, LGBF benchmarking data ({workbook.name})"
+    out = []
+    for n, r in enumerate(rows[1:], start=2):
+        name = r[name_col]
+        if name is None or not str(name).strip():
+            continue
+        name = str(name).strip()
+        if name not in COUNCILS:
+            problems.append(Problem(workbook.name, n, NAME_COLUMN, repr(name), "a council name as the LGBF writes it, e.g. "
+                                    "'Dumfries & Galloway' (add it to swlib.lgbf.COUNCILS)", cell=_cell(SHEET, n, name_col + 1)))  # fmt: skip
+            continue
+        council, council_name = COUNCILS[name]
+        if council != SCOTLAND and name not in groups:
+            problems.append(
+                Problem(lookups.name, None, "Council", f"no row for {name!r}", "a family group for every council")
+            )
+            continue
+        for (code, year), i in columns.items():
+            spec, info = INDICATORS.get(code, Indicator("number")), meta.get(code, {})
+            value = _number(r[i])
+            if value == "bad":
+                problems.append(Problem(workbook.name, n, head[i], repr(r[i]), "a number, 'dna' or a blank",
+                                        cell=_cell(SHEET, n, i + 1)))  # fmt: skip
+                continue
+            if value is None:
+                continue
+            num = den = None
+            if spec.numerator:
+                ni, di = stems.get(f"{spec.numerator} {year}"), stems.get(f"{spec.denominator} {year}")
+                num = _number(r[ni]) if ni is not None else None
+                den = _number(r[di]) if di is not None else None
+                num, den = (num, den) if isinstance(num, float) and isinstance(den, float) and den > 0 else (None, None)
+            out.append({
+                "lgbf": code, "title": info.get("title", code), "unit": spec.unit, "polarity": info.get("polarity", "none"),
+                "council": council, "council_name": council_name, "family_group": groups.get(name), "period": year,
+                "value": value, "numerator": num, "denominator": den, "source": source,
+            })  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    df = pd.DataFrame(out, columns=COLUMNS)
+    df["family_group"] = df["family_group"].astype("Int64")
+    order = {c: i for i, c in enumerate(INDICATORS)}
+    df = df.sort_values(
+        ["lgbf", "council", "period"], key=lambda s: s.map(order) if s.name == "lgbf" else s, kind="stable"
+    )
+    return df.reset_index(drop=True)
+
+
+def write_csv(df: pd.DataFrame, path) -> Path:
+    """The table as CSV, figures exactly as published (no rounding), atomically."""
+    from .rendering import write_atomic
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, df.to_csv(index=False, lineterminator="\n", float_format="%.10g").encode("utf-8"))
+    return path

@@ -1,0 +1,103 @@
+"""The LGBF importer on a fixture cut from the real workbook (its real header layout and
+figures), and benchmarking on the real panel."""
+
+import shutil
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import swlib
+from swlib.cli import main
+from swlib.lgbf import import_lgbf
+from tests.conftest import ROOT
+
+FIX = ROOT / "tests" / "fixtures"
+BOOK = FIX / "lgbf-benchmarking-data-fixture.xlsx"
+META = FIX / "lgbf-indicator-metadata-fixture.xlsx"
+LOOKUPS = FIX / "lgbf-council-lookups-fixture.xlsx"
+
+
+def imported():
+    return import_lgbf(BOOK, META, LOOKUPS)
+
+
+def test_fixture_import_gives_exactly_the_matching_rows_of_the_committed_table():
+    df = imported()
+    committed = pd.read_csv(ROOT / "data" / "benchmarks.csv", dtype={"family_group": "Int64"})
+    keys = ["lgbf", "council", "period"]
+    mine = committed.merge(df[keys], on=keys).sort_values(keys).reset_index(drop=True)
+    ours = pd.read_csv(
+        pd.io.common.StringIO(df.to_csv(index=False, float_format="%.10g")), dtype={"family_group": "Int64"}
+    )
+    ours = ours.sort_values(keys).reset_index(drop=True)
+    assert len(ours) == 54 and len(mine) == len(ours)
+    pd.testing.assert_frame_equal(mine.drop(columns="source"), ours.drop(columns="source"))  # source names its workbook
+
+
+def test_published_figures_numerators_polarity_family_groups_and_the_scotland_row():
+    df = imported().set_index(["lgbf", "council", "period"])
+    sw6 = df.loc[("SW6", "dumfries-and-galloway", "2020-21")]
+    assert sw6["value"] == pytest.approx(107.7205) and (sw6["numerator"], sw6["denominator"]) == (2531, 23496)
+    assert sw6["unit"] == "rate" and sw6["polarity"] == "lower" and sw6["family_group"] == 2
+    assert df.loc[("SW6", "scotland", "2020-21"), "value"] == pytest.approx(120.0284)  # published, not a mean
+    assert pd.isna(df.loc[("SW6", "scotland", "2020-21"), "family_group"])
+    assert df.loc[("SW1", "dumfries-and-galloway", "2020-21"), "value"] == pytest.approx(
+        19.251759, abs=1e-6
+    )  # cash, not Real
+    assert pd.isna(df.loc[("SW1", "dumfries-and-galloway", "2020-21"), "numerator"])  # a cost has no interval
+    assert (
+        df.loc[("CHN9", "dundee-city", "2019-20"), "family_group"] == 1
+        and df.loc[("CHN9", "dundee-city", "2019-20"), "polarity"] == "higher"
+    )
+    assert "na-h-eileanan-siar" in df.index.get_level_values("council")  # "Eilean Siar"
+    assert (df["source"] == "Improvement Service, LGBF benchmarking data (lgbf-benchmarking-data-fixture.xlsx)").all()
+
+
+def _broken(tmp_path, edit):
+    path = tmp_path / "lgbf.xlsx"
+    shutil.copy(BOOK, path)
+    wb = load_workbook(path)
+    edit(wb)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda wb: wb["Raw Data"].cell(3, 1, "Dumfries and Galloway"),
+     "cell Raw Data!A3 (column 'Local Authority'): found 'Dumfries and Galloway'; expected a council name as the LGBF writes it"),
+    (lambda wb: setattr(wb["Raw Data"], "title", "Data"), "found sheets Deflators, Data; expected a sheet 'Raw Data'"),
+    (lambda wb: wb["Raw Data"].cell(1, 1, "Council"), "cell Raw Data!A1: found no 'Local Authority' column"),
+    (lambda wb: wb["Raw Data"].cell(1, 2, "CHN9 2019-2020"),
+     "cell Raw Data!B1 (column 'CHN9 2019-2020'): found 'CHN9 2019-2020'; expected an indicator-year header such as 'SW1 2019-20'"),
+    (lambda wb: wb["Raw Data"].cell(2, 2, "lots"), "cell Raw Data!B2 (column 'CHN9 2019-20'): found 'lots'; expected a number"),
+])  # fmt: skip
+def test_a_workbook_of_the_wrong_shape_is_exit_2_naming_sheet_cell_and_what_was_expected(tmp_path, edit, message):
+    path = _broken(tmp_path, edit)
+    out = tmp_path / "b.csv"
+    r = CliRunner().invoke(main, ["import", "lgbf", str(path), "--metadata", str(META), "--lookups", str(LOOKUPS),
+                                  "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 2 and message in r.output, r.output
+    assert "Traceback" not in r.output and not out.exists()
+
+
+def test_import_command_writes_the_table(tmp_path):
+    out = tmp_path / "benchmarks.csv"
+    r = CliRunner().invoke(main, ["import", "lgbf", str(BOOK), "--metadata", str(META), "--lookups", str(LOOKUPS),
+                                  "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0 and "6 councils and Scotland" not in r.output and "5 councils and Scotland" in r.output
+    assert len(pd.read_csv(out)) == 54
+
+
+def test_benchmarking_on_the_real_panel(demo):
+    b = swlib.benchmark(demo, "2023-24", "dumfries-and-galloway").set_index("lgbf")
+    assert b.loc["SW6", "period"] == "2020-21" and b.loc["CHN9", "period"] == "2019-20"  # each its latest year
+    assert b.loc["SW6", "scotland_value"] == pytest.approx(120.0284)  # the published Scotland figure
+    assert b.loc["SW6", "comparison"] == "better"  # 107.7 per 1,000, Byar's interval below Scotland's 120.0
+    assert b.loc["SW6", "lower"] < 107.7205 < b.loc["SW6", "upper"] < 120.0284
+    assert b.loc["SW5", "rank"] == 1  # the lowest care home cost ranks first: "One is high" is No
+    assert b.loc["SW1", "comparison"] == "not compared"  # no interval for a cost
+    full = swlib.benchmark(demo, "2023-24")
+    assert full.groupby("lgbf")["council"].nunique().eq(32).all() and "scotland" not in set(full["council"])
+    assert full.groupby("lgbf")["rank"].max().le(32).all()
