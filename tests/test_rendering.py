@@ -217,8 +217,12 @@ def test_analytics_sections_are_in_both_reports():
     assert any(s.get_text().endswith(".") for s in q.select(".sentence"))
     a = soup(rendered("annual-dg"))
     assert a.find(id="benchmarking") and "Small bar charts, one per benchmarking indicator" in str(a)
-    d = soup(rendered("annual"))  # Dundee 2016/17: the panel has that year
-    assert "How we compare with other councils, 2016/17" in d.get_text(" ")
+    d = soup(rendered("annual"))  # Dundee 2016/17: the real panel has that year
+    dundee = table_by_caption(d, "How we compare with other councils")
+    cells = {tr.th.get_text(" ").split(":")[0]: [td.get_text() for td in tr.select("td")] for tr in dundee.select("tbody tr")}
+    assert cells["SW6"][0] == "2016/17" and "Latest benchmarking year available" not in d.get_text(" ")
+    dg = " ".join(a.get_text(" ").split())
+    assert "Latest benchmarking year available: 2020/21" in dg and "lgbf-benchmarking-data-2022-01.xlsx" in dg
 
 
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
