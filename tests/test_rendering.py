@@ -219,7 +219,9 @@ def test_analytics_sections_are_in_both_reports():
     assert a.find(id="benchmarking") and "Small bar charts, one per benchmarking indicator" in str(a)
     d = soup(rendered("annual"))  # Dundee 2016/17: the real panel has that year
     dundee = table_by_caption(d, "How we compare with other councils")
-    cells = {tr.th.get_text(" ").split(":")[0]: [td.get_text() for td in tr.select("td")] for tr in dundee.select("tbody tr")}
+    cells = {
+        tr.th.get_text(" ").split(":")[0]: [td.get_text() for td in tr.select("td")] for tr in dundee.select("tbody tr")
+    }
     assert cells["SW6"][0] == "2016/17" and "Latest benchmarking year available" not in d.get_text(" ")
     dg = " ".join(a.get_text(" ").split())
     assert "Latest benchmarking year available: 2020/21" in dg and "lgbf-benchmarking-data-2022-01.xlsx" in dg
