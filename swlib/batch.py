@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import REPORTS, notebooks_dir, outputs_dir, params_dir
+from .config import NATIONAL, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError
 from .periods import Period
 
@@ -58,6 +58,8 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) ->
     if report not in REPORTS:
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
     P = report_period(report, period)
+    if report == "national":  # one report for the whole country
+        return [Job(report, NATIONAL, str(P), a, str(data), str(out), "Scotland") for a in audiences]
     known = list(ds.councils["council"])
     if councils in (None, "all", ["all"]):
         chosen = known
@@ -316,9 +318,11 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
     rows = []
     for _key, e in manifest["reports"].items():
         P = Period.parse(e["period"])
-        name = {"quarterly": "Quarterly performance report", "annual": "CSWO annual report"}.get(
-            e["report"], e["report"]
-        )
+        name = {
+            "quarterly": "Quarterly performance report",
+            "annual": "CSWO annual report",
+            "national": "National overview of social work",
+        }.get(e["report"], e["report"])
         label = f"{name}, {P.label if e['report'] == 'quarterly' else P.year_period.label}" + (
             " (public)" if e["audience"] == "public" else ""
         )

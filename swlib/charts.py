@@ -461,3 +461,93 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
         "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group).",
         {"left": 0.1, "right": 0.1, "top": 0.3, "bottom": 0.25, "hspace": 0.7},
     )
+
+
+FAMILY_MARKERS = {1: ("o", "family group 1 (most deprived)"), 2: ("s", "family group 2"), 3: ("^", "family group 3"),
+                  4: ("D", "family group 4 (least deprived)")}  # fmt: skip
+
+
+def rank_chart(g: pd.DataFrame, title: str) -> Chart:
+    """All councils on one indicator, best at the top: a dot each, shaped by family group, and
+    Scotland's figure as a line."""
+    g = g.sort_values(["rank", "council_name"])
+    unit = g["unit"].iloc[0]
+    scotland = float(g["scotland_value"].iloc[0])
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        ys = range(len(g))
+        for fg, (marker, words) in FAMILY_MARKERS.items():
+            sel = (g["family_group"] == fg).to_numpy()
+            if sel.any():
+                ax.scatter(g["value"].to_numpy()[sel], [y for y, s in zip(ys, sel, strict=True) if s], marker=marker, s=22,
+                           color=PALETTE["blue"], label=words, zorder=3)  # fmt: skip
+        ax.axvline(scotland, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2,
+                   label=f"Scotland {fmt_value(scotland, unit, 1)}")  # fmt: skip
+        ax.set_yticks(
+            list(ys), [f"{int(r)}. {n}" for r, n in zip(g["rank"], g["council_name"], strict=True)], fontsize=6.5
+        )
+        ax.invert_yaxis()
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
+        ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+
+    best, worst = g.iloc[:3], g.iloc[-3:]
+    f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
+    alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
+           f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
+    return _chart(draw, 6.8, 0.45 + 0.16 * len(g), alt,
+                  f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
+                  {"left": 1.7, "right": 1.9, "top": 0.35, "bottom": 0.3})  # fmt: skip
+
+
+def funnel_chart(f: pd.DataFrame, title: str, unit: str) -> Chart:
+    """A funnel plot: each council's figure against its denominator, Scotland's as the centre,
+    95% and 99.8% control limits."""
+    import numpy as np
+
+    from .national import funnel_limits
+
+    centre, kind = f.attrs["centre"], f.attrs["kind"]
+    grid = np.geomspace(max(f["denominator"].min() * 0.8, 1), f["denominator"].max() * 1.2, 120)
+    lim = funnel_limits(grid, centre, kind)
+    outside = f[f["outside"] != ""]
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.plot(
+            grid,
+            [centre] * len(grid),
+            color=PALETTE["black"],
+            linewidth=1,
+            label=f"Scotland {fmt_value(centre, unit, 1)}",
+        )
+        ax.plot(grid, lim["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
+        ax.plot(grid, lim["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
+        ax.plot(grid, lim["upper_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.2, label="99.8% limits")
+        ax.plot(grid, lim["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.2)
+        inside = f["outside"] == ""
+        ax.scatter(
+            f.loc[inside, "denominator"],
+            f.loc[inside, "value"],
+            s=16,
+            color=PALETTE["grey"],
+            label="within the limits",
+            zorder=3,
+        )
+        if len(outside):
+            ax.scatter(outside["denominator"], outside["value"], s=22, marker="D", color=PALETTE["orange"],
+                       label="outside the 99.8% limits", zorder=4)  # fmt: skip
+        ax.set_xscale("log")
+        ax.set_xlabel("denominator (log scale)", fontsize=7)
+        ax.tick_params(labelsize=7)
+        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
+        ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+
+    names = "; ".join(f"{r.council_name} ({r.outside}, {fmt_value(r.value, unit, 1)})" for r in outside.itertuples())
+    alt = (f"Funnel plot of {title}: {len(f)} councils against their denominators, centred on Scotland's "
+           f"{fmt_value(centre, unit, 1)}, with 95% and 99.8% control limits. "
+           + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
+    return _chart(draw, 6.6, 2.8, alt,
+                  f"{title}: councils further from Scotland than chance would explain lie outside the dotted 99.8% limits.",
+                  {"right": 1.9, "bottom": 0.5})  # fmt: skip

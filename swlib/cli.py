@@ -194,9 +194,11 @@ def check_public(council, period, strict, data):
 
 
 @main.command()
-@click.argument("report", type=click.Choice(["quarterly", "annual"]))
-@click.option("--council", required=True)
-@click.option("--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual (2016-17)")
+@click.argument("report", type=click.Choice(["quarterly", "annual", "national"]))
+@click.option("--council", default=None, help="the council (not for the national report)")
+@click.option(
+    "--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual and national (2016-17)"
+)
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
@@ -205,14 +207,19 @@ def run(report, council, period, audience, data, out):
     import time
 
     from .batch import Job, Outcome, input_hashes, write_manifest
-    from .config import outputs_dir
+    from .config import NATIONAL, outputs_dir
     from .rendering import check_request, render
 
     start = time.perf_counter()
+    if report == "national":
+        council = council or NATIONAL
+    elif council is None:
+        raise ConfigError(f"the {report} report needs --council")
     P, ds = check_request(report, council, period, audience, data)
     path = render(report, council, P, audience, out=out, ds=ds)
     out_dir = Path(out) if out is not None else outputs_dir()
-    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), ds.council_name(council))
+    name = "Scotland" if report == "national" else ds.council_name(council)
+    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), name)
     write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
     from .config import where
 
@@ -221,7 +228,7 @@ def run(report, council, period, audience, data, out):
 
 
 @main.command()
-@click.argument("report", type=click.Choice(["quarterly", "annual"]), required=False)
+@click.argument("report", type=click.Choice(["quarterly", "annual", "national"]), required=False)
 @click.option("--period", default=None)
 @click.option("--councils", default="all", help="comma-separated council ids, or all")
 @click.option(

@@ -19,7 +19,12 @@ from .errors import ConfigError
 from .periods import Period
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = {"quarterly": "quarterly_performance.ipynb", "annual": "cswo_annual_report.ipynb"}
+REPORTS = {
+    "quarterly": "quarterly_performance.ipynb",
+    "annual": "cswo_annual_report.ipynb",
+    "national": "national_overview.ipynb",
+}
+NATIONAL = "scotland"  # the "council" the national overview is filed under: outputs/scotland/<year>/
 AUDIENCES = ("internal", "public")
 
 

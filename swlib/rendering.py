@@ -21,12 +21,13 @@ from pathlib import Path
 
 import nbformat
 
-from .config import AUDIENCES, REPORTS, notebooks_dir, outputs_dir, params_dir
+from .config import AUDIENCES, NATIONAL, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
 from .periods import Period
 
 TEMPLATES = Path(__file__).parent / "templates"
-REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report"}
+REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report",
+                "national": "Social work across Scotland: national overview"}  # fmt: skip
 
 
 def run_dir() -> Path:
@@ -95,12 +96,23 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
     P = report_period(report, period)
     ds = load(data)
-    ds.council_name(council)
+    if report == "national":
+        if council != NATIONAL:
+            raise ConfigError(f"the national report covers every council: give no council (found {council!r})")
+        if ds.benchmarks.empty:
+            raise ConfigError(
+                "the national report needs the LGBF panel: make benchmarks.csv with 'swreport import lgbf'"
+            )
+    else:
+        ds.council_name(council)
     return P, ds
 
 
 def render(report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None) -> Path:
-    """Render one report; returns the path of the HTML written."""
+    """Render one report; returns the path of the HTML written (``council`` is ignored, and may be
+    None, for the national report)."""
+    if report == "national":
+        council = NATIONAL
     P, ds = (
         check_request(report, council, period, audience, data) if ds is None else (report_period(report, period), ds)
     )
@@ -121,8 +133,8 @@ def report_period(report: str, period) -> Period:
     """The period a report is for: a year for the annual report; for the quarterly report a
     quarter, half or month (a year means its fourth quarter)."""
     P = Period.parse(period)
-    if report == "annual" and P.kind != "year":
-        raise ConfigError(f"the annual report is for a financial year such as {P.fy_id}: found {period!r}")
+    if report in ("annual", "national") and P.kind != "year":
+        raise ConfigError(f"the {report} report is for a financial year such as {P.fy_id}: found {period!r}")
     return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
 
 
@@ -256,7 +268,7 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    name = ds.council_name(council)
+    name = "Scotland" if report == "national" else ds.council_name(council)
     period_label = P.label if report == "quarterly" else P.year_period.label
     title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
     css = _css() + print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")

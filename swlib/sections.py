@@ -585,3 +585,124 @@ def glossary() -> Fragment:
     """The words a reader may not know, explained."""
     items = "".join(f"<dt>{esc(term)}</dt><dd>{esc(meaning)}</dd>" for term, meaning in GLOSSARY.items())
     return Fragment(f'<dl class="glossary">{items}</dl>')
+
+
+# --- the national overview ---------------------------------------------------------------------
+def national_indicator_section(ds, code: str, period: Period, pos: pd.DataFrame, number: str) -> Fragment:
+    """One LGBF indicator across Scotland: Scotland's run of years with its SPC and statistical
+    trend, every council ranked (chart and table), and a funnel plot where there are denominators."""
+    import warnings
+
+    from .benchmark import ordinal
+    from .charts import funnel_chart, rank_chart, spc_chart
+    from .icons import icons_html
+    from .national import funnel, scotland_series
+    from .spc import SPCWarning, spc
+
+    g = pos[pos["lgbf"] == code]
+    r0 = g.iloc[0]
+    unit, title, year = r0["unit"], f"{code}: {r0['title']}", Period.parse(r0["period"])
+    improvement = {"higher": "increase", "lower": "decrease"}.get(r0["polarity"], "neutral")
+    out = [heading(3, f"{number} {title}", f"indicator-{slug(code)}")]
+    better = {"higher": "higher is better", "lower": "lower is better"}.get(
+        r0["polarity"], "neither higher nor lower is better"
+    )
+    out.append(
+        paragraph(
+            f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."
+        )
+    )
+    run = scotland_series(ds, code, period)
+    if len(run) >= 2:
+        first, last = run.iloc[0], run.iloc[-1]
+        words = f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} to {fmt_value(last['value'], unit, 1)} in {last['label']}"
+        out.append(paragraph(words + "."))
+    if len(run) >= 8:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SPCWarning)
+            chart = spc(run["value"], improvement=improvement)
+        chart["label"] = run["label"].to_numpy()
+        chart.attrs["method"] = "XmR chart"
+        out.append(icons_html(chart.attrs["variation"], None, improvement))
+        out.append(spc_chart(chart, f"Scotland: {title}", unit, 1).html())
+    out.append(rank_chart(g, title).html())
+    rows = []
+    for r in g.sort_values(["rank", "council_name"]).to_dict("records"):
+        change = (
+            "–"
+            if pd.isna(r["change"])
+            else ("+" if r["change"] > 0 else "") + fmt_value(r["change"], unit, 1).replace("£-", "-£")
+        )
+        rows.append(
+            f'<tr><th scope="row">{esc(r["council_name"])}</th><td class="num">{esc(fmt_value(r["value"], unit, 1))}</td>'
+            f'<td class="num">{esc(ordinal(r["rank"]) if pd.notna(r["rank"]) else "–")}</td>'
+            f'<td class="num">{"–" if pd.isna(r["quartile"]) else int(r["quartile"])}</td>'
+            f'<td class="num">{int(r["family_group"])}</td><td class="num">{esc(change)}</td></tr>'
+        )
+    out.append(Fragment(
+        f'<table class="ranking"><caption>{esc(title)}: every council, {esc(year.label)} (1st = best)</caption><thead><tr>'
+        '<th scope="col">Council</th><th scope="col">Value</th><th scope="col">Rank</th><th scope="col">Quartile</th>'
+        '<th scope="col">Family group</th><th scope="col">Change since the year before</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    ))  # fmt: skip
+    f = funnel(g)
+    if f is not None:
+        out.append(funnel_chart(f, title, unit).html())
+        above = f[f["outside"] == "above"]["council_name"].tolist()
+        below = f[f["outside"] == "below"]["council_name"].tolist()
+        said = []
+        if above:
+            said.append(f"above Scotland's figure by more than chance would explain: {', '.join(above)}")
+        if below:
+            said.append(f"below it by more than chance would explain: {', '.join(below)}")
+        out.append(paragraph(
+            ("Outside the 99.8% limits, " + "; ".join(said) + ".") if said else "No council is outside the 99.8% limits."
+        ))  # fmt: skip
+    return Fragment("".join(out))
+
+
+def quartile_matrix_table(pos: pd.DataFrame) -> Fragment:
+    """Councils by indicator: each cell the quartile as a number and a shape (1 best)."""
+    from .national import quartile_matrix
+
+    shapes = {1: "●", 2: "◕", 3: "◑", 4: "○"}
+    m = quartile_matrix(pos)
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in m.columns)
+    body = []
+    for council, r in m.iterrows():
+        cells = "".join(
+            "<td>–</td>"
+            if pd.isna(q)
+            else f'<td class="q q{int(q)}"><span aria-hidden="true">{shapes[int(q)]}</span> {int(q)}</td>'
+            for q in r
+        )
+        body.append(f'<tr><th scope="row">{esc(council)}</th>{cells}</tr>')
+    return Fragment(
+        '<table class="matrix"><caption>Quartile of every council on every indicator (1 = the best quarter of councils; '
+        "● 1, ◕ 2, ◑ 3, ○ 4)</caption>"
+        f'<thead><tr><th scope="col">Council</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
+
+
+def family_groups_table(pos: pd.DataFrame) -> Fragment:
+    """Per family group, its councils, and per indicator the group's median."""
+    from .national import family_medians
+
+    fm = family_medians(pos)
+    groups = fm.drop_duplicates("family_group").sort_values("family_group")
+    units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
+    members = "".join(
+        f"<li><strong>Family group {int(r.family_group)}</strong>: {esc(r.councils)}</li>" for r in groups.itertuples()
+    )
+    med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
+    head = "".join(f'<th scope="col">Group {int(c)}</th>' for c in med.columns)
+    body = "".join(
+        f'<tr><th scope="row">{esc(code)}</th>'
+        + "".join(f'<td class="num">{esc(fmt_value(v, units[code], 1))}</td>' for v in r)
+        + "</tr>"
+        for code, r in med.iterrows()
+    )
+    return Fragment(
+        f'<ul class="families">{members}</ul><table class="families"><caption>Median of each family group, by indicator</caption>'
+        f'<thead><tr><th scope="col">Indicator</th>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )

@@ -10,8 +10,9 @@ import pytest
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_three_notebooks():
-    assert {p.stem for p in NOTEBOOKS} == {"quarterly_performance", "cswo_annual_report", "explore_measures"}
+def test_there_are_four_notebooks():
+    assert {p.stem for p in NOTEBOOKS} == {"quarterly_performance", "cswo_annual_report", "explore_measures",
+                                            "national_overview"}  # fmt: skip
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
