@@ -235,15 +235,16 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}
         counts = {"last_year": (last.numerator, last.denominator)}
+        public = audience == "public"  # single-period figures are only needed for disclosure control
         steps = {
             "to_date": increment(mo, eff, kind, m.aggregate, m.unit),
             "last_year": increment(mo, eff.shift_years(-1), kind, m.aggregate, m.unit),
-        }
+        } if public else {}  # fmt: skip
         for y in years:
             hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
             history[str(y)] = hv
             counts[str(y)] = (hn, hd)
-            if kind != "year" and not pd.isna(hv):
+            if public and kind != "year" and not pd.isna(hv):
                 steps[str(y)] = increment(mo, y.latest_of_kind(kind), kind, m.aggregate, m.unit, current=(hv, hn, hd))
             if note:
                 year_notes[str(y)] = note
