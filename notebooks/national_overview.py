@@ -35,7 +35,7 @@ P = swlib.Period.parse(period).year_period
 pos = national.positions(ds, P)
 codes = list(dict.fromkeys(pos["lgbf"]))
 latest = swlib.Period.parse(pos.attrs["period"])
-sources = sorted({s.source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
+sources = s.benchmark_sources(ds)
 
 # %%
 (

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import NATIONAL, REPORTS, notebooks_dir, outputs_dir, params_dir
+from .config import NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError
 from .periods import Period
 
@@ -59,7 +59,7 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) ->
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
     P = report_period(report, period)
     if report == "national":  # one report for the whole country
-        return [Job(report, NATIONAL, str(P), a, str(data), str(out), "Scotland") for a in audiences]
+        return [Job(report, NATIONAL, str(P), a, str(data), str(out), NATIONAL_NAME) for a in audiences]
     known = list(ds.councils["council"])
     if councils in (None, "all", ["all"]):
         chosen = known

@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .disclosure import SYMBOL
+from .disclosure import suppressed_columns as _hidden
 from .formatting import fmt_value
 from .periods import Period
 
@@ -316,11 +317,6 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
         "Care Inspectorate grades of registered services by quality theme.",
         {"left": 1.7, "top": 0.75, "bottom": 0.45},
     )
-
-
-def _hidden(row: dict) -> set[str]:
-    """The columns of a performance row suppressed for the public."""
-    return set(filter(None, (row.get("suppressed") or "").split(",")))
 
 
 def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=()) -> None:

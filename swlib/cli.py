@@ -208,7 +208,7 @@ def run(report, council, period, audience, data, out):
 
     from .batch import Job, Outcome, input_hashes, write_manifest
     from .config import NATIONAL, outputs_dir
-    from .rendering import check_request, render
+    from .rendering import check_request, render, subject_name
 
     start = time.perf_counter()
     if report == "national":
@@ -218,8 +218,9 @@ def run(report, council, period, audience, data, out):
     P, ds = check_request(report, council, period, audience, data)
     path = render(report, council, P, audience, out=out, ds=ds)
     out_dir = Path(out) if out is not None else outputs_dir()
-    name = "Scotland" if report == "national" else ds.council_name(council)
-    job = Job(report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), name)
+    job = Job(
+        report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), subject_name(ds, report, council)
+    )
     write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
     from .config import where
 

@@ -25,6 +25,7 @@ REPORTS = {
     "national": "national_overview.ipynb",
 }
 NATIONAL = "scotland"  # the "council" the national overview is filed under: outputs/scotland/<year>/
+NATIONAL_NAME = "Scotland"
 AUDIENCES = ("internal", "public")
 
 

@@ -19,6 +19,11 @@ FOOTNOTE = "[c] Figure suppressed to protect confidentiality: it, or a figure it
 COUNT_UNITS = ("count",)
 
 
+def suppressed_columns(row) -> set[str]:
+    """The columns of a performance row that public suppression replaced (its ``suppressed`` list)."""
+    return set(filter(None, (row.get("suppressed") or "").split(",")))
+
+
 def is_small(x, lo: int, hi: int):
     """True where ``x`` is a count from lo to hi (missing values are not small)."""
     return (x >= lo) & (x <= hi)

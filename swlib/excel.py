@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
+from .disclosure import suppressed_columns
 from .formatting import status_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
@@ -213,7 +214,7 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     ]
     _append(ws, head)
     for r in perf.to_dict("records"):
-        supp = set(filter(None, (r.get("suppressed") or "").split(",")))
+        supp = suppressed_columns(r)
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
                  None if pd.isna(r["target"]) else float(r["target"]),
                  "[c]" if "to_date" in supp else (None if pd.isna(r["to_date"]) else float(r["to_date"])), r["trend"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from .disclosure import SYMBOL
-from .status import round_half_up
+from .status import SUPPRESSED, round_half_up
 
 STATUS_ICONS = {  # a shape as well as a colour: never colour alone
     "Complete": "✔",
@@ -18,10 +18,14 @@ STATUS_ICONS = {  # a shape as well as a colour: never colour alone
 TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up": "↗", "down": "↘", "no comparison": ""}
 
 
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
 def fmt_value(value, unit: str, decimals: int = 0, *, suppressed: bool = False) -> str:
     if suppressed:
         return SYMBOL
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
     d = round_half_up(value, decimals)
     body = f"{d:,.{int(decimals)}f}"
@@ -36,12 +40,8 @@ def fmt_value(value, unit: str, decimals: int = 0, *, suppressed: bool = False) 
     return body
 
 
-def _missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
 def fmt_money(amount: float, *, millions: bool = False) -> str:
-    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+    if _missing(amount):
         return "–"
     if millions:
         return f"£{amount / 1e6:,.3f}m"
@@ -49,7 +49,7 @@ def fmt_money(amount: float, *, millions: bool = False) -> str:
 
 
 def status_text(status: str, source: str | None = None) -> str:
-    if status == "Suppressed":
+    if status == SUPPRESSED:
         return SYMBOL
     icon = STATUS_ICONS.get(status, "")
     text = f"{icon} {status}".strip()
@@ -65,6 +65,6 @@ def trend_text(trend: str) -> str:
 
 def counts_behind(numerator, denominator) -> str:
     """ " (40 of 56)": the counts a percentage is built on, as councils print them."""
-    if numerator is None or denominator is None or _missing(numerator) or _missing(denominator) or not denominator:
+    if _missing(numerator) or _missing(denominator) or not denominator:
         return ""
     return f" ({numerator:,.0f} of {denominator:,.0f})"

@@ -143,17 +143,23 @@ def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tupl
     return rows
 
 
-def _metadata(path: Path, problems: list) -> dict[str, dict]:
-    rows = _rows(path, None, problems, "the LGBF indicator metadata: Variable name, Title, Domain, One is high")
+def _table(path: Path, need: tuple[str, ...], what: str, problems: list) -> tuple[list[tuple], dict[str, int]]:
+    """The first sheet's rows and the position of each needed column (no rows where it lacks one)."""
+    rows = _rows(path, None, problems, f"{what}: {', '.join(need)}")
     if not rows:
-        return {}
+        return [], {}
     head = [str(h).strip() if h is not None else "" for h in rows[0]]
-    need = ("Variable name", "Title", "Domain", "One is high")
     missing = [n for n in need if n not in head]
     if missing:
         problems.append(Problem(path.name, 1, missing[0], "no such column", f"columns {', '.join(need)}"))
-        return {}
-    ix = {n: head.index(n) for n in need}
+        return [], {}
+    return rows, {n: head.index(n) for n in need}
+
+
+def _metadata(path: Path, problems: list) -> dict[str, dict]:
+    rows, ix = _table(
+        path, ("Variable name", "Title", "Domain", "One is high"), "the LGBF indicator metadata", problems
+    )
     out = {}
     for r in rows[1:]:
         code = r[ix["Variable name"]]
@@ -169,16 +175,8 @@ def _metadata(path: Path, problems: list) -> dict[str, dict]:
 
 
 def _family_groups(path: Path, problems: list) -> dict[str, int]:
-    rows = _rows(path, None, problems, "the LGBF council lookups: Council, Deprivation")
-    if not rows:
-        return {}
-    head = [str(h).strip() if h is not None else "" for h in rows[0]]
-    if "Council" not in head or "Deprivation" not in head:
-        problems.append(
-            Problem(path.name, 1, None, f"columns {', '.join(h for h in head if h)}", "columns Council and Deprivation")
-        )
-        return {}
-    c, d = head.index("Council"), head.index("Deprivation")
+    rows, ix = _table(path, ("Council", "Deprivation"), "the LGBF council lookups", problems)
+    c, d = ix.get("Council"), ix.get("Deprivation")
     out = {}
     for n, r in enumerate(rows[1:], start=2):
         if r[c] is None:

@@ -466,12 +466,12 @@ def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
     """Problems in a workbook located by sheet and cell as Excel names them ("observations!D14")."""
     from dataclasses import replace
 
+    sheets = {_label(base, table, True): found for table, found in letters.items()}
     out = []
     for p in problems:
-        for table, (sheet, cols) in letters.items():
-            if p.file == _label(base, table, True) and p.row is not None and p.column in cols:
-                p = replace(p, cell=f"{sheet}!{cols[p.column]}{p.row}")
-                break
+        sheet, cols = sheets.get(p.file, (None, {}))
+        if p.row is not None and p.column in cols:
+            p = replace(p, cell=f"{sheet}!{cols[p.column]}{p.row}")
         for name in ("councils", "measures"):
             p = replace(p, expected=p.expected.replace(f"{name}.csv", f"the {name} sheet"))
         out.append(p)
@@ -579,27 +579,21 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
         problems += _measure_rules(typed["measures"], _label(base, "measures", is_book))
     if "observations" in typed and "measures" in typed:
         label = _label(base, "observations", is_book)
-        seen = {p.row for p in problems if p.file == label}
-        obs = typed["observations"].loc[[i for i in typed["observations"].index if i not in seen]]
+        obs = _without_rows(typed["observations"], [p for p in problems if p.file == label])
         problems += _observation_rules(obs, typed["measures"].drop_duplicates("measure"), label)
     if "benchmarks" in typed:
         problems += _benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     if problems:
-        raise DataError(sorted(dict.fromkeys(problems), key=_problem_order))
+        order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
+        raise DataError(
+            sorted(
+                dict.fromkeys(problems),
+                key=lambda p: (order.get(p.file, len(order)), p.file, p.row or 0, p.column or ""),
+            )
+        )
 
     out = {k: v.reset_index(drop=True) for k, v in typed.items()}
     return Dataset(**out, path=base)
-
-
-def _problem_order(p: Problem) -> tuple:
-    tables = {_label_stem(n): i for i, n in enumerate(sc.TABLE_ORDER)}
-    return (tables.get(_label_stem(p.file), len(tables)), p.file, p.row or 0, p.column or "")
-
-
-def _label_stem(label: str) -> str:
-    if "[sheet " in label:
-        return label.rsplit("[sheet ", 1)[1].rstrip("]")
-    return label.removesuffix(".csv")
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

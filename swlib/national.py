@@ -41,6 +41,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     """``benchmark()`` for every council, with each council's change since the indicator's year
     before (``previous``, ``change``); ``councils`` restricts the rows shown, not the ranking."""
     b = benchmark(ds, period)
+    year = b.attrs.get("period")
     panel = ds.benchmarks
     prev = {}
     for code, g in b.groupby("lgbf", sort=False):
@@ -51,7 +52,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     b["change"] = b["value"] - b["previous"]
     if councils:
         b = b[b["council"].isin(list(councils))]
-    b.attrs["period"] = benchmark(ds, period).attrs.get("period")
+    b.attrs["period"] = year
     return b.reset_index(drop=True)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-from .config import AUDIENCES, NATIONAL, REPORTS, notebooks_dir, outputs_dir, params_dir
+from .config import AUDIENCES, NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
 from .periods import Period
 
@@ -127,6 +127,11 @@ def render(report: str, council: str, period, audience: str = "internal", data=N
     if failed.exists():
         failed.unlink()
     return html_path
+
+
+def subject_name(ds, report: str, council: str) -> str:
+    """Whom a report is about, as its pages and the index name it."""
+    return NATIONAL_NAME if report == "national" else ds.council_name(council)
 
 
 def report_period(report: str, period) -> Period:
@@ -235,7 +240,7 @@ def print_css(running_head: str, landscape: bool) -> str:
     councils print them), the council, report and period at the top of every page, and page
     numbers at the foot."""
     return (
-        f"\n@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 16mm 14mm 16mm 14mm;"
+        f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 16mm 14mm 16mm 14mm;"
         f" @top-left {{ content: {css_string(running_head)}; font: 8pt sans-serif; color: #333; }}"
         ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #333; } }\n'
     )
@@ -268,7 +273,7 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    name = "Scotland" if report == "national" else ds.council_name(council)
+    name = subject_name(ds, report, council)
     period_label = P.label if report == "quarterly" else P.year_period.label
     title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
     css = _css() + print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")

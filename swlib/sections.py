@@ -13,12 +13,12 @@ import re
 import pandas as pd
 
 from .charts import status_chart, trend_chart
-from .disclosure import SYMBOL
+from .disclosure import SYMBOL, suppressed_columns
 from .formatting import STATUS_ICONS, TREND_ARROWS, counts_behind, fmt_money, fmt_value
 from .narrative import comment_html
 from .periods import Period
 from .schema import TABLE_ORDER
-from .status import STATUS_ORDER, catalogue
+from .status import STATUS_ORDER, SUPPRESSED, catalogue
 
 esc = html.escape
 
@@ -90,8 +90,8 @@ def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme")
 
 
 def _status_label(status: str) -> str:
-    if status == "Suppressed":
-        return f"Suppressed {SUPPRESSED_ABBR}"
+    if status == SUPPRESSED:
+        return f"{SUPPRESSED} {SUPPRESSED_ABBR}"
     icon = STATUS_ICONS.get(status)
     return f'<span class="icon" aria-hidden="true">{icon}</span> {esc(status)}' if icon else esc(status)
 
@@ -113,8 +113,7 @@ def status_legend() -> Fragment:
 
 
 def _fmt(r: dict, col: str) -> str:
-    supp = set(filter(None, (r.get("suppressed") or "").split(",")))
-    if col in supp:
+    if col in suppressed_columns(r):
         return SUPPRESSED_ABBR
     text = fmt_value(r.get(col), r["unit"], int(r["decimals"]))
     if col == "to_date" and r["unit"] == "percent":
@@ -182,7 +181,7 @@ def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
             if outcome:
                 out.append(heading(4, outcome, f"outcome-{slug(theme)}-{slug(outcome)}"))
             name = outcome or theme
-            yearly = odf["note"].fillna("").str.contains("latest available")
+            yearly = odf["period_shown"] != perf.attrs["period"]  # a measure reported less often: its latest period
             if (~yearly).any():
                 out.append(performance_table(odf[~yearly], years, f"{name}: measures, status and the last three years"))
             for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
@@ -224,7 +223,7 @@ def values_table(rows: pd.DataFrame, years: list[str], this_year: str, caption: 
     for r in rows.to_dict("records"):
         r = dict(r)
         r[this_year] = r.get("to_date")
-        if "to_date" in set(filter(None, (r.get("suppressed") or "").split(","))):
+        if "to_date" in suppressed_columns(r):
             r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
         cells = "".join(f'<td class="num">{_fmt(r, y)}</td>' for y in cols)
         body.append(f'<tr><th scope="row">{esc(r["title"])}</th>{cells}</tr>')
@@ -330,6 +329,11 @@ SEED_DOCUMENTS = {  # the council documents the demo data was transcribed from, 
     "002": "Dundee Chief Social Work Officer Annual Report 2016/17",
     "003": "South Lanarkshire Social Work Resource Plan 2007/08 Mid Year Update",
 }
+
+
+def benchmark_sources(ds) -> list[str]:
+    """Where the benchmarking panel's figures come from, as readers know the documents."""
+    return sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
 
 
 def source_label(source: str) -> str:
@@ -548,7 +552,7 @@ def benchmark_section(ds, council: str, period: Period) -> Fragment:
         "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
         "for Scotland as a whole."
     )
-    sources = sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
+    sources = benchmark_sources(ds)
     lead = paragraph(
         "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
         + (f"Figures: {'; '.join(sources)}. " if sources else "")
@@ -628,11 +632,7 @@ def national_indicator_section(ds, code: str, period: Period, pos: pd.DataFrame,
     out.append(rank_chart(g, title).html())
     rows = []
     for r in g.sort_values(["rank", "council_name"]).to_dict("records"):
-        change = (
-            "–"
-            if pd.isna(r["change"])
-            else ("+" if r["change"] > 0 else "") + fmt_value(r["change"], unit, 1).replace("£-", "-£")
-        )
+        change = "–" if pd.isna(r["change"]) else ("+" if r["change"] > 0 else "") + fmt_value(r["change"], unit, 1)
         rows.append(
             f'<tr><th scope="row">{esc(r["council_name"])}</th><td class="num">{esc(fmt_value(r["value"], unit, 1))}</td>'
             f'<td class="num">{esc(ordinal(r["rank"]) if pd.notna(r["rank"]) else "–")}</td>'

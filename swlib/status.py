@@ -181,6 +181,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         by_measure.setdefault(r["measure"], {})[r["period"]] = r
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
+    public = audience == "public"  # single-period figures (increments) are only needed for disclosure control
     rows = []
     for m in cat.itertuples(index=False):
         kind = FREQUENCY_KIND[m.frequency]
@@ -235,7 +236,6 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}
         counts = {"last_year": (last.numerator, last.denominator)}
-        public = audience == "public"  # single-period figures are only needed for disclosure control
         steps = {
             "to_date": increment(mo, eff, kind, m.aggregate, m.unit),
             "last_year": increment(mo, eff.shift_years(-1), kind, m.aggregate, m.unit),

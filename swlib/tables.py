@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .disclosure import suppressed_columns
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .periods import Period
 
@@ -16,7 +17,7 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
     years = df.attrs.get("years", [])
     rows = []
     for r in df.to_dict("records"):
-        supp = set(filter(None, (r.get("suppressed") or "").split(",")))
+        supp = suppressed_columns(r)
         f = lambda col, r=r, supp=supp: fmt_value(r[col], r["unit"], r["decimals"], suppressed=col in supp)  # noqa: E731
         row = {
             "Performance indicator": r["title"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .disclosure import suppressed_columns
 from .formatting import fmt_value
 from .loading import Dataset
 from .periods import FREQUENCY_KIND, Period
@@ -156,7 +157,7 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     years = perf.attrs.get("years", [])
     out = []
     for r in perf.to_dict("records"):
-        if "to_date" in set(filter(None, (r.get("suppressed") or "").split(","))):
+        if "to_date" in suppressed_columns(r):
             out.append("Figure suppressed to protect confidentiality.")
             continue
         trend = (

@@ -12,13 +12,16 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.slow
 
 
-def swreport(*args, env=None):
+def swreport(*args, env=None, cwd=ROOT):
+    """The command as a user runs it, from ``cwd``; ``env=None`` keeps the caller's SWREPORT_ settings,
+    ``env={}`` drops them (a user's own folder decides)."""
+    base = os.environ if env is None or env else {k: v for k, v in os.environ.items() if not k.startswith("SWREPORT_")}
     return subprocess.run(
         [sys.executable, "-m", "swlib.cli", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
-        cwd=ROOT,
+        env={**base, **(env or {})},
+        cwd=cwd,
     )
 
 
@@ -173,9 +176,7 @@ def test_a_rerun_links_every_report_in_the_index_by_council_name(tmp_path):
 def test_run_from_an_analysts_own_folder_reads_its_params_and_writes_its_outputs(tmp_path):
     (tmp_path / "params").mkdir()
     (tmp_path / "params" / "councils.yaml").write_text("defaults:\n  service: Care and Support Services\n")
-    r = subprocess.run([sys.executable, "-m", "swlib.cli", "run", "quarterly", "--council", "south-lanarkshire",
-                        "--period", "2021-22-Q2"], capture_output=True, text=True, cwd=tmp_path,
-                       env={k: v for k, v in os.environ.items() if not k.startswith("SWREPORT_")})  # fmt: skip
+    r = swreport("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22-Q2", env={}, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     page = tmp_path / "outputs" / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html"
     assert page.exists() and "Care and Support Services Performance Report" in page.read_text()
