@@ -268,7 +268,9 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     c = Config()
     c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     c.TagRemovePreprocessor.enabled = True
-    c.HTMLExporter.exclude_anchor_links = True  # no stray "¶" after headings
+    # markdown headings keep their ids (the table of contents links to them) but show no "¶":
+    # the empty anchor link is hidden by the stylesheet, so no reader or screen reader meets it
+    c.HTMLExporter.anchor_link_text = ""
     exporter = HTMLExporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True

@@ -262,3 +262,14 @@ def test_public_pages_carry_no_leftovers_and_explain_their_terms(name):
         if word in main:
             assert term in defined, term
     assert "Wilson" not in text or "Confidence interval" in defined
+
+
+def test_markdown_headings_are_in_the_table_of_contents_without_a_visible_mark():
+    page = soup(rendered("quarterly"))
+    toc = [a.get_text(strip=True) for a in page.select("nav.toc a")]
+    assert "2. How to read the tables" in toc  # a markdown cell's heading, not built by swlib
+    target = page.find(
+        id=next(a["href"][1:] for a in page.select("nav.toc a") if a.get_text(strip=True).startswith("2."))
+    )
+    assert target is not None and target.name == "h2"
+    assert all(not a.get_text(strip=True) for a in page.select("a.anchor-link")) and "¶" not in page.get_text()
