@@ -126,10 +126,11 @@ def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tupl
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
         problems.append(Problem(path.name, None, None, "a file that is not an Excel workbook", what))
         return []
     name = sheet or wb.sheetnames[0]
@@ -203,17 +204,25 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
     problems: list[Problem] = []
     if not workbook.is_file():
         raise DataError(Problem(str(workbook), None, None, "nothing at this path", "the LGBF workbook (.xlsx)"))
-    metadata = Path(metadata) if metadata else _beside(workbook, "lgbf-indicator-metadata*.xlsx")
-    lookups = Path(lookups) if lookups else _beside(workbook, "lgbf-council-lookups*.xlsx")
-    for label, p in (("--metadata", metadata), ("--lookups", lookups)):
-        if p is None or not p.is_file():
-            problems.append(Problem(str(p or workbook.parent), None, None, "no such workbook",
-                                    f"the LGBF {'indicator metadata' if label == '--metadata' else 'council lookups'} workbook ({label} FILE)"))  # fmt: skip
+    # the workbook first: given the wrong file, that is what the analyst needs to hear
+    rows = _rows(workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year")
     if problems:
         raise DataError(problems)
+    found = {}
+    for label, given, pattern, what in (
+        ("--metadata", metadata, "lgbf-indicator-metadata*.xlsx", "indicator metadata"),
+        ("--lookups", lookups, "lgbf-council-lookups*.xlsx", "council lookups"),
+    ):
+        p = Path(given) if given else _beside(workbook, pattern)
+        if p is None or not p.is_file():
+            where = str(p) if given else f"no {pattern} beside {workbook.name}"
+            problems.append(Problem(where, None, None, "no such workbook", f"the LGBF {what} workbook ({label} FILE)"))
+        found[label] = p
+    if problems:
+        raise DataError(problems)
+    metadata, lookups = found["--metadata"], found["--lookups"]
     meta = _metadata(metadata, problems)
     groups = _family_groups(lookups, problems)
-    rows = _rows(workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year")
     if problems:
         raise DataError(problems)
     head = [str(h).strip() if h is not None else "" for h in rows[0]]

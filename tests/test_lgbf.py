@@ -101,3 +101,15 @@ def test_benchmarking_on_the_real_panel(demo):
     full = swlib.benchmark(demo, "2023-24")
     assert full.groupby("lgbf")["council"].nunique().eq(32).all() and "scotland" not in set(full["council"])
     assert full.groupby("lgbf")["rank"].max().le(32).all()
+
+
+def test_the_wrong_file_is_named_before_anything_else(tmp_path):
+    csv = tmp_path / "benchmarks.csv"
+    csv.write_text("lgbf,value\n")
+    r = CliRunner().invoke(main, ["import", "lgbf", str(csv)])
+    assert r.exit_code == 2 and "benchmarks.csv: found a file that is not an Excel workbook" in r.output
+    assert "metadata" not in r.output
+    alone = tmp_path / "book.xlsx"
+    shutil.copy(BOOK, alone)
+    r = CliRunner().invoke(main, ["import", "lgbf", str(alone)])
+    assert r.exit_code == 2 and "no lgbf-indicator-metadata*.xlsx beside book.xlsx: found no such workbook" in r.output
