@@ -24,6 +24,7 @@ council = "scotland"
 period = "2019-20"
 audience = "public"
 data = None
+councils = ""  # comma-separated council ids to show (blank: all 32); the ranking is always of all 32
 
 # %%
 import swlib
@@ -32,7 +33,7 @@ from swlib import sections as s
 
 ds = swlib.load(data)
 P = swlib.Period.parse(period).year_period
-pos = national.positions(ds, P)
+pos = national.positions(ds, P, councils=[c for c in councils.split(",") if c] or None)
 codes = list(dict.fromkeys(pos["lgbf"]))
 latest = swlib.Period.parse(pos.attrs["period"])
 sources = s.benchmark_sources(ds)

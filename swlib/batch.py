@@ -33,6 +33,7 @@ class Job:
     data: str
     out: str
     name: str = ""  # the council's name, for the index
+    only: str = ""  # the national report: the councils it shows, comma-separated (blank: all)
 
     @property
     def key(self) -> str:
@@ -58,8 +59,11 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) ->
     if report not in REPORTS:
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
     P = report_period(report, period)
-    if report == "national":  # one report for the whole country
-        return [Job(report, NATIONAL, str(P), a, str(data), str(out), NATIONAL_NAME) for a in audiences]
+    if report == "national":  # one report for the whole country; ``councils`` restricts the councils shown
+        from .rendering import check_councils
+
+        only = ",".join(check_councils(ds, councils))
+        return [Job(report, NATIONAL, str(P), a, str(data), str(out), NATIONAL_NAME, only) for a in audiences]
     known = list(ds.councils["council"])
     if councils in (None, "all", ["all"]):
         chosen = known
@@ -107,7 +111,8 @@ def report_key(job: Job, ds) -> str:
     h = hashlib.sha256()
     h.update(
         json.dumps(
-            {"report": job.report, "council": job.council, "period": job.period, "audience": job.audience}
+            {"report": job.report, "council": job.council, "period": job.period, "audience": job.audience,
+             "only": job.only}
         ).encode()
     )
     for name in TABLE_ORDER:
@@ -141,7 +146,9 @@ def _run(job: Job) -> Outcome:
 
     start = time.perf_counter()
     try:
-        path = render(job.report, job.council, job.period, job.audience, data=job.data, out=job.out)
+        path = render(
+            job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None
+        )
         return Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))
     except ReportError as e:
         nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None

@@ -196,31 +196,36 @@ def check_public(council, period, strict, data):
 @main.command()
 @click.argument("report", type=click.Choice(["quarterly", "annual", "national"]))
 @click.option("--council", default=None, help="the council (not for the national report)")
+@click.option("--councils", default=None, help="national report only: the councils to show, comma-separated")
 @click.option(
     "--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual and national (2016-17)"
 )
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
-def run(report, council, period, audience, data, out):
+def run(report, council, councils, period, audience, data, out):
     """Render one report to outputs/<council>/<period>/<report>.html."""
     import time
 
     from .batch import Job, Outcome, input_hashes, write_manifest
     from .config import NATIONAL, outputs_dir
-    from .rendering import check_request, render, subject_name
+    from .rendering import check_councils, check_request, render, subject_name
 
     start = time.perf_counter()
     if report == "national":
         council = council or NATIONAL
     elif council is None:
         raise ConfigError(f"the {report} report needs --council")
+    if councils and report != "national":
+        raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     P, ds = check_request(report, council, period, audience, data)
-    path = render(report, council, P, audience, out=out, ds=ds)
+    only = ",".join(check_councils(ds, councils)) if report == "national" else ""
+    path = render(report, council, P, audience, out=out, ds=ds, councils=only or None)
     out_dir = Path(out) if out is not None else outputs_dir()
     job = Job(
-        report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir), subject_name(ds, report, council)
-    )
+        report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir),
+        subject_name(ds, report, council), only,
+    )  # fmt: skip
     write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
     from .config import where
 

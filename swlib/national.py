@@ -122,3 +122,31 @@ def family_medians(pos: pd.DataFrame) -> pd.DataFrame:
         rows.append({"lgbf": code, "family_group": int(fg), "councils": ", ".join(sorted(g["council_name"])),
                      "median": float(g["value"].median())})  # fmt: skip
     return pd.DataFrame(rows, columns=["lgbf", "family_group", "councils", "median"])
+
+
+def scotland_trend(ds: Dataset, code: str, period, polarity: str) -> dict:
+    """Fingertips' recent trend of Scotland's figure over its last five years (``stats.trend_test``):
+    Cochran-Armitage where the panel has the counts of a percentage, a weighted regression with
+    Poisson standard errors for a rate per 1,000, and "cannot be calculated" where the LGBF
+    publishes no counts (costs, survey percentages) or a year is missing."""
+    from .stats import trend_test
+
+    P = Period.parse(period).year_period
+    b = ds.benchmarks
+    s = b[(b["lgbf"] == code) & (b["council"] == SCOTLAND)].copy()
+    s["_p"] = s["period"].map(Period.parse)
+    s = s[s["_p"].map(lambda p: p <= P)].sort_values("_p")
+    if s.empty:
+        return trend_test()
+    last = s["_p"].iloc[-1]
+    years = [str(last.shift_years(-k)) for k in range(4, -1, -1)]
+    rows = s.set_index("period").reindex(years)
+    out = {"first": Period.parse(years[0]).label, "last": last.label}
+    if rows[["numerator", "denominator"]].isna().any().any():
+        return trend_test() | out
+    unit = s["unit"].iloc[0]
+    if unit == "rate":
+        num, den = rows["numerator"].to_numpy(float), rows["denominator"].to_numpy(float)
+        se = RATE_PER * np.sqrt(np.maximum(num, 1)) / den  # Poisson counts
+        return trend_test(values=rows["value"], standard_errors=se, polarity=polarity) | out
+    return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity) | out

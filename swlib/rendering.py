@@ -108,9 +108,12 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     return P, ds
 
 
-def render(report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None) -> Path:
+def render(
+    report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None, councils=None
+) -> Path:
     """Render one report; returns the path of the HTML written (``council`` is ignored, and may be
-    None, for the national report)."""
+    None, for the national report; ``councils``, a list of council ids, restricts the councils
+    the national report shows, not how they are ranked)."""
     if report == "national":
         council = NATIONAL
     P, ds = (
@@ -118,7 +121,8 @@ def render(report: str, council: str, period, audience: str = "internal", data=N
     )
     html_path, nb_path = output_paths(report, council, P, audience, out)
     remove_stale_temporaries(html_path.parent)
-    nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"))
+    extra = {"councils": ",".join(check_councils(ds, councils))} if report == "national" else {}
+    nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"), extra=extra)
     page = export(nb, report, council, P, audience, ds)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
@@ -143,12 +147,27 @@ def report_period(report: str, period) -> Period:
     return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
 
 
-def execute(report: str, council: str, P: Period, audience: str, data_path, failed_path: Path) -> nbformat.NotebookNode:
+def check_councils(ds, councils) -> list[str]:
+    """Council ids from a list or a comma-separated string ("all", None or empty: every one)."""
+    if councils in (None, "", "all", ["all"]):
+        return []
+    chosen = [c.strip() for c in (councils.split(",") if isinstance(councils, str) else councils) if c.strip()]
+    known = list(ds.councils["council"]) + sorted(set(ds.benchmarks["council"]) - {NATIONAL})
+    unknown = [c for c in chosen if c not in known]
+    if unknown:
+        raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected ids such as {', '.join(known[:5])}")
+    return list(dict.fromkeys(chosen))
+
+
+def execute(
+    report: str, council: str, P: Period, audience: str, data_path, failed_path: Path, extra: dict | None = None
+) -> nbformat.NotebookNode:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     source = notebooks_dir() / REPORTS[report]
     params = {"council": council, "period": str(P), "audience": audience, "data": str(Path(data_path).resolve())}
+    params.update(extra or {})
     declared = pm.inspect_notebook(str(source))
     unknown = sorted(set(params) - set(declared))
     if unknown:
