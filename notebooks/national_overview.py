@@ -18,6 +18,8 @@
 #
 # Analysts: change the period and run all cells. Every figure comes from the LGBF panel
 # (`benchmarks.csv`, made by `swreport import lgbf` from the Improvement Service's workbook).
+# Each cell puts one section's figures in `report`; the last cell lays them out with the
+# report's template (`swlib/templates/national/report.html.j2`).
 
 # %% tags=["parameters"]
 council = "scotland"
@@ -33,55 +35,42 @@ from swlib import sections as s
 
 ds = swlib.load(data)
 P = swlib.Period.parse(period).year_period
-pos = national.positions(ds, P, councils=[c for c in councils.split(",") if c] or None)
+only = [c for c in councils.split(",") if c]
+pos = national.positions(ds, P, councils=only or None)
 codes = list(dict.fromkeys(pos["lgbf"]))
-latest = swlib.Period.parse(pos.attrs["period"])
-sources = s.benchmark_sources(ds)
+report = {
+    "period": P,
+    "synthetic": bool(ds.benchmarks["source"].fillna("").str.lower().str.startswith("synthetic").any()),
+    "about": {
+        "latest": swlib.Period.parse(pos.attrs["period"]).label,
+        "sources": s.benchmark_sources(ds),
+        "only": sorted(pos["council_name"].unique()) if only else [],
+    },
+}
+
+# %% tags=["remove_cell"]
+# working view: every council's value, rank and quartile on every indicator
+pos.pivot_table(index="council_name", columns="lgbf", values="rank")
 
 # %%
-(
-    s.Fragment(f'<h1 id="title">Social work across Scotland: national overview, {P.label}</h1>')
-    + s.banner(bool(ds.benchmarks["source"].fillna("").str.lower().str.startswith("synthetic").any()))
-)
+report["adults"] = {
+    "parts": [
+        s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Adult social care"
+    ]
+}
 
 # %%
-(
-    s.heading(2, "1. About this report", "about")
-    + s.paragraph(
-        "The Local Government Benchmarking Framework (LGBF) brings together the same measures for all 32 Scottish "
-        "councils, so that each can see how it compares with Scotland and with councils like it. This report sets out "
-        "the social work and children's services measures: Scotland's figure over the years, where every council "
-        f"stands, and which councils differ from Scotland by more than chance would explain. Latest year available: "
-        f"{latest.label}."
-    )
-    + s.paragraph(f"Figures: {'; '.join(sources)}. They are published statistics, shown as published.")
-    + s.paragraph(
-        "Rank 1 is the best council on the measure: the highest where higher is better, the lowest where lower is "
-        "better (for costs, the lowest). Councils with equal figures share a rank. Quartile 1 is the best quarter of "
-        "councils. Family groups put together councils with similar levels of deprivation (1 most deprived, 4 least)."
-    )
-)
+report["children"] = {
+    "parts": [
+        s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Children's services"
+    ]
+}
 
 # %%
-out = s.heading(2, "2. Adult social care", "adults")
-for i, code in enumerate([c for c in codes if national.domain(c) == "Adult social care"], start=1):
-    out += s.national_indicator_section(ds, code, P, pos, f"2.{i}")
-out
+report["matrix"] = s.quartile_matrix_view(pos)
+report["families"] = s.family_groups_view(pos)
+report["glossary"] = s.glossary_items()
+report["sources"] = None  # the LGBF sources, given in "about"
 
 # %%
-out = s.heading(2, "3. Children's services", "children")
-for i, code in enumerate([c for c in codes if national.domain(c) == "Children's services"], start=1):
-    out += s.national_indicator_section(ds, code, P, pos, f"3.{i}")
-out
-
-# %%
-s.heading(2, "4. Every council on every measure", "matrix") + s.quartile_matrix_table(pos)
-
-# %%
-s.heading(2, "5. Family groups", "families") + s.family_groups_table(pos)
-
-# %%
-s.heading(2, "Glossary", "glossary") + s.glossary()
-
-# %%
-s.heading(2, "Data sources", "sources") + s.paragraph(f"{'; '.join(sources)}.")
+swlib.report("national", report)

@@ -16,8 +16,11 @@
 # %% [markdown] tags=["remove_cell"]
 # # Quarterly performance report
 #
-# Analysts: change the parameters below and run all cells. The rendered report (`swreport run quarterly …`)
-# shows only the outputs; cells tagged `remove_cell` (like this one) are left out.
+# Analysts: change the parameters below and run all cells. Each cell works out one section's
+# figures with swlib and puts them in `report`; the last cell lays them out with the report's
+# template (`swlib/templates/quarterly/report.html.j2`, which lists the sections in order) and
+# shows the report as the reader will see it. Cells tagged `remove_cell`, like this one, are
+# for working and are left out of the rendered report.
 
 # %% tags=["parameters"]
 council = "south-lanarkshire"
@@ -27,8 +30,8 @@ data = None
 
 # %%
 import swlib
+from swlib import charts, trends
 from swlib import sections as s
-from swlib import trends
 from swlib.config import council_settings
 
 ds = swlib.load(data)
@@ -37,58 +40,34 @@ perf = swlib.performance(ds, council, P, audience=audience)
 acts = swlib.actions(ds, council, P)
 summary = swlib.status_summary(perf)
 perf["sentence"] = trends.describe(perf, ds, council, P)
+report = {"service": council_settings(council).service, "period": P, "synthetic": ds.is_synthetic(council)}
+
+# %% tags=["remove_cell"]
+# working view: every measure's status and figures this period
+perf[["measure", "title", "status", "target", "to_date", "trend", "sentence"]]
 
 # %%
-s.quarterly_title(council_settings(council).service, P) + s.banner(ds.is_synthetic(council))
+report["summary"] = {
+    "table": s.summary_view(summary, f"Status of measures by theme, {P.label}"),
+    "chart": charts.status_chart(summary, "measures").view(),
+}
+report["legend"] = s.legend_view()
 
 # %%
-(
-    s.heading(2, "1. Summary of measures", "summary")
-    + s.summary_table(summary, f"Status of measures by theme, {P.label}")
-    + s.status_summary_chart(summary, "measures")
-)
-
-# %% [markdown]
-# ## 2. How to read the tables
-#
-# Each table shows, for one outcome, the measures the service reports against it. **This year** gives the
-# status, the target and the position *to date*: the year from April to the end of the quarter, added up
-# (counts and percentages of cases) or as at the end of the quarter (snapshots). Where a target is for the
-# whole year, the target to date is the same share of it. Measures counted only once a year show their
-# latest year, marked *latest available*. **Last 3 years** gives the whole-year figures. Status is worked
-# out from the figures as shown, rounded as printed; an officer's own assessment is marked as such.
+report["performance"] = s.performance_view(perf)
 
 # %%
-s.status_legend()
+report["attention"] = s.attention_view(ds, council, perf, P)
 
 # %%
-s.heading(2, "3. Performance by theme", "performance") + s.performance_by_theme(perf, number=3)
+report["actions"] = s.actions_view(acts, P.label)
 
 # %%
-(
-    s.heading(2, "4. Measures needing attention", "attention")
-    + s.paragraph(
-        "Measures with a Red or Amber status: the last three years, this year to date, and the longer run of periods."
-    )
-    + s.attention_section(ds, council, perf, P)
-)
+report["benchmarking"] = s.benchmark_view(ds, council, P)
 
 # %%
-action_summary = swlib.status_summary(acts)
-(
-    s.heading(2, "5. Summary of actions", "actions")
-    + (
-        s.summary_table(action_summary, f"Status of actions by theme, {P.label}") + s.actions_tables(acts, number=5)
-        if len(acts)
-        else s.no_data("action", P.label)
-    )
-)
+report["glossary"] = s.glossary_items()
+report["sources"] = s.sources_view(ds, council, audience)
 
 # %%
-s.heading(2, "6. How we compare", "benchmarking") + s.benchmark_section(ds, council, P)
-
-# %%
-s.heading(2, "Glossary", "glossary") + s.glossary()
-
-# %%
-s.heading(2, "Data sources", "sources") + s.suppression_note(audience) + s.provenance(ds, council)
+swlib.report("quarterly", report)

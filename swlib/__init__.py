@@ -42,3 +42,11 @@ def render(report, council, period, audience="internal", data=None, out=None):
     from .rendering import render as _render
 
     return _render(report, council, period, audience=audience, data=data, out=out)
+
+
+def report(name, context):
+    """A report's body laid out by its template (``swlib/templates/<name>/report.html.j2``) from
+    the notebook's one context; shows as HTML in a notebook."""
+    from .templating import report as _report
+
+    return _report(name, context)

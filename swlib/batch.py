@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import multiprocessing
 import os
@@ -111,8 +110,13 @@ def report_key(job: Job, ds) -> str:
     h = hashlib.sha256()
     h.update(
         json.dumps(
-            {"report": job.report, "council": job.council, "period": job.period, "audience": job.audience,
-             "only": job.only}
+            {
+                "report": job.report,
+                "council": job.council,
+                "period": job.period,
+                "audience": job.audience,
+                "only": job.only,
+            }
         ).encode()
     )
     for name in TABLE_ORDER:
@@ -314,42 +318,31 @@ def _rel(p, base: Path) -> str | None:
         return str(p)
 
 
+INDEX_NAMES = {"quarterly": "Quarterly performance report", "annual": "CSWO annual report",
+               "national": "National overview of social work"}  # fmt: skip
+
+
 def write_index(out_dir: Path, manifest: dict) -> Path:
     """outputs/index.html: every report rendered so far, by council, self-contained."""
     import base64
 
     from .rendering import _css, write_atomic
+    from .templating import render
 
     css = _css()
     h = "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     rows = []
     for _key, e in manifest["reports"].items():
         P = Period.parse(e["period"])
-        name = {
-            "quarterly": "Quarterly performance report",
-            "annual": "CSWO annual report",
-            "national": "National overview of social work",
-        }.get(e["report"], e["report"])
+        name = INDEX_NAMES.get(e["report"], e["report"])
         label = f"{name}, {P.label if e['report'] == 'quarterly' else P.year_period.label}" + (
             " (public)" if e["audience"] == "public" else ""
         )
-        link = (
-            f'<a href="{html.escape(e["html"])}">{html.escape(label)}</a>'
-            if e["status"] in ("ok", "skipped") and e["html"]
-            else html.escape(label)
-        )
-        status = "rendered" if e["status"] in ("ok", "skipped") else f"failed: {html.escape(e['error'] or '')}"
-        who = e.get("council_name") or e["council"]
-        rows.append(f'<tr><th scope="row">{html.escape(who)}</th><td>{link}</td><td>{status}</td></tr>')
-    page = (
-        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src '{h}'\">"
-        f'<title>swreport: rendered reports</title><style>{css}</style></head><body><main id="main">'
-        "<h1>Rendered reports</h1><table><caption>Every report in this folder</caption><thead><tr>"
-        '<th scope="col">Council</th><th scope="col">Report</th><th scope="col">Status</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
-    )
+        ok = e["status"] in ("ok", "skipped")
+        rows.append({"who": e.get("council_name") or e["council"], "label": label,
+                     "href": e["html"] if ok and e["html"] else None,
+                     "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
+    page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
     path = out_dir / "index.html"
     write_atomic(path, page.encode("utf-8"))
     return path

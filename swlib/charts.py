@@ -9,7 +9,6 @@ the SVG metadata and a fixed hash salt for element ids.
 from __future__ import annotations
 
 import base64
-import html
 import io
 import math
 import re
@@ -58,12 +57,15 @@ class Chart:
     alt: str
     caption: str
 
-    def html(self) -> str:
+    def view(self) -> dict:
+        """What the template's figure shows: the SVG as a data URI, the alt text and the caption."""
         data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
-        return (
-            f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{html.escape(self.alt)}">'
-            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
-        )
+        return {"src": f"data:image/svg+xml;base64,{data}", "alt": self.alt, "caption": self.caption}
+
+    def html(self) -> str:
+        from .templating import macro
+
+        return macro("figure", self.view())
 
     def _repr_html_(self) -> str:  # shows in JupyterLab as it will in the report
         return self.html()

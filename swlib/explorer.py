@@ -157,40 +157,41 @@ class Explorer:
         return path
 
     # --- the widget ---------------------------------------------------------------------
-    def render_html(self) -> str:
-        """The view as HTML (what the widget's output area and the executed notebook show)."""
+    def render_view(self) -> dict | None:
+        """What the view shows, as plain data for ``templates/explorer/view.html.j2``."""
         from .charts import spc_chart, trend_chart
-        from .icons import icons_html
-        from .sections import esc, performance_table
+        from .icons import icons_view
+        from .sections import performance_table_view
 
         v = self.view
         if v.measure is None:
-            return "<p>No measure to show.</p>"
+            return None
         row_df = pd.DataFrame([{**v.row, "sentence": v.sentence}])
-        parts = [f"<h3>{esc(v.title)}</h3>", f"<p>{esc(v.definition)}</p>" if v.definition else "",
-                 performance_table(row_df, v.years, f"{v.title}: {self.period.label}"),
-                 trend_chart(v.row, v.years, self.period.label).html()]  # fmt: skip
+        out = {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
+               "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
+               "trend_chart": trend_chart(v.row, v.years, self.period.label).view(),
+               "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
         if v.spc is not None:
-            parts.append(
-                icons_html(
-                    v.spc.attrs.get("variation"),
-                    v.spc.attrs.get("assurance"),
-                    v.spc.attrs.get("improvement", "increase"),
-                )
-            )
-            parts.append(
-                spc_chart(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row)).html()
-            )
+            a = v.spc.attrs
+            out["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+            out["spc_chart"] = spc_chart(
+                v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row)
+            ).view()
         if not v.benchmark.empty:
             me = v.benchmark[v.benchmark["council"] == self.council]
             if len(me):
                 r = me.iloc[0]
-                parts.append(
-                    f"<p>Benchmark: ranked {int(r['rank'])} of {int(r['of'])} councils, quartile {int(r['quartile'])}; {esc(r['comparison'])} compared with Scotland.</p>"
+                out["benchmark"] = (
+                    f"Benchmark: ranked {int(r['rank'])} of {int(r['of'])} councils, quartile {int(r['quartile'])}; "
+                    f"{r['comparison']} compared with Scotland."
                 )
-        if v.comments:
-            parts.append("<ul>" + "".join(f"<li>{esc(c)}</li>" for c in v.comments) + "</ul>")
-        return "".join(parts)
+        return out
+
+    def render_html(self) -> str:
+        """The view as HTML (what the widget's output area and the executed notebook show)."""
+        from .templating import render
+
+        return str(render("explorer/view.html.j2", v=self.render_view()))
 
     def widget(self):
         import ipywidgets as w

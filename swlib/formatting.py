@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .disclosure import SYMBOL
 from .status import SUPPRESSED, round_half_up
@@ -68,3 +69,8 @@ def counts_behind(numerator, denominator) -> str:
     if _missing(numerator) or _missing(denominator) or not denominator:
         return ""
     return f" ({numerator:,.0f} of {denominator:,.0f})"
+
+
+def slug(text: str) -> str:
+    """An id for a heading: lower case letters and digits joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "section"

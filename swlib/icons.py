@@ -7,7 +7,6 @@ colour is never the only carrier of meaning.
 from __future__ import annotations
 
 import base64
-import html
 
 BLUE, ORANGE, GREY, PURPLE = "#0072B2", "#E69F00", "#6F6F6F", "#CC79A7"
 
@@ -27,17 +26,9 @@ ASSURANCE_WORDS = {
 
 
 def _svg(ring: str, letter: str, arrow: str | None = None) -> str:
-    arrow_path = ""
-    if arrow == "up":
-        arrow_path = f'<path d="M32 14 l6 8 h-4 v8 h-4 v-8 h-4 z" fill="{ring}"/>'
-    elif arrow == "down":
-        arrow_path = f'<path d="M32 34 l6 -8 h-4 v-8 h-4 v8 h-4 z" fill="{ring}"/>'
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">'
-        f'<circle cx="24" cy="24" r="21" fill="#fff" stroke="{ring}" stroke-width="4"/>'
-        f'<text x="{18 if arrow else 24}" y="31" font-family="Arial, sans-serif" font-size="20" font-weight="bold" '
-        f'text-anchor="middle" fill="{ring}">{html.escape(letter)}</text>{arrow_path}</svg>'
-    )
+    from .templating import render
+
+    return str(render("shared/icon.svg.j2", ring=ring, letter=letter, arrow=arrow))
 
 
 def is_high(point_type: str, improvement: str = "increase") -> bool:
@@ -64,15 +55,21 @@ def assurance_svg(kind: str | None) -> str:
     }.get(kind, _svg(GREY, "–"))
 
 
-def img(svg: str) -> str:
-    """A decorative image (the words beside it carry the meaning, so the alt text is empty)."""
-    return f'<img class="icon-img" src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" alt="" width="32" height="32">'
+def data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def icons_view(variation: str | None, assurance: str | None, improvement: str = "increase") -> list[dict]:
+    """The variation and assurance icons, each an image and the words that carry its meaning
+    (the image is decorative: its alt text is empty)."""
+    return [
+        {"src": data_uri(variation_svg(variation, improvement)),
+         "words": VARIATION_WORDS.get(variation or "common_cause", "")},
+        {"src": data_uri(assurance_svg(assurance)), "words": ASSURANCE_WORDS.get(assurance, ASSURANCE_WORDS[None])},
+    ]  # fmt: skip
 
 
 def icons_html(variation: str | None, assurance: str | None, improvement: str = "increase") -> str:
-    return (
-        '<div class="spc-icons">'
-        f"<p>{img(variation_svg(variation, improvement))} <span>{html.escape(VARIATION_WORDS.get(variation or 'common_cause', ''))}</span></p>"
-        f"<p>{img(assurance_svg(assurance))} <span>{html.escape(ASSURANCE_WORDS.get(assurance, ASSURANCE_WORDS[None]))}</span></p>"
-        "</div>"
-    )
+    from .templating import macro
+
+    return macro("spc_icons", icons_view(variation, assurance, improvement))

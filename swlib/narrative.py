@@ -8,12 +8,12 @@ render as paragraphs and lists.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 from pathlib import Path
 
 import nh3
+from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "sup", "sub", "code"}  # fmt: skip
 ALLOWED_ATTRIBUTES = {
@@ -41,16 +41,17 @@ SECTIONS = (
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
-def sanitise(fragment: str) -> str:
-    """Keep basic formatting; drop scripts, handlers, styles, iframes and unsafe links."""
-    return nh3.clean(
+def sanitise(fragment: str) -> Markup:
+    """Keep basic formatting; drop scripts, handlers, styles, iframes and unsafe links. This is
+    the one place free text becomes markup the templates print as it is."""
+    return Markup(nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
-    )
+    ))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -60,21 +61,24 @@ def _md():
     return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 
 
-def markdown_html(text: str) -> str:
+def markdown_html(text: str) -> Markup:
     """Markdown (which may contain HTML) to sanitised HTML. Headings drop two levels (# -> h3)."""
     rendered = _md().render(text)
     rendered = re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 5)}>", rendered)
     return sanitise(rendered)
 
 
-def comment_html(text) -> str:
-    """An officer's comment: HTML from council systems kept as basic formatting; plain text escaped."""
+def comment_html(text) -> Markup:
+    """An officer's comment: HTML from council systems kept as basic formatting; plain text
+    escaped, its lines kept."""
     if text is None or (isinstance(text, float) and text != text):
-        return ""
+        return Markup("")
     s = str(text)
     if _TAG.search(s):
         return sanitise(s)
-    return "<br>".join(html.escape(line) for line in s.splitlines())
+    from .templating import macro
+
+    return macro("lines", s.splitlines())
 
 
 def narrative_dir(data_path: Path) -> Path:
@@ -82,7 +86,7 @@ def narrative_dir(data_path: Path) -> Path:
     return (base.parent if base.is_file() else base) / "narrative"
 
 
-def section(data_path: Path, council: str, year: str, name: str) -> str | None:
+def section(data_path: Path, council: str, year: str, name: str) -> Markup | None:
     """The CSWO's words for a section as sanitised HTML, or None when there is none."""
     f = narrative_dir(data_path) / council / year / f"{name}.md"
     try:

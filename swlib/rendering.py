@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import html as htmllib
 import os
 import re
 import subprocess
@@ -194,7 +193,7 @@ def execute(
             report,
             council,
             str(P),
-            failure_message(e.cell_index, e.source, e.ename, e.evalue),
+            failure_message(e.cell_index, e.source, e.ename, e.evalue, report),
             notebook=kept,
             bad_input=e.ename in BAD_INPUT_ERRORS,
         ) from None
@@ -210,22 +209,26 @@ def execute(
 
 
 BAD_INPUT_ERRORS = ("DataError", "ConfigError", "PeriodError")
-# what each section builder reads, to say in words where a failure came from
+# what each section's view reads, to say in words where a failure came from
 SECTION_TABLES = {
-    "finance_section": "finance", "workforce_section": "workforce", "inspection_section": "inspections",
-    "benchmark_section": "benchmarks", "statutory_section": "observations", "attention_section": "observations",
-    "performance_by_theme": "observations", "actions_tables": "actions", "landscape_section": "councils",
+    "finance_view": "finance", "workforce_view": "workforce", "inspection_view": "inspections",
+    "benchmark_view": "benchmarks", "statutory_view": "observations", "attention_view": "observations",
+    "performance_view": "observations", "actions_view": "actions", "landscape_text": "councils",
+    "positions": "benchmarks", "national_view": "benchmarks", "sources_view": "every table's sources",
     "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
 }  # fmt: skip
+_SECTION = re.compile(r"""report\[\s*["']([\w-]+)["']\s*\]\s*=""")
 
 
-def failure_message(cell_index: int, source: str, ename: str, evalue: str) -> str:
-    """A failed cell in words: the report section it builds, the data it reads, the error."""
-    import re
+def failure_message(cell_index: int, source: str, ename: str, evalue: str, report: str | None = None) -> str:
+    """A failed cell in words: the report section it builds (by the heading the report's
+    template gives it), the data it reads, the error."""
+    from .templating import section_title
 
-    heading = re.search(r"heading\(\s*\d+\s*,\s*f?[\"']([^\"']+)[\"']", source or "")
+    ids = _SECTION.findall(source or "")
+    title = section_title(report, ids[0]) if report and ids else None
     calls = [name for name in re.findall(r"(\w+)\(", source or "") if name in SECTION_TABLES]
-    section = f"the section '{heading.group(1)}'" if heading else f"the report's set-up (cell {cell_index})"
+    section = f"the section '{title or ids[0]}'" if ids else f"the report's set-up (cell {cell_index})"
     reads = f" from the {SECTION_TABLES[calls[-1]]} data" if calls else ""
     if ename in BAD_INPUT_ERRORS:  # its message already names the file, row and column
         return f"{section} could not be built: {evalue}"
@@ -276,14 +279,15 @@ def generated_stamp() -> str:
 
 
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
-    """HTML from the executed notebook with swreport's template; adds the table of contents."""
+    """HTML from the executed notebook with swreport's page template (the report's own template,
+    run in the notebook, made the body and its table of contents)."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
     from . import __version__
 
     body_nb = nbformat.from_dict(nb)
-    body_nb.cells = [c for c in body_nb.cells if not _hidden(c)]
+    body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
     c = Config()
     c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     c.TagRemovePreprocessor.enabled = True
@@ -309,50 +313,12 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
         "metadata": {"name": title},
     }  # fmt: skip
     page, _ = exporter.from_notebook_node(body_nb, resources=resources)
-    page = re.sub(r"\n\s*\n+", "\n", page)
-    page = page.replace("<!--swreport:toc-->", "", 1)
-    first = page.find("<h2 ")
-    return page[:first] + table_of_contents(page) + page[first:] if first >= 0 else page
+    return "\n".join(line for line in page.splitlines() if line.strip()) + "\n"
 
 
 def _hidden(cell) -> bool:
     tags = cell.metadata.get("tags", [])
     return "remove_cell" in tags or "parameters" in tags or "injected-parameters" in tags
-
-
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-
-
-def table_of_contents(page: str) -> str:
-    items: list[tuple[int, str, str]] = []
-    for level, anchor, inner in _HEADING.findall(page):
-        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
-        items.append((int(level), anchor, text))
-    if not items:
-        return ""
-    out = ['<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>']
-    open_sub = False
-    for i, (level, anchor, text) in enumerate(items):
-        link = f'<a href="#{htmllib.escape(anchor)}">{text}</a>'
-        if level == 2:
-            if open_sub:
-                out.append("</ol></li>")
-                open_sub = False
-            nxt = items[i + 1][0] if i + 1 < len(items) else 2
-            if nxt == 3:
-                out.append(f"<li>{link}<ol>")
-                open_sub = True
-            else:
-                out.append(f"<li>{link}</li>")
-        else:
-            if not open_sub:
-                out.append("<li><ol>")
-                open_sub = True
-            out.append(f"<li>{link}</li>")
-    if open_sub:
-        out.append("</ol></li>")
-    out.append("</ol></nav>")
-    return "".join(out)
 
 
 def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:

@@ -1,298 +1,263 @@
-"""HTML fragments the report notebooks display: headings, banners, tables and legends.
+"""What each report section shows, as plain data for its template, and the same sections
+rendered on their own for an analyst working in a notebook.
 
-Everything here formats what swlib computed; free text goes through ``narrative``'s
-sanitiser, every other string is escaped. Tables have captions and real header cells
-(scope on every <th>), and statuses are a word plus a shape, never colour alone.
+A ``*_view`` function turns what swlib computed into strings, numbers, lists and dicts (a
+figure is ``{"text": "92%"}`` or ``{"suppressed": True}``); the templates in
+``swlib/templates/`` lay them out and escape every one. The function of the bare name renders
+the view with its macro: ``performance_table(rows, years, caption)`` is the table the report
+prints. Free text the reader sees as formatting (comments, narrative) is sanitised by
+``narrative`` and is the only markup a view holds.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
 
 from .charts import status_chart, trend_chart
 from .disclosure import SYMBOL, suppressed_columns
-from .formatting import STATUS_ICONS, TREND_ARROWS, counts_behind, fmt_money, fmt_value
+from .formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from .narrative import comment_html
 from .periods import Period
 from .schema import TABLE_ORDER
-from .status import STATUS_ORDER, SUPPRESSED, catalogue
+from .status import STATUS_ORDER, catalogue
+from .templating import Fragment, macro, numbered
 
-esc = html.escape
-
-
-class Fragment(str):
-    """A piece of report HTML; shows as HTML in a notebook."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:  # the notebook's text/plain: short, the HTML is what matters
-        return f"<report HTML, {len(self):,} characters>"
-
-    def __add__(self, other) -> Fragment:
-        return Fragment(str(self) + str(other))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")[:60] or "section"
+__all__ = ["Fragment", "slug"]
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> Fragment:
-    return Fragment(f'<h{level} id="{esc(anchor or slug(text))}">{esc(text)}</h{level}>')
+    return macro("heading", level, text, anchor or slug(text))
 
 
 def paragraph(text: str) -> Fragment:
-    return Fragment(f"<p>{esc(text)}</p>")
+    return macro("paragraph", text)
+
+
+def no_data_text(what: str, period_label: str) -> str:
+    return f"No {what} data was provided for {period_label}."
 
 
 def no_data(what: str, period_label: str) -> Fragment:
-    return Fragment(f'<p class="no-data">No {esc(what)} data was provided for {esc(period_label)}.</p>')
+    return macro("no_data", no_data_text(what, period_label))
 
 
 def banner(synthetic: bool) -> Fragment:
-    if not synthetic:
-        return Fragment("")
-    return Fragment(
-        '<div class="banner" role="note"><strong>Illustrative data.</strong> Some figures in this report are '
-        "synthetic, made up to demonstrate the report; they are marked “synthetic” in the data sources at the end. "
-        "Do not quote them as real performance.</div>"
-    )
+    return macro("banner", synthetic)
 
 
-SUPPRESSED_ABBR = f'<abbr title="suppressed to protect confidentiality">{SYMBOL}</abbr>'
-
-
-def status_cell(status: str, source: str | None = None) -> str:
-    if source == "suppressed":
-        return f'<td class="status status-suppressed">{SUPPRESSED_ABBR}</td>'
-    cls = "status-" + slug(status)
-    note = ' <span class="override">(officer assessment)</span>' if source == "override" else ""
-    return f'<td class="status {cls}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}</span> {esc(status)}{note}</td>'
-
-
-def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> Fragment:
-    cols = [c for c in summary.columns if c != "Total" and (summary[c].sum() > 0 or c in ("Green", "Amber", "Red"))] + [
-        "Total"
-    ]
-    head = "".join(f'<th scope="col">{_status_label(c)}</th>' for c in cols)
-    body = []
-    for theme, r in summary.iterrows():
-        cls = ' class="total"' if theme == "Total" else ""
-        cells = "".join(f'<td class="num">{int(r[c])}</td>' for c in cols)
-        body.append(f'<tr{cls}><th scope="row">{esc(str(theme))}</th>{cells}</tr>')
-    return Fragment(
-        f'<table class="summary"><caption>{esc(caption)}</caption><thead><tr><th scope="col">{esc(row_label)}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
-
-
-def _status_label(status: str) -> str:
-    if status == SUPPRESSED:
-        return f"{SUPPRESSED} {SUPPRESSED_ABBR}"
-    icon = STATUS_ICONS.get(status)
-    return f'<span class="icon" aria-hidden="true">{icon}</span> {esc(status)}' if icon else esc(status)
-
-
-def status_legend() -> Fragment:
-    meanings = {
-        "Complete": "the action is finished",
-        "Green": "the target is met, or the action is on course",
-        "Amber": "the target is narrowly missed (within the tolerance), or the action is slightly behind",
-        "Red": "the target is missed by more than the tolerance, or the action is not on course",
-        "Report later": "the figure for this period is not available yet",
-        "Data only": "the measure has no target: it is reported for information",
-    }
-    items = "".join(f'<li class="status-{slug(s)}">{_status_label(s)}: {esc(meanings[s])}</li>' for s in STATUS_ORDER)
-    arrows = "".join(f"<li>{esc(a)} {esc(t)}</li>" for t, a in TREND_ARROWS.items() if a)
-    return Fragment(
-        f'<ul class="legend">{items}</ul><p>Trend, compared with the same point last year:</p><ul class="legend">{arrows}</ul>'
-    )
-
-
-def _fmt(r: dict, col: str) -> str:
+def cell(r: dict, col: str) -> dict:
+    """One figure of a measure's row as the tables show it: suppressed, or its text."""
     if col in suppressed_columns(r):
-        return SUPPRESSED_ABBR
+        return {"suppressed": True}
     text = fmt_value(r.get(col), r["unit"], int(r["decimals"]))
     if col == "to_date" and r["unit"] == "percent":
         text += counts_behind(r.get("numerator"), r.get("denominator"))
-    return esc(text)
+    return {"text": text}
 
 
-def performance_table(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> Fragment:
+# --- summaries and legends ---------------------------------------------------------------
+def summary_view(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> dict:
+    cols = [c for c in summary.columns if c != "Total" and (summary[c].sum() > 0 or c in ("Green", "Amber", "Red"))]
+    cols.append("Total")
+    rows = [
+        {"label": str(theme), "total": theme == "Total", "cells": [int(r[c]) for c in cols]}
+        for theme, r in summary.iterrows()
+    ]
+    return {"caption": caption, "row_label": row_label, "columns": cols, "rows": rows}
+
+
+def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> Fragment:
+    return macro("summary_table", summary_view(summary, caption, row_label))
+
+
+STATUS_MEANINGS = {
+    "Complete": "the action is finished",
+    "Green": "the target is met, or the action is on course",
+    "Amber": "the target is narrowly missed (within the tolerance), or the action is slightly behind",
+    "Red": "the target is missed by more than the tolerance, or the action is not on course",
+    "Report later": "the figure for this period is not available yet",
+    "Data only": "the measure has no target: it is reported for information",
+}
+
+
+def legend_view() -> dict:
+    return {
+        "statuses": [(s, STATUS_MEANINGS[s]) for s in STATUS_ORDER],
+        "arrows": [(a, t) for t, a in TREND_ARROWS.items() if a],
+    }
+
+
+def status_legend() -> Fragment:
+    return macro("status_legend", legend_view())
+
+
+def status_summary_chart(summary: pd.DataFrame, what: str) -> Fragment:
+    return status_chart(summary, what).html()
+
+
+# --- performance -------------------------------------------------------------------------
+def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> dict:
     """The council layout: indicator | comments | this year (status, target, to date) | last 3 years.
     With ``latest_year`` (measures counted once a year, in a report for part of a year) the
     figures are that year's, headed as such, never as this year's to date."""
     if latest_year:
         years = [y for y in years if y != latest_year]
-    group, figure = (
-        (f"Latest year available: {Period.parse(latest_year).label}", "Figure")
-        if latest_year
-        else ("This year", "To date")
-    )
-    ylabels = "".join(f'<th scope="col">{esc(Period.parse(y).label)}</th>' for y in years)
-    earlier = (
-        f'<th scope="colgroup" colspan="{len(years)}">Earlier years</th>'
-        if latest_year
-        else (f'<th scope="colgroup" colspan="{len(years)}">Last 3 years</th>')
-    )
-    head = (
-        '<thead><tr><th scope="col" rowspan="2">Performance indicator</th><th scope="col" rowspan="2">Comments/progress</th>'
-        f'<th scope="colgroup" colspan="4">{esc(group)}</th>{earlier if years else ""}</tr>'
-        f'<tr><th scope="col">Status</th><th scope="col">Target</th><th scope="col">{figure}</th><th scope="col">Trend</th>{ylabels}</tr></thead>'
-    )
-    body = []
+    out = {
+        "caption": caption,
+        "group": f"Latest year available: {Period.parse(latest_year).label}" if latest_year else "This year",
+        "figure": "Figure" if latest_year else "To date",
+        "earlier": "Earlier years" if latest_year else "Last 3 years",
+        "years": [Period.parse(y).label for y in years],
+        "rows": [],
+    }
     for r in rows.to_dict("records"):
-        notes = []
-        if r.get("sentence"):
-            notes.append(f'<span class="sentence">{esc(r["sentence"])}</span>')
+        notes = [("sentence", r["sentence"])] if r.get("sentence") else []
         if r.get("note"):
-            notes.append(f'<span class="note">{esc(r["note"])}</span>')
-        comment = comment_html(r.get("comment"))
+            notes.append(("note", r["note"]))
         trend = r["trend"]
-        arrow = TREND_ARROWS.get(trend, "")
-        trend_cell = f'<span aria-hidden="true">{arrow}</span> {esc(trend)}' if arrow else esc(trend)
-        if trend == SYMBOL:
-            trend_cell = SUPPRESSED_ABBR
         yc = []
         for y in years:
             note = (r.get("year_notes") or {}).get(y)
-            yc.append(f'<td class="num">{esc(note) if note and pd.isna(r.get(y)) else _fmt(r, y)}</td>')
-        target = esc(fmt_value(r["target"], r["unit"], int(r["decimals"]))) if pd.notna(r["target"]) else "–"
-        body.append(
-            f'<tr><th scope="row">{esc(r["title"])}{"<br>" + "<br>".join(notes) if notes else ""}</th>'
-            f'<td class="comment">{comment}</td>{status_cell(r["status"], r["status_source"])}'
-            f'<td class="num">{target}</td><td class="num">{_fmt(r, "to_date")}</td><td>{trend_cell}</td>{"".join(yc)}</tr>'
-        )
-    return Fragment(
-        f'<table class="performance"><caption>{esc(caption)}</caption>{head}<tbody>{"".join(body)}</tbody></table>'
-    )
+            yc.append({"text": note} if note and pd.isna(r.get(y)) else cell(r, y))
+        out["rows"].append({
+            "title": r["title"], "notes": notes, "comment": comment_html(r.get("comment")),
+            "status": r["status"], "status_source": r["status_source"],
+            "target": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
+            "to_date": cell(r, "to_date"),
+            "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend},
+            "years": yc,
+        })  # fmt: skip
+    return out
+
+
+def performance_table(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> Fragment:
+    return macro("performance_table", performance_table_view(rows, years, caption, latest_year))
+
+
+def performance_view(perf: pd.DataFrame) -> dict:
+    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``."""
+    years = perf.attrs.get("years", [])
+    parts = []
+    for theme, tdf in perf.groupby("theme", sort=False):
+        outcomes = []
+        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
+            name = outcome or theme
+            yearly = odf["period_shown"] != perf.attrs["period"]  # a measure reported less often: its latest period
+            tables = []
+            if (~yearly).any():
+                tables.append(
+                    performance_table_view(odf[~yearly], years, f"{name}: measures, status and the last three years")
+                )
+            for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
+                label = Period.parse(shown).label
+                tables.append(performance_table_view(
+                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
+                ))  # fmt: skip
+            outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}", "title": outcome, "tables": tables})
+        parts.append({"id": f"theme-{slug(theme)}", "title": theme, "outcomes": outcomes})
+    return {"parts": parts}
 
 
 def performance_by_theme(perf: pd.DataFrame, number: int = 3) -> Fragment:
     """Per theme (h3), per outcome (h4), a performance table."""
-    years = perf.attrs.get("years", [])
-    out = []
-    for t_i, (theme, tdf) in enumerate(perf.groupby("theme", sort=False), start=1):
-        out.append(heading(3, f"{number}.{t_i} {theme}", f"theme-{slug(theme)}"))
+    return macro("performance_by_theme", numbered(performance_view(perf)["parts"], number))
+
+
+def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
+    """The actions' summary by theme and, per theme, a table per outcome."""
+    if acts.empty:
+        return {"summary": None, "parts": [], "none": no_data_text("action", period_label)}
+    from .status import status_summary
+
+    parts = []
+    for theme, tdf in acts.groupby("theme", sort=False):
+        tables = []
         for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
-            if outcome:
-                out.append(heading(4, outcome, f"outcome-{slug(theme)}-{slug(outcome)}"))
-            name = outcome or theme
-            yearly = odf["period_shown"] != perf.attrs["period"]  # a measure reported less often: its latest period
-            if (~yearly).any():
-                out.append(performance_table(odf[~yearly], years, f"{name}: measures, status and the last three years"))
-            for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
-                label = Period.parse(shown).label
-                out.append(performance_table(
-                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
-                ))  # fmt: skip
-    return Fragment("".join(out))
+            rows = [
+                {"action": r["action"], "measure": r["measure"] or "", "comment": comment_html(r["comment"]),
+                 "status": r["status"]}
+                for r in odf.to_dict("records")
+            ]  # fmt: skip
+            tables.append({"caption": f"{outcome or theme}: actions", "rows": rows})
+        parts.append({"id": f"actions-{slug(theme)}", "title": theme, "tables": tables})
+    summary = summary_view(status_summary(acts), f"Status of actions by theme, {period_label}")
+    return {"summary": summary, "parts": parts, "none": None}
 
 
 def actions_tables(acts: pd.DataFrame, number: int = 5) -> Fragment:
-    out = []
-    for t_i, (theme, tdf) in enumerate(acts.groupby("theme", sort=False), start=1):
-        out.append(heading(3, f"{number}.{t_i} {theme}", f"actions-{slug(theme)}"))
-        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
-            rows = "".join(
-                f'<tr><th scope="row">{esc(r["action"])}</th><td>{esc(r["measure"] or "")}</td>'
-                f'<td class="comment">{comment_html(r["comment"])}</td>{status_cell(r["status"])}</tr>'
-                for r in odf.to_dict("records")
-            )
-            cap = outcome or theme
-            out.append(
-                f'<table class="actions"><caption>{esc(cap)}: actions</caption><thead><tr><th scope="col">Action</th>'
-                f'<th scope="col">Measures</th><th scope="col">Comments/progress</th><th scope="col">Status</th></tr></thead>'
-                f"<tbody>{rows}</tbody></table>"
-            )
-    return Fragment("".join(out))
+    return macro("actions_tables", numbered(actions_view(acts, "")["parts"], number))
 
 
-def status_summary_chart(summary: pd.DataFrame, what: str) -> Fragment:
-    return Fragment(status_chart(summary, what).html())
-
-
-def values_table(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> Fragment:
+# --- figures by year, money, plain tables ---------------------------------------------------
+def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> dict:
     """Measures by year: three earlier years and the report's year."""
     cols = [*years, this_year]
-    head = "".join(f'<th scope="col">{esc(Period.parse(y).label)}</th>' for y in cols)
-    body = []
+    out = []
     for r in rows.to_dict("records"):
         r = dict(r)
         r[this_year] = r.get("to_date")
         if "to_date" in suppressed_columns(r):
             r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
-        cells = "".join(f'<td class="num">{_fmt(r, y)}</td>' for y in cols)
-        body.append(f'<tr><th scope="row">{esc(r["title"])}</th>{cells}</tr>')
-    return Fragment(
-        f'<table class="values"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Measure</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
+        out.append({"label": r["title"], "cells": [cell(r, y) for y in cols]})
+    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out}
+
+
+def values_table(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> Fragment:
+    return macro("values_table", values_view(rows, years, this_year, caption))
+
+
+def money_view(lines: pd.DataFrame, caption: str) -> dict:
+    total = lines["amount"].sum()
+    rows = [
+        {"label": r.line, "cells": [{"text": fmt_money(r.amount)}, {"text": f"{100 * r.amount / total:.0f}%"}]}
+        for r in lines.itertuples()
+    ]
+    rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total)}, {"text": "100%"}]})
+    return {"caption": caption, "columns": ["£", "Share"], "rows": rows}
 
 
 def money_table(lines: pd.DataFrame, caption: str) -> Fragment:
-    total = lines["amount"].sum()
-    body = "".join(
-        f'<tr><th scope="row">{esc(r.line)}</th><td class="num">{fmt_money(r.amount)}</td><td class="num">{100 * r.amount / total:.0f}%</td></tr>'
-        for r in lines.itertuples()
-    )
-    return Fragment(
-        f'<table class="money"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Service</th><th scope="col">£</th>'
-        f'<th scope="col">Share</th></tr></thead><tbody>{body}<tr class="total"><th scope="row">Total</th>'
-        f'<td class="num">{fmt_money(total)}</td><td class="num">100%</td></tr></tbody></table>'
-    )
+    return macro("values_table", money_view(lines, caption), "money", "Service")
 
 
-def variance_table(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> Fragment:
+def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> dict:
     """Budget, outturn and the variance per line (a line in only one of them shows "–" there)."""
     b = budget.groupby("line", sort=False)["amount"].sum()
     o = outturn.groupby("line", sort=False)["amount"].sum()
     lines = list(dict.fromkeys([*b.index, *o.index]))
 
-    def row(label, bv, ov, cls=""):
+    def row(label, bv, ov, total=False):
         var = ov - bv if pd.notna(bv) and pd.notna(ov) else float("nan")
         word = "" if pd.isna(var) or var == 0 else (" over" if var > 0 else " under")
-        return (
-            f'<tr{cls}><th scope="row">{esc(label)}</th><td class="num">{fmt_money(bv)}</td><td class="num">{fmt_money(ov)}</td>'
-            f'<td class="num">{fmt_money(abs(var)) + word if pd.notna(var) else "–"}</td></tr>'
-        )
+        texts = [fmt_money(bv), fmt_money(ov), fmt_money(abs(var)) + word if pd.notna(var) else "–"]
+        return {"label": label, "total": total, "cells": [{"text": t} for t in texts]}
 
-    body = "".join(row(line, b.get(line, float("nan")), o.get(line, float("nan"))) for line in lines)
-    body += row("Total", b.sum(), o.sum(), ' class="total"')
-    return Fragment(
-        f'<table class="money"><caption>{esc(caption)}</caption><thead><tr><th scope="col">Service</th>'
-        f'<th scope="col">Budget</th><th scope="col">Outturn</th><th scope="col">Variance</th></tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
+    rows = [row(line, b.get(line, float("nan")), o.get(line, float("nan"))) for line in lines]
+    rows.append(row("Total", b.sum(), o.sum(), total=True))
+    return {"caption": caption, "columns": ["Budget", "Outturn", "Variance"], "rows": rows}
+
+
+def variance_table(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> Fragment:
+    return macro("values_table", variance_view(budget, outturn, caption), "money", "Service")
+
+
+def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
+    """A plain DataFrame as an accessible table (first column as row headers)."""
+    rows = [["" if pd.isna(v) else str(v) for v in r] for r in df.itertuples(index=False)]
+    return {"caption": caption, "css_class": css_class, "columns": [str(c) for c in df.columns], "rows": rows}
 
 
 def frame_table(df: pd.DataFrame, caption: str, css_class: str = "") -> Fragment:
-    """A plain DataFrame as an accessible table (first column as row headers)."""
-    cols = list(df.columns)
-    head = "".join(f'<th scope="col">{esc(str(c))}</th>' for c in cols)
-    body = []
-    for r in df.itertuples(index=False):
-        cells = [f'<th scope="row">{esc(str(r[0]))}</th>'] + [
-            f"<td>{esc('' if pd.isna(v) else str(v))}</td>" for v in r[1:]
-        ]
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    cls = f' class="{esc(css_class)}"' if css_class else ""
-    return Fragment(
-        f"<table{cls}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
+    return macro("frame_table", frame_view(df, caption, css_class))
 
 
-def suppression_note(audience: str) -> Fragment:
+# --- sources and glossary -------------------------------------------------------------------
+def sources_view(ds, council: str, audience: str) -> dict:
+    """Where the figures came from: each source and how many rows of each table it gave."""
     from .disclosure import FOOTNOTE
 
-    return paragraph(FOOTNOTE) if audience == "public" else Fragment("")
-
-
-def provenance(ds, council: str) -> Fragment:
-    """Where the figures came from: each source and how many rows of each table it gave."""
     items = {}
     for name in TABLE_ORDER:
         df = ds.table(name)
@@ -304,10 +269,20 @@ def provenance(ds, council: str) -> Fragment:
             df = df[df["council"] == council]
         for src, n in df["source"].fillna("not stated").value_counts(sort=False).items():
             items.setdefault(source_label(src), []).append(rows_of(n, name))
-    lis = "".join(
-        f"<li><strong>{esc(src)}</strong>: {esc(', '.join(parts))}</li>" for src, parts in sorted(items.items())
-    )
-    return Fragment(f'<ul class="sources">{lis}</ul>')
+    return {
+        "note": FOOTNOTE if audience == "public" else None,
+        "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
+    }
+
+
+def suppression_note(audience: str) -> Fragment:
+    from .disclosure import FOOTNOTE
+
+    return paragraph(FOOTNOTE) if audience == "public" else Fragment("")
+
+
+def provenance(ds, council: str) -> Fragment:
+    return macro("sources", sources_view(ds, council, "internal")["items"])
 
 
 ROW_WORDS = {  # (one, many) of each table's rows, as a reader counts them
@@ -349,84 +324,88 @@ def source_label(source: str) -> str:
     return text
 
 
-# --- whole sections -------------------------------------------------------------------
+# --- whole sections ---------------------------------------------------------------------
 def quarterly_title(service: str, period: Period) -> Fragment:
-    text = f"{service} Performance Report {period.fy_id.replace('-', '/')}, Quarter {period.number}: {period.months_label} (cumulative position to {period.end_label})"
-    if period.kind != "quarter":
-        text = f"{service} Performance Report {period.label} (cumulative position to {period.end_label})"
-    return Fragment(f'<h1 id="title">{esc(text)}</h1>')
+    from .templating import environment
+
+    layout = environment().get_template("quarterly/report.html.j2").module
+    return heading(1, str(layout.title({"service": service, "period": period})), "title")
 
 
 def narrative_or_note(html_text: str | None, what: str) -> Fragment:
-    if html_text:
-        return Fragment(f'<div class="narrative">{html_text}</div>')
-    return Fragment(f'<p class="no-data">No narrative was provided for {esc(what)}.</p>')
+    return macro("narrative", html_text, f"No narrative was provided for {what}.")
+
+
+def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: bool = True) -> dict:
+    """One statutory function: a table of the years and a small-multiples chart (or why not)."""
+    from .charts import small_multiples
+
+    this_year = str(period)
+    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")].copy()
+    years = perf.attrs.get("years", [])
+    if len(rows):
+        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
+    out = {"id": f"statutory-{slug(outcome)}", "title": outcome, "table": None, "chart": None, "none": None}
+    if rows.empty:
+        out["none"] = no_data_text(outcome.lower(), period.label) if say_none else None
+        return out
+    supp = rows["suppressed"].fillna("")
+    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()]  # years with figures
+    out["table"] = values_view(rows, years, this_year, f"{outcome}: figures by year")
+    rows[this_year] = rows["to_date"]
+    if perf.attrs.get("audience") == "public":
+        rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
+    if len(rows):
+        out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
+    return out
 
 
 def statutory_section(
     perf: pd.DataFrame, outcome: str, period: Period, number: str | None = None, say_none: bool = True
 ) -> Fragment:
-    """One statutory function: a table of the years and a small-multiples chart."""
-    from .charts import small_multiples
-
-    this_year = str(period)
-    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")].copy()
-    out = [heading(3, f"{number} {outcome}", f"statutory-{slug(outcome)}")] if number else []
-    years = perf.attrs.get("years", [])
-    if len(rows):
-        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
-    if rows.empty:
-        if say_none:
-            out.append(no_data(outcome.lower(), period.label))
-        return Fragment("".join(out))
-    supp = rows["suppressed"].fillna("")
-    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()]  # years with figures
-    out.append(values_table(rows, years, this_year, f"{outcome}: figures by year"))
-    rows[this_year] = rows["to_date"]
-    if perf.attrs.get("audience") == "public":
-        rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
-    if len(rows):
-        out.append(small_multiples(rows.to_dict("records"), years, this_year, outcome).html())
-    return Fragment("".join(out))
+    v = statutory_view(perf, outcome, period, say_none)
+    part = numbered([v], None)[0] | ({"text": f"{number} {outcome}"} if number else {})
+    return macro("statutory", part, bool(number))
 
 
-def finance_section(ds, council: str, period: Period) -> Fragment:
+def finance_view(ds, council: str, period: Period) -> dict:
     from .charts import budget_chart
 
     f = ds.finance[(ds.finance["council"] == council) & (ds.finance["period"] == str(period))]
     if f.empty:
-        return no_data("finance", period.label)
-    out = []
+        return {"none": no_data_text("finance", period.label), "items": []}
+    items = []
     for kind, label in (("budget", "revenue budget"), ("outturn", "revenue outturn"), ("capital", "capital programme")):
         lines = f[f["kind"] == kind][["line", "amount"]]
         if lines.empty:
             continue
-        out.append(money_table(lines, f"{period.label} {label} by service"))
+        items.append({"table": money_view(lines, f"{period.label} {label} by service")})
         if kind == "budget":
-            out.append(budget_chart(lines, f"{period.label} {label}").html())
+            items.append({"chart": budget_chart(lines, f"{period.label} {label}").view()})
     budget, outturn = f[f["kind"] == "budget"], f[f["kind"] == "outturn"]
     if len(budget) and len(outturn):
-        out.append(variance_table(budget, outturn, f"{period.label} revenue budget against outturn, by service"))
+        items.append(
+            {"table": variance_view(budget, outturn, f"{period.label} revenue budget against outturn, by service")}
+        )
         b, o = budget["amount"].sum(), outturn["amount"].sum()
         word = "overspend" if o > b else "underspend"
-        out.append(
-            paragraph(
-                f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of {fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%)."
-            )
-        )
-    return Fragment("".join(out))
+        items.append({"text": f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of "
+                              f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%)."})  # fmt: skip
+    return {"none": None, "items": items}
 
 
-def workforce_section(ds, council: str, period: Period, audience: str = "internal") -> Fragment:
+def finance_section(ds, council: str, period: Period) -> Fragment:
+    return macro("finance", finance_view(ds, council, period))
+
+
+def workforce_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
     from .config import council_settings
     from .disclosure import suppress_table
 
     w = ds.workforce[ds.workforce["council"] == council]
-    if w.empty:
-        return no_data("workforce", period.label)
     latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
     if latest is None:
-        return no_data("workforce", period.label)
+        return {"none": no_data_text("workforce", period.label), "table": None}
     rows = w[w["period"] == str(latest)].set_index("service")
     counts = pd.DataFrame({"Headcount": rows["headcount"].astype("float")})
     if len(counts) > 1:
@@ -442,27 +421,27 @@ def workforce_section(ds, council: str, period: Period, audience: str = "interna
         fte.loc["Total"] = rows["fte"].sum(min_count=1)
     body = []
     for service in counts.index:
-        h = counts.at[service, "Headcount"]
-        hc = SYMBOL if hide.at[service, "Headcount"] else ("–" if pd.isna(h) else f"{int(h):,}")
-        f = fte.get(service)
-        fc = SYMBOL if hide.at[service, "Headcount"] else ("–" if f is None or pd.isna(f) else f"{f:,.1f}")
-        cls = ' class="total"' if service == "Total" else ""
-        body.append(
-            f'<tr{cls}><th scope="row">{esc(service)}</th><td class="num">{hc}</td><td class="num">{fc}</td></tr>'
-        )
+        h, f = counts.at[service, "Headcount"], fte.get(service)
+        if hide.at[service, "Headcount"]:
+            cells = [{"suppressed": True}, {"suppressed": True}]
+        else:
+            cells = [{"text": "–" if pd.isna(h) else f"{int(h):,}"},
+                     {"text": "–" if f is None or pd.isna(f) else f"{f:,.1f}"}]  # fmt: skip
+        body.append({"label": service, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
-    return Fragment(
-        f'<table class="workforce"><caption>{esc(cap)}</caption><thead><tr><th scope="col">Service</th><th scope="col">Headcount</th>'
-        f'<th scope="col">Full-time equivalent</th></tr></thead><tbody>{"".join(body)}</tbody></table>'
-    )
+    return {"none": None, "table": {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}}
 
 
-def inspection_section(ds, council: str, period: Period) -> Fragment:
+def workforce_section(ds, council: str, period: Period, audience: str = "internal") -> Fragment:
+    return macro("workforce", workforce_view(ds, council, period, audience))
+
+
+def inspection_view(ds, council: str, period: Period) -> dict:
     from .charts import inspection_chart
 
     i = ds.inspections[ds.inspections["council"] == council]
     if i.empty:
-        return no_data("inspection", period.label)
+        return {"none": no_data_text("inspection", period.label)}
     themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
     themes = [t for t in themes if i[t].notna().any()]
     show = i[["service", "service_type", "sector", "date", *themes]].copy()
@@ -472,49 +451,61 @@ def inspection_section(ds, council: str, period: Period) -> Fragment:
     )
     for c in show.columns[4:]:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
-    out = [frame_table(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades")]
-    if themes:
-        out.append(inspection_chart(i[themes]).html())
-    else:
-        out.append(paragraph("No quality theme was graded in these inspections."))
-    return Fragment("".join(out))
+    return {
+        "none": None,
+        "table": frame_view(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades"),
+        "chart": inspection_chart(i[themes]).view() if themes else None,
+        "no_themes": None if themes else "No quality theme was graded in these inspections.",
+    }
 
 
-def landscape_section(ds, council: str) -> Fragment:
+def inspection_section(ds, council: str, period: Period) -> Fragment:
+    return macro("inspections", inspection_view(ds, council, period))
+
+
+def landscape_text(ds, council: str) -> str | None:
     row = ds.councils.set_index("council").loc[council]
     pop = row.get("population")
     if pop is None or pd.isna(pop):
-        return Fragment("")
-    return paragraph(f"{row['name']} serves a population of about {int(pop):,}.")
+        return None
+    return f"{row['name']} serves a population of about {int(pop):,}."
 
 
-def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> Fragment:
-    """Each measure needing attention: its sentence, its last years, and its SPC chart with icons."""
+def landscape_section(ds, council: str) -> Fragment:
+    text = landscape_text(ds, council)
+    return paragraph(text) if text else Fragment("")
+
+
+def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> dict:
+    """Each measure needing attention: its sentence, and its SPC chart with icons (internal
+    reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
     from .charts import spc_chart
-    from .icons import icons_html
+    from .icons import icons_view
     from .trends import long_trend, spc_target
 
     sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
-    if sel.empty:
-        return paragraph("No measure is Red or Amber this period.")
     years = perf.attrs.get("years", [])
-    out = []
+    parts = []
     for r in sel.to_dict("records"):
-        out.append(heading(3, r["title"], f"attention-{slug(r['measure'])}"))
-        if r.get("sentence"):
-            out.append(paragraph(r["sentence"]))
-        spc_target_ = spc_target(ds, r)
-        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target_)
+        part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
+                "icons": None, "chart": None}  # fmt: skip
+        target = spc_target(ds, r)
+        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
-            attrs = chart.attrs
-            out.append(icons_html(attrs.get("variation"), attrs.get("assurance"), attrs.get("improvement", "increase")))
-            out.append(spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target_).html())
+            a = chart.attrs
+            part["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+            part["chart"] = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), target).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
-            out.append(trend_chart(r, years, period.label).html())
-    return Fragment("".join(out))
+            part["chart"] = trend_chart(r, years, period.label).view()
+        parts.append(part)
+    return {"parts": parts}
 
 
-def benchmark_section(ds, council: str, period: Period) -> Fragment:
+def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> Fragment:
+    return macro("attention", numbered(attention_view(ds, council, perf, period, statuses)["parts"], None))
+
+
+def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
     from .benchmark import benchmark, ordinal
     from .charts import benchmark_chart
@@ -522,43 +513,40 @@ def benchmark_section(ds, council: str, period: Period) -> Fragment:
     b = benchmark(ds, period)
     mine = b[b["council"] == council]
     if mine.empty:
-        return no_data("benchmarking", period.label)
+        return {"none": no_data_text("benchmarking", period.label)}
     year = Period.parse(b.attrs["period"])
     rows = []
     for r in mine.to_dict("records"):
-        rank = "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}"
-        quart = "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}"
         ci = (
             ""
             if pd.isna(r["lower"])
             else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
         )
-        rows.append(
-            f'<tr><th scope="row">{esc(r["lgbf"])}: {esc(r["title"])}</th><td>{esc(Period.parse(r["period"]).label)}</td>'
-            f'<td class="num">{esc(fmt_value(r["value"], r["unit"], 1))}{esc(ci)}</td>'
-            f'<td class="num">{rank}</td><td class="num">{quart}</td><td class="num">{esc(fmt_value(r["family_value"], r["unit"], 1))}</td>'
-            f'<td class="num">{esc(fmt_value(r["scotland_value"], r["unit"], 1))}</td><td>{esc(r["comparison"])}</td></tr>'
-        )
-    table = (
-        '<table class="benchmark"><caption>How we compare with other councils: the latest year available for each indicator '
-        "(1st = best; quartile 1 = the best quarter)</caption>"
-        '<thead><tr><th scope="col">Indicator</th><th scope="col">Year</th><th scope="col">Our value (95% interval)</th><th scope="col">Rank</th>'
-        '<th scope="col">Quartile</th><th scope="col">Family group</th><th scope="col">Scotland</th><th scope="col">Compared with Scotland</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        rows.append({
+            "indicator": f"{r['lgbf']}: {r['title']}", "year": Period.parse(r["period"]).label,
+            "value": fmt_value(r["value"], r["unit"], 1) + ci,
+            "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
+            "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
+            "family": fmt_value(r["family_value"], r["unit"], 1), "scotland": fmt_value(r["scotland_value"], r["unit"], 1),
+            "comparison": r["comparison"],
+        })  # fmt: skip
+    sources = benchmark_sources(ds)
+    lead = (
+        "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
+        + (f"Figures: {'; '.join(sources)}. " if sources else "")
+        + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
     )
-    note = paragraph(
+    note = (
         "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
         "counts of people or events (Wilson score for percentages; exact Poisson or Byar's method for rates per 1,000); "
         "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
         "for Scotland as a whole."
     )
-    sources = benchmark_sources(ds)
-    lead = paragraph(
-        "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
-        + (f"Figures: {'; '.join(sources)}. " if sources else "")
-        + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
-    )
-    return Fragment(str(lead) + table + str(note) + benchmark_chart(b, council).html())
+    return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": benchmark_chart(b, council).view()}
+
+
+def benchmark_section(ds, council: str, period: Period) -> Fragment:
+    return macro("benchmark_section", benchmark_view(ds, council, period))
 
 
 GLOSSARY = {  # every term of art a report may print, in plain words
@@ -585,69 +573,80 @@ GLOSSARY = {  # every term of art a report may print, in plain words
 }
 
 
+def glossary_items() -> list[tuple[str, str]]:
+    return list(GLOSSARY.items())
+
+
 def glossary() -> Fragment:
     """The words a reader may not know, explained."""
-    items = "".join(f"<dt>{esc(term)}</dt><dd>{esc(meaning)}</dd>" for term, meaning in GLOSSARY.items())
-    return Fragment(f'<dl class="glossary">{items}</dl>')
+    return macro("glossary", glossary_items())
 
 
 # --- the national overview ---------------------------------------------------------------------
-def national_indicator_section(ds, code: str, period: Period, pos: pd.DataFrame, number: str) -> Fragment:
+QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
+
+
+def trend_words(t: dict) -> str:
+    """Fingertips' recent trend of a run of years, in a sentence."""
+    span = f" over the five years {t['first']} to {t['last']}" if t.get("first") else ""
+    if t["trend"] in ("increasing", "decreasing"):
+        reading = {"improving": ", and getting better", "worsening": ", and getting worse"}.get(t["reading"], "")
+        return f"Statistical trend{span}: {t['trend']}{reading} (a change too steady to be chance; {t['method']})."
+    if t["trend"] == "no significant change":
+        return f"Statistical trend{span}: no significant change ({t['method']})."
+    return (
+        "Statistical trend: cannot be worked out, because the LGBF publishes no counts of people or events "
+        "behind this figure for each of the last five years."
+    )
+
+
+def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) -> dict:
     """One LGBF indicator across Scotland: Scotland's run of years with its SPC and statistical
     trend, every council ranked (chart and table), and a funnel plot where there are denominators."""
     import warnings
 
     from .benchmark import ordinal
     from .charts import funnel_chart, rank_chart, spc_chart
-    from .icons import icons_html
-    from .national import funnel, scotland_series
+    from .icons import icons_view
+    from .national import funnel, scotland_series, scotland_trend
     from .spc import SPCWarning, spc
 
     g = pos[pos["lgbf"] == code]
     r0 = g.iloc[0]
     unit, title, year = r0["unit"], f"{code}: {r0['title']}", Period.parse(r0["period"])
     improvement = {"higher": "increase", "lower": "decrease"}.get(r0["polarity"], "neutral")
-    out = [heading(3, f"{number} {title}", f"indicator-{slug(code)}")]
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         r0["polarity"], "neither higher nor lower is better"
     )
-    out.append(
-        paragraph(
-            f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."
-        )
-    )
+    v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
+         "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."}  # fmt: skip
     run = scotland_series(ds, code, period)
     if len(run) >= 2:
         first, last = run.iloc[0], run.iloc[-1]
-        words = f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} to {fmt_value(last['value'], unit, 1)} in {last['label']}"
-        out.append(paragraph(words + "."))
+        v["run"] = (
+            f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} "
+            f"to {fmt_value(last['value'], unit, 1)} in {last['label']}."
+        )
+    v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]))
     if len(run) >= 8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SPCWarning)
             chart = spc(run["value"], improvement=improvement)
         chart["label"] = run["label"].to_numpy()
         chart.attrs["method"] = "XmR chart"
-        out.append(icons_html(chart.attrs["variation"], None, improvement))
-        out.append(spc_chart(chart, f"Scotland: {title}", unit, 1).html())
-    out.append(rank_chart(g, title).html())
+        v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
+        v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
+    v["rank_chart"] = rank_chart(g, title).view()
     rows = []
     for r in g.sort_values(["rank", "council_name"]).to_dict("records"):
         change = "–" if pd.isna(r["change"]) else ("+" if r["change"] > 0 else "") + fmt_value(r["change"], unit, 1)
-        rows.append(
-            f'<tr><th scope="row">{esc(r["council_name"])}</th><td class="num">{esc(fmt_value(r["value"], unit, 1))}</td>'
-            f'<td class="num">{esc(ordinal(r["rank"]) if pd.notna(r["rank"]) else "–")}</td>'
-            f'<td class="num">{"–" if pd.isna(r["quartile"]) else int(r["quartile"])}</td>'
-            f'<td class="num">{int(r["family_group"])}</td><td class="num">{esc(change)}</td></tr>'
-        )
-    out.append(Fragment(
-        f'<table class="ranking"><caption>{esc(title)}: every council, {esc(year.label)} (1st = best)</caption><thead><tr>'
-        '<th scope="col">Council</th><th scope="col">Value</th><th scope="col">Rank</th><th scope="col">Quartile</th>'
-        '<th scope="col">Family group</th><th scope="col">Change since the year before</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    ))  # fmt: skip
+        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, 1),
+                     "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
+                     "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
+                     "family": str(int(r["family_group"])), "change": change})  # fmt: skip
+    v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows}
     f = funnel(g)
     if f is not None:
-        out.append(funnel_chart(f, title, unit).html())
         above = f[f["outside"] == "above"]["council_name"].tolist()
         below = f[f["outside"] == "below"]["council_name"].tolist()
         said = []
@@ -655,54 +654,41 @@ def national_indicator_section(ds, code: str, period: Period, pos: pd.DataFrame,
             said.append(f"above Scotland's figure by more than chance would explain: {', '.join(above)}")
         if below:
             said.append(f"below it by more than chance would explain: {', '.join(below)}")
-        out.append(paragraph(
-            ("Outside the 99.8% limits, " + "; ".join(said) + ".") if said else "No council is outside the 99.8% limits."
-        ))  # fmt: skip
-    return Fragment("".join(out))
+        v["funnel"] = {
+            "chart": funnel_chart(f, title, unit).view(),
+            "words": ("Outside the 99.8% limits, " + "; ".join(said) + ".") if said
+            else "No council is outside the 99.8% limits.",
+        }  # fmt: skip
+    return v
 
 
-def quartile_matrix_table(pos: pd.DataFrame) -> Fragment:
+def quartile_matrix_view(pos: pd.DataFrame) -> dict:
     """Councils by indicator: each cell the quartile as a number and a shape (1 best)."""
     from .national import quartile_matrix
 
-    shapes = {1: "●", 2: "◕", 3: "◑", 4: "○"}
     m = quartile_matrix(pos)
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in m.columns)
-    body = []
-    for council, r in m.iterrows():
-        cells = "".join(
-            "<td>–</td>"
-            if pd.isna(q)
-            else f'<td class="q q{int(q)}"><span aria-hidden="true">{shapes[int(q)]}</span> {int(q)}</td>'
-            for q in r
-        )
-        body.append(f'<tr><th scope="row">{esc(council)}</th>{cells}</tr>')
-    return Fragment(
-        '<table class="matrix"><caption>Quartile of every council on every indicator (1 = the best quarter of councils; '
-        "● 1, ◕ 2, ◑ 3, ○ 4)</caption>"
-        f'<thead><tr><th scope="col">Council</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    )
+    rows = [
+        {
+            "council": council,
+            "cells": [None if pd.isna(q) else {"q": int(q), "shape": QUARTILE_SHAPES[int(q)]} for q in r],
+        }
+        for council, r in m.iterrows()
+    ]
+    return {"columns": list(m.columns), "rows": rows, "shapes": list(QUARTILE_SHAPES.items())}
 
 
-def family_groups_table(pos: pd.DataFrame) -> Fragment:
+def family_groups_view(pos: pd.DataFrame) -> dict:
     """Per family group, its councils, and per indicator the group's median."""
     from .national import family_medians
 
     fm = family_medians(pos)
     groups = fm.drop_duplicates("family_group").sort_values("family_group")
     units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
-    members = "".join(
-        f"<li><strong>Family group {int(r.family_group)}</strong>: {esc(r.councils)}</li>" for r in groups.itertuples()
-    )
     med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
-    head = "".join(f'<th scope="col">Group {int(c)}</th>' for c in med.columns)
-    body = "".join(
-        f'<tr><th scope="row">{esc(code)}</th>'
-        + "".join(f'<td class="num">{esc(fmt_value(v, units[code], 1))}</td>' for v in r)
-        + "</tr>"
-        for code, r in med.iterrows()
-    )
-    return Fragment(
-        f'<ul class="families">{members}</ul><table class="families"><caption>Median of each family group, by indicator</caption>'
-        f'<thead><tr><th scope="col">Indicator</th>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
+    return {
+        "groups": [{"number": int(r.family_group), "councils": r.councils} for r in groups.itertuples()],
+        "columns": [f"Group {int(c)}" for c in med.columns],
+        "rows": [
+            {"label": code, "cells": [{"text": fmt_value(v, units[code], 1)} for v in r]} for code, r in med.iterrows()
+        ],
+    }

@@ -13,6 +13,7 @@ RUNS = {
     "quarterly-dg": ("quarterly", "dumfries-and-galloway", "2023-24-Q2"),
     "annual": ("annual", "dundee-city", "2016-17"),
     "annual-dg": ("annual", "dumfries-and-galloway", "2023-24"),
+    "national": ("national", None, "2019-20"),
 }
 
 

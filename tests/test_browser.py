@@ -38,7 +38,7 @@ def open_report(browser, path: Path):
     return page, seen
 
 
-@pytest.mark.parametrize("name", ["quarterly", "annual"])
+@pytest.mark.parametrize("name", ["quarterly", "annual", "national"])
 def test_report_opens_without_errors_requests_and_its_contents_links_resolve(browser, name):
     path = rendered(name)
     page, seen = open_report(browser, path)
@@ -168,6 +168,7 @@ def test_docs_screenshots_can_be_refreshed():
 @pytest.mark.parametrize(("name", "audience", "head", "size"), [
     ("quarterly", "public", "South Lanarkshire Council · Quarterly performance report, 2021/22 Quarter 2", "841.92 x 594.96"),
     ("annual", "public", "Dundee City Council · Chief Social Work Officer annual report, 2016/17", "594.96 x 841.92"),
+    ("national", "internal", "Scotland · Social work across Scotland: national overview, 2019/20", "594.96 x 841.92"),
 ])  # fmt: skip
 def test_printed_report_is_a_committee_paper(browser, tmp_path, name, audience, head, size):
     """Printed: A4 (landscape for the quarterly tables), the running head and 'Page n of N' on every page."""

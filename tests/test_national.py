@@ -59,6 +59,36 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     assert "swlib" not in text.split("Generated")[0]  # no code or jargon before the footer
 
 
+def test_scotlands_trend_is_fingertips_where_the_lgbf_has_counts(demo):
+    sw8 = national.scotland_trend(demo, "SW8", "2019-20", "lower")  # bed days per 1,000 people 75+: 915 -> 774
+    assert sw8["trend"] == "decreasing" and sw8["reading"] == "improving" and sw8["method"] == "weighted regression"
+    assert (sw8["first"], sw8["last"]) == ("2015/16", "2019/20")
+    sw6 = national.scotland_trend(demo, "SW6", "2019-20", "lower")  # readmissions per 1,000 discharges, rising
+    assert sw6["trend"] == "increasing" and sw6["reading"] == "worsening"
+    assert national.scotland_trend(demo, "SW1", "2019-20", "lower")["trend"] == "cannot be calculated"  # a cost
+
+
+@pytest.mark.slow
+def test_councils_restrict_the_national_report_but_not_the_ranking(tmp_path):
+    r = CliRunner().invoke(main, ["run", "national", "--period", "2019-20", "--councils", "dundee-city,fife",
+                                  "--out", str(tmp_path)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    page = BeautifulSoup((tmp_path / "scotland" / "2019-20" / "national.html").read_text(), "html.parser")
+    text = " ".join(page.get_text(" ").split())
+    assert "This version shows 2 of the 32 councils: Dundee City, Fife." in text
+    sw6 = next(t for t in page.select("table.ranking") if t.caption.get_text().startswith("SW6"))
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in sw6.select("tbody tr")}
+    assert set(rows) == {"Dundee City", "Fife"} and rows["Dundee City"][1] != "1st"  # ranked among all 32
+    assert "Statistical trend over the five years 2015/16 to 2019/20: increasing, and getting worse" in text
+
+
+def test_the_national_report_checks_its_councils():
+    r = CliRunner().invoke(main, ["run", "national", "--period", "2019-20", "--councils", "dundee-city,atlantis"])
+    assert r.exit_code == 2 and "unknown council(s) atlantis" in r.output
+    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "fife", "--period", "2019-20-Q2", "--councils", "fife"])
+    assert r.exit_code == 2 and "--councils is for the national report" in r.output
+
+
 def test_the_national_report_takes_no_council():
     r = CliRunner().invoke(main, ["run", "national", "--period", "2019-20", "--council", "dundee-city"])
     assert r.exit_code == 2 and "covers every council" in r.output

@@ -230,15 +230,19 @@ def test_analytics_sections_are_in_both_reports():
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
     from swlib.rendering import failure_message
 
-    source = 's.heading(2, "8. Inspection grades", "inspections") + s.inspection_section(ds, council, P)'
-    assert failure_message(12, source, "KeyError", "1") == (
-        "the section '8. Inspection grades' could not be built from the inspections data: KeyError: 1 (cell 12 of the notebook)"
+    # the heading comes from the report's template, the data from the view the cell calls
+    source = 'report["inspections"] = s.inspection_view(ds, council, P)'
+    assert failure_message(12, source, "KeyError", "1", "annual") == (
+        "the section '9. Inspection grades' could not be built from the inspections data: KeyError: 1 (cell 12 of the notebook)"
     )
-    bad = failure_message(4, 's.heading(2, "4. Finance", "finance") + s.finance_section(ds, council, P)', "DataError",
-                          "finance.csv, row 3, column 'amount': found 'x'; expected a number")  # fmt: skip
+    bad = failure_message(4, 'report["finance"] = s.finance_view(ds, council, P)', "DataError",
+                          "finance.csv, row 3, column 'amount': found 'x'; expected a number", "annual")  # fmt: skip
     assert (
         bad
-        == "the section '4. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"
+        == "the section '5. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"
+    )
+    assert failure_message(2, "ds = swlib.load(data)", "OSError", "gone", "annual").startswith(
+        "the report's set-up (cell 2) could not be built: OSError: gone"
     )
 
 
@@ -264,10 +268,14 @@ def test_public_pages_carry_no_leftovers_and_explain_their_terms(name):
     assert "Wilson" not in text or "Confidence interval" in defined
 
 
-def test_markdown_headings_are_in_the_table_of_contents_without_a_visible_mark():
+def test_the_table_of_contents_is_the_templates_list_of_sections_in_order():
+    from swlib.templating import sections
+
     page = soup(rendered("quarterly"))
-    toc = [a.get_text(strip=True) for a in page.select("nav.toc a")]
-    assert "2. How to read the tables" in toc  # a markdown cell's heading, not built by swlib
+    top = [a.get_text(strip=True) for a in page.select("nav.toc > ol > li > a")]
+    listed = [f"{s['number']}. {s['title']}" if s.get("number") else s["title"] for s in sections("quarterly")]
+    assert top == listed and top[1] == "2. How to read the tables"  # fixed text in the template is listed too
+    assert [h.get_text(strip=True) for h in page.select("main h2")][1:] == listed  # after "Contents"
     target = page.find(
         id=next(a["href"][1:] for a in page.select("nav.toc a") if a.get_text(strip=True).startswith("2."))
     )

@@ -1,0 +1,128 @@
+"""The template loader: every piece of report HTML comes from the Jinja2 templates in
+``swlib/templates/``, with autoescaping on.
+
+Python hands the templates plain data (strings, numbers, lists and dicts built by
+``sections``); a template escapes every one of them. The only text let through as markup is
+free text that ``narrative`` has already passed through nh3 (``narrative.safe``), and the
+fragments these templates themselves produced (``Fragment``).
+
+Layout, in ``swlib/templates/``:
+- ``shared/macros.html.j2``: the pieces every report uses (status cell, tables, legend, banner,
+  chart figure, icons, glossary, sources, table of contents);
+- ``shared/report.html.j2``: a report's body (title, banner, contents, then each section);
+- ``<report>/report.html.j2``: the report's own list of sections (number, id, title) and title;
+  ``<report>/<section>.html.j2``: what each section shows;
+- ``index/index.html.j2`` (the batch index), ``explorer/view.html.j2`` (the measure explorer),
+  ``swreport/`` (nbconvert's page around a report).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+MACROS = "shared/macros.html.j2"
+
+
+class Fragment(Markup):
+    """A piece of report HTML made by a template; shows as HTML in a notebook. Adding plain
+    text to it escapes the text."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:  # the notebook's text/plain: short, the HTML is what matters
+        return f"<report HTML, {len(self):,} characters>"
+
+
+@lru_cache(maxsize=1)
+def environment():
+    import jinja2
+
+    from . import formatting
+
+    class Undefined(jinja2.StrictUndefined):
+        """A name a template misspells is an error when printed; an absent optional field
+        (``{% if row.note %}``) is simply false."""
+
+        def __bool__(self) -> bool:
+            return False
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=Undefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(STATUS_ICONS=formatting.STATUS_ICONS, SYMBOL=formatting.SYMBOL)
+    env.filters["slug"] = formatting.slug
+    return env
+
+
+def render(template: str, **context) -> Fragment:
+    """One template, rendered with ``context``."""
+    return Fragment(_strip(environment().get_template(template).render(**context)))
+
+
+def macro(name: str, *args, **kwargs) -> Fragment:
+    """One macro of the shared macros, called with plain data."""
+    fn = getattr(environment().get_template(MACROS).module, name)
+    return Fragment(_strip(str(fn(*args, **kwargs))))
+
+
+def sections(report: str) -> list[dict]:
+    """A report's sections as its template lists them: number, id, title (and fixed parts)."""
+    return list(environment().get_template(f"{report}/report.html.j2").module.sections)
+
+
+def section_title(report: str, section_id: str) -> str | None:
+    for s in sections(report):
+        if s["id"] == section_id:
+            return f"{s['number']}. {s['title']}" if s.get("number") else s["title"]
+    return None
+
+
+def numbered(parts: list[dict], number: str | int | None) -> list[dict]:
+    """Each part with its heading text: "3.1 Children and families" under a numbered section,
+    the bare title otherwise. The contents and the headings both read this text."""
+    return [{**p, "text": f"{number}.{i} {p['title']}" if number else p["title"]} for i, p in enumerate(parts, start=1)]
+
+
+def outline(report: str, context: dict) -> list[dict]:
+    """The report's sections in the template's order, each with its heading text and its parts
+    (listed by the template, or given by the section's data): what the contents list and the
+    headings print."""
+    out = []
+    for s in sections(report):
+        view = context.get(s["id"])
+        parts = s.get("parts") or (view.get("parts") if isinstance(view, dict) else None) or []
+        number = s.get("number") if s.get("number_parts", True) else None
+        text = f"{s['number']}. {s['title']}" if s.get("number") else s["title"]
+        out.append({**s, "text": text, "parts": numbered(parts, number)})
+    return out
+
+
+def report(report: str, context: dict) -> Fragment:
+    """A report's whole body from its template and the notebook's one context."""
+    missing = [s["id"] for s in sections(report) if s.get("needs", True) and s["id"] not in context]
+    if missing:
+        from .errors import ConfigError
+
+        raise ConfigError(
+            f"the {report} report's context has no data for the section(s) {', '.join(missing)}: "
+            f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
+        )
+    layout = environment().get_template(f"{report}/report.html.j2").module
+    return render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
+
+
+def _strip(text: str) -> str:
+    """Blank lines the template's layout left are dropped (they would mean nothing in HTML)."""
+    return "\n".join(line for line in text.splitlines() if line.strip())

@@ -1,0 +1,103 @@
+"""The presentation layer: Jinja2 templates with autoescaping, and no HTML in swlib's Python."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+import swlib
+from swlib import sections as s
+from swlib import templating
+
+HTML_TAG = re.compile(
+    r"</?(a|abbr|br|body|caption|circle|dd|div|dl|dt|em|figcaption|figure|h[1-6]|h\{\}|head|html|img|li|meta|nav|ol|p|path"
+    r"|section|span|strong|style|svg|table|tbody|td|text|th|thead|title|tr|ul)(?![\w-])[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _strings(tree: ast.AST):
+    """Every string constant of a module, f-string parts included, except docstrings."""
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    inside = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):  # an f-string: its text with "{}" where the values go
+            parts = []
+            for v in node.values:
+                inside.add(id(v))
+                parts.append(v.value if isinstance(v, ast.Constant) else "{}")
+            yield node.lineno, "".join(parts)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if id(node) not in docstrings and id(node) not in inside:
+                yield node.lineno, node.value
+
+
+def test_swlib_holds_no_html_tag_in_a_python_string():
+    found = []
+    for f in sorted(Path(swlib.__file__).parent.glob("*.py")):
+        if f.name == "templating.py":  # the loader itself
+            continue
+        for line, text in _strings(ast.parse(f.read_text(encoding="utf-8"))):
+            if HTML_TAG.search(text):
+                found.append(f"{f.name}:{line}: {text[:60]!r}")
+    assert not found, "HTML belongs in swlib/templates/:\n" + "\n".join(found)
+
+
+def test_the_grep_finds_html_where_there_is_some(tmp_path):
+    tree = ast.parse('x = f"<td class={1}>"\ny = "a < b and c > d"\nz = f"<h{2} id=x>"\n')
+    assert [HTML_TAG.search(t) is not None for _, t in _strings(tree)] == [True, False, True]
+
+
+def test_templates_escape_every_value_and_pass_sanitised_text_once():
+    payload = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
+    html = s.frame_table(__import__("pandas").DataFrame({payload: [payload], "b": [payload]}), payload)
+    page = BeautifulSoup(html, "html.parser")
+    assert not page.select("script") and not page.select("img")
+    assert page.caption.get_text() == payload  # shown as text, not run
+    comment = swlib.narrative.comment_html('<p onclick="x()">Seen <strong>today</strong></p><script>x</script>')
+    assert isinstance(comment, Markup) and "onclick" not in comment and "<script" not in comment
+    assert "<strong>today</strong>" in templating.macro("narrative", comment, "none")
+    plain = swlib.narrative.comment_html("line one\n<b>line & two")
+    assert "<b>" in plain  # a bold tag is kept by the sanitiser...
+    assert str(swlib.narrative.comment_html("one\ntwo & three")) == "one<br>two &amp; three"  # ...plain text escaped
+
+
+def test_adding_plain_text_to_a_fragment_escapes_it():
+    joined = s.paragraph("a") + "<b>"
+    assert isinstance(joined, s.Fragment) and str(joined) == "<p>a</p>&lt;b&gt;"
+    assert joined._repr_html_() == str(joined)
+
+
+def test_the_contents_come_from_the_templates_list_of_sections():
+    titles = [x["title"] for x in templating.sections("quarterly")]
+    assert titles[:3] == ["Summary of measures", "How to read the tables", "Performance by theme"]
+    ctx = {"performance": {"parts": [{"id": "theme-a", "title": "A"}, {"id": "theme-b", "title": "B"}]}}
+    outline = templating.outline("quarterly", ctx)
+    perf = next(x for x in outline if x["id"] == "performance")
+    assert perf["text"] == "3. Performance by theme" and [p["text"] for p in perf["parts"]] == ["3.1 A", "3.2 B"]
+    attention = next(x for x in outline if x["id"] == "attention")
+    assert attention["parts"] == []  # its parts are measures, unnumbered
+    assert templating.section_title("annual", "finance") == "5. Finance"
+
+
+def test_a_context_missing_a_section_says_which_and_where_the_list_is():
+    with pytest.raises(swlib.ConfigError, match=r"no data for the section\(s\) summary, performance.*report.html.j2"):
+        swlib.report("quarterly", {"service": "x", "period": swlib.Period.parse("2021-22-Q2"), "synthetic": False})
+
+
+def test_a_misspelt_name_in_a_template_is_an_error_not_a_blank(tmp_path, monkeypatch):
+    import jinja2
+
+    env = templating.environment()
+    t = env.from_string("{{ ctx.titel }}")
+    with pytest.raises(jinja2.UndefinedError):
+        t.render(ctx={"title": "x"})
+    assert env.from_string("{% if ctx.note %}x{% endif %}y").render(ctx={}) == "y"  # an optional field: false
