@@ -85,7 +85,9 @@ def test_councils_restrict_the_national_report_but_not_the_ranking(tmp_path):
 def test_the_national_report_checks_its_councils():
     r = CliRunner().invoke(main, ["run", "national", "--period", "2019-20", "--councils", "dundee-city,atlantis"])
     assert r.exit_code == 2 and "unknown council(s) atlantis" in r.output
-    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "fife", "--period", "2019-20-Q2", "--councils", "fife"])
+    r = CliRunner().invoke(
+        main, ["run", "quarterly", "--council", "fife", "--period", "2019-20-Q2", "--councils", "fife"]
+    )
     assert r.exit_code == 2 and "--councils is for the national report" in r.output
 
 
