@@ -324,13 +324,11 @@ INDEX_NAMES = {"quarterly": "Quarterly performance report", "annual": "CSWO annu
 
 def write_index(out_dir: Path, manifest: dict) -> Path:
     """outputs/index.html: every report rendered so far, by council, self-contained."""
-    import base64
 
-    from .rendering import _css, write_atomic
+    from .rendering import page_css, write_atomic
     from .templating import render
 
-    css = _css()
-    h = "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    css, h = page_css()
     rows = []
     for _key, e in manifest["reports"].items():
         P = Period.parse(e["period"])

@@ -228,7 +228,12 @@ def failure_message(cell_index: int, source: str, ename: str, evalue: str, repor
     ids = _SECTION.findall(source or "")
     title = section_title(report, ids[0]) if report and ids else None
     calls = [name for name in re.findall(r"(\w+)\(", source or "") if name in SECTION_TABLES]
-    section = f"the section '{title or ids[0]}'" if ids else f"the report's set-up (cell {cell_index})"
+    if ids:
+        section = f"the section '{title or ids[0]}'"
+    elif re.search(r"\breport\(\s*[\"']", source or ""):  # the last cell: the template lays the report out
+        section = "the report's layout"
+    else:
+        section = f"the report's set-up (cell {cell_index})"
     reads = f" from the {SECTION_TABLES[calls[-1]]} data" if calls else ""
     if ename in BAD_INPUT_ERRORS:  # its message already names the file, row and column
         return f"{section} could not be built: {evalue}"
@@ -272,6 +277,13 @@ def _css() -> str:
     return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
 
 
+def page_css(extra: str = "") -> tuple[str, str]:
+    """The stylesheet as it stands in a page (no blank lines: pages are printed without them)
+    and its Content-Security-Policy hash, which must be of exactly that text."""
+    css = "\n".join(line for line in (_css() + extra).splitlines() if line.strip())
+    return css, "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+
+
 def generated_stamp() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
@@ -301,12 +313,13 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     name = subject_name(ds, report, council)
     period_label = P.label if report == "quarterly" else P.year_period.label
     title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
-    css = _css() + print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")
-    css = "\n".join(line for line in css.splitlines() if line.strip())  # as it stands in the page: its hash must match
+    css, style_hash = page_css(
+        print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")
+    )
     resources = {
         "swreport": {
             "title": title, "council_name": name, "report_name": REPORT_NAMES[report], "period_label": period_label,
-            "audience": audience, "css": css, "style_hash": "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode(),
+            "audience": audience, "css": css, "style_hash": style_hash,
             "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
             "footer": "Figures marked [c] are suppressed to protect confidentiality." if audience == "public" else "For internal use: small numbers are not suppressed.",
         },

@@ -18,6 +18,7 @@ Layout, in ``swlib/templates/``:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,13 +69,39 @@ def environment():
 
 def render(template: str, **context) -> Fragment:
     """One template, rendered with ``context``."""
-    return Fragment(_strip(environment().get_template(template).render(**context)))
+    with _named(template):
+        return Fragment(_strip(environment().get_template(template).render(**context)))
 
 
 def macro(name: str, *args, **kwargs) -> Fragment:
     """One macro of the shared macros, called with plain data."""
-    fn = getattr(environment().get_template(MACROS).module, name)
-    return Fragment(_strip(str(fn(*args, **kwargs))))
+    with _named(MACROS):
+        fn = getattr(environment().get_template(MACROS).module, name)
+        return Fragment(_strip(str(fn(*args, **kwargs))))
+
+
+@contextmanager
+def _named(template: str):
+    """A template that fails says which file and line, in words: an analyst who edited it
+    reads "templates/quarterly/report.html.j2, line 18: ...", not a traceback (IPython
+    cannot even format one through a template's frames)."""
+    try:
+        yield
+    except Exception as e:
+        import traceback
+
+        from .errors import ConfigError
+
+        if isinstance(e, ConfigError):
+            raise
+        where = [f for f in traceback.extract_tb(e.__traceback__) if f.filename.endswith(".j2")]
+        file, line = (
+            (where[-1].filename, where[-1].lineno)
+            if where
+            else (getattr(e, "filename", None), getattr(e, "lineno", None))
+        )
+        name = Path(file).resolve().relative_to(TEMPLATES.parent).as_posix() if file else f"templates/{template}"
+        raise ConfigError(f"{name}{f', line {line}' if line else ''}: {type(e).__name__}: {e}") from None
 
 
 def sections(report: str) -> list[dict]:

@@ -137,40 +137,37 @@ def test_dask_executor_gives_the_same_outputs_as_the_local_one(tmp_path, monkeyp
     assert strip(a) == strip(b)
 
 
+DUNDEE_ANNUAL = ("batch", "annual", "--period", "2016-17", "--councils", "dundee-city")
+
+
 def test_dask_executor_needs_a_scheduler(tmp_path):
-    r = swreport(
-        "batch",
-        "annual",
-        "--period",
-        "2016-17",
-        "--councils",
-        "dundee-city",
-        "--executor",
-        "dask",
-        "--out",
-        str(tmp_path),
-    )
+    r = swreport(*DUNDEE_ANNUAL, "--executor", "dask", "--out", str(tmp_path))
     assert r.returncode == 2 and "--scheduler ADDRESS" in r.stderr
 
 
 def test_a_rerun_links_every_report_in_the_index_by_council_name(tmp_path):
-    args = (
-        "batch",
-        "annual",
-        "--period",
-        "2016-17",
-        "--councils",
-        "dundee-city",
-        "--out",
-        str(tmp_path / "o"),
-        "--quiet",
-    )
+    args = (*DUNDEE_ANNUAL, "--out", str(tmp_path / "o"), "--quiet")
     assert swreport(*args).returncode == 0
     again = swreport(*args)
     assert again.returncode == 0 and "1 unchanged, skipped" in again.stdout
     index = (tmp_path / "o" / "index.html").read_text()
     assert 'href="dundee-city/2016-17/annual.html"' in index  # skipped as unchanged, still linked
     assert ">Dundee City Council<" in index and ">dundee-city<" not in index
+
+
+def test_the_index_stylesheet_is_allowed_by_its_own_content_security_policy(tmp_path):
+    import base64
+    import hashlib
+    import re
+
+    from swlib.batch import write_index
+
+    entry = {"report": "annual", "council": "dundee-city", "council_name": "Dundee City Council", "period": "2016-17",
+             "audience": "internal", "status": "ok", "html": "dundee-city/2016-17/annual.html", "error": None}  # fmt: skip
+    page = write_index(tmp_path, {"reports": {"dundee-city/2016-17/annual": entry}}).read_text()
+    css = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    allowed = re.search(r"style-src '(sha256-[^']+)'", page).group(1)
+    assert allowed == "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
 
 
 def test_run_from_an_analysts_own_folder_reads_its_params_and_writes_its_outputs(tmp_path):

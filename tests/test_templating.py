@@ -101,3 +101,40 @@ def test_a_misspelt_name_in_a_template_is_an_error_not_a_blank(tmp_path, monkeyp
     with pytest.raises(jinja2.UndefinedError):
         t.render(ctx={"title": "x"})
     assert env.from_string("{% if ctx.note %}x{% endif %}y").render(ctx={}) == "y"  # an optional field: false
+
+
+def test_a_broken_template_is_named_with_its_line_in_words(tmp_path, monkeypatch):
+    """An analyst who misspells a name in a report's template reads the file, the line and the
+    name, not a traceback through the template's frames."""
+    import shutil
+
+    root = tmp_path / "templates"
+    shutil.copytree(templating.TEMPLATES, root)
+    q = root / "quarterly" / "report.html.j2"
+    q.write_text(
+        q.read_text().replace(
+            "{{ ctx.service }} Performance Report {{ P.fy_id", "{{ ctx.servce }} Performance Report {{ P.fy_id"
+        )
+    )
+    line = next(i for i, text in enumerate(q.read_text().splitlines(), start=1) if "ctx.servce" in text)
+    monkeypatch.setattr(templating, "TEMPLATES", root)
+    templating.environment.cache_clear()
+    try:
+        ctx = {s["id"]: {} for s in templating.sections("quarterly")}
+        ctx.update(service="x", period=swlib.Period.parse("2021-22-Q2"), synthetic=False)
+        with pytest.raises(swlib.ConfigError) as e:
+            swlib.report("quarterly", ctx)
+        assert str(e.value) == (
+            f"templates/quarterly/report.html.j2, line {line}: UndefinedError: 'dict object' has no attribute 'servce'"
+        )
+    finally:
+        templating.environment.cache_clear()
+
+
+def test_the_layout_cell_is_named_as_the_layout_when_it_fails():
+    from swlib.rendering import failure_message
+
+    msg = failure_message(
+        13, 'swlib.report("quarterly", report)', "ConfigError", "templates/x.j2, line 2: ...", "quarterly"
+    )
+    assert msg == "the report's layout could not be built: templates/x.j2, line 2: ..."
