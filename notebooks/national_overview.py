@@ -70,7 +70,6 @@ report["children"] = {
 report["matrix"] = s.quartile_matrix_view(pos)
 report["families"] = s.family_groups_view(pos)
 report["glossary"] = s.glossary_items()
-report["sources"] = None  # the LGBF sources, given in "about"
 
 # %%
 swlib.report("national", report)

@@ -25,13 +25,18 @@ def domain(code: str) -> str:
     return DOMAINS["CHN" if code.startswith("CHN") else "SW"]
 
 
-def scotland_series(ds: Dataset, code: str, period) -> pd.DataFrame:
-    """Scotland's published figure for ``code`` each year up to ``period`` (oldest first)."""
+def _scotland_rows(ds: Dataset, code: str, period) -> pd.DataFrame:
+    """The panel's Scotland rows of ``code`` up to ``period``'s year, oldest first (``_p``: the Period)."""
     P = Period.parse(period).year_period
     b = ds.benchmarks
     s = b[(b["lgbf"] == code) & (b["council"] == SCOTLAND)].copy()
     s["_p"] = s["period"].map(Period.parse)
-    s = s[s["_p"].map(lambda p: p <= P)].sort_values("_p")
+    return s[s["_p"].map(lambda p: p <= P)].sort_values("_p")
+
+
+def scotland_series(ds: Dataset, code: str, period) -> pd.DataFrame:
+    """Scotland's published figure for ``code`` each year up to ``period`` (oldest first)."""
+    s = _scotland_rows(ds, code, period)
     return pd.DataFrame(
         {"period": s["period"], "label": s["_p"].map(lambda p: p.label), "value": s["value"]}
     ).reset_index(drop=True)
@@ -131,11 +136,7 @@ def scotland_trend(ds: Dataset, code: str, period, polarity: str) -> dict:
     publishes no counts (costs, survey percentages) or a year is missing."""
     from .stats import trend_test
 
-    P = Period.parse(period).year_period
-    b = ds.benchmarks
-    s = b[(b["lgbf"] == code) & (b["council"] == SCOTLAND)].copy()
-    s["_p"] = s["period"].map(Period.parse)
-    s = s[s["_p"].map(lambda p: p <= P)].sort_values("_p")
+    s = _scotland_rows(ds, code, period)
     if s.empty:
         return trend_test()
     last = s["_p"].iloc[-1]

@@ -214,7 +214,7 @@ SECTION_TABLES = {
     "finance_view": "finance", "workforce_view": "workforce", "inspection_view": "inspections",
     "benchmark_view": "benchmarks", "statutory_view": "observations", "attention_view": "observations",
     "performance_view": "observations", "actions_view": "actions", "landscape_text": "councils",
-    "positions": "benchmarks", "national_view": "benchmarks", "sources_view": "every table's sources",
+    "positions": "benchmarks", "national_indicator_view": "benchmarks", "sources_view": "every table's sources",
     "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
 }  # fmt: skip
 _SECTION = re.compile(r"""report\[\s*["']([\w-]+)["']\s*\]\s*=""")
@@ -280,7 +280,9 @@ def _css() -> str:
 def page_css(extra: str = "") -> tuple[str, str]:
     """The stylesheet as it stands in a page (no blank lines: pages are printed without them)
     and its Content-Security-Policy hash, which must be of exactly that text."""
-    css = "\n".join(line for line in (_css() + extra).splitlines() if line.strip())
+    from .templating import without_blank_lines
+
+    css = without_blank_lines(_css() + extra)
     return css, "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
 
 
@@ -326,7 +328,9 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
         "metadata": {"name": title},
     }  # fmt: skip
     page, _ = exporter.from_notebook_node(body_nb, resources=resources)
-    return "\n".join(line for line in page.splitlines() if line.strip()) + "\n"
+    from .templating import without_blank_lines
+
+    return without_blank_lines(page) + "\n"
 
 
 def _hidden(cell) -> bool:

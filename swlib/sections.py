@@ -3,9 +3,10 @@ rendered on their own for an analyst working in a notebook.
 
 A ``*_view`` function turns what swlib computed into strings, numbers, lists and dicts (a
 figure is ``{"text": "92%"}`` or ``{"suppressed": True}``); the templates in
-``swlib/templates/`` lay them out and escape every one. The function of the bare name renders
-the view with its macro: ``performance_table(rows, years, caption)`` is the table the report
-prints. Free text the reader sees as formatting (comments, narrative) is sanitised by
+``swlib/templates/`` lay them out and escape every one. To see one piece on its own in a
+notebook, render its view with the shared macro of the same kind, e.g.
+``templating.macro("summary_table", summary_view(...))``; the most used have a function of
+their own (``performance_table``, ``statutory_section``, ``workforce_section``...). Free text the reader sees as formatting (comments, narrative) is sanitised by
 ``narrative`` and is the only markup a view holds.
 """
 
@@ -15,7 +16,7 @@ import re
 
 import pandas as pd
 
-from .charts import status_chart, trend_chart
+from .charts import trend_chart
 from .disclosure import SYMBOL, suppressed_columns
 from .formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from .narrative import comment_html
@@ -39,14 +40,6 @@ def no_data_text(what: str, period_label: str) -> str:
     return f"No {what} data was provided for {period_label}."
 
 
-def no_data(what: str, period_label: str) -> Fragment:
-    return macro("no_data", no_data_text(what, period_label))
-
-
-def banner(synthetic: bool) -> Fragment:
-    return macro("banner", synthetic)
-
-
 def cell(r: dict, col: str) -> dict:
     """One figure of a measure's row as the tables show it: suppressed, or its text."""
     if col in suppressed_columns(r):
@@ -68,10 +61,6 @@ def summary_view(summary: pd.DataFrame, caption: str, row_label: str = "Theme") 
     return {"caption": caption, "row_label": row_label, "columns": cols, "rows": rows}
 
 
-def summary_table(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> Fragment:
-    return macro("summary_table", summary_view(summary, caption, row_label))
-
-
 STATUS_MEANINGS = {
     "Complete": "the action is finished",
     "Green": "the target is met, or the action is on course",
@@ -87,14 +76,6 @@ def legend_view() -> dict:
         "statuses": [(s, STATUS_MEANINGS[s]) for s in STATUS_ORDER],
         "arrows": [(a, t) for t, a in TREND_ARROWS.items() if a],
     }
-
-
-def status_legend() -> Fragment:
-    return macro("status_legend", legend_view())
-
-
-def status_summary_chart(summary: pd.DataFrame, what: str) -> Fragment:
-    return status_chart(summary, what).html()
 
 
 # --- performance -------------------------------------------------------------------------
@@ -186,10 +167,6 @@ def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
     return {"summary": summary, "parts": parts, "none": None}
 
 
-def actions_tables(acts: pd.DataFrame, number: int = 5) -> Fragment:
-    return macro("actions_tables", numbered(actions_view(acts, "")["parts"], number))
-
-
 # --- figures by year, money, plain tables ---------------------------------------------------
 def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> dict:
     """Measures by year: three earlier years and the report's year."""
@@ -204,10 +181,6 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
     return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out}
 
 
-def values_table(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> Fragment:
-    return macro("values_table", values_view(rows, years, this_year, caption))
-
-
 def money_view(lines: pd.DataFrame, caption: str) -> dict:
     total = lines["amount"].sum()
     rows = [
@@ -216,10 +189,6 @@ def money_view(lines: pd.DataFrame, caption: str) -> dict:
     ]
     rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total)}, {"text": "100%"}]})
     return {"caption": caption, "columns": ["£", "Share"], "rows": rows}
-
-
-def money_table(lines: pd.DataFrame, caption: str) -> Fragment:
-    return macro("values_table", money_view(lines, caption), "money", "Service")
 
 
 def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> dict:
@@ -237,10 +206,6 @@ def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> 
     rows = [row(line, b.get(line, float("nan")), o.get(line, float("nan"))) for line in lines]
     rows.append(row("Total", b.sum(), o.sum(), total=True))
     return {"caption": caption, "columns": ["Budget", "Outturn", "Variance"], "rows": rows}
-
-
-def variance_table(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> Fragment:
-    return macro("values_table", variance_view(budget, outturn, caption), "money", "Service")
 
 
 def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
@@ -273,16 +238,6 @@ def sources_view(ds, council: str, audience: str) -> dict:
         "note": FOOTNOTE if audience == "public" else None,
         "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
     }
-
-
-def suppression_note(audience: str) -> Fragment:
-    from .disclosure import FOOTNOTE
-
-    return paragraph(FOOTNOTE) if audience == "public" else Fragment("")
-
-
-def provenance(ds, council: str) -> Fragment:
-    return macro("sources", sources_view(ds, council, "internal")["items"])
 
 
 ROW_WORDS = {  # (one, many) of each table's rows, as a reader counts them
@@ -325,15 +280,6 @@ def source_label(source: str) -> str:
 
 
 # --- whole sections ---------------------------------------------------------------------
-def quarterly_title(service: str, period: Period) -> Fragment:
-    from .templating import environment
-
-    layout = environment().get_template("quarterly/report.html.j2").module
-    return heading(1, str(layout.title({"service": service, "period": period})), "title")
-
-
-def narrative_or_note(html_text: str | None, what: str) -> Fragment:
-    return macro("narrative", html_text, f"No narrative was provided for {what}.")
 
 
 def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: bool = True) -> dict:
@@ -364,8 +310,7 @@ def statutory_section(
     perf: pd.DataFrame, outcome: str, period: Period, number: str | None = None, say_none: bool = True
 ) -> Fragment:
     v = statutory_view(perf, outcome, period, say_none)
-    part = numbered([v], None)[0] | ({"text": f"{number} {outcome}"} if number else {})
-    return macro("statutory", part, bool(number))
+    return macro("statutory", v | {"text": f"{number} {outcome}" if number else outcome}, bool(number))
 
 
 def finance_view(ds, council: str, period: Period) -> dict:
@@ -471,11 +416,6 @@ def landscape_text(ds, council: str) -> str | None:
     return f"{row['name']} serves a population of about {int(pop):,}."
 
 
-def landscape_section(ds, council: str) -> Fragment:
-    text = landscape_text(ds, council)
-    return paragraph(text) if text else Fragment("")
-
-
 def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> dict:
     """Each measure needing attention: its sentence, and its SPC chart with icons (internal
     reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
@@ -499,10 +439,6 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
             part["chart"] = trend_chart(r, years, period.label).view()
         parts.append(part)
     return {"parts": parts}
-
-
-def attention_section(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> Fragment:
-    return macro("attention", numbered(attention_view(ds, council, perf, period, statuses)["parts"], None))
 
 
 def benchmark_view(ds, council: str, period: Period) -> dict:
@@ -545,10 +481,6 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": benchmark_chart(b, council).view()}
 
 
-def benchmark_section(ds, council: str, period: Period) -> Fragment:
-    return macro("benchmark_section", benchmark_view(ds, council, period))
-
-
 GLOSSARY = {  # every term of art a report may print, in plain words
     "Green, Amber, Red": "the target is met; narrowly missed (within the tolerance); missed by more than that.",
     "Report later": "the figure for this period is not available yet.",
@@ -575,11 +507,6 @@ GLOSSARY = {  # every term of art a report may print, in plain words
 
 def glossary_items() -> list[tuple[str, str]]:
     return list(GLOSSARY.items())
-
-
-def glossary() -> Fragment:
-    """The words a reader may not know, explained."""
-    return macro("glossary", glossary_items())
 
 
 # --- the national overview ---------------------------------------------------------------------

@@ -70,14 +70,14 @@ def environment():
 def render(template: str, **context) -> Fragment:
     """One template, rendered with ``context``."""
     with _named(template):
-        return Fragment(_strip(environment().get_template(template).render(**context)))
+        return Fragment(without_blank_lines(environment().get_template(template).render(**context)))
 
 
 def macro(name: str, *args, **kwargs) -> Fragment:
     """One macro of the shared macros, called with plain data."""
     with _named(MACROS):
         fn = getattr(environment().get_template(MACROS).module, name)
-        return Fragment(_strip(str(fn(*args, **kwargs))))
+        return Fragment(without_blank_lines(str(fn(*args, **kwargs))))
 
 
 @contextmanager
@@ -109,11 +109,13 @@ def sections(report: str) -> list[dict]:
     return list(environment().get_template(f"{report}/report.html.j2").module.sections)
 
 
+def heading_text(section: dict) -> str:
+    """A section's heading as printed: "5. Finance", or "Glossary" for an unnumbered one."""
+    return f"{section['number']}. {section['title']}" if section.get("number") else section["title"]
+
+
 def section_title(report: str, section_id: str) -> str | None:
-    for s in sections(report):
-        if s["id"] == section_id:
-            return f"{s['number']}. {s['title']}" if s.get("number") else s["title"]
-    return None
+    return next((heading_text(s) for s in sections(report) if s["id"] == section_id), None)
 
 
 def numbered(parts: list[dict], number: str | int | None) -> list[dict]:
@@ -131,8 +133,7 @@ def outline(report: str, context: dict) -> list[dict]:
         view = context.get(s["id"])
         parts = s.get("parts") or (view.get("parts") if isinstance(view, dict) else None) or []
         number = s.get("number") if s.get("number_parts", True) else None
-        text = f"{s['number']}. {s['title']}" if s.get("number") else s["title"]
-        out.append({**s, "text": text, "parts": numbered(parts, number)})
+        out.append({**s, "text": heading_text(s), "parts": numbered(parts, number)})
     return out
 
 
@@ -150,6 +151,7 @@ def report(report: str, context: dict) -> Fragment:
     return render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
 
 
-def _strip(text: str) -> str:
-    """Blank lines the template's layout left are dropped (they would mean nothing in HTML)."""
+def without_blank_lines(text: str) -> str:
+    """Blank lines a template's layout left are dropped (they mean nothing in HTML; and a
+    stylesheet's hash is of the text as the page holds it, without them)."""
     return "\n".join(line for line in text.splitlines() if line.strip())
