@@ -53,24 +53,15 @@ class Outcome:
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
-    from .rendering import report_period
+    from .rendering import check_councils, report_period
 
     if report not in REPORTS:
         raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
     P = report_period(report, period)
     if report == "national":  # one report for the whole country; ``councils`` restricts the councils shown
-        from .rendering import check_councils
-
         only = ",".join(check_councils(ds, councils))
         return [Job(report, NATIONAL, str(P), a, str(data), str(out), NATIONAL_NAME, only) for a in audiences]
-    known = list(ds.councils["council"])
-    if councils in (None, "all", ["all"]):
-        chosen = known
-    else:
-        chosen = [c.strip() for c in (councils.split(",") if isinstance(councils, str) else councils) if c.strip()]
-        unknown = [c for c in chosen if c not in known]
-        if unknown:
-            raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
+    chosen = check_councils(ds, councils, national=False) or list(ds.councils["council"])
     return [Job(report, c, str(P), a, str(data), str(out), ds.council_name(c)) for c in chosen for a in audiences]
 
 

@@ -146,15 +146,19 @@ def report_period(report: str, period) -> Period:
     return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
 
 
-def check_councils(ds, councils) -> list[str]:
-    """Council ids from a list or a comma-separated string ("all", None or empty: every one)."""
+def check_councils(ds, councils, national: bool = True) -> list[str]:
+    """Council ids from a list or a comma-separated string ("all", None or empty: none chosen,
+    which means every one). The national report knows every council of the LGBF panel; the
+    council reports only those in councils.csv."""
     if councils in (None, "", "all", ["all"]):
         return []
     chosen = [c.strip() for c in (councils.split(",") if isinstance(councils, str) else councils) if c.strip()]
-    known = list(ds.councils["council"]) + sorted(set(ds.benchmarks["council"]) - {NATIONAL})
+    known = list(ds.councils["council"])
+    if national:
+        known += sorted(set(ds.benchmarks["council"]) - set(known) - {NATIONAL})
     unknown = [c for c in chosen if c not in known]
     if unknown:
-        raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected ids such as {', '.join(known[:5])}")
+        raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
     return list(dict.fromkeys(chosen))
 
 
