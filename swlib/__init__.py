@@ -3,13 +3,44 @@
 Pure functions on DataFrames; nothing runs at import beyond defining names.
 """
 
-from .benchmark import benchmark
+import importlib
+import sys
+import types
+
 from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
-from .loading import Dataset, load
-from .periods import Period
-from .spc import p_chart, spc
-from .stats import proportion_ci, rate_ci, trend_test
-from .status import actions, performance, status_summary
+
+# imported on first use, so that ``swreport`` starts a report's kernel before it loads pandas
+_LAZY = {
+    "benchmark": "benchmark", "Dataset": "loading", "load": "loading", "Period": "periods", "p_chart": "spc",
+    "spc": "spc", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
+    "performance": "status", "status_summary": "status",
+}  # fmt: skip
+
+
+class _Package(types.ModuleType):
+    """``swlib.benchmark`` and ``swlib.spc`` are functions, named like the modules that define
+    them: importing those modules (which sets the package's attribute) keeps the function."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'swlib' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

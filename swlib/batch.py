@@ -134,16 +134,31 @@ def report_key(job: Job, ds) -> str:
     return h.hexdigest()[:32]
 
 
-def _run(job: Job) -> Outcome:
-    """Render one report in a worker; never raises."""
+_SESSION = None  # a batch worker's kernel, warm from one report to the next
+
+
+def _start_worker() -> None:
+    """A batch worker's first act: start its kernel, which warms up while the first job comes."""
+    import multiprocessing.util
+
+    from .kernels import KernelSession
+
+    global _SESSION
+    _SESSION = KernelSession().start()
+    multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
+
+
+def _run(job: Job, session=None) -> Outcome:
+    """Render one report in a worker (in ``session``'s kernel, else the worker's); never raises."""
     from .errors import ReportError, SwError
     from .rendering import render
 
     start = time.perf_counter()
     try:
         path = render(
-            job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None
-        )
+            job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
+            session=session or _SESSION,
+        )  # fmt: skip
         return Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))
     except ReportError as e:
         nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
@@ -157,7 +172,10 @@ def _run(job: Job) -> Outcome:
 
 
 def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, on_done=None) -> list[Outcome]:
+    """Each of ``n_jobs`` workers keeps one kernel and renders report after report in it."""
     from tqdm import tqdm
+
+    from .kernels import KernelSession
 
     n = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs) or 1))
     outcomes: list[Outcome] = []
@@ -169,12 +187,15 @@ def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, 
             on_done(o)
         bar.update()
 
-    if n == 1:
-        for j in jobs:
-            finished(_run(j))
+    if not jobs:
+        pass
+    elif n == 1:
+        with KernelSession().start() as session:
+            for j in jobs:
+                finished(_run(j, session))
     else:
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
             futures = {pool.submit(_run, j): j for j in jobs}
             for f in as_completed(futures):
                 finished(f.result())

@@ -207,20 +207,24 @@ def run(report, council, councils, period, audience, data, out):
     """Render one report to outputs/<council>/<period>/<report>.html."""
     import time
 
-    from .batch import Job, Outcome, input_hashes, write_manifest
-    from .config import NATIONAL, outputs_dir
-    from .rendering import check_councils, check_request, render, subject_name
+    from .kernels import KernelSession
 
     start = time.perf_counter()
-    if report == "national":
-        council = council or NATIONAL
-    elif council is None:
+    if report != "national" and council is None:
         raise ConfigError(f"the {report} report needs --council")
     if councils and report != "national":
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
-    P, ds = check_request(report, council, period, audience, data)
-    only = ",".join(check_councils(ds, councils)) if report == "national" else ""
-    path = render(report, council, P, audience, out=out, ds=ds, councils=only or None)
+    # the kernel boots, and imports what the report needs, while this process checks the data
+    with KernelSession().start() as session:
+        from .batch import Job, Outcome, input_hashes, write_manifest
+        from .config import NATIONAL, outputs_dir
+        from .rendering import check_councils, check_request, render, subject_name
+
+        if report == "national":
+            council = council or NATIONAL
+        P, ds = check_request(report, council, period, audience, data)
+        only = ",".join(check_councils(ds, councils)) if report == "national" else ""
+        path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     out_dir = Path(out) if out is not None else outputs_dir()
     job = Job(
         report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir),

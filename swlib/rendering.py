@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import subprocess
 import tempfile
 import uuid
 from pathlib import Path
@@ -22,60 +21,12 @@ import nbformat
 
 from .config import AUDIENCES, NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
+from .kernels import KernelSession, kernel_manager_class, run_dir, timeout_error  # noqa: F401 (kernel_manager_class: for callers)
 from .periods import Period
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report",
                 "national": "Social work across Scotland: national overview"}  # fmt: skip
-
-
-def run_dir() -> Path:
-    """This process's scratch folder (kernel sockets, the notebook being executed); folders left
-    by processes that were killed are removed."""
-    base = Path(tempfile.gettempdir())
-    mine = base / f"swreport-run-{os.getpid()}"
-    if not mine.exists():
-        import shutil
-
-        for old in base.glob("swreport-run-*"):
-            pid = old.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not _alive(int(pid)):
-                shutil.rmtree(old, ignore_errors=True)
-        mine.mkdir(mode=0o700, exist_ok=True)
-    return mine
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def kernel_manager_class():
-    """Kernels talk over IPC sockets with unique paths: parallel kernels never race for a TCP port."""
-    from jupyter_client.manager import AsyncKernelManager
-    from traitlets import CaselessStrEnum
-
-    class IPCKernelManager(AsyncKernelManager):
-        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
-
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            # a socket path of its own (the default, "kernel-ipc" in the working folder, is shared)
-            self.ip = str(run_dir() / f"kernel-{uuid.uuid4().hex[:12]}")
-
-        async def _async_launch_kernel(self, kernel_cmd, **kw):
-            # the kernel's own log lines (shutdown notices) are not the reader's business; errors
-            # inside cells still come back through the notebook
-            kw.setdefault("stdout", subprocess.DEVNULL)
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return IPCKernelManager
 
 
 def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
@@ -108,25 +59,46 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
 
 
 def render(
-    report: str, council: str, period, audience: str = "internal", data=None, out=None, *, ds=None, councils=None
+    report: str,
+    council: str,
+    period,
+    audience: str = "internal",
+    data=None,
+    out=None,
+    *,
+    ds=None,
+    councils=None,
+    session: KernelSession | None = None,
 ) -> Path:
     """Render one report; returns the path of the HTML written (``council`` is ignored, and may be
     None, for the national report; ``councils``, a list of council ids, restricts the councils
-    the national report shows, not how they are ranked)."""
-    if report == "national":
-        council = NATIONAL
-    P, ds = (
-        check_request(report, council, period, audience, data) if ds is None else (report_period(report, period), ds)
-    )
-    html_path, nb_path = output_paths(report, council, P, audience, out)
-    remove_stale_temporaries(html_path.parent)
-    extra = {"councils": ",".join(check_councils(ds, councils))} if report == "national" else {}
-    nb = execute(report, council, P, audience, ds.path, failed_path=nb_path.with_suffix(".failed.ipynb"), extra=extra)
+    the national report shows, not how they are ranked). ``session``: a kernel to run it in (a
+    batch worker's warm kernel); without one, a kernel is started first and boots while the
+    data is checked, and is stopped once the report has run."""
+    own = session is None
+    if own:
+        session = KernelSession(notebooks_dir()).start()
+    try:
+        if report == "national":
+            council = NATIONAL
+        P, ds = (
+            check_request(report, council, period, audience, data)
+            if ds is None
+            else (report_period(report, period), ds)
+        )
+        html_path, nb_path = output_paths(report, council, P, audience, out)
+        remove_stale_temporaries(html_path.parent)
+        extra = {"councils": ",".join(check_councils(ds, councils))} if report == "national" else {}
+        failed = nb_path.with_suffix(".failed.ipynb")
+        nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session)
+    finally:
+        if own:
+            session.close()
+    nb.metadata.papermill["output_path"] = nb_path.name  # not the scratch file it was executed as
     page = export(nb, report, council, P, audience, ds)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
-    failed = nb_path.with_suffix(".failed.ipynb")
     if failed.exists():
         failed.unlink()
     return html_path
@@ -163,9 +135,19 @@ def check_councils(ds, councils, national: bool = True) -> list[str]:
 
 
 def execute(
-    report: str, council: str, P: Period, audience: str, data_path, failed_path: Path, extra: dict | None = None
+    report: str,
+    council: str,
+    P: Period,
+    audience: str,
+    data_path,
+    failed_path: Path,
+    extra: dict | None = None,
+    session: KernelSession | None = None,
 ) -> nbformat.NotebookNode:
+    """Run the report's notebook with papermill in ``session``'s kernel (a kernel of its own
+    without one). A kernel that dies or hangs is replaced; the report fails with a ReportError."""
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
     source = notebooks_dir() / REPORTS[report]
@@ -180,13 +162,14 @@ def execute(
     failed_path.parent.mkdir(parents=True, exist_ok=True)
     # the notebook being executed lives outside the outputs: a killed run leaves nothing there
     running = run_dir() / f"{uuid.uuid4().hex[:8]}-{failed_path.stem}.running.ipynb"
-    # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
-    settings_before = os.environ.get("SWREPORT_PARAMS")
-    os.environ["SWREPORT_PARAMS"] = str(params_dir().resolve())
+    own = session is None
+    session = session or KernelSession(notebooks_dir())
     try:
+        # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
+        km = session.prepare({"SWREPORT_PARAMS": str(params_dir().resolve())})
         nb = pm.execute_notebook(
             str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
-            cwd=str(source.parent), kernel_manager_class=kernel_manager_class(), log_output=False,
+            km=km, log_output=False, execution_timeout=session.timeout,
         )  # fmt: skip
     except PapermillExecutionError as e:
         kept = None
@@ -201,14 +184,17 @@ def execute(
             notebook=kept,
             bad_input=e.ename in BAD_INPUT_ERRORS,
         ) from None
+    except CellTimeoutError:
+        session.failed()  # hung: killed, and the next report gets a new kernel
+        raise timeout_error(report, council, str(P), session.timeout) from None
     except Exception as e:  # the kernel died or could not start
+        session.failed()
         raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
     finally:
         running.unlink(missing_ok=True)
-        if settings_before is None:
-            os.environ.pop("SWREPORT_PARAMS", None)
-        else:
-            os.environ["SWREPORT_PARAMS"] = settings_before
+        session.after_report()
+        if own:
+            session.close()
     return tidy(nb)
 
 

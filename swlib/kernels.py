@@ -1,0 +1,289 @@
+"""Kernels that run report notebooks: started early, warmed once, reused with a clean state.
+
+A report is executed by papermill in a Jupyter kernel. Starting a kernel and importing pandas,
+matplotlib and swlib in it costs more than most of a report's own work, so:
+
+- a single ``swreport run`` starts its kernel, and the kernel's imports, before the parent
+  checks the data, and the two proceed side by side;
+- a batch worker keeps one kernel and runs report after report in it. Before each report the
+  kernel is put back to the state a new kernel has (``fresh_state``, run in the kernel): an
+  empty namespace and execution count, pandas' options, matplotlib's settings and figures,
+  numpy's error and print settings, warnings filters, environment, working folder and import
+  path as they were when the kernel had just started. A report renders to the same bytes in a
+  reused kernel as in a new one (tests/test_kernels.py proves it).
+- a kernel that dies, or runs a cell longer than the time allowed, is killed and replaced:
+  only that report fails.
+
+The parent-side pieces (``KernelSession``) import jupyter_client on use; the kernel-side
+functions (``warm_up``, ``fresh_state``) import nothing of it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+from .errors import ReportError
+
+# where the report notebooks are and run (config.notebooks_dir; here too, so that a kernel can be
+# started before config's imports)
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+# a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
+CELL_TIMEOUT = 600.0
+# what a report's first cell imports anyway; a warm kernel imports it once
+WARM_MODULES = (
+    "pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_svg", "swlib",
+    "swlib.charts", "swlib.trends", "swlib.sections", "swlib.templating", "swlib.config", "swlib.national",
+)  # fmt: skip
+
+
+def cell_timeout() -> float:
+    value = os.environ.get("SWREPORT_CELL_TIMEOUT")
+    try:
+        return float(value) if value else CELL_TIMEOUT
+    except ValueError:
+        from .errors import ConfigError
+
+        raise ConfigError(f"SWREPORT_CELL_TIMEOUT: found {value!r}; expected a number of seconds") from None
+
+
+# --- in the kernel ----------------------------------------------------------------------------
+_START: dict = {}
+
+
+def warm_up(modules=WARM_MODULES) -> None:
+    """Run once in a new kernel: import what reports use, and note the state a new kernel has
+    (after those imports, which a report's first cell would make anyway)."""
+    import importlib
+    import sys
+    import warnings
+
+    for name in modules:
+        importlib.import_module(name)
+    import matplotlib
+    import numpy as np
+
+    _START.update(
+        rc=dict(matplotlib.rcParams), np_err=np.geterr(), np_print=np.get_printoptions(),
+        warnings=list(warnings.filters), environ=dict(os.environ), cwd=os.getcwd(), path=list(sys.path),
+    )  # fmt: skip
+
+
+def fresh_state(env: dict | None = None) -> None:
+    """Run in a warm kernel before each report: put back the state ``warm_up`` noted, so the
+    report cannot see anything the one before it did."""
+    import gc
+    import sys
+    import warnings
+
+    import matplotlib
+    import numpy as np
+    import pandas as pd
+    from IPython import get_ipython
+
+    if not _START:
+        raise RuntimeError("fresh_state() before warm_up(): this kernel was not started by swreport")
+    shell = get_ipython()
+    if shell is not None:
+        shell.reset(new_session=True)  # namespace, output cache, execution count back to 1
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dict.update(matplotlib.rcParams, _START["rc"])
+        pd.reset_option("all")  # swlib sets none at import: a new kernel has pandas' defaults
+    np.seterr(**_START["np_err"])
+    np.set_printoptions(**_START["np_print"])
+    warnings.filters[:] = _START["warnings"]
+    getattr(warnings, "_filters_mutated", lambda: None)()  # forget which warnings were shown
+    os.environ.clear()
+    os.environ.update(_START["environ"])
+    os.environ.update(env or {})
+    os.chdir(_START["cwd"])
+    sys.path[:] = _START["path"]
+    gc.collect()
+
+
+# --- in the parent ----------------------------------------------------------------------------
+def run_dir() -> Path:
+    """This process's scratch folder (kernel sockets, the notebook being executed); folders left
+    by processes that were killed are removed."""
+    import tempfile
+
+    base = Path(tempfile.gettempdir())
+    mine = base / f"swreport-run-{os.getpid()}"
+    if not mine.exists():
+        import shutil
+
+        for old in base.glob("swreport-run-*"):
+            pid = old.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+        mine.mkdir(mode=0o700, exist_ok=True)
+    return mine
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def kernel_manager_class():
+    """Kernels talk over IPC sockets with unique paths: parallel kernels never race for a TCP
+    port. The clients papermill makes for each report are noted, so a session can close them."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum
+
+    class IPCKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # a socket path of its own (the default, "kernel-ipc" in the working folder, is shared)
+            self.ip = str(run_dir() / f"kernel-{uuid.uuid4().hex[:12]}")
+            self.clients = []
+
+        def client(self, **kwargs):
+            kc = super().client(**kwargs)
+            self.clients.append(kc)
+            return kc
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            # the kernel's own log lines (shutdown notices) are not the reader's business; errors
+            # inside cells still come back through the notebook
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return IPCKernelManager
+
+
+class KernelSession:
+    """One kernel for one report or many, in the folder the notebooks run in.
+
+    ``start()`` returns at once: the kernel boots and imports ``WARM_MODULES`` while the caller
+    does other work. ``prepare(env)`` waits for that, or for ``fresh_state`` between reports, and
+    returns the kernel manager to hand papermill. ``failed()`` discards a kernel that died or
+    hung; the next ``prepare`` starts a new one. ``close()`` stops the kernel.
+    """
+
+    def __init__(self, cwd: Path | None = None, env: dict | None = None, timeout: float | None = None):
+        self.cwd = Path(cwd) if cwd is not None else NOTEBOOKS
+        self.env = dict(env or {})
+        self.timeout = timeout if timeout is not None else cell_timeout()
+        self.km = None
+        self.reports = 0  # reports run in the current kernel
+        self._pending = None  # the warm-up's message id, until its reply is read
+        self._kc = None
+
+    # the kernel's history is not kept: papermill kernels are not for recall, and it saves a
+    # database write per cell
+    ARGS = ("--HistoryManager.enabled=False",)
+
+    def start(self) -> KernelSession:
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None:
+            return self
+        km = kernel_manager_class()(kernel_name="python3")
+        env = {**os.environ, **self.env}
+        run_sync(km.start_kernel)(cwd=str(self.cwd), env=env, extra_arguments=list(self.ARGS))
+        self.km, self.reports = km, 0
+        # a session id of its own: papermill's clients use the manager's, and replies go to the
+        # socket that connected last with an id
+        session = km.session.clone()
+        session.session = uuid.uuid4().hex
+        self._kc = km.client(session=session)
+        self._kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        self._pending = self._kc.execute(
+            "import swlib.kernels as _k\n_k.warm_up()\ndel _k", silent=True, store_history=False
+        )
+        return self
+
+    def prepare(self, env: dict | None = None):
+        """The kernel manager of a kernel ready for the next report (started if need be)."""
+        for attempt in (1, 2):  # a kernel that fails to warm up gets one replacement
+            self.start()
+            try:
+                if self._pending is not None:
+                    self._reply(self._pending, "starting the report kernel")
+                    self._pending = None
+                if self.reports:
+                    code = f"import swlib.kernels as _k\n_k.fresh_state({dict(self.env, **(env or {}))!r})"
+                    self._reply(self._kc.execute(code, silent=True, store_history=False), "resetting the kernel")
+                elif env:
+                    code = f"import os\nos.environ.update({env!r})\ndel os"
+                    self._reply(self._kc.execute(code, silent=True, store_history=False), "setting up the kernel")
+                self.reports += 1
+                return self.km
+            except RuntimeError:
+                self.failed()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _reply(self, msg_id: str, doing: str) -> None:
+        from jupyter_core.utils import run_sync
+
+        while True:
+            try:
+                msg = run_sync(self._kc.get_shell_msg)(timeout=self.timeout)
+            except Exception:  # queue.Empty: the kernel hung or died
+                raise RuntimeError(f"the kernel did not answer within {self.timeout:g} s while {doing}") from None
+            if msg["parent_header"].get("msg_id") == msg_id:
+                break
+        content = msg["content"]
+        if content.get("status") != "ok":
+            raise RuntimeError(f"{doing}: {content.get('ename')}: {content.get('evalue')}")
+
+    def after_report(self) -> None:
+        """Close the clients papermill opened on this kernel for the report just run."""
+        if self.km is None:
+            return
+        for kc in self.km.clients:
+            if kc is not self._kc:
+                kc.stop_channels()
+        self.km.clients = [self._kc]
+
+    def failed(self) -> None:
+        """The kernel died or hung: kill it; the next report gets a new one."""
+        self.close()
+
+    def close(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        km, self.km, self._pending = self.km, None, None
+        if km is None:
+            return
+        for kc in km.clients:
+            kc.stop_channels()
+        self._kc = None
+        try:
+            run_sync(km.shutdown_kernel)(now=True)  # its work is done; nothing to save
+        except Exception:
+            pass
+        try:
+            run_sync(km.cleanup_resources)()
+        except Exception:
+            pass
+
+    def __enter__(self) -> KernelSession:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def timeout_error(report, council, period, seconds: float) -> ReportError:
+    return ReportError(
+        report, council, period,
+        f"a cell ran for more than {seconds:g} s, so the kernel was taken to have hung and was stopped "
+        "(set SWREPORT_CELL_TIMEOUT to allow longer)",
+    )  # fmt: skip
