@@ -89,7 +89,10 @@ def fresh_state(env: dict | None = None) -> None:
     if shell is not None:
         shell.reset(new_session=True)  # namespace, output cache, execution count back to 1
     if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
+        plt = sys.modules["matplotlib.pyplot"]
+        plt.close("all")
+        if plt.get_backend() != _START["rc"]["backend"]:
+            plt.switch_backend(_START["rc"]["backend"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         dict.update(matplotlib.rcParams, _START["rc"])
@@ -230,13 +233,23 @@ class KernelSession:
         raise AssertionError("unreachable")
 
     def _reply(self, msg_id: str, doing: str) -> None:
+        """Wait for the kernel's reply to ``msg_id``; a RuntimeError if the kernel dies, hangs
+        (no reply within the timeout) or the code failed."""
+        import queue
+        import time
+
         from jupyter_core.utils import run_sync
 
+        deadline = time.monotonic() + self.timeout
         while True:
             try:
-                msg = run_sync(self._kc.get_shell_msg)(timeout=self.timeout)
-            except Exception:  # queue.Empty: the kernel hung or died
-                raise RuntimeError(f"the kernel did not answer within {self.timeout:g} s while {doing}") from None
+                msg = run_sync(self._kc.get_shell_msg)(timeout=1)
+            except queue.Empty:
+                if not run_sync(self.km.is_alive)():
+                    raise RuntimeError(f"the kernel died while {doing}") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the kernel did not answer within {self.timeout:g} s while {doing}") from None
+                continue
             if msg["parent_header"].get("msg_id") == msg_id:
                 break
         content = msg["content"]

@@ -187,9 +187,12 @@ def execute(
     except CellTimeoutError:
         session.failed()  # hung: killed, and the next report gets a new kernel
         raise timeout_error(report, council, str(P), session.timeout) from None
-    except Exception as e:  # the kernel died or could not start
+    except Exception as e:  # the kernel died or could not start: replaced for the next report
         session.failed()
-        raise ReportError(report, council, str(P), f"{type(e).__name__}: {e}") from None
+        what = (
+            "the kernel died while running the report" if type(e).__name__ == "DeadKernelError" else "the kernel failed"
+        )
+        raise ReportError(report, council, str(P), f"{what} ({type(e).__name__}: {e})") from None
     finally:
         running.unlink(missing_ok=True)
         session.after_report()

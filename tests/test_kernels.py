@@ -1,0 +1,180 @@
+"""Warm kernels: a report run in a reused kernel is the report a new kernel makes, nothing one
+report does reaches the next, and a kernel that dies or hangs costs only its own report."""
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from swlib import batch, kernels, rendering
+from swlib.errors import ReportError
+from swlib.kernels import KernelSession
+
+pytestmark = pytest.mark.slow
+
+PERIOD = "2023-24-Q2"
+COUNCILS = ("south-lanarkshire", "dundee-city", "dumfries-and-galloway")
+
+# what a report could see of the reports before it: the namespace, options and settings
+PROBE = """
+import json, os, sys, warnings
+import matplotlib, numpy as np, pandas as pd
+import matplotlib.pyplot as plt
+state = {
+    "names": sorted(n for n in globals() if not n.startswith("_") and n not in ("In", "Out", "exit", "quit", "get_ipython", "json", "os", "sys", "warnings", "matplotlib", "np", "pd", "plt")),
+    "count": get_ipython().execution_count,
+    "max_rows": pd.get_option("display.max_rows"),
+    "copy_on_write": pd.get_option("mode.copy_on_write"),
+    "figures": len(plt.get_fignums()),
+    "backend": plt.get_backend(),
+    "linewidth": matplotlib.rcParams["lines.linewidth"],
+    "font": matplotlib.rcParams["font.size"],
+    "numpy_err": np.geterr()["divide"],
+    "numpy_precision": np.get_printoptions()["precision"],
+    "warnings": len(warnings.filters),
+    "env": os.environ.get("LEFT_BEHIND"),
+    "cwd": os.getcwd(),
+    "path": len(sys.path),
+}
+print(json.dumps(state, sort_keys=True))
+"""
+
+POLLUTE = """
+import os, sys, warnings
+import matplotlib, numpy as np, pandas as pd
+import matplotlib.pyplot as plt
+left_over = 1
+pd.set_option("display.max_rows", 3)
+pd.set_option("mode.copy_on_write", True)
+plt.switch_backend("agg")  # figures stay open (the inline backend closes them after each cell)
+plt.figure(); plt.plot([1, 2])
+matplotlib.rcParams["lines.linewidth"] = 9
+matplotlib.rcParams["font.size"] = 30
+np.seterr(divide="raise")
+np.set_printoptions(precision=2)
+warnings.simplefilter("ignore")
+os.environ["LEFT_BEHIND"] = "yes"
+os.chdir("/")
+sys.path.insert(0, "/nowhere")
+"""
+
+
+def run_cells(session, tmp_path, name, *sources):
+    import papermill as pm
+
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    km = session.prepare()
+    try:
+        out = pm.execute_notebook(str(path), str(path), km=km, progress_bar=False, kernel_name="python3")
+    finally:
+        session.after_report()
+    return out
+
+
+def probe(session, tmp_path, name):
+    out = run_cells(session, tmp_path, name, PROBE)
+    return json.loads(out.cells[0].outputs[0]["text"])
+
+
+def test_nothing_a_report_changes_reaches_the_next_one(tmp_path):
+    with KernelSession() as fresh:
+        expected = probe(fresh, tmp_path, "fresh")
+    with KernelSession() as warm:
+        run_cells(warm, tmp_path, "polluter", POLLUTE)
+        after = probe(warm, tmp_path, "after")
+        assert warm.reports == 2  # the same kernel ran both
+    assert after == expected
+    # and the probe sees the pollution when nothing is reset: the probe can tell
+    with KernelSession() as leaky:
+        run_cells(leaky, tmp_path, "polluter2", POLLUTE)
+        leaky.reports = 0  # pretend the next report is the kernel's first: no reset
+        polluted = probe(leaky, tmp_path, "polluted")
+    assert (
+        polluted["max_rows"] == 3
+        and polluted["figures"] == 1
+        and polluted["backend"] == "agg"
+        and polluted["linewidth"] == 9
+    )
+    assert "left_over" in polluted["names"] and polluted["env"] == "yes" and polluted["cwd"] == "/"
+
+
+def test_reports_in_a_reused_kernel_are_byte_identical_to_new_kernels(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    jobs = [("quarterly", c, PERIOD) for c in COUNCILS] + [("annual", "dundee-city", "2016-17")]
+    for report, council, period in jobs:
+        rendering.render(report, council, period, out=tmp_path / "fresh")
+    with KernelSession() as warm:
+        # the kernel first runs a notebook that leaves options, figures and names behind
+        run_cells(warm, tmp_path, "polluter", POLLUTE)
+        for report, council, period in jobs:
+            rendering.render(report, council, period, out=tmp_path / "warm", session=warm)
+        assert warm.reports == len(jobs) + 1
+    for report, council, period in jobs:
+        for suffix in (".html", ".ipynb"):
+            a = (tmp_path / "fresh" / council / period / report).with_suffix(suffix)
+            b = (tmp_path / "warm" / council / period / report).with_suffix(suffix)
+            assert a.read_bytes() == b.read_bytes(), f"{council} {report}{suffix} differs"
+
+
+def failing_notebooks(tmp_path, monkeypatch, cell):
+    """The quarterly notebook with ``cell`` after its parameters, in a folder of its own."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.read(rendering.notebooks_dir() / "quarterly_performance.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(at + 1, new_code_cell(cell))
+    nbformat.write(nb, folder / "quarterly_performance.ipynb")
+    monkeypatch.setattr(rendering, "notebooks_dir", lambda: folder)
+    monkeypatch.setattr(batch, "notebooks_dir", lambda: folder)
+
+
+def run_batch(tmp_path):
+    return batch.batch("quarterly", PERIOD, jobs=1, out=tmp_path / "out", progress=False, force=True)
+
+
+def test_a_kernel_that_dies_fails_only_its_report(tmp_path, monkeypatch):
+    failing_notebooks(tmp_path, monkeypatch, 'if council == "dundee-city":\n    import os; os.kill(os.getpid(), 9)')
+    outcomes = {o.job.council: o for o in run_batch(tmp_path)}
+    assert outcomes["dundee-city"].status == "failed"
+    assert "the kernel died while running the report" in outcomes["dundee-city"].error
+    assert outcomes["south-lanarkshire"].status == "ok" and outcomes["dumfries-and-galloway"].status == "ok"
+    assert Path(outcomes["dumfries-and-galloway"].html).stat().st_size > 100_000  # after the death: a whole report
+
+
+def test_a_kernel_that_hangs_is_stopped_and_fails_only_its_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("SWREPORT_CELL_TIMEOUT", "20")
+    failing_notebooks(tmp_path, monkeypatch, 'if council == "dundee-city":\n    import time; time.sleep(3600)')
+    outcomes = {o.job.council: o for o in run_batch(tmp_path)}
+    assert outcomes["dundee-city"].status == "failed"
+    assert "a cell ran for more than 20 s" in outcomes["dundee-city"].error
+    assert outcomes["south-lanarkshire"].status == "ok" and outcomes["dumfries-and-galloway"].status == "ok"
+
+
+def test_a_kernel_killed_between_reports_is_replaced(tmp_path, monkeypatch):
+    with KernelSession() as session:
+        rendering.render("quarterly", "dundee-city", PERIOD, out=tmp_path, session=session)
+        os.kill(session.km.provisioner.process.pid, signal.SIGKILL)
+        html = rendering.render("quarterly", "south-lanarkshire", PERIOD, out=tmp_path, session=session)
+        assert html.stat().st_size > 100_000 and session.reports == 1  # a new kernel's first report
+
+
+def test_a_kernel_that_cannot_start_is_a_report_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        KernelSession, "ARGS", ("--no-such-option-at-all", "--IPKernelApp.exec_lines=['import os; os._exit(3)']")
+    )
+    with KernelSession(timeout=30) as session, pytest.raises(ReportError, match="the kernel"):
+        rendering.render("quarterly", "dundee-city", PERIOD, out=tmp_path, session=session)
+    assert not (tmp_path / "dundee-city" / PERIOD / "quarterly.html").exists()
+
+
+def test_cell_timeout_setting_is_checked(monkeypatch):
+    monkeypatch.setenv("SWREPORT_CELL_TIMEOUT", "soon")
+    with pytest.raises(Exception, match="SWREPORT_CELL_TIMEOUT: found 'soon'; expected a number of seconds"):
+        kernels.cell_timeout()
