@@ -48,6 +48,9 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "hatch.linewidth": 0.6,
+    # titles sit at the top of their axes (no chart puts tick labels there): matplotlib need not
+    # measure every axis on each draw to place them, a fifth of a chart's time
+    "axes.titley": 1.0,
 }
 
 
@@ -324,16 +327,33 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
 def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=()) -> None:
     """One bar a year, labelled with its figure; the last (this year) dark and hatched. Positions
     in ``hidden`` are suppressed figures: no bar, the symbol [c]."""
+    shown = [x for x, v in enumerate(values) if x not in hidden and not _nan(v)]
     for x, v in enumerate(values):
-        if x in hidden:
-            ax.text(x, 0, SYMBOL, ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
+        if x in hidden or _nan(v):
+            ax.text(
+                x, 0, SYMBOL if x in hidden else missing, ha="center", va="bottom", fontsize=7, color=PALETTE["black"]
+            )
             continue
-        if _nan(v):
-            ax.text(x, 0, missing, ha="center", va="bottom", fontsize=7, color=PALETTE["black"])
-            continue
-        last = x == len(values) - 1
-        ax.bar(x, v, color=PALETTE["blue"] if last else PALETTE["sky"], hatch="//" if last else "", edgecolor="white")
         ax.text(x, v, fmt_value(v, unit, decimals), ha="center", va="bottom", fontsize=fontsize)
+    if shown:  # one call for all the bars: each call costs as much as drawing them
+        last = len(values) - 1
+        ax.bar(shown, [values[x] for x in shown], color=[PALETTE["blue"] if x == last else PALETTE["sky"] for x in shown],
+               hatch=["//" if x == last else "" for x in shown], edgecolor="white")  # fmt: skip
+
+
+def _bars(ax, values, colours, hatched) -> None:
+    """Bars at 0, 1, 2 ... as ``ax.bar`` draws them (width 0.8, white edges 0.3 wide), the
+    unhatched ones as one collection: 32 bars through ``ax.bar`` cost a tenth of a second."""
+    from matplotlib.collections import PolyCollection
+
+    plain = [i for i, v in enumerate(values) if not hatched[i] and not math.isnan(v)]
+    boxes = [[(i - 0.4, 0), (i - 0.4, values[i]), (i + 0.4, values[i]), (i + 0.4, 0)] for i in plain]
+    bars = PolyCollection(boxes, facecolors=[colours[i] for i in plain], edgecolors="white", linewidths=0.3)
+    bars.sticky_edges.y.append(0)
+    ax.add_collection(bars)
+    for i in (i for i, v in enumerate(values) if hatched[i] and not math.isnan(v)):
+        ax.bar(i, values[i], color=colours[i], hatch="//", edgecolor="white", linewidth=0.3)
+    ax.autoscale_view()
 
 
 def _nan(v) -> bool:
@@ -429,8 +449,7 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
                 PALETTE["blue"] if c == council else (PALETTE["sky"] if f == fam else "#D9D9D9")
                 for c, f in zip(g["council"], g["family_group"], strict=True)
             ]
-            hatches = ["//" if c == council else "" for c in g["council"]]
-            ax.bar(range(len(g)), g["value"], color=colours, hatch=hatches, edgecolor="white", linewidth=0.3)
+            _bars(ax, g["value"].to_numpy(dtype=float), colours, (g["council"] == council).to_numpy())
             ax.set_xticks([])
             ax.set_yticks([])
             for side in ("left", "top", "right"):

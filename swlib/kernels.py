@@ -74,7 +74,6 @@ def warm_up(modules=WARM_MODULES) -> None:
 def fresh_state(env: dict | None = None) -> None:
     """Run in a warm kernel before each report: put back the state ``warm_up`` noted, so the
     report cannot see anything the one before it did."""
-    import gc
     import sys
     import warnings
 
@@ -106,7 +105,6 @@ def fresh_state(env: dict | None = None) -> None:
     os.environ.update(env or {})
     os.chdir(_START["cwd"])
     sys.path[:] = _START["path"]
-    gc.collect()
 
 
 # --- in the parent ----------------------------------------------------------------------------

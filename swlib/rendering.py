@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -170,6 +171,7 @@ def execute(
         nb = pm.execute_notebook(
             str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
             km=km, log_output=False, execution_timeout=session.timeout,
+            request_save_on_cell_execute=False,  # written once, at the end or at the failing cell
         )  # fmt: skip
     except PapermillExecutionError as e:
         kept = None
@@ -288,23 +290,11 @@ def generated_stamp() -> str:
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
     """HTML from the executed notebook with swreport's page template (the report's own template,
     run in the notebook, made the body and its table of contents)."""
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
     from . import __version__
 
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
-    c = Config()
-    c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
-    c.TagRemovePreprocessor.enabled = True
-    # markdown headings keep their ids (the table of contents links to them) but show no "¶":
-    # the empty anchor link is hidden by the stylesheet, so no reader or screen reader meets it
-    c.HTMLExporter.anchor_link_text = ""
-    exporter = HTMLExporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
+    exporter = _exporter()
     name = subject_name(ds, report, council)
     period_label = P.label if report == "quarterly" else P.year_period.label
     title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
@@ -324,6 +314,44 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     from .templating import without_blank_lines
 
     return without_blank_lines(page) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    """One nbconvert exporter for the process (its templates compiled once), with swreport's page
+    template; inputs, prompts and cells tagged ``remove_cell`` are left out."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from traitlets.config import Config
+
+    class Exporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # HTMLExporter's own version then parses the whole page with BeautifulSoup to give
+            # alt text to images without it and tabindex to JupyterLab cells; swreport's page has
+            # neither (every figure has its alt text), so the page is the template's, as written
+            from nbconvert.filters.highlight import Highlight2HTML
+            from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+            resources = self._init_resources(resources)
+            lexer = nb.metadata.get("language_info", {}).get("pygments_lexer")
+            self.register_filter("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+            self.register_filter(
+                "filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
+                                                          resources=resources),
+            )  # fmt: skip
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    c = Config()
+    c.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
+    c.TagRemovePreprocessor.enabled = True
+    # markdown headings keep their ids (the table of contents links to them) but show no "¶":
+    # the empty anchor link is hidden by the stylesheet, so no reader or screen reader meets it
+    c.HTMLExporter.anchor_link_text = ""
+    exporter = Exporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
 
 
 def _hidden(cell) -> bool:
