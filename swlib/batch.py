@@ -87,17 +87,31 @@ def _code_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def report_key(job: Job, ds) -> str:
-    """A hash of everything one report is made from: the council's rows of every table (the
-    whole benchmarking panel, which ranks every council), its narrative, the notebook, the
-    council's settings, swlib's code and the parameters. Unchanged key: the report is skipped."""
+def row_hashes(ds) -> dict:
+    """Every table's rows hashed once for a whole batch: {table: (row hashes, the council of each
+    row, or None for a table that is about every council)}."""
     import pandas as pd
 
+    from .schema import TABLE_ORDER
+
+    out = {}
+    for name in TABLE_ORDER:
+        df = ds.table(name)
+        hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
+        out[name] = (hashes, df["council"] if "council" in df and name != "benchmarks" else None)
+    return out
+
+
+def report_key(job: Job, ds, rows: dict | None = None) -> str:
+    """A hash of everything one report is made from: the council's rows of every table (the
+    whole benchmarking panel, which ranks every council; the measures every council reports),
+    its narrative, the notebook (by its size and time: an unchanged batch opens no notebook),
+    the council's settings, swlib's code and the parameters. Unchanged key: the report is
+    skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch."""
     from .config import council_settings
     from .narrative import narrative_dir
-    from .schema import TABLE_ORDER
-    from .status import catalogue
 
+    rows = rows if rows is not None else row_hashes(ds)
     h = hashlib.sha256()
     h.update(
         json.dumps(
@@ -110,22 +124,21 @@ def report_key(job: Job, ds) -> str:
             }
         ).encode()
     )
-    for name in TABLE_ORDER:
-        df = ds.table(name)
-        if name == "measures":
-            df = catalogue(ds, job.council)
-        elif name == "councils":
-            df = df[df["council"] == job.council]
-        elif "council" in df and name != "benchmarks":
-            df = df[df["council"] == job.council]
+    for name, (hashes, council) in rows.items():
+        if council is not None:
+            mine = (council == job.council).to_numpy(dtype=bool, na_value=False)
+            if name == "measures":  # the catalogue: every council's measures and the council's own
+                mine |= council.isna().to_numpy()
+            hashes = hashes[mine]
         h.update(name.encode())
-        h.update(pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes())
+        h.update(hashes.tobytes())
     folder = narrative_dir(ds.path) / job.council
     if folder.is_dir():
         for f in sorted(folder.rglob("*.md")):
             h.update(str(f.relative_to(folder)).encode())
             h.update(f.read_bytes())
-    h.update((notebooks_dir() / REPORTS[job.report]).read_bytes())
+    notebook = (notebooks_dir() / REPORTS[job.report]).stat()
+    h.update(f"{REPORTS[job.report]} {notebook.st_size} {notebook.st_mtime_ns}".encode())
     try:
         h.update(council_settings(job.council).model_dump_json().encode())
     except ConfigError as e:  # reported by the report itself, which will fail; the batch goes on
@@ -226,7 +239,8 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     for report, period, councils, audiences in runs:
         planned += plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
     previous = _read_manifest(out_dir)["reports"]
-    keys = {j.key: report_key(j, ds) for j in planned}
+    rows = row_hashes(ds)
+    keys = {j.key: report_key(j, ds, rows) for j in planned}
     todo, skipped = [], []
     for j in planned:
         before = previous.get(j.key, {})

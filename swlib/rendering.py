@@ -17,13 +17,15 @@ import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .config import AUDIENCES, NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, kernel_manager_class, run_dir, timeout_error  # noqa: F401 (kernel_manager_class: for callers)
 from .periods import Period
+
+if TYPE_CHECKING:
+    import nbformat
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report",
@@ -98,6 +100,8 @@ def render(
     nb.metadata.papermill["output_path"] = nb_path.name  # not the scratch file it was executed as
     page = export(nb, report, council, P, audience, ds)
     html_path.parent.mkdir(parents=True, exist_ok=True)
+    import nbformat
+
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
     if failed.exists():
@@ -290,6 +294,8 @@ def generated_stamp() -> str:
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
     """HTML from the executed notebook with swreport's page template (the report's own template,
     run in the notebook, made the body and its table of contents)."""
+    import nbformat
+
     from . import __version__
 
     body_nb = nbformat.from_dict(nb)

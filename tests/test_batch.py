@@ -178,3 +178,31 @@ def test_run_from_an_analysts_own_folder_reads_its_params_and_writes_its_outputs
     page = tmp_path / "outputs" / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html"
     assert page.exists() and "Care and Support Services Performance Report" in page.read_text()
     assert f"data: {ROOT / 'data'}; settings: {tmp_path / 'params'}; outputs: {tmp_path / 'outputs'}" in r.stdout
+
+
+def test_an_unchanged_rerun_opens_no_notebook_and_starts_no_kernel(tmp_path, monkeypatch):
+    import builtins
+    import io
+
+    from swlib import batch
+    from swlib.kernels import KernelSession
+
+    out = tmp_path / "out"
+    first = batch.batch("annual", "2016-17", councils="dundee-city", jobs=1, out=out, progress=False)
+    assert [o.status for o in first] == ["ok"]
+    real_open = builtins.open
+
+    def no_notebooks(file, *args, **kwargs):
+        if str(file).endswith(".ipynb"):
+            raise AssertionError(f"opened {file}")
+        return real_open(file, *args, **kwargs)
+
+    def no_kernel(self):
+        raise AssertionError("started a kernel")
+
+    monkeypatch.setattr(builtins, "open", no_notebooks)
+    monkeypatch.setattr(io, "open", no_notebooks)
+    monkeypatch.setattr(KernelSession, "start", no_kernel)
+    again = batch.batch("annual", "2016-17", councils="dundee-city", jobs=1, out=out, progress=False)
+    assert [o.status for o in again] == ["skipped"]
+    assert 'href="dundee-city/2016-17/annual.html"' in (out / "index.html").read_text()
