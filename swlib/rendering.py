@@ -93,6 +93,7 @@ def render(
         remove_stale_temporaries(html_path.parent)
         extra = {"councils": ",".join(check_councils(ds, councils))} if report == "national" else {}
         failed = nb_path.with_suffix(".failed.ipynb")
+        _exporter()  # made now, while the kernel may still be starting, rather than after it
         nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session)
     finally:
         if own:

@@ -63,3 +63,18 @@ def test_weighted_regression_trend():
     assert r["method"] == "weighted regression" and r["trend"] == "increasing"
     r = trend_test(values=[10, 12, 9, 11, 10], standard_errors=[3] * 5)
     assert r["trend"] == "no significant change"
+
+
+def test_quantiles_are_scipy_stats_own_to_the_last_bit():
+    """stats takes the quantiles from scipy.special (quicker to import); they are the numbers
+    scipy.stats gives, exactly."""
+    import numpy as np
+    from scipy import stats as sp
+
+    from swlib.stats import _chi2_ppf, _norm_ppf
+
+    counts = np.concatenate([np.random.default_rng(0).uniform(0, 10, 2000), np.arange(12), [1e-300]])
+    for q in (0.0005, 0.001, 0.025, 0.975, 0.999, 0.9995):
+        assert _norm_ppf(q) == sp.norm.ppf(q)
+        for df in (2 * np.maximum(counts, 1e-300), 2 * counts + 2):  # as rate_ci asks: df above 0
+            assert np.array_equal(_chi2_ppf(q, df), sp.chi2.ppf(q, df))
