@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .kernels import NOTEBOOKS
 from .periods import Period
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,7 @@ def params_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    return ROOT / "notebooks"
+    return NOTEBOOKS
 
 
 def outputs_dir() -> Path:

@@ -23,12 +23,11 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
-from .errors import ReportError
-
-# where the report notebooks are and run (config.notebooks_dir; here too, so that a kernel can be
-# started before config's imports)
+# where the report notebooks are, and their kernels run (config.notebooks_dir gives it too; it is
+# here so that a kernel can start before config's imports)
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
 CELL_TIMEOUT = 600.0
@@ -136,6 +135,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
 def kernel_manager_class():
     """Kernels talk over IPC sockets with unique paths: parallel kernels never race for a TCP
     port. The clients papermill makes for each report are noted, so a session can close them."""
@@ -171,13 +171,12 @@ class KernelSession:
 
     ``start()`` returns at once: the kernel boots and imports ``WARM_MODULES`` while the caller
     does other work. ``prepare(env)`` waits for that, or for ``fresh_state`` between reports, and
-    returns the kernel manager to hand papermill. ``failed()`` discards a kernel that died or
-    hung; the next ``prepare`` starts a new one. ``close()`` stops the kernel.
+    returns the kernel manager to hand papermill. ``close()`` stops the kernel (and discards one
+    that died or hung: the next ``prepare`` starts a new one).
     """
 
-    def __init__(self, cwd: Path | None = None, env: dict | None = None, timeout: float | None = None):
+    def __init__(self, cwd: Path | None = None, timeout: float | None = None):
         self.cwd = Path(cwd) if cwd is not None else NOTEBOOKS
-        self.env = dict(env or {})
         self.timeout = timeout if timeout is not None else cell_timeout()
         self.km = None
         self.reports = 0  # reports run in the current kernel
@@ -194,8 +193,7 @@ class KernelSession:
         if self.km is not None:
             return self
         km = kernel_manager_class()(kernel_name="python3")
-        env = {**os.environ, **self.env}
-        run_sync(km.start_kernel)(cwd=str(self.cwd), env=env, extra_arguments=list(self.ARGS))
+        run_sync(km.start_kernel)(cwd=str(self.cwd), env=dict(os.environ), extra_arguments=list(self.ARGS))
         self.km, self.reports = km, 0
         # a session id of its own: papermill's clients use the manager's, and replies go to the
         # socket that connected last with an id
@@ -217,7 +215,7 @@ class KernelSession:
                     self._reply(self._pending, "starting the report kernel")
                     self._pending = None
                 if self.reports:
-                    code = f"import swlib.kernels as _k\n_k.fresh_state({dict(self.env, **(env or {}))!r})"
+                    code = f"import swlib.kernels as _k\n_k.fresh_state({env or {}!r})"
                     self._reply(self._kc.execute(code, silent=True, store_history=False), "resetting the kernel")
                 elif env:
                     code = f"import os\nos.environ.update({env!r})\ndel os"
@@ -225,7 +223,7 @@ class KernelSession:
                 self.reports += 1
                 return self.km
             except RuntimeError:
-                self.failed()
+                self.close()
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
@@ -263,10 +261,6 @@ class KernelSession:
                 kc.stop_channels()
         self.km.clients = [self._kc]
 
-    def failed(self) -> None:
-        """The kernel died or hung: kill it; the next report gets a new one."""
-        self.close()
-
     def close(self) -> None:
         from jupyter_core.utils import run_sync
 
@@ -290,11 +284,3 @@ class KernelSession:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def timeout_error(report, council, period, seconds: float) -> ReportError:
-    return ReportError(
-        report, council, period,
-        f"a cell ran for more than {seconds:g} s, so the kernel was taken to have hung and was stopped "
-        "(set SWREPORT_CELL_TIMEOUT to allow longer)",
-    )  # fmt: skip

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .config import AUDIENCES, NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
-from .kernels import KernelSession, kernel_manager_class, run_dir, timeout_error  # noqa: F401 (kernel_manager_class: for callers)
+from .kernels import KernelSession, run_dir
 from .periods import Period
 
 if TYPE_CHECKING:
@@ -100,9 +100,9 @@ def render(
             session.close()
     nb.metadata.papermill["output_path"] = nb_path.name  # not the scratch file it was executed as
     page = export(nb, report, council, P, audience, ds)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
     import nbformat
 
+    html_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
     if failed.exists():
@@ -148,10 +148,12 @@ def execute(
     data_path,
     failed_path: Path,
     extra: dict | None = None,
-    session: KernelSession | None = None,
+    *,
+    session: KernelSession,
 ) -> nbformat.NotebookNode:
-    """Run the report's notebook with papermill in ``session``'s kernel (a kernel of its own
-    without one). A kernel that dies or hangs is replaced; the report fails with a ReportError."""
+    """Run the report's notebook with papermill in ``session``'s kernel. A kernel that dies or
+    hangs is stopped (the session starts a new one for the next report); the report fails with a
+    ReportError."""
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
@@ -168,8 +170,6 @@ def execute(
     failed_path.parent.mkdir(parents=True, exist_ok=True)
     # the notebook being executed lives outside the outputs: a killed run leaves nothing there
     running = run_dir() / f"{uuid.uuid4().hex[:8]}-{failed_path.stem}.running.ipynb"
-    own = session is None
-    session = session or KernelSession(notebooks_dir())
     try:
         # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
         km = session.prepare({"SWREPORT_PARAMS": str(params_dir().resolve())})
@@ -192,10 +192,14 @@ def execute(
             bad_input=e.ename in BAD_INPUT_ERRORS,
         ) from None
     except CellTimeoutError:
-        session.failed()  # hung: killed, and the next report gets a new kernel
-        raise timeout_error(report, council, str(P), session.timeout) from None
+        session.close()  # hung: killed, and the next report gets a new kernel
+        raise ReportError(
+            report, council, str(P),
+            f"a cell ran for more than {session.timeout:g} s, so the kernel was taken to have hung and was stopped "
+            "(set SWREPORT_CELL_TIMEOUT to allow longer)",
+        ) from None  # fmt: skip
     except Exception as e:  # the kernel died or could not start: replaced for the next report
-        session.failed()
+        session.close()
         what = (
             "the kernel died while running the report" if type(e).__name__ == "DeadKernelError" else "the kernel failed"
         )
@@ -203,8 +207,6 @@ def execute(
     finally:
         running.unlink(missing_ok=True)
         session.after_report()
-        if own:
-            session.close()
     return tidy(nb)
 
 
