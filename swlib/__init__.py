@@ -13,7 +13,7 @@ from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, S
 _LAZY = {
     "benchmark": "benchmark", "Dataset": "loading", "load": "loading", "Period": "periods", "p_chart": "spc",
     "spc": "spc", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
-    "performance": "status", "status_summary": "status",
+    "performance": "status", "status_summary": "status", "funnel_plot_data": "funnel",
 }  # fmt: skip
 
 
