@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
+from . import reports
+from .config import notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError
 from .periods import Period
 
@@ -53,14 +54,13 @@ class Outcome:
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
-    from .rendering import check_councils, report_period
+    from .rendering import check_councils
 
-    if report not in REPORTS:
-        raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
-    P = report_period(report, period)
-    if report == "national":  # one report for the whole country; ``councils`` restricts the councils shown
+    r = reports.get(report)
+    P = r.period(period)
+    if not r.per_council:  # one report for the whole country; ``councils`` restricts the councils shown
         only = ",".join(check_councils(ds, councils))
-        return [Job(report, NATIONAL, str(P), a, str(data), str(out), NATIONAL_NAME, only) for a in audiences]
+        return [Job(report, r.filed_under, str(P), a, str(data), str(out), r.subject, only) for a in audiences]
     chosen = check_councils(ds, councils, national=False) or list(ds.councils["council"])
     return [Job(report, c, str(P), a, str(data), str(out), ds.council_name(c)) for c in chosen for a in audiences]
 
@@ -68,7 +68,7 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) ->
 def input_hashes(job: Job) -> dict[str, str]:
     """What a report was rendered from: data files, the notebook, the settings."""
     files = sorted(Path(job.data).glob("*.csv")) if Path(job.data).is_dir() else [Path(job.data)]
-    files += [notebooks_dir() / REPORTS[job.report]]
+    files += [notebooks_dir() / reports.get(job.report).notebook]
     settings = params_dir() / "councils.yaml"
     if settings.exists():
         files.append(settings)
@@ -137,8 +137,9 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
         for f in sorted(folder.rglob("*.md")):
             h.update(str(f.relative_to(folder)).encode())
             h.update(f.read_bytes())
-    notebook = (notebooks_dir() / REPORTS[job.report]).stat()
-    h.update(f"{REPORTS[job.report]} {notebook.st_size} {notebook.st_mtime_ns}".encode())
+    name = reports.get(job.report).notebook
+    notebook = (notebooks_dir() / name).stat()
+    h.update(f"{name} {notebook.st_size} {notebook.st_mtime_ns}".encode())
     try:
         h.update(council_settings(job.council).model_dump_json().encode())
     except ConfigError as e:  # reported by the report itself, which will fail; the batch goes on
@@ -344,10 +345,6 @@ def _rel(p, base: Path) -> str | None:
         return str(p)
 
 
-INDEX_NAMES = {"quarterly": "Quarterly performance report", "annual": "CSWO annual report",
-               "national": "National overview of social work"}  # fmt: skip
-
-
 def write_index(out_dir: Path, manifest: dict) -> Path:
     """outputs/index.html: every report rendered so far, by council, self-contained."""
 
@@ -358,8 +355,9 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
     rows = []
     for _key, e in manifest["reports"].items():
         P = Period.parse(e["period"])
-        name = INDEX_NAMES.get(e["report"], e["report"])
-        label = f"{name}, {P.label if e['report'] == 'quarterly' else P.year_period.label}" + (
+        r = reports.REPORTS.get(e["report"])  # None: a report this version no longer makes
+        name = r.index_name if r else e["report"]
+        label = f"{name}, {r.period_label(P) if r else P.year_period.label}" + (
             " (public)" if e["audience"] == "public" else ""
         )
         ok = e["status"] in ("ok", "skipped")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from . import reports
 from .errors import ConfigError, DataError, PeriodError, ReportError
 
 EXIT_BAD_INPUT = 2
@@ -96,14 +97,13 @@ def validate(data):
 @data_option
 def list_(what, council, data):
     """List councils, measures, the periods with data, or the reports."""
-    from .config import REPORTS
     from .loading import load
     from .periods import Period
     from .status import catalogue
 
     if what == "reports":
-        for name, nb in REPORTS.items():
-            click.echo(f"{name}\t{nb}")
+        for r in reports.REPORTS.values():
+            click.echo(f"{r.name}\t{r.notebook}")
         return
     ds = load(data)
     if what == "councils":
@@ -194,7 +194,7 @@ def check_public(council, period, strict, data):
 
 
 @main.command()
-@click.argument("report", type=click.Choice(["quarterly", "annual", "national"]))
+@click.argument("report", type=click.Choice(reports.NAMES))
 @click.option("--council", default=None, help="the council (not for the national report)")
 @click.option("--councils", default=None, help="national report only: the councils to show, comma-separated")
 @click.option(
@@ -210,20 +210,21 @@ def run(report, council, councils, period, audience, data, out):
     from .kernels import KernelSession
 
     start = time.perf_counter()
-    if report != "national" and council is None:
+    r = reports.get(report)
+    if r.per_council and council is None:
         raise ConfigError(f"the {report} report needs --council")
-    if councils and report != "national":
+    if councils and r.per_council:
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
     with KernelSession().start() as session:
         from .batch import Job, Outcome, input_hashes, write_manifest
-        from .config import NATIONAL, outputs_dir
+        from .config import outputs_dir
         from .rendering import check_councils, check_request, render, subject_name
 
-        if report == "national":
-            council = council or NATIONAL
+        if not r.per_council:
+            council = council or r.filed_under
         P, ds = check_request(report, council, period, audience, data)
-        only = ",".join(check_councils(ds, councils)) if report == "national" else ""
+        only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     out_dir = Path(out) if out is not None else outputs_dir()
     job = Job(
@@ -238,7 +239,7 @@ def run(report, council, councils, period, audience, data, out):
 
 
 @main.command()
-@click.argument("report", type=click.Choice(["quarterly", "annual", "national"]), required=False)
+@click.argument("report", type=click.Choice(reports.NAMES), required=False)
 @click.option("--period", default=None)
 @click.option("--councils", default="all", help="comma-separated council ids, or all")
 @click.option(

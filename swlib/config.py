@@ -15,18 +15,16 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from . import reports
 from .errors import ConfigError
-from .kernels import NOTEBOOKS
 from .periods import Period
+from .reports import NOTEBOOKS, SCOTLAND, SCOTLAND_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = {
-    "quarterly": "quarterly_performance.ipynb",
-    "annual": "cswo_annual_report.ipynb",
-    "national": "national_overview.ipynb",
-}
-NATIONAL = "scotland"  # the "council" the national overview is filed under: outputs/scotland/<year>/
-NATIONAL_NAME = "Scotland"
+# each report's notebook by the report's name (the registry, swlib.reports, defines them)
+REPORTS = {name: r.notebook for name, r in reports.REPORTS.items()}
+NATIONAL = SCOTLAND  # the "council" the national overview is filed under: outputs/scotland/<year>/
+NATIONAL_NAME = SCOTLAND_NAME
 AUDIENCES = ("internal", "public")
 
 
@@ -99,8 +97,8 @@ class Run(_Model):
     @field_validator("report")
     @classmethod
     def _report(cls, v: str) -> str:
-        if v not in REPORTS:
-            raise ValueError(f"expected one of {', '.join(REPORTS)}")
+        if v not in reports.REPORTS:
+            raise ValueError(f"expected one of {', '.join(reports.NAMES)}")
         return v
 
     @field_validator("period")

@@ -26,9 +26,8 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
-# where the report notebooks are, and their kernels run (config.notebooks_dir gives it too; it is
-# here so that a kernel can start before config's imports)
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from .reports import NOTEBOOKS  # where the report notebooks are, and their kernels run
+
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
 CELL_TIMEOUT = 600.0
 # what a report's first cell imports anyway; a warm kernel imports it once

@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import AUDIENCES, NATIONAL, NATIONAL_NAME, REPORTS, notebooks_dir, outputs_dir, params_dir
+from . import reports
+from .config import AUDIENCES, notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
 from .periods import Period
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     import nbformat
 
 TEMPLATES = Path(__file__).parent / "templates"
-REPORT_NAMES = {"quarterly": "Quarterly performance report", "annual": "Chief Social Work Officer annual report",
-                "national": "Social work across Scotland: national overview"}  # fmt: skip
 
 
 def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
@@ -43,20 +42,16 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     """Validate everything before a kernel starts: bad input is exit 2, not a failed run."""
     from .loading import load
 
-    if report not in REPORTS:
-        raise ConfigError(f"unknown report {report!r}: expected one of {', '.join(REPORTS)}")
+    r = reports.get(report)
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
-    P = report_period(report, period)
+    P = r.period(period)
     ds = load(data)
-    if report == "national":
-        if council != NATIONAL:
-            raise ConfigError(f"the national report covers every council: give no council (found {council!r})")
-        if ds.benchmarks.empty:
-            raise ConfigError(
-                "the national report needs the LGBF panel: make benchmarks.csv with 'swreport import lgbf'"
-            )
-    else:
+    if not r.per_council and council != r.filed_under:
+        raise ConfigError(f"the {report} report covers every council: give no council (found {council!r})")
+    if r.needs_benchmarks and ds.benchmarks.empty:
+        raise ConfigError(f"the {report} report needs the LGBF panel: make benchmarks.csv with 'swreport import lgbf'")
+    if r.per_council:
         ds.council_name(council)
     return P, ds
 
@@ -82,8 +77,9 @@ def render(
     if own:
         session = KernelSession(notebooks_dir()).start()
     try:
-        if report == "national":
-            council = NATIONAL
+        r = reports.get(report)
+        if not r.per_council:
+            council = r.filed_under
         P, ds = (
             check_request(report, council, period, audience, data)
             if ds is None
@@ -91,7 +87,7 @@ def render(
         )
         html_path, nb_path = output_paths(report, council, P, audience, out)
         remove_stale_temporaries(html_path.parent)
-        extra = {"councils": ",".join(check_councils(ds, councils))} if report == "national" else {}
+        extra = {} if r.per_council else {"councils": ",".join(check_councils(ds, councils))}
         failed = nb_path.with_suffix(".failed.ipynb")
         _exporter()  # made now, while the kernel may still be starting, rather than after it
         nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session)
@@ -112,16 +108,14 @@ def render(
 
 def subject_name(ds, report: str, council: str) -> str:
     """Whom a report is about, as its pages and the index name it."""
-    return NATIONAL_NAME if report == "national" else ds.council_name(council)
+    r = reports.get(report)
+    return ds.council_name(council) if r.per_council else r.subject
 
 
 def report_period(report: str, period) -> Period:
     """The period a report is for: a year for the annual report; for the quarterly report a
     quarter, half or month (a year means its fourth quarter)."""
-    P = Period.parse(period)
-    if report in ("annual", "national") and P.kind != "year":
-        raise ConfigError(f"the {report} report is for a financial year such as {P.fy_id}: found {period!r}")
-    return Period.quarter(P.fy, 4) if report == "quarterly" and P.kind == "year" else P
+    return reports.get(report).period(period)
 
 
 def check_councils(ds, councils, national: bool = True) -> list[str]:
@@ -133,7 +127,7 @@ def check_councils(ds, councils, national: bool = True) -> list[str]:
     chosen = [c.strip() for c in (councils.split(",") if isinstance(councils, str) else councils) if c.strip()]
     known = list(ds.councils["council"])
     if national:
-        known += sorted(set(ds.benchmarks["council"]) - set(known) - {NATIONAL})
+        known += sorted(set(ds.benchmarks["council"]) - set(known) - {reports.SCOTLAND})
     unknown = [c for c in chosen if c not in known]
     if unknown:
         raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
@@ -158,7 +152,7 @@ def execute(
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
-    source = notebooks_dir() / REPORTS[report]
+    source = notebooks_dir() / reports.get(report).notebook
     params = {"council": council, "period": str(P), "audience": audience, "data": str(Path(data_path).resolve())}
     params.update(extra or {})
     declared = pm.inspect_notebook(str(source))
@@ -304,15 +298,14 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
     exporter = _exporter()
+    r = reports.get(report)
     name = subject_name(ds, report, council)
-    period_label = P.label if report == "quarterly" else P.year_period.label
-    title = f"{name}: {REPORT_NAMES[report]}, {period_label}"
-    css, style_hash = page_css(
-        print_css(f"{name} · {REPORT_NAMES[report]}, {period_label}", landscape=report == "quarterly")
-    )
+    period_label = r.period_label(P)
+    title = f"{name}: {r.title}, {period_label}"
+    css, style_hash = page_css(print_css(f"{name} · {r.title}, {period_label}", landscape=r.landscape))
     resources = {
         "swreport": {
-            "title": title, "council_name": name, "report_name": REPORT_NAMES[report], "period_label": period_label,
+            "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
             "audience": audience, "css": css, "style_hash": style_hash,
             "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
             "footer": "Figures marked [c] are suppressed to protect confidentiality." if audience == "public" else "For internal use: small numbers are not suppressed.",
