@@ -523,53 +523,82 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
                   {"left": 1.7, "right": 1.9, "top": 0.35, "bottom": 0.3})  # fmt: skip
 
 
-def funnel_chart(f: pd.DataFrame, title: str, unit: str) -> Chart:
-    """A funnel plot: each council's figure against its denominator, Scotland's as the centre,
-    95% and 99.8% control limits."""
-    import numpy as np
+def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
+    """Each council outside a funnel named beside its point, away from the centre: names that
+    would overprint one another move out a row; the value axis grows to hold every row."""
+    import math
 
-    from .national import funnel_limits
+    lo_x, hi_x = math.log(lines["x"].iloc[0]), math.log(lines["x"].iloc[-1])
+    per_char = 4.1 / 72 / 4.3  # a 7.5 pt character's width as a share of the 4.3 in plot
+    rows = {"above": 0, "below": 0}
+    for side, sign in (("above", 1), ("below", -1)):
+        ends: list[float] = []  # where each row's last name ends, as a share of the axis
+        for r in outside[outside["outside"] == side].sort_values("x").itertuples():
+            start = (math.log(r.x) - lo_x) / (hi_x - lo_x) + 0.012
+            row = next((i for i, end in enumerate(ends) if start > end), len(ends))
+            ends[row : row + 1] = [start + per_char * len(r.council_name)]
+            ax.annotate(r.council_name, (r.x, r.y), xytext=(5, sign * (4 + 10 * row)), textcoords="offset points",
+                        fontsize=7.5, va="bottom" if sign > 0 else "top", zorder=5,
+                        arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.6} if row else None)  # fmt: skip
+        rows[side] = len(ends)
+    y0, y1 = ax.get_ylim()
+    pad = (y1 - y0) * 0.06
+    ax.set_ylim(y0 - pad * rows["below"], y1 + pad * rows["above"])
 
-    centre, kind = f.attrs["centre"], f.attrs["kind"]
-    grid = np.geomspace(max(f["denominator"].min() * 0.8, 1), f["denominator"].max() * 1.2, 120)
-    lim = funnel_limits(grid, centre, kind)
+
+def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
+    """A funnel plot as ``national.funnel`` computed it: each council's figure against what its
+    figure counts, the centre, the 95% and 99.8% limits used (widened for over-dispersion where
+    phi > 1) and, faint, the 99.8% limits chance alone would give; councils outside named."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    from .national import funnel_lines
+
+    a = f.attrs
+    lines, centre = funnel_lines(f), a["centre"]
     outside = f[f["outside"] != ""]
+    note = (f"Limits widened for over-dispersion\n(\u03c6 = {a['phi']:,.1f}, \u03c4\u00b2 = {a['tau2']:.2g})"
+            if a["adjusted"] else f"Limits not widened:\nno over-dispersion (\u03c6 = {a['phi']:.2f})")  # fmt: skip
 
     def draw(fig):
         ax = fig.add_subplot()
+        x = lines["x"]
         ax.plot(
-            grid,
-            [centre] * len(grid),
-            color=PALETTE["black"],
-            linewidth=1,
-            label=f"Scotland {fmt_value(centre, unit, 1)}",
+            x, [centre] * len(x), color=PALETTE["black"], linewidth=1, label=_wrap(f"centre: {a['centre_label']}", 30)
         )
-        ax.plot(grid, lim["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
-        ax.plot(grid, lim["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
-        ax.plot(grid, lim["upper_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.2, label="99.8% limits")
-        ax.plot(grid, lim["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.2)
+        ax.plot(x, lines["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
+        ax.plot(x, lines["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
+        ax.plot(x, lines["upper_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3, label="99.8% limits")
+        ax.plot(x, lines["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3)
+        if a["adjusted"]:
+            ax.plot(x, lines["plain_upper_99.8"], color=PALETTE["sky"], linewidth=0.9,
+                    label="99.8% limits of chance alone")  # fmt: skip
+            ax.plot(x, lines["plain_lower_99.8"], color=PALETTE["sky"], linewidth=0.9)
         inside = f["outside"] == ""
-        ax.scatter(
-            f.loc[inside, "denominator"],
-            f.loc[inside, "value"],
-            s=16,
-            color=PALETTE["grey"],
-            label="within the limits",
-            zorder=3,
-        )
+        ax.scatter(f.loc[inside, "x"], f.loc[inside, "y"], s=16, color=PALETTE["grey"], label="council within the limits", zorder=3)  # fmt: skip
         if len(outside):
-            ax.scatter(outside["denominator"], outside["value"], s=22, marker="D", color=PALETTE["orange"],
-                       label="outside the 99.8% limits", zorder=4)  # fmt: skip
+            ax.scatter(outside["x"], outside["y"], s=24, marker="D", color=PALETTE["orange"],
+                       label="council outside the 99.8% limits", zorder=4)  # fmt: skip
+            _name_points(ax, outside, lines)
         ax.set_xscale("log")
-        ax.set_xlabel("denominator (log scale)", fontsize=7)
-        ax.tick_params(labelsize=7)
-        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
-        ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlim(x.iloc[0], x.iloc[-1])
+        ax.set_xlabel(_wrap(a["x_title"], 90), fontsize=8)
+        ax.set_ylabel(_wrap(a["y_title"], 38), fontsize=8)
+        ax.tick_params(labelsize=7.5)
+        ax.set_title(_wrap(f"{title}, {a['year']}", 80), fontsize=9, loc="left")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.text(1.02, 0.0, note, transform=ax.transAxes, fontsize=7, va="bottom", ha="left")
 
-    names = "; ".join(f"{r.council_name} ({r.outside}, {fmt_value(r.value, unit, 1)})" for r in outside.itertuples())
-    alt = (f"Funnel plot of {title}: {len(f)} councils against their denominators, centred on Scotland's "
-           f"{fmt_value(centre, unit, 1)}, with 95% and 99.8% control limits. "
+    names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
+    alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
+           f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
+           + (f"widened for over-dispersion (phi {a['phi']:,.1f}, tau squared {a['tau2']:.2g}). "
+              if a["adjusted"] else "not widened (no over-dispersion). ")
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
-    return _chart(draw, 6.6, 2.8, alt,
-                  f"{title}: councils further from Scotland than chance would explain lie outside the dotted 99.8% limits.",
-                  {"right": 1.9, "bottom": 0.5})  # fmt: skip
+    return _chart(draw, 6.8, 3.3, alt,
+                  f"{title}: councils further from the centre than chance and the usual variation between councils "
+                  "would explain lie outside the dotted 99.8% limits.",
+                  {"left": 0.85, "right": 2.1, "bottom": 0.6})  # fmt: skip

@@ -1,9 +1,8 @@
 """Scotland-wide views of the LGBF panel, for the national overview report.
 
 Pure functions on the ``benchmarks`` table: Scotland's run of years, every council's position
-with its change since the year before, funnel-plot control limits (exact Poisson for rates,
-exact binomial for proportions, as public-health funnel plots are drawn), the councils
-outside them, the council-by-indicator quartile matrix and the family-group medians.
+with its change since the year before, funnel plots with FunnelPlotR's allowance for
+over-dispersion (``swlib.funnel``) and the councils outside them, the council-by-indicator quartile matrix and the family-group medians.
 """
 
 from __future__ import annotations
@@ -61,57 +60,117 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     return b.reset_index(drop=True)
 
 
-def funnel_limits(denominators, centre: float, kind: str, coverage=(0.95, 0.998)) -> pd.DataFrame:
-    """Control limits around ``centre`` for each denominator.
-
-    ``kind="rate"``: ``centre`` is a rate per 1,000; the expected count is centre x n / 1,000
-    and the limits are exact Poisson (lower chi2(a/2, 2E)/2, upper chi2(1-a/2, 2(E+1))/2), as
-    rates. ``kind="proportion"``: ``centre`` is a percentage; exact binomial limits on the count
-    (the beta quantiles), as percentages. Columns ``denominator``, then ``lower_95``,
-    ``upper_95``, ``lower_99.8``, ``upper_99.8``."""
-    from scipy.stats import beta, chi2
-
-    n = np.asarray(denominators, dtype=float)
-    out = {"denominator": n}
-    for cov in coverage:
-        a = 1 - cov
-        name = f"{100 * cov:g}"
-        if kind == "rate":
-            e = centre * n / RATE_PER
-            lo = np.where(e > 0, chi2.ppf(a / 2, 2 * e) / 2, 0.0)
-            hi = chi2.ppf(1 - a / 2, 2 * (e + 1)) / 2
-            out[f"lower_{name}"], out[f"upper_{name}"] = RATE_PER * lo / n, RATE_PER * hi / n
-        elif kind == "proportion":
-            x = centre / 100 * n
-            lo = np.where(x > 0, beta.ppf(a / 2, x, n - x + 1), 0.0)
-            hi = np.where(x < n, beta.ppf(1 - a / 2, x + 1, n - x), 1.0)
-            out[f"lower_{name}"], out[f"upper_{name}"] = 100 * lo, 100 * hi
-        else:
-            raise ValueError(f"kind must be 'rate' or 'proportion' ({kind!r} is not)")
-    return pd.DataFrame(out)
+# How an indicator with counts is drawn as a funnel plot (FunnelPlotR's data types): SW6 counts
+# readmissions among discharges, a proportion shown per 1,000; SW8 counts bed days, which are not
+# independent events among the 75+ population, so it is a standardised ratio of the bed days to
+# those expected from the council's 75+ population at Scotland's rate (100 = Scotland's rate).
+FUNNELS = {
+    "SW6": {"data_type": "PR", "multiplier": RATE_PER,
+            "y": "Readmissions within 28 days per 1,000 discharges",
+            "x": "Discharges from hospital (log scale)", "counts": "discharges"},
+    "SW8": {"data_type": "SR", "multiplier": 100,
+            "y": "Delayed-discharge bed days, as % of expected (100 = Scotland's rate)",
+            "x": "Bed days expected from the 75+ population at Scotland's rate (log scale)",
+            "counts": "bed days expected"},
+}  # fmt: skip
 
 
-def funnel(positions_of_one: pd.DataFrame) -> pd.DataFrame | None:
-    """One indicator's councils against their denominators with the limits at each, and
-    ``outside``: "above" or "below" the 99.8% limits, else blank. None without denominators."""
-    g = positions_of_one[positions_of_one["denominator"].notna() & (positions_of_one["denominator"] > 0)]
-    if g.empty:
+LIMIT_NAMES = {"lower_95": "95LCL", "upper_95": "95UCL", "lower_99.8": "99LCL", "upper_99.8": "99UCL"}
+
+
+def _limit_column(adjusted: bool):
+    """FunnelPlotR's column of a limit: ``OD95LCL`` over-dispersed, ``LCL95`` unadjusted."""
+    return (lambda c: f"OD{c}") if adjusted else (lambda c: c[2:] + c[:2])
+
+
+def _funnel_kind(code: str, g: pd.DataFrame) -> dict:
+    """FUNNELS' entry, else: a percentage or a rate of events among the denominator (no numerator
+    above its denominator) a proportion; any other rate a ratio to Scotland's rate."""
+    if code in FUNNELS:
+        return FUNNELS[code]
+    if g["unit"].iloc[0] == "percent":
+        return {"data_type": "PR", "multiplier": 100, "y": "Per cent", "x": "Denominator (log scale)", "counts": ""}
+    if (g["numerator"] <= g["denominator"]).all():
+        return {"data_type": "PR", "multiplier": RATE_PER, "y": "Per 1,000", "x": "Denominator (log scale)",
+                "counts": ""}  # fmt: skip
+    return {"data_type": "SR", "multiplier": 100, "y": "% of expected (100 = Scotland's rate)",
+            "x": "Expected at Scotland's rate (log scale)", "counts": "expected"}  # fmt: skip
+
+
+def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
+    """One indicator's councils in ``period``'s year as a funnel plot, with FunnelPlotR's
+    over-dispersed limits (``funnel_plot_data``), all 32 councils whatever a report shows.
+
+    Columns: ``council``, ``council_name``, ``numerator``, ``denominator`` (the panel's),
+    ``x`` (the funnel's denominator: the panel's for a proportion, the count expected at
+    Scotland's rate for a ratio), ``y`` (the figure plotted), the limits at ``x`` (``lower_95``,
+    ``upper_95``, ``lower_99.8``, ``upper_99.8``: the ones used, over-dispersed where phi > 1;
+    ``plain_lower_99.8``, ``plain_upper_99.8``: without the allowance), ``outside`` ("above",
+    "below" or blank, at 99.8%). attrs: FunnelPlotR's ``phi``, ``tau2``, ``adjusted``, and
+    ``centre``, ``data_type``, ``multiplier``, the axis titles ``x_title``, ``y_title``, ``counts``
+    (what ``x`` counts), ``scotland_rate`` (for a ratio), ``year``, and ``lines``: the limits on a
+    grid of ``x`` for drawing. None where fewer than three councils have counts."""
+    from .funnel import funnel_plot_data
+
+    P = Period.parse(period).year_period
+    b = ds.benchmarks
+    rows = b[(b["lgbf"] == code) & b["period"].map(lambda p: Period.parse(p) == P)]
+    scot = rows[rows["council"] == SCOTLAND]
+    g = rows[(rows["council"] != SCOTLAND) & rows["numerator"].notna() & (rows["denominator"] > 0)]
+    if len(g) < 3:
         return None
-    kind = "rate" if g["unit"].iloc[0] == "rate" else "proportion"
-    centre = float(g["scotland_value"].iloc[0])
-    lim = funnel_limits(g["denominator"], centre, kind)
-    out = pd.concat(
-        [
-            g.reset_index(drop=True)[["council", "council_name", "value", "denominator"]],
-            lim.drop(columns="denominator"),
-        ],
-        axis=1,
-    )
-    out["outside"] = np.where(
-        out["value"] > out["upper_99.8"], "above", np.where(out["value"] < out["lower_99.8"], "below", "")
-    )
-    out.attrs.update(centre=centre, kind=kind)
+    g = g.sort_values("council").reset_index(drop=True)
+    kind = _funnel_kind(code, g)
+    dtype, mult = kind["data_type"], kind["multiplier"]
+    num, den = g["numerator"].astype(float), g["denominator"].astype(float)
+    rate = None
+    if dtype == "SR":
+        s = scot.dropna(subset=["numerator", "denominator"])
+        rate = float(s["numerator"].iloc[0] / s["denominator"].iloc[0]) if len(s) else float(num.sum() / den.sum())
+        x = den * rate
+    else:
+        x = den
+    f = funnel_plot_data(num, x, g["council"], data_type=dtype, multiplier=mult)
+    f = f.set_index("group").loc[g["council"]].reset_index()
+    pick = _limit_column(f.attrs["adjusted"])
+    out = pd.DataFrame({"council": g["council"], "council_name": g["council_name"], "numerator": num,
+                        "denominator": den, "x": f["denominator"], "y": f["value"]})  # fmt: skip
+    for name, col in LIMIT_NAMES.items():
+        out[name] = f[pick(col)]
+    out["plain_lower_99.8"], out["plain_upper_99.8"] = f["LCL99"], f["UCL99"]
+    centre = f.attrs["target"] * mult
+    out["outside"] = np.where(f["outlier"] == 1, np.where(out["y"] > centre, "above", "below"), "")
+    centre_label = (f"Scotland's rate ({centre:,.0f})" if dtype == "SR"
+                    else f"the {len(g)} councils together ({centre:,.1f})")  # fmt: skip
+    out.attrs.update(
+        phi=f.attrs["phi"], tau2=f.attrs["tau2"], adjusted=f.attrs["adjusted"], centre=centre, centre_label=centre_label,
+        target=f.attrs["target"], data_type=dtype, multiplier=mult, x_title=kind["x"], y_title=kind["y"],
+        counts=kind["counts"], scotland_rate=rate, year=P.label,
+    )  # fmt: skip
     return out
+
+
+def funnel_lines(f: pd.DataFrame, points: int = 160) -> pd.DataFrame:
+    """The limits ``funnel`` used, on a grid of ``x`` across the councils, for drawing."""
+    from .funnel import funnel_limits
+
+    a = f.attrs
+    grid = np.geomspace(f["x"].min() * 0.8, f["x"].max() * 1.25, points)
+    lim = funnel_limits(grid, data_type=a["data_type"], target=a["target"], tau2=a["tau2"], multiplier=a["multiplier"])
+    pick = _limit_column(a["adjusted"])
+    out = pd.DataFrame({"x": lim["n"]} | {name: lim[pick(col)] for name, col in LIMIT_NAMES.items()})
+    out["plain_lower_99.8"], out["plain_upper_99.8"] = lim["LCL99"], lim["UCL99"]
+    return out
+
+
+def funnel_widening(f: pd.DataFrame) -> dict:
+    """How much the over-dispersion allowance widened the 99.8% limits, at the median council's
+    denominator: the limits with and without it, and the ratio of their widths."""
+    mid = f.iloc[(f["x"] - f["x"].median()).abs().argsort().iloc[0]]
+    width, plain = mid["upper_99.8"] - mid["lower_99.8"], mid["plain_upper_99.8"] - mid["plain_lower_99.8"]
+    return {"council": mid["council_name"], "x": float(mid["x"]), "lower": float(mid["lower_99.8"]),
+            "upper": float(mid["upper_99.8"]), "plain_lower": float(mid["plain_lower_99.8"]),
+            "plain_upper": float(mid["plain_upper_99.8"]), "times": float(width / plain)}  # fmt: skip
 
 
 def quartile_matrix(pos: pd.DataFrame) -> pd.DataFrame:

@@ -572,21 +572,51 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
                      "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
                      "family": str(int(r["family_group"])), "change": change})  # fmt: skip
     v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows}
-    f = funnel(g)
+    f = funnel(ds, code, year)
     if f is not None:
-        above = f[f["outside"] == "above"]["council_name"].tolist()
-        below = f[f["outside"] == "below"]["council_name"].tolist()
-        said = []
-        if above:
-            said.append(f"above Scotland's figure by more than chance would explain: {', '.join(above)}")
-        if below:
-            said.append(f"below it by more than chance would explain: {', '.join(below)}")
-        v["funnel"] = {
-            "chart": funnel_chart(f, title, unit).view(),
-            "words": ("Outside the 99.8% limits, " + "; ".join(said) + ".") if said
-            else "No council is outside the 99.8% limits.",
-        }  # fmt: skip
+        v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
     return v
+
+
+TAU2_SCALE = {"PR": "on the arcsine square-root scale", "SR": "on the log scale", "RC": "on the log scale"}
+
+
+def funnel_words(f: pd.DataFrame) -> str:
+    """What a funnel plot shows, in words: whether and how much its limits were widened for
+    over-dispersion (phi, tau2, the limits with and without the allowance at the median council),
+    and the councils outside them, named with their figures."""
+    from .national import funnel_widening
+
+    a = f.attrs
+    what = {"PR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against its number of {a['counts']}",
+            "SR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against the {a['counts']}"}.get(
+        a["data_type"], f"each council's figure against {a['x_title'].lower()}")  # fmt: skip
+    if a["data_type"] == "SR" and a.get("scotland_rate"):
+        what += f" (Scotland's rate: {1000 * a['scotland_rate']:,.1f} per 1,000 people aged 75 and over)"
+    words = [f"The funnel plot shows {what}, {a['year']}; the centre line is {a['centre_label']}."]
+    if a["adjusted"]:
+        w = funnel_widening(f)
+        words.append(
+            f"The councils differ from one another far more than chance alone would explain (a dispersion ratio "
+            f"\u03c6 of {a['phi']:,.1f}, where chance alone gives about 1), so the limits are widened by the "
+            f"variation between councils (\u03c4\u00b2 = {a['tau2']:.2g} {TAU2_SCALE[a['data_type']]}), as "
+            f"Spiegelhalter (2005) describes and FunnelPlotR computes: at {w['council']}'s {w['x']:,.0f} {a['counts']}, "
+            f"the 99.8% limits run from {w['lower']:,.1f} to {w['upper']:,.1f}, against {w['plain_lower']:,.1f} to "
+            f"{w['plain_upper']:,.1f} from chance alone ({w['times']:,.1f} times as wide)."
+        )  # fmt: skip
+    else:
+        words.append(
+            f"The councils differ from one another no more than chance would explain (a dispersion ratio \u03c6 of "
+            f"{a['phi']:.2f}), so the limits are not widened."
+        )
+    limits = "the widened 99.8% limits" if a["adjusted"] else "the 99.8% limits"
+    said = []
+    for side, words_side in (("above", "above the centre"), ("below", "below the centre")):
+        o = f[f["outside"] == side].sort_values("y", ascending=side == "below")
+        if len(o):
+            said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
+    words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
+    return " ".join(words)
 
 
 def quartile_matrix_view(pos: pd.DataFrame) -> dict:

@@ -1,5 +1,7 @@
 """The national overview: Scotland-wide views of the real LGBF panel, and the rendered report."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -8,20 +10,55 @@ from swlib import national
 from swlib.cli import main
 
 
-def test_funnel_limits_against_hand_worked_figures():
-    # rate: 100 per 1,000 over 1,000 discharges, so 100 events expected; exact Poisson limits are
-    # chi2(0.001, 200)/2 = 71.92 and chi2(0.999, 202)/2 = 134.92 events (normal approximation 100 +/- 30.9)
-    r = national.funnel_limits([1000], 100, "rate").iloc[0]
-    assert r["lower_99.8"] == pytest.approx(71.921, abs=1e-3) and r["upper_99.8"] == pytest.approx(134.924, abs=1e-3)
-    assert r["lower_95"] == pytest.approx(81.364, abs=1e-3) and r["upper_95"] == pytest.approx(121.627, abs=1e-3)
-    # proportion: 50% of 100; exact binomial (beta quantiles) 39.83% to 60.17% at 95%, symmetric about 50%
-    p = national.funnel_limits([100], 50, "proportion").iloc[0]
-    assert p["lower_95"] == pytest.approx(39.832, abs=1e-3) and p["upper_95"] == pytest.approx(60.168, abs=1e-3)
-    assert p["lower_99.8"] + p["upper_99.8"] == pytest.approx(100)
-    wide, narrow = national.funnel_limits([100, 100000], 100, "rate")["upper_99.8"]
-    assert wide > narrow > 100  # the funnel narrows as the denominator grows
-    with pytest.raises(ValueError, match="kind must be"):
-        national.funnel_limits([10], 1, "cost")
+def test_funnels_allow_for_overdispersion_on_the_real_panel(demo):
+    # SW6, readmissions of discharges as a proportion (FunnelPlotR "PR", per 1,000): the councils
+    # vary 48 times as much as chance explains, so the limits widen and only Orkney is outside
+    sw6 = national.funnel(demo, "SW6", "2019-20")
+    assert len(sw6) == 32 and sw6.attrs["data_type"] == "PR" and sw6.attrs["adjusted"]
+    assert sw6.attrs["phi"] == pytest.approx(48.25796, rel=1e-6) and sw6.attrs["tau2"] == pytest.approx(
+        3.68e-4, rel=1e-3
+    )
+    assert sw6.attrs["centre"] == pytest.approx(
+        1000 * 113610 / 1086227, rel=1e-12
+    )  # the 32 councils' readmissions pooled
+    orkney = sw6.set_index("council_name").loc["Orkney Islands"]
+    assert orkney["y"] == pytest.approx(67.17, abs=0.01) and orkney["outside"] == "below"
+    assert list(sw6.loc[sw6["outside"] != "", "council_name"]) == ["Orkney Islands"]
+    dundee = sw6.set_index("council_name").loc["Dundee City"]  # outside exact binomial limits, not these
+    assert dundee["plain_upper_99.8"] < dundee["y"] < dundee["upper_99.8"] and dundee["outside"] == ""
+    # SW8, bed days (not independent events) as a ratio to those expected at Scotland's rate
+    sw8 = national.funnel(demo, "SW8", "2019-20")
+    assert sw8.attrs["data_type"] == "SR" and sw8.attrs["centre"] == 100
+    assert sw8.attrs["scotland_rate"] == pytest.approx(0.77378, rel=1e-4)  # Scotland's bed days per person 75+
+    ab = sw8.set_index("council_name").loc["Aberdeen City"]  # 9,488 bed days; 16,377 people 75+
+    assert ab["x"] == pytest.approx(round(16377 * 0.7737831252884543, 2)) and ab["y"] == pytest.approx(74.87, abs=0.01)
+    assert sw8.attrs["phi"] > 1000 and sw8.attrs["tau2"] == pytest.approx(0.2239, abs=1e-4)
+    assert sorted(sw8.loc[sw8["outside"] != "", "council_name"]) == ["East Renfrewshire", "Inverclyde"]
+    assert national.funnel(demo, "SW1", "2019-20") is None  # a cost has no counts
+    w = national.funnel_widening(sw6)
+    assert w["council"] == "Falkirk" and w["times"] == pytest.approx(5.97, abs=0.01)
+
+
+def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
+    from swlib.charts import funnel_chart
+    from swlib.sections import funnel_words
+
+    sw6 = national.funnel(demo, "SW6", "2019-20")
+    words = funnel_words(sw6)
+    assert "a dispersion ratio φ of 48.3" in words and "τ² = 0.00037 on the arcsine square-root scale" in words
+    assert "at Falkirk's 23,658 discharges, the 99.8% limits run from 70.7 to 144.2, against 98.5 to 110.8" in words
+    assert words.endswith("Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2).")
+    svg = funnel_chart(sw8 := national.funnel(demo, "SW8", "2019-20"), "SW8: delayed discharges").svg
+    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert "Inverclyde" in texts and "East Renfrewshire" in texts  # the councils outside, named on the chart
+    assert "Bed days expected from the 75+ population at Scotland's rate (log scale)" in " ".join(texts).replace(
+        "&#39;", "'"
+    )
+    assert any(t.startswith("Delayed-discharge bed days") for t in texts)  # a value-axis title
+    assert "(φ = 2,291.6, τ² = 0.22)" in texts
+    ticks = [t for t in texts if re.fullmatch(r"[\d,]+", t) and "," in t]
+    assert ticks == ["2,000", "5,000", "10,000", "20,000"]  # no minor tick labels to overprint them
+    assert "widened for over-dispersion (phi 2,291.6" in funnel_chart(sw8, "SW8").alt
 
 
 def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):
@@ -34,11 +71,6 @@ def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):
     fam = national.family_medians(pos)
     g1 = fam[(fam["lgbf"] == "SW6") & (fam["family_group"] == 1)].iloc[0]
     assert "Dundee City" in g1["councils"] and "Glasgow City" in g1["councils"]
-    f = national.funnel(pos[pos["lgbf"] == "SW6"])
-    assert f.attrs["centre"] == pytest.approx(104.686781) and f.attrs["kind"] == "rate"
-    dundee = f.set_index("council_name").loc["Dundee City"]
-    assert dundee["outside"] == "above" and dundee["value"] > dundee["upper_99.8"]
-    assert national.funnel(pos[pos["lgbf"] == "SW1"]) is None  # a cost has no denominator
 
 
 @pytest.mark.slow
@@ -49,7 +81,7 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     text = " ".join(page.get_text(" ").split())
     assert "Local Government Benchmarking Framework (LGBF)" in text and "lgbf-benchmarking-data-2022-01.xlsx" in text
     assert not page.select(".banner")  # real figures: no illustrative-data banner
-    assert "Outside the 99.8% limits, above Scotland's figure by more than chance would explain: " in text
+    assert "Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2)." in text
     ranking = next(t for t in page.select("table.ranking") if t.caption.get_text().startswith("SW6"))
     assert len(ranking.select("tbody tr")) == 32 and ranking.select("thead th[scope=col]")
     for img in page.select("img"):
