@@ -536,6 +536,48 @@ def inspections():
     return rows
 
 
+def from_real_panel(measures: list[dict], observations: list[dict]) -> list[dict]:
+    """One figure per fact: Dumfries and Galloway's LGBF-coded measures take their yearly figures
+    from the real LGBF panel (data/benchmarks.csv, made by `swreport import lgbf`) for the years
+    it has, with its source; the years after it stay synthetic, continuing from the last real
+    figure (its own generator, so the other synthetic series are unchanged)."""
+    path = DATA / "benchmarks.csv"
+    if not path.exists():
+        return observations
+    with path.open(encoding="utf-8") as f:
+        real = [r for r in csv.DictReader(f) if r["council"] == DG]
+    rng = np.random.default_rng(20261201)
+    coded = {x["measure"]: x for x in measures if x["council"] == DG and x["lgbf"]}
+    out = [o for o in observations if o["measure"] not in coded]
+    for mid, x in coded.items():
+        rows = sorted((r for r in real if r["lgbf"] == x["lgbf"]), key=lambda r: r["period"])
+        own = [o for o in observations if o["measure"] == mid]
+        if not rows:
+            out += own
+            continue
+        for r in rows:
+            if r["period"] >= "2017-18":
+                pct = x["unit"] == "percent" and r["numerator"] and r["denominator"]
+                out.append(obs(DG, mid, r["period"], "" if pct else round(float(r["value"]), 4),
+                               r["numerator"] if pct else "", r["denominator"] if pct else "", source=r["source"]))  # fmt: skip
+        last, level = rows[-1]["period"], None
+        r = rows[-1]
+        level = (100 * float(r["numerator"]) / float(r["denominator"])) if not r["value"] else float(r["value"])
+        if x["unit"] == "rate" and not r["value"]:
+            level *= 10
+        for o in own:
+            if o["period"] <= last:
+                continue
+            k = int(o["period"][:4]) - int(last[:4])
+            v = level * (1 + (0.03 if x["unit"] == "currency" else 0.0) * k) + rng.normal(0, abs(level) * 0.02)
+            if o["numerator"] != "" and o["denominator"]:
+                d = int(o["denominator"])
+                out.append(obs(DG, mid, o["period"], "", round(d * min(max(v, 0), 100) / 100), d))
+            else:
+                out.append(obs(DG, mid, o["period"], round(max(v, 0), 2 if x["unit"] != "percent" else 1)))
+    return out
+
+
 def write(name: str, rows: list[dict], columns: list[str] | None = None) -> None:
     columns = columns or list(rows[0])
     with (DATA / f"{name}.csv").open("w", newline="", encoding="utf-8") as f:
@@ -546,6 +588,7 @@ def write(name: str, rows: list[dict], columns: list[str] | None = None) -> None
 
 def main() -> None:
     councils, measures, targets, observations, acts, fin, wf, insp, _panel = build()
+    observations = from_real_panel(measures, observations)
     write("councils", councils)
     write("measures", measures, M_COLS)
     write("targets", targets)

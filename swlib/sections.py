@@ -22,7 +22,7 @@ from .formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from .narrative import comment_html
 from .periods import Period
 from .schema import TABLE_ORDER
-from .status import STATUS_ORDER, catalogue
+from .status import STATUS_ORDER, catalogue, synthetic_columns
 from .templating import Fragment, macro, numbered
 
 __all__ = ["Fragment", "slug"]
@@ -44,10 +44,17 @@ def cell(r: dict, col: str) -> dict:
     """One figure of a measure's row as the tables show it: suppressed, or its text."""
     if col in suppressed_columns(r):
         return {"suppressed": True}
-    text = fmt_value(r.get(col), r["unit"], int(r["decimals"]))
+    decimals = int(r["decimals"])
+    decides = r.get("decides_at") if col == "to_date" else None
+    if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
+        decimals = int(decides)
+    text = fmt_value(r.get(col), r["unit"], decimals)
     if col == "to_date" and r["unit"] == "percent":
         text += counts_behind(r.get("numerator"), r.get("denominator"))
-    return {"text": text}
+    out = {"text": text}
+    if col in synthetic_columns(r) and not pd.isna(r.get(col)):
+        out["synthetic"] = True
+    return out
 
 
 # --- summaries and legends ---------------------------------------------------------------
@@ -110,6 +117,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend},
             "years": yc,
         })  # fmt: skip
+    out["synthetic"] = any(c.get("synthetic") for r in out["rows"] for c in [r["to_date"], *r["years"]])
     return out
 
 
@@ -177,8 +185,11 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
         r[this_year] = r.get("to_date")
         if "to_date" in suppressed_columns(r):
             r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
+        if "to_date" in synthetic_columns(r):
+            r["synthetic"] = (r.get("synthetic") or "") + "," + this_year
         out.append({"label": r["title"], "cells": [cell(r, y) for y in cols]})
-    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out}
+    synthetic = any(c.get("synthetic") for r in out for c in r["cells"])
+    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "synthetic": synthetic}
 
 
 def money_view(lines: pd.DataFrame, caption: str) -> dict:

@@ -37,6 +37,7 @@ class YearToDate:
     own: bool = False  # an observation for the report's own (sub-)period exists
     status: str | None = None
     comment: str | None = None
+    sources: tuple = ()  # the ``source`` of each observation the figure is built from
 
     @property
     def has_data(self) -> bool:
@@ -84,6 +85,7 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
             own=True,
             status=r["status"],
             comment=r["comment"],
+            sources=(r.get("source"),),
         )
     parts = eff.window_parts(kind)
     found = [obs[str(p)] for p in parts if str(p) in obs]
@@ -95,6 +97,7 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
         v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
         status=None if own_row is None else own_row["status"],
         comment=None if own_row is None else own_row["comment"],
+        sources=tuple(r.get("source") for r in found),
     )  # fmt: skip
 
 
@@ -154,6 +157,29 @@ def _rag(value: float, target: float, tolerance: float, polarity: str, decimals:
     return "Amber" if gap <= tol else "Red"
 
 
+def _rag_unrounded(value: float, target: float, tolerance: float, polarity: str) -> str:
+    v, t, tol = (Decimal(repr(float(x))) for x in (value, target, tolerance))
+    gap = (t - v) if polarity == "higher" else (v - t)
+    if gap <= 0:
+        return "Green"
+    return "Amber" if gap <= tol else "Red"
+
+
+def deciding_decimals(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> int | None:
+    """Where rounding to the display precision moves the figure across a threshold (69.6% is
+    printed as 70%, at the 70% target, so it counts as met): the decimals that show the figure
+    which decides it (1 more than printed, or as many more as it takes to differ from the printed
+    figure). None where the status is the same on the unrounded figures."""
+    if any(pd.isna(x) for x in (value, target, tolerance)) or polarity not in ("higher", "lower"):
+        return None
+    if _rag(value, target, tolerance, polarity, decimals) == _rag_unrounded(value, target, tolerance, polarity):
+        return None
+    for extra in range(1, 5):
+        if round_half_up(value, decimals + extra) != round_half_up(value, decimals):
+            return decimals + extra
+    return decimals + 4
+
+
 def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
     if pd.isna(now) or pd.isna(before):
         return "no comparison"
@@ -174,8 +200,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
     cfg = council_settings(council)
     cat = catalogue(ds, council)
-    obs = _with_value(ds.observations[ds.observations["council"] == council], ds.measures.set_index("measure")["unit"])
-    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment"]
+    from .panel import observations as panel_observations
+
+    # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
+    obs = _with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
+    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source"]
     by_measure: dict[str, dict] = {}
     for r in obs[cols].to_dict("records"):
         by_measure.setdefault(r["measure"], {})[r["period"]] = r
@@ -225,6 +254,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             status, source = "Data only", "rule"  # e.g. no cases this period (0 of 0)
         else:
             status, source = _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule"
+        decides = (
+            deciding_decimals(ytd.value, tgt, tol, m.polarity, int(m.decimals))
+            if source == "rule" and status in ("Green", "Amber", "Red")
+            else None
+        )
 
         if eff != P and coarser:
             notes.append(f"latest available: {eff.label}")
@@ -235,6 +269,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         history, year_notes = {}, {}
+        synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
+        if last.has_data and is_synthetic(last.sources):
+            synthetic.append("last_year")
         counts = {"last_year": (last.numerator, last.denominator)}
         steps = {
             "to_date": increment(mo, eff, kind, m.aggregate, m.unit),
@@ -243,6 +280,8 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         for y in years:
             hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
             history[str(y)] = hv
+            if not pd.isna(hv) and is_synthetic(_year_sources(mo, y, kind, m.aggregate, m.unit)):
+                synthetic.append(str(y))
             counts[str(y)] = (hn, hd)
             if public and kind != "year" and not pd.isna(hv):
                 steps[str(y)] = increment(mo, y.latest_of_kind(kind), kind, m.aggregate, m.unit, current=(hv, hn, hd))
@@ -261,6 +300,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
                 **history, "year_notes": year_notes, "year_counts": counts, "increments": steps, "suppressed": "",
+                "synthetic": ",".join(synthetic), "decides_at": decides,
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
@@ -274,7 +314,7 @@ def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "increments", "suppressed",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "increments", "suppressed", "synthetic", "decides_at",
     ]  # fmt: skip
 
 
@@ -296,6 +336,26 @@ def _year_value(
     if ytd.parts_found < ytd.parts_expected:
         return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
     return ytd.value, ytd.numerator, ytd.denominator, None
+
+
+def _year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:
+    """The sources of the observations a whole year's value is built from."""
+    if str(year) in obs:
+        return (obs[str(year)].get("source"),)
+    if kind == "year":
+        return ()
+    end = Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2)
+    return year_to_date(obs, end, kind, aggregate, unit).sources
+
+
+def is_synthetic(sources) -> bool:
+    """Whether any of these ``source`` values marks a made-up (synthetic) figure."""
+    return any(isinstance(s, str) and s.strip().lower().startswith("synthetic") for s in sources)
+
+
+def synthetic_columns(row) -> set[str]:
+    """The columns of a performance row whose figures are synthetic (its ``synthetic`` list)."""
+    return set(filter(None, (row.get("synthetic") or "").split(",")))
 
 
 def actions(ds: Dataset, council: str, period) -> pd.DataFrame:

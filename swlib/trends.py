@@ -20,12 +20,20 @@ from .status import round_half_up
 MAX_SPC_POINTS = 24
 
 
+def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
+    """One measure's observations, the LGBF panel's figures in the years it has (``panel``)."""
+    from .panel import observations
+
+    o = observations(ds, council)
+    return o[o["measure"] == measure]
+
+
 def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     """The measure's observations at its own frequency up to ``period`` (oldest first)."""
     P = Period.parse(period)
     m = ds.measures.set_index("measure").loc[measure]
     kind = FREQUENCY_KIND[m["frequency"]]
-    o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == measure)]
+    o = _observations(ds, council, measure)
     periods = o["period"].map(Period.parse)
     keep = periods.map(lambda p: p.kind == kind and p.end_key() <= P.end_key())
     o = (
@@ -89,7 +97,7 @@ def spc_target(ds: Dataset, row: dict):
 def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:
     """Fingertips' trend over the last five whole years (year observations only)."""
     P = Period.parse(period).year_period
-    o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == measure)]
+    o = _observations(ds, council, measure)
     have = {p for p in o["period"] if Period.parse(p).kind == "year" and Period.parse(p) <= P}
     if not have:
         return trend_test()
@@ -105,10 +113,30 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
     return trend_test()
 
 
+STATUS_WORDS = {"Green": "so it counts as met", "Amber": "so it counts as narrowly missed (Amber)",
+                "Red": "so it counts as missed (Red)"}  # fmt: skip
+
+
+def against_target(now: float, target: float, polarity: str, unit: str, decimals: int) -> str:
+    """The figure against its target in words that follow the polarity, compared as printed:
+    "above the 75% target"; "better than the 12% target, where lower is better"."""
+    t, n = round_half_up(target, decimals), round_half_up(now, decimals)
+    shown = fmt_value(target, unit, decimals)
+    if n == t:
+        return f"at the {shown} target"
+    if polarity == "higher":
+        return f"{'above' if n > t else 'below'} the {shown} target"
+    return f"{'better' if n < t else 'worse'} than the {shown} target, where lower is better"
+
+
 def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None) -> str:
     """One plain-English sentence from the numbers, compared on the trend arrow's basis (the same
-    point last year), e.g. "Up from 71% at this point last year to 91% and above the 75% target;
-    better than Scotland."""
+    point last year), e.g. "Up from 71% at this point last year to 91%, above the 75% target;
+    better than Scotland in 2020/21." Where rounding decides the status (69.6% printed as 70%, at
+    the 70% target) it prints the decimal that decides it and says so; a comparison with Scotland
+    names its year; synthetic figures are called so."""
+    from .status import synthetic_columns
+
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
     if now is None or pd.isna(now):
@@ -119,32 +147,41 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     when = "at this point last year" if shown.kind != "year" else f"in {shown.shift_years(-1).label}"
     before = row.get("last_year")
     target = row.get("target")
+    decides = row.get("decides_at")
+    exact = None if decides is None or pd.isna(decides) else fmt_value(now, unit, int(decides))
     against = None
-    if target is not None and not pd.isna(target) and row.get("polarity") != "none":
-        t, n = round_half_up(target, dec), round_half_up(now, dec)
-        against = f"{'at' if n == t else ('above' if n > t else 'below')} the {f(target)} target"
+    if target is not None and not pd.isna(target) and row.get("polarity") in ("higher", "lower"):
+        against = against_target(now, target, row["polarity"], unit, dec)
+        if exact:
+            against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
+    now_text = exact or f(now)
     extra = []
     if before is not None and not pd.isna(before):
         a, b = round_half_up(before, dec), round_half_up(now, dec)
         if a == b:
-            text = f"The same as {when} ({f(now)})"
+            text = f"The same as {when} ({now_text})"
         else:
-            text = f"{'Up' if b > a else 'Down'} from {f(before)} {when} to {f(now)}"
-        text += f" and {against}" if against else ""
+            text = f"{'Up' if b > a else 'Down'} from {f(before)} {when} to {now_text}"
+        text += f", {against}" if against else ""
     else:
-        text = f(now) + (f", {against}" if against else "")
+        text = now_text + (f", {against}" if against else "")
         extra.append(f"no figure {when} to compare with")
     if trend and trend.get("trend") in ("increasing", "decreasing"):
         extra.append(f"a significant {trend['reading'] or trend['trend']} trend over five years")
     if benchmark_row and benchmark_row.get("comparison") in ("better", "similar", "worse"):
+        year = benchmark_row.get("period")
+        year = f" in {Period.parse(year).label}" if isinstance(year, str) else ""
         extra.append(
-            f"{benchmark_row['comparison']} than Scotland"
+            f"{benchmark_row['comparison']} than Scotland{year}"
             if benchmark_row["comparison"] != "similar"
-            else "similar to Scotland"
+            else f"similar to Scotland{year}"
         )
     if extra:
         text += "; " + "; ".join(extra)
-    return text + "."
+    text += "."
+    if synthetic_columns(row) & {"to_date", "last_year"}:
+        text += " † Synthetic figures, for illustration only."
+    return text
 
 
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:

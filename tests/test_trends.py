@@ -5,6 +5,7 @@ import pytest
 
 import swlib
 from swlib import trends
+from tests.conftest import make_data
 
 
 def test_series_is_the_measures_own_frequency_up_to_the_period(demo):
@@ -31,23 +32,66 @@ def row(**kw):
 
 def test_sentence_from_the_numbers():
     years = ["2018-19", "2019-20", "2020-21"]
-    assert trends.sentence(row(), years) == "Up from 80% in 2020/21 to 91% and above the 75% target."
+    assert trends.sentence(row(), years) == "Up from 80% in 2020/21 to 91%, above the 75% target."
     assert (
-        trends.sentence(row(), years, {"comparison": "better"}, {"trend": "increasing", "reading": "improving"})
-        == "Up from 80% in 2020/21 to 91% and above the 75% target; a significant improving trend over five years; better than Scotland."
+        trends.sentence(
+            row(), years, {"comparison": "better", "period": "2019-20"}, {"trend": "increasing", "reading": "improving"}
+        )
+        == "Up from 80% in 2020/21 to 91%, above the 75% target; a significant improving trend over five years; "
+        "better than Scotland in 2019/20."
     )
     sub = row(period_shown="2021-22-Q2", to_date=70.0)
-    assert trends.sentence(sub, years) == "Down from 80% at this point last year to 70% and below the 75% target."
+    assert trends.sentence(sub, years) == "Down from 80% at this point last year to 70%, below the 75% target."
     assert trends.sentence(row(to_date=None), years) == "No figure yet for this period."
     assert (
-        trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar"})
-        == "Up from 80% in 2020/21 to 91%; similar to Scotland."
+        trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar", "period": "2020-21"})
+        == "Up from 80% in 2020/21 to 91%; similar to Scotland in 2020/21."
     )
     assert (
         trends.sentence(row(last_year=None), years)
         == "91%, above the 75% target; no figure in 2020/21 to compare with."
     )
     assert trends.sentence(row(last_year=90.6, to_date=91.4), years).startswith("The same as in 2020/21 (91%)")
+
+
+def test_sentence_follows_the_polarity():
+    years = ["2018-19", "2019-20", "2020-21"]
+    lower = row(polarity="lower", to_date=10.0, target=12.0, last_year=11.0)
+    assert trends.sentence(lower, years) == (
+        "Down from 11% in 2020/21 to 10%, better than the 12% target, where lower is better."
+    )
+    rate = row(unit="rate", decimals=1, polarity="lower", to_date=99.8, target=95.8, last_year=100.5)
+    assert trends.sentence(rate, years) == (
+        "Down from 100.5 in 2020/21 to 99.8, worse than the 95.8 target, where lower is better."
+    )
+
+
+def test_a_status_that_rests_on_rounding_prints_the_deciding_decimal(data_dir):
+    # 181 of 260 is 69.6%: printed as 70%, at the 70% target, Green by DESIGN rule 4 (figures as printed)
+    ds = swlib.load(make_data(data_dir, [{"target": "70", "decimals": "0", "frequency": "annual", "aggregate": "latest"}],
+                              [{"measure": "m0", "period": "2020-21", "numerator": "181", "denominator": "260"},
+                               {"measure": "m0", "period": "2019-20", "numerator": "190", "denominator": "260"}]))  # fmt: skip
+    perf = swlib.performance(ds, "alpha", "2020-21")
+    r = perf.iloc[0].to_dict()
+    assert r["status"] == "Green" and r["decides_at"] == 1
+    text = trends.sentence(r, perf.attrs["years"])
+    assert text == "Down from 73% in 2019/20 to 69.6%, which rounds to 70%: at the 70% target, so it counts as met."
+    from swlib.sections import cell
+
+    assert cell(r, "to_date")["text"] == "69.6% (181 of 260)"
+    # 182 of 260 (70.0%) meets the target unrounded: nothing to explain
+    assert swlib.status.deciding_decimals(70.0, 70, 3.5, "higher", 0) is None
+    # a tolerance crossed by rounding: 74.6% prints as 75%, 5 short of 80 (Amber); unrounded 5.4 short (Red)
+    assert swlib.status.deciding_decimals(74.6, 80, 5, "higher", 0) == 1
+
+
+def test_synthetic_figures_are_called_so(demo):
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure", drop=False)
+    r = perf.loc["dg-home-care-cost"].to_dict()
+    # 2020/21 is the LGBF panel's real figure; 2021/22 on are made up
+    assert "2020-21" not in swlib.status.synthetic_columns(r)
+    assert {"to_date", "2021-22"} <= swlib.status.synthetic_columns(r)
+    assert trends.sentence(r, perf.attrs["years"]).endswith("† Synthetic figures, for illustration only.")
 
 
 @pytest.mark.parametrize(("council", "period"), [("south-lanarkshire", "2021-22-Q2"), ("dumfries-and-galloway", "2023-24-Q2"),
@@ -69,8 +113,6 @@ def test_the_sentence_and_the_trend_arrow_never_disagree(demo, council, period):
 
 
 def test_a_missing_period_figure_shows_no_part_year_to_date(data_dir):
-    from tests.conftest import make_data
-
     ds = swlib.load(make_data(data_dir, [{"unit": "count", "target": "1250"}],
                               [{"measure": "m0", "period": "2020-21-Q1", "value": "642"}]))  # fmt: skip
     r = swlib.performance(ds, "alpha", "2020-21-Q2").iloc[0]
@@ -81,9 +123,16 @@ def test_a_missing_period_figure_shows_no_part_year_to_date(data_dir):
     )
 
 
-def test_statistical_trend_on_the_latest_five_years(demo):
+def test_statistical_trend_on_the_latest_five_years(demo, data_dir):
+    years = ["2015-16", "2016-17", "2017-18", "2018-19", "2019-20", "2020-21"]
+    ds = swlib.load(make_data(data_dir, [{"frequency": "annual", "aggregate": "latest"}],
+                              [{"measure": "m0", "period": y, "numerator": str(40 + 8 * k), "denominator": "100"}
+                               for k, y in enumerate(years)]))  # fmt: skip
+    t = trends.statistical_trend(ds, "alpha", "m0", "2023-24", "higher")
+    assert t["method"] == "Cochran-Armitage" and (t["trend"], t["reading"]) == ("increasing", "improving")
+    # the real LGBF panel publishes no counts behind the balance of care: no trend can be worked out
     t = trends.statistical_trend(demo, "dumfries-and-galloway", "dg-balance-of-care", "2023-24", "higher")
-    assert t["method"] == "Cochran-Armitage" and t["trend"] in ("increasing", "decreasing", "no significant change")
+    assert t["trend"] == "cannot be calculated"
     assert (
         trends.statistical_trend(demo, "dundee-city", "asp-referrals", "2016-17", "none")["trend"]
         == "cannot be calculated"

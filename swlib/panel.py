@@ -1,0 +1,68 @@
+"""One figure per fact: a measure with an LGBF code takes its yearly figures from the LGBF panel.
+
+A council's catalogue may carry a measure that is also an LGBF indicator (``lgbf`` column of
+``measures``). For every year the panel (``benchmarks``) has a figure for that council and code,
+the panel's figure is the council's figure for that year: it replaces a year observation of the
+measure and fills a year the observations lack, so the performance table, the trend, the charts
+and the benchmarking section print the same number for the same fact. An officer's status
+override or comment on the replaced observation is kept. Years the panel does not have (yet)
+keep the council's own observations, with their own source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .loading import Dataset
+from .periods import Period
+
+PANEL_SOURCE_NOTE = "LGBF panel"
+
+
+def _panel_values(p: pd.DataFrame) -> pd.Series:
+    """The panel's figure: its value, else worked out from its counts (rates per 1,000)."""
+    scale = np.where(p["unit"] == "rate", 1000, 100)
+    computed = scale * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
+    return p["value"].where(p["value"].notna(), computed)
+
+
+def observations(ds: Dataset, council: str) -> pd.DataFrame:
+    """The council's observations, with the LGBF panel's figures for its LGBF-coded measures in
+    the years the panel has them (see the module's note). Same columns as ``ds.observations``
+    plus ``from_panel`` (True where the figure is the panel's)."""
+    key = ("panel_observations", council)
+    if key in ds.memo:
+        return ds.memo[key]
+    obs = ds.observations[ds.observations["council"] == council].copy()
+    obs["from_panel"] = False
+    m = ds.measures
+    coded = m[m["lgbf"].notna() & (m["council"].isna() | (m["council"] == council))]
+    panel = ds.benchmarks
+    if coded.empty or panel.empty:
+        ds.memo[key] = obs
+        return obs
+    mine = panel[(panel["council"] == council) & panel["lgbf"].isin(coded["lgbf"])].copy()
+    mine = mine[mine["period"].map(lambda p: Period.parse(p).kind == "year")]
+    mine["v"] = _panel_values(mine)
+    mine = mine[mine["v"].notna()]
+    rows = []
+    replaced = pd.Series(False, index=obs.index)
+    for r in coded.itertuples(index=False):
+        for b in mine[mine["lgbf"] == r.lgbf].itertuples(index=False):
+            same = (obs["measure"] == r.measure) & (obs["period"] == b.period)
+            old = obs[same]
+            replaced |= same
+            status = old["status"].iloc[0] if len(old) else None
+            comment = old["comment"].iloc[0] if len(old) else None
+            percent = r.unit == "percent" and b.unit == "percent"
+            rows.append({
+                "council": council, "measure": r.measure, "period": b.period, "value": float(b.v),
+                "numerator": b.numerator if percent else np.nan, "denominator": b.denominator if percent else np.nan,
+                "status": status, "comment": comment, "source": b.source, "from_panel": True,
+            })  # fmt: skip
+    if rows:
+        add = pd.DataFrame(rows).astype({c: obs[c].dtype for c in ("numerator", "denominator")}, errors="ignore")
+        obs = pd.concat([obs[~replaced], add], ignore_index=True)
+    ds.memo[key] = obs
+    return obs

@@ -1,0 +1,63 @@
+"""One figure per fact: an LGBF-coded measure takes its yearly figures from the LGBF panel."""
+
+import pytest
+
+import swlib
+from swlib import panel, trends
+from swlib.benchmark import benchmark
+from tests.conftest import make_data, write_csv
+
+SOURCE = "Improvement Service, LGBF"
+
+
+def test_the_panels_figure_replaces_the_councils_own_for_the_years_it_has(data_dir):
+    folder = make_data(
+        data_dir,
+        [{"unit": "currency", "polarity": "lower", "frequency": "annual", "aggregate": "latest", "target": "29",
+          "decimals": "2"}],
+        [{"measure": "m0", "period": "2019-20", "value": "29.81", "source": "synthetic"},
+         {"measure": "m0", "period": "2020-21", "value": "30.46", "comment": "Costs rose", "status": "Amber",
+          "source": "synthetic"},
+         {"measure": "m0", "period": "2021-22", "value": "20.50", "source": "synthetic"}],
+    )  # fmt: skip
+    measures = (folder / "measures.csv").read_text().splitlines()  # make_data writes no lgbf column
+    (folder / "measures.csv").write_text("\n".join([measures[0] + ",lgbf", measures[1] + ",SW1"]) + "\n")
+    write_csv(folder / "benchmarks.csv", [
+        {"lgbf": "SW1", "title": "Home care costs per hour", "unit": "currency", "polarity": "lower", "council": c,
+         "council_name": n, "family_group": g, "period": p, "value": v, "numerator": "", "denominator": "", "source": SOURCE}
+        for c, n, g in (("alpha", "Alpha Council", "1"), ("beta", "Beta Council", "2"))
+        for p, v in (("2019-20", "18.0" if c == "alpha" else "25"), ("2020-21", "19.3" if c == "alpha" else "26"))
+    ])  # fmt: skip
+    ds = swlib.load(folder)
+    o = panel.observations(ds, "alpha").set_index("period")
+    assert o.loc["2020-21", "value"] == 19.3 and bool(o.loc["2020-21", "from_panel"])
+    assert (o.loc["2020-21", "status"], o.loc["2020-21", "comment"]) == (
+        "Amber",
+        "Costs rose",
+    )  # the officer's words kept
+    assert o.loc["2021-22", "value"] == 20.5 and o.loc["2021-22", "source"] == "synthetic"  # a year the panel lacks
+
+    perf = swlib.performance(ds, "alpha", "2021-22").iloc[0].to_dict()
+    assert (perf["2019-20"], perf["2020-21"], perf["last_year"], perf["to_date"]) == (18.0, 19.3, 19.3, 20.5)
+    assert swlib.status.synthetic_columns(perf) == {"to_date"}
+    b = benchmark(ds, "2020-21", "alpha").iloc[0]
+    assert b["value"] == perf["2020-21"]  # the benchmarking section prints the same figure
+    assert list(trends.series(ds, "alpha", "m0", "2021-22")["value"]) == [18.0, 19.3, 20.5]
+
+
+def test_dumfries_and_galloway_prints_one_figure_for_each_lgbf_fact(demo):
+    """The real figures: section 3.3's earlier years are the panel's (home care £19.25 an hour in
+    2020/21, not the synthetic £30.46), the same figure the benchmarking section shows."""
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure")
+    b = benchmark(demo, "2023-24", "dumfries-and-galloway").set_index("lgbf")
+    expected = {"dg-home-care-cost": 19.25, "dg-residential-cost": 203.55, "dg-sds-spend": 6.09,
+                "dg-readmission-rate": 107.72}  # fmt: skip
+    for measure, figure in expected.items():
+        code = perf.at[measure, "lgbf"]
+        assert perf.at[measure, "2020-21"] == pytest.approx(figure, abs=0.005), measure
+        assert b.at[code, "period"] == "2020-21" and b.at[code, "value"] == pytest.approx(perf.at[measure, "2020-21"])
+    said = trends.describe(perf.reset_index(), demo, "dumfries-and-galloway", "2023-24-Q2")
+    assert not [
+        s for s in said if "than Scotland" in s and "than Scotland in " not in s
+    ]  # every comparison names its year
+    assert any("better than Scotland in 2020/21" in s for s in said)
