@@ -34,6 +34,12 @@ class Job:
     out: str
     name: str = ""  # the council's name, for the index
     only: str = ""  # the national report: the councils it shows, comma-separated (blank: all)
+    asked: str = ""  # the period as the run gave it where it was relative (latest, previous)
+
+    @property
+    def resolved(self) -> bool:
+        """False for a relative period that named no period for this council (nothing to render)."""
+        return self.period != self.asked
 
     @property
     def key(self) -> str:
@@ -53,16 +59,31 @@ class Outcome:
     key: str | None = None
 
 
-def plan(report: str, period, councils, audiences, ds, data: Path, out: Path) -> list[Job]:
+def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None) -> list[Job]:
+    """The jobs of one run. A relative period (latest, previous) is resolved for each council on
+    the date ``today`` (default: ``scheduling.today()``); a council it names no period for gets a
+    job whose ``resolved`` is False, which is reported and not rendered."""
     from .rendering import check_councils
+    from .scheduling import is_relative, resolve_councils
+    from .scheduling import today as run_date
 
     r = reports.get(report)
-    P = r.period(period)
+    asked = period.strip().lower() if is_relative(period) else ""
     if not r.per_council:  # one report for the whole country; ``councils`` restricts the councils shown
         only = ",".join(check_councils(ds, councils))
-        return [Job(report, r.filed_under, str(P), a, str(data), str(out), r.subject, only) for a in audiences]
-    chosen = check_councils(ds, councils, national=False) or list(ds.councils["council"])
-    return [Job(report, c, str(P), a, str(data), str(out), ds.council_name(c)) for c in chosen for a in audiences]
+        chosen, names = [r.filed_under], {r.filed_under: r.subject}
+    else:
+        only = ""
+        chosen = check_councils(ds, councils, national=False) or list(ds.councils["council"])
+        names = {c: ds.council_name(c) for c in chosen}
+    if asked:
+        on = today or run_date()
+        periods = {c: str(P) if P else asked for c, (P, _) in resolve_councils(report, asked, ds, chosen, on).items()}
+    else:
+        periods = dict.fromkeys(chosen, str(r.period(period)))
+    return [
+        Job(report, c, periods[c], a, str(data), str(out), names[c], only, asked) for c in chosen for a in audiences
+    ]
 
 
 def input_hashes(job: Job) -> dict[str, str]:
@@ -225,25 +246,71 @@ def batch(report: str, period, councils="all", jobs: int | None = None, data=Non
                       force=force, executor=executor, scheduler=scheduler)  # fmt: skip
 
 
-def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,
-               executor: str = "local", scheduler: str | None = None) -> list[Outcome]:  # fmt: skip
-    """Several (report, period, councils, audiences) runs in one pool of workers.
+@dataclass
+class Plan:
+    """What a batch will do, worked out before it starts: every job in order, those to render,
+    those skipped as unchanged and those a relative period named no period for."""
 
-    A report whose inputs have not changed since it was last rendered is skipped (``force``
-    renders it anyway). ``executor="dask"`` sends the same work to a Dask cluster.
-    """
+    jobs: list[Job]
+    todo: list[Job]
+    skipped: list[Outcome]
+    unresolved: list[Outcome]
+    keys: dict[str, str]
+    out_dir: Path
+    today: dt.date
+
+    def lines(self) -> list[str]:
+        """The plan for a person: one line per report, what it is and what the run does with it."""
+        todo = {j.key for j in self.todo}
+        why = {o.job.key: o.error for o in self.unresolved}
+        out = []
+        for j in self.jobs:
+            period = f"{j.period} ({j.asked})" if j.asked and j.resolved else j.period
+            action = "render" if j.key in todo else "unchanged, skip" if j.resolved else f"none: {why[j.key]}"
+            out.append(f"  {j.report:<9} {j.council:<24} {period:<22} {j.audience:<8} {action}")
+        return out
+
+    def resolutions(self) -> list[str]:
+        """What each relative period resolved to, per run and council."""
+        why = {o.job.key: o.error for o in self.unresolved}
+        groups: dict[tuple[str, str], dict[str, str]] = {}
+        for j in self.jobs:
+            if j.asked:
+                got = j.period if j.resolved else f"none, not rendered: {why[j.key]}"
+                groups.setdefault((j.report, j.asked), {}).setdefault(j.council, got)
+        out = []
+        for (report, asked), councils in groups.items():
+            out.append(f"{report} {asked} on {self.today.day} {self.today:%B %Y}:")
+            out += [f"  {c:<24} {got}" for c, got in councils.items()]
+        return out
+
+
+def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Plan:
+    """Plan several (report, period, councils, audiences) runs: resolve relative periods on
+    ``today`` (default: ``scheduling.today()``) and find the reports unchanged since last rendered."""
     from .loading import load
+    from .scheduling import report_periods, why_none
+    from .scheduling import today as run_date
 
     ds = load(data)
+    on = today or run_date()
     out_dir = Path(out) if out is not None else outputs_dir()
     planned: list[Job] = []
     for report, period, councils, audiences in runs:
-        planned += plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir)
+        for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on):
+            if j.key not in {p.key for p in planned}:  # two runs naming one report (latest = 2023-24): render once
+                planned.append(j)
+    unresolved = [
+        Outcome(j, "no-period", 0.0, error=why_none(j.asked, reports.get(j.report).period_kind, report_periods(j.report, ds, j.council), on))
+        for j in planned if not j.resolved
+    ]  # fmt: skip
     previous = _read_manifest(out_dir)["reports"]
     rows = row_hashes(ds)
-    keys = {j.key: report_key(j, ds, rows) for j in planned}
+    keys = {j.key: report_key(j, ds, rows) for j in planned if j.resolved}
     todo, skipped = [], []
     for j in planned:
+        if not j.resolved:
+            continue
         before = previous.get(j.key, {})
         html_file = out_dir / (before.get("html") or "")
         if (
@@ -257,6 +324,21 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
             )
         else:
             todo.append(j)
+    return Plan(planned, todo, skipped, unresolved, keys, out_dir, on)
+
+
+def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,
+               executor: str = "local", scheduler: str | None = None, plan: Plan | None = None,
+               today=None) -> list[Outcome]:  # fmt: skip
+    """Several (report, period, councils, audiences) runs in one pool of workers.
+
+    A report whose inputs have not changed since it was last rendered is skipped (``force``
+    renders it anyway). ``executor="dask"`` sends the same work to a Dask cluster. ``plan``: one
+    ``make_plan`` made already (the command line prints it first); ``today``: the date relative
+    periods are resolved on.
+    """
+    p = plan or make_plan(runs, data, out, force, today)
+    planned, todo, skipped, keys, out_dir = p.jobs, p.todo, p.skipped, p.keys, p.out_dir
 
     def record(o: Outcome) -> None:
         # each report goes into the manifest as it finishes: a batch killed part way is
@@ -273,8 +355,8 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     else:
         raise ConfigError(f"unknown executor {executor!r}: expected local or dask")
     order = {j.key: i for i, j in enumerate(planned)}
-    outcomes = sorted([*skipped, *done], key=lambda o: order[o.job.key])
-    write_manifest(out_dir, outcomes)
+    outcomes = sorted([*skipped, *done, *p.unresolved], key=lambda o: order[o.job.key])
+    write_manifest(out_dir, [o for o in outcomes if o.job.resolved])
     return outcomes
 
 
@@ -373,13 +455,17 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
 def summary_lines(outcomes: list[Outcome]) -> list[str]:
     ok = [o for o in outcomes if o.status == "ok"]
     same = [o for o in outcomes if o.status == "skipped"]
-    bad = [o for o in outcomes if o.status not in ("ok", "skipped")]
+    none = [o for o in outcomes if o.status == "no-period"]
+    bad = [o for o in outcomes if o.status not in ("ok", "skipped", "no-period")]
     lines = [
         f"rendered {len(ok)} of {len(outcomes)} report(s)"
         + (f"; {len(same)} unchanged, skipped (--force renders them)" if same else "")
+        + (f"; {len(none)} with no period to report, not rendered" if none else "")
     ]
     lines += [f"  ok      {o.html}" for o in ok]
-    lines += [f"  same    {o.html}" for o in same]
+    if ok or bad:  # an unchanged re-run says so in its one line
+        lines += [f"  same    {o.html}" for o in same]
+    lines += [f"  none    {o.job.key}: {o.error}" for o in none]
     lines += [
         f"  FAILED  {o.job.key}: {o.error}"
         + (f" (executed notebook kept: {o.failed_notebook})" if o.failed_notebook else "")

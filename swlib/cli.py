@@ -198,8 +198,9 @@ def check_public(council, period, strict, data):
 @click.option("--council", default=None, help="the council (not for the national report)")
 @click.option("--councils", default=None, help="national report only: the councils to show, comma-separated")
 @click.option(
-    "--period", required=True, help="a quarter for quarterly (2021-22-Q2), a year for annual and national (2016-17)"
-)
+    "--period", required=True,
+    help="a quarter for quarterly (2021-22-Q2), a year for annual and national (2016-17); or latest, previous",
+)  # fmt: skip
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
@@ -220,10 +221,13 @@ def run(report, council, councils, period, audience, data, out):
         from .batch import Job, Outcome, input_hashes, write_manifest
         from .config import outputs_dir
         from .rendering import check_councils, check_request, render, subject_name
+        from .scheduling import is_relative
 
         if not r.per_council:
             council = council or r.filed_under
         P, ds = check_request(report, council, period, audience, data)
+        if is_relative(period):
+            click.echo(f"{report} {period}: {council} {P}")
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     out_dir = Path(out) if out is not None else outputs_dir()
@@ -263,9 +267,14 @@ def run(report, council, councils, period, audience, data, out):
     "--executor", type=click.Choice(["local", "dask"]), default="local", help="where the reports are rendered"
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address, with --executor dask")
-def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler):
-    """Render a report for many councils (or every run in a schedule); continue past failures."""
-    from .batch import batch_runs, summary_lines
+@click.option("--dry-run", is_flag=True, help="print the plan (each report, and whether it would be rendered) and exit")
+def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler, dry_run):
+    """Render a report for many councils (or every run in a schedule); continue past failures.
+
+    --period latest (or previous) picks, for each council, the latest period of the report's kind
+    that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
+    """
+    from .batch import batch_runs, make_plan, summary_lines
     from .config import load_schedule
 
     if schedule is not None:
@@ -277,9 +286,19 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet,
     from .config import where
 
     click.echo(where(data, out))
+    plan = make_plan(runs, data, out, force)
+    for line in plan.resolutions():
+        click.echo(line)
+    if dry_run:
+        click.echo(f"plan: {len(plan.todo)} to render, {len(plan.skipped)} unchanged, "
+                   f"{len(plan.unresolved)} with no period to report (dry run: nothing rendered)")  # fmt: skip
+        for line in plan.lines():
+            click.echo(line)
+        return
     outcomes = batch_runs(
-        runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler
-    )
+        runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler,
+        plan=plan,
+    )  # fmt: skip
     for line in summary_lines(outcomes):
         click.echo(line)
     from .config import outputs_dir

@@ -104,7 +104,9 @@ class Run(_Model):
     @field_validator("period")
     @classmethod
     def _period(cls, v: str) -> str:
-        return str(Period.parse(v))
+        from .scheduling import is_relative
+
+        return v.strip().lower() if is_relative(v) else str(Period.parse(v))
 
     @field_validator("audience")
     @classmethod

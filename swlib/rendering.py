@@ -45,7 +45,9 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     r = reports.get(report)
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
-    P = r.period(period)
+    from .scheduling import is_relative, resolve_one
+
+    P = None if is_relative(period) else r.period(period)
     ds = load(data)
     if not r.per_council and council != r.filed_under:
         raise ConfigError(f"the {report} report covers every council: give no council (found {council!r})")
@@ -53,7 +55,7 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
         raise ConfigError(f"the {report} report needs the LGBF panel: make benchmarks.csv with 'swreport import lgbf'")
     if r.per_council:
         ds.council_name(council)
-    return P, ds
+    return P or resolve_one(report, period, ds, council), ds
 
 
 def render(

@@ -206,3 +206,51 @@ def test_an_unchanged_rerun_opens_no_notebook_and_starts_no_kernel(tmp_path, mon
     again = batch.batch("annual", "2016-17", councils="dundee-city", jobs=1, out=out, progress=False)
     assert [o.status for o in again] == ["skipped"]
     assert 'href="dundee-city/2016-17/annual.html"' in (out / "index.html").read_text()
+
+
+def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_the_run_does(tmp_path):
+    sched = tmp_path / "schedule.yaml"
+    sched.write_text(
+        "runs:\n  - report: quarterly\n    period: latest\n    councils: [south-lanarkshire, dundee-city]\n"
+    )
+    out = tmp_path / "o"
+    env = {"SWREPORT_TODAY": "2022-04-01"}  # the day after 2021/22 Quarter 4 ended
+    dry = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run", env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert "quarterly latest on 1 April 2022:" in dry.stdout
+    assert "  south-lanarkshire        2021-22-Q4" in dry.stdout
+    assert (
+        "  dundee-city              none, not rendered: no quarter with figures has ended by 1 April 2022" in dry.stdout
+    )
+    plan = [line.split(maxsplit=5) for line in dry.stdout.splitlines() if line.startswith("  quarterly ")]
+    assert [p[1:] for p in plan] == [
+        ["south-lanarkshire", "2021-22-Q4", "(latest)", "internal", "render"],
+        ["dundee-city", "latest", "internal", "none:", "no quarter with figures has ended by 1 April 2022"],
+    ]
+    to_render = {f"{p[1]}/{p[2]}/quarterly" for p in plan if p[-1] == "render"}
+    assert not out.exists()  # a dry run writes nothing
+
+    run = swreport("batch", "--schedule", str(sched), "--out", str(out), "--quiet", "--jobs", "1", env=env)
+    assert run.returncode == 0, run.stderr  # a council with nothing to report is said, not a failure
+    assert "rendered 1 of 2 report(s); 1 with no period to report, not rendered" in run.stdout
+    assert "  none    dundee-city/latest/quarterly: no quarter with figures has ended by 1 April 2022" in run.stdout
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
+        "index.html", "south-lanarkshire/2021-22-Q4/quarterly.html",
+    ]  # fmt: skip
+    manifest = json.loads((out / "manifest.json").read_text())["reports"]
+    assert set(manifest) == to_render and all(e["status"] == "ok" for e in manifest.values())
+
+    earlier = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run",
+                       env={"SWREPORT_TODAY": "2022-03-31"})  # fmt: skip
+    assert "  south-lanarkshire        2021-22-Q3" in earlier.stdout  # Q4 ends that night
+    again = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run", env=env)
+    assert "south-lanarkshire        2021-22-Q4 (latest)    internal unchanged, skip" in again.stdout
+
+
+def test_run_period_latest_names_the_period_or_says_why_there_is_none(tmp_path):
+    r = swreport("run", "quarterly", "--council", "dundee-city", "--period", "latest", "--out", str(tmp_path),
+                 env={"SWREPORT_TODAY": "2025-04-01"})  # fmt: skip
+    assert r.returncode == 2 and not any(tmp_path.iterdir())
+    assert (
+        "dundee-city: --period latest names no quarter: no quarter with figures has ended by 1 April 2025" in r.stderr
+    )

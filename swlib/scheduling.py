@@ -1,0 +1,118 @@
+"""Relative periods for scheduled runs: ``latest`` and ``previous``.
+
+A schedule written once (``period: latest``) must pick the right report every quarter. For each
+council, ``latest`` is the latest period of the report's kind (a quarter for the quarterly report,
+a financial year for the annual and national reports) that has ended by today and for which there
+are figures; ``previous`` is the one before it that has figures too. A period has figures when the
+council has an observation that lies within it and ends where it ends: a quarter from its own
+figure or its last month's (March for Q4), a year from the year's own figure, its second half,
+its fourth quarter or March. A period has ended on the day after its last day (Q4 2023/24 on
+1 April 2024).
+
+Pure functions of the periods with figures and the date, so that a run on any date can be
+reasoned about (and tested); ``today()`` reads ``SWREPORT_TODAY`` (an ISO date) where it is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+
+from . import reports
+from .errors import ConfigError
+from .periods import _SPAN, Period
+
+RELATIVE = ("latest", "previous")
+
+
+def is_relative(period: object) -> bool:
+    """Whether ``period`` is ``latest`` or ``previous`` (any case, spaces around allowed)."""
+    return isinstance(period, str) and period.strip().lower() in RELATIVE
+
+
+def today(env=None) -> dt.date:
+    """The date a run takes as today: ``SWREPORT_TODAY`` (e.g. 2025-04-01) where set, else the clock's."""
+    value = (os.environ if env is None else env).get("SWREPORT_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"SWREPORT_TODAY: found {value!r}; expected a date such as 2025-04-01") from None
+
+
+def first_day_after(P: Period) -> dt.date:
+    """The day after the period's last day: the day it has ended by."""
+    month = (P.end + 3) % 12 + 1  # calendar month of the last slot
+    year = P.fy if P.end < 9 else P.fy + 1
+    return dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+
+
+def has_ended(P: Period, on: dt.date) -> bool:
+    return on >= first_day_after(P)
+
+
+def periods_with_figures(periods: Iterable, kind: str) -> set[Period]:
+    """The periods of ``kind`` that have figures, from the periods of a council's observations:
+    each observation counts for the period of ``kind`` it lies within and ends with."""
+    span = _SPAN[kind]
+    found = set()
+    for p in periods:
+        P = Period.parse(p)
+        if _SPAN[P.kind] <= span and (P.end + 1) % span == 0:
+            found.add(Period(P.fy, kind, P.end + 1 - span, P.end))
+    return found
+
+
+def resolve(which: str, kind: str, periods: Iterable, on: dt.date) -> Period | None:
+    """``latest`` or ``previous`` of ``kind`` among ``periods`` (a council's observation periods)
+    on the date ``on``; None when there is no such period."""
+    which = which.strip().lower()
+    if which not in RELATIVE:
+        raise ConfigError(f"relative period {which!r}: expected one of {', '.join(RELATIVE)}")
+    ended = sorted(P for P in periods_with_figures(periods, kind) if has_ended(P, on))
+    n = RELATIVE.index(which) + 1
+    return ended[-n] if len(ended) >= n else None
+
+
+def why_none(which: str, kind: str, periods: Iterable, on: dt.date) -> str:
+    """Why ``resolve`` found nothing, in words for the run's output and summary."""
+    which = which.strip().lower()
+    ended = sorted(P for P in periods_with_figures(periods, kind) if has_ended(P, on))
+    when = f"{on.day} {on:%B %Y}"
+    if not ended:
+        return f"no {kind} with figures has ended by {when}"
+    return f"only one {kind} with figures has ended by {when} ({ended[-1]}): there is no {which} one before it"
+
+
+def report_periods(report: str, ds, council: str) -> list[str]:
+    """The periods the ``report`` for ``council`` can be resolved from: the council's observation
+    periods; for a report about every council (the national overview), the years of the LGBF panel."""
+    if not reports.get(report).per_council:
+        return list(ds.benchmarks["period"].dropna().unique())
+    obs = ds.observations
+    return list(obs.loc[obs["council"] == council, "period"].dropna().unique())
+
+
+def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date) -> dict[str, tuple]:
+    """{council: (period or None, why none)} for a run of ``report`` with period ``which``."""
+    kind = reports.get(report).period_kind
+    out = {}
+    for c in councils:
+        periods = report_periods(report, ds, c)
+        P = resolve(which, kind, periods, on)
+        out[c] = (P, None if P else why_none(which, kind, periods, on))
+    return out
+
+
+def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = None) -> Period:
+    """The period ``which`` names for one report (``swreport run --period latest``); a ConfigError
+    saying why when there is none."""
+    on = on or today()
+    (P, why), *_ = resolve_councils(report, which, ds, [council], on).values()
+    if P is None:
+        raise ConfigError(
+            f"{council}: --period {which.strip().lower()} names no {reports.get(report).period_kind}: {why}"
+        )
+    return P

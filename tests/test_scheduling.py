@@ -1,0 +1,86 @@
+"""Relative periods: what ``latest`` and ``previous`` pick on a given date, at the edges of a year."""
+
+import datetime as dt
+
+import pytest
+
+from swlib import ConfigError, Period
+from swlib.scheduling import first_day_after, has_ended, is_relative, periods_with_figures, resolve, today, why_none
+
+QUARTERLY = ["2022-23-Q3", "2022-23-Q4", "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4", "2022-23"]
+MONTHLY = [f"{y}-{m:02d}" for y, m in [(2023, 10), (2023, 11), (2023, 12), (2024, 1), (2024, 2), (2024, 3), (2024, 4)]]
+ANNUAL = ["2021-22", "2022-23", "2023-24"]
+
+
+@pytest.mark.parametrize(
+    "periods, on, latest, previous",
+    [
+        (QUARTERLY, dt.date(2024, 3, 31), "2023-24-Q3", "2023-24-Q2"),  # Q4 ends tonight: not yet
+        (QUARTERLY, dt.date(2024, 4, 1), "2023-24-Q4", "2023-24-Q3"),  # the first day after it
+        (QUARTERLY, dt.date(2024, 6, 30), "2023-24-Q4", "2023-24-Q3"),  # later figures not in yet
+        (QUARTERLY, dt.date(2023, 12, 31), "2023-24-Q2", "2023-24-Q1"),
+        (QUARTERLY, dt.date(2024, 1, 1), "2023-24-Q3", "2023-24-Q2"),
+        (MONTHLY, dt.date(2024, 3, 31), "2023-24-Q3", None),  # the months of Q3 only: no quarter before
+        (MONTHLY, dt.date(2024, 4, 1), "2023-24-Q4", "2023-24-Q3"),  # March ends Q4
+        (MONTHLY, dt.date(2024, 7, 1), "2023-24-Q4", "2023-24-Q3"),  # April alone does not make 2024-25 Q1
+    ],
+)  # fmt: skip
+def test_latest_and_previous_quarter_at_the_edges_of_a_year(periods, on, latest, previous):
+    assert str(resolve("latest", "quarter", periods, on)) == latest
+    assert str(resolve("previous", "quarter", periods, on) or None) == str(previous)
+
+
+@pytest.mark.parametrize(
+    "periods, on, latest, previous",
+    [
+        (ANNUAL, dt.date(2024, 3, 31), "2022-23", "2021-22"),
+        (ANNUAL, dt.date(2024, 4, 1), "2023-24", "2022-23"),
+        (QUARTERLY, dt.date(2024, 3, 31), "2022-23", None),  # the year's own figure (and its Q4)
+        (QUARTERLY, dt.date(2024, 4, 1), "2023-24", "2022-23"),  # Q4 2023/24 ends the year
+        (MONTHLY, dt.date(2024, 4, 1), "2023-24", None),  # March ends the year
+        (MONTHLY, dt.date(2024, 3, 31), None, None),
+        (["2023-24-H2"], dt.date(2024, 4, 1), "2023-24", None),
+        (["2023-24-H1", "2023-24-Q2"], dt.date(2025, 1, 1), None, None),  # half a year is not a year
+    ],
+)  # fmt: skip
+def test_latest_and_previous_year_at_the_edges_of_a_year(periods, on, latest, previous):
+    assert str(resolve("latest", "year", periods, on) or None) == str(latest)
+    assert str(resolve("previous", "year", periods, on) or None) == str(previous)
+
+
+def test_previous_skips_a_quarter_without_figures():
+    periods = ["2023-24-Q1", "2023-24-Q3"]
+    assert str(resolve("previous", "quarter", periods, dt.date(2024, 2, 1))) == "2023-24-Q1"
+
+
+def test_a_quarter_has_figures_from_its_own_figure_or_its_last_month():
+    got = periods_with_figures(["2023-24-Q1", "2023-08", "2023-12", "2023-24-H2", "2023-24"], "quarter")
+    assert sorted(map(str, got)) == ["2023-24-Q1", "2023-24-Q3"]
+
+
+def test_a_period_ends_on_its_last_day():
+    assert first_day_after(Period.parse("2023-24-Q4")) == dt.date(2024, 4, 1)
+    assert first_day_after(Period.parse("2023-24-Q3")) == dt.date(2024, 1, 1)
+    assert first_day_after(Period.parse("2023-24")) == dt.date(2024, 4, 1)
+    assert first_day_after(Period.parse("2024-02")) == dt.date(2024, 3, 1)
+    assert not has_ended(Period.parse("2023-24-Q2"), dt.date(2023, 9, 30))
+    assert has_ended(Period.parse("2023-24-Q2"), dt.date(2023, 10, 1))
+
+
+def test_why_there_is_no_such_period_is_said_in_words():
+    assert why_none("latest", "quarter", ["2016-17"], dt.date(2026, 12, 1)) == (
+        "no quarter with figures has ended by 1 December 2026"
+    )
+    assert "only one year with figures has ended by 1 April 2024 (2023-24)" in why_none(
+        "previous", "year", ["2023-24"], dt.date(2024, 4, 1)
+    )
+
+
+def test_relative_words_and_the_date_of_a_run():
+    assert is_relative("latest") and is_relative(" Previous ") and not is_relative("2023-24")
+    assert today({"SWREPORT_TODAY": "2024-04-01"}) == dt.date(2024, 4, 1)
+    assert today({}) == dt.date.today()
+    with pytest.raises(ConfigError, match="SWREPORT_TODAY: found '1/4/2024'; expected a date such as"):
+        today({"SWREPORT_TODAY": "1/4/2024"})
+    with pytest.raises(ConfigError, match="expected one of latest, previous"):
+        resolve("last", "quarter", [], dt.date(2024, 4, 1))
