@@ -13,6 +13,7 @@ import click
 
 from . import reports
 from .errors import ConfigError, DataError, PeriodError, ReportError
+from .validate import plural
 
 EXIT_BAD_INPUT = 2
 
@@ -41,7 +42,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DataError as e:
-            click.echo(f"swreport: the data has {len(e.problems)} problem(s):\n{e.describe()}", err=True)
+            click.echo(f"swreport: the data has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except (ConfigError, PeriodError) as e:
             click.echo(f"swreport: {e}", err=True)
@@ -80,15 +81,13 @@ def main():
 
 
 @main.command()
+@click.option("--strict", is_flag=True, help="exit 2 when there are warnings, not only errors")
 @data_option
-def validate(data):
-    """Check a data set; list every problem with file, row and column."""
-    from .loading import load
-    from .schema import TABLE_ORDER
+def validate(strict, data):
+    """Check a data set; list every problem (and warning) with file, row and column."""
+    from .validate import validate as check
 
-    ds = load(data)
-    counts = ", ".join(f"{len(ds.table(t))} {t}" for t in TABLE_ORDER)
-    click.echo(f"{ds.path}: OK: {counts}")
+    sys.exit(check(data, strict, click.echo))
 
 
 @main.command("list")

@@ -54,6 +54,27 @@ def outputs_dir() -> Path:
     return Path(os.environ.get("SWREPORT_OUT", Path.cwd() / "outputs"))
 
 
+def is_demo_data(path) -> bool:
+    """Whether ``path`` is the demo data shipped beside the package."""
+    try:
+        return path is not None and Path(path).resolve() == (ROOT / "data").resolve()
+    except OSError:
+        return False
+
+
+def describe_data(path, hint: bool = False) -> str:
+    """Which data a message stems from: "the demo data at …" or "the data at …". With ``hint``,
+    for the demo data, what to do instead (nothing otherwise)."""
+    if hint:
+        return (
+            "; this is the demo data: run from a folder with ./data, give --data, or start a council's own "
+            "data set with 'swreport init COUNCIL --name NAME'"
+            if is_demo_data(path)
+            else ""
+        )
+    return f"the demo data at {Path(path).resolve()}" if is_demo_data(path) else f"the data at {path}"
+
+
 def where(data, out) -> str:
     """One line saying what a command read and where it writes."""
     from pathlib import Path as _P

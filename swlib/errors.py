@@ -35,8 +35,9 @@ class Problem:
 class DataError(SwError):
     """Bad input data. Carries every problem found, each with file, row and column."""
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: list[Problem] | Problem, warnings: list[Problem] | None = None):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.warnings = list(warnings or [])  # found in the same run (swlib.checks): shown with the problems
         first = self.problems[0] if self.problems else None
         self.file = first.file if first else None
         self.row = first.row if first else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pandas as pd
 from . import schema as sc
 from .errors import DataError, PeriodError, Problem
 from .periods import Period
+from .statutory import did_you_mean
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -37,6 +39,7 @@ class Dataset:
     inspections: pd.DataFrame
     benchmarks: pd.DataFrame
     path: Path | None = None
+    warnings: list = field(default_factory=list)  # Problems that are allowed but probably wrong (swlib.checks)
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # results computed once per data set
 
     def table(self, name: str) -> pd.DataFrame:
@@ -45,10 +48,14 @@ class Dataset:
     def council_name(self, council: str) -> str:
         row = self.councils.loc[self.councils["council"] == council]
         if row.empty:
+            from .config import describe_data
             from .errors import ConfigError
 
-            known = ", ".join(self.councils["council"])
-            raise ConfigError(f"unknown council {council!r}: expected one of {known}")
+            ids = list(self.councils["council"])
+            raise ConfigError(
+                f"unknown council {council!r} in {describe_data(self.path)}: expected one of {', '.join(ids)}"
+                f"{did_you_mean(council, ids)}{describe_data(self.path, hint=True)}"
+            )
         return str(row["name"].iloc[0])
 
     def is_synthetic(self, council: str | None = None) -> bool:
@@ -270,13 +277,23 @@ def _check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures
         c = df["council"]
         bad = c.notna() & (c != "") & ~c.isin(councils)
         expected_ids = "a council id listed in councils.csv: " + ", ".join(sorted(councils))
-        out += [Problem(label, int(row), "council", repr(c[row]), expected_ids) for row in df.index[bad]]
+        out += [
+            Problem(label, int(row), "council", repr(c[row]), expected_ids + did_you_mean(c[row], councils))
+            for row in df.index[bad]
+        ]
     if name in ("observations", "targets") and measures is not None and "measure" in df:
         m = df["measure"]
         given = m.notna() & (m != "")
         unknown = given & ~m.isin(set(measures["measure"]))
+        ids = list(measures["measure"])
         out += [
-            Problem(label, int(row), "measure", repr(m[row]), "a measure id listed in measures.csv")
+            Problem(
+                label,
+                int(row),
+                "measure",
+                repr(m[row]),
+                "a measure id listed in measures.csv" + did_you_mean(m[row], ids),
+            )
             for row in df.index[unknown]
         ]
         only = {k: v for k, v in zip(measures["measure"], measures["council"], strict=True) if isinstance(v, str) and v}
@@ -353,6 +370,7 @@ def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
             )
         )
     kind_of = {p: Period.parse(p).kind for p in o["period"].dropna().unique()}
+    out += _sum_rules(o[~lonely], info, kind_of, label)
     rank = {k: i for i, k in enumerate(KINDS)}
     finer = o["period"].map(kind_of).map(rank) < o["measure"].map(info["frequency"]).map(FREQUENCY_KIND).map(rank)
     for row in o.index[finer]:
@@ -368,6 +386,47 @@ def _observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
             )
         )
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
+
+
+NOT_ADDITIVE = ("percent", "rate", "ratio")  # a year to date cannot add these up; their counts it can
+
+
+def _sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) -> list[Problem]:
+    """A measure whose year to date adds its periods up (aggregate sum) and whose unit cannot be
+    added (a percentage, rate or ratio) needs numerator and denominator on every row of its own
+    frequency below a year (a rate its value too, which says per how many): one problem per
+    measure, naming its rows and the two ways to fix it."""
+    from .periods import FREQUENCY_KIND
+
+    kind = o["period"].map(kind_of)
+    freq_kind = o["measure"].map(info["frequency"]).map(FREQUENCY_KIND)
+    unit = o["measure"].map(info["unit"])
+    summed = (
+        (o["measure"].map(info["aggregate"]) == "sum")
+        & unit.isin(NOT_ADDITIVE)
+        & (kind == freq_kind)
+        & (kind != "year")
+    )
+    short = o["numerator"].isna() | o["denominator"].isna() | ((unit == "rate") & o["value"].isna())
+    out = []
+    for measure, rows in o[summed & short].groupby("measure", sort=False):
+        u, freq = info.at[measure, "unit"], info.at[measure, "frequency"]
+        listed = ", ".join(str(r) for r in rows.index[:12]) + (", ..." if len(rows) > 12 else "")
+        plural = "s" if len(rows) > 1 else ""
+        counts = "numerator, denominator and value (the rate)" if u == "rate" else "numerator and denominator"
+        word = {"percent": "percentages", "rate": "rates", "ratio": "ratios"}[u]
+        out.append(
+            Problem(
+                label,
+                int(rows.index[0]),
+                "numerator",
+                f"{len(rows)} {freq} row{plural} of {measure} (row{plural} {listed}) with a value but no counts: "
+                f"{measure} is a {u} measure with aggregate 'sum', so its year to date would add {word} up",
+                f"{counts} on each {freq} row (then the year to date adds the counts), or {measure}'s "
+                "aggregate set to 'latest' (a snapshot) or 'mean' (the average of the periods) in measures",
+            )
+        )
+    return out
 
 
 def _benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:
@@ -473,7 +532,7 @@ def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
         if p.row is not None and p.column in cols:
             p = replace(p, cell=f"{sheet}!{cols[p.column]}{p.row}")
         for name in ("councils", "measures"):
-            p = replace(p, expected=p.expected.replace(f"{name}.csv", f"the {name} sheet"))
+            p = replace(p, expected=re.sub(rf"(?<![\w/]){name}\.csv", f"the {name} sheet", p.expected))
         out.append(p)
     return out
 
@@ -487,11 +546,14 @@ def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
 def _load(base: Path) -> Dataset:
     letters: dict = {}
     try:
-        return _load_checked(base, letters)
+        ds = _load_checked(base, letters)
+        if letters:
+            ds.warnings = _cells(ds.warnings, base, letters)
+        return ds
     except DataError as e:
         if not letters:
             raise
-        raise DataError(_cells(e.problems, base, letters)) from None
+        raise DataError(_cells(e.problems, base, letters), warnings=_cells(e.warnings, base, letters)) from None
 
 
 def _load_checked(base: Path, letters: dict) -> Dataset:
@@ -583,17 +645,30 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
         problems += _observation_rules(obs, typed["measures"].drop_duplicates("measure"), label)
     if "benchmarks" in typed:
         problems += _benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
+    warnings = _warnings(typed, base, is_book, problems)
     if problems:
         order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
         raise DataError(
             sorted(
                 dict.fromkeys(problems),
                 key=lambda p: (order.get(p.file, len(order)), p.file, p.row or 0, p.column or ""),
-            )
+            ),
+            warnings=warnings,
         )
 
     out = {k: v.reset_index(drop=True) for k, v in typed.items()}
-    return Dataset(**out, path=base)
+    return Dataset(**out, path=base, warnings=warnings)
+
+
+def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
+    """swlib.checks' warnings on the rows that passed every check (so one run lists both)."""
+    from .checks import data_warnings
+
+    ok = {}
+    for name, df in typed.items():
+        label = _label(base, name, is_book)
+        ok[name] = _without_rows(df, [p for p in problems if p.file == label])
+    return data_warnings(ok, lambda name: _label(base, name, is_book))
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

@@ -62,6 +62,10 @@ def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float,
             v = 100 * n / d if d > 0 else np.nan
         elif unit == "ratio":
             v = n / d if d > 0 else np.nan
+        elif unit == "rate":  # per how many (1,000 people...) read from the rows that give all three
+            per = [r["value_c"] * r["denominator"] / r["numerator"] for r in rows
+                   if r["numerator"] and r["denominator"] and not pd.isna(r["value_c"])]  # fmt: skip
+            v = (per[-1] * n / d if per else (0.0 if n == 0 else np.nan)) if d > 0 else np.nan
         else:
             v = float(np.nansum(values))
         return v, n, d
@@ -219,6 +223,8 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         mo = by_measure.get(m.measure, {})
         ytd = year_to_date(mo, eff, kind, m.aggregate, m.unit)
         last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
+        if last.has_data and _impossible(m.unit, last.value):
+            last = YearToDate(parts_expected=last.parts_expected)
 
         notes = []
         specific = targets.get((m.measure, str(eff)))
@@ -244,7 +250,12 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         if pd.isna(tol) and pd.notna(tgt):
             tol = abs(tgt) * cfg.tolerance_percent / 100
 
-        if ytd.status:
+        impossible = _impossible(m.unit, ytd.value) if ytd.has_data else None
+        if impossible:  # never a status for a percentage no one could have: say why instead
+            status, source = "Report later", "missing"
+            notes.append(impossible)
+            ytd = YearToDate(parts_expected=ytd.parts_expected)
+        elif ytd.status:
             status, source = ytd.status, "override"
         elif not ytd.own and not ytd.exact:
             status, source = "Report later", "missing"
@@ -279,6 +290,8 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         } if public else {}  # fmt: skip
         for y in years:
             hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
+            if not pd.isna(hv) and _impossible(m.unit, hv):
+                hv, hn, hd, note = np.nan, np.nan, np.nan, _impossible(m.unit, hv)
             history[str(y)] = hv
             if not pd.isna(hv) and is_synthetic(_year_sources(mo, y, kind, m.aggregate, m.unit)):
                 synthetic.append(str(y))
@@ -308,6 +321,16 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     if audience == "public":
         df = suppress_performance(df, cfg)
     return df
+
+
+def _impossible(unit: str, value: float) -> str | None:
+    """Why a figure cannot be shown (a percentage outside 0 to 100), else None."""
+    if unit == "percent" and not pd.isna(value) and not (-1e-9 <= value <= 100 + 1e-9):
+        return (
+            f"not shown: the figures give {value:.1f}%, which no percentage can be (were percentages "
+            "added up? give numerator and denominator, or set the measure's aggregate to latest or mean)"
+        )
+    return None
 
 
 def _columns(years: list[Period]) -> list[str]:

@@ -82,3 +82,27 @@ def test_a_report_failing_on_bad_settings_exits_2_naming_report_council_period_a
 def test_check_public_lists_passages(tmp_path):
     r = run("check-public", "--council", "dumfries-and-galloway", "--period", "2023-24-Q2", "--strict")
     assert r.exit_code == 1 and "observations.csv, row" in r.output and "Two complex" in r.output
+
+
+def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_path):
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "0.93"},
+                                                            {"measure": "m0", "period": "2021-22-Q2", "value": "92"}])  # fmt: skip
+    r = run("validate", "--data", str(d))
+    assert r.exit_code == 0 and "OK, with 2 warnings: 2 councils, 1 measure," in r.output
+    assert "0.93 for 93%" not in r.output and "93 for 93%, not 0.93" in r.output
+    assert run("validate", "--strict", "--data", str(d)).exit_code == 2
+    with (d / "observations.csv").open("a") as f:
+        f.write("alpha,m0,2021-22-Q3,lots,,,,,\n")
+    r = run("validate", "--data", str(d))
+    assert r.exit_code == 2 and "the data has 1 problem (" in r.output and "found 'lots'" in r.output
+    assert "and 2 warnings:" in r.output and "93 for 93%" in r.output and "Traceback" not in r.output
+
+
+def test_an_unknown_council_says_which_data_was_read_and_what_to_do():
+    r = run("table", "--council", "fife", "--period", "2021-22-Q2")
+    assert r.exit_code == 2 and "unknown council 'fife' in the demo data at" in r.output
+    assert "swreport init" in r.output and "--data" in r.output
+    r = run("table", "--council", "dundee-cty", "--period", "2021-22-Q2")
+    assert "did you mean 'dundee-city'?" in r.output

@@ -136,7 +136,7 @@ def test_neutralise_covers_owasps_list_and_leaves_other_text():
 def test_template_and_explorer_exports_hold_no_formula(tmp_path, data_dir):
     from tests.conftest import make_data
 
-    ds = swlib.load(make_data(data_dir, [{"title": "=1+1"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5",
+    ds = swlib.load(make_data(data_dir, [{"title": "=1+1", "aggregate": "mean"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5",
                                              "comment": "=HYPERLINK(\"http://x\")"}]))  # fmt: skip
     ds.councils.loc[0, "council"] = "=evil"
     assert _formula_cells(write_template(tmp_path / "t.xlsx", ds)) == []
@@ -174,7 +174,7 @@ def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):
     for where in ("cell measures!A3", "cell measures!F4", "cell observations!C4", "cell observations!A5",
                   "cell observations!C6", "cell observations!E7", "cell observations!B8", "cell observations!F9"):  # fmt: skip
         assert where in r.output, (where, r.output)
-    assert "the data has 8 problem(s)" in r.output and "listed in the councils sheet" in r.output
+    assert "the data has 8 problems" in r.output and "listed in the councils sheet" in r.output
 
 
 def test_template_inspections_sheet_has_grade_columns_and_a_filled_return_renders_the_annual_report(tmp_path):

@@ -34,7 +34,9 @@ def test_demo_data_loads_with_every_table(demo):
 
 
 def test_absent_optional_tables_are_empty(data_dir):
-    ds = swlib.load(make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "value": "50"}]))
+    ds = swlib.load(
+        make_data(data_dir, [{"aggregate": "mean"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "50"}])
+    )
     assert (
         ds.targets.empty
         and ds.actions.empty
@@ -268,3 +270,39 @@ def test_copy_of_demo_data_with_one_bad_cell(tmp_path):
     lines[3] = lines[3].replace(",percent,", ",percentage,", 1)
     p.write_text("\n".join(lines) + "\n")
     one(tmp_path / "d", "measures.csv", 4, "unit", "'percentage'")
+
+
+def test_a_summed_percentage_given_as_values_only_is_an_error_naming_rows_and_both_fixes(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in zip((1, 2), ("92", "99"), strict=True)]
+    obs.append({"measure": "m0", "period": "2020-21", "value": "90"})  # a year row is used as it stands: fine
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"unit": "percent", "aggregate": "sum"}], obs))
+    [p] = e.value.problems
+    assert p.file == "observations.csv" and p.row == 2
+    text = str(p)
+    assert "2 quarterly rows of m0 (rows 2, 3)" in text and "would add percentages up" in text
+    assert "numerator and denominator on each quarterly row" in text and "'latest'" in text and "'mean'" in text
+
+
+def test_counts_or_a_mean_or_latest_aggregate_make_a_percentage_valid(data_dir, tmp_path):
+    counted = [{"measure": "m0", "period": "2021-22-Q1", "numerator": "9", "denominator": "10"}]
+    assert len(swlib.load(make_data(data_dir, [{}], counted)).observations) == 1
+    values = [{"measure": "m0", "period": "2021-22-Q1", "value": "92"}]
+    for agg in ("mean", "latest"):
+        assert len(swlib.load(make_data(tmp_path / agg, [{"aggregate": agg}], values)).observations) == 1
+
+
+def test_a_summed_rate_needs_counts_and_its_value(data_dir):
+    obs = [{"measure": "m0", "period": "2021-22-Q1", "numerator": "5", "denominator": "1000"}]
+    with pytest.raises(DataError, match="numerator, denominator and value"):
+        swlib.load(make_data(data_dir, [{"unit": "rate"}], obs))
+
+
+def test_a_mistyped_measure_id_gets_a_did_you_mean(data_dir):
+    ms = [{"measure": "cp-orders", "unit": "count"}]
+    folder = make_data(data_dir, [], [{"measure": "cp-order", "period": "2021-22-Q1", "value": "3"}])
+    from tests.conftest import MEASURE_DEFAULTS, write_csv
+
+    write_csv(folder / "measures.csv", [{**MEASURE_DEFAULTS, **m} for m in ms], ["measure", *MEASURE_DEFAULTS])
+    with pytest.raises(DataError, match="did you mean 'cp-orders'"):
+        swlib.load(folder)

@@ -1,0 +1,197 @@
+"""Warnings about a data set that loads: figures and settings that are allowed but probably wrong.
+
+``validate`` lists them with the errors, in one run; they stop nothing (``--strict`` makes them
+count). Each is a ``Problem`` (file, row, column, what was found, what was probably meant):
+- a percentage of 1 or less where the measure's other figures are larger (0.93 for 93%?);
+- a measure with an LGBF code and no benchmark rows for it;
+- a statutory-functions section of the annual report that will be empty, naming the measures
+  that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
+- a council whose family group differs from the LGBF's, or whose id is nearly one of the 32;
+- an id that differs from a known one by a typo ("did you mean ...").
+
+Pure functions of the typed tables (indexed by spreadsheet row, as loading reads them).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pandas as pd
+
+from .errors import Problem
+from .statutory import THEME, did_you_mean, lgbf_councils, sections, statutory_measures
+
+
+def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
+    """Every warning about ``tables`` (name -> typed frame; a table that failed its checks is
+    absent). ``label(name)`` is how a table is named in messages (``measures.csv``)."""
+    out: list[Problem] = []
+    measures = tables.get("measures")
+    if measures is not None:
+        if "observations" in tables:
+            out += small_percentages(tables["observations"], measures, label("observations"))
+        out += percent_targets(measures, label("measures"))
+        if "targets" in tables:
+            out += percent_targets(tables["targets"], label("targets"), measures)
+        if "benchmarks" in tables:
+            out += lgbf_without_benchmarks(measures, tables["benchmarks"], label("measures"))
+        if "councils" in tables:
+            out += empty_statutory_sections(measures, tables["councils"], label("measures"))
+    if "councils" in tables:
+        out += lgbf_council_mismatches(tables["councils"], label("councils"))
+    return out
+
+
+def _rows(index) -> str:
+    rows = [str(r) for r in index]
+    return ", ".join(rows[:12]) + (", ..." if len(rows) > 12 else "")
+
+
+def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Percentages from above 0 to 1 where the same measure's other values are larger."""
+    pct = set(measures.loc[measures["unit"] == "percent", "measure"])
+    o = obs[obs["measure"].isin(pct) & obs["value"].notna()]
+    out = []
+    for measure, rows in o.groupby("measure", sort=False):
+        small = (rows["value"] > 0) & (rows["value"] <= 1)
+        others = rows.loc[~small, "value"]
+        if small.any() and len(others) and others.median() > 1:
+            hit = rows[small]
+            out.append(
+                Problem(
+                    label,
+                    int(hit.index[0]),
+                    "value",
+                    f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
+                    f"{_rows(hit.index)}) where its other values are around {others.median():.0f}",
+                    "a percentage from 0 to 100: 93 for 93%, not 0.93",
+                )
+            )
+    return out
+
+
+def percent_targets(df: pd.DataFrame, label: str, measures: pd.DataFrame | None = None) -> list[Problem]:
+    """Targets for percentages above 0 and at most 1 (0.95 for 95%?)."""
+    if measures is None:
+        unit = df["unit"]
+    else:
+        unit = df["measure"].map(measures.drop_duplicates("measure").set_index("measure")["unit"])
+    hit = df[(unit == "percent") & (df["target"] > 0) & (df["target"] <= 1)]
+    return [
+        Problem(label, int(r), "target", f"{df.at[r, 'target']:g} for {df.at[r, 'measure']}",
+                f"a percentage target from 0 to 100: 95 for 95%, not {df.at[r, 'target']:g}")
+        for r in hit.index
+    ]  # fmt: skip
+
+
+def lgbf_without_benchmarks(measures: pd.DataFrame, benchmarks: pd.DataFrame, label: str) -> list[Problem]:
+    """Measures naming an LGBF code that the benchmarks table has no rows for."""
+    codes = set(benchmarks["lgbf"].dropna())
+    out = []
+    for row in measures.index[measures["lgbf"].notna() & ~measures["lgbf"].isin(codes)]:
+        code, measure = measures.at[row, "lgbf"], measures.at[row, "measure"]
+        hint = did_you_mean(code, codes) or (
+            "; make the benchmarks table with 'swreport import lgbf WORKBOOK'" if not codes else ""
+        )
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "lgbf",
+                f"{code!r} for {measure}, with no benchmark rows for {code}",
+                f"an LGBF code in the benchmarks table, or a blank cell: the reports show no comparison for it{hint}",
+            )
+        )
+    return out
+
+
+def empty_statutory_sections(measures: pd.DataFrame, councils: pd.DataFrame, label: str) -> list[Problem]:
+    """The annual report's statutory sections that a council's catalogue leaves empty."""
+    cat = statutory_measures()
+    known = set(measures["measure"])
+    ids = list(councils["council"].dropna())
+    out = []
+    if not (measures["theme"] == THEME).any():  # none at all: one warning, not one per section
+        return [
+            Problem(
+                label,
+                None,
+                "theme",
+                f"no measure with theme '{THEME}': the annual report's statutory sections "
+                f"({'; '.join(dict.fromkeys(sections().values()))}) will be empty",
+                f"the {len(cat)} statutory measures of swlib/data/statutory_measures.csv ('swreport init' "
+                "writes them; docs/guide.md lists them)",
+            )
+        ]
+    for outcome, section in sections().items():
+        empty = []
+        for council in ids:
+            mine = measures[measures["council"].isna() | (measures["council"] == council)]
+            if not ((mine["theme"] == THEME) & (mine["outcome"] == outcome)).any():
+                empty.append(council)
+        if not empty:
+            continue
+        wanted = cat.loc[cat["outcome"] == outcome, "measure"]
+        elsewhere = [m for m in wanted if m in known]
+        where = "every council" if len(empty) == len(ids) else ", ".join(empty)
+        moved = (
+            f"; {', '.join(elsewhere)} {'is' if len(elsewhere) == 1 else 'are'} listed with another theme or "
+            f"outcome (the report reads theme '{THEME}', outcome '{outcome}')"
+            if elsewhere
+            else ""
+        )
+        near = "".join(
+            f"; is {close[0]!r} a mistyped {m!r}?"
+            for m in wanted
+            if m not in known and (close := difflib.get_close_matches(m, sorted(known - set(wanted)), 1, 0.75))
+        )
+        out.append(
+            Problem(
+                label,
+                None,
+                "outcome",
+                f"no measure with theme '{THEME}' and outcome '{outcome}' for {where}: annual report section "
+                f"'{section}' will be empty{moved}{near}",
+                f"the statutory measures {', '.join(wanted)} (swlib/data/statutory_measures.csv; "
+                "'swreport init' writes them)",
+            )
+        )
+    return out
+
+
+def lgbf_council_mismatches(councils: pd.DataFrame, label: str) -> list[Problem]:
+    """Councils whose family group differs from the LGBF's, or whose id is nearly one of the 32."""
+    lg = lgbf_councils().set_index("council")
+    by_name = {n.lower(): c for c, n in zip(lg.index, lg["name"], strict=True)}
+    by_name |= {n.lower(): c for c, n in zip(lg.index, lg["lgbf_name"], strict=True)}
+    out = []
+    for row in councils.index:
+        council, group = councils.at[row, "council"], councils.at[row, "family_group"]
+        if council in lg.index:
+            want = int(lg.at[council, "family_group"])
+            if pd.notna(group) and int(group) != want:
+                out.append(
+                    Problem(
+                        label,
+                        int(row),
+                        "family_group",
+                        f"{int(group)} for {council}",
+                        f"{want}, {lg.at[council, 'name']}'s LGBF family group (council lookups, Deprivation group), "
+                        "so that its benchmarks compare it with the same councils as the LGBF does",
+                    )
+                )
+            continue
+        name = str(councils.at[row, "name"] or "").strip().lower()
+        same = by_name.get(name) or by_name.get(name.removesuffix(" council"))
+        hint = f" (did you mean {same!r}?)" if same else did_you_mean(council, list(lg.index))
+        if hint:
+            out.append(
+                Problem(
+                    label,
+                    int(row),
+                    "council",
+                    f"{council!r}, which is not how the LGBF benchmarks name a council{hint}",
+                    "the id the benchmarks table uses for this council, so its benchmarks can be found",
+                )
+            )
+    return out

@@ -1,0 +1,53 @@
+"""``swreport validate``: every error and every warning about a data set, in one run.
+
+Errors (``DataError``) stop reports; warnings (``swlib.checks``) are allowed but probably
+wrong. Exit code 0 when there are no errors (2 with ``--strict`` when there are warnings),
+2 when there are errors. Kept free of heavy imports: the CLI imports it at start.
+"""
+
+from __future__ import annotations
+
+WORDS = {"inspections": "inspection", "actions": "action", "observations": "observation", "councils": "council",
+         "measures": "measure", "targets": "target", "benchmarks": "benchmark row"}  # fmt: skip
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 council', '2 councils', '0 problems'."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def table_counts(ds) -> str:
+    """'1 council, 26 measures, 0 targets, ...' in contract order."""
+    from .schema import TABLE_ORDER
+
+    out = []
+    for t in TABLE_ORDER:
+        n = len(ds.table(t))
+        word = WORDS.get(t)
+        out.append(plural(n, word) if word else f"{n:,} {t} row{'' if n == 1 else 's'}")
+    return ", ".join(out)
+
+
+def validate(data, strict: bool, echo) -> int:
+    """Check the data set at ``data``; print its problems and warnings; return the exit code."""
+    from .config import default_data_path, describe_data
+    from .errors import DataError
+    from .loading import load
+
+    try:
+        ds = load(data)
+    except DataError as e:
+        where = describe_data(data if data is not None else default_data_path())
+        echo(f"swreport: the data has {plural(len(e.problems), 'problem')} ({where}):", err=True)
+        echo(e.describe(), err=True)
+        if e.warnings:
+            echo(f"and {plural(len(e.warnings), 'warning')}:", err=True)
+            echo(DataError(e.warnings).describe(), err=True)
+        return 2
+    if ds.warnings:
+        echo(f"{plural(len(ds.warnings), 'warning')}:")
+        echo(DataError(ds.warnings).describe())
+    what = describe_data(ds.path)
+    verdict = "OK" if not ds.warnings else f"OK, with {plural(len(ds.warnings), 'warning')}"
+    echo(f"{what}: {verdict}: {table_counts(ds)}")
+    return 2 if strict and ds.warnings else 0

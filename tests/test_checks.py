@@ -1,0 +1,71 @@
+"""Warnings: figures and settings that load but are probably wrong (swlib.checks)."""
+
+import shutil
+
+import swlib
+from tests.conftest import COUNCILS, MEASURE_DEFAULTS, ROOT, make_data, write_csv
+
+
+def warned(ds) -> str:
+    return "\n".join(str(w) for w in ds.warnings)
+
+
+def test_the_demo_data_has_no_warnings(demo):
+    assert demo.warnings == []
+
+
+def test_a_fraction_among_percentages_is_a_warning(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "0.93"), (3, "91"))]
+    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.95"}], obs))
+    text = warned(ds)
+    assert "observations.csv, row 3, column 'value': found m0: 0.93 (row 3)" in text and "93 for 93%" in text
+    assert "measures.csv, row 2, column 'target': found 0.95 for m0" in text
+
+
+def test_consistent_small_percentages_are_not_warned(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "0.5"), (2, "0"), (3, "1"))]
+    assert "93 for 93%" not in warned(swlib.load(make_data(data_dir, [{"aggregate": "mean"}], obs)))
+
+
+def test_an_lgbf_code_with_no_benchmark_rows(data_dir):
+    folder = make_data(data_dir, [], [])
+    write_csv(folder / "measures.csv", [{"measure": "m0", **MEASURE_DEFAULTS, "lgbf": "SW9"}])
+    ds = swlib.load(folder)
+    assert "found 'SW9' for m0, with no benchmark rows for SW9" in warned(ds)
+    assert "swreport import lgbf" in warned(ds)
+
+
+def test_missing_statutory_measures_name_the_empty_annual_report_sections(data_dir):
+    ds = swlib.load(make_data(data_dir, [{}], []))
+    assert "annual report's statutory sections" in warned(ds) and "7 Complaints" in warned(ds)
+    # the demo catalogue without its complaints measures: one section named, its measures listed
+    d = data_dir.parent / "demo"
+    shutil.copytree(ROOT / "data", d)
+    lines = (d / "measures.csv").read_text().splitlines()
+    (d / "measures.csv").write_text("\n".join(x for x in lines if not x.startswith("complaints-")) + "\n")
+    obs = (d / "observations.csv").read_text().splitlines()
+    (d / "observations.csv").write_text("\n".join(x for x in obs if ",complaints-" not in x) + "\n")
+    text = warned(swlib.load(d))
+    assert "annual report section '7 Complaints' will be empty" in text
+    assert "complaints-received, complaints-upheld, complaints-timescale" in text and "Child protection" not in text
+
+
+def test_a_family_group_unlike_the_lgbfs_and_a_near_council_id(data_dir):
+    folder = make_data(data_dir, [{}], [])
+    write_csv(folder / "councils.csv", [*COUNCILS, {"council": "fife", "name": "Fife Council", "family_group": "4"},
+                                        {"council": "fyfe", "name": "Somewhere", "family_group": "2"}])  # fmt: skip
+    text = warned(swlib.load(folder))
+    assert "councils.csv, row 4, column 'family_group': found 4 for fife; expected 2, Fife's LGBF family group" in text
+    assert "'fyfe', which is not how the LGBF benchmarks name a council (did you mean 'fife'?)" in text
+
+
+def test_a_near_statutory_measure_id_is_named(data_dir):
+    from swlib.statutory import statutory_measures
+
+    folder = make_data(data_dir, [], [])
+    cat = statutory_measures().drop(columns="section")
+    cat.loc[cat["measure"] == "violent-incidents", ["measure", "theme"]] = ["violent-incident", "Workforce"]
+    cat.to_csv(folder / "measures.csv", index=False)
+    text = warned(swlib.load(folder))
+    assert "annual report section '8 Workforce' will be empty" in text
+    assert "is 'violent-incident' a mistyped 'violent-incidents'?" in text and "Complaints" not in text
