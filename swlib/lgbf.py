@@ -2,8 +2,9 @@
 
 The workbook is read in the shape it is published: sheet ``Raw Data``, one row per council
 and a ``Scotland`` row, one column per indicator-year (``SW1 2019-20``), the columns its value
-is built from beside it, ``... Real`` inflation-adjusted columns (not imported: values are as
-published, in cash terms) and ``dna`` or blanks for missing values. Indicator titles, domains
+is built from beside it, ``... Real`` inflation-adjusted columns (imported beside the cash
+``value`` as ``real_value``, at the prices of ``price_year``: the year whose GDP deflator on the
+``Deflators`` sheet is 100) and ``dna`` or blanks for missing values. Indicator titles, domains
 and polarity (``One is high``) come from the indicator metadata workbook; family groups (the
 ``Deprivation`` group: LGBF's family groups for children's, social work and housing services)
 from the council lookups workbook.
@@ -99,7 +100,8 @@ COUNCILS = {  # the LGBF's spelling -> (swreport id, name)
     "Scotland": (SCOTLAND, "Scotland"),
 }
 COLUMNS = ["lgbf", "title", "unit", "polarity", "council", "council_name", "family_group", "period", "value",
-           "numerator", "denominator", "source"]  # fmt: skip
+           "numerator", "denominator", "source", "real_value", "price_year"]  # fmt: skip
+DEFLATORS = "Deflators"
 _HEADER = re.compile(r"^(?P<code>[A-Z]+ ?\d+[a-z]?) (?P<y1>\d{4})-(?P<y2>\d{2})(?P<real> Real)?$")
 
 
@@ -191,6 +193,33 @@ def _family_groups(path: Path, problems: list) -> dict[str, int]:
     return out
 
 
+def _price_year(path: Path, rows: list[tuple], real: dict, cash: dict) -> str | None:
+    """The year whose prices the ``Real`` columns are at: the year of the ``Deflators`` sheet
+    whose deflator is 100, else the year whose real figures equal the cash ones in every row
+    (None when neither tells, or there are no real columns)."""
+    if not real:
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        sheet = wb[DEFLATORS] if DEFLATORS in wb.sheetnames else None
+        deflators = [(*r, None, None)[:2] for r in sheet.iter_rows(values_only=True)] if sheet is not None else []
+        wb.close()
+    except (OSError, KeyError, ValueError):
+        deflators = []
+    for year, d in deflators:
+        if isinstance(d, int | float) and abs(d - 100) < 1e-6 and re.fullmatch(r"\d{4}-\d{2}", str(year).strip()):
+            return str(year).strip()
+    for (code, year), i in sorted(real.items(), key=lambda kv: kv[0][1], reverse=True):
+        j = cash.get((code, year))
+        pairs = [(_number(r[i]), _number(r[j])) for r in rows[1:]] if j is not None else []
+        pairs = [(a, b) for a, b in pairs if isinstance(a, float) and isinstance(b, float)]
+        if pairs and all(abs(a - b) <= 1e-9 * max(1.0, abs(b)) for a, b in pairs):
+            return year
+    return None
+
+
 def _beside(workbook: Path, pattern: str) -> Path | None:
     found = sorted(workbook.parent.glob(pattern))
     return found[-1] if found else None
@@ -232,6 +261,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
     name_col = head.index(NAME_COLUMN)
     wanted = set(codes or INDICATORS)
     columns: dict[tuple[str, str], int] = {}
+    real: dict[tuple[str, str], int] = {}  # the "<code> <year> Real" columns: costs at one year's prices
     stems = {h: i for i, h in enumerate(head) if h}
     for i, h in enumerate(head):
         code = h.split(" ")[0] if h else ""
@@ -242,8 +272,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
             problems.append(Problem(workbook.name, 1, h, repr(h), "an indicator-year header such as 'SW1 2019-20'",
                                     cell=_cell(SHEET, 1, i + 1)))  # fmt: skip
             continue
-        if not m["real"]:
-            columns[(m["code"], f"{m['y1']}-{m['y2']}")] = i
+        (real if m["real"] else columns)[(m["code"], f"{m['y1']}-{m['y2']}")] = i
     for code in sorted(wanted):
         if code not in meta:
             problems.append(
@@ -252,6 +281,11 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
                 )
             )
     source = f"Improvement Service, LGBF benchmarking data ({workbook.name})"
+    price_year = _price_year(workbook, rows, real, columns)
+    if real and price_year is None:
+        problems.append(Problem(workbook.name, None, None, "'Real' columns, and no year whose deflator is 100 on "
+                                f"sheet '{DEFLATORS}' nor whose real figures equal the cash ones",
+                                "a 'Deflators' sheet naming the price year (deflator 100)"))  # fmt: skip
     out = []
     for n, r in enumerate(rows[1:], start=2):
         name = r[name_col]
@@ -283,10 +317,19 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
                 num = _number(r[ni]) if ni is not None else None
                 den = _number(r[di]) if di is not None else None
                 num, den = (num, den) if isinstance(num, float) and isinstance(den, float) and den > 0 else (None, None)
+            real_value = None
+            if spec.unit == "currency" and (code, year) in real:
+                ri = real[(code, year)]
+                real_value = _number(r[ri])
+                if real_value == "bad":
+                    problems.append(Problem(workbook.name, n, head[ri], repr(r[ri]), "a number, 'dna' or a blank",
+                                            cell=_cell(SHEET, n, ri + 1)))  # fmt: skip
+                    continue
             out.append({
                 "lgbf": code, "title": info.get("title", code), "unit": spec.unit, "polarity": info.get("polarity", "none"),
                 "council": council, "council_name": council_name, "family_group": groups.get(name), "period": year,
                 "value": value, "numerator": num, "denominator": den, "source": source,
+                "real_value": real_value, "price_year": price_year if real_value is not None else None,
             })  # fmt: skip
     if problems:
         raise DataError(problems)

@@ -198,6 +198,8 @@ TABLES: dict[str, Table] = {
                 _c("numerator", "number", minimum=0),
                 _c("denominator", "number", minimum=0),
                 SOURCE,
+                _c("real_value", "number", minimum=0),  # a cost at the prices of price_year (LGBF "Real")
+                _c("price_year", "period"),
             ),
             key=("lgbf", "council", "period"),
         ),

@@ -45,7 +45,7 @@ def test_published_figures_numerators_polarity_family_groups_and_the_scotland_ro
     assert pd.isna(df.loc[("SW6", "scotland", "2020-21"), "family_group"])
     assert df.loc[("SW1", "dumfries-and-galloway", "2020-21"), "value"] == pytest.approx(
         19.251759, abs=1e-6
-    )  # cash, not Real
+    )  # cash; the Real figure is real_value
     assert pd.isna(df.loc[("SW1", "dumfries-and-galloway", "2020-21"), "numerator"])  # a cost has no interval
     assert (
         df.loc[("CHN9", "dundee-city", "2019-20"), "family_group"] == 1
@@ -53,6 +53,53 @@ def test_published_figures_numerators_polarity_family_groups_and_the_scotland_ro
     )
     assert "na-h-eileanan-siar" in df.index.get_level_values("council")  # "Eilean Siar"
     assert (df["source"] == "Improvement Service, LGBF benchmarking data (lgbf-benchmarking-data-fixture.xlsx)").all()
+
+
+def test_costs_carry_the_workbooks_real_terms_figures_and_price_year():
+    df = imported().set_index(["lgbf", "council", "period"])
+    # "SW1 2019-20 Real" of Dumfries & Galloway: £16.74 an hour in cash is £17.85 at 2020-21 prices
+    dg = df.loc[("SW1", "dumfries-and-galloway", "2019-20")]
+    assert dg["value"] == pytest.approx(16.735476, abs=1e-6) and dg["real_value"] == pytest.approx(17.851589, abs=1e-6)
+    assert dg["price_year"] == "2020-21"  # the Deflators sheet's year at 100
+    assert df.loc[("SW5", "scotland", "2020-21"), "real_value"] == pytest.approx(438.592376, abs=1e-6)
+    sw6 = df.loc[("SW6", "dumfries-and-galloway", "2020-21")]
+    assert pd.isna(sw6["real_value"]) and pd.isna(sw6["price_year"])  # only costs have real terms
+
+
+def test_the_committed_panel_has_real_terms_for_every_cost(demo):
+    b = demo.benchmarks.set_index(["lgbf", "council", "period"])
+    costs = b[b["unit"] == "currency"]
+    assert costs["real_value"].notna().all() and set(costs["price_year"]) == {"2020-21"}
+    assert b[b["unit"] != "currency"]["real_value"].isna().all()
+    # Scotland's residential care cost per week (SW5): £388.23 in 2010-11 cash, £484.75 at 2020-21 prices
+    sw5 = b.loc[("SW5", "scotland", "2010-11")]
+    assert sw5["value"] == pytest.approx(388.228663, abs=1e-6) and sw5["real_value"] == pytest.approx(
+        484.749923, abs=1e-6
+    )
+    assert (
+        b.loc[("CHN8a", "dundee-city", "2019-20"), "real_value"] > b.loc[("CHN8a", "dundee-city", "2019-20"), "value"]
+    )
+
+
+def test_the_price_year_without_a_deflators_sheet(tmp_path):
+    # no Deflators sheet: the year whose real figures equal the cash ones is the price year
+    path = _broken(tmp_path, lambda wb: wb.remove(wb["Deflators"]))
+    df = import_lgbf(path, META, LOOKUPS)
+    assert set(df["price_year"].dropna()) == {"2020-21"}
+
+    # and when nothing tells, the import stops and says what it needs
+    def no_year(wb):
+        wb.remove(wb["Deflators"])
+        ws = wb["Raw Data"]
+        head = [c.value for c in ws[1]]
+        for col in ("SW1 2020-21 Real", "SW5 2020-21 Real"):
+            ws.cell(2, head.index(col) + 1, 99.0)
+
+    out = tmp_path / "b.csv"
+    r = CliRunner().invoke(main, ["import", "lgbf", str(_broken(tmp_path, no_year)), "--metadata", str(META),
+                                  "--lookups", str(LOOKUPS), "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 2 and "a 'Deflators' sheet naming the price year (deflator 100)" in r.output
+    assert not out.exists()
 
 
 def _broken(tmp_path, edit):
