@@ -41,7 +41,7 @@ report = {
     "name": ds.council_name(council),
     "period": P,
     "synthetic": ds.is_synthetic(council),
-    "narrative": {part: section(ds.path, council, str(P), part) for part in SECTIONS},  # sanitised markdown
+    "narrative": {part: section(ds.path, council, str(P), part, audience) for part in SECTIONS},  # sanitised markdown
 }
 
 # %% tags=["remove_cell"]

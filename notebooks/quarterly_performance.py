@@ -37,7 +37,7 @@ from swlib.config import council_settings
 ds = swlib.load(data)
 P = swlib.Period.parse(period)
 perf = swlib.performance(ds, council, P, audience=audience)
-acts = swlib.actions(ds, council, P)
+acts = swlib.actions(ds, council, P, audience=audience)
 summary = swlib.status_summary(perf)
 perf["sentence"] = trends.describe(perf, ds, council, P)
 report = {"service": council_settings(council).service, "period": P, "synthetic": ds.is_synthetic(council)}

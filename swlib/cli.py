@@ -179,14 +179,17 @@ def check_public(council, period, strict, data):
 
     ds = load(data)
     ds.council_name(council)
-    findings = check(ds, council, period)
-    for f in findings:
-        where = f"{f['file']}, row {f['row']}" + (f", column '{f['column']}'" if f["column"] else "")
-        click.echo(f"{where}: ...{f['text']}...")
+    from .disclosure import where
+
+    found = check(ds, council, period)
+    findings = [f for f in found if not f["cleared"]]
+    for f in found:
+        click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
     click.echo(
-        f"{len(findings)} passage(s) mention a small number: check each before the public report is published."
+        f"{len(findings)} passage(s) mention a small number and are withheld from public reports until reworded or "
+        "cleared (cleared = yes on the row; front matter in narrative: see the guide)."
         if findings
-        else "No small numbers found in comments or narrative."
+        else "No small numbers found in comments or narrative (or every one is cleared)."
     )
     if findings and strict:
         sys.exit(EXIT_FAILURE)
@@ -238,6 +241,12 @@ def run(report, council, councils, period, audience, data, out):
     from .config import where
 
     click.echo(where(ds.path, out_dir))
+    if audience == "public":
+        from .disclosure import where as place
+        from .disclosure import withheld
+
+        for w in withheld(ds, report, council, P):
+            click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
     click.echo(str(path))
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 SYMBOL = "[c]"
 FOOTNOTE = "[c] Figure suppressed to protect confidentiality: it, or a figure it is built on, is from 1 to 4."
-COUNT_UNITS = ("count",)
+COUNT_UNITS = ("count", "number")  # units that count people or events
 
 
 def suppressed_columns(row) -> set[str]:
@@ -29,26 +29,45 @@ def is_small(x, lo: int, hi: int):
     return (x >= lo) & (x <= hi)
 
 
-def _small_base(pair, lo, hi) -> bool:
-    if not isinstance(pair, tuple):
-        return False
-    return any(v is not None and not pd.isna(v) and lo <= v <= hi for v in pair)
+def _small(x, lo: int, hi: int) -> bool:
+    return x is not None and not pd.isna(x) and lo <= round(float(x), 6) <= hi
 
 
-def _small_step(step, is_count: bool, lo: int, hi: int) -> bool:
-    """Whether one period's own figure (value, numerator, denominator), worked out by
-    subtracting the cumulative figure before, is a small count."""
-    if not isinstance(step, tuple):
+def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int) -> bool:
+    """Whether the last of ``points`` (cumulative figures of one measure in one year as public
+    reports print them, oldest first, each (value, numerator, denominator, parts)) must be
+    suppressed: a count, numerator or denominator from lo to hi, a small complement (denominator
+    minus numerator: "67 of 70" tells that 3 did not), or a small difference from any figure
+    printed before it in the year (the count, numerator, denominator or complement of the
+    periods in between; for averages of counts, their totals)."""
+    if not points:
         return False
-    value, num, den = step
-    return (is_count and not pd.isna(value) and lo <= value <= hi) or _small_base((num, den), lo, hi)
+    v, n, d, k = points[-1]
+    count = unit in COUNT_UNITS
+    if (count and _small(v, lo, hi)) or _small(n, lo, hi) or _small(d, lo, hi):
+        return True
+    if unit == "percent" and _small(d - n, lo, hi):
+        return True
+    if aggregate == "latest":
+        return False  # snapshots: the difference of two is not a count of anyone
+    for pv, pn, pd_, pk in points[:-1]:
+        if aggregate == "mean":
+            if count and _small(v * k - pv * pk, lo, hi):
+                return True
+            continue
+        if (count and _small(v - pv, lo, hi)) or _small(n - pn, lo, hi) or _small(d - pd_, lo, hi):
+            return True
+        if unit == "percent" and _small((d - n) - (pd_ - pn), lo, hi):
+            return True
+    return False
 
 
 def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
-    """Blank every small count, every figure built on a small numerator or denominator, every
-    cumulative figure from which a small count could be worked out by subtracting the one
-    published a period before (secondary suppression across periods), and what is derived
-    from a blanked figure: its status and its trend.
+    """Blank every figure a public reader could turn into a count from ``suppress_min`` to
+    ``suppress_max`` (see ``figure_hidden``: directly, as a complement, or by subtracting any
+    figure the public reports of the year print before it), and what is derived from a blanked
+    figure: its status and its trend. Comments that mention small numbers are withheld unless
+    an officer cleared them (``cleared`` = yes); ``attrs["withheld"]`` lists them.
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]).
     """
@@ -57,22 +76,24 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
-    is_count = out["unit"].isin(COUNT_UNITS)
-    small_now = is_small(out["numerator"], lo, hi) | is_small(out["denominator"], lo, hi)
     hidden: list[list[str]] = [[] for _ in range(len(out))]
+    withheld = []
     for i, (idx, r) in enumerate(out.iterrows()):
-        counts = r.get("year_counts") or {}
-        steps = r.get("increments") or {}
+        points = r.get("points") or {}
         for col in ["to_date", "last_year", *years]:
-            v = r[col]
-            base_small = bool(small_now.loc[idx]) if col == "to_date" else _small_base(counts.get(col), lo, hi)
-            step_small = not pd.isna(v) and _small_step(steps.get(col), bool(is_count.loc[idx]), lo, hi)
-            if (is_count.loc[idx] and not pd.isna(v) and lo <= v <= hi) or base_small or step_small:
+            if figure_hidden(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi):
                 hidden[i].append(col)
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
             hidden[i].append("trend")
+        src = r.get("comment_source")
+        if isinstance(r["comment"], str) and not _cleared(src):
+            found = small_numbers_in(r["comment"], lo, hi)
+            if found:
+                out.at[idx, "comment"] = WITHHELD
+                withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+                                 "reason": REASON})  # fmt: skip
     for i, idx in enumerate(out.index):
         for col in hidden[i]:
             if col == "status":
@@ -81,14 +102,37 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
                 out.at[idx, "trend"] = SYMBOL
             else:
                 out.at[idx, col] = np.nan
-        if "to_date" in hidden[i] or small_now.loc[idx]:
+        if "to_date" in hidden[i]:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
-        out.at[idx, "year_counts"] = {}
-        out.at[idx, "increments"] = {}
     out["suppressed"] = [",".join(h) for h in hidden]
+    out = out.drop(columns=["points"], errors="ignore")
     out.attrs = dict(df.attrs)
+    out.attrs["withheld"] = withheld
     return out
+
+
+WITHHELD = "A comment was withheld from the public version because it mentions a small number."
+REASON = "mentions a small number"
+
+
+def table_file(ds, table: str) -> str:
+    """Where an analyst finds a table's rows: ``observations.csv``, or the workbook's sheet."""
+    from pathlib import Path
+
+    path = Path(getattr(ds, "path", "") or "")
+    return f"{path.name}, sheet {table}" if path.suffix.lower() in (".xlsx", ".xlsm") else f"{table}.csv"
+
+
+def _cleared(source) -> bool:
+    v = source.get("cleared") if isinstance(source, dict) else None
+    return isinstance(v, str) and v.strip().lower() == "yes"
+
+
+def _row(source) -> int | None:
+    """The file's row of a table row (the header is row 1)."""
+    v = source.get("row") if hasattr(source, "get") else None
+    return int(v) + 2 if v is not None and not pd.isna(v) else None
 
 
 def suppress_table(
@@ -97,8 +141,10 @@ def suppress_table(
     """Primary and secondary suppression of a table of counts.
 
     Returns a boolean frame, True where a cell must be shown as [c]: every count from lo to hi,
-    and, in any row or column that has a total and exactly one suppressed cell, the next
-    smallest cell too (else the suppressed one could be recovered by subtraction).
+    and, in any row or column that has a total, whatever else it takes so that the total minus
+    the cells shown never gives back a suppressed cell or a small count: while the line has one
+    suppressed cell, or its suppressed cells add up to lo..hi, the next smallest positive cell
+    is suppressed too, and where there is none left (50, [c], 0 -> Total 53), the total.
     """
     v = values.astype(float)
     mask = is_small(v, lo, hi).fillna(False)
@@ -115,61 +161,216 @@ def suppress_table(
         if total_col is not None:
             lines += [("row", r) for r in v.index if r != total_row]
         for kind, key in lines:
+            total_at = (total_row, key) if kind == "col" else (key, total_col)
+            if mask.loc[total_at]:
+                continue  # the total is suppressed: nothing can be taken from it
             cells = v[key].drop(total_row) if kind == "col" else v.loc[key].drop(total_col)
             m = mask[key].drop(total_row) if kind == "col" else mask.loc[key].drop(total_col)
-            if m.sum() == 1:
-                candidates = cells[~m & cells.notna() & (cells > 0)]
-                if len(candidates):
-                    pick = candidates.idxmin()
-                    if kind == "col":
-                        mask.loc[pick, key] = True
-                    else:
-                        mask.loc[key, pick] = True
-                    changed = True
+            if m.sum() == 0 or (m.sum() >= 2 and not _small(cells[m].sum(), lo, hi)):
+                continue
+            candidates = cells[~m & cells.notna() & (cells > 0)]
+            pick = candidates.idxmin() if len(candidates) else None
+            if pick is None:
+                mask.loc[total_at] = True
+            elif kind == "col":
+                mask.loc[pick, key] = True
+            else:
+                mask.loc[key, pick] = True
+            changed = True
     return mask
 
 
-_WORDS = r"one|two|three|four"  # "one" is matched, then let through (too common)
-_SMALL = re.compile(rf"(?<![\d.,£%])\b([1-4]|{_WORDS})\b(?![\d.,]*\s*%|[.,]\d)", re.IGNORECASE)
-_DATE_LIKE = re.compile(
-    r"\b(quarter|q|stage|level|tier|phase|section|appendix|table|page|option|h|week|weeks|month|months|year|years|day|days|hours|minutes)\s*$",
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
+                 "twice": 2}  # fmt: skip
+_NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
+_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
+_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(quarter|q|stage|level|tier|phase|section|appendix|table|page|option|h|week|weeks|month|months|year|years|"
+    r"day|days|hours|minutes|priority|grade|step|figure|chart|item|paragraph|no|number|version|band|category|ward|"
+    r"room|unit|area|locality|part|of|in|at|than|over|under|within|top|every|per)\s*$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(%|per\s*cent|percent|day|days|week|weeks|month|months|year|years|yr|yrs|hour|hours|hrs|minute|minutes|"
+    r"working|times?|am|pm|st|nd|rd|th|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|quarter|quarters|km|miles|mile|"
+    r"million|m|bn|k|point|points|stars?)\b",
+    re.IGNORECASE,
+)
+_IDIOMS = re.compile(
+    r"\b(one of the (best|most|main|key|largest|first|few|highest|lowest|top)|one-off|one off|one another|no one|"
+    r"any one|each one|every one|one stop|one-stop|one to one|one-to-one|at once|both of (us|them|these)|"
+    r"one year|one day|one week|one month|one team|one council|one service|one approach|"
+    r"first|second|third|fourth)\b",
     re.IGNORECASE,
 )
 
 
-def small_numbers_in(text: str) -> list[str]:
-    """Numbers from 1 to 4 in free text that may describe people ("3 children"), for an officer to check.
+def _count_of(token: str) -> float | None:
+    t = token.lower()
+    if t in _NUMBER_WORDS:
+        return _NUMBER_WORDS[t]
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
 
-    Skips percentages, money, decimals and words that make a number a label ("Quarter 2",
-    "Stage 1", "within 2 days").
+
+def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
+    """Places in free text that may give away a count from lo to hi, for an officer to check.
+
+    Finds numbers written as digits ("3 children", "3", "2.0", "2x") or words ("one", "a
+    single", "two", "a couple of", "twice"), and "x of y" where x, y or y - x is small ("2 of
+    the children", "19 of 21"). Skips percentages, money, decimals, dates, durations and words
+    that make a number a label ("Quarter 2", "Stage 1", "within 2 days", "one of the best").
+    Returns each place with a little of the text around it.
     """
     if not isinstance(text, str):
         return []
     found = []
-    for m in _SMALL.finditer(text):
-        before = text[: m.start()]
-        if _DATE_LIKE.search(before):
+    for m in _TOKEN.finditer(text):
+        n = _count_of(m.group("n"))
+        if n is None:
             continue
-        after = text[m.end() : m.end() + 12]
-        if m.group(1).lower() == "one" or re.match(r"\s+of\b", after):
-            continue  # "one" is too common a word to flag, and "two of the..." names no one
-        if re.match(
-            r"\s*(day|days|week|weeks|month|months|year|years|hour|hours|working|times?|january|february|march|april|may|june|july|august|september|october|november|december)\b",
-            after,
-            re.IGNORECASE,
-        ):
+        before, after = text[: m.start()], text[m.end() :]
+        around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
+        of = _OF.match(after)
+        if of and of.group("m"):  # "19 of 21": the one, the other and the difference
+            total = _count_of(of.group("m"))
+            if total is not None and any(_small(x, lo, hi) for x in (n, total, total - n)):
+                found.append(around)
             continue
-        found.append(text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip())
+        if _IDIOMS.match(text, m.start()) or (m.group("n")[0].isdigit() and _LABEL_BEFORE.search(before)):
+            continue
+        if m.group("x") is None and _UNIT_AFTER.match(after):
+            continue
+        if m.group("n")[0].isdigit() and re.match(r"\s*[-/]\s*\d", after):
+            continue  # 2020-21, 1/4, ranges of dates
+        if _small(n, lo, hi) or (of and m.group("n")[0].isalpha() and n <= hi):
+            found.append(around)
     return found
 
 
+def _workbook_letters(ds) -> dict[str, dict[str, str]]:
+    """For a data set read from a workbook: each sheet's column letters by column name."""
+    from pathlib import Path
+
+    path = Path(getattr(ds, "path", "") or "")
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return {}
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        out = {}
+        for name in wb.sheetnames:
+            first = next(wb[name].iter_rows(min_row=1, max_row=1, values_only=True), ())
+            out[name.strip().lower()] = {
+                str(h).strip().lower().replace(" ", "_"): get_column_letter(i) for i, h in enumerate(first, 1) if h
+            }
+        return out
+    finally:
+        wb.close()
+
+
+def where(f: dict) -> str:
+    """A finding's place as an analyst looks for it: file and line, or sheet and cell."""
+    if f.get("cell"):
+        return f"{f['file']}, cell {f['cell']}"
+    return f"{f['file']}, {'line' if f.get('column') is None else 'row'} {f['row']}" + (
+        f", column '{f['column']}'" if f.get("column") else ""
+    )
+
+
+def narrative_cleared(text: str) -> tuple[bool, set[str], str]:
+    """A narrative file's own clearance, from front matter an officer adds at its top::
+
+        ---
+        cleared: yes                 # every passage of the file is cleared for the public
+        ---
+
+    or ``cleared:`` followed by a list of the exact phrases cleared (``- "one of our two
+    secure units"``). Returns (whole file cleared, phrases cleared, the text without the front matter)."""
+    m = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", text, re.DOTALL)
+    if not m:
+        return False, set(), text
+    import yaml
+
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        meta = {}
+    body = text[m.end() :]
+    c = meta.get("cleared") if isinstance(meta, dict) else None
+    if c is True or (isinstance(c, str) and c.strip().lower() == "yes"):
+        return True, set(), body
+    phrases = {str(x) for x in c} if isinstance(c, list) else set()
+    return False, phrases, body
+
+
+def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, str, bool]]:
+    """(line number, passage, cleared) for each small number in a narrative file's text."""
+    whole, phrases, body = narrative_cleared(text)
+    offset = text[: len(text) - len(body)].count("\n")
+    out = []
+    for n, line in enumerate(body.splitlines(), start=1 + offset):
+        for hit in small_numbers_in(line, lo, hi):
+            out.append((n, hit, whole or any(p in line for p in phrases)))
+    return out
+
+
+def public_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tuple[int, str]]]:
+    """The narrative markdown a public report prints: front matter removed, and each paragraph
+    with a small number no officer cleared replaced by a note. Returns (markdown, withheld
+    (line, passage) pairs)."""
+    whole, phrases, body = narrative_cleared(text)
+    offset = text[: len(text) - len(body)].count("\n")
+    blocks = re.split(r"(\n[ \t]*\n)", body)
+    out, withheld, line = [], [], 1 + offset
+    for b in blocks:
+        hits = [] if whole else [h for h in small_numbers_in(b, lo, hi) if not any(p in b for p in phrases)]
+        if hits and b.strip():
+            out.append(f"*{WITHHELD_PASSAGE}*")
+            withheld.append((line + len(b) - len(b.lstrip("\n")), hits[0]))
+        else:
+            out.append(b)
+        line += b.count("\n")
+    return "".join(out), withheld
+
+
+WITHHELD_PASSAGE = "A passage was withheld from the public version because it mentions a small number."
+
+
 def check_public(ds, council: str, period) -> list[dict]:
-    """Comments and narrative going into a public report that mention small numbers."""
+    """Free text going into the council's public reports for ``period`` that may give away a
+    small number: comments of the year's observations, the year's actions (action, measure,
+    comment) and the year's narrative. Each finding names its file and row (a workbook's sheet
+    and cell; a narrative file's line) and says whether an officer cleared it (``cleared`` =
+    yes on the row; front matter in a narrative file, see ``narrative_cleared``)."""
+    from .config import council_settings
     from .narrative import SECTIONS, narrative_dir
     from .periods import Period
 
     P = Period.parse(period)
+    cfg = council_settings(council)
+    lo, hi = cfg.suppress_min, cfg.suppress_max
+    letters = _workbook_letters(ds)
     findings = []
+
+    def add(table, i, col, hit, cleared):
+        f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
+             "reason": REASON}  # fmt: skip
+        if table in letters and col in letters[table]:
+            f["cell"] = f"{letters[table][col]}{i + 2}"
+        findings.append(f)
+
+    def cleared(r) -> bool:
+        return _cleared({"cleared": r.get("cleared")})
+
     obs = ds.observations
     rows = obs[(obs["council"] == council) & obs["comment"].notna()]
     rows = rows[
@@ -178,27 +379,72 @@ def check_public(ds, council: str, period) -> list[dict]:
         )
     ]
     for i, r in rows.iterrows():
-        for hit in small_numbers_in(r["comment"]):
-            findings.append({"file": "observations.csv", "row": i + 2, "column": "comment", "text": hit})
+        for hit in small_numbers_in(r["comment"], lo, hi):
+            add("observations", i, "comment", hit, cleared(r))
     acts = ds.actions
     for i, r in acts[
         (acts["council"] == council) & (acts["period"].map(lambda p: Period.parse(p).fy) == P.fy)
     ].iterrows():
         for col in ("comment", "action", "measure"):
-            for hit in small_numbers_in(r[col]):
-                findings.append({"file": "actions.csv", "row": i + 2, "column": col, "text": hit})
+            for hit in small_numbers_in(r[col], lo, hi):
+                add("actions", i, col, hit, cleared(r))
     folder = narrative_dir(ds.path) / council / str(P.year_period)
     for name in SECTIONS:
         f = folder / f"{name}.md"
         if f.is_file():
-            for n, line in enumerate(f.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-                for hit in small_numbers_in(line):
-                    findings.append(
-                        {
-                            "file": str(f.relative_to(narrative_dir(ds.path).parent)),
-                            "row": n,
-                            "column": None,
-                            "text": hit,
-                        }
-                    )
+            text = f.read_text(encoding="utf-8-sig", errors="replace")
+            for n, hit, ok in narrative_findings(text, lo, hi):
+                findings.append({"file": str(f.relative_to(narrative_dir(ds.path).parent)), "row": n, "column": None,
+                                 "text": hit, "cleared": ok, "reason": REASON})  # fmt: skip
     return findings
+
+
+def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
+    """The actions a public report prints: any action, measure or comment text that mentions a
+    small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them."""
+    from .config import council_settings
+
+    cfg = council_settings(council)
+    out = acts.copy()
+    withheld = []
+    for i, r in out.iterrows():
+        if _cleared({"cleared": r.get("cleared")}):
+            continue
+        for col in ("action", "measure", "comment"):
+            hits = small_numbers_in(r[col], cfg.suppress_min, cfg.suppress_max)
+            if hits:
+                out.at[i, col] = WITHHELD if col == "comment" else "[withheld]"
+                withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
+                                 "text": hits[0], "reason": REASON})  # fmt: skip
+    out.attrs = {**acts.attrs, "withheld": withheld}
+    return out
+
+
+def withheld(ds, report: str, council: str, period) -> list[dict]:
+    """What a public ``report`` for the council and period leaves out of its free text, and
+    why: the comments, actions and narrative passages that mention a small number and that no
+    officer cleared (the run lists them)."""
+    from .config import council_settings
+    from .narrative import SECTIONS, narrative_dir
+    from .periods import Period
+    from .status import actions, performance
+
+    if report not in ("quarterly", "annual"):
+        return []
+    P = Period.parse(period)
+    if report == "annual":
+        P = P.year_period
+    out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
+    if report == "quarterly":
+        out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
+    else:
+        cfg = council_settings(council)
+        folder = narrative_dir(ds.path) / council / str(P)
+        for name in SECTIONS:
+            f = folder / f"{name}.md"
+            if f.is_file():
+                _, hits = public_narrative(f.read_text(encoding="utf-8-sig", errors="replace"), cfg.suppress_min,
+                                           cfg.suppress_max)  # fmt: skip
+                rel = str(f.relative_to(narrative_dir(ds.path).parent))
+                out += [{"file": rel, "row": n, "column": None, "text": t, "reason": REASON} for n, t in hits]
+    return out

@@ -86,8 +86,10 @@ def narrative_dir(data_path: Path) -> Path:
     return (base.parent if base.is_file() else base) / "narrative"
 
 
-def section(data_path: Path, council: str, year: str, name: str) -> Markup | None:
-    """The CSWO's words for a section as sanitised HTML, or None when there is none."""
+def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
+    """The CSWO's words for a section as sanitised HTML, or None when there is none. For the
+    public, a paragraph that mentions a small number is withheld unless cleared (front matter,
+    see ``disclosure.narrative_cleared``)."""
     f = narrative_dir(data_path) / council / year / f"{name}.md"
     try:
         raw = f.read_bytes()
@@ -97,4 +99,13 @@ def section(data_path: Path, council: str, year: str, name: str) -> Markup | Non
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
+    from .disclosure import narrative_cleared, public_narrative
+
+    if audience == "public":
+        from .config import council_settings
+
+        cfg = council_settings(council)
+        text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
+    else:
+        text = narrative_cleared(text)[2]  # the front matter is for officers, not readers
     return markdown_html(text) if text.strip() else None

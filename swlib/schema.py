@@ -128,6 +128,7 @@ TABLES: dict[str, Table] = {
                 _c("denominator", "number", minimum=0),
                 _c("status", "enum", choices=OBSERVATION_STATUSES),
                 _c("comment"),
+                _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the comment for the public
                 SOURCE,
             ),
             key=("council", "measure", "period"),
@@ -144,6 +145,7 @@ TABLES: dict[str, Table] = {
                 _c("measure"),
                 _c("status", "enum", required=True, nonblank=True, choices=ACTION_STATUSES),
                 _c("comment"),
+                _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the comment for the public
                 SOURCE,
             ),
         ),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .config import council_settings
 from .loading import Dataset
-from .periods import FREQUENCY_KIND, Period
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 
 STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
 SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure
@@ -37,7 +37,10 @@ class YearToDate:
     own: bool = False  # an observation for the report's own (sub-)period exists
     status: str | None = None
     comment: str | None = None
-    sources: tuple = ()  # the ``source`` of each observation the figure is built from
+    sources: tuple = ()
+    source: dict | None = (
+        None  # the observation the status and comment come from  # the ``source`` of each observation the figure is built from
+    )
 
     @property
     def has_data(self) -> bool:
@@ -90,6 +93,7 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
             status=r["status"],
             comment=r["comment"],
             sources=(r.get("source"),),
+            source=r,
         )
     parts = eff.window_parts(kind)
     found = [obs[str(p)] for p in parts if str(p) in obs]
@@ -101,34 +105,24 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
         v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
         status=None if own_row is None else own_row["status"],
         comment=None if own_row is None else own_row["comment"],
-        sources=tuple(r.get("source") for r in found),
+        sources=tuple(r.get("source") for r in found), source=own_row,
     )  # fmt: skip
 
 
-def increment(obs: dict, eff: Period, kind: str, aggregate: str, unit: str, current=None) -> tuple:
-    """The figure of the last ``kind`` period in ``eff``'s year-to-date window on its own, as
-    anyone can work it out from this cumulative figure and the one published a period before
-    (value, numerator, denominator; NaN where it cannot be worked out). ``current`` is the
-    cumulative (value, numerator, denominator) when it is not ``eff``'s year to date (a year)."""
-    nan = (np.nan, np.nan, np.nan)
-    parts = eff.window_parts(kind) if kind != "year" else []
-    if len(parts) < 2 or aggregate == "latest":
-        return nan
-    if aggregate == "mean":
-        own = obs.get(str(parts[-1]))
-        return nan if own is None else (own["value_c"], np.nan, np.nan)
-    if current is None:
-        ytd = year_to_date(obs, eff, kind, aggregate, unit)
-        current = (ytd.value, ytd.numerator, ytd.denominator) if ytd.has_data else nan
-    prev = year_to_date(obs, parts[-2], kind, aggregate, unit)
-    if not prev.has_data:
-        return nan
-    additive = unit in ADDITIVE_UNITS
-    return (
-        current[0] - prev.value if additive else np.nan,
-        current[1] - prev.numerator,
-        current[2] - prev.denominator,
-    )
+def published_points(obs: dict, fy: int, kind: str, aggregate: str, unit: str, before: int, step: int) -> list:
+    """The cumulative figures of financial year ``fy`` that public reports print before month
+    slot ``before``: the year to date at the end of each period of the measure's ``kind`` that
+    also ends a reporting period (``step`` months: a quarter for quarterly and annual reports),
+    as (value, numerator, denominator, parts) where there is data."""
+    span = SPAN_MONTHS[kind]
+    out = []
+    for e in range(span - 1, before, span):
+        if (e + 1) % step:
+            continue
+        ytd = year_to_date(obs, Period(fy, kind, e - span + 1, e), kind, aggregate, unit)
+        if ytd.has_data:
+            out.append((ytd.value, ytd.numerator, ytd.denominator, ytd.parts_found))
+    return out
 
 
 def _with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
@@ -198,7 +192,7 @@ def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
 
 def performance(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
     """One row per measure in catalogue order: year to date, target, status, trend, history."""
-    from .disclosure import suppress_performance
+    from .disclosure import suppress_performance, table_file
 
     P = Period.parse(period)
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
@@ -209,12 +203,17 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
     obs = _with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
     cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source"]
+    own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
+    where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
+                                                  own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
     by_measure: dict[str, dict] = {}
     for r in obs[cols].to_dict("records"):
+        r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
         by_measure.setdefault(r["measure"], {})[r["period"]] = r
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
-    public = audience == "public"  # single-period figures (increments) are only needed for disclosure control
+    public = audience == "public"  # the figures other public reports print are only needed for disclosure control
+    step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
     rows = []
     for m in cat.itertuples(index=False):
         kind = FREQUENCY_KIND[m.frequency]
@@ -283,11 +282,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")
-        counts = {"last_year": (last.numerator, last.denominator)}
-        steps = {
-            "to_date": increment(mo, eff, kind, m.aggregate, m.unit),
-            "last_year": increment(mo, eff.shift_years(-1), kind, m.aggregate, m.unit),
-        } if public else {}  # fmt: skip
+        points = {}  # each printed figure: the cumulative figures printed before it in its year, then itself
+        if public:
+            for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
+                before = published_points(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
+                points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
         for y in years:
             hv, hn, hd, note = _year_value(mo, y, kind, m.aggregate, m.unit)
             if not pd.isna(hv) and _impossible(m.unit, hv):
@@ -295,15 +294,15 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             history[str(y)] = hv
             if not pd.isna(hv) and is_synthetic(_year_sources(mo, y, kind, m.aggregate, m.unit)):
                 synthetic.append(str(y))
-            counts[str(y)] = (hn, hd)
-            if public and kind != "year" and not pd.isna(hv):
-                steps[str(y)] = increment(mo, y.latest_of_kind(kind), kind, m.aggregate, m.unit, current=(hv, hn, hd))
+            if public and not pd.isna(hv):
+                before = published_points(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
+                points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
             if note:
                 year_notes[str(y)] = note
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,
-                "unit": m.unit, "polarity": m.polarity, "decimals": int(m.decimals),
+                "unit": m.unit, "polarity": m.polarity, "aggregate": m.aggregate, "decimals": int(m.decimals),
                 "target": tgt, "annual_target": annual, "tolerance": tol,
                 "to_date": ytd.value if ytd.has_data else np.nan,
                 "numerator": ytd.numerator, "denominator": ytd.denominator,
@@ -311,8 +310,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 "trend": _trend(ytd.value, last.value, m.polarity, m.decimals) if ytd.has_data else "no comparison",
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
+                "comment_source": ytd.source if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
-                **history, "year_notes": year_notes, "year_counts": counts, "increments": steps, "suppressed": "",
+                **history, "year_notes": year_notes, "points": points, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
             }
         )  # fmt: skip
@@ -320,7 +320,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience=audience)
     if audience == "public":
         df = suppress_performance(df, cfg)
-    return df
+        for w in df.attrs["withheld"]:
+            w["file"] = table_file(ds, w["file"])
+    else:
+        df = df.drop(columns=["points"])
+    return df.drop(columns=["comment_source"])
 
 
 def _impossible(unit: str, value: float) -> str | None:
@@ -335,9 +339,9 @@ def _impossible(unit: str, value: float) -> str | None:
 
 def _columns(years: list[Period]) -> list[str]:
     return [
-        "measure", "theme", "outcome", "title", "unit", "polarity", "decimals", "target", "annual_target", "tolerance",
-        "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "year_counts", "increments", "suppressed", "synthetic", "decides_at",
+        "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
+        "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment", "comment_source",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "points", "suppressed", "synthetic", "decides_at",
     ]  # fmt: skip
 
 
@@ -381,8 +385,9 @@ def synthetic_columns(row) -> set[str]:
     return set(filter(None, (row.get("synthetic") or "").split(",")))
 
 
-def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
-    """The action rows for the period (or the latest earlier report of the same year)."""
+def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
+    """The action rows for the period (or the latest earlier report of the same year). For the
+    public, text that mentions a small number is withheld unless cleared (``attrs["withheld"]``)."""
     P = Period.parse(period)
     ds.council_name(council)
     a = ds.actions[ds.actions["council"] == council]
@@ -394,6 +399,12 @@ def actions(ds: Dataset, council: str, period) -> pd.DataFrame:
     else:
         best = max(same_year, key=lambda p: periods[p].end)
         out = a[a["period"] == best][cols].reset_index(drop=True)
+        if audience == "public":
+            from .disclosure import public_actions
+
+            chosen = a[a["period"] == best]
+            extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
+            out = public_actions(pd.concat([out, extra], axis=1), ds, council).drop(columns=["cleared", "row"])
     out.attrs.update(council=council, period=str(P))
     return out
 

@@ -156,7 +156,10 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
             against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
     now_text = exact or f(now)
     extra = []
-    if before is not None and not pd.isna(before):
+    if "last_year" in suppressed_columns(row):
+        text = f(now) + (f", {against}" if against else "")
+        extra.append(f"the figure {when} is suppressed to protect confidentiality")
+    elif before is not None and not pd.isna(before):
         a, b = round_half_up(before, dec), round_half_up(now, dec)
         if a == b:
             text = f"The same as {when} ({now_text})"
@@ -184,6 +187,24 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     return text
 
 
+def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
+    """Whether any of the five years the statistical trend is built on is a figure public
+    reports suppress (an annual measure: each year on its own)."""
+    from .config import council_settings
+    from .disclosure import figure_hidden
+
+    cfg = council_settings(council)
+    P = Period.parse(period).year_period
+    o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == row["measure"])]
+    for r in o.to_dict("records"):
+        p = Period.parse(r["period"])
+        if p.kind == "year" and p <= P and p.fy > P.fy - 8:
+            point = (r["value"], r["numerator"], r["denominator"], 1)
+            if figure_hidden([point], row["unit"], "latest", cfg.suppress_min, cfg.suppress_max):
+                return True
+    return False
+
+
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
     from .benchmark import benchmark
@@ -202,6 +223,8 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
             if freq.get(r["measure"]) == "annual"
             else None
         )
+        if trend and perf.attrs.get("audience") == "public" and _trend_years_hidden(ds, council, r, period):
+            trend = None  # a trend built on a suppressed year would give it away
         code = r.get("lgbf")
         out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend))
     return pd.Series(out, index=perf.index, dtype="object")

@@ -166,3 +166,148 @@ def test_charts_mark_suppressed_figures_and_their_alt_text_does_not_give_them_aw
     assert "[c]" in chart.svg
     multi = small_multiples([row], ["2019-20", "2020-21"], "2021-22", "Custody")
     assert "2021/22 [c] (suppressed)" in multi.alt and "2019/20 12" in multi.alt
+
+
+# --- issue 21: the five ways a reader recovered a small count from public reports ----------------------------
+def _months(fy: int, values: dict[int, tuple]) -> list[dict]:
+    """Observations of m0 for months of financial year fy: {slot: value} or {slot: (num, den)}."""
+    out = []
+    for slot, v in values.items():
+        p = str(swlib.Period(fy, "month", slot, slot))
+        out.append({"measure": "m0", "period": p, **({"value": str(v)} if not isinstance(v, tuple) else
+                                                      {"numerator": str(v[0]), "denominator": str(v[1])})})  # fmt: skip
+    return out
+
+
+def test_attack_1_differencing_against_the_previous_quarters_report_recovers_nothing(data_dir):
+    # Apr-Jun 30 each, Jul 3, Aug 0, Sep 0: Q1 shows 90, Q2 would show 93 (Jul-Sep = 3, and a zero last month)
+    ms = [{"unit": "count", "polarity": "none", "frequency": "monthly"}]
+    ds = swlib.load(make_data(data_dir, ms, _months(2020, {0: 30, 1: 30, 2: 30, 3: 3, 4: 0, 5: 0})))
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert q1["to_date"] == 90
+    assert pd.isna(q2["to_date"]) and "to_date" in q2["suppressed"]
+    # a monthly percentage: "120 of 150" in Q1, "122 of 153" in Q2 gives away 2 of 3
+    ds = swlib.load(make_data(data_dir, [{"frequency": "monthly", "target": "50"}],
+                              _months(2020, {0: (40, 50), 1: (40, 50), 2: (40, 50), 3: (2, 3), 4: (0, 0), 5: (0, 0)})))  # fmt: skip
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert (q1["numerator"], q1["denominator"]) == (120, 150)
+    assert pd.isna(q2["to_date"]) and pd.isna(q2["numerator"]) and pd.isna(q2["denominator"])
+    # the year columns: a year whose last quarter added 2 cannot be read against its Q3 to date
+    ds = swlib.load(make_data(data_dir, ms, _months(2019, {s: 20 for s in range(9)} | {9: 2, 10: 0, 11: 0})))
+    nxt = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    assert pd.isna(nxt["2019-20"]) and "2019-20" in nxt["suppressed"]
+
+
+def test_attack_2_a_complement_is_never_small(data_dir):
+    # "95.7% (67 of 70)": 3 missed the timescale
+    ds = swlib.load(make_data(data_dir, [{"target": "90"}], [
+        {"measure": "m0", "period": "2020-21-Q1", "numerator": "67", "denominator": "70"}]))  # fmt: skip
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    assert pd.isna(pub["to_date"]) and pd.isna(pub["numerator"]) and pub["status"] == "Suppressed"
+    assert swlib.performance(ds, "alpha", "2020-21-Q1").iloc[0]["numerator"] == 67
+
+
+def test_attack_3_unit_number_is_suppressed_like_count_in_table_sentence_and_alt_text(data_dir):
+    from swlib.charts import trend_chart
+    from swlib.trends import describe
+
+    obs = [{"measure": "m0", "period": "2019-20", "value": "2"}, {"measure": "m0", "period": "2020-21", "value": "3"},
+           {"measure": "m0", "period": "2018-19", "value": "40"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"unit": "number", "polarity": "lower", "frequency": "annual"}], obs))
+    pub = swlib.performance(ds, "alpha", "2020-21", audience="public")
+    r = pub.iloc[0]
+    assert pd.isna(r["to_date"]) and pd.isna(r["2019-20"]) and r["2018-19"] == 40
+    words = describe(pub, ds, "alpha", "2020-21").iloc[0]
+    assert "3" not in words and "2" not in words.replace("2020", "").replace("2019", "")
+    alt = trend_chart(r.to_dict(), pub.attrs["years"], "2020/21").alt
+    assert ": 2" not in alt and ": 3" not in alt and "[c]" in alt
+
+
+def test_attack_4_a_workforce_total_never_gives_back_a_suppressed_headcount():
+    t = pd.DataFrame({"Headcount": [50, 3, 0, 53]}, index=["a", "b", "c", "Total"])
+    m = suppress_table(t, total_row="Total")
+    assert m.loc["b", "Headcount"]
+    visible = t["Headcount"][~m["Headcount"]]
+    # the total minus the cells shown must not give back the 3
+    assert "Total" not in visible.index or not 1 <= visible["Total"] - visible.drop("Total").sum() <= 4
+    # no other positive cell to hide with it: the total goes
+    m0 = suppress_table(pd.DataFrame({"Headcount": [3, 0, 0, 3]}, index=["a", "b", "c", "Total"]), total_row="Total")
+    assert list(m0["Headcount"]) == [True, False, False, True]
+    # two hidden cells that add up to a small count are no better: 50, 2, 2 -> Total 54
+    t2 = pd.DataFrame({"Headcount": [50, 2, 2, 54]}, index=["a", "b", "c", "Total"])
+    m2 = suppress_table(t2, total_row="Total")
+    shown = t2["Headcount"][~m2["Headcount"]]
+    assert "Total" not in shown.index or not 1 <= shown["Total"] - shown.drop("Total").sum() <= 4
+
+
+def test_attack_5_free_text_with_small_numbers_is_withheld_from_public_reports(data_dir):
+    text = "One child was placed in secure accommodation; 2 of the children were re-registered"
+    found = small_numbers_in(text)
+    assert any("One child" in f for f in found) and any("2 of the children" in f for f in found)
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1").iloc[0]
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert internal["comment"] == text
+    assert "secure" not in public.iloc[0]["comment"] and "withheld" in public.iloc[0]["comment"]
+    assert public.attrs["withheld"][0]["file"] == "observations.csv" and public.attrs["withheld"][0]["row"] == 2
+
+
+def test_a_five_year_trend_built_on_a_suppressed_year_is_not_published(data_dir):
+    from swlib.trends import describe
+
+    vals = {"2016-17": (10, 100), "2017-18": (3, 100), "2018-19": (30, 100), "2019-20": (40, 100), "2020-21": (50, 100)}
+    obs = [{"measure": "m0", "period": p, "numerator": str(n), "denominator": str(d)} for p, (n, d) in vals.items()]
+    ds = swlib.load(make_data(data_dir, [{"frequency": "annual", "target": "20"}], obs))
+    internal = swlib.performance(ds, "alpha", "2020-21")
+    public = swlib.performance(ds, "alpha", "2020-21", audience="public")
+    assert "trend over five years" in describe(internal, ds, "alpha", "2020-21").iloc[0]
+    assert "trend over five years" not in describe(public, ds, "alpha", "2020-21").iloc[0]
+
+
+def test_free_text_cleared_by_an_officer_is_published_and_the_rest_withheld(data_dir):
+    from swlib.disclosure import WITHHELD, check_public, public_narrative, withheld
+
+    text = "Two young people moved on"
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
+    acts = [{"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Review a single placement",
+             "status": "Green", "comment": "3 carers recruited"},
+            {"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Recruit carers",
+             "status": "Green", "comment": "On course"}]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}], obs, actions=acts)
+    ds = swlib.load(folder)
+    pub = swlib.actions(ds, "alpha", "2020-21-Q1", audience="public")
+    assert list(pub["comment"]) == [WITHHELD, "On course"] and "single" not in pub.loc[0, "action"]
+    assert swlib.actions(ds, "alpha", "2020-21-Q1").loc[0, "comment"] == "3 carers recruited"
+    listed = withheld(ds, "quarterly", "alpha", "2020-21-Q1")
+    assert {(w["file"], w["row"], w["column"]) for w in listed} == {
+        ("observations.csv", 2, "comment"), ("actions.csv", 2, "action"), ("actions.csv", 2, "comment")}  # fmt: skip
+    # an officer clears the comment: it is published as written
+    import csv
+
+    rows = list(csv.DictReader((folder / "observations.csv").open()))
+    rows[0]["cleared"] = "Yes"
+    from tests.conftest import write_csv
+
+    write_csv(folder / "observations.csv", rows)
+    ds = swlib.load(folder)
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]["comment"] == text
+    assert [f["cleared"] for f in check_public(ds, "alpha", "2020-21-Q1") if f["file"] == "observations.csv"] == [True]
+    # narrative: a paragraph is withheld unless the file, or the phrase, is cleared in its front matter
+    md = "Our service grew.\n\nOne child was placed in secure care.\n\nWe opened two new hubs."
+    out, hits = public_narrative(md)
+    assert "secure" not in out and "Our service grew." in out and [n for n, _ in hits] == [3, 5]
+    out, hits = public_narrative('---\ncleared:\n  - "two new hubs"\n---\n' + md)
+    assert "two new hubs" in out and "secure" not in out and [n for n, _ in hits] == [7]
+    out, hits = public_narrative("---\ncleared: yes\n---\n" + md)
+    assert hits == [] and "secure" in out and "cleared" not in out
+
+
+def test_check_public_finds_number_words_of_phrases_and_digits_as_councils_write_them():
+    for text in ("One child was placed", "a single referral", "19 of 21 were seen", "2 of the children",
+                 "there were 3", "2x the number of carers", "2.0 placements", "a couple of carers", "4"):  # fmt: skip
+        assert small_numbers_in(text), text
+    for safe in ("40 of 56 were seen", "in 2023-24", "10 of 100 referrals", "Q3 2023/24", "one-off grant"):
+        assert small_numbers_in(safe) == [], safe
