@@ -258,6 +258,7 @@ class Plan:
     keys: dict[str, str]
     out_dir: Path
     today: dt.date
+    data: Path | None = None  # the data set read
 
     def lines(self) -> list[str]:
         """The plan for a person: one line per report, what it is and what the run does with it."""
@@ -324,7 +325,7 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Pla
             )
         else:
             todo.append(j)
-    return Plan(planned, todo, skipped, unresolved, keys, out_dir, on)
+    return Plan(planned, todo, skipped, unresolved, keys, out_dir, on, Path(ds.path).resolve())
 
 
 def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,

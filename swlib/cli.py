@@ -276,12 +276,23 @@ def run(report, council, councils, period, audience, data, out):
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address, with --executor dask")
 @click.option("--dry-run", is_flag=True, help="print the plan (each report, and whether it would be rendered) and exit")
-def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler, dry_run):
+@click.option("--summary", "summary_file", type=click.Path(path_type=Path), default=None,
+              help="write what the run did as JSON to this file (for a scheduler or monitoring)")  # fmt: skip
+def batch(summary_file, **options):
     """Render a report for many councils (or every run in a schedule); continue past failures.
 
     --period latest (or previous) picks, for each council, the latest period of the report's kind
     that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
+    Exit code: 0 every report rendered or unchanged, 1 a report failed, 2 bad input or settings.
     """
+    from .scheduling import RunRecord
+
+    with RunRecord(summary_file) as record:  # written however the run ends
+        _batch(record, **options)
+
+
+def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
+           dry_run):  # fmt: skip
     from .batch import batch_runs, make_plan, summary_lines
     from .config import load_schedule
 
@@ -295,6 +306,7 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet,
 
     click.echo(where(data, out))
     plan = make_plan(runs, data, out, force)
+    record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
     for line in plan.resolutions():
         click.echo(line)
     if dry_run:
@@ -307,6 +319,7 @@ def batch(report, period, councils, audiences, jobs, schedule, data, out, quiet,
         runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler,
         plan=plan,
     )  # fmt: skip
+    record.outcomes = outcomes
     for line in summary_lines(outcomes):
         click.echo(line)
     from .config import outputs_dir

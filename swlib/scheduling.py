@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from . import reports
 from .errors import ConfigError
@@ -116,3 +117,98 @@ def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = 
             f"{council}: --period {which.strip().lower()} names no {reports.get(report).period_kind}: {why}"
         )
     return P
+
+
+# the run summary: what an unattended run did, for a scheduler or a monitoring tool ----------------
+OUTCOME_WORDS = {"ok": "rendered", "skipped": "unchanged", "failed": "failed", "no-period": "no-period"}
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def exit_code(outcomes) -> int:
+    """0 when every report was rendered or unchanged (or had no period to report), 1 when one failed."""
+    return EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK
+
+
+def _stamp(t: dt.datetime) -> str:
+    return t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
+            on: dt.date | None = None, data=None, out=None) -> dict:  # fmt: skip
+    """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``)."""
+    from . import __version__
+
+    rows = []
+    for o in outcomes:
+        j = o.job
+        rows.append({
+            "report": j.report, "council": j.council, "period": j.period if j.resolved else None,
+            "asked": j.asked or j.period, "audience": j.audience, "outcome": OUTCOME_WORDS.get(o.status, o.status),
+            "seconds": round(o.seconds, 2), "output": str(Path(o.html).resolve()) if o.html else None,
+            "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
+        })  # fmt: skip
+    counts = {w: sum(r["outcome"] == w for r in rows) for w in OUTCOME_WORDS.values()}
+    return {
+        "swreport": __version__,
+        "started": _stamp(started),
+        "finished": _stamp(finished),
+        "seconds": round((finished - started).total_seconds(), 2),
+        "exit_code": code,
+        "result": {0: "ok", 1: "a report failed", 2: "bad input or settings", 130: "interrupted"}.get(code, "error"),
+        "error": error,
+        "today": on.isoformat() if on else None,
+        "data": str(Path(data).resolve()) if data else None,
+        "outputs": str(Path(out).resolve()) if out else None,
+        "counts": counts,
+        "reports": rows,
+    }
+
+
+class RunRecord:
+    """Writes the run summary to ``path`` when the run ends, however it ends: a report failed
+    (exit 1), bad input or settings (exit 2, with the message), interrupted, or an internal error.
+    Use as a context manager around the run; set ``outcomes`` (and ``on``, ``data``, ``out``) as
+    they become known. ``path`` None: nothing is written."""
+
+    def __init__(self, path):
+        self.path = Path(path) if path else None
+        self.started = dt.datetime.now(dt.UTC)
+        self.outcomes: list = []
+        self.on: dt.date | None = None
+        self.data = self.out = None
+
+    def __enter__(self) -> RunRecord:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        from .errors import DataError, PeriodError, ReportError, SwError
+
+        if self.path is None:
+            return
+        error = None
+        if exc is None:
+            code = exit_code(self.outcomes)
+        elif isinstance(exc, SystemExit):
+            code = exc.code if isinstance(exc.code, int) else EXIT_FAILED
+        elif isinstance(exc, KeyboardInterrupt):
+            code, error = EXIT_INTERRUPTED, "interrupted"
+        elif isinstance(exc, DataError):
+            code, error = EXIT_BAD_INPUT, f"the data has {len(exc.problems)} problem(s):\n{exc.describe()}"
+        elif isinstance(exc, ConfigError | PeriodError) or (isinstance(exc, ReportError) and exc.bad_input):
+            code, error = EXIT_BAD_INPUT, str(exc)
+        elif isinstance(exc, SwError):
+            code, error = EXIT_FAILED, str(exc)
+        else:
+            code, error = EXIT_FAILED, f"internal error: {type(exc).__name__}: {exc}"
+        self.write(code, error)
+
+    def write(self, code: int, error: str | None = None) -> Path:
+        import json
+
+        from .rendering import write_atomic
+
+        doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
+                      data=self.data, out=self.out)  # fmt: skip
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+        return self.path

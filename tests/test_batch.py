@@ -254,3 +254,39 @@ def test_run_period_latest_names_the_period_or_says_why_there_is_none(tmp_path):
     assert (
         "dundee-city: --period latest names no quarter: no quarter with figures has ended by 1 April 2025" in r.stderr
     )
+
+
+def test_the_summary_lists_a_failing_report_and_a_council_with_no_period_and_the_exit_code_says_so(tmp_path):
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    tolerance_percent: lots\n")
+    sched = tmp_path / "schedule.yaml"
+    sched.write_text("runs:\n  - report: annual\n    period: latest\n    councils: [dundee-city]\n"
+                     "  - report: quarterly\n    period: latest\n    councils: [dundee-city]\n")  # fmt: skip
+    out, summary = tmp_path / "o", tmp_path / "logs" / "summary.json"
+    r = swreport("batch", "--schedule", str(sched), "--out", str(out), "--summary", str(summary), "--quiet",
+                 env={"SWREPORT_PARAMS": str(params), "SWREPORT_TODAY": "2025-06-30"})  # fmt: skip
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    s = json.loads(summary.read_text())
+    assert s["exit_code"] == 1 and s["result"] == "a report failed" and s["today"] == "2025-06-30"
+    assert s["started"] <= s["finished"] and s["outputs"] == str(out)
+    assert s["counts"] == {"rendered": 0, "unchanged": 0, "failed": 1, "no-period": 1}
+    failed, none = s["reports"]
+    assert failed["report"] == "annual" and failed["period"] == "2016-17" and failed["asked"] == "latest"
+    assert failed["outcome"] == "failed" and failed["output"] is None and failed["seconds"] > 0
+    assert "tolerance_percent" in failed["error"] and failed["failed_notebook"].endswith("annual.failed.ipynb")
+    assert none == {
+        "report": "quarterly", "council": "dundee-city", "period": None, "asked": "latest", "audience": "internal",
+        "outcome": "no-period", "seconds": 0.0, "output": None, "failed_notebook": None,
+        "error": "no quarter with figures has ended by 30 June 2025",
+    }  # fmt: skip
+
+
+def test_bad_input_still_writes_a_summary_with_exit_code_2(tmp_path):
+    summary = tmp_path / "summary.json"
+    summary.write_text("{}")  # a summary from an earlier run is replaced, never left to mislead
+    r = swreport("batch", "annual", "--period", "2020-22", "--out", str(tmp_path / "o"), "--summary", str(summary))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    s = json.loads(summary.read_text())
+    assert s["exit_code"] == 2 and s["result"] == "bad input or settings" and s["reports"] == []
+    assert s["error"].startswith("cannot read period '2020-22'")

@@ -1,11 +1,21 @@
 """Relative periods: what ``latest`` and ``previous`` pick on a given date, at the edges of a year."""
 
 import datetime as dt
+import json
 
 import pytest
 
-from swlib import ConfigError, Period
-from swlib.scheduling import first_day_after, has_ended, is_relative, periods_with_figures, resolve, today, why_none
+from swlib import ConfigError, DataError, Period, Problem
+from swlib.scheduling import (
+    RunRecord,
+    first_day_after,
+    has_ended,
+    is_relative,
+    periods_with_figures,
+    resolve,
+    today,
+    why_none,
+)
 
 QUARTERLY = ["2022-23-Q3", "2022-23-Q4", "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4", "2022-23"]
 MONTHLY = [f"{y}-{m:02d}" for y, m in [(2023, 10), (2023, 11), (2023, 12), (2024, 1), (2024, 2), (2024, 3), (2024, 4)]]
@@ -84,3 +94,30 @@ def test_relative_words_and_the_date_of_a_run():
         today({"SWREPORT_TODAY": "1/4/2024"})
     with pytest.raises(ConfigError, match="expected one of latest, previous"):
         resolve("last", "quarter", [], dt.date(2024, 4, 1))
+
+
+@pytest.mark.parametrize(
+    "exc, code, result, error",
+    [
+        (DataError(Problem("observations.csv", 4, "value", "'abc'", "a number")), 2, "bad input or settings",
+         "the data has 1 problem(s):\nobservations.csv, row 4, column 'value': found 'abc'; expected a number"),
+        (ConfigError("unknown council(s) atlantis"), 2, "bad input or settings", "unknown council(s) atlantis"),
+        (KeyboardInterrupt(), 130, "interrupted", "interrupted"),
+        (RuntimeError("boom"), 1, "a report failed", "internal error: RuntimeError: boom"),
+        (SystemExit(1), 1, "a report failed", None),
+    ],
+)  # fmt: skip
+def test_the_run_summary_is_written_however_the_run_ends(tmp_path, exc, code, result, error):
+    path = tmp_path / "summary.json"
+    with pytest.raises(type(exc)), RunRecord(path):
+        raise exc
+    s = json.loads(path.read_text())
+    assert (s["exit_code"], s["result"], s["error"]) == (code, result, error)
+    assert s["reports"] == [] and s["counts"]["failed"] == 0
+
+
+def test_without_a_summary_file_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with RunRecord(None):
+        pass
+    assert list(tmp_path.iterdir()) == []
