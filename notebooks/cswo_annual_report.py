@@ -32,6 +32,7 @@ import swlib
 from swlib import sections as s
 from swlib import trends
 from swlib.narrative import SECTIONS, section
+from swlib.statutory import PERFORMANCE_OUTCOMES
 
 ds = swlib.load(data)
 P = swlib.Period.parse(period).year_period
@@ -63,13 +64,7 @@ report["landscape"] = s.landscape_text(ds, council)
 report["finance"] = s.finance_view(ds, council, P)
 
 # %%
-statutory = [
-    "Child protection",
-    "Looked after children",
-    "Adult support and protection",
-    "Mental health officer services",
-    "Justice social work",
-]
+statutory = PERFORMANCE_OUTCOMES  # the statutory functions, as swlib/data/statutory_measures.csv lists them
 report["performance"] = {
     "parts": [s.statutory_view(perf, outcome, P) for outcome in statutory]
     + [

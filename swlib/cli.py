@@ -136,17 +136,45 @@ def table(council, period, audience, data):
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--council", default=None, help="only this council and its measures; with --period, its observation rows")
 @click.option("--period", default=None, help="with --council: pre-fill the observation rows this period needs")
+@click.option("--empty", is_flag=True, help="headers, notes and drop-downs only: no councils, measures or figures")
 @data_option
-def template(path, council, period, data):
+def template(path, council, period, empty, data):
     """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
     from .excel import write_template
     from .loading import load
 
     if period is not None and council is None:
         raise ConfigError("--period pre-fills one council's return: give --council too")
+    if empty and (council or period or data):
+        raise ConfigError("--empty writes a return with no rows: give no --council, --period or --data with it")
     if path.suffix.lower() != ".xlsx":
         raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
-    click.echo(str(write_template(path, load(data), council=council, period=period)))
+    click.echo(str(write_template(path, None if empty else load(data), council=council, period=period)))
+
+
+@main.command()
+@click.argument("council")
+@click.option("--name", required=True, help="the council's name as reports print it, e.g. 'Fife Council'")
+@click.option("--workbook", type=click.Path(path_type=Path), default=None,
+              help="write the data set as one .xlsx workbook (e.g. data.xlsx) instead of ./data/*.csv")  # fmt: skip
+@click.option("--family-group", type=int, default=None,
+              help="LGBF family group 1-4 (default: the LGBF's, for the 32 councils)")  # fmt: skip
+@click.option("--population", type=click.IntRange(min=0), default=None, help="the council's population")
+def init(council, name, workbook, family_group, population):
+    """Start a council's data set (./data) and settings (./params) in an empty folder."""
+    from .init import init_council, lgbf_note
+
+    written = init_council(Path.cwd(), council, name, workbook, family_group, population)
+    for p in written:
+        click.echo(f"wrote {p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p}")
+    note = lgbf_note(council.strip(), family_group)
+    if note:
+        click.echo(note)
+    data = f" --data {workbook}" if workbook is not None and Path(workbook).name != "data.xlsx" else ""
+    click.echo(
+        f"next: 'swreport template return.xlsx --council {council.strip()} --period 2025-26-Q1{data}' for a return "
+        f"to fill in, 'swreport merge return.xlsx{data}' to bring it in, 'swreport validate{data}' to check"
+    )
 
 
 @main.command()

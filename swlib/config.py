@@ -36,7 +36,12 @@ def _here_or_shipped(env: str, name: str) -> Path:
 
 
 def default_data_path() -> Path:
-    """``$SWREPORT_DATA``, else ``./data`` of the working folder where it exists, else the demo data."""
+    """``$SWREPORT_DATA``, else ``./data`` of the working folder where it exists (a folder, or
+    ``./data.xlsx``, the workbook ``swreport init --workbook data.xlsx`` writes), else the demo data."""
+    if not os.environ.get("SWREPORT_DATA") and not (Path.cwd() / "data").is_dir():
+        book = Path.cwd() / "data.xlsx"
+        if book.is_file():
+            return book
     return _here_or_shipped("SWREPORT_DATA", "data")
 
 
@@ -70,7 +75,8 @@ def describe_data(path, hint: bool = False) -> str:
             "; this is the demo data: run from a folder with ./data, give --data, or start a council's own "
             "data set with 'swreport init COUNCIL --name NAME'"
             if is_demo_data(path)
-            else ""
+            else "; add a row for it to the councils table, or start a council's own data set in an empty folder "
+            "with 'swreport init COUNCIL --name NAME'"
         )
     return f"the demo data at {Path(path).resolve()}" if is_demo_data(path) else f"the data at {path}"
 

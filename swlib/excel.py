@@ -59,7 +59,7 @@ NOTES = {
     "council": "Council id, lower case with hyphens, e.g. south-lanarkshire (from the councils sheet).",
     "measure": "Measure id from the measures sheet.",
     "period": "2020-21 (year), 2020-21-Q2 (quarter), 2020-21-H1 (half) or 2020-09 (month).",
-    "value": "The figure for this period only (not cumulative). Leave blank if you give numerator and denominator.",
+    "value": "The figure for this period only (not cumulative). A percentage, rate or ratio whose year to date adds periods up (aggregate sum) needs numerator and denominator: a value alone cannot be added up. Percentages as 0 to 100.",
     "numerator": "Cases meeting the measure (percent measures).",
     "denominator": "All cases (percent measures). 0 of 0 means no cases this period.",
     "status": "Officer's own status, only to override the calculated one.",

@@ -1,0 +1,221 @@
+"""``swreport init``: a new council's data set and settings, from nothing.
+
+In the folder it is run from it writes
+- ``data/`` (CSV files, one per table) or, with ``--workbook FILE``, one .xlsx workbook with a
+  sheet per table (notes on the headers, drop-down lists, as ``swreport template`` makes);
+- ``data/narrative/README.md`` (beside a workbook: ``narrative/README.md``): where the CSWO's
+  own words for the annual report go;
+- ``params/councils.yaml`` (the council's report settings) and ``params/schedule.yaml`` (its
+  quarterly and annual reports, for ``swreport batch --schedule``).
+
+The data set holds the council's row (its LGBF family group where it is one of the 32
+councils), the shared statutory-functions catalogue the annual report reads
+(``swlib/data/statutory_measures.csv``), and every other table empty with its headers: no demo
+council's measures or figures. ``swreport validate`` passes on it. Nothing is overwritten: if
+any of the files exists, nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from . import schema as sc
+from .errors import ConfigError
+from .statutory import lgbf_councils, lgbf_family_group, statutory_measures
+
+SOURCE = "swreport init"
+
+
+def table_columns(name: str) -> list[str]:
+    """The columns a new table's header holds: the contract's, and for inspections a grade
+    column per quality theme (what the annual report reads)."""
+    table = sc.TABLES[name]
+    cols = [c.name for c in table.columns]
+    if table.open_columns:
+        at = cols.index("source")
+        cols[at:at] = list(sc.QUALITY_THEMES)
+    return cols
+
+
+def _csv(rows: list[dict], columns: list[str]) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+    return buf.getvalue().encode("utf-8")
+
+
+def tables(council: str, name: str, family_group: int | None, population: int | None = None) -> dict[str, bytes]:
+    """Each table of the new data set as CSV bytes (``name.csv`` -> content)."""
+    out = {}
+    councils = [{"council": council, "name": name, "family_group": family_group, "population": population,
+                 "source": SOURCE}]  # fmt: skip
+    out["councils"] = _csv(councils, table_columns("councils"))
+    cat = statutory_measures()
+    measures = [{**r, "council": "", "source": "swlib/data/statutory_measures.csv"} for r in cat.to_dict("records")]
+    out["measures"] = _csv(measures, table_columns("measures"))
+    for t in sc.TABLE_ORDER:
+        if t not in out:
+            out[t] = _csv([], table_columns(t))
+    return out
+
+
+def _settings(council: str) -> str:
+    return f"""# Report settings for {council}. Anything not given here takes the default.
+defaults:
+  service: Social Work Services
+  tolerance_percent: 5      # amber band as % of the target where neither targets nor measures give one
+  suppress_min: 1           # public reports suppress counts from suppress_min to suppress_max
+  suppress_max: 4
+councils:
+  {council}:
+    service: Social Work Services   # as the report titles name the service
+"""
+
+
+def _schedule(council: str) -> str:
+    return f"""# The reports 'swreport batch --schedule params/schedule.yaml' renders. 'latest' is the latest
+# period of the report's kind that has ended and has figures; write a period (2025-26-Q2,
+# 2024-25) to render that one.
+runs:
+  - report: quarterly
+    period: latest
+    councils: [{council}]
+    audience: [internal, public]
+  - report: annual
+    period: latest
+    councils: [{council}]
+    audience: [internal, public]
+"""
+
+
+NARRATIVE = """# The CSWO's own words
+
+The annual report reads one markdown file per section from
+`narrative/<council>/<year>/<section>.md`: for a data folder of CSV files, the `narrative`
+folder inside it; for a workbook, the `narrative` folder beside it. For example
+`narrative/{council}/2025-26/summary.md`. A section without a file says that no text was given.
+
+Sections: {sections}.
+"""
+
+
+def plan(folder: Path, council: str, workbook: Path | None) -> dict[Path, str]:
+    """What init writes: path -> what it is (nothing is written)."""
+    folder = Path(folder)
+    out: dict[Path, str] = {}
+    if workbook is None:
+        data = folder / "data"
+        for t in sc.TABLE_ORDER:
+            out[data / f"{t}.csv"] = t
+        out[data / "narrative" / "README.md"] = "narrative"
+    else:
+        book = workbook if workbook.is_absolute() else folder / workbook
+        out[book] = "workbook"
+        out[book.parent / "narrative" / "README.md"] = "narrative"
+    out[folder / "params" / "councils.yaml"] = "settings"
+    out[folder / "params" / "schedule.yaml"] = "schedule"
+    return out
+
+
+def init_council(
+    folder, council: str, name: str, workbook=None, family_group: int | None = None, population: int | None = None
+) -> list[Path]:
+    """Write a new council's data set and settings in ``folder``; returns the files written.
+    Raises ConfigError (nothing written) for a bad id, a bad family group or a file in the way."""
+    from .narrative import SECTIONS
+
+    folder = Path(folder)
+    council = (council or "").strip()
+    name = (name or "").strip()
+    if not sc.COUNCIL_ID.fullmatch(council):
+        raise ConfigError(f"council id {council!r}: expected {sc.expected(sc.Col('council', 'council_id'))}")
+    if not name:
+        raise ConfigError("--name: expected the council's name as reports print it, e.g. 'Fife Council'")
+    lgbf = lgbf_family_group(council)
+    if family_group is not None and not 1 <= family_group <= 4:
+        raise ConfigError(f"--family-group: found {family_group}; expected an LGBF family group from 1 to 4")
+    group = family_group if family_group is not None else lgbf
+    if workbook is not None:
+        workbook = Path(workbook)
+        if workbook.suffix.lower() != ".xlsx":
+            raise ConfigError(f"--workbook writes an .xlsx workbook: found {workbook.name!r}")
+    files = plan(folder, council, workbook)
+    taken = [p for p in files if p.exists()]
+    data = folder / "data"
+    if workbook is None and data.is_dir() and any(data.iterdir()) and not taken:
+        taken = [data]
+    if taken:
+        shown = ", ".join(str(p) for p in taken[:3]) + (", ..." if len(taken) > 3 else "")
+        raise ConfigError(
+            f"nothing written: {shown} already {'exists' if len(taken) == 1 else 'exist'}; swreport init "
+            "starts a council's data set in an empty folder and never overwrites one"
+        )
+    content = tables(council, name, group, population)
+    written: list[Path] = []
+    try:
+        for path, what in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if what in content:
+                _write(path, content[what])
+            elif what == "workbook":
+                _write_workbook(path, content)
+            elif what == "narrative":
+                _write(path, NARRATIVE.format(council=council, sections=", ".join(SECTIONS)).encode())
+            elif what == "settings":
+                _write(path, _settings(council).encode())
+            else:
+                _write(path, _schedule(council).encode())
+            written.append(path)
+    except BaseException:
+        for p in written:  # all or nothing
+            p.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if path.exists():
+            raise ConfigError(f"nothing written: {path} appeared while init was writing")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_workbook(path: Path, content: dict[str, bytes]) -> None:
+    """The tables as one workbook, through swreport template (notes, drop-downs)."""
+    from .excel import write_template
+    from .loading import load
+
+    with tempfile.TemporaryDirectory() as d:
+        for t, data in content.items():
+            (Path(d) / f"{t}.csv").write_bytes(data)
+        ds = load(d)
+        tmp = Path(d) / path.name
+        write_template(tmp, ds)
+        _write(path, tmp.read_bytes())
+
+
+def lgbf_note(council: str, family_group: int | None) -> str | None:
+    """A line for the user about the family group, when it is not the LGBF's."""
+    lgbf = lgbf_family_group(council)
+    if lgbf is None:
+        names = ", ".join(lgbf_councils()["council"][:3])
+        return (
+            f"{council!r} is not one of the 32 councils as the LGBF benchmarks name them ({names}, ...): "
+            + ("its family group is blank; give --family-group N for benchmarking" if family_group is None else
+               f"family group {family_group} as given")
+        )  # fmt: skip
+    if family_group is not None and family_group != lgbf:
+        return f"family group {family_group} as given; the LGBF's for {council} is {lgbf}"
+    return None

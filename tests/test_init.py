@@ -1,0 +1,89 @@
+"""swreport init: a new council's data set and settings from an empty folder."""
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import swlib
+from swlib.cli import main
+
+
+@pytest.fixture
+def empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS", "SWREPORT_OUT"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empty):
+    r = run("init", "fife", "--name", "Fife Council")
+    assert r.exit_code == 0, r.output
+    assert "wrote data/councils.csv" in r.output and "wrote params/schedule.yaml" in r.output
+    ds = swlib.load(empty / "data")
+    assert ds.councils.to_dict("records")[0] | {"population": None} == {
+        "council": "fife", "name": "Fife Council", "family_group": 2, "population": None, "source": "swreport init"}  # fmt: skip
+    assert len(ds.measures) == 26 and set(ds.measures["theme"]) == {"Statutory functions"}
+    assert ds.measures["council"].isna().all() and ds.observations.empty and ds.benchmarks.empty
+    assert ds.warnings == []
+    assert "care_and_support" in (empty / "data" / "inspections.csv").read_text().splitlines()[0]
+    r = run("validate", "--strict")
+    assert r.exit_code == 0 and f"the data at {empty / 'data'}: OK: 1 council, 26 measures" in r.output
+    assert "fife:" in (empty / "params" / "councils.yaml").read_text()
+    schedule = swlib.config.load_schedule(empty / "params" / "schedule.yaml")
+    assert [(x.report, x.period, x.councils) for x in schedule.runs] == [
+        ("quarterly", "latest", ["fife"]), ("annual", "latest", ["fife"])]  # fmt: skip
+    assert "narrative/<council>/<year>/<section>.md" in (empty / "data" / "narrative" / "README.md").read_text()
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(empty):
+    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    (empty / "data" / "councils.csv").write_text("council,name,family_group\nfife,Mine,2\n")
+    r = run("init", "fife", "--name", "Other")
+    assert r.exit_code == 2 and "nothing written" in r.output and "never overwrites" in r.output
+    assert (empty / "data" / "councils.csv").read_text() == "council,name,family_group\nfife,Mine,2\n"
+    assert "Traceback" not in r.output
+
+
+def test_init_with_a_workbook_is_found_as_data_xlsx(empty):
+    r = run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx")
+    assert r.exit_code == 0, r.output
+    assert not (empty / "data").exists() and (empty / "narrative" / "README.md").exists()
+    book = load_workbook(empty / "data.xlsx")
+    assert book["councils"]["A2"].value == "fife" and book["measures"].max_row == 27
+    r = run("validate")
+    assert r.exit_code == 0 and "data.xlsx: OK: 1 council, 26 measures" in r.output
+
+
+def test_a_council_outside_the_32_gets_a_blank_family_group_or_the_one_given(empty):
+    r = run("init", "north-fife", "--name", "North Fife")
+    assert r.exit_code == 0 and "not one of the 32 councils" in r.output and "--family-group" in r.output
+    assert swlib.load(empty / "data").councils["family_group"].isna().all()
+    r = run("init", "x", "--name", "X", "--family-group", "5", "--workbook", "x.xlsx")
+    assert r.exit_code == 2 and "from 1 to 4" in r.output and not (empty / "x.xlsx").exists()
+    r = run("init", "Fife Council", "--name", "Fife")
+    assert r.exit_code == 2 and "lower-case id" in r.output
+
+
+def test_template_for_the_new_council_and_an_empty_template(empty):
+    run("init", "fife", "--name", "Fife Council")
+    assert run("template", "r.xlsx", "--council", "fife", "--period", "2024-25-Q4").exit_code == 0
+    obs = load_workbook(empty / "r.xlsx")["observations"]
+    rows = [[c.value for c in r[:3]] for r in obs.iter_rows(min_row=2)]
+    assert len(rows) == 26 and ["fife", "cp-orders", "2024-25"] in rows  # the statutory measures, year end
+    assert run("template", "e.xlsx", "--empty").exit_code == 0
+    book = load_workbook(empty / "e.xlsx")
+    assert all(ws.max_row == 1 for ws in book) and book["observations"]["A1"].value == "council"
+
+
+def test_template_for_an_unknown_council_in_the_demo_data_says_how_to_add_one(empty, monkeypatch):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    r = run("template", str(empty / "t.xlsx"), "--council", "fife")
+    assert r.exit_code == 2 and "unknown council 'fife' in the demo data" in r.output
+    assert "swreport init COUNCIL --name NAME" in r.output and not (empty / "t.xlsx").exists()
