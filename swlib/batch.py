@@ -208,19 +208,18 @@ def _run(job: Job, session=None) -> Outcome:
 
 def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, on_done=None) -> list[Outcome]:
     """Each of ``n_jobs`` workers keeps one kernel and renders report after report in it."""
-    from tqdm import tqdm
-
     from .kernels import KernelSession
+    from .progress import Progress
 
     n = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs) or 1))
     outcomes: list[Outcome] = []
-    bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering", dynamic_ncols=True)
+    bar = Progress(len(jobs), progress)
 
     def finished(o: Outcome) -> None:
         outcomes.append(o)
         if on_done is not None:
             on_done(o)
-        bar.update()
+        bar.done(o)
 
     if not jobs:
         pass
@@ -369,15 +368,15 @@ def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True)
         raise ConfigError("the dask executor needs the optional extra: pip install 'swreport[dask]'") from None
     if not scheduler:
         raise ConfigError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
-    from tqdm import tqdm
+    from .progress import Progress
 
     outcomes = []
     with Client(scheduler, set_as_default=False) as client:
         futures = [client.submit(_run, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
-        bar = tqdm(total=len(jobs), unit="report", disable=not progress, desc="rendering (dask)")
+        bar = Progress(len(jobs), progress, desc="rendering (dask)")
         for f in futures:  # in submission order; the cluster runs them all at once
             outcomes.append(f.result())
-            bar.update()
+            bar.done(outcomes[-1])
         bar.close()
     order = {j.key: i for i, j in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.job.key])

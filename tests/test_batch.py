@@ -230,8 +230,10 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     to_render = {f"{p[1]}/{p[2]}/quarterly" for p in plan if p[-1] == "render"}
     assert not out.exists()  # a dry run writes nothing
 
-    run = swreport("batch", "--schedule", str(sched), "--out", str(out), "--quiet", "--jobs", "1", env=env)
+    run = swreport("batch", "--schedule", str(sched), "--out", str(out), "--jobs", "1", env=env)
     assert run.returncode == 0, run.stderr  # a council with nothing to report is said, not a failure
+    assert "[1/1] rendered south-lanarkshire/2021-22-Q4/quarterly in " in run.stderr  # a log: plain lines
+    assert "\r" not in run.stderr
     assert "rendered 1 of 2 report(s); 1 with no period to report, not rendered" in run.stdout
     assert "  none    dundee-city/latest/quarterly: no quarter with figures has ended by 1 April 2022" in run.stdout
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
@@ -245,6 +247,15 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     assert "  south-lanarkshire        2021-22-Q3" in earlier.stdout  # Q4 ends that night
     again = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run", env=env)
     assert "south-lanarkshire        2021-22-Q4 (latest)    internal unchanged, skip" in again.stdout
+    rerun = swreport("batch", "--schedule", str(sched), "--out", str(out), env=env)
+    assert rerun.returncode == 0 and "report" not in rerun.stderr  # no progress (no "0report")
+    said = rerun.stdout.split(
+        "  dundee-city              none, not rendered: no quarter with figures has ended by 1 April 2022\n"
+    )[1]
+    assert said.splitlines()[0] == (
+        "rendered 0 of 2 report(s); 1 unchanged, skipped (--force renders them); 1 with no period to report, not rendered"
+    )
+    assert "  same " not in said
 
 
 def test_run_period_latest_names_the_period_or_says_why_there_is_none(tmp_path):
