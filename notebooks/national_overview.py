@@ -69,7 +69,7 @@ report["children"] = {
 # %%
 report["matrix"] = s.quartile_matrix_view(pos)
 report["families"] = s.family_groups_view(pos)
-report["glossary"] = s.glossary_items()
+report["glossary"] = s.national_glossary_items()
 
 # %%
 swlib.report("national", report)

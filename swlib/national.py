@@ -24,36 +24,65 @@ def domain(code: str) -> str:
     return DOMAINS["CHN" if code.startswith("CHN") else "SW"]
 
 
+def real_terms(panel: pd.DataFrame) -> pd.DataFrame:
+    """The panel with each cost in real terms: ``value`` is the LGBF's ``Real`` figure at the
+    prices of ``price_year`` where the panel has one (the cash figure kept as ``cash_value``), so
+    that costs compare across years; every other figure as published."""
+    out = panel.copy()
+    out["cash_value"] = out["value"]
+    if "real_value" in out:
+        has = out["real_value"].notna()
+        out.loc[has, "value"] = out.loc[has, "real_value"]
+    else:
+        out["price_year"] = None
+    return out
+
+
+def price_label(price_year) -> str:
+    """ "£ at 2020/21 prices", or "" for a figure that is not a real-terms cost."""
+    if price_year is None or (isinstance(price_year, float) and np.isnan(price_year)) or price_year == "":
+        return ""
+    return f"£ at {Period.parse(price_year).label} prices"
+
+
 def _scotland_rows(ds: Dataset, code: str, period) -> pd.DataFrame:
-    """The panel's Scotland rows of ``code`` up to ``period``'s year, oldest first (``_p``: the Period)."""
+    """The panel's Scotland rows of ``code`` up to ``period``'s year, oldest first (``_p``: the
+    Period), costs in real terms."""
     P = Period.parse(period).year_period
-    b = ds.benchmarks
+    b = real_terms(ds.benchmarks)
     s = b[(b["lgbf"] == code) & (b["council"] == SCOTLAND)].copy()
     s["_p"] = s["period"].map(Period.parse)
     return s[s["_p"].map(lambda p: p <= P)].sort_values("_p")
 
 
 def scotland_series(ds: Dataset, code: str, period) -> pd.DataFrame:
-    """Scotland's published figure for ``code`` each year up to ``period`` (oldest first)."""
+    """Scotland's published figure for ``code`` each year up to ``period`` (oldest first); a cost
+    in real terms, at the prices of ``price_year`` (``real_terms``)."""
     s = _scotland_rows(ds, code, period)
-    return pd.DataFrame(
-        {"period": s["period"], "label": s["_p"].map(lambda p: p.label), "value": s["value"]}
-    ).reset_index(drop=True)
+    cols = {"period": s["period"], "label": s["_p"].map(lambda p: p.label), "value": s["value"]}
+    return pd.DataFrame(cols | {"price_year": s["price_year"]}).reset_index(drop=True)
 
 
 def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     """``benchmark()`` for every council, with each council's change since the indicator's year
-    before (``previous``, ``change``); ``councils`` restricts the rows shown, not the ranking."""
-    b = benchmark(ds, period)
+    before (``previous``, ``change``); ``councils`` restricts the rows shown, not the ranking.
+    Costs are in real terms (``real_terms``; ``price_year`` names the prices), so that a change
+    is not inflation; ranks are the same as in cash (one deflator a year for every council)."""
+    from dataclasses import replace
+
+    panel = real_terms(ds.benchmarks)
+    b = benchmark(replace(ds, benchmarks=panel), period)
     year = b.attrs.get("period")
-    panel = ds.benchmarks
-    prev = {}
+    prev, price = {}, {}
     for code, g in b.groupby("lgbf", sort=False):
         before = str(Period.parse(g["period"].iloc[0]).shift_years(-1))
         p = panel[(panel["lgbf"] == code) & (panel["period"] == before)].set_index("council")["value"]
         prev.update({(code, c): p.get(c, np.nan) for c in g["council"]})
+        now = panel[(panel["lgbf"] == code) & (panel["period"] == g["period"].iloc[0])]["price_year"].dropna()
+        price[code] = now.iloc[0] if len(now) else None
     b["previous"] = [prev.get((c, k), np.nan) for c, k in zip(b["lgbf"], b["council"], strict=True)]
     b["change"] = b["value"] - b["previous"]
+    b["price_year"] = b["lgbf"].map(price)
     if councils:
         b = b[b["council"].isin(list(councils))]
     b.attrs["period"] = year

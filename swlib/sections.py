@@ -470,7 +470,9 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
             else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
         )
         rows.append({
-            "indicator": f"{r['lgbf']}: {r['title']}", "year": Period.parse(r["period"]).label,
+            "indicator": f"{r['lgbf']}: {r['title']}" + (f" (£ at {Period.parse(r['period']).label} prices)"
+                                                           if r["unit"] == "currency" else ""),
+            "year": Period.parse(r["period"]).label,
             "value": fmt_value(r["value"], r["unit"], 1) + ci,
             "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
             "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
@@ -520,6 +522,27 @@ def glossary_items() -> list[tuple[str, str]]:
     return list(GLOSSARY.items())
 
 
+NATIONAL_TERMS = ("LGBF", "Rank and quartile", "Family group", "SPC (statistical process control)",
+                  "Common cause variation", "Special cause variation", "Process limits")  # fmt: skip
+NATIONAL_GLOSSARY = {  # terms only the national overview uses
+    "SDS": "Self-directed support: people choose how their social care is arranged, including a direct payment "
+    "to buy it themselves.",
+    "Real terms": "costs adjusted for inflation with the GDP deflator the LGBF uses, so that every year is at the "
+    "prices of one year (named beside the cost).",
+    "Funnel plot": "each council's figure against the number of people or events it rests on, with limits that "
+    "narrow as the numbers grow; a council outside the 99.8% limits differs by more than chance and the usual "
+    "variation between councils would explain.",
+    "Over-dispersion (φ, τ²)": "councils differing more than chance alone would explain. φ, the dispersion ratio, "
+    "is 1 when chance explains it all; τ² is the variation between councils added to widen the funnel's limits "
+    "(Spiegelhalter 2005).",
+}
+
+
+def national_glossary_items() -> list[tuple[str, str]]:
+    """The national overview's glossary: the terms it uses, and no others."""
+    return [(t, GLOSSARY[t]) for t in NATIONAL_TERMS if t in GLOSSARY] + list(NATIONAL_GLOSSARY.items())
+
+
 # --- the national overview ---------------------------------------------------------------------
 QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
 
@@ -538,6 +561,37 @@ def trend_words(t: dict) -> str:
     )
 
 
+def decimals_apart(values: list, ranks: list, unit: str, decimals: int = 1, most: int = 4) -> list[int]:
+    """The decimals to print each figure with: ``decimals``, or more where another council with a
+    different rank would print the same (ranks use the unrounded figures), up to ``most``."""
+    out = []
+    for i, (v, r) in enumerate(zip(values, ranks, strict=True)):
+        d = decimals
+        while d < most and any(
+            rj != r and fmt_value(vj, unit, d) == fmt_value(v, unit, d)
+            for j, (vj, rj) in enumerate(zip(values, ranks, strict=True))
+            if j != i and not pd.isna(vj)
+        ):
+            d += 1
+        out.append(d)
+    return out
+
+
+def fmt_change(change, unit: str, decimals: int = 1) -> str:
+    """A change in the unit's own terms: "+2.1 percentage points", "-£1.20", "+3.4 per 1,000"."""
+    if pd.isna(change):
+        return "–"
+    sign = "+" if change > 0 else ("-" if change < 0 else "")
+    size = abs(change)
+    if unit == "percent":
+        return f"{sign}{size:,.{decimals}f} percentage points"
+    if unit == "currency":
+        return f"{sign}£{size:,.{decimals}f}"
+    if unit == "rate":
+        return f"{sign}{size:,.{decimals}f} per 1,000"
+    return sign + fmt_value(size, unit, decimals)
+
+
 def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) -> dict:
     """One LGBF indicator across Scotland: Scotland's run of years with its SPC and statistical
     trend, every council ranked (chart and table), and a funnel plot where there are denominators."""
@@ -546,12 +600,15 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     from .benchmark import ordinal
     from .charts import funnel_chart, rank_chart, spc_chart
     from .icons import icons_view
-    from .national import funnel, scotland_series, scotland_trend
+    from .national import funnel, price_label, scotland_series, scotland_trend
     from .spc import SPCWarning, spc
 
     g = pos[pos["lgbf"] == code]
     r0 = g.iloc[0]
     unit, title, year = r0["unit"], f"{code}: {r0['title']}", Period.parse(r0["period"])
+    prices = price_label(r0.get("price_year"))
+    if prices:  # a cost: in real terms, its price year named wherever it is shown
+        title += f" ({prices})"
     improvement = {"higher": "increase", "lower": "decrease"}.get(r0["polarity"], "neutral")
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         r0["polarity"], "neither higher nor lower is better"
@@ -563,7 +620,8 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         first, last = run.iloc[0], run.iloc[-1]
         v["run"] = (
             f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} "
-            f"to {fmt_value(last['value'], unit, 1)} in {last['label']}."
+            f"to {fmt_value(last['value'], unit, 1)} in {last['label']}"
+            + (f", both at {Period.parse(r0['price_year']).label} prices (real terms)." if prices else ".")
         )
     v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]))
     if len(run) >= 8:
@@ -576,13 +634,16 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
     v["rank_chart"] = rank_chart(g, title).view()
     rows = []
-    for r in g.sort_values(["rank", "council_name"]).to_dict("records"):
-        change = "–" if pd.isna(r["change"]) else ("+" if r["change"] > 0 else "") + fmt_value(r["change"], unit, 1)
-        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, 1),
+    g = g.sort_values(["rank", "council_name"])
+    places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit)
+    for r, dp in zip(g.to_dict("records"), places, strict=True):
+        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, dp),
+                     "change": fmt_change(r["change"], unit, 1),
                      "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
                      "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
-                     "family": str(int(r["family_group"])), "change": change})  # fmt: skip
-    v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows}
+                     "family": str(int(r["family_group"]))})  # fmt: skip
+    v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows,
+                    "change": f"Change since {year.shift_years(-1).label}"}  # fmt: skip
     f = funnel(ds, code, year)
     if f is not None:
         v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
@@ -635,6 +696,7 @@ def quartile_matrix_view(pos: pd.DataFrame) -> dict:
     from .national import quartile_matrix
 
     m = quartile_matrix(pos)
+    years = pos.drop_duplicates("lgbf").set_index("lgbf")["period"]
     rows = [
         {
             "council": council,
@@ -642,7 +704,8 @@ def quartile_matrix_view(pos: pd.DataFrame) -> dict:
         }
         for council, r in m.iterrows()
     ]
-    return {"columns": list(m.columns), "rows": rows, "shapes": list(QUARTILE_SHAPES.items())}
+    columns = [{"code": c, "year": Period.parse(years[c]).label} for c in m.columns]
+    return {"columns": columns, "rows": rows, "shapes": list(QUARTILE_SHAPES.items())}
 
 
 def family_groups_view(pos: pd.DataFrame) -> dict:
@@ -651,12 +714,19 @@ def family_groups_view(pos: pd.DataFrame) -> dict:
 
     fm = family_medians(pos)
     groups = fm.drop_duplicates("family_group").sort_values("family_group")
+    from .national import price_label
+
     units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
+    prices = {c: price_label(p) for c, p in pos.drop_duplicates("lgbf").set_index("lgbf")["price_year"].items()}
     med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
     return {
         "groups": [{"number": int(r.family_group), "councils": r.councils} for r in groups.itertuples()],
         "columns": [f"Group {int(c)}" for c in med.columns],
         "rows": [
-            {"label": code, "cells": [{"text": fmt_value(v, units[code], 1)} for v in r]} for code, r in med.iterrows()
+            {
+                "label": code + (f" ({prices[code]})" if prices[code] else ""),
+                "cells": [{"text": fmt_value(v, units[code], 1)} for v in r],
+            }
+            for code, r in med.iterrows()
         ],
     }

@@ -39,6 +39,52 @@ def test_funnels_allow_for_overdispersion_on_the_real_panel(demo):
     assert w["council"] == "Falkirk" and w["times"] == pytest.approx(5.97, abs=0.01)
 
 
+def test_costs_are_in_real_terms_and_changes_in_the_units_own_terms(demo):
+    from swlib.periods import Period
+    from swlib.sections import national_indicator_view
+
+    P = Period.parse("2019-20")
+    pos = national.positions(demo, P)
+    sw1 = pos[pos["lgbf"] == "SW1"].set_index("council_name")
+    # Dumfries and Galloway's home care cost per hour: £16.74 in 2019/20 cash, £17.85 at 2020/21 prices
+    assert sw1.loc["Dumfries and Galloway", "value"] == pytest.approx(17.851589, abs=1e-6)
+    assert sw1.loc["Dumfries and Galloway", "previous"] == pytest.approx(19.922839, abs=1e-6)  # 2018/19, real
+    assert (sw1["price_year"] == "2020-21").all() and sw1["scotland_value"].iloc[0] == pytest.approx(
+        27.246086, abs=1e-6
+    )
+    run = national.scotland_series(demo, "SW1", P)  # the SPC's run: real terms, £25.15 in 2010/11
+    assert run["value"].iloc[0] == pytest.approx(25.145602, abs=1e-6) and run["value"].iloc[-1] == pytest.approx(
+        27.246086
+    )
+    v = national_indicator_view(demo, "SW1", P, pos)
+    assert v["title"] == "SW1: Older Persons (Over 65's) Home Care Costs per Hour (£ at 2020/21 prices)"
+    assert v["run"].endswith("to £27.2 in 2019/20, both at 2020/21 prices (real terms).")
+    assert "2020/21 prices" in v["spc"]["alt"] and v["ranking"]["caption"].startswith(v["title"])
+    dg = next(r for r in v["ranking"]["rows"] if r["council"] == "Dumfries and Galloway")
+    assert (dg["value"], dg["change"]) == ("£17.9", "-£2.1")
+    sw2 = national_indicator_view(demo, "SW2", P, pos)
+    rows = {r["council"]: r for r in sw2["ranking"]["rows"]}
+    assert rows["North Lanarkshire"]["change"] == "+24.9 percentage points"
+    # 5.85% and 5.82% would both print 5.8%: the decimal that ranks them is printed
+    assert (rows["Orkney Islands"]["value"], rows["Orkney Islands"]["rank"]) == ("5.85%", "13th")
+    assert (rows["East Dunbartonshire"]["value"], rows["East Dunbartonshire"]["rank"]) == ("5.82%", "14th")
+    assert rows["Falkirk"]["value"] == "6.1%" and sw2["ranking"]["change"] == "Change since 2018/19"
+    sw6 = national_indicator_view(demo, "SW6", P, pos)
+    assert sw6["ranking"]["rows"][0]["change"] == "-14.9 per 1,000"
+
+
+def test_the_matrix_names_each_columns_year_and_the_glossary_only_used_terms(demo):
+    from swlib.sections import family_groups_view, national_glossary_items, quartile_matrix_view
+
+    pos = national.positions(demo, "2019-20")
+    cols = {c["code"]: c["year"] for c in quartile_matrix_view(pos)["columns"]}
+    assert cols["SW4a"] == "2017/18" and cols["SW1"] == "2019/20"
+    assert family_groups_view(pos)["rows"][0]["label"] == "SW1 (£ at 2020/21 prices)"
+    terms = dict(national_glossary_items())
+    assert "SDS" in terms and "Funnel plot" in terms and "Real terms" in terms and "LGBF" in terms
+    assert not {"Green, Amber, Red", "Report later", "[c]", "Data only", "To date", "CPO", "MAPPA"} & set(terms)
+
+
 def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     from swlib.charts import funnel_chart
     from swlib.sections import funnel_words
@@ -89,6 +135,19 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     assert all(img["alt"] for img in page.select("figure img"))
     assert page.select("table.matrix td.q1") and "● 1" in page.select_one("table.matrix").get_text(" ")
     assert "swlib" not in text.split("Generated")[0]  # no code or jargon before the footer
+    assert "small numbers are not suppressed" not in text and "Made only from figures the Improvement Service" in text
+    headings = [h.get_text(" ", strip=True) for h in page.select("h3")]
+    assert any(
+        h.endswith("SW5: Older persons (over 65's) Residential Care Costs per week per resident (£ at 2020/21 prices)")
+        for h in headings
+    )
+    glossary = page.select_one("#glossary").find_next("dl") or page.select_one("#glossary").parent
+    gtext = glossary.get_text(" ")
+    assert "SDS" in gtext and "Green, Amber, Red" not in gtext and "Report later" not in gtext
+    matrix = page.select_one("table.matrix")
+    assert "2017/18" in matrix.select("thead th")[4].get_text(" ")  # SW4a's year under its code
+    funnels = [f for f in page.select("figure img") if f["alt"].startswith("Funnel plot of SW")]
+    assert len(funnels) == 2 and all("widened for over-dispersion" in f["alt"] for f in funnels)
 
 
 def test_scotlands_trend_is_fingertips_where_the_lgbf_has_counts(demo):

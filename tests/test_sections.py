@@ -54,3 +54,16 @@ def test_statutory_tables_and_charts_show_only_years_that_have_figures(demo):
                 assert any(c != "–" for c in column), (outcome, j)
         for img in page.select("figure img"):
             assert "n/a n/a" not in img["alt"]
+
+
+def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):
+    from swlib.periods import Period
+    from swlib.sections import benchmark_view
+
+    rows = {
+        r["indicator"].split(":")[0]: r
+        for r in benchmark_view(demo, "dumfries-and-galloway", Period.parse("2023-24"))["rows"]
+    }
+    assert rows["SW1"]["indicator"].endswith("(£ at 2020/21 prices)") and rows["SW1"]["year"] == "2020/21"
+    assert rows["CHN8a"]["indicator"].endswith(f"(£ at {rows['CHN8a']['year']} prices)")  # cash: its own year's prices
+    assert "prices" not in rows["SW6"]["indicator"]
