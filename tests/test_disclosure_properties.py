@@ -1,0 +1,123 @@
+"""Disclosure control as properties: random small counts in random periods of random measures, and
+no count from 1 to 4 can be worked out from the public reports of a year (the test differences them)."""
+
+import re
+
+import pandas as pd
+import pytest
+
+import swlib
+from swlib.disclosure import suppress_table
+from tests.conftest import make_data
+
+pytest.importorskip("hypothesis", reason="the property tests need the dev extras: pip install -e '.[dev]'")
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_NUMBER = re.compile(r"-?[\d,]+(?:\.\d+)?")
+
+
+def _figure(text: str) -> tuple | None:
+    """(value, numerator, denominator) from a printed cell: "93", "95.7% (67 of 70)", "[c]", "–"."""
+    m = re.match(r"\s*(-?[\d,]+(?:\.\d+)?)%?(?: \(([\d,]+) of ([\d,]+)\))?", text or "")
+    if not m:
+        return None
+    num = lambda s: float(s.replace(",", "")) if s else float("nan")  # noqa: E731
+    return num(m.group(1)), num(m.group(2)), num(m.group(3))
+
+
+def published_figures(ds, council: str, fy: int) -> dict:
+    """What the public quarterly reports for Q1..Q4 of ``fy`` print, as a reader would collect it:
+    {(measure title, fy, quarter): (value, numerator, denominator)} from the performance tables'
+    "to date" and year cells and the sentences' "at this point last year"."""
+    from swlib.sections import performance_view
+    from swlib.trends import describe
+
+    seen: dict = {}
+    for q in (1, 2, 3, 4):
+        P = swlib.Period.quarter(fy, q)
+        perf = swlib.performance(ds, council, P, audience="public")
+        perf["sentence"] = describe(perf, ds, council, P)
+        view = performance_view(perf)
+        rows = [r for part in view["parts"] for o in part["outcomes"] for t in o["tables"] for r in t["rows"]]
+        years = perf.attrs["years"]
+        for r, (_, pr) in zip(rows, perf.iterrows(), strict=True):
+            put = lambda key, f: f and seen.setdefault(key, f)  # noqa: E731
+            put((r["title"], fy, q), None if r["to_date"].get("suppressed") else _figure(r["to_date"]["text"]))
+            for y, c in zip(years, r["years"], strict=True):
+                put((r["title"], swlib.Period.parse(y).fy, 4), None if c.get("suppressed") else _figure(c["text"]))
+            m = re.search(r"(?:from|as) ([\d,.]+)%? (?:at this point last year|\()", pr["sentence"] or "")
+            m = m or re.search(r"same as at this point last year \(([\d,.]+)", pr["sentence"] or "")
+            if m:
+                put((r["title"], fy - 1, q), (float(m.group(1).replace(",", "")), float("nan"), float("nan")))
+    return seen
+
+
+def derivable_small_counts(seen: dict, units: dict, lo=1, hi=4) -> list:
+    """Every count from lo to hi a reader can work out from the published figures: directly, as a
+    complement, or as the difference of two cumulative figures of the same measure and year."""
+    small = lambda x: x == x and lo <= round(x, 6) <= hi  # noqa: E731
+    out = []
+    for (title, fy, q), (v, n, d) in seen.items():
+        count = units[title] in ("count", "number")
+        if (count and small(v)) or small(n) or small(d) or (units[title] == "percent" and small(d - n)):
+            out.append((title, fy, q, "direct"))
+        for (t2, fy2, q2), (v2, n2, d2) in seen.items():
+            if t2 == title and fy2 == fy and q2 < q:
+                diffs = (
+                    [n - n2, d - d2]
+                    + ([v - v2] if count else [])
+                    + ([(d - n) - (d2 - n2)] if units[title] == "percent" else [])
+                )
+                if any(small(x) for x in diffs):
+                    out.append((title, fy, q, f"minus Q{q2}"))
+    return out
+
+
+_count = st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 60))
+
+
+@st.composite
+def measures_and_data(draw):
+    ms, obs = [], []
+    for i in range(draw(st.integers(1, 3))):
+        freq = draw(st.sampled_from(["monthly", "quarterly"]))
+        unit = draw(st.sampled_from(["count", "number", "percent"]))
+        ms.append({"title": f"Measure {i}", "unit": unit, "frequency": freq, "polarity": "higher", "target": "50"})
+        kind = "month" if freq == "monthly" else "quarter"
+        for fy in (2019, 2020):
+            for p in swlib.Period.year(fy).parts(kind):
+                if draw(st.booleans()) and draw(st.booleans()):
+                    continue  # a period with no figure
+                if unit == "percent":
+                    d = draw(_count)
+                    n = draw(st.integers(0, d))
+                    obs.append({"measure": f"m{i}", "period": str(p), "numerator": str(n), "denominator": str(d)})
+                else:
+                    obs.append({"measure": f"m{i}", "period": str(p), "value": str(draw(_count))})
+    return ms, obs
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(measures_and_data())
+def test_property_no_small_count_is_derivable_from_the_public_reports_of_a_year(case):
+    import tempfile
+    from pathlib import Path
+
+    ms, obs = case
+    with tempfile.TemporaryDirectory() as tmp:
+        ds = swlib.load(make_data(Path(tmp) / "data", ms, obs))
+        seen = published_figures(ds, "alpha", 2020)
+    units = {m["title"]: m["unit"] for m in ms}
+    assert derivable_small_counts(seen, units) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 80)), min_size=1, max_size=6))
+def test_property_a_total_never_gives_back_a_small_count(cells):
+    t = pd.DataFrame({"Headcount": [*cells, sum(cells)]}, index=[*(f"s{i}" for i in range(len(cells))), "Total"])
+    m = suppress_table(t, total_row="Total")["Headcount"]
+    shown = t["Headcount"][~m]
+    assert not any(1 <= v <= 4 for v in shown)
+    if "Total" in shown.index and m.any():
+        assert not 1 <= shown["Total"] - shown.drop("Total").sum() <= 4 and m.sum() >= 2
