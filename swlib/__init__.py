@@ -8,6 +8,7 @@ import sys
 import types
 
 from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
+from .version import __version__
 
 # imported on first use, so that ``swreport`` starts a report's kernel before it loads pandas
 _LAZY = {
@@ -41,8 +42,6 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "ConfigError",

@@ -14,49 +14,16 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import reports
-from .config import notebooks_dir, outputs_dir, params_dir
+from .config import notebooks_dir, outputs_dir
 from .errors import ConfigError
-from .periods import Period
+from .outputs import Job, Outcome, input_hashes, read_manifest, record, write_index  # noqa: F401 (batch's names before)
 
-
-@dataclass(frozen=True)
-class Job:
-    report: str
-    council: str
-    period: str
-    audience: str
-    data: str
-    out: str
-    name: str = ""  # the council's name, for the index
-    only: str = ""  # the national report: the councils it shows, comma-separated (blank: all)
-    asked: str = ""  # the period as the run gave it where it was relative (latest, previous)
-
-    @property
-    def resolved(self) -> bool:
-        """False for a relative period that named no period for this council (nothing to render)."""
-        return self.period != self.asked
-
-    @property
-    def key(self) -> str:
-        stem = self.report if self.audience == "internal" else f"{self.report}-public"
-        return f"{self.council}/{self.period}/{stem}"
-
-
-@dataclass
-class Outcome:
-    job: Job
-    status: str  # ok | failed | skipped
-    seconds: float
-    html: str | None = None
-    error: str | None = None
-    failed_notebook: str | None = None
-    inputs: dict = field(default_factory=dict)
-    key: str | None = None
+write_manifest = record  # the name it had here before swlib.outputs
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None) -> list[Job]:
@@ -84,16 +51,6 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
     return [
         Job(report, c, periods[c], a, str(data), str(out), names[c], only, asked) for c in chosen for a in audiences
     ]
-
-
-def input_hashes(job: Job) -> dict[str, str]:
-    """What a report was rendered from: data files, the notebook, the settings."""
-    files = sorted(Path(job.data).glob("*.csv")) if Path(job.data).is_dir() else [Path(job.data)]
-    files += [notebooks_dir() / reports.get(job.report).notebook]
-    settings = params_dir() / "councils.yaml"
-    if settings.exists():
-        files.append(settings)
-    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files if f.is_file()}
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +151,7 @@ def _run(job: Job, session=None) -> Outcome:
             job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
             session=session or _SESSION,
         )  # fmt: skip
-        return Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))
+        return Outcome.rendered(job, start, path)
     except ReportError as e:
         nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
         return Outcome(
@@ -304,7 +261,7 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Pla
         Outcome(j, "no-period", 0.0, error=why_none(j.asked, reports.get(j.report).period_kind, report_periods(j.report, ds, j.council), on))
         for j in planned if not j.resolved
     ]  # fmt: skip
-    previous = _read_manifest(out_dir)["reports"]
+    previous = read_manifest(out_dir)["reports"]
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.resolved}
     todo, skipped = [], []
@@ -340,23 +297,23 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     p = plan or make_plan(runs, data, out, force, today)
     planned, todo, skipped, keys, out_dir = p.jobs, p.todo, p.skipped, p.keys, p.out_dir
 
-    def record(o: Outcome) -> None:
+    def finished(o: Outcome) -> None:
         # each report goes into the manifest as it finishes: a batch killed part way is
         # re-run with only the missing reports left to do
         o.key = keys[o.job.key] if o.status == "ok" else None
-        write_manifest(out_dir, [o])
+        record(out_dir, [o])
 
     if executor == "dask":
         done = run_jobs_dask(todo, scheduler, progress)
         for o in done:
-            record(o)
+            finished(o)
     elif executor == "local":
-        done = run_jobs(todo, jobs, progress, on_done=record)
+        done = run_jobs(todo, jobs, progress, on_done=finished)
     else:
         raise ConfigError(f"unknown executor {executor!r}: expected local or dask")
     order = {j.key: i for i, j in enumerate(planned)}
     outcomes = sorted([*skipped, *done, *p.unresolved], key=lambda o: order[o.job.key])
-    write_manifest(out_dir, [o for o in outcomes if o.job.resolved])
+    record(out_dir, [o for o in outcomes if o.job.resolved])
     return outcomes
 
 
@@ -380,76 +337,6 @@ def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True)
         bar.close()
     order = {j.key: i for i, j in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.job.key])
-
-
-def _read_manifest(out_dir: Path) -> dict:
-    try:
-        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-        if not isinstance(manifest.get("reports"), dict):
-            raise ValueError
-        return manifest
-    except (OSError, ValueError):
-        return {"reports": {}}
-
-
-def write_manifest(out_dir: Path, outcomes: list[Outcome]) -> Path:
-    from . import __version__
-    from .rendering import write_atomic
-
-    path = out_dir / "manifest.json"
-    manifest = _read_manifest(out_dir)
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for o in outcomes:
-        j = o.job
-        if o.status == "skipped" and j.key in manifest["reports"]:
-            manifest["reports"][j.key]["status"] = "skipped"
-            continue
-        manifest["reports"][j.key] = {
-            "report": j.report, "council": j.council, "council_name": j.name or j.council, "period": j.period,
-            "audience": j.audience,
-            "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
-            "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
-            "data": j.data, "key": o.key,
-        }  # fmt: skip
-    manifest["swlib"] = __version__
-    manifest["reports"] = dict(sorted(manifest["reports"].items()))
-    write_atomic(path, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
-    write_index(out_dir, manifest)
-    return path
-
-
-def _rel(p, base: Path) -> str | None:
-    if not p:
-        return None
-    try:
-        return str(Path(p).resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(p)
-
-
-def write_index(out_dir: Path, manifest: dict) -> Path:
-    """outputs/index.html: every report rendered so far, by council, self-contained."""
-
-    from .rendering import page_css, write_atomic
-    from .templating import render
-
-    css, h = page_css()
-    rows = []
-    for _key, e in manifest["reports"].items():
-        P = Period.parse(e["period"])
-        r = reports.REPORTS.get(e["report"])  # None: a report this version no longer makes
-        name = r.index_name if r else e["report"]
-        label = f"{name}, {r.period_label(P) if r else P.year_period.label}" + (
-            " (public)" if e["audience"] == "public" else ""
-        )
-        ok = e["status"] in ("ok", "skipped")
-        rows.append({"who": e.get("council_name") or e["council"], "label": label,
-                     "href": e["html"] if ok and e["html"] else None,
-                     "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
-    page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
-    path = out_dir / "index.html"
-    write_atomic(path, page.encode("utf-8"))
-    return path
 
 
 def summary_lines(outcomes: list[Outcome]) -> list[str]:

@@ -248,8 +248,7 @@ def run(report, council, councils, period, audience, data, out):
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
     with KernelSession().start() as session:
-        from .batch import Job, Outcome, input_hashes, write_manifest
-        from .config import outputs_dir
+        from .outputs import Job, Outcome, out_dir, record
         from .rendering import check_councils, check_request, render, subject_name
         from .scheduling import is_relative
 
@@ -260,15 +259,15 @@ def run(report, council, councils, period, audience, data, out):
             click.echo(f"{report} {period}: {council} {P}")
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
-    out_dir = Path(out) if out is not None else outputs_dir()
+    folder = out_dir(out)
     job = Job(
-        report, council, str(P), audience, str(Path(ds.path).resolve()), str(out_dir),
+        report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
         subject_name(ds, report, council), only,
     )  # fmt: skip
-    write_manifest(out_dir, [Outcome(job, "ok", time.perf_counter() - start, html=str(path), inputs=input_hashes(job))])
+    record(folder, [Outcome.rendered(job, start, path)])
     from .config import where
 
-    click.echo(where(ds.path, out_dir))
+    click.echo(where(ds.path, folder))
     if audience == "public":
         from .disclosure import where as place
         from .disclosure import withheld

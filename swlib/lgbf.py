@@ -344,7 +344,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
 
 def write_csv(df: pd.DataFrame, path) -> Path:
     """The table as CSV, figures exactly as published (no rounding), atomically."""
-    from .rendering import write_atomic
+    from .outputs import write_atomic
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,34 +8,27 @@ Files are written atomically: a failed or interrupted run never leaves a half re
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 import os
 import re
-import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import reports
-from .config import AUDIENCES, notebooks_dir, outputs_dir, params_dir
+from .config import AUDIENCES, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
+from .outputs import output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
+from .templating import _css, page_css, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
+from .version import __version__
 
 if TYPE_CHECKING:
     import nbformat
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
-    base = Path(out) if out is not None else outputs_dir()
-    folder = base / council / str(period)
-    stem = report if audience == "internal" else f"{report}-public"
-    return folder / f"{stem}.html", folder / f"{stem}.ipynb"
 
 
 def check_request(report: str, council: str, period, audience: str, data) -> tuple[Period, object]:
@@ -271,19 +264,6 @@ def print_css(running_head: str, landscape: bool) -> str:
     )
 
 
-def _css() -> str:
-    return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
-
-
-def page_css(extra: str = "") -> tuple[str, str]:
-    """The stylesheet as it stands in a page (no blank lines: pages are printed without them)
-    and its Content-Security-Policy hash, which must be of exactly that text."""
-    from .templating import without_blank_lines
-
-    css = without_blank_lines(_css() + extra)
-    return css, "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-
-
 def generated_stamp() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
@@ -294,8 +274,6 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     """HTML from the executed notebook with swreport's page template (the report's own template,
     run in the notebook, made the body and its table of contents)."""
     import nbformat
-
-    from . import __version__
 
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
@@ -316,8 +294,6 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
         "metadata": {"name": title},
     }  # fmt: skip
     page, _ = exporter.from_notebook_node(body_nb, resources=resources)
-    from .templating import without_blank_lines
-
     return without_blank_lines(page) + "\n"
 
 
@@ -362,40 +338,3 @@ def _exporter():
 def _hidden(cell) -> bool:
     tags = cell.metadata.get("tags", [])
     return "remove_cell" in tags or "parameters" in tags or "injected-parameters" in tags
-
-
-def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
-    """Temporary files a killed run left (only possible if killed mid-rename) are removed an hour on."""
-    import time
-
-    if not folder.is_dir():
-        return
-    now = time.time()
-    for f in folder.glob(".*.tmp"):
-        try:
-            if now - f.stat().st_mtime > older_than:
-                f.unlink()
-        except OSError:
-            pass
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write beside the target, then rename: readers see the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -205,7 +205,7 @@ class RunRecord:
     def write(self, code: int, error: str | None = None) -> Path:
         import json
 
-        from .rendering import write_atomic
+        from .outputs import write_atomic
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
                       data=self.data, out=self.out)  # fmt: skip

@@ -18,6 +18,8 @@ Layout, in ``swlib/templates/``:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -149,6 +151,17 @@ def report(report: str, context: dict) -> Fragment:
         )
     layout = environment().get_template(f"{report}/report.html.j2").module
     return render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
+
+
+def _css() -> str:
+    return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
+
+
+def page_css(extra: str = "") -> tuple[str, str]:
+    """The stylesheet as it stands in a page (no blank lines: pages are printed without them)
+    and its Content-Security-Policy hash, which must be of exactly that text."""
+    css = without_blank_lines(_css() + extra)
+    return css, "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
 
 
 def without_blank_lines(text: str) -> str:

@@ -160,7 +160,7 @@ def test_the_index_stylesheet_is_allowed_by_its_own_content_security_policy(tmp_
     import hashlib
     import re
 
-    from swlib.batch import write_index
+    from swlib.outputs import write_index
 
     entry = {"report": "annual", "council": "dundee-city", "council_name": "Dundee City Council", "period": "2016-17",
              "audience": "internal", "status": "ok", "html": "dundee-city/2016-17/annual.html", "error": None}  # fmt: skip

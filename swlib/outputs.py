@@ -1,0 +1,201 @@
+"""What swreport writes and where: report paths, atomic writes, the manifest and the index.
+
+``outputs/<council>/<period>/<report>.html`` (``<report>-public.html`` for the public
+audience) with the executed notebook beside it; ``outputs/manifest.json`` records every report
+rendered (parameters, input hashes, version, status, timing) and ``outputs/index.html`` links
+them. ``swreport run`` and ``swreport batch`` record a report through the same call,
+``record``. Every file is written atomically: readers see the old file or the new, never half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import reports
+from .config import notebooks_dir, outputs_dir, params_dir
+from .periods import Period
+from .version import __version__
+
+
+def out_dir(out=None) -> Path:
+    """The outputs folder: ``out`` if given, else ``./outputs`` (or ``$SWREPORT_OUT``)."""
+    return Path(out) if out is not None else outputs_dir()
+
+
+def stem(report: str, audience: str) -> str:
+    """A report's file name without its suffix: ``quarterly``, or ``quarterly-public`` for the public."""
+    return report if audience == "internal" else f"{report}-public"
+
+
+def report_key(report: str, council: str, period, audience: str) -> str:
+    """Where a report lives under the outputs folder, and its key in the manifest."""
+    return f"{council}/{period}/{stem(report, audience)}"
+
+
+def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
+    """The report's HTML file and its executed notebook beside it."""
+    path = out_dir(out) / report_key(report, council, period, audience)
+    return path.with_name(path.name + ".html"), path.with_name(path.name + ".ipynb")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to render: what, for whom, from which data, to which folder."""
+
+    report: str
+    council: str
+    period: str
+    audience: str
+    data: str
+    out: str
+    name: str = ""  # the council's name, for the index
+    only: str = ""  # the national report: the councils it shows, comma-separated (blank: all)
+    asked: str = ""  # the period as the run gave it where it was relative (latest, previous)
+
+    @property
+    def resolved(self) -> bool:
+        """False for a relative period that named no period for this council (nothing to render)."""
+        return self.period != self.asked
+
+    @property
+    def key(self) -> str:
+        return report_key(self.report, self.council, self.period, self.audience)
+
+
+@dataclass
+class Outcome:
+    """How a job ended: ``ok``, ``failed`` or ``skipped`` (unchanged since it was last rendered)."""
+
+    job: Job
+    status: str  # ok | failed | skipped
+    seconds: float
+    html: str | None = None
+    error: str | None = None
+    failed_notebook: str | None = None
+    inputs: dict = field(default_factory=dict)
+    key: str | None = None
+
+    @classmethod
+    def rendered(cls, job: Job, started: float, html: Path | str) -> Outcome:
+        """A report rendered to ``html``, begun at ``started`` (``time.perf_counter()``)."""
+        return cls(job, "ok", time.perf_counter() - started, html=str(html), inputs=input_hashes(job))
+
+
+def input_hashes(job: Job) -> dict[str, str]:
+    """What a report was rendered from: data files, the notebook, the settings."""
+    files = sorted(Path(job.data).glob("*.csv")) if Path(job.data).is_dir() else [Path(job.data)]
+    files += [notebooks_dir() / reports.get(job.report).notebook]
+    settings = params_dir() / "councils.yaml"
+    if settings.exists():
+        files.append(settings)
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files if f.is_file()}
+
+
+def read_manifest(out_dir: Path) -> dict:
+    """The manifest of an outputs folder (an empty one if there is none, or it is unreadable)."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        if not isinstance(manifest.get("reports"), dict):
+            raise ValueError
+        return manifest
+    except (OSError, ValueError):
+        return {"reports": {}}
+
+
+def record(out_dir: Path, outcomes: list[Outcome]) -> Path:
+    """Enter reports in the manifest (a skipped one keeps its entry, marked skipped) and rewrite
+    the index; returns the manifest's path."""
+    path = out_dir / "manifest.json"
+    manifest = read_manifest(out_dir)
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for o in outcomes:
+        j = o.job
+        if o.status == "skipped" and j.key in manifest["reports"]:
+            manifest["reports"][j.key]["status"] = "skipped"
+            continue
+        manifest["reports"][j.key] = {
+            "report": j.report, "council": j.council, "council_name": j.name or j.council, "period": j.period,
+            "audience": j.audience,
+            "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
+            "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
+            "data": j.data, "key": o.key,
+        }  # fmt: skip
+    manifest["swlib"] = __version__
+    manifest["reports"] = dict(sorted(manifest["reports"].items()))
+    write_atomic(path, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
+    write_index(out_dir, manifest)
+    return path
+
+
+def _rel(p, base: Path) -> str | None:
+    if not p:
+        return None
+    try:
+        return str(Path(p).resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(p)
+
+
+def write_index(out_dir: Path, manifest: dict) -> Path:
+    """outputs/index.html: every report rendered so far, by council, self-contained."""
+    from .templating import page_css, render
+
+    css, h = page_css()
+    rows = []
+    for _key, e in manifest["reports"].items():
+        P = Period.parse(e["period"])
+        r = reports.REPORTS.get(e["report"])  # None: a report this version no longer makes
+        name = r.index_name if r else e["report"]
+        label = f"{name}, {r.period_label(P) if r else P.year_period.label}" + (
+            " (public)" if e["audience"] == "public" else ""
+        )
+        ok = e["status"] in ("ok", "skipped")
+        rows.append({"who": e.get("council_name") or e["council"], "label": label,
+                     "href": e["html"] if ok and e["html"] else None,
+                     "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
+    page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
+    path = out_dir / "index.html"
+    write_atomic(path, page.encode("utf-8"))
+    return path
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write beside the target, then rename: readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
+    """Temporary files a killed run left (only possible if killed mid-rename) are removed an hour on."""
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for f in folder.glob(".*.tmp"):
+        try:
+            if now - f.stat().st_mtime > older_than:
+                f.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,111 @@
+"""Where reports are written, atomic writes, the manifest and the index."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from swlib import outputs
+from swlib.outputs import Job, Outcome
+from swlib.periods import Period
+from swlib.version import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_public_reports_are_written_beside_the_internal_ones_with_a_public_suffix(tmp_path):
+    P = Period.parse("2021-22-Q2")
+    assert outputs.output_paths("quarterly", "south-lanarkshire", P, "internal", tmp_path) == (
+        tmp_path / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html",
+        tmp_path / "south-lanarkshire" / "2021-22-Q2" / "quarterly.ipynb",
+    )
+    html, nb = outputs.output_paths("annual", "dundee-city", Period.parse("2016-17"), "public", tmp_path)
+    assert (html.name, nb.name, html.parent.name) == ("annual-public.html", "annual-public.ipynb", "2016-17")
+    # the manifest's key is the same path, without its suffix
+    job = Job("annual", "dundee-city", "2016-17", "public", "data", str(tmp_path))
+    assert job.key == "dundee-city/2016-17/annual-public"
+    assert tmp_path / f"{job.key}.html" == html
+
+
+def test_outputs_go_to_swreport_out_when_no_folder_is_given(tmp_path, monkeypatch):
+    monkeypatch.setenv("SWREPORT_OUT", str(tmp_path / "elsewhere"))
+    html, _ = outputs.output_paths("quarterly", "alpha", Period.parse("2021-22-Q1"), "internal", None)
+    assert html == tmp_path / "elsewhere" / "alpha" / "2021-22-Q1" / "quarterly.html"
+
+
+def test_an_atomic_write_replaces_the_file_whole_and_keeps_the_folders_permissions(tmp_path):
+    path = tmp_path / "a" / "report.html"
+    outputs.write_atomic(path, b"first")
+    outputs.write_atomic(path, b"second")
+    assert path.read_bytes() == b"second"
+    assert [p.name for p in path.parent.iterdir()] == ["report.html"]  # no temporary file left
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "report.html"
+    path.write_bytes(b"the old report")
+
+    def no_space(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(OSError, match="No space left"):
+        outputs.write_atomic(path, b"half a new rep")
+    assert path.read_bytes() == b"the old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_stale_temporaries_go_after_an_hour_and_fresh_ones_stay(tmp_path):
+    old, fresh = tmp_path / ".report.html.abc.tmp", tmp_path / ".report.html.def.tmp"
+    old.write_text("x")
+    fresh.write_text("x")
+    os.utime(old, (0, 0))
+    outputs.remove_stale_temporaries(tmp_path)
+    assert not old.exists() and fresh.exists()
+
+
+def _job(tmp_path, council="dundee-city", audience="internal", name="Dundee City Council"):
+    return Job("annual", council, "2016-17", audience, str(ROOT / "data"), str(tmp_path), name)
+
+
+def test_recording_a_report_enters_it_in_the_manifest_and_links_it_from_the_index(tmp_path):
+    html = tmp_path / "dundee-city" / "2016-17" / "annual.html"
+    html.parent.mkdir(parents=True)
+    html.write_text("<html></html>")
+    job = _job(tmp_path)
+    outputs.record(tmp_path, [Outcome.rendered(job, 0.0, html)])
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    entry = manifest["reports"]["dundee-city/2016-17/annual"]
+    assert entry["status"] == "ok" and entry["html"] == "dundee-city/2016-17/annual.html"
+    assert entry["swlib"] == manifest["swlib"] == __version__
+    assert entry["council_name"] == "Dundee City Council"
+    assert {"councils.csv", "observations.csv", "cswo_annual_report.ipynb"} <= set(entry["inputs"])
+    index = (tmp_path / "index.html").read_text()
+    assert 'href="dundee-city/2016-17/annual.html"' in index
+    assert "CSWO annual report, 2016/17" in index  # the index's name of the report
+
+    # a failure of another report is recorded beside it, the first kept
+    other = _job(tmp_path, audience="public")
+    outputs.record(tmp_path, [Outcome(other, "failed", 1.0, error="the section 'Finance' could not be built")])
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert list(manifest["reports"]) == ["dundee-city/2016-17/annual", "dundee-city/2016-17/annual-public"]
+    assert manifest["reports"]["dundee-city/2016-17/annual-public"]["html"] is None
+    assert "failed: the section &#39;Finance&#39; could not be built" in (tmp_path / "index.html").read_text()
+
+    # a skipped report keeps its entry, marked skipped
+    outputs.record(tmp_path, [Outcome(job, "skipped", 0.0)])
+    entry = json.loads((tmp_path / "manifest.json").read_text())["reports"]["dundee-city/2016-17/annual"]
+    assert entry["status"] == "skipped" and entry["html"] == "dundee-city/2016-17/annual.html"
+
+
+def test_an_unreadable_manifest_is_started_afresh(tmp_path):
+    (tmp_path / "manifest.json").write_text("{not json")
+    assert outputs.read_manifest(tmp_path) == {"reports": {}}
+    (tmp_path / "manifest.json").write_text('{"reports": []}')
+    assert outputs.read_manifest(tmp_path) == {"reports": {}}
