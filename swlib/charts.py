@@ -490,6 +490,10 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
     g = g.sort_values(["rank", "council_name"])
     unit = g["unit"].iloc[0]
     scotland = float(g["scotland_value"].iloc[0])
+    price = g["price_year"].iloc[0] if "price_year" in g else None
+    axis_words = {"percent": "Per cent", "rate": "Per 1,000", "days": "Days", "hours": "Hours"}.get(unit, "")
+    if unit == "currency":
+        axis_words = f"£ at {Period.parse(price).label} prices" if isinstance(price, str) and price else "£ (cash)"
 
     def draw(fig):
         ax = fig.add_subplot()
@@ -511,6 +515,7 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
             ax.text(0, y, f"{int(r)}. {n}", transform=beside, ha="right", va="center_baseline", fontsize=6.5)
         ax.invert_yaxis()  # best at the top
         ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel(axis_words, fontsize=7.5)
         ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
         ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
 
@@ -518,9 +523,9 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
     f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
     alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
-    return _chart(draw, 6.8, 0.45 + 0.16 * len(g), alt,
+    return _chart(draw, 6.8, 0.6 + 0.16 * len(g), alt,
                   f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
-                  {"left": 1.7, "right": 1.9, "top": 0.35, "bottom": 0.3})  # fmt: skip
+                  {"left": 1.7, "right": 1.9, "top": 0.35, "bottom": 0.45})  # fmt: skip
 
 
 def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:

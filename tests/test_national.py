@@ -187,3 +187,12 @@ def test_the_national_report_takes_no_council():
     assert r.exit_code == 2 and "covers every council" in r.output
     r = CliRunner().invoke(main, ["run", "national", "--period", "2019-20-Q2"])
     assert r.exit_code == 2 and "financial year" in r.output
+
+
+def test_the_rank_chart_says_what_its_value_axis_counts(demo):
+    from swlib.charts import rank_chart
+
+    pos = national.positions(demo, "2019-20")
+    svg = rank_chart(pos[pos["lgbf"] == "SW5"], "SW5").svg
+    assert ">£ at 2020/21 prices<" in svg
+    assert ">Per cent<" in rank_chart(pos[pos["lgbf"] == "SW2"], "SW2").svg
