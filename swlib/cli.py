@@ -223,6 +223,13 @@ def check_public(council, period, strict, data):
         sys.exit(EXIT_FAILURE)
 
 
+def _is_year(period: str) -> bool:
+    from .periods import Period
+    from .scheduling import is_relative
+
+    return not is_relative(period) and Period.parse(period).kind == "year"
+
+
 @main.command()
 @click.argument("report", type=click.Choice(reports.NAMES))
 @click.option("--council", default=None, help="the council (not for the national report)")
@@ -255,6 +262,13 @@ def run(report, council, councils, period, audience, data, out):
         if not r.per_council:
             council = council or r.filed_under
         P, ds = check_request(report, council, period, audience, data)
+        if reports.get(report).per_council:
+            from .coverage import require_figures
+
+            require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
+        if report == "quarterly" and _is_year(period):
+            click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
+                       f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
         only = "" if r.per_council else ",".join(check_councils(ds, councils))

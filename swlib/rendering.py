@@ -45,7 +45,10 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     if not r.per_council and council != r.filed_under:
         raise ConfigError(f"the {report} report covers every council: give no council (found {council!r})")
     if r.needs_benchmarks and ds.benchmarks.empty:
-        raise ConfigError(f"the {report} report needs the LGBF panel: make benchmarks.csv with 'swreport import lgbf'")
+        from .config import describe_data
+
+        raise ConfigError(f"the {report} report needs the LGBF panel, and {describe_data(ds.path)} has no benchmarks: "
+                          "make them with 'swreport import lgbf WORKBOOK'")  # fmt: skip
     if r.per_council:
         ds.council_name(council)
     return P or resolve_one(report, period, ds, council), ds

@@ -396,7 +396,11 @@ def inspection_view(ds, council: str, period: Period) -> dict:
     from .charts import inspection_chart
 
     i = ds.inspections[ds.inspections["council"] == council]
+    start, end = f"{period.fy}-04-01", f"{period.fy + 1}-03-31"  # the report's financial year: ISO dates compare as text
+    any_at_all, i = not i.empty, i[(i["date"] >= start) & (i["date"] <= end)]
     if i.empty:
+        if any_at_all:
+            return {"none": f"No inspection was dated within {period.year_period.label} (April {period.fy} to March {period.fy + 1})."}
         return {"none": no_data_text("inspection", period.label)}
     themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
     themes = [t for t in themes if i[t].notna().any()]

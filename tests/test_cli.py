@@ -106,3 +106,17 @@ def test_an_unknown_council_says_which_data_was_read_and_what_to_do():
     assert "swreport init" in r.output and "--data" in r.output
     r = run("table", "--council", "dundee-cty", "--period", "2021-22-Q2")
     assert "did you mean 'dundee-city'?" in r.output
+
+
+def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch, tmp_path):
+    import swlib.rendering
+
+    def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None):
+        path = tmp_path / "q.html"
+        path.write_text("x")
+        return path
+
+    monkeypatch.setattr(swlib.rendering, "render", fake_render)
+    r = run("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert "2021-22 is a financial year: the quarterly report for its fourth quarter, 2021-22-Q4" in r.output

@@ -67,3 +67,14 @@ def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):
     assert rows["SW1"]["indicator"].endswith("(£ at 2020/21 prices)") and rows["SW1"]["year"] == "2020/21"
     assert rows["CHN8a"]["indicator"].endswith(f"(£ at {rows['CHN8a']['year']} prices)")  # cash: its own year's prices
     assert "prices" not in rows["SW6"]["indicator"]
+
+
+def test_inspections_are_those_dated_within_the_reports_financial_year(demo):
+    from swlib.sections import inspection_view
+
+    v = inspection_view(demo, "dundee-city", swlib.Period.parse("2016-17"))
+    text = str(v)
+    assert "25 January 2017" in text and "1 March 2017" in text and "1 September 2016" in text
+    assert "2015" not in text and "21 January 2016" not in text  # 2015/16's inspections are not 2016/17's
+    none = inspection_view(demo, "dundee-city", swlib.Period.parse("2019-20"))
+    assert none == {"none": "No inspection was dated within 2019/20 (April 2019 to March 2020)."}
