@@ -1,6 +1,7 @@
 """swreport's speed and memory, measured and printed (not a test: the machines are shared and noisy).
 
     python benchmarks/run.py [--repeat 3] [--quick]
+    python benchmarks/run.py --charts      # only the median time of a chart
 
 Prints every figure and writes them, with the date and machine, to benchmarks/results.md.
 Each timing is the median of --repeat runs of a fresh process; peak memory is the largest
@@ -177,6 +178,38 @@ TARGETS = {  # issue 15
 }
 
 
+def chart_times(n: int = 20) -> dict[str, float]:
+    """The median time of one chart, drawn ``n`` times in this process (after one to warm up), for
+    each council chart the reports draw most: an SPC chart, a year bar chart, small multiples."""
+    import swlib
+    from swlib import charts, trends
+    from swlib.sections import statutory_view
+
+    ds = swlib.load(ROOT / "data")
+    council, period = "south-lanarkshire", swlib.Period.parse("2021-22-Q2")
+    perf = swlib.performance(ds, council, period)
+    row = perf[perf["measure"] == "sl-planned-discharge"].iloc[0].to_dict()
+    spc = trends.long_trend(ds, council, row["measure"], period, target=trends.spc_target(ds, row))
+    annual = swlib.performance(ds, "dundee-city", "2016-17")
+    draws = {
+        "SPC chart": lambda: charts.spc_chart(spc, row["title"], row["unit"], int(row["decimals"]), 95),
+        "year bar chart": lambda: charts.trend_chart(row, perf.attrs["years"], period.label),
+        "small multiples (statutory function)": lambda: statutory_view(
+            annual, "Child protection", swlib.Period.parse("2016-17")
+        ),
+    }
+    out = {}
+    for name, draw in draws.items():
+        draw()
+        times = []
+        for _ in range(n):
+            t = time.perf_counter()
+            draw()
+            times.append(time.perf_counter() - t)
+        out[name] = statistics.median(times)
+    return out
+
+
 def verdict(what: str, ratio: float) -> str:
     words, ok = TARGETS[what]
     return f"(target {words}: {'met' if ok(ratio) else 'MISSED'})"
@@ -206,7 +239,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="skip the 16-council batches and the national panel")
+    ap.add_argument("--charts", action="store_true", help="only the median time of a chart (prints, writes nothing)")
     args = ap.parse_args()
+    if args.charts:
+        for name, sec in chart_times().items():
+            print(f"chart: {name:<50} {1000 * sec:.0f} ms (median of 20)")
+        return
     WORK.mkdir(parents=True, exist_ok=True)
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     described = machine()
@@ -248,6 +286,9 @@ def main() -> None:
             f"{med[report]:.2f} s = {med[report] / floor:.2f} x floor {verdict(report, med[report] / floor)}, "
             f"peak {peak[report]:.0f} MB, HTML {html.stat().st_size / 1e3:.0f} kB",
         )
+
+    for name, sec in chart_times().items():
+        say(f"chart: {name}, median of 20", f"{1000 * sec:.0f} ms")
 
     workbook = ROOT.parent / "shared" / "data" / "lgbf" / "lgbf-benchmarking-data-2022-01.xlsx"
     if workbook.exists():  # the real LGBF workbook, where the workspace has it

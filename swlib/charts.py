@@ -54,6 +54,11 @@ RC = {
 }
 
 
+MIN_FONT = 8  # points, printed: a council chart prints at its own width (narrower than an A4 page)
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}  # a label is never struck through by a line
+SYNTHETIC_MARK = "†"
+
+
 @dataclass(frozen=True)
 class Chart:
     svg: str
@@ -101,7 +106,11 @@ def _chart(draw, width: float, height: float, alt: str, caption: str, margins: d
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     """Earlier whole years and this year to date for one measure, each against its own target:
     the annual target across the whole years, the target to date over the to-date bar. A
-    measure counted once a year shows its latest year once, labelled as such."""
+    measure counted once a year shows its latest year once, labelled as such. Every bar is
+    labelled with its figure (synthetic ones marked †) on a white ground that no target line
+    strikes through; the legend stands beside the bars, never over them."""
+    from .status import synthetic_columns
+
     unit, dec = row["unit"], int(row["decimals"])
     shown = Period.parse(row.get("period_shown") or years[-1])
     hidden_cols = _hidden(row)
@@ -112,32 +121,44 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         last_label = f"{period_label} to date"
     labels = [Period.parse(y).label for y in years] + [last_label]
     values = [row.get(y) for y in years] + [row.get("to_date")]
-    hidden = {i for i, c in enumerate([*years, "to_date"]) if c in hidden_cols}
+    cols = [*years, "to_date"]
+    hidden = {i for i, c in enumerate(cols) if c in hidden_cols}
+    made_up = {i for i, c in enumerate(cols) if c in synthetic_columns(row) and i not in hidden}
     annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
-    words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden else f"{lab}: {fmt_value(v, unit, dec)}"
+    words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
+             else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
              for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
     same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
 
     def draw(fig):
         ax = fig.add_subplot()
         xs = range(len(labels))
-        _year_bars(ax, values, unit, dec, missing="no data", fontsize=8, hidden=hidden)
         n = len(labels)
+        lines = [None] * n
+        if not _nan(annual) and (years or same_target):
+            lines = [annual] * (n if same_target else n - 1) + ([] if same_target else [None])
+        if not same_target:
+            lines[-1] = to_date_target
+        _year_bars(ax, values, unit, dec, missing="no data", fontsize=MIN_FONT, hidden=hidden, marked=made_up,
+                   lines=lines)  # fmt: skip
         if not _nan(annual) and (years or same_target):
             right = n - 0.5 if same_target else n - 1.5
-            ax.hlines(annual, -0.5, right, colors=PALETTE["black"], linestyles="--", linewidth=1.2,
-                      label=f"annual target {fmt_value(annual, unit, dec)}")  # fmt: skip
+            ax.hlines(annual, -0.5, right, colors=PALETTE["black"], linestyles="--", linewidth=1.2, zorder=2,
+                      label=f"annual target\n{fmt_value(annual, unit, dec)}")  # fmt: skip
         if not same_target:
             ax.hlines(to_date_target, n - 1.45, n - 0.55, colors=PALETTE["vermillion"], linestyles=":", linewidth=2,
-                      label=f"target to date {fmt_value(to_date_target, unit, dec)}")  # fmt: skip
+                      zorder=2, label=f"target to date\n{fmt_value(to_date_target, unit, dec)}")  # fmt: skip
         if not (_nan(annual) and _nan(to_date_target)):
-            ax.legend(loc="lower right", fontsize=7, frameon=True, framealpha=0.9)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=MIN_FONT, frameon=False)
         ax.set_xticks(
             list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
-                       for lab in labels], fontsize=7,
+                       for lab in labels], fontsize=MIN_FONT,
         )  # fmt: skip
-        ax.set_title(_wrap(row["title"], 55), fontsize=9, loc="left")
-        ax.margins(y=0.15)
+        ax.set_ylabel(value_axis_label(unit, row["title"]), fontsize=MIN_FONT)
+        _value_ticks(ax, unit)
+        ax.set_xlim(-0.6, n - 0.4)
+        ax.set_title(_wrap(row["title"], 60), fontsize=9, loc="left")
+        ax.margins(y=0.2)
 
     tgt = ""
     if not _nan(annual):
@@ -152,7 +173,9 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         caption += " against the annual target (dashed line)" + (
             "; the year to date against the target to date (dotted)" if not same_target else ""
         )
-    return _chart(draw, 4.6, 2.5, alt, caption + ".", {"top": 0.55, "bottom": 0.5})
+    if made_up:
+        caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
+    return _chart(draw, 6.4, 2.7, alt, caption + ".", {"left": 0.8, "right": 1.45, "top": 0.55, "bottom": 0.55})
 
 
 def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
@@ -224,6 +247,8 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
 
 def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str) -> Chart:
     """Year-on-year values for several measures (statutory functions), one small panel each."""
+    from .status import synthetic_columns
+
     n = len(rows)
     cols = min(3, n)
     nrows = math.ceil(n / cols)
@@ -240,8 +265,12 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             hidden = {
                 i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))
             }
-            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=7, hidden=hidden)
-            ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=7)
+            marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
+                      or (y == this_year and "to_date" in synthetic_columns(r))}  # fmt: skip
+            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=MIN_FONT, hidden=hidden,
+                       marked=marked - hidden)  # fmt: skip
+            ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=MIN_FONT)
+            ax.set_xlim(-0.6, len(vals) - 0.4)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
             ax.set_title(_wrap(r["title"], 32), fontsize=8, loc="left")
@@ -259,12 +288,14 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
         )
         parts.append(f"{r['title']}: {vs or 'no data'}")
     alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
+    made_up = any(synthetic_columns(r) for r in rows)
     return _chart(
         draw,
         6.8,
         1.9 * nrows + 0.2,
         alt,
-        f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched).",
+        f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched)."
+        + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else ""),
         {"left": 0.15, "right": 0.15, "top": 0.55, "bottom": 0.3, "hspace": 0.9},
     )
 
@@ -304,7 +335,7 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
         ax.set_yticks(range(len(counts)), [t.replace("_", " ").capitalize() for t in counts.index], fontsize=8)
         ax.invert_yaxis()
         ax.set_xlabel("number of services")
-        ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=7, frameon=False)
+        ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=MIN_FONT, frameon=False)
 
     parts = []
     for t, r in counts.iterrows():
@@ -324,17 +355,26 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
     )
 
 
-def _year_bars(ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=()) -> None:
-    """One bar a year, labelled with its figure; the last (this year) dark and hatched. Positions
-    in ``hidden`` are suppressed figures: no bar, the symbol [c]."""
+def _year_bars(
+    ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=(), marked=(), lines=None
+) -> None:
+    """One bar a year, labelled with its figure (on a white ground; ``marked`` positions are
+    synthetic: †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed
+    figures: no bar, the symbol [c]. ``lines`` (a level or None per position: a target line over
+    that bar) lifts a label that a line just above its bar would strike through to sit on the line."""
     shown = [x for x, v in enumerate(values) if x not in hidden and not _nan(v)]
+    top = max([abs(values[x]) for x in shown] + [abs(v) for v in (lines or []) if not _nan(v)] + [1e-9])
     for x, v in enumerate(values):
         if x in hidden or _nan(v):
             ax.text(
-                x, 0, SYMBOL if x in hidden else missing, ha="center", va="bottom", fontsize=7, color=PALETTE["black"]
-            )
+                x, 0, SYMBOL if x in hidden else missing, ha="center", va="bottom", fontsize=MIN_FONT,
+                color=PALETTE["black"],
+            )  # fmt: skip
             continue
-        ax.text(x, v, fmt_value(v, unit, decimals), ha="center", va="bottom", fontsize=fontsize)
+        text = fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if x in marked else "")
+        line = lines[x] if lines else None
+        y = line if line is not None and not _nan(line) and v <= line <= v + 0.12 * top else v
+        ax.text(x, y, text, ha="center", va="bottom", fontsize=fontsize, zorder=4, bbox=LABEL_BOX)
     if shown:  # one call for all the bars: each call costs as much as drawing them
         last = len(values) - 1
         ax.bar(shown, [values[x] for x in shown], color=[PALETTE["blue"] if x == last else PALETTE["sky"] for x in shown],
@@ -354,6 +394,39 @@ def _bars(ax, values, colours, hatched) -> None:
     for i in (i for i, v in enumerate(values) if hatched[i] and not math.isnan(v)):
         ax.bar(i, values[i], color=colours[i], hatch="//", edgecolor="white", linewidth=0.3)
     ax.autoscale_view()
+
+
+def value_axis_label(unit: str, title: str = "") -> str:
+    """What a value axis counts, in the unit's own terms: "%", "£ per hour", "days", "per 1,000
+    discharges" (the "per ..." taken from the measure's title where it has one)."""
+    per = re.search(r"\bper (?:\d[\d,]*\s)?[a-z]+(?: per [a-z]+)*", str(title).lower())
+    per_text = per.group(0) if per else ""
+    if unit == "percent":
+        return "% (per cent)"
+    if unit == "currency":
+        return f"£ {per_text}".strip()
+    if unit == "rate":
+        return per_text or "rate"
+    if unit in ("days", "hours"):
+        return f"{unit} {per_text}".strip()
+    if unit == "ratio":
+        return "ratio"
+    return "number"
+
+
+def _value_ticks(ax, unit: str) -> None:
+    """Tick labels as the tables print figures (£35,000; 85%), at least 8 pt."""
+    from matplotlib.ticker import FuncFormatter
+
+    def label(v, _pos):
+        if unit == "currency":
+            return f"£{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"£{v:,.2f}"
+        if unit == "percent":
+            return f"{v:g}%"
+        return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
+
+    ax.yaxis.set_major_formatter(FuncFormatter(label))
+    ax.tick_params(axis="y", labelsize=MIN_FONT)
 
 
 def _nan(v) -> bool:
@@ -376,9 +449,23 @@ POINT_STYLE = {  # colour and shape: special causes are told apart by marker as 
 
 
 def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> Chart:
-    """The SPC chart swlib computed: values, mean, process limits, target, special causes marked."""
+    """The SPC chart swlib computed: values, mean, process limits, target, special causes marked;
+    the value axis titled with its unit, the latest point labelled with its figure and period and
+    the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``trends.long_trend``)
+    marks a chart built on synthetic figures."""
     labels = list(chart["label"])
     short = [_short_label(lab) for lab in labels]
+    marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
+    made_up = any(marks)
+    last = chart.iloc[-1]
+    latest = f"latest, {short[-1]}:\n{fmt_value(last['value'], unit, decimals)}" + (
+        f" {SYNTHETIC_MARK}" if marks[-1] else ""
+    )
+    some = (
+        ""
+        if all(marks)
+        else " (some synthetic: " + ", ".join(lab for lab, m in zip(labels, marks, strict=True) if m) + ")"
+    )
 
     def draw(fig):
         ax = fig.add_subplot()
@@ -399,28 +486,38 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
             sel = chart["point_type"] == kind
             if sel.any():
                 ax.scatter([x for x, s in zip(xs, sel, strict=True) if s], chart.loc[sel, "value"], color=colour, marker=marker,
-                           s=28, zorder=3, label=words, edgecolors="white", linewidths=0.5)  # fmt: skip
-        step = max(1, math.ceil(len(short) / 7))
-        ax.set_xticks(list(xs)[::step], short[::step], fontsize=7)
-        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
-        ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+                           s=28, zorder=3, label=words.replace(": ", ":\n"), edgecolors="white", linewidths=0.5)  # fmt: skip
+        # the latest point ringed and named in the legend with its period and figure: over the
+        # points it would cover something, beside them it would need a third of the width
+        ax.scatter([len(chart) - 1], [last["value"]], s=90, facecolors="none", edgecolors=PALETTE["black"],
+                   linewidths=1.2, zorder=4, label=latest)  # fmt: skip
+        step = max(1, math.ceil(len(short) / 6))
+        ticks = list(range(len(short) - 1, -1, -step))[::-1]  # counted back from the latest, which is always shown
+        ax.set_xticks(ticks, [short[i] for i in ticks], fontsize=MIN_FONT)
+        ax.set_ylabel(value_axis_label(unit, title), fontsize=MIN_FONT)
+        _value_ticks(ax, unit)
+        ax.margins(y=0.12)
+        tag = (
+            f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
+        )
+        ax.set_title(_wrap(title + tag, 70), fontsize=9, loc="left")
+        ax.legend(fontsize=MIN_FONT, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
 
     special = chart[chart["point_type"] != "common_cause"]
-    first, last = chart.iloc[0], chart.iloc[-1]
+    first = chart.iloc[0]
     alt = (
-        f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}. "
+        f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}"
+        + ((" (synthetic figures" + (some[:-1].replace(" (some synthetic", ", those of") + ")" if some else ")")) if made_up else "") + ". "
         f"Mean {fmt_value(last['mean'], unit, decimals)}, process limits {fmt_value(last['lpl'], unit, decimals)} to {fmt_value(last['upl'], unit, decimals)}. "
-        f"Latest {fmt_value(last['value'], unit, decimals)}. "
+        f"Latest {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
         + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")
     )  # fmt: skip
-    return _chart(
-        draw,
-        6.6,
-        2.6,
-        alt,
-        f"{title}: statistical process control chart. Points outside the dashed limits, or in runs and trends, are marked as special causes.",
-        {"right": 1.9, "top": 0.5, "bottom": 0.4},
+    caption = (
+        f"{title}: statistical process control chart to {last['label']}. Points outside the dashed limits, or in runs "
+        "and trends, are marked as special causes."
+        + (f" {SYNTHETIC_MARK} Synthetic figures{some}, made up for illustration." if made_up else "")
     )
+    return _chart(draw, 6.8, 2.8, alt, caption, {"left": 0.85, "right": 1.95, "top": 0.55, "bottom": 0.4})
 
 
 def _short_label(label: str) -> str:
@@ -460,8 +557,12 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
                 if len(row) and not _nan(row["rank"].iloc[0])
                 else "not ranked"
             )
-            ax.set_title(f"{code}: {rank}", fontsize=8, loc="left")
-            ax.set_xlabel("best → worst", fontsize=6)
+            figure = ""
+            if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
+                year = _short_label(Period.parse(row["period"].iloc[0]).label)
+                figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
+            ax.set_title(f"{code}{figure} {rank}", fontsize=MIN_FONT, loc="left")
+            ax.set_xlabel("best → worst", fontsize=MIN_FONT)
 
     parts = [
         f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, {fmt_value(r.value, r.unit, 1)}"

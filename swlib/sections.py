@@ -453,7 +453,25 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
             part["chart"] = trend_chart(r, years, period.label).view()
         parts.append(part)
-    return {"parts": parts}
+    spc = any(p["icons"] for p in parts)
+    lead = "Measures with a Red or Amber status: " + (
+        "the last three years and this year to date, or, where there are enough periods, a statistical process "
+        "control (SPC) chart of the longer run of periods."
+        if spc
+        else "the last three years and this year to date."
+    )
+    return {"parts": parts, "lead": lead}
+
+
+def not_compared_reason(r: dict) -> str:
+    """Why a council's LGBF figure is not called better, similar or worse than Scotland's."""
+    if pd.isna(r.get("value")):
+        return "not compared: no figure"
+    if r.get("unit") == "currency":
+        return "not compared: a cost is not a count of people or events, so chance cannot be allowed for"
+    if pd.isna(r.get("numerator")) or pd.isna(r.get("denominator")):
+        return "not compared: the LGBF publishes no counts of people or events behind this figure"
+    return "not compared: the figure is not a percentage or a rate of counted events"
 
 
 def benchmark_view(ds, council: str, period: Period) -> dict:
@@ -481,7 +499,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
             "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
             "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
             "family": fmt_value(r["family_value"], r["unit"], 1), "scotland": fmt_value(r["scotland_value"], r["unit"], 1),
-            "comparison": r["comparison"],
+            "comparison": r["comparison"] if r["comparison"] != "not compared" else not_compared_reason(r),
         })  # fmt: skip
     sources = benchmark_sources(ds)
     lead = (

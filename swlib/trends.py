@@ -43,7 +43,8 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     )
     value = o["value"].where(o["value"].notna(), 100 * o["numerator"] / o["denominator"].where(o["denominator"] > 0))
     out = pd.DataFrame({"period": o["_p"].map(str), "label": o["_p"].map(lambda p: p.label), "value": value,
-                        "numerator": o["numerator"], "denominator": o["denominator"]}).dropna(subset=["value"])  # fmt: skip
+                        "numerator": o["numerator"], "denominator": o["denominator"],
+                        "source": o["source"]}).dropna(subset=["value"])  # fmt: skip
     return out.reset_index(drop=True)
 
 
@@ -74,6 +75,9 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     chart["period"] = s["period"].to_numpy()
     chart["label"] = s["label"].to_numpy()
     chart.attrs["improvement"] = improvement
+    from .status import is_synthetic
+
+    chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
     return chart
 
 

@@ -23,9 +23,9 @@ def test_whole_years_are_drawn_against_the_annual_target_and_the_year_to_date_ag
 
 def test_an_annual_measure_in_a_quarterly_report_shows_its_latest_year_once(demo):
     r, years = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-lac-residential-cost")
-    assert r["period_shown"] == "2022-23" and r["to_date"] == r["2022-23"]
+    assert r["period_shown"] == "2022-23" and r["to_date"] == r["2022-23"] == 4968.92
     chart = trend_chart(r, years, "2023/24 Quarter 2")
-    assert chart.alt.count("£5,760") == 1 and "2022/23 (latest available): £5,760" in chart.alt
+    assert chart.alt.count("£4,969") == 1 and "2022/23 (latest available): £4,969 (synthetic)" in chart.alt
     assert "to date" not in chart.alt
 
 
@@ -40,3 +40,120 @@ def test_one_target_per_period_in_table_chart_spc_and_explorer(demo):
     assert view.spc.attrs["assurance"] == chart.attrs["assurance"]
     assert (view.spc["target"] == per_quarter).all()
     assert "target £43,750" in spc_chart(view.spc, r["title"], "currency", 0, spc_target(demo, view.row)).svg
+
+
+# --- charts a reader can use on paper ------------------------------------------------------
+PRINT_WIDTH_PT = 182 / 25.4 * 72  # A4 portrait less the 14 mm margins: the narrowest page a report prints on
+
+
+def council_charts(demo):
+    """Every council chart the quarterly and annual reports draw, from the demo data."""
+    from swlib import charts, sections, trends
+
+    P = swlib.Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P)
+    r = perf.set_index("measure", drop=False).loc["dg-home-care-cost"].to_dict()
+    spc = trends.long_trend(demo, "dumfries-and-galloway", "dg-home-care-cost", P)
+    sl, Q = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2"), swlib.Period.parse("2021-22-Q2")
+    equipu = sl.set_index("measure", drop=False).loc["sl-equipu-saving"].to_dict()
+    annual, Y = swlib.performance(demo, "dundee-city", "2016-17"), swlib.Period.parse("2016-17")
+    return {
+        "spc": charts.spc_chart(spc, r["title"], r["unit"], int(r["decimals"]), trends.spc_target(demo, r)),
+        "bars": charts.trend_chart(equipu, sl.attrs["years"], Q.label),
+        "annual bars": charts.trend_chart(r, perf.attrs["years"], P.label),
+        "small multiples": sections.statutory_view(annual, "Adult support and protection", Y)["chart"],
+        "status": charts.status_chart(swlib.status_summary(sl)),
+        "benchmark": sections.benchmark_view(demo, "dumfries-and-galloway", P)["chart"],
+        "inspections": sections.inspection_view(demo, "dundee-city", Y)["chart"],
+        "finance": next(i for i in sections.finance_view(demo, "dundee-city", Y)["items"] if "chart" in i)["chart"],
+    }
+
+
+def svg_of(c) -> str:
+    import base64
+
+    return c.svg if hasattr(c, "svg") else base64.b64decode(c["src"].split(",", 1)[1]).decode()
+
+
+def test_council_charts_print_no_text_smaller_than_8_points(demo):
+    import re
+
+    for name, c in council_charts(demo).items():
+        svg = svg_of(c)
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        scale = min(1.0, PRINT_WIDTH_PT / width)  # user units are points; a wider chart prints shrunk
+        sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
+        assert sizes and min(sizes) * scale >= 8, (name, min(sizes), scale)
+
+
+def test_value_axes_name_their_unit():
+    from swlib.charts import value_axis_label
+
+    assert value_axis_label("currency", "Older persons (over 65) home care costs per hour") == "£ per hour"
+    assert value_axis_label("currency", "Residential costs per week per resident for people aged 65") == (
+        "£ per week per resident"
+    )
+    assert value_axis_label("rate", "Rate of readmission to hospital within 28 days per 1,000 discharges") == (
+        "per 1,000 discharges"
+    )
+    assert value_axis_label("percent", "Carers who feel supported") == "% (per cent)"
+    assert value_axis_label("days", "Average days lost per (non-teacher) employee") == "days"
+    assert value_axis_label("currency", "Annual saving from recycled items") == "£"
+
+
+def test_the_spc_chart_names_its_unit_and_its_latest_point_and_period(demo):
+    r, _ = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-absence-days")
+    chart = long_trend(demo, "dumfries-and-galloway", "dg-absence-days", "2023-24-Q2")
+    svg = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target(demo, r)).svg
+    assert ">days<" in svg.replace("\n", "")
+    assert "latest, Sep 23:" in svg and ">Sep 23<" in svg.replace(" \n", "").replace("\n", "")  # on the axis too
+
+
+def _drawn(monkeypatch, make):
+    """The matplotlib figure a chart function draws (laid out as it is saved)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from swlib import charts
+
+    seen = {}
+    real = charts._svg
+
+    def keep(fig):
+        seen["fig"] = fig
+        return real(fig)
+
+    monkeypatch.setattr(charts, "_svg", keep)
+    make()
+    fig = seen["fig"]
+    FigureCanvasAgg(fig).draw()  # lays out the legend and ticks as saved
+    return fig, fig.canvas.get_renderer()
+
+
+def _overlaps(a, b) -> bool:
+    return a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5 and b.y0 < a.y1 - 0.5
+
+
+@pytest.mark.parametrize("measure", ["sl-equipu-saving", "sl-cpo-upw-5days"])
+def test_nothing_on_a_bar_chart_is_overprinted(demo, monkeypatch, measure):
+    """No two labels overlap, no target line runs through a bar's label, the legend covers no bar."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
+
+    r, years = row(demo, "south-lanarkshire", "2021-22-Q2", measure)
+    fig, rnd = _drawn(monkeypatch, lambda: trend_chart(r, years, "2021/22 Quarter 2"))
+    ax = fig.axes[0]
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [t.get_window_extent(rnd) for t in texts]
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not _overlaps(a, boxes[j]), (texts[i].get_text(), texts[j].get_text())
+    bars = [p.get_window_extent(rnd) for p in ax.patches if isinstance(p, Rectangle)]
+    legend = ax.get_legend().get_window_extent(rnd)
+    assert bars and not any(_overlaps(legend, b) for b in bars)
+    labels = [t for t in ax.texts if t.get_text()[:1] in "£0123456789"]
+    for line in ax.collections:  # the target lines: none runs through a label
+        for (x0, y), (x1, _) in line.get_segments():
+            (px0, py), (px1, _) = ax.transData.transform([(x0, y), (x1, y)])
+            for t in labels:
+                box = t.get_window_extent(rnd)
+                assert not (px0 < box.x1 and box.x0 < px1 and box.y0 + 1 < py < box.y1 - 1), (t.get_text(), y)

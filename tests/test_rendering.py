@@ -281,3 +281,28 @@ def test_the_table_of_contents_is_the_templates_list_of_sections_in_order():
     )
     assert target is not None and target.name == "h2"
     assert all(not a.get_text(strip=True) for a in page.select("a.anchor-link")) and "¶" not in page.get_text()
+
+
+def test_figures_a_reader_can_trust_in_the_dumfries_and_galloway_quarterly_report():
+    page = soup(rendered("quarterly-dg"))
+    text = " ".join(page.get_text(" ").split())
+    # one figure per fact: 2020/21 home care cost is the LGBF panel's, in section 3.3 and in section 6
+    row = next(tr for tr in page.select("table.performance tbody tr") if "home care costs per hour" in tr.th.get_text())
+    cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+    assert "£19.25" in cells and "£30.46" not in text
+    # synthetic figures marked where they appear, and what the mark means said under the table
+    assert "† Synthetic figure: made up to illustrate the report" in text and "£20.35 †" in cells
+    assert "each is marked † where it appears" in text
+    # every "not compared" says why; every comparison with Scotland names its year
+    bench = table_by_caption(page, "How we compare with other councils")
+    said = [tr.select("td")[-1].get_text() for tr in bench.select("tbody tr")]
+    assert "not compared" in " ".join(said) and all(s != "not compared" for s in said)
+    assert not re.search(r"than Scotland(?! in \d{4}/\d\d| is decided by)", text)
+
+
+def test_a_public_report_without_spc_charts_speaks_of_no_longer_run():
+    public = " ".join(soup(rendered("quarterly", "public")).get_text(" ").split())
+    assert "longer run of periods" not in public and "SPC) chart" not in public
+    internal = soup(rendered("quarterly"))
+    if internal.select(".spc-icons"):
+        assert "statistical process control (SPC) chart of the longer run of periods" in internal.get_text(" ")
