@@ -603,7 +603,7 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
             sel = (g["family_group"] == fg).to_numpy()
             if sel.any():
                 ax.scatter(g["value"].to_numpy()[sel], [y for y, s in zip(ys, sel, strict=True) if s], marker=marker, s=22,
-                           color=PALETTE["blue"], label=words, zorder=3)  # fmt: skip
+                           color=PALETTE["blue"], label=_wrap(words, 18), zorder=3)  # fmt: skip
         ax.axvline(scotland, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2,
                    label=f"Scotland {fmt_value(scotland, unit, 1)}")  # fmt: skip
         # the councils named in plain text beside their rows, where tick labels would be: 32 ticks
@@ -613,20 +613,20 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
         ax.set_yticks([])
         beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig, x=-3.5, units="points")
         for y, (r, n) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
-            ax.text(0, y, f"{int(r)}. {n}", transform=beside, ha="right", va="center_baseline", fontsize=6.5)
+            ax.text(0, y, f"{int(r)}. {n}", transform=beside, ha="right", va="center_baseline", fontsize=8)
         ax.invert_yaxis()  # best at the top
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_xlabel(axis_words, fontsize=7.5)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel(axis_words, fontsize=8)
         ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
-        ax.legend(fontsize=6.5, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
 
     best, worst = g.iloc[:3], g.iloc[-3:]
     f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
     alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
-    return _chart(draw, 6.8, 0.6 + 0.16 * len(g), alt,
+    return _chart(draw, 7.0, 0.6 + 0.16 * len(g), alt,
                   f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
-                  {"left": 1.7, "right": 1.9, "top": 0.35, "bottom": 0.45})  # fmt: skip
+                  {"left": 1.95, "right": 1.75, "top": 0.45, "bottom": 0.45})  # fmt: skip
 
 
 def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
@@ -635,7 +635,7 @@ def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
     import math
 
     lo_x, hi_x = math.log(lines["x"].iloc[0]), math.log(lines["x"].iloc[-1])
-    per_char = 4.1 / 72 / 4.3  # a 7.5 pt character's width as a share of the 4.3 in plot
+    per_char = 4.4 / 72 / 4.1  # an 8 pt character's width as a share of the 4.1 in plot
     rows = {"above": 0, "below": 0}
     for side, sign in (("above", 1), ("below", -1)):
         ends: list[float] = []  # where each row's last name ends, as a share of the axis
@@ -644,7 +644,7 @@ def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
             row = next((i for i, end in enumerate(ends) if start > end), len(ends))
             ends[row : row + 1] = [start + per_char * len(r.council_name)]
             ax.annotate(r.council_name, (r.x, r.y), xytext=(5, sign * (4 + 10 * row)), textcoords="offset points",
-                        fontsize=7.5, va="bottom" if sign > 0 else "top", zorder=5,
+                        fontsize=8, va="bottom" if sign > 0 else "top", zorder=5,
                         arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.6} if row else None)  # fmt: skip
         rows[side] = len(ends)
     y0, y1 = ax.get_ylim()
@@ -670,7 +670,7 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
         ax = fig.add_subplot()
         x = lines["x"]
         ax.plot(
-            x, [centre] * len(x), color=PALETTE["black"], linewidth=1, label=_wrap(f"centre: {a['centre_label']}", 30)
+            x, [centre] * len(x), color=PALETTE["black"], linewidth=1, label=_wrap(f"centre: {a['centre_label']}", 28)
         )
         ax.plot(x, lines["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
         ax.plot(x, lines["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
@@ -678,7 +678,7 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
         ax.plot(x, lines["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3)
         if a["adjusted"]:
             ax.plot(x, lines["plain_upper_99.8"], color=PALETTE["sky"], linewidth=0.9,
-                    label="99.8% limits of chance alone")  # fmt: skip
+                    label="99.8% limits of chance\nalone")  # fmt: skip
             ax.plot(x, lines["plain_lower_99.8"], color=PALETTE["sky"], linewidth=0.9)
         inside = f["outside"] == ""
         ax.scatter(f.loc[inside, "x"], f.loc[inside, "y"], s=16, color=PALETTE["grey"], label="council within the limits", zorder=3)  # fmt: skip
@@ -691,12 +691,12 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlim(x.iloc[0], x.iloc[-1])
-        ax.set_xlabel(_wrap(a["x_title"], 90), fontsize=8)
-        ax.set_ylabel(_wrap(a["y_title"], 38), fontsize=8)
-        ax.tick_params(labelsize=7.5)
+        ax.set_xlabel(_wrap(a["x_title"], 90), fontsize=8.5)
+        ax.set_ylabel(_wrap(a["y_title"], 36), fontsize=8.5)
+        ax.tick_params(labelsize=8)
         ax.set_title(_wrap(f"{title}, {a['year']}", 80), fontsize=9, loc="left")
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        ax.text(1.02, 0.0, note, transform=ax.transAxes, fontsize=7, va="bottom", ha="left")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.text(1.02, 0.0, note, transform=ax.transAxes, fontsize=8, va="bottom", ha="left")
 
     names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
     alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
@@ -704,7 +704,7 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
            + (f"widened for over-dispersion (phi {a['phi']:,.1f}, tau squared {a['tau2']:.2g}). "
               if a["adjusted"] else "not widened (no over-dispersion). ")
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
-    return _chart(draw, 6.8, 3.3, alt,
+    return _chart(draw, 7.0, 3.5, alt,
                   f"{title}: councils further from the centre than chance and the usual variation between councils "
                   "would explain lie outside the dotted 99.8% limits.",
-                  {"left": 0.85, "right": 2.1, "bottom": 0.6})  # fmt: skip
+                  {"left": 0.9, "right": 2.3, "bottom": 0.6})  # fmt: skip

@@ -549,8 +549,8 @@ NATIONAL_TERMS = ("LGBF", "Rank and quartile", "Family group", "SPC (statistical
 NATIONAL_GLOSSARY = {  # terms only the national overview uses
     "SDS": "Self-directed support: people choose how their social care is arranged, including a direct payment "
     "to buy it themselves.",
-    "Real terms": "costs adjusted for inflation with the GDP deflator the LGBF uses, so that every year is at the "
-    "prices of one year (named beside the cost).",
+    "Real terms": "costs adjusted for inflation with the gross domestic product (GDP) deflator the LGBF uses, so that "
+    "every year is at the prices of one year (named beside the cost).",
     "Funnel plot": "each council's figure against the number of people or events it rests on, with limits that "
     "narrow as the numbers grow; a council outside the 99.8% limits differs by more than chance and the usual "
     "variation between councils would explain.",
