@@ -127,6 +127,19 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
 
 
 _SESSION = None  # a batch worker's kernel, warm from one report to the next
+_PDF = None  # a batch worker's Chromium, started for its first PDF and kept for the rest
+
+
+def _pdf_engine():
+    import multiprocessing.util
+
+    from .pdf import PdfEngine
+
+    global _PDF
+    if _PDF is None:
+        _PDF = PdfEngine().start()
+        multiprocessing.util.Finalize(None, _PDF.close, exitpriority=10)
+    return _PDF
 
 
 def _start_worker() -> None:
@@ -140,8 +153,9 @@ def _start_worker() -> None:
     multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
 
 
-def _run(job: Job, session=None) -> Outcome:
-    """Render one report in a worker (in ``session``'s kernel, else the worker's); never raises."""
+def _run(job: Job, session=None, engine=None) -> Outcome:
+    """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
+    ``engine``, else the worker's); never raises."""
     from .errors import ReportError, SwError
     from .rendering import render
 
@@ -151,7 +165,10 @@ def _run(job: Job, session=None) -> Outcome:
             job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
             session=session or _SESSION,
         )  # fmt: skip
-        return Outcome.rendered(job, start, path)
+        pdf = str((engine or _pdf_engine()).render(path)) if job.pdf else None
+        done = Outcome.rendered(job, start, path)
+        done.pdf = pdf
+        return done
     except ReportError as e:
         nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
         return Outcome(
@@ -181,9 +198,13 @@ def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, 
     if not jobs:
         pass
     elif n == 1:
-        with KernelSession().start() as session:
+        from contextlib import nullcontext
+
+        from .pdf import PdfEngine
+
+        with KernelSession().start() as session, PdfEngine() if any(j.pdf for j in jobs) else nullcontext() as engine:
             for j in jobs:
-                finished(_run(j, session))
+                finished(_run(j, session, engine))
     else:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
@@ -242,9 +263,12 @@ class Plan:
         return out
 
 
-def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Plan:
-    """Plan several (report, period, councils, audiences) runs: resolve relative periods on
-    ``today`` (default: ``scheduling.today()``) and find the reports unchanged since last rendered."""
+def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: bool = False) -> Plan:
+    """Plan several (report, period, councils, audiences[, pdf]) runs: resolve relative periods on
+    ``today`` (default: ``scheduling.today()``) and find the reports unchanged since last rendered.
+    ``pdf`` (or a run's own) prints each report's PDF beside its HTML."""
+    from dataclasses import replace
+
     from .loading import load
     from .scheduling import report_periods, why_none
     from .scheduling import today as run_date
@@ -253,8 +277,9 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Pla
     on = today or run_date()
     out_dir = Path(out) if out is not None else outputs_dir()
     planned: list[Job] = []
-    for report, period, councils, audiences in runs:
+    for report, period, councils, audiences, *run_pdf in runs:
         for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on):
+            j = replace(j, pdf=pdf or any(run_pdf))
             if j.key not in {p.key for p in planned}:  # two runs naming one report (latest = 2023-24): render once
                 planned.append(j)
     unresolved = [
@@ -275,10 +300,12 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None) -> Pla
             and before.get("status") in ("ok", "skipped")
             and before.get("key") == keys[j.key]
             and html_file.is_file()
+            and (not j.pdf or html_file.with_suffix(".pdf").is_file())
         ):
             skipped.append(
-                Outcome(j, "skipped", 0.0, html=str(html_file), inputs=before.get("inputs", {}), key=keys[j.key])
-            )
+                Outcome(j, "skipped", 0.0, html=str(html_file), inputs=before.get("inputs", {}), key=keys[j.key],
+                        pdf=str(html_file.with_suffix(".pdf")) if j.pdf else None)
+            )  # fmt: skip
         else:
             todo.append(j)
     return Plan(planned, todo, skipped, unresolved, keys, out_dir, on, Path(ds.path).resolve())
@@ -349,7 +376,7 @@ def summary_lines(outcomes: list[Outcome]) -> list[str]:
         + (f"; {len(same)} unchanged, skipped (--force renders them)" if same else "")
         + (f"; {len(none)} with no period to report, not rendered" if none else "")
     ]
-    lines += [f"  ok      {o.html}" for o in ok]
+    lines += [f"  ok      {f}" for o in ok for f in (o.html, o.pdf) if f]
     if ok or bad:  # an unchanged re-run says so in its one line
         lines += [f"  same    {o.html}" for o in same]
     lines += [f"  none    {o.job.key}: {o.error}" for o in none]

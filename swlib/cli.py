@@ -241,13 +241,18 @@ def _is_year(period: str) -> bool:
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
-def run(report, council, councils, period, audience, data, out):
+@click.option("--pdf", is_flag=True, help="also print <report>.pdf beside the HTML: the committee paper")
+def run(report, council, councils, period, audience, data, out, pdf):
     """Render one report to outputs/<council>/<period>/<report>.html."""
     import time
 
     from .kernels import KernelSession
 
     start = time.perf_counter()
+    if pdf:
+        from .pdf import require
+
+        require()
     r = reports.get(report)
     if r.per_council and council is None:
         raise ConfigError(f"the {report} report needs --council")
@@ -273,12 +278,19 @@ def run(report, council, councils, period, audience, data, out):
             click.echo(f"{report} {period}: {council} {P}")
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
+    if pdf:
+        from .pdf import PdfEngine
+
+        with PdfEngine() as engine:
+            pdf = engine.render(path)
     folder = out_dir(out)
     job = Job(
         report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
         subject_name(ds, report, council), only,
     )  # fmt: skip
-    record(folder, [Outcome.rendered(job, start, path)])
+    done = Outcome.rendered(job, start, path)
+    done.pdf = str(pdf) if pdf else None
+    record(folder, [done])
     from .config import where
 
     click.echo(where(ds.path, folder))
@@ -317,6 +329,7 @@ def run(report, council, councils, period, audience, data, out):
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address, with --executor dask")
 @click.option("--dry-run", is_flag=True, help="print the plan (each report, and whether it would be rendered) and exit")
+@click.option("--pdf", is_flag=True, help="also print each <report>.pdf beside its HTML: the committee paper")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path), default=None,
               help="write what the run did as JSON to this file (for a scheduler or monitoring)")  # fmt: skip
 def batch(summary_file, **options):
@@ -333,12 +346,12 @@ def batch(summary_file, **options):
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
-           dry_run):  # fmt: skip
+           dry_run, pdf):  # fmt: skip
     from .batch import batch_runs, make_plan, summary_lines
     from .config import load_schedule
 
     if schedule is not None:
-        runs = [(r.report, r.period, r.councils, tuple(r.audience)) for r in load_schedule(schedule).runs]
+        runs = [(r.report, r.period, r.councils, tuple(r.audience), r.pdf) for r in load_schedule(schedule).runs]
     elif report and period:
         runs = [(report, period, councils, tuple(audiences) or ("internal",))]
     else:
@@ -346,7 +359,11 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     from .config import where
 
     click.echo(where(data, out))
-    plan = make_plan(runs, data, out, force)
+    if pdf or any(r[4:] and r[4] for r in runs):
+        from .pdf import require
+
+        require()
+    plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
     for line in plan.resolutions():
         click.echo(line)

@@ -120,6 +120,7 @@ class Run(_Model):
     period: str
     councils: list[str] | str = "all"
     audience: list[str] = ["internal"]
+    pdf: bool = False  # also <report>.pdf beside each HTML (pip install 'swreport[pdf]')
 
     @field_validator("report")
     @classmethod

@@ -58,6 +58,7 @@ class Job:
     name: str = ""  # the council's name, for the index
     only: str = ""  # the national report: the councils it shows, comma-separated (blank: all)
     asked: str = ""  # the period as the run gave it where it was relative (latest, previous)
+    pdf: bool = False  # also print <report>.pdf beside the HTML
 
     @property
     def resolved(self) -> bool:
@@ -81,6 +82,7 @@ class Outcome:
     failed_notebook: str | None = None
     inputs: dict = field(default_factory=dict)
     key: str | None = None
+    pdf: str | None = None  # the committee paper printed beside the HTML
 
     @classmethod
     def rendered(cls, job: Job, started: float, html: Path | str) -> Outcome:
@@ -125,7 +127,7 @@ def record(out_dir: Path, outcomes: list[Outcome]) -> Path:
             "audience": j.audience,
             "status": o.status, "html": _rel(o.html, out_dir), "failed_notebook": _rel(o.failed_notebook, out_dir),
             "error": o.error, "seconds": round(o.seconds, 2), "inputs": o.inputs, "swlib": __version__, "rendered_at": now,
-            "data": j.data, "key": o.key,
+            "data": j.data, "key": o.key, "pdf": _rel(o.pdf, out_dir),
         }  # fmt: skip
     manifest["swlib"] = __version__
     manifest["reports"] = dict(sorted(manifest["reports"].items()))
@@ -158,7 +160,7 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
         )
         ok = e["status"] in ("ok", "skipped")
         rows.append({"who": e.get("council_name") or e["council"], "label": label,
-                     "href": e["html"] if ok and e["html"] else None,
+                     "href": e["html"] if ok and e["html"] else None, "pdf": e.get("pdf") if ok else None,
                      "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
     page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
     path = out_dir / "index.html"

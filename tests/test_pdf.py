@@ -1,0 +1,156 @@
+"""The committee paper: every default report printed to PDF once, then read as a reader would,
+page by page (pdftotext and the pages as pictures), and as a screen reader would (its tags)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from functools import cache
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from tests.reports import RUNS, rendered
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pikepdf = pytest.importorskip("pikepdf")
+BUDGET = {"quarterly": 24, "annual": 24, "national": 30}
+
+
+@pytest.fixture(scope="session")
+def pdfs():
+    """Each default report's PDF, printed by one engine."""
+    from swlib.pdf import PdfEngine
+
+    assert shutil.which("pdftotext"), "poppler-utils are needed: run scripts/install-chromium.sh"
+    with PdfEngine() as engine:
+        yield {name: engine.render(rendered(name)) for name in RUNS}
+
+
+@cache
+def pages_text(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext lays it out, running head and page number included."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def body_lines(page: str) -> list[str]:
+    """A page's lines without the running head (first line) and the page number (last)."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+    return [ln for ln in lines[1:] if not re.fullmatch(r"Page \d+ of \d+", ln)]
+
+
+def test_every_report_is_a_tagged_pdf_with_language_title_and_bookmarks(pdfs):
+    for name, path in pdfs.items():
+        html = rendered(name).read_text(encoding="utf-8")
+        title = unescape(re.search(r"<title>(.*?)</title>", html).group(1))
+        with pikepdf.open(path) as pdf:
+            assert pdf.Root.MarkInfo.Marked, name
+            assert str(pdf.Root.Lang) == "en-GB", name
+            assert str(pdf.docinfo.Title) == title, name
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle, name
+            kinds, figures = set(), []
+            for e in _elements(pdf.Root.StructTreeRoot.K):
+                kinds.add(str(e.S))
+                if e.S == "/Figure":
+                    figures.append(str(e.get("/Alt", "")))
+            assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/P", "/L"} <= kinds, (name, kinds)
+            assert figures and all(len(a) > 20 for a in figures), (name, figures)  # every chart says what it shows
+            with pdf.open_outline() as outline:
+                top = [str(i.title) for i in outline.root[0].children]
+        headings = [unescape(re.sub("<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+        assert len(headings) > 3 and top == headings, (name, top, headings)  # every section, in order
+
+
+def test_every_page_has_the_running_head_and_page_n_of_n(pdfs):
+    for name, path in pdfs.items():
+        pages = pages_text(path)
+        for n, page in enumerate(pages, 1):
+            lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+            assert "·" in lines[0], (name, n, lines[0])
+            assert f"Page {n} of {len(pages)}" in page, (name, n)
+
+
+def test_the_same_report_prints_to_the_same_bytes(pdfs, tmp_path):
+    from swlib.pdf import PdfEngine
+
+    with PdfEngine() as engine:
+        again = engine.render(rendered("annual"), tmp_path / "again.pdf")
+    assert again.read_bytes() == pdfs["annual"].read_bytes()
+    with pikepdf.open(again) as pdf:
+        assert str(pdf.docinfo.CreationDate) == "D:20231114221320Z"  # SOURCE_DATE_EPOCH of tests/reports.py
+
+
+def _elements(node):
+    from swlib.pdf import _elements
+
+    return _elements(node)
+
+
+def test_run_pdf_without_the_extra_exits_2_saying_how_to_install_it(tmp_path):
+    code = (
+        "import sys; sys.modules['playwright'] = None; from swlib.cli import main; "
+        "main(['run', 'annual', '--council', 'dundee-city', '--period', '2016-17', '--pdf', '--out', sys.argv[1]])"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o")], capture_output=True, text=True)
+    assert r.returncode == 2, r.stderr
+    assert "pip install 'swreport[pdf]'" in r.stderr and "playwright" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "o").exists()  # checked before anything is rendered
+
+
+def test_batch_pdf_without_chromium_exits_2_before_rendering(tmp_path):
+    from tests.test_batch import swreport
+
+    r = swreport("batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--pdf", "--out",
+                 str(tmp_path / "o"), env={"SWREPORT_CHROMIUM": str(tmp_path / "no-chromium")})  # fmt: skip
+    assert r.returncode == 2 and "SWREPORT_CHROMIUM" in r.stderr and "swreport[pdf]" in r.stderr, r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_batch_worker_prints_every_report_with_one_browser(tmp_path, monkeypatch):
+    import swlib.rendering
+    from swlib import batch
+    from swlib.pdf import PdfEngine
+
+    def fake_render(report, council, period, audience, **kw):  # the HTML as a report would be, without a kernel
+        path = tmp_path / council / f"{report}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!DOCTYPE html><html lang="en-GB"><title>{council}</title><h1>{council}</h1></html>')
+        return path
+
+    started = []
+    real_start = PdfEngine.start
+    monkeypatch.setattr(swlib.rendering, "render", fake_render)
+    monkeypatch.setattr(PdfEngine, "start", lambda self: (started.append(self._browser is None), real_start(self))[1])
+    jobs = [batch.Job("annual", c, "2016-17", "internal", "d", str(tmp_path), pdf=True) for c in ("a", "b", "c")]
+    outcomes = batch.run_jobs(jobs, n_jobs=1, progress=False)
+    assert [o.status for o in outcomes] == ["ok"] * 3, [o.error for o in outcomes]
+    assert [Path(o.pdf).name for o in outcomes] == ["annual.pdf"] * 3
+    assert started.count(True) == 1  # one browser launched for the three reports
+    assert [pdftotext_first_line(Path(o.pdf)) for o in outcomes] == ["a", "b", "c"]
+
+
+def pdftotext_first_line(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return out.strip().splitlines()[0]
+
+
+def test_a_schedule_run_with_pdf_writes_the_pdf_beside_the_html_and_in_the_manifest(tmp_path):
+    import json
+
+    from tests.test_batch import swreport
+
+    sched = tmp_path / "s.yaml"
+    sched.write_text("runs:\n  - report: annual\n    period: 2016/17\n    councils: [dundee-city]\n    pdf: true\n")
+    r = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    pdf = tmp_path / "o" / "dundee-city" / "2016-17" / "annual.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-" and str(pdf) in r.stdout
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
+    assert manifest["reports"]["dundee-city/2016-17/annual"]["pdf"] == "dundee-city/2016-17/annual.pdf"
+    pdf.unlink()  # an unchanged report whose PDF is missing is printed again
+    r = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1")
+    assert r.returncode == 0 and pdf.exists(), r.stderr
