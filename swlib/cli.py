@@ -153,6 +153,40 @@ def template(path, council, period, empty, data):
 
 
 @main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@data_option
+@click.option("--replace", "replace_changed", is_flag=True, help="replace figures the data set already holds")
+def merge(path, data, replace_changed):
+    """Fold a filled-in return (.xlsx) into the data set in use: adds rows, refuses changes unless --replace."""
+    from .config import default_data_path, describe_data, is_demo_data
+    from .merge import ChangesRefused
+    from .merge import merge as fold
+
+    target = data if data is not None else default_data_path()
+    if data is None and is_demo_data(target):
+        raise ConfigError(
+            f"merge writes into the data set in use, and that is {describe_data(target)}: run it from a folder "
+            "with ./data (see 'swreport init') or give --data"
+        )
+    click.echo(f"return: {path}; data: {describe_data(target)}")
+    try:
+        plan, written, warnings = fold(path, target, replace_changed)
+    except ChangesRefused as e:
+        for line in e.plan.summary():
+            click.echo(line)
+        raise
+    except DataError as e:
+        whose = f"the return {path.name}" if getattr(e, "in_return", False) else "the data set after the merge"
+        click.echo(f"swreport: nothing written: {whose} has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    for line in plan.summary():
+        click.echo(line)
+    for w in warnings:
+        click.echo(f"warning: {w}")
+    click.echo("wrote " + ", ".join(str(p) for p in written) if written else "nothing written")
+
+
+@main.command()
 @click.argument("council")
 @click.option("--name", required=True, help="the council's name as reports print it, e.g. 'Fife Council'")
 @click.option("--workbook", type=click.Path(path_type=Path), default=None,

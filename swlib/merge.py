@@ -1,0 +1,356 @@
+"""``swreport merge RETURN.xlsx``: fold a filled-in return into the data set in use.
+
+A return is a workbook as ``swreport template`` writes it: a sheet per table. Its rows are
+matched to the data set's by each table's key (observations by council, measure and period;
+actions by council, period and action; inspections by council, service and date):
+
+- a row the data set does not have is **added**;
+- a cell the data set has blank and the return fills is **filled**;
+- a cell whose figure or text differs is a **change** (old -> new): refused unless ``replace``;
+- a blank cell in the return changes nothing (a return never deletes), and a row whose cells
+  are blank apart from its key (a pre-filled row no one filled in) is left out.
+
+The return is validated on its own (every problem named by its sheet and cell), then the data
+set as it would be after the merge; only when both pass is anything written, each file written
+whole to a temporary file and renamed. Text that the template neutralised for Excel (a leading
+apostrophe before =, +, -, @) comes back as it was typed. A CSV data set is rewritten only in
+the tables that change; a workbook data set keeps its other sheets, notes and drop-downs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema as sc
+from .errors import ConfigError, DataError, Problem
+
+MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
+    "actions": ("council", "period", "action"),
+    "inspections": ("council", "service", "date"),
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# problems that a return may have on its own and the data set resolves: ids it does not list itself
+_RESOLVED_BY_DATA = ("a council id listed in", "a measure id listed in", "at least one council", "it is required")
+
+
+@dataclass(frozen=True)
+class Change:
+    table: str
+    key: tuple[str, ...]
+    column: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {'/'.join(self.key)}, {self.column}: {self.old or '(blank)'} → {self.new}"
+
+
+@dataclass
+class Plan:
+    """What a merge would do, and the tables as they would be (text, as the files hold it)."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    filled: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    skipped: int = 0  # pre-filled rows left blank
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # every table after the merge
+    touched: set[str] = field(default_factory=set)  # the tables that change
+    origin: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # per table row: ("data"|"return", row)
+
+    def summary(self) -> list[str]:
+        lines = []
+        for t, n in self.added.items():
+            if n:
+                lines.append(f"adds {n} row{'s' if n != 1 else ''} to {t}")
+        if self.filled:
+            lines.append(f"fills {len(self.filled)} blank cell{'s' if len(self.filled) != 1 else ''}:")
+            lines += [f"  {c}" for c in self.filled[:50]]
+        if self.changed:
+            lines.append(f"changes {len(self.changed)} cell{'s' if len(self.changed) != 1 else ''} (old → new):")
+            lines += [f"  {c}" for c in self.changed]
+        if self.skipped:
+            lines.append(f"leaves out {self.skipped} row{'s' if self.skipped != 1 else ''} with nothing filled in")
+        return lines or ["nothing to add or change: the data set already holds everything in the return"]
+
+
+def unneutralise(value: str) -> str:
+    """Text as typed: the leading apostrophe the template added before =, +, -, @ removed."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:2] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
+    """The raw text tables of a data folder or workbook (index: spreadsheet row), the workbook's
+    column letters, and whether it is a workbook. DataError for what cannot be read."""
+    from .loading import _read_csv, _read_workbook
+
+    problems: list[Problem] = []
+    letters: dict = {}
+    if not path.exists():
+        raise DataError(Problem(str(path), None, None, "nothing at this path", "a data folder or an .xlsx workbook"))
+    if path.is_file():
+        raw = _read_workbook(path, problems, letters)
+    else:
+        raw = {
+            t: _read_csv(path / f"{t}.csv", f"{t}.csv", problems)
+            for t in sc.TABLE_ORDER
+            if (path / f"{t}.csv").exists()
+        }
+    if problems:
+        raise DataError(problems)
+    return {k: v for k, v in raw.items() if v is not None}, letters, path.is_file()
+
+
+def _col(table: sc.Table, name: str) -> sc.Col:
+    return table.col(name) or (sc.Col(name, table.open_columns) if table.open_columns else sc.Col(name))
+
+
+def _typed(table: sc.Table, name: str, text: str):
+    """One cell's value as loading reads it (None for blank or unreadable)."""
+    if text is None or str(text).strip() == "":
+        return None
+    try:
+        v = sc.convert(_col(table, name), pd.Series([str(text).strip()], dtype="object")).iloc[0]
+    except (ValueError, TypeError):
+        return str(text).strip()
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return str(text).strip()
+    return v
+
+
+def _same(table: sc.Table, name: str, a: str, b: str) -> bool:
+    x, y = _typed(table, name, a), _typed(table, name, b)
+    if isinstance(x, int | float) and isinstance(y, int | float):
+        return math.isclose(float(x), float(y), rel_tol=1e-12, abs_tol=1e-12)
+    if isinstance(x, str) and isinstance(y, str):
+        return " ".join(x.split()) == " ".join(y.split())
+    return x == y
+
+
+def _key(table: sc.Table, row: pd.Series, key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(str(_typed(table, k, row.get(k, "")) or "") for k in key)
+
+
+def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> Plan:
+    """The merge of the return's tables into the data set's (both raw text), not yet checked."""
+    plan = Plan()
+    for name in sc.TABLE_ORDER:
+        base, new = data.get(name), ret.get(name)
+        if new is None or new.empty:
+            if base is not None:
+                plan.tables[name] = base
+                plan.origin[name] = [("data", int(i)) for i in base.index]
+            continue
+        table, key = sc.TABLES[name], MERGE_KEYS[name]
+        new = new.map(unneutralise)
+        if base is None:
+            base = pd.DataFrame(columns=list(new.columns), dtype="object")
+        cols = list(base.columns) + [c for c in new.columns if c not in base.columns]
+        rows = [{c: r.get(c, "") for c in cols} for _, r in base.iterrows()]
+        origin = [("data", int(i)) for i in base.index]
+        where = {_key(table, pd.Series(r), key): i for i, r in enumerate(rows)}
+        content = [c for c in new.columns if c not in key and c != "source"]
+        added = 0
+        for n, r in new.iterrows():
+            if not any(str(r[c]).strip() for c in content):
+                plan.skipped += 1
+                continue
+            k = _key(table, r, key)
+            if k not in where:
+                rows.append({c: r.get(c, "") for c in cols})
+                origin.append(("return", int(n)))
+                where[k] = len(rows) - 1
+                added += 1
+                continue
+            target = rows[where[k]]
+            for c in new.columns:
+                now, old = str(r[c]).strip(), str(target.get(c, "") or "").strip()
+                if not now or c in key or _same(table, c, old, now):
+                    continue
+                if (
+                    name == "measures"
+                    and c == "decimals"
+                    and not old
+                    and _same(
+                        table, c, str(sc.DEFAULT_DECIMALS.get(str(target.get("unit", "")).strip().lower(), 0)), now
+                    )
+                ):
+                    continue  # the template writes the default a blank cell means
+                change = Change(name, k, c, old, now)
+                (plan.changed if old else plan.filled).append(change)
+                target[c] = now
+                plan.touched.add(name)
+        if added:
+            plan.touched.add(name)
+        plan.added[name] = added
+        plan.tables[name] = pd.DataFrame(rows, columns=cols, dtype="object")
+        plan.origin[name] = origin
+    return plan
+
+
+def _csv_bytes(df: pd.DataFrame) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(df.columns))
+    for r in df.itertuples(index=False):
+        w.writerow(["" if v is None else v for v in r])
+    return buf.getvalue().encode("utf-8")
+
+
+def _check_return(path: Path) -> None:
+    """The return validated on its own: every problem it has that the data set cannot resolve."""
+    from .loading import load
+
+    try:
+        load(path)
+    except DataError as e:
+        own = [p for p in e.problems if not any(w in p.expected for w in _RESOLVED_BY_DATA)]
+        if own:
+            err = DataError(own)
+            err.in_return = True
+            raise err from None
+
+
+def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dict, data_path: Path, data_letters):
+    """The data set as it would be after the merge, validated; problems located in the return's
+    cells or the data set's rows. Returns the merged data set's warnings."""
+    from .loading import _cells, _label, load
+
+    with tempfile.TemporaryDirectory() as d:
+        for name, df in plan.tables.items():
+            (Path(d) / f"{name}.csv").write_bytes(_csv_bytes(df))
+        try:
+            return load(d).warnings
+        except DataError as e:
+            problems = e.problems
+    placed_return, placed_data = [], []
+    for p in problems:
+        name = p.file.removesuffix(".csv")
+        origin = plan.origin.get(name, [])
+        idx = (p.row or 0) - 2
+        if p.row is not None and 0 <= idx < len(origin):
+            src, row = origin[idx]
+        else:
+            src, row = "data", p.row
+        if src == "return":
+            placed_return.append(replace(p, file=_label(return_path, name, True), row=row))
+        else:
+            placed_data.append(replace(p, file=data_label(name), row=row))
+    out = _cells(placed_return, return_path, return_letters)
+    out += _cells(placed_data, data_path, data_letters) if data_letters else placed_data
+    raise DataError(out)
+
+
+def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, list[Path], list[Problem]]:
+    """Merge the return at ``return_path`` into the data set at ``data_path``. Returns the plan,
+    the files written (none when it changes nothing) and the merged data set's warnings. Raises
+    DataError (the return's or the merged data's problems) or ConfigError (changes without
+    ``replace_changed``); nothing is written then."""
+    from .loading import _label
+
+    return_path, data_path = Path(return_path), Path(data_path)
+    if return_path.suffix.lower() not in (".xlsx", ".xlsm") or not return_path.is_file():
+        raise ConfigError(f"merge reads a return workbook (.xlsx): found {str(return_path)!r}")
+    if return_path.resolve() == data_path.resolve():
+        raise ConfigError(f"{return_path} is the data set itself: give the return and the data set (--data)")
+    _check_return(return_path)
+    ret, ret_letters, _ = read_tables(return_path)
+    data, data_letters, is_book = read_tables(data_path)
+    plan = plan_merge(data, ret)
+    warnings = _check_merged(
+        plan, lambda n: _label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
+    )
+    if plan.changed and not replace_changed:
+        raise ChangesRefused(plan)
+    if not plan.touched:
+        return plan, [], warnings
+    written = _write_book(data_path, plan) if is_book else _write_folder(data_path, plan)
+    return plan, written, warnings
+
+
+class ChangesRefused(ConfigError):
+    """The return changes figures the data set holds, and ``--replace`` was not given."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        n = len(plan.changed)
+        super().__init__(
+            f"nothing written: the return changes {n} figure{'s' if n != 1 else ''} the data set already holds "
+            "(listed above); give --replace to replace them"
+        )
+
+
+def _write_folder(folder: Path, plan: Plan) -> list[Path]:
+    from .outputs import write_atomic
+
+    out = []
+    contents = {name: _csv_bytes(plan.tables[name]) for name in sc.TABLE_ORDER if name in plan.touched}
+    for name, content in contents.items():  # every file made in memory first, then each renamed into place
+        path = folder / f"{name}.csv"
+        write_atomic(path, content)
+        out.append(path)
+    return out
+
+
+def _cell_value(table: sc.Table, name: str, text):
+    """A workbook cell: numbers as numbers, everything else as the text it is."""
+    if text is None or str(text).strip() == "":
+        return None
+    col = _col(table, name)
+    if col.kind in ("number", "int", "grade"):
+        v = _typed(table, name, text)
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return int(v) if float(v).is_integer() else float(v)
+    return str(text)
+
+
+def _write_book(path: Path, plan: Plan) -> list[Path]:
+    from openpyxl import load_workbook
+
+    from .outputs import write_atomic
+
+    wb = load_workbook(path)
+    names = {n.strip().lower(): n for n in wb.sheetnames}
+    for name in sc.TABLE_ORDER:
+        if name not in plan.touched:
+            continue
+        table, df = sc.TABLES[name], plan.tables[name]
+        ws = wb[names[name]] if name in names else wb.create_sheet(name)
+        header = {}
+        for cell in ws[1]:
+            if cell.value is not None and str(cell.value).strip():
+                header[str(cell.value).strip().lower().replace(" ", "_")] = cell.column
+        for c in df.columns:
+            if c not in header:
+                col = (max(header.values()) + 1) if header else 1
+                ws.cell(1, col, c)
+                header[c] = col
+        last = 1
+        for r in range(ws.max_row, 1, -1):
+            if any(ws.cell(r, j).value not in (None, "") for j in header.values()):
+                last = r
+                break
+        for i, (src, row) in enumerate(plan.origin[name]):
+            r = row if src == "data" else None
+            if r is None:
+                last += 1
+                r = last
+            for c in df.columns:
+                value = _cell_value(table, c, df.iat[i, df.columns.get_loc(c)])
+                cell = ws.cell(r, header[c])
+                if cell.value != value:
+                    cell.value = value
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text as typed, never run as a formula
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(path, buf.getvalue())
+    return [path]

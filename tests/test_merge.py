@@ -1,0 +1,122 @@
+"""swreport merge: a filled-in return folded into a CSV folder or a workbook data set."""
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import swlib
+from swlib.cli import main
+from swlib.excel import neutralise
+
+MEASURE = {"measure": "fife-seen-5days", "title": "=Seen within 5 days", "theme": "Protect people",
+           "outcome": "Children are safe", "unit": "percent", "polarity": "higher", "frequency": "quarterly",
+           "aggregate": "sum", "target": 90}  # fmt: skip
+
+
+@pytest.fixture
+def fife(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS"):
+        monkeypatch.delenv(var, raising=False)
+    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def fill(path, measures=(), observations=()):
+    """Rows typed into a return's sheets as an analyst would, under the sheet's own headers."""
+    wb = load_workbook(path)
+    for sheet, rows in (("measures", measures), ("observations", observations)):
+        ws = wb[sheet]
+        header = [c.value for c in ws[1]]
+        for r in rows:
+            ws.append([neutralise(r.get(h)) for h in header])  # as Excel keeps '=... typed with a quote
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    wb.save(path)
+    return path
+
+
+def a_return(folder, name="r.xlsx", measures=(MEASURE,), observations=()):
+    assert run("template", name, "--council", "fife").exit_code == 0
+    return fill(folder / name, measures, observations)
+
+
+def obs(period, n, d, **kw):
+    return {"council": "fife", "measure": "fife-seen-5days", "period": period, "numerator": n, "denominator": d, **kw}
+
+
+def test_merge_adds_rows_and_text_neutralised_for_excel_comes_back_as_typed(fife):
+    before = (fife / "data" / "councils.csv").read_bytes()
+    ret = a_return(fife, observations=[obs("2024-25-Q1", 45, 50, comment="-2 on last quarter")])
+    assert load_workbook(ret)["measures"]["B2"].value == "Child Protection Orders made"
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "adds 1 row to measures" in r.output and "adds 1 row to observations" in r.output
+    assert f"data: the data at {fife / 'data'}" in r.output
+    ds = swlib.load(fife / "data")
+    m = ds.measures.set_index("measure")
+    assert m.loc["fife-seen-5days", "title"] == "=Seen within 5 days" and len(ds.measures) == 27
+    assert ds.observations.loc[0, "comment"] == "-2 on last quarter"
+    assert (fife / "data" / "councils.csv").read_bytes() == before  # untouched tables are not rewritten
+    again = run("merge", "r.xlsx")
+    assert again.exit_code == 0 and "nothing to add or change" in again.output
+
+
+def test_a_changed_figure_is_refused_unless_replace_and_old_new_are_shown(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", 46, 50), obs("2024-25-Q2", 47, 50)])
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 2 and "observations fife/fife-seen-5days/2024-25-Q1, numerator: 45 → 46" in r.output
+    assert "give --replace" in r.output and (fife / "data" / "observations.csv").read_bytes() == before
+    r = run("merge", "r2.xlsx", "--replace")
+    assert r.exit_code == 0 and "adds 1 row to observations" in r.output and "45 → 46" in r.output
+    o = swlib.load(fife / "data").observations.set_index("period")
+    assert o.loc["2024-25-Q1", "numerator"] == 46 and o.loc["2024-25-Q2", "numerator"] == 47
+
+
+def test_problems_are_named_by_the_returns_cells_and_nothing_is_written(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    run("merge", "r.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    # its own problem: a bad period; and one only the merged data shows: a value-only row of a summed percentage
+    assert run("template", "bad.xlsx", "--empty").exit_code == 0
+    fill(fife / "bad.xlsx", observations=[{"council": "fife", "measure": "fife-seen-5days", "period": "2024-25-Q2",
+                                           "value": 93}])  # fmt: skip
+    r = run("merge", "bad.xlsx")
+    assert r.exit_code == 2 and "nothing written: the data set after the merge has 1 problem" in r.output
+    assert "bad.xlsx, cell observations!E2 (column 'numerator'): found 1 quarterly row of fife-seen-5days" in r.output
+    fill(fife / "bad.xlsx", observations=[obs("2024-25-Q9", 1, 2)])
+    r = run("merge", "bad.xlsx")
+    assert r.exit_code == 2 and "the return bad.xlsx has 1 problem" in r.output
+    assert "cell observations!C3 (column 'period'): found '2024-25-Q9'" in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before and "Traceback" not in r.output
+
+
+def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0 and f"wrote {tmp_path / 'data.xlsx'}" in r.output
+    book = load_workbook(tmp_path / "data.xlsx")
+    assert book["measures"]["A1"].comment is not None  # the template's notes are kept
+    ds = swlib.load(tmp_path / "data.xlsx")
+    assert len(ds.measures) == 27 and ds.observations.loc[0, "numerator"] == 45
+    assert ds.measures.set_index("measure").loc["fife-seen-5days", "title"] == "=Seen within 5 days"
+
+
+def test_merge_refuses_to_write_into_the_demo_data(monkeypatch, tmp_path):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    r = run("merge", str(tmp_path / "r.xlsx"))
+    assert r.exit_code == 2 and "that is the demo data at" in r.output and "--data" in r.output
