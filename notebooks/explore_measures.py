@@ -23,13 +23,14 @@ council = "south-lanarkshire"
 period = "2021-22-Q2"
 theme = None
 measure = None
+audience = "internal"  # "public": only what a public report prints, and downloads to match
 data = None
 
 # %%
 import swlib
 from swlib.explorer import Explorer
 
-explorer = Explorer(swlib.load(data), council, period, theme, measure)
+explorer = Explorer(swlib.load(data), council, period, theme, measure, audience=audience)
 explorer.widget()
 
 # %% [markdown]

@@ -39,11 +39,61 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _append(ws, cells) -> None:
-    """``ws.append`` with every text cell written as text, never as a formula."""
-    ws.append([neutralise(c) for c in cells])
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str):
+    """``ws.append`` with every text cell written as text, never as a formula: text a
+    spreadsheet would run gets Excel's own quote prefix (hidden; the cell shows the text as
+    written, and Excel keeps it as text when edited), not a visible apostrophe."""
+    ws.append([None if c is None else c for c in cells])
+    for cell, value in zip(ws[ws.max_row], cells, strict=False):
+        if isinstance(value, str):
+            cell.value = value
             cell.data_type = "s"
+            if value.startswith(FORMULA_START):
+                cell.quotePrefix = True
+
+
+def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
+    """DataFrames as the sheets of a workbook, text written as text (``_append``), atomically:
+    the workbook is saved beside ``path`` and moved over it."""
+    import os
+    import tempfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, df in frames.items():
+        ws = wb.create_sheet(name)
+        _append(ws, [str(c) for c in df.columns])
+        for r in df.itertuples(index=False):
+            _append(ws, [_plain(v) for v in r])
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def write_csv(df: pd.DataFrame, path) -> Path:
+    """A DataFrame as CSV with every text cell neutralised (a leading apostrophe, the only
+    way CSV has), atomically."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        neutralise_frame(df).to_csv(tmp, index=False, lineterminator="\n")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
 
 
 STATUS_FILL = {
@@ -180,6 +230,8 @@ def _plain(value):
         return None
     if hasattr(value, "item"):
         value = value.item()
+    if not isinstance(value, str | int | float | bool):
+        return str(value)  # a list, dict or timestamp: as text
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

@@ -3,6 +3,11 @@
 ``Explorer`` holds the selection (council, theme, measure, period) and everything the view
 shows for it; its methods are the widgets' callbacks, so they are tested without a browser.
 ``widget()`` builds the ipywidgets controls around it (imported only then).
+
+With ``audience="public"`` the explorer shows and exports only what a public report prints
+(the same disclosure rule: ``disclosure.figure_hidden``): the year to date and the earlier
+years with [c] for suppressed figures, no numerators or denominators, no figures of single
+periods, no SPC chart, and comments that mention small numbers withheld unless cleared.
 """
 
 from __future__ import annotations
@@ -37,8 +42,12 @@ class View:
 
 class Explorer:
     def __init__(
-        self, ds: Dataset, council: str | None = None, period=None, theme: str | None = None, measure: str | None = None
-    ):
+        self, ds: Dataset, council: str | None = None, period=None, theme: str | None = None, measure: str | None = None,
+        audience: str = "internal",
+    ):  # fmt: skip
+        if audience not in ("internal", "public"):
+            raise ValueError(f"unknown audience {audience!r}: expected internal or public")
+        self.audience = audience
         self.ds = ds
         self.council = council or str(ds.councils["council"].iloc[0])
         self.period = Period.parse(period) if period else self._latest_period()
@@ -115,8 +124,10 @@ class Explorer:
     def _build_view(self) -> View:
         if self.measure is None:
             return View()
-        perf = performance(self.ds, self.council, self.period)
+        perf = performance(self.ds, self.council, self.period, audience=self.audience)
         row = perf[perf["measure"] == self.measure].iloc[0].to_dict()
+        if self.audience == "public":
+            return self._public_view(perf, row)
         m = self.ds.measures.set_index("measure").loc[self.measure]
         table = series(self.ds, self.council, self.measure, self.period)
         spc = long_trend(
@@ -133,25 +144,53 @@ class Explorer:
         return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, spc, bench, comments,
                     sentence(row, years), years)  # fmt: skip
 
+    def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
+        """What a public report prints of the measure, and nothing more."""
+        from .disclosure import SYMBOL, small_numbers_in, suppressed_columns
+        from .trends import describe
+
+        m = self.ds.measures.set_index("measure").loc[self.measure]
+        years = perf.attrs.get("years", [])
+        hidden = suppressed_columns(row)
+        shown = [*years, "to_date"]
+        table = pd.DataFrame({
+            "period": [Period.parse(y).label for y in years] + [f"{Period.parse(row['period_shown']).label} to date"],
+            "value": [SYMBOL if c in hidden else row.get(c) for c in shown],
+        })  # fmt: skip
+        bench = pd.DataFrame()
+        if isinstance(m.get("lgbf"), str) and m["lgbf"]:
+            b = benchmark(self.ds, self.period)
+            bench = b[b["lgbf"] == m["lgbf"]].sort_values("rank").reset_index(drop=True)
+        comments = [row["comment"]] if isinstance(row.get("comment"), str) else []
+        comments = [c for c in comments if not small_numbers_in(c) or "withheld" in c]
+        one = perf[perf["measure"] == self.measure]
+        words = describe(one, self.ds, self.council, self.period).iloc[0]
+        return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, None, bench, comments,
+                    words, years)  # fmt: skip
+
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:
         """The current view's data to .csv (the periods) or .xlsx (periods, SPC, benchmark)."""
-        from .excel import neutralise_frame as safe  # no text from the data becomes a live formula
+        from .disclosure import SYMBOL, suppressed_columns
+        from .excel import write_csv, write_frames  # no text from the data becomes a live formula
 
         path = Path(path)
         v = self.view
+        hidden = suppressed_columns(v.row)
+        to_date = SYMBOL if "to_date" in hidden else v.row.get("to_date")
+        summary = pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
+                                 "status": v.row.get("status"), "to_date": to_date, "target": v.row.get("target"),
+                                 "summary": v.sentence}])  # fmt: skip
         if path.suffix.lower() == ".csv":
-            safe(v.table).to_csv(path, index=False)
+            write_csv(v.table, path)
         elif path.suffix.lower() == ".xlsx":
-            with pd.ExcelWriter(path) as xw:
-                safe(v.table).to_excel(xw, sheet_name="periods", index=False)
-                if v.spc is not None:
-                    safe(v.spc).to_excel(xw, sheet_name="spc", index=False)
-                if not v.benchmark.empty:
-                    safe(v.benchmark).to_excel(xw, sheet_name="benchmark", index=False)
-                safe(pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
-                               "status": v.row.get("status"), "to_date": v.row.get("to_date"), "target": v.row.get("target"),
-                               "summary": v.sentence}])).to_excel(xw, sheet_name="summary", index=False)  # fmt: skip
+            frames = {"periods": v.table}
+            if v.spc is not None:
+                frames["spc"] = v.spc
+            if not v.benchmark.empty:
+                frames["benchmark"] = v.benchmark
+            frames["summary"] = summary
+            write_frames(path, frames)
         else:
             raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
         return path

@@ -141,8 +141,13 @@ def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tupl
             Problem(path.name, None, None, f"sheets {', '.join(wb.sheetnames)}", f"a sheet '{name}' ({what})")
         )
         return []
-    rows = [tuple(r) for r in wb[name].iter_rows(values_only=True)]
-    wb.close()
+    from .limits import check_workbook, sheet_rows
+
+    try:
+        check_workbook(wb, path.name)  # a few compressed megabytes can declare millions of rows
+        rows = [tuple(r) for r in sheet_rows(wb[name], f"{path.name} [sheet {name}]")]
+    finally:
+        wb.close()
     return rows
 
 
@@ -204,7 +209,10 @@ def _price_year(path: Path, rows: list[tuple], real: dict, cash: dict) -> str | 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
         sheet = wb[DEFLATORS] if DEFLATORS in wb.sheetnames else None
-        deflators = [(*r, None, None)[:2] for r in sheet.iter_rows(values_only=True)] if sheet is not None else []
+        from .limits import sheet_rows
+
+        rows_of = sheet_rows(sheet, f"{path.name} [sheet {DEFLATORS}]") if sheet is not None else []
+        deflators = [(*r, None, None)[:2] for r in rows_of]
         wb.close()
     except (OSError, KeyError, ValueError):
         deflators = []
@@ -343,10 +351,13 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
 
 
 def write_csv(df: pd.DataFrame, path) -> Path:
-    """The table as CSV, figures exactly as published (no rounding), atomically."""
+    """The table as CSV, figures exactly as published (no rounding), atomically; text that a
+    spreadsheet would run as a formula (a title beginning with =, say) neutralised."""
+    from .excel import neutralise_frame
     from .outputs import write_atomic
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, df.to_csv(index=False, lineterminator="\n", float_format="%.10g").encode("utf-8"))
+    text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    write_atomic(path, text.encode("utf-8"))
     return path

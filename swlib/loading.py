@@ -99,6 +99,13 @@ def _read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame |
     if b"\x00" in raw[:4096]:
         problems.append(Problem(label, None, None, "binary data", "a CSV text file"))
         return None
+    from .limits import check_csv
+
+    try:
+        check_csv(raw, label)
+    except DataError as e:
+        problems.extend(e.problems)
+        return None
     text = _decode(raw)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -176,6 +183,14 @@ def _read_workbook(path: Path, problems: list[Problem], letters: dict | None = N
         )
         problems.append(Problem(path.name, None, None, reason, "an .xlsx workbook with a sheet per table"))
         return {}
+    from .limits import Budget, check_workbook, sheet_rows
+
+    try:
+        check_workbook(wb, path.name)  # the declared sizes, before a row is read
+    except DataError:
+        wb.close()
+        raise
+    budget = Budget(path.name)
     out: dict[str, pd.DataFrame | None] = {}
     names = {n.strip().lower(): n for n in wb.sheetnames}
     for table in sc.TABLE_ORDER:
@@ -184,7 +199,7 @@ def _read_workbook(path: Path, problems: list[Problem], letters: dict | None = N
         ws = wb[names[table]]
         rows = []
         header: list[str] | None = None
-        for r in ws.iter_rows(values_only=True):
+        for r in sheet_rows(ws, f"{path.name} [sheet {table}]", budget):
             if header is None:
                 header = [_cell_text(v, "") for v in r]
                 rows.append(header)

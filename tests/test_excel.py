@@ -122,7 +122,8 @@ def test_export_writes_text_from_the_data_as_text_never_as_a_formula(tmp_path, d
         assert _formula_cells(out) == []
         ws = load_workbook(out)["performance"]
         row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]], strict=True))
-        assert row["Performance indicator"] == "'=1+1" and row["Comment"] == "'" + PAYLOADS[0]
+        assert row["Performance indicator"] == "=1+1" and row["Comment"] == PAYLOADS[0]  # as written, as text
+        assert ws.cell(2, 3).quotePrefix and ws.cell(2, 3).data_type == "s"
 
 
 def test_neutralise_covers_owasps_list_and_leaves_other_text():
@@ -145,7 +146,8 @@ def test_template_and_explorer_exports_hold_no_formula(tmp_path, data_dir):
     ds = swlib.load(data_dir)
     e = Explorer(ds, "alpha", "2020-21-Q1", measure="m0")
     assert _formula_cells(e.export(tmp_path / "e.xlsx")) == []
-    assert load_workbook(tmp_path / "e.xlsx")["summary"]["C2"].value == "'=1+1"
+    c = load_workbook(tmp_path / "e.xlsx")["summary"]["C2"]
+    assert c.value == "=1+1" and c.data_type == "s" and c.quotePrefix  # Excel's hidden quote prefix, no apostrophe
 
 
 def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):

@@ -77,3 +77,29 @@ def test_widget_builds_and_its_controls_drive_the_explorer(ex):
     assert ex.theme == "Improve health, care and wellbeing" and measure_dd.value == ex.measure
     council_dd.value = "dumfries-and-galloway"
     assert ex.council == "dumfries-and-galloway" and theme_dd.value == ex.theme
+
+
+def test_the_public_explorer_shows_and_exports_only_what_a_public_report_prints(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "value": v, "comment": c}
+           for q, v, c in ((1, "90", "Steady"), (2, "3", "3 children placed"))]  # fmt: skip
+    import swlib
+
+    ds = swlib.load(make_data(tmp_path / "data", [{"unit": "count", "polarity": "none"}], obs))
+    internal = Explorer(ds, "alpha", "2020-21-Q2", measure="m0")
+    public = Explorer(ds, "alpha", "2020-21-Q2", measure="m0", audience="public")
+    assert 3 in internal.view.table["value"].tolist()
+    assert public.view.spc is None and "numerator" not in public.view.table
+    assert public.view.table["value"].tolist()[-1] == "[c]" and all("withheld" in c for c in public.view.comments)
+    for name in ("p.xlsx", "p.csv"):
+        path = public.export(tmp_path / name)
+        if name.endswith(".xlsx"):
+            cells = [c.value for ws in load_workbook(path) for row in ws.iter_rows() for c in row]
+        else:
+            cells = path.read_text().replace("\n", ",").split(",")
+        assert not any(str(c).strip() in ("3", "93", "3.0", "93.0") for c in cells), name
+    html = public.render_html()
+    assert "3 children" not in html and "[c]" in html

@@ -1,0 +1,79 @@
+"""Size limits on input files: a clear exit 2 before memory grows."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from swlib.cli import main
+from swlib.errors import DataError
+from swlib.limits import Budget, check_csv, check_workbook, sheet_rows
+from tests.conftest import make_data
+
+
+def _huge_declared(path: Path, rows: int, sheet: str = "observations") -> Path:
+    """A workbook of a few kilobytes that declares ``rows`` rows (one cell at the bottom)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(["council", "measure", "period", "value"])
+    ws.cell(rows, 1, "x")
+    wb.save(path)
+    return path
+
+
+def test_a_workbook_declaring_millions_of_rows_is_refused_before_a_row_is_read(tmp_path):
+    from openpyxl import load_workbook
+
+    path = _huge_declared(tmp_path / "big.xlsx", 1_000_000)
+    assert path.stat().st_size < 50_000
+    wb = load_workbook(path, read_only=True)
+    with pytest.raises(DataError) as e:
+        check_workbook(wb, path.name)
+    assert "1,000,000 rows" in str(e.value) and "big.xlsx [sheet observations]" in str(e.value)
+    r = CliRunner().invoke(main, ["validate", "--data", str(path)])
+    assert r.exit_code == 2 and "1,000,000 rows" in r.output and "Traceback" not in r.output
+
+
+def test_rows_are_counted_as_they_are_read_when_the_declared_size_is_wrong(tmp_path, monkeypatch):
+    monkeypatch.setenv("SWREPORT_MAX_ROWS", "50")
+    wb = Workbook()
+    ws = wb.active
+    for i in range(200):
+        ws.append([i, i])
+    read = []
+    with pytest.raises(DataError) as e:
+        for r in sheet_rows(ws, "book.xlsx [sheet s]", Budget("book.xlsx")):
+            read.append(r)
+    assert len(read) == 50 and "more than 50 rows" in str(e.value)
+    monkeypatch.setenv("SWREPORT_MAX_CELLS", "100")
+    with pytest.raises(DataError, match="found more than 200 cells; expected at most 200 cells in a workbook"):
+        budget = Budget("book.xlsx")
+        for _ in range(3):  # three sheets of 80 cells: each under the sheet limit, the file over its own
+            list(sheet_rows(ws, "book.xlsx [sheet s]", budget, max_row=40))
+
+
+def test_csv_files_over_the_row_limit_exit_2_naming_the_file(tmp_path, monkeypatch, data_dir):
+    make_data(data_dir, [{}], [{"measure": "m0", "period": f"2020-{m:02d}", "value": "5"} for m in range(1, 13)])
+    monkeypatch.setenv("SWREPORT_MAX_ROWS", "10")
+    with pytest.raises(DataError, match="12 rows"):
+        check_csv((data_dir / "observations.csv").read_bytes(), "observations.csv")
+    r = CliRunner().invoke(main, ["validate", "--data", str(data_dir)])
+    assert r.exit_code == 2 and "observations.csv: found 12 rows; expected at most 10 rows" in r.output
+
+
+def test_import_lgbf_refuses_a_huge_workbook_with_exit_2(tmp_path):
+    path = _huge_declared(tmp_path / "lgbf.xlsx", 1_000_000, sheet="Raw Data")
+    r = CliRunner().invoke(main, ["import", "lgbf", str(path), "--out", str(tmp_path / "b.csv")])
+    assert r.exit_code == 2 and "1,000,000 rows" in r.output and not (tmp_path / "b.csv").exists()
+
+
+def test_import_lgbf_writes_no_live_formula_into_benchmarks_csv(tmp_path):
+    import pandas as pd
+
+    from swlib.lgbf import write_csv
+
+    df = pd.DataFrame({"lgbf": ["SW1"], "title": ['=HYPERLINK("http://x")'], "value": [1.5]})
+    text = write_csv(df, tmp_path / "benchmarks.csv").read_text()
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
