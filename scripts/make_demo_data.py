@@ -108,9 +108,12 @@ DG_MEASURES = [
 
 # --- Statutory functions: every council (Dundee's 2015-16 and 2016-17 figures from seed 002)
 T_STAT = "Statutory functions"
+# reasons seed 002 gives for figures it does not have (an observation with a blank value and its reason as comment)
+NO_GUARDIANSHIP = "not available: records moving to a new system"
+NO_CP_ORDERS = "not published: the report says 45 was a slight rise"
 STATUTORY = [
     # id, title, outcome, unit, polarity, aggregate, dundee {year: value}
-    ("cp-orders", "Child Protection Orders made", "Child protection", "count", "none", "sum", {"2016-17": 45}),
+    ("cp-orders", "Child Protection Orders made", "Child protection", "count", "none", "sum", {"2015-16": NO_CP_ORDERS, "2016-17": 45}),
     ("cp-parents-attended", "Child protection case conferences attended by parents", "Child protection", "percent", "higher", "latest", {"2015-16": 73, "2016-17": 79}),
     ("lac-31-march", "Looked after children at 31 March", "Looked after children", "count", "none", "latest", {"2016-17": 570}),
     ("lac-emergency-placements", "Emergency placements of children subject to supervision requirements", "Looked after children", "count", "none", "sum", {"2016-17": 13}),
@@ -123,8 +126,8 @@ STATUTORY = [
     ("mho-emergency-detentions", "Emergency detentions in hospital", "Mental health officer services", "count", "none", "sum", {"2015-16": 90, "2016-17": 80}),
     ("mho-short-term-detentions", "Short-term detentions in hospital", "Mental health officer services", "count", "none", "sum", {"2015-16": 148, "2016-17": 152}),
     ("mho-ctos", "Compulsory Treatment Orders", "Mental health officer services", "count", "none", "sum", {"2015-16": 39, "2016-17": 22}),
-    ("guardianship-la", "Local authority welfare guardianship orders granted", "Mental health officer services", "count", "none", "sum", {"2013-14": 99, "2014-15": 94}),
-    ("guardianship-private", "Private welfare guardianship orders granted", "Mental health officer services", "count", "none", "sum", {"2013-14": 131, "2014-15": 131}),
+    ("guardianship-la", "Local authority welfare guardianship orders granted", "Mental health officer services", "count", "none", "sum", {"2013-14": 99, "2014-15": 94, "2015-16": NO_GUARDIANSHIP, "2016-17": NO_GUARDIANSHIP}),
+    ("guardianship-private", "Private welfare guardianship orders granted", "Mental health officer services", "count", "none", "sum", {"2013-14": 131, "2014-15": 131, "2015-16": NO_GUARDIANSHIP, "2016-17": NO_GUARDIANSHIP}),
     ("cpo-imposed", "Community Payback Orders imposed", "Justice social work", "count", "none", "sum", {"2015-16": 795, "2016-17": 656}),
     ("upw-hours", "Unpaid work hours carried out", "Justice social work", "count", "none", "sum", {"2015-16": 38864, "2016-17": 40016}),
     ("cpo-completed", "Community Payback Orders completed successfully", "Justice social work", "percent", "higher", "latest", {"2015-16": 70, "2016-17": 79}),
@@ -352,8 +355,11 @@ def build():
         measures.append(m(mid, title, T_STAT, outcome, unit, pol, "annual", agg, decimals="",
                           definition="Annual figure reported in the Chief Social Work Officer's annual report.",
                           source=S002 if dundee else SYN))  # fmt: skip
-        for year, v in dundee.items():
-            observations.append(obs(DC, mid, year, v, source=S002))
+        for year, v in dundee.items():  # a text is the reason the source gives for a missing figure
+            if isinstance(v, str):
+                observations.append(obs(DC, mid, year, "", comment=v, source=S002))
+            else:
+                observations.append(obs(DC, mid, year, v, source=S002))
         lvl = SYN_STAT_LEVEL[mid]
         for council, scale in ((SL, 1.6), (DG, 0.7)):
             for k, fy in enumerate(range(2017, 2024)):

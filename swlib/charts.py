@@ -267,7 +267,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             }
             marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
                       or (y == this_year and "to_date" in synthetic_columns(r))}  # fmt: skip
-            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="n/a", fontsize=MIN_FONT, hidden=hidden,
+            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="–", fontsize=MIN_FONT, hidden=hidden,
                        marked=marked - hidden)  # fmt: skip
             ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=MIN_FONT)
             ax.set_xlim(-0.6, len(vals) - 0.4)
@@ -286,15 +286,27 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             for lab, y in zip(all_labels, all_years, strict=True)
             if y in gone or not _nan(r.get(y))
         )
+        why = {y: (r.get("year_notes") or {}).get("to_date" if y == this_year else y) for y in all_years}
+        why = [f"{lab} no figure ({why[y]})" for lab, y in zip(all_labels, all_years, strict=True)
+               if _nan(r.get(y)) and why[y] and y not in gone]  # fmt: skip
+        vs = ", ".join(filter(None, [vs, *why]))
         parts.append(f"{r['title']}: {vs or 'no data'}")
     alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
     made_up = any(synthetic_columns(r) for r in rows)
+    missing = {}  # the reasons the data gives for missing figures, said once each in the caption
+    for r in rows:
+        for lab, y in zip(all_labels, all_years, strict=True):
+            why = (r.get("year_notes") or {}).get("to_date" if y == this_year else y)
+            if why and _nan(r.get(y)):
+                missing.setdefault((r["title"], why), []).append(lab)
+    said = " ".join(f"{t}, {' and '.join(labs)}: {why}." for (t, why), labs in missing.items())
     return _chart(
         draw,
         6.8,
         1.9 * nrows + 0.2,
         alt,
-        f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched)."
+        f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched; – no figure)."
+        + (f" {said}" if said else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else ""),
         {"left": 0.15, "right": 0.15, "top": 0.55, "bottom": 0.3, "hspace": 0.9},
     )

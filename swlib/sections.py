@@ -44,6 +44,9 @@ def cell(r: dict, col: str) -> dict:
     """One figure of a measure's row as the tables show it: suppressed, or its text."""
     if col in suppressed_columns(r):
         return {"suppressed": True}
+    reason = (r.get("year_notes") or {}).get(col)
+    if reason and pd.isna(r.get(col)):  # why the figure is missing, as the data says it
+        return {"text": reason, "reason": True}
     decimals = int(r["decimals"])
     decides = r.get("decides_at") if col == "to_date" else None
     if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
@@ -108,7 +111,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         yc = []
         for y in years:
             note = (r.get("year_notes") or {}).get(y)
-            yc.append({"text": note} if note and pd.isna(r.get(y)) else cell(r, y))
+            yc.append({"text": note, "reason": True} if note and pd.isna(r.get(y)) else cell(r, y))
         out["rows"].append({
             "title": r["title"], "notes": notes, "comment": comment_html(r.get("comment")),
             "status": r["status"], "status_source": r["status_source"],
@@ -187,9 +190,13 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
             r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
         if "to_date" in synthetic_columns(r):
             r["synthetic"] = (r.get("synthetic") or "") + "," + this_year
+        if (r.get("year_notes") or {}).get("to_date"):
+            r["year_notes"] = {**r["year_notes"], this_year: r["year_notes"]["to_date"]}
         out.append({"label": r["title"], "cells": [cell(r, y) for y in cols]})
     synthetic = any(c.get("synthetic") for r in out for c in r["cells"])
-    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "synthetic": synthetic}
+    dash = any(c.get("text") == "–" for r in out for c in r["cells"])
+    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "synthetic": synthetic,
+            "dash": dash}  # fmt: skip
 
 
 def money_view(lines: pd.DataFrame, caption: str) -> dict:
@@ -307,7 +314,9 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
         out["none"] = no_data_text(outcome.lower(), period.label) if say_none else None
         return out
     supp = rows["suppressed"].fillna("")
-    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()]  # years with figures
+    said = rows["year_notes"].map(lambda n: set(n or {}))
+    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()
+             or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
     out["table"] = values_view(rows, years, this_year, f"{outcome}: figures by year")
     rows[this_year] = rows["to_date"]
     if perf.attrs.get("audience") == "public":
@@ -396,11 +405,16 @@ def inspection_view(ds, council: str, period: Period) -> dict:
     from .charts import inspection_chart
 
     i = ds.inspections[ds.inspections["council"] == council]
-    start, end = f"{period.fy}-04-01", f"{period.fy + 1}-03-31"  # the report's financial year: ISO dates compare as text
+    start, end = (
+        f"{period.fy}-04-01",
+        f"{period.fy + 1}-03-31",
+    )  # the report's financial year: ISO dates compare as text
     any_at_all, i = not i.empty, i[(i["date"] >= start) & (i["date"] <= end)]
     if i.empty:
         if any_at_all:
-            return {"none": f"No inspection was dated within {period.year_period.label} (April {period.fy} to March {period.fy + 1})."}
+            return {
+                "none": f"No inspection was dated within {period.year_period.label} (April {period.fy} to March {period.fy + 1})."
+            }
         return {"none": no_data_text("inspection", period.label)}
     themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
     themes = [t for t in themes if i[t].notna().any()]

@@ -250,7 +250,11 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             tol = abs(tgt) * cfg.tolerance_percent / 100
 
         impossible = _impossible(m.unit, ytd.value) if ytd.has_data else None
-        if impossible:  # never a status for a percentage no one could have: say why instead
+        reason = missing_reason(ytd) if not ytd.status else None
+        if reason:  # a figure left blank on purpose: Report later, and why where the figure would be
+            status, source = "Report later", "missing"
+            ytd = YearToDate(parts_expected=ytd.parts_expected)
+        elif impossible:  # never a status for a percentage no one could have: say why instead
             status, source = "Report later", "missing"
             notes.append(impossible)
             ytd = YearToDate(parts_expected=ytd.parts_expected)
@@ -278,7 +282,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             ytd = YearToDate(parts_expected=ytd.parts_expected)
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
-        history, year_notes = {}, {}
+        history, year_notes = {}, ({"to_date": reason} if reason else {})
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")
@@ -352,7 +356,8 @@ def _year_value(
     sub-periods; else say why not."""
     if str(year) in obs:
         r = obs[str(year)]
-        return r["value_c"], r["numerator"], r["denominator"], None
+        blank = YearToDate(r["value_c"], r["numerator"], r["denominator"], 1, 1, exact=True, comment=r["comment"])
+        return r["value_c"], r["numerator"], r["denominator"], missing_reason(blank)
     if kind == "year":
         return np.nan, np.nan, np.nan, None
     ytd = year_to_date(
@@ -363,6 +368,17 @@ def _year_value(
     if ytd.parts_found < ytd.parts_expected:
         return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
     return ytd.value, ytd.numerator, ytd.denominator, None
+
+
+def missing_reason(ytd: YearToDate) -> str | None:
+    """Why a figure is missing, as the data says it: an observation with value, numerator and
+    denominator all blank is a figure left out on purpose, and its ``comment`` gives the reason
+    ("not available: records were moving to a new system"); the report prints it where the
+    figure would be."""
+    if not ytd.exact or not all(pd.isna(x) for x in (ytd.value, ytd.numerator, ytd.denominator)):
+        return None
+    text = ytd.comment.strip() if isinstance(ytd.comment, str) else ""
+    return text or None
 
 
 def _year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:

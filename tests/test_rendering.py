@@ -306,3 +306,13 @@ def test_a_public_report_without_spc_charts_speaks_of_no_longer_run():
     internal = soup(rendered("quarterly"))
     if internal.select(".spc-icons"):
         assert "statistical process control (SPC) chart of the longer run of periods" in internal.get_text(" ")
+
+
+def test_dundees_missing_figures_say_why():
+    page = soup(rendered("annual"))
+    mho = table_by_caption(page, "Mental health officer services")
+    row = next(tr for tr in mho.select("tbody tr") if tr.th.get_text().startswith("Local authority welfare"))
+    assert [td.get_text() for td in row.select("td")][-2:] == ["not available: records moving to a new system"] * 2
+    cp = table_by_caption(page, "Child protection")
+    row = next(tr for tr in cp.select("tbody tr") if tr.th.get_text().startswith("Child Protection Orders"))
+    assert "not published" in row.get_text() and "n/a" not in page.get_text(" ")

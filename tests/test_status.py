@@ -246,3 +246,23 @@ def test_a_summed_rate_adds_counts_and_keeps_its_multiplier(data_dir):
     ]
     df = perf(data_dir, [{"unit": "rate", "polarity": "lower"}], obs, period="2021-22-Q2")
     assert df.loc["m0", "to_date"] == pytest.approx(1000 * 8 / 1200)  # per 1,000: not 5 + 15
+
+
+def test_a_missing_figure_carries_the_reason_the_data_gives(data_dir):
+    from swlib.sections import cell, statutory_view
+
+    ds = swlib.load(make_data(data_dir, [{"unit": "count", "polarity": "none", "frequency": "annual",
+                                          "aggregate": "sum", "theme": "Statutory functions", "outcome": "Orders"}],
+                              [{"measure": "m0", "period": "2014-15", "value": "94"},
+                               {"measure": "m0", "period": "2015-16", "comment": "not available: new system"},
+                               {"measure": "m0", "period": "2016-17", "comment": "not available: new system"}]))  # fmt: skip
+    r = swlib.performance(ds, "alpha", "2016-17").iloc[0].to_dict()
+    assert (r["status"], r["status_source"]) == ("Report later", "missing") and r["comment"] is None
+    assert r["year_notes"] == {"2015-16": "not available: new system", "to_date": "not available: new system"}
+    assert cell(r, "to_date") == {"text": "not available: new system", "reason": True}
+    assert cell(r, "2014-15") == {"text": "94"}
+    perf = swlib.performance(ds, "alpha", "2016-17")
+    v = statutory_view(perf, "Orders", swlib.Period.parse("2016-17"))
+    assert [c["text"] for c in v["table"]["rows"][0]["cells"]] == ["94", *["not available: new system"] * 2]
+    assert "2016/17 no figure (not available: new system)" in v["chart"]["alt"]
+    assert "A measure, 2015/16 and 2016/17: not available: new system." in v["chart"]["caption"]
