@@ -441,18 +441,27 @@ def import_():
     help="the LGBF council lookups workbook (default: lgbf-council-lookups*.xlsx beside WORKBOOK)",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="where to write the benchmarks table (default: benchmarks.csv in the data folder)")  # fmt: skip
-def import_lgbf(workbook, metadata, lookups, out):
-    """Make the benchmarks table from the Improvement Service's LGBF workbook (sheet 'Raw Data')."""
-    from .config import default_data_path
+              help="write the benchmarks table to this CSV file instead of into the data set")  # fmt: skip
+@data_option
+def import_lgbf(workbook, metadata, lookups, out, data):
+    """Make the benchmarks table from the Improvement Service's LGBF workbook (sheet 'Raw Data') in
+    the data set in use: benchmarks.csv in a data folder, the benchmarks sheet of a workbook."""
+    from .config import default_data_path, describe_data, is_demo_data
     from .lgbf import import_lgbf as read
-    from .lgbf import write_csv
+    from .lgbf import write_benchmarks, write_csv
 
-    df = read(workbook, metadata, lookups)
-    path = write_csv(df, out or default_data_path() / "benchmarks.csv")
+    df = read(workbook, metadata, lookups)  # first: given the wrong file, that is what to hear
+    target = data if data is not None else default_data_path()
+    if out is None and data is None and is_demo_data(target):
+        raise ConfigError(
+            f"import lgbf writes into the data set in use, and that is {describe_data(target)}: run it from a "
+            "folder with ./data (see 'swreport init'), or give --data (or --out FILE)"
+        )
+    path = write_csv(df, out) if out is not None else write_benchmarks(df, target)
     years = sorted(df["period"].unique())
+    where = f"the benchmarks sheet of {path}" if path.suffix.lower() in (".xlsx", ".xlsm") else str(path)
     click.echo(f"read {Path(workbook).name}: {df['lgbf'].nunique()} indicators, {df['council'].nunique() - 1} councils "
-               f"and Scotland, {years[0]} to {years[-1]}; wrote {len(df):,} rows to {path}")  # fmt: skip
+               f"and Scotland, {years[0]} to {years[-1]}; wrote {len(df):,} rows to {where}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -361,3 +361,57 @@ def write_csv(df: pd.DataFrame, path) -> Path:
     text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format="%.10g")
     write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def write_benchmarks(df: pd.DataFrame, data) -> Path:
+    """The table into a data set: ``benchmarks.csv`` in a data folder, or the ``benchmarks``
+    sheet of a workbook (the sheet replaced, every other sheet kept), written atomically."""
+    data = Path(data)
+    if data.suffix.lower() in (".xlsx", ".xlsm"):
+        if not data.is_file():
+            from .errors import ConfigError
+
+            raise ConfigError(f"{data}: no such workbook (give an existing data set with --data)")
+        _write_sheet(df, data)
+        return data
+    if data.exists() and not data.is_dir():
+        from .errors import ConfigError
+
+        raise ConfigError(f"{data}: expected a data folder of CSV files or an .xlsx workbook")
+    return write_csv(df, data / "benchmarks.csv")
+
+
+def _write_sheet(df: pd.DataFrame, book: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from .outputs import write_atomic
+
+    wb = load_workbook(book)
+    for name in list(wb.sheetnames):
+        if name.strip().lower() == "benchmarks":
+            at = wb.sheetnames.index(name)
+            wb.remove(wb[name])
+            break
+    else:
+        at = len(wb.sheetnames)
+    ws = wb.create_sheet("benchmarks", at)
+    ws.append(list(df.columns))
+    for r in df.itertuples(index=False):
+        row = []
+        for v in r:
+            if v is None or (not isinstance(v, str) and pd.isna(v)):
+                row.append(None)
+            elif hasattr(v, "item"):
+                row.append(v.item())
+            else:
+                row.append(v)
+        ws.append(row)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_atomic(book, buf.getvalue())

@@ -160,3 +160,35 @@ def test_the_wrong_file_is_named_before_anything_else(tmp_path):
     shutil.copy(BOOK, alone)
     r = CliRunner().invoke(main, ["import", "lgbf", str(alone)])
     assert r.exit_code == 2 and "no lgbf-indicator-metadata*.xlsx beside book.xlsx: found no such workbook" in r.output
+
+
+def _import(*args):
+    return CliRunner().invoke(
+        main, ["import", "lgbf", str(BOOK), "--metadata", str(META), "--lookups", str(LOOKUPS), *args]
+    )
+
+
+def test_import_writes_into_the_data_set_in_use_and_never_into_the_demo_data(tmp_path, monkeypatch):
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.chdir(ROOT)
+    before = (ROOT / "data" / "benchmarks.csv").stat().st_mtime_ns
+    r = _import()
+    assert r.exit_code == 2 and "the demo data at" in r.output and "--data" in r.output
+    assert (ROOT / "data" / "benchmarks.csv").stat().st_mtime_ns == before
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["init", "fife", "--name", "Fife Council"]).exit_code == 0
+    r = _import()
+    assert r.exit_code == 0 and f"wrote {len(imported()):,} rows to {tmp_path / 'data' / 'benchmarks.csv'}" in r.output
+    assert len(swlib.load(tmp_path / "data").benchmarks) == len(imported())
+
+
+def test_import_into_a_workbook_data_set_writes_its_benchmarks_sheet(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["init", "fife", "--name", "Fife", "--workbook", "book.xlsx"]).exit_code == 0
+    r = _import("--data", "book.xlsx")
+    assert r.exit_code == 0 and "rows to the benchmarks sheet of book.xlsx" in r.output
+    ds = swlib.load(tmp_path / "book.xlsx")
+    assert len(ds.benchmarks) == len(imported()) and len(ds.measures) == 26  # the other sheets kept
+    assert load_workbook(tmp_path / "book.xlsx").sheetnames[-1] == "benchmarks"
+    assert _import("--data", "book.xlsx").exit_code == 0  # again: the sheet replaced, not doubled
+    assert len(swlib.load(tmp_path / "book.xlsx").benchmarks) == len(imported())
