@@ -276,6 +276,9 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     ds = load(data)
     on = today or run_date()
     out_dir = Path(out) if out is not None else outputs_dir()
+    from .outputs import check_target
+
+    check_target(out_dir / "manifest.json", out_dir)  # --out a file, or a link out of it: exit 2 before any work
     planned: list[Job] = []
     for report, period, councils, audiences, *run_pdf in runs:
         for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on):

@@ -177,7 +177,9 @@ def merge(path, data, replace_changed):
         raise
     except DataError as e:
         whose = f"the return {path.name}" if getattr(e, "in_return", False) else "the data set after the merge"
-        click.echo(f"swreport: nothing written: {whose} has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True)
+        click.echo(
+            f"swreport: nothing written: {whose} has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True
+        )
         sys.exit(EXIT_BAD_INPUT)
     for line in plan.summary():
         click.echo(line)
@@ -224,6 +226,11 @@ def export(path, council, period, audience, data):
 
     if path.suffix.lower() != ".xlsx":
         raise ConfigError(f"export writes an .xlsx workbook: found {path.name!r}")
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder: expected the name of an .xlsx workbook to write")
+    if not path.parent.is_dir():
+        found = "a file" if path.parent.exists() else "no such folder"
+        raise ConfigError(f"cannot write {path.name} in {path.parent}: found {found}; expected an existing folder")
     ds = load(data)
     ds.council_name(council)
     click.echo(str(export_performance(ds, council, period, path, audience)))

@@ -1,9 +1,12 @@
 """What swreport writes and where: report paths, atomic writes, the manifest and the index.
 
-``outputs/<council>/<period>/<report>.html`` (``<report>-public.html`` for the public
-audience) with the executed notebook beside it; ``outputs/manifest.json`` records every report
-rendered (parameters, input hashes, version, status, timing) and ``outputs/index.html`` links
-them. ``swreport run`` and ``swreport batch`` record a report through the same call,
+``outputs/<council>/<period>/<report>.html`` with the executed notebook beside it;
+``outputs/manifest.json`` records every report rendered (parameters, input hashes, version,
+status, timing) and ``outputs/index.html`` links them. Public reports live in a tree of their
+own, ``outputs/public/<council>/<period>/<report>.html``, with its own ``index.html`` (public
+reports only) and ``manifest.json`` (no local paths): the folder to upload as it is. A public
+report's executed notebook holds the working figures, so it stays out of that tree, in the
+internal one (``<report>-public.ipynb``). ``swreport run`` and ``swreport batch`` record a report through the same call,
 ``record``. Every file is written atomically: readers see the old file or the new, never half.
 """
 
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from . import reports
 from .config import notebooks_dir, outputs_dir, params_dir
+from .errors import ConfigError
 from .periods import Period
 from .version import __version__
 
@@ -34,15 +38,43 @@ def stem(report: str, audience: str) -> str:
     return report if audience == "internal" else f"{report}-public"
 
 
+PUBLIC = "public"  # the public tree under the outputs folder
+
+
 def report_key(report: str, council: str, period, audience: str) -> str:
     """Where a report lives under the outputs folder, and its key in the manifest."""
+    if audience == "public":
+        return f"{PUBLIC}/{council}/{period}/{report}"
     return f"{council}/{period}/{stem(report, audience)}"
 
 
 def output_paths(report: str, council: str, period: Period, audience: str, out: Path | None) -> tuple[Path, Path]:
-    """The report's HTML file and its executed notebook beside it."""
+    """The report's HTML file, and its executed notebook (in the internal tree, for the public
+    audience too: it holds the working figures)."""
     path = out_dir(out) / report_key(report, council, period, audience)
-    return path.with_name(path.name + ".html"), path.with_name(path.name + ".ipynb")
+    nb = out_dir(out) / council / str(period) / f"{stem(report, audience)}.ipynb"
+    return path.with_name(path.name + ".html"), nb
+
+
+def check_target(path: Path, out=None) -> Path:
+    """``path`` if writing it stays inside the outputs folder: a ConfigError (exit 2) where the
+    folder is a file, or where a folder on the way is a symbolic link leading outside it."""
+    base = out_dir(out)
+    if base.exists() and not base.is_dir():
+        raise ConfigError(f"the output folder {base} is a file: expected a folder (give --out a folder)")
+    for parent in [path.parent, *path.parent.parents]:
+        if parent.exists() and not parent.is_dir():
+            raise ConfigError(f"{parent} is a file: expected a folder to write {path.name} in")
+        if parent == base:
+            break
+    root = base.resolve()
+    where = path.parent.resolve()
+    if where != root and root not in where.parents:
+        raise ConfigError(
+            f"{path.parent} leads outside the output folder {base} (to {where}, through a symbolic link): "
+            "refusing to write there; remove the link or give --out a folder of its own"
+        )
+    return path
 
 
 @dataclass(frozen=True)
@@ -131,8 +163,37 @@ def record(out_dir: Path, outcomes: list[Outcome]) -> Path:
         }  # fmt: skip
     manifest["swlib"] = __version__
     manifest["reports"] = dict(sorted(manifest["reports"].items()))
+    check_target(path, out_dir)
     write_atomic(path, (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
     write_index(out_dir, manifest)
+    write_public_tree(out_dir, manifest)
+    return path
+
+
+def write_public_tree(out_dir: Path, manifest: dict) -> Path | None:
+    """``outputs/public/manifest.json`` and ``index.html``: the public reports only, linked and
+    listed relative to the public folder, with no local path, error text or notebook (None when
+    no public report has been made)."""
+    base = out_dir / PUBLIC
+    entries = {}
+    for key, e in manifest["reports"].items():
+        if e.get("audience") != "public" or e["status"] not in ("ok", "skipped") or not e.get("html"):
+            continue
+        if not str(e["html"]).startswith(PUBLIC + "/"):
+            continue  # made by an older version, beside the internal reports: not part of the tree
+        rel = lambda p: p[len(PUBLIC) + 1 :] if p and str(p).startswith(PUBLIC + "/") else None  # noqa: E731
+        entries[key[len(PUBLIC) + 1 :]] = {
+            "report": e["report"], "council": e["council"], "council_name": e.get("council_name"),
+            "period": e["period"], "audience": "public", "status": e["status"], "html": rel(e["html"]),
+            "pdf": rel(e.get("pdf")), "inputs": e.get("inputs", {}), "swlib": e.get("swlib"),
+            "rendered_at": e.get("rendered_at"), "error": None,
+        }  # fmt: skip
+    if not entries:
+        return None
+    public = {"swlib": __version__, "reports": dict(sorted(entries.items()))}
+    path = check_target(base / "manifest.json", out_dir)
+    write_atomic(path, (json.dumps(public, indent=2) + "\n").encode("utf-8"))
+    write_index(base, public)
     return path
 
 
@@ -163,7 +224,7 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
                      "href": e["html"] if ok and e["html"] else None, "pdf": e.get("pdf") if ok else None,
                      "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
     page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
-    path = out_dir / "index.html"
+    path = check_target(out_dir / "index.html", out_dir)
     write_atomic(path, page.encode("utf-8"))
     return path
 

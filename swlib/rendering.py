@@ -20,7 +20,7 @@ from . import reports
 from .config import AUDIENCES, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
-from .outputs import output_paths, remove_stale_temporaries, write_atomic
+from .outputs import check_target, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
 from .templating import _css, page_css, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
 from .version import __version__
@@ -84,6 +84,7 @@ def render(
             else (report_period(report, period), ds)
         )
         html_path, nb_path = output_paths(report, council, P, audience, out)
+        check_target(html_path, out), check_target(nb_path, out)  # inside --out, before the work
         remove_stale_temporaries(html_path.parent)
         extra = {} if r.per_council else {"councils": ",".join(check_councils(ds, councils))}
         failed = nb_path.with_suffix(".failed.ipynb")
@@ -97,6 +98,7 @@ def render(
     import nbformat
 
     html_path.parent.mkdir(parents=True, exist_ok=True)
+    check_target(html_path, out), check_target(nb_path, out)  # a link made while the report ran
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
     if failed.exists():

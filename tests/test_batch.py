@@ -57,7 +57,16 @@ def test_schedule_runs_every_declared_run(tmp_path):
     r = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual.html").exists()
-    assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual-public.html").exists()
+    # the public report in a tree of its own, fit to upload as it is: no notebook, no local path, no internal link
+    public = tmp_path / "o" / "public"
+    files = sorted(str(p.relative_to(public)) for p in public.rglob("*") if p.is_file())
+    assert files == ["dundee-city/2016-17/annual.html", "index.html", "manifest.json"]
+    for f in public.rglob("*"):
+        if f.is_file():
+            text = f.read_text(encoding="utf-8")
+            assert str(tmp_path) not in text and str(ROOT) not in text and "/home/" not in text, f
+    assert "annual.html" in (public / "index.html").read_text() and "../" not in (public / "index.html").read_text()
+    assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual-public.ipynb").exists()  # kept, outside the tree
 
 
 def test_bad_schedule_is_bad_input(tmp_path):

@@ -120,3 +120,15 @@ def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch
     r = run("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22", "--out", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert "2021-22 is a financial year: the quarterly report for its fourth quarter, 2021-22-Q4" in r.output
+
+
+def test_a_file_or_a_missing_folder_where_a_folder_is_needed_exits_2_with_a_message(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    r = run("batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--out", str(a_file))
+    assert r.exit_code == 2 and "is a file: expected a folder" in r.output and "internal error" not in r.output
+    r = run("export", str(tmp_path / "missing" / "perf.xlsx"), "--council", "dundee-city", "--period", "2016-17")
+    assert r.exit_code == 2 and "no such folder" in r.output and "internal error" not in r.output
+    r = run("export", str(a_file / "perf.xlsx"), "--council", "dundee-city", "--period", "2016-17")
+    assert r.exit_code == 2 and "found a file" in r.output
+    assert not (tmp_path / "missing").exists()

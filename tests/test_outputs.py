@@ -16,17 +16,18 @@ from swlib.version import __version__
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_public_reports_are_written_beside_the_internal_ones_with_a_public_suffix(tmp_path):
+def test_public_reports_are_written_to_a_public_tree_and_their_notebooks_kept_out_of_it(tmp_path):
     P = Period.parse("2021-22-Q2")
     assert outputs.output_paths("quarterly", "south-lanarkshire", P, "internal", tmp_path) == (
         tmp_path / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html",
         tmp_path / "south-lanarkshire" / "2021-22-Q2" / "quarterly.ipynb",
     )
     html, nb = outputs.output_paths("annual", "dundee-city", Period.parse("2016-17"), "public", tmp_path)
-    assert (html.name, nb.name, html.parent.name) == ("annual-public.html", "annual-public.ipynb", "2016-17")
+    assert html == tmp_path / "public" / "dundee-city" / "2016-17" / "annual.html"
+    assert nb == tmp_path / "dundee-city" / "2016-17" / "annual-public.ipynb"  # it holds the working figures
     # the manifest's key is the same path, without its suffix
     job = Job("annual", "dundee-city", "2016-17", "public", "data", str(tmp_path))
-    assert job.key == "dundee-city/2016-17/annual-public"
+    assert job.key == "public/dundee-city/2016-17/annual"
     assert tmp_path / f"{job.key}.html" == html
 
 
@@ -94,8 +95,8 @@ def test_recording_a_report_enters_it_in_the_manifest_and_links_it_from_the_inde
     other = _job(tmp_path, audience="public")
     outputs.record(tmp_path, [Outcome(other, "failed", 1.0, error="the section 'Finance' could not be built")])
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert list(manifest["reports"]) == ["dundee-city/2016-17/annual", "dundee-city/2016-17/annual-public"]
-    assert manifest["reports"]["dundee-city/2016-17/annual-public"]["html"] is None
+    assert list(manifest["reports"]) == ["dundee-city/2016-17/annual", "public/dundee-city/2016-17/annual"]
+    assert manifest["reports"]["public/dundee-city/2016-17/annual"]["html"] is None
     assert "failed: the section &#39;Finance&#39; could not be built" in (tmp_path / "index.html").read_text()
 
     # a skipped report keeps its entry, marked skipped
@@ -109,3 +110,39 @@ def test_an_unreadable_manifest_is_started_afresh(tmp_path):
     assert outputs.read_manifest(tmp_path) == {"reports": {}}
     (tmp_path / "manifest.json").write_text('{"reports": []}')
     assert outputs.read_manifest(tmp_path) == {"reports": {}}
+
+
+def test_the_public_tree_has_its_own_index_and_manifest_with_public_reports_only_and_no_local_path(tmp_path):
+    internal = tmp_path / "dundee-city" / "2016-17" / "annual.html"
+    public = tmp_path / "public" / "dundee-city" / "2016-17" / "annual.html"
+    for f in (internal, public):
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("<html></html>")
+    outputs.record(tmp_path, [Outcome.rendered(_job(tmp_path), 0.0, internal),
+                              Outcome.rendered(_job(tmp_path, audience="public"), 0.0, public)])  # fmt: skip
+    index = (tmp_path / "public" / "index.html").read_text()
+    assert 'href="dundee-city/2016-17/annual.html"' in index and index.count("href=") == 1
+    manifest = (tmp_path / "public" / "manifest.json").read_text()
+    assert json.loads(manifest)["reports"]["dundee-city/2016-17/annual"]["html"] == "dundee-city/2016-17/annual.html"
+    assert str(tmp_path) not in manifest and str(ROOT) not in manifest and '"data"' not in manifest
+    assert sorted(p.name for p in (tmp_path / "public").rglob("*") if p.is_file()) == [
+        "annual.html", "index.html", "manifest.json"]  # fmt: skip
+
+
+def test_writing_through_a_symbolic_link_out_of_the_output_folder_is_refused(tmp_path):
+    from swlib.errors import ConfigError
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "dundee-city").symlink_to(elsewhere)
+    html, _ = outputs.output_paths("annual", "dundee-city", Period.parse("2016-17"), "internal", out)
+    with pytest.raises(ConfigError, match="leads outside the output folder"):
+        outputs.check_target(html, out)
+    assert outputs.check_target(out / "fife" / "2016-17" / "annual.html", out)  # an ordinary folder is fine
+    linked = tmp_path / "linked-out"
+    linked.symlink_to(elsewhere)  # --out itself a link: its target is the output folder
+    assert outputs.check_target(linked / "fife" / "annual.html", linked)
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(ConfigError, match="is a file: expected a folder"):
+        outputs.check_target(tmp_path / "a-file" / "fife" / "annual.html", tmp_path / "a-file")
