@@ -51,6 +51,10 @@ class _Group(click.Group):
             kept = f" (the executed notebook is kept: {e.notebook})" if e.notebook else ""
             click.echo(f"swreport: {e}{kept}", err=True)
             sys.exit(EXIT_BAD_INPUT if e.bad_input else EXIT_FAILURE)
+        except BrokenPipeError:  # `swreport list measures | head -3`: the reader has all it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # Python's own advice: no second error at exit
+            sys.exit(0)
         except KeyboardInterrupt:
             import logging
 
@@ -239,7 +243,7 @@ def export(path, council, period, audience, data):
 @main.command("check-public")
 @click.option("--council", required=True)
 @click.option("--period", required=True)
-@click.option("--strict", is_flag=True, help="exit 1 when anything is found (for scheduled pre-publication checks)")
+@click.option("--strict", is_flag=True, help="exit 2 when anything is found (for scheduled pre-publication checks)")
 @data_option
 def check_public(council, period, strict, data):
     """List comments and narrative that mention small numbers (1-4), to reword before publishing."""
@@ -261,7 +265,7 @@ def check_public(council, period, strict, data):
         else "No small numbers found in comments or narrative (or every one is cleared)."
     )
     if findings and strict:
-        sys.exit(EXIT_FAILURE)
+        sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 
 def _is_year(period: str) -> bool:

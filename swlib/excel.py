@@ -105,6 +105,18 @@ STATUS_FILL = {
     "Data only": "DDEBF7",
 }
 NUMBER_FORMATS = {"percent": '0.0"%"', "currency": '"£"#,##0', "count": "#,##0", "days": '0.00" days"', "hours": "#,##0.0", "rate": "#,##0.0", "ratio": "0.00", "number": "#,##0.0"}  # fmt: skip
+def number_format(unit: str, decimals=None) -> str:
+    """Excel's number format for a unit, at the measure's decimals where it has them (0 decimals:
+    ``0"%"``, not ``0.0"%"``)."""
+    fmt = NUMBER_FORMATS.get(unit, "General")
+    if decimals is None or pd.isna(decimals) or unit in ("currency", "count"):
+        return fmt
+    d = int(decimals)
+    digits = "0." + "0" * d if d else "0"
+    body = {"percent": digits + '"%"', "days": digits + '" days"', "ratio": digits}.get(unit, "#,##" + digits)
+    return body
+
+
 NOTES = {
     "council": "Council id, lower case with hyphens, e.g. south-lanarkshire (from the councils sheet).",
     "measure": "Measure id from the measures sheet.",
@@ -274,7 +286,7 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
-        fmt = NUMBER_FORMATS.get(r["unit"], "General")
+        fmt = number_format(r["unit"], r.get("decimals"))
         for col in [5, 6, *range(8, 8 + len(years))]:
             ws.cell(row, col).number_format = fmt
     _style_header(ws, Font, PatternFill, Alignment, get_column_letter)

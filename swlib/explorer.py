@@ -181,10 +181,11 @@ class Explorer:
         summary = pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
                                  "status": v.row.get("status"), "to_date": to_date, "target": v.row.get("target"),
                                  "summary": v.sentence}])  # fmt: skip
+        table = _rounded(v.table, self.ds, v.measure)  # as the report prints it, not 92.43243243243244
         if path.suffix.lower() == ".csv":
-            write_csv(v.table, path)
+            write_csv(table, path)
         elif path.suffix.lower() == ".xlsx":
-            frames = {"periods": v.table}
+            frames = {"periods": table}
             if v.spc is not None:
                 frames["spc"] = v.spc
             if not v.benchmark.empty:
@@ -279,3 +280,17 @@ class Explorer:
         button.on_click(lambda _: status.__setattr__("value", f"written {self.export(name.value)}"))
         redraw(self.view)
         return w.VBox([w.HBox([council, period]), theme, measure, w.HBox([name, button, status]), out])
+
+
+def _rounded(table: pd.DataFrame, ds, measure) -> pd.DataFrame:
+    """The periods' values rounded half up to the measure's decimals (a suppressed cell stays)."""
+    from .status import round_half_up
+
+    if table is None or table.empty or "value" not in table or measure is None:
+        return table
+    decimals = int(ds.measures.set_index("measure").loc[measure, "decimals"])
+    out = table.copy()
+    out["value"] = out["value"].map(
+        lambda x: float(round_half_up(x, decimals)) if isinstance(x, int | float) and not pd.isna(x) else x
+    )
+    return out

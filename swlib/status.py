@@ -415,6 +415,7 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd
     else:
         best = max(same_year, key=lambda p: periods[p].end)
         out = a[a["period"] == best][cols].reset_index(drop=True)
+        out["measure"] = out["measure"].map(lambda m: _measure_titles(ds, m))
         if audience == "public":
             from .disclosure import public_actions
 
@@ -423,6 +424,18 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd
             out = public_actions(pd.concat([out, extra], axis=1), ds, council).drop(columns=["cleared", "row"])
     out.attrs.update(council=council, period=str(P))
     return out
+
+
+def _measure_titles(ds: Dataset, text):
+    """An action's measure text as readers know it: measure ids (one, or several separated by ';'
+    or ',') become their titles; any other text is kept as written."""
+    if not isinstance(text, str) or not text.strip():
+        return text
+    titles = dict(zip(ds.measures["measure"], ds.measures["title"], strict=True))
+    parts = [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
+    if parts and all(p in titles for p in parts):
+        return "; ".join(titles[p] for p in parts)
+    return text
 
 
 def status_summary(df: pd.DataFrame) -> pd.DataFrame:

@@ -81,7 +81,7 @@ def test_a_report_failing_on_bad_settings_exits_2_naming_report_council_period_a
 
 def test_check_public_lists_passages(tmp_path):
     r = run("check-public", "--council", "dumfries-and-galloway", "--period", "2023-24-Q2", "--strict")
-    assert r.exit_code == 1 and "observations.csv, row" in r.output and "Two complex" in r.output
+    assert r.exit_code == 2 and "observations.csv, row" in r.output and "Two complex" in r.output
 
 
 def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_path):
@@ -132,3 +132,13 @@ def test_a_file_or_a_missing_folder_where_a_folder_is_needed_exits_2_with_a_mess
     r = run("export", str(a_file / "perf.xlsx"), "--council", "dundee-city", "--period", "2016-17")
     assert r.exit_code == 2 and "found a file" in r.output
     assert not (tmp_path / "missing").exists()
+
+
+def test_list_into_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    cmd = f"{sys.executable} -m swlib list measures | head -3"
+    r = subprocess.run(cmd, shell=True, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert len(r.stdout.splitlines()) == 3
+    assert "BrokenPipeError" not in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr

@@ -95,7 +95,11 @@ def test_export_is_formatted(tmp_path, demo):
     statuses = {ws.cell(r, 4).value: ws.cell(r, 4).fill.fgColor.rgb for r in range(2, ws.max_row + 1)}
     assert statuses["◆ Red"].endswith("FFC7CE") and statuses["● Green"].endswith("C6EFCE")  # colour plus word and shape
     pct_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value.startswith("Clients first seen"))
-    assert ws.cell(pct_row, 6).number_format == '0.0"%"'
+    assert ws.cell(pct_row, 6).number_format == '0"%"'  # the measure's 0 decimals, as the report prints it
+    from swlib.excel import number_format
+
+    assert number_format("percent", 1) == '0.0"%"' and number_format("rate", 2) == "#,##0.00"
+    assert number_format("currency", 2) == '"£"#,##0'
     summary = wb["summary of measures"]
     assert summary.cell(summary.max_row, 1).value == "Total"
 

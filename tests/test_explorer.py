@@ -104,3 +104,14 @@ def test_the_public_explorer_shows_and_exports_only_what_a_public_report_prints(
         assert not any(str(c).strip() in ("3", "93", "3.0", "93.0") for c in cells), name
     html = public.render_html()
     assert "3 children" not in html and "[c]" in html
+
+
+def test_exports_round_values_to_the_measures_decimals(ex, tmp_path):
+    ex.select_theme("Improve health, care and wellbeing")
+    ex.select_measure("sl-planned-discharge")
+    decimals = int(ex.ds.measures.set_index("measure").loc["sl-planned-discharge", "decimals"])
+    raw = ex.view.table["value"]
+    assert (raw.round(decimals) != raw).any()  # the data has more digits than the report shows
+    text = (ex.export(tmp_path / "v.csv")).read_text()
+    csv = pd.read_csv(tmp_path / "v.csv")
+    assert (csv["value"] == csv["value"].round(decimals)).all() and "92.43243243243244" not in text

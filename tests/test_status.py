@@ -266,3 +266,13 @@ def test_a_missing_figure_carries_the_reason_the_data_gives(data_dir):
     assert [c["text"] for c in v["table"]["rows"][0]["cells"]] == ["94", *["not available: new system"] * 2]
     assert "2016/17 no figure (not available: new system)" in v["chart"]["alt"]
     assert "A measure, 2015/16 and 2016/17: not available: new system." in v["chart"]["caption"]
+
+
+def test_actions_name_measures_by_their_titles(data_dir):
+    acts = [{"council": "alpha", "period": "2020-21-Q2", "theme": "T", "action": "Do it", "status": "Green",
+             "measure": "m0; m1"},
+            {"council": "alpha", "period": "2020-21-Q2", "theme": "T", "action": "Other", "status": "Green",
+             "measure": "Fewer delays by March"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"title": "Seen in time"}, {"title": "Reviews done"}], [], actions=acts))
+    a = swlib.actions(ds, "alpha", "2020-21-Q2")
+    assert list(a["measure"]) == ["Seen in time; Reviews done", "Fewer delays by March"]
