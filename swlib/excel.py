@@ -8,6 +8,7 @@ the enumerated columns and for council and measure ids.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,13 +20,33 @@ from .formatting import status_text
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?")
+
+
 def neutralise(value):
     """Text that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or
     carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says, so
-    it is read as text; everything else is returned as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    it is read as text; everything else (a plain number such as -5000 too) is returned as it is.
+    ``swlib.load`` takes the apostrophe off again (``unneutralise``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+def unneutralise(value):
+    """Text as typed: the apostrophe ``neutralise`` put before =, +, -, @, tab or CR taken off."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:2] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+def as_text(cell) -> None:
+    """A workbook cell holding text kept as text: never a formula, and where the text begins as
+    a formula would, Excel's own (hidden) quote prefix, which also keeps it text when edited."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_START):
+            cell.quotePrefix = True
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:

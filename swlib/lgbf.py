@@ -408,9 +408,10 @@ def _write_sheet(df: pd.DataFrame, book: Path) -> None:
             else:
                 row.append(v)
         ws.append(row)
+        from .excel import as_text
+
         for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+            as_text(cell)
     ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)

@@ -131,6 +131,8 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     for h in dupes:
         problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
+    from .excel import unneutralise
+
     body = []
     bad = False
     for n, r in enumerate(rows[1:], start=2):
@@ -144,7 +146,7 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
                 problems.append(Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row"))
                 bad = True
                 continue
-        body.append((n, [c.strip() for c in r]))
+        body.append((n, [unneutralise(c.strip()) for c in r]))  # '=... written by swreport: as typed
     if blank_headers or dupes or bad:
         return None
     df = pd.DataFrame([r for _, r in body], columns=header, dtype="object")

@@ -197,11 +197,12 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
 
 
 def _csv_bytes(df: pd.DataFrame) -> bytes:
+    from .excel import neutralise
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(df.columns))
     for r in df.itertuples(index=False):
-        w.writerow(["" if v is None else v for v in r])
+        w.writerow(["" if v is None else neutralise(v) for v in r])  # swlib.load takes the apostrophe off
     return buf.getvalue().encode("utf-8")
 
 
@@ -315,6 +316,7 @@ def _cell_value(table: sc.Table, name: str, text):
 def _write_book(path: Path, plan: Plan) -> list[Path]:
     from openpyxl import load_workbook
 
+    from .excel import as_text
     from .outputs import write_atomic
 
     wb = load_workbook(path)
@@ -348,8 +350,7 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
                 cell = ws.cell(r, header[c])
                 if cell.value != value:
                     cell.value = value
-                    if isinstance(value, str):
-                        cell.data_type = "s"  # text as typed, never run as a formula
+                    as_text(cell)  # text as typed, never run as a formula
     buf = io.BytesIO()
     wb.save(buf)
     write_atomic(path, buf.getvalue())

@@ -236,3 +236,14 @@ def test_template_for_a_council_and_period_prefills_what_the_return_needs(tmp_pa
     assert not set(annual) & set(measures)  # an annual figure is not due in a Q2 return
     # a council the analyst adds to the councils sheet becomes valid in the drop-downs' range
     assert book.defined_names["council_ids"].attr_text.startswith("councils!$A$2")
+
+
+def test_csv_text_neutralised_by_swreport_loads_back_as_typed_and_numbers_are_left_alone(data_dir):
+    from swlib.excel import neutralise, unneutralise
+    from tests.conftest import make_data
+
+    assert neutralise("-5000") == "-5000" and neutralise("+3.5") == "+3.5" and neutralise("-2+3") == "'-2+3"
+    assert unneutralise(neutralise("=1+1")) == "=1+1" and unneutralise("'quoted'") == "'quoted'"
+    ds = swlib.load(make_data(data_dir, [{"title": neutralise("=1+1")}], [{"measure": "m0", "period": "2020-21-Q1",
+                                                                        "value": "5"}]))  # fmt: skip
+    assert ds.measures.loc[0, "title"] == "=1+1"
