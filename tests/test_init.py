@@ -87,3 +87,54 @@ def test_template_for_an_unknown_council_in_the_demo_data_says_how_to_add_one(em
     r = run("template", str(empty / "t.xlsx"), "--council", "fife")
     assert r.exit_code == 2 and "unknown council 'fife' in the demo data" in r.output
     assert "swreport init COUNCIL --name NAME" in r.output and not (empty / "t.xlsx").exists()
+
+
+@pytest.mark.slow
+def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
+    """init, a return for each of two quarters filled in cell by cell, merge, validate, run."""
+    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    # Q1: the council adds its own measures to the return's measures sheet, and their figures
+    assert run("template", "q1.xlsx", "--council", "fife", "--period", "2024-25-Q1").exit_code == 0
+    wb = load_workbook(empty / "q1.xlsx")
+    ms, ob = wb["measures"], wb["observations"]
+    head = {c.value: c.column for c in ms[1]}
+    for r, m in enumerate([
+        {"measure": "fife-cp-seen", "title": "Children seen within 5 days of referral", "theme": "Protect people",
+         "outcome": "Children are safe", "unit": "percent", "polarity": "higher", "frequency": "quarterly",
+         "aggregate": "sum", "target": 90, "decimals": 1},
+        {"measure": "fife-referrals", "title": "Referrals received", "theme": "Protect people",
+         "outcome": "Children are safe", "unit": "count", "polarity": "none", "frequency": "quarterly",
+         "aggregate": "sum"},
+    ], start=ms.max_row + 1):  # fmt: skip
+        for k, v in m.items():
+            ms.cell(r, head[k], v)
+    ohead = {c.value: c.column for c in ob[1]}
+    for r, (m, cells) in enumerate([("fife-cp-seen", {"numerator": 45, "denominator": 50}),
+                                    ("fife-referrals", {"value": 120})], start=ob.max_row + 1):  # fmt: skip
+        for k, v in {"council": "fife", "measure": m, "period": "2024-25-Q1", **cells}.items():
+            ob.cell(r, ohead[k], v)
+    wb.save(empty / "q1.xlsx")
+    r = run("merge", "q1.xlsx")
+    assert r.exit_code == 0 and "adds 2 rows to measures" in r.output and "adds 2 rows to observations" in r.output
+    # Q2: the template now pre-fills the rows Q2 needs; the analyst types the figures into them
+    assert run("template", "q2.xlsx", "--council", "fife", "--period", "2024-25-Q2").exit_code == 0
+    wb = load_workbook(empty / "q2.xlsx")
+    ob = wb["observations"]
+    ohead = {c.value: c.column for c in ob[1]}
+    rows = {ob.cell(r, ohead["measure"]).value: r for r in range(2, ob.max_row + 1)}
+    assert set(rows) == {"fife-cp-seen", "fife-referrals"}
+    ob.cell(rows["fife-cp-seen"], ohead["numerator"], 47)
+    ob.cell(rows["fife-cp-seen"], ohead["denominator"], 50)
+    ob.cell(rows["fife-referrals"], ohead["value"], 95)
+    wb.save(empty / "q2.xlsx")
+    assert run("merge", "q2.xlsx").exit_code == 0
+    r = run("validate")
+    assert r.exit_code == 0 and "OK: 1 council, 28 measures" in r.output and "4 observations" in r.output
+    # a quarter with no figures is refused, naming the latest one there is
+    r = run("run", "quarterly", "--council", "fife", "--period", "2024-25-Q3")
+    assert r.exit_code == 2 and "the latest quarter with figures is 2024-25-Q2" in r.output
+    r = run("run", "quarterly", "--council", "fife", "--period", "2024-25-Q2")
+    assert r.exit_code == 0, r.output
+    html = (empty / "outputs" / "fife" / "2024-25-Q2" / "quarterly.html").read_text()
+    assert "Fife Council" in html and "Children seen within 5 days of referral" in html
+    assert "92.0% (92 of 100)" in html and "215" in html  # year to date from the counts: (45 + 47) / (50 + 50)
