@@ -26,3 +26,12 @@ def test_lgbf_family_groups_as_the_council_lookups_give_them():
     assert len(df) == 32 and df["council"].is_unique
     assert lgbf_family_group("fife") == 2 and lgbf_family_group("dundee-city") == 1
     assert lgbf_family_group("aberdeen-city") == 4 and lgbf_family_group("narnia") is None
+
+
+def test_the_guide_lists_every_statutory_measure_with_its_section():
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "docs" / "guide.md").read_text()
+    assert "## Setting up a new council" in guide
+    for r in statutory_measures().itertuples():
+        assert f"| {r.section} | `{r.measure}` | {r.title} |" in guide, r.measure
