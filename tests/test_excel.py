@@ -244,6 +244,6 @@ def test_csv_text_neutralised_by_swreport_loads_back_as_typed_and_numbers_are_le
 
     assert neutralise("-5000") == "-5000" and neutralise("+3.5") == "+3.5" and neutralise("-2+3") == "'-2+3"
     assert unneutralise(neutralise("=1+1")) == "=1+1" and unneutralise("'quoted'") == "'quoted'"
-    ds = swlib.load(make_data(data_dir, [{"title": neutralise("=1+1")}], [{"measure": "m0", "period": "2020-21-Q1",
+    ds = swlib.load(make_data(data_dir, [{"title": neutralise("=1+1"), "unit": "count"}], [{"measure": "m0", "period": "2020-21-Q1",
                                                                         "value": "5"}]))  # fmt: skip
     assert ds.measures.loc[0, "title"] == "=1+1"
