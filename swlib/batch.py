@@ -236,6 +236,32 @@ class Plan:
     out_dir: Path
     today: dt.date
     data: Path | None = None  # the data set read
+    force: bool = False  # render even the reports that have not changed
+
+    def refresh(self) -> Plan:
+        """Which reports to render and which are unchanged since last rendered, from the
+        manifest as it is now (again once the run holds its outputs folder)."""
+        previous = read_manifest(self.out_dir)["reports"]
+        self.todo, self.skipped = [], []
+        for j in self.jobs:
+            if not j.resolved:
+                continue
+            before = previous.get(j.key, {})
+            html_file = self.out_dir / (before.get("html") or "")
+            if (
+                not self.force
+                and before.get("status") in ("ok", "skipped")
+                and before.get("key") == self.keys[j.key]
+                and html_file.is_file()
+                and (not j.pdf or html_file.with_suffix(".pdf").is_file())
+            ):
+                self.skipped.append(
+                    Outcome(j, "skipped", 0.0, html=str(html_file), inputs=before.get("inputs", {}), key=self.keys[j.key],
+                            pdf=str(html_file.with_suffix(".pdf")) if j.pdf else None)
+                )  # fmt: skip
+            else:
+                self.todo.append(j)
+        return self
 
     def lines(self) -> list[str]:
         """The plan for a person: one line per report, what it is and what the run does with it."""
@@ -289,42 +315,30 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
         Outcome(j, "no-period", 0.0, error=why_none(j.asked, reports.get(j.report).period_kind, report_periods(j.report, ds, j.council), on))
         for j in planned if not j.resolved
     ]  # fmt: skip
-    previous = read_manifest(out_dir)["reports"]
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.resolved}
-    todo, skipped = [], []
-    for j in planned:
-        if not j.resolved:
-            continue
-        before = previous.get(j.key, {})
-        html_file = out_dir / (before.get("html") or "")
-        if (
-            not force
-            and before.get("status") in ("ok", "skipped")
-            and before.get("key") == keys[j.key]
-            and html_file.is_file()
-            and (not j.pdf or html_file.with_suffix(".pdf").is_file())
-        ):
-            skipped.append(
-                Outcome(j, "skipped", 0.0, html=str(html_file), inputs=before.get("inputs", {}), key=keys[j.key],
-                        pdf=str(html_file.with_suffix(".pdf")) if j.pdf else None)
-            )  # fmt: skip
-        else:
-            todo.append(j)
-    return Plan(planned, todo, skipped, unresolved, keys, out_dir, on, Path(ds.path).resolve())
+    return Plan(planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force).refresh()
 
 
 def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,
                executor: str = "local", scheduler: str | None = None, plan: Plan | None = None,
-               today=None) -> list[Outcome]:  # fmt: skip
+               today=None, wait: float = 0) -> list[Outcome]:  # fmt: skip
     """Several (report, period, councils, audiences) runs in one pool of workers.
 
     A report whose inputs have not changed since it was last rendered is skipped (``force``
     renders it anyway). ``executor="dask"`` sends the same work to a Dask cluster. ``plan``: one
     ``make_plan`` made already (the command line prints it first); ``today``: the date relative
-    periods are resolved on.
+    periods are resolved on. The run holds its outputs folder: another run there waits up to
+    ``wait`` seconds, then stops with a ConfigError naming this one.
     """
+    from .outputs import hold
+
     p = plan or make_plan(runs, data, out, force, today)
+    with hold(p.out_dir, wait):
+        return _run_plan(p.refresh(), jobs, progress, executor, scheduler)
+
+
+def _run_plan(p: Plan, jobs: int | None, progress: bool, executor: str, scheduler: str | None) -> list[Outcome]:
     planned, todo, skipped, keys, out_dir = p.jobs, p.todo, p.skipped, p.keys, p.out_dir
 
     def finished(o: Outcome) -> None:

@@ -321,6 +321,9 @@ def run(report, council, councils, period, audience, data, out, pdf):
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
+        from .outputs import acquire
+
+        acquire(out_dir(out))  # another run there: exit 2 naming it; held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     if pdf:
@@ -377,6 +380,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
 @click.option("--pdf", is_flag=True, help="also print each <report>.pdf beside its HTML: the committee paper")
 @click.option("--summary", "summary_file", type=click.Path(path_type=Path), default=None,
               help="write what the run did as JSON to this file (for a scheduler or monitoring)")  # fmt: skip
+@click.option("--wait", type=click.FloatRange(min=0), default=0,
+              help="seconds to wait for another run using the outputs folder (default: exit 2 at once)")  # fmt: skip
 def batch(summary_file, **options):
     """Render a report for many councils (or every run in a schedule); continue past failures.
 
@@ -391,7 +396,7 @@ def batch(summary_file, **options):
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
-           dry_run, pdf):  # fmt: skip
+           dry_run, pdf, wait):  # fmt: skip
     from .batch import batch_runs, make_plan, summary_lines
     from .config import load_schedule
 
@@ -420,7 +425,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         return
     outcomes = batch_runs(
         runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler,
-        plan=plan,
+        plan=plan, wait=wait,
     )  # fmt: skip
     record.outcomes = outcomes
     for line in summary_lines(outcomes):

@@ -13,11 +13,15 @@ internal one (``<report>-public.ipynb``). ``swreport run`` and ``swreport batch`
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,9 +147,18 @@ def read_manifest(out_dir: Path) -> dict:
         return {"reports": {}}
 
 
+MANIFEST_WAIT = 60.0  # seconds a run that does not hold the folder waits to record a report
+
+
 def record(out_dir: Path, outcomes: list[Outcome]) -> Path:
     """Enter reports in the manifest (a skipped one keeps its entry, marked skipped) and rewrite
-    the index; returns the manifest's path."""
+    the index; returns the manifest's path. The folder is held meanwhile (at once where this
+    process holds it already), so that no other run's entries are lost."""
+    with hold(out_dir, MANIFEST_WAIT):
+        return _record(out_dir, outcomes)
+
+
+def _record(out_dir: Path, outcomes: list[Outcome]) -> Path:
     path = out_dir / "manifest.json"
     manifest = read_manifest(out_dir)
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -262,3 +275,92 @@ def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:
                 f.unlink()
         except OSError:
             pass
+
+
+# one run at a time in an outputs folder ------------------------------------------------------------
+# A lock file, ``<outputs>/.swreport.lock``, held with ``fcntl.flock`` while a batch renders and
+# while the manifest and the index are rewritten. A second run waits for it (``wait`` seconds) or
+# stops with a ConfigError (exit 2) naming the run that holds the folder (its pid, when it
+# started, its command). The operating system releases the lock when the holding process ends,
+# however it ends, so a killed run never leaves the folder locked. Within one process the lock is
+# re-entrant: a batch that holds its folder records its reports without waiting for itself.
+LOCK_NAME = ".swreport.lock"
+_HELD: dict[str, list] = {}  # resolved folder -> [open lock file, depth]
+
+
+def _key(folder: Path) -> str:
+    return str(Path(folder).resolve())
+
+
+def holder(folder: Path) -> str:
+    """Who holds ``folder``, in words: 'pid 1234, started 2026-12-01 14:03:22 UTC: swreport batch ...'."""
+    try:
+        info = json.loads((Path(folder) / LOCK_NAME).read_text(encoding="utf-8"))
+        return f"pid {info['pid']}, started {info['started']}: {info['command']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a run that has not said who it is yet"
+
+
+def acquire(folder, wait: float = 0) -> None:
+    """Hold ``folder`` for this process (until ``release`` or the process ends); waits up to
+    ``wait`` seconds for another run to finish, then raises a ConfigError naming it."""
+    folder = Path(folder)
+    key = _key(folder)
+    if key in _HELD:
+        _HELD[key][1] += 1
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    f = open(folder / LOCK_NAME, "a+", encoding="utf-8")  # held open while the folder is ours
+    deadline = time.monotonic() + max(0.0, wait)
+    said = False
+    while True:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            left = deadline - time.monotonic()
+            if left > 0 and not said:  # a person reading the log learns why nothing happens
+                print(f"swreport: waiting up to {wait:g} s for another run using {folder} ({holder(folder)})",
+                      file=sys.stderr, flush=True)  # fmt: skip
+                said = True
+            if left <= 0:
+                f.close()
+                raise ConfigError(
+                    f"{folder} is in use by another swreport run ({holder(folder)}); "
+                    + (f"waited {wait:g} s. " if wait else "")
+                    + "Run again when it has finished, or give --wait SECONDS to wait for it"
+                ) from None
+            time.sleep(min(0.2, left))
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    command = " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else ""
+    f.seek(0)
+    f.truncate()
+    f.write(json.dumps({"pid": os.getpid(), "started": started, "command": command}) + "\n")
+    f.flush()
+    _HELD[key] = [f, 1]
+
+
+def release(folder) -> None:
+    key = _key(folder)
+    if key not in _HELD:
+        return
+    _HELD[key][1] -= 1
+    if _HELD[key][1] > 0:
+        return
+    f, _ = _HELD.pop(key)
+    try:
+        f.seek(0)
+        f.truncate()  # no stale "who holds it" left behind
+    finally:
+        fcntl.flock(f, fcntl.LOCK_UN)
+        f.close()
+
+
+@contextmanager
+def hold(folder, wait: float = 0) -> Iterator[None]:
+    """``with hold(out_dir):`` the folder is this run's until the block ends."""
+    acquire(folder, wait)
+    try:
+        yield
+    finally:
+        release(folder)

@@ -310,3 +310,45 @@ def test_bad_input_still_writes_a_summary_with_exit_code_2(tmp_path):
     s = json.loads(summary.read_text())
     assert s["exit_code"] == 2 and s["result"] == "bad input or settings" and s["reports"] == []
     assert s["error"].startswith("cannot read period '2020-22'")
+
+
+def test_overlapping_batches_on_one_folder_leave_a_whole_manifest_and_every_report(tmp_path):
+    import time
+
+    out = tmp_path / "o"
+    cmd = [
+        sys.executable,
+        "-m",
+        "swlib.cli",
+        "batch",
+        "annual",
+        "--period",
+        "2016-17",
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+    ]
+    first = subprocess.Popen([*cmd, "--councils", "dundee-city", "--audience", "internal", "--audience", "public"], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+    lock = out / ".swreport.lock"
+    deadline = time.time() + 60
+    while time.time() < deadline and not (lock.exists() and lock.read_text()):
+        time.sleep(0.05)  # the first run holds the folder
+    refused = swreport(*DUNDEE_ANNUAL, "--out", str(out), "--summary", str(tmp_path / "s.json"))
+    waited = subprocess.Popen([*cmd, "--councils", "south-lanarkshire", "--period", "latest", "--wait", "300"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "SWREPORT_TODAY": "2024-06-01"})  # fmt: skip
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert waited.wait(timeout=300) == 0, waited.stderr.read()
+    assert f"swreport: waiting up to 300 s for another run using {out} (pid {first.pid}" in waited.stderr.read()
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"{out} is in use by another swreport run (pid {first.pid}, started " in refused.stderr
+    assert json.loads((tmp_path / "s.json").read_text())["exit_code"] == 2
+    manifest = json.loads((out / "manifest.json").read_text())["reports"]
+    assert sorted(manifest) == [
+        "dundee-city/2016-17/annual", "public/dundee-city/2016-17/annual", "south-lanarkshire/2023-24/annual",
+    ]  # fmt: skip
+    index = (out / "index.html").read_text()
+    for key, entry in manifest.items():
+        assert entry["status"] == "ok" and (out / entry["html"]).is_file() and f'href="{entry["html"]}"' in index

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from swlib import outputs
-from swlib.outputs import Job, Outcome
+from swlib import ConfigError, outputs
+from swlib.outputs import LOCK_NAME, Job, Outcome, acquire, hold, release
 from swlib.periods import Period
 from swlib.version import __version__
 
@@ -146,3 +150,74 @@ def test_writing_through_a_symbolic_link_out_of_the_output_folder_is_refused(tmp
     (tmp_path / "a-file").write_text("x")
     with pytest.raises(ConfigError, match="is a file: expected a folder"):
         outputs.check_target(tmp_path / "a-file" / "fife" / "annual.html", tmp_path / "a-file")
+
+
+# one run at a time in an outputs folder: a second waits or is told which run holds it
+HOLDER = """
+import sys, time
+from swlib.outputs import acquire
+acquire(sys.argv[1])
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def other_run(folder, seconds):
+    p = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder), str(seconds)], cwd=ROOT, stdout=subprocess.PIPE,
+                         text=True)  # fmt: skip
+    assert p.stdout.readline().strip() == "held"
+    return p
+
+
+def test_a_second_run_is_told_which_run_holds_the_folder(tmp_path):
+    p = other_run(tmp_path, 30)
+    try:
+        start = time.monotonic()
+        with pytest.raises(ConfigError) as e:
+            acquire(tmp_path)
+        assert time.monotonic() - start < 1  # no wait asked for: at once
+        assert f"{tmp_path} is in use by another swreport run (pid {p.pid}, started 20" in str(e.value)
+        assert "give --wait SECONDS" in str(e.value)
+        info = json.loads((tmp_path / LOCK_NAME).read_text())
+        assert info["pid"] == p.pid and info["command"].startswith("-c ")
+    finally:
+        p.kill()
+        p.wait()
+
+
+def test_a_second_run_waits_for_the_first_to_finish(tmp_path):
+    p = other_run(tmp_path, 1.0)
+    start = time.monotonic()
+    with hold(tmp_path, wait=60):
+        assert time.monotonic() - start >= 0.5
+        assert json.loads((tmp_path / LOCK_NAME).read_text())["pid"] == os.getpid()
+    p.wait()
+    assert (tmp_path / LOCK_NAME).read_text() == ""  # released: nobody named as holding it
+
+
+def test_a_wait_is_bounded(tmp_path):
+    p = other_run(tmp_path, 30)
+    try:
+        start = time.monotonic()
+        with pytest.raises(ConfigError, match=r"waited 0\.6 s"):
+            acquire(tmp_path, wait=0.6)
+        assert 0.6 <= time.monotonic() - start < 3
+    finally:
+        p.kill()
+        p.wait()
+
+
+def test_a_killed_run_leaves_the_folder_free(tmp_path):
+    p = other_run(tmp_path, 30)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    with hold(tmp_path):  # the system released its lock with the process
+        pass
+
+
+def test_within_one_process_the_lock_is_reentrant(tmp_path):
+    with hold(tmp_path), hold(tmp_path):  # a batch holding its folder writes its manifest
+        pass
+    acquire(tmp_path)
+    release(tmp_path)
+    release(tmp_path)  # releasing what is not held is harmless
