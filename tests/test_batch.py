@@ -350,5 +350,5 @@ def test_overlapping_batches_on_one_folder_leave_a_whole_manifest_and_every_repo
         "dundee-city/2016-17/annual", "public/dundee-city/2016-17/annual", "south-lanarkshire/2023-24/annual",
     ]  # fmt: skip
     index = (out / "index.html").read_text()
-    for key, entry in manifest.items():
+    for entry in manifest.values():
         assert entry["status"] == "ok" and (out / entry["html"]).is_file() and f'href="{entry["html"]}"' in index
