@@ -109,6 +109,8 @@ def list_(what, council, data):
             click.echo(f"{r.name}\t{r.notebook}")
         return
     ds = load(data)
+    if council is not None:
+        ds.council_name(council)  # an unknown council: say so (and which data was read), not an empty list
     if what == "councils":
         for r in ds.councils.itertuples():
             click.echo(f"{r.council}\t{r.name}\tfamily group {r.family_group}")

@@ -142,3 +142,8 @@ def test_list_into_a_closed_pipe_ends_quietly():
     r = subprocess.run(cmd, shell=True, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert len(r.stdout.splitlines()) == 3
     assert "BrokenPipeError" not in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_list_for_an_unknown_council_says_so():
+    r = run("list", "periods", "--council", "fife")
+    assert r.exit_code == 2 and "unknown council 'fife' in the demo data" in r.output
