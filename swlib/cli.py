@@ -323,9 +323,10 @@ def run(report, council, councils, period, audience, data, out, pdf):
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
-        from .outputs import acquire
+        from .outputs import acquire, release
 
-        acquire(out_dir(out))  # another run there: exit 2 naming it; held until this one ends
+        acquire(out_dir(out))  # another run there: exit 2 naming it
+        click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     if pdf:

@@ -221,3 +221,16 @@ def test_within_one_process_the_lock_is_reentrant(tmp_path):
     acquire(tmp_path)
     release(tmp_path)
     release(tmp_path)  # releasing what is not held is harmless
+
+
+def test_run_is_refused_while_another_run_holds_the_folder_and_writes_nothing(tmp_path):
+    p = other_run(tmp_path, 60)
+    try:
+        r = subprocess.run([sys.executable, "-m", "swlib.cli", "run", "annual", "--council", "dundee-city", "--period",
+                            "2016-17", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert f"{tmp_path} is in use by another swreport run (pid {p.pid}, started " in r.stderr
+        assert [f.name for f in tmp_path.iterdir()] == [LOCK_NAME]
+    finally:
+        p.kill()
+        p.wait()
