@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import reports
 from .errors import ConfigError
-from .periods import Period
+from .periods import Period, is_relative
 from .reports import NOTEBOOKS, SCOTLAND, SCOTLAND_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,8 +132,6 @@ class Run(_Model):
     @field_validator("period")
     @classmethod
     def _period(cls, v: str) -> str:
-        from .scheduling import is_relative
-
         return v.strip().lower() if is_relative(v) else str(Period.parse(v))
 
     @field_validator("audience")

@@ -14,8 +14,12 @@ import re
 import numpy as np
 import pandas as pd
 
-SYMBOL = "[c]"
-FOOTNOTE = "[c] Figure suppressed to protect confidentiality: it, or a figure it is built on, is from 1 to 4."
+from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
+from .config import council_settings
+from .periods import Period
+from .schema import NARRATIVE_SECTIONS as SECTIONS
+from .schema import narrative_dir
+
 COUNT_UNITS = ("count", "number")  # units that count people or events
 
 
@@ -71,8 +75,6 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]).
     """
-    from .status import SUPPRESSED
-
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
@@ -351,10 +353,6 @@ def check_public(ds, council: str, period) -> list[dict]:
     comment) and the year's narrative. Each finding names its file and row (a workbook's sheet
     and cell; a narrative file's line) and says whether an officer cleared it (``cleared`` =
     yes on the row; front matter in a narrative file, see ``narrative_cleared``)."""
-    from .config import council_settings
-    from .narrative import SECTIONS, narrative_dir
-    from .periods import Period
-
     P = Period.parse(period)
     cfg = council_settings(council)
     lo, hi = cfg.suppress_min, cfg.suppress_max
@@ -402,8 +400,6 @@ def check_public(ds, council: str, period) -> list[dict]:
 def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
     """The actions a public report prints: any action, measure or comment text that mentions a
     small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them."""
-    from .config import council_settings
-
     cfg = council_settings(council)
     out = acts.copy()
     withheld = []
@@ -424,9 +420,6 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
     """What a public ``report`` for the council and period leaves out of its free text, and
     why: the comments, actions and narrative passages that mention a small number and that no
     officer cleared (the run lists them)."""
-    from .config import council_settings
-    from .narrative import SECTIONS, narrative_dir
-    from .periods import Period
     from .status import actions, performance
 
     if report not in ("quarterly", "annual"):

@@ -5,18 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from .disclosure import SYMBOL
-from .status import SUPPRESSED, round_half_up
-
-STATUS_ICONS = {  # a shape as well as a colour: never colour alone
-    "Complete": "✔",
-    "Green": "●",
-    "Amber": "▲",
-    "Red": "◆",
-    "Report later": "…",
-    "Data only": "○",
-}
-TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up": "↗", "down": "↘", "no comparison": ""}
+from .base import STATUS_ICONS, SUPPRESSED, SYMBOL, TREND_ARROWS, round_half_up
 
 
 def _missing(x) -> bool:

@@ -15,6 +15,12 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup
 
+from .config import council_settings
+from .disclosure import narrative_cleared, public_narrative
+from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
+from .schema import narrative_dir
+from .templating import macro
+
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "sup", "sub", "code"}  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -23,21 +29,6 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-SECTIONS = (
-    "summary",
-    "governance",
-    "landscape",
-    "partnership",
-    "involvement",
-    "commissioned",
-    "improvement",
-    "finance",
-    "performance",
-    "complaints",
-    "workforce",
-    "inspections",
-    "challenges",
-)
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
@@ -76,14 +67,7 @@ def comment_html(text) -> Markup:
     s = str(text)
     if _TAG.search(s):
         return sanitise(s)
-    from .templating import macro
-
     return macro("lines", s.splitlines())
-
-
-def narrative_dir(data_path: Path) -> Path:
-    base = Path(data_path)
-    return (base.parent if base.is_file() else base) / "narrative"
 
 
 def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
@@ -99,11 +83,7 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    from .disclosure import narrative_cleared, public_narrative
-
     if audience == "public":
-        from .config import council_settings
-
         cfg = council_settings(council)
         text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
     else:

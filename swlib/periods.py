@@ -22,6 +22,7 @@ KINDS = ("month", "quarter", "half", "year")
 _SPAN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 SPAN_MONTHS = _SPAN  # months in a period of each kind
 FREQUENCY_KIND = {"monthly": "month", "quarterly": "quarter", "six-monthly": "half", "annual": "year"}
+RELATIVE = ("latest", "previous")  # periods a run may name relative to its date (swlib.scheduling)
 EXPECTED = (
     "a financial year (2020-21 or 2020/21), a quarter (2020-21-Q2, 2020/21 Q2, Q2 2020/21), "
     "a half (2020-21-H1) or a month (2020-09)"
@@ -32,6 +33,11 @@ def _calendar(fy: int, slot: int) -> tuple[int, int]:
     """Calendar (year, month 1-12) of month slot ``slot`` of financial year ``fy``."""
     month = (slot + 3) % 12 + 1
     return (fy if slot < 9 else fy + 1), month
+
+
+def is_relative(period: object) -> bool:
+    """Whether ``period`` is ``latest`` or ``previous`` (any case, spaces around allowed)."""
+    return isinstance(period, str) and period.strip().lower() in RELATIVE
 
 
 @total_ordering

@@ -22,14 +22,7 @@ from pathlib import Path
 
 from . import reports
 from .errors import ConfigError
-from .periods import _SPAN, Period
-
-RELATIVE = ("latest", "previous")
-
-
-def is_relative(period: object) -> bool:
-    """Whether ``period`` is ``latest`` or ``previous`` (any case, spaces around allowed)."""
-    return isinstance(period, str) and period.strip().lower() in RELATIVE
+from .periods import _SPAN, RELATIVE, Period, is_relative  # noqa: F401 (is_relative: scheduling's name too)
 
 
 def today(env=None) -> dt.date:
@@ -136,7 +129,7 @@ def _stamp(t: dt.datetime) -> str:
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
             on: dt.date | None = None, data=None, out=None) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``)."""
-    from . import __version__
+    from .version import __version__
 
     rows = []
     for o in outcomes:

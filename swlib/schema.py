@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,30 @@ QUALITY_THEMES = (
     "care_and_support", "environment", "staffing", "management_and_leadership",
     "wellbeing", "leadership", "staff_team", "setting", "care_planning",
 )  # fmt: skip
+
+# the CSWO's own words: data/narrative/<council>/<year>/<section>.md, one file per section
+NARRATIVE_SECTIONS = (
+    "summary",
+    "governance",
+    "landscape",
+    "partnership",
+    "involvement",
+    "commissioned",
+    "improvement",
+    "finance",
+    "performance",
+    "complaints",
+    "workforce",
+    "inspections",
+    "challenges",
+)
+
+
+def narrative_dir(data_path) -> Path:
+    """The narrative folder of a data set (a data folder, or the folder of a workbook)."""
+    base = Path(data_path)
+    return (base.parent if base.is_file() else base) / "narrative"
+
 
 COUNCIL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MEASURE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

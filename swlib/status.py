@@ -6,24 +6,20 @@ Implements the status rules of DESIGN.md for one council and report period.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
+from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
+from .disclosure import public_actions, suppress_performance, table_file
 from .loading import Dataset
+from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 
-STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
-SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure
 KIND_ORDER = ("month", "quarter", "half", "year")
 ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")
-
-
-def round_half_up(value: float, decimals: int) -> Decimal:
-    """Round as people do (74.95 -> 75.0 at 1 dp), not as binary floats do."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -192,14 +188,10 @@ def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
 
 def performance(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
     """One row per measure in catalogue order: year to date, target, status, trend, history."""
-    from .disclosure import suppress_performance, table_file
-
     P = Period.parse(period)
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
     cfg = council_settings(council)
     cat = catalogue(ds, council)
-    from .panel import observations as panel_observations
-
     # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
     obs = _with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
     cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source"]
@@ -417,8 +409,6 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd
         out = a[a["period"] == best][cols].reset_index(drop=True)
         out["measure"] = out["measure"].map(lambda m: _measure_titles(ds, m))
         if audience == "public":
-            from .disclosure import public_actions
-
             chosen = a[a["period"] == best]
             extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
             out = public_actions(pd.concat([out, extra], axis=1), ds, council).drop(columns=["cleared", "row"])

@@ -1,0 +1,30 @@
+"""The bottom layer: the words, symbols and rounding that the other modules share.
+
+It imports nothing of swlib, so any module may import it.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+# statuses, in the order the summaries count them
+STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
+SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure
+STATUS_ICONS = {  # a shape as well as a colour: never colour alone
+    "Complete": "✔",
+    "Green": "●",
+    "Amber": "▲",
+    "Red": "◆",
+    "Report later": "…",
+    "Data only": "○",
+}
+TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up": "↗", "down": "↘", "no comparison": ""}
+
+# a figure withheld from the public (the GSS symbol) and the note that explains it
+SYMBOL = "[c]"
+FOOTNOTE = "[c] Figure suppressed to protect confidentiality: it, or a figure it is built on, is from 1 to 4."
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    """Round as people do (74.95 -> 75.0 at 1 dp), not as binary floats do."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
