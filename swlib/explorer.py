@@ -12,6 +12,7 @@ periods, no SPC chart, and comments that mention small numbers withheld unless c
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,6 +176,13 @@ class Explorer:
         from .excel import write_csv, write_frames  # no text from the data becomes a live formula
 
         path = Path(path)
+        if not path.is_absolute():
+            path = export_dir() / path
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
+        if not path.parent.is_dir():
+            raise ValueError(f"no such folder: {path.parent}")
         v = self.view
         hidden = suppressed_columns(v.row)
         to_date = SYMBOL if "to_date" in hidden else v.row.get("to_date")
@@ -196,6 +204,15 @@ class Explorer:
             raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
         return path
 
+    def export_message(self, name: str) -> str:
+        """Export, and say what happened in words for the widget (never only in the Log Console)."""
+        from .errors import SwError
+
+        try:
+            return f"written {self.export(name)}"
+        except (ValueError, OSError, SwError) as e:
+            return f"not written: {e}"
+
     # --- the widget ---------------------------------------------------------------------
     def render_view(self) -> dict | None:
         """What the view shows, as plain data for ``templates/explorer/view.html.j2``."""
@@ -207,6 +224,12 @@ class Explorer:
         if v.measure is None:
             return None
         row_df = pd.DataFrame([{**v.row, "sentence": v.sentence}])
+        figures = [v.row.get(c) for c in [*v.years, "to_date"]]
+        if all(x is None or (isinstance(x, float) and pd.isna(x)) for x in figures):  # nothing to draw
+            return {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
+                    "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
+                    "trend_chart": None, "icons": None, "spc_chart": None, "benchmark": None,
+                    "no_figures": f"No figures for this measure in the last four years to {self.period.label}."}  # fmt: skip
         out = {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
                "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
                "trend_chart": trend_chart(v.row, v.years, self.period.label).view(),
@@ -277,7 +300,7 @@ class Explorer:
         theme.observe(guarded(self.select_theme), names="value")
         measure.observe(guarded(self.select_measure), names="value")
         period.observe(guarded(self.select_period), names="value")
-        button.on_click(lambda _: status.__setattr__("value", f"written {self.export(name.value)}"))
+        button.on_click(lambda _: status.__setattr__("value", self.export_message(name.value)))
         redraw(self.view)
         return w.VBox([w.HBox([council, period]), theme, measure, w.HBox([name, button, status]), out])
 
@@ -294,3 +317,15 @@ def _rounded(table: pd.DataFrame, ds, measure) -> pd.DataFrame:
         lambda x: float(round_half_up(x, decimals)) if isinstance(x, int | float) and not pd.isna(x) else x
     )
     return out
+
+
+def export_dir() -> Path:
+    """Where an export given a bare file name goes: ``outputs/explorer`` of the working folder, or of
+    the project when the kernel runs in the package's notebooks folder (never beside the
+    notebooks, where git would see it)."""
+    from .config import ROOT, outputs_dir
+    from .reports import NOTEBOOKS
+
+    if Path.cwd().resolve() == NOTEBOOKS.resolve() and not os.environ.get("SWREPORT_OUT"):
+        return ROOT / "outputs" / "explorer"
+    return outputs_dir() / "explorer"

@@ -115,3 +115,30 @@ def test_exports_round_values_to_the_measures_decimals(ex, tmp_path):
     text = (ex.export(tmp_path / "v.csv")).read_text()
     csv = pd.read_csv(tmp_path / "v.csv")
     assert (csv["value"] == csv["value"].round(decimals)).all() and "92.43243243243244" not in text
+
+
+def test_export_says_why_it_wrote_nothing_and_bare_names_go_to_outputs(ex, tmp_path, monkeypatch):
+    assert ex.export_message(str(tmp_path / "v.txt")).startswith("not written: export to .csv or .xlsx")
+    assert (
+        ex.export_message(str(tmp_path / "missing" / "v.csv")) == f"not written: no such folder: {tmp_path / 'missing'}"
+    )
+    assert not (tmp_path / "missing").exists()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_OUT", raising=False)
+    assert ex.export_message("v.csv") == f"written {tmp_path / 'outputs' / 'explorer' / 'v.csv'}"
+    assert (tmp_path / "outputs" / "explorer" / "v.csv").exists() and not (tmp_path / "v.csv").exists()
+
+
+def test_a_measure_with_no_figures_draws_no_empty_chart(data_dir):
+    import swlib
+    from tests.conftest import make_data
+
+    ds = swlib.load(make_data(data_dir, [{"title": "Seen in time"}, {"title": "Nothing yet"}],
+                              [{"measure": "m0", "period": "2020-21-Q1", "numerator": "1", "denominator": "2"}]))  # fmt: skip
+    html = Explorer(ds, "alpha", "2020-21-Q1", measure="m1").render_html()
+    assert "No figures for this measure in the last four years to 2020/21 Quarter 1." in html
+    assert "<img" not in html and "<svg" not in html
+    assert (
+        "<img" in Explorer(ds, "alpha", "2020-21-Q1", measure="m0").render_html()
+        or "<svg" in Explorer(ds, "alpha", "2020-21-Q1", measure="m0").render_html()
+    )
