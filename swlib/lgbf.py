@@ -147,35 +147,62 @@ class _Rows:
         return iter(self.rows)
 
 
+def _attrs(tag: str) -> dict[str, str]:
+    import html
+
+    return {k.split(":")[-1]: html.unescape(v) for k, v in re.findall(r'([\w:]+)="([^"]*)"', tag)}
+
+
+def _declared(path: Path):
+    """The workbook's sheets, each with its title and its declared size (the ``dimension`` at the
+    head of its XML, as openpyxl's read-only mode reports it), read from the zip without parsing
+    the workbook: for ``limits.check_workbook``, before any cell is read."""
+    import zipfile
+    from types import SimpleNamespace
+
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = {
+            a.get("Id"): a.get("Target", "")
+            for a in map(_attrs, re.findall(r"<Relationship\b[^>]*>", z.read("xl/_rels/workbook.xml.rels").decode()))
+        }
+        sheets = []
+        for a in map(_attrs, re.findall(r"<sheet\b[^>]*>", book)):
+            target = rels.get(a.get("id"), "")
+            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            rows = cols = 0
+            if name in z.namelist():
+                with z.open(name) as f:
+                    head = f.read(65536).decode("utf-8", "replace")
+                m = re.search(r'<dimension\b[^>]*\bref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"', head)
+                if m:
+                    rows, cols = int(m[2]), sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(m[1])))
+            sheets.append(SimpleNamespace(title=a.get("name", ""), max_row=rows, max_column=cols))
+    return SimpleNamespace(worksheets=sheets, sheetnames=[s.title for s in sheets])
+
+
 def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tuple]:
-    """The rows of one sheet (default: the first). openpyxl opens the workbook (without its
-    external links: the published one has 127) to check the sheets' declared sizes against the
-    limits; calamine reads the cells, in a tenth of openpyxl's time on the 2,189 columns of the
-    published workbook."""
+    """The rows of one sheet (default: the first), read with calamine: openpyxl took seconds over
+    the published workbook (its 127 external links, its styles, its 2,189 columns). The sheets'
+    declared sizes are checked against the limits before a cell is read."""
     import zipfile
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
     from python_calamine import CalamineError, CalamineWorkbook
 
+    from .limits import check_workbook, sheet_rows
+
     try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError):
+        wb = _declared(path)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, UnicodeDecodeError):
         problems.append(Problem(path.name, None, None, "a file that is not an Excel workbook", what))
         return []
-    name = sheet or wb.sheetnames[0]
+    name = sheet or (wb.sheetnames or [""])[0]
     if name not in wb.sheetnames:
         problems.append(
             Problem(path.name, None, None, f"sheets {', '.join(wb.sheetnames)}", f"a sheet '{name}' ({what})")
         )
-        wb.close()
         return []
-    from .limits import check_workbook, sheet_rows
-
-    try:
-        check_workbook(wb, path.name)  # a few compressed megabytes can declare millions of rows
-    finally:
-        wb.close()
+    check_workbook(wb, path.name)  # a few compressed megabytes can declare millions of rows
     try:
         cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError):
