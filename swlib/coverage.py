@@ -45,6 +45,12 @@ def require_figures(report, ds, council: str, P: Period) -> None:
     kind = "year" if P.kind == "year" else "quarter"
     latest = latest_with_figures(ds, council, kind)
     where = describe_data(ds.path)
+    if latest is None and _periods(ds, council):
+        last = max(_periods(ds, council), key=lambda p: (p.fy, p.end, -p.start))
+        raise ConfigError(
+            f"no figures for {council} for {P.label} ({P}) in {where}: no observation ends with {P.end_label}; "
+            f"its latest figures are for {last} ({last.label}), and there is no {kind} with figures yet"
+        )
     if latest is None:
         raise ConfigError(
             f"no figures for {council} in {where}: nothing to report for {P.label}; add its figures "

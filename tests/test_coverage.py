@@ -44,3 +44,12 @@ def test_run_refuses_a_quarter_with_no_figures_before_a_kernel_starts(tmp_path):
     assert r.exit_code == 2 and "no figures for south-lanarkshire for 2030/31 Quarter 1" in r.output
     assert "the demo data at" in r.output and "the latest quarter with figures is" in r.output
     assert not any(tmp_path.iterdir())
+
+
+def test_an_annual_report_before_the_years_end_names_the_latest_figures(data_dir):
+    obs = [{"measure": "m0", "period": "2024-25-Q2", "numerator": "1", "denominator": "2"}]
+    ds = swlib.load(make_data(data_dir, [{}], obs))
+    with pytest.raises(ConfigError) as e:
+        require_figures("annual", ds, "alpha", Q("2024-25"))
+    assert "no observation ends with March 2025" in str(e.value)
+    assert "its latest figures are for 2024-25-Q2" in str(e.value) and "no year with figures yet" in str(e.value)
