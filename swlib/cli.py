@@ -433,6 +433,16 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     record.outcomes = outcomes
     for line in summary_lines(outcomes):
         click.echo(line)
+    public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
+    if public:
+        from .disclosure import where as place
+        from .disclosure import withheld
+        from .loading import load
+
+        ds = load(plan.data)
+        for j in public:
+            for w in withheld(ds, j.report, j.council, j.period):
+                click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
     from .config import outputs_dir
 
     click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")

@@ -190,9 +190,20 @@ _WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=
 _TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
 _OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
-    r"\b(quarter|q|stage|level|tier|phase|section|appendix|table|page|option|h|week|weeks|month|months|year|years|"
-    r"day|days|hours|minutes|priority|grade|step|figure|chart|item|paragraph|no|number|version|band|category|ward|"
-    r"room|unit|area|locality|part|of|in|at|than|over|under|within|top|every|per)\s*$",
+    r"\b(quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|options?|h|weeks?|"
+    r"months?|years?|days?|hours|minutes|priority|priorities|grades?|steps?|figures?|charts?|items?|paragraphs?|no|"
+    r"number|version|bands?|category|categories|wards?|rooms?|units?|areas?|locality|localities|parts?|top)"
+    r"(\s*\d+\s*(,|and|or|to|-|&))*\s*$",  # "quarters 2 and 4": the 4 is a label too
+    re.IGNORECASE,
+)
+# a number word counts someone only when it is about people or events ("one child", "two of them");
+# "a single Children and Families Service" or "teams in four localities" count no one
+_PEOPLE = re.compile(
+    r"(\W+\w+){0,3}?\W+(child|children|young|person|people|persons|adults?|men|man|women|woman|boys?|girls?|"
+    r"babies|baby|infants?|famil(y|ies)|carers?|clients?|service users?|users?|cases?|referrals?|deaths?|"
+    r"placements?|complaints?|patients?|individuals?|offenders?|prisoners?|residents?|parents?|pupils?|victims?|"
+    r"incidents?|registrations?|re-registrations?|orders?|admissions?|applications?|investigations?|"
+    r"allegations?|staff|workers?|social workers?|them|whom|who|were|was|had|have|has)\b",
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
@@ -251,7 +262,12 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             continue
         if m.group("n")[0].isdigit() and re.match(r"\s*[-/]\s*\d", after):
             continue  # 2020-21, 1/4, ranges of dates
-        if _small(n, lo, hi) or (of and m.group("n")[0].isalpha() and n <= hi):
+        word = m.group("n")[0].isalpha()
+        if word and not (of or _PEOPLE.match(after)):
+            continue  # "four localities", "every child who needs one"
+        if word and re.match(r"\s+[A-Z]", after) and re.search(r"\w[ \t]*$", before):
+            continue  # mid-sentence before a name: "a single Children and Families Service"
+        if _small(n, lo, hi) or (of and word and n <= hi):
             found.append(around)
     return found
 

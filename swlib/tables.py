@@ -40,7 +40,7 @@ def terminal_report(ds, council: str, period, audience: str = "internal") -> str
 
     P = Period.parse(period)
     perf = performance(ds, council, P, audience=audience)
-    acts = actions(ds, council, P)
+    acts = actions(ds, council, P, audience=audience)
     out = [f"{ds.council_name(council)}: performance to {P.end_label} ({P.label})", ""]
     out += ["Summary of measures", status_summary(perf).to_string(), ""]
     out += [
