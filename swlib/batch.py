@@ -263,6 +263,11 @@ class Plan:
                 self.todo.append(j)
         return self
 
+    def dry_run(self) -> list[Outcome]:
+        """The plan as outcomes, in order: ``planned`` for each report a run would render."""
+        done = {o.job.key: o for o in [*self.skipped, *self.unresolved]}
+        return [done.get(j.key) or Outcome(j, "planned", 0.0) for j in self.jobs]
+
     def lines(self) -> list[str]:
         """The plan for a person: one line per report, what it is and what the run does with it."""
         todo = {j.key for j in self.todo}

@@ -425,6 +425,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
                    f"{len(plan.unresolved)} with no period to report (dry run: nothing rendered)")  # fmt: skip
         for line in plan.lines():
             click.echo(line)
+        record.outcomes = plan.dry_run()
         return
     outcomes = batch_runs(
         runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler,

@@ -113,7 +113,8 @@ def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = 
 
 
 # the run summary: what an unattended run did, for a scheduler or a monitoring tool ----------------
-OUTCOME_WORDS = {"ok": "rendered", "skipped": "unchanged", "failed": "failed", "no-period": "no-period"}
+OUTCOME_WORDS = {"ok": "rendered", "skipped": "unchanged", "failed": "failed", "no-period": "no-period",
+                 "planned": "would render"}  # fmt: skip
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -139,6 +140,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             "asked": j.asked or j.period, "audience": j.audience, "outcome": OUTCOME_WORDS.get(o.status, o.status),
             "seconds": round(o.seconds, 2), "output": str(Path(o.html).resolve()) if o.html else None,
             "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
+            "pdf": str(Path(o.pdf).resolve()) if getattr(o, "pdf", None) else None,
         })  # fmt: skip
     counts = {w: sum(r["outcome"] == w for r in rows) for w in OUTCOME_WORDS.values()}
     return {
@@ -149,6 +151,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
         "exit_code": code,
         "result": {0: "ok", 1: "a report failed", 2: "bad input or settings", 130: "interrupted"}.get(code, "error"),
         "error": error,
+        "dry_run": any(o.status == "planned" for o in outcomes),
         "today": on.isoformat() if on else None,
         "data": str(Path(data).resolve()) if data else None,
         "outputs": str(Path(out).resolve()) if out else None,

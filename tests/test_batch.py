@@ -224,7 +224,8 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     )
     out = tmp_path / "o"
     env = {"SWREPORT_TODAY": "2022-04-01"}  # the day after 2021/22 Quarter 4 ended
-    dry = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run", env=env)
+    dry = swreport("batch", "--schedule", str(sched), "--out", str(out), "--dry-run",
+                   "--summary", str(tmp_path / "plan.json"), env=env)  # fmt: skip
     assert dry.returncode == 0, dry.stderr
     assert "quarterly latest on 1 April 2022:" in dry.stdout
     assert "  south-lanarkshire        2021-22-Q4" in dry.stdout
@@ -239,8 +240,17 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     to_render = {f"{p[1]}/{p[2]}/quarterly" for p in plan if p[-1] == "render"}
     assert not out.exists()  # a dry run writes nothing
 
-    run = swreport("batch", "--schedule", str(sched), "--out", str(out), "--jobs", "1", env=env)
+    run = swreport("batch", "--schedule", str(sched), "--out", str(out), "--jobs", "1",
+                   "--summary", str(tmp_path / "run.json"), env=env)  # fmt: skip
     assert run.returncode == 0, run.stderr  # a council with nothing to report is said, not a failure
+    planned, done = (json.loads((tmp_path / f).read_text()) for f in ("plan.json", "run.json"))
+    assert planned["dry_run"] and not done["dry_run"]
+    what = {"would render": "rendered", "no-period": "no-period"}
+    assert (
+        [(r["council"], r["period"], what[r["outcome"]]) for r in planned["reports"]]
+        == [(r["council"], r["period"], r["outcome"]) for r in done["reports"]]
+        == [("south-lanarkshire", "2021-22-Q4", "rendered"), ("dundee-city", None, "no-period")]
+    )
     assert "[1/1] rendered south-lanarkshire/2021-22-Q4/quarterly in " in run.stderr  # a log: plain lines
     assert "\r" not in run.stderr
     assert "rendered 1 of 2 report(s); 1 with no period to report, not rendered" in run.stdout
@@ -290,14 +300,14 @@ def test_the_summary_lists_a_failing_report_and_a_council_with_no_period_and_the
     s = json.loads(summary.read_text())
     assert s["exit_code"] == 1 and s["result"] == "a report failed" and s["today"] == "2025-06-30"
     assert s["started"] <= s["finished"] and s["outputs"] == str(out)
-    assert s["counts"] == {"rendered": 0, "unchanged": 0, "failed": 1, "no-period": 1}
+    assert s["counts"] == {"rendered": 0, "unchanged": 0, "failed": 1, "no-period": 1, "would render": 0}
     failed, none = s["reports"]
     assert failed["report"] == "annual" and failed["period"] == "2016-17" and failed["asked"] == "latest"
     assert failed["outcome"] == "failed" and failed["output"] is None and failed["seconds"] > 0
     assert "tolerance_percent" in failed["error"] and failed["failed_notebook"].endswith("annual.failed.ipynb")
     assert none == {
         "report": "quarterly", "council": "dundee-city", "period": None, "asked": "latest", "audience": "internal",
-        "outcome": "no-period", "seconds": 0.0, "output": None, "failed_notebook": None,
+        "outcome": "no-period", "seconds": 0.0, "output": None, "failed_notebook": None, "pdf": None,
         "error": "no quarter with figures has ended by 30 June 2025",
     }  # fmt: skip
 
