@@ -126,6 +126,14 @@ def _typed(table: sc.Table, name: str, text: str):
     return v
 
 
+def _canonical(table: sc.Table, name: str, text) -> str:
+    """A period or date as the data set writes it (2024-25-Q1, 2024-06-30); other text as typed."""
+    if text is None or str(text).strip() == "" or _col(table, name).kind not in ("period", "date"):
+        return "" if text is None else text
+    v = _typed(table, name, text)
+    return v if isinstance(v, str) else text
+
+
 def _same(table: sc.Table, name: str, a: str, b: str) -> bool:
     x, y = _typed(table, name, a), _typed(table, name, b)
     if isinstance(x, int | float) and isinstance(y, int | float):
@@ -165,7 +173,7 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                 continue
             k = _key(table, r, key)
             if k not in where:
-                rows.append({c: r.get(c, "") for c in cols})
+                rows.append({c: _canonical(table, c, r.get(c, "")) for c in cols})
                 origin.append(("return", int(n)))
                 where[k] = len(rows) - 1
                 added += 1
@@ -198,6 +206,7 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
 
 def _csv_bytes(df: pd.DataFrame) -> bytes:
     from .excel import neutralise
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(df.columns))

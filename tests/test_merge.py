@@ -52,7 +52,7 @@ def obs(period, n, d, **kw):
 
 def test_merge_adds_rows_and_text_neutralised_for_excel_comes_back_as_typed(fife):
     before = (fife / "data" / "councils.csv").read_bytes()
-    ret = a_return(fife, observations=[obs("2024-25-Q1", 45, 50, comment="-2 on last quarter")])
+    ret = a_return(fife, observations=[obs("2024/25 Q1", 45, 50, comment="-2 on last quarter")])
     assert load_workbook(ret)["measures"]["B2"].value == "Child Protection Orders made"
     r = run("merge", "r.xlsx")
     assert r.exit_code == 0, r.output
@@ -62,6 +62,7 @@ def test_merge_adds_rows_and_text_neutralised_for_excel_comes_back_as_typed(fife
     m = ds.measures.set_index("measure")
     assert m.loc["fife-seen-5days", "title"] == "=Seen within 5 days" and len(ds.measures) == 27
     assert ds.observations.loc[0, "comment"] == "-2 on last quarter"
+    assert "fife,fife-seen-5days,2024-25-Q1,,45,50," in (fife / "data" / "observations.csv").read_text()
     assert (fife / "data" / "councils.csv").read_bytes() == before  # untouched tables are not rewritten
     again = run("merge", "r.xlsx")
     assert again.exit_code == 0 and "nothing to add or change" in again.output
@@ -120,3 +121,18 @@ def test_merge_refuses_to_write_into_the_demo_data(monkeypatch, tmp_path):
     monkeypatch.delenv("SWREPORT_DATA", raising=False)
     r = run("merge", str(tmp_path / "r.xlsx"))
     assert r.exit_code == 2 and "that is the demo data at" in r.output and "--data" in r.output
+
+
+def test_merge_loses_nothing_the_data_set_had(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    path = fife / "data" / "observations.csv"
+    lines = path.read_text().splitlines()
+    # a column of the analyst's own and a row typed by hand stay as they were
+    path.write_text("\n".join([lines[0] + ",checked_by", lines[1] + ",AB"]) + "\n")
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q2", 47, 50)])
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0, r.output
+    text = path.read_text().splitlines()
+    assert text[0].endswith(",checked_by") and text[1] == lines[1] + ",AB" and len(text) == 3
+    assert text[2].startswith("fife,fife-seen-5days,2024-25-Q2,,47,50,")
