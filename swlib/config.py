@@ -78,6 +78,8 @@ def describe_data(path, hint: bool = False) -> str:
             else "; add a row for it to the councils table, or start a council's own data set in an empty folder "
             "with 'swreport init COUNCIL --name NAME'"
         )
+    if path is None:
+        return "the data set"
     return f"the demo data at {Path(path).resolve()}" if is_demo_data(path) else f"the data at {path}"
 
 
