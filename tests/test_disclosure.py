@@ -319,3 +319,22 @@ def test_number_words_that_count_no_one_are_not_flagged():
         assert small_numbers_in(safe) == [], safe
     for text in ("a total of 3 children", "more than 3 children", "Two of them progressed", "one young person"):
         assert small_numbers_in(text), text
+
+
+def test_check_public_names_the_sheet_and_cell_of_a_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    from swlib.excel import write_template
+    from tests.test_excel import ROWS, fill
+
+    path = write_template(tmp_path / "data.xlsx")
+    rows = {**ROWS, "observations": [{**ROWS["observations"][0], "comment": "3 children were placed"}]}
+    fill(path, rows)
+    ds = swlib.load(path)
+    found = check_public(ds, "alpha", "2020-21-Q1")
+    header = [c.value for c in load_workbook(path)["observations"][1]]
+    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("comment")]
+    assert [(f["file"], f["cell"]) for f in found] == [("data.xlsx, sheet observations", f"{letter}2")]
+    from swlib.disclosure import where
+
+    assert where(found[0]) == f"data.xlsx, sheet observations, cell {letter}2"
