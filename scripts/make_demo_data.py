@@ -396,7 +396,7 @@ def actions():
                      "measure": measure, "status": status, "comment": comment, "source": S003})  # fmt: skip
     # South Lanarkshire 2021-22 actions (seed 001, section 4b): statuses synthetic
     plan = [
-        (T_SAFE, "Community Justice Outcome Improvement Plan is progressed", "Embed the national model for Community Justice with our CJ partners", "Report on the priorities of the CJ Local Outcome Improvement Plan", "Green"),
+        (T_SAFE, "Community Justice Outcome Improvement Plan is progressed", "Embed the national model for Community Justice with our Community Justice partners", "Report on the priorities of the Community Justice Local Outcome Improvement Plan", "Green"),
         (T_SAFE, "For those who have committed offences, safely and effectively support them to reintegrate into the community", "Improve management of all offenders including high risk offenders", "Produce and publish MAPPA annual report by 1 November 2021", "Green"),
         (T_CYP, "Care and protect vulnerable children and young people", "Improve transition arrangements for young people", "Systems to record young people with additional support needs moving to adult services", "Amber"),
         (T_HEALTH, "Care and protect vulnerable adults", "Improve outcomes for people living in their own homes and communities", "Six monthly report to SMT on inspection activity in quarters 2 and 4", "Complete"),
@@ -453,7 +453,7 @@ def finance():
         )
     for line, amt in (
         ("Children's Services", 34794),
-        ("Community Justice Services", 260),
+        ("Community Justice Services (council contribution only)", 260),  # the £4,667,000 grant is not in it
         ("Adult Services", 37655),
         ("Older People", 46411),
     ):

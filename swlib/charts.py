@@ -229,7 +229,9 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
         ax = fig.add_subplot()
         ax.barh(range(len(d)), d["amount"] / 1e6, color=PALETTE["blue"])
         for i, a in enumerate(d["amount"]):
-            ax.text(a / 1e6, i, f" £{a / 1e6:,.1f}m ({100 * a / total:.0f}%)", va="center", fontsize=8)
+            share = 100 * a / total
+            ax.text(a / 1e6, i, f" £{a / 1e6:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f" £{a / 1e6:,.1f}m ({share:.0f}%)",
+                    va="center", fontsize=MIN_FONT)  # fmt: skip
         ax.set_yticks(range(len(d)), [_wrap(x, 35) for x in d["line"]], fontsize=8)
         ax.set_xlabel("£ million")
         ax.margins(x=0.3)

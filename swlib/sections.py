@@ -199,10 +199,15 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
             "dash": dash}  # fmt: skip
 
 
+def share_text(percent: float) -> str:
+    """A share of a total as printed: whole per cent, but never "0%" for a line that has money."""
+    return f"{percent:.1f}%" if 0 < abs(percent) < 1 else f"{percent:.0f}%"
+
+
 def money_view(lines: pd.DataFrame, caption: str) -> dict:
     total = lines["amount"].sum()
     rows = [
-        {"label": r.line, "cells": [{"text": fmt_money(r.amount)}, {"text": f"{100 * r.amount / total:.0f}%"}]}
+        {"label": r.line, "cells": [{"text": fmt_money(r.amount)}, {"text": share_text(100 * r.amount / total)}]}
         for r in lines.itertuples()
     ]
     rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total)}, {"text": "100%"}]})
@@ -555,7 +560,12 @@ GLOSSARY = {  # every term of art a report may print, in plain words
 
 
 def glossary_items() -> list[tuple[str, str]]:
-    return list(GLOSSARY.items())
+    """Every term a council report may use; the rendered report keeps those it does use."""
+    from .glossary import items
+
+    return list(GLOSSARY.items()) + [
+        i for i in items() if i[0] not in GLOSSARY and not any(t.startswith(i[0] + " (") for t in GLOSSARY)
+    ]
 
 
 NATIONAL_TERMS = ("LGBF", "Rank and quartile", "Family group", "SPC (statistical process control)",

@@ -150,7 +150,14 @@ def report(report: str, context: dict) -> Fragment:
             f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
         )
     layout = environment().get_template(f"{report}/report.html.j2").module
-    return render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
+    body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
+    from .reports import REPORTS
+
+    if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out
+        from .glossary import plain_words
+
+        body = Fragment(plain_words(str(body), list(context["glossary"])))
+    return body
 
 
 def _css() -> str:

@@ -42,8 +42,14 @@ def test_every_measure_row_is_present(demo):
     row_heads = [
         th.get_text(" ", strip=True) for t in page.select("table.performance") for th in t.tbody.find_all("th")
     ]
+    from swlib.glossary import ABBREVIATIONS
+
+    spelled = {f" ({e})" for e, _ in ABBREVIATIONS.values()}  # an abbreviation spelled out at its first use
+    heads = list(row_heads)
+    for e in spelled:
+        heads = [h.replace(e, "") for h in heads]
     for title in perf["title"]:
-        assert any(h.startswith(title) for h in row_heads), title
+        assert any(h.startswith(title) for h in heads), title
     assert len(row_heads) == len(perf)
 
 
@@ -118,7 +124,7 @@ def test_annual_report_sections_and_narrative():
         assert heading in h2
     h3 = [h.get_text(strip=True) for h in page.find_all("h3")]
     for heading in ("4.1 Working with people who use services, carers and the third sector", "4.2 User and carer involvement",
-                    "4.3 Commissioned services", "4.4 Improvement approaches and case studies"):  # fmt: skip
+                    "4.3 Commissioned services", "4.4 Improvement approaches"):  # fmt: skip
         assert heading in h3
     text = page.get_text(" ")
     assert "192 contracts with 101 suppliers" in text  # seed 002's commissioned services

@@ -1,0 +1,203 @@
+"""Plain words: each council report's glossary holds the terms and abbreviations it uses, and no
+others, and an abbreviation is spelled out the first time a reader meets it.
+
+``plain_words(body, items)`` works on a report's rendered body: it reads what the report says
+(its text, captions and alt text, the glossary aside), keeps the glossary entries whose term
+the report uses, and writes "CJ SWS (Criminal Justice Social Work Services)" at an
+abbreviation's first use in the text (the contents list and the glossary are left as they are;
+an abbreviation already spelled out there, "statistical process control (SPC)", is left alone).
+``abbreviations(text)`` lists the upper-case words a text uses, for the test that fails on an
+abbreviation a report's glossary lacks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Abbreviations the reports' data and narrative use, spelled out at first use and defined in the
+# glossary. Longest first where one contains another ("CJ SWS" before "CJ" and "SW").
+ABBREVIATIONS = {
+    "CJ SWS": ("Criminal Justice Social Work Services", "the council's social work services for people in the "
+               "justice system: court reports, community sentences and supervision after prison."),
+    "CJSW": ("Criminal Justice Social Work", "social work with people in the justice system."),
+    "CJ": ("criminal justice", "the courts, prosecution, police and prisons, and the social work that supports them."),
+    "SW": ("social work", "the council's social work services."),
+    "SWS": ("Social Work Services", "the council's social work services."),
+    "SMT": ("Senior Management Team", "the service's most senior managers, who meet to run it."),
+    "FOI": ("Freedom of Information", "a request for information held by the council, under the Freedom of "
+            "Information (Scotland) Act 2002."),
+    "EIR": ("Environmental Information Regulations", "a request for environmental information held by the "
+            "council, under the Environmental Information (Scotland) Regulations 2004."),
+    "SDS": ("self-directed support", "people choose how their social care is arranged, including a direct payment "
+            "to buy it themselves."),
+    "YPU": ("Young Persons' Unit", "a residential unit (a children's house) for young people looked after by the "
+            "council."),
+    "LA": ("local authority", "run by the council itself (a service's sector)."),
+    "CALM": ("Crisis, Aggression, Limitation and Management", "training for staff in managing aggression and "
+             "difficult incidents safely."),
+    "ADM": ("Agency Decision Maker", "the senior officer who decides on permanence and adoption for the council."),
+    "VISOR": ("Violent and Sex Offender Register", "the national database of people who pose a risk of serious "
+              "harm."),
+    "ICT": ("information and communication technology", "computers, networks and phones."),
+    "IJB": ("Integration Joint Board", "the board the council and the NHS set up together to plan and direct adult "
+            "health and social care."),
+    "NHS": ("National Health Service", "NHS Scotland and its health boards."),
+    "SPSO": ("Scottish Public Services Ombudsman", "who looks into complaints about public services that have been "
+             "through the council's own complaints procedure."),
+    "COVID-19": ("coronavirus disease 2019", "the illness whose pandemic began in 2020."),
+    "CPO": ("Community Payback Order", "a court order for unpaid work or supervision in the community."),
+    "DTTO": ("Drug Treatment and Testing Order", "a court order requiring treatment and regular testing."),
+    "MAPPA": ("Multi-Agency Public Protection Arrangements", "for managing people who pose a risk of serious harm."),
+    "MHO": ("Mental Health Officer", "a social worker qualified to carry out duties under mental health law."),
+    "CSWO": ("Chief Social Work Officer", "the officer every council must appoint to oversee social work services."),
+    "LGBF": ("Local Government Benchmarking Framework", "the same measures published for all 32 Scottish councils."),
+    "SPC": ("statistical process control", "a chart showing whether figures are changing by more than chance would "
+            "explain."),
+}  # fmt: skip
+
+WORDS = {  # terms of the trade that are not abbreviations, with what shows a report uses them
+    "Throughcare": (r"\bthroughcare\b", "support for a person leaving prison, from sentence to their return to the "
+                    "community; a Throughcare Licence sets the conditions of their release."),
+    "Grey mileage": (r"\bgrey mileage\b", "miles staff drive for work in their own vehicles, which the council pays "
+                     "for."),
+}  # fmt: skip
+
+# what shows a report uses a term of the shared glossary (swlib.sections.GLOSSARY)
+USES = {
+    "Green, Amber, Red": r"\b(Green|Amber|Red)\b",
+    "Report later": r"\bReport later\b",
+    "Data only": r"\bData only\b",
+    "To date": r"\bto date\b",
+    "[c]": r"\[c\]",
+    "SPC (statistical process control)": r"\bSPC\b",
+    "Common cause variation": r"\bcommon cause\b",
+    "Special cause variation": r"\bspecial cause\b",
+    "Process limits": r"\bprocess limits\b|\bdashed limits\b",
+    "Confidence interval": r"\bconfidence interval\b|\b95% interval\b",
+    "Rank and quartile": r"\bquartile\b|\b\d+(st|nd|rd|th) of \d+\b",
+    "Family group": r"\bfamily group\b",
+    "MHO": r"\bMHOs?\b|\bmental health officer\b",
+    "CSWO": r"\bCSWOs?\b",
+}
+NOT_ABBREVIATIONS = re.compile(r"^([QH]\d|UTC|(SW|CHN)\d+[a-z]?|C\d+)$")  # periods, the clock, LGBF and plan codes
+
+
+def items() -> list[tuple[str, str]]:
+    """Every abbreviation and term a council report may use, as (term, meaning)."""
+    return [(a, f"{e}: {m}") for a, (e, m) in ABBREVIATIONS.items()] + [(t, m) for t, (_, m) in WORDS.items()]
+
+
+def _pattern(term: str) -> str:
+    if term in USES:
+        return USES[term]
+    if term in WORDS:
+        return WORDS[term][0]
+    if term in ABBREVIATIONS:
+        return rf"(?<![\w-]){re.escape(term)}s?(?![\w-])"
+    return rf"\b{re.escape(term)}\b"
+
+
+def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """The glossary entries whose term the text uses (each once, in the order given). An
+    abbreviation inside a longer one ("SW" in "CJ SWS") is not a use of it."""
+    found, masked = set(), text
+    for abbr in sorted(ABBREVIATIONS, key=len, reverse=True):
+        if re.search(_pattern(abbr), masked):
+            found.add(abbr)
+        masked = re.sub(_pattern(abbr), lambda m: " " * len(m.group(0)), masked)
+    out, seen = [], set()
+    for term, meaning in entries:
+        if term in ABBREVIATIONS and term not in USES:
+            hit = term in found
+        else:
+            flags = 0 if term in ("Green, Amber, Red", "[c]") else re.IGNORECASE
+            hit = re.search(_pattern(term), text, flags) is not None
+        if hit and term not in seen:
+            out.append((term, meaning))
+            seen.add(term)
+    return out
+
+
+def abbreviations(text: str) -> set[str]:
+    """The upper-case words (two or more capitals: CJ, SDS, COVID-19) a text uses."""
+    found = set(re.findall(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:-\d+)?(?=s?(?![\w-]))", text))
+    return {a for a in found if not NOT_ABBREVIATIONS.match(a)}
+
+
+def undefined(text: str, defined: set[str]) -> set[str]:
+    """The abbreviations a text uses that no glossary term defines ("SPC (statistical process
+    control)" defines SPC; "CJ SWS" covers the SWS inside it)."""
+    keys = sorted({d.split(" (")[0] for d in defined}, key=len, reverse=True)
+    for k in keys:
+        text = re.sub(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", " ", text)
+    return abbreviations(text)
+
+
+GLOSSARY_BLOCK = re.compile(r'<(dl)\b[^>]*\bclass="glossary"[^>]*>.*?</\1>', re.S)  # a pattern that reads markup
+SKIP = re.compile(r'^<(nav|title|style|script|dl class="glossary")[\s>]')
+
+
+def visible_text(body: str) -> str:
+    """What a reader meets in the body, the glossary aside: its text, and its images' alt text."""
+    rest = GLOSSARY_BLOCK.sub(" ", body)
+    alts = " ".join(html.unescape(a) for a in re.findall(r'\balt="([^"]*)"', rest))
+    rest = re.sub(r"<(style|script)\b.*?</\1>", " ", rest, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", rest)) + " " + alts
+
+
+def expand_first_use(body: str) -> str:
+    """Each abbreviation spelled out where the reader first meets it in the text (not in the
+    contents list, the glossary or an image), unless it is spelled out there already."""
+    done: set[str] = set()
+    order = sorted(ABBREVIATIONS, key=len, reverse=True)
+    pieces = re.split(r"(<[^>]+>)", body)
+    skip_until = None
+    for i, piece in enumerate(pieces):
+        if piece.startswith("<"):
+            if skip_until is None:
+                m = SKIP.match(piece)
+                if m:
+                    skip_until = "</" + m.group(1).split()[0] + ">"
+            elif piece.startswith(skip_until):
+                skip_until = None
+            continue
+        if skip_until is not None or not piece.strip():
+            continue
+        pieces[i] = _expand(piece, order, done)
+    return "".join(pieces)
+
+
+def _expand(text: str, order: list[str], done: set[str]) -> str:
+    taken: list[tuple[int, int]] = []  # spans already claimed by a longer abbreviation
+    inserts: list[tuple[int, str]] = []
+    for abbr in order:
+        if abbr in done:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(s?)(?![\w-])", text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            done.add(abbr)
+            expansion = ABBREVIATIONS[abbr][0]
+            before = html.unescape(text[max(0, m.start() - len(expansion) - 12) : m.start()]).lower()
+            after = html.unescape(text[m.end() : m.end() + len(expansion) + 12]).lower()
+            # spelled out beside it already, or named in brackets after the words it stands for
+            bracketed = text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+            if expansion.lower() not in before and expansion.lower() not in after and not bracketed:
+                inserts.append((m.end(), f" ({html.escape(expansion)})"))
+            taken.append((m.start(), m.end()))
+            break
+    for pos, extra in sorted(inserts, reverse=True):
+        text = text[:pos] + extra + text[pos:]
+    return text
+
+
+def plain_words(body: str, entries: list[tuple[str, str]]) -> str:
+    """The rendered body with its glossary cut to the terms it uses and each abbreviation spelled
+    out at first use (see the module's note)."""
+    from .templating import macro
+
+    body = expand_first_use(body)
+    keep = used(entries, visible_text(body))
+    glossary = str(macro("glossary", keep))
+    return GLOSSARY_BLOCK.sub(lambda _: glossary, body, count=1)

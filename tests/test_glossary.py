@@ -1,0 +1,89 @@
+"""Plain words: each council report's glossary holds the terms it uses, no others, and an
+abbreviation is spelled out where a reader first meets it."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from swlib import glossary
+from swlib.sections import glossary_items
+from tests.reports import rendered
+
+ITEMS = glossary_items()
+
+
+def test_a_term_is_in_the_glossary_only_if_the_report_uses_it():
+    text = "CJ SWS reports; Stage 1 complaints; FOI and EIR requests; Throughcare Licence; 3 of 4 Green"
+    terms = [t for t, _ in glossary.used(ITEMS, text)]
+    assert {"CJ SWS", "FOI", "EIR", "Throughcare", "Green, Amber, Red"} <= set(terms)
+    assert "SW" not in terms and "CJ" not in terms and "SDS" not in terms  # "SW" inside "CJ SWS" is not a use
+
+
+def test_an_abbreviation_is_spelled_out_at_first_use_only():
+    body = (
+        '<nav class="toc"><a>CJ SWS reports</a></nav><h3>CJ SWS reports on time</h3>'
+        '<p>CJ CPO clients, where a CJ report was prepared</p><img alt="CJ SWS chart">'
+        "<p>the Dundee Integration Joint Board (IJB) and the IJB again</p>"
+        '<dl class="glossary"><dt>SDS</dt></dl><p>SDS spend</p>'
+    )
+    out = glossary.expand_first_use(body)
+    assert '<nav class="toc"><a>CJ SWS reports</a></nav>' in out  # the contents as they were
+    assert "<h3>CJ SWS (Criminal Justice Social Work Services) reports on time</h3>" in out
+    assert "<p>CJ (criminal justice) CPO (Community Payback Order) clients, where a CJ report was prepared</p>" in out
+    assert 'alt="CJ SWS chart"' in out  # never inside a tag
+    assert "Joint Board (IJB) and the IJB again" in out  # spelled out by the text already
+    assert "<dt>SDS</dt>" in out and "<p>SDS (self-directed support) spend</p>" in out
+    assert glossary.undefined("CJ SWS and FOI, in Q2, SW1 and UTC", {"CJ SWS"}) == {"FOI"}
+
+
+def _read(path):
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    main = page.select_one("main")
+    dl = main.select_one("dl.glossary")
+    defined = [dt.get_text() for dt in dl.select("dt")] if dl else []
+    if dl:
+        dl.decompose()
+    nav = main.select_one("nav")
+    if nav:
+        nav.decompose()
+    alts = " ".join(img.get("alt", "") for img in main.select("img"))
+    return " ".join(main.get_text(" ").split()), alts, defined
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "audience"), [("quarterly", "internal"), ("quarterly-dg", "internal"),
+                                                ("annual", "internal"), ("annual-dg", "internal"),
+                                                ("quarterly", "public")])  # fmt: skip
+def test_every_abbreviation_a_report_uses_is_in_its_glossary_and_spelled_out_first(name, audience):
+    text, alts, defined = _read(rendered(name, audience))
+    assert not glossary.undefined(text + " " + alts, set(defined)), name
+    meanings = dict(ITEMS)
+    assert [t for t, _ in glossary.used([(d, meanings.get(d, "")) for d in defined], text + " " + alts)] == defined
+    masked = text
+    for abbr in sorted(glossary.ABBREVIATIONS, key=len, reverse=True):  # "SWS" inside "CJ SWS" is CJ SWS's
+        expansion = glossary.ABBREVIATIONS[abbr][0]
+        pattern = rf"(?<![\w-]){re.escape(abbr)}s?(?![\w-])"
+        m = re.search(pattern, masked)
+        masked = re.sub(pattern, lambda x: "#" * len(x.group(0)), masked)
+        if m is None:
+            continue
+        near = text[max(0, m.start() - len(expansion) - 12) : m.end() + len(expansion) + 12].lower()
+        assert expansion.lower() in near or text[m.start() - 1 : m.start()] == "(", (name, abbr, near)
+
+
+@pytest.mark.slow
+def test_dundees_report_keeps_none_of_the_source_documents_furniture():
+    text, _, _ = _read(rendered("annual"))
+    for gone in ("8.1 In 2016/17", "Section 12", "Appendix 1", "case studies", "CSWO (Chief"):
+        assert gone not in text, gone
+    paragraphs = [p for p in re.split(r"(?<=\.) (?=[A-Z])", text) if len(p.split()) >= 15]
+    assert len(paragraphs) == len(set(paragraphs))  # no paragraph said twice
+    page = BeautifulSoup(rendered("annual").read_text(encoding="utf-8"), "html.parser")
+    budget = next(t for t in page.select("table") if t.caption.get_text().endswith("revenue budget by service"))
+    row = next(tr for tr in budget.select("tbody tr") if tr.th.get_text().startswith("Community Justice"))
+    assert "council contribution only" in row.th.get_text() and [td.get_text() for td in row.select("td")] == [
+        "£260,000",
+        "0.2%",
+    ]
+    assert "not the £4,667,000 grant" in text
