@@ -31,12 +31,4 @@ import swlib
 from swlib.explorer import Explorer
 
 explorer = Explorer(swlib.load(data), council, period, theme, measure, audience=audience)
-explorer.widget()
-
-# %% [markdown]
-# The same view as static HTML (what a saved or exported copy of this notebook shows):
-
-# %%
-from IPython.display import HTML
-
-HTML(explorer.render_html())
+explorer.widget()  # where widgets do not run (a saved or exported copy), the same output shows the view as HTML

@@ -302,7 +302,16 @@ class Explorer:
         period.observe(guarded(self.select_period), names="value")
         button.on_click(lambda _: status.__setattr__("value", self.export_message(name.value)))
         redraw(self.view)
-        return w.VBox([w.HBox([council, period]), theme, measure, w.HBox([name, button, status]), out])
+        explorer = self
+
+        class ExplorerBox(w.VBox):
+            """The controls and the view; shown once. Where widgets do not run (a saved or exported
+            copy of the notebook), the same output shows the view as static HTML instead."""
+
+            def _repr_mimebundle_(self, **kwargs):
+                return {**super()._repr_mimebundle_(**kwargs), "text/html": explorer.render_html()}
+
+        return ExplorerBox([w.HBox([council, period]), theme, measure, w.HBox([name, button, status]), out])
 
 
 def _rounded(table: pd.DataFrame, ds, measure) -> pd.DataFrame:

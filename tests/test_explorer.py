@@ -142,3 +142,9 @@ def test_a_measure_with_no_figures_draws_no_empty_chart(data_dir):
         "<img" in Explorer(ds, "alpha", "2020-21-Q1", measure="m0").render_html()
         or "<svg" in Explorer(ds, "alpha", "2020-21-Q1", measure="m0").render_html()
     )
+
+
+def test_the_widget_is_shown_once_with_the_view_as_html_where_widgets_do_not_run(ex):
+    bundle = ex.widget()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # JupyterLab: the live controls
+    assert bundle["text/html"] == ex.render_html() and ex.view.title in bundle["text/html"]  # a saved copy
