@@ -67,6 +67,11 @@ def test_schedule_runs_every_declared_run(tmp_path):
             assert str(tmp_path) not in text and str(ROOT) not in text and "/home/" not in text, f
     assert "annual.html" in (public / "index.html").read_text() and "../" not in (public / "index.html").read_text()
     assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual-public.ipynb").exists()  # kept, outside the tree
+    # the run lists what the public report withheld, where it is and why
+    assert (
+        "withheld from public/dundee-city/2016-17/annual: narrative/dundee-city/2016-17/complaints.md, line" in r.stdout
+    )
+    assert "(mentions a small number)" in r.stdout
 
 
 def test_bad_schedule_is_bad_input(tmp_path):

@@ -141,6 +141,9 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
         assert "[c]" in public.get_text() and "Figure suppressed to protect confidentiality" in public.get_text()
         if name == "annual":
             assert small(internal)  # Dundee: 3 young people in custody in 2016/17 (seed 002) is shown internally
+            # the CSWO's "Two of them progressed to the final stage" is withheld from the public, with a note
+            assert "Two of them progressed" in internal.get_text() and "Two of them" not in public.get_text()
+            assert "A passage was withheld from the public version" in public.get_text()
 
 
 def test_public_workforce_table_suppresses_small_teams(demo, tmp_path):
