@@ -122,8 +122,8 @@ PANEL_SCRIPT = textwrap.dedent(
     import numpy as np, pandas as pd
     councils, measures, quarters, folder = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     import swlib
-    from swlib.spc import spc_matrix
-    from swlib.benchmark import benchmark
+    from swlib.xmr import spc_matrix
+    from swlib.benchmarking import benchmark
     rng = np.random.default_rng(1)
     ids = [f"c{i:03d}" for i in range(councils)]
     pd.DataFrame({"council": ids, "name": ids, "family_group": [1 + i % 4 for i in range(councils)]}).to_csv(f"{folder}/councils.csv", index=False)

@@ -4,31 +4,17 @@ Pure functions on DataFrames; nothing runs at import beyond defining names.
 """
 
 import importlib
-import sys
-import types
 
 from .errors import ConfigError, DataError, PeriodError, Problem, ReportError, SwError
 from .version import __version__
 
-# imported on first use, so that ``swreport`` starts a report's kernel before it loads pandas
+# each name and the module that defines it, imported on first use: ``swreport`` starts a
+# report's kernel before this process loads pandas (no module is named like a function here)
 _LAZY = {
-    "benchmark": "benchmark", "Dataset": "loading", "load": "loading", "Period": "periods", "p_chart": "spc",
-    "spc": "spc", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
+    "benchmark": "benchmarking", "Dataset": "loading", "load": "loading", "Period": "periods", "p_chart": "xmr",
+    "spc": "xmr", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
     "performance": "status", "status_summary": "status", "funnel_plot_data": "funnel",
 }  # fmt: skip
-
-
-class _Package(types.ModuleType):
-    """``swlib.benchmark`` and ``swlib.spc`` are functions, named like the modules that define
-    them: importing those modules (which sets the package's attribute) keeps the function."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _LAZY and isinstance(value, types.ModuleType):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str):

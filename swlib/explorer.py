@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .benchmark import benchmark
+from .benchmarking import benchmark
 from .loading import Dataset
 from .periods import Period
 from .status import catalogue, performance

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .benchmark import RATE_PER, SCOTLAND, benchmark
+from .benchmarking import RATE_PER, SCOTLAND, benchmark
 from .loading import Dataset
 from .periods import Period
 

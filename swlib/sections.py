@@ -495,7 +495,7 @@ def not_compared_reason(r: dict) -> str:
 
 def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
-    from .benchmark import benchmark, ordinal
+    from .benchmarking import benchmark, ordinal
     from .charts import benchmark_chart
 
     b = benchmark(ds, period)
@@ -643,11 +643,11 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     trend, every council ranked (chart and table), and a funnel plot where there are denominators."""
     import warnings
 
-    from .benchmark import ordinal
+    from .benchmarking import ordinal
     from .charts import funnel_chart, rank_chart, spc_chart
     from .icons import icons_view
     from .national import funnel, price_label, scotland_series, scotland_trend
-    from .spc import SPCWarning, spc
+    from .xmr import SPCWarning, spc
 
     g = pos[pos["lgbf"] == code]
     r0 = g.iloc[0]

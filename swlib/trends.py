@@ -13,9 +13,9 @@ from .disclosure import suppressed_columns
 from .formatting import fmt_value
 from .loading import Dataset
 from .periods import FREQUENCY_KIND, Period
-from .spc import SPCWarning, p_chart, spc
 from .stats import trend_test
 from .status import round_half_up
+from .xmr import SPCWarning, p_chart, spc
 
 MAX_SPC_POINTS = 24
 
@@ -65,7 +65,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
             chart = p_chart(s["numerator"], s["denominator"], improvement=improvement)
             chart["value"] *= 100
             chart["mean"], chart["lpl"], chart["upl"] = 100 * chart["centre"], 100 * chart["lcl"], 100 * chart["ucl"]
-            from .spc import assurance_type
+            from .xmr import assurance_type
 
             chart.attrs["assurance"] = assurance_type(chart, target, improvement)
             chart.attrs["method"] = "p-chart"
@@ -211,7 +211,7 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
 
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
-    from .benchmark import benchmark
+    from .benchmarking import benchmark
 
     bench = benchmark(ds, period, council)
     by_code = {r["lgbf"]: r for r in bench.to_dict("records")}

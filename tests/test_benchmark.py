@@ -3,7 +3,7 @@
 import pytest
 
 import swlib
-from swlib.benchmark import benchmark, ordinal
+from swlib.benchmarking import benchmark, ordinal
 from tests.conftest import make_data, write_csv
 
 COLS = [

@@ -4,7 +4,7 @@ import pytest
 
 import swlib
 from swlib import panel, trends
-from swlib.benchmark import benchmark
+from swlib.benchmarking import benchmark
 from tests.conftest import make_data, write_csv
 
 SOURCE = "Improvement Service, LGBF"

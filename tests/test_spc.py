@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 
-from swlib.spc import (
+from swlib.xmr import (
     SPCWarning,
     assurance_type,
     p_chart,
