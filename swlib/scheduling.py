@@ -81,12 +81,15 @@ def why_none(which: str, kind: str, periods: Iterable, on: dt.date) -> str:
 
 
 def report_periods(report: str, ds, council: str) -> list[str]:
-    """The periods the ``report`` for ``council`` can be resolved from: the council's observation
-    periods; for a report about every council (the national overview), the years of the LGBF panel."""
+    """The periods the ``report`` for ``council`` can be resolved from: those of the council's
+    observations that carry a figure (a row with value, numerator and denominator all blank gives
+    the reason a figure is missing, not a figure); for a report about every council (the national
+    overview), the years of the LGBF panel."""
     if not reports.get(report).per_council:
         return list(ds.benchmarks["period"].dropna().unique())
     obs = ds.observations
-    return list(obs.loc[obs["council"] == council, "period"].dropna().unique())
+    figure = obs[["value", "numerator", "denominator"]].notna().any(axis=1)
+    return list(obs.loc[(obs["council"] == council) & figure, "period"].dropna().unique())
 
 
 def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date) -> dict[str, tuple]:

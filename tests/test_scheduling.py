@@ -121,3 +121,20 @@ def test_without_a_summary_file_nothing_is_written(tmp_path, monkeypatch):
     with RunRecord(None):
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_row_that_only_gives_the_reason_a_figure_is_missing_is_not_a_figure(tmp_path):
+    import swlib
+    from swlib.scheduling import resolve_councils
+    from tests.conftest import make_data
+
+    observations = [
+        {"measure": "m0", "period": "2023-24-Q2", "value": "91"},
+        {"measure": "m0", "period": "2023-24-Q3", "comment": "Not collected: the system was being replaced"},
+    ]
+    ds = swlib.load(make_data(tmp_path / "data", [{"unit": "count"}], observations))
+    got = resolve_councils("quarterly", "latest", ds, ["alpha", "beta"], dt.date(2024, 6, 1))
+    assert got == {
+        "alpha": (Period.parse("2023-24-Q2"), None),
+        "beta": (None, "no quarter with figures has ended by 1 June 2024"),
+    }
