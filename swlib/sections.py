@@ -22,7 +22,7 @@ from .formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from .narrative import comment_html
 from .periods import Period
 from .schema import TABLE_ORDER
-from .status import STATUS_ORDER, catalogue, synthetic_columns
+from .status import STATUS_ORDER, catalogue, is_synthetic, synthetic_columns
 from .templating import Fragment, macro, numbered
 
 __all__ = ["Fragment", "slug"]
@@ -120,8 +120,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend},
             "years": yc,
         })  # fmt: skip
-    out["synthetic"] = any(c.get("synthetic") for r in out["rows"] for c in [r["to_date"], *r["years"]])
-    return out
+    return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
 
 
 def performance_table(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> Fragment:
@@ -168,11 +167,13 @@ def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
         tables = []
         for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
             rows = [
-                {"action": r["action"], "measure": r["measure"] or "", "comment": comment_html(r["comment"]),
+                {"action": r["action"] + (" †" if is_synthetic([r.get("source")]) else ""),
+                 "measure": r["measure"] or "", "comment": comment_html(r["comment"]),
                  "status": r["status"]}
                 for r in odf.to_dict("records")
             ]  # fmt: skip
-            tables.append({"caption": f"{outcome or theme}: actions", "rows": rows})
+            made_up = "; † synthetic: made up for illustration" if any(r["action"].endswith(" †") for r in rows) else ""
+            tables.append({"caption": f"{outcome or theme}: actions{made_up}", "rows": rows})
         parts.append({"id": f"actions-{slug(theme)}", "title": theme, "tables": tables})
     summary = summary_view(status_summary(acts), f"Status of actions by theme, {period_label}")
     return {"summary": summary, "parts": parts, "none": None}
@@ -193,10 +194,22 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
         if (r.get("year_notes") or {}).get("to_date"):
             r["year_notes"] = {**r["year_notes"], this_year: r["year_notes"]["to_date"]}
         out.append({"label": r["title"], "cells": [cell(r, y) for y in cols]})
-    synthetic = any(c.get("synthetic") for r in out for c in r["cells"])
     dash = any(c.get("text") == "–" for r in out for c in r["cells"])
-    return {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "synthetic": synthetic,
-            "dash": dash}  # fmt: skip
+    t = {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "dash": dash}
+    return synthetic_marks(t, [c for r in out for c in r["cells"]])
+
+
+def synthetic_marks(table: dict, cells: list[dict]) -> dict:
+    """A table's † marks: on each synthetic figure where the table mixes real and synthetic
+    ones (``synthetic`` "some"); where every figure is synthetic, once for the whole table
+    (``synthetic`` "all", the cells unmarked). Missing, withheld and reason cells do not count."""
+    figures = [c for c in cells if c.get("text") not in (None, "", "–") and not c.get("reason")]
+    made_up = [c for c in figures if c.get("synthetic")]
+    table["synthetic"] = None if not made_up else ("all" if len(made_up) == len(figures) else "some")
+    for c in cells:
+        if table["synthetic"] != "some" or not c.get("synthetic"):
+            c.pop("synthetic", None)
+    return table
 
 
 def share_text(percent: float) -> str:
@@ -206,12 +219,21 @@ def share_text(percent: float) -> str:
 
 def money_view(lines: pd.DataFrame, caption: str) -> dict:
     total = lines["amount"].sum()
+    made_up = [is_synthetic([x]) for x in lines["source"]] if "source" in lines else [False] * len(lines)
     rows = [
-        {"label": r.line, "cells": [{"text": fmt_money(r.amount)}, {"text": share_text(100 * r.amount / total)}]}
-        for r in lines.itertuples()
+        {
+            "label": r.line,
+            "cells": [
+                {"text": fmt_money(r.amount), "synthetic": m},
+                {"text": share_text(100 * r.amount / total), "synthetic": m},
+            ],
+        }
+        for r, m in zip(lines.itertuples(), made_up, strict=True)
     ]
-    rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total)}, {"text": "100%"}]})
-    return {"caption": caption, "columns": ["£", "Share"], "rows": rows}
+    rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total), "synthetic": any(made_up)},
+                                                            {"text": "100%"}]})  # fmt: skip
+    t = {"caption": caption, "columns": ["£", "Share"], "rows": rows}
+    return synthetic_marks(t, [c for r in rows for c in r["cells"] if c["text"] != "100%"])
 
 
 def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> dict:
@@ -220,15 +242,23 @@ def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> 
     o = outturn.groupby("line", sort=False)["amount"].sum()
     lines = list(dict.fromkeys([*b.index, *o.index]))
 
-    def row(label, bv, ov, total=False):
+    def made_up(frame, line=None):
+        rows = frame if line is None else frame[frame["line"] == line]
+        return "source" in rows and is_synthetic(rows["source"])
+
+    def row(label, bv, ov, total=False, line=None):
         var = ov - bv if pd.notna(bv) and pd.notna(ov) else float("nan")
         word = "" if pd.isna(var) or var == 0 else (" over" if var > 0 else " under")
         texts = [fmt_money(bv), fmt_money(ov), fmt_money(abs(var)) + word if pd.notna(var) else "–"]
-        return {"label": label, "total": total, "cells": [{"text": t} for t in texts]}
+        flags = [made_up(budget, line), made_up(outturn, line)]
+        flags.append(any(flags))
+        cells = [{"text": t, "synthetic": m and t != "–"} for t, m in zip(texts, flags, strict=True)]
+        return {"label": label, "total": total, "cells": cells}
 
-    rows = [row(line, b.get(line, float("nan")), o.get(line, float("nan"))) for line in lines]
+    rows = [row(line, b.get(line, float("nan")), o.get(line, float("nan")), line=line) for line in lines]
     rows.append(row("Total", b.sum(), o.sum(), total=True))
-    return {"caption": caption, "columns": ["Budget", "Outturn", "Variance"], "rows": rows}
+    t = {"caption": caption, "columns": ["Budget", "Outturn", "Variance"], "rows": rows}
+    return synthetic_marks(t, [c for r in rows for c in r["cells"]])
 
 
 def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
@@ -346,7 +376,7 @@ def finance_view(ds, council: str, period: Period) -> dict:
         return {"none": no_data_text("finance", period.label), "items": []}
     items = []
     for kind, label in (("budget", "revenue budget"), ("outturn", "revenue outturn"), ("capital", "capital programme")):
-        lines = f[f["kind"] == kind][["line", "amount"]]
+        lines = f[f["kind"] == kind][["line", "amount", "source"]]
         if lines.empty:
             continue
         items.append({"table": money_view(lines, f"{period.label} {label} by service")})
@@ -359,8 +389,9 @@ def finance_view(ds, council: str, period: Period) -> dict:
         )
         b, o = budget["amount"].sum(), outturn["amount"].sum()
         word = "overspend" if o > b else "underspend"
+        made_up = " † Synthetic figures, for illustration only." if is_synthetic(f["source"]) else ""
         items.append({"text": f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of "
-                              f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%)."})  # fmt: skip
+                              f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%).{made_up}"})  # fmt: skip
     return {"none": None, "items": items}
 
 
@@ -377,6 +408,7 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
     if latest is None:
         return {"none": no_data_text("workforce", period.label), "table": None}
     rows = w[w["period"] == str(latest)].set_index("service")
+    made_up_rows = rows["source"].map(lambda x: is_synthetic([x])) if "source" in rows else pd.Series(dtype=bool)
     counts = pd.DataFrame({"Headcount": rows["headcount"].astype("float")})
     if len(counts) > 1:
         counts.loc["Total"] = counts["Headcount"].sum(min_count=1)
@@ -397,9 +429,15 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
         else:
             cells = [{"text": "–" if pd.isna(h) else f"{int(h):,}"},
                      {"text": "–" if f is None or pd.isna(f) else f"{f:,.1f}"}]  # fmt: skip
+            made_up = (
+                made_up_rows.any() if service == "Total" and service not in made_up_rows else made_up_rows.get(service)
+            )
+            for c in cells if made_up else []:
+                c["synthetic"] = c["text"] != "–"
         body.append({"label": service, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
-    return {"none": None, "table": {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}}
+    table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
+    return {"none": None, "table": synthetic_marks(table, [c for r in body for c in r["cells"]])}
 
 
 def workforce_section(ds, council: str, period: Period, audience: str = "internal") -> Fragment:
@@ -424,6 +462,8 @@ def inspection_view(ds, council: str, period: Period) -> dict:
     themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
     themes = [t for t in themes if i[t].notna().any()]
     show = i[["service", "service_type", "sector", "date", *themes]].copy()
+    made_up = i["source"].map(lambda x: is_synthetic([x])) if "source" in i else pd.Series(False, index=i.index)
+    show["service"] = show["service"].where(~made_up, show["service"] + " †")
     show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
     show["Inspected"] = pd.to_datetime(show["Inspected"], errors="coerce").map(
         lambda d: "" if pd.isna(d) else f"{d.day} {d:%B %Y}"
@@ -432,7 +472,12 @@ def inspection_view(ds, council: str, period: Period) -> dict:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
     return {
         "none": None,
-        "table": frame_view(show, "Care Inspectorate grades (1 unsatisfactory to 6 excellent)", css_class="grades"),
+        "table": frame_view(
+            show,
+            "Care Inspectorate grades (1 unsatisfactory to 6 excellent)"
+            + ("; † synthetic: made up for illustration" if made_up.any() else ""),
+            css_class="grades",
+        ),
         "chart": inspection_chart(i[themes]).view() if themes else None,
         "no_themes": None if themes else "No quality theme was graded in these inspections.",
     }

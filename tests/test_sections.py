@@ -1,6 +1,7 @@
 """Report pieces as a reader sees them."""
 
 import swlib
+from swlib import sections as s
 from swlib.sections import performance_table
 from tests.conftest import make_data
 
@@ -78,3 +79,23 @@ def test_inspections_are_those_dated_within_the_reports_financial_year(demo):
     assert "2015" not in text and "21 January 2016" not in text  # 2015/16's inspections are not 2016/17's
     none = inspection_view(demo, "dundee-city", swlib.Period.parse("2019-20"))
     assert none == {"none": "No inspection was dated within 2019/20 (April 2019 to March 2020)."}
+
+
+def test_synthetic_figures_are_marked_in_every_table_they_appear_in(demo):
+    P = swlib.Period.parse("2023-24")
+    items = s.finance_view(demo, "dumfries-and-galloway", P)["items"]
+    outturn = next(i["table"] for i in items if "table" in i and "outturn by service" in i["table"]["caption"])
+    # every figure made up: marked once for the table, not in each cell
+    assert outturn["synthetic"] == "all" and not any(c.get("synthetic") for r in outturn["rows"] for c in r["cells"])
+    budget = next(i["table"] for i in items if "table" in i and "budget by service" in i["table"]["caption"])
+    assert not budget["synthetic"]  # the service plan's real budget
+    variance = next(i["table"] for i in items if "table" in i and "against outturn" in i["table"]["caption"])
+    assert variance["synthetic"] == "some" and not variance["rows"][0]["cells"][0].get("synthetic")  # the real budget
+    assert variance["rows"][0]["cells"][1]["synthetic"]  # the made-up outturn
+    assert next(i["text"] for i in items if "text" in i).endswith("† Synthetic figures, for illustration only.")
+    staff = s.workforce_view(demo, "dundee-city", swlib.Period.parse("2016-17"))["table"]
+    assert staff["synthetic"] in ("all", "some")
+    acts = s.actions_view(swlib.actions(demo, "dumfries-and-galloway", "2023-24-Q2"), "Q2")
+    table = acts["parts"][0]["tables"][0]
+    assert table["caption"].endswith("† synthetic: made up for illustration")
+    assert any(r["action"].endswith(" †") for r in table["rows"])
