@@ -392,10 +392,15 @@ def batch(summary_file, **options):
     that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
     Exit code: 0 every report rendered or unchanged, 1 a report failed, 2 bad input or settings.
     """
+    from .rerun import Recorder, answer
+
+    if summary_file is None and answer(options):  # nothing changed since a run that rendered nothing
+        return
     from .scheduling import RunRecord
 
-    with RunRecord(summary_file) as record:  # written however the run ends
+    with RunRecord(summary_file) as record, Recorder(options) as seen:  # written however the run ends
         _batch(record, **options)
+        seen.outcomes = record.outcomes
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,

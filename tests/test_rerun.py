@@ -1,0 +1,60 @@
+"""The unchanged re-run of a batch, answered from its fingerprint without importing pandas or
+pydantic: the same lines and exit code as the full path, and the full path again whenever an
+input, an output or the request differs."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def swreport(*args, cwd=ROOT):
+    """The command as a user runs it, with the modules it imported (python -X importtime)."""
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "swlib.cli", *args], capture_output=True, text=True,
+                       cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})  # fmt: skip
+    imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+    return r, imported
+
+
+def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(tmp_path):
+    data, out = tmp_path / "d", tmp_path / "o"
+    shutil.copytree(ROOT / "data", data)
+    args = ["batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--data", str(data),
+            "--out", str(out), "--quiet"]  # fmt: skip
+    first, _ = swreport(*args)
+    assert first.returncode == 0 and "rendered 1 of 1 report(s)" in first.stdout
+    assert not (out / ".rerun.json").exists()  # a run that rendered leaves no fingerprint
+    slow, heavy = swreport(*args)  # the full path: plans, hashes, finds nothing to do
+    assert slow.returncode == 0 and "rendered 0 of 1 report(s); 1 unchanged" in slow.stdout
+    assert {"pandas", "pydantic"} <= heavy and (out / ".rerun.json").exists()
+    manifest = (out / "manifest.json").read_bytes()
+
+    fast, light = swreport(*args)
+    assert (fast.returncode, fast.stdout) == (0, slow.stdout)
+    assert not {"pandas", "pydantic", "numpy", "papermill"} & light
+    assert (out / "manifest.json").read_bytes() == manifest
+
+    # another option, or --force: the full path
+    other, heavy = swreport(*args[:-1])  # without --quiet
+    assert other.stdout == slow.stdout and "pandas" in heavy
+    forced, _ = swreport(*args, "--force")
+    assert "rendered 1 of 1 report(s)" in forced.stdout and not (out / ".rerun.json").exists()
+    swreport(*args)  # unchanged again: a new fingerprint
+    assert "pandas" not in swreport(*args)[1]
+
+    # an input touched (same content): the full path again, which gives the same answer
+    st = (data / "targets.csv").stat()
+    os.utime(data / "targets.csv", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    touched, heavy = swreport(*args)
+    assert (touched.returncode, touched.stdout) == (0, slow.stdout) and "pandas" in heavy
+    # a report deleted: the full path, which renders it again
+    (out / "dundee-city" / "2016-17" / "annual.html").unlink()
+    again, _ = swreport(*args)
+    assert "rendered 1 of 1 report(s)" in again.stdout
+    assert (out / "dundee-city" / "2016-17" / "annual.html").exists()
