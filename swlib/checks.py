@@ -51,8 +51,14 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
     """Percentages from above 0 to 1 where the same measure's other values are larger."""
     pct = set(measures.loc[measures["unit"] == "percent", "measure"])
     o = obs[obs["measure"].isin(pct) & obs["value"].notna()]
+    small = (o["value"] > 0) & (o["value"] <= 1)
+    # per measure at once (a national panel has thousands): which have small values, and the
+    # median of the others; only those that warn are looked at row by row
+    has_small = small.groupby(o["measure"], sort=False).any()
+    median = o.loc[~small, "value"].groupby(o.loc[~small, "measure"], sort=False).median()
+    warned = has_small[has_small & median.reindex(has_small.index).gt(1)].index
     out = []
-    for measure, rows in o.groupby("measure", sort=False):
+    for measure, rows in o[o["measure"].isin(warned)].groupby("measure", sort=False):
         small = (rows["value"] > 0) & (rows["value"] <= 1)
         others = rows.loc[~small, "value"]
         if small.any() and len(others) and others.median() > 1:
@@ -123,12 +129,14 @@ def empty_statutory_sections(measures: pd.DataFrame, councils: pd.DataFrame, lab
                 "writes them; docs/guide.md lists them)",
             )
         ]
+    statutory = measures[measures["theme"] == THEME]
+    every = set(statutory.loc[statutory["council"].isna(), "outcome"])  # the outcomes every council has
+    own: dict = {}
+    for council, outcome in zip(statutory["council"], statutory["outcome"], strict=True):
+        if pd.notna(council):
+            own.setdefault(council, set()).add(outcome)
     for outcome, section in sections().items():
-        empty = []
-        for council in ids:
-            mine = measures[measures["council"].isna() | (measures["council"] == council)]
-            if not ((mine["theme"] == THEME) & (mine["outcome"] == outcome)).any():
-                empty.append(council)
+        empty = [] if outcome in every else [c for c in ids if outcome not in own.get(c, ())]
         if not empty:
             continue
         wanted = cat.loc[cat["outcome"] == outcome, "measure"]
