@@ -475,10 +475,11 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     latest = f"latest, {short[-1]}:\n{fmt_value(last['value'], unit, decimals)}" + (
         f" {SYNTHETIC_MARK}" if marks[-1] else ""
     )
+    which = [lab for lab, m in zip(labels, marks, strict=True) if m]  # " for 2021/22 and 2022/23": which are made up
     some = (
         ""
-        if all(marks)
-        else " (some synthetic: " + ", ".join(lab for lab, m in zip(labels, marks, strict=True) if m) + ")"
+        if all(marks) or not which
+        else " for " + (", ".join(which[:-1]) + " and " if len(which) > 1 else "") + which[-1]
     )
 
     def draw(fig):
@@ -521,7 +522,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     first = chart.iloc[0]
     alt = (
         f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}"
-        + ((" (synthetic figures" + (some[:-1].replace(" (some synthetic", ", those of") + ")" if some else ")")) if made_up else "") + ". "
+        + (f" (synthetic figures{some})" if made_up else "") + ". "
         f"Mean {fmt_value(last['mean'], unit, decimals)}, process limits {fmt_value(last['lpl'], unit, decimals)} to {fmt_value(last['upl'], unit, decimals)}. "
         f"Latest {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
         + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")

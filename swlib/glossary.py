@@ -85,7 +85,7 @@ NOT_ABBREVIATIONS = re.compile(r"^([QH]\d|UTC|(SW|CHN)\d+[a-z]?|C\d+)$")  # peri
 
 def items() -> list[tuple[str, str]]:
     """Every abbreviation and term a council report may use, as (term, meaning)."""
-    return [(a, f"{e}: {m}") for a, (e, m) in ABBREVIATIONS.items()] + [(t, m) for t, (_, m) in WORDS.items()]
+    return [(a, f"{e}, {m}") for a, (e, m) in ABBREVIATIONS.items()] + [(t, m) for t, (_, m) in WORDS.items()]
 
 
 def _pattern(term: str) -> str:
@@ -172,10 +172,11 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
     taken: list[tuple[int, int]] = []  # spans already claimed by a longer abbreviation
     inserts: list[tuple[int, str]] = []
     for abbr in order:
-        if abbr in done:
-            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(s?)(?![\w-])", text):
             if any(a <= m.start() < b for a, b in taken):
+                continue
+            if abbr in done:  # spelled out before: its words are its own, not a shorter one's
+                taken.append((m.start(), m.end()))
                 continue
             done.add(abbr)
             expansion = ABBREVIATIONS[abbr][0]

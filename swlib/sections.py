@@ -389,7 +389,7 @@ def finance_view(ds, council: str, period: Period) -> dict:
         )
         b, o = budget["amount"].sum(), outturn["amount"].sum()
         word = "overspend" if o > b else "underspend"
-        made_up = " † Synthetic figures, for illustration only." if is_synthetic(f["source"]) else ""
+        made_up = " † Synthetic outturn figures." if is_synthetic(outturn["source"]) else ""
         items.append({"text": f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of "
                               f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%).{made_up}"})  # fmt: skip
     return {"none": None, "items": items}

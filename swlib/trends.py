@@ -187,7 +187,7 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
         text += "; " + "; ".join(extra)
     text += "."
     if synthetic_columns(row) & {"to_date", "last_year"}:
-        text += " † Synthetic figures, for illustration only."
+        text += " † Synthetic figures."
     return text
 
 

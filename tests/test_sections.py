@@ -92,7 +92,7 @@ def test_synthetic_figures_are_marked_in_every_table_they_appear_in(demo):
     variance = next(i["table"] for i in items if "table" in i and "against outturn" in i["table"]["caption"])
     assert variance["synthetic"] == "some" and not variance["rows"][0]["cells"][0].get("synthetic")  # the real budget
     assert variance["rows"][0]["cells"][1]["synthetic"]  # the made-up outturn
-    assert next(i["text"] for i in items if "text" in i).endswith("† Synthetic figures, for illustration only.")
+    assert next(i["text"] for i in items if "text" in i).endswith("† Synthetic outturn figures.")
     staff = s.workforce_view(demo, "dundee-city", swlib.Period.parse("2016-17"))["table"]
     assert staff["synthetic"] in ("all", "some")
     acts = s.actions_view(swlib.actions(demo, "dumfries-and-galloway", "2023-24-Q2"), "Q2")

@@ -91,7 +91,7 @@ def test_synthetic_figures_are_called_so(demo):
     # 2020/21 is the LGBF panel's real figure; 2021/22 on are made up
     assert "2020-21" not in swlib.status.synthetic_columns(r)
     assert {"to_date", "2021-22"} <= swlib.status.synthetic_columns(r)
-    assert trends.sentence(r, perf.attrs["years"]).endswith("† Synthetic figures, for illustration only.")
+    assert trends.sentence(r, perf.attrs["years"]).endswith("† Synthetic figures.")
 
 
 @pytest.mark.parametrize(("council", "period"), [("south-lanarkshire", "2021-22-Q2"), ("dumfries-and-galloway", "2023-24-Q2"),
