@@ -130,7 +130,10 @@ def check_councils(ds, councils, national: bool = True) -> list[str]:
         known += sorted(set(ds.benchmarks["council"]) - set(known) - {reports.SCOTLAND})
     unknown = [c for c in chosen if c not in known]
     if unknown:
-        raise ConfigError(f"unknown council(s) {', '.join(unknown)}: expected some of {', '.join(known)}")
+        from .config import describe_data
+
+        raise ConfigError(f"unknown council(s) {', '.join(unknown)} in {describe_data(ds.path)}: expected some of "
+                          f"{', '.join(known)}{describe_data(ds.path, hint=True)}")  # fmt: skip
     return list(dict.fromkeys(chosen))
 
 
