@@ -322,3 +322,11 @@ def test_dundees_missing_figures_say_why():
     cp = table_by_caption(page, "Child protection")
     row = next(tr for tr in cp.select("tbody tr") if tr.th.get_text().startswith("Child Protection Orders"))
     assert "not published" in row.get_text() and "n/a" not in page.get_text(" ")
+
+
+def test_a_status_resting_on_rounding_shows_the_decimal_that_decides_it():
+    page = soup(rendered("quarterly"))
+    row = next(tr for tr in page.select("table.performance tbody tr") if "planned/unplanned" in tr.th.get_text())
+    text = " ".join(row.get_text(" ").split())
+    assert "69.6% (181 of 260)" in text and "which rounds to 70%: at the 70% target, so it counts as met" in text
+    assert "Green" in text
