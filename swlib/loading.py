@@ -136,7 +136,8 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     body = []
     bad = False
     for n, r in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in r):
+        line = "".join(r)  # one string per row: a national panel has hundreds of thousands
+        if not line.strip():
             continue  # blank line
         if len(r) != width:
             extra = r[width:]
@@ -146,7 +147,10 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
                 problems.append(Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row"))
                 bad = True
                 continue
-        body.append((n, [unneutralise(c.strip()) for c in r]))  # '=... written by swreport: as typed
+        cells = [c.strip() for c in r]
+        if "'" in line:  # '=... written by swreport: as typed
+            cells = [unneutralise(c) for c in cells]
+        body.append((n, cells))
     if blank_headers or dupes or bad:
         return None
     df = pd.DataFrame([r for _, r in body], columns=header, dtype="object")
