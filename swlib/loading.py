@@ -484,19 +484,24 @@ def _label(base: Path, name: str, is_book: bool) -> str:
 
 
 def _cache_key(base: Path) -> str | None:
-    """Files, sizes and modification times, and swlib's code: what a validated load depends on."""
+    """What a validated load depends on, by content: every table's bytes (the workbook's), the
+    workbook's name (messages name it), the limits in force, and swlib's code and the
+    catalogues it ships. A copied folder finds its cache; an edit, whatever its time, does not."""
     import hashlib
 
     if not base.exists():
         return None
     files = [base] if base.is_file() else sorted(base.glob("*.csv"))
-    h = hashlib.sha256(str(base.resolve()).encode())
-    for f in files:
-        st = f.stat()
-        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    for f in sorted(Path(__file__).parent.glob("*.py")):
-        st = f.stat()
-        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h = hashlib.sha256(
+        f"{base.name if base.is_file() else ''}:{os.environ.get('SWREPORT_MAX_ROWS')}:{os.environ.get('SWREPORT_MAX_CELLS')}".encode()
+    )
+    pkg = Path(__file__).parent
+    try:
+        for f in [*files, *sorted(pkg.glob("*.py")), *sorted(pkg.glob("data/*.csv"))]:
+            h.update(f"{f.name}\0".encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    except OSError:
+        return None  # unreadable: the load says why
     return h.hexdigest()[:32]
 
 
@@ -508,8 +513,9 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     """Read and validate a data folder (CSV per table) or an .xlsx workbook.
 
     Raises DataError listing every problem found, each with file, row and column. A data set
-    that validated is cached (keyed by its files' sizes and times and swlib's code), so the
-    report kernels that load it again skip the validation; SWREPORT_NO_CACHE=1 turns this off.
+    that validated is cached (keyed by its files' content and swlib's code) in the user's cache
+    folder, not under outputs (a folder that is published): the report kernels that load it
+    again, and later runs, skip the validation; SWREPORT_NO_CACHE=1 turns this off.
     """
     import pickle
 

@@ -306,3 +306,40 @@ def test_a_mistyped_measure_id_gets_a_did_you_mean(data_dir):
     write_csv(folder / "measures.csv", [{**MEASURE_DEFAULTS, **m} for m in ms], ["measure", *MEASURE_DEFAULTS])
     with pytest.raises(DataError, match="did you mean 'cp-orders'"):
         swlib.load(folder)
+
+
+def test_the_cache_gives_the_dataset_a_fresh_load_gives_and_an_edit_misses_it(tmp_path, monkeypatch):
+    import os
+
+    import pandas as pd
+
+    import swlib.loading as loading
+    from swlib.schema import TABLE_ORDER
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SWREPORT_NO_CACHE", raising=False)
+    fresh = loading.load(data)  # validated, and cached
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 1
+    validate = loading._load
+    monkeypatch.setattr(loading, "_load", lambda base: pytest.fail("validated again"))
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)  # the same content elsewhere: the same entry
+    for cached in (loading.load(data), loading.load(copy)):
+        for name in TABLE_ORDER:
+            pd.testing.assert_frame_equal(cached.table(name), fresh.table(name))
+        assert cached.warnings == fresh.warnings
+    assert loading.load(copy).path == copy
+
+    # an edit of the same size with the old time: a miss, and the new figure
+    obs = data / "observations.csv"
+    text, st = obs.read_text(), obs.stat()
+    row = next(line for line in text.splitlines() if line.startswith("dundee-city,") and ",3," in line)
+    obs.write_text(text.replace(row, row.replace(",3,", ",4,", 1), 1))
+    os.utime(obs, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert obs.stat().st_size == st.st_size
+    monkeypatch.setattr(loading, "_load", validate)
+    edited = loading.load(data)
+    assert not edited.observations.equals(fresh.observations)
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 2
