@@ -83,6 +83,12 @@ USES = {
 NOT_ABBREVIATIONS = re.compile(r"^([QH]\d|UTC|(SW|CHN)\d+[a-z]?|C\d+)$")  # periods, the clock, LGBF and plan codes
 
 
+# every abbreviation in one pattern, longest first: at each place the longest one is the one used
+ANY_ABBREVIATION = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")s?(?![\w-])"
+)
+
+
 def items() -> list[tuple[str, str]]:
     """Every abbreviation and term a council report may use, as (term, meaning)."""
     return [(a, f"{e}, {m}") for a, (e, m) in ABBREVIATIONS.items()] + [(t, m) for t, (_, m) in WORDS.items()]
@@ -101,11 +107,7 @@ def _pattern(term: str) -> str:
 def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """The glossary entries whose term the text uses (each once, in the order given). An
     abbreviation inside a longer one ("SW" in "CJ SWS") is not a use of it."""
-    found, masked = set(), text
-    for abbr in sorted(ABBREVIATIONS, key=len, reverse=True):
-        if re.search(_pattern(abbr), masked):
-            found.add(abbr)
-        masked = re.sub(_pattern(abbr), lambda m: " " * len(m.group(0)), masked)
+    found = {m.group(1) for m in ANY_ABBREVIATION.finditer(text)}  # longest first at each place
     out, seen = [], set()
     for term, meaning in entries:
         if term in ABBREVIATIONS and term not in USES:
@@ -162,7 +164,7 @@ def expand_first_use(body: str) -> str:
             elif piece.startswith(skip_until):
                 skip_until = None
             continue
-        if skip_until is not None or not piece.strip():
+        if skip_until is not None or not piece.strip() or not ANY_ABBREVIATION.search(piece):
             continue
         pieces[i] = _expand(piece, order, done)
     return "".join(pieces)
