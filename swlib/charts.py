@@ -197,10 +197,12 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
                 label=st,
             )
             for i, (lft, n) in enumerate(zip(left, s[st], strict=True)):
-                if n:
-                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=8, color="black")
+                if n:  # on a white ground: a hatched bar never strikes through its count
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, color="black",
+                            bbox=LABEL_BOX)  # fmt: skip
             left = left + s[st]
-        ax.set_yticks(range(len(s)), [_wrap(t, 40) for t in s.index], fontsize=8)
+        ax.set_yticks(range(len(s)), [_wrap(t, 30) for t in s.index], fontsize=MIN_FONT)
+        _whole_numbers(ax.xaxis)
         ax.invert_yaxis()
         ax.set_xlabel(f"number of {what}")
         ax.legend(ncols=min(len(statuses), 3), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, frameon=False)
@@ -314,8 +316,9 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     )
 
 
-def inspection_chart(grades: pd.DataFrame) -> Chart:
-    """For each quality theme, how many services got each grade (1 unsatisfactory .. 6 excellent)."""
+def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
+    """For each quality theme, how many services got each grade (1 unsatisfactory .. 6 excellent);
+    ``synthetic``: some of the grades are made up (the caption says so)."""
     themes = list(grades.columns)
     counts = pd.DataFrame({t: grades[t].value_counts().reindex(range(1, 7), fill_value=0) for t in themes}).T
     colours = [
@@ -344,9 +347,11 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
             )
             for i, (lft, n) in enumerate(zip(left, counts[g], strict=True)):
                 if n:
-                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=8)
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, bbox=LABEL_BOX)
             left = left + counts[g]
-        ax.set_yticks(range(len(counts)), [t.replace("_", " ").capitalize() for t in counts.index], fontsize=8)
+        ax.set_yticks(range(len(counts)), [_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index],
+                      fontsize=MIN_FONT)  # fmt: skip
+        _whole_numbers(ax.xaxis)
         ax.invert_yaxis()
         ax.set_xlabel("number of services")
         ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=MIN_FONT, frameon=False)
@@ -364,7 +369,8 @@ def inspection_chart(grades: pd.DataFrame) -> Chart:
         6.5,
         1.5 + 0.4 * len(counts),
         alt,
-        "Care Inspectorate grades of registered services by quality theme.",
+        "Care Inspectorate grades of registered services by quality theme."
+        + (f" {SYNTHETIC_MARK} Some grades are synthetic, made up for illustration." if synthetic else ""),
         {"left": 1.7, "top": 0.75, "bottom": 0.45},
     )
 
@@ -441,6 +447,13 @@ def _value_ticks(ax, unit: str) -> None:
 
     ax.yaxis.set_major_formatter(FuncFormatter(label))
     ax.tick_params(axis="y", labelsize=MIN_FONT)
+
+
+def _whole_numbers(axis) -> None:
+    """Ticks at whole numbers only: a count of measures or services has no halves."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _nan(v) -> bool:

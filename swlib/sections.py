@@ -478,7 +478,7 @@ def inspection_view(ds, council: str, period: Period) -> dict:
             + ("; † synthetic: made up for illustration" if made_up.any() else ""),
             css_class="grades",
         ),
-        "chart": inspection_chart(i[themes]).view() if themes else None,
+        "chart": inspection_chart(i[themes], synthetic=bool(made_up.any())).view() if themes else None,
         "no_themes": None if themes else "No quality theme was graded in these inspections.",
     }
 
