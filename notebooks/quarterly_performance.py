@@ -32,6 +32,7 @@ data = None
 import swlib
 from swlib import charts, trends
 from swlib import sections as s
+from swlib.briefing import briefing_view
 from swlib.config import council_settings
 
 ds = swlib.load(data)
@@ -52,6 +53,7 @@ report["summary"] = {
     "chart": charts.status_chart(summary, "measures").view(),
 }
 report["legend"] = s.legend_view()
+report["glance"] = briefing_view(ds, council, perf, P, audience)
 
 # %%
 report["performance"] = s.performance_view(perf)

@@ -269,6 +269,9 @@ def print_css(running_head: str, landscape: bool) -> str:
         f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 16mm 14mm 16mm 14mm;"
         f" @top-left {{ content: {css_string(running_head)}; font: 8pt sans-serif; color: #333; }}"
         ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #333; } }\n'
+        "@page wide { size: A4 landscape; }\n"  # wide tables (class page: wide in report.css)
+        # a landscape report is all one named page: its wide tables start no new page
+        + ("@media print { body { page: wide; } }\n" if landscape else "")
     )
 
 

@@ -507,19 +507,21 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     parts = []
     for r in sel.to_dict("records"):
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
-                "icons": None, "chart": None}  # fmt: skip
+                "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None}  # fmt: skip
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
             a = chart.attrs
             part["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
             part["chart"] = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), target).view()
+            if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
+                part["years_chart"] = trend_chart(r, years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
             part["chart"] = trend_chart(r, years, period.label).view()
         parts.append(part)
     spc = any(p["icons"] for p in parts)
     lead = "Measures with a Red or Amber status: " + (
-        "the last three years and this year to date, or, where there are enough periods, a statistical process "
+        "the last three years and this year to date and, where there are enough periods, a statistical process "
         "control (SPC) chart of the longer run of periods."
         if spc
         else "the last three years and this year to date."

@@ -154,3 +154,97 @@ def test_a_schedule_run_with_pdf_writes_the_pdf_beside_the_html_and_in_the_manif
     pdf.unlink()  # an unchanged report whose PDF is missing is printed again
     r = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1")
     assert r.returncode == 0 and pdf.exists(), r.stderr
+
+
+# --- the layout, page by page ---------------------------------------------------------------
+
+
+@cache
+def fullness(pdf: Path) -> list[float]:
+    """How far down each page's body (between the margins) its lowest ink reaches, 0 to 1."""
+    import tempfile
+
+    import numpy as np
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run(["pdftoppm", "-r", "20", "-gray", "-png", str(pdf), f"{d}/p"], check=True)
+        out = []
+        for f in sorted(Path(d).glob("*.png")):
+            a = np.asarray(Image.open(f).convert("L"))
+            margin = round(a.shape[0] * 18 / (297 if a.shape[0] > a.shape[1] else 210))  # 16 mm and a little
+            body = a[margin : a.shape[0] - margin]
+            inked = np.where((body < 200).any(axis=1))[0]
+            out.append(0.0 if len(inked) == 0 else (inked.max() + 1) / len(body))
+    return out
+
+
+def test_every_report_is_within_its_page_budget(pdfs):
+    for name, path in pdfs.items():
+        report = RUNS[name][0]
+        assert len(pages_text(path)) <= BUDGET[report], (name, len(pages_text(path)))
+
+
+def test_no_page_but_the_last_is_less_than_a_quarter_full(pdfs):
+    for name, path in pdfs.items():
+        full = fullness(path)
+        low = [(n, round(f, 2)) for n, f in enumerate(full[:-1], 1) if f < 0.25]
+        assert not low, (name, low, [body_lines(pages_text(path)[n - 1]) for n, _ in low])
+
+
+def headings(name: str) -> list[str]:
+    """Every heading and table caption of a report (what leads into what follows), as its text."""
+    html = rendered(name).read_text(encoding="utf-8")
+    found = re.findall(r"<(h[1-4]|caption)[^>]*>(.*?)</\1>", html, flags=re.S)
+    return [" ".join(unescape(re.sub("<[^>]+>", " ", t)).split()) for _, t in found]
+
+
+def test_no_heading_or_caption_ends_a_page(pdfs):
+    for name, path in pdfs.items():
+        heads = headings(name)
+        for n, page in enumerate(pages_text(path)[:-1], 1):
+            last = " ".join(re.split(r"\s{2,}", body_lines(page)[-1])[0].split())  # its first column
+            stranded = [h for h in heads if len(last) > 6 and (h == last or h.endswith(" " + last))]
+            assert not stranded, (name, n, last, stranded)
+
+
+def test_every_table_column_is_on_the_page(pdfs):
+    from bs4 import BeautifulSoup
+
+    for name, path in pdfs.items():
+        bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        soup = BeautifulSoup(bbox, "html.parser")
+        for n, page in enumerate(soup.find_all("page"), 1):
+            width = float(page["width"])
+            outside = [w.text for w in page.find_all("word") if float(w["xmax"]) > width - 20]  # in the margin, or cut
+            assert not outside, (name, n, outside[:5])
+        text = "\n".join(pages_text(path))
+        html = rendered(name).read_text(encoding="utf-8")
+        for table in BeautifulSoup(html, "html.parser").find_all("table"):
+            for th in table.find("thead").find_all("th"):
+                words = th.get_text(" ", strip=True).split()
+                assert not words or words[0] in text, (name, table.get("class"), words)
+
+
+def test_the_national_quartile_matrix_fits_one_landscape_page(pdfs):
+    from bs4 import BeautifulSoup
+
+    path = pdfs["national"]
+    html = rendered("national").read_text(encoding="utf-8")
+    codes = [
+        th.get_text(" ", strip=True).split()[0]
+        for th in BeautifulSoup(html, "html.parser").select("table.matrix thead th")[1:]
+    ]
+    pages = [n for n, p in enumerate(pages_text(path)) if all(c in p for c in codes)]
+    assert len(codes) > 10 and pages, codes  # every indicator's column (CHN23 too) on one page
+    with pikepdf.open(path) as pdf:
+        box = pdf.pages[pages[0]].mediabox
+        assert float(box[2]) > float(box[3])  # landscape
+
+
+def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_attention(pdfs):
+    for name in ("quarterly", "quarterly-dg"):
+        page1 = " ".join(pages_text(pdfs[name])[0].split())
+        assert "At a glance" in page1 and "measures:" in page1, name
+        assert re.search(r"Red \d+", page1) and re.search(r"Green \d+", page1), name
+        assert "Since 2" in page1 and "Measures needing attention" in page1, name
