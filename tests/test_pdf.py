@@ -26,8 +26,8 @@ def pdfs():
     from swlib.pdf import PdfEngine
 
     assert shutil.which("pdftotext"), "poppler-utils are needed: run scripts/install-chromium.sh"
-    with PdfEngine() as engine:
-        yield {name: engine.render(rendered(name)) for name in RUNS}
+    with PdfEngine() as engine:  # closed before the tests: the browser tests start their own Playwright
+        return {name: engine.render(rendered(name)) for name in RUNS}
 
 
 @cache
@@ -151,6 +151,7 @@ def test_a_schedule_run_with_pdf_writes_the_pdf_beside_the_html_and_in_the_manif
     assert pdf.read_bytes()[:5] == b"%PDF-" and str(pdf) in r.stdout
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
     assert manifest["reports"]["dundee-city/2016-17/annual"]["pdf"] == "dundee-city/2016-17/annual.pdf"
+    assert '<a href="dundee-city/2016-17/annual.pdf">PDF</a>' in (tmp_path / "o" / "index.html").read_text()
     pdf.unlink()  # an unchanged report whose PDF is missing is printed again
     r = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1")
     assert r.returncode == 0 and pdf.exists(), r.stderr

@@ -280,7 +280,7 @@ def test_the_table_of_contents_is_the_templates_list_of_sections_in_order():
     page = soup(rendered("quarterly"))
     top = [a.get_text(strip=True) for a in page.select("nav.toc > ol > li > a")]
     listed = [f"{s['number']}. {s['title']}" if s.get("number") else s["title"] for s in sections("quarterly")]
-    assert top == listed and top[1] == "2. How to read the tables"  # fixed text in the template is listed too
+    assert top == listed and "2. How to read the tables" in top  # fixed text in the template is listed too
     assert [h.get_text(strip=True) for h in page.select("main h2")][1:] == listed  # after "Contents"
     target = page.find(
         id=next(a["href"][1:] for a in page.select("nav.toc a") if a.get_text(strip=True).startswith("2."))
