@@ -10,15 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
-import os
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import reports
+from . import executors, reports
 from .config import notebooks_dir, outputs_dir
 from .errors import ConfigError
 from .outputs import Job, Outcome, input_hashes, read_manifest, record, write_index  # noqa: F401 (batch's names before)
@@ -124,96 +120,6 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
         h.update(str(e).encode())
     h.update(_code_hash().encode())
     return h.hexdigest()[:32]
-
-
-_SESSION = None  # a batch worker's kernel, warm from one report to the next
-_PDF = None  # a batch worker's Chromium, started for its first PDF and kept for the rest
-
-
-def _pdf_engine():
-    import multiprocessing.util
-
-    from .pdf import PdfEngine
-
-    global _PDF
-    if _PDF is None:
-        _PDF = PdfEngine().start()
-        multiprocessing.util.Finalize(None, _PDF.close, exitpriority=10)
-    return _PDF
-
-
-def _start_worker() -> None:
-    """A batch worker's first act: start its kernel, which warms up while the first job comes."""
-    import multiprocessing.util
-
-    from .kernels import KernelSession
-
-    global _SESSION
-    _SESSION = KernelSession().start()
-    multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
-
-
-def _run(job: Job, session=None, engine=None) -> Outcome:
-    """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
-    ``engine``, else the worker's); never raises."""
-    from .errors import ReportError, SwError
-    from .rendering import render
-
-    start = time.perf_counter()
-    try:
-        path = render(
-            job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
-            session=session or _SESSION,
-        )  # fmt: skip
-        pdf = str((engine or _pdf_engine()).render(path)) if job.pdf else None
-        done = Outcome.rendered(job, start, path)
-        done.pdf = pdf
-        return done
-    except ReportError as e:
-        nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
-        return Outcome(
-            job, "failed", time.perf_counter() - start, error=str(e), failed_notebook=nb, inputs=input_hashes(job)
-        )
-    except SwError as e:
-        return Outcome(job, "failed", time.perf_counter() - start, error=str(e))
-    except Exception as e:  # an internal failure in one report must not stop the batch
-        return Outcome(job, "failed", time.perf_counter() - start, error=f"internal error: {type(e).__name__}: {e}")
-
-
-def run_jobs(jobs: list[Job], n_jobs: int | None = None, progress: bool = True, on_done=None) -> list[Outcome]:
-    """Each of ``n_jobs`` workers keeps one kernel and renders report after report in it."""
-    from .kernels import KernelSession
-    from .progress import Progress
-
-    n = max(1, min(n_jobs or os.cpu_count() or 1, len(jobs) or 1))
-    outcomes: list[Outcome] = []
-    bar = Progress(len(jobs), progress)
-
-    def finished(o: Outcome) -> None:
-        outcomes.append(o)
-        if on_done is not None:
-            on_done(o)
-        bar.done(o)
-
-    if not jobs:
-        pass
-    elif n == 1:
-        from contextlib import nullcontext
-
-        from .pdf import PdfEngine
-
-        with KernelSession().start() as session, PdfEngine() if any(j.pdf for j in jobs) else nullcontext() as engine:
-            for j in jobs:
-                finished(_run(j, session, engine))
-    else:
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
-            futures = {pool.submit(_run, j): j for j in jobs}
-            for f in as_completed(futures):
-                finished(f.result())
-    bar.close()
-    order = {j.key: i for i, j in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.job.key])
 
 
 def batch(report: str, period, councils="all", jobs: int | None = None, data=None, out=None, audiences=("internal",),
@@ -352,40 +258,10 @@ def _run_plan(p: Plan, jobs: int | None, progress: bool, executor: str, schedule
         o.key = keys[o.job.key] if o.status == "ok" else None
         record(out_dir, [o])
 
-    if executor == "dask":
-        done = run_jobs_dask(todo, scheduler, progress)
-        for o in done:
-            finished(o)
-    elif executor == "local":
-        done = run_jobs(todo, jobs, progress, on_done=finished)
-    else:
-        raise ConfigError(f"unknown executor {executor!r}: expected local or dask")
-    order = {j.key: i for i, j in enumerate(planned)}
-    outcomes = sorted([*skipped, *done, *p.unresolved], key=lambda o: order[o.job.key])
+    done = executors.make(executor, workers=jobs, scheduler=scheduler, progress=progress).run(todo, finished)
+    outcomes = executors.in_order([*skipped, *done, *p.unresolved], planned)
     record(out_dir, [o for o in outcomes if o.job.resolved])
     return outcomes
-
-
-def run_jobs_dask(jobs: list[Job], scheduler: str | None, progress: bool = True) -> list[Outcome]:
-    """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]')."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise ConfigError("the dask executor needs the optional extra: pip install 'swreport[dask]'") from None
-    if not scheduler:
-        raise ConfigError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
-    from .progress import Progress
-
-    outcomes = []
-    with Client(scheduler, set_as_default=False) as client:
-        futures = [client.submit(_run, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
-        bar = Progress(len(jobs), progress, desc="rendering (dask)")
-        for f in futures:  # in submission order; the cluster runs them all at once
-            outcomes.append(f.result())
-            bar.done(outcomes[-1])
-        bar.close()
-    order = {j.key: i for i, j in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.job.key])
 
 
 def summary_lines(outcomes: list[Outcome]) -> list[str]:

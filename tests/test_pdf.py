@@ -112,7 +112,7 @@ def test_batch_pdf_without_chromium_exits_2_before_rendering(tmp_path):
 
 def test_a_batch_worker_prints_every_report_with_one_browser(tmp_path, monkeypatch):
     import swlib.rendering
-    from swlib import batch
+    from swlib import batch, executors
     from swlib.pdf import PdfEngine
 
     def fake_render(report, council, period, audience, **kw):  # the HTML as a report would be, without a kernel
@@ -126,7 +126,7 @@ def test_a_batch_worker_prints_every_report_with_one_browser(tmp_path, monkeypat
     monkeypatch.setattr(swlib.rendering, "render", fake_render)
     monkeypatch.setattr(PdfEngine, "start", lambda self: (started.append(self._browser is None), real_start(self))[1])
     jobs = [batch.Job("annual", c, "2016-17", "internal", "d", str(tmp_path), pdf=True) for c in ("a", "b", "c")]
-    outcomes = batch.run_jobs(jobs, n_jobs=1, progress=False)
+    outcomes = executors.LocalPool(1, progress=False).run(jobs)
     assert [o.status for o in outcomes] == ["ok"] * 3, [o.error for o in outcomes]
     assert [Path(o.pdf).name for o in outcomes] == ["annual.pdf"] * 3
     assert started.count(True) == 1  # one browser launched for the three reports

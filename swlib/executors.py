@@ -1,0 +1,174 @@
+"""Where a batch's reports are rendered: a pool of local worker processes, or a Dask cluster.
+
+Every executor has one method, ``run(jobs, on_done)``: it renders each job with
+``render_job`` (which never raises: a failure is an ``Outcome``), calls ``on_done`` with each
+outcome as it comes (the batch enters it in the manifest then), and returns the outcomes in the
+jobs' order. ``make("local" | "dask", ...)`` gives the one the command line names.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.util
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .errors import ConfigError, ReportError, SwError
+from .outputs import Job, Outcome, input_hashes
+
+OnDone = Callable[[Outcome], None]
+
+
+class Executor(Protocol):
+    def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
+        """Render every job; ``on_done`` is called with each outcome as it comes; the outcomes
+        are returned in the jobs' order."""
+
+
+def in_order(outcomes: Iterable[Outcome], jobs: list[Job]) -> list[Outcome]:
+    """The outcomes in the order of ``jobs`` (a pool finishes them in any order)."""
+    order = {j.key: i for i, j in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job.key])
+
+
+# --- in a worker ----------------------------------------------------------------------------
+_SESSION = None  # a batch worker's kernel, warm from one report to the next
+_PDF = None  # a batch worker's Chromium, started for its first PDF and kept for the rest
+
+
+def _pdf_engine():
+    from .pdf import PdfEngine
+
+    global _PDF
+    if _PDF is None:
+        _PDF = PdfEngine().start()
+        multiprocessing.util.Finalize(None, _PDF.close, exitpriority=10)
+    return _PDF
+
+
+def _start_worker() -> None:
+    """A batch worker's first act: start its kernel, which warms up while the first job comes."""
+    from .kernels import KernelSession
+
+    global _SESSION
+    _SESSION = KernelSession().start()
+    multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
+
+
+def render_job(job: Job, session=None, engine=None) -> Outcome:
+    """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
+    ``engine``, else the worker's); never raises."""
+    from .rendering import render
+
+    start = time.perf_counter()
+    try:
+        path = render(
+            job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
+            session=session or _SESSION,
+        )  # fmt: skip
+        pdf = str((engine or _pdf_engine()).render(path)) if job.pdf else None
+        done = Outcome.rendered(job, start, path)
+        done.pdf = pdf
+        return done
+    except ReportError as e:
+        nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None
+        return Outcome(
+            job, "failed", time.perf_counter() - start, error=str(e), failed_notebook=nb, inputs=input_hashes(job)
+        )
+    except SwError as e:
+        return Outcome(job, "failed", time.perf_counter() - start, error=str(e))
+    except Exception as e:  # an internal failure in one report must not stop the batch
+        return Outcome(job, "failed", time.perf_counter() - start, error=f"internal error: {type(e).__name__}: {e}")
+
+
+# --- the executors ----------------------------------------------------------------------------
+@dataclass
+class LocalPool:
+    """Worker processes on this machine (``workers``, default one per core), each keeping one
+    kernel and rendering report after report in it; one worker runs in this process."""
+
+    workers: int | None = None
+    progress: bool = True
+
+    def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
+        from .kernels import KernelSession
+        from .progress import Progress
+
+        n = max(1, min(self.workers or os.cpu_count() or 1, len(jobs) or 1))
+        outcomes: list[Outcome] = []
+        bar = Progress(len(jobs), self.progress)
+
+        def finished(o: Outcome) -> None:
+            outcomes.append(o)
+            if on_done is not None:
+                on_done(o)
+            bar.done(o)
+
+        if not jobs:
+            pass
+        elif n == 1:
+            from .pdf import PdfEngine
+
+            pdf = PdfEngine() if any(j.pdf for j in jobs) else nullcontext()
+            with KernelSession().start() as session, pdf as engine:
+                for j in jobs:
+                    finished(render_job(j, session, engine))
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
+                futures = {pool.submit(render_job, j): j for j in jobs}
+                for f in as_completed(futures):
+                    finished(f.result())
+        bar.close()
+        return in_order(outcomes, jobs)
+
+
+@dataclass
+class DaskCluster:
+    """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]')."""
+
+    scheduler: str | None
+    progress: bool = True
+
+    def __post_init__(self) -> None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise ConfigError("the dask executor needs the optional extra: pip install 'swreport[dask]'") from None
+        if not self.scheduler:
+            raise ConfigError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+
+    def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
+        from distributed import Client
+
+        from .progress import Progress
+
+        outcomes = []
+        with Client(self.scheduler, set_as_default=False) as client:
+            futures = [client.submit(render_job, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
+            bar = Progress(len(jobs), self.progress, desc="rendering (dask)")
+            for f in futures:  # in submission order; the cluster runs them all at once
+                outcomes.append(f.result())
+                if on_done is not None:
+                    on_done(outcomes[-1])
+                bar.done(outcomes[-1])
+            bar.close()
+        return in_order(outcomes, jobs)
+
+
+EXECUTORS = ("local", "dask")
+
+
+def make(name: str, *, workers: int | None = None, scheduler: str | None = None, progress: bool = True) -> Executor:
+    """The executor the command line names: ``local`` (``workers`` processes) or ``dask`` (at ``scheduler``)."""
+    if name == "local":
+        return LocalPool(workers, progress)
+    if name == "dask":
+        return DaskCluster(scheduler, progress)
+    raise ConfigError(f"unknown executor {name!r}: expected {' or '.join(EXECUTORS)}")
