@@ -1,38 +1,101 @@
-"""Whether a council's data can make a report for a period: ``swreport run`` refuses a period
-it has no figures for (exit 2), naming the latest period it has, rather than render a report of
-nothing but "Report later".
+"""Whether a council has figures for a period: the one rule that ``swreport run`` (which refuses
+a period with no figures, exit 2, naming the latest period it has), ``batch`` with a fixed period
+(which reports such a council and renders the others) and ``--period latest|previous``
+(``swlib.scheduling``) all use.
 
-A period has figures when the council has an observation that ends where the period ends: for
-a quarter ending in September, a September month, the second quarter or the first half; for a
-year, March, the fourth quarter, the second half or the year itself.
+A council has figures for a quarter or a year when it has an observation carrying a figure (not
+a row that only gives the reason a figure is missing) that the report reads as that period's own,
+as the status rules do (DESIGN.md, "Status rules" and "Year to date"):
+
+- an observation at the measure's own frequency that ends where the period ends, in its year:
+  for a quarter ending in September, a monthly measure's September, a quarterly measure's Q2, a
+  six-monthly measure's first half; for a year, its March, Q4, second half or the year itself;
+- an observation whose period is exactly the year-to-date window, used as it stands: a
+  quarterly measure's first half for Q2, its year for Q4.
+
+An annual measure does not make a quarter: a quarterly report follows the year as it goes, and
+shows an annual measure's latest complete year as it stands (labelled as such before Q4). So a
+council whose figures are all annual has no quarter with figures: its quarterly report would be
+nothing but years the annual report shows (at Q4, the annual report's figures in the quarterly
+layout). A six-monthly measure does make its quarters: its first half is Q2's year to date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .errors import ConfigError
-from .periods import Period
-
-SPAN = {"quarter": 3, "year": 12}
+from .periods import _SPAN, FREQUENCY_KIND, Period
 
 
-def _periods(ds, council: str) -> list[Period]:
+def period_with_figures(p, kind: str, frequency: str | None = None) -> Period | None:
+    """The period of ``kind`` (quarter or year) that an observation for period ``p`` of a measure
+    reported at ``frequency`` (a period kind: month, quarter, half, year; default ``p``'s own)
+    gives figures for; None when it gives figures for none."""
+    P = Period.parse(p)
+    freq = frequency or P.kind
+    span = _SPAN[kind]
+    if (P.end + 1) % span or (freq == "year" and kind != "year"):  # ends inside one; an annual measure
+        return None
+    Q = Period(P.fy, kind, P.end + 1 - span, P.end)
+    return Q if P.kind == freq or P == Q.window_period() else None
+
+
+def with_figures(rows: Iterable, kind: str) -> set[Period]:
+    """The periods of ``kind`` with figures, from a council's observation periods: each a period
+    (the measure reported at that period's kind) or a (period, frequency kind) pair."""
+    found = set()
+    for row in rows:
+        p, freq = row if isinstance(row, tuple) else (row, None)
+        Q = period_with_figures(p, kind, freq)
+        if Q is not None:
+            found.add(Q)
+    return found
+
+
+def figure_periods(ds, council: str) -> list[tuple[str, str]]:
+    """(period, the measure's frequency kind) of each of ``council``'s observations that carries
+    a figure: a row with value, numerator and denominator all blank gives the reason a figure is
+    missing, not a figure."""
     obs = ds.observations
-    return [Period.parse(p) for p in obs.loc[obs["council"] == council, "period"].dropna().unique()]
+    mine = obs[(obs["council"] == council) & obs[["value", "numerator", "denominator"]].notna().any(axis=1)]
+    m = ds.measures
+    m = m[m["council"].isna() | (m["council"] == council)]
+    freq = dict(zip(m["measure"], m["frequency"].map(FREQUENCY_KIND), strict=True))
+    pairs = {(p, freq.get(measure)) for measure, p in zip(mine["measure"], mine["period"], strict=True) if p == p}
+    return sorted((p, f) for p, f in pairs if isinstance(f, str))
 
 
 def has_figures(ds, council: str, P: Period) -> bool:
-    """Whether ``council`` has an observation ending where ``P`` ends, in ``P``'s year."""
-    return any(p.fy == P.fy and p.end == P.end for p in _periods(ds, council))
+    """Whether ``council`` has figures for ``P`` (a quarter or a year)."""
+    return P in with_figures(figure_periods(ds, council), P.kind)
 
 
 def latest_with_figures(ds, council: str, kind: str) -> Period | None:
     """The latest period of ``kind`` (quarter or year) that ``council`` has figures for."""
-    span = SPAN[kind]
-    ends = {(p.fy, p.end) for p in _periods(ds, council) if (p.end + 1) % span == 0}
-    if not ends:
+    return max(with_figures(figure_periods(ds, council), kind), default=None)
+
+
+def _kind(P: Period) -> str:
+    return "year" if P.kind == "year" else "quarter"
+
+
+def no_figures(ds, council: str, P: Period) -> str | None:
+    """None when ``council`` has figures for ``P``; else, in a few words, that it has none and
+    the latest period it has: 'no figures for 2025-26-Q1 (latest with figures: 2024-25-Q2)'."""
+    rows = figure_periods(ds, council)
+    kind = _kind(P)
+    found = with_figures(rows, kind)
+    if P in found:
         return None
-    fy, end = max(ends)
-    return Period(fy, kind, end + 1 - span, end)
+    if found:
+        return f"no figures for {P} (latest with figures: {max(found)})"
+    years = with_figures(rows, "year")
+    if kind == "quarter" and years:
+        return (
+            f"no figures for {P} (latest with figures: none for a quarter; its figures are annual, latest {max(years)})"
+        )
+    return f"no figures for {P} (latest with figures: none)"
 
 
 def require_figures(report, ds, council: str, P: Period) -> None:
@@ -40,24 +103,34 @@ def require_figures(report, ds, council: str, P: Period) -> None:
     figures for and the data read."""
     from .config import describe_data
 
-    if has_figures(ds, council, P):
+    rows = figure_periods(ds, council)
+    kind = _kind(P)
+    found = with_figures(rows, kind)
+    if P in found:
         return
-    kind = "year" if P.kind == "year" else "quarter"
-    latest = latest_with_figures(ds, council, kind)
     where = describe_data(ds.path)
-    if latest is None and _periods(ds, council):
-        last = max(_periods(ds, council), key=lambda p: (p.fy, p.end, -p.start))
+    head = f"no figures for {council} for {P.label} ({P}) in {where}"
+    if found:
+        latest = max(found)
         raise ConfigError(
-            f"no figures for {council} for {P.label} ({P}) in {where}: no observation ends with {P.end_label}; "
-            f"its latest figures are for {last} ({last.label}), and there is no {kind} with figures yet"
+            f"{head}: no observation of it, or of its year to date, ends with {P.end_label}; the latest {kind} "
+            f"with figures is {latest} ({latest.label}): give --period {latest}, or merge the return for {P} first"
         )
-    if latest is None:
+    years = with_figures(rows, "year")
+    if kind == "quarter" and years:
+        latest = max(years)
         raise ConfigError(
-            f"no figures for {council} in {where}: nothing to report for {P.label}; add its figures "
-            f"('swreport template RETURN.xlsx --council {council} --period {P}', then 'swreport merge RETURN.xlsx')"
+            f"{head}: its figures are all for measures reported annually, and a quarterly report shows an annual "
+            f"measure's latest year as it stands, so no quarter has figures of its own; the annual report shows "
+            f"them: swreport run annual --council {council} --period {latest} (its latest year with figures)"
+        )
+    if rows:
+        last = max((Period.parse(p) for p, _ in rows), key=lambda p: p.sort_key)
+        raise ConfigError(
+            f"{head}: no observation ends with {P.end_label}; its latest figures are for {last} ({last.label}), "
+            f"and there is no {kind} with figures yet"
         )
     raise ConfigError(
-        f"no figures for {council} for {P.label} ({P}) in {where}: no observation ends with {P.end_label}; "
-        f"the latest {kind} with figures is {latest} ({latest.label}): give --period {latest}, or merge the "
-        f"return for {P} first"
+        f"no figures for {council} in {where}: nothing to report for {P.label}; add its figures "
+        f"('swreport template RETURN.xlsx --council {council} --period {P}', then 'swreport merge RETURN.xlsx')"
     )

@@ -3,11 +3,13 @@
 A schedule written once (``period: latest``) must pick the right report every quarter. For each
 council, ``latest`` is the latest period of the report's kind (a quarter for the quarterly report,
 a financial year for the annual and national reports) that has ended by today and for which there
-are figures; ``previous`` is the one before it that has figures too. A period has figures when the
-council has an observation that lies within it and ends where it ends: a quarter from its own
-figure or its last month's (March for Q4), a year from the year's own figure, its second half,
-its fourth quarter or March. A period has ended on the day after its last day (Q4 2023/24 on
-1 April 2024).
+are figures; ``previous`` is the one before it that has figures too. Whether a period has figures
+is ``swlib.coverage``'s rule, the one ``swreport run`` refuses a period by: an observation at the
+measure's own frequency that ends where the period ends (a quarter from a quarterly measure's own
+figure, a monthly one's last month, a six-monthly one's half), or one that is exactly the year to
+date (a first half for Q2, a year for Q4); a year from March, Q4, the second half or the year. An
+annual measure does not make a quarter. A period has ended on the day after its last day (Q4
+2023/24 on 1 April 2024).
 
 Pure functions of the periods with figures and the date, so that a run on any date can be
 reasoned about (and tested); ``today()`` reads ``SWREPORT_TODAY`` (an ISO date) where it is set.
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from . import reports
 from .errors import ConfigError
-from .periods import _SPAN, RELATIVE, Period, is_relative  # noqa: F401 (is_relative: scheduling's name too)
+from .periods import RELATIVE, Period, is_relative  # noqa: F401 (is_relative: scheduling's name too)
 
 
 def today(env=None) -> dt.date:
@@ -48,15 +50,11 @@ def has_ended(P: Period, on: dt.date) -> bool:
 
 
 def periods_with_figures(periods: Iterable, kind: str) -> set[Period]:
-    """The periods of ``kind`` that have figures, from the periods of a council's observations:
-    each observation counts for the period of ``kind`` it lies within and ends with."""
-    span = _SPAN[kind]
-    found = set()
-    for p in periods:
-        P = Period.parse(p)
-        if _SPAN[P.kind] <= span and (P.end + 1) % span == 0:
-            found.add(Period(P.fy, kind, P.end + 1 - span, P.end))
-    return found
+    """The periods of ``kind`` that have figures, from a council's observation periods (each a
+    period, or a (period, measure's frequency kind) pair): ``swlib.coverage.with_figures``."""
+    from .coverage import with_figures
+
+    return with_figures(periods, kind)
 
 
 def resolve(which: str, kind: str, periods: Iterable, on: dt.date) -> Period | None:
@@ -80,16 +78,15 @@ def why_none(which: str, kind: str, periods: Iterable, on: dt.date) -> str:
     return f"only one {kind} with figures has ended by {when} ({ended[-1]}): there is no {which} one before it"
 
 
-def report_periods(report: str, ds, council: str) -> list[str]:
-    """The periods the ``report`` for ``council`` can be resolved from: those of the council's
-    observations that carry a figure (a row with value, numerator and denominator all blank gives
-    the reason a figure is missing, not a figure); for a report about every council (the national
-    overview), the years of the LGBF panel."""
+def report_periods(report: str, ds, council: str) -> list:
+    """The periods the ``report`` for ``council`` can be resolved from: (period, the measure's
+    frequency kind) of the council's observations that carry a figure (``swlib.coverage``); for a
+    report about every council (the national overview), the years of the LGBF panel."""
     if not reports.get(report).per_council:
         return list(ds.benchmarks["period"].dropna().unique())
-    obs = ds.observations
-    figure = obs[["value", "numerator", "denominator"]].notna().any(axis=1)
-    return list(obs.loc[(obs["council"] == council) & figure, "period"].dropna().unique())
+    from .coverage import figure_periods
+
+    return figure_periods(ds, council)
 
 
 def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date) -> dict[str, tuple]:

@@ -3,7 +3,7 @@
 import pytest
 
 import swlib
-from swlib.coverage import has_figures, latest_with_figures, require_figures
+from swlib.coverage import has_figures, latest_with_figures, no_figures, require_figures
 from swlib.errors import ConfigError
 from tests.conftest import make_data
 
@@ -53,3 +53,67 @@ def test_an_annual_report_before_the_years_end_names_the_latest_figures(data_dir
         require_figures("annual", ds, "alpha", Q("2024-25"))
     assert "no observation ends with March 2025" in str(e.value)
     assert "its latest figures are for 2024-25-Q2" in str(e.value) and "no year with figures yet" in str(e.value)
+
+
+# one rule for run, batch and --period latest|previous: the edges --------------------------------
+QUARTERS = [Q(f"{y}-{(y + 1) % 100:02d}-Q{q}") for y in (2022, 2023) for q in (1, 2, 3, 4)]
+YEARS = [Q("2022-23"), Q("2023-24")]
+
+
+@pytest.mark.parametrize(
+    "frequency, periods, quarters, years",
+    [
+        ("annual", ["2022-23", "2023-24"], [], ["2022-23", "2023-24"]),  # Dundee: annual figures only
+        ("six-monthly", ["2023-24-H1"], ["2023-24-Q2"], []),  # a first half only: Q2 (to September), no year
+        ("six-monthly", ["2023-24-H1", "2023-24-H2"], ["2023-24-Q2", "2023-24-Q4"], ["2023-24"]),
+        ("quarterly", ["2023-24-H1"], ["2023-24-Q2"], []),  # exactly Q2's year to date, used as it stands
+        ("quarterly", ["2022-23"], ["2022-23-Q4"], ["2022-23"]),  # exactly Q4's year to date
+        ("quarterly", ["2023-24-Q1", "2023-24-H2"], ["2023-24-Q1"], []),  # H2 is not Q4's year to date, nor the year's
+        ("monthly", ["2023-04", "2023-05", "2023-06", "2023-11"], ["2023-24-Q1"], []),  # November does not end Q3
+        ("monthly", ["2023-12", "2024-03"], ["2023-24-Q3", "2023-24-Q4"], ["2023-24"]),
+    ],
+)  # fmt: skip
+def test_run_and_latest_agree_on_which_periods_have_figures(data_dir, frequency, periods, quarters, years):
+    import datetime as dt
+
+    from swlib.scheduling import resolve_councils
+
+    obs = [{"measure": "m0", "period": p, "value": "5"} for p in periods]
+    ds = swlib.load(make_data(data_dir, [{"frequency": frequency, "unit": "count"}], obs))
+    assert [str(P) for P in QUARTERS if has_figures(ds, "alpha", P)] == quarters
+    assert [str(P) for P in YEARS if has_figures(ds, "alpha", P)] == years
+    on = dt.date(2030, 1, 1)  # every period here has ended
+    for report, kind, found in (("quarterly", "quarter", quarters), ("annual", "year", years)):
+        latest = latest_with_figures(ds, "alpha", kind)
+        assert str(latest or None) == str(found[-1] if found else None)
+        (resolved, _), *_ = resolve_councils(report, "latest", ds, ["alpha"], on).values()
+        assert resolved == latest  # --period latest picks what run would accept as the latest
+        if latest is not None:
+            require_figures(report, ds, "alpha", latest)
+
+
+def test_dundee_has_no_quarter_with_figures_for_run_or_latest_and_is_told_to_run_the_annual_report(demo):
+    import datetime as dt
+
+    from swlib.scheduling import resolve_one
+
+    assert latest_with_figures(demo, "dundee-city", "quarter") is None
+    assert latest_with_figures(demo, "dundee-city", "year") == Q("2016-17")
+    with pytest.raises(ConfigError) as e:
+        require_figures("quarterly", demo, "dundee-city", Q("2016-17-Q4"))
+    assert "its figures are all for measures reported annually" in str(e.value)
+    assert "swreport run annual --council dundee-city --period 2016-17" in str(e.value)
+    with pytest.raises(ConfigError, match="names no quarter: no quarter with figures has ended"):
+        resolve_one("quarterly", "latest", demo, "dundee-city", dt.date(2025, 4, 1))
+    assert no_figures(demo, "dundee-city", Q("2016-17-Q4")) == (
+        "no figures for 2016-17-Q4 (latest with figures: none for a quarter; its figures are annual, latest 2016-17)"
+    )
+    assert no_figures(demo, "dundee-city", Q("2016-17")) is None
+
+
+def test_a_row_that_only_gives_a_reason_is_not_figures_for_run_either(data_dir):
+    obs = [{"measure": "m0", "period": "2023-24-Q2", "value": "91"},
+           {"measure": "m0", "period": "2023-24-Q3", "comment": "Not collected: the system was being replaced"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"unit": "count"}], obs))
+    assert not has_figures(ds, "alpha", Q("2023-24-Q3"))
+    assert no_figures(ds, "alpha", Q("2023-24-Q3")) == "no figures for 2023-24-Q3 (latest with figures: 2023-24-Q2)"

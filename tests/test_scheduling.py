@@ -63,9 +63,14 @@ def test_previous_skips_a_quarter_without_figures():
     assert str(resolve("previous", "quarter", periods, dt.date(2024, 2, 1))) == "2023-24-Q1"
 
 
-def test_a_quarter_has_figures_from_its_own_figure_or_its_last_month():
-    got = periods_with_figures(["2023-24-Q1", "2023-08", "2023-12", "2023-24-H2", "2023-24"], "quarter")
-    assert sorted(map(str, got)) == ["2023-24-Q1", "2023-24-Q3"]
+def test_a_quarter_has_figures_from_its_own_figure_its_last_month_or_its_half_not_an_annual_year():
+    got = periods_with_figures(["2023-24-Q1", "2023-08", "2023-12", "2023-24-H2", "2022-23"], "quarter")
+    assert sorted(map(str, got)) == ["2023-24-Q1", "2023-24-Q3", "2023-24-Q4"]  # no 2022-23-Q4 from the year
+    # with the measure's frequency: a quarterly measure's year is Q4's year to date, its second half is not
+    got = periods_with_figures(
+        [("2022-23", "quarter"), ("2023-24-H2", "quarter"), ("2024-25-H1", "quarter")], "quarter"
+    )
+    assert sorted(map(str, got)) == ["2022-23-Q4", "2024-25-Q2"]
 
 
 def test_a_period_ends_on_its_last_day():
