@@ -117,10 +117,20 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "status": r["status"], "status_source": r["status_source"],
             "target": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
             "to_date": cell(r, "to_date"),
-            "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend},
+            "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend_reason(r)},
             "years": yc,
         })  # fmt: skip
     return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+
+
+def trend_reason(r: dict) -> str:
+    """The trend as the table prints it; "no comparison" says why (no figure this year, or none
+    at the same point last year)."""
+    if r["trend"] != "no comparison":
+        return r["trend"]
+    if pd.isna(r.get("to_date")):
+        return "no comparison: no figure yet"
+    return "no comparison: no figure last year"
 
 
 def performance_table(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> Fragment:

@@ -99,3 +99,12 @@ def test_synthetic_figures_are_marked_in_every_table_they_appear_in(demo):
     table = acts["parts"][0]["tables"][0]
     assert table["caption"].endswith("† synthetic: made up for illustration")
     assert any(r["action"].endswith(" †") for r in table["rows"])
+
+
+def test_no_comparison_says_why(data_dir):
+    ds = swlib.load(make_data(data_dir, [{"target": "80"}, {"target": "80"}],
+                              [{"measure": "m0", "period": "2020-21-Q1", "numerator": "8", "denominator": "10"}]))  # fmt: skip
+    perf = swlib.performance(ds, "alpha", "2020-21-Q1")
+    perf["sentence"] = ""
+    rows = s.performance_table_view(perf, perf.attrs["years"], "caption")["rows"]
+    assert [r["trend"]["text"] for r in rows] == ["no comparison: no figure last year", "no comparison: no figure yet"]
