@@ -49,7 +49,7 @@ report = {
 # working view: the year's figures for every measure
 perf[["measure", "title", "status", "target", "to_date", *perf.attrs["years"]]]
 
-# %%
+# %% tags=["section:summary"]
 targets = perf[perf["target"].notna()]
 report["summary"] = (
     s.summary_view(swlib.status_summary(targets), f"Measures with targets: status for {P.label}")
@@ -57,13 +57,13 @@ report["summary"] = (
     else None
 )
 
-# %%
+# %% tags=["section:landscape"]
 report["landscape"] = s.landscape_text(ds, council)
 
-# %%
+# %% tags=["section:finance"]
 report["finance"] = s.finance_view(ds, council, P)
 
-# %%
+# %% tags=["section:performance"]
 statutory = PERFORMANCE_OUTCOMES  # the statutory functions, as swlib/data/statutory_measures.csv lists them
 report["performance"] = {
     "parts": [s.statutory_view(perf, outcome, P) for outcome in statutory]
@@ -76,21 +76,21 @@ report["performance"] = {
     ]
 }
 
-# %%
+# %% tags=["section:complaints"]
 report["complaints"] = s.statutory_view(perf, "Complaints", P)
 
-# %%
+# %% tags=["section:workforce"]
 report["workforce"] = {
     "staff": s.workforce_view(ds, council, P, audience),
     "measures": s.statutory_view(perf, "Workforce", P, say_none=False),
 }
 
-# %%
+# %% tags=["section:inspections"]
 report["inspections"] = s.inspection_view(ds, council, P)
 
-# %%
+# %% tags=["section:glossary"]
 report["glossary"] = s.glossary_items()
 report["sources"] = s.sources_view(ds, council, audience)
 
-# %%
+# %% tags=["layout"]
 swlib.report("annual", report)

@@ -52,24 +52,24 @@ report = {
 # working view: every council's value, rank and quartile on every indicator
 pos.pivot_table(index="council_name", columns="lgbf", values="rank")
 
-# %%
+# %% tags=["section:adults"]
 report["adults"] = {
     "parts": [
         s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Adult social care"
     ]
 }
 
-# %%
+# %% tags=["section:children"]
 report["children"] = {
     "parts": [
         s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Children's services"
     ]
 }
 
-# %%
+# %% tags=["section:matrix"]
 report["matrix"] = s.quartile_matrix_view(pos)
 report["families"] = s.family_groups_view(pos)
 report["glossary"] = s.national_glossary_items()
 
-# %%
+# %% tags=["layout"]
 swlib.report("national", report)

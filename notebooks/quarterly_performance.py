@@ -47,7 +47,7 @@ report = {"service": council_settings(council).service, "period": P, "synthetic"
 # working view: every measure's status and figures this period
 perf[["measure", "title", "status", "target", "to_date", "trend", "sentence"]]
 
-# %%
+# %% tags=["section:summary"]
 report["summary"] = {
     "table": s.summary_view(summary, f"Status of measures by theme, {P.label}"),
     "chart": charts.status_chart(summary, "measures").view(),
@@ -55,21 +55,21 @@ report["summary"] = {
 report["legend"] = s.legend_view()
 report["glance"] = briefing_view(ds, council, perf, P, audience)
 
-# %%
+# %% tags=["section:performance"]
 report["performance"] = s.performance_view(perf)
 
-# %%
+# %% tags=["section:attention"]
 report["attention"] = s.attention_view(ds, council, perf, P)
 
-# %%
+# %% tags=["section:actions"]
 report["actions"] = s.actions_view(acts, P.label)
 
-# %%
+# %% tags=["section:benchmarking"]
 report["benchmarking"] = s.benchmark_view(ds, council, P)
 
-# %%
+# %% tags=["section:glossary"]
 report["glossary"] = s.glossary_items()
 report["sources"] = s.sources_view(ds, council, audience)
 
-# %%
+# %% tags=["layout"]
 swlib.report("quarterly", report)

@@ -176,15 +176,15 @@ def execute(
             request_save_on_cell_execute=False,  # written once, at the end or at the failing cell
         )  # fmt: skip
     except PapermillExecutionError as e:
-        kept = None
+        kept, tags = None, ()
         if running.exists():
             write_atomic(failed_path, running.read_bytes())  # kept for diagnosis, marked at the failing cell
-            kept = failed_path
+            kept, tags = failed_path, failed_cell_tags(running, e.source)
         raise ReportError(
             report,
             council,
             str(P),
-            failure_message(e.cell_index, e.source, e.ename, e.evalue, report),
+            failure_message(e.cell_index, e.source, e.ename, e.evalue, report, tags),
             notebook=kept,
             bad_input=e.ename in BAD_INPUT_ERRORS,
         ) from None
@@ -216,20 +216,36 @@ SECTION_TABLES = {
     "positions": "benchmarks", "national_indicator_view": "benchmarks", "sources_view": "every table's sources",
     "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
 }  # fmt: skip
-_SECTION = re.compile(r"""report\[\s*["']([\w-]+)["']\s*\]\s*=""")
+# a report notebook's cells are tagged with what they build: "section:<id>" (the id its template
+# gives the section) or "layout" (the last cell: the template lays the report out)
+SECTION_TAG, LAYOUT_TAG = "section:", "layout"
 
 
-def failure_message(cell_index: int, source: str, ename: str, evalue: str, report: str | None = None) -> str:
-    """A failed cell in words: the report section it builds (by the heading the report's
-    template gives it), the data it reads, the error."""
+def failed_cell_tags(notebook: Path, source: str) -> tuple[str, ...]:
+    """The tags of the cell that failed in an executed notebook (the one holding the error)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except Exception:  # unreadable: the failure is still reported, without its section
+        return ()
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    failed = [c for c in code if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    cell = next(iter(failed or [c for c in code if c.source == source]), None)
+    return tuple(cell.metadata.get("tags", ())) if cell is not None else ()
+
+
+def failure_message(cell_index: int, source: str, ename: str, evalue: str, report: str | None = None, tags=()) -> str:
+    """A failed cell in words: the report section it builds (named by the cell's tag, with the
+    heading the report's template gives it), the data it reads, the error."""
     from .templating import section_title
 
-    ids = _SECTION.findall(source or "")
+    ids = [t.removeprefix(SECTION_TAG) for t in tags if t.startswith(SECTION_TAG)]
     title = section_title(report, ids[0]) if report and ids else None
     calls = [name for name in re.findall(r"(\w+)\(", source or "") if name in SECTION_TABLES]
     if ids:
         section = f"the section '{title or ids[0]}'"
-    elif re.search(r"\breport\(\s*[\"']", source or ""):  # the last cell: the template lays the report out
+    elif LAYOUT_TAG in tags:
         section = "the report's layout"
     else:
         section = f"the report's set-up (cell {cell_index})"
@@ -288,6 +304,9 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
 
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
+    for c in body_nb.cells:  # what a cell builds is for messages, not a class in the page
+        if "tags" in c.metadata:
+            c.metadata.tags = [t for t in c.metadata.tags if t != LAYOUT_TAG and not t.startswith(SECTION_TAG)]
     exporter = _exporter()
     r = reports.get(report)
     name = subject_name(ds, report, council)

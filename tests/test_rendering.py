@@ -196,6 +196,25 @@ def test_unknown_parameters_are_rejected(tmp_path, monkeypatch):
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
 
 
+def test_a_failing_section_is_named_by_its_cells_tag(tmp_path, monkeypatch):
+    from swlib import config, reports
+
+    src = config.notebooks_dir() / REPORTS["quarterly"]
+    nb = nbformat.read(src, as_version=4)
+    cell = next(c for c in nb.cells if "section:actions" in c.metadata.get("tags", []))
+    cell.source = "raise KeyError('theme')"  # nothing in the source says which section this is
+    (tmp_path / "nb").mkdir()
+    nbformat.write(nb, tmp_path / "nb" / REPORTS["quarterly"])
+    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
+    monkeypatch.setattr("swlib.rendering.notebooks_dir", lambda: tmp_path / "nb")
+    with pytest.raises(ReportError) as e:
+        swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
+    title = next(s for s in reports.get("quarterly").sections() if s["id"] == "actions")
+    assert f"failed: the section '{title['number']}. {title['title']}' could not be built: KeyError: 'theme'" in str(
+        e.value
+    )
+
+
 def test_a_failing_notebook_names_the_cell_keeps_the_notebook_and_the_old_report(tmp_path, monkeypatch):
     out = tmp_path / "o"
     good = swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=out)
@@ -236,13 +255,14 @@ def test_analytics_sections_are_in_both_reports():
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
     from swlib.rendering import failure_message
 
-    # the heading comes from the report's template, the data from the view the cell calls
+    # the section is the cell's tag, its heading the report's template's; the data from the view the cell calls
     source = 'report["inspections"] = s.inspection_view(ds, council, P)'
-    assert failure_message(12, source, "KeyError", "1", "annual") == (
+    assert failure_message(12, source, "KeyError", "1", "annual", ["section:inspections"]) == (
         "the section '9. Inspection grades' could not be built from the inspections data: KeyError: 1 (cell 12 of the notebook)"
     )
     bad = failure_message(4, 'report["finance"] = s.finance_view(ds, council, P)', "DataError",
-                          "finance.csv, row 3, column 'amount': found 'x'; expected a number", "annual")  # fmt: skip
+                          "finance.csv, row 3, column 'amount': found 'x'; expected a number", "annual",
+                          ("section:finance",))  # fmt: skip
     assert (
         bad
         == "the section '5. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"

@@ -87,3 +87,23 @@ def test_a_schedule_names_only_registered_reports(tmp_path):
         ConfigError, match=r"schedule.yaml: runs.0.report: Value error, expected one of quarterly, annual, national"
     ):
         config.load_schedule(path)
+
+
+@pytest.mark.parametrize("name", list(reports.NAMES))
+def test_each_cell_that_builds_a_section_is_tagged_with_it_and_the_layout_cell_as_layout(name):
+    import re
+
+    import nbformat
+
+    nb = nbformat.read(reports.NOTEBOOKS / reports.get(name).notebook, as_version=4)
+    ids = {s["id"] for s in reports.get(name).sections()}
+    tagged = []
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        sets = re.findall(r"""^report\["([\w-]+)"\]\s*=""", cell.source, re.M)
+        if cell.cell_type == "code" and sets:
+            assert f"section:{sets[0]}" in tags, (name, cell.source[:60])
+        if f'swlib.report("{name}"' in cell.source:
+            assert "layout" in tags
+        tagged += [t.removeprefix("section:") for t in tags if t.startswith("section:")]
+    assert tagged and set(tagged) <= ids  # each tag names a section of the report's template

@@ -135,6 +135,6 @@ def test_the_layout_cell_is_named_as_the_layout_when_it_fails():
     from swlib.rendering import failure_message
 
     msg = failure_message(
-        13, 'swlib.report("quarterly", report)', "ConfigError", "templates/x.j2, line 2: ...", "quarterly"
+        13, 'swlib.report("quarterly", report)', "ConfigError", "templates/x.j2, line 2: ...", "quarterly", ["layout"]
     )
     assert msg == "the report's layout could not be built: templates/x.j2, line 2: ..."
