@@ -1,10 +1,16 @@
 """Statistical disclosure control for the public audience.
 
-Counts from ``suppress_min`` to ``suppress_max`` (1-4 by default, set in params/), and the
-percentages, numerators and denominators built on them, are replaced by the GSS symbol
-``[c]``. Where a suppressed cell could be worked out from a total, a second cell is
-suppressed too (secondary suppression). Free-text comments that mention small numbers are
-listed for an officer to reword before publication (``swreport check-public``).
+One rule for everything a public reader can combine: no count from ``suppress_min`` to
+``suppress_max`` (1-4 by default, set in params/) can be read or worked out from one public
+report or from all the public reports of the same measure together. A figure is replaced by
+the GSS symbol ``[c]`` where it is such a count (units ``count`` and ``number``, and any
+numerator or denominator), where its complement is (denominator minus numerator), where
+subtracting any cumulative figure the year's public reports print before it gives one
+(``figure_hidden``), or where a table's total would give one back (``suppress_table``); so is
+everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
+Free text that mentions a small number (``small_numbers_in``) is withheld from public reports
+unless an officer cleared it (``cleared`` = yes on the row; front matter in narrative files);
+``check_public`` lists it beforehand and ``withheld`` says what a public report left out.
 """
 
 from __future__ import annotations
