@@ -193,20 +193,29 @@ def test_no_page_but_the_last_is_less_than_a_quarter_full(pdfs):
         assert not low, (name, low, [body_lines(pages_text(path)[n - 1]) for n, _ in low])
 
 
-def headings(name: str) -> list[str]:
-    """Every heading and table caption of a report (what leads into what follows), as its text."""
-    html = rendered(name).read_text(encoding="utf-8")
-    found = re.findall(r"<(h[1-4]|caption)[^>]*>(.*?)</\1>", html, flags=re.S)
-    return [" ".join(unescape(re.sub("<[^>]+>", " ", t)).split()) for _, t in found]
+def heading_tops(pdf_path: Path) -> list[tuple[str, int, float]]:
+    """Every bookmarked heading: its text, page (from 0) and the height of its top above the
+    page's foot, in points, as the PDF's outline places it."""
+    out = []
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop(0)
+                dest = item.destination
+                out.append((str(item.title), pages[dest[0].objgen], float(dest[3])))
+                stack[:0] = list(item.children)
+    return out
 
 
-def test_no_heading_or_caption_ends_a_page(pdfs):
+def test_no_heading_ends_a_page(pdfs):
+    foot = 16 / 25.4 * 72  # the bottom margin
     for name, path in pdfs.items():
-        heads = headings(name)
-        for n, page in enumerate(pages_text(path)[:-1], 1):
-            last = " ".join(re.split(r"\s{2,}", body_lines(page)[-1])[0].split())  # its first column
-            stranded = [h for h in heads if len(last) > 6 and (h == last or h.endswith(" " + last))]
-            assert not stranded, (name, n, last, stranded)
+        last = len(pages_text(path)) - 1
+        for title, page, top in heading_tops(path):
+            # room under the heading's top for the heading and at least two lines of what follows
+            assert page == last or top - foot > 34, (name, page + 1, title, round(top - foot))
 
 
 def test_every_table_column_is_on_the_page(pdfs):
