@@ -352,6 +352,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
         for w in withheld(ds, report, council, P):
             click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
     click.echo(str(path))
+    if pdf:
+        click.echo(str(pdf))
 
 
 @main.command()

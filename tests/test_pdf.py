@@ -258,3 +258,19 @@ def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_att
         assert "At a glance" in page1 and "measures:" in page1, name
         assert re.search(r"Red \d+", page1) and re.search(r"Green \d+", page1), name
         assert "Since 2" in page1 and "Measures needing attention" in page1, name
+
+
+def test_run_pdf_prints_the_committee_paper_beside_the_html(tmp_path):
+    import json
+
+    from tests.test_batch import swreport
+
+    r = swreport("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--pdf", "--out", str(tmp_path),
+                 env={"SOURCE_DATE_EPOCH": "1700000000"})  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    pdf = tmp_path / "dundee-city" / "2016-17" / "annual.pdf"
+    assert r.stdout.splitlines()[-1] == str(pdf)
+    with pikepdf.open(pdf) as doc:
+        assert "Dundee City Council" in str(doc.docinfo.Title) and len(doc.pages) <= BUDGET["annual"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["reports"]["dundee-city/2016-17/annual"]["pdf"] == "dundee-city/2016-17/annual.pdf"
