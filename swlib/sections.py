@@ -28,10 +28,6 @@ from .templating import Fragment, macro, numbered
 __all__ = ["Fragment", "slug"]
 
 
-def heading(level: int, text: str, anchor: str | None = None) -> Fragment:
-    return macro("heading", level, text, anchor or slug(text))
-
-
 def paragraph(text: str) -> Fragment:
     return macro("paragraph", text)
 
@@ -403,10 +399,6 @@ def finance_view(ds, council: str, period: Period) -> dict:
         items.append({"text": f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of "
                               f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%).{made_up}"})  # fmt: skip
     return {"none": None, "items": items}
-
-
-def finance_section(ds, council: str, period: Period) -> Fragment:
-    return macro("finance", finance_view(ds, council, period))
 
 
 def workforce_view(ds, council: str, period: Period, audience: str = "internal") -> dict:

@@ -1,0 +1,82 @@
+"""The data contract: tables and columns, how a cell is read, what a message says was expected."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from swlib import schema as sc
+
+
+def test_the_tables_are_the_data_contracts():
+    assert sc.TABLE_ORDER[:2] == ("councils", "measures") and set(sc.TABLE_ORDER) == set(sc.TABLES)
+    assert [t for t in sc.TABLE_ORDER if sc.TABLES[t].required] == ["councils", "measures", "observations"]
+    measures = sc.TABLES["measures"]
+    assert measures.key == ("measure",)
+    assert measures.col("unit").choices == sc.UNITS
+    assert measures.col("polarity").choices == ("higher", "lower", "none")
+    assert measures.col("nonexistent") is None
+    for name in sc.TABLE_ORDER:  # every table may say where its figures came from
+        assert sc.TABLES[name].col("source") is not None, name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,234", 1234.0), ("£1,234.50", 1234.5), ("-£20", -20.0), ("95%", 95.0), (" 7 ", 7.0), ("", None), ("  ", None)],
+)
+def test_numbers_are_read_as_people_type_them(text, value):
+    assert sc.read_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["seven", "1.2.3", "nan", "inf", "12 people"])
+def test_anything_else_is_not_a_number(text):
+    with pytest.raises(ValueError):
+        sc.read_number(text)
+
+
+def test_a_column_of_numbers_is_read_at_once_with_which_cells_are_good():
+    values, ok = sc.parse_numbers(pd.Series(["12", "1,200", "£5", "", "x", "50%", "inf"]))
+    assert list(ok) == [True, True, True, True, False, True, False]
+    assert values.tolist()[:3] == [12.0, 1200.0, 5.0] and values.tolist()[5] == 50.0
+    assert math.isnan(values[3]) and math.isnan(values[4]) and math.isnan(values[6])
+
+
+def test_periods_and_dates_are_normalised():
+    assert sc.read_period("2020/21 Q2") == "2020-21-Q2" and sc.read_period(" ") is None
+    assert sc.read_date("06/01/2017") == "2017-01-06" == sc.read_date("2017-01-06") == sc.read_date("06/01/17")
+    with pytest.raises(ValueError):
+        sc.read_date("January 6th")
+
+
+def test_what_a_column_expects_in_words():
+    m = sc.TABLES["measures"]
+    assert sc.expected(m.col("unit")) == "one of " + ", ".join(sc.UNITS) + " (any case)"
+    assert sc.expected(m.col("decimals")) == "a whole number from 0 to 6"
+    assert sc.expected(m.col("tolerance")) == "a number of at least 0"
+    assert sc.expected(m.col("target")) == "a number"
+    assert sc.expected(sc.TABLES["observations"].col("period")).startswith("a period such as 2020-21")
+    assert sc.expected(sc.TABLES["councils"].col("council")).startswith("a lower-case id")
+
+
+def test_checked_text_becomes_typed_values():
+    m = sc.TABLES["measures"]
+    assert sc.convert(m.col("unit"), pd.Series(["Percent", " count ", ""])).tolist() == ["percent", "count", None]
+    assert sc.convert(m.col("decimals"), pd.Series(["1", "", "2"])).tolist() == [1, pd.NA, 2]
+    assert sc.convert(sc.TABLES["observations"].col("period"), pd.Series(["2020/21", "Q2 2020/21"])).tolist() == [
+        "2020-21", "2020-21-Q2",
+    ]  # fmt: skip
+    assert sc.convert(m.col("title"), pd.Series(["A", ""])).tolist() == ["A", None]
+
+
+def test_pandera_checks_flag_the_bad_cells_of_a_column():
+    col = sc.TABLES["councils"].col("family_group")
+    schema = sc.pandera_schema(sc.Table("t", (col,)), [])
+    import pandera.errors
+
+    with pytest.raises(pandera.errors.SchemaErrors) as e:
+        schema.validate(pd.DataFrame({"family_group": ["1", "five", "9", "2"]}), lazy=True)
+    bad = e.value.failure_cases
+    assert sorted(bad["index"].tolist()) == [1, 2, 2] or sorted(bad["index"].unique().tolist()) == [1, 2]
+    assert set(bad["failure_case"]) == {"five", "9"}
