@@ -2,7 +2,8 @@
 the index and the settings.
 
 Adding a report means one entry here, a notebook in ``notebooks/`` and a template folder
-``swlib/templates/<name>/`` (whose ``report.html.j2`` lists the report's sections).
+``swlib/templates/<name>/`` (whose ``report.html.j2`` lists the report's sections:
+``templating.sections(name)`` reads them).
 """
 
 from __future__ import annotations
@@ -45,12 +46,6 @@ class Report:
     def period_label(self, P: Period) -> str:
         """The period as the report's title and the index print it."""
         return P.label if self.period_kind == "quarter" else P.year_period.label
-
-    def sections(self) -> list[dict]:
-        """The report's sections as its template lists them (number, id, title)."""
-        from .templating import sections
-
-        return sections(self.name)
 
 
 REPORTS: dict[str, Report] = {

@@ -197,7 +197,7 @@ def test_unknown_parameters_are_rejected(tmp_path, monkeypatch):
 
 
 def test_a_failing_section_is_named_by_its_cells_tag(tmp_path, monkeypatch):
-    from swlib import config, reports
+    from swlib import config, templating
 
     src = config.notebooks_dir() / REPORTS["quarterly"]
     nb = nbformat.read(src, as_version=4)
@@ -209,7 +209,7 @@ def test_a_failing_section_is_named_by_its_cells_tag(tmp_path, monkeypatch):
     monkeypatch.setattr("swlib.rendering.notebooks_dir", lambda: tmp_path / "nb")
     with pytest.raises(ReportError) as e:
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
-    title = next(s for s in reports.get("quarterly").sections() if s["id"] == "actions")
+    title = next(s for s in templating.sections("quarterly") if s["id"] == "actions")
     assert f"failed: the section '{title['number']}. {title['title']}' could not be built: KeyError: 'theme'" in str(
         e.value
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from swlib import config, reports
+from swlib import config, reports, templating
 from swlib.cli import main
 from swlib.errors import ConfigError
 from swlib.periods import Period
@@ -15,7 +15,7 @@ def test_every_report_has_its_notebook_and_its_template_listing_sections():
     for r in reports.REPORTS.values():
         assert (reports.NOTEBOOKS / r.notebook).is_file(), r.notebook
         assert (reports.NOTEBOOKS / r.notebook).with_suffix(".py").is_file(), "paired jupytext script"
-        ids = [s["id"] for s in r.sections()]
+        ids = [s["id"] for s in templating.sections(r.name)]
         assert ids and len(ids) == len(set(ids)), r.name
 
 
@@ -96,7 +96,7 @@ def test_each_cell_that_builds_a_section_is_tagged_with_it_and_the_layout_cell_a
     import nbformat
 
     nb = nbformat.read(reports.NOTEBOOKS / reports.get(name).notebook, as_version=4)
-    ids = {s["id"] for s in reports.get(name).sections()}
+    ids = {s["id"] for s in templating.sections(name)}
     tagged = []
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
