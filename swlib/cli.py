@@ -318,7 +318,7 @@ def run(report, council, councils, period, audience, data, out, pdf):
             from .coverage import require_figures
 
             require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
-        if report == "quarterly" and _is_year(period):
+        if r.period_kind == "quarter" and _is_year(period):
             click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if is_relative(period):

@@ -318,8 +318,8 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
             "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
             "audience": audience, "css": css, "style_hash": style_hash,
             "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
-            "footer": "Made only from figures the Improvement Service publishes (LGBF)." if report == "national"
-            else "Figures marked [c] are suppressed to protect confidentiality." if audience == "public" else "For internal use: small numbers are not suppressed.",
+            "footer": r.footer or ("Figures marked [c] are suppressed to protect confidentiality." if audience == "public"
+                                   else "For internal use: small numbers are not suppressed."),
         },
         "metadata": {"name": title},
     }  # fmt: skip

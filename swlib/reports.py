@@ -34,6 +34,7 @@ class Report:
     subject: str | None = None  # whom that report is about, as its pages and the index name it
     needs_benchmarks: bool = False  # it cannot be made without the LGBF panel (benchmarks.csv)
     landscape: bool = False  # printed on landscape A4 (wide tables), as councils print it
+    footer: str | None = None  # the page's footer where the report has its own (else it names the audience)
 
     def period(self, text) -> Period:
         """The period this report is for, from what was typed: a year for a yearly report; for a
@@ -63,6 +64,7 @@ REPORTS: dict[str, Report] = {
             "national", "national_overview.ipynb", title="Social work across Scotland: national overview",
             index_name="National overview of social work", period_kind="year", per_council=False,
             filed_under=SCOTLAND, subject=SCOTLAND_NAME, needs_benchmarks=True,
+            footer="Made only from figures the Improvement Service publishes (LGBF).",
         ),
     )
 }  # fmt: skip

@@ -107,3 +107,8 @@ def test_each_cell_that_builds_a_section_is_tagged_with_it_and_the_layout_cell_a
             assert "layout" in tags
         tagged += [t.removeprefix("section:") for t in tags if t.startswith("section:")]
     assert tagged and set(tagged) <= ids  # each tag names a section of the report's template
+
+
+def test_the_national_overview_has_its_own_footer_and_the_others_name_the_audience():
+    assert reports.get("national").footer == "Made only from figures the Improvement Service publishes (LGBF)."
+    assert reports.get("quarterly").footer is None and reports.get("annual").footer is None
