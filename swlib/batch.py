@@ -239,7 +239,8 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     A report whose inputs have not changed since it was last rendered is skipped (``force``
     renders it anyway). ``executor="dask"`` sends the same work to a Dask cluster. ``plan``: one
     ``make_plan`` made already (the command line prints it first); ``today``: the date relative
-    periods are resolved on. The run holds its outputs folder: another run there waits up to
+    periods are resolved on; ``executor`` may be one made already (``executors.LocalPool(...).start()``,
+    whose workers start before the plan is made). The run holds its outputs folder: another run there waits up to
     ``wait`` seconds, then stops with a ConfigError naming this one.
     """
     from .outputs import hold
@@ -249,7 +250,7 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
         return _run_plan(p.refresh(), jobs, progress, executor, scheduler)
 
 
-def _run_plan(p: Plan, jobs: int | None, progress: bool, executor: str, scheduler: str | None) -> list[Outcome]:
+def _run_plan(p: Plan, jobs: int | None, progress: bool, executor, scheduler: str | None) -> list[Outcome]:
     planned, todo, skipped, keys, out_dir = p.jobs, p.todo, p.skipped, p.keys, p.out_dir
 
     def finished(o: Outcome) -> None:
@@ -258,7 +259,9 @@ def _run_plan(p: Plan, jobs: int | None, progress: bool, executor: str, schedule
         o.key = keys[o.job.key] if o.status == "ok" else None
         record(out_dir, [o])
 
-    done = executors.make(executor, workers=jobs, scheduler=scheduler, progress=progress).run(todo, finished)
+    if isinstance(executor, str):
+        executor = executors.make(executor, workers=jobs, scheduler=scheduler, progress=progress)
+    done = executor.run(todo, finished)  # an executor made already: its workers started before the plan
     outcomes = executors.in_order([*skipped, *done, *p.unresolved], planned)
     record(out_dir, [o for o in outcomes if o.job.resolved])
     return outcomes

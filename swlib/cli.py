@@ -423,6 +423,12 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         from .pdf import require
 
         require()
+    from .rerun import likely_work
+
+    if executor == "local" and not dry_run and likely_work({"data": data, "out": out, "force": force}):
+        from .executors import LocalPool
+
+        executor = LocalPool(jobs, not quiet).start()  # its kernels boot while the plan is made
     plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
     for line in plan.resolutions():

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -61,6 +61,10 @@ def _start_worker() -> None:
     multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
 
 
+def _ready() -> None:
+    """A task for a new worker: nothing, but the worker (and its kernel) starts for it."""
+
+
 def render_job(job: Job, session=None, engine=None) -> Outcome:
     """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
     ``engine``, else the worker's); never raises."""
@@ -95,12 +99,47 @@ class LocalPool:
 
     workers: int | None = None
     progress: bool = True
+    _session: object = field(default=None, init=False, repr=False)  # started early: one worker's kernel
+    _pool: object = field(default=None, init=False, repr=False)  # started early: more workers
+
+    def start(self) -> LocalPool:
+        """Start the workers now, before the batch plans and hashes: each one's kernel boots and
+        warms up meanwhile. ``run`` uses them and ``close`` stops them (at exit at the latest)."""
+        import atexit
+
+        n = max(1, self.workers or os.cpu_count() or 1)
+        if n == 1:
+            from .kernels import KernelSession
+
+            self._session = KernelSession().start()
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker)
+            for _ in range(n):
+                self._pool.submit(_ready)  # the workers start now, not at the first report
+        atexit.register(self.close)
+        return self
+
+    def close(self) -> None:
+        session, pool, self._session, self._pool = self._session, self._pool, None, None
+        if session is not None:
+            session.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
+        try:
+            return self._run(jobs, on_done)
+        finally:
+            self.close()  # workers started early and not needed, or done
+
+    def _run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
         from .kernels import KernelSession
         from .progress import Progress
 
         n = max(1, min(self.workers or os.cpu_count() or 1, len(jobs) or 1))
+        if self._session is not None or self._pool is not None:
+            n = 1 if self._session is not None else max(n, 2)
         outcomes: list[Outcome] = []
         bar = Progress(len(jobs), self.progress)
 
@@ -116,12 +155,12 @@ class LocalPool:
             from .pdf import PdfEngine
 
             pdf = PdfEngine() if any(j.pdf for j in jobs) else nullcontext()
-            with KernelSession().start() as session, pdf as engine:
+            with self._session or KernelSession().start() as session, pdf as engine:
                 for j in jobs:
                     finished(render_job(j, session, engine))
         else:
             ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
+            with self._pool or ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
                 futures = {pool.submit(render_job, j): j for j in jobs}
                 for f in as_completed(futures):
                     finished(f.result())

@@ -101,6 +101,25 @@ def answer(options: dict) -> bool:
     return True
 
 
+def likely_work(options: dict) -> bool:
+    """Whether a batch that did not answer from its fingerprint will probably render something, so
+    that its workers' kernels are worth starting before it plans: --force, no manifest yet, or
+    an input, setting, notebook or swlib file newer than the manifest."""
+    if options.get("force"):
+        return True
+    from .config import default_data_path, notebooks_dir, params_dir
+
+    manifest = _stat(path_of(options.get("out")) / "manifest.json")
+    if manifest is None:
+        return True
+    data = options.get("data")
+    for where in (Path(data) if data is not None else default_data_path(), params_dir(), notebooks_dir(), SWLIB):
+        files = [where] if where.is_file() else [where / f for f in _tree(where)]
+        if any((_stat(f) or [0, 0])[1] > manifest[1] for f in files):
+            return True
+    return False
+
+
 class Recorder:
     """Around the full path of a batch: keeps what it prints (still printing it), and, where the
     run rendered nothing, leaves the fingerprint that ``answer`` checks next time."""
