@@ -34,7 +34,7 @@ from swlib import trends
 from swlib.narrative import SECTIONS, section
 from swlib.statutory import PERFORMANCE_OUTCOMES
 
-ds = swlib.load(data)
+ds = swlib.load(data, council=council)
 P = swlib.Period.parse(period).year_period
 perf = swlib.performance(ds, council, P, audience=audience)
 perf["sentence"] = trends.describe(perf, ds, council, P)

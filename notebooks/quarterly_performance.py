@@ -35,7 +35,7 @@ from swlib import sections as s
 from swlib.briefing import briefing_view
 from swlib.config import council_settings
 
-ds = swlib.load(data)
+ds = swlib.load(data, council=council)
 P = swlib.Period.parse(period)
 perf = swlib.performance(ds, council, P, audience=audience)
 acts = swlib.actions(ds, council, P, audience=audience)

@@ -8,9 +8,11 @@ spreadsheet shows them: the header is row 1, the first data row is row 2.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +59,24 @@ class Dataset:
                 f"{did_you_mean(council, ids)}{describe_data(self.path, hint=True)}"
             )
         return str(row["name"].iloc[0])
+
+    def for_council(self, council: str) -> Dataset:
+        """The data set as one council's report reads it: that council's rows of every table
+        that has a council column (and the catalogue's rows for every council), the councils and
+        the benchmarking panel whole. Rows keep their labels, so messages name the same rows."""
+        from dataclasses import replace
+
+        out = {}
+        for name in sc.TABLE_ORDER:
+            df = self.table(name)
+            if name in ("councils", "benchmarks") or "council" not in df:
+                out[name] = df
+                continue
+            mine = df["council"] == council
+            if name == "measures":
+                mine |= df["council"].isna()
+            out[name] = df[mine]
+        return replace(self, **out, memo={})
 
     def is_synthetic(self, council: str | None = None) -> bool:
         """Whether any figure (for ``council``) is marked ``source = synthetic``."""
@@ -509,43 +529,71 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "swreport" / "datasets"
 
 
-def load(path: str | os.PathLike | None = None) -> Dataset:
+def load(path: str | os.PathLike | None = None, council: str | None = None) -> Dataset:
     """Read and validate a data folder (CSV per table) or an .xlsx workbook.
 
     Raises DataError listing every problem found, each with file, row and column. A data set
     that validated is cached (keyed by its files' content and swlib's code) in the user's cache
     folder, not under outputs (a folder that is published): the report kernels that load it
     again, and later runs, skip the validation; SWREPORT_NO_CACHE=1 turns this off.
+
+    ``council``: only what that council's report reads (``Dataset.for_council``), kept in the
+    cache on its own, so that a later run on a national panel reads its council's rows only.
     """
-    import pickle
 
     from .config import default_data_path
 
     base = Path(path) if path is not None else default_data_path()
     key = None if os.environ.get("SWREPORT_NO_CACHE") else _cache_key(base)
     cached = _cache_dir() / f"{key}.pickle" if key else None
-    if cached is not None and cached.exists():
-        try:
-            with cached.open("rb") as f:
-                ds = pickle.load(f)
-            ds.path = base
+    part = None
+    if cached is not None and council is not None:
+        part = cached.with_suffix(".councils") / f"{hashlib.sha256(council.encode()).hexdigest()[:24]}.pickle"
+        ds = _read_cached(part, base)
+        if ds is not None:
             return ds
-        except Exception:  # a stale or broken cache entry: validate afresh
-            pass
-    ds = _load(base)
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
+    ds = _read_cached(cached, base) if cached is not None else None
+    if ds is None:
+        ds = _load(base)
+        if cached is not None:
+            _write_cached(cached, ds)
             entries = sorted(cached.parent.glob("*.pickle"), key=lambda f: f.stat().st_mtime)
             for old in entries[:-50]:  # keep the 50 most recent data sets
                 old.unlink(missing_ok=True)
-        except OSError:
-            pass  # no cache is no problem
-    return ds
+                shutil.rmtree(old.with_suffix(".councils"), ignore_errors=True)
+    if council is None:
+        return ds
+    mine = ds.for_council(council)
+    if part is not None:
+        _write_cached(part, mine)
+    return mine
+
+
+def _read_cached(path: Path, base: Path) -> Dataset | None:
+    import pickle
+
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as f:
+            ds = pickle.load(f)
+        ds.path = base
+        return ds
+    except Exception:  # a stale or broken cache entry: validate afresh
+        return None
+
+
+def _write_cached(path: Path, ds: Dataset) -> None:
+    import pickle
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no cache is no problem
 
 
 def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:

@@ -41,7 +41,7 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     from .scheduling import is_relative, resolve_one
 
     P = None if is_relative(period) else r.period(period)
-    ds = load(data)
+    ds = load(data, council=council if r.per_council else None)  # a council's report reads its council's rows
     if not r.per_council and council != r.filed_under:
         raise ConfigError(f"the {report} report covers every council: give no council (found {council!r})")
     if r.needs_benchmarks and ds.benchmarks.empty:

@@ -343,3 +343,44 @@ def test_the_cache_gives_the_dataset_a_fresh_load_gives_and_an_edit_misses_it(tm
     edited = loading.load(data)
     assert not edited.observations.equals(fresh.observations)
     assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 2
+
+
+@pytest.mark.parametrize(
+    "council, period",
+    [("dumfries-and-galloway", "2023-24-Q2"), ("dundee-city", "2016-17"), ("south-lanarkshire", "2021-22-Q2")],
+)
+def test_a_councils_rows_give_its_report_the_figures_the_whole_data_set_gives(demo, council, period):
+    import pandas as pd
+
+    from swlib.disclosure import check_public
+
+    mine = demo.for_council(council)
+    assert set(mine.observations["council"]) == {council} and len(mine.benchmarks) == len(demo.benchmarks)
+    for audience in ("internal", "public"):
+        pd.testing.assert_frame_equal(
+            swlib.performance(mine, council, period, audience=audience),
+            swlib.performance(demo, council, period, audience=audience),
+        )
+    pd.testing.assert_frame_equal(swlib.actions(mine, council, period), swlib.actions(demo, council, period))
+    assert check_public(mine, council, period) == check_public(demo, council, period)  # the same rows named
+    assert mine.is_synthetic(council) == demo.is_synthetic(council)
+
+
+def test_a_councils_rows_come_from_the_cache_on_their_own(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import swlib.loading as loading
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SWREPORT_NO_CACHE", raising=False)
+    whole = loading.load(ROOT / "data")
+    first = loading.load(ROOT / "data", council="dundee-city")
+    assert len(list((tmp_path / "cache").rglob("*.councils/*.pickle"))) == 1
+    monkeypatch.setattr(loading, "_load", lambda base: pytest.fail("validated again"))
+    monkeypatch.setattr(loading.Dataset, "for_council", lambda self, c: pytest.fail("read the whole data set"))
+    again = loading.load(ROOT / "data", council="dundee-city")
+    for ds in (first, again):
+        pd.testing.assert_frame_equal(
+            ds.observations, whole.observations[whole.observations["council"] == "dundee-city"]
+        )
+        assert ds.path == ROOT / "data"
