@@ -3,15 +3,15 @@
 
 Python hands the templates plain data (strings, numbers, lists and dicts built by
 ``sections``); a template escapes every one of them. The only text let through as markup is
-free text that ``narrative`` has already passed through nh3 (``narrative.safe``), and the
+free text that ``narrative`` has already passed through nh3 (``narrative.sanitise``), and the
 fragments these templates themselves produced (``Fragment``).
 
 Layout, in ``swlib/templates/``:
 - ``shared/macros.html.j2``: the pieces every report uses (status cell, tables, legend, banner,
   chart figure, icons, glossary, sources, table of contents);
 - ``shared/report.html.j2``: a report's body (title, banner, contents, then each section);
-- ``<report>/report.html.j2``: the report's own list of sections (number, id, title) and title;
-  ``<report>/<section>.html.j2``: what each section shows;
+- ``<report>/report.html.j2``: the report's own list of sections (number, id, title), its title,
+  and what each section shows (a macro per section, most of them calling the shared macros);
 - ``index/index.html.j2`` (the batch index), ``explorer/view.html.j2`` (the measure explorer),
   ``swreport/`` (nbconvert's page around a report).
 """
