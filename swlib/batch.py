@@ -20,6 +20,7 @@ from .errors import ConfigError
 from .outputs import Job, Outcome, input_hashes, read_manifest, record, write_index  # noqa: F401 (batch's names before)
 
 write_manifest = record  # the name it had here before swlib.outputs
+NOT_RENDERED = ("no-period", "no-figures")  # a relative period named none; the council has no figures for it
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None) -> list[Job]:
@@ -149,8 +150,9 @@ class Plan:
         manifest as it is now (again once the run holds its outputs folder)."""
         previous = read_manifest(self.out_dir)["reports"]
         self.todo, self.skipped = [], []
+        held = {o.job.key for o in self.unresolved}  # not rendered: no period, or no figures for it
         for j in self.jobs:
-            if not j.resolved:
+            if j.key in held:
                 continue
             before = previous.get(j.key, {})
             html_file = self.out_dir / (before.get("html") or "")
@@ -181,21 +183,25 @@ class Plan:
         out = []
         for j in self.jobs:
             period = f"{j.period} ({j.asked})" if j.asked and j.resolved else j.period
-            action = "render" if j.key in todo else "unchanged, skip" if j.resolved else f"none: {why[j.key]}"
+            action = "render" if j.key in todo else f"none: {why[j.key]}" if j.key in why else "unchanged, skip"
             out.append(f"  {j.report:<9} {j.council:<24} {period:<22} {j.audience:<8} {action}")
         return out
 
     def resolutions(self) -> list[str]:
-        """What each relative period resolved to, per run and council."""
+        """What each relative period resolved to, per run and council; and each council with no
+        figures for a period written out, which is not rendered."""
         why = {o.job.key: o.error for o in self.unresolved}
-        groups: dict[tuple[str, str], dict[str, str]] = {}
+        groups: dict[str, dict[str, str]] = {}
         for j in self.jobs:
             if j.asked:
                 got = j.period if j.resolved else f"none, not rendered: {why[j.key]}"
-                groups.setdefault((j.report, j.asked), {}).setdefault(j.council, got)
+                head = f"{j.report} {j.asked} on {self.today.day} {self.today:%B %Y}:"
+                groups.setdefault(head, {}).setdefault(j.council, got)
+            elif j.key in why:
+                groups.setdefault(f"{j.report} {j.period}:", {}).setdefault(j.council, f"not rendered: {why[j.key]}")
         out = []
-        for (report, asked), councils in groups.items():
-            out.append(f"{report} {asked} on {self.today.day} {self.today:%B %Y}:")
+        for head, councils in groups.items():
+            out.append(head)
             out += [f"  {c:<24} {got}" for c, got in councils.items()]
         return out
 
@@ -226,9 +232,28 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
         Outcome(j, "no-period", 0.0, error=why_none(j.asked, reports.get(j.report).period_kind, report_periods(j.report, ds, j.council), on))
         for j in planned if not j.resolved
     ]  # fmt: skip
+    unresolved += _no_figures(ds, planned)
+    held = {o.job.key for o in unresolved}
     rows = row_hashes(ds)
-    keys = {j.key: report_key(j, ds, rows) for j in planned if j.resolved}
+    keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
     return Plan(planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force).refresh()
+
+
+def _no_figures(ds, jobs: list[Job]) -> list[Outcome]:
+    """A ``no-figures`` outcome for each job with a period written out that its council has no
+    figures for (``swlib.coverage``, the rule ``swreport run`` refuses it by): listed, not rendered."""
+    from .coverage import no_figures
+    from .periods import Period
+
+    why: dict[tuple[str, str], str | None] = {}
+    out = []
+    for j in jobs:
+        if j.resolved and not j.asked and reports.get(j.report).per_council:
+            if (j.council, j.period) not in why:
+                why[j.council, j.period] = no_figures(ds, j.council, Period.parse(j.period))
+            if why[j.council, j.period]:
+                out.append(Outcome(j, "no-figures", 0.0, error=why[j.council, j.period]))
+    return out
 
 
 def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: bool = True, force: bool = False,
@@ -263,20 +288,32 @@ def _run_plan(p: Plan, jobs: int | None, progress: bool, executor, scheduler: st
         executor = executors.make(executor, workers=jobs, scheduler=scheduler, progress=progress)
     done = executor.run(todo, finished)  # an executor made already: its workers started before the plan
     outcomes = executors.in_order([*skipped, *done, *p.unresolved], planned)
-    record(out_dir, [o for o in outcomes if o.job.resolved])
+    record(out_dir, [o for o in outcomes if o.status not in NOT_RENDERED])
     return outcomes
+
+
+def reports_word(n: int) -> str:
+    """``1 report``, ``2 reports``."""
+    return f"{n} report" if n == 1 else f"{n} reports"
+
+
+def not_rendered_counts(outcomes, head: str) -> str:
+    """``head`` and how many reports were unchanged or had no period or no figures to report."""
+    n = {s: sum(o.status == s for o in outcomes) for s in ("skipped", *NOT_RENDERED)}
+    return (
+        head
+        + (f"; {n['skipped']} unchanged, skipped (--force renders them)" if n["skipped"] else "")
+        + (f"; {n['no-period']} with no period to report, not rendered" if n["no-period"] else "")
+        + (f"; {n['no-figures']} with no figures for the period, not rendered" if n["no-figures"] else "")
+    )  # fmt: skip
 
 
 def summary_lines(outcomes: list[Outcome]) -> list[str]:
     ok = [o for o in outcomes if o.status == "ok"]
     same = [o for o in outcomes if o.status == "skipped"]
-    none = [o for o in outcomes if o.status == "no-period"]
-    bad = [o for o in outcomes if o.status not in ("ok", "skipped", "no-period")]
-    lines = [
-        f"rendered {len(ok)} of {len(outcomes)} report(s)"
-        + (f"; {len(same)} unchanged, skipped (--force renders them)" if same else "")
-        + (f"; {len(none)} with no period to report, not rendered" if none else "")
-    ]
+    none = [o for o in outcomes if o.status in NOT_RENDERED]
+    bad = [o for o in outcomes if o.status not in ("ok", "skipped", *NOT_RENDERED)]
+    lines = ["rendered " + not_rendered_counts(outcomes, f"{len(ok)} of {reports_word(len(outcomes))}")]
     lines += [f"  ok      {f}" for o in ok for f in (o.html, o.pdf) if f]
     if ok or bad:  # an unchanged re-run says so in its one line
         lines += [f"  same    {o.html}" for o in same]

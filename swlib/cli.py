@@ -392,7 +392,10 @@ def batch(summary_file, **options):
 
     --period latest (or previous) picks, for each council, the latest period of the report's kind
     that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
-    Exit code: 0 every report rendered or unchanged, 1 a report failed, 2 bad input or settings.
+    A council with no figures for a period written out is listed, not rendered (``swreport run``
+    refuses it); the others go on.
+    Exit code: 0 every report rendered or unchanged (a council with no period or no figures to
+    report is listed, not a failure), 1 a report failed, 2 bad input or settings.
     """
     from .rerun import Recorder, answer
 
@@ -434,8 +437,11 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     for line in plan.resolutions():
         click.echo(line)
     if dry_run:
+        none = [o.status for o in plan.unresolved]
         click.echo(f"plan: {len(plan.todo)} to render, {len(plan.skipped)} unchanged, "
-                   f"{len(plan.unresolved)} with no period to report (dry run: nothing rendered)")  # fmt: skip
+                   f"{none.count('no-period')} with no period to report"
+                   + (f", {none.count('no-figures')} with no figures for the period" if "no-figures" in none else "")
+                   + " (dry run: nothing rendered)")  # fmt: skip
         for line in plan.lines():
             click.echo(line)
         record.outcomes = plan.dry_run()

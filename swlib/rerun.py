@@ -138,7 +138,11 @@ class Recorder:
         sys.stdout = self._stdout
         out = path_of(self.options.get("out"))
         target = out / NAME
-        if exc is not None or not self.outcomes or any(o.status not in ("skipped", "no-period") for o in self.outcomes):
+        if (
+            exc is not None
+            or not self.outcomes
+            or any(o.status not in ("skipped", "no-period", "no-figures") for o in self.outcomes)
+        ):
             try:
                 target.unlink(missing_ok=True)  # something was rendered, or failed: the next run plans afresh
             except OSError:

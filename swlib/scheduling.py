@@ -114,12 +114,13 @@ def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = 
 
 # the run summary: what an unattended run did, for a scheduler or a monitoring tool ----------------
 OUTCOME_WORDS = {"ok": "rendered", "skipped": "unchanged", "failed": "failed", "no-period": "no-period",
-                 "planned": "would render"}  # fmt: skip
+                 "no-figures": "no-figures", "planned": "would render"}  # fmt: skip
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def exit_code(outcomes) -> int:
-    """0 when every report was rendered or unchanged (or had no period to report), 1 when one failed."""
+    """0 when every report was rendered or unchanged (or had no period or no figures to report: listed,
+    not a failure), 1 when one failed."""
     return EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK
 
 

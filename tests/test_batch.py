@@ -28,25 +28,67 @@ def swreport(*args, env=None, cwd=ROOT):
 def test_batch_with_one_broken_council_renders_the_others_and_exits_non_zero(tmp_path):
     params = tmp_path / "params"
     params.mkdir()
-    (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    tolerance_percent: lots\n")
-    out = tmp_path / "out"
-    r = swreport("batch", "quarterly", "--period", "2023-24-Q2", "--councils", "all", "--jobs", "2", "--out", str(out), "--quiet",
-                 env={"SWREPORT_PARAMS": str(params)})  # fmt: skip
+    (params / "councils.yaml").write_text("councils:\n  south-lanarkshire:\n    tolerance_percent: lots\n")
+    out, summary = tmp_path / "out", tmp_path / "summary.json"
+    r = swreport("batch", "quarterly", "--period", "2021-22-Q2", "--councils", "all", "--jobs", "2", "--out", str(out), "--quiet",
+                 "--summary", str(summary), env={"SWREPORT_PARAMS": str(params)})  # fmt: skip
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr
-    assert "rendered 2 of 3 report(s)" in r.stdout
-    assert "FAILED  dundee-city/2023-24-Q2/quarterly" in r.stdout and "tolerance_percent" in r.stdout
-    for council in ("south-lanarkshire", "dumfries-and-galloway"):
-        assert (out / council / "2023-24-Q2" / "quarterly.html").exists()
-    assert not (out / "dundee-city" / "2023-24-Q2" / "quarterly.html").exists()
-    assert (out / "dundee-city" / "2023-24-Q2" / "quarterly.failed.ipynb").exists()
+    assert "rendered 1 of 3 reports; 1 with no figures for the period, not rendered" in r.stdout
+    assert "FAILED  south-lanarkshire/2021-22-Q2/quarterly" in r.stdout and "tolerance_percent" in r.stdout
+    assert (out / "dumfries-and-galloway" / "2021-22-Q2" / "quarterly.html").exists()
+    assert not (out / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html").exists()
+    assert (out / "south-lanarkshire" / "2021-22-Q2" / "quarterly.failed.ipynb").exists()
+    assert not (out / "dundee-city").exists()  # annual figures only: no quarter of its own, listed and not rendered
     manifest = json.loads((out / "manifest.json").read_text())
-    entry = manifest["reports"]["dumfries-and-galloway/2023-24-Q2/quarterly"]
-    assert entry["status"] == "ok" and entry["html"] == "dumfries-and-galloway/2023-24-Q2/quarterly.html"
+    entry = manifest["reports"]["dumfries-and-galloway/2021-22-Q2/quarterly"]
+    assert entry["status"] == "ok" and entry["html"] == "dumfries-and-galloway/2021-22-Q2/quarterly.html"
     assert entry["inputs"]["observations.csv"] and entry["inputs"]["quarterly_performance.ipynb"]
-    assert manifest["reports"]["dundee-city/2023-24-Q2/quarterly"]["status"] == "failed"
+    assert manifest["reports"]["south-lanarkshire/2021-22-Q2/quarterly"]["status"] == "failed"
+    assert "dundee-city/2021-22-Q2/quarterly" not in manifest["reports"]
     index = (out / "index.html").read_text()
-    assert 'href="south-lanarkshire/2023-24-Q2/quarterly.html"' in index and "failed" in index
+    assert 'href="dumfries-and-galloway/2021-22-Q2/quarterly.html"' in index and "failed" in index
+    outcomes = [(e["council"], e["outcome"]) for e in json.loads(summary.read_text())["reports"]]
+    assert outcomes == [
+        ("south-lanarkshire", "failed"),
+        ("dundee-city", "no-figures"),
+        ("dumfries-and-galloway", "rendered"),
+    ]
+
+
+def test_a_council_with_no_figures_for_a_period_written_out_is_listed_not_rendered(tmp_path):
+    out, plan, summary = tmp_path / "o", tmp_path / "plan.json", tmp_path / "run.json"
+    args = (
+        "batch",
+        "quarterly",
+        "--period",
+        "2023-24-Q2",
+        "--councils",
+        "south-lanarkshire,dundee-city",
+        "--out",
+        str(out),
+    )
+    why_sl = "no figures for 2023-24-Q2 (latest with figures: 2021-22-Q4)"
+    why_dc = (
+        "no figures for 2023-24-Q2 (latest with figures: none for a quarter; its figures are annual, latest 2016-17)"
+    )
+    dry = swreport(*args, "--dry-run", "--summary", str(plan))
+    assert dry.returncode == 0, dry.stderr
+    assert f"quarterly 2023-24-Q2:\n  south-lanarkshire        not rendered: {why_sl}\n" in dry.stdout
+    assert f"  dundee-city              not rendered: {why_dc}\n" in dry.stdout
+    assert "plan: 0 to render, 0 unchanged, 0 with no period to report, 2 with no figures for the period" in dry.stdout
+    assert f"  quarterly south-lanarkshire        2023-24-Q2             internal none: {why_sl}" in dry.stdout
+    run = swreport(*args, "--summary", str(summary))
+    assert run.returncode == 0, run.stderr  # reporting that a council has no figures is not a failure
+    assert "rendered 0 of 2 reports; 2 with no figures for the period, not rendered" in run.stdout
+    assert f"  none    dundee-city/2023-24-Q2/quarterly: {why_dc}" in run.stdout
+    assert not list(out.rglob("quarterly*"))  # nothing rendered, no notebook run
+    for f, word in ((plan, "no-figures"), (summary, "no-figures")):
+        s = json.loads(f.read_text())
+        assert s["exit_code"] == 0 and s["counts"]["no-figures"] == 2 and s["counts"]["rendered"] == 0
+        assert [(r["council"], r["period"], r["outcome"], r["error"], r["output"]) for r in s["reports"]] == [
+            ("south-lanarkshire", "2023-24-Q2", word, why_sl, None), ("dundee-city", "2023-24-Q2", word, why_dc, None),
+        ]  # fmt: skip
 
 
 def test_schedule_runs_every_declared_run(tmp_path):
@@ -101,7 +143,7 @@ def test_an_edited_observation_re_renders_only_its_council(tmp_path):
     dg = out / "dumfries-and-galloway" / "2023-24" / "annual.html"
     t_sl, t_dg = sl.stat().st_mtime_ns, dg.stat().st_mtime_ns
     again = swreport(*args)
-    assert again.returncode == 0 and "rendered 0 of 2 report(s); 2 unchanged" in again.stdout
+    assert again.returncode == 0 and "rendered 0 of 2 reports; 2 unchanged" in again.stdout
     obs = data / "observations.csv"
     lines = obs.read_text().splitlines()
     i = next(n for n, line in enumerate(lines) if line.startswith("dumfries-and-galloway,cp-orders,2023-24,"))
@@ -110,13 +152,13 @@ def test_an_edited_observation_re_renders_only_its_council(tmp_path):
     )
     obs.write_text("\n".join(lines) + "\n")
     third = swreport(*args)
-    assert third.returncode == 0 and "rendered 1 of 2 report(s); 1 unchanged" in third.stdout
+    assert third.returncode == 0 and "rendered 1 of 2 reports; 1 unchanged" in third.stdout
     assert dg.stat().st_mtime_ns != t_dg and sl.stat().st_mtime_ns == t_sl
     manifest = json.loads((out / "manifest.json").read_text())["reports"]
     assert manifest["south-lanarkshire/2023-24/annual"]["status"] == "skipped"
     assert manifest["dumfries-and-galloway/2023-24/annual"]["status"] == "ok"
     forced = swreport(*args, "--force")
-    assert "rendered 2 of 2 report(s)" in forced.stdout
+    assert "rendered 2 of 2 reports" in forced.stdout
 
 
 def _without_timing(manifest):
@@ -132,14 +174,14 @@ def test_dask_executor_gives_the_same_outputs_as_the_local_one(tmp_path, monkeyp
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     local = batch(
         "quarterly",
-        "2023-24-Q2",
+        "2021-22-Q2",
         "south-lanarkshire,dumfries-and-galloway",
         jobs=1,
         out=tmp_path / "local",
         progress=False,
     )
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        dask = batch("quarterly", "2023-24-Q2", "south-lanarkshire,dumfries-and-galloway", out=tmp_path / "dask", progress=False,
+        dask = batch("quarterly", "2021-22-Q2", "south-lanarkshire,dumfries-and-galloway", out=tmp_path / "dask", progress=False,
                      executor="dask", scheduler=cluster.scheduler_address)  # fmt: skip
     assert [o.status for o in local] == [o.status for o in dask] == ["ok", "ok"]
     for o in local:
@@ -258,7 +300,7 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     )
     assert "[1/1] rendered south-lanarkshire/2021-22-Q4/quarterly in " in run.stderr  # a log: plain lines
     assert "\r" not in run.stderr
-    assert "rendered 1 of 2 report(s); 1 with no period to report, not rendered" in run.stdout
+    assert "rendered 1 of 2 reports; 1 with no period to report, not rendered" in run.stdout
     assert "  none    dundee-city/latest/quarterly: no quarter with figures has ended by 1 April 2022" in run.stdout
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
         "index.html", "south-lanarkshire/2021-22-Q4/quarterly.html",
@@ -277,7 +319,7 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
         "  dundee-city              none, not rendered: no quarter with figures has ended by 1 April 2022\n"
     )[1]
     assert said.splitlines()[0] == (
-        "rendered 0 of 2 report(s); 1 unchanged, skipped (--force renders them); 1 with no period to report, not rendered"
+        "rendered 0 of 2 reports; 1 unchanged, skipped (--force renders them); 1 with no period to report, not rendered"
     )
     assert "  same " not in said
 
@@ -305,7 +347,14 @@ def test_the_summary_lists_a_failing_report_and_a_council_with_no_period_and_the
     s = json.loads(summary.read_text())
     assert s["exit_code"] == 1 and s["result"] == "a report failed" and s["today"] == "2025-06-30"
     assert s["started"] <= s["finished"] and s["outputs"] == str(out)
-    assert s["counts"] == {"rendered": 0, "unchanged": 0, "failed": 1, "no-period": 1, "would render": 0}
+    assert s["counts"] == {
+        "rendered": 0,
+        "unchanged": 0,
+        "failed": 1,
+        "no-period": 1,
+        "no-figures": 0,
+        "would render": 0,
+    }
     failed, none = s["reports"]
     assert failed["report"] == "annual" and failed["period"] == "2016-17" and failed["asked"] == "latest"
     assert failed["outcome"] == "failed" and failed["output"] is None and failed["seconds"] > 0

@@ -57,7 +57,7 @@ def test_a_batch_killed_midway_can_be_rerun_and_completes_what_is_missing(tmp_pa
         "batch",
         "quarterly",
         "--period",
-        "2023-24-Q2",
+        "2021-22-Q2",
         "--out",
         str(out),
         "--jobs",
@@ -72,12 +72,8 @@ def test_a_batch_killed_midway_can_be_rerun_and_completes_what_is_missing(tmp_pa
     p.send_signal(signal.SIGTERM)
     p.wait(timeout=120)
     done_before = {h.parent.parent.name for h in out.rglob("quarterly.html")}
-    assert 1 <= len(done_before) < 3
+    assert len(done_before) == 1  # of the two councils with figures for the quarter (Dundee's are annual)
     again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert {h.parent.parent.name for h in out.rglob("quarterly.html")} == {
-        "south-lanarkshire",
-        "dundee-city",
-        "dumfries-and-galloway",
-    }
-    assert f"rendered {3 - len(done_before)} of 3" in again.stdout and leftovers(out) == []
+    assert {h.parent.parent.name for h in out.rglob("quarterly.html")} == {"south-lanarkshire", "dumfries-and-galloway"}
+    assert "rendered 1 of 3 reports; 1 unchanged" in again.stdout and leftovers(out) == []

@@ -28,10 +28,10 @@ def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(t
     args = ["batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--data", str(data),
             "--out", str(out), "--quiet"]  # fmt: skip
     first, _ = swreport(*args)
-    assert first.returncode == 0 and "rendered 1 of 1 report(s)" in first.stdout
+    assert first.returncode == 0 and "rendered 1 of 1 report" in first.stdout
     assert not (out / ".rerun.json").exists()  # a run that rendered leaves no fingerprint
     slow, heavy = swreport(*args)  # the full path: plans, hashes, finds nothing to do
-    assert slow.returncode == 0 and "rendered 0 of 1 report(s); 1 unchanged" in slow.stdout
+    assert slow.returncode == 0 and "rendered 0 of 1 report; 1 unchanged" in slow.stdout
     assert {"pandas", "pydantic"} <= heavy and (out / ".rerun.json").exists()
     manifest = (out / "manifest.json").read_bytes()
 
@@ -44,7 +44,7 @@ def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(t
     other, heavy = swreport(*args[:-1])  # without --quiet
     assert other.stdout == slow.stdout and "pandas" in heavy
     forced, _ = swreport(*args, "--force")
-    assert "rendered 1 of 1 report(s)" in forced.stdout and not (out / ".rerun.json").exists()
+    assert "rendered 1 of 1 report" in forced.stdout and not (out / ".rerun.json").exists()
     swreport(*args)  # unchanged again: a new fingerprint
     assert "pandas" not in swreport(*args)[1]
 
@@ -56,5 +56,5 @@ def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(t
     # a report deleted: the full path, which renders it again
     (out / "dundee-city" / "2016-17" / "annual.html").unlink()
     again, _ = swreport(*args)
-    assert "rendered 1 of 1 report(s)" in again.stdout
+    assert "rendered 1 of 1 report" in again.stdout
     assert (out / "dundee-city" / "2016-17" / "annual.html").exists()
