@@ -307,6 +307,11 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     for c in body_nb.cells:  # what a cell builds is for messages, not a class in the page
         if "tags" in c.metadata:
             c.metadata.tags = [t for t in c.metadata.tags if t != LAYOUT_TAG and not t.startswith(SECTION_TAG)]
+    from .notebook_view import report_html
+
+    for o in (o for c in body_nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})):
+        html = o["data"]["text/html"]  # the report as the notebook shows it: the page has its stylesheet already
+        o["data"]["text/html"] = report_html("".join(html) if isinstance(html, list) else html)
     exporter = _exporter()
     r = reports.get(report)
     name = subject_name(ds, report, council)

@@ -157,7 +157,9 @@ def report(report: str, context: dict) -> Fragment:
         from .glossary import plain_words
 
         body = Fragment(plain_words(str(body), list(context["glossary"])))
-    return body
+    from .notebook_view import ReportBody
+
+    return ReportBody(body)  # in a notebook: with the report's stylesheet
 
 
 def _css() -> str:
