@@ -199,3 +199,49 @@ def test_the_styles_are_allowed_by_the_pages_own_content_security_policy(browser
     assert page.evaluate("getComputedStyle(document.querySelector('table')).borderCollapse") == "collapse"
     assert not [c for c in seen["console"] if "Content Security Policy" in c]
     page.close()
+
+
+LOOK = """els => els.map(sel => { const e = document.querySelector(sel); const s = getComputedStyle(e);
+  return [sel, ['text-align', 'font-weight', 'font-size', 'border-top-style', 'border-top-width', 'border-left-style',
+                'color', 'background-color', 'padding-left', 'vertical-align', 'line-height', 'display']
+               .map(p => p + ': ' + s.getPropertyValue(p))]; })"""
+LOOKED_AT = ["table.performance thead th", "table.performance tbody th", "table.performance tbody td.num",
+             "table.performance tbody tr:nth-child(1)", "table.performance tbody tr:nth-child(1) td",
+             "td.status .icon", "table.performance caption", "h2", "figure.chart img"]  # fmt: skip
+
+
+def test_the_report_in_a_notebook_looks_as_in_its_page_despite_jupyterlabs_styles(browser, tmp_path):
+    """The quarterly report's last-cell output, in an output area styled by JupyterLab's own
+    stylesheet (as nbconvert's lab template ships it), against the exported page."""
+    import nbformat
+    from jupyter_core.paths import jupyter_path
+
+    css = next(
+        Path(p) for p in jupyter_path("nbconvert", "templates", "lab", "static") if Path(p, "index.css").exists()
+    )
+    path = rendered("quarterly")
+    nb = nbformat.read(path.with_suffix(".ipynb"), as_version=4)
+    shown = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    shown = shown[-1:]  # the last cell's: the report (a working view before it is left out of the page)
+    assert shown[0].startswith('<div class="swreport-nb"><style>')
+
+    def in_lab(html, name):
+        page = tmp_path / name
+        page.write_text(
+            f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Lab</title>'
+            f'<link rel="stylesheet" href="{(css / "index.css").as_uri()}"><link rel="stylesheet" href="{(css / "theme-light.css").as_uri()}">'
+            f'</head><body class="jp-Notebook"><div class="jp-OutputArea-output jp-RenderedHTMLCommon jp-RenderedHTML" '
+            f'data-mime-type="text/html">{html}</div></body></html>', encoding="utf-8")  # fmt: skip
+        p, _ = open_report(browser, page)
+        got = dict(p.evaluate(LOOK, LOOKED_AT))
+        p.close()
+        return got
+
+    p, _ = open_report(browser, path)
+    reader = dict(p.evaluate(LOOK, LOOKED_AT))
+    p.close()
+    assert in_lab(shown[0], "lab.html") == reader  # what the analyst sees is what the reader sees
+    from swlib.notebook_view import report_html
+
+    bare = in_lab(report_html(shown[0]), "bare.html")  # the body alone, as it was shown before
+    assert bare["table.performance tbody td.num"] != reader["table.performance tbody td.num"]
