@@ -8,7 +8,6 @@ the enumerated columns and for council and measure ids.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,28 +15,7 @@ import pandas as pd
 from . import schema as sc
 from .disclosure import suppressed_columns
 from .formatting import status_text
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
-
-
-_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?")
-
-
-def neutralise(value):
-    """Text that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or
-    carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says, so
-    it is read as text; everything else (a plain number such as -5000 too) is returned as it is.
-    ``swlib.load`` takes the apostrophe off again (``unneutralise``)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-def unneutralise(value):
-    """Text as typed: the apostrophe ``neutralise`` put before =, +, -, @, tab or CR taken off."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:2] in FORMULA_START:
-        return value[1:]
-    return value
+from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
 
 
 def as_text(cell) -> None:

@@ -151,7 +151,7 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     for h in dupes:
         problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
-    from .excel import unneutralise
+    unneutralise = sc.unneutralise
 
     body = []
     bad = False

@@ -35,7 +35,6 @@ MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
     "inspections": ("council", "service", "date"),
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # problems that a return may have on its own and the data set resolves: ids it does not list itself
 _RESOLVED_BY_DATA = ("a council id listed in", "a measure id listed in", "at least one council", "it is required")
 
@@ -80,11 +79,7 @@ class Plan:
         return lines or ["nothing to add or change: the data set already holds everything in the return"]
 
 
-def unneutralise(value: str) -> str:
-    """Text as typed: the leading apostrophe the template added before =, +, -, @ removed."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:2] in FORMULA_START:
-        return value[1:]
-    return value
+unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off
 
 
 def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:

@@ -236,6 +236,29 @@ TABLE_ORDER = tuple(TABLES)
 
 
 # ---------------------------------------------------------------------------------------
+# Text a spreadsheet would run as a formula: written with a leading apostrophe, read without it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or
+    carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says, so
+    it is read as text; everything else (a plain number such as -5000 too) is returned as it is.
+    ``swlib.load`` takes the apostrophe off again (``unneutralise``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unneutralise(value):
+    """Text as typed: the apostrophe ``neutralise`` put before =, +, -, @, tab or CR taken off."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:2] in FORMULA_START:
+        return value[1:]
+    return value
+
+
+# ---------------------------------------------------------------------------------------
 # Cell readers: text -> value or None. Shared by the checks and the conversion.
 def read_number(text: str) -> float | None:
     """'1,234', '£1,234.50', '95%', ' 7 ' are numbers; '' is None; anything else raises."""

@@ -80,3 +80,15 @@ def test_pandera_checks_flag_the_bad_cells_of_a_column():
     bad = e.value.failure_cases
     assert sorted(bad["index"].tolist()) == [1, 2, 2] or sorted(bad["index"].unique().tolist()) == [1, 2]
     assert set(bad["failure_case"]) == {"five", "9"}
+
+
+@pytest.mark.parametrize("text", ["=SUM(A1:A9)", "+44 1234", "@cmd", "-x", "\tTab"])
+def test_text_a_spreadsheet_would_run_is_written_with_an_apostrophe_and_read_back_as_typed(text):
+    assert sc.neutralise(text) == "'" + text
+    assert sc.unneutralise(sc.neutralise(text)) == text
+
+
+def test_plain_numbers_and_ordinary_text_are_left_alone():
+    for value in ("-5000", "+1.5e3", "Care at home", "'quoted'", 12, None):
+        assert sc.neutralise(value) == value
+        assert sc.unneutralise(value) == value
