@@ -449,8 +449,9 @@ def _sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) -
         & (kind != "year")
     )
     short = o["numerator"].isna() | o["denominator"].isna() | ((unit == "rate") & o["value"].isna())
+    given = o[["value", "numerator", "denominator"]].notna().any(axis=1)  # a blank row is a figure not had
     out = []
-    for measure, rows in o[summed & short].groupby("measure", sort=False):
+    for measure, rows in o[summed & short & given].groupby("measure", sort=False):
         u, freq = info.at[measure, "unit"], info.at[measure, "frequency"]
         listed = ", ".join(str(r) for r in rows.index[:12]) + (", ..." if len(rows) > 12 else "")
         plural = "s" if len(rows) > 1 else ""

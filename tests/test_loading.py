@@ -292,6 +292,16 @@ def test_counts_or_a_mean_or_latest_aggregate_make_a_percentage_valid(data_dir, 
         assert len(swlib.load(make_data(tmp_path / agg, [{"aggregate": agg}], values)).observations) == 1
 
 
+def test_a_summed_percentage_row_left_blank_with_a_reason_is_not_a_value_without_counts(data_dir):
+    obs = [
+        {"measure": "m0", "period": "2021-22-Q1", "numerator": "9", "denominator": "10"},
+        {"measure": "m0", "period": "2021-22-Q2", "comment": "not available: new system"},
+        {"measure": "m0", "period": "2021-22-Q3"},  # a return's pre-filled row left blank
+    ]
+    ds = swlib.load(make_data(data_dir, [{"unit": "percent", "aggregate": "sum"}], obs))
+    assert len(ds.observations) == 3
+
+
 def test_a_summed_rate_needs_counts_and_its_value(data_dir):
     obs = [{"measure": "m0", "period": "2021-22-Q1", "numerator": "5", "denominator": "1000"}]
     with pytest.raises(DataError, match="numerator, denominator and value"):
