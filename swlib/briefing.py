@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .base import SUPPRESSED
 from .errors import SwError
 from .formatting import slug
 from .periods import Period
@@ -50,7 +51,8 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     ]  # fmt: skip
     attention.sort(key=lambda a: -RANK[a["status"]])
     return {
-        "counts": [(s, int(counts.get(s, 0))) for s in ORDER],
+        "counts": [(s, int(counts.get(s, 0))) for s in ORDER]
+        + ([(SUPPRESSED, int(counts[SUPPRESSED]))] if counts.get(SUPPRESSED) else []),  # the counts add up
         "total": len(perf),
         "since": prev.label,
         "changes": changes,

@@ -42,3 +42,15 @@ def test_the_demo_quarter_at_a_glance(demo):
     )
     assert all(a["line"] == "One line." and a["id"].startswith("attention-") for a in v["attention"])
     assert v["changes"] and all(c["was"] != c["now"] for c in v["changes"])
+
+
+def test_a_public_glance_counts_suppressed_statuses_so_the_counts_add_up_to_the_total(demo):
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P, audience="public")
+    perf["sentence"] = ""
+    assert (perf["status"] == "Suppressed").any()  # the demo's public quarter has suppressed statuses
+    counts = dict(briefing_view(demo, "dumfries-and-galloway", perf, P, "public")["counts"])
+    assert counts["Suppressed"] == (perf["status"] == "Suppressed").sum()
+    assert sum(counts.values()) == len(perf)
