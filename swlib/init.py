@@ -43,6 +43,7 @@ def table_columns(name: str) -> list[str]:
 
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
     from .excel import neutralise  # a name typed as =cmd is never a live formula in Excel; load takes it off
+
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     w.writeheader()
@@ -95,15 +96,7 @@ runs:
 """
 
 
-NARRATIVE = """# The CSWO's own words
-
-The annual report reads one markdown file per section from
-`narrative/<council>/<year>/<section>.md`: for a data folder of CSV files, the `narrative`
-folder inside it; for a workbook, the `narrative` folder beside it. For example
-`narrative/{council}/2025-26/summary.md`. A section without a file says that no text was given.
-
-Sections: {sections}.
-"""
+NARRATIVE = (Path(__file__).parent / "data" / "narrative_readme.md").read_text(encoding="utf-8")
 
 
 def plan(folder: Path, council: str, workbook: Path | None) -> dict[Path, str]:

@@ -78,7 +78,8 @@ def test_adding_plain_text_to_a_fragment_escapes_it():
 
 def test_the_contents_come_from_the_templates_list_of_sections():
     titles = [x["title"] for x in templating.sections("quarterly")]
-    assert titles[:3] == ["Summary of measures", "How to read the tables", "Performance by theme"]
+    # "At a glance" opens the committee paper, unnumbered, before the numbered sections
+    assert titles[:4] == ["At a glance", "Summary of measures", "How to read the tables", "Performance by theme"]
     ctx = {"performance": {"parts": [{"id": "theme-a", "title": "A"}, {"id": "theme-b", "title": "B"}]}}
     outline = templating.outline("quarterly", ctx)
     perf = next(x for x in outline if x["id"] == "performance")
@@ -89,7 +90,9 @@ def test_the_contents_come_from_the_templates_list_of_sections():
 
 
 def test_a_context_missing_a_section_says_which_and_where_the_list_is():
-    with pytest.raises(swlib.ConfigError, match=r"no data for the section\(s\) summary, performance.*report.html.j2"):
+    with pytest.raises(
+        swlib.ConfigError, match=r"no data for the section\(s\) glance, summary, performance.*report.html.j2"
+    ):
         swlib.report("quarterly", {"service": "x", "period": swlib.Period.parse("2021-22-Q2"), "synthetic": False})
 
 
