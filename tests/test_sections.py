@@ -108,3 +108,13 @@ def test_no_comparison_says_why(data_dir):
     perf["sentence"] = ""
     rows = s.performance_table_view(perf, perf.attrs["years"], "caption")["rows"]
     assert [r["trend"]["text"] for r in rows] == ["no comparison: no figure last year", "no comparison: no figure yet"]
+
+
+def test_a_suppressed_figure_with_nothing_last_year_is_not_called_no_figure_yet(data_dir):
+    ds = swlib.load(make_data(data_dir, [{"target": "80"}],
+                              [{"measure": "m0", "period": "2020-21-Q1", "numerator": "23", "denominator": "25"}]))  # fmt: skip
+    perf = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")  # 2 not seen: suppressed
+    perf["sentence"] = ""
+    [row] = s.performance_table_view(perf, perf.attrs["years"], "caption")["rows"]
+    assert perf["suppressed"].iloc[0].startswith("to_date")
+    assert row["trend"]["text"] == "no comparison: no figure last year"
