@@ -46,7 +46,8 @@ def _small(x, lo: int, hi: int) -> bool:
 def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int) -> bool:
     """Whether the last of ``points`` (cumulative figures of one measure in one year as public
     reports print them, oldest first, each (value, numerator, denominator, parts)) must be
-    suppressed: a count, numerator or denominator from lo to hi, a small complement (denominator
+    suppressed: a count, numerator or denominator from lo to hi (an average of counts: also its
+    total, the average times its periods), a small complement (denominator
     minus numerator: "67 of 70" tells that 3 did not), or a small difference from any figure
     printed before it in the year (the count, numerator, denominator or complement of the
     periods in between; for averages of counts, their totals)."""
@@ -56,6 +57,8 @@ def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: i
     count = unit in COUNT_UNITS
     if (count and _small(v, lo, hi)) or _small(n, lo, hi) or _small(d, lo, hi):
         return True
+    if aggregate == "mean" and count and _small(v * k, lo, hi):
+        return True  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
     if unit == "percent" and _small(d - n, lo, hi):
         return True
     if aggregate == "latest":
@@ -76,7 +79,8 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
     """Blank every figure a public reader could turn into a count from ``suppress_min`` to
     ``suppress_max`` (see ``figure_hidden``: directly, as a complement, or by subtracting any
     figure the public reports of the year print before it), and what is derived from a blanked
-    figure: its status and its trend. Comments that mention small numbers are withheld unless
+    figure: its status and its trend. Comments that mention small numbers, and the data's own
+    words on why a figure is missing (printed where the figure would be), are withheld unless
     an officer cleared them (``cleared`` = yes); ``attrs["withheld"]`` lists them.
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]).
@@ -102,6 +106,14 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
                 out.at[idx, "comment"] = WITHHELD
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": REASON})  # fmt: skip
+        notes = dict(r.get("year_notes") or {})
+        for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
+            found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
+            if found:
+                notes[col] = WITHHELD_NOTE
+                withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+                                 "reason": REASON})  # fmt: skip
+        out.at[idx, "year_notes"] = notes
     for i, idx in enumerate(out.index):
         for col in hidden[i]:
             if col == "status":
@@ -121,6 +133,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
+WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
 REASON = "mentions a small number"
 
 
@@ -191,6 +204,14 @@ def suppress_table(
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
                  "twice": 2}  # fmt: skip
+# beyond ten, words matter in "x of y": "eleven of the fourteen" gives away 3
+_TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS.update({w: 11 + i for i, w in enumerate(_TEENS)})
+for _i, _t in enumerate(_TENS):
+    _NUMBER_WORDS[_t] = 20 + 10 * _i
+    for _j, _u in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")):
+        _NUMBER_WORDS[f"{_t}-{_u}"] = _NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
 _NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
 _WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
@@ -204,14 +225,24 @@ _LABEL_BEFORE = re.compile(
 )
 # a number word counts someone only when it is about people or events ("one child", "two of them");
 # "a single Children and Families Service" or "teams in four localities" count no one
-_PEOPLE = re.compile(
-    r"(\W+\w+){0,3}?\W+(child|children|young|person|people|persons|adults?|men|man|women|woman|boys?|girls?|"
+_NOUNS = (
+    r"child|children|young|person|people|persons|adults?|men|man|women|woman|boys?|girls?|"
     r"babies|baby|infants?|famil(y|ies)|carers?|clients?|service users?|users?|cases?|referrals?|deaths?|"
     r"placements?|complaints?|patients?|individuals?|offenders?|prisoners?|residents?|parents?|pupils?|victims?|"
     r"incidents?|registrations?|re-registrations?|orders?|admissions?|applications?|investigations?|"
-    r"allegations?|staff|workers?|social workers?|them|whom|who|were|was|had|have|has)\b",
-    re.IGNORECASE,
+    r"allegations?|staff|workers?|social workers?|siblings?|twins|households?|detentions?|hearings?|"
+    r"LAC|LAAC|CYP|YP|CPOs?|CSOs?|DTTOs?"  # the shorthand councils write for the people they count
 )
+_PEOPLE = re.compile(rf"(\W+\w+){{0,3}}?\W+({_NOUNS}|them|whom|who|were|was|had|have|has)\b", re.IGNORECASE)
+_NOUN = re.compile(rf"\b({_NOUNS})\b", re.IGNORECASE)
+# a capitalised name after a number word: "a single Children and Families Service" names a service
+# (counts no one), "two Looked After Children" or "two Child Protection Orders" counts its last word
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
+_NAME_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
+                        r"or|who|with|by|under|\w+ed)\b)")  # fmt: skip
+# a number word that ends what it counts: "placements: two.", "up by three on last year", "another two"
+_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
+                   re.IGNORECASE)  # fmt: skip
 _UNIT_AFTER = re.compile(
     r"\s*(%|per\s*cent|percent|day|days|week|weeks|month|months|year|years|yr|yrs|hour|hours|hrs|minute|minutes|"
     r"working|times?|am|pm|st|nd|rd|th|january|february|march|april|may|june|july|august|september|october|"
@@ -229,7 +260,7 @@ _IDIOMS = re.compile(
 
 
 def _count_of(token: str) -> float | None:
-    t = token.lower()
+    t = re.sub(r"\s+", " ", token.lower())
     if t in _NUMBER_WORDS:
         return _NUMBER_WORDS[t]
     try:
@@ -266,12 +297,21 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             continue
         if m.group("x") is None and _UNIT_AFTER.match(after):
             continue
+        frac = re.match(r"/(\d+)(?![\d/.,-])", after) if m.group("n")[0].isdigit() else None
+        if frac and n <= int(frac.group(1)):  # "19/21 children": x of y, as "19 of 21" is
+            if any(_small(x, lo, hi) for x in (n, int(frac.group(1)), int(frac.group(1)) - n)):
+                found.append(around)
+            continue
         if m.group("n")[0].isdigit() and re.match(r"\s*[-/]\s*\d", after):
-            continue  # 2020-21, 1/4, ranges of dates
+            continue  # 2020-21, 2023/24, ranges of dates
         word = m.group("n")[0].isalpha()
-        if word and not (of or _PEOPLE.match(after)):
+        sentence = re.split(r"[.!?;]\s", before)[-1]
+        ends = word and n >= 2 and _ENDS.match(after) and _NOUN.search(sentence)
+        if word and not (of or _PEOPLE.match(after) or ends):
             continue  # "four localities", "every child who needs one"
-        if word and re.match(r"\s+[A-Z]", after) and re.search(r"\w[ \t]*$", before):
+        name = _NAME_AFTER.match(after) if word else None
+        counted = name and _NOUN.fullmatch(name.group(1).split()[-1]) and _NAME_ENDS.match(after[name.end() :])
+        if name and re.search(r"\w[ \t]*$", before) and not counted:
             continue  # mid-sentence before a name: "a single Children and Families Service"
         if _small(n, lo, hi) or (of and word and n <= hi):
             found.append(around)

@@ -243,6 +243,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
 
         impossible = _impossible(m.unit, ytd.value) if ytd.has_data else None
         reason = missing_reason(ytd) if not ytd.status else None
+        said = {"to_date": ytd.source} if reason else {}  # notes that are free text from the data, by column
         if reason:  # a figure left blank on purpose: Report later, and why where the figure would be
             status, source = "Report later", "missing"
             ytd = YearToDate(parts_expected=ytd.parts_expected)
@@ -295,6 +296,10 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
             if note:
                 year_notes[str(y)] = note
+                if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
+                    said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
+        if public:
+            points["notes"] = said  # free text a public report would print in place of a figure
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,

@@ -341,3 +341,53 @@ def test_check_public_names_the_sheet_and_cell_of_a_workbook(tmp_path):
     from swlib.disclosure import where
 
     assert where(found[0]) == f"data.xlsx, sheet observations, cell {letter}2"
+
+
+def test_an_average_of_counts_is_suppressed_where_its_total_is_a_small_count(data_dir):
+    # children in secure accommodation, the average of the months: 2, 0, 0 prints as 0.7, and 0.7 x 3 months is 2
+    ms = [{"unit": "count", "polarity": "none", "frequency": "monthly", "aggregate": "mean", "decimals": "1"}]
+    obs = [{"measure": "m0", "period": f"2020-{m:02d}", "value": v} for m, v in ((4, "2"), (5, "0"), (6, "0"))]
+    obs += [{"measure": "m0", "period": f"2020-{m:02d}", "value": "10"} for m in (7, 8, 9)]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    assert swlib.performance(ds, "alpha", "2020-21-Q1").iloc[0]["to_date"] == pytest.approx(2 / 3)
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]
+    assert pd.isna(q1["to_date"]) and "to_date" in q1["suppressed"]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert q2["to_date"] == pytest.approx(32 / 6)  # a total of 32 over 6 months: safe
+
+
+def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention_a_small_number(data_dir):
+    # the reason for a blank figure prints where the figure would be: this quarter's, and an earlier year's
+    ms = [{"unit": "count", "polarity": "none"}, {"unit": "count", "polarity": "none"}]
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q1", "comment": "not available: the 2 children placed in Carlisle"},
+        {"measure": "m0", "period": "2019-20", "comment": "not available: three children moved to Cumbria"},
+        {"measure": "m1", "period": "2020-21-Q1", "comment": "not available: records moving to a new system"},
+    ]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1").set_index("measure")
+    assert internal.loc["m0", "year_notes"]["to_date"].startswith("not available: the 2 children")
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    from swlib.disclosure import WITHHELD_NOTE
+    from swlib.sections import performance_table
+
+    assert public.loc["m0", "year_notes"] == {"to_date": WITHHELD_NOTE, "2019-20": WITHHELD_NOTE}
+    assert public.loc["m1", "year_notes"] == {"to_date": "not available: records moving to a new system"}
+    assert [(w["row"], w["text"][:20]) for w in public.attrs["withheld"]] == [
+        (2, "not available: the 2"), (3, "not available: three")]  # fmt: skip
+    html = performance_table(public.reset_index(), public.attrs["years"], "t")
+    assert "Carlisle" not in html and "Cumbria" not in html and "new system" in html
+
+
+def test_check_public_finds_counts_written_as_councils_write_them_in_the_middle_of_a_sentence():
+    for text in ("We placed two Looked After Children in secure care.", "The council made two Child Protection Orders.",
+                 "19/21 children were seen within timescale", "3/40 referrals were late",
+                 "Eleven of the fourteen children were reviewed on time", "twenty-two of the twenty-four children",
+                 "Re-registrations doubled from one to two.", "Referrals went up by three on last year.",
+                 "Secure placements: two.", "a pair of siblings", "three CYP were placed", "two LAAC"):  # fmt: skip
+        assert small_numbers_in(text), text
+    for safe in ("We work with two Health and Social Care Partnerships.",
+                 "brought into a single Children and Families contractual process", "a 24/7 service", "on 1/4/2023",
+                 "Q3 2023/24", "twenty children were seen", "Children were seen across two sites.",
+                 "We delivered twenty-five training sessions to staff.", "Staff completed training in two stages."):  # fmt: skip
+        assert small_numbers_in(safe) == [], safe
