@@ -205,6 +205,7 @@ def merge(path, data, replace_changed):
 def init(council, name, workbook, family_group, population):
     """Start a council's data set (./data) and settings (./params) in an empty folder."""
     from .init import init_council, lgbf_note
+    from .scheduling import last_ended_quarter, today
 
     written = init_council(Path.cwd(), council, name, workbook, family_group, population)
     for p in written:
@@ -214,7 +215,7 @@ def init(council, name, workbook, family_group, population):
         click.echo(note)
     data = f" --data {workbook}" if workbook is not None and Path(workbook).name != "data.xlsx" else ""
     click.echo(
-        f"next: 'swreport template return.xlsx --council {council.strip()} --period 2025-26-Q1{data}' for a return "
+        f"next: 'swreport template return.xlsx --council {council.strip()} --period {last_ended_quarter(today())}{data}' for a return "
         f"to fill in, 'swreport merge return.xlsx{data}' to bring it in, 'swreport validate{data}' to check"
     )
 

@@ -45,6 +45,13 @@ def first_day_after(P: Period) -> dt.date:
     return dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
 
 
+def last_ended_quarter(on: dt.date) -> Period:
+    """The latest quarter that has ended by ``on`` (on 1 December 2026: 2026-27-Q2)."""
+    fy = on.year if on.month >= 4 else on.year - 1
+    q = (on.month - 4) % 12 // 3 + 1  # the quarter ``on`` falls in
+    return Period.quarter(fy, q - 1) if q > 1 else Period.quarter(fy - 1, 4)
+
+
 def has_ended(P: Period, on: dt.date) -> bool:
     return on >= first_day_after(P)
 

@@ -40,6 +40,12 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
     assert "narrative/<council>/<year>/<section>.md" in (empty / "data" / "narrative" / "README.md").read_text()
 
 
+def test_init_suggests_a_return_for_the_last_quarter_that_has_ended(empty, monkeypatch):
+    monkeypatch.setenv("SWREPORT_TODAY", "2026-12-01")
+    r = run("init", "fife", "--name", "Fife Council")
+    assert "swreport template return.xlsx --council fife --period 2026-27-Q2'" in r.output
+
+
 def test_init_refuses_to_overwrite_and_writes_nothing(empty):
     assert run("init", "fife", "--name", "Fife Council").exit_code == 0
     (empty / "data" / "councils.csv").write_text("council,name,family_group\nfife,Mine,2\n")

@@ -143,3 +143,12 @@ def test_a_row_that_only_gives_the_reason_a_figure_is_missing_is_not_a_figure(tm
         "alpha": (Period.parse("2023-24-Q2"), None),
         "beta": (None, "no quarter with figures has ended by 1 June 2024"),
     }
+
+
+def test_the_last_quarter_ended_by_a_date():
+    import datetime as dt
+
+    from swlib.scheduling import last_ended_quarter
+
+    assert [str(last_ended_quarter(dt.date(2026, m, 1))) for m in (1, 3, 4, 6, 7, 12)] == [
+        "2025-26-Q3", "2025-26-Q3", "2025-26-Q4", "2025-26-Q4", "2026-27-Q1", "2026-27-Q2"]  # fmt: skip
