@@ -58,3 +58,25 @@ def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(t
     again, _ = swreport(*args)
     assert "rendered 1 of 1 report" in again.stdout
     assert (out / "dundee-city" / "2016-17" / "annual.html").exists()
+
+
+def test_a_batch_starts_its_kernels_early_only_where_there_is_probably_something_to_render(tmp_path, monkeypatch):
+    from swlib.rerun import likely_work
+
+    data, out = tmp_path / "d", tmp_path / "o"
+    shutil.copytree(ROOT / "data", data)
+    opts = {"data": data, "out": out, "force": False}
+    assert likely_work(opts)  # nothing rendered there yet
+    out.mkdir()
+    (out / "manifest.json").write_text('{"reports": {}}')
+    future = (out / "manifest.json").stat().st_mtime_ns + 10**9
+    for f in data.rglob("*"):
+        os.utime(f, ns=(future - 10**10, future - 10**10))
+    os.utime(out / "manifest.json", ns=(future, future))
+    monkeypatch.setattr("swlib.rerun.SWLIB", tmp_path / "no-code")  # swlib's own files: older, in effect
+    monkeypatch.setattr("swlib.config.notebooks_dir", lambda: tmp_path / "no-notebooks")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(tmp_path / "no-params"))
+    assert not likely_work(opts)  # an unchanged re-run: no kernel is started
+    assert likely_work({**opts, "force": True})
+    os.utime(data / "targets.csv", ns=(future + 10**9, future + 10**9))
+    assert likely_work(opts)  # an input newer than the manifest
