@@ -215,7 +215,7 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
     return _chart(
         draw,
         6.5,
-        1.2 + 0.45 * max(len(s), 1),
+        1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
         alt,
         f"Status of {what} by theme (the numbers are in the summary table).",
         {"left": 2.5, "top": 0.6, "bottom": 0.45},
@@ -559,7 +559,7 @@ def _short_label(label: str) -> str:
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
     """For each indicator, all councils' values sorted best to worst: this council and its family highlighted."""
     codes = list(dict.fromkeys(b["lgbf"]))
-    cols = 3
+    cols = 6  # drawn for the landscape page the benchmarking table prints on, at full size (8 pt)
     rows_n = math.ceil(len(codes) / cols)
     me = b[b["council"] == council]
     fam = int(me["family_group"].iloc[0]) if len(me) else None
@@ -589,7 +589,7 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
             if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
                 year = _short_label(Period.parse(row["period"].iloc[0]).label)
                 figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
-            ax.set_title(f"{code}{figure} {rank}", fontsize=MIN_FONT, loc="left")
+            ax.set_title(f"{code}{figure}\n{rank}", fontsize=MIN_FONT, loc="left")
             ax.set_xlabel("best → worst", fontsize=MIN_FONT)
 
     parts = [
@@ -601,11 +601,11 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
            "dark and hatched, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
     return _chart(
         draw,
-        6.8,
-        1.3 * rows_n + 0.3,
+        10.2,
+        1.25 * rows_n + 0.3,
         alt,
         "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group).",
-        {"left": 0.1, "right": 0.1, "top": 0.3, "bottom": 0.25, "hspace": 0.7},
+        {"left": 0.1, "right": 0.1, "top": 0.45, "bottom": 0.25, "hspace": 1.2, "wspace": 0.15},
     )
 
 

