@@ -676,8 +676,8 @@ def fmt_change(change, unit: str, decimals: int = 1) -> str:
     """A change in the unit's own terms: "+2.1 percentage points", "-£1.20", "+3.4 per 1,000"."""
     if pd.isna(change):
         return "–"
-    sign = "+" if change > 0 else ("-" if change < 0 else "")
     size = abs(change)
+    sign = "" if round(size, decimals) == 0 else ("+" if change > 0 else "-")  # never "-0.0"
     if unit == "percent":
         return f"{sign}{size:,.{decimals}f} percentage points"
     if unit == "currency":

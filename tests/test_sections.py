@@ -70,6 +70,14 @@ def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):
     assert "prices" not in rows["SW6"]["indicator"]
 
 
+def test_a_change_is_in_the_units_own_terms_and_one_that_rounds_to_nothing_has_no_sign():
+    assert s.fmt_change(2.14, "percent") == "+2.1 percentage points"
+    assert s.fmt_change(-17.3, "currency") == "-£17.3"
+    assert s.fmt_change(-0.04, "percent") == "0.0 percentage points"  # not "-0.0"
+    assert s.fmt_change(0.04, "rate") == "0.0 per 1,000"
+    assert s.fmt_change(float("nan"), "percent") == "–"
+
+
 def test_inspections_are_those_dated_within_the_reports_financial_year(demo):
     from swlib.sections import inspection_view
 
