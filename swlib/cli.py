@@ -262,7 +262,8 @@ def check_public(council, period, strict, data):
     for f in found:
         click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
     click.echo(
-        f"{len(findings)} passage(s) mention a small number and are withheld from public reports until reworded or "
+        f"{len(findings)} passage{'s mention' if len(findings) > 1 else ' mentions'} a small number and "
+        f"{'are' if len(findings) > 1 else 'is'} withheld from public reports until reworded or "
         "cleared (cleared = yes on the row; front matter in narrative: see the guide)."
         if findings
         else "No small numbers found in comments or narrative (or every one is cleared)."

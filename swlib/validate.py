@@ -49,5 +49,7 @@ def validate(data, strict: bool, echo) -> int:
         echo(DataError(ds.warnings).describe())
     what = describe_data(ds.path)
     verdict = "OK" if not ds.warnings else f"OK, with {plural(len(ds.warnings), 'warning')}"
+    if strict and ds.warnings:  # --strict: a warning fails the check, and the last line says so
+        verdict = f"not OK with --strict: {plural(len(ds.warnings), 'warning')}"
     echo(f"{what}: {verdict}: {table_counts(ds)}")
     return 2 if strict and ds.warnings else 0

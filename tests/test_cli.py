@@ -84,6 +84,16 @@ def test_check_public_lists_passages(tmp_path):
     assert r.exit_code == 2 and "observations.csv, row" in r.output and "Two complex" in r.output
 
 
+def test_check_public_counts_one_passage_in_the_singular(tmp_path):
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{}], [{"measure": "m0", "period": "2021-22-Q1", "numerator": "9",
+                                          "denominator": "10", "comment": "3 people moved away"}])  # fmt: skip
+    r = run("check-public", "--council", "alpha", "--period", "2021-22-Q1", "--data", str(d))
+    assert r.exit_code == 0 and "3 people moved away" in r.output
+    assert "1 passage mentions a small number and is withheld from public reports" in r.output
+
+
 def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_path):
     from tests.conftest import make_data
 
@@ -92,7 +102,10 @@ def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_pa
     r = run("validate", "--data", str(d))
     assert r.exit_code == 0 and "OK, with 2 warnings: 2 councils, 1 measure," in r.output
     assert "0.93 for 93%" not in r.output and "93 for 93%, not 0.93" in r.output
-    assert run("validate", "--strict", "--data", str(d)).exit_code == 2
+    r = run("validate", "--strict", "--data", str(d))
+    assert (
+        r.exit_code == 2 and "not OK with --strict: 2 warnings: 2 councils" in r.output and "OK, with" not in r.output
+    )
     with (d / "observations.csv").open("a") as f:
         f.write("alpha,m0,2021-22-Q3,lots,,,,,\n")
     r = run("validate", "--data", str(d))
