@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.util
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -63,6 +64,21 @@ def _start_worker() -> None:
 
 def _ready() -> None:
     """A task for a new worker: nothing, but the worker (and its kernel) starts for it."""
+
+
+_THREAD = threading.local()  # a Dask worker thread's kernel, warm from one report to the next
+
+
+def render_job_warm(job: Job) -> Outcome:
+    """``render_job`` in a Dask worker's thread, in a kernel the thread keeps for its next report
+    (reset between reports as a local pool worker's is)."""
+    session = getattr(_THREAD, "session", None)
+    if session is None:
+        from .kernels import KernelSession
+
+        session = _THREAD.session = KernelSession().start()
+        multiprocessing.util.Finalize(None, session.close, exitpriority=10)
+    return render_job(job, session)
 
 
 def render_job(job: Job, session=None, engine=None) -> Outcome:
@@ -170,7 +186,8 @@ class LocalPool:
 
 @dataclass
 class DaskCluster:
-    """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]')."""
+    """The same per-report work on a Dask distributed cluster (pip install 'swreport[dask]'), each
+    worker thread keeping its kernel warm from one report to the next."""
 
     scheduler: str | None
     progress: bool = True
@@ -190,7 +207,9 @@ class DaskCluster:
 
         outcomes = []
         with Client(self.scheduler, set_as_default=False) as client:
-            futures = [client.submit(render_job, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs]
+            futures = [
+                client.submit(render_job_warm, j, pure=False, key=f"swreport-{j.key}-{time.time_ns()}") for j in jobs
+            ]
             bar = Progress(len(jobs), self.progress, desc="rendering (dask)")
             for f in futures:  # in submission order; the cluster runs them all at once
                 outcomes.append(f.result())

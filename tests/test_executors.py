@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from swlib import executors
@@ -50,3 +52,29 @@ def test_a_failing_report_is_an_outcome_naming_it_and_the_batch_goes_on(monkeypa
     monkeypatch.setattr(swlib.rendering, "render", failing)
     o = executors.render_job(job("a"), session=object())
     assert o.status == "failed" and expected in o.error and o.html is None
+
+
+def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
+    started, used = [], []
+
+    class Session:
+        def __init__(self):
+            started.append(self)
+
+        def start(self):
+            return self
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr("swlib.kernels.KernelSession", Session)
+    monkeypatch.setattr(executors, "render_job", lambda job, session=None, engine=None: used.append(session) or job)
+    monkeypatch.setattr(executors, "_THREAD", threading.local())
+    jobs = [Job("quarterly", c, "2023-24-Q2", "internal", "data", "out") for c in ("a", "b", "c")]
+    for j in jobs:
+        executors.render_job_warm(j)
+    assert len(started) == 1 and used == [started[0]] * 3  # one kernel, reused
+    other = threading.Thread(target=executors.render_job_warm, args=(jobs[0],))
+    other.start()
+    other.join()
+    assert len(started) == 2 and used[-1] is started[1]  # another thread: a kernel of its own
