@@ -6,7 +6,7 @@
 
 Rows (for --only): reports (the floor and the three reports), charts, lgbf, batch (16 councils,
 --jobs 1 and 2, each report's share), rerun, panel (a council's report on the 200,000-observation
-panel: the demo councils copied 143 times), national-panel (the synthetic panel's steps).
+panel: the demo councils copied 143 times), national-panel (the synthetic panel's steps), dask (64 councils of that panel on a Dask LocalCluster).
 
 Prints every figure and writes them, with the date and machine, to benchmarks/results.md.
 Each timing is the median of --repeat runs of a fresh process; peak memory is the largest
@@ -234,7 +234,7 @@ TARGETS = {  # issue 26
     "panel-first": ("at most 1.5 x the demo run", lambda r: r <= 1.5),
     "panel-later": ("at most 1.3 x the demo run", lambda r: r <= 1.3),
 }
-ROWS = ("reports", "charts", "lgbf", "batch", "rerun", "panel", "national-panel")
+ROWS = ("reports", "charts", "lgbf", "batch", "rerun", "panel", "national-panel", "dask")
 
 
 def chart_times(n: int = 20) -> dict[str, float]:
@@ -364,7 +364,7 @@ def main() -> None:
     if only - set(ROWS):
         ap.error(f"--only: unknown row(s) {', '.join(sorted(only - set(ROWS)))}; expected {', '.join(ROWS)}")
     if args.quick:
-        only -= {"batch", "rerun", "panel", "national-panel"}
+        only -= {"batch", "rerun", "panel", "national-panel", "dask"}
     if args.charts:
         for name, sec in chart_times().items():
             print(f"chart: {name:<50} {1000 * sec:.0f} ms (median of 20)")
@@ -524,6 +524,24 @@ def main() -> None:
             "national panel: total",
             f"{sum(base[s] for s in steps):.2f} s, peak memory {base['peak_mb']:.0f} MB (64 councils: {double['peak_mb']:.0f} MB)",
         )
+
+    if want("dask"):
+        from distributed import LocalCluster
+
+        with tempfile.TemporaryDirectory(prefix="swreport-dask-") as tmp:
+            tmp = Path(tmp)
+            copied_panel(tmp / "data")
+            councils = ["dumfries-and-galloway", *(f"dumfries-and-galloway-c{k:03d}" for k in range(1, 64))]
+            cache = {**env, "XDG_CACHE_HOME": str(tmp / "cache")}
+            measure(
+                [*SWREPORT, "validate", "--data", tmp / "data"], cache
+            )  # validated once, as a national body's first run does
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+                r = measure([*SWREPORT, "batch", "quarterly", "--period", "2023-24-Q2", "--councils", ",".join(councils),
+                             "--data", tmp / "data", "--out", tmp / "out", "--quiet", "--executor", "dask",
+                             "--scheduler", cluster.scheduler_address], cache)  # fmt: skip
+            say("64 quarterly reports of the copied panel on a Dask LocalCluster (2 workers, 1 thread each)",
+                f"{r['seconds']:.1f} s ({r['seconds'] / 64:.2f} s a report), peak {r['peak_mb']:.0f} MB in the client")  # fmt: skip
 
     if args.only:
         print("\n(--only: results.md not written)")
