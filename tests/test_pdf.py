@@ -218,6 +218,17 @@ def test_no_heading_ends_a_page(pdfs):
             assert page == last or top - foot > 34, (name, page + 1, title, round(top - foot))
 
 
+def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
+    # a table's note ("– No figure...", "† Every figure...") stays with the table's last rows; the
+    # trend legend is read whole, on one page
+    for name, path in pdfs.items():
+        for n, page in enumerate(pages_text(path), 1):
+            lines = body_lines(page)
+            assert not lines or not re.match(r"[–†] ", lines[0]), (name, n, lines[0])
+            legend = {"↑ improving", "↘ down"} & set(lines)  # the legend's first and last lines, each alone
+            assert len(legend) != 1, (name, n, legend)
+
+
 def test_every_table_column_is_on_the_page(pdfs):
     from bs4 import BeautifulSoup
 
