@@ -72,6 +72,11 @@ def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float,
     return (float(sum(present)) if present else np.nan), np.nan, np.nan
 
 
+def _blank(r) -> bool:
+    """An observation with no figure: value, numerator and denominator all blank."""
+    return all(pd.isna(r[c]) for c in ("value_c", "numerator", "denominator"))
+
+
 def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
     """Year to date at ``eff`` from one measure's observations keyed by period id."""
     window = eff.window_period()
@@ -92,8 +97,16 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
             source=r,
         )
     parts = eff.window_parts(kind)
-    found = [obs[str(p)] for p in parts if str(p) in obs]
+    found = [obs[str(p)] for p in parts if str(p) in obs and not _blank(obs[str(p)])]  # a blank row adds nothing
     own_row = obs.get(str(own)) if own is not None else None
+    if own_row is not None and _blank(own_row):
+        if (isinstance(own_row["comment"], str) and own_row["comment"].strip()) or isinstance(own_row["status"], str):
+            # the period's own figure left out on purpose: no year to date, and the data's reason for it
+            return YearToDate(
+                parts_found=len(found), parts_expected=len(parts), exact=True, own=True, status=own_row["status"],
+                comment=own_row["comment"], sources=(own_row.get("source"),), source=own_row,
+            )  # fmt: skip
+        own_row = None  # a blank row without a reason: as if not there
     if not found:
         return YearToDate(parts_expected=len(parts))
     v, n, d = _combine(found, aggregate, unit)

@@ -276,3 +276,23 @@ def test_actions_name_measures_by_their_titles(data_dir):
     ds = swlib.load(make_data(data_dir, [{"title": "Seen in time"}, {"title": "Reviews done"}], [], actions=acts))
     a = swlib.actions(ds, "alpha", "2020-21-Q2")
     assert list(a["measure"]) == ["Seen in time; Reviews done", "Fewer delays by March"]
+
+
+def test_a_quarter_left_blank_is_report_later_with_its_reason_not_a_sum_of_percentages(data_dir):
+    obs = [q("2024-25-Q1", numerator=23, denominator=25), q("2024-25-Q2", numerator=27, denominator=30),
+           q("2024-25-Q3", comment="n/a: system down")]  # fmt: skip
+    obs += [dict(o, measure="m1") for o in obs[:2]] + [q("2024-25-Q3", measure="m1")]  # Q3 blank, no reason
+    obs += [q("2024-25-Q1", measure="m2", numerator=23, denominator=25), q("2024-25-Q2", measure="m2", comment="n/a"),
+            q("2024-25-Q3", measure="m2", numerator=9, denominator=10)]  # fmt: skip
+    df = perf(data_dir, [{"target": "90"}] * 3, obs, period="2024-25-Q3")
+    m0, m1, m2 = (df.loc[m].to_dict() for m in ("m0", "m1", "m2"))
+    assert (m0["status"], m0["year_notes"]) == ("Report later", {"to_date": "n/a: system down"})  # not 92% + 90%
+    assert math.isnan(m0["to_date"]) and "not shown" not in (m0["note"] or "")
+    assert (
+        m1["status"] == "Report later"
+        and math.isnan(m1["to_date"])
+        and "2024/25 Quarter 3 figure not yet available" in m1["note"]
+    )
+    # a quarter before the report's left blank with its reason: the year to date adds the counts there are, and says so
+    assert m2["to_date"] == pytest.approx(100 * 32 / 35) and (m2["numerator"], m2["denominator"]) == (32, 35)
+    assert "year to date from 2 of 3 quarters" in m2["note"] and m2["status"] == "Green"
