@@ -445,7 +445,7 @@ def check_public(ds, council: str, period) -> list[dict]:
     for i, r in acts[
         (acts["council"] == council) & (acts["period"].map(lambda p: Period.parse(p).fy) == P.fy)
     ].iterrows():
-        for col in ("comment", "action", "measure"):
+        for col in ("comment", "action", "measure", "theme", "outcome"):
             for hit in small_numbers_in(r[col], lo, hi):
                 add("actions", i, col, hit, cleared(r))
     folder = narrative_dir(ds.path) / council / str(P.year_period)
@@ -460,7 +460,7 @@ def check_public(ds, council: str, period) -> list[dict]:
 
 
 def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
-    """The actions a public report prints: any action, measure or comment text that mentions a
+    """The actions a public report prints: any theme, outcome, action, measure or comment text that mentions a
     small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them."""
     cfg = council_settings(council)
     out = acts.copy()
@@ -468,7 +468,7 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
     for i, r in out.iterrows():
         if _cleared({"cleared": r.get("cleared")}):
             continue
-        for col in ("action", "measure", "comment"):
+        for col in ("theme", "outcome", "action", "measure", "comment"):
             hits = small_numbers_in(r[col], cfg.suppress_min, cfg.suppress_max)
             if hits:
                 out.at[i, col] = WITHHELD if col == "comment" else "[withheld]"

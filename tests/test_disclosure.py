@@ -391,3 +391,16 @@ def test_check_public_finds_counts_written_as_councils_write_them_in_the_middle_
                  "Q3 2023/24", "twenty children were seen", "Children were seen across two sites.",
                  "We delivered twenty-five training sessions to staff.", "Staff completed training in two stages."):  # fmt: skip
         assert small_numbers_in(safe) == [], safe
+
+
+def test_an_actions_theme_and_outcome_are_free_text_too(data_dir):
+    # the outcome heads its table of actions: a small number there is as public as in the action
+    acts = [{"council": "alpha", "period": "2020-21-Q1", "theme": "Keep children safe",
+             "outcome": "Return the three children placed out of area", "action": "Review placements",
+             "measure": "", "status": "Green", "comment": ""}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40"}]
+    ds = swlib.load(make_data(data_dir, [{}], obs, actions=acts))
+    public = swlib.actions(ds, "alpha", "2020-21-Q1", audience="public")
+    assert public.iloc[0]["outcome"] == "[withheld]" and public.iloc[0]["theme"] == "Keep children safe"
+    assert [(w["column"], w["row"]) for w in public.attrs["withheld"]] == [("outcome", 2)]
+    assert [f["column"] for f in check_public(ds, "alpha", "2020-21-Q1")] == ["outcome"]
