@@ -43,7 +43,7 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
         ds.memo[key] = obs
         return obs
     mine = panel[(panel["council"] == council) & panel["lgbf"].isin(coded["lgbf"])].copy()
-    mine = mine[mine["period"].map(lambda p: Period.parse(p).kind == "year")]
+    mine = mine[mine["period"].map(lambda p: Period.parse(p).kind == "year").astype(bool)]  # bool even when empty
     mine["v"] = _panel_values(mine)
     mine = mine[mine["v"].notna()]
     rows = []

@@ -61,3 +61,17 @@ def test_dumfries_and_galloway_prints_one_figure_for_each_lgbf_fact(demo):
         s for s in said if "than Scotland" in s and "than Scotland in " not in s
     ]  # every comparison names its year
     assert any("better than Scotland in 2020/21" in s for s in said)
+
+
+def test_a_council_the_panel_does_not_cover_keeps_its_own_observations(demo):
+    """A council outside the LGBF panel (a copy, a council outside Scotland) with LGBF-coded measures."""
+    from dataclasses import replace
+
+    import swlib
+    from swlib.panel import observations
+
+    ds = replace(demo, benchmarks=demo.benchmarks[demo.benchmarks["council"] != "dumfries-and-galloway"], memo={})
+    obs = observations(ds, "dumfries-and-galloway")
+    assert not obs["from_panel"].any()
+    assert len(obs) == (demo.observations["council"] == "dumfries-and-galloway").sum()
+    assert len(swlib.performance(ds, "dumfries-and-galloway", "2023-24-Q2")) > 0
