@@ -520,7 +520,8 @@ def _cache_key(base: Path) -> str | None:
     try:
         for f in [*files, *sorted(pkg.glob("*.py")), *sorted(pkg.glob("data/*.csv"))]:
             h.update(f"{f.name}\0".encode())
-            h.update(hashlib.sha256(f.read_bytes()).digest())
+            with f.open("rb") as fh:  # in chunks: a file far over the limits is hashed in bounded memory
+                h.update(hashlib.file_digest(fh, "sha256").digest())
     except OSError:
         return None  # unreadable: the load says why
     return h.hexdigest()[:32]
