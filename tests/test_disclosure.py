@@ -377,6 +377,11 @@ def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention
         (2, "not available: the 2"), (3, "not available: three")]  # fmt: skip
     html = performance_table(public.reset_index(), public.attrs["years"], "t")
     assert "Carlisle" not in html and "Cumbria" not in html and "new system" in html
+    # a later quarter left blank with its reason: the same
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "20"},
+           {"measure": "m0", "period": "2020-21-Q2", "comment": "not available: the 2 children placed in Carlisle"}]  # fmt: skip
+    q2 = swlib.performance(swlib.load(make_data(data_dir, ms[:1], obs)), "alpha", "2020-21-Q2", audience="public")
+    assert q2.iloc[0]["year_notes"] == {"to_date": WITHHELD_NOTE} and q2.attrs["withheld"][0]["row"] == 3
 
 
 def test_check_public_finds_counts_written_as_councils_write_them_in_the_middle_of_a_sentence():
