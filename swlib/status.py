@@ -280,7 +280,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             else None
         )
 
-        if eff != P and coarser:
+        if eff != P and coarser and (ytd.has_data or reason):  # not beside a year with no figure at all
             notes.append(f"latest available: {eff.label}")
         if source == "missing" and ytd.has_data:
             # the period's own figure is missing: the part year is not the year to date (seed style: "–")

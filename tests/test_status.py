@@ -296,3 +296,10 @@ def test_a_quarter_left_blank_is_report_later_with_its_reason_not_a_sum_of_perce
     # a quarter before the report's left blank with its reason: the year to date adds the counts there are, and says so
     assert m2["to_date"] == pytest.approx(100 * 32 / 35) and (m2["numerator"], m2["denominator"]) == (32, 35)
     assert "year to date from 2 of 3 quarters" in m2["note"] and m2["status"] == "Green"
+
+
+def test_an_annual_measure_with_no_figure_is_not_noted_as_the_latest_year_available(data_dir):
+    ms = [{"frequency": "annual", "unit": "count", "aggregate": "sum"}] * 2
+    df = perf(data_dir, ms, [q("2019-20", measure="m1", value=5)], period="2020-21-Q2")
+    assert df.loc["m0", "status"] == "Report later" and "latest available" not in (df.loc["m0", "note"] or "")
+    assert "latest available: 2019/20" in df.loc["m1", "note"]
