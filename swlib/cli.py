@@ -180,6 +180,8 @@ def merge(path, data, replace_changed):
     except ChangesRefused as e:
         for line in e.plan.summary():
             click.echo(line)
+        for w in e.warnings:
+            click.echo(f"warning: {w}")
         raise
     except DataError as e:
         whose = f"the return {path.name}" if getattr(e, "in_return", False) else "the data set after the merge"

@@ -274,7 +274,7 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         plan, lambda n: _label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
     )
     if plan.changed and not replace_changed:
-        raise ChangesRefused(plan)
+        raise ChangesRefused(plan, warnings)
     if not plan.touched:
         return plan, [], warnings
     written = _write_book(data_path, plan) if is_book else _write_folder(data_path, plan)
@@ -284,8 +284,8 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
 class ChangesRefused(ConfigError):
     """The return changes figures the data set holds, and ``--replace`` was not given."""
 
-    def __init__(self, plan: Plan):
-        self.plan = plan
+    def __init__(self, plan: Plan, warnings: list | None = None):
+        self.plan, self.warnings = plan, list(warnings or [])  # the merged data's warnings, shown with the refusal
         n = len(plan.changed)
         super().__init__(
             f"nothing written: the return changes {n} figure{'s' if n != 1 else ''} the data set already holds "

@@ -82,6 +82,18 @@ def test_a_changed_figure_is_refused_unless_replace_and_old_new_are_shown(fife):
     assert o.loc["2024-25-Q1", "numerator"] == 46 and o.loc["2024-25-Q2", "numerator"] == 47
 
 
+def test_a_refused_merge_shows_the_warnings_the_merged_data_would_have(fife):
+    pct = {**MEASURE, "measure": "fife-started", "title": "Started in 7 days", "aggregate": "latest"}
+    started = {"council": "fife", "measure": "fife-started"}
+    a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93}])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q1", "value": 94},
+                                                         {**started, "period": "2024-25-Q2", "value": 0.93}])  # fmt: skip
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 2 and "93 → 94" in r.output and "give --replace" in r.output
+    assert "warning: " in r.output and "93 for 93%, not 0.93" in r.output  # seen before --replace, not after
+
+
 def test_problems_are_named_by_the_returns_cells_and_nothing_is_written(fife):
     a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
     run("merge", "r.xlsx")
