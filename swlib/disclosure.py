@@ -238,6 +238,17 @@ _NOUN = re.compile(rf"\b({_NOUNS})\b", re.IGNORECASE)
 # a capitalised name after a number word: "a single Children and Families Service" names a service
 # (counts no one), "two Looked After Children" or "two Child Protection Orders" counts its last word
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
+_PERSONS = (r"child|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|patient|individual|offender|"
+            r"prisoner|resident|parent|pupil|victim|service user")  # fmt: skip
+_YEAR_BEFORE = re.compile(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$", re.IGNORECASE)
+# a count said without a number: one person in a past event ("a child died", "a young person was placed"),
+# "the only child", "both young people", "a second child", "the 3rd re-registration"
+_IMPLIED = re.compile(
+    rf"\b(?:(?:a|an|another)\s+(?:young\s+)?(?:{_PERSONS})\s+(?:was|died|had\s+been|has\s+been)\b|"
+    rf"(?:the\s+only|the\s+sole|a\s+second|a\s+third|a\s+fourth|the\s+(?:2nd|3rd|4th|second|third|fourth))"
+    rf"\s+(?:\w+\s+)?(?:{_NOUNS})\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
+    re.IGNORECASE,
+)
 _NAME_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
                         r"or|who|with|by|under|\w+ed)\b)")  # fmt: skip
 # a number word that ends what it counts: "placements: two.", "up by three on last year", "another two"
@@ -274,7 +285,8 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
 
     Finds numbers written as digits ("3 children", "3", "2.0", "2x") or words ("one", "a
     single", "two", "a couple of", "twice"), and "x of y" where x, y or y - x is small ("2 of
-    the children", "19 of 21"). Skips percentages, money, decimals, dates, durations and words
+    the children", "19 of 21", "19/21"), and a count said without a number ("a child died",
+    "both young people", "the only child", "a second child"). Skips percentages, money, decimals, dates, durations and words
     that make a number a label ("Quarter 2", "Stage 1", "within 2 days", "one of the best").
     Returns each place with a little of the text around it.
     """
@@ -298,7 +310,9 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
         if m.group("x") is None and _UNIT_AFTER.match(after):
             continue
         frac = re.match(r"/(\d+)(?![\d/.,-])", after) if m.group("n")[0].isdigit() else None
-        if frac and n <= int(frac.group(1)):  # "19/21 children": x of y, as "19 of 21" is
+        tok, b = m.group("n"), int(frac.group(1)) if frac else None
+        year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or _YEAR_BEFORE.search(before))
+        if frac and n <= b and not year:  # "19/21 children": x of y, as "19 of 21" is (not the years 05/06)
             if any(_small(x, lo, hi) for x in (n, int(frac.group(1)), int(frac.group(1)) - n)):
                 found.append(around)
             continue
@@ -315,6 +329,11 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             continue  # mid-sentence before a name: "a single Children and Families Service"
         if _small(n, lo, hi) or (of and word and n <= hi):
             found.append(around)
+    if lo <= 2 <= hi or lo <= 1 <= hi:
+        for m in _IMPLIED.finditer(text):  # a count no number word says: "a child died", "both young people"
+            if m.group("both") and re.match(r"\s+and\b", text[m.end() :]):
+                continue  # "both children and adults": two kinds of people, not two people
+            found.append(text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip())
     return found
 
 

@@ -409,3 +409,14 @@ def test_an_actions_theme_and_outcome_are_free_text_too(data_dir):
     assert public.iloc[0]["outcome"] == "[withheld]" and public.iloc[0]["theme"] == "Keep children safe"
     assert [(w["column"], w["row"]) for w in public.attrs["withheld"]] == [("outcome", 2)]
     assert [f["column"] for f in check_public(ds, "alpha", "2020-21-Q1")] == ["outcome"]
+
+
+def test_check_public_finds_a_count_said_without_a_number_and_leaves_year_ranges_alone():
+    for text in ("A child died in March.", "A young person was placed in secure accommodation.",
+                 "The only child placed in secure care returned home.", "Both young people referred were placed",
+                 "A second child was re-registered in June.", "the 3rd re-registration this year"):  # fmt: skip
+        assert small_numbers_in(text), text
+    for safe in ("Both children and adults benefit.", "when a child is placed we visit", "A second phase of work began.",
+                 "The only way to improve is partnership.", "a case was made for investment",
+                 "In 05/06 community placements were", "Annual Report 2022/2023", "in 19/20 referrals rose"):  # fmt: skip
+        assert small_numbers_in(safe) == [], safe
