@@ -120,7 +120,9 @@ NOTES = {
     "council": "Council id, lower case with hyphens, e.g. south-lanarkshire (from the councils sheet).",
     "measure": "Measure id from the measures sheet.",
     "period": "2020-21 (year), 2020-21-Q2 (quarter), 2020-21-H1 (half) or 2020-09 (month).",
-    "value": "The figure for this period only (not cumulative). A percentage, rate or ratio whose year to date adds periods up (aggregate sum) needs numerator and denominator: a value alone cannot be added up. Percentages as 0 to 100.",
+    "value": "The figure for this period only (not cumulative). A percentage, rate or ratio whose year to date adds periods up (aggregate sum) needs numerator and denominator: a value alone cannot be added up. Percentages as 0 to 100 (93, not 0.93). A figure you do not have: leave value, numerator and denominator blank and say why in comment.",
+    "comment": "Commentary the report prints; on an observation whose figure is left blank, why it is missing "
+    "(printed where the figure would be).",
     "numerator": "Cases meeting the measure (percent measures).",
     "denominator": "All cases (percent measures). 0 of 0 means no cases this period.",
     "status": "Officer's own status, only to override the calculated one.",
@@ -205,7 +207,7 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
             cell = ws.cell(1, j, col.name)
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            note = NOTES.get(col.name, "") + (" Required." if col.required else "")
+            note = NOTES.get(col.name, "") + (" Required." if col.nonblank else "")  # a cell that must be filled
             cell.comment = Comment(f"{col.name}: {sc.expected(col)}. {note}".strip(), "swreport")
             ws.column_dimensions[get_column_letter(j)].width = max(12, len(col.name) + 4)
             letter = get_column_letter(j)

@@ -45,6 +45,9 @@ def test_template_has_every_table_notes_and_drop_downs(tmp_path, demo):
     obs = book["observations"]
     assert [c.value for c in obs[1]][:4] == ["council", "measure", "period", "value"]
     assert "2020-21-Q2" in obs["C1"].comment.text
+    notes = {c.value: c.comment.text for c in obs[1]}
+    assert "Required" in notes["period"] and "Required" not in notes["value"]  # a value may be left blank (counts)
+    assert "say why in comment" in notes["value"] and "why it is missing" in notes["comment"]
     formulas = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in obs.data_validations.dataValidation}
     assert formulas["A"] == "council_ids" and formulas["B"] == "measure_ids"
     assert book.defined_names["council_ids"].attr_text == "councils!$A$2:$A$5000"
