@@ -430,10 +430,12 @@ WITHHELD_PASSAGE = "A passage was withheld from the public version because it me
 
 def check_public(ds, council: str, period) -> list[dict]:
     """Free text going into the council's public reports for ``period`` that may give away a
-    small number: comments of the year's observations, the year's actions (action, measure,
-    comment) and the year's narrative. Each finding names its file and row (a workbook's sheet
-    and cell; a narrative file's line) and says whether an officer cleared it (``cleared`` =
-    yes on the row; front matter in a narrative file, see ``narrative_cleared``)."""
+    small number: comments of the year's observations (and the reasons given for the three
+    earlier years' blank figures, printed in the year columns), the year's actions (theme,
+    outcome, action, measure, comment) and the year's narrative. Each finding names its file
+    and row (a workbook's sheet and cell; a narrative file's line) and says whether an officer
+    cleared it (``cleared`` = yes on the row; front matter in a narrative file, see
+    ``narrative_cleared``)."""
     P = Period.parse(period)
     cfg = council_settings(council)
     lo, hi = cfg.suppress_min, cfg.suppress_max
@@ -452,10 +454,13 @@ def check_public(ds, council: str, period) -> list[dict]:
 
     obs = ds.observations
     rows = obs[(obs["council"] == council) & obs["comment"].notna()]
+    earlier = {str(P.year_period.shift_years(-k)) for k in (1, 2, 3)}  # the year columns: a blank year's reason prints
+    blank = rows[["value", "numerator", "denominator"]].isna().all(axis=1)
     rows = rows[
         rows["period"].map(
             lambda p: (Period.parse(p).fy == P.fy and Period.parse(p).end <= P.end) or Period.parse(p) == P.year_period
         )
+        | (rows["period"].isin(earlier) & blank)
     ]
     for i, r in rows.iterrows():
         for hit in small_numbers_in(r["comment"], lo, hi):

@@ -377,6 +377,7 @@ def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention
         (2, "not available: the 2"), (3, "not available: three")]  # fmt: skip
     html = performance_table(public.reset_index(), public.attrs["years"], "t")
     assert "Carlisle" not in html and "Cumbria" not in html and "new system" in html
+    assert [f["row"] for f in check_public(ds, "alpha", "2020-21-Q1")] == [2, 3]  # listed beforehand too
     # a later quarter left blank with its reason: the same
     obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "20"},
            {"measure": "m0", "period": "2020-21-Q2", "comment": "not available: the 2 children placed in Carlisle"}]  # fmt: skip
