@@ -307,7 +307,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     return _chart(
         draw,
         6.8,
-        1.9 * nrows + 0.2,
+        1.55 * nrows + 0.2,  # two rows in 85 mm, three in 125 mm: printed at full size (8 pt)
         alt,
         f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched; – no figure)."
         + (f" {said}" if said else "")
@@ -645,16 +645,17 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
         ax.invert_yaxis()  # best at the top
         ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel(axis_words, fontsize=8)
-        ax.set_title(_wrap(title, 80), fontsize=9, loc="left")
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.2, -0.1), ncols=2, frameon=False)
 
     best, worst = g.iloc[:3], g.iloc[-3:]
     f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
     alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
-    return _chart(draw, 7.0, 0.6 + 0.16 * len(g), alt,
+    # drawn for the half page beside its table (88 mm), so that it prints at full size (8 pt)
+    # its title is the table's caption beside it, and the figure's caption under it
+    return _chart(draw, 3.45, 1.4 + 0.135 * len(g), alt,
                   f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
-                  {"left": 1.95, "right": 1.75, "top": 0.45, "bottom": 0.45})  # fmt: skip
+                  {"left": 1.6, "right": 0.1, "top": 0.15, "bottom": 1.25})  # fmt: skip
 
 
 def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:

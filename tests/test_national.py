@@ -196,3 +196,18 @@ def test_the_rank_chart_says_what_its_value_axis_counts(demo):
     svg = rank_chart(pos[pos["lgbf"] == "SW5"], "SW5").svg
     assert ">£ at 2020/21 prices<" in svg
     assert ">Per cent<" in rank_chart(pos[pos["lgbf"] == "SW2"], "SW2").svg
+
+
+def test_the_rank_chart_prints_at_full_size_beside_its_table(demo):
+    # the chart takes half the portrait page (88 mm) beside its table: drawn that wide, its
+    # council names and axis print at 8 pt, not shrunk to half
+    import re
+
+    from swlib.charts import rank_chart
+
+    pos = national.positions(demo, "2019-20")
+    svg = rank_chart(pos[pos["lgbf"] == "SW1"], "SW1").svg
+    width_mm = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1)) / 72 * 25.4
+    assert width_mm <= (182 - 5) / 2
+    assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)) >= 8
+    assert "32. " in svg or "Na h-Eileanan Siar" in svg  # every council named
