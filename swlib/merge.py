@@ -254,6 +254,29 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
     raise DataError(out)
 
 
+def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> DataError:
+    """The return's own problems ``e``, and the ids in its cells that the data set does not
+    resolve either (a mistyped measure id: "did you mean ..."), which the merged check would
+    otherwise name only once the others are put right."""
+    from .loading import _label
+
+    more: list[Problem] = []
+    try:
+        ret, ret_letters, _ = read_tables(return_path)
+        data, data_letters, is_book = read_tables(data_path)
+        _check_merged(plan_merge(data, ret), lambda n: _label(data_path, n, is_book), return_path, ret_letters,
+                      data_path, data_letters)  # fmt: skip
+    except DataError as merged:
+        seen = {(p.file, p.row, p.column) for p in e.problems}
+        more = [p for p in merged.problems if any(w in p.expected for w in _RESOLVED_BY_DATA[:2])
+                and p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
+    except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
+        pass
+    out = DataError([*e.problems, *more])
+    out.in_return = True
+    return out
+
+
 def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, list[Path], list[Problem]]:
     """Merge the return at ``return_path`` into the data set at ``data_path``. Returns the plan,
     the files written (none when it changes nothing) and the merged data set's warnings. Raises
@@ -266,7 +289,10 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         raise ConfigError(f"merge reads a return workbook (.xlsx): found {str(return_path)!r}")
     if return_path.resolve() == data_path.resolve():
         raise ConfigError(f"{return_path} is the data set itself: give the return and the data set (--data)")
-    _check_return(return_path)
+    try:
+        _check_return(return_path)
+    except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run
+        raise _with_unresolved_ids(e, return_path, data_path) from None
     ret, ret_letters, _ = read_tables(return_path)
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)

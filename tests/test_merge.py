@@ -112,6 +112,17 @@ def test_problems_are_named_by_the_returns_cells_and_nothing_is_written(fife):
     assert (fife / "data" / "observations.csv").read_bytes() == before and "Traceback" not in r.output
 
 
+def test_a_returns_own_problems_and_a_mistyped_id_are_named_in_one_run(fife):
+    a_return(fife, observations=[{"council": "fife", "measure": "fife-seen-5days", "period": "2024-25-Q1", "value": 92},
+                                 {"council": "fife", "measure": "fife-seen-5day", "period": "2024-25-Q1", "value": 9}])  # fmt: skip
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "the return r.xlsx has 2 problems" in r.output and "Traceback" not in r.output
+    assert "cell observations!E2 (column 'numerator'): found 1 quarterly row of fife-seen-5days" in r.output
+    assert "cell observations!B3 (column 'measure'): found 'fife-seen-5day'" in r.output
+    assert "did you mean 'fife-seen-5days'?" in r.output
+    assert len(swlib.load(fife / "data").observations) == 0  # nothing written
+
+
 def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SWREPORT_DATA", raising=False)
