@@ -282,10 +282,14 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     _append(ws, head)
     for r in perf.to_dict("records"):
         supp = suppressed_columns(r)
+        said = r.get("year_notes") or {}  # why a figure is missing, as the report prints it where the figure would be
+
+        def figure(col, r=r, supp=supp, said=said):
+            return "[c]" if col in supp else (said.get(col) if pd.isna(r[col]) else float(r[col]))
+
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
                  None if pd.isna(r["target"]) else float(r["target"]),
-                 "[c]" if "to_date" in supp else (None if pd.isna(r["to_date"]) else float(r["to_date"])), r["trend"],
-                 *["[c]" if y in supp else (None if pd.isna(r[y]) else float(r[y])) for y in years], r.get("comment") or ""]  # fmt: skip
+                 figure("to_date"), r["trend"], *[figure(y) for y in years], r.get("comment") or ""]  # fmt: skip
         _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))

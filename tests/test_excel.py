@@ -107,6 +107,19 @@ def test_export_is_formatted(tmp_path, demo):
     assert summary.cell(summary.max_row, 1).value == "Total"
 
 
+def test_export_prints_why_a_figure_is_missing_where_the_figure_would_be(tmp_path, data_dir):
+    import swlib
+    from tests.conftest import make_data
+
+    ds = swlib.load(make_data(data_dir, [{"target": "90"}],
+                              [{"measure": "m0", "period": "2020-21-Q1", "numerator": "45", "denominator": "50"},
+                               {"measure": "m0", "period": "2020-21-Q2", "comment": "n/a: system down"}]))  # fmt: skip
+    ws = load_workbook(export_performance(ds, "alpha", "2020-21-Q2", tmp_path / "p.xlsx"))["performance"]
+    header = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    assert row[header.index("Status")] == "… Report later" and row[header.index("To date")] == "n/a: system down"
+
+
 PAYLOADS = ['=HYPERLINK("http://x","click")', "=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "\t=1", "\r=1"]
 
 
