@@ -229,6 +229,17 @@ def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
             assert len(legend) != 1, (name, n, legend)
 
 
+def test_a_short_table_is_printed_whole_on_one_page(pdfs):
+    from bs4 import BeautifulSoup
+
+    for name, path in pdfs.items():
+        pages = [" ".join(p.split()) for p in pages_text(path)]
+        html = rendered(name).read_text(encoding="utf-8")
+        for table in BeautifulSoup(html, "html.parser").select("table.summary, table.money, table.workforce"):
+            rows = [" ".join(th.get_text(" ", strip=True).split()) for th in table.select("tbody th")]
+            assert any(all(r in p for r in rows) for p in pages), (name, table.get("class"), rows)
+
+
 def test_every_table_column_is_on_the_page(pdfs):
     from bs4 import BeautifulSoup
 
