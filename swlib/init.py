@@ -28,6 +28,7 @@ from .errors import ConfigError
 from .statutory import lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "swreport init"
+CATALOGUE_SOURCE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
 
 
 def table_columns(name: str) -> list[str]:
@@ -59,7 +60,7 @@ def tables(council: str, name: str, family_group: int | None, population: int | 
                  "source": SOURCE}]  # fmt: skip
     out["councils"] = _csv(councils, table_columns("councils"))
     cat = statutory_measures()
-    measures = [{**r, "council": "", "source": "swlib/data/statutory_measures.csv"} for r in cat.to_dict("records")]
+    measures = [{**r, "council": "", "source": CATALOGUE_SOURCE} for r in cat.to_dict("records")]
     out["measures"] = _csv(measures, table_columns("measures"))
     for t in sc.TABLE_ORDER:
         if t not in out:

@@ -29,6 +29,13 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
         "council": "fife", "name": "Fife Council", "family_group": 2, "population": None, "source": "swreport init"}  # fmt: skip
     assert len(ds.measures) == 26 and set(ds.measures["theme"]) == {"Statutory functions"}
     assert ds.measures["council"].isna().all() and ds.observations.empty and ds.benchmarks.empty
+    from swlib.sections import sources_view
+
+    sources = dict(sources_view(ds, "fife", "public")["items"])  # as a reader sees them, not a package path
+    assert (
+        sources["the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"]
+        == "26 measures"
+    )
     assert ds.warnings == []
     assert "care_and_support" in (empty / "data" / "inspections.csv").read_text().splitlines()[0]
     r = run("validate", "--strict")
