@@ -205,9 +205,17 @@ def lgbf_note(council: str, family_group: int | None) -> str | None:
     """A line for the user about the family group, when it is not the LGBF's."""
     lgbf = lgbf_family_group(council)
     if lgbf is None:
-        names = ", ".join(lgbf_councils()["council"][:3])
+        import difflib
+
+        ids = list(lgbf_councils()["council"])
+        near = difflib.get_close_matches(council, ids, n=1)
+        names = (
+            f"did you mean {near[0]!r}? If so, delete what init wrote and run it again with that id"
+            if near
+            else ", ".join(ids[:3]) + ", ..."
+        )
         return (
-            f"{council!r} is not one of the 32 councils as the LGBF benchmarks name them ({names}, ...): "
+            f"{council!r} is not one of the 32 councils as the LGBF benchmarks name them ({names}): "
             + ("its family group is blank; give --family-group N for benchmarking" if family_group is None else
                f"family group {family_group} as given")
         )  # fmt: skip

@@ -75,6 +75,9 @@ def test_init_with_a_workbook_is_found_as_data_xlsx(empty):
 def test_a_council_outside_the_32_gets_a_blank_family_group_or_the_one_given(empty):
     r = run("init", "north-fife", "--name", "North Fife")
     assert r.exit_code == 0 and "not one of the 32 councils" in r.output and "--family-group" in r.output
+    from swlib.init import lgbf_note
+
+    assert "did you mean 'fife'? If so, delete what init wrote" in lgbf_note("fyfe", None)
     assert swlib.load(empty / "data").councils["family_group"].isna().all()
     r = run("init", "x", "--name", "X", "--family-group", "5", "--workbook", "x.xlsx")
     assert r.exit_code == 2 and "from 1 to 4" in r.output and not (empty / "x.xlsx").exists()
