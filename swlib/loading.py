@@ -70,7 +70,7 @@ class Dataset:
         for name in sc.TABLE_ORDER:
             df = self.table(name)
             if name in ("councils", "benchmarks") or "council" not in df:
-                out[name] = df
+                out[name] = df.copy()
                 continue
             mine = df["council"] == council
             if name == "measures":
@@ -554,7 +554,10 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
         ds = _read_cached(part, base)
         if ds is not None:
             return ds
-    ds = _read_cached(cached, base) if cached is not None else None
+    if council is not None and key is not None and _WHOLE.get("key") == key:
+        ds = _WHOLE["ds"]  # a batch worker's next council: the whole data set is in memory already
+    else:
+        ds = _read_cached(cached, base) if cached is not None else None
     if ds is None:
         ds = _load(base)
         if cached is not None:
@@ -565,10 +568,16 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
                 shutil.rmtree(old.with_suffix(".councils"), ignore_errors=True)
     if council is None:
         return ds
+    if key is not None:
+        _WHOLE.update(key=key, ds=ds)  # kept only to cut councils from (each gets a data set of its own)
     mine = ds.for_council(council)
+    mine.path = base
     if part is not None:
         _write_cached(part, mine)
     return mine
+
+
+_WHOLE: dict = {}  # the last whole data set a council's rows were cut from, by cache key
 
 
 def _read_cached(path: Path, base: Path) -> Dataset | None:

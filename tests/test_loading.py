@@ -394,3 +394,27 @@ def test_a_councils_rows_come_from_the_cache_on_their_own(tmp_path, monkeypatch)
             ds.observations, whole.observations[whole.observations["council"] == "dundee-city"]
         )
         assert ds.path == ROOT / "data"
+
+
+def test_a_batch_worker_cuts_its_next_council_from_the_data_set_in_memory(tmp_path, monkeypatch):
+    import swlib.loading as loading
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SWREPORT_NO_CACHE", raising=False)
+    monkeypatch.setattr(loading, "_WHOLE", {})
+    loading.load(ROOT / "data")  # validated and cached
+    whole_reads = []
+    real = loading._read_cached
+
+    def read(path, base):
+        if not path.parent.name.endswith(".councils"):
+            whole_reads.append(path)
+        return real(path, base)
+
+    monkeypatch.setattr(loading, "_read_cached", read)
+    a = loading.load(ROOT / "data", council="dundee-city")
+    b = loading.load(ROOT / "data", council="south-lanarkshire")
+    assert len(whole_reads) == 1  # the second council is cut from the data set in memory
+    assert set(a.observations["council"]) == {"dundee-city"} and set(b.observations["council"]) == {"south-lanarkshire"}
+    b.benchmarks.loc[b.benchmarks.index[0], "value"] = -1.0  # each council's data set is its own
+    assert (loading.load(ROOT / "data", council="dumfries-and-galloway").benchmarks["value"] != -1.0).all()
