@@ -540,9 +540,12 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         f"Latest {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
         + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")
     )  # fmt: skip
+    kind = Period.parse(last["period"]).kind if "period" in chart else "year"
+    own = {"quarter": "quarter", "month": "month", "half": "half year"}.get(kind)
     caption = (
         f"{title}: statistical process control chart to {last['label']}. Points outside the dashed limits, or in runs "
         "and trends, are marked as special causes."
+        + (f" Each point is one {own} on its own, not the year to date." if own else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures{some}, made up for illustration." if made_up else "")
     )
     return _chart(draw, 6.8, 2.8, alt, caption, {"left": 0.85, "right": 1.95, "top": 0.55, "bottom": 0.4})

@@ -134,6 +134,16 @@ def test_the_spc_chart_names_its_unit_and_its_latest_point_and_period(demo):
     assert "latest, Sep 23:" in svg and ">Sep 23<" in svg.replace(" \n", "").replace("\n", "")  # on the axis too
 
 
+def test_an_spc_chart_of_quarters_says_its_points_are_not_the_year_to_date(demo):
+    # the sentence above it gives the year to date (71%); its latest point is the quarter alone (77%)
+    r, _ = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-cpo-upw-5days")
+    chart = long_trend(demo, "south-lanarkshire", "sl-cpo-upw-5days", "2021-22-Q2")
+    c = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), spc_target(demo, r))
+    assert "Each point is one quarter on its own, not the year to date." in c.caption
+    yearly = chart.assign(period=["2019-20"] * len(chart))
+    assert "on its own" not in spc_chart(yearly, r["title"], r["unit"], int(r["decimals"])).caption
+
+
 def _drawn(monkeypatch, make):
     """The matplotlib figure a chart function draws (laid out as it is saved)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
