@@ -242,7 +242,7 @@ def chart_times(n: int = 20) -> dict[str, float]:
     each council chart the reports draw most: an SPC chart, a year bar chart, small multiples."""
     import swlib
     from swlib import charts, trends
-    from swlib.sections import statutory_view
+    from swlib.views import statutory_view
 
     ds = swlib.load(ROOT / "data")
     council, period = "south-lanarkshire", swlib.Period.parse("2021-22-Q2")

@@ -29,8 +29,8 @@ data = None
 
 # %%
 import swlib
-from swlib import sections as s
 from swlib import trends
+from swlib import views as s
 from swlib.narrative import SECTIONS, section
 from swlib.statutory import PERFORMANCE_OUTCOMES
 

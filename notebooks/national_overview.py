@@ -31,7 +31,7 @@ councils = ""  # comma-separated council ids to show (blank: all 32); the rankin
 # %%
 import swlib
 from swlib import national
-from swlib import sections as s
+from swlib import views as s
 
 ds = swlib.load(data)
 P = swlib.Period.parse(period).year_period

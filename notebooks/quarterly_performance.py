@@ -31,7 +31,7 @@ data = None
 # %%
 import swlib
 from swlib import charts, trends
-from swlib import sections as s
+from swlib import views as s
 from swlib.briefing import briefing_view
 from swlib.config import council_settings
 

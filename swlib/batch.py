@@ -55,7 +55,7 @@ def _code_hash() -> str:
     """swlib's own code and templates: a change to the package re-renders everything."""
     h = hashlib.sha256()
     pkg = Path(__file__).parent
-    for f in sorted([*pkg.glob("*.py"), *pkg.glob("templates/**/*")]):
+    for f in sorted([*pkg.rglob("*.py"), *pkg.glob("data/*"), *pkg.glob("templates/**/*")]):
         if f.is_file():
             h.update(f.name.encode())
             h.update(f.read_bytes())

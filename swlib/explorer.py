@@ -218,7 +218,7 @@ class Explorer:
         """What the view shows, as plain data for ``templates/explorer/view.html.j2``."""
         from .charts import spc_chart, trend_chart
         from .icons import icons_view
-        from .sections import performance_table_view
+        from .views import performance_table_view
 
         v = self.view
         if v.measure is None:

@@ -63,7 +63,7 @@ WORDS = {  # terms of the trade that are not abbreviations, with what shows a re
                      "for."),
 }  # fmt: skip
 
-# what shows a report uses a term of the shared glossary (swlib.sections.GLOSSARY)
+# what shows a report uses a term of the shared glossary (swlib/data/wording.yaml)
 USES = {
     "Green, Amber, Red": r"\b(Green|Amber|Red)\b",
     "Report later": r"\bReport later\b",

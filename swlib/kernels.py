@@ -33,7 +33,7 @@ CELL_TIMEOUT = 600.0
 # what a report's first cell imports anyway; a warm kernel imports it once
 WARM_MODULES = (
     "pandas", "numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends.backend_svg", "swlib",
-    "swlib.charts", "swlib.trends", "swlib.sections", "swlib.templating", "swlib.config", "swlib.national",
+    "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating", "swlib.config", "swlib.national",
 )  # fmt: skip
 
 

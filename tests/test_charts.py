@@ -47,7 +47,7 @@ def test_one_target_per_period_in_table_chart_spc_and_explorer(demo):
 
 def council_charts(demo):
     """Every council chart the quarterly and annual reports draw, from the demo data."""
-    from swlib import charts, sections, trends
+    from swlib import charts, trends, views
 
     P = swlib.Period.parse("2023-24-Q2")
     perf = swlib.performance(demo, "dumfries-and-galloway", P)
@@ -60,11 +60,11 @@ def council_charts(demo):
         "spc": charts.spc_chart(spc, r["title"], r["unit"], int(r["decimals"]), trends.spc_target(demo, r)),
         "bars": charts.trend_chart(equipu, sl.attrs["years"], Q.label),
         "annual bars": charts.trend_chart(r, perf.attrs["years"], P.label),
-        "small multiples": sections.statutory_view(annual, "Adult support and protection", Y)["chart"],
+        "small multiples": views.statutory_view(annual, "Adult support and protection", Y)["chart"],
         "status": charts.status_chart(swlib.status_summary(sl)),
-        "benchmark": sections.benchmark_view(demo, "dumfries-and-galloway", P)["chart"],
-        "inspections": sections.inspection_view(demo, "dundee-city", Y)["chart"],
-        "finance": next(i for i in sections.finance_view(demo, "dundee-city", Y)["items"] if "chart" in i)["chart"],
+        "benchmark": views.benchmark_view(demo, "dumfries-and-galloway", P)["chart"],
+        "inspections": views.inspection_view(demo, "dundee-city", Y)["chart"],
+        "finance": next(i for i in views.finance_view(demo, "dundee-city", Y)["items"] if "chart" in i)["chart"],
     }
 
 

@@ -52,9 +52,10 @@ def test_status_and_trend_derived_from_a_suppressed_figure_are_suppressed(data_d
     summary = swlib.status_summary(public.reset_index())
     assert summary.loc["Total", "Suppressed"] == 1 and summary.loc["Total", "Red"] == 0
     assert "Suppressed" not in swlib.status_summary(internal.reset_index()).columns
-    from swlib.sections import performance_table
+    from swlib.templating import macro
+    from swlib.views import performance_table_view
 
-    html = performance_table(public.reset_index(), public.attrs["years"], "t")
+    html = macro("performance_table", performance_table_view(public.reset_index(), public.attrs["years"], "t"))
     assert "◆" not in html and "Red" not in html and "worsening" not in html and html.count("[c]") >= 3
     from swlib.tables import display_performance
 
@@ -147,15 +148,16 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
 
 
 def test_public_workforce_table_suppresses_small_teams(demo, tmp_path):
-    from swlib.sections import workforce_section
+    from swlib.templating import macro
+    from swlib.views import workforce_view
 
     ds = demo
     ds2 = swlib.Dataset(**{**{t: ds.table(t) for t in ("councils", "measures", "targets", "observations", "actions", "finance", "inspections", "benchmarks")},
                            "workforce": pd.concat([ds.workforce, pd.DataFrame([{"council": "dundee-city", "period": "2016-17", "service": "Out of hours", "headcount": 3, "fte": 2.5}])], ignore_index=True)},
                         path=ds.path)  # fmt: skip
-    html = workforce_section(ds2, "dundee-city", swlib.Period.parse("2016-17"), "public")
+    html = macro("workforce", workforce_view(ds2, "dundee-city", swlib.Period.parse("2016-17"), "public"))
     assert html.count("[c]") >= 4  # the team of 3 and the next smallest, headcount and FTE
-    assert ">3<" not in html and ">3<" in workforce_section(ds2, "dundee-city", swlib.Period.parse("2016-17"))
+    assert ">3<" not in html and ">3<" in macro("workforce", workforce_view(ds2, "dundee-city", swlib.Period.parse("2016-17")))
 
 
 def test_charts_mark_suppressed_figures_and_their_alt_text_does_not_give_them_away():
@@ -369,13 +371,14 @@ def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention
     assert internal.loc["m0", "year_notes"]["to_date"].startswith("not available: the 2 children")
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
     from swlib.disclosure import WITHHELD_NOTE
-    from swlib.sections import performance_table
+    from swlib.templating import macro
+    from swlib.views import performance_table_view
 
     assert public.loc["m0", "year_notes"] == {"to_date": WITHHELD_NOTE, "2019-20": WITHHELD_NOTE}
     assert public.loc["m1", "year_notes"] == {"to_date": "not available: records moving to a new system"}
     assert [(w["row"], w["text"][:20]) for w in public.attrs["withheld"]] == [
         (2, "not available: the 2"), (3, "not available: three")]  # fmt: skip
-    html = performance_table(public.reset_index(), public.attrs["years"], "t")
+    html = macro("performance_table", performance_table_view(public.reset_index(), public.attrs["years"], "t"))
     assert "Carlisle" not in html and "Cumbria" not in html and "new system" in html
     assert [f["row"] for f in check_public(ds, "alpha", "2020-21-Q1")] == [2, 3]  # listed beforehand too
     # a later quarter left blank with its reason: the same

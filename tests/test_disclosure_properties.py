@@ -31,8 +31,8 @@ def published_figures(ds, council: str, fy: int) -> dict:
     {(measure title, fy, quarter): (value, numerator, denominator)} from the performance tables'
     "to date" and year cells and the sentences' "at this point last year" (a measure shown at its
     latest period, an annual one in a quarterly report, filed under that period)."""
-    from swlib.sections import performance_view
     from swlib.trends import describe
+    from swlib.views import performance_view
 
     seen: dict = {}
     for q in (1, 2, 3, 4):

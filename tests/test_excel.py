@@ -221,11 +221,12 @@ def test_template_inspections_sheet_has_grade_columns_and_a_filled_return_render
 def test_annual_report_renders_inspections_with_no_grades(tmp_path):
     rows = {**ROWS, "inspections": [{"council": "alpha", "service": "Home", "service_type": "Care Home",
                                      "sector": "LA", "date": "2020-11-01"}]}  # fmt: skip
-    from swlib.sections import inspection_section
+    from swlib.templating import macro
+    from swlib.views import inspection_view
 
     path = write_template(tmp_path / "return.xlsx")
     fill(path, rows)
-    html = inspection_section(swlib.load(path), "alpha", swlib.Period.parse("2020-21"))
+    html = macro("inspections", inspection_view(swlib.load(path), "alpha", swlib.Period.parse("2020-21")))
     assert "Home" in html and "No quality theme was graded" in html
 
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from swlib import glossary
-from swlib.sections import glossary_items
+from swlib.views import glossary_items
 from tests.reports import rendered
 
 ITEMS = glossary_items()

@@ -29,7 +29,7 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
         "council": "fife", "name": "Fife Council", "family_group": 2, "population": None, "source": "swreport init"}  # fmt: skip
     assert len(ds.measures) == 26 and set(ds.measures["theme"]) == {"Statutory functions"}
     assert ds.measures["council"].isna().all() and ds.observations.empty and ds.benchmarks.empty
-    from swlib.sections import sources_view
+    from swlib.views import sources_view
 
     sources = dict(sources_view(ds, "fife", "public")["items"])  # as a reader sees them, not a package path
     assert (

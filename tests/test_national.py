@@ -41,7 +41,7 @@ def test_funnels_allow_for_overdispersion_on_the_real_panel(demo):
 
 def test_costs_are_in_real_terms_and_changes_in_the_units_own_terms(demo):
     from swlib.periods import Period
-    from swlib.sections import national_indicator_view
+    from swlib.views import national_indicator_view
 
     P = Period.parse("2019-20")
     pos = national.positions(demo, P)
@@ -74,7 +74,7 @@ def test_costs_are_in_real_terms_and_changes_in_the_units_own_terms(demo):
 
 
 def test_the_matrix_names_each_columns_year_and_the_glossary_only_used_terms(demo):
-    from swlib.sections import family_groups_view, national_glossary_items, quartile_matrix_view
+    from swlib.views import family_groups_view, national_glossary_items, quartile_matrix_view
 
     pos = national.positions(demo, "2019-20")
     cols = {c["code"]: c["year"] for c in quartile_matrix_view(pos)["columns"]}
@@ -87,7 +87,7 @@ def test_the_matrix_names_each_columns_year_and_the_glossary_only_used_terms(dem
 
 def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     from swlib.charts import funnel_chart
-    from swlib.sections import funnel_words
+    from swlib.views import funnel_words
 
     sw6 = national.funnel(demo, "SW6", "2019-20")
     words = funnel_words(sw6)

@@ -3,14 +3,14 @@
 import re
 
 import swlib
-from swlib import sections as s
 from swlib.notebook_view import SCOPE, WRAPPER, ReportBody, notebook_css, report_html
+from swlib.templating import macro
 
 CSS_RULES = re.compile(r"^(?P<selectors>[^{]+)\{(?P<body>[^}]*)\}$", re.M)
 
 
 def test_a_report_body_shows_in_a_notebook_with_the_report_stylesheet_in_a_wrapper():
-    body = ReportBody(s.paragraph("Report later: 3 measures"))
+    body = ReportBody(macro("paragraph", "Report later: 3 measures"))
     shown = body._repr_html_()
     assert shown.startswith(f'<div class="{WRAPPER}"><style>') and shown.endswith(
         "<p>Report later: 3 measures</p></div>"
@@ -19,7 +19,7 @@ def test_a_report_body_shows_in_a_notebook_with_the_report_stylesheet_in_a_wrapp
     assert str(body) == "<p>Report later: 3 measures</p>"  # the body itself, as the exported page holds it
     assert report_html(shown) == str(body)  # what the export puts in the page
     assert report_html("<p>other output</p>") == "<p>other output</p>"
-    joined = body + s.paragraph("more")  # a body added to stays a report body
+    joined = body + macro("paragraph", "more")  # a body added to stays a report body
     assert isinstance(joined, ReportBody) and joined._repr_html_().startswith(f'<div class="{WRAPPER}">')
 
 

@@ -249,7 +249,7 @@ def test_a_summed_rate_adds_counts_and_keeps_its_multiplier(data_dir):
 
 
 def test_a_missing_figure_carries_the_reason_the_data_gives(data_dir):
-    from swlib.sections import cell, statutory_view
+    from swlib.views import cell, statutory_view
 
     ds = swlib.load(make_data(data_dir, [{"unit": "count", "polarity": "none", "frequency": "annual",
                                           "aggregate": "sum", "theme": "Statutory functions", "outcome": "Orders"}],

@@ -76,7 +76,7 @@ def test_a_status_that_rests_on_rounding_prints_the_deciding_decimal(data_dir):
     assert r["status"] == "Green" and r["decides_at"] == 1
     text = trends.sentence(r, perf.attrs["years"])
     assert text == "Down from 73% in 2019/20 to 69.6%, which rounds to 70%: at the 70% target, so it counts as met."
-    from swlib.sections import cell
+    from swlib.views import cell
 
     assert cell(r, "to_date")["text"] == "69.6% (181 of 260)"
     # 182 of 260 (70.0%) meets the target unrounded: nothing to explain

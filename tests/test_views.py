@@ -1,8 +1,9 @@
 """Report pieces as a reader sees them."""
 
 import swlib
-from swlib import sections as s
-from swlib.sections import performance_table
+from swlib import views as s
+from swlib.templating import macro, numbered
+from swlib.views import performance_table_view
 from tests.conftest import make_data
 
 
@@ -12,20 +13,20 @@ def test_percentages_show_the_counts_behind_them_except_where_suppressed(data_di
            {"measure": "m1", "period": "2020-21-Q1", "numerator": "3", "denominator": "56"}]  # fmt: skip
     ds = swlib.load(make_data(data_dir, ms, obs))
     internal = swlib.performance(ds, "alpha", "2020-21-Q1")
-    html = performance_table(internal, internal.attrs["years"], "t")
+    html = macro("performance_table", performance_table_view(internal, internal.attrs["years"], "t"))
     assert "71.4% (40 of 56)" in html and "5.4% (3 of 56)" in html
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
-    html = performance_table(public, public.attrs["years"], "t")
+    html = macro("performance_table", performance_table_view(public, public.attrs["years"], "t"))
     assert "71.4% (40 of 56)" in html and "(3 of 56)" not in html and "5.4%" not in html
 
 
 def test_annual_figures_in_a_quarterly_report_are_headed_as_the_latest_year_not_this_year(demo):
     from bs4 import BeautifulSoup
 
-    from swlib.sections import performance_by_theme
+    from swlib.views import performance_view
 
     perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2")
-    page = BeautifulSoup(performance_by_theme(perf), "html.parser")
+    page = BeautifulSoup(macro("performance_by_theme", numbered(performance_view(perf)["parts"], 3)), "html.parser")
     yearly = [t for t in page.select("table.performance") if "latest year available (2022/23)" in t.caption.get_text()]
     assert yearly
     for t in yearly:
@@ -43,11 +44,12 @@ def test_annual_figures_in_a_quarterly_report_are_headed_as_the_latest_year_not_
 def test_statutory_tables_and_charts_show_only_years_that_have_figures(demo):
     from bs4 import BeautifulSoup
 
-    from swlib.sections import statutory_section
+    from swlib.views import statutory_view
 
     perf = swlib.performance(demo, "dundee-city", "2016-17")
     for outcome in perf.loc[perf["theme"] == "Statutory functions", "outcome"].unique():
-        html = statutory_section(perf, outcome, swlib.Period.parse("2016-17"), "5.1")
+        view = statutory_view(perf, outcome, swlib.Period.parse("2016-17"))
+        html = macro("statutory", view | {"text": f"5.1 {outcome}"}, True)
         page = BeautifulSoup(html, "html.parser")
         for table in page.select("table.values"):
             for j in range(1, len(table.select("thead th"))):
@@ -59,7 +61,7 @@ def test_statutory_tables_and_charts_show_only_years_that_have_figures(demo):
 
 def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):
     from swlib.periods import Period
-    from swlib.sections import benchmark_view
+    from swlib.views import benchmark_view
 
     rows = {
         r["indicator"].split(":")[0]: r
@@ -79,7 +81,7 @@ def test_a_change_is_in_the_units_own_terms_and_one_that_rounds_to_nothing_has_n
 
 
 def test_inspections_are_those_dated_within_the_reports_financial_year(demo):
-    from swlib.sections import inspection_view
+    from swlib.views import inspection_view
 
     v = inspection_view(demo, "dundee-city", swlib.Period.parse("2016-17"))
     text = str(v)

@@ -1,0 +1,43 @@
+"""What each report section shows, as plain data for its template, one module per report.
+
+- ``tables``: the tables every report is made of (a figure, summaries, the legend, performance
+  tables, actions, figures by year, money, plain frames).
+- ``quarterly``, ``annual``, ``national``: each report's own sections (its templates are in
+  ``swlib/templates/<report>/``).
+- ``sources``: the back pages, sources and the glossary's terms.
+- ``wording``: the words a report prints that are not computed (``swlib/data/wording.yaml``).
+
+Every view is exported here, so a notebook reads ``from swlib import views as v``.
+"""
+
+from .annual import finance_view, inspection_view, statutory_view, workforce_view
+from .national import (
+    family_groups_view,
+    fmt_change,
+    funnel_words,
+    national_indicator_view,
+    quartile_matrix_view,
+    trend_words,
+)
+from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason
+from .sources import benchmark_sources, glossary_items, national_glossary_items, source_label, sources_view
+from .tables import (
+    actions_view,
+    cell,
+    frame_view,
+    legend_view,
+    money_view,
+    performance_table_view,
+    performance_view,
+    summary_view,
+    values_view,
+    variance_view,
+)
+
+__all__ = [
+    "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "cell", "family_groups_view",
+    "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view",
+    "landscape_text", "legend_view", "money_view", "national_glossary_items", "national_indicator_view",
+    "not_compared_reason", "performance_table_view", "performance_view", "quartile_matrix_view", "source_label",
+    "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "workforce_view",
+]  # fmt: skip

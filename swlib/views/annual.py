@@ -1,0 +1,144 @@
+"""The CSWO annual report's own sections, as plain data for their templates
+(``swlib/templates/annual/``): each statutory function (a table of its years and small
+multiples), finance (budget, outturn, capital and the variance), the workforce (suppressed in a
+public report) and inspections (grades and their chart)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..charts import budget_chart, inspection_chart, small_multiples
+from ..config import council_settings
+from ..disclosure import suppress_table
+from ..formatting import fmt_money, slug
+from ..periods import Period
+from ..status import is_synthetic
+from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
+
+
+def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: bool = True) -> dict:
+    """One statutory function: a table of the years and a small-multiples chart (or why not)."""
+
+    this_year = str(period)
+    rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")].copy()
+    years = perf.attrs.get("years", [])
+    if len(rows):
+        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
+    out = {"id": f"statutory-{slug(outcome)}", "title": outcome, "table": None, "chart": None, "none": None}
+    if rows.empty:
+        out["none"] = no_data_text(outcome.lower(), period.label) if say_none else None
+        return out
+    supp = rows["suppressed"].fillna("")
+    said = rows["year_notes"].map(lambda n: set(n or {}))
+    years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()
+             or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
+    out["table"] = values_view(rows, years, this_year, f"{outcome}: figures by year")
+    rows[this_year] = rows["to_date"]
+    if perf.attrs.get("audience") == "public":
+        rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
+    if len(rows):
+        out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
+    return out
+
+
+def finance_view(ds, council: str, period: Period) -> dict:
+
+    f = ds.finance[(ds.finance["council"] == council) & (ds.finance["period"] == str(period))]
+    if f.empty:
+        return {"none": no_data_text("finance", period.label), "items": []}
+    items = []
+    for kind, label in (("budget", "revenue budget"), ("outturn", "revenue outturn"), ("capital", "capital programme")):
+        lines = f[f["kind"] == kind][["line", "amount", "source"]]
+        if lines.empty:
+            continue
+        items.append({"table": money_view(lines, f"{period.label} {label} by service")})
+        if kind == "budget":
+            items.append({"chart": budget_chart(lines, f"{period.label} {label}").view()})
+    budget, outturn = f[f["kind"] == "budget"], f[f["kind"] == "outturn"]
+    if len(budget) and len(outturn):
+        items.append(
+            {"table": variance_view(budget, outturn, f"{period.label} revenue budget against outturn, by service")}
+        )
+        b, o = budget["amount"].sum(), outturn["amount"].sum()
+        word = "overspend" if o > b else "underspend"
+        made_up = " † Synthetic outturn figures." if is_synthetic(outturn["source"]) else ""
+        items.append({"text": f"Outturn {fmt_money(o)} against a budget of {fmt_money(b)}: an {word} of "
+                              f"{fmt_money(abs(o - b))} ({100 * abs(o - b) / b:.1f}%).{made_up}"})  # fmt: skip
+    return {"none": None, "items": items}
+
+
+def workforce_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
+
+    w = ds.workforce[ds.workforce["council"] == council]
+    latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
+    if latest is None:
+        return {"none": no_data_text("workforce", period.label), "table": None}
+    rows = w[w["period"] == str(latest)].set_index("service")
+    made_up_rows = rows["source"].map(lambda x: is_synthetic([x])) if "source" in rows else pd.Series(dtype=bool)
+    counts = pd.DataFrame({"Headcount": rows["headcount"].astype("float")})
+    if len(counts) > 1:
+        counts.loc["Total"] = counts["Headcount"].sum(min_count=1)
+    hide = pd.DataFrame(False, index=counts.index, columns=counts.columns)
+    if audience == "public":
+        cfg = council_settings(council)
+        hide = suppress_table(
+            counts, cfg.suppress_min, cfg.suppress_max, total_row="Total" if len(counts) > 1 else None
+        )
+    fte = rows["fte"].reindex(counts.index)
+    if len(counts) > 1:
+        fte.loc["Total"] = rows["fte"].sum(min_count=1)
+    body = []
+    for service in counts.index:
+        h, f = counts.at[service, "Headcount"], fte.get(service)
+        if hide.at[service, "Headcount"]:
+            cells = [{"suppressed": True}, {"suppressed": True}]
+        else:
+            cells = [{"text": "–" if pd.isna(h) else f"{int(h):,}"},
+                     {"text": "–" if f is None or pd.isna(f) else f"{f:,.1f}"}]  # fmt: skip
+            made_up = (
+                made_up_rows.any() if service == "Total" and service not in made_up_rows else made_up_rows.get(service)
+            )
+            for c in cells if made_up else []:
+                c["synthetic"] = c["text"] != "–"
+        body.append({"label": service, "total": service == "Total", "cells": cells})
+    cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
+    table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
+    return {"none": None, "table": synthetic_marks(table, [c for r in body for c in r["cells"]])}
+
+
+def inspection_view(ds, council: str, period: Period) -> dict:
+
+    i = ds.inspections[ds.inspections["council"] == council]
+    start, end = (
+        f"{period.fy}-04-01",
+        f"{period.fy + 1}-03-31",
+    )  # the report's financial year: ISO dates compare as text
+    any_at_all, i = not i.empty, i[(i["date"] >= start) & (i["date"] <= end)]
+    if i.empty:
+        if any_at_all:
+            return {
+                "none": f"No inspection was dated within {period.year_period.label} (April {period.fy} to March {period.fy + 1})."
+            }
+        return {"none": no_data_text("inspection", period.label)}
+    themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
+    themes = [t for t in themes if i[t].notna().any()]
+    show = i[["service", "service_type", "sector", "date", *themes]].copy()
+    made_up = i["source"].map(lambda x: is_synthetic([x])) if "source" in i else pd.Series(False, index=i.index)
+    show["service"] = show["service"].where(~made_up, show["service"] + " †")
+    show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
+    show["Inspected"] = pd.to_datetime(show["Inspected"], errors="coerce").map(
+        lambda d: "" if pd.isna(d) else f"{d.day} {d:%B %Y}"
+    )
+    for c in show.columns[4:]:
+        show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
+    return {
+        "none": None,
+        "table": frame_view(
+            show,
+            "Care Inspectorate grades (1 unsatisfactory to 6 excellent)"
+            + ("; † synthetic: made up for illustration" if made_up.any() else ""),
+            css_class="grades",
+        ),
+        "chart": inspection_chart(i[themes], synthetic=bool(made_up.any())).view() if themes else None,
+        "no_themes": None if themes else "No quality theme was graded in these inspections.",
+    }

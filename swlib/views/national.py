@@ -1,0 +1,202 @@
+"""The national LGBF overview's sections, as plain data for its templates
+(``swlib/templates/national/``), from what ``swlib.national`` computes: each indicator across
+Scotland (Scotland's run with its SPC and trend, every council ranked, a funnel plot in words and
+chart), the council-by-indicator quartile matrix and the family groups' medians."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from ..benchmarking import ordinal
+from ..charts import funnel_chart, rank_chart, spc_chart
+from ..formatting import fmt_value, slug
+from ..icons import icons_view
+from ..national import (
+    family_medians,
+    funnel,
+    funnel_widening,
+    price_label,
+    quartile_matrix,
+    scotland_series,
+    scotland_trend,
+)
+from ..periods import Period
+from ..xmr import SPCWarning, spc
+
+QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
+
+
+def trend_words(t: dict) -> str:
+    """Fingertips' recent trend of a run of years, in a sentence."""
+    span = f" over the five years {t['first']} to {t['last']}" if t.get("first") else ""
+    if t["trend"] in ("increasing", "decreasing"):
+        reading = {"improving": ", and getting better", "worsening": ", and getting worse"}.get(t["reading"], "")
+        return f"Statistical trend{span}: {t['trend']}{reading} (a change too steady to be chance; {t['method']})."
+    if t["trend"] == "no significant change":
+        return f"Statistical trend{span}: no significant change ({t['method']})."
+    return (
+        "Statistical trend: cannot be worked out, because the LGBF publishes no counts of people or events "
+        "behind this figure for each of the last five years."
+    )
+
+
+def decimals_apart(values: list, ranks: list, unit: str, decimals: int = 1, most: int = 4) -> list[int]:
+    """The decimals to print each figure with: ``decimals``, or more where another council with a
+    different rank would print the same (ranks use the unrounded figures), up to ``most``."""
+    out = []
+    for i, (v, r) in enumerate(zip(values, ranks, strict=True)):
+        d = decimals
+        while d < most and any(
+            rj != r and fmt_value(vj, unit, d) == fmt_value(v, unit, d)
+            for j, (vj, rj) in enumerate(zip(values, ranks, strict=True))
+            if j != i and not pd.isna(vj)
+        ):
+            d += 1
+        out.append(d)
+    return out
+
+
+def fmt_change(change, unit: str, decimals: int = 1) -> str:
+    """A change in the unit's own terms: "+2.1 percentage points", "-£1.20", "+3.4 per 1,000"."""
+    if pd.isna(change):
+        return "–"
+    size = abs(change)
+    sign = "" if round(size, decimals) == 0 else ("+" if change > 0 else "-")  # never "-0.0"
+    if unit == "percent":
+        return f"{sign}{size:,.{decimals}f} percentage points"
+    if unit == "currency":
+        return f"{sign}£{size:,.{decimals}f}"
+    if unit == "rate":
+        return f"{sign}{size:,.{decimals}f} per 1,000"
+    return sign + fmt_value(size, unit, decimals)
+
+
+def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) -> dict:
+    """One LGBF indicator across Scotland: Scotland's run of years with its SPC and statistical
+    trend, every council ranked (chart and table), and a funnel plot where there are denominators."""
+
+    g = pos[pos["lgbf"] == code]
+    r0 = g.iloc[0]
+    unit, title, year = r0["unit"], f"{code}: {r0['title']}", Period.parse(r0["period"])
+    prices = price_label(r0.get("price_year"))
+    if prices:  # a cost: in real terms, its price year named wherever it is shown
+        title += f" ({prices})"
+    improvement = {"higher": "increase", "lower": "decrease"}.get(r0["polarity"], "neutral")
+    better = {"higher": "higher is better", "lower": "lower is better"}.get(
+        r0["polarity"], "neither higher nor lower is better"
+    )
+    v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
+         "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."}  # fmt: skip
+    run = scotland_series(ds, code, period)
+    if len(run) >= 2:
+        first, last = run.iloc[0], run.iloc[-1]
+        v["run"] = (
+            f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} "
+            f"to {fmt_value(last['value'], unit, 1)} in {last['label']}"
+            + (f", both at {Period.parse(r0['price_year']).label} prices (real terms)." if prices else ".")
+        )
+    v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]))
+    if len(run) >= 8:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SPCWarning)
+            chart = spc(run["value"], improvement=improvement)
+        chart["label"] = run["label"].to_numpy()
+        chart.attrs["method"] = "XmR chart"
+        v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
+        v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
+    v["rank_chart"] = rank_chart(g, title).view()
+    rows = []
+    g = g.sort_values(["rank", "council_name"])
+    places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit)
+    for r, dp in zip(g.to_dict("records"), places, strict=True):
+        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, dp),
+                     "change": fmt_change(r["change"], unit, 1),
+                     "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
+                     "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
+                     "family": str(int(r["family_group"]))})  # fmt: skip
+    v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows,
+                    "change": f"Change since {year.shift_years(-1).label}"}  # fmt: skip
+    f = funnel(ds, code, year)
+    if f is not None:
+        v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
+    return v
+
+
+TAU2_SCALE = {"PR": "on the arcsine square-root scale", "SR": "on the log scale", "RC": "on the log scale"}
+
+
+def funnel_words(f: pd.DataFrame) -> str:
+    """What a funnel plot shows, in words: whether and how much its limits were widened for
+    over-dispersion (phi, tau2, the limits with and without the allowance at the median council),
+    and the councils outside them, named with their figures."""
+
+    a = f.attrs
+    what = {"PR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against its number of {a['counts']}",
+            "SR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against the {a['counts']}"}.get(
+        a["data_type"], f"each council's figure against {a['x_title'].lower()}")  # fmt: skip
+    if a["data_type"] == "SR" and a.get("scotland_rate"):
+        what += f" (Scotland's rate: {1000 * a['scotland_rate']:,.1f} per 1,000 people aged 75 and over)"
+    words = [f"The funnel plot shows {what}, {a['year']}; the centre line is {a['centre_label']}."]
+    if a["adjusted"]:
+        w = funnel_widening(f)
+        words.append(
+            f"The councils differ from one another far more than chance alone would explain (a dispersion ratio "
+            f"\u03c6 of {a['phi']:,.1f}, where chance alone gives about 1), so the limits are widened by the "
+            f"variation between councils (\u03c4\u00b2 = {a['tau2']:.2g} {TAU2_SCALE[a['data_type']]}), as "
+            f"Spiegelhalter (2005) describes and FunnelPlotR computes: at {w['council']}'s {w['x']:,.0f} {a['counts']}, "
+            f"the 99.8% limits run from {w['lower']:,.1f} to {w['upper']:,.1f}, against {w['plain_lower']:,.1f} to "
+            f"{w['plain_upper']:,.1f} from chance alone ({w['times']:,.1f} times as wide)."
+        )  # fmt: skip
+    else:
+        words.append(
+            f"The councils differ from one another no more than chance would explain (a dispersion ratio \u03c6 of "
+            f"{a['phi']:.2f}), so the limits are not widened."
+        )
+    limits = "the widened 99.8% limits" if a["adjusted"] else "the 99.8% limits"
+    said = []
+    for side, words_side in (("above", "above the centre"), ("below", "below the centre")):
+        o = f[f["outside"] == side].sort_values("y", ascending=side == "below")
+        if len(o):
+            said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
+    words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
+    return " ".join(words)
+
+
+def quartile_matrix_view(pos: pd.DataFrame) -> dict:
+    """Councils by indicator: each cell the quartile as a number and a shape (1 best)."""
+
+    m = quartile_matrix(pos)
+    years = pos.drop_duplicates("lgbf").set_index("lgbf")["period"]
+    rows = [
+        {
+            "council": council,
+            "cells": [None if pd.isna(q) else {"q": int(q), "shape": QUARTILE_SHAPES[int(q)]} for q in r],
+        }
+        for council, r in m.iterrows()
+    ]
+    columns = [{"code": c, "year": Period.parse(years[c]).label} for c in m.columns]
+    return {"columns": columns, "rows": rows, "shapes": list(QUARTILE_SHAPES.items())}
+
+
+def family_groups_view(pos: pd.DataFrame) -> dict:
+    """Per family group, its councils, and per indicator the group's median."""
+
+    fm = family_medians(pos)
+    groups = fm.drop_duplicates("family_group").sort_values("family_group")
+
+    units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
+    prices = {c: price_label(p) for c, p in pos.drop_duplicates("lgbf").set_index("lgbf")["price_year"].items()}
+    med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
+    return {
+        "groups": [{"number": int(r.family_group), "councils": r.councils} for r in groups.itertuples()],
+        "columns": [f"Group {int(c)}" for c in med.columns],
+        "rows": [
+            {
+                "label": code + (f" ({prices[code]})" if prices[code] else ""),
+                "cells": [{"text": fmt_value(v, units[code], 1)} for v in r],
+            }
+            for code, r in med.iterrows()
+        ],
+    }

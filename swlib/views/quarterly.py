@@ -1,0 +1,107 @@
+"""The quarterly performance report's own sections, as plain data for their templates
+(``swlib/templates/quarterly/``): the council's landscape, each measure needing attention (its
+SPC chart and icons, or its last years) and how the council compares (LGBF benchmarking)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..benchmarking import benchmark, ordinal
+from ..charts import benchmark_chart, spc_chart, trend_chart
+from ..formatting import fmt_value, slug
+from ..icons import icons_view
+from ..narrative import comment_html
+from ..periods import Period
+from ..trends import long_trend, spc_target
+from .sources import benchmark_sources
+from .tables import no_data_text
+
+
+def landscape_text(ds, council: str) -> str | None:
+    row = ds.councils.set_index("council").loc[council]
+    pop = row.get("population")
+    if pop is None or pd.isna(pop):
+        return None
+    return f"{row['name']} serves a population of about {int(pop):,}."
+
+
+def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> dict:
+    """Each measure needing attention: its sentence, and its SPC chart with icons (internal
+    reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
+
+    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+    years = perf.attrs.get("years", [])
+    parts = []
+    for r in sel.to_dict("records"):
+        part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
+                "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None}  # fmt: skip
+        target = spc_target(ds, r)
+        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
+        if chart is not None and perf.attrs.get("audience") != "public":
+            a = chart.attrs
+            part["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+            part["chart"] = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), target).view()
+            if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
+                part["years_chart"] = trend_chart(r, years, period.label).view()
+        elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
+            part["chart"] = trend_chart(r, years, period.label).view()
+        parts.append(part)
+    spc = any(p["icons"] for p in parts)
+    lead = "Measures with a Red or Amber status: " + (
+        "the last three years and this year to date and, where there are enough periods, a statistical process "
+        "control (SPC) chart of the longer run of periods."
+        if spc
+        else "the last three years and this year to date."
+    )
+    return {"parts": parts, "lead": lead}
+
+
+def not_compared_reason(r: dict) -> str:
+    """Why a council's LGBF figure is not called better, similar or worse than Scotland's."""
+    if pd.isna(r.get("value")):
+        return "not compared: no figure"
+    if r.get("unit") == "currency":
+        return "not compared: a cost is not a count of people or events, so chance cannot be allowed for"
+    if pd.isna(r.get("numerator")) or pd.isna(r.get("denominator")):
+        return "not compared: the LGBF publishes no counts of people or events behind this figure"
+    return "not compared: the figure is not a percentage or a rate of counted events"
+
+
+def benchmark_view(ds, council: str, period: Period) -> dict:
+    """The council's position among all Scottish councils on each LGBF indicator."""
+
+    b = benchmark(ds, period)
+    mine = b[b["council"] == council]
+    if mine.empty:
+        return {"none": no_data_text("benchmarking", period.label)}
+    year = Period.parse(b.attrs["period"])
+    rows = []
+    for r in mine.to_dict("records"):
+        ci = (
+            ""
+            if pd.isna(r["lower"])
+            else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
+        )
+        rows.append({
+            "indicator": f"{r['lgbf']}: {r['title']}" + (f" (£ at {Period.parse(r['period']).label} prices)"
+                                                           if r["unit"] == "currency" else ""),
+            "year": Period.parse(r["period"]).label,
+            "value": fmt_value(r["value"], r["unit"], 1) + ci,
+            "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
+            "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
+            "family": fmt_value(r["family_value"], r["unit"], 1), "scotland": fmt_value(r["scotland_value"], r["unit"], 1),
+            "comparison": r["comparison"] if r["comparison"] != "not compared" else not_compared_reason(r),
+        })  # fmt: skip
+    sources = benchmark_sources(ds)
+    lead = (
+        "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
+        + (f"Figures: {'; '.join(sources)}. " if sources else "")
+        + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
+    )
+    note = (
+        "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
+        "counts of people or events (Wilson score for percentages; exact Poisson or Byar's method for rates per 1,000); "
+        "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
+        "for Scotland as a whole."
+    )
+    return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": benchmark_chart(b, council).view()}

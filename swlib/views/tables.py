@@ -1,0 +1,240 @@
+"""The tables every report is made of, as plain data for the shared macros
+(``swlib/templates/shared/macros.html.j2``): one figure (``cell``), status summaries and the
+legend, performance tables by theme and outcome, actions, figures by year, money and plain frames.
+
+A ``*_view`` function turns what swlib computed into strings, numbers, lists and dicts (a figure is
+``{"text": "92%"}`` or ``{"suppressed": True}``); the templates lay them out and escape every one.
+To see one piece on its own in a notebook, render its view with the macro of the same kind, e.g.
+``templating.macro("summary_table", summary_view(...))``. Free text the reader sees as formatting
+(comments, narrative) is sanitised by ``narrative`` and is the only markup a view holds.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..disclosure import SYMBOL, suppressed_columns
+from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
+from ..narrative import comment_html
+from ..periods import Period
+from ..status import STATUS_ORDER, is_synthetic, synthetic_columns
+from .wording import status_meanings
+
+
+def no_data_text(what: str, period_label: str) -> str:
+    return f"No {what} data was provided for {period_label}."
+
+
+def cell(r: dict, col: str) -> dict:
+    """One figure of a measure's row as the tables show it: suppressed, or its text."""
+    if col in suppressed_columns(r):
+        return {"suppressed": True}
+    reason = (r.get("year_notes") or {}).get(col)
+    if reason and pd.isna(r.get(col)):  # why the figure is missing, as the data says it
+        return {"text": reason, "reason": True}
+    decimals = int(r["decimals"])
+    decides = r.get("decides_at") if col == "to_date" else None
+    if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
+        decimals = int(decides)
+    text = fmt_value(r.get(col), r["unit"], decimals)
+    if col == "to_date" and r["unit"] == "percent":
+        text += counts_behind(r.get("numerator"), r.get("denominator"))
+    out = {"text": text}
+    if col in synthetic_columns(r) and not pd.isna(r.get(col)):
+        out["synthetic"] = True
+    return out
+
+
+def summary_view(summary: pd.DataFrame, caption: str, row_label: str = "Theme") -> dict:
+    cols = [c for c in summary.columns if c != "Total" and (summary[c].sum() > 0 or c in ("Green", "Amber", "Red"))]
+    cols.append("Total")
+    rows = [
+        {"label": str(theme), "total": theme == "Total", "cells": [int(r[c]) for c in cols]}
+        for theme, r in summary.iterrows()
+    ]
+    return {"caption": caption, "row_label": row_label, "columns": cols, "rows": rows}
+
+
+def legend_view() -> dict:
+    return {
+        "statuses": [(s, status_meanings()[s]) for s in STATUS_ORDER],
+        "arrows": [(a, t) for t, a in TREND_ARROWS.items() if a],
+    }
+
+
+def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> dict:
+    """The council layout: indicator | comments | this year (status, target, to date) | last 3 years.
+    With ``latest_year`` (measures counted once a year, in a report for part of a year) the
+    figures are that year's, headed as such, never as this year's to date."""
+    if latest_year:
+        years = [y for y in years if y != latest_year]
+    out = {
+        "caption": caption,
+        "group": f"Latest year available: {Period.parse(latest_year).label}" if latest_year else "This year",
+        "figure": "Figure" if latest_year else "To date",
+        "earlier": "Earlier years" if latest_year else "Last 3 years",
+        "years": [Period.parse(y).label for y in years],
+        "rows": [],
+    }
+    for r in rows.to_dict("records"):
+        notes = [("sentence", r["sentence"])] if r.get("sentence") else []
+        if r.get("note"):
+            notes.append(("note", r["note"]))
+        trend = r["trend"]
+        yc = []
+        for y in years:
+            note = (r.get("year_notes") or {}).get(y)
+            yc.append({"text": note, "reason": True} if note and pd.isna(r.get(y)) else cell(r, y))
+        out["rows"].append({
+            "title": r["title"], "notes": notes, "comment": comment_html(r.get("comment")),
+            "status": r["status"], "status_source": r["status_source"],
+            "target": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
+            "to_date": cell(r, "to_date"),
+            "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend_reason(r)},
+            "years": yc,
+        })  # fmt: skip
+    return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+
+
+def trend_reason(r: dict) -> str:
+    """The trend as the table prints it; "no comparison" says why (no figure this year, or none
+    at the same point last year)."""
+    if r["trend"] != "no comparison":
+        return r["trend"]
+    if pd.isna(r.get("to_date")) and "to_date" not in str(r.get("suppressed") or "").split(","):
+        return "no comparison: no figure yet"  # a suppressed figure is there, only not shown
+    return "no comparison: no figure last year"
+
+
+def performance_view(perf: pd.DataFrame) -> dict:
+    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``."""
+    years = perf.attrs.get("years", [])
+    parts = []
+    for theme, tdf in perf.groupby("theme", sort=False):
+        outcomes = []
+        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
+            name = outcome or theme
+            yearly = odf["period_shown"] != perf.attrs["period"]  # a measure reported less often: its latest period
+            tables = []
+            if (~yearly).any():
+                tables.append(
+                    performance_table_view(odf[~yearly], years, f"{name}: measures, status and the last three years")
+                )
+            for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
+                label = Period.parse(shown).label
+                tables.append(performance_table_view(
+                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
+                ))  # fmt: skip
+            outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}", "title": outcome, "tables": tables})
+        parts.append({"id": f"theme-{slug(theme)}", "title": theme, "outcomes": outcomes})
+    return {"parts": parts}
+
+
+def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
+    """The actions' summary by theme and, per theme, a table per outcome."""
+    if acts.empty:
+        return {"summary": None, "parts": [], "none": no_data_text("action", period_label)}
+    from ..status import status_summary
+
+    parts = []
+    for theme, tdf in acts.groupby("theme", sort=False):
+        tables = []
+        for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
+            rows = [
+                {"action": r["action"] + (" †" if is_synthetic([r.get("source")]) else ""),
+                 "measure": r["measure"] or "", "comment": comment_html(r["comment"]),
+                 "status": r["status"]}
+                for r in odf.to_dict("records")
+            ]  # fmt: skip
+            made_up = "; † synthetic: made up for illustration" if any(r["action"].endswith(" †") for r in rows) else ""
+            tables.append({"caption": f"{outcome or theme}: actions{made_up}", "rows": rows})
+        parts.append({"id": f"actions-{slug(theme)}", "title": theme, "tables": tables})
+    summary = summary_view(status_summary(acts), f"Status of actions by theme, {period_label}")
+    return {"summary": summary, "parts": parts, "none": None}
+
+
+def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: str) -> dict:
+    """Measures by year: three earlier years and the report's year."""
+    cols = [*years, this_year]
+    out = []
+    for r in rows.to_dict("records"):
+        r = dict(r)
+        r[this_year] = r.get("to_date")
+        if "to_date" in suppressed_columns(r):
+            r["suppressed"] = (r.get("suppressed") or "") + "," + this_year
+        if "to_date" in synthetic_columns(r):
+            r["synthetic"] = (r.get("synthetic") or "") + "," + this_year
+        if (r.get("year_notes") or {}).get("to_date"):
+            r["year_notes"] = {**r["year_notes"], this_year: r["year_notes"]["to_date"]}
+        out.append({"label": r["title"], "cells": [cell(r, y) for y in cols]})
+    dash = any(c.get("text") == "–" for r in out for c in r["cells"])
+    t = {"caption": caption, "columns": [Period.parse(y).label for y in cols], "rows": out, "dash": dash}
+    return synthetic_marks(t, [c for r in out for c in r["cells"]])
+
+
+def synthetic_marks(table: dict, cells: list[dict]) -> dict:
+    """A table's † marks: on each synthetic figure where the table mixes real and synthetic
+    ones (``synthetic`` "some"); where every figure is synthetic, once for the whole table
+    (``synthetic`` "all", the cells unmarked). Missing, withheld and reason cells do not count."""
+    figures = [c for c in cells if c.get("text") not in (None, "", "–") and not c.get("reason")]
+    made_up = [c for c in figures if c.get("synthetic")]
+    table["synthetic"] = None if not made_up else ("all" if len(made_up) == len(figures) else "some")
+    for c in cells:
+        if table["synthetic"] != "some" or not c.get("synthetic"):
+            c.pop("synthetic", None)
+    return table
+
+
+def share_text(percent: float) -> str:
+    """A share of a total as printed: whole per cent, but never "0%" for a line that has money."""
+    return f"{percent:.1f}%" if 0 < abs(percent) < 1 else f"{percent:.0f}%"
+
+
+def money_view(lines: pd.DataFrame, caption: str) -> dict:
+    total = lines["amount"].sum()
+    made_up = [is_synthetic([x]) for x in lines["source"]] if "source" in lines else [False] * len(lines)
+    rows = [
+        {
+            "label": r.line,
+            "cells": [
+                {"text": fmt_money(r.amount), "synthetic": m},
+                {"text": share_text(100 * r.amount / total), "synthetic": m},
+            ],
+        }
+        for r, m in zip(lines.itertuples(), made_up, strict=True)
+    ]
+    rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total), "synthetic": any(made_up)},
+                                                            {"text": "100%"}]})  # fmt: skip
+    t = {"caption": caption, "columns": ["£", "Share"], "rows": rows}
+    return synthetic_marks(t, [c for r in rows for c in r["cells"] if c["text"] != "100%"])
+
+
+def variance_view(budget: pd.DataFrame, outturn: pd.DataFrame, caption: str) -> dict:
+    """Budget, outturn and the variance per line (a line in only one of them shows "–" there)."""
+    b = budget.groupby("line", sort=False)["amount"].sum()
+    o = outturn.groupby("line", sort=False)["amount"].sum()
+    lines = list(dict.fromkeys([*b.index, *o.index]))
+
+    def made_up(frame, line=None):
+        rows = frame if line is None else frame[frame["line"] == line]
+        return "source" in rows and is_synthetic(rows["source"])
+
+    def row(label, bv, ov, total=False, line=None):
+        var = ov - bv if pd.notna(bv) and pd.notna(ov) else float("nan")
+        word = "" if pd.isna(var) or var == 0 else (" over" if var > 0 else " under")
+        texts = [fmt_money(bv), fmt_money(ov), fmt_money(abs(var)) + word if pd.notna(var) else "–"]
+        flags = [made_up(budget, line), made_up(outturn, line)]
+        flags.append(any(flags))
+        cells = [{"text": t, "synthetic": m and t != "–"} for t, m in zip(texts, flags, strict=True)]
+        return {"label": label, "total": total, "cells": cells}
+
+    rows = [row(line, b.get(line, float("nan")), o.get(line, float("nan")), line=line) for line in lines]
+    rows.append(row("Total", b.sum(), o.sum(), total=True))
+    t = {"caption": caption, "columns": ["Budget", "Outturn", "Variance"], "rows": rows}
+    return synthetic_marks(t, [c for r in rows for c in r["cells"]])
+
+
+def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
+    """A plain DataFrame as an accessible table (first column as row headers)."""
+    rows = [["" if pd.isna(v) else str(v) for v in r] for r in df.itertuples(index=False)]
+    return {"caption": caption, "css_class": css_class, "columns": [str(c) for c in df.columns], "rows": rows}
