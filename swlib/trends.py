@@ -174,7 +174,9 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
         text = now_text + (f", {against}" if against else "")
         extra.append(f"no figure {when} to compare with")
     if trend and trend.get("trend") in ("increasing", "decreasing"):
-        extra.append(f"a significant {trend['reading'] or trend['trend']} trend over five years")
+        # this year went the other way: "Down from 7 to 6; though a significant increasing trend ..."
+        though = "though " if text.startswith("Down" if trend["trend"] == "increasing" else "Up") else ""
+        extra.append(f"{though}a significant {trend['reading'] or trend['trend']} trend over five years")
     if benchmark_row and benchmark_row.get("comparison") in ("better", "similar", "worse"):
         year = benchmark_row.get("period")
         year = f" in {Period.parse(year).label}" if isinstance(year, str) else ""

@@ -40,6 +40,10 @@ def test_sentence_from_the_numbers():
         == "Up from 80% in 2020/21 to 91%, above the 75% target; a significant improving trend over five years; "
         "better than Scotland in 2019/20."
     )
+    # a year that went against the five-year trend says so, not "Down from 7 to 6; a significant increasing trend"
+    assert trends.sentence(row(), years, None, {"trend": "decreasing", "reading": "worsening"}) == (
+        "Up from 80% in 2020/21 to 91%, above the 75% target; though a significant worsening trend over five years."
+    )
     sub = row(period_shown="2021-22-Q2", to_date=70.0)
     assert trends.sentence(sub, years) == "Down from 80% at this point last year to 70%, below the 75% target."
     assert trends.sentence(row(to_date=None), years) == "No figure yet for this period."
