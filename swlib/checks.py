@@ -2,7 +2,7 @@
 
 ``validate`` lists them with the errors, in one run; they stop nothing (``--strict`` makes them
 count). Each is a ``Problem`` (file, row, column, what was found, what was probably meant):
-- a percentage of 1 or less where the measure's other figures are larger (0.93 for 93%?);
+- a percentage of 1 or less where the measure's other figures, or its target, are larger (0.93 for 93%?);
 - a measure with an LGBF code and no benchmark rows for it;
 - a statutory-functions section of the annual report that will be empty, naming the measures
   that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
@@ -56,23 +56,30 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
     # median of the others; only those that warn are looked at row by row
     has_small = small.groupby(o["measure"], sort=False).any()
     median = o.loc[~small, "value"].groupby(o.loc[~small, "measure"], sort=False).median()
-    warned = has_small[has_small & median.reindex(has_small.index).gt(1)].index
+    target = measures.drop_duplicates("measure").set_index("measure")["target"].reindex(has_small.index)
+    only_small = median.reindex(has_small.index).isna() & target.gt(1)  # every value a fraction, the target not
+    warned = has_small[has_small & (median.reindex(has_small.index).gt(1) | only_small)].index
     out = []
     for measure, rows in o[o["measure"].isin(warned)].groupby("measure", sort=False):
         small = (rows["value"] > 0) & (rows["value"] <= 1)
         others = rows.loc[~small, "value"]
         if small.any() and len(others) and others.median() > 1:
-            hit = rows[small]
-            out.append(
-                Problem(
-                    label,
-                    int(hit.index[0]),
-                    "value",
-                    f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
-                    f"{_rows(hit.index)}) where its other values are around {others.median():.0f}",
-                    "a percentage from 0 to 100: 93 for 93%, not 0.93",
-                )
+            beside = f"its other values are around {others.median():.0f}"
+        elif small.any() and not len(others) and only_small.get(measure, False):
+            beside = f"its target is {target[measure]:g}"
+        else:
+            continue
+        hit = rows[small]
+        out.append(
+            Problem(
+                label,
+                int(hit.index[0]),
+                "value",
+                f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
+                f"{_rows(hit.index)}) where {beside}",
+                "a percentage from 0 to 100: 93 for 93%, not 0.93",
             )
+        )
     return out
 
 

@@ -27,6 +27,13 @@ def test_consistent_small_percentages_are_not_warned(data_dir):
     assert "93 for 93%" not in warned(swlib.load(make_data(data_dir, [{"aggregate": "mean"}], obs)))
 
 
+def test_percentages_all_typed_as_fractions_against_a_target_in_percent_are_a_warning(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "0.93"), (2, "0.95"))]
+    text = warned(swlib.load(make_data(data_dir, [{"aggregate": "latest", "target": "90"}], obs)))
+    assert "row 2, column 'value': found m0: 0.93, 0.95 (rows 2, 3) where its target is 90" in text
+    assert "93 for 93%, not 0.93" in text
+
+
 def test_an_lgbf_code_with_no_benchmark_rows(data_dir):
     folder = make_data(data_dir, [], [])
     write_csv(folder / "measures.csv", [{"measure": "m0", **MEASURE_DEFAULTS, "lgbf": "SW9"}])
