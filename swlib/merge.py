@@ -286,7 +286,11 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
 
     return_path, data_path = Path(return_path), Path(data_path)
     if return_path.suffix.lower() not in (".xlsx", ".xlsm") or not return_path.is_file():
-        raise ConfigError(f"merge reads a return workbook (.xlsx): found {str(return_path)!r}")
+        found = "no such file" if not return_path.exists() else "not an .xlsx file"
+        raise ConfigError(
+            f"merge reads a return workbook (.xlsx): found {str(return_path)!r} ({found}); make one with "
+            "'swreport template FILE.xlsx --council COUNCIL --period PERIOD'"
+        )
     if return_path.resolve() == data_path.resolve():
         raise ConfigError(f"{return_path} is the data set itself: give the return and the data set (--data)")
     try:

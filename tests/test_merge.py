@@ -123,6 +123,13 @@ def test_a_returns_own_problems_and_a_mistyped_id_are_named_in_one_run(fife):
     assert len(swlib.load(fife / "data").observations) == 0  # nothing written
 
 
+def test_merge_of_a_missing_return_or_a_csv_says_which_and_how_to_make_one(fife):
+    r = run("merge", "nope.xlsx")
+    assert r.exit_code == 2 and "found 'nope.xlsx' (no such file)" in r.output and "swreport template" in r.output
+    r = run("merge", "data/observations.csv")
+    assert r.exit_code == 2 and "(not an .xlsx file)" in r.output and "Traceback" not in r.output
+
+
 def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SWREPORT_DATA", raising=False)
