@@ -80,6 +80,15 @@ def test_a_change_is_in_the_units_own_terms_and_one_that_rounds_to_nothing_has_n
     assert s.fmt_change(float("nan"), "percent") == "–"
 
 
+def test_an_untested_national_trend_says_what_the_spc_chart_below_it_reads_instead():
+    from swlib.views.national import trend_words
+
+    untested = {"trend": "cannot be calculated"}
+    assert trend_words(untested).startswith("Statistical trend: not tested, because the LGBF publishes no counts")
+    assert trend_words(untested).endswith("five years.")
+    assert trend_words(untested, spc_below=True).endswith("; the SPC chart below reads the run of figures instead.")
+
+
 def test_inspections_are_those_dated_within_the_reports_financial_year(demo):
     from swlib.views import inspection_view
 

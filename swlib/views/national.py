@@ -28,8 +28,8 @@ from ..xmr import SPCWarning, spc
 QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
 
 
-def trend_words(t: dict) -> str:
-    """Fingertips' recent trend of a run of years, in a sentence."""
+def trend_words(t: dict, spc_below: bool = False) -> str:
+    """Fingertips' recent trend of a run of years, in a sentence (``spc_below``: an SPC chart follows it)."""
     span = f" over the five years {t['first']} to {t['last']}" if t.get("first") else ""
     if t["trend"] in ("increasing", "decreasing"):
         reading = {"improving": ", and getting better", "worsening": ", and getting worse"}.get(t["reading"], "")
@@ -37,8 +37,9 @@ def trend_words(t: dict) -> str:
     if t["trend"] == "no significant change":
         return f"Statistical trend{span}: no significant change ({t['method']})."
     return (
-        "Statistical trend: cannot be worked out, because the LGBF publishes no counts of people or events "
-        "behind this figure for each of the last five years."
+        "Statistical trend: not tested, because the LGBF publishes no counts of people or events behind this "
+        "figure for each of the last five years"
+        + ("; the SPC chart below reads the run of figures instead." if spc_below else ".")
     )
 
 
@@ -97,7 +98,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
             f"to {fmt_value(last['value'], unit, 1)} in {last['label']}"
             + (f", both at {Period.parse(r0['price_year']).label} prices (real terms)." if prices else ".")
         )
-    v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]))
+    v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]), spc_below=len(run) >= 8)
     if len(run) >= 8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SPCWarning)
