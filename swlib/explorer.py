@@ -216,9 +216,8 @@ class Explorer:
     # --- the widget ---------------------------------------------------------------------
     def render_view(self) -> dict | None:
         """What the view shows, as plain data for ``templates/explorer/view.html.j2``."""
-        from .charts import spc_chart, trend_chart
-        from .icons import icons_view
-        from .views import performance_table_view
+        from .charts import trend_chart
+        from .views.tables import performance_table_view, spc_view
 
         v = self.view
         if v.measure is None:
@@ -235,11 +234,8 @@ class Explorer:
                "trend_chart": trend_chart(v.row, v.years, self.period.label).view(),
                "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
         if v.spc is not None:
-            a = v.spc.attrs
-            out["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
-            out["spc_chart"] = spc_chart(
-                v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row)
-            ).view()
+            spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row))
+            out["icons"], out["spc_chart"] = spc["icons"], spc["chart"]
         if not v.benchmark.empty:
             me = v.benchmark[v.benchmark["council"] == self.council]
             if len(me):

@@ -148,3 +148,17 @@ def test_the_widget_is_shown_once_with_the_view_as_html_where_widgets_do_not_run
     bundle = ex.widget()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle  # JupyterLab: the live controls
     assert bundle["text/html"] == ex.render_html() and ex.view.title in bundle["text/html"]  # a saved copy
+
+
+def test_the_explorer_shows_a_measure_needing_attention_with_the_reports_spc_chart_and_icons(ex, demo):
+    import swlib
+    from swlib.views import attention_view
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    parts = {p["title"]: p for p in attention_view(demo, "south-lanarkshire", perf, ex.period)["parts"] if p["icons"]}
+    title, part = next(iter(parts.items()))
+    ex.select_theme(perf.set_index("title").at[title, "theme"])
+    ex.select_measure(perf.set_index("title").at[title, "measure"])
+    shown = ex.render_view()
+    assert shown["icons"] == part["icons"] and all(i["words"] for i in shown["icons"])
+    assert shown["spc_chart"] == part["chart"]

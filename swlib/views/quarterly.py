@@ -7,14 +7,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ..benchmarking import benchmark, ordinal
-from ..charts import benchmark_chart, spc_chart, trend_chart
+from ..charts import benchmark_chart, trend_chart
 from ..formatting import fmt_value, slug
-from ..icons import icons_view
 from ..narrative import comment_html
 from ..periods import Period
 from ..trends import long_trend, spc_target
 from .sources import benchmark_sources
-from .tables import no_data_text
+from .tables import no_data_text, spc_view
 
 
 def landscape_text(ds, council: str) -> str | None:
@@ -38,9 +37,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
-            a = chart.attrs
-            part["icons"] = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
-            part["chart"] = spc_chart(chart, r["title"], r["unit"], int(r["decimals"]), target).view()
+            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(r, years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year

@@ -1,6 +1,6 @@
 """The tables every report is made of, as plain data for the shared macros
 (``swlib/templates/shared/macros.html.j2``): one figure (``cell``), status summaries and the
-legend, performance tables by theme and outcome, actions, figures by year, money and plain frames.
+legend, performance tables by theme and outcome, a measure's SPC chart with its icons, actions, figures by year, money and plain frames.
 
 A ``*_view`` function turns what swlib computed into strings, numbers, lists and dicts (a figure is
 ``{"text": "92%"}`` or ``{"suppressed": True}``); the templates lay them out and escape every one.
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..charts import spc_chart
 from ..disclosure import SYMBOL, suppressed_columns
 from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
+from ..icons import icons_view
 from ..narrative import comment_html
 from ..periods import Period
 from ..status import STATUS_ORDER, is_synthetic, synthetic_columns
@@ -238,3 +240,13 @@ def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
     """A plain DataFrame as an accessible table (first column as row headers)."""
     rows = [["" if pd.isna(v) else str(v) for v in r] for r in df.itertuples(index=False)]
     return {"caption": caption, "css_class": css_class, "columns": [str(c) for c in df.columns], "rows": rows}
+
+
+def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
+    """A measure's SPC chart with its icons (variation, and assurance against its target), as the
+    quarterly report's measures needing attention and the measure explorer both show them."""
+    a = chart.attrs
+    return {
+        "icons": icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase")),
+        "chart": spc_chart(chart, title, unit, decimals, target).view(),
+    }
