@@ -1,0 +1,301 @@
+"""The council reports' charts: a measure's years against its targets, statuses by theme, the
+budget, the statutory functions' small multiples and the Care Inspectorate's grades."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..disclosure import SYMBOL
+from ..disclosure import suppressed_columns as _hidden
+from ..formatting import fmt_value
+from ..periods import Period
+from .base import (
+    LABEL_BOX,
+    MIN_FONT,
+    PALETTE,
+    STATUS_COLOURS,
+    STATUS_HATCH,
+    SYNTHETIC_MARK,
+    Chart,
+    _chart,
+    _nan,
+    _value_ticks,
+    _whole_numbers,
+    _wrap,
+    _year_bars,
+    value_axis_label,
+)
+
+
+def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
+    """Earlier whole years and this year to date for one measure, each against its own target:
+    the annual target across the whole years, the target to date over the to-date bar. A
+    measure counted once a year shows its latest year once, labelled as such. Every bar is
+    labelled with its figure (synthetic ones marked †) on a white ground that no target line
+    strikes through; the legend stands beside the bars, never over them."""
+    from ..status import synthetic_columns
+
+    unit, dec = row["unit"], int(row["decimals"])
+    shown = Period.parse(row.get("period_shown") or years[-1])
+    hidden_cols = _hidden(row)
+    if shown.kind == "year":  # an annual measure: its latest year, not a "to date" repeating it
+        years = [y for y in years if y != str(shown)]
+        last_label = f"{shown.label} (latest available)" if shown.label != period_label else shown.label
+    else:
+        last_label = f"{period_label} to date"
+    labels = [Period.parse(y).label for y in years] + [last_label]
+    values = [row.get(y) for y in years] + [row.get("to_date")]
+    cols = [*years, "to_date"]
+    hidden = {i for i, c in enumerate(cols) if c in hidden_cols}
+    made_up = {i for i, c in enumerate(cols) if c in synthetic_columns(row) and i not in hidden}
+    annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
+    words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
+             else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
+             for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
+    same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        xs = range(len(labels))
+        n = len(labels)
+        lines = [None] * n
+        if not _nan(annual) and (years or same_target):
+            lines = [annual] * (n if same_target else n - 1) + ([] if same_target else [None])
+        if not same_target:
+            lines[-1] = to_date_target
+        _year_bars(ax, values, unit, dec, missing="no data", fontsize=MIN_FONT, hidden=hidden, marked=made_up,
+                   lines=lines)  # fmt: skip
+        if not _nan(annual) and (years or same_target):
+            right = n - 0.5 if same_target else n - 1.5
+            ax.hlines(annual, -0.5, right, colors=PALETTE["black"], linestyles="--", linewidth=1.2, zorder=2,
+                      label=f"annual target\n{fmt_value(annual, unit, dec)}")  # fmt: skip
+        if not same_target:
+            ax.hlines(to_date_target, n - 1.45, n - 0.55, colors=PALETTE["vermillion"], linestyles=":", linewidth=2,
+                      zorder=2, label=f"target to date\n{fmt_value(to_date_target, unit, dec)}")  # fmt: skip
+        if not (_nan(annual) and _nan(to_date_target)):
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=MIN_FONT, frameon=False)
+        ax.set_xticks(
+            list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
+                       for lab in labels], fontsize=MIN_FONT,
+        )  # fmt: skip
+        ax.set_ylabel(value_axis_label(unit, row["title"]), fontsize=MIN_FONT)
+        _value_ticks(ax, unit)
+        ax.set_xlim(-0.6, n - 0.4)
+        ax.set_title(_wrap(row["title"], 60), fontsize=9, loc="left")
+        ax.margins(y=0.2)
+
+    tgt = ""
+    if not _nan(annual):
+        tgt = f"; annual target {fmt_value(annual, unit, dec)}"
+    if not same_target:
+        tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
+    alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
+    caption = f"{row['title']}: " + (
+        "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
+    )
+    if not _nan(annual):
+        caption += " against the annual target (dashed line)" + (
+            "; the year to date against the target to date (dotted)" if not same_target else ""
+        )
+    if made_up:
+        caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
+    return _chart(draw, 6.4, 2.7, alt, caption + ".", {"left": 0.8, "right": 1.45, "top": 0.55, "bottom": 0.55})
+
+
+def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
+    """Stacked bars of status counts by theme (the summary table, drawn)."""
+    s = summary.drop(index="Total", errors="ignore")
+    statuses = [c for c in s.columns if c != "Total" and s[c].sum() > 0]
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        left = pd.Series(0, index=s.index)
+        for st in statuses:
+            ax.barh(
+                range(len(s)),
+                s[st],
+                left=left,
+                color=STATUS_COLOURS[st],
+                hatch=STATUS_HATCH[st],
+                edgecolor="white",
+                label=st,
+            )
+            for i, (lft, n) in enumerate(zip(left, s[st], strict=True)):
+                if n:  # on a white ground: a hatched bar never strikes through its count
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, color="black",
+                            bbox=LABEL_BOX)  # fmt: skip
+            left = left + s[st]
+        ax.set_yticks(range(len(s)), [_wrap(t, 30) for t in s.index], fontsize=MIN_FONT)
+        _whole_numbers(ax.xaxis)
+        ax.invert_yaxis()
+        ax.set_xlabel(f"number of {what}")
+        ax.legend(ncols=min(len(statuses), 3), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, frameon=False)
+
+    parts = []
+    for theme, r in s.iterrows():
+        counts = ", ".join(f"{int(r[st])} {st}" for st in statuses if r[st])
+        parts.append(f"{theme}: {counts or 'none'}")
+    alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
+    return _chart(
+        draw,
+        6.5,
+        1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
+        alt,
+        f"Status of {what} by theme (the numbers are in the summary table).",
+        {"left": 2.5, "top": 0.6, "bottom": 0.45},
+    )
+
+
+def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
+    """Horizontal bars of budget by service line."""
+    d = lines.sort_values("amount", ascending=True)
+    total = d["amount"].sum()
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.barh(range(len(d)), d["amount"] / 1e6, color=PALETTE["blue"])
+        for i, a in enumerate(d["amount"]):
+            share = 100 * a / total
+            ax.text(a / 1e6, i, f" £{a / 1e6:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f" £{a / 1e6:,.1f}m ({share:.0f}%)",
+                    va="center", fontsize=MIN_FONT)  # fmt: skip
+        ax.set_yticks(range(len(d)), [_wrap(x, 35) for x in d["line"]], fontsize=8)
+        ax.set_xlabel("£ million")
+        ax.margins(x=0.3)
+
+    words = "; ".join(f"{r.line}: £{r.amount / 1e6:,.1f} million" for r in d.iloc[::-1].itertuples())
+    return _chart(
+        draw,
+        6.2,
+        0.9 + 0.4 * len(d),
+        f"Bar chart of the {label} by service. {words}.",
+        f"The {label} by service (£ million and share of the total).",
+        {"left": 2.3, "right": 0.3, "top": 0.15, "bottom": 0.45},
+    )
+
+
+def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str) -> Chart:
+    """Year-on-year values for several measures (statutory functions), one small panel each."""
+    from ..status import synthetic_columns
+
+    n = len(rows)
+    cols = min(3, n)
+    nrows = math.ceil(n / cols)
+    labels = [Period.parse(y).label for y in years]
+    all_years = [*years, this_year]
+    all_labels = [*labels, Period.parse(this_year).label]
+
+    def draw(fig):
+        axes = fig.subplots(nrows, cols, squeeze=False)
+        for ax in axes.flat[n:]:
+            ax.set_visible(False)
+        for ax, r in zip(axes.flat, rows, strict=False):
+            vals = [r.get(y) for y in all_years]
+            hidden = {
+                i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))
+            }
+            marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
+                      or (y == this_year and "to_date" in synthetic_columns(r))}  # fmt: skip
+            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="–", fontsize=MIN_FONT, hidden=hidden,
+                       marked=marked - hidden)  # fmt: skip
+            ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=MIN_FONT)
+            ax.set_xlim(-0.6, len(vals) - 0.4)
+            ax.set_yticks([])
+            ax.spines["left"].set_visible(False)
+            ax.set_title(_wrap(r["title"], 32), fontsize=8, loc="left")
+            ax.margins(y=0.25)
+
+    parts = []
+    for r in rows:
+        gone = _hidden(r) | ({this_year} if "to_date" in _hidden(r) else set())
+        vs = ", ".join(
+            f"{lab} {SYMBOL} (suppressed)"
+            if y in gone
+            else f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
+            for lab, y in zip(all_labels, all_years, strict=True)
+            if y in gone or not _nan(r.get(y))
+        )
+        why = {y: (r.get("year_notes") or {}).get("to_date" if y == this_year else y) for y in all_years}
+        why = [f"{lab} no figure ({why[y]})" for lab, y in zip(all_labels, all_years, strict=True)
+               if _nan(r.get(y)) and why[y] and y not in gone]  # fmt: skip
+        vs = ", ".join(filter(None, [vs, *why]))
+        parts.append(f"{r['title']}: {vs or 'no data'}")
+    alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
+    made_up = any(synthetic_columns(r) for r in rows)
+    missing = {}  # the reasons the data gives for missing figures, said once each in the caption
+    for r in rows:
+        for lab, y in zip(all_labels, all_years, strict=True):
+            why = (r.get("year_notes") or {}).get("to_date" if y == this_year else y)
+            if why and _nan(r.get(y)):
+                missing.setdefault((r["title"], why), []).append(lab)
+    said = " ".join(f"{t}, {' and '.join(labs)}: {why}." for (t, why), labs in missing.items())
+    return _chart(
+        draw,
+        6.8,
+        1.55 * nrows + 0.2,  # two rows in 85 mm, three in 125 mm: printed at full size (8 pt)
+        alt,
+        f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched; – no figure)."
+        + (f" {said}" if said else "")
+        + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else ""),
+        {"left": 0.15, "right": 0.15, "top": 0.55, "bottom": 0.3, "hspace": 0.9},
+    )
+
+
+def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
+    """For each quality theme, how many services got each grade (1 unsatisfactory .. 6 excellent);
+    ``synthetic``: some of the grades are made up (the caption says so)."""
+    themes = list(grades.columns)
+    counts = pd.DataFrame({t: grades[t].value_counts().reindex(range(1, 7), fill_value=0) for t in themes}).T
+    colours = [
+        PALETTE["vermillion"],
+        PALETTE["orange"],
+        PALETTE["yellow"],
+        PALETTE["sky"],
+        PALETTE["blue"],
+        PALETTE["green"],
+    ]
+    hatches = ["xx", "//", "..", "", "", ""]
+    names = {1: "1 Unsatisfactory", 2: "2 Weak", 3: "3 Adequate", 4: "4 Good", 5: "5 Very good", 6: "6 Excellent"}
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        left = pd.Series(0, index=counts.index)
+        for g in range(1, 7):
+            ax.barh(
+                range(len(counts)),
+                counts[g],
+                left=left,
+                color=colours[g - 1],
+                hatch=hatches[g - 1],
+                edgecolor="white",
+                label=names[g],
+            )
+            for i, (lft, n) in enumerate(zip(left, counts[g], strict=True)):
+                if n:
+                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, bbox=LABEL_BOX)
+            left = left + counts[g]
+        ax.set_yticks(range(len(counts)), [_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index],
+                      fontsize=MIN_FONT)  # fmt: skip
+        _whole_numbers(ax.xaxis)
+        ax.invert_yaxis()
+        ax.set_xlabel("number of services")
+        ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=MIN_FONT, frameon=False)
+
+    parts = []
+    for t, r in counts.iterrows():
+        parts.append(
+            t.replace("_", " ")
+            + ": "
+            + ", ".join(f"{int(r[g])} graded {names[g][2:].lower()}" for g in range(1, 7) if r[g])
+        )
+    alt = "Stacked bar chart of Care Inspectorate grades by quality theme. " + "; ".join(parts) + "."
+    return _chart(
+        draw,
+        6.5,
+        1.5 + 0.4 * len(counts),
+        alt,
+        "Care Inspectorate grades of registered services by quality theme."
+        + (f" {SYNTHETIC_MARK} Some grades are synthetic, made up for illustration." if synthetic else ""),
+        {"left": 1.7, "top": 0.75, "bottom": 0.45},
+    )

@@ -1,0 +1,195 @@
+"""The benchmarking and national charts: a council's LGBF ranks, every council ranked on one
+indicator (by family group), and the funnel plot with the councils outside it named."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..formatting import fmt_value
+from ..periods import Period
+from .base import MIN_FONT, PALETTE, Chart, _bars, _chart, _nan, _short_label, _wrap
+
+
+def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
+    """For each indicator, all councils' values sorted best to worst: this council and its family highlighted."""
+    codes = list(dict.fromkeys(b["lgbf"]))
+    cols = 6  # drawn for the landscape page the benchmarking table prints on, at full size (8 pt)
+    rows_n = math.ceil(len(codes) / cols)
+    me = b[b["council"] == council]
+    fam = int(me["family_group"].iloc[0]) if len(me) else None
+
+    def draw(fig):
+        axes = fig.subplots(rows_n, cols, squeeze=False)
+        for ax in axes.flat[len(codes) :]:
+            ax.set_visible(False)
+        for ax, code in zip(axes.flat, codes, strict=False):
+            g = b[b["lgbf"] == code].sort_values("rank")
+            colours = [
+                PALETTE["blue"] if c == council else (PALETTE["sky"] if f == fam else "#D9D9D9")
+                for c, f in zip(g["council"], g["family_group"], strict=True)
+            ]
+            _bars(ax, g["value"].to_numpy(dtype=float), colours, (g["council"] == council).to_numpy())
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for side in ("left", "top", "right"):
+                ax.spines[side].set_visible(False)
+            row = g[g["council"] == council]
+            rank = (
+                f"{int(row['rank'].iloc[0])} of {len(g)}"
+                if len(row) and not _nan(row["rank"].iloc[0])
+                else "not ranked"
+            )
+            figure = ""
+            if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
+                year = _short_label(Period.parse(row["period"].iloc[0]).label)
+                figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
+            ax.set_title(f"{code}{figure}\n{rank}", fontsize=MIN_FONT, loc="left")
+            ax.set_xlabel("best → worst", fontsize=MIN_FONT)
+
+    parts = [
+        f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, {fmt_value(r.value, r.unit, 1)}"
+        for r in me.itertuples()
+        if not _nan(r.rank)
+    ]
+    alt = ("Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; this council's bar is "
+           "dark and hatched, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
+    return _chart(
+        draw,
+        10.2,
+        1.25 * rows_n + 0.3,
+        alt,
+        "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group).",
+        {"left": 0.1, "right": 0.1, "top": 0.45, "bottom": 0.25, "hspace": 1.2, "wspace": 0.15},
+    )
+
+
+FAMILY_MARKERS = {1: ("o", "family group 1 (most deprived)"), 2: ("s", "family group 2"), 3: ("^", "family group 3"),
+                  4: ("D", "family group 4 (least deprived)")}  # fmt: skip
+
+
+def rank_chart(g: pd.DataFrame, title: str) -> Chart:
+    """All councils on one indicator, best at the top: a dot each, shaped by family group, and
+    Scotland's figure as a line."""
+    g = g.sort_values(["rank", "council_name"])
+    unit = g["unit"].iloc[0]
+    scotland = float(g["scotland_value"].iloc[0])
+    price = g["price_year"].iloc[0] if "price_year" in g else None
+    axis_words = {"percent": "Per cent", "rate": "Per 1,000", "days": "Days", "hours": "Hours"}.get(unit, "")
+    if unit == "currency":
+        axis_words = f"£ at {Period.parse(price).label} prices" if isinstance(price, str) and price else "£ (cash)"
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        ys = range(len(g))
+        for fg, (marker, words) in FAMILY_MARKERS.items():
+            sel = (g["family_group"] == fg).to_numpy()
+            if sel.any():
+                ax.scatter(g["value"].to_numpy()[sel], [y for y, s in zip(ys, sel, strict=True) if s], marker=marker, s=22,
+                           color=PALETTE["blue"], label=_wrap(words, 18), zorder=3)  # fmt: skip
+        ax.axvline(scotland, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2,
+                   label=f"Scotland {fmt_value(scotland, unit, 1)}")  # fmt: skip
+        # the councils named in plain text beside their rows, where tick labels would be: 32 ticks
+        # (each two lines and two labels, measured and placed) cost two thirds of the chart
+        from matplotlib.transforms import blended_transform_factory, offset_copy
+
+        ax.set_yticks([])
+        beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig, x=-3.5, units="points")
+        for y, (r, n) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
+            ax.text(0, y, f"{int(r)}. {n}", transform=beside, ha="right", va="center_baseline", fontsize=8)
+        ax.invert_yaxis()  # best at the top
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel(axis_words, fontsize=8)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.2, -0.1), ncols=2, frameon=False)
+
+    best, worst = g.iloc[:3], g.iloc[-3:]
+    f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
+    alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
+           f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
+    # drawn for the half page beside its table (88 mm), so that it prints at full size (8 pt)
+    # its title is the table's caption beside it, and the figure's caption under it
+    return _chart(draw, 3.45, 1.4 + 0.135 * len(g), alt,
+                  f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
+                  {"left": 1.6, "right": 0.1, "top": 0.15, "bottom": 1.25})  # fmt: skip
+
+
+def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
+    """Each council outside a funnel named beside its point, away from the centre: names that
+    would overprint one another move out a row; the value axis grows to hold every row."""
+    import math
+
+    lo_x, hi_x = math.log(lines["x"].iloc[0]), math.log(lines["x"].iloc[-1])
+    per_char = 4.4 / 72 / 4.1  # an 8 pt character's width as a share of the 4.1 in plot
+    rows = {"above": 0, "below": 0}
+    for side, sign in (("above", 1), ("below", -1)):
+        ends: list[float] = []  # where each row's last name ends, as a share of the axis
+        for r in outside[outside["outside"] == side].sort_values("x").itertuples():
+            start = (math.log(r.x) - lo_x) / (hi_x - lo_x) + 0.012
+            row = next((i for i, end in enumerate(ends) if start > end), len(ends))
+            ends[row : row + 1] = [start + per_char * len(r.council_name)]
+            ax.annotate(r.council_name, (r.x, r.y), xytext=(5, sign * (4 + 10 * row)), textcoords="offset points",
+                        fontsize=8, va="bottom" if sign > 0 else "top", zorder=5,
+                        arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.6} if row else None)  # fmt: skip
+        rows[side] = len(ends)
+    y0, y1 = ax.get_ylim()
+    pad = (y1 - y0) * 0.06
+    ax.set_ylim(y0 - pad * rows["below"], y1 + pad * rows["above"])
+
+
+def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
+    """A funnel plot as ``national.funnel`` computed it: each council's figure against what its
+    figure counts, the centre, the 95% and 99.8% limits used (widened for over-dispersion where
+    phi > 1) and, faint, the 99.8% limits chance alone would give; councils outside named."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    from ..national import funnel_lines
+
+    a = f.attrs
+    lines, centre = funnel_lines(f), a["centre"]
+    outside = f[f["outside"] != ""]
+    note = (f"Limits widened for over-dispersion\n(\u03c6 = {a['phi']:,.1f}, \u03c4\u00b2 = {a['tau2']:.2g})"
+            if a["adjusted"] else f"Limits not widened:\nno over-dispersion (\u03c6 = {a['phi']:.2f})")  # fmt: skip
+
+    def draw(fig):
+        ax = fig.add_subplot()
+        x = lines["x"]
+        ax.plot(
+            x, [centre] * len(x), color=PALETTE["black"], linewidth=1, label=_wrap(f"centre: {a['centre_label']}", 28)
+        )
+        ax.plot(x, lines["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
+        ax.plot(x, lines["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
+        ax.plot(x, lines["upper_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3, label="99.8% limits")
+        ax.plot(x, lines["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3)
+        if a["adjusted"]:
+            ax.plot(x, lines["plain_upper_99.8"], color=PALETTE["sky"], linewidth=0.9,
+                    label="99.8% limits of chance\nalone")  # fmt: skip
+            ax.plot(x, lines["plain_lower_99.8"], color=PALETTE["sky"], linewidth=0.9)
+        inside = f["outside"] == ""
+        ax.scatter(f.loc[inside, "x"], f.loc[inside, "y"], s=16, color=PALETTE["grey"], label="council within the limits", zorder=3)  # fmt: skip
+        if len(outside):
+            ax.scatter(outside["x"], outside["y"], s=24, marker="D", color=PALETTE["orange"],
+                       label="council outside the 99.8% limits", zorder=4)  # fmt: skip
+            _name_points(ax, outside, lines)
+        ax.set_xscale("log")
+        ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlim(x.iloc[0], x.iloc[-1])
+        ax.set_xlabel(_wrap(a["x_title"], 90), fontsize=8.5)
+        ax.set_ylabel(_wrap(a["y_title"], 36), fontsize=8.5)
+        ax.tick_params(labelsize=8)
+        ax.set_title(_wrap(f"{title}, {a['year']}", 80), fontsize=9, loc="left")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        ax.text(1.02, 0.0, note, transform=ax.transAxes, fontsize=8, va="bottom", ha="left")
+
+    names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
+    alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
+           f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
+           + (f"widened for over-dispersion (phi {a['phi']:,.1f}, tau squared {a['tau2']:.2g}). "
+              if a["adjusted"] else "not widened (no over-dispersion). ")
+           + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
+    return _chart(draw, 7.0, 3.5, alt,
+                  f"{title}: councils further from the centre than chance and the usual variation between councils "
+                  "would explain lie outside the dotted 99.8% limits.",
+                  {"left": 0.9, "right": 2.3, "bottom": 0.6})  # fmt: skip
