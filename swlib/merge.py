@@ -254,6 +254,43 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
     raise DataError(out)
 
 
+def _formulas_without_values(path: Path) -> list[Problem]:
+    """Cells of the return holding a formula whose value was never saved (a workbook written by a
+    program, not saved by a spreadsheet, which keeps each formula's value): read, they are blank."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        books = load_workbook(path, read_only=True), load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):  # unreadable: the return's own check says why
+        return []
+    from openpyxl.utils import get_column_letter
+
+    out = []
+    names = {n.strip().lower(): n for n in books[0].sheetnames}
+    for table in sc.TABLE_ORDER:
+        if table not in names:
+            continue
+        formulas, values = (b[names[table]].iter_rows(values_only=True) for b in books)
+        header: list[str] = []
+        for i, (frow, vrow) in enumerate(zip(formulas, values, strict=False), start=1):
+            if i == 1:
+                header = [str(h or "").strip().lower() for h in frow]
+                continue
+            for j, (f, v) in enumerate(zip(frow, vrow, strict=False)):
+                if isinstance(f, str) and f.startswith("=") and v is None:
+                    out.append(Problem(
+                        f"{path.name} [sheet {table}]", i, header[j] if j < len(header) else None,
+                        f"the formula {f!r} with no value saved",
+                        "a figure typed in, or the workbook saved in Excel or LibreOffice (which keep each formula's value)",
+                        cell=f"{names[table]}!{get_column_letter(j + 1)}{i}",
+                    ))  # fmt: skip
+    for b in books:
+        b.close()
+    return out
+
+
 def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> DataError:
     """The return's own problems ``e``, and the ids in its cells that the data set does not
     resolve either (a mistyped measure id: "did you mean ..."), which the merged check would
@@ -293,6 +330,11 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         )
     if return_path.resolve() == data_path.resolve():
         raise ConfigError(f"{return_path} is the data set itself: give the return and the data set (--data)")
+    uncached = _formulas_without_values(return_path)
+    if uncached:  # read as blank they would be left out as "nothing filled in": say so instead
+        err = DataError(uncached)
+        err.in_return = True
+        raise err
     try:
         _check_return(return_path)
     except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run

@@ -130,6 +130,23 @@ def test_merge_of_a_missing_return_or_a_csv_says_which_and_how_to_make_one(fife)
     assert r.exit_code == 2 and "(not an .xlsx file)" in r.output and "Traceback" not in r.output
 
 
+def test_a_formula_with_no_saved_value_is_named_not_left_out_as_blank(fife):
+    ret = a_return(fife)
+    wb = load_workbook(ret)
+    wb["observations"].append(["fife", "fife-seen-5days", "2024-25-Q1", None, "=40+5", 50])  # written by a program
+    wb.save(ret)
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "the return r.xlsx has 1 problem" in r.output
+    assert (
+        "r.xlsx, cell observations!E2 (column 'numerator'): found the formula '=40+5' with no value saved" in r.output
+    )
+    assert len(swlib.load(fife / "data").measures) == 26  # nothing written
+    assert run("merge", "r.xlsx").exit_code == 2
+    a_return(fife, "r2.xlsx", observations=[obs("2024-25-Q1", 45, 50, comment="=typed as text")])
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0, r.output  # text that begins '=' (kept as text) is not a formula
+
+
 def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SWREPORT_DATA", raising=False)
