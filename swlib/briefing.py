@@ -13,6 +13,14 @@ from .periods import Period
 
 ORDER = ["Green", "Amber", "Red", "Report later", "Data only"]
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
+MAX_ATTENTION = 5  # page 1 names at most this many measures needing attention; section 4 has them all
+TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
+
+
+def by_severity(rows: list[dict]) -> list[dict]:
+    """Red before Amber, and within each the worsening first (then unchanged, then improving);
+    otherwise in catalogue order (the sort is stable)."""
+    return sorted(rows, key=lambda r: (-RANK.get(r["status"], -1), TREND_ORDER.get(r.get("trend"), 1)))
 
 
 def previous_quarter(P: Period) -> Period:
@@ -34,7 +42,9 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
 
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal") -> dict:
     """``{"counts": [(status, n)], "total", "since", "changes", "attention": [{"id", "title",
-    "status", "line"}]}`` for the first page of the quarterly report."""
+    "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
+    ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
+    section 4 has, so that page 1 stays one page."""
     from .status import performance
 
     counts = perf["status"].value_counts()
@@ -46,15 +56,23 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     changes = status_changes(perf, before) if before is not None else None
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
-         "line": r.get("sentence") or ""}
+         "trend": r.get("trend"), "line": r.get("sentence") or ""}
         for r in perf.to_dict("records") if r["status"] in ("Red", "Amber") and pd.notna(r["to_date"])
     ]  # fmt: skip
-    attention.sort(key=lambda a: -RANK[a["status"]])
+    attention = by_severity(attention)
     return {
         "counts": [(s, int(counts.get(s, 0))) for s in ORDER]
         + ([(SUPPRESSED, int(counts[SUPPRESSED]))] if counts.get(SUPPRESSED) else []),  # the counts add up
         "total": len(perf),
         "since": prev.label,
         "changes": changes,
-        "attention": attention,
+        "attention": attention[:MAX_ATTENTION],
+        "more": max(len(attention) - MAX_ATTENTION, 0),
     }
+
+
+def worst_red(perf: pd.DataFrame, limit: int = 3) -> dict:
+    """The annual report's first page names the Red measures, not only their count: the
+    ``limit`` most severe (worsening first, ``by_severity``) ``{"titles", "more"}``."""
+    red = by_severity([r for r in perf.to_dict("records") if r["status"] == "Red"])
+    return {"titles": [r["title"] for r in red[:limit]], "more": max(len(red) - limit, 0)}

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from swlib.briefing import briefing_view, previous_quarter, status_changes
+from swlib.briefing import MAX_ATTENTION, briefing_view, by_severity, previous_quarter, status_changes, worst_red
 from swlib.periods import Period
 
 
@@ -37,9 +37,9 @@ def test_the_demo_quarter_at_a_glance(demo):
     assert [a["status"] for a in v["attention"]] == sorted(
         (a["status"] for a in v["attention"]), key="Red Amber".split().index
     )
-    assert {a["title"] for a in v["attention"]} == set(
-        perf.loc[perf["status"].isin(["Red", "Amber"]) & perf["to_date"].notna(), "title"]
-    )
+    needing = set(perf.loc[perf["status"].isin(["Red", "Amber"]) & perf["to_date"].notna(), "title"])
+    assert {a["title"] for a in v["attention"]} <= needing
+    assert len(v["attention"]) + v["more"] == len(needing)
     assert all(a["line"] == "One line." and a["id"].startswith("attention-") for a in v["attention"])
     assert v["changes"] and all(c["was"] != c["now"] for c in v["changes"])
 
@@ -54,3 +54,32 @@ def test_a_public_glance_counts_suppressed_statuses_so_the_counts_add_up_to_the_
     counts = dict(briefing_view(demo, "dumfries-and-galloway", perf, P, "public")["counts"])
     assert counts["Suppressed"] == (perf["status"] == "Suppressed").sum()
     assert sum(counts.values()) == len(perf)
+
+
+def test_attention_is_red_before_amber_and_worsening_first():
+    rows = [{"title": t, "status": s, "trend": tr} for t, s, tr in [
+        ("a", "Amber", "worsening"), ("b", "Red", "improving"), ("c", "Amber", "improving"),
+        ("d", "Red", "worsening"), ("e", "Red", "no comparison"), ("f", "Amber", "no change")]]  # fmt: skip
+    assert [r["title"] for r in by_severity(rows)] == ["d", "e", "b", "a", "f", "c"]
+
+
+def test_page_one_names_at_most_five_measures_and_says_how_many_more(demo):
+    """D&G's quarter has 16 measures needing attention: page 1 names the five most severe."""
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = ""
+    v = briefing_view(demo, "dumfries-and-galloway", perf, P)
+    needing = perf[perf["status"].isin(["Red", "Amber"]) & perf["to_date"].notna()]
+    assert len(needing) > MAX_ATTENTION
+    assert len(v["attention"]) == MAX_ATTENTION and v["more"] == len(needing) - MAX_ATTENTION
+    reds = (needing["status"] == "Red").sum()
+    assert [a["status"] for a in v["attention"]][: min(reds, MAX_ATTENTION)] == ["Red"] * min(reds, MAX_ATTENTION)
+
+
+def test_the_annual_first_page_names_the_worst_red_measures():
+    perf = pd.DataFrame({"title": list("ABCDE"), "status": ["Red", "Green", "Red", "Red", "Red"],
+                         "trend": ["improving", "worsening", "worsening", "no change", "worsening"]})  # fmt: skip
+    assert worst_red(perf) == {"titles": ["C", "E", "D"], "more": 1}
+    assert worst_red(perf[perf["status"] == "Green"]) == {"titles": [], "more": 0}
