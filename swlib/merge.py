@@ -85,17 +85,17 @@ unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put
 def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
     """The raw text tables of a data folder or workbook (index: spreadsheet row), the workbook's
     column letters, and whether it is a workbook. DataError for what cannot be read."""
-    from .loading import _read_csv, _read_workbook
+    from .reading import read_csv, read_workbook
 
     problems: list[Problem] = []
     letters: dict = {}
     if not path.exists():
         raise DataError(Problem(str(path), None, None, "nothing at this path", "a data folder or an .xlsx workbook"))
     if path.is_file():
-        raw = _read_workbook(path, problems, letters)
+        raw = read_workbook(path, problems, letters)
     else:
         raw = {
-            t: _read_csv(path / f"{t}.csv", f"{t}.csv", problems)
+            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems)
             for t in sc.TABLE_ORDER
             if (path / f"{t}.csv").exists()
         }

@@ -1,0 +1,77 @@
+"""The data set: one DataFrame per table of the data contract (``Dataset``), a council's own
+rows of it, and whether its figures are synthetic. ``swlib.loading`` reads and validates one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema as sc
+from .statutory import did_you_mean
+
+
+@dataclass
+class Dataset:
+    """One DataFrame attribute per table of the data contract (absent tables are empty)."""
+
+    councils: pd.DataFrame
+    measures: pd.DataFrame
+    targets: pd.DataFrame
+    observations: pd.DataFrame
+    actions: pd.DataFrame
+    finance: pd.DataFrame
+    workforce: pd.DataFrame
+    inspections: pd.DataFrame
+    benchmarks: pd.DataFrame
+    path: Path | None = None
+    warnings: list = field(default_factory=list)  # Problems that are allowed but probably wrong (swlib.checks)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # results computed once per data set
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def council_name(self, council: str) -> str:
+        row = self.councils.loc[self.councils["council"] == council]
+        if row.empty:
+            from .config import describe_data
+            from .errors import ConfigError
+
+            ids = list(self.councils["council"])
+            raise ConfigError(
+                f"unknown council {council!r} in {describe_data(self.path)}: expected one of {', '.join(ids)}"
+                f"{did_you_mean(council, ids)}{describe_data(self.path, hint=True)}"
+            )
+        return str(row["name"].iloc[0])
+
+    def for_council(self, council: str) -> Dataset:
+        """The data set as one council's report reads it: that council's rows of every table
+        that has a council column (and the catalogue's rows for every council), the councils and
+        the benchmarking panel whole. Rows keep their labels, so messages name the same rows."""
+        from dataclasses import replace
+
+        out = {}
+        for name in sc.TABLE_ORDER:
+            df = self.table(name)
+            if name in ("councils", "benchmarks") or "council" not in df:
+                out[name] = df.copy()
+                continue
+            mine = df["council"] == council
+            if name == "measures":
+                mine |= df["council"].isna()
+            out[name] = df[mine]
+        return replace(self, **out, memo={})
+
+    def is_synthetic(self, council: str | None = None) -> bool:
+        """Whether any figure (for ``council``) is marked ``source = synthetic``."""
+        for name in sc.TABLE_ORDER:
+            df = self.table(name)
+            if "source" not in df or df.empty:
+                continue
+            rows = df
+            if council is not None and "council" in df and name != "measures":
+                rows = df[df["council"] == council]
+            if rows["source"].fillna("").str.strip().str.lower().str.startswith("synthetic").any():
+                return True
+        return False

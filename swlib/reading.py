@@ -1,0 +1,170 @@
+"""Reading a data set's raw tables: a CSV file (its encoding, blank lines, apostrophes) or one
+.xlsx workbook's sheets, as text cells, within the size limits (``swlib.limits``). Problems are
+collected, each naming file (and sheet), row and column; nothing is typed or checked here."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema as sc
+from .errors import DataError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(label, None, None, f"a file of {size / 1e6:.0f} MB", "a CSV file under 64 MB"))
+            return None
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        problems.append(Problem(label, None, None, "a folder", "a CSV file"))
+        return None
+    except PermissionError:
+        problems.append(
+            Problem(label, None, None, "a file that cannot be read (permission denied)", "a readable CSV file")
+        )
+        return None
+    if b"\x00" in raw[:4096]:
+        problems.append(Problem(label, None, None, "binary data", "a CSV text file"))
+        return None
+    from .limits import check_csv
+
+    try:
+        check_csv(raw, label)
+    except DataError as e:
+        problems.extend(e.problems)
+        return None
+    text = _decode(raw)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as e:
+        problems.append(Problem(label, None, None, f"unreadable CSV ({e})", "comma-separated text"))
+        return None
+    return _rows_to_frame(rows, label, problems)
+
+
+def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -> pd.DataFrame | None:
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()  # trailing blank lines
+    if not rows:
+        problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"))
+        return None
+    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    while header and header[-1] == "" and all(len(r) < len(header) or not r[len(header) - 1].strip() for r in rows[1:]):
+        header.pop()  # a trailing empty header column (Excel exports add them)
+    width = len(header)
+    blank_headers = [i + 1 for i, h in enumerate(header) if h == ""]
+    for i in blank_headers:
+        problems.append(Problem(label, 1, f"#{i}", "a column with no name", "every column to have a name"))
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    for h in dupes:
+        problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
+    unneutralise = sc.unneutralise
+
+    body = []
+    bad = False
+    for n, r in enumerate(rows[1:], start=2):
+        line = "".join(r)  # one string per row: a national panel has hundreds of thousands
+        if not line.strip():
+            continue  # blank line
+        if len(r) != width:
+            extra = r[width:]
+            if len(r) > width and not any(c.strip() for c in extra):
+                r = r[:width]
+            else:
+                problems.append(Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row"))
+                bad = True
+                continue
+        cells = [c.strip() for c in r]
+        if "'" in line:  # '=... written by swreport: as typed
+            cells = [unneutralise(c) for c in cells]
+        body.append((n, cells))
+    if blank_headers or dupes or bad:
+        return None
+    df = pd.DataFrame([r for _, r in body], columns=header, dtype="object")
+    if df.empty:
+        df = pd.DataFrame({h: pd.Series(dtype="object") for h in header})
+    df.index = pd.Index([n for n, _ in body], dtype="int64")
+    return df.astype(str) if not df.empty else df
+
+
+def _cell_text(value, column: str) -> str:
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        if column == "period":
+            return f"{value.year}-{value.month:02d}"
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook(path: Path, problems: list[Problem], letters: dict | None = None) -> dict[str, pd.DataFrame | None]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
+        reason = (
+            "a file that is not an Excel workbook"
+            if isinstance(e, zipfile.BadZipFile)
+            else f"an unreadable workbook ({type(e).__name__})"
+        )
+        problems.append(Problem(path.name, None, None, reason, "an .xlsx workbook with a sheet per table"))
+        return {}
+    from .limits import Budget, check_workbook, sheet_rows
+
+    try:
+        check_workbook(wb, path.name)  # the declared sizes, before a row is read
+    except DataError:
+        wb.close()
+        raise
+    budget = Budget(path.name)
+    out: dict[str, pd.DataFrame | None] = {}
+    names = {n.strip().lower(): n for n in wb.sheetnames}
+    for table in sc.TABLE_ORDER:
+        if table not in names:
+            continue
+        ws = wb[names[table]]
+        rows = []
+        header: list[str] | None = None
+        for r in sheet_rows(ws, f"{path.name} [sheet {table}]", budget):
+            if header is None:
+                header = [_cell_text(v, "") for v in r]
+                rows.append(header)
+                continue
+            rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
+        # openpyxl pads rows to the sheet's width: trim columns with no header and no data
+        out[table] = _rows_to_frame(rows, f"{path.name} [sheet {table}]", problems)
+        if letters is not None and header is not None:
+            from openpyxl.utils import get_column_letter
+
+            letters[table] = (
+                ws.title,
+                {
+                    h.strip().lower().replace(" ", "_"): get_column_letter(i)
+                    for i, h in enumerate(header, 1)
+                    if h.strip()
+                },
+            )
+    wb.close()
+    return out

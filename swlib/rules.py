@@ -1,0 +1,265 @@
+"""The data contract's rules, checked on the tables as read (``swlib.loading`` collects every
+problem before raising): columns and types (the pandera schemas of ``swlib.schema``), unique keys,
+references between tables, the observations' rules (periods, counts, a year to date adding up),
+the benchmarks and the measures. Each returns ``Problem``s naming file, row and column."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import schema as sc
+from .errors import PeriodError, Problem
+from .periods import Period
+from .statutory import did_you_mean
+
+
+def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    extra = [c for c in df.columns if table.col(c) is None and c != "source"]
+    if not table.open_columns:
+        extra = []
+    schema = sc.pandera_schema(table, extra)
+    import pandera.errors
+
+    try:
+        schema.validate(df, lazy=True)
+        return []
+    except pandera.errors.SchemaErrors as err:
+        fc = err.failure_cases
+    problems = []
+    for rec in fc.itertuples(index=False):
+        check = str(rec.check)
+        col = rec.column if isinstance(rec.column, str) else None
+        if check == "column_in_dataframe":
+            missing = str(rec.failure_case)
+            problems.append(
+                Problem(
+                    label,
+                    1,
+                    missing,
+                    "no such column in the header",
+                    f"a column '{missing}' ({sc.expected(table.col(missing))})",
+                )
+            )
+            continue
+        _kind, _, what = check.partition("|")
+        row = int(rec.index) if rec.index is not None and pd.notna(rec.index) else None
+        value = df.at[row, col] if row is not None and col in df else rec.failure_case
+        found = "a blank cell" if value == "" else repr(value)
+        spec = table.col(col) if col else None
+        if spec is not None and spec.kind == "period" and value != "":
+            try:
+                Period.parse(value)
+            except PeriodError as e:
+                what = e.expected
+        problems.append(Problem(label, row, col, found, what or check))
+    return problems
+
+
+def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    if not table.key or not set(table.key) <= set(df.columns):
+        return []
+    dup = df.duplicated(list(table.key), keep="first")
+    out = []
+    for row in df.index[dup]:
+        first = df.index[(df[list(table.key)] == df.loc[row, list(table.key)]).all(axis=1)][0]
+        key = ", ".join(f"{k}={df.at[row, k]}" for k in table.key)
+        out.append(
+            Problem(
+                label,
+                int(row),
+                table.key[-1],
+                f"a second row for {key} (first at row {first})",
+                "one row per " + ", ".join(table.key),
+            )
+        )
+    return out
+
+
+def check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures: pd.DataFrame | None) -> list[Problem]:
+    """Council and measure ids that the councils and measures tables do not list (vectorised)."""
+    out = []
+    if "council" in df and councils is not None:
+        c = df["council"]
+        bad = c.notna() & (c != "") & ~c.isin(councils)
+        expected_ids = "a council id listed in councils.csv: " + ", ".join(sorted(councils))
+        out += [
+            Problem(label, int(row), "council", repr(c[row]), expected_ids + did_you_mean(c[row], councils))
+            for row in df.index[bad]
+        ]
+    if name in ("observations", "targets") and measures is not None and "measure" in df:
+        m = df["measure"]
+        given = m.notna() & (m != "")
+        unknown = given & ~m.isin(set(measures["measure"]))
+        ids = list(measures["measure"])
+        out += [
+            Problem(
+                label,
+                int(row),
+                "measure",
+                repr(m[row]),
+                "a measure id listed in measures.csv" + did_you_mean(m[row], ids),
+            )
+            for row in df.index[unknown]
+        ]
+        only = {k: v for k, v in zip(measures["measure"], measures["council"], strict=True) if isinstance(v, str) and v}
+        if only and "council" in df:
+            owner = m.map(only)
+            c = df["council"]
+            wrong = given & owner.notna() & c.notna() & (c != "") & (c != owner)
+            for row in df.index[wrong]:
+                out.append(
+                    Problem(
+                        label,
+                        int(row),
+                        "council",
+                        repr(c[row]),
+                        f"'{owner[row]}', the only council measure {m[row]} is defined for",
+                    )
+                )
+    return out
+
+
+def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised)."""
+    from .periods import FREQUENCY_KIND, KINDS, Period
+
+    out: list[Problem] = []
+    info = measures.set_index("measure")
+    o = df[df["measure"].isin(info.index)]
+    unit = o["measure"].map(info["unit"])
+    decimals = o["measure"].map(info["decimals"]).astype(float)
+    v, n, d = o["value"], o["numerator"], o["denominator"]
+    has_n, has_d, has_v = n.notna(), d.notna(), v.notna()
+    lonely = has_n != has_d
+    for row in o.index[lonely]:
+        col = "denominator" if has_n[row] else "numerator"
+        out.append(Problem(label, int(row), col, "a blank cell", "both numerator and denominator, or neither"))
+    zero = ~lonely & has_d & (d == 0) & (n > 0)
+    for row in o.index[zero]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{n[row]:g} cases with a denominator of 0",
+                "a numerator of 0 when the denominator is 0",
+            )
+        )
+    pct = ~lonely & ~zero & (unit == "percent")
+    for row in o.index[pct & has_v & (v > 100)]:
+        out.append(Problem(label, int(row), "value", f"{v[row]:g}", "a percentage from 0 to 100"))
+    above = pct & has_n & (n > d)
+    for row in o.index[above]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{n[row]:g}, more than the denominator {d[row]:g}",
+                "a numerator no larger than the denominator",
+            )
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        computed = 100 * n / d.where(d > 0)
+    slack = np.maximum(0.05, 0.5 * 10 ** (-decimals)) + 1e-9
+    disagree = pct & ~above & has_n & has_v & (d > 0) & ((computed - v).abs() > slack)
+    for row in o.index[disagree]:
+        dec = int(decimals[row])
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "value",
+                f"{v[row]:g}, but numerator/denominator give {computed[row]:.{dec}f}",
+                "a value that agrees with numerator and denominator (or leave value blank)",
+            )
+        )
+    kind_of = {p: Period.parse(p).kind for p in o["period"].dropna().unique()}
+    out += sum_rules(o[~lonely], info, kind_of, label)
+    rank = {k: i for i, k in enumerate(KINDS)}
+    finer = o["period"].map(kind_of).map(rank) < o["measure"].map(info["frequency"]).map(FREQUENCY_KIND).map(rank)
+    for row in o.index[finer]:
+        freq = info.at[o.at[row, "measure"], "frequency"]
+        p = o.at[row, "period"]
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "period",
+                f"{p} (a {kind_of[p]})",
+                f"a period no shorter than the measure's frequency ({freq})",
+            )
+        )
+    return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
+
+
+NOT_ADDITIVE = ("percent", "rate", "ratio")  # a year to date cannot add these up; their counts it can
+
+
+def sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) -> list[Problem]:
+    """A measure whose year to date adds its periods up (aggregate sum) and whose unit cannot be
+    added (a percentage, rate or ratio) needs numerator and denominator on every row of its own
+    frequency below a year (a rate its value too, which says per how many): one problem per
+    measure, naming its rows and the two ways to fix it."""
+    from .periods import FREQUENCY_KIND
+
+    kind = o["period"].map(kind_of)
+    freq_kind = o["measure"].map(info["frequency"]).map(FREQUENCY_KIND)
+    unit = o["measure"].map(info["unit"])
+    summed = (
+        (o["measure"].map(info["aggregate"]) == "sum")
+        & unit.isin(NOT_ADDITIVE)
+        & (kind == freq_kind)
+        & (kind != "year")
+    )
+    short = o["numerator"].isna() | o["denominator"].isna() | ((unit == "rate") & o["value"].isna())
+    given = o[["value", "numerator", "denominator"]].notna().any(axis=1)  # a blank row is a figure not had
+    out = []
+    for measure, rows in o[summed & short & given].groupby("measure", sort=False):
+        u, freq = info.at[measure, "unit"], info.at[measure, "frequency"]
+        listed = ", ".join(str(r) for r in rows.index[:12]) + (", ..." if len(rows) > 12 else "")
+        plural = "s" if len(rows) > 1 else ""
+        counts = "numerator, denominator and value (the rate)" if u == "rate" else "numerator and denominator"
+        word = {"percent": "percentages", "rate": "rates", "ratio": "ratios"}[u]
+        out.append(
+            Problem(
+                label,
+                int(rows.index[0]),
+                "numerator",
+                f"{len(rows)} {freq} row{plural} of {measure} (row{plural} {listed}) with a value but no counts: "
+                f"{measure} is a {u} measure with aggregate 'sum', so its year to date would add {word} up",
+                f"{counts} on each {freq} row (then the year to date adds the counts), or {measure}'s "
+                "aggregate set to 'latest' (a snapshot) or 'mean' (the average of the periods) in measures",
+            )
+        )
+    return out
+
+
+def benchmark_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    out = []
+    bad = (df["unit"] == "percent") & (df["numerator"] > df["denominator"])  # a rate per 1,000 may exceed it
+    for row in df.index[bad]:
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "numerator",
+                f"{df.at[row, 'numerator']:g}, more than the denominator {df.at[row, 'denominator']:g}",
+                "a numerator no larger than the denominator for a percentage",
+            )
+        )
+    missing = df["value"].isna() & (df["numerator"].isna() | df["denominator"].isna() | (df["denominator"] == 0))
+    for row in df.index[missing]:
+        out.append(
+            Problem(label, int(row), "value", "a blank cell", "a value, or a numerator and a denominator above 0")
+        )
+    return out
+
+
+def measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    out = []
+    pct = df["unit"] == "percent"
+    for row in df.index[pct & (df["target"] > 100)]:
+        out.append(Problem(label, int(row), "target", f"{df.at[row, 'target']:g}", "a percentage target from 0 to 100"))
+    return out
