@@ -234,7 +234,10 @@ class Explorer:
                "trend_chart": trend_chart(v.row, v.years, self.period.label).view(),
                "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
         if v.spc is not None:
-            spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), spc_target(self.ds, v.row))
+            from .views.quarterly import spc_title  # a cost's chart names its prices, and has no cash target
+
+            target = None if v.spc.attrs.get("price_year") else spc_target(self.ds, v.row)
+            spc = spc_view(v.spc, spc_title(v.title, v.spc), v.row["unit"], int(v.row["decimals"]), target)
             out["icons"], out["spc_chart"] = spc["icons"], spc["chart"]
         if not v.benchmark.empty:
             me = v.benchmark[v.benchmark["council"] == self.council]

@@ -7,6 +7,11 @@ measure and fills a year the observations lack, so the performance table, the tr
 and the benchmarking section print the same number for the same fact. An officer's status
 override or comment on the replaced observation is kept. Years the panel does not have (yet)
 keep the council's own observations, with their own source.
+
+A cost (an LGBF-coded ``currency`` measure) takes the panel's real-terms figure (``real_value``,
+at the prices of ``price_year``) where the panel has one, so that its years compare without
+inflation; ``price_year`` names those prices on each such row (None on every other row, and on
+the council's own figures, which are cash).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
         return ds.memo[key]
     obs = ds.observations[ds.observations["council"] == council].copy()
     obs["from_panel"] = False
+    obs["price_year"] = None
     m = ds.measures
     coded = m[m["lgbf"].notna() & (m["council"].isna() | (m["council"] == council))]
     panel = ds.benchmarks
@@ -56,10 +62,17 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
             status = old["status"].iloc[0] if len(old) else None
             comment = old["comment"].iloc[0] if len(old) else None
             percent = r.unit == "percent" and b.unit == "percent"
+            real = (
+                r.unit == "currency"
+                and pd.notna(getattr(b, "real_value", np.nan))
+                and isinstance(getattr(b, "price_year", None), str)
+            )
             rows.append({
-                "council": council, "measure": r.measure, "period": b.period, "value": float(b.v),
+                "council": council, "measure": r.measure, "period": b.period,
+                "value": float(b.real_value) if real else float(b.v),
                 "numerator": b.numerator if percent else np.nan, "denominator": b.denominator if percent else np.nan,
                 "status": status, "comment": comment, "source": b.source, "from_panel": True,
+                "price_year": b.price_year if real else None,
             })  # fmt: skip
     if rows:
         add = pd.DataFrame(rows).astype({c: obs[c].dtype for c in ("numerator", "denominator")}, errors="ignore")

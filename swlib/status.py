@@ -207,7 +207,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     cat = catalogue(ds, council)
     # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
     obs = _with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
-    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source"]
+    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year"]
     own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
     where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
                                                   own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
@@ -288,6 +288,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
             ytd = YearToDate(parts_expected=ytd.parts_expected)
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
+        prices, cash = _prices(m, mo, [*years, eff])  # a cost: real terms or cash, said on the row
+        if prices:
+            notes.append(prices)
         history, year_notes = {}, ({"to_date": reason} if reason else {})
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
@@ -321,7 +324,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 "to_date": ytd.value if ytd.has_data else np.nan,
                 "numerator": ytd.numerator, "denominator": ytd.denominator,
                 "status": status, "status_source": source,
-                "trend": _trend(ytd.value, last.value, m.polarity, m.decimals) if ytd.has_data else "no comparison",
+                "trend": _trend(ytd.value, last.value, m.polarity, m.decimals)
+                if ytd.has_data and not cash else "no comparison",
+                "cash": cash, "prices": prices,
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
                 "comment_source": ytd.source if isinstance(ytd.comment, str) else None,
@@ -341,6 +346,37 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     return df.drop(columns=["comment_source"])
 
 
+def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
+    """For a cost (an LGBF-coded measure in pounds): the row's note saying which of its printed
+    figures are real terms at the LGBF's price year and which are cash, and why this year's
+    figure is not compared with last year's unless both are real terms (a cost is never
+    compared across years in cash). ``(None, None)`` for any other measure."""
+    if m.unit != "currency" or not isinstance(m.lgbf, str):
+        return None, None
+    shown = list({str(p): p for p in shown}.values())  # this year may be one of the year columns
+    real = {str(p): (mo.get(str(p)) or {}).get("price_year") for p in shown}
+    real = {p: y for p, y in real.items() if isinstance(y, str)}
+    have = [p for p in shown if str(p) in mo]
+    cash = [p.label for p in have if str(p) not in real]
+    if not real:
+        note = "£ cash, not adjusted for inflation: not compared across years"
+    else:
+        py = Period.parse(next(iter(real.values()))).label
+        note = f"£ at {py} prices (real terms, LGBF) for " + _and([p.label for p in have if str(p) in real])
+        if cash:
+            note += f"; cash for {_and(cash)}, not adjusted for inflation"
+    now, before = str(shown[-1]), str(shown[-1].shift_years(-1))
+    if now in real and before in real:
+        return note, None
+    if now in real or before in real:
+        return note, "one figure in cash, the other in real terms"
+    return note, "cash, not adjusted for inflation"
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def _impossible(unit: str, value: float) -> str | None:
     """Why a figure cannot be shown (a percentage outside 0 to 100), else None."""
     if unit == "percent" and not pd.isna(value) and not (-1e-9 <= value <= 100 + 1e-9):
@@ -354,7 +390,7 @@ def _impossible(unit: str, value: float) -> str | None:
 def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
-        "to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "comment", "comment_source",
+        "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment", "comment_source",
         "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "points", "suppressed", "synthetic", "decides_at",
     ]  # fmt: skip
 

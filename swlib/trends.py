@@ -44,17 +44,27 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     value = o["value"].where(o["value"].notna(), 100 * o["numerator"] / o["denominator"].where(o["denominator"] > 0))
     out = pd.DataFrame({"period": o["_p"].map(str), "label": o["_p"].map(lambda p: p.label), "value": value,
                         "numerator": o["numerator"], "denominator": o["denominator"],
-                        "source": o["source"]}).dropna(subset=["value"])  # fmt: skip
+                        "source": o["source"], "price_year": o["price_year"]}).dropna(subset=["value"])  # fmt: skip
     return out.reset_index(drop=True)
 
 
 def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> pd.DataFrame | None:
     """SPC of the measure's recent series: a p-chart where numerator and denominator are known
-    (percentages), an XmR chart otherwise. None when there are fewer than 8 points."""
-    s = series(ds, council, measure, period).tail(MAX_SPC_POINTS).reset_index(drop=True)
+    (percentages), an XmR chart otherwise. None when there are fewer than 8 points.
+
+    A cost (an LGBF-coded measure in pounds) is charted in real terms only: the LGBF's years at
+    its price year's prices (``attrs["price_year"]``), never the cash figures of later years,
+    which would show inflation as special cause variation; and with no target, which is in the
+    pounds of its own year."""
+    s = series(ds, council, measure, period)
+    m = ds.measures.set_index("measure").loc[measure]
+    cost = m["unit"] == "currency" and isinstance(m.get("lgbf"), str)
+    if cost:
+        s = s[s["price_year"].notna()]
+        target = None  # a target is set in the pounds of its own year, not at the chart's prices
+    s = s.tail(MAX_SPC_POINTS).reset_index(drop=True)
     if len(s) < 8:
         return None
-    m = ds.measures.set_index("measure").loc[measure]
     improvement = {"higher": "increase", "lower": "decrease"}.get(m["polarity"], "neutral")
     proportions = m["unit"] == "percent" and s["numerator"].notna().all() and (s["denominator"] > 0).all()
     import warnings
@@ -75,6 +85,8 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     chart["period"] = s["period"].to_numpy()
     chart["label"] = s["label"].to_numpy()
     chart.attrs["improvement"] = improvement
+    if cost:
+        chart.attrs["price_year"] = s["price_year"].iloc[-1]
     from .status import is_synthetic
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
@@ -163,6 +175,9 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     if "last_year" in suppressed_columns(row):
         text = f(now) + (f", {against}" if against else "")
         extra.append(f"the figure {when} is suppressed to protect confidentiality")
+    elif row.get("cash") and before is not None and not pd.isna(before):  # a cost: never compared in cash
+        text = now_text + (f", {against}" if against else "")
+        extra.append(f"not compared with {f(before)} {when}: {row['cash']}")
     elif before is not None and not pd.isna(before):
         a, b = round_half_up(before, dec), round_half_up(now, dec)
         if a == b:

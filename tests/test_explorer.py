@@ -59,9 +59,15 @@ def test_export_csv_and_xlsx(ex, tmp_path):
     ex.select_theme("Improve health, care and wellbeing")
     ex.select_measure("sl-planned-discharge")
     csv = pd.read_csv(ex.export(tmp_path / "v.csv"))
-    assert list(csv.columns) == ["period", "label", "value", "numerator", "denominator", "source"] and len(csv) == len(
-        ex.view.table
-    )
+    assert list(csv.columns) == [
+        "period",
+        "label",
+        "value",
+        "numerator",
+        "denominator",
+        "source",
+        "price_year",
+    ] and len(csv) == len(ex.view.table)
     assert set(csv["source"]) == {"synthetic"}  # where each figure came from: these are made up
     book = pd.read_excel(ex.export(tmp_path / "v.xlsx"), sheet_name=None)
     assert set(book) >= {"periods", "spc", "summary"} and book["summary"]["measure"].iloc[0] == "sl-planned-discharge"

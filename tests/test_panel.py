@@ -75,3 +75,47 @@ def test_a_council_the_panel_does_not_cover_keeps_its_own_observations(demo):
     assert not obs["from_panel"].any()
     assert len(obs) == (demo.observations["council"] == "dumfries-and-galloway").sum()
     assert len(swlib.performance(ds, "dumfries-and-galloway", "2023-24-Q2")) > 0
+
+
+def test_a_cost_takes_the_panels_real_terms_figures_and_names_their_prices(demo):
+    """D&G's home care cost per hour: £18.83 in cash in 2015/16 is £21.81 at 2020/21 prices
+    (the LGBF's real-terms column); its own later years stay cash, without a price year."""
+    o = panel.observations(demo, "dumfries-and-galloway").set_index(["measure", "period"])
+    assert o.loc[("dg-home-care-cost", "2015-16"), "value"] == pytest.approx(21.80811961)
+    assert o.loc[("dg-home-care-cost", "2015-16"), "price_year"] == "2020-21"
+    assert o.loc[("dg-home-care-cost", "2022-23"), "price_year"] is None  # the council's own, cash
+    assert o.loc[("dg-sds-spend", "2019-20"), "price_year"] is None  # a percentage has no prices
+
+
+def test_a_costs_spc_chart_runs_on_real_terms_only(demo):
+    """CHN8a from 2010/11: the LGBF's years at 2020/21 prices (£4,926.68 and £4,853.96, not the
+    cash £3,945.70 and £4,550.48); the cash years after them are not on the chart."""
+    chart = trends.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2", target=4961)
+    assert chart.attrs["price_year"] == "2020-21"
+    assert (chart["label"].iloc[0], chart["label"].iloc[-1]) == ("2010/11", "2019/20")
+    assert chart["value"].iloc[0] == pytest.approx(4926.680098)
+    assert chart["value"].iloc[-1] == pytest.approx(4853.958713)
+    from swlib.views.quarterly import spc_title
+
+    assert spc_title("Cost", chart) == "Cost, real terms (£ at 2020/21 prices)"
+    assert chart.attrs["assurance"] is None  # no cash target drawn on a chart at 2020/21 prices
+
+
+def test_a_cost_is_never_compared_across_years_in_cash(demo):
+    """This year's cash figure is not set against last year's cash one: no trend arrow, the row
+    says which figures are real terms at which prices and which are cash, the sentence says why."""
+    from swlib.views.tables import trend_reason
+
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure")
+    said = trends.describe(perf.reset_index(), demo, "dumfries-and-galloway", "2023-24-Q2")
+    for i, measure in enumerate(perf.index):
+        r = perf.loc[measure].to_dict()
+        if measure not in ("dg-home-care-cost", "dg-residential-cost", "dg-lac-residential-cost"):
+            continue
+        assert r["trend"] == "no comparison" and not said.iloc[i].startswith(("Up", "Down")), measure
+        assert "not compared with" in said.iloc[i] and "not adjusted for inflation" in said.iloc[i], measure
+        assert trend_reason({**r, "measure": measure}) == "no comparison: cash, not adjusted for inflation"
+    assert perf.at["dg-home-care-cost", "prices"] == (
+        "£ at 2020/21 prices (real terms, LGBF) for 2020/21; cash for 2021/22 and 2022/23, not adjusted for inflation"
+    )
+    assert perf.at["dg-sds-spend", "prices"] is None and perf.at["dg-sds-spend", "trend"] != "no comparison"

@@ -24,6 +24,17 @@ def landscape_text(ds, council: str) -> str | None:
     return f"{row['name']} serves a population of about {int(pop):,}."
 
 
+def spc_title(title: str, chart: pd.DataFrame) -> str:
+    """A cost's SPC chart names its prices in its title (and so its axis, alt text and caption)."""
+    py = chart.attrs.get("price_year")
+    return f"{title}, real terms (£ at {Period.parse(py).label} prices)" if py else title
+
+
+def priced(r: dict) -> dict:
+    """A cost's row with its prices in its title, for the chart of its years (``status._prices``)."""
+    return {**r, "title": f"{r['title']} ({r['prices']})"} if r.get("prices") else r
+
+
 def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> dict:
     """Each measure needing attention: its sentence, and its SPC chart with icons (internal
     reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
@@ -37,11 +48,12 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
-            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
+            on = None if chart.attrs.get("price_year") else target  # a cost's chart is at other prices
+            part.update(spc_view(chart, spc_title(r["title"], chart), r["unit"], int(r["decimals"]), on))
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
-                part["years_chart"] = trend_chart(r, years, period.label).view()
+                part["years_chart"] = trend_chart(priced(r), years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
-            part["chart"] = trend_chart(r, years, period.label).view()
+            part["chart"] = trend_chart(priced(r), years, period.label).view()
         parts.append(part)
     spc = any(p["icons"] for p in parts)
     lead = "Measures with a Red or Amber status: " + (

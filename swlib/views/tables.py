@@ -103,6 +103,8 @@ def trend_reason(r: dict) -> str:
     at the same point last year)."""
     if r["trend"] != "no comparison":
         return r["trend"]
+    if r.get("cash") and pd.notna(r.get("to_date")):  # a cost in cash: not compared across years
+        return f"no comparison: {r['cash']}"
     if pd.isna(r.get("to_date")) and "to_date" not in str(r.get("suppressed") or "").split(","):
         return "no comparison: no figure yet"  # a suppressed figure is there, only not shown
     return "no comparison: no figure last year"
