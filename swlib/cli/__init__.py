@@ -1,0 +1,11 @@
+"""The ``swreport`` command line: ``group`` (the command group, its messages and exit codes),
+``data`` (validate, list, table, template, merge, init, export, check-public, import lgbf) and
+``reports`` (run, batch).
+
+Exit codes: 0 success, 2 bad input (a message, no traceback), 1 an internal failure.
+"""
+
+from . import data, reports  # noqa: F401  (each registers its commands with main)
+from .group import EXIT_BAD_INPUT, EXIT_FAILURE, main
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "main"]

@@ -1,0 +1,247 @@
+"""The commands on data: validate, list, table, template, merge, init, export, check-public and
+import lgbf."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import reports
+from ..errors import ConfigError, DataError
+from ..validate import plural
+from .group import EXIT_BAD_INPUT, data_option, main
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="exit 2 when there are warnings, not only errors")
+@data_option
+def validate(strict, data):
+    """Check a data set; list every problem (and warning) with file, row and column."""
+    from ..validate import validate as check
+
+    sys.exit(check(data, strict, click.echo))
+
+
+@main.command("list")
+@click.argument("what", type=click.Choice(["councils", "measures", "periods", "reports"]))
+@click.option("--council", default=None, help="only this council's measures or periods")
+@data_option
+def list_(what, council, data):
+    """List councils, measures, the periods with data, or the reports."""
+    from ..loading import load
+    from ..periods import Period
+    from ..status import catalogue
+
+    if what == "reports":
+        for r in reports.REPORTS.values():
+            click.echo(f"{r.name}\t{r.notebook}")
+        return
+    ds = load(data)
+    if council is not None:
+        ds.council_name(council)  # an unknown council: say so (and which data was read), not an empty list
+    if what == "councils":
+        for r in ds.councils.itertuples():
+            click.echo(f"{r.council}\t{r.name}\tfamily group {r.family_group}")
+    elif what == "measures":
+        cat = catalogue(ds, council) if council else ds.measures
+        for r in cat.itertuples():
+            click.echo(f"{r.measure}\t{r.unit}\t{r.frequency}\t{r.title}")
+    else:
+        obs = ds.observations if not council else ds.observations[ds.observations["council"] == council]
+        for p in sorted({Period.parse(p) for p in obs["period"].unique()}):
+            click.echo(f"{p}\t{p.label}")
+
+
+@main.command()
+@click.option("--council", required=True)
+@click.option("--period", required=True)
+@click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@data_option
+def table(council, period, audience, data):
+    """Print the performance table and both summaries for a terminal."""
+    from ..loading import load
+    from ..tables import terminal_report
+
+    ds = load(data)
+    click.echo(terminal_report(ds, council, period, audience))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--council", default=None, help="only this council and its measures; with --period, its observation rows")
+@click.option("--period", default=None, help="with --council: pre-fill the observation rows this period needs")
+@click.option("--empty", is_flag=True, help="headers, notes and drop-downs only: no councils, measures or figures")
+@data_option
+def template(path, council, period, empty, data):
+    """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
+    from ..excel import write_template
+    from ..loading import load
+
+    if period is not None and council is None:
+        raise ConfigError("--period pre-fills one council's return: give --council too")
+    if empty and (council or period or data):
+        raise ConfigError("--empty writes a return with no rows: give no --council, --period or --data with it")
+    if path.suffix.lower() != ".xlsx":
+        raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
+    click.echo(str(write_template(path, None if empty else load(data), council=council, period=period)))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@data_option
+@click.option("--replace", "replace_changed", is_flag=True, help="replace figures the data set already holds")
+def merge(path, data, replace_changed):
+    """Fold a filled-in return (.xlsx) into the data set in use: adds rows, refuses changes unless --replace."""
+    from ..config import default_data_path, describe_data, is_demo_data
+    from ..merge import ChangesRefused
+    from ..merge import merge as fold
+
+    target = data if data is not None else default_data_path()
+    if data is None and is_demo_data(target):
+        raise ConfigError(
+            f"merge writes into the data set in use, and that is {describe_data(target)}: run it from a folder "
+            "with ./data (see 'swreport init') or give --data"
+        )
+    click.echo(f"return: {path}; data: {describe_data(target)}")
+    try:
+        plan, written, warnings = fold(path, target, replace_changed)
+    except ChangesRefused as e:
+        for line in e.plan.summary():
+            click.echo(line)
+        for w in e.warnings:
+            click.echo(f"warning: {w}")
+        raise
+    except DataError as e:
+        whose = f"the return {path.name}" if getattr(e, "in_return", False) else "the data set after the merge"
+        click.echo(
+            f"swreport: nothing written: {whose} has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    for line in plan.summary():
+        click.echo(line)
+    for w in warnings:
+        click.echo(f"warning: {w}")
+    click.echo("wrote " + ", ".join(str(p) for p in written) if written else "nothing written")
+
+
+@main.command()
+@click.argument("council")
+@click.option("--name", required=True, help="the council's name as reports print it, e.g. 'Fife Council'")
+@click.option("--workbook", type=click.Path(path_type=Path), default=None,
+              help="write the data set as one .xlsx workbook (e.g. data.xlsx) instead of ./data/*.csv")  # fmt: skip
+@click.option("--family-group", type=int, default=None,
+              help="LGBF family group 1-4 (default: the LGBF's, for the 32 councils)")  # fmt: skip
+@click.option("--population", type=click.IntRange(min=0), default=None, help="the council's population")
+def init(council, name, workbook, family_group, population):
+    """Start a council's data set (./data) and settings (./params) in an empty folder."""
+    from ..init import init_council, lgbf_note
+    from ..scheduling import last_ended_quarter, today
+
+    written = init_council(Path.cwd(), council, name, workbook, family_group, population)
+    for p in written:
+        click.echo(f"wrote {p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p}")
+    note = lgbf_note(council.strip(), family_group)
+    if note:
+        click.echo(note)
+    data = f" --data {workbook}" if workbook is not None and Path(workbook).name != "data.xlsx" else ""
+    click.echo(
+        f"next: 'swreport template return.xlsx --council {council.strip()} --period {last_ended_quarter(today())}{data}' for a return "
+        f"to fill in, 'swreport merge return.xlsx{data}' to bring it in, 'swreport validate{data}' to check"
+    )
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--council", required=True)
+@click.option("--period", required=True)
+@click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@data_option
+def export(path, council, period, audience, data):
+    """Write the performance table and both summaries to a formatted .xlsx workbook."""
+    from ..excel import export_performance
+    from ..loading import load
+
+    if path.suffix.lower() != ".xlsx":
+        raise ConfigError(f"export writes an .xlsx workbook: found {path.name!r}")
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder: expected the name of an .xlsx workbook to write")
+    if not path.parent.is_dir():
+        found = "a file" if path.parent.exists() else "no such folder"
+        raise ConfigError(f"cannot write {path.name} in {path.parent}: found {found}; expected an existing folder")
+    ds = load(data)
+    ds.council_name(council)
+    click.echo(str(export_performance(ds, council, period, path, audience)))
+
+
+@main.command("check-public")
+@click.option("--council", required=True)
+@click.option("--period", required=True)
+@click.option("--strict", is_flag=True, help="exit 2 when anything is found (for scheduled pre-publication checks)")
+@data_option
+def check_public(council, period, strict, data):
+    """List comments and narrative that mention small numbers (1-4), to reword before publishing."""
+    from ..disclosure import check_public as check
+    from ..loading import load
+
+    ds = load(data)
+    ds.council_name(council)
+    from ..disclosure import where
+
+    found = check(ds, council, period)
+    findings = [f for f in found if not f["cleared"]]
+    for f in found:
+        click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
+    click.echo(
+        f"{len(findings)} passage{'s mention' if len(findings) > 1 else ' mentions'} a small number and "
+        f"{'are' if len(findings) > 1 else 'is'} withheld from public reports until reworded or "
+        "cleared (cleared = yes on the row; front matter in narrative: see the guide)."
+        if findings
+        else "No small numbers found in comments or narrative (or every one is cleared)."
+    )
+    if findings and strict:
+        sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
+
+
+@main.group("import")
+def import_():
+    """Bring published figures into the data set's tables."""
+
+
+@import_.command("lgbf")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "--metadata",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the LGBF indicator metadata workbook (default: lgbf-indicator-metadata*.xlsx beside WORKBOOK)",
+)
+@click.option(
+    "--lookups",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="the LGBF council lookups workbook (default: lgbf-council-lookups*.xlsx beside WORKBOOK)",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="write the benchmarks table to this CSV file instead of into the data set")  # fmt: skip
+@data_option
+def import_lgbf(workbook, metadata, lookups, out, data):
+    """Make the benchmarks table from the Improvement Service's LGBF workbook (sheet 'Raw Data') in
+    the data set in use: benchmarks.csv in a data folder, the benchmarks sheet of a workbook."""
+    from ..config import default_data_path, describe_data, is_demo_data
+    from ..lgbf import import_lgbf as read
+    from ..lgbf import write_benchmarks, write_csv
+
+    df = read(workbook, metadata, lookups)  # first: given the wrong file, that is what to hear
+    target = data if data is not None else default_data_path()
+    if out is None and data is None and is_demo_data(target):
+        raise ConfigError(
+            f"import lgbf writes into the data set in use, and that is {describe_data(target)}: run it from a "
+            "folder with ./data (see 'swreport init'), or give --data (or --out FILE)"
+        )
+    path = write_csv(df, out) if out is not None else write_benchmarks(df, target)
+    years = sorted(df["period"].unique())
+    where = f"the benchmarks sheet of {path}" if path.suffix.lower() in (".xlsx", ".xlsm") else str(path)
+    click.echo(f"read {Path(workbook).name}: {df['lgbf'].nunique()} indicators, {df['council'].nunique() - 1} councils "
+               f"and Scotland, {years[0]} to {years[-1]}; wrote {len(df):,} rows to {where}")  # fmt: skip

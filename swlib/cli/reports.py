@@ -1,0 +1,212 @@
+"""The commands that render reports: run (one report) and batch (many, or a schedule's runs)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import reports
+from ..errors import ConfigError
+from .group import EXIT_FAILURE, data_option, main
+
+
+def _is_year(period: str) -> bool:
+    from ..periods import Period
+    from ..scheduling import is_relative
+
+    return not is_relative(period) and Period.parse(period).kind == "year"
+
+
+@main.command()
+@click.argument("report", type=click.Choice(reports.NAMES))
+@click.option("--council", default=None, help="the council (not for the national report)")
+@click.option("--councils", default=None, help="national report only: the councils to show, comma-separated")
+@click.option(
+    "--period", required=True,
+    help="a quarter for quarterly (2021-22-Q2), a year for annual and national (2016-17); or latest, previous",
+)  # fmt: skip
+@click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@data_option
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
+@click.option("--pdf", is_flag=True, help="also print <report>.pdf beside the HTML: the committee paper")
+def run(report, council, councils, period, audience, data, out, pdf):
+    """Render one report to outputs/<council>/<period>/<report>.html."""
+    import time
+
+    from ..kernels import KernelSession
+
+    start = time.perf_counter()
+    if pdf:
+        from ..pdf import require
+
+        require()
+    r = reports.get(report)
+    if r.per_council and council is None:
+        raise ConfigError(f"the {report} report needs --council")
+    if councils and r.per_council:
+        raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
+    # the kernel boots, and imports what the report needs, while this process checks the data
+    with KernelSession().start() as session:
+        from ..outputs import Job, Outcome, out_dir, record
+        from ..rendering import check_councils, check_request, render, subject_name
+        from ..scheduling import is_relative
+
+        if not r.per_council:
+            council = council or r.filed_under
+        P, ds = check_request(report, council, period, audience, data)
+        if reports.get(report).per_council:
+            from ..coverage import require_figures
+
+            require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
+        if r.period_kind == "quarter" and _is_year(period):
+            click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
+                       f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
+        if is_relative(period):
+            click.echo(f"{report} {period}: {council} {P}")
+        from ..outputs import acquire, release
+
+        acquire(out_dir(out))  # another run there: exit 2 naming it
+        click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
+        only = "" if r.per_council else ",".join(check_councils(ds, councils))
+        path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
+    if pdf:
+        from ..pdf import PdfEngine
+
+        with PdfEngine() as engine:
+            pdf = engine.render(path)
+    folder = out_dir(out)
+    job = Job(
+        report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
+        subject_name(ds, report, council), only,
+    )  # fmt: skip
+    done = Outcome.rendered(job, start, path)
+    done.pdf = str(pdf) if pdf else None
+    record(folder, [done])
+    from ..config import where
+
+    click.echo(where(ds.path, folder))
+    if audience == "public":
+        from ..disclosure import where as place
+        from ..disclosure import withheld
+
+        for w in withheld(ds, report, council, P):
+            click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
+    click.echo(str(path))
+    if pdf:
+        click.echo(str(pdf))
+
+
+@main.command()
+@click.argument("report", type=click.Choice(reports.NAMES), required=False)
+@click.option("--period", default=None)
+@click.option("--councils", default="all", help="comma-separated council ids, or all")
+@click.option(
+    "--audience",
+    "audiences",
+    multiple=True,
+    type=click.Choice(["internal", "public"]),
+    help="repeatable; default internal",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="reports at a time (default: the number of cores)"
+)
+@click.option(
+    "--schedule", type=click.Path(path_type=Path), default=None, help="a YAML file of runs, e.g. params/schedule.yaml"
+)
+@data_option
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
+@click.option("--quiet", is_flag=True, help="no progress bar")
+@click.option("--force", is_flag=True, help="render even the reports whose inputs have not changed")
+@click.option(
+    "--executor", type=click.Choice(["local", "dask"]), default="local", help="where the reports are rendered"
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address, with --executor dask")
+@click.option("--dry-run", is_flag=True, help="print the plan (each report, and whether it would be rendered) and exit")
+@click.option("--pdf", is_flag=True, help="also print each <report>.pdf beside its HTML: the committee paper")
+@click.option("--summary", "summary_file", type=click.Path(path_type=Path), default=None,
+              help="write what the run did as JSON to this file (for a scheduler or monitoring)")  # fmt: skip
+@click.option("--wait", type=click.FloatRange(min=0), default=0,
+              help="seconds to wait for another run using the outputs folder (default: exit 2 at once)")  # fmt: skip
+def batch(summary_file, **options):
+    """Render a report for many councils (or every run in a schedule); continue past failures.
+
+    --period latest (or previous) picks, for each council, the latest period of the report's kind
+    that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
+    A council with no figures for a period written out is listed, not rendered (``swreport run``
+    refuses it); the others go on.
+    Exit code: 0 every report rendered or unchanged (a council with no period or no figures to
+    report is listed, not a failure), 1 a report failed, 2 bad input or settings.
+    """
+    from ..rerun import Recorder, answer
+
+    if summary_file is None and answer(options):  # nothing changed since a run that rendered nothing
+        return
+    from ..scheduling import RunRecord
+
+    with RunRecord(summary_file) as record, Recorder(options) as seen:  # written however the run ends
+        _batch(record, **options)
+        seen.outcomes = record.outcomes
+
+
+def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
+           dry_run, pdf, wait):  # fmt: skip
+    from ..batch import batch_runs, make_plan, summary_lines
+    from ..config import load_schedule
+
+    if schedule is not None:
+        runs = [(r.report, r.period, r.councils, tuple(r.audience), r.pdf) for r in load_schedule(schedule).runs]
+    elif report and period:
+        runs = [(report, period, councils, tuple(audiences) or ("internal",))]
+    else:
+        raise ConfigError("give a report and --period, or --schedule FILE")
+    from ..config import where
+
+    click.echo(where(data, out))
+    if pdf or any(r[4:] and r[4] for r in runs):
+        from ..pdf import require
+
+        require()
+    from ..rerun import likely_work
+
+    if executor == "local" and not dry_run and likely_work({"data": data, "out": out, "force": force}):
+        from ..executors import LocalPool
+
+        executor = LocalPool(jobs, not quiet).start()  # its kernels boot while the plan is made
+    plan = make_plan(runs, data, out, force, pdf=pdf)
+    record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
+    for line in plan.resolutions():
+        click.echo(line)
+    if dry_run:
+        none = [o.status for o in plan.unresolved]
+        click.echo(f"plan: {len(plan.todo)} to render, {len(plan.skipped)} unchanged, "
+                   f"{none.count('no-period')} with no period to report"
+                   + (f", {none.count('no-figures')} with no figures for the period" if "no-figures" in none else "")
+                   + " (dry run: nothing rendered)")  # fmt: skip
+        for line in plan.lines():
+            click.echo(line)
+        record.outcomes = plan.dry_run()
+        return
+    outcomes = batch_runs(
+        runs, jobs=jobs, data=data, out=out, progress=not quiet, force=force, executor=executor, scheduler=scheduler,
+        plan=plan, wait=wait,
+    )  # fmt: skip
+    record.outcomes = outcomes
+    for line in summary_lines(outcomes):
+        click.echo(line)
+    public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
+    if public:
+        from ..disclosure import where as place
+        from ..disclosure import withheld
+        from ..loading import load
+
+        ds = load(plan.data)
+        for j in public:
+            for w in withheld(ds, j.report, j.council, j.period):
+                click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
+    from ..config import outputs_dir
+
+    click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(EXIT_FAILURE)
