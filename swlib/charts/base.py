@@ -57,6 +57,12 @@ RC = {
 MIN_FONT = 8  # points, printed: a council chart prints at its own width (narrower than an A4 page)
 
 
+# a measure needing attention's two charts side by side on the quarterly report's landscape A4
+# (269 mm less a 5 mm gap, halved; at most 52 mm high so that a measure takes half a page): drawn
+# at that size, they print at it and their text at 8 pt
+HALF_PAGE = (5.1, 2.0)  # inches: 130 x 51 mm
+
+
 LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}  # a label is never struck through by a line
 
 

@@ -12,6 +12,7 @@ from ..disclosure import suppressed_columns as _hidden
 from ..formatting import fmt_value
 from ..periods import Period
 from .base import (
+    HALF_PAGE,
     LABEL_BOX,
     MIN_FONT,
     PALETTE,
@@ -54,6 +55,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
              else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
              for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
+    kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
 
     def draw(fig):
@@ -75,7 +77,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
             ax.hlines(to_date_target, n - 1.45, n - 0.55, colors=PALETTE["vermillion"], linestyles=":", linewidth=2,
                       zorder=2, label=f"target to date\n{fmt_value(to_date_target, unit, dec)}")  # fmt: skip
         if not (_nan(annual) and _nan(to_date_target)):
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=MIN_FONT, frameon=False)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=MIN_FONT, frameon=False, borderaxespad=0.2)
         ax.set_xticks(
             list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
                        for lab in labels], fontsize=MIN_FONT,
@@ -83,7 +85,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         ax.set_ylabel(value_axis_label(unit, row["title"]), fontsize=MIN_FONT)
         _value_ticks(ax, unit)
         ax.set_xlim(-0.6, n - 0.4)
-        ax.set_title(_wrap(row["title"], 60), fontsize=9, loc="left")
+        ax.set_title(kind.capitalize(), fontsize=9, loc="left")  # under the measure's heading: what it shows
         ax.margins(y=0.2)
 
     tgt = ""
@@ -92,16 +94,15 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     if not same_target:
         tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
     alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
-    caption = f"{row['title']}: " + (
-        "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
-    )
+    caption = f"{row['title']}: {kind}"
     if not _nan(annual):
         caption += " against the annual target (dashed line)" + (
             "; the year to date against the target to date (dotted)" if not same_target else ""
         )
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
-    return _chart(draw, 6.4, 2.7, alt, caption + ".", {"left": 0.8, "right": 1.45, "top": 0.55, "bottom": 0.55})
+    # drawn for half a landscape page, where it prints beside the measure's SPC chart
+    return _chart(draw, *HALF_PAGE, alt, caption + ".", {"left": 0.8, "right": 1.25, "top": 0.3, "bottom": 0.4})
 
 
 def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:

@@ -10,6 +10,7 @@ import pandas as pd
 from ..formatting import fmt_value
 from ..periods import Period
 from .base import (
+    HALF_PAGE,
     MIN_FONT,
     PALETTE,
     SYNTHETIC_MARK,
@@ -31,11 +32,12 @@ POINT_STYLE = {  # colour and shape: special causes are told apart by marker as 
 }
 
 
-def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> Chart:
+def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, half: bool = False) -> Chart:
     """The SPC chart swlib computed: values, mean, process limits, target, special causes marked;
     the value axis titled with its unit, the latest point labelled with its figure and period and
     the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``trends.long_trend``)
-    marks a chart built on synthetic figures."""
+    marks a chart built on synthetic figures. ``half``: drawn for half a landscape page (a measure
+    needing attention, beside its years), the legend in the right margin from the top."""
     labels = list(chart["label"])
     short = [_short_label(lab) for lab in labels]
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
@@ -75,7 +77,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         # points it would cover something, beside them it would need a third of the width
         ax.scatter([len(chart) - 1], [last["value"]], s=90, facecolors="none", edgecolors=PALETTE["black"],
                    linewidths=1.2, zorder=4, label=latest)  # fmt: skip
-        step = max(1, math.ceil(len(short) / 6))
+        step = max(1, math.ceil(len(short) / (4 if half else 6)))
         ticks = list(range(len(short) - 1, -1, -step))[::-1]  # counted back from the latest, which is always shown
         ax.set_xticks(ticks, [short[i] for i in ticks], fontsize=MIN_FONT)
         ax.set_ylabel(value_axis_label(unit, title), fontsize=MIN_FONT)
@@ -84,8 +86,13 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         tag = (
             f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
         )
-        ax.set_title(_wrap(title + tag, 70), fontsize=9, loc="left")
-        ax.legend(fontsize=MIN_FONT, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        # half a page: under the measure's heading, the chart names only what kind it is
+        ax.set_title("Statistical process control" + tag if half else _wrap(title + tag, 70), fontsize=9, loc="left")
+        # half a page: set close, the legend runs on below the plot (into the margin under it)
+        # and clear of the latest period's tick label
+        close = {"labelspacing": 0.15, "handlelength": 1.5, "borderaxespad": 0, "borderpad": 0} if half else {}
+        ax.legend(fontsize=MIN_FONT, loc="upper left", bbox_to_anchor=(1.07 if half else 1.0, 1.0), frameon=False,
+                  **close)  # fmt: skip
 
     special = chart[chart["point_type"] != "common_cause"]
     first = chart.iloc[0]
@@ -104,4 +111,6 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         + (f" Each point is one {own} on its own, not the year to date." if own else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures{some}, made up for illustration." if made_up else "")
     )
+    if half:
+        return _chart(draw, *HALF_PAGE, alt, caption, {"left": 0.8, "right": 1.7, "top": 0.3, "bottom": 0.3})
     return _chart(draw, 6.8, 2.8, alt, caption, {"left": 0.85, "right": 1.95, "top": 0.55, "bottom": 0.4})

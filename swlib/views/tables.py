@@ -246,9 +246,10 @@ def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
 
 def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
     """A measure's SPC chart with its icons (variation, and assurance against its target), as the
-    quarterly report's measures needing attention and the measure explorer both show them."""
+    quarterly report's measures needing attention and the measure explorer both show them (the
+    chart drawn for half a landscape page, where it prints beside the measure's years)."""
     a = chart.attrs
     return {
         "icons": icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase")),
-        "chart": spc_chart(chart, title, unit, decimals, target).view(),
+        "chart": spc_chart(chart, title, unit, decimals, target, half=True).view(),
     }
