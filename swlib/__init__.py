@@ -63,6 +63,6 @@ def render(report, council, period, audience="internal", data=None, out=None):
 def report(name, context):
     """A report's body laid out by its template (``swlib/templates/<name>/report.html.j2``) from
     the notebook's one context; shows as HTML in a notebook."""
-    from .templating import report as _report
+    from .notebook_view import report as _report
 
     return _report(name, context)

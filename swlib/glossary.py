@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import re
 
+from .templating import macro
+
 # Abbreviations the reports' data and narrative use, spelled out at first use and defined in the
 # glossary. Longest first where one contains another ("CJ SWS" before "CJ" and "SW").
 ABBREVIATIONS = {
@@ -198,8 +200,6 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
 def plain_words(body: str, entries: list[tuple[str, str]]) -> str:
     """The rendered body with its glossary cut to the terms it uses and each abbreviation spelled
     out at first use (see the module's note)."""
-    from .templating import macro
-
     body = expand_first_use(body)
     keep = used(entries, visible_text(body))
     glossary = str(macro("glossary", keep))

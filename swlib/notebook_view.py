@@ -1,4 +1,6 @@
-"""The report in a notebook's last cell, as the reader will see it.
+"""The report in a notebook's last cell, as the reader will see it: ``report`` (``swlib.report``)
+lays out a report's body from its template and the notebook's one context, cuts its glossary to
+the words it uses, and shows it with the report's stylesheet.
 
 JupyterLab styles every table in an output its own way (bold, right-aligned cells, no borders,
 striped rows) and has no stylesheet of the report's, so the report body shown in a notebook
@@ -19,7 +21,10 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from .templating import Fragment, _css, render
+from .errors import ConfigError
+from .glossary import plain_words
+from .reports import REPORTS
+from .templating import Fragment, _css, environment, outline, render, sections
 
 WRAPPER = "swreport-nb"
 SCOPE = f".{WRAPPER}:not(#swreport-none)"  # the wrapper, with an id's weight
@@ -113,3 +118,18 @@ class ReportBody(Fragment):
 
     def _repr_html_(self) -> str:
         return notebook_html(self)
+
+
+def report(report: str, context: dict) -> Fragment:
+    """A report's whole body from its template and the notebook's one context."""
+    missing = [s["id"] for s in sections(report) if s.get("needs", True) and s["id"] not in context]
+    if missing:
+        raise ConfigError(
+            f"the {report} report's context has no data for the section(s) {', '.join(missing)}: "
+            f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
+        )
+    layout = environment().get_template(f"{report}/report.html.j2").module
+    body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
+    if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out
+        body = Fragment(plain_words(str(body), list(context["glossary"])))
+    return ReportBody(body)  # in a notebook: with the report's stylesheet

@@ -2,7 +2,7 @@
 ``swlib/templates/``, with autoescaping on.
 
 Python hands the templates plain data (strings, numbers, lists and dicts built by
-``sections``); a template escapes every one of them. The only text let through as markup is
+``swlib.views``); a template escapes every one of them. The only text let through as markup is
 free text that ``narrative`` has already passed through nh3 (``narrative.sanitise``), and the
 fragments these templates themselves produced (``Fragment``).
 
@@ -26,6 +26,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import formatting
+from .errors import ConfigError
+
 TEMPLATES = Path(__file__).parent / "templates"
 MACROS = "shared/macros.html.j2"
 
@@ -46,8 +49,6 @@ class Fragment(Markup):
 @lru_cache(maxsize=1)
 def environment():
     import jinja2
-
-    from . import formatting
 
     class Undefined(jinja2.StrictUndefined):
         """A name a template misspells is an error when printed; an absent optional field
@@ -92,8 +93,6 @@ def _named(template: str):
     except Exception as e:
         import traceback
 
-        from .errors import ConfigError
-
         if isinstance(e, ConfigError):
             raise
         where = [f for f in traceback.extract_tb(e.__traceback__) if f.filename.endswith(".j2")]
@@ -137,29 +136,6 @@ def outline(report: str, context: dict) -> list[dict]:
         number = s.get("number") if s.get("number_parts", True) else None
         out.append({**s, "text": heading_text(s), "parts": numbered(parts, number)})
     return out
-
-
-def report(report: str, context: dict) -> Fragment:
-    """A report's whole body from its template and the notebook's one context."""
-    missing = [s["id"] for s in sections(report) if s.get("needs", True) and s["id"] not in context]
-    if missing:
-        from .errors import ConfigError
-
-        raise ConfigError(
-            f"the {report} report's context has no data for the section(s) {', '.join(missing)}: "
-            f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
-        )
-    layout = environment().get_template(f"{report}/report.html.j2").module
-    body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
-    from .reports import REPORTS
-
-    if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out
-        from .glossary import plain_words
-
-        body = Fragment(plain_words(str(body), list(context["glossary"])))
-    from .notebook_view import ReportBody
-
-    return ReportBody(body)  # in a notebook: with the report's stylesheet
 
 
 def _css() -> str:

@@ -40,7 +40,7 @@ def test_every_rule_of_the_report_applies_inside_the_wrapper_only_and_outweighs_
 
 
 def test_swlib_report_is_a_report_body():
-    from swlib import templating
+    from swlib import notebook_view, templating
 
-    assert swlib.report.__doc__ and templating.report.__module__ == "swlib.templating"
+    assert swlib.report.__doc__ and notebook_view.report.__module__ == "swlib.notebook_view"
     assert issubclass(ReportBody, templating.Fragment)
