@@ -169,6 +169,44 @@ def obs(council, measure, period, value="", numerator="", denominator="", status
             "denominator": denominator, "status": status, "comment": comment, "source": source}  # fmt: skip
 
 
+def match_baseline(quarters: list[dict], base, unit: str, agg: str) -> None:
+    """Make a year's synthetic quarters give the year's real published figure (the Resource
+    Plan's 2019/20 baseline), as the report works the year out of them: one figure per fact.
+    Scales the quarters in place (keeping their ups and downs) and draws no random numbers, so
+    every other figure is as before."""
+    if len(quarters) != 4:
+        return
+    if agg == "latest":  # a snapshot: the year is its last quarter
+        last = quarters[-1]
+        if unit == "percent":
+            last["numerator"] = round(int(last["denominator"]) * base / 100)
+        else:
+            last["value"] = base
+        return
+    if agg == "mean":  # the year is the mean of its quarters: each moved by the same amount
+        shift = base - sum(float(q["value"]) for q in quarters) / 4
+        for q in quarters:
+            q["value"] = round(float(q["value"]) + shift, 1)
+        quarters[-1]["value"] = round(4 * base - sum(float(q["value"]) for q in quarters[:-1]), 1)
+        return
+    key = "numerator" if unit == "percent" else "value"  # a percentage adds up its counts
+    step = 100 if unit == "currency" else 1
+    want = round(sum(int(q["denominator"]) for q in quarters) * base / 100) if unit == "percent" else base
+    have = sum(int(q[key]) for q in quarters)
+    cap = [int(q["denominator"]) if unit == "percent" else None for q in quarters]
+    new = [int(round(int(q[key]) * want / have / step) * step) for q in quarters]
+    new = [min(n, c) if c is not None else n for n, c in zip(new, cap, strict=True)]
+    k = 0
+    while sum(new) != want:  # the rounding's remainder, a step at a time, where there is room
+        i = k % 4
+        more = sum(new) < want
+        if (not more and new[i] >= step) or (more and (cap[i] is None or new[i] < cap[i])):
+            new[i] += step if more else -step
+        k += 1
+    for q, n in zip(quarters, new, strict=True):
+        q[key] = n
+
+
 def pct_obs(council, measure, period, level, cases, comment=""):
     """A synthetic percentage as numerator and denominator (value left for swlib to compute)."""
     d = max(0, int(RNG.poisson(cases)))
@@ -277,6 +315,9 @@ def build():
                 observations.append(obs(SL, mid, q, int(RNG.poisson(55))))
             else:  # quarterly counts against an annual target
                 observations.append(obs(SL, mid, q, int(RNG.poisson(target / 4 * 0.97))))
+        if base != "":
+            match_baseline([o for o in observations if o["measure"] == mid and o["period"].startswith("2019-20-Q")],
+                           base, unit, agg)  # fmt: skip
     # officer override and comments for 2021-22 Q2
     for o in observations:
         if o["council"] == SL and o["period"] == "2021-22-Q2":

@@ -303,3 +303,33 @@ def test_an_annual_measure_with_no_figure_is_not_noted_as_the_latest_year_availa
     df = perf(data_dir, ms, [q("2019-20", measure="m1", value=5)], period="2020-21-Q2")
     assert df.loc["m0", "status"] == "Report later" and "latest available" not in (df.loc["m0", "note"] or "")
     assert "latest available: 2019/20" in df.loc["m1", "note"]
+
+
+def test_no_year_figure_contradicts_its_own_quarters_or_months(demo):
+    """One figure per fact: where the data has a whole year's figure (South Lanarkshire's 2019/20
+    Resource Plan baseline, 2,500 Money Matters clients) and every quarter (or month) of that
+    year, the quarters give the same year as printed, not another (2,340)."""
+    from swlib.periods import FREQUENCY_KIND, Period
+    from swlib.status import _with_value, round_half_up, year_to_date
+
+    info = demo.measures.set_index("measure")
+    obs = _with_value(demo.observations, info["unit"])
+    checked = 0
+    for (council, measure), rows in obs.groupby(["council", "measure"]):
+        m = info.loc[measure]
+        kind = FREQUENCY_KIND[m["frequency"]]
+        if kind == "year":
+            continue
+        by_period = {r["period"]: r for r in rows.to_dict("records")}
+        for year in [p for p in by_period if Period.parse(p).kind == "year"]:
+            fy = Period.parse(year).fy
+            parts = {p: r for p, r in by_period.items() if p != year}
+            end = Period.half(fy, 2) if kind == "half" else Period.quarter(fy, 4)
+            ytd = year_to_date(parts, end, kind, m["aggregate"], m["unit"])
+            if not ytd.has_data or ytd.parts_found < ytd.parts_expected:
+                continue
+            d = int(m["decimals"])
+            said = (council, measure, year, ytd.value, by_period[year]["value_c"])
+            assert round_half_up(ytd.value, d) == round_half_up(by_period[year]["value_c"], d), said
+            checked += 1
+    assert checked >= 15  # South Lanarkshire's baselines with their quarters
