@@ -92,7 +92,7 @@ report["inspections"] = s.inspection_view(ds, council, P)
 
 # %% tags=["section:glossary"]
 report["glossary"] = s.glossary_items()
-report["sources"] = s.sources_view(ds, council, audience)
+report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, annual=True))
 
 # %% tags=["layout"]
 swlib.report("annual", report)

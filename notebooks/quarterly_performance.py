@@ -69,7 +69,7 @@ report["benchmarking"] = s.benchmark_view(ds, council, P)
 
 # %% tags=["section:glossary"]
 report["glossary"] = s.glossary_items()
-report["sources"] = s.sources_view(ds, council, audience)
+report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, acts))
 
 # %% tags=["layout"]
 swlib.report("quarterly", report)

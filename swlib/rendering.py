@@ -214,6 +214,7 @@ SECTION_TABLES = {
     "benchmark_view": "benchmarks", "statutory_view": "observations", "attention_view": "observations",
     "performance_view": "observations", "actions_view": "actions", "landscape_text": "councils",
     "positions": "benchmarks", "national_indicator_view": "benchmarks", "sources_view": "every table's sources",
+    "printed_rows": "every table's sources",
     "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
 }  # fmt: skip
 # a report notebook's cells are tagged with what they build: "section:<id>" (the id its template

@@ -137,3 +137,36 @@ def test_a_suppressed_figure_with_nothing_last_year_is_not_called_no_figure_yet(
     [row] = s.performance_table_view(perf, perf.attrs["years"], "caption")["rows"]
     assert perf["suppressed"].iloc[0].startswith("to_date")
     assert row["trend"]["text"] == "no comparison: no figure last year"
+
+
+def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
+    """South Lanarkshire's 2021/22 Quarter 2 report prints none of Dundee's 2016/17 figures (only
+    the statutory catalogue's headings come from there) nor the 2007/08 plan's actions: they are
+    not its data sources; the Resource Plan's baselines, targets and the LGBF panel are."""
+    import swlib
+    from swlib.views import printed_rows, sources_view
+
+    P = swlib.Period.parse("2021-22-Q2")
+    perf = swlib.performance(demo, "south-lanarkshire", P)
+    acts = swlib.actions(demo, "south-lanarkshire", P)
+    every = dict(sources_view(demo, "south-lanarkshire", "internal")["items"])
+    assert "Dundee Chief Social Work Officer Annual Report 2016/17" in every  # what the data set holds
+    printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
+    items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
+    assert not [s for s in items if "Dundee" in s or "2007/08" in s], items
+    plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]
+    assert "20 figures" in plan and "measures" in plan  # the 2019/20 baselines and the targets' measures
+    assert set(printed["actions"]["period"]) == {"2021-22-Q2"} and len(printed["actions"]) == len(acts)
+    assert printed["observations"]["period"].map(lambda p: swlib.Period.parse(p) <= P).all()
+
+
+def test_an_annual_reports_sources_are_its_years_finance_workforce_and_inspections(demo):
+    import swlib
+    from swlib.views import printed_rows
+
+    P = swlib.Period.parse("2016-17")
+    perf = swlib.performance(demo, "dundee-city", P)
+    printed = printed_rows(demo, "dundee-city", P, perf, annual=True)
+    assert set(printed["finance"]["period"]) == {"2016-17"}
+    assert printed["inspections"]["date"].between("2016-04-01", "2017-03-31").all()
+    assert not printed["inspections"].empty and printed["actions"].empty  # an annual report prints no actions

@@ -20,7 +20,14 @@ from .national import (
     trend_words,
 )
 from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason
-from .sources import benchmark_sources, glossary_items, national_glossary_items, source_label, sources_view
+from .sources import (
+    benchmark_sources,
+    glossary_items,
+    national_glossary_items,
+    printed_rows,
+    source_label,
+    sources_view,
+)
 from .tables import (
     actions_view,
     cell,
@@ -38,6 +45,6 @@ __all__ = [
     "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "cell", "family_groups_view",
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view",
     "landscape_text", "legend_view", "money_view", "national_glossary_items", "national_indicator_view",
-    "not_compared_reason", "performance_table_view", "performance_view", "quartile_matrix_view", "source_label",
-    "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "workforce_view",
+    "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view",
+    "source_label", "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "workforce_view",
 ]  # fmt: skip

@@ -6,23 +6,27 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from ..disclosure import FOOTNOTE
 from ..schema import TABLE_ORDER
 from ..status import catalogue
 from .wording import demo_documents, glossary, national_glossary, national_terms, row_words
 
 
-def sources_view(ds, council: str, audience: str) -> dict:
-    """Where the figures came from: each source and how many rows of each table it gave."""
+def sources_view(ds, council: str, audience: str, printed: dict | None = None) -> dict:
+    """Where the figures came from: each source and how many rows of each table it gave. With
+    ``printed`` (``printed_rows``: the rows of each table whose figures the report prints) only
+    those rows' sources, so that a source of figures the report does not print is not listed."""
 
     items = {}
     for name in TABLE_ORDER:
-        df = ds.table(name)
+        df = ds.table(name) if printed is None else printed.get(name, pd.DataFrame())
         if df.empty or "source" not in df:
             continue
-        if name == "measures":
+        if printed is None and name == "measures":
             df = catalogue(ds, council)
-        elif "council" in df:
+        elif printed is None and "council" in df:
             df = df[df["council"] == council]
         for src, n in df["source"].fillna("not stated").value_counts(sort=False).items():
             items.setdefault(source_label(src), []).append(rows_of(n, name))
@@ -30,6 +34,50 @@ def sources_view(ds, council: str, audience: str) -> dict:
         "note": FOOTNOTE if audience == "public" else None,
         "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
     }
+
+
+def printed_rows(ds, council: str, period, perf: pd.DataFrame, actions: pd.DataFrame | None = None,
+                 annual: bool = False) -> dict[str, pd.DataFrame]:
+    """The rows of each table whose figures a council report for ``period`` prints: the
+    council; the measures with a target the report prints, and their targets for the year; the
+    observations of its measures that its year columns and SPC charts reach back to (the year
+    before the three year columns, or ``MAX_SPC_POINTS`` periods of the measure's frequency,
+    whichever is longer; every earlier year of a yearly measure); the LGBF panel's rows for the
+    council to the report's year; the ``actions`` it prints; and for the annual report (``annual``)
+    the year's finance, its latest workforce return and the inspections dated within the year."""
+    from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+    from ..trends import MAX_SPC_POINTS
+
+    P = Period.parse(period)
+    mine = lambda df: df[df["council"] == council] if "council" in df else df  # noqa: E731
+    shown = perf["measure"]
+    info = ds.measures.drop_duplicates("measure").set_index("measure")
+    targeted = set(perf.loc[perf["target"].notna(), "measure"])
+    cat = catalogue(ds, council)
+    o = mine(ds.observations)
+    o = o[o["measure"].isin(shown)]
+    kind = o["measure"].map(info["frequency"]).map(FREQUENCY_KIND)
+    years_back = kind.map(lambda k: max(4, MAX_SPC_POINTS * SPAN_MONTHS[k] // 12) if k != "year" else 100)
+    parsed = o["period"].map(Period.parse)
+    reach = [p.end_key() <= P.end_key() and p.fy > P.fy - back for p, back in zip(parsed, years_back, strict=True)]
+    t = mine(ds.targets)
+    years = {str(P.year_period), P.fy_id} | {str(Period.parse(x)) for x in perf.get("period_shown", [])}
+    out = {
+        "councils": mine(ds.councils),
+        "measures": cat[cat["measure"].isin(targeted)],
+        "targets": t[t["measure"].isin(targeted) & t["period"].map(lambda x: str(x) in years or x.startswith(P.fy_id))],
+        "observations": o[pd.Series(reach, index=o.index, dtype=bool)],
+        "benchmarks": ds.benchmarks[(ds.benchmarks["council"] == council)
+                                    & ds.benchmarks["period"].map(lambda x: Period.parse(x) <= P.year_period)],
+        "actions": actions if actions is not None else pd.DataFrame(),
+    }  # fmt: skip
+    if annual:
+        f, w, i = mine(ds.finance), mine(ds.workforce), mine(ds.inspections)
+        latest = max((Period.parse(x) for x in w["period"].unique() if Period.parse(x) <= P), default=None)
+        out["finance"] = f[f["period"] == str(P)]
+        out["workforce"] = w[w["period"] == str(latest)] if latest is not None else w.iloc[0:0]
+        out["inspections"] = i[(i["date"] >= f"{P.fy}-04-01") & (i["date"] <= f"{P.fy + 1}-03-31")]
+    return out
 
 
 def rows_of(n: int, table: str) -> str:
