@@ -15,7 +15,6 @@ What is imported, and which columns a value is built from, is declared once, in
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError, Problem
+from .sheets import cell_ref, read_rows, read_table
 
 SHEET = "Raw Data"
 NAME_COLUMN = "Local Authority"
@@ -106,12 +106,6 @@ DEFLATORS = "Deflators"
 _HEADER = re.compile(r"^(?P<code>[A-Z]+ ?\d+[a-z]?) (?P<y1>\d{4})-(?P<y2>\d{2})(?P<real> Real)?$")
 
 
-def _cell(sheet: str, row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{sheet}!{get_column_letter(col)}{row}"
-
-
 def _number(v):
     if v is None or (isinstance(v, str) and v.strip().lower() in ("", "dna", "n/a", "-")):
         return None
@@ -125,110 +119,8 @@ def _number(v):
         return "bad"
 
 
-def _cell_value(v):
-    """A cell as openpyxl gives it: None for a blank (or an error, which calamine leaves blank and
-    ``_number`` reads as missing), a whole number as an int, a date as a datetime."""
-    if v == "":
-        return None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
-        return int(v)
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return dt.datetime(v.year, v.month, v.day)
-    return v
-
-
-class _Rows:
-    """Rows already read, where ``limits.sheet_rows`` expects a worksheet."""
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def iter_rows(self, values_only=True):
-        return iter(self.rows)
-
-
-def _attrs(tag: str) -> dict[str, str]:
-    import html
-
-    return {k.split(":")[-1]: html.unescape(v) for k, v in re.findall(r'([\w:]+)="([^"]*)"', tag)}
-
-
-def _declared(path: Path):
-    """The workbook's sheets, each with its title and its declared size (the ``dimension`` at the
-    head of its XML, as openpyxl's read-only mode reports it), read from the zip without parsing
-    the workbook: for ``limits.check_workbook``, before any cell is read."""
-    import zipfile
-    from types import SimpleNamespace
-
-    with zipfile.ZipFile(path) as z:
-        book = z.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = {
-            a.get("Id"): a.get("Target", "")
-            for a in map(_attrs, re.findall(r"<Relationship\b[^>]*>", z.read("xl/_rels/workbook.xml.rels").decode()))
-        }
-        sheets = []
-        for a in map(_attrs, re.findall(r"<sheet\b[^>]*>", book)):
-            target = rels.get(a.get("id"), "")
-            name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            rows = cols = 0
-            if name in z.namelist():
-                with z.open(name) as f:
-                    head = f.read(65536).decode("utf-8", "replace")
-                m = re.search(r'<dimension\b[^>]*\bref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"', head)
-                if m:
-                    rows, cols = int(m[2]), sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(m[1])))
-            sheets.append(SimpleNamespace(title=a.get("name", ""), max_row=rows, max_column=cols))
-    return SimpleNamespace(worksheets=sheets, sheetnames=[s.title for s in sheets])
-
-
-def _rows(path: Path, sheet: str | None, problems: list, what: str) -> list[tuple]:
-    """The rows of one sheet (default: the first), read with calamine: openpyxl took seconds over
-    the published workbook (its 127 external links, its styles, its 2,189 columns). The sheets'
-    declared sizes are checked against the limits before a cell is read."""
-    import zipfile
-
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    from .limits import check_workbook, sheet_rows
-
-    try:
-        wb = _declared(path)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, UnicodeDecodeError):
-        problems.append(Problem(path.name, None, None, "a file that is not an Excel workbook", what))
-        return []
-    name = sheet or (wb.sheetnames or [""])[0]
-    if name not in wb.sheetnames:
-        problems.append(
-            Problem(path.name, None, None, f"sheets {', '.join(wb.sheetnames)}", f"a sheet '{name}' ({what})")
-        )
-        return []
-    check_workbook(wb, path.name)  # a few compressed megabytes can declare millions of rows
-    try:
-        cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except (CalamineError, OSError, ValueError):
-        problems.append(Problem(path.name, None, None, "a file that is not an Excel workbook", what))
-        return []
-    rows = [tuple(_cell_value(v) for v in r) for r in sheet_rows(_Rows(cells), f"{path.name} [sheet {name}]")]
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()  # openpyxl's trailing blank rows, which calamine may keep
-    return rows
-
-
-def _table(path: Path, need: tuple[str, ...], what: str, problems: list) -> tuple[list[tuple], dict[str, int]]:
-    """The first sheet's rows and the position of each needed column (no rows where it lacks one)."""
-    rows = _rows(path, None, problems, f"{what}: {', '.join(need)}")
-    if not rows:
-        return [], {}
-    head = [str(h).strip() if h is not None else "" for h in rows[0]]
-    missing = [n for n in need if n not in head]
-    if missing:
-        problems.append(Problem(path.name, 1, missing[0], "no such column", f"columns {', '.join(need)}"))
-        return [], {}
-    return rows, {n: head.index(n) for n in need}
-
-
 def _metadata(path: Path, problems: list) -> dict[str, dict]:
-    rows, ix = _table(
+    rows, ix = read_table(
         path, ("Variable name", "Title", "Domain", "One is high"), "the LGBF indicator metadata", problems
     )
     out = {}
@@ -246,7 +138,7 @@ def _metadata(path: Path, problems: list) -> dict[str, dict]:
 
 
 def _family_groups(path: Path, problems: list) -> dict[str, int]:
-    rows, ix = _table(path, ("Council", "Deprivation"), "the LGBF council lookups", problems)
+    rows, ix = read_table(path, ("Council", "Deprivation"), "the LGBF council lookups", problems)
     c, d = ix.get("Council"), ix.get("Deprivation")
     out = {}
     for n, r in enumerate(rows[1:], start=2):
@@ -267,7 +159,7 @@ def _price_year(path: Path, rows: list[tuple], real: dict, cash: dict) -> str | 
     (None when neither tells, or there are no real columns)."""
     if not real:
         return None
-    deflators = [(*r, None, None)[:2] for r in _rows(path, DEFLATORS, [], "the deflators")]  # none: no sheet
+    deflators = [(*r, None, None)[:2] for r in read_rows(path, DEFLATORS, [], "the deflators")]  # none: no sheet
     for year, d in deflators:
         if isinstance(d, int | float) and abs(d - 100) < 1e-6 and re.fullmatch(r"\d{4}-\d{2}", str(year).strip()):
             return str(year).strip()
@@ -294,7 +186,9 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
     if not workbook.is_file():
         raise DataError(Problem(str(workbook), None, None, "nothing at this path", "the LGBF workbook (.xlsx)"))
     # the workbook first: given the wrong file, that is what the analyst needs to hear
-    rows = _rows(workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year")
+    rows = read_rows(
+        workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year"
+    )
     if problems:
         raise DataError(problems)
     found = {}
@@ -317,7 +211,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
     head = [str(h).strip() if h is not None else "" for h in rows[0]]
     if NAME_COLUMN not in head:
         raise DataError(Problem(workbook.name, 1, None, f"no '{NAME_COLUMN}' column in row 1 of sheet '{SHEET}'",
-                                f"a '{NAME_COLUMN}' column naming each council", cell=_cell(SHEET, 1, 1)))  # fmt: skip
+                                f"a '{NAME_COLUMN}' column naming each council", cell=cell_ref(SHEET, 1, 1)))  # fmt: skip
     name_col = head.index(NAME_COLUMN)
     wanted = set(codes or INDICATORS)
     columns: dict[tuple[str, str], int] = {}
@@ -330,7 +224,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
         m = _HEADER.match(h)
         if m is None or int(m["y2"]) != (int(m["y1"]) + 1) % 100:
             problems.append(Problem(workbook.name, 1, h, repr(h), "an indicator-year header such as 'SW1 2019-20'",
-                                    cell=_cell(SHEET, 1, i + 1)))  # fmt: skip
+                                    cell=cell_ref(SHEET, 1, i + 1)))  # fmt: skip
             continue
         (real if m["real"] else columns)[(m["code"], f"{m['y1']}-{m['y2']}")] = i
     for code in sorted(wanted):
@@ -354,7 +248,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
         name = str(name).strip()
         if name not in COUNCILS:
             problems.append(Problem(workbook.name, n, NAME_COLUMN, repr(name), "a council name as the LGBF writes it, e.g. "
-                                    "'Dumfries & Galloway' (add it to swlib.lgbf.COUNCILS)", cell=_cell(SHEET, n, name_col + 1)))  # fmt: skip
+                                    "'Dumfries & Galloway' (add it to swlib.lgbf.COUNCILS)", cell=cell_ref(SHEET, n, name_col + 1)))  # fmt: skip
             continue
         council, council_name = COUNCILS[name]
         if council != SCOTLAND and name not in groups:
@@ -367,7 +261,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
             value = _number(r[i])
             if value == "bad":
                 problems.append(Problem(workbook.name, n, head[i], repr(r[i]), "a number, 'dna' or a blank",
-                                        cell=_cell(SHEET, n, i + 1)))  # fmt: skip
+                                        cell=cell_ref(SHEET, n, i + 1)))  # fmt: skip
                 continue
             if value is None:
                 continue
@@ -383,7 +277,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
                 real_value = _number(r[ri])
                 if real_value == "bad":
                     problems.append(Problem(workbook.name, n, head[ri], repr(r[ri]), "a number, 'dna' or a blank",
-                                            cell=_cell(SHEET, n, ri + 1)))  # fmt: skip
+                                            cell=cell_ref(SHEET, n, ri + 1)))  # fmt: skip
                     continue
             out.append({
                 "lgbf": code, "title": info.get("title", code), "unit": spec.unit, "polarity": info.get("polarity", "none"),

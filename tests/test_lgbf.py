@@ -215,7 +215,7 @@ def test_the_real_workbook_gives_the_committed_table_byte_for_byte(tmp_path):
 def test_calamine_reads_the_cells_openpyxl_reads(book):
     """Every cell alike, but an Excel error (#N/A), which calamine reads as a blank: the importer
     reads both as a missing figure."""
-    from swlib.lgbf import _rows
+    from swlib.sheets import read_rows
 
     error = lambda v: isinstance(v, str) and v.startswith("#")  # noqa: E731
     wb = load_workbook(book, read_only=True, data_only=True)
@@ -223,7 +223,7 @@ def test_calamine_reads_the_cells_openpyxl_reads(book):
         theirs = [tuple(None if error(v) else v for v in r) for r in wb[name].iter_rows(values_only=True)]
         while theirs and all(v is None for v in theirs[-1]):
             theirs.pop()
-        ours = _rows(book, name, [], "")
+        ours = read_rows(book, name, [], "")
         width = max(len(r) for r in theirs + ours)
         assert [(*r, *[None] * (width - len(r))) for r in ours] == [(*r, *[None] * (width - len(r))) for r in theirs], (
             name
