@@ -9,6 +9,7 @@ import subprocess
 import sys
 from functools import cache
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -272,6 +273,52 @@ def test_the_national_quartile_matrix_fits_one_landscape_page(pdfs):
     with pikepdf.open(path) as pdf:
         box = pdf.pages[pages[0]].mediabox
         assert float(box[2]) > float(box[3])  # landscape
+
+
+def test_a_measure_needing_attention_takes_at_most_half_a_page(pdfs):
+    # two measures a page: a measure's heading to the next one's (less its top margin) is at most
+    # half the body of a landscape page (210 mm less the 16 mm margins), and every page between
+    # the section's first and last holds two
+    half = (210 - 32) / 25.4 * 72 / 2
+    for name in ("quarterly", "quarterly-dg"):
+        heads = heading_tops(pdfs[name])
+        start = next(i for i, (t, _, _) in enumerate(heads) if t.startswith("4. Measures needing attention"))
+        end = next(i for i, (t, _, _) in enumerate(heads) if i > start and re.match(r"\d+\. ", t))
+        measures = heads[start + 1 : end]
+        assert len(measures) >= 4, (name, measures)
+        for (t, page, top), (_, page2, top2) in pairwise(measures):
+            assert page != page2 or top - top2 <= half + 8, (name, page + 1, t, round(top - top2))
+        per_page = [p for _, p, _ in measures]
+        for page in range(per_page[0] + 1, per_page[-1]):
+            assert per_page.count(page) == 2, (name, page + 1, per_page.count(page))
+
+
+def test_no_printed_text_is_smaller_than_8_points():
+    """Every line of text a report prints (its print styles: tables, captions, notes, the
+    glossary, the footer) is at least 8 pt; the charts' own text is tested in test_charts."""
+    from playwright.sync_api import sync_playwright
+
+    from swlib.pdf import require
+
+    smallest = """() => {
+      const out = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement;
+        if (!n.textContent.trim() || el.closest('svg') || el.getClientRects().length === 0) continue;
+        const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+        if (pt < 7.995) out.push([el.tagName + '.' + el.className, pt, n.textContent.trim().slice(0, 40)]);
+      }
+      return out.slice(0, 5);
+    }"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=require(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.emulate_media(media="print")
+        for name in RUNS:
+            page.goto(rendered(name).as_uri(), wait_until="load")
+            assert page.evaluate(smallest) == [], name
+        browser.close()
 
 
 def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_attention(pdfs):
