@@ -22,7 +22,13 @@ TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up"
 
 # a figure withheld from the public (the GSS symbol) and the note that explains it
 SYMBOL = "[c]"
-FOOTNOTE = "[c] Figure suppressed to protect confidentiality: it, or a figure it is built on, is from 1 to 4."
+FOOTNOTE = (
+    "[c] Figure suppressed to protect confidentiality: a figure is not shown where it, or a figure it is built on, "
+    "is from 1 to 4, and also where a number from 1 to 4 could be worked out from it by subtraction: from its own "
+    "total (67 of 70 tells that 3 did not), or from a figure published earlier, this year or last (118 of 142 "
+    "beside 115 of 139 published a quarter before tells that 3 of 3 came in between). A large figure marked [c] "
+    "is suppressed for that second reason."
+)
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:

@@ -51,28 +51,43 @@ def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: i
     minus numerator: "67 of 70" tells that 3 did not), or a small difference from any figure
     printed before it in the year (the count, numerator, denominator or complement of the
     periods in between; for averages of counts, their totals)."""
+    return hidden_why(points, unit, aggregate, lo, hi) is not None
+
+
+HIDDEN_WHY = {  # why a figure is suppressed, as a public report's sentence says it
+    "small": "it, or a number it is built on, is small",
+    "complement": "a small number could be worked out from it by subtraction (the cases that did not meet it)",
+    "earlier": "a small number could be worked out by subtracting it from a figure published earlier",
+}
+
+
+def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int) -> str | None:
+    """Why ``figure_hidden`` hides the last of ``points``: "small" (a count, numerator,
+    denominator or total from lo to hi), "complement" (its denominator minus its numerator is),
+    "earlier" (its difference from a figure printed before it in the year is); None when it
+    is shown. ``HIDDEN_WHY`` words each."""
     if not points:
-        return False
+        return None
     v, n, d, k = points[-1]
     count = unit in COUNT_UNITS
     if (count and _small(v, lo, hi)) or _small(n, lo, hi) or _small(d, lo, hi):
-        return True
+        return "small"
     if aggregate == "mean" and count and _small(v * k, lo, hi):
-        return True  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
+        return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
     if unit == "percent" and _small(d - n, lo, hi):
-        return True
+        return "complement"
     if aggregate == "latest":
-        return False  # snapshots: the difference of two is not a count of anyone
+        return None  # snapshots: the difference of two is not a count of anyone
     for pv, pn, pd_, pk in points[:-1]:
         if aggregate == "mean":
             if count and _small(v * k - pv * pk, lo, hi):
-                return True
+                return "earlier"
             continue
         if (count and _small(v - pv, lo, hi)) or _small(n - pn, lo, hi) or _small(d - pd_, lo, hi):
-            return True
+            return "earlier"
         if unit == "percent" and _small((d - n) - (pd_ - pn), lo, hi):
-            return True
-    return False
+            return "earlier"
+    return None
 
 
 def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
@@ -83,18 +98,22 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
     words on why a figure is missing (printed where the figure would be), are withheld unless
     an officer cleared them (``cleared`` = yes); ``attrs["withheld"]`` lists them.
 
-    The ``suppressed`` column lists the columns replaced in each row (the tables print [c]).
+    The ``suppressed`` column lists the columns replaced in each row (the tables print [c]),
+    ``suppressed_why`` why each figure is (``hidden_why``: "to_date:small,last_year:earlier").
     """
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
     hidden: list[list[str]] = [[] for _ in range(len(out))]
+    why: list[list[str]] = [[] for _ in range(len(out))]
     withheld = []
     for i, (idx, r) in enumerate(out.iterrows()):
         points = r.get("points") or {}
         for col in ["to_date", "last_year", *years]:
-            if figure_hidden(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi):
+            reason = hidden_why(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi)
+            if reason:
                 hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
@@ -126,6 +145,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
     out["suppressed"] = [",".join(h) for h in hidden]
+    out["suppressed_why"] = [",".join(w) for w in why]  # "last_year:earlier": why each figure is hidden
     out = out.drop(columns=["points"], errors="ignore")
     out.attrs = dict(df.attrs)
     out.attrs["withheld"] = withheld

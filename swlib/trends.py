@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .disclosure import suppressed_columns
+from .disclosure import HIDDEN_WHY, suppressed_columns
 from .formatting import fmt_value
 from .loading import Dataset
 from .periods import FREQUENCY_KIND, Period
@@ -174,7 +174,9 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     extra = []
     if "last_year" in suppressed_columns(row):
         text = f(now) + (f", {against}" if against else "")
-        extra.append(f"the figure {when} is suppressed to protect confidentiality")
+        why = dict(w.split(":") for w in filter(None, str(row.get("suppressed_why") or "").split(",")))
+        extra.append(f"the figure {when} is suppressed to protect confidentiality"
+                     + (f": {HIDDEN_WHY[why['last_year']]}" if why.get("last_year") in HIDDEN_WHY else ""))  # fmt: skip
     elif row.get("cash") and before is not None and not pd.isna(before):  # a cost: never compared in cash
         text = now_text + (f", {against}" if against else "")
         extra.append(f"not compared with {f(before)} {when}: {row['cash']}")
@@ -237,7 +239,9 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     out = []
     for r in perf.to_dict("records"):
         if "to_date" in suppressed_columns(r):
-            out.append("Figure suppressed to protect confidentiality.")
+            why = dict(w.split(":") for w in filter(None, str(r.get("suppressed_why") or "").split(",")))
+            out.append("Figure suppressed to protect confidentiality"
+                       + (f": {HIDDEN_WHY[why['to_date']]}." if why.get("to_date") in HIDDEN_WHY else "."))  # fmt: skip
             continue
         trend = (
             statistical_trend(ds, council, r["measure"], period, r["polarity"])

@@ -157,7 +157,9 @@ def test_public_workforce_table_suppresses_small_teams(demo, tmp_path):
                         path=ds.path)  # fmt: skip
     html = macro("workforce", workforce_view(ds2, "dundee-city", swlib.Period.parse("2016-17"), "public"))
     assert html.count("[c]") >= 4  # the team of 3 and the next smallest, headcount and FTE
-    assert ">3<" not in html and ">3<" in macro("workforce", workforce_view(ds2, "dundee-city", swlib.Period.parse("2016-17")))
+    assert ">3<" not in html and ">3<" in macro(
+        "workforce", workforce_view(ds2, "dundee-city", swlib.Period.parse("2016-17"))
+    )
 
 
 def test_charts_mark_suppressed_figures_and_their_alt_text_does_not_give_them_away():
@@ -424,3 +426,28 @@ def test_check_public_finds_a_count_said_without_a_number_and_leaves_year_ranges
                  "The only way to improve is partnership.", "a case was made for investment",
                  "In 05/06 community placements were", "Annual Report 2022/2023", "in 19/20 referrals rose"):  # fmt: skip
         assert small_numbers_in(safe) == [], safe
+
+
+def test_a_public_sentence_says_why_a_large_figure_is_suppressed(demo):
+    """D&G's public quarter: last year's figure for member enquiries is large, and suppressed
+    because a small number could be worked out by subtracting it from a figure published
+    earlier; the sentence and the footnote say so, not only 'to protect confidentiality'."""
+    import swlib
+    from swlib import trends
+    from swlib.base import FOOTNOTE
+    from swlib.disclosure import hidden_why
+
+    P = swlib.Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P, audience="public").set_index("measure")
+    assert perf.at["dg-member-enquiries", "suppressed_why"] == "last_year:earlier"
+    said = trends.describe(perf.reset_index(), demo, "dumfries-and-galloway", P)
+    said.index = perf.index
+    assert "worked out by subtracting it from a figure published earlier" in said["dg-member-enquiries"]
+    assert (
+        said["lac-secure"] == "Figure suppressed to protect confidentiality: it, or a number it is built on, is small."
+    )
+    assert "subtraction" in FOOTNOTE and "published earlier" in FOOTNOTE
+    assert hidden_why([(None, 115, 139, 1), (None, 118, 142, 2)], "percent", "sum", 1, 4) == "earlier"
+    assert hidden_why([(None, 67, 70, 1)], "percent", "sum", 1, 4) == "complement"
+    assert hidden_why([(None, 3, 70, 1)], "percent", "sum", 1, 4) == "small"
+    assert hidden_why([(None, 60, 70, 1)], "percent", "sum", 1, 4) is None
