@@ -147,7 +147,8 @@ class Explorer:
 
     def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
         """What a public report prints of the measure, and nothing more."""
-        from .disclosure import SYMBOL, small_numbers_in, suppressed_columns
+        from .disclosure import SYMBOL, suppressed_columns
+        from .small_numbers import small_numbers_in
         from .trends import describe
 
         m = self.ds.measures.set_index("measure").loc[self.measure]

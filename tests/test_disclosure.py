@@ -7,7 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import swlib
-from swlib.disclosure import check_public, small_numbers_in, suppress_table
+from swlib.disclosure import suppress_table
+from swlib.publishing import check_public
+from swlib.small_numbers import small_numbers_in
 from tests.conftest import make_data
 from tests.reports import rendered
 
@@ -275,7 +277,8 @@ def test_a_five_year_trend_built_on_a_suppressed_year_is_not_published(data_dir)
 
 
 def test_free_text_cleared_by_an_officer_is_published_and_the_rest_withheld(data_dir):
-    from swlib.disclosure import WITHHELD, check_public, public_narrative, withheld
+    from swlib.disclosure import WITHHELD, public_narrative
+    from swlib.publishing import check_public, withheld
 
     text = "Two young people moved on"
     obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
@@ -342,7 +345,7 @@ def test_check_public_names_the_sheet_and_cell_of_a_workbook(tmp_path):
     header = [c.value for c in load_workbook(path)["observations"][1]]
     letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("comment")]
     assert [(f["file"], f["cell"]) for f in found] == [("data.xlsx, sheet observations", f"{letter}2")]
-    from swlib.disclosure import where
+    from swlib.publishing import where
 
     assert where(found[0]) == f"data.xlsx, sheet observations, cell {letter}2"
 

@@ -362,7 +362,7 @@ def test_the_cache_gives_the_dataset_a_fresh_load_gives_and_an_edit_misses_it(tm
 def test_a_councils_rows_give_its_report_the_figures_the_whole_data_set_gives(demo, council, period):
     import pandas as pd
 
-    from swlib.disclosure import check_public
+    from swlib.publishing import check_public
 
     mine = demo.for_council(council)
     assert set(mine.observations["council"]) == {council} and len(mine.benchmarks) == len(demo.benchmarks)

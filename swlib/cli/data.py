@@ -182,12 +182,12 @@ def export(path, council, period, audience, data):
 @data_option
 def check_public(council, period, strict, data):
     """List comments and narrative that mention small numbers (1-4), to reword before publishing."""
-    from ..disclosure import check_public as check
     from ..loading import load
+    from ..publishing import check_public as check
 
     ds = load(data)
     ds.council_name(council)
-    from ..disclosure import where
+    from ..publishing import where
 
     found = check(ds, council, period)
     findings = [f for f in found if not f["cleared"]]

@@ -88,8 +88,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
 
     click.echo(where(ds.path, folder))
     if audience == "public":
-        from ..disclosure import where as place
-        from ..disclosure import withheld
+        from ..publishing import where as place
+        from ..publishing import withheld
 
         for w in withheld(ds, report, council, P):
             click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
@@ -197,9 +197,9 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         click.echo(line)
     public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
     if public:
-        from ..disclosure import where as place
-        from ..disclosure import withheld
         from ..loading import load
+        from ..publishing import where as place
+        from ..publishing import withheld
 
         ds = load(plan.data)
         for j in public:

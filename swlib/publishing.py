@@ -1,0 +1,126 @@
+"""What a public report leaves out of its free text, listed before it is published
+(``check_public``: ``swreport check-public``) and after a run (``withheld``: the run prints it),
+each finding named by file and row (a workbook's sheet and cell; a narrative file's line).
+"""
+
+from __future__ import annotations
+
+from .config import council_settings
+from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
+from .periods import Period
+from .schema import NARRATIVE_SECTIONS as SECTIONS
+from .schema import narrative_dir
+from .small_numbers import small_numbers_in
+from .status import actions, performance
+
+
+def _workbook_letters(ds) -> dict[str, dict[str, str]]:
+    """For a data set read from a workbook: each sheet's column letters by column name."""
+    from pathlib import Path
+
+    path = Path(getattr(ds, "path", "") or "")
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return {}
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        out = {}
+        for name in wb.sheetnames:
+            first = next(wb[name].iter_rows(min_row=1, max_row=1, values_only=True), ())
+            out[name.strip().lower()] = {
+                str(h).strip().lower().replace(" ", "_"): get_column_letter(i) for i, h in enumerate(first, 1) if h
+            }
+        return out
+    finally:
+        wb.close()
+
+
+def where(f: dict) -> str:
+    """A finding's place as an analyst looks for it: file and line, or sheet and cell."""
+    if f.get("cell"):
+        return f"{f['file']}, cell {f['cell']}"
+    return f"{f['file']}, {'line' if f.get('column') is None else 'row'} {f['row']}" + (
+        f", column '{f['column']}'" if f.get("column") else ""
+    )
+
+
+def check_public(ds, council: str, period) -> list[dict]:
+    """Free text going into the council's public reports for ``period`` that may give away a
+    small number: comments of the year's observations (and the reasons given for the three
+    earlier years' blank figures, printed in the year columns), the year's actions (theme,
+    outcome, action, measure, comment) and the year's narrative. Each finding names its file
+    and row (a workbook's sheet and cell; a narrative file's line) and says whether an officer
+    cleared it (``cleared`` = yes on the row; front matter in a narrative file, see
+    ``narrative_cleared``)."""
+    P = Period.parse(period)
+    cfg = council_settings(council)
+    lo, hi = cfg.suppress_min, cfg.suppress_max
+    letters = _workbook_letters(ds)
+    findings = []
+
+    def add(table, i, col, hit, cleared):
+        f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
+             "reason": REASON}  # fmt: skip
+        if table in letters and col in letters[table]:
+            f["cell"] = f"{letters[table][col]}{i + 2}"
+        findings.append(f)
+
+    def cleared(r) -> bool:
+        return _cleared({"cleared": r.get("cleared")})
+
+    obs = ds.observations
+    rows = obs[(obs["council"] == council) & obs["comment"].notna()]
+    earlier = {str(P.year_period.shift_years(-k)) for k in (1, 2, 3)}  # the year columns: a blank year's reason prints
+    blank = rows[["value", "numerator", "denominator"]].isna().all(axis=1)
+    rows = rows[
+        rows["period"].map(
+            lambda p: (Period.parse(p).fy == P.fy and Period.parse(p).end <= P.end) or Period.parse(p) == P.year_period
+        )
+        | (rows["period"].isin(earlier) & blank)
+    ]
+    for i, r in rows.iterrows():
+        for hit in small_numbers_in(r["comment"], lo, hi):
+            add("observations", i, "comment", hit, cleared(r))
+    acts = ds.actions
+    for i, r in acts[
+        (acts["council"] == council) & (acts["period"].map(lambda p: Period.parse(p).fy) == P.fy)
+    ].iterrows():
+        for col in ("comment", "action", "measure", "theme", "outcome"):
+            for hit in small_numbers_in(r[col], lo, hi):
+                add("actions", i, col, hit, cleared(r))
+    folder = narrative_dir(ds.path) / council / str(P.year_period)
+    for name in SECTIONS:
+        f = folder / f"{name}.md"
+        if f.is_file():
+            text = f.read_text(encoding="utf-8-sig", errors="replace")
+            for n, hit, ok in narrative_findings(text, lo, hi):
+                findings.append({"file": str(f.relative_to(narrative_dir(ds.path).parent)), "row": n, "column": None,
+                                 "text": hit, "cleared": ok, "reason": REASON})  # fmt: skip
+    return findings
+
+
+def withheld(ds, report: str, council: str, period) -> list[dict]:
+    """What a public ``report`` for the council and period leaves out of its free text, and
+    why: the comments, actions and narrative passages that mention a small number and that no
+    officer cleared (the run lists them)."""
+    if report not in ("quarterly", "annual"):
+        return []
+    P = Period.parse(period)
+    if report == "annual":
+        P = P.year_period
+    out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
+    if report == "quarterly":
+        out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
+    else:
+        cfg = council_settings(council)
+        folder = narrative_dir(ds.path) / council / str(P)
+        for name in SECTIONS:
+            f = folder / f"{name}.md"
+            if f.is_file():
+                _, hits = public_narrative(f.read_text(encoding="utf-8-sig", errors="replace"), cfg.suppress_min,
+                                           cfg.suppress_max)  # fmt: skip
+                rel = str(f.relative_to(narrative_dir(ds.path).parent))
+                out += [{"file": rel, "row": n, "column": None, "text": t, "reason": REASON} for n, t in hits]
+    return out
