@@ -65,7 +65,9 @@ def scotland_series(ds: Dataset, code: str, period) -> pd.DataFrame:
 
 def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     """``benchmark()`` for every council, with each council's change since the indicator's year
-    before (``previous``, ``change``); ``councils`` restricts the rows shown, not the ranking.
+    before that has figures (``previous``, ``change``, ``previous_period``: the year before for
+    a yearly indicator, two years before for one from a survey every other year, such as SW4b to
+    SW4e); ``councils`` restricts the rows shown, not the ranking.
     Costs are in real terms (``real_terms``; ``price_year`` names the prices), so that a change
     is not inflation; ranks are the same as in cash (one deflator a year for every council)."""
     from dataclasses import replace
@@ -73,15 +75,20 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     panel = real_terms(ds.benchmarks)
     b = benchmark(replace(ds, benchmarks=panel), period)
     year = b.attrs.get("period")
-    prev, price = {}, {}
+    prev, price, since = {}, {}, {}
     for code, g in b.groupby("lgbf", sort=False):
-        before = str(Period.parse(g["period"].iloc[0]).shift_years(-1))
+        now_p = Period.parse(g["period"].iloc[0])
+        had = panel[(panel["lgbf"] == code) & panel["value"].notna()]["period"].unique()
+        earlier = [Period.parse(x) for x in had if Period.parse(x) < now_p]
+        before = str(max(earlier)) if earlier else str(now_p.shift_years(-1))
+        since[code] = before
         p = panel[(panel["lgbf"] == code) & (panel["period"] == before)].set_index("council")["value"]
         prev.update({(code, c): p.get(c, np.nan) for c in g["council"]})
         now = panel[(panel["lgbf"] == code) & (panel["period"] == g["period"].iloc[0])]["price_year"].dropna()
         price[code] = now.iloc[0] if len(now) else None
     b["previous"] = [prev.get((c, k), np.nan) for c, k in zip(b["lgbf"], b["council"], strict=True)]
     b["change"] = b["value"] - b["previous"]
+    b["previous_period"] = b["lgbf"].map(since)
     b["price_year"] = b["lgbf"].map(price)
     if councils:
         b = b[b["council"].isin(list(councils))]

@@ -211,3 +211,21 @@ def test_the_rank_chart_prints_at_full_size_beside_its_table(demo):
     assert width_mm <= (182 - 5) / 2
     assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)) >= 8
     assert "32. " in svg or "Na h-Eileanan Siar" in svg  # every council named
+
+
+def test_a_survey_every_other_year_is_compared_with_its_previous_survey_named(demo):
+    """SW4b to SW4e come from a survey every other year: 2019/20 is compared with 2017/18, the
+    previous year with figures, and the column says so (it was 'Change since 2018/19', all '–')."""
+    from swlib.periods import Period
+    from swlib.views import national_indicator_view
+
+    P = Period.parse("2019-20")
+    pos = national.positions(demo, P)
+    for code in ("SW4b", "SW4c", "SW4d", "SW4e"):
+        v = national_indicator_view(demo, code, P, pos)
+        assert v["ranking"]["change"] == "Change since 2017/18", code
+        assert sum(r["change"] != "–" for r in v["ranking"]["rows"]) >= 30, code
+    sw4b = pos[pos["lgbf"] == "SW4b"].set_index("council")
+    dg = sw4b.loc["dumfries-and-galloway"]
+    assert dg["previous_period"] == "2017-18" and dg["change"] == pytest.approx(dg["value"] - dg["previous"])
+    assert (pos.loc[pos["lgbf"] == "SW2", "previous_period"] == "2018-19").all()  # a yearly indicator: the year before

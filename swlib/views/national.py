@@ -118,7 +118,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
                      "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
                      "family": str(int(r["family_group"]))})  # fmt: skip
     v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows,
-                    "change": f"Change since {year.shift_years(-1).label}"}  # fmt: skip
+                    "change": f"Change since {Period.parse(r0['previous_period']).label}"}  # fmt: skip
     f = funnel(ds, code, year)
     if f is not None:
         v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
