@@ -310,7 +310,9 @@ def test_no_year_figure_contradicts_its_own_quarters_or_months(demo):
     Resource Plan baseline, 2,500 Money Matters clients) and every quarter (or month) of that
     year, the quarters give the same year as printed, not another (2,340)."""
     from swlib.periods import FREQUENCY_KIND, Period
-    from swlib.status import _with_value, round_half_up, year_to_date
+    from swlib.status import round_half_up
+    from swlib.ytd import with_value as _with_value
+    from swlib.ytd import year_to_date
 
     info = demo.measures.set_index("measure")
     obs = _with_value(demo.observations, info["unit"])

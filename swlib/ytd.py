@@ -1,0 +1,175 @@
+"""A measure's figure for a period from its observations: the year to date built from the
+sub-periods (summed counts, percentages from their summed counts, a mean, or the latest), a whole
+year's figure, the cumulative figures public reports print before a period (for the disclosure
+rule), and the data's own reason where a figure is left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .periods import SPAN_MONTHS, Period
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    value: float = np.nan
+    numerator: float = np.nan
+    denominator: float = np.nan
+    parts_found: int = 0
+    parts_expected: int = 0
+    exact: bool = False
+    own: bool = False  # an observation for the report's own (sub-)period exists
+    status: str | None = None
+    comment: str | None = None
+    sources: tuple = ()
+    source: dict | None = (
+        None  # the observation the status and comment come from  # the ``source`` of each observation the figure is built from
+    )
+
+    @property
+    def has_data(self) -> bool:
+        return self.exact or self.parts_found > 0
+
+
+def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float, float]:
+    """Combine sub-period observations (in period order) into one value."""
+    if not rows:
+        return np.nan, np.nan, np.nan
+    if aggregate == "latest":
+        last = rows[-1]
+        return last["value_c"], last["numerator"], last["denominator"]
+    values = [r["value_c"] for r in rows]
+    if aggregate == "mean":
+        return float(np.nanmean(values)) if not all(pd.isna(v) for v in values) else np.nan, np.nan, np.nan
+    nums = [r["numerator"] for r in rows]
+    dens = [r["denominator"] for r in rows]
+    if not any(pd.isna(x) for x in nums) and not any(pd.isna(x) for x in dens):
+        n, d = float(sum(nums)), float(sum(dens))
+        if unit == "percent":
+            v = 100 * n / d if d > 0 else np.nan
+        elif unit == "ratio":
+            v = n / d if d > 0 else np.nan
+        elif unit == "rate":  # per how many (1,000 people...) read from the rows that give all three
+            per = [r["value_c"] * r["denominator"] / r["numerator"] for r in rows
+                   if r["numerator"] and r["denominator"] and not pd.isna(r["value_c"])]  # fmt: skip
+            v = (per[-1] * n / d if per else (0.0 if n == 0 else np.nan)) if d > 0 else np.nan
+        else:
+            v = float(np.nansum(values))
+        return v, n, d
+    present = [v for v in values if not pd.isna(v)]
+    return (float(sum(present)) if present else np.nan), np.nan, np.nan
+
+
+def _blank(r) -> bool:
+    """An observation with no figure: value, numerator and denominator all blank."""
+    return all(pd.isna(r[c]) for c in ("value_c", "numerator", "denominator"))
+
+
+def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
+    """Year to date at ``eff`` from one measure's observations keyed by period id."""
+    window = eff.window_period()
+    own = eff.latest_of_kind(kind) if eff.ends_on_boundary(kind) else None
+    if window is not None and str(window) in obs:
+        r = obs[str(window)]
+        return YearToDate(
+            r["value_c"],
+            r["numerator"],
+            r["denominator"],
+            1,
+            1,
+            exact=True,
+            own=True,
+            status=r["status"],
+            comment=r["comment"],
+            sources=(r.get("source"),),
+            source=r,
+        )
+    parts = eff.window_parts(kind)
+    found = [obs[str(p)] for p in parts if str(p) in obs and not _blank(obs[str(p)])]  # a blank row adds nothing
+    own_row = obs.get(str(own)) if own is not None else None
+    if own_row is not None and _blank(own_row):
+        if (isinstance(own_row["comment"], str) and own_row["comment"].strip()) or isinstance(own_row["status"], str):
+            # the period's own figure left out on purpose: no year to date, and the data's reason for it
+            return YearToDate(
+                parts_found=len(found), parts_expected=len(parts), exact=True, own=True, status=own_row["status"],
+                comment=own_row["comment"], sources=(own_row.get("source"),), source=own_row,
+            )  # fmt: skip
+        own_row = None  # a blank row without a reason: as if not there
+    if not found:
+        return YearToDate(parts_expected=len(parts))
+    v, n, d = _combine(found, aggregate, unit)
+    return YearToDate(
+        v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
+        status=None if own_row is None else own_row["status"],
+        comment=None if own_row is None else own_row["comment"],
+        sources=tuple(r.get("source") for r in found), source=own_row,
+    )  # fmt: skip
+
+
+def published_points(obs: dict, fy: int, kind: str, aggregate: str, unit: str, before: int, step: int) -> list:
+    """The cumulative figures of financial year ``fy`` that public reports print before month
+    slot ``before``: the year to date at the end of each period of the measure's ``kind`` that
+    also ends a reporting period (``step`` months: a quarter for quarterly and annual reports),
+    as (value, numerator, denominator, parts) where there is data."""
+    span = SPAN_MONTHS[kind]
+    out = []
+    for e in range(span - 1, before, span):
+        if (e + 1) % step:
+            continue
+        ytd = year_to_date(obs, Period(fy, kind, e - span + 1, e), kind, aggregate, unit)
+        if ytd.has_data:
+            out.append((ytd.value, ytd.numerator, ytd.denominator, ytd.parts_found))
+    return out
+
+
+def with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
+    """Observations with ``value_c``: the value, or computed from numerator/denominator."""
+    o = obs.copy()
+    unit = o["measure"].map(units)
+    ratio = o["numerator"] / o["denominator"].where(o["denominator"] > 0)
+    computed = np.where(unit == "percent", 100 * ratio, np.where(unit == "ratio", ratio, np.nan))
+    o["value_c"] = o["value"].where(o["value"].notna(), computed)
+    return o
+
+
+def year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple[float, float, float, str | None]:
+    """A whole year's value (with numerator and denominator): the year observation, else complete
+    sub-periods; else say why not."""
+    if str(year) in obs:
+        r = obs[str(year)]
+        blank = YearToDate(r["value_c"], r["numerator"], r["denominator"], 1, 1, exact=True, comment=r["comment"])
+        return r["value_c"], r["numerator"], r["denominator"], missing_reason(blank)
+    if kind == "year":
+        return np.nan, np.nan, np.nan, None
+    ytd = year_to_date(
+        obs, Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2), kind, aggregate, unit
+    )
+    if not ytd.has_data:
+        return np.nan, np.nan, np.nan, None
+    if ytd.parts_found < ytd.parts_expected:
+        return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
+    return ytd.value, ytd.numerator, ytd.denominator, None
+
+
+def missing_reason(ytd: YearToDate) -> str | None:
+    """Why a figure is missing, as the data says it: an observation with value, numerator and
+    denominator all blank is a figure left out on purpose, and its ``comment`` gives the reason
+    ("not available: records were moving to a new system"); the report prints it where the
+    figure would be."""
+    if not ytd.exact or not all(pd.isna(x) for x in (ytd.value, ytd.numerator, ytd.denominator)):
+        return None
+    text = ytd.comment.strip() if isinstance(ytd.comment, str) else ""
+    return text or None
+
+
+def year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:
+    """The sources of the observations a whole year's value is built from."""
+    if str(year) in obs:
+        return (obs[str(year)].get("source"),)
+    if kind == "year":
+        return ()
+    end = Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2)
+    return year_to_date(obs, end, kind, aggregate, unit).sources
