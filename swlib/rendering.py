@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from . import reports
 from .config import AUDIENCES, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
@@ -23,6 +25,7 @@ from .kernels import KernelSession, run_dir
 from .outputs import check_target, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
 from .templating import _css, page_css, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
+from .templating import render as render_template
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -319,16 +322,20 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     period_label = r.period_label(P)
     title = f"{name}: {r.title}, {period_label}"
     css, style_hash = page_css(print_css(f"{name} · {r.title}, {period_label}", landscape=r.landscape))
-    resources = {
+    page = {
+        "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
+        "audience": audience, "css": Markup(css), "style_hash": style_hash,
+        "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
+        "footer": r.footer or ("Figures marked [c] are suppressed to protect confidentiality." if audience == "public"
+                               else "For internal use: small numbers are not suppressed."),
+    }  # fmt: skip
+    resources = {  # the page's head and foot from swreport's templates (autoescaped); nbconvert places them
         "swreport": {
-            "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
-            "audience": audience, "css": css, "style_hash": style_hash,
-            "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
-            "footer": r.footer or ("Figures marked [c] are suppressed to protect confidentiality." if audience == "public"
-                                   else "For internal use: small numbers are not suppressed."),
+            "page_header": str(render_template("shared/page_header.html.j2", **page)),
+            "page_footer": str(render_template("shared/page_footer.html.j2", **page)),
         },
         "metadata": {"name": title},
-    }  # fmt: skip
+    }
     page, _ = exporter.from_notebook_node(body_nb, resources=resources)
     return without_blank_lines(page) + "\n"
 
@@ -364,7 +371,7 @@ def _exporter():
     # markdown headings keep their ids (the table of contents links to them) but show no "¶":
     # the empty anchor link is hidden by the stylesheet, so no reader or screen reader meets it
     c.HTMLExporter.anchor_link_text = ""
-    exporter = Exporter(config=c, extra_template_basedirs=[str(TEMPLATES)], template_name="swreport")
+    exporter = Exporter(config=c, extra_template_basedirs=[str(TEMPLATES / "nbconvert")], template_name="swreport")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True

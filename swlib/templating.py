@@ -12,8 +12,12 @@ Layout, in ``swlib/templates/``:
 - ``shared/report.html.j2``: a report's body (title, banner, contents, then each section);
 - ``<report>/report.html.j2``: the report's own list of sections (number, id, title), its title,
   and what each section shows (a macro per section, most of them calling the shared macros);
+- ``shared/page_header.html.j2``, ``shared/page_footer.html.j2``: the head and foot of a report's
+  page, rendered here like every other template;
 - ``index/index.html.j2`` (the batch index), ``explorer/view.html.j2`` (the measure explorer),
-  ``swreport/`` (nbconvert's page around a report).
+  ``swreport/report.css`` (the stylesheet of every page);
+- ``nbconvert/swreport/``: nbconvert's own template folder (its only one): the page that places
+  the executed notebook's outputs between that head and foot.
 """
 
 from __future__ import annotations

@@ -141,3 +141,14 @@ def test_the_layout_cell_is_named_as_the_layout_when_it_fails():
         13, 'swlib.report("quarterly", report)', "ConfigError", "templates/x.j2, line 2: ...", "quarterly", ["layout"]
     )
     assert msg == "the report's layout could not be built: templates/x.j2, line 2: ..."
+
+
+def test_a_reports_page_head_and_foot_are_escaped_by_the_one_template_setup():
+    page = {"title": "<script>x</script>", "council_name": "A & B", "report_name": "R", "period_label": "2020/21",
+            "audience": "public", "css": Markup("p{}"), "style_hash": "sha256-x", "version": "1",
+            "generated": "now", "data_name": '"data"', "footer": "<b>f</b>"}  # fmt: skip
+    head = str(templating.render("shared/page_header.html.j2", **page))
+    foot = str(templating.render("shared/page_footer.html.j2", **page))
+    assert "<title>&lt;script&gt;x&lt;/script&gt;</title>" in head and '<p class="council">A &amp; B</p>' in head
+    assert "<style>p{}</style>" in head and "(public version)" in head
+    assert "<p>&lt;b&gt;f&lt;/b&gt;</p>" in foot and "“&#34;data&#34;”" in foot
