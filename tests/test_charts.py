@@ -221,3 +221,48 @@ def test_nothing_on_a_half_page_spc_chart_is_overprinted_or_cut_off(demo, monkey
             assert not _overlaps(a, boxes[j]), (texts[i].get_text(), texts[j].get_text())
     ticks = [t.get_window_extent(rnd) for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert ticks and not any(_overlaps(legend, t) for t in ticks)
+
+
+def _texts_overprinted(fig, rnd) -> list[tuple[str, str]]:
+    """Pairs of texts (labels, titles, ticks in view) that print over one another."""
+    from matplotlib.text import Text
+
+    ticks, shown = set(), set()
+    for ax in fig.axes:
+        for a in (ax.xaxis, ax.yaxis):
+            ticks |= {id(t) for tick in a.get_major_ticks() for t in (tick.label1, tick.label2)}
+            shown |= {id(tick.label1) for tick in a._update_ticks()}
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()
+             and (id(t) not in ticks or id(t) in shown) and all(a.get_visible() for a in fig.axes if t in a.texts)]  # fmt: skip
+    boxes = [t.get_window_extent(rnd) for t in texts]
+    return [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if _overlaps(boxes[i], boxes[j])]  # fmt: skip
+
+
+def test_no_label_on_the_small_multiples_runs_into_the_next(demo, monkeypatch):
+    # Dumfries and Galloway's annual report printed "51.9% †49.2% †" over care leavers' bars
+    from swlib import views
+
+    perf, Y = swlib.performance(demo, "dumfries-and-galloway", "2023-24"), swlib.Period.parse("2023-24")
+    functions = perf.loc[perf["theme"] == "Statutory functions", "outcome"].unique()
+    assert len(functions) >= 4
+    for outcome in functions:
+        fig, rnd = _drawn(monkeypatch, lambda o=outcome: views.statutory_view(perf, o, Y))
+        assert _texts_overprinted(fig, rnd) == [], outcome
+    # every figure synthetic: marked once, on the panel's title, not on each bar
+    fig, rnd = _drawn(monkeypatch, lambda: views.statutory_view(perf, "Looked after children", Y))
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert any(" ".join(t.split()) == "Care leavers (up to 26) in education, training or employment †" for t in titles)
+    assert not any("†" in t.get_text() for ax in fig.axes for t in ax.texts)
+
+
+def test_small_multiples_with_wide_labels_take_two_a_row_rather_than_overprint(monkeypatch):
+    from swlib.charts import small_multiples
+
+    years = ["2020-21", "2021-22", "2022-23"]
+    rows = [{"measure": f"m{k}", "title": f"Spend on service {k}", "unit": "currency", "decimals": 0,
+             "2020-21": 123456.0, "2021-22": 124567.0, "2022-23": 125678.0, "2023-24": 126789.0,
+             "synthetic": "2023-24" if k == 0 else ""} for k in range(4)]  # fmt: skip
+    fig, rnd = _drawn(monkeypatch, lambda: small_multiples(rows, years, "2023-24", "Spend"))
+    assert _texts_overprinted(fig, rnd) == []
+    assert fig.axes[0].get_subplotspec().get_gridspec().ncols == 2

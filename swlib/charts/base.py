@@ -129,7 +129,7 @@ def _year_bars(
                 color=PALETTE["black"],
             )  # fmt: skip
             continue
-        text = fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if x in marked else "")
+        text = _bar_label(v, unit, decimals, x in marked)
         line = lines[x] if lines else None
         y = line if line is not None and not _nan(line) and v <= line <= v + 0.12 * top else v
         ax.text(x, y, text, ha="center", va="bottom", fontsize=fontsize, zorder=4, bbox=LABEL_BOX)
@@ -137,6 +137,21 @@ def _year_bars(
         last = len(values) - 1
         ax.bar(shown, [values[x] for x in shown], color=[PALETTE["blue"] if x == last else PALETTE["sky"] for x in shown],
                hatch=["//" if x == last else "" for x in shown], edgecolor="white")  # fmt: skip
+
+
+def _bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:
+    """A bar's figure as it is printed over it ("51.9% †": synthetic)."""
+    return fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if synthetic else "")
+
+
+def _label_width(text: str, size: float = MIN_FONT) -> float:
+    """How wide ``text`` prints, in points (the charts' font, without drawing it)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    return text_to_path.get_text_width_height_descent(text, FontProperties(family=RC["font.family"], size=size), False)[
+        0
+    ]
 
 
 def _bars(ax, values, colours, hatched) -> None:

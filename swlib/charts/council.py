@@ -20,7 +20,9 @@ from .base import (
     STATUS_HATCH,
     SYNTHETIC_MARK,
     Chart,
+    _bar_label,
     _chart,
+    _label_width,
     _nan,
     _value_ticks,
     _whole_numbers,
@@ -181,30 +183,40 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     from ..status import synthetic_columns
 
     n = len(rows)
-    cols = min(3, n)
-    nrows = math.ceil(n / cols)
     labels = [Period.parse(y).label for y in years]
     all_years = [*years, this_year]
     all_labels = [*labels, Period.parse(this_year).label]
+    panels = []  # each measure's figures, its suppressed and its synthetic positions
+    for r in rows:
+        vals = [r.get(y) for y in all_years]
+        hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
+        marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
+                  or (y == this_year and "to_date" in synthetic_columns(r))} - hidden  # fmt: skip
+        shown = {i for i, v in enumerate(vals) if i not in hidden and not _nan(v)}
+        every = bool(shown) and shown <= marked  # all synthetic: marked once, on the title, not on each bar
+        panels.append((r, vals, hidden, set() if every else marked, every))
+    # three panels a row if every bar's label fits its bar's width (a label runs into the next
+    # one's otherwise): two if not (at most three rows, 125 mm, printed at full size)
+    texts = [_bar_label(v, r["unit"], int(r["decimals"]), i in m)
+             for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
+    widest = max(map(_label_width, texts), default=0)
+    slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
+    cols = min(3 if widest + 2 * LABEL_BOX["pad"] < slot or math.ceil(n / 2) > 3 else 2, n)
+    nrows = math.ceil(n / cols)
 
     def draw(fig):
         axes = fig.subplots(nrows, cols, squeeze=False)
         for ax in axes.flat[n:]:
             ax.set_visible(False)
-        for ax, r in zip(axes.flat, rows, strict=False):
-            vals = [r.get(y) for y in all_years]
-            hidden = {
-                i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))
-            }
-            marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
-                      or (y == this_year and "to_date" in synthetic_columns(r))}  # fmt: skip
+        for ax, (r, vals, hidden, marked, every) in zip(axes.flat, panels, strict=False):
             _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="–", fontsize=MIN_FONT, hidden=hidden,
-                       marked=marked - hidden)  # fmt: skip
+                       marked=marked)  # fmt: skip
             ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=MIN_FONT)
             ax.set_xlim(-0.6, len(vals) - 0.4)
             ax.set_yticks([])
             ax.spines["left"].set_visible(False)
-            ax.set_title(_wrap(r["title"], 32), fontsize=8, loc="left")
+            mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
+            ax.set_title(_wrap(r["title"] + mark, 32), fontsize=8, loc="left")
             ax.margins(y=0.25)
 
     parts = []
