@@ -73,7 +73,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     from dataclasses import replace
 
     panel = real_terms(ds.benchmarks)
-    b = benchmark(replace(ds, benchmarks=panel), period)
+    b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures
     year = b.attrs.get("period")
     prev, price, since = {}, {}, {}
     for code, g in b.groupby("lgbf", sort=False):

@@ -229,3 +229,11 @@ def test_a_survey_every_other_year_is_compared_with_its_previous_survey_named(de
     dg = sw4b.loc["dumfries-and-galloway"]
     assert dg["previous_period"] == "2017-18" and dg["change"] == pytest.approx(dg["value"] - dg["previous"])
     assert (pos.loc[pos["lgbf"] == "SW2", "previous_period"] == "2018-19").all()  # a yearly indicator: the year before
+
+
+def test_positions_are_in_real_terms_even_after_the_cash_benchmark_was_worked_out(demo):
+    from swlib.benchmarking import benchmark
+
+    benchmark(demo, "2019-20")  # the cash figures, kept in the data set's memo
+    sw1 = national.positions(demo, "2019-20").set_index(["lgbf", "council"]).loc[("SW1", "dumfries-and-galloway")]
+    assert sw1["value"] == pytest.approx(17.851589, abs=1e-6)  # £16.74 cash, £17.85 at 2020/21 prices

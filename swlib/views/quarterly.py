@@ -30,6 +30,15 @@ def spc_title(title: str, chart: pd.DataFrame) -> str:
     return f"{title}, real terms (£ at {Period.parse(py).label} prices)" if py else title
 
 
+def cost_prices(price_years: pd.Series, r: dict) -> str:
+    """ "£ at 2020/21 prices": the LGBF's price year where the panel has a real-terms figure,
+    else the figure's own year (a cash figure is at its own year's prices)."""
+    from ..national import price_label
+
+    py = price_years.get((r["lgbf"], r["council"], r["period"]))
+    return price_label(py) or price_label(r["period"])
+
+
 def priced(r: dict) -> dict:
     """A cost's row with its prices in its title, for the chart of its years (``status._prices``)."""
     return {**r, "title": f"{r['title']} ({r['prices']})"} if r.get("prices") else r
@@ -79,7 +88,13 @@ def not_compared_reason(r: dict) -> str:
 def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
 
-    b = benchmark(ds, period)
+    from dataclasses import replace
+
+    from ..national import real_terms
+
+    panel = real_terms(ds.benchmarks)  # a cost in real terms, as the SPC chart of the same cost
+    b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures
+    py = panel.set_index(["lgbf", "council", "period"])["price_year"]
     mine = b[b["council"] == council]
     if mine.empty:
         return {"none": no_data_text("benchmarking", period.label)}
@@ -92,8 +107,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
             else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
         )
         rows.append({
-            "indicator": f"{r['lgbf']}: {r['title']}" + (f" (£ at {Period.parse(r['period']).label} prices)"
-                                                           if r["unit"] == "currency" else ""),
+            "indicator": f"{r['lgbf']}: {r['title']}" + (f" ({cost_prices(py, r)})" if r["unit"] == "currency" else ""),
             "year": Period.parse(r["period"]).label,
             "value": fmt_value(r["value"], r["unit"], 1) + ci,
             "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
