@@ -5,6 +5,7 @@ each finding named by file and row (a workbook's sheet and cell; a narrative fil
 
 from __future__ import annotations
 
+from . import reports
 from .config import council_settings
 from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
 from .periods import Period
@@ -105,15 +106,16 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
     """What a public ``report`` for the council and period leaves out of its free text, and
     why: the comments, actions and narrative passages that mention a small number and that no
     officer cleared (the run lists them)."""
-    if report not in ("quarterly", "annual"):
+    r = reports.get(report)
+    if not r.per_council:  # a report on every council prints published figures only
         return []
     P = Period.parse(period)
-    if report == "annual":
+    if r.period_kind == "year":
         P = P.year_period
     out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
-    if report == "quarterly":
+    if "actions" in r.free_text:
         out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
-    else:
+    if "narrative" in r.free_text:
         cfg = council_settings(council)
         folder = narrative_dir(ds.path) / council / str(P)
         for name in SECTIONS:

@@ -35,6 +35,8 @@ class Report:
     needs_benchmarks: bool = False  # it cannot be made without the LGBF panel (benchmarks.csv)
     landscape: bool = False  # printed on landscape A4 (wide tables), as councils print it
     footer: str | None = None  # the page's footer where the report has its own (else it names the audience)
+    # the free text its public version prints beside the measures' comments: "actions", "narrative"
+    free_text: tuple[str, ...] = ()
 
     def period(self, text) -> Period:
         """The period this report is for, from what was typed: a year for a yearly report; for a
@@ -54,11 +56,11 @@ REPORTS: dict[str, Report] = {
     for r in (
         Report(
             "quarterly", "quarterly_performance.ipynb", title="Quarterly performance report",
-            index_name="Quarterly performance report", period_kind="quarter", landscape=True,
+            index_name="Quarterly performance report", period_kind="quarter", landscape=True, free_text=("actions",),
         ),
         Report(
             "annual", "cswo_annual_report.ipynb", title="Chief Social Work Officer annual report",
-            index_name="CSWO annual report", period_kind="year",
+            index_name="CSWO annual report", period_kind="year", free_text=("narrative",),
         ),
         Report(
             "national", "national_overview.ipynb", title="Social work across Scotland: national overview",

@@ -112,3 +112,12 @@ def test_each_cell_that_builds_a_section_is_tagged_with_it_and_the_layout_cell_a
 def test_the_national_overview_has_its_own_footer_and_the_others_name_the_audience():
     assert reports.get("national").footer == "Made only from figures the Improvement Service publishes (LGBF)."
     assert reports.get("quarterly").footer is None and reports.get("annual").footer is None
+
+
+def test_what_a_public_report_withholds_follows_the_free_text_its_registry_entry_names(demo):
+    from swlib.publishing import withheld
+
+    assert reports.get("quarterly").free_text == ("actions",) and reports.get("annual").free_text == ("narrative",)
+    annual = withheld(demo, "annual", "dundee-city", "2016-17")
+    assert any(w["file"].endswith("complaints.md") for w in annual)  # the narrative, read for the annual report
+    assert withheld(demo, "national", "scotland", "2019-20") == []  # published figures only
