@@ -170,3 +170,15 @@ def test_an_annual_reports_sources_are_its_years_finance_workforce_and_inspectio
     assert set(printed["finance"]["period"]) == {"2016-17"}
     assert printed["inspections"]["date"].between("2016-04-01", "2017-03-31").all()
     assert not printed["inspections"].empty and printed["actions"].empty  # an annual report prints no actions
+
+
+def test_the_wording_data_file_has_a_meaning_for_every_status_and_each_glossary_term_a_report_looks_for():
+    from swlib.base import STATUS_ORDER
+    from swlib.glossary import USES, items
+    from swlib.views import wording
+
+    assert set(wording.status_meanings()) == set(STATUS_ORDER)
+    known = set(wording.glossary()) | set(wording.national_glossary()) | {t for t, _ in items()}
+    assert set(USES) <= known, set(USES) - known
+    assert set(wording.national_terms()) <= set(wording.glossary())
+    assert wording.row_words("finance") == ("finance line", "finance lines")
