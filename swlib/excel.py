@@ -15,7 +15,9 @@ import pandas as pd
 from . import schema as sc
 from .disclosure import suppressed_columns
 from .formatting import status_text
+from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
+from .status import actions, catalogue, performance, status_summary
 
 
 def as_text(cell) -> None:
@@ -104,6 +106,8 @@ STATUS_FILL = {
     "Data only": "DDEBF7",
 }
 NUMBER_FORMATS = {"percent": '0.0"%"', "currency": '"£"#,##0', "count": "#,##0", "days": '0.00" days"', "hours": "#,##0.0", "rate": "#,##0.0", "ratio": "0.00", "number": "#,##0.0"}  # fmt: skip
+
+
 def number_format(unit: str, decimals=None) -> str:
     """Excel's number format for a unit, at the measure's decimals where it has them (0 decimals:
     ``0"%"``, not ``0.0"%"``)."""
@@ -149,8 +153,6 @@ def needed_observations(ds, council: str, period) -> list[dict]:
     """The observation rows a council's return for ``period`` needs: each of its measures for
     each period of the measure's own frequency that ends within ``period`` (an annual measure
     only in a return that ends the year)."""
-    from .periods import FREQUENCY_KIND, Period
-    from .status import catalogue
 
     P = Period.parse(period)
     rows = []
@@ -188,7 +190,6 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
         councils = ds.councils if council is None else ds.councils[ds.councils["council"] == council]
         if council is not None:
             ds.council_name(council)  # an unknown council: a ConfigError naming the choices
-            from .status import catalogue
 
             measures = catalogue(ds, council)
         else:
@@ -257,9 +258,6 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-
-    from .periods import Period
-    from .status import actions, performance, status_summary
 
     P = Period.parse(period)
     perf = performance(ds, council, P, audience=audience)

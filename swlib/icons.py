@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 
+from .templating import macro, render
+
 BLUE, ORANGE, GREY, PURPLE = "#0072B2", "#E69F00", "#6F6F6F", "#CC79A7"
 
 VARIATION_WORDS = {
@@ -26,7 +28,6 @@ ASSURANCE_WORDS = {
 
 
 def _svg(ring: str, letter: str, arrow: str | None = None) -> str:
-    from .templating import render
 
     return str(render("shared/icon.svg.j2", ring=ring, letter=letter, arrow=arrow))
 
@@ -70,6 +71,5 @@ def icons_view(variation: str | None, assurance: str | None, improvement: str = 
 
 
 def icons_html(variation: str | None, assurance: str | None, improvement: str = "increase") -> str:
-    from .templating import macro
 
     return macro("spc_icons", icons_view(variation, assurance, improvement))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, Problem
+from .errors import ConfigError, DataError, Problem
 from .sheets import cell_ref, read_rows, read_table
 
 SHEET = "Raw Data"
@@ -315,14 +315,10 @@ def write_benchmarks(df: pd.DataFrame, data) -> Path:
     data = Path(data)
     if data.suffix.lower() in (".xlsx", ".xlsm"):
         if not data.is_file():
-            from .errors import ConfigError
-
             raise ConfigError(f"{data}: no such workbook (give an existing data set with --data)")
         _write_sheet(df, data)
         return data
     if data.exists() and not data.is_dir():
-        from .errors import ConfigError
-
         raise ConfigError(f"{data}: expected a data folder of CSV files or an .xlsx workbook")
     return write_csv(df, data / "benchmarks.csv")
 

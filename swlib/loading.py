@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
+from .checks import data_warnings
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .reading import read_csv, read_workbook
@@ -281,7 +282,6 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
 
 def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
     """swlib.checks' warnings on the rows that passed every check (so one run lists both)."""
-    from .checks import data_warnings
 
     ok = {}
     for name, df in typed.items():

@@ -30,6 +30,8 @@ import pandas as pd
 
 from . import schema as sc
 from .errors import ConfigError, DataError, Problem
+from .loading import _cells, _label, load
+from .reading import read_csv, read_workbook
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
@@ -85,7 +87,6 @@ unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put
 def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
     """The raw text tables of a data folder or workbook (index: spreadsheet row), the workbook's
     column letters, and whether it is a workbook. DataError for what cannot be read."""
-    from .reading import read_csv, read_workbook
 
     problems: list[Problem] = []
     letters: dict = {}
@@ -95,9 +96,7 @@ def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
         raw = read_workbook(path, problems, letters)
     else:
         raw = {
-            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems)
-            for t in sc.TABLE_ORDER
-            if (path / f"{t}.csv").exists()
+            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
         }
     if problems:
         raise DataError(problems)
@@ -212,7 +211,6 @@ def _csv_bytes(df: pd.DataFrame) -> bytes:
 
 def _check_return(path: Path) -> None:
     """The return validated on its own: every problem it has that the data set cannot resolve."""
-    from .loading import load
 
     try:
         load(path)
@@ -227,7 +225,6 @@ def _check_return(path: Path) -> None:
 def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dict, data_path: Path, data_letters):
     """The data set as it would be after the merge, validated; problems located in the return's
     cells or the data set's rows. Returns the merged data set's warnings."""
-    from .loading import _cells, _label, load
 
     with tempfile.TemporaryDirectory() as d:
         for name, df in plan.tables.items():
@@ -295,7 +292,6 @@ def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> Da
     """The return's own problems ``e``, and the ids in its cells that the data set does not
     resolve either (a mistyped measure id: "did you mean ..."), which the merged check would
     otherwise name only once the others are put right."""
-    from .loading import _label
 
     more: list[Problem] = []
     try:
@@ -319,7 +315,6 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
     the files written (none when it changes nothing) and the merged data set's warnings. Raises
     DataError (the return's or the merged data's problems) or ConfigError (changes without
     ``replace_changed``); nothing is written then."""
-    from .loading import _label
 
     return_path, data_path = Path(return_path), Path(data_path)
     if return_path.suffix.lower() not in (".xlsx", ".xlsm") or not return_path.is_file():

@@ -11,8 +11,10 @@ import numpy as np
 import pandas as pd
 
 from .benchmarking import RATE_PER, SCOTLAND, benchmark
+from .funnel import funnel_limits, funnel_plot_data
 from .loading import Dataset
 from .periods import Period
+from .stats import trend_test
 
 DOMAINS = {  # the LGBF domain of each indicator imported (metadata "Domain")
     "SW": "Adult social care",
@@ -146,7 +148,6 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
     ``centre``, ``data_type``, ``multiplier``, the axis titles ``x_title``, ``y_title``, ``counts``
     (what ``x`` counts), ``scotland_rate`` (for a ratio), ``year``, and ``lines``: the limits on a
     grid of ``x`` for drawing. None where fewer than three councils have counts."""
-    from .funnel import funnel_plot_data
 
     P = Period.parse(period).year_period
     b = ds.benchmarks
@@ -188,7 +189,6 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
 
 def funnel_lines(f: pd.DataFrame, points: int = 160) -> pd.DataFrame:
     """The limits ``funnel`` used, on a grid of ``x`` across the councils, for drawing."""
-    from .funnel import funnel_limits
 
     a = f.attrs
     grid = np.geomspace(f["x"].min() * 0.8, f["x"].max() * 1.25, points)
@@ -229,7 +229,6 @@ def scotland_trend(ds: Dataset, code: str, period, polarity: str) -> dict:
     Cochran-Armitage where the panel has the counts of a percentage, a weighted regression with
     Poisson standard errors for a rate per 1,000, and "cannot be calculated" where the LGBF
     publishes no counts (costs, survey percentages) or a year is missing."""
-    from .stats import trend_test
 
     s = _scotland_rows(ds, code, period)
     if s.empty:

@@ -29,6 +29,7 @@ from . import reports
 from .config import notebooks_dir, outputs_dir, params_dir
 from .errors import ConfigError
 from .periods import Period
+from .templating import page_css, render
 from .version import __version__
 
 
@@ -221,7 +222,6 @@ def _rel(p, base: Path) -> str | None:
 
 def write_index(out_dir: Path, manifest: dict) -> Path:
     """outputs/index.html: every report rendered so far, by council, self-contained."""
-    from .templating import page_css, render
 
     css, h = page_css()
     rows = []

@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import schema as sc
 from .errors import DataError, Problem
+from .limits import Budget, check_csv, check_workbook, sheet_rows
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -41,7 +42,6 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
     if b"\x00" in raw[:4096]:
         problems.append(Problem(label, None, None, "binary data", "a CSV text file"))
         return None
-    from .limits import check_csv
 
     try:
         check_csv(raw, label)
@@ -131,7 +131,6 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         )
         problems.append(Problem(path.name, None, None, reason, "an .xlsx workbook with a sheet per table"))
         return {}
-    from .limits import Budget, check_workbook, sheet_rows
 
     try:
         check_workbook(wb, path.name)  # the declared sizes, before a row is read

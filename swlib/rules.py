@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import schema as sc
 from .errors import PeriodError, Problem
-from .periods import Period
+from .periods import FREQUENCY_KIND, KINDS, Period
 from .statutory import did_you_mean
 
 
@@ -122,7 +122,6 @@ def check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures:
 
 def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised)."""
-    from .periods import FREQUENCY_KIND, KINDS, Period
 
     out: list[Problem] = []
     info = measures.set_index("measure")
@@ -202,7 +201,6 @@ def sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) ->
     added (a percentage, rate or ratio) needs numerator and denominator on every row of its own
     frequency below a year (a rate its value too, which says per how many): one problem per
     measure, naming its rows and the two ways to fix it."""
-    from .periods import FREQUENCY_KIND
 
     kind = o["period"].map(kind_of)
     freq_kind = o["measure"].map(info["frequency"]).map(FREQUENCY_KIND)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
+from .limits import check_workbook, sheet_rows
 
 
 def cell_ref(sheet: str, row: int, col: int) -> str:
@@ -81,8 +82,6 @@ def read_rows(path: Path, sheet: str | None, problems: list, what: str) -> list[
     import zipfile
 
     from python_calamine import CalamineError, CalamineWorkbook
-
-    from .limits import check_workbook, sheet_rows
 
     try:
         wb = _declared(path)

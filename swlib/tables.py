@@ -10,6 +10,7 @@ import pandas as pd
 from .disclosure import suppressed_columns
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .periods import Period
+from .status import actions, performance, status_summary
 
 
 def display_performance(df: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +37,6 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def terminal_report(ds, council: str, period, audience: str = "internal") -> str:
-    from .status import actions, performance, status_summary
 
     P = Period.parse(period)
     perf = performance(ds, council, P, audience=audience)

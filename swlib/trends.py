@@ -9,20 +9,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .disclosure import HIDDEN_WHY, suppressed_columns
+from .benchmarking import benchmark
+from .config import council_settings
+from .disclosure import HIDDEN_WHY, figure_hidden, suppressed_columns
 from .formatting import fmt_value
 from .loading import Dataset
-from .periods import FREQUENCY_KIND, Period
+from .panel import observations
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .stats import trend_test
-from .status import round_half_up
-from .xmr import SPCWarning, p_chart, spc
+from .status import is_synthetic, round_half_up, synthetic_columns
+from .xmr import SPCWarning, assurance_type, p_chart, spc
 
 MAX_SPC_POINTS = 24
 
 
 def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
     """One measure's observations, the LGBF panel's figures in the years it has (``panel``)."""
-    from .panel import observations
 
     o = observations(ds, council)
     return o[o["measure"] == measure]
@@ -75,7 +77,6 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
             chart = p_chart(s["numerator"], s["denominator"], improvement=improvement)
             chart["value"] *= 100
             chart["mean"], chart["lpl"], chart["upl"] = 100 * chart["centre"], 100 * chart["lcl"], 100 * chart["ucl"]
-            from .xmr import assurance_type
 
             chart.attrs["assurance"] = assurance_type(chart, target, improvement)
             chart.attrs["method"] = "p-chart"
@@ -87,7 +88,6 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     chart.attrs["improvement"] = improvement
     if cost:
         chart.attrs["price_year"] = s["price_year"].iloc[-1]
-    from .status import is_synthetic
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
     return chart
@@ -98,7 +98,6 @@ def spc_target(ds: Dataset, row: dict):
     total built by adding periods (a count, money, days) its share for one period of the
     measure's own frequency (an annual £175,000 is £43,750 a quarter). The same figure is drawn
     on the chart, judged by the assurance icon and shown by the explorer."""
-    from .periods import SPAN_MONTHS
 
     m = ds.measures.set_index("measure").loc[row["measure"]]
     target = row.get("annual_target")
@@ -151,7 +150,6 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     better than Scotland in 2020/21." Where rounding decides the status (69.6% printed as 70%, at
     the 70% target) it prints the decimal that decides it and says so; a comparison with Scotland
     names its year; synthetic figures are called so."""
-    from .status import synthetic_columns
 
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
@@ -213,8 +211,6 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
 def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     """Whether any of the five years the statistical trend is built on is a figure public
     reports suppress (an annual measure: each year on its own)."""
-    from .config import council_settings
-    from .disclosure import figure_hidden
 
     cfg = council_settings(council)
     P = Period.parse(period).year_period
@@ -230,7 +226,6 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
 
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
-    from .benchmarking import benchmark
 
     bench = benchmark(ds, period, council)
     by_code = {r["lgbf"]: r for r in bench.to_dict("records")}

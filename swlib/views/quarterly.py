@@ -10,6 +10,7 @@ from ..benchmarking import benchmark, ordinal
 from ..charts import benchmark_chart, trend_chart
 from ..formatting import fmt_value, slug
 from ..narrative import comment_html
+from ..national import price_label, real_terms
 from ..periods import Period
 from ..trends import long_trend, spc_target
 from .sources import benchmark_sources
@@ -33,7 +34,6 @@ def spc_title(title: str, chart: pd.DataFrame) -> str:
 def cost_prices(price_years: pd.Series, r: dict) -> str:
     """ "£ at 2020/21 prices": the LGBF's price year where the panel has a real-terms figure,
     else the figure's own year (a cash figure is at its own year's prices)."""
-    from ..national import price_label
 
     py = price_years.get((r["lgbf"], r["council"], r["period"]))
     return price_label(py) or price_label(r["period"])
@@ -89,8 +89,6 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
 
     from dataclasses import replace
-
-    from ..national import real_terms
 
     panel = real_terms(ds.benchmarks)  # a cost in real terms, as the SPC chart of the same cost
     b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures

@@ -9,8 +9,10 @@ import re
 import pandas as pd
 
 from ..disclosure import FOOTNOTE
+from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from ..schema import TABLE_ORDER
 from ..status import catalogue
+from ..trends import MAX_SPC_POINTS
 from .wording import demo_documents, glossary, national_glossary, national_terms, row_words
 
 
@@ -36,8 +38,9 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
     }
 
 
-def printed_rows(ds, council: str, period, perf: pd.DataFrame, actions: pd.DataFrame | None = None,
-                 annual: bool = False) -> dict[str, pd.DataFrame]:
+def printed_rows(
+    ds, council: str, period, perf: pd.DataFrame, actions: pd.DataFrame | None = None, annual: bool = False
+) -> dict[str, pd.DataFrame]:
     """The rows of each table whose figures a council report for ``period`` prints: the
     council; the measures with a target the report prints, and their targets for the year; the
     observations of its measures that its year columns and SPC charts reach back to (the year
@@ -45,8 +48,6 @@ def printed_rows(ds, council: str, period, perf: pd.DataFrame, actions: pd.DataF
     whichever is longer; every earlier year of a yearly measure); the LGBF panel's rows for the
     council to the report's year; the ``actions`` it prints; and for the annual report (``annual``)
     the year's finance, its latest workforce return and the inspections dated within the year."""
-    from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
-    from ..trends import MAX_SPC_POINTS
 
     P = Period.parse(period)
     mine = lambda df: df[df["council"] == council] if "council" in df else df  # noqa: E731

@@ -19,7 +19,7 @@ from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from ..icons import icons_view
 from ..narrative import comment_html
 from ..periods import Period
-from ..status import STATUS_ORDER, is_synthetic, synthetic_columns
+from ..status import STATUS_ORDER, is_synthetic, status_summary, synthetic_columns
 from .wording import status_meanings
 
 
@@ -138,7 +138,6 @@ def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
     """The actions' summary by theme and, per theme, a table per outcome."""
     if acts.empty:
         return {"summary": None, "parts": [], "none": no_data_text("action", period_label)}
-    from ..status import status_summary
 
     parts = []
     for theme, tdf in acts.groupby("theme", sort=False):
