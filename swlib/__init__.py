@@ -11,7 +11,7 @@ from .version import __version__
 # each name and the module that defines it, imported on first use: ``swreport`` starts a
 # report's kernel before this process loads pandas (no module is named like a function here)
 _LAZY = {
-    "benchmark": "benchmarking", "Dataset": "loading", "load": "loading", "Period": "periods", "p_chart": "xmr",
+    "benchmark": "benchmarking", "Dataset": "dataset", "load": "loading", "Period": "periods", "p_chart": "xmr",
     "spc": "xmr", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
     "performance": "status", "status_summary": "status", "funnel_plot_data": "funnel",
 }  # fmt: skip

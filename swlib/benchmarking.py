@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .loading import Dataset
+from .dataset import Dataset
 from .periods import Period
 from .stats import proportion_ci, rate_ci
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .benchmarking import benchmark
-from .loading import Dataset
+from .dataset import Dataset
 from .periods import Period
 from .status import catalogue, performance
 from .trends import long_trend, sentence, series, spc_target

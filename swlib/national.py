@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .benchmarking import RATE_PER, SCOTLAND, benchmark
+from .dataset import Dataset
 from .funnel import funnel_limits, funnel_plot_data
-from .loading import Dataset
 from .periods import Period
 from .stats import trend_test
 

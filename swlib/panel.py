@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .loading import Dataset
+from .dataset import Dataset
 from .periods import Period
 
 PANEL_SOURCE_NOTE = "LGBF panel"

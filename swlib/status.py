@@ -12,8 +12,8 @@ import pandas as pd
 
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
+from .dataset import Dataset
 from .disclosure import public_actions, suppress_performance, table_file
-from .loading import Dataset
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .ytd import YearToDate, missing_reason, published_points, with_value, year_sources, year_to_date, year_value

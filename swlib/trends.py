@@ -11,9 +11,9 @@ import pandas as pd
 
 from .benchmarking import benchmark
 from .config import council_settings
+from .dataset import Dataset
 from .disclosure import HIDDEN_WHY, figure_hidden, suppressed_columns
 from .formatting import fmt_value
-from .loading import Dataset
 from .panel import observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .stats import trend_test
