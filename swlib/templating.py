@@ -15,7 +15,7 @@ Layout, in ``swlib/templates/``:
 - ``shared/page_header.html.j2``, ``shared/page_footer.html.j2``: the head and foot of a report's
   page, rendered here like every other template;
 - ``index/index.html.j2`` (the batch index), ``explorer/view.html.j2`` (the measure explorer),
-  ``swreport/report.css`` (the stylesheet of every page);
+  ``shared/report.css`` (the stylesheet of every page);
 - ``nbconvert/swreport/``: nbconvert's own template folder (its only one): the page that places
   the executed notebook's outputs between that head and foot.
 """
@@ -143,7 +143,7 @@ def outline(report: str, context: dict) -> list[dict]:
 
 
 def _css() -> str:
-    return (TEMPLATES / "swreport" / "report.css").read_text(encoding="utf-8")
+    return (TEMPLATES / "shared" / "report.css").read_text(encoding="utf-8")
 
 
 def page_css(extra: str = "") -> tuple[str, str]:
