@@ -185,24 +185,21 @@ class Explorer:
         if not path.parent.is_dir():
             raise ValueError(f"no such folder: {path.parent}")
         v = self.view
-        hidden = suppressed_columns(v.row)
-        to_date = SYMBOL if "to_date" in hidden else v.row.get("to_date")
-        summary = pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title, "period": str(self.period),
-                                 "status": v.row.get("status"), "to_date": to_date, "target": v.row.get("target"),
-                                 "summary": v.sentence}])  # fmt: skip
         table = _rounded(v.table, self.ds, v.measure)  # as the report prints it, not 92.43243243243244
         if path.suffix.lower() == ".csv":
             write_csv(table, path)
-        elif path.suffix.lower() == ".xlsx":
+        else:  # .xlsx (the suffix was checked above)
             frames = {"periods": table}
             if v.spc is not None:
                 frames["spc"] = v.spc
             if not v.benchmark.empty:
                 frames["benchmark"] = v.benchmark
-            frames["summary"] = summary
+            to_date = SYMBOL if "to_date" in suppressed_columns(v.row) else v.row.get("to_date")
+            frames["summary"] = pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title,
+                                               "period": str(self.period), "status": v.row.get("status"),
+                                               "to_date": to_date, "target": v.row.get("target"),
+                                               "summary": v.sentence}])  # fmt: skip
             write_frames(path, frames)
-        else:
-            raise ValueError(f"export to .csv or .xlsx ({path.name!r} given)")
         return path
 
     def export_message(self, name: str) -> str:
