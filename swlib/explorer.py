@@ -222,15 +222,13 @@ class Explorer:
             return None
         row_df = pd.DataFrame([{**v.row, "sentence": v.sentence}])
         figures = [v.row.get(c) for c in [*v.years, "to_date"]]
-        if all(x is None or (isinstance(x, float) and pd.isna(x)) for x in figures):  # nothing to draw
-            return {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
-                    "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
-                    "trend_chart": None, "icons": None, "spc_chart": None, "benchmark": None,
-                    "no_figures": f"No figures for this measure in the last four years to {self.period.label}."}  # fmt: skip
         out = {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
                "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
-               "trend_chart": trend_chart(v.row, v.years, self.period.label).view(),
-               "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
+               "trend_chart": None, "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
+        if all(x is None or (isinstance(x, float) and pd.isna(x)) for x in figures):  # nothing to draw
+            out["no_figures"] = f"No figures for this measure in the last four years to {self.period.label}."
+            return out
+        out["trend_chart"] = trend_chart(v.row, v.years, self.period.label).view()
         if v.spc is not None:
             from .views.quarterly import spc_title  # a cost's chart names its prices, and has no cash target
 
