@@ -18,7 +18,7 @@ import difflib
 
 import pandas as pd
 
-from .errors import Problem
+from .errors import Problem, row_list
 from .statutory import THEME, did_you_mean, lgbf_councils, sections, statutory_measures
 
 
@@ -40,11 +40,6 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
     if "councils" in tables:
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
     return out
-
-
-def _rows(index) -> str:
-    rows = [str(r) for r in index]
-    return ", ".join(rows[:12]) + (", ..." if len(rows) > 12 else "")
 
 
 def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
@@ -76,7 +71,7 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
                 int(hit.index[0]),
                 "value",
                 f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
-                f"{_rows(hit.index)}) where {beside}",
+                f"{row_list(hit.index)}) where {beside}",
                 "a percentage from 0 to 100: 93 for 93%, not 0.93",
             )
         )

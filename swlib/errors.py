@@ -32,6 +32,12 @@ class Problem:
         return f"{where}: found {self.found}; expected {self.expected}"
 
 
+def row_list(rows) -> str:
+    """The spreadsheet rows of a problem, for its message: '4, 5, 9', or the first 12 then '...'."""
+    rows = [str(r) for r in rows]
+    return ", ".join(rows[:12]) + (", ..." if len(rows) > 12 else "")
+
+
 class DataError(SwError):
     """Bad input data. Carries every problem found, each with file, row and column."""
 

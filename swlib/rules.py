@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema as sc
-from .errors import PeriodError, Problem
+from .errors import PeriodError, Problem, row_list
 from .periods import FREQUENCY_KIND, KINDS, Period
 from .statutory import did_you_mean
 
@@ -216,7 +216,6 @@ def sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) ->
     out = []
     for measure, rows in o[summed & short & given].groupby("measure", sort=False):
         u, freq = info.at[measure, "unit"], info.at[measure, "frequency"]
-        listed = ", ".join(str(r) for r in rows.index[:12]) + (", ..." if len(rows) > 12 else "")
         plural = "s" if len(rows) > 1 else ""
         counts = "numerator, denominator and value (the rate)" if u == "rate" else "numerator and denominator"
         word = {"percent": "percentages", "rate": "rates", "ratio": "ratios"}[u]
@@ -225,7 +224,7 @@ def sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) ->
                 label,
                 int(rows.index[0]),
                 "numerator",
-                f"{len(rows)} {freq} row{plural} of {measure} (row{plural} {listed}) with a value but no counts: "
+                f"{len(rows)} {freq} row{plural} of {measure} (row{plural} {row_list(rows.index)}) with a value but no counts: "
                 f"{measure} is a {u} measure with aggregate 'sum', so its year to date would add {word} up",
                 f"{counts} on each {freq} row (then the year to date adds the counts), or {measure}'s "
                 "aggregate set to 'latest' (a snapshot) or 'mean' (the average of the periods) in measures",
