@@ -10,7 +10,7 @@ and polarity (``One is high``) come from the indicator metadata workbook; family
 from the council lookups workbook.
 
 What is imported, and which columns a value is built from, is declared once, in
-``INDICATORS``; council names are mapped to swreport's ids by ``COUNCILS``.
+``INDICATORS``; council names are mapped to swreport's ids by ``COUNCILS`` (from ``swlib/data/lgbf_councils.csv``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import pandas as pd
 
 from .errors import ConfigError, DataError, Problem
 from .sheets import cell_ref, read_rows, read_table
+from .statutory import lgbf_councils
 
 SHEET = "Raw Data"
 NAME_COLUMN = "Local Authority"
@@ -65,39 +66,9 @@ INDICATORS: dict[str, Indicator] = {
     "CHN23": Indicator("percent"),
 }
 
-COUNCILS = {  # the LGBF's spelling -> (swreport id, name)
-    "Aberdeen City": ("aberdeen-city", "Aberdeen City"),
-    "Aberdeenshire": ("aberdeenshire", "Aberdeenshire"),
-    "Angus": ("angus", "Angus"),
-    "Argyll & Bute": ("argyll-and-bute", "Argyll and Bute"),
-    "Clackmannanshire": ("clackmannanshire", "Clackmannanshire"),
-    "Dumfries & Galloway": ("dumfries-and-galloway", "Dumfries and Galloway"),
-    "Dundee City": ("dundee-city", "Dundee City"),
-    "East Ayrshire": ("east-ayrshire", "East Ayrshire"),
-    "East Dunbartonshire": ("east-dunbartonshire", "East Dunbartonshire"),
-    "East Lothian": ("east-lothian", "East Lothian"),
-    "East Renfrewshire": ("east-renfrewshire", "East Renfrewshire"),
-    "Edinburgh City": ("city-of-edinburgh", "City of Edinburgh"),
-    "Eilean Siar": ("na-h-eileanan-siar", "Na h-Eileanan Siar"),
-    "Falkirk": ("falkirk", "Falkirk"),
-    "Fife": ("fife", "Fife"),
-    "Glasgow City": ("glasgow-city", "Glasgow City"),
-    "Highland": ("highland", "Highland"),
-    "Inverclyde": ("inverclyde", "Inverclyde"),
-    "Midlothian": ("midlothian", "Midlothian"),
-    "Moray": ("moray", "Moray"),
-    "North Ayrshire": ("north-ayrshire", "North Ayrshire"),
-    "North Lanarkshire": ("north-lanarkshire", "North Lanarkshire"),
-    "Orkney Islands": ("orkney-islands", "Orkney Islands"),
-    "Perth & Kinross": ("perth-and-kinross", "Perth and Kinross"),
-    "Renfrewshire": ("renfrewshire", "Renfrewshire"),
-    "Scottish Borders": ("scottish-borders", "Scottish Borders"),
-    "Shetland Islands": ("shetland-islands", "Shetland Islands"),
-    "South Ayrshire": ("south-ayrshire", "South Ayrshire"),
-    "South Lanarkshire": ("south-lanarkshire", "South Lanarkshire"),
-    "Stirling": ("stirling", "Stirling"),
-    "West Dunbartonshire": ("west-dunbartonshire", "West Dunbartonshire"),
-    "West Lothian": ("west-lothian", "West Lothian"),
+# the LGBF's spelling -> (swreport id, name): the 32 of swlib/data/lgbf_councils.csv, and Scotland
+COUNCILS = {
+    **{r.lgbf_name: (r.council, r.name) for r in lgbf_councils().itertuples()},
     "Scotland": (SCOTLAND, "Scotland"),
 }
 COLUMNS = ["lgbf", "title", "unit", "polarity", "council", "council_name", "family_group", "period", "value",
@@ -248,7 +219,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
         name = str(name).strip()
         if name not in COUNCILS:
             problems.append(Problem(workbook.name, n, NAME_COLUMN, repr(name), "a council name as the LGBF writes it, e.g. "
-                                    "'Dumfries & Galloway' (add it to swlib.lgbf.COUNCILS)", cell=cell_ref(SHEET, n, name_col + 1)))  # fmt: skip
+                                    "'Dumfries & Galloway' (add it to swlib/data/lgbf_councils.csv)", cell=cell_ref(SHEET, n, name_col + 1)))  # fmt: skip
             continue
         council, council_name = COUNCILS[name]
         if council != SCOTLAND and name not in groups:
