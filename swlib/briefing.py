@@ -9,7 +9,7 @@ import pandas as pd
 from .base import SUPPRESSED
 from .errors import SwError
 from .formatting import slug
-from .periods import Period
+from .periods import Period, previous_quarter
 
 ORDER = ["Green", "Amber", "Red", "Report later", "Data only"]
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
@@ -21,11 +21,6 @@ def by_severity(rows: list[dict]) -> list[dict]:
     """Red before Amber, and within each the worsening first (then unchanged, then improving);
     otherwise in catalogue order (the sort is stable)."""
     return sorted(rows, key=lambda r: (-RANK.get(r["status"], -1), TREND_ORDER.get(r.get("trend"), 1)))
-
-
-def previous_quarter(P: Period) -> Period:
-    """The quarter before ``P`` (Q1's is the year before's Q4)."""
-    return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)
 
 
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:

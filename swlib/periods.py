@@ -239,3 +239,8 @@ class Period:
             if self.end + 1 == span:
                 return Period(self.fy, kind, 0, self.end)
         return None
+
+
+def previous_quarter(P: Period) -> Period:
+    """The quarter before ``P`` (Q1's is the year before's Q4)."""
+    return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import reports
 from .errors import ConfigError
-from .periods import RELATIVE, Period, is_relative  # noqa: F401 (is_relative: scheduling's name too)
+from .periods import RELATIVE, Period, is_relative, previous_quarter  # noqa: F401 (is_relative: scheduling's name too)
 
 
 def today(env=None) -> dt.date:
@@ -49,7 +49,7 @@ def last_ended_quarter(on: dt.date) -> Period:
     """The latest quarter that has ended by ``on`` (on 1 December 2026: 2026-27-Q2)."""
     fy = on.year if on.month >= 4 else on.year - 1
     q = (on.month - 4) % 12 // 3 + 1  # the quarter ``on`` falls in
-    return Period.quarter(fy, q - 1) if q > 1 else Period.quarter(fy - 1, 4)
+    return previous_quarter(Period.quarter(fy, q))
 
 
 def has_ended(P: Period, on: dt.date) -> bool:
