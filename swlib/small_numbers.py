@@ -126,7 +126,7 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
         tok, b = m.group("n"), int(frac.group(1)) if frac else None
         year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or _YEAR_BEFORE.search(before))
         if frac and n <= b and not year:  # "19/21 children": x of y, as "19 of 21" is (not the years 05/06)
-            if any(_small(x, lo, hi) for x in (n, int(frac.group(1)), int(frac.group(1)) - n)):
+            if any(_small(x, lo, hi) for x in (n, b, b - n)):
                 found.append(around)
             continue
         if m.group("n")[0].isdigit() and re.match(r"\s*[-/]\s*\d", after):
