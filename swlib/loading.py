@@ -42,8 +42,6 @@ def _cache_key(base: Path) -> str | None:
     """What a validated load depends on, by content: every table's bytes (the workbook's), the
     workbook's name (messages name it), the limits in force, and swlib's code and the
     catalogues it ships. A copied folder finds its cache; an edit, whatever its time, does not."""
-    import hashlib
-
     if not base.exists():
         return None
     files = [base] if base.is_file() else sorted(base.glob("*.csv"))
@@ -160,7 +158,7 @@ def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
 def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """The rows of ``df`` no problem points at (so later checks still run on the rest)."""
     bad = {p.row for p in problems if p.row is not None}
-    return df.loc[[i for i in df.index if i not in bad]]
+    return df[~df.index.isin(bad)]
 
 
 def _load(base: Path) -> Dataset:
