@@ -43,13 +43,12 @@ def table_columns(name: str) -> list[str]:
 
 
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
-    from .excel import neutralise  # a name typed as =cmd is never a live formula in Excel; load takes it off
-
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if r.get(k) is None else neutralise(r.get(k))) for k in columns})
+        # a name typed as =cmd is never a live formula in Excel; load takes the apostrophe off
+        w.writerow({k: ("" if r.get(k) is None else sc.neutralise(r.get(k))) for k in columns})
     return buf.getvalue().encode("utf-8")
 
 

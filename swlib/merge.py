@@ -199,13 +199,11 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
 
 
 def _csv_bytes(df: pd.DataFrame) -> bytes:
-    from .excel import neutralise
-
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(df.columns))
     for r in df.itertuples(index=False):
-        w.writerow(["" if v is None else neutralise(v) for v in r])  # swlib.load takes the apostrophe off
+        w.writerow(["" if v is None else sc.neutralise(v) for v in r])  # swlib.load takes the apostrophe off
     return buf.getvalue().encode("utf-8")
 
 
