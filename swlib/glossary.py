@@ -101,9 +101,7 @@ def _pattern(term: str) -> str:
         return USES[term]
     if term in WORDS:
         return WORDS[term][0]
-    if term in ABBREVIATIONS:
-        return rf"(?<![\w-]){re.escape(term)}s?(?![\w-])"
-    return rf"\b{re.escape(term)}\b"
+    return rf"\b{re.escape(term)}\b"  # an abbreviation's use is found by ANY_ABBREVIATION (``used``)
 
 
 def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
