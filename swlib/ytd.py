@@ -24,10 +24,8 @@ class YearToDate:
     own: bool = False  # an observation for the report's own (sub-)period exists
     status: str | None = None
     comment: str | None = None
-    sources: tuple = ()
-    source: dict | None = (
-        None  # the observation the status and comment come from  # the ``source`` of each observation the figure is built from
-    )
+    sources: tuple = ()  # the ``source`` of each observation the figure is built from
+    source: dict | None = None  # the observation the status and comment come from
 
     @property
     def has_data(self) -> bool:
