@@ -28,7 +28,8 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def _values(p: pd.DataFrame) -> pd.Series:
+def panel_values(p: pd.DataFrame) -> pd.Series:
+    """The panel's figure: its value, else worked out from its counts (rates per 1,000)."""
     scale = np.where(p["unit"] == "rate", RATE_PER, 100)
     computed = scale * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
     return p["value"].where(p["value"].notna(), computed)
@@ -71,7 +72,7 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
     ok = keys <= P.sort_key
     last = keys[ok].groupby(panel.loc[ok, "lgbf"]).transform("max")
     p = panel[ok][keys[ok] == last].copy()  # each indicator's latest year at or before the period
-    p["v"] = _values(p)
+    p["v"] = panel_values(p)
     p = p[p["v"].notna()]
     published = p[p["council"] == SCOTLAND].set_index("lgbf")["v"]
     p = p[p["council"] != SCOTLAND]

@@ -19,17 +19,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .benchmarking import panel_values
 from .dataset import Dataset
 from .periods import Period
 
 PANEL_SOURCE_NOTE = "LGBF panel"
-
-
-def _panel_values(p: pd.DataFrame) -> pd.Series:
-    """The panel's figure: its value, else worked out from its counts (rates per 1,000)."""
-    scale = np.where(p["unit"] == "rate", 1000, 100)
-    computed = scale * p["numerator"] / p["denominator"].where(p["denominator"] > 0)
-    return p["value"].where(p["value"].notna(), computed)
 
 
 def observations(ds: Dataset, council: str) -> pd.DataFrame:
@@ -50,7 +44,7 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
         return obs
     mine = panel[(panel["council"] == council) & panel["lgbf"].isin(coded["lgbf"])].copy()
     mine = mine[mine["period"].map(lambda p: Period.parse(p).kind == "year").astype(bool)]  # bool even when empty
-    mine["v"] = _panel_values(mine)
+    mine["v"] = panel_values(mine)
     mine = mine[mine["v"].notna()]
     rows = []
     replaced = pd.Series(False, index=obs.index)
