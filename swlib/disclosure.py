@@ -33,6 +33,13 @@ def suppressed_columns(row) -> set[str]:
     return set(filter(None, (row.get("suppressed") or "").split(",")))
 
 
+def suppressed_words(row, column: str) -> str | None:
+    """Why public suppression replaced ``column`` of a performance row, in ``HIDDEN_WHY``'s words
+    (from its ``suppressed_why``: "to_date:small,last_year:earlier"); None where it does not say."""
+    why = dict(w.split(":") for w in filter(None, str(row.get("suppressed_why") or "").split(",")))
+    return HIDDEN_WHY.get(why.get(column))
+
+
 def is_small(x, lo: int, hi: int):
     """True where ``x`` is a count from lo to hi (missing values are not small)."""
     return (x >= lo) & (x <= hi)

@@ -12,7 +12,7 @@ import pandas as pd
 from .benchmarking import benchmark
 from .config import council_settings
 from .dataset import Dataset
-from .disclosure import HIDDEN_WHY, figure_hidden, suppressed_columns
+from .disclosure import figure_hidden, suppressed_columns, suppressed_words
 from .formatting import fmt_value
 from .panel import observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -172,9 +172,8 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
     extra = []
     if "last_year" in suppressed_columns(row):
         text = f(now) + (f", {against}" if against else "")
-        why = dict(w.split(":") for w in filter(None, str(row.get("suppressed_why") or "").split(",")))
-        extra.append(f"the figure {when} is suppressed to protect confidentiality"
-                     + (f": {HIDDEN_WHY[why['last_year']]}" if why.get("last_year") in HIDDEN_WHY else ""))  # fmt: skip
+        why = suppressed_words(row, "last_year")
+        extra.append(f"the figure {when} is suppressed to protect confidentiality" + (f": {why}" if why else ""))
     elif row.get("cash") and before is not None and not pd.isna(before):  # a cost: never compared in cash
         text = now_text + (f", {against}" if against else "")
         extra.append(f"not compared with {f(before)} {when}: {row['cash']}")
@@ -234,9 +233,8 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     out = []
     for r in perf.to_dict("records"):
         if "to_date" in suppressed_columns(r):
-            why = dict(w.split(":") for w in filter(None, str(r.get("suppressed_why") or "").split(",")))
-            out.append("Figure suppressed to protect confidentiality"
-                       + (f": {HIDDEN_WHY[why['to_date']]}." if why.get("to_date") in HIDDEN_WHY else "."))  # fmt: skip
+            why = suppressed_words(r, "to_date")
+            out.append("Figure suppressed to protect confidentiality" + (f": {why}." if why else "."))
             continue
         trend = (
             statistical_trend(ds, council, r["measure"], period, r["polarity"])
