@@ -47,9 +47,7 @@ def _append(ws, cells) -> None:
     for cell, value in zip(ws[ws.max_row], cells, strict=False):
         if isinstance(value, str):
             cell.value = value
-            cell.data_type = "s"
-            if value.startswith(FORMULA_START):
-                cell.quotePrefix = True
+            as_text(cell)
 
 
 def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
