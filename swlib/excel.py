@@ -53,10 +53,11 @@ def _append(ws, cells) -> None:
 def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
     """DataFrames as the sheets of a workbook, text written as text (``_append``), atomically:
     the workbook is saved beside ``path`` and moved over it."""
-    import os
-    import tempfile
+    import io
 
     from openpyxl import Workbook
+
+    from .outputs import write_atomic
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -65,33 +66,20 @@ def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
         _append(ws, [str(c) for c in df.columns])
         for r in df.itertuples(index=False):
             _append(ws, [_plain(v) for v in r])
+    buf = io.BytesIO()
+    wb.save(buf)
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, buf.getvalue())
     return path
 
 
 def write_csv(df: pd.DataFrame, path) -> Path:
     """A DataFrame as CSV with every text cell neutralised (a leading apostrophe, the only
     way CSV has), atomically."""
-    import os
-    import tempfile
+    from .outputs import write_atomic
 
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        neutralise_frame(df).to_csv(tmp, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, neutralise_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8"))
     return path
 
 
