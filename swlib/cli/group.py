@@ -16,14 +16,6 @@ from ..errors import ConfigError, DataError, PeriodError, ReportError
 from ..validate import plural
 
 EXIT_BAD_INPUT = 2
-
-
-def threading_main() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
-
-
 EXIT_FAILURE = 1
 
 
@@ -36,8 +28,9 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         import signal
+        import threading
 
-        if threading_main():
+        if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
         try:
             return super().invoke(ctx)
