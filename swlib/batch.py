@@ -17,9 +17,8 @@ from pathlib import Path
 from . import executors, reports
 from .config import notebooks_dir, outputs_dir
 from .errors import ConfigError
-from .outputs import Job, Outcome, input_hashes, read_manifest, record, write_index  # noqa: F401 (batch's names before)
+from .outputs import Job, Outcome, read_manifest, record
 
-write_manifest = record  # the name it had here before swlib.outputs
 NOT_RENDERED = ("no-period", "no-figures")  # a relative period named none; the council has no figures for it
 
 
