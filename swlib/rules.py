@@ -60,9 +60,13 @@ def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
     if not table.key or not set(table.key) <= set(df.columns):
         return []
     dup = df.duplicated(list(table.key), keep="first")
+    if not dup.any():
+        return []
+    rows = pd.Series(df.index, index=df.index)
+    firsts = rows.groupby([df[k] for k in table.key], sort=False, dropna=False).transform("first")
     out = []
     for row in df.index[dup]:
-        first = df.index[(df[list(table.key)] == df.loc[row, list(table.key)]).all(axis=1)][0]
+        first = firsts[row]
         key = ", ".join(f"{k}={df.at[row, k]}" for k in table.key)
         out.append(
             Problem(
