@@ -260,7 +260,7 @@ def _formulas_without_values(path: Path) -> list[Problem]:
         books = load_workbook(path, read_only=True), load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):  # unreadable: the return's own check says why
         return []
-    from openpyxl.utils import get_column_letter
+    from .sheets import cell_ref
 
     out = []
     names = {n.strip().lower(): n for n in books[0].sheetnames}
@@ -279,7 +279,7 @@ def _formulas_without_values(path: Path) -> list[Problem]:
                         f"{path.name} [sheet {table}]", i, header[j] if j < len(header) else None,
                         f"the formula {f!r} with no value saved",
                         "a figure typed in, or the workbook saved in Excel or LibreOffice (which keep each formula's value)",
-                        cell=f"{names[table]}!{get_column_letter(j + 1)}{i}",
+                        cell=cell_ref(names[table], i, j + 1),
                     ))  # fmt: skip
     for b in books:
         b.close()
