@@ -73,13 +73,14 @@ def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
     return path
 
 
-def write_csv(df: pd.DataFrame, path) -> Path:
+def write_csv(df: pd.DataFrame, path, float_format: str | None = None) -> Path:
     """A DataFrame as CSV with every text cell neutralised (a leading apostrophe, the only
-    way CSV has), atomically."""
+    way CSV has), atomically; ``float_format`` as pandas' ``to_csv`` takes it."""
     from .outputs import write_atomic
 
     path = Path(path)
-    write_atomic(path, neutralise_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format=float_format)
+    write_atomic(path, text.encode("utf-8"))
     return path
 
 

@@ -270,14 +270,9 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
 def write_csv(df: pd.DataFrame, path) -> Path:
     """The table as CSV, figures exactly as published (no rounding), atomically; text that a
     spreadsheet would run as a formula (a title beginning with =, say) neutralised."""
-    from .excel import neutralise_frame
-    from .outputs import write_atomic
+    from .excel import write_csv as write_neutralised_csv
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format="%.10g")
-    write_atomic(path, text.encode("utf-8"))
-    return path
+    return write_neutralised_csv(df, path, float_format="%.10g")
 
 
 def write_benchmarks(df: pd.DataFrame, data) -> Path:
