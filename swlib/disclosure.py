@@ -127,6 +127,13 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
                 out.at[idx, "comment"] = WITHHELD
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": REASON})  # fmt: skip
+        msrc = points.get("measure") or {}
+        for col in ("title", "theme", "outcome"):  # the measure's own words
+            found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
+            if found:
+                out.at[idx, col] = WITHHELD_TEXT
+                withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
+                                 "reason": REASON})  # fmt: skip
         notes = dict(r.get("year_notes") or {})
         for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
             found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
@@ -155,6 +162,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
+WITHHELD_TEXT = "[withheld]"  # a title, an action: text that names a row, withheld where it mentions a small number
 WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
 REASON = "mentions a small number"
 
@@ -294,7 +302,7 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
         for col in ("theme", "outcome", "action", "measure", "comment"):
             hits = small_numbers_in(r[col], cfg.suppress_min, cfg.suppress_max)
             if hits:
-                out.at[i, col] = WITHHELD if col == "comment" else "[withheld]"
+                out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
                 withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
                                  "text": hits[0], "reason": REASON})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": withheld}

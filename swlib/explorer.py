@@ -147,7 +147,7 @@ class Explorer:
 
     def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
         """What a public report prints of the measure, and nothing more."""
-        from .disclosure import SYMBOL, suppressed_columns
+        from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
         from .small_numbers import small_numbers_in
         from .trends import describe
 
@@ -167,7 +167,10 @@ class Explorer:
         comments = [c for c in comments if not small_numbers_in(c) or "withheld" in c]
         one = perf[perf["measure"] == self.measure]
         words = describe(one, self.ds, self.council, self.period).iloc[0]
-        return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, None, bench, comments,
+        definition = str(m.get("definition") or "")  # the measure's words, as the public table prints them
+        if definition and not _cleared({"cleared": m.get("cleared")}) and small_numbers_in(definition):
+            definition = WITHHELD_TEXT
+        return View(self.measure, str(row["title"]), definition, row, table, None, bench, comments,
                     words, years)  # fmt: skip
 
     # --- export -------------------------------------------------------------------------

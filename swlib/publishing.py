@@ -5,6 +5,8 @@ each finding named by file and row (a workbook's sheet and cell; a narrative fil
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import reports
 from .config import council_settings
 from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
@@ -17,8 +19,6 @@ from .status import actions, performance
 
 def _workbook_letters(ds) -> dict[str, dict[str, str]]:
     """For a data set read from a workbook: each sheet's column letters by column name."""
-    from pathlib import Path
-
     path = Path(getattr(ds, "path", "") or "")
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return {}
@@ -51,9 +51,10 @@ def check_public(ds, council: str, period) -> list[dict]:
     """Free text going into the council's public reports for ``period`` that may give away a
     small number: comments of the year's observations (and the reasons given for the three
     earlier years' blank figures, printed in the year columns), the year's actions (theme,
-    outcome, action, measure, comment) and the year's narrative. Each finding names its file
-    and row (a workbook's sheet and cell; a narrative file's line) and says whether an officer
-    cleared it (``cleared`` = yes on the row; front matter in a narrative file, see
+    outcome, action, measure, comment), the words of its measures, workforce, finance and
+    inspection rows (``TEXT_COLUMNS``) and the year's narrative. Each finding names its file and
+    row (a workbook's sheet and cell; a narrative file's real path and line) and says whether an
+    officer cleared it (``cleared`` = yes on the row; front matter in a narrative file, see
     ``narrative_cleared``)."""
     P = Period.parse(period)
     cfg = council_settings(council)
@@ -91,15 +92,63 @@ def check_public(ds, council: str, period) -> list[dict]:
         for col in ("comment", "action", "measure", "theme", "outcome"):
             for hit in small_numbers_in(r[col], lo, hi):
                 add("actions", i, col, hit, cleared(r))
-    folder = narrative_dir(ds.path) / council / str(P.year_period)
+    for table, i, col, text, ok in data_text(ds, council):
+        for hit in small_numbers_in(text, lo, hi):
+            add(table, i, col, hit, ok)
+    for f in narrative_passages(ds, council, P.year_period, lo, hi):
+        findings.append({**f, "reason": REASON})
+    return findings
+
+
+# free text from the data, other than comments and actions, that public reports print: each
+# measure's words (the performance tables, the explorer), the annual report's workforce teams,
+# finance lines and inspected services
+TEXT_COLUMNS = {
+    "measures": ("title", "theme", "outcome", "service", "definition"),
+    "workforce": ("service",),
+    "finance": ("line",),
+    "inspections": ("service", "service_type"),
+}
+
+
+def data_text(ds, council: str):
+    """(table, row index, column, text, cleared) for each cell of ``TEXT_COLUMNS`` a council's
+    public reports may print: the council's measures (and those every council reports), its
+    workforce, finance and inspection rows. ``cleared`` = yes on a measures row clears its text."""
+    for table, cols in TEXT_COLUMNS.items():
+        t = ds.table(table)
+        mine = t[t["council"].isna() | (t["council"] == council)] if table == "measures" else t[t["council"] == council]
+        for i, r in mine.iterrows():
+            ok = _cleared({"cleared": r.get("cleared")})
+            for col in cols:
+                if isinstance(r.get(col), str):
+                    yield table, i, col, r[col], ok
+
+
+def shown_path(path: Path) -> str:
+    """A file's path as an analyst finds it: relative to the working folder where it is inside
+    it (``data/narrative/...``), else in full."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = False) -> list[dict]:
+    """Each passage of the council's narrative for ``year`` that mentions a small number, by file
+    (its real path) and line, and whether it is cleared (front matter: ``narrative_cleared``).
+    ``public``: what a public report withholds (``public_narrative``: by paragraph, uncleared only)."""
+    folder = narrative_dir(ds.path) / council / str(year)
+    out = []
     for name in SECTIONS:
         f = folder / f"{name}.md"
-        if f.is_file():
-            text = f.read_text(encoding="utf-8-sig", errors="replace")
-            for n, hit, ok in narrative_findings(text, lo, hi):
-                findings.append({"file": str(f.relative_to(narrative_dir(ds.path).parent)), "row": n, "column": None,
-                                 "text": hit, "cleared": ok, "reason": REASON})  # fmt: skip
-    return findings
+        if not f.is_file():
+            continue
+        text = f.read_text(encoding="utf-8-sig", errors="replace")
+        found = ([(n, hit, False) for n, hit in public_narrative(text, lo, hi)[1]] if public
+                 else narrative_findings(text, lo, hi))  # fmt: skip
+        out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok} for n, hit, ok in found]
+    return out
 
 
 def withheld(ds, report: str, council: str, period) -> list[dict]:
@@ -117,12 +166,6 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
     if "narrative" in r.free_text:
         cfg = council_settings(council)
-        folder = narrative_dir(ds.path) / council / str(P)
-        for name in SECTIONS:
-            f = folder / f"{name}.md"
-            if f.is_file():
-                _, hits = public_narrative(f.read_text(encoding="utf-8-sig", errors="replace"), cfg.suppress_min,
-                                           cfg.suppress_max)  # fmt: skip
-                rel = str(f.relative_to(narrative_dir(ds.path).parent))
-                out += [{"file": rel, "row": n, "column": None, "text": t, "reason": REASON} for n, t in hits]
+        out += [{k: v for k, v in f.items() if k != "cleared"} | {"reason": REASON}
+                for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
     return out

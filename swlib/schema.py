@@ -125,6 +125,7 @@ TABLES: dict[str, Table] = {
                 _c("links"),
                 _c("council", "council"),
                 _c("definition"),
+                _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the measure's words for the public
                 SOURCE,
             ),
             key=("measure",),

@@ -73,7 +73,7 @@ _UNIT_AFTER = re.compile(
 _IDIOMS = re.compile(
     r"\b(one of the (best|most|main|key|largest|first|few|highest|lowest|top)|one-off|one off|one another|no one|"
     r"any one|each one|every one|one stop|one-stop|one to one|one-to-one|at once|both of (us|them|these)|"
-    r"one year|one day|one week|one month|one team|one council|one service|one approach|"
+    r"one year|one day|one week|one month|one team|one council|one service|one approach|more than one|at least one|"
     r"first|second|third|fourth)\b",
     re.IGNORECASE,
 )

@@ -89,6 +89,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
     where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
                                                   own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
+    ms = ds.measures  # where each measure's row is, and whether its words are cleared for the public
+    measure_rows = dict(zip(ms["measure"], zip(ms.index, ms.reindex(columns=["cleared"])["cleared"], strict=True),
+                            strict=True))  # fmt: skip
     by_measure: dict[str, dict] = {}
     for r in obs[cols].to_dict("records"):
         r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
@@ -194,6 +197,8 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                     said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
         if public:
             points["notes"] = said  # free text a public report would print in place of a figure
+            i, c = measure_rows[m.measure]
+            points["measure"] = {"row": i, "cleared": c}  # the measure's words: title, theme, outcome
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,

@@ -111,7 +111,8 @@ def test_schedule_runs_every_declared_run(tmp_path):
     assert (tmp_path / "o" / "dundee-city" / "2016-17" / "annual-public.ipynb").exists()  # kept, outside the tree
     # the run lists what the public report withheld, where it is and why
     assert (
-        "withheld from public/dundee-city/2016-17/annual: narrative/dundee-city/2016-17/complaints.md, line" in r.stdout
+        "withheld from public/dundee-city/2016-17/annual: data/narrative/dundee-city/2016-17/complaints.md, line"
+        in r.stdout
     )
     assert "(mentions a small number)" in r.stdout
 

@@ -133,7 +133,7 @@ def _formula_cells(path):
 def test_export_writes_text_from_the_data_as_text_never_as_a_formula(tmp_path, data_dir):
     from tests.conftest import make_data
 
-    ms = [{"title": "=1+1", "theme": "+SUM(A1:A2)", "outcome": "@cmd"}]
+    ms = [{"title": "=10+10", "theme": "+SUM(A1:A2)", "outcome": "@cmd"}]  # no small number: not withheld
     obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "40", "denominator": "50", "comment": p}
            for p in PAYLOADS[:1]]  # fmt: skip
     ds = swlib.load(make_data(data_dir, ms, obs))
@@ -142,7 +142,7 @@ def test_export_writes_text_from_the_data_as_text_never_as_a_formula(tmp_path, d
         assert _formula_cells(out) == []
         ws = load_workbook(out)["performance"]
         row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]], strict=True))
-        assert row["Performance indicator"] == "=1+1" and row["Comment"] == PAYLOADS[0]  # as written, as text
+        assert row["Performance indicator"] == "=10+10" and row["Comment"] == PAYLOADS[0]  # as written, as text
         assert ws.cell(2, 3).quotePrefix and ws.cell(2, 3).data_type == "s"
 
 

@@ -25,3 +25,85 @@ def test_check_public_lists_a_comment_that_mentions_a_small_number_by_file_and_r
     (f,) = check_public(ds, "alpha", "2020-21-Q1")
     assert (f["file"], f["row"], f["column"], f["cleared"]) == ("observations.csv", 2, "comment", False)
     assert "Two children" in f["text"]
+
+
+def _with_measure_words(folder, **words):
+    """The data folder with m0's measures row given ``words`` (title, definition, cleared...)."""
+    import csv
+
+    from tests.conftest import write_csv
+
+    rows = list(csv.DictReader((folder / "measures.csv").open()))
+    rows[0].update(words)
+    write_csv(folder / "measures.csv", rows)
+    return folder
+
+
+def test_a_measure_title_that_gives_away_a_small_number_is_withheld_and_listed(data_dir):
+    # an attacker reads the public performance table: the title itself says how many
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "40", "denominator": "56"}]
+    folder = _with_measure_words(make_data(data_dir, [{"target": "50"}], obs),
+                                 title="Reviews of the 3 children placed in Carlisle",
+                                 definition="Includes the two young people held on remand")  # fmt: skip
+    import swlib
+    from swlib.publishing import withheld
+    from swlib.templating import macro
+    from swlib.views import performance_table_view
+
+    ds = swlib.load(folder)
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    html = macro("performance_table", performance_table_view(public, public.attrs["years"], "t"))
+    assert "Carlisle" not in html and "[withheld]" in html
+    assert swlib.performance(ds, "alpha", "2020-21-Q1").iloc[0]["title"].startswith("Reviews of the 3")
+    found = {(f["file"], f["row"], f["column"]) for f in check_public(ds, "alpha", "2020-21-Q1")}
+    assert found == {("measures.csv", 2, "title"), ("measures.csv", 2, "definition")}
+    listed = withheld(ds, "quarterly", "alpha", "2020-21-Q1")
+    assert ("measures.csv", 2, "title") in {(w["file"], w["row"], w["column"]) for w in listed}
+    from swlib.explorer import Explorer
+
+    view = Explorer(ds, "alpha", "2020-21-Q1", measure="m0", audience="public").view  # the public explorer too
+    assert "Carlisle" not in view.title and "remand" not in view.definition
+    # an officer clears the measure's words: published as written, listed as cleared
+    ds = swlib.load(_with_measure_words(folder, cleared="yes"))
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]["title"].startswith("Reviews of")
+    assert all(f["cleared"] for f in check_public(ds, "alpha", "2020-21-Q1"))
+
+
+def test_check_public_scans_workforce_finance_and_inspection_words(data_dir):
+    from tests.conftest import write_csv
+
+    folder = make_data(
+        data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "9", "denominator": "10"}]
+    )
+    write_csv(folder / "workforce.csv", [{"council": "alpha", "period": "2020-21", "service": "Team for the 2 children at Rowan House",
+                                          "headcount": "30", "fte": "", "source": "t"}])  # fmt: skip
+    write_csv(folder / "finance.csv", [{"council": "alpha", "period": "2020-21", "kind": "budget",
+                                        "line": "Secure care for one child", "amount": "400000", "source": "t"}])  # fmt: skip
+    import swlib
+
+    found = {(f["file"], f["row"], f["column"]) for f in check_public(swlib.load(folder), "alpha", "2020-21-Q1")}
+    assert found == {("workforce.csv", 2, "service"), ("finance.csv", 2, "line")}
+
+
+def test_a_narrative_finding_names_the_file_where_it_is(tmp_path, monkeypatch):
+    import shutil
+
+    import swlib
+
+    data = tmp_path / "data"
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "9", "denominator": "10"}]
+    make_data(data, [{}], obs)
+    (data / "narrative" / "alpha" / "2020-21").mkdir(parents=True)
+    (data / "narrative" / "alpha" / "2020-21" / "complaints.md").write_text(
+        "Fine.\n\nTwo complaints went to the SPSO.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    (f,) = check_public(swlib.load(data), "alpha", "2020-21-Q1")
+    assert (f["file"], f["row"]) == ("data/narrative/alpha/2020-21/complaints.md", 3)
+    assert (tmp_path / f["file"]).is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    (f,) = check_public(swlib.load(data), "alpha", "2020-21-Q1")
+    assert f["file"] == str(data / "narrative" / "alpha" / "2020-21" / "complaints.md")
+    shutil.rmtree(elsewhere)

@@ -181,7 +181,7 @@ def export(path, council, period, audience, data):
 @click.option("--strict", is_flag=True, help="exit 2 when anything is found (for scheduled pre-publication checks)")
 @data_option
 def check_public(council, period, strict, data):
-    """List comments and narrative that mention small numbers (1-4), to reword before publishing."""
+    """List comments, narrative and other text (measure titles...) mentioning small numbers (1-4), to reword."""
     from ..loading import load
     from ..publishing import check_public as check
 
@@ -198,7 +198,7 @@ def check_public(council, period, strict, data):
         f"{'are' if len(findings) > 1 else 'is'} withheld from public reports until reworded or "
         "cleared (cleared = yes on the row; front matter in narrative: see the guide)."
         if findings
-        else "No small numbers found in comments or narrative (or every one is cleared)."
+        else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
     if findings and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
