@@ -14,12 +14,10 @@ Pure functions of the typed tables (indexed by spreadsheet row, as loading reads
 
 from __future__ import annotations
 
-import difflib
-
 import pandas as pd
 
 from .errors import Problem, row_list
-from .statutory import THEME, did_you_mean, lgbf_councils, sections, statutory_measures
+from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 
 
 def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
@@ -151,9 +149,9 @@ def empty_statutory_sections(measures: pd.DataFrame, councils: pd.DataFrame, lab
             else ""
         )
         near = "".join(
-            f"; is {close[0]!r} a mistyped {m!r}?"
+            f"; is {close!r} a mistyped {m!r}?"
             for m in wanted
-            if m not in known and (close := difflib.get_close_matches(m, sorted(known - set(wanted)), 1, 0.75))
+            if m not in known and (close := closest(m, sorted(known - set(wanted))))
         )
         out.append(
             Problem(

@@ -23,6 +23,7 @@ layout). A six-monthly measure does make its quarters: its first half is Q2's ye
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .errors import ConfigError
 from .periods import _SPAN, FREQUENCY_KIND, Period
@@ -80,55 +81,74 @@ def _kind(P: Period) -> str:
     return "year" if P.kind == "year" else "quarter"
 
 
-def no_figures(ds, council: str, P: Period) -> str | None:
-    """None when ``council`` has figures for ``P``; else, in a few words, that it has none and
-    the latest period it has: 'no figures for 2025-26-Q1 (latest with figures: 2024-25-Q2)'."""
+@dataclass(frozen=True)
+class Gap:
+    """Why ``council`` has no figures for ``P``: the latest period of the same kind it has figures
+    for, its latest year with figures (for a quarter: the council may report only annually), and
+    the latest period of any figure it has."""
+
+    P: Period
+    kind: str
+    latest: Period | None
+    latest_year: Period | None
+    last: Period | None
+
+
+def gap(ds, council: str, P: Period) -> Gap | None:
+    """None when ``council`` has figures for ``P``; else what it has instead. The one rule
+    ``no_figures`` (batch) and ``require_figures`` (run) both word."""
     rows = figure_periods(ds, council)
     kind = _kind(P)
     found = with_figures(rows, kind)
     if P in found:
         return None
-    if found:
-        return f"no figures for {P} (latest with figures: {max(found)})"
-    years = with_figures(rows, "year")
-    if kind == "quarter" and years:
-        return (
-            f"no figures for {P} (latest with figures: none for a quarter; its figures are annual, latest {max(years)})"
-        )
+    years = with_figures(rows, "year") if kind == "quarter" else set()
+    last = max((Period.parse(p) for p, _ in rows), key=lambda p: p.sort_key) if rows else None
+    return Gap(P, kind, max(found, default=None), max(years, default=None), last)
+
+
+def no_figures(ds, council: str, P: Period) -> str | None:
+    """None when ``council`` has figures for ``P``; else, in a few words, that it has none and
+    the latest period it has: 'no figures for 2025-26-Q1 (latest with figures: 2024-25-Q2)'."""
+    g = gap(ds, council, P)
+    if g is None:
+        return None
+    if g.latest:
+        return f"no figures for {P} (latest with figures: {g.latest})"
+    if g.latest_year:
+        return f"no figures for {P} (latest with figures: none for a quarter; its figures are annual, latest {g.latest_year})"
     return f"no figures for {P} (latest with figures: none)"
 
 
 def require_figures(report, ds, council: str, P: Period) -> None:
     """A ConfigError when ``council`` has no figures for ``P``, naming the latest period it has
-    figures for and the data read."""
+    figures for, the data read and what to do."""
     from .config import describe_data
 
-    rows = figure_periods(ds, council)
-    kind = _kind(P)
-    found = with_figures(rows, kind)
-    if P in found:
+    g = gap(ds, council, P)
+    if g is None:
         return
     where = describe_data(ds.path)
     head = f"no figures for {council} for {P.label} ({P}) in {where}"
-    if found:
-        latest = max(found)
+    add = (
+        f"merge the return for {P} first ('swreport template RETURN.xlsx --council {council} --period {P}', fill "
+        "it in, then 'swreport merge RETURN.xlsx')"
+    )
+    if g.latest:
         raise ConfigError(
-            f"{head}: no observation of it, or of its year to date, ends with {P.end_label}; the latest {kind} "
-            f"with figures is {latest} ({latest.label}): give --period {latest}, or merge the return for {P} first"
+            f"{head}: no observation of it, or of its year to date, ends with {P.end_label}; the latest {g.kind} "
+            f"with figures is {g.latest} ({g.latest.label}): give --period {g.latest}, or {add}"
         )
-    years = with_figures(rows, "year")
-    if kind == "quarter" and years:
-        latest = max(years)
+    if g.latest_year:
         raise ConfigError(
             f"{head}: its figures are all for measures reported annually, and a quarterly report shows an annual "
             f"measure's latest year as it stands, so no quarter has figures of its own; the annual report shows "
-            f"them: swreport run annual --council {council} --period {latest} (its latest year with figures)"
+            f"them: swreport run annual --council {council} --period {g.latest_year} (its latest year with figures)"
         )
-    if rows:
-        last = max((Period.parse(p) for p, _ in rows), key=lambda p: p.sort_key)
+    if g.last:
         raise ConfigError(
-            f"{head}: no observation ends with {P.end_label}; its latest figures are for {last} ({last.label}), "
-            f"and there is no {kind} with figures yet"
+            f"{head}: no observation ends with {P.end_label}; its latest figures are for {g.last} ({g.last.label}), "
+            f"and there is no {g.kind} with figures yet: {add}"
         )
     raise ConfigError(
         f"no figures for {council} in {where}: nothing to report for {P.label}; add its figures "

@@ -19,6 +19,7 @@ class Problem:
     found: str
     expected: str
     cell: str | None = None  # in a workbook, the sheet and cell, e.g. "observations!D14"
+    code: str | None = None  # what kind of problem, for code that sorts problems (one of the CODES below)
 
     def __str__(self) -> str:
         where = self.file.split(" [sheet ")[0] if self.cell else self.file
@@ -30,6 +31,14 @@ class Problem:
             if self.column:
                 where += f", column '{self.column}'"
         return f"{where}: found {self.found}; expected {self.expected}"
+
+
+# Problem.code: the kinds of problem that other code tells apart (merge: which of a return's own
+# problems the data set it merges into resolves). Most problems need no code.
+UNKNOWN_COUNCIL = "unknown-council"  # an id the councils table does not list
+UNKNOWN_MEASURE = "unknown-measure"  # an id the measures table does not list
+NO_COUNCILS = "no-councils"  # a councils table with no rows
+MISSING_TABLE = "missing-table"  # a required table absent
 
 
 def row_list(rows) -> str:

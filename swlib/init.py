@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import schema as sc
 from .errors import ConfigError
-from .statutory import lgbf_councils, lgbf_family_group, statutory_measures
+from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "swreport init"
 CATALOGUE_SOURCE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
@@ -204,12 +204,10 @@ def lgbf_note(council: str, family_group: int | None) -> str | None:
     """A line for the user about the family group, when it is not the LGBF's."""
     lgbf = lgbf_family_group(council)
     if lgbf is None:
-        import difflib
-
         ids = list(lgbf_councils()["council"])
-        near = difflib.get_close_matches(council, ids, n=1)
+        near = closest(council, ids)
         names = (
-            f"did you mean {near[0]!r}? If so, delete what init wrote and run it again with that id"
+            f"did you mean {near!r}? If so, delete what init wrote and run it again with that id"
             if near
             else ", ".join(ids[:3]) + ", ..."
         )

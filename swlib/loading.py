@@ -22,7 +22,7 @@ import pandas as pd
 from . import schema as sc
 from .checks import data_warnings
 from .dataset import Dataset
-from .errors import DataError, Problem
+from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .reading import read_csv, read_workbook
 from .rules import (
     benchmark_rules,
@@ -212,6 +212,7 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
                     None,
                     f"no {name} table" + (" sheet" if is_book else " file"),
                     f"a {name} table: it is required",
+                    code=MISSING_TABLE,
                 )
             )
     if problems:
@@ -240,7 +241,8 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
         else set()
     )
     if not councils and not problems:
-        raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council"))
+        raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council",
+                                code=NO_COUNCILS))  # fmt: skip
     measures = (
         frames["measures"]
         if frames["measures"] is not None and {"measure", "council"} <= set(frames["measures"].columns)

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .errors import ConfigError, DataError, Problem
+from .errors import MISSING_TABLE, NO_COUNCILS, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, ConfigError, DataError, Problem
 from .loading import _cells, _label, load
 from .reading import read_csv, read_workbook
 
@@ -38,7 +38,10 @@ MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "inspections": ("council", "service", "date"),
 }
 # problems that a return may have on its own and the data set resolves: ids it does not list itself
-_RESOLVED_BY_DATA = ("a council id listed in", "a measure id listed in", "at least one council", "it is required")
+# A return's own problems that the data set it merges into can resolve: the ids it lists, and the
+# tables a return need not carry.
+_UNKNOWN_IDS = (UNKNOWN_COUNCIL, UNKNOWN_MEASURE)
+_RESOLVED_BY_DATA = (*_UNKNOWN_IDS, NO_COUNCILS, MISSING_TABLE)
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ def _check_return(path: Path) -> None:
     try:
         load(path)
     except DataError as e:
-        own = [p for p in e.problems if not any(w in p.expected for w in _RESOLVED_BY_DATA)]
+        own = [p for p in e.problems if p.code not in _RESOLVED_BY_DATA]
         if own:
             err = DataError(own)
             err.in_return = True
@@ -299,7 +302,7 @@ def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> Da
                       data_path, data_letters)  # fmt: skip
     except DataError as merged:
         seen = {(p.file, p.row, p.column) for p in e.problems}
-        more = [p for p in merged.problems if any(w in p.expected for w in _RESOLVED_BY_DATA[:2])
+        more = [p for p in merged.problems if p.code in _UNKNOWN_IDS
                 and p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
     except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
         pass

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema as sc
-from .errors import PeriodError, Problem, row_list
+from .errors import UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem, row_list
 from .periods import FREQUENCY_KIND, KINDS, Period
 from .statutory import did_you_mean
 
@@ -88,7 +88,14 @@ def check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures:
         bad = c.notna() & (c != "") & ~c.isin(councils)
         expected_ids = "a council id listed in councils.csv: " + ", ".join(sorted(councils))
         out += [
-            Problem(label, int(row), "council", repr(c[row]), expected_ids + did_you_mean(c[row], councils))
+            Problem(
+                label,
+                int(row),
+                "council",
+                repr(c[row]),
+                expected_ids + did_you_mean(c[row], councils),
+                code=UNKNOWN_COUNCIL,
+            )
             for row in df.index[bad]
         ]
     if name in ("observations", "targets") and measures is not None and "measure" in df:
@@ -103,6 +110,7 @@ def check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures:
                 "measure",
                 repr(m[row]),
                 "a measure id listed in measures.csv" + did_you_mean(m[row], ids),
+                code=UNKNOWN_MEASURE,
             )
             for row in df.index[unknown]
         ]

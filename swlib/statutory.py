@@ -66,11 +66,22 @@ def lgbf_family_group(council: str) -> int | None:
     return None if row.empty else int(row["family_group"].iloc[0])
 
 
-def did_you_mean(word: str, known) -> str:
-    """' (did you mean 'x'?)' when ``word`` is a likely typo of one of ``known``, else ''."""
+# How alike a word must be to a known one to be offered as what was meant ("did you mean ...?"):
+# difflib's ratio. One cut-off for every id swreport checks (councils, measures, LGBF codes).
+TYPO_CUTOFF = 0.75
+
+
+def closest(word: str, known) -> str | None:
+    """The one of ``known`` that ``word`` is most likely a typo of, else None."""
     import difflib
 
     if not isinstance(word, str) or not word:
-        return ""
-    close = difflib.get_close_matches(word, [k for k in known if isinstance(k, str)], n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+        return None
+    close = difflib.get_close_matches(word, [k for k in known if isinstance(k, str)], n=1, cutoff=TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known) -> str:
+    """' (did you mean 'x'?)' when ``word`` is a likely typo of one of ``known``, else ''."""
+    close = closest(word, known)
+    return f" (did you mean {close!r}?)" if close else ""

@@ -53,6 +53,11 @@ def test_an_annual_report_before_the_years_end_names_the_latest_figures(data_dir
         require_figures("annual", ds, "alpha", Q("2024-25"))
     assert "no observation ends with March 2025" in str(e.value)
     assert "its latest figures are for 2024-25-Q2" in str(e.value) and "no year with figures yet" in str(e.value)
+    # and what to do: the year's return, made, filled in and merged
+    assert "swreport template RETURN.xlsx --council alpha --period 2024-25', fill it in, then 'swreport merge" in str(
+        e.value
+    )
+    assert no_figures(ds, "alpha", Q("2024-25")) == "no figures for 2024-25 (latest with figures: none)"
 
 
 # one rule for run, batch and --period latest|previous: the edges --------------------------------

@@ -78,6 +78,11 @@ def test_a_council_outside_the_32_gets_a_blank_family_group_or_the_one_given(emp
     from swlib.init import lgbf_note
 
     assert "did you mean 'fife'? If so, delete what init wrote" in lgbf_note("fyfe", None)
+    # one cut-off for every "did you mean": init offers no more than validate would
+    from swlib.statutory import did_you_mean
+
+    assert "did you mean" not in lgbf_note("fifeshire", None) and did_you_mean("fifeshire", ["fife"]) == ""
+    assert did_you_mean("dundee-cty", ["dundee-city"]) == " (did you mean 'dundee-city'?)"
     assert swlib.load(empty / "data").councils["family_group"].isna().all()
     r = run("init", "x", "--name", "X", "--family-group", "5", "--workbook", "x.xlsx")
     assert r.exit_code == 2 and "from 1 to 4" in r.output and not (empty / "x.xlsx").exists()
