@@ -285,14 +285,12 @@ def chart_share() -> dict:
     every chart function of swlib.charts timed: how much of the cells' time the charts take."""
     import nbformat
 
-    from swlib.charts import council, national, spc
+    import swlib.charts
 
     nb = nbformat.read(ROOT / "notebooks" / "quarterly_performance.ipynb", as_version=4)
     cells = [c.source for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
     params = {"council": "dumfries-and-galloway", "period": "2023-24-Q2", "audience": "internal", "data": None}
     spent = {"charts": 0.0, "count": 0}
-    # every chart is drawn through base._chart, which each kind of chart's module imports
-    originals = {mod: mod._chart for mod in (council, national, spc)}
 
     def timed(f):
         def inner(*a, **k):
@@ -312,14 +310,19 @@ def chart_share() -> dict:
             exec(compile(src, "<cell>", "exec"), ns)
         return time.perf_counter() - t
 
-    run_cells()
-    for mod, f in originals.items():
-        mod._chart = timed(f)
+    run_cells()  # imports every module that draws a chart
+    # each chart function (spc_chart, trend_chart ...) wherever a module took it from swlib.charts
+    public = {id(f) for name, f in vars(swlib.charts).items()
+              if callable(f) and (name.endswith("_chart") or name == "small_multiples")}  # fmt: skip
+    patched = [(mod, name, f) for mod in list(sys.modules.values()) if getattr(mod, "__name__", "").startswith("swlib")
+               for name, f in list(vars(mod).items()) if id(f) in public]  # fmt: skip
+    for mod, name, f in patched:
+        setattr(mod, name, timed(f))
     try:
         total = run_cells()
     finally:
-        for mod, f in originals.items():
-            mod._chart = f
+        for mod, name, f in patched:
+            setattr(mod, name, f)
     return {"cells": total, **spent}
 
 

@@ -88,6 +88,9 @@ class Chart:
     def _repr_html_(self) -> str:  # shows in JupyterLab as it will in the report
         return self.html()
 
+    def _repr_svg_(self) -> str:  # the drawing alone (a front end that prefers SVG to HTML)
+        return self.svg
+
 
 def _figure(width: float, height: float) -> Figure:
     with mpl.rc_context(RC):
@@ -191,15 +194,17 @@ def _value_ticks(ax, unit: str) -> None:
     """Tick labels as the tables print figures (£35,000; 85%), at least 8 pt."""
     from matplotlib.ticker import FuncFormatter
 
-    def label(v, _pos):
-        if unit == "currency":
-            return f"£{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"£{v:,.2f}"
-        if unit == "percent":
-            return f"{v:g}%"
-        return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
-
-    ax.yaxis.set_major_formatter(FuncFormatter(label))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_text(v, unit)))
     ax.tick_params(axis="y", labelsize=MIN_FONT)
+
+
+def tick_text(v: float, unit: str) -> str:
+    """A value axis's tick label as the tables print figures (£35,000; 85%)."""
+    if unit == "currency":
+        return f"£{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"£{v:,.2f}"
+    if unit == "percent":
+        return f"{v:g}%"
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
 
 
 def _whole_numbers(axis) -> None:

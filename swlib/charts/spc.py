@@ -1,5 +1,5 @@
 """The SPC chart: a run of figures with its centre line, process limits, target and special causes
-(told apart by marker as well as colour)."""
+(told apart by marker as well as colour), written straight to SVG (``svg``)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,20 @@ import pandas as pd
 
 from ..formatting import fmt_value
 from ..periods import Period
+from . import metrics
 from .base import (
     HALF_PAGE,
     MIN_FONT,
     PALETTE,
     SYNTHETIC_MARK,
     Chart,
-    _chart,
     _nan,
     _short_label,
-    _value_ticks,
     _wrap,
+    tick_text,
     value_axis_label,
 )
+from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, text_width
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
@@ -53,47 +54,6 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         else " for " + (", ".join(which[:-1]) + " and " if len(which) > 1 else "") + which[-1]
     )
 
-    def draw(fig):
-        ax = fig.add_subplot()
-        xs = range(len(chart))
-        ax.plot(xs, chart["value"], color=PALETTE["grey"], linewidth=1, zorder=1)
-        ax.plot(xs, chart["mean"], color=PALETTE["black"], linewidth=1, label="mean")
-        ax.plot(xs, chart["upl"], color=PALETTE["black"], linewidth=1, linestyle="--", label="process limits")
-        ax.plot(xs, chart["lpl"], color=PALETTE["black"], linewidth=1, linestyle="--")
-        if target is not None and not _nan(target):
-            ax.axhline(
-                target,
-                color=PALETTE["vermillion"],
-                linestyle=":",
-                linewidth=1.5,
-                label=f"target {fmt_value(target, unit, decimals)}",
-            )
-        for kind, (colour, marker, words) in POINT_STYLE.items():
-            sel = chart["point_type"] == kind
-            if sel.any():
-                ax.scatter([x for x, s in zip(xs, sel, strict=True) if s], chart.loc[sel, "value"], color=colour, marker=marker,
-                           s=28, zorder=3, label=words.replace(": ", ":\n"), edgecolors="white", linewidths=0.5)  # fmt: skip
-        # the latest point ringed and named in the legend with its period and figure: over the
-        # points it would cover something, beside them it would need a third of the width
-        ax.scatter([len(chart) - 1], [last["value"]], s=90, facecolors="none", edgecolors=PALETTE["black"],
-                   linewidths=1.2, zorder=4, label=latest)  # fmt: skip
-        step = max(1, math.ceil(len(short) / (4 if half else 6)))
-        ticks = list(range(len(short) - 1, -1, -step))[::-1]  # counted back from the latest, which is always shown
-        ax.set_xticks(ticks, [short[i] for i in ticks], fontsize=MIN_FONT)
-        ax.set_ylabel(value_axis_label(unit, title), fontsize=MIN_FONT)
-        _value_ticks(ax, unit)
-        ax.margins(y=0.12)
-        tag = (
-            f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
-        )
-        # half a page: under the measure's heading, the chart names only what kind it is
-        ax.set_title("Statistical process control" + tag if half else _wrap(title + tag, 70), fontsize=9, loc="left")
-        # half a page: set close, the legend runs on below the plot (into the margin under it)
-        # and clear of the latest period's tick label
-        close = {"labelspacing": 0.15, "handlelength": 1.5, "borderaxespad": 0, "borderpad": 0} if half else {}
-        ax.legend(fontsize=MIN_FONT, loc="upper left", bbox_to_anchor=(1.07 if half else 1.0, 1.0), frameon=False,
-                  **close)  # fmt: skip
-
     special = chart[chart["point_type"] != "common_cause"]
     first = chart.iloc[0]
     alt = (
@@ -111,6 +71,72 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         + (f" Each point is one {own} on its own, not the year to date." if own else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures{some}, made up for illustration." if made_up else "")
     )
-    if half:
-        return _chart(draw, *HALF_PAGE, alt, caption, {"left": 0.8, "right": 1.7, "top": 0.3, "bottom": 0.3})
-    return _chart(draw, 6.8, 2.8, alt, caption, {"left": 0.85, "right": 1.95, "top": 0.55, "bottom": 0.4})
+    tag = f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
+    # half a page: under the measure's heading, the chart names only what kind it is
+    heading = "Statistical process control" + tag if half else _wrap(title + tag, 70)
+    svg = _draw(chart, short, heading, value_axis_label(unit, title), unit, decimals, target, latest, half, alt)
+    return Chart(svg, alt, caption)
+
+
+def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, half, alt) -> str:
+    """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
+    margin from the top, running on below the plot clear of the latest period's tick label; or
+    at 6.8 x 2.8 inches. Margins in inches, as the matplotlib chart had them."""
+    width, height = HALF_PAGE if half else (6.8, 2.8)
+    left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
+    W, H = 72 * width, 72 * height
+    x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
+    size, st = MIN_FONT, STYLE
+    n = len(chart)
+    xa = Axis(-0.05 * (n - 1), 1.05 * (n - 1), x0, x1) if n > 1 else Axis(-0.5, 0.5, x0, x1)
+    has_target = target is not None and not _nan(target)
+    values = [float(v) if not _nan(v) else math.nan for v in chart["value"]]
+    lo, hi = padded([*values, *chart["mean"], *chart["upl"], *chart["lpl"], *([target] if has_target else [])], 0.12)
+    ya = Axis(lo, hi, y1, y0)
+    svg = Svg(W, H, alt)
+    xs = [xa(i) for i in range(n)]
+    line = lambda col, key, cls: svg.polyline(zip(xs, (ya(float(v)) for v in chart[col]), strict=True), st[key], cls)  # noqa: E731
+    svg.polyline(zip(xs, (ya(v) if not math.isnan(v) else math.nan for v in values), strict=True), st["value"], "value")
+    line("mean", "mean", "mean")
+    line("upl", "limits", "limit")
+    line("lpl", "limits", "limit")
+    if has_target:
+        svg.line(x0, ya(target), x1, ya(target), st["target"], "target")
+    for kind, (colour, marker, _words) in POINT_STYLE.items():
+        for x, v, k in zip(xs, values, chart["point_type"], strict=True):
+            if k == kind and not math.isnan(v):
+                svg.marker(x, ya(v), marker, 28, colour, cls=f"point {kind}")
+    if not math.isnan(values[-1]):  # the latest point ringed
+        svg.marker(xs[-1], ya(values[-1]), "o", 90, "none", PALETTE["black"], 1.2, cls="latest")
+    # axes: the left and bottom spines, ticks outwards, labels as the tables print figures
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad = st["tick_length"], st["tick_pad"]
+    step = max(1, math.ceil(n / (4 if half else 6)))
+    for i in list(range(n - 1, -1, -step))[::-1]:  # counted back from the latest, which is always shown
+        svg.line(xs[i], y1, xs[i], y1 + tick_len, axis)
+        svg.text(xs[i], y1 + tick_len + pad + metrics.CAP * size, short[i], size, "middle", cls="tick x")
+    ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+    labels = [tick_text(t, unit) for t in ticks]
+    for t, lab in zip(ticks, labels, strict=True):
+        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
+        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
+    widest = max((text_width(lab, size) for lab in labels), default=0)
+    svg.text(x0 - tick_len - pad - widest - st["label_pad"] - metrics.DESCENT * size, (y0 + y1) / 2, axis_title,
+             size, "middle", rotate=True, cls="axis-title")  # fmt: skip
+    big = st["title_size"]
+    svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
+             heading, big, cls="title")  # fmt: skip
+    entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
+    if has_target:
+        entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
+    for kind, (colour, marker, words) in POINT_STYLE.items():
+        if (chart["point_type"] == kind).any():
+            entries.append((words.replace(": ", ":\n"), marker_handle(marker, 28, colour)))
+    entries.append((latest, marker_handle("o", 90, "none", PALETTE["black"], 1.2)))
+    # half a page: set close, the legend runs on below the plot (into the margin under it)
+    gap = 0 if half else 0.9 * size  # matplotlib's border pad and border-axes pad
+    legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 + gap, entries, 1.5 if half else 2.0,
+           0.15 if half else 0.5)  # fmt: skip
+    return str(svg)
