@@ -73,10 +73,11 @@ _UNIT_AFTER = re.compile(
 _IDIOMS = re.compile(
     r"\b(one of the (best|most|main|key|largest|first|few|highest|lowest|top)|one-off|one off|one another|no one|"
     r"any one|each one|every one|one stop|one-stop|one to one|one-to-one|at once|both of (us|them|these)|"
-    r"one year|one day|one week|one month|one team|one council|one service|one approach|more than one|at least one|"
+    r"one year|one day|one week|one month|one team|one council|one service|one approach|"
     r"first|second|third|fourth)\b",
     re.IGNORECASE,
 )
+_THRESHOLD = re.compile(r"\b(more than|at least|over)\s+$", re.IGNORECASE)
 
 
 def _small(x, lo: int, hi: int) -> bool:
@@ -119,6 +120,8 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
                 found.append(around)
             continue
         if _IDIOMS.match(text, m.start()) or (m.group("n")[0].isdigit() and _LABEL_BEFORE.search(before)):
+            continue
+        if n == 1 and _THRESHOLD.search(before):  # "more than one placement": a threshold, not a count
             continue
         if m.group("x") is None and _UNIT_AFTER.match(after):
             continue

@@ -88,7 +88,9 @@ def measures_and_data(draw):
     for i in range(draw(st.integers(1, 3))):
         freq = draw(st.sampled_from(["monthly", "quarterly"]))
         unit = draw(st.sampled_from(["count", "number", "percent"]))
-        ms.append({"title": f"Measure {i}", "unit": unit, "frequency": freq, "polarity": "higher", "target": "50"})
+        ms.append(
+            {"title": f"Measure {'ABC'[i]}", "unit": unit, "frequency": freq, "polarity": "higher", "target": "50"}
+        )
         kind = "month" if freq == "monthly" else "quarter"
         for fy in (2019, 2020):
             for p in swlib.Period.year(fy).parts(kind):
