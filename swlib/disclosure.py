@@ -5,7 +5,8 @@ One rule for everything a public reader can combine: no count from ``suppress_mi
 report or from all the public reports of the same measure together. A figure is replaced by
 the GSS symbol ``[c]`` where it is such a count (units ``count`` and ``number``, and any
 numerator or denominator), where its complement is (denominator minus numerator), where
-subtracting any cumulative figure the year's public reports print before it gives one
+subtracting any cumulative figure the year's public reports print before it, or any figure
+of the year a public report printed before a revision (``swlib.published``), gives one
 (``figure_hidden``), or where a table's total would give one back (``suppress_table``); so is
 everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
 Free text that mentions a small number (``small_numbers_in``) is withheld from public reports
@@ -80,14 +81,14 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return "complement"
     if aggregate == "latest":
         return None  # snapshots: the difference of two is not a count of anyone
-    for pv, pn, pd_, pk in points[:-1]:
+    for pv, pn, pd_, pk in points[:-1]:  # earlier in the year, or the same months as printed before a revision
         if aggregate == "mean":
-            if count and _small(v * k - pv * pk, lo, hi):
+            if count and _small(abs(v * k - pv * pk), lo, hi):
                 return "earlier"
             continue
-        if (count and _small(v - pv, lo, hi)) or _small(n - pn, lo, hi) or _small(d - pd_, lo, hi):
+        if (count and _small(abs(v - pv), lo, hi)) or _small(abs(n - pn), lo, hi) or _small(abs(d - pd_), lo, hi):
             return "earlier"
-        if unit == "percent" and _small((d - n) - (pd_ - pn), lo, hi):
+        if unit == "percent" and _small(abs((d - n) - (pd_ - pn)), lo, hi):
             return "earlier"
     return None
 
@@ -153,11 +154,20 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
         if "to_date" in hidden[i]:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
+    printed = []  # each cumulative figure the public table prints, for the record of what was published
+    for i, r in enumerate(df.to_dict("records")):
+        points = r.get("points") or {}
+        for col, (year, months) in (points.get("months") or {}).items():
+            if col not in hidden[i] and points.get(col):
+                v, n, d, k = points[col][-1]
+                printed.append({"measure": r["measure"], "year": year, "months": months, "value": v, "numerator": n,
+                                "denominator": d, "parts": k})  # fmt: skip
     out["suppressed"] = [",".join(h) for h in hidden]
     out["suppressed_why"] = [",".join(w) for w in why]  # "last_year:earlier": why each figure is hidden
     out = out.drop(columns=["points"], errors="ignore")
     out.attrs = dict(df.attrs)
     out.attrs["withheld"] = withheld
+    out.attrs["printed"] = printed
     return out
 
 

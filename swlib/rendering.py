@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from . import reports
+from . import published, reports
 from .config import AUDIENCES, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
-from .outputs import check_target, output_paths, remove_stale_temporaries, write_atomic
+from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
+from .status import performance
 from .templating import _css, page_css, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
 from .templating import render as render_template
 from .version import __version__
@@ -92,7 +93,7 @@ def render(
         extra = {} if r.per_council else {"councils": ",".join(check_councils(ds, councils))}
         failed = nb_path.with_suffix(".failed.ipynb")
         _exporter()  # made now, while the kernel may still be starting, rather than after it
-        nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session)
+        nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session, out=out)
     finally:
         if own:
             session.close()
@@ -104,6 +105,9 @@ def render(
     check_target(html_path, out), check_target(nb_path, out)  # a link made while the report ran
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
+    if audience == "public" and r.per_council:  # what it printed, for later public runs to difference against
+        printed = performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
+        published.write(published.figures_path(nb_path), printed)
     if failed.exists():
         failed.unlink()
     return html_path
@@ -150,6 +154,7 @@ def execute(
     extra: dict | None = None,
     *,
     session: KernelSession,
+    out=None,
 ) -> nbformat.NotebookNode:
     """Run the report's notebook with papermill in ``session``'s kernel. A kernel that dies or
     hangs is stopped (the session starts a new one for the next report); the report fails with a
@@ -172,7 +177,10 @@ def execute(
     running = run_dir() / f"{uuid.uuid4().hex[:8]}-{failed_path.stem}.running.ipynb"
     try:
         # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
-        km = session.prepare({"SWREPORT_PARAMS": str(params_dir().resolve())})
+        # and the record of what public reports printed in the outputs folder it writes to (swlib.published)
+        km = session.prepare(
+            {"SWREPORT_PARAMS": str(params_dir().resolve()), "SWREPORT_OUT": str(out_dir(out).resolve())}
+        )
         nb = pm.execute_notebook(
             str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
             km=km, log_output=False, execution_timeout=session.timeout,

@@ -16,6 +16,8 @@ from .dataset import Dataset
 from .disclosure import public_actions, suppress_performance, table_file
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .published import by_year
+from .published import read as read_published
 from .ytd import YearToDate, missing_reason, published_points, with_value, year_sources, year_to_date, year_value
 
 KIND_ORDER = ("month", "quarter", "half", "year")
@@ -77,8 +79,14 @@ def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
     return "improving" if up == (polarity == "higher") else "worsening"
 
 
-def performance(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
-    """One row per measure in catalogue order: year to date, target, status, trend, history."""
+def performance(
+    ds: Dataset, council: str, period, audience: str = "internal", published: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per measure in catalogue order: year to date, target, status, trend, history.
+
+    For the public, ``published`` is the record of figures earlier public reports printed
+    (``swlib.published``; default: the record in the outputs folder in use), differenced
+    against as the data's own earlier figures are."""
     P = Period.parse(period)
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
     cfg = council_settings(council)
@@ -99,6 +107,7 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
     public = audience == "public"  # the figures other public reports print are only needed for disclosure control
+    printed = by_year(published if published is not None else read_published(council)) if public else {}
     step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
     rows = []
     for m in cat.itertuples(index=False):
@@ -180,7 +189,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
         if public:
             for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
                 before = published_points(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
+                before += printed.get((m.measure, at.fy_id), [])  # what public reports printed: revisions show
                 points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
+                points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
         for y in years:
             hv, hn, hd, note = year_value(mo, y, kind, m.aggregate, m.unit)
             if not pd.isna(hv) and _impossible(m.unit, hv):
@@ -190,7 +201,9 @@ def performance(ds: Dataset, council: str, period, audience: str = "internal") -
                 synthetic.append(str(y))
             if public and not pd.isna(hv):
                 before = published_points(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
+                before += printed.get((m.measure, y.fy_id), [])
                 points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
+                points.setdefault("months", {})[str(y)] = (y.fy_id, 12)
             if note:
                 year_notes[str(y)] = note
                 if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):

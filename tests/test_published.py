@@ -1,0 +1,102 @@
+"""The record of what public reports printed (swlib.published): a figure revised after it was
+published gives nothing away when a later public report is read beside the earlier one."""
+
+import pandas as pd
+
+import swlib
+from swlib import published
+from tests.conftest import make_data
+
+
+def _publish(ds, period, out, council="alpha"):
+    """A public report for ``period``, as a public run makes it: the table it prints, and the
+    record of its figures written where the run writes it."""
+    perf = swlib.performance(ds, council, period, audience="public", published=published.read(council, out))
+    printed = swlib.performance(ds, council, period, audience="public", published=published.empty()).attrs["printed"]
+    published.write(out / council / period / f"quarterly-public{published.SUFFIX}", printed)
+    return perf.iloc[0]
+
+
+def _quarters(values: dict[str, str]) -> list[dict]:
+    return [{"measure": "m0", "period": p, "value": v} for p, v in values.items()]
+
+
+COUNT = [{"unit": "count", "polarity": "none"}]
+
+
+def test_a_year_revised_by_a_small_number_after_it_was_published_is_suppressed(tmp_path):
+    out = tmp_path / "outputs"
+    year = {"2019-20-Q1": "60", "2019-20-Q2": "60", "2019-20-Q3": "60", "2019-20-Q4": "60", "2020-21-Q1": "50"}
+    before = _publish(swlib.load(make_data(tmp_path / "d1", COUNT, _quarters(year))), "2020-21-Q1", out)
+    assert before["2019-20"] == 240  # the Q1 report printed last year as 240
+    # two late-recorded cases are added to 2019-20 Q4; the Q2 report would print 242: 2 more than published
+    revised = swlib.load(make_data(tmp_path / "d2", COUNT, _quarters({**year, "2019-20-Q4": "62", "2020-21-Q2": "50"})))
+    unaware = swlib.performance(revised, "alpha", "2020-21-Q2", audience="public", published=published.empty())
+    assert unaware.iloc[0]["2019-20"] == 242  # the data alone see nothing to hide: the attack works without the record
+    after = _publish(revised, "2020-21-Q2", out)
+    assert pd.isna(after["2019-20"]) and "2019-20:earlier" in after["suppressed_why"]
+    assert after["to_date"] == 100  # this year's figures are not touched by last year's revision
+    # and it stays hidden: the record keeps the 240, whatever the Q2 report printed
+    assert pd.isna(swlib.performance(revised, "alpha", "2020-21-Q3", audience="public",
+                                     published=published.read("alpha", out)).iloc[0]["2019-20"])  # fmt: skip
+
+
+def test_cases_recorded_late_cannot_be_read_off_the_next_quarters_year_to_date(tmp_path):
+    # Q1 printed 90 to date (30 a month); June is then revised to 33 and July to September have none:
+    # Q2 would print 93, and 93 - 90 = the 3 cases recorded since the Q1 report
+    monthly = [{"unit": "count", "polarity": "none", "frequency": "monthly"}]
+    out = tmp_path / "outputs"
+    q1 = {"2020-04": "30", "2020-05": "30", "2020-06": "30"}
+    assert _publish(swlib.load(make_data(tmp_path / "d1", monthly, _quarters(q1))), "2020-21-Q1", out)["to_date"] == 90
+    revised = swlib.load(make_data(tmp_path / "d2", monthly, _quarters(
+        {**q1, "2020-06": "33", "2020-07": "0", "2020-08": "0", "2020-09": "0"})))  # fmt: skip
+    unaware = swlib.performance(revised, "alpha", "2020-21-Q2", audience="public", published=published.empty())
+    assert unaware.iloc[0]["to_date"] == 93
+    q2 = _publish(revised, "2020-21-Q2", out)
+    assert pd.isna(q2["to_date"]) and q2["status"] != "Green"
+
+
+def test_a_percentage_revised_after_publication_gives_away_neither_count(tmp_path):
+    # Q1 printed 40 of 50; the data now say 42 of 53 for Q1 (3 cases, 2 meeting the measure, added late)
+    out = tmp_path / "outputs"
+    first = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "40", "denominator": "50"}]
+    row = _publish(swlib.load(make_data(tmp_path / "d1", [{"target": "50"}], first)), "2020-21-Q1", out)
+    assert (row["numerator"], row["denominator"]) == (40, 50)
+    later = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "42", "denominator": "53"}]
+    again = _publish(swlib.load(make_data(tmp_path / "d2", [{"target": "50"}], later)), "2020-21-Q1", out)
+    assert pd.isna(again["to_date"]) and pd.isna(again["numerator"]) and pd.isna(again["denominator"])
+
+
+def test_the_record_keeps_every_figure_published_and_reads_back_by_council(tmp_path):
+    path = tmp_path / "alpha" / "2020-21-Q1" / f"quarterly-public{published.SUFFIX}"
+    row = {"measure": "m0", "year": "2020-21", "months": 3, "value": 90.0, "numerator": None, "denominator": None,
+           "parts": 3}  # fmt: skip
+    published.write(path, [row])
+    published.write(path, [{**row, "value": 93.0}])
+    published.write(path, [{**row, "value": 93.0}])
+    rec = published.read("alpha", tmp_path)
+    assert sorted(rec["value"]) == [90.0, 93.0]
+    assert published.by_year(rec)[("m0", "2020-21")][0][0] == 90.0
+    assert published.read("beta", tmp_path).empty and published.read("alpha", tmp_path / "none").empty
+
+
+def test_a_public_run_records_what_it_printed_and_the_next_run_differences_against_it(tmp_path):
+    # end to end: two public quarterly reports rendered into one outputs folder, the data revised between them
+    from bs4 import BeautifulSoup
+
+    from swlib.config import notebooks_dir
+    from swlib.kernels import KernelSession
+    from swlib.rendering import render
+
+    out = tmp_path / "outputs"
+    year = {"2019-20-Q1": "60", "2019-20-Q2": "60", "2019-20-Q3": "60", "2019-20-Q4": "60", "2020-21-Q1": "50"}
+    d1 = make_data(tmp_path / "d1", COUNT, _quarters(year))
+    d2 = make_data(tmp_path / "d2", COUNT, _quarters({**year, "2019-20-Q4": "62", "2020-21-Q2": "50"}))
+    with KernelSession(notebooks_dir()).start() as session:
+        render("quarterly", "alpha", "2020-21-Q1", audience="public", data=d1, out=out, session=session)
+        html = render("quarterly", "alpha", "2020-21-Q2", audience="public", data=d2, out=out, session=session)
+    record = out / "alpha" / "2020-21-Q1" / f"quarterly-public{published.SUFFIX}"
+    assert record.is_file() and not list((out / "public").rglob(f"*{published.SUFFIX}"))  # never in the public tree
+    assert 240.0 in set(pd.read_csv(record)["value"])
+    cells = [td.get_text(" ", strip=True) for td in BeautifulSoup(html.read_text(), "html.parser").select("td")]
+    assert not any(c.startswith("242") for c in cells) and any(c.startswith("[c]") for c in cells)
