@@ -34,17 +34,19 @@ from .tables import (
     frame_view,
     legend_view,
     money_view,
+    no_figures_view,
     performance_table_view,
     performance_view,
     summary_view,
     values_view,
     variance_view,
+    without_figures,
 )
 
 __all__ = [
     "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "cell", "family_groups_view",
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view",
     "landscape_text", "legend_view", "money_view", "national_glossary_items", "national_indicator_view",
-    "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view",
-    "source_label", "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "workforce_view",
+    "no_figures_view", "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view",
+    "source_label", "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "without_figures", "workforce_view",
 ]  # fmt: skip

@@ -110,9 +110,63 @@ def trend_reason(r: dict) -> str:
     return "no comparison: no figure last year"
 
 
+def without_figures(perf: pd.DataFrame) -> pd.Series:
+    """The measures with nothing to show: no figure this period, last year or in the years the
+    report prints, no reason given, no officer's status, nothing withheld (a new council's
+    measures before their first return). True or False per row of ``performance``."""
+    years = [y for y in perf.attrs.get("years", []) if y in perf]
+    blank = perf[["to_date", "last_year", *years]].isna().all(axis=1)
+    suppressed = perf["suppressed"].fillna("").astype(str) != "" if "suppressed" in perf else False
+    notes = perf["year_notes"].map(bool) if "year_notes" in perf else False
+    return (
+        blank
+        & (perf["status"] == "Report later")
+        & (perf["status_source"] == "missing")
+        & perf["comment"].isna()
+        & perf["note"].isna()
+        & ~suppressed
+        & ~notes
+    )
+
+
+def no_figures_view(perf: pd.DataFrame) -> dict | None:
+    """The measures with no figures yet, in one table at the end of the performance section
+    rather than a row of "Report later" each (None when there are none); an internal report
+    says how to add them."""
+    none = perf[without_figures(perf)]
+    if none.empty:
+        return None
+    rows = [
+        {"title": r["title"], "theme": r["theme"], "outcome": r["outcome"] if isinstance(r["outcome"], str) else "",
+         "period": Period.parse(r["period_shown"]).label}
+        for r in none.to_dict("records")
+    ]  # fmt: skip
+    n = len(rows)
+    lead = (
+        f"{n} {'measure has' if n == 1 else 'measures have'} no figures yet: none for the period shown, none in the "
+        "last three years, and no reason given. Each is counted as Report later in the summary."
+    )
+    how = None
+    if perf.attrs.get("audience") != "public":
+        council = perf.attrs.get("council", "COUNCIL")
+        shown = sorted(set(none["period_shown"]), key=lambda p: Period.parse(p).sort_key)
+        how = (
+            "To add their figures, fill in the return for the period each needs and merge it: "
+            + "; ".join(f"swreport template RETURN.xlsx --council {council} --period {p}" for p in shown)
+            + "; then swreport merge RETURN.xlsx. A figure that will not come can be given a reason in the "
+            "return's comment column, and the report prints it."
+        )
+    return {"lead": lead, "how": how, "rows": rows, "caption": "Measures with no figures yet"}
+
+
 def performance_view(perf: pd.DataFrame) -> dict:
-    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``."""
+    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``; the measures
+    with no figures at all in one part at the end (``no_figures_view``)."""
     years = perf.attrs.get("years", [])
+    none = no_figures_view(perf)
+    if none:
+        attrs, perf = perf.attrs, perf[~without_figures(perf)]
+        perf.attrs = attrs
     parts = []
     for theme, tdf in perf.groupby("theme", sort=False):
         outcomes = []
@@ -131,6 +185,8 @@ def performance_view(perf: pd.DataFrame) -> dict:
                 ))  # fmt: skip
             outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}", "title": outcome, "tables": tables})
         parts.append({"id": f"theme-{slug(theme)}", "title": theme, "outcomes": outcomes})
+    if none:
+        parts.append({"id": "no-figures", "title": none["caption"], "outcomes": [], "no_figures": none})
     return {"parts": parts}
 
 
