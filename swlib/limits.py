@@ -87,13 +87,14 @@ def _declared(ws) -> tuple[int, int]:
         return 0, 0
 
 
-def sheet_rows(ws, label: str, budget: Budget | None = None, **kw) -> Iterator[tuple]:
+def sheet_rows(ws, label: str, budget: Budget | None = None, values_only: bool = True, **kw) -> Iterator[tuple]:
     """``ws.iter_rows(values_only=True, **kw)``, stopping with a ``DataError`` as soon as the
-    sheet passes the row or cell limit, or the file (``budget``) its cell limit."""
+    sheet passes the row or cell limit, or the file (``budget``) its cell limit. With
+    ``values_only=False``, the cells (for their number formats)."""
     lim = limits()
     budget = budget or Budget(label)
     rows, cells = 0, 0
-    for r in ws.iter_rows(values_only=True, **kw):
+    for r in ws.iter_rows(values_only=values_only, **kw):
         rows += 1
         cells += len(r)
         budget.cells += len(r)

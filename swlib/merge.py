@@ -124,8 +124,20 @@ def _typed(table: sc.Table, name: str, text: str):
 
 
 def _canonical(table: sc.Table, name: str, text) -> str:
-    """A period or date as the data set writes it (2024-25-Q1, 2024-06-30); other text as typed."""
-    if text is None or str(text).strip() == "" or _col(table, name).kind not in ("period", "date"):
+    """A period or date as the data set writes it (2024-25-Q1, 2024-06-30), a number typed with
+    a sign or separators as the number (93% as 93, 1,234 as 1234); other text as typed."""
+    kind = _col(table, name).kind
+    if kind in ("number", "int") and isinstance(text, str) and text.strip():
+        try:
+            float(text)
+        except ValueError:
+            try:
+                v = sc.read_number(text)
+            except ValueError:
+                return text  # not a number: the checks name it
+            return "" if v is None else (str(int(v)) if v.is_integer() else repr(v))
+        return text
+    if text is None or str(text).strip() == "" or kind not in ("period", "date"):
         return "" if text is None else text
     v = _typed(table, name, text)
     return v if isinstance(v, str) else text
@@ -189,6 +201,7 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                     )
                 ):
                     continue  # the template writes the default a blank cell means
+                now = _canonical(table, c, now)
                 change = Change(name, k, c, old, now)
                 (plan.changed if old else plan.filled).append(change)
                 target[c] = now

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -116,6 +117,38 @@ def _cell_text(value, column: str) -> str:
     return str(value)
 
 
+# The tables whose figures an analyst may type as Excel percentages: typing 93% into a cell
+# stores 0.93 and shows "93%" (a percent number format); swreport's percentages are 0 to 100.
+PERCENT_TABLES = ("observations", "targets", "measures")
+
+
+def percent_format(fmt) -> bool:
+    """Whether an Excel number format shows its value times 100 with a % sign ("0%", "0.0%"),
+    not a literal "%" (the quoted ``0.0"%"`` swreport's own sheets use) or an escaped ``\\%``."""
+    if not isinstance(fmt, str) or "%" not in fmt:
+        return False
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt)
+    return "%" in bare
+
+
+def _as_shown(cells, header: list[str] | None, numbers: set[str]) -> tuple:
+    """A row of cells as values, a number in a percent-formatted cell of a number column as the
+    percentage it shows (0.93 shown as 93% is 93)."""
+    out = []
+    for i, c in enumerate(cells):
+        v = getattr(c, "value", None)
+        name = header[i].strip().lower().replace(" ", "_") if header is not None and i < len(header) else ""
+        if (
+            name in numbers
+            and isinstance(v, int | float)
+            and not isinstance(v, bool)
+            and percent_format(getattr(c, "number_format", None))
+        ):
+            v = round(v * 100, 10)
+        out.append(v)
+    return tuple(out)
+
+
 def read_workbook(path: Path, problems: list[Problem], letters: dict | None = None) -> dict[str, pd.DataFrame | None]:
     import zipfile
 
@@ -146,7 +179,10 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         ws = wb[names[table]]
         rows = []
         header: list[str] | None = None
-        for r in sheet_rows(ws, f"{path.name} [sheet {table}]", budget):
+        numbers = {c.name for c in sc.TABLES[table].columns if c.kind == "number"} if table in PERCENT_TABLES else None
+        for r in sheet_rows(ws, f"{path.name} [sheet {table}]", budget, values_only=numbers is None):
+            if numbers is not None:
+                r = _as_shown(r, header, numbers)
             if header is None:
                 header = [_cell_text(v, "") for v in r]
                 rows.append(header)

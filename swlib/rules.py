@@ -5,6 +5,8 @@ the benchmarks and the measures. Each returns ``Problem``s naming file, row and 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -47,6 +49,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         value = df.at[row, col] if row is not None and col in df else rec.failure_case
         found = "a blank cell" if value == "" else repr(value)
         spec = table.col(col) if col else None
+        if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
+            what += percent_hint(value)
         if spec is not None and spec.kind == "period" and value != "":
             try:
                 Period.parse(value)
@@ -54,6 +58,16 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
                 what = e.expected
         problems.append(Problem(label, row, col, found, what or check))
     return problems
+
+
+def percent_hint(text) -> str:
+    """For a percentage typed with words or signs a number cannot carry ('93pc', 'c.93%'): what
+    to type instead ('type 93'); else ''."""
+    if not isinstance(text, str) or not re.search(r"%|per\s*cent|pc\b|percent", text, re.IGNORECASE):
+        return ""
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    n = m.group(0) if m else "93"
+    return f": a percentage is typed as a number from 0 to 100, so type {n} (or {n}%)"
 
 
 def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:

@@ -269,7 +269,7 @@ def read_number(text: str) -> float | None:
     if t.startswith("-£"):
         t = "-" + t[2:]
     if t.endswith("%"):
-        t = t[:-1]
+        t = t[:-1].strip()  # "93%", "93 %": 93 (percentages are 0 to 100)
     if t == "":
         return None
     v = float(t)
@@ -334,7 +334,7 @@ def parse_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     odd = v.isna() & ~blank
     if odd.any():  # thousands separators, a pound sign, a percent sign, stray spaces
         t = text[odd].str.strip().str.replace(",", "", regex=False)
-        t = t.str.replace(r"^(-?)£", r"\1", regex=True).str.replace(r"%$", "", regex=True)
+        t = t.str.replace(r"^(-?)£", r"\1", regex=True).str.replace(r"\s*%$", "", regex=True)
         blank = blank | (t == "").reindex(text.index, fill_value=False)
         v.loc[odd] = pd.to_numeric(t.where(t != ""), errors="coerce")
     ok = blank | (v.notna() & np.isfinite(v))

@@ -183,3 +183,32 @@ def test_merge_loses_nothing_the_data_set_had(fife):
     text = path.read_text().splitlines()
     assert text[0].endswith(",checked_by") and text[1] == lines[1] + ",AB" and len(text) == 3
     assert text[2].startswith("fife,fife-seen-5days,2024-25-Q2,,47,50,")
+
+
+def test_percentages_typed_as_excel_shows_them_come_in_as_0_to_100(fife):
+    """93% typed as text, 91% typed into Excel (stored 0.91, shown 91%) and 1,234 all come in as
+    the numbers they show; '93pc' is named with what to type."""
+    cp = {**MEASURE, "measure": "cp-visits", "title": "Visits", "aggregate": "latest"}
+    ret = a_return(fife, measures=[MEASURE, cp],
+                   observations=[obs("2024-25-Q1", None, None, value="93%", measure="cp-visits"),
+                                 obs("2024-25-Q2", None, None, value=0.91, measure="cp-visits"),
+                                 obs("2024-25-Q1", "1,234", "1,300")])  # fmt: skip
+    wb = load_workbook(ret)
+    ws = wb["observations"]
+    cell = next(c for c in ws["D"] if c.value == 0.91)
+    cell.number_format = "0%"  # as Excel stores 91% typed into a cell
+    wb.save(ret)
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    rows = (fife / "data" / "observations.csv").read_text().splitlines()
+    assert "fife,cp-visits,2024-25-Q1,93,,,,,," in rows and "fife,cp-visits,2024-25-Q2,91,,,,,," in rows
+    assert "fife,fife-seen-5days,2024-25-Q1,,1234,1300,,,," in rows
+    assert "0.91" not in r.output  # no "0.93 for 93%?" warning: it is 91
+
+
+def test_a_percentage_with_words_is_named_with_what_to_type(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", None, None, value="c. 93pc", measure="fife-seen-5days")])
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert ("r.xlsx, cell observations!D2 (column 'value'): found 'c. 93pc'; expected a number of at least 0: a "
+            "percentage is typed as a number from 0 to 100, so type 93 (or 93%)") in r.output  # fmt: skip

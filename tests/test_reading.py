@@ -18,3 +18,26 @@ def test_a_file_that_is_not_a_csv_is_a_problem_naming_it(tmp_path):
     problems = []
     assert read_csv(f, "measures.csv", problems) is None
     assert [(p.file, p.found, p.expected) for p in problems] == [("measures.csv", "binary data", "a CSV text file")]
+
+
+def test_a_percent_formatted_cell_is_read_as_the_percentage_it_shows(tmp_path):
+    from openpyxl import Workbook
+
+    from swlib.reading import percent_format, read_workbook
+
+    assert percent_format("0%") and percent_format("0.0%") and percent_format("[Blue]0.0%")
+    assert not percent_format('0.0"%"') and not percent_format("0\\%") and not percent_format("General")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "observations"
+    ws.append(["council", "measure", "period", "value", "numerator", "denominator", "comment"])
+    ws.append(["alpha", "m0", "2024-25-Q1", 0.93, 3, 4, "0.5"])  # 93% typed into Excel
+    ws.append(["alpha", "m0", "2024-25-Q2", 92.5, None, None, None])  # swreport's own 0.0"%" format
+    ws["D2"].number_format, ws["E2"].number_format, ws["G2"].number_format = "0%", "0", "0%"
+    ws["D3"].number_format = '0.0"%"'
+    wb.save(tmp_path / "r.xlsx")
+    problems = []
+    df = read_workbook(tmp_path / "r.xlsx", problems)["observations"]
+    assert problems == []
+    assert df.loc[2, "value"] == "93" and df.loc[2, "numerator"] == "3" and df.loc[3, "value"] == "92.5"
+    assert df.loc[2, "comment"] == "0.5"  # text columns as typed

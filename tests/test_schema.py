@@ -24,7 +24,17 @@ def test_the_tables_are_the_data_contracts():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1,234", 1234.0), ("£1,234.50", 1234.5), ("-£20", -20.0), ("95%", 95.0), (" 7 ", 7.0), ("", None), ("  ", None)],
+    [
+        ("1,234", 1234.0),
+        ("£1,234.50", 1234.5),
+        ("-£20", -20.0),
+        ("95%", 95.0),
+        ("95 %", 95.0),
+        ("95\u00a0%", 95.0),
+        (" 7 ", 7.0),
+        ("", None),
+        ("  ", None),
+    ],
 )
 def test_numbers_are_read_as_people_type_them(text, value):
     assert sc.read_number(text) == value
@@ -37,8 +47,8 @@ def test_anything_else_is_not_a_number(text):
 
 
 def test_a_column_of_numbers_is_read_at_once_with_which_cells_are_good():
-    values, ok = sc.parse_numbers(pd.Series(["12", "1,200", "£5", "", "x", "50%", "inf"]))
-    assert list(ok) == [True, True, True, True, False, True, False]
+    values, ok = sc.parse_numbers(pd.Series(["12", "1,200", "£5", "", "x", "50%", "inf", "50\u00a0%"]))
+    assert list(ok) == [True, True, True, True, False, True, False, True] and values[7] == 50.0
     assert values.tolist()[:3] == [12.0, 1200.0, 5.0] and values.tolist()[5] == 50.0
     assert math.isnan(values[3]) and math.isnan(values[4]) and math.isnan(values[6])
 
