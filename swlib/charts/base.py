@@ -190,14 +190,6 @@ def value_axis_label(unit: str, title: str = "") -> str:
     return "number"
 
 
-def _value_ticks(ax, unit: str) -> None:
-    """Tick labels as the tables print figures (£35,000; 85%), at least 8 pt."""
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_text(v, unit)))
-    ax.tick_params(axis="y", labelsize=MIN_FONT)
-
-
 def tick_text(v: float, unit: str) -> str:
     """A value axis's tick label as the tables print figures (£35,000; 85%)."""
     if unit == "currency":

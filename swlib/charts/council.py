@@ -11,6 +11,7 @@ from ..disclosure import SYMBOL
 from ..disclosure import suppressed_columns as _hidden
 from ..formatting import fmt_value
 from ..periods import Period
+from . import metrics
 from .base import (
     HALF_PAGE,
     LABEL_BOX,
@@ -24,12 +25,13 @@ from .base import (
     _chart,
     _label_width,
     _nan,
-    _value_ticks,
     _whole_numbers,
     _wrap,
     _year_bars,
+    tick_text,
     value_axis_label,
 )
+from .svg import STYLE, Axis, Svg, legend, line_handle, text_height, text_width
 
 
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
@@ -60,36 +62,6 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
 
-    def draw(fig):
-        ax = fig.add_subplot()
-        xs = range(len(labels))
-        n = len(labels)
-        lines = [None] * n
-        if not _nan(annual) and (years or same_target):
-            lines = [annual] * (n if same_target else n - 1) + ([] if same_target else [None])
-        if not same_target:
-            lines[-1] = to_date_target
-        _year_bars(ax, values, unit, dec, missing="no data", fontsize=MIN_FONT, hidden=hidden, marked=made_up,
-                   lines=lines)  # fmt: skip
-        if not _nan(annual) and (years or same_target):
-            right = n - 0.5 if same_target else n - 1.5
-            ax.hlines(annual, -0.5, right, colors=PALETTE["black"], linestyles="--", linewidth=1.2, zorder=2,
-                      label=f"annual target\n{fmt_value(annual, unit, dec)}")  # fmt: skip
-        if not same_target:
-            ax.hlines(to_date_target, n - 1.45, n - 0.55, colors=PALETTE["vermillion"], linestyles=":", linewidth=2,
-                      zorder=2, label=f"target to date\n{fmt_value(to_date_target, unit, dec)}")  # fmt: skip
-        if not (_nan(annual) and _nan(to_date_target)):
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=MIN_FONT, frameon=False, borderaxespad=0.2)
-        ax.set_xticks(
-            list(xs), [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
-                       for lab in labels], fontsize=MIN_FONT,
-        )  # fmt: skip
-        ax.set_ylabel(value_axis_label(unit, row["title"]), fontsize=MIN_FONT)
-        _value_ticks(ax, unit)
-        ax.set_xlim(-0.6, n - 0.4)
-        ax.set_title(kind.capitalize(), fontsize=9, loc="left")  # under the measure's heading: what it shows
-        ax.margins(y=0.2)
-
     tgt = ""
     if not _nan(annual):
         tgt = f"; annual target {fmt_value(annual, unit, dec)}"
@@ -103,8 +75,91 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         )
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
-    # drawn for half a landscape page, where it prints beside the measure's SPC chart
-    return _chart(draw, *HALF_PAGE, alt, caption + ".", {"left": 0.8, "right": 1.25, "top": 0.3, "bottom": 0.4})
+    lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
+    if not _nan(annual) and (years or same_target):
+        lines = [annual] * len(labels)
+    if not same_target:
+        lines[-1] = to_date_target
+    ticks = [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
+             for lab in labels]  # fmt: skip
+    svg = _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt)
+    return Chart(svg, alt, caption + ".")
+
+
+def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt) -> str:
+    """The year bar chart in SVG, drawn for half a landscape page (``HALF_PAGE``), where it prints
+    beside the measure's SPC chart: margins in inches as the matplotlib chart had them, the legend
+    beside the bars (never over them), each bar labelled over it where no target line strikes it
+    through (a label that a line just above its bar would cross stands on the line instead)."""
+    unit, dec = row["unit"], int(row["decimals"])
+    W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1]
+    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 1.25, 72 * 0.3, H - 72 * 0.4
+    n, size, st = len(values), MIN_FONT, STYLE
+    xa = Axis(-0.6, n - 0.4, x0, x1)
+    has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1])
+    shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+    levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
+    lo, hi = min([0.0, *levels]), max([0.0, *levels])
+    ya = Axis(lo - (0.2 * (hi - lo) if lo < 0 else 0), hi + (0.2 * (hi - lo) if hi > 0 else 0), y1, y0)
+    svg = Svg(W, H, alt)
+    bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
+    for i, v in enumerate(values):
+        if i in hidden or _nan(v):
+            continue
+        latest = i == n - 1
+        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
+                 hatch="//" if latest else "", cls="bar latest" if latest else "bar")  # fmt: skip
+    if has_annual:
+        right = n - 0.5 if same_target else n - 1.5
+        svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
+    if not same_target:
+        svg.line(xa(n - 1.45), ya(to_date_target), xa(n - 0.55), ya(to_date_target), st["target_to_date"],
+                 "target-to-date")  # fmt: skip
+    label_height = text_height("0", size) + 2
+    for i, v in enumerate(values):
+        if i in hidden or _nan(v):
+            svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else "no data", size, "middle",
+                     cls="missing")  # fmt: skip
+            continue
+        y, line = ya(max(v, 0)), lines[i]
+        if line is not None and not _nan(line) and 0 <= y - ya(line) <= label_height:
+            # a line just above the bar would cross its label: the label stands on the line
+            y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
+        svg.text(xa(i), y - 1 - metrics.DESCENT * size, _bar_label(v, unit, dec, i in made_up), size, "middle",
+                 cls="bar-label")  # fmt: skip
+    _axes(svg, xa, ya, x0, x1, y0, y1, unit, value_axis_label(unit, row["title"]))
+    for i, lab in enumerate(ticks):
+        svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], {"stroke": st["axis"], "width": st["axis_width"]})
+        svg.text(xa(i), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, lab, size, "middle",
+                 cls="tick x")  # fmt: skip
+    big = st["title_size"]
+    svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
+    entries = []
+    if has_annual:
+        entries.append((f"annual target\n{fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
+    if not same_target:
+        entries.append((f"target to date\n{fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
+    if entries:
+        gap = 0.6 * size  # matplotlib's border pad and border-axes pad
+        legend(svg, x0 + 1.01 * (x1 - x0) + gap, y0 + gap, entries)
+    return str(svg)
+
+
+def _axes(svg, xa, ya, x0, x1, y0, y1, unit, title) -> None:
+    """The left and bottom spines, the value axis's ticks (labelled as the tables print figures) and its title."""
+    st, size = STYLE, MIN_FONT
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad = st["tick_length"], st["tick_pad"]
+    ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+    labels = [tick_text(t, unit) for t in ticks]
+    for t, lab in zip(ticks, labels, strict=True):
+        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
+        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
+    widest = max((text_width(lab, size) for lab in labels), default=0)
+    svg.text(x0 - tick_len - pad - widest - st["label_pad"] - metrics.DESCENT * size, (y0 + y1) / 2, title,
+             size, "middle", rotate=True, cls="axis-title")  # fmt: skip
 
 
 def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:

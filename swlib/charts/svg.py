@@ -46,7 +46,7 @@ STYLE = {
     "target_to_date": {"stroke": PALETTE["vermillion"], "width": 2.0, "dash": (1.0, 1.65)},
     "hatch_colour": "white",
     "hatch_width": 0.6,
-    "hatch_spacing": 4.0,
+    "hatch_spacing": 6.0,
 }
 
 
@@ -92,7 +92,7 @@ def _dash(style: dict) -> str:
     return f' stroke-dasharray="{" ".join(num(x * style["width"]) for x in d)}"' if d else ""
 
 
-HATCHES = {"//": "M-1,1 l2,-2 M0,{s} l{s},-{s} M{s1},{s1} l2,-2", "\\\\": "M-1,-1 l2,2 M0,0 l{s},{s} M{s1},{s1} l2,2",
+HATCHES = {"//": "M-1,1 l2,-2 M0,{s} l{s},-{s} M{s1},{s2} l2,-2", "\\\\": "M-1,-1 l2,2 M0,0 l{s},{s} M{s1},{s1} l2,2",
            "xx": "M0,{s} l{s},-{s} M0,0 l{s},{s}", "..": "M{h},{h} h0.01", "--": "M0,{h} h{s}", "||": "M{h},0 v{s}"}  # fmt: skip
 
 
@@ -141,7 +141,7 @@ class Svg:
         key = f"swr-hatch-{'abcdef'[list(HATCHES).index(hatch)]}"
         if key not in self.hatches:
             s = STYLE["hatch_spacing"]
-            d = HATCHES[hatch].format(s=num(s), s1=num(s - 1), h=num(s / 2))
+            d = HATCHES[hatch].format(s=num(s), s1=num(s - 1), s2=num(s + 1), h=num(s / 2))
             cap = ' stroke-linecap="round"' if hatch == ".." else ""
             width = STYLE["hatch_width"] * (2.5 if hatch == ".." else 1)
             self.hatches[key] = (
@@ -168,18 +168,18 @@ class Svg:
         self.parts.append(f'<polygon{_cls(cls)} points="{pts}" {paint}/>')
 
     def text(self, x, y, text: str, size: float | None = None, anchor: str = "start", rotate: bool = False,
-             cls: str = "", ground: bool = False) -> None:  # fmt: skip
+             cls: str = "", ground: float | None = None) -> None:  # fmt: skip
         """Real text, its first line's baseline at ``y``; a label of several lines ("\\n") runs
         down in tspans. ``rotate``: reads upwards (a value axis's title). ``ground``: on a white
-        box, so that no line drawn earlier strikes it through."""
+        box reaching down to that height (points), so that no line drawn earlier strikes it through."""
         size = size or STYLE["font_size"]
         lines = str(text).split("\n")
-        if ground:
+        if ground is not None:
             left, top, right, bottom = text_box(x, y, text, size, anchor)
             pad = 0.25 * size
             self.parts.append(
                 f'<rect x="{num(left - pad)}" y="{num(top)}" width="{num(right - left + 2 * pad)}" '
-                f'height="{num(bottom - top)}" fill="white"/>'
+                f'height="{num(max(bottom, ground) - top)}" fill="white"/>'
             )
         turn = f' transform="rotate(-90 {num(x)} {num(y)})"' if rotate else ""
         style = f"font-size: {num(size)}px; text-anchor: {anchor}"
