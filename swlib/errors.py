@@ -50,14 +50,28 @@ def row_list(rows) -> str:
 class DataError(SwError):
     """Bad input data. Carries every problem found, each with file, row and column."""
 
-    def __init__(self, problems: list[Problem] | Problem, warnings: list[Problem] | None = None):
+    def __init__(
+        self,
+        problems: list[Problem] | Problem,
+        warnings: list[Problem] | None = None,
+        where: str | None = None,
+        subject: str = "the data",
+    ):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         self.warnings = list(warnings or [])  # found in the same run (swlib.checks): shown with the problems
+        self.where = where  # the data set read, as config.describe_data says it ("the data at ./data")
+        self.subject = subject  # what has the problems, as the message's first line names it
         first = self.problems[0] if self.problems else None
         self.file = first.file if first else None
         self.row = first.row if first else None
         self.column = first.column if first else None
         super().__init__(self.describe())
+
+    def headline(self) -> str:
+        """'the data has 2 problems (the data at /x/data)': the line before the problems."""
+        n = len(self.problems)
+        verb = "has" if self.subject == "the data" or not self.subject.endswith("s") else "have"
+        return f"{self.subject} {verb} {n} problem{'' if n == 1 else 's'}" + (f" ({self.where})" if self.where else "")
 
     def describe(self, limit: int = 50) -> str:
         lines = [str(p) for p in self.problems[:limit]]

@@ -148,6 +148,9 @@ def _beside(workbook: Path, pattern: str) -> Path | None:
     return found[-1] if found else None
 
 
+SUBJECT = "the LGBF workbooks"  # what an import's problems are in (not the data set)
+
+
 def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFrame:
     """The ``benchmarks`` table from the LGBF workbook (metadata and lookups default to the
     ``lgbf-indicator-metadata*.xlsx`` and ``lgbf-council-lookups*.xlsx`` beside it). Raises
@@ -155,13 +158,14 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
     workbook = Path(workbook)
     problems: list[Problem] = []
     if not workbook.is_file():
-        raise DataError(Problem(str(workbook), None, None, "nothing at this path", "the LGBF workbook (.xlsx)"))
+        raise DataError(Problem(str(workbook), None, None, "nothing at this path", "the LGBF workbook (.xlsx)"),
+                        subject=SUBJECT)  # fmt: skip
     # the workbook first: given the wrong file, that is what the analyst needs to hear
     rows = read_rows(
         workbook, SHEET, problems, "the LGBF 'Raw Data' sheet: a council per row, a column per indicator-year"
     )
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, subject=SUBJECT)
     found = {}
     for label, given, pattern, what in (
         ("--metadata", metadata, "lgbf-indicator-metadata*.xlsx", "indicator metadata"),
@@ -170,19 +174,22 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
         p = Path(given) if given else _beside(workbook, pattern)
         if p is None or not p.is_file():
             where = str(p) if given else f"no {pattern} beside {workbook.name}"
-            problems.append(Problem(where, None, None, "no such workbook", f"the LGBF {what} workbook ({label} FILE)"))
+            problems.append(Problem(where, None, None, "no such workbook",
+                                    f"the LGBF {what} workbook ({pattern}, published by the Improvement Service with the "
+                                    f"benchmarking data) beside {workbook.name}, or its path given with {label} FILE"))  # fmt: skip
         found[label] = p
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, subject=SUBJECT)
     metadata, lookups = found["--metadata"], found["--lookups"]
     meta = _metadata(metadata, problems)
     groups = _family_groups(lookups, problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, subject=SUBJECT)
     head = [str(h).strip() if h is not None else "" for h in rows[0]]
     if NAME_COLUMN not in head:
         raise DataError(Problem(workbook.name, 1, None, f"no '{NAME_COLUMN}' column in row 1 of sheet '{SHEET}'",
-                                f"a '{NAME_COLUMN}' column naming each council", cell=cell_ref(SHEET, 1, 1)))  # fmt: skip
+                                f"a '{NAME_COLUMN}' column naming each council", cell=cell_ref(SHEET, 1, 1)),
+                        subject=SUBJECT)  # fmt: skip
     name_col = head.index(NAME_COLUMN)
     wanted = set(codes or INDICATORS)
     columns: dict[tuple[str, str], int] = {}
@@ -257,7 +264,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
                 "real_value": real_value, "price_year": price_year if real_value is not None else None,
             })  # fmt: skip
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, subject=SUBJECT)
     df = pd.DataFrame(out, columns=COLUMNS)
     df["family_group"] = df["family_group"].astype("Int64")
     order = {c: i for i, c in enumerate(INDICATORS)}

@@ -91,7 +91,13 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
     else:
         ds = _read_cached(cached, base) if cached is not None else None
     if ds is None:
-        ds = _load(base)
+        try:
+            ds = _load(base)
+        except DataError as e:  # name the data set read: it may be the demo data, not the analyst's
+            from .config import describe_data
+
+            e.where = e.where or describe_data(base)
+            raise
         if cached is not None:
             _write_cached(cached, ds)
             entries = sorted(cached.parent.glob("*.pickle"), key=lambda f: f.stat().st_mtime)

@@ -197,7 +197,7 @@ class RunRecord:
         elif isinstance(exc, KeyboardInterrupt):
             code, error = EXIT_INTERRUPTED, "interrupted"
         elif isinstance(exc, DataError):
-            code, error = EXIT_BAD_INPUT, f"the data has {len(exc.problems)} problem(s):\n{exc.describe()}"
+            code, error = EXIT_BAD_INPUT, f"{exc.headline()}:\n{exc.describe()}"
         elif isinstance(exc, ConfigError | PeriodError) or (isinstance(exc, ReportError) and exc.bad_input):
             code, error = EXIT_BAD_INPUT, str(exc)
         elif isinstance(exc, SwError):

@@ -160,3 +160,14 @@ def test_list_into_a_closed_pipe_ends_quietly():
 def test_list_for_an_unknown_council_says_so():
     r = run("list", "periods", "--council", "fife")
     assert r.exit_code == 2 and "unknown council 'fife' in the demo data" in r.output
+
+
+def test_run_on_bad_data_names_the_data_set_it_read(tmp_path):
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{}], [{"measure": "m0", "period": "2021-22-Q1", "value": "12k"}])
+    r = run("run", "quarterly", "--council", "alpha", "--period", "2021-22-Q1", "--data", str(d),
+            "--out", str(tmp_path / "out"))  # fmt: skip
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert f"swreport: the data has 1 problem (the data at {d}):" in r.output
+    assert "observations.csv, row 2, column 'value': found '12k'; expected a number" in r.output

@@ -160,6 +160,24 @@ def test_the_wrong_file_is_named_before_anything_else(tmp_path):
     shutil.copy(BOOK, alone)
     r = CliRunner().invoke(main, ["import", "lgbf", str(alone)])
     assert r.exit_code == 2 and "no lgbf-indicator-metadata*.xlsx beside book.xlsx: found no such workbook" in r.output
+    # every problem listed under a line that says what has them, each with what to do
+    assert "swreport: the LGBF workbooks have 2 problems:\n" in r.output and "the data has" not in r.output
+    assert "beside book.xlsx, or its path given with --metadata FILE" in r.output
+    assert "beside book.xlsx, or its path given with --lookups FILE" in r.output
+    meta = tmp_path / "lgbf-indicator-metadata.xlsx"
+    shutil.copy(META, meta)
+    wb = load_workbook(meta)
+    ws = wb.worksheets[0]
+    code_rows = [c.row for c in ws["A"] if c.value in ("SW1", "SW5")] or [
+        c.row for c in ws["B"] if c.value in ("SW1", "SW5")
+    ]
+    for row in sorted(code_rows, reverse=True):
+        ws.delete_rows(row)
+    wb.save(meta)
+    r = CliRunner().invoke(main, ["import", "lgbf", str(alone), "--lookups", str(LOOKUPS)])
+    assert r.exit_code == 2 and "the LGBF workbooks have 2 problems:" in r.output, r.output
+    assert "lgbf-indicator-metadata.xlsx, column 'Variable name': found no row for SW1" in r.output
+    assert "found no row for SW5" in r.output
 
 
 def _import(*args):

@@ -105,7 +105,7 @@ def test_relative_words_and_the_date_of_a_run():
     "exc, code, result, error",
     [
         (DataError(Problem("observations.csv", 4, "value", "'abc'", "a number")), 2, "bad input or settings",
-         "the data has 1 problem(s):\nobservations.csv, row 4, column 'value': found 'abc'; expected a number"),
+         "the data has 1 problem:\nobservations.csv, row 4, column 'value': found 'abc'; expected a number"),
         (ConfigError("unknown council(s) atlantis"), 2, "bad input or settings", "unknown council(s) atlantis"),
         (KeyboardInterrupt(), 130, "interrupted", "interrupted"),
         (RuntimeError("boom"), 1, "a report failed", "internal error: RuntimeError: boom"),

@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from ..errors import ConfigError, DataError, PeriodError, ReportError
-from ..validate import plural
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
@@ -35,7 +34,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DataError as e:
-            click.echo(f"swreport: the data has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True)
+            click.echo(f"swreport: {e.headline()}:\n{e.describe()}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except (ConfigError, PeriodError) as e:
             click.echo(f"swreport: {e}", err=True)
