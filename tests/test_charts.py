@@ -337,3 +337,21 @@ def test_small_multiples_with_wide_labels_take_two_a_row_rather_than_overprint(m
     fig, rnd = _drawn(monkeypatch, lambda: small_multiples(rows, years, "2023-24", "Spend"))
     assert _texts_overprinted(fig, rnd) == []
     assert fig.axes[0].get_subplotspec().get_gridspec().ncols == 2
+
+
+def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
+    import re
+
+    from swlib import national
+    from swlib.charts import rank_chart
+
+    pos = national.positions(demo, "2019-20")
+    for code in ("SW1", "SW2", "SW8"):
+        g = pos[pos["lgbf"] == code]
+        svg = rank_chart(g, code).svg
+        assert svg_overprinted(svg) == [], code
+        names = [t for t, _, c in svg_text_boxes(svg) if c == "council"]
+        assert len(names) == len(g) == 32 and names[0].startswith("1. ") and names[-1].startswith("32. ")
+        assert len(re.findall(r'class="point family-\d"', svg)) == 32
+        height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+        assert max(box[3] for _, box, _ in svg_text_boxes(svg)) <= height  # the legend within the chart

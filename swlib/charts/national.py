@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..formatting import fmt_value
 from ..periods import Period
-from .base import MIN_FONT, PALETTE, Chart, _bars, _chart, _nan, _short_label, _wrap
+from . import metrics
+from .base import MIN_FONT, PALETTE, Chart, _bars, _chart, _nan, _short_label, _wrap, tick_text
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
@@ -80,38 +81,51 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
     if unit == "currency":
         axis_words = f"£ at {Period.parse(price).label} prices" if isinstance(price, str) and price else "£ (cash)"
 
-    def draw(fig):
-        ax = fig.add_subplot()
-        ys = range(len(g))
-        for fg, (marker, words) in FAMILY_MARKERS.items():
-            sel = (g["family_group"] == fg).to_numpy()
-            if sel.any():
-                ax.scatter(g["value"].to_numpy()[sel], [y for y, s in zip(ys, sel, strict=True) if s], marker=marker, s=22,
-                           color=PALETTE["blue"], label=_wrap(words, 18), zorder=3)  # fmt: skip
-        ax.axvline(scotland, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2,
-                   label=f"Scotland {fmt_value(scotland, unit, 1)}")  # fmt: skip
-        # the councils named in plain text beside their rows, where tick labels would be: 32 ticks
-        # (each two lines and two labels, measured and placed) cost two thirds of the chart
-        from matplotlib.transforms import blended_transform_factory, offset_copy
-
-        ax.set_yticks([])
-        beside = offset_copy(blended_transform_factory(ax.transAxes, ax.transData), fig, x=-3.5, units="points")
-        for y, (r, n) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
-            ax.text(0, y, f"{int(r)}. {n}", transform=beside, ha="right", va="center_baseline", fontsize=8)
-        ax.invert_yaxis()  # best at the top
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_xlabel(axis_words, fontsize=8)
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.2, -0.1), ncols=2, frameon=False)
-
     best, worst = g.iloc[:3], g.iloc[-3:]
     f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
     alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
-    # drawn for the half page beside its table (88 mm), so that it prints at full size (8 pt)
-    # its title is the table's caption beside it, and the figure's caption under it
-    return _chart(draw, 3.45, 1.4 + 0.135 * len(g), alt,
-                  f"{title}: every council ranked, best at the top; the marker's shape is the council's family group.",
-                  {"left": 1.6, "right": 0.1, "top": 0.15, "bottom": 1.25})  # fmt: skip
+    caption = f"{title}: every council ranked, best at the top; the marker's shape is the council's family group."
+    return Chart(_rank_svg(g, unit, scotland, axis_words, alt), alt, caption)
+
+
+def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str) -> str:
+    """The rank chart in SVG, drawn for the half page beside its table (88 mm), so that it prints
+    at full size (8 pt); its title is the table's caption beside it, and the figure's caption
+    under it. The councils named where tick labels would be; margins in inches as the matplotlib
+    chart had them."""
+    from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded
+
+    n, size, st = len(g), MIN_FONT, STYLE
+    W, H = 72 * 3.45, 72 * (1.4 + 0.135 * n)
+    x0, x1, y0, y1 = 72 * 1.6, W - 72 * 0.1, 72 * 0.15, H - 72 * 1.25
+    values = g["value"].to_numpy(dtype=float)
+    xa = Axis(*padded([*values, scotland], 0.05), x0, x1)
+    ya = Axis(-0.05 * (n - 1), 1.05 * (n - 1), y0, y1) if n > 1 else Axis(-0.5, 0.5, y0, y1)  # best at the top
+    svg = Svg(W, H, alt)
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    scot = {"stroke": PALETTE["vermillion"], "width": 1.2, "dash": (3.7, 1.6)}
+    svg.line(xa(scotland), y0, xa(scotland), y1, scot, "scotland")
+    for fg, (marker, _words) in FAMILY_MARKERS.items():
+        for y, (v, f) in enumerate(zip(values, g["family_group"], strict=True)):
+            if f == fg and not math.isnan(v):
+                svg.marker(xa(v), ya(y), marker, 22, PALETTE["blue"], "none", 0, cls=f"point family-{fg}")
+    for y, (r, name) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
+        svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, f"{int(r)}. {name}", size, "end", cls="council")
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad = st["tick_length"], st["tick_pad"]
+    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * size))))):
+        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
+        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * size, tick_text(t, "number"), size, "middle",
+                 cls="tick x")  # fmt: skip
+    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, axis_words, size, "middle", cls="axis-title")
+    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], "none", 0))
+               for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
+    entries.append((f"Scotland {fmt_value(scotland, unit, 1)}", line_handle(scot)))
+    legend(svg, x0 + 0.2 * (x1 - x0), y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)
+    return str(svg)
 
 
 def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:

@@ -242,21 +242,29 @@ def padded(values, margin: float) -> tuple[float, float]:
 
 
 def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: float = 2.0,
-           spacing: float = 0.5) -> float:  # fmt: skip
-    """A legend from ``x`` (left) and ``top`` down: each entry ``(label, draw)`` where ``draw(svg,
-    x0, x1, y)`` draws the handle between x0 and x1 at height y. Labels of several lines run down
-    beside their handle. Returns the legend's bottom."""
+           spacing: float = 0.5, columns: int = 1, centre: bool = False) -> float:  # fmt: skip
+    """A legend from ``x`` (its left, or with ``centre`` its middle) and ``top`` down: each entry
+    ``(label, draw)`` where ``draw(svg, x0, x1, y)`` draws the handle between x0 and x1 at height y.
+    Labels of several lines run down beside their handle. ``columns``: filled down, then across
+    (matplotlib's order), 2 ems apart. Returns the legend's bottom."""
     size = STYLE["font_size"]
-    text_x = x + (handle_length + 0.8) * size
-    y = top
-    for label, draw in entries:
-        height = text_height(label, size)
-        first = y + metrics.ASCENT * size  # the first line's baseline
-        mid = y + (height if "\n" not in label else metrics.ASCENT * size + STYLE["line_spacing"] * size) / 2
-        draw(svg, x, x + handle_length * size, mid - 0.1 * size)
-        svg.text(text_x, first, label, size, cls="legend")
-        y += height + spacing * size
-    return y - spacing * size
+    per = math.ceil(len(entries) / max(columns, 1)) or 1
+    cols = [entries[i : i + per] for i in range(0, len(entries), per)]
+    widths = [(handle_length + 0.8) * size + max(text_width(label, size) for label, _ in col) for col in cols]
+    left = x - (sum(widths) + 2 * size * (len(cols) - 1)) / 2 if centre else x
+    bottom = top
+    for col, width in zip(cols, widths, strict=True):
+        y = top
+        for label, draw in col:
+            height = text_height(label, size)
+            first = y + metrics.ASCENT * size  # the first line's baseline
+            mid = y + (height if "\n" not in label else metrics.ASCENT * size + STYLE["line_spacing"] * size) / 2
+            draw(svg, left, left + handle_length * size, mid - 0.1 * size)
+            svg.text(left + (handle_length + 0.8) * size, first, label, size, cls="legend")
+            y += height + spacing * size
+        bottom = max(bottom, y - spacing * size)
+        left += width + 2 * size
+    return bottom
 
 
 def line_handle(style: dict):
