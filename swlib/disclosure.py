@@ -114,6 +114,9 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
         points = r.get("points") or {}
         for col in ["to_date", "last_year", *years]:
             reason = hidden_why(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi)
+            if not reason and (points.get("complement") or {}).get(col):  # a part of another measure (part_of)
+                reason = hidden_why(points["complement"][col], "count", "sum", lo, hi)
+                reason = "complement" if reason == "small" else reason
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")

@@ -121,6 +121,8 @@ NOTES = {
     "tolerance": "How far a figure may miss the target and still be Amber, in the measure's unit.",
     "decimals": "Decimal places shown; statuses are decided at this precision.",
     "source": "Where the figure came from ('synthetic' marks made-up figures).",
+    "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "
+    "people or events, as often, with aggregate sum. Public reports keep their difference from giving away a small number.",
     "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
     "number (else such text is withheld from them).",
 }

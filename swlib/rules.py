@@ -285,4 +285,37 @@ def measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     pct = df["unit"] == "percent"
     for row in df.index[pct & (df["target"] > 100)]:
         out.append(Problem(label, int(row), "target", f"{df.at[row, 'target']:g}", "a percentage target from 0 to 100"))
+    return out + part_of_rules(df, label)
+
+
+COUNTING = ("count", "number")  # units that count people or events (disclosure.COUNT_UNITS)
+
+
+def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    """``part_of`` names the measure this one is a part of (investigations of referrals): an
+    existing measure that the same councils report, counting people or events as this one does,
+    as often, and added up over the year (aggregate sum) as this one is, so that the public
+    reports can keep the difference of the two from giving away a small number."""
+    if "part_of" not in df.columns:
+        return []
+    out = []
+    by_id = df.set_index("measure")
+    for row in df.index[df["part_of"].notna()]:
+        r, whole = df.loc[row], df.at[row, "part_of"]
+        if whole not in by_id.index or whole == r["measure"]:
+            known = ", ".join(m for m in df["measure"] if m != r["measure"])
+            out.append(Problem(label, int(row), "part_of", f"'{whole}'", f"the id of another measure ({known})"))
+            continue
+        w = by_id.loc[whole]
+        if not (pd.isna(w["council"]) or w["council"] == r["council"]):
+            out.append(Problem(label, int(row), "part_of", f"'{whole}', a measure of {w['council']} only",
+                               f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
+                               "reports"))  # fmt: skip
+        elif r["unit"] not in COUNTING or w["unit"] not in COUNTING:
+            out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
+                               "two measures that count people or events (unit count or number)"))  # fmt: skip
+        elif (r["frequency"], r["aggregate"]) != (w["frequency"], w["aggregate"]) or r["aggregate"] != "sum":
+            out.append(Problem(label, int(row), "part_of",
+                               f"'{whole}' {w['frequency']} ({w['aggregate']}), this measure {r['frequency']} "
+                               f"({r['aggregate']})", "two measures of the same frequency, both with aggregate sum"))  # fmt: skip
     return out

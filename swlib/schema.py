@@ -125,6 +125,7 @@ TABLES: dict[str, Table] = {
                 _c("links"),
                 _c("council", "council"),
                 _c("definition"),
+                _c("part_of", "measure_id"),  # the measure this one counts a part of (investigations of referrals)
                 _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the measure's words for the public
                 SOURCE,
             ),
@@ -388,7 +389,9 @@ def column_checks(col: Col) -> list:
     elif k == "council_id":
         checks.append(pa.Check(lambda s: s.str.fullmatch(COUNCIL_ID.pattern), error=f"bad|{expected(col)}"))
     elif k == "measure_id":
-        checks.append(pa.Check(lambda s: s.str.fullmatch(MEASURE_ID.pattern), error=f"bad|{expected(col)}"))
+        blank_ok = not col.nonblank  # part_of: blank where the measure is part of no other
+        checks.append(pa.Check(lambda s, b=blank_ok: s.str.fullmatch(MEASURE_ID.pattern) | (b & (s == "")),
+                               error=f"bad|{expected(col)}"))  # fmt: skip
     return checks
 
 

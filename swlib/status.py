@@ -18,7 +18,16 @@ from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import by_year
 from .published import read as read_published
-from .ytd import YearToDate, missing_reason, published_points, with_value, year_sources, year_to_date, year_value
+from .ytd import (
+    YearToDate,
+    complement_points,
+    missing_reason,
+    published_points,
+    with_value,
+    year_sources,
+    year_to_date,
+    year_value,
+)
 
 KIND_ORDER = ("month", "quarter", "half", "year")
 ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")
@@ -208,6 +217,16 @@ def performance(
                 year_notes[str(y)] = note
                 if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
                     said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
+        if public and isinstance(getattr(m, "part_of", None), str):  # the whole minus this part counts people too
+            mw, comp = by_measure.get(m.part_of, {}), {}
+            for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
+                w = year_to_date(mw, at, kind, "sum", m.unit)
+                comp[col] = complement_points(mo, mw, kind, at.fy, at.end, step, y.value if y.has_data else np.nan,
+                                              w.value if w.has_data else np.nan)  # fmt: skip
+            for y in years:
+                whole_year = year_value(mw, y, kind, "sum", m.unit)[0]
+                comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, history[str(y)], whole_year)
+            points["complement"] = comp
         if public:
             points["notes"] = said  # free text a public report would print in place of a figure
             i, c = measure_rows[m.measure]

@@ -112,15 +112,35 @@ def published_points(obs: dict, fy: int, kind: str, aggregate: str, unit: str, b
     slot ``before``: the year to date at the end of each period of the measure's ``kind`` that
     also ends a reporting period (``step`` months: a quarter for quarterly and annual reports),
     as (value, numerator, denominator, parts) where there is data."""
+    return list(cumulative_by_end(obs, fy, kind, aggregate, unit, before, step).values())
+
+
+def cumulative_by_end(obs: dict, fy: int, kind: str, aggregate: str, unit: str, before: int, step: int) -> dict:
+    """``published_points`` by the month slot each figure ends in: ``{end: (value, numerator,
+    denominator, parts)}``."""
     span = SPAN_MONTHS[kind]
-    out = []
+    out = {}
     for e in range(span - 1, before, span):
         if (e + 1) % step:
             continue
         ytd = year_to_date(obs, Period(fy, kind, e - span + 1, e), kind, aggregate, unit)
         if ytd.has_data:
-            out.append((ytd.value, ytd.numerator, ytd.denominator, ytd.parts_found))
+            out[e] = (ytd.value, ytd.numerator, ytd.denominator, ytd.parts_found)
     return out
+
+
+def complement_points(part: dict, whole: dict, kind: str, fy: int, end: int, step: int, now_part, now_whole) -> list:
+    """For a measure that counts a part of another (``part_of``): the whole minus the part at
+    each cumulative figure of year ``fy`` public reports print before month slot ``end`` where
+    both have one, then at ``end`` itself (``now_whole - now_part``), as points for
+    ``disclosure.hidden_why`` (a count: (value, nan, nan, 1)). Empty where either is missing now."""
+    if pd.isna(now_part) or pd.isna(now_whole):
+        return []
+    p = cumulative_by_end(part, fy, kind, "sum", "count", end, step)
+    w = cumulative_by_end(whole, fy, kind, "sum", "count", end, step)
+    return [(w[e][0] - p[e][0], np.nan, np.nan, 1) for e in sorted(set(p) & set(w))] + [
+        (now_whole - now_part, np.nan, np.nan, 1)
+    ]
 
 
 def with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:

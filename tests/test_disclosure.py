@@ -455,3 +455,56 @@ def test_a_public_sentence_says_why_a_large_figure_is_suppressed(demo):
     assert hidden_why([(None, 67, 70, 1)], "percent", "sum", 1, 4) == "complement"
     assert hidden_why([(None, 3, 70, 1)], "percent", "sum", 1, 4) == "small"
     assert hidden_why([(None, 60, 70, 1)], "percent", "sum", 1, 4) is None
+
+
+# --- a measure that counts a part of another (part_of) ------------------------------------------------------
+ASP = [{"title": "Adult support and protection referrals", "unit": "count", "polarity": "none"},
+       {"title": "ASP investigations", "unit": "number", "polarity": "none", "part_of": "m0"}]  # fmt: skip
+
+
+def _asp(data_dir, rows, measures=ASP):
+    obs = [{"measure": m, "period": p, "value": str(v)} for p, vals in rows.items()
+           for m, v in zip(("m0", "m1"), vals, strict=True)]  # fmt: skip
+    folder = make_data(data_dir, measures, obs)
+    import csv
+
+    from tests.conftest import write_csv
+
+    ms = list(csv.DictReader((folder / "measures.csv").open()))
+    write_csv(
+        folder / "measures.csv", [{**m, "part_of": a.get("part_of", "")} for m, a in zip(ms, measures, strict=True)]
+    )
+    return swlib.load(folder)
+
+
+def test_the_difference_of_a_measure_and_the_measure_it_is_part_of_is_never_small(data_dir):
+    # 40 referrals, 37 investigations: the reader learns that 3 referrals were not investigated
+    ds = _asp(data_dir, {"2020-21-Q1": (40, 37)})
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1").set_index("measure")
+    assert (internal.loc["m0", "to_date"], internal.loc["m1", "to_date"]) == (40, 37)
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert public.loc["m0", "to_date"] == 40 and pd.isna(public.loc["m1", "to_date"])
+    assert public.loc["m1", "suppressed_why"] == "to_date:complement"
+    # across quarters: Q1 40 and 30 (10 apart), Q2 to date 80 and 67: Q2 alone had 3 referrals not investigated
+    ds = _asp(data_dir, {"2020-21-Q1": (40, 30), "2020-21-Q2": (40, 37)})
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
+    assert q1.loc["m1", "to_date"] == 30 and q2.loc["m0", "to_date"] == 80
+    assert pd.isna(q2.loc["m1", "to_date"]) and "to_date:earlier" in q2.loc["m1", "suppressed_why"]
+    # a safe difference is printed
+    ds = _asp(data_dir, {"2020-21-Q1": (40, 20)})
+    assert (
+        swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure").loc["m1", "to_date"] == 20
+    )
+
+
+def test_part_of_must_name_another_counting_measure_of_the_same_frequency(data_dir):
+    from swlib.errors import DataError
+
+    for bad, found in ((("m9", "count", "quarterly"), "'m9'"), (("m0", "percent", "quarterly"), "unit percent"),
+                       (("m0", "count", "monthly"), "monthly")):  # fmt: skip
+        whole, unit, freq = bad
+        with pytest.raises(DataError) as e:
+            _asp(data_dir, {}, [{**ASP[0], "unit": unit, "frequency": freq}, {**ASP[1], "part_of": whole}])
+        text = str(e.value)
+        assert "measures.csv, row 3, column 'part_of'" in text and found in text, text
