@@ -68,7 +68,7 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
         return out
     P = Period.parse(period).year_period
     panel = ds.benchmarks
-    keys = panel["period"].map(lambda x: Period.parse(x).sort_key)
+    keys = panel["period"].map({x: Period.parse(x).sort_key for x in panel["period"].unique()})  # each year parsed once
     ok = keys <= P.sort_key
     last = keys[ok].groupby(panel.loc[ok, "lgbf"]).transform("max")
     p = panel[ok][keys[ok] == last].copy()  # each indicator's latest year at or before the period

@@ -355,3 +355,14 @@ def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
         assert len(re.findall(r'class="point family-\d"', svg)) == 32
         height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
         assert max(box[3] for _, box, _ in svg_text_boxes(svg)) <= height  # the legend within the chart
+
+
+def test_the_benchmarking_panels_mark_the_council_by_hatching_and_nothing_overprints(demo):
+    import re
+
+    svg = svg_of(council_charts(demo)["benchmark"])
+    assert svg_overprinted(svg) == []
+    titles = [t for t, _, c in svg_text_boxes(svg) if c == "title"]
+    assert "SW1 20/21: £19.3,\n3 of 32" in titles  # the council's figure, its year and its rank
+    ours = re.findall(r'<rect class="bar this-council"[^>]*/>\s*<rect [^>]*fill="url\(#swr-hatch-\w\)"', svg)
+    assert len(ours) == len(titles)  # the council's bar in every panel, hatched as well as dark

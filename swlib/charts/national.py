@@ -10,7 +10,7 @@ import pandas as pd
 from ..formatting import fmt_value
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, Chart, _bars, _chart, _nan, _short_label, _wrap, tick_text
+from .base import MIN_FONT, PALETTE, Chart, _chart, _nan, _short_label, _wrap, tick_text
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
@@ -21,34 +21,6 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
     me = b[b["council"] == council]
     fam = int(me["family_group"].iloc[0]) if len(me) else None
 
-    def draw(fig):
-        axes = fig.subplots(rows_n, cols, squeeze=False)
-        for ax in axes.flat[len(codes) :]:
-            ax.set_visible(False)
-        for ax, code in zip(axes.flat, codes, strict=False):
-            g = b[b["lgbf"] == code].sort_values("rank")
-            colours = [
-                PALETTE["blue"] if c == council else (PALETTE["sky"] if f == fam else "#D9D9D9")
-                for c, f in zip(g["council"], g["family_group"], strict=True)
-            ]
-            _bars(ax, g["value"].to_numpy(dtype=float), colours, (g["council"] == council).to_numpy())
-            ax.set_xticks([])
-            ax.set_yticks([])
-            for side in ("left", "top", "right"):
-                ax.spines[side].set_visible(False)
-            row = g[g["council"] == council]
-            rank = (
-                f"{int(row['rank'].iloc[0])} of {len(g)}"
-                if len(row) and not _nan(row["rank"].iloc[0])
-                else "not ranked"
-            )
-            figure = ""
-            if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
-                year = _short_label(Period.parse(row["period"].iloc[0]).label)
-                figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
-            ax.set_title(f"{code}{figure}\n{rank}", fontsize=MIN_FONT, loc="left")
-            ax.set_xlabel("best → worst", fontsize=MIN_FONT)
-
     parts = [
         f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, {fmt_value(r.value, r.unit, 1)}"
         for r in me.itertuples()
@@ -56,14 +28,55 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
     ]
     alt = ("Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; this council's bar is "
            "dark and hatched, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
-    return _chart(
-        draw,
-        10.2,
-        1.25 * rows_n + 0.3,
-        alt,
-        "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group).",
-        {"left": 0.1, "right": 0.1, "top": 0.45, "bottom": 0.25, "hspace": 1.2, "wspace": 0.15},
-    )
+    caption = "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group)."
+    return Chart(_benchmark_svg(b, codes, council, fam, cols, rows_n, alt), alt, caption)
+
+
+def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, rows_n: int, alt: str) -> str:
+    """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
+    on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
+    ``wspace``) as the matplotlib chart had them."""
+    from .svg import STYLE, Axis, Svg
+
+    size, st = MIN_FONT, STYLE
+    W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.3)
+    left, right, top, bottom = 72 * 0.1, W - 72 * 0.1, 72 * 0.45, H - 72 * 0.25
+    pw = (right - left) / (cols + 0.15 * (cols - 1))
+    ph = (bottom - top) / (rows_n + 1.2 * (rows_n - 1))
+    svg = Svg(W, H, alt)
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    panels = dict(tuple(b.groupby("lgbf", sort=False)))
+    for k, code in enumerate(codes):
+        x0, y0 = left + (k % cols) * pw * 1.15, top + (k // cols) * ph * 2.2
+        x1, y1 = x0 + pw, y0 + ph
+        g = panels[code].sort_values("rank")
+        values = g["value"].to_numpy(dtype=float)
+        n = len(values)
+        shown = [v for v in values if not math.isnan(v)]
+        lo, hi = min([0.0, *shown]), max([0.0, *shown])
+        xa = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), x0, x1)
+        ya = Axis(lo - (0.05 * (hi - lo) if lo < 0 else 0), hi + (0.05 * (hi - lo) if hi > 0 else 0), y1, y0)
+        half = 0.4 * (xa(1) - xa(0))
+        for i, (v, c, f) in enumerate(zip(values, g["council"], g["family_group"], strict=True)):
+            if math.isnan(v):
+                continue
+            mine = c == council
+            colour = PALETTE["blue"] if mine else (PALETTE["sky"] if f == fam else "#D9D9D9")
+            svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), colour, hatch="//" if mine else "",
+                     cls="bar this-council" if mine else "bar")  # fmt: skip
+        svg.line(x0, y1, x1, y1, axis, "axis")
+        row = g[g["council"] == council]
+        rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
+        figure = ""
+        if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
+            year = _short_label(Period.parse(row["period"].iloc[0]).label)
+            figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
+        line = st["line_spacing"] * size
+        svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - line, f"{code}{figure}\n{rank}", size,
+                 cls="title")  # fmt: skip
+        svg.text((x0 + x1) / 2, y1 + st["label_pad"] + metrics.ASCENT * size, "best → worst", size, "middle",
+                 cls="axis-title")  # fmt: skip
+    return str(svg)
 
 
 FAMILY_MARKERS = {1: ("o", "family group 1 (most deprived)"), 2: ("s", "family group 2"), 3: ("^", "family group 3"),
