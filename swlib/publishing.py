@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from . import reports
 from .config import council_settings
 from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
+from .panel import observations as panel_observations
 from .periods import Period
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .schema import narrative_dir
@@ -97,7 +100,48 @@ def check_public(ds, council: str, period) -> list[dict]:
             add(table, i, col, hit, ok)
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
         findings.append({**f, "reason": REASON})
+    bare = unchecked_figures(ds, council, P)
+    if "cleared" in bare:
+        bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
+    for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
+        i, r = rows.index[0], rows.iloc[0]
+        more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
+        add(
+            "observations",
+            i,
+            "value",
+            f"{measure} {r['period']}: {r['value']:g} ({r['unit']}, value only){more}",
+            False,
+        )
+        findings[-1].update(reason=UNCHECKED, kind="figure")
     return findings
+
+
+RATES = ("percent", "rate", "ratio")  # figures built on counts that a value alone does not give
+UNCHECKED = (
+    "a percentage, rate or ratio given without its numerator and denominator: whether it gives away a small "
+    "number cannot be checked (give them, or clear the row once an officer has checked its counts)"
+)
+
+
+def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
+    """The council's own observations that its public reports for ``period`` print (the year to
+    ``period`` and the three years before it, shown in the year columns) and that public
+    suppression cannot check: a percentage, rate or ratio given as a value, without the
+    numerator and denominator it was worked out from. Figures the LGBF panel gives (published
+    already by the Improvement Service) are not listed. Columns as observations, plus ``unit``."""
+    P = Period.parse(period)
+    obs = panel_observations(ds, council)
+    obs = obs[~obs["from_panel"].astype(bool)]
+    units = ds.measures.set_index("measure")["unit"]
+    obs = obs.assign(unit=obs["measure"].map(units))
+    bare = obs["unit"].isin(RATES) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
+
+    def shown(p: str) -> bool:
+        q = Period.parse(p)
+        return P.fy - 3 <= q.fy < P.fy or (q.fy == P.fy and q.end <= P.end) or q == P.year_period
+
+    return obs[bare & obs["period"].map(shown).astype(bool)]
 
 
 # free text from the data, other than comments and actions, that public reports print: each
@@ -169,3 +213,14 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         out += [{k: v for k, v in f.items() if k != "cleared"} | {"reason": REASON}
                 for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
     return out
+
+
+def not_checked(ds, report: str, council: str, period) -> list[dict]:
+    """The figures a public ``report`` prints that public suppression cannot check (``check_public``'s
+    value-only percentages, rates and ratios, one finding a measure); the run lists them."""
+    r = reports.get(report)
+    if not r.per_council:
+        return []
+    P = Period.parse(period)
+    return [f for f in check_public(ds, council, P.year_period if r.period_kind == "year" else P)
+            if f.get("kind") == "figure"]  # fmt: skip

@@ -1,5 +1,7 @@
 """What a public report leaves out, listed before and after it is published (swlib.publishing)."""
 
+import pandas as pd
+
 from swlib.publishing import check_public, where
 from tests.conftest import make_data
 
@@ -107,3 +109,39 @@ def test_a_narrative_finding_names_the_file_where_it_is(tmp_path, monkeypatch):
     (f,) = check_public(swlib.load(data), "alpha", "2020-21-Q1")
     assert f["file"] == str(data / "narrative" / "alpha" / "2020-21" / "complaints.md")
     shutil.rmtree(elsewhere)
+
+
+def test_a_percentage_given_without_its_counts_is_named_as_not_checked(data_dir):
+    # "95.7%" alone: 67 of 70 (3 missed) or 670 of 700, no one can tell; given as counts, it is suppressed
+    import swlib
+    from swlib.publishing import not_checked
+
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "95.7"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "67", "denominator": "70"}]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "90", "aggregate": "latest"}, {"target": "90"}], obs)
+    ds = swlib.load(folder)
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert public.loc["m0", "to_date"] == 95.7 and pd.isna(public.loc["m1", "to_date"])
+    (f,) = [f for f in check_public(ds, "alpha", "2020-21-Q1") if f.get("kind") == "figure"]
+    assert (where(f), f["cleared"]) == ("observations.csv, row 2, column 'value'", False)
+    assert "m0 2020-21-Q1: 95.7 (percent, value only)" in f["text"] and "cannot be checked" in f["reason"]
+    assert not_checked(ds, "quarterly", "alpha", "2020-21-Q1") == [f]
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data", str(folder),
+                                  "--strict"])  # fmt: skip
+    assert (
+        r.exit_code == 2 and "row 2, column 'value': m0 2020-21-Q1: 95.7 (percent, value only): not checked" in r.output
+    )
+    assert "1 measure with a percentage, rate or ratio given without numerator and denominator" in r.output
+    # an officer who checked the counts behind it clears the row
+    import csv
+
+    from tests.conftest import write_csv
+
+    rows = list(csv.DictReader((folder / "observations.csv").open()))
+    rows[0]["cleared"] = "yes"
+    write_csv(folder / "observations.csv", rows)
+    assert not_checked(swlib.load(folder), "quarterly", "alpha", "2020-21-Q1") == []

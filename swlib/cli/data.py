@@ -190,9 +190,19 @@ def check_public(council, period, strict, data):
     from ..publishing import where
 
     found = check(ds, council, period)
+    figures = [f for f in found if f.get("kind") == "figure"]  # value-only percentages: counts unknown
+    found = [f for f in found if f.get("kind") != "figure"]
     findings = [f for f in found if not f["cleared"]]
     for f in found:
         click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
+    for f in figures:
+        click.echo(f"{where(f)}: {f['text']}: not checked")
+    if figures:
+        click.echo(f"{len(figures)} measure{'s' if len(figures) > 1 else ''} with a percentage, rate or ratio given "
+                   "without numerator and denominator: public reports print "
+                   f"{'them' if len(figures) > 1 else 'it'}, but whether {'they give' if len(figures) > 1 else 'it gives'} "
+                   "away a small number cannot be checked (give the numerator and denominator, or set cleared = yes "
+                   "on each row once an officer has checked its counts).")  # fmt: skip
     click.echo(
         f"{len(findings)} passage{'s mention' if len(findings) > 1 else ' mentions'} a small number and "
         f"{'are' if len(findings) > 1 else 'is'} withheld from public reports until reworded or "
@@ -200,7 +210,7 @@ def check_public(council, period, strict, data):
         if findings
         else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
-    if findings and strict:
+    if (findings or figures) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 

@@ -88,11 +88,13 @@ def run(report, council, councils, period, audience, data, out, pdf):
 
     click.echo(where(ds.path, folder))
     if audience == "public":
+        from ..publishing import not_checked, withheld
         from ..publishing import where as place
-        from ..publishing import withheld
 
         for w in withheld(ds, report, council, P):
             click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
+        for f in not_checked(ds, report, council, P):
+            click.echo(f"not checked: {place(f)}: {f['text']} ({f['reason']})")
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
@@ -198,13 +200,15 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
     if public:
         from ..loading import load
+        from ..publishing import not_checked, withheld
         from ..publishing import where as place
-        from ..publishing import withheld
 
         ds = load(plan.data)
         for j in public:
             for w in withheld(ds, j.report, j.council, j.period):
                 click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
+            for f in not_checked(ds, j.report, j.council, j.period):
+                click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
     from ..config import outputs_dir
 
     click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
