@@ -14,7 +14,6 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..disclosure import SYMBOL
 from ..formatting import fmt_value
 
 PALETTE = {  # Okabe & Ito (2008)
@@ -116,60 +115,9 @@ def _chart(draw, width: float, height: float, alt: str, caption: str, margins: d
         return Chart(_svg(fig), alt, caption)
 
 
-def _year_bars(
-    ax, values, unit: str, decimals: int, missing: str, fontsize: int, hidden=(), marked=(), lines=None
-) -> None:
-    """One bar a year, labelled with its figure (on a white ground; ``marked`` positions are
-    synthetic: †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed
-    figures: no bar, the symbol [c]. ``lines`` (a level or None per position: a target line over
-    that bar) lifts a label that a line just above its bar would strike through to sit on the line."""
-    shown = [x for x, v in enumerate(values) if x not in hidden and not _nan(v)]
-    top = max([abs(values[x]) for x in shown] + [abs(v) for v in (lines or []) if not _nan(v)] + [1e-9])
-    for x, v in enumerate(values):
-        if x in hidden or _nan(v):
-            ax.text(
-                x, 0, SYMBOL if x in hidden else missing, ha="center", va="bottom", fontsize=MIN_FONT,
-                color=PALETTE["black"],
-            )  # fmt: skip
-            continue
-        text = _bar_label(v, unit, decimals, x in marked)
-        line = lines[x] if lines else None
-        y = line if line is not None and not _nan(line) and v <= line <= v + 0.12 * top else v
-        ax.text(x, y, text, ha="center", va="bottom", fontsize=fontsize, zorder=4, bbox=LABEL_BOX)
-    if shown:  # one call for all the bars: each call costs as much as drawing them
-        last = len(values) - 1
-        ax.bar(shown, [values[x] for x in shown], color=[PALETTE["blue"] if x == last else PALETTE["sky"] for x in shown],
-               hatch=["//" if x == last else "" for x in shown], edgecolor="white")  # fmt: skip
-
-
 def _bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:
     """A bar's figure as it is printed over it ("51.9% †": synthetic)."""
     return fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if synthetic else "")
-
-
-def _label_width(text: str, size: float = MIN_FONT) -> float:
-    """How wide ``text`` prints, in points (the charts' font, without drawing it)."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import text_to_path
-
-    return text_to_path.get_text_width_height_descent(text, FontProperties(family=RC["font.family"], size=size), False)[
-        0
-    ]
-
-
-def _bars(ax, values, colours, hatched) -> None:
-    """Bars at 0, 1, 2 ... as ``ax.bar`` draws them (width 0.8, white edges 0.3 wide), the
-    unhatched ones as one collection: 32 bars through ``ax.bar`` cost a tenth of a second."""
-    from matplotlib.collections import PolyCollection
-
-    plain = [i for i, v in enumerate(values) if not hatched[i] and not math.isnan(v)]
-    boxes = [[(i - 0.4, 0), (i - 0.4, values[i]), (i + 0.4, values[i]), (i + 0.4, 0)] for i in plain]
-    bars = PolyCollection(boxes, facecolors=[colours[i] for i in plain], edgecolors="white", linewidths=0.3)
-    bars.sticky_edges.y.append(0)
-    ax.add_collection(bars)
-    for i in (i for i, v in enumerate(values) if hatched[i] and not math.isnan(v)):
-        ax.bar(i, values[i], color=colours[i], hatch="//", edgecolor="white", linewidth=0.3)
-    ax.autoscale_view()
 
 
 def value_axis_label(unit: str, title: str = "") -> str:

@@ -23,11 +23,9 @@ from .base import (
     Chart,
     _bar_label,
     _chart,
-    _label_width,
     _nan,
     _whole_numbers,
     _wrap,
-    _year_bars,
     tick_text,
     value_axis_label,
 )
@@ -254,25 +252,10 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     # one's otherwise): two if not (at most three rows, 125 mm, printed at full size)
     texts = [_bar_label(v, r["unit"], int(r["decimals"]), i in m)
              for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
-    widest = max(map(_label_width, texts), default=0)
+    widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
     slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
     cols = min(3 if widest + 2 * LABEL_BOX["pad"] < slot or math.ceil(n / 2) > 3 else 2, n)
     nrows = math.ceil(n / cols)
-
-    def draw(fig):
-        axes = fig.subplots(nrows, cols, squeeze=False)
-        for ax in axes.flat[n:]:
-            ax.set_visible(False)
-        for ax, (r, vals, hidden, marked, every) in zip(axes.flat, panels, strict=False):
-            _year_bars(ax, vals, r["unit"], int(r["decimals"]), missing="–", fontsize=MIN_FONT, hidden=hidden,
-                       marked=marked)  # fmt: skip
-            ax.set_xticks(range(len(vals)), [lab[2:] for lab in all_labels], fontsize=MIN_FONT)
-            ax.set_xlim(-0.6, len(vals) - 0.4)
-            ax.set_yticks([])
-            ax.spines["left"].set_visible(False)
-            mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
-            ax.set_title(_wrap(r["title"] + mark, 32), fontsize=8, loc="left")
-            ax.margins(y=0.25)
 
     parts = []
     for r in rows:
@@ -298,16 +281,64 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             if why and _nan(r.get(y)):
                 missing.setdefault((r["title"], why), []).append(lab)
     said = " ".join(f"{t}, {' and '.join(labs)}: {why}." for (t, why), labs in missing.items())
-    return _chart(
-        draw,
-        6.8,
-        1.55 * nrows + 0.2,  # two rows in 85 mm, three in 125 mm: printed at full size (8 pt)
-        alt,
+    caption = (
         f"{title}: year-on-year figures ({Period.parse(this_year).label} hatched; – no figure)."
         + (f" {said}" if said else "")
-        + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else ""),
-        {"left": 0.15, "right": 0.15, "top": 0.55, "bottom": 0.3, "hspace": 0.9},
+        + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else "")
     )
+    return Chart(_multiples_svg(panels, [lab[2:] for lab in all_labels], cols, nrows, alt), alt, caption)
+
+
+def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: str) -> str:
+    """The small multiples in SVG, 6.8 inches wide and 1.55 a row (two rows in 85 mm, three in
+    125 mm: printed at full size, 8 pt): one panel of year bars a measure, each bar labelled with
+    its figure (synthetic ones †, unless all are: then the panel's title says it once), a
+    suppressed figure [c], a missing one –. Margins and gaps (shares of a panel, as matplotlib's
+    ``hspace`` and ``wspace``) as the matplotlib chart had them."""
+    size, st = MIN_FONT, STYLE
+    W, H = 72 * 6.8, 72 * (1.55 * nrows + 0.2)
+    left, right, top, bottom = 72 * 0.15, W - 72 * 0.15, 72 * 0.55, H - 72 * 0.3
+    pw = (right - left) / (cols + 0.3 * (cols - 1))
+    ph = (bottom - top) / (nrows + 0.9 * (nrows - 1))
+    svg = Svg(W, H, alt)
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    for k, (r, vals, hidden, marked, every) in enumerate(panels):
+        x0, y0 = left + (k % cols) * pw * 1.3, top + (k // cols) * ph * 1.9
+        x1, y1 = x0 + pw, y0 + ph
+        n = len(vals)
+        shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not _nan(v)]
+        lo, hi = min([0.0, *shown]), max([0.0, *shown])
+        xa = Axis(-0.6, n - 0.4, x0, x1)
+        ya = Axis(lo - (0.25 * (hi - lo) if lo < 0 else 0), hi + (0.25 * (hi - lo) if hi > 0 else 0), y1, y0)
+        _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked)
+        svg.line(x0, y1, x1, y1, axis, "axis")
+        for i, lab in enumerate(ticks):
+            svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], axis)
+            svg.text(xa(i), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, lab, size, "middle",
+                     cls="tick x")  # fmt: skip
+        mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
+        heading = _wrap(r["title"] + mark, 32)
+        up = heading.count("\n") * st["line_spacing"] * size
+        svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - up, heading, size, cls="title")
+    return str(svg)
+
+
+def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, hidden=(), marked=()) -> None:
+    """One bar a year, labelled with its figure just over it (``marked`` positions are synthetic:
+    †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed figures: no
+    bar, the symbol [c]; a missing figure: ``missing``."""
+    size, st, n = MIN_FONT, STYLE, len(values)
+    half = 0.4 * (xa(1) - xa(0))
+    for i, v in enumerate(values):
+        if i in hidden or _nan(v):
+            svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else missing, size, "middle",
+                     cls="missing")  # fmt: skip
+            continue
+        latest = i == n - 1
+        svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
+                 hatch="//" if latest else "", cls="bar latest" if latest else "bar")  # fmt: skip
+        svg.text(xa(i), ya(max(v, 0)) - 1 - metrics.DESCENT * size, _bar_label(v, unit, decimals, i in marked), size,
+                 "middle", cls="bar-label")  # fmt: skip
 
 
 def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
