@@ -219,6 +219,80 @@ def test_no_heading_ends_a_page(pdfs):
             assert page == last or top - foot > 34, (name, page + 1, title, round(top - foot))
 
 
+def reading_order(pdf_path: Path) -> list[tuple[str, int]]:
+    """The headings (h2 to h4), figures and tables as a screen reader meets them (the structure
+    tree, in order), each with the page (from 0) its content starts on."""
+    out = []
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+
+        def first_page(e):
+            if "/Pg" in e:
+                return pages[e.Pg.objgen]
+            kids = e.get("/K")
+            for k in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(k, pikepdf.Dictionary) and ("/S" in k or "/Pg" in k):
+                    found = first_page(k)
+                    if found is not None:
+                        return found
+            return None
+
+        for e in _elements(pdf.Root.StructTreeRoot.K):
+            if str(e.S) in ("/H2", "/H3", "/H4", "/Figure", "/Table"):
+                out.append((str(e.S), first_page(e)))
+    return out
+
+
+def lead_ins(html: str) -> list[int | None]:
+    """For each h2 to h4 of the page, in order, how many characters of text lead from it to the
+    first chart or table under it (None: the next heading comes first)."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    out = []
+    for h in BeautifulSoup(html, "html.parser").find_all(["h2", "h3", "h4"]):
+        n, inside = 0, set(map(id, h.descendants))
+        for el in h.next_elements:
+            if id(el) in inside:
+                continue
+            if isinstance(el, NavigableString):
+                n += len(el.strip())
+            elif el.name in ("h1", "h2", "h3", "h4"):
+                n = None
+                break
+            elif el.name == "table" or (el.name == "img" and el.get("alt")):
+                break
+        out.append(n)
+    return out
+
+
+def test_a_heading_and_its_few_lines_of_lead_in_stay_with_their_chart_or_table(pdfs):
+    # a measure's heading and the sentences under it on one page, its chart on the next, is a
+    # heading stranded: where the words between a heading and its first chart or table are a few
+    # lines, the chart or table starts on the heading's page
+    for name, path in pdfs.items():
+        order = reading_order(path)
+        heads = [i for i, (s, _) in enumerate(order) if s.startswith("/H")]
+        leads = lead_ins(rendered(name).read_text(encoding="utf-8"))
+        assert len(heads) == len(leads), (name, len(heads), len(leads))
+        for i, lead in zip(heads, leads, strict=True):
+            follows = next((x for x in order[i + 1 :] if not x[0].startswith("/H")), None)
+            if lead is None or lead > 500 or follows is None:
+                continue
+            assert follows[1] == order[i][1], (name, f"page {order[i][1] + 1}", order[i][0], lead, follows)
+
+
+def test_the_last_page_is_not_a_stray_end(pdfs):
+    # the last page may be short, but it opens a section (the data sources, say), not the last
+    # lines of one whose start is on the page before
+    for name, path in pdfs.items():
+        last = len(pages_text(path)) - 1
+        if fullness(path)[-1] < 0.25:
+            tops = [top for _, page, top in heading_tops(path) if page == last]
+            with pikepdf.open(path) as pdf:
+                height = float(pdf.pages[last].mediabox[3])
+            assert tops and max(tops) > height - 16 / 25.4 * 72 - 30, (name, body_lines(pages_text(path)[last]))
+
+
 def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
     # a table's note ("– No figure...", "† Every figure...") stays with the table's last rows; the
     # trend legend is read whole, on one page
