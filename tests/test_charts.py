@@ -328,3 +328,15 @@ def test_the_benchmarking_panels_mark_the_council_by_hatching_and_nothing_overpr
     assert "SW1 20/21: £19.3,\n3 of 32" in titles  # the council's figure, its year and its rank
     ours = re.findall(r'<rect class="bar this-council"[^>]*/>\s*<rect [^>]*fill="url\(#swr-hatch-\w\)"', svg)
     assert len(ours) == len(titles)  # the council's bar in every panel, hatched as well as dark
+
+
+def test_no_council_chart_overprints_a_label_or_prints_outside_itself(demo):
+    import re
+
+    for name, c in council_charts(demo).items():
+        svg = svg_of(c)
+        assert svg_overprinted(svg) == [], name
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+        for t, (x0, y0, x1, y1), _ in svg_text_boxes(svg):
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (name, t)

@@ -22,14 +22,12 @@ from .base import (
     SYNTHETIC_MARK,
     Chart,
     _bar_label,
-    _chart,
     _nan,
-    _whole_numbers,
     _wrap,
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, legend, line_handle, text_height, text_width
+from .svg import STYLE, Axis, Svg, box_handle, legend, legend_height, line_handle, text_height, text_width, value_axes
 
 
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
@@ -125,7 +123,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
             y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
         svg.text(xa(i), y - 1 - metrics.DESCENT * size, _bar_label(v, unit, dec, i in made_up), size, "middle",
                  cls="bar-label")  # fmt: skip
-    _axes(svg, xa, ya, x0, x1, y0, y1, unit, value_axis_label(unit, row["title"]))
+    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
     for i, lab in enumerate(ticks):
         svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], {"stroke": st["axis"], "width": st["axis_width"]})
         svg.text(xa(i), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, lab, size, "middle",
@@ -143,65 +141,68 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     return str(svg)
 
 
-def _axes(svg, xa, ya, x0, x1, y0, y1, unit, title) -> None:
-    """The left and bottom spines, the value axis's ticks (labelled as the tables print figures) and its title."""
-    st, size = STYLE, MIN_FONT
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
-    tick_len, pad = st["tick_length"], st["tick_pad"]
-    ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
-    labels = [tick_text(t, unit) for t in ticks]
-    for t, lab in zip(ticks, labels, strict=True):
-        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
-        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
-    widest = max((text_width(lab, size) for lab in labels), default=0)
-    svg.text(x0 - tick_len - pad - widest - st["label_pad"] - metrics.DESCENT * size, (y0 + y1) / 2, title,
-             size, "middle", rotate=True, cls="axis-title")  # fmt: skip
-
-
 def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
     """Stacked bars of status counts by theme (the summary table, drawn)."""
     s = summary.drop(index="Total", errors="ignore")
     statuses = [c for c in s.columns if c != "Total" and s[c].sum() > 0]
-
-    def draw(fig):
-        ax = fig.add_subplot()
-        left = pd.Series(0, index=s.index)
-        for st in statuses:
-            ax.barh(
-                range(len(s)),
-                s[st],
-                left=left,
-                color=STATUS_COLOURS[st],
-                hatch=STATUS_HATCH[st],
-                edgecolor="white",
-                label=st,
-            )
-            for i, (lft, n) in enumerate(zip(left, s[st], strict=True)):
-                if n:  # on a white ground: a hatched bar never strikes through its count
-                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, color="black",
-                            bbox=LABEL_BOX)  # fmt: skip
-            left = left + s[st]
-        ax.set_yticks(range(len(s)), [_wrap(t, 30) for t in s.index], fontsize=MIN_FONT)
-        _whole_numbers(ax.xaxis)
-        ax.invert_yaxis()
-        ax.set_xlabel(f"number of {what}")
-        ax.legend(ncols=min(len(statuses), 3), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, frameon=False)
 
     parts = []
     for theme, r in s.iterrows():
         counts = ", ".join(f"{int(r[st])} {st}" for st in statuses if r[st])
         parts.append(f"{theme}: {counts or 'none'}")
     alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
-    return _chart(
-        draw,
-        6.5,
-        1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
-        alt,
-        f"Status of {what} by theme (the numbers are in the summary table).",
-        {"left": 2.5, "top": 0.6, "bottom": 0.45},
-    )
+    segments = [(st, STATUS_COLOURS[st], STATUS_HATCH[st], [int(n) for n in s[st]]) for st in statuses]
+    svg = _stacked_svg([_wrap(t, 30) for t in s.index], segments, f"number of {what}", 6.5,
+                       1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
+                       (2.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
+    return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).")
+
+
+def _stacked_svg(names, segments, axis_title, width, height, margins, columns, alt) -> str:
+    """Stacked horizontal bars in SVG, one a row (the first at the top): ``segments`` (label,
+    colour, hatching, a count a row) left to right, each count printed on its segment on a white
+    ground (a hatched bar never strikes it through), the legend above in ``columns``; counts on a
+    whole-number axis. Margins (left, right, top, bottom) in inches, as the matplotlib chart had them."""
+    size, st = MIN_FONT, STYLE
+    W, H = 72 * width, 72 * height
+    x0, x1, y0, y1 = 72 * margins[0], W - 72 * margins[1], 72 * margins[2], H - 72 * margins[3]
+    n = len(names)
+    totals = [sum(seg[3][i] for seg in segments) for i in range(n)]
+    xa = Axis(0, max([*totals, 0]) * 1.05 or 1, x0, x1)
+    ya = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), y0, y1)
+    svg = Svg(W, H, alt)
+    half = 0.4 * (ya(1) - ya(0))
+    lefts = [0] * n
+    for _label, colour, hatch, counts in segments:
+        for i, c in enumerate(counts):
+            if c:
+                svg.rect(xa(lefts[i]), ya(i) - half, xa(lefts[i] + c) - xa(lefts[i]), 2 * half, colour, hatch, "white",
+                         0.8, cls="bar")  # fmt: skip
+                lefts[i] += c
+    lefts = [0] * n
+    for _label, _colour, _hatch, counts in segments:  # the counts over every bar
+        for i, c in enumerate(counts):
+            if c:
+                svg.text(xa(lefts[i] + c / 2), ya(i) + metrics.CAP * size / 2, str(c), size, "middle", cls="count",
+                         ground=0)  # fmt: skip
+                lefts[i] += c
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad, big = st["tick_length"], st["tick_pad"], st["title_size"]
+    for i, name in enumerate(names):
+        svg.line(x0 - tick_len, ya(i), x0, ya(i), axis)
+        up = name.count("\n") * st["line_spacing"] * size / 2
+        svg.text(x0 - tick_len - pad, ya(i) - up + metrics.CAP * size / 2, name, size, "end", cls="tick y")
+    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))), integer=True):
+        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
+        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * big, f"{t:g}", big, "middle", cls="tick x")
+    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * big + st["label_pad"]
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, axis_title, big, "middle", cls="axis-title")
+    entries = [(label, box_handle(colour, hatch)) for label, colour, hatch, _ in segments]
+    top = y0 - 0.5 * size - legend_height(entries, columns=columns)
+    legend(svg, (x0 + x1) / 2, top, entries, columns=columns, centre=True)
+    return str(svg)
 
 
 def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
@@ -209,26 +210,44 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
     d = lines.sort_values("amount", ascending=True)
     total = d["amount"].sum()
 
-    def draw(fig):
-        ax = fig.add_subplot()
-        ax.barh(range(len(d)), d["amount"] / 1e6, color=PALETTE["blue"])
-        for i, a in enumerate(d["amount"]):
-            share = 100 * a / total
-            ax.text(a / 1e6, i, f" £{a / 1e6:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f" £{a / 1e6:,.1f}m ({share:.0f}%)",
-                    va="center", fontsize=MIN_FONT)  # fmt: skip
-        ax.set_yticks(range(len(d)), [_wrap(x, 35) for x in d["line"]], fontsize=8)
-        ax.set_xlabel("£ million")
-        ax.margins(x=0.3)
-
     words = "; ".join(f"{r.line}: £{r.amount / 1e6:,.1f} million" for r in d.iloc[::-1].itertuples())
-    return _chart(
-        draw,
-        6.2,
-        0.9 + 0.4 * len(d),
-        f"Bar chart of the {label} by service. {words}.",
-        f"The {label} by service (£ million and share of the total).",
-        {"left": 2.3, "right": 0.3, "top": 0.15, "bottom": 0.45},
-    )
+    alt = f"Bar chart of the {label} by service. {words}."
+    return Chart(_budget_svg(d, total, alt), alt, f"The {label} by service (£ million and share of the total).")
+
+
+def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
+    """The budget's lines as horizontal bars in SVG (the largest at the top), each labelled with
+    its amount and share beyond its end; margins in inches as the matplotlib chart had them."""
+    size, st, big = MIN_FONT, STYLE, STYLE["title_size"]
+    n = len(d)
+    W, H = 72 * 6.2, 72 * (0.9 + 0.4 * n)
+    x0, x1, y0, y1 = 72 * 2.3, W - 72 * 0.3, 72 * 0.15, H - 72 * 0.45
+    amounts = (d["amount"] / 1e6).to_list()
+    lo, hi = min([0.0, *amounts]), max([0.0, *amounts])
+    xa = Axis(lo - (0.3 * (hi - lo) if lo < 0 else 0), hi + 0.3 * (hi - lo), x0, x1)
+    ya = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), y1, y0)  # the first line at the bottom
+    svg = Svg(W, H, alt)
+    half = 0.4 * abs(ya(1) - ya(0))
+    for i, a in enumerate(amounts):
+        svg.rect(xa(min(a, 0)), ya(i) - half, abs(xa(a) - xa(0)), 2 * half, PALETTE["blue"], cls="bar")
+        share = 100 * a * 1e6 / total
+        text = f"£{a:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f"£{a:,.1f}m ({share:.0f}%)"
+        svg.text(xa(a) + text_width(" ", size), ya(i) + metrics.CAP * size / 2, text, size, cls="amount")
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad = st["tick_length"], st["tick_pad"]
+    for i, name in enumerate(d["line"]):
+        svg.line(x0 - tick_len, ya(i), x0, ya(i), axis)
+        name = _wrap(name, 35)
+        up = name.count("\n") * st["line_spacing"] * size / 2
+        svg.text(x0 - tick_len - pad, ya(i) - up + metrics.CAP * size / 2, name, size, "end", cls="tick y")
+    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big))))):
+        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
+        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * big, tick_text(t, "number"), big, "middle", cls="tick x")
+    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * big + st["label_pad"]
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, "£ million", big, "middle", cls="axis-title")
+    return str(svg)
 
 
 def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str) -> Chart:
@@ -357,30 +376,6 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
     hatches = ["xx", "//", "..", "", "", ""]
     names = {1: "1 Unsatisfactory", 2: "2 Weak", 3: "3 Adequate", 4: "4 Good", 5: "5 Very good", 6: "6 Excellent"}
 
-    def draw(fig):
-        ax = fig.add_subplot()
-        left = pd.Series(0, index=counts.index)
-        for g in range(1, 7):
-            ax.barh(
-                range(len(counts)),
-                counts[g],
-                left=left,
-                color=colours[g - 1],
-                hatch=hatches[g - 1],
-                edgecolor="white",
-                label=names[g],
-            )
-            for i, (lft, n) in enumerate(zip(left, counts[g], strict=True)):
-                if n:
-                    ax.text(lft + n / 2, i, str(int(n)), ha="center", va="center", fontsize=MIN_FONT, bbox=LABEL_BOX)
-            left = left + counts[g]
-        ax.set_yticks(range(len(counts)), [_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index],
-                      fontsize=MIN_FONT)  # fmt: skip
-        _whole_numbers(ax.xaxis)
-        ax.invert_yaxis()
-        ax.set_xlabel("number of services")
-        ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=MIN_FONT, frameon=False)
-
     parts = []
     for t, r in counts.iterrows():
         parts.append(
@@ -389,12 +384,12 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
             + ", ".join(f"{int(r[g])} graded {names[g][2:].lower()}" for g in range(1, 7) if r[g])
         )
     alt = "Stacked bar chart of Care Inspectorate grades by quality theme. " + "; ".join(parts) + "."
-    return _chart(
-        draw,
-        6.5,
-        1.5 + 0.4 * len(counts),
+    segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
+    svg = _stacked_svg([_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
+                       "number of services", 6.5, 1.5 + 0.4 * len(counts), (1.7, 0.15, 0.75, 0.45), 3, alt)  # fmt: skip
+    return Chart(
+        svg,
         alt,
         "Care Inspectorate grades of registered services by quality theme."
         + (f" {SYNTHETIC_MARK} Some grades are synthetic, made up for illustration." if synthetic else ""),
-        {"left": 1.7, "top": 0.75, "bottom": 0.45},
     )

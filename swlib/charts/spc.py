@@ -22,7 +22,7 @@ from .base import (
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, text_width
+from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, value_axes
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
@@ -109,22 +109,13 @@ def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, hal
     if not math.isnan(values[-1]):  # the latest point ringed
         svg.marker(xs[-1], ya(values[-1]), "o", 90, "none", PALETTE["black"], 1.2, cls="latest")
     # axes: the left and bottom spines, ticks outwards, labels as the tables print figures
+    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), axis_title)
     axis = {"stroke": st["axis"], "width": st["axis_width"]}
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
     tick_len, pad = st["tick_length"], st["tick_pad"]
     step = max(1, math.ceil(n / (4 if half else 6)))
     for i in list(range(n - 1, -1, -step))[::-1]:  # counted back from the latest, which is always shown
         svg.line(xs[i], y1, xs[i], y1 + tick_len, axis)
         svg.text(xs[i], y1 + tick_len + pad + metrics.CAP * size, short[i], size, "middle", cls="tick x")
-    ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
-    labels = [tick_text(t, unit) for t in ticks]
-    for t, lab in zip(ticks, labels, strict=True):
-        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
-        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
-    widest = max((text_width(lab, size) for lab in labels), default=0)
-    svg.text(x0 - tick_len - pad - widest - st["label_pad"] - metrics.DESCENT * size, (y0 + y1) / 2, axis_title,
-             size, "middle", rotate=True, cls="axis-title")  # fmt: skip
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip

@@ -221,10 +221,12 @@ class Axis:
     def __call__(self, v: float) -> float:
         return self.start + (v - self.lo) / (self.hi - self.lo) * (self.end - self.start)
 
-    def ticks(self, bins: int) -> list[float]:
+    def ticks(self, bins: int, integer: bool = False) -> list[float]:
+        """``integer``: whole numbers only (a count has no halves)."""
         span = self.hi - self.lo
         scale = 10 ** math.floor(math.log10(span / max(bins, 1)))
-        for step in (scale * m for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100)):
+        steps = (scale * m for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100))
+        for step in (s for s in steps if not integer or (s >= 1 and float(s).is_integer())):
             first, last = math.floor(self.lo / step + 1e-9), math.ceil(self.hi / step - 1e-9)
             if last - first <= bins:
                 break
@@ -233,12 +235,48 @@ class Axis:
         return [t for t in ticks if self.lo - eps <= t <= self.hi + eps]
 
 
+def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, label, title: str) -> None:
+    """The left and bottom spines, the value axis's ticks outwards (``label(tick)`` their text) and
+    its title reading upwards beside them: as far from the tick labels as matplotlib puts it, or
+    closer where the margin is too narrow for it to print whole."""
+    size = STYLE["font_size"]
+    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
+    svg.line(x0, y1, x1, y1, axis, "axis")
+    svg.line(x0, y1, x0, y0, axis, "axis")
+    tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
+    ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+    labels = [label(t) for t in ticks]
+    for t, lab in zip(ticks, labels, strict=True):
+        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
+        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
+    widest = max((text_width(lab, size) for lab in labels), default=0)
+    room = x0 - tick_len - pad - widest - (metrics.ASCENT + metrics.DESCENT) * size  # beside the tick labels
+    gap = max(0.5, min(STYLE["label_pad"], room))
+    svg.text(
+        x0 - tick_len - pad - widest - gap - metrics.DESCENT * size,
+        (y0 + y1) / 2,
+        title,
+        size,
+        "middle",
+        rotate=True,
+        cls="axis-title",
+    )
+
+
 def padded(values, margin: float) -> tuple[float, float]:
     """The range of ``values`` (NaN left out) widened by ``margin`` of itself at each end (matplotlib's margins)."""
     vs = [v for v in values if v is not None and not math.isnan(v)]
     lo, hi = (min(vs), max(vs)) if vs else (0.0, 1.0)
     span = hi - lo
     return lo - margin * span, hi + margin * span
+
+
+def legend_height(entries: list[tuple], spacing: float = 0.5, columns: int = 1) -> float:
+    """How tall ``legend`` draws these entries, in points."""
+    size = STYLE["font_size"]
+    per = math.ceil(len(entries) / max(columns, 1)) or 1
+    cols = [entries[i : i + per] for i in range(0, len(entries), per)]
+    return max(sum(text_height(label, size) for label, _ in col) + spacing * size * (len(col) - 1) for col in cols)
 
 
 def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: float = 2.0,
@@ -273,3 +311,9 @@ def line_handle(style: dict):
 
 def marker_handle(shape: str, size: float, fill: str, edge: str = "white", edge_width: float = 0.5):
     return lambda svg, x0, x1, y: svg.marker((x0 + x1) / 2, y, shape, size, fill, edge, edge_width)
+
+
+def box_handle(fill: str, hatch: str = ""):
+    """A legend's patch: a box of the bar's colour and hatching."""
+    size = STYLE["font_size"]
+    return lambda svg, x0, x1, y: svg.rect(x0, y - 0.35 * size, x1 - x0, 0.7 * size, fill, hatch)
