@@ -51,6 +51,8 @@ def test_init_suggests_a_return_for_the_last_quarter_that_has_ended(empty, monke
     monkeypatch.setenv("SWREPORT_TODAY", "2026-12-01")
     r = run("init", "fife", "--name", "Fife Council")
     assert "swreport template return.xlsx --council fife --period 2026-27-Q2'" in r.output
+    # the measures first: a return made before them has no rows of the council's own
+    assert r.output.index("swreport template measures.xlsx --empty") < r.output.index("template return.xlsx")
 
 
 def test_init_refuses_to_overwrite_and_writes_nothing(empty):

@@ -147,8 +147,10 @@ def init(council, name, workbook, family_group, population):
         click.echo(note)
     data = f" --data {workbook}" if workbook is not None and Path(workbook).name != "data.xlsx" else ""
     click.echo(
-        f"next: 'swreport template return.xlsx --council {council.strip()} --period {last_ended_quarter(today())}{data}' for a return "
-        f"to fill in, 'swreport merge return.xlsx{data}' to bring it in, 'swreport validate{data}' to check"
+        f"next: add your own measures ('swreport template measures.xlsx --empty', fill in its measures sheet, "
+        f"'swreport merge measures.xlsx{data}'); then 'swreport template return.xlsx --council {council.strip()} "
+        f"--period {last_ended_quarter(today())}{data}' for a return to fill in, 'swreport merge return.xlsx{data}' "
+        f"to bring it in, 'swreport validate{data}' to check (docs/guide.md, 'Setting up a new council')"
     )
 
 
