@@ -93,17 +93,25 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
     return None
 
 
-def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
-    """Blank every figure a public reader could turn into a count from ``suppress_min`` to
-    ``suppress_max`` (see ``figure_hidden``: directly, as a complement, or by subtracting any
-    figure the public reports of the year print before it), and what is derived from a blanked
-    figure: its status and its trend. Comments that mention small numbers, and the data's own
-    words on why a figure is missing (printed where the figure would be), are withheld unless
-    an officer cleared them (``cleared`` = yes); ``attrs["withheld"]`` lists them.
+def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The public step after ``performance()``: the performance table as the public may see it.
+
+    Blanks every figure a public reader could turn into a count from ``suppress_min`` to
+    ``suppress_max`` (see ``figure_hidden``: directly, as a complement, by subtracting any
+    figure the public reports of the year print before it, or any figure of the year a public
+    report printed before a revision: ``published``, the record ``swlib.published`` keeps), and
+    what is derived from a blanked figure: its status and its trend. Comments, the measures'
+    words and the data's own words on why a figure is missing (printed where the figure would
+    be) that mention small numbers are withheld unless an officer cleared them (``cleared`` =
+    yes); ``attrs["withheld"]`` lists them, ``attrs["printed"]`` the cumulative figures left for
+    the record. ``evidence``, by measure, is what ``performance(audience="public")`` gathers for
+    this: each printed column's earlier cumulative figures then its own, the measure's
+    complement (``part_of``), and where its free text is. Pure: ``df`` is left as it was.
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]),
     ``suppressed_why`` why each figure is (``hidden_why``: "to_date:small,last_year:earlier").
     """
+    record = published_by_year(published)
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
@@ -111,7 +119,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
     why: list[list[str]] = [[] for _ in range(len(out))]
     withheld = []
     for i, (idx, r) in enumerate(out.iterrows()):
-        points = r.get("points") or {}
+        points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record)
         for col in ["to_date", "last_year", *years]:
             reason = hidden_why(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi)
             if not reason and (points.get("complement") or {}).get(col):  # a part of another measure (part_of)
@@ -124,7 +132,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
             hidden[i].append("trend")
-        src = r.get("comment_source")
+        src = points.get("comment")
         if isinstance(r["comment"], str) and not _cleared(src):
             found = small_numbers_in(r["comment"], lo, hi)
             if found:
@@ -159,7 +167,7 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
             out.at[idx, "denominator"] = np.nan
     printed = []  # each cumulative figure the public table prints, for the record of what was published
     for i, r in enumerate(df.to_dict("records")):
-        points = r.get("points") or {}
+        points = evidence.get(r["measure"]) or {}
         for col, (year, months) in (points.get("months") or {}).items():
             if col not in hidden[i] and points.get(col):
                 v, n, d, k = points[col][-1]
@@ -167,10 +175,30 @@ def suppress_performance(df: pd.DataFrame, cfg) -> pd.DataFrame:
                                 "denominator": d, "parts": k})  # fmt: skip
     out["suppressed"] = [",".join(h) for h in hidden]
     out["suppressed_why"] = [",".join(w) for w in why]  # "last_year:earlier": why each figure is hidden
-    out = out.drop(columns=["points"], errors="ignore")
-    out.attrs = dict(df.attrs)
+    out.attrs = {**df.attrs, "audience": "public"}
     out.attrs["withheld"] = withheld
     out.attrs["printed"] = printed
+    return out
+
+
+def published_by_year(record: pd.DataFrame | None) -> dict[tuple[str, str], list[tuple]]:
+    """The record of what public reports printed (``swlib.published``) as points to difference
+    against: ``{(measure, year): [(value, numerator, denominator, parts), ...]}``."""
+    out: dict[tuple[str, str], list[tuple]] = {}
+    if record is None:
+        return out
+    for r in record.itertuples(index=False):
+        out.setdefault((r.measure, r.year), []).append((r.value, r.numerator, r.denominator, r.parts))
+    return out
+
+
+def with_published(points: dict, measure: str, record: dict) -> dict:
+    """A measure's points with the figures public reports printed for the same year added
+    before each column's own (the last): a revision shows as a difference like any other."""
+    out = dict(points)
+    for col, (year, _months) in (points.get("months") or {}).items():
+        if points.get(col) and record.get((measure, year)):
+            out[col] = [*points[col][:-1], *record[(measure, year)], points[col][-1]]
     return out
 
 

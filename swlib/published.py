@@ -51,15 +51,6 @@ def read(council: str, out=None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).reindex(columns=COLUMNS)
 
 
-def by_year(record: pd.DataFrame) -> dict[tuple[str, str], list[tuple]]:
-    """The record as points to difference against: ``{(measure, year): [(value, numerator,
-    denominator, parts), ...]}``."""
-    out: dict[tuple[str, str], list[tuple]] = {}
-    for r in record.itertuples(index=False):
-        out.setdefault((r.measure, r.year), []).append((r.value, r.numerator, r.denominator, r.parts))
-    return out
-
-
 def write(path: Path, printed: list[dict]) -> Path:
     """Add ``printed`` (rows of ``COLUMNS``) to the record at ``path``, keeping what it held: a
     figure printed once stays published, whatever a later run prints."""

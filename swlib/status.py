@@ -16,7 +16,6 @@ from .dataset import Dataset
 from .disclosure import public_actions, suppress_performance, table_file
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
-from .published import by_year
 from .published import read as read_published
 from .ytd import (
     YearToDate,
@@ -93,9 +92,25 @@ def performance(
 ) -> pd.DataFrame:
     """One row per measure in catalogue order: year to date, target, status, trend, history.
 
-    For the public, ``published`` is the record of figures earlier public reports printed
-    (``swlib.published``; default: the record in the outputs folder in use), differenced
-    against as the data's own earlier figures are."""
+    For the public, the table then goes through the public step, ``disclosure.suppress_performance``,
+    with what each printed figure can be set against (``performance_evidence``): the data's own
+    earlier figures of the year and ``published``, the record of figures earlier public reports
+    printed (``swlib.published``; default: the record in the outputs folder in use)."""
+    df, evidence = performance_evidence(ds, council, period, public=audience == "public")
+    if audience != "public":
+        return df
+    record = published if published is not None else read_published(council)
+    df = suppress_performance(df, evidence, council_settings(council), record)
+    for w in df.attrs["withheld"]:
+        w["file"] = table_file(ds, w["file"])
+    return df
+
+
+def performance_evidence(ds: Dataset, council: str, period, public: bool = True) -> tuple[pd.DataFrame, dict]:
+    """The performance table, and (``public``) by measure what the public step needs: each printed
+    figure's earlier cumulative figures in its year then its own, as (value, numerator,
+    denominator, parts), the months each covers, the complement of a ``part_of`` measure, and
+    where its comment, its missing figures' reasons and its words are in the data."""
     P = Period.parse(period)
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
     cfg = council_settings(council)
@@ -115,10 +130,9 @@ def performance(
         by_measure.setdefault(r["measure"], {})[r["period"]] = r
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
-    public = audience == "public"  # the figures other public reports print are only needed for disclosure control
-    printed = by_year(published if published is not None else read_published(council)) if public else {}
+    # public: the figures other public reports print are only needed for disclosure control
     step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
-    rows = []
+    rows, evidence = [], {}  # evidence: for the public step, what each measure's printed figures can be set against
     for m in cat.itertuples(index=False):
         kind = FREQUENCY_KIND[m.frequency]
         coarser = KIND_ORDER.index(kind) > KIND_ORDER.index(P.kind)
@@ -198,7 +212,6 @@ def performance(
         if public:
             for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
                 before = published_points(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
-                before += printed.get((m.measure, at.fy_id), [])  # what public reports printed: revisions show
                 points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
                 points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
         for y in years:
@@ -210,7 +223,6 @@ def performance(
                 synthetic.append(str(y))
             if public and not pd.isna(hv):
                 before = published_points(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
-                before += printed.get((m.measure, y.fy_id), [])
                 points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
                 points.setdefault("months", {})[str(y)] = (y.fy_id, 12)
             if note:
@@ -231,6 +243,8 @@ def performance(
             points["notes"] = said  # free text a public report would print in place of a figure
             i, c = measure_rows[m.measure]
             points["measure"] = {"row": i, "cleared": c}  # the measure's words: title, theme, outcome
+            points["comment"] = ytd.source if isinstance(ytd.comment, str) else None  # where the comment is
+            evidence[m.measure] = points
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,
@@ -244,21 +258,14 @@ def performance(
                 "cash": cash, "prices": prices,
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
-                "comment_source": ytd.source if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
-                **history, "year_notes": year_notes, "points": points, "suppressed": "",
+                **history, "year_notes": year_notes, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
-    df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience=audience)
-    if audience == "public":
-        df = suppress_performance(df, cfg)
-        for w in df.attrs["withheld"]:
-            w["file"] = table_file(ds, w["file"])
-    else:
-        df = df.drop(columns=["points"])
-    return df.drop(columns=["comment_source"])
+    df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
+    return df, evidence
 
 
 def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
@@ -305,8 +312,8 @@ def _impossible(unit: str, value: float) -> str | None:
 def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
-        "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment", "comment_source",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "points", "suppressed", "synthetic", "decides_at",
+        "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment",
+        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed", "synthetic", "decides_at",
     ]  # fmt: skip
 
 

@@ -508,3 +508,23 @@ def test_part_of_must_name_another_counting_measure_of_the_same_frequency(data_d
             _asp(data_dir, {}, [{**ASP[0], "unit": unit, "frequency": freq}, {**ASP[1], "part_of": whole}])
         text = str(e.value)
         assert "measures.csv, row 3, column 'part_of'" in text and found in text, text
+
+
+def test_public_suppression_is_a_pure_step_after_performance(data_dir):
+    from swlib import published
+    from swlib.config import council_settings
+    from swlib.disclosure import suppress_performance
+    from swlib.status import performance_evidence
+
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "3"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "30", "denominator": "40"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"unit": "count", "polarity": "none"}, {"target": "50"}], obs))
+    table, evidence = performance_evidence(ds, "alpha", "2020-21-Q1")
+    kept = table.copy()
+    pd.testing.assert_frame_equal(table, swlib.performance(ds, "alpha", "2020-21-Q1"))  # the internal table
+    public = suppress_performance(table, evidence, council_settings("alpha"), published.empty())
+    pd.testing.assert_frame_equal(table, kept)  # the step leaves the table it is given as it was
+    expected = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public", published=published.empty())
+    pd.testing.assert_frame_equal(public, expected)
+    assert pd.isna(public.iloc[0]["to_date"]) and public.iloc[1]["to_date"] == 75
+    assert (table.attrs["audience"], public.attrs["audience"]) == ("internal", "public")

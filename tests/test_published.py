@@ -76,7 +76,9 @@ def test_the_record_keeps_every_figure_published_and_reads_back_by_council(tmp_p
     published.write(path, [{**row, "value": 93.0}])
     rec = published.read("alpha", tmp_path)
     assert sorted(rec["value"]) == [90.0, 93.0]
-    assert published.by_year(rec)[("m0", "2020-21")][0][0] == 90.0
+    from swlib.disclosure import published_by_year
+
+    assert published_by_year(rec)[("m0", "2020-21")][0][0] == 90.0
     assert published.read("beta", tmp_path).empty and published.read("alpha", tmp_path / "none").empty
 
 
