@@ -146,6 +146,22 @@ def check_refs(name: str, df: pd.DataFrame, label: str, councils: set, measures:
     return out
 
 
+def _missing_count(col: str, value, numerator, denominator, unit) -> str:
+    """What the blank count would be, from the value and the other count (a percentage's 92 and
+    denominator 25: numerator 23), as a hint; '' where it cannot be worked out."""
+    if unit != "percent" or pd.isna(value) or not value:
+        return ""
+    if col == "numerator":
+        x = value * denominator / 100
+        given = f"a value of {value:g} and a denominator of {denominator:g}"
+    else:
+        x = numerator * 100 / value
+        given = f"a value of {value:g} and a numerator of {numerator:g}"
+    if pd.isna(x) or abs(x - round(x)) > 0.05:
+        return ""
+    return f" (with {given}, the {col} is {round(x):g}: fill it in, or clear the other count)"
+
+
 def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised)."""
 
@@ -159,7 +175,8 @@ def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> l
     lonely = has_n != has_d
     for row in o.index[lonely]:
         col = "denominator" if has_n[row] else "numerator"
-        out.append(Problem(label, int(row), col, "a blank cell", "both numerator and denominator, or neither"))
+        out.append(Problem(label, int(row), col, "a blank cell", "both numerator and denominator, or neither"
+                           + _missing_count(col, v[row], n[row], d[row], unit[row])))  # fmt: skip
     zero = ~lonely & has_d & (d == 0) & (n > 0)
     for row in o.index[zero]:
         out.append(

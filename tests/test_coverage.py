@@ -122,3 +122,21 @@ def test_a_row_that_only_gives_a_reason_is_not_figures_for_run_either(data_dir):
     ds = swlib.load(make_data(data_dir, [{"unit": "count"}], obs))
     assert not has_figures(ds, "alpha", Q("2023-24-Q3"))
     assert no_figures(ds, "alpha", Q("2023-24-Q3")) == "no figures for 2023-24-Q3 (latest with figures: 2023-24-Q2)"
+
+
+def test_a_year_given_for_the_quarterly_report_is_said_to_be_its_fourth_quarter_before_it_is_refused(
+    data_dir, tmp_path
+):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    obs = [{"measure": "m0", "period": "2024-25-Q2", "numerator": "1", "denominator": "2"}]
+    d = make_data(data_dir, [{}], obs)
+    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "alpha", "--period", "2024-25", "--data", str(d),
+                                  "--out", str(tmp_path / "out")])  # fmt: skip
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    said = r.output.index("2024-25 is a financial year: the quarterly report for its fourth quarter, 2024-25-Q4")
+    assert (
+        said < r.output.index("no figures for alpha for 2024/25 Quarter 4") and "give --period 2024-25-Q2" in r.output
+    )

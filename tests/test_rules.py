@@ -27,3 +27,25 @@ def test_an_unknown_id_is_a_problem_of_its_own_kind_not_told_apart_by_its_words(
         (3, "measure", UNKNOWN_MEASURE),
     ]
     assert "did you mean 'fife'?" in problems[0].expected
+
+
+def test_a_missing_count_is_named_with_what_it_would_be(data_dir):
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "92", "denominator": "25"},
+           {"measure": "m0", "period": "2024-25-Q2", "value": "50", "numerator": "7"},
+           {"measure": "m0", "period": "2024-25-Q3", "value": "93", "denominator": "25"}]  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{}], obs))
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv, row 2, column 'numerator': found a blank cell; expected both numerator and denominator, "
+        "or neither (with a value of 92 and a denominator of 25, the numerator is 23: fill it in, or clear the other count)",
+        "observations.csv, row 3, column 'denominator': found a blank cell; expected both numerator and denominator, "
+        "or neither (with a value of 50 and a numerator of 7, the denominator is 14: fill it in, or clear the other count)",
+        "observations.csv, row 4, column 'numerator': found a blank cell; expected both numerator and denominator, "
+        "or neither",  # 93% of 25 is no whole number: no guess
+    ]

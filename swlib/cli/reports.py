@@ -56,13 +56,13 @@ def run(report, council, councils, period, audience, data, out, pdf):
         if not r.per_council:
             council = council or r.filed_under
         P, ds = check_request(report, council, period, audience, data)
+        if r.period_kind == "quarter" and _is_year(period):  # said first: the check below names the quarter
+            click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
+                       f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if reports.get(report).per_council:
             from ..coverage import require_figures
 
             require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
-        if r.period_kind == "quarter" and _is_year(period):
-            click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
-                       f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
         from ..outputs import acquire, release
