@@ -8,6 +8,10 @@ the file reproducible: dates from ``SOURCE_DATE_EPOCH``, structure ids numbered 
 order (Chromium numbers them by its own internal node ids, which vary from run to run), and a
 file id from the content; it also turns the ``<figure>`` wrapper, which Chromium tags as a
 figure without alternative text, into a grouping element around the tagged image and caption.
+And it marks as artifacts what a screen reader must not read: the running head and page
+numbers, which Chromium leaves outside any tag, and a table's header row where it is printed
+again at the top of each page the table runs on to, which Chromium tags into the same header
+cells (a screen reader would read each header twice).
 
 Chromium was chosen over WeasyPrint on evidence (the five default reports, same HTML): both
 give tagged PDFs with bookmarks and language, but WeasyPrint took 21 s where Chromium took
@@ -162,6 +166,7 @@ def reproducible(raw: bytes) -> bytes:
         root = pdf.Root.get("/StructTreeRoot")
         if root is not None:
             _renumber_structure(pdf, root)
+            _mark_artifacts(pdf, root)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
@@ -220,3 +225,138 @@ def _kids(e):
     k = e.get("/K")
     items = k if isinstance(k, pikepdf.Array) else [k]
     return [x for x in items if isinstance(x, pikepdf.Dictionary)]
+
+
+_PATH_START = {"m", "re"}
+_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
+
+
+def _mark_artifacts(pdf, root) -> None:
+    """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row."""
+    import pikepdf
+
+    repeated = _repeated_header_content(pdf, root)
+    parents = _parent_tree(root)
+    for i, page in enumerate(pdf.pages):
+        mcids = repeated.get(i, set())
+        ops = _artifact_ops(pikepdf.parse_content_stream(page), mcids)
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+        if mcids and "/StructParents" in page:
+            entries = parents.get(int(page.StructParents))
+            for mcid in (m for m in mcids if entries is not None and m < len(entries)):
+                entries[mcid] = None  # no element's content any more: an artifact
+
+
+def _artifact_ops(ops, repeated: set[int]) -> list:
+    """The page's instructions with every text object, path, image and shading that no marked
+    content holds wrapped in ``/Artifact BMC ... EMC``, and the marked content ``repeated``
+    (MCIDs) turned into artifacts."""
+    import pikepdf
+
+    begin = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+    end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
+    out, depth, i = [], 0, 0
+    while i < len(ops):
+        op = ops[i]
+        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
+        if name == "BDC":
+            props = op.operands[1]
+            if isinstance(props, pikepdf.Dictionary) and "/MCID" in props and int(props.MCID) in repeated:
+                op = begin
+            depth += 1
+        elif name == "BMC":
+            depth += 1
+        elif name == "EMC":
+            depth -= 1
+        elif depth == 0 and name in ("BT", *_PATH_START, "Do", "sh", "INLINE IMAGE"):
+            j = _object_end(ops, i, name)
+            if j is not None:
+                out += [begin, *ops[i : j + 1], end]
+                i = j + 1
+                continue
+        out.append(op)
+        i += 1
+    return out
+
+
+def _object_end(ops, i: int, name: str) -> int | None:
+    """Where the graphics object that starts at ``ops[i]`` ends, if it paints and holds no
+    marked content (a path that only clips is left as it is)."""
+    import pikepdf
+
+    if name in ("Do", "sh", "INLINE IMAGE"):
+        return i
+    closing = {"ET"} if name == "BT" else _PAINT
+    for j in range(i + 1, len(ops)):
+        op = ops[j]
+        o = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
+        if o in ("BMC", "BDC", "EMC"):
+            return None
+        if o in closing:
+            return None if o == "n" else j
+    return None
+
+
+def _parent_tree(root) -> dict:
+    """The structure tree's parent tree as ``{StructParents key: array of elements by MCID}``."""
+    import pikepdf
+
+    out, stack = {}, [root.get("/ParentTree")]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.extend(node.get("/Kids", []))
+        nums = node.get("/Nums", [])
+        for k in range(0, len(nums) - 1, 2):
+            if isinstance(nums[k + 1], pikepdf.Array):
+                out[int(nums[k])] = nums[k + 1]
+    return out
+
+
+def _repeated_header_content(pdf, root) -> dict[int, set[int]]:
+    """``{page: MCIDs}`` of a table's header rows printed again on the pages after the row's
+    first, taken out of the header cells (each cell keeps its content on its first page)."""
+    import pikepdf
+
+    pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    out: dict[int, set[int]] = {}
+    for table in (e for e in _elements(root.get("/K")) if e.S == "/Table"):
+        for row in _kids(table):
+            cells = _kids(row)
+            if row.get("/S") != "/TR" or not cells or any(c.get("/S") != "/TH" for c in cells):
+                continue
+            first = min(_content_pages(row, pages), default=None)
+            for e in _elements(row):
+                kids = e.get("/K")
+                if not isinstance(kids, pikepdf.Array):
+                    continue
+                keep = []
+                for k in kids:
+                    if (
+                        isinstance(k, pikepdf.Dictionary)
+                        and "/MCID" in k
+                        and "/Pg" in k
+                        and pages[k.Pg.objgen] != first
+                    ):
+                        out.setdefault(pages[k.Pg.objgen], set()).add(int(k.MCID))
+                    else:
+                        keep.append(k)
+                if len(keep) != len(kids):
+                    e.K = pikepdf.Array(keep)
+    return out
+
+
+def _content_pages(e, pages) -> list[int]:
+    """The pages (from 0) of the marked content under structure element ``e``."""
+    import pikepdf
+
+    out = []
+    for el in _elements(e):
+        kids = el.get("/K")
+        for k in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(k, pikepdf.Dictionary) and "/MCID" in k and "/Pg" in k:
+                out.append(pages[k.Pg.objgen])
+            elif isinstance(k, int) and "/Pg" in el:
+                out.append(pages[el.Pg.objgen])
+    return out

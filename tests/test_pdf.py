@@ -66,6 +66,42 @@ def test_every_report_is_a_tagged_pdf_with_language_title_and_bookmarks(pdfs):
         assert len(headings) > 3 and top == headings, (name, top, headings)  # every section, in order
 
 
+def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(pdfs):
+    # everything a page paints is either tagged (in the structure tree, where its marked content
+    # says) or an artifact: the running head and "Page n of N" are artifacts, and so is a table's
+    # header row printed again at the top of a page the table runs on to (its header cells are
+    # read once, on the table's first page)
+    from swlib.pdf import _content_pages, _parent_tree
+
+    paint = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh"}
+    run_on = 0
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            root, pages = pdf.Root.StructTreeRoot, {p.objgen: i for i, p in enumerate(pdf.pages)}
+            parents = _parent_tree(root)
+            for n, page in enumerate(pdf.pages):
+                depth, untagged, artifacts = 0, 0, 0
+                for ins in pikepdf.parse_content_stream(page):
+                    op = str(ins.operator)
+                    if op in ("BMC", "BDC"):
+                        depth += 1
+                        artifacts += ins.operands[0] == pikepdf.Name.Artifact
+                        mcid = ins.operands[1].get("/MCID") if op == "BDC" else None
+                        if mcid is not None:  # the element the parent tree names holds this content
+                            element = parents[int(page.StructParents)][int(mcid)]
+                            assert n in _content_pages(element, pages), (name, n + 1, int(mcid))
+                    elif op == "EMC":
+                        depth -= 1
+                    elif op in paint and depth == 0:
+                        untagged += 1
+                assert untagged == 0 and artifacts >= 2, (name, n + 1, untagged, artifacts)
+            for table in (e for e in _elements(root.K) if e.S == "/Table"):
+                run_on += len(set(_content_pages(table, pages))) > 1
+                for th in (e for e in _elements(table) if e.S == "/TH"):
+                    assert len(set(_content_pages(th, pages))) == 1, (name, "a header cell read twice")
+    assert run_on >= 5  # tables do run on to a second page, their header rows printed again
+
+
 def test_every_page_has_the_running_head_and_page_n_of_n(pdfs):
     for name, path in pdfs.items():
         pages = pages_text(path)
