@@ -168,3 +168,32 @@ def test_the_explorer_shows_a_measure_needing_attention_with_the_reports_spc_cha
     shown = ex.render_view()
     assert shown["icons"] == part["icons"] and all(i["words"] for i in shown["icons"])
     assert shown["spc_chart"] == part["chart"]
+
+
+def test_the_export_button_says_in_the_widget_what_it_wrote_or_why_not(ex, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_OUT", raising=False)
+    name, button, status = ex.widget().children[3].children
+    name.value = "view.txt"
+    button.click()
+    assert status.value.startswith("not written: export to .csv or .xlsx")
+    name.value = str(tmp_path / "missing" / "v.csv")
+    button.click()
+    assert status.value == f"not written: no such folder: {tmp_path / 'missing'}"
+    name.value = "view.csv"
+    button.click()
+    assert status.value == f"written {tmp_path / 'outputs' / 'explorer' / 'view.csv'}"  # where git does not look
+
+
+def test_the_explorers_exports_are_where_git_does_not_look():
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.conftest import ROOT
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    r = subprocess.run(["git", "check-ignore", "-q", "outputs/explorer/view.csv"], cwd=ROOT, check=False)
+    assert r.returncode == 0
