@@ -161,3 +161,28 @@ def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
     html = (empty / "outputs" / "fife" / "2024-25-Q2" / "quarterly.html").read_text()
     assert "Fife Council" in html and "Children seen within 5 days of referral" in html
     assert "92.0% (92 of 100)" in html and "215" in html  # year to date from the counts: (45 + 47) / (50 + 50)
+    # the first table a reader meets has the council's own figures; the statutory measures, with
+    # none yet, are one table at the end of section 3
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(html, "html.parser")
+    assert "Children seen within 5 days of referral" in page.select("table.performance")[0].get_text()
+    assert "26 measures have no figures yet" in html and len(page.select("table.no-figures tbody tr")) == 26
+    assert "swreport template RETURN.xlsx --council fife --period 2023-24" in html
+    # the year's return: the statutory figures, a percentage typed as Excel keeps 78%; the annual report
+    assert run("template", "year.xlsx", "--council", "fife", "--period", "2024-25").exit_code == 0
+    wb = load_workbook(empty / "year.xlsx")
+    ob = wb["observations"]
+    ohead = {c.value: c.column for c in ob[1]}
+    rows = {ob.cell(r, ohead["measure"]).value: r for r in range(2, ob.max_row + 1)}
+    ob.cell(rows["cp-orders"], ohead["value"], 12)
+    ob.cell(rows["complaints-upheld"], ohead["value"], 0.78).number_format = "0%"
+    wb.save(empty / "year.xlsx")
+    r = run("merge", "year.xlsx")
+    assert r.exit_code == 0 and "adds 2 rows to observations" in r.output, r.output
+    assert "fife,complaints-upheld,2024-25,78," in (empty / "data" / "observations.csv").read_text()
+    r = run("run", "annual", "--council", "fife", "--period", "2024-25")
+    assert r.exit_code == 0, r.output
+    annual = BeautifulSoup((empty / "outputs" / "fife" / "2024-25" / "annual.html").read_text(), "html.parser")
+    text = " ".join(annual.get_text(" ").split())
+    assert "Child Protection Orders made 12" in text and "Complaints upheld 78.0%" in text
