@@ -40,6 +40,12 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
     return out
 
 
+def as_percent(fraction: float) -> str:
+    """'91 for 91%, not 0.91': the figure a fraction was probably meant as."""
+    p = f"{round(fraction * 100, 6):g}"
+    return f"{p} for {p}%, not {fraction:g}"
+
+
 def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Percentages from above 0 to 1 where the same measure's other values are larger."""
     pct = set(measures.loc[measures["unit"] == "percent", "measure"])
@@ -70,7 +76,7 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
                 "value",
                 f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
                 f"{row_list(hit.index)}) where {beside}",
-                "a percentage from 0 to 100: 93 for 93%, not 0.93",
+                "a percentage from 0 to 100: " + as_percent(hit["value"].iloc[0]),
             )
         )
     return out
@@ -85,7 +91,7 @@ def percent_targets(df: pd.DataFrame, label: str, measures: pd.DataFrame | None 
     hit = df[(unit == "percent") & (df["target"] > 0) & (df["target"] <= 1)]
     return [
         Problem(label, int(r), "target", f"{df.at[r, 'target']:g} for {df.at[r, 'measure']}",
-                f"a percentage target from 0 to 100: 95 for 95%, not {df.at[r, 'target']:g}")
+                f"a percentage target from 0 to 100: {as_percent(df.at[r, 'target'])}")
         for r in hit.index
     ]  # fmt: skip
 

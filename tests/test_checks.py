@@ -76,3 +76,11 @@ def test_a_near_statutory_measure_id_is_named(data_dir):
     text = warned(swlib.load(folder))
     assert "annual report section '8 Workforce' will be empty" in text
     assert "is 'violent-incident' a mistyped 'violent-incidents'?" in text and "Complaints" not in text
+
+
+def test_the_warning_says_what_the_fraction_was_probably_meant_as(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "0.875"), (3, "91"))]
+    text = warned(swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.9"}], obs)))
+    assert "found m0: 0.875 (row 3) where its other values are around 92; expected a percentage from 0 to 100: " \
+           "87.5 for 87.5%, not 0.875" in text  # fmt: skip
+    assert "found 0.9 for m0; expected a percentage target from 0 to 100: 90 for 90%, not 0.9" in text
