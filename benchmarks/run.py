@@ -16,6 +16,7 @@ resident set of the process and everything it started (kernels included).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -166,6 +167,15 @@ def copied_panel(folder: Path, copies: int = COPIES) -> int:
     if (src / "narrative").is_dir():
         shutil.copytree(src / "narrative", folder / "narrative", dirs_exist_ok=True)
     return len(tables["observations"]) * copies
+
+
+@contextlib.contextmanager
+def copied_panel_folder(prefix: str):
+    """A temporary folder holding the copied panel in ``data/``: yields the folder and the number
+    of observations; removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        tmp = Path(tmp)
+        yield tmp, copied_panel(tmp / "data")
 
 
 # --- the national panel -------------------------------------------------------------------------
@@ -483,9 +493,7 @@ def main() -> None:
             )
 
     if want("panel"):
-        with tempfile.TemporaryDirectory(prefix="swreport-panel-") as tmp:
-            tmp = Path(tmp)
-            n = copied_panel(tmp / "data")
+        with copied_panel_folder("swreport-panel-") as (tmp, n):
             caches = iter(range(10**6))
 
             def cache_env(fresh: bool) -> dict:
@@ -526,9 +534,7 @@ def main() -> None:
     if want("dask"):
         from distributed import LocalCluster
 
-        with tempfile.TemporaryDirectory(prefix="swreport-dask-") as tmp:
-            tmp = Path(tmp)
-            copied_panel(tmp / "data")
+        with copied_panel_folder("swreport-dask-") as (tmp, _):
             councils = ["dumfries-and-galloway", *(f"dumfries-and-galloway-c{k:03d}" for k in range(1, 64))]
             cache = {**env, "XDG_CACHE_HOME": str(tmp / "cache")}
             measure(

@@ -16,6 +16,7 @@ a ``viewBox`` in the same numbers), so a font size of 8 prints at 8 pt at the si
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import math
 from html import escape
 
@@ -138,16 +139,18 @@ class Svg:
             self.parts.append(f'<rect {box} fill="url(#{self._hatch(hatch)})"/>')
 
     def _hatch(self, hatch: str) -> str:
-        key = f"swr-hatch-{'abcdef'[list(HATCHES).index(hatch)]}"
-        if key not in self.hatches:
-            s = STYLE["hatch_spacing"]
-            d = HATCHES[hatch].format(s=num(s), s1=num(s - 1), s2=num(s + 1), h=num(s / 2))
-            cap = ' stroke-linecap="round"' if hatch == ".." else ""
-            width = STYLE["hatch_width"] * (2.5 if hatch == ".." else 1)
-            self.hatches[key] = (
-                f'<pattern id="{key}" patternUnits="userSpaceOnUse" width="{num(s)}" height="{num(s)}">'
-                f'<path d="{d}" stroke="{STYLE["hatch_colour"]}" stroke-width="{num(width)}"{cap}/></pattern>'
-            )
+        """The id of the pattern that draws ``hatch`` in the current STYLE: named by its content,
+        so that charts shown together in one page (JupyterLab) never take one another's."""
+        s = STYLE["hatch_spacing"]
+        d = HATCHES[hatch].format(s=num(s), s1=num(s - 1), s2=num(s + 1), h=num(s / 2))
+        cap = ' stroke-linecap="round"' if hatch == ".." else ""
+        width = STYLE["hatch_width"] * (2.5 if hatch == ".." else 1)
+        body = f'<path d="{d}" stroke="{STYLE["hatch_colour"]}" stroke-width="{num(width)}"{cap}/>'
+        key = "swr-hatch-" + hashlib.sha1(body.encode()).hexdigest()[:8]
+        self.hatches.setdefault(
+            key,
+            f'<pattern id="{key}" patternUnits="userSpaceOnUse" width="{num(s)}" height="{num(s)}">{body}</pattern>',
+        )
         return key
 
     def marker(self, x, y, shape: str, size: float, fill: str, edge: str = "white", edge_width: float = 0.5,
@@ -186,9 +189,9 @@ class Svg:
         if len(lines) == 1:
             body = escape(lines[0], quote=False)
         else:
-            step = num(STYLE["line_spacing"] * size)
+            down = f' dy="{num(STYLE["line_spacing"] * size)}"'  # each line after the first
             body = "".join(
-                f'<tspan x="{num(x)}"{"" if i == 0 else f" dy={chr(34)}{step}{chr(34)}"}>{escape(line, quote=False)}</tspan>'
+                f'<tspan x="{num(x)}"{down if i else ""}>{escape(line, quote=False)}</tspan>'
                 for i, line in enumerate(lines)
             )
         self.parts.append(f'<text{_cls(cls)} x="{num(x)}" y="{num(y)}" style="{style}"{turn}>{body}</text>')
