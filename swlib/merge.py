@@ -244,9 +244,17 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
         for name, df in plan.tables.items():
             (Path(d) / f"{name}.csv").write_bytes(_csv_bytes(df))
         try:
-            return load(d).warnings
+            warnings = load(d).warnings
         except DataError as e:
             problems = e.problems
+        else:  # named where the analyst will look, as the problems are: the return's cell, the data set's row
+            return _placed(warnings, plan, data_label, return_path, return_letters, data_path, data_letters)
+    raise DataError(_placed(problems, plan, data_label, return_path, return_letters, data_path, data_letters))
+
+
+def _placed(problems, plan: Plan, data_label, return_path: Path, return_letters: dict, data_path: Path, data_letters):
+    """Problems found in the merged tables (temporary CSV files), each moved to where its row came
+    from: a cell of the return, or a row (a workbook's cell) of the data set."""
     placed_return, placed_data = [], []
     for p in problems:
         name = p.file.removesuffix(".csv")
@@ -262,7 +270,7 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
             placed_data.append(replace(p, file=data_label(name), row=row))
     out = _cells(placed_return, return_path, return_letters)
     out += _cells(placed_data, data_path, data_letters) if data_letters else placed_data
-    raise DataError(out)
+    return out
 
 
 def _formulas_without_values(path: Path) -> list[Problem]:

@@ -92,6 +92,19 @@ def test_a_refused_merge_shows_the_warnings_the_merged_data_would_have(fife):
     r = run("merge", "r2.xlsx")
     assert r.exit_code == 2 and "93 → 94" in r.output and "give --replace" in r.output
     assert "warning: " in r.output and "93 for 93%, not 0.93" in r.output  # seen before --replace, not after
+    # named where the analyst looks: the return's cell that holds it
+    assert "warning: r2.xlsx, cell observations!D3 (column 'value'): found fife-started: 0.93" in r.output
+
+
+def test_a_merges_warnings_name_the_returns_cell_or_the_data_sets_row(fife):
+    a_return(fife, measures=({**MEASURE, "target": 0.9},))
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0
+    assert "warning: r.xlsx, cell measures!J28 (column 'target'): found 0.9 for fife-seen-5days" in r.output
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", 45, 50)])
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0  # the target is the data set's now: its row there
+    assert "warning: measures.csv, row 28, column 'target': found 0.9 for fife-seen-5days" in r.output
 
 
 def test_problems_are_named_by_the_returns_cells_and_nothing_is_written(fife):
