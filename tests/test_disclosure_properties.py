@@ -26,18 +26,21 @@ def _figure(text: str) -> tuple | None:
     return num(m.group(1)), num(m.group(2)), num(m.group(3))
 
 
-def published_figures(ds, council: str, fy: int) -> dict:
+def published_figures(ds, council: str, fy: int, quarters=(1, 2, 3, 4), published=None) -> dict:
     """What the public quarterly reports for Q1..Q4 of ``fy`` print, as a reader would collect it:
     {(measure title, fy, quarter): (value, numerator, denominator)} from the performance tables'
     "to date" and year cells and the sentences' "at this point last year" (a measure shown at its
-    latest period, an annual one in a quarterly report, filed under that period)."""
+    latest period, an annual one in a quarterly report, filed under that period). ``published``:
+    the record of what earlier public reports printed (default: none)."""
+    from swlib import published as record
     from swlib.trends import describe
     from swlib.views import performance_view
 
     seen: dict = {}
-    for q in (1, 2, 3, 4):
+    for q in quarters:
         P = swlib.Period.quarter(fy, q)
-        perf = swlib.performance(ds, council, P, audience="public")
+        perf = swlib.performance(ds, council, P, audience="public",
+                                 published=published if published is not None else record.empty())  # fmt: skip
         perf["sentence"] = describe(perf, ds, council, P)
         view = performance_view(perf)
         rows = [r for part in view["parts"] for o in part["outcomes"] for t in o["tables"] for r in t["rows"]]
@@ -137,3 +140,57 @@ def test_the_demo_councils_public_reports_of_a_year_give_away_no_small_count(dem
     seen = published_figures(demo, council, fy)
     assert len(seen) > 100  # a year of four reports, read as a reader would
     assert derivable_small_counts(seen, units, aggregates=aggregates) == []
+
+
+def _revise(o: dict, unit: str, delta: int) -> dict:
+    """An observation revised by ``delta`` (its count, or its numerator and denominator)."""
+    if unit == "percent":
+        n, d = int(o["numerator"]), int(o["denominator"])
+        d2 = max(d + delta, 0)
+        return {**o, "numerator": str(min(max(n + delta, 0), d2)), "denominator": str(d2)}
+    return {**o, "value": str(max(int(o["value"]) + delta, 0))}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(measures_and_data(), st.data())
+def test_property_figures_revised_between_reports_give_away_no_small_count(case, data):
+    """Q1..Q4 published one after another, the data revised (a few figures by -4..4) before each:
+    no count from 1 to 4 is the difference of any two figures ever printed for a measure and year
+    (the same months before and after a revision, or any other months of the year)."""
+    import tempfile
+    from pathlib import Path
+
+    from swlib import published
+
+    ms, obs = case
+    units = {m["title"]: m["unit"] for m in ms}
+    unit_of = {f"m{i}": m["unit"] for i, m in enumerate(ms)}
+    versions: dict = {}  # (title, fy, quarter) -> every figure printed for it
+    with tempfile.TemporaryDirectory() as tmp:
+        out, current = Path(tmp) / "outputs", list(obs)
+        for q in (1, 2, 3, 4):
+            for _ in range(data.draw(st.integers(0, 3)) if current else 0):
+                i = data.draw(st.integers(0, len(current) - 1))
+                current[i] = _revise(
+                    current[i], unit_of[current[i]["measure"]], data.draw(st.sampled_from([-3, -1, 1, 2, 4]))
+                )
+            ds = swlib.load(make_data(Path(tmp) / f"data{q}", ms, current))
+            seen = published_figures(ds, "alpha", 2020, quarters=(q,), published=published.read("alpha", out))
+            for key, f in seen.items():
+                versions.setdefault(key, []).append(f)
+            P = swlib.Period.quarter(2020, q)  # the run records what it printed
+            printed = swlib.performance(ds, "alpha", P, audience="public", published=published.empty()).attrs["printed"]
+            published.write(out / "alpha" / str(P) / f"quarterly-public{published.SUFFIX}", printed)
+    small = lambda x: x == x and 1 <= round(abs(x), 6) <= 4  # noqa: E731
+    figures = [(k, f) for k, fs in versions.items() for f in fs]
+    leaks = []
+    for a, ((t1, fy1, q1), (v, n, d)) in enumerate(figures):
+        count = units[t1] in ("count", "number")
+        for (t2, fy2, q2), (v2, n2, d2) in figures[a + 1 :]:
+            if (t2, fy2) != (t1, fy1):
+                continue
+            diffs = [n - n2, d - d2] + ([v - v2] if count else [])
+            diffs += [(d - n) - (d2 - n2)] if units[t1] == "percent" else []
+            if any(small(x) for x in diffs):
+                leaks.append((t1, fy1, q1, q2, (v, n, d), (v2, n2, d2)))
+    assert leaks == []
