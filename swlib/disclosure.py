@@ -173,6 +173,10 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 v, n, d, k = points[col][-1]
                 printed.append({"measure": r["measure"], "year": year, "months": months, "value": v, "numerator": n,
                                 "denominator": d, "parts": k})  # fmt: skip
+            if col not in hidden[i] and (points.get("complement") or {}).get(col):  # the whole minus the part
+                printed.append({"measure": r["measure"] + COMPLEMENT, "year": year, "months": months,
+                                "value": points["complement"][col][-1][0], "numerator": np.nan, "denominator": np.nan,
+                                "parts": 1})  # fmt: skip
     out["suppressed"] = [",".join(h) for h in hidden]
     out["suppressed_why"] = [",".join(w) for w in why]  # "last_year:earlier": why each figure is hidden
     out.attrs = {**df.attrs, "audience": "public"}
@@ -196,10 +200,18 @@ def with_published(points: dict, measure: str, record: dict) -> dict:
     """A measure's points with the figures public reports printed for the same year added
     before each column's own (the last): a revision shows as a difference like any other."""
     out = dict(points)
+    comp = dict(points.get("complement") or {})
     for col, (year, _months) in (points.get("months") or {}).items():
         if points.get(col) and record.get((measure, year)):
             out[col] = [*points[col][:-1], *record[(measure, year)], points[col][-1]]
+        if comp.get(col) and record.get((measure + COMPLEMENT, year)):  # a part_of measure: its complement too
+            comp[col] = [*comp[col][:-1], *record[(measure + COMPLEMENT, year)], comp[col][-1]]
+    if comp:
+        out["complement"] = comp
     return out
+
+
+COMPLEMENT = ":complement"  # the record's name for a part_of measure's complement (no measure id has a ':')
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."

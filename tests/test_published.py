@@ -102,3 +102,28 @@ def test_a_public_run_records_what_it_printed_and_the_next_run_differences_again
     assert 240.0 in set(pd.read_csv(record)["value"])
     cells = [td.get_text(" ", strip=True) for td in BeautifulSoup(html.read_text(), "html.parser").select("td")]
     assert not any(c.startswith("242") for c in cells) and any(c.startswith("[c]") for c in cells)
+
+
+def test_a_revision_of_the_difference_between_a_measure_and_its_whole_is_suppressed(tmp_path):
+    # Q1 printed 40 referrals and 30 investigations (10 not investigated); the data are revised to 50 and 37:
+    # each moved by more than 4, but 13 not investigated against the 10 published gives away 3 late referrals
+    import csv
+
+    from tests.conftest import write_csv
+
+    def data(folder, rows):
+        ms = [{"unit": "count", "polarity": "none"}, {"unit": "count", "polarity": "none"}]
+        f = make_data(folder, ms, [{"measure": m, "period": p, "value": v} for p, m, v in rows])
+        measures = list(csv.DictReader((f / "measures.csv").open()))
+        write_csv(f / "measures.csv", [{**measures[0], "part_of": ""}, {**measures[1], "part_of": "m0"}])
+        return swlib.load(f)
+
+    out = tmp_path / "outputs"
+    first = data(tmp_path / "d1", [("2020-21-Q1", "m0", "40"), ("2020-21-Q1", "m1", "30")])
+    _publish(first, "2020-21-Q1", out)
+    later = data(tmp_path / "d2", [("2020-21-Q1", "m0", "50"), ("2020-21-Q1", "m1", "37"),
+                                  ("2020-21-Q2", "m0", "0"), ("2020-21-Q2", "m1", "0")])  # fmt: skip
+    unaware = swlib.performance(later, "alpha", "2020-21-Q2", audience="public", published=published.empty())
+    assert list(unaware["to_date"]) == [50, 37]
+    aware = swlib.performance(later, "alpha", "2020-21-Q2", audience="public", published=published.read("alpha", out))
+    assert aware.iloc[0]["to_date"] == 50 and pd.isna(aware.iloc[1]["to_date"])
