@@ -233,10 +233,8 @@ class Explorer:
             return out
         out["trend_chart"] = trend_chart(v.row, v.years, self.period.label).view()
         if v.spc is not None:
-            from .views.quarterly import spc_title  # a cost's chart names its prices, and has no cash target
-
-            target = None if v.spc.attrs.get("price_year") else spc_target(self.ds, v.row)
-            spc = spc_view(v.spc, spc_title(v.title, v.spc), v.row["unit"], int(v.row["decimals"]), target)
+            target = spc_target(self.ds, v.row)
+            spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), target)
             out["icons"], out["spc_chart"] = spc["icons"], spc["chart"]
         if not v.benchmark.empty:
             me = v.benchmark[v.benchmark["council"] == self.council]

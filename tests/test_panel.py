@@ -95,7 +95,7 @@ def test_a_costs_spc_chart_runs_on_real_terms_only(demo):
     assert (chart["label"].iloc[0], chart["label"].iloc[-1]) == ("2010/11", "2019/20")
     assert chart["value"].iloc[0] == pytest.approx(4926.680098)
     assert chart["value"].iloc[-1] == pytest.approx(4853.958713)
-    from swlib.views.quarterly import spc_title
+    from swlib.views.tables import spc_title
 
     assert spc_title("Cost", chart) == "Cost, real terms (£ at 2020/21 prices)"
     assert chart.attrs["assurance"] is None  # no cash target drawn on a chart at 2020/21 prices

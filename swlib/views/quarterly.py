@@ -25,12 +25,6 @@ def landscape_text(ds, council: str) -> str | None:
     return f"{row['name']} serves a population of about {int(pop):,}."
 
 
-def spc_title(title: str, chart: pd.DataFrame) -> str:
-    """A cost's SPC chart names its prices in its title (and so its axis, alt text and caption)."""
-    py = chart.attrs.get("price_year")
-    return f"{title}, real terms (£ at {Period.parse(py).label} prices)" if py else title
-
-
 def cost_prices(price_years: pd.Series, r: dict) -> str:
     """ "£ at 2020/21 prices": the LGBF's price year where the panel has a real-terms figure,
     else the figure's own year (a cash figure is at its own year's prices)."""
@@ -57,8 +51,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
-            on = None if chart.attrs.get("price_year") else target  # a cost's chart is at other prices
-            part.update(spc_view(chart, spc_title(r["title"], chart), r["unit"], int(r["decimals"]), on))
+            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year

@@ -299,11 +299,21 @@ def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
     return {"caption": caption, "css_class": css_class, "columns": [str(c) for c in df.columns], "rows": rows}
 
 
+def spc_title(title: str, chart: pd.DataFrame) -> str:
+    """A cost's SPC chart names its prices in its title (and so its axis, alt text and caption)."""
+    py = chart.attrs.get("price_year")
+    return f"{title}, real terms (£ at {Period.parse(py).label} prices)" if py else title
+
+
 def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
     """A measure's SPC chart with its icons (variation, and assurance against its target), as the
     quarterly report's measures needing attention and the measure explorer both show them (the
-    chart drawn for half a landscape page, where it prints beside the measure's years)."""
+    chart drawn for half a landscape page, where it prints beside the measure's years). A cost's
+    chart is in real terms (``attrs["price_year"]``): its title names its prices (``spc_title``)
+    and it has no target, which is set in cash."""
     a = chart.attrs
+    if a.get("price_year"):
+        title, target = spc_title(title, chart), None
     return {
         "icons": icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase")),
         "chart": spc_chart(chart, title, unit, decimals, target, half=True).view(),
