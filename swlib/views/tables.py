@@ -105,7 +105,7 @@ def trend_reason(r: dict) -> str:
         return r["trend"]
     if r.get("cash") and pd.notna(r.get("to_date")):  # a cost in cash: not compared across years
         return f"no comparison: {r['cash']}"
-    if pd.isna(r.get("to_date")) and "to_date" not in str(r.get("suppressed") or "").split(","):
+    if pd.isna(r.get("to_date")) and "to_date" not in suppressed_columns(r):
         return "no comparison: no figure yet"  # a suppressed figure is there, only not shown
     return "no comparison: no figure last year"
 
