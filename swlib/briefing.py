@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import SUPPRESSED
+from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
 from .formatting import slug
 from .periods import Period, previous_quarter
 
-ORDER = ["Green", "Amber", "Red", "Report later", "Data only"]
+ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
 MAX_ATTENTION = 5  # page 1 names at most this many measures needing attention; section 4 has them all
 TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
