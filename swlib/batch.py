@@ -3,6 +3,9 @@
 A batch continues past failures, keeps each failed executed notebook for diagnosis,
 records every report in ``manifest.json`` (parameters, input hashes, version, status,
 timing) and rewrites ``index.html`` linking every report rendered so far.
+
+pandas (``loading``, ``schema``, ``narrative``) is imported where it is used: the command line
+imports this module before the workers' kernels start (``executors.LocalPool``).
 """
 
 from __future__ import annotations
@@ -10,14 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from . import executors, reports
-from .config import notebooks_dir, outputs_dir
+from .config import council_settings, notebooks_dir, outputs_dir
+from .coverage import no_figures
 from .errors import ConfigError
-from .outputs import Job, Outcome, read_manifest, record
+from .outputs import Job, Outcome, check_target, hold, read_manifest, record
+from .periods import Period
+from .scheduling import is_relative, report_periods, resolve_councils, why_none
+from .scheduling import today as run_date
 
 NOT_RENDERED = ("no-period", "no-figures")  # a relative period named none; the council has no figures for it
 
@@ -26,9 +33,7 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
     """The jobs of one run. A relative period (latest, previous) is resolved for each council on
     the date ``today`` (default: ``scheduling.today()``); a council it names no period for gets a
     job whose ``resolved`` is False, which is reported and not rendered."""
-    from .rendering import check_councils
-    from .scheduling import is_relative, resolve_councils
-    from .scheduling import today as run_date
+    from .rendering import check_councils  # pandas (via status): not before the workers' kernels start
 
     r = reports.get(report)
     asked = period.strip().lower() if is_relative(period) else ""
@@ -82,7 +87,6 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
     its narrative, the notebook (by its size and time: an unchanged batch opens no notebook),
     the council's settings, swlib's code and the parameters. Unchanged key: the report is
     skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch."""
-    from .config import council_settings
     from .narrative import narrative_dir
 
     rows = rows if rows is not None else row_hashes(ds)
@@ -209,16 +213,12 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     """Plan several (report, period, councils, audiences[, pdf]) runs: resolve relative periods on
     ``today`` (default: ``scheduling.today()``) and find the reports unchanged since last rendered.
     ``pdf`` (or a run's own) prints each report's PDF beside its HTML."""
-    from dataclasses import replace
 
     from .loading import load
-    from .scheduling import report_periods, why_none
-    from .scheduling import today as run_date
 
     ds = load(data)
     on = today or run_date()
     out_dir = Path(out) if out is not None else outputs_dir()
-    from .outputs import check_target
 
     check_target(out_dir / "manifest.json", out_dir)  # --out a file, or a link out of it: exit 2 before any work
     planned: list[Job] = []
@@ -241,8 +241,6 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
 def _no_figures(ds, jobs: list[Job]) -> list[Outcome]:
     """A ``no-figures`` outcome for each job with a period written out that its council has no
     figures for (``swlib.coverage``, the rule ``swreport run`` refuses it by): listed, not rendered."""
-    from .coverage import no_figures
-    from .periods import Period
 
     why: dict[tuple[str, str], str | None] = {}
     out = []
@@ -267,7 +265,6 @@ def batch_runs(runs, jobs: int | None = None, data=None, out=None, progress: boo
     whose workers start before the plan is made). The run holds its outputs folder: another run there waits up to
     ``wait`` seconds, then stops with a ConfigError naming this one.
     """
-    from .outputs import hold
 
     p = plan or make_plan(runs, data, out, force, today)
     with hold(p.out_dir, wait):

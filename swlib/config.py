@@ -85,10 +85,8 @@ def describe_data(path, hint: bool = False) -> str:
 
 def where(data, out) -> str:
     """One line saying what a command read and where it writes."""
-    from pathlib import Path as _P
-
-    d = _P(data) if data is not None else default_data_path()
-    o = _P(out) if out is not None else outputs_dir()
+    d = Path(data) if data is not None else default_data_path()
+    o = Path(out) if out is not None else outputs_dir()
     return f"data: {d.resolve()}; settings: {params_dir().resolve()}; outputs: {o.resolve()}"
 
 

@@ -3,12 +3,14 @@ rows of it, and whether its figures are synthetic. ``swlib.loading`` reads and v
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from . import schema as sc
+from .config import describe_data
+from .errors import ConfigError
 from .statutory import did_you_mean
 
 
@@ -35,9 +37,6 @@ class Dataset:
     def council_name(self, council: str) -> str:
         row = self.councils.loc[self.councils["council"] == council]
         if row.empty:
-            from .config import describe_data
-            from .errors import ConfigError
-
             ids = list(self.councils["council"])
             raise ConfigError(
                 f"unknown council {council!r} in {describe_data(self.path)}: expected one of {', '.join(ids)}"
@@ -49,7 +48,6 @@ class Dataset:
         """The data set as one council's report reads it: that council's rows of every table
         that has a council column (and the catalogue's rows for every council), the councils and
         the benchmarking panel whole. Rows keep their labels, so messages name the same rows."""
-        from dataclasses import replace
 
         out = {}
         for name in sc.TABLE_ORDER:

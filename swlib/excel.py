@@ -8,13 +8,21 @@ the enumerated columns and for council and measure ids.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as sc
 from .disclosure import suppressed_columns
 from .formatting import status_text
+from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
 from .status import actions, catalogue, performance, status_summary
@@ -53,11 +61,6 @@ def _append(ws, cells) -> None:
 def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
     """DataFrames as the sheets of a workbook, text written as text (``_append``), atomically:
     the workbook is saved beside ``path`` and moved over it."""
-    import io
-
-    from openpyxl import Workbook
-
-    from .outputs import write_atomic
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -76,7 +79,6 @@ def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
 def write_csv(df: pd.DataFrame, path, float_format: str | None = None) -> Path:
     """A DataFrame as CSV with every text cell neutralised (a leading apostrophe, the only
     way CSV has), atomically; ``float_format`` as pandas' ``to_csv`` takes it."""
-    from .outputs import write_atomic
 
     path = Path(path)
     text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format=float_format)
@@ -167,12 +169,6 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
     measures when given); with ``council`` and ``period`` the observations sheet is pre-filled
     with the rows the period needs, values left blank.
     """
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.workbook.defined_name import DefinedName
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     prefill: dict[str, list[dict]] = {}
     if ds is not None:
@@ -244,9 +240,6 @@ def _plain(value):
 
 def export_performance(ds, council: str, period, path, audience: str = "internal") -> Path:
     """The performance table and both summaries as a formatted workbook."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     P = Period.parse(period)
     perf = performance(ds, council, P, audience=audience)

@@ -8,6 +8,7 @@ jobs' order. ``make("local" | "dask", ...)`` gives the one the command line name
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import multiprocessing.util
 import os
@@ -20,8 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import kernels  # KernelSession read at call time: a test puts a fake one there
 from .errors import ConfigError, ReportError, SwError
 from .outputs import Job, Outcome, input_hashes
+from .pdf import PdfEngine
+from .progress import Progress
 
 OnDone = Callable[[Outcome], None]
 
@@ -44,8 +48,6 @@ _PDF = None  # a batch worker's Chromium, started for its first PDF and kept for
 
 
 def _pdf_engine():
-    from .pdf import PdfEngine
-
     global _PDF
     if _PDF is None:
         _PDF = PdfEngine().start()
@@ -55,10 +57,9 @@ def _pdf_engine():
 
 def _start_worker() -> None:
     """A batch worker's first act: start its kernel, which warms up while the first job comes."""
-    from .kernels import KernelSession
 
     global _SESSION
-    _SESSION = KernelSession().start()
+    _SESSION = kernels.KernelSession().start()
     multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
 
 
@@ -74,9 +75,7 @@ def render_job_warm(job: Job) -> Outcome:
     (reset between reports as a local pool worker's is)."""
     session = getattr(_THREAD, "session", None)
     if session is None:
-        from .kernels import KernelSession
-
-        session = _THREAD.session = KernelSession().start()
+        session = _THREAD.session = kernels.KernelSession().start()
         multiprocessing.util.Finalize(None, session.close, exitpriority=10)
     return render_job(job, session)
 
@@ -84,7 +83,7 @@ def render_job_warm(job: Job) -> Outcome:
 def render_job(job: Job, session=None, engine=None) -> Outcome:
     """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
     ``engine``, else the worker's); never raises."""
-    from .rendering import render
+    from .rendering import render  # pandas (via status): not imported before a batch's kernels start
 
     start = time.perf_counter()
     try:
@@ -121,13 +120,10 @@ class LocalPool:
     def start(self) -> LocalPool:
         """Start the workers now, before the batch plans and hashes: each one's kernel boots and
         warms up meanwhile. ``run`` uses them and ``close`` stops them (at exit at the latest)."""
-        import atexit
 
         n = max(1, self.workers or os.cpu_count() or 1)
         if n == 1:
-            from .kernels import KernelSession
-
-            self._session = KernelSession().start()
+            self._session = kernels.KernelSession().start()
         else:
             ctx = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker)
@@ -150,9 +146,6 @@ class LocalPool:
             self.close()  # workers started early and not needed, or done
 
     def _run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
-        from .kernels import KernelSession
-        from .progress import Progress
-
         n = max(1, min(self.workers or os.cpu_count() or 1, len(jobs) or 1))
         if self._session is not None or self._pool is not None:
             n = 1 if self._session is not None else max(n, 2)
@@ -168,10 +161,8 @@ class LocalPool:
         if not jobs:
             pass
         elif n == 1:
-            from .pdf import PdfEngine
-
             pdf = PdfEngine() if any(j.pdf for j in jobs) else nullcontext()
-            with self._session or KernelSession().start() as session, pdf as engine:
+            with self._session or kernels.KernelSession().start() as session, pdf as engine:
                 for j in jobs:
                     finished(render_job(j, session, engine))
         else:
@@ -202,8 +193,6 @@ class DaskCluster:
 
     def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
         from distributed import Client
-
-        from .progress import Progress
 
         outcomes = []
         with Client(self.scheduler, set_as_default=False) as client:

@@ -19,10 +19,19 @@ from pathlib import Path
 import pandas as pd
 
 from .benchmarking import benchmark
+from .charts import trend_chart
+from .config import ROOT, outputs_dir
 from .dataset import Dataset
+from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
+from .errors import SwError
+from .excel import write_csv, write_frames
 from .periods import Period
-from .status import catalogue, performance
-from .trends import long_trend, sentence, series, spc_target
+from .reports import NOTEBOOKS
+from .small_numbers import small_numbers_in
+from .status import catalogue, performance, round_half_up
+from .templating import render
+from .trends import describe, long_trend, sentence, series, spc_target
+from .views.tables import performance_table_view, spc_view
 
 
 @dataclass
@@ -147,9 +156,6 @@ class Explorer:
 
     def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
         """What a public report prints of the measure, and nothing more."""
-        from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
-        from .small_numbers import small_numbers_in
-        from .trends import describe
 
         m = self.ds.measures.set_index("measure").loc[self.measure]
         years = perf.attrs.get("years", [])
@@ -176,8 +182,6 @@ class Explorer:
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:
         """The current view's data to .csv (the periods) or .xlsx (periods, SPC, benchmark)."""
-        from .disclosure import SYMBOL, suppressed_columns
-        from .excel import write_csv, write_frames  # no text from the data becomes a live formula
 
         path = Path(path)
         if not path.is_absolute():
@@ -207,7 +211,6 @@ class Explorer:
 
     def export_message(self, name: str) -> str:
         """Export, and say what happened in words for the widget (never only in the Log Console)."""
-        from .errors import SwError
 
         try:
             return f"written {self.export(name)}"
@@ -217,8 +220,6 @@ class Explorer:
     # --- the widget ---------------------------------------------------------------------
     def render_view(self) -> dict | None:
         """What the view shows, as plain data for ``templates/explorer/view.html.j2``."""
-        from .charts import trend_chart
-        from .views.tables import performance_table_view, spc_view
 
         v = self.view
         if v.measure is None:
@@ -248,7 +249,6 @@ class Explorer:
 
     def render_html(self) -> str:
         """The view as HTML (what the widget's output area and the executed notebook show)."""
-        from .templating import render
 
         return str(render("explorer/view.html.j2", v=self.render_view()))
 
@@ -312,7 +312,6 @@ class Explorer:
 
 def _rounded(table: pd.DataFrame, ds, measure) -> pd.DataFrame:
     """The periods' values rounded half up to the measure's decimals (a suppressed cell stays)."""
-    from .status import round_half_up
 
     if table is None or table.empty or "value" not in table or measure is None:
         return table
@@ -328,8 +327,6 @@ def export_dir() -> Path:
     """Where an export given a bare file name goes: ``outputs/explorer`` of the working folder, or of
     the project when the kernel runs in the package's notebooks folder (never beside the
     notebooks, where git would see it)."""
-    from .config import ROOT, outputs_dir
-    from .reports import NOTEBOOKS
 
     if Path.cwd().resolve() == NOTEBOOKS.resolve() and not os.environ.get("SWREPORT_OUT"):
         return ROOT / "outputs" / "explorer"

@@ -152,7 +152,7 @@ def funnel_limits(
     lookup is): the over-dispersed limits ``OD95LCL`` ... ``OD99UCL`` (with ``tau2``) and the
     unadjusted ``LCL95`` ... ``UCL99`` (exact Poisson for ratios; for proportions and ratios of
     counts the same normal approximation with ``tau2`` = 0), all times ``multiplier``."""
-    from scipy.special import chdtri
+    from scipy.special import chdtri  # imported on first use: only the national report draws funnels
 
     n = np.sort(np.asarray(n, dtype=float))
     out = {"n": n}

@@ -20,12 +20,20 @@ functions (``warm_up``, ``fresh_state``) import nothing of it.
 
 from __future__ import annotations
 
+import importlib
 import os
+import queue
+import shutil
 import subprocess
+import sys
+import tempfile
+import time
 import uuid
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import ConfigError
 from .reports import NOTEBOOKS  # where the report notebooks are, and their kernels run
 
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
@@ -43,8 +51,6 @@ def cell_timeout() -> float:
     try:
         return float(value) if value else CELL_TIMEOUT
     except ValueError:
-        from .errors import ConfigError
-
         raise ConfigError(f"SWREPORT_CELL_TIMEOUT: found {value!r}; expected a number of seconds") from None
 
 
@@ -55,9 +61,6 @@ _START: dict = {}
 def warm_up(modules=WARM_MODULES) -> None:
     """Run once in a new kernel: import what reports use, and note the state a new kernel has
     (after those imports, which a report's first cell would make anyway)."""
-    import importlib
-    import sys
-    import warnings
 
     for name in modules:
         importlib.import_module(name)
@@ -73,8 +76,6 @@ def warm_up(modules=WARM_MODULES) -> None:
 def fresh_state(env: dict | None = None) -> None:
     """Run in a warm kernel before each report: put back the state ``warm_up`` noted, so the
     report cannot see anything the one before it did."""
-    import sys
-    import warnings
 
     import matplotlib
     import numpy as np
@@ -110,13 +111,10 @@ def fresh_state(env: dict | None = None) -> None:
 def run_dir() -> Path:
     """This process's scratch folder (kernel sockets, the notebook being executed); folders left
     by processes that were killed are removed."""
-    import tempfile
 
     base = Path(tempfile.gettempdir())
     mine = base / f"swreport-run-{os.getpid()}"
     if not mine.exists():
-        import shutil
-
         for old in base.glob("swreport-run-*"):
             pid = old.name.rsplit("-", 1)[-1]
             if pid.isdigit() and not _alive(int(pid)):
@@ -231,8 +229,6 @@ class KernelSession:
     def _reply(self, msg_id: str, doing: str) -> None:
         """Wait for the kernel's reply to ``msg_id``; a RuntimeError if the kernel dies, hangs
         (no reply within the timeout) or the code failed."""
-        import queue
-        import time
 
         from jupyter_core.utils import run_sync
 

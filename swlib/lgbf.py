@@ -15,13 +15,18 @@ What is imported, and which columns a value is built from, is declared once, in
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from .errors import ConfigError, DataError, Problem
+from .excel import as_text
+from .excel import write_csv as write_neutralised_csv
+from .outputs import write_atomic
 from .sheets import cell_ref, read_rows, read_table
 from .statutory import lgbf_councils
 
@@ -277,7 +282,6 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
 def write_csv(df: pd.DataFrame, path) -> Path:
     """The table as CSV, figures exactly as published (no rounding), atomically; text that a
     spreadsheet would run as a formula (a title beginning with =, say) neutralised."""
-    from .excel import write_csv as write_neutralised_csv
 
     return write_neutralised_csv(df, path, float_format="%.10g")
 
@@ -297,12 +301,6 @@ def write_benchmarks(df: pd.DataFrame, data) -> Path:
 
 
 def _write_sheet(df: pd.DataFrame, book: Path) -> None:
-    import io
-
-    from openpyxl import load_workbook
-
-    from .outputs import write_atomic
-
     wb = load_workbook(book)
     for name in list(wb.sheetnames):
         if name.strip().lower() == "benchmarks":
@@ -323,8 +321,6 @@ def _write_sheet(df: pd.DataFrame, book: Path) -> None:
             else:
                 row.append(v)
         ws.append(row)
-        from .excel import as_text
-
         for cell in ws[ws.max_row]:
             as_text(cell)
     ws.freeze_panes = "A2"

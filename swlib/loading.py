@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from . import schema as sc
 from .checks import data_warnings
+from .config import default_data_path
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .reading import read_csv, read_workbook
@@ -75,8 +78,6 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
     cache on its own, so that a later run on a national panel reads its council's rows only.
     """
 
-    from .config import default_data_path
-
     base = Path(path) if path is not None else default_data_path()
     key = None if os.environ.get("SWREPORT_NO_CACHE") else _cache_key(base)
     cached = _cache_dir() / f"{key}.pickle" if key else None
@@ -119,8 +120,6 @@ _WHOLE: dict = {}  # the last whole data set a council's rows were cut from, by 
 
 
 def _read_cached(path: Path, base: Path) -> Dataset | None:
-    import pickle
-
     if not path.exists():
         return None
     try:
@@ -133,8 +132,6 @@ def _read_cached(path: Path, base: Path) -> Dataset | None:
 
 
 def _write_cached(path: Path, ds: Dataset) -> None:
-    import pickle
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -147,7 +144,6 @@ def _write_cached(path: Path, ds: Dataset) -> None:
 
 def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
     """Problems in a workbook located by sheet and cell as Excel names them ("observations!D14")."""
-    from dataclasses import replace
 
     sheets = {_label(base, table, True): found for table, found in letters.items()}
     out = []

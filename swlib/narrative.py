@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .config import council_settings
@@ -47,8 +48,6 @@ def sanitise(fragment: str) -> Markup:
 
 @lru_cache(maxsize=1)
 def _md():
-    from markdown_it import MarkdownIt
-
     return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 
 

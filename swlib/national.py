@@ -7,6 +7,8 @@ over-dispersion (``swlib.funnel``) and the councils outside them, the council-by
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -72,7 +74,6 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     SW4e); ``councils`` restricts the rows shown, not the ranking.
     Costs are in real terms (``real_terms``; ``price_year`` names the prices), so that a change
     is not inflation; ranks are the same as in cash (one deflator a year for every council)."""
-    from dataclasses import replace
 
     panel = real_terms(ds.benchmarks)
     b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures

@@ -28,7 +28,7 @@ class Progress:
         self.enabled = enabled and total > 0
         self.bar = None
         if self.enabled and _isatty(self.stream):
-            from tqdm import tqdm
+            from tqdm import tqdm  # only on a terminal; a batch imports this module before its kernels start
 
             self.bar = tqdm(
                 total=total, desc=desc, file=self.stream, dynamic_ncols=True, mininterval=0, miniters=1,

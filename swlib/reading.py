@@ -5,8 +5,10 @@ collected, each naming file (and sheet), row and column; nothing is typed or che
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -104,8 +106,6 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
 
 
 def _cell_text(value, column: str) -> str:
-    import datetime as dt
-
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
@@ -150,9 +150,7 @@ def _as_shown(cells, header: list[str] | None, numbers: set[str]) -> tuple:
 
 
 def read_workbook(path: Path, problems: list[Problem], letters: dict | None = None) -> dict[str, pd.DataFrame | None]:
-    import zipfile
-
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # only for a workbook: a data folder of CSV files never loads it
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)

@@ -4,6 +4,9 @@ The HTML has no code, no prompts, no scripts and makes no external request (a
 Content-Security-Policy forbids them). The same inputs give the same bytes: cell ids,
 figure ids and metadata are fixed, and the "generated" stamp honours SOURCE_DATE_EPOCH.
 Files are written atomically: a failed or interrupted run never leaves a half report.
+
+papermill, nbconvert, nbformat and ``loading`` (pandas) are imported where they are used: the
+command line imports this module before a report's kernel starts.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from . import published, reports
-from .config import AUDIENCES, notebooks_dir, params_dir
+from .config import AUDIENCES, describe_data, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
+from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
+from .scheduling import is_relative, resolve_one
 from .status import performance
-from .templating import _css, page_css, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
+from .templating import _css, page_css, section_title, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
 from .templating import render as render_template
 from .version import __version__
 
@@ -42,15 +47,12 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
     r = reports.get(report)
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
-    from .scheduling import is_relative, resolve_one
 
     P = None if is_relative(period) else r.period(period)
     ds = load(data, council=council if r.per_council else None)  # a council's report reads its council's rows
     if not r.per_council and council != r.filed_under:
         raise ConfigError(f"the {report} report covers every council: give no council (found {council!r})")
     if r.needs_benchmarks and ds.benchmarks.empty:
-        from .config import describe_data
-
         raise ConfigError(f"the {report} report needs the LGBF panel, and {describe_data(ds.path)} has no benchmarks: "
                           "make them with 'swreport import lgbf WORKBOOK'")  # fmt: skip
     if r.per_council:
@@ -137,8 +139,6 @@ def check_councils(ds, councils, national: bool = True) -> list[str]:
         known += sorted(set(ds.benchmarks["council"]) - set(known) - {reports.SCOTLAND})
     unknown = [c for c in chosen if c not in known]
     if unknown:
-        from .config import describe_data
-
         raise ConfigError(f"unknown council(s) {', '.join(unknown)} in {describe_data(ds.path)}: expected some of "
                           f"{', '.join(known)}{describe_data(ds.path, hint=True)}")  # fmt: skip
     return list(dict.fromkeys(chosen))
@@ -250,7 +250,6 @@ def failed_cell_tags(notebook: Path, source: str) -> tuple[str, ...]:
 def failure_message(cell_index: int, source: str, ename: str, evalue: str, report: str | None = None, tags=()) -> str:
     """A failed cell in words: the report section it builds (named by the cell's tag, with the
     heading the report's template gives it), the data it reads, the error."""
-    from .templating import section_title
 
     ids = [t.removeprefix(SECTION_TAG) for t in tags if t.startswith(SECTION_TAG)]
     title = section_title(report, ids[0]) if report and ids else None
@@ -319,7 +318,6 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     for c in body_nb.cells:  # what a cell builds is for messages, not a class in the page
         if "tags" in c.metadata:
             c.metadata.tags = [t for t in c.metadata.tags if t != LAYOUT_TAG and not t.startswith(SECTION_TAG)]
-    from .notebook_view import report_html
 
     for o in (o for c in body_nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})):
         html = o["data"]["text/html"]  # the report as the notebook shows it: the page has its stylesheet already

@@ -107,7 +107,7 @@ def likely_work(options: dict) -> bool:
     an input, setting, notebook or swlib file newer than the manifest."""
     if options.get("force"):
         return True
-    from .config import default_data_path, notebooks_dir, params_dir
+    from .config import default_data_path, notebooks_dir, params_dir  # pydantic: only past the fingerprint
 
     manifest = _stat(path_of(options.get("out")) / "manifest.json")
     if manifest is None:

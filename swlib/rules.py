@@ -21,7 +21,7 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
     if not table.open_columns:
         extra = []
     schema = sc.pandera_schema(table, extra)
-    import pandera.errors
+    import pandera.errors  # imported when data is validated, as in ``schema`` (a cached load never is)
 
     try:
         schema.validate(df, lazy=True)

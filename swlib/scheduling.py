@@ -18,13 +18,16 @@ reasoned about (and tested); ``today()`` reads ``SWREPORT_TODAY`` (an ISO date) 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import reports
-from .errors import ConfigError
+from .coverage import figure_periods, with_figures
+from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
 from .periods import RELATIVE, Period, is_relative, previous_quarter  # noqa: F401 (is_relative: scheduling's name too)
+from .version import __version__
 
 
 def today(env=None) -> dt.date:
@@ -59,7 +62,6 @@ def has_ended(P: Period, on: dt.date) -> bool:
 def periods_with_figures(periods: Iterable, kind: str) -> set[Period]:
     """The periods of ``kind`` that have figures, from a council's observation periods (each a
     period, or a (period, measure's frequency kind) pair): ``swlib.coverage.with_figures``."""
-    from .coverage import with_figures
 
     return with_figures(periods, kind)
 
@@ -91,7 +93,6 @@ def report_periods(report: str, ds, council: str) -> list:
     report about every council (the national overview), the years of the LGBF panel."""
     if not reports.get(report).per_council:
         return list(ds.benchmarks["period"].dropna().unique())
-    from .coverage import figure_periods
 
     return figure_periods(ds, council)
 
@@ -138,7 +139,6 @@ def _stamp(t: dt.datetime) -> str:
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
             on: dt.date | None = None, data=None, out=None) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``)."""
-    from .version import __version__
 
     rows = []
     for o in outcomes:
@@ -185,8 +185,6 @@ class RunRecord:
         return self
 
     def __exit__(self, kind, exc, tb) -> None:
-        from .errors import DataError, PeriodError, ReportError, SwError
-
         if self.path is None:
             return
         error = None
@@ -207,8 +205,6 @@ class RunRecord:
         self.write(code, error)
 
     def write(self, code: int, error: str | None = None) -> Path:
-        import json
-
         from .outputs import write_atomic
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,

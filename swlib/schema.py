@@ -396,7 +396,7 @@ def column_checks(col: Col) -> list:
 
 
 def pandera_schema(table: Table, extra_columns: list[str]):
-    import pandera.pandas as pa
+    import pandera.pandas as pa  # as in column_checks
 
     cols = {c.name: pa.Column(str, column_checks(c), required=c.required) for c in table.columns}
     if table.open_columns:

@@ -6,16 +6,20 @@ sheets' declared sizes (read from the zip, before any cell) are checked against 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import zipfile
 from pathlib import Path
+from types import SimpleNamespace
+
+from openpyxl.utils import get_column_letter
+from python_calamine import CalamineError, CalamineWorkbook
 
 from .errors import Problem
 from .limits import check_workbook, sheet_rows
 
 
 def cell_ref(sheet: str, row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return f"{sheet}!{get_column_letter(col)}{row}"
 
 
@@ -42,8 +46,6 @@ class _Rows:
 
 
 def _attrs(tag: str) -> dict[str, str]:
-    import html
-
     return {k.split(":")[-1]: html.unescape(v) for k, v in re.findall(r'([\w:]+)="([^"]*)"', tag)}
 
 
@@ -51,8 +53,6 @@ def _declared(path: Path):
     """The workbook's sheets, each with its title and its declared size (the ``dimension`` at the
     head of its XML, as openpyxl's read-only mode reports it), read from the zip without parsing
     the workbook: for ``limits.check_workbook``, before any cell is read."""
-    import zipfile
-    from types import SimpleNamespace
 
     with zipfile.ZipFile(path) as z:
         book = z.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -79,9 +79,6 @@ def read_rows(path: Path, sheet: str | None, problems: list, what: str) -> list[
     """The rows of one sheet (default: the first), read with calamine: openpyxl took seconds over
     the published workbook (its 127 external links, its styles, its 2,189 columns). The sheets'
     declared sizes are checked against the limits before a cell is read."""
-    import zipfile
-
-    from python_calamine import CalamineError, CalamineWorkbook
 
     try:
         wb = _declared(path)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,7 +74,6 @@ TYPO_CUTOFF = 0.75
 
 def closest(word: str, known) -> str | None:
     """The one of ``known`` that ``word`` is most likely a typo of, else None."""
-    import difflib
 
     if not isinstance(word, str) or not word:
         return None

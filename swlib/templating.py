@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import traceback
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +53,7 @@ class Fragment(Markup):
 
 @lru_cache(maxsize=1)
 def environment():
-    import jinja2
+    import jinja2  # on first render: ``outputs`` imports this module before a batch's kernels start
 
     class Undefined(jinja2.StrictUndefined):
         """A name a template misspells is an error when printed; an absent optional field
@@ -95,8 +96,6 @@ def _named(template: str):
     try:
         yield
     except Exception as e:
-        import traceback
-
         if isinstance(e, ConfigError):
             raise
         where = [f for f in traceback.extract_tb(e.__traceback__) if f.filename.endswith(".j2")]

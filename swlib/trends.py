@@ -6,6 +6,8 @@ Builds on ``status`` (year values), ``spc`` and ``stats``; nothing here draws.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -69,7 +71,6 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         return None
     improvement = {"higher": "increase", "lower": "decrease"}.get(m["polarity"], "neutral")
     proportions = m["unit"] == "percent" and s["numerator"].notna().all() and (s["denominator"] > 0).all()
-    import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SPCWarning)

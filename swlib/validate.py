@@ -7,6 +7,8 @@ wrong. Exit code 0 when there are no errors (2 with ``--strict`` when there are 
 
 from __future__ import annotations
 
+from .errors import DataError
+
 WORDS = {"inspections": "inspection", "actions": "action", "observations": "observation", "councils": "council",
          "measures": "measure", "targets": "target", "benchmarks": "benchmark row"}  # fmt: skip
 
@@ -18,7 +20,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 def table_counts(ds) -> str:
     """'1 council, 26 measures, 0 targets, ...' in contract order."""
-    from .schema import TABLE_ORDER
+    from .schema import TABLE_ORDER  # schema, config and loading import pandas or pydantic: not at start
 
     out = []
     for t in TABLE_ORDER:
@@ -31,7 +33,6 @@ def table_counts(ds) -> str:
 def validate(data, strict: bool, echo) -> int:
     """Check the data set at ``data``; print its problems and warnings; return the exit code."""
     from .config import default_data_path, describe_data
-    from .errors import DataError
     from .loading import load
 
     try:

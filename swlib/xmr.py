@@ -44,6 +44,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from numpy.lib.stride_tricks import sliding_window_view as windows
 
 LIMIT = 2.66
 NEAR = 2 * LIMIT / 3
@@ -333,7 +334,6 @@ def spc_matrix(values, improvement: str = "increase", targets=None, screen_outli
     rebasing). Vectorised with numpy; gives what ``spc`` gives for each row (the tests check
     they agree). Returns arrays: mean, lpl, upl, point_type (rows x periods), and variation and
     assurance per series."""
-    from numpy.lib.stride_tricks import sliding_window_view as windows
 
     Y = np.asarray(values, dtype=float)
     if Y.ndim != 2:

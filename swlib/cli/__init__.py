@@ -3,6 +3,10 @@
 ``reports`` (run, batch).
 
 Exit codes: 0 success, 2 bad input (a message, no traceback), 1 an internal failure.
+
+A command imports what needs pandas, pydantic or papermill (loading, config, outputs, rendering,
+batch, ...) inside itself: ``swreport --help`` and an unchanged re-run (``tests/test_rerun.py``)
+import none of them, and ``run`` starts its kernel before this process loads pandas.
 """
 
 from . import data, reports  # noqa: F401  (each registers its commands with main)

@@ -10,7 +10,10 @@ import click
 
 from .. import reports
 from ..errors import ConfigError, DataError
+from ..periods import Period
+from ..scheduling import last_ended_quarter, today
 from ..validate import plural
+from ..validate import validate as check
 from .group import EXIT_BAD_INPUT, data_option, main
 
 
@@ -19,7 +22,6 @@ from .group import EXIT_BAD_INPUT, data_option, main
 @data_option
 def validate(strict, data):
     """Check a data set; list every problem (and warning) with file, row and column."""
-    from ..validate import validate as check
 
     sys.exit(check(data, strict, click.echo))
 
@@ -31,7 +33,6 @@ def validate(strict, data):
 def list_(what, council, data):
     """List councils, measures, the periods with data, or the reports."""
     from ..loading import load
-    from ..periods import Period
     from ..status import catalogue
 
     if what == "reports":
@@ -137,7 +138,6 @@ def merge(path, data, replace_changed):
 def init(council, name, workbook, family_group, population):
     """Start a council's data set (./data) and settings (./params) in an empty folder."""
     from ..init import init_council, lgbf_note
-    from ..scheduling import last_ended_quarter, today
 
     written = init_council(Path.cwd(), council, name, workbook, family_group, population)
     for p in written:

@@ -6,8 +6,11 @@ Exit codes: 0 success, 2 bad input (a message, no traceback), 1 an internal fail
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -26,9 +29,6 @@ class _Group(click.Group):
     """Turns swlib's errors into messages and exit codes; a traceback only with SWREPORT_DEBUG=1."""
 
     def invoke(self, ctx):
-        import signal
-        import threading
-
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _terminate)
         try:
@@ -48,8 +48,6 @@ class _Group(click.Group):
             os.dup2(devnull, sys.stdout.fileno())  # Python's own advice: no second error at exit
             sys.exit(0)
         except KeyboardInterrupt:
-            import logging
-
             logging.disable(logging.CRITICAL)  # the kernel's shutdown chatter ("Kernel died") is expected now
             click.echo("swreport: interrupted; finished reports are kept, nothing half-written was left", err=True)
             sys.exit(130)

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from .. import reports
+from ..coverage import require_figures
 from ..errors import ConfigError
+from ..kernels import KernelSession
+from ..pdf import PdfEngine, require
+from ..periods import Period
+from ..rerun import Recorder, answer, likely_work
+from ..scheduling import RunRecord, is_relative
 from .group import EXIT_FAILURE, data_option, main
 
 
 def _is_year(period: str) -> bool:
-    from ..periods import Period
-    from ..scheduling import is_relative
-
     return not is_relative(period) and Period.parse(period).kind == "year"
 
 
@@ -33,14 +37,9 @@ def _is_year(period: str) -> bool:
 @click.option("--pdf", is_flag=True, help="also print <report>.pdf beside the HTML: the committee paper")
 def run(report, council, councils, period, audience, data, out, pdf):
     """Render one report to outputs/<council>/<period>/<report>.html."""
-    import time
-
-    from ..kernels import KernelSession
 
     start = time.perf_counter()
     if pdf:
-        from ..pdf import require
-
         require()
     r = reports.get(report)
     if r.per_council and council is None:
@@ -51,7 +50,6 @@ def run(report, council, councils, period, audience, data, out, pdf):
     with KernelSession().start() as session:
         from ..outputs import Job, Outcome, out_dir, record
         from ..rendering import check_councils, check_request, render, subject_name
-        from ..scheduling import is_relative
 
         if not r.per_council:
             council = council or r.filed_under
@@ -60,8 +58,6 @@ def run(report, council, councils, period, audience, data, out, pdf):
             click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if reports.get(report).per_council:
-            from ..coverage import require_figures
-
             require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
@@ -72,8 +68,6 @@ def run(report, council, councils, period, audience, data, out, pdf):
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
     if pdf:
-        from ..pdf import PdfEngine
-
         with PdfEngine() as engine:
             pdf = engine.render(path)
     folder = out_dir(out)
@@ -141,11 +135,9 @@ def batch(summary_file, **options):
     Exit code: 0 every report rendered or unchanged (a council with no period or no figures to
     report is listed, not a failure), 1 a report failed, 2 bad input or settings.
     """
-    from ..rerun import Recorder, answer
 
     if summary_file is None and answer(options):  # nothing changed since a run that rendered nothing
         return
-    from ..scheduling import RunRecord
 
     with RunRecord(summary_file) as record, Recorder(options) as seen:  # written however the run ends
         _batch(record, **options)
@@ -167,10 +159,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
 
     click.echo(where(data, out))
     if pdf or any(r[4:] and r[4] for r in runs):
-        from ..pdf import require
-
         require()
-    from ..rerun import likely_work
 
     if executor == "local" and not dry_run and likely_work({"data": data, "out": out, "force": force}):
         from ..executors import LocalPool

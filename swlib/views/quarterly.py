@@ -4,6 +4,8 @@ SPC chart and icons, or its last years) and how the council compares (LGBF bench
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from ..benchmarking import benchmark, ordinal
@@ -80,8 +82,6 @@ def not_compared_reason(r: dict) -> str:
 
 def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
-
-    from dataclasses import replace
 
     panel = real_terms(ds.benchmarks)  # a cost in real terms, as the SPC chart of the same cost
     b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from ..disclosure import FOOTNOTE
+from ..glossary import items
 from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from ..schema import TABLE_ORDER
 from ..status import catalogue
@@ -106,8 +107,6 @@ def source_label(source: str) -> str:
 
 def glossary_items() -> list[tuple[str, str]]:
     """Every term a council report may use; the rendered report keeps those it does use."""
-
-    from ..glossary import items  # glossary renders with the templates: imported where used
 
     terms = glossary()
     return list(terms.items()) + [

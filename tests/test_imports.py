@@ -1,0 +1,98 @@
+"""swlib's import graph, read from the source with ast: no import loop, and the layers run one
+way (a module imports from its own layer or the ones below). Imports inside functions count
+too: a loop held together by a lazy import is still a loop."""
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+SWLIB = Path(__file__).resolve().parent.parent / "swlib"
+
+# bottom to top; each module imports only from its own layer and those listed before it
+LAYERS = {
+    "foundation": "base errors version periods limits reports statutory small_numbers stats xmr funnel formatting "
+    "progress",
+    "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
+    "data in": "reading rules checks dataset loading validate ytd coverage",
+    "numbers": "published disclosure benchmarking panel national status trends briefing narrative publishing",
+    "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
+    "views.annual views.national views.sources tables excel lgbf merge init notebook_view explorer",
+    "running": "scheduling kernels rendering pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "
+    "cli.__main__ __init__ __main__",
+}  # fmt: skip
+LAYER = {m: i for i, names in enumerate(LAYERS.values()) for m in names.split()}
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(SWLIB).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 1 else parts)
+
+
+def import_graph() -> dict[str, list[tuple[str, int]]]:
+    """{module: [(swlib module it imports, line), ...]}, modules named as in LAYERS."""
+    files = {_name(p): p for p in SWLIB.rglob("*.py")}
+    graph = {}
+    for mod, path in files.items():
+        package = list(path.relative_to(SWLIB).parent.parts)  # what `from .` names
+        edges = []
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package[: len(package) - (node.level - 1)] + (node.module.split(".") if node.module else [])
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("swlib"):
+                base = node.module.split(".")[1:]
+            else:
+                continue
+            for alias in node.names:
+                target = ".".join([*base, alias.name])  # `from . import reports`: the module itself
+                target = target if target in files else ".".join(base) or "__init__"
+                if target != mod:
+                    edges.append((target, node.lineno))
+        graph[mod] = edges
+    return graph
+
+
+def test_every_module_has_a_layer():
+    assert sorted(set(import_graph()) - set(LAYER)) == [], "a new module: add it to its layer in LAYERS"
+
+
+def test_swlib_has_no_import_loop():
+    graph = {m: {t for t, _ in edges} for m, edges in import_graph().items()}
+    loops, state = [], {}
+
+    def visit(m, path):
+        state[m] = "open"
+        for t in sorted(graph.get(m, ())):
+            if state.get(t) == "open":
+                loops.append([*path[path.index(t) :], t])
+            elif t not in state:
+                visit(t, [*path, t])
+        state[m] = "done"
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+    assert loops == []
+
+
+def test_at_most_one_import_runs_back_up_the_layers():
+    up = [f"swlib/{m.replace('.', '/')}:{line} imports {t}" for m, edges in import_graph().items()
+          for t, line in edges if LAYER[t] > LAYER[m]]  # fmt: skip
+    assert len(up) <= 1, up
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [("from .config import where", ["config"]), ("from . import reports", ["reports"]),
+     ("def f():\n    from .views.tables import spc_view", ["views.tables"])],
+)  # fmt: skip
+def test_the_graph_sees_relative_and_lazy_imports(tmp_path, monkeypatch, source, expected):
+    for name in ["config", "reports", "__init__"]:
+        (tmp_path / f"{name}.py").write_text("")
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "tables.py").write_text("")
+    (tmp_path / "views" / "__init__.py").write_text("")
+    (tmp_path / "batch.py").write_text(source)
+    monkeypatch.setattr(sys.modules[__name__], "SWLIB", tmp_path)
+    assert [t for t, _ in import_graph()["batch"]] == expected
