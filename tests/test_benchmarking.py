@@ -102,3 +102,16 @@ def test_ordinal():
         "22nd",
         "32nd",
     ]
+
+
+def test_benchmarking_on_the_real_panel(demo):
+    b = swlib.benchmark(demo, "2023-24", "dumfries-and-galloway").set_index("lgbf")
+    assert b.loc["SW6", "period"] == "2020-21" and b.loc["CHN9", "period"] == "2019-20"  # each its latest year
+    assert b.loc["SW6", "scotland_value"] == pytest.approx(120.0284)  # the published Scotland figure
+    assert b.loc["SW6", "comparison"] == "better"  # 107.7 per 1,000, Byar's interval below Scotland's 120.0
+    assert b.loc["SW6", "lower"] < 107.7205 < b.loc["SW6", "upper"] < 120.0284
+    assert b.loc["SW5", "rank"] == 1  # the lowest care home cost ranks first: "One is high" is No
+    assert b.loc["SW1", "comparison"] == "not compared"  # no interval for a cost
+    full = swlib.benchmark(demo, "2023-24")
+    assert full.groupby("lgbf")["council"].nunique().eq(32).all() and "scotland" not in set(full["council"])
+    assert full.groupby("lgbf")["rank"].max().le(32).all()

@@ -1,5 +1,5 @@
 """The LGBF importer on a fixture cut from the real workbook (its real header layout and
-figures), and benchmarking on the real panel."""
+figures)."""
 
 import shutil
 
@@ -137,19 +137,6 @@ def test_import_command_writes_the_table(tmp_path):
     assert len(pd.read_csv(out)) == 54
 
 
-def test_benchmarking_on_the_real_panel(demo):
-    b = swlib.benchmark(demo, "2023-24", "dumfries-and-galloway").set_index("lgbf")
-    assert b.loc["SW6", "period"] == "2020-21" and b.loc["CHN9", "period"] == "2019-20"  # each its latest year
-    assert b.loc["SW6", "scotland_value"] == pytest.approx(120.0284)  # the published Scotland figure
-    assert b.loc["SW6", "comparison"] == "better"  # 107.7 per 1,000, Byar's interval below Scotland's 120.0
-    assert b.loc["SW6", "lower"] < 107.7205 < b.loc["SW6", "upper"] < 120.0284
-    assert b.loc["SW5", "rank"] == 1  # the lowest care home cost ranks first: "One is high" is No
-    assert b.loc["SW1", "comparison"] == "not compared"  # no interval for a cost
-    full = swlib.benchmark(demo, "2023-24")
-    assert full.groupby("lgbf")["council"].nunique().eq(32).all() and "scotland" not in set(full["council"])
-    assert full.groupby("lgbf")["rank"].max().le(32).all()
-
-
 def test_the_wrong_file_is_named_before_anything_else(tmp_path):
     csv = tmp_path / "benchmarks.csv"
     csv.write_text("lgbf,value\n")
@@ -227,23 +214,3 @@ def test_the_real_workbook_gives_the_committed_table_byte_for_byte(tmp_path):
     r = CliRunner().invoke(main, ["import", "lgbf", str(REAL), "--out", str(tmp_path / "benchmarks.csv")])
     assert r.exit_code == 0, r.output
     assert (tmp_path / "benchmarks.csv").read_bytes() == (ROOT / "data" / "benchmarks.csv").read_bytes()
-
-
-@pytest.mark.parametrize("book", [BOOK, META, LOOKUPS], ids=lambda p: p.name)
-def test_calamine_reads_the_cells_openpyxl_reads(book):
-    """Every cell alike, but an Excel error (#N/A), which calamine reads as a blank: the importer
-    reads both as a missing figure."""
-    from swlib.sheets import read_rows
-
-    error = lambda v: isinstance(v, str) and v.startswith("#")  # noqa: E731
-    wb = load_workbook(book, read_only=True, data_only=True)
-    for name in wb.sheetnames:
-        theirs = [tuple(None if error(v) else v for v in r) for r in wb[name].iter_rows(values_only=True)]
-        while theirs and all(v is None for v in theirs[-1]):
-            theirs.pop()
-        ours = read_rows(book, name, [], "")
-        width = max(len(r) for r in theirs + ours)
-        assert [(*r, *[None] * (width - len(r))) for r in ours] == [(*r, *[None] * (width - len(r))) for r in theirs], (
-            name
-        )
-    wb.close()
