@@ -1,4 +1,4 @@
-"""Tables for readers: the performance and action tables as display frames and HTML.
+"""Tables for readers: the performance table and both summaries as text (``swreport table``).
 
 Only formats what ``status`` computed; nothing is calculated here.
 """
