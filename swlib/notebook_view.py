@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .errors import ConfigError
 from .glossary import plain_words
 from .reports import REPORTS
-from .templating import Fragment, _css, environment, outline, render, sections
+from .templating import Fragment, _css, _named, environment, outline, render, sections
 
 WRAPPER = "swreport-nb"
 SCOPE = f".{WRAPPER}:not(#swreport-none)"  # the wrapper, with an id's weight
@@ -128,7 +128,8 @@ def report(report: str, context: dict) -> Fragment:
             f"the {report} report's context has no data for the section(s) {', '.join(missing)}: "
             f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
         )
-    layout = environment().get_template(f"{report}/report.html.j2").module
+    with _named(f"{report}/report.html.j2"):
+        layout = environment().get_template(f"{report}/report.html.j2").module
     body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
     if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out
         body = Fragment(plain_words(str(body), list(context["glossary"])))

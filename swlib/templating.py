@@ -110,7 +110,8 @@ def _named(template: str):
 
 def sections(report: str) -> list[dict]:
     """A report's sections as its template lists them: number, id, title (and fixed parts)."""
-    return list(environment().get_template(f"{report}/report.html.j2").module.sections)
+    with _named(f"{report}/report.html.j2"):  # the first to read it: a syntax error is named here
+        return list(environment().get_template(f"{report}/report.html.j2").module.sections)
 
 
 def heading_text(section: dict) -> str:

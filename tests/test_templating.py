@@ -58,7 +58,9 @@ def test_the_grep_finds_html_where_there_is_some(tmp_path):
 
 def test_templates_escape_every_value_and_pass_sanitised_text_once():
     payload = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
-    html = templating.macro("frame_table", s.frame_view(__import__("pandas").DataFrame({payload: [payload], "b": [payload]}), payload))
+    html = templating.macro(
+        "frame_table", s.frame_view(__import__("pandas").DataFrame({payload: [payload], "b": [payload]}), payload)
+    )
     page = BeautifulSoup(html, "html.parser")
     assert not page.select("script") and not page.select("img")
     assert page.caption.get_text() == payload  # shown as text, not run
@@ -129,6 +131,30 @@ def test_a_broken_template_is_named_with_its_line_in_words(tmp_path, monkeypatch
             swlib.report("quarterly", ctx)
         assert str(e.value) == (
             f"templates/quarterly/report.html.j2, line {line}: UndefinedError: 'dict object' has no attribute 'servce'"
+        )
+    finally:
+        templating.environment.cache_clear()
+
+
+def test_a_template_that_does_not_parse_is_named_with_its_line_in_words(tmp_path, monkeypatch):
+    """A syntax error (here: 'none' is Jinja's constant, not a name to set) says file and line,
+    in the notebook and so in the run's message, not an empty CellExecutionError."""
+    import shutil
+
+    root = tmp_path / "templates"
+    shutil.copytree(templating.TEMPLATES, root)
+    q = root / "quarterly" / "report.html.j2"
+    text = q.read_text().splitlines()
+    line = next(i for i, t in enumerate(text, start=1) if t.startswith("{% macro glance"))
+    text.insert(line, "{% set none = 1 %}")
+    q.write_text("\n".join(text) + "\n")
+    monkeypatch.setattr(templating, "TEMPLATES", root)
+    templating.environment.cache_clear()
+    try:
+        with pytest.raises(swlib.ConfigError) as e:
+            swlib.report("quarterly", {})
+        assert str(e.value) == (
+            f"templates/quarterly/report.html.j2, line {line + 1}: TemplateSyntaxError: can't assign to 'const'"
         )
     finally:
         templating.environment.cache_clear()
