@@ -168,6 +168,8 @@ def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
     page = BeautifulSoup(html, "html.parser")
     assert "Children seen within 5 days of referral" in page.select("table.performance")[0].get_text()
     assert "26 measures have no figures yet" in html and len(page.select("table.no-figures tbody tr")) == 26
+    glance = page.select_one("div.glance").get_text(" ")
+    assert "26 of them have no figures yet: listed at the end of section 3" in " ".join(glance.split())
     assert "swreport template RETURN.xlsx --council fife --period 2023-24" in html
     # the year's return: the statutory figures, a percentage typed as Excel keeps 78%; the annual report
     assert run("template", "year.xlsx", "--council", "fife", "--period", "2024-25").exit_code == 0
