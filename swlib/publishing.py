@@ -212,6 +212,16 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         cfg = council_settings(council)
         out += [{k: v for k, v in f.items() if k != "cleared"} | {"reason": REASON}
                 for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
+    if "workforce" in r.free_text:  # the teams' names in the workforce table (its latest return to the year)
+        cfg = council_settings(council)
+        w = ds.workforce[ds.workforce["council"] == council]
+        shown = [p for p in w["period"].unique() if Period.parse(p) <= P]
+        latest = max(shown, key=Period.parse) if shown else None
+        for i, row in w[w["period"] == latest].iterrows():
+            hits = small_numbers_in(row["service"], cfg.suppress_min, cfg.suppress_max)
+            if hits:
+                out.append({"file": table_file(ds, "workforce"), "row": i + 2, "column": "service", "text": hits[0],
+                            "reason": REASON})  # fmt: skip
     return out
 
 

@@ -83,8 +83,18 @@ def test_check_public_scans_workforce_finance_and_inspection_words(data_dir):
                                         "line": "Secure care for one child", "amount": "400000", "source": "t"}])  # fmt: skip
     import swlib
 
-    found = {(f["file"], f["row"], f["column"]) for f in check_public(swlib.load(folder), "alpha", "2020-21-Q1")}
+    ds = swlib.load(folder)
+    found = {(f["file"], f["row"], f["column"]) for f in check_public(ds, "alpha", "2020-21-Q1")}
     assert found == {("workforce.csv", 2, "service"), ("finance.csv", 2, "line")}
+    from swlib.views import workforce_view  # the public workforce table withholds the team's name
+
+    year = swlib.Period.parse("2020-21")
+    labels = [r["label"] for r in workforce_view(ds, "alpha", year, "public")["table"]["rows"]]
+    assert labels == ["[withheld]"] and "Rowan" in workforce_view(ds, "alpha", year)["table"]["rows"][0]["label"]
+    from swlib.publishing import withheld
+
+    assert [(w["file"], w["row"], w["column"]) for w in withheld(ds, "annual", "alpha", "2020-21")] == [
+        ("workforce.csv", 2, "service")]  # fmt: skip
 
 
 def test_a_narrative_finding_names_the_file_where_it_is(tmp_path, monkeypatch):

@@ -117,7 +117,10 @@ def test_the_national_overview_has_its_own_footer_and_the_others_name_the_audien
 def test_what_a_public_report_withholds_follows_the_free_text_its_registry_entry_names(demo):
     from swlib.publishing import withheld
 
-    assert reports.get("quarterly").free_text == ("actions",) and reports.get("annual").free_text == ("narrative",)
+    assert reports.get("quarterly").free_text == ("actions",) and reports.get("annual").free_text == (
+        "narrative",
+        "workforce",
+    )
     annual = withheld(demo, "annual", "dundee-city", "2016-17")
     assert any(w["file"].endswith("complaints.md") for w in annual)  # the narrative, read for the annual report
     assert withheld(demo, "national", "scotland", "2019-20") == []  # published figures only

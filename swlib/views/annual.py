@@ -9,9 +9,10 @@ import pandas as pd
 
 from ..charts import budget_chart, inspection_chart, small_multiples
 from ..config import council_settings
-from ..disclosure import suppress_table
+from ..disclosure import WITHHELD_TEXT, suppress_table
 from ..formatting import fmt_money, slug
 from ..periods import Period
+from ..small_numbers import small_numbers_in
 from ..status import is_synthetic
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
@@ -100,7 +101,14 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
             )
             for c in cells if made_up else []:
                 c["synthetic"] = c["text"] != "–"
-        body.append({"label": service, "total": service == "Total", "cells": cells})
+        label = service  # a team's name is free text: withheld from the public where it mentions a small number
+        if (
+            audience == "public"
+            and service != "Total"
+            and small_numbers_in(service, cfg.suppress_min, cfg.suppress_max)
+        ):
+            label = WITHHELD_TEXT
+        body.append({"label": label, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
     table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
     return {"none": None, "table": synthetic_marks(table, [c for r in body for c in r["cells"]])}
