@@ -23,4 +23,7 @@ def rendered(name: str, audience: str = "internal") -> Path:
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     report, council, period = RUNS[name]
+    if audience == "public":  # what an earlier session published, from other demo data, is not this one's record
+        for old in (OUT / str(council)).glob("*/*-public.figures.csv"):
+            old.unlink()
     return swlib.render(report, council, period, audience=audience, out=OUT)
