@@ -214,3 +214,13 @@ def test_the_real_workbook_gives_the_committed_table_byte_for_byte(tmp_path):
     r = CliRunner().invoke(main, ["import", "lgbf", str(REAL), "--out", str(tmp_path / "benchmarks.csv")])
     assert r.exit_code == 0, r.output
     assert (tmp_path / "benchmarks.csv").read_bytes() == (ROOT / "data" / "benchmarks.csv").read_bytes()
+
+
+def test_import_lgbf_writes_no_live_formula_into_benchmarks_csv(tmp_path):
+    import pandas as pd
+
+    from swlib.lgbf import write_csv
+
+    df = pd.DataFrame({"lgbf": ["SW1"], "title": ['=HYPERLINK("http://x")'], "value": [1.5]})
+    text = write_csv(df, tmp_path / "benchmarks.csv").read_text()
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text

@@ -67,13 +67,3 @@ def test_import_lgbf_refuses_a_huge_workbook_with_exit_2(tmp_path):
     path = _huge_declared(tmp_path / "lgbf.xlsx", 1_000_000, sheet="Raw Data")
     r = CliRunner().invoke(main, ["import", "lgbf", str(path), "--out", str(tmp_path / "b.csv")])
     assert r.exit_code == 2 and "1,000,000 rows" in r.output and not (tmp_path / "b.csv").exists()
-
-
-def test_import_lgbf_writes_no_live_formula_into_benchmarks_csv(tmp_path):
-    import pandas as pd
-
-    from swlib.lgbf import write_csv
-
-    df = pd.DataFrame({"lgbf": ["SW1"], "title": ['=HYPERLINK("http://x")'], "value": [1.5]})
-    text = write_csv(df, tmp_path / "benchmarks.csv").read_text()
-    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
