@@ -119,9 +119,12 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     why: list[list[str]] = [[] for _ in range(len(out))]
     withheld = []
     for i, (idx, r) in enumerate(out.iterrows()):
-        points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record)
+        agg = r.get("aggregate", "sum")
+        points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record, agg)
         for col in ["to_date", "last_year", *years]:
-            reason = hidden_why(points.get(col, []), r["unit"], r.get("aggregate", "sum"), lo, hi)
+            reason = hidden_why(points.get(col, []), r["unit"], agg, lo, hi)
+            if not reason and points.get(col) and (points.get("revised") or {}).get(col):  # a snapshot revised
+                reason = hidden_why([*points["revised"][col], points[col][-1]], r["unit"], "sum", lo, hi)
             if not reason and (points.get("complement") or {}).get(col):  # a part of another measure (part_of)
                 reason = hidden_why(points["complement"][col], "count", "sum", lo, hi)
                 reason = "complement" if reason == "small" else reason
@@ -187,25 +190,31 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
 
 def published_by_year(record: pd.DataFrame | None) -> dict[tuple[str, str], list[tuple]]:
     """The record of what public reports printed (``swlib.published``) as points to difference
-    against: ``{(measure, year): [(value, numerator, denominator, parts), ...]}``."""
+    against: ``{(measure, year): [(months, (value, numerator, denominator, parts)), ...]}``."""
     out: dict[tuple[str, str], list[tuple]] = {}
     if record is None:
         return out
     for r in record.itertuples(index=False):
-        out.setdefault((r.measure, r.year), []).append((r.value, r.numerator, r.denominator, r.parts))
+        out.setdefault((r.measure, r.year), []).append((r.months, (r.value, r.numerator, r.denominator, r.parts)))
     return out
 
 
-def with_published(points: dict, measure: str, record: dict) -> dict:
+def with_published(points: dict, measure: str, record: dict, aggregate: str = "sum") -> dict:
     """A measure's points with the figures public reports printed for the same year added
-    before each column's own (the last): a revision shows as a difference like any other."""
+    before each column's own (the last): a revision shows as a difference like any other. A
+    snapshot (aggregate ``latest``) is set only against the same snapshot as printed before, in
+    ``points["revised"]``: two snapshots of different dates differ by no count of anyone."""
     out = dict(points)
     comp = dict(points.get("complement") or {})
-    for col, (year, _months) in (points.get("months") or {}).items():
-        if points.get(col) and record.get((measure, year)):
-            out[col] = [*points[col][:-1], *record[(measure, year)], points[col][-1]]
+    for col, (year, months) in (points.get("months") or {}).items():
+        printed = [p for _m, p in record.get((measure, year), [])]
+        if aggregate == "latest":
+            printed = [p for m, p in record.get((measure, year), []) if m == months]
+            out.setdefault("revised", {})[col] = printed
+        elif points.get(col) and printed:
+            out[col] = [*points[col][:-1], *printed, points[col][-1]]
         if comp.get(col) and record.get((measure + COMPLEMENT, year)):  # a part_of measure: its complement too
-            comp[col] = [*comp[col][:-1], *record[(measure + COMPLEMENT, year)], comp[col][-1]]
+            comp[col] = [*comp[col][:-1], *(p for _m, p in record[(measure + COMPLEMENT, year)]), comp[col][-1]]
     if comp:
         out["complement"] = comp
     return out

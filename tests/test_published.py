@@ -78,7 +78,8 @@ def test_the_record_keeps_every_figure_published_and_reads_back_by_council(tmp_p
     assert sorted(rec["value"]) == [90.0, 93.0]
     from swlib.disclosure import published_by_year
 
-    assert published_by_year(rec)[("m0", "2020-21")][0][0] == 90.0
+    months, (value, *_rest) = published_by_year(rec)[("m0", "2020-21")][0]
+    assert (months, value) == (3, 90.0)
     assert published.read("beta", tmp_path).empty and published.read("alpha", tmp_path / "none").empty
 
 
@@ -127,3 +128,19 @@ def test_a_revision_of_the_difference_between_a_measure_and_its_whole_is_suppres
     assert list(unaware["to_date"]) == [50, 37]
     aware = swlib.performance(later, "alpha", "2020-21-Q2", audience="public", published=published.read("alpha", out))
     assert aware.iloc[0]["to_date"] == 50 and pd.isna(aware.iloc[1]["to_date"])
+
+
+def test_a_snapshot_revised_after_it_was_published_is_suppressed_and_other_dates_are_not_compared(tmp_path):
+    # children on the register at 31 March 2020: the 2019-20 Q4 report printed 40; the data now say 42
+    ms = [{"unit": "count", "polarity": "none", "aggregate": "latest"}]
+    out = tmp_path / "outputs"
+    rows = {"2019-20-Q1": "35", "2019-20-Q2": "36", "2019-20-Q3": "38", "2019-20-Q4": "40", "2020-21-Q1": "41"}
+    first = swlib.load(make_data(tmp_path / "d1", ms, _quarters(rows)))
+    printed = swlib.performance(first, "alpha", "2019-20-Q4", audience="public", published=published.empty())
+    assert printed.iloc[0]["to_date"] == 40  # and Q3's 38 beside it is not a count of anyone: snapshots
+    published.write(out / "alpha" / "2019-20-Q4" / f"quarterly-public{published.SUFFIX}", printed.attrs["printed"])
+    revised = swlib.load(make_data(tmp_path / "d2", ms, _quarters({**rows, "2019-20-Q4": "42"})))
+    unaware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.empty())
+    assert unaware.iloc[0]["2019-20"] == 42 and unaware.iloc[0]["to_date"] == 41
+    aware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.read("alpha", out))
+    assert pd.isna(aware.iloc[0]["2019-20"]) and aware.iloc[0]["to_date"] == 41  # 41 at June: another date, shown
