@@ -340,6 +340,29 @@ def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
             assert len(legend) != 1, (name, n, legend)
 
 
+def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
+    from bs4 import BeautifulSoup
+
+    from swlib.pdf import _content_pages
+
+    repeated = 0
+    for name, path in pdfs.items():
+        tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").find_all("table")
+        with pikepdf.open(path) as pdf:
+            pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+            spans = [
+                sorted(set(_content_pages(t, pages))) for t in _elements(pdf.Root.StructTreeRoot.K) if t.S == "/Table"
+            ]
+        assert len(spans) == len(tables), name
+        for table, span in zip(tables, spans, strict=True):
+            header = [" ".join(th.get_text(" ", strip=True).split()) for th in table.find("thead").find_all("th")]
+            for page in span[1:]:
+                lines = " ".join(body_lines(pages_text(path)[page])[:6])
+                assert all(h.split()[0] in lines for h in header if h), (name, page + 1, header, lines[:200])
+                repeated += 1
+    assert repeated >= 5
+
+
 def test_a_short_table_is_printed_whole_on_one_page(pdfs):
     from bs4 import BeautifulSoup
 
