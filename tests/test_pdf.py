@@ -363,6 +363,30 @@ def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
     assert repeated >= 5
 
 
+def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
+    # a table of figures by year and the small bar charts of the same figures under it are read
+    # together: the chart starts on the page where the table ends
+    from bs4 import BeautifulSoup
+
+    from swlib.pdf import _content_pages
+
+    checked = 0
+    for name in ("annual", "annual-dg"):
+        soup = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser")
+        charted = [t.find_next(["table", "figure"]).name == "figure" for t in soup.find_all("table")]
+        with pikepdf.open(pdfs[name]) as pdf:
+            pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+            order = [e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
+            tables = [i for i, e in enumerate(order) if e.S == "/Table"]
+            assert len(tables) == len(charted), name
+            for i, (t, chart) in enumerate(zip(tables, charted, strict=True)):
+                if chart and soup.find_all("table")[i].get("class") == ["values"]:
+                    end = max(_content_pages(order[t], pages))
+                    assert min(_content_pages(order[t + 1], pages)) == end, (name, end + 1, i)
+                    checked += 1
+    assert checked >= 10
+
+
 def test_a_short_table_is_printed_whole_on_one_page(pdfs):
     from bs4 import BeautifulSoup
 
