@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import schema as sc
 from .checks import data_warnings
-from .config import default_data_path
+from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .reading import read_csv, read_workbook
@@ -95,8 +95,6 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
         try:
             ds = _load(base)
         except DataError as e:  # name the data set read: it may be the demo data, not the analyst's
-            from .config import describe_data
-
             e.where = e.where or describe_data(base)
             raise
         if cached is not None:
