@@ -340,3 +340,29 @@ def test_no_council_chart_overprints_a_label_or_prints_outside_itself(demo):
         height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
         for t, (x0, y0, x1, y1), _ in svg_text_boxes(svg):
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (name, t)
+
+
+def test_the_text_widths_are_dejavu_sans_as_matplotlib_measures_it():
+    # swlib/charts/metrics.py is generated once (scripts/make_font_metrics.py): a stale table fails here
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    from swlib.charts.svg import text_width
+
+    font = FontProperties(family="DejaVu Sans", size=8)
+    for text in ["£175,000", "latest, 23/24 H1:", "86.8% †", "special cause: improvement", "2021/22 Q2", "[c]", "–"]:
+        measured = text_to_path.get_text_width_height_descent(text, font, False)[0]
+        assert text_width(text, 8) == pytest.approx(measured, abs=0.6), text  # kerning: under a point
+
+
+@pytest.mark.parametrize(("lo", "hi", "bins"), [(0, 1, 6), (10.3, 31.2, 6), (0.59, 1.06, 6), (0, 210000, 6),
+                                                (81.7, 97.9, 5), (-3.2, 4.4, 4), (0, 27.3, 9), (12.5, 70.1, 5), (0, 2.1, 9), (0, 6.3, 9)])  # fmt: skip
+def test_value_ticks_are_where_matplotlib_puts_them(lo, hi, bins):
+    from matplotlib.ticker import MaxNLocator
+
+    from swlib.charts.svg import Axis
+
+    for integer in (False, True):  # a count's axis: whole numbers only
+        locator = MaxNLocator(bins, steps=[1, 2, 2.5, 5, 10], integer=integer)
+        theirs = [t for t in locator.tick_values(lo, hi) if lo - 1e-9 <= t <= hi + 1e-9]
+        assert Axis(lo, hi, 0, 100).ticks(bins, integer) == pytest.approx(theirs), integer

@@ -225,17 +225,25 @@ class Axis:
         return self.start + (v - self.lo) / (self.hi - self.lo) * (self.end - self.start)
 
     def ticks(self, bins: int, integer: bool = False) -> list[float]:
-        """``integer``: whole numbers only (a count has no halves)."""
-        span = self.hi - self.lo
-        scale = 10 ** math.floor(math.log10(span / max(bins, 1)))
-        steps = (scale * m for m in (1, 2, 2.5, 5, 10, 20, 25, 50, 100))
-        for step in (s for s in steps if not integer or (s >= 1 and float(s).is_integer())):
-            first, last = math.floor(self.lo / step + 1e-9), math.ceil(self.hi / step - 1e-9)
-            if last - first <= bins:
+        """The ticks in view, as ``MaxNLocator(bins, steps=[1, 2, 2.5, 5, 10])`` chooses them: the
+        smallest step (of those, scaled by a power of ten) at least 1/``bins`` of the range that
+        leaves two ticks or more in view. ``integer``: whole numbers only (a count has no halves)."""
+        lo, hi = self.lo, self.hi
+        raw = (hi - lo) / max(bins, 1)
+        scale = 10 ** math.floor(math.log10(raw))
+        steps = [scale * m for m in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20)]
+        if integer:
+            steps = [t for t in steps if t < 1 or abs(t - round(t)) < 0.001]
+        eps = (hi - lo) * 1e-9
+        ticks: list[float] = []
+        for step in (t for t in steps if t >= raw * (1 - 1e-9)):
+            if integer and math.floor(hi) - math.ceil(lo) >= 1:
+                step = max(1.0, step)
+            first, last = math.ceil((lo - eps) / step), math.floor((hi + eps) / step)
+            ticks = [round(k * step, 10) for k in range(first, last + 1)]
+            if len(ticks) >= 2:
                 break
-        ticks = [round(k * step, 10) for k in range(first, last + 1)]
-        eps = span * 1e-9
-        return [t for t in ticks if self.lo - eps <= t <= self.hi + eps]
+        return ticks
 
 
 def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, label, title: str) -> None:
