@@ -152,7 +152,8 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
 
     P = Period.parse(period).year_period
     b = ds.benchmarks
-    rows = b[(b["lgbf"] == code) & b["period"].map(lambda p: Period.parse(p) == P)]
+    rows = b[b["lgbf"] == code]
+    rows = rows[rows["period"].map({p: Period.parse(p) == P for p in rows["period"].unique()})]  # each year parsed once
     scot = rows[rows["council"] == SCOTLAND]
     g = rows[(rows["council"] != SCOTLAND) & rows["numerator"].notna() & (rows["denominator"] > 0)]
     if len(g) < 3:
