@@ -121,9 +121,10 @@ class PdfEngine:
         try:
             page.goto(html.as_uri(), wait_until="load")
             raw = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+            links = page.evaluate(_LINK_TEXTS)
         finally:
             page.close()
-        write_atomic(target, reproducible(raw))
+        write_atomic(target, reproducible(raw, links))
         return target
 
     def close(self) -> None:
@@ -148,8 +149,13 @@ def _pdf_date() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def reproducible(raw: bytes) -> bytes:
-    """Chromium's PDF made the same bytes from the same page (see the module's notes)."""
+_LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]')]
+  .map(a => [a.getAttribute('href'), a.textContent.replace(/\\s+/g, ' ').trim()]).filter(([, t]) => t))"""
+
+
+def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
+    """Chromium's PDF made the same bytes from the same page (see the module's notes);
+    ``links`` (``{href: the link's words}``, from the page) describe its links."""
     import io
 
     import pikepdf
@@ -167,6 +173,8 @@ def reproducible(raw: bytes) -> bytes:
         if root is not None:
             _renumber_structure(pdf, root)
             _mark_artifacts(pdf, root)
+            _list_bodies(pdf, root)
+        _describe_links(pdf, links or {})
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
@@ -295,6 +303,53 @@ def _object_end(ops, i: int, name: str) -> int | None:
         if o in closing:
             return None if o == "n" else j
     return None
+
+
+def _list_bodies(pdf, root) -> None:
+    """Each list item's content in an ``LBody`` beside its ``Lbl`` (a PDF list item holds the
+    two; Chromium puts the content straight in the item)."""
+    import pikepdf
+
+    parents = _parent_tree(root)
+    for item in [e for e in _elements(root.get("/K")) if e.S == "/LI"]:
+        kids = item.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
+        if not body or any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR" for k in body):
+            continue
+        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item))
+        if "/Pg" in item:
+            lbody.Pg = item.Pg
+        for k in body:
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k:
+                k.P = lbody
+            elif isinstance(k, pikepdf.Dictionary) and "/MCID" in k:
+                parents[int(k.Pg.StructParents)][int(k.MCID)] = lbody
+            elif isinstance(k, int) and "/Pg" in item:
+                parents[int(item.Pg.StructParents)][k] = lbody
+        lbody.K = pikepdf.Array(body)
+        item.K = pikepdf.Array([*(k for k in kids if k not in body), lbody])
+
+
+def _describe_links(pdf, links: dict[str, str]) -> None:
+    """Each link annotation gets its words as its alternative description (``/Contents``, which
+    a screen reader reads for the annotation): a link within the report by the id it goes to
+    (Chromium names the destination after it), a link out by its address."""
+    import pikepdf
+
+    for page in pdf.pages:
+        for annot in page.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link" or "/Contents" in annot:
+                continue
+            dest, action = annot.get("/Dest"), annot.get("/A")
+            if isinstance(dest, pikepdf.Name | pikepdf.String):
+                href = "#" + str(dest).lstrip("/")
+            elif action is not None and action.get("/S") == "/URI":
+                href = str(action.URI)
+            else:
+                continue
+            if links.get(href):
+                annot.Contents = pikepdf.String(links[href])
 
 
 def _parent_tree(root) -> dict:

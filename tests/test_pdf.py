@@ -60,6 +60,11 @@ def test_every_report_is_a_tagged_pdf_with_language_title_and_bookmarks(pdfs):
                     figures.append(str(e.get("/Alt", "")))
             assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/P", "/L"} <= kinds, (name, kinds)
             assert figures and all(len(a) > 20 for a in figures), (name, figures)  # every chart says what it shows
+            for item in (e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"):
+                kids = item.K if isinstance(item.K, pikepdf.Array) else [item.K]
+                assert [str(k.S) for k in kids][-1] == "/LBody", (name, "a list item's content is its LBody")
+            links = [a for p in pdf.pages for a in p.get("/Annots", []) if a.Subtype == "/Link"]
+            assert links and all(len(str(a.get("/Contents", ""))) > 3 for a in links), name  # each link described
             with pdf.open_outline() as outline:
                 top = [str(i.title) for i in outline.root[0].children]
         headings = [unescape(re.sub("<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
