@@ -194,3 +194,47 @@ def test_property_figures_revised_between_reports_give_away_no_small_count(case,
             if any(small(x) for x in diffs):
                 leaks.append((t1, fy1, q1, q2, (v, n, d), (v2, n2, d2)))
     assert leaks == []
+
+
+@st.composite
+def parts_and_wholes(draw):
+    """Referrals (m0) and the investigations among them (m1, ``part_of`` m0): random counts, the
+    part never above the whole."""
+    freq = draw(st.sampled_from(["monthly", "quarterly"]))
+    kind = "month" if freq == "monthly" else "quarter"
+    obs = []
+    for fy in (2019, 2020):
+        for p in swlib.Period.year(fy).parts(kind):
+            if draw(st.booleans()) and draw(st.booleans()):
+                continue
+            whole = draw(_count)
+            part = draw(st.one_of(st.integers(0, whole), st.integers(max(whole - 4, 0), whole)))
+            obs += [{"measure": "m0", "period": str(p), "value": str(whole)},
+                    {"measure": "m1", "period": str(p), "value": str(part)}]  # fmt: skip
+    return freq, obs
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts_and_wholes())
+def test_property_no_small_count_is_derivable_from_a_measure_and_the_measure_it_is_part_of(case):
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from tests.conftest import write_csv
+
+    freq, obs = case
+    ms = [{"title": "Referrals", "unit": "count", "frequency": freq, "polarity": "none"},
+          {"title": "Investigations", "unit": "number", "frequency": freq, "polarity": "none"}]  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_data(Path(tmp) / "data", ms, obs)
+        rows = list(csv.DictReader((folder / "measures.csv").open()))
+        write_csv(folder / "measures.csv", [{**rows[0], "part_of": ""}, {**rows[1], "part_of": "m0"}])
+        seen = published_figures(swlib.load(folder), "alpha", 2020)
+    small = lambda x: x == x and 1 <= round(abs(x), 6) <= 4  # noqa: E731
+    complements = {(fy, q): w[0] - seen[("Investigations", fy, q)][0] for (t, fy, q), w in seen.items()
+                   if t == "Referrals" and ("Investigations", fy, q) in seen}  # fmt: skip
+    leaks = [(k, c) for k, c in complements.items() if small(c)]
+    leaks += [(k, k2) for k, c in complements.items() for k2, c2 in complements.items()
+              if k[0] == k2[0] and k2[1] < k[1] and small(c - c2)]  # fmt: skip
+    assert leaks == []
