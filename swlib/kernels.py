@@ -38,8 +38,8 @@ from .reports import NOTEBOOKS  # where the report notebooks are, and their kern
 
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
 CELL_TIMEOUT = 600.0
-# what a report's first cell imports anyway; a warm kernel imports it once (matplotlib's settings,
-# not its figures: only the national report's funnel plot draws with it, and imports them there)
+# what a report's first cell imports anyway; a warm kernel imports it once (of matplotlib only its
+# settings, which fresh_state puts back: no chart draws with it, an analyst's cell may)
 WARM_MODULES = (
     "pandas", "numpy", "matplotlib", "swlib", "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating",
     "swlib.config", "swlib.national",

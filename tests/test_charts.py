@@ -366,3 +366,23 @@ def test_value_ticks_are_where_matplotlib_puts_them(lo, hi, bins):
         locator = MaxNLocator(bins, steps=[1, 2, 2.5, 5, 10], integer=integer)
         theirs = [t for t in locator.tick_values(lo, hi) if lo - 1e-9 <= t <= hi + 1e-9]
         assert Axis(lo, hi, 0, 100).ticks(bins, integer) == pytest.approx(theirs), integer
+
+
+def test_the_funnel_plot_names_the_councils_outside_and_nothing_overprints(demo):
+    import re
+
+    from swlib import national
+    from swlib.charts import funnel_chart
+
+    for code in ("SW6", "SW8"):
+        f = national.funnel(demo, code, "2019-20")
+        svg = funnel_chart(f, code).svg
+        assert svg_overprinted(svg) == [], code
+        texts = svg_text_boxes(svg)
+        names = sorted(t for t, _, c in texts if c == "name")
+        assert names == sorted(f.loc[f["outside"] != "", "council_name"]) and names, code
+        assert len(re.findall(r'class="council( outside)?"', svg)) == len(f)  # every council a point
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+        for t, (x0, y0, x1, y1), _ in texts:
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (code, t)

@@ -95,7 +95,7 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     assert "at Falkirk's 23,658 discharges, the 99.8% limits run from 70.7 to 144.2, against 98.5 to 110.8" in words
     assert words.endswith("Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2).")
     svg = funnel_chart(sw8 := national.funnel(demo, "SW8", "2019-20"), "SW8: delayed discharges").svg
-    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    texts = [t.strip() for t in re.findall(r"<(?:text|tspan)[^>]*>([^<]*)</(?:text|tspan)>", svg)]  # each line
     assert "Inverclyde" in texts and "East Renfrewshire" in texts  # the councils outside, named on the chart
     assert "Bed days expected from the 75+ population at Scotland's rate (log scale)" in " ".join(texts).replace(
         "&#39;", "'"

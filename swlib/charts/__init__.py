@@ -1,14 +1,11 @@
-"""Charts, embedded as SVG: the kinds a report draws most written straight to SVG from what swlib
-computed (``svg``: the SPC chart, a measure's year bars, the statutory small multiples, the LGBF
-benchmarking panels, the national rank chart), the rest drawn with matplotlib's object API (no
-pyplot state).
+"""Charts, written straight to SVG from what swlib computed (``svg``), without matplotlib.
 
 Charts only draw what other modules computed. Every chart carries alt text and a caption in
 words, and uses the Okabe-Ito colour-blind-safe palette; series are also told apart by
-labels, markers, hatching or line styles, never by colour alone. Output is deterministic: no
-date in the SVG, a fixed hash salt for matplotlib's element ids.
+labels, markers, hatching or line styles, never by colour alone. Output is deterministic:
+nothing in the SVG depends on the time or the run.
 
-One module per kind: ``base`` (what every chart shares: palette, settings, ``Chart``, value
+One module per kind: ``base`` (what every chart shares: palette, printed sizes, ``Chart``, value
 axes), ``svg`` (STYLE, the SVG page, text widths from ``metrics``, scales and legends),
 ``council`` (the council reports' charts), ``spc`` (the SPC chart) and ``national``
 (benchmarking ranks, the national rank chart, the funnel plot).

@@ -1,12 +1,9 @@
-"""What every chart shares: the palette and status colours, ``Chart`` (SVG, alt text, caption),
-a bar's label, value axes in the unit's own terms; and for the charts still drawn with matplotlib
-(the funnel plot) its settings (deterministic SVG: no date, a fixed hash salt for element ids)
-and the figure drawn on."""
+"""What every chart shares: the palette and status colours, the printed sizes, ``Chart`` (SVG,
+alt text, caption), a bar's label, value axes in the unit's own terms."""
 
 from __future__ import annotations
 
 import base64
-import io
 import math
 import re
 from dataclasses import dataclass
@@ -35,20 +32,6 @@ STATUS_HATCH = {
     "Report later": "--",
     "Data only": "||",
     "Suppressed": "..",
-}
-
-
-RC = {
-    "svg.hashsalt": "swreport",
-    "svg.fonttype": "none",
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "hatch.linewidth": 0.6,
-    # titles sit at the top of their axes (no chart puts tick labels there): matplotlib need not
-    # measure every axis on each draw to place them, a fifth of a chart's time
-    "axes.titley": 1.0,
 }
 
 
@@ -90,39 +73,6 @@ class Chart:
         return self.svg
 
 
-# matplotlib is imported only where a chart is drawn with it (the funnel plot): a report without
-# one never imports it (0.4 s of CPU)
-def _figure(width: float, height: float):
-    import matplotlib as mpl
-    from matplotlib.figure import Figure
-
-    with mpl.rc_context(RC):
-        fig = Figure(figsize=(width, height), dpi=96)  # fixed margins: constrained layout costs ~0.1 s a chart
-    return fig
-
-
-def _svg(fig) -> str:
-    import matplotlib as mpl
-
-    buf = io.StringIO()
-    with mpl.rc_context(RC):
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    return buf.getvalue()
-
-
-def _chart(draw, width: float, height: float, alt: str, caption: str, margins: dict | None = None) -> Chart:
-    """Draw on a figure with fixed margins (inches; constrained layout costs ~0.1 s a chart)."""
-    import matplotlib as mpl
-
-    m = {"left": 0.6, "right": 0.15, "top": 0.45, "bottom": 0.45, "hspace": 0.8, "wspace": 0.3, **(margins or {})}
-    with mpl.rc_context(RC):
-        fig = _figure(width, height)
-        fig.subplots_adjust(left=m["left"] / width, right=1 - m["right"] / width, top=1 - m["top"] / height,
-                            bottom=m["bottom"] / height, hspace=m["hspace"], wspace=m["wspace"])  # fmt: skip
-        draw(fig)
-        return Chart(_svg(fig), alt, caption)
-
-
 def _bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:
     """A bar's figure as it is printed over it ("51.9% †": synthetic)."""
     return fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if synthetic else "")
@@ -153,13 +103,6 @@ def tick_text(v: float, unit: str) -> str:
     if unit == "percent":
         return f"{v:g}%"
     return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
-
-
-def _whole_numbers(axis) -> None:
-    """Ticks at whole numbers only: a count of measures or services has no halves."""
-    from matplotlib.ticker import MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _nan(v) -> bool:

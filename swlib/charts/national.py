@@ -10,7 +10,7 @@ import pandas as pd
 from ..formatting import fmt_value
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, Chart, _chart, _nan, _short_label, _wrap, tick_text
+from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
@@ -122,7 +122,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     for fg, (marker, _words) in FAMILY_MARKERS.items():
         for y, (v, f) in enumerate(zip(values, g["family_group"], strict=True)):
             if f == fg and not math.isnan(v):
-                svg.marker(xa(v), ya(y), marker, 22, PALETTE["blue"], "none", 0, cls=f"point family-{fg}")
+                svg.marker(xa(v), ya(y), marker, 22, PALETTE["blue"], PALETTE["blue"], 1, cls=f"point family-{fg}")
     for y, (r, name) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
         svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, f"{int(r)}. {name}", size, "end", cls="council")
     svg.line(x0, y1, x1, y1, axis, "axis")
@@ -134,89 +134,124 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
                  cls="tick x")  # fmt: skip
     below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, axis_words, size, "middle", cls="axis-title")
-    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], "none", 0))
+    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
                for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
     entries.append((f"Scotland {fmt_value(scotland, unit, 1)}", line_handle(scot)))
     legend(svg, x0 + 0.2 * (x1 - x0), y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)
     return str(svg)
 
 
-def _name_points(ax, outside: pd.DataFrame, lines: pd.DataFrame) -> None:
-    """Each council outside a funnel named beside its point, away from the centre: names that
-    would overprint one another move out a row; the value axis grows to hold every row."""
-    import math
-
-    lo_x, hi_x = math.log(lines["x"].iloc[0]), math.log(lines["x"].iloc[-1])
-    per_char = 4.4 / 72 / 4.1  # an 8 pt character's width as a share of the 4.1 in plot
-    rows = {"above": 0, "below": 0}
-    for side, sign in (("above", 1), ("below", -1)):
-        ends: list[float] = []  # where each row's last name ends, as a share of the axis
-        for r in outside[outside["outside"] == side].sort_values("x").itertuples():
-            start = (math.log(r.x) - lo_x) / (hi_x - lo_x) + 0.012
-            row = next((i for i, end in enumerate(ends) if start > end), len(ends))
-            ends[row : row + 1] = [start + per_char * len(r.council_name)]
-            ax.annotate(r.council_name, (r.x, r.y), xytext=(5, sign * (4 + 10 * row)), textcoords="offset points",
-                        fontsize=8, va="bottom" if sign > 0 else "top", zorder=5,
-                        arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.6} if row else None)  # fmt: skip
-        rows[side] = len(ends)
-    y0, y1 = ax.get_ylim()
-    pad = (y1 - y0) * 0.06
-    ax.set_ylim(y0 - pad * rows["below"], y1 + pad * rows["above"])
-
-
 def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     """A funnel plot as ``national.funnel`` computed it: each council's figure against what its
     figure counts, the centre, the 95% and 99.8% limits used (widened for over-dispersion where
     phi > 1) and, faint, the 99.8% limits chance alone would give; councils outside named."""
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
-    from ..national import funnel_lines
-
     a = f.attrs
-    lines, centre = funnel_lines(f), a["centre"]
-    outside = f[f["outside"] != ""]
-    note = (f"Limits widened for over-dispersion\n(\u03c6 = {a['phi']:,.1f}, \u03c4\u00b2 = {a['tau2']:.2g})"
-            if a["adjusted"] else f"Limits not widened:\nno over-dispersion (\u03c6 = {a['phi']:.2f})")  # fmt: skip
-
-    def draw(fig):
-        ax = fig.add_subplot()
-        x = lines["x"]
-        ax.plot(
-            x, [centre] * len(x), color=PALETTE["black"], linewidth=1, label=_wrap(f"centre: {a['centre_label']}", 28)
-        )
-        ax.plot(x, lines["upper_95"], color=PALETTE["grey"], linestyle="--", linewidth=1, label="95% limits")
-        ax.plot(x, lines["lower_95"], color=PALETTE["grey"], linestyle="--", linewidth=1)
-        ax.plot(x, lines["upper_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3, label="99.8% limits")
-        ax.plot(x, lines["lower_99.8"], color=PALETTE["black"], linestyle=":", linewidth=1.3)
-        if a["adjusted"]:
-            ax.plot(x, lines["plain_upper_99.8"], color=PALETTE["sky"], linewidth=0.9,
-                    label="99.8% limits of chance\nalone")  # fmt: skip
-            ax.plot(x, lines["plain_lower_99.8"], color=PALETTE["sky"], linewidth=0.9)
-        inside = f["outside"] == ""
-        ax.scatter(f.loc[inside, "x"], f.loc[inside, "y"], s=16, color=PALETTE["grey"], label="council within the limits", zorder=3)  # fmt: skip
-        if len(outside):
-            ax.scatter(outside["x"], outside["y"], s=24, marker="D", color=PALETTE["orange"],
-                       label="council outside the 99.8% limits", zorder=4)  # fmt: skip
-            _name_points(ax, outside, lines)
-        ax.set_xscale("log")
-        ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        ax.xaxis.set_minor_formatter(NullFormatter())
-        ax.set_xlim(x.iloc[0], x.iloc[-1])
-        ax.set_xlabel(_wrap(a["x_title"], 90), fontsize=8.5)
-        ax.set_ylabel(_wrap(a["y_title"], 36), fontsize=8.5)
-        ax.tick_params(labelsize=8)
-        ax.set_title(_wrap(f"{title}, {a['year']}", 80), fontsize=9, loc="left")
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        ax.text(1.02, 0.0, note, transform=ax.transAxes, fontsize=8, va="bottom", ha="left")
-
+    centre, outside = a["centre"], f[f["outside"] != ""]
     names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
     alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
            f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
            + (f"widened for over-dispersion (phi {a['phi']:,.1f}, tau squared {a['tau2']:.2g}). "
               if a["adjusted"] else "not widened (no over-dispersion). ")
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
-    return _chart(draw, 7.0, 3.5, alt,
-                  f"{title}: councils further from the centre than chance and the usual variation between councils "
-                  "would explain lie outside the dotted 99.8% limits.",
-                  {"left": 0.9, "right": 2.3, "bottom": 0.6})  # fmt: skip
+    caption = (f"{title}: councils further from the centre than chance and the usual variation between councils "
+               "would explain lie outside the dotted 99.8% limits.")  # fmt: skip
+    return Chart(_funnel_svg(f, title, alt), alt, caption)
+
+
+def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
+    """The funnel plot in SVG, 7 x 3.5 inches (margins as the matplotlib chart had them): what each
+    council's figure counts on a log axis (ticks at 1, 2 and 5 of each power of ten, labelled),
+    the centre and limits as ``funnel_lines`` gives them, the councils outside named beside their
+    points away from the centre (a name that would run into the one before it moves out a row,
+    joined to its point by a line; the value axis grows to hold every row), the legend and the
+    over-dispersion note in the right margin."""
+    from ..national import funnel_lines
+    from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, text_width, value_axes
+
+    a, lines = f.attrs, funnel_lines(f)
+    size, st, big = MIN_FONT, STYLE, 8.5
+    W, H = 72 * 7.0, 72 * 3.5
+    x0, x1, y0, y1 = 72 * 0.9, W - 72 * 2.3, 72 * 0.45, H - 72 * 0.6
+    lo_x, hi_x = math.log10(lines["x"].iloc[0]), math.log10(lines["x"].iloc[-1])
+    xa = lambda v: x0 + (math.log10(v) - lo_x) / (hi_x - lo_x) * (x1 - x0)  # noqa: E731
+    cols = [
+        "upper_95",
+        "lower_95",
+        "upper_99.8",
+        "lower_99.8",
+        *(["plain_upper_99.8", "plain_lower_99.8"] if a["adjusted"] else []),
+    ]
+    lo, hi = padded([a["centre"], *f["y"], *(v for c in cols for v in lines[c])], 0.05)
+    outside = f[f["outside"] != ""]
+    rows = {}  # each side's names: (council, its point, its row), rows counted out from the point
+    for side in ("above", "below"):
+        ends: list[float] = []  # where each row's last name ends, in points
+        for r in outside[outside["outside"] == side].sort_values("x").itertuples():
+            start = xa(r.x) + 5
+            row = next((i for i, end in enumerate(ends) if start > end + 2), len(ends))
+            ends[row : row + 1] = [start + text_width(r.council_name, size)]
+            rows.setdefault(side, []).append((r, row))
+    grow = (hi - lo) * 0.06
+    lo -= grow * (1 + max((row for _, row in rows.get("below", [])), default=-1))
+    hi += grow * (1 + max((row for _, row in rows.get("above", [])), default=-1))
+    ya = Axis(lo, hi, y1, y0)
+    svg = Svg(W, H, alt)
+    xs = [xa(v) for v in lines["x"]]
+    styles = {
+        "centre": {"stroke": PALETTE["black"], "width": 1.0, "dash": None},
+        "95": {"stroke": PALETTE["grey"], "width": 1.0, "dash": (3.7, 1.6)},
+        "99.8": {"stroke": PALETTE["black"], "width": 1.3, "dash": (1.0, 1.65)},
+        "plain": {"stroke": PALETTE["sky"], "width": 0.9, "dash": None},
+    }
+    svg.line(x0, ya(a["centre"]), x1, ya(a["centre"]), styles["centre"], "centre")
+    for c in cols:
+        kind = "plain" if c.startswith("plain") else c.split("_")[1]
+        svg.polyline(zip(xs, (ya(v) for v in lines[c]), strict=True), styles[kind], f"limit-{kind}")
+    for r in f.itertuples():
+        if r.outside:
+            svg.marker(xa(r.x), ya(r.y), "D", 24, PALETTE["orange"], PALETTE["orange"], 1, cls="council outside")
+        else:
+            svg.marker(xa(r.x), ya(r.y), "o", 16, PALETTE["grey"], PALETTE["grey"], 1, cls="council")
+    for side, named in rows.items():
+        sign = 1 if side == "above" else -1
+        for r, row in named:
+            px, py = xa(r.x), ya(r.y)
+            base = py - sign * (4 + 10 * row) - (metrics.DESCENT * size if sign > 0 else -metrics.ASCENT * size)
+            if row:
+                svg.line(
+                    px, py, px + 5, py - sign * (4 + 10 * row), {"stroke": PALETTE["grey"], "width": 0.6, "dash": None}
+                )
+            svg.text(px + 5, base, r.council_name, size, cls="name")
+    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), _wrap(a["y_title"], 36), big)
+    axis = {"stroke": st["axis"], "width": st["axis_width"]}
+    for k in range(math.floor(lo_x), math.ceil(hi_x) + 1):
+        for m in range(1, 10):
+            v = m * 10**k
+            if not lo_x <= math.log10(v) <= hi_x:
+                continue
+            major = m in (1, 2, 5)
+            svg.line(
+                xa(v), y1, xa(v), y1 + (st["tick_length"] if major else 2), axis if major else {**axis, "width": 0.6}
+            )
+            if major:
+                svg.text(xa(v), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, f"{v:,.0f}", size,
+                         "middle", cls="tick x")  # fmt: skip
+    below = y1 + st["tick_length"] + st["tick_pad"] + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, _wrap(a["x_title"], 90), big, "middle", cls="axis-title")
+    heading = _wrap(f"{title}, {a['year']}", 80)
+    up = heading.count("\n") * st["line_spacing"] * st["title_size"]
+    svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * st["title_size"] - up, heading, st["title_size"], cls="title")
+    entries = [(_wrap(f"centre: {a['centre_label']}", 28), line_handle(styles["centre"])),
+               ("95% limits", line_handle(styles["95"])), ("99.8% limits", line_handle(styles["99.8"]))]  # fmt: skip
+    if a["adjusted"]:
+        entries.append(("99.8% limits of chance\nalone", line_handle(styles["plain"])))
+    entries.append(("council within the limits", marker_handle("o", 16, PALETTE["grey"], PALETTE["grey"], 1)))
+    if len(outside):
+        entries.append(
+            ("council outside the 99.8% limits", marker_handle("D", 24, PALETTE["orange"], PALETTE["orange"], 1))
+        )
+    legend(svg, x1 + 0.9 * size, y0 + 0.9 * size, entries)
+    note = (f"Limits widened for over-dispersion\n(\u03c6 = {a['phi']:,.1f}, \u03c4\u00b2 = {a['tau2']:.2g})"
+            if a["adjusted"] else f"Limits not widened:\nno over-dispersion (\u03c6 = {a['phi']:.2f})")  # fmt: skip
+    svg.text(x1 + 0.02 * (x1 - x0), y1 - metrics.DESCENT * size - st["line_spacing"] * size, note, size, cls="note")
+    return str(svg)

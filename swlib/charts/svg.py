@@ -246,11 +246,13 @@ class Axis:
         return ticks
 
 
-def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, label, title: str) -> None:
+def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, label, title: str,
+               title_size: float | None = None) -> None:  # fmt: skip
     """The left and bottom spines, the value axis's ticks outwards (``label(tick)`` their text) and
-    its title reading upwards beside them: as far from the tick labels as matplotlib puts it, or
-    closer where the margin is too narrow for it to print whole."""
+    its title reading upwards beside them (its lines, if several, towards the axis): as far from
+    the tick labels as matplotlib puts it, or closer where the margin is too narrow for it to print whole."""
     size = STYLE["font_size"]
+    big = title_size or size
     axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
     svg.line(x0, y1, x1, y1, axis, "axis")
     svg.line(x0, y1, x0, y0, axis, "axis")
@@ -261,17 +263,11 @@ def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, l
         svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
         svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
     widest = max((text_width(lab, size) for lab in labels), default=0)
-    room = x0 - tick_len - pad - widest - (metrics.ASCENT + metrics.DESCENT) * size  # beside the tick labels
+    deep = text_height(title, big)  # across the axis, once turned
+    room = x0 - tick_len - pad - widest - deep  # beside the tick labels
     gap = max(0.5, min(STYLE["label_pad"], room))
-    svg.text(
-        x0 - tick_len - pad - widest - gap - metrics.DESCENT * size,
-        (y0 + y1) / 2,
-        title,
-        size,
-        "middle",
-        rotate=True,
-        cls="axis-title",
-    )
+    first = x0 - tick_len - pad - widest - gap - deep + metrics.ASCENT * big  # the first line's baseline
+    svg.text(first, (y0 + y1) / 2, title, big, "middle", rotate=True, cls="axis-title")
 
 
 def padded(values, margin: float) -> tuple[float, float]:
