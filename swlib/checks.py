@@ -6,6 +6,8 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - a measure with an LGBF code and no benchmark rows for it;
 - a statutory-functions section of the annual report that will be empty, naming the measures
   that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
+- an observation with a figure whose comment still gives a reason for a missing figure
+  ("not available: ..."), which the report would print beside the figure;
 - a council whose family group differs from the LGBF's, or whose id is nearly one of the 32;
 - an id that differs from a known one by a typo ("did you mean ...").
 
@@ -13,6 +15,8 @@ Pure functions of the typed tables (indexed by spreadsheet row, as loading reads
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -28,6 +32,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
     if measures is not None:
         if "observations" in tables:
             out += small_percentages(tables["observations"], measures, label("observations"))
+            out += figures_with_missing_reasons(tables["observations"], label("observations"))
         out += percent_targets(measures, label("measures"))
         if "targets" in tables:
             out += percent_targets(tables["targets"], label("targets"), measures)
@@ -80,6 +85,27 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
             )
         )
     return out
+
+
+# how a comment says a figure is missing (docs/guide.md: "not available: records moving to a new system")
+MISSING_REASON = re.compile(
+    r"^\s*(not (yet )?(available|provided|received)|n/?a\b|no figure|awaiting|figure due)", re.I
+)
+
+
+def figures_with_missing_reasons(obs: pd.DataFrame, label: str) -> list[Problem]:
+    """Rows with a figure whose comment says the figure is missing (left from before it came in)."""
+    if "comment" not in obs:
+        return []
+    figure = obs[["value", "numerator", "denominator"]].notna().any(axis=1)
+    reason = obs["comment"].astype("string").str.match(MISSING_REASON).fillna(False).astype(bool)
+    return [
+        Problem(label, int(r), "comment",
+                f"{obs.at[r, 'measure']} {obs.at[r, 'period']}: a figure and the comment {obs.at[r, 'comment']!r}, "
+                "which the report prints beside it",
+                "the comment cleared now that the figure is in (or a comment that is true of the figure)")
+        for r in obs.index[figure & reason]
+    ]  # fmt: skip
 
 
 def percent_targets(df: pd.DataFrame, label: str, measures: pd.DataFrame | None = None) -> list[Problem]:

@@ -63,6 +63,7 @@ class Plan:
     added: dict[str, int] = field(default_factory=dict)
     filled: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
+    cleared: list[Change] = field(default_factory=list)  # missing-figure reasons taken off a row now filled
     skipped: int = 0  # pre-filled rows left blank
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # every table after the merge
     touched: set[str] = field(default_factory=set)  # the tables that change
@@ -79,6 +80,10 @@ class Plan:
         if self.changed:
             lines.append(f"changes {len(self.changed)} cell{'s' if len(self.changed) != 1 else ''} (old → new):")
             lines += [f"  {c}" for c in self.changed]
+        if self.cleared:
+            n = len(self.cleared)
+            lines.append(f"clears {n} missing-figure reason{'s' if n != 1 else ''} (the figure is now in):")
+            lines += [f"  {c.table} {'/'.join(c.key)}, {c.column}: {c.old!r} → (blank)" for c in self.cleared]
         if self.skipped:
             lines.append(f"leaves out {self.skipped} row{'s' if self.skipped != 1 else ''} with nothing filled in")
         return lines or ["nothing to add or change: the data set already holds everything in the return"]
@@ -188,6 +193,7 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                 added += 1
                 continue
             target = rows[where[k]]
+            reason = _missing_reason(name, target)
             for c in new.columns:
                 now, old = str(r[c]).strip(), str(target.get(c, "") or "").strip()
                 if not now or c in key or _same(table, c, old, now):
@@ -206,12 +212,24 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                 (plan.changed if old else plan.filled).append(change)
                 target[c] = now
                 plan.touched.add(name)
+            if reason and not _missing_reason(name, target) and _same(table, "comment", target["comment"], reason):
+                # the figure is in: the reason it was missing is no longer true (a new comment stays)
+                plan.cleared.append(Change(name, k, "comment", reason, ""))
+                target["comment"] = ""
         if added:
             plan.touched.add(name)
         plan.added[name] = added
         plan.tables[name] = pd.DataFrame(rows, columns=cols, dtype="object")
         plan.origin[name] = origin
     return plan
+
+
+def _missing_reason(name: str, row: dict) -> str:
+    """The reason an observation row gives for a figure it does not have (its comment, when
+    value, numerator and denominator are all blank; the report prints it where the figure would be)."""
+    if name != "observations" or any(str(row.get(c, "") or "").strip() for c in ("value", "numerator", "denominator")):
+        return ""
+    return str(row.get("comment", "") or "").strip()
 
 
 def _csv_bytes(df: pd.DataFrame) -> bytes:

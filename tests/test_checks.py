@@ -84,3 +84,13 @@ def test_the_warning_says_what_the_fraction_was_probably_meant_as(data_dir):
     assert "found m0: 0.875 (row 3) where its other values are around 92; expected a percentage from 0 to 100: " \
            "87.5 for 87.5%, not 0.875" in text  # fmt: skip
     assert "found 0.9 for m0; expected a percentage target from 0 to 100: 90 for 90%, not 0.9" in text
+
+
+def test_a_figure_beside_a_missing_figure_reason_is_a_warning(data_dir):
+    obs = [{"measure": "m0", "period": "2021-22-Q1", "value": "93", "comment": "not available: figure due 14 October"},
+           {"measure": "m0", "period": "2021-22-Q2", "value": "", "comment": "not available: records moving"},
+           {"measure": "m0", "period": "2021-22-Q3", "value": "91", "comment": "new recording system"}]  # fmt: skip
+    text = warned(swlib.load(make_data(data_dir, [{"aggregate": "mean"}], obs)))
+    assert "observations.csv, row 2, column 'comment': found m0 2021-22-Q1: a figure and the comment " in text
+    assert "'not available: figure due 14 October', which the report prints beside it" in text
+    assert "row 3" not in text and "row 4" not in text

@@ -225,3 +225,31 @@ def test_a_percentage_with_words_is_named_with_what_to_type(fife):
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert ("r.xlsx, cell observations!D2 (column 'value'): found 'c. 93pc'; expected a number of at least 0: a "
             "percentage is typed as a number from 0 to 100, so type 93 (or 93%)") in r.output  # fmt: skip
+
+
+def test_filling_a_missing_figure_clears_the_reason_it_was_missing(fife):
+    reason = "not available: NHS Fife figure due 14 October"
+    a_return(
+        fife,
+        observations=[obs("2024-25-Q1", None, None, comment=reason), obs("2024-25-Q2", None, None, comment=reason)],
+    )
+    assert run("merge", "r.xlsx").exit_code == 0
+    # Q1's figure typed into a new return (comment blank), Q2's into the old row (comment left as it was)
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", 45, 50),
+                                                         obs("2024-25-Q2", 46, 50, comment=reason)])  # fmt: skip
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "clears 2 missing-figure reasons (the figure is now in):" in r.output
+    assert f"observations fife/fife-seen-5days/2024-25-Q1, comment: {reason!r} → (blank)" in r.output
+    o = swlib.load(fife / "data").observations.set_index("period")
+    assert o.loc["2024-25-Q1", "numerator"] == 45 and o["comment"].isna().all()
+    assert "warning" not in r.output
+
+
+def test_a_new_comment_typed_with_the_figure_is_kept(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", None, None, comment="not available: late")])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", 45, 50, comment="came in late")])
+    r = run("merge", "r2.xlsx", "--replace")
+    assert r.exit_code == 0 and "clears" not in r.output
+    assert swlib.load(fife / "data").observations.loc[0, "comment"] == "came in late"
