@@ -77,7 +77,7 @@ _IDIOMS = re.compile(
     r"first|second|third|fourth)\b",
     re.IGNORECASE,
 )
-_THRESHOLD = re.compile(r"\b(more than|at least|over)\s+$", re.IGNORECASE)
+_THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
 
 
 def _small(x, lo: int, hi: int) -> bool:
