@@ -36,7 +36,7 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
 
 
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal") -> dict:
-    """``{"counts": [(status, n)], "total", "since", "changes", "attention": [{"id", "title",
+    """``{"counts": [(status, n)], "total", "since", "changes", "hidden", "attention": [{"id", "title",
     "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
     ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
     section 4 has, so that page 1 stays one page."""
@@ -48,7 +48,12 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         before = performance(ds, council, prev, audience=audience)
     except SwError:  # an earlier quarter the data cannot give: nothing to compare with, said so
         before = None
+    if before is not None and not before["to_date"].notna().any():
+        before = None  # a quarter with no figures: nothing to compare with, not "no change"
     changes = status_changes(perf, before) if before is not None else None
+    # the public version shows no status for a suppressed figure, so not its changes either: it
+    # says so (for every such measure alike, not naming which changed) rather than "no change"
+    hidden = audience != "internal" and any((t["status"] == SUPPRESSED).any() for t in (perf, before) if t is not None)
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
          "trend": r.get("trend"), "line": r.get("sentence") or ""}
@@ -61,6 +66,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "total": len(perf),
         "since": prev.label,
         "changes": changes,
+        "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],
         "more": max(len(attention) - MAX_ATTENTION, 0),
     }

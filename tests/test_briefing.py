@@ -83,3 +83,24 @@ def test_the_annual_first_page_names_the_worst_red_measures():
                          "trend": ["improving", "worsening", "worsening", "no change", "worsening"]})  # fmt: skip
     assert worst_red(perf) == {"titles": ["C", "E", "D"], "more": 1}
     assert worst_red(perf[perf["status"] == "Green"]) == {"titles": [], "more": 0}
+
+
+def test_a_public_glance_says_changes_of_suppressed_measures_are_not_shown(demo):
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    for audience, hidden in (("public", True), ("internal", False)):
+        perf = performance(demo, "dumfries-and-galloway", P, audience=audience)
+        perf["sentence"] = ""
+        v = briefing_view(demo, "dumfries-and-galloway", perf, P, audience)
+        assert v["hidden"] is hidden and v["changes"] is not None
+
+
+def test_a_quarter_before_with_no_figures_is_nothing_to_compare_with_not_no_change(demo):
+    from swlib import performance
+
+    P = Period.parse("2017-18-Q1")  # the demo's first quarter: 2016/17 Quarter 4 has no figures
+    perf = performance(demo, "south-lanarkshire", P)
+    perf["sentence"] = ""
+    v = briefing_view(demo, "south-lanarkshire", perf, P)
+    assert v["changes"] is None and v["since"] == "2016/17 Quarter 4"
