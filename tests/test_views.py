@@ -211,7 +211,18 @@ def test_measures_with_no_figures_yet_are_one_table_at_the_end_not_a_row_of_repo
         ["Complaints received", "Statutory functions", "Complaints", "2023/24"],
     ]
     assert "2 measures have no figures yet" in page.get_text()
-    assert "swreport template RETURN.xlsx --council alpha --period 2023-24; then swreport merge" in page.get_text()
+    text = " ".join(page.get_text().split())
+    # the year named is the latest that has ended, and the report says why; commands are for the run's output
+    assert (
+        "needs its figure for the latest year that has ended (2023/24), which comes in a return for that year" in text
+    )
+    assert "swreport" not in text and "the return for the period each needs is filled in and merged" in text
+    from swlib.views.tables import returns_needed
+
+    assert returns_needed(perf, "alpha") == [
+        "swreport template RETURN.xlsx --council alpha --period 2023-24",
+        "swreport merge RETURN.xlsx",
+    ]
     public = swlib.performance(ds, "alpha", "2024-25-Q1", audience="public")
     text = BeautifulSoup(macro("performance_by_theme", numbered(performance_view(public)["parts"], 3)), "html.parser")
     assert "2 measures have no figures yet" in text.get_text() and "swreport" not in text.get_text()
@@ -225,3 +236,12 @@ def test_the_demo_reports_have_no_measure_without_figures_so_their_tables_are_as
             perf = swlib.performance(demo, council, period, audience=audience)
             assert not without_figures(perf).any()
             assert "no-figures" not in [p["id"] for p in performance_view(perf)["parts"]]
+
+
+def test_no_staffing_figures_names_what_is_missing_not_all_workforce_data(demo):
+    from swlib.views import workforce_view
+
+    v = workforce_view(demo, "dundee-city", swlib.Period.parse("2015-16"))  # staffing figures start in 2016/17
+    assert v["table"] is None
+    # the section's workforce measures (violent incidents, say) follow it: not "no workforce data"
+    assert v["none"] == "No staffing figures (headcount and full-time equivalent) were provided for 2015/16."

@@ -81,6 +81,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
     from ..config import where
 
     click.echo(where(ds.path, folder))
+    if report == "quarterly" and audience == "internal":  # the commands the report says in words
+        _returns_needed(ds, council, P)
     if audience == "public":
         from ..publishing import not_checked, withheld
         from ..publishing import where as place
@@ -92,6 +94,18 @@ def run(report, council, councils, period, audience, data, out, pdf):
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
+
+
+def _returns_needed(ds, council, P) -> None:
+    from ..status import performance
+    from ..views.tables import returns_needed, without_figures
+
+    perf = performance(ds, council, P)
+    steps = returns_needed(perf, council)
+    if steps:
+        n = int(without_figures(perf).sum())
+        click.echo(f"{n} measure{'s have' if n != 1 else ' has'} no figures yet (the report lists them); "
+                   f"to bring them in: {'; '.join(steps[:-1])}; then {steps[-1]}")  # fmt: skip
 
 
 @main.command()

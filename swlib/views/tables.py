@@ -132,7 +132,7 @@ def without_figures(perf: pd.DataFrame) -> pd.Series:
 def no_figures_view(perf: pd.DataFrame) -> dict | None:
     """The measures with no figures yet, in one table at the end of the performance section
     rather than a row of "Report later" each (None when there are none); an internal report
-    says how to add them."""
+    says in words how to add them (``returns_needed`` gives the commands, for the run's output)."""
     none = perf[without_figures(perf)]
     if none.empty:
         return None
@@ -146,17 +146,32 @@ def no_figures_view(perf: pd.DataFrame) -> dict | None:
         f"{n} {'measure has' if n == 1 else 'measures have'} no figures yet: none for the period shown, none in the "
         "last three years, and no reason given. Each is counted as Report later in the summary."
     )
+    yearly = sorted({r["period"] for r, p in zip(rows, none["period_shown"], strict=True)
+                     if p != perf.attrs.get("period")})  # fmt: skip
+    if yearly:  # a measure counted once a year: the year a report in this period can show is one that has ended
+        lead += (
+            f" A measure counted once a year needs its figure for the latest year that has ended "
+            f"({', '.join(yearly)}), which comes in a return for that year."
+        )
     how = None
-    if perf.attrs.get("audience") != "public":
-        council = perf.attrs.get("council", "COUNCIL")
-        shown = sorted(set(none["period_shown"]), key=lambda p: Period.parse(p).sort_key)
+    if perf.attrs.get("audience") != "public":  # what to do, in words: the commands are in the run's output
         how = (
-            "To add their figures, fill in the return for the period each needs and merge it: "
-            + "; ".join(f"swreport template RETURN.xlsx --council {council} --period {p}" for p in shown)
-            + "; then swreport merge RETURN.xlsx. A figure that will not come can be given a reason in the "
-            "return's comment column, and the report prints it."
+            "To add their figures, the return for the period each needs is filled in and merged into the data set "
+            "(the guide's 'Setting up a new council' says how). A figure that will not come can be given a reason "
+            "in the return's comment column, and the report prints it."
         )
     return {"lead": lead, "how": how, "rows": rows, "caption": "Measures with no figures yet"}
+
+
+def returns_needed(perf: pd.DataFrame, council: str) -> list[str]:
+    """The commands that bring in the figures of the measures with no figures yet, one
+    ``swreport template`` per period they need, then ``merge``: printed by ``swreport run``, not
+    in the report a committee reads."""
+    none = perf[without_figures(perf)]
+    shown = sorted(set(none["period_shown"]), key=lambda p: Period.parse(p).sort_key)
+    return [f"swreport template RETURN.xlsx --council {council} --period {p}" for p in shown] + (
+        ["swreport merge RETURN.xlsx"] if shown else []
+    )
 
 
 def performance_view(perf: pd.DataFrame) -> dict:
