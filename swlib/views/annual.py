@@ -73,7 +73,9 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
     w = ds.workforce[ds.workforce["council"] == council]
     latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
     if latest is None:
-        return {"none": no_data_text("workforce", period.label), "table": None}
+        # the section's workforce measures (from observations) may follow: say which data is missing
+        return {"none": f"No staffing figures (headcount and full-time equivalent) were provided for {period.label}.",
+                "table": None}  # fmt: skip
     rows = w[w["period"] == str(latest)].set_index("service")
     made_up_rows = rows["source"].map(lambda x: is_synthetic([x])) if "source" in rows else pd.Series(dtype=bool)
     counts = pd.DataFrame({"Headcount": rows["headcount"].astype("float")})
