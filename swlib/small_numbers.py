@@ -55,7 +55,7 @@ _YEAR_BEFORE = re.compile(r"\b(in|for|during|since|from|by|until|to|of|years?|fy
 _IMPLIED = re.compile(
     rf"\b(?:(?:a|an|another)\s+(?:young\s+)?(?:{_PERSONS})\s+(?:was|died|had\s+been|has\s+been)\b|"
     rf"(?:the\s+only|the\s+sole|a\s+second|a\s+third|a\s+fourth|the\s+(?:2nd|3rd|4th|second|third|fourth))"
-    rf"\s+(?:\w+\s+)?(?:{_NOUNS})\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
+    rf"\s+(?:(?!of\b)\w+\s+)?(?:{_NOUNS})\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
     re.IGNORECASE,
 )
 _NAME_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
@@ -77,6 +77,9 @@ _IDIOMS = re.compile(
     r"first|second|third|fourth)\b",
     re.IGNORECASE,
 )
+# "one of the young people", "two of them": a number word "of" someone (not "one of our priorities")
+_OF_PEOPLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
+                        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
 _THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
 
 
@@ -92,6 +95,185 @@ def _count_of(token: str) -> float | None:
         return float(t.replace(",", ""))
     except ValueError:
         return None
+
+
+# Counts said in other ways than "a number and what it counts": each form, what it gives away
+# (``_FORMS``: one row a form, its pattern and the counts it reveals from the match), checked by
+# ``small_counts_in``. A form reveals a count when it pins a figure down: "a handful", "a few" and
+# "a small number of" say only that a count is small (as [c] does) and are left alone, as are
+# "siblings" (two or more) and a fraction or a change with no figure to apply it to.
+_N = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})"  # a whole figure, in digits or words
+_SING = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|service\s+user|"
+         r"patient|individual|offender|prisoner|resident|parent|pupil|victim|case|referral|death|placement|complaint|"
+         r"registration|re-registration|order|admission|application|investigation|allegation|incident|detention|"
+         r"hearing|breakdown|household|sibling|worker|social\s+worker")  # fmt: skip
+_KIN = r"brother|sister|son|daughter|mother|father|grandmother|grandfather|grandparent|baby|child|aunt|uncle|parent"
+_FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "one half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3,
+              "two thirds": 2 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
+              "a fifth": 1 / 5, "one fifth": 1 / 5, "two fifths": 2 / 5, "three fifths": 3 / 5,
+              "four fifths": 4 / 5}  # fmt: skip
+_FRACTION = r"(?:half|(?:a|one|two|three|four)[\s-]+(?:halfs?|thirds?|quarters?|fifths?))"
+_OF_TOTAL = r"\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>" + _N + r")\b(?!\s*(?:%|per\s*cent|percent))"
+_NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
+_RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
+         r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved)")  # fmt: skip
+
+
+def _value(token: str) -> float:
+    t = re.sub(r"[\s-]+", " ", token.lower()).replace(",", "")
+    return _NUMBER_WORDS.get(t, None) or float(t)
+
+
+def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and the 3 others
+    key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+    f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
+    total = _value(m.group("total"))
+    part = round(f * total)
+    return [part, total - part]
+
+
+def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and the 9 others
+    total = _value(m.group("total"))
+    part = round(float(m.group("pc")) * total / 100)
+    return [part, total - part] if 0 < float(m.group("pc")) < 100 else []
+
+
+# a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
+# readmission increased slightly from 121 to 125"
+_NOT_COUNTS = re.compile(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
+                         r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
+
+
+def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
+    a, b = _value(m.group("a")), _value(m.group("b"))
+    if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
+        return []
+    sentence = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.group(0)
+    return [] if _NOT_COUNTS.search(sentence) else [abs(a - b)]
+
+
+_FORMS: list[tuple[str, re.Pattern, object]] = [
+    (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
+        "both of a group",
+        re.compile(
+            rf"\bboth\s+of\s+(?:(?:the|these|those)\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS}|others|remainder)"
+            r"(?!['’]s)\b|(?:them|whom)\s+(?:were|was|had|have|are|died|went|returned|moved))",
+            re.I,
+        ),
+        2,
+    ),
+    (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
+        "twins, triplets",
+        re.compile(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
+        lambda m: [{"twins": 2, "triplets": 3}.get(m.group("k").lower(), 4)],
+    ),
+    (  # "a brother and sister", "a mother and her baby" (2); "a mother and baby unit" is a service
+        "two relatives named together",
+        re.compile(
+            rf"\b(?:a|an|the|one)\s+(?:{_KIN})\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?"
+            rf"(?:{_KIN})\b(?!['’]s|\s+(?:units?|placements?|services?|homes?|facilit\w*|schemes?|projects?|"
+            r"teams?|groups?|provision|accommodation|support))",
+            re.I,
+        ),
+        2,
+    ),
+    (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
+        "a lone person, a pair",
+        re.compile(
+            rf"\b(?:a|the|one)\s+(?:lone|solitary)\s+(?!parent)(?:\w+\s+)?(?:{_SING})(?!['’]s)\b|"
+            r"\b(?P<pair>a\s+sibling\s+pair)\b",
+            re.I,
+        ),
+        lambda m: [2 if m.group("pair") else 1],
+    ),
+    (  # "an additional young person", "a further child", "one more referral" (1); "a further 3 workshops" has its figure
+        "one more",
+        re.compile(
+            rf"\b(?:an\s+additional|a\s+further|an\s+extra|one\s+more|one\s+other|another)\s+"
+            rf"(?:\w+\s+)?(?:{_SING})(?!['’]s)\b(?!\s+(?:of|process|reviews?|plans?|management|files?|work|law|"
+            r"loads?|holders?|notes?|studies|study|groups?|conferences?|meetings?|support|approach|model))",
+            re.I,
+        ),
+        1,
+    ),
+    (  # "every child but one", "all but two", "everyone except one": the ones left out
+        "all but a few",
+        re.compile(
+            rf"\b(?:all|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING}))\s+(?:but|except|bar|save|"
+            rf"apart\s+from)\s+(?P<n>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        lambda m: [_value(m.group("n"))],
+    ),
+    (  # "on one occasion", "on three occasions": events counted
+        "occasions",
+        re.compile(rf"\bon\s+(?P<n>{_N}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
+        lambda m: [_value(m.group("n").replace("a single", "one"))],
+    ),
+    (  # "half of the 6 children", "a quarter of the 12 care leavers", "two-thirds of the 6": the part and the rest
+        "a fraction of a figure",
+        re.compile(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        _fraction,
+    ),
+    (  # "25% of the 12 children", "50 per cent of the 8 referrals": the part and the rest
+        "a percentage of a figure",
+        re.compile(rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        _percent_of,
+    ),
+    (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
+        "a part of a figure given before it",
+        re.compile(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+)?(?P<b>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
+        "a change from one figure to another",
+        re.compile(
+            rf"\b{_RISE}\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}(?:\s+\w+){{0,3}}?\s+to\s+"
+            rf"(?P<b>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "13, up from 10", "13 (down from 16)": the change
+        "a figure and the one it changed from",
+        re.compile(
+            rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:up|down)\s+from\s+(?P<a>{_N})\b"
+            rf"{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
+        "doubled or halved to a figure",
+        re.compile(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
+        lambda m: [_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else _value(m.group("b"))],
+    ),
+]
+
+
+def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
+    """(passage, count) for each count from lo to hi that ``_FORMS`` finds in free text said
+    without "a number and what it counts": "both of the children" (2), "half of the 6 children"
+    (3), "of the 45 referred, 43 were accepted" (2), "rose from 10 to 13" (3)."""
+    if not isinstance(text, str):
+        return []
+    found = []
+    for _, pattern, counts in _FORMS:
+        for m in pattern.finditer(text):
+            try:
+                values = counts(m) if callable(counts) else [counts]
+            except (KeyError, ValueError, TypeError):
+                continue
+            for v in values:
+                if _small(v, lo, hi) and float(v).is_integer():
+                    around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
+                    found.append((around, int(v)))
+                    break
+    return found
 
 
 def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
@@ -137,6 +319,8 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
         word = m.group("n")[0].isalpha()
         sentence = re.split(r"[.!?;]\s", before)[-1]
         ends = word and n >= 2 and _ENDS.match(after) and _NOUN.search(sentence)
+        if of and word and not _OF_PEOPLE.match(after):
+            continue  # "one of our priorities", "two of the workstreams": no one counted
         if word and not (of or _PEOPLE.match(after) or ends):
             continue  # "four localities", "every child who needs one"
         name = _NAME_AFTER.match(after) if word else None
@@ -150,4 +334,5 @@ def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             if m.group("both") and re.match(r"\s+and\b", text[m.end() :]):
                 continue  # "both children and adults": two kinds of people, not two people
             found.append(text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip())
+    found += [hit for hit, _ in small_counts_in(text, lo, hi) if hit not in found]
     return found

@@ -155,3 +155,26 @@ def test_a_percentage_given_without_its_counts_is_named_as_not_checked(data_dir)
     rows[0]["cleared"] = "yes"
     write_csv(folder / "observations.csv", rows)
     assert not_checked(swlib.load(folder), "quarterly", "alpha", "2020-21-Q1") == []
+
+
+def test_counts_said_in_other_words_are_withheld_and_named_by_file_and_line(data_dir):
+    # an attacker's finds: comments on observation rows and a narrative paragraph giving away 1 to 4
+    import swlib
+    from swlib.disclosure import WITHHELD
+    from swlib.publishing import withheld
+
+    comments = ["Both of the children were placed with kinship carers.", "The twins were placed together.",
+                "Of the 45 children referred, 43 were accepted.", "Secure placements rose from 10 to 13."]  # fmt: skip
+    obs = [{"measure": f"m{i}", "period": "2020-21-Q1", "numerator": "40", "denominator": "56", "comment": c}
+           for i, c in enumerate(comments)]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}] * len(comments), obs)
+    md = folder / "narrative" / "alpha" / "2020-21" / "performance.md"
+    md.parent.mkdir(parents=True)
+    md.write_text("Our reviews improved.\n\nHalf of the 6 children were reviewed on time.\n", encoding="utf-8")
+    ds = swlib.load(folder)
+    assert list(swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["comment"]) == [WITHHELD] * 4
+    found = {(f["file"], f["row"]) for f in check_public(ds, "alpha", "2020-21-Q1")}
+    assert {("observations.csv", r) for r in (2, 3, 4, 5)} <= found
+    assert any(file.endswith("alpha/2020-21/performance.md") and row == 3 for file, row in found)
+    listed = withheld(ds, "annual", "alpha", "2020-21")
+    assert any(w["file"].endswith("performance.md") and w["row"] == 3 for w in listed)

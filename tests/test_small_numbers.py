@@ -1,6 +1,12 @@
 """Small numbers in free text (swlib.small_numbers)."""
 
-from swlib.small_numbers import small_numbers_in
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from swlib.small_numbers import small_counts_in, small_numbers_in
 
 
 def test_counts_of_people_from_one_to_four_are_found_in_figures_and_words():
@@ -18,3 +24,103 @@ def test_numbers_that_count_no_one_are_left_alone():
 def test_the_range_is_the_councils_own():
     assert small_numbers_in("6 children were placed", 1, 4) == []
     assert small_numbers_in("6 children were placed", 1, 9)
+
+
+# what an attacker found published word for word, and the count each gives away
+ATTACKS = [
+    ("Both of the children were placed with kinship carers.", 2),
+    ("The twins were placed together in foster care.", 2),
+    ("Triplets were accommodated in March.", 3),
+    ("A brother and sister were placed in residential care.", 2),
+    ("A lone child was placed in secure accommodation.", 1),
+    ("An additional young person was placed out of area.", 1),
+    ("Since the last report a further child has been accommodated.", 1),
+    ("Every child but one had a plan within 28 days.", 1),
+    ("Half of the 6 children were reviewed on time.", 3),
+    ("A quarter of the 12 care leavers were in employment.", 3),
+    ("Reviews were late for a third of the 9 children.", 3),
+    ("Reviews were held for two-thirds of the 6 young people.", 4),
+    ("25% of the 12 children were re-registered.", 3),
+    ("Of the 45 children referred, 43 were accepted.", 2),
+    ("Of the 45 children referred, 43 were accepted; both of the others were signposted.", 2),
+    ("Secure placements rose from 10 to 13.", 3),
+    ("Registrations fell from 13 to 10 this year.", 3),
+    ("Registrations were up from 10 to 13 on last year.", 3),
+    ("Registrations stood at 13, up from 10.", 3),
+    ("Re-registrations doubled to 8.", 4),
+    ("A mother and her baby were placed together.", 2),
+    ("A sibling pair was placed with foster carers.", 2),
+    ("The young person was detained on three occasions.", 3),
+    ("Everyone except two had a review.", 2),
+]
+
+
+def test_each_attack_phrase_is_found_with_the_count_it_gives_away():
+    for text, n in ATTACKS:
+        assert small_numbers_in(text), text
+        assert n in [c for _, c in small_counts_in(text)], text
+
+
+def test_a_count_outside_the_councils_range_is_not_found():
+    assert small_counts_in("Triplets were accommodated in March.", 1, 2) == []
+    assert small_counts_in("Half of the 6 children were reviewed on time.", 1, 2) == []
+    assert [c for _, c in small_counts_in("Half of the 10 children were reviewed.", 1, 5)] == [5]
+
+
+def test_a_difference_or_a_part_is_found_exactly_when_it_is_small():
+    rng = random.Random(21)
+    for _ in range(300):
+        total, k = rng.randint(10, 400), rng.randint(0, 9)
+        small = 1 <= k <= 4
+        for text in (
+            f"Of the {total} children referred, {total - k} were accepted.",
+            f"Secure placements rose from {total - k} to {total}.",
+            f"Referrals fell from {total} to {total - k} over the year.",
+        ):
+            assert bool(small_counts_in(text)) == small, text
+        pc, step = rng.choice([(50, 2), (25, 4), (75, 4), (20, 5), (10, 10)])
+        total = step * rng.randint(1, 30)
+        part = pc * total // 100  # exactly: total is a multiple of 100 / pc's denominator
+        text = f"{pc}% of the {total} children were seen."
+        counts = (part, total - part)
+        assert bool(small_counts_in(text)) == any(1 <= c <= 4 for c in counts), text
+
+
+# ordinary wording from the demo data, the councils' reports in the seeds and the guide: no count of anyone
+ORDINARY = [
+    "One of our priorities is early help.", "a quarter of the year", "Performance in Quarter 2 improved",
+    "for the first time", "from 1 April 2023", "SW1 and SW2 measures", "seen within 24 hours", "within 26 weeks",
+    "pupils aged from 5 to 18 years", "twin-track planning", "lone working arrangements", "a mother and baby unit",
+    "support for lone parents", "both of these priorities", "We were both very grateful",
+    "the new build of another Children's House", "a further £260,000 in respect of human resources",
+    "half of all referrals were", "a third of children", "50% of the time", "the number of foster carers has "
+    "increased from 32 to 52", "Referrals rose from 2021 to 2023", "rose from 85% to 88%",
+    "fell from 10.5 to 9.8 days", "down from 12 weeks to 10 weeks",
+    "The rate (per 1,000 population) of readmission to acute hospital increased slightly from 121 to 125.",
+    "another family group conference", "half of the 200 children", "25% of the 400 referrals",
+    "of 473 referrals received, 208 required further action", "Both children and adults benefit.",
+    "a handful of children", "a few families", "a small number of children", "working with the Third Sector",
+    "children with additional support needs", "Open a further new children's house", "siblings were placed together",
+    "brothers and sisters", "one another", "Of the 32 councils, 20 reported", "three quarters of staff",
+    "half of the 12 months", "In March of 2023, 15 children were seen", "the mother and baby service",
+    "choosing to attend one of the meetings", "One of the actions from the Programme",
+]  # fmt: skip
+
+
+def test_ordinary_phrases_are_left_alone():
+    for text in ORDINARY:
+        assert small_numbers_in(text) == [], text
+
+
+def test_the_demo_datas_own_text_flags_only_what_gives_a_count_away():
+    data = Path(__file__).resolve().parent.parent / "data"
+    texts = list(pd.read_csv(data / "observations.csv")["comment"].dropna())
+    acts = pd.read_csv(data / "actions.csv")
+    texts += [t for c in ("theme", "outcome", "action", "measure", "comment") for t in acts[c].dropna()]
+    for f in sorted((data / "narrative").glob("*/*/*.md")):
+        texts += re.split(r"\n\s*\n", f.read_text(encoding="utf-8"))
+    flagged = [t for t in texts if small_numbers_in(t)]
+    assert len(texts) > 250
+    assert (
+        [re.search(r"Two complex|Two of them", t) is not None for t in flagged] == [True] * len(flagged) == [True, True]
+    )
