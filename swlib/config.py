@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -101,6 +102,9 @@ class CouncilSettings(_Model):
     )
     suppress_min: int = Field(1, ge=0)
     suppress_max: int = Field(4, ge=0)
+    # free text in public reports (swlib.public_text): "checked" withholds what mentions a small number,
+    # "cleared" withholds every comment and narrative paragraph an officer has not cleared
+    public_text: Literal["checked", "cleared"] = "checked"
 
 
 class Settings(_Model):

@@ -74,6 +74,7 @@ defaults:
   tolerance_percent: 5      # amber band as % of the target where neither targets nor measures give one
   suppress_min: 1           # public reports suppress counts from suppress_min to suppress_max
   suppress_max: 4
+  public_text: checked      # or cleared: public reports print only comments and narrative an officer cleared
 councils:
   {council}:
     service: Social Work Services   # as the report titles name the service

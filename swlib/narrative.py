@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .config import council_settings
 from .disclosure import narrative_cleared, public_narrative
+from .public_text import cleared_narrative
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
 from .templating import macro
@@ -84,7 +85,10 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
         text = raw.decode("cp1252", errors="replace")
     if audience == "public":
         cfg = council_settings(council)
-        text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
+        if cfg.public_text == "cleared":  # every paragraph an officer has not cleared (swlib.public_text)
+            text, _ = cleared_narrative(text, cfg.suppress_min, cfg.suppress_max)
+        else:
+            text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
     else:
         text = narrative_cleared(text)[2]  # the front matter is for officers, not readers
     return markdown_html(text) if text.strip() else None

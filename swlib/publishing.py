@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import reports
+from . import public_text, reports
 from .config import council_settings
 from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
 from .panel import observations as panel_observations
@@ -85,9 +85,17 @@ def check_public(ds, council: str, period) -> list[dict]:
         )
         | (rows["period"].isin(earlier) & blank)
     ]
+    strict = cfg.public_text == public_text.CLEARED  # every uncleared comment and paragraph is withheld
+
+    def add_uncleared(table, i, col, text):  # under public_text: cleared, text with no small number found
+        add(table, i, col, public_text._shown(text), False)
+        findings[-1].update(reason=public_text.NOT_CLEARED, kind="uncleared")
+
     for i, r in rows.iterrows():
         for hit in small_numbers_in(r["comment"], lo, hi):
             add("observations", i, "comment", hit, cleared(r))
+        if strict and not cleared(r) and not small_numbers_in(r["comment"], lo, hi) and str(r["comment"]).strip():
+            add_uncleared("observations", i, "comment", r["comment"])
     acts = ds.actions
     for i, r in acts[
         (acts["council"] == council) & (acts["period"].map(lambda p: Period.parse(p).fy) == P.fy)
@@ -95,11 +103,18 @@ def check_public(ds, council: str, period) -> list[dict]:
         for col in ("comment", "action", "measure", "theme", "outcome"):
             for hit in small_numbers_in(r[col], lo, hi):
                 add("actions", i, col, hit, cleared(r))
+        c = r["comment"]
+        if strict and not cleared(r) and isinstance(c, str) and c.strip() and not small_numbers_in(c, lo, hi):
+            add_uncleared("actions", i, "comment", c)
     for table, i, col, text, ok in data_text(ds, council):
         for hit in small_numbers_in(text, lo, hi):
             add(table, i, col, hit, ok)
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
         findings.append({**f, "reason": REASON})
+    if strict:  # the paragraphs a public report withholds though no small number was found in them
+        for f in narrative_passages(ds, council, P.year_period, lo, hi, public=True):
+            if f["reason"] == public_text.NOT_CLEARED:
+                findings.append({**f, "kind": "uncleared"})
     bare = unchecked_figures(ds, council, P)
     if "cleared" in bare:
         bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
@@ -189,9 +204,13 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         if not f.is_file():
             continue
         text = f.read_text(encoding="utf-8-sig", errors="replace")
-        found = ([(n, hit, False) for n, hit in public_narrative(text, lo, hi)[1]] if public
-                 else narrative_findings(text, lo, hi))  # fmt: skip
-        out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok} for n, hit, ok in found]
+        if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
+            found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi)[1]]
+        else:
+            found = ([(n, hit, False, REASON) for n, hit in public_narrative(text, lo, hi)[1]] if public
+                     else [(*x, REASON) for x in narrative_findings(text, lo, hi)])  # fmt: skip
+        out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}
+                for n, hit, ok, why in found]  # fmt: skip
     return out
 
 
@@ -210,7 +229,7 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
     if "narrative" in r.free_text:
         cfg = council_settings(council)
-        out += [{k: v for k, v in f.items() if k != "cleared"} | {"reason": REASON}
+        out += [{k: v for k, v in f.items() if k != "cleared"}
                 for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
     if "workforce" in r.free_text:  # the teams' names in the workforce table (its latest return to the year)
         cfg = council_settings(council)

@@ -10,6 +10,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from . import public_text
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
@@ -101,6 +102,8 @@ def performance(
         return df
     record = published if published is not None else read_published(council)
     df = suppress_performance(df, evidence, council_settings(council), record)
+    if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
+        df = public_text.withhold_uncleared_comments(df, evidence, "observations")
     for w in df.attrs["withheld"]:
         w["file"] = table_file(ds, w["file"])
     return df
@@ -345,7 +348,10 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd
         if audience == "public":
             chosen = a[a["period"] == best]
             extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
-            out = public_actions(pd.concat([out, extra], axis=1), ds, council).drop(columns=["cleared", "row"])
+            out = public_actions(pd.concat([out, extra], axis=1), ds, council)
+            if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
+                out = public_text.withhold_uncleared_actions(out, table_file(ds, "actions"))
+            out = out.drop(columns=["cleared", "row"])
     out.attrs.update(council=council, period=str(P))
     return out
 

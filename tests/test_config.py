@@ -124,3 +124,23 @@ def test_the_working_folders_data_and_params_are_used_where_they_exist(tmp_path,
     assert config.where(None, None) == (
         f"data: {tmp_path / 'data'}; settings: {tmp_path / 'params'}; outputs: {tmp_path / 'elsewhere'}"
     )
+
+
+def test_public_text_is_checked_unless_a_council_asks_for_cleared_and_a_bad_value_names_what_is_expected(params):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    (params / "councils.yaml").write_text(
+        "councils:\n  alpha:\n    public_text: cleared\n  beta:\n    public_text: strict\n"
+    )
+    assert config.council_settings("alpha").public_text == "cleared"
+    assert config.council_settings("gamma").public_text == "checked"  # the default
+    with pytest.raises(ConfigError) as e:
+        config.council_settings("beta")
+    msg = str(e.value)
+    assert msg.startswith("params/councils.yaml, council beta: public_text:")
+    assert "'strict'" in msg and "'checked' or 'cleared'" in msg
+    (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    public_text: strict\n")
+    r = CliRunner().invoke(main, ["check-public", "--council", "dundee-city", "--period", "2016-17-Q4"])
+    assert r.exit_code == 2 and "public_text" in r.output and "'strict'" in r.output and "Traceback" not in r.output

@@ -194,9 +194,17 @@ def check_public(council, period, strict, data):
     found = check(ds, council, period)
     figures = [f for f in found if f.get("kind") == "figure"]  # value-only percentages: counts unknown
     found = [f for f in found if f.get("kind") != "figure"]
+    uncleared = [f for f in found if f.get("kind") == "uncleared"]  # public_text: cleared (see the guide)
+    found = [f for f in found if f.get("kind") != "uncleared"]
     findings = [f for f in found if not f["cleared"]]
     for f in found:
         click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
+    for f in uncleared:
+        click.echo(f"{where(f)}: {f['text']}: not cleared")
+    if uncleared:
+        click.echo(f"{len(uncleared)} comment{'s and paragraphs' if len(uncleared) > 1 else ' or paragraph'} not "
+                   "cleared: this council's public reports print only free text an officer has cleared "
+                   "(public_text: cleared in params/councils.yaml).")  # fmt: skip
     for f in figures:
         click.echo(f"{where(f)}: {f['text']}: not checked")
     if figures:
@@ -212,7 +220,7 @@ def check_public(council, period, strict, data):
         if findings
         else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
-    if (findings or figures) and strict:
+    if (findings or figures or uncleared) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 

@@ -1,0 +1,118 @@
+"""A council's policy for free text in its public reports: ``public_text`` in params/councils.yaml.
+
+``checked`` (the default): a comment, an action or a narrative paragraph is withheld from a public
+report when ``small_numbers_in`` finds a count from ``suppress_min`` to ``suppress_max`` in it, and
+an officer has not cleared it (``swlib.disclosure``). ``cleared``: every comment (on an observation
+row, a blank year's reason, an action's comment) and every narrative paragraph is withheld unless an
+officer cleared it, found or not: for a council that will not rest on a heuristic (a name, a place
+or a date can identify a child without any number in it). Headings are kept, as under ``checked``.
+Applied after the ``checked`` step, so what that step withheld stays withheld, for its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .config import council_settings
+from .disclosure import REASON, WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE, _cleared, _row, narrative_cleared
+from .small_numbers import small_numbers_in
+
+CHECKED, CLEARED = "checked", "cleared"
+POLICIES = (CHECKED, CLEARED)
+NOT_CLEARED = "not cleared by an officer (public_text: cleared)"
+# what a public report prints in place of text that is withheld only because no officer cleared it
+WITHHELD_UNCLEARED = "A comment was withheld from the public version: it has not been cleared for publication."
+WITHHELD_UNCLEARED_NOTE = "not available (the reason was withheld from the public version: not cleared)"
+WITHHELD_UNCLEARED_PASSAGE = "A passage was withheld from the public version: it has not been cleared for publication."
+_ALREADY = (WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE)
+
+
+def policy(council: str) -> str:
+    """The council's ``public_text`` setting: ``checked`` or ``cleared``."""
+    return council_settings(council).public_text
+
+
+def strict(council: str) -> bool:
+    return policy(council) == CLEARED
+
+
+def _shown(text: str, n: int = 60) -> str:
+    """A little of a withheld text, for the list an officer reads."""
+    s = " ".join(str(text).split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def withhold_uncleared_comments(df: pd.DataFrame, evidence: dict, file: str) -> pd.DataFrame:
+    """Under ``cleared``: the public performance table with every comment, and every blank year's
+    reason in the data's words, that no officer cleared replaced by a note and added to
+    ``attrs["withheld"]`` (``file``: where the observations are). ``evidence`` as
+    ``performance_evidence`` gathers it (where each measure's comment and notes are)."""
+    out = df.copy()
+    withheld = list(df.attrs.get("withheld", []))
+    for idx, r in out.iterrows():
+        points = evidence.get(r["measure"]) or {}
+        src = points.get("comment")
+        c = r.get("comment")
+        if isinstance(c, str) and c.strip() and c not in _ALREADY and not _cleared(src):
+            out.at[idx, "comment"] = WITHHELD_UNCLEARED
+            withheld.append({"file": file, "row": _row(src), "column": "comment", "text": _shown(c),
+                             "reason": NOT_CLEARED})  # fmt: skip
+        notes = dict(r.get("year_notes") or {})
+        for col, nsrc in (points.get("notes") or {}).items():
+            note = notes.get(col)
+            if isinstance(note, str) and note not in _ALREADY and not _cleared(nsrc):
+                notes[col] = WITHHELD_UNCLEARED_NOTE
+                withheld.append({"file": file, "row": _row(nsrc), "column": "comment", "text": _shown(note),
+                                 "reason": NOT_CLEARED})  # fmt: skip
+        if "year_notes" in out.columns:
+            out.at[idx, "year_notes"] = notes
+    out.attrs = {**df.attrs, "withheld": withheld}
+    return out
+
+
+def withhold_uncleared_actions(acts: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Under ``cleared``: the public actions (with their ``cleared`` and ``row`` columns) with
+    each comment no officer cleared replaced by a note and added to ``attrs["withheld"]``."""
+    out = acts.copy()
+    withheld = list(acts.attrs.get("withheld", []))
+    for i, r in out.iterrows():
+        c = r.get("comment")
+        if isinstance(c, str) and c.strip() and c not in _ALREADY and not _cleared({"cleared": r.get("cleared")}):
+            out.at[i, "comment"] = WITHHELD_UNCLEARED
+            withheld.append({"file": file, "row": _row(r), "column": "comment", "text": _shown(c),
+                             "reason": NOT_CLEARED})  # fmt: skip
+    out.attrs = {**acts.attrs, "withheld": withheld}
+    return out
+
+
+def _heading_only(block: str) -> bool:
+    lines = [ln for ln in block.splitlines() if ln.strip()]
+    return bool(lines) and all(ln.lstrip().startswith("#") for ln in lines)
+
+
+def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tuple[int, str, str]]]:
+    """Under ``cleared``: the narrative markdown a public report prints, front matter removed and
+    every paragraph withheld unless the file is cleared (``cleared: yes``) or the paragraph holds a
+    phrase its front matter clears and no small number outside the cleared phrases. Headings are kept
+    unless they mention a small number. Returns (markdown, withheld (line, passage, reason))."""
+    whole, phrases, body = narrative_cleared(text)
+    offset = text[: len(text) - len(body)].count("\n")
+    out, withheld, line = [], [], 1 + offset
+    for b in re.split(r"(\n[ \t]*\n)", body):
+        start = line + len(b) - len(b.lstrip("\n"))
+        line += b.count("\n")
+        if whole or not b.strip():
+            out.append(b)
+            continue
+        hits = [h for h in small_numbers_in(b, lo, hi) if not any(p in b for p in phrases)]
+        if hits:
+            out.append(f"*{WITHHELD_PASSAGE}*")
+            withheld.append((start, hits[0], REASON))
+        elif _heading_only(b) or any(p in b for p in phrases):
+            out.append(b)
+        else:
+            out.append(f"*{WITHHELD_UNCLEARED_PASSAGE}*")
+            withheld.append((start, _shown(b), NOT_CLEARED))
+    return "".join(out), withheld
