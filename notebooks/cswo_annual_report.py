@@ -63,7 +63,7 @@ report["red"] = worst_red(targets)  # page 1 names the worst Red measures, not o
 report["landscape"] = s.landscape_text(ds, council)
 
 # %% tags=["section:finance"]
-report["finance"] = s.finance_view(ds, council, P)
+report["finance"] = s.finance_view(ds, council, P, audience)
 
 # %% tags=["section:performance"]
 statutory = PERFORMANCE_OUTCOMES  # the statutory functions, as swlib/data/statutory_measures.csv lists them
@@ -88,7 +88,7 @@ report["workforce"] = {
 }
 
 # %% tags=["section:inspections"]
-report["inspections"] = s.inspection_view(ds, council, P)
+report["inspections"] = s.inspection_view(ds, council, P, audience)
 
 # %% tags=["section:glossary"]
 report["glossary"] = s.glossary_items()

@@ -231,16 +231,33 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         cfg = council_settings(council)
         out += [{k: v for k, v in f.items() if k != "cleared"}
                 for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
-    if "workforce" in r.free_text:  # the teams' names in the workforce table (its latest return to the year)
-        cfg = council_settings(council)
+    cfg = council_settings(council)
+    for table, rows, cols in shown_rows(ds, council, P, r.free_text):  # names in the annual report's tables
+        for i, row in rows.iterrows():
+            for col in cols:
+                hits = small_numbers_in(row[col], cfg.suppress_min, cfg.suppress_max)
+                if hits:
+                    out.append({"file": table_file(ds, table), "row": i + 2, "column": col, "text": hits[0],
+                                "reason": REASON})  # fmt: skip
+    return out
+
+
+def shown_rows(ds, council: str, year, free_text) -> list[tuple]:
+    """(table, rows, columns) of the workforce, finance and inspection rows whose names an annual
+    report for ``year`` prints (as ``views.annual`` chooses them): the latest workforce return
+    to the year, the year's finance, the inspections dated within it."""
+    out = []
+    if "workforce" in free_text:
         w = ds.workforce[ds.workforce["council"] == council]
-        shown = [p for p in w["period"].unique() if Period.parse(p) <= P]
-        latest = max(shown, key=Period.parse) if shown else None
-        for i, row in w[w["period"] == latest].iterrows():
-            hits = small_numbers_in(row["service"], cfg.suppress_min, cfg.suppress_max)
-            if hits:
-                out.append({"file": table_file(ds, "workforce"), "row": i + 2, "column": "service", "text": hits[0],
-                            "reason": REASON})  # fmt: skip
+        shown = [p for p in w["period"].unique() if Period.parse(p) <= year]
+        out.append(("workforce", w[w["period"] == (max(shown, key=Period.parse) if shown else None)], ["service"]))
+    if "finance" in free_text:
+        f = ds.finance[ds.finance["council"] == council]
+        out.append(("finance", f[f["period"] == str(year)], ["line"]))
+    if "inspections" in free_text:
+        i = ds.inspections[ds.inspections["council"] == council]
+        within = (i["date"] >= f"{year.fy}-04-01") & (i["date"] <= f"{year.fy + 1}-03-31")
+        out.append(("inspections", i[within], ["service", "service_type"]))
     return out
 
 

@@ -60,7 +60,7 @@ REPORTS: dict[str, Report] = {
         ),
         Report(
             "annual", "cswo_annual_report.ipynb", title="Chief Social Work Officer annual report",
-            index_name="CSWO annual report", period_kind="year", free_text=("narrative", "workforce"),
+            index_name="CSWO annual report", period_kind="year", free_text=("narrative", "workforce", "finance", "inspections"),
         ),
         Report(
             "national", "national_overview.ipynb", title="Social work across Scotland: national overview",

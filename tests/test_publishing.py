@@ -79,22 +79,34 @@ def test_check_public_scans_workforce_finance_and_inspection_words(data_dir):
     )
     write_csv(folder / "workforce.csv", [{"council": "alpha", "period": "2020-21", "service": "Team for the 2 children at Rowan House",
                                           "headcount": "30", "fte": "", "source": "t"}])  # fmt: skip
-    write_csv(folder / "finance.csv", [{"council": "alpha", "period": "2020-21", "kind": "budget",
-                                        "line": "Secure care for one child", "amount": "400000", "source": "t"}])  # fmt: skip
+    write_csv(folder / "finance.csv", [{"council": "alpha", "period": "2020-21", "kind": kind,
+                                        "line": "Secure care for one child", "amount": "400000", "source": "t"}
+                                       for kind in ("budget", "outturn")])  # fmt: skip
+    write_csv(folder / "inspections.csv", [{"council": "alpha", "service": "Rowan House (2 beds)",
+                                            "service_type": "Care Home", "sector": "LA", "date": "2020-06-01",
+                                            "care_and_support": "5", "source": "t"}])  # fmt: skip
     import swlib
 
     ds = swlib.load(folder)
     found = {(f["file"], f["row"], f["column"]) for f in check_public(ds, "alpha", "2020-21-Q1")}
-    assert found == {("workforce.csv", 2, "service"), ("finance.csv", 2, "line")}
-    from swlib.views import workforce_view  # the public workforce table withholds the team's name
+    assert found == {("workforce.csv", 2, "service"), ("finance.csv", 2, "line"), ("finance.csv", 3, "line"),
+                     ("inspections.csv", 2, "service")}  # fmt: skip
+    # the public annual report withholds each name: the workforce team, the finance line, the inspected service
+    from swlib.views import finance_view, inspection_view, workforce_view
 
     year = swlib.Period.parse("2020-21")
     labels = [r["label"] for r in workforce_view(ds, "alpha", year, "public")["table"]["rows"]]
-    assert labels == ["[withheld]"] and "Rowan" in workforce_view(ds, "alpha", year)["table"]["rows"][0]["label"]
+    assert labels == ["[withheld 1]"] and "Rowan" in workforce_view(ds, "alpha", year)["table"]["rows"][0]["label"]
+    money = str(finance_view(ds, "alpha", year, "public"))
+    assert "one child" not in money and "[withheld 1]" in money and "one child" in str(finance_view(ds, "alpha", year))
+    grades = inspection_view(ds, "alpha", year, "public")
+    assert "Rowan" not in str(grades["table"])
+    assert "Rowan" in str(inspection_view(ds, "alpha", year)["table"])
     from swlib.publishing import withheld
 
     assert [(w["file"], w["row"], w["column"]) for w in withheld(ds, "annual", "alpha", "2020-21")] == [
-        ("workforce.csv", 2, "service")]  # fmt: skip
+        ("workforce.csv", 2, "service"), ("finance.csv", 2, "line"), ("finance.csv", 3, "line"),
+        ("inspections.csv", 2, "service")]  # fmt: skip
 
 
 def test_a_narrative_finding_names_the_file_where_it_is(tmp_path, monkeypatch):

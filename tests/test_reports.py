@@ -120,6 +120,8 @@ def test_what_a_public_report_withholds_follows_the_free_text_its_registry_entry
     assert reports.get("quarterly").free_text == ("actions",) and reports.get("annual").free_text == (
         "narrative",
         "workforce",
+        "finance",
+        "inspections",
     )
     annual = withheld(demo, "annual", "dundee-city", "2016-17")
     assert any(w["file"].endswith("complaints.md") for w in annual)  # the narrative, read for the annual report

@@ -42,9 +42,25 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     return out
 
 
-def finance_view(ds, council: str, period: Period) -> dict:
+def public_words(df: pd.DataFrame, columns, council: str, audience: str) -> pd.DataFrame:
+    """``df`` with the free text of ``columns`` that mentions a small number withheld for the
+    public: "[withheld 1]", "[withheld 2]"... (the same text the same number, so that tables
+    joined on it still join)."""
+    if audience != "public" or df.empty:
+        return df
+    cfg = council_settings(council)
+    out = df.copy()
+    for col in columns:
+        texts = [t for t in dict.fromkeys(out[col]) if small_numbers_in(t, cfg.suppress_min, cfg.suppress_max)]
+        names = {t: f"{WITHHELD_TEXT[:-1]} {k}]" for k, t in enumerate(texts, 1)}
+        out[col] = out[col].map(lambda t, n=names: n.get(t, t))
+    return out
+
+
+def finance_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
 
     f = ds.finance[(ds.finance["council"] == council) & (ds.finance["period"] == str(period))]
+    f = public_words(f, ["line"], council, audience)  # a line's name is free text
     if f.empty:
         return {"none": no_data_text("finance", period.label), "items": []}
     items = []
@@ -70,7 +86,7 @@ def finance_view(ds, council: str, period: Period) -> dict:
 
 def workforce_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
 
-    w = ds.workforce[ds.workforce["council"] == council]
+    w = public_words(ds.workforce[ds.workforce["council"] == council], ["service"], council, audience)  # free text
     latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
     if latest is None:
         # the section's workforce measures (from observations) may follow: say which data is missing
@@ -103,22 +119,17 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
             )
             for c in cells if made_up else []:
                 c["synthetic"] = c["text"] != "–"
-        label = service  # a team's name is free text: withheld from the public where it mentions a small number
-        if (
-            audience == "public"
-            and service != "Total"
-            and small_numbers_in(service, cfg.suppress_min, cfg.suppress_max)
-        ):
-            label = WITHHELD_TEXT
-        body.append({"label": label, "total": service == "Total", "cells": cells})
+        body.append({"label": service, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
     table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
     return {"none": None, "table": synthetic_marks(table, [c for r in body for c in r["cells"]])}
 
 
-def inspection_view(ds, council: str, period: Period) -> dict:
+def inspection_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
 
-    i = ds.inspections[ds.inspections["council"] == council]
+    i = public_words(
+        ds.inspections[ds.inspections["council"] == council], ["service", "service_type"], council, audience
+    )
     start, end = (
         f"{period.fy}-04-01",
         f"{period.fy + 1}-03-31",
