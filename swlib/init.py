@@ -27,7 +27,7 @@ from . import schema as sc
 from .errors import ConfigError
 from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
-SOURCE = "swreport init"
+SOURCE = "Council settings"  # what a report's Data sources calls it (it was "swreport init")
 CATALOGUE_SOURCE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
 
 

@@ -236,10 +236,22 @@ def write_index(out_dir: Path, manifest: dict) -> Path:
         rows.append({"who": e.get("council_name") or e["council"], "label": label,
                      "href": e["html"] if ok and e["html"] else None, "pdf": e.get("pdf") if ok else None,
                      "status": "rendered" if ok else f"failed: {e['error'] or ''}"})  # fmt: skip
-    page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows)) + "\n"
+    page = str(render("index/index.html.j2", css=css, style_hash=h, rows=rows, title=index_title(rows))) + "\n"
     path = check_target(out_dir / "index.html", out_dir)
     write_atomic(path, page.encode("utf-8"))
     return path
+
+
+def index_title(rows: list[dict]) -> str:
+    """The index page's title, named by whose reports it lists: "Fife Council: reports", "Reports
+    for Dundee City Council, South Lanarkshire Council and 1 more"."""
+    who = list(dict.fromkeys(r["who"] for r in rows))
+    if not who:
+        return "Reports"
+    if len(who) == 1:
+        return f"{who[0]}: reports"
+    named = who if len(who) <= 3 else [*who[:2], f"{len(who) - 2} more"]
+    return f"Reports for {', '.join(named[:-1])} and {named[-1]}"
 
 
 def write_atomic(path: Path, content: bytes) -> None:

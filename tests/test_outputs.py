@@ -234,3 +234,16 @@ def test_run_is_refused_while_another_run_holds_the_folder_and_writes_nothing(tm
     finally:
         p.kill()
         p.wait()
+
+
+def test_the_index_is_titled_by_whose_reports_it_lists_not_by_the_tool(tmp_path):
+    html = tmp_path / "fife" / "2016-17" / "annual.html"
+    html.parent.mkdir(parents=True)
+    html.write_text("<html></html>")
+    outputs.record(tmp_path, [Outcome.rendered(_job(tmp_path, "fife", name="Fife Council"), 0.0, html)])
+    index = (tmp_path / "index.html").read_text()
+    assert "<title>Fife Council: reports</title>" in index and "<h1>Fife Council: reports</h1>" in index
+    assert "swreport" not in index.split("<body>")[0].split("<style>")[0]
+    rows = [{"who": w} for w in ("Angus Council", "Fife Council", "Angus Council", "Moray Council", "Scotland")]
+    assert outputs.index_title(rows) == "Reports for Angus Council, Fife Council and 2 more"
+    assert outputs.index_title(rows[:2]) == "Reports for Angus Council and Fife Council"

@@ -245,3 +245,17 @@ def test_no_staffing_figures_names_what_is_missing_not_all_workforce_data(demo):
     assert v["table"] is None
     # the section's workforce measures (violent incidents, say) follow it: not "no workforce data"
     assert v["none"] == "No staffing figures (headcount and full-time equivalent) were provided for 2015/16."
+
+
+def test_data_sources_are_named_in_a_readers_words_not_the_tools(data_dir):
+    from swlib.views.sources import source_label, sources_view
+
+    obs = [{"measure": "m0", "period": "2021-22-Q1", "value": "90"},
+           {"measure": "m0", "period": "2021-22-Q2", "value": "91", "source": "Fife return"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean"}], obs))
+    items = dict(sources_view(ds, "alpha", "internal")["items"])
+    assert items["Source not stated in the data"] == "1 figure" and "not stated" not in items
+    assert source_label("swreport init") == "Council settings"  # a data set an earlier version set up
+    from swlib.init import SOURCE
+
+    assert SOURCE == "Council settings"

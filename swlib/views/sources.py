@@ -31,7 +31,7 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
             df = catalogue(ds, council)
         elif printed is None and "council" in df:
             df = df[df["council"] == council]
-        for src, n in df["source"].fillna("not stated").value_counts(sort=False).items():
+        for src, n in df["source"].fillna(NOT_STATED).value_counts(sort=False).items():
             items.setdefault(source_label(src), []).append(rows_of(n, name))
     return {
         "note": FOOTNOTE if audience == "public" else None,
@@ -92,12 +92,18 @@ def benchmark_sources(ds) -> list[str]:
     return sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
 
 
+NOT_STATED = "Source not stated in the data"  # a row whose source column is blank
+OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by an earlier version says
+
+
 def source_label(source: str) -> str:
     """A source as a reader should see it: documents by name, not by the demo data's internal
     reference numbers ("seed 001: ..."), and made-up figures called what they are."""
     text = re.sub(r"^\s*seed\s+\d+\s*:\s*", "", str(source), flags=re.IGNORECASE)
     text = re.sub(r"\bseed\s+(\d+)\b", lambda m: demo_documents().get(m.group(1), "a council document"), text,
                   flags=re.IGNORECASE)  # fmt: skip
+    if text.strip().lower() in OWN_WORDS:
+        return OWN_WORDS[text.strip().lower()]
     if text.strip().lower() == "synthetic":
         return "Illustrative figures made up for this demonstration (synthetic)"
     if text.strip().lower().startswith("synthetic:"):
