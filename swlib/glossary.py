@@ -4,7 +4,8 @@ others, and an abbreviation is spelled out the first time a reader meets it.
 ``plain_words(body, items)`` works on a report's rendered body: it reads what the report says
 (its text, captions and alt text, the glossary aside), keeps the glossary entries whose term
 the report uses, and writes "CJ SWS (Criminal Justice Social Work Services)" at an
-abbreviation's first use in the text (the contents list and the glossary are left as they are;
+abbreviation's first use in the text, or after the proper name it begins ("NHS Fife (NHS: National
+Health Service)", never "NHS (National Health Service) Fife") (the contents list and the glossary are left as they are;
 an abbreviation already spelled out there, "statistical process control (SPC)", is left alone).
 ``abbreviations(text)`` lists the upper-case words a text uses, for the test that fails on an
 abbreviation a report's glossary lacks.
@@ -170,6 +171,13 @@ def expand_first_use(body: str) -> str:
     return "".join(pieces)
 
 
+# a proper name an abbreviation begins ("NHS Fife", "NHS Greater Glasgow and Clyde", "MAPPA
+# Co-ordinator"): capitalised words after it (not another abbreviation), "and" or "of" between them
+PROPER_NAME = re.compile(
+    r"[ \u00a0]+[A-Z][a-z][\w'’-]*(?:[ \u00a0]+(?:(?:and|of|&amp;)[ \u00a0]+)?[A-Z][a-z][\w'’-]*)*"
+)
+
+
 def _expand(text: str, order: list[str], done: set[str]) -> str:
     taken: list[tuple[int, int]] = []  # spans already claimed by a longer abbreviation
     inserts: list[tuple[int, str]] = []
@@ -187,7 +195,11 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
             # spelled out beside it already, or named in brackets after the words it stands for
             bracketed = text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
             if expansion.lower() not in before and expansion.lower() not in after and not bracketed:
-                inserts.append((m.end(), f" ({html.escape(expansion)})"))
+                name = PROPER_NAME.match(text, m.end()) if not m.group(1) else None
+                if name:  # "NHS Fife": the name kept whole, the words after it say which part they spell out
+                    inserts.append((name.end(), f" ({abbr}: {html.escape(expansion)})"))
+                else:
+                    inserts.append((m.end(), f" ({html.escape(expansion)})"))
             taken.append((m.start(), m.end()))
             break
     for pos, extra in sorted(inserts, reverse=True):

@@ -69,7 +69,8 @@ def test_every_abbreviation_a_report_uses_is_in_its_glossary_and_spelled_out_fir
         if m is None:
             continue
         near = text[max(0, m.start() - len(expansion) - 12) : m.end() + len(expansion) + 12].lower()
-        assert expansion.lower() in near or text[m.start() - 1 : m.start()] == "(", (name, abbr, near)
+        after_name = f"({abbr}: {expansion})".lower() in text[m.end() : m.end() + 80 + len(expansion)].lower()
+        assert expansion.lower() in near or after_name or text[m.start() - 1 : m.start()] == "(", (name, abbr, near)
 
 
 @pytest.mark.slow
@@ -87,3 +88,12 @@ def test_dundees_report_keeps_none_of_the_source_documents_furniture():
         "0.2%",
     ]
     assert "not the £4,667,000 grant" in text
+
+
+def test_an_abbreviation_that_begins_a_proper_name_is_spelled_out_after_the_name_not_inside_it():
+    out = glossary.expand_first_use("<p>Comment: not available: NHS Fife figure due 14 October</p>")
+    assert out == "<p>Comment: not available: NHS Fife (NHS: National Health Service) figure due 14 October</p>"
+    out = glossary.expand_first_use("<p>with NHS Greater Glasgow and Clyde, Angus and others</p>")
+    assert "NHS Greater Glasgow and Clyde (NHS: National Health Service), Angus" in out
+    out = glossary.expand_first_use("<p>the NHS and NHS Tayside</p>")  # on its own: spelled out as before
+    assert out == "<p>the NHS (National Health Service) and NHS Tayside</p>"
