@@ -196,6 +196,16 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         1,
     ),
+    (  # "two more than last year", "three fewer than in 2022": the change ("more than one" is a threshold)
+        "a number more or fewer than another",
+        re.compile(rf"(?<![\w.,£$])(?P<n>{_N})\s+(?:more|fewer|less)\s+than\b", re.I),
+        lambda m: [_value(m.group("n"))],
+    ),
+    (  # "both were placed", "both had returned home" (2), as "both of them" is; "both have been" is often services
+        "both, said alone",
+        re.compile(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
+        2,
+    ),
     (  # "every child but one", "all but two", "everyone except one": the ones left out
         "all but a few",
         re.compile(
@@ -238,11 +248,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         _difference,
     ),
-    (  # "13, up from 10", "13 (down from 16)": the change
+    (  # "13, up from 10", "13 (down from 16)", "13 children compared with 10 last year": the change
         "a figure and the one it changed from",
         re.compile(
-            rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:up|down)\s+from\s+(?P<a>{_N})\b"
-            rf"{_NOT_UNIT}",
+            rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
+            rf"\s+(?:the\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
         _difference,

@@ -52,6 +52,11 @@ ATTACKS = [
     ("A sibling pair was placed with foster carers.", 2),
     ("The young person was detained on three occasions.", 3),
     ("Everyone except two had a review.", 2),
+    ("13 children were placed, compared with 10 last year.", 3),
+    ("Placements were two more than last year.", 2),
+    ("Two young people were referred; both were placed.", 2),
+    ("Of the six children referred, five were accepted.", 1),
+    ("50 per cent of the 8 referrals were late.", 4),
 ]
 
 
@@ -104,6 +109,8 @@ ORDINARY = [
     "brothers and sisters", "one another", "Of the 32 councils, 20 reported", "three quarters of staff",
     "half of the 12 months", "In March of 2023, 15 children were seen", "the mother and baby service",
     "choosing to attend one of the meetings", "One of the actions from the Programme",
+    "13 weeks compared with 10 weeks", "88% compared with 85%", "In 2023 compared with 2021",
+    "The rate was 13 compared with 10", "We were both very grateful to the team", "Both services have been inspected",
 ]  # fmt: skip
 
 
