@@ -30,6 +30,13 @@ def fmt_value(value, unit: str, decimals: int = 0, *, suppressed: bool = False) 
     return body
 
 
+def cost_decimals(*values) -> int:
+    """Decimals for a cost with none declared (an LGBF cost): whole pounds from £100 (£6,234),
+    pence below (£25.50), the same for every figure of one row so that they line up."""
+    known = [abs(float(v)) for v in values if not _missing(v)]
+    return 0 if not known or max(known) >= 100 else 2
+
+
 def fmt_money(amount: float, *, millions: bool = False) -> str:
     if _missing(amount):
         return "–"

@@ -259,3 +259,22 @@ def test_data_sources_are_named_in_a_readers_words_not_the_tools(data_dir):
     from swlib.init import SOURCE
 
     assert SOURCE == "Council settings"
+
+
+def test_lgbf_costs_print_whole_pounds_from_100_and_pence_below_and_the_family_column_says_what_it_is(demo):
+    from swlib.formatting import cost_decimals
+    from swlib.periods import Period
+    from swlib.views import benchmark_view
+
+    v = benchmark_view(demo, "dumfries-and-galloway", Period.parse("2023-24"))
+    rows = {r["indicator"].split(":")[0]: r for r in v["rows"]}
+    assert (rows["CHN8a"]["value"], rows["CHN8a"]["family"], rows["CHN8a"]["scotland"]) == (
+        "£4,854",
+        "£4,334",
+        "£4,110",
+    )
+    assert rows["SW1"]["value"] == "£19.25"  # a cost per hour: pence
+    assert rows["SW3a"]["value"] == "64.0%"  # not a cost: as before
+    assert cost_decimals(99.5, float("nan")) == 2 and cost_decimals(99.5, 120) == 0
+    assert "Family group is the councils of our LGBF family group taken together" in v["note"]
+    assert "otherwise the average (mean) of their figures" in v["note"]

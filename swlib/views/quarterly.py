@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..benchmarking import benchmark, ordinal
 from ..charts import benchmark_chart, trend_chart
-from ..formatting import fmt_value, slug
+from ..formatting import cost_decimals, fmt_value, slug
 from ..narrative import comment_html
 from ..national import price_label, real_terms
 from ..periods import Period
@@ -92,18 +92,19 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     year = Period.parse(b.attrs["period"])
     rows = []
     for r in mine.to_dict("records"):
+        d = 1 if r["unit"] != "currency" else cost_decimals(r["value"], r["family_value"], r["scotland_value"])
         ci = (
             ""
             if pd.isna(r["lower"])
-            else f" ({fmt_value(r['lower'], r['unit'], 1)} to {fmt_value(r['upper'], r['unit'], 1)})"
+            else f" ({fmt_value(r['lower'], r['unit'], d)} to {fmt_value(r['upper'], r['unit'], d)})"
         )
         rows.append({
             "indicator": f"{r['lgbf']}: {r['title']}" + (f" ({cost_prices(py, r)})" if r["unit"] == "currency" else ""),
             "year": Period.parse(r["period"]).label,
-            "value": fmt_value(r["value"], r["unit"], 1) + ci,
+            "value": fmt_value(r["value"], r["unit"], d) + ci,
             "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
             "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
-            "family": fmt_value(r["family_value"], r["unit"], 1), "scotland": fmt_value(r["scotland_value"], r["unit"], 1),
+            "family": fmt_value(r["family_value"], r["unit"], d), "scotland": fmt_value(r["scotland_value"], r["unit"], d),
             "comparison": r["comparison"] if r["comparison"] != "not compared" else not_compared_reason(r),
         })  # fmt: skip
     sources = benchmark_sources(ds)
@@ -116,6 +117,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
         "counts of people or events (Wilson score for percentages; exact Poisson or Byar's method for rates per 1,000); "
         "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
-        "for Scotland as a whole."
+        "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
+        "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": benchmark_chart(b, council).view()}
