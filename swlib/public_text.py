@@ -39,9 +39,8 @@ def strict(council: str) -> bool:
 
 
 def _shown(text: str, n: int = 60) -> str:
-    """A little of a withheld text, for the list an officer reads."""
-    s = " ".join(str(text).split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+    """A little of a withheld text, for the list an officer reads (which prints it as "...text...")."""
+    return " ".join(str(text).split())[:n]
 
 
 def withhold_uncleared_comments(df: pd.DataFrame, evidence: dict, file: str) -> pd.DataFrame:
