@@ -66,7 +66,10 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     if cost:
         s = s[s["price_year"].notna()]
         target = None  # a target is set in the pounds of its own year, not at the chart's prices
-    s = s.tail(MAX_SPC_POINTS).reset_index(drop=True)
+    run, gap_before = latest_run(s)  # limits are not computed across missing periods
+    if len(run) >= MAX_SPC_POINTS:
+        gap_before = None  # the gap is before the periods charted: nothing left out
+    s = run.tail(MAX_SPC_POINTS).reset_index(drop=True)
     if len(s) < 8:
         return None
     improvement = {"higher": "increase", "lower": "decrease"}.get(m["polarity"], "neutral")
@@ -91,7 +94,27 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         chart.attrs["price_year"] = s["price_year"].iloc[-1]
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
+    chart.attrs["gap_before"] = gap_before  # the last period before a gap the chart does not reach across
     return chart
+
+
+def latest_run(s: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """The latest run of consecutive periods of a ``series`` (each period starting the month
+    after the one before ends), and the label of the last period before the gap that ends the
+    run (None when there is none). An SPC chart drawn across missing years would treat figures
+    years apart, perhaps from different sources (an LGBF panel, then the council's own), as one
+    process from period to period."""
+    if s.empty:
+        return s, None
+    months = [Period.parse(p) for p in s["period"]]
+    start = 0
+    for i in range(1, len(months)):
+        a, b = months[i - 1], months[i]
+        if b.fy * 12 + b.start != a.fy * 12 + a.end + 1:
+            start = i
+    if start == 0:
+        return s, None
+    return s.iloc[start:].reset_index(drop=True), str(s["label"].iloc[start - 1])
 
 
 def spc_target(ds: Dataset, row: dict):

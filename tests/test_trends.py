@@ -157,3 +157,41 @@ def test_an_annual_total_is_no_target_for_one_months_spc(demo):
         0.75
     )  # 9 days a year, by month
     assert trends.spc_target(demo, perf.loc["dg-stage1-timescale"].to_dict()) == 80  # a percentage holds each month
+
+
+def _gappy(data_dir, after: int):
+    """A quarterly count: 12 quarters from 2015/16, none in 2018/19 to 2019/20, then ``after`` quarters."""
+    quarters = [f"{2015 + i // 4}-{(16 + i // 4) % 100:02d}-Q{i % 4 + 1}" for i in range(12)]
+    quarters += [f"{2020 + i // 4}-{(21 + i // 4) % 100:02d}-Q{i % 4 + 1}" for i in range(after)]
+    obs = [{"measure": "m0", "period": q, "value": str(50 + (i * 7) % 11)} for i, q in enumerate(quarters)]
+    ds = swlib.load(make_data(data_dir, [{"unit": "count", "aggregate": "sum", "polarity": "higher"}], obs))
+    return ds, quarters[-1]
+
+
+def test_spc_does_not_run_across_missing_periods_and_the_caption_says_so(data_dir):
+    from swlib.views.tables import spc_view
+
+    ds, last = _gappy(data_dir, 9)
+    chart = trends.long_trend(ds, "alpha", "m0", last)
+    assert list(chart["period"])[:2] == ["2020-21-Q1", "2020-21-Q2"] and len(chart) == 9  # the latest run only
+    assert chart.attrs["gap_before"] == "2017/18 Quarter 4"
+    caption = spc_view(chart, "Visits", "count", 0)["chart"]["caption"]
+    assert (
+        "Charted from 2020/21 Quarter 1 only: there are no figures between 2017/18 Quarter 4 and 2020/21 Quarter 1"
+        in caption
+    )
+    ds, last = _gappy(data_dir / "short", 3)
+    assert trends.long_trend(ds, "alpha", "m0", last) is None  # 3 periods after the gap: too few for SPC
+    s = trends.series(ds, "alpha", "m0", last)
+    assert trends.latest_run(s.iloc[:12])[1] is None  # no gap: the whole series
+
+
+def test_consistently_missed_is_nplotthedots_rule_the_target_beyond_the_limits():
+    from swlib.xmr import assurance_type
+
+    # NHSRplotthedots 0.2.2 ptd_calculate_assurance_type: target > upl -> consistent_fail (increasing)
+    last = pd.DataFrame({"upl": [61.9], "lpl": [55.0]})
+    assert assurance_type(last, 62.0, "increase") == "consistent_fail"
+    assert assurance_type(last, 61.8, "increase") == "inconsistent"
+    assert assurance_type(last, 54.0, "increase") == "consistent_pass"
+    assert assurance_type(last, 62.0, "decrease") == "consistent_pass"

@@ -329,7 +329,13 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     a = chart.attrs
     if a.get("price_year"):
         title, target = spc_title(title, chart), None
+    view = spc_chart(chart, title, unit, decimals, target, half=True).view()
+    if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told
+        view["caption"] += (
+            f" Charted from {chart['label'].iloc[0]} only: there are no figures between {a['gap_before']} and "
+            f"{chart['label'].iloc[0]}, and process limits are not worked out across missing periods."
+        )
     return {
         "icons": icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase")),
-        "chart": spc_chart(chart, title, unit, decimals, target, half=True).view(),
+        "chart": view,
     }
