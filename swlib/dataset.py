@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .config import describe_data
+from .config import describe_data, is_demo_data
 from .errors import ConfigError
 from .statutory import did_you_mean
 
@@ -38,9 +38,10 @@ class Dataset:
         row = self.councils.loc[self.councils["council"] == council]
         if row.empty:
             ids = list(self.councils["council"])
+            typo = did_you_mean(council, ids)  # a typo of one it has: not a council to add
             raise ConfigError(
                 f"unknown council {council!r} in {describe_data(self.path)}: expected one of {', '.join(ids)}"
-                f"{did_you_mean(council, ids)}{describe_data(self.path, hint=True)}"
+                f"{typo}{describe_data(self.path, hint=True) if not typo or is_demo_data(self.path) else ''}"
             )
         return str(row["name"].iloc[0])
 

@@ -61,10 +61,16 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
 
 
 def percent_hint(text) -> str:
-    """For a percentage typed with words or signs a number cannot carry ('93pc', 'c.93%'): what
-    to type instead ('type 93'); else ''."""
-    if not isinstance(text, str) or not re.search(r"%|per\s*cent|pc\b|percent", text, re.IGNORECASE):
+    """For a figure typed with words or signs a number cannot carry ('93pc', 'c.93%', 'c. £880'):
+    what to type instead ('type 93', 'type the figure alone, 880'); else ''."""
+    if not isinstance(text, str):
         return ""
+    if not re.search(r"%|per\s*cent|pc\b|percent", text, re.IGNORECASE):
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", text)  # 'c. £880', '~880', 'about 880': the figure alone
+        if not m:
+            return ""
+        n = m.group(0).replace(",", "")
+        return f": type the figure alone, {n} (the unit is the measure's; 'about' or 'estimate' goes in comment)"
     m = re.search(r"\d+(?:\.\d+)?", text)
     n = m.group(0) if m else "93"
     return f": a percentage is typed as a number from 0 to 100, so type {n} (or {n}%)"

@@ -77,6 +77,9 @@ def closest(word: str, known) -> str | None:
 
     if not isinstance(word, str) or not word:
         return None
+    same = [k for k in known if isinstance(k, str) and k.lower() == word.lower()]  # FIFE for fife
+    if same:
+        return same[0]
     close = difflib.get_close_matches(word, [k for k in known if isinstance(k, str)], n=1, cutoff=TYPO_CUTOFF)
     return close[0] if close else None
 

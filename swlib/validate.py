@@ -7,6 +7,9 @@ wrong. Exit code 0 when there are no errors (2 with ``--strict`` when there are 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from .errors import DataError
 
 WORDS = {"inspections": "inspection", "actions": "action", "observations": "observation", "councils": "council",
@@ -32,7 +35,7 @@ def table_counts(ds) -> str:
 
 def validate(data, strict: bool, echo) -> int:
     """Check the data set at ``data``; print its problems and warnings; return the exit code."""
-    from .config import default_data_path, describe_data
+    from .config import default_data_path, describe_data, is_demo_data
     from .loading import load
 
     try:
@@ -53,4 +56,11 @@ def validate(data, strict: bool, echo) -> int:
     if strict and ds.warnings:  # --strict: a warning fails the check, and the last line says so
         verdict = f"not OK with --strict: {plural(len(ds.warnings), 'warning')}"
     echo(f"{what}: {verdict}: {table_counts(ds)}")
+    here = Path.cwd()
+    none_here = (
+        not os.environ.get("SWREPORT_DATA") and not (here / "data").exists() and not (here / "data.xlsx").exists()
+    )
+    if data is None and none_here and is_demo_data(ds.path):  # not the analyst's own data: say so, not "OK" alone
+        echo("that is the demo data swreport ships with, not yours: there is no ./data or ./data.xlsx in this "
+             "folder; run from the folder that has it, or give --data PATH")  # fmt: skip
     return 2 if strict and ds.warnings else 0

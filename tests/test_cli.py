@@ -171,3 +171,26 @@ def test_run_on_bad_data_names_the_data_set_it_read(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert f"swreport: the data has 1 problem (the data at {d}):" in r.output
     assert "observations.csv, row 2, column 'value': found '12k'; expected a number" in r.output
+
+
+def test_a_council_id_in_the_wrong_case_is_a_typo_not_a_council_to_add(data_dir):
+    from tests.conftest import make_data
+
+    d = make_data(data_dir, [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q2", "value": "90"}])
+    r = run("table", "--council", "ALPHA", "--period", "2021-22-Q2", "--data", str(d))
+    assert r.exit_code == 2 and "did you mean 'alpha'?" in r.output and "add a row" not in r.output
+
+
+def test_validate_with_the_data_set_as_an_argument_says_to_use_data():
+    r = run("validate", "data")
+    assert r.exit_code == 2 and "use 'swreport validate --data data'" in r.output and "Traceback" not in r.output
+
+
+def test_validate_from_a_folder_without_data_says_it_checked_the_demo_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    r = run("validate")
+    assert r.exit_code == 0 and "the demo data at" in r.output
+    assert "that is the demo data swreport ships with, not yours: there is no ./data" in r.output
+    (tmp_path / "data").mkdir()  # one of its own: said nothing of the kind (here it has no tables: exit 2)
+    assert "not yours" not in run("validate").output

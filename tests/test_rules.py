@@ -49,3 +49,16 @@ def test_a_missing_count_is_named_with_what_it_would_be(data_dir):
         "observations.csv, row 4, column 'numerator': found a blank cell; expected both numerator and denominator, "
         "or neither",  # 93% of 25 is no whole number: no guess
     ]
+
+
+def test_a_figure_typed_with_words_or_a_pound_sign_says_what_to_type(data_dir):
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "c. £880"}]
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"unit": "currency", "aggregate": "mean"}], obs))
+    assert "found 'c. £880'; expected a number of at least 0: type the figure alone, 880" in str(e.value.problems[0])

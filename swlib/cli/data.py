@@ -20,9 +20,14 @@ from .group import EXIT_BAD_INPUT, data_option, main
 @main.command()
 @click.option("--strict", is_flag=True, help="exit 2 when there are warnings, not only errors")
 @data_option
-def validate(strict, data):
+@click.argument("path", required=False, metavar="")
+def validate(strict, data, path):
     """Check a data set; list every problem (and warning) with file, row and column."""
 
+    if path is not None:  # 'swreport validate data': the data set is named with --data, as everywhere
+        from ..errors import ConfigError
+
+        raise ConfigError(f"validate names its data set with --data: use 'swreport validate --data {path}'")
     sys.exit(check(data, strict, click.echo))
 
 
