@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -282,6 +283,7 @@ def _placed(problems, plan: Plan, data_label, return_path: Path, return_letters:
             src, row = origin[idx]
         else:
             src, row = "data", p.row
+        p = replace(p, found=_rows_placed(p, name, plan, (return_path, return_letters), (data_path, data_letters)))
         if src == "return":
             placed_return.append(replace(p, file=_label(return_path, name, True), row=row))
         else:
@@ -289,6 +291,34 @@ def _placed(problems, plan: Plan, data_label, return_path: Path, return_letters:
     out = _cells(placed_return, return_path, return_letters)
     out += _cells(placed_data, data_path, data_letters) if data_letters else placed_data
     return out
+
+
+ROWS_IN_TEXT = re.compile(r" \(rows? ([\d, ]+?)(, \.\.\.)?\)")  # "(rows 3, 60)" in a problem's words
+
+
+def _rows_placed(p: Problem, name: str, plan: Plan, ret: tuple, data: tuple) -> str:
+    """A problem's words with the rows they list ("0.93 (row 60)", rows of the merged tables)
+    named where each came from, as its place is: a cell of the return or of a workbook data set,
+    a row of a CSV file; left out when it is the problem's own place alone."""
+    m = ROWS_IN_TEXT.search(p.found)
+    origin = plan.origin.get(name, [])
+    if not m or p.row is None:
+        return p.found
+    places = []
+    for n in (int(x) for x in m.group(1).split(",") if x.strip()):
+        if not 0 <= n - 2 < len(origin):
+            return p.found
+        src, row = origin[n - 2]
+        path, letters = ret if src == "return" else data
+        sheet, cols = letters.get(name, (None, {})) if letters else (None, {})
+        if sheet and p.column in cols:
+            places.append(f"{path.name} cell {sheet}!{cols[p.column]}{row}")
+        else:
+            places.append(f"{path.name if path.is_file() else name + '.csv'} row {row}")
+    own = int(m.group(1).split(",")[0])
+    if len(places) == 1 and own == p.row:
+        return p.found[: m.start()] + p.found[m.end() :]
+    return p.found[: m.start()] + f" ({'; '.join(places)}{m.group(2) or ''})" + p.found[m.end() :]
 
 
 def _formulas_without_values(path: Path) -> list[Problem]:

@@ -253,3 +253,16 @@ def test_a_new_comment_typed_with_the_figure_is_kept(fife):
     r = run("merge", "r2.xlsx", "--replace")
     assert r.exit_code == 0 and "clears" not in r.output
     assert swlib.load(fife / "data").observations.loc[0, "comment"] == "came in late"
+
+
+def test_a_warnings_rows_are_named_as_its_place_is_cells_of_the_return_rows_of_the_data(fife):
+    pct = {**MEASURE, "measure": "fife-started", "title": "Started in 7 days", "aggregate": "latest"}
+    started = {"council": "fife", "measure": "fife-started"}
+    a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93},
+                                                  {**started, "period": "2024-25-Q3", "value": 0.95}])  # fmt: skip
+    r = run("merge", "r.xlsx")
+    # not "cell observations!D3 ... (row 3)": the merged table's row, a place the analyst cannot find
+    assert "warning: r.xlsx, cell observations!D3 (column 'value'): found fife-started: 0.95 where" in r.output
+    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "value": 0.93}])
+    r = run("merge", "r2.xlsx")
+    assert "found fife-started: 0.95, 0.93 (observations.csv row 3; r2.xlsx cell observations!D2) where" in r.output
