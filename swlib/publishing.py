@@ -65,6 +65,11 @@ def check_public(ds, council: str, period) -> list[dict]:
     letters = _workbook_letters(ds)
     findings = []
 
+    def add_hits(table, i, col, hits, cleared):  # one finding a cell, however many numbers it holds
+        hits = [h for h in hits if not any(h != o and h in o for o in hits)]  # a passage within a longer one
+        if hits:
+            add(table, i, col, " … ".join(dict.fromkeys(hits)), cleared)
+
     def add(table, i, col, hit, cleared):
         f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
              "reason": REASON}  # fmt: skip
@@ -92,8 +97,7 @@ def check_public(ds, council: str, period) -> list[dict]:
         findings[-1].update(reason=public_text.NOT_CLEARED, kind="uncleared")
 
     for i, r in rows.iterrows():
-        for hit in small_numbers_in(r["comment"], lo, hi):
-            add("observations", i, "comment", hit, cleared(r))
+        add_hits("observations", i, "comment", small_numbers_in(r["comment"], lo, hi), cleared(r))
         if strict and not cleared(r) and not small_numbers_in(r["comment"], lo, hi) and str(r["comment"]).strip():
             add_uncleared("observations", i, "comment", r["comment"])
     acts = ds.actions
@@ -101,14 +105,12 @@ def check_public(ds, council: str, period) -> list[dict]:
         (acts["council"] == council) & (acts["period"].map(lambda p: Period.parse(p).fy) == P.fy)
     ].iterrows():
         for col in ("comment", "action", "measure", "theme", "outcome"):
-            for hit in small_numbers_in(r[col], lo, hi):
-                add("actions", i, col, hit, cleared(r))
+            add_hits("actions", i, col, small_numbers_in(r[col], lo, hi), cleared(r))
         c = r["comment"]
         if strict and not cleared(r) and isinstance(c, str) and c.strip() and not small_numbers_in(c, lo, hi):
             add_uncleared("actions", i, "comment", c)
     for table, i, col, text, ok in data_text(ds, council):
-        for hit in small_numbers_in(text, lo, hi):
-            add(table, i, col, hit, ok)
+        add_hits(table, i, col, small_numbers_in(text, lo, hi), ok)
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
         findings.append({**f, "reason": REASON})
     if strict:  # the paragraphs a public report withholds though no small number was found in them

@@ -190,3 +190,13 @@ def test_counts_said_in_other_words_are_withheld_and_named_by_file_and_line(data
     assert any(file.endswith("alpha/2020-21/performance.md") and row == 3 for file, row in found)
     listed = withheld(ds, "annual", "alpha", "2020-21")
     assert any(w["file"].endswith("performance.md") and w["row"] == 3 for w in listed)
+
+
+def test_a_comment_with_two_small_numbers_is_one_finding_not_two(data_dir):
+    import swlib
+
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "40", "denominator": "56",
+            "comment": "Three children from one family were registered in August."}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
+    (f,) = check_public(ds, "alpha", "2020-21-Q1")  # one passage, listed once and counted once
+    assert "Three children from one family were registered" in f["text"]
