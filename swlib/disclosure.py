@@ -7,7 +7,9 @@ the GSS symbol ``[c]`` where it is such a count (units ``count`` and ``number``,
 numerator or denominator), where its complement is (denominator minus numerator), where
 subtracting any cumulative figure the year's public reports print before it, or any figure
 of the year a public report printed before a revision (``swlib.published``), gives one
-(``figure_hidden``), or where a table's total would give one back (``suppress_table``); so is
+(``figure_hidden``), where the parts of a whole printed with it would (``protect_parts``), where
+two percentages of one base would (``protect_shared_bases``), or where a table's total would give
+one back (``suppress_table``); so is
 everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
 Free text that mentions a small number (``small_numbers_in``) is withheld from public reports
 unless an officer cleared it (``cleared`` = yes on the row; front matter in narrative files);
@@ -61,6 +63,7 @@ HIDDEN_WHY = {  # why a figure is suppressed, as a public report's sentence says
     "small": "it, or a number it is built on, is small",
     "complement": "a small number could be worked out from it by subtraction (the cases that did not meet it)",
     "earlier": "a small number could be worked out by subtracting it from a figure published earlier",
+    "parts": "a small number could be worked out by subtracting it and the other parts from the total they make up",
 }
 
 
@@ -131,10 +134,6 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
-        if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
-            hidden[i].append("status")
-        if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
-            hidden[i].append("trend")
         src = points.get("comment")
         if isinstance(r["comment"], str) and not _cleared(src):
             found = small_numbers_in(r["comment"], lo, hi)
@@ -157,6 +156,13 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": REASON})  # fmt: skip
         out.at[idx, "year_notes"] = notes
+    rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
+    protect_shared_bases(df, evidence, hidden, why, lo, hi)
+    for i, r in enumerate(df.to_dict("records")):  # what is derived from a hidden figure
+        if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
+            hidden[i].append("status")
+        if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
+            hidden[i].append("trend")
     for i, idx in enumerate(out.index):
         for col in hidden[i]:
             if col == "status":
@@ -180,6 +186,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 printed.append({"measure": r["measure"] + COMPLEMENT, "year": year, "months": months,
                                 "value": points["complement"][col][-1][0], "numerator": np.nan, "denominator": np.nan,
                                 "parts": 1})  # fmt: skip
+    printed += rests
     out["suppressed"] = [",".join(h) for h in hidden]
     out["suppressed_why"] = [",".join(w) for w in why]  # "last_year:earlier": why each figure is hidden
     out.attrs = {**df.attrs, "audience": "public"}
@@ -221,6 +228,75 @@ def with_published(points: dict, measure: str, record: dict, aggregate: str = "s
 
 
 COMPLEMENT = ":complement"  # the record's name for a part_of measure's complement (no measure id has a ':')
+REST = ":rest:"  # the record's name for a whole minus the parts printed with it: "<whole>:rest:<part>+<part>"
+
+
+def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]:
+    """Secondary suppression for a whole and the measures that are part of it (``part_of``): in
+    each printed column, the whole minus the parts printed with it (the rest: the hidden parts
+    and what no declared part counts) must not give a hidden part back, nor be a count from lo
+    to hi, nor differ by lo..hi from the same rest as printed before in the year (``record``).
+    While it would, the smallest printed part is hidden too ("parts"), and where none is left,
+    the whole. Adds to ``hidden`` and ``why`` (by row, as ``suppress_performance`` keeps them);
+    returns the rests printed, for the record."""
+    at = {m: i for i, m in enumerate(df["measure"])}
+    groups: dict[str, list[int]] = {}
+    for m, i in at.items():
+        whole = (evidence.get(m) or {}).get("part_of")
+        if isinstance(whole, str) and whole in at:
+            groups.setdefault(whole, []).append(i)
+    rests = []
+    for whole, parts in groups.items():
+        w = at[whole]
+        for col in cols:
+            total = df.iloc[w].get(col)
+            if col in hidden[w] or pd.isna(total):
+                continue
+            value = {i: df.iloc[i].get(col) for i in parts if pd.notna(df.iloc[i].get(col))}
+            year = ((evidence.get(whole) or {}).get("months") or {}).get(col)
+            while col not in hidden[w]:
+                shown = sorted(i for i in value if col not in hidden[i])
+                rest = total - sum(value[i] for i in shown)  # what a reader works out
+                kept = len(value) - len(shown) + (total - sum(value.values()) > 0)  # hidden parts, and the undeclared
+                key = whole + REST + "+".join(df.iloc[i]["measure"] for i in shown)
+                before = [p[0] for _m, p in record.get((key, year[0]), [])] if year else []
+                if not (
+                    (len(shown) < len(value) and kept == 1)  # one part hidden, nothing else: the rest is that part
+                    or _small(rest, lo, hi)
+                    or any(_small(abs(rest - b), lo, hi) for b in before)
+                ):
+                    if year:
+                        rests.append({"measure": key, "year": year[0], "months": year[1], "value": rest,
+                                      "numerator": np.nan, "denominator": np.nan, "parts": 1})  # fmt: skip
+                    break
+                pick = min((i for i in shown if value[i] > 0), key=lambda i: value[i], default=w)
+                hidden[pick].append(col)
+                why[pick].append(f"{col}:parts")
+    return rests
+
+
+def protect_shared_bases(df, evidence, hidden, why, lo, hi) -> None:
+    """Two percentages of one council and period printed with the same denominator count the same
+    people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440): the difference of
+    their numerators is a count too (3 seen in the second week), so where it is lo..hi, now or
+    against the cumulative figures printed before it in the year, the one with the smaller
+    numerator is hidden ("complement"). Found without any declaration: two unrelated measures
+    that share a denominator lose a figure now and then, a safe error."""
+    pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
+    for a in pct:
+        for b in pct:
+            if b <= a or "to_date" in hidden[a] or "to_date" in hidden[b]:
+                continue
+            pa, pb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("to_date") or [] for i in (a, b))
+            if not pa or not pb or pd.isna(pa[-1][2]) or pa[-1][2] != pb[-1][2]:
+                continue
+            pairs = list(zip(pa[::-1], pb[::-1], strict=False))[::-1]  # the same reports' figures, latest last
+            diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and pd.notna(x[1])]
+            reason = hidden_why(diff, "count", "sum", lo, hi)
+            if reason:
+                part = b if pb[-1][1] <= pa[-1][1] else a
+                hidden[part].append("to_date")
+                why[part].append(f"to_date:{'complement' if reason == 'small' else reason}")
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."

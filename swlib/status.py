@@ -242,6 +242,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 whole_year = year_value(mw, y, kind, "sum", m.unit)[0]
                 comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, history[str(y)], whole_year)
             points["complement"] = comp
+            points["part_of"] = m.part_of  # with the whole's other parts: disclosure.protect_parts
         if public:
             points["notes"] = said  # free text a public report would print in place of a figure
             i, c = measure_rows[m.measure]

@@ -532,3 +532,95 @@ def test_public_suppression_is_a_pure_step_after_performance(data_dir):
     pd.testing.assert_frame_equal(public, expected)
     assert pd.isna(public.iloc[0]["to_date"]) and public.iloc[1]["to_date"] == 75
     assert (table.attrs["audience"], public.attrs["audience"]) == ("internal", "public")
+
+
+# --- several parts of one whole, and percentages of one base -------------------------------------------------
+PARTS = [{"title": "Referrals received", "unit": "count", "polarity": "none"},
+         *({"title": f"Referrals from {w}", "unit": "count", "polarity": "none", "part_of": "m0"}
+           for w in ("police", "health", "education"))]  # fmt: skip
+
+
+def _parts(data_dir, rows, measures=PARTS):
+    obs = [{"measure": f"m{i}", "period": p, "value": str(v)} for p, vals in rows.items() for i, v in enumerate(vals)]
+    folder = make_data(data_dir, measures, obs)
+    import csv
+
+    from tests.conftest import write_csv
+
+    ms = list(csv.DictReader((folder / "measures.csv").open()))
+    write_csv(
+        folder / "measures.csv", [{**m, "part_of": a.get("part_of", "")} for m, a in zip(ms, measures, strict=True)]
+    )
+    return swlib.load(folder)
+
+
+def _recovered(pub, whole="m0"):
+    """What a reader works out from a public table: the whole minus every part it prints."""
+    t = pub.set_index("measure")
+    parts = [m for m in t.index if m != whole]
+    return t.loc[whole, "to_date"] - sum(t.loc[m, "to_date"] for m in parts if pd.notna(t.loc[m, "to_date"]))
+
+
+def test_attack_several_parts_of_one_whole_do_not_give_back_a_suppressed_part(data_dir):
+    # whole 100, parts 3, 47, 50: 100, [c], 47, 50 would give 100 - 47 - 50 = 3
+    ds = _parts(data_dir, {"2020-21-Q1": (100, 3, 47, 50)})
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pd.isna(pub.loc["m1", "to_date"])
+    shown = [m for m in ("m0", "m2", "m3") if pd.notna(pub.loc[m, "to_date"])]
+    assert len(shown) < 3, shown  # a second part (the smallest, 47) or the whole is hidden with it
+    assert pd.isna(pub.loc["m2", "to_date"]) and "to_date:parts" in pub.loc["m2", "suppressed_why"]
+    assert pub.loc["m2", "status"] in ("Suppressed", "Data only") and pub.loc["m2", "trend"] in ("[c]", "no comparison")
+    assert not 1 <= _recovered(pub.reset_index()) <= 4
+    # the year column too: 2019-20 had the same figures
+    ds = _parts(data_dir, {"2019-20": (100, 3, 47, 50), "2020-21-Q1": (100, 30, 20, 50)})
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    year = [pub.loc[m, "2019-20"] for m in ("m0", "m1", "m2", "m3")]
+    assert pd.isna(year[1]) and sum(pd.isna(v) for v in year) >= 2, year
+    assert pub.loc["m0", "to_date"] == 100 and pub.loc["m1", "to_date"] == 30  # this year's safe figures stay
+
+
+def test_attack_the_remainder_of_all_declared_parts_is_never_small(data_dir):
+    # two declared parts 50 and 47 of 100: nothing is small, but 100 - 50 - 47 = 3 came from elsewhere
+    ms = PARTS[:3]
+    ds = _parts(data_dir, {"2020-21-Q1": (100, 50, 47)}, ms)
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pd.isna(pub.loc["m2", "to_date"]) and pub.loc["m1", "to_date"] == 50 and pub.loc["m0", "to_date"] == 100
+    assert not 1 <= _recovered(pub.reset_index()) <= 4
+    # parts that make up the whole, none small: everything is printed
+    ds = _parts(data_dir, {"2020-21-Q1": (100, 50, 50)}, ms)
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert pub["to_date"].tolist() == [100, 50, 50] and set(pub["suppressed"]) == {""}
+    # and a large remainder from elsewhere is no one's count: printed
+    ds = _parts(data_dir, {"2020-21-Q1": (100, 30, 40)}, ms)
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["to_date"].tolist() == [100, 30, 40]
+
+
+def test_attack_two_percentages_of_one_base_do_not_give_away_their_difference(data_dir):
+    # "seen within 2 weeks" 1,303 of 1,440 and "within 1 week" 1,300 of 1,440: 3 were seen in week 2
+    ms = [{"title": "Clients seen within 2 weeks", "polarity": "none"},
+          {"title": "Clients seen within 1 week", "polarity": "none"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "1303", "denominator": "1440"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "1300", "denominator": "1440"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1")
+    assert internal["numerator"].tolist() == [1303, 1300]
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pub.loc["m0", "numerator"] == 1303
+    assert pd.isna(pub.loc["m1", "to_date"]) and pd.isna(pub.loc["m1", "numerator"])
+    assert pub.loc["m1", "suppressed_why"] == "to_date:complement"
+    # another base, or a difference that is not small: both printed
+    for second in (("1300", "1450"), ("1290", "1440")):
+        obs[1] = {**obs[1], "numerator": second[0], "denominator": second[1]}
+        ds = swlib.load(make_data(data_dir, ms, obs))
+        pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+        assert pub["numerator"].tolist() == [1303, int(second[0])], second
+    # across quarters: Q1 1,000 and 990 of 1,100 (10 apart), Q2 to date 13 apart: Q2 alone gave away 3
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "1000", "denominator": "1100"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "990", "denominator": "1100"},
+           {"measure": "m0", "period": "2020-21-Q2", "numerator": "303", "denominator": "340"},
+           {"measure": "m1", "period": "2020-21-Q2", "numerator": "300", "denominator": "340"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert q1["numerator"].tolist() == [1000, 990]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
+    assert q2.loc["m0", "numerator"] == 1303 and pd.isna(q2.loc["m1", "numerator"])

@@ -144,3 +144,24 @@ def test_a_snapshot_revised_after_it_was_published_is_suppressed_and_other_dates
     assert unaware.iloc[0]["2019-20"] == 42 and unaware.iloc[0]["to_date"] == 41
     aware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.read("alpha", out))
     assert pd.isna(aware.iloc[0]["2019-20"]) and aware.iloc[0]["to_date"] == 41  # 41 at June: another date, shown
+
+
+def test_the_rest_of_a_whole_printed_before_is_kept_and_a_later_rest_is_set_against_it(tmp_path):
+    from tests.test_disclosure import PARTS, _parts
+
+    # Q1: referrals 100, 50 from the police, 40 from health: 10 from elsewhere, printed in effect
+    out = tmp_path / "outputs"
+    q1 = {"2020-21-Q1": (100, 50, 40)}
+    ds = _parts(tmp_path / "d1", q1, PARTS[:3])
+    printed = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public", published=published.empty())
+    assert printed["to_date"].tolist() == [100, 50, 40]
+    published.write(out / "alpha" / "2020-21-Q1" / f"quarterly-public{published.SUFFIX}", printed.attrs["printed"])
+    kept = published.read("alpha", out)
+    assert kept.loc[kept["measure"] == "m0:rest:m1+m2", "value"].tolist() == [10]
+    # Q2 to date 200, 100 and 87: 13 from elsewhere, so Q2 alone had 3 referrals from elsewhere
+    ds = _parts(tmp_path / "d2", {**q1, "2020-21-Q2": (100, 50, 47)}, PARTS[:3])
+    unaware = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public", published=published.empty())
+    assert unaware["to_date"].tolist() == [200, 100, 87]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public", published=kept).set_index("measure")
+    assert pd.isna(q2.loc["m2", "to_date"]) and "to_date:parts" in q2.loc["m2", "suppressed_why"]
+    assert q2.loc["m0", "to_date"] == 200 and q2.loc["m1", "to_date"] == 100
