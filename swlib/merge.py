@@ -30,7 +30,16 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .errors import MISSING_TABLE, NO_COUNCILS, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, ConfigError, DataError, Problem
+from .errors import (
+    DUPLICATE_KEY,
+    MISSING_TABLE,
+    NO_COUNCILS,
+    UNKNOWN_COUNCIL,
+    UNKNOWN_MEASURE,
+    ConfigError,
+    DataError,
+    Problem,
+)
 from .loading import _cells, _label, load
 from .reading import read_csv, read_workbook
 
@@ -248,11 +257,48 @@ def _check_return(path: Path) -> None:
     try:
         load(path)
     except DataError as e:
-        own = [p for p in e.problems if p.code not in _RESOLVED_BY_DATA]
+        twice = _typed_in_twice(path)  # a pre-filled row left blank is left out: no second row beside one typed in
+        own = [q for p in e.problems if p.code not in _RESOLVED_BY_DATA and (q := _duplicate_placed(p, twice))]
         if own:
             err = DataError(own)
             err.in_return = True
             raise err from None
+
+
+def _typed_in_twice(path: Path) -> dict[str, dict[int, int]]:
+    """Per sheet of a return, each row that repeats the key of an earlier row with something
+    filled in, and that earlier row: pre-filled rows left blank, which merge leaves out, are not
+    counted (a row typed in for one of them is not a second row)."""
+    try:
+        ret, _, _ = read_tables(path)
+    except DataError:
+        return {}
+    out: dict[str, dict[int, int]] = {}
+    for name, df in ret.items():
+        key = MERGE_KEYS.get(name, ())
+        content = [c for c in df.columns if c not in key and c != "source"]
+        table, first, twice = sc.TABLES[name], {}, {}
+        for i, r in df.iterrows():
+            if not any(str(r[c]).strip() for c in content):
+                continue
+            k = _key(table, r, key)
+            if k in first:
+                twice[int(i)] = first[k]
+            else:
+                first[k] = int(i)
+        out[name] = twice
+    return out
+
+
+def _duplicate_placed(p: Problem, twice: dict[str, dict[int, int]]) -> Problem | None:
+    """A return's duplicate-row problem as merge sees it: None when one of the two rows is a
+    pre-filled row left blank, else naming the earlier row that was filled in."""
+    if p.code != DUPLICATE_KEY or p.row is None:
+        return p
+    rows = next((t for name, t in twice.items() if f"[sheet {name}]" in p.file or p.file.startswith(name)), {})
+    if p.row not in rows:
+        return None
+    return replace(p, found=re.sub(r"first at row \d+", f"first at row {rows[p.row]}", p.found))
 
 
 def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dict, data_path: Path, data_letters):

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema as sc
-from .errors import UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem, row_list
+from .errors import DUPLICATE_KEY, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem, row_list
 from .periods import FREQUENCY_KIND, KINDS, Period
 from .statutory import did_you_mean
 
@@ -95,6 +95,7 @@ def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
                 table.key[-1],
                 f"a second row for {key} (first at row {first})",
                 "one row per " + ", ".join(table.key),
+                code=DUPLICATE_KEY,
             )
         )
     return out

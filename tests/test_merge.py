@@ -266,3 +266,21 @@ def test_a_warnings_rows_are_named_as_its_place_is_cells_of_the_return_rows_of_t
     a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "value": 0.93}])
     r = run("merge", "r2.xlsx")
     assert "found fife-started: 0.95, 0.93 (observations.csv row 3; r2.xlsx cell observations!D2) where" in r.output
+
+
+def test_a_row_typed_in_for_a_pre_filled_row_left_blank_is_not_a_second_row(fife):
+    assert run("template", "year.xlsx", "--council", "fife", "--period", "2024-25").exit_code == 0
+    ws = load_workbook(fife / "year.xlsx")["observations"]
+    assert any(ws.cell(r, 2).value == "cp-orders" for r in range(2, ws.max_row + 1))  # pre-filled, left blank
+    fill(fife / "year.xlsx", observations=[{"council": "fife", "measure": "cp-orders", "period": "2024/25",
+                                            "value": 12}])  # fmt: skip
+    r = run("merge", "year.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "adds 1 row to observations" in r.output and "a second row" not in r.output
+    o = swlib.load(fife / "data").observations.set_index("measure")
+    assert o.loc["cp-orders", "value"] == 12
+    # two rows typed in for the same figure are still one too many
+    fill(fife / "year.xlsx", observations=[{"council": "fife", "measure": "cp-orders", "period": "2024-25",
+                                            "value": 13}])  # fmt: skip
+    r = run("merge", "year.xlsx")
+    assert r.exit_code == 2 and "a second row for" in r.output
