@@ -386,3 +386,17 @@ def test_the_funnel_plot_names_the_councils_outside_and_nothing_overprints(demo)
         height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
         for t, (x0, y0, x1, y1), _ in texts:
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (code, t)
+
+
+def test_text_in_an_svg_chart_is_escaped_so_a_title_cannot_add_markup(demo):
+    # swlib/charts/svg.py is the one place chart markup is written (test_templating exempts it):
+    # every title and label, and the chart's own <title>, go through it escaped
+    import xml.etree.ElementTree as ET
+
+    hostile = 'Referrals <script>alert(1)</script> & "others"'
+    chart = long_trend(demo, "dumfries-and-galloway", "dg-absence-days", "2023-24-Q2")
+    svg = spc_chart(chart, hostile, "days", 2).svg
+    root = ET.fromstring(svg)  # well-formed: nothing in the title opened an element
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert hostile in "".join(root.itertext())

@@ -12,8 +12,8 @@ import swlib
 from swlib import templating
 from swlib import views as s
 
-HTML_TAG = re.compile(
-    r"</?(a|abbr|br|body|caption|circle|dd|div|dl|dt|em|figcaption|figure|h[1-6]|h\{\}|head|html|img|li|meta|nav|ol|p|path"
+HTML_TAG = re.compile(  # not a regular expression's named group, "(?P<a>...)"
+    r"(?<!\?P)</?(a|abbr|br|body|caption|circle|dd|div|dl|dt|em|figcaption|figure|h[1-6]|h\{\}|head|html|img|li|meta|nav|ol|p|path"
     r"|section|span|strong|style|svg|table|tbody|td|text|th|thead|title|tr|ul)(?![\w-])[^<>]*>",
     re.IGNORECASE,
 )
@@ -44,6 +44,8 @@ def test_swlib_holds_no_html_tag_in_a_python_string():
     found = []
     for f in sorted(Path(swlib.__file__).parent.rglob("*.py")):
         if f.name == "templating.py":  # the loader itself
+            continue
+        if f.parent.name == "charts" and f.name == "svg.py":  # the one SVG writer: every text escaped (test_charts)
             continue
         for line, text in _strings(ast.parse(f.read_text(encoding="utf-8"))):
             if HTML_TAG.search(text):
