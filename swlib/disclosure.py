@@ -260,6 +260,9 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
                 kept = len(value) - len(shown) + (total - sum(value.values()) > 0)  # hidden parts, and the undeclared
                 key = whole + REST + "+".join(df.iloc[i]["measure"] for i in shown)
                 before = [p[0] for _m, p in record.get((key, year[0]), [])] if year else []
+                ends = [(evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get(col) or {} for i in [w, *shown]]
+                for e in sorted(set.intersection(*(set(x) for x in ends))):  # earlier in the year, from the data
+                    before.append(ends[0][e][0] - sum(x[e][0] for x in ends[1:]))
                 if not (
                     (len(shown) < len(value) and kept == 1)  # one part hidden, nothing else: the rest is that part
                     or _small(rest, lo, hi)
@@ -290,7 +293,10 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi) -> None:
             pa, pb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("to_date") or [] for i in (a, b))
             if not pa or not pb or pd.isna(pa[-1][2]) or pa[-1][2] != pb[-1][2]:
                 continue
-            pairs = list(zip(pa[::-1], pb[::-1], strict=False))[::-1]  # the same reports' figures, latest last
+            ea, eb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get("to_date") or {} for i in (a, b))
+            pairs = [(ea[e], eb[e]) for e in sorted(set(ea) & set(eb))] + [
+                (pa[-1], pb[-1])
+            ]  # the same reports', in order
             diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and pd.notna(x[1])]
             reason = hidden_why(diff, "count", "sum", lo, hi)
             if reason:

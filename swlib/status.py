@@ -21,8 +21,8 @@ from .published import read as read_published
 from .ytd import (
     YearToDate,
     complement_points,
+    cumulative_by_end,
     missing_reason,
-    published_points,
     with_value,
     year_sources,
     year_to_date,
@@ -214,7 +214,9 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         points = {}  # each printed figure: the cumulative figures printed before it in its year, then itself
         if public:
             for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
-                before = published_points(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
+                by_end = cumulative_by_end(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
+                before = list(by_end.values())
+                points.setdefault("ends", {})[col] = by_end  # the same, by the month each ends in
                 points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
                 points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
         for y in years:
@@ -225,7 +227,9 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             if not pd.isna(hv) and is_synthetic(year_sources(mo, y, kind, m.aggregate, m.unit)):
                 synthetic.append(str(y))
             if public and not pd.isna(hv):
-                before = published_points(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
+                by_end = cumulative_by_end(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
+                before = list(by_end.values())
+                points.setdefault("ends", {})[str(y)] = by_end
                 points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
                 points.setdefault("months", {})[str(y)] = (y.fy_id, 12)
             if note:

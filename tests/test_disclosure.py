@@ -590,6 +590,16 @@ def test_attack_the_remainder_of_all_declared_parts_is_never_small(data_dir):
     ds = _parts(data_dir, {"2020-21-Q1": (100, 50, 50)}, ms)
     pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
     assert pub["to_date"].tolist() == [100, 50, 50] and set(pub["suppressed"]) == {""}
+    # across quarters: Q1 100, 50, 40 (10 from elsewhere), Q2 to date 200, 100, 87: Q2 alone had 3 from elsewhere
+    ds = _parts(data_dir, {"2020-21-Q1": (100, 50, 40), "2020-21-Q2": (100, 50, 47)}, ms)
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["to_date"].tolist() == [100, 50, 40]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
+    assert pd.isna(q2.loc["m2", "to_date"]) and q2.loc["m2", "suppressed_why"] == "to_date:parts"
+    # the same in a year column, against the quarters of that year
+    ds = _parts(data_dir, {**{f"2019-20-Q{q}": (100, 50, 47 if q == 4 else 40) for q in (1, 2, 3, 4)},
+                           "2020-21-Q1": (100, 20, 30)}, ms)  # fmt: skip
+    year = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")["2019-20"]
+    assert year["m0"] == 400 and year["m1"] == 200 and pd.isna(year["m2"])
     # and a large remainder from elsewhere is no one's count: printed
     ds = _parts(data_dir, {"2020-21-Q1": (100, 30, 40)}, ms)
     assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["to_date"].tolist() == [100, 30, 40]
