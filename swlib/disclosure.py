@@ -157,7 +157,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                                  "reason": REASON})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
-    protect_shared_bases(df, evidence, hidden, why, lo, hi)
+    protect_shared_bases(df, evidence, hidden, why, lo, hi, record)
     for i, r in enumerate(df.to_dict("records")):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
@@ -278,12 +278,13 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
     return rests
 
 
-def protect_shared_bases(df, evidence, hidden, why, lo, hi) -> None:
+def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None) -> None:
     """Two percentages of one council and period printed with the same denominator count the same
     people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440): the difference of
     their numerators is a count too (3 seen in the second week), so where it is lo..hi, now or
     against the cumulative figures printed before it in the year, the one with the smaller
-    numerator is hidden ("complement"). Found without any declaration: two unrelated measures
+    numerator is hidden ("complement"); so against the pair as printed before for the same months
+    (``record``: a revision). Found without any declaration: two unrelated measures
     that share a denominator lose a figure now and then, a safe error."""
     pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
     for a in pct:
@@ -294,9 +295,12 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi) -> None:
             if not pa or not pb or pd.isna(pa[-1][2]) or pa[-1][2] != pb[-1][2]:
                 continue
             ea, eb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get("to_date") or {} for i in (a, b))
-            pairs = [(ea[e], eb[e]) for e in sorted(set(ea) & set(eb))] + [
-                (pa[-1], pb[-1])
-            ]  # the same reports', in order
+            pairs = [(ea[e], eb[e]) for e in sorted(set(ea) & set(eb))]  # the same reports' figures
+            year = ((evidence.get(df.iloc[a]["measure"]) or {}).get("months") or {}).get("to_date")
+            if year and record:  # and as printed before (a revision)
+                ra, rb = (record.get((df.iloc[i]["measure"], year[0]), []) for i in (a, b))
+                pairs += [(x, y) for m, x in ra for n, y in rb if m == n]
+            pairs.append((pa[-1], pb[-1]))
             diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and pd.notna(x[1])]
             reason = hidden_why(diff, "count", "sum", lo, hi)
             if reason:

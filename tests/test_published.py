@@ -166,3 +166,26 @@ def test_the_rest_of_a_whole_printed_before_is_kept_and_a_later_rest_is_set_agai
     q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public", published=kept).set_index("measure")
     assert pd.isna(q2.loc["m2", "to_date"]) and "to_date:parts" in q2.loc["m2", "suppressed_why"]
     assert q2.loc["m0", "to_date"] == 203 and q2.loc["m1", "to_date"] == 100
+
+
+def test_two_percentages_of_one_base_revised_apart_by_a_small_number_are_not_both_printed(tmp_path):
+    # the Q1 report printed 1,000 and 990 of 1,100 (seen within 2 weeks, within 1 week); the data are then
+    # revised to 1,010 and 997 of 1,100: each moved by more than 4, but the week-2 count moved from 10 to 13
+    ms = [{"title": "Clients seen within 2 weeks", "polarity": "none"},
+          {"title": "Clients seen within 1 week", "polarity": "none"}]  # fmt: skip
+    out = tmp_path / "outputs"
+
+    def data(folder, a, b):
+        return swlib.load(make_data(folder, ms, [
+            {"measure": "m0", "period": "2020-21-Q1", "numerator": str(a), "denominator": "1100"},
+            {"measure": "m1", "period": "2020-21-Q1", "numerator": str(b), "denominator": "1100"}]))  # fmt: skip
+
+    first = swlib.performance(data(tmp_path / "d1", 1000, 990), "alpha", "2020-21-Q1", audience="public")
+    assert first["numerator"].tolist() == [1000, 990]
+    published.write(out / "alpha" / "2020-21-Q1" / f"quarterly-public{published.SUFFIX}", first.attrs["printed"])
+    revised = data(tmp_path / "d2", 1010, 997)
+    unaware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.empty())
+    assert unaware["numerator"].tolist() == [1010, 997]
+    again = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.read("alpha", out))
+    assert again["numerator"].iloc[0] == 1010 and pd.isna(again["numerator"].iloc[1])
+    assert again["suppressed_why"].iloc[1] == "to_date:earlier"
