@@ -238,3 +238,65 @@ def test_property_no_small_count_is_derivable_from_a_measure_and_the_measure_it_
     leaks += [(k, k2) for k, c in complements.items() for k2, c2 in complements.items()
               if k[0] == k2[0] and k2[1] < k[1] and small(c - c2)]  # fmt: skip
     assert leaks == []
+
+
+@st.composite
+def wholes_of_several_parts(draw):
+    """Referrals (m0) and two declared parts of them (m1, m2, ``part_of`` m0), with what no part
+    counts (0, small or large) making up the rest: random counts in random periods."""
+    freq = draw(st.sampled_from(["monthly", "quarterly"]))
+    kind = "month" if freq == "monthly" else "quarter"
+    obs = []
+    for fy in (2019, 2020):
+        for p in swlib.Period.year(fy).parts(kind):
+            if draw(st.booleans()) and draw(st.booleans()):
+                continue
+            a, b, other = draw(_count), draw(_count), draw(st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 30)))
+            obs += [
+                {"measure": f"m{i}", "period": str(p), "value": str(v)} for i, v in enumerate((a + b + other, a, b))
+            ]
+    return freq, obs
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wholes_of_several_parts())
+def test_property_no_small_count_is_derivable_from_a_whole_and_the_parts_printed_with_it(case):
+    """A reader takes, for each figure of the year the reports print, the whole minus the parts
+    printed with it: never 1 to 4, never 1 to 4 apart from the same parts' remainder at an earlier
+    quarter, and never a hidden part given back (one part hidden, nothing else missing)."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from tests.conftest import write_csv
+
+    freq, obs = case
+    titles = ("Referrals", "From the police", "From health")
+    ms = [{"title": t, "unit": "count", "frequency": freq, "polarity": "none"} for t in titles]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_data(Path(tmp) / "data", ms, obs)
+        rows = list(csv.DictReader((folder / "measures.csv").open()))
+        write_csv(folder / "measures.csv", [{**rows[0], "part_of": ""}, *({**r, "part_of": "m0"} for r in rows[1:])])
+        ds = swlib.load(folder)
+        seen = published_figures(ds, "alpha", 2020)
+        internal = {}  # the true figures, for what a hidden part is
+        for q in (1, 2, 3, 4):
+            t = swlib.performance(ds, "alpha", swlib.Period.quarter(2020, q)).set_index("title")
+            for col, at in (("to_date", (2020, q)), ("2019-20", (2019, 4))):
+                internal.setdefault(at, {k: t.loc[k, col] for k in titles})
+    small = lambda x: x == x and 1 <= round(abs(x), 6) <= 4  # noqa: E731
+    rests = {}
+    for (t, fy, q), w in seen.items():
+        if t != titles[0]:
+            continue
+        shown = tuple(p for p in titles[1:] if (p, fy, q) in seen)
+        rests[(fy, q)] = (shown, w[0] - sum(seen[(p, fy, q)][0] for p in shown))
+    leaks = [(k, r) for k, (s, r) in rests.items() if small(r)]
+    leaks += [(k, k2) for k, (s, r) in rests.items() for k2, (s2, r2) in rests.items()
+              if k[0] == k2[0] and k2[1] < k[1] and s == s2 and small(r - r2)]  # fmt: skip
+    for k, (s, r) in rests.items():
+        truth = internal.get(k) or {}
+        hidden = [p for p in titles[1:] if p not in s and truth.get(p) == truth.get(p) and truth.get(p) is not None]
+        if len(hidden) == 1 and truth[titles[0]] == sum(truth[p] for p in titles[1:]) and truth[hidden[0]] > 0:
+            leaks.append((k, "gives back", hidden[0], r))
+    assert leaks == []
