@@ -278,12 +278,18 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
     return rests
 
 
+def d_rest(a: tuple, b: tuple) -> float:
+    """The denominator less both numerators of two percentages of one base (those of neither kind)."""
+    return a[2] - a[1] - b[1]
+
+
 def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None) -> None:
     """Two percentages of one council and period printed with the same denominator count the same
     people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440): the difference of
     their numerators is a count too (3 seen in the second week), so where it is lo..hi, now or
     against the cumulative figures printed before it in the year, the one with the smaller
-    numerator is hidden ("complement"); so against the pair as printed before for the same months
+    numerator is hidden ("complement"); so where the denominator less both numerators is (seen
+    within 1 week 1,300, after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4); so against the pair as printed before for the same months
     (``record``: a revision). Found without any declaration: two unrelated measures
     that share a denominator lose a figure now and then, a safe error."""
     pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
@@ -303,6 +309,9 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None) -> None
             pairs.append((pa[-1], pb[-1]))
             diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and pd.notna(x[1])]
             reason = hidden_why(diff, "count", "sum", lo, hi)
+            if d_rest(pa[-1], pb[-1]) >= 0:  # two kinds of the same people: those of neither kind are a count too
+                rest = [(d_rest(x, y), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and d_rest(x, y) >= 0]
+                reason = reason or hidden_why(rest, "count", "sum", lo, hi)
             if reason:
                 part = b if pb[-1][1] <= pa[-1][1] else a
                 hidden[part].append("to_date")

@@ -624,6 +624,10 @@ def test_attack_two_percentages_of_one_base_do_not_give_away_their_difference(da
         ds = swlib.load(make_data(data_dir, ms, obs))
         pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
         assert pub["numerator"].tolist() == [1303, int(second[0])], second
+    # two kinds of the same people: within 1 week 1,300, after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4
+    obs[0], obs[1] = {**obs[0], "numerator": "137"}, {**obs[1], "numerator": "1300", "denominator": "1440"}
+    pub = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public")
+    assert pd.isna(pub["numerator"].iloc[0]) and pub["numerator"].iloc[1] == 1300
     # across quarters: Q1 1,000 and 990 of 1,100 (10 apart), Q2 to date 13 apart: Q2 alone gave away 3
     obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "1000", "denominator": "1100"},
            {"measure": "m1", "period": "2020-21-Q1", "numerator": "990", "denominator": "1100"},
