@@ -25,6 +25,7 @@ from . import published, reports
 from .config import AUDIENCES, describe_data, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
+from .meanwhile import Meanwhile
 from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
@@ -71,12 +72,15 @@ def render(
     ds=None,
     councils=None,
     session: KernelSession | None = None,
+    meanwhile=None,
 ) -> Path:
     """Render one report; returns the path of the HTML written (``council`` is ignored, and may be
     None, for the national report; ``councils``, a list of council ids, restricts the councils
     the national report shows, not how they are ranked). ``session``: a kernel to run it in (a
     batch worker's warm kernel); without one, a kernel is started first and boots while the
-    data is checked, and is stopped once the report has run."""
+    data is checked, and is stopped once the report has run. ``meanwhile``: a function the
+    caller needs after the report (reading only), called in a thread while the kernel runs the
+    cells (``swlib.meanwhile``); it should keep its own result and errors."""
     own = session is None
     if own:
         session = KernelSession(notebooks_dir()).start()
@@ -94,8 +98,18 @@ def render(
         remove_stale_temporaries(html_path.parent)
         extra = {} if r.per_council else {"councils": ",".join(check_councils(ds, councils))}
         failed = nb_path.with_suffix(".failed.ipynb")
-        _exporter()  # made now, while the kernel may still be starting, rather than after it
-        nb = execute(report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session, out=out)
+        import papermill  # noqa: F401 (imported here, not beside the thread's imports: one importer at a time)
+
+        # while the kernel runs the cells: the exporter, and what a public report records
+        public = audience == "public" and r.per_council
+        work = [_exporter] + ([lambda: _printed(ds, council, P)] if public else []) + ([meanwhile] if meanwhile else [])
+        later = Meanwhile(*work)
+        try:
+            nb = execute(
+                report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session, out=out
+            )
+        finally:
+            later.join()
     finally:
         if own:
             session.close()
@@ -107,12 +121,16 @@ def render(
     check_target(html_path, out), check_target(nb_path, out)  # a link made while the report ran
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
-    if audience == "public" and r.per_council:  # what it printed, for later public runs to difference against
-        printed = performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
-        published.write(published.figures_path(nb_path), printed)
+    if public:  # what it printed, for later public runs to difference against
+        published.write(published.figures_path(nb_path), later.result(1))
     if failed.exists():
         failed.unlink()
     return html_path
+
+
+def _printed(ds, council: str, P: Period):
+    """The figures a council's public report prints (as ``swlib.published`` records them)."""
+    return performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
 
 
 def subject_name(ds, report: str, council: str) -> str:

@@ -124,7 +124,7 @@ def test_an_unknown_council_says_which_data_was_read_and_what_to_do():
 def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch, tmp_path):
     import swlib.rendering
 
-    def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None):
+    def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None, meanwhile=None):
         path = tmp_path / "q.html"
         path.write_text("x")
         return path

@@ -66,7 +66,10 @@ def run(report, council, councils, period, audience, data, out, pdf):
         acquire(out_dir(out))  # another run there: exit 2 naming it
         click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
-        path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session)
+        steps = {}  # the commands the report says in words, worked out while its kernel runs
+        needed = (lambda: steps.update(_returns_needed(ds, council, P))) if _says_returns(report, audience) else None
+        path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session,
+                      meanwhile=needed)  # fmt: skip
     if pdf:
         with PdfEngine() as engine:
             pdf = engine.render(path)
@@ -81,8 +84,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
     from ..config import where
 
     click.echo(where(ds.path, folder))
-    if report == "quarterly" and audience == "internal":  # the commands the report says in words
-        _returns_needed(ds, council, P)
+    if _says_returns(report, audience):  # the commands the report says in words
+        _say_returns_needed(steps or _returns_needed(ds, council, P))
     if audience == "public":
         from ..publishing import not_checked, withheld
         from ..publishing import where as place
@@ -96,14 +99,21 @@ def run(report, council, councils, period, audience, data, out, pdf):
         click.echo(str(pdf))
 
 
-def _returns_needed(ds, council, P) -> None:
+def _says_returns(report: str, audience: str) -> bool:
+    return report == "quarterly" and audience == "internal"
+
+
+def _returns_needed(ds, council, P) -> dict:
     from ..status import performance
     from ..views.tables import returns_needed, without_figures
 
     perf = performance(ds, council, P)
-    steps = returns_needed(perf, council)
+    return {"steps": returns_needed(perf, council), "n": int(without_figures(perf).sum())}
+
+
+def _say_returns_needed(needed: dict) -> None:
+    steps, n = needed["steps"], needed["n"]
     if steps:
-        n = int(without_figures(perf).sum())
         click.echo(f"{n} measure{'s have' if n != 1 else ' has'} no figures yet (the report lists them); "
                    f"to bring them in: {'; '.join(steps[:-1])}; then {steps[-1]}")  # fmt: skip
 
