@@ -42,7 +42,7 @@ CELL_TIMEOUT = 600.0
 # settings, which fresh_state puts back: no chart draws with it, an analyst's cell may)
 WARM_MODULES = (
     "pandas", "numpy", "matplotlib", "swlib", "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating",
-    "swlib.config", "swlib.national",
+    "swlib.config", "swlib.national", "swlib.loading", "swlib.briefing", "swlib.notebook_view", "scipy.special",
 )  # fmt: skip
 
 
@@ -148,11 +148,25 @@ def kernel_manager_class():
             # a socket path of its own (the default, "kernel-ipc" in the working folder, is shared)
             self.ip = str(run_dir() / f"kernel-{uuid.uuid4().hex[:12]}")
             self.clients = []
+            self.next_client = None
 
         def client(self, **kwargs):
-            kc = super().client(**kwargs)
+            if self.next_client is not None and not kwargs:  # papermill's: connected already
+                kc, self.next_client = self.next_client, None
+            else:
+                kc = super().client(**kwargs)
             self.clients.append(kc)
             return kc
+
+        def connect_next_client(self) -> None:
+            """Connect the client papermill will ask for next, while the kernel boots or resets:
+            its sockets are then subscribed when papermill waits for the kernel to be ready (a
+            new client's first kernel_info round often misses IOPub, and waits 0.2 s to retry).
+            Its heartbeat thread is left to papermill's start_channels (a thread starts once)."""
+            if self.next_client is None:
+                kc = super().client()
+                kc.start_channels(shell=True, iopub=True, stdin=True, hb=False, control=True)
+                self.next_client = kc
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             # the kernel's own log lines (shutdown notices) are not the reader's business; errors
@@ -178,7 +192,9 @@ class KernelSession:
         self.timeout = timeout if timeout is not None else cell_timeout()
         self.km = None
         self.reports = 0  # reports run in the current kernel
-        self._pending = None  # the warm-up's message id, until its reply is read
+        self._pending = None  # (message id, what it does) of the warm-up or a reset, until its reply is read
+        self._env = {}  # the environment the last report was given
+        self._reset_for = None  # the environment of a reset sent as the last report ended
         self._kc = None
 
     # the kernel's history is not kept: papermill kernels are not for recall, and it saves a
@@ -199,9 +215,12 @@ class KernelSession:
         session.session = uuid.uuid4().hex
         self._kc = km.client(session=session)
         self._kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        self._pending = self._kc.execute(
-            "import swlib.kernels as _k\n_k.warm_up()\ndel _k", silent=True, store_history=False
+        self._pending = (
+            self._kc.execute("import swlib.kernels as _k\n_k.warm_up()\ndel _k", silent=True, store_history=False),
+            "starting the report kernel",
         )
+        self._reset_for = None
+        km.connect_next_client()
         return self
 
     def prepare(self, env: dict | None = None):
@@ -209,15 +228,17 @@ class KernelSession:
         for attempt in (1, 2):  # a kernel that fails to warm up gets one replacement
             self.start()
             try:
+                self.km.connect_next_client()  # it connects while the kernel warms up or resets
                 if self._pending is not None:
-                    self._reply(self._pending, "starting the report kernel")
+                    self._reply(*self._pending)
                     self._pending = None
-                if self.reports:
+                if self.reports and self._reset_for != (env or {}):  # not reset already (after_report)
                     code = f"import swlib.kernels as _k\n_k.fresh_state({env or {}!r})"
                     self._reply(self._kc.execute(code, silent=True, store_history=False), "resetting the kernel")
                 elif env:
                     code = f"import os\nos.environ.update({env!r})\ndel os"
                     self._reply(self._kc.execute(code, silent=True, store_history=False), "setting up the kernel")
+                self._env, self._reset_for = env or {}, None
                 self.reports += 1
                 return self.km
             except RuntimeError:
@@ -249,21 +270,28 @@ class KernelSession:
             raise RuntimeError(f"{doing}: {content.get('ename')}: {content.get('evalue')}")
 
     def after_report(self) -> None:
-        """Close the clients papermill opened on this kernel for the report just run."""
+        """Close the clients papermill opened on this kernel for the report just run. A kernel
+        that has run two reports is a batch worker's: it is reset at once, while the parent
+        exports and writes this report (``prepare`` waits for it, and resets again only if the
+        next report's environment differs); a single run's kernel is not."""
         if self.km is None:
             return
         for kc in self.km.clients:
             if kc is not self._kc:
                 kc.stop_channels()
         self.km.clients = [self._kc]
+        if self.reports >= 2 and self._pending is None:
+            code = f"import swlib.kernels as _k\n_k.fresh_state({self._env!r})"
+            self._pending = (self._kc.execute(code, silent=True, store_history=False), "resetting the kernel")
+            self._reset_for = self._env
 
     def close(self) -> None:
         from jupyter_core.utils import run_sync
 
-        km, self.km, self._pending = self.km, None, None
+        km, self.km, self._pending, self._reset_for = self.km, None, None, None
         if km is None:
             return
-        for kc in km.clients:
+        for kc in [*km.clients, *([km.next_client] if km.next_client else [])]:
             kc.stop_channels()
         self._kc = None
         try:

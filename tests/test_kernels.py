@@ -90,7 +90,12 @@ def test_nothing_a_report_changes_reaches_the_next_one(tmp_path):
         run_cells(warm, tmp_path, "polluter", POLLUTE)
         after = probe(warm, tmp_path, "after")
         assert warm.reports == 2  # the same kernel ran both
-    assert after == expected
+        # from its second report on, a batch's kernel is reset as a report ends, not as the next begins
+        run_cells(warm, tmp_path, "polluter-again", POLLUTE)
+        assert warm._pending is not None and warm._pending[1] == "resetting the kernel"
+        after_early_reset = probe(warm, tmp_path, "after-again")
+        assert warm.reports == 4
+    assert after == expected and after_early_reset == expected
     # and the probe sees the pollution when nothing is reset: the probe can tell
     with KernelSession() as leaky:
         run_cells(leaky, tmp_path, "polluter2", POLLUTE)
@@ -182,3 +187,28 @@ def test_cell_timeout_setting_is_checked(monkeypatch):
     monkeypatch.setenv("SWREPORT_CELL_TIMEOUT", "soon")
     with pytest.raises(Exception, match="SWREPORT_CELL_TIMEOUT: found 'soon'; expected a number of seconds"):
         kernels.cell_timeout()
+
+
+def test_papermill_gets_the_client_connected_while_the_kernel_warmed_up(tmp_path):
+    """The client papermill asks for is the one connected beforehand (while the kernel booted or
+    reset), a new one is connected for each report, and every client is closed with the session."""
+    with KernelSession() as session:
+        km = session.prepare()
+        handed = []
+        client = km.client
+        km.client = lambda **kw: handed.append(client(**kw)) or handed[-1]
+        ready = km.next_client
+        assert ready is not None and ready.shell_channel.is_alive() and ready.iopub_channel.is_alive()
+        first = run_cells(session, tmp_path, "first", "print(6 * 7)")
+        assert first.cells[0].outputs[0]["text"] == "42\n"
+        assert handed == [ready]
+        assert not ready.iopub_channel.is_alive()  # closed once its report was done
+        session.prepare()  # the next report's client connects during the reset
+        again = km.next_client
+        assert again is not None and again is not ready
+        second = run_cells(session, tmp_path, "second", "print('again')")
+        assert second.cells[0].outputs[0]["text"] == "again\n"
+        assert handed == [ready, again]
+        session.prepare()
+        left = km.next_client  # made for a report that never comes
+    assert not left.shell_channel.is_alive() and not left.iopub_channel.is_alive()
