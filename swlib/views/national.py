@@ -89,6 +89,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         r0["polarity"], "neither higher nor lower is better"
     )
     v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
+         "short": unit != "percent",  # its figures and changes short: a council's name can keep one line
          "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."}  # fmt: skip
     run = scotland_series(ds, code, period)
     if len(run) >= 2:
