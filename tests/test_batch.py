@@ -400,10 +400,11 @@ def test_overlapping_batches_on_one_folder_leave_a_whole_manifest_and_every_repo
     deadline = time.time() + 60
     while time.time() < deadline and not (lock.exists() and lock.read_text()):
         time.sleep(0.05)  # the first run holds the folder
-    refused = swreport(*DUNDEE_ANNUAL, "--out", str(out), "--summary", str(tmp_path / "s.json"))
+    # both started while the first holds the folder (its two reports take a couple of seconds)
     waited = subprocess.Popen([*cmd, "--councils", "south-lanarkshire", "--period", "latest", "--wait", "300"], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "SWREPORT_TODAY": "2024-06-01"})  # fmt: skip
+    refused = swreport(*DUNDEE_ANNUAL, "--out", str(out), "--summary", str(tmp_path / "s.json"))
     assert first.wait(timeout=300) == 0, first.stderr.read()
     assert waited.wait(timeout=300) == 0, waited.stderr.read()
     assert f"swreport: waiting up to 300 s for another run using {out} (pid {first.pid}" in waited.stderr.read()

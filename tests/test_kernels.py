@@ -212,3 +212,35 @@ def test_papermill_gets_the_client_connected_while_the_kernel_warmed_up(tmp_path
         session.prepare()
         left = km.next_client  # made for a report that never comes
     assert not left.shell_channel.is_alive() and not left.iopub_channel.is_alive()
+
+
+def test_a_connected_client_is_ready_without_jupyter_clients_fixed_wait(monkeypatch):
+    """papermill's client is ready once the kernel has answered kernel_info on the shell channel
+    and said it is idle on IOPub (jupyter_client's own wait also sits out 0.2 s of IOPub silence
+    each time); when IOPub stays silent, jupyter_client's own wait decides."""
+    import queue
+
+    from jupyter_core.utils import run_sync
+
+    with KernelSession() as session:
+        km = session.prepare()
+        kc = km.client()
+        calls = []
+        fallback = type(kc).wait_for_ready
+
+        async def recorded(self, timeout=None):
+            calls.append(timeout)
+            return await fallback(self, timeout=timeout)
+
+        monkeypatch.setattr(type(kc), "wait_for_ready", recorded)
+        run_sync(kc.wait_for_ready)(timeout=30)
+        assert calls == [] and kc.shell_channel.is_alive()  # ready from the kernel's own answers
+        assert run_sync(kc.execute_interactive)("x = 1", timeout=30)["content"]["status"] == "ok"
+
+        async def silent(*a, **kw):
+            raise queue.Empty
+
+        monkeypatch.setattr(kc.iopub_channel, "get_msg", silent)
+        with pytest.raises(RuntimeError):  # its own wait, on the same silent channel, gives up
+            run_sync(kc.wait_for_ready)(timeout=2)
+        assert calls == [2]
