@@ -515,3 +515,23 @@ def test_run_pdf_prints_the_committee_paper_beside_the_html(tmp_path):
         assert "Dundee City Council" in str(doc.docinfo.Title) and len(doc.pages) <= BUDGET["annual"]
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["reports"]["dundee-city/2016-17/annual"]["pdf"] == "dundee-city/2016-17/annual.pdf"
+
+
+def test_each_national_measure_starts_a_page_with_its_spc_chart_and_ranking_on_it(pdfs):
+    # the costs (short figures, long ranked charts) included: a measure's heading, its SPC chart
+    # and every council ranked on one page, the next measure on the next
+    path = pdfs["national"]
+    pages = pages_text(path)
+    heads = [(t, p) for t, p, _ in heading_tops(path) if re.match(r"\d\.\d+ (SW|CHN)", t)]
+    assert len(heads) >= 15, heads
+    for (title, page), (_, following) in pairwise(heads):
+        text = " ".join(pages[page].split())
+        assert following > page and "every council ranked" in text and "32." in text, (title, page + 1)
+
+
+def test_a_quarterly_table_no_measure_has_a_comment_in_prints_no_comments_column_and_says_so(pdfs):
+    for name in ("quarterly", "quarterly-dg"):
+        yearly = [p for p in pages_text(pdfs[name]) if "measures counted once a year" in p]
+        assert yearly, name
+        for page in yearly:
+            assert "No comments." in page and "Comments/progress" not in page, (name, page[:300])

@@ -75,6 +75,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         "group": f"Latest year available: {Period.parse(latest_year).label}" if latest_year else "This year",
         "figure": "Figure" if latest_year else "To date",
         "earlier": "Earlier years" if latest_year else "Last 3 years",
+        "yearly": bool(latest_year),  # its columns the same from table to table in print
         "years": [Period.parse(y).label for y in years],
         "rows": [],
     }
