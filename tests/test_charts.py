@@ -306,12 +306,15 @@ def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
 
     from swlib import national
     from swlib.charts import rank_chart
+    from swlib.views.national import RANK_WIDTH
 
     pos = national.positions(demo, "2019-20")
-    for code in ("SW1", "SW2", "SW8"):
+    for code, width in (("SW1", RANK_WIDTH["short"]), ("SW2", RANK_WIDTH["wide"]), ("SW8", RANK_WIDTH["short"])):
         g = pos[pos["lgbf"] == code]
-        svg = rank_chart(g, code).svg
+        svg = rank_chart(g, code, width).svg
         assert svg_overprinted(svg) == [], code
+        right = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        assert all(0 <= box[0] and box[2] <= right for _, box, _ in svg_text_boxes(svg)), code  # the legend too
         names = [t for t, _, c in svg_text_boxes(svg) if c == "council"]
         assert len(names) == len(g) == 32 and names[0].startswith("1. ") and names[-1].startswith("32. ")
         assert len(re.findall(r'class="point family-\d"', svg)) == 32

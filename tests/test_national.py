@@ -1,13 +1,16 @@
 """The national overview: Scotland-wide views of the real LGBF panel, and the rendered report."""
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+import swlib
 from swlib import national
 from swlib.cli import main
+from swlib.periods import Period
 
 
 def test_funnels_allow_for_overdispersion_on_the_real_panel(demo):
@@ -204,13 +207,23 @@ def test_the_rank_chart_prints_at_full_size_beside_its_table(demo):
     import re
 
     from swlib.charts import rank_chart
+    from swlib.views import national_indicator_view
+    from swlib.views.national import RANK_WIDTH
 
+    css = (Path(swlib.__file__).parent / "templates/shared/report.css").read_text(encoding="utf-8")
+    column = {  # the print column report.css gives the chart beside its table
+        "wide": float(re.search(r"\.ranks \{[^}]*grid-template-columns: ([\d.]+)mm", css).group(1)),
+        "short": float(re.search(r"\.ranks\.short \{[^}]*grid-template-columns: ([\d.]+)mm", css).group(1)),
+    }
     pos = national.positions(demo, "2019-20")
-    svg = rank_chart(pos[pos["lgbf"] == "SW1"], "SW1").svg
-    width_mm = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1)) / 72 * 25.4
-    assert width_mm <= (182 - 5) / 2
-    assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)) >= 8
-    assert "32. " in svg or "Na h-Eileanan Siar" in svg  # every council named
+    for code, kind in (("SW1", "short"), ("SW2", "wide")):  # a cost, and a percentage with its wider table
+        v = national_indicator_view(demo, code, Period.parse("2019-20"), pos)
+        assert v["short"] == (kind == "short")
+        svg = rank_chart(pos[pos["lgbf"] == code], code, RANK_WIDTH[kind]).svg
+        width_mm = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1)) / 72 * 25.4
+        assert width_mm <= column[kind] <= (182 - 5) / 2  # drawn no wider than it prints: never scaled down
+        assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)) >= 8
+        assert "32. " in svg or "Na h-Eileanan Siar" in svg  # every council named (all within it: test_charts)
 
 
 def test_a_survey_every_other_year_is_compared_with_its_previous_survey_named(demo):

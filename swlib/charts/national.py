@@ -83,9 +83,10 @@ FAMILY_MARKERS = {1: ("o", "family group 1 (most deprived)"), 2: ("s", "family g
                   4: ("D", "family group 4 (least deprived)")}  # fmt: skip
 
 
-def rank_chart(g: pd.DataFrame, title: str) -> Chart:
+def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
     """All councils on one indicator, best at the top: a dot each, shaped by family group, and
-    Scotland's figure as a line."""
+    Scotland's figure as a line. ``width`` (inches): the column it prints in beside its table
+    (88 mm; 75 mm beside a percentage's wider table), so that its text prints at 8 pt."""
     g = g.sort_values(["rank", "council_name"])
     unit = g["unit"].iloc[0]
     scotland = float(g["scotland_value"].iloc[0])
@@ -99,10 +100,10 @@ def rank_chart(g: pd.DataFrame, title: str) -> Chart:
     alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
     caption = f"{title}: every council ranked, best at the top; the marker's shape is the council's family group."
-    return Chart(_rank_svg(g, unit, scotland, axis_words, alt), alt, caption)
+    return Chart(_rank_svg(g, unit, scotland, axis_words, alt, width), alt, caption)
 
 
-def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str) -> str:
+def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str, width: float) -> str:
     """The rank chart in SVG, drawn for the half page beside its table (88 mm), so that it prints
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
@@ -110,7 +111,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded
 
     n, size, st = len(g), MIN_FONT, STYLE
-    W, H = 72 * 3.45, 72 * (1.4 + 0.135 * n)
+    W, H = 72 * width, 72 * (1.4 + 0.135 * n)
     x0, x1, y0, y1 = 72 * 1.6, W - 72 * 0.1, 72 * 0.15, H - 72 * 1.25
     values = g["value"].to_numpy(dtype=float)
     xa = Axis(*padded([*values, scotland], 0.05), x0, x1)
@@ -137,7 +138,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
                for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
     entries.append((f"Scotland {fmt_value(scotland, unit, 1)}", line_handle(scot)))
-    legend(svg, x0 + 0.2 * (x1 - x0), y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)
+    legend(svg, W / 2, y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)  # under the chart, inside it
     return str(svg)
 
 

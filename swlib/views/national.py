@@ -27,6 +27,11 @@ from ..xmr import SPCWarning, spc
 
 QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
 
+# the rank chart's width (inches) in print, the column report.css gives it beside its table: half
+# the portrait page (88 mm), or 75 mm beside a percentage's table (its change column is wider);
+# drawn at the width it prints, its text prints at 8 pt
+RANK_WIDTH = {"short": 3.45, "wide": 2.95}
+
 
 def trend_words(t: dict, spc_below: bool = False) -> str:
     """Fingertips' recent trend of a run of years, in a sentence (``spc_below``: an SPC chart follows it)."""
@@ -108,7 +113,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         chart.attrs["method"] = "XmR chart"
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
         v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
-    v["rank_chart"] = rank_chart(g, title).view()
+    v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []
     g = g.sort_values(["rank", "council_name"])
     places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit)
