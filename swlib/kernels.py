@@ -325,6 +325,13 @@ class KernelSession:
         for kc in [*km.clients, *([km.next_client] if km.next_client else [])]:
             kc.stop_channels()
         self._kc = None
+        try:  # killed and reaped at once (jupyter_client would poll for its end every 0.1 s)
+            process = getattr(km.provisioner, "process", None)
+            if process is not None:
+                run_sync(km.provisioner.kill)()
+                process.wait(timeout=5)
+        except Exception:
+            pass
         try:
             run_sync(km.shutdown_kernel)(now=True)  # its work is done; nothing to save
         except Exception:

@@ -211,7 +211,10 @@ def test_papermill_gets_the_client_connected_while_the_kernel_warmed_up(tmp_path
         assert handed == [ready, again]
         session.prepare()
         left = km.next_client  # made for a report that never comes
+        pid = km.provisioner.process.pid
     assert not left.shell_channel.is_alive() and not left.iopub_channel.is_alive()
+    with pytest.raises(ProcessLookupError):  # the kernel is gone (and reaped) when close returns
+        os.kill(pid, 0)
 
 
 def test_a_connected_client_is_ready_without_jupyter_clients_fixed_wait(monkeypatch):
