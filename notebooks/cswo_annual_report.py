@@ -31,7 +31,6 @@ data = None
 import swlib
 from swlib import trends
 from swlib import views as s
-from swlib.briefing import worst_red
 from swlib.narrative import SECTIONS, section
 from swlib.statutory import PERFORMANCE_OUTCOMES
 
@@ -57,7 +56,7 @@ report["summary"] = (
     if len(targets)
     else None
 )
-report["red"] = worst_red(targets)  # page 1 names the worst Red measures, not only their count
+report["red"] = s.red_view(targets)  # page 1 shows every Red measure: figure, target and one line
 
 # %% tags=["section:landscape"]
 report["landscape"] = s.landscape_text(ds, council)

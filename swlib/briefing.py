@@ -70,10 +70,3 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "attention": attention[:MAX_ATTENTION],
         "more": max(len(attention) - MAX_ATTENTION, 0),
     }
-
-
-def worst_red(perf: pd.DataFrame, limit: int = 3) -> dict:
-    """The annual report's first page names the Red measures, not only their count: the
-    ``limit`` most severe (worsening first, ``by_severity``) ``{"titles", "more"}``."""
-    red = by_severity([r for r in perf.to_dict("records") if r["status"] == "Red"])
-    return {"titles": [r["title"] for r in red[:limit]], "more": max(len(red) - limit, 0)}

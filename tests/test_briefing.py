@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from swlib.briefing import MAX_ATTENTION, briefing_view, by_severity, previous_quarter, status_changes, worst_red
+from swlib.briefing import MAX_ATTENTION, briefing_view, by_severity, previous_quarter, status_changes
 from swlib.periods import Period
 
 
@@ -76,13 +76,6 @@ def test_page_one_names_at_most_five_measures_and_says_how_many_more(demo):
     assert len(v["attention"]) == MAX_ATTENTION and v["more"] == len(needing) - MAX_ATTENTION
     reds = (needing["status"] == "Red").sum()
     assert [a["status"] for a in v["attention"]][: min(reds, MAX_ATTENTION)] == ["Red"] * min(reds, MAX_ATTENTION)
-
-
-def test_the_annual_first_page_names_the_worst_red_measures():
-    perf = pd.DataFrame({"title": list("ABCDE"), "status": ["Red", "Green", "Red", "Red", "Red"],
-                         "trend": ["improving", "worsening", "worsening", "no change", "worsening"]})  # fmt: skip
-    assert worst_red(perf) == {"titles": ["C", "E", "D"], "more": 1}
-    assert worst_red(perf[perf["status"] == "Green"]) == {"titles": [], "more": 0}
 
 
 def test_a_public_glance_says_changes_of_suppressed_measures_are_not_shown(demo):

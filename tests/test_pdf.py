@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from functools import cache
-from html import unescape
+from html import escape, unescape
 from itertools import pairwise
 from pathlib import Path
 
@@ -510,6 +510,26 @@ def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_att
     # D&G has 16 measures needing attention: page 1 names the five most severe and says how many more
     page1, page2 = (" ".join(t.split()) for t in pages_text(pdfs["quarterly-dg"])[:2])
     assert re.search(r"And \d+ more in section 4\.", page1) and "Measures needing attention" not in page2
+
+
+def test_page_one_of_the_annual_report_shows_each_red_measures_figure_and_target(pdfs):
+    # page 1 named three Red measures and "2 more in section 6", which showed none of them
+    import swlib
+    from swlib.formatting import fmt_value
+
+    P = swlib.Period.parse("2023-24").year_period
+    perf = swlib.performance(swlib.load(None, council="dumfries-and-galloway"), "dumfries-and-galloway", P)
+    red = perf[perf["status"] == "Red"]
+    assert len(red) > 3
+    page1 = " ".join(pages_text(pdfs["annual-dg"])[0].split())
+    assert "more in section" not in page1 and "Red: most in need of attention" in page1
+    html = rendered("annual-dg").read_text(encoding="utf-8")
+    summary = html[html.index('id="summary"') : html.index('id="governance"')]
+    for r in red.to_dict("records"):
+        figure, target = (fmt_value(r[k], r["unit"], int(r["decimals"])) for k in ("to_date", "target"))
+        assert figure in page1 and target in page1, r["title"]
+        row = re.search(rf"<tr><th scope=\"row\">{re.escape(escape(r['title']))}</th>(.*?)</tr>", summary, re.S)
+        assert row and f">{escape(figure)}<" in row.group(1) and f">{escape(target)}<" in row.group(1), r["title"]
 
 
 def test_run_pdf_prints_the_committee_paper_beside_the_html(tmp_path):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..briefing import by_severity
 from ..charts import budget_chart, inspection_chart, small_multiples
 from ..config import council_settings
 from ..disclosure import WITHHELD_TEXT, suppress_table
-from ..formatting import fmt_money, slug
+from ..formatting import fmt_money, fmt_value, slug
 from ..periods import Period
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic
@@ -40,6 +41,26 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     if len(rows):
         out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
     return out
+
+
+def red_view(perf: pd.DataFrame) -> dict | None:
+    """Page 1's Red measures, every one of them, most severe first (worsening first,
+    ``by_severity``): each with its figure, its target and its one line, since the annual report
+    has no other place that shows a measure outside the statutory functions. ``None`` if none."""
+    red = by_severity([r for r in perf.to_dict("records") if r["status"] == "Red"])
+    if not red:
+        return None
+    rows = []
+    for r in red:
+        d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
+        cells = [
+            {"text": fmt_value(r["to_date"], r["unit"], d), "synthetic": made_up},
+            {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
+        ]
+        rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or ""})
+    cap = "Red: most in need of attention" + (", worsening first" if len(rows) > 1 else "")
+    table = {"caption": cap, "columns": ["Figure", "Target", "In one line"], "rows": rows}
+    return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
 
 
 def public_words(df: pd.DataFrame, columns, council: str, audience: str) -> pd.DataFrame:
