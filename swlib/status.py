@@ -277,11 +277,12 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
 
 
 def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
-    """For a cost (an LGBF-coded measure in pounds): the row's note saying which of its printed
-    figures are real terms at the LGBF's price year and which are cash, and why this year's
-    figure is not compared with last year's unless both are real terms (a cost is never
-    compared across years in cash). ``(None, None)`` for any other measure."""
-    if m.unit != "currency" or not isinstance(m.lgbf, str):
+    """For a measure in pounds (a cost, or a saving or income alike: a pound of one year is not a
+    pound of another): the row's note saying which of its printed figures are real terms at the
+    LGBF's price year and which are cash, and why this year's figure is not compared with last
+    year's unless both are real terms (pounds are never compared across years in cash).
+    ``(None, None)`` for any other measure."""
+    if m.unit != "currency":
         return None, None
     shown = list({str(p): p for p in shown}.values())  # this year may be one of the year columns
     real = {str(p): (mo.get(str(p)) or {}).get("price_year") for p in shown}

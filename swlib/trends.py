@@ -56,13 +56,13 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     """SPC of the measure's recent series: a p-chart where numerator and denominator are known
     (percentages), an XmR chart otherwise. None when there are fewer than 8 points.
 
-    A cost (an LGBF-coded measure in pounds) is charted in real terms only: the LGBF's years at
-    its price year's prices (``attrs["price_year"]``), never the cash figures of later years,
-    which would show inflation as special cause variation; and with no target, which is in the
-    pounds of its own year."""
+    A measure in pounds (a cost, a saving) is charted in real terms only: the LGBF's years at
+    its price year's prices (``attrs["price_year"]``), never cash figures of several years,
+    which would show inflation as special cause variation (so no chart for one in cash only);
+    and with no target, which is in the pounds of its own year."""
     s = series(ds, council, measure, period)
     m = ds.measures.set_index("measure").loc[measure]
-    cost = m["unit"] == "currency" and isinstance(m.get("lgbf"), str)
+    cost = m["unit"] == "currency"
     if cost:
         s = s[s["price_year"].notna()]
         target = None  # a target is set in the pounds of its own year, not at the chart's prices

@@ -335,3 +335,24 @@ def test_no_year_figure_contradicts_its_own_quarters_or_months(demo):
             assert round_half_up(ytd.value, d) == round_half_up(by_period[year]["value_c"], d), said
             checked += 1
     assert checked >= 15  # South Lanarkshire's baselines with their quarters
+
+
+def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
+    """South Lanarkshire's Equipu saving, 2021/22 Q2: £79,600 against £86,500 at this point last
+    year, both cash. A pound saved is a pound of its own year, as a pound spent is: no "Down
+    from ... worsening" and no SPC chart across four years of cash; the status against this
+    year's own target stands."""
+    from swlib import trends
+    from swlib.views.tables import trend_reason
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    said = trends.describe(perf, demo, "south-lanarkshire", "2021-22-Q2")
+    r = perf.set_index("measure").loc["sl-equipu-saving"].to_dict()
+    i = perf.index[perf["measure"] == "sl-equipu-saving"][0]
+    assert r["trend"] == "no comparison" and r["status"] == "Red"
+    assert trend_reason(r) == "no comparison: cash, not adjusted for inflation"
+    assert said.loc[i].startswith(
+        "£79,600, below the £87,500 target; not compared with £86,500 at this point last year"
+    )
+    assert r["prices"] == "£ cash, not adjusted for inflation: not compared across years"
+    assert trends.long_trend(demo, "south-lanarkshire", "sl-equipu-saving", "2021-22-Q2") is None
