@@ -97,3 +97,23 @@ def test_a_quarter_before_with_no_figures_is_nothing_to_compare_with_not_no_chan
     perf["sentence"] = ""
     v = briefing_view(demo, "south-lanarkshire", perf, P)
     assert v["changes"] is None and v["since"] == "2016/17 Quarter 4"
+
+
+def test_a_public_status_change_rests_only_on_statuses_the_public_version_shows(demo):
+    """D&G 2023/24 Q2, public: Elected Member enquiries (Green to Amber) is listed though its
+    figure at this point last year is suppressed: the change rests on this quarter's and last
+    quarter's statuses, both shown; a measure whose status is [c] in either is never listed."""
+    from swlib import performance
+    from swlib.base import SUPPRESSED
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P, audience="public")
+    before = performance(demo, "dumfries-and-galloway", Period.parse("2023-24-Q1"), audience="public")
+    perf["sentence"] = ""
+    v = briefing_view(demo, "dumfries-and-galloway", perf, P, "public")
+    listed = {c["title"] for c in v["changes"]}
+    assert "Elected Member enquiries dealt with within the agreed timescales" in listed
+    for t in (perf, before):
+        shown = t[t["title"].isin(listed)]
+        assert (shown["status"] != SUPPRESSED).all() and not shown["suppressed"].str.contains("to_date").any()
+    assert v["hidden"]

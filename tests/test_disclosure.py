@@ -143,8 +143,13 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
         assert small(public) == [], name
         assert "[c]" in public.get_text() and "Figure suppressed to protect confidentiality" in public.get_text()
         if name == "quarterly-dg":  # its page 1 does not say "no change" of a status it does not show
-            hidden = "Changes in measures whose figures are suppressed in this public version are not shown."
-            assert hidden in public.get_text() and hidden not in internal.get_text()
+            hidden = (
+                "A status suppressed ([c]) in this public version, this quarter or in 2023/24 Quarter 1, is left out "
+                "of these changes; a measure listed has both statuses shown (its other suppressed figures, such as "
+                "last year's, do not decide a status)."
+            )
+            assert hidden in " ".join(public.get_text().split()) and hidden not in internal.get_text()
+            assert "are not shown" not in public.get_text()  # it lists measures with a figure suppressed
         if name == "annual":
             assert small(internal)  # Dundee: 3 young people in custody in 2016/17 (seed 002) is shown internally
             # the CSWO's "Two of them progressed to the final stage" is withheld from the public, with a note
