@@ -287,6 +287,22 @@ def test_no_label_on_the_small_multiples_runs_into_the_next(demo):
     assert labels and not any("†" in t for t in labels)
 
 
+def test_labels_wider_than_their_bars_take_two_heights_rather_than_overprint(demo):
+    # South Lanarkshire's 2021/22 annual report printed "98,538101,822104,745106,977" over the
+    # unpaid work hours: seven justice panels take three a row, where a six-figure count is
+    # wider than its bar; every other label now prints a line higher, all of them in full
+    from swlib import views
+
+    perf, Y = swlib.performance(demo, "south-lanarkshire", "2021-22"), swlib.Period.parse("2021-22")
+    svg = svg_of(views.statutory_view(perf, "Justice social work", Y)["chart"])
+    assert svg_overprinted(svg) == []
+    labels = {t: box for t, box, c in svg_text_boxes(svg) if c == "bar-label"}
+    hours = [labels[t] for t in ("98,538", "101,822", "104,745", "106,977")]
+    assert hours[1][2] > hours[2][0] and hours[1][3] < hours[2][1] and hours[3][3] < hours[2][1]  # wider: staggered
+    title = next(box for t, box, c in svg_text_boxes(svg) if t.startswith("Unpaid work hours"))
+    assert all(box[1] > title[3] for box in hours)  # below the panel's title
+
+
 def test_small_multiples_with_wide_labels_take_two_a_row_rather_than_overprint():
     from swlib.charts import small_multiples
 

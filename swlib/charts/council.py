@@ -328,8 +328,16 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not _nan(v)]
         lo, hi = min([0.0, *shown]), max([0.0, *shown])
         xa = Axis(-0.6, n - 0.4, x0, x1)
-        ya = Axis(lo - (0.25 * (hi - lo) if lo < 0 else 0), hi + (0.25 * (hi - lo) if hi > 0 else 0), y1, y0)
-        _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked)
+        base, roof = lo - (0.25 * (hi - lo) if lo < 0 else 0), hi + (0.25 * (hi - lo) if hi > 0 else 0)
+        labels = [_bar_label(v, r["unit"], int(r["decimals"]), i in marked) for i, v in enumerate(vals)
+                  if i not in hidden and not _nan(v)]  # fmt: skip
+        # labels wider than a bar's slot (98,538 101,822...) take two heights, every other one a
+        # line higher: room for that line above the tallest bar
+        stagger = max((text_width(t, size) for t in labels), default=0) + 2 * LABEL_BOX["pad"] >= xa(1) - xa(0)
+        room = 2 * st["line_spacing"] * size + 2 if stagger else 0
+        roof = max(roof, (hi * ph - room * base) / (ph - room)) if stagger and hi > base else roof
+        ya = Axis(base, roof, y1, y0)
+        _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked, stagger)
         svg.line(x0, y1, x1, y1, axis, "axis")
         for i, lab in enumerate(ticks):
             svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], axis)
@@ -342,12 +350,17 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     return str(svg)
 
 
-def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, hidden=(), marked=()) -> None:
+def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, hidden=(), marked=(),
+                   stagger: bool = False) -> None:  # fmt: skip
     """One bar a year, labelled with its figure just over it (``marked`` positions are synthetic:
     †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed figures: no
-    bar, the symbol [c]; a missing figure: ``missing``."""
+    bar, the symbol [c]; a missing figure: ``missing``. ``stagger``: labels too wide for their
+    bars, so every other one (the second, fourth...) prints a line above its neighbours' labels."""
     size, st, n = MIN_FONT, STYLE, len(values)
     half = 0.4 * (xa(1) - xa(0))
+    natural = [
+        ya(0 if i in hidden or _nan(v) else max(v, 0)) - 1 - metrics.DESCENT * size for i, v in enumerate(values)
+    ]
     for i, v in enumerate(values):
         if i in hidden or _nan(v):
             svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else missing, size, "middle",
@@ -356,8 +369,10 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
         latest = i == n - 1
         svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
                  hatch="//" if latest else "", cls="bar latest" if latest else "bar")  # fmt: skip
-        svg.text(xa(i), ya(max(v, 0)) - 1 - metrics.DESCENT * size, _bar_label(v, unit, decimals, i in marked), size,
-                 "middle", cls="bar-label")  # fmt: skip
+        y = natural[i]
+        if stagger and i % 2:
+            y = min(natural[max(i - 1, 0) : i + 2]) - st["line_spacing"] * size
+        svg.text(xa(i), y, _bar_label(v, unit, decimals, i in marked), size, "middle", cls="bar-label")
 
 
 def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
