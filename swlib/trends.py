@@ -168,12 +168,17 @@ def against_target(now: float, target: float, polarity: str, unit: str, decimals
     return f"{'better' if n < t else 'worse'} than the {shown} target, where lower is better"
 
 
-def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None) -> str:
+def sentence(
+    row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None, period=None
+) -> str:
     """One plain-English sentence from the numbers, compared on the trend arrow's basis (the same
     point last year), e.g. "Up from 71% at this point last year to 91%, above the 75% target;
     better than Scotland in 2020/21." Where rounding decides the status (69.6% printed as 70%, at
     the 70% target) it prints the decimal that decides it and says so; a comparison with Scotland
-    names its year; synthetic figures are called so."""
+    names its year, and where that is not the figure's own year says so ("in 2020/21 (the latest
+    year compared with Scotland) the figure was better than Scotland's"); a whole year's figure in
+    a report of a later ``period`` names its year ("to 4.9% in 2022/23"); synthetic figures are
+    called so."""
 
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
@@ -192,10 +197,13 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
         against = against_target(now, target, row["polarity"], unit, dec)
         if exact:
             against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
-    now_text = exact or f(now)
+    # a whole year's figure in a report of a later year's period (the latest available) names its year
+    of_year = shown.kind == "year" and period is not None and Period.parse(period).year_period != shown
+    year_words = f" in {shown.label}" if of_year else ""
+    now_text = (exact or f(now)) + year_words
     extra = []
     if "last_year" in suppressed_columns(row):
-        text = f(now) + (f", {against}" if against else "")
+        text = f(now) + year_words + (f", {against}" if against else "")
         why = suppressed_words(row, "last_year")
         extra.append(f"the figure {when} is suppressed to protect confidentiality" + (f": {why}" if why else ""))
     elif row.get("cash") and before is not None and not pd.isna(before):  # a cost: never compared in cash
@@ -217,12 +225,13 @@ def sentence(row: dict, years: list[str], benchmark_row: dict | None = None, tre
         extra.append(f"{though}a significant {trend['reading'] or trend['trend']} trend over five years")
     if benchmark_row and benchmark_row.get("comparison") in ("better", "similar", "worse"):
         year = benchmark_row.get("period")
-        year = f" in {Period.parse(year).label}" if isinstance(year, str) else ""
-        extra.append(
-            f"{benchmark_row['comparison']} than Scotland{year}"
-            if benchmark_row["comparison"] != "similar"
-            else f"similar to Scotland{year}"
-        )
+        than = "similar to" if benchmark_row["comparison"] == "similar" else f"{benchmark_row['comparison']} than"
+        if isinstance(year, str) and Period.parse(year) != shown:  # not this figure's year: both years named
+            extra.append(
+                f"in {Period.parse(year).label} (the latest year compared with Scotland) the figure was {than} Scotland's"
+            )
+        else:
+            extra.append(f"{than} Scotland" + (f" in {Period.parse(year).label}" if isinstance(year, str) else ""))
     if extra:
         text += "; " + "; ".join(extra)
     text += "."
@@ -268,5 +277,5 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
         if trend and perf.attrs.get("audience") == "public" and _trend_years_hidden(ds, council, r, period):
             trend = None  # a trend built on a suppressed year would give it away
         code = r.get("lgbf")
-        out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend))
+        out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend, period))
     return pd.Series(out, index=perf.index, dtype="object")

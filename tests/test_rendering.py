@@ -323,7 +323,15 @@ def test_figures_a_reader_can_trust_in_the_dumfries_and_galloway_quarterly_repor
     bench = table_by_caption(page, "How we compare with other councils")
     said = [tr.select("td")[-1].get_text() for tr in bench.select("tbody tr")]
     assert "not compared" in " ".join(said) and all(s != "not compared" for s in said)
-    assert not re.search(r"than Scotland(?! in \d{4}/\d\d| is decided by)", text)
+    assert not re.search(r"than Scotland(?! in \d{4}/\d\d| is decided by|'s)", text)
+    # a comparison of another year than the figure's names both (the figure's own year, then Scotland's)
+    assert (
+        "to 104.6 in 2022/23, worse than the 95.8 target, where lower is better; in 2020/21 (the latest year " in text
+    )
+    assert len(re.findall(r"(?:than|to) Scotland's", text)) == len(
+        re.findall(r"\(the latest year compared with Scotland\) the figure was (?:better than|worse than|similar to) "
+                   r"Scotland's", text)
+    )  # fmt: skip
 
 
 def test_a_public_report_without_spc_charts_speaks_of_no_longer_run():

@@ -38,7 +38,7 @@ def test_sentence_from_the_numbers():
             row(), years, {"comparison": "better", "period": "2019-20"}, {"trend": "increasing", "reading": "improving"}
         )
         == "Up from 80% in 2020/21 to 91%, above the 75% target; a significant improving trend over five years; "
-        "better than Scotland in 2019/20."
+        "in 2019/20 (the latest year compared with Scotland) the figure was better than Scotland's."
     )
     # a year that went against the five-year trend says so, not "Down from 7 to 6; a significant increasing trend"
     assert trends.sentence(row(), years, None, {"trend": "decreasing", "reading": "worsening"}) == (
@@ -49,13 +49,38 @@ def test_sentence_from_the_numbers():
     assert trends.sentence(row(to_date=None), years) == "No figure yet for this period."
     assert (
         trends.sentence(row(polarity="none", target=None), years, {"comparison": "similar", "period": "2020-21"})
-        == "Up from 80% in 2020/21 to 91%; similar to Scotland in 2020/21."
+        == "Up from 80% in 2020/21 to 91%; in 2020/21 (the latest year compared with Scotland) the figure was similar to "
+        "Scotland's."
     )
     assert (
         trends.sentence(row(last_year=None), years)
         == "91%, above the 75% target; no figure in 2020/21 to compare with."
     )
     assert trends.sentence(row(last_year=90.6, to_date=91.4), years).startswith("The same as in 2020/21 (91%)")
+
+
+def test_a_sentence_names_the_year_of_a_figure_and_of_its_comparison_with_scotland():
+    """D&G's 2023/24 Q2 report: readmissions' latest figure is 2022/23's, compared with Scotland
+    only in 2020/21. The sentence names 2022/23 for the figure and does not attach "better than
+    Scotland in 2020/21" to it as if the two years were one."""
+    years = ["2020-21", "2021-22", "2022-23"]
+    rate = row(unit="rate", decimals=1, polarity="lower", to_date=104.61, target=95.8, last_year=111.89,
+               period_shown="2022-23")  # fmt: skip
+    said = trends.sentence(rate, years, {"comparison": "better", "period": "2020-21"}, None, "2023-24-Q2")
+    assert said == (
+        "Down from 111.9 in 2021/22 to 104.6 in 2022/23, worse than the 95.8 target, where lower is better; "
+        "in 2020/21 (the latest year compared with Scotland) the figure was better than Scotland's."
+    )
+    like = trends.sentence(rate, years, {"comparison": "better", "period": "2022-23"}, None, "2022-23")
+    assert like.startswith("Down from 111.9 in 2021/22 to 104.6, worse") and like.endswith(
+        "better than Scotland in 2022/23."
+    )
+
+
+def test_the_dg_quarterly_names_the_year_of_each_latest_available_figure(demo):
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2")
+    said = dict(zip(perf["measure"], trends.describe(perf, demo, "dumfries-and-galloway", "2023-24-Q2"), strict=True))
+    assert said["dg-cp-reregistrations"].startswith("Up from 4.6% in 2021/22 to 4.9% in 2022/23,")
 
 
 def test_sentence_follows_the_polarity():
