@@ -303,6 +303,22 @@ def test_labels_wider_than_their_bars_take_two_heights_rather_than_overprint(dem
     assert all(box[1] > title[3] for box in hours)  # below the panel's title
 
 
+def test_every_benchmarking_panel_has_a_value_axis_in_its_unit(demo):
+    # the small rank panels (annual section 6, quarterly benchmarking page) had bars and no scale
+    from swlib import views
+
+    for council, period in (("south-lanarkshire", "2021-22"), ("dumfries-and-galloway", "2023-24-Q2")):
+        svg = svg_of(views.benchmark_view(demo, council, swlib.Period.parse(period))["chart"])
+        texts = svg_text_boxes(svg)
+        titles = [t for t, _, c in texts if c == "title"]
+        units = [t for t, _, c in texts if c == "axis-title" and t != "best → worst"]
+        ticks = [t for t, _, c in texts if c == "tick y"]
+        assert len(titles) == 17 and len(units) == len(titles), council
+        assert units[0] == "£ per hour" and "per 1,000 discharges" in units and "% (per cent)" in units
+        assert "£0" in ticks and "0%" in ticks and len(ticks) >= 2 * len(titles)
+        assert svg_overprinted(svg) == [], council
+
+
 def test_small_multiples_with_wide_labels_take_two_a_row_rather_than_overprint():
     from swlib.charts import small_multiples
 

@@ -10,7 +10,7 @@ import pandas as pd
 from ..formatting import fmt_value
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text
+from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
@@ -36,11 +36,11 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
     ``wspace``) as the matplotlib chart had them."""
-    from .svg import STYLE, Axis, Svg
+    from .svg import STYLE, Axis, Svg, text_width
 
     size, st = MIN_FONT, STYLE
-    W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.3)
-    left, right, top, bottom = 72 * 0.1, W - 72 * 0.1, 72 * 0.45, H - 72 * 0.25
+    W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
+    left, right, top, bottom = 72 * 0.1, W - 72 * 0.1, 72 * 0.6, H - 72 * 0.25
     pw = (right - left) / (cols + 0.15 * (cols - 1))
     ph = (bottom - top) / (rows_n + 1.2 * (rows_n - 1))
     svg = Svg(W, H, alt)
@@ -54,8 +54,20 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         n = len(values)
         shown = [v for v in values if not math.isnan(v)]
         lo, hi = min([0.0, *shown]), max([0.0, *shown])
-        xa = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), x0, x1)
+        unit = g["unit"].iloc[0]
         ya = Axis(lo - (0.05 * (hi - lo) if lo < 0 else 0), hi + (0.05 * (hi - lo) if hi > 0 else 0), y1, y0)
+        # the value axis: its ticks in the indicator's unit (£20, 40%) and, above it, what it counts
+        ticks = ya.ticks(2) if hi > lo else [0.0]
+        marks = [tick_text(t, unit) for t in ticks]
+        xv = x0 + max(text_width(t, size) for t in marks) + st["tick_length"] + st["tick_pad"]
+        for t, mark in zip(ticks, marks, strict=True):
+            svg.line(xv - st["tick_length"], ya(t), xv, ya(t), axis)
+            svg.text(xv - st["tick_length"] - st["tick_pad"], ya(t) + metrics.CAP * size / 2, mark, size, "end",
+                     cls="tick y")  # fmt: skip
+        svg.line(xv, y1, xv, y0, axis, "axis")
+        above = y0 - (metrics.ASCENT - metrics.CAP / 2 + metrics.DESCENT) * size - 1  # clear of the top tick's label
+        svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
+        xa = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), xv, x1)
         half = 0.4 * (xa(1) - xa(0))
         for i, (v, c, f) in enumerate(zip(values, g["council"], g["family_group"], strict=True)):
             if math.isnan(v):
@@ -64,7 +76,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
             colour = PALETTE["blue"] if mine else (PALETTE["sky"] if f == fam else "#D9D9D9")
             svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), colour, hatch="//" if mine else "",
                      cls="bar this-council" if mine else "bar")  # fmt: skip
-        svg.line(x0, y1, x1, y1, axis, "axis")
+        svg.line(xv, y1, x1, y1, axis, "axis")
         row = g[g["council"] == council]
         rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
         figure = ""
@@ -72,9 +84,9 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
             year = _short_label(Period.parse(row["period"].iloc[0]).label)
             figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
         line = st["line_spacing"] * size
-        svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - line, f"{code}{figure}\n{rank}", size,
+        svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - 2 * line - 2, f"{code}{figure}\n{rank}", size,
                  cls="title")  # fmt: skip
-        svg.text((x0 + x1) / 2, y1 + st["label_pad"] + metrics.ASCENT * size, "best → worst", size, "middle",
+        svg.text((xv + x1) / 2, y1 + st["label_pad"] + metrics.ASCENT * size, "best → worst", size, "middle",
                  cls="axis-title")  # fmt: skip
     return str(svg)
 
