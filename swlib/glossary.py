@@ -190,9 +190,9 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
                 continue
             done.add(abbr)
             expansion = ABBREVIATIONS[abbr][0]
-            before = html.unescape(text[max(0, m.start() - len(expansion) - 12) : m.start()]).lower()
+            before = html.unescape(text[: m.start()]).lower()  # the same line (a title, a cell) has the words
             after = html.unescape(text[m.end() : m.end() + len(expansion) + 12]).lower()
-            # spelled out beside it already, or named in brackets after the words it stands for
+            # spelled out before it in the same text or just after it, or named in brackets after its words
             bracketed = text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
             if expansion.lower() not in before and expansion.lower() not in after and not bracketed:
                 name = PROPER_NAME.match(text, m.end()) if not m.group(1) else None
