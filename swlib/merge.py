@@ -19,15 +19,10 @@ the tables that change; a workbook data set keeps its other sheets, notes and dr
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 import re
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-
-import pandas as pd
 
 from . import schema as sc
 from .errors import (
@@ -40,215 +35,27 @@ from .errors import (
     DataError,
     Problem,
 )
+from .folding import MERGE_KEYS, Change, Plan, csv_bytes, plan_merge, read_tables, row_key, unneutralise, write
 from .loading import _cells, _label, load
-from .reading import read_csv, read_workbook
 
-MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
-    "actions": ("council", "period", "action"),
-    "inspections": ("council", "service", "date"),
-}
+# the names callers have imported from here (the plan and reading now live in ``folding``)
+__all__ = [
+    "MERGE_KEYS",
+    "ROWS_IN_TEXT",
+    "Change",
+    "ChangesRefused",
+    "Plan",
+    "merge",
+    "plan_merge",
+    "read_tables",
+    "unneutralise",
+]
+
 # problems that a return may have on its own and the data set resolves: ids it does not list itself
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
 _UNKNOWN_IDS = (UNKNOWN_COUNCIL, UNKNOWN_MEASURE)
 _RESOLVED_BY_DATA = (*_UNKNOWN_IDS, NO_COUNCILS, MISSING_TABLE)
-
-
-@dataclass(frozen=True)
-class Change:
-    table: str
-    key: tuple[str, ...]
-    column: str
-    old: str
-    new: str
-
-    def __str__(self) -> str:
-        return f"{self.table} {'/'.join(self.key)}, {self.column}: {self.old or '(blank)'} → {self.new}"
-
-
-@dataclass
-class Plan:
-    """What a merge would do, and the tables as they would be (text, as the files hold it)."""
-
-    added: dict[str, int] = field(default_factory=dict)
-    filled: list[Change] = field(default_factory=list)
-    changed: list[Change] = field(default_factory=list)
-    cleared: list[Change] = field(default_factory=list)  # missing-figure reasons taken off a row now filled
-    skipped: int = 0  # pre-filled rows left blank
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # every table after the merge
-    touched: set[str] = field(default_factory=set)  # the tables that change
-    origin: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # per table row: ("data"|"return", row)
-
-    def summary(self) -> list[str]:
-        lines = []
-        for t, n in self.added.items():
-            if n:
-                lines.append(f"adds {n} row{'s' if n != 1 else ''} to {t}")
-        if self.filled:
-            lines.append(f"fills {len(self.filled)} blank cell{'s' if len(self.filled) != 1 else ''}:")
-            lines += [f"  {c}" for c in self.filled[:50]]
-        if self.changed:
-            lines.append(f"changes {len(self.changed)} cell{'s' if len(self.changed) != 1 else ''} (old → new):")
-            lines += [f"  {c}" for c in self.changed]
-        if self.cleared:
-            n = len(self.cleared)
-            lines.append(f"clears {n} missing-figure reason{'s' if n != 1 else ''} (the figure is now in):")
-            lines += [f"  {c.table} {'/'.join(c.key)}, {c.column}: {c.old!r} → (blank)" for c in self.cleared]
-        if self.skipped:
-            lines.append(f"leaves out {self.skipped} row{'s' if self.skipped != 1 else ''} with nothing filled in")
-        return lines or ["nothing to add or change: the data set already holds everything in the return"]
-
-
-unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off
-
-
-def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
-    """The raw text tables of a data folder or workbook (index: spreadsheet row), the workbook's
-    column letters, and whether it is a workbook. DataError for what cannot be read."""
-
-    problems: list[Problem] = []
-    letters: dict = {}
-    if not path.exists():
-        raise DataError(Problem(str(path), None, None, "nothing at this path", "a data folder or an .xlsx workbook"))
-    if path.is_file():
-        raw = read_workbook(path, problems, letters)
-    else:
-        raw = {
-            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
-        }
-    if problems:
-        raise DataError(problems)
-    return {k: v for k, v in raw.items() if v is not None}, letters, path.is_file()
-
-
-def _col(table: sc.Table, name: str) -> sc.Col:
-    return table.col(name) or (sc.Col(name, table.open_columns) if table.open_columns else sc.Col(name))
-
-
-def _typed(table: sc.Table, name: str, text: str):
-    """One cell's value as loading reads it (None for blank or unreadable)."""
-    if text is None or str(text).strip() == "":
-        return None
-    try:
-        v = sc.convert(_col(table, name), pd.Series([str(text).strip()], dtype="object")).iloc[0]
-    except (ValueError, TypeError):
-        return str(text).strip()
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-        return str(text).strip()
-    return v
-
-
-def _canonical(table: sc.Table, name: str, text) -> str:
-    """A period or date as the data set writes it (2024-25-Q1, 2024-06-30), a number typed with
-    a sign or separators as the number (93% as 93, 1,234 as 1234); other text as typed."""
-    kind = _col(table, name).kind
-    if kind in ("number", "int") and isinstance(text, str) and text.strip():
-        try:
-            float(text)
-        except ValueError:
-            try:
-                v = sc.read_number(text)
-            except ValueError:
-                return text  # not a number: the checks name it
-            return "" if v is None else (str(int(v)) if v.is_integer() else repr(v))
-        return text
-    if text is None or str(text).strip() == "" or kind not in ("period", "date"):
-        return "" if text is None else text
-    v = _typed(table, name, text)
-    return v if isinstance(v, str) else text
-
-
-def _same(table: sc.Table, name: str, a: str, b: str) -> bool:
-    x, y = _typed(table, name, a), _typed(table, name, b)
-    if isinstance(x, int | float) and isinstance(y, int | float):
-        return math.isclose(float(x), float(y), rel_tol=1e-12, abs_tol=1e-12)
-    if isinstance(x, str) and isinstance(y, str):
-        return " ".join(x.split()) == " ".join(y.split())
-    return x == y
-
-
-def _key(table: sc.Table, row: pd.Series, key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(str(_typed(table, k, row.get(k, "")) or "") for k in key)
-
-
-def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> Plan:
-    """The merge of the return's tables into the data set's (both raw text), not yet checked."""
-    plan = Plan()
-    for name in sc.TABLE_ORDER:
-        base, new = data.get(name), ret.get(name)
-        if new is None or new.empty:
-            if base is not None:
-                plan.tables[name] = base
-                plan.origin[name] = [("data", int(i)) for i in base.index]
-            continue
-        table, key = sc.TABLES[name], MERGE_KEYS[name]
-        new = new.map(unneutralise)
-        if base is None:
-            base = pd.DataFrame(columns=list(new.columns), dtype="object")
-        cols = list(base.columns) + [c for c in new.columns if c not in base.columns]
-        rows = [{c: r.get(c, "") for c in cols} for _, r in base.iterrows()]
-        origin = [("data", int(i)) for i in base.index]
-        where = {_key(table, pd.Series(r), key): i for i, r in enumerate(rows)}
-        content = [c for c in new.columns if c not in key and c != "source"]
-        added = 0
-        for n, r in new.iterrows():
-            if not any(str(r[c]).strip() for c in content):
-                plan.skipped += 1
-                continue
-            k = _key(table, r, key)
-            if k not in where:
-                rows.append({c: _canonical(table, c, r.get(c, "")) for c in cols})
-                origin.append(("return", int(n)))
-                where[k] = len(rows) - 1
-                added += 1
-                continue
-            target = rows[where[k]]
-            reason = _missing_reason(name, target)
-            for c in new.columns:
-                now, old = str(r[c]).strip(), str(target.get(c, "") or "").strip()
-                if not now or c in key or _same(table, c, old, now):
-                    continue
-                if (
-                    name == "measures"
-                    and c == "decimals"
-                    and not old
-                    and _same(
-                        table, c, str(sc.DEFAULT_DECIMALS.get(str(target.get("unit", "")).strip().lower(), 0)), now
-                    )
-                ):
-                    continue  # the template writes the default a blank cell means
-                now = _canonical(table, c, now)
-                change = Change(name, k, c, old, now)
-                (plan.changed if old else plan.filled).append(change)
-                target[c] = now
-                plan.touched.add(name)
-            if reason and not _missing_reason(name, target) and _same(table, "comment", target["comment"], reason):
-                # the figure is in: the reason it was missing is no longer true (a new comment stays)
-                plan.cleared.append(Change(name, k, "comment", reason, ""))
-                target["comment"] = ""
-        if added:
-            plan.touched.add(name)
-        plan.added[name] = added
-        plan.tables[name] = pd.DataFrame(rows, columns=cols, dtype="object")
-        plan.origin[name] = origin
-    return plan
-
-
-def _missing_reason(name: str, row: dict) -> str:
-    """The reason an observation row gives for a figure it does not have (its comment, when
-    value, numerator and denominator are all blank; the report prints it where the figure would be)."""
-    if name != "observations" or any(str(row.get(c, "") or "").strip() for c in ("value", "numerator", "denominator")):
-        return ""
-    return str(row.get("comment", "") or "").strip()
-
-
-def _csv_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(list(df.columns))
-    for r in df.itertuples(index=False):
-        w.writerow(["" if v is None else sc.neutralise(v) for v in r])  # swlib.load takes the apostrophe off
-    return buf.getvalue().encode("utf-8")
 
 
 def _check_return(path: Path) -> None:
@@ -281,7 +88,7 @@ def _typed_in_twice(path: Path) -> dict[str, dict[int, int]]:
         for i, r in df.iterrows():
             if not any(str(r[c]).strip() for c in content):
                 continue
-            k = _key(table, r, key)
+            k = row_key(table, r, key)
             if k in first:
                 twice[int(i)] = first[k]
             else:
@@ -307,7 +114,7 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
 
     with tempfile.TemporaryDirectory() as d:
         for name, df in plan.tables.items():
-            (Path(d) / f"{name}.csv").write_bytes(_csv_bytes(df))
+            (Path(d) / f"{name}.csv").write_bytes(csv_bytes(df))
         try:
             warnings = load(d).warnings
         except DataError as e:
@@ -460,7 +267,7 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         raise ChangesRefused(plan, warnings)
     if not plan.touched:
         return plan, [], warnings
-    written = _write_book(data_path, plan) if is_book else _write_folder(data_path, plan)
+    written = write(data_path, plan, is_book)
     return plan, written, warnings
 
 
@@ -474,71 +281,3 @@ class ChangesRefused(ConfigError):
             f"nothing written: the return changes {n} figure{'s' if n != 1 else ''} the data set already holds "
             "(listed above); give --replace to replace them"
         )
-
-
-def _write_folder(folder: Path, plan: Plan) -> list[Path]:
-    from .outputs import write_atomic
-
-    out = []
-    contents = {name: _csv_bytes(plan.tables[name]) for name in sc.TABLE_ORDER if name in plan.touched}
-    for name, content in contents.items():  # every file made in memory first, then each renamed into place
-        path = folder / f"{name}.csv"
-        write_atomic(path, content)
-        out.append(path)
-    return out
-
-
-def _cell_value(table: sc.Table, name: str, text):
-    """A workbook cell: numbers as numbers, everything else as the text it is."""
-    if text is None or str(text).strip() == "":
-        return None
-    col = _col(table, name)
-    if col.kind in ("number", "int", "grade"):
-        v = _typed(table, name, text)
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return int(v) if float(v).is_integer() else float(v)
-    return str(text)
-
-
-def _write_book(path: Path, plan: Plan) -> list[Path]:
-    from openpyxl import load_workbook
-
-    from .excel import as_text
-    from .outputs import write_atomic
-
-    wb = load_workbook(path)
-    names = {n.strip().lower(): n for n in wb.sheetnames}
-    for name in sc.TABLE_ORDER:
-        if name not in plan.touched:
-            continue
-        table, df = sc.TABLES[name], plan.tables[name]
-        ws = wb[names[name]] if name in names else wb.create_sheet(name)
-        header = {}
-        for cell in ws[1]:
-            if cell.value is not None and str(cell.value).strip():
-                header[str(cell.value).strip().lower().replace(" ", "_")] = cell.column
-        for c in df.columns:
-            if c not in header:
-                col = (max(header.values()) + 1) if header else 1
-                ws.cell(1, col, c)
-                header[c] = col
-        last = 1
-        for r in range(ws.max_row, 1, -1):
-            if any(ws.cell(r, j).value not in (None, "") for j in header.values()):
-                last = r
-                break
-        for i, (src, row) in enumerate(plan.origin[name]):
-            r = row if src == "data" else None
-            if r is None:
-                last += 1
-                r = last
-            for c in df.columns:
-                value = _cell_value(table, c, df.iat[i, df.columns.get_loc(c)])
-                cell = ws.cell(r, header[c])
-                if cell.value != value:
-                    cell.value = value
-                    as_text(cell)  # text as typed, never run as a formula
-    buf = io.BytesIO()
-    wb.save(buf)
-    write_atomic(path, buf.getvalue())
-    return [path]

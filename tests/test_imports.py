@@ -13,12 +13,12 @@ SWLIB = Path(__file__).resolve().parent.parent / "swlib"
 # bottom to top; each module imports only from its own layer and those listed before it
 LAYERS = {
     "foundation": "base errors version periods limits reports statutory small_numbers stats xmr funnel formatting "
-    "progress",
+    "progress meanwhile",
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules checks dataset loading validate ytd coverage",
     "numbers": "published disclosure public_text benchmarking panel national status trends briefing narrative publishing",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
-    "views.annual views.national views.sources tables excel lgbf merge init notebook_view explorer",
+    "views.annual views.national views.sources tables excel lgbf folding merge init notebook_view explorer",
     "running": "scheduling kernels rendering pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "
     "cli.__main__ __init__ __main__",
 }  # fmt: skip
