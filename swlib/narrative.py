@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .config import council_settings
 from .disclosure import narrative_cleared, public_narrative
+from .periods import fy_text
 from .public_text import cleared_narrative
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
@@ -91,4 +92,4 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
             text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
     else:
         text = narrative_cleared(text)[2]  # the front matter is for officers, not readers
-    return markdown_html(text) if text.strip() else None
+    return markdown_html(fy_text(text)) if text.strip() else None  # 2023/24, as the report prints it

@@ -244,3 +244,14 @@ class Period:
 def previous_quarter(P: Period) -> Period:
     """The quarter before ``P`` (Q1's is the year before's Q4)."""
     return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)
+
+
+# a financial year written the data's way, "2023-24" (not a file's "2022-01.xlsx", a link's
+# "/2023-24/" or a plan's "2017-20")
+_FY_DASHED = re.compile(r"(?<![\w./-])((?:19|20)\d\d)-(\d\d)(?![\w-]|\.\w)")
+
+
+def fy_text(text: str) -> str:
+    """``text`` with each financial year printed the reports' way: "The 2023-24 budget" reads
+    "The 2023/24 budget", as the report's own headings and tables print it."""
+    return _FY_DASHED.sub(lambda m: f"{m[1]}/{m[2]}" if int(m[2]) == (int(m[1]) + 1) % 100 else m[0], text)

@@ -532,6 +532,15 @@ def test_page_one_of_the_annual_report_shows_each_red_measures_figure_and_target
         assert row and f">{escape(figure)}<" in row.group(1) and f">{escape(target)}<" in row.group(1), r["title"]
 
 
+def test_every_year_a_reader_sees_is_printed_the_reports_way(pdfs):
+    # D&G's annual report p2 said "The 2023-24 budget estimate" under "2023/24 revenue budget"
+    dashed = re.compile(r"(?<![\w./-])(20\d\d)-(\d\d)(?![\w-]|\.\w)")
+    for name, path in pdfs.items():
+        for k, page in enumerate(pages_text(path), 1):
+            years = [m[0] for m in dashed.finditer(page) if int(m[2]) == (int(m[1]) + 1) % 100]
+            assert years == [], (name, k, years)
+
+
 def test_run_pdf_prints_the_committee_paper_beside_the_html(tmp_path):
     import json
 

@@ -154,7 +154,7 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
     assert not [s for s in items if "Dundee" in s or "2007/08" in s], items
-    plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]
+    plan = items["South Lanarkshire Social Work Resource Plan 2021/22"]  # the year as the report prints it
     assert "20 figures" in plan and "measures" in plan  # the 2019/20 baselines and the targets' measures
     assert set(printed["actions"]["period"]) == {"2021-22-Q2"} and len(printed["actions"]) == len(acts)
     assert printed["observations"]["period"].map(lambda p: swlib.Period.parse(p) <= P).all()

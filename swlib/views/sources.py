@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..disclosure import FOOTNOTE
 from ..glossary import items
-from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period, fy_text
 from ..schema import TABLE_ORDER
 from ..status import catalogue
 from ..trends import MAX_SPC_POINTS
@@ -107,8 +107,8 @@ def source_label(source: str) -> str:
     if text.strip().lower() == "synthetic":
         return "Illustrative figures made up for this demonstration (synthetic)"
     if text.strip().lower().startswith("synthetic:"):
-        return "Illustrative (synthetic): " + text.split(":", 1)[1].strip()
-    return text
+        return "Illustrative (synthetic): " + fy_text(text.split(":", 1)[1].strip())
+    return fy_text(text)  # "Service Plan 2023/24", as the report prints its years
 
 
 def glossary_items() -> list[tuple[str, str]]:
