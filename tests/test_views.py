@@ -278,3 +278,21 @@ def test_lgbf_costs_print_whole_pounds_from_100_and_pence_below_and_the_family_c
     assert cost_decimals(99.5, float("nan")) == 2 and cost_decimals(99.5, 120) == 0
     assert "Family group is the councils of our LGBF family group taken together" in v["note"]
     assert "otherwise the average (mean) of their figures" in v["note"]
+
+
+def test_the_workforce_narrative_and_table_give_one_headcount(demo):
+    # South Lanarkshire's 2021/22 annual report said "2,944 people at March 2021" above a table
+    # whose total was 2,960 (a made-up split): the real figure, from the Resource Plan, is 2,944
+    import re
+
+    import swlib
+    from swlib.narrative import section
+    from swlib.views import workforce_view
+
+    Y = swlib.Period.parse("2021-22")
+    table = workforce_view(demo, "south-lanarkshire", Y)["table"]
+    shown = [c["text"] for r in table["rows"] for c in r["cells"]]
+    words = str(section(demo.path, "south-lanarkshire", "2021-22", "workforce"))
+    said = re.findall(r"\b\d{1,3}(?:,\d{3})+\b", words)
+    assert said == ["2,944"] and "2,944" in shown and "2,960" not in shown
+    assert "2020/21" in table["caption"]  # at March 2021, the end of 2020/21
