@@ -296,3 +296,35 @@ def test_the_workforce_narrative_and_table_give_one_headcount(demo):
     said = re.findall(r"\b\d{1,3}(?:,\d{3})+\b", words)
     assert said == ["2,944"] and "2,944" in shown and "2,960" not in shown
     assert "2020/21" in table["caption"]  # at March 2021, the end of 2020/21
+
+
+def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_contradict(demo):
+    """D&G 2023/24 Q2, measures needing attention. CHN8a's SPC runs on real terms to 2019/20 while
+    the chart beside it shows 2022/23 in cash: its last point is not called the latest, and the
+    caption says which series and why. Readmissions: the chart's latest point is special cause
+    (concern) while the row's arrow says improving: the caption says both hold, and why."""
+    import base64
+
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import attention_view
+
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = trends.describe(perf, demo, "dumfries-and-galloway", P)
+    parts = {p["title"]: p for p in attention_view(demo, "dumfries-and-galloway", perf, P)["parts"] if p["icons"]}
+    cost = parts["Gross cost of children looked after in residential based services per child per week"]["chart"]
+    svg = base64.b64decode(cost["src"].split(",", 1)[1]).decode()
+    assert "last in real terms," in svg and "19/20: £4,854" in svg and "latest, 19/20" not in svg
+    assert "Last in real terms £4,854 (2019/20)" in cost["alt"]
+    assert (
+        "The chart runs on the LGBF's real-terms figures, at 2020/21 prices, which end in 2019/20; the figures for "
+        "later years, to 2022/23, are the council's own in cash and are not charted with them" in cost["caption"]
+    )
+    readmissions = parts["Rate of readmission to hospital within 28 days per 1,000 discharges"]
+    assert perf.set_index("title").at[readmissions["title"], "trend"] == "improving"
+    assert readmissions["chart"]["caption"].endswith(
+        "The latest point (104.6, 2022/23) is special cause variation (concern): it lies above the upper process "
+        "limit (99.2) of the periods from 2010/11 to 2022/23. The trend arrow (improving) compares it with the year "
+        "before only; both hold."
+    )

@@ -44,8 +44,12 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
     made_up = any(marks)
     last = chart.iloc[-1]
-    latest = f"latest, {short[-1]}:\n{fmt_value(last['value'], unit, decimals)}" + (
-        f" {SYNTHETIC_MARK}" if marks[-1] else ""
+    # a cost in real terms runs only to the LGBF's last year: its last point is not called the
+    # latest where the council's cash figures of later years are printed beside it
+    first_word = "last in real terms" if chart.attrs.get("price_year") else "latest"
+    figure = fmt_value(last["value"], unit, decimals) + (f" {SYNTHETIC_MARK}" if marks[-1] else "")
+    latest = (  # two lines either way, the legend's width
+        f"{first_word},\n{short[-1]}: {figure}" if chart.attrs.get("price_year") else f"latest, {short[-1]}:\n{figure}"
     )
     which = [lab for lab, m in zip(labels, marks, strict=True) if m]  # " for 2021/22 and 2022/23": which are made up
     some = (
@@ -60,7 +64,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}"
         + (f" (synthetic figures{some})" if made_up else "") + ". "
         f"Mean {fmt_value(last['mean'], unit, decimals)}, process limits {fmt_value(last['lpl'], unit, decimals)} to {fmt_value(last['upl'], unit, decimals)}. "
-        f"Latest {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
+        f"{first_word.capitalize()} {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
         + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")
     )  # fmt: skip
     kind = Period.parse(last["period"]).kind if "period" in chart else "year"

@@ -54,6 +54,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
             part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
+            part["chart"]["caption"] += spc_beside_the_table(chart, r)
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
@@ -67,6 +68,38 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         else "the last three years and this year to date."
     )
     return {"parts": parts, "lead": lead}
+
+
+def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
+    """What the SPC chart shows that its measure's row could be taken to contradict, said under
+    the chart: a cost's chart in real terms ending before the cash figures printed beside it
+    (its last point is not the latest figure), and a latest point that is a special cause one
+    way where the trend arrow, which compares with last year only, points the other."""
+    last, words = chart.iloc[-1], ""
+    f = lambda v: fmt_value(v, r["unit"], int(r["decimals"]))  # noqa: E731
+    shown = Period.parse(r.get("period_shown") or last["period"])
+    if chart.attrs.get("price_year") and Period.parse(last["period"]).end_key() < shown.end_key():
+        words += (
+            f" The chart runs on the LGBF's real-terms figures, at {Period.parse(chart.attrs['price_year']).label} "
+            f"prices, which end in {last['label']}; the figures for later years, to {shown.label}, are the council's "
+            "own in cash and are not charted with them (inflation would show as special cause), so the last point "
+            "is not the latest figure."
+        )
+    concern = {"special_cause_concern": "concern", "special_cause_improvement": "improvement"}.get(last["point_type"])
+    against = {"concern": "improving", "improvement": "worsening"}.get(concern)
+    if against and r.get("trend") == against and str(last["period"]) == str(shown):
+        where = (
+            f"{'above the upper' if last['value'] > last['upl'] else 'below the lower'} process limit "
+            f"({f(last['upl'] if last['value'] > last['upl'] else last['lpl'])})"
+            if last.get("outside_limits")
+            else "in a run or trend marked as special cause"
+        )
+        words += (
+            f" The latest point ({f(last['value'])}, {last['label']}) is special cause variation ({concern}): it lies "
+            f"{where} of the periods from {chart['label'].iloc[0]} to {last['label']}. The trend arrow ({against}) "
+            "compares it with the year before only; both hold."
+        )
+    return words
 
 
 def not_compared_reason(r: dict) -> str:
