@@ -280,8 +280,9 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
     """For a measure in pounds (a cost, or a saving or income alike: a pound of one year is not a
     pound of another): the row's note saying which of its printed figures are real terms at the
     LGBF's price year and which are cash, and why this year's figure is not compared with last
-    year's unless both are real terms (pounds are never compared across years in cash).
-    ``(None, None)`` for any other measure."""
+    year's unless both are real terms (pounds are never compared across years in cash). A row
+    whose only real-terms figure is the price year's own (the same as its cash) is in cash, each
+    year at its own prices, and says so. ``(None, None)`` for any other measure."""
     if m.unit != "currency":
         return None, None
     shown = list({str(p): p for p in shown}.values())  # this year may be one of the year columns
@@ -289,8 +290,12 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
     real = {p: y for p, y in real.items() if isinstance(y, str)}
     have = [p for p in shown if str(p) in mo]
     cash = [p.label for p in have if str(p) not in real]
+    # the LGBF's figure for its price year itself is at that year's own prices: its cash figure too
+    other = {p for p, y in real.items() if y != p}  # real terms at another year's prices
     if not real:
         note = "£ cash, not adjusted for inflation: not compared across years"
+    elif cash and not other:  # one basis, every figure at its own year's prices: named so, not as a mix
+        note = "£ cash, each year at its own prices, not adjusted for inflation: not compared across years"
     else:
         py = Period.parse(next(iter(real.values()))).label
         note = f"£ at {py} prices (real terms, LGBF) for " + _and([p.label for p in have if str(p) in real])
@@ -299,7 +304,7 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
     now, before = str(shown[-1]), str(shown[-1].shift_years(-1))
     if now in real and before in real:
         return note, None
-    if now in real or before in real:
+    if now in other or before in other:
         return note, "one figure in cash, the other in real terms"
     return note, "cash, not adjusted for inflation"
 

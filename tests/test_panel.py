@@ -118,9 +118,14 @@ def test_a_cost_is_never_compared_across_years_in_cash(demo):
         assert r["trend"] == "no comparison" and not said.iloc[i].startswith(("Up", "Down")), measure
         assert "not compared with" in said.iloc[i] and "not adjusted for inflation" in said.iloc[i], measure
         assert trend_reason({**r, "measure": measure}) == "no comparison: cash, not adjusted for inflation"
+    # one price basis in the row, named: 2020/21's LGBF figure at 2020/21 prices is its cash figure too
+    # (£19.25 either way), so the row is cash, each year at its own prices, not "real terms beside cash"
     assert perf.at["dg-home-care-cost", "prices"] == (
-        "£ at 2020/21 prices (real terms, LGBF) for 2020/21; cash for 2021/22 and 2022/23, not adjusted for inflation"
+        "£ cash, each year at its own prices, not adjusted for inflation: not compared across years"
     )
+    assert perf.at["dg-home-care-cost", "2020-21"] == pytest.approx(19.251759)
+    b = demo.benchmarks.set_index(["lgbf", "council", "period"])
+    assert b.at[("SW1", "dumfries-and-galloway", "2020-21"), "value"] == pytest.approx(19.251759)  # cash
     assert perf.at["dg-sds-spend", "prices"] is None and perf.at["dg-sds-spend", "trend"] != "no comparison"
 
 
