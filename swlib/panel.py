@@ -36,6 +36,7 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
     obs = ds.observations[ds.observations["council"] == council].copy()
     obs["from_panel"] = False
     obs["price_year"] = None
+    obs["cash_value"] = np.nan  # a real-terms figure's cash figure (the LGBF's own column)
     m = ds.measures
     coded = m[m["lgbf"].notna() & (m["council"].isna() | (m["council"] == council))]
     panel = ds.benchmarks
@@ -67,6 +68,7 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
                 "numerator": b.numerator if percent else np.nan, "denominator": b.denominator if percent else np.nan,
                 "status": status, "comment": comment, "source": b.source, "from_panel": True,
                 "price_year": b.price_year if real else None,
+                "cash_value": float(b.v) if real else np.nan,  # for a row that must print cash throughout
             })  # fmt: skip
     if rows:
         add = pd.DataFrame(rows).astype({c: obs[c].dtype for c in ("numerator", "denominator")}, errors="ignore")

@@ -120,7 +120,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     cat = catalogue(ds, council)
     # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
     obs = with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
-    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year"]
+    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year",
+            "cash_value"]  # fmt: skip
     own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
     where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
                                                   own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
@@ -140,7 +141,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         kind = FREQUENCY_KIND[m.frequency]
         coarser = KIND_ORDER.index(kind) > KIND_ORDER.index(P.kind)
         eff = P if P.ends_on_boundary(kind) else P.latest_of_kind(kind)
-        mo = by_measure.get(m.measure, {})
+        mo = one_price_basis(by_measure.get(m.measure, {}), m.unit, [*years, eff])
         ytd = year_to_date(mo, eff, kind, m.aggregate, m.unit)
         last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
         if last.has_data and _impossible(m.unit, last.value):
@@ -274,6 +275,24 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     df = pd.DataFrame(rows, columns=_columns(years))
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
     return df, evidence
+
+
+def one_price_basis(mo: dict, unit: str, shown: list[Period]) -> dict:
+    """A measure's observations (by period) as its row prints them, in one price basis: where
+    the row would set the LGBF's real-terms figures at another year's prices beside cash ones
+    (the council's own, later), every figure is its cash figure, each at its own year's prices
+    (the LGBF's cash column), and the row says so (``_prices``). Otherwise as given."""
+    if unit != "currency":
+        return mo
+    real = [str(p) for p in shown if isinstance((mo.get(str(p)) or {}).get("price_year"), str)]
+    other = [p for p in real if mo[p]["price_year"] != p and pd.notna(mo[p].get("cash_value"))]
+    cash = [str(p) for p in shown if str(p) in mo and str(p) not in real]
+    if not (other and cash):
+        return mo
+    out = dict(mo)
+    for p in real:  # the price year's own figure is its cash figure already
+        out[p] = {**mo[p], "price_year": None} | ({"value_c": mo[p]["cash_value"]} if p in other else {})
+    return out
 
 
 def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:

@@ -140,3 +140,18 @@ def test_the_benchmarking_section_shows_a_cost_at_the_same_prices_as_its_chart(d
     assert row["indicator"].endswith("(£ at 2020/21 prices)") and row["value"] == "£4,854"
     chart = trends.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2")
     assert f"£{chart['value'].iloc[-1]:,.0f}" == row["value"]  # whole pounds from £100
+
+
+def test_a_cost_row_never_sets_real_terms_beside_cash(demo):
+    """D&G's 2021/22 report: CHN8a's 2018/19 and 2019/20 are the LGBF's at 2020/21 prices, its
+    2020/21 and 2021/22 the council's own in cash. One row, one price basis: all cash, each year
+    at its own prices (2019/20's £4,550.48, the LGBF's cash column, not £4,853.96 at 2020/21
+    prices), named so. A row in real terms throughout (2020/21 Q2) keeps them and compares."""
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2021-22").set_index("measure")
+    r = perf.loc["dg-lac-residential-cost"]
+    assert r["2019-20"] == pytest.approx(4550.480769) and r["2020-21"] == pytest.approx(4653.76)
+    assert r["prices"] == "£ cash, not adjusted for inflation: not compared across years"
+    assert r["trend"] == "no comparison" and r["cash"] == "cash, not adjusted for inflation"
+    real = swlib.performance(demo, "dumfries-and-galloway", "2020-21-Q2").set_index("measure")
+    assert real.at["dg-lac-residential-cost", "2019-20"] == pytest.approx(4853.958713)
+    assert real.at["dg-lac-residential-cost", "prices"].startswith("£ at 2020/21 prices (real terms, LGBF)")
