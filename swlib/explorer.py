@@ -152,7 +152,7 @@ class Explorer:
         comments = [f"{Period.parse(p).label}: {c}" for p, c in zip(notes["period"], notes["comment"], strict=True)]
         years = perf.attrs.get("years", [])
         return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, spc, bench, comments,
-                    sentence(row, years), years)  # fmt: skip
+                    sentence(row, years, period=self.period), years)  # fmt: skip
 
     def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
         """What a public report prints of the measure, and nothing more."""

@@ -197,3 +197,13 @@ def test_the_explorers_exports_are_where_git_does_not_look():
         pytest.skip("not a git checkout")
     r = subprocess.run(["git", "check-ignore", "-q", "outputs/explorer/view.csv"], cwd=ROOT, check=False)
     assert r.returncode == 0
+
+
+def test_the_explorer_names_the_year_of_a_latest_available_figure(demo):
+    """As the report's sentence does: D&G's 2023/24 Q2 re-registrations are 2022/23's figure."""
+    ex = Explorer(demo, "dumfries-and-galloway", "2023-24-Q2")
+    measure = "dg-cp-reregistrations"
+    theme = demo.measures.set_index("measure").at[measure, "theme"]
+    ex.select_theme(theme)
+    ex.select_measure(measure)
+    assert ex.view.sentence.startswith("Up from 4.6% in 2021/22 to 4.9% in 2022/23,")
