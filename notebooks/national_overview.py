@@ -66,6 +66,9 @@ report["children"] = {
     ]
 }
 
+# %% tags=["section:glance"]
+report["glance"] = s.national_glance_view(report["adults"]["parts"] + report["children"]["parts"])
+
 # %% tags=["section:matrix"]
 report["matrix"] = s.quartile_matrix_view(pos)
 report["families"] = s.family_groups_view(pos)

@@ -250,3 +250,34 @@ def test_positions_are_in_real_terms_even_after_the_cash_benchmark_was_worked_ou
     benchmark(demo, "2019-20")  # the cash figures, kept in the data set's memo
     sw1 = national.positions(demo, "2019-20").set_index(["lgbf", "council"]).loc[("SW1", "dumfries-and-galloway")]
     assert sw1["value"] == pytest.approx(17.851589, abs=1e-6)  # £16.74 cash, £17.85 at 2020/21 prices
+
+
+def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_first(demo):
+    from swlib.periods import Period
+    from swlib.views import national_glance_view, national_indicator_view
+
+    P = Period.parse("2019-20")
+    pos = national.positions(demo, P)
+    parts = [national_indicator_view(demo, code, P, pos) for code in dict.fromkeys(pos["lgbf"])]
+    g = national_glance_view(parts)
+    assert len(g["rows"]) == len(parts) == 17 and all(len(r) == len(g["columns"]) for r in g["rows"])
+    lines = dict(zip([r[0] for r in g["rows"]], g["lines"], strict=True))
+    # a cost: Scotland's figure at the price year the section names, its SPC result in real terms
+    assert lines["SW1"] == (
+        "SW1: £27.2 in 2019/20 (£ at 2020/21 prices). Special cause variation: concern, in real terms. No funnel plot."
+    )
+    sw1 = next(v for v in parts if v["id"] == "indicator-sw1")
+    assert "£27.2" in sw1["lead"] and "2020/21 prices" in sw1["title"]  # as section 2.1 states them
+    # SPC and the statistical trend both read, and the councils outside the widened funnel limits
+    assert lines["SW6"] == (
+        "SW6: 104.7 in 2019/20. Special cause variation: concern; trend 2015/16 to 2019/20: increasing, "
+        "getting worse. Councils outside the funnel limits: 1 below."
+    )
+    assert lines["SW8"].endswith("decreasing, getting better. Councils outside the funnel limits: 2 below.")
+    assert (
+        lines["SW4a"]
+        == "SW4a: 80.2% in 2017/18. Not tested: too few years for SPC, no counts for a trend. No funnel plot."
+    )
+    # concern first (SW6 has outliers too), then outliers, improvements last
+    order = [r[0] for r in g["rows"]]
+    assert order[:5] == ["SW6", "SW1", "CHN8a", "CHN8b", "SW8"] and order[-2:] == ["SW2", "CHN23"]

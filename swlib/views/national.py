@@ -12,7 +12,7 @@ import pandas as pd
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
 from ..formatting import fmt_value, slug
-from ..icons import icons_view
+from ..icons import VARIATION_WORDS, icons_view
 from ..national import (
     family_medians,
     funnel,
@@ -104,13 +104,19 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
             f"to {fmt_value(last['value'], unit, 1)} in {last['label']}"
             + (f", both at {Period.parse(r0['price_year']).label} prices (real terms)." if prices else ".")
         )
-    v["trend"] = trend_words(scotland_trend(ds, code, period, r0["polarity"]), spc_below=len(run) >= 8)
+    t = scotland_trend(ds, code, period, r0["polarity"])
+    v["trend"] = trend_words(t, spc_below=len(run) >= 8)
+    # what page 1's "At a glance" says of it (national_glance_view): the figures the section states
+    v["glance"] = {"code": code, "latest": f"{fmt_value(r0['scotland_value'], unit, 1)} in {year.label}"
+                   + (f" ({prices})" if prices else ""), "prices": prices,
+                   "variation": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
     if len(run) >= 8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SPCWarning)
             chart = spc(run["value"], improvement=improvement)
         chart["label"] = run["label"].to_numpy()
         chart.attrs["method"] = "XmR chart"
+        v["glance"]["variation"] = chart.attrs["variation"]
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
         v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
     v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
@@ -128,7 +134,73 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     f = funnel(ds, code, year)
     if f is not None:
         v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
+        v["glance"]["outside"] = {side: int((f["outside"] == side).sum()) for side in ("above", "below")}
+        v["glance"]["adjusted"] = bool(f.attrs["adjusted"])
     return v
+
+
+def glance_direction(g: dict) -> str:
+    """Scotland's direction over its run of years, as its section states it: the SPC chart's
+    variation and the statistical trend where each was read (costs in real terms)."""
+    said = []
+    if g["variation"]:
+        said.append(VARIATION_WORDS.get(g["variation"], VARIATION_WORDS["common_cause"]))
+    t = g["trend"]
+    if t["trend"] in ("increasing", "decreasing", "no significant change"):
+        reading = {"improving": ", getting better", "worsening": ", getting worse"}.get(t.get("reading"), "")
+        said.append(f"trend {t['first']} to {t['last']}: {t['trend']}{reading}")
+    if not said:
+        return "Not tested: too few years for SPC, no counts for a trend"
+    words = "; ".join(said)
+    words = words[0].upper() + words[1:]
+    return words + (", in real terms" if g["prices"] else "")
+
+
+def glance_outside(g: dict) -> str:
+    """How many councils lie outside the funnel plot's limits (widened for over-dispersion where
+    they were), and on which side: "3 (2 above, 1 below)", "none", or "–" with no funnel plot."""
+    o = g["outside"]
+    if o is None:
+        return "–"
+    sides = [f"{o[side]} {side}" for side in ("above", "below") if o[side]]
+    if len(sides) == 2:
+        return f"{o['above'] + o['below']}: " + ", ".join(sides)
+    return sides[0] if sides else "none"
+
+
+def _concern(g: dict) -> bool:
+    return g["variation"] == "special_cause_concern" or g["trend"].get("reading") == "worsening"
+
+
+def _improving(g: dict) -> bool:
+    return g["variation"] == "special_cause_improvement" or g["trend"].get("reading") == "improving"
+
+
+def national_glance_view(parts: list[dict]) -> dict:
+    """Page 1's "At a glance": each indicator in one row (``national_indicator_view``'s
+    ``glance``), the ones a reader should look at first first: special cause concern or a
+    worsening trend, then those with councils outside the funnel limits (the most first), then
+    the rest, improvements last; otherwise in the report's order. ``{"caption", "columns",
+    "rows": [[code, latest, direction, outside]], "lines": [one line per row]}``."""
+
+    def key(g):
+        n = sum(g["outside"].values()) if g["outside"] else 0
+        return (0 if _concern(g) else 1 if n else 3 if _improving(g) else 2, -n)
+
+    glances = sorted((v["glance"] for v in parts), key=key)
+    rows = [[g["code"], g["latest"], glance_direction(g), glance_outside(g)] for g in glances]
+    return {
+        "caption": "Each indicator in one line, those to look at first first: special cause concern or a worsening "
+        "trend, then councils outside the funnel limits (widened where councils differ more than chance explains), "
+        "improvements last; sections 2 and 3 give each in full",
+        "columns": ["Indicator", "Scotland, latest", "Over the years (Scotland)", "Councils outside the funnel limits"],
+        "rows": rows,
+        "lines": [
+            f"{r[0]}: {r[1]}. {r[2]}. "
+            + (f"Councils outside the funnel limits: {r[3]}." if r[3] != "–" else "No funnel plot.")
+            for r in rows
+        ],
+    }
 
 
 TAU2_SCALE = {"PR": "on the arcsine square-root scale", "SR": "on the log scale", "RC": "on the log scale"}
