@@ -261,23 +261,27 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
     parts = [national_indicator_view(demo, code, P, pos) for code in dict.fromkeys(pos["lgbf"])]
     g = national_glance_view(parts)
     assert len(g["rows"]) == len(parts) == 17 and all(len(r) == len(g["columns"]) for r in g["rows"])
-    lines = dict(zip([r[0] for r in g["rows"]], g["lines"], strict=True))
+    codes = [r[0].split(":")[0] for r in g["rows"]]  # "SW1: <its name>": what the figure counts
+    lines = dict(zip(codes, g["lines"], strict=True))
     # a cost: Scotland's figure at the price year the section names, its SPC result in real terms
     assert lines["SW1"] == (
-        "SW1: £27.2 in 2019/20 (£ at 2020/21 prices). Special cause variation: concern, in real terms. No funnel plot."
+        "SW1: Older Persons (Over 65's) Home Care Costs per Hour. £27.2 in 2019/20 (£ at 2020/21 prices). "
+        "Special cause variation: concern, in real terms. No funnel plot."
     )
     sw1 = next(v for v in parts if v["id"] == "indicator-sw1")
     assert "£27.2" in sw1["lead"] and "2020/21 prices" in sw1["title"]  # as section 2.1 states them
     # SPC and the statistical trend both read, and the councils outside the widened funnel limits
     assert lines["SW6"] == (
-        "SW6: 104.7 in 2019/20. Special cause variation: concern; trend 2015/16 to 2019/20: increasing, "
+        "SW6: Rate of readmission to hospital within 28 days per 1,000 discharges. 104.7 in 2019/20. "
+        "Special cause variation: concern; trend 2015/16 to 2019/20: increasing, "
         "getting worse. Councils outside the funnel limits: 1 below."
     )
     assert lines["SW8"].endswith("decreasing, getting better. Councils outside the funnel limits: 2 below.")
     assert (
         lines["SW4a"]
-        == "SW4a: 80.2% in 2017/18. Not tested: too few years for SPC, no counts for a trend. No funnel plot."
+        == "SW4a: Percentage of adults receiving any care or support who rate it as excellent or good. 80.2% in "
+        "2017/18. Not tested: too few years for SPC, no counts for a trend. No funnel plot."
     )
     # concern first (SW6 has outliers too), then outliers, improvements last
-    order = [r[0] for r in g["rows"]]
+    order = codes
     assert order[:5] == ["SW6", "SW1", "CHN8a", "CHN8b", "SW8"] and order[-2:] == ["SW2", "CHN23"]

@@ -107,7 +107,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     t = scotland_trend(ds, code, period, r0["polarity"])
     v["trend"] = trend_words(t, spc_below=len(run) >= 8)
     # what page 1's "At a glance" says of it (national_glance_view): the figures the section states
-    v["glance"] = {"code": code, "latest": f"{fmt_value(r0['scotland_value'], unit, 1)} in {year.label}"
+    v["glance"] = {"code": code, "name": r0["title"], "latest": f"{fmt_value(r0['scotland_value'], unit, 1)} in {year.label}"
                    + (f" ({prices})" if prices else ""), "prices": prices,
                    "variation": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
     if len(run) >= 8:
@@ -181,14 +181,15 @@ def national_glance_view(parts: list[dict]) -> dict:
     ``glance``), the ones a reader should look at first first: special cause concern or a
     worsening trend, then those with councils outside the funnel limits (the most first), then
     the rest, improvements last; otherwise in the report's order. ``{"caption", "columns",
-    "rows": [[code, latest, direction, outside]], "lines": [one line per row]}``."""
+    "rows": [["code: name", latest, direction, outside]], "lines": [one line per row]}``: the name
+    says what the figure counts (its unit)."""
 
     def key(g):
         n = sum(g["outside"].values()) if g["outside"] else 0
         return (0 if _concern(g) else 1 if n else 3 if _improving(g) else 2, -n)
 
     glances = sorted((v["glance"] for v in parts), key=key)
-    rows = [[g["code"], g["latest"], glance_direction(g), glance_outside(g)] for g in glances]
+    rows = [[f"{g['code']}: {g['name']}", g["latest"], glance_direction(g), glance_outside(g)] for g in glances]
     return {
         "caption": "Each indicator in one line, those to look at first first: special cause concern or a worsening "
         "trend, then councils outside the funnel limits (widened where councils differ more than chance explains), "
@@ -196,7 +197,7 @@ def national_glance_view(parts: list[dict]) -> dict:
         "columns": ["Indicator", "Scotland, latest", "Over the years (Scotland)", "Councils outside the funnel limits"],
         "rows": rows,
         "lines": [
-            f"{r[0]}: {r[1]}. {r[2]}. "
+            f"{r[0].rstrip('.')}. {r[1]}. {r[2]}. "
             + (f"Councils outside the funnel limits: {r[3]}." if r[3] != "–" else "No funnel plot.")
             for r in rows
         ],
