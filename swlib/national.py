@@ -49,6 +49,13 @@ def price_label(price_year) -> str:
     return f"£ at {Period.parse(price_year).label} prices"
 
 
+def real_terms_benchmark(ds: Dataset, period) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the panel in real terms, ``benchmark()`` of it for ``period``): costs ranked and compared
+    in real terms, at the prices of ``price_year`` (``real_terms``)."""
+    panel = real_terms(ds.benchmarks)
+    return panel, benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures
+
+
 def _scotland_rows(ds: Dataset, code: str, period) -> pd.DataFrame:
     """The panel's Scotland rows of ``code`` up to ``period``'s year, oldest first (``_p``: the
     Period), costs in real terms."""
@@ -75,8 +82,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     Costs are in real terms (``real_terms``; ``price_year`` names the prices), so that a change
     is not inflation; ranks are the same as in cash (one deflator a year for every council)."""
 
-    panel = real_terms(ds.benchmarks)
-    b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures
+    panel, b = real_terms_benchmark(ds, period)
     year = b.attrs.get("period")
     prev, price, since = {}, {}, {}
     for code, g in b.groupby("lgbf", sort=False):

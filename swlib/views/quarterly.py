@@ -4,15 +4,13 @@ SPC chart and icons, or its last years) and how the council compares (LGBF bench
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 
-from ..benchmarking import benchmark, ordinal
+from ..benchmarking import ordinal
 from ..charts import benchmark_chart, trend_chart
 from ..formatting import cost_decimals, fmt_value, slug
 from ..narrative import comment_html
-from ..national import price_label, real_terms
+from ..national import price_label, real_terms_benchmark
 from ..periods import Period
 from ..trends import long_trend, spc_target
 from .sources import benchmark_sources
@@ -116,8 +114,7 @@ def not_compared_reason(r: dict) -> str:
 def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
 
-    panel = real_terms(ds.benchmarks)  # a cost in real terms, as the SPC chart of the same cost
-    b = benchmark(replace(ds, benchmarks=panel, memo={}), period)  # its own memo: not the cash figures
+    panel, b = real_terms_benchmark(ds, period)  # a cost in real terms, as the SPC chart of the same cost
     py = panel.set_index(["lgbf", "council", "period"])["price_year"]
     mine = b[b["council"] == council]
     if mine.empty:
