@@ -18,6 +18,7 @@ from ..disclosure import SYMBOL, suppressed_columns
 from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from ..icons import icons_view
 from ..narrative import comment_html
+from ..national import price_label
 from ..periods import Period
 from ..status import STATUS_ORDER, is_synthetic, status_summary, synthetic_columns
 from .wording import status_meanings
@@ -317,8 +318,8 @@ def frame_view(df: pd.DataFrame, caption: str, css_class: str = "") -> dict:
 
 def spc_title(title: str, chart: pd.DataFrame) -> str:
     """A cost's SPC chart names its prices in its title (and so its axis, alt text and caption)."""
-    py = chart.attrs.get("price_year")
-    return f"{title}, real terms (£ at {Period.parse(py).label} prices)" if py else title
+    prices = price_label(chart.attrs.get("price_year"))
+    return f"{title}, real terms ({prices})" if prices else title
 
 
 def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
