@@ -23,6 +23,12 @@ def by_severity(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (-RANK.get(r["status"], -1), TREND_ORDER.get(r.get("trend"), 1)))
 
 
+def needing_attention(perf: pd.DataFrame, statuses=("Red", "Amber")) -> pd.DataFrame:
+    """The measures needing attention: Red or Amber with a figure (page 1 names them, section 4 has
+    them all)."""
+    return perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+
+
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     """Measures whose Green/Amber/Red status moved since ``before`` (the performance table of
     the quarter before), worse first: ``{"title", "was", "now", "better"}``."""
@@ -57,7 +63,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
          "trend": r.get("trend"), "line": r.get("sentence") or ""}
-        for r in perf.to_dict("records") if r["status"] in ("Red", "Amber") and pd.notna(r["to_date"])
+        for r in needing_attention(perf).to_dict("records")
     ]  # fmt: skip
     attention = by_severity(attention)
     return {

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..benchmarking import ordinal
+from ..briefing import needing_attention
 from ..charts import benchmark_chart, trend_chart
 from ..formatting import cost_decimals, fmt_value, slug
 from ..narrative import comment_html
@@ -42,7 +43,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     """Each measure needing attention: its sentence, and its SPC chart with icons (internal
     reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
 
-    sel = perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+    sel = needing_attention(perf, statuses)
     years = perf.attrs.get("years", [])
     parts = []
     for r in sel.to_dict("records"):
