@@ -27,7 +27,19 @@ from .base import (
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, box_handle, legend, legend_height, line_handle, text_height, text_width, value_axes
+from .svg import (
+    STYLE,
+    Axis,
+    Svg,
+    box_handle,
+    legend,
+    legend_height,
+    line_handle,
+    panel_grid,
+    text_height,
+    text_width,
+    value_axes,
+)
 
 
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
@@ -316,13 +328,11 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     ``hspace`` and ``wspace``) as the matplotlib chart had them."""
     size, st = MIN_FONT, STYLE
     W, H = 72 * 6.8, 72 * (1.55 * nrows + 0.2)
-    left, right, top, bottom = 72 * 0.15, W - 72 * 0.15, 72 * 0.55, H - 72 * 0.3
-    pw = (right - left) / (cols + 0.3 * (cols - 1))
-    ph = (bottom - top) / (nrows + 0.9 * (nrows - 1))
+    pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 0.9)
     svg = Svg(W, H, alt)
     axis = {"stroke": st["axis"], "width": st["axis_width"]}
     for k, (r, vals, hidden, marked, every) in enumerate(panels):
-        x0, y0 = left + (k % cols) * pw * 1.3, top + (k // cols) * ph * 1.9
+        x0, y0 = corner(k)
         x1, y1 = x0 + pw, y0 + ph
         n = len(vals)
         shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not _nan(v)]

@@ -36,18 +36,16 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
     ``wspace``) as the matplotlib chart had them."""
-    from .svg import STYLE, Axis, Svg, text_width
+    from .svg import STYLE, Axis, Svg, panel_grid, text_width
 
     size, st = MIN_FONT, STYLE
     W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
-    left, right, top, bottom = 72 * 0.1, W - 72 * 0.1, 72 * 0.6, H - 72 * 0.25
-    pw = (right - left) / (cols + 0.15 * (cols - 1))
-    ph = (bottom - top) / (rows_n + 1.2 * (rows_n - 1))
+    pw, ph, corner = panel_grid(W, H, (0.1, 0.1, 0.6, 0.25), cols, rows_n, 0.15, 1.2)
     svg = Svg(W, H, alt)
     axis = {"stroke": st["axis"], "width": st["axis_width"]}
     panels = dict(tuple(b.groupby("lgbf", sort=False)))
     for k, code in enumerate(codes):
-        x0, y0 = left + (k % cols) * pw * 1.15, top + (k // cols) * ph * 2.2
+        x0, y0 = corner(k)
         x1, y1 = x0 + pw, y0 + ph
         g = panels[code].sort_values("rank")
         values = g["value"].to_numpy(dtype=float)

@@ -270,6 +270,18 @@ def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, l
     svg.text(first, (y0 + y1) / 2, title, big, "middle", rotate=True, cls="axis-title")
 
 
+def panel_grid(width: float, height: float, margins: tuple, cols: int, rows: int, wspace: float,
+               hspace: float):  # fmt: skip
+    """A page ``width`` x ``height`` points of ``cols`` x ``rows`` small panels, laid out as
+    matplotlib's subplots are: ``margins`` (left, right, top, bottom) in inches, the gaps between
+    panels shares of a panel (``wspace``, ``hspace``). Returns a panel's width and height and
+    ``corner(k)``, the top left of the k-th panel (counted along the rows), in points."""
+    left, right, top, bottom = 72 * margins[0], width - 72 * margins[1], 72 * margins[2], height - 72 * margins[3]
+    pw = (right - left) / (cols + wspace * (cols - 1))
+    ph = (bottom - top) / (rows + hspace * (rows - 1))
+    return pw, ph, lambda k: (left + (k % cols) * pw * (1 + wspace), top + (k // cols) * ph * (1 + hspace))
+
+
 def padded(values, margin: float) -> tuple[float, float]:
     """The range of ``values`` (NaN left out) widened by ``margin`` of itself at each end (matplotlib's margins)."""
     vs = [v for v in values if v is not None and not math.isnan(v)]
