@@ -31,7 +31,9 @@ from .svg import (
     STYLE,
     Axis,
     Svg,
+    bottom_ticks,
     box_handle,
+    left_ticks,
     legend,
     legend_height,
     line_handle,
@@ -136,10 +138,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         svg.text(xa(i), y - 1 - metrics.DESCENT * size, _bar_label(v, unit, dec, i in made_up), size, "middle",
                  cls="bar-label")  # fmt: skip
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
-    for i, lab in enumerate(ticks):
-        svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], {"stroke": st["axis"], "width": st["axis_width"]})
-        svg.text(xa(i), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, lab, size, "middle",
-                 cls="tick x")  # fmt: skip
+    bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
     entries = []
@@ -201,15 +200,10 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     axis = {"stroke": st["axis"], "width": st["axis_width"]}
     svg.line(x0, y1, x1, y1, axis, "axis")
     svg.line(x0, y1, x0, y0, axis, "axis")
-    tick_len, pad, big = st["tick_length"], st["tick_pad"], st["title_size"]
-    for i, name in enumerate(names):
-        svg.line(x0 - tick_len, ya(i), x0, ya(i), axis)
-        up = name.count("\n") * st["line_spacing"] * size / 2
-        svg.text(x0 - tick_len - pad, ya(i) - up + metrics.CAP * size / 2, name, size, "end", cls="tick y")
-    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))), integer=True):
-        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
-        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * big, f"{t:g}", big, "middle", cls="tick x")
-    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * big + st["label_pad"]
+    big = st["title_size"]
+    left_ticks(svg, [ya(i) for i in range(n)], names, x0, size)
+    ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))), integer=True)
+    below = bottom_ticks(svg, [xa(t) for t in ticks], [f"{t:g}" for t in ticks], y1, big) + st["label_pad"]
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, axis_title, big, "middle", cls="axis-title")
     entries = [(label, box_handle(colour, hatch)) for label, colour, hatch, _ in segments]
     top = y0 - 0.5 * size - legend_height(entries, columns=columns)
@@ -248,16 +242,11 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     axis = {"stroke": st["axis"], "width": st["axis_width"]}
     svg.line(x0, y1, x1, y1, axis, "axis")
     svg.line(x0, y1, x0, y0, axis, "axis")
-    tick_len, pad = st["tick_length"], st["tick_pad"]
-    for i, name in enumerate(d["line"]):
-        svg.line(x0 - tick_len, ya(i), x0, ya(i), axis)
-        name = _wrap(name, 35)
-        up = name.count("\n") * st["line_spacing"] * size / 2
-        svg.text(x0 - tick_len - pad, ya(i) - up + metrics.CAP * size / 2, name, size, "end", cls="tick y")
-    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big))))):
-        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
-        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * big, tick_text(t, "number"), big, "middle", cls="tick x")
-    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * big + st["label_pad"]
+    left_ticks(svg, [ya(i) for i in range(n)], [_wrap(name, 35) for name in d["line"]], x0, size)
+    ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))))
+    below = (
+        bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, big) + st["label_pad"]
+    )
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, "£ million", big, "middle", cls="axis-title")
     return str(svg)
 
@@ -349,10 +338,7 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         ya = Axis(base, roof, y1, y0)
         _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked, stagger)
         svg.line(x0, y1, x1, y1, axis, "axis")
-        for i, lab in enumerate(ticks):
-            svg.line(xa(i), y1, xa(i), y1 + st["tick_length"], axis)
-            svg.text(xa(i), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, lab, size, "middle",
-                     cls="tick x")  # fmt: skip
+        bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
         mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
         heading = _wrap(r["title"] + mark, 32)
         up = heading.count("\n") * st["line_spacing"] * size

@@ -36,7 +36,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
     ``wspace``) as the matplotlib chart had them."""
-    from .svg import STYLE, Axis, Svg, panel_grid, text_width
+    from .svg import STYLE, Axis, Svg, left_ticks, panel_grid, text_width
 
     size, st = MIN_FONT, STYLE
     W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
@@ -58,10 +58,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         ticks = ya.ticks(2) if hi > lo else [0.0]
         marks = [tick_text(t, unit) for t in ticks]
         xv = x0 + max(text_width(t, size) for t in marks) + st["tick_length"] + st["tick_pad"]
-        for t, mark in zip(ticks, marks, strict=True):
-            svg.line(xv - st["tick_length"], ya(t), xv, ya(t), axis)
-            svg.text(xv - st["tick_length"] - st["tick_pad"], ya(t) + metrics.CAP * size / 2, mark, size, "end",
-                     cls="tick y")  # fmt: skip
+        left_ticks(svg, [ya(t) for t in ticks], marks, xv, size)
         svg.line(xv, y1, xv, y0, axis, "axis")
         above = y0 - (metrics.ASCENT - metrics.CAP / 2 + metrics.DESCENT) * size - 1  # clear of the top tick's label
         svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
@@ -118,7 +115,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
     chart had them."""
-    from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded
+    from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded
 
     n, size, st = len(g), MIN_FONT, STYLE
     W, H = 72 * width, 72 * (1.4 + 0.135 * n)
@@ -138,12 +135,10 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
         svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, f"{int(r)}. {name}", size, "end", cls="council")
     svg.line(x0, y1, x1, y1, axis, "axis")
     svg.line(x0, y1, x0, y0, axis, "axis")
-    tick_len, pad = st["tick_length"], st["tick_pad"]
-    for t in xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * size))))):
-        svg.line(xa(t), y1, xa(t), y1 + tick_len, axis)
-        svg.text(xa(t), y1 + tick_len + pad + metrics.CAP * size, tick_text(t, "number"), size, "middle",
-                 cls="tick x")  # fmt: skip
-    below = y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
+    ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * size)))))
+    below = (
+        bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, size) + st["label_pad"]
+    )
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, axis_words, size, "middle", cls="axis-title")
     entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
                for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip

@@ -22,7 +22,7 @@ from .base import (
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, value_axes
+from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded, value_axes
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
@@ -114,12 +114,9 @@ def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, hal
         svg.marker(xs[-1], ya(values[-1]), "o", 90, "none", PALETTE["black"], 1.2, cls="latest")
     # axes: the left and bottom spines, ticks outwards, labels as the tables print figures
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), axis_title)
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
-    tick_len, pad = st["tick_length"], st["tick_pad"]
     step = max(1, math.ceil(n / (4 if half else 6)))
-    for i in list(range(n - 1, -1, -step))[::-1]:  # counted back from the latest, which is always shown
-        svg.line(xs[i], y1, xs[i], y1 + tick_len, axis)
-        svg.text(xs[i], y1 + tick_len + pad + metrics.CAP * size, short[i], size, "middle", cls="tick x")
+    shown = list(range(n - 1, -1, -step))[::-1]  # counted back from the latest, which is always shown
+    bottom_ticks(svg, [xs[i] for i in shown], [short[i] for i in shown], y1, size)
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip

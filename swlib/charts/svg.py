@@ -259,15 +259,35 @@ def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, l
     tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
     ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
     labels = [label(t) for t in ticks]
-    for t, lab in zip(ticks, labels, strict=True):
-        svg.line(x0 - tick_len, ya(t), x0, ya(t), axis)
-        svg.text(x0 - tick_len - pad, ya(t) + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
+    left_ticks(svg, [ya(t) for t in ticks], labels, x0, size)
     widest = max((text_width(lab, size) for lab in labels), default=0)
     deep = text_height(title, big)  # across the axis, once turned
     room = x0 - tick_len - pad - widest - deep  # beside the tick labels
     gap = max(0.5, min(STYLE["label_pad"], room))
     first = x0 - tick_len - pad - widest - gap - deep + metrics.ASCENT * big  # the first line's baseline
     svg.text(first, (y0 + y1) / 2, title, big, "middle", rotate=True, cls="axis-title")
+
+
+def left_ticks(svg: Svg, ys, labels: list[str], x0: float, size: float) -> None:
+    """Ticks outwards from the left spine (at ``x0``) at heights ``ys``, each labelled beside it
+    (a label of several lines centred on its tick)."""
+    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
+    tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
+    for y, lab in zip(ys, labels, strict=True):
+        svg.line(x0 - tick_len, y, x0, y, axis)
+        up = lab.count("\n") * STYLE["line_spacing"] * size / 2
+        svg.text(x0 - tick_len - pad, y - up + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
+
+
+def bottom_ticks(svg: Svg, xs, labels: list[str], y1: float, size: float) -> float:
+    """Ticks outwards from the bottom spine (at ``y1``) at ``xs``, each labelled under it; returns
+    the bottom of the labels' line (an axis title goes ``label_pad`` below it)."""
+    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
+    tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
+    for x, lab in zip(xs, labels, strict=True):
+        svg.line(x, y1, x, y1 + tick_len, axis)
+        svg.text(x, y1 + tick_len + pad + metrics.CAP * size, lab, size, "middle", cls="tick x")
+    return y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * size
 
 
 def panel_grid(width: float, height: float, margins: tuple, cols: int, rows: int, wspace: float,
