@@ -180,7 +180,7 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     n = len(names)
     totals = [sum(seg[3][i] for seg in segments) for i in range(n)]
     xa = Axis(0, max([*totals, 0]) * 1.05 or 1, x0, x1)
-    ya = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), y0, y1)
+    ya = Axis.bars(n, y0, y1)
     svg = Svg(W, H, alt)
     half = 0.4 * (ya(1) - ya(0))
     lefts = [0] * n
@@ -231,7 +231,7 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     amounts = (d["amount"] / 1e6).to_list()
     lo, hi = min([0.0, *amounts]), max([0.0, *amounts])
     xa = Axis(lo - (0.3 * (hi - lo) if lo < 0 else 0), hi + 0.3 * (hi - lo), x0, x1)
-    ya = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), y1, y0)  # the first line at the bottom
+    ya = Axis.bars(n, y1, y0)  # the first line at the bottom
     svg = Svg(W, H, alt)
     half = 0.4 * abs(ya(1) - ya(0))
     for i, a in enumerate(amounts):

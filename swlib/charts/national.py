@@ -62,7 +62,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         svg.line(xv, y1, xv, y0, axis, "axis")
         above = y0 - (metrics.ASCENT - metrics.CAP / 2 + metrics.DESCENT) * size - 1  # clear of the top tick's label
         svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
-        xa = Axis(-0.4 - 0.05 * (n - 0.2), n - 0.6 + 0.05 * (n - 0.2), xv, x1)
+        xa = Axis.bars(n, xv, x1)
         half = 0.4 * (xa(1) - xa(0))
         for i, (v, c, f) in enumerate(zip(values, g["council"], g["family_group"], strict=True)):
             if math.isnan(v):
