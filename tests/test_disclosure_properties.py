@@ -196,21 +196,25 @@ def test_property_figures_revised_between_reports_give_away_no_small_count(case,
     assert leaks == []
 
 
+def _some_periods(draw):
+    """A frequency, and its periods of 2019 and 2020 with about one in four left out, in order."""
+    freq = draw(st.sampled_from(["monthly", "quarterly"]))
+    kind = "month" if freq == "monthly" else "quarter"
+    periods = [p for fy in (2019, 2020) for p in swlib.Period.year(fy).parts(kind)]
+    return freq, [p for p in periods if not (draw(st.booleans()) and draw(st.booleans()))]
+
+
 @st.composite
 def parts_and_wholes(draw):
     """Referrals (m0) and the investigations among them (m1, ``part_of`` m0): random counts, the
     part never above the whole."""
-    freq = draw(st.sampled_from(["monthly", "quarterly"]))
-    kind = "month" if freq == "monthly" else "quarter"
+    freq, periods = _some_periods(draw)
     obs = []
-    for fy in (2019, 2020):
-        for p in swlib.Period.year(fy).parts(kind):
-            if draw(st.booleans()) and draw(st.booleans()):
-                continue
-            whole = draw(_count)
-            part = draw(st.one_of(st.integers(0, whole), st.integers(max(whole - 4, 0), whole)))
-            obs += [{"measure": "m0", "period": str(p), "value": str(whole)},
-                    {"measure": "m1", "period": str(p), "value": str(part)}]  # fmt: skip
+    for p in periods:
+        whole = draw(_count)
+        part = draw(st.one_of(st.integers(0, whole), st.integers(max(whole - 4, 0), whole)))
+        obs += [{"measure": "m0", "period": str(p), "value": str(whole)},
+                {"measure": "m1", "period": str(p), "value": str(part)}]  # fmt: skip
     return freq, obs
 
 
@@ -244,17 +248,11 @@ def test_property_no_small_count_is_derivable_from_a_measure_and_the_measure_it_
 def wholes_of_several_parts(draw):
     """Referrals (m0) and two declared parts of them (m1, m2, ``part_of`` m0), with what no part
     counts (0, small or large) making up the rest: random counts in random periods."""
-    freq = draw(st.sampled_from(["monthly", "quarterly"]))
-    kind = "month" if freq == "monthly" else "quarter"
+    freq, periods = _some_periods(draw)
     obs = []
-    for fy in (2019, 2020):
-        for p in swlib.Period.year(fy).parts(kind):
-            if draw(st.booleans()) and draw(st.booleans()):
-                continue
-            a, b, other = draw(_count), draw(_count), draw(st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 30)))
-            obs += [
-                {"measure": f"m{i}", "period": str(p), "value": str(v)} for i, v in enumerate((a + b + other, a, b))
-            ]
+    for p in periods:
+        a, b, other = draw(_count), draw(_count), draw(st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 30)))
+        obs += [{"measure": f"m{i}", "period": str(p), "value": str(v)} for i, v in enumerate((a + b + other, a, b))]
     return freq, obs
 
 
