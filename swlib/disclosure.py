@@ -293,24 +293,26 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None) -> None
     (``record``: a revision). Found without any declaration: two unrelated measures
     that share a denominator lose a figure now and then, a safe error."""
     pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
+    ev = {i: evidence.get(df.iloc[i]["measure"]) or {} for i in pct}
     for a in pct:
         for b in pct:
             if b <= a or "to_date" in hidden[a] or "to_date" in hidden[b]:
                 continue
-            pa, pb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("to_date") or [] for i in (a, b))
+            pa, pb = (ev[i].get("to_date") or [] for i in (a, b))
             if not pa or not pb or pd.isna(pa[-1][2]) or pa[-1][2] != pb[-1][2]:
                 continue
-            ea, eb = ((evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get("to_date") or {} for i in (a, b))
+            ea, eb = (ev[i].get("ends", {}).get("to_date") or {} for i in (a, b))
             pairs = [(ea[e], eb[e]) for e in sorted(set(ea) & set(eb))]  # the same reports' figures
-            year = ((evidence.get(df.iloc[a]["measure"]) or {}).get("months") or {}).get("to_date")
+            year = (ev[a].get("months") or {}).get("to_date")
             if year and record:  # and as printed before (a revision)
                 ra, rb = (record.get((df.iloc[i]["measure"], year[0]), []) for i in (a, b))
                 pairs += [(x, y) for m, x in ra for n, y in rb if m == n]
             pairs.append((pa[-1], pb[-1]))
-            diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and pd.notna(x[1])]
+            pairs = [(x, y) for x, y in pairs if x[2] == y[2]]  # of one base: the same denominator
+            diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if pd.notna(x[1])]
             reason = hidden_why(diff, "count", "sum", lo, hi)
             if d_rest(pa[-1], pb[-1]) >= 0:  # two kinds of the same people: those of neither kind are a count too
-                rest = [(d_rest(x, y), np.nan, np.nan, 1) for x, y in pairs if x[2] == y[2] and d_rest(x, y) >= 0]
+                rest = [(d_rest(x, y), np.nan, np.nan, 1) for x, y in pairs if d_rest(x, y) >= 0]
                 reason = reason or hidden_why(rest, "count", "sum", lo, hi)
             if reason:
                 part = b if pb[-1][1] <= pa[-1][1] else a
