@@ -35,23 +35,9 @@ from .errors import (
     DataError,
     Problem,
 )
-from .folding import MERGE_KEYS, Change, Plan, csv_bytes, plan_merge, read_tables, row_key, unneutralise, write
+from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, read_tables, row_key, write
 from .loading import _cells, _label, load
 
-# the names callers have imported from here (the plan and reading now live in ``folding``)
-__all__ = [
-    "MERGE_KEYS",
-    "ROWS_IN_TEXT",
-    "Change",
-    "ChangesRefused",
-    "Plan",
-    "merge",
-    "plan_merge",
-    "read_tables",
-    "unneutralise",
-]
-
-# problems that a return may have on its own and the data set resolves: ids it does not list itself
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
 _UNKNOWN_IDS = (UNKNOWN_COUNCIL, UNKNOWN_MEASURE)
