@@ -222,8 +222,6 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
                 click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
             for f in not_checked(ds, j.report, j.council, j.period):
                 click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
-    from ..config import outputs_dir
-
-    click.echo(f"index: {(Path(out) if out else outputs_dir()) / 'index.html'}")
+    click.echo(f"index: {plan.out_dir / 'index.html'}")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
