@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from .reports import NOTEBOOKS
 
 # the notebook metadata as committed: a kernel chosen in JupyterLab is not a change to review
 COMMITTED = {
