@@ -63,6 +63,13 @@ def _start_worker() -> None:
     multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
 
 
+def _workers(n: int) -> ProcessPoolExecutor:
+    """``n`` worker processes (spawned, not forked), each starting its kernel first."""
+    return ProcessPoolExecutor(
+        max_workers=n, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+    )
+
+
 def _ready() -> None:
     """A task for a new worker: nothing, but the worker (and its kernel) starts for it."""
 
@@ -125,8 +132,7 @@ class LocalPool:
         if n == 1:
             self._session = kernels.KernelSession().start()
         else:
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker)
+            self._pool = _workers(n)
             for _ in range(n):
                 self._pool.submit(_ready)  # the workers start now, not at the first report
         atexit.register(self.close)
@@ -166,8 +172,7 @@ class LocalPool:
                 for j in jobs:
                     finished(render_job(j, session, engine))
         else:
-            ctx = multiprocessing.get_context("spawn")
-            with self._pool or ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_start_worker) as pool:
+            with self._pool or _workers(n) as pool:
                 futures = {pool.submit(render_job, j): j for j in jobs}
                 for f in as_completed(futures):
                     finished(f.result())
