@@ -25,8 +25,6 @@ def validate(strict, data, path):
     """Check a data set; list every problem (and warning) with file, row and column."""
 
     if path is not None:  # 'swreport validate data': the data set is named with --data, as everywhere
-        from ..errors import ConfigError
-
         raise ConfigError(f"validate names its data set with --data: use 'swreport validate --data {path}'")
     sys.exit(check(data, strict, click.echo))
 
