@@ -92,22 +92,31 @@ def template(path, council, period, empty, data):
     click.echo(str(write_template(path, None if empty else load(data), council=council, period=period)))
 
 
+def _written_data(data, command: str, or_else: str):
+    """The data set ``command`` writes into: ``--data``, else the one in use, which must not be
+    the demonstration data (a ConfigError saying so, then ``or_else``: what else to give)."""
+    from ..config import default_data_path, describe_data, is_demo_data
+
+    target = data if data is not None else default_data_path()
+    if data is None and is_demo_data(target):
+        raise ConfigError(
+            f"{command} writes into the data set in use, and that is {describe_data(target)}: run it from a "
+            f"folder with ./data (see 'swreport init'){or_else}"
+        )
+    return target
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @data_option
 @click.option("--replace", "replace_changed", is_flag=True, help="replace figures the data set already holds")
 def merge(path, data, replace_changed):
     """Fold a filled-in return (.xlsx) into the data set in use: adds rows, refuses changes unless --replace."""
-    from ..config import default_data_path, describe_data, is_demo_data
+    from ..config import describe_data
     from ..merge import ChangesRefused
     from ..merge import merge as fold
 
-    target = data if data is not None else default_data_path()
-    if data is None and is_demo_data(target):
-        raise ConfigError(
-            f"merge writes into the data set in use, and that is {describe_data(target)}: run it from a folder "
-            "with ./data (see 'swreport init') or give --data"
-        )
+    target = _written_data(data, "merge", " or give --data")
     click.echo(f"return: {path}; data: {describe_data(target)}")
     try:
         plan, written, warnings = fold(path, target, replace_changed)
@@ -252,18 +261,14 @@ def import_():
 def import_lgbf(workbook, metadata, lookups, out, data):
     """Make the benchmarks table from the Improvement Service's LGBF workbook (sheet 'Raw Data') in
     the data set in use: benchmarks.csv in a data folder, the benchmarks sheet of a workbook."""
-    from ..config import default_data_path, describe_data, is_demo_data
     from ..lgbf import import_lgbf as read
     from ..lgbf import write_benchmarks, write_csv
 
     df = read(workbook, metadata, lookups)  # first: given the wrong file, that is what to hear
-    target = data if data is not None else default_data_path()
-    if out is None and data is None and is_demo_data(target):
-        raise ConfigError(
-            f"import lgbf writes into the data set in use, and that is {describe_data(target)}: run it from a "
-            "folder with ./data (see 'swreport init'), or give --data (or --out FILE)"
-        )
-    path = write_csv(df, out) if out is not None else write_benchmarks(df, target)
+    if out is not None:
+        path = write_csv(df, out)
+    else:
+        path = write_benchmarks(df, _written_data(data, "import lgbf", ", or give --data (or --out FILE)"))
     years = sorted(df["period"].unique())
     where = f"the benchmarks sheet of {path}" if path.suffix.lower() in (".xlsx", ".xlsm") else str(path)
     click.echo(f"read {Path(workbook).name}: {df['lgbf'].nunique()} indicators, {df['council'].nunique() - 1} councils "
