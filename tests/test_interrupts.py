@@ -1,6 +1,7 @@
 """Nothing lost: a render killed at any point leaves the previous report intact and no partial file."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -69,5 +70,8 @@ def test_a_batch_killed_midway_can_be_rerun_and_completes_what_is_missing(tmp_pa
     again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert done_before < reports() and len(reports()) == 9
-    assert f"rendered {9 - len(done_before)} of 9 reports; {len(done_before)} unchanged" in again.stdout
+    # what was written before the kill is not rendered again (a worker may finish the report it was
+    # on as the batch stops: that one counts as written too)
+    rendered, unchanged = map(int, re.search(r"rendered (\d+) of 9 reports; (\d+) unchanged", again.stdout).groups())
+    assert rendered + unchanged == 9 and len(done_before) <= unchanged < 9
     assert leftovers(out) == []
