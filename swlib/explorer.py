@@ -18,19 +18,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .benchmarking import benchmark
 from .charts import trend_chart
-from .config import ROOT, outputs_dir
+from .config import ROOT, council_settings, outputs_dir
 from .dataset import Dataset
 from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
 from .errors import SwError
 from .excel import write_csv, write_frames
+from .national import real_terms_benchmark
 from .periods import Period
 from .reports import NOTEBOOKS
 from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
 from .templating import render
 from .trends import describe, long_trend, sentence, series, spc_target
+from .views.quarterly import benchmark_row
 from .views.tables import performance_table_view, spc_view
 
 
@@ -44,10 +45,11 @@ class View:
     row: dict = field(default_factory=dict)
     table: pd.DataFrame = field(default_factory=pd.DataFrame)  # the measure's periods: value, numerator, denominator
     spc: pd.DataFrame | None = None
-    benchmark: pd.DataFrame = field(default_factory=pd.DataFrame)
+    benchmark: pd.DataFrame = field(default_factory=pd.DataFrame)  # every council, costs in real terms
     comments: list[str] = field(default_factory=list)
     sentence: str = ""
     years: list[str] = field(default_factory=list)  # the three earlier years of the table
+    benchmark_row: dict | None = None  # the council's row as the report's benchmarking table prints it
 
 
 class Explorer:
@@ -143,16 +145,13 @@ class Explorer:
         spc = long_trend(
             self.ds, self.council, self.measure, row.get("period_shown") or self.period, target=spc_target(self.ds, row)
         )
-        bench = pd.DataFrame()
-        if isinstance(m.get("lgbf"), str) and m["lgbf"]:
-            b = benchmark(self.ds, self.period)
-            bench = b[b["lgbf"] == m["lgbf"]].sort_values("rank").reset_index(drop=True)
+        bench, bench_row = self._benchmark(m)
         obs = self.ds.observations
         notes = obs[(obs["council"] == self.council) & (obs["measure"] == self.measure) & obs["comment"].notna()]
         comments = [f"{Period.parse(p).label}: {c}" for p, c in zip(notes["period"], notes["comment"], strict=True)]
         years = perf.attrs.get("years", [])
         return View(self.measure, str(m["title"]), str(m.get("definition") or ""), row, table, spc, bench, comments,
-                    sentence(row, years, period=self.period), years)  # fmt: skip
+                    sentence(row, years, period=self.period), years, bench_row)  # fmt: skip
 
     def _public_view(self, perf: pd.DataFrame, row: dict) -> View:
         """What a public report prints of the measure, and nothing more."""
@@ -165,19 +164,37 @@ class Explorer:
             "period": [Period.parse(y).label for y in years] + [f"{Period.parse(row['period_shown']).label} to date"],
             "value": [SYMBOL if c in hidden else row.get(c) for c in shown],
         })  # fmt: skip
-        bench = pd.DataFrame()
-        if isinstance(m.get("lgbf"), str) and m["lgbf"]:
-            b = benchmark(self.ds, self.period)
-            bench = b[b["lgbf"] == m["lgbf"]].sort_values("rank").reset_index(drop=True)
+        bench, bench_row = self._benchmark(m)
+        cfg = council_settings(self.council)  # the council's own range of small numbers, as its public reports
         comments = [row["comment"]] if isinstance(row.get("comment"), str) else []
-        comments = [c for c in comments if not small_numbers_in(c) or "withheld" in c]
+        comments = [
+            c for c in comments if not small_numbers_in(c, cfg.suppress_min, cfg.suppress_max) or "withheld" in c
+        ]
         one = perf[perf["measure"] == self.measure]
         words = describe(one, self.ds, self.council, self.period).iloc[0]
         definition = str(m.get("definition") or "")  # the measure's words, as the public table prints them
-        if definition and not _cleared({"cleared": m.get("cleared")}) and small_numbers_in(definition):
+        if (
+            definition
+            and not _cleared({"cleared": m.get("cleared")})
+            and small_numbers_in(definition, cfg.suppress_min, cfg.suppress_max)
+        ):
             definition = WITHHELD_TEXT
         return View(self.measure, str(row["title"]), definition, row, table, None, bench, comments,
-                    words, years)  # fmt: skip
+                    words, years, bench_row)  # fmt: skip
+
+    def _benchmark(self, m) -> tuple[pd.DataFrame, dict | None]:
+        """The measure's LGBF indicator for every council, ranked and compared as the reports do it
+        (``real_terms_benchmark``: a cost in real terms at the LGBF's price year), and the council's
+        row as the report's benchmarking table prints it (``benchmark_row``), None without one."""
+        if not (isinstance(m.get("lgbf"), str) and m["lgbf"]):
+            return pd.DataFrame(), None
+        panel, b = real_terms_benchmark(self.ds, self.period)
+        bench = b[b["lgbf"] == m["lgbf"]].sort_values("rank").reset_index(drop=True)
+        mine = bench[bench["council"] == self.council]
+        if mine.empty:
+            return bench, None
+        prices = panel.set_index(["lgbf", "council", "period"])["price_year"]
+        return bench, benchmark_row(mine.iloc[0].to_dict(), prices)
 
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:
@@ -237,14 +254,7 @@ class Explorer:
             target = spc_target(self.ds, v.row)
             spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), target)
             out["icons"], out["spc_chart"] = spc["icons"], spc["chart"]
-        if not v.benchmark.empty:
-            me = v.benchmark[v.benchmark["council"] == self.council]
-            if len(me):
-                r = me.iloc[0]
-                out["benchmark"] = (
-                    f"Benchmark: ranked {int(r['rank'])} of {int(r['of'])} councils, quartile {int(r['quartile'])}; "
-                    f"{r['comparison']} compared with Scotland."
-                )
+        out["benchmark"] = v.benchmark_row  # the report's benchmarking row: the same figure and words
         return out
 
     def render_html(self) -> str:

@@ -207,3 +207,52 @@ def test_the_explorer_names_the_year_of_a_latest_available_figure(demo):
     ex.select_theme(theme)
     ex.select_measure(measure)
     assert ex.view.sentence.startswith("Up from 4.6% in 2021/22 to 4.9% in 2022/23,")
+
+
+def test_a_cost_is_benchmarked_in_real_terms_with_the_reports_figure_and_words(demo):
+    """D&G's CHN8a (2019/20, the LGBF's latest year for it) at 2020/21 prices, as the quarterly
+    report's benchmarking table prints it, not the cash figure of 2019/20."""
+    from swlib.views.quarterly import benchmark_view
+
+    ex = Explorer(demo, "dumfries-and-galloway", "2023-24-Q2")
+    ex.select_theme("Local Government Benchmarking Framework indicators")
+    ex.select_measure("dg-lac-residential-cost")
+    report = next(
+        r
+        for r in benchmark_view(demo, "dumfries-and-galloway", ex.period)["rows"]
+        if r["indicator"].startswith("CHN8a")
+    )
+    shown = ex.render_view()["benchmark"]
+    assert shown == report
+    assert shown["indicator"].endswith("(£ at 2020/21 prices)") and shown["year"] == "2019/20"
+    b = demo.benchmarks
+    cash = b[(b["lgbf"] == "CHN8a") & (b["council"] == "dumfries-and-galloway") & (b["period"] == "2019-20")].iloc[0]
+    assert shown["value"] == f"£{cash['real_value']:,.0f}" != f"£{cash['value']:,.0f}"
+    mine = ex.view.benchmark.set_index("council").loc["dumfries-and-galloway"]
+    assert mine["value"] == cash["real_value"]  # what the export's benchmark sheet holds
+    html = ex.render_html()
+    assert shown["value"] in html and "£ at 2020/21 prices" in html and "compared compared" not in html
+
+
+def test_the_public_explorer_withholds_words_by_the_councils_own_range_of_small_numbers(tmp_path, monkeypatch):
+    """A council that suppresses counts up to 9 (params/councils.yaml) has "7 children" withheld
+    from the definition and the comment, as its public reports do; the default 1-4 keeps them."""
+    import swlib
+    from tests.conftest import MEASURE_DEFAULTS, make_data, write_csv
+
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "numerator": "40", "denominator": "50",
+            "comment": "7 children moved"} for q in (1, 2)]  # fmt: skip
+    folder = make_data(tmp_path / "data", [{}], obs)
+    measure = {"measure": "m0", **MEASURE_DEFAULTS, "definition": "Counts 7 children placed out of area"}
+    write_csv(folder / "measures.csv", [measure])
+    ds = swlib.load(folder)
+    params = tmp_path / "params"
+    params.mkdir()
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    default = Explorer(ds, "alpha", "2020-21-Q2", measure="m0", audience="public").view
+    assert default.definition == "Counts 7 children placed out of area"
+    assert default.comments == ["7 children moved"]
+    (params / "councils.yaml").write_text("councils:\n  alpha:\n    suppress_min: 1\n    suppress_max: 9\n")
+    v = Explorer(ds, "alpha", "2020-21-Q2", measure="m0", audience="public").view
+    assert v.definition == "[withheld]"
+    assert not any("7 children" in c for c in v.comments)

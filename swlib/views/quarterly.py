@@ -112,6 +112,26 @@ def not_compared_reason(r: dict) -> str:
     return "not compared: the figure is not a percentage or a rate of counted events"
 
 
+def benchmark_row(r: dict, price_years: pd.Series) -> dict:
+    """One council's row of ``real_terms_benchmark`` as the report's benchmarking table prints it
+    (the measure explorer prints the same): a cost in real terms with its prices named."""
+    d = 1 if r["unit"] != "currency" else cost_decimals(r["value"], r["family_value"], r["scotland_value"])
+    ci = (
+        ""
+        if pd.isna(r["lower"])
+        else f" ({fmt_value(r['lower'], r['unit'], d)} to {fmt_value(r['upper'], r['unit'], d)})"
+    )
+    return {
+        "indicator": f"{r['lgbf']}: {r['title']}" + (f" ({cost_prices(price_years, r)})" if r["unit"] == "currency" else ""),
+        "year": Period.parse(r["period"]).label,
+        "value": fmt_value(r["value"], r["unit"], d) + ci,
+        "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
+        "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
+        "family": fmt_value(r["family_value"], r["unit"], d), "scotland": fmt_value(r["scotland_value"], r["unit"], d),
+        "comparison": r["comparison"] if r["comparison"] != "not compared" else not_compared_reason(r),
+    }  # fmt: skip
+
+
 def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
 
@@ -121,23 +141,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     if mine.empty:
         return {"none": no_data_text("benchmarking", period.label)}
     year = Period.parse(b.attrs["period"])
-    rows = []
-    for r in mine.to_dict("records"):
-        d = 1 if r["unit"] != "currency" else cost_decimals(r["value"], r["family_value"], r["scotland_value"])
-        ci = (
-            ""
-            if pd.isna(r["lower"])
-            else f" ({fmt_value(r['lower'], r['unit'], d)} to {fmt_value(r['upper'], r['unit'], d)})"
-        )
-        rows.append({
-            "indicator": f"{r['lgbf']}: {r['title']}" + (f" ({cost_prices(py, r)})" if r["unit"] == "currency" else ""),
-            "year": Period.parse(r["period"]).label,
-            "value": fmt_value(r["value"], r["unit"], d) + ci,
-            "rank": "–" if pd.isna(r["rank"]) else f"{ordinal(r['rank'])} of {int(r['of'])}",
-            "quartile": "–" if pd.isna(r["quartile"]) else f"{int(r['quartile'])}",
-            "family": fmt_value(r["family_value"], r["unit"], d), "scotland": fmt_value(r["scotland_value"], r["unit"], d),
-            "comparison": r["comparison"] if r["comparison"] != "not compared" else not_compared_reason(r),
-        })  # fmt: skip
+    rows = [benchmark_row(r, py) for r in mine.to_dict("records")]
     sources = benchmark_sources(ds)
     lead = (
         "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
