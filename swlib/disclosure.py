@@ -8,7 +8,8 @@ numerator or denominator), where its complement is (denominator minus numerator)
 subtracting any cumulative figure the year's public reports print before it, or any figure
 of the year a public report printed before a revision (``swlib.published``), gives one
 (``figure_hidden``), where the parts of a whole printed with it would (``protect_parts``), where
-two percentages of one base would (``protect_shared_bases``), or where a table's total would give
+percentages of one base would (two numerators' difference, the denominator less any two or more
+numerators: ``protect_shared_bases``), or where a table's total would give
 one back (``suppress_table``); so is
 everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
 Free text that mentions a small number (``small_numbers_in``) is withheld from public reports
@@ -157,7 +158,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                                  "reason": REASON})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
-    protect_shared_bases(df, evidence, hidden, why, lo, hi, record)
+    protect_shared_bases(df, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
     for i, r in enumerate(df.to_dict("records")):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
@@ -278,46 +279,79 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
     return rests
 
 
-def d_rest(a: tuple, b: tuple) -> float:
-    """The denominator less both numerators of two percentages of one base (those of neither kind)."""
-    return a[2] - a[1] - b[1]
-
-
-def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None) -> None:
-    """Two percentages of one council and period printed with the same denominator count the same
-    people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440): the difference of
-    their numerators is a count too (3 seen in the second week), so where it is lo..hi, now or
-    against the cumulative figures printed before it in the year, the one with the smaller
-    numerator is hidden ("complement"); so where the denominator less both numerators is (seen
-    within 1 week 1,300, after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4); so against the pair as printed before for the same months
-    (``record``: a revision). Found without any declaration: two unrelated measures
-    that share a denominator lose a figure now and then, a safe error."""
+def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:
+    """Percentages of one council and period printed with the same denominator count the same
+    people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440), so what a reader works
+    out from them is a count too: the difference of two numerators (3 seen in the second week),
+    and the denominator less the numerators of any two or more of them (within 1 week 1,300,
+    after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4; three or four kinds of the same people
+    leave the rest, those of none of the kinds). Where one is lo..hi, now or against the same
+    figures in the year's earlier cumulative figures, or as printed before for the same months
+    (``record``: a revision), the percentage with the smallest numerator in it is hidden
+    ("complement"), and so on until nothing is left to work out. Checked in each of ``cols``
+    (the year columns print what a year's last report printed as "x of y"). Found without any
+    declaration: unrelated measures that share a denominator, or kinds that overlap, lose a
+    figure now and then, a safe error."""
     pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
     ev = {i: evidence.get(df.iloc[i]["measure"]) or {} for i in pct}
-    for a in pct:
-        for b in pct:
-            if b <= a or "to_date" in hidden[a] or "to_date" in hidden[b]:
-                continue
-            pa, pb = (ev[i].get("to_date") or [] for i in (a, b))
-            if not pa or not pb or pd.isna(pa[-1][2]) or pa[-1][2] != pb[-1][2]:
-                continue
-            ea, eb = (ev[i].get("ends", {}).get("to_date") or {} for i in (a, b))
-            pairs = [(ea[e], eb[e]) for e in sorted(set(ea) & set(eb))]  # the same reports' figures
-            year = (ev[a].get("months") or {}).get("to_date")
-            if year and record:  # and as printed before (a revision)
-                ra, rb = (record.get((df.iloc[i]["measure"], year[0]), []) for i in (a, b))
-                pairs += [(x, y) for m, x in ra for n, y in rb if m == n]
-            pairs.append((pa[-1], pb[-1]))
-            pairs = [(x, y) for x, y in pairs if x[2] == y[2]]  # of one base: the same denominator
-            diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in pairs if pd.notna(x[1])]
-            reason = hidden_why(diff, "count", "sum", lo, hi)
-            if d_rest(pa[-1], pb[-1]) >= 0:  # two kinds of the same people: those of neither kind are a count too
-                rest = [(d_rest(x, y), np.nan, np.nan, 1) for x, y in pairs if d_rest(x, y) >= 0]
-                reason = reason or hidden_why(rest, "count", "sum", lo, hi)
+    for col in cols:
+        bases: dict[float, list[int]] = {}
+        for i in pct:
+            p = ev[i].get(col) or []
+            if p and col not in hidden[i] and pd.notna(p[-1][2]):
+                bases.setdefault(p[-1][2], []).append(i)
+        for members in bases.values():
+            while len(members) > 1:
+                found = _shared_base_leak([i for i in members if col not in hidden[i]], ev, col, df, record, lo, hi)
+                if found is None:
+                    break
+                part, reason = found
+                hidden[part].append(col)
+                why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+
+
+def _shared_base_leak(shown, ev, col, df, record, lo, hi):
+    """The first combination of percentages of one base (``shown``, rows in order) that gives a
+    count from lo to hi away, as (the row to hide: its smallest numerator, why); None if none."""
+    from itertools import combinations
+
+    now = {i: ev[i][col][-1] for i in shown}
+    for size in range(2, len(shown) + 1):
+        for group in combinations(shown, size):
+            seen = _same_reports(group, ev, col, df, record)
+            reason = None
+            if size == 2:  # two kinds, one within the other: the difference of their numerators
+                diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in seen if pd.notna(x[1])]
+                reason = hidden_why(diff, "count", "sum", lo, hi)
+            if not reason and d_rest(*(now[i] for i in group)) >= 0:  # kinds apart: those of none of them
+                rest = [(d_rest(*s), np.nan, np.nan, 1) for s in seen if d_rest(*s) >= 0]
+                reason = hidden_why(rest, "count", "sum", lo, hi)
             if reason:
-                part = b if pb[-1][1] <= pa[-1][1] else a
-                hidden[part].append("to_date")
-                why[part].append(f"to_date:{'complement' if reason == 'small' else reason}")
+                return min(reversed(group), key=lambda i: now[i][1]), reason
+    return None
+
+
+def _same_reports(group, ev, col, df, record):
+    """The figures of each percentage in ``group`` as one report printed them together, oldest
+    first and the ones printed now last: the year's earlier cumulative figures (by the month
+    each ends in), those the record kept for the same months, then now; only where all have one
+    denominator."""
+    from itertools import product
+
+    ends = [ev[i].get("ends", {}).get(col) or {} for i in group]
+    seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
+    year = (ev[group[0]].get("months") or {}).get(col)
+    if year and record:  # and as printed before (a revision)
+        kept = [record.get((df.iloc[i]["measure"], year[0]), []) for i in group]
+        for months in sorted(set.intersection(*({m for m, _p in k} for k in kept))):
+            seen += product(*([p for m, p in k if m == months] for k in kept))
+    seen.append(tuple(ev[i][col][-1] for i in group))
+    return [s for s in seen if len({x[2] for x in s}) == 1]
+
+
+def d_rest(*points: tuple) -> float:
+    """The denominator less the numerators of percentages of one base (those of none of the kinds)."""
+    return points[0][2] - sum(p[1] for p in points)
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."

@@ -643,3 +643,69 @@ def test_attack_two_percentages_of_one_base_do_not_give_away_their_difference(da
     assert q1["numerator"].tolist() == [1000, 990]
     q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
     assert q2.loc["m0", "numerator"] == 1303 and pd.isna(q2.loc["m1", "numerator"])
+
+
+def _base_counts(pub, col="to_date"):
+    """What a reader works out from the percentages of one base a public table prints in ``col``:
+    each numerator's difference from another, and the denominator less any two or more numerators."""
+    from itertools import combinations
+
+    shown = pub[pub[col].notna()]
+    n = {m: round(v * d / 100) for m, v, d in zip(shown["measure"], shown[col], shown["_d"], strict=True)}
+    d = shown["_d"].iloc[0] if len(shown) else 0
+    out = [abs(n[a] - n[b]) for a, b in combinations(n, 2)]
+    return out + [d - sum(n[m] for m in s) for k in range(2, len(n) + 1) for s in combinations(n, k)]
+
+
+def test_attack_three_or_four_percentages_of_one_base_leave_no_small_remainder(data_dir):
+    # seen within 1 week 1,000, in weeks 2-4 300, after 4 weeks 137 of 1,440: no pair gives anything
+    # away (140, 303, 1,003 left), but all three do: 3 were never seen
+    def pub(numerators, period="2020-21-Q1", d=1440, extra=()):
+        kinds = max(len(numerators), *(int(o["measure"][1:]) + 1 for o in extra), 0)
+        ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(kinds)]
+        obs = [{"measure": f"m{k}", "period": period, "numerator": str(n), "denominator": str(d)}
+               for k, n in enumerate(numerators)] + list(extra)  # fmt: skip
+        ds = swlib.load(make_data(data_dir, ms, obs))
+        out = swlib.performance(ds, "alpha", period, audience="public")
+        return out.assign(_d=d)
+
+    three = pub([1000, 300, 137])
+    assert three["numerator"].tolist()[:2] == [1000, 300] and pd.isna(three["numerator"].iloc[2])
+    assert three["suppressed_why"].iloc[2] == "to_date:complement"
+    assert not [c for c in _base_counts(three) if 1 <= c <= 4]
+    # four kinds: 600, 400, 300 and 137 of 1,440 (no pair or three of them leave 1 to 4; all four leave 3)
+    four = pub([600, 400, 300, 137])
+    assert four["numerator"].tolist()[:3] == [600, 400, 300] and pd.isna(four["numerator"].iloc[3])
+    assert not [c for c in _base_counts(four) if 1 <= c <= 4]
+    # another base: not one group (1,000 and 300 of 1,440, 137 of 1,450)
+    other = pub(
+        [1000, 300], extra=[{"measure": "m2", "period": "2020-21-Q1", "numerator": "137", "denominator": "1450"}]
+    )
+    assert other["numerator"].tolist() == [1000, 300, 137]
+    # kinds that overlap (their numerators add up to more than the base): no remainder, all printed
+    overlap = pub([1000, 300, 237])
+    assert overlap["numerator"].tolist() == [1000, 300, 237]
+    # nothing left over at all (the kinds make up the whole): nothing to hide
+    assert pub([1000, 300, 140])["numerator"].tolist() == [1000, 300, 140]
+    # across quarters: Q1 leaves 10 (500, 100, 90 of 700), Q2 to date 13 (the Q1 report printed 10): 3 in Q2
+    q1 = [{"measure": f"m{k}", "period": "2020-21-Q1", "numerator": str(n), "denominator": "700"}
+          for k, n in enumerate((500, 100, 90))]  # fmt: skip
+    q2 = pub([500, 200, 37], "2020-21-Q2", 740, q1)  # to date 1,000, 300, 127 of 1,440: 13 left
+    assert q2["numerator"].notna().sum() == 2 and q2["suppressed_why"].iloc[2] == "to_date:earlier"
+    q2 = pub([500, 200, 30], "2020-21-Q2", 740, q1)  # 20 left: 10 more than in Q1, safe
+    assert q2["numerator"].notna().all()
+
+
+def test_percentages_of_one_base_leave_no_small_remainder_in_a_year_column(data_dir):
+    # the year's last report printed each as "x of y": 2019-20 1,000, 300 and 137 of 1,440 leave 3
+    ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(3)]
+    obs = [{"measure": f"m{k}", "period": f"2019-20-Q{q}", "numerator": str(n // 4 + (q == 1) * (n % 4)),
+            "denominator": "360"} for k, n in enumerate((1000, 300, 137)) for q in (1, 2, 3, 4)]  # fmt: skip
+    obs += [{"measure": f"m{k}", "period": "2020-21-Q1", "numerator": str(n), "denominator": "400"}
+            for k, n in enumerate((250, 100, 40))]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    assert swlib.performance(ds, "alpha", "2020-21-Q1")["2019-20"].notna().all()
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert pub["2019-20"].notna().tolist() == [True, True, False]
+    assert pub["suppressed_why"].iloc[2] == "2019-20:complement"
+    assert pub["to_date"].notna().all()  # this year's 250, 100, 40 of 400 leave 10
