@@ -37,6 +37,22 @@ def cost_decimals(*values) -> int:
     return 0 if not known or max(known) >= 100 else 2
 
 
+def lgbf_decimals(unit: str, scotland=None, values=()) -> int:
+    """Decimals for an LGBF indicator's figures, the same for all of one indicator wherever it is
+    printed (tables, sentences, charts, alt text): one for a percentage or a rate; a cost as its
+    readers see it printed: pounds and pence for a cost per hour (£27.65, as the Improvement
+    Service's workbook formats its cost cells, 0.00), whole pounds for a cost per week (£449,
+    £4,110, as the councils' plans print their LGBF targets, and the workbook its CHN8b cells of
+    2018/19 and 2019/20, 0). Scotland's figure (else the median of ``values``) decides which, by
+    ``cost_decimals``'s £100, so that every figure of one indicator prints alike."""
+    if unit != "currency":
+        return 1
+    if not _missing(scotland):
+        return cost_decimals(scotland)
+    known = sorted(float(v) for v in values if not _missing(v))
+    return cost_decimals(known[len(known) // 2]) if known else 2
+
+
 def fmt_money(amount: float, *, millions: bool = False) -> str:
     if _missing(amount):
         return "–"

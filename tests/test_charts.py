@@ -364,7 +364,9 @@ def test_the_benchmarking_panels_mark_the_council_by_hatching_and_nothing_overpr
     svg = svg_of(council_charts(demo)["benchmark"])
     assert svg_overprinted(svg) == []
     titles = [t for t, _, c in svg_text_boxes(svg) if c == "title"]
-    assert "SW1 20/21: £19.3,\n3 of 32" in titles  # the council's figure, its year and its rank
+    assert (
+        "SW1 20/21: £19.25,\n3 of 32" in titles and "SW5 20/21: £204,\n1 of 32" in titles
+    )  # the council's figure, its year and its rank
     ours = re.findall(r'<rect class="bar this-council"[^>]*/>\s*<rect [^>]*fill="url\(#swr-hatch-\w+\)"', svg)
     assert len(ours) == len(titles)  # the council's bar in every panel, hatched as well as dark
 

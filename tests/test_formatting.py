@@ -75,3 +75,13 @@ def test_a_heading_id_is_lower_case_words_joined_by_hyphens():
     assert slug("Children & Families: Q2 (2021/22)") == "children-families-q2-2021-22"
     assert slug("!!!") == "section"
     assert len(slug("a" * 100)) == 60
+
+
+def test_an_lgbf_cost_prints_pence_an_hour_and_whole_pounds_a_week_for_every_figure_of_it():
+    from swlib.formatting import lgbf_decimals
+
+    assert lgbf_decimals("currency", 27.246) == 2  # SW1: £27.25 an hour, even for Shetland's £69.07
+    assert lgbf_decimals("currency", 448.51, [182.0, 1286.0]) == 0  # SW5: £449 a week, even a council's £182
+    assert lgbf_decimals("currency", 373.04, [47.99]) == 0  # CHN8b: a council's £48 a week too
+    assert lgbf_decimals("currency", float("nan"), [20.1, 25.3, 140.0]) == 2  # no Scotland figure: the median
+    assert lgbf_decimals("percent", 84.3) == lgbf_decimals("rate", 104.7) == 1

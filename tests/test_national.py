@@ -61,10 +61,10 @@ def test_costs_are_in_real_terms_and_changes_in_the_units_own_terms(demo):
     )
     v = national_indicator_view(demo, "SW1", P, pos)
     assert v["title"] == "SW1: Older Persons (Over 65's) Home Care Costs per Hour (£ at 2020/21 prices)"
-    assert v["run"].endswith("to £27.2 in 2019/20, both at 2020/21 prices (real terms).")
+    assert v["run"].endswith("to £27.25 in 2019/20, both at 2020/21 prices (real terms).")
     assert "2020/21 prices" in v["spc"]["alt"] and v["ranking"]["caption"].startswith(v["title"])
     dg = next(r for r in v["ranking"]["rows"] if r["council"] == "Dumfries and Galloway")
-    assert (dg["value"], dg["change"]) == ("£17.9", "-£2.1")
+    assert (dg["value"], dg["change"]) == ("£17.85", "-£2.07")  # a cost per hour: pounds and pence
     sw2 = national_indicator_view(demo, "SW2", P, pos)
     rows = {r["council"]: r for r in sw2["ranking"]["rows"]}
     assert rows["North Lanarkshire"]["change"] == "+24.9 percentage points"
@@ -265,11 +265,11 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
     lines = dict(zip(codes, g["lines"], strict=True))
     # a cost: Scotland's figure at the price year the section names, its SPC result in real terms
     assert lines["SW1"] == (
-        "SW1: Older Persons (Over 65's) Home Care Costs per Hour. £27.2 in 2019/20 (£ at 2020/21 prices). "
+        "SW1: Older Persons (Over 65's) Home Care Costs per Hour. £27.25 in 2019/20 (£ at 2020/21 prices). "
         "Special cause variation: concern, in real terms. No funnel plot."
     )
     sw1 = next(v for v in parts if v["id"] == "indicator-sw1")
-    assert "£27.2" in sw1["lead"] and "2020/21 prices" in sw1["title"]  # as section 2.1 states them
+    assert "£27.25" in sw1["lead"] and "2020/21 prices" in sw1["title"]  # as section 2.1 states them
     # SPC and the statistical trend both read, and the councils outside the widened funnel limits
     assert lines["SW6"] == (
         "SW6: Rate of readmission to hospital within 28 days per 1,000 discharges. 104.7 in 2019/20. "
@@ -285,3 +285,50 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
     # concern first (SW6 has outliers too), then outliers, improvements last
     order = codes
     assert order[:5] == ["SW6", "SW1", "CHN8a", "CHN8b", "SW8"] and order[-2:] == ["SW2", "CHN23"]
+
+
+def _everything_printed(path: Path) -> str:
+    """A rendered report's words: its text, every image's alt text and every chart's own text."""
+    import base64
+    import html
+
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    charts = [
+        base64.b64decode(img["src"].split(",", 1)[1]).decode() for img in page.select("img[src^='data:image/svg']")
+    ]
+    return " ".join([page.get_text(" "), *(img.get("alt", "") for img in page.select("img")),
+                     *(html.unescape(re.sub(r"<[^>]+>", " ", svg)) for svg in charts)])  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["national", "quarterly-dg"])
+def test_lgbf_costs_print_in_pounds_and_pence_an_hour_and_whole_pounds_a_week(name):
+    """As the Improvement Service's cells (0.00) and the councils' plans (£29.00 an hour, £600 a
+    week) print them: never "£19.3" or "£4,854.0", in tables, sentences, charts and alt text."""
+    from tests.reports import rendered
+
+    text = _everything_printed(rendered(name))
+    one_decimal = [m for m in re.findall(r"£[\d,]+\.\d(?![\d])(?! ?million)", text)]
+    assert one_decimal == []
+    if name == "national":  # Scotland's 2019/20 figures at 2020/21 prices, as each section states them
+        assert "Scotland: £27.25." in text and "Scotland: £449." in text and "Scotland: £4,110." in text
+        assert "Scotland £373" in text  # the rank chart's legend and alt text, as its table
+    else:  # D&G's benchmarking row and chart: £19.25 an hour, £204 a week
+        assert "£19.25" in text and "SW5 20/21: £204," in text
+
+
+def test_equal_printed_costs_share_a_rank_and_different_ranks_print_apart(demo):
+    """Ranks use the unrounded figures: where two councils would print the same whole pounds (or
+    pence) with different ranks, the pence (or the decimal) that ranks them is printed."""
+    from swlib.views import national_indicator_view
+
+    P = Period.parse("2019-20")
+    pos = national.positions(demo, P)
+    for code in ("SW1", "SW5", "CHN8a", "CHN8b"):
+        rows = national_indicator_view(demo, code, P, pos)["ranking"]["rows"]
+        by_value = {}
+        for r in rows:
+            by_value.setdefault(r["value"], set()).add(r["rank"])
+        assert all(len(ranks) == 1 for ranks in by_value.values()), code
+        assert len(by_value) == len({r["rank"] for r in rows}), code
+    sw5 = {r["council"]: r["value"] for r in national_indicator_view(demo, "SW5", P, pos)["ranking"]["rows"]}
+    assert sw5["Dumfries and Galloway"] == "£213" and [v for v in sw5.values() if "." in v] == ["£388.15", "£388.21"]

@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from ..formatting import fmt_value
+from ..formatting import fmt_value, lgbf_decimals
 from ..periods import Period
 from . import metrics
 from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
@@ -22,7 +22,8 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
     fam = int(me["family_group"].iloc[0]) if len(me) else None
 
     parts = [
-        f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, {fmt_value(r.value, r.unit, 1)}"
+        f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, "
+        f"{fmt_value(r.value, r.unit, lgbf_decimals(r.unit, r.scotland_value))}"
         for r in me.itertuples()
         if not _nan(r.rank)
     ]
@@ -77,7 +78,8 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         figure = ""
         if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
             year = _short_label(Period.parse(row["period"].iloc[0]).label)
-            figure = f" {year}: {fmt_value(row['value'].iloc[0], row['unit'].iloc[0], 1)},"
+            d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
+            figure = f" {year}: {fmt_value(row['value'].iloc[0], unit, d)},"
         line = st["line_spacing"] * size
         svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - 2 * line - 2, f"{code}{figure}\n{rank}", size,
                  cls="title")  # fmt: skip
@@ -103,14 +105,15 @@ def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
         axis_words = f"£ at {Period.parse(price).label} prices" if isinstance(price, str) and price else "£ (cash)"
 
     best, worst = g.iloc[:3], g.iloc[-3:]
-    f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, 1)}"  # noqa: E731
-    alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, 1)}. "
+    d = lgbf_decimals(unit, scotland, g["value"])  # as the table beside it prints them
+    f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, d)}"  # noqa: E731
+    alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, d)}. "
            f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
     caption = f"{title}: every council ranked, best at the top; the marker's shape is the council's family group."
-    return Chart(_rank_svg(g, unit, scotland, axis_words, alt, width), alt, caption)
+    return Chart(_rank_svg(g, unit, scotland, axis_words, alt, width, d), alt, caption)
 
 
-def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str, width: float) -> str:
+def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str, width: float, d: int) -> str:
     """The rank chart in SVG, drawn for the half page beside its table (88 mm), so that it prints
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
@@ -142,7 +145,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, axis_words, size, "middle", cls="axis-title")
     entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
                for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
-    entries.append((f"Scotland {fmt_value(scotland, unit, 1)}", line_handle(scot)))
+    entries.append((f"Scotland {fmt_value(scotland, unit, d)}", line_handle(scot)))
     legend(svg, W / 2, y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)  # under the chart, inside it
     return str(svg)
 

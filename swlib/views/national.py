@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
-from ..formatting import fmt_value, slug
+from ..formatting import fmt_value, lgbf_decimals, slug
 from ..icons import VARIATION_WORDS, icons_view
 from ..national import (
     family_medians,
@@ -50,7 +50,8 @@ def trend_words(t: dict, spc_below: bool = False) -> str:
 
 def decimals_apart(values: list, ranks: list, unit: str, decimals: int = 1, most: int = 4) -> list[int]:
     """The decimals to print each figure with: ``decimals``, or more where another council with a
-    different rank would print the same (ranks use the unrounded figures), up to ``most``."""
+    different rank would print the same (ranks use the unrounded figures), up to ``most``; a cost
+    in whole pounds goes to pounds and pence first (£448.62, never £448.6)."""
     out = []
     for i, (v, r) in enumerate(zip(values, ranks, strict=True)):
         d = decimals
@@ -59,7 +60,7 @@ def decimals_apart(values: list, ranks: list, unit: str, decimals: int = 1, most
             for j, (vj, rj) in enumerate(zip(values, ranks, strict=True))
             if j != i and not pd.isna(vj)
         ):
-            d += 1
+            d = 2 if unit == "currency" and d < 2 else d + 1
         out.append(d)
     return out
 
@@ -86,6 +87,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     g = pos[pos["lgbf"] == code]
     r0 = g.iloc[0]
     unit, title, year = r0["unit"], f"{code}: {r0['title']}", Period.parse(r0["period"])
+    d = lgbf_decimals(unit, r0["scotland_value"], g["value"])  # £27.65 an hour, £449 a week, 84.3%
     prices = price_label(r0.get("price_year"))
     if prices:  # a cost: in real terms, its price year named wherever it is shown
         title += f" ({prices})"
@@ -95,19 +97,19 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     )
     v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
          "short": unit != "percent",  # its figures and changes short: a council's name can keep one line
-         "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, 1)}."}  # fmt: skip
+         "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, d)}."}  # fmt: skip
     run = scotland_series(ds, code, period)
     if len(run) >= 2:
         first, last = run.iloc[0], run.iloc[-1]
         v["run"] = (
-            f"Scotland's figure went from {fmt_value(first['value'], unit, 1)} in {first['label']} "
-            f"to {fmt_value(last['value'], unit, 1)} in {last['label']}"
+            f"Scotland's figure went from {fmt_value(first['value'], unit, d)} in {first['label']} "
+            f"to {fmt_value(last['value'], unit, d)} in {last['label']}"
             + (f", both at {Period.parse(r0['price_year']).label} prices (real terms)." if prices else ".")
         )
     t = scotland_trend(ds, code, period, r0["polarity"])
     v["trend"] = trend_words(t, spc_below=len(run) >= 8)
     # what page 1's "At a glance" says of it (national_glance_view): the figures the section states
-    v["glance"] = {"code": code, "name": r0["title"], "latest": f"{fmt_value(r0['scotland_value'], unit, 1)} in {year.label}"
+    v["glance"] = {"code": code, "name": r0["title"], "latest": f"{fmt_value(r0['scotland_value'], unit, d)} in {year.label}"
                    + (f" ({prices})" if prices else ""), "prices": prices,
                    "variation": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
     if len(run) >= 8:
@@ -118,14 +120,14 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         chart.attrs["method"] = "XmR chart"
         v["glance"]["variation"] = chart.attrs["variation"]
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
-        v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, 1).view()
+        v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
     v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []
     g = g.sort_values(["rank", "council_name"])
-    places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit)
+    places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit, d)
     for r, dp in zip(g.to_dict("records"), places, strict=True):
         rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, dp),
-                     "change": fmt_change(r["change"], unit, 1),
+                     "change": fmt_change(r["change"], unit, d),
                      "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
                      "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
                      "family": str(int(r["family_group"]))})  # fmt: skip
@@ -267,6 +269,7 @@ def family_groups_view(pos: pd.DataFrame) -> dict:
     groups = fm.drop_duplicates("family_group").sort_values("family_group")
 
     units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
+    scotland = pos.drop_duplicates("lgbf").set_index("lgbf")["scotland_value"]
     prices = {c: price_label(p) for c, p in pos.drop_duplicates("lgbf").set_index("lgbf")["price_year"].items()}
     med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
     return {
@@ -275,7 +278,9 @@ def family_groups_view(pos: pd.DataFrame) -> dict:
         "rows": [
             {
                 "label": code + (f" ({prices[code]})" if prices[code] else ""),
-                "cells": [{"text": fmt_value(v, units[code], 1)} for v in r],
+                "cells": [
+                    {"text": fmt_value(v, units[code], lgbf_decimals(units[code], scotland[code], r))} for v in r
+                ],
             }
             for code, r in med.iterrows()
         ],

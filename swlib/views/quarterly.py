@@ -9,7 +9,7 @@ import pandas as pd
 from ..benchmarking import ordinal
 from ..briefing import needing_attention
 from ..charts import benchmark_chart, trend_chart
-from ..formatting import cost_decimals, fmt_value, slug
+from ..formatting import fmt_value, lgbf_decimals, slug
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
@@ -115,7 +115,7 @@ def not_compared_reason(r: dict) -> str:
 def benchmark_row(r: dict, price_years: pd.Series) -> dict:
     """One council's row of ``real_terms_benchmark`` as the report's benchmarking table prints it
     (the measure explorer prints the same): a cost in real terms with its prices named."""
-    d = 1 if r["unit"] != "currency" else cost_decimals(r["value"], r["family_value"], r["scotland_value"])
+    d = lgbf_decimals(r["unit"], r["scotland_value"], [r["value"], r["family_value"]])  # as the chart beside it
     ci = (
         ""
         if pd.isna(r["lower"])
