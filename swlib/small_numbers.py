@@ -152,6 +152,33 @@ def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were acc
     return [] if _NOT_COUNTS.search(sentence) else [abs(a - b)]
 
 
+def _part_said_after(m: re.Match) -> list[float]:  # "Of the 6 children referred, most were seen. 4 were placed."
+    a, b = _value(m.group("a")), _value(m.group("b"))
+    if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
+        return []
+    before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.string[m.start() : m.start("a")]
+    return [] if _NOT_COUNTS.search(before) or _NOT_COUNTS.search(m.group("said")) else [a - b]
+
+
+def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and the 9 others; "one in four": 1 of 4
+    x, y = _value(m.group("x")), _value(m.group("y"))
+    if not 0 < x < y or 1900 <= y <= 2100:  # "3 in 2023": a year
+        return []
+    if m.group("total") is None:
+        return [x, y - x]
+    total = _value(m.group("total"))
+    part = x * total / y
+    return [part, total - part] if part.is_integer() else []
+
+
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
+# a sentence that starts with a count of people: "4 were placed", "Of these, 23 children went home"
+_SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\s+)?(?:only\s+|just\s+)?"
+         rf"(?P<b>{_N})\b{_NOT_UNIT}(?!\s*(?:{_MONTHS})\b)(?P<said>(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_NOUNS}|were|was|"
+         r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
+
+
 _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
         "both of a group",
@@ -238,6 +265,24 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         _difference,
+    ),
+    (  # "Of the 6 children referred, most were seen. 4 were placed.": the 2 others, a sentence or two on
+        "a part of a figure said in a later sentence",
+        re.compile(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}(?:(?!\n\s*\n).)"
+            rf"{{0,200}}?[.;:!?](?:[ \t]+|[ \t]*\n[ \t]*){_SAID}",  # within a paragraph
+            re.I | re.S,
+        ),
+        _part_said_after,
+    ),
+    (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
+        "one in so many",
+        re.compile(
+            rf"(?<![\w.,£$/-])(?P<x>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>{_N})\b{_NOT_UNIT}"
+            rf"(?!\s*(?:{_MONTHS})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT})?",
+            re.I,
+        ),
+        _one_in,
     ),
     (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
         "a change from one figure to another",

@@ -709,3 +709,14 @@ def test_percentages_of_one_base_leave_no_small_remainder_in_a_year_column(data_
     assert pub["2019-20"].notna().tolist() == [True, True, False]
     assert pub["suppressed_why"].iloc[2] == "2019-20:complement"
     assert pub["to_date"].notna().all()  # this year's 250, 100, 40 of 400 leave 10
+
+
+def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragraph():
+    # the public report withholds the paragraph (it reads paragraphs); check-public read lines and missed it
+    from swlib.disclosure import narrative_findings, public_narrative
+
+    text = ("Intro.\n\nOf the 26 children referred in 2023,\nmost were seen within a week.\n23 were placed.\n\n"
+            "Two children died.\n")  # fmt: skip
+    found = narrative_findings(text)
+    assert [(n, "23 were placed" in hit) for n, hit, _ in found] == [(3, True), (7, False)]
+    assert [n for n, _ in public_narrative(text)[1]] == [n for n, _, _ in found]

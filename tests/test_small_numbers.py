@@ -131,3 +131,48 @@ def test_the_demo_datas_own_text_flags_only_what_gives_a_count_away():
     assert (
         [re.search(r"Two complex|Two of them", t) is not None for t in flagged] == [True] * len(flagged) == [True, True]
     )
+
+
+# counts said across sentences or as a share: the count each gives away
+SPLIT_AND_SHARES = [
+    ("Of the 6 children referred, most were seen. 4 were placed.", 2),
+    ("Of the 26 children referred, most were seen within a week. 23 were placed.", 3),
+    ("Of the 26 young people referred in 2023, most were seen.\nOf these, 23 children went home.", 3),
+    ("Of the twenty families, most engaged well; eighteen had a plan.", 2),
+    ("1 in 4 children were re-registered.", 1),
+    ("One in four young people returned home.", 1),
+    ("one in four", 1),
+    ("1 in every 4 of the 12 referrals was late.", 3),
+    ("One in four of the 16 care leavers was in work.", 4),
+    ("A quarter of the 8 families were seen.", 2),
+    ("All but two had a plan.", 2),
+    ("Two-thirds of the 6 were placed.", 4),
+]
+
+
+def test_counts_split_across_sentences_and_shares_are_found_with_what_they_give_away():
+    for text, n in SPLIT_AND_SHARES:
+        assert n in [c for _, c in small_counts_in(text)], text
+        assert small_numbers_in(text), text
+
+
+# the same forms around numbers that count no one: dates, money, percentages, sections, ages, quarters, councils
+NOT_SPLIT_COUNTS = [
+    "Of the 30 referrals, most were seen. 28 March was the deadline.",
+    "Of the 30 referrals, most were seen. 28% were placed within a week.",
+    "Of the 30 children referred, most were seen. £28,000 was spent on transport.",
+    "Of the 30 children referred, most were seen. Section 28 was used.",
+    "Of the 20 young people, most were seen. 16 and 17 year olds had a pathway plan.",
+    "Of the 30 children seen in Q4, most were local. Q3 had more.",
+    "Of Scotland's 32 councils, most reported. 30 councils met the target.",
+    "Of the 30 children, the rate was high. 28 per 1,000 were seen.",
+    "Of the 26 children referred in 2023, most were seen.\n\n23 children went home.",  # another paragraph
+    "Of the 26 children referred, most were seen. 40 were placed.",  # more than the figure: no part of it
+    "children aged 16 in 2023", "Rose to 5 in 2016", "12,411 in 2016", "1 in 2016",
+    "Scotland's 32 councils", "young people aged 16 and over", "in Q4 of 2023-24", "one in 2023",
+]  # fmt: skip
+
+
+def test_split_and_share_forms_leave_dates_money_percentages_sections_ages_and_quarters_alone():
+    for text in NOT_SPLIT_COUNTS:
+        assert small_counts_in(text) == [], text
