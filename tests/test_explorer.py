@@ -256,3 +256,21 @@ def test_the_public_explorer_withholds_words_by_the_councils_own_range_of_small_
     v = Explorer(ds, "alpha", "2020-21-Q2", measure="m0", audience="public").view
     assert v.definition == "[withheld]"
     assert not any("7 children" in c for c in v.comments)
+
+
+def test_a_costs_spc_chart_says_why_its_real_terms_series_ends(demo):
+    """SW1 runs to 2020/21, the LGBF's price year; CHN8a stops at 2019/20 (the workbook's 2020/21 is "dna")."""
+    ex = Explorer(demo, "dumfries-and-galloway", "2023-24-Q2")
+    ex.select_theme("Local Government Benchmarking Framework indicators")
+    ex.select_measure("dg-home-care-cost")
+    assert ex.view.spc["period"].iloc[-1] == "2020-21"
+    assert ex.render_view()["spc_chart"]["caption"].endswith(
+        "It ends in 2020/21: the LGBF's figures at 2020/21 prices go no further, and figures of later years are not "
+        "adjusted for inflation to the same prices."
+    )
+    ex.select_measure("dg-lac-residential-cost")
+    assert ex.view.spc["period"].iloc[-1] == "2019-20"
+    assert ex.render_view()["spc_chart"]["caption"].endswith(
+        "It ends in 2019/20 because the LGBF has published no figure for this cost after 2019/20, though its figures "
+        "are at 2020/21 prices: there is no 2020/21 point to chart yet."
+    )

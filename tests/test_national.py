@@ -332,3 +332,19 @@ def test_equal_printed_costs_share_a_rank_and_different_ranks_print_apart(demo):
         assert len(by_value) == len({r["rank"] for r in rows}), code
     sw5 = {r["council"]: r["value"] for r in national_indicator_view(demo, "SW5", P, pos)["ranking"]["rows"]}
     assert sw5["Dumfries and Galloway"] == "£213" and [v for v in sw5.values() if "." in v] == ["£388.15", "£388.21"]
+
+
+def test_a_cost_whose_lgbf_series_stops_short_of_the_report_says_why(demo):
+    """The LGBF's workbook (January 2022) has 2020/21 real-terms figures for SW1 and SW5 (its prices
+    are 2020/21's) but "dna" for CHN8a and CHN8b, whose children looked after it did not have yet."""
+    from swlib.views import national_indicator_view
+
+    P = Period.parse("2020-21")
+    pos = national.positions(demo, P)
+    sw1, chn8a = (national_indicator_view(demo, code, P, pos) for code in ("SW1", "CHN8a"))
+    assert sw1["lead"].startswith("2020/21, the latest year available; lower is better.")
+    assert "statistical process control chart to 2020/21" in sw1["spc"]["caption"]
+    assert chn8a["lead"].startswith(
+        "2019/20, the latest year available (the LGBF has published no 2020/21 figure for this cost yet);"
+    )
+    assert "statistical process control chart to 2019/20" in chn8a["spc"]["caption"]

@@ -95,9 +95,16 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         r0["polarity"], "neither higher nor lower is better"
     )
+    asked = Period.parse(period).year_period
+    # a cost whose series stops short of the report's year (CHN8a, CHN8b: "dna" for 2020/21 in the LGBF's workbook)
+    not_yet = (
+        f" (the LGBF has published no {asked.label} figure for this cost yet)"
+        if unit == "currency" and year < asked
+        else ""
+    )
     v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
          "short": unit != "percent",  # its figures and changes short: a council's name can keep one line
-         "lead": f"{year.label}, the latest year available; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, d)}."}  # fmt: skip
+         "lead": f"{year.label}, the latest year available{not_yet}; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, d)}."}  # fmt: skip
     run = scotland_series(ds, code, period)
     if len(run) >= 2:
         first, last = run.iloc[0], run.iloc[-1]

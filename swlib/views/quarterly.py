@@ -78,11 +78,10 @@ def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
     f = lambda v: fmt_value(v, r["unit"], int(r["decimals"]))  # noqa: E731
     shown = Period.parse(r.get("period_shown") or last["period"])
     if chart.attrs.get("price_year") and Period.parse(last["period"]).end_key() < shown.end_key():
-        words += (
-            f" The chart runs on the LGBF's real-terms figures, at {Period.parse(chart.attrs['price_year']).label} "
-            f"prices, which end in {last['label']}; the figures for later years, to {shown.label}, are the council's "
-            "own in cash and are not charted with them (inflation would show as special cause), so the last point "
-            "is not the latest figure."
+        words += (  # why it ends there is said by spc_view (real_terms_end)
+            f" The figures for later years, to {shown.label}, are the council's own in cash and are not charted with "
+            "the LGBF's real-terms ones (inflation would show as special cause), so the last point is not the latest "
+            "figure."
         )
     concern = {"special_cause_concern": "concern", "special_cause_improvement": "improvement"}.get(last["point_type"])
     against = {"concern": "improving", "improvement": "worsening"}.get(concern)

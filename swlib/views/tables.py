@@ -322,6 +322,26 @@ def spc_title(title: str, chart: pd.DataFrame) -> str:
     return f"{title}, real terms ({prices})" if prices else title
 
 
+def real_terms_end(chart: pd.DataFrame) -> str:
+    """Why a cost's real-terms SPC chart ends where it does, in a reader's words ("" for any other
+    chart): before its price year, the LGBF has no figure for that year (its workbook of January
+    2022 gives CHN8a and CHN8b for 2020/21 as "dna": the councils' spending, not yet the children
+    looked after); at its price year, the LGBF has no later year at those prices."""
+    py = chart.attrs.get("price_year")
+    if not py or "period" not in chart:
+        return ""
+    last, prices = Period.parse(chart["period"].iloc[-1]), Period.parse(py)
+    if last.end_key() < prices.end_key():
+        return (
+            f" It ends in {last.label} because the LGBF has published no figure for this cost after {last.label}, "
+            f"though its figures are at {prices.label} prices: there is no {prices.label} point to chart yet."
+        )
+    return (
+        f" It ends in {last.label}: the LGBF's figures at {prices.label} prices go no further, and figures of later "
+        "years are not adjusted for inflation to the same prices."
+    )
+
+
 def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
     """A measure's SPC chart with its icons (variation, and assurance against its target), as the
     quarterly report's measures needing attention and the measure explorer both show them (the
@@ -332,6 +352,7 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     if a.get("price_year"):
         title, target = spc_title(title, chart), None
     view = spc_chart(chart, title, unit, decimals, target, half=True).view()
+    view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
     if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told
         view["caption"] += (
             f" Charted from {chart['label'].iloc[0]} only: there are no figures between {a['gap_before']} and "
