@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import schema as sc
@@ -76,33 +77,50 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     for h in dupes:
         problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
-    unneutralise = sc.unneutralise
-
-    body = []
-    bad = False
-    for n, r in enumerate(rows[1:], start=2):
-        line = "".join(r)  # one string per row: a national panel has hundreds of thousands
-        if not line.strip():
-            continue  # blank line
-        if len(r) != width:
-            extra = r[width:]
-            if len(r) > width and not any(c.strip() for c in extra):
-                r = r[:width]
-            else:
-                problems.append(Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row"))
-                bad = True
-                continue
-        cells = [c.strip() for c in r]
-        if "'" in line:  # '=... written by swreport: as typed
-            cells = [unneutralise(c) for c in cells]
-        body.append((n, cells))
+    # rows of the header's width go through whole; cells are stripped and unneutralised once per
+    # distinct value of a column (``_cleaned``): a national panel has hundreds of thousands of rows
+    body, numbers, bad = rows[1:], range(2, len(rows) + 1), False
+    if any(len(r) != width for r in body):  # blank lines, short or long rows: one by one
+        body, numbers = [], []
+        for n, r in enumerate(rows[1:], start=2):
+            if len(r) != width:
+                if not "".join(r).strip():
+                    continue  # blank line
+                extra = r[width:]
+                if len(r) > width and not any(c.strip() for c in extra):
+                    r = r[:width]
+                else:
+                    problems.append(
+                        Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row")
+                    )
+                    bad = True
+                    continue
+            body.append(r)
+            numbers.append(n)
     if blank_headers or dupes or bad:
         return None
-    df = pd.DataFrame([r for _, r in body], columns=header, dtype="object")
-    if df.empty:
-        df = pd.DataFrame({h: pd.Series(dtype="object") for h in header})
-    df.index = pd.Index([n for n, _ in body], dtype="int64")
-    return df.astype(str) if not df.empty else df
+    df = pd.DataFrame({h: pd.Series(dtype="object") for h in header})
+    if body and width:
+        columns = [_cleaned(col) for col in zip(*body, strict=True)]
+        keep = ~np.logical_and.reduce([c == "" for c in columns])  # lines of blank cells
+        if keep.any():
+            df = pd.DataFrame(dict(zip(range(width), (c[keep] for c in columns), strict=True)), dtype="object")
+            df.columns = header
+            numbers = np.asarray(numbers, dtype="int64")[keep]
+        else:
+            numbers = []
+    else:
+        numbers = []
+    df.index = pd.Index(numbers, dtype="int64")
+    return df
+
+
+def _cleaned(column: tuple[str, ...]) -> np.ndarray:
+    """A column's cells stripped, and as typed where swreport wrote them with an apostrophe
+    (``schema.unneutralise``): worked out once per distinct cell."""
+    codes, distinct = pd.factorize(np.asarray(column, dtype=object))
+    clean = np.asarray([sc.unneutralise(c.strip()) for c in distinct], dtype=object)
+    return clean[codes] if len(clean) else np.asarray(column, dtype=object)
 
 
 def _cell_text(value, column: str) -> str:

@@ -20,6 +20,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
     extra = [c for c in df.columns if table.col(c) is None and c != "source"]
     if not table.open_columns:
         extra = []
+    if _passes(table, df, extra):
+        return []  # no cell to word: pandera (a pass per check per cell) is for a table that fails
     schema = sc.pandera_schema(table, extra)
     import pandera.errors  # imported when data is validated, as in ``schema`` (a cached load never is)
 
@@ -58,6 +60,20 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
                 what = e.expected
         problems.append(Problem(label, row, col, found, what or check))
     return problems
+
+
+def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:
+    """Whether pandera would find nothing: every required column there, every cell text, and
+    each column's tests passed by each distinct cell (``schema.column_passes``)."""
+    if any(c.required and c.name not in df for c in table.columns):
+        return False
+    grade = sc.Col("", table.open_columns) if table.open_columns else None
+    specs = [(c, c.name) for c in table.columns if c.name in df] + [(grade, name) for name in extra]
+    for col, name in specs:
+        s = df[name]
+        if s.dtype != object or s.isna().any() or not sc.column_passes(col, s):
+            return False
+    return True
 
 
 def percent_hint(text) -> str:

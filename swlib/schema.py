@@ -355,13 +355,12 @@ def normalise_words(s: pd.Series) -> pd.Series:
     return s.astype(str).str.split().str.join(" ").str.lower()
 
 
-def column_checks(col: Col) -> list:
-    """pandera checks on a column of stripped text ('' is blank); vectorised."""
-    import pandera.pandas as pa  # imported when data is validated, not whenever swlib is
-
-    checks: list = []
+def column_tests(col: Col) -> list[tuple]:
+    """The tests of a column of stripped text ('' is blank): (function of a Series to a Series of
+    booleans, element by element; the error pandera reports, "kind|what was expected")."""
+    tests: list[tuple] = []
     if col.nonblank:
-        checks.append(pa.Check(lambda s: s != "", error="blank|a value (this column may not be blank)"))
+        tests.append((lambda s: s != "", "blank|a value (this column may not be blank)"))
     k = col.kind
     if k in ("number", "int", "grade"):
         whole = k in ("int", "grade")
@@ -370,7 +369,7 @@ def column_checks(col: Col) -> list:
             v, good = parse_numbers(s)
             return good & (v.isna() | (v == np.floor(v))) if whole else good
 
-        checks.append(pa.Check(ok, error=f"bad|{expected(col)}"))
+        tests.append((ok, f"bad|{expected(col)}"))
         lo, hi = (1, 6) if k == "grade" else (col.minimum, col.maximum)
         if lo is not None or hi is not None:
 
@@ -378,21 +377,29 @@ def column_checks(col: Col) -> list:
                 v, _ = parse_numbers(s)
                 return v.isna() | (((v >= lo) if lo is not None else True) & ((v <= hi) if hi is not None else True))
 
-            checks.append(pa.Check(within, error=f"range|{expected(col)}"))
+            tests.append((within, f"range|{expected(col)}"))
     elif k == "enum":
         allowed = {c.lower() for c in col.choices} | {""}
-        checks.append(pa.Check(lambda s, a=allowed: normalise_words(s).isin(a), error=f"bad|{expected(col)}"))
+        tests.append((lambda s, a=allowed: normalise_words(s).isin(a), f"bad|{expected(col)}"))
     elif k == "period":
-        checks.append(pa.Check(_ok_each(read_period), error=f"bad|{expected(col)}"))
+        tests.append((_ok_each(read_period), f"bad|{expected(col)}"))
     elif k == "date":
-        checks.append(pa.Check(_ok_each(read_date), error=f"bad|{expected(col)}"))
+        tests.append((_ok_each(read_date), f"bad|{expected(col)}"))
     elif k == "council_id":
-        checks.append(pa.Check(lambda s: s.str.fullmatch(COUNCIL_ID.pattern), error=f"bad|{expected(col)}"))
+        tests.append((lambda s: s.str.fullmatch(COUNCIL_ID.pattern), f"bad|{expected(col)}"))
     elif k == "measure_id":
         blank_ok = not col.nonblank  # part_of: blank where the measure is part of no other
-        checks.append(pa.Check(lambda s, b=blank_ok: s.str.fullmatch(MEASURE_ID.pattern) | (b & (s == "")),
-                               error=f"bad|{expected(col)}"))  # fmt: skip
-    return checks
+        tests.append(
+            (lambda s, b=blank_ok: s.str.fullmatch(MEASURE_ID.pattern) | (b & (s == "")), f"bad|{expected(col)}")
+        )
+    return tests
+
+
+def column_checks(col: Col) -> list:
+    """pandera checks on a column of stripped text ('' is blank); vectorised."""
+    import pandera.pandas as pa  # imported when data is validated, not whenever swlib is
+
+    return [pa.Check(fn, error=error) for fn, error in column_tests(col)]
 
 
 def pandera_schema(table: Table, extra_columns: list[str]):
@@ -406,8 +413,31 @@ def pandera_schema(table: Table, extra_columns: list[str]):
     return pa.DataFrameSchema(cols, strict=False, coerce=False)
 
 
+def column_passes(col: Col, s: pd.Series) -> bool:
+    """Whether every cell of ``s`` (stripped text, as read) passes ``column_tests(col)``: each test
+    run once per distinct cell, the way a national panel's columns repeat. A column that fails
+    is worded by pandera (``rules.schema_problems``), cell by cell."""
+    distinct = pd.Series(pd.unique(s.to_numpy(dtype=object)), dtype="object")
+    return all(bool(fn(distinct).fillna(False).all()) for fn, _ in column_tests(col))
+
+
+def per_distinct(fn, s: pd.Series) -> pd.Series:
+    """``fn`` (element by element on a Series) worked out once per distinct value of ``s``, and
+    spread back to its rows (index and dtype as ``fn`` gives them)."""
+    codes, distinct = pd.factorize(s.to_numpy(dtype=object))
+    if (codes < 0).any():  # a missing cell (never in text as read): element by element
+        return fn(s)
+    out = fn(pd.Series(distinct, dtype="object")).take(codes)
+    out.index = s.index
+    return out
+
+
 def convert(col: Col, s: pd.Series) -> pd.Series:
-    """Checked text to typed values (blank to missing); vectorised."""
+    """Checked text to typed values (blank to missing); once per distinct cell (``per_distinct``)."""
+    return per_distinct(lambda u: _convert(col, u), s)
+
+
+def _convert(col: Col, s: pd.Series) -> pd.Series:
     k = col.kind
     if k == "number":
         return parse_numbers(s)[0]

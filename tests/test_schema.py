@@ -102,3 +102,43 @@ def test_plain_numbers_and_ordinary_text_are_left_alone():
     for value in ("-5000", "+1.5e3", "Care at home", "'quoted'", 12, None):
         assert sc.neutralise(value) == value
         assert sc.unneutralise(value) == value
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "good", "bad"),
+    [
+        ("councils", "family_group", ["1", "4", "", "1"], ["1", "five"]),
+        ("councils", "family_group", ["2"], ["9"]),
+        ("councils", "council", ["a-b", "c1"], ["A b"]),
+        ("councils", "council", ["a"], [""]),
+        ("measures", "unit", ["Percent", " count "], ["per cent"]),
+        ("observations", "status", ["Green", "report  later", ""], ["Blue"]),
+        ("measures", "part_of", ["", "m.1_x"], ["m 1"]),
+        ("observations", "period", ["2020/21", "Q2 2020/21", "2020-09"], ["2020-21-Q5"]),
+        ("observations", "value", ["1,234", "£5", "93%", ""], ["-1"]),
+        ("inspections", "date", ["2017-01-06", "06/01/2017"], ["6 Jan"]),
+    ],
+)
+def test_a_column_passes_its_tests_cell_by_cell_as_pandera_does(table, column, good, bad):
+    # column_passes (each distinct cell tested once) says what pandera's checks say, cell by cell
+    import pandera.errors
+
+    col = sc.TABLES[table].col(column)
+    schema = sc.pandera_schema(sc.Table("t", (col,)), [])
+    for cells, passes in ((good * 3, True), (good + bad, False)):
+        s = pd.Series(cells, dtype="object")
+        assert sc.column_passes(col, s) is passes
+        try:
+            schema.validate(pd.DataFrame({column: s}), lazy=True)
+            assert passes
+        except pandera.errors.SchemaErrors:
+            assert not passes
+
+
+def test_a_column_is_converted_once_per_distinct_cell_with_its_rows_labels():
+    obs = sc.TABLES["observations"]
+    s = pd.Series(["2020/21", "", "2020/21", "Q2 2020/21"], index=[5, 6, 9, 12], dtype="object")
+    out = sc.convert(obs.col("period"), s)
+    assert out.to_dict() == {5: "2020-21", 6: None, 9: "2020-21", 12: "2020-21-Q2"}
+    n = sc.convert(sc.TABLES["councils"].col("population"), pd.Series(["1,200", "", "1,200"], index=[2, 3, 4]))
+    assert str(n.dtype) == "Int64" and n.tolist() == [1200, pd.NA, 1200] and list(n.index) == [2, 3, 4]
