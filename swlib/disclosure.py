@@ -285,7 +285,9 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("
     out from them is a count too: the difference of two numerators (3 seen in the second week),
     and the denominator less the numerators of any two or more of them (within 1 week 1,300,
     after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4; three or four kinds of the same people
-    leave the rest, those of none of the kinds). Where one is lo..hi, now or against the same
+    leave the rest, those of none of the kinds), and one numerator less two or more others (seen
+    within 4 weeks 1,200, in week 1 600, in week 2 300, in weeks 3 to 4 297: 3 seen within 4 weeks
+    in none of them). Where one is lo..hi, now or against the same
     figures in the year's earlier cumulative figures, or as printed before for the same months
     (``record``: a revision), the percentage with the smallest numerator in it is hidden
     ("complement"), and so on until nothing is left to work out. Checked in each of ``cols``
@@ -328,7 +330,16 @@ def _shared_base_leak(shown, ev, col, df, record, lo, hi):
                 reason = hidden_why(rest, "count", "sum", lo, hi)
             if reason:
                 return min(reversed(group), key=lambda i: now[i][1]), reason
+            for j in range(size if size > 2 else 0):  # one kind made up of the others and more (seen within 4
+                left = [(_n_rest(s, j), np.nan, np.nan, 1) for s in seen]  # weeks, in week 1, in weeks 2-4)
+                if left[-1][0] >= 0 and (reason := hidden_why([x for x in left if x[0] >= 0], "count", "sum", lo, hi)):
+                    return min(reversed([i for k, i in enumerate(group) if k != j]), key=lambda i: now[i][1]), reason
     return None
+
+
+def _n_rest(points: tuple, j: int) -> float:
+    """The ``j``-th numerator less all the others (of one kind, those in none of the kinds within it)."""
+    return points[j][1] - sum(p[1] for k, p in enumerate(points) if k != j)
 
 
 def _same_reports(group, ev, col, df, record):

@@ -647,14 +647,18 @@ def test_attack_two_percentages_of_one_base_do_not_give_away_their_difference(da
 
 def _base_counts(pub, col="to_date"):
     """What a reader works out from the percentages of one base a public table prints in ``col``:
-    each numerator's difference from another, and the denominator less any two or more numerators."""
+    each numerator's difference from another, the denominator less any two or more numerators, and
+    one numerator less two or more others."""
     from itertools import combinations
 
     shown = pub[pub[col].notna()]
     n = {m: round(v * d / 100) for m, v, d in zip(shown["measure"], shown[col], shown["_d"], strict=True)}
     d = shown["_d"].iloc[0] if len(shown) else 0
     out = [abs(n[a] - n[b]) for a, b in combinations(n, 2)]
-    return out + [d - sum(n[m] for m in s) for k in range(2, len(n) + 1) for s in combinations(n, k)]
+    out += [d - sum(n[m] for m in s) for k in range(2, len(n) + 1) for s in combinations(n, k)]
+    return out + [
+        n[w] - sum(n[m] for m in s) for w in n for k in range(2, len(n)) for s in combinations(set(n) - {w}, k)
+    ]
 
 
 def test_attack_three_or_four_percentages_of_one_base_leave_no_small_remainder(data_dir):
@@ -682,6 +686,10 @@ def test_attack_three_or_four_percentages_of_one_base_leave_no_small_remainder(d
         [1000, 300], extra=[{"measure": "m2", "period": "2020-21-Q1", "numerator": "137", "denominator": "1450"}]
     )
     assert other["numerator"].tolist() == [1000, 300, 137]
+    # one kind made up of three others and 3 more: within 4 weeks 1,200 of 1,500; week 1 610, week 2 350, weeks 3-4 237
+    within = pub([1200, 610, 350, 237], d=1500)
+    assert within["numerator"].tolist()[:3] == [1200, 610, 350] and pd.isna(within["numerator"].iloc[3])
+    assert not [c for c in _base_counts(within.assign(_d=1500)) if 1 <= c <= 4]
     # kinds that overlap (their numerators add up to more than the base): no remainder, all printed
     overlap = pub([1000, 300, 237])
     assert overlap["numerator"].tolist() == [1000, 300, 237]
