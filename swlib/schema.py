@@ -263,20 +263,12 @@ def unneutralise(value):
 # ---------------------------------------------------------------------------------------
 # Cell readers: text -> value or None. Shared by the checks and the conversion.
 def read_number(text: str) -> float | None:
-    """'1,234', '£1,234.50', '95%', ' 7 ' are numbers; '' is None; anything else raises."""
-    t = text.strip().replace(",", "")
-    if t.startswith("£"):
-        t = t[1:]
-    if t.startswith("-£"):
-        t = "-" + t[2:]
-    if t.endswith("%"):
-        t = t[:-1].strip()  # "93%", "93 %": 93 (percentages are 0 to 100)
-    if t == "":
-        return None
-    v = float(t)
-    if v != v or v in (float("inf"), float("-inf")):
+    """'1,234', '£1,234.50', '95%', ' 7 ' are numbers; '' is None; anything else raises.
+    One cell read by ``parse_numbers``, so a cell and a column are read by the same rule."""
+    values, ok = parse_numbers(pd.Series([text], dtype="object"))
+    if not ok.iloc[0]:
         raise ValueError(text)
-    return v
+    return None if pd.isna(values.iloc[0]) else float(values.iloc[0])
 
 
 def _ok(fn, x) -> bool:
@@ -328,7 +320,8 @@ def expected(col: Col) -> str:
 
 
 def parse_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Vectorised ``read_number``: (values, ok) for a column of text ('' is blank and ok)."""
+    """(values, ok) for a column of text ('' is blank and ok): '1,234', '£1,234.50', '95%', ' 7 '
+    are numbers, anything else not ok; ``read_number`` reads one cell with it."""
     text = s.astype(str)
     v = pd.to_numeric(text, errors="coerce").astype("float64")  # the fast path: plain numbers
     blank = text.str.len() == 0
