@@ -138,10 +138,12 @@ class Recorder:
         sys.stdout = self._stdout
         out = path_of(self.options.get("out"))
         target = out / NAME
+        if exc is None and self.outcomes:
+            from .batch import NOT_RENDERED  # loaded already: the batch that made the outcomes
         if (
             exc is not None
             or not self.outcomes
-            or any(o.status not in ("skipped", "no-period", "no-figures") for o in self.outcomes)
+            or any(o.status not in ("skipped", *NOT_RENDERED) for o in self.outcomes)
         ):
             try:
                 target.unlink(missing_ok=True)  # something was rendered, or failed: the next run plans afresh
