@@ -72,7 +72,8 @@ class DataError(SwError):
         """'the data has 2 problems (the data at /x/data)': the line before the problems."""
         n = len(self.problems)
         verb = "has" if self.subject == "the data" or not self.subject.endswith("s") else "have"
-        return f"{self.subject} {verb} {n} problem{'' if n == 1 else 's'}" + (f" ({self.where})" if self.where else "")
+        head = f"{self.subject} {verb} {n:,} problem{'' if n == 1 else 's'}"
+        return head + (f" ({self.where})" if self.where else "")
 
     def describe(self, limit: int = 50) -> str:
         lines = [str(p) for p in self.problems[:limit]]

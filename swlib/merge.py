@@ -53,9 +53,12 @@ def _check_return(path: Path) -> None:
         twice = _typed_in_twice(path)  # a pre-filled row left blank is left out: no second row beside one typed in
         own = [q for p in e.problems if p.code not in _RESOLVED_BY_DATA and (q := _duplicate_placed(p, twice))]
         if own:
-            err = DataError(own)
-            err.in_return = True
-            raise err from None
+            raise DataError(own, subject=_the_return(path)) from None
+
+
+def _the_return(path: Path) -> str:
+    """What has a return's own problems, as the message's first line names it."""
+    return f"the return {path.name}"
 
 
 def _typed_in_twice(path: Path) -> dict[str, dict[int, int]]:
@@ -107,7 +110,10 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
             problems = e.problems
         else:  # named where the analyst will look, as the problems are: the return's cell, the data set's row
             return _placed(warnings, plan, data_label, return_path, return_letters, data_path, data_letters)
-    raise DataError(_placed(problems, plan, data_label, return_path, return_letters, data_path, data_letters))
+    raise DataError(
+        _placed(problems, plan, data_label, return_path, return_letters, data_path, data_letters),
+        subject="the data set after the merge",
+    )
 
 
 def _placed(problems, plan: Plan, data_label, return_path: Path, return_letters: dict, data_path: Path, data_letters):
@@ -214,9 +220,7 @@ def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> Da
                 and p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
     except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
         pass
-    out = DataError([*e.problems, *more])
-    out.in_return = True
-    return out
+    return DataError([*e.problems, *more], subject=_the_return(return_path))
 
 
 def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, list[Path], list[Problem]]:
@@ -236,9 +240,7 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         raise ConfigError(f"{return_path} is the data set itself: give the return and the data set (--data)")
     uncached = _formulas_without_values(return_path)
     if uncached:  # read as blank they would be left out as "nothing filled in": say so instead
-        err = DataError(uncached)
-        err.in_return = True
-        raise err
+        raise DataError(uncached, subject=_the_return(return_path))
     try:
         _check_return(return_path)
     except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run

@@ -12,7 +12,6 @@ from .. import reports
 from ..errors import ConfigError, DataError
 from ..periods import Period
 from ..scheduling import last_ended_quarter, today
-from ..validate import plural
 from ..validate import validate as check
 from .group import EXIT_BAD_INPUT, data_option, main
 
@@ -127,10 +126,7 @@ def merge(path, data, replace_changed):
             click.echo(f"warning: {w}")
         raise
     except DataError as e:
-        whose = f"the return {path.name}" if getattr(e, "in_return", False) else "the data set after the merge"
-        click.echo(
-            f"swreport: nothing written: {whose} has {plural(len(e.problems), 'problem')}:\n{e.describe()}", err=True
-        )
+        click.echo(f"swreport: nothing written: {e.headline()}:\n{e.describe()}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     for line in plan.summary():
         click.echo(line)
