@@ -102,7 +102,11 @@ def render(
 
         # while the kernel runs the cells: the exporter, and what a public report records
         public = audience == "public" and r.per_council
-        work = [_exporter] + ([lambda: _printed(ds, council, P)] if public else []) + ([meanwhile] if meanwhile else [])
+        work = (
+            [_exporter]
+            + ([lambda: _printed(ds, council, P, out)] if public else [])
+            + ([meanwhile] if meanwhile else [])
+        )
         later = Meanwhile(*work)
         try:
             nb = execute(
@@ -128,9 +132,15 @@ def render(
     return html_path
 
 
-def _printed(ds, council: str, P: Period):
-    """The figures a council's public report prints (as ``swlib.published`` records them)."""
-    return performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
+def _printed(ds, council: str, P: Period, out=None):
+    """The figures a council's public report prints (as ``swlib.published`` records them): as it
+    prints them, set against the record in ``out`` as the report's kernel is, and every figure the
+    data give (as with no record). Both: a figure the record hides can leave another printed that
+    the data alone would hide (of three percentages of one base, one hidden as revised leaves the
+    other two printed), and a figure printed must be in the record."""
+    record = published.read(council, out_dir(out))
+    seen = performance(ds, council, P, audience="public", published=record).attrs["printed"]
+    return seen + performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
 
 
 def subject_name(ds, report: str, council: str) -> str:

@@ -728,3 +728,32 @@ def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragra
     found = narrative_findings(text)
     assert [(n, "23 were placed" in hit) for n, hit, _ in found] == [(3, True), (7, False)]
     assert [n for n, _ in public_narrative(text)[1]] == [n for n, _, _ in found]
+
+
+def test_attack_a_figure_printed_because_the_record_hid_another_is_kept_in_the_record(data_dir, tmp_path):
+    # three percentages of one base: Q1 printed 500, 100 and 80 of 700; then Q1's 500 was revised to 495, and Q2
+    # to date is 503, 600 and 334 of 1,440 (3 left). The record hides the 503 (3 from the 500 printed), so the
+    # two others are printed; the record must keep them, or a later revision of the 334 goes unseen
+    from swlib import published
+    from swlib.rendering import _printed
+
+    ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(3)]
+
+    def data(a_q1, name):
+        q = {
+            "2020-21-Q1": [(a_q1, 700), (100, 700), (80, 700)],
+            "2020-21-Q2": [(503 - a_q1, 740), (500, 740), (254, 740)],
+        }
+        obs = [{"measure": f"m{k}", "period": p, "numerator": str(n), "denominator": str(d)}
+               for p, rows in q.items() for k, (n, d) in enumerate(rows)]  # fmt: skip
+        return swlib.load(make_data(data_dir / name, ms, obs))
+
+    out = tmp_path / "outputs"
+    q1 = swlib.Period.parse("2020-21-Q1")
+    published.write(published.figures_path(out / "alpha" / str(q1) / "quarterly-public.ipynb"),
+                    _printed(data(500, "v1"), "alpha", q1, out))  # fmt: skip
+    ds, q2 = data(495, "v2"), swlib.Period.parse("2020-21-Q2")
+    pub = swlib.performance(ds, "alpha", q2, audience="public", published=published.read("alpha", out))
+    assert pd.isna(pub["numerator"].iloc[0]) and pub["numerator"].tolist()[1:] == [600, 334]
+    kept = {(p["measure"], p["numerator"]) for p in _printed(ds, "alpha", q2, out) if p["months"] == 6}
+    assert {("m1", 600), ("m2", 334)} <= kept
