@@ -757,3 +757,33 @@ def test_attack_a_figure_printed_because_the_record_hid_another_is_kept_in_the_r
     assert pd.isna(pub["numerator"].iloc[0]) and pub["numerator"].tolist()[1:] == [600, 334]
     kept = {(p["measure"], p["numerator"]) for p in _printed(ds, "alpha", q2, out) if p["months"] == 6}
     assert {("m1", 600), ("m2", 334)} <= kept
+
+
+def test_value_only_figures_in_the_year_columns_are_listed_as_not_checked_and_recorded(data_dir, tmp_path):
+    # this year's figure has its counts (checked); last year's and a year column's were given as values alone
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from swlib.publishing import not_checked
+    from swlib.rendering import _printed
+
+    ms = [{"aggregate": "latest"}, {"aggregate": "mean", "unit": "rate", "polarity": "lower"}]
+    obs = [{"measure": "m0", "period": "2018-19", "value": "88.5"},
+           {"measure": "m0", "period": "2019-20-Q1", "value": "91.2"},
+           {"measure": "m0", "period": "2020-21-Q1", "numerator": "50", "denominator": "60"},
+           {"measure": "m1", "period": "2019-20", "value": "12.5"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "30", "denominator": "2000"}]  # fmt: skip
+    folder = make_data(data_dir, ms, obs)
+    ds = swlib.load(folder)
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert (pub.loc["m0", "last_year"], pub.loc["m0", "2018-19"], pub.loc["m1", "2019-20"]) == (91.2, 88.5, 12.5)
+    found = {f["text"].split(" ")[0]: f for f in not_checked(ds, "quarterly", "alpha", "2020-21-Q1")}
+    assert set(found) == {"m0", "m1"} and "m0 2018-19: 88.5 (percent, value only) and 1 more row" in found["m0"]["text"]
+    assert "m1 2019-20: 12.5 (rate, value only)" in found["m1"]["text"]
+    printed = _printed(ds, "alpha", swlib.Period.parse("2020-21-Q1"), tmp_path)
+    record = {(p["measure"], p["year"], p["months"]): p["value"] for p in printed}
+    assert record[("m0", "2019-20", 3)] == 91.2 and record[("m0", "2018-19", 12)] == 88.5
+    assert record[("m1", "2019-20", 12)] == 12.5
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data", str(folder),
+                                  "--strict"])  # fmt: skip
+    assert r.exit_code == 2 and "2 measures with a percentage, rate or ratio given without numerator" in r.output
