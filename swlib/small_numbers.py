@@ -61,7 +61,7 @@ _IMPLIED = re.compile(
 _NAME_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
                         r"or|who|with|by|under|\w+ed)\b)")  # fmt: skip
 # a number word that ends what it counts: "placements: two.", "up by three on last year", "another two"
-_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
+_ENDS = re.compile(r"\s*($|[.,;:!?()]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
                    re.IGNORECASE)  # fmt: skip
 _UNIT_AFTER = re.compile(
     r"\s*(%|per\s*cent|percent|day|days|week|weeks|month|months|year|years|yr|yrs|hour|hours|hrs|minute|minutes|"
@@ -171,6 +171,13 @@ def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and 
     return [part, total - part] if part.is_integer() else []
 
 
+# words before a range that make it no count: ages, and labels ("Stages 1-2", "pages 3-4", "Q1 2023 1-3")
+_AGE_OR_LABEL = re.compile(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
+                           r"scores?(?:\s+of)?|ratios?(?:\s+of)?|rated|grade[sd]?|"
+                           r"quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|"
+                           r"paragraphs?|para|options?|steps?|figures?|charts?|items?|bands?|grades?|"
+                           r"priorities|priority|parts?|rooms?|wards?|units?|no\.?|nos?\.?|number|version|chapters?|"
+                           r"articles?|regulations?|schedules?|rules?)\s*$", re.I)  # fmt: skip
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
 # a sentence that starts with a count of people: "4 were placed", "Of these, 23 children went home"
@@ -306,6 +313,23 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         "doubled or halved to a figure",
         re.compile(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
         lambda m: [_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else _value(m.group("b"))],
+    ),
+    (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
+        "a tally",
+        re.compile(
+            r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w.,%]|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I
+        ),
+        lambda m: [int(m.group("x") or m.group("n"))],
+    ),
+    (  # "between 3-4 children a month", "2–3 placements": a range of counts (not ages, dates, labels or durations)
+        "a range of counts",
+        re.compile(
+            r"(?<![\w.,£$/–-])(?!0\d)(?P<a>\d{1,3}) ?[-–] ?(?P<b>\d{1,3})\b(?![-–/.,]\d|\s*(?:%|per\s*cent|percent|"
+            rf"years?|yrs?|year-olds?|days?|weeks?|months?|hours?|hrs|minutes?|working|am|pm|st|nd|rd|th|beds?|bedded|"
+            rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{_MONTHS})\b)",
+            re.I,
+        ),
+        lambda m: [] if _AGE_OR_LABEL.search(m.string[: m.start()]) else [int(m.group("a")), int(m.group("b"))],
     ),
 ]
 

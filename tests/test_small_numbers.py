@@ -176,3 +176,32 @@ NOT_SPLIT_COUNTS = [
 def test_split_and_share_forms_leave_dates_money_percentages_sections_ages_and_quarters_alone():
     for text in NOT_SPLIT_COUNTS:
         assert small_counts_in(text) == [], text
+
+
+# an attacker's finds after the forms above: shorthand councils write in tables and comments
+SHORTHAND = [
+    ("Secure placements (x2) this quarter.", 2),
+    ("Head of Service x 2", 2),
+    ("3no. secure placements were commissioned.", 3),
+    ("Between 3-4 children each month were placed.", 3),
+    ("2–3 placements broke down", 2),
+]
+
+
+def test_tallies_and_ranges_of_counts_are_found():
+    for text, n in SHORTHAND:
+        assert n in [c for _, c in small_counts_in(text)], text
+    assert small_numbers_in("Placements: three (Q1: one)")  # a number word that ends what it counts
+
+
+NOT_TALLIES = [
+    "children aged 0-4", "aged between 2-4", "0-4 years", "2-3 working days", "pages 3-4 of the plan", "Stages 1-2",
+    "section 2-4 of the Act", "No. 3-4", "1-3 March", "1-2-1 sessions", "24-7", "£1-2 million", "The 2x2 matrix",
+    "recommendations of the Service Review (03-06)", "a 3-4 bed unit", "graded 3-4 by the Care Inspectorate",
+    "score of 3-4", "2020-21", "10-12 year olds",
+]  # fmt: skip
+
+
+def test_ranges_that_are_ages_labels_dates_or_durations_are_left_alone():
+    for text in NOT_TALLIES:
+        assert small_counts_in(text) == [], text
