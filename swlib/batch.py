@@ -25,6 +25,7 @@ from .outputs import Job, Outcome, check_target, hold, read_manifest, record
 from .periods import Period
 from .scheduling import is_relative, report_periods, resolve_councils, why_none
 from .scheduling import today as run_date
+from .validate import plural
 
 NOT_RENDERED = ("no-period", "no-figures")  # a relative period named none; the council has no figures for it
 
@@ -288,11 +289,6 @@ def _run_plan(p: Plan, jobs: int | None, progress: bool, executor, scheduler: st
     return outcomes
 
 
-def reports_word(n: int) -> str:
-    """``1 report``, ``2 reports``."""
-    return f"{n} report" if n == 1 else f"{n} reports"
-
-
 def not_rendered_counts(outcomes, head: str) -> str:
     """``head`` and how many reports were unchanged or had no period or no figures to report."""
     n = {s: sum(o.status == s for o in outcomes) for s in ("skipped", *NOT_RENDERED)}
@@ -309,7 +305,7 @@ def summary_lines(outcomes: list[Outcome]) -> list[str]:
     same = [o for o in outcomes if o.status == "skipped"]
     none = [o for o in outcomes if o.status in NOT_RENDERED]
     bad = [o for o in outcomes if o.status not in ("ok", "skipped", *NOT_RENDERED)]
-    lines = ["rendered " + not_rendered_counts(outcomes, f"{len(ok)} of {reports_word(len(outcomes))}")]
+    lines = ["rendered " + not_rendered_counts(outcomes, f"{len(ok)} of {plural(len(outcomes), 'report')}")]
     lines += [f"  ok      {f}" for o in ok for f in (o.html, o.pdf) if f]
     if ok or bad:  # an unchanged re-run says so in its one line
         lines += [f"  same    {o.html}" for o in same]
