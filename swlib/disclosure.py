@@ -264,10 +264,10 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
                 ends = [(evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get(col) or {} for i in [w, *shown]]
                 for e in sorted(set.intersection(*(set(x) for x in ends))):  # earlier in the year, from the data
                     before.append(ends[0][e][0] - sum(x[e][0] for x in ends[1:]))
+                points = [(b, np.nan, np.nan, 1) for b in [*before, rest]]  # the rest is a count, as printed
                 if not (
                     (len(shown) < len(value) and kept == 1)  # one part hidden, nothing else: the rest is that part
-                    or _small(rest, lo, hi)
-                    or any(_small(abs(rest - b), lo, hi) for b in before)
+                    or hidden_why(points, "count", "sum", lo, hi)  # small, or a small difference from before
                 ):
                     if year:
                         rests.append({"measure": key, "year": year[0], "months": year[1], "value": rest,
