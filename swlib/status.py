@@ -15,6 +15,7 @@ from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
 from .disclosure import public_actions, suppress_performance, table_file
+from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import read as read_published
@@ -316,8 +317,8 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
     elif cash and not other:  # one basis, every figure at its own year's prices: named so, not as a mix
         note = "£ cash, each year at its own prices, not adjusted for inflation: not compared across years"
     else:
-        py = Period.parse(next(iter(real.values()))).label
-        note = f"£ at {py} prices (real terms, LGBF) for " + _and([p.label for p in have if str(p) in real])
+        years = _and([p.label for p in have if str(p) in real])
+        note = f"{price_label(next(iter(real.values())))} (real terms, LGBF) for {years}"
         if cash:
             note += f"; cash for {_and(cash)}, not adjusted for inflation"
     now, before = str(shown[-1]), str(shown[-1].shift_years(-1))

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from ..formatting import fmt_value, lgbf_decimals
+from ..national import price_label
 from ..periods import Period
 from . import metrics
 from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
@@ -102,7 +103,7 @@ def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
     price = g["price_year"].iloc[0] if "price_year" in g else None
     axis_words = {"percent": "Per cent", "rate": "Per 1,000", "days": "Days", "hours": "Hours"}.get(unit, "")
     if unit == "currency":
-        axis_words = f"£ at {Period.parse(price).label} prices" if isinstance(price, str) and price else "£ (cash)"
+        axis_words = price_label(price if isinstance(price, str) else None) or "£ (cash)"
 
     best, worst = g.iloc[:3], g.iloc[-3:]
     d = lgbf_decimals(unit, scotland, g["value"])  # as the table beside it prints them
