@@ -8,10 +8,24 @@ import math
 import pandas as pd
 
 from ..formatting import fmt_value, lgbf_decimals
-from ..national import price_label
+from ..national import funnel_lines, price_label
 from ..periods import Period
 from . import metrics
 from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
+from .svg import (
+    STYLE,
+    Axis,
+    Svg,
+    bottom_ticks,
+    left_ticks,
+    legend,
+    line_handle,
+    marker_handle,
+    padded,
+    panel_grid,
+    text_width,
+    value_axes,
+)
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
@@ -38,8 +52,6 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
     ``wspace``) as the matplotlib chart had them."""
-    from .svg import STYLE, Axis, Svg, left_ticks, panel_grid, text_width
-
     size, st = MIN_FONT, STYLE
     W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
     pw, ph, corner = panel_grid(W, H, (0.1, 0.1, 0.6, 0.25), cols, rows_n, 0.15, 1.2)
@@ -119,8 +131,6 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
     chart had them."""
-    from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded
-
     n, size, st = len(g), MIN_FONT, STYLE
     W, H = 72 * width, 72 * (1.4 + 0.135 * n)
     x0, x1, y0, y1 = 72 * 1.6, W - 72 * 0.1, 72 * 0.15, H - 72 * 1.25
@@ -175,9 +185,6 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     points away from the centre (a name that would run into the one before it moves out a row,
     joined to its point by a line; the value axis grows to hold every row), the legend and the
     over-dispersion note in the right margin."""
-    from ..national import funnel_lines
-    from .svg import STYLE, Axis, Svg, legend, line_handle, marker_handle, padded, text_width, value_axes
-
     a, lines = f.attrs, funnel_lines(f)
     size, st, big = MIN_FONT, STYLE, 8.5
     W, H = 72 * 7.0, 72 * 3.5
