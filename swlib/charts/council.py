@@ -33,6 +33,7 @@ from .svg import (
     Svg,
     bottom_ticks,
     box_handle,
+    from_zero,
     left_ticks,
     legend,
     legend_height,
@@ -109,8 +110,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1])
     shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    lo, hi = min([0.0, *levels]), max([0.0, *levels])
-    ya = Axis(lo - (0.2 * (hi - lo) if lo < 0 else 0), hi + (0.2 * (hi - lo) if hi > 0 else 0), y1, y0)
+    ya = Axis(*from_zero(levels, 0.2), y1, y0)
     svg = Svg(W, H, alt)
     bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
     for i, v in enumerate(values):
@@ -325,9 +325,9 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         x1, y1 = x0 + pw, y0 + ph
         n = len(vals)
         shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not _nan(v)]
-        lo, hi = min([0.0, *shown]), max([0.0, *shown])
         xa = Axis(-0.6, n - 0.4, x0, x1)
-        base, roof = lo - (0.25 * (hi - lo) if lo < 0 else 0), hi + (0.25 * (hi - lo) if hi > 0 else 0)
+        base, roof = from_zero(shown, 0.25)
+        hi = max([0.0, *shown])  # the tallest bar
         labels = [_bar_label(v, r["unit"], int(r["decimals"]), i in marked) for i, v in enumerate(vals)
                   if i not in hidden and not _nan(v)]  # fmt: skip
         # labels wider than a bar's slot (98,538 101,822...) take two heights, every other one a

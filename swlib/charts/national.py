@@ -17,6 +17,7 @@ from .svg import (
     Axis,
     Svg,
     bottom_ticks,
+    from_zero,
     left_ticks,
     legend,
     line_handle,
@@ -65,9 +66,9 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         values = g["value"].to_numpy(dtype=float)
         n = len(values)
         shown = [v for v in values if not math.isnan(v)]
-        lo, hi = min([0.0, *shown]), max([0.0, *shown])
+        lo, hi = from_zero(shown, 0.05)
         unit = g["unit"].iloc[0]
-        ya = Axis(lo - (0.05 * (hi - lo) if lo < 0 else 0), hi + (0.05 * (hi - lo) if hi > 0 else 0), y1, y0)
+        ya = Axis(lo, hi, y1, y0)
         # the value axis: its ticks in the indicator's unit (£20, 40%) and, above it, what it counts
         ticks = ya.ticks(2) if hi > lo else [0.0]
         marks = [tick_text(t, unit) for t in ticks]

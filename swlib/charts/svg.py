@@ -315,6 +315,13 @@ def padded(values, margin: float) -> tuple[float, float]:
     return lo - margin * span, hi + margin * span
 
 
+def from_zero(values, margin: float) -> tuple[float, float]:
+    """The range of ``values`` and zero, where bars start, widened by ``margin`` of itself at an end
+    that is not zero: the bars stand on the axis with room beyond them for their labels."""
+    lo, hi = min([0.0, *values]), max([0.0, *values])
+    return lo - (margin * (hi - lo) if lo < 0 else 0), hi + (margin * (hi - lo) if hi > 0 else 0)
+
+
 def legend_height(entries: list[tuple], spacing: float = 0.5, columns: int = 1) -> float:
     """How tall ``legend`` draws these entries, in points."""
     size = STYLE["font_size"]
