@@ -31,6 +31,7 @@ from .svg import (
     STYLE,
     Axis,
     Svg,
+    axis_line,
     bottom_ticks,
     box_handle,
     from_zero,
@@ -197,9 +198,8 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
                 svg.text(xa(lefts[i] + c / 2), ya(i) + metrics.CAP * size / 2, str(c), size, "middle", cls="count",
                          ground=0)  # fmt: skip
                 lefts[i] += c
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
+    svg.line(x0, y1, x1, y1, axis_line(), "axis")
+    svg.line(x0, y1, x0, y0, axis_line(), "axis")
     big = st["title_size"]
     left_ticks(svg, [ya(i) for i in range(n)], names, x0, size)
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))), integer=True)
@@ -239,9 +239,8 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
         share = 100 * a * 1e6 / total
         text = f"£{a:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f"£{a:,.1f}m ({share:.0f}%)"
         svg.text(xa(a) + text_width(" ", size), ya(i) + metrics.CAP * size / 2, text, size, cls="amount")
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
+    svg.line(x0, y1, x1, y1, axis_line(), "axis")
+    svg.line(x0, y1, x0, y0, axis_line(), "axis")
     left_ticks(svg, [ya(i) for i in range(n)], [_wrap(name, 35) for name in d["line"]], x0, size)
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))))
     below = (
@@ -319,7 +318,6 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     W, H = 72 * 6.8, 72 * (1.55 * nrows + 0.2)
     pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 0.9)
     svg = Svg(W, H, alt)
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
     for k, (r, vals, hidden, marked, every) in enumerate(panels):
         x0, y0 = corner(k)
         x1, y1 = x0 + pw, y0 + ph
@@ -337,7 +335,7 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         roof = max(roof, (hi * ph - room * base) / (ph - room)) if stagger and hi > base else roof
         ya = Axis(base, roof, y1, y0)
         _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked, stagger)
-        svg.line(x0, y1, x1, y1, axis, "axis")
+        svg.line(x0, y1, x1, y1, axis_line(), "axis")
         bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
         mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
         heading = _wrap(r["title"] + mark, 32)

@@ -16,6 +16,7 @@ from .svg import (
     STYLE,
     Axis,
     Svg,
+    axis_line,
     bottom_ticks,
     from_zero,
     left_ticks,
@@ -57,7 +58,6 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
     pw, ph, corner = panel_grid(W, H, (0.1, 0.1, 0.6, 0.25), cols, rows_n, 0.15, 1.2)
     svg = Svg(W, H, alt)
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
     panels = dict(tuple(b.groupby("lgbf", sort=False)))
     for k, code in enumerate(codes):
         x0, y0 = corner(k)
@@ -74,7 +74,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         marks = [tick_text(t, unit) for t in ticks]
         xv = x0 + max(text_width(t, size) for t in marks) + st["tick_length"] + st["tick_pad"]
         left_ticks(svg, [ya(t) for t in ticks], marks, xv, size)
-        svg.line(xv, y1, xv, y0, axis, "axis")
+        svg.line(xv, y1, xv, y0, axis_line(), "axis")
         above = y0 - (metrics.ASCENT - metrics.CAP / 2 + metrics.DESCENT) * size - 1  # clear of the top tick's label
         svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
         xa = Axis.bars(n, xv, x1)
@@ -86,7 +86,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
             colour = PALETTE["blue"] if mine else (PALETTE["sky"] if f == fam else "#D9D9D9")
             svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), colour, hatch="//" if mine else "",
                      cls="bar this-council" if mine else "bar")  # fmt: skip
-        svg.line(xv, y1, x1, y1, axis, "axis")
+        svg.line(xv, y1, x1, y1, axis_line(), "axis")
         row = g[g["council"] == council]
         rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
         figure = ""
@@ -139,7 +139,6 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     xa = Axis(*padded([*values, scotland], 0.05), x0, x1)
     ya = Axis(-0.05 * (n - 1), 1.05 * (n - 1), y0, y1) if n > 1 else Axis(-0.5, 0.5, y0, y1)  # best at the top
     svg = Svg(W, H, alt)
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
     scot = {"stroke": PALETTE["vermillion"], "width": 1.2, "dash": (3.7, 1.6)}
     svg.line(xa(scotland), y0, xa(scotland), y1, scot, "scotland")
     for fg, (marker, _words) in FAMILY_MARKERS.items():
@@ -148,8 +147,8 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
                 svg.marker(xa(v), ya(y), marker, 22, PALETTE["blue"], PALETTE["blue"], 1, cls=f"point family-{fg}")
     for y, (r, name) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
         svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, f"{int(r)}. {name}", size, "end", cls="council")
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
+    svg.line(x0, y1, x1, y1, axis_line(), "axis")
+    svg.line(x0, y1, x0, y0, axis_line(), "axis")
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * size)))))
     below = (
         bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, size) + st["label_pad"]
@@ -241,16 +240,14 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
                 )
             svg.text(px + 5, base, r.council_name, size, cls="name")
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), _wrap(a["y_title"], 36), big)
-    axis = {"stroke": st["axis"], "width": st["axis_width"]}
     for k in range(math.floor(lo_x), math.ceil(hi_x) + 1):
         for m in range(1, 10):
             v = m * 10**k
             if not lo_x <= math.log10(v) <= hi_x:
                 continue
             major = m in (1, 2, 5)
-            svg.line(
-                xa(v), y1, xa(v), y1 + (st["tick_length"] if major else 2), axis if major else {**axis, "width": 0.6}
-            )
+            tick = axis_line() if major else {**axis_line(), "width": 0.6}
+            svg.line(xa(v), y1, xa(v), y1 + (st["tick_length"] if major else 2), tick)
             if major:
                 svg.text(xa(v), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, f"{v:,.0f}", size,
                          "middle", cls="tick x")  # fmt: skip

@@ -51,6 +51,11 @@ STYLE = {
 }
 
 
+def axis_line() -> dict:
+    """How an axis line and its ticks are drawn (STYLE's ``axis`` colour and ``axis_width``)."""
+    return {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
+
+
 @contextlib.contextmanager
 def styled(**changes):
     """Charts drawn inside the block take these STYLE entries (e.g. ``font_size=10``)."""
@@ -258,9 +263,8 @@ def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, l
     the tick labels as matplotlib puts it, or closer where the margin is too narrow for it to print whole."""
     size = STYLE["font_size"]
     big = title_size or size
-    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
-    svg.line(x0, y1, x1, y1, axis, "axis")
-    svg.line(x0, y1, x0, y0, axis, "axis")
+    svg.line(x0, y1, x1, y1, axis_line(), "axis")
+    svg.line(x0, y1, x0, y0, axis_line(), "axis")
     tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
     ticks = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
     labels = [label(t) for t in ticks]
@@ -276,10 +280,9 @@ def value_axes(svg: Svg, ya: Axis, x0: float, x1: float, y0: float, y1: float, l
 def left_ticks(svg: Svg, ys, labels: list[str], x0: float, size: float) -> None:
     """Ticks outwards from the left spine (at ``x0``) at heights ``ys``, each labelled beside it
     (a label of several lines centred on its tick)."""
-    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
     tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
     for y, lab in zip(ys, labels, strict=True):
-        svg.line(x0 - tick_len, y, x0, y, axis)
+        svg.line(x0 - tick_len, y, x0, y, axis_line())
         up = lab.count("\n") * STYLE["line_spacing"] * size / 2
         svg.text(x0 - tick_len - pad, y - up + metrics.CAP * size / 2, lab, size, "end", cls="tick y")
 
@@ -287,10 +290,9 @@ def left_ticks(svg: Svg, ys, labels: list[str], x0: float, size: float) -> None:
 def bottom_ticks(svg: Svg, xs, labels: list[str], y1: float, size: float) -> float:
     """Ticks outwards from the bottom spine (at ``y1``) at ``xs``, each labelled under it; returns
     the bottom of the labels' line (an axis title goes ``label_pad`` below it)."""
-    axis = {"stroke": STYLE["axis"], "width": STYLE["axis_width"]}
     tick_len, pad = STYLE["tick_length"], STYLE["tick_pad"]
     for x, lab in zip(xs, labels, strict=True):
-        svg.line(x, y1, x, y1 + tick_len, axis)
+        svg.line(x, y1, x, y1 + tick_len, axis_line())
         svg.text(x, y1 + tick_len + pad + metrics.CAP * size, lab, size, "middle", cls="tick x")
     return y1 + tick_len + pad + (metrics.ASCENT + metrics.DESCENT) * size
 
