@@ -44,7 +44,7 @@ MIN_FONT = 8  # points, printed: a council chart prints at its own width (narrow
 HALF_PAGE = (5.1, 2.0)  # inches: 130 x 51 mm
 
 
-LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}  # a label is never struck through by a line
+LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side
 
 
 SYNTHETIC_MARK = "†"

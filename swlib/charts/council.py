@@ -14,7 +14,7 @@ from ..periods import Period
 from . import metrics
 from .base import (
     HALF_PAGE,
-    LABEL_BOX,
+    LABEL_PAD,
     MIN_FONT,
     PALETTE,
     STATUS_COLOURS,
@@ -273,7 +273,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
              for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
     widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
     slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
-    cols = min(3 if widest + 2 * LABEL_BOX["pad"] < slot or math.ceil(n / 2) > 3 else 2, n)
+    cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
     nrows = math.ceil(n / cols)
 
     parts = []
@@ -330,7 +330,7 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
                   if i not in hidden and not _nan(v)]  # fmt: skip
         # labels wider than a bar's slot (98,538 101,822...) take two heights, every other one a
         # line higher: room for that line above the tallest bar
-        stagger = max((text_width(t, size) for t in labels), default=0) + 2 * LABEL_BOX["pad"] >= xa(1) - xa(0)
+        stagger = max((text_width(t, size) for t in labels), default=0) + 2 * LABEL_PAD >= xa(1) - xa(0)
         room = 2 * st["line_spacing"] * size + 2 if stagger else 0
         roof = max(roof, (hi * ph - room * base) / (ph - room)) if stagger and hi > base else roof
         ya = Axis(base, roof, y1, y0)
