@@ -3,6 +3,7 @@ page by page (pdftotext and the pages as pictures), and as a screen reader would
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -579,3 +580,102 @@ def test_a_quarterly_table_no_measure_has_a_comment_in_prints_no_comments_column
         assert all("No comments." in ln for ln in captions), (name, captions)
         yearly = [p for p in pages_text(pdfs[name]) if "measures counted once a year" in p and "This year" not in p]
         assert yearly and not any("Comments/progress" in p for p in yearly), name
+
+
+# --- the printed sizes, measured in the PDF ------------------------------------------------------------
+
+BLOCKS = {"/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/TD", "/TH", "/Caption", "/Figure", "/LBody", "/Lbl", "/LI"}
+
+
+def _times(m, n):
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _shown_text(stream, resources, ctm=(1, 0, 0, 1, 0, 0), marks=()):
+    """``(size as printed, MCID of the marked content holding it or None, in an artifact, glyphs)``
+    for each text-showing instruction of a content stream and the forms it draws."""
+    saved, tm, size, marks = [], (1, 0, 0, 1, 0, 0), 0.0, list(marks)
+    for ins in pikepdf.parse_content_stream(stream):
+        if not isinstance(ins, pikepdf.ContentStreamInstruction):
+            continue
+        op, args = str(ins.operator), ins.operands
+        if op == "q":
+            saved.append((ctm, size))
+        elif op == "Q":
+            ctm, size = saved.pop()
+        elif op == "cm":
+            ctm = _times(tuple(map(float, args)), ctm)
+        elif op in ("BDC", "BMC"):
+            props = args[1] if op == "BDC" else None
+            mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+            marks.append((args[0] == pikepdf.Name.Artifact, None if mcid is None else int(mcid)))
+        elif op == "EMC":
+            marks.pop()
+        elif op == "BT":
+            tm = (1, 0, 0, 1, 0, 0)
+        elif op == "Tf":
+            size = float(args[1])
+        elif op == "Tm":
+            tm = tuple(map(float, args))
+        elif op in ("Td", "TD"):
+            tm = _times((1, 0, 0, 1, float(args[0]), float(args[1])), tm)
+        elif op in ("Tj", "TJ", "'", '"'):
+            shown = args[0] if op == "TJ" else [args[-1]]
+            glyphs = sum(len(bytes(s)) for s in shown if isinstance(s, pikepdf.String)) // 2  # two-byte CIDs
+            m = _times(tm, ctm)
+            mcid = next((i for _, i in reversed(marks) if i is not None), None)
+            yield round(size * math.hypot(m[2], m[3]), 2), mcid, any(a for a, _ in marks), glyphs
+        elif op == "Do":
+            x = resources.XObject[args[0]]
+            if x.Subtype == "/Form":
+                matrix = tuple(map(float, x.get("/Matrix", [1, 0, 0, 1, 0, 0])))
+                yield from _shown_text(x, x.get("/Resources", resources), _times(matrix, ctm), marks)
+
+
+def printed_text(pdf_path: Path) -> list[tuple[int, float, str, int, int]]:
+    """Every run of text the PDF shows, tagged: ``(page, size in points as printed, the block
+    that holds it (its nearest structure element among BLOCKS, e.g. "/P", "/TD", "/Figure"; ""
+    for an artifact), that block's object number, glyphs)``. The size is the font size times
+    the text and page matrices (a chart shrunk to fit prints its text smaller)."""
+    from swlib.pdf import _parent_tree
+
+    def block(e):
+        while isinstance(e, pikepdf.Dictionary) and "/S" in e and e.S not in BLOCKS:
+            e = e.get("/P")
+        return (str(e.S), e.objgen[0]) if isinstance(e, pikepdf.Dictionary) and "/S" in e else ("", 0)
+
+    out = []
+    with pikepdf.open(pdf_path) as pdf:
+        parents = _parent_tree(pdf.Root.StructTreeRoot)
+        for n, page in enumerate(pdf.pages):
+            owners = parents.get(int(page.get("/StructParents", -1)), [])
+            for size, mcid, artifact, glyphs in _shown_text(page, page.Resources):
+                kind, ref = ("", 0) if artifact or mcid is None else block(owners[mcid])
+                out.append((n, size, kind, ref, glyphs))
+    return out
+
+
+def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdfs):
+    # body text 10.5 pt (a paragraph set smaller is a note: one size throughout, at least 8.5 pt),
+    # tables and captions 9 pt, a chart's own text at least 7.5 pt as printed; measured in the PDF
+    from collections import Counter, defaultdict
+
+    for name in ("quarterly", "quarterly-dg"):
+        runs = [r for r in printed_text(pdfs[name]) if r[2]]
+        smallest = defaultdict(lambda: 99.0)
+        for _, size, kind, _, _ in runs:
+            smallest[kind] = min(smallest[kind], size)
+        assert min(smallest[k] for k in ("/TD", "/TH")) >= 8.995, (name, dict(smallest))
+        assert smallest["/Caption"] >= 8.995 and smallest["/Figure"] >= 7.5, (name, dict(smallest))
+        paragraphs = defaultdict(Counter)
+        for _, size, kind, ref, glyphs in runs:
+            if kind in ("/P", "/LBody", "/LI"):
+                paragraphs[ref][size] += glyphs
+        body, notes = Counter(), Counter()
+        for sizes in paragraphs.values():
+            (body if max(sizes) >= 10.495 else notes).update(sizes)
+        assert body, (name, "no paragraph at 10.5 pt", notes)
+        assert min(body) >= 10.495 and min(notes) >= 8.495, (name, body, notes)
+        assert body.total() > notes.total(), (name, body.total(), notes.total())  # most is body text

@@ -41,7 +41,7 @@ MIN_FONT = 8  # points, printed: a council chart prints at its own width (narrow
 # a measure needing attention's two charts side by side on the quarterly report's landscape A4
 # (269 mm less a 5 mm gap, halved; at most 52 mm high so that a measure takes half a page): drawn
 # at that size, they print at it and their text at 8 pt
-HALF_PAGE = (5.1, 2.0)  # inches: 130 x 51 mm
+HALF_PAGE = (5.1, 1.8)  # inches: 130 x 46 mm
 
 
 LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side

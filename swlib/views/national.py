@@ -27,10 +27,10 @@ from ..xmr import SPCWarning, spc
 
 QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
 
-# the rank chart's width (inches) in print, the column report.css gives it beside its table: half
-# the portrait page (88 mm), or 75 mm beside a percentage's table (its change column is wider);
-# drawn at the width it prints, its text prints at 8 pt
-RANK_WIDTH = {"short": 3.45, "wide": 2.95}
+# the rank chart's width (inches) in print, the column report.css gives it beside its table (at
+# 8.5 pt): 77.5 mm, or 67.5 mm beside a percentage's table (its change column is wider); drawn at
+# the width it prints, its text prints at 8 pt
+RANK_WIDTH = {"short": 3.05, "wide": 2.65}
 
 
 def trend_words(t: dict, spc_below: bool = False) -> str:
