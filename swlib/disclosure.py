@@ -318,7 +318,8 @@ def _shared_base_leak(shown, ev, col, df, record, lo, hi):
     from itertools import combinations
 
     now = {i: ev[i][col][-1] for i in shown}
-    for size in range(2, len(shown) + 1):
+    big = len(shown) > EXACT_UP_TO  # too many to try each combination: pairs, then whether any sum gives one
+    for size in range(2, 3 if big else len(shown) + 1):
         for group in combinations(shown, size):
             seen = _same_reports(group, ev, col, df, record)
             reason = None
@@ -334,7 +335,45 @@ def _shared_base_leak(shown, ev, col, df, record, lo, hi):
                 left = [(_n_rest(s, j), np.nan, np.nan, 1) for s in seen]  # weeks, in week 1, in weeks 2-4)
                 if left[-1][0] >= 0 and (reason := hidden_why([x for x in left if x[0] >= 0], "count", "sum", lo, hi)):
                     return min(reversed([i for k, i in enumerate(group) if k != j]), key=lambda i: now[i][1]), reason
+    if big and (reason := _any_sum_gives_one(_same_reports(tuple(shown), ev, col, df, record), lo, hi)):
+        return min(reversed(shown), key=lambda i: now[i][1]), reason  # the smallest, then the next, until none
     return None
+
+
+EXACT_UP_TO = 10  # percentages of one base tried combination by combination (2 ** 10 of them); more: by their sums
+
+
+def _any_sum_gives_one(seen: list[tuple], lo: int, hi: int) -> str | None:
+    """For many percentages of one base (``seen``: their figures as reports printed them together,
+    now last): whether the denominator, or any one numerator, less the numerators of some of the
+    others is lo..hi now ("small"), or differs by lo..hi from the same in an earlier report
+    ("earlier"). Whole counts, by the sums any choice of numerators can make (a bitset), so
+    without trying each combination; it does not say which, and it also counts kinds that
+    overlap (a safe error)."""
+    if any(pd.isna(x[1]) for s in seen for x in s):
+        return None
+    now = seen[-1]
+    wholes = [(now[0][2], None)] + [(x[1], j) for j, x in enumerate(now)]  # the base, or one kind made of others
+    for whole, j in wholes:
+        parts = [round(x[1]) for k, x in enumerate(now) if k != j]
+        if _sums_within(parts, round(whole) - hi, round(whole) - lo):
+            return "small"
+        for before in seen[:-1]:
+            w = round(whole - (before[0][2] if j is None else before[j][1]))  # the whole's own increase
+            steps = [round(x[1] - y[1]) for k, (x, y) in enumerate(zip(now, before, strict=True)) if k != j]
+            if _sums_within(steps, w - hi, w - lo) or _sums_within(steps, w + lo, w + hi):
+                return "earlier"
+    return None
+
+
+def _sums_within(values: list[int], a: int, b: int) -> bool:
+    """Whether some choice of ``values`` (any of them, none included) adds up to a..b."""
+    offset = -sum(v for v in values if v < 0)
+    bits = 1 << offset
+    for v in values:
+        bits |= bits << v if v >= 0 else bits >> -v
+    a, b = max(a + offset, 0), b + offset
+    return b >= a and bool((bits >> a) & ((1 << (b - a + 1)) - 1))
 
 
 def _n_rest(points: tuple, j: int) -> float:

@@ -787,3 +787,22 @@ def test_value_only_figures_in_the_year_columns_are_listed_as_not_checked_and_re
     r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data", str(folder),
                                   "--strict"])  # fmt: skip
     assert r.exit_code == 2 and "2 measures with a percentage, rate or ratio given without numerator" in r.output
+
+
+def test_many_percentages_of_one_base_are_checked_by_their_sums(data_dir):
+    # twelve kinds of 10,000 people (more than are tried one combination at a time): eleven of 500 and one
+    # of 4,497 leave 3 in none of them; 2 ** 12 combinations would take long with twenty, sums do not
+    from swlib.disclosure import EXACT_UP_TO, _sums_within
+
+    numerators = [500] * 11 + [4497]
+    assert len(numerators) > EXACT_UP_TO
+    ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(len(numerators))]
+    obs = [{"measure": f"m{k}", "period": "2020-21-Q1", "numerator": str(n), "denominator": "10000"}
+           for k, n in enumerate(numerators)]  # fmt: skip
+    pub = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public")
+    assert pub["numerator"].isna().tolist() == [False] * 10 + [True, False]  # the smallest, the last of equals
+    assert pub["suppressed_why"].iloc[10] == "to_date:complement"
+    obs[-1]["numerator"] = "4490"  # 10 left: nothing to hide
+    pub = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public")
+    assert pub["numerator"].notna().all()
+    assert _sums_within([5, -3, 7], -3, -3) and _sums_within([5, -3, 7], 9, 9) and not _sums_within([5, -3, 7], 1, 1)
