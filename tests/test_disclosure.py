@@ -806,3 +806,62 @@ def test_many_percentages_of_one_base_are_checked_by_their_sums(data_dir):
     pub = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public")
     assert pub["numerator"].notna().all()
     assert _sums_within([5, -3, 7], -3, -3) and _sums_within([5, -3, 7], 9, 9) and not _sums_within([5, -3, 7], 1, 1)
+
+
+def _worked_out(seen: list[dict]) -> list:
+    """What a reader works out from percentages of one base printed by the reports of a year (``seen``:
+    each report's {measure: (numerator, denominator)}): in each report, each numerator's difference from
+    another, the denominator or one numerator less some others; and each of these less the same as an
+    earlier report printed it."""
+    from itertools import combinations
+
+    def forms(s):
+        out = {}
+        by_base = {}
+        for m, (_n, d) in s.items():
+            by_base.setdefault(d, []).append(m)
+        for d, kinds in by_base.items():
+            for k in range(2, len(kinds) + 1):
+                for group in combinations(sorted(kinds), k):
+                    n = [s[m][0] for m in group]
+                    out[("rest", group)] = d - sum(n)
+                    for j, m in enumerate(group):
+                        out[("within", m, group)] = n[j] - (sum(n) - n[j]) if k > 2 else abs(n[0] - n[1])
+        return out
+
+    each = [forms(s) for s in seen]
+    found = [(q, key, v) for q, f in enumerate(each) for key, v in f.items() if 1 <= v <= 4]
+    for q, f in enumerate(each):
+        for p in range(q):
+            for key in set(f) & set(each[p]):
+                if min(f[key], each[p][key]) >= 0 and 1 <= abs(f[key] - each[p][key]) <= 4:
+                    found.append((p, q, key, f[key] - each[p][key]))
+    return found
+
+
+def test_attack_percentages_of_one_base_over_the_quarters_of_a_year_give_nothing_away(data_dir):
+    # random groups of three or four kinds of one base, each quarter's public report set against the ones before
+    # (as a run keeps them in the record): nothing a reader works out from them, or from two of them, is 1 to 4
+    import random
+
+    from swlib import published
+
+    rng = random.Random(2126)
+    for case in range(8):
+        kinds = rng.choice([3, 4])
+        ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(kinds)]
+        obs = []
+        for q in (1, 2, 3, 4):
+            d = rng.randint(40, 120)
+            cuts = sorted(rng.randint(0, d) for _ in range(kinds))  # kinds apart, with a few left over
+            n = [b - a for a, b in zip([0, *cuts], cuts, strict=False)]
+            obs += [{"measure": f"m{k}", "period": f"2020-21-Q{q}", "numerator": str(x), "denominator": str(d)}
+                    for k, x in enumerate(n)]  # fmt: skip
+        ds = swlib.load(make_data(data_dir / str(case), ms, obs))
+        record, seen = published.empty(), []
+        for q in (1, 2, 3, 4):
+            pub = swlib.performance(ds, "alpha", f"2020-21-Q{q}", audience="public", published=record)
+            record = pd.concat([record, pd.DataFrame(pub.attrs["printed"], columns=published.COLUMNS)])
+            seen.append({m: (n, d) for m, n, d in zip(pub["measure"], pub["numerator"], pub["denominator"],
+                                                      strict=True) if pd.notna(n)})  # fmt: skip
+        assert _worked_out(seen) == [], (case, obs)
