@@ -7,7 +7,9 @@ text), the document's language and title, and bookmarks from the headings. pikep
 the file reproducible: dates from ``SOURCE_DATE_EPOCH``, structure ids numbered in document
 order (Chromium numbers them by its own internal node ids, which vary from run to run), and a
 file id from the content; it also turns the ``<figure>`` wrapper, which Chromium tags as a
-figure without alternative text, into a grouping element around the tagged image and caption.
+figure without alternative text, into a grouping element around the tagged image and caption;
+and it puts each run of text in the block it is read in (Chromium tags every run ``NonStruct``,
+and a ``<div>``'s text is in no paragraph at all: ``_text_in_its_block``).
 And it marks as artifacts what a screen reader must not read: the running head and page
 numbers, which Chromium leaves outside any tag, and a table's header row where it is printed
 again at the top of each page the table runs on to, which Chromium tags into the same header
@@ -174,6 +176,7 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
             _renumber_structure(pdf, root)
             _mark_artifacts(pdf, root)
             _list_bodies(pdf, root)
+            _text_in_its_block(pdf, root)
         _describe_links(pdf, links or {})
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
@@ -329,6 +332,96 @@ def _list_bodies(pdf, root) -> None:
                 parents[int(item.Pg.StructParents)][k] = lbody
         lbody.K = pikepdf.Array(body)
         item.K = pikepdf.Array([*(k for k in kids if k not in body), lbody])
+
+
+# elements that only group others (Chromium tags a <div>, <section>, <nav>, <dl> and <body> NonStruct)
+_GROUPS = {"/NonStruct", "/Div", "/Document", "/Part", "/Art", "/Sect"}
+# elements a line of text runs through (Chromium's <strong>, <em>, <a>)
+_INLINE = {"/Strong", "/Em", "/Span", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
+
+
+def _text_in_its_block(pdf, root) -> None:
+    """Each run of text held by the block it is read in, a paragraph where no block holds it.
+
+    Chromium tags every run of text as a ``NonStruct`` of its own inside the element that holds
+    it (a heading, a paragraph, a cell), and text that stands in a ``<div>`` (a banner, a
+    glossary's term, a chart's note) in ``NonStruct`` wrappers with no block at all. Here a run's
+    marked content moves into the element that holds it; a group whose content is all one line
+    of text (text, strong, emphasis, links) becomes that line's ``P``; and in a group that also
+    holds blocks, each stretch of such text is put in a ``P`` of its own."""
+    import pikepdf
+
+    parents = _parent_tree(root)
+
+    def is_run(k) -> bool:  # a NonStruct holding only marked content: one run of text
+        if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/NonStruct"):
+            return False
+        kids = k.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        return bool(kids) and all(
+            isinstance(x, int) or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids
+        )
+
+    def is_inline(k) -> bool:
+        return is_run(k) or (isinstance(k, pikepdf.Dictionary) and k.get("/S") in _INLINE)
+
+    def references(run, owner) -> list:  # the run's marked content, now ``owner``'s
+        kids = run.get("/K")
+        out = []
+        for x in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+            page, mcid = (run.get("/Pg"), x) if isinstance(x, int) else (x.get("/Pg", run.get("/Pg")), int(x.MCID))
+            if page is None or "/StructParents" not in page:
+                continue
+            entries = parents.get(int(page.StructParents))
+            if entries is not None and mcid < len(entries):
+                entries[mcid] = owner
+            out.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=page, MCID=mcid))
+        return out
+
+    def paragraph(parent, kids) -> pikepdf.Dictionary:
+        p = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=parent))
+        for k in kids:
+            if not is_run(k):
+                k.P = p
+        p.K = pikepdf.Array(kids)
+        return p
+
+    def fix(e) -> None:
+        kids = e.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
+        for k in kids:
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k and not is_run(k):
+                fix(k)
+        if e.get("/S") in _GROUPS and any(is_run(k) for k in kids):
+            if all(is_inline(k) for k in kids):
+                e.S = pikepdf.Name.P  # a <div> that holds one line of text: a paragraph
+            else:  # text beside blocks: each stretch of it a paragraph
+                out, stretch = [], []
+                for k in [*kids, None]:
+                    if k is not None and is_inline(k):
+                        stretch.append(k)
+                        continue
+                    if any(is_run(x) for x in stretch):
+                        out.append(paragraph(e, stretch))
+                        fix(out[-1])
+                    else:  # emphasis or a link with no text beside it stays as it is
+                        out += stretch
+                    stretch = []
+                    if k is not None:
+                        out.append(k)
+                e.K = pikepdf.Array(out)
+                return
+        if e.get("/S") in _GROUPS or not any(is_run(k) for k in kids):
+            return
+        out = []
+        for k in kids:
+            out += references(k, e) if is_run(k) else [k]
+        e.K = pikepdf.Array(out)
+
+    top = root.get("/K")
+    for e in list(top) if isinstance(top, pikepdf.Array) else [top]:
+        if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+            fix(e)
 
 
 def _describe_links(pdf, links: dict[str, str]) -> None:

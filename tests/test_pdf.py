@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from functools import cache
 from html import escape, unescape
 from itertools import pairwise
@@ -131,6 +132,12 @@ def _elements(node):
     from swlib.pdf import _elements
 
     return _elements(node)
+
+
+def _kids(e):
+    from swlib.pdf import _kids
+
+    return _kids(e)
 
 
 def test_run_pdf_without_the_extra_exits_2_saying_how_to_install_it(tmp_path):
@@ -660,7 +667,7 @@ def printed_text(pdf_path: Path) -> list[tuple[int, float, str, int, int]]:
 def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdfs):
     # body text 10.5 pt (a paragraph set smaller is a note: one size throughout, at least 8.5 pt),
     # tables and captions 9 pt, a chart's own text at least 7.5 pt as printed; measured in the PDF
-    from collections import Counter, defaultdict
+    from collections import defaultdict
 
     for name in ("quarterly", "quarterly-dg"):
         runs = [r for r in printed_text(pdfs[name]) if r[2]]
@@ -679,3 +686,48 @@ def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdf
         assert body, (name, "no paragraph at 10.5 pt", notes)
         assert min(body) >= 10.495 and min(notes) >= 8.495, (name, body, notes)
         assert body.total() > notes.total(), (name, body.total(), notes.total())  # most is body text
+
+
+# --- the structure a screen reader reads -----------------------------------------------------------------
+
+# elements that only hold others: text in one of them is text no paragraph, heading or cell holds
+GROUPS = {"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct", "/L", "/LI", "/Table", "/TR", "/THead", "/TBody"}
+
+
+def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
+    # what PDF/UA asks of the structure, checked here (no PDF/UA validator is packaged: veraPDF is
+    # Java): language and title; headings in order without a skipped level; every run of text in a
+    # paragraph, heading, list label or body, cell or caption (not in a bare grouping element, as
+    # Chromium leaves a <div>'s text); every figure with its alternative text, and a caption beside
+    # its figure or in its table; every table with header cells in its first row
+    from swlib.pdf import _parent_tree
+
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            root = pdf.Root.StructTreeRoot
+            assert str(pdf.Root.Lang) == "en-GB" and len(str(pdf.docinfo.Title)) > 10, name
+            elements = list(_elements(root.K))
+            levels = [int(str(e.S)[2:]) for e in elements if re.fullmatch(r"/H\d", str(e.S))]
+            assert levels[0] == 1 and levels.count(1) == 1, (name, levels[:5])
+            skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
+            assert not skips, (name, skips)
+            parents, loose, runs = _parent_tree(root), Counter(), 0
+            for page in pdf.pages:
+                owners = parents.get(int(page.get("/StructParents", -1)), [])
+                for _, mcid, artifact, glyphs in _shown_text(page, page.Resources):
+                    if artifact or not glyphs:
+                        continue
+                    assert mcid is not None and owners[mcid] is not None, (name, "text neither tagged nor an artifact")
+                    runs += 1
+                    loose[str(owners[mcid].S)] += str(owners[mcid].S) in GROUPS
+            assert runs > 500 and not +loose, (name, "text held by no block", +loose)
+            figures = [e for e in elements if e.S == "/Figure"]
+            assert figures and all(len(str(e.get("/Alt", "")).strip()) > 20 for e in figures), name
+            for caption in (e for e in elements if e.S == "/Caption"):
+                beside = [str(k.get("/S")) for k in _kids(caption.P)]
+                assert caption.P.S == "/Table" or "/Figure" in beside, (name, str(caption.P.S), beside)
+            tables = [e for e in elements if e.S == "/Table"]
+            assert len(tables) > 5, name
+            for table in tables:
+                first = next(k for k in _kids(table) if k.get("/S") == "/TR")
+                assert [str(c.S) for c in _kids(first)].count("/TH") >= 1, (name, "a table without header cells")
