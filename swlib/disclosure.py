@@ -350,9 +350,10 @@ def _any_sum_gives_one(seen: list[tuple], lo: int, hi: int) -> str | None:
     ("earlier"). Whole counts, by the sums any choice of numerators can make (a bitset), so
     without trying each combination; it does not say which, and it also counts kinds that
     overlap (a safe error)."""
-    if any(pd.isna(x[1]) for s in seen for x in s):
-        return None
     now = seen[-1]
+    seen = [s for s in seen if not any(pd.isna(x[1]) for x in s)]
+    if not seen or seen[-1] is not now:
+        return None
     wholes = [(now[0][2], None)] + [(x[1], j) for j, x in enumerate(now)]  # the base, or one kind made of others
     for whole, j in wholes:
         parts = [round(x[1]) for k, x in enumerate(now) if k != j]
@@ -394,7 +395,12 @@ def _same_reports(group, ev, col, df, record):
     if year and record:  # and as printed before (a revision)
         kept = [record.get((df.iloc[i]["measure"], year[0]), []) for i in group]
         for months in sorted(set.intersection(*({m for m, _p in k} for k in kept))):
-            seen += product(*([p for m, p in k if m == months] for k in kept))
+            printed = [list(dict.fromkeys(p for m, p in k if m == months)) for k in kept]  # more than one: revised
+            if np.prod([len(x) for x in printed]) <= 256:
+                seen += product(*printed)
+            else:  # many kinds revised: each revision set against the others as first printed
+                first = [x[0] for x in printed]
+                seen += [(*first[:j], v, *first[j + 1 :]) for j, x in enumerate(printed) for v in x]
     seen.append(tuple(ev[i][col][-1] for i in group))
     return [s for s in seen if len({x[2] for x in s}) == 1]
 

@@ -865,3 +865,21 @@ def test_attack_percentages_of_one_base_over_the_quarters_of_a_year_give_nothing
             seen.append({m: (n, d) for m, n, d in zip(pub["measure"], pub["numerator"], pub["denominator"],
                                                       strict=True) if pd.notna(n)})  # fmt: skip
         assert _worked_out(seen) == [], (case, obs)
+
+
+def test_many_revised_percentages_of_one_base_are_set_against_what_was_printed_in_reasonable_time(data_dir):
+    # twenty kinds of one base, each printed twice before for the same months (revised): 2 ** 20 ways to combine
+    # the printed figures; each revision is set against the others as first printed instead
+    import time
+
+    ms = [{"title": f"Kind {k}", "polarity": "none"} for k in range(20)]
+    obs = [{"measure": f"m{k}", "period": "2020-21-Q1", "numerator": str(100 + 10 * k), "denominator": "10000"}
+           for k in range(20)]  # fmt: skip
+    printed = [{"measure": f"m{k}", "year": "2020-21", "months": 3, "value": 1.0, "numerator": n, "denominator": 10000,
+                "parts": 1} for k in range(20) for n in (100 + 10 * k, 110 + 10 * k)]  # fmt: skip
+    printed[7]["numerator"] = 100 + 10 * 3 + 2  # m3 as printed before: 132, now 130 (revised by 2)
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    start = time.perf_counter()
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public", published=pd.DataFrame(printed))
+    assert time.perf_counter() - start < 20
+    assert pd.isna(pub["numerator"].iloc[3]) and pub["suppressed_why"].iloc[3] == "to_date:earlier"
