@@ -233,21 +233,24 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
         typed[name] = _typed(table, _without_rows(df, found))
         problems += check_keys(table, typed[name], label)
 
-    # references between tables, checked on every table (typed where it passed, else its text)
+    # references between tables, checked on every table (typed where it passed, else its text);
+    # the ids a reference may name are every row's as typed: a council or measure whose row has
+    # a bad cell is reported once, at that cell, not again at each row that names it
     frames = {n: typed.get(n, raw.get(n)) for n in sc.TABLE_ORDER}
+    listed = {n: raw.get(n) for n in ("councils", "measures")}
     councils = (
-        {c.strip() for c in frames["councils"]["council"] if isinstance(c, str) and c.strip()}
-        if frames["councils"] is not None and "council" in frames["councils"]
+        {c.strip() for c in listed["councils"]["council"] if isinstance(c, str) and c.strip()}
+        if listed["councils"] is not None and "council" in listed["councils"]
         else set()
     )
     if not councils and not problems:
         raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council",
                                 code=NO_COUNCILS))  # fmt: skip
-    measures = (
-        frames["measures"]
-        if frames["measures"] is not None and {"measure", "council"} <= set(frames["measures"].columns)
-        else None
-    )
+    measures = listed["measures"]
+    if measures is not None:  # the council column is optional: blank, a measure every council reports
+        measures = (
+            None if "measure" not in measures else measures.reindex(columns=["measure", "council"], fill_value="")
+        )
     for name in sc.TABLE_ORDER:
         if name == "benchmarks":
             continue  # the benchmarking panel covers every council in Scotland, not only these

@@ -83,6 +83,34 @@ def test_unknown_council_and_measure(data_dir):
     assert any(p.row == 3 and p.column == "measure" and "'nope'" in str(p) for p in ps)
 
 
+def test_a_bad_measures_row_is_reported_once_not_at_every_observation_of_it(data_dir):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "value": "50"} for q in (1, 2, 3, 4)]
+    make_data(
+        data_dir,
+        [{"unit": "percentage"}, {"aggregate": "mean"}],
+        [*obs, {"measure": "m1", "period": "2020-21-Q1", "value": "5"}],
+    )
+    (p,) = problems_of(data_dir)  # one problem: the measure's row; its observations name a listed measure
+    assert (p.file, p.row, p.column, p.found) == ("measures.csv", 2, "unit", "'percentage'")
+    assert p.expected.startswith("one of percent, count")
+    r = CliRunner().invoke(main, ["validate", "--data", str(data_dir)])
+    assert r.exit_code == 2 and "the data has 1 problem" in r.output and "Traceback" not in r.output
+    assert "measures.csv, row 2, column 'unit': found 'percentage'; expected one of percent" in r.output
+    assert "observations.csv" not in r.output
+
+
+def test_a_bad_councils_row_is_reported_once_too(data_dir):
+    make_data(data_dir, [{"aggregate": "mean"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}])
+    rows = (data_dir / "councils.csv").read_text().replace("alpha,Alpha Council,1", "alpha,Alpha Council,9")
+    (data_dir / "councils.csv").write_text(rows)
+    (p,) = problems_of(data_dir)
+    assert (p.file, p.row, p.column) == ("councils.csv", 2, "family_group")
+
+
 def test_measure_for_another_council(data_dir):
     make_data(data_dir, [{"council": "beta"}], [{"measure": "m0", "period": "2020-21-Q1", "value": "5"}])
     one(data_dir, "observations.csv", 2, "council", "'alpha'", "'beta', the only council")
