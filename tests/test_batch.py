@@ -115,6 +115,17 @@ def test_schedule_runs_every_declared_run(tmp_path):
         in r.stdout
     )
     assert "(mentions a small number)" in r.stdout
+    # the figures it prints that cannot be checked: one line, how many and what lists them
+    (line,) = [x for x in r.stdout.splitlines() if x.startswith("not checked")]
+    assert line == (
+        "not checked in public/dundee-city/2016-17/annual: 5 measures printed as a percentage, rate or ratio without "
+        "numerator and denominator; 'swreport check-public --council dundee-city --period 2016-17' lists them "
+        "(or batch --verbose)"
+    )
+    verbose = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1",
+                       "--force", "--verbose")  # fmt: skip
+    listed = [x for x in verbose.stdout.splitlines() if x.startswith("not checked")]
+    assert len(listed) == 5 and "observations.csv, row 991, column 'value': care-leavers-eet 2016-17: 41.2" in listed[1]
 
 
 def test_bad_schedule_is_bad_input(tmp_path):

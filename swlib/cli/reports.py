@@ -149,6 +149,7 @@ def _say_returns_needed(needed: dict) -> None:
               help="write what the run did as JSON to this file (for a scheduler or monitoring)")  # fmt: skip
 @click.option("--wait", type=click.FloatRange(min=0), default=0,
               help="seconds to wait for another run using the outputs folder (default: exit 2 at once)")  # fmt: skip
+@click.option("--verbose", is_flag=True, help="list each figure a public report prints that cannot be checked")
 def batch(summary_file, **options):
     """Render a report for many councils (or every run in a schedule); continue past failures.
 
@@ -168,8 +169,22 @@ def batch(summary_file, **options):
         seen.outcomes = record.outcomes
 
 
+def _not_checked_line(job, n: int, data) -> str:
+    """What a public report prints that its suppression cannot check, in one line: how many
+    measures, and the command that lists them."""
+    from ..validate import plural
+
+    listing = f"swreport check-public --council {job.council} --period {job.period}" + (
+        f" --data {data}" if data is not None else ""
+    )
+    return (
+        f"not checked in {job.key}: {plural(n, 'measure')} printed as a percentage, rate or ratio without "
+        f"numerator and denominator; '{listing}' lists them (or batch --verbose)"
+    )
+
+
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
-           dry_run, pdf, wait):  # fmt: skip
+           dry_run, pdf, wait, verbose):  # fmt: skip
     from ..batch import batch_runs, make_plan, summary_lines
     from ..config import load_schedule
 
@@ -220,8 +235,11 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         for j in public:
             for w in withheld(ds, j.report, j.council, j.period):
                 click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
-            for f in not_checked(ds, j.report, j.council, j.period):
+            figures = not_checked(ds, j.report, j.council, j.period)
+            for f in figures if verbose else []:
                 click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
+            if figures and not verbose:  # one line a report: the list is check-public's
+                click.echo(_not_checked_line(j, len(figures), data))
     click.echo(f"index: {plan.out_dir / 'index.html'}")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
