@@ -31,7 +31,7 @@ data = None
 import swlib
 from swlib import trends
 from swlib import views as s
-from swlib.narrative import SECTIONS, section
+from swlib.narrative import SECTIONS, section, section_file
 from swlib.statutory import PERFORMANCE_OUTCOMES
 
 ds = swlib.load(data, council=council)
@@ -43,6 +43,10 @@ report = {
     "period": P,
     "synthetic": ds.is_synthetic(council),
     "narrative": {part: section(ds.path, council, str(P), part, audience) for part in SECTIONS},  # sanitised markdown
+    # where a missing part is written: officers are told, the public report names no file
+    "narrative_files": {part: section_file(ds.path, council, str(P), part) for part in SECTIONS}
+    if audience == "internal"
+    else {},
 }
 
 # %% tags=["remove_cell"]

@@ -71,6 +71,15 @@ def comment_html(text) -> Markup:
     return macro("lines", s.splitlines())
 
 
+def section_file(data_path: Path, council: str, year: str, name: str) -> str:
+    """Where the CSWO writes a section's words, named from the data set in use as the analyst
+    finds it: ``data/narrative/<council>/<year>/<section>.md`` for a data folder called data, the
+    ``narrative`` folder beside the workbook for a workbook (never a full local path)."""
+    base = Path(data_path)
+    where = f"narrative/{council}/{year}/{name}.md"
+    return f"{where} beside {base.name}" if base.is_file() else f"{base.name}/{where}"
+
+
 def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
     """The CSWO's words for a section as sanitised HTML, or None when there is none. For the
     public, a paragraph that mentions a small number is withheld unless cleared (front matter,

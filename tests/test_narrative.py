@@ -75,3 +75,17 @@ def test_the_public_version_withholds_a_paragraph_with_a_small_number_unless_cle
     public = str(narrative.section(data, "alpha", "2020-21", "complaints", audience="public"))
     assert "Three complaints" not in public and "withheld" in public
     assert "two secure units" in public and "All were resolved." in public
+
+
+def test_a_missing_section_is_written_where_the_data_set_in_use_keeps_its_narrative(tmp_path):
+    folder, book = tmp_path / "council-data", tmp_path / "returns.xlsx"
+    folder.mkdir()
+    book.write_bytes(b"")
+    assert (
+        narrative.section_file(folder, "alpha", "2023-24", "finance")
+        == "council-data/narrative/alpha/2023-24/finance.md"
+    )
+    assert (
+        narrative.section_file(book, "alpha", "2023-24", "finance")
+        == "narrative/alpha/2023-24/finance.md beside returns.xlsx"
+    )

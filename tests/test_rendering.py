@@ -131,6 +131,12 @@ def test_annual_report_sections_and_narrative():
     dg = " ".join(soup(rendered("annual-dg")).get_text(" ").split())
     assert "Service Budget Outturn Variance" in dg and " under" in dg  # budget against outturn, per line
     assert "No narrative was provided for commissioned services." in dg  # said plainly when there is none
+    # officers are told where the words go, in the data set in use; the public report names no file
+    assert ("No narrative was provided for commissioned services. The CSWO's words for it go in "
+            "data/narrative/dumfries-and-galloway/2023-24/commissioned.md (markdown).") in dg  # fmt: skip
+    public = " ".join(soup(rendered("annual-dg", "public")).get_text(" ").split())
+    assert "No narrative was provided for commissioned services. " in public
+    assert "narrative/" not in public and ".md" not in public and "words for it go in" not in public
     assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
     assert "Compulsory Treatment Orders" in text and "656" in text
     assert "population of about 148,000" in text
