@@ -152,8 +152,10 @@ def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were acc
     return [] if _NOT_COUNTS.search(sentence) else [abs(a - b)]
 
 
-def _part_said_after(m: re.Match) -> list[float]:  # "Of the 6 children referred, most were seen. 4 were placed."
-    a, b = _value(m.group("a")), _value(m.group("b"))
+def _part_said_after(
+    m: re.Match, b: str | None = None
+) -> list[float]:  # "Of the 6 children referred, ... 4 were placed."
+    a, b = _value(m.group("a")), _value(b or m.group("b"))
     if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
         return []
     before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.string[m.start() : m.start("a")]
@@ -281,6 +283,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I | re.S,
         ),
         _part_said_after,
+    ),
+    (  # "26 children were referred. Of these, 23 were placed.", "26 referrals; 23 of them were accepted": the 3 others
+        "a part of the figure before it, said as 'of these'",
+        re.compile(
+            rf"(?<![\w.,£$/-])(?P<a>{_N})\b{_NOT_UNIT}(?P<said>(?:(?!\n\s*\n)[^\d]){{1,160}}?)(?:[.;:,]\s+|\s+)"
+            rf"(?:and\s+|but\s+)?(?:of\s+(?:these|those|them|whom|which)(?:\s+[a-z]+){{0,2}}?\s*,?\s*(?:only\s+|just\s+)?"
+            rf"(?P<b>{_N})|"
+            rf"(?:only\s+|just\s+)?(?P<b2>{_N})\s+of\s+(?:these|those|them|whom|which))\b{_NOT_UNIT}",
+            re.I,
+        ),
+        lambda m: _part_said_after(m, m.group("b") or m.group("b2")),
     ),
     (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
         "one in so many",

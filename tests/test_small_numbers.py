@@ -139,6 +139,10 @@ SPLIT_AND_SHARES = [
     ("Of the 26 children referred, most were seen within a week. 23 were placed.", 3),
     ("Of the 26 young people referred in 2023, most were seen.\nOf these, 23 children went home.", 3),
     ("Of the twenty families, most engaged well; eighteen had a plan.", 2),
+    ("26 children were referred. Of these, 23 were placed.", 3),
+    ("We received 26 referrals; 23 of these were accepted.", 3),
+    ("26 children were referred, of whom 23 were placed.", 3),
+    ("26 children were referred. Of those referred, 23 were placed.", 3),
     ("1 in 4 children were re-registered.", 1),
     ("One in four young people returned home.", 1),
     ("one in four", 1),
@@ -168,6 +172,8 @@ NOT_SPLIT_COUNTS = [
     "Of the 30 children, the rate was high. 28 per 1,000 were seen.",
     "Of the 26 children referred in 2023, most were seen.\n\n23 children went home.",  # another paragraph
     "Of the 26 children referred, most were seen. 40 were placed.",  # more than the figure: no part of it
+    "In 2023 we saw 150 people; of these 85% were seen quickly.", "The rate was 26 per 1,000. Of these, 23 were new.",
+    "33 Permanence Orders were made and of these, 18 were to the council.",
     "children aged 16 in 2023", "Rose to 5 in 2016", "12,411 in 2016", "1 in 2016",
     "Scotland's 32 councils", "young people aged 16 and over", "in Q4 of 2023-24", "one in 2023",
 ]  # fmt: skip
