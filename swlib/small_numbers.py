@@ -116,7 +116,8 @@ _FRACTION = r"(?:half|(?:a|one|two|three|four)[\s-]+(?:halfs?|thirds?|quarters?|
 _OF_TOTAL = r"\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>" + _N + r")\b(?!\s*(?:%|per\s*cent|percent))"
 _NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
 _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
-         r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved)")  # fmt: skip
+         r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved|"
+         r"(?:an?\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:increase|rise|fall|drop|decrease|reduction|change))")  # fmt: skip
 
 
 def _value(token: str) -> float:
@@ -149,7 +150,13 @@ def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were acc
     if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
         return []
     sentence = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.group(0)
-    return [] if _NOT_COUNTS.search(sentence) else [abs(a - b)]
+    sentence = re.sub(
+        r"\d+(?:\.\d+)?%\s+(?:increase|rise|fall|drop|decrease|reduction)", "", sentence
+    )  # "a 50% rise from 6"
+    per = re.match(
+        r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)", m.string[m.end() :]
+    )
+    return [] if _NOT_COUNTS.search(sentence) or per else [abs(a - b)]
 
 
 def _part_said_after(
@@ -242,11 +249,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         re.compile(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
         2,
     ),
-    (  # "every child but one", "all but two", "everyone except one": the ones left out
+    (  # "every child but one", "all but two", "everyone except one", "no re-registrations except one": the ones left out
         "all but a few",
         re.compile(
-            rf"\b(?:all|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING}))\s+(?:but|except|bar|save|"
-            rf"apart\s+from)\s+(?P<n>{_N})\b{_NOT_UNIT}",
+            rf"\b(?:all|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))"
+            rf"\s+(?:but|except|bar|save|apart\s+from|other\s+than)\s+(?P<n>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
         lambda m: [_value(m.group("n"))],

@@ -143,6 +143,10 @@ SPLIT_AND_SHARES = [
     ("We received 26 referrals; 23 of these were accepted.", 3),
     ("26 children were referred, of whom 23 were placed.", 3),
     ("26 children were referred. Of those referred, 23 were placed.", 3),
+    ("There were no re-registrations except one.", 1),
+    ("None except two were placed out of area.", 2),
+    ("Secure placements saw a 50% increase from 6 to 9.", 3),
+    ("An increase from 10 to 13 referrals on last year.", 3),
     ("1 in 4 children were re-registered.", 1),
     ("One in four young people returned home.", 1),
     ("one in four", 1),
@@ -174,6 +178,8 @@ NOT_SPLIT_COUNTS = [
     "Of the 26 children referred, most were seen. 40 were placed.",  # more than the figure: no part of it
     "In 2023 we saw 150 people; of these 85% were seen quickly.", "The rate was 26 per 1,000. Of these, 23 were new.",
     "33 Permanence Orders were made and of these, 18 were to the council.",
+    "Readmissions: an increase from 121 to 125 per 1,000 discharges.", "a rise from 85% to 88% in the rate",
+    "no more than two visits a year", "Referrals rose from 10 to 13 a week on average.",
     "children aged 16 in 2023", "Rose to 5 in 2016", "12,411 in 2016", "1 in 2016",
     "Scotland's 32 councils", "young people aged 16 and over", "in Q4 of 2023-24", "one in 2023",
 ]  # fmt: skip
