@@ -731,3 +731,23 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
             for table in tables:
                 first = next(k for k in _kids(table) if k.get("/S") == "/TR")
                 assert [str(c.S) for c in _kids(first)].count("/TH") >= 1, (name, "a table without header cells")
+
+
+def test_every_this_year_table_has_its_columns_where_the_others_have_them(pdfs):
+    # the quarterly report's "this year" tables (status, target, to date, trend, the last three
+    # years): each column at the same place in every table, with a comments column or without
+    from bs4 import BeautifulSoup
+
+    for name in ("quarterly", "quarterly-dg"):
+        bbox = subprocess.run(["pdftotext", "-bbox", str(pdfs[name]), "-"], capture_output=True, text=True, check=True)
+        rows = []
+        for page in BeautifulSoup(bbox.stdout, "html.parser").find_all("page"):
+            lines: dict[float, dict[str, float]] = {}
+            for w in page.find_all("word"):
+                lines.setdefault(round(float(w["ymin"]), 1), {}).setdefault(w.text, round(float(w["xmin"]), 1))
+            rows += [
+                tuple(line[h] for h in ("Status", "Target", "To", "Trend"))
+                for line in lines.values()
+                if {"Status", "Target", "To", "date", "Trend"} <= line.keys()
+            ]
+        assert len(rows) >= 6 and len(set(rows)) == 1, (name, sorted(set(rows)))
