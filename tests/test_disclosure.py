@@ -858,10 +858,11 @@ def test_attack_percentages_of_one_base_over_the_quarters_of_a_year_give_nothing
             obs += [{"measure": f"m{k}", "period": f"2020-21-Q{q}", "numerator": str(x), "denominator": str(d)}
                     for k, x in enumerate(n)]  # fmt: skip
         ds = swlib.load(make_data(data_dir / str(case), ms, obs))
-        record, seen = published.empty(), []
+        printed, seen = [], []
         for q in (1, 2, 3, 4):
+            record = pd.DataFrame(printed, columns=published.COLUMNS)
             pub = swlib.performance(ds, "alpha", f"2020-21-Q{q}", audience="public", published=record)
-            record = pd.concat([record, pd.DataFrame(pub.attrs["printed"], columns=published.COLUMNS)])
+            printed += pub.attrs["printed"]
             seen.append({m: (n, d) for m, n, d in zip(pub["measure"], pub["numerator"], pub["denominator"],
                                                       strict=True) if pd.notna(n)})  # fmt: skip
         assert _worked_out(seen) == [], (case, obs)
