@@ -109,7 +109,7 @@ FAMILY_MARKERS = {1: ("o", "family group 1 (most deprived)"), 2: ("s", "family g
 def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
     """All councils on one indicator, best at the top: a dot each, shaped by family group, and
     Scotland's figure as a line. ``width`` (inches): the column it prints in beside its table
-    (88 mm; 75 mm beside a percentage's wider table), so that its text prints at 8 pt."""
+    (views.national.RANK_WIDTH), so that its text prints at 8 pt."""
     g = g.sort_values(["rank", "council_name"])
     unit = g["unit"].iloc[0]
     scotland = float(g["scotland_value"].iloc[0])
@@ -128,7 +128,7 @@ def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
 
 
 def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt: str, width: float, d: int) -> str:
-    """The rank chart in SVG, drawn for the half page beside its table (88 mm), so that it prints
+    """The rank chart in SVG, drawn for its column beside its table (``width``), so that it prints
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
     chart had them."""

@@ -85,7 +85,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
 def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, half, alt) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
-    at 6.8 x 2.8 inches. Margins in inches, as the matplotlib chart had them."""
+    at 6.8 x 2.25 inches. Margins in inches, as the matplotlib chart had them."""
     width, height = HALF_PAGE if half else (6.8, 2.25)
     left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
     W, H = 72 * width, 72 * height
