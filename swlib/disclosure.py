@@ -122,7 +122,8 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     hidden: list[list[str]] = [[] for _ in range(len(out))]
     why: list[list[str]] = [[] for _ in range(len(out))]
     withheld = []
-    for i, (idx, r) in enumerate(out.iterrows()):
+    records = df.to_dict("records")  # each row as given, read by every pass below
+    for i, (idx, r) in enumerate(zip(out.index, records, strict=True)):
         agg = r.get("aggregate", "sum")
         points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record, agg)
         for col in ["to_date", "last_year", *years]:
@@ -159,7 +160,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(df, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
-    for i, r in enumerate(df.to_dict("records")):  # what is derived from a hidden figure
+    for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
@@ -176,7 +177,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
     printed = []  # each cumulative figure the public table prints, for the record of what was published
-    for i, r in enumerate(df.to_dict("records")):
+    for i, r in enumerate(records):
         points = evidence.get(r["measure"]) or {}
         for col, (year, months) in (points.get("months") or {}).items():
             if col not in hidden[i] and points.get(col):
