@@ -34,10 +34,12 @@ from swlib import charts, trends
 from swlib import views as s
 from swlib.briefing import briefing_view
 from swlib.config import council_settings
+from swlib.published import read as published_record
 
 ds = swlib.load(data, council=council)
 P = swlib.Period.parse(period)
-perf = swlib.performance(ds, council, P, audience=audience)
+published = published_record(council) if audience == "public" else None  # what earlier public reports printed
+perf = swlib.performance(ds, council, P, audience=audience, published=published)
 acts = swlib.actions(ds, council, P, audience=audience)
 summary = swlib.status_summary(perf)
 perf["sentence"] = trends.describe(perf, ds, council, P)
@@ -53,7 +55,7 @@ report["summary"] = {
     "chart": charts.status_chart(summary, "measures").view(),
 }
 report["legend"] = s.legend_view()
-report["glance"] = briefing_view(ds, council, perf, P, audience)
+report["glance"] = briefing_view(ds, council, perf, P, audience, published)
 
 # %% tags=["section:performance"]
 report["performance"] = s.performance_view(perf)

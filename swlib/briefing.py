@@ -41,17 +41,18 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     return sorted(out, key=lambda c: c["better"])
 
 
-def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal") -> dict:
+def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal", published=None) -> dict:
     """``{"counts": [(status, n)], "total", "since", "changes", "hidden", "attention": [{"id", "title",
     "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
     ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
-    section 4 has, so that page 1 stays one page."""
+    section 4 has, so that page 1 stays one page. ``published``: the record ``perf`` was set
+    against (``swlib.published``), so that a report reads it once; default: read it again."""
     from .status import performance
 
     counts = perf["status"].value_counts()
     prev = previous_quarter(P)
     try:
-        before = performance(ds, council, prev, audience=audience)
+        before = performance(ds, council, prev, audience=audience, published=published)
     except SwError:  # an earlier quarter the data cannot give: nothing to compare with, said so
         before = None
     if before is not None and not before["to_date"].notna().any():

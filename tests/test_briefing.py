@@ -117,3 +117,19 @@ def test_a_public_status_change_rests_only_on_statuses_the_public_version_shows(
         shown = t[t["title"].isin(listed)]
         assert (shown["status"] != SUPPRESSED).all() and not shown["suppressed"].str.contains("to_date").any()
     assert v["hidden"]
+
+
+def test_a_public_glance_sets_last_quarter_against_the_record_the_report_read(demo, monkeypatch):
+    # the report reads what earlier public reports printed once, and hands it on: not again here
+    from swlib import performance, published
+
+    P = Period.parse("2023-24-Q2")
+    record = published.empty()
+    perf = performance(demo, "dumfries-and-galloway", P, audience="public", published=record)
+    perf["sentence"] = ""
+    read = []
+    monkeypatch.setattr("swlib.status.read_published", lambda *a, **k: read.append(a) or published.empty())
+    glance = briefing_view(demo, "dumfries-and-galloway", perf, P, "public", record)
+    assert read == [] and glance["counts"]
+    briefing_view(demo, "dumfries-and-galloway", perf, P, "public")  # without it: read as before
+    assert read == [("dumfries-and-galloway",)]
