@@ -161,10 +161,17 @@ def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     return df[~df.index.isin(bad)]
 
 
-def _load(base: Path) -> Dataset:
-    letters: dict = {}
+def check_tables(base: Path, raw: dict, letters: dict) -> Dataset:
+    """The tables of a data folder or workbook read already (``folding.read_tables``: their text,
+    and a workbook's column letters), validated as ``load`` validates them (not cached): a file
+    read for something else as well is read once."""
+    return _load(Path(base), {k: v.copy() for k, v in raw.items()}, dict(letters))
+
+
+def _load(base: Path, raw: dict | None = None, letters: dict | None = None) -> Dataset:
+    letters = {} if letters is None else letters
     try:
-        ds = _load_checked(base, letters)
+        ds = _load_checked(base, letters, raw)
         if letters:
             ds.warnings = _cells(ds.warnings, base, letters)
         return ds
@@ -174,7 +181,7 @@ def _load(base: Path) -> Dataset:
         raise DataError(_cells(e.problems, base, letters), warnings=_cells(e.warnings, base, letters)) from None
 
 
-def _load_checked(base: Path, letters: dict) -> Dataset:
+def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Dataset:
     problems: list[Problem] = []
     if not base.exists():
         raise DataError(
@@ -183,7 +190,9 @@ def _load_checked(base: Path, letters: dict) -> Dataset:
     is_book = base.is_file()
     raw: dict[str, pd.DataFrame | None] = {}
     files: dict[str, Path] = {}
-    if is_book:
+    if read is not None:  # read already, its problems raised then (check_tables)
+        raw = dict(read)
+    elif is_book:
         if base.suffix.lower() not in (".xlsx", ".xlsm"):
             raise DataError(
                 Problem(

@@ -36,7 +36,7 @@ from .errors import (
     Problem,
 )
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, read_tables, row_key, write
-from .loading import _cells, _label, load
+from .loading import _cells, _label, check_tables, load
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -44,13 +44,14 @@ _UNKNOWN_IDS = (UNKNOWN_COUNCIL, UNKNOWN_MEASURE)
 _RESOLVED_BY_DATA = (*_UNKNOWN_IDS, NO_COUNCILS, MISSING_TABLE)
 
 
-def _check_return(path: Path) -> None:
-    """The return validated on its own: every problem it has that the data set cannot resolve."""
+def _check_return(path: Path, ret: dict, letters: dict) -> None:
+    """The return (its tables ``ret`` as ``read_tables`` read them) validated on its own: every
+    problem it has that the data set cannot resolve."""
 
     try:
-        load(path)
+        check_tables(path, ret, letters)
     except DataError as e:
-        twice = _typed_in_twice(path)  # a pre-filled row left blank is left out: no second row beside one typed in
+        twice = _typed_in_twice(ret)  # a pre-filled row left blank is left out: no second row beside one typed in
         own = [q for p in e.problems if p.code not in _RESOLVED_BY_DATA and (q := _duplicate_placed(p, twice))]
         if own:
             raise DataError(own, subject=_the_return(path)) from None
@@ -61,14 +62,10 @@ def _the_return(path: Path) -> str:
     return f"the return {path.name}"
 
 
-def _typed_in_twice(path: Path) -> dict[str, dict[int, int]]:
-    """Per sheet of a return, each row that repeats the key of an earlier row with something
-    filled in, and that earlier row: pre-filled rows left blank, which merge leaves out, are not
-    counted (a row typed in for one of them is not a second row)."""
-    try:
-        ret, _, _ = read_tables(path)
-    except DataError:
-        return {}
+def _typed_in_twice(ret: dict) -> dict[str, dict[int, int]]:
+    """Per sheet of a return (its tables ``ret``), each row that repeats the key of an earlier row
+    with something filled in, and that earlier row: pre-filled rows left blank, which merge
+    leaves out, are not counted (a row typed in for one of them is not a second row)."""
     out: dict[str, dict[int, int]] = {}
     for name, df in ret.items():
         key = MERGE_KEYS.get(name, ())
@@ -203,14 +200,13 @@ def _formulas_without_values(path: Path) -> list[Problem]:
     return out
 
 
-def _with_unresolved_ids(e: DataError, return_path: Path, data_path: Path) -> DataError:
+def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters: dict, data_path: Path) -> DataError:
     """The return's own problems ``e``, and the ids in its cells that the data set does not
     resolve either (a mistyped measure id: "did you mean ..."), which the merged check would
     otherwise name only once the others are put right."""
 
     more: list[Problem] = []
     try:
-        ret, ret_letters, _ = read_tables(return_path)
         data, data_letters, is_book = read_tables(data_path)
         _check_merged(plan_merge(data, ret), lambda n: _label(data_path, n, is_book), return_path, ret_letters,
                       data_path, data_letters)  # fmt: skip
@@ -242,10 +238,13 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
     if uncached:  # read as blank they would be left out as "nothing filled in": say so instead
         raise DataError(uncached, subject=_the_return(return_path))
     try:
-        _check_return(return_path)
+        ret, ret_letters, _ = read_tables(return_path)  # read once: checked, then merged
+    except DataError as e:  # a workbook that cannot be read: the return's own problems
+        raise DataError(e.problems, subject=_the_return(return_path)) from None
+    try:
+        _check_return(return_path, ret, ret_letters)
     except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run
-        raise _with_unresolved_ids(e, return_path, data_path) from None
-    ret, ret_letters, _ = read_tables(return_path)
+        raise _with_unresolved_ids(e, return_path, ret, ret_letters, data_path) from None
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)
     warnings = _check_merged(

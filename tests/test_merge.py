@@ -284,3 +284,26 @@ def test_a_row_typed_in_for_a_pre_filled_row_left_blank_is_not_a_second_row(fife
                                             "value": 13}])  # fmt: skip
     r = run("merge", "year.xlsx")
     assert r.exit_code == 2 and "a second row for" in r.output
+
+
+def test_the_return_is_read_once_whether_it_merges_or_has_problems(fife, monkeypatch):
+    # its values read once (its formulas once more, for values never saved): checked, then merged
+    import swlib.folding
+    import swlib.loading
+    from swlib.reading import read_workbook
+
+    reads = []
+
+    def counted(path, *a, **k):
+        reads.append(path.name)
+        return read_workbook(path, *a, **k)
+
+    monkeypatch.setattr(swlib.folding, "read_workbook", counted)
+    monkeypatch.setattr(swlib.loading, "read_workbook", counted)
+    a_return(fife, observations=[obs("2024/25 Q1", 45, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0 and reads.count("r.xlsx") == 1
+    reads.clear()
+    a_return(fife, "bad.xlsx", observations=[{"council": "fife", "measure": "fife-seen-5day", "period": "2024-25-Q1",
+                                              "numerator": 4, "denominator": 5}])  # fmt: skip
+    r = run("merge", "bad.xlsx")
+    assert r.exit_code == 2 and "did you mean 'fife-seen-5days'?" in r.output and reads.count("bad.xlsx") == 1
