@@ -11,9 +11,11 @@ figure without alternative text, into a grouping element around the tagged image
 and it puts each run of text in the block it is read in (Chromium tags every run ``NonStruct``,
 and a ``<div>``'s text is in no paragraph at all: ``_text_in_its_block``).
 And it marks as artifacts what a screen reader must not read: the running head and page
-numbers, which Chromium leaves outside any tag, and a table's header row where it is printed
+numbers, which Chromium leaves outside any tag, a table's header row where it is printed
 again at the top of each page the table runs on to, which Chromium tags into the same header
-cells (a screen reader would read each header twice).
+cells (a screen reader would read each header twice), and the rules and shading an element
+draws for itself (borders, a header cell's band, a heading's underline), which Chromium tags as
+the element's content.
 
 Chromium was chosen over WeasyPrint on evidence (the five default reports, same HTML): both
 give tagged PDFs with bookmarks and language, but WeasyPrint took 21 s where Chromium took
@@ -243,19 +245,78 @@ _PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 
 
 def _mark_artifacts(pdf, root) -> None:
-    """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row."""
+    """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row
+    and the rules and shading an element draws for itself (a table's borders, a header cell's
+    band, a heading's underline, a banner's frame)."""
     import pikepdf
 
     repeated = _repeated_header_content(pdf, root)
     parents = _parent_tree(root)
     for i, page in enumerate(pdf.pages):
-        mcids = repeated.get(i, set())
-        ops = _artifact_ops(pikepdf.parse_content_stream(page), mcids)
+        ops = list(pikepdf.parse_content_stream(page))
+        mcids = repeated.get(i, set()) | _decorations(ops, page, parents)
+        ops = _artifact_ops(ops, mcids)
         page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
         if mcids and "/StructParents" in page:
             entries = parents.get(int(page.StructParents))
             for mcid in (m for m in mcids if entries is not None and m < len(entries)):
                 entries[mcid] = None  # no element's content any more: an artifact
+
+
+_DRAWN = {"/Figure", "/Lbl", "/Formula"}  # what an element draws is what it is (a chart, a list's bullet)
+_SHOWN = {"Tj", "TJ", "'", '"', "Do", "sh", "INLINE IMAGE"}
+
+
+def _decorations(ops, page, parents) -> set[int]:
+    """The MCIDs of the page's marked content that shows no text or image, only rules and
+    shading, held by an element that is not a figure or a list's label (taken out of the element:
+    an artifact a screen reader passes over)."""
+    import pikepdf
+
+    if "/StructParents" not in page:
+        return set()
+    entries = parents.get(int(page.StructParents))
+    if entries is None:
+        return set()
+    shows, stack = {}, []
+    for op in ops:
+        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
+        if name in ("BDC", "BMC"):
+            props = op.operands[1] if name == "BDC" else None
+            mcid = int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
+            stack.append(mcid)
+            if mcid is not None:
+                shows.setdefault(mcid, False)
+        elif name == "EMC":
+            stack.pop()
+        elif name in _SHOWN:
+            for mcid in (m for m in stack if m is not None):
+                shows[mcid] = True
+    out = set()
+    for mcid, shown in shows.items():
+        owner = entries[mcid] if mcid < len(entries) else None
+        if shown or not isinstance(owner, pikepdf.Dictionary) or owner.get("/S") in _DRAWN:
+            continue
+        kids = owner.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        keep = [k for k in kids if _marked_content(k, owner) != (page.objgen, mcid)]
+        if len(keep) < len(kids):
+            owner.K = pikepdf.Array(keep)
+            out.add(mcid)
+    return out
+
+
+def _marked_content(k, element):
+    """``(page's objgen, MCID)`` of ``k``, a kid of ``element`` that is marked content, else None."""
+    import pikepdf
+
+    if isinstance(k, int):
+        page = element.get("/Pg")
+    elif isinstance(k, pikepdf.Dictionary) and "/MCID" in k:
+        page, k = k.get("/Pg", element.get("/Pg")), int(k.MCID)
+    else:
+        return None
+    return None if page is None else (page.objgen, k)
 
 
 def _artifact_ops(ops, repeated: set[int]) -> list:

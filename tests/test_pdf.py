@@ -699,7 +699,8 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
     # Java): language and title; headings in order without a skipped level; every run of text in a
     # paragraph, heading, list label or body, cell or caption (not in a bare grouping element, as
     # Chromium leaves a <div>'s text); every figure with its alternative text, and a caption beside
-    # its figure or in its table; every table with header cells in its first row
+    # its figure or in its table; every table with header cells in its first row; rules and shading
+    # (borders, a header band, a heading's underline) artifacts
     from swlib.pdf import _parent_tree
 
     for name, path in pdfs.items():
@@ -721,6 +722,21 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
                     runs += 1
                     loose[str(owners[mcid].S)] += str(owners[mcid].S) in GROUPS
             assert runs > 500 and not +loose, (name, "text held by no block", +loose)
+            # a table's borders, a header cell's band, a heading's rule: artifacts, not content
+            for page in pdf.pages:
+                owners = parents.get(int(page.get("/StructParents", -1)), [])
+                shows, current = {}, None
+                for ins in pikepdf.parse_content_stream(page):
+                    op = str(ins.operator) if isinstance(ins, pikepdf.ContentStreamInstruction) else "Do"
+                    if op == "BDC" and "/MCID" in ins.operands[1]:
+                        current = int(ins.operands[1].MCID)
+                        shows.setdefault(current, False)
+                    elif op == "EMC":
+                        current = None
+                    elif current is not None and op in ("Tj", "TJ", "Do", "sh"):
+                        shows[current] = True
+                drawn = Counter(str(owners[m].S) for m, shown in shows.items() if not shown)
+                assert set(drawn) <= {"/Figure", "/Lbl"}, (name, "rules tagged as content", drawn)
             figures = [e for e in elements if e.S == "/Figure"]
             assert figures and all(len(str(e.get("/Alt", "")).strip()) > 20 for e in figures), name
             for caption in (e for e in elements if e.S == "/Caption"):
