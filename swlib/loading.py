@@ -99,10 +99,7 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
             raise
         if cached is not None:
             _write_cached(cached, ds)
-            entries = sorted(cached.parent.glob("*.pickle"), key=lambda f: f.stat().st_mtime)
-            for old in entries[:-50]:  # keep the 50 most recent data sets
-                old.unlink(missing_ok=True)
-                shutil.rmtree(old.with_suffix(".councils"), ignore_errors=True)
+            _evict(cached.parent)
     if council is None:
         return ds
     if key is not None:
@@ -115,6 +112,23 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
 
 
 _WHOLE: dict = {}  # the last whole data set a council's rows were cut from, by cache key
+
+
+def _evict(folder: Path, keep: int = 50) -> None:
+    """Keep the ``keep`` most recent data sets in the cache. Other runs evict from it at the same
+    time (a batch's kernels, another batch): an entry one of them removed after this one listed
+    it is passed over, not an error that stops the run."""
+
+    def age(f: Path) -> float | None:
+        try:
+            return f.stat().st_mtime
+        except OSError:
+            return None
+
+    entries = sorted((t, f) for f in folder.glob("*.pickle") if (t := age(f)) is not None)
+    for _t, old in entries[:-keep]:
+        old.unlink(missing_ok=True)
+        shutil.rmtree(old.with_suffix(".councils"), ignore_errors=True)
 
 
 def _read_cached(path: Path, base: Path) -> Dataset | None:

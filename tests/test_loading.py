@@ -446,3 +446,19 @@ def test_a_batch_worker_cuts_its_next_council_from_the_data_set_in_memory(tmp_pa
     assert set(a.observations["council"]) == {"dundee-city"} and set(b.observations["council"]) == {"south-lanarkshire"}
     b.benchmarks.loc[b.benchmarks.index[0], "value"] = -1.0  # each council's data set is its own
     assert (loading.load(ROOT / "data", council="dumfries-and-galloway").benchmarks["value"] != -1.0).all()
+
+
+def test_the_cache_keeps_its_newest_data_sets_when_another_run_evicts_at_the_same_time(tmp_path):
+    # another run (a batch's kernels, another batch) may remove an entry after this one listed it
+    import os
+
+    from swlib.loading import _evict
+
+    for i, name in enumerate(("old", "mid", "new")):
+        (tmp_path / f"{name}.pickle").write_bytes(b"x")
+        os.utime(tmp_path / f"{name}.pickle", (1_000_000 + i, 1_000_000 + i))
+    (tmp_path / "old.councils").mkdir()
+    (tmp_path / "gone.pickle").symlink_to(tmp_path / "removed-meanwhile.pickle")  # listed, then not there
+    _evict(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.glob("*.pickle") if p.exists()) == ["mid.pickle", "new.pickle"]
+    assert not (tmp_path / "old.councils").exists()

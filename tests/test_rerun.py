@@ -45,7 +45,8 @@ def test_an_unchanged_rerun_answers_from_the_fingerprint_as_the_full_path_does(t
     assert other.stdout == slow.stdout and "pandas" in heavy
     forced, _ = swreport(*args, "--force")
     assert "rendered 1 of 1 report" in forced.stdout and not (out / ".rerun.json").exists()
-    swreport(*args)  # unchanged again: a new fingerprint
+    unchanged, _ = swreport(*args)  # unchanged again: a new fingerprint (a run that failed would leave none)
+    assert unchanged.returncode == 0 and "rendered 0 of 1 report; 1 unchanged" in unchanged.stdout, unchanged.stderr
     assert "pandas" not in swreport(*args)[1]
 
     # an input touched (same content): the full path again, which gives the same answer
