@@ -16,6 +16,7 @@ from ..pdf import PdfEngine, require
 from ..periods import Period
 from ..rerun import Recorder, answer, likely_work
 from ..scheduling import RunRecord, is_relative
+from ..validate import plural
 from .group import EXIT_FAILURE, data_option, main
 
 
@@ -172,8 +173,6 @@ def batch(summary_file, **options):
 def _not_checked_line(job, n: int, data) -> str:
     """What a public report prints that its suppression cannot check, in one line: how many
     measures, and the command that lists them."""
-    from ..validate import plural
-
     listing = f"swreport check-public --council {job.council} --period {job.period}" + (
         f" --data {data}" if data is not None else ""
     )
