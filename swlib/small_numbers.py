@@ -10,6 +10,8 @@ import re
 
 import pandas as pd
 
+from .shown_text import shown_texts
+
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
                  "twice": 2}  # fmt: skip
@@ -134,9 +136,9 @@ def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and t
 
 
 def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and the 9 others
-    total = _value(m.group("total"))
-    part = round(float(m.group("pc")) * total / 100)
-    return [part, total - part] if 0 < float(m.group("pc")) < 100 else []
+    total, pc = _value(m.group("total")), _value(m.group("pc"))
+    part = round(pc * total / 100)
+    return [part, total - part] if 0 < pc < 100 else []
 
 
 # a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
@@ -193,6 +195,82 @@ _MONTHS = (r"january|february|march|april|may|june|july|august|september|october
 _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\s+)?(?:only\s+|just\s+)?"
          rf"(?P<b>{_N})\b{_NOT_UNIT}(?!\s*(?:{_MONTHS})\b)(?P<said>(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_NOUNS}|were|was|"
          r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
+
+
+def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
+    a = _value(m.group("a"))
+    if 1900 <= a <= 2100:
+        return []
+    if m.group("frac"):
+        key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+        f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
+    else:
+        f = _value(m.group("pc")) / 100
+    before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1]
+    return [] if _NOT_COUNTS.search(before) else [round(f * a, 6)]
+
+
+# a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
+# a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
+_CWORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
+                         reverse=True))  # fmt: skip
+_COUNT = re.compile(
+    rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
+)
+_LABELS = re.compile(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
+                     r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
+                     r"rank(?:ed)?|position|placed|level)\.?\s*$", re.I)  # fmt: skip
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_LINKED = re.compile(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
+# words after a figure that name nothing it counts ("nine were seen", "47 in Q1", "18 the year before")
+_NOT_NOUNS = {"were", "was", "are", "is", "had", "have", "has", "in", "on", "at", "within", "of", "to", "from", "for",
+              "by", "against", "compared", "with", "than", "last", "this", "the", "a", "an", "and", "or", "but", "who",
+              "which", "that", "per", "more", "fewer", "less", "new", "recorded", "received", "during", "over",
+              "before", "after", "since", "each", "all", "out", "up", "down", "so", "as", "they", "we"}  # fmt: skip
+# a sentence about a rate, an average or a percentage: its figures are not counts of anyone
+_NOT_COUNT_SENTENCE = re.compile(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
+                                 r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
+                                 re.I)  # fmt: skip
+
+
+def _counts_in_sentence(sentence: str) -> list[float]:
+    """The figures in a sentence that count things: not years, dates, money, percentages, ages,
+    durations, labels ("Section 28", "Quarter 2", "Outcome 3"), ordinals or idioms ("one of the best")."""
+    tokens = []  # (value, is a count, is a unit, start, end, the noun after it, is a label)
+    for m in _COUNT.finditer(sentence):
+        tok, before, after = m.group("n"), sentence[: m.start()], sentence[m.end() :]
+        v = _value(tok)
+        word = tok[0].isalpha()
+        unit = bool(_UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
+        chain = _LABEL_BEFORE.search(before)  # "quarters 2 and 4" (labels), not "Q1 and 61" (a code, then a count)
+        label = (
+            (chain and not re.match(r"[a-z]+\d", chain.group(0), re.I))
+            or _AGE_OR_LABEL.search(before)
+            or _LABELS.search(before)
+            or _MONTH_BEFORE.search(before)
+        )
+        year = not word and "," not in tok and len(tok) == 4 and 1900 <= v <= 2100
+        idiom = _IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
+        noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
+        noun = noun.group(1).lower().rstrip("s") if noun and noun.group(1).lower() not in _NOT_NOUNS else None
+        tokens.append([v, not (unit or label or year or idiom or v == 0), unit, m.start(), m.end(), noun, label])
+    for i in range(len(tokens) - 2, -1, -1):  # "between 8 and 10 weeks", "16 and 17 year olds"
+        if tokens[i + 1][2] and _LINKED.fullmatch(sentence[tokens[i][4] : tokens[i + 1][3]]):
+            tokens[i][1], tokens[i][2] = False, True
+    for i in range(1, len(tokens)):  # "aged 16 and 17", "Sections 21 and 23"
+        if tokens[i - 1][6] and _LINKED.fullmatch(sentence[tokens[i - 1][4] : tokens[i][3]]):
+            tokens[i][1], tokens[i][6] = False, True
+    return [(t[0], t[5]) for t in tokens if t[1]]
+
+
+def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 referrals and accepted 47.": 3
+    """The differences of the counts in a sentence, two by two: not two small counts (each is
+    judged as it is), nor two counts of different things ("12 foster carers and 10 social workers")."""
+    if _NOT_COUNT_SENTENCE.search(sentence):
+        return []
+    counts = _counts_in_sentence(sentence)
+    return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
+            if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
 
 
 _FORMS: list[tuple[str, re.Pattern, object]] = [
@@ -268,9 +346,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         re.compile(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
         _fraction,
     ),
-    (  # "25% of the 12 children", "50 per cent of the 8 referrals": the part and the rest
+    (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
         "a percentage of a figure",
-        re.compile(rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        re.compile(
+            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N})\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}", re.I
+        ),
         _percent_of,
     ),
     (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
@@ -351,6 +431,28 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         lambda m: [] if _AGE_OR_LABEL.search(m.string[: m.start()]) else [int(m.group("a")), int(m.group("b"))],
     ),
+    (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
+        "doubled or halved from a figure",
+        re.compile(
+            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}", re.I
+        ),
+        lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
+    ),
+    (  # "rose by a third from 9" (3), "up 50% on last year's 6" (3), "fell by 25 per cent from 12" (3): the change
+        "a change by a share of a figure",
+        re.compile(
+            rf"\b{_RISE}\s+(?:by\s+)?(?:(?P<frac>{_FRACTION})|(?P<pc>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
+            rf"\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against)\s+(?:(?:last|the\s+previous|the\s+last)"
+            rf"\s+(?:year|quarter|month)['’]s\s+|the\s+|a\s+)?(?:figure\s+of\s+|total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        lambda m: _share_of_change(m),
+    ),
+    (  # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their difference
+        "two counts in one sentence",
+        re.compile(r"(?:[^.!?;\n]|[.!?;](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+"),
+        _differences,
+    ),
 ]
 
 
@@ -364,7 +466,10 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
     for _, pattern, counts in _FORMS:
         for m in pattern.finditer(text):
             try:
-                values = counts(m) if callable(counts) else [counts]
+                if counts is _differences:
+                    values = _differences(m.group(0), hi)
+                else:
+                    values = counts(m) if callable(counts) else [counts]
             except (KeyError, ValueError, TypeError):
                 continue
             for v in values:
@@ -376,6 +481,20 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
 
 
 def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
+    """Places in free text that may give away a count from lo to hi, for an officer to check: in
+    the text as written and as a reader sees it printed (``shown_text``: markdown rendered,
+    sanitised, entities decoded, tags and invisible characters removed), so that `**47** of 50`,
+    `&#51; children` or `Tw<span>o</span> reports` are found as `47 of 50`, `3 children`, `Two
+    reports` are. The one check for every free-text field (comments, narrative, actions)."""
+    if not isinstance(text, str):
+        return []
+    found = _small_numbers_in(text, lo, hi)
+    for shown in shown_texts(text):
+        found += [hit for hit in _small_numbers_in(shown, lo, hi) if hit not in found]
+    return found
+
+
+def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
     """Places in free text that may give away a count from lo to hi, for an officer to check.
 
     Finds numbers written as digits ("3 children", "3", "2.0", "2x") or words ("one", "a

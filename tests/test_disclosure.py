@@ -272,6 +272,30 @@ def test_attack_5_free_text_with_small_numbers_is_withheld_from_public_reports(d
     assert public.attrs["withheld"][0]["file"] == "observations.csv" and public.attrs["withheld"][0]["row"] == 2
 
 
+def test_free_text_is_withheld_for_what_the_reader_sees_not_the_source(data_dir):
+    from swlib.disclosure import public_narrative
+    from swlib.narrative import comment_html, markdown_html
+
+    # the sanitiser strips the tag after the check: the reader would see "Two reports were late"
+    text = "Tw<span>o</span> reports were late"
+    assert "Two reports were late" in comment_html(text)
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert "withheld" in public.iloc[0]["comment"] and "late" not in public.iloc[0]["comment"]
+    assert public.attrs["withheld"][0]["row"] == 2
+    # narrative: markdown, entities and soft hyphens, each paragraph withheld as printed
+    md = ("Our service grew.\n\nOf the 50 referrals, **47** were accepted.\n\n&#51; children were placed.\n\n"
+          "tw&shy;o children were placed.\n\nt**wo** children were placed.\n\nWe met our targets.")  # fmt: skip
+    printed = BeautifulSoup(markdown_html(md), "html.parser").get_text().replace("\xad", "")
+    assert "referrals, 47 were accepted" in printed and "3 children" in printed and "two children" in printed
+    out, hits = public_narrative(md)
+    assert [n for n, _ in hits] == [3, 5, 7, 9]
+    shown = BeautifulSoup(markdown_html(out), "html.parser").get_text()
+    assert "Our service grew." in shown and "We met our targets." in shown
+    assert not re.search(r"47|\b3\b|two", shown, re.I)
+
+
 def test_a_five_year_trend_built_on_a_suppressed_year_is_not_published(data_dir):
     from swlib.trends import describe
 

@@ -1,0 +1,83 @@
+"""Free text as a reader of a report sees it, for the small-number check (``swlib.small_numbers``).
+
+A comment or a narrative paragraph is printed after its markdown is rendered and nh3 has
+sanitised it (``swlib.narrative``): `**47**` prints as 47, `&#51;` as 3, `Tw<span>o</span>` as
+Two, `tw&shy;o` as two. ``shown_texts`` gives the plain text of each way a field can be printed
+(markdown rendered and sanitised, as the narrative and the actions are; sanitised without markdown,
+as a comment with HTML in it is), entities decoded, tags stripped, soft hyphens and zero-width
+characters removed, so that the check reads what the reader reads, not the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import nh3
+from markdown_it import MarkdownIt
+
+# characters a browser draws as nothing (or as a hyphen only at a line break): removed
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")  # fmt: skip
+# anything that can make the printed text differ from the source
+_MARKUP = re.compile(r"[<>&*_`\\\[\]]|[^\x00-\x7f]")
+# tags whose content a reader never sees (nh3 drops it)
+_HIDDEN = {"script", "style"}
+# tags that end a line or a paragraph when printed
+_BREAK = {"br": "\n", "td": " ", "th": " "}
+_BLOCK = {"p", "div", "li", "ul", "ol", "tr", "table", "thead", "tbody", "caption", "blockquote", "pre", "hr",
+          "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "dd", "dt", "dl"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _md():
+    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
+
+
+class _Text(HTMLParser):
+    """The text of sanitised HTML, entities decoded, a paragraph break for each block."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _HIDDEN:
+            self.hidden += 1
+        self.parts.append(_BREAK.get(tag, "\n\n" if tag in _BLOCK else ""))
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        self.parts.append("\n\n" if tag in _BLOCK else "")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def plain(html: str) -> str:
+    """The text a browser prints for sanitised ``html``: tags stripped (a paragraph break for each
+    block), entities decoded, invisible characters removed, compatibility forms folded (NFKC)."""
+    p = _Text()
+    p.feed(nh3.clean(html, tags=set(_BLOCK) | set(_BREAK) | {"span", "em", "strong", "b", "i", "a", "code", "sup",
+                                                             "sub", "abbr"}, strip_comments=True))  # fmt: skip
+    p.close()
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", "".join(p.parts)))
+    text = re.sub(r"[ \t]*\n[ \t]*(?:\n[ \t]*)+", "\n\n", text)  # one blank line between blocks
+    return text.strip()
+
+
+def shown_texts(text: str) -> list[str]:
+    """The plain text of each way free text can be printed, where it differs from the source:
+    markdown rendered then sanitised (narrative, actions), and sanitised as HTML (a comment)."""
+    if not isinstance(text, str) or not _MARKUP.search(text):
+        return []
+    out = []
+    for variant in (plain(_md().render(text)), plain(text)):
+        if variant and variant != text.strip() and variant not in out:
+            out.append(variant)
+    return out
