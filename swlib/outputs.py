@@ -4,7 +4,7 @@
 ``outputs/manifest.json`` records every report rendered (parameters, input hashes, version,
 status, timing) and ``outputs/index.html`` links them. Public reports live in a tree of their
 own, ``outputs/public/<council>/<period>/<report>.html``, with its own ``index.html`` (public
-reports only) and ``manifest.json`` (no local paths): the folder to upload as it is. A public
+reports only) and ``manifest.json`` (no local paths, no hash of an input): the folder to upload as it is. A public
 report's executed notebook holds the working figures, so it stays out of that tree, in the
 internal one (``<report>-public.ipynb``). ``swreport run`` and ``swreport batch`` record a report through the same call,
 ``record``. Every file is written atomically: readers see the old file or the new, never half.
@@ -187,7 +187,9 @@ def _record(out_dir: Path, outcomes: list[Outcome]) -> Path:
 def write_public_tree(out_dir: Path, manifest: dict) -> Path | None:
     """``outputs/public/manifest.json`` and ``index.html``: the public reports only, linked and
     listed relative to the public folder, with no local path, error text or notebook (None when
-    no public report has been made)."""
+    no public report has been made). No hash of an input either: with the rest of a data file
+    known, a short hash confirms a hidden cell by trying each value. What a re-run needs to skip
+    an unchanged report (its inputs' hashes, its key) stays in the internal ``manifest.json``."""
     base = out_dir / PUBLIC
     entries = {}
     for key, e in manifest["reports"].items():
@@ -199,7 +201,7 @@ def write_public_tree(out_dir: Path, manifest: dict) -> Path | None:
         entries[key[len(PUBLIC) + 1 :]] = {
             "report": e["report"], "council": e["council"], "council_name": e.get("council_name"),
             "period": e["period"], "audience": "public", "status": e["status"], "html": rel(e["html"]),
-            "pdf": rel(e.get("pdf")), "inputs": e.get("inputs", {}), "swlib": e.get("swlib"),
+            "pdf": rel(e.get("pdf")), "swlib": e.get("swlib"),
             "rendered_at": e.get("rendered_at"), "error": None,
         }  # fmt: skip
     if not entries:

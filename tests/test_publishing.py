@@ -200,3 +200,72 @@ def test_a_comment_with_two_small_numbers_is_one_finding_not_two(data_dir):
     ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
     (f,) = check_public(ds, "alpha", "2020-21-Q1")  # one passage, listed once and counted once
     assert "Three children from one family were registered" in f["text"]
+
+
+def test_the_public_tree_holds_no_hash_of_an_input_and_an_unchanged_public_rerun_still_skips(tmp_path):
+    """With the rest of observations.csv known, a short hash of it confirms a hidden cell by trying
+    each value: no file under outputs/public may hold one. The internal manifest keeps what a
+    re-run needs to skip an unchanged report."""
+    import hashlib
+    from pathlib import Path
+
+    from swlib import outputs
+    from swlib.batch import make_plan
+    from swlib.config import default_data_path, notebooks_dir, params_dir
+
+    runs = [("annual", "2016-17", "dundee-city", ("internal", "public"))]
+    plan = make_plan(runs, out=tmp_path)
+    assert len(plan.todo) == 2 and not plan.skipped
+    outcomes = []
+    for job in plan.todo:  # rendered (a page stands in for the report), as a batch records it
+        html, _ = outputs.output_paths(job.report, job.council, job.period, job.audience, tmp_path)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text("<html></html>")
+        o = outputs.Outcome.rendered(job, 0.0, html)
+        o.key = plan.keys[job.key]
+        outcomes.append(o)
+    outputs.record(tmp_path, outcomes)
+    data = Path(default_data_path())
+    inputs = [*data.glob("*.csv"), *notebooks_dir().glob("*.ipynb"), params_dir() / "councils.yaml"]
+    digests = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in inputs if f.is_file()}
+    internal = (tmp_path / "manifest.json").read_text()
+    assert digests["observations.csv"][:16] in internal  # kept outside the public tree
+    public = [f for f in (tmp_path / "public").rglob("*") if f.is_file()]
+    assert {f.name for f in public} == {"annual.html", "index.html", "manifest.json"}
+    for f in public:
+        text = f.read_text().lower()
+        for name, digest in digests.items():
+            assert digest[:8] not in text, (f, name)
+    again = make_plan(runs, out=tmp_path)
+    assert again.todo == [] and [o.job.audience for o in again.skipped] == ["internal", "public"]
+
+
+def test_public_exports_hold_figures_as_printed_not_the_unrounded_values(data_dir):
+    """63.63636363636363 is 7 of 11 exactly; the public report prints 63.6%, and so must every
+    public export and the public explorer's view (the internal export keeps the full value)."""
+    from openpyxl import load_workbook
+
+    import swlib
+    from swlib.excel import export_performance
+    from swlib.explorer import Explorer
+
+    obs = [{"measure": "m0", "period": f"{y}-Q{q}", "numerator": "70", "denominator": "110"}
+           for y in ("2019-20", "2020-21") for q in (1, 2, 3, 4)]  # fmt: skip
+    obs += [{"measure": "m0", "period": "2017-18", "numerator": "700", "denominator": "1100"},
+            {"measure": "m0", "period": "2018-19", "numerator": "707", "denominator": "1111"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
+
+    def numbers(path):
+        return [c.value for ws in load_workbook(path) for row in ws.iter_rows() for c in row
+                if isinstance(c.value, float)]  # fmt: skip
+
+    public = export_performance(ds, "alpha", "2020-21-Q2", data_dir / "public.xlsx", "public")
+    internal = export_performance(ds, "alpha", "2020-21-Q2", data_dir / "internal.xlsx", "internal")
+    assert 63.6 in numbers(public) and not any(abs(x - 7 / 11 * 100) < 1e-9 for x in numbers(public))
+    assert any(abs(x - 7 / 11 * 100) < 1e-9 for x in numbers(internal))
+    ex = Explorer(ds, "alpha", "2020-21-Q2", measure="m0", audience="public")
+    assert ex.view.table["value"].tolist() == [63.6, 63.6, 63.6, 63.6]
+    for name in ("explorer.xlsx", "explorer.csv"):
+        path = ex.export(data_dir / name)
+        text = path.read_text() if name.endswith(".csv") else repr(numbers(path))
+        assert "63.6" in text and "63.63" not in text, name
