@@ -20,6 +20,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as sc
+from .base import round_half_up
 from .disclosure import suppressed_columns
 from .formatting import status_text
 from .outputs import write_atomic
@@ -265,7 +266,11 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         said = r.get("year_notes") or {}  # why a figure is missing, as the report prints it where the figure would be
 
         def figure(col, r=r, supp=supp, said=said):
-            return "[c]" if col in supp else (said.get(col) if pd.isna(r[col]) else float(r[col]))
+            if col in supp:
+                return "[c]"
+            if pd.isna(r[col]):
+                return said.get(col)
+            return printed(r[col], r.get("decimals")) if audience == "public" else float(r[col])
 
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
                  None if pd.isna(r["target"]) else float(r["target"]),
@@ -287,6 +292,12 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     path = Path(path)
     wb.save(path)
     return path
+
+
+def printed(value, decimals) -> float:
+    """A public figure as the report prints it, rounded half up to the measure's decimals: a cell
+    holding 63.63636363636363 would give away 7 of 11 where the report prints 63.6%."""
+    return float(round_half_up(value, 0 if decimals is None or pd.isna(decimals) else int(decimals)))
 
 
 def _style_header(ws, Font, PatternFill, Alignment, get_column_letter) -> None:

@@ -23,7 +23,7 @@ from .config import ROOT, council_settings, outputs_dir
 from .dataset import Dataset
 from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
 from .errors import SwError
-from .excel import write_csv, write_frames
+from .excel import printed, write_csv, write_frames
 from .national import real_terms_benchmark
 from .periods import Period
 from .reports import NOTEBOOKS
@@ -164,6 +164,7 @@ class Explorer:
             "period": [Period.parse(y).label for y in years] + [f"{Period.parse(row['period_shown']).label} to date"],
             "value": [SYMBOL if c in hidden else row.get(c) for c in shown],
         })  # fmt: skip
+        table = _rounded(table, self.ds, self.measure)  # as printed: 63.6, not 63.63636363636363 (7 of 11)
         bench, bench_row = self._benchmark(m)
         cfg = council_settings(self.council)  # the council's own range of small numbers, as its public reports
         comments = [row["comment"]] if isinstance(row.get("comment"), str) else []
@@ -219,6 +220,8 @@ class Explorer:
             if not v.benchmark.empty:
                 frames["benchmark"] = v.benchmark
             to_date = SYMBOL if "to_date" in suppressed_columns(v.row) else v.row.get("to_date")
+            if self.audience == "public" and isinstance(to_date, int | float) and not pd.isna(to_date):
+                to_date = printed(to_date, v.row.get("decimals"))  # as the public report prints it
             frames["summary"] = pd.DataFrame([{"council": self.council, "measure": v.measure, "title": v.title,
                                                "period": str(self.period), "status": v.row.get("status"),
                                                "to_date": to_date, "target": v.row.get("target"),
