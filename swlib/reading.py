@@ -80,7 +80,7 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     # rows of the header's width go through whole; cells are stripped and unneutralised once per
     # distinct value of a column (``_cleaned``): a national panel has hundreds of thousands of rows
     body, numbers, bad = rows[1:], range(2, len(rows) + 1), False
-    if any(len(r) != width for r in body):  # blank lines, short or long rows: one by one
+    if set(map(len, body)) - {width}:  # blank lines, short or long rows: one by one
         body, numbers = [], []
         for n, r in enumerate(rows[1:], start=2):
             if len(r) != width:
@@ -101,7 +101,9 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
         return None
     df = pd.DataFrame({h: pd.Series(dtype="object") for h in header})
     if body and width:
-        columns = [_cleaned(col) for col in zip(*body, strict=True)]
+        cells = np.empty((len(body), width), dtype=object)
+        cells[:] = body  # one row per line, every row of the header's width
+        columns = [_cleaned(cells[:, i]) for i in range(width)]
         keep = ~np.logical_and.reduce([c == "" for c in columns])  # lines of blank cells
         if keep.any():
             df = pd.DataFrame(dict(zip(range(width), (c[keep] for c in columns), strict=True)), dtype="object")
@@ -115,12 +117,12 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     return df
 
 
-def _cleaned(column: tuple[str, ...]) -> np.ndarray:
+def _cleaned(column: np.ndarray) -> np.ndarray:
     """A column's cells stripped, and as typed where swreport wrote them with an apostrophe
     (``schema.unneutralise``): worked out once per distinct cell."""
-    codes, distinct = pd.factorize(np.asarray(column, dtype=object))
+    codes, distinct = pd.factorize(np.ascontiguousarray(column))
     clean = np.asarray([sc.unneutralise(c.strip()) for c in distinct], dtype=object)
-    return clean[codes] if len(clean) else np.asarray(column, dtype=object)
+    return clean[codes] if len(clean) else column
 
 
 def _cell_text(value, column: str) -> str:
