@@ -78,3 +78,23 @@ def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
     other.start()
     other.join()
     assert len(started) == 2 and used[-1] is started[1]  # another thread: a kernel of its own
+
+
+def _where() -> tuple:
+    import os
+    import sys
+
+    return os.environ.get("SWREPORT_PROBE"), os.getcwd(), "swlib.rendering" in sys.modules
+
+
+def test_a_pool_worker_has_the_batchs_environment_and_folder_not_the_fork_servers(monkeypatch, tmp_path):
+    # workers are forked from one fork server, started with the first pool: each still gets the
+    # environment and working folder of the batch that made its pool, as a spawned worker did
+    for value in ("first", "second"):
+        monkeypatch.setenv("SWREPORT_PROBE", value)
+        (tmp_path / value).mkdir()
+        monkeypatch.chdir(tmp_path / value)
+        with executors._workers(1) as pool:
+            probe, cwd, preloaded = pool.submit(_where).result(timeout=120)
+        assert (probe, cwd) == (value, str(tmp_path / value))
+        assert preloaded  # imported once in the fork server, not by each worker for its first report
