@@ -238,7 +238,12 @@ def _counts_in_sentence(sentence: str) -> list[float]:
     durations, labels ("Section 28", "Quarter 2", "Outcome 3"), ordinals or idioms ("one of the best")."""
     tokens = []  # (value, is a count, is a unit, start, end, the noun after it, is a label)
     for m in _COUNT.finditer(sentence):
-        tok, before, after = m.group("n"), sentence[: m.start()], sentence[m.end() :]
+        # the words just before and after it (a window: a long table row stays linear)
+        tok, before, after = (
+            m.group("n"),
+            sentence[max(0, m.start() - 80) : m.start()],
+            sentence[m.end() : m.end() + 80],
+        )
         v = _value(tok)
         word = tok[0].isalpha()
         unit = bool(_UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
