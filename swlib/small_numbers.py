@@ -197,15 +197,20 @@ _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\
          r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
 
 
+def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
+    return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
+
+
 def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     a = _value(m.group("a"))
     if 1900 <= a <= 2100:
         return []
-    if m.group("frac"):
-        key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+    frac, pc = m.group("frac") or m.group("frac2"), m.group("pc") or m.group("pc2")
+    if frac:
+        key = re.sub(r"[\s-]+", " ", frac.lower())
         f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
     else:
-        f = _value(m.group("pc")) / 100
+        f = _value(pc) / 100
     before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1]
     return [] if _NOT_COUNTS.search(before) else [round(f * a, 6)]
 
@@ -443,11 +448,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
     ),
-    (  # "rose by a third from 9" (3), "up 50% on last year's 6" (3), "fell by 25 per cent from 12" (3): the change
+    (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change
         "a change by a share of a figure",
         re.compile(
-            rf"\b{_RISE}\s+(?:by\s+)?(?:(?P<frac>{_FRACTION})|(?P<pc>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
-            rf"\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against)\s+(?:(?:last|the\s+previous|the\s+last)"
+            rf"(?:\b{_RISE}\s+(?:by\s+)?{_share()}|\b(?:an?\s+)?{_share('2')}\s+(?:increase|rise|fall|drop|decrease|reduction|"
+            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:(?:last|the\s+previous|the\s+last)"
             rf"\s+(?:year|quarter|month)['’]s\s+|the\s+|a\s+)?(?:figure\s+of\s+|total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
@@ -455,7 +460,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their difference
         "two counts in one sentence",
-        re.compile(r"(?:[^.!?;\n]|[.!?;](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+"),
+        re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+"),  # ";" joins its clauses
         _differences,
     ),
 ]

@@ -257,6 +257,10 @@ CLOSE_COUNTS = [
     ("Referrals were up 50% on last year's 6.", 3),
     ("Placements fell by 25 per cent from 12.", 3),
     ("There were 20 new Supervised Release Orders (SROs) compared with 18 the year before.", 2),
+    ("In Q1 there were 58 referrals; in Q2, 61.", 3),
+    ("We saw 47 of the children within 24 hours; 50 had been referred.", 3),
+    ("Referrals saw a 50% increase on last year's 6.", 3),
+    ("Placements were a third fewer than last year's 9.", 3),
 ]
 
 
@@ -289,6 +293,8 @@ NOT_CLOSE_COUNTS = [
     "Outcome 7 was met by 9 teams across 10 localities.",
     "Referrals fell by 25 per cent from 400.",
     "Placements halved from 40.",
+    "We have 12 foster carers; 10 social workers support them.",
+    "We received 50 referrals in 2023 and 2024; Quarters 2 and 4 were the busiest.",
 ]
 
 
