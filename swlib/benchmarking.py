@@ -1,7 +1,8 @@
 """Benchmarking against the other councils (Local Government Benchmarking Framework).
 
 For each LGBF indicator in the ``benchmarks`` panel: each council's rank (1 = best by the
-indicator's polarity, as LGBF ranks it; ties share the better rank), quartile (1 = the best
+indicator's polarity, on the figures as printed (``lgbf_decimals``): councils that print the same
+figure share the better rank), quartile (1 = the best
 quarter), the family-group value (pooled where numerators and denominators exist, else the
 mean) and Scotland's value (the published ``scotland`` row where the panel has one: it is not
 the mean of the councils), and, where a confidence interval exists, whether the council is
@@ -15,7 +16,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .base import round_half_up
 from .dataset import Dataset
+from .formatting import lgbf_decimals
 from .periods import Period
 from .stats import proportion_ci, rate_ci
 
@@ -84,7 +87,10 @@ def benchmark(ds: Dataset, period, council: str | None = None, confidence: float
         if polarity == "none":
             g["rank"] = np.nan
         else:
-            g["rank"] = g["v"].rank(ascending=ascending, method="min")
+            # on the figures as printed: two councils a reader sees at £26.67 share a rank
+            d = lgbf_decimals(g["unit"].iloc[0], published.get(code), g["v"])
+            printed = pd.Series([float(round_half_up(x, d)) for x in g["v"]], index=g.index)
+            g["rank"] = printed.rank(ascending=ascending, method="min")
         n = len(g)
         g["of"] = n
         g["quartile"] = np.ceil(4 * g["rank"] / n)

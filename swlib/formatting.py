@@ -57,7 +57,7 @@ def fmt_money(amount: float, *, millions: bool = False) -> str:
     if _missing(amount):
         return "–"
     if millions:
-        return f"£{amount / 1e6:,.3f}m"
+        return f"£{amount / 1e6:,.1f} million"  # one decimal, as a sentence or a summary table prints millions
     return f"£{amount:,.0f}" if amount >= 0 else f"-£{-amount:,.0f}"
 
 

@@ -46,7 +46,7 @@ def test_a_suppressed_figure_is_the_gss_symbol_whatever_its_value():
 def test_money_in_pounds_or_millions():
     assert fmt_money(75400) == "£75,400"
     assert fmt_money(-75400.4) == "-£75,400"
-    assert fmt_money(12_345_678, millions=True) == "£12.346m"
+    assert fmt_money(12_345_678, millions=True) == "£12.3 million"  # never "£12.346m"
 
 
 def test_a_status_is_a_shape_and_a_word_never_colour_alone():

@@ -68,9 +68,10 @@ def test_costs_are_in_real_terms_and_changes_in_the_units_own_terms(demo):
     sw2 = national_indicator_view(demo, "SW2", P, pos)
     rows = {r["council"]: r for r in sw2["ranking"]["rows"]}
     assert rows["North Lanarkshire"]["change"] == "+24.9 percentage points"
-    # 5.85% and 5.82% would both print 5.8%: the decimal that ranks them is printed
-    assert (rows["Orkney Islands"]["value"], rows["Orkney Islands"]["rank"]) == ("5.85%", "13th")
-    assert (rows["East Dunbartonshire"]["value"], rows["East Dunbartonshire"]["rank"]) == ("5.82%", "14th")
+    # 5.85% and 5.82% both print 5.8%: ranked as printed, they share 13th, and 15th follows
+    assert (rows["Orkney Islands"]["value"], rows["Orkney Islands"]["rank"]) == ("5.8%", "13th")
+    assert (rows["East Dunbartonshire"]["value"], rows["East Dunbartonshire"]["rank"]) == ("5.8%", "13th")
+    assert rows["Stirling"]["rank"] == "15th"
     assert rows["Falkirk"]["value"] == "6.1%" and sw2["ranking"]["change"] == "Change since 2018/19"
     sw6 = national_indicator_view(demo, "SW6", P, pos)
     assert sw6["ranking"]["rows"][0]["change"] == "-14.9 per 1,000"
@@ -94,7 +95,14 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
 
     sw6 = national.funnel(demo, "SW6", "2019-20")
     words = funnel_words(sw6)
-    assert "a dispersion ratio φ of 48.3" in words and "τ² = 0.00037 on the arcsine square-root scale" in words
+    assert "far more than chance alone would explain, so the limits are widened" in words
+    assert not re.search("φ|τ|arcsine|Spiegelhalter|FunnelPlotR", words)  # plain words; the methods note names them
+    from swlib.views.national import funnel_method
+
+    assert funnel_method(sw6, "SW6") == (
+        "SW6: dispersion ratio φ = 48.3 (1 when chance explains all the variation); between-council variance "
+        "τ² = 0.00037 on the arcsine square-root scale, added to widen the limits."
+    )
     assert "at Falkirk's 23,658 discharges, the 99.8% limits run from 70.7 to 144.2, against 98.5 to 110.8" in words
     assert words.endswith("Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2).")
     svg = funnel_chart(sw8 := national.funnel(demo, "SW8", "2019-20"), "SW8: delayed discharges").svg
@@ -104,10 +112,10 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
         "&#39;", "'"
     )
     assert any(t.startswith("Delayed-discharge bed days") for t in texts)  # a value-axis title
-    assert "(φ = 2,291.6, τ² = 0.22)" in texts
+    assert "Limits widened: councils differ" in texts and not any(re.search("φ|τ", t) for t in texts)
     ticks = [t for t in texts if re.fullmatch(r"[\d,]+", t) and "," in t]
     assert ticks == ["2,000", "5,000", "10,000", "20,000"]  # no minor tick labels to overprint them
-    assert "widened for over-dispersion (phi 2,291.6" in funnel_chart(sw8, "SW8").alt
+    assert "widened because the councils differ more than chance alone explains" in funnel_chart(sw8, "SW8").alt
 
 
 def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):
@@ -128,7 +136,11 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     assert r.exit_code == 0, r.output
     page = BeautifulSoup((tmp_path / "scotland" / "2019-20" / "national.html").read_text(), "html.parser")
     text = " ".join(page.get_text(" ").split())
-    assert "Local Government Benchmarking Framework (LGBF)" in text and "lgbf-benchmarking-data-2022-01.xlsx" in text
+    assert "Local Government Benchmarking Framework (LGBF)" in text and ".xlsx" not in text  # the release, not a file
+    assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in text
+    methods = page.find(id="methods").find_next("p").get_text(" ")
+    assert "Spiegelhalter (2005)" in methods and "SW8: dispersion ratio φ = 2,291.6" in methods
+    assert "FunnelPlotR" not in text  # the method is named, not the software
     assert not page.select(".banner")  # real figures: no illustrative-data banner
     assert "Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2)." in text
     ranking = next(t for t in page.select("table.ranking") if t.caption.get_text().startswith("SW6"))
@@ -150,7 +162,9 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     matrix = page.select_one("table.matrix")
     assert "2017/18" in matrix.select("thead th")[4].get_text(" ")  # SW4a's year under its code
     funnels = [f for f in page.select("figure img") if f["alt"].startswith("Funnel plot of SW")]
-    assert len(funnels) == 2 and all("widened for over-dispersion" in f["alt"] for f in funnels)
+    assert len(funnels) == 2 and all(
+        "widened because the councils differ more than chance" in f["alt"] for f in funnels
+    )
 
 
 def test_scotlands_trend_is_fingertips_where_the_lgbf_has_counts(demo):
@@ -316,22 +330,28 @@ def test_lgbf_costs_print_in_pounds_and_pence_an_hour_and_whole_pounds_a_week(na
         assert "£19.25" in text and "SW5 20/21: £204," in text
 
 
-def test_equal_printed_costs_share_a_rank_and_different_ranks_print_apart(demo):
-    """Ranks use the unrounded figures: where two councils would print the same whole pounds (or
-    pence) with different ranks, the pence (or the decimal) that ranks them is printed."""
+def test_ranks_follow_the_figures_as_printed_and_equal_printed_figures_share_a_rank(demo):
+    """Ranks use the figures as printed, at the usual decimals: two councils a reader sees at the
+    same figure share a rank, a different figure is a different rank, and no figure is printed
+    with extra decimals to tell ranks apart (never "£388.15" a week or "75.402%")."""
     from swlib.views import national_indicator_view
 
     P = Period.parse("2019-20")
     pos = national.positions(demo, P)
-    for code in ("SW1", "SW5", "CHN8a", "CHN8b"):
+    for code in pos["lgbf"].unique():
         rows = national_indicator_view(demo, code, P, pos)["ranking"]["rows"]
         by_value = {}
         for r in rows:
             by_value.setdefault(r["value"], set()).add(r["rank"])
         assert all(len(ranks) == 1 for ranks in by_value.values()), code
         assert len(by_value) == len({r["rank"] for r in rows}), code
-    sw5 = {r["council"]: r["value"] for r in national_indicator_view(demo, "SW5", P, pos)["ranking"]["rows"]}
-    assert sw5["Dumfries and Galloway"] == "£213" and [v for v in sw5.values() if "." in v] == ["£388.15", "£388.21"]
+        assert not any(re.search(r"\.\d\d\d|\.\d\d%", r["value"]) for r in rows), code
+    sw5 = {
+        r["council"]: (r["value"], r["rank"]) for r in national_indicator_view(demo, "SW5", P, pos)["ranking"]["rows"]
+    }
+    assert sw5["Dumfries and Galloway"][0] == "£213" and [v for v, _ in sw5.values() if "." in v] == []
+    same = [k for k in sw5.values() if k[0] == "£388"]
+    assert len(same) == 2 and same[0][1] == same[1][1]  # £388.15 and £388.21 print alike: one rank
 
 
 def test_a_cost_whose_lgbf_series_stops_short_of_the_report_says_why(demo):
@@ -342,7 +362,10 @@ def test_a_cost_whose_lgbf_series_stops_short_of_the_report_says_why(demo):
     P = Period.parse("2020-21")
     pos = national.positions(demo, P)
     sw1, chn8a = (national_indicator_view(demo, code, P, pos) for code in ("SW1", "CHN8a"))
-    assert sw1["lead"].startswith("2020/21, the latest year available; lower is better.")
+    assert sw1["lead"].startswith(
+        "2020/21, the latest year available; councils ranked from the lowest cost."
+    )  # a cost is lower, not better
+    assert sw1["ranking"]["caption"].endswith("(1st = lowest cost)")
     assert "statistical process control chart to 2020/21" in sw1["spc"]["caption"]
     assert chn8a["lead"].startswith(
         "2019/20, the latest year available (the LGBF has published no 2020/21 figure for this cost yet);"

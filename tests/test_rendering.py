@@ -1,6 +1,7 @@
 """The real notebooks on the real demo data, rendered to HTML and checked as a reader gets them."""
 
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -131,13 +132,26 @@ def test_annual_report_sections_and_narrative():
     dg = " ".join(soup(rendered("annual-dg")).get_text(" ").split())
     assert "Service Budget Outturn Variance" in dg and " under" in dg  # budget against outturn, per line
     assert "No narrative was provided for commissioned services." in dg  # said plainly when there is none
-    # officers are told where the words go, in the data set in use; the public report names no file
+    # officers are told where the words go, in the data set in use, on screen only: the printed paper names no file
     assert ("No narrative was provided for commissioned services. The CSWO's words for it go in "
             "data/narrative/dumfries-and-galloway/2023-24/commissioned.md (markdown).") in dg  # fmt: skip
+    hints = soup(rendered("annual-dg")).select("p.no-data .screen-only")
+    assert hints and all("data/narrative/" in h.get_text() for h in hints)
+    css = (Path(swlib.__file__).parent / "templates" / "shared" / "report.css").read_text()
+    assert re.search(r"@media print \{[^@]*\.screen-only \{ display: none; \}", css)
+    foot = soup(rendered("annual-dg")).select_one("footer.page-footer")  # the tool and the data folder: on screen only
+    assert (
+        "by swreport" in foot.select_one(".screen-only").get_text()
+        and "data set" in foot.select_one(".screen-only").get_text()
+    )
+    foot.select_one(".screen-only").decompose()
+    assert re.fullmatch(r"Generated \d+ \w+ \d{4} \d\d:\d\d UTC\.", foot.find_all("p")[-1].get_text())
     public = " ".join(soup(rendered("annual-dg", "public")).get_text(" ").split())
     assert "No narrative was provided for commissioned services. " in public
     assert "narrative/" not in public and ".md" not in public and "words for it go in" not in public
     assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
+    # millions to one decimal in sentences ("£1.0 million", not the source's "£1.032m")
+    assert "£1.0 million underspend" in text and not re.search(r"£[\d,]*\.\d{3}|£[\d.]+m\b", text + dg)
     assert "Compulsory Treatment Orders" in text and "656" in text
     assert "population of about 148,000" in text
 
@@ -255,7 +269,8 @@ def test_analytics_sections_are_in_both_reports():
     }
     assert cells["SW6"][0] == "2016/17" and "Latest benchmarking year available" not in d.get_text(" ")
     dg = " ".join(a.get_text(" ").split())
-    assert "Latest benchmarking year available: 2020/21" in dg and "lgbf-benchmarking-data-2022-01.xlsx" in dg
+    assert "Latest benchmarking year available: 2020/21" in dg and ".xlsx" not in dg  # the publication, not its file
+    assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in dg
 
 
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():

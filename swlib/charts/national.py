@@ -121,9 +121,11 @@ def rank_chart(g: pd.DataFrame, title: str, width: float = 3.45) -> Chart:
     best, worst = g.iloc[:3], g.iloc[-3:]
     d = lgbf_decimals(unit, scotland, g["value"])  # as the table beside it prints them
     f = lambda r: f"{r.council_name} {fmt_value(r.value, unit, d)}"  # noqa: E731
-    alt = (f"Dot chart of {title} for all {len(g)} councils, best first. Scotland {fmt_value(scotland, unit, d)}. "
-           f"Best: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
-    caption = f"{title}: every council ranked, best at the top; the marker's shape is the council's family group."
+    cost = unit == "currency" and g["polarity"].iloc[0] in ("higher", "lower")  # lower or higher, not better or worse
+    top = f"{'lowest' if g['polarity'].iloc[0] == 'lower' else 'highest'} cost" if cost else "best"
+    alt = (f"Dot chart of {title} for all {len(g)} councils, {top} first. Scotland {fmt_value(scotland, unit, d)}. "
+           f"{top[0].upper() + top[1:]}: {'; '.join(f(r) for r in best.itertuples())}. Last: {'; '.join(f(r) for r in worst.itertuples())}.")  # fmt: skip
+    caption = f"{title}: every council ranked, {top} at the top; the marker's shape is the council's family group."
     return Chart(_rank_svg(g, unit, scotland, axis_words, alt, width, d), alt, caption)
 
 
@@ -170,8 +172,8 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
     alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
            f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
-           + (f"widened for over-dispersion (phi {a['phi']:,.1f}, tau squared {a['tau2']:.2g}). "
-              if a["adjusted"] else "not widened (no over-dispersion). ")
+           + ("widened because the councils differ more than chance alone explains. "
+              if a["adjusted"] else "not widened: the councils differ no more than chance. ")
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
     caption = (f"{title}: councils further from the centre than chance and the usual variation between councils "
                "would explain lie outside the dotted 99.8% limits.")  # fmt: skip
@@ -266,7 +268,7 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
             ("council outside the 99.8% limits", marker_handle("D", 24, PALETTE["orange"], PALETTE["orange"], 1))
         )
     legend(svg, x1 + 0.9 * size, y0 + 0.9 * size, entries)
-    note = (f"Limits widened for over-dispersion\n(\u03c6 = {a['phi']:,.1f}, \u03c4\u00b2 = {a['tau2']:.2g})"
-            if a["adjusted"] else f"Limits not widened:\nno over-dispersion (\u03c6 = {a['phi']:.2f})")  # fmt: skip
+    note = ("Limits widened: councils differ\nmore than chance explains"
+            if a["adjusted"] else "Limits not widened: councils\ndiffer no more than chance")  # fmt: skip
     svg.text(x1 + 0.02 * (x1 - x0), y1 - metrics.DESCENT * size - st["line_spacing"] * size, note, size, cls="note")
     return str(svg)

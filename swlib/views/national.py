@@ -48,23 +48,6 @@ def trend_words(t: dict, spc_below: bool = False) -> str:
     )
 
 
-def decimals_apart(values: list, ranks: list, unit: str, decimals: int = 1, most: int = 4) -> list[int]:
-    """The decimals to print each figure with: ``decimals``, or more where another council with a
-    different rank would print the same (ranks use the unrounded figures), up to ``most``; a cost
-    in whole pounds goes to pounds and pence first (£448.62, never £448.6)."""
-    out = []
-    for i, (v, r) in enumerate(zip(values, ranks, strict=True)):
-        d = decimals
-        while d < most and any(
-            rj != r and fmt_value(vj, unit, d) == fmt_value(v, unit, d)
-            for j, (vj, rj) in enumerate(zip(values, ranks, strict=True))
-            if j != i and not pd.isna(vj)
-        ):
-            d = 2 if unit == "currency" and d < 2 else d + 1
-        out.append(d)
-    return out
-
-
 def fmt_change(change, unit: str, decimals: int = 1) -> str:
     """A change in the unit's own terms: "+2.1 percentage points", "-£1.20", "+3.4 per 1,000"."""
     if pd.isna(change):
@@ -95,6 +78,10 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         r0["polarity"], "neither higher nor lower is better"
     )
+    top = "1st = best"
+    if unit == "currency" and r0["polarity"] in ("higher", "lower"):  # a cost is lower or higher, not better or worse
+        better = f"councils ranked from the {'lowest' if r0['polarity'] == 'lower' else 'highest'} cost"
+        top = f"1st = {'lowest' if r0['polarity'] == 'lower' else 'highest'} cost"
     asked = Period.parse(period).year_period
     # a cost whose series stops short of the report's year (CHN8a, CHN8b: "dna" for 2020/21 in the LGBF's workbook)
     not_yet = (
@@ -131,18 +118,21 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []
     g = g.sort_values(["rank", "council_name"])
-    places = decimals_apart(g["value"].tolist(), g["rank"].tolist(), unit, d)
-    for r, dp in zip(g.to_dict("records"), places, strict=True):
-        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, dp),
+    for r in g.to_dict("records"):  # ranked on the figures as printed (benchmark): equal figures, equal ranks
+        rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, d),
                      "change": fmt_change(r["change"], unit, d),
                      "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
                      "quartile": "–" if pd.isna(r["quartile"]) else str(int(r["quartile"])),
                      "family": str(int(r["family_group"]))})  # fmt: skip
-    v["ranking"] = {"caption": f"{title}: every council, {year.label} (1st = best)", "rows": rows,
+    v["ranking"] = {"caption": f"{title}: every council, {year.label} ({top})", "rows": rows,
                     "change": f"Change since {Period.parse(r0['previous_period']).label}"}  # fmt: skip
     f = funnel(ds, code, year)
     if f is not None:
-        v["funnel"] = {"chart": funnel_chart(f, title).view(), "words": funnel_words(f)}
+        v["funnel"] = {
+            "chart": funnel_chart(f, title).view(),
+            "words": funnel_words(f),
+            "method": funnel_method(f, code),
+        }
         v["glance"]["outside"] = {side: int((f["outside"] == side).sum()) for side in ("above", "below")}
         v["glance"]["adjusted"] = bool(f.attrs["adjusted"])
     return v
@@ -200,7 +190,7 @@ def national_glance_view(parts: list[dict]) -> dict:
     glances = sorted((v["glance"] for v in parts), key=key)
     rows = [[f"{g['code']}: {g['name']}", g["latest"], glance_direction(g), glance_outside(g)] for g in glances]
     return {
-        "caption": "Each indicator in one line, those to look at first first: special cause concern or a worsening "
+        "caption": "Each indicator in one line, those to look at first at the top: special cause concern or a worsening "
         "trend, then councils outside the funnel limits (widened where councils differ more than chance explains), "
         "improvements last; sections 2 and 3 give each in full",
         "columns": ["Indicator", "Scotland, latest", "Over the years (Scotland)", "Councils outside the funnel limits"],
@@ -231,17 +221,15 @@ def funnel_words(f: pd.DataFrame) -> str:
     if a["adjusted"]:
         w = funnel_widening(f)
         words.append(
-            f"The councils differ from one another far more than chance alone would explain (a dispersion ratio "
-            f"\u03c6 of {a['phi']:,.1f}, where chance alone gives about 1), so the limits are widened by the "
-            f"variation between councils (\u03c4\u00b2 = {a['tau2']:.2g} {TAU2_SCALE[a['data_type']]}), as "
-            f"Spiegelhalter (2005) describes and FunnelPlotR computes: at {w['council']}'s {w['x']:,.0f} {a['counts']}, "
-            f"the 99.8% limits run from {w['lower']:,.1f} to {w['upper']:,.1f}, against {w['plain_lower']:,.1f} to "
-            f"{w['plain_upper']:,.1f} from chance alone ({w['times']:,.1f} times as wide)."
+            f"The councils differ from one another far more than chance alone would explain, so the limits are "
+            f"widened to allow for the usual variation between councils (the methods note says how): at "
+            f"{w['council']}'s {w['x']:,.0f} {a['counts']}, the 99.8% limits run from {w['lower']:,.1f} to "
+            f"{w['upper']:,.1f}, against {w['plain_lower']:,.1f} to {w['plain_upper']:,.1f} from chance alone "
+            f"({w['times']:,.1f} times as wide)."
         )  # fmt: skip
     else:
         words.append(
-            f"The councils differ from one another no more than chance would explain (a dispersion ratio \u03c6 of "
-            f"{a['phi']:.2f}), so the limits are not widened."
+            "The councils differ from one another no more than chance would explain, so the limits are not widened."
         )
     limits = "the widened 99.8% limits" if a["adjusted"] else "the 99.8% limits"
     said = []
@@ -251,6 +239,17 @@ def funnel_words(f: pd.DataFrame) -> str:
             said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
     words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
     return " ".join(words)
+
+
+def funnel_method(f: pd.DataFrame, title: str) -> str:
+    """For the methods note at the end of the report: how one funnel plot's limits were worked
+    out, with the statistics its reading pages put in plain words (phi, tau2, the scale)."""
+    a = f.attrs
+    if a["adjusted"]:
+        return (f"{title}: dispersion ratio φ = {a['phi']:,.1f} (1 when chance explains all the variation); "
+                f"between-council variance τ² = {a['tau2']:.2g} {TAU2_SCALE[a['data_type']]}, added to "
+                "widen the limits.")  # fmt: skip
+    return f"{title}: dispersion ratio φ = {a['phi']:.2f}, no more than chance: limits not widened."
 
 
 def quartile_matrix_view(pos: pd.DataFrame) -> dict:

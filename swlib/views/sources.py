@@ -108,7 +108,28 @@ def source_label(source: str) -> str:
         return "Illustrative figures made up for this demonstration (synthetic)"
     if text.strip().lower().startswith("synthetic:"):
         return "Illustrative (synthetic): " + fy_text(text.split(":", 1)[1].strip())
-    return fy_text(text)  # "Service Plan 2023/24", as the report prints its years
+    return fy_text(lgbf_release(text))  # "Service Plan 2023/24", as the report prints its years
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+def lgbf_release(text: str) -> str:
+    """The LGBF workbook a source names, as the publication a reader knows: "LGBF benchmarking data
+    (lgbf-benchmarking-data-2022-01.xlsx)" is the "Local Government Benchmarking Framework, January
+    2022 release" (the month the file name gives; none, where it gives none), not a file name."""
+
+    def words(m: re.Match) -> str:
+        dated = re.search(r"(\d{4})-(\d{2})", m.group(1))
+        when = (
+            f", {MONTHS[int(dated.group(2)) - 1]} {dated.group(1)} release"
+            if dated and 1 <= int(dated.group(2)) <= 12
+            else ""
+        )
+        return "Local Government Benchmarking Framework" + when
+
+    return re.sub(r"LGBF benchmarking data\s*\(([^()]*?)\.xlsx\)", words, text, flags=re.IGNORECASE)
 
 
 def glossary_items() -> list[tuple[str, str]]:
