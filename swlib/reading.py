@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import operator
 import re
 import zipfile
 from pathlib import Path
@@ -53,6 +54,9 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
         problems.extend(e.problems)
         return None
     text = _decode(raw)
+    fast = _one_line_records(text)
+    if fast is not None:
+        return _rows_to_frame([fast[0]], label, problems, cells=fast[1])
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as e:
@@ -61,7 +65,49 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
     return _rows_to_frame(rows, label, problems)
 
 
-def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -> pd.DataFrame | None:
+def _one_line_records(text: str) -> tuple[list[str], np.ndarray] | None:
+    """The header row and the cells of a CSV text whose every record is one line of the header's
+    width (no blank line, no quoted line break, no carriage return, a header without quotes that
+    names its last column), parsed by pandas' C reader: the ``csv`` module's reading, cell for cell
+    (lines without quotes are split at commas by both; the lines with quotes are read by both and
+    compared). None for any other text, which the ``csv`` module reads."""
+    if "\r" in text or not text.endswith("\n"):
+        return None
+    lines = text[:-1].split("\n")
+    header = lines[0].split(",")
+    if '"' in lines[0] or not header[-1].strip() or any(not line for line in lines):
+        return None
+    commas = np.fromiter(map(operator.methodcaller("count", ","), lines), dtype=np.int64, count=len(lines))
+    quoted = np.flatnonzero(
+        np.fromiter(map(operator.methodcaller("count", '"'), lines), dtype=np.int64, count=len(lines))
+    )
+    plain = np.ones(len(lines), dtype=bool)
+    plain[quoted] = False
+    if (commas[plain] != len(header) - 1).any():
+        return None
+    try:
+        by_csv = list(csv.reader([lines[i] for i in quoted]))  # each quoted line a whole record
+    except csv.Error:
+        return None
+    if any(len(r) != len(header) for r in by_csv) or len(lines) == 1:
+        return None
+    try:
+        cells = pd.read_csv(io.StringIO(text), header=None, dtype=str, na_filter=False, skip_blank_lines=False,
+                            engine="c").to_numpy(dtype=object)  # fmt: skip
+    except (ValueError, pd.errors.ParserError):
+        return None
+    if cells.shape != (len(lines), len(header)) or any(
+        list(cells[i]) != r for i, r in zip(quoted, by_csv, strict=True)
+    ):
+        return None
+    return header, cells[1:]
+
+
+def _rows_to_frame(
+    rows: list[list[str]], label: str, problems: list[Problem], cells: np.ndarray | None = None
+) -> pd.DataFrame | None:
+    """A table from its rows as read (``cells``: its body, read already, one row per record of
+    the header's width)."""
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()  # trailing blank lines
     if not rows:
@@ -79,7 +125,7 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
         problems.append(Problem(label, 1, h, "the column named twice", "each column once"))
     # rows of the header's width go through whole; cells are stripped and unneutralised once per
     # distinct value of a column (``_cleaned``): a national panel has hundreds of thousands of rows
-    body, numbers, bad = rows[1:], range(2, len(rows) + 1), False
+    body, numbers, bad = rows[1:], range(2, len(rows) + 1 if cells is None else len(cells) + 2), False
     if set(map(len, body)) - {width}:  # blank lines, short or long rows: one by one
         body, numbers = [], []
         for n, r in enumerate(rows[1:], start=2):
@@ -103,6 +149,7 @@ def _rows_to_frame(rows: list[list[str]], label: str, problems: list[Problem]) -
     if body and width:
         cells = np.empty((len(body), width), dtype=object)
         cells[:] = body  # one row per line, every row of the header's width
+    if cells is not None and len(cells) and width:
         columns = [_cleaned(cells[:, i]) for i in range(width)]
         keep = ~np.logical_and.reduce([c == "" for c in columns])  # lines of blank cells
         if keep.any():

@@ -41,3 +41,24 @@ def test_a_percent_formatted_cell_is_read_as_the_percentage_it_shows(tmp_path):
     assert problems == []
     assert df.loc[2, "value"] == "93" and df.loc[2, "numerator"] == "3" and df.loc[3, "value"] == "92.5"
     assert df.loc[2, "comment"] == "0.5"  # text columns as typed
+
+
+def test_quoted_cells_are_read_as_the_csv_module_reads_them_whichever_reader_is_used(tmp_path):
+    # one record a line is read by pandas' C reader, a quoted line break by the csv module: the same cells
+    one_line = 'council,name,note\nalpha,"Alpha, North","said ""no"""\nbeta, Beta ,\'=1+1\n'
+    broken = one_line.replace('"Alpha, North"', '"Alpha,\nNorth"')
+    for text, name in ((one_line, "Alpha, North"), (broken, "Alpha,\nNorth")):
+        f = tmp_path / "councils.csv"
+        f.write_text(text, encoding="utf-8")
+        problems = []
+        df = read_csv(f, "councils.csv", problems)
+        assert problems == [] and list(df.index) == [2, 3]
+        assert df.loc[2].tolist() == ["alpha", name, 'said "no"'] and df.loc[3].tolist() == ["beta", "Beta", "=1+1"]
+
+
+def test_a_short_row_among_one_line_records_is_a_problem_naming_its_row(tmp_path):
+    f = tmp_path / "councils.csv"
+    f.write_text("council,name\nalpha,Alpha\nbeta\n", encoding="utf-8")
+    problems = []
+    assert read_csv(f, "councils.csv", problems) is None
+    assert [(p.row, p.found, p.expected) for p in problems] == [(3, "1 fields", "2 fields, as in the header row")]
