@@ -156,16 +156,20 @@ STATUS_WORDS = {"Green": "so it counts as met", "Amber": "so it counts as narrow
                 "Red": "so it counts as missed (Red)"}  # fmt: skip
 
 
-def against_target(now: float, target: float, polarity: str, unit: str, decimals: int) -> str:
+def against_target(now: float, target: float, polarity: str, unit: str, decimals: int, annual=None) -> str:
     """The figure against its target in words that follow the polarity, compared as printed:
-    "above the 75% target"; "better than the 12% target, where lower is better"."""
+    "above the 75% target"; "better than the 12% target, where lower is better". A target to
+    date that is a share of the year's (``annual``, where it differs) says so and names the
+    year's: "below the £87,500 target to date (£175,000 for the year)"."""
     t, n = round_half_up(target, decimals), round_half_up(now, decimals)
-    shown = fmt_value(target, unit, decimals)
+    shown = f"{fmt_value(target, unit, decimals)} target"
+    if annual is not None and not pd.isna(annual) and round_half_up(annual, decimals) != t:
+        shown += f" to date ({fmt_value(annual, unit, decimals)} for the year)"
     if n == t:
-        return f"at the {shown} target"
+        return f"at the {shown}"
     if polarity == "higher":
-        return f"{'above' if n > t else 'below'} the {shown} target"
-    return f"{'better' if n < t else 'worse'} than the {shown} target, where lower is better"
+        return f"{'above' if n > t else 'below'} the {shown}"
+    return f"{'better' if n < t else 'worse'} than the {shown}, where lower is better"
 
 
 def sentence(
@@ -194,7 +198,7 @@ def sentence(
     exact = None if decides is None or pd.isna(decides) else fmt_value(now, unit, int(decides))
     against = None
     if target is not None and not pd.isna(target) and row.get("polarity") in ("higher", "lower"):
-        against = against_target(now, target, row["polarity"], unit, dec)
+        against = against_target(now, target, row["polarity"], unit, dec, row.get("annual_target"))
         if exact:
             against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
     # a whole year's figure in a report of a later year's period (the latest available) names its year

@@ -133,3 +133,18 @@ def test_a_public_glance_sets_last_quarter_against_the_record_the_report_read(de
     assert read == [] and glance["counts"]
     briefing_view(demo, "dumfries-and-galloway", perf, P, "public")  # without it: read as before
     assert read == [("dumfries-and-galloway",)]
+
+
+def test_page_one_lists_the_measures_needing_attention_in_section_4s_order(demo):
+    """Page 1's measures needing attention are section 4's first ones, in the same order (Red
+    first, the worsening first), so that a member reading on finds them where page 1 left off."""
+    from swlib import performance
+    from swlib.views import attention_view
+
+    for council, P in (("dumfries-and-galloway", "2023-24-Q2"), ("south-lanarkshire", "2021-22-Q2")):
+        P = Period.parse(P)
+        perf = performance(demo, council, P)
+        perf["sentence"] = ""
+        page_one = [a["title"] for a in briefing_view(demo, council, perf, P)["attention"]]
+        section_4 = [p["title"] for p in attention_view(demo, council, perf, P)["parts"]]
+        assert page_one == section_4[:MAX_ATTENTION], council

@@ -235,9 +235,11 @@ def test_nothing_on_a_half_page_spc_chart_is_overprinted_or_cut_off(demo, measur
     assert any("special cause" in t for t, _, _ in texts) or measure != "dg-cj-reports"
     periods = [t for t, _, c in texts if c == "tick x"]
     # a cost's chart in real terms ends before the cash years beside it: its last point, not "latest"
-    first = "last in real terms,\n" if chart.attrs.get("price_year") else "latest, "
+    first = "last, " if chart.attrs.get("price_year") else "latest, "
     latest = next(t for t, _, c in texts if c == "legend" and t.startswith(first))
-    assert latest.startswith(f"{first}{periods[-1]}:")  # the last period named, and on the axis
+    assert latest.startswith(f"{first}{periods[-1]}")  # the last period named, and on the axis
+    if chart.attrs.get("price_year"):  # and its prices: not to be read as a cash figure beside it
+        assert "\n20/21 prices: £" in latest
     for t, (x0, y0, x1, y1), _ in texts:
         assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, t
     assert svg_overprinted(svg) == []

@@ -143,11 +143,7 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
         assert small(public) == [], name
         assert "[c]" in public.get_text() and "Figure suppressed to protect confidentiality" in public.get_text()
         if name == "quarterly-dg":  # its page 1 does not say "no change" of a status it does not show
-            hidden = (
-                "A status suppressed ([c]) in this public version, this quarter or in 2023/24 Quarter 1, is left out "
-                "of these changes; a measure listed has both statuses shown (its other suppressed figures, such as "
-                "last year's, do not decide a status)."
-            )
+            hidden = "Measures whose status is hidden ([c]) in this public version, this quarter or last, are not listed here."
             assert hidden in " ".join(public.get_text().split()) and hidden not in internal.get_text()
             assert "are not shown" not in public.get_text()  # it lists measures with a figure suppressed
         if name == "annual":

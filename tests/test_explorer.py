@@ -265,7 +265,7 @@ def test_a_costs_spc_chart_says_why_its_real_terms_series_ends(demo):
     ex.select_measure("dg-home-care-cost")
     assert ex.view.spc["period"].iloc[-1] == "2020-21"
     assert ex.render_view()["spc_chart"]["caption"].endswith(
-        "It ends in 2020/21: the LGBF's figures at 2020/21 prices go no further, and figures of later years are not "
+        "It ends in 2020/21: the figures the LGBF gives at 2020/21 prices go no further, and figures of later years are not "
         "adjusted for inflation to the same prices."
     )
     ex.select_measure("dg-lac-residential-cost")

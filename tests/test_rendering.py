@@ -273,6 +273,29 @@ def test_analytics_sections_are_in_both_reports():
     assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in dg
 
 
+def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
+    """South Lanarkshire 2021/22 Q2: planned referrals moved Red to Green while its figure fell:
+    page 1 says the status moved, not that the measure got "Better"; Equipu's target to date
+    (£87,500 of £175,000) is headed and said as such, wherever it is printed."""
+    page = soup(rendered("quarterly"))
+    changes = " ".join(page.select_one(".glance-changes").get_text(" ").split())
+    assert "Status moved towards Green :" in changes and "(status Red → Green)" in changes
+    assert "Better" not in changes and "Worse" not in changes
+    equipu = next(t for t in page.select("table.performance") if "Equipu" in t.get_text())
+    assert [th.get_text() for th in equipu.select("thead tr:nth-of-type(2) th")][:3] == [
+        "Status",
+        "Target to date",
+        "To date",
+    ]
+    text = " ".join(page.get_text(" ").split())
+    assert "below the £87,500 target to date (£175,000 for the year)" in text
+    assert "£87,500 target;" not in text and "£87,500 target," not in text
+    # no method or software names on the reading pages: the glossary says how an interval is worked out
+    assert "confidence interval" in text and "Byar" in page.select_one("dl.glossary").get_text()
+    page.select_one("dl.glossary").decompose()
+    assert not re.search("Wilson|Byar|Poisson|FunnelPlotR", page.get_text(" "))
+
+
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
     from swlib.rendering import failure_message
 

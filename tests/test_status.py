@@ -352,7 +352,8 @@ def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
     assert r["trend"] == "no comparison" and r["status"] == "Red"
     assert trend_reason(r) == "no comparison: cash, not adjusted for inflation"
     assert said.loc[i].startswith(
-        "£79,600, below the £87,500 target; not compared with £86,500 at this point last year"
+        "£79,600, below the £87,500 target to date (£175,000 for the year); not compared with £86,500 at this point "
+        "last year"
     )
     assert r["prices"] == "£ cash, not adjusted for inflation: not compared across years"
     assert trends.long_trend(demo, "south-lanarkshire", "sl-equipu-saving", "2021-22-Q2") is None

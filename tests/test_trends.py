@@ -95,6 +95,18 @@ def test_sentence_follows_the_polarity():
     )
 
 
+def test_a_target_to_date_is_called_so_and_the_years_target_named(demo):
+    """A target to date that is a share of the year's is not printed as if it were the target:
+    D&G's sickness absence (a 9-day year, 4.50 days by Quarter 2) and South Lanarkshire's Equipu
+    saving (£175,000 a year, £87,500 by Quarter 2), whose charts draw the year's target."""
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2")
+    said = dict(zip(perf["measure"], trends.describe(perf, demo, "dumfries-and-galloway", "2023-24-Q2"), strict=True))
+    absence = next(v for k, v in said.items() if "4.92 days" in v)
+    assert "worse than the 4.50 days target to date (9.00 days for the year), where lower is better" in absence
+    pct = row(polarity="higher", to_date=80.0, target=75.0, annual_target=75.0, last_year=70.0)
+    assert trends.sentence(pct, ["2018-19", "2019-20", "2020-21"]).endswith("above the 75% target.")  # the year's own
+
+
 def test_a_status_that_rests_on_rounding_prints_the_deciding_decimal(data_dir):
     # 181 of 260 is 69.6%: printed as 70%, at the 70% target, Green by DESIGN rule 4 (figures as printed)
     ds = swlib.load(make_data(data_dir, [{"target": "70", "decimals": "0", "frequency": "annual", "aggregate": "latest"}],

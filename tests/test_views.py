@@ -315,12 +315,21 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
     parts = {p["title"]: p for p in attention_view(demo, "dumfries-and-galloway", perf, P)["parts"] if p["icons"]}
     cost = parts["Gross cost of children looked after in residential based services per child per week"]["chart"]
     svg = base64.b64decode(cost["src"].split(",", 1)[1]).decode()
-    assert "last in real terms," in svg and "19/20: £4,854" in svg and "latest, 19/20" not in svg
-    assert "Last in real terms £4,854 (2019/20)" in cost["alt"]
+    # its label names its prices: not to be read as the cash £4,853 of 2021/22 beside it
+    assert "last, 19/20, at" in svg and "20/21 prices: £4,854" in svg and "latest, 19/20" not in svg
+    assert "Last in real terms (at 2020/21 prices) £4,854 (2019/20)" in cost["alt"]
+    # no assurance icon against a cash target on a real-terms chart, and the reader is told why
+    words = [
+        i["words"]
+        for i in parts["Gross cost of children looked after in residential based services per child per week"]["icons"]
+    ]
+    assert words[1] == (
+        "Assurance not judged: the £4,961 target is in cash, this chart in real terms (£ at 2020/21 prices)"
+    )
     assert (  # why it ends in 2019/20: the LGBF's workbook has CHN8a for 2020/21 as "dna"
         "It ends in 2019/20 because the LGBF has published no figure for this cost after 2019/20, though its figures "
         "are at 2020/21 prices: there is no 2020/21 point to chart yet. The figures for later years, to 2022/23, are "
-        "the council's own in cash and are not charted with the LGBF's real-terms ones" in cost["caption"]
+        "the council's own in cash and are not charted with the real-terms figures of the LGBF" in cost["caption"]
     )
     readmissions = parts["Rate of readmission to hospital within 28 days per 1,000 discharges"]
     assert perf.set_index("title").at[readmissions["title"], "trend"] == "improving"

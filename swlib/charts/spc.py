@@ -46,10 +46,14 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     last = chart.iloc[-1]
     # a cost in real terms runs only to the LGBF's last year: its last point is not called the
     # latest where the council's cash figures of later years are printed beside it
-    first_word = "last in real terms" if chart.attrs.get("price_year") else "latest"
+    # latest where the council's cash figures of later years are printed beside it; its label names
+    # its prices, so that it is not read as the cash figure of a year beside it (£4,854 and £4,853)
+    py = chart.attrs.get("price_year")
+    prices = _short_label(Period.parse(py).label) if py else ""
+    first_word = f"last in real terms (at {Period.parse(py).label} prices)" if py else "latest"
     figure = fmt_value(last["value"], unit, decimals) + (f" {SYNTHETIC_MARK}" if marks[-1] else "")
     latest = (  # two lines either way, the legend's width
-        f"{first_word},\n{short[-1]}: {figure}" if chart.attrs.get("price_year") else f"latest, {short[-1]}:\n{figure}"
+        f"last, {short[-1]}, at\n{prices} prices: {figure}" if py else f"latest, {short[-1]}:\n{figure}"
     )
     which = [lab for lab, m in zip(labels, marks, strict=True) if m]  # " for 2021/22 and 2022/23": which are made up
     some = (

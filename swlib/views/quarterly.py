@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..benchmarking import ordinal
-from ..briefing import needing_attention
+from ..briefing import by_severity, needing_attention
 from ..charts import benchmark_chart, trend_chart
 from ..formatting import fmt_value, lgbf_decimals, slug
 from ..narrative import comment_html
@@ -46,7 +46,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     sel = needing_attention(perf, statuses)
     years = perf.attrs.get("years", [])
     parts = []
-    for r in sel.to_dict("records"):
+    for r in by_severity(sel.to_dict("records")):  # in page 1's order: Red first, the worsening first
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None}  # fmt: skip
         target = spc_target(ds, r)
@@ -60,7 +60,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
             part["chart"] = trend_chart(priced(r), years, period.label).view()
         parts.append(part)
     spc = any(p["icons"] for p in parts)
-    lead = "Measures with a Red or Amber status: " + (
+    lead = "Measures with a Red or Amber status, Red first and the worsening first, as on page 1: " + (
         "the last three years and this year to date and, where there are enough periods, a statistical process "
         "control (SPC) chart of the longer run of periods."
         if spc
@@ -80,7 +80,7 @@ def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
     if chart.attrs.get("price_year") and Period.parse(last["period"]).end_key() < shown.end_key():
         words += (  # why it ends there is said by spc_view (real_terms_end)
             f" The figures for later years, to {shown.label}, are the council's own in cash and are not charted with "
-            "the LGBF's real-terms ones (inflation would show as special cause), so the last point is not the latest "
+            "the real-terms figures of the LGBF (inflation would show as special cause), so the last point is not the latest "
             "figure."
         )
     concern = {"special_cause_concern": "concern", "special_cause_improvement": "improvement"}.get(last["point_type"])
@@ -149,7 +149,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     )
     note = (
         "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
-        "counts of people or events (Wilson score for percentages; exact Poisson or Byar's method for rates per 1,000); "
+        "counts of people or events (the glossary says how it is worked out); "
         "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
         "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."

@@ -75,6 +75,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         "caption": caption,
         "group": f"Latest year available: {Period.parse(latest_year).label}" if latest_year else "This year",
         "figure": "Figure" if latest_year else "To date",
+        "target": "Target to date" if not latest_year and _to_date_targets(rows) else "Target",
         "earlier": "Earlier years" if latest_year else "Last 3 years",
         "yearly": bool(latest_year),  # its columns the same from table to table in print
         "years": [Period.parse(y).label for y in years],
@@ -98,6 +99,15 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "years": yc,
         })  # fmt: skip
     return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+
+
+def _to_date_targets(rows: pd.DataFrame) -> bool:
+    """Whether a target the table prints is a target to date, a share of the year's (£87,500 of
+    £175,000 at Quarter 2), not the year's own."""
+    if "annual_target" not in rows:
+        return False
+    both = rows["target"].notna() & rows["annual_target"].notna()
+    return bool((rows.loc[both, "target"].astype(float) != rows.loc[both, "annual_target"].astype(float)).any())
 
 
 def trend_reason(r: dict) -> str:
@@ -337,7 +347,7 @@ def real_terms_end(chart: pd.DataFrame) -> str:
             f"though its figures are at {prices.label} prices: there is no {prices.label} point to chart yet."
         )
     return (
-        f" It ends in {last.label}: the LGBF's figures at {prices.label} prices go no further, and figures of later "
+        f" It ends in {last.label}: the figures the LGBF gives at {prices.label} prices go no further, and figures of later "
         "years are not adjusted for inflation to the same prices."
     )
 
@@ -349,8 +359,9 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     chart is in real terms (``attrs["price_year"]``): its title names its prices (``spc_title``)
     and it has no target, which is set in cash."""
     a = chart.attrs
+    cash_target = None
     if a.get("price_year"):
-        title, target = spc_title(title, chart), None
+        title, target, cash_target = spc_title(title, chart), None, target
     view = spc_chart(chart, title, unit, decimals, target, half=True).view()
     view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
     if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told
@@ -358,7 +369,10 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
             f" Charted from {chart['label'].iloc[0]} only: there are no figures between {a['gap_before']} and "
             f"{chart['label'].iloc[0]}, and process limits are not worked out across missing periods."
         )
-    return {
-        "icons": icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase")),
-        "chart": view,
-    }
+    icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+    if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
+        icons[1]["words"] = (
+            f"Assurance not judged: the {fmt_value(cash_target, unit, decimals)} target is in cash, this chart in real "
+            f"terms ({price_label(a['price_year'])})"
+        )
+    return {"icons": icons, "chart": view}
