@@ -767,3 +767,19 @@ def test_every_this_year_table_has_its_columns_where_the_others_have_them(pdfs):
                 if {"Status", "Target", "To", "date", "Trend"} <= line.keys()
             ]
         assert len(rows) >= 6 and len(set(rows)) == 1, (name, sorted(set(rows)))
+
+
+def test_the_committee_paper_names_no_file_tool_or_data_folder(pdfs):
+    # an analyst's hints (where the CSWO's words go, the tool and the data set that made it) are on
+    # screen only; the paper names the publication a figure comes from and the method, not a file
+    for name, pdf in pdfs.items():
+        text = " ".join("".join(pages_text(pdf)).split())
+        found = re.findall(r"\S+\.(?:xlsx|csv|md)\b|swreport|FunnelPlotR|data set|data/narrative", text)
+        assert found == [], (name, found)
+        if name != "national":
+            assert "Local Government Benchmarking Framework, January 2022 release" in text, name
+    dg = " ".join("".join(pages_text(pdfs["annual-dg"])).split())
+    assert "No narrative was provided for commissioned services. " in dg and "words for it go in" not in dg
+    national = " ".join("".join(pages_text(pdfs["national"])).split())
+    assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in national
+    assert "Spiegelhalter (2005)" in national  # the method, in the methods note

@@ -93,8 +93,8 @@ def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
             else "in a run or trend marked as special cause"
         )
         words += (
-            f" The latest point ({f(last['value'])}, {last['label']}) is special cause variation ({concern}): it lies "
-            f"{where} of the periods from {chart['label'].iloc[0]} to {last['label']}. The trend arrow ({against}) "
+            f" The latest point ({f(last['value'])}, {last['label']}) is special cause variation ({concern}), "
+            f"{where}. The trend arrow ({against}) "
             "compares it with the year before only; both hold."
         )
     return words
