@@ -158,7 +158,8 @@ STATUS_WORDS = {"Green": "so it counts as met", "Amber": "so it counts as narrow
 
 def against_target(now: float, target: float, polarity: str, unit: str, decimals: int, annual=None) -> str:
     """The figure against its target in words that follow the polarity, compared as printed:
-    "above the 75% target"; "better than the 12% target, where lower is better". A target to
+    "above the 75% target"; "better than the 12% target, where lower is better"; a cost "below the
+    £402 target, where the aim is a lower cost" (lower or higher, not better or worse). A target to
     date that is a share of the year's (``annual``, where it differs) says so and names the
     year's: "below the £87,500 target to date (£175,000 for the year)"."""
     t, n = round_half_up(target, decimals), round_half_up(now, decimals)
@@ -169,6 +170,8 @@ def against_target(now: float, target: float, polarity: str, unit: str, decimals
         return f"at the {shown}"
     if polarity == "higher":
         return f"{'above' if n > t else 'below'} the {shown}"
+    if unit == "currency":  # a cost is lower or higher, not better or worse
+        return f"{'below' if n < t else 'above'} the {shown}, where the aim is a lower cost"
     return f"{'better' if n < t else 'worse'} than the {shown}, where lower is better"
 
 

@@ -103,6 +103,10 @@ def test_a_target_to_date_is_called_so_and_the_years_target_named(demo):
     said = dict(zip(perf["measure"], trends.describe(perf, demo, "dumfries-and-galloway", "2023-24-Q2"), strict=True))
     absence = next(v for k, v in said.items() if "4.92 days" in v)
     assert "worse than the 4.50 days target to date (9.00 days for the year), where lower is better" in absence
+    cost = row(unit="currency", polarity="lower", to_date=309.0, target=402.0, last_year=None)
+    assert trends.sentence(cost, ["2018-19", "2019-20", "2020-21"]).startswith(
+        "£309, below the £402 target, where the aim is a lower cost"  # a cost is lower, not "better"
+    )
     pct = row(polarity="higher", to_date=80.0, target=75.0, annual_target=75.0, last_year=70.0)
     assert trends.sentence(pct, ["2018-19", "2019-20", "2020-21"]).endswith("above the 75% target.")  # the year's own
 
