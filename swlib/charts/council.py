@@ -94,7 +94,8 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         lines[-1] = to_date_target
     ticks = [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
              for lab in labels]  # fmt: skip
-    svg = _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt)
+    heading = kind + (" (£ cash)" if row.get("cash") else "")  # not to be read as a real-terms chart beside it
+    svg = _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt)
     return Chart(svg, alt, caption + ".")
 
 

@@ -81,7 +81,8 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     )
     tag = f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
     # half a page: under the measure's heading, the chart names only what kind it is
-    heading = "Statistical process control" + tag if half else _wrap(title + tag, 70)
+    real = f", real terms at {Period.parse(py).label} prices" if py else ""  # beside a cash chart: which is which
+    heading = "Statistical process control" + real + tag if half else _wrap(title + tag, 70)
     svg = _draw(chart, short, heading, value_axis_label(unit, title), unit, decimals, target, latest, half, alt)
     return Chart(svg, alt, caption)
 
