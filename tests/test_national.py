@@ -141,6 +141,8 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     methods = page.find(id="methods").find_next("p").get_text(" ")
     assert "Spiegelhalter (2005)" in methods and "SW8: dispersion ratio φ = 2,291.6" in methods
     assert "FunnelPlotR" not in text  # the method is named, not the software
+    assert "Ranks follow the figures as printed: councils whose figures print the same share a rank" in text
+    assert "on a cost, rank 1 is simply the lowest cost" in text and "tells them apart" not in text
     assert not page.select(".banner")  # real figures: no illustrative-data banner
     assert "Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2)." in text
     ranking = next(t for t in page.select("table.ranking") if t.caption.get_text().startswith("SW6"))
