@@ -6,6 +6,7 @@ numbers that count no one (years, money, percentages, "teams in four localities"
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -83,6 +84,10 @@ _IDIOMS = re.compile(
 _OF_PEOPLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
                         rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
 _THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
+_FRAC_AFTER = re.compile(r"/(\d+)(?![\d/.,-])")  # "19/21"
+_RANGE_AFTER = re.compile(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
+_WORD_BEFORE = re.compile(r"\w[ \t]*$")  # mid-sentence: a word just before
+_AND_AFTER = re.compile(r"\s+and\b")
 
 
 def _small(x, lo: int, hi: int) -> bool:
@@ -97,6 +102,59 @@ def _count_of(token: str) -> float | None:
         return float(t.replace(",", ""))
     except ValueError:
         return None
+
+
+# The checks below look at the words just before or after a figure. Each looks at the text around
+# the figure only (``_ending_at``, ``_sentence_start``), never at all the text before it, so that the
+# work grows with the length of the text, not with its square: a narrative of 1 MB is checked as
+# fast, paragraph for paragraph, as one of 1 KB. Each window is as wide as the pattern can reach.
+_STOP = re.compile(r"[.!?;]\s")  # where a sentence ends: re.split(_STOP, text[:i])[-1] is the sentence before i
+_LABEL_CHAIN = frozenset(",&-adnortADNORT")  # what "quarters 2 and 4" has after its word, with digits and spaces
+_CHAIN_CAP = 2000  # a chain of figures after a label word is followed this far back, no further
+
+
+def _run_start(text: str, end: int, chars: frozenset = frozenset(), cap: int = _CHAIN_CAP) -> int:
+    """Where the run of whitespace (digits too, and ``chars``, when ``chars`` is given) that ends at
+    ``end`` starts, looking back ``cap`` characters at most."""
+    i, stop = end, max(0, end - cap)
+    while i > stop and (text[i - 1].isspace() or (chars and (text[i - 1].isdecimal() or text[i - 1] in chars))):
+        i -= 1
+    return i
+
+
+def _ending_at(pattern: re.Pattern, text: str, end: int, chars: frozenset = frozenset(), key: int = 16):
+    """``pattern.search(text[:end])`` for a pattern that ends in ``$`` after a word of at most ``key``
+    characters and a tail of whitespace (and ``chars``): searched from where that tail starts. A tail
+    of whitespace longer than ``_CHAIN_CAP`` is searched whole (few figures can follow one); a chain of
+    figures after a label word is followed back ``_CHAIN_CAP`` characters only, so that a table of
+    figures stays linear (a figure further from its label is then checked as a count)."""
+    start = _run_start(text, end, chars)
+    if not chars and start == end - _CHAIN_CAP:
+        return pattern.search(text, 0, end)
+    return pattern.search(text, max(0, start - key), end)
+
+
+def _age_or_label_before(text: str, end: int) -> bool:
+    """``_AGE_OR_LABEL.search(text[:end])``: its words ("between the ages of") may have spaces in them."""
+    lo = max(0, _run_start(text, end, cap=end) - 200)
+    if _AGE_OR_LABEL.search(text, lo, end):
+        return True
+    return lo > 0 and re.search(r"\s{40}", text[lo:end]) is not None and bool(_AGE_OR_LABEL.search(text, 0, end))
+
+
+def _sentence_start(text: str, end: int) -> int:
+    r"""Where the sentence that ``end`` is in starts: ``re.split(r"[.!?;]\s", text[:end])[-1]`` is
+    ``text[_sentence_start(text, end):end]``, found in work that grows with the sentence's length."""
+    size = 256
+    while True:
+        lo, last = max(0, end - size), None
+        for last in _STOP.finditer(text, lo, end):  # noqa: B007 - the last one is wanted
+            pass
+        if last is not None:
+            return last.end()
+        if lo == 0:
+            return 0
+        size *= 4
 
 
 # Counts said in other ways than "a number and what it counts": each form, what it gives away
@@ -147,17 +205,18 @@ _NOT_COUNTS = re.compile(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|hea
                          r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
 
 
+_PER = re.compile(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
+
+
 def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
     a, b = _value(m.group("a")), _value(m.group("b"))
     if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
         return []
-    sentence = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.group(0)
+    sentence = m.string[_sentence_start(m.string, m.start()) : m.start()] + m.group(0)
     sentence = re.sub(
         r"\d+(?:\.\d+)?%\s+(?:increase|rise|fall|drop|decrease|reduction)", "", sentence
     )  # "a 50% rise from 6"
-    per = re.match(
-        r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)", m.string[m.end() :]
-    )
+    per = _PER.match(m.string, m.end())
     return [] if _NOT_COUNTS.search(sentence) or per else [abs(a - b)]
 
 
@@ -167,7 +226,7 @@ def _part_said_after(
     a, b = _value(m.group("a")), _value(b or m.group("b"))
     if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
         return []
-    before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1] + m.string[m.start() : m.start("a")]
+    before = m.string[_sentence_start(m.string, m.start()) : m.start("a")]
     return [] if _NOT_COUNTS.search(before) or _NOT_COUNTS.search(m.group("said")) else [a - b]
 
 
@@ -211,7 +270,7 @@ def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
         f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
     else:
         f = _value(pc) / 100
-    before = re.split(r"[.!?;]\s", m.string[: m.start()])[-1]
+    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
     return [] if _NOT_COUNTS.search(before) else [round(f * a, 6)]
 
 
@@ -281,6 +340,29 @@ def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 
     counts = _counts_in_sentence(sentence)
     return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
             if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
+
+
+def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
+    """``_differences(sentence, hi)``, or for a sentence of many figures (a table row) the first
+    difference from lo to hi it has, if any: found by looking each figure's neighbours up, not by
+    taking every pair, so a long row of figures is checked in time that grows with its length."""
+    if _NOT_COUNT_SENTENCE.search(sentence):
+        return []
+    counts = _counts_in_sentence(sentence)
+    whole = all(float(v).is_integer() and abs(v) < 2**52 for v, _ in counts)
+    if len(counts) <= 64 or not whole or hi - lo > 64:
+        return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
+                if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
+    every, unnamed, named = set(), set(), {}
+    for v, noun in counts:
+        every.add(v)
+        (unnamed if noun is None else named.setdefault(noun, set())).add(v)
+    for a, noun in counts:  # a figure of no noun goes with any other, one of a noun with its own and the unnamed
+        for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
+            for b in (a + d, a - d):
+                if max(a, b) > hi and (b in unnamed or (b in every if noun is None else b in named[noun])):
+                    return [d]
+    return []
 
 
 _FORMS: list[tuple[str, re.Pattern, object]] = [
@@ -439,7 +521,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{_MONTHS})\b)",
             re.I,
         ),
-        lambda m: [] if _AGE_OR_LABEL.search(m.string[: m.start()]) else [int(m.group("a")), int(m.group("b"))],
+        lambda m: [] if _age_or_label_before(m.string, m.start()) else [int(m.group("a")), int(m.group("b"))],
     ),
     (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
         "doubled or halved from a figure",
@@ -477,7 +559,7 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
         for m in pattern.finditer(text):
             try:
                 if counts is _differences:
-                    values = _differences(m.group(0), hi)
+                    values = _small_differences(m.group(0), lo, hi)
                 else:
                     values = counts(m) if callable(counts) else [counts]
             except (KeyError, ValueError, TypeError):
@@ -521,45 +603,47 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
         n = _count_of(m.group("n"))
         if n is None:
             continue
-        before, after = text[: m.start()], text[m.end() :]
-        around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
-        of = _OF.match(after)
+        # the words before and after it are read where they are (``_ending_at``), not copied
+        start, end = m.start(), m.end()
+        around = text[max(0, start - 30) : end + 30].replace("\n", " ").strip()
+        of = _OF.match(text, end)
         if of and of.group("m"):  # "19 of 21": the one, the other and the difference
             total = _count_of(of.group("m"))
             if total is not None and any(_small(x, lo, hi) for x in (n, total, total - n)):
                 found.append(around)
             continue
-        if _IDIOMS.match(text, m.start()) or (m.group("n")[0].isdigit() and _LABEL_BEFORE.search(before)):
+        if _IDIOMS.match(text, start) or (
+            m.group("n")[0].isdigit() and _ending_at(_LABEL_BEFORE, text, start, _LABEL_CHAIN)
+        ):
             continue
-        if n == 1 and _THRESHOLD.search(before):  # "more than one placement": a threshold, not a count
+        if n == 1 and _ending_at(_THRESHOLD, text, start):  # "more than one placement": a threshold, not a count
             continue
-        if m.group("x") is None and _UNIT_AFTER.match(after):
+        if m.group("x") is None and _UNIT_AFTER.match(text, end):
             continue
-        frac = re.match(r"/(\d+)(?![\d/.,-])", after) if m.group("n")[0].isdigit() else None
+        frac = _FRAC_AFTER.match(text, end) if m.group("n")[0].isdigit() else None
         tok, b = m.group("n"), int(frac.group(1)) if frac else None
-        year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or _YEAR_BEFORE.search(before))
+        year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or _ending_at(_YEAR_BEFORE, text, start))
         if frac and n <= b and not year:  # "19/21 children": x of y, as "19 of 21" is (not the years 05/06)
             if any(_small(x, lo, hi) for x in (n, b, b - n)):
                 found.append(around)
             continue
-        if m.group("n")[0].isdigit() and re.match(r"\s*[-/]\s*\d", after):
+        if m.group("n")[0].isdigit() and _RANGE_AFTER.match(text, end):
             continue  # 2020-21, 2023/24, ranges of dates
         word = m.group("n")[0].isalpha()
-        sentence = re.split(r"[.!?;]\s", before)[-1]
-        ends = word and n >= 2 and _ENDS.match(after) and _NOUN.search(sentence)
-        if of and word and not _OF_PEOPLE.match(after):
+        ends = word and n >= 2 and _ENDS.match(text, end) and _NOUN.search(text, _sentence_start(text, start), start)
+        if of and word and not _OF_PEOPLE.match(text, end):
             continue  # "one of our priorities", "two of the workstreams": no one counted
-        if word and not (of or _PEOPLE.match(after) or ends):
+        if word and not (of or _PEOPLE.match(text, end) or ends):
             continue  # "four localities", "every child who needs one"
-        name = _NAME_AFTER.match(after) if word else None
-        counted = name and _NOUN.fullmatch(name.group(1).split()[-1]) and _NAME_ENDS.match(after[name.end() :])
-        if name and re.search(r"\w[ \t]*$", before) and not counted:
+        name = _NAME_AFTER.match(text, end) if word else None
+        counted = name and _NOUN.fullmatch(name.group(1).split()[-1]) and _NAME_ENDS.match(text, name.end())
+        if name and _ending_at(_WORD_BEFORE, text, start, key=1) and not counted:
             continue  # mid-sentence before a name: "a single Children and Families Service"
         if _small(n, lo, hi) or (of and word and n <= hi):
             found.append(around)
     if lo <= 2 <= hi or lo <= 1 <= hi:
         for m in _IMPLIED.finditer(text):  # a count no number word says: "a child died", "both young people"
-            if m.group("both") and re.match(r"\s+and\b", text[m.end() :]):
+            if m.group("both") and _AND_AFTER.match(text, m.end()):
                 continue  # "both children and adults": two kinds of people, not two people
             found.append(text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip())
     found += [hit for hit, _ in small_counts_in(text, lo, hi) if hit not in found]

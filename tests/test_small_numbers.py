@@ -301,3 +301,45 @@ NOT_CLOSE_COUNTS = [
 def test_two_figures_that_are_years_dates_money_percentages_ages_labels_or_far_apart_are_left_alone():
     for text in NOT_CLOSE_COUNTS:
         assert small_counts_in(text) == [], text
+
+
+def _demo_paragraphs() -> list[str]:
+    """The demo narrative's paragraphs (front matter left out), each once."""
+    root = Path(__file__).resolve().parent.parent / "data" / "narrative"
+    paras = []
+    for f in sorted(root.rglob("*.md")):
+        body = re.sub(r"\A---\n.*?\n---\n", "", f.read_text(encoding="utf-8"), flags=re.S)
+        paras += [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return list(dict.fromkeys(paras))
+
+
+def test_a_200_kb_narrative_is_checked_paragraph_by_paragraph_with_the_same_findings():
+    # the check reads each figure's own sentence and neighbours, not all the text before it: a long
+    # narrative (a CSWO's section runs to tens of KB; 200 KB here) is found to give away exactly what
+    # its paragraphs do, one by one (each paragraph set between two sentences with no figures, so
+    # the 30 characters shown either side of a finding are the same in both)
+    rest = "The service kept its plans under review in the period."
+    paras = _demo_paragraphs() + [phrase for phrase, _ in ATTACKS]
+    assert sum(map(len, paras)) > 15_000 and sum(bool(small_numbers_in(p, 1, 9)) for p in paras) >= 20
+    alone = set()
+    for p in paras:
+        alone.update(small_numbers_in(f"{rest}\n\n{p}\n\n{rest}", 1, 9))
+    text = rest
+    while len(text) < 200_000:
+        text += "".join(f"\n\n{p}\n\n{rest}" for p in paras)
+    assert set(small_numbers_in(text, 1, 9)) == alone
+
+
+def test_a_long_row_of_figures_gives_away_a_small_difference_exactly_when_two_of_its_figures_do():
+    from swlib.small_numbers import _differences, _small_differences
+
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(12):
+        row = " and ".join(f"{rng.randint(100, 20_000)} {rng.choice(['children', 'carers', 'were', 'in Q1'])}"
+                           for _ in range(rng.randint(70, 120)))  # fmt: skip
+        for lo, hi in ((1, 4), (1, 9), (2, 3)):
+            pairwise = any(lo <= v <= hi for v in _differences(row, hi))
+            assert bool(_small_differences(row, lo, hi)) == pairwise, row[:80]
+            outcomes.add(pairwise)
+    assert outcomes == {True, False}
