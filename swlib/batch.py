@@ -50,6 +50,12 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
         periods = {c: str(P) if P else asked for c, (P, _) in resolve_councils(report, asked, ds, chosen, on).items()}
     else:
         periods = dict.fromkeys(chosen, str(r.period(period)))
+    if r.per_council:  # a narrative file too big to check is bad input, refused before anything is rendered
+        from .limits import check_narrative
+        from .publishing import shown_path
+        from .schema import narrative_dir
+
+        check_narrative([narrative_dir(ds.path) / c for c in chosen], shown_path)
     return [
         Job(report, c, periods[c], a, str(data), str(out), names[c], only, asked) for c in chosen for a in audiences
     ]

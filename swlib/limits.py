@@ -120,3 +120,37 @@ def check_csv(raw: bytes, label: str) -> None:
     if lines * width > lim.max_cells:
         raise _too_big(label, f"about {lines * width:,} cells ({lines:,} rows of {width:,} columns)",
                        f"at most {lim.max_cells:,} cells in a file")  # fmt: skip
+
+
+MAX_NARRATIVE_BYTES = 1_000_000
+
+
+def max_narrative_bytes() -> int:
+    """The largest narrative file read, in bytes (``SWREPORT_MAX_NARRATIVE_BYTES`` raises it)."""
+    try:
+        return max(1, int(os.environ.get("SWREPORT_MAX_NARRATIVE_BYTES", MAX_NARRATIVE_BYTES)))
+    except ValueError:
+        return MAX_NARRATIVE_BYTES
+
+
+def check_narrative(files, shown=str) -> None:
+    """Each narrative file (``data/narrative/<council>/<year>/<section>.md``) against the size limit,
+    before it is read: a CSWO's section runs to tens of kilobytes, and every public run checks all of
+    it for small numbers. ``files``: the files, or a council's narrative folder (every ``.md`` in it);
+    ``shown``: how a path is named in the message. Going over is a ``DataError`` naming each file,
+    its size and the limit (exit 2, before anything is written)."""
+    from pathlib import Path
+
+    files = [files] if isinstance(files, (str, Path)) else files
+    paths = []
+    for f in map(Path, files):
+        paths += sorted(f.rglob("*.md")) if f.is_dir() else [f] if f.is_file() else []
+    most = max_narrative_bytes()
+    expected = f"at most {most:,} bytes in a narrative file (split the section; SWREPORT_MAX_NARRATIVE_BYTES raises it)"
+    problems = [
+        Problem(shown(f), None, None, f"{size:,} bytes of narrative", expected)
+        for f in paths
+        if (size := f.stat().st_size) > most
+    ]
+    if problems:
+        raise DataError(problems, subject="the narrative")

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .config import council_settings
 from .disclosure import narrative_cleared, public_narrative
+from .limits import check_narrative
 from .periods import fy_text
 from .public_text import cleared_narrative
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
@@ -85,6 +86,7 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
     public, a paragraph that mentions a small number is withheld unless cleared (front matter,
     see ``disclosure.narrative_cleared``)."""
     f = narrative_dir(data_path) / council / year / f"{name}.md"
+    check_narrative([f], lambda _: section_file(data_path, council, year, name))
     try:
         raw = f.read_bytes()
     except (FileNotFoundError, NotADirectoryError):

@@ -12,6 +12,7 @@ import pandas as pd
 from . import public_text, reports
 from .config import council_settings
 from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
+from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -205,6 +206,7 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         f = folder / f"{name}.md"
         if not f.is_file():
             continue
+        check_narrative([f], shown_path)
         text = f.read_text(encoding="utf-8-sig", errors="replace")
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
             found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi)[1]]

@@ -58,6 +58,11 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
                           "make them with 'swreport import lgbf WORKBOOK'")  # fmt: skip
     if r.per_council:
         ds.council_name(council)
+        from .limits import check_narrative
+        from .publishing import shown_path
+        from .schema import narrative_dir
+
+        check_narrative(narrative_dir(ds.path) / council, shown_path)  # before a kernel reads it (exit 2)
     return P or resolve_one(report, period, ds, council), ds
 
 

@@ -67,3 +67,45 @@ def test_import_lgbf_refuses_a_huge_workbook_with_exit_2(tmp_path):
     path = _huge_declared(tmp_path / "lgbf.xlsx", 1_000_000, sheet="Raw Data")
     r = CliRunner().invoke(main, ["import", "lgbf", str(path), "--out", str(tmp_path / "b.csv")])
     assert r.exit_code == 2 and "1,000,000 rows" in r.output and not (tmp_path / "b.csv").exists()
+
+
+def _big_narrative(tmp_path: Path, size: int = 1_200_000) -> Path:
+    """A copy of the demo data whose Dundee complaints section is ``size`` bytes of prose."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    d = tmp_path / "d"
+    shutil.copytree(ROOT / "data", d)
+    f = d / "narrative" / "dundee-city" / "2016-17" / "complaints.md"
+    para = "Complaints were handled within the timescales set by the model procedure this year.\n\n"
+    f.write_text(para * (size // len(para)) + "x" * (size % len(para)), encoding="utf-8")
+    assert f.stat().st_size == size
+    return d
+
+
+def test_a_narrative_file_over_the_limit_is_refused_naming_file_size_and_limit(tmp_path, monkeypatch):
+    from swlib.limits import check_narrative
+
+    d = _big_narrative(tmp_path)
+    folder = d / "narrative" / "dundee-city"
+    with pytest.raises(DataError) as e:
+        check_narrative(folder)
+    msg = str(e.value)
+    assert "complaints.md" in msg and "1,200,000 bytes" in msg and "at most 1,000,000 bytes" in msg
+    assert len(e.value.problems) == 1  # the other sections are far below it
+    monkeypatch.setenv("SWREPORT_MAX_NARRATIVE_BYTES", "2000000")
+    check_narrative(folder)  # raised: read as any other
+
+
+def test_run_refuses_a_narrative_over_the_limit_with_exit_2_and_writes_nothing(tmp_path):
+    d, out = _big_narrative(tmp_path), tmp_path / "out"
+    r = CliRunner().invoke(main, ["run", "annual", "--council", "dundee-city", "--period", "2016-17", "--data", str(d),
+                                  "--audience", "public", "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "narrative/dundee-city/2016-17/complaints.md" in r.output and "1,200,000 bytes" in r.output
+    assert "at most 1,000,000 bytes" in r.output and "Traceback" not in r.output
+    assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))
+    r = CliRunner().invoke(main, ["batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--data",
+                                  str(d), "--out", str(out), "--dry-run"])  # fmt: skip
+    assert r.exit_code == 2 and "complaints.md" in r.output and "1,200,000 bytes" in r.output, r.output
