@@ -179,7 +179,11 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
             _mark_artifacts(pdf, root)
             _list_bodies(pdf, root)
             _text_in_its_block(pdf, root)
+            _contents_list(pdf, root)
+            _sections(pdf, root)
+            _role_map(root)
         _describe_links(pdf, links or {})
+        _declare_pdf_ua(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
@@ -569,3 +573,207 @@ def _content_pages(e, pages) -> list[int]:
             elif isinstance(k, int) and "/Pg" in el:
                 out.append(pages[el.Pg.objgen])
     return out
+
+
+def _heading_level(k) -> int | None:
+    import pikepdf
+
+    s = str(k.get("/S", "")) if isinstance(k, pikepdf.Dictionary) else ""
+    return int(s[2]) if len(s) == 3 and s[:2] == "/H" and s[2] in "123456" else None
+
+
+def _sections(pdf, root) -> None:
+    """Each heading below the title (h2 to h6) with what follows it, up to the next heading of
+    its level or above, a ``Sect`` (a subsection's in its section's): Chromium leaves the
+    report's headings and paragraphs side by side in the page's ``NonStruct`` wrapper, as the
+    HTML has them. A group whose content is one heading's section (the contents ``<nav>``)
+    becomes that ``Sect`` itself. Only elements are moved, never marked content, so the parent
+    tree stays as it is."""
+    import pikepdf
+
+    def is_element(k) -> bool:
+        return isinstance(k, pikepdf.Dictionary) and "/S" in k
+
+    def grouped(parent, kids: list) -> list:
+        out, i = [], 0
+        while i < len(kids):
+            n = _heading_level(kids[i])
+            if n is None or n < 2:
+                out.append(kids[i])
+                i += 1
+                continue
+            j = i + 1
+            while j < len(kids) and (_heading_level(kids[j]) or 7) > n:
+                j += 1
+            sect = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Sect, P=parent))
+            body = [kids[i], *grouped(sect, kids[i + 1 : j])]
+            for k in body:
+                k.P = sect
+            sect.K = pikepdf.Array(body)
+            out.append(sect)
+            i = j
+        return out
+
+    for e in [e for e in _elements(root.get("/K")) if e.S in _GROUPS]:
+        kids = e.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        if not any((_heading_level(k) or 0) >= 2 for k in kids) or not all(is_element(k) for k in kids):
+            continue  # no section here, or marked content the parent tree names this element for
+        out = grouped(e, kids)
+        if len(out) == 1 and e.S in ("/NonStruct", "/Div") and out[0] is not kids[0]:
+            e.S = pikepdf.Name.Sect  # the group is the section: no Sect inside a NonStruct
+            inner = list(out[0].K)
+            for k in inner:
+                k.P = e
+            e.K = pikepdf.Array(inner)
+        else:
+            e.K = pikepdf.Array(out)
+
+
+def _contents_list(pdf, root) -> None:
+    """The contents list (a list each of whose items is a link to a place in the report, and
+    sub-lists of such items) tagged ``TOC``: each item a ``TOCI`` holding its link in a
+    ``Reference`` and its sub-list, itself a ``TOC``."""
+    import pikepdf
+
+    def items(lst):
+        return [k for k in _kids(lst) if k.get("/S") != "/Caption"]
+
+    def body(li):
+        kids = _kids(li)
+        return next((k for k in kids if k.get("/S") == "/LBody"), None)
+
+    def internal_link(e) -> bool:
+        if e is None or e.get("/S") != "/Link":
+            return False
+        k = e.get("/K")
+        k = list(k) if isinstance(k, pikepdf.Array) else [k]
+        objs = [x.Obj for x in k if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
+        return bool(objs) and all("/Dest" in o or (o.get("/A") or {}).get("/S") == "/GoTo" for o in objs)
+
+    def is_contents(lst) -> bool:
+        lis = items(lst)
+        if not lis or any(li.get("/S") != "/LI" for li in lis):
+            return False
+        for li in lis:
+            b = body(li)
+            kids = _kids(b) if b is not None else []
+            if not kids or not internal_link(kids[0]) or any(k.get("/S") not in ("/Link", "/L") for k in kids):
+                return False
+            if any(k.get("/S") == "/L" and not is_contents(k) for k in kids):
+                return False
+        return True
+
+    def retag(lst) -> None:
+        lst.S = pikepdf.Name.TOC
+        for li in items(lst):
+            li.S = pikepdf.Name.TOCI
+            b = body(li)
+            b.S = pikepdf.Name.Reference
+            subs = [k for k in _kids(b) if k.get("/S") == "/L"]
+            if subs:  # a sub-list is the item's own TOC, beside its reference
+                b.K = pikepdf.Array([k for k in b.K if not any(k == s for s in subs)])
+                for s in subs:
+                    s.P = li
+                    retag(s)
+                li.K = pikepdf.Array([*li.K, *subs])
+
+    for lst in [e for e in _elements(root.get("/K")) if e.S == "/L"]:
+        if lst.S == "/L" and lst.get("/P", {}).get("/S") not in ("/LBody", "/TOCI") and is_contents(lst):
+            retag(lst)
+
+
+# PDF 2.0's types Chromium uses that PDF 1.7 (ISO 32000-1, which PDF/UA-1 builds on) does not
+# have, each mapped to the PDF 1.7 type a reader of PDF/UA-1 knows it as
+_PDF2_TYPES = {
+    "/Strong": "/Span",
+    "/Em": "/Span",
+    "/Sub": "/Span",
+    "/Title": "/P",
+    "/FENote": "/Note",
+    "/Aside": "/Div",
+    "/DocumentFragment": "/Part",
+}
+
+
+def _role_map(root) -> None:
+    """The structure tree's role map: each PDF 2.0 type the tree uses mapped to its PDF 1.7 type."""
+    import pikepdf
+
+    used = {str(e.S) for e in _elements(root.get("/K"))} & _PDF2_TYPES.keys()
+    if used:
+        role_map = root.get("/RoleMap") or pikepdf.Dictionary()
+        for s in sorted(used):
+            role_map[s] = pikepdf.Name(_PDF2_TYPES[s])
+        root.RoleMap = role_map
+
+
+_XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>{dates}
+   <pdf:Producer>{producer}</pdf:Producer>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def _xmp_date(pdf_date: str) -> str | None:
+    """``D:YYYYMMDDHHmmSS`` with its offset (``Z``, ``+hh'mm'``) as an XMP date."""
+    import re
+
+    m = re.fullmatch(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?", pdf_date.strip())
+    if m is None:
+        return None
+    zone = m[7] or "Z"
+    zone = "Z" if zone == "Z" or zone.replace("'", "") in ("+0000", "-0000") else f"{zone[:3]}:{zone[-3:-1]}"
+    return f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}:{m[6]}{zone}"
+
+
+def _declare_pdf_ua(pdf) -> None:
+    """What PDF/UA-1 (ISO 14289-1) asks of the document itself, beyond its tags: XMP metadata
+    saying the file conforms to part 1, with the title and language (the document information
+    dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is
+    marked tagged (not suspect); every page's annotations (its links) taken in structure order
+    (``Tabs /S``). The dates are the document information dictionary's (``SOURCE_DATE_EPOCH``'s
+    when set): the same report gives the same bytes."""
+    from xml.sax.saxutils import escape
+
+    import pikepdf
+
+    info = pdf.docinfo
+    title = str(info.get("/Title", ""))
+    lang = str(pdf.Root.get("/Lang", "")) or "en-GB"
+    created = _xmp_date(str(info.get("/CreationDate", "")))
+    modified = _xmp_date(str(info.get("/ModDate", info.get("/CreationDate", ""))))
+    dates = "".join(
+        f"\n   <xmp:{k}>{v}</xmp:{k}>"
+        for k, v in (("CreateDate", created), ("ModifyDate", modified), ("MetadataDate", modified))
+        if v
+    )
+    xmp = _XMP.format(
+        title=escape(title),
+        lang=escape(lang),
+        creator=escape(str(info.get("/Creator", ""))),
+        producer=escape(str(info.get("/Producer", ""))),
+        dates=dates,
+    )
+    pdf.Root.Metadata = pdf.make_stream(
+        xmp.encode("utf-8"), pikepdf.Dictionary(Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    )
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(
+        {**dict(pdf.Root.get("/ViewerPreferences", {})), "/DisplayDocTitle": True}
+    )
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Type=pikepdf.Name.MarkInfo, Marked=True)
+    for page in pdf.pages:
+        page.Tabs = pikepdf.Name.S

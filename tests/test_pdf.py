@@ -783,3 +783,193 @@ def test_the_committee_paper_names_no_file_tool_or_data_folder(pdfs):
     national = " ".join("".join(pages_text(pdfs["national"])).split())
     assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in national
     assert "Spiegelhalter (2005)" in national  # the method, in the methods note
+
+
+# --- PDF/UA-1 (ISO 14289-1): the conditions a machine can check ---------------------------------------
+# Each as the Matterhorn Protocol's failure conditions and veraPDF's PDF/UA-1 rules state it (clause of
+# ISO 14289-1 in brackets). veraPDF itself (Java) is not packaged for this machine or CI: these are the
+# conditions it would check that can be read straight from the file.
+
+STANDARD_TYPES = {  # ISO 32000-1, 14.8.4
+    *"Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private".split(),
+    *"P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot".split(),
+    *"Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP".split(),
+    *"Figure Formula Form".split(),
+}
+# which standard types an element's kids may be, and its parent (ISO 32000-1, 14.8.4.2 and 14.8.4.3)
+KIDS = {
+    "Table": r"(Caption&)?(TR|THead|TBody|TFoot)(&(TR|THead|TBody|TFoot))*(&Caption)?",
+    "TR": r"(TH|TD)(&(TH|TD))*",
+    "THead": r"TR(&TR)*",
+    "TBody": r"TR(&TR)*",
+    "L": r"(Caption&)?(L|LI)(&(L|LI))*",
+    "LI": r"(Lbl|LBody)(&(Lbl|LBody))*",
+    "TOC": r"(Caption&)?(TOC|TOCI)(&(TOC|TOCI))*",
+}
+PARENT = {"TR": "Table|THead|TBody|TFoot", "TH": "TR", "TD": "TR", "THead": "Table", "TBody": "Table",
+          "LI": "L", "LBody": "LI", "TOCI": "TOC"}  # fmt: skip
+
+
+def _standard(e, role_map) -> str:
+    s, seen = str(e.S)[1:], set()
+    while s not in STANDARD_TYPES and s not in seen and f"/{s}" in role_map:
+        seen.add(s)
+        s = str(role_map[f"/{s}"])[1:]
+    return s
+
+
+def _used_fonts(pdf):
+    """Every font the pages and the forms they draw use, once each."""
+    seen, stack = {}, [p.obj for p in pdf.pages]
+    while stack:
+        holder = stack.pop()
+        res = holder.get("/Resources") or {}
+        for font in (res.get("/Font") or {}).values():
+            seen[font.objgen] = font
+        for x in (res.get("/XObject") or {}).values():
+            if x.get("/Subtype") == "/Form":
+                stack.append(x)
+    return list(seen.values())
+
+
+def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditions(pdfs):
+    import xml.etree.ElementTree as ET
+
+    from swlib.pdf import _parent_tree
+
+    ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
+          "xmp": "http://ns.adobe.com/xap/1.0/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}  # fmt: skip
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            cat, info = pdf.Root, pdf.docinfo
+            # (5; 7.1) XMP metadata in the catalogue, declaring PDF/UA-1, with the document's title and language
+            assert cat.Metadata.Type == "/Metadata" and cat.Metadata.Subtype == "/XML", name
+            xmp = ET.fromstring(cat.Metadata.read_bytes().decode("utf-8").split("?>", 1)[1].rsplit("<?xpacket", 1)[0])
+            desc = xmp.find("rdf:RDF/rdf:Description", ns)
+            assert desc.findtext("pdfuaid:part", namespaces=ns) == "1", name
+            assert desc.findtext("dc:title/rdf:Alt/rdf:li", namespaces=ns) == str(info.Title), name
+            assert desc.findtext("dc:language/rdf:Bag/rdf:li", namespaces=ns) == str(cat.Lang) == "en-GB", name
+            assert desc.findtext("xmp:CreateDate", namespaces=ns) == "2023-11-14T22:13:20Z", name  # SOURCE_DATE_EPOCH
+            assert str(info.CreationDate) == "D:20231114221320Z", name
+            # (7.1) the title shown, not the file name; marked tagged, not suspect
+            assert cat.ViewerPreferences.DisplayDocTitle is True, name
+            assert cat.MarkInfo.Marked is True and not cat.MarkInfo.get("/Suspects", False), name
+            assert "/Encrypt" not in pdf.trailer, name  # (7.16) nothing locks assistive technology out
+            root = cat.StructTreeRoot
+            parents = _parent_tree(root)
+            # (7.1) every page in the parent tree; (7.18.3) its annotations in structure order;
+            # (7.18.1, 7.18.5) each annotation a link, in a Link element, with its alternative description
+            annots, objects = 0, dict(_parent_tree_objects(root))
+            for n, page in enumerate(pdf.pages, 1):
+                assert int(page.StructParents) in parents and page.Tabs == "/S", (name, n)
+                for a in page.get("/Annots", []):
+                    annots += 1
+                    assert a.Subtype == "/Link" and str(a.get("/Contents", "")).strip(), (name, n)
+                    owner = objects.get(int(a.StructParent))
+                    assert owner is not None, (name, n, "an annotation not in the parent tree")
+                    assert owner.S == "/Link", (name, n, str(owner.S))
+                    assert any(k.get("/Obj") == a for k in _kid_dicts(owner)), (name, n, "link not in its Link")
+            assert annots >= 8, name  # the contents list links to each section
+            # (7.1) every structure type standard, or role-mapped to one, and no standard type remapped;
+            # (7.2) tables, lists and the contents list built as ISO 32000-1 says
+            role_map = root.get("/RoleMap") or {}
+            assert not any(k[1:] in STANDARD_TYPES for k in role_map.keys()), (name, "a standard type remapped")
+            elements = list(_elements(root.K))
+            for e in elements:
+                s = _standard(e, role_map)
+                assert s in STANDARD_TYPES, (name, str(e.S), "neither standard nor role-mapped to a standard type")
+                kids = "&".join(_standard(k, role_map) for k in _kids(e) if "/S" in k)
+                if s in KIDS:
+                    assert re.fullmatch(KIDS[s], kids), (name, s, kids)
+                if s in PARENT:
+                    assert re.fullmatch(PARENT[s], _standard(e.P, role_map)), (name, s, str(e.P.S))
+                if s in ("Figure", "Formula"):  # (7.3) alternative text
+                    assert str(e.get("/Alt", "")).strip(), (name, s)
+            kinds = {_standard(e, role_map) for e in elements}
+            assert not ("H" in kinds and kinds & {f"H{i}" for i in range(1, 7)}), name  # (7.4.4) H or Hn, not both
+            # (7.1) no artifact inside tagged content, no tagged content inside an artifact
+            for n, page in enumerate(pdf.pages, 1):
+                marks = []
+                for ins in pikepdf.parse_content_stream(page):
+                    op = str(ins.operator)
+                    if op in ("BDC", "BMC"):
+                        artifact = ins.operands[0] == pikepdf.Name.Artifact
+                        tagged = op == "BDC" and "/MCID" in ins.operands[1]
+                        assert not (artifact and any(t for _, t in marks)), (name, n, "an artifact in tagged content")
+                        assert not (tagged and any(a for a, _ in marks)), (name, n, "tagged content in an artifact")
+                        marks.append((artifact, tagged))
+                    elif op == "EMC":
+                        marks.pop()
+            # (7.21) every font embedded, mapped to Unicode, a TrueType CIDFont with its CIDToGIDMap
+            fonts = _used_fonts(pdf)
+            assert fonts, name
+            for font in fonts:
+                which = (name, str(font.get("/BaseFont", font.Subtype)))
+                assert "/ToUnicode" in font, which
+                if font.Subtype == "/Type3":  # its glyphs drawn in the file (Chromium's for a symbol: ✔, ◆)
+                    assert len(font.CharProcs.keys()) > 0, which
+                    continue
+                cid = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                assert any(k in cid.FontDescriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), which
+                assert cid.Subtype != "/CIDFontType2" or "/CIDToGIDMap" in cid, which
+
+
+def _kid_dicts(e):
+    k = e.get("/K")
+    return [x for x in (k if isinstance(k, pikepdf.Array) else [k]) if isinstance(x, pikepdf.Dictionary)]
+
+
+def _parent_tree_objects(root):
+    """``(key, element)`` of the parent tree's entries that name one element (an annotation's)."""
+    stack = [root.ParentTree]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.get("/Kids", []))
+        nums = node.get("/Nums", [])
+        for k in range(0, len(nums) - 1, 2):
+            if isinstance(nums[k + 1], pikepdf.Dictionary):
+                yield int(nums[k]), nums[k + 1]
+
+
+def test_each_section_is_a_sect_under_its_heading_and_the_contents_a_toc_of_links(pdfs):
+    # a report's sections (h2) and subsections (h3, h4) tagged Sect, each heading first in its own,
+    # what follows it up to the next heading of its level in it; the contents list a TOC whose
+    # items (TOCI) each hold a link to the section it names, in the order the page lists them
+    for name, path in pdfs.items():
+        html = rendered(name).read_text(encoding="utf-8")
+        with pikepdf.open(path) as pdf:
+            elements = list(_elements(pdf.Root.StructTreeRoot.K))
+            headings = [e for e in elements if re.fullmatch(r"/H[2-6]", str(e.S))]
+            assert len(headings) > 5, name
+            for h in headings:
+                sect = h.P
+                assert sect.S == "/Sect" and _kids(sect)[0] == h, (name, str(h.S), str(sect.S))
+                inner = [k for k in _kids(sect) if re.fullmatch(r"/H\d", str(k.get("/S")))]
+                assert inner == [h], (name, "one heading a section")
+                level, up = int(str(h.S)[2]), sect.P
+                while up.get("/S") == "/Sect":  # a subsection sits in a section of a higher level
+                    outer = int(str(_kids(up)[0].S)[2])
+                    assert outer < level, (name, str(h.S), outer)
+                    level, up = outer, up.P
+            assert not [e for e in elements if e.S == "/NonStruct" and any(re.fullmatch(r"/H\d", str(k.get("/S")))
+                        and k.S != "/H1" for k in _kids(e))], name  # fmt: skip
+            top = [e for e in elements if e.S == "/Sect" and e.P.S != "/Sect"]
+            h2 = [unescape(re.sub("<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+            assert len(top) == len(h2), (name, len(top), len(h2))
+            tocs = [e for e in elements if e.S == "/TOC" and e.P.S != "/TOCI"]
+            assert len(tocs) == 1 and _kids(tocs[0].P)[0].S == "/H2", name
+            nav = re.search(r"<nav class=\"toc\".*?</nav>", html, re.S).group(0)
+            hrefs = re.findall(r'<a href="#([^"]+)"', nav)
+            sections = re.findall(
+                r'<a href="#([^"]+)"', re.sub(r"<ol>((?!<ol>).)*?</ol></li>", "</li>", nav, flags=re.S)
+            )
+            dests = []
+            for item in (e for e in _elements(tocs[0]) if e.S == "/TOCI"):
+                assert item.P.S == "/TOC" and _kids(item)[0].S == "/Reference", name
+                link = _kids(_kids(item)[0])[0]
+                annot = next(k.Obj for k in _kid_dicts(link) if "/Obj" in k)
+                dests.append((item.P == tocs[0], str(annot.Dest).lstrip("/")))
+            # each section's item, and each subsection's the print shows (the annual report's), in order
+            assert [d for top, d in dests if top] == sections and len(sections) > 6, (name, dests[:5], sections[:5])
+            rest = iter(hrefs)
+            assert all(d in rest for _, d in dests), (name, "the contents list out of order")
