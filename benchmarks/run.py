@@ -6,7 +6,8 @@
 
 Rows (for --only): reports (the floor and the three reports), charts, lgbf, batch (16 councils,
 --jobs 1 and 2, each report's share), rerun, panel (a council's report on the 200,000-observation
-panel: the demo councils copied 143 times), national-panel (the synthetic panel's steps), dask (64 councils of that panel on a Dask LocalCluster).
+panel: the demo councils copied 143 times), national-panel (the synthetic panel's steps), dask (64 councils of that panel on a Dask LocalCluster),
+text (the free-text small-number check on 13 KB, 130 KB and 1.3 MB of narrative).
 
 Prints every figure and writes them, with the date and machine, to benchmarks/results.md.
 Each timing is the median of --repeat runs of a fresh process; peak memory is the largest
@@ -244,7 +245,29 @@ TARGETS = {  # issue 26
     "panel-first": ("at most 1.5 x the demo run", lambda r: r <= 1.5),
     "panel-later": ("at most 1.3 x the demo run", lambda r: r <= 1.3),
 }
-ROWS = ("reports", "charts", "lgbf", "batch", "rerun", "panel", "national-panel", "dask")
+ROWS = ("reports", "charts", "lgbf", "batch", "rerun", "panel", "national-panel", "dask", "text")
+
+
+def text_times(sizes=(13_000, 130_000, 1_300_000)) -> dict[int, tuple[float, float, int]]:
+    """The free-text small-number check (``small_numbers_in``, as a public run makes it on each
+    narrative section) on the demo narrative's paragraphs repeated to each size: (wall seconds, CPU
+    seconds, passages found). Linear in the text's length: 10 times the text, about 10 times the time."""
+    import re
+
+    from swlib.small_numbers import small_numbers_in
+
+    paras = [p.strip() for f in sorted((ROOT / "data" / "narrative").rglob("*.md"))
+             for p in re.split(r"\n\s*\n", f.read_text(encoding="utf-8")) if p.strip()]  # fmt: skip
+    out = {}
+    for size in sizes:
+        text = ""
+        while len(text) < size:
+            text += "\n\n".join(paras) + "\n\n"
+        text = text[:size]
+        t, c = time.perf_counter(), time.process_time()
+        found = small_numbers_in(text)
+        out[size] = (time.perf_counter() - t, time.process_time() - c, len(found))
+    return out
 
 
 def chart_times(n: int = 20) -> dict[str, float]:
@@ -547,6 +570,12 @@ def main() -> None:
                              "--scheduler", cluster.scheduler_address], cache)  # fmt: skip
             say("64 quarterly reports of the copied panel on a Dask LocalCluster (2 workers, 1 thread each)",
                 f"{r['seconds']:.1f} s ({r['seconds'] / 64:.2f} s a report), peak {r['peak_mb']:.0f} MB in the client")  # fmt: skip
+
+    if want("text"):
+        times = text_times()
+        for size, (sec, cpu, found) in times.items():
+            say(f"free-text check (small_numbers_in): {size / 1000:,.0f} KB of narrative",
+                f"{sec:.2f} s (CPU {cpu:.2f} s), {found} passages found")  # fmt: skip
 
     if args.only:
         print("\n(--only: results.md not written)")
