@@ -140,6 +140,7 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in text
     methods = page.find(id="methods").find_next("p").get_text(" ")
     assert "Spiegelhalter (2005)" in methods and "SW8: dispersion ratio φ = 2,291.6" in methods
+    assert "weighted regression" in methods and "weighted regression" not in text.replace(methods.split(" ", 1)[1], "")
     assert "FunnelPlotR" not in text  # the method is named, not the software
     assert "Ranks follow the figures as printed: councils whose figures print the same share a rank" in text
     assert "on a cost, rank 1 is simply the lowest cost" in text and "tells them apart" not in text

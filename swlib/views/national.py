@@ -38,9 +38,9 @@ def trend_words(t: dict, spc_below: bool = False) -> str:
     span = f" over the five years {t['first']} to {t['last']}" if t.get("first") else ""
     if t["trend"] in ("increasing", "decreasing"):
         reading = {"improving": ", and getting better", "worsening": ", and getting worse"}.get(t["reading"], "")
-        return f"Statistical trend{span}: {t['trend']}{reading} (a change too steady to be chance; {t['method']})."
-    if t["trend"] == "no significant change":
-        return f"Statistical trend{span}: no significant change ({t['method']})."
+        return f"Statistical trend{span}: {t['trend']}{reading} (a change too steady to be chance)."
+    if t["trend"] == "no significant change":  # the test is named in the methods note, not here
+        return f"Statistical trend{span}: no significant change."
     return (
         "Statistical trend: not tested, because the LGBF publishes no counts of people or events behind this "
         "figure for each of the last five years"
