@@ -807,7 +807,7 @@ KIDS = {
     "TOC": r"(Caption&)?(TOC|TOCI)(&(TOC|TOCI))*",
 }
 PARENT = {"TR": "Table|THead|TBody|TFoot", "TH": "TR", "TD": "TR", "THead": "Table", "TBody": "Table",
-          "LI": "L", "LBody": "LI", "TOCI": "TOC"}  # fmt: skip
+          "LI": "L", "LBody": "LI", "Lbl": "LI|TOCI|BibEntry", "TOCI": "TOC"}  # fmt: skip
 
 
 def _standard(e, role_map) -> str:
@@ -835,7 +835,7 @@ def _used_fonts(pdf):
 def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditions(pdfs):
     import xml.etree.ElementTree as ET
 
-    from swlib.pdf import _parent_tree
+    from swlib.pdf import _attributes, _parent_tree
 
     ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
           "xmp": "http://ns.adobe.com/xap/1.0/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}  # fmt: skip
@@ -885,6 +885,11 @@ def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditio
                     assert re.fullmatch(PARENT[s], _standard(e.P, role_map)), (name, s, str(e.P.S))
                 if s in ("Figure", "Formula"):  # (7.3) alternative text
                     assert str(e.get("/Alt", "")).strip(), (name, s)
+                if s == "TH":  # (7.5) a header cell says what it heads: its column or its row
+                    scopes = {str(a.get("/Scope")) for a in _attributes(e) if a.get("/O") == "/Table"}
+                    assert scopes & {"/Column", "/Row", "/Both"}, (name, "a header cell without its scope")
+                if s == "TD":  # (7.5) and a cell names its header cells
+                    assert any("/Headers" in a for a in _attributes(e)), (name, "a cell without its headers")
             kinds = {_standard(e, role_map) for e in elements}
             assert not ("H" in kinds and kinds & {f"H{i}" for i in range(1, 7)}), name  # (7.4.4) H or Hn, not both
             # (7.1) no artifact inside tagged content, no tagged content inside an artifact
