@@ -80,7 +80,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
     a yearly indicator, two years before for one from a survey every other year, such as SW4b to
     SW4e); ``councils`` restricts the rows shown, not the ranking.
     Costs are in real terms (``real_terms``; ``price_year`` names the prices), so that a change
-    is not inflation; ranks are the same as in cash (one deflator a year for every council)."""
+    is not inflation; ranks are on the figures as printed (``benchmark``), here the real-terms ones."""
 
     panel, b = real_terms_benchmark(ds, period)
     year = b.attrs.get("period")
