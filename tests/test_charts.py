@@ -360,17 +360,53 @@ def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
         assert max(box[3] for _, box, _ in svg_text_boxes(svg)) <= height  # the legend within the chart
 
 
-def test_the_benchmarking_panels_mark_the_council_by_hatching_and_nothing_overprints(demo):
+def test_the_benchmarking_panels_are_titled_by_name_and_mark_the_council_without_colour(demo):
+    # the panels were titled "SW4d" alone, and the council was one thin dark hatched bar among
+    # mid-blue ones, lost in a greyscale print: each is titled by the indicator's name, code after
+    # it, and the council's bar is black, wider, outlined and named under the axis
     import re
 
-    svg = svg_of(council_charts(demo)["benchmark"])
+    c = council_charts(demo)["benchmark"]
+    svg = svg_of(c)
     assert svg_overprinted(svg) == []
-    titles = [t for t, _, c in svg_text_boxes(svg) if c == "title"]
-    assert (
-        "SW1 20/21: £19.25,\n3 of 32" in titles and "SW5 20/21: £204,\n1 of 32" in titles
-    )  # the council's figure, its year and its rank
-    ours = re.findall(r'<rect class="bar this-council"[^>]*/>\s*<rect [^>]*fill="url\(#swr-hatch-\w+\)"', svg)
-    assert len(ours) == len(titles)  # the council's bar in every panel, hatched as well as dark
+    titles = [t for t, _, k in svg_text_boxes(svg) if k == "title"]
+    assert len(titles) == 17
+    assert "Home care cost per hour,\nover-65s (SW1)\n20/21: £19.25, 3 of 32" in titles, titles[:2]
+    assert any(" ".join(t.split("\n")[:2]) == "Adults who had a say in their support (SW4d)" for t in titles)
+    assert all(re.search(r"\((SW|CHN)\d+[a-z]?\)", t) for t in titles)  # every code, after its name
+    ours = re.findall(r'<rect class="bar this-council" [^>]*fill="#000000" stroke="#000000"', svg)
+    assert len(ours) == len(titles) and "url(#swr-hatch" not in svg  # black and outlined, in every panel
+    widths = {float(w) for w in re.findall(r'<rect class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)}
+    mine = {float(w) for w in re.findall(r'<rect class="bar this-council" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', svg)}
+    assert min(mine) > max(widths)  # wider than the others
+    labels = [t for t, _, k in svg_text_boxes(svg) if k == "this-council-label"]
+    assert labels == ["Dumfries and Galloway"] * 17 and svg.count('class="this-council-mark"') == 17
+    alt, caption = c["alt"], c["caption"]
+    assert "Dumfries and Galloway's bar is black, outlined and marked ▲ with its name under it" in alt and "SW4d" in alt
+    assert "▲ Dumfries and Galloway: this council" in caption
+
+
+def test_the_inspection_chart_names_each_grade_and_counts_inspections(demo):
+    # the grades chart told Good, Very good and Excellent apart by colour alone, and its numbers
+    # (counts) read like grades: every grade has its own pattern or plain fill, a segment wide
+    # enough says its grade with its count, and the axis says what is counted
+    import re
+
+    import pandas as pd
+
+    from swlib.charts import inspection_chart
+
+    svg = svg_of(council_charts(demo)["inspections"])
+    assert "number of inspections" in [t for t, _, c in svg_text_boxes(svg) if c == "axis-title"]
+    counts = [t for t, _, c in svg_text_boxes(svg) if c == "count"]
+    assert any(re.fullmatch(r"(Good|Very good|Excellent|Adequate|Weak|Unsatisfactory): \d+", t) for t in counts), counts
+    grades = pd.DataFrame({"care": [4, 5, 6, 6, 5, 4], "staffing": [4, 4, 5, 5, 6, 6]})
+    c = inspection_chart(grades)
+    fills = re.findall(r'<rect class="bar" [^>]*fill="([^"]+)"[^>]*/>(\s*<rect [^>]*fill="url\(#([\w-]+)\)")?', c.svg)
+    looks = {(f, h) for f, _, h in fills}
+    assert len(looks) == 3 and len({h for _, h in looks}) == 3, looks  # three grades, three patterns (one plain)
+    assert {"Good: 2", "Very good: 2", "Excellent: 2"} <= {t for t, _, k in svg_text_boxes(c.svg) if k == "count"}
+    assert "the number of inspections given each grade" in c.alt
 
 
 def test_no_council_chart_overprints_a_label_or_prints_outside_itself(demo):

@@ -243,6 +243,25 @@ def test_no_page_but_the_last_is_less_than_a_quarter_full(pdfs):
         assert not low, (name, low, [body_lines(pages_text(path)[n - 1]) for n, _ in low])
 
 
+def section_starts(pdf_path: Path) -> set[int]:
+    """The pages (from 0) a numbered section (an h2: a top-level bookmark under the title) starts on."""
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            return {pages[item.destination[0].objgen] for item in outline.root[0].children}
+
+
+def test_no_page_is_left_half_empty_by_what_did_not_fit_on_it(pdfs):
+    # a quarter full is the floor; the reviewer's near-empty pages were 30% to 51% full: a table's
+    # last five rows alone on a landscape page (its note and charts kept together on the next),
+    # a funnel plot under half a page before the next measure's forced break. A page under half
+    # full is only the end of a numbered section: the next page opens the next one
+    for name, path in pdfs.items():
+        full, starts = fullness(path), section_starts(path)
+        low = [(n + 1, round(f, 2)) for n, f in enumerate(full[:-1]) if f < 0.5 and n + 1 not in starts]
+        assert not low, (name, low, [body_lines(pages_text(path)[n - 1])[:3] for n, _ in low])
+
+
 def heading_tops(pdf_path: Path) -> list[tuple[str, int, float]]:
     """Every bookmarked heading: its text, page (from 0) and the height of its top above the
     page's foot, in points, as the PDF's outline places it."""
@@ -411,6 +430,24 @@ def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
     assert checked >= 10
 
 
+def test_the_inspection_grades_and_their_chart_are_on_one_page(pdfs):
+    # Dundee's grades table ended page 12 and its chart opened page 13
+    from bs4 import BeautifulSoup
+
+    from swlib.pdf import _content_pages
+
+    for name in ("annual", "annual-dg"):
+        tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").find_all("table")
+        at = next(i for i, t in enumerate(tables) if "grades" in t.get("class", []))
+        with pikepdf.open(pdfs[name]) as pdf:
+            pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+            order = [e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
+            table = [e for e in order if e.S == "/Table"][at]
+            chart = order[next(i for i, e in enumerate(order) if e.objgen == table.objgen) + 1]
+            assert chart.S == "/Figure" and "Care Inspectorate grades" in str(chart.Alt), name
+            assert set(_content_pages(table, pages)) == set(_content_pages(chart, pages)), name
+
+
 def test_a_short_table_is_printed_whole_on_one_page(pdfs):
     from bs4 import BeautifulSoup
 
@@ -481,6 +518,23 @@ def test_a_measure_needing_attention_takes_at_most_half_a_page(pdfs):
         per_page = [p for _, p, _ in measures]
         for page in range(per_page[0] + 1, per_page[-1]):
             assert per_page.count(page) == 2, (name, page + 1, per_page.count(page))
+
+
+def test_no_word_in_a_performance_table_is_broken_and_a_figures_counts_stay_on_one_line(pdfs):
+    # D&G's Trend column printed "compariso" / "n: cash," and "80.3% (408 of" / "508) †"
+    from bs4 import BeautifulSoup
+
+    for name in ("quarterly", "quarterly-dg"):
+        soup = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser")
+        printed = {w for page in pages_text(pdfs[name]) for w in page.split()}
+        words = {w for td in soup.select("table.performance td") for w in td.get_text(" ", strip=True).split()}
+        assert len(words) > 50 and words - printed == set(), (name, sorted(words - printed)[:10])
+        lines = {" ".join(ln.split()) for page in pages_text(pdfs[name]) for ln in page.splitlines()}
+        counts = [c.get_text() for c in soup.select("table.performance span.counts")]
+        assert len(counts) > 5, name
+        split = [c for c in counts if not any(c in ln for ln in lines)]
+        assert not split, (name, split)
+    assert "(408 of 508)" in counts
 
 
 def test_no_printed_text_is_smaller_than_8_points():

@@ -14,10 +14,10 @@ def test_percentages_show_the_counts_behind_them_except_where_suppressed(data_di
     ds = swlib.load(make_data(data_dir, ms, obs))
     internal = swlib.performance(ds, "alpha", "2020-21-Q1")
     html = macro("performance_table", performance_table_view(internal, internal.attrs["years"], "t"))
-    assert "71.4% (40 of 56)" in html and "5.4% (3 of 56)" in html
+    assert '71.4% <span class="counts">(40 of 56)</span>' in html and '5.4% <span class="counts">(3 of 56)</span>' in html
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
     html = macro("performance_table", performance_table_view(public, public.attrs["years"], "t"))
-    assert "71.4% (40 of 56)" in html and "(3 of 56)" not in html and "5.4%" not in html
+    assert '71.4% <span class="counts">(40 of 56)</span>' in html and "(3 of 56)" not in html and "5.4%" not in html
 
 
 def test_annual_figures_in_a_quarterly_report_are_headed_as_the_latest_year_not_this_year(demo):
@@ -57,6 +57,22 @@ def test_statutory_tables_and_charts_show_only_years_that_have_figures(demo):
                 assert any(c != "–" for c in column), (outcome, j)
         for img in page.select("figure img"):
             assert "n/a n/a" not in img["alt"]
+
+
+def test_a_statutory_function_with_one_year_of_figures_draws_no_year_on_year_chart(demo):
+    # Dundee's 2016/17 report drew "year-on-year" charts of one bar each for looked after children
+    from bs4 import BeautifulSoup
+
+    from swlib.views import statutory_view
+
+    perf, Y = swlib.performance(demo, "dundee-city", "2016-17"), swlib.Period.parse("2016-17")
+    one = statutory_view(perf, "Looked after children", Y)
+    assert one["chart"] is None and one["table"]["columns"] == ["2016/17"]
+    assert one["one_year"] == "2016/17 is the only year with figures, so there is no year-on-year chart."
+    page = BeautifulSoup(macro("statutory", one | {"text": "6.2 Looked after children"}, True), "html.parser")
+    assert not page.select("figure") and page.select_one("p.note").get_text() == one["one_year"]
+    two = statutory_view(perf, "Adult support and protection", Y)  # 2015/16 and 2016/17: drawn
+    assert two["chart"] and not two.get("one_year")
 
 
 def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):

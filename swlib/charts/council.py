@@ -171,11 +171,13 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
     return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).")
 
 
-def _stacked_svg(names, segments, axis_title, width, height, margins, columns, alt) -> str:
+def _stacked_svg(names, segments, axis_title, width, height, margins, columns, alt, named: bool = False) -> str:
     """Stacked horizontal bars in SVG, one a row (the first at the top): ``segments`` (label,
     colour, hatching, a count a row) left to right, each count printed on its segment on a white
     ground (a hatched bar never strikes it through), the legend above in ``columns``; counts on a
-    whole-number axis. Margins (left, right, top, bottom) in inches, as the matplotlib chart had them."""
+    whole-number axis. Margins (left, right, top, bottom) in inches, as the matplotlib chart had them.
+    ``named``: each count printed with its segment's name after the legend's number ("Good: 3"),
+    where the segment is wide enough, so that a count is not read as the grade."""
     size, st = MIN_FONT, STYLE
     W, H = 72 * width, 72 * height
     x0, x1, y0, y1 = 72 * margins[0], W - 72 * margins[1], 72 * margins[2], H - 72 * margins[3]
@@ -193,10 +195,14 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
                          0.8, cls="bar")  # fmt: skip
                 lefts[i] += c
     lefts = [0] * n
-    for _label, _colour, _hatch, counts in segments:  # the counts over every bar
+    for label, _colour, _hatch, counts in segments:  # the counts over every bar
         for i, c in enumerate(counts):
             if c:
-                svg.text(xa(lefts[i] + c / 2), ya(i) + metrics.CAP * size / 2, str(c), size, "middle", cls="count",
+                text = str(c)
+                if named:
+                    wide = f"{label.split(' ', 1)[-1]}: {c}"
+                    text = wide if text_width(wide, size) + 0.5 * size <= xa(lefts[i] + c) - xa(lefts[i]) else text
+                svg.text(xa(lefts[i] + c / 2), ya(i) + metrics.CAP * size / 2, text, size, "middle", cls="count",
                          ground=0)  # fmt: skip
                 lefts[i] += c
     svg.line(x0, y1, x1, y1, axis_line(), "axis")
@@ -383,7 +389,7 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
         PALETTE["blue"],
         PALETTE["green"],
     ]
-    hatches = ["xx", "//", "..", "", "", ""]
+    hatches = ["xx", "//", "..", "--", "\\\\", ""]  # good, very good and excellent told apart without colour too
     names = {1: "1 Unsatisfactory", 2: "2 Weak", 3: "3 Adequate", 4: "4 Good", 5: "5 Very good", 6: "6 Excellent"}
 
     parts = []
@@ -393,10 +399,12 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
             + ": "
             + ", ".join(f"{int(r[g])} graded {names[g][2:].lower()}" for g in range(1, 7) if r[g])
         )
-    alt = "Stacked bar chart of Care Inspectorate grades by quality theme. " + "; ".join(parts) + "."
+    alt = ("Stacked bar chart of Care Inspectorate grades by quality theme: the number of inspections given each "
+           "grade. " + "; ".join(parts) + ".")  # fmt: skip
     segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
     svg = _stacked_svg([_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
-                       "number of services", 6.5, 1.5 + 0.4 * len(counts), (1.7, 0.15, 0.75, 0.45), 3, alt)  # fmt: skip
+                       "number of inspections", 6.5, 1.5 + 0.4 * len(counts), (1.7, 0.15, 0.75, 0.45), 3, alt,
+                       named=True)  # fmt: skip
     return Chart(
         svg,
         alt,

@@ -24,19 +24,22 @@ from .svg import (
     line_handle,
     marker_handle,
     padded,
-    panel_grid,
     text_width,
     value_axes,
 )
 
 
 def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
-    """For each indicator, all councils' values sorted best to worst: this council and its family highlighted."""
+    """For each indicator, all councils' values sorted best to worst: this council and its family
+    highlighted. Each panel is titled by the indicator's name (its code after it); this council's
+    bar is black and outlined, and marked under the axis with the council's name (found in a
+    greyscale print, not by colour alone)."""
     codes = list(dict.fromkeys(b["lgbf"]))
     cols = 6  # drawn for the landscape page the benchmarking table prints on, at full size (8 pt)
     rows_n = math.ceil(len(codes) / cols)
     me = b[b["council"] == council]
     fam = int(me["family_group"].iloc[0]) if len(me) else None
+    name = str(me["council_name"].iloc[0]) if len(me) and "council_name" in me else council
 
     parts = [
         f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, "
@@ -44,24 +47,63 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
         for r in me.itertuples()
         if not _nan(r.rank)
     ]
-    alt = ("Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; this council's bar is "
-           "dark and hatched, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
-    caption = "Where the council stands among all Scottish councils on each indicator (dark, hatched: this council; mid blue: its family group)."
-    return Chart(_benchmark_svg(b, codes, council, fam, cols, rows_n, alt), alt, caption)
+    alt = (f"Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; {name}'s bar "
+           "is black, outlined and marked ▲ with its name under it, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
+    caption = (f"Where {name} stands among all Scottish councils on each indicator (black, outlined and marked "
+               f"▲ {name}: this council; mid blue: its family group; light grey: the other councils).")  # fmt: skip
+    return Chart(_benchmark_svg(b, codes, council, fam, cols, rows_n, alt, name), alt, caption)
 
 
-def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, rows_n: int, alt: str) -> str:
+def panel_name(code: str, title: str) -> str:
+    """A benchmarking panel's title: the indicator's short name with its code after it
+    ("Adults who had a say in their support (SW4d)"); the LGBF's own title where no short name is known."""
+    from ..lgbf import SHORT_TITLES
+
+    return f"{SHORT_TITLES.get(code, title)} ({code})"
+
+
+def _fit_lines(text: str, width: float, size: float, most: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` points, at most ``most`` of
+    them (the last ending "…" where the text is longer)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most]
+        while text_width(lines[-1] + "…", size) > width and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] += "…"
+    return lines
+
+
+def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, rows_n: int, alt: str,
+                   name: str = "") -> str:  # fmt: skip
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
-    on, at full size (8 pt): margins and gaps (shares of a panel, as matplotlib's ``hspace`` and
-    ``wspace``) as the matplotlib chart had them."""
+    on, at full size (8 pt). Each panel, top to bottom: the indicator's name (two lines at most)
+    and code, the council's figure, year and rank, what the value axis counts, the bars, the
+    council's name under its own bar, and "best → worst"."""
     size, st = MIN_FONT, STYLE
-    W, H = 72 * 10.2, 72 * (1.25 * rows_n + 0.45)
-    pw, ph, corner = panel_grid(W, H, (0.1, 0.1, 0.6, 0.25), cols, rows_n, 0.15, 1.2)
-    svg = Svg(W, H, alt)
+    line = st["line_spacing"] * size
+    W, gap, left, right = 72 * 10.2, 0.15, 72 * 0.1, 72 * 0.1
+    pw = (W - left - right) / (cols + gap * (cols - 1))
     panels = dict(tuple(b.groupby("lgbf", sort=False)))
+    names = {c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 2) for c in codes}
+    head = max(len(n) for n in names.values()) + 2  # the name's lines, the figure and rank, the axis's unit
+    ph, top_pad, tick_half = 38.0, 1.0, metrics.CAP / 2 * size
+    under = (
+        st["tick_length"] + st["tick_pad"] + 1.5 + 2 * line + metrics.DESCENT * size
+    )  # the council's name, best → worst
+    row_h = top_pad + head * line + tick_half + ph + under + 4
+    H = rows_n * row_h
+    svg = Svg(W, H, alt)
     for k, code in enumerate(codes):
-        x0, y0 = corner(k)
-        x1, y1 = x0 + pw, y0 + ph
+        x0 = left + (k % cols) * pw * (1 + gap)
+        x1 = x0 + pw
+        y0 = (k // cols) * row_h + top_pad + head * line + tick_half  # the plot's top
+        y1 = y0 + ph
         g = panels[code].sort_values("rank")
         values = g["value"].to_numpy(dtype=float)
         n = len(values)
@@ -75,30 +117,38 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         xv = x0 + max(text_width(t, size) for t in marks) + st["tick_length"] + st["tick_pad"]
         left_ticks(svg, [ya(t) for t in ticks], marks, xv, size)
         svg.line(xv, y1, xv, y0, axis_line(), "axis")
-        above = y0 - (metrics.ASCENT - metrics.CAP / 2 + metrics.DESCENT) * size - 1  # clear of the top tick's label
+        above = y0 - tick_half - metrics.DESCENT * size - 1  # clear of the top tick's label
         svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
         xa = Axis.bars(n, xv, x1)
         half = 0.4 * (xa(1) - xa(0))
+        mine_at = None
         for i, (v, c, f) in enumerate(zip(values, g["council"], g["family_group"], strict=True)):
             if math.isnan(v):
                 continue
             mine = c == council
-            colour = PALETTE["blue"] if mine else (PALETTE["sky"] if f == fam else "#D9D9D9")
-            svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), colour, hatch="//" if mine else "",
-                     cls="bar this-council" if mine else "bar")  # fmt: skip
+            if mine:  # black, a little wider and outlined: found without colour
+                mine_at = xa(i)
+                svg.rect(xa(i) - 1.5 * half, ya(max(v, 0)), 3 * half, abs(ya(0) - ya(v)), PALETTE["black"],
+                         edge=PALETTE["black"], edge_width=0.8, cls="bar this-council")  # fmt: skip
+                continue
+            colour = PALETTE["sky"] if f == fam else "#D9D9D9"
+            svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), colour, cls="bar")
         svg.line(xv, y1, x1, y1, axis_line(), "axis")
+        below = y1 + st["tick_length"] + st["tick_pad"] + metrics.ASCENT * size
+        if mine_at is not None:  # "▲ Dundee City" under the council's bar, within the panel
+            svg.marker(mine_at, y1 + 4.5, "^", 30.0, PALETTE["black"], cls="this-council-mark")
+            w = text_width(name, size)
+            svg.text(min(max(mine_at - w / 2, x0), x1 - w), below + 1.5, name, size, cls="this-council-label")
         row = g[g["council"] == council]
         rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
         figure = ""
         if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
             year = _short_label(Period.parse(row["period"].iloc[0]).label)
             d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
-            figure = f" {year}: {fmt_value(row['value'].iloc[0], unit, d)},"
-        line = st["line_spacing"] * size
-        svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - 2 * line - 2, f"{code}{figure}\n{rank}", size,
-                 cls="title")  # fmt: skip
-        svg.text((xv + x1) / 2, y1 + st["label_pad"] + metrics.ASCENT * size, "best → worst", size, "middle",
-                 cls="axis-title")  # fmt: skip
+            figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
+        title_top = (k // cols) * row_h + top_pad + metrics.ASCENT * size
+        svg.text(x0, title_top, "\n".join([*names[code], f"{figure}{rank}"]), size, cls="title")
+        svg.text((xv + x1) / 2, below + 1.5 + line, "best → worst", size, "middle", cls="axis-title")
     return str(svg)
 
 
@@ -189,7 +239,7 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     over-dispersion note in the right margin."""
     a, lines = f.attrs, funnel_lines(f)
     size, st, big = MIN_FONT, STYLE, 8.5
-    W, H = 72 * 7.0, 72 * 3.5
+    W, H = 72 * 7.0, 72 * 5.5  # tall: the funnel plot fills the page it prints on with the words that read it
     x0, x1, y0, y1 = 72 * 0.9, W - 72 * 2.3, 72 * 0.45, H - 72 * 0.6
     lo_x, hi_x = math.log10(lines["x"].iloc[0]), math.log10(lines["x"].iloc[-1])
     xa = lambda v: x0 + (math.log10(v) - lo_x) / (hi_x - lo_x) * (x1 - x0)  # noqa: E731

@@ -38,7 +38,9 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     rows[this_year] = rows["to_date"]
     if perf.attrs.get("audience") == "public":
         rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
-    if len(rows):
+    if len(rows) and not years:  # one year only: a bar a chart compares nothing; the table has the figures
+        out["one_year"] = f"{period.label} is the only year with figures, so there is no year-on-year chart."
+    elif len(rows):
         out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
     return out
 

@@ -39,10 +39,11 @@ def cell(r: dict, col: str) -> dict:
     decides = r.get("decides_at") if col == "to_date" else None
     if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
         decimals = int(decides)
-    text = fmt_value(r.get(col), r["unit"], decimals)
-    if col == "to_date" and r["unit"] == "percent":
-        text += counts_behind(r.get("numerator"), r.get("denominator"))
-    out = {"text": text}
+    out = {"text": fmt_value(r.get(col), r["unit"], decimals)}
+    if col == "to_date" and r["unit"] == "percent" and counts_behind(r.get("numerator"), r.get("denominator")):
+        out["counts"] = counts_behind(
+            r.get("numerator"), r.get("denominator")
+        ).strip()  # "(40 of 56)": kept on one line
     if col in synthetic_columns(r) and not pd.isna(r.get(col)):
         out["synthetic"] = True
     return out
