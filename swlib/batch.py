@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -154,6 +154,7 @@ class Plan:
     today: dt.date
     data: Path | None = None  # the data set read
     force: bool = False  # render even the reports that have not changed
+    warnings: list = field(default_factory=list)  # the data set's warnings (swlib.checks), said once per run
 
     def refresh(self) -> Plan:
         """Which reports to render and which are unchanged since last rendered, from the
@@ -242,7 +243,9 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     held = {o.job.key for o in unresolved}
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
-    return Plan(planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force).refresh()
+    return Plan(
+        planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force, list(ds.warnings)
+    ).refresh()
 
 
 def _no_figures(ds, jobs: list[Job]) -> list[Outcome]:

@@ -76,4 +76,6 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],
         "more": max(len(attention) - MAX_ATTENTION, 0),
+        # the data set's warnings (swlib.checks), for the analyst on screen: not in print, nor public
+        "warnings": [str(w) for w in ds.warnings] if audience == "internal" else [],
     }

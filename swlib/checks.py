@@ -3,6 +3,7 @@
 ``validate`` lists them with the errors, in one run; they stop nothing (``--strict`` makes them
 count). Each is a ``Problem`` (file, row, column, what was found, what was probably meant):
 - a percentage of 1 or less where the measure's other figures, or its target, are larger (0.93 for 93%?);
+  below 1 without counts where the others are around more than 10 it is an error (``percent_typos``);
 - a measure with an LGBF code and no benchmark rows for it;
 - a statutory-functions section of the annual report that will be empty, naming the measures
   that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
@@ -51,11 +52,48 @@ def as_percent(fraction: float) -> str:
     return f"{p} for {p}%, not {fraction:g}"
 
 
+TYPO_BELOW = 1  # a percentage typed without counts below this ...
+TYPO_OTHERS = 10  # ... where the measure's other values are around more than this: an error, not a warning
+
+
+def percent_typos(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Errors: a percentage typed as a fraction (0.93 for 93%), given as a value without counts,
+    below ``TYPO_BELOW`` where the same measure's other values are around more than
+    ``TYPO_OTHERS``. A figure that small is meant when its numerator and denominator are given
+    (the value must then agree with them), so the message says how to keep it."""
+    pct = set(measures.loc[measures["unit"] == "percent", "measure"])
+    o = obs[obs["measure"].isin(pct)]
+    counted = o["numerator"].notna() & o["denominator"].notna()
+    small = o["value"].gt(0) & o["value"].lt(TYPO_BELOW) & ~counted
+    if not small.any():
+        return []
+    # the other figures: as typed, or worked out from their counts (a row of counts has no value)
+    figure = o["value"].fillna(o["numerator"] * 100 / o["denominator"].where(o["denominator"] > 0))
+    median = figure[~small].groupby(o.loc[~small, "measure"], sort=False).median()
+    out = []
+    for measure, rows in o[small].groupby("measure", sort=False):
+        if not median.get(measure, 0) > TYPO_OTHERS:
+            continue
+        for row, v in rows["value"].items():
+            out.append(
+                Problem(
+                    label,
+                    int(row),
+                    "value",
+                    f"{measure}: {v:g} where its other values are around {median[measure]:.0f}",
+                    f"a percentage from 0 to 100: {as_percent(v)}; if {v:g}% is right, give the numerator and "
+                    "denominator it is worked out from as well, which confirm it",
+                )
+            )
+    return out
+
+
 def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Percentages from above 0 to 1 where the same measure's other values are larger."""
     pct = set(measures.loc[measures["unit"] == "percent", "measure"])
     o = obs[obs["measure"].isin(pct) & obs["value"].notna()]
-    small = (o["value"] > 0) & (o["value"] <= 1)
+    counted = o["numerator"].notna() & o["denominator"].notna()  # a small value its counts confirm is meant
+    small = (o["value"] > 0) & (o["value"] <= 1) & ~counted
     # per measure at once (a national panel has thousands): which have small values, and the
     # median of the others; only those that warn are looked at row by row
     has_small = small.groupby(o["measure"], sort=False).any()
@@ -65,7 +103,7 @@ def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> 
     warned = has_small[has_small & (median.reindex(has_small.index).gt(1) | only_small)].index
     out = []
     for measure, rows in o[o["measure"].isin(warned)].groupby("measure", sort=False):
-        small = (rows["value"] > 0) & (rows["value"] <= 1)
+        small = (rows["value"] > 0) & (rows["value"] <= 1) & ~counted[rows.index]
         others = rows.loc[~small, "value"]
         if small.any() and len(others) and others.median() > 1:
             beside = f"its other values are around {others.median():.0f}"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .checks import data_warnings
+from .checks import data_warnings, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
@@ -289,6 +289,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         label = _label(base, "observations", is_book)
         obs = _without_rows(typed["observations"], [p for p in problems if p.file == label])
         problems += observation_rules(obs, typed["measures"].drop_duplicates("measure"), label)
+        problems += percent_typos(obs, typed["measures"].drop_duplicates("measure"), label)
     if "benchmarks" in typed:
         problems += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     warnings = _warnings(typed, base, is_book, problems)

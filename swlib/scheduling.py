@@ -137,7 +137,7 @@ def _stamp(t: dt.datetime) -> str:
 
 
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
-            on: dt.date | None = None, data=None, out=None) -> dict:  # fmt: skip
+            on: dt.date | None = None, data=None, out=None, warnings=()) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``)."""
 
     rows = []
@@ -164,6 +164,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
         "data": str(Path(data).resolve()) if data else None,
         "outputs": str(Path(out).resolve()) if out else None,
         "counts": counts,
+        "warnings": list(warnings),  # the data set's warnings (allowed, probably wrong), as validate says them
         "reports": rows,
     }
 
@@ -180,6 +181,7 @@ class RunRecord:
         self.outcomes: list = []
         self.on: dt.date | None = None
         self.data = self.out = None
+        self.warnings: list[str] = []
 
     def __enter__(self) -> RunRecord:
         return self
@@ -208,7 +210,7 @@ class RunRecord:
         from .outputs import write_atomic
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
-                      data=self.data, out=self.out)  # fmt: skip
+                      data=self.data, out=self.out, warnings=self.warnings)  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

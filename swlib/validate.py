@@ -33,6 +33,15 @@ def table_counts(ds) -> str:
     return ", ".join(out)
 
 
+def warning_lines(warnings: list) -> list[str]:
+    """A data set's warnings as ``run`` and ``batch`` print them, once per data set: a head line
+    and one line each (``validate`` lists them the same)."""
+    if not warnings:
+        return []
+    head = f"the data has {plural(len(warnings), 'warning')} (allowed, but probably wrong; 'swreport validate' lists them too):"
+    return [head, *(f"  warning: {w}" for w in warnings)]
+
+
 def validate(data, strict: bool, echo) -> int:
     """Check the data set at ``data``; print its problems and warnings; return the exit code."""
     from .config import default_data_path, describe_data, is_demo_data

@@ -2,7 +2,10 @@
 
 import shutil
 
+import pytest
+
 import swlib
+from swlib.errors import DataError
 from tests.conftest import COUNCILS, MEASURE_DEFAULTS, ROOT, make_data, write_csv
 
 
@@ -14,12 +17,36 @@ def test_the_demo_data_has_no_warnings(demo):
     assert demo.warnings == []
 
 
-def test_a_fraction_among_percentages_is_a_warning(data_dir):
-    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "0.93"), (3, "91"))]
+def test_a_one_among_percentages_is_a_warning(data_dir):
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "1"), (3, "91"))]
     ds = swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.95"}], obs))
     text = warned(ds)
-    assert "observations.csv, row 3, column 'value': found m0: 0.93 (row 3)" in text and "93 for 93%" in text
+    assert "observations.csv, row 3, column 'value': found m0: 1 (row 3)" in text and "100 for 100%" in text
     assert "measures.csv, row 2, column 'target': found 0.95 for m0" in text
+
+
+def test_a_fraction_without_counts_among_percentages_above_10_is_an_error(data_dir):
+    # the Angus case: 93% typed as 0.93 on a value-only row, the quarter before given as counts
+    obs = [
+        {"measure": "m0", "period": "2024-25-Q1", "numerator": "77", "denominator": "87"},
+        {"measure": "m0", "period": "2024-25-Q2", "value": "0.93"},
+    ]
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"aggregate": "latest", "target": "90"}], obs))
+    assert str(e.value.problems[0]) == (
+        "observations.csv, row 3, column 'value': found m0: 0.93 where its other values are around 89; expected "
+        "a percentage from 0 to 100: 93 for 93%, not 0.93; if 0.93% is right, give the numerator and denominator "
+        "it is worked out from as well, which confirm it"
+    )
+
+
+def test_a_small_percentage_confirmed_by_its_counts_loads(data_dir):
+    obs = [
+        {"measure": "m0", "period": "2024-25-Q1", "value": "88"},
+        {"measure": "m0", "period": "2024-25-Q2", "value": "0.93", "numerator": "93", "denominator": "10000"},
+    ]
+    ds = swlib.load(make_data(data_dir, [{"aggregate": "latest"}], obs))
+    assert "93 for 93%" not in warned(ds)
 
 
 def test_consistent_small_percentages_are_not_warned(data_dir):
@@ -79,9 +106,9 @@ def test_a_near_statutory_measure_id_is_named(data_dir):
 
 
 def test_the_warning_says_what_the_fraction_was_probably_meant_as(data_dir):
-    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "0.875"), (3, "91"))]
+    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "9"), (2, "0.875"), (3, "9"))]
     text = warned(swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.9"}], obs)))
-    assert "found m0: 0.875 (row 3) where its other values are around 92; expected a percentage from 0 to 100: " \
+    assert "found m0: 0.875 (row 3) where its other values are around 9; expected a percentage from 0 to 100: " \
            "87.5 for 87.5%, not 0.875" in text  # fmt: skip
     assert "found 0.9 for m0; expected a percentage target from 0 to 100: 90 for 90%, not 0.9" in text
 

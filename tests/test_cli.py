@@ -97,11 +97,12 @@ def test_check_public_counts_one_passage_in_the_singular(tmp_path):
 def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_path):
     from tests.conftest import make_data
 
-    d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "0.93"},
+    # (a 1 among percentages around 92 is a warning; 0.93 would be an error: test_checks)
+    d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "1"},
                                                             {"measure": "m0", "period": "2021-22-Q2", "value": "92"}])  # fmt: skip
     r = run("validate", "--data", str(d))
     assert r.exit_code == 0 and "OK, with 2 warnings: 2 councils, 1 measure," in r.output
-    assert "0.93 for 93%" not in r.output and "93 for 93%, not 0.93" in r.output
+    assert "1 for 1%" not in r.output and "100 for 100%, not 1" in r.output
     r = run("validate", "--strict", "--data", str(d))
     assert (
         r.exit_code == 2 and "not OK with --strict: 2 warnings: 2 councils" in r.output and "OK, with" not in r.output
@@ -110,7 +111,7 @@ def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_pa
         f.write("alpha,m0,2021-22-Q3,lots,,,,,\n")
     r = run("validate", "--data", str(d))
     assert r.exit_code == 2 and "the data has 1 problem (" in r.output and "found 'lots'" in r.output
-    assert "and 2 warnings:" in r.output and "93 for 93%" in r.output and "Traceback" not in r.output
+    assert "and 2 warnings:" in r.output and "100 for 100%" in r.output and "Traceback" not in r.output
 
 
 def test_an_unknown_council_says_which_data_was_read_and_what_to_do():
@@ -194,3 +195,37 @@ def test_validate_from_a_folder_without_data_says_it_checked_the_demo_data(tmp_p
     assert "that is the demo data swreport ships with, not yours: there is no ./data" in r.output
     (tmp_path / "data").mkdir()  # one of its own: said nothing of the kind (here it has no tables: exit 2)
     assert "not yours" not in run("validate").output
+
+
+def test_run_and_batch_say_the_data_sets_warnings_once_and_the_internal_report_shows_them_on_screen(tmp_path):
+    import json
+
+    d = tmp_path / "data"
+    shutil.copytree(ROOT / "data", d)
+    obs = d / "observations.csv"
+    text = obs.read_text()
+    row = "south-lanarkshire,sl-equipu-saving,2021-22-Q2,36700,,,,,synthetic"
+    obs.write_text(
+        text.replace(row, "south-lanarkshire,sl-equipu-saving,2021-22-Q2,36700,,,,not available: late,synthetic")
+    )
+    out = tmp_path / "outputs"
+    head = "the data has 1 warning (allowed, but probably wrong; 'swreport validate' lists them too):"
+    said = "  warning: observations.csv, row 20, column 'comment': found sl-equipu-saving 2021-22-Q2: a figure and"
+    r = run("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22-Q2", "--data", str(d),
+            "--out", str(out))  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert r.output.count(head) == 1 and said in r.output
+    html = (out / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html").read_text()
+    box = html.split('<aside class="analyst-only banner"')[1].split("</aside>")[0]
+    assert "For the analyst, not printed" in box and "found sl-equipu-saving 2021-22-Q2: a figure and" in box
+    assert "<style>@media print { .analyst-only { display: none; } }</style>" in html  # on screen, not on paper
+    # a batch of both audiences says it once for the data set, and its summary lists it
+    r = run("batch", "quarterly", "--period", "2021-22-Q2", "--councils", "south-lanarkshire", "--audience",
+            "internal", "--audience", "public", "--data", str(d), "--out", str(out), "--dry-run",
+            "--summary", str(tmp_path / "s.json"))  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert r.output.count(head) == 1 and r.output.count("  warning: ") == 1
+    warnings = json.loads((tmp_path / "s.json").read_text())["warnings"]
+    assert len(warnings) == 1 and warnings[0].startswith("observations.csv, row 20, column 'comment'")
+    # the run and the batch agree on what an unchanged report is: rendered by run, skipped by batch
+    assert "south-lanarkshire        2021-22-Q2             internal unchanged, skip" in r.output

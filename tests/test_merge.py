@@ -88,12 +88,12 @@ def test_a_refused_merge_shows_the_warnings_the_merged_data_would_have(fife):
     a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93}])
     assert run("merge", "r.xlsx").exit_code == 0
     a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q1", "value": 94},
-                                                         {**started, "period": "2024-25-Q2", "value": 0.93}])  # fmt: skip
+                                                         {**started, "period": "2024-25-Q2", "value": 1}])  # fmt: skip
     r = run("merge", "r2.xlsx")
     assert r.exit_code == 2 and "93 → 94" in r.output and "give --replace" in r.output
-    assert "warning: " in r.output and "93 for 93%, not 0.93" in r.output  # seen before --replace, not after
+    assert "warning: " in r.output and "100 for 100%, not 1" in r.output  # seen before --replace, not after
     # named where the analyst looks: the return's cell that holds it
-    assert "warning: r2.xlsx, cell observations!D3 (column 'value'): found fife-started: 0.93" in r.output
+    assert "warning: r2.xlsx, cell observations!D3 (column 'value'): found fife-started: 1" in r.output
 
 
 def test_a_merges_warnings_name_the_returns_cell_or_the_data_sets_row(fife):
@@ -256,16 +256,17 @@ def test_a_new_comment_typed_with_the_figure_is_kept(fife):
 
 
 def test_a_warnings_rows_are_named_as_its_place_is_cells_of_the_return_rows_of_the_data(fife):
+    # (a 1 among percentages around 93 is a warning; a 0.93 would be an error, test_checks)
     pct = {**MEASURE, "measure": "fife-started", "title": "Started in 7 days", "aggregate": "latest"}
     started = {"council": "fife", "measure": "fife-started"}
     a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93},
-                                                  {**started, "period": "2024-25-Q3", "value": 0.95}])  # fmt: skip
+                                                  {**started, "period": "2024-25-Q3", "value": 1}])  # fmt: skip
     r = run("merge", "r.xlsx")
     # not "cell observations!D3 ... (row 3)": the merged table's row, a place the analyst cannot find
-    assert "warning: r.xlsx, cell observations!D3 (column 'value'): found fife-started: 0.95 where" in r.output
-    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "value": 0.93}])
+    assert "warning: r.xlsx, cell observations!D3 (column 'value'): found fife-started: 1 where" in r.output
+    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "value": 1}])
     r = run("merge", "r2.xlsx")
-    assert "found fife-started: 0.95, 0.93 (observations.csv row 3; r2.xlsx cell observations!D2) where" in r.output
+    assert "found fife-started: 1, 1 (observations.csv row 3; r2.xlsx cell observations!D2) where" in r.output
 
 
 def test_a_row_typed_in_for_a_pre_filled_row_left_blank_is_not_a_second_row(fife):

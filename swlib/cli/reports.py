@@ -16,7 +16,7 @@ from ..pdf import PdfEngine, require
 from ..periods import Period
 from ..rerun import Recorder, answer, likely_work
 from ..scheduling import RunRecord, is_relative
-from ..validate import plural
+from ..validate import plural, warning_lines
 from .group import EXIT_FAILURE, data_option, main
 
 
@@ -55,6 +55,8 @@ def run(report, council, councils, period, audience, data, out, pdf):
         if not r.per_council:
             council = council or r.filed_under
         P, ds = check_request(report, council, period, audience, data)
+        for line in warning_lines(ds.warnings):  # said before the report: its figures may be wrong
+            click.echo(line)
         if r.period_kind == "quarter" and _is_year(period):  # said first: the check below names the quarter
             click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
@@ -81,6 +83,9 @@ def run(report, council, councils, period, audience, data, out, pdf):
     )  # fmt: skip
     done = Outcome.rendered(job, start, path)
     done.pdf = str(pdf) if pdf else None
+    from ..batch import report_key  # the key a batch plans by: unchanged since this run, a batch skips it
+
+    done.key = report_key(job, ds)
     record(folder, [done])
     from ..config import where
 
@@ -205,6 +210,9 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         executor = LocalPool(jobs, not quiet).start()  # its kernels boot while the plan is made
     plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
+    record.warnings = [str(w) for w in plan.warnings]
+    for line in warning_lines(plan.warnings):  # once for the data set, not once per report
+        click.echo(line)
     for line in plan.resolutions():
         click.echo(line)
     if dry_run:
