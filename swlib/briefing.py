@@ -41,6 +41,38 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     return sorted(out, key=lambda c: c["better"])
 
 
+NOT_RATED = ("Report later", "Data only")  # an annual measure with these has nothing due this quarter
+
+
+def not_due(ds, council: str, perf: pd.DataFrame) -> pd.Series:
+    """True for each annual measure with no status to report this quarter (no figure yet, or a
+    figure without a target): page 1 leaves these out of its count and says so in one line. An
+    annual measure rated Green, Amber or Red, and a quarterly or monthly measure that is late
+    ("Report later"), are counted."""
+    m = ds.measures
+    if "council" in m:
+        m = m[m["council"].isna() | (m["council"] == council)]
+    frequency = perf["measure"].map(m.drop_duplicates("measure", keep="last").set_index("measure")["frequency"])
+    return (frequency == "annual") & perf["status"].isin(NOT_RATED)
+
+
+def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
+    """The one line page 1 says of the annual measures it does not count ('' when there are none)."""
+    n = len(annual)
+    if not n:
+        return ""
+    missing = int(nofig.sum())
+    only = int((annual["status"] == "Data only").sum())
+    where = "reported in the Chief Social Work Officer's annual report"
+    if not only:
+        what, then = "with no figures yet", " (and here when they come in)"
+    elif not missing:
+        what, then = "without a target", " (figures in section 3)"
+    else:
+        what, then = f"({missing} with no figures yet, {only} without a target)", ""
+    return f"Not counted here: {n} annual measure{'s' if n != 1 else ''} {what}, {where}{then}."
+
+
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal", published=None) -> dict:
     """``{"counts": [(status, n)], "total", "since", "changes", "hidden", "attention": [{"id", "title",
     "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
@@ -48,8 +80,10 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     section 4 has, so that page 1 stays one page. ``published``: the record ``perf`` was set
     against (``swlib.published``), so that a report reads it once; default: read it again."""
     from .status import performance
+    from .views.tables import without_figures
 
-    counts = perf["status"].value_counts()
+    annual = not_due(ds, council, perf)
+    counts = perf.loc[~annual, "status"].value_counts()  # page 1 counts the measures due this quarter
     prev = previous_quarter(P)
     try:
         before = performance(ds, council, prev, audience=audience, published=published)
@@ -70,7 +104,10 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     return {
         "counts": [(s, int(counts.get(s, 0))) for s in ORDER]
         + ([(SUPPRESSED, int(counts[SUPPRESSED]))] if counts.get(SUPPRESSED) else []),  # the counts add up
-        "total": len(perf),
+        "total": int((~annual).sum()),
+        "no_figures": int((without_figures(perf) & ~annual).sum()),  # of those counted
+        "annual": annual_line(perf[annual], without_figures(perf)[annual]),
+        "annual_no_figures": int((without_figures(perf) & annual).sum()),  # listed at the end of section 3
         "since": prev.label,
         "changes": changes,
         "hidden": hidden and changes is not None,

@@ -31,7 +31,7 @@ def test_the_demo_quarter_at_a_glance(demo):
     perf["sentence"] = "One line."
     v = briefing_view(demo, "south-lanarkshire", perf, P)
     counts = dict(v["counts"])
-    assert sum(counts.values()) == v["total"] == len(perf)
+    assert sum(counts.values()) == v["total"] == len(perf) - 26  # the annual figures without a target aside
     assert counts["Red"] == (perf["status"] == "Red").sum() > 0
     assert v["since"] == "2021/22 Quarter 1"
     assert [a["status"] for a in v["attention"]] == sorted(
@@ -51,9 +51,10 @@ def test_a_public_glance_counts_suppressed_statuses_so_the_counts_add_up_to_the_
     perf = performance(demo, "dumfries-and-galloway", P, audience="public")
     perf["sentence"] = ""
     assert (perf["status"] == "Suppressed").any()  # the demo's public quarter has suppressed statuses
-    counts = dict(briefing_view(demo, "dumfries-and-galloway", perf, P, "public")["counts"])
+    v = briefing_view(demo, "dumfries-and-galloway", perf, P, "public")
+    counts = dict(v["counts"])
     assert counts["Suppressed"] == (perf["status"] == "Suppressed").sum()
-    assert sum(counts.values()) == len(perf)
+    assert sum(counts.values()) == v["total"] == len(perf) - 26  # the annual figures without a target aside
 
 
 def test_attention_is_red_before_amber_and_worsening_first():
@@ -148,3 +149,47 @@ def test_page_one_lists_the_measures_needing_attention_in_section_4s_order(demo)
         page_one = [a["title"] for a in briefing_view(demo, council, perf, P)["attention"]]
         section_4 = [p["title"] for p in attention_view(demo, council, perf, P)["parts"]]
         assert page_one == section_4[:MAX_ATTENTION], council
+
+
+def test_page_one_counts_the_measures_due_and_says_the_annual_ones_without_a_status_in_one_line(data_dir):
+    # a new council's first quarter: its own quarterly measures, one of them late, and the
+    # annual statutory measures that have no figures until the year ends
+    from swlib import load, performance
+    from tests.conftest import make_data
+
+    measures = [
+        {"unit": "count", "aggregate": "sum", "target": "10"},  # m0: figures, Green
+        {"unit": "count", "aggregate": "sum", "target": "10"},  # m1: no figure this quarter: genuinely late
+        {"unit": "count", "frequency": "annual", "polarity": "none"},  # m2, m3: annual, no figures yet
+        {"unit": "count", "frequency": "annual", "polarity": "none"},
+    ]
+    obs = [
+        {"measure": "m0", "period": "2024-25-Q1", "value": "12"},
+        {"measure": "m0", "period": "2024-25-Q2", "value": "9"},
+        {"measure": "m1", "period": "2024-25-Q1", "value": "3"},
+    ]
+    ds = load(make_data(data_dir, measures, obs))
+    P = Period.parse("2024-25-Q2")
+    perf = performance(ds, "alpha", P)
+    perf["sentence"] = ""
+    v = briefing_view(ds, "alpha", perf, P)
+    assert v["total"] == 2 and dict(v["counts"])["Report later"] == 1  # the late quarterly measure is counted
+    assert sum(n for _, n in v["counts"]) == 2
+    assert v["annual"] == (
+        "Not counted here: 2 annual measures with no figures yet, reported in the Chief Social Work Officer's "
+        "annual report (and here when they come in)."
+    )
+
+
+def test_the_demo_quarter_leaves_its_annual_figures_without_a_target_out_of_the_count(demo):
+    from swlib import performance
+
+    P = Period.parse("2021-22-Q2")
+    perf = performance(demo, "south-lanarkshire", P)
+    perf["sentence"] = ""
+    v = briefing_view(demo, "south-lanarkshire", perf, P)
+    assert (v["total"], len(perf)) == (21, 47)
+    assert v["annual"] == (
+        "Not counted here: 26 annual measures without a target, reported in the Chief Social Work Officer's "
+        "annual report (figures in section 3)."
+    )
