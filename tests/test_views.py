@@ -157,8 +157,8 @@ def test_a_suppressed_figure_with_nothing_last_year_is_not_called_no_figure_yet(
 
 def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     """South Lanarkshire's 2021/22 Quarter 2 report prints none of Dundee's 2016/17 figures (only
-    the statutory catalogue's headings come from there) nor the 2007/08 plan's actions: they are
-    not its data sources; the Resource Plan's baselines, targets and the LGBF panel are."""
+    the statutory catalogue's measures come from there, and are counted under it) nor the 2007/08
+    plan's actions; the Resource Plan's baselines, targets and the LGBF panel are its sources."""
     import swlib
     from swlib.views import printed_rows, sources_view
 
@@ -169,9 +169,13 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     assert "Dundee Chief Social Work Officer Annual Report 2016/17" in every  # what the data set holds
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
-    assert not [s for s in items if "Dundee" in s or "2007/08" in s], items
-    plan = items["South Lanarkshire Social Work Resource Plan 2021/22"]  # the year as the report prints it
-    assert "20 figures" in plan and "measures" in plan  # the 2019/20 baselines and the targets' measures
+    assert not [s for s in items if "2007" in s], items
+    assert items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measures"  # no figures of its
+    plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]  # a document's title as typed
+    assert "20 figures" in plan and "measures" in plan  # the 2019/20 baselines and the report's measures
+    # every measure the report shows is counted under its source, one without a target too
+    counted = sum(int(p.split(" measure")[0].split(", ")[-1]) for p in items.values() if " measure" in p)
+    assert counted == len(perf)
     assert set(printed["actions"]["period"]) == {"2021-22-Q2"} and len(printed["actions"]) == len(acts)
     assert printed["observations"]["period"].map(lambda p: swlib.Period.parse(p) <= P).all()
 
@@ -357,3 +361,22 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
         "limit (99.2). The trend arrow (improving) compares it with the year "
         "before only; both hold."
     )
+
+
+def test_data_sources_count_every_measure_under_its_source_as_typed(data_dir):
+    # the Angus case: six measures from one plan, one of them with no target (polarity none)
+    import swlib
+    from swlib.views import printed_rows, source_label, sources_view
+    from tests.conftest import make_data
+
+    plan = "Angus Social Work Service Plan 2023-24"
+    measures = [{"unit": "count", "target": "10", "source": plan} for _ in range(5)]
+    measures.append({"unit": "count", "polarity": "none", "source": plan})
+    obs = [{"measure": f"m{i}", "period": "2024-25-Q1", "value": "12", "source": "Mosaic extract"} for i in range(6)]
+    ds = swlib.load(make_data(data_dir, measures, obs))
+    P = swlib.Period.parse("2024-25-Q1")
+    perf = swlib.performance(ds, "alpha", P)
+    items = dict(sources_view(ds, "alpha", "internal", printed_rows(ds, "alpha", P, perf))["items"])
+    assert items[plan] == "6 measures"  # the title as typed, not "2023/24"
+    assert items["Mosaic extract"] == "6 figures"
+    assert source_label("2023-24") == "2023/24"  # a bare year is a period: printed the report's way

@@ -43,7 +43,8 @@ def printed_rows(
     ds, council: str, period, perf: pd.DataFrame, actions: pd.DataFrame | None = None, annual: bool = False
 ) -> dict[str, pd.DataFrame]:
     """The rows of each table whose figures a council report for ``period`` prints: the
-    council; the measures with a target the report prints, and their targets for the year; the
+    council; every measure the report shows (a measure with no target too), and the targets for
+    the year of those with one; the
     observations of its measures that its year columns and SPC charts reach back to (the year
     before the three year columns, or ``MAX_SPC_POINTS`` periods of the measure's frequency,
     whichever is longer; every earlier year of a yearly measure); the LGBF panel's rows for the
@@ -66,7 +67,7 @@ def printed_rows(
     years = {str(P.year_period), P.fy_id} | {str(Period.parse(x)) for x in perf.get("period_shown", [])}
     out = {
         "councils": mine(ds.councils),
-        "measures": cat[cat["measure"].isin(targeted)],
+        "measures": cat[cat["measure"].isin(shown)],  # every measure the report shows, under its own source
         "targets": t[t["measure"].isin(targeted) & t["period"].map(lambda x: str(x) in years or x.startswith(P.fy_id))],
         "observations": o[pd.Series(reach, index=o.index, dtype=bool)],
         "benchmarks": ds.benchmarks[(ds.benchmarks["council"] == council)
@@ -92,6 +93,7 @@ def benchmark_sources(ds) -> list[str]:
     return sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
 
 
+PERIOD_CODE = re.compile(r"\d{4}-\d{2}")  # a financial year as a source (2023-24): a period, not a title
 NOT_STATED = "Source not stated in the data"  # a row whose source column is blank
 OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by an earlier version says
 
@@ -108,7 +110,11 @@ def source_label(source: str) -> str:
         return "Illustrative figures made up for this demonstration (synthetic)"
     if text.strip().lower().startswith("synthetic:"):
         return "Illustrative (synthetic): " + fy_text(text.split(":", 1)[1].strip())
-    return fy_text(lgbf_release(text))  # "Service Plan 2023/24", as the report prints its years
+    if PERIOD_CODE.fullmatch(text.strip()):  # a bare period code ("2023-24"): a year the report prints its way
+        return fy_text(text.strip())
+    # a document's title as the analyst typed it ("Service Plan 2023-24"): a citation, not restyled;
+    # the LGBF workbook by its release
+    return lgbf_release(text)
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
