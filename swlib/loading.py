@@ -288,7 +288,9 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
     if "observations" in typed and "measures" in typed:
         label = _label(base, "observations", is_book)
         obs = _without_rows(typed["observations"], [p for p in problems if p.file == label])
-        problems += observation_rules(obs, typed["measures"].drop_duplicates("measure"), label)
+        ro = raw.get("observations")
+        as_typed = ro["period"] if ro is not None and "period" in ro else None  # a date is quoted as typed
+        problems += observation_rules(obs, typed["measures"].drop_duplicates("measure"), label, as_typed)
         problems += percent_typos(obs, typed["measures"].drop_duplicates("measure"), label)
     if "benchmarks" in typed:
         problems += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))

@@ -176,8 +176,8 @@ def _cell_text(value, column: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
-        if column == "period":
-            return f"{value.year}-{value.month:02d}"
+        if column == "period":  # the date as Excel shows it: read as its month, as in a CSV file (schema.read_period)
+            return f"{value.day:02d}/{value.month:02d}/{value.year}"
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -185,8 +185,11 @@ def _missing_count(col: str, value, numerator, denominator, unit) -> str:
     return f" (with {given}, the {col} is {round(x):g}: fill it in, or clear the other count)"
 
 
-def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised)."""
+def observation_rules(
+    df: pd.DataFrame, measures: pd.DataFrame, label: str, typed: pd.Series | None = None
+) -> list[Problem]:
+    """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised).
+    ``typed``: the period column as typed (a date read as its month is quoted as typed)."""
 
     out: list[Problem] = []
     info = measures.set_index("measure")
@@ -247,16 +250,29 @@ def observation_rules(df: pd.DataFrame, measures: pd.DataFrame, label: str) -> l
     for row in o.index[finer]:
         freq = info.at[o.at[row, "measure"], "frequency"]
         p = o.at[row, "period"]
+        was = str(typed.get(row, p)).strip() if typed is not None else p
+        found = f"{p} (a {kind_of[p]})" if was == p else f"{was} (a date: the month {p})"
+        within = containing(Period.parse(p), FREQUENCY_KIND[freq])
         out.append(
             Problem(
                 label,
                 int(row),
                 "period",
-                f"{p} (a {kind_of[p]})",
-                f"a period no shorter than the measure's frequency ({freq})",
+                found,
+                f"a period no shorter than the measure's frequency ({freq}): {within}, the "
+                f"{within.kind} {'that date' if was != p else 'that ' + kind_of[p]} falls in",
             )
         )
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def containing(p: Period, kind: str) -> Period:
+    """The period of ``kind`` (quarter, half, year) that ``p`` falls in (2024-08: 2024-25-Q2)."""
+    if kind == "quarter":
+        return Period.quarter(p.fy, p.start // 3 + 1)
+    if kind == "half":
+        return Period.half(p.fy, p.start // 6 + 1)
+    return Period.year(p.fy)
 
 
 NOT_ADDITIVE = ("percent", "rate", "ratio")  # a year to date cannot add these up; their counts it can

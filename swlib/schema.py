@@ -7,6 +7,7 @@ checked columns to their types. Rules that join columns or tables live in ``load
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,7 +281,30 @@ def _ok(fn, x) -> bool:
 
 
 def read_period(text: str) -> str | None:
-    return None if text.strip() == "" else str(Period.parse(text))
+    """A period as typed; a date (31/08/2024, 2024-08-31, or an Excel date cell) is its month
+    (2024-08), in a CSV file and a workbook alike: a monthly figure is often dated by a day of
+    its month. (Where the measure is quarterly or longer, ``rules.observation_rules`` says which
+    period the date falls in.)"""
+    if text.strip() == "":
+        return None
+    try:
+        return str(Period.parse(text))
+    except PeriodError:
+        day = date_typed(text)
+        if day is None:
+            raise
+        return str(Period.month(day.year, day.month))
+
+
+def date_typed(text: str):
+    """The date ``text`` is written as (31/08/2024, 2024-08-31), or None."""
+    t = str(text).strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(t, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def read_date(text: str) -> str | None:

@@ -462,3 +462,43 @@ def test_the_cache_keeps_its_newest_data_sets_when_another_run_evicts_at_the_sam
     _evict(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.glob("*.pickle") if p.exists()) == ["mid.pickle", "new.pickle"]
     assert not (tmp_path / "old.councils").exists()
+
+
+def test_a_date_for_a_period_is_its_month_in_a_csv_file_and_a_workbook_alike(tmp_path):
+    # 31/08/2024 on a monthly row is August 2024, typed in a CSV file or an Excel date cell; on a
+    # quarterly row it is refused, quoting what was typed and naming the quarter it falls in
+    import datetime as dt
+
+    import pandas as pd
+
+    measures = [{"unit": "count", "frequency": "monthly"}, {"unit": "count"}]
+    obs = [
+        {"measure": "m0", "period": "31/08/2024", "value": "5"},
+        {"measure": "m0", "period": "2024-09-30", "value": "6"},
+    ]
+    folder = make_data(tmp_path / "csv", measures, obs)
+    assert sorted(swlib.load(folder).observations["period"]) == ["2024-08", "2024-09"]
+    book = tmp_path / "data.xlsx"
+    with pd.ExcelWriter(book) as xw:
+        for t in ("councils", "measures", "observations"):
+            df = pd.read_csv(folder / f"{t}.csv", dtype=str, keep_default_na=False)
+            if t == "observations":
+                df["period"] = df["period"].astype(object)
+                df.loc[0, "period"] = dt.datetime(2024, 8, 31)  # an Excel date cell
+            df.to_excel(xw, sheet_name=t, index=False)
+    assert sorted(swlib.load(book).observations["period"]) == ["2024-08", "2024-09"]
+    # the same date on a quarterly measure's row
+    write_csv(
+        folder / "observations.csv", [{"council": "alpha", "measure": "m1", "period": "31/08/2024", "value": "5"}]
+    )
+    with pytest.raises(DataError) as e:
+        swlib.load(folder)
+    assert str(e.value.problems[0]) == (
+        "observations.csv, row 2, column 'period': found 31/08/2024 (a date: the month 2024-08); expected a period "
+        "no shorter than the measure's frequency (quarterly): 2024-25-Q2, the quarter that date falls in"
+    )
+    write_csv(folder / "observations.csv", [{"council": "alpha", "measure": "m1", "period": "2024-09", "value": "5"}])
+    with pytest.raises(DataError) as e:
+        swlib.load(folder)
+    assert "found 2024-09 (a month); expected a period no shorter than the measure's frequency (quarterly): " \
+           "2024-25-Q2, the quarter that month falls in" in str(e.value.problems[0])  # fmt: skip
