@@ -89,3 +89,28 @@ def test_a_missing_section_is_written_where_the_data_set_in_use_keeps_its_narrat
         narrative.section_file(book, "alpha", "2023-24", "finance")
         == "narrative/alpha/2023-24/finance.md beside returns.xlsx"
     )
+
+
+def test_the_guide_names_every_narrative_section_the_annual_report_reads_in_its_order():
+    import re
+
+    from swlib.narrative import SECTIONS
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    part = guide.split("## 4. Write the narrative")[1].split("\n## ")[0]
+    assert f"reads these {len(SECTIONS)}" in part
+    assert re.findall(r"^\| `([a-z]+)\.md` \|", part, flags=re.M) == list(SECTIONS)
+    line = next(x for x in (ROOT / "data" / "README.md").read_text().splitlines() if "narrative/<council>" in x)
+    assert re.findall(r"`([a-z]+)`", line) == list(SECTIONS)  # the data folder's README lists them too
+
+
+def test_the_guide_shows_how_each_kind_of_period_is_written_where_periods_are_explained():
+    from swlib import Period
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    periods = guide.split("**Periods** are written as")[1].split("\n\n")[0]
+    assert guide.index("**Periods** are written as") < guide.index("Observations are for the period they name")
+    for text, kind in (("2024-25", "year"), ("2024-25-Q2", "quarter"), ("2024-25-H1", "half"), ("2024-05", "month")):
+        assert f"`{text}`" in periods and Period.parse(text).kind == kind
