@@ -216,9 +216,9 @@ def test_run_and_batch_say_the_data_sets_warnings_once_and_the_internal_report_s
     assert r.exit_code == 0, r.output
     assert r.output.count(head) == 1 and said in r.output
     html = (out / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html").read_text()
-    box = html.split('<aside class="analyst-only banner"')[1].split("</aside>")[0]
+    box = html.split('<aside class="screen-only banner"')[1].split("</aside>")[0]  # on screen, not on paper
     assert "For the analyst, not printed" in box and "found sl-equipu-saving 2021-22-Q2: a figure and" in box
-    assert "<style>@media print { .analyst-only { display: none; } }</style>" in html  # on screen, not on paper
+    assert ".screen-only { display: none; }" in html.split("@media print")[1]
     # a batch of both audiences says it once for the data set, and its summary lists it
     r = run("batch", "quarterly", "--period", "2021-22-Q2", "--councils", "south-lanarkshire", "--audience",
             "internal", "--audience", "public", "--data", str(d), "--out", str(out), "--dry-run",
@@ -229,3 +229,12 @@ def test_run_and_batch_say_the_data_sets_warnings_once_and_the_internal_report_s
     assert len(warnings) == 1 and warnings[0].startswith("observations.csv, row 20, column 'comment'")
     # the run and the batch agree on what an unchanged report is: rendered by run, skipped by batch
     assert "south-lanarkshire        2021-22-Q2             internal unchanged, skip" in r.output
+    # the internal annual report shows them too, on screen; the public one does not
+    for audience in ("internal", "public"):
+        r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--audience", audience,
+                "--data", str(d), "--out", str(out))  # fmt: skip
+        assert r.exit_code == 0 and r.output.count(head) == 1, r.output
+    folder = out / "dundee-city" / "2016-17"
+    assert "For the analyst, not printed" in (folder / "annual.html").read_text()
+    public = next(p for p in out.rglob("annual.html") if p != folder / "annual.html")
+    assert "For the analyst" not in public.read_text()
