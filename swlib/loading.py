@@ -260,16 +260,16 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
     # the ids a reference may name are every row's as typed: a council or measure whose row has
     # a bad cell is reported once, at that cell, not again at each row that names it
     frames = {n: typed.get(n, raw.get(n)) for n in sc.TABLE_ORDER}
-    listed = {n: raw.get(n) for n in ("councils", "measures")}
+    listed = raw.get("councils")
     councils = (
-        {c.strip() for c in listed["councils"]["council"] if isinstance(c, str) and c.strip()}
-        if listed["councils"] is not None and "council" in listed["councils"]
+        {c.strip() for c in listed["council"] if isinstance(c, str) and c.strip()}
+        if listed is not None and "council" in listed
         else set()
     )
     if not councils and not problems:
         raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council",
                                 code=NO_COUNCILS))  # fmt: skip
-    measures = listed["measures"]
+    measures = raw.get("measures")
     if measures is not None:  # the council column is optional: blank, a measure every council reports
         measures = (
             None if "measure" not in measures else measures.reindex(columns=["measure", "council"], fill_value="")
@@ -290,8 +290,9 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         obs = _without_rows(typed["observations"], [p for p in problems if p.file == label])
         ro = raw.get("observations")
         as_typed = ro["period"] if ro is not None and "period" in ro else None  # a date is quoted as typed
-        problems += observation_rules(obs, typed["measures"].drop_duplicates("measure"), label, as_typed)
-        problems += percent_typos(obs, typed["measures"].drop_duplicates("measure"), label)
+        each = typed["measures"].drop_duplicates("measure")
+        problems += observation_rules(obs, each, label, as_typed)
+        problems += percent_typos(obs, each, label)
     if "benchmarks" in typed:
         problems += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     warnings = _warnings(typed, base, is_book, problems)
