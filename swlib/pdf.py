@@ -236,12 +236,18 @@ def _attributes(e):
     return [x for x in (a if isinstance(a, pikepdf.Array) else [a]) if isinstance(x, pikepdf.Dictionary)]
 
 
-def _kids(e):
+def _kid_list(e) -> list:
+    """What ``e`` holds (its ``/K``: elements, marked content, MCIDs) as a list, [] for nothing."""
     import pikepdf
 
     k = e.get("/K")
-    items = k if isinstance(k, pikepdf.Array) else [k]
-    return [x for x in items if isinstance(x, pikepdf.Dictionary)]
+    return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+
+
+def _kids(e):
+    import pikepdf
+
+    return [x for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary)]
 
 
 _PATH_START = {"m", "re"}
@@ -301,8 +307,7 @@ def _decorations(ops, page, parents) -> set[int]:
         owner = entries[mcid] if mcid < len(entries) else None
         if shown or not isinstance(owner, pikepdf.Dictionary) or owner.get("/S") in _DRAWN:
             continue
-        kids = owner.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        kids = _kid_list(owner)
         keep = [k for k in kids if _marked_content(k, owner) != (page.objgen, mcid)]
         if len(keep) < len(kids):
             owner.K = pikepdf.Array(keep)
@@ -421,8 +426,7 @@ def _text_in_its_block(pdf, root) -> None:
     def is_run(k) -> bool:  # a NonStruct holding only marked content: one run of text
         if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/NonStruct"):
             return False
-        kids = k.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        kids = _kid_list(k)
         return bool(kids) and all(
             isinstance(x, int) or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids
         )
@@ -431,9 +435,8 @@ def _text_in_its_block(pdf, root) -> None:
         return is_run(k) or (isinstance(k, pikepdf.Dictionary) and k.get("/S") in _INLINE)
 
     def references(run, owner) -> list:  # the run's marked content, now ``owner``'s
-        kids = run.get("/K")
         out = []
-        for x in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+        for x in _kid_list(run):
             page, mcid = (run.get("/Pg"), x) if isinstance(x, int) else (x.get("/Pg", run.get("/Pg")), int(x.MCID))
             if page is None or "/StructParents" not in page:
                 continue
@@ -452,8 +455,7 @@ def _text_in_its_block(pdf, root) -> None:
         return p
 
     def fix(e) -> None:
-        kids = e.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
+        kids = _kid_list(e)
         for k in kids:
             if isinstance(k, pikepdf.Dictionary) and "/S" in k and not is_run(k):
                 fix(k)
@@ -566,8 +568,7 @@ def _content_pages(e, pages) -> list[int]:
 
     out = []
     for el in _elements(e):
-        kids = el.get("/K")
-        for k in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        for k in _kid_list(el):
             if isinstance(k, pikepdf.Dictionary) and "/MCID" in k and "/Pg" in k:
                 out.append(pages[k.Pg.objgen])
             elif isinstance(k, int) and "/Pg" in el:
@@ -615,8 +616,7 @@ def _sections(pdf, root) -> None:
         return out
 
     for e in [e for e in _elements(root.get("/K")) if e.S in _GROUPS]:
-        kids = e.get("/K")
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        kids = _kid_list(e)
         if not any((_heading_level(k) or 0) >= 2 for k in kids) or not all(is_element(k) for k in kids):
             continue  # no section here, or marked content the parent tree names this element for
         out = grouped(e, kids)
@@ -646,9 +646,7 @@ def _contents_list(pdf, root) -> None:
     def internal_link(e) -> bool:
         if e is None or e.get("/S") != "/Link":
             return False
-        k = e.get("/K")
-        k = list(k) if isinstance(k, pikepdf.Array) else [k]
-        objs = [x.Obj for x in k if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
+        objs = [x.Obj for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
         return bool(objs) and all("/Dest" in o or (o.get("/A") or {}).get("/S") == "/GoTo" for o in objs)
 
     def is_contents(lst) -> bool:
