@@ -203,7 +203,6 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         )
     is_book = base.is_file()
     raw: dict[str, pd.DataFrame | None] = {}
-    files: dict[str, Path] = {}
     if read is not None:  # read already, its problems raised then (check_tables)
         raw = dict(read)
     elif is_book:
@@ -218,12 +217,10 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
                 )
             )
         raw = read_workbook(base, problems, letters)
-        files = dict.fromkeys(raw, base)
     else:
         for name in sc.TABLE_ORDER:
             f = base / f"{name}.csv"
             if f.exists():
-                files[name] = f
                 raw[name] = read_csv(f, f.name, problems)
     for name, table in sc.TABLES.items():
         if table.required and name not in raw and not problems:
