@@ -75,21 +75,18 @@ def _one_line_records(text: str) -> tuple[list[str], np.ndarray] | None:
         return None
     lines = text[:-1].split("\n")
     header = lines[0].split(",")
-    if '"' in lines[0] or not header[-1].strip() or any(not line for line in lines):
+    if len(lines) == 1 or '"' in lines[0] or not header[-1].strip() or any(not line for line in lines):
         return None
     commas = np.fromiter(map(operator.methodcaller("count", ","), lines), dtype=np.int64, count=len(lines))
-    quoted = np.flatnonzero(
-        np.fromiter(map(operator.methodcaller("count", '"'), lines), dtype=np.int64, count=len(lines))
-    )
-    plain = np.ones(len(lines), dtype=bool)
-    plain[quoted] = False
+    plain = np.fromiter(map(operator.methodcaller("count", '"'), lines), dtype=np.int64, count=len(lines)) == 0
+    quoted = np.flatnonzero(~plain)
     if (commas[plain] != len(header) - 1).any():
         return None
     try:
         by_csv = list(csv.reader([lines[i] for i in quoted]))  # each quoted line a whole record
     except csv.Error:
         return None
-    if any(len(r) != len(header) for r in by_csv) or len(lines) == 1:
+    if any(len(r) != len(header) for r in by_csv):
         return None
     try:
         cells = pd.read_csv(io.StringIO(text), header=None, dtype=str, na_filter=False, skip_blank_lines=False,
@@ -149,18 +146,15 @@ def _rows_to_frame(
     if body and width:
         cells = np.empty((len(body), width), dtype=object)
         cells[:] = body  # one row per line, every row of the header's width
+    kept = []
     if cells is not None and len(cells) and width:
         columns = [_cleaned(cells[:, i]) for i in range(width)]
         keep = ~np.logical_and.reduce([c == "" for c in columns])  # lines of blank cells
         if keep.any():
             df = pd.DataFrame(dict(zip(range(width), (c[keep] for c in columns), strict=True)), dtype="object")
             df.columns = header
-            numbers = np.asarray(numbers, dtype="int64")[keep]
-        else:
-            numbers = []
-    else:
-        numbers = []
-    df.index = pd.Index(numbers, dtype="int64")
+            kept = np.asarray(numbers, dtype="int64")[keep]
+    df.index = pd.Index(kept, dtype="int64")
     return df
 
 
