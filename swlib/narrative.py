@@ -9,11 +9,9 @@ render as paragraphs and lists.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .config import council_settings
@@ -23,6 +21,7 @@ from .periods import fy_text
 from .public_text import cleared_narrative
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
+from .shown_text import _md  # one markdown parser: the small-number check reads what this renders
 from .templating import macro
 
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "sup", "sub", "code"}  # fmt: skip
@@ -47,11 +46,6 @@ def sanitise(fragment: str) -> Markup:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     ))  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def _md():
-    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 
 
 def markdown_html(text: str) -> Markup:
