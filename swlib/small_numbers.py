@@ -335,9 +335,11 @@ def _counts_in_sentence(sentence: str) -> list[float]:
 def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 referrals and accepted 47.": 3
     """The differences of the counts in a sentence, two by two: not two small counts (each is
     judged as it is), nor two counts of different things ("12 foster carers and 10 social workers")."""
-    if _NOT_COUNT_SENTENCE.search(sentence):
-        return []
-    counts = _counts_in_sentence(sentence)
+    return [] if _NOT_COUNT_SENTENCE.search(sentence) else _pairs(_counts_in_sentence(sentence), hi)
+
+
+def _pairs(counts: list[tuple[float, str | None]], hi: int) -> list[float]:
+    """The differences of ``counts`` ((value, noun) pairs) two by two, as ``_differences`` takes them."""
     return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
             if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
 
@@ -351,8 +353,7 @@ def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
     counts = _counts_in_sentence(sentence)
     whole = all(float(v).is_integer() and abs(v) < 2**52 for v, _ in counts)
     if len(counts) <= 64 or not whole or hi - lo > 64:
-        return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
-                if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
+        return _pairs(counts, hi)
     every, unnamed, named = set(), set(), {}
     for v, noun in counts:
         every.add(v)
