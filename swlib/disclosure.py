@@ -515,10 +515,10 @@ def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, s
     for n, line in enumerate(body.splitlines(), start=1 + offset):
         for hit in small_numbers_in(line, lo, hi):
             out.append((n, hit, whole or any(p in line for p in phrases)))
-    line = 1 + offset  # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were
-    for b in re.split(
-        r"(\n[ \t]*\n)", body
-    ):  # accepted."): the paragraph, by its first line, as a public report withholds it
+    # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were accepted."):
+    # the paragraph, by its first line, as a public report withholds it
+    line = 1 + offset
+    for b in re.split(r"(\n[ \t]*\n)", body):
         start = line + len(b) - len(b.lstrip("\n"))
         if b.strip() and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
             hits = small_numbers_in(b, lo, hi)
