@@ -21,6 +21,7 @@ unless an officer cleared it (``cleared`` = yes on the row; front matter in narr
 from __future__ import annotations
 
 import re
+from itertools import combinations, product
 
 import numpy as np
 import pandas as pd
@@ -316,8 +317,6 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("
 def _shared_base_leak(shown, ev, col, df, record, lo, hi):
     """The first combination of percentages of one base (``shown``, rows in order) that gives a
     count from lo to hi away, as (the row to hide: its smallest numerator, why); None if none."""
-    from itertools import combinations
-
     now = {i: ev[i][col][-1] for i in shown}
     big = len(shown) > EXACT_UP_TO  # too many to try each combination: pairs, then whether any sum gives one
     for size in range(2, 3 if big else len(shown) + 1):
@@ -388,8 +387,6 @@ def _same_reports(group, ev, col, df, record):
     first and the ones printed now last: the year's earlier cumulative figures (by the month
     each ends in), those the record kept for the same months, then now; only where all have one
     denominator."""
-    from itertools import product
-
     ends = [ev[i].get("ends", {}).get(col) or {} for i in group]
     seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
     year = (ev[group[0]].get("months") or {}).get(col)
