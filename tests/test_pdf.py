@@ -754,6 +754,14 @@ def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdf
         assert body, (name, "no paragraph at 10.5 pt", notes)
         assert min(body) >= 10.495 and min(notes) >= 8.495, (name, body, notes)
         assert body.total() > notes.total(), (name, body.total(), notes.total())  # most is body text
+        # a measure's one line in the tables ("Up from 65% ... to 72%, below the 80% target.") at
+        # 9.5 pt, a little larger than the 9 pt table round it
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser")
+        said = sum(len("".join(s.get_text().split())) for s in soup.select("table.performance th .sentence"))
+        larger = sum(n for _, size, kind, _, n in runs if kind == "/TH" and size >= 9.45)  # spaces counted too
+        assert said > 500 and said * 0.95 <= larger <= said * 1.4, (name, said, larger)
 
 
 def test_the_national_overview_prints_its_tables_at_9_points_at_least(pdfs):
