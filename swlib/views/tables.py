@@ -40,10 +40,11 @@ def cell(r: dict, col: str) -> dict:
     if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
         decimals = int(decides)
     out = {"text": fmt_value(r.get(col), r["unit"], decimals)}
-    if col == "to_date" and r["unit"] == "percent" and counts_behind(r.get("numerator"), r.get("denominator")):
-        out["counts"] = counts_behind(
-            r.get("numerator"), r.get("denominator")
-        ).strip()  # "(40 of 56)": kept on one line
+    counts = (
+        counts_behind(r.get("numerator"), r.get("denominator")) if col == "to_date" and r["unit"] == "percent" else ""
+    )
+    if counts:
+        out["counts"] = counts.strip()  # "(40 of 56)": kept on one line
     if col in synthetic_columns(r) and not pd.isna(r.get(col)):
         out["synthetic"] = True
     return out
