@@ -45,12 +45,12 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     made_up = any(marks)
     last = chart.iloc[-1]
     # a cost in real terms runs only to the LGBF's last year: its last point is not called the
-    # latest where the council's cash figures of later years are printed beside it
     # latest where the council's cash figures of later years are printed beside it; its label names
     # its prices, so that it is not read as the cash figure of a year beside it (£4,854 and £4,853)
     py = chart.attrs.get("price_year")
-    prices = _short_label(Period.parse(py).label) if py else ""
-    first_word = f"last in real terms (at {Period.parse(py).label} prices)" if py else "latest"
+    price_year = Period.parse(py).label if py else ""
+    prices = _short_label(price_year)
+    first_word = f"last in real terms (at {price_year} prices)" if py else "latest"
     figure = fmt_value(last["value"], unit, decimals) + (f" {SYNTHETIC_MARK}" if marks[-1] else "")
     latest = (  # two lines either way, the legend's width
         f"last, {short[-1]}, at\n{prices} prices: {figure}" if py else f"latest, {short[-1]}:\n{figure}"
@@ -81,7 +81,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     )
     tag = f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
     # half a page: under the measure's heading, the chart names only what kind it is
-    real = f", real terms at {Period.parse(py).label} prices" if py else ""  # beside a cash chart: which is which
+    real = f", real terms at {price_year} prices" if py else ""  # beside a cash chart: which is which
     heading = "Statistical process control" + real + tag if half else _wrap(title + tag, 70)
     svg = _draw(chart, short, heading, value_axis_label(unit, title), unit, decimals, target, latest, half, alt)
     return Chart(svg, alt, caption)
