@@ -274,20 +274,19 @@ def family_groups_view(pos: pd.DataFrame) -> dict:
     fm = family_medians(pos)
     groups = fm.drop_duplicates("family_group").sort_values("family_group")
 
-    units = pos.drop_duplicates("lgbf").set_index("lgbf")["unit"]
-    scotland = pos.drop_duplicates("lgbf").set_index("lgbf")["scotland_value"]
-    prices = {c: price_label(p) for c, p in pos.drop_duplicates("lgbf").set_index("lgbf")["price_year"].items()}
+    first = pos.drop_duplicates("lgbf").set_index("lgbf")  # each indicator's unit, Scotland's figure and prices
     med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
+
+    def row(code: str, r: pd.Series) -> dict:
+        unit, prices = first.at[code, "unit"], price_label(first.at[code, "price_year"])
+        d = lgbf_decimals(unit, first.at[code, "scotland_value"], r)
+        return {
+            "label": code + (f" ({prices})" if prices else ""),
+            "cells": [{"text": fmt_value(v, unit, d)} for v in r],
+        }
+
     return {
         "groups": [{"number": int(r.family_group), "councils": r.councils} for r in groups.itertuples()],
         "columns": [f"Group {int(c)}" for c in med.columns],
-        "rows": [
-            {
-                "label": code + (f" ({prices[code]})" if prices[code] else ""),
-                "cells": [
-                    {"text": fmt_value(v, units[code], lgbf_decimals(units[code], scotland[code], r))} for v in r
-                ],
-            }
-            for code, r in med.iterrows()
-        ],
+        "rows": [row(code, r) for code, r in med.iterrows()],
     }
