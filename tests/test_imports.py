@@ -12,7 +12,7 @@ SWLIB = Path(__file__).resolve().parent.parent / "swlib"
 
 # bottom to top; each module imports only from its own layer and those listed before it
 LAYERS = {
-    "foundation": "base errors version periods limits reports statutory small_numbers stats xmr funnel formatting "
+    "foundation": "base errors version periods limits reports statutory shown_text small_numbers stats xmr funnel formatting "
     "progress meanwhile",
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules checks dataset loading validate ytd coverage",
