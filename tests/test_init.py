@@ -34,7 +34,7 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
     sources = dict(sources_view(ds, "fife", "public")["items"])  # as a reader sees them, not a package path
     assert (
         sources["the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"]
-        == "26 measures"
+        == "26 measure definitions"
     )
     assert ds.warnings == []
     assert "care_and_support" in (empty / "data" / "inspections.csv").read_text().splitlines()[0]
@@ -160,7 +160,7 @@ def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
     assert r.exit_code == 0, r.output
     html = (empty / "outputs" / "fife" / "2024-25-Q2" / "quarterly.html").read_text()
     assert "Fife Council" in html and "Children seen within 5 days of referral" in html
-    assert "92.0% (92 of 100)" in html and "215" in html  # year to date from the counts: (45 + 47) / (50 + 50)
+    assert "92.0% <span class=\"counts\">(92 of 100)</span>" in html and "215" in html  # year to date from the counts: (45 + 47) / (50 + 50)
     # the first table a reader meets has the council's own figures; the statutory measures, with
     # none yet, are one table at the end of section 3
     from bs4 import BeautifulSoup
