@@ -170,9 +170,9 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
     assert not [s for s in items if "2007" in s], items
-    assert items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measures"  # no figures of its
+    assert items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measure definitions"  # no figures of its
     plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]  # a document's title as typed
-    assert "20 figures" in plan and "measures" in plan  # the 2019/20 baselines and the report's measures
+    assert "20 figures" in plan and "measure definitions" in plan  # the 2019/20 baselines and the report's measures
     # every measure the report shows is counted under its source, one without a target too
     counted = sum(int(p.split(" measure")[0].split(", ")[-1]) for p in items.values() if " measure" in p)
     assert counted == len(perf)
@@ -377,6 +377,6 @@ def test_data_sources_count_every_measure_under_its_source_as_typed(data_dir):
     P = swlib.Period.parse("2024-25-Q1")
     perf = swlib.performance(ds, "alpha", P)
     items = dict(sources_view(ds, "alpha", "internal", printed_rows(ds, "alpha", P, perf))["items"])
-    assert items[plan] == "6 measures"  # the title as typed, not "2023/24"
+    assert items[plan] == "6 measure definitions"  # the title as typed, not "2023/24"
     assert items["Mosaic extract"] == "6 figures"
     assert source_label("2023-24") == "2023/24"  # a bare year is a period: printed the report's way
