@@ -534,12 +534,17 @@ def main() -> None:
                 first.append(measure(on(tmp / "data"), cache_env(True)))
                 later.append(measure(on(tmp / "data"), cache_env(False)))
             d, f, lt = (statistics.median(r["seconds"] for r in x) for x in (demo, first, later))
-            dc, fc, lc = (statistics.median(r["cpu"] for r in x) for x in (demo, first, later))  # the run and its kernel
+            dc, fc, lc = (
+                statistics.median(r["cpu"] for r in x) for x in (demo, first, later)
+            )  # the run and its kernel
             say(f"one council's quarterly report on a {n:,}-observation panel (demo councils x {COPIES})",
                 f"demo data {d:.2f} s (CPU {dc:.2f} s)")  # fmt: skip
             say("  first run (nothing cached), as a share of the demo run",
                 f"{f:.2f} s = {f / d:.2f} x {verdict('panel-first', f / d)} (CPU {fc:.2f} s = {fc / dc:.2f} x)")  # fmt: skip
-            say("  later runs", f"{lt:.2f} s = {lt / d:.2f} x {verdict('panel-later', lt / d)} (CPU {lc:.2f} s = {lc / dc:.2f} x)")
+            say(
+                "  later runs",
+                f"{lt:.2f} s = {lt / d:.2f} x {verdict('panel-later', lt / d)} (CPU {lc:.2f} s = {lc / dc:.2f} x)",
+            )
 
     if want("national-panel"):
         base = panel(32, 150, 40)

@@ -160,7 +160,9 @@ def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
     assert r.exit_code == 0, r.output
     html = (empty / "outputs" / "fife" / "2024-25-Q2" / "quarterly.html").read_text()
     assert "Fife Council" in html and "Children seen within 5 days of referral" in html
-    assert "92.0% <span class=\"counts\">(92 of 100)</span>" in html and "215" in html  # year to date from the counts: (45 + 47) / (50 + 50)
+    assert (
+        '92.0% <span class="counts">(92 of 100)</span>' in html and "215" in html
+    )  # year to date from the counts: (45 + 47) / (50 + 50)
     # the first table a reader meets has the council's own figures; the statutory measures, with
     # none yet, are one table at the end of section 3
     from bs4 import BeautifulSoup

@@ -14,7 +14,9 @@ def test_percentages_show_the_counts_behind_them_except_where_suppressed(data_di
     ds = swlib.load(make_data(data_dir, ms, obs))
     internal = swlib.performance(ds, "alpha", "2020-21-Q1")
     html = macro("performance_table", performance_table_view(internal, internal.attrs["years"], "t"))
-    assert '71.4% <span class="counts">(40 of 56)</span>' in html and '5.4% <span class="counts">(3 of 56)</span>' in html
+    assert (
+        '71.4% <span class="counts">(40 of 56)</span>' in html and '5.4% <span class="counts">(3 of 56)</span>' in html
+    )
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
     html = macro("performance_table", performance_table_view(public, public.attrs["years"], "t"))
     assert '71.4% <span class="counts">(40 of 56)</span>' in html and "(3 of 56)" not in html and "5.4%" not in html
@@ -170,7 +172,9 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
     assert not [s for s in items if "2007" in s], items
-    assert items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measure definitions"  # no figures of its
+    assert (
+        items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measure definitions"
+    )  # no figures of its
     plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]  # a document's title as typed
     assert "20 figures" in plan and "measure definitions" in plan  # the 2019/20 baselines and the report's measures
     # every measure the report shows is counted under its source, one without a target too
