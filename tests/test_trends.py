@@ -123,7 +123,7 @@ def test_a_status_that_rests_on_rounding_prints_the_deciding_decimal(data_dir):
     assert text == "Down from 73% in 2019/20 to 69.6%, which rounds to 70%: at the 70% target, so it counts as met."
     from swlib.views import cell
 
-    assert cell(r, "to_date")["text"] == "69.6% (181 of 260)"
+    assert (cell(r, "to_date")["text"], cell(r, "to_date")["counts"]) == ("69.6%", "(181 of 260)")
     # 182 of 260 (70.0%) meets the target unrounded: nothing to explain
     assert swlib.status.deciding_decimals(70.0, 70, 3.5, "higher", 0) is None
     # a tolerance crossed by rounding: 74.6% prints as 75%, 5 short of 80 (Amber); unrounded 5.4 short (Red)
