@@ -176,9 +176,10 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
         root = pdf.Root.get("/StructTreeRoot")
         if root is not None:
             _renumber_structure(pdf, root)
-            _mark_artifacts(pdf, root)
-            _list_bodies(pdf, root)
-            _text_in_its_block(pdf, root)
+            parents = _parent_tree(root)  # its arrays, changed in place by the three steps below
+            _mark_artifacts(pdf, root, parents)
+            _list_bodies(pdf, root, parents)
+            _text_in_its_block(pdf, root, parents)
             _contents_list(pdf, root)
             _sections(pdf, root)
             _role_map(root)
@@ -254,14 +255,13 @@ _PATH_START = {"m", "re"}
 _PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 
 
-def _mark_artifacts(pdf, root) -> None:
+def _mark_artifacts(pdf, root, parents: dict) -> None:
     """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row
     and the rules and shading an element draws for itself (a table's borders, a header cell's
     band, a heading's underline, a banner's frame)."""
     import pikepdf
 
     repeated = _repeated_header_content(pdf, root)
-    parents = _parent_tree(root)
     for i, page in enumerate(pdf.pages):
         ops = list(pikepdf.parse_content_stream(page))
         mcids = repeated.get(i, set()) | _decorations(ops, page, parents)
@@ -378,12 +378,11 @@ def _object_end(ops, i: int, name: str) -> int | None:
     return None
 
 
-def _list_bodies(pdf, root) -> None:
+def _list_bodies(pdf, root, parents: dict) -> None:
     """Each list item's content in an ``LBody`` beside its ``Lbl`` (a PDF list item holds the
     two; Chromium puts the content straight in the item)."""
     import pikepdf
 
-    parents = _parent_tree(root)
     for item in [e for e in _elements(root.get("/K")) if e.S == "/LI"]:
         kids = item.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
@@ -410,7 +409,7 @@ _GROUPS = {"/NonStruct", "/Div", "/Document", "/Part", "/Art", "/Sect"}
 _INLINE = {"/Strong", "/Em", "/Span", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
 
 
-def _text_in_its_block(pdf, root) -> None:
+def _text_in_its_block(pdf, root, parents: dict) -> None:
     """Each run of text held by the block it is read in, a paragraph where no block holds it.
 
     Chromium tags every run of text as a ``NonStruct`` of its own inside the element that holds
@@ -420,8 +419,6 @@ def _text_in_its_block(pdf, root) -> None:
     of text (text, strong, emphasis, links) becomes that line's ``P``; and in a group that also
     holds blocks, each stretch of such text is put in a ``P`` of its own."""
     import pikepdf
-
-    parents = _parent_tree(root)
 
     def is_run(k) -> bool:  # a NonStruct holding only marked content: one run of text
         if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/NonStruct"):
