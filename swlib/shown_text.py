@@ -18,6 +18,8 @@ from html.parser import HTMLParser
 import nh3
 from markdown_it import MarkdownIt
 
+# the tags the sanitiser keeps (``swlib.narrative.sanitise``)
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "a", "blockquote", "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "sup", "sub", "code"}  # fmt: skip
 # characters a browser draws as nothing (or as a hyphen only at a line break): removed
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")  # fmt: skip
@@ -63,8 +65,7 @@ def plain(html: str) -> str:
     """The text a browser prints for sanitised ``html``: tags stripped (a paragraph break for each
     block), entities decoded, invisible characters removed, compatibility forms folded (NFKC)."""
     p = _Text()
-    p.feed(nh3.clean(html, tags=set(_BLOCK) | set(_BREAK) | {"span", "em", "strong", "b", "i", "a", "code", "sup",
-                                                             "sub", "abbr"}, strip_comments=True))  # fmt: skip
+    p.feed(nh3.clean(html, tags=ALLOWED_TAGS | _BLOCK | {"span"}, strip_comments=True))
     p.close()
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", "".join(p.parts)))
     text = re.sub(r"[ \t]*\n[ \t]*(?:\n[ \t]*)+", "\n\n", text)  # one blank line between blocks
