@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import DataError, Problem
 
@@ -39,16 +40,17 @@ class Limits:
         return 2 * self.max_cells
 
 
+def _env(name: str, default: int) -> int:
+    """A limit from the environment (at least 1), or ``default`` when unset or not a number."""
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
 def limits() -> Limits:
     """The limits in force (the defaults, or the environment's)."""
-
-    def env(name: str, default: int) -> int:
-        try:
-            return max(1, int(os.environ.get(name, default)))
-        except ValueError:
-            return default
-
-    return Limits(env("SWREPORT_MAX_ROWS", MAX_ROWS), env("SWREPORT_MAX_CELLS", MAX_CELLS))
+    return Limits(_env("SWREPORT_MAX_ROWS", MAX_ROWS), _env("SWREPORT_MAX_CELLS", MAX_CELLS))
 
 
 def _too_big(label: str, found: str, expected: str) -> DataError:
@@ -127,10 +129,7 @@ MAX_NARRATIVE_BYTES = 1_000_000
 
 def max_narrative_bytes() -> int:
     """The largest narrative file read, in bytes (``SWREPORT_MAX_NARRATIVE_BYTES`` raises it)."""
-    try:
-        return max(1, int(os.environ.get("SWREPORT_MAX_NARRATIVE_BYTES", MAX_NARRATIVE_BYTES)))
-    except ValueError:
-        return MAX_NARRATIVE_BYTES
+    return _env("SWREPORT_MAX_NARRATIVE_BYTES", MAX_NARRATIVE_BYTES)
 
 
 def check_narrative(files, shown=str) -> None:
@@ -139,8 +138,6 @@ def check_narrative(files, shown=str) -> None:
     it for small numbers. ``files``: the files, or a council's narrative folder (every ``.md`` in it);
     ``shown``: how a path is named in the message. Going over is a ``DataError`` naming each file,
     its size and the limit (exit 2, before anything is written)."""
-    from pathlib import Path
-
     files = [files] if isinstance(files, (str, Path)) else files
     paths = []
     for f in map(Path, files):
