@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from swlib.small_numbers import small_counts_in, small_numbers_in
 
@@ -58,12 +59,6 @@ ATTACKS = [
     ("Of the six children referred, five were accepted.", 1),
     ("50 per cent of the 8 referrals were late.", 4),
 ]
-
-
-def test_each_attack_phrase_is_found_with_the_count_it_gives_away():
-    for text, n in ATTACKS:
-        assert small_numbers_in(text), text
-        assert n in [c for _, c in small_counts_in(text)], text
 
 
 def test_a_count_outside_the_councils_range_is_not_found():
@@ -158,12 +153,6 @@ SPLIT_AND_SHARES = [
 ]
 
 
-def test_counts_split_across_sentences_and_shares_are_found_with_what_they_give_away():
-    for text, n in SPLIT_AND_SHARES:
-        assert n in [c for _, c in small_counts_in(text)], text
-        assert small_numbers_in(text), text
-
-
 # the same forms around numbers that count no one: dates, money, percentages, sections, ages, quarters, councils
 NOT_SPLIT_COUNTS = [
     "Of the 30 referrals, most were seen. 28 March was the deadline.",
@@ -183,11 +172,6 @@ NOT_SPLIT_COUNTS = [
     "children aged 16 in 2023", "Rose to 5 in 2016", "12,411 in 2016", "1 in 2016",
     "Scotland's 32 councils", "young people aged 16 and over", "in Q4 of 2023-24", "one in 2023",
 ]  # fmt: skip
-
-
-def test_split_and_share_forms_leave_dates_money_percentages_sections_ages_and_quarters_alone():
-    for text in NOT_SPLIT_COUNTS:
-        assert small_counts_in(text) == [], text
 
 
 # an attacker's finds after the forms above: shorthand councils write in tables and comments
@@ -212,11 +196,6 @@ NOT_TALLIES = [
     "recommendations of the Service Review (03-06)", "a 3-4 bed unit", "graded 3-4 by the Care Inspectorate",
     "score of 3-4", "2020-21", "10-12 year olds",
 ]  # fmt: skip
-
-
-def test_ranges_that_are_ages_labels_dates_or_durations_are_left_alone():
-    for text in NOT_TALLIES:
-        assert small_counts_in(text) == [], text
 
 
 # what a reader sees, not the source: markup, entities, soft hyphens, zero-width characters and tags
@@ -264,10 +243,15 @@ CLOSE_COUNTS = [
 ]
 
 
-def test_two_counts_close_together_or_a_share_or_change_of_a_figure_give_their_difference_away():
-    for text, n in CLOSE_COUNTS:
-        assert n in [c for _, c in small_counts_in(text)], text
-        assert small_numbers_in(text), text
+# attacks, counts split across sentences, shares, and two counts close together or a share or change
+# of a figure: each is found, with the count it gives away
+@pytest.mark.parametrize("text, n", ATTACKS + SPLIT_AND_SHARES + CLOSE_COUNTS)
+def test_each_phrase_that_gives_a_count_away_is_found_with_the_count(text, n):
+    assert small_numbers_in(text), text
+    assert n in [c for _, c in small_counts_in(text)], text
+
+
+def test_two_counts_close_together_give_their_difference_away_in_the_councils_range():
     assert small_counts_in("We received 50 referrals and accepted 47.", 1, 2) == []  # the council's own range
     assert [c for _, c in small_counts_in("We received 50 referrals and accepted 47.", 1, 5)] == [3]
 
@@ -298,9 +282,12 @@ NOT_CLOSE_COUNTS = [
 ]
 
 
-def test_two_figures_that_are_years_dates_money_percentages_ages_labels_or_far_apart_are_left_alone():
-    for text in NOT_CLOSE_COUNTS:
-        assert small_counts_in(text) == [], text
+# split and share forms around dates, money, percentages, sections, ages and quarters; ranges that are
+# ages, labels, dates or durations; two figures that are years, dates, money, percentages, ages,
+# labels or far apart: no count is found
+@pytest.mark.parametrize("text", NOT_SPLIT_COUNTS + NOT_TALLIES + NOT_CLOSE_COUNTS)
+def test_figures_that_count_no_one_are_left_alone(text):
+    assert small_counts_in(text) == [], text
 
 
 def _demo_paragraphs() -> list[str]:
