@@ -539,7 +539,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"\s+(?:year|quarter|month)['’]s\s+|the\s+|a\s+)?(?:figure\s+of\s+|total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
-        lambda m: _share_of_change(m),
+        _share_of_change,
     ),
     (  # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their difference
         "two counts in one sentence",
