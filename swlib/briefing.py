@@ -83,6 +83,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     from .views.tables import without_figures
 
     annual = not_due(ds, council, perf)
+    nofig = without_figures(perf)
     counts = perf.loc[~annual, "status"].value_counts()  # page 1 counts the measures due this quarter
     prev = previous_quarter(P)
     try:
@@ -105,9 +106,9 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "counts": [(s, int(counts.get(s, 0))) for s in ORDER]
         + ([(SUPPRESSED, int(counts[SUPPRESSED]))] if counts.get(SUPPRESSED) else []),  # the counts add up
         "total": int((~annual).sum()),
-        "no_figures": int((without_figures(perf) & ~annual).sum()),  # of those counted
-        "annual": annual_line(perf[annual], without_figures(perf)[annual]),
-        "annual_no_figures": int((without_figures(perf) & annual).sum()),  # listed at the end of section 3
+        "no_figures": int((nofig & ~annual).sum()),  # of those counted
+        "annual": annual_line(perf[annual], nofig[annual]),
+        "annual_no_figures": int((nofig & annual).sum()),  # listed at the end of section 3
         "since": prev.label,
         "changes": changes,
         "hidden": hidden and changes is not None,
