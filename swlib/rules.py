@@ -85,6 +85,8 @@ def percent_hint(text) -> str:
         m = re.search(r"\d[\d,]*(?:\.\d+)?", text)  # 'c. £880', '~880', 'about 880': the figure alone
         if not m:
             return ""
+        if "," in m.group(0) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", m.group(0)):  # '12,5': no guess
+            return ": a comma only separates thousands (1,234); a decimal is typed with a point (12.5)"
         n = m.group(0).replace(",", "")
         return f": type the figure alone, {n} (the unit is the measure's; 'about' or 'estimate' goes in comment)"
     m = re.search(r"\d+(?:\.\d+)?", text)

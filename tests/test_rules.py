@@ -62,3 +62,25 @@ def test_a_figure_typed_with_words_or_a_pound_sign_says_what_to_type(data_dir):
     with pytest.raises(DataError) as e:
         swlib.load(make_data(data_dir, [{"unit": "currency", "aggregate": "mean"}], obs))
     assert "found 'c. £880'; expected a number of at least 0: type the figure alone, 880" in str(e.value.problems[0])
+
+
+def test_a_decimal_typed_with_a_comma_is_not_read_as_thousands(data_dir):
+    """'12,5O' (a decimal comma, a letter O for a zero) is not 125: the message says how a decimal is typed."""
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    obs = [
+        {"measure": "m0", "period": "2024-25-Q1", "value": "12,5O"},
+        {"measure": "m0", "period": "2024-25-Q2", "value": "1,234 approx"},
+    ]
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"unit": "currency", "aggregate": "mean"}], obs))
+    first, second = (str(p) for p in e.value.problems)
+    assert (
+        "found '12,5O'; expected a number of at least 0: a comma only separates thousands (1,234); a decimal is typed with a point (12.5)"
+        in first
+    )
+    assert "type the figure alone, 1234" in second
