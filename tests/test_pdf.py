@@ -539,6 +539,21 @@ def test_no_word_in_a_performance_table_is_broken_and_a_figures_counts_stay_on_o
     assert "(408 of 508)" in counts
 
 
+def test_no_word_in_the_benchmarking_table_is_broken(pdfs):
+    # its fixed columns printed the head "Scotland" as "Scotlan" / "d"; a word broken at its own
+    # hyphen ("Re-" / "Registrations") is whole
+    from bs4 import BeautifulSoup
+
+    for name in ("quarterly", "quarterly-dg"):
+        text = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        words = {w.strip(";,.:()") for w in text.replace("-", " ").split()} | {"Page", "·"}
+        pages = [p for p in pages_text(pdfs[name]) if "Compared with Scotland" in p and "Quartile" in p]
+        assert pages, name
+        for page in pages:
+            broken = {w.strip(";,.:()") for w in page.replace("-", " ").split()} - words
+            assert {w for w in broken if not w.isdigit()} == set(), (name, sorted(broken))
+
+
 def test_no_printed_text_is_smaller_than_8_points():
     """Every line of text a report prints (its print styles: tables, captions, notes, the
     glossary, the footer) is at least 8 pt; the charts' own text is tested in test_charts."""
