@@ -21,7 +21,7 @@ from .periods import fy_text
 from .public_text import cleared_narrative
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
-from .shown_text import ALLOWED_TAGS, _md  # the small-number check reads what these print
+from .shown_text import ALLOWED_TAGS, _md, shift_headings  # the small-number check reads what these print
 from .templating import macro
 
 ALLOWED_ATTRIBUTES = {
@@ -49,9 +49,7 @@ def sanitise(fragment: str) -> Markup:
 
 def markdown_html(text: str) -> Markup:
     """Markdown (which may contain HTML) to sanitised HTML. Headings drop two levels (# -> h3)."""
-    rendered = _md().render(text)
-    rendered = re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 5)}>", rendered)
-    return sanitise(rendered)
+    return sanitise(shift_headings(_md().render(text)))
 
 
 def comment_html(text) -> Markup:

@@ -27,10 +27,15 @@ _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180
 _MARKUP = re.compile(r"[<>&*_`\\\[\]]|[^\x00-\x7f]")
 # tags whose content a reader never sees (nh3 drops it)
 _HIDDEN = {"script", "style"}
-# tags that end a line or a paragraph when printed
+# tags that end a line or a paragraph when printed (of ALLOWED_TAGS: the sanitiser drops any other)
 _BREAK = {"br": "\n", "td": " ", "th": " "}
-_BLOCK = {"p", "div", "li", "ul", "ol", "tr", "table", "thead", "tbody", "caption", "blockquote", "pre", "hr",
-          "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "dd", "dt", "dl"}  # fmt: skip
+_BLOCK = {"p", "li", "ul", "ol", "tr", "table", "thead", "tbody", "caption", "blockquote", "h3", "h4", "h5"}  # fmt: skip
+
+
+def shift_headings(rendered: str) -> str:
+    """Rendered markdown's headings two levels down (# -> h3, at most h5), as a report prints them
+    under its own section headings."""
+    return re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 5)}>", rendered)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +70,7 @@ def plain(html: str) -> str:
     """The text a browser prints for sanitised ``html``: tags stripped (a paragraph break for each
     block), entities decoded, invisible characters removed, compatibility forms folded (NFKC)."""
     p = _Text()
-    p.feed(nh3.clean(html, tags=ALLOWED_TAGS | _BLOCK | {"span"}, strip_comments=True))
+    p.feed(nh3.clean(html, tags=ALLOWED_TAGS, strip_comments=True))  # as printed: any other tag goes, its text stays
     p.close()
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", "".join(p.parts)))
     text = re.sub(r"[ \t]*\n[ \t]*(?:\n[ \t]*)+", "\n\n", text)  # one blank line between blocks
@@ -78,7 +83,7 @@ def shown_texts(text: str) -> list[str]:
     if not isinstance(text, str) or not _MARKUP.search(text):
         return []
     out = []
-    for variant in (plain(_md().render(text)), plain(text)):
+    for variant in (plain(shift_headings(_md().render(text))), plain(text)):
         if variant and variant != text.strip() and variant not in out:
             out.append(variant)
     return out

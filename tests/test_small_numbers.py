@@ -209,6 +209,8 @@ AS_SHOWN = [
     "Tw<span>o</span> reports were late.",
     "Tw\u200bo children were placed out of area.",
     "Of the 50 referrals, <em>47</em> were accepted.",
+    "Tw<div>o</div> children were placed.",  # a tag the sanitiser drops keeps its text in the word
+    "Tw<section>o</section> children were placed.",
 ]
 
 
