@@ -31,7 +31,7 @@ from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
 from .templating import render
 from .trends import describe, long_trend, sentence, series, spc_target
-from .views.quarterly import benchmark_row
+from .views.quarterly import benchmark_row, prices_by_figure
 from .views.tables import performance_table_view, spc_view
 
 
@@ -194,8 +194,7 @@ class Explorer:
         mine = bench[bench["council"] == self.council]
         if mine.empty:
             return bench, None
-        prices = panel.set_index(["lgbf", "council", "period"])["price_year"]
-        return bench, benchmark_row(mine.iloc[0].to_dict(), prices)
+        return bench, benchmark_row(mine.iloc[0].to_dict(), prices_by_figure(panel))
 
     # --- export -------------------------------------------------------------------------
     def export(self, path) -> Path:

@@ -26,6 +26,12 @@ def landscape_text(ds, council: str) -> str | None:
     return f"{row['name']} serves a population of about {int(pop):,}."
 
 
+def prices_by_figure(panel: pd.DataFrame) -> pd.Series:
+    """Each figure's price year in a ``real_terms_benchmark`` panel, by (lgbf, council, period),
+    for ``cost_prices`` / ``benchmark_row``."""
+    return panel.set_index(["lgbf", "council", "period"])["price_year"]
+
+
 def cost_prices(price_years: pd.Series, r: dict) -> str:
     """ "£ at 2020/21 prices": the LGBF's price year where the panel has a real-terms figure,
     else the figure's own year (a cash figure is at its own year's prices)."""
@@ -135,7 +141,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     """The council's position among all Scottish councils on each LGBF indicator."""
 
     panel, b = real_terms_benchmark(ds, period)  # a cost in real terms, as the SPC chart of the same cost
-    py = panel.set_index(["lgbf", "council", "period"])["price_year"]
+    py = prices_by_figure(panel)
     mine = b[b["council"] == council]
     if mine.empty:
         return {"none": no_data_text("benchmarking", period.label)}
