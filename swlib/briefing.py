@@ -74,7 +74,7 @@ def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
 
 
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal", published=None) -> dict:
-    """``{"counts": [(status, n)], "total", "since", "changes", "hidden", "attention": [{"id", "title",
+    """``{"counts": [(status, n)] (n > 0), "total", "since", "changes", "hidden", "attention": [{"id", "title",
     "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
     ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
     section 4 has, so that page 1 stays one page. ``published``: the record ``perf`` was set
@@ -103,8 +103,8 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     ]  # fmt: skip
     attention = by_severity(attention)
     return {
-        "counts": [(s, int(counts.get(s, 0))) for s in ORDER]
-        + ([(SUPPRESSED, int(counts[SUPPRESSED]))] if counts.get(SUPPRESSED) else []),  # the counts add up
+        # each status some measure has (no "Report later 0"), in order; the counts add up to the total
+        "counts": [(s, int(counts[s])) for s in [*ORDER, SUPPRESSED] if counts.get(s)],
         "total": int((~annual).sum()),
         "no_figures": int((nofig & ~annual).sum()),  # of those counted
         "annual": annual_line(perf[annual], nofig[annual]),

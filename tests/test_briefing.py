@@ -57,6 +57,20 @@ def test_a_public_glance_counts_suppressed_statuses_so_the_counts_add_up_to_the_
     assert sum(counts.values()) == v["total"] == len(perf) - 26  # the annual figures without a target aside
 
 
+def test_page_one_counts_only_the_statuses_some_measure_has(demo):
+    # D&G's quarter has no late measure: page 1 said "Report later 0"; a status no measure has is
+    # left out of the line, the others in their order, still adding up to the total
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = ""
+    v = briefing_view(demo, "dumfries-and-galloway", perf, P)
+    assert not (perf["status"] == "Report later").any()
+    assert [s for s, _ in v["counts"]] == ["Green", "Amber", "Red", "Data only"]
+    assert all(n > 0 for _, n in v["counts"]) and sum(n for _, n in v["counts"]) == v["total"]
+
+
 def test_attention_is_red_before_amber_and_worsening_first():
     rows = [{"title": t, "status": s, "trend": tr} for t, s, tr in [
         ("a", "Amber", "worsening"), ("b", "Red", "improving"), ("c", "Amber", "improving"),

@@ -589,6 +589,7 @@ def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_att
         # the annual statutory measures, figures without a target, are not counted: one line says so
         assert "Not counted here: 26 annual measures without a target, reported in the Chief Social Work" in page1
         assert re.search(r"Red \d+", page1) and re.search(r"Green \d+", page1), name
+        assert not re.search(r"(Green|Amber|Red|later|only|Suppressed) 0\b", page1), name  # no "Report later 0"
         assert "Since 2" in page1 and "Measures needing attention" in page1, name
     # D&G has 16 measures needing attention: page 1 names the five most severe and says how many more
     page1, page2 = (" ".join(t.split()) for t in pages_text(pdfs["quarterly-dg"])[:2])

@@ -273,6 +273,15 @@ def test_analytics_sections_are_in_both_reports():
     assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in dg
 
 
+def test_page_one_counts_no_status_that_no_measure_has():
+    # D&G 2023/24 Q2 has no late measure: the line said "Report later 0"
+    line = " ".join(soup(rendered("quarterly-dg")).select_one(".glance-counts").get_text(" ").split())
+    assert line == "29 measures reported this quarter: ● Green 12 , ▲ Amber 6 , ◆ Red 10 , ○ Data only 1 .", line
+    for name in ("quarterly", "quarterly-dg"):
+        counts = soup(rendered(name)).select(".glance-counts > span")
+        assert counts and all(not s.get_text().endswith(" 0") for s in counts), name
+
+
 def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
     """South Lanarkshire 2021/22 Q2: planned referrals moved Red to Green while its figure fell:
     page 1 says the status moved, not that the measure got "Better"; Equipu's target to date
