@@ -234,7 +234,24 @@ def test_run_and_batch_say_the_data_sets_warnings_once_and_the_internal_report_s
         r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--audience", audience,
                 "--data", str(d), "--out", str(out))  # fmt: skip
         assert r.exit_code == 0 and r.output.count(head) == 1, r.output
+    # the public one says what it could not check in one line, as a batch does (--verbose lists them)
+    (line,) = [x for x in r.output.splitlines() if x.startswith("not checked")]
+    assert line == (
+        "not checked in public/dundee-city/2016-17/annual: 5 measures printed as a percentage, rate or ratio without "
+        f"numerator and denominator; 'swreport check-public --council dundee-city --period 2016-17 --data {d}' lists "
+        "them (or run --verbose)"
+    )
+    assert "withheld from public/dundee-city/2016-17/annual: " in r.output and "complaints.md, line 3" in r.output
     folder = out / "dundee-city" / "2016-17"
     assert "For the analyst, not printed" in (folder / "annual.html").read_text()
     public = next(p for p in out.rglob("annual.html") if p != folder / "annual.html")
     assert "For the analyst" not in public.read_text()
+
+
+def test_run_verbose_lists_each_figure_a_public_report_cannot_check_as_batch_verbose_does(tmp_path):
+    r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--audience", "public",
+            "--out", str(tmp_path / "o"), "--verbose")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    listed = [x for x in r.output.splitlines() if x.startswith("not checked")]
+    assert len(listed) == 5 and all(x.startswith("not checked in public/dundee-city/2016-17/annual: ") for x in listed)
+    assert "observations.csv, row 991, column 'value': care-leavers-eet 2016-17: 41.2" in listed[1]

@@ -36,7 +36,8 @@ def _is_year(period: str) -> bool:
 @data_option
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
 @click.option("--pdf", is_flag=True, help="also print <report>.pdf beside the HTML: the committee paper")
-def run(report, council, councils, period, audience, data, out, pdf):
+@click.option("--verbose", is_flag=True, help="list each figure a public report prints that cannot be checked")
+def run(report, council, councils, period, audience, data, out, pdf, verbose):
     """Render one report to outputs/<council>/<period>/<report>.html."""
 
     start = time.perf_counter()
@@ -93,13 +94,7 @@ def run(report, council, councils, period, audience, data, out, pdf):
     if _says_returns(report, audience):  # the commands the report says in words
         _say_returns_needed(steps or _returns_needed(ds, council, P))
     if audience == "public":
-        from ..publishing import not_checked, withheld
-        from ..publishing import where as place
-
-        for w in withheld(ds, report, council, P):
-            click.echo(f"withheld: {place(w)}: ...{w['text']}... ({w['reason']})")
-        for f in not_checked(ds, report, council, P):
-            click.echo(f"not checked: {place(f)}: {f['text']} ({f['reason']})")
+        _say_public(ds, job, data, verbose, "run")
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
@@ -175,7 +170,7 @@ def batch(summary_file, **options):
         seen.outcomes = record.outcomes
 
 
-def _not_checked_line(job, n: int, data) -> str:
+def _not_checked_line(job, n: int, data, command: str = "batch") -> str:
     """What a public report prints that its suppression cannot check, in one line: how many
     measures, and the command that lists them."""
     listing = f"swreport check-public --council {job.council} --period {job.period}" + (
@@ -183,8 +178,23 @@ def _not_checked_line(job, n: int, data) -> str:
     )
     return (
         f"not checked in {job.key}: {plural(n, 'measure')} printed as a percentage, rate or ratio without "
-        f"numerator and denominator; '{listing}' lists them (or batch --verbose)"
+        f"numerator and denominator; '{listing}' lists them (or {command} --verbose)"
     )
+
+
+def _say_public(ds, j, data, verbose: bool, command: str) -> None:
+    """What a rendered public report withheld (each passage, where and why) and, in one line, what
+    it prints that suppression cannot check (each figure with ``verbose``): run and batch alike."""
+    from ..publishing import not_checked, withheld
+    from ..publishing import where as place
+
+    for w in withheld(ds, j.report, j.council, j.period):
+        click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
+    figures = not_checked(ds, j.report, j.council, j.period)
+    for f in figures if verbose else []:
+        click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
+    if figures and not verbose:  # one line a report: the list is check-public's
+        click.echo(_not_checked_line(j, len(figures), data, command))
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
@@ -235,18 +245,10 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
     if public:
         from ..loading import load
-        from ..publishing import not_checked, withheld
-        from ..publishing import where as place
 
         ds = load(plan.data)
         for j in public:
-            for w in withheld(ds, j.report, j.council, j.period):
-                click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
-            figures = not_checked(ds, j.report, j.council, j.period)
-            for f in figures if verbose else []:
-                click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
-            if figures and not verbose:  # one line a report: the list is check-public's
-                click.echo(_not_checked_line(j, len(figures), data))
+            _say_public(ds, j, data, verbose, "batch")
     click.echo(f"index: {plan.out_dir / 'index.html'}")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
