@@ -249,12 +249,17 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     ws = wb.active
     ws.title = "performance"
     years = perf.attrs["years"]
+    from .views.tables import _to_date_targets  # the report's own test, so that both head it alike
+
+    # a target to date that is a share of the year's (£87,500 of £175,000 at Quarter 2) is headed
+    # so, and the year's is beside it, as the report's "target to date (£175,000 for the year)"
+    to_date_targets = _to_date_targets(perf)
     head = [
         "Theme",
         "Outcome",
         "Performance indicator",
         "Status",
-        "Target",
+        *(["Target to date", "Target for the year"] if to_date_targets else ["Target"]),
         "To date",
         "Trend",
         *[Period.parse(y).label for y in years],
@@ -272,14 +277,16 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
                 return said.get(col)
             return printed(r[col], r.get("decimals")) if audience == "public" else float(r[col])
 
+        targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
-                 None if pd.isna(r["target"]) else float(r["target"]),
+                 *[None if pd.isna(t) else float(t) for t in targets],
                  figure("to_date"), r["trend"], *[figure(y) for y in years], r.get("comment") or ""]  # fmt: skip
         _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
         fmt = number_format(r["unit"], r.get("decimals"))
-        for col in [5, 6, *range(8, 8 + len(years))]:
+        first = 5 + len(targets)  # "To date"; then "Trend" and the years
+        for col in [*range(5, first + 1), *range(first + 2, first + 2 + len(years))]:
             ws.cell(row, col).number_format = fmt
     _style_header(ws, Font, PatternFill, Alignment, get_column_letter)
     for name, df in (("summary of measures", status_summary(perf)), ("summary of actions", status_summary(acts))):

@@ -94,11 +94,18 @@ def test_export_is_formatted(tmp_path, demo):
     ws = wb["performance"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold
     header = [c.value for c in ws[1]]
-    assert header[:7] == ["Theme", "Outcome", "Performance indicator", "Status", "Target", "To date", "Trend"]
+    # at Quarter 2 a total's target is a share of the year's: headed as the report heads it, the year's beside it
+    assert header[:8] == ["Theme", "Outcome", "Performance indicator", "Status", "Target to date",
+                          "Target for the year", "To date", "Trend"]  # fmt: skip
     statuses = {ws.cell(r, 4).value: ws.cell(r, 4).fill.fgColor.rgb for r in range(2, ws.max_row + 1)}
     assert statuses["◆ Red"].endswith("FFC7CE") and statuses["● Green"].endswith("C6EFCE")  # colour plus word and shape
     pct_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value.startswith("Clients first seen"))
-    assert ws.cell(pct_row, 6).number_format == '0"%"'  # the measure's 0 decimals, as the report prints it
+    assert ws.cell(pct_row, 7).number_format == '0"%"'  # the measure's 0 decimals, as the report prints it
+    assert ws.cell(pct_row, 5).value == ws.cell(pct_row, 6).value  # a percentage's target to date is the year's
+    saving = next(r for r in range(2, ws.max_row + 1) if "Equipu" in ws.cell(r, 3).value)
+    # the report: "below the £87,500 target to date (£175,000 for the year)"
+    assert [ws.cell(saving, c).value for c in (5, 6, 7)] == [87500, 175000, 79600]
+    assert ws.cell(saving, 6).number_format == ws.cell(saving, 7).number_format == '"£"#,##0'
     from swlib.excel import number_format
 
     assert number_format("percent", 1) == '0.0"%"' and number_format("rate", 2) == "#,##0.00"
@@ -118,6 +125,7 @@ def test_export_prints_why_a_figure_is_missing_where_the_figure_would_be(tmp_pat
     header = [c.value for c in ws[1]]
     row = [c.value for c in ws[2]]
     assert row[header.index("Status")] == "… Report later" and row[header.index("To date")] == "n/a: system down"
+    assert "Target" in header and "Target to date" not in header  # a percentage's target is the year's: one column
 
 
 PAYLOADS = ['=HYPERLINK("http://x","click")', "=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "\t=1", "\r=1"]
