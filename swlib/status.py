@@ -142,7 +142,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         kind = FREQUENCY_KIND[m.frequency]
         coarser = KIND_ORDER.index(kind) > KIND_ORDER.index(P.kind)
         eff = P if P.ends_on_boundary(kind) else P.latest_of_kind(kind)
-        mo = one_price_basis(by_measure.get(m.measure, {}), m.unit, [*years, eff])
+        # a cost: in one price basis, real terms or cash, said on the row
+        mo, prices, cash = _prices(by_measure.get(m.measure, {}), m.unit, [*years, eff])
         ytd = year_to_date(mo, eff, kind, m.aggregate, m.unit)
         last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
         if last.has_data and _impossible(m.unit, last.value):
@@ -206,7 +207,6 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             ytd = YearToDate(parts_expected=ytd.parts_expected)
         if ytd.has_data and not ytd.exact and ytd.parts_found < ytd.parts_expected:
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
-        prices, cash = _prices(m, mo, [*years, eff])  # a cost: real terms or cash, said on the row
         if prices:
             notes.append(prices)
         history, year_notes = {}, ({"to_date": reason} if reason else {})
@@ -278,33 +278,19 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     return df, evidence
 
 
-def one_price_basis(mo: dict, unit: str, shown: list[Period]) -> dict:
-    """A measure's observations (by period) as its row prints them, in one price basis: where
-    the row would set the LGBF's real-terms figures at another year's prices beside cash ones
-    (the council's own, later), every figure is its cash figure, each at its own year's prices
-    (the LGBF's cash column), and the row says so (``_prices``). Otherwise as given."""
-    if unit != "currency":
-        return mo
-    real = [str(p) for p in shown if isinstance((mo.get(str(p)) or {}).get("price_year"), str)]
-    other = [p for p in real if mo[p]["price_year"] != p and pd.notna(mo[p].get("cash_value"))]
-    cash = [str(p) for p in shown if str(p) in mo and str(p) not in real]
-    if not (other and cash):
-        return mo
-    out = dict(mo)
-    for p in real:  # the price year's own figure is its cash figure already
-        out[p] = {**mo[p], "price_year": None} | ({"value_c": mo[p]["cash_value"]} if p in other else {})
-    return out
-
-
-def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
+def _prices(mo: dict, unit: str, shown: list[Period]) -> tuple[dict, str | None, str | None]:
     """For a measure in pounds (a cost, or a saving or income alike: a pound of one year is not a
-    pound of another): the row's note saying which of its printed figures are real terms at the
-    LGBF's price year and which are cash, and why this year's figure is not compared with last
-    year's unless both are real terms (pounds are never compared across years in cash). A row
-    whose only real-terms figure is the price year's own (the same as its cash) is in cash, each
-    year at its own prices, and says so. ``(None, None)`` for any other measure."""
-    if m.unit != "currency":
-        return None, None
+    pound of another): its observations (by period) in the one price basis its row prints, the
+    row's note saying which of its printed figures are real terms at the LGBF's price year and
+    which are cash, and why this year's figure is not compared with last year's unless both are
+    real terms (pounds are never compared across years in cash). Where the row would set the
+    LGBF's real-terms figures at another year's prices beside cash ones (the council's own,
+    later), every figure is its cash figure, each at its own year's prices (the LGBF's cash
+    column). A row whose only real-terms figure is the price year's own (the same as its cash)
+    is in cash, each year at its own prices, and says so. ``(mo, None, None)`` for any other
+    measure."""
+    if unit != "currency":
+        return mo, None, None
     shown = list({str(p): p for p in shown}.values())  # this year may be one of the year columns
     real = {str(p): (mo.get(str(p)) or {}).get("price_year") for p in shown}
     real = {p: y for p, y in real.items() if isinstance(y, str)}
@@ -312,6 +298,12 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
     cash = [p.label for p in have if str(p) not in real]
     # the LGBF's figure for its price year itself is at that year's own prices: its cash figure too
     other = {p for p, y in real.items() if y != p}  # real terms at another year's prices
+    to_cash = {p for p in other if pd.notna(mo[p].get("cash_value"))}
+    if to_cash and cash:  # one basis: each figure at its own year's prices, in cash
+        mo = dict(mo)
+        for p in real:  # the price year's own figure is its cash figure already
+            mo[p] = {**mo[p], "price_year": None} | ({"value_c": mo[p]["cash_value"]} if p in to_cash else {})
+        real, other = {}, set()
     if not real:
         note = "£ cash, not adjusted for inflation: not compared across years"
     elif cash and not other:  # one basis, every figure at its own year's prices: named so, not as a mix
@@ -323,10 +315,10 @@ def _prices(m, mo: dict, shown: list[Period]) -> tuple[str | None, str | None]:
             note += f"; cash for {_and(cash)}, not adjusted for inflation"
     now, before = str(shown[-1]), str(shown[-1].shift_years(-1))
     if now in real and before in real:
-        return note, None
+        return mo, note, None
     if now in other or before in other:
-        return note, "one figure in cash, the other in real terms"
-    return note, "cash, not adjusted for inflation"
+        return mo, note, "one figure in cash, the other in real terms"
+    return mo, note, "cash, not adjusted for inflation"
 
 
 def _and(words: list[str]) -> str:
