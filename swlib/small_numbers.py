@@ -541,28 +541,26 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         _share_of_change,
     ),
-    (  # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their difference
-        "two counts in one sentence",
-        re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+"),  # ";" joins its clauses
-        _differences,
-    ),
 ]
+# "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their
+# difference (``_small_differences``: what it gives away depends on the range looked for)
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+")  # ";" joins its clauses
 
 
 def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
     """(passage, count) for each count from lo to hi that ``_FORMS`` finds in free text said
     without "a number and what it counts": "both of the children" (2), "half of the 6 children"
-    (3), "of the 45 referred, 43 were accepted" (2), "rose from 10 to 13" (3)."""
+    (3), "of the 45 referred, 43 were accepted" (2), "rose from 10 to 13" (3), and two counts in one
+    sentence (``_SENTENCE``: "we received 50 referrals and accepted 47", 3)."""
     if not isinstance(text, str):
         return []
+    forms = [(pattern, counts) for _, pattern, counts in _FORMS]
+    forms.append((_SENTENCE, lambda m: _small_differences(m.group(0), lo, hi)))
     found = []
-    for _, pattern, counts in _FORMS:
+    for pattern, counts in forms:
         for m in pattern.finditer(text):
             try:
-                if counts is _differences:
-                    values = _small_differences(m.group(0), lo, hi)
-                else:
-                    values = counts(m) if callable(counts) else [counts]
+                values = counts(m) if callable(counts) else [counts]
             except (KeyError, ValueError, TypeError):
                 continue
             for v in values:
