@@ -160,7 +160,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                                  "reason": REASON})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
-    protect_shared_bases(df, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
+    protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
@@ -281,7 +281,7 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
     return rests
 
 
-def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:
+def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:
     """Percentages of one council and period printed with the same denominator count the same
     people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440), so what a reader works
     out from them is a count too: the difference of two numerators (3 seen in the second week),
@@ -295,9 +295,10 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("
     ("complement"), and so on until nothing is left to work out. Checked in each of ``cols``
     (the year columns print what a year's last report printed as "x of y"). Found without any
     declaration: unrelated measures that share a denominator, or kinds that overlap, lose a
-    figure now and then, a safe error."""
-    pct = [i for i, r in enumerate(df.to_dict("records")) if r["unit"] == "percent"]
-    ev = {i: evidence.get(df.iloc[i]["measure"]) or {} for i in pct}
+    figure now and then, a safe error. ``records``: the performance table's rows, as
+    ``suppress_performance`` has them."""
+    pct = [i for i, r in enumerate(records) if r["unit"] == "percent"]
+    ev = {i: evidence.get(records[i]["measure"]) or {} for i in pct}
     for col in cols:
         bases: dict[float, list[int]] = {}
         for i in pct:
@@ -306,7 +307,9 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("
                 bases.setdefault(p[-1][2], []).append(i)
         for members in bases.values():
             while len(members) > 1:
-                found = _shared_base_leak([i for i in members if col not in hidden[i]], ev, col, df, record, lo, hi)
+                found = _shared_base_leak(
+                    [i for i in members if col not in hidden[i]], ev, col, records, record, lo, hi
+                )
                 if found is None:
                     break
                 part, reason = found
@@ -314,14 +317,14 @@ def protect_shared_bases(df, evidence, hidden, why, lo, hi, record=None, cols=("
                 why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
 
 
-def _shared_base_leak(shown, ev, col, df, record, lo, hi):
+def _shared_base_leak(shown, ev, col, records, record, lo, hi):
     """The first combination of percentages of one base (``shown``, rows in order) that gives a
     count from lo to hi away, as (the row to hide: its smallest numerator, why); None if none."""
     now = {i: ev[i][col][-1] for i in shown}
     big = len(shown) > EXACT_UP_TO  # too many to try each combination: pairs, then whether any sum gives one
     for size in range(2, 3 if big else len(shown) + 1):
         for group in combinations(shown, size):
-            seen = _same_reports(group, ev, col, df, record)
+            seen = _same_reports(group, ev, col, records, record)
             reason = None
             if size == 2:  # two kinds, one within the other: the difference of their numerators
                 diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in seen if pd.notna(x[1])]
@@ -335,7 +338,7 @@ def _shared_base_leak(shown, ev, col, df, record, lo, hi):
                 left = [(_n_rest(s, j), np.nan, np.nan, 1) for s in seen]  # weeks, in week 1, in weeks 2-4)
                 if left[-1][0] >= 0 and (reason := hidden_why([x for x in left if x[0] >= 0], "count", "sum", lo, hi)):
                     return min(reversed([i for k, i in enumerate(group) if k != j]), key=lambda i: now[i][1]), reason
-    if big and (reason := _any_sum_gives_one(_same_reports(tuple(shown), ev, col, df, record), lo, hi)):
+    if big and (reason := _any_sum_gives_one(_same_reports(tuple(shown), ev, col, records, record), lo, hi)):
         return min(reversed(shown), key=lambda i: now[i][1]), reason  # the smallest, then the next, until none
     return None
 
@@ -382,7 +385,7 @@ def _n_rest(points: tuple, j: int) -> float:
     return points[j][1] - sum(p[1] for k, p in enumerate(points) if k != j)
 
 
-def _same_reports(group, ev, col, df, record):
+def _same_reports(group, ev, col, records, record):
     """The figures of each percentage in ``group`` as one report printed them together, oldest
     first and the ones printed now last: the year's earlier cumulative figures (by the month
     each ends in), those the record kept for the same months, then now; only where all have one
@@ -391,7 +394,7 @@ def _same_reports(group, ev, col, df, record):
     seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
     year = (ev[group[0]].get("months") or {}).get(col)
     if year and record:  # and as printed before (a revision)
-        kept = [record.get((df.iloc[i]["measure"], year[0]), []) for i in group]
+        kept = [record.get((records[i]["measure"], year[0]), []) for i in group]
         for months in sorted(set.intersection(*({m for m, _p in k} for k in kept))):
             printed = [list(dict.fromkeys(p for m, p in k if m == months)) for k in kept]  # more than one: revised
             if np.prod([len(x) for x in printed]) <= 256:
