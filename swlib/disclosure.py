@@ -516,11 +516,13 @@ def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, s
         for hit in small_numbers_in(line, lo, hi):
             out.append((n, hit, whole or any(p in line for p in phrases)))
     # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were accepted."):
-    # the paragraph, by its first line, as a public report withholds it
+    # the paragraph, by its first line, as a public report withholds it (a paragraph of one line was
+    # checked above)
     line = 1 + offset
     for b in re.split(r"(\n[ \t]*\n)", body):
         start = line + len(b) - len(b.lstrip("\n"))
-        if b.strip() and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
+        one_line = len(b.strip("\n").splitlines()) < 2
+        if b.strip() and not one_line and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
             hits = small_numbers_in(b, lo, hi)
             if hits:
                 out.append((start, hits[0], whole or any(p in b for p in phrases)))
