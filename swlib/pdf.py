@@ -182,6 +182,7 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
             _text_in_its_block(pdf, root, parents)
             _contents_list(pdf, root)
             _sections(pdf, root)
+            _unwrap_groups(pdf, root)
             _role_map(root)
         _describe_links(pdf, links or {})
         _declare_pdf_ua(pdf)
@@ -486,6 +487,55 @@ def _text_in_its_block(pdf, root, parents: dict) -> None:
     for e in list(top) if isinstance(top, pikepdf.Array) else [top]:
         if isinstance(e, pikepdf.Dictionary) and "/S" in e:
             fix(e)
+
+
+def _unwrap_groups(pdf, root) -> None:
+    """Each ``NonStruct`` that only groups other elements (Chromium's tag for the page's
+    ``<main>``, the notebook's output ``<div>``s, the footer, a ``<div>`` round a few paragraphs)
+    replaced by what it holds: the document is ``Document`` > ``Sect`` > headings, paragraphs,
+    tables and figures, with nothing a screen reader must step through between them. A group
+    that holds marked content of its own, or says something (alternative text, a language), is
+    kept; so is a figure's ``Div`` round its chart and caption. Only elements move, so the parent tree stays as it is; the ID tree drops the
+    groups taken out."""
+    import pikepdf
+
+    def is_element(k) -> bool:
+        return isinstance(k, pikepdf.Dictionary) and "/S" in k
+
+    def empty_group(k) -> bool:
+        if not is_element(k) or any(key in k for key in ("/Alt", "/ActualText", "/Lang", "/E", "/A", "/C")):
+            return False
+        return k.S == "/NonStruct" and all(is_element(x) for x in _kid_list(k))
+
+    def unwrap(e) -> None:
+        kids = _kid_list(e)
+        if not any(empty_group(k) for k in kids):
+            for k in kids:
+                if is_element(k):
+                    unwrap(k)
+            return
+        out = []
+        for k in kids:
+            if empty_group(k):
+                inner = _kid_list(k)
+                for x in inner:
+                    x.P = e
+                out += inner
+            else:
+                out.append(k)
+        e.K = pikepdf.Array(out)
+        unwrap(e)  # what came out may be a group in its turn
+
+    top = root.get("/K")
+    for e in list(top) if isinstance(top, pikepdf.Array) else [top]:
+        if is_element(e):
+            unwrap(e)
+    if "/IDTree" in root:  # document order is the IDs' order (_renumber_structure)
+        names = []
+        for e in _elements(root.get("/K")):
+            if "/ID" in e:
+                names += [e.ID, e]
+        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
 
 
 def _describe_links(pdf, links: dict[str, str]) -> None:

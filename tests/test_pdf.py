@@ -1089,6 +1089,32 @@ def test_each_section_is_a_sect_under_its_heading_and_the_contents_a_toc_of_link
             assert all(d in rest for _, d in dests), (name, "the contents list out of order")
 
 
+def test_the_document_holds_its_sections_with_no_wrapper_between(pdfs):
+    # Chromium tags <main>, the notebook's output <div>s and the footer NonStruct: the tree was
+    # Document > NonStruct > NonStruct > Sect. It is Document > the title, the banner, a Sect per
+    # section (h2) and the footer's paragraphs; no NonStruct anywhere, a figure's Div only round
+    # its chart and caption
+    for name, path in pdfs.items():
+        html = rendered(name).read_text(encoding="utf-8")
+        h2 = [unescape(re.sub("<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+        with pikepdf.open(path) as pdf:
+            root = pdf.Root.StructTreeRoot
+            top = root.K if not isinstance(root.K, pikepdf.Array) else root.K[0]
+            assert not isinstance(root.K, pikepdf.Array) or len(root.K) == 1, name
+            assert top.S == "/Document", name
+            kinds = [str(k.S) for k in _kids(top)]
+            assert kinds[0] == "/H1" and kinds.count("/Sect") == len(h2), (name, kinds)
+            assert set(kinds) <= {"/H1", "/P", "/Sect"}, (name, kinds)  # the banner and the footer are paragraphs
+            for sect in (k for k in _kids(top) if k.S == "/Sect"):
+                assert sect.P == top and _kids(sect)[0].S == "/H2", name
+            elements = list(_elements(root.K))
+            assert not [e for e in elements if e.S == "/NonStruct"], name
+            for div in (e for e in elements if e.S == "/Div"):
+                assert sorted(str(k.S) for k in _kids(div)) == ["/Caption", "/Figure"], (name, "a Div is a figure")
+            named = {e.objgen for e in root.IDTree.Names[1::2]}  # the ID tree names what is in the tree, all of it
+            assert named == {e.objgen for e in elements if "/ID" in e} and named, name
+
+
 def test_the_pdf_ua_metadata_takes_chromiums_date_and_escapes_the_title_when_no_epoch_is_set():
     # without SOURCE_DATE_EPOCH the dates are Chromium's, with its time zone; a title's "&" and "<"
     # are the title's, not broken XML
