@@ -15,7 +15,7 @@ from .shown_text import shown_texts
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
-                 "twice": 2}  # fmt: skip
+                 "twice": 2, "dozen": 12, "half a dozen": 6}  # fmt: skip
 # beyond ten, words matter in "x of y": "eleven of the fourteen" gives away 3
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -291,6 +291,12 @@ _NOT_NOUNS = {"were", "was", "are", "is", "had", "have", "has", "in", "on", "at"
               "by", "against", "compared", "with", "than", "last", "this", "the", "a", "an", "and", "or", "but", "who",
               "which", "that", "per", "more", "fewer", "less", "new", "recorded", "received", "during", "over",
               "before", "after", "since", "each", "all", "out", "up", "down", "so", "as", "they", "we"}  # fmt: skip
+# a verb after a figure names nothing it counts either ("ten completed the course", "4 left care")
+_NOT_NOUN = re.compile(
+    "|".join(_NOT_NOUNS) + r"|\w{3,}ed|left|went|came|got|did|will|would|could|can|may|might|"
+    r"should|still|now|then|also|only|just|remain|stayed|took|saw|made|became",
+    re.I,
+)
 # a sentence about a rate, an average or a percentage: its figures are not counts of anyone
 _NOT_COUNT_SENTENCE = re.compile(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
                                  r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
@@ -321,7 +327,7 @@ def _counts_in_sentence(sentence: str) -> list[float]:
         year = not word and "," not in tok and len(tok) == 4 and 1900 <= v <= 2100
         idiom = _IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
         noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
-        noun = noun.group(1).lower().rstrip("s") if noun and noun.group(1).lower() not in _NOT_NOUNS else None
+        noun = noun.group(1).lower().rstrip("s") if noun and not _NOT_NOUN.fullmatch(noun.group(1)) else None
         tokens.append([v, not (unit or label or year or idiom or v == 0), unit, m.start(), m.end(), noun, label])
     for i in range(len(tokens) - 2, -1, -1):  # "between 8 and 10 weeks", "16 and 17 year olds"
         if tokens[i + 1][2] and _LINKED.fullmatch(sentence[tokens[i][4] : tokens[i + 1][3]]):
@@ -375,6 +381,21 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         2,
+    ),
+    (  # "a family of four", "the family of 6 moved": one family (and its size); "a family of services" has no figure
+        "a family of a number",
+        re.compile(rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{_N}\b{_NOT_UNIT}", re.I),
+        1,
+    ),
+    (  # "the couple adopted", "a foster couple", "the pair were placed", "a trio of brothers": two, three, four people
+        "a couple, a pair, a trio",
+        re.compile(
+            r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
+            rf"(?P<k>couple|pair|trio|quartet)\b(?:\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b|"
+            r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
+            re.I,
+        ),
+        lambda m: [{"couple": 2, "pair": 2, "trio": 3}.get(m.group("k").lower(), 4)],
     ),
     (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
         "twins, triplets",
@@ -545,6 +566,31 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
 # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their
 # difference (``_small_differences``: what it gives away depends on the range looked for)
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+")  # ";" joins its clauses
+# "312 referrals were received. 309 were screened.": two counts in sentences of one paragraph
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # a block: no blank line in it
+
+
+def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int, int] | None:
+    """The first difference from lo to hi of two counts said in different sentences of a paragraph
+    ("312 referrals were received. 309 were screened.": 3), paired as ``_pairs`` pairs the counts of
+    one sentence (not two small counts, nor counts of different things), and where the two sentences
+    start and end; None where there is none. Each count is looked up among those of the sentences
+    before it (``_small_differences``' way), so a long paragraph is checked in linear time."""
+    every, unnamed, named, starts = set(), set(), {}, {}  # starts: where the first sentence with a value began
+    for s in _SENTENCE.finditer(paragraph):
+        if _NOT_COUNT_SENTENCE.search(s.group(0)):
+            continue
+        counts = _counts_in_sentence(s.group(0))
+        for a, noun in counts:
+            for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
+                for b in (a + d, a - d):
+                    if max(a, b) > hi and (b in unnamed or (b in every if noun is None else b in named.get(noun, ()))):
+                        return d, starts[b], s.end()
+        for a, noun in counts:
+            every.add(a)
+            (unnamed if noun is None else named.setdefault(noun, set())).add(a)
+            starts.setdefault(a, s.start())
+    return None
 
 
 def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
@@ -568,6 +614,11 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
                     around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
                     found.append((around, int(v)))
                     break
+    for m in _PARAGRAPH.finditer(text):  # two counts in one paragraph: the passage is the sentences that say them
+        pair = _paragraph_differences(m.group(0), lo, hi)
+        if pair:
+            d, a, b = pair
+            found.append((m.group(0)[a:b].replace("\n", " ").strip(), int(d)))
     return found
 
 

@@ -269,3 +269,30 @@ def test_public_exports_hold_figures_as_printed_not_the_unrounded_values(data_di
         path = ex.export(data_dir / name)
         text = path.read_text() if name.endswith(".csv") else repr(numbers(path))
         assert "63.6" in text and "63.63" not in text, name
+
+
+def test_check_public_names_counts_said_across_sentences_and_number_idioms_and_strict_fails(data_dir):
+    # issue 21's remaining attacks on free text: a difference said across two sentences of one
+    # paragraph, and idioms that pin a count down; each named by file and line (or row), and --strict fails
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    comments = ["The couple adopted a baby in May.", "A family of four moved into the area.",
+                "A handful of children were placed."]  # fmt: skip
+    obs = [{"measure": f"m{i}", "period": "2020-21-Q1", "numerator": "40", "denominator": "56", "comment": c}
+           for i, c in enumerate(comments)]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}] * len(comments), obs)
+    md = folder / "narrative" / "alpha" / "2020-21" / "performance.md"
+    md.parent.mkdir(parents=True)
+    md.write_text("# Referrals\n\n312 referrals were received.\n309 were screened within a day.\n\n"
+                  "We received 120 referrals.\n\n118 was the target.\n", encoding="utf-8")  # fmt: skip
+    args = ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data", str(folder)]
+    r = CliRunner().invoke(main, [*args, "--strict"])
+    assert r.exit_code == 2, r.output
+    assert "observations.csv, row 2, column 'comment': ...The couple adopted a baby in May...." in r.output
+    assert "observations.csv, row 3, column 'comment': ...A family of four moved into the area...." in r.output
+    assert "row 4" not in r.output  # "a handful" says only that a count is small, as [c] does
+    lines = [ln for ln in r.output.splitlines() if "performance.md" in ln]
+    assert len(lines) == 1 and "performance.md, line 3: ...312 referrals were received. 309 were screened" in lines[0]
+    assert "3 passages mention a small number" in r.output

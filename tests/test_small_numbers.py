@@ -330,3 +330,75 @@ def test_a_long_row_of_figures_gives_away_a_small_difference_exactly_when_two_of
             assert bool(_small_differences(row, lo, hi)) == pairwise, row[:80]
             outcomes.add(pairwise)
     assert outcomes == {True, False}
+
+
+# two counts said in separate sentences of one paragraph give their difference away as in one sentence
+PARAGRAPH_PAIRS = [
+    ("312 referrals were received. 309 of them were screened.", 3),
+    ("312 referrals were received. 309 were screened.", 3),
+    ("We received 312 referrals this quarter. We screened 309 within 24 hours.", 3),
+    ("We received 312 referrals this quarter. Screening was completed for 309.", 3),
+    ("There were 41 children on the register. Last quarter there were 44.", 3),
+    ("50 young people attended. The course ran for ten weeks. 47 completed it.", 3),
+    ("We received 312 referrals.\nWe screened 309 of them within a day.", 3),  # a line break inside the paragraph
+]
+
+
+def test_two_counts_in_separate_sentences_of_one_paragraph_give_their_difference_away():
+    for text, n in PARAGRAPH_PAIRS:
+        assert n in [c for _, c in small_counts_in(text)], text
+        assert small_numbers_in(text), text
+
+
+def test_counts_in_separate_paragraphs_or_of_different_things_are_left_alone():
+    for text in (
+        "312 referrals were received.\n\n309 were screened.",  # another paragraph: each read alone
+        "We have 12 foster carers. There are 10 social workers.",  # counts of different things
+        "We received 312 referrals. 309 was the rate per 1,000 children.",  # a rate is no count
+        "We received 312 referrals. 280 were screened in 2023.",  # 32 apart
+    ):
+        assert small_counts_in(text) == [], text
+
+
+def test_a_long_paragraph_of_figures_is_checked_in_linear_time():
+    import time
+
+    sentences = [f"We received {1_000 + 9 * i} referrals in week {i}." for i in range(5_000)]  # 9 apart: nothing
+    text = " ".join(sentences)
+    start = time.perf_counter()
+    assert small_counts_in(text) == []
+    assert time.perf_counter() - start < 10
+    assert [c for _, c in small_counts_in(text + " We received 1,003 referrals.")] == [3]
+
+
+# number idioms that pin a small count down, and those that only say a count is small (as [c] does)
+IDIOMS = [
+    ("A family of four moved into the area.", 1),
+    ("The family of 6 was supported by the team.", 1),
+    ("The couple adopted a baby in May.", 2),
+    ("A foster couple were approved in the quarter.", 2),
+    ("The pair were placed together.", 2),
+    ("A trio of brothers was accommodated.", 3),
+    ("A dozen young people attended; ten completed the course.", 2),
+]
+ALREADY_FLAGGED = [
+    "Three young people left care.", "Both children were placed with kinship carers.", "Twins were placed in May.",
+    "A pair of siblings was placed.", "A couple of children were placed out of area.",
+    "One or two children were placed in secure care.", "A mother of three was supported.",
+    "A sibling group of three was placed together.", "Twin boys were placed together.",
+]  # fmt: skip
+NOT_A_COUNT = [
+    "A handful of children were placed.", "A few families moved away.", "Several children were placed.",
+    "A small number of children were placed.", "A couple of weeks later the plan was agreed.",
+    "The family of services we offer grew.", "Dozens of families took part.",
+    "We will review a couple of areas.",
+]  # fmt: skip
+
+
+def test_number_idioms_that_pin_a_count_down_are_found_and_words_that_say_only_small_are_not():
+    for text, n in IDIOMS:
+        assert n in [c for _, c in small_counts_in(text)], text
+    for text in ALREADY_FLAGGED:
+        assert small_numbers_in(text), text
+    for text in NOT_A_COUNT:
+        assert small_numbers_in(text) == [], text
