@@ -128,10 +128,11 @@ def render(
 
     html_path.parent.mkdir(parents=True, exist_ok=True)
     check_target(html_path, out), check_target(nb_path, out)  # a link made while the report ran
+    if public:  # what it prints, for later public runs to difference against: recorded before the report is out,
+        # so a run stopped between the two leaves the record ahead of the public tree (safe), never behind it
+        published.write(published.figures_path(nb_path), later.result(1))
     write_atomic(nb_path, nbformat.writes(nb).encode("utf-8"))
     write_atomic(html_path, page.encode("utf-8"))
-    if public:  # what it printed, for later public runs to difference against
-        published.write(published.figures_path(nb_path), later.result(1))
     if failed.exists():
         failed.unlink()
     return html_path

@@ -100,3 +100,50 @@ def test_a_batch_killed_midway_can_be_rerun_and_completes_what_is_missing(tmp_pa
     assert f"rendered {9 - len(kept)} of 9 reports; {len(kept)} unchanged" in again.stdout
     assert {h: (out / h).stat().st_mtime_ns for h in kept} == before  # not written again
     assert leftovers(out) == []
+
+
+# the CLI, killed (SIGKILL: no handler runs) the moment a public report's HTML is in place
+KILLED_AFTER_PUBLIC_HTML = """
+import os, signal, sys
+import swlib.rendering as rendering
+write = rendering.write_atomic
+def write_then_die(path, content):
+    write(path, content)
+    if path.suffix == ".html" and "public" in path.parts:
+        os.kill(os.getpid(), signal.SIGKILL)
+rendering.write_atomic = write_then_die
+from swlib.cli import main
+sys.exit(main())
+"""
+
+
+def test_a_public_run_killed_once_its_html_is_written_has_recorded_what_it_printed(tmp_path):
+    # the record of what public reports printed (<report>-public.figures.csv) is what later public
+    # runs difference against: a public HTML on disk whose figures are not in it would let the next
+    # quarter print a figure 1 to 4 away from one already published. The record is written first,
+    # so a run stopped at any point leaves it holding at least what the public tree shows
+    out = tmp_path / "out"
+    args = ["run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22-Q2", "--audience", "public",
+            "--out", str(out)]  # fmt: skip
+    p = subprocess.run([sys.executable, "-c", KILLED_AFTER_PUBLIC_HTML, *args], cwd=ROOT, capture_output=True,
+                       text=True, timeout=300)  # fmt: skip
+    assert p.returncode == -signal.SIGKILL, p.stderr
+    html = out / "public" / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html"
+    assert html.read_text(encoding="utf-8").rstrip().endswith("</html>")  # the public report is out
+    record = out / "south-lanarkshire" / "2021-22-Q2" / "quarterly-public.figures.csv"
+    assert record.is_file(), "the public report is written but what it printed is not recorded"
+    import pandas as pd
+
+    from swlib import published
+
+    held = pd.read_csv(record, dtype={"measure": str, "year": str})
+    assert list(held.columns) == published.COLUMNS and len(held) > 0
+    # the same run, uninterrupted, records exactly that
+    whole_args = [*args[:-1], str(tmp_path / "whole")]
+    again = subprocess.run([sys.executable, "-m", "swlib.cli", *whole_args], cwd=ROOT, capture_output=True, text=True,
+                           timeout=300)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    whole = pd.read_csv(tmp_path / "whole" / "south-lanarkshire" / "2021-22-Q2" / "quarterly-public.figures.csv",
+                        dtype={"measure": str, "year": str})  # fmt: skip
+    pd.testing.assert_frame_equal(held, whole)
+    assert leftovers(out) == []
