@@ -52,7 +52,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         found = "a blank cell" if value == "" else repr(value)
         spec = table.col(col) if col else None
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
-            what += percent_hint(value)
+            comma = sc.comma_hint(value)
+            what += f": {comma}" if comma else percent_hint(value)
         if spec is not None and spec.kind == "period" and value != "":
             try:
                 Period.parse(value)

@@ -343,6 +343,23 @@ def expected(col: Col) -> str:
     return "some text"
 
 
+# a number whose commas separate thousands: every group after the first comma has 3 digits
+THOUSANDS = re.compile(r"[+-]?£?[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*%?")
+_DECIMAL_COMMA = re.compile(r"[+-]?£?[+-]?\d+(?:,\d+)+\s*%?")
+
+
+def comma_hint(text) -> str:
+    """For a number typed with a comma that does not separate thousands ('766,50', '4,5',
+    '78,3%'): what a comma means to swreport and the figure to type ('766.50'); else ''."""
+    t = str(text).strip() if isinstance(text, str) else ""
+    if "," not in t or THOUSANDS.fullmatch(t) or not _DECIMAL_COMMA.fullmatch(t):
+        return ""
+    figure = re.sub(r"[£%\s]", "", t)
+    if figure.count(",") != 1:
+        return "a comma only separates thousands, in groups of 3 digits (1,234; 12,345,678)"
+    return f"a comma only separates thousands (1,234); a decimal takes a point: {figure.replace(',', '.')}"
+
+
 def parse_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(values, ok) for a column of text ('' is blank and ok): '1,234', '£1,234.50', '95%', ' 7 '
     are numbers, anything else not ok; ``read_number`` reads one cell with it."""
@@ -351,7 +368,11 @@ def parse_numbers(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     blank = text.str.len() == 0
     odd = v.isna() & ~blank
     if odd.any():  # thousands separators, a pound sign, a percent sign, stray spaces
-        t = text[odd].str.strip().str.replace(",", "", regex=False)
+        t = text[odd].str.strip()
+        # a comma separates thousands only (1,234 and 12,345,678): '766,50' or '4,5' is a decimal
+        # comma, never read as 76650 or 45 (``comma_hint`` says what to type)
+        t = t.where(~t.str.contains(",", regex=False) | t.str.fullmatch(THOUSANDS.pattern), "x")
+        t = t.str.replace(",", "", regex=False)
         t = t.str.replace(r"^(-?)£", r"\1", regex=True).str.replace(r"\s*%$", "", regex=True)
         blank = blank | (t == "").reindex(text.index, fill_value=False)
         v.loc[odd] = pd.to_numeric(t.where(t != ""), errors="coerce")

@@ -308,3 +308,18 @@ def test_the_return_is_read_once_whether_it_merges_or_has_problems(fife, monkeyp
                                               "numerator": 4, "denominator": 5}])  # fmt: skip
     r = run("merge", "bad.xlsx")
     assert r.exit_code == 2 and "did you mean 'fife-seen-5days'?" in r.output and reads.count("bad.xlsx") == 1
+
+
+def test_a_decimal_comma_in_a_return_is_named_never_read_as_thousands(fife):
+    """'771,50' typed as text in a return is not 77150: the cell is named with the figure to type,
+    and nothing is written; 1,234 (thousands) still comes in."""
+    cost = {**MEASURE, "measure": "care-cost", "title": "Cost", "unit": "currency", "aggregate": "latest"}
+    a_return(fife, measures=[MEASURE, cost],
+             observations=[obs("2024-25-Q1", None, None, value="771,50", measure="care-cost"),
+                           obs("2024-25-Q1", "1,234", "1,300")])  # fmt: skip
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert ("r.xlsx, cell observations!D2 (column 'value'): found '771,50'; expected a number of at least 0: a comma "
+            "only separates thousands (1,234); a decimal takes a point: 771.50") in r.output  # fmt: skip
+    assert (fife / "data" / "observations.csv").read_bytes() == before and "77150" not in r.output

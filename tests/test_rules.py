@@ -84,3 +84,25 @@ def test_a_decimal_typed_with_a_comma_is_not_read_as_thousands(data_dir):
         in first
     )
     assert "type the figure alone, 1234" in second
+
+
+def test_a_decimal_comma_in_a_cost_a_count_or_a_percentage_is_named_with_the_point(data_dir):
+    """'766,50' (a cost), '4,5' (a count), '78,3' (a percentage) were read as 76650, 45 and 783 (and
+    validate said OK, or 'found 783'): each is named as typed with the figure to type; 1,234 reads."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    measures = [{"unit": "currency", "aggregate": "mean"}, {"unit": "count"}, {"aggregate": "latest"}]
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "766,50"},
+           {"measure": "m0", "period": "2024-25-Q2", "value": "1,234"},
+           {"measure": "m1", "period": "2024-25-Q1", "value": "4,5"},
+           {"measure": "m2", "period": "2024-25-Q1", "value": "78,3"}]  # fmt: skip
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, measures, obs))])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    point = "expected a number of at least 0: a comma only separates thousands (1,234); a decimal takes a point"
+    assert f"observations.csv, row 2, column 'value': found '766,50'; {point}: 766.50" in r.output
+    assert f"observations.csv, row 4, column 'value': found '4,5'; {point}: 4.5" in r.output
+    assert f"observations.csv, row 5, column 'value': found '78,3'; {point}: 78.3" in r.output
+    assert "the data has 3 problems" in r.output and "783" not in r.output

@@ -142,3 +142,18 @@ def test_a_column_is_converted_once_per_distinct_cell_with_its_rows_labels():
     assert out.to_dict() == {5: "2020-21", 6: None, 9: "2020-21", 12: "2020-21-Q2"}
     n = sc.convert(sc.TABLES["councils"].col("population"), pd.Series(["1,200", "", "1,200"], index=[2, 3, 4]))
     assert str(n.dtype) == "Int64" and n.tolist() == [1200, pd.NA, 1200] and list(n.index) == [2, 3, 4]
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,234", 1234.0), ("12,345,678", 12345678.0), ("£1,234.50", 1234.5),
+                                              ("-1,234", -1234.0), ("1,234%", 1234.0)])  # fmt: skip
+def test_a_comma_between_groups_of_three_digits_separates_thousands(text, value):
+    assert sc.read_number(text) == value and sc.comma_hint(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "point"), [("766,50", "766.50"), ("4,5", "4.5"), ("78,3%", "78.3"), ("1,2345", "1.2345")]
+)
+def test_a_decimal_comma_is_not_a_number_and_the_hint_gives_the_point(text, point):
+    with pytest.raises(ValueError):
+        sc.read_number(text)  # never 76650, 45, 783
+    assert sc.comma_hint(text).endswith(f"a decimal takes a point: {point}")
