@@ -114,3 +114,53 @@ def test_the_guide_shows_how_each_kind_of_period_is_written_where_periods_are_ex
     assert guide.index("**Periods** are written as") < guide.index("Observations are for the period they name")
     for text, kind in (("2024-25", "year"), ("2024-25-Q2", "quarter"), ("2024-25-H1", "half"), ("2024-05", "month")):
         assert f"`{text}`" in periods and Period.parse(text).kind == kind
+
+
+def _quoted_pieces(body: str) -> list[str]:
+    """The runs of a quoted narrative's words to find in its source: each sentence or clause of the
+    text outside square brackets (the editor's words), list markers and the closing stop left out."""
+    import re
+
+    body = re.sub(r"(?m)^- ", "", body)
+    pieces = []
+    for fragment in re.split(r"\[[^\]]*\]", body):
+        for s in re.split(r"(?<=[.:;])\s+", " ".join(fragment.split())):
+            if len((s := s.strip(" .:;,")).split()) >= 3:
+                pieces.append(s)
+    return pieces
+
+
+def test_a_narrative_that_says_it_is_from_the_councils_report_quotes_it_word_for_word():
+    # the figures too: "£1.032m", as the report prints it, not "£1.0 million"; the editor's words, such
+    # as "[The table below]" in place of the report's "Appendix 1", in square brackets and said so
+    import re
+
+    from tests.conftest import ROOT
+
+    source = (ROOT / "tests" / "data" / "dundee-cswo-2016-17-quoted.txt").read_text(encoding="utf-8")
+    source = " ".join(line for line in source.split("\n") if not line.startswith("#")).replace("✓", "")
+    source = " ".join(source.split())
+    files = sorted((ROOT / "data" / "narrative" / "dundee-city" / "2016-17").glob("*.md"))
+    assert len(files) == 13
+    for f in files:
+        head, body = f.read_text(encoding="utf-8").split("\n", 1)
+        assert re.fullmatch(r"\*From Dundee City Council's Chief Social Work Officer Annual Report 2016/17"
+                            r"( \(extracts\)|; words in square brackets are ours)?\.\*", head), f.name  # fmt: skip
+        assert ("[" in body) == head.endswith("ours.*"), f.name
+        for piece in _quoted_pieces(body):
+            assert piece in source, (f.name, piece)
+
+
+def test_figures_a_narrative_takes_from_the_resource_plan_are_the_plans_and_the_budget_tables():
+    import pandas as pd
+
+    from tests.conftest import ROOT
+
+    text = (ROOT / "data" / "narrative" / "south-lanarkshire" / "2021-22" / "finance.md").read_text(encoding="utf-8")
+    assert "(figures from the Resource Plan)" in text
+    f = pd.read_csv(ROOT / "data" / "finance.csv")
+    f = f[(f["council"] == "south-lanarkshire") & (f["period"] == "2021-22")]
+    budget, capital = (f.loc[f["kind"] == k, "amount"].sum() / 1e6 for k in ("budget", "capital"))
+    # the plan: "a Net Revenue Budget of £175.763 million", "capital budget of £6.839m"
+    assert (budget, capital) == (175.763, 6.839)
+    assert "budget for 2021-22 was £175.763 million, with a capital programme of £6.839 million" in text

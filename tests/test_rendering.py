@@ -150,8 +150,15 @@ def test_annual_report_sections_and_narrative():
     assert "No narrative was provided for commissioned services. " in public
     assert "narrative/" not in public and ".md" not in public and "words for it go in" not in public
     assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
-    # millions to one decimal in sentences ("£1.0 million", not the source's "£1.032m")
-    assert "£1.0 million underspend" in text and not re.search(r"£[\d,]*\.\d{3}|£[\d.]+m\b", text + dg)
+    # millions to one decimal in the report's own sentences; the council's words quoted as it printed them
+    assert "£1.032m underspend" in text
+    own = []
+    for name in ("annual", "annual-dg"):
+        page = soup(rendered(name))
+        for quoted in page.select("div.narrative"):
+            quoted.decompose()
+        own.append(page.get_text(" "))
+    assert not re.search(r"£[\d,]*\.\d{3}|£[\d.]+m\b", " ".join(own))
     assert "Compulsory Treatment Orders" in text and "656" in text
     assert "population of about 148,000" in text
 
