@@ -54,6 +54,11 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
         problems.extend(e.problems)
         return None
     text = _decode(raw)
+    semicolons = _semicolon_header(text)
+    if semicolons:
+        problems.append(Problem(label, 1, None, semicolons, "columns separated by commas: swreport reads commas only, "
+                                "so save the file with commas (in Excel: Save As 'CSV UTF-8 (Comma delimited)')"))  # fmt: skip
+        return None
     fast = _one_line_records(text)
     if fast is not None:
         return _rows_to_frame([fast[0]], label, problems, cells=fast[1])
@@ -63,6 +68,17 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
         problems.append(Problem(label, None, None, f"unreadable CSV ({e})", "comma-separated text"))
         return None
     return _rows_to_frame(rows, label, problems)
+
+
+def _semicolon_header(text: str) -> str:
+    """What a header row separated by semicolons looks like, for its message (a CSV file saved
+    where a comma is the decimal point: 'council;measure;period'); '' for a header of commas."""
+    line = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    names = next(csv.reader([line], delimiter=";"), [])
+    if len(names) < 2 or len(next(csv.reader([line]), [])) >= len(names):
+        return ""
+    shown = ";".join(names[:3]) + (";..." if len(names) > 3 else "")
+    return f"a header row separated by semicolons ('{shown}')"
 
 
 def _one_line_records(text: str) -> tuple[list[str], np.ndarray] | None:
@@ -248,7 +264,13 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
                 continue
             rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
-        out[table] = _rows_to_frame(rows, f"{path.name} [sheet {table}]", problems)
+        label, found = f"{path.name} [sheet {table}]", []
+        out[table] = _rows_to_frame(rows, label, found)
+        unnamed = [p for p in found if p.found == "a column with no name"]
+        merged = _merged_in_header(ws) if unnamed else []
+        problems += _merged_problems(label, ws.title, merged, header or []) + (
+            [p for p in found if p not in unnamed] if merged else found
+        )
         if letters is not None and header is not None:
             from openpyxl.utils import get_column_letter
 
@@ -262,3 +284,42 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
             )
     wb.close()
     return out
+
+
+def _merged_in_header(ws) -> list[str]:
+    """The merged ranges of a worksheet (read-only, as ``read_workbook`` opens it) that take in a
+    cell of row 1 ('A1:J1'), from the sheet's XML: a read-only sheet does not list them."""
+    from xml.etree.ElementTree import iterparse
+
+    out = []
+    try:
+        with ws._get_source() as src:  # openpyxl: a read-only sheet keeps its XML path
+            for _event, el in iterparse(src):
+                if el.tag.endswith("}mergeCell") and re.match(r"[A-Z]+1(?::|$)", el.get("ref", "")):
+                    out.append(el.get("ref"))
+                elif el.tag.endswith("}row"):
+                    el.clear()  # the cells: not kept
+    except (AttributeError, OSError, KeyError, SyntaxError):
+        return []
+    return out
+
+
+def _merged_problems(label: str, sheet: str, merged: list[str], header: list) -> list[Problem]:
+    """One problem for a header row with merged cells (a title merged across A1:J1, or one name over
+    D1:F1), where it would otherwise be a line per column with no name."""
+    if not merged:
+        return []
+    ranges = ", ".join(merged)
+    named = [str(h).strip() for h in header if h is not None and str(h).strip()]
+    return [
+        Problem(
+            label,
+            1,
+            None,
+            f"merged cells in the header row ({ranges})",
+            "the column names in row 1, one per cell"
+            + (f" (found: {', '.join(named)})" if named else "")
+            + ": unmerge them (Home > Merge & Center) and put a title, if any, in another sheet",
+            cell=f"{sheet}!{merged[0].split(':')[0]}",
+        )
+    ]

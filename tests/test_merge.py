@@ -323,3 +323,28 @@ def test_a_decimal_comma_in_a_return_is_named_never_read_as_thousands(fife):
     assert ("r.xlsx, cell observations!D2 (column 'value'): found '771,50'; expected a number of at least 0: a comma "
             "only separates thousands (1,234); a decimal takes a point: 771.50") in r.output  # fmt: skip
     assert (fife / "data" / "observations.csv").read_bytes() == before and "77150" not in r.output
+
+
+def test_merged_cells_in_a_returns_header_are_named_once_by_their_cells(fife):
+    """A title merged across row 1 gave a line per column with no name; a name merged over D1:F1
+    hid numerator and denominator: each is one problem naming the merged cells."""
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    wb = load_workbook(fife / "r.xlsx")
+    ws = wb["observations"]
+    ws.insert_rows(1)
+    ws["A1"] = "Fife Council social work return"
+    ws.merge_cells("A1:J1")
+    wb.save(fife / "title.xlsx")
+    a_return(fife, "hdr.xlsx", observations=[obs("2024-25-Q1", 45, 50)])
+    wb = load_workbook(fife / "hdr.xlsx")
+    wb["observations"].merge_cells("D1:F1")
+    wb.save(fife / "hdr.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "title.xlsx")
+    assert r.exit_code == 2 and "has 1 problem:" in r.output and "no name" not in r.output, r.output
+    assert ("title.xlsx, cell observations!A1: found merged cells in the header row (A1:J1); expected the column "
+            "names in row 1, one per cell") in r.output  # fmt: skip
+    r = run("merge", "hdr.xlsx")
+    assert r.exit_code == 2 and "has 1 problem:" in r.output, r.output
+    assert "hdr.xlsx, cell observations!D1: found merged cells in the header row (D1:F1)" in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before

@@ -62,3 +62,21 @@ def test_a_short_row_among_one_line_records_is_a_problem_naming_its_row(tmp_path
     problems = []
     assert read_csv(f, "councils.csv", problems) is None
     assert [(p.row, p.found, p.expected) for p in problems] == [(3, "1 fields", "2 fields, as in the header row")]
+
+
+def test_a_csv_separated_by_semicolons_is_named_once_with_how_to_save_it(tmp_path):
+    """A CSV saved where a comma is the decimal point ('council;measure;...') was four lines of
+    'no such column in the header': one line now says the file uses semicolons."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    data = make_data(tmp_path / "data", [{}], [{"measure": "m0", "period": "2024-25-Q1", "value": "90"}])
+    f = data / "observations.csv"
+    f.write_text(f.read_text().replace(",", ";").replace(";90;", ";90,5;"))
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "the data has 1 problem" in r.output
+    assert ("observations.csv, row 1: found a header row separated by semicolons ('council;measure;period;...'); "
+            "expected columns separated by commas: swreport reads commas only, so save the file with commas") in r.output  # fmt: skip
+    assert "no such column" not in r.output
