@@ -39,10 +39,16 @@ def suppressed_columns(row) -> set[str]:
 
 
 def suppressed_words(row, column: str) -> str | None:
-    """Why public suppression replaced ``column`` of a performance row, in ``HIDDEN_WHY``'s words
-    (from its ``suppressed_why``: "to_date:small,last_year:earlier"); None where it does not say."""
+    """Why public suppression replaced ``column`` of a performance row, as a public report says
+    it: ``PUBLIC_WHY``, the same words whatever the reason in its ``suppressed_why``
+    ("to_date:small,last_year:earlier"); None where it has none. Saying which reason would say
+    which side is small: "the cases that did not meet it" beside 100% tells that 1 to 4 missed
+    it. ``HIDDEN_WHY`` words each reason for the analyst (``suppressed_why`` stays in the table)."""
     why = dict(w.split(":") for w in filter(None, str(row.get("suppressed_why") or "").split(",")))
-    return HIDDEN_WHY.get(why.get(column))
+    return PUBLIC_WHY if why.get(column) in HIDDEN_WHY else None
+
+
+PUBLIC_WHY = "a number from 1 to 4 could otherwise be read or worked out from the published figures"
 
 
 def is_small(x, lo: int, hi: int):

@@ -153,6 +153,28 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
             assert "A passage was withheld from the public version" in public.get_text()
 
 
+@pytest.mark.slow
+def test_public_reports_and_exports_never_say_which_side_of_a_suppressed_figure_is_small(demo, tmp_path):
+    # "[c]: by subtraction (the cases that did not meet it)" beside a 100% target tells that 1 to 4
+    # missed it: public HTML and Excel give one neutral reason (the footnote explains the rules)
+    from openpyxl import load_workbook
+
+    from swlib.disclosure import HIDDEN_WHY, PUBLIC_WHY
+    from swlib.excel import export_performance
+
+    for name in ("quarterly", "quarterly-dg", "annual", "annual-dg"):
+        text = " ".join(BeautifulSoup(rendered(name, "public").read_text(), "html.parser").get_text().split())
+        assert not [w for w in HIDDEN_WHY.values() if w in text], name
+        assert "did not meet it" not in text and "is built on, is small" not in text, name
+        if name == "quarterly-dg":  # it suppresses complements and figures against earlier ones
+            assert f"suppressed to protect confidentiality: {PUBLIC_WHY}" in text
+    for council, period in (("dumfries-and-galloway", "2023-24-Q2"), ("south-lanarkshire", "2021-22-Q2")):
+        out = export_performance(demo, council, period, tmp_path / f"{council}.xlsx", audience="public")
+        cells = " ".join(str(c.value) for ws in load_workbook(out) for row in ws.iter_rows() for c in row)
+        assert "[c]" in cells and not [w for w in HIDDEN_WHY.values() if w in cells]
+        assert "did not meet it" not in cells
+
+
 def test_public_workforce_table_suppresses_small_teams(demo, tmp_path):
     from swlib.templating import macro
     from swlib.views import workforce_view
@@ -461,24 +483,27 @@ def test_check_public_finds_a_count_said_without_a_number_and_leaves_year_ranges
         assert small_numbers_in(safe) == [], safe
 
 
-def test_a_public_sentence_says_why_a_large_figure_is_suppressed(demo):
-    """D&G's public quarter: last year's figure for member enquiries is large, and suppressed
-    because a small number could be worked out by subtracting it from a figure published
-    earlier; the sentence and the footnote say so, not only 'to protect confidentiality'."""
+def test_a_public_sentence_gives_one_reason_whichever_side_is_small(demo):
+    """D&G's public quarter: last year's figure for member enquiries is large, suppressed because
+    a small number could be worked out by subtracting it from a figure published earlier, and
+    secure accommodation because it is small. The sentences give both the same neutral reason:
+    naming the side that is small ("the cases that did not meet it" beside a 100% target) would
+    tell the reader that 1 to 4 missed it. The footnote explains the rules in general; the table
+    keeps each reason for the analyst."""
     import swlib
     from swlib import trends
     from swlib.base import FOOTNOTE
-    from swlib.disclosure import hidden_why
+    from swlib.disclosure import HIDDEN_WHY, PUBLIC_WHY, hidden_why
 
     P = swlib.Period.parse("2023-24-Q2")
     perf = swlib.performance(demo, "dumfries-and-galloway", P, audience="public").set_index("measure")
     assert perf.at["dg-member-enquiries", "suppressed_why"] == "last_year:earlier"
     said = trends.describe(perf.reset_index(), demo, "dumfries-and-galloway", P)
     said.index = perf.index
-    assert "worked out by subtracting it from a figure published earlier" in said["dg-member-enquiries"]
-    assert (
-        said["lac-secure"] == "Figure suppressed to protect confidentiality: it, or a number it is built on, is small."
-    )
+    assert f"suppressed to protect confidentiality: {PUBLIC_WHY}" in said["dg-member-enquiries"]
+    assert said["lac-secure"] == f"Figure suppressed to protect confidentiality: {PUBLIC_WHY}."
+    for words in HIDDEN_WHY.values():
+        assert not any(words in s for s in said), words
     assert "subtraction" in FOOTNOTE and "published earlier" in FOOTNOTE
     assert hidden_why([(None, 115, 139, 1), (None, 118, 142, 2)], "percent", "sum", 1, 4) == "earlier"
     assert hidden_why([(None, 67, 70, 1)], "percent", "sum", 1, 4) == "complement"
