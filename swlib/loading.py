@@ -288,6 +288,11 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         ro = raw.get("observations")
         as_typed = ro["period"] if ro is not None and "period" in ro else None  # a date is quoted as typed
         each = typed["measures"].drop_duplicates("measure")
+        # a measure whose row has a bad cell is read for the rest of its row ('percentage' as the
+        # unit 'percent' it is nearly): its observations' own checks listed in the same run
+        guessed = _read_around(sc.TABLES["measures"], raw.get("measures"), problems, _label(base, "measures", is_book))
+        if guessed is not None:
+            each = pd.concat([each, guessed[~guessed["measure"].isin(each["measure"])]]).drop_duplicates("measure")
         problems += observation_rules(obs, each, label, as_typed)
         problems += percent_typos(obs, each, label)
     if "benchmarks" in typed:
@@ -315,6 +320,33 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -
         label = _label(base, name, is_book)
         ok[name] = _without_rows(df, [p for p in problems if p.file == label])
     return data_warnings(ok, lambda name: _label(base, name, is_book))
+
+
+def _read_around(table: sc.Table, df: pd.DataFrame | None, problems: list[Problem], label: str) -> pd.DataFrame | None:
+    """The rows of a table that have a problem in a cell (not the header), typed with each bad cell
+    read as the one choice it is nearly ('percentage': percent, 'High': higher) or else blank; for
+    the checks of other tables that need the rest of the row. None when there are none."""
+    from .statutory import closest
+
+    bad = {}
+    for p in problems:
+        if p.file == label and p.row is not None and p.row > 1 and p.column:
+            bad.setdefault(p.row, set()).add(p.column)
+    if df is None or not bad or any(p.file == label and (p.row is None or p.row == 1) for p in problems):
+        return None
+    rows = df.loc[df.index.isin(list(bad))].copy()
+    for row, cols in bad.items():
+        for c in cols:
+            if c in rows.columns and row in rows.index:
+                col = table.col(c)
+                guess = closest(str(rows.at[row, c]).strip().lower(), col.choices) if col and col.choices else None
+                rows.at[row, c] = guess or ""
+    key = table.key[0]
+    rows = rows[rows[key].astype(str).str.strip() != ""]
+    try:
+        return _typed(table, rows)
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

@@ -54,6 +54,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
             comma = sc.comma_hint(value)
             what += f": {comma}" if comma else percent_hint(value)
+        if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
+            what += did_you_mean(" ".join(value.split()).lower(), spec.choices)
         if spec is not None and spec.kind == "period" and value != "":
             try:
                 Period.parse(value)
@@ -196,7 +198,7 @@ def observation_rules(
 
     out: list[Problem] = []
     info = measures.set_index("measure")
-    o = df[df["measure"].isin(info.index)]
+    o = df  # a row's own checks run on every row; those that need its measure, where it is known
     unit = o["measure"].map(info["unit"])
     decimals = o["measure"].map(info["decimals"]).astype(float)
     v, n, d = o["value"], o["numerator"], o["denominator"]

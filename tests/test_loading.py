@@ -94,13 +94,16 @@ def test_a_bad_measures_row_is_reported_once_not_at_every_observation_of_it(data
         [{"unit": "percentage"}, {"aggregate": "mean"}],
         [*obs, {"measure": "m1", "period": "2020-21-Q1", "value": "5"}],
     )
-    (p,) = problems_of(data_dir)  # one problem: the measure's row; its observations name a listed measure
+    # the measure's row once; its observations name a listed measure (read as the percent it nearly
+    # is, their own problem is listed in the same run: percentages a year to date would add up)
+    p, q = problems_of(data_dir)
     assert (p.file, p.row, p.column, p.found) == ("measures.csv", 2, "unit", "'percentage'")
     assert p.expected.startswith("one of percent, count")
+    assert (q.file, q.row, q.column) == ("observations.csv", 2, "numerator") and "aggregate 'sum'" in q.found
     r = CliRunner().invoke(main, ["validate", "--data", str(data_dir)])
-    assert r.exit_code == 2 and "the data has 1 problem" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2 and "the data has 2 problems" in r.output and "Traceback" not in r.output
     assert "measures.csv, row 2, column 'unit': found 'percentage'; expected one of percent" in r.output
-    assert "observations.csv" not in r.output
+    assert "column 'measure'" not in r.output
 
 
 def test_a_bad_councils_row_is_reported_once_too(data_dir):

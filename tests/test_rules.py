@@ -106,3 +106,23 @@ def test_a_decimal_comma_in_a_cost_a_count_or_a_percentage_is_named_with_the_poi
     assert f"observations.csv, row 4, column 'value': found '4,5'; {point}: 4.5" in r.output
     assert f"observations.csv, row 5, column 'value': found '78,3'; {point}: 78.3" in r.output
     assert "the data has 3 problems" in r.output and "783" not in r.output
+
+
+def test_an_observations_own_problems_are_listed_with_its_measures_in_one_run(data_dir):
+    """A bad unit and polarity in measures.csv hid a numerator above its denominator on that
+    measure's observation until they were put right: one run lists all three."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "numerator": "204", "denominator": "178"},
+           {"measure": "m0", "period": "2024-25-Q2", "numerator": "3", "denominator": "0"}]  # fmt: skip
+    data = make_data(data_dir, [{"unit": "percentage", "polarity": "High"}], obs)
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "the data has 4 problems" in r.output, r.output
+    assert "measures.csv, row 2, column 'unit': found 'percentage'; expected one of percent" in r.output
+    assert "(any case) (did you mean 'percent'?)" in r.output and "(did you mean 'higher'?)" in r.output
+    assert ("observations.csv, row 2, column 'numerator': found 204, more than the denominator 178; expected a "
+            "numerator no larger than the denominator") in r.output  # fmt: skip
+    assert "observations.csv, row 3, column 'numerator': found 3 cases with a denominator of 0" in r.output
