@@ -31,6 +31,12 @@ from .config import council_settings
 from .small_numbers import _small, small_numbers_in
 
 COUNT_UNITS = ("count", "number")  # units that count people or events
+# units whose numerator, where given, counts people or events (every unit but money and time): its
+# complement (denominator - numerator) is a count too. A rate or ratio is as much a proportion as a
+# percentage where it has both: 309 of 312 printed as 99.0 (per 100) or 0.990 beside a published 312
+# tells that 3 did not
+PROPORTION_UNITS = ("percent", "rate", "ratio")
+COUNTED_NUMERATOR_UNITS = (*PROPORTION_UNITS, *COUNT_UNITS)
 
 
 def suppressed_columns(row) -> set[str]:
@@ -88,7 +94,7 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return "small"
     if aggregate == "mean" and count and _small(v * k, lo, hi):
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
-    if unit == "percent" and _small(d - n, lo, hi):
+    if unit in COUNTED_NUMERATOR_UNITS and _small(d - n, lo, hi):
         return "complement"
     if aggregate == "latest":
         return None  # snapshots: the difference of two is not a count of anyone
@@ -99,7 +105,7 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
             continue
         if (count and _small(abs(v - pv), lo, hi)) or _small(abs(n - pn), lo, hi) or _small(abs(d - pd_), lo, hi):
             return "earlier"
-        if unit == "percent" and _small(abs((d - n) - (pd_ - pn)), lo, hi):
+        if unit in COUNTED_NUMERATOR_UNITS and _small(abs((d - n) - (pd_ - pn)), lo, hi):
             return "earlier"
     return None
 
@@ -303,7 +309,7 @@ def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, co
     declaration: unrelated measures that share a denominator, or kinds that overlap, lose a
     figure now and then, a safe error. ``records``: the performance table's rows, as
     ``suppress_performance`` has them."""
-    pct = [i for i, r in enumerate(records) if r["unit"] == "percent"]
+    pct = [i for i, r in enumerate(records) if r["unit"] in PROPORTION_UNITS]
     ev = {i: evidence.get(records[i]["measure"]) or {} for i in pct}
     for col in cols:
         bases: dict[float, list[int]] = {}

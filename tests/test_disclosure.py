@@ -244,6 +244,45 @@ def test_attack_2_a_complement_is_never_small(data_dir):
     assert swlib.performance(ds, "alpha", "2020-21-Q1").iloc[0]["numerator"] == 67
 
 
+def test_attack_a_rate_or_ratio_with_its_counts_is_a_proportion_whose_complement_is_never_small(data_dir):
+    # 309 screened of 312 referrals printed as 99.0 (per 100) or 0.99 beside a count of 312 referrals: 3 were not
+    ms = [{"unit": "count", "polarity": "none", "title": "Referrals"},
+          {"unit": "rate", "target": "95", "title": "Referrals screened (per 100)"},
+          {"unit": "ratio", "target": "0.95", "title": "Referrals screened (ratio)"}]  # fmt: skip
+
+    def obs(*quarters):
+        return [o for q, (n, d) in enumerate(quarters, 1) for o in (
+            {"measure": "m0", "period": f"2020-21-Q{q}", "value": str(d)},
+            {"measure": "m1", "period": f"2020-21-Q{q}", "value": f"{100 * n / d:.6f}", "numerator": str(n),
+             "denominator": str(d)},
+            {"measure": "m2", "period": f"2020-21-Q{q}", "value": f"{n / d:.6f}", "numerator": str(n),
+             "denominator": str(d)})]  # fmt: skip
+
+    ds = swlib.load(make_data(data_dir, ms, obs((309, 312))))
+    internal = swlib.performance(ds, "alpha", "2020-21-Q1").set_index("measure")
+    assert round(internal.loc["m1", "to_date"], 1) == 99.0 and round(internal.loc["m2", "to_date"], 2) == 0.99
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pub.loc["m0", "to_date"] == 312
+    for m in ("m1", "m2"):
+        assert pd.isna(pub.loc[m, "to_date"]) and pub.loc[m, "suppressed_why"] == "to_date:complement", m
+        assert pub.loc[m, "status"] == "Suppressed"
+    # the year to date: Q1 150 of 160 (10 not screened) is printed; Q2 to date 312 of 325 (13 not) is large,
+    # but Q2 alone had 3 not screened
+    ds = swlib.load(make_data(data_dir, ms, obs((150, 160), (162, 165))))
+    q1 = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
+    assert q1.loc[["m1", "m2"], "to_date"].notna().all()
+    for m in ("m1", "m2"):
+        assert pd.isna(q2.loc[m, "to_date"]) and "to_date:earlier" in q2.loc[m, "suppressed_why"], m
+    # a rate per 1,000 people, its complement large, is printed; money and time are not counts of anyone
+    ms2 = [{"unit": "rate", "polarity": "lower"}, {"unit": "currency", "polarity": "lower"}]
+    ds = swlib.load(make_data(data_dir, ms2, [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "2.4", "numerator": "60", "denominator": "25000"},
+        {"measure": "m1", "period": "2020-21-Q1", "value": "0.97", "numerator": "97", "denominator": "100"}]))  # fmt: skip
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pub.loc["m0", "to_date"] == 2.4 and pub.loc["m1", "to_date"] == 0.97
+
+
 def test_attack_3_unit_number_is_suppressed_like_count_in_table_sentence_and_alt_text(data_dir):
     from swlib.charts import trend_chart
     from swlib.trends import describe
