@@ -172,6 +172,10 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             notes.append(f"target pro rata: {window_months} of 12 months")
         if pd.isna(tol) and pd.notna(tgt):
             tol = abs(tgt) * cfg.tolerance_percent / 100
+        # a cost shown in real terms at another year's prices is held to its target at those prices
+        target_cash, ratio, price_year = np.nan, *target_at_prices(mo, eff, m.unit)
+        if ratio is not None and pd.notna(tgt):
+            target_cash, tgt, tol, annual = tgt, tgt * ratio, tol * ratio, annual * ratio
 
         impossible = _impossible(m.unit, ytd.value) if ytd.has_data else None
         reason = missing_reason(ytd) if not ytd.status else None
@@ -271,6 +275,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
                 **history, "year_notes": year_notes, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
+                "target_cash": target_cash, "target_prices": price_year if pd.notna(target_cash) else None,
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
@@ -321,6 +326,18 @@ def _prices(mo: dict, unit: str, shown: list[Period]) -> tuple[dict, str | None,
     return mo, note, "cash, not adjusted for inflation"
 
 
+def target_at_prices(mo: dict, eff: Period, unit: str) -> tuple[float | None, str | None]:
+    """(real / cash, the price year) for a cost whose figure for ``eff`` is the LGBF's real-terms
+    one at another year's prices (``mo`` as ``_prices`` returns it), else (None, None). A target
+    is set in the pounds of its own year: times this ratio (the LGBF's own deflator for the year)
+    it is at the prices the figure is shown at, so that the two compare on one basis."""
+    o = mo.get(str(eff)) or {}
+    py, cash, real = o.get("price_year"), o.get("cash_value"), o.get("value_c")
+    if unit != "currency" or not isinstance(py, str) or py == str(eff) or pd.isna(cash) or pd.isna(real) or not cash:
+        return None, None
+    return float(real) / float(cash), py
+
+
 def _and(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
@@ -340,6 +357,7 @@ def _columns(years: list[Period]) -> list[str]:
         "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment",
         "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed", "synthetic", "decides_at",
+        "target_cash", "target_prices",
     ]  # fmt: skip
 
 

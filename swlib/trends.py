@@ -156,14 +156,16 @@ STATUS_WORDS = {"Green": "so it counts as met", "Amber": "so it counts as narrow
                 "Red": "so it counts as missed (Red)"}  # fmt: skip
 
 
-def against_target(now: float, target: float, polarity: str, unit: str, decimals: int, annual=None) -> str:
+def against_target(now: float, target: float, polarity: str, unit: str, decimals: int, annual=None,
+                   prices: str = "") -> str:  # fmt: skip
     """The figure against its target in words that follow the polarity, compared as printed:
     "above the 75% target"; "better than the 12% target, where lower is better"; a cost "below the
     £402 target, where the aim is a lower cost" (lower or higher, not better or worse). A target to
     date that is a share of the year's (``annual``, where it differs) says so and names the
-    year's: "below the £87,500 target to date (£175,000 for the year)"."""
+    year's: "below the £87,500 target to date (£175,000 for the year)". A cost's target at the
+    prices its figure is shown at says so (``prices``: " at 2020/21 prices (£4,961 as set for 2019/20)")."""
     t, n = round_half_up(target, decimals), round_half_up(now, decimals)
-    shown = f"{fmt_value(target, unit, decimals)} target"
+    shown = f"{fmt_value(target, unit, decimals)} target{prices}"
     if annual is not None and not pd.isna(annual) and round_half_up(annual, decimals) != t:
         shown += f" to date ({fmt_value(annual, unit, decimals)} for the year)"
     if n == t:
@@ -201,7 +203,13 @@ def sentence(
     exact = None if decides is None or pd.isna(decides) else fmt_value(now, unit, int(decides))
     against = None
     if target is not None and not pd.isna(target) and row.get("polarity") in ("higher", "lower"):
-        against = against_target(now, target, row["polarity"], unit, dec, row.get("annual_target"))
+        cash = row.get("target_cash")  # a cost in real terms: its target at the same prices, as set beside it
+        prices = (
+            f" at {Period.parse(row['target_prices']).label} prices ({f(cash)} as set for {shown.label})"
+            if cash is not None and not pd.isna(cash)
+            else ""
+        )
+        against = against_target(now, target, row["polarity"], unit, dec, row.get("annual_target"), prices)
         if exact:
             against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
     # a whole year's figure in a report of a later year's period (the latest available) names its year

@@ -236,3 +236,34 @@ def test_consistently_missed_is_nplotthedots_rule_the_target_beyond_the_limits()
     assert assurance_type(last, 61.8, "increase") == "inconsistent"
     assert assurance_type(last, 54.0, "increase") == "consistent_pass"
     assert assurance_type(last, 62.0, "decrease") == "consistent_pass"
+
+
+def test_a_cost_in_real_terms_is_held_to_its_target_at_the_same_prices(demo):
+    """D&G's 2019/20 residential cost for looked after children is printed at 2020/21 prices
+    (£4,854; £4,550 in 2019/20's own pounds). A 2019/20 target of £4,700 is in 2019/20 pounds: at
+    2020/21 prices, by the LGBF's own ratio for the year, £5,013. The figure is below it (in cash
+    £4,550 is below £4,700 too), so Green, not "above the £4,700 target" (Amber) as real terms
+    against a cash target said; the sentence names both the target's prices and the target as set."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    extra = pd.DataFrame([{"council": "dumfries-and-galloway", "measure": "dg-lac-residential-cost",
+                           "period": "2019-20", "target": 4700.0, "tolerance": float("nan"), "source": "test"}])  # fmt: skip
+    ds = replace(demo, targets=pd.concat([demo.targets, extra], ignore_index=True), memo={})
+    for period in ("2019-20", "2020-21-Q2"):  # the year's own report, and a later one showing it as the latest
+        perf = swlib.performance(ds, "dumfries-and-galloway", period)
+        said = trends.describe(perf, ds, "dumfries-and-galloway", period)
+        i = perf.index[perf["measure"] == "dg-lac-residential-cost"][0]
+        r = perf.loc[i]
+        assert r["to_date"] == pytest.approx(4853.958713) and r["target_prices"] == "2020-21"
+        assert r["target"] == pytest.approx(4700 * 4853.958713 / 4550.48, rel=1e-4) and r["target_cash"] == 4700
+        assert r["status"] == "Green", period
+        assert (
+            "below the £5,013 target at 2020/21 prices (£4,700 as set for 2019/20), where the aim is a lower cost"
+            in (said[i])
+        ), said[i]
+    # a cost shown at its own year's prices (cash, or the price year itself) keeps its target as set
+    perf = swlib.performance(ds, "dumfries-and-galloway", "2020-21").set_index("measure")
+    assert perf.loc["dg-home-care-cost", "target"] == 29.0 and pd.isna(perf.loc["dg-home-care-cost", "target_cash"])
+    assert perf.loc["dg-lac-residential-cost", "target"] == 4961.0  # the council's own cash figure
