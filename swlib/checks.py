@@ -35,6 +35,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
             out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
         out += percent_targets(measures, label("measures"))
+        out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
             out += percent_targets(tables["targets"], label("targets"), measures)
         if "benchmarks" in tables:
@@ -158,6 +159,45 @@ def percent_targets(df: pd.DataFrame, label: str, measures: pd.DataFrame | None 
                 f"a percentage target from 0 to 100: {as_percent(df.at[r, 'target'])}")
         for r in hit.index
     ]  # fmt: skip
+
+
+def percent_target_typos(
+    df: pd.DataFrame, label: str, measures: pd.DataFrame, obs: pd.DataFrame, unit: pd.Series | None = None
+) -> list[Problem]:
+    """Errors: a percentage target typed as a fraction (0.9 for 90%) where the measure's figures
+    are on the 0 to 100 scale (around more than ``TYPO_OTHERS``), as a value of 0.93 among them
+    is (``percent_typos``). Where the figures do not say which scale (none yet, or all small), it
+    stays a warning (``percent_targets``). ``df``: the measures or targets table."""
+    each = measures.drop_duplicates("measure").set_index("measure")
+    unit = df["measure"].map(each["unit"]) if unit is None else unit
+    hit = df[(unit == "percent") & (df["target"] > 0) & (df["target"] <= 1)]
+    if hit.empty:
+        return []
+    o = obs[obs["measure"].isin(set(hit["measure"]))]
+    figure = o["value"].fillna(o["numerator"] * 100 / o["denominator"].where(o["denominator"] > 0))
+    median = figure.groupby(o["measure"], sort=False).median()
+    return [
+        Problem(label, int(r), "target",
+                f"{df.at[r, 'target']:g} for {m}, whose values are around {median[m]:.0f}",
+                f"a percentage target from 0 to 100: {as_percent(df.at[r, 'target'])}")
+        for r, m in hit["measure"].items() if median.get(m, 0) > TYPO_OTHERS
+    ]  # fmt: skip
+
+
+def tolerances_without_targets(measures: pd.DataFrame, targets: pd.DataFrame | None, label: str) -> list[Problem]:
+    """Measures given a tolerance (an amber band round a target) but no target, in measures or
+    targets: the report shows them 'Data only', with no status, which the tolerance says was not meant."""
+    has = measures["tolerance"].notna() & measures["target"].isna()
+    if targets is not None and len(targets):
+        has &= ~measures["measure"].isin(set(targets["measure"]))
+    out = []
+    for r in measures.index[has]:
+        m, pol = measures.at[r, "measure"], measures.at[r, "polarity"]
+        given = f"a tolerance of {measures.at[r, 'tolerance']:g}" + (f" and polarity {pol}" if pol != "none" else "")
+        out.append(Problem(label, int(r), "target", f"a blank cell for {m}, which has {given}",
+                           "a target (here, or by period in targets): without one the report shows the measure "
+                           "'Data only', with no status; or clear its tolerance if it has no target"))  # fmt: skip
+    return out
 
 
 def lgbf_without_benchmarks(measures: pd.DataFrame, benchmarks: pd.DataFrame, label: str) -> list[Problem]:

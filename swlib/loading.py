@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .checks import data_warnings, percent_typos
+from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
@@ -295,6 +295,10 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
             each = pd.concat([each, guessed[~guessed["measure"].isin(each["measure"])]]).drop_duplicates("measure")
         problems += observation_rules(obs, each, label, as_typed)
         problems += percent_typos(obs, each, label)
+        problems += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
+                                         unit=typed["measures"]["unit"])  # fmt: skip
+        if "targets" in typed:
+            problems += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
     if "benchmarks" in typed:
         problems += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     warnings = _warnings(typed, base, is_book, problems)

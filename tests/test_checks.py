@@ -19,10 +19,49 @@ def test_the_demo_data_has_no_warnings(demo):
 
 def test_a_one_among_percentages_is_a_warning(data_dir):
     obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "1"), (3, "91"))]
-    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.95"}], obs))
+    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "95"}], obs))
     text = warned(ds)
     assert "observations.csv, row 3, column 'value': found m0: 1 (row 3)" in text and "100 for 100%" in text
-    assert "measures.csv, row 2, column 'target': found 0.95 for m0" in text
+
+
+def test_a_percentage_target_typed_as_a_fraction_is_an_error_where_the_values_are_0_to_100(data_dir):
+    """A target of 0.9 (for 90%) was a warning while a value of 0.93 was an error: where the
+    measure's figures are on the 0 to 100 scale it is the same error; where nothing says which
+    scale (no figures yet) it stays a warning."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "numerator": "168", "denominator": "188"},
+           {"measure": "m0", "period": "2024-25-Q2", "value": "87"}]  # fmt: skip
+    targets = [{"council": "alpha", "measure": "m0", "period": "2024-25", "target": "0.9"}]
+    data = make_data(data_dir, [{"aggregate": "latest", "target": "0.95"}, {}], obs, targets=targets)
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "the data has 2 problems" in r.output, r.output
+    assert ("measures.csv, row 2, column 'target': found 0.95 for m0, whose values are around 88; expected a "
+            "percentage target from 0 to 100: 95 for 95%, not 0.95") in r.output  # fmt: skip
+    assert ("targets.csv, row 2, column 'target': found 0.9 for m0, whose values are around 88; expected a "
+            "percentage target from 0 to 100: 90 for 90%, not 0.9") in r.output  # fmt: skip
+    (data / "observations.csv").write_text("council,measure,period,value\n")  # no figures: which scale?
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 0 and r.output.count("for m0; expected a percentage target") == 2, r.output
+    assert "found 0.95 for m0; expected a percentage target from 0 to 100: 95 for 95%" in r.output
+
+
+def test_a_tolerance_without_a_target_is_a_warning_naming_the_measures_row(data_dir):
+    """A measure with a tolerance but a blank target became 'Data only' silently."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    obs = [{"measure": m, "period": "2024-25-Q1", "numerator": "168", "denominator": "188"} for m in ("m0", "m1", "m2")]
+    measures = [{"tolerance": "5"}, {"tolerance": "5", "target": "90"}, {"tolerance": "2"}, {}]
+    targets = [{"council": "alpha", "measure": "m2", "period": "2024-25", "target": "90"}]
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, measures, obs, targets=targets))])
+    assert r.exit_code == 0 and r.output.count("which has a tolerance") == 1, r.output
+    assert ("measures.csv, row 2, column 'target': found a blank cell for m0, which has a tolerance of 5 and polarity "
+            "higher; expected a target (here, or by period in targets): without one the report shows the measure "
+            "'Data only', with no status") in r.output  # fmt: skip
 
 
 def test_a_fraction_without_counts_among_percentages_above_10_is_an_error(data_dir):
