@@ -32,7 +32,7 @@ data = None
 import swlib
 from swlib import charts, trends
 from swlib import views as s
-from swlib.briefing import briefing_view
+from swlib.briefing import briefing_view, counted
 from swlib.config import council_settings
 from swlib.published import read as published_record
 
@@ -41,7 +41,7 @@ P = swlib.Period.parse(period)
 published = published_record(council) if audience == "public" else None  # what earlier public reports printed
 perf = swlib.performance(ds, council, P, audience=audience, published=published)
 acts = swlib.actions(ds, council, P, audience=audience)
-summary = swlib.status_summary(perf)
+summary = swlib.status_summary(counted(ds, council, perf))  # the measures page 1 counts, as its count line
 perf["sentence"] = trends.describe(perf, ds, council, P)
 report = {"service": council_settings(council).service, "period": P, "synthetic": ds.is_synthetic(council)}
 

@@ -56,6 +56,13 @@ def not_due(ds, council: str, perf: pd.DataFrame) -> pd.Series:
     return (frequency == "annual") & perf["status"].isin(NOT_RATED)
 
 
+def counted(ds, council: str, perf: pd.DataFrame) -> pd.DataFrame:
+    """The measures page 1 counts, its summary table and chart as its count line: ``perf`` without
+    the annual measures with nothing due this quarter (``not_due``), which page 1 names in one
+    line (``annual_line``) rather than as 'Report later'."""
+    return perf[~not_due(ds, council, perf)]
+
+
 def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
     """The one line page 1 says of the annual measures it does not count ('' when there are none)."""
     n = len(annual)

@@ -207,3 +207,37 @@ def test_the_demo_quarter_leaves_its_annual_figures_without_a_target_out_of_the_
         "Not counted here: 26 annual measures without a target, reported in the Chief Social Work Officer's "
         "annual report (figures in section 3)."
     )
+
+
+def test_page_ones_summary_table_counts_the_measures_its_count_line_does(tmp_path, monkeypatch):
+    """A new council (26 annual statutory measures, no figures yet, and two quarterly measures):
+    page 1 said '2 measures reported' and 'Not counted here: 26 annual measures' above a summary
+    table of 'Report later 26, Total 28'. The table and chart count the 2; the 26 are the one line."""
+    from bs4 import BeautifulSoup
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS"):
+        monkeypatch.delenv(var, raising=False)
+    run = CliRunner().invoke
+    assert run(main, ["init", "fife", "--name", "Fife Council"]).exit_code == 0
+    with (tmp_path / "data" / "measures.csv").open("a") as f:
+        f.write("cj-on-time,Reports on time,Keeping people safe,,,percent,higher,quarterly,sum,90,5,1,,,fife,,,,\n"
+                "home-cost,Care home cost,Best value,,,currency,lower,quarterly,mean,750,20,0,,,fife,,,,\n")  # fmt: skip
+    with (tmp_path / "data" / "observations.csv").open("a") as f:
+        for q, (n, d, cost) in enumerate([(168, 188, 797), (156, 184, 763)], start=1):
+            f.write(f"fife,cj-on-time,2025-26-Q{q},,{n},{d},,,,\nfife,home-cost,2025-26-Q{q},{cost},,,,,,\n")
+    for audience in ("internal", "public"):
+        r = run(main, ["run", "quarterly", "--council", "fife", "--period", "2025-26-Q2", "--audience", audience])
+        assert r.exit_code == 0, r.output
+        tree = tmp_path / "outputs" / ("public" if audience == "public" else "") / "fife" / "2025-26-Q2"
+        page = BeautifulSoup((tree / "quarterly.html").read_text(), "html.parser")
+        glance = page.select_one(".glance-counts").get_text(" ", strip=True)
+        assert glance.startswith("2 measures reported this quarter"), glance
+        table = page.select_one("table.summary")
+        heads = [th.get_text(" ", strip=True) for th in table.thead.find_all("th")]
+        total = table.select_one("tr.total").find_all("td")[-1].get_text()
+        assert total == "2" and not any("Report later" in h for h in heads), (heads, total)
+        assert page.select_one(".summary-annual").get_text().startswith("Not counted here: 26 annual measures")
