@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+# a batch's outcomes that rendered nothing and failed nothing: a relative period named none; the
+# council has no figures for it (``batch``; ``rerun`` keeps a fingerprint of a run of only these)
+NOT_RENDERED = ("no-period", "no-figures")
+
 # statuses, in the order the summaries count them
 STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
 SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure

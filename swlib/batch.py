@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import executors, reports
+from .base import NOT_RENDERED
 from .config import council_settings, notebooks_dir, outputs_dir
 from .coverage import no_figures
 from .errors import ConfigError
@@ -26,8 +27,6 @@ from .periods import Period
 from .scheduling import is_relative, report_periods, resolve_councils, why_none
 from .scheduling import today as run_date
 from .validate import plural
-
-NOT_RENDERED = ("no-period", "no-figures")  # a relative period named none; the council has no figures for it
 
 
 def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None) -> list[Job]:

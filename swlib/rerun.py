@@ -10,7 +10,8 @@ pandas or pydantic or loading the data: nothing it would do could differ. Any di
 file touched, added or removed, another day, another option) takes the full path, which plans
 and hashes as before, and leaves a new fingerprint if it too renders nothing.
 
-Only the standard library here: this module is imported on every ``swreport batch``.
+Only the standard library here (and ``swlib.base``, which imports nothing else): this module is
+imported on every ``swreport batch``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from .base import NOT_RENDERED
 
 NAME = ".rerun.json"
 VERSION = 1
@@ -138,8 +141,6 @@ class Recorder:
         sys.stdout = self._stdout
         out = path_of(self.options.get("out"))
         target = out / NAME
-        if exc is None and self.outcomes:
-            from .batch import NOT_RENDERED  # loaded already: the batch that made the outcomes
         if (
             exc is not None
             or not self.outcomes
