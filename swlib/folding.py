@@ -20,8 +20,6 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .errors import DataError, Problem
-from .reading import read_csv, read_workbook
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
@@ -75,25 +73,6 @@ class Plan:
 
 
 unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off
-
-
-def read_tables(path: Path) -> tuple[dict[str, pd.DataFrame], dict, bool]:
-    """The raw text tables of a data folder or workbook (index: spreadsheet row), the workbook's
-    column letters, and whether it is a workbook. DataError for what cannot be read."""
-
-    problems: list[Problem] = []
-    letters: dict = {}
-    if not path.exists():
-        raise DataError(Problem(str(path), None, None, "nothing at this path", "a data folder or an .xlsx workbook"))
-    if path.is_file():
-        raw = read_workbook(path, problems, letters)
-    else:
-        raw = {
-            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
-        }
-    if problems:
-        raise DataError(problems)
-    return {k: v for k, v in raw.items() if v is not None}, letters, path.is_file()
 
 
 def _col(table: sc.Table, name: str) -> sc.Col:

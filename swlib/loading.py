@@ -26,7 +26,7 @@ from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
-from .reading import read_csv, read_workbook
+from .reading import read_tables
 from .rules import (
     benchmark_rules,
     check_keys,
@@ -176,7 +176,7 @@ def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
 
 
 def check_tables(base: Path, raw: dict, letters: dict) -> Dataset:
-    """The tables of a data folder or workbook read already (``folding.read_tables``: their text,
+    """The tables of a data folder or workbook read already (``reading.read_tables``: their text,
     and a workbook's column letters), validated as ``load`` validates them (not cached): a file
     read for something else as well is read once."""
     return _load(Path(base), {k: v.copy() for k, v in raw.items()}, dict(letters))
@@ -197,33 +197,12 @@ def _load(base: Path, raw: dict | None = None, letters: dict | None = None) -> D
 
 def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Dataset:
     problems: list[Problem] = []
-    if not base.exists():
-        raise DataError(
-            Problem(str(base), None, None, "nothing at this path", "a data folder of CSV files or an .xlsx workbook")
-        )
-    is_book = base.is_file()
-    raw: dict[str, pd.DataFrame | None] = {}
-    if read is not None:  # read already, its problems raised then (check_tables)
-        raw = dict(read)
-    elif is_book:
-        if base.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise DataError(
-                Problem(
-                    base.name,
-                    None,
-                    None,
-                    f"a '{base.suffix or 'extensionless'}' file",
-                    "a data folder of CSV files or an .xlsx workbook",
-                )
-            )
-        raw = read_workbook(base, problems, letters)
-    else:
-        for name in sc.TABLE_ORDER:
-            f = base / f"{name}.csv"
-            if f.exists():
-                raw[name] = read_csv(f, f.name, problems)
+    if read is None:
+        raw, _, is_book = read_tables(base, letters)
+    else:  # read already, its problems raised then (check_tables)
+        raw, is_book = dict(read), base.is_file()
     for name, table in sc.TABLES.items():
-        if table.required and name not in raw and not problems:
+        if table.required and name not in raw:
             where = f"{base.name}" if is_book else f"{name}.csv"
             problems.append(
                 Problem(

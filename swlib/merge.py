@@ -35,8 +35,9 @@ from .errors import (
     DataError,
     Problem,
 )
-from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, read_tables, row_key, write
+from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_key, write
 from .loading import _cells, _label, check_tables, load
+from .reading import read_tables
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.

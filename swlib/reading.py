@@ -323,3 +323,30 @@ def _merged_problems(label: str, sheet: str, merged: list[str], header: list) ->
             cell=f"{sheet}!{merged[0].split(':')[0]}",
         )
     ]
+
+
+DATA_SET = "a data folder of CSV files or an .xlsx workbook"  # what a data set's path names, for messages
+
+
+def read_tables(path: Path, letters: dict | None = None) -> tuple[dict[str, pd.DataFrame], dict, bool]:
+    """The raw text tables of a data folder (a CSV file per table) or an .xlsx workbook (index:
+    spreadsheet row), the workbook's column letters by sheet (filled into ``letters`` as it is read,
+    so that a caller can place the problems in cells), and whether it is a workbook. DataError for
+    what cannot be read: nothing at the path, a file that is no workbook, every problem found in
+    reading (``read_csv``, ``read_workbook``)."""
+    problems: list[Problem] = []
+    letters = {} if letters is None else letters
+    if not path.exists():
+        raise DataError(Problem(str(path), None, None, "nothing at this path", DATA_SET))
+    is_book = path.is_file()
+    if is_book and path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise DataError(Problem(path.name, None, None, f"a '{path.suffix or 'extensionless'}' file", DATA_SET))
+    if is_book:
+        raw = read_workbook(path, problems, letters)
+    else:
+        raw = {
+            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
+        }
+    if problems:
+        raise DataError(problems)
+    return {k: v for k, v in raw.items() if v is not None}, letters, is_book

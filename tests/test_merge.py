@@ -289,8 +289,7 @@ def test_a_row_typed_in_for_a_pre_filled_row_left_blank_is_not_a_second_row(fife
 
 def test_the_return_is_read_once_whether_it_merges_or_has_problems(fife, monkeypatch):
     # its values read once (its formulas once more, for values never saved): checked, then merged
-    import swlib.folding
-    import swlib.loading
+    import swlib.reading
     from swlib.reading import read_workbook
 
     reads = []
@@ -299,8 +298,7 @@ def test_the_return_is_read_once_whether_it_merges_or_has_problems(fife, monkeyp
         reads.append(path.name)
         return read_workbook(path, *a, **k)
 
-    monkeypatch.setattr(swlib.folding, "read_workbook", counted)
-    monkeypatch.setattr(swlib.loading, "read_workbook", counted)
+    monkeypatch.setattr(swlib.reading, "read_workbook", counted)  # the one path: reading.read_tables
     a_return(fife, observations=[obs("2024/25 Q1", 45, 50)])
     assert run("merge", "r.xlsx").exit_code == 0 and reads.count("r.xlsx") == 1
     reads.clear()
