@@ -449,7 +449,12 @@ def _row(source) -> int | None:
 
 
 def suppress_table(
-    values: pd.DataFrame, lo: int = 1, hi: int = 4, total_row: str | None = None, total_col: str | None = None
+    values: pd.DataFrame,
+    lo: int = 1,
+    hi: int = 4,
+    total_row: str | None = None,
+    total_col: str | None = None,
+    also: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Primary and secondary suppression of a table of counts.
 
@@ -458,6 +463,8 @@ def suppress_table(
     the cells shown never gives back a suppressed cell or a small count: while the line has one
     suppressed cell, or its suppressed cells add up to lo..hi, the next smallest positive cell
     is suppressed too, and where there is none left (50, [c], 0 -> Total 53), the total.
+    ``also``: True where a cell (a total too) must be hidden for another reason (a revision of a
+    figure published before), before the totals' secondary suppression.
     """
     v = values.astype(float)
     mask = is_small(v, lo, hi).fillna(False)
@@ -465,6 +472,8 @@ def suppress_table(
         mask.loc[total_row] = False
     if total_col is not None:
         mask[total_col] = False
+    if also is not None:
+        mask |= also.reindex(index=mask.index, columns=mask.columns, fill_value=False).astype(bool)
     changed = True
     while changed:  # each added cell can expose another line: repeat until stable
         changed = False

@@ -109,7 +109,7 @@ def render(
         public = audience == "public" and r.per_council
         work = (
             [_exporter]
-            + ([lambda: _printed(ds, council, P, out)] if public else [])
+            + ([lambda: _printed(ds, council, P, out, report)] if public else [])
             + ([meanwhile] if meanwhile else [])
         )
         later = Meanwhile(*work)
@@ -138,14 +138,21 @@ def render(
     return html_path
 
 
-def _printed(ds, council: str, P: Period, out=None):
+def _printed(ds, council: str, P: Period, out=None, report: str = "quarterly"):
     """The figures a council's public report prints (as ``swlib.published`` records them): as it
     prints them, set against the record in ``out`` as the report's kernel is, and every figure the
     data give (as with no record). Both: a figure the record hides can leave another printed that
     the data alone would hide (of three percentages of one base, one hidden as revised leaves the
-    other two printed), and a figure printed must be in the record."""
+    other two printed), and a figure printed must be in the record. A report with the workforce
+    table: its headcounts too (``swlib.workforce``)."""
     record = published.read(council, out_dir(out))
     seen = performance(ds, council, P, audience="public", published=record).attrs["printed"]
+    if "workforce" in reports.get(report).free_text:  # the annual report prints the workforce table
+        from . import workforce
+        from .config import council_settings
+
+        cfg = council_settings(council)
+        seen += workforce.printed(ds, council, P, record, cfg.suppress_min, cfg.suppress_max)
     return seen + performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import workforce
 from ..briefing import by_severity
 from ..charts import budget_chart, inspection_chart, small_multiples
 from ..config import council_settings
-from ..disclosure import WITHHELD_TEXT, suppress_table
+from ..disclosure import WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
 from ..periods import Period
+from ..published import read as read_published
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
@@ -107,7 +109,10 @@ def finance_view(ds, council: str, period: Period, audience: str = "internal") -
     return {"none": None, "items": items}
 
 
-def workforce_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
+def workforce_view(ds, council: str, period: Period, audience: str = "internal", published=None) -> dict:
+    """The workforce table. Public: headcounts hidden as ``swlib.workforce`` says, set against
+    ``published``, the record of what public reports printed (default: the one in the outputs
+    folder in use), so that a return revised since it was published gives no small number away."""
 
     w = public_words(ds.workforce[ds.workforce["council"] == council], ["service"], council, audience)  # free text
     latest = max((Period.parse(p) for p in w["period"].unique() if Period.parse(p) <= period), default=None)
@@ -123,9 +128,9 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal")
     hide = pd.DataFrame(False, index=counts.index, columns=counts.columns)
     if audience == "public":
         cfg = council_settings(council)
-        hide = suppress_table(
-            counts, cfg.suppress_min, cfg.suppress_max, total_row="Total" if len(counts) > 1 else None
-        )
+        record = published if published is not None else read_published(council)
+        raw = workforce.headcounts(ds, council, period)[1]["headcount"]  # the data's own team names, in order
+        hide["Headcount"] = workforce.hidden(raw, str(latest), record, cfg.suppress_min, cfg.suppress_max).to_numpy()
     fte = rows["fte"].reindex(counts.index)
     if len(counts) > 1:
         fte.loc["Total"] = rows["fte"].sum(min_count=1)

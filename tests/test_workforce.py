@@ -1,0 +1,76 @@
+"""The workforce table in public reports (swlib.workforce): no headcount from 1 to 4 can be read
+or worked out from one report, nor from a report beside one printed before the return was revised."""
+
+import shutil
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from swlib import published, workforce
+from swlib.cli import main
+from tests.conftest import ROOT
+
+
+def _record(rows: dict[str, float], year: str = "2023-24") -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"measure": workforce.PREFIX + t, "year": year, "months": 0, "value": v, "numerator": float("nan"),
+          "denominator": float("nan"), "parts": 1} for t, v in rows.items()],
+        columns=published.COLUMNS,
+    )  # fmt: skip
+
+
+def test_a_total_revised_by_a_small_number_since_it_was_published_is_hidden():
+    before = {"a": 260, "b": 85, "c": 60, "Total": 405}
+    counts = pd.Series({"a": 260, "b": 85, "c": 60, "new": 3, "Total": 408}, dtype=float)
+    alone = workforce.hidden(counts, "2023-24", published.empty(), 1, 4)
+    assert list(alone[alone].index) == ["c", "new"]  # the data alone: the team of 3 and the next smallest
+    hide = workforce.hidden(counts, "2023-24", _record(before), 1, 4)
+    assert hide["new"] and hide["Total"]  # 408 beside the 405 published: 3 added
+    # a team revised by 2 since: hidden, and another with it, so that the total does not give it back
+    counts = pd.Series({"a": 262, "b": 85, "c": 60, "Total": 407}, dtype=float)
+    hide = workforce.hidden(counts, "2023-24", _record(before), 1, 4)
+    assert hide["a"] and hide["Total"]
+    # revised by more, or another year's return: printed
+    counts = pd.Series({"a": 270, "b": 85, "c": 60, "Total": 415}, dtype=float)
+    assert not workforce.hidden(counts, "2023-24", _record(before), 1, 4).any()
+    counts = pd.Series({"a": 262, "b": 85, "c": 60, "Total": 407}, dtype=float)
+    assert not workforce.hidden(counts, "2024-25", _record(before), 1, 4).any()
+
+
+def _workforce_cells(html) -> dict[str, list[str]]:
+    soup = BeautifulSoup(html.read_text(), "html.parser")
+    rows = soup.select("table.workforce tr")
+    return {r.find(["th", "td"]).get_text(" ", strip=True): [c.get_text(" ", strip=True) for c in r.select("td")]
+            for r in rows if r.select("td")}  # fmt: skip
+
+
+@pytest.mark.slow
+def test_attack_a_team_added_to_a_published_return_cannot_be_read_off_the_total(tmp_path):
+    # the D&G 2023-24 annual report is published (total 715, 614.9 FTE); a team of 3 (2.6 FTE) is then added
+    # to the return and the report rendered again into the same outputs folder: the team is [c] and so is the
+    # next smallest, but a total of 718 (617.5) beside the 715 published gives the 3 (and the 2.6) away
+    data, out = tmp_path / "data", tmp_path / "outputs"
+    shutil.copytree(ROOT / "data", data)
+    args = ["run", "annual", "--council", "dumfries-and-galloway", "--period", "2023-24", "--audience", "public",
+            "--data", str(data), "--out", str(out)]  # fmt: skip
+    html = out / "public" / "dumfries-and-galloway" / "2023-24" / "annual.html"
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    first = _workforce_cells(html)
+    assert first["Total"][0] == "715" and first["Total"][1] == "614.9"
+    record = pd.read_csv(out / "dumfries-and-galloway" / "2023-24" / f"annual-public{published.SUFFIX}")
+    assert ("workforce:Total", 715.0) in set(zip(record["measure"], record["value"], strict=True))
+    with (data / "workforce.csv").open("a") as f:
+        f.write("dumfries-and-galloway,2023-24,Secure Care Unit,3,2.6,synthetic\n")
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    second = _workforce_cells(html)
+    assert second["Secure Care Unit"][0] == "[c]" and second["Total"][0] == "[c]"
+    text = BeautifulSoup(html.read_text(), "html.parser").get_text()
+    assert "718" not in text and "617.5" not in text
+    # nothing the two reports print together gives it: the teams printed in both are unchanged, and the
+    # hidden team stands in no sum with printed figures (the total that would give it back is hidden too)
+    shown = {t: c for t, c in second.items() if c[0] != "[c]"}
+    assert all(first[t] == c for t, c in shown.items()) and "Total" not in shown
