@@ -96,9 +96,9 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
     if unit in COUNTED_NUMERATOR_UNITS and _small(d - n, lo, hi):
         return "complement"
-    if aggregate == "latest":
-        return None  # snapshots: the difference of two is not a count of anyone
-    for pv, pn, pd_, pk in points[:-1]:  # earlier in the year, or the same months as printed before a revision
+    for pv, pn, pd_, pk in points[
+        :-1
+    ]:  # snapshots too: "41 on the register, 44 last quarter" tells 3 left, net  # earlier in the year, or the same months as printed before a revision
         if aggregate == "mean":
             if count and _small(abs(v * k - pv * pk), lo, hi):
                 return "earlier"
@@ -224,15 +224,23 @@ def published_by_year(record: pd.DataFrame | None) -> dict[tuple[str, str], list
 def with_published(points: dict, measure: str, record: dict, aggregate: str = "sum") -> dict:
     """A measure's points with the figures public reports printed for the same year added
     before each column's own (the last): a revision shows as a difference like any other. A
-    snapshot (aggregate ``latest``) is set only against the same snapshot as printed before, in
-    ``points["revised"]``: two snapshots of different dates differ by no count of anyone."""
+    snapshot (aggregate ``latest``) is set against the same snapshot as printed before, in
+    ``points["revised"]``, and against the year's other snapshots and the year before's end, as
+    printed (the record) and as the data give them (``points["year_before"]``): two snapshots a few
+    apart tell the net change, which with the flow in or out published is a count of people."""
     out = dict(points)
     comp = dict(points.get("complement") or {})
     for col, (year, months) in (points.get("months") or {}).items():
         printed = [p for _m, p in record.get((measure, year), [])]
-        if aggregate == "latest":
+        if aggregate == "latest":  # a snapshot: set against the same date as printed before (a revision) and
+            # every other date printed in the year or at the end of the year before (a net change)
             printed = [p for m, p in record.get((measure, year), []) if m == months]
             out.setdefault("revised", {})[col] = printed
+            others = [p for m, p in record.get((measure, year), []) if m != months]
+            others += [p for m, p in record.get((measure, _year_before(year)), []) if m == 12]
+            before = (points.get("year_before") or {}).get(col)
+            if points.get(col) and before is not None:  # a stock (``status._stock``): its other dates too
+                out[col] = [*before, *others, *points[col]]
         elif points.get(col) and printed:
             out[col] = [*points[col][:-1], *printed, points[col][-1]]
         if comp.get(col) and record.get((measure + COMPLEMENT, year)):  # a part_of measure: its complement too
@@ -240,6 +248,12 @@ def with_published(points: dict, measure: str, record: dict, aggregate: str = "s
     if comp:
         out["complement"] = comp
     return out
+
+
+def _year_before(year: str) -> str:
+    """The financial year before ``year`` ("2020-21" -> "2019-20"), as the record names years."""
+    start = int(str(year)[:4]) - 1
+    return f"{start}-{str(start + 1)[-2:]}"
 
 
 COMPLEMENT = ":complement"  # the record's name for a part_of measure's complement (no measure id has a ':')

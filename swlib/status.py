@@ -14,7 +14,7 @@ from . import public_text
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
-from .disclosure import public_actions, suppress_performance, table_file
+from .disclosure import COUNT_UNITS, public_actions, suppress_performance, table_file
 from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -225,6 +225,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 points.setdefault("ends", {})[col] = by_end  # the same, by the month each ends in
                 points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
                 points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
+                if _stock(m, kind):  # a snapshot: also set against the one at the end of the year before
+                    points.setdefault("year_before", {})[col] = _year_end(mo, at.year_period.shift_years(-1), kind, m)
         for y in years:
             hv, hn, hd, note = year_value(mo, y, kind, m.aggregate, m.unit)
             if not pd.isna(hv) and _impossible(m.unit, hv):
@@ -238,6 +240,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 points.setdefault("ends", {})[str(y)] = by_end
                 points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
                 points.setdefault("months", {})[str(y)] = (y.fy_id, 12)
+                if _stock(m, kind):
+                    points.setdefault("year_before", {})[str(y)] = _year_end(mo, y.shift_years(-1), kind, m)
             if note:
                 year_notes[str(y)] = note
                 if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
@@ -281,6 +285,22 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     df = pd.DataFrame(rows, columns=_columns(years))
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
     return df, evidence
+
+
+def _stock(m, kind: str) -> bool:
+    """Whether a measure's figures are snapshots of people at a date, so that two of different
+    dates tell the net change: aggregate ``latest`` reported within the year (children on the
+    register each quarter) or a count reported yearly as ``latest`` (looked after at 31 March). An
+    annual percentage marked ``latest`` is most often a share of the year's events (re-registrations
+    within the year): one figure a year, whose aggregate says nothing, and it is not compared."""
+    return m.aggregate == "latest" and (kind != "year" or m.unit in COUNT_UNITS)
+
+
+def _year_end(mo: dict, year: Period, kind: str, m) -> list[tuple]:
+    """A snapshot measure's figure at the end of ``year`` as a point to set a later snapshot
+    against ([] where there is none): public reports print it in their year columns."""
+    v, n, d, _ = year_value(mo, year, kind, m.aggregate, m.unit)
+    return [] if pd.isna(v) or _impossible(m.unit, v) else [(v, n, d, 1)]
 
 
 def _prices(mo: dict, unit: str, shown: list[Period]) -> tuple[dict, str | None, str | None]:

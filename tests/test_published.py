@@ -1,7 +1,11 @@
 """The record of what public reports printed (swlib.published): a figure revised after it was
 published gives nothing away when a later public report is read beside the earlier one."""
 
+import re
+
 import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
 
 import swlib
 from swlib import published
@@ -130,20 +134,44 @@ def test_a_revision_of_the_difference_between_a_measure_and_its_whole_is_suppres
     assert aware.iloc[0]["to_date"] == 50 and pd.isna(aware.iloc[1]["to_date"])
 
 
-def test_a_snapshot_revised_after_it_was_published_is_suppressed_and_other_dates_are_not_compared(tmp_path):
-    # children on the register at 31 March 2020: the 2019-20 Q4 report printed 40; the data now say 42
+def test_a_snapshot_revised_after_it_was_published_is_suppressed(tmp_path):
+    # children on the register at 31 March 2020: the 2019-20 Q4 report printed 50; the data now say 52
     ms = [{"unit": "count", "polarity": "none", "aggregate": "latest"}]
     out = tmp_path / "outputs"
-    rows = {"2019-20-Q1": "35", "2019-20-Q2": "36", "2019-20-Q3": "38", "2019-20-Q4": "40", "2020-21-Q1": "41"}
+    rows = {"2019-20-Q1": "20", "2019-20-Q2": "30", "2019-20-Q3": "40", "2019-20-Q4": "50", "2020-21-Q1": "60"}
     first = swlib.load(make_data(tmp_path / "d1", ms, _quarters(rows)))
     printed = swlib.performance(first, "alpha", "2019-20-Q4", audience="public", published=published.empty())
-    assert printed.iloc[0]["to_date"] == 40  # and Q3's 38 beside it is not a count of anyone: snapshots
+    assert printed.iloc[0]["to_date"] == 50
     published.write(out / "alpha" / "2019-20-Q4" / f"quarterly-public{published.SUFFIX}", printed.attrs["printed"])
-    revised = swlib.load(make_data(tmp_path / "d2", ms, _quarters({**rows, "2019-20-Q4": "42"})))
+    revised = swlib.load(make_data(tmp_path / "d2", ms, _quarters({**rows, "2019-20-Q4": "52"})))
     unaware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.empty())
-    assert unaware.iloc[0]["2019-20"] == 42 and unaware.iloc[0]["to_date"] == 41
+    assert unaware.iloc[0]["2019-20"] == 52 and unaware.iloc[0]["to_date"] == 60
     aware = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.read("alpha", out))
-    assert pd.isna(aware.iloc[0]["2019-20"]) and aware.iloc[0]["to_date"] == 41  # 41 at June: another date, shown
+    assert pd.isna(aware.iloc[0]["2019-20"]) and aware.iloc[0]["to_date"] == 60  # 8 and 10 from 31 March: shown
+
+
+def test_a_snapshot_a_few_from_one_printed_at_another_date_is_suppressed(tmp_path):
+    # "on the register: 41; last quarter 44": 3 more came off the register than went on. Set against the
+    # snapshots of the year's earlier quarters, the end of the year before (a year column) and the record
+    ms = [{"unit": "count", "polarity": "none", "aggregate": "latest"}]
+    out = tmp_path / "outputs"
+    rows = {"2019-20-Q1": "20", "2019-20-Q2": "30", "2019-20-Q3": "40", "2019-20-Q4": "50",
+            "2020-21-Q1": "60", "2020-21-Q2": "57", "2020-21-Q3": "70", "2020-21-Q4": "80"}  # fmt: skip
+    ds = swlib.load(make_data(tmp_path / "d", ms, _quarters(rows)))
+    assert _publish(ds, "2020-21-Q1", out)["to_date"] == 60  # 10 on from 31 March
+    q2 = _publish(ds, "2020-21-Q2", out)
+    assert pd.isna(q2["to_date"]) and q2["suppressed_why"] == "to_date:earlier"
+    assert _publish(ds, "2020-21-Q3", out)["to_date"] == 70  # 10 on from June, 13 from September (57, not printed)
+    # across the year's end: 31 March 2021 is 80, June 2021 77 (the June report prints 2020-21's 80 beside it)
+    rows |= {"2021-22-Q1": "77"}
+    ds = swlib.load(make_data(tmp_path / "d2", ms, _quarters(rows)))
+    q1 = _publish(ds, "2021-22-Q1", out)
+    assert pd.isna(q1["to_date"]) and q1["2020-21"] == 80
+    # and a year column is set against the year before it: 2018-19 ending at 47 beside 2019-20's 50
+    rows |= {"2018-19": "47"}
+    ds = swlib.load(make_data(tmp_path / "d3", ms, _quarters(rows)))
+    row = swlib.performance(ds, "alpha", "2021-22-Q1", audience="public", published=published.empty()).iloc[0]
+    assert pd.isna(row["2019-20"]) and row["2018-19"] == 47
 
 
 def test_the_rest_of_a_whole_printed_before_is_kept_and_a_later_rest_is_set_against_it(tmp_path):
@@ -189,3 +217,51 @@ def test_two_percentages_of_one_base_revised_apart_by_a_small_number_are_not_bot
     again = swlib.performance(revised, "alpha", "2020-21-Q1", audience="public", published=published.read("alpha", out))
     assert again["numerator"].iloc[0] == 1010 and pd.isna(again["numerator"].iloc[1])
     assert again["suppressed_why"].iloc[1] == "to_date:earlier"
+
+
+def test_an_annual_percentage_marked_latest_is_a_share_of_the_years_events_and_not_compared(tmp_path):
+    # re-registrations within the year, 7 of 153 then 9 of 185: one figure a year (its aggregate says
+    # nothing), two years' events, not two snapshots of the same people; an annual count marked latest
+    # (looked after at 31 March) is a snapshot: 512 then 509 is 3 more leaving than coming
+    ms = [{"frequency": "annual", "aggregate": "latest", "polarity": "none"},
+          {"frequency": "annual", "aggregate": "latest", "polarity": "none", "unit": "count"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2019-20", "numerator": "7", "denominator": "153"},
+           {"measure": "m0", "period": "2020-21", "numerator": "9", "denominator": "185"},
+           {"measure": "m1", "period": "2019-20", "value": "512"},
+           {"measure": "m1", "period": "2020-21", "value": "509"}]  # fmt: skip
+    ds = swlib.load(make_data(tmp_path / "d", ms, obs))
+    pub = swlib.performance(ds, "alpha", "2020-21", audience="public", published=published.empty())
+    pub = pub.set_index("measure")
+    assert pub.loc["m0", "numerator"] == 9 and pub.loc["m0", "2019-20"] == 7 / 153 * 100
+    assert pd.isna(pub.loc["m1", "to_date"]) and pub.loc["m1", "2019-20"] == 512
+
+
+@pytest.mark.slow
+def test_two_consecutive_public_reports_never_print_two_snapshots_a_few_apart(tmp_path):
+    # the attack, through the CLI: children on the register 44 at June, 41 at September. The June report
+    # prints 44; the September report must not print 41 beside what June's printed
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    ms = [{"title": "Children on the child protection register", "unit": "count", "polarity": "none",
+           "aggregate": "latest"}]  # fmt: skip
+    rows = {"2019-20-Q1": "20", "2019-20-Q2": "30", "2019-20-Q3": "40", "2019-20-Q4": "50", "2020-21-Q1": "44",
+            "2020-21-Q2": "41"}  # fmt: skip
+    data, out = make_data(tmp_path / "data", ms, _quarters(rows)), tmp_path / "out"
+
+    def public(period):
+        r = CliRunner().invoke(main, ["run", "quarterly", "--council", "alpha", "--period", period, "--audience",
+                                      "public", "--data", str(data), "--out", str(out)])  # fmt: skip
+        assert r.exit_code == 0, r.output
+        html = (out / "public" / "alpha" / period / "quarterly.html").read_text(encoding="utf-8")
+        text = BeautifulSoup(html, "html.parser").get_text(" ")
+        row = re.sub(r"\s+", " ", text[text.index("Children on the child protection register") :])
+        return row[: row.index("Measures needing attention")]
+
+    june, september = public("2020-21-Q1"), public("2020-21-Q2")  # each from the row to the next section
+    assert "to 44." in june and "Data only – 44" in june and "[c]" not in june
+    assert not re.search(r"\b41\b", september) and "Data only – [c] [c]" in september
+    assert "Figure suppressed to protect confidentiality" in september
+    record = published.read("alpha", out)
+    assert 41 not in record["value"].tolist() and 44 in record["value"].tolist()
