@@ -63,6 +63,10 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if reports.get(report).per_council:
             require_figures(report, ds, council, P)  # not a report of nothing but "Report later"
+        if audience == "public" and r.per_council:  # a value-only percentage beside its base: exit 2
+            from ..percent_bases import refuse
+
+            refuse(ds, council, P, f"{report} report for {council} {P}")
         if is_relative(period):
             click.echo(f"{report} {period}: {council} {P}")
         from ..outputs import acquire, release
@@ -170,6 +174,25 @@ def batch(summary_file, **options):
         seen.outcomes = record.outcomes
 
 
+def _refuse_public(plan) -> None:
+    """A ConfigError (exit 2) before anything is rendered where a public report the plan renders
+    prints a value-only percentage beside the count it is a percentage of (``percent_bases``)."""
+    public = [j for j in plan.todo if j.audience == "public" and reports.get(j.report).per_council]
+    if not public:
+        return
+    from ..loading import load
+    from ..percent_bases import refuse
+
+    ds, refused = load(plan.data), []
+    for j in public:
+        try:
+            refuse(ds, j.council, j.period, j.key)
+        except ConfigError as e:
+            refused.append(str(e))
+    if refused:
+        raise ConfigError("\n".join(refused))
+
+
 def _not_checked_line(job, n: int, data, command: str = "batch") -> str:
     """What a public report prints that its suppression cannot check, in one line: how many
     measures, and the command that lists them."""
@@ -225,6 +248,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         click.echo(line)
     for line in plan.resolutions():
         click.echo(line)
+    _refuse_public(plan)  # a value-only percentage beside its base in a public report: exit 2, nothing rendered
     if dry_run:
         none = [o.status for o in plan.unresolved]
         click.echo(f"plan: {len(plan.todo)} to render, {len(plan.skipped)} unchanged, "
