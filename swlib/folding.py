@@ -80,16 +80,34 @@ def _col(table: sc.Table, name: str) -> sc.Col:
 
 
 def _typed(table: sc.Table, name: str, text: str):
-    """One cell's value as loading reads it (None for blank or unreadable)."""
-    if text is None or str(text).strip() == "":
-        return None
+    """One cell's value as loading reads it (None for blank; text as typed where unreadable)."""
+    return _typed_cells(table, name, [text])[0]
+
+
+def _typed_cells(table: sc.Table, name: str, cells) -> list:
+    """Each of a column's ``cells`` (text as the files hold it) as loading reads it (``_typed``):
+    loading's conversion of a column (``schema.convert``) run once on their distinct cells."""
+    distinct = list(dict.fromkeys(cells))
+    text = ["" if t is None else str(t).strip() for t in distinct]
+    col = _col(table, name)
     try:
-        v = sc.convert(_col(table, name), pd.Series([str(text).strip()], dtype="object")).iloc[0]
+        values = list(sc.convert(col, pd.Series(text, dtype="object")).array)
+    except (ValueError, TypeError):  # a period or date that cannot be read: each distinct cell on its own
+        values = [_converted(col, t) for t in text]
+    typed = [None if t == "" else t if _missing(v) else v for t, v in zip(text, values, strict=True)]
+    by_cell = dict(zip(distinct, typed, strict=True))
+    return [by_cell[c] for c in cells]
+
+
+def _converted(col: sc.Col, text: str):
+    try:
+        return sc.convert(col, pd.Series([text], dtype="object")).array[0]
     except (ValueError, TypeError):
-        return str(text).strip()
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-        return str(text).strip()
-    return v
+        return None
+
+
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
 
 
 def _canonical(table: sc.Table, name: str, text) -> str:
@@ -121,8 +139,11 @@ def _same(table: sc.Table, name: str, a: str, b: str) -> bool:
     return x == y
 
 
-def row_key(table: sc.Table, row: pd.Series, key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(str(_typed(table, k, row.get(k, "")) or "") for k in key)
+def row_keys(table: sc.Table, df: pd.DataFrame, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Each row's key as merge matches rows: its key cells as loading reads them, as text (a
+    column missing from ``df`` is blank), converted column by column."""
+    columns = [_typed_cells(table, k, df[k] if k in df.columns else [""] * len(df)) for k in key]
+    return [tuple(str(v or "") for v in cells) for cells in zip(*columns, strict=True)] if key else [()] * len(df)
 
 
 def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> Plan:
@@ -142,14 +163,13 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
         cols = list(base.columns) + [c for c in new.columns if c not in base.columns]
         rows = [{c: r.get(c, "") for c in cols} for _, r in base.iterrows()]
         origin = [("data", int(i)) for i in base.index]
-        where = {row_key(table, pd.Series(r), key): i for i, r in enumerate(rows)}
+        where = {k: i for i, k in enumerate(row_keys(table, base, key))}
         content = [c for c in new.columns if c not in key and c != "source"]
         added = 0
-        for n, r in new.iterrows():
+        for (n, r), k in zip(new.iterrows(), row_keys(table, new, key), strict=True):
             if not any(str(r[c]).strip() for c in content):
                 plan.skipped += 1
                 continue
-            k = row_key(table, r, key)
             if k not in where:
                 rows.append({c: _canonical(table, c, r.get(c, "")) for c in cols})
                 origin.append(("return", int(n)))
@@ -217,16 +237,19 @@ def _write_folder(folder: Path, plan: Plan) -> list[Path]:
     return out
 
 
-def _cell_value(table: sc.Table, name: str, text):
-    """A workbook cell: numbers as numbers, everything else as the text it is."""
-    if text is None or str(text).strip() == "":
-        return None
-    col = _col(table, name)
-    if col.kind in ("number", "int", "grade"):
-        v = _typed(table, name, text)
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return int(v) if float(v).is_integer() else float(v)
-    return str(text)
+def _cell_values(table: sc.Table, name: str, cells) -> list:
+    """A workbook column's cells: numbers as numbers, everything else as the text it is."""
+    numbers = _col(table, name).kind in ("number", "int", "grade")
+    typed = _typed_cells(table, name, cells) if numbers else [None] * len(cells)
+    out = []
+    for text, v in zip(cells, typed, strict=True):
+        if text is None or str(text).strip() == "":
+            out.append(None)
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            out.append(int(v) if float(v).is_integer() else float(v))
+        else:
+            out.append(str(text))
+    return out
 
 
 def _write_book(path: Path, plan: Plan) -> list[Path]:
@@ -256,13 +279,14 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
             if any(ws.cell(r, j).value not in (None, "") for j in header.values()):
                 last = r
                 break
+        values = {c: _cell_values(table, c, list(df[c])) for c in df.columns}  # each column converted once
         for i, (src, row) in enumerate(plan.origin[name]):
             r = row if src == "data" else None
             if r is None:
                 last += 1
                 r = last
             for c in df.columns:
-                value = _cell_value(table, c, df.iat[i, df.columns.get_loc(c)])
+                value = values[c][i]
                 cell = ws.cell(r, header[c])
                 if cell.value != value:
                     cell.value = value

@@ -35,7 +35,7 @@ from .errors import (
     DataError,
     Problem,
 )
-from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_key, write
+from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, check_tables, load
 from .reading import read_tables
 
@@ -72,10 +72,9 @@ def _typed_in_twice(ret: dict) -> dict[str, dict[int, int]]:
         key = MERGE_KEYS.get(name, ())
         content = [c for c in df.columns if c not in key and c != "source"]
         table, first, twice = sc.TABLES[name], {}, {}
-        for i, r in df.iterrows():
+        for (i, r), k in zip(df.iterrows(), row_keys(table, df, key), strict=True):
             if not any(str(r[c]).strip() for c in content):
                 continue
-            k = row_key(table, r, key)
             if k in first:
                 twice[int(i)] = first[k]
             else:
