@@ -22,6 +22,7 @@ layout). A six-monthly measure does make its quarters: its first half is Q2's ye
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -134,6 +135,16 @@ def require_figures(report, ds, council: str, P: Period) -> None:
         f"merge the return for {P} first ('swreport template RETURN.xlsx --council {council} --period {P}', fill "
         "it in, then 'swreport merge RETURN.xlsx')"
     )
+    from .scheduling import first_day_after, today
+
+    ends = first_day_after(P) - dt.timedelta(days=1)
+    if today() <= ends:  # not ended yet: there is no return to merge for it
+        instead = (
+            f"; the latest {g.kind} with figures is {g.latest} ({g.latest.label}): give --period {g.latest}"
+            if g.latest
+            else ""
+        )
+        raise ConfigError(f"{head}: {P.label} ends on {ends.day} {ends:%B %Y}, so it has no figures yet{instead}")
     if g.latest:
         raise ConfigError(
             f"{head}: no observation of it, or of its year to date, ends with {P.end_label}; the latest {g.kind} "

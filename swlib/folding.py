@@ -56,7 +56,8 @@ class Plan:
         lines = []
         for t, n in self.added.items():
             if n:
-                lines.append(f"adds {n} row{'s' if n != 1 else ''} to {t}")
+                lines.append(f"adds {n} row{'s' if n != 1 else ''} to {t}" + (":" if self.added_rows(t) else ""))
+                lines += [f"  {r}" for r in self.added_rows(t)]
         if self.filled:
             lines.append(f"fills {len(self.filled)} blank cell{'s' if len(self.filled) != 1 else ''}:")
             lines += [f"  {c}" for c in self.filled[:50]]
@@ -70,6 +71,39 @@ class Plan:
         if self.skipped:
             lines.append(f"leaves out {self.skipped} row{'s' if self.skipped != 1 else ''} with nothing filled in")
         return lines or ["nothing to add or change: the data set already holds everything in the return"]
+
+    def added_rows(self, table: str) -> list[str]:
+        """The rows the merge adds to ``table``, one line each while there are at most
+        ``LIST_ADDED`` ('cj-reports-on-time 2026-27-Q2: 175/199'), else a count per measure."""
+        df, origin = self.tables.get(table), self.origin.get(table, [])
+        if df is None or table not in MERGE_KEYS:
+            return []
+        rows = [df.iloc[i] for i, (src, _) in enumerate(origin) if src == "return"]
+        key = [k for k in MERGE_KEYS[table] if k != "council"]
+        if len(rows) > LIST_ADDED and "measure" in df.columns:
+            per = pd.Series([str(r["measure"]) for r in rows]).value_counts(sort=False)
+            return [f"{m}: {n} row{'s' if n != 1 else ''}" for m, n in per.items()]
+        if len(rows) > LIST_ADDED:
+            return []
+        return [" ".join(str(r.get(k, "")) for k in key) + _figure(r) for r in rows]
+
+
+LIST_ADDED = 20  # merge lists the rows it adds up to this many a table; above, a count per measure
+
+
+def _figure(row: pd.Series) -> str:
+    """An observation's figure as merge lists it: its value, else numerator/denominator; a
+    missing figure's reason; '' for another table's row."""
+    if "value" not in row.index and "numerator" not in row.index:
+        return ""
+    value = str(row.get("value", "") or "").strip()
+    n, d = (str(row.get(c, "") or "").strip() for c in ("numerator", "denominator"))
+    if value:
+        return f": {value}" + (f" ({n}/{d})" if n and d else "")
+    if n or d:
+        return f": {n or '?'}/{d or '?'}"
+    comment = str(row.get("comment", "") or "").strip()
+    return f": no figure ({comment})" if comment else ""
 
 
 unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off

@@ -230,7 +230,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         if any(p.row is None or p.row == 1 for p in found):
             continue  # a missing or misnamed column: the table cannot be read further
         typed[name] = _typed(table, _without_rows(df, found))
-        problems += check_keys(table, typed[name], label)
+        problems += check_keys(table, typed[name], label, df)  # a key typed as a date is quoted as typed
 
     # references between tables, checked on every table (typed where it passed, else its text);
     # the ids a reference may name are every row's as typed: a council or measure whose row has

@@ -97,7 +97,17 @@ def percent_hint(text) -> str:
     return f": a percentage is typed as a number from 0 to 100, so type {n} (or {n}%)"
 
 
-def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+def _as_typed(k: str, value, typed: pd.DataFrame | None, row) -> str:
+    """A key cell for a message: as read (period=2026-01), and as typed where that was a date
+    read as its month (period=2026-01, typed 04/01/2026: 4 January 2026), so a UK date is seen."""
+    was = str(typed.at[row, k]).strip() if typed is not None and k in typed and row in typed.index else ""
+    if k != "period" or not was or was == str(value):
+        return f"{k}={value}"
+    day = sc.date_typed(was)
+    return f"{k}={value} (typed {was}" + (f": {day.day} {day:%B %Y}, read as its month)" if day else ")")
+
+
+def check_keys(table: sc.Table, df: pd.DataFrame, label: str, typed: pd.DataFrame | None = None) -> list[Problem]:
     if not table.key or not set(table.key) <= set(df.columns):
         return []
     dup = df.duplicated(list(table.key), keep="first")
@@ -108,7 +118,7 @@ def check_keys(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
     out = []
     for row in df.index[dup]:
         first = firsts[row]
-        key = ", ".join(f"{k}={df.at[row, k]}" for k in table.key)
+        key = ", ".join(_as_typed(k, df.at[row, k], typed, row) for k in table.key)
         out.append(
             Problem(
                 label,

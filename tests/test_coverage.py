@@ -140,3 +140,23 @@ def test_a_year_given_for_the_quarterly_report_is_said_to_be_its_fourth_quarter_
     assert (
         said < r.output.index("no figures for alpha for 2024/25 Quarter 4") and "give --period 2024-25-Q2" in r.output
     )
+
+
+def test_run_for_a_quarter_not_yet_ended_says_when_it_ends_not_to_merge_its_return(data_dir, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    obs = [{"measure": "m0", "period": "2026-27-Q2", "numerator": "1", "denominator": "2"}]
+    make_data(data_dir, [{}], obs)
+    monkeypatch.setenv("SWREPORT_TODAY", "2026-12-01")
+    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "alpha", "--period", "2026-27-Q3",
+                                  "--data", str(data_dir), "--out", str(tmp_path / "out")])  # fmt: skip
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert ("2026/27 Quarter 3 ends on 31 December 2026, so it has no figures yet; the latest quarter with figures is "
+            "2026-27-Q2 (2026/27 Quarter 2): give --period 2026-27-Q2") in r.output  # fmt: skip
+    assert "merge" not in r.output
+    monkeypatch.setenv("SWREPORT_TODAY", "2027-01-01")  # ended: its return is what to bring in
+    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "alpha", "--period", "2026-27-Q3",
+                                  "--data", str(data_dir), "--out", str(tmp_path / "out")])  # fmt: skip
+    assert r.exit_code == 2 and "merge the return for 2026-27-Q3 first" in r.output

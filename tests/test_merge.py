@@ -346,3 +346,16 @@ def test_merged_cells_in_a_returns_header_are_named_once_by_their_cells(fife):
     assert r.exit_code == 2 and "has 1 problem:" in r.output, r.output
     assert "hdr.xlsx, cell observations!D1: found merged cells in the header row (D1:F1)" in r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before
+
+
+def test_merge_lists_the_rows_it_adds_or_counts_them_per_measure_when_many(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", 46, 50, value=92)])
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    assert ("adds 2 rows to observations:\n  fife-seen-5days 2024-25-Q1: 45/50\n  fife-seen-5days 2024-25-Q2: 92 (46/50)\n"
+            in r.output)  # fmt: skip
+    assert "adds 1 row to measures:\n  fife-seen-5days\n" in r.output
+    many = [obs(f"{y}-{str(y + 1)[2:]}-Q{q}", 40 + q, 50) for y in range(2018, 2024) for q in (1, 2, 3, 4)]
+    a_return(fife, "r2.xlsx", measures=(), observations=many)
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0 and "adds 24 rows to observations:\n  fife-seen-5days: 24 rows\n" in r.output, r.output

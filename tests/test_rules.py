@@ -126,3 +126,20 @@ def test_an_observations_own_problems_are_listed_with_its_measures_in_one_run(da
     assert ("observations.csv, row 2, column 'numerator': found 204, more than the denominator 178; expected a "
             "numerator no larger than the denominator") in r.output  # fmt: skip
     assert "observations.csv, row 3, column 'numerator': found 3 cases with a denominator of 0" in r.output
+
+
+def test_a_second_row_from_a_date_typed_in_the_period_quotes_the_date_as_typed(data_dir):
+    """'04/01/2026' (meant as April, read as 4 January) was only 'a second row for ... period=2026-01'."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    obs = [
+        {"measure": "m0", "period": "2026-01", "value": "88"},
+        {"measure": "m0", "period": "04/01/2026", "value": "91"},
+    ]
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, [{"frequency": "monthly"}], obs))])
+    assert r.exit_code == 2, r.output
+    assert ("observations.csv, row 3, column 'period': found a second row for council=alpha, measure=m0, "
+            "period=2026-01 (typed 04/01/2026: 4 January 2026, read as its month) (first at row 2)") in r.output  # fmt: skip
