@@ -45,17 +45,14 @@ def _target_lookup(ds: Dataset, council: str) -> dict[tuple[str, str], tuple[flo
     return {(r.measure, r.period): (r.target, r.tolerance) for r in t.itertuples()}
 
 
-def _rag(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> str:
-    v, t = round_half_up(value, decimals), round_half_up(target, decimals)
+def _rag(value: float, target: float, tolerance: float, polarity: str, decimals: int | None) -> str:
+    """Green where the figure meets its target, Amber within the tolerance of it, else Red: the
+    figure and target as printed (rounded to ``decimals``), or unrounded (``decimals`` None)."""
+    if decimals is None:
+        v, t = Decimal(repr(float(value))), Decimal(repr(float(target)))
+    else:
+        v, t = round_half_up(value, decimals), round_half_up(target, decimals)
     tol = Decimal(repr(float(tolerance)))
-    gap = (t - v) if polarity == "higher" else (v - t)
-    if gap <= 0:
-        return "Green"
-    return "Amber" if gap <= tol else "Red"
-
-
-def _rag_unrounded(value: float, target: float, tolerance: float, polarity: str) -> str:
-    v, t, tol = (Decimal(repr(float(x))) for x in (value, target, tolerance))
     gap = (t - v) if polarity == "higher" else (v - t)
     if gap <= 0:
         return "Green"
@@ -69,7 +66,7 @@ def deciding_decimals(value: float, target: float, tolerance: float, polarity: s
     figure). None where the status is the same on the unrounded figures."""
     if any(pd.isna(x) for x in (value, target, tolerance)) or polarity not in ("higher", "lower"):
         return None
-    if _rag(value, target, tolerance, polarity, decimals) == _rag_unrounded(value, target, tolerance, polarity):
+    if _rag(value, target, tolerance, polarity, decimals) == _rag(value, target, tolerance, polarity, None):
         return None
     for extra in range(1, 5):
         if round_half_up(value, decimals + extra) != round_half_up(value, decimals):
