@@ -150,7 +150,13 @@ def _rows_to_frame(
                     r = r[:width]
                 else:
                     problems.append(
-                        Problem(label, n, None, f"{len(r)} fields", f"{width} fields, as in the header row")
+                        Problem(
+                            label,
+                            n,
+                            None,
+                            f"{len(r)} fields",
+                            f"{width} fields, as in the header row" + _split_decimal(r, width),
+                        )  # fmt: skip
                     )
                     bad = True
                     continue
@@ -172,6 +178,19 @@ def _rows_to_frame(
             kept = np.asarray(numbers, dtype="int64")[keep]
     df.index = pd.Index(kept, dtype="int64")
     return df
+
+
+def _split_decimal(row: list[str], width: int) -> str:
+    """For a row one field too long where a figure typed with a decimal comma and no quotes
+    (78,3) would have split in two: what to type; else ''."""
+    if len(row) != width + 1:
+        return ""
+    pairs = [(a.strip(), b.strip()) for a, b in zip(row, row[1:]) if re.fullmatch(r"\d+", a.strip() or "x")
+             and re.fullmatch(r"\d{1,2}|\d{4,}", b.strip() or "x")]  # fmt: skip
+    if len(pairs) != 1:
+        return ""
+    a, b = pairs[0]
+    return f" (the figure {a},{b} split in two at its comma? a decimal takes a point: {a}.{b})"
 
 
 def _cleaned(column: np.ndarray) -> np.ndarray:

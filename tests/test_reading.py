@@ -80,3 +80,19 @@ def test_a_csv_separated_by_semicolons_is_named_once_with_how_to_save_it(tmp_pat
     assert ("observations.csv, row 1: found a header row separated by semicolons ('council;measure;period;...'); "
             "expected columns separated by commas: swreport reads commas only, so save the file with commas") in r.output  # fmt: skip
     assert "no such column" not in r.output
+
+
+def test_an_unquoted_decimal_comma_that_splits_a_row_says_which_figure(tmp_path):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    data = make_data(
+        tmp_path / "data", [{}], [{"measure": "m0", "period": "2024-25-Q1", "value": "78.3", "source": "x"}]
+    )
+    f = data / "observations.csv"
+    f.write_text(f.read_text().replace(",78.3,", ",78,3,"))
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and ("observations.csv, row 2: found 10 fields; expected 9 fields, as in the header row "
+                                 "(the figure 78,3 split in two at its comma? a decimal takes a point: 78.3)") in r.output  # fmt: skip
