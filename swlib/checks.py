@@ -10,7 +10,9 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - an observation with a figure whose comment still gives a reason for a missing figure
   ("not available: ..."), which the report would print beside the figure;
 - a council whose family group differs from the LGBF's, or whose id is nearly one of the 32;
-- an id that differs from a known one by a typo ("did you mean ...").
+- an id that differs from a known one by a typo ("did you mean ...");
+- two counts whose ids or titles say one counts a part of the other ("Referrals", "Referrals
+  screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``).
 
 Pure functions of the typed tables (indexed by spreadsheet row, as loading reads them).
 """
@@ -34,6 +36,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
         if "observations" in tables:
             out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
+            out += undeclared_parts(tables["observations"], measures, label)
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
@@ -313,3 +316,104 @@ def lgbf_council_mismatches(councils: pd.DataFrame, label: str) -> list[Problem]
                 )
             )
     return out
+
+
+# words a title's comparison with another's leaves out (so that "Referrals" is within "Referrals that were screened")
+TITLE_STOP = frozenset(
+    "a an and at by during for from in is of on per that the to was were which who with within".split()
+)
+
+
+def title_words(title) -> frozenset[str]:
+    """A title's words for ``undeclared_parts``: lower case, a plural's "s" dropped, small words left out."""
+    words = re.findall(r"[a-z]+", str(title or "").lower())
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in TITLE_STOP)
+
+
+def names_a_part(whole: str, whole_title, part: str, part_title) -> bool:
+    """Whether ``part``'s id or title says it counts a part of ``whole``: its id is the whole's and
+    more (referrals, referrals-screened), or its title has every word of the whole's and more
+    ("Referrals received", "Referrals received that were screened"). Siblings are not parts:
+    "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
+    "Permanence Orders made" each have a word the other has not."""
+    if _id_part(whole, part):
+        return True
+    w, p = title_words(whole_title), title_words(part_title)
+    return bool(w) and w < p
+
+
+def _id_part(whole: str, part: str) -> bool:
+    return part.startswith((whole + "-", whole + "_", whole + "."))
+
+
+def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
+    """Warnings: two counts added up over the year (unit count or number, aggregate sum, one
+    frequency) where one's id or title says it counts a part of the other (``names_a_part``),
+    its ``part_of`` does not name the other, and in some council's period both are larger than
+    the council's ``suppress_max`` and differ by ``suppress_min`` to ``suppress_max``: a public
+    report prints both (referrals 312, screened 309: 3 not screened), since only a declared
+    ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
+    ``settings(council)``: the council's settings (default: ``params/``)."""
+    from .config import council_settings
+    from .disclosure import COUNT_UNITS
+
+    settings = settings or council_settings
+    m = measures.drop_duplicates("measure")
+    summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].eq("sum")]
+    declared = summed["part_of"] if "part_of" in summed else pd.Series(None, index=summed.index)
+    ids, freq, said = summed["measure"].to_dict(), summed["frequency"].to_dict(), declared.to_dict()
+    words = {i: title_words(t) for i, t in summed["title"].items()}
+    having: dict[str, set] = {}  # the measures whose title has each word: a whole's parts have all of its words
+    for i, ws in words.items():
+        for x in ws:
+            having.setdefault(x, set()).add(i)
+    row_of = {m: i for i, m in ids.items()}
+    by_id: dict[int, set] = {}  # referrals-screened: a part of referrals, by its id
+    for p, part in ids.items():
+        for k in (k for k, c in enumerate(part) if c in "-_." and part[:k] in row_of):
+            by_id.setdefault(row_of[part[:k]], set()).add(p)
+    pairs = []
+    for w, ws in words.items():
+        parts = {p for p in set.intersection(*(having[x] for x in ws)) if ws < words[p]} if ws else set()
+        for p in sorted(parts | by_id.get(w, set())):
+            if w != p and freq[w] == freq[p] and said.get(p) != ids[w]:
+                pairs.append((w, p))
+    if not pairs:
+        return []
+    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
+    o = o[~o.index.duplicated()]
+    have = set(o.index.get_level_values("measure"))
+    out = []
+    for w, p in pairs:
+        whole, part = summed.at[w, "measure"], summed.at[p, "measure"]
+        if whole not in have or part not in have:
+            continue
+        both = pd.concat([o.xs(whole, level="measure"), o.xs(part, level="measure")], axis=1, join="inner")
+        for (council, period), (a, b) in both.iterrows():
+            lo, hi = _small_range(settings, council)
+            if a > hi and b > hi and lo <= a - b <= hi:
+                out.append(
+                    Problem(
+                        label("measures"), int(p), "part_of",
+                        f"{part} ({summed.at[p, 'title']}) {b:g} and {whole} ({summed.at[w, 'title']}) {a:g} for "
+                        f"{council} in {period}, {a - b:g} apart, and {part}'s part_of not {whole}, though its "
+                        f"{'id' if _id_part(whole, part) else 'title'} says it counts a part "
+                        f"of {whole}: a public report prints both, and the {a - b:g} they leave",
+                        f"part_of = {whole} on {part}'s row if it counts a part of it, so that public reports "
+                        "hide the difference (if it does not, a title and id that do not read as a part of it)",
+                    )
+                )  # fmt: skip
+                break
+    return out
+
+
+def _small_range(settings, council: str) -> tuple[int, int]:
+    """``suppress_min``, ``suppress_max`` for a council (1 to 4 where the settings cannot be read:
+    their own check says why)."""
+    from .errors import ConfigError
+
+    try:
+        s = settings(council)
+    except ConfigError:
+        return 1, 4
+    return s.suppress_min, s.suppress_max

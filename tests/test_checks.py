@@ -2,6 +2,7 @@
 
 import shutil
 
+import pandas as pd
 import pytest
 
 import swlib
@@ -160,3 +161,57 @@ def test_a_figure_beside_a_missing_figure_reason_is_a_warning(data_dir):
     assert "observations.csv, row 2, column 'comment': found m0 2021-22-Q1: a figure and the comment " in text
     assert "'not available: figure due 14 October', which the report prints beside it" in text
     assert "row 3" not in text and "row 4" not in text
+
+
+def _counts(data_dir, measures, values: dict[str, tuple], part_of=None):
+    """Two or more count measures m0, m1... with one value each per period, part_of as given."""
+    obs = [{"measure": f"m{i}", "period": p, "value": str(v)} for p, vals in values.items() for i, v in enumerate(vals)]
+    folder = make_data(data_dir, [{"unit": "count", "polarity": "none", **m} for m in measures], obs)
+    rows = list(__import__("csv").DictReader((folder / "measures.csv").open()))
+    write_csv(folder / "measures.csv", [{**r, "part_of": (part_of or {}).get(r["measure"], "")} for r in rows])
+    return swlib.load(folder)
+
+
+def _part_of(ds):
+    return [w for w in ds.warnings if w.column == "part_of"]
+
+
+def test_two_counts_a_small_number_apart_whose_titles_say_one_is_part_of_the_other_are_a_warning(data_dir):
+    # referrals 312 and screened 309, both added up over the year: a public report prints both, and the 3
+    # not screened with them, unless part_of says screened is a part of referrals
+    titles = [{"title": "Referrals received"}, {"title": "Referrals received that were screened"}]
+    ds = _counts(data_dir, titles, {"2023-24-Q1": (312, 309)})
+    text = "\n".join(str(w) for w in _part_of(ds))
+    assert "measures.csv, row 3, column 'part_of': found m1 (Referrals received that were screened) 309 and m0" in text
+    assert "312 for alpha in 2023-24-Q1, 3 apart" in text and "expected part_of = m0 on m1's row" in text
+    assert len(_part_of(ds)) == 1
+    pub = swlib.performance(ds, "alpha", "2023-24-Q1", audience="public").set_index("measure")
+    assert pub.loc["m1", "to_date"] == 309  # what the warning is about: printed, 312 beside it
+    # declared: no warning, and the public report hides the 309
+    ds = _counts(data_dir, titles, {"2023-24-Q1": (312, 309)}, part_of={"m1": "m0"})
+    assert _part_of(ds) == []
+    assert pd.isna(
+        swlib.performance(ds, "alpha", "2023-24-Q1", audience="public").set_index("measure").loc["m1", "to_date"]
+    )
+    # the id says so as well ("referrals", "referrals-screened"), once a pair however many periods
+    folder = make_data(data_dir / "ids", [{"unit": "count", "polarity": "none", "title": "Referrals"},
+                                          {"unit": "count", "polarity": "none", "title": "Screened"}], [])  # fmt: skip
+    ms = (folder / "measures.csv").read_text().replace("m0,", "referrals,").replace("m1,", "referrals-screened,")
+    (folder / "measures.csv").write_text(ms)
+    write_csv(folder / "observations.csv", [{"council": "alpha", "measure": m, "period": p, "value": v}
+              for p in ("2023-24-Q1", "2023-24-Q2") for m, v in (("referrals", "40"), ("referrals-screened", "38"))])  # fmt: skip
+    assert len(_part_of(swlib.load(folder))) == 1
+
+
+def test_counts_that_are_not_parts_or_not_a_small_number_apart_are_not_warned(data_dir):
+    # siblings (each title has a word the other has not), far apart, or one already small (hidden anyway)
+    siblings = [{"title": "Emergency detentions in hospital"}, {"title": "Short-term detentions in hospital"}]
+    assert _part_of(_counts(data_dir, siblings, {"2023-24-Q1": (44, 45)})) == []
+    parts = [{"title": "Referrals"}, {"title": "Referrals screened"}]
+    assert _part_of(_counts(data_dir, parts, {"2023-24-Q1": (312, 300)})) == []
+    assert _part_of(_counts(data_dir, parts, {"2023-24-Q1": (6, 3)})) == []
+    assert _part_of(_counts(data_dir, parts, {"2023-24-Q1": (312,)})) == []  # the part has no figures yet
+    # a snapshot is not added up: its difference from another is not a count of anyone this period
+    assert (
+        _part_of(_counts(data_dir, [parts[0], {**parts[1], "aggregate": "latest"}], {"2023-24-Q1": (312, 309)})) == []
+    )
