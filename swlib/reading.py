@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import operator
 import re
 import zipfile
@@ -156,7 +157,7 @@ def _rows_to_frame(
                             None,
                             f"{len(r)} fields",
                             f"{width} fields, as in the header row" + _split_decimal(r, width),
-                        )  # fmt: skip
+                        )
                     )
                     bad = True
                     continue
@@ -185,8 +186,10 @@ def _split_decimal(row: list[str], width: int) -> str:
     (78,3) would have split in two: what to type; else ''."""
     if len(row) != width + 1:
         return ""
-    pairs = [(a.strip(), b.strip()) for a, b in zip(row, row[1:]) if re.fullmatch(r"\d+", a.strip() or "x")
-             and re.fullmatch(r"\d{1,2}|\d{4,}", b.strip() or "x")]  # fmt: skip
+    cells = [c.strip() for c in row]
+    pairs = [
+        (a, b) for a, b in itertools.pairwise(cells) if re.fullmatch(r"\d+", a) and re.fullmatch(r"\d{1,2}|\d{4,}", b)
+    ]
     if len(pairs) != 1:
         return ""
     a, b = pairs[0]
