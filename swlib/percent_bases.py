@@ -90,21 +90,25 @@ def _finding(ds, mine, r, where, text, col, p, base, k) -> dict:
             "count": k, "column_shown": col, "text": " ".join(str(text).split())[:80]}  # fmt: skip
 
 
+def lines(found: list[dict]) -> list[str]:
+    """Each of ``derivable``'s findings in a line: file, row, column, the text found and the count."""
+    return [
+        f"{f['file']}, row {f['row']}, column '{f['column']}': {f['measure']} prints {f['percent']}% "
+        f"({f['column_shown']}) beside '{f['text']}': {f['percent']}% of {f['base']:,.0f} is {f['count']:,}"
+        + (f", leaving {f['base'] - f['count']:,.0f}" if f["count"] > f["base"] / 2 else "")
+        for f in found
+    ]
+
+
 def refuse(ds, council: str, period, key: str) -> None:
     """A ConfigError (exit 2) naming each value-only percentage ``derivable`` finds in the public
     report ``key`` (file, row, the text found) and what to do."""
     found = derivable(ds, council, period)
     if not found:
         return
-    lines = [
-        f"{f['file']}, row {f['row']}, column '{f['column']}': {f['measure']} prints {f['percent']}% "
-        f"({f['column_shown']}) beside '{f['text']}': {f['percent']}% of {f['base']:,.0f} is {f['count']:,}"
-        + (f", leaving {f['base'] - f['count']:,.0f}" if f["count"] > f["base"] / 2 else "")
-        for f in found
-    ]
     raise ConfigError(
         f"the public {key} would give away a small number: a percentage given as a value alone, printed "
-        "beside the count it is a percentage of, gives its numerator away:\n  " + "\n  ".join(lines) + "\n"
+        "beside the count it is a percentage of, gives its numerator away:\n  " + "\n  ".join(lines(found)) + "\n"
         "give the numerator and denominator on the measure's rows (public suppression then applies), reword "
         "the text, or set cleared = yes on the measure's rows once an officer has checked the counts"
     )

@@ -55,6 +55,9 @@ def test_a_public_run_refuses_a_percentage_beside_its_base_until_cleared(data_di
                                       "--audience", "public", "--data", str(folder), "--out", str(tmp_path / "b"),
                                       "--quiet", "--jobs", "1"])  # fmt: skip
     assert batch.exit_code == 2 and "7.1% of 42 is 3" in batch.output, batch.output
+    check = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data",
+                                      str(folder), "--strict"])  # fmt: skip
+    assert check.exit_code == 2 and "7.1% of 42 is 3: a public run refuses this" in check.output, check.output
     rows = list(csv.DictReader((folder / "observations.csv").open()))
     rows[0]["cleared"] = "yes"  # an officer has checked the counts behind it
     write_csv(folder / "observations.csv", rows)

@@ -228,7 +228,12 @@ def check_public(council, period, strict, data):
         if findings
         else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
-    if (findings or figures or uncleared) and strict:
+    from ..percent_bases import derivable, lines
+
+    beside = derivable(ds, council, period)  # a value-only percentage beside its base: a public run refuses it
+    for line in lines(beside):
+        click.echo(f"{line}: a public run refuses this")
+    if (findings or figures or uncleared or beside) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 
