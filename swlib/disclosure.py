@@ -171,7 +171,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": REASON})  # fmt: skip
         out.at[idx, "year_notes"] = notes
-    rests = protect_parts(df, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
+    rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
@@ -260,15 +260,16 @@ COMPLEMENT = ":complement"  # the record's name for a part_of measure's compleme
 REST = ":rest:"  # the record's name for a whole minus the parts printed with it: "<whole>:rest:<part>+<part>"
 
 
-def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]:
+def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[dict]:
     """Secondary suppression for a whole and the measures that are part of it (``part_of``): in
     each printed column, the whole minus the parts printed with it (the rest: the hidden parts
     and what no declared part counts) must not give a hidden part back, nor be a count from lo
     to hi, nor differ by lo..hi from the same rest as printed before in the year (``record``).
     While it would, the smallest printed part is hidden too ("parts"), and where none is left,
     the whole. Adds to ``hidden`` and ``why`` (by row, as ``suppress_performance`` keeps them);
-    returns the rests printed, for the record."""
-    at = {m: i for i, m in enumerate(df["measure"])}
+    returns the rests printed, for the record. ``records``: the performance table's rows, as
+    ``suppress_performance`` has them."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
     groups: dict[str, list[int]] = {}
     for m, i in at.items():
         whole = (evidence.get(m) or {}).get("part_of")
@@ -278,18 +279,18 @@ def protect_parts(df, evidence, hidden, why, cols, record, lo, hi) -> list[dict]
     for whole, parts in groups.items():
         w = at[whole]
         for col in cols:
-            total = df.iloc[w].get(col)
+            total = records[w].get(col)
             if col in hidden[w] or pd.isna(total):
                 continue
-            value = {i: df.iloc[i].get(col) for i in parts if pd.notna(df.iloc[i].get(col))}
+            value = {i: records[i].get(col) for i in parts if pd.notna(records[i].get(col))}
             year = ((evidence.get(whole) or {}).get("months") or {}).get(col)
             while col not in hidden[w]:
                 shown = sorted(i for i in value if col not in hidden[i])
                 rest = total - sum(value[i] for i in shown)  # what a reader works out
                 kept = len(value) - len(shown) + (total - sum(value.values()) > 0)  # hidden parts, and the undeclared
-                key = whole + REST + "+".join(df.iloc[i]["measure"] for i in shown)
+                key = whole + REST + "+".join(records[i]["measure"] for i in shown)
                 before = [p[0] for _m, p in record.get((key, year[0]), [])] if year else []
-                ends = [(evidence.get(df.iloc[i]["measure"]) or {}).get("ends", {}).get(col) or {} for i in [w, *shown]]
+                ends = [(evidence.get(records[i]["measure"]) or {}).get("ends", {}).get(col) or {} for i in [w, *shown]]
                 for e in sorted(set.intersection(*(set(x) for x in ends))):  # earlier in the year, from the data
                     before.append(ends[0][e][0] - sum(x[e][0] for x in ends[1:]))
                 points = [(b, np.nan, np.nan, 1) for b in [*before, rest]]  # the rest is a count, as printed
