@@ -84,7 +84,7 @@ _IDIOMS = re.compile(
 _OF_PEOPLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
                         rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
 _THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
-_FRAC_AFTER = re.compile(r"/(\d+)(?![\d/.,-])")  # "19/21"
+_FRAC_AFTER = re.compile(r"/(\d+)(?![\d/-]|[.,]\d)")  # "19/21", "rate: 19/21." (a full stop after it ends a sentence)
 _RANGE_AFTER = re.compile(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
 _WORD_BEFORE = re.compile(r"\w[ \t]*$")  # mid-sentence: a word just before
 _AND_AFTER = re.compile(r"\s+and\b")
