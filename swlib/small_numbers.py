@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from .base import round_half_up
 from .shown_text import shown_texts
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -256,6 +257,12 @@ _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\
          r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
 
 
+# "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
+_LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
+         r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
+         r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
+
+
 def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
     return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
 
@@ -265,13 +272,26 @@ def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     if 1900 <= a <= 2100:
         return []
     frac, pc = m.group("frac") or m.group("frac2"), m.group("pc") or m.group("pc2")
+    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
+    if _NOT_COUNTS.search(before):
+        return []
     if frac:
         key = re.sub(r"[\s-]+", " ", frac.lower())
-        f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
-    else:
-        f = _value(pc) / 100
-    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
-    return [] if _NOT_COUNTS.search(before) else [round(f * a, 6)]
+        return [round(_FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")] * a, 6)]
+    if pc[0].isdigit():  # "increased 7.3% from 41": the whole changes that print as 7.3% of 41 (3)
+        return _parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
+    return [round(_value(pc) * a / 100, 6)]
+
+
+def _parts(percent: float, decimals: int, base: float) -> list[int]:
+    """The whole parts of ``base`` that print as ``percent`` at ``decimals`` places (9.5 of 42: [4]),
+    as ``percent_bases.numerators`` finds them for a figure."""
+    if not base or base < 1 or not float(base).is_integer() or not 0 < percent < 100:
+        return []
+    shown, guess = round_half_up(percent, decimals), round(percent * base / 100)
+    reach = int(base * 10.0**-decimals / 100) + 2
+    return [k for k in range(max(0, guess - reach), min(int(base), guess + reach) + 1)
+            if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
 
 
 # a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
@@ -518,7 +538,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         "a figure and the one it changed from",
         re.compile(
             rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
-            rf"\s+(?:the\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
+            rf"\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
         _difference,
@@ -556,8 +576,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         "a change by a share of a figure",
         re.compile(
             rf"(?:\b{_RISE}\s+(?:by\s+)?{_share()}|\b(?:an?\s+)?{_share('2')}\s+(?:increase|rise|fall|drop|decrease|reduction|"
-            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:(?:last|the\s+previous|the\s+last)"
-            rf"\s+(?:year|quarter|month)['’]s\s+|the\s+|a\s+)?(?:figure\s+of\s+|total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}",
+            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
         ),
         _share_of_change,
@@ -593,6 +612,35 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
     return None
 
 
+# a percentage given alone ("9.5% were in secure care"), not of a figure said with it ("25% of the 12")
+_PERCENT = re.compile(r"(?<![\w.,£$])(?P<pc>\d{1,2}(?:\.(?P<d>\d+))?)\s*(?:%|per\s*cent\b|percent\b)"
+                      r"(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)", re.I)  # fmt: skip
+
+
+def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The first percentage in a paragraph that, taken of a count printed in it, gives a part or the
+    rest from lo to hi ("Of the 42 children placed out of area, 9.5% were in secure care": 4 of 42),
+    as ``percent_bases`` finds a value-only figure beside its base; (count, start, end of the
+    passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate."""
+    spans = [s for s in _SENTENCE.finditer(paragraph)]
+    pcs = [(m, s) for s in spans for m in _PERCENT.finditer(paragraph, s.start(), s.end())]
+    if not pcs:
+        return None
+    counts = [(v, s) for s in spans if not _NOT_COUNT_SENTENCE.search(s.group(0))
+              for v, _ in _counts_in_sentence(s.group(0))]  # fmt: skip
+    values = {v for v, _ in counts}
+    for m, ps in pcs:
+        pc, d = float(m.group("pc")), len(m.group("d") or "")
+        if any(k in values for base in values for k in _parts(pc, d, base)):
+            continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
+        for base, cs in counts:
+            for k in _parts(pc, d, base):
+                part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
+                if part is not None:
+                    return int(part), min(ps.start(), cs.start()), max(ps.end(), cs.end())
+    return None
+
+
 def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
     """(passage, count) for each count from lo to hi that ``_FORMS`` finds in free text said
     without "a number and what it counts": "both of the children" (2), "half of the 6 children"
@@ -615,7 +663,7 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
                     found.append((around, int(v)))
                     break
     for m in _PARAGRAPH.finditer(text):  # two counts in one paragraph: the passage is the sentences that say them
-        pair = _paragraph_differences(m.group(0), lo, hi)
+        pair = _paragraph_differences(m.group(0), lo, hi) or _percent_of_counts(m.group(0), lo, hi)
         if pair:
             d, a, b = pair
             found.append((m.group(0)[a:b].replace("\n", " ").strip(), int(d)))
