@@ -464,9 +464,19 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "every child but one", "all but two", "everyone except one", "no re-registrations except one": the ones left out
         "all but a few",
         re.compile(
-            rf"\b(?:all|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))"
+            rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
+            rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
             rf"\s+(?:but|except|bar|save|apart\s+from|other\s+than)\s+(?P<n>{_N})\b{_NOT_UNIT}",
             re.I,
+        ),
+        lambda m: [_value(m.group("n"))],
+    ),
+    (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
+        "a count in a period",
+        re.compile(
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})\s+(?:in|during|for)\s+(?:the\s+)?"
+            rf"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|(?:{_MONTHS})\b)",
+            re.I | re.M,
         ),
         lambda m: [_value(m.group("n"))],
     ),

@@ -17,6 +17,13 @@ ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     ("Screening rate: 19/21.", 2),
+    ("Secure placements: nil in Q1, one in Q2.", 1),
+    ("None were placed in Q1, two in Q2.", 2),
+    ("Secure placements numbered a trio this year.", 3),
+    ("No complaint was upheld bar one.", 1),
+    ("Secure placements numbered a trio this year, and no complaint was upheld bar one.", 3),
+    ("All staff were trained but one.", 1),
+    ("All the young people were seen except two.", 2),
     ("Rate: 19/21, as planned.", 2),
 ]
 
@@ -36,6 +43,9 @@ def test_each_attack_is_withheld_from_a_public_narrative(text, n):
 
 # the same words around figures that count no one, as the demo narratives write them
 NOT_ATTACKS = [
+    "No complaint was upheld.",
+    "Nil returns were made for Q1.",
+    "We reviewed the one in May.",
     "Of the 1,200 staff, 45% work in adult services.",
     "Spending rose 3.1% from £41 million last year.",
     "18 young people placed out of area, down from 27 (a reduction of 9, 33%).",
