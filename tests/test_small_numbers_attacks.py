@@ -17,6 +17,13 @@ ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     ("Screening rate: 19/21.", 2),
+    ("| Quarter | Registrations |\n| --- | --- |\n| Q1 | 41 |\n| Q2 | 44 |", 3),
+    ("| | Q1 | Q2 |\n|---|---|---|\n| Registrations | 41 | 44 |", 3),
+    ("<table><tr><td>Q1</td><td>41</td></tr>\n<tr><td>Q2</td><td>44</td></tr></table>", 3),
+    ("See [the inspection review](https://example.org/reviews/secure-placements-3-children).", 3),
+    ('See [the review](https://example.org/reviews?children=3 "the review").', 3),
+    ('See <a href="https://example.org/a/children/3">the review</a>.', 3),
+    ('<abbr title="3 children">SCR</abbr> was published.', 3),
     ("Secure placements: nil in Q1, one in Q2.", 1),
     ("None were placed in Q1, two in Q2.", 2),
     ("Secure placements numbered a trio this year.", 3),
@@ -43,6 +50,8 @@ def test_each_attack_is_withheld_from_a_public_narrative(text, n):
 
 # the same words around figures that count no one, as the demo narratives write them
 NOT_ATTACKS = [
+    "See [the Care Inspectorate report](https://www.careinspectorate.com/reports/2022-23/annual.pdf).",
+    "See [the statistics](https://www.gov.scot/publications/children-social-work-statistics-2022-23/).",
     "No complaint was upheld.",
     "Nil returns were made for Q1.",
     "We reviewed the one in May.",
@@ -80,6 +89,7 @@ def _data(tmp_path, text):
         "Registrations increased 7.3% from 41 last year.",
         "Of the 42 looked after children placed out of area, 9.5% were in secure care.",
         "Screening rate: 19/21.",
+        "See [the review](https://example.org/reviews/secure-placements-3-children).",
     ],
 )
 def test_check_public_strict_exits_2_naming_the_narrative_file_line_and_text(tmp_path, text):
