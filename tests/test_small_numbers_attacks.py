@@ -72,6 +72,23 @@ def test_the_same_forms_around_figures_that_count_no_one_are_left_alone(text):
     assert small_numbers_in(text) == [], text
 
 
+def test_a_cleared_phrase_clears_its_own_finding_only():
+    md = '---\ncleared:\n  - "Of the 45 children referred"\n---\n\nOf the 45 children referred, 43 were accepted.\n'
+    out, withheld = public_narrative(md)
+    assert [line for line, _ in withheld] == [6] and "43 were accepted" not in out
+    # a phrase whose own finding the officer cleared is published, its paragraph's other counts still checked
+    md = '---\ncleared:\n  - "one of our two secure units"\n---\n\nWe used one of our two secure units.\n'
+    assert public_narrative(md)[1] == []
+    md = md.replace("units.", "units; of the 45 children referred, 43 were accepted.")
+    assert [line for line, _ in public_narrative(md)[1]] == [6]
+
+
+def test_a_table_in_html_with_blank_lines_between_its_rows_is_one_paragraph():
+    md = "Intro.\n\n<table>\n<tr><td>Q1</td><td>41</td></tr>\n\n<tr><td>Q2</td><td>44</td></tr>\n</table>\n\nEnd.\n"
+    out, withheld = public_narrative(md)
+    assert [line for line, _ in withheld] == [3] and "44" not in out and "End." in out
+
+
 def _data(tmp_path, text):
     from tests.conftest import make_data
 
@@ -99,3 +116,14 @@ def test_check_public_strict_exits_2_naming_the_narrative_file_line_and_text(tmp
     assert r.exit_code == 2, r.output
     assert "narrative/alpha/2021-22/performance.md, line 3" in r.output and "Traceback" not in r.output
     assert "withheld from public reports until reworded or cleared" in r.output
+
+
+def test_check_public_strict_exits_2_for_a_sentence_a_cleared_phrase_is_in(tmp_path):
+    d = _data(tmp_path, "Of the 45 children referred, 43 were accepted.")
+    f = d / "narrative" / "alpha" / "2021-22" / "performance.md"
+    f.write_text('---\ncleared:\n  - "Of the 45 children referred"\n---\n\n' + f.read_text())
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1", "--strict",
+                                  "--data", str(d)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "performance.md, line 8: ...Of the 45 children referred, 43 were accepted...." in r.output
+    assert "(cleared by an officer)" not in r.output
