@@ -17,6 +17,10 @@ ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     ("Screening rate: 19/21.", 2),
+    ("A 15-year-old girl was placed in secure care in May.", 1),
+    ("The death of a looked after child in July is subject to a review.", 1),
+    ("Sadly, a young person in our care died in May.", 1),
+    ("Z is a 10 year old boy on the autistic spectrum who was socially isolated.", 1),
     ("| Quarter | Registrations |\n| --- | --- |\n| Q1 | 41 |\n| Q2 | 44 |", 3),
     ("| | Q1 | Q2 |\n|---|---|---|\n| Registrations | 41 | 44 |", 3),
     ("<table><tr><td>Q1</td><td>41</td></tr>\n<tr><td>Q2</td><td>44</td></tr></table>", 3),
@@ -50,6 +54,10 @@ def test_each_attack_is_withheld_from_a_public_narrative(text, n):
 
 # the same words around figures that count no one, as the demo narratives write them
 NOT_ATTACKS = [
+    "A child's plan is reviewed within 6 weeks.",
+    "Every child who is looked after has a named worker.",
+    "The death of a child is always reviewed under the national guidance.",
+    "If a young person is placed out of area, their social worker visits monthly.",
     "See [the Care Inspectorate report](https://www.careinspectorate.com/reports/2022-23/annual.pdf).",
     "See [the statistics](https://www.gov.scot/publications/children-social-work-statistics-2022-23/).",
     "No complaint was upheld.",
@@ -106,6 +114,7 @@ def _data(tmp_path, text):
         "Registrations increased 7.3% from 41 last year.",
         "Of the 42 looked after children placed out of area, 9.5% were in secure care.",
         "Screening rate: 19/21.",
+        "A 15-year-old girl was placed in secure care in May.",
         "See [the review](https://example.org/reviews/secure-placements-3-children).",
     ],
 )
@@ -127,3 +136,11 @@ def test_check_public_strict_exits_2_for_a_sentence_a_cleared_phrase_is_in(tmp_p
     assert r.exit_code == 2, r.output
     assert "performance.md, line 8: ...Of the 45 children referred, 43 were accepted...." in r.output
     assert "(cleared by an officer)" not in r.output
+
+
+def test_check_public_says_a_sentence_describes_one_person(tmp_path):
+    d = _data(tmp_path, "The death of a looked after child in July is subject to a review.")
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1", "--strict",
+                                  "--data", str(d)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "performance.md, line 3: ...describes one person: The death of a looked after child in July" in r.output
