@@ -263,6 +263,10 @@ _LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\
          r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
 
 
+_IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
+              rf"(?:{_MONTHS})\b)")  # fmt: skip
+
+
 def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
     return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
 
@@ -474,11 +478,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
         re.compile(
-            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})\s+(?:in|during|for)\s+(?:the\s+)?"
-            rf"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|(?:{_MONTHS})\b)",
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
+            rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
+            rf"(?P<n2>{_WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{_NOUNS})\b))",  # "in Q2 one.", "in May, two children"
             re.I | re.M,
         ),
-        lambda m: [_value(m.group("n"))],
+        lambda m: [_value(m.group("n") or m.group("n2"))],
     ),
     (  # "on one occasion", "on three occasions": events counted
         "occasions",
@@ -694,7 +699,7 @@ _ONE_PERSON = re.compile(
     rf"\b(?:a|an|the|one)\s+(?:\d{{1,2}}|{_AGE_WORDS})[-\s]years?[-\s]old\b(?!s)|"  # "a 15-year-old girl"
     rf"\b(?:death|murder|killing|suicide|disappearance|abduction|assault|abuse|injury|serious\s+injury|"
     rf"detention|arrest|conviction|removal|case)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b|"
-    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:died|had\s+died|has\s+died|"
+    rf"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:died|had\s+died|has\s+died|"
     rf"absconded|went\s+missing|was\s+(?:killed|found|taken|removed|placed|detained|admitted|arrested|"
     rf"convicted|sentenced|harmed|injured|abused|accommodated|moved|seriously))\b",
     re.I,

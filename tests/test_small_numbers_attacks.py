@@ -17,6 +17,14 @@ ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     ("Screening rate: 19/21.", 2),
+    # the same attacks worded differently
+    ("Of the 92 complaints, 3.3 per cent were escalated.", 3),
+    ("Registrations fell 6.8% from 44.", 3),
+    ("There were 44 registrations this quarter. Last quarter there were 41.", 3),
+    ("Secure placements: none in Q1, a single one in Q2.", 1),
+    ("In Q1 there were nil secure placements and in Q2 one.", 1),
+    ("A girl aged 15 was placed in secure care in May.", 1),
+    ("The young person who died in March had been known to services.", 1),
     ("A 15-year-old girl was placed in secure care in May.", 1),
     ("The death of a looked after child in July is subject to a review.", 1),
     ("Sadly, a young person in our care died in May.", 1),
@@ -54,6 +62,7 @@ def test_each_attack_is_withheld_from_a_public_narrative(text, n):
 
 # the same words around figures that count no one, as the demo narratives write them
 NOT_ATTACKS = [
+    "In May one of our teams moved.",
     "A child's plan is reviewed within 6 weeks.",
     "Every child who is looked after has a named worker.",
     "The death of a child is always reviewed under the national guidance.",
