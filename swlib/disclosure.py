@@ -28,7 +28,7 @@ import pandas as pd
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
 from .config import council_settings
-from .small_numbers import _TOKEN, _count_of, _small, small_numbers_in
+from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
 COUNT_UNITS = ("count", "number")  # units that count people or events
 # units whose numerator, where given, counts people or events (every unit but money and time): its
@@ -155,21 +155,21 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             if found:
                 out.at[idx, "comment"] = WITHHELD
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         msrc = points.get("measure") or {}
         for col in ("title", "theme", "outcome"):  # the measure's own words
             found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
             if found:
                 out.at[idx, col] = WITHHELD_TEXT
                 withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         notes = dict(r.get("year_notes") or {})
         for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
             found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
             if found:
                 notes[col] = WITHHELD_NOTE
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
@@ -444,6 +444,12 @@ WITHHELD_NOTE = "not available (the reason was withheld from the public version:
 REASON = "mentions a small number"
 
 
+def reason_for(hit: str) -> str:
+    """Why a passage is withheld, as the run lists it: "describes one person" for a sentence about one
+    person (``small_numbers.one_person_in``), else ``REASON``."""
+    return ONE_PERSON if str(hit).startswith(f"{ONE_PERSON}:") else REASON
+
+
 def table_file(ds, table: str) -> str:
     """Where an analyst finds a table's rows: ``observations.csv``, or the workbook's sheet."""
     from pathlib import Path
@@ -643,6 +649,6 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
             if hits:
                 out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
                 withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
-                                 "text": hits[0], "reason": REASON})  # fmt: skip
+                                 "text": hits[0], "reason": reason_for(hits[0])})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": withheld}
     return out

@@ -15,7 +15,6 @@ import pandas as pd
 
 from .config import council_settings
 from .disclosure import (
-    REASON,
     WITHHELD,
     WITHHELD_NOTE,
     WITHHELD_PASSAGE,
@@ -23,6 +22,7 @@ from .disclosure import (
     _row,
     narrative_blocks,
     narrative_cleared,
+    reason_for,
     uncleared_hits,
 )
 
@@ -115,7 +115,7 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tu
         hits = uncleared_hits(b, phrases, lo, hi)
         if hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            withheld.append((start, hits[0], REASON))
+            withheld.append((start, hits[0], reason_for(hits[0])))
         elif _heading_only(b) or any(p in b for p in phrases):
             out.append(b)
         else:

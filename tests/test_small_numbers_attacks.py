@@ -153,3 +153,12 @@ def test_check_public_says_a_sentence_describes_one_person(tmp_path):
                                   "--data", str(d)])  # fmt: skip
     assert r.exit_code == 2, r.output
     assert "performance.md, line 3: ...describes one person: The death of a looked after child in July" in r.output
+
+
+def test_a_public_run_lists_a_sentence_about_one_person_as_describing_one_person(tmp_path):
+    from swlib.loading import load
+    from swlib.publishing import withheld
+
+    d = _data(tmp_path, "A 15-year-old girl was placed in secure care in May.")
+    found = withheld(load(d), "annual", "alpha", "2021-22")
+    assert [(f["row"], f["reason"]) for f in found if "performance.md" in f["file"]] == [(3, "describes one person")]
