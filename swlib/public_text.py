@@ -11,20 +11,14 @@ Applied after the ``checked`` step, so what that step withheld stays withheld, f
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .config import council_settings
-from .disclosure import (
-    WITHHELD,
-    WITHHELD_NOTE,
-    WITHHELD_PASSAGE,
-    _cleared,
-    _row,
-    narrative_blocks,
-    narrative_cleared,
-    reason_for,
-    uncleared_hits,
-)
+from .disclosure import REASON, WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE, _cleared, _row, narrative_cleared
+from .records import Records
+from .small_numbers import small_numbers_in
 
 CHECKED, CLEARED = "checked", "cleared"
 POLICIES = (CHECKED, CLEARED)
@@ -74,7 +68,7 @@ def withhold_uncleared_comments(df: pd.DataFrame, evidence: dict, file: str) -> 
                                  "reason": NOT_CLEARED})  # fmt: skip
         if "year_notes" in out.columns:
             out.at[idx, "year_notes"] = notes
-    out.attrs = {**df.attrs, "withheld": withheld}
+    out.attrs = {**df.attrs, "withheld": Records(withheld)}
     return out
 
 
@@ -89,7 +83,7 @@ def withhold_uncleared_actions(acts: pd.DataFrame, file: str) -> pd.DataFrame:
             out.at[i, "comment"] = WITHHELD_UNCLEARED
             withheld.append({"file": file, "row": _row(r), "column": "comment", "text": _shown(c),
                              "reason": NOT_CLEARED})  # fmt: skip
-    out.attrs = {**acts.attrs, "withheld": withheld}
+    out.attrs = {**acts.attrs, "withheld": Records(withheld)}
     return out
 
 
@@ -106,16 +100,16 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tu
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     out, withheld, line = [], [], 1 + offset
-    for b in narrative_blocks(body):
+    for b in re.split(r"(\n[ \t]*\n)", body):
         start = line + len(b) - len(b.lstrip("\n"))
         line += b.count("\n")
         if whole or not b.strip():
             out.append(b)
             continue
-        hits = uncleared_hits(b, phrases, lo, hi)
+        hits = [h for h in small_numbers_in(b, lo, hi) if not any(p in b for p in phrases)]
         if hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            withheld.append((start, hits[0], reason_for(hits[0])))
+            withheld.append((start, hits[0], REASON))
         elif _heading_only(b) or any(p in b for p in phrases):
             out.append(b)
         else:

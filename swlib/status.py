@@ -19,6 +19,7 @@ from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import read as read_published
+from .records import Records
 from .ytd import (
     YearToDate,
     complement_points,
@@ -102,8 +103,7 @@ def performance(
     df = suppress_performance(df, evidence, council_settings(council), record)
     if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
         df = public_text.withhold_uncleared_comments(df, evidence, "observations")
-    for w in df.attrs["withheld"]:
-        w["file"] = table_file(ds, w["file"])
+    df.attrs["withheld"] = Records({**w, "file": table_file(ds, w["file"])} for w in df.attrs["withheld"])
     return df
 
 
