@@ -29,7 +29,7 @@ import pandas as pd
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
 from .config import council_settings
 from .records import Records
-from .small_numbers import _small, small_numbers_in
+from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
 COUNT_UNITS = ("count", "number")  # units that count people or events
 # units whose numerator, where given, counts people or events (every unit but money and time): its
@@ -156,21 +156,21 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             if found:
                 out.at[idx, "comment"] = WITHHELD
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         msrc = points.get("measure") or {}
         for col in ("title", "theme", "outcome"):  # the measure's own words
             found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
             if found:
                 out.at[idx, col] = WITHHELD_TEXT
                 withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         notes = dict(r.get("year_notes") or {})
         for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
             found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
             if found:
                 notes[col] = WITHHELD_NOTE
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": REASON})  # fmt: skip
+                                 "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
@@ -445,6 +445,12 @@ WITHHELD_NOTE = "not available (the reason was withheld from the public version:
 REASON = "mentions a small number"
 
 
+def reason_for(hit: str) -> str:
+    """Why a passage is withheld, as the run lists it: "describes one person" for a sentence about one
+    person (``small_numbers.one_person_in``), else ``REASON``."""
+    return ONE_PERSON if str(hit).startswith(f"{ONE_PERSON}:") else REASON
+
+
 def table_file(ds, table: str) -> str:
     """Where an analyst finds a table's rows: ``observations.csv``, or the workbook's sheet."""
     from pathlib import Path
@@ -544,25 +550,66 @@ def narrative_cleared(text: str) -> tuple[bool, set[str], str]:
     return False, phrases, body
 
 
+def narrative_blocks(body: str) -> list[str]:
+    """A narrative's paragraphs and the blank lines between them (``re.split(r"(\n[ \t]*\n)", body)``),
+    a table written in HTML kept whole where blank lines part its rows (it prints as one table)."""
+    out, depth = [], 0
+    for i, piece in enumerate(re.split(r"(\n[ \t]*\n)", body)):
+        if out and depth > 0:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        if i % 2 == 0:
+            depth = max(
+                0, depth + len(re.findall(r"<table\b", piece, re.I)) - len(re.findall(r"</table\s*>", piece, re.I))
+            )
+    return out
+
+
+def _without_finding(phrase: str, lo: int, hi: int) -> str:
+    """A cleared phrase as the rest of its paragraph is checked against it: its own small counts
+    made "several" ("one of our two secure units"), its other counts kept (the 45 of "Of the 45
+    children referred" still counts for "43 were accepted"); where it still gives a count away
+    itself, only its figures, then nothing."""
+    small = _TOKEN.sub(lambda m: "several" if _small(_count_of(m.group("n")), lo, hi) else m.group(0), phrase)
+    figures = " ".join(m.group(0) for m in _TOKEN.finditer(phrase) if not _small(_count_of(m.group("n")), lo, hi))
+    return next((t for t in (small, figures) if not small_numbers_in(t, lo, hi)), "")
+
+
+def uncleared_hits(text: str, phrases: set[str], lo: int = 1, hi: int = 4) -> list[str]:
+    """``small_numbers_in(text)`` less the findings of the cleared phrases in it: clearing a phrase
+    clears what the phrase gives away, never the rest of its sentence or paragraph, which is
+    checked with the phrase's counts in it ("Of the 45 children referred" cleared: "..., 43 were
+    accepted" still gives 2 away)."""
+    hits = small_numbers_in(text, lo, hi)
+    mine = sorted((p for p in phrases if p and p in text), key=len, reverse=True)
+    if not hits or not mine:
+        return hits
+    for p in mine:
+        text = text.replace(p, _without_finding(p, lo, hi))
+    return small_numbers_in(text, lo, hi)
+
+
 def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, str, bool]]:
     """(line number, passage, cleared) for each small number in a narrative file's text."""
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     out = []
     for n, line in enumerate(body.splitlines(), start=1 + offset):
+        rest = uncleared_hits(line, phrases, lo, hi)
         for hit in small_numbers_in(line, lo, hi):
-            out.append((n, hit, whole or any(p in line for p in phrases)))
+            out.append((n, hit, whole or not rest))
     # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were accepted."):
     # the paragraph, by its first line, as a public report withholds it (a paragraph of one line was
     # checked above)
     line = 1 + offset
-    for b in re.split(r"(\n[ \t]*\n)", body):
+    for b in narrative_blocks(body):
         start = line + len(b) - len(b.lstrip("\n"))
         one_line = len(b.strip("\n").splitlines()) < 2
         if b.strip() and not one_line and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
             hits = small_numbers_in(b, lo, hi)
             if hits:
-                out.append((start, hits[0], whole or any(p in b for p in phrases)))
+                out.append((start, hits[0], whole or not uncleared_hits(b, phrases, lo, hi)))
         line += b.count("\n")
     return sorted(out, key=lambda f: f[0])
 
@@ -573,10 +620,10 @@ def public_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tup
     (line, passage) pairs)."""
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
-    blocks = re.split(r"(\n[ \t]*\n)", body)
+    blocks = narrative_blocks(body)
     out, withheld, line = [], [], 1 + offset
     for b in blocks:
-        hits = [] if whole else [h for h in small_numbers_in(b, lo, hi) if not any(p in b for p in phrases)]
+        hits = [] if whole else uncleared_hits(b, phrases, lo, hi)
         if hits and b.strip():
             out.append(f"*{WITHHELD_PASSAGE}*")
             withheld.append((line + len(b) - len(b.lstrip("\n")), hits[0]))
@@ -603,6 +650,6 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
             if hits:
                 out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
                 withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
-                                 "text": hits[0], "reason": REASON})  # fmt: skip
+                                 "text": hits[0], "reason": reason_for(hits[0])})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": Records(withheld)}
     return out

@@ -1,4 +1,4 @@
-"""Where a batch's reports are rendered: a pool of local worker processes, or a Dask cluster.
+"""Where a batch's reports are rendered: local workers (kernels run from threads of this process), or a Dask cluster.
 
 Every executor has one method, ``run(jobs, on_done)``: it renders each job with
 ``render_job`` (which never raises: a failure is an ``Outcome``), calls ``on_done`` with each
@@ -12,10 +12,10 @@ import atexit
 import multiprocessing
 import multiprocessing.util
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +43,6 @@ def in_order(outcomes: Iterable[Outcome], jobs: list[Job]) -> list[Outcome]:
 
 
 # --- in a worker ----------------------------------------------------------------------------
-_SESSION = None  # a batch worker's kernel, warm from one report to the next
 _PDF = None  # a batch worker's Chromium, started for its first PDF and kept for the rest
 
 
@@ -55,49 +54,70 @@ def _pdf_engine():
     return _PDF
 
 
-def _start_worker(environ: dict | None = None) -> None:
-    """A batch worker's first act: take the batch's environment (a worker forked from the fork
-    server has the server's), then start its kernel, which warms up while the first job comes."""
+class _KernelThreads:
+    """``n`` threads of this process, each starting its kernel at once (in the thread that uses it)
+    and rendering report after report in it, from one queue of jobs.
 
-    global _SESSION
-    if environ is not None:
-        os.environ.clear()
-        os.environ.update(environ)
-    _SESSION = kernels.KernelSession().start()
-    multiprocessing.util.Finalize(None, _SESSION.close, exitpriority=10)
+    Threads, not processes: a report's work in this process is papermill's client, the export and
+    the writes (about 0.06 s of CPU a report, against 0.4 s in its kernel), and the kernels are
+    processes of their own, so two threads keep two cores busy; a worker process would import
+    papermill, nbconvert and swlib again and start its kernel only after that (0.7 to 0.9 s of CPU
+    each, and the second kernel 5 s late under load). A PDF is printed by the thread that waits for
+    the reports (Playwright's browser belongs to the thread that started it)."""
+
+    def __init__(self, n: int):
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.done: queue.SimpleQueue = queue.SimpleQueue()
+        self.threads = [threading.Thread(target=self._work, name=f"swreport-worker-{i + 1}", daemon=True)
+                        for i in range(n)]  # fmt: skip
+        for t in self.threads:
+            t.start()
+
+    def _work(self) -> None:
+        session = kernels.KernelSession()
+        try:
+            session.start()
+        except Exception:  # the first report's prepare() starts it again and fails with the reason
+            pass
+        try:
+            while (job := self.jobs.get()) is not None:
+                self.done.put(render_job(job, session, print_pdf=False))
+        finally:
+            session.close()
+
+    def run(self, jobs: list[Job], finished: OnDone) -> None:
+        for j in jobs:
+            self.jobs.put(j)
+        pdf = PdfEngine() if any(j.pdf for j in jobs) else nullcontext()
+        with pdf as engine:
+            for _ in jobs:
+                o = self.done.get()
+                finished(_print_pdf(o, engine) if o.job.pdf else o)
+
+    def close(self) -> None:
+        """The jobs not started are dropped; those running finish; the kernels stop."""
+        while True:
+            try:
+                self.jobs.get_nowait()
+            except queue.Empty:
+                break
+        for _ in self.threads:
+            self.jobs.put(None)
+        for t in self.threads:
+            t.join()
 
 
-# what a worker imports for its first report, imported once in the fork server the workers are
-# forked from, not in each worker (about 0.75 s of CPU a worker)
-WORKER_MODULES = ("swlib.executors", "swlib.rendering", "papermill", "nbformat", "nbconvert", "jupyter_client")
-
-
-def _workers(n: int) -> ProcessPoolExecutor:
-    """``n`` worker processes, each starting its kernel first. They are forked from a fork server,
-    a clean process with no threads that has imported ``WORKER_MODULES`` once (not forked from
-    this one, which has threads; spawned where there is no fork server). Each gets the working
-    folder and import path as a spawned process does, and this process's environment now."""
+def _print_pdf(o: Outcome, engine) -> Outcome:
+    """The PDF of a report rendered without it (``render_job(..., print_pdf=False)``)."""
+    if o.status != "ok":
+        return o
     try:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(WORKER_MODULES))
-    except ValueError:  # no fork server on this platform
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(
-        max_workers=n, mp_context=context, initializer=_start_worker, initargs=(dict(os.environ),)
-    )
-
-
-def _ready() -> None:
-    """A task for a new worker: nothing, but the worker (and its kernel) starts for it."""
-
-
-def _start_all(pool: ProcessPoolExecutor, n: int) -> None:
-    """Start ``n`` workers of ``pool`` now (each for a ``_ready`` task)."""
-    try:
-        for _ in range(n):
-            pool.submit(_ready)
-    except RuntimeError:  # the batch stopped first (bad input, another run has the folder): none needed
-        pass
+        o.pdf = str(engine.render(Path(o.html)))
+    except SwError as e:
+        return Outcome(o.job, "failed", o.seconds, error=str(e))
+    except Exception as e:
+        return Outcome(o.job, "failed", o.seconds, error=f"internal error: {type(e).__name__}: {e}")
+    return o
 
 
 _THREAD = threading.local()  # a Dask worker thread's kernel, warm from one report to the next
@@ -113,18 +133,18 @@ def render_job_warm(job: Job) -> Outcome:
     return render_job(job, session)
 
 
-def render_job(job: Job, session=None, engine=None) -> Outcome:
-    """Render one report in a worker (in ``session``'s kernel, else the worker's; its PDF with
-    ``engine``, else the worker's); never raises."""
+def render_job(job: Job, session=None, engine=None, print_pdf: bool = True) -> Outcome:
+    """Render one report in a worker (in ``session``'s kernel, else a kernel of its own; its PDF
+    with ``engine``, else the worker's, unless ``print_pdf`` is False); never raises."""
     from .rendering import render  # pandas (via status): not imported before a batch's kernels start
 
     start = time.perf_counter()
     try:
         path = render(
             job.report, job.council, job.period, job.audience, data=job.data, out=job.out, councils=job.only or None,
-            session=session or _SESSION,
+            session=session,
         )  # fmt: skip
-        pdf = str((engine or _pdf_engine()).render(path)) if job.pdf else None
+        pdf = str((engine or _pdf_engine()).render(path)) if job.pdf and print_pdf else None
         done = Outcome.rendered(job, start, path)
         done.pdf = pdf
         return done
@@ -142,14 +162,14 @@ def render_job(job: Job, session=None, engine=None) -> Outcome:
 # --- the executors ----------------------------------------------------------------------------
 @dataclass
 class LocalPool:
-    """Worker processes on this machine (``workers``, default one per core), each keeping one
-    kernel and rendering report after report in it; one worker runs in this process."""
+    """Workers on this machine (``workers``, default one per core), each keeping one kernel and
+    rendering report after report in it: one worker in this process, more in threads of it
+    (``_KernelThreads``)."""
 
     workers: int | None = None
     progress: bool = True
     _session: object = field(default=None, init=False, repr=False)  # started early: one worker's kernel
-    _pool: object = field(default=None, init=False, repr=False)  # started early: more workers
-    _starting: threading.Thread | None = field(default=None, init=False, repr=False)
+    _threads: _KernelThreads | None = field(default=None, init=False, repr=False)  # started early: more workers
 
     def start(self) -> LocalPool:
         """Start the workers now, before the batch plans and hashes: each one's kernel boots and
@@ -159,22 +179,16 @@ class LocalPool:
         if n == 1:
             self._session = kernels.KernelSession().start()
         else:
-            self._pool = _workers(n)
-            # the workers start now, not at the first report; from a thread, as the first waits
-            # for the fork server's imports, which the plan need not
-            self._starting = threading.Thread(target=_start_all, args=(self._pool, n), daemon=True)
-            self._starting.start()
+            self._threads = _KernelThreads(n)
         atexit.register(self.close)
         return self
 
     def close(self) -> None:
-        if self._starting is not None:
-            self._starting.join()
-        session, pool, self._session, self._pool = self._session, self._pool, None, None
+        session, threads, self._session, self._threads = self._session, self._threads, None, None
         if session is not None:
             session.close()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if threads is not None:
+            threads.close()
 
     def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
         try:
@@ -184,7 +198,7 @@ class LocalPool:
 
     def _run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
         n = max(1, min(self.workers or os.cpu_count() or 1, len(jobs) or 1))
-        if self._session is not None or self._pool is not None:
+        if self._session is not None or self._threads is not None:
             n = 1 if self._session is not None else max(n, 2)
         outcomes: list[Outcome] = []
         bar = Progress(len(jobs), self.progress)
@@ -203,10 +217,9 @@ class LocalPool:
                 for j in jobs:
                     finished(render_job(j, session, engine))
         else:
-            with self._pool or _workers(n) as pool:
-                futures = {pool.submit(render_job, j): j for j in jobs}
-                for f in as_completed(futures):
-                    finished(f.result())
+            if self._threads is None:
+                self._threads = _KernelThreads(n)
+            self._threads.run(jobs, finished)
         bar.close()
         return in_order(outcomes, jobs)
 

@@ -20,7 +20,9 @@ functions (``warm_up``, ``fresh_state``) import nothing of it.
 
 from __future__ import annotations
 
+import gc
 import importlib
+import importlib.util
 import os
 import queue
 import shutil
@@ -39,10 +41,11 @@ from .reports import NOTEBOOKS  # where the report notebooks are, and their kern
 
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
 CELL_TIMEOUT = 600.0
-# what a report's first cell imports anyway; a warm kernel imports it once (of matplotlib only its
-# settings, which fresh_state puts back: no chart draws with it, an analyst's cell may)
+# what a report's first cell imports anyway; a warm kernel imports it once. Not matplotlib: no
+# report draws with it (0.13 s of CPU a kernel); an analyst's cell may, and its settings as that
+# import left them are noted then (``_NoteMatplotlib``) for fresh_state to put back
 WARM_MODULES = (
-    "pandas", "numpy", "matplotlib", "swlib", "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating",
+    "pandas", "numpy", "swlib", "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating",
     "swlib.config", "swlib.national", "swlib.loading", "swlib.briefing", "swlib.notebook_view", "scipy.special",
 )  # fmt: skip
 
@@ -65,20 +68,50 @@ def warm_up(modules=WARM_MODULES) -> None:
 
     for name in modules:
         importlib.import_module(name)
-    import matplotlib
     import numpy as np
 
     _START.update(
-        rc=dict(matplotlib.rcParams), np_err=np.geterr(), np_print=np.get_printoptions(),
+        np_err=np.geterr(), np_print=np.get_printoptions(),
         warnings=list(warnings.filters), environ=dict(os.environ), cwd=os.getcwd(), path=list(sys.path),
     )  # fmt: skip
+    if "matplotlib" in sys.modules:
+        _note_matplotlib(sys.modules["matplotlib"])
+    else:
+        sys.meta_path.insert(0, _NoteMatplotlib())
+    # what the kernel holds now lives as long as it does: the garbage collector's full passes (one
+    # in every reset, 0.05 s of CPU with pandas and swlib loaded, and those during the cells) no
+    # longer walk it
+    gc.freeze()
+
+
+def _note_matplotlib(module) -> None:
+    _START["rc"] = dict(module.rcParams)
+
+
+class _NoteMatplotlib:
+    """An import hook for a kernel that has not imported matplotlib: its settings, as a new
+    kernel's import of it leaves them, are noted the first time a report imports it."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "matplotlib":
+            return None
+        sys.meta_path.remove(self)  # once; the import itself is the usual one
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            exec_module = spec.loader.exec_module
+
+            def exec_and_note(module):
+                exec_module(module)
+                _note_matplotlib(module)
+
+            spec.loader.exec_module = exec_and_note
+        return spec
 
 
 def fresh_state(env: dict | None = None) -> None:
     """Run in a warm kernel before each report: put back the state ``warm_up`` noted, so the
     report cannot see anything the one before it did."""
 
-    import matplotlib
     import numpy as np
     import pandas as pd
     from IPython import get_ipython
@@ -95,7 +128,8 @@ def fresh_state(env: dict | None = None) -> None:
             plt.switch_backend(_START["rc"]["backend"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        dict.update(matplotlib.rcParams, _START["rc"])
+        if "rc" in _START:  # matplotlib imported (by a report: the kernel does not)
+            dict.update(sys.modules["matplotlib"].rcParams, _START["rc"])
         pd.reset_option("all")  # swlib sets none at import: a new kernel has pandas' defaults
     np.seterr(**_START["np_err"])
     np.set_printoptions(**_START["np_print"])

@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 import shutil
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def _read_cached(path: Path, base: Path) -> Dataset | None:
 def _write_cached(path: Path, ds: Dataset) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")  # a batch has worker threads
         with tmp.open("wb") as f:
             pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -11,14 +11,21 @@ Applied after the ``checked`` step, so what that step withheld stays withheld, f
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from .config import council_settings
-from .disclosure import REASON, WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE, _cleared, _row, narrative_cleared
+from .disclosure import (
+    WITHHELD,
+    WITHHELD_NOTE,
+    WITHHELD_PASSAGE,
+    _cleared,
+    _row,
+    narrative_blocks,
+    narrative_cleared,
+    reason_for,
+    uncleared_hits,
+)
 from .records import Records
-from .small_numbers import small_numbers_in
 
 CHECKED, CLEARED = "checked", "cleared"
 POLICIES = (CHECKED, CLEARED)
@@ -100,16 +107,16 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tu
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     out, withheld, line = [], [], 1 + offset
-    for b in re.split(r"(\n[ \t]*\n)", body):
+    for b in narrative_blocks(body):
         start = line + len(b) - len(b.lstrip("\n"))
         line += b.count("\n")
         if whole or not b.strip():
             out.append(b)
             continue
-        hits = [h for h in small_numbers_in(b, lo, hi) if not any(p in b for p in phrases)]
+        hits = uncleared_hits(b, phrases, lo, hi)
         if hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            withheld.append((start, hits[0], REASON))
+            withheld.append((start, hits[0], reason_for(hits[0])))
         elif _heading_only(b) or any(p in b for p in phrases):
             out.append(b)
         else:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import public_text, reports
 from .config import council_settings
-from .disclosure import REASON, _cleared, narrative_findings, public_narrative, table_file
+from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
@@ -73,7 +73,7 @@ def check_public(ds, council: str, period) -> list[dict]:
 
     def add(table, i, col, hit, cleared):
         f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
-             "reason": REASON}  # fmt: skip
+             "reason": reason_for(hit)}  # fmt: skip
         if table in letters and col in letters[table]:
             f["cell"] = f"{letters[table][col]}{i + 2}"
         findings.append(f)
@@ -113,7 +113,7 @@ def check_public(ds, council: str, period) -> list[dict]:
     for table, i, col, text, ok in data_text(ds, council):
         add_hits(table, i, col, small_numbers_in(text, lo, hi), ok)
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
-        findings.append({**f, "reason": REASON})
+        findings.append({**f, "reason": reason_for(f["text"])})
     if strict:  # the paragraphs a public report withholds though no small number was found in them
         for f in narrative_passages(ds, council, P.year_period, lo, hi, public=True):
             if f["reason"] == public_text.NOT_CLEARED:
@@ -211,8 +211,8 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
             found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi)[1]]
         else:
-            found = ([(n, hit, False, REASON) for n, hit in public_narrative(text, lo, hi)[1]] if public
-                     else [(*x, REASON) for x in narrative_findings(text, lo, hi)])  # fmt: skip
+            found = ([(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi)[1]] if public
+                     else [(*x, reason_for(x[1])) for x in narrative_findings(text, lo, hi)])  # fmt: skip
         out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}
                 for n, hit, ok, why in found]  # fmt: skip
     return out
@@ -242,7 +242,7 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
                 hits = small_numbers_in(row[col], cfg.suppress_min, cfg.suppress_max)
                 if hits:
                     out.append({"file": table_file(ds, table), "row": i + 2, "column": col, "text": hits[0],
-                                "reason": REASON})  # fmt: skip
+                                "reason": reason_for(hits[0])})  # fmt: skip
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -383,8 +384,12 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
         },
         "metadata": {"name": title},
     }
-    page, _ = exporter.from_notebook_node(body_nb, resources=resources)
+    with _EXPORTING:  # one exporter for the process: a batch's worker threads export in turn
+        page, _ = exporter.from_notebook_node(body_nb, resources=resources)
     return without_blank_lines(page) + "\n"
+
+
+_EXPORTING = threading.Lock()
 
 
 @lru_cache(maxsize=1)

@@ -28,8 +28,13 @@ _MARKUP = re.compile(r"[<>&*_`\\\[\]]|[^\x00-\x7f]")
 # tags whose content a reader never sees (nh3 drops it)
 _HIDDEN = {"script", "style"}
 # tags that end a line or a paragraph when printed (of ALLOWED_TAGS: the sanitiser drops any other)
-_BREAK = {"br": "\n", "td": " ", "th": " "}
-_BLOCK = {"p", "li", "ul", "ol", "tr", "table", "thead", "tbody", "caption", "blockquote", "h3", "h4", "h5"}  # fmt: skip
+# a table's rows are lines of one paragraph, as a reader reads them together ("Q1 41", "Q2 44": 3)
+_BREAK = {"br": "\n", "td": " ", "th": " ", "tr": "\n", "thead": "\n", "tbody": "\n"}
+_BLOCK = {"p", "li", "ul", "ol", "table", "caption", "blockquote", "h3", "h4", "h5"}  # fmt: skip
+# what a printed page keeps of a link or an abbreviation besides its text: the address (its words:
+# "/secure-placements-3-children" is "secure placements 3 children"; "2022-23" stays a range) and the title
+_ATTRIBUTES = {"a": ("href", "title"), "abbr": ("title",)}
+_URL_SEPARATOR = re.compile(r"(?<!\d)[-_/?=&#+.:%~]+|[-_/?=&#+.:%~]+(?!\d)")
 
 
 def shift_headings(rendered: str) -> str:
@@ -50,40 +55,51 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.attributes: list[str] = []  # each link's address (as words) and title, each a paragraph
+        self.tables = 0  # how deep in tables: a blank line between rows does not end the table's paragraph
 
     def handle_starttag(self, tag, attrs):
         if tag in _HIDDEN:
             self.hidden += 1
+        self.tables += tag == "table"
+        for name, value in attrs:
+            if value and name in _ATTRIBUTES.get(tag, ()):
+                self.attributes.append(_URL_SEPARATOR.sub(" ", value).strip() if name == "href" else value)
         self.parts.append(_BREAK.get(tag, "\n\n" if tag in _BLOCK else ""))
 
     def handle_endtag(self, tag):
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
+        self.tables = max(0, self.tables - (tag == "table"))
         self.parts.append("\n\n" if tag in _BLOCK else "")
 
     def handle_data(self, data):
         if not self.hidden:
-            self.parts.append(data)
+            self.parts.append(" " if self.tables and not data.strip() else data)
 
 
-def plain(html: str) -> str:
+def plain(html: str, attributes: bool = False) -> str:
     """The text a browser prints for sanitised ``html``: tags stripped (a paragraph break for each
-    block), entities decoded, invisible characters removed, compatibility forms folded (NFKC)."""
+    block), entities decoded, invisible characters removed, compatibility forms folded (NFKC).
+    ``attributes``: instead, the links' addresses and titles the sanitised html keeps, a paragraph each."""
     p = _Text()
     p.feed(nh3.clean(html, tags=ALLOWED_TAGS, strip_comments=True))  # as printed: any other tag goes, its text stays
     p.close()
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", "".join(p.parts)))
+    parts = ["\n\n".join(p.attributes)] if attributes else p.parts
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", "".join(parts)))
     text = re.sub(r"[ \t]*\n[ \t]*(?:\n[ \t]*)+", "\n\n", text)  # one blank line between blocks
     return text.strip()
 
 
 def shown_texts(text: str) -> list[str]:
     """The plain text of each way free text can be printed, where it differs from the source:
-    markdown rendered then sanitised (narrative, actions), and sanitised as HTML (a comment)."""
+    markdown rendered then sanitised (narrative, actions), and sanitised as HTML (a comment); and
+    the addresses and titles of the links each keeps (a reader sees them on hover and in the source)."""
     if not isinstance(text, str) or not _MARKUP.search(text):
         return []
     out = []
-    for variant in (plain(shift_headings(_md().render(text))), plain(text)):
+    rendered = shift_headings(_md().render(text))
+    for variant in (plain(rendered), plain(text), plain(rendered, True), plain(text, True)):
         if variant and variant != text.strip() and variant not in out:
             out.append(variant)
     return out

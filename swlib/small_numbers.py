@@ -263,6 +263,10 @@ _LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\
          r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
 
 
+_IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
+              rf"(?:{_MONTHS})\b)")  # fmt: skip
+
+
 def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
     return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
 
@@ -474,11 +478,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
         re.compile(
-            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})\s+(?:in|during|for)\s+(?:the\s+)?"
-            rf"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|(?:{_MONTHS})\b)",
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
+            rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
+            rf"(?P<n2>{_WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{_NOUNS})\b))",  # "in Q2 one.", "in May, two children"
             re.I | re.M,
         ),
-        lambda m: [_value(m.group("n"))],
+        lambda m: [_value(m.group("n") or m.group("n2"))],
     ),
     (  # "on one occasion", "on three occasions": events counted
         "occasions",
@@ -680,6 +685,53 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
     return found
 
 
+# one person in a sentence about what happened to them: "A 15-year-old girl was placed in secure care
+# in May", "The death of a looked after child in July is subject to a review", "a young person in our
+# care died"; not the rule for any child ("where a child is placed", "the death of a child is always
+# reviewed"): the event is past or dated, and no "where", "if" or "every" makes it a rule
+ONE_PERSON = "describes one person"
+_ONE = (r"(?:looked[-\s]after\s+|young\s+|care[-\s]experienced\s+|vulnerable\s+|older\s+|disabled\s+)*"
+        r"(?:child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|teenager|toddler|pupil|resident|"
+        r"patient|service\s+user|carer|parent|mother|father|care\s+leaver|offender|prisoner|victim|individual)"
+        r"(?!['’]s|\s+(?:and|or)\b)")  # fmt: skip
+_AGE_WORDS = "|".join(w for w in _NUMBER_WORDS if " " not in w and "-" not in w and _NUMBER_WORDS[w] < 20)
+_ONE_PERSON = re.compile(
+    rf"\b(?:a|an|the|one)\s+(?:\d{{1,2}}|{_AGE_WORDS})[-\s]years?[-\s]old\b(?!s)|"  # "a 15-year-old girl"
+    rf"\b(?:death|murder|killing|suicide|disappearance|abduction|assault|abuse|injury|serious\s+injury|"
+    rf"detention|arrest|conviction|removal|case)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b|"
+    rf"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:died|had\s+died|has\s+died|"
+    rf"absconded|went\s+missing|was\s+(?:killed|found|taken|removed|placed|detained|admitted|arrested|"
+    rf"convicted|sentenced|harmed|injured|abused|accommodated|moved|seriously))\b",
+    re.I,
+)
+# what makes it happen to one person at a time: past, or dated ("in July", "last year", "in 2023")
+_HAPPENED = re.compile(rf"\b(?:was|were|died|had|occurred|happened|took\s+place|led|absconded|went|"
+                       rf"is\s+(?:subject|being|under)|are\s+(?:subject|being)|remains?\s+under|"
+                       rf"(?:in|on|during|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b|"
+                       rf"last\s+(?:week|month|year|quarter)|earlier\s+this|this\s+(?:year|quarter|month)|"
+                       rf"in\s+(?:19|20)\d\d)\b", re.I)  # fmt: skip
+_A_RULE = re.compile(r"\b(?:where|when|whenever|if|unless|once|each|every|any|should|must|would|may|might|can|"
+                     r"could|will|whether|until|before|after)\b", re.I)  # fmt: skip
+
+
+def one_person_in(text: str) -> list[str]:
+    """Each sentence of free text about one person and what happened to them ("A 15-year-old girl
+    was placed in secure care in May"), as "describes one person: <sentence>": a count of one, and a
+    person a local reader may know, whatever the rest of the report suppresses."""
+    if not isinstance(text, str):
+        return []
+    found = []
+    for s in _SENTENCE.finditer(text):
+        m = _ONE_PERSON.search(s.group(0))
+        if not m:
+            continue
+        before = s.group(0)[: m.start()]
+        if _A_RULE.search(before) or not _HAPPENED.search(s.group(0), m.start()):
+            continue
+        found.append(f"{ONE_PERSON}: {' '.join(s.group(0).split())[:120]}")
+    return found
+
+
 def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
     """Places in free text that may give away a count from lo to hi, for an officer to check: in
     the text as written and as a reader sees it printed (``shown_text``: markdown rendered,
@@ -754,5 +806,7 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             if m.group("both") and _AND_AFTER.match(text, m.end()):
                 continue  # "both children and adults": two kinds of people, not two people
             found.append(text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip())
+    if lo <= 1 <= hi:
+        found += one_person_in(text)
     found += [hit for hit, _ in small_counts_in(text, lo, hi) if hit not in found]
     return found

@@ -25,6 +25,15 @@ from .xmr import SPCWarning, assurance_type, p_chart, spc
 MAX_SPC_POINTS = 24
 
 
+def _by_id(ds: Dataset) -> pd.DataFrame:
+    """``ds.measures`` indexed by measure id, made once per data set: a report looks a measure up
+    some 130 times (each ``set_index`` copied the catalogue)."""
+    made = ds.memo.get("measures_by_id")
+    if made is None or made[0] is not ds.measures:
+        made = ds.memo["measures_by_id"] = (ds.measures, ds.measures.set_index("measure"))
+    return made[1]
+
+
 def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
     """One measure's observations, the LGBF panel's figures in the years it has (``panel``)."""
 
@@ -35,7 +44,7 @@ def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
 def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     """The measure's observations at its own frequency up to ``period`` (oldest first)."""
     P = Period.parse(period)
-    m = ds.measures.set_index("measure").loc[measure]
+    m = _by_id(ds).loc[measure]
     kind = FREQUENCY_KIND[m["frequency"]]
     o = _observations(ds, council, measure)
     periods = o["period"].map(Period.parse)
@@ -61,7 +70,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     which would show inflation as special cause variation (so no chart for one in cash only);
     and with no target, which is in the pounds of its own year."""
     s = series(ds, council, measure, period)
-    m = ds.measures.set_index("measure").loc[measure]
+    m = _by_id(ds).loc[measure]
     cost = m["unit"] == "currency"
     if cost:
         s = s[s["price_year"].notna()]
@@ -123,7 +132,7 @@ def spc_target(ds: Dataset, row: dict):
     measure's own frequency (an annual £175,000 is £43,750 a quarter). The same figure is drawn
     on the chart, judged by the assurance icon and shown by the explorer."""
 
-    m = ds.measures.set_index("measure").loc[row["measure"]]
+    m = _by_id(ds).loc[row["measure"]]
     target = row.get("annual_target")
     if target is None or pd.isna(target) or m["polarity"] == "none":
         return None
@@ -145,7 +154,7 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
     rows = o.set_index("period").reindex(years)
     if rows[["numerator", "denominator"]].notna().all().all():
         return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity)
-    unit = ds.measures.set_index("measure").loc[measure, "unit"]
+    unit = _by_id(ds).loc[measure, "unit"]
     if unit == "count" and rows["value"].notna().all():
         se = np.sqrt(np.maximum(rows["value"].to_numpy(dtype=float), 1))  # Poisson counts
         return trend_test(values=rows["value"], standard_errors=se, polarity=polarity)
@@ -276,7 +285,7 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
 
     bench = benchmark(ds, period, council)
     by_code = {r["lgbf"]: r for r in bench.to_dict("records")}
-    freq = ds.measures.set_index("measure")["frequency"]
+    freq = _by_id(ds)["frequency"]
     years = perf.attrs.get("years", [])
     out = []
     for r in perf.to_dict("records"):

@@ -80,21 +80,47 @@ def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
     assert len(started) == 2 and used[-1] is started[1]  # another thread: a kernel of its own
 
 
-def _where() -> tuple:
-    import os
-    import sys
+def test_a_local_pool_of_two_starts_two_kernels_before_the_first_job_and_reuses_them(monkeypatch):
+    # the workers are threads of the batch's process, each starting its kernel at once (while the
+    # batch plans) and keeping it for every report it renders; a PDF is printed by the thread that
+    # waits for the reports, which owns the browser
+    started, closed, rendered, printed = [], [], [], []
 
-    return os.environ.get("SWREPORT_PROBE"), os.getcwd(), "swlib.rendering" in sys.modules
+    class Session:
+        def __init__(self):
+            started.append(self)
 
+        def start(self):
+            return self
 
-def test_a_pool_worker_has_the_batchs_environment_and_folder_not_the_fork_servers(monkeypatch, tmp_path):
-    # workers are forked from one fork server, started with the first pool: each still gets the
-    # environment and working folder of the batch that made its pool, as a spawned worker did
-    for value in ("first", "second"):
-        monkeypatch.setenv("SWREPORT_PROBE", value)
-        (tmp_path / value).mkdir()
-        monkeypatch.chdir(tmp_path / value)
-        with executors._workers(1) as pool:
-            probe, cwd, preloaded = pool.submit(_where).result(timeout=120)
-        assert (probe, cwd) == (value, str(tmp_path / value))
-        assert preloaded  # imported once in the fork server, not by each worker for its first report
+        def close(self):
+            closed.append(self)
+
+    class Engine:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+        def render(self, html):
+            printed.append((html, threading.current_thread()))
+            return html.with_suffix(".pdf")
+
+    def render_job(job, session=None, engine=None, print_pdf=True):
+        assert not print_pdf  # the worker thread leaves the PDF to the waiting thread
+        rendered.append((job.council, session))
+        return Outcome(job, "ok", 0.0, html=f"/out/{job.council}.html")
+
+    monkeypatch.setattr("swlib.kernels.KernelSession", Session)
+    monkeypatch.setattr(executors, "render_job", render_job)
+    monkeypatch.setattr(executors, "PdfEngine", Engine)
+    pool = executors.LocalPool(2, progress=False).start()
+    jobs = [Job("quarterly", c, "2023-24-Q2", "internal", "data", "out", pdf=c == "e") for c in "abcdef"]
+    done = []
+    outcomes = pool.run(jobs, done.append)
+    assert len(started) == 2 and sorted(map(id, closed)) == sorted(map(id, started))  # two kernels, both stopped
+    assert sorted(c for c, _ in rendered) == list("abcdef") and {id(s) for _, s in rendered} <= set(map(id, started))
+    assert [o.job.council for o in outcomes] == list("abcdef") and len(done) == 6
+    assert [str(h) for h, _ in printed] == ["/out/e.html"] and printed[0][1] is threading.main_thread()
+    assert [o.pdf for o in outcomes] == [None] * 4 + ["/out/e.pdf", None]

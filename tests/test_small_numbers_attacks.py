@@ -17,6 +17,25 @@ ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     ("Screening rate: 19/21.", 2),
+    # the same attacks worded differently
+    ("Of the 92 complaints, 3.3 per cent were escalated.", 3),
+    ("Registrations fell 6.8% from 44.", 3),
+    ("There were 44 registrations this quarter. Last quarter there were 41.", 3),
+    ("Secure placements: none in Q1, a single one in Q2.", 1),
+    ("In Q1 there were nil secure placements and in Q2 one.", 1),
+    ("A girl aged 15 was placed in secure care in May.", 1),
+    ("The young person who died in March had been known to services.", 1),
+    ("A 15-year-old girl was placed in secure care in May.", 1),
+    ("The death of a looked after child in July is subject to a review.", 1),
+    ("Sadly, a young person in our care died in May.", 1),
+    ("Z is a 10 year old boy on the autistic spectrum who was socially isolated.", 1),
+    ("| Quarter | Registrations |\n| --- | --- |\n| Q1 | 41 |\n| Q2 | 44 |", 3),
+    ("| | Q1 | Q2 |\n|---|---|---|\n| Registrations | 41 | 44 |", 3),
+    ("<table><tr><td>Q1</td><td>41</td></tr>\n<tr><td>Q2</td><td>44</td></tr></table>", 3),
+    ("See [the inspection review](https://example.org/reviews/secure-placements-3-children).", 3),
+    ('See [the review](https://example.org/reviews?children=3 "the review").', 3),
+    ('See <a href="https://example.org/a/children/3">the review</a>.', 3),
+    ('<abbr title="3 children">SCR</abbr> was published.', 3),
     ("Secure placements: nil in Q1, one in Q2.", 1),
     ("None were placed in Q1, two in Q2.", 2),
     ("Secure placements numbered a trio this year.", 3),
@@ -43,6 +62,13 @@ def test_each_attack_is_withheld_from_a_public_narrative(text, n):
 
 # the same words around figures that count no one, as the demo narratives write them
 NOT_ATTACKS = [
+    "In May one of our teams moved.",
+    "A child's plan is reviewed within 6 weeks.",
+    "Every child who is looked after has a named worker.",
+    "The death of a child is always reviewed under the national guidance.",
+    "If a young person is placed out of area, their social worker visits monthly.",
+    "See [the Care Inspectorate report](https://www.careinspectorate.com/reports/2022-23/annual.pdf).",
+    "See [the statistics](https://www.gov.scot/publications/children-social-work-statistics-2022-23/).",
     "No complaint was upheld.",
     "Nil returns were made for Q1.",
     "We reviewed the one in May.",
@@ -63,6 +89,23 @@ def test_the_same_forms_around_figures_that_count_no_one_are_left_alone(text):
     assert small_numbers_in(text) == [], text
 
 
+def test_a_cleared_phrase_clears_its_own_finding_only():
+    md = '---\ncleared:\n  - "Of the 45 children referred"\n---\n\nOf the 45 children referred, 43 were accepted.\n'
+    out, withheld = public_narrative(md)
+    assert [line for line, _ in withheld] == [6] and "43 were accepted" not in out
+    # a phrase whose own finding the officer cleared is published, its paragraph's other counts still checked
+    md = '---\ncleared:\n  - "one of our two secure units"\n---\n\nWe used one of our two secure units.\n'
+    assert public_narrative(md)[1] == []
+    md = md.replace("units.", "units; of the 45 children referred, 43 were accepted.")
+    assert [line for line, _ in public_narrative(md)[1]] == [6]
+
+
+def test_a_table_in_html_with_blank_lines_between_its_rows_is_one_paragraph():
+    md = "Intro.\n\n<table>\n<tr><td>Q1</td><td>41</td></tr>\n\n<tr><td>Q2</td><td>44</td></tr>\n</table>\n\nEnd.\n"
+    out, withheld = public_narrative(md)
+    assert [line for line, _ in withheld] == [3] and "44" not in out and "End." in out
+
+
 def _data(tmp_path, text):
     from tests.conftest import make_data
 
@@ -80,6 +123,8 @@ def _data(tmp_path, text):
         "Registrations increased 7.3% from 41 last year.",
         "Of the 42 looked after children placed out of area, 9.5% were in secure care.",
         "Screening rate: 19/21.",
+        "A 15-year-old girl was placed in secure care in May.",
+        "See [the review](https://example.org/reviews/secure-placements-3-children).",
     ],
 )
 def test_check_public_strict_exits_2_naming_the_narrative_file_line_and_text(tmp_path, text):
@@ -89,3 +134,31 @@ def test_check_public_strict_exits_2_naming_the_narrative_file_line_and_text(tmp
     assert r.exit_code == 2, r.output
     assert "narrative/alpha/2021-22/performance.md, line 3" in r.output and "Traceback" not in r.output
     assert "withheld from public reports until reworded or cleared" in r.output
+
+
+def test_check_public_strict_exits_2_for_a_sentence_a_cleared_phrase_is_in(tmp_path):
+    d = _data(tmp_path, "Of the 45 children referred, 43 were accepted.")
+    f = d / "narrative" / "alpha" / "2021-22" / "performance.md"
+    f.write_text('---\ncleared:\n  - "Of the 45 children referred"\n---\n\n' + f.read_text())
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1", "--strict",
+                                  "--data", str(d)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "performance.md, line 8: ...Of the 45 children referred, 43 were accepted...." in r.output
+    assert "(cleared by an officer)" not in r.output
+
+
+def test_check_public_says_a_sentence_describes_one_person(tmp_path):
+    d = _data(tmp_path, "The death of a looked after child in July is subject to a review.")
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1", "--strict",
+                                  "--data", str(d)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "performance.md, line 3: ...describes one person: The death of a looked after child in July" in r.output
+
+
+def test_a_public_run_lists_a_sentence_about_one_person_as_describing_one_person(tmp_path):
+    from swlib.loading import load
+    from swlib.publishing import withheld
+
+    d = _data(tmp_path, "A 15-year-old girl was placed in secure care in May.")
+    found = withheld(load(d), "annual", "alpha", "2021-22")
+    assert [(f["row"], f["reason"]) for f in found if "performance.md" in f["file"]] == [(3, "describes one person")]
