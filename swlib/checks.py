@@ -23,7 +23,9 @@ import re
 
 import pandas as pd
 
-from .errors import Problem, row_list
+from .config import council_settings
+from .errors import ConfigError, Problem, row_list
+from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 
 
@@ -354,9 +356,6 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     report prints both (referrals 312, screened 309: 3 not screened), since only a declared
     ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
     ``settings(council)``: the council's settings (default: ``params/``)."""
-    from .config import council_settings
-    from .disclosure import COUNT_UNITS
-
     settings = settings or council_settings
     m = measures.drop_duplicates("measure")
     summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].eq("sum")]
@@ -410,8 +409,6 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
 def _small_range(settings, council: str) -> tuple[int, int]:
     """``suppress_min``, ``suppress_max`` for a council (1 to 4 where the settings cannot be read:
     their own check says why)."""
-    from .errors import ConfigError
-
     try:
         s = settings(council)
     except ConfigError:

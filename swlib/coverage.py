@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .periods import _SPAN, FREQUENCY_KIND, Period
+from .periods import _SPAN, FREQUENCY_KIND, Period, first_day_after, today
 
 
 def period_with_figures(p, kind: str, frequency: str | None = None) -> Period | None:
@@ -135,8 +135,6 @@ def require_figures(report, ds, council: str, P: Period) -> None:
         f"merge the return for {P} first ('swreport template RETURN.xlsx --council {council} --period {P}', fill "
         "it in, then 'swreport merge RETURN.xlsx')"
     )
-    from .scheduling import first_day_after, today
-
     ends = first_day_after(P) - dt.timedelta(days=1)
     if today() <= ends:  # not ended yet: there is no return to merge for it
         instead = (

@@ -29,9 +29,9 @@ import pandas as pd
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
 from .config import council_settings
 from .records import Records
+from .schema import COUNT_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
-COUNT_UNITS = ("count", "number")  # units that count people or events
 # units whose numerator, where given, counts people or events (every unit but money and time): its
 # complement (denominator - numerator) is a count too. A rate or ratio is as much a proportion as a
 # percentage where it has both: 309 of 312 printed as 99.0 (per 100) or 0.990 beside a published 312

@@ -26,7 +26,7 @@ from .formatting import status_text
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
-from .status import actions, catalogue, performance, status_summary
+from .status import actions, catalogue, performance, status_summary, targets_to_date
 
 
 def as_text(cell) -> None:
@@ -249,11 +249,9 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
     ws = wb.active
     ws.title = "performance"
     years = perf.attrs["years"]
-    from .views.tables import _to_date_targets  # the report's own test, so that both head it alike
-
     # a target to date that is a share of the year's (£87,500 of £175,000 at Quarter 2) is headed
     # so, and the year's is beside it, as the report's "target to date (£175,000 for the year)"
-    to_date_targets = _to_date_targets(perf)
+    to_date_targets = targets_to_date(perf)  # the report's own test, so that both head it alike
     head = [
         "Theme",
         "Outcome",

@@ -71,28 +71,6 @@ INDICATORS: dict[str, Indicator] = {
     "CHN23": Indicator("percent"),
 }
 
-# each indicator's name in a few words, for a small chart's title (the LGBF's titles run to 144
-# characters); the code follows it there, and the table beside the chart gives the full title
-SHORT_TITLES = {
-    "SW1": "Home care cost per hour, over-65s",
-    "SW2": "Self-directed support spend share",
-    "SW3a": "Over-65s, intensive needs, at home",
-    "SW4a": "Adults rating their care excellent or good",
-    "SW4b": "Adults whose support improved their life",
-    "SW4c": "Adults supported to live independently",
-    "SW4d": "Adults who had a say in their support",
-    "SW4e": "Carers who feel supported to care",
-    "SW5": "Residential care cost per week, over-65s",
-    "SW6": "Hospital readmissions within 28 days",
-    "SW7": "Care services graded good or better",
-    "SW8": "Days in hospital once ready to leave, 75+",
-    "CHN8a": "Residential care cost per looked after child",
-    "CHN8b": "Community care cost per looked after child",
-    "CHN9": "Looked after at home or in the community",
-    "CHN22": "Child protection re-registrations",
-    "CHN23": "Looked after children, 2+ placements",
-}
-
 # the LGBF's spelling -> (swreport id, name): the 32 of swlib/data/lgbf_councils.csv, and Scotland
 COUNCILS = {
     **{r.lgbf_name: (r.council, r.name) for r in lgbf_councils().itertuples()},

@@ -7,11 +7,13 @@ financial year plus a span of month slots 0..11 (0 = April, 11 = March).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import total_ordering
 
-from .errors import PeriodError
+from .errors import ConfigError, PeriodError
 
 MONTHS = [
     "April", "May", "June", "July", "August", "September",
@@ -244,6 +246,24 @@ class Period:
 def previous_quarter(P: Period) -> Period:
     """The quarter before ``P`` (Q1's is the year before's Q4)."""
     return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)
+
+
+def today(env=None) -> dt.date:
+    """The date a run takes as today: ``SWREPORT_TODAY`` (e.g. 2025-04-01) where set, else the clock's."""
+    value = (os.environ if env is None else env).get("SWREPORT_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"SWREPORT_TODAY: found {value!r}; expected a date such as 2025-04-01") from None
+
+
+def first_day_after(P: Period) -> dt.date:
+    """The day after the period's last day: the day it has ended by."""
+    month = (P.end + 3) % 12 + 1  # calendar month of the last slot
+    year = P.fy if P.end < 9 else P.fy + 1
+    return dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
 
 
 # a financial year written the data's way, "2023-24" (not a file's "2022-01.xlsx", a link's

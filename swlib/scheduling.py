@@ -19,33 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import reports
 from .coverage import figure_periods, with_figures
 from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
-from .periods import RELATIVE, Period, is_relative, previous_quarter  # noqa: F401 (is_relative: scheduling's name too)
+from .periods import RELATIVE, Period, first_day_after, is_relative, previous_quarter, today  # noqa: F401 (is_relative: scheduling's name too)
 from .version import __version__
-
-
-def today(env=None) -> dt.date:
-    """The date a run takes as today: ``SWREPORT_TODAY`` (e.g. 2025-04-01) where set, else the clock's."""
-    value = (os.environ if env is None else env).get("SWREPORT_TODAY", "").strip()
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"SWREPORT_TODAY: found {value!r}; expected a date such as 2025-04-01") from None
-
-
-def first_day_after(P: Period) -> dt.date:
-    """The day after the period's last day: the day it has ended by."""
-    month = (P.end + 3) % 12 + 1  # calendar month of the last slot
-    year = P.fy if P.end < 9 else P.fy + 1
-    return dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
 
 
 def last_ended_quarter(on: dt.date) -> Period:

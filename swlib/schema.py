@@ -19,6 +19,7 @@ from .errors import PeriodError
 from .periods import Period
 
 UNITS = ("percent", "count", "currency", "rate", "ratio", "days", "hours", "number")
+COUNT_UNITS = ("count", "number")  # units that count people or events
 POLARITIES = ("higher", "lower", "none")
 FREQUENCIES = ("monthly", "quarterly", "six-monthly", "annual")
 AGGREGATES = ("sum", "latest", "mean")

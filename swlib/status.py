@@ -378,6 +378,16 @@ def _columns(years: list[Period]) -> list[str]:
     ]  # fmt: skip
 
 
+def targets_to_date(rows: pd.DataFrame) -> bool:
+    """Whether a target in ``rows`` (of ``performance``) is a target to date, a share of the
+    year's (£87,500 of £175,000 at Quarter 2), not the year's own: the report and the Excel
+    export head it so."""
+    if "annual_target" not in rows:
+        return False
+    both = rows["target"].notna() & rows["annual_target"].notna()
+    return bool((rows.loc[both, "target"].astype(float) != rows.loc[both, "annual_target"].astype(float)).any())
+
+
 def is_synthetic(sources) -> bool:
     """Whether any of these ``source`` values marks a made-up (synthetic) figure."""
     return any(isinstance(s, str) and s.strip().lower().startswith("synthetic") for s in sources)

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from ..formatting import fmt_value, lgbf_decimals
-from ..national import funnel_lines, price_label
+from ..national import SHORT_TITLES, funnel_lines, price_label
 from ..periods import Period
 from . import metrics
 from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
@@ -57,8 +57,6 @@ def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
 def panel_name(code: str, title: str) -> str:
     """A benchmarking panel's title: the indicator's short name with its code after it
     ("Adults who had a say in their support (SW4d)"); the LGBF's own title where no short name is known."""
-    from ..lgbf import SHORT_TITLES
-
     return f"{SHORT_TITLES.get(code, title)} ({code})"
 
 

@@ -20,7 +20,7 @@ from ..icons import icons_view
 from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period
-from ..status import STATUS_ORDER, is_synthetic, status_summary, synthetic_columns
+from ..status import STATUS_ORDER, is_synthetic, status_summary, synthetic_columns, targets_to_date
 from .wording import status_meanings
 
 
@@ -77,7 +77,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         "caption": caption,
         "group": f"Latest year available: {Period.parse(latest_year).label}" if latest_year else "This year",
         "figure": "Figure" if latest_year else "To date",
-        "target": "Target to date" if not latest_year and _to_date_targets(rows) else "Target",
+        "target": "Target to date" if not latest_year and targets_to_date(rows) else "Target",
         "earlier": "Earlier years" if latest_year else "Last 3 years",
         "yearly": bool(latest_year),  # its columns the same from table to table in print
         "years": [Period.parse(y).label for y in years],
@@ -101,15 +101,6 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "years": yc,
         })  # fmt: skip
     return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
-
-
-def _to_date_targets(rows: pd.DataFrame) -> bool:
-    """Whether a target the table prints is a target to date, a share of the year's (£87,500 of
-    £175,000 at Quarter 2), not the year's own."""
-    if "annual_target" not in rows:
-        return False
-    both = rows["target"].notna() & rows["annual_target"].notna()
-    return bool((rows.loc[both, "target"].astype(float) != rows.loc[both, "annual_target"].astype(float)).any())
 
 
 def trend_reason(r: dict) -> str:
