@@ -15,6 +15,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
+from numbers import Real
 from pathlib import Path
 
 import pandas as pd
@@ -279,7 +280,7 @@ def _cell_values(table: sc.Table, name: str, cells) -> list:
     for text, v in zip(cells, typed, strict=True):
         if text is None or str(text).strip() == "":
             out.append(None)
-        elif isinstance(v, int | float) and not isinstance(v, bool):
+        elif isinstance(v, Real) and not isinstance(v, bool):  # numpy's too (a whole-number column reads as Int64)
             out.append(int(v) if float(v).is_integer() else float(v))
         else:
             out.append(str(text))

@@ -1,5 +1,6 @@
 """swreport merge: a filled-in return folded into a CSV folder or a workbook data set."""
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -26,10 +27,10 @@ def run(*args):
     return CliRunner().invoke(main, list(args))
 
 
-def fill(path, measures=(), observations=()):
+def fill(path, measures=(), observations=(), **sheets):
     """Rows typed into a return's sheets as an analyst would, under the sheet's own headers."""
     wb = load_workbook(path)
-    for sheet, rows in (("measures", measures), ("observations", observations)):
+    for sheet, rows in (("measures", measures), ("observations", observations), *sheets.items()):
         ws = wb[sheet]
         header = [c.value for c in ws[1]]
         for r in rows:
@@ -41,9 +42,9 @@ def fill(path, measures=(), observations=()):
     return path
 
 
-def a_return(folder, name="r.xlsx", measures=(MEASURE,), observations=()):
+def a_return(folder, name="r.xlsx", measures=(MEASURE,), observations=(), **sheets):
     assert run("template", name, "--council", "fife").exit_code == 0
-    return fill(folder / name, measures, observations)
+    return fill(folder / name, measures, observations, **sheets)
 
 
 def obs(period, n, d, **kw):
@@ -172,6 +173,42 @@ def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
     ds = swlib.load(tmp_path / "data.xlsx")
     assert len(ds.measures) == 27 and ds.observations.loc[0, "numerator"] == 45
     assert ds.measures.set_index("measure").loc["fife-seen-5days", "title"] == "=Seen within 5 days"
+
+
+def test_merge_writes_whole_numbers_into_a_workbook_as_numbers(tmp_path, monkeypatch):
+    """A headcount, a grade or a number of decimals is a number cell, not text Excel flags and SUM
+    leaves out; the workbook reads back as the same data set as a folder given the same return."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    sheets = {"workforce": [{"council": "fife", "period": "2024-25", "service": "Children and families",
+                             "headcount": "212", "fte": "198.5"}],
+              "inspections": [{"council": "fife", "service": "Cairnhill House", "service_type": "Care home",
+                               "sector": "LA", "date": "2024-06-12", "care_and_support": "5", "staffing": "4"}]}  # fmt: skip
+    measure = {**MEASURE, "decimals": "1"}
+    a_return(tmp_path, measures=(measure,), observations=[obs("2024-25-Q1", "45", "50")], **sheets)
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    book = load_workbook(tmp_path / "data.xlsx")
+    for sheet, column, expected in [("workforce", "headcount", 212), ("workforce", "fte", 198.5),
+                                    ("inspections", "care_and_support", 5), ("inspections", "staffing", 4),
+                                    ("measures", "decimals", 1), ("observations", "numerator", 45)]:  # fmt: skip
+        ws = book[sheet]
+        j = [c.value for c in ws[1]].index(column) + 1
+        cell = ws.cell(ws.max_row, j)
+        assert (cell.data_type, cell.value, type(cell.value)) == ("n", expected, type(expected)), (sheet, column)
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    a_return(folder, measures=(measure,), observations=[obs("2024-25-Q1", "45", "50")], **sheets)
+    assert run("merge", "r.xlsx").exit_code == 0
+    book, csvs = swlib.load(tmp_path / "data.xlsx"), swlib.load(folder / "data")
+    for name in ("councils", "measures", "observations", "workforce", "inspections"):
+        pd.testing.assert_frame_equal(getattr(book, name), getattr(csvs, name), obj=name)
+    assert book.workforce.loc[0, "headcount"] == 212 and book.inspections.loc[0, "care_and_support"] == 5
 
 
 def test_merge_refuses_to_write_into_the_demo_data(monkeypatch, tmp_path):
