@@ -636,24 +636,30 @@ def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int]
     """The first percentage in a paragraph that, taken of a count printed in it, gives a part or the
     rest from lo to hi ("Of the 42 children placed out of area, 9.5% were in secure care": 4 of 42),
     as ``percent_bases`` finds a value-only figure beside its base; (count, start, end of the
-    passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate."""
-    spans = [s for s in _SENTENCE.finditer(paragraph)]
-    pcs = [(m, s) for s in spans for m in _PERCENT.finditer(paragraph, s.start(), s.end())]
-    if not pcs:
+    passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate,
+    within ``_NEAR`` sentences of the percentage (at most ``_NEAR_COUNTS`` of them): a reader takes
+    a percentage of a figure near it, and a long table is checked in linear time."""
+    spans = list(_SENTENCE.finditer(paragraph))
+    if not _PERCENT.search(paragraph):
         return None
-    counts = [(v, s) for s in spans if not _NOT_COUNT_SENTENCE.search(s.group(0))
-              for v, _ in _counts_in_sentence(s.group(0))]  # fmt: skip
-    values = {v for v, _ in counts}
-    for m, ps in pcs:
-        pc, d = float(m.group("pc")), len(m.group("d") or "")
-        if any(k in values for base in values for k in _parts(pc, d, base)):
-            continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
-        for base, cs in counts:
-            for k in _parts(pc, d, base):
-                part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
-                if part is not None:
-                    return int(part), min(ps.start(), cs.start()), max(ps.end(), cs.end())
+    counts = [[(v, s) for v, _ in _counts_in_sentence(s.group(0))] if not _NOT_COUNT_SENTENCE.search(s.group(0))
+              else [] for s in spans]  # fmt: skip
+    for i, ps in enumerate(spans):
+        for m in _PERCENT.finditer(paragraph, ps.start(), ps.end()):
+            near = [c for cs in counts[max(0, i - _NEAR) : i + _NEAR + 1] for c in cs][:_NEAR_COUNTS]
+            values = {v for v, _ in near}
+            pc, d = float(m.group("pc")), len(m.group("d") or "")
+            if any(k in values for base in values for k in _parts(pc, d, base)):
+                continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
+            for base, cs in near:
+                for k in _parts(pc, d, base):
+                    part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
+                    if part is not None:
+                        return int(part), min(ps.start(), cs.start()), max(ps.end(), cs.end())
     return None
+
+
+_NEAR, _NEAR_COUNTS = 3, 32
 
 
 def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
