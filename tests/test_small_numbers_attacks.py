@@ -162,3 +162,17 @@ def test_a_public_run_lists_a_sentence_about_one_person_as_describing_one_person
     d = _data(tmp_path, "A 15-year-old girl was placed in secure care in May.")
     found = withheld(load(d), "annual", "alpha", "2021-22")
     assert [(f["row"], f["reason"]) for f in found if "performance.md" in f["file"]] == [(3, "describes one person")]
+
+
+def test_a_comment_giving_a_percentage_of_its_own_count_is_named_by_check_public(tmp_path):
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{}], [{"measure": "m0", "period": "2021-22-Q1", "numerator": "90",
+                                          "denominator": "100",
+                                          "comment": "Of the 92 complaints this year, 3.3% were escalated to Stage 2."}])  # fmt: skip
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1", "--strict",
+                                  "--data", str(d)])  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert (
+        "observations.csv, row 2, column 'comment': ...Of the 92 complaints this year, 3.3% were escalated" in r.output
+    )
