@@ -333,9 +333,9 @@ def css_string(text: str) -> str:
 def print_css(running_head: str, landscape: bool) -> str:
     """The printed committee paper: A4 (landscape for the quarterly report's wide tables, as
     councils print them), the council, report and period at the top of every page, and page
-    numbers at the foot."""
+    numbers at the foot, each in its 14 mm margin."""
     return (
-        f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 16mm 14mm 16mm 14mm;"
+        f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 14mm;"
         f" @top-left {{ content: {css_string(running_head)}; font: 8pt sans-serif; color: #333; }}"
         ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #333; } }\n'
         "@page wide { size: A4 landscape; }\n"  # wide tables (class page: wide in report.css)

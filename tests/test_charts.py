@@ -479,3 +479,38 @@ def test_text_in_an_svg_chart_is_escaped_so_a_title_cannot_add_markup(demo):
     assert not [e for e in root.iter() if e.tag.endswith("script")]
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert hostile in "".join(root.itertext())
+
+
+def test_the_national_overviews_charts_are_drawn_with_9_point_text_and_nothing_overprints_or_is_cut_off(demo):
+    # its SPC charts, rank charts and funnel plots printed their text at 8 pt (the funnel plot,
+    # shrunk to 125 mm, at 7.2): drawn at 9 pt, at the width each prints (a portrait page's
+    # 182 mm, the rank chart's column), with every label, tick and legend inside the chart and
+    # clear of every other; the other reports' charts keep their size
+    import re
+
+    from swlib import national
+    from swlib.views.national import CHART_FONT, national_indicator_view
+
+    assert CHART_FONT == 9
+    pos = national.positions(demo, "2019-20")
+    seen = set()
+    for code in ("SW1", "SW2", "SW6", "SW8", "CHN8a", "CHN23"):
+        v = national_indicator_view(demo, code, "2019-20", pos)
+        charts = {"spc": v["spc"], "rank": v["rank_chart"], "funnel": (v["funnel"] or {}).get("chart")}
+        for kind, c in charts.items():
+            if c is None:
+                continue
+            seen.add(kind)
+            svg = svg_of(c)
+            sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
+            assert min(sizes) == 9, (code, kind, min(sizes))
+            width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+            height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+            assert width <= 182 * MM, (code, kind)  # printed at the size drawn: no wider than the page
+            assert svg_overprinted(svg) == [], (code, kind)
+            for t, (x0, y0, x1, y1), _ in svg_text_boxes(svg):
+                assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (code, kind, t)
+            ticks = [t for t, _, c in svg_text_boxes(svg) if c == "tick x"]
+            assert len(ticks) >= 2, (code, kind, ticks)  # a percentage's narrow rank chart had none
+    assert seen == {"spc", "rank", "funnel"}
+    assert smallest_printed_text("spc", council_charts(demo)["spc"])[0] == 8  # a council's report: as it was

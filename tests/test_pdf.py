@@ -21,6 +21,7 @@ from tests.reports import RUNS, rendered
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pikepdf = pytest.importorskip("pikepdf")
 BUDGET = {"quarterly": 24, "annual": 24, "national": 30}
+MARGIN = 14  # mm, the page's margin all round (swlib.rendering.print_css): the running head and page number in it
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +107,7 @@ def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(p
                 run_on += len(set(_content_pages(table, pages))) > 1
                 for th in (e for e in _elements(table) if e.S == "/TH"):
                     assert len(set(_content_pages(th, pages))) == 1, (name, "a header cell read twice")
-    assert run_on >= 5  # tables do run on to a second page, their header rows printed again
+    assert run_on >= 3  # tables do run on to a second page, their header rows printed again (4 in the demo)
 
 
 def test_every_page_has_the_running_head_and_page_n_of_n(pdfs):
@@ -223,7 +224,7 @@ def fullness(pdf: Path) -> list[float]:
         out = []
         for f in sorted(Path(d).glob("*.png")):
             a = np.asarray(Image.open(f).convert("L"))
-            margin = round(a.shape[0] * 18 / (297 if a.shape[0] > a.shape[1] else 210))  # 16 mm and a little
+            margin = round(a.shape[0] * (MARGIN + 2) / (297 if a.shape[0] > a.shape[1] else 210))  # and a little
             body = a[margin : a.shape[0] - margin]
             inked = np.where((body < 200).any(axis=1))[0]
             out.append(0.0 if len(inked) == 0 else (inked.max() + 1) / len(body))
@@ -234,6 +235,9 @@ def test_every_report_is_within_its_page_budget(pdfs):
     for name, path in pdfs.items():
         report = RUNS[name][0]
         assert len(pages_text(path)) <= BUDGET[report], (name, len(pages_text(path)))
+    # D&G's quarterly report took exactly its 24: its tables' sentences and notes run on, the legends
+    # in columns, tables and the glossary set tight, 14 mm margins (the same words at the same sizes)
+    assert len(pages_text(pdfs["quarterly-dg"])) <= 22
 
 
 def test_no_page_but_the_last_is_less_than_a_quarter_full(pdfs):
@@ -278,13 +282,27 @@ def heading_tops(pdf_path: Path) -> list[tuple[str, int, float]]:
     return out
 
 
+def ends_its_section(heads: list, i: int, heights: list[float]) -> bool:
+    """Whether the heading ``heads[i]`` has all it heads above the page's foot: the next heading
+    (its section's end) opens the next page (D&G's annual "4.1 ...": "No narrative was provided", one line)."""
+    if i + 1 == len(heads):
+        return False
+    (_, page, _), (_, after, top) = heads[i], heads[i + 1]
+    return after == page + 1 and top > heights[after] - MARGIN / 25.4 * 72 - 40
+
+
 def test_no_heading_ends_a_page(pdfs):
-    foot = 16 / 25.4 * 72  # the bottom margin
+    foot = MARGIN / 25.4 * 72  # the bottom margin
     for name, path in pdfs.items():
         last = len(pages_text(path)) - 1
-        for title, page, top in heading_tops(path):
+        heads = heading_tops(path)
+        with pikepdf.open(path) as pdf:
+            heights = [float(p.mediabox[3]) for p in pdf.pages]
+        for i, (title, page, top) in enumerate(heads):
             # room under the heading's top for the heading and at least two lines of what follows
-            assert page == last or top - foot > 34, (name, page + 1, title, round(top - foot))
+            # (or all of it: its section ends on the page)
+            ok = page == last or top - foot > 34 or ends_its_section(heads, i, heights)
+            assert ok, (name, page + 1, title, round(top - foot))
 
 
 def reading_order(pdf_path: Path) -> list[tuple[str, int]]:
@@ -333,20 +351,54 @@ def lead_ins(html: str) -> list[int | None]:
     return out
 
 
+def stranded_headings(pdf_path: Path, html: str, most: int = 1000) -> list[tuple]:
+    """The headings that end a page with only their lead-in under them: the words between the
+    heading and its first chart or table are at most ``most`` characters (a paragraph or two),
+    and the chart or table starts on a later page than the heading."""
+    order = reading_order(pdf_path)
+    heads = [i for i, (s, _) in enumerate(order) if s.startswith("/H")]
+    leads = lead_ins(html)
+    assert len(heads) == len(leads), (len(heads), len(leads))
+    out = []
+    for i, lead in zip(heads, leads, strict=True):
+        follows = next((x for x in order[i + 1 :] if not x[0].startswith("/H")), None)
+        if lead is not None and lead <= most and follows is not None and follows[1] != order[i][1]:
+            out.append((f"page {order[i][1] + 1}", order[i][0], lead, follows))
+    return out
+
+
 def test_a_heading_and_its_few_lines_of_lead_in_stay_with_their_chart_or_table(pdfs):
     # a measure's heading and the sentences under it on one page, its chart on the next, is a
     # heading stranded: where the words between a heading and its first chart or table are a few
-    # lines, the chart or table starts on the heading's page
+    # lines (D&G's "6. How we compare" ended a page with its two paragraphs, 740 characters, its
+    # charts on the next), the chart or table starts on the heading's page
     for name, path in pdfs.items():
-        order = reading_order(path)
-        heads = [i for i, (s, _) in enumerate(order) if s.startswith("/H")]
-        leads = lead_ins(rendered(name).read_text(encoding="utf-8"))
-        assert len(heads) == len(leads), (name, len(heads), len(leads))
-        for i, lead in zip(heads, leads, strict=True):
-            follows = next((x for x in order[i + 1 :] if not x[0].startswith("/H")), None)
-            if lead is None or lead > 500 or follows is None:
-                continue
-            assert follows[1] == order[i][1], (name, f"page {order[i][1] + 1}", order[i][0], lead, follows)
+        assert not stranded_headings(path, rendered(name).read_text(encoding="utf-8")), name
+
+
+@pytest.fixture(scope="session")
+def public_pdf():
+    """D&G's public quarterly report printed (its suppressed figures make its pages fall otherwise)."""
+    from swlib.pdf import PdfEngine
+
+    with PdfEngine() as engine:
+        html = rendered("quarterly-dg", "public")
+        return html, engine.render(html)
+
+
+def test_the_public_quarterly_strands_no_heading_and_keeps_to_its_budget(public_pdf):
+    # its p. 18 ended with the heading "6. How we compare" and its lead, its charts on the next page
+    html, path = public_pdf
+    assert not stranded_headings(path, html.read_text(encoding="utf-8"))
+    foot = MARGIN / 25.4 * 72
+    last = len(pages_text(path)) - 1
+    assert all(page == last or top - foot > 34 for _, page, top in heading_tops(path)), "a heading ends a page"
+    assert len(pages_text(path)) <= 20, len(pages_text(path))
+    full = fullness(path)
+    assert all(f >= 0.25 for f in full[:-1]), [round(f, 2) for f in full]
+    heads = {t: page for t, page, _ in heading_tops(path)}
+    charts = [p for s, p in reading_order(path) if s == "/Figure"]
+    assert heads["6. How we compare"] in charts  # its charts start on its page
 
 
 def test_the_last_page_is_not_a_stray_end(pdfs):
@@ -358,7 +410,7 @@ def test_the_last_page_is_not_a_stray_end(pdfs):
             tops = [top for _, page, top in heading_tops(path) if page == last]
             with pikepdf.open(path) as pdf:
                 height = float(pdf.pages[last].mediabox[3])
-            assert tops and max(tops) > height - 16 / 25.4 * 72 - 30, (name, body_lines(pages_text(path)[last]))
+            assert tops and max(tops) > height - MARGIN / 25.4 * 72 - 30, (name, body_lines(pages_text(path)[last]))
 
 
 def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
@@ -403,7 +455,7 @@ def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
                 lines = " ".join(body_lines(pages_text(path)[page])[:6])
                 assert all(h.split()[0] in lines for h in header if h), (name, page + 1, header, lines[:200])
                 repeated += 1
-    assert repeated >= 5
+    assert repeated >= 3  # the tables that run on (4 in the demo: section 3 set tighter, fewer break)
 
 
 def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
@@ -504,9 +556,9 @@ def test_the_national_quartile_matrix_fits_one_landscape_page(pdfs):
 
 def test_a_measure_needing_attention_takes_at_most_half_a_page(pdfs):
     # two measures a page: a measure's heading to the next one's (less its top margin) is at most
-    # half the body of a landscape page (210 mm less the 16 mm margins), and every page between
-    # the section's first and last holds two
-    half = (210 - 32) / 25.4 * 72 / 2
+    # half the body of a landscape page (210 mm less the margins), and every page between the
+    # section's first and last holds two
+    half = (210 - 2 * MARGIN) / 25.4 * 72 / 2
     for name in ("quarterly", "quarterly-dg"):
         heads = heading_tops(pdfs[name])
         start = next(i for i, (t, _, _) in enumerate(heads) if t.startswith("4. Measures needing attention"))
@@ -782,7 +834,7 @@ def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdf
 
 def test_the_national_overview_prints_its_tables_at_9_points_at_least(pdfs):
     # 58% of the national overview's words were about 8 pt: the ranking of 32 councils beside each
-    # chart was set at 8.5 pt; it prints at the tables' 9 pt, and body text at 10.5 pt
+    # chart was set at 8.5 pt; it prints at the tables' 9 pt, body text at 10.5 pt, its charts at 9 pt
     from collections import defaultdict
 
     runs = [r for r in printed_text(pdfs["national"]) if r[2]]
@@ -790,11 +842,16 @@ def test_the_national_overview_prints_its_tables_at_9_points_at_least(pdfs):
     for _, size, kind, _, n in runs:
         glyphs[kind][size] += n
     cells, body = glyphs["/TD"] + glyphs["/TH"], max(glyphs["/P"], key=glyphs["/P"].get)
-    scale = body / 10.5  # Chromium prints the overview a little smaller (98%) to fit its widest page
+    scale = body / 10.5  # 1: no page printed smaller to fit something too wide for it
     assert scale > 0.95, body
     # one size for every table, the ranking too: 9 pt as set; notes 8.5 pt at least
     assert cells.total() > 3000 and len(cells) == 1 and min(cells) >= 9 * scale - 0.01, sorted(cells.items())
     assert min(glyphs["/P"]) >= 8.5 * scale - 0.01, glyphs["/P"]
+    # its charts' own text (axis and tick labels, legends, names, notes) at 9 pt as printed: it was 7.8
+    # (8 pt drawn, and every page printed at 98% because a ranking table was wider than its column)
+    # and the funnel plots' 7.0 (shrunk to 125 mm); 9 pt less a pixel's rounding of a chart's width
+    assert scale > 0.999, body
+    assert glyphs["/Figure"].total() > 10000 and min(glyphs["/Figure"]) >= 8.98, sorted(glyphs["/Figure"].items())[:3]
 
 
 # --- the structure a screen reader reads -----------------------------------------------------------------

@@ -21,6 +21,7 @@ from .svg import (
     from_zero,
     left_ticks,
     legend,
+    legend_height,
     line_handle,
     marker_handle,
     padded,
@@ -182,33 +183,67 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     at full size (8 pt); its title is the table's caption beside it, and the figure's caption
     under it. The councils named where tick labels would be; margins in inches as the matplotlib
     chart had them."""
-    n, size, st = len(g), MIN_FONT, STYLE
-    W, H = 72 * width, 72 * (1.4 + 0.135 * n)
-    x0, x1, y0, y1 = 72 * 1.6, W - 72 * 0.1, 72 * 0.15, H - 72 * 1.25
+    n, size, st = len(g), STYLE["font_size"], STYLE
+    scot = {"stroke": PALETTE["vermillion"], "width": 1.2, "dash": (3.7, 1.6)}
+    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
+               for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
+    entries.append((f"Scotland {fmt_value(scotland, unit, d)}", line_handle(scot)))
+    W = 72 * width
+    # the legend in two columns where they fit the width (its handles and the gap shortened if need be), else one
+    fits = ((h, gap) for h, gap in ((2.0, 2.0), (1.2, 1.0)) if _legend_width(entries, h, 2, size, gap) <= W - 2)
+    columns, (handle, gap) = next(((2, f) for f in fits), (1, (2.0, 2.0)))
+    # a row a council, as far apart as the names' height (text of size 8 keeps the matplotlib chart's spacing)
+    row = max(0.135 * 72, 1.12 * size) * 1.1 * max(n - 1, 1) / n
+    under = (st["tick_length"] + st["tick_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
+             + 0.9 * size + legend_height(entries, 0.5, columns) + 0.3 * size)  # ticks, axis title, legend  # fmt: skip
+    H = 72 * 0.15 + row * n + under
+    names = [f"{int(r)}. {name}" for r, name in zip(g["rank"], g["council_name"], strict=True)]
+    x0, x1, y0, y1 = max(72 * 1.6 * size / 8, max(text_width(t, size) for t in names) + 3.5 + 0.5 * size), W - 72 * 0.1, 72 * 0.15, H - under  # fmt: skip
     values = g["value"].to_numpy(dtype=float)
     xa = Axis(*padded([*values, scotland], 0.05), x0, x1)
     ya = Axis(-0.05 * (n - 1), 1.05 * (n - 1), y0, y1) if n > 1 else Axis(-0.5, 0.5, y0, y1)  # best at the top
     svg = Svg(W, H, alt)
-    scot = {"stroke": PALETTE["vermillion"], "width": 1.2, "dash": (3.7, 1.6)}
     svg.line(xa(scotland), y0, xa(scotland), y1, scot, "scotland")
     for fg, (marker, _words) in FAMILY_MARKERS.items():
         for y, (v, f) in enumerate(zip(values, g["family_group"], strict=True)):
             if f == fg and not math.isnan(v):
                 svg.marker(xa(v), ya(y), marker, 22, PALETTE["blue"], PALETTE["blue"], 1, cls=f"point family-{fg}")
-    for y, (r, name) in enumerate(zip(g["rank"], g["council_name"], strict=True)):
-        svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, f"{int(r)}. {name}", size, "end", cls="council")
+    for y, name in enumerate(names):
+        svg.text(x0 - 3.5, ya(y) + metrics.CAP * size / 2, name, size, "end", cls="council")
     svg.line(x0, y1, x1, y1, axis_line(), "axis")
     svg.line(x0, y1, x0, y0, axis_line(), "axis")
-    ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * size)))))
+    ticks = _spaced_ticks(xa, max(1, min(9, math.floor((x1 - x0) / (3 * size)))), size)
     below = (
         bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, size) + st["label_pad"]
     )
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, axis_words, size, "middle", cls="axis-title")
-    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
-               for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
-    entries.append((f"Scotland {fmt_value(scotland, unit, d)}", line_handle(scot)))
-    legend(svg, W / 2, y1 + 0.1 * (y1 - y0) + 0.9 * size, entries, columns=2, centre=True)  # under the chart, inside it
+    top = below + (metrics.ASCENT + metrics.DESCENT) * size + 0.9 * size
+    legend(svg, W / 2, top, entries, handle, columns=columns, centre=True, gap=gap)  # under the chart, inside it
     return str(svg)
+
+
+def _spaced_ticks(xa: Axis, bins: int, size: float) -> list[float]:
+    """At least two ticks on a value axis, their labels clear of one another: the fewest bins
+    from ``bins`` up that give two ticks in view, every other one left out where labels would touch."""
+    for b in range(bins, 10):
+        ticks = xa.ticks(b)
+        if len(ticks) >= 2:
+            break
+    while len(ticks) > 2:
+        gap = abs(xa(ticks[1]) - xa(ticks[0]))  # evenly spaced
+        if gap >= max(text_width(tick_text(t, "number"), size) for t in ticks) + size:
+            break
+        ticks = ticks[::2]
+    return ticks
+
+
+def _legend_width(entries: list[tuple], handle: float, columns: int, size: float, gap: float = 2.0) -> float:
+    """How wide ``svg.legend`` draws ``entries`` in ``columns`` with handles ``handle`` ems long,
+    ``gap`` ems apart."""
+    per = math.ceil(len(entries) / columns)
+    cols = [entries[i : i + per] for i in range(0, len(entries), per)]
+    widths = [(handle + 0.8) * size + max(text_width(t, size) for t, _ in c) for c in cols]
+    return sum(widths) + gap * size * (len(cols) - 1)
 
 
 def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
@@ -228,6 +263,14 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     return Chart(_funnel_svg(f, title, alt), alt, caption)
 
 
+def _funnel_legend_width(a: dict, size: float) -> float:
+    """The widest of the funnel plot's legend (a handle and its words) and its note, in points."""
+    words = [_wrap(f"centre: {a['centre_label']}", 28), "99.8% limits of chance\nalone", "council within the limits",
+             "council outside the 99.8% limits", "Limits widened: councils differ\nmore than chance explains",
+             "Limits not widened: councils\ndiffer no more than chance"]  # fmt: skip
+    return 2.8 * size + max(text_width(t, size) for t in words)
+
+
 def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     """The funnel plot in SVG, 7 x 3.5 inches (margins as the matplotlib chart had them): what each
     council's figure counts on a log axis (ticks at 1, 2 and 5 of each power of ten, labelled),
@@ -236,9 +279,11 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     joined to its point by a line; the value axis grows to hold every row), the legend and the
     over-dispersion note in the right margin."""
     a, lines = f.attrs, funnel_lines(f)
-    size, st, big = MIN_FONT, STYLE, 8.5
-    W, H = 72 * 7.0, 72 * 5.5  # tall: the funnel plot fills the page it prints on with the words that read it
-    x0, x1, y0, y1 = 72 * 0.9, W - 72 * 2.3, 72 * 0.45, H - 72 * 0.6
+    size, st = STYLE["font_size"], STYLE
+    big = size + 0.5  # the axes' titles
+    W, H = 72 * 7.1, 72 * 5.5  # tall: the funnel plot fills the page it prints on with the words that read it
+    right = max(72 * 2.3, _funnel_legend_width(a, size) + 1.8 * size)  # the legend's width in the right margin
+    x0, x1, y0, y1 = 72 * 0.9, W - right, 72 * 0.45, H - 72 * 0.6
     lo_x, hi_x = math.log10(lines["x"].iloc[0]), math.log10(lines["x"].iloc[-1])
     xa = lambda v: x0 + (math.log10(v) - lo_x) / (hi_x - lo_x) * (x1 - x0)  # noqa: E731
     cols = [

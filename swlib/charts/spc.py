@@ -12,7 +12,6 @@ from ..periods import Period
 from . import metrics
 from .base import (
     HALF_PAGE,
-    MIN_FONT,
     PALETTE,
     SYNTHETIC_MARK,
     Chart,
@@ -22,7 +21,7 @@ from .base import (
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded, value_axes
+from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded, text_width, value_axes
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
@@ -90,15 +89,29 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
 def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, half, alt) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
-    at 6.8 x 2.25 inches. Margins in inches, as the matplotlib chart had them."""
-    width, height = HALF_PAGE if half else (6.8, 2.25)
+    at 7.1 x 2 inches (a portrait page's width), each entry of the legend on one line in a
+    right margin as wide as the legend. Margins in inches, as the matplotlib chart had them. Its
+    text is STYLE's ``font_size`` (``MIN_FONT`` unless drawn ``styled``)."""
+    size, st = STYLE["font_size"], STYLE
+    has_target = target is not None and not _nan(target)
+    entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
+    if has_target:
+        entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
+    for kind, (colour, marker, words) in POINT_STYLE.items():
+        if (chart["point_type"] == kind).any():
+            entries.append((words.replace(": ", ":\n") if half else words, marker_handle(marker, 28, colour)))
+    entries.append(
+        (latest if half else latest.replace("\n", " "), marker_handle("o", 90, "none", PALETTE["black"], 1.2))
+    )
+    handle = 1.5 if half else 2.0
+    width, height = HALF_PAGE if half else (7.1, 2.0)
     left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
+    if not half:  # the legend's width, and matplotlib's border pads either side of it
+        right = max(right, ((handle + 0.8) * size + max(text_width(t, size) for t, _ in entries) + 2.2 * size) / 72)
     W, H = 72 * width, 72 * height
     x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
-    size, st = MIN_FONT, STYLE
     n = len(chart)
     xa = Axis(-0.05 * (n - 1), 1.05 * (n - 1), x0, x1) if n > 1 else Axis(-0.5, 0.5, x0, x1)
-    has_target = target is not None and not _nan(target)
     values = [float(v) if not _nan(v) else math.nan for v in chart["value"]]
     lo, hi = padded([*values, *chart["mean"], *chart["upl"], *chart["lpl"], *([target] if has_target else [])], 0.12)
     ya = Axis(lo, hi, y1, y0)
@@ -125,15 +138,8 @@ def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, hal
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip
-    entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
-    if has_target:
-        entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
-    for kind, (colour, marker, words) in POINT_STYLE.items():
-        if (chart["point_type"] == kind).any():
-            entries.append((words.replace(": ", ":\n"), marker_handle(marker, 28, colour)))
-    entries.append((latest, marker_handle("o", 90, "none", PALETTE["black"], 1.2)))
     # half a page: set close, the legend runs on below the plot (into the margin under it)
     gap = 0 if half else 0.9 * size  # matplotlib's border pad and border-axes pad
-    legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 + gap, entries, 1.5 if half else 2.0,
+    legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 + gap, entries, handle,
            0.15 if half else 0.5)  # fmt: skip
     return str(svg)

@@ -333,16 +333,16 @@ def legend_height(entries: list[tuple], spacing: float = 0.5, columns: int = 1) 
 
 
 def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: float = 2.0,
-           spacing: float = 0.5, columns: int = 1, centre: bool = False) -> float:  # fmt: skip
+           spacing: float = 0.5, columns: int = 1, centre: bool = False, gap: float = 2.0) -> float:  # fmt: skip
     """A legend from ``x`` (its left, or with ``centre`` its middle) and ``top`` down: each entry
     ``(label, draw)`` where ``draw(svg, x0, x1, y)`` draws the handle between x0 and x1 at height y.
     Labels of several lines run down beside their handle. ``columns``: filled down, then across
-    (matplotlib's order), 2 ems apart. Returns the legend's bottom."""
+    (matplotlib's order), ``gap`` ems apart. Returns the legend's bottom."""
     size = STYLE["font_size"]
     per = math.ceil(len(entries) / max(columns, 1)) or 1
     cols = [entries[i : i + per] for i in range(0, len(entries), per)]
     widths = [(handle_length + 0.8) * size + max(text_width(label, size) for label, _ in col) for col in cols]
-    left = x - (sum(widths) + 2 * size * (len(cols) - 1)) / 2 if centre else x
+    left = x - (sum(widths) + gap * size * (len(cols) - 1)) / 2 if centre else x
     bottom = top
     for col, width in zip(cols, widths, strict=True):
         y = top
@@ -354,7 +354,7 @@ def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: 
             svg.text(left + (handle_length + 0.8) * size, first, label, size, cls="legend")
             y += height + spacing * size
         bottom = max(bottom, y - spacing * size)
-        left += width + 2 * size
+        left += width + gap * size
     return bottom
 
 

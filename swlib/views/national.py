@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
+from ..charts.svg import styled
 from ..formatting import fmt_value, lgbf_decimals, slug
 from ..icons import VARIATION_WORDS, icons_view
 from ..national import (
@@ -28,9 +29,12 @@ from ..xmr import SPCWarning, spc
 QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
-# 8.5 pt): 77.5 mm, or 67.5 mm beside a percentage's table (its change column is wider); drawn at
-# the width it prints, its text prints at 8 pt
+# 9 pt): 77.5 mm, or 67.5 mm beside a percentage's table (its change column is wider); drawn at
+# the width it prints, its text prints at the size drawn
 RANK_WIDTH = {"short": 3.05, "wide": 2.65}
+# the national overview's charts (Scotland's SPC chart, every council ranked, the funnel plot) print
+# their text, each at the size it is drawn, at 9 pt: a portrait page has the room
+CHART_FONT = 9
 
 
 def trend_words(t: dict, spc_below: bool = False) -> str:
@@ -114,8 +118,10 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         chart.attrs["method"] = "XmR chart"
         v["glance"]["variation"] = chart.attrs["variation"]
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
-        v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
-    v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
+        with styled(font_size=CHART_FONT):
+            v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
+    with styled(font_size=CHART_FONT):
+        v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []
     g = g.sort_values(["rank", "council_name"])
     for r in g.to_dict("records"):  # ranked on the figures as printed (benchmark): equal figures, equal ranks
@@ -128,8 +134,10 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
                     "change": f"Change since {Period.parse(r0['previous_period']).label}"}  # fmt: skip
     f = funnel(ds, code, year)
     if f is not None:
+        with styled(font_size=CHART_FONT):
+            chart = funnel_chart(f, title).view()
         v["funnel"] = {
-            "chart": funnel_chart(f, title).view(),
+            "chart": chart,
             "words": funnel_words(f),
             "method": funnel_method(f, code),
         }
