@@ -70,8 +70,13 @@ class _KernelThreads:
         self.done: queue.SimpleQueue = queue.SimpleQueue()
         self.threads = [threading.Thread(target=self._work, name=f"swreport-worker-{i + 1}", daemon=True)
                         for i in range(n)]  # fmt: skip
+        self._launched = threading.Semaphore(0)
         for t in self.threads:
             t.start()
+        # the kernels are launched before the caller goes on (a tenth of a second each): the plan's
+        # imports would otherwise hold up the threads' own, and the kernels start seconds later
+        for _ in self.threads:
+            self._launched.acquire(timeout=30)
 
     def _work(self) -> None:
         session = kernels.KernelSession()
@@ -79,6 +84,8 @@ class _KernelThreads:
             session.start()
         except Exception:  # the first report's prepare() starts it again and fails with the reason
             pass
+        finally:
+            self._launched.release()
         try:
             while (job := self.jobs.get()) is not None:
                 self.done.put(render_job(job, session, print_pdf=False))
