@@ -1,4 +1,4 @@
-"""Render many reports: one worker process per report, N at a time.
+"""Render many reports: N at a time, each worker keeping one warm kernel (``executors``).
 
 A batch continues past failures, keeps each failed executed notebook for diagnosis,
 records every report in ``manifest.json`` (parameters, input hashes, version, status,
