@@ -12,7 +12,10 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - a council whose family group differs from the LGBF's, or whose id is nearly one of the 32;
 - an id that differs from a known one by a typo ("did you mean ...");
 - two counts whose ids or titles say one counts a part of the other ("Referrals", "Referrals
-  screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``).
+  screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``);
+- a workforce row that is a total or a sub-team of another row ("All social work services",
+  "Children and Families: fieldwork"), which the annual report's Total counts twice
+  (``workforce_totals``).
 
 Pure functions of the typed tables (indexed by spreadsheet row, as loading reads them).
 """
@@ -49,6 +52,8 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
             out += empty_statutory_sections(measures, tables["councils"], label("measures"))
     if "councils" in tables:
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
+    if "workforce" in tables:
+        out += workforce_totals(tables["workforce"], label("workforce"))
     return out
 
 
@@ -414,3 +419,61 @@ def _small_range(settings, council: str) -> tuple[int, int]:
     except ConfigError:
         return 1, 4
     return s.suppress_min, s.suppress_max
+
+
+_SUB_TEAM = (":", " - ")  # "Children and Families: fieldwork", "Adult Services - Care at Home"
+_TOTAL_WORDS = re.compile(r"\btotal\b|\ball\s", re.IGNORECASE)  # "Total staff", "All social work services"
+
+
+def _sum_of_some(value: float, others: list[float]) -> bool:
+    """Whether two or more of ``others`` add up to ``value`` exactly (a total of some of the teams)."""
+    whole = [round(x) for x in others if x > 0]
+    if len(whole) < 2 or len(whole) > 16 or not float(value).is_integer():
+        return False
+    sums: dict[int, int] = {0: 0}  # a sum -> the most rows that make it (whether two or more do)
+    for x in whole:
+        for s, k in list(sums.items()):
+            sums[s + x] = max(sums.get(s + x, 0), k + 1)
+    return sums.get(round(value), 0) >= 2
+
+
+def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a workforce row that is really a total or a sub-team of another row of the same
+    council's return: its name says so ("Total ...", "All social work services", or another row's
+    name followed by ':' or ' - ', "Children and Families: fieldwork" beside "Children and
+    Families"), or its headcount is the sum of two or more of the other rows, or at least the sum
+    of all of them where there are three or more. The annual report adds the rows up into its
+    Total, so such a row counts its people twice, and beside its teams it gives one away by
+    subtraction (719 for all services, the teams printed beside it). One warning a row, on the
+    workforce file's row; a return of one row (a council that gives only its total) is not warned."""
+    out = []
+    for (council, period), rows in workforce.groupby(["council", "period"], sort=False):
+        if len(rows) < 2:
+            continue
+        names = {i: str(n).strip() for i, n in rows["service"].items()}
+        counts = rows["headcount"].astype(float)
+        for i, name in names.items():
+            h = counts[i]
+            others = [counts[j] for j in names if j != i and pd.notna(counts[j])]
+            parent = next((names[j] for j in names if j != i and name.lower().startswith(
+                tuple(names[j].lower() + s for s in _SUB_TEAM))), None)  # fmt: skip
+            if parent is not None:
+                why = f"a sub-team of '{parent}' (its name is that row's followed by a sub-team's)"
+            elif _TOTAL_WORDS.search(name):
+                why = "a total of other rows, by its name"
+            elif pd.notna(h) and len(others) >= 3 and h >= sum(others):
+                why = f"a total of other rows: at least the {sum(others):g} of all the others"
+            elif pd.notna(h) and _sum_of_some(h, others):
+                why = "a total of other rows: the sum of some of them"
+            else:
+                continue
+            shown = f" ({h:g})" if pd.notna(h) else ""
+            out.append(
+                Problem(label, int(i), "service",
+                        f"'{name}'{shown} for {council} in {period}, {why}",
+                        "one row a team, none a total or a part of another row: the annual report adds the rows "
+                        "into its Total, which would count these people twice, and beside the teams it is made of "
+                        "a public report would give a team's headcount away by subtraction (remove the row, or "
+                        "give its sub-teams in place of the team)"),
+            )  # fmt: skip
+    return out

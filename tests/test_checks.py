@@ -4,8 +4,10 @@ import shutil
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import swlib
+from swlib.cli import main
 from swlib.errors import DataError
 from tests.conftest import COUNCILS, MEASURE_DEFAULTS, ROOT, make_data, write_csv
 
@@ -215,3 +217,32 @@ def test_counts_that_are_not_parts_or_not_a_small_number_apart_are_not_warned(da
     assert (
         _part_of(_counts(data_dir, [parts[0], {**parts[1], "aggregate": "latest"}], {"2023-24-Q1": (312, 309)})) == []
     )
+
+
+def test_a_workforce_row_that_is_a_total_or_a_sub_team_is_a_warning_naming_its_row(tmp_path):
+    # "All social work services" 719 and "Children and Families: fieldwork" 257 beside "Children and Families"
+    # 260: the annual report's Total counts them twice, and a public reader subtracts the teams printed beside
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    with (data / "workforce.csv").open("a") as f:
+        f.write("dumfries-and-galloway,2023-24,All social work services,719,618.9,synthetic\n")
+        f.write("dumfries-and-galloway,2023-24,Children and Families: fieldwork,257,220.6,synthetic\n")
+        f.write("dumfries-and-galloway,2023-24,Residential Total,40,30,synthetic\n")
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 0, r.output
+    lines = [line for line in r.output.splitlines() if line.startswith("workforce.csv")]
+    assert lines[0].startswith("workforce.csv, row 10, column 'service': found 'All social work services' (719) "
+                               "for dumfries-and-galloway in 2023-24, a total of other rows")  # fmt: skip
+    assert "row 11, column 'service': found 'Children and Families: fieldwork' (257)" in lines[1]
+    assert "a sub-team of 'Children and Families'" in lines[1]
+    assert "row 12" in lines[2] and len(lines) == 3  # once a row; the teams themselves are not warned
+    # a team that is the sum of others, or at least the sum of three or more others
+    rows = [{"council": "alpha", "period": "2023-24", "service": s, "headcount": h, "fte": "", "source": "t"}
+            for s, h in (("Adults", 300), ("Children", 200), ("Justice", 50), ("Social work services", 550))]  # fmt: skip
+    from swlib.checks import workforce_totals
+
+    df = pd.DataFrame(rows, index=range(2, 6))
+    assert [p.row for p in workforce_totals(df, "workforce.csv")] == [5]
+    assert workforce_totals(df.iloc[:3], "workforce.csv") == []  # a large team beside smaller ones is a team
+    one = pd.DataFrame([{**rows[0], "service": "All Social Work Resources"}], index=[2])
+    assert workforce_totals(one, "workforce.csv") == []  # a council that gives only its total: nothing counted twice
