@@ -514,3 +514,10 @@ def test_the_national_overviews_charts_are_drawn_with_9_point_text_and_nothing_o
             assert len(ticks) >= 2, (code, kind, ticks)  # a percentage's narrow rank chart had none
     assert seen == {"spc", "rank", "funnel"}
     assert smallest_printed_text("spc", council_charts(demo)["spc"])[0] == 8  # a council's report: as it was
+
+
+def test_a_summary_of_no_counted_measures_draws_an_empty_chart_not_an_error(demo):
+    # Dundee's data has only annual measures: a quarterly report counts none of them on page 1
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
+    chart = swlib.charts.status_chart(swlib.status_summary(perf.iloc[0:0]))
+    assert chart.svg.startswith("<svg") and "Stacked bar chart of measures by status" in chart.alt

@@ -329,7 +329,8 @@ def legend_height(entries: list[tuple], spacing: float = 0.5, columns: int = 1) 
     size = STYLE["font_size"]
     per = math.ceil(len(entries) / max(columns, 1)) or 1
     cols = [entries[i : i + per] for i in range(0, len(entries), per)]
-    return max(sum(text_height(label, size) for label, _ in col) + spacing * size * (len(col) - 1) for col in cols)
+    heights = (sum(text_height(label, size) for label, _ in col) + spacing * size * (len(col) - 1) for col in cols)
+    return max(heights, default=0.0)  # no entries (a summary of no measures): no legend
 
 
 def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: float = 2.0,
