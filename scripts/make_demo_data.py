@@ -383,6 +383,13 @@ def build():
                         "tolerance": 0.25, "source": "synthetic: cumulative profile of the 9-day annual target in seed 000"})  # fmt: skip
     targets.append({"council": DG, "measure": "dg-stage1-timescale", "period": "2022-23", "target": 75,
                     "tolerance": "", "source": SYN})  # fmt: skip
+    # one count of Stage 1 responses: the extensions are among the responses the timescale measure counts
+    issued = {o["period"]: o["denominator"] for o in observations
+              if o["council"] == DG and o["measure"] == "dg-stage1-timescale"}  # fmt: skip
+    for o in observations:
+        if o["council"] == DG and o["measure"] == "dg-stage1-extension":
+            o["denominator"] = issued[o["period"]]
+            o["numerator"] = min(o["numerator"], o["denominator"])
     for o in observations:
         if o["council"] == DG and o["period"] == "2023-24-H1" and o["measure"] == "dg-permanence-26wks":
             o["comment"] = (

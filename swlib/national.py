@@ -135,7 +135,7 @@ def positions(ds: Dataset, period, councils=None) -> pd.DataFrame:
 FUNNELS = {
     "SW6": {"data_type": "PR", "multiplier": RATE_PER,
             "y": "Readmissions within 28 days per 1,000 discharges",
-            "x": "Discharges from hospital (log scale)", "counts": "discharges"},
+            "x": "Discharges from hospital (log scale)", "counts": "discharges", "events": "readmissions"},
     "SW8": {"data_type": "SR", "multiplier": 100,
             "y": "Delayed-discharge bed days, as % of expected (100 = Scotland's rate)",
             "x": "Bed days expected from the 75+ population at Scotland's rate (log scale)",
@@ -163,6 +163,21 @@ def _funnel_kind(code: str, g: pd.DataFrame) -> dict:
                 "counts": ""}  # fmt: skip
     return {"data_type": "SR", "multiplier": 100, "y": "% of expected (100 = Scotland's rate)",
             "x": "Expected at Scotland's rate (log scale)", "counts": "expected"}  # fmt: skip
+
+
+def _scotland_beside_centre(scot: pd.DataFrame, num: pd.Series, den: pd.Series, kind: dict) -> dict | None:
+    """Scotland's published figure beside a funnel centred, as FunnelPlotR centres a proportion or
+    a ratio of counts, on the councils' counts added together (its limits fit those points): the
+    figure, and the counts in Scotland's that no council's figure has (SW6 2019/20: Scotland
+    104.7 from 113,738 readmissions in 1,086,460 discharges; the 32 councils 104.6)."""
+    s = scot.dropna(subset=["value"])
+    if s.empty:
+        return None
+    r = s.iloc[0]
+    extra = None
+    if pd.notna(r["numerator"]) and pd.notna(r["denominator"]):
+        extra = (float(r["numerator"] - num.sum()), float(r["denominator"] - den.sum()))
+    return {"value": float(r["value"]), "extra": extra, "events": kind.get("events"), "counts": kind.get("counts")}
 
 
 def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
@@ -209,7 +224,8 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
     centre = f.attrs["target"] * mult
     out["outside"] = np.where(f["outlier"] == 1, np.where(out["y"] > centre, "above", "below"), "")
     centre_label = (f"Scotland's rate ({centre:,.0f})" if dtype == "SR"
-                    else f"the {len(g)} councils together ({centre:,.1f})")  # fmt: skip
+                    else f"the {len(g)} councils added together ({centre:,.1f})")  # fmt: skip
+    out.attrs.update(scotland=_scotland_beside_centre(scot, num, den, kind) if dtype != "SR" else None)
     out.attrs.update(
         phi=f.attrs["phi"], tau2=f.attrs["tau2"], adjusted=f.attrs["adjusted"], centre=centre, centre_label=centre_label,
         target=f.attrs["target"], data_type=dtype, multiplier=mult, x_title=kind["x"], y_title=kind["y"],

@@ -105,6 +105,13 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     )
     assert "at Falkirk's 23,658 discharges, the 99.8% limits run from 70.7 to 144.2, against 98.5 to 110.8" in words
     assert words.endswith("Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2).")
+    # one fact, two figures said apart: the centre is the councils added together (as FunnelPlotR's
+    # target for a proportion), not the 104.7 published for Scotland and printed on the page before
+    assert sw6.attrs["centre_label"] == "the 32 councils added together (104.6)"
+    assert (
+        "It is not Scotland's published figure (104.7): Scotland's counts include 128 readmissions and 233 "
+        "discharges that no council's figure counts." in words
+    )
     svg = funnel_chart(sw8 := national.funnel(demo, "SW8", "2019-20"), "SW8: delayed discharges").svg
     texts = [t.strip() for t in re.findall(r"<(?:text|tspan)[^>]*>([^<]*)</(?:text|tspan)>", svg)]  # each line
     assert "Inverclyde" in texts and "East Renfrewshire" in texts  # the councils outside, named on the chart

@@ -384,3 +384,37 @@ def test_data_sources_count_every_measure_under_its_source_as_typed(data_dir):
     assert items[plan] == "6 measure definitions"  # the title as typed, not "2023/24"
     assert items["Mosaic extract"] == "6 figures"
     assert source_label("2023-24") == "2023/24"  # a bare year is a period: printed the report's way
+
+
+def test_each_measure_needing_attention_is_headed_by_its_status_and_whose_it_is(demo):
+    """SL 2021/22 Q2, section 4: Welfare Rights carers show 164 against 200, falling; the reader is
+    told it is Amber by the officer's assessment, not by the figures, at the head of its block."""
+    from bs4 import BeautifulSoup
+
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import attention_view
+
+    P = Period.parse("2021-22-Q2")
+    perf = swlib.performance(demo, "south-lanarkshire", P)
+    perf["sentence"] = trends.describe(perf, demo, "south-lanarkshire", P)
+    page = BeautifulSoup(
+        str(macro("attention", numbered(attention_view(demo, "south-lanarkshire", perf, P)["parts"], None))),
+        "html.parser",
+    )
+    heads = {
+        d.h3.get_text(): " ".join(d.select_one(".measure-text > p.measure-status").get_text(" ").split())
+        for d in page.select("div.measure")
+    }
+    assert heads["Carers supported by dedicated Welfare Rights officers"] == "Status: ▲ Amber (officer assessment)"
+    assert heads["Criminal Justice Social Work reports submitted to Court by the due date"] == "Status: ◆ Red"
+    assert len(heads) == 7 and all(h.startswith(("Status: ◆ Red", "Status: ▲ Amber")) for h in heads.values())
+
+
+def test_dumfries_and_galloways_stage_1_complaint_measures_count_the_same_responses(demo):
+    """Q2 2023/24: responses within timescale and responses with an extension are both among the
+    Stage 1 responses issued to date: one count (50), not 50 on one row and 56 on the next."""
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure")
+    on_time, extended = perf.loc["dg-stage1-timescale"], perf.loc["dg-stage1-extension"]
+    assert on_time["denominator"] == extended["denominator"] == 50
+    assert (on_time["numerator"], extended["numerator"]) == (38, 9)

@@ -226,6 +226,8 @@ def funnel_words(f: pd.DataFrame) -> str:
     if a["data_type"] == "SR" and a.get("scotland_rate"):
         what += f" (Scotland's rate: {1000 * a['scotland_rate']:,.1f} per 1,000 people aged 75 and over)"
     words = [f"The funnel plot shows {what}, {a['year']}; the centre line is {a['centre_label']}."]
+    if a.get("scotland") and f"{a['scotland']['value']:,.1f}" != f"{a['centre']:,.1f}":
+        words.append(centre_not_scotland(a))
     if a["adjusted"]:
         w = funnel_widening(f)
         words.append(
@@ -247,6 +249,19 @@ def funnel_words(f: pd.DataFrame) -> str:
             said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
     words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
     return " ".join(words)
+
+
+def centre_not_scotland(a: dict) -> str:
+    """Why a funnel's centre is not Scotland's published figure printed on the page before it."""
+    s = a["scotland"]
+    why = ""
+    if s["extra"] and s["events"] and s["extra"][0] > 0:
+        why = (f": Scotland's counts include {s['extra'][0]:,.0f} {s['events']} and {s['extra'][1]:,.0f} {s['counts']} "
+               "that no council's figure counts")  # fmt: skip
+    return (
+        f"It is not Scotland's published figure ({s['value']:,.1f}){why}. The limits are worked out around the "
+        "councils' counts added together, so that they fit the councils plotted."
+    )
 
 
 def funnel_method(f: pd.DataFrame, title: str) -> str:

@@ -54,7 +54,8 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     parts = []
     for r in by_severity(sel.to_dict("records")):  # in page 1's order: Red first, the worsening first
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
-                "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None}  # fmt: skip
+                "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
+                "status": r["status"], "status_source": r.get("status_source")}  # fmt: skip
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":
