@@ -418,3 +418,25 @@ def test_dumfries_and_galloways_stage_1_complaint_measures_count_the_same_respon
     on_time, extended = perf.loc["dg-stage1-timescale"], perf.loc["dg-stage1-extension"]
     assert on_time["denominator"] == extended["denominator"] == 50
     assert (on_time["numerator"], extended["numerator"]) == (38, 9)
+
+
+def test_how_we_compare_says_which_indicators_are_compared_with_scotland_and_why_the_rest_are_not(demo):
+    """D&G 2023/24 Q2 "How we compare": 2 of 17 rows are tested against Scotland (SW6, SW8), the
+    other 15 say "not compared". The words before the charts say so, counted from the rows."""
+    from swlib.periods import Period
+    from swlib.views.quarterly import benchmark_view
+
+    v = benchmark_view(demo, "dumfries-and-galloway", Period.parse("2023-24-Q2"))
+    said = [r["comparison"] for r in v["rows"]]
+    assert len(said) == 17 and said.count("better") == 2 and sum(s.startswith("not compared") for s in said) == 15
+    assert v["note"].startswith(
+        "Compared with Scotland, allowing for chance: 2 of these 17 indicators (SW6 and SW8), where the LGBF publishes "
+        "the counts of people or events behind the figure"
+    )
+    assert ": 2 better. The other 15 are ranked among the 32 councils and printed beside Scotland's figure, but not " \
+        "tested (11 are percentages with no published counts behind them, so no confidence interval; 4 are costs, " \
+        "not counts of people or events)" in v["note"]  # fmt: skip
+    assert (
+        "Better, similar or worse" not in v["note"]
+        and "The charts show where we rank, not the comparison." in v["note"]
+    )

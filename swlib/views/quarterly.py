@@ -118,6 +118,44 @@ def not_compared_reason(r: dict) -> str:
     return "not compared: the figure is not a percentage or a rate of counted events"
 
 
+def comparison_note(recs: list[dict]) -> str:
+    """What the benchmarking page compares with Scotland and what it cannot, counted from its rows:
+    only a figure built from counts the LGBF publishes has a 95% interval to test Scotland's figure
+    against (D&G 2020/21: SW6 and SW8 of 17); the others are ranked among the councils, and the
+    reader is told so before the charts, not promised a comparison the page does not give."""
+    n, said = len(recs), []
+    done = [r for r in recs if r["comparison"] != "not compared"]
+    codes = " and ".join(filter(None, [", ".join(r["lgbf"] for r in done[:-1]), done[-1]["lgbf"] if done else ""]))
+    if done:
+        found = pd.Series([r["comparison"] for r in done]).value_counts()
+        verdict = ", ".join(f"{k} {v}" for v, k in found.items())
+        said.append(
+            f"Compared with Scotland, allowing for chance: {len(done)} of these {n} indicators ({codes}), where the LGBF "
+            "publishes the counts of people or events behind the figure, so that its 95% confidence interval can be "
+            f"worked out (the glossary says how) and set against Scotland's figure: {verdict}."
+        )
+    else:
+        said.append(f"None of these {n} indicators is compared with Scotland, allowing for chance.")
+    why = [not_compared_reason(r).removeprefix("not compared: ") for r in recs if r["comparison"] == "not compared"]
+    short = {
+        "a cost is not a count of people or events, so chance cannot be allowed for": (
+            "a cost, not a count of people or events", "costs, not counts of people or events"),
+        "the LGBF publishes no counts of people or events behind this figure": (
+            "a percentage with no published counts behind it, so no confidence interval",
+            "percentages with no published counts behind them, so no confidence interval"),
+    }  # fmt: skip
+    if why:
+        counted = pd.Series(why).value_counts()
+        groups = "; ".join(
+            f"{k} {'is' if k == 1 else 'are'} {short.get(w, (w, w))[k != 1]}" for w, k in counted.items()
+        )
+        said.append(
+            f"The other {len(why)} are ranked among the 32 councils and printed beside Scotland's figure, but not "
+            f"tested ({groups}): the table says why for each. The charts show where we rank, not the comparison."
+        )
+    return " ".join(said)
+
+
 def benchmark_row(r: dict, price_years: pd.Series) -> dict:
     """One council's row of ``real_terms_benchmark`` as the report's benchmarking table prints it
     (the measure explorer prints the same): a cost in real terms with its prices named."""
@@ -154,10 +192,8 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         + (f"Figures: {'; '.join(sources)}. " if sources else "")
         + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
     )
-    note = (
-        "Better, similar or worse than Scotland is decided by the 95% confidence interval where the figure is built from "
-        "counts of people or events (the glossary says how it is worked out); "
-        "costs and survey percentages are ranked but not tested. Scotland is the figure the Improvement Service publishes "
+    note = comparison_note(mine.to_dict("records")) + (
+        " Scotland is the figure the Improvement Service publishes "
         "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
