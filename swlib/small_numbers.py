@@ -26,7 +26,13 @@ for _i, _t in enumerate(_TENS):
     for _j, _u in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")):
         _NUMBER_WORDS[f"{_t}-{_u}"] = _NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
 _NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
-_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_UNDER_100 = "|".join(sorted((w for w in _NUMBER_WORDS if w in (*_UNITS, "ten", *_TEENS) or w.split("-")[0].split()[0]
+                              in _TENS), key=len, reverse=True))  # fmt: skip
+_HUNDREDS = rf"(?:(?:a|{'|'.join(_UNITS)})\s+)?hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}))?"
+_BIG_WORD = (rf"(?:(?:a|one|{_HUNDREDS}|{_UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{_UNDER_100}))?|"
+             rf"{_HUNDREDS}")  # fmt: skip
+_WORD = _BIG_WORD + "|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
 _OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -85,10 +91,29 @@ _IDIOMS = re.compile(
 _OF_PEOPLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
                         rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
 _THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
-_FRAC_AFTER = re.compile(r"/(\d+)(?![\d/-]|[.,]\d)")  # "19/21", "rate: 19/21." (a full stop after it ends a sentence)
+# "19/21", "997 / 1000", "rate: 19/21." (a full stop after it ends a sentence)
+_FRAC_AFTER = re.compile(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
 _RANGE_AFTER = re.compile(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
 _WORD_BEFORE = re.compile(r"\w[ \t]*$")  # mid-sentence: a word just before
 _AND_AFTER = re.compile(r"\s+and\b")
+
+
+def _words_value(t: str) -> float | None:
+    """The value of number words: "ninety-seven" 97, "a hundred" 100, "two thousand and twelve" 2012."""
+    total = part = 0
+    seen = False
+    for w in re.split(r"[\s,]+", t.strip().lower().replace("-", " ")):
+        if w in ("a", "and", ""):
+            continue
+        if w == "hundred":
+            part, seen = (part or 1) * 100, True
+        elif w == "thousand":
+            total, part, seen = total + (part or 1) * 1000, 0, True
+        elif w in _NUMBER_WORDS:
+            part, seen = part + _NUMBER_WORDS[w], True
+        else:
+            return None
+    return total + part if seen else None
 
 
 def _small(x, lo: int, hi: int) -> bool:
@@ -99,6 +124,8 @@ def _count_of(token: str) -> float | None:
     t = re.sub(r"\s+", " ", token.lower())
     if t in _NUMBER_WORDS:
         return _NUMBER_WORDS[t]
+    if "hundred" in t or "thousand" in t:
+        return _words_value(t)
     try:
         return float(t.replace(",", ""))
     except ValueError:
@@ -174,7 +201,11 @@ _FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "one half": 1 / 2, "a third": 1 / 
               "a fifth": 1 / 5, "one fifth": 1 / 5, "two fifths": 2 / 5, "three fifths": 3 / 5,
               "four fifths": 4 / 5}  # fmt: skip
 _FRACTION = r"(?:half|(?:a|one|two|three|four)[\s-]+(?:halfs?|thirds?|quarters?|fifths?))"
-_OF_TOTAL = r"\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>" + _N + r")\b(?!\s*(?:%|per\s*cent|percent))"
+_OF_TOTAL = (
+    r"\s+(?:of\s+(?:the|these|those|our|all)?|the|these|those|our)\s*(?P<total>"
+    + _N
+    + r")\b(?!\s*(?:%|per\s*cent|percent))"
+)
 _NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
 _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
          r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved|"
@@ -183,6 +214,10 @@ _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|gr
 
 def _value(token: str) -> float:
     t = re.sub(r"[\s-]+", " ", token.lower()).replace(",", "")
+    if t.endswith(" and a half"):  # "nine and a half (per cent)"
+        return _value(t[: -len(" and a half")]) + 0.5
+    if "hundred" in t or "thousand" in t:
+        return _words_value(t)
     return _NUMBER_WORDS.get(t, None) or float(t)
 
 
@@ -308,6 +343,8 @@ _COUNT = re.compile(
 _LABELS = re.compile(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
                      r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
                      r"rank(?:ed)?|position|placed|level)\.?\s*$", re.I)  # fmt: skip
+_THIS_PERIOD = re.compile(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
+                          r"(?:year|quarter|month|week|day)$", re.I)  # fmt: skip
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _LINKED = re.compile(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
 # words after a figure that name nothing it counts ("nine were seen", "47 in Q1", "18 the year before")
@@ -342,6 +379,8 @@ def _counts_in_sentence(sentence: str) -> list[float]:
         word = tok[0].isalpha()
         unit = bool(_UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
         chain = _LABEL_BEFORE.search(before)  # "quarters 2 and 4" (labels), not "Q1 and 61" (a code, then a count)
+        if chain and _THIS_PERIOD.search(before, 0, chain.end(1)):
+            chain = None  # "this year 12 children", "last quarter 41": a time, then a count
         label = (
             (chain and not re.match(r"[a-z]+\d", chain.group(0), re.I))
             or _AGE_OR_LABEL.search(before)
@@ -396,6 +435,16 @@ def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
     return []
 
 
+_ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_LABEL = re.compile(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
+                          r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
+                          r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
+
+
+def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
+    return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [_ROMAN[m.group("r")]]
+
+
 _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
         "both of a group",
@@ -415,11 +464,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         "a couple, a pair, a trio",
         re.compile(
             r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
-            rf"(?P<k>couple|pair|trio|quartet)\b(?:\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b|"
+            rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b|"
             r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
             re.I,
         ),
-        lambda m: [{"couple": 2, "pair": 2, "trio": 3}.get(m.group("k").lower(), 4)],
+        lambda m: [{"couple": 2, "pair": 2, "brace": 2, "trio": 3}.get(m.group("k").lower(), 4)],
     ),
     (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
         "twins, triplets",
@@ -470,10 +519,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         re.compile(
             rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
             rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
-            rf"\s+(?:but|except|bar|save|apart\s+from|other\s+than)\s+(?P<n>{_N})\b{_NOT_UNIT}",
+            rf"\s+(?:but|except(?:\s+for)?|bar|save(?:\s+for)?|apart\s+from|other\s+than|with\s+the\s+exception\s+of)"
+            rf"\s+(?:a\s+single(?:\s+one)?\b|(?P<n>{_N})\b{_NOT_UNIT})",
             re.I,
         ),
-        lambda m: [_value(m.group("n"))],
+        lambda m: [_value(m.group("n")) if m.group("n") else 1],
     ),
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
@@ -498,7 +548,8 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
         "a percentage of a figure",
         re.compile(
-            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N})\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}", re.I
+            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}",
+            re.I,
         ),
         _percent_of,
     ),
@@ -596,6 +647,30 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         _share_of_change,
     ),
+    (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
+        "a fraction of a figure given before it",
+        re.compile(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{_FRACTION})\b(?!\s+of\b)",
+            re.I,
+        ),
+        _fraction,
+    ),
+    (  # "was restrained once", "absconded thrice", "went missing twice this year": events counted
+        "once, twice, thrice",
+        re.compile(
+            r"\b(?:was|were|been|had|has|have|\w{3,}ed|went|ran|left|took|fell)\s+(?:[\w'’-]+\s+){0,3}?"
+            r"(?P<k>once|twice|thrice)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|during|this|last|between|since|over|that|"
+            r"and|but|before|after|while|when|within|only|each|at\s+(?:home|school)))",
+            re.I | re.M,
+        ),
+        lambda m: [{"once": 1, "twice": 2}.get(m.group("k").lower(), 3)],
+    ),
+    (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
+        "a count in Roman numerals",
+        re.compile(rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b"),
+        _roman,
+    ),
 ]
 # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their
 # difference (``_small_differences``: what it gives away depends on the range looked for)
@@ -604,10 +679,15 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # a block: no blank line in it
 
 
+_APART = 5  # counts from 5 * hi (20) up, of different nouns, are still paired in a paragraph
+
+
 def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int, int] | None:
     """The first difference from lo to hi of two counts said in different sentences of a paragraph
     ("312 referrals were received. 309 were screened.": 3), paired as ``_pairs`` pairs the counts of
-    one sentence (not two small counts, nor counts of different things), and where the two sentences
+    one sentence (not two small counts, nor small counts of different things: "3 priorities ... 5 areas";
+    two counts of ``_APART`` times ``hi`` or more are paired whatever they count, as "312 referrals. There
+    were 309 screenings." is one flow of cases told twice), and where the two sentences
     start and end; None where there is none. Each count is looked up among those of the sentences
     before it (``_small_differences``' way), so a long paragraph is checked in linear time."""
     every, unnamed, named, starts = set(), set(), {}, {}  # starts: where the first sentence with a value began
@@ -618,7 +698,8 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
         for a, noun in counts:
             for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
                 for b in (a + d, a - d):
-                    if max(a, b) > hi and (b in unnamed or (b in every if noun is None else b in named.get(noun, ()))):
+                    same = b in unnamed or (b in every if noun is None else b in named.get(noun, ()))
+                    if max(a, b) > hi and (same or (b in every and min(a, b) >= _APART * hi)):
                         return d, starts[b], s.end()
         for a, noun in counts:
             every.add(a)
@@ -720,6 +801,41 @@ _A_RULE = re.compile(r"\b(?:where|when|whenever|if|unless|once|each|every|any|sh
                      r"could|will|whether|until|before|after)\b", re.I)  # fmt: skip
 
 
+# the same, said with any verb in the past: one person ("a care leaver", "one of our care leavers", "the
+# young person") as who did it or to whom it was done ("took their own life", "Police arrested a looked
+# after child", "We placed a young person"), at a time a reader can place ("in February", "last week")
+# or in an event that is itself one person's ("passed away", "was arrested")
+_ONE_PL = (r"(?:children|young\s+people|people|adults|men|women|boys|girls|babies|teenagers|pupils|residents|patients|"
+           r"service\s+users|carers|parents|care\s+leavers|offenders|prisoners|victims|individuals)")  # fmt: skip
+_ONE_WHO = (rf"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}|\bone\s+of\s+(?:our|the|these|those|its|their)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?{_ONE_PL}|\bone\s+(?:[\w-]+\s+)?{_ONE})\b")  # fmt: skip
+_PAST = (r"(?:was|were|had|became|came|got|went|ran|left|fell|took|made|gave|told|stole|broke|lost|found|said|sat|"
+         r"spent|kept|met|saw|sent|stayed|\w{2,}ed)\b")  # fmt: skip
+_EVENT = re.compile(r"\b(?:died|passed\s+away|took\s+(?:their|his|her)\s+own\s+life|ended\s+(?:their|his|her)\s+"
+                    r"(?:own\s+)?life|killed|murdered|arrested|charged|convicted|abducted|absconded|assaulted|"
+                    r"attempted\s+suicide|self-harmed|overdosed|was\s+(?:found|taken|removed)|went\s+missing)\b", re.I)  # fmt: skip
+_ONE_DID = re.compile(rf"{_ONE_WHO}\s+(?:\w+ly\s+)?{_PAST}|"  # who did it: "a care leaver took their own life"
+                      rf"\b(?:\w{{3,}}ed|took|found|saw|met|lost|sent|kept|caught|brought)\s+{_ONE_WHO}"
+                      r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|into|for|with|who|after|during|last|yesterday)\b)",
+                      re.I)  # fmt: skip
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WHEN = re.compile(rf"\b(?:(?:in|on|during|since|by|from|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+                   rf"(?:{_MONTHS})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
+                   rf"(?:last|this\s+past|earlier\s+this)\s+(?:week|weekend|night|month|{_DAYS})\b|yesterday|"
+                   rf"on\s+(?:{_DAYS})\b|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", re.I)  # fmt: skip
+
+
+def _one_did(sentence: str) -> re.Match | None:
+    """Where a sentence says what one person did or what was done to them, at a time a reader can
+    place or in an event that is one person's; None for a rule ("if a young person is placed")."""
+    for m in _ONE_DID.finditer(sentence):
+        if _A_RULE.search(sentence, 0, m.start()):
+            return None
+        if _WHEN.search(sentence) or _EVENT.search(sentence, m.start()):
+            return m
+    return None
+
+
 def one_person_in(text: str) -> list[str]:
     """Each sentence of free text about one person and what happened to them ("A 15-year-old girl
     was placed in secure care in May"), as "describes one person: <sentence>": a count of one, and a
@@ -729,11 +845,9 @@ def one_person_in(text: str) -> list[str]:
     found = []
     for s in _SENTENCE.finditer(text):
         m = _ONE_PERSON.search(s.group(0))
-        if not m:
-            continue
-        before = s.group(0)[: m.start()]
-        if _A_RULE.search(before) or not _HAPPENED.search(s.group(0), m.start()):
-            continue
+        if not m or _A_RULE.search(s.group(0)[: m.start()]) or not _HAPPENED.search(s.group(0), m.start()):
+            if not _one_did(s.group(0)):
+                continue
         found.append(f"{ONE_PERSON}: {' '.join(s.group(0).split())[:120]}")
     return found
 

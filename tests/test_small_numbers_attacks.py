@@ -44,6 +44,27 @@ ATTACKS = [
     ("All staff were trained but one.", 1),
     ("All the young people were seen except two.", 2),
     ("Rate: 19/21, as planned.", 2),
+    # the second attacker's (issue 21, round two): one person said with any verb in the past, at a time
+    ("A care leaver took their own life in February.", 1),
+    ("Police arrested a looked after child in July.", 1),
+    ("One of our care leavers passed away in February.", 1),
+    ("We placed a young person in secure care in May.", 1),
+    # counts reworded
+    ("The child was restrained once.", 1),
+    ("A boy absconded thrice.", 3),
+    ("Every referral was screened save for one.", 1),
+    ("All referrals were screened with the exception of a single one.", 1),
+    ("Half the 6 children were placed in kinship care.", 3),
+    ("Of the 6 children referred, half were placed.", 3),
+    ("Of our 12 care leavers, a quarter are in work.", 3),
+    ("This year 12 children were placed in secure care; last year it was 9.", 3),
+    ("Ninety-seven of the hundred referrals were screened.", 3),
+    ("Nine and a half per cent of the 42 children were in secure care.", 4),
+    ("III children were placed in secure care.", 3),
+    ("\u2162 children were placed in secure care.", 3),
+    ("312 referrals. There were 309 screenings.", 3),
+    ("A brace of children absconded.", 2),
+    ("Screening: 997 / 1000.", 3),
 ]
 
 
@@ -81,6 +102,16 @@ NOT_ATTACKS = [
     ("Registrations increased 7.3% from 41 last year.", 3),
     ("The register has 44 children on it, up from last quarter's 41.", 3),
     "In 2023/24 the service grew.",
+    "In September we launched a new carer recruitment campaign.",
+    "In May we appointed a new service manager.",
+    "If a young person is placed out of area in May, their social worker visits.",
+    "Reviews are held once a year.",
+    "Once the plan is agreed, it is reviewed.",
+    "See Part III of the Act.",
+    "Schedule IV children's hearings rules apply.",
+    "The strategy has 6 priorities. It sets out 8 outcomes for children.",
+    "This year 120 staff were trained.",
+    "Hundreds of children were supported.",
 ]
 
 
@@ -125,6 +156,10 @@ def _data(tmp_path, text):
         "Screening rate: 19/21.",
         "A 15-year-old girl was placed in secure care in May.",
         "See [the review](https://example.org/reviews/secure-placements-3-children).",
+        "Police arrested a looked after child in July.",
+        "Nine and a half per cent of the 42 children were in secure care.",
+        "312 referrals. There were 309 screenings.",
+        "III children were placed in secure care.",
     ],
 )
 def test_check_public_strict_exits_2_naming_the_narrative_file_line_and_text(tmp_path, text):
