@@ -440,3 +440,34 @@ def test_how_we_compare_says_which_indicators_are_compared_with_scotland_and_why
         "Better, similar or worse" not in v["note"]
         and "The charts show where we rank, not the comparison." in v["note"]
     )
+
+
+def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(demo):
+    """D&G 2023/24 Q2 public, section 4: permanence within 26 weeks (last year's figure suppressed)
+    has no chart, and the performance development reviews lose their SPC chart: one line says so
+    in each block. The internal report has both charts and no such line."""
+    from bs4 import BeautifulSoup
+
+    from swlib.periods import Period
+    from swlib.views import attention_view
+
+    P = Period.parse("2023-24-Q2")
+
+    def blocks(audience):
+        perf = swlib.performance(demo, "dumfries-and-galloway", P, audience=audience)
+        html = str(macro("attention", numbered(attention_view(demo, "dumfries-and-galloway", perf, P)["parts"], None)))
+        return {d.h3.get_text(): d for d in BeautifulSoup(html, "html.parser").select("div.measure")}
+
+    public, internal = blocks("public"), blocks("internal")
+    permanence = public["Children who have a recommendation for permanence within 26 weeks of accommodation"]
+    assert permanence.select_one("p.chart-withheld").get_text() == "Chart not shown: it would show small numbers."
+    assert not permanence.select("figure")
+    pdr = public["Staff who have completed an annual performance development review"]
+    assert len(pdr.select("figure")) == 1 and pdr.select_one("p.chart-withheld").get_text() == (
+        "Statistical process control chart not shown: a public report does not chart single months on their own, "
+        "where numbers can be small."
+    )
+    balance = public["Balance of care for looked after children: % being looked after in the community"]
+    assert balance.select_one("p.chart-withheld").get_text().endswith("a public report charts the latest years only.")
+    assert not any(d.select("p.chart-withheld") for d in internal.values())
+    assert len(internal["Staff who have completed an annual performance development review"].select("figure")) == 2

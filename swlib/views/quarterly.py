@@ -65,6 +65,8 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
             part["chart"] = trend_chart(priced(r), years, period.label).view()
+        points = None if chart is None else Period.parse(chart["period"].iloc[-1]).kind
+        part["withheld"] = withheld_chart_words(part, points, perf.attrs.get("audience") == "public")
         parts.append(part)
     spc = any(p["icons"] for p in parts)
     lead = "Measures with a Red or Amber status, Red first and the worsening first, as on page 1: " + (
@@ -74,6 +76,26 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         else "the last three years and this year to date."
     )
     return {"parts": parts, "lead": lead}
+
+
+def withheld_chart_words(part: dict, points: str | None, public: bool) -> str | None:
+    """One line in place of a chart a public report leaves out, so that its absence is not read as
+    an oversight (D&G 2023/24 Q2: permanence within 26 weeks, last year's figure suppressed, has no
+    chart; the performance development reviews keep their years but not their SPC chart).
+    ``points``: the kind of period the SPC chart would plot ("quarter", "year"), None for none."""
+    if not public:
+        return None
+    if part["chart"] is None:
+        return "Chart not shown: it would show small numbers."
+    if points == "year":
+        return "Statistical process control chart not shown: a public report charts the latest years only."
+    if points:
+        return (
+            f"Statistical process control chart not shown: a public report does not chart single "
+            f"{ {'half': 'half-years'}.get(points, points + 's') } on their "
+            "own, where numbers can be small."
+        )
+    return None
 
 
 def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
