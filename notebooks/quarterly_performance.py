@@ -33,7 +33,7 @@ import swlib
 from swlib import charts, trends
 from swlib import views as s
 from swlib.briefing import briefing_view, counted
-from swlib.config import council_settings
+from swlib.printed_text import service_name
 from swlib.published import read as published_record
 
 ds = swlib.load(data, council=council)
@@ -43,7 +43,7 @@ perf = swlib.performance(ds, council, P, audience=audience, published=published)
 acts = swlib.actions(ds, council, P, audience=audience)
 summary = swlib.status_summary(counted(ds, council, perf))  # the measures page 1 counts, as its count line
 perf["sentence"] = trends.describe(perf, ds, council, P)
-report = {"service": council_settings(council).service, "period": P, "synthetic": ds.is_synthetic(council)}
+report = {"service": service_name(council, audience), "period": P, "synthetic": ds.is_synthetic(council)}
 
 # %% tags=["remove_cell"]
 # working view: every measure's status and figures this period

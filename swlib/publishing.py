@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import public_text, reports
+from . import printed_text, public_text, reports
 from .config import council_settings
 from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
@@ -46,6 +46,8 @@ def where(f: dict) -> str:
     """A finding's place as an analyst looks for it: file and line, or sheet and cell."""
     if f.get("cell"):
         return f"{f['file']}, cell {f['cell']}"
+    if f.get("row") is None and f.get("column"):  # a setting (params/councils.yaml)
+        return f"{f['file']}, setting '{f['column']}'"
     return f"{f['file']}, {'line' if f.get('column') is None else 'row'} {f['row']}" + (
         f", column '{f['column']}'" if f.get("column") else ""
     )
@@ -112,6 +114,7 @@ def check_public(ds, council: str, period) -> list[dict]:
             add_uncleared("actions", i, "comment", c)
     for table, i, col, text, ok in data_text(ds, council):
         add_hits(table, i, col, small_numbers_in(text, lo, hi), ok)
+    findings += [{**f, "cleared": False} for f in printed_text.findings(ds, council)]  # names, sources
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
         findings.append({**f, "reason": reason_for(f["text"])})
     if strict:  # the paragraphs a public report withholds though no small number was found in them
@@ -229,6 +232,7 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
     if r.period_kind == "year":
         P = P.year_period
     out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
+    out += printed_text.findings(ds, council, service=report == "quarterly")  # the headings' names, the sources
     if "actions" in r.free_text:
         out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
     if "narrative" in r.free_text:

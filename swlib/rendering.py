@@ -30,6 +30,7 @@ from .meanwhile import Meanwhile
 from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
+from .printed_text import public_name
 from .scheduling import is_relative, resolve_one
 from .status import performance
 from .templating import _css, page_css, section_title, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
@@ -367,6 +368,7 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     exporter = _exporter()
     r = reports.get(report)
     name = subject_name(ds, report, council)
+    name = public_name(name, council, audience) if r.per_council else name  # councils.csv's words, checked
     period_label = r.period_label(P)
     title = f"{name}: {r.title}, {period_label}"
     css, style_hash = page_css(print_css(f"{name} · {r.title}, {period_label}", landscape=r.landscape))

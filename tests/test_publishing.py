@@ -290,7 +290,11 @@ def test_check_public_names_counts_said_across_sentences_and_number_idioms_and_s
     args = ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data", str(folder)]
     r = CliRunner().invoke(main, [*args, "--strict"])
     assert r.exit_code == 2, r.output
-    assert "observations.csv, row 2, column 'comment': ...The couple adopted a baby in May...." in r.output
+    # a couple (2), and a baby adopted in May (one person)
+    assert (
+        "observations.csv, row 2, column 'comment': ...describes one person: The couple adopted a baby in May … "
+        "The couple adopted a baby in May...." in r.output
+    )
     assert "observations.csv, row 3, column 'comment': ...A family of four moved into the area...." in r.output
     assert "row 4" not in r.output  # "a handful" says only that a count is small, as [c] does
     lines = [ln for ln in r.output.splitlines() if "performance.md" in ln]

@@ -11,6 +11,7 @@ import pandas as pd
 from ..disclosure import FOOTNOTE
 from ..glossary import items
 from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period, fy_text
+from ..printed_text import public_source
 from ..schema import TABLE_ORDER
 from ..status import catalogue
 from ..trends import MAX_SPC_POINTS
@@ -32,7 +33,7 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
         elif printed is None and "council" in df:
             df = df[df["council"] == council]
         for src, n in df["source"].fillna(NOT_STATED).value_counts(sort=False).items():
-            items.setdefault(source_label(src), []).append(rows_of(n, name))
+            items.setdefault(public_source(source_label(src), council, audience), []).append(rows_of(n, name))
     return {
         "note": FOOTNOTE if audience == "public" else None,
         "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
