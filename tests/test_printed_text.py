@@ -102,3 +102,14 @@ def test_the_demo_data_prints_its_names_and_sources_unchanged(demo):
 
     for council in demo.councils["council"]:
         assert findings(demo, council) == [], council
+
+
+def test_the_guide_lists_each_printed_field_the_public_check_reads():
+    from tests.conftest import ROOT
+
+    guide = " ".join((ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split())
+    part = guide.split("### Comments and narrative")[1].split("### ")[0]
+    for words in ("the `service` setting in `params/councils.yaml`", "the council's `name` in `councils.csv`",
+                  "the `source` of every table's rows", "Police arrested a looked after child in July",
+                  "312 referrals. There were 309 screenings."):  # fmt: skip
+        assert words in part, words
