@@ -1,19 +1,65 @@
 """Free text a report prints that is neither a comment, an action nor a narrative: the service's name
 (``service`` in params/councils.yaml, in every quarterly report's heading), the council's name
 (councils.csv, in every page's heading) and each table's ``source`` (the "Data sources" list, as
-``views.sources.source_label`` prints it). A public report checks each with ``small_numbers_in``, as
+``source_label`` prints it). A public report checks each with ``small_numbers_in``, as
 it checks every other free text: one found is withheld ("[withheld]") and listed with its file, row,
 column and reason, and ``check-public`` names it beforehand.
 """
 
 from __future__ import annotations
 
+import re
+
 from .config import council_settings
 from .disclosure import WITHHELD_TEXT, reason_for, table_file
+from .periods import fy_text
 from .schema import TABLE_ORDER
 from .small_numbers import small_numbers_in
+from .views.wording import demo_documents
 
 SETTINGS = "params/councils.yaml"
+PERIOD_CODE = re.compile(r"\d{4}-\d{2}")  # a financial year as a source (2023-24): a period, not a title
+OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by an earlier version says
+
+
+def source_label(source: str) -> str:
+    """A source as a reader should see it: documents by name, not by the demo data's internal
+    reference numbers ("seed 001: ..."), and made-up figures called what they are."""
+    text = re.sub(r"^\s*seed\s+\d+\s*:\s*", "", str(source), flags=re.IGNORECASE)
+    text = re.sub(r"\bseed\s+(\d+)\b", lambda m: demo_documents().get(m.group(1), "a council document"), text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    if text.strip().lower() in OWN_WORDS:
+        return OWN_WORDS[text.strip().lower()]
+    if text.strip().lower() == "synthetic":
+        return "Illustrative figures made up for this demonstration (synthetic)"
+    if text.strip().lower().startswith("synthetic:"):
+        return "Illustrative (synthetic): " + fy_text(text.split(":", 1)[1].strip())
+    if PERIOD_CODE.fullmatch(text.strip()):  # a bare period code ("2023-24"): a year the report prints its way
+        return fy_text(text.strip())
+    # a document's title as the analyst typed it ("Service Plan 2023-24"): a citation, not restyled;
+    # the LGBF workbook by its release
+    return lgbf_release(text)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+def lgbf_release(text: str) -> str:
+    """The LGBF workbook a source names, as the publication a reader knows: "LGBF benchmarking data
+    (lgbf-benchmarking-data-2022-01.xlsx)" is the "Local Government Benchmarking Framework, January
+    2022 release" (the month the file name gives; none, where it gives none), not a file name."""
+
+    def words(m: re.Match) -> str:
+        dated = re.search(r"(\d{4})-(\d{2})", m.group(1))
+        when = (
+            f", {MONTHS[int(dated.group(2)) - 1]} {dated.group(1)} release"
+            if dated and 1 <= int(dated.group(2)) <= 12
+            else ""
+        )
+        return "Local Government Benchmarking Framework" + when
+
+    return re.sub(r"LGBF benchmarking data\s*\(([^()]*?)\.xlsx\)", words, text, flags=re.IGNORECASE)
 
 
 def _hits(text, council: str) -> list[str]:
@@ -45,8 +91,6 @@ def findings(ds, council: str, service: bool = True) -> list[dict]:
     that mention a small number: {file, row, column, text, reason}, a source once a table (its
     first row, and how many rows give it); ``service``: the service's name too (the reports that
     print it). The run lists them as withheld; ``check-public`` names them."""
-    from .views.sources import source_label
-
     out = []
     hits = _hits(council_settings(council).service, council) if service else []
     if hits:

@@ -4,18 +4,16 @@ name, and how many rows of each table it gave) and the glossary's terms (the wor
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..disclosure import FOOTNOTE
 from ..glossary import items
-from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period, fy_text
-from ..printed_text import public_source
+from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from ..printed_text import public_source, source_label
 from ..schema import TABLE_ORDER
 from ..status import catalogue
 from ..trends import MAX_SPC_POINTS
-from .wording import demo_documents, glossary, national_glossary, national_terms, row_words
+from .wording import glossary, national_glossary, national_terms, row_words
 
 
 def sources_view(ds, council: str, audience: str, printed: dict | None = None) -> dict:
@@ -94,49 +92,7 @@ def benchmark_sources(ds) -> list[str]:
     return sorted({source_label(x) for x in ds.benchmarks["source"].dropna().unique()})
 
 
-PERIOD_CODE = re.compile(r"\d{4}-\d{2}")  # a financial year as a source (2023-24): a period, not a title
 NOT_STATED = "Source not stated in the data"  # a row whose source column is blank
-OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by an earlier version says
-
-
-def source_label(source: str) -> str:
-    """A source as a reader should see it: documents by name, not by the demo data's internal
-    reference numbers ("seed 001: ..."), and made-up figures called what they are."""
-    text = re.sub(r"^\s*seed\s+\d+\s*:\s*", "", str(source), flags=re.IGNORECASE)
-    text = re.sub(r"\bseed\s+(\d+)\b", lambda m: demo_documents().get(m.group(1), "a council document"), text,
-                  flags=re.IGNORECASE)  # fmt: skip
-    if text.strip().lower() in OWN_WORDS:
-        return OWN_WORDS[text.strip().lower()]
-    if text.strip().lower() == "synthetic":
-        return "Illustrative figures made up for this demonstration (synthetic)"
-    if text.strip().lower().startswith("synthetic:"):
-        return "Illustrative (synthetic): " + fy_text(text.split(":", 1)[1].strip())
-    if PERIOD_CODE.fullmatch(text.strip()):  # a bare period code ("2023-24"): a year the report prints its way
-        return fy_text(text.strip())
-    # a document's title as the analyst typed it ("Service Plan 2023-24"): a citation, not restyled;
-    # the LGBF workbook by its release
-    return lgbf_release(text)
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
-
-
-def lgbf_release(text: str) -> str:
-    """The LGBF workbook a source names, as the publication a reader knows: "LGBF benchmarking data
-    (lgbf-benchmarking-data-2022-01.xlsx)" is the "Local Government Benchmarking Framework, January
-    2022 release" (the month the file name gives; none, where it gives none), not a file name."""
-
-    def words(m: re.Match) -> str:
-        dated = re.search(r"(\d{4})-(\d{2})", m.group(1))
-        when = (
-            f", {MONTHS[int(dated.group(2)) - 1]} {dated.group(1)} release"
-            if dated and 1 <= int(dated.group(2)) <= 12
-            else ""
-        )
-        return "Local Government Benchmarking Framework" + when
-
-    return re.sub(r"LGBF benchmarking data\s*\(([^()]*?)\.xlsx\)", words, text, flags=re.IGNORECASE)
 
 
 def glossary_items() -> list[tuple[str, str]]:
