@@ -9,17 +9,28 @@ column and reason, and ``check-public`` names it beforehand.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from .config import council_settings
 from .disclosure import WITHHELD_TEXT, reason_for, table_file
 from .periods import fy_text
 from .schema import TABLE_ORDER
 from .small_numbers import small_numbers_in
-from .views.wording import demo_documents
 
 SETTINGS = "params/councils.yaml"
 PERIOD_CODE = re.compile(r"\d{4}-\d{2}")  # a financial year as a source (2023-24): a period, not a title
 OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by an earlier version says
+
+
+@cache
+def demo_documents() -> dict[str, str]:
+    """The documents the demo data was transcribed from, by number ("001": its title):
+    ``swlib/data/demo_documents.yaml``."""
+    path = Path(__file__).resolve().parent / "data" / "demo_documents.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def source_label(source: str) -> str:

@@ -1,6 +1,6 @@
 """The words a report prints that swlib does not compute, read from data files shipped with the
 package: ``swlib/data/wording.yaml`` (the status legend, how each table's rows are counted, the
-glossary) and ``swlib/data/demo_documents.yaml`` (the documents the demo data was transcribed from)."""
+glossary); the documents the demo data was transcribed from are ``printed_text.demo_documents``'s."""
 
 from __future__ import annotations
 
@@ -37,7 +37,3 @@ def national_terms() -> list[str]:
 
 def national_glossary() -> dict[str, str]:
     return _read("wording.yaml")["national_glossary"]
-
-
-def demo_documents() -> dict[str, str]:
-    return _read("demo_documents.yaml")
