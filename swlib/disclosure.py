@@ -614,16 +614,21 @@ def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, s
     return sorted(out, key=lambda f: f[0])
 
 
-def public_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tuple[int, str]]]:
+def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str]]]:
     """The narrative markdown a public report prints: front matter removed, and each paragraph
     with a small number no officer cleared replaced by a note. Returns (markdown, withheld
-    (line, passage) pairs)."""
+    (line, passage) pairs). ``printed``: a callable giving the report's printed figures
+    (``swlib.printed``); a paragraph that only restates one measure's printed figures is kept."""
+    from .printed import restates_printed
+
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     blocks = narrative_blocks(body)
     out, withheld, line = [], [], 1 + offset
     for b in blocks:
         hits = [] if whole else uncleared_hits(b, phrases, lo, hi)
+        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
+            hits = []  # the page prints these figures: the passage gives nothing more away
         if hits and b.strip():
             out.append(f"*{WITHHELD_PASSAGE}*")
             withheld.append((line + len(b) - len(b.lstrip("\n")), hits[0]))

@@ -72,6 +72,22 @@ def section_file(data_path: Path, council: str, year: str, name: str) -> str:
     return f"{where} beside {base.name}" if base.is_file() else f"{base.name}/{where}"
 
 
+def printed_by(data_path: Path, council: str, year: str):
+    """The public report's printed figures (``swlib.printed``), worked out on first need; none
+    where the folder holds narrative but no data set to print figures from."""
+    from .errors import SwError
+    from .loading import load
+    from .printed import lazily, printed_series
+
+    def figures():
+        try:
+            return printed_series(load(data_path), council, year, council_settings(council).suppress_max)
+        except SwError:
+            return []
+
+    return lazily(figures)
+
+
 def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
     """The CSWO's words for a section as sanitised HTML, or None when there is none. For the
     public, a paragraph that mentions a small number is withheld unless cleared (front matter,
@@ -91,7 +107,7 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
         if cfg.public_text == "cleared":  # every paragraph an officer has not cleared (swlib.public_text)
             text, _ = cleared_narrative(text, cfg.suppress_min, cfg.suppress_max)
         else:
-            text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max)
+            text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max, printed_by(data_path, council, year))
     else:
         text = narrative_cleared(text)[2]  # the front matter is for officers, not readers
     return markdown_html(fy_text(text)) if text.strip() else None  # 2023/24, as the report prints it

@@ -15,6 +15,7 @@ from .disclosure import _cleared, narrative_findings, public_narrative, reason_f
 from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
+from .printed import lazily, printed_series
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .schema import narrative_dir
 from .small_numbers import small_numbers_in
@@ -214,7 +215,8 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
             found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi)[1]]
         else:
-            found = ([(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi)[1]] if public
+            printed = lazily(lambda: printed_series(ds, council, year, hi))
+            found = ([(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]] if public
                      else [(*x, reason_for(x[1])) for x in narrative_findings(text, lo, hi)])  # fmt: skip
         out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}
                 for n, hit, ok, why in found]  # fmt: skip
