@@ -27,12 +27,14 @@ for _i, _t in enumerate(_TENS):
         _NUMBER_WORDS[f"{_t}-{_u}"] = _NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
 _NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_UNDER_100 = "|".join(sorted((w for w in _NUMBER_WORDS if w in (*_UNITS, "ten", *_TEENS) or w.split("-")[0].split()[0]
-                              in _TENS), key=len, reverse=True))  # fmt: skip
-_HUNDREDS = rf"(?:(?:a|{'|'.join(_UNITS)})\s+)?hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}))?"
-_BIG_WORD = (rf"(?:(?:a|one|{_HUNDREDS}|{_UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{_UNDER_100}))?|"
+# the words of a number below 100, factored (a list of every one is slow to try at each place of a text)
+_UNDER_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|ten|{'|'.join(_UNITS)})"
+_HUNDREDS = rf"(?:(?:a|{'|'.join(_UNITS)})\s+)?hundred(?:\s+(?:and\s+)?{_UNDER_100})?"
+# "a hundred", "ninety-seven", "two thousand three hundred and twelve": number words to the thousands
+_BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{_UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{_UNDER_100}))?|"
              rf"{_HUNDREDS}")  # fmt: skip
-_WORD = _BIG_WORD + "|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_OTHER_WORDS = [re.escape(w) for w in _NUMBER_WORDS if not re.fullmatch(_UNDER_100, w)]
+_WORD = "|".join([_BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), _UNDER_100])
 _TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
 _OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -709,8 +711,10 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
 
 
 # a percentage given alone ("9.5% were in secure care"), not of a figure said with it ("25% of the 12")
-_PERCENT = re.compile(r"(?<![\w.,£$])(?P<pc>\d{1,2}(?:\.(?P<d>\d+))?)\s*(?:%|per\s*cent\b|percent\b)"
-                      r"(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)", re.I)  # fmt: skip
+# ("nine and a half per cent" too: a percentage in words)
+_PERCENT = re.compile(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(?P<half>\s+and\s+a\s+half)?)"
+                      r"\s*(?:%|per\s*cent\b|percent\b)(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)",
+                      re.I)  # fmt: skip
 
 
 def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int] | None:
@@ -729,7 +733,7 @@ def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int]
         for m in _PERCENT.finditer(paragraph, ps.start(), ps.end()):
             near = [c for cs in counts[max(0, i - _NEAR) : i + _NEAR + 1] for c in cs][:_NEAR_COUNTS]
             values = {v for v, _ in near}
-            pc, d = float(m.group("pc")), len(m.group("d") or "")
+            pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
             if any(k in values for base in values for k in _parts(pc, d, base)):
                 continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
             for base, cs in near:

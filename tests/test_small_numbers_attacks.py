@@ -60,6 +60,7 @@ ATTACKS = [
     ("This year 12 children were placed in secure care; last year it was 9.", 3),
     ("Ninety-seven of the hundred referrals were screened.", 3),
     ("Nine and a half per cent of the 42 children were in secure care.", 4),
+    ("Of the 42 children placed out of area, nine and a half per cent were in secure care.", 4),
     ("III children were placed in secure care.", 3),
     ("\u2162 children were placed in secure care.", 3),
     ("312 referrals. There were 309 screenings.", 3),
@@ -112,6 +113,7 @@ NOT_ATTACKS = [
     "The strategy has 6 priorities. It sets out 8 outcomes for children.",
     "This year 120 staff were trained.",
     "Hundreds of children were supported.",
+    "In 2023 fifty per cent of staff completed training.",
 ]
 
 
