@@ -197,10 +197,12 @@ def write_public_tree(out_dir: Path, manifest: dict) -> Path | None:
             continue
         if not str(e["html"]).startswith(PUBLIC + "/"):
             continue  # made by an older version, beside the internal reports: not part of the tree
+        from .printed_text import public_name  # the council's name as its public reports print it
+
         rel = lambda p: p[len(PUBLIC) + 1 :] if p and str(p).startswith(PUBLIC + "/") else None  # noqa: E731
         entries[key[len(PUBLIC) + 1 :]] = {
-            "report": e["report"], "council": e["council"], "council_name": e.get("council_name"),
-            "period": e["period"], "audience": "public", "status": e["status"], "html": rel(e["html"]),
+            "report": e["report"], "council": e["council"], "period": e["period"], "audience": "public",
+            "council_name": public_name(e["council_name"], e["council"], "public") if e.get("council_name") else None, "status": e["status"], "html": rel(e["html"]),
             "pdf": rel(e.get("pdf")), "swlib": e.get("swlib"),
             "rendered_at": e.get("rendered_at"), "error": None,
         }  # fmt: skip

@@ -113,3 +113,18 @@ def test_the_guide_lists_each_printed_field_the_public_check_reads():
                   "the `source` of every table's rows", "Police arrested a looked after child in July",
                   "312 referrals. There were 309 screenings."):  # fmt: skip
         assert words in part, words
+
+
+def test_the_public_index_withholds_a_council_name_that_mentions_a_small_number(tmp_path):
+    from swlib import outputs
+    from swlib.outputs import Outcome
+    from tests.test_outputs import _job
+
+    public = tmp_path / "public" / "dundee-city" / "2016-17" / "annual.html"
+    public.parent.mkdir(parents=True)
+    public.write_text("<html></html>")
+    name = "Dundee City Council (M11 secure unit for 3 children)"
+    outputs.record(tmp_path, [Outcome.rendered(_job(tmp_path, audience="public", name=name), 0.0, public)])
+    index = (tmp_path / "public" / "index.html").read_text()
+    assert "3 children" not in index and WITHHELD_TEXT in index and 'href="dundee-city/2016-17/annual.html"' in index
+    assert name in (tmp_path / "index.html").read_text()  # the internal index keeps it
