@@ -28,6 +28,7 @@ import pandas as pd
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
 from .config import council_settings
+from .published import renamed
 from .records import Records
 from .schema import COUNT_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
@@ -129,7 +130,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]),
     ``suppressed_why`` why each figure is (``hidden_why``: "to_date:small,last_year:earlier").
     """
-    record = published_by_year(published)
+    record = published_by_year(renamed(published, dict(zip(df["measure"], df["title"], strict=True))))
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
@@ -197,7 +198,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             if col not in hidden[i] and points.get(col):
                 v, n, d, k = points[col][-1]
                 printed.append({"measure": r["measure"], "year": year, "months": months, "value": v, "numerator": n,
-                                "denominator": d, "parts": k})  # fmt: skip
+                                "denominator": d, "parts": k, "title": r["title"]})  # fmt: skip
             if col not in hidden[i] and (points.get("complement") or {}).get(col):  # the whole minus the part
                 printed.append({"measure": r["measure"] + COMPLEMENT, "year": year, "months": months,
                                 "value": points["complement"][col][-1][0], "numerator": np.nan, "denominator": np.nan,
@@ -484,7 +485,9 @@ def suppress_table(
     and, in any row or column that has a total, whatever else it takes so that the total minus
     the cells shown never gives back a suppressed cell or a small count: while the line has one
     suppressed cell, or its suppressed cells add up to lo..hi, the next smallest positive cell
-    is suppressed too, and where there is none left (50, [c], 0 -> Total 53), the total.
+    is suppressed too, and where there is none left (50, [c], 0 -> Total 53), the total; a total
+    suppressed with every cell of its line shown hides the smallest positive cell too (the cells
+    would add up to it).
     ``also``: True where a cell (a total too) must be hidden for another reason (a revision of a
     figure published before), before the totals' secondary suppression.
     """
@@ -506,10 +509,16 @@ def suppress_table(
             lines += [("row", r) for r in v.index if r != total_row]
         for kind, key in lines:
             total_at = (total_row, key) if kind == "col" else (key, total_col)
-            if mask.loc[total_at]:
-                continue  # the total is suppressed: nothing can be taken from it
             cells = v[key].drop(total_row) if kind == "col" else v.loc[key].drop(total_col)
             m = mask[key].drop(total_row) if kind == "col" else mask.loc[key].drop(total_col)
+            if mask.loc[total_at]:  # the total is suppressed: nothing can be taken from it, but with every cell
+                if m.sum() == 0:  # shown it is their sum (a total hidden as revised would be read off anyway)
+                    candidates = cells[cells.notna() & (cells > 0)]
+                    if len(candidates):
+                        pick = candidates.idxmin()
+                        mask.loc[(pick, key) if kind == "col" else (key, pick)] = True
+                        changed = True
+                continue
             if m.sum() == 0 or (m.sum() >= 2 and not _small(cells[m].sum(), lo, hi)):
                 continue
             candidates = cells[~m & cells.notna() & (cells > 0)]

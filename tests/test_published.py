@@ -265,3 +265,62 @@ def test_two_consecutive_public_reports_never_print_two_snapshots_a_few_apart(tm
     assert "Figure suppressed to protect confidentiality" in september
     record = published.read("alpha", out)
     assert 41 not in record["value"].tolist() and 44 in record["value"].tolist()
+
+
+def test_renamed_ids_keep_their_record_by_title():
+    record = pd.DataFrame([
+        {"measure": "dg-ly3", "year": "2023-24", "months": 3, "value": 30.0, "parts": 1,
+         "title": "Foster carer approvals"},
+        {"measure": "dg-ly3:complement", "year": "2023-24", "months": 3, "value": 8.0, "parts": 1},
+        {"measure": "w:rest:dg-ly3+p2", "year": "2023-24", "months": 3, "value": 7.0, "parts": 1},
+        {"measure": "kept", "year": "2023-24", "months": 3, "value": 5.0, "parts": 1, "title": "Foster carer approvals"},
+    ], columns=published.COLUMNS)  # fmt: skip
+    out = published.renamed(record, {"dg-ly3b": "Foster-carer  Approvals.", "kept": "Foster carer approvals", "w": "W"})
+    assert {"dg-ly3b", "dg-ly3b:complement", "w:rest:dg-ly3b+p2"} <= set(out["measure"])
+    assert set(out[out["measure"] == "dg-ly3b"]["value"]) == {30.0}
+    assert "kept" in set(out["measure"]) and len(out) == 7  # an id still in use is not renamed
+    # an id that is gone with a title no measure has now: nothing to set it against
+    assert len(published.renamed(record, {"other": "Something else", "kept": "K", "w": "W"})) == len(record)
+    assert published.normalise(" Strategy & Support. ") == published.normalise("strategy and support")
+
+
+@pytest.mark.slow
+def test_attack_a_revised_figure_under_a_renamed_id_is_set_against_the_one_published(tmp_path):
+    # Q1 printed "Foster carer approvals" 30 (dg-ly3); the figure is revised to 33 and the id renamed
+    # dg-ly3b: a re-rendered report printed 33, and 33 - 30 = 3 approvals recorded late
+    import shutil
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import ROOT
+
+    data, out = tmp_path / "data", tmp_path / "outputs"
+    shutil.copytree(ROOT / "data", data)
+    with (data / "measures.csv").open("a") as f:
+        f.write("dg-ly3,Foster carer approvals,Council wide indicators,People,,count,lower,quarterly,sum,,,,,,"
+                "dumfries-and-galloway,,synthetic\n")  # fmt: skip
+    with (data / "observations.csv").open("a") as f:
+        f.write("dumfries-and-galloway,dg-ly3,2023-24-Q1,30,,,,,synthetic\n")
+    args = ["run", "quarterly", "--council", "dumfries-and-galloway", "--period", "2023-24-Q1", "--audience",
+            "public", "--data", str(data), "--out", str(out)]  # fmt: skip
+    html = out / "public" / "dumfries-and-galloway" / "2023-24-Q1" / "quarterly.html"
+
+    def row() -> str:
+        rows = BeautifulSoup(html.read_text(), "html.parser").find_all("tr")
+        return next(r.get_text(" ", strip=True) for r in rows if "Foster carer approvals" in r.get_text())
+
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert re.search(r"\b30\b", row())
+    for name in ("measures.csv", "observations.csv"):
+        text = (
+            (data / name)
+            .read_text()
+            .replace("dg-ly3,", "dg-ly3b,")
+            .replace("dg-ly3b,2023-24-Q1,30,", "dg-ly3b,2023-24-Q1,33,")
+        )
+        (data / name).write_text(text)
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert "[c]" in row() and not re.search(r"\b33\b", row())
