@@ -28,6 +28,7 @@ import pandas as pd
 
 from .config import council_settings
 from .errors import ConfigError, Problem, row_list
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 
@@ -354,18 +355,22 @@ def _id_part(whole: str, part: str) -> bool:
 
 
 def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
-    """Warnings: two counts added up over the year (unit count or number, aggregate sum, one
-    frequency) where one's id or title says it counts a part of the other (``names_a_part``),
+    """Warnings: two counts added up over the year (unit count or number, aggregate sum; one
+    as often as the other, or a monthly part of a quarterly whole, its months summed to each
+    quarter) or two snapshots of one frequency (aggregate latest, at the same date), where one's id or title says it counts a part of the other (``names_a_part``),
     its ``part_of`` does not name the other, and in some council's period both are larger than
     the council's ``suppress_max`` and differ by ``suppress_min`` to ``suppress_max``: a public
     report prints both (referrals 312, screened 309: 3 not screened), since only a declared
     ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
     ``settings(council)``: the council's settings (default: ``params/``)."""
+    from .rules import part_of_fits
+
     settings = settings or council_settings
     m = measures.drop_duplicates("measure")
-    summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].eq("sum")]
+    summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
     declared = summed["part_of"] if "part_of" in summed else pd.Series(None, index=summed.index)
     ids, freq, said = summed["measure"].to_dict(), summed["frequency"].to_dict(), declared.to_dict()
+    agg = summed["aggregate"].to_dict()
     words = {i: title_words(t) for i, t in summed["title"].items()}
     having: dict[str, set] = {}  # the measures whose title has each word: a whole's parts have all of its words
     for i, ws in words.items():
@@ -380,7 +385,7 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     for w, ws in words.items():
         parts = {p for p in set.intersection(*(having[x] for x in ws)) if ws < words[p]} if ws else set()
         for p in sorted(parts | by_id.get(w, set())):
-            if w != p and freq[w] == freq[p] and said.get(p) != ids[w]:
+            if w != p and part_of_fits(freq[p], agg[p], freq[w], agg[w]) and said.get(p) != ids[w]:
                 pairs.append((w, p))
     if not pairs:
         return []
@@ -392,7 +397,10 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
         whole, part = summed.at[w, "measure"], summed.at[p, "measure"]
         if whole not in have or part not in have:
             continue
-        both = pd.concat([o.xs(whole, level="measure"), o.xs(part, level="measure")], axis=1, join="inner")
+        mine = o.xs(part, level="measure")
+        if freq[p] != freq[w]:  # a monthly part of a quarterly whole: its months summed to each quarter
+            mine = _summed_to(mine, FREQUENCY_KIND[freq[p]], FREQUENCY_KIND[freq[w]])
+        both = pd.concat([o.xs(whole, level="measure"), mine], axis=1, join="inner")
         for (council, period), (a, b) in both.iterrows():
             lo, hi = _small_range(settings, council)
             if a > hi and b > hi and lo <= a - b <= hi:
@@ -409,6 +417,20 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
                 )  # fmt: skip
                 break
     return out
+
+
+def _summed_to(values: pd.Series, kind: str, whole_kind: str) -> pd.Series:
+    """A part's values (by council and period of ``kind``) summed to the periods of ``whole_kind``
+    that hold them, where all of a period's are given (three months to their quarter)."""
+    span, whole_span = SPAN_MONTHS[kind], SPAN_MONTHS[whole_kind]
+    keys = []
+    for council, period in values.index:
+        q = Period.parse(period)
+        start = (q.end // whole_span) * whole_span
+        keys.append((council, str(Period(q.fy, whole_kind, start, start + whole_span - 1))))
+    grouped = values.groupby(pd.MultiIndex.from_tuples(keys, names=values.index.names))
+    full = grouped.count() == whole_span // span
+    return grouped.sum()[full]
 
 
 def _small_range(settings, council: str) -> tuple[int, int]:

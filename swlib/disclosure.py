@@ -173,6 +173,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
+    protect_percent_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
     rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
     for i, r in enumerate(records):  # what is derived from a hidden figure
@@ -275,7 +276,7 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
     groups: dict[str, list[int]] = {}
     for m, i in at.items():
         whole = (evidence.get(m) or {}).get("part_of")
-        if isinstance(whole, str) and whole in at:
+        if isinstance(whole, str) and whole in at and records[i]["unit"] in COUNT_UNITS:  # not a percentage of it
             groups.setdefault(whole, []).append(i)
     rests = []
     for whole, parts in groups.items():
@@ -308,6 +309,32 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
                 hidden[pick].append(col)
                 why[pick].append(f"{col}:parts")
     return rests
+
+
+def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """A percentage given as a value alone whose measure is declared a part of a count
+    (``part_of``): the count in the same column is its base, so the numerator the percentage
+    gives (10.0% of 40 looked after children: 4 in secure care; ``percent_bases.numerators``)
+    from lo to hi hides it ("small"), as does the base less it ("complement"). A percentage with
+    its numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
+    from .percent_bases import numerators  # it reads performance tables: imported when used
+
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    for i, r in enumerate(records):
+        ev = evidence.get(r["measure"]) or {}
+        whole = ev.get("part_of")
+        if r["unit"] != "percent" or not isinstance(whole, str) or whole not in at:
+            continue
+        for col in cols:
+            p, base, own = r.get(col), records[at[whole]].get(col), ev.get(col) or []
+            if col in hidden[i] or pd.isna(p) or pd.isna(base) or (own and pd.notna(own[-1][1])):
+                continue
+            ks = numerators(p, int(r["decimals"]), base)
+            reason = "small" if any(_small(k, lo, hi) for k in ks) else None
+            reason = reason or ("complement" if any(_small(base - k, lo, hi) for k in ks) else None)
+            if reason:
+                hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
 
 
 def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:

@@ -16,8 +16,8 @@ from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily, printed_series
+from .schema import COUNT_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
-from .schema import narrative_dir
 from .small_numbers import small_numbers_in
 from .status import actions, performance
 
@@ -135,14 +135,15 @@ def check_public(ds, council: str, period) -> list[dict]:
             f"{measure} {r['period']}: {r['value']:g} ({r['unit']}, value only){more}",
             False,
         )
-        findings[-1].update(reason=UNCHECKED, kind="figure")
+        findings[-1].update(reason=UNCHECKED, kind="figure", measure=measure)
     return findings
 
 
 RATES = ("percent", "rate", "ratio")  # figures built on counts that a value alone does not give
 UNCHECKED = (
     "a percentage, rate or ratio given without its numerator and denominator: whether it gives away a small "
-    "number cannot be checked (give them, or clear the row once an officer has checked its counts)"
+    "number cannot be checked (give them, or declare part_of = the count it is a percentage of, or clear the row "
+    "once an officer has checked its counts)"
 )
 
 
@@ -158,6 +159,10 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     units = ds.measures.set_index("measure")["unit"]
     obs = obs.assign(unit=obs["measure"].map(units))
     bare = obs["unit"].isin(RATES) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
+    if "part_of" in ds.measures:  # a percentage declared a part of a count: checked against it (its base)
+        m = ds.measures.drop_duplicates("measure").set_index("measure")
+        based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
+        bare &= ~obs["measure"].isin(based)
 
     def shown(p: str) -> bool:
         q = Period.parse(p)

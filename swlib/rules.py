@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import schema as sc
 from .errors import DUPLICATE_KEY, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem, row_list
-from .periods import FREQUENCY_KIND, KINDS, Period
+from .periods import FREQUENCY_KIND, KINDS, SPAN_MONTHS, Period
 from .statutory import did_you_mean
 
 
@@ -365,8 +365,15 @@ COUNTING = ("count", "number")  # units that count people or events (disclosure.
 def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     """``part_of`` names the measure this one is a part of (investigations of referrals): an
     existing measure that the same councils report, counting people or events as this one does,
-    as often, and added up over the year (aggregate sum) as this one is, so that the public
-    reports can keep the difference of the two from giving away a small number."""
+    so that the public reports can keep the difference of the two from giving away a small
+    number. Either both added up over the year (aggregate sum), this one as often as the whole or
+    more often, each of its periods within one of the whole's (referrals screened a month, of
+    referrals a quarter: the months summed to the quarter); or both snapshots (aggregate latest)
+    of the same frequency (children on the register for more than a year, of children on the
+    register: the two at the same date). A percentage (unit percent) may be a part of a count in
+    the same way, as often as it: the count is its base (looked after children placed out of area,
+    and the percentage of them in secure care), so a percentage given as a value alone is checked
+    against it."""
     if "part_of" not in df.columns:
         return []
     out = []
@@ -382,11 +389,28 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "part_of", f"'{whole}', a measure of {w['council']} only",
                                f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
                                "reports"))  # fmt: skip
-        elif r["unit"] not in COUNTING or w["unit"] not in COUNTING:
+        elif r["unit"] not in (*COUNTING, "percent") or w["unit"] not in COUNTING:
             out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
-                               "two measures that count people or events (unit count or number)"))  # fmt: skip
-        elif (r["frequency"], r["aggregate"]) != (w["frequency"], w["aggregate"]) or r["aggregate"] != "sum":
+                               "two measures that count people or events (unit count or number), or a "
+                               "percentage of a count"))  # fmt: skip
+        elif not part_of_fits(r["frequency"], r["aggregate"], w["frequency"], w["aggregate"], r["unit"]):
             out.append(Problem(label, int(row), "part_of",
                                f"'{whole}' {w['frequency']} ({w['aggregate']}), this measure {r['frequency']} "
-                               f"({r['aggregate']})", "two measures of the same frequency, both with aggregate sum"))  # fmt: skip
+                               f"({r['aggregate']})", "two measures with aggregate sum, this one as often as the "
+                               "whole or more often (monthly of quarterly), or two snapshots (aggregate latest) of "
+                               "the same frequency"))  # fmt: skip
     return out
+
+
+def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str, unit: str = "count") -> bool:
+    """Whether a measure can be declared a part of another (``part_of_rules``): both summed, the
+    part's periods within the whole's (a count only: a percentage as often as its base), or both
+    snapshots of the same frequency."""
+    if part_agg != whole_agg or part_agg not in ("sum", "latest"):
+        return False
+    if part_freq == whole_freq:
+        return True
+    if part_agg != "sum" or unit not in COUNTING:
+        return False
+    span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
+    return span[whole_freq] % span[part_freq] == 0 and span[part_freq] < span[whole_freq]

@@ -126,6 +126,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     ms = ds.measures  # where each measure's row is, and whether its words are cleared for the public
     measure_rows = dict(zip(ms["measure"], zip(ms.index, ms.reindex(columns=["cleared"])["cleared"], strict=True),
                             strict=True))  # fmt: skip
+    whole_freq = dict(zip(ms["measure"], ms["frequency"], strict=True))  # a part_of's whole: how often it is given
     by_measure: dict[str, dict] = {}
     for r in obs[cols].to_dict("records"):
         r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
@@ -243,17 +244,22 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 year_notes[str(y)] = note
                 if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
                     said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
-        if public and isinstance(getattr(m, "part_of", None), str):  # the whole minus this part counts people too
-            mw, comp = by_measure.get(m.part_of, {}), {}
+        if public and isinstance(getattr(m, "part_of", None), str) and m.unit in COUNT_UNITS:
+            # the whole minus this part counts people too: summed (its months to the whole's quarter) or at one date
+            mw, comp, agg = by_measure.get(m.part_of, {}), {}, m.aggregate
+            wk = FREQUENCY_KIND.get(whole_freq.get(m.part_of), kind)
             for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
-                w = year_to_date(mw, at, kind, "sum", m.unit)
+                w = year_to_date(mw, at, wk, agg, m.unit)
                 comp[col] = complement_points(mo, mw, kind, at.fy, at.end, step, y.value if y.has_data else np.nan,
-                                              w.value if w.has_data else np.nan)  # fmt: skip
+                                              w.value if w.has_data else np.nan, wk, agg)  # fmt: skip
             for y in years:
-                whole_year = year_value(mw, y, kind, "sum", m.unit)[0]
-                comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, history[str(y)], whole_year)
+                whole_year = year_value(mw, y, wk, agg, m.unit)[0]
+                comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, history[str(y)], whole_year, wk, agg)
             points["complement"] = comp
-            points["part_of"] = m.part_of  # with the whole's other parts: disclosure.protect_parts
+        if public and isinstance(getattr(m, "part_of", None), str):
+            points["part_of"] = (
+                m.part_of
+            )  # with the whole's other parts (disclosure.protect_parts), or a percentage's base
         if public:
             points["notes"] = said  # free text a public report would print in place of a figure
             i, c = measure_rows[m.measure]

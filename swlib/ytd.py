@@ -129,15 +129,19 @@ def cumulative_by_end(obs: dict, fy: int, kind: str, aggregate: str, unit: str, 
     return out
 
 
-def complement_points(part: dict, whole: dict, kind: str, fy: int, end: int, step: int, now_part, now_whole) -> list:
+def complement_points(part: dict, whole: dict, kind: str, fy: int, end: int, step: int, now_part, now_whole,
+                      whole_kind: str | None = None, aggregate: str = "sum") -> list:  # fmt: skip
     """For a measure that counts a part of another (``part_of``): the whole minus the part at
     each cumulative figure of year ``fy`` public reports print before month slot ``end`` where
     both have one, then at ``end`` itself (``now_whole - now_part``), as points for
-    ``disclosure.hidden_why`` (a count: (value, nan, nan, 1)). Empty where either is missing now."""
+    ``disclosure.hidden_why`` (a count: (value, nan, nan, 1)). Empty where either is missing now.
+    ``whole_kind``: the whole's frequency where it is coarser (a monthly part of a quarterly whole:
+    the months summed to each quarter); ``aggregate``: both summed, or both snapshots ("latest":
+    the two at each date)."""
     if pd.isna(now_part) or pd.isna(now_whole):
         return []
-    p = cumulative_by_end(part, fy, kind, "sum", "count", end, step)
-    w = cumulative_by_end(whole, fy, kind, "sum", "count", end, step)
+    p = cumulative_by_end(part, fy, kind, aggregate, "count", end, step)
+    w = cumulative_by_end(whole, fy, whole_kind or kind, aggregate, "count", end, step)
     return [(w[e][0] - p[e][0], np.nan, np.nan, 1) for e in sorted(set(p) & set(w))] + [
         (now_whole - now_part, np.nan, np.nan, 1)
     ]

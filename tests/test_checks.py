@@ -246,3 +246,24 @@ def test_a_workforce_row_that_is_a_total_or_a_sub_team_is_a_warning_naming_its_r
     assert workforce_totals(df.iloc[:3], "workforce.csv") == []  # a large team beside smaller ones is a team
     one = pd.DataFrame([{**rows[0], "service": "All Social Work Resources"}], index=[2])
     assert workforce_totals(one, "workforce.csv") == []  # a council that gives only its total: nothing counted twice
+
+
+def test_undeclared_snapshot_parts_and_monthly_parts_of_a_quarter_are_warned(data_dir):
+    # 44 children on the register and 41 on the register for more than a year, at the same date
+    snaps = [{"title": "Children on the register", "aggregate": "latest"},
+             {"title": "Children on the register for more than a year", "aggregate": "latest"}]  # fmt: skip
+    text = "\n".join(str(w) for w in _part_of(_counts(data_dir, snaps, {"2023-24-Q1": (44, 41)})))
+    assert "found m1 (Children on the register for more than a year) 41 and m0 (Children on the register) 44" in text
+    # 50 adult referrals in the quarter, 47 screened in its three months (15, 16, 16)
+    obs = [{"measure": "m0", "period": "2023-24-Q1", "value": "50"}] + [
+        {"measure": "m1", "period": p, "value": v} for p, v in (("2023-04", "15"), ("2023-05", "16"), ("2023-06", "16"))
+    ]
+    ms = [{"title": "Adult referrals"}, {"title": "Adult referrals screened", "frequency": "monthly"}]
+    folder = make_data(data_dir / "monthly", [{"unit": "count", "polarity": "none", **m} for m in ms], obs)
+    (w,) = _part_of(swlib.load(folder))
+    assert "found m1 (Adult referrals screened) 47 and m0 (Adult referrals) 50 for alpha in 2023-24-Q1, 3 apart" in str(
+        w
+    )
+    # two of the quarter's months only: not a quarter's figure to set against it
+    folder = make_data(data_dir / "partial", [{"unit": "count", "polarity": "none", **m} for m in ms], obs[:3])
+    assert _part_of(swlib.load(folder)) == []

@@ -193,15 +193,17 @@ def _refuse_public(plan) -> None:
         raise ConfigError("\n".join(refused))
 
 
-def _not_checked_line(job, n: int, data, command: str = "batch") -> str:
+def _not_checked_line(job, figures: list[dict], data, command: str = "batch") -> str:
     """What a public report prints that its suppression cannot check, in one line: how many
-    measures, and the command that lists them."""
+    measures and which, how to make them checked, and the command that lists them."""
     listing = f"swreport check-public --council {job.council} --period {job.period}" + (
         f" --data {data}" if data is not None else ""
     )
+    names = ", ".join(dict.fromkeys(str(f.get("measure")) for f in figures))
     return (
-        f"not checked in {job.key}: {plural(n, 'measure')} printed as a percentage, rate or ratio without "
-        f"numerator and denominator; '{listing}' lists them (or {command} --verbose)"
+        f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
+        f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of; "
+        f"'{listing}' lists them (or {command} --verbose)"
     )
 
 
@@ -217,7 +219,7 @@ def _say_public(ds, j, data, verbose: bool, command: str) -> None:
     for f in figures if verbose else []:
         click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
     if figures and not verbose:  # one line a report: the list is check-public's
-        click.echo(_not_checked_line(j, len(figures), data, command))
+        click.echo(_not_checked_line(j, figures, data, command))
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
