@@ -125,7 +125,8 @@ NOTES = {
     "decimals": "Decimal places shown; statuses are decided at this precision.",
     "source": "Where the figure came from ('synthetic' marks made-up figures).",
     "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "
-    "people or events, as often, with aggregate sum. Public reports keep their difference from giving away a small number.",
+    "people or events, both with aggregate sum (this one as often or more often) or both snapshots (latest) as often; "
+    "or a percentage of the count. Public reports keep their difference from giving away a small number.",
     "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
     "number (else such text is withheld from them).",
 }
