@@ -26,10 +26,10 @@ from itertools import combinations, product
 import numpy as np
 import pandas as pd
 
-from .base import FOOTNOTE, SUPPRESSED, SYMBOL  # noqa: F401 (disclosure's names)
+from .base import FOOTNOTE, SUPPRESSED, SYMBOL, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
-from .published import renamed
 from .records import Records
+from .renames import renamed
 from .schema import COUNT_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
@@ -311,14 +311,23 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
     return rests
 
 
+def numerators(percent: float, decimals: int, base: float) -> list[int]:
+    """The whole numerators of ``base`` that print as ``percent`` at ``decimals`` places (7.1 of 42: [3])."""
+    if not base or base < 1 or not float(base).is_integer():
+        return []
+    shown = round_half_up(percent, decimals)
+    guess = round(percent * base / 100)
+    reach = int(base * 10.0**-decimals / 100) + 2  # how far a printed value's rounding lets the numerator move
+    return [k for k in range(max(0, guess - reach), min(int(base), guess + reach) + 1)
+            if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
+
+
 def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
     """A percentage given as a value alone whose measure is declared a part of a count
     (``part_of``): the count in the same column is its base, so the numerator the percentage
     gives (10.0% of 40 looked after children: 4 in secure care; ``percent_bases.numerators``)
     from lo to hi hides it ("small"), as does the base less it ("complement"). A percentage with
     its numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
-    from .percent_bases import numerators  # it reads performance tables: imported when used
-
     at = {r["measure"]: i for i, r in enumerate(records)}
     for i, r in enumerate(records):
         ev = evidence.get(r["measure"]) or {}

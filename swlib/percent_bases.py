@@ -14,26 +14,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import round_half_up
 from .config import council_settings
-from .disclosure import _cleared, table_file
+from .disclosure import _cleared, numerators, table_file
 from .errors import ConfigError
 from .periods import Period
 from .small_numbers import _SENTENCE, _counts_in_sentence
 from .status import performance
 
 _WORDS = ("comment", "title", "theme", "outcome")  # printed beside the figure in the row, as printed
-
-
-def numerators(percent: float, decimals: int, base: float) -> list[int]:
-    """The whole numerators of ``base`` that print as ``percent`` at ``decimals`` places (7.1 of 42: [3])."""
-    if not base or base < 1 or not float(base).is_integer():
-        return []
-    shown = round_half_up(percent, decimals)
-    guess = round(percent * base / 100)
-    reach = int(base * 10.0**-decimals / 100) + 2  # how far a printed value's rounding lets the numerator move
-    return [k for k in range(max(0, guess - reach), min(int(base), guess + reach) + 1)
-            if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
 
 
 def _counts(text) -> list[float]:

@@ -8,7 +8,7 @@ it printed (``swlib.published``, as ``workforce:<team>`` and ``workforce:Total``
 return's period as their year), and a headcount that differs by ``suppress_min`` to
 ``suppress_max`` from one printed before for the same team (or the total) and the same return
 is hidden too, before the total's own secondary suppression. Teams are matched by name as
-``published.normalise`` reads it ("Strategy & Support" is "Strategy and Support" renamed), and a
+``renames.normalise`` reads it ("Strategy & Support" is "Strategy and Support" renamed), and a
 hidden total hides a team with it (all teams printed add up to it). Returns of different periods are
 different snapshots: their difference counts no one (as for measures with aggregate ``latest``).
 A full-time equivalent is hidden with its headcount.
@@ -21,7 +21,7 @@ import pandas as pd
 
 from .disclosure import published_by_year, suppress_table
 from .periods import Period
-from .published import normalise
+from .renames import normalise
 from .small_numbers import _small
 
 PREFIX = "workforce:"  # the record's name for a team's headcount (no measure id has a ':')
@@ -47,7 +47,7 @@ def hidden(counts: pd.Series, year: str, record, lo: int, hi: int) -> pd.Series:
     """True for each headcount (``counts``, by team, a Total last where there is one) a public
     table must hide: small, revised by a small number since a public report printed it for the
     same return (``record``: ``swlib.published``), or needed to keep either from its total."""
-    printed: dict[tuple[str, str], list] = {}  # by the team's name as ``published.normalise`` matches it
+    printed: dict[tuple[str, str], list] = {}  # by the team's name as ``renames.normalise`` matches it
     for (m, y), points in published_by_year(record).items():
         if m.startswith(PREFIX):
             printed.setdefault((normalise(m[len(PREFIX) :]), y), []).extend(points)

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import swlib
-from swlib import published
+from swlib import published, renames
 from tests.conftest import make_data
 
 
@@ -275,13 +275,13 @@ def test_renamed_ids_keep_their_record_by_title():
         {"measure": "w:rest:dg-ly3+p2", "year": "2023-24", "months": 3, "value": 7.0, "parts": 1},
         {"measure": "kept", "year": "2023-24", "months": 3, "value": 5.0, "parts": 1, "title": "Foster carer approvals"},
     ], columns=published.COLUMNS)  # fmt: skip
-    out = published.renamed(record, {"dg-ly3b": "Foster-carer  Approvals.", "kept": "Foster carer approvals", "w": "W"})
+    out = renames.renamed(record, {"dg-ly3b": "Foster-carer  Approvals.", "kept": "Foster carer approvals", "w": "W"})
     assert {"dg-ly3b", "dg-ly3b:complement", "w:rest:dg-ly3b+p2"} <= set(out["measure"])
     assert set(out[out["measure"] == "dg-ly3b"]["value"]) == {30.0}
     assert "kept" in set(out["measure"]) and len(out) == 7  # an id still in use is not renamed
     # an id that is gone with a title no measure has now: nothing to set it against
-    assert len(published.renamed(record, {"other": "Something else", "kept": "K", "w": "W"})) == len(record)
-    assert published.normalise(" Strategy & Support. ") == published.normalise("strategy and support")
+    assert len(renames.renamed(record, {"other": "Something else", "kept": "K", "w": "W"})) == len(record)
+    assert renames.normalise(" Strategy & Support. ") == renames.normalise("strategy and support")
 
 
 @pytest.mark.slow

@@ -1,0 +1,67 @@
+"""A measure or team renamed after a public report printed it: the same figure under a new name.
+
+The record of what public reports printed (``swlib.published``) keys each figure by measure id
+(a team by its name); an id renamed, or a team respelt, would otherwise start a new record, and a
+revised figure under the new name would be printed beside the old one as if new: "Foster carer
+approvals" 30 under dg-ly3, then 33 under dg-ly3b, gives 3 away. ``renamed`` adds each vanished
+id's figures under the new ids of the same title; ``normalise`` is how titles and team names are
+matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+
+def normalise(name) -> str:
+    """A title or team name as the record matches it: lower case, '&' as 'and', punctuation and
+    spacing ignored ("Strategy & Support", "strategy and support." -> "strategy and support")."""
+    text = re.sub(r"&", " and ", str(name).lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def renamed(record: pd.DataFrame | None, titles: dict[str, str]) -> pd.DataFrame | None:
+    """``record`` with each figure whose measure id is no longer in use (not a key of ``titles``,
+    the ids a report prints now -> their titles) also under each id new since the record with the
+    same title (``normalise``d): "Foster carer approvals" printed as 30 under dg-ly3 is set against the 33 of
+    dg-ly3b, its new id, as a revision. Names built on ids (``<id>:complement``, a whole's rest
+    ``<whole>:rest:<part>+<part>``) follow their ids."""
+    if record is None or record.empty or "title" not in record:
+        return record
+    recorded = {str(m).split(":")[0] for m in record["measure"]}
+    by_title: dict[str, set[str]] = {}  # the ids new since the record, by title
+    for m, t in titles.items():
+        if m not in recorded:
+            by_title.setdefault(normalise(t), set()).add(m)
+    old = {}  # a vanished id -> the ids now in use with its title
+    for m, t in zip(record["measure"], record["title"], strict=True):
+        base = str(m).split(":")[0]
+        if isinstance(t, str) and base not in titles and ":" not in str(m):
+            old.setdefault(base, set()).update(by_title.get(normalise(t), set()))
+    old = {m: new for m, new in old.items() if new}
+    if not old:
+        return record
+
+    def keys(m: str) -> list[str]:
+        whole, sep, parts = m.partition(":rest:")
+        if sep:
+            ws = [whole, *old.get(whole, ())]
+            ps = [[p, *old.get(p, ())] for p in parts.split("+")]
+            out = [w + sep + "+".join(x) for w in ws for x in _choices(ps)]
+        else:
+            base, colon, rest = m.partition(":")
+            out = [n + colon + rest for n in [base, *old.get(base, ())]]
+        return out[1:]
+
+    extra = [{**r, "measure": k} for r in record.to_dict("records") for k in keys(str(r["measure"]))]
+    return pd.concat([record, pd.DataFrame(extra, columns=record.columns)], ignore_index=True) if extra else record
+
+
+def _choices(options: list[list[str]]) -> list[list[str]]:
+    """Each way of taking one of each list (the first of each first)."""
+    out: list[list[str]] = [[]]
+    for opts in options:
+        out = [[*x, o] for x in out for o in opts]
+    return out
