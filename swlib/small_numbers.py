@@ -444,6 +444,8 @@ _ROMAN_LABEL = re.compile(r"\b(?:part|stage|phase|level|tier|section|chapter|sch
 
 
 def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
+    if m.group("r2"):
+        return [{"I": 1, **_ROMAN}[m.group("r2")]]
     return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [_ROMAN[m.group("r")]]
 
 
@@ -521,7 +523,8 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         re.compile(
             rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
             rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
-            rf"\s+(?:but|except(?:\s+for)?|bar|save(?:\s+for)?|apart\s+from|other\s+than|with\s+the\s+exception\s+of)"
+            rf"(?:\s+(?:but|bar)|,?\s+(?:except(?:\s+for)?|save(?:\s+for)?|apart\s+from|other\s+than|"
+            rf"with\s+the\s+exception\s+of))"  # "..., with the exception of one" (not ", but two were withdrawn")
             rf"\s+(?:a\s+single(?:\s+one)?\b|(?P<n>{_N})\b{_NOT_UNIT})",
             re.I,
         ),
@@ -670,7 +673,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
         "a count in Roman numerals",
-        re.compile(rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b"),
+        re.compile(
+            rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b|"
+            rf"(?i:\b(?:{_NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
+            re.M,
+        ),  # "placements: III."
         _roman,
     ),
 ]

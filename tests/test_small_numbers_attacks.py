@@ -65,6 +65,8 @@ ATTACKS = [
     ("\u2162 children were placed in secure care.", 3),
     ("312 referrals. There were 309 screenings.", 3),
     ("A brace of children absconded.", 2),
+    ("Secure placements: III.", 3),
+    ("No complaints were upheld, with the exception of a single one.", 1),
     ("Screening: 997 / 1000.", 3),
 ]
 
@@ -114,6 +116,8 @@ NOT_ATTACKS = [
     "This year 120 staff were trained.",
     "Hundreds of children were supported.",
     "In 2023 fifty per cent of staff completed training.",
+    "No complaints were upheld, but twelve were withdrawn.",
+    "Recommendations: see Part III.",
 ]
 
 
