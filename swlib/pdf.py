@@ -124,11 +124,12 @@ class PdfEngine:
         page = self._browser.new_page()
         try:
             page.goto(html.as_uri(), wait_until="load")
-            raw = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
-            links = page.evaluate(_LINK_TEXTS)
+            links = page.evaluate(_LINK_TEXTS)  # a contents link's words, without the page number printed after them
+            headings = page.evaluate(_HEADING_TEXTS)
+            raw = _print_with_contents_pages(page)
         finally:
             page.close()
-        write_atomic(target, reproducible(raw, links))
+        write_atomic(target, reproducible(raw, links, headings))
         return target
 
     def close(self) -> None:
@@ -157,9 +158,88 @@ _LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]
   .map(a => [a.getAttribute('href'), a.textContent.replace(/\\s+/g, ' ').trim()]).filter(([, t]) => t))"""
 
 
-def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
+_HEADING_TEXTS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .map(h => h.textContent.replace(/\\s+/g, ' ').trim()).filter(t => t)"""
+
+# each contents link's page number, printed at the end of its line: ``numbers`` is {id: page}; true
+# when a number was added or changed (the page must be printed again)
+_CONTENTS_PAGES = """(numbers) => {
+  let changed = false;
+  for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) {
+    const n = numbers[decodeURIComponent(a.getAttribute('href').slice(1))];
+    let span = a.querySelector('span.toc-page');
+    if (n === undefined) { if (span) { span.remove(); changed = true; } continue; }
+    if (!span) {
+      span = document.createElement('span');
+      span.className = 'toc-page';
+      span.style.cssFloat = 'right';
+      span.style.paddingLeft = '0.5em';
+      a.appendChild(span);
+    }
+    if (span.textContent !== String(n)) { span.textContent = String(n); changed = true; }
+  }
+  return changed;
+}"""
+MAX_PRINTS = 4  # a contents list whose page numbers moved a heading to another page is printed again
+
+
+def _print(page) -> bytes:
+    return page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+
+
+def heading_pages(raw: bytes) -> dict[str, int]:
+    """``{id: page number from 1}`` of each place in the printed report a link goes to (Chromium
+    names a destination after the element's id)."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        pages = {p.objgen: i for i, p in enumerate(pdf.pages, 1)}
+        dests = pdf.Root.get("/Dests")
+        out = {}
+        for name, dest in dests.items() if dests is not None else []:
+            target = dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest
+            if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in pages:
+                out[name.lstrip("/")] = pages[target[0].objgen]
+    return out
+
+
+def _print_with_contents_pages(page) -> bytes:
+    """The page printed with each contents line's page number (Chromium has no CSS
+    ``target-counter``): printed once, each heading's page read from the PDF's destinations, the
+    numbers written into the contents, and printed again until no number changes."""
+    raw = _print(page)
+    for _ in range(MAX_PRINTS - 1):
+        if not page.evaluate(_CONTENTS_PAGES, heading_pages(raw)):
+            break
+        raw = _print(page)
+    return raw
+
+
+def _outline_titles(pdf, headings: list[str]) -> None:
+    """Each bookmark titled with its heading's words: Chromium takes a bookmark's title from the
+    heading as laid out, losing the space where the heading wraps ("cumulativeposition")."""
+    import re
+
+    if not headings:
+        return
+    words = {re.sub(r"\s+", "", h): h for h in headings}
+    with pdf.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop()
+            whole = words.get(re.sub(r"\s+", "", item.title))
+            if whole is not None and whole != item.title:
+                item.title = whole
+            stack.extend(item.children)
+
+
+def reproducible(raw: bytes, links: dict[str, str] | None = None, headings: list[str] | None = None) -> bytes:
     """Chromium's PDF made the same bytes from the same page (see the module's notes);
-    ``links`` (``{href: the link's words}``, from the page) describe its links."""
+    ``links`` (``{href: the link's words}``, from the page) describe its links, ``headings`` (the
+    page's headings' words, in order) title its bookmarks. Written as PDF 1.7 (ISO 32000-1, which
+    PDF/UA-1 builds on; Chromium says 1.4)."""
     import io
 
     import pikepdf
@@ -185,9 +265,10 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None) -> bytes:
             _unwrap_groups(pdf, root)
             _role_map(root)
         _describe_links(pdf, links or {})
+        _outline_titles(pdf, headings or [])
         _declare_pdf_ua(pdf)
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
+        pdf.save(out, deterministic_id=True, force_version="1.7")
     return out.getvalue()
 
 

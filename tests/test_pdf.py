@@ -1206,3 +1206,64 @@ def test_the_pdf_ua_metadata_takes_chromiums_date_and_escapes_the_title_when_no_
         assert meta["xmp:CreateDate"] == meta["xmp:ModifyDate"] == "2026-12-01T20:48:00-05:00"
         assert meta["pdfuaid:part"] == "1" and meta["dc:language"] == {"en-GB"}
     assert pdf.pages[0].Tabs == "/S" and pdf.Root.ViewerPreferences.DisplayDocTitle is True
+
+
+def words_on(pdf: Path, page: int) -> list[tuple[str, float, float, float]]:
+    """The words of a page (from 1) in reading order: ``(word, left, right, middle height)``."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', out)
+    return [(unescape(w), float(a), float(c), (float(b) + float(d)) / 2) for a, b, c, d, w in found]
+
+
+def test_the_printed_contents_give_each_sections_page(pdfs):
+    # the contents list printed with no page numbers was no help on paper: each line now ends with
+    # the page its heading is printed on (read from the first print's destinations, printed again)
+    from swlib.pdf import heading_pages
+
+    for name, path in pdfs.items():
+        html = rendered(name).read_text(encoding="utf-8")
+        nav = re.search(r"<nav class=\"toc\".*?</nav>", html, re.S).group(0)
+        top = re.sub(r"<ol>((?!<ol>).)*?</ol></li>", "</li>", nav, flags=re.S)
+        items = [(i, unescape(re.sub("<[^>]+>", "", w))) for i, w in re.findall(r'<a href="#([^"]+)">(.*?)</a>', top)]
+        assert len(items) > 5, name
+        pages, text = heading_pages(path.read_bytes()), pages_text(path)
+        on = next(n for n, p in enumerate(text, 1) if "Contents" in p)
+        words = words_on(path, on)
+        tokens = [w for w, *_ in words]
+        for target, title in items:
+            n, said = pages[target], title.split()
+            start = next(i for i in range(len(tokens)) if tokens[i : i + len(said)] == said)
+            _, _, right, middle = words[start + len(said) - 1]
+            number = min((w for w in words if w[0].isdigit() and w[1] > right and abs(w[3] - middle) < 2),
+                         key=lambda w: w[1], default=None)  # fmt: skip
+            assert number is not None and int(number[0]) == n, (name, title, n, number)
+            assert re.sub(r"\s+", "", title) in re.sub(r"\s+", "", text[n - 1]), (name, title, n, "not on its page")
+
+
+def test_every_bookmark_is_titled_with_its_headings_words_and_the_file_is_pdf_1_7(pdfs):
+    # a bookmark lost the space where its heading wrapped ("cumulativeposition", "Dundee CityCouncil");
+    # the header said PDF 1.4 where the guide says PDF/UA-1, which builds on PDF 1.7
+    for name, path in pdfs.items():
+        assert path.read_bytes().startswith(b"%PDF-1.7"), name
+        html = rendered(name).read_text(encoding="utf-8")
+        headings = {
+            " ".join(unescape(re.sub("<[^>]+>", "", h)).split())
+            for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.S)
+        }
+        with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
+            assert pdf.pdf_version == "1.7", name
+            stack, titles = list(outline.root), []
+            while stack:
+                item = stack.pop()
+                titles.append(item.title)
+                stack.extend(item.children)
+        assert len(titles) > 5 and set(titles) <= headings, (name, set(titles) - headings)
+
+
+def test_an_officers_comment_of_several_paragraphs_prints_a_space_between_them(pdfs):
+    # SL's p. 12 ran two comments together: "during the pandemic.Weekly huddles"
+    assert "pandemic. Weekly huddles" in " ".join("".join(pages_text(pdfs["quarterly"])).split())
+    for name, path in pdfs.items():
+        comments = [ln for p in pages_text(path) for ln in p.splitlines() if ln.strip().startswith("Comment:")]
+        assert not [c for c in comments if re.search(r"[a-z)]\.[A-Z]", c)], name
