@@ -42,6 +42,7 @@ report = {
     "name": ds.council_name(council),
     "period": P,
     "synthetic": ds.is_synthetic(council),
+    "audience": audience,  # page 1 says which version this is
     "data_warnings": [str(w) for w in ds.warnings] if audience == "internal" else [],  # for the analyst, on screen
     "narrative": {part: section(ds.path, council, str(P), part, audience) for part in SECTIONS},  # sanitised markdown
     # where a missing part is written: officers are told, the public report names no file

@@ -31,13 +31,21 @@ def needing_attention(perf: pd.DataFrame, statuses=("Red", "Amber")) -> pd.DataF
 
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     """Measures whose Green/Amber/Red status moved since ``before`` (the performance table of
-    the quarter before), worse first: ``{"title", "was", "now", "better"}``."""
+    the quarter before), worse first: ``{"title", "was", "now", "better", "override"}``, where
+    ``override`` says which of the two statuses is an officer's own assessment rather than the
+    figure's against its target ("now", "was", "both"; None for neither)."""
     was = dict(zip(before["measure"], before["status"], strict=True))
+    no_source = pd.Series(None, index=before.index, dtype=object)
+    was_override = dict(zip(before["measure"], before.get("status_source", no_source) == "override", strict=True))
     out = []
     for r in perf.to_dict("records"):
         old, new = was.get(r["measure"]), r["status"]
         if old in RANK and new in RANK and old != new:
-            out.append({"title": r["title"], "was": old, "now": new, "better": RANK[new] < RANK[old]})
+            now_o, was_o = r.get("status_source") == "override", was_override.get(r["measure"], False)
+            override = "both" if now_o and was_o else "now" if now_o else "was" if was_o else None
+            out.append(
+                {"title": r["title"], "was": old, "now": new, "better": RANK[new] < RANK[old], "override": override}
+            )
     return sorted(out, key=lambda c: c["better"])
 
 

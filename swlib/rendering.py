@@ -371,10 +371,11 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     name = public_name(name, council, audience) if r.per_council else name  # councils.csv's words, checked
     period_label = r.period_label(P)
     title = f"{name}: {r.title}, {period_label}"
-    css, style_hash = page_css(print_css(f"{name} · {r.title}, {period_label}", landscape=r.landscape))
+    edition = "" if r.footer else " · Public version" if audience == "public" else " · Internal: not for publication"
+    css, style_hash = page_css(print_css(f"{name} · {r.title}, {period_label}{edition}", landscape=r.landscape))
     page = {
         "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
-        "audience": audience, "css": Markup(css), "style_hash": style_hash,
+        "audience": audience, "has_footer": bool(r.footer), "css": Markup(css), "style_hash": style_hash,
         "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
         "footer": r.footer or ("Figures marked [c] are suppressed to protect confidentiality." if audience == "public"
                                else "For internal use: small numbers are not suppressed."),

@@ -18,9 +18,18 @@ def test_changes_between_green_amber_and_red_worse_first_and_nothing_else():
                         "status": ["Green", "Amber", "Red", "Red", "Data only"]})  # fmt: skip
     changes = status_changes(now, before)
     assert changes == [
-        {"title": "C", "was": "Amber", "now": "Red", "better": False},
-        {"title": "B", "was": "Red", "now": "Amber", "better": True},
+        {"title": "C", "was": "Amber", "now": "Red", "better": False, "override": None},
+        {"title": "B", "was": "Red", "now": "Amber", "better": True, "override": None},
     ]  # a measure newly reported (d) or without a target (e) has not changed status
+
+
+def test_a_status_move_an_officers_own_assessment_makes_says_so():
+    # SL's page 1 listed Welfare Rights moving Red -> Amber only through the officer's override
+    before = pd.DataFrame({"measure": ["a", "b", "c"], "status": ["Red", "Amber", "Green"],
+                           "status_source": ["rule", "override", "rule"]})  # fmt: skip
+    now = pd.DataFrame({"measure": ["a", "b", "c"], "title": ["A", "B", "C"], "status": ["Amber", "Red", "Amber"],
+                        "status_source": ["override", "rule", "rule"]})  # fmt: skip
+    assert {c["title"]: c["override"] for c in status_changes(now, before)} == {"A": "now", "B": "was", "C": None}
 
 
 def test_the_demo_quarter_at_a_glance(demo):

@@ -1267,3 +1267,16 @@ def test_an_officers_comment_of_several_paragraphs_prints_a_space_between_them(p
     for name, path in pdfs.items():
         comments = [ln for p in pages_text(path) for ln in p.splitlines() if ln.strip().startswith("Comment:")]
         assert not [c for c in comments if re.search(r"[a-z)]\.[A-Z]", c)], name
+
+
+def test_each_page_of_the_paper_says_whether_it_is_internal_or_public(pdfs, public_pdf):
+    # D&G's internal and public quarterly papers had the same title, running head and page 1
+    for path, head, line in [
+        (pdfs["quarterly-dg"], "Internal: not for publication", "Internal: not for publication — small numbers are not suppressed."),
+        (public_pdf[1], "Public version", "Public version: small numbers withheld (shown as [c])."),
+    ]:  # fmt: skip
+        pages = pages_text(path)
+        assert all(p.strip().splitlines()[0].strip().endswith("· " + head) for p in pages), head
+        assert line in " ".join(pages[0].split()), head
+    glance = " ".join(pages_text(pdfs["quarterly-dg"])[0].split())
+    assert "compared with its status last quarter" in glance and "the same point last year instead" in glance

@@ -422,3 +422,38 @@ def test_a_status_resting_on_rounding_shows_the_decimal_that_decides_it():
     text = " ".join(row.get_text(" ").split())
     assert "69.6% (181 of 260)" in text and "which rounds to 70%: at the 70% target, so it counts as met" in text
     assert "Green" in text
+
+
+@pytest.mark.parametrize("name", ["quarterly-dg", "annual"])
+def test_page_one_and_the_running_head_say_which_version_this_is(name):
+    # D&G's internal and public quarterly papers looked the same: only the last line said "internal"
+    for audience, says, head in [
+        (
+            "internal",
+            "Internal: not for publication — small numbers are not suppressed.",
+            "Internal: not for publication",
+        ),
+        ("public", "Public version: small numbers withheld (shown as [c]).", "Public version"),
+    ]:
+        page = soup(rendered(name, audience))
+        title = page.select_one("h1")
+        line = title.find_next_sibling()
+        assert "audience-line" in line["class"] and " ".join(line.get_text().split()) == says, (name, audience)
+        css = page.select_one("style").get_text()
+        assert re.search(r"@top-left \{ content: \"[^\"]* " + re.escape(head) + '"', css), (name, audience)
+        assert head.lower() in page.select_one("header.page-header").get_text().lower(), (name, audience)
+    national = soup(rendered("national"))  # published statistics only: one version, no line
+    assert not national.select(".audience-line")
+
+
+def test_page_one_says_what_a_status_move_compares_with_and_marks_an_officers_assessment():
+    # D&G's page 1 said Stage 1, Stage 2 and FOI "moved towards Green" where the tables mark them
+    # worsening (the figure against last year's); SL's Welfare Rights moved Red -> Amber only
+    # through the officer's own assessment
+    glance = " ".join(soup(rendered("quarterly")).select_one("div.glance").get_text(" ").split())
+    assert "compared with its status last quarter" in glance and "with the same point last year instead" in glance
+    assert (
+        "Carers supported by dedicated Welfare Rights officers (status Red → Amber, by the officer’s own assessment now)"
+        in glance
+    )
+    assert glance.count("officer’s own assessment") == 1
