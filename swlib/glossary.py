@@ -82,6 +82,9 @@ USES = {
     "Family group": r"\bfamily group\b",
     "MHO": r"\bMHOs?\b|\bmental health officer\b",
     "CSWO": r"\bCSWOs?\b",
+    "H1, H2": r"\b\d\d/\d\d H[12]\b",
+    "Permanence": r"\bpermanence\b",
+    "Stage 1, Stage 2": r"\bStage [12]\b",
 }
 NOT_ABBREVIATIONS = re.compile(r"^([QH]\d|UTC|(SW|CHN)\d+[a-z]?|C\d+)$")  # periods, the clock, LGBF and plan codes
 
@@ -114,7 +117,7 @@ def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
         if term in ABBREVIATIONS and term not in USES:
             hit = term in found
         else:
-            flags = 0 if term in ("Green, Amber, Red", "[c]") else re.IGNORECASE
+            flags = 0 if term in ("Green, Amber, Red", "[c]", "H1, H2") else re.IGNORECASE
             hit = re.search(_pattern(term), text, flags) is not None
         if hit and term not in seen:
             out.append((term, meaning))

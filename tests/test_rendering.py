@@ -451,7 +451,7 @@ def test_page_one_says_what_a_status_move_compares_with_and_marks_an_officers_as
     # worsening (the figure against last year's); SL's Welfare Rights moved Red -> Amber only
     # through the officer's own assessment
     glance = " ".join(soup(rendered("quarterly")).select_one("div.glance").get_text(" ").split())
-    assert "compared with its status last quarter" in glance and "with the same point last year instead" in glance
+    assert "(each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s):" in glance
     assert (
         "Carers supported by dedicated Welfare Rights officers (status Red → Amber, by the officer’s own assessment now)"
         in glance

@@ -168,13 +168,12 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     perf = swlib.performance(demo, "south-lanarkshire", P)
     acts = swlib.actions(demo, "south-lanarkshire", P)
     every = dict(sources_view(demo, "south-lanarkshire", "internal")["items"])
-    assert "Dundee Chief Social Work Officer Annual Report 2016/17" in every  # what the data set holds
+    shared = "Measures every council reports, as defined in Dundee Chief Social Work Officer Annual Report 2016/17"
+    assert every[shared] == "26 measure definitions"  # what the data set holds: not South Lanarkshire's own report
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
     assert not [s for s in items if "2007" in s], items
-    assert (
-        items["Dundee Chief Social Work Officer Annual Report 2016/17"] == "26 measure definitions"
-    )  # no figures of its
+    assert items[shared] == "26 measure definitions"  # no figures of its
     plan = items["South Lanarkshire Social Work Resource Plan 2021-22"]  # a document's title as typed
     assert "20 figures" in plan and "measure definitions" in plan  # the 2019/20 baselines and the report's measures
     # every measure the report shows is counted under its source, one without a target too
@@ -476,3 +475,20 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
     assert balance.select_one("p.chart-withheld").get_text().endswith("a public report charts the latest years only.")
     assert not any(d.select("p.chart-withheld") for d in internal.values())
     assert len(internal["Staff who have completed an annual performance development review"].select("figure")) == 2
+
+
+def test_shared_measure_definitions_are_named_as_shared_except_in_the_council_whose_document_set_them(demo):
+    # D&G's data sources named Dundee's annual report as the source of its measure definitions:
+    # the 26 measures every council reports were defined from it; Dundee's own report cites it plainly
+    from swlib.views import sources_view
+
+    dundee = "Dundee Chief Social Work Officer Annual Report 2016/17"
+    dg = dict(sources_view(demo, "dumfries-and-galloway", "internal")["items"])
+    assert dg[f"Measures every council reports, as defined in {dundee}"] == "26 measure definitions"
+    assert (
+        dundee not in dg
+        and "29 measure definitions" in dg["Dumfries and Galloway Social Work Services Service Plan 2023-24"]
+    )
+    own = dict(sources_view(demo, "dundee-city", "internal")["items"])
+    assert own[dundee].startswith("1 council, 26 measure definitions, 46 figures")
+    assert not [s for s in own if s.startswith("Measures every council")]

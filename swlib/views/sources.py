@@ -21,7 +21,7 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
     ``printed`` (``printed_rows``: the rows of each table whose figures the report prints) only
     those rows' sources, so that a source of figures the report does not print is not listed."""
 
-    items = {}
+    tables = {}
     for name in TABLE_ORDER:
         df = ds.table(name) if printed is None else printed.get(name, pd.DataFrame())
         if df.empty or "source" not in df:
@@ -30,12 +30,51 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
             df = catalogue(ds, council)
         elif printed is None and "council" in df:
             df = df[df["council"] == council]
-        for src, n in df["source"].fillna(NOT_STATED).value_counts(sort=False).items():
-            items.setdefault(public_source(source_label(src), council, audience), []).append(rows_of(n, name))
+        tables[name] = df
+    own, others = own_sources(tables), others_sources(ds, council)
+    items = {}
+    for name, df in tables.items():
+        shared = df["council"].isna() if name == "measures" and "council" in df else pd.Series(False, index=df.index)
+        src = df["source"].fillna(NOT_STATED)
+        labels = [
+            public_source(
+                shared_label(s) if is_shared and s in others and s not in own else source_label(s), council, audience
+            )
+            for s, is_shared in zip(src, shared, strict=True)
+        ]
+        for label, n in pd.Series(labels, dtype=object).value_counts(sort=False).items():
+            items.setdefault(label, []).append(rows_of(n, name))
     return {
         "note": FOOTNOTE if audience == "public" else None,
         "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
     }
+
+
+def own_sources(tables: dict[str, pd.DataFrame]) -> set[str]:
+    """The sources that give this council's own rows (its figures, targets, actions, its own
+    measures): its own documents."""
+    out = set()
+    for name, df in tables.items():
+        rows = df[df["council"].notna()] if name == "measures" and "council" in df else df
+        out |= set(rows["source"].dropna())
+    return out
+
+
+def others_sources(ds, council: str) -> set[str]:
+    """The sources that give another council's own rows: that council's documents."""
+    out = set()
+    for name in TABLE_ORDER:
+        df = ds.table(name)
+        if "source" in df and "council" in df:
+            out |= set(df.loc[df["council"].notna() & (df["council"] != council), "source"].dropna())
+    return out
+
+
+def shared_label(source: str) -> str:
+    """A measure every council reports (the catalogue's row with no council), defined from
+    another council's document (Dundee's annual report, for D&G): named as the shared definition
+    it is, not as if the council's own report had set it."""
+    return f"Measures every council reports, as defined in {source_label(source)}"
 
 
 def printed_rows(
