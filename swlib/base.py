@@ -14,6 +14,7 @@ NOT_RENDERED = ("no-period", "no-figures")
 # statuses, in the order the summaries count them
 STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
 SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure
+WITHHELD_TEXT = "[withheld]"  # a title, an action: text that names a row, withheld where it mentions a small number
 STATUS_ICONS = {  # a shape as well as a colour: never colour alone
     "Complete": "✔",
     "Green": "●",

@@ -17,9 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import reports
+from .base import WITHHELD_TEXT
 from .errors import ConfigError
 from .periods import Period, is_relative
 from .reports import NOTEBOOKS, SCOTLAND, SCOTLAND_NAME
+from .small_numbers import small_numbers_in
 
 ROOT = Path(__file__).resolve().parent.parent
 # each report's notebook by the report's name (the registry, swlib.reports, defines them)
@@ -188,6 +190,19 @@ def settings() -> Settings:
 
 def council_settings(council: str) -> CouncilSettings:
     return settings().for_council(council)
+
+
+def small_numbers_said(text, council: str) -> list[str]:
+    """The passages of ``text`` (a setting, a name, a source: not a string, none) that mention a
+    small number by the council's settings (``suppress_min`` to ``suppress_max``)."""
+    cfg = council_settings(council)
+    return small_numbers_in(text, cfg.suppress_min, cfg.suppress_max) if isinstance(text, str) else []
+
+
+def public_name(name: str, council: str, audience: str = "internal") -> str:
+    """The council's name (councils.csv) as a report prints it: withheld from a public report where
+    it mentions a small number."""
+    return WITHHELD_TEXT if audience == "public" and small_numbers_said(name, council) else name
 
 
 def load_schedule(path: str | os.PathLike) -> Schedule:

@@ -26,8 +26,9 @@ from itertools import combinations, product
 import numpy as np
 import pandas as pd
 
-from .base import FOOTNOTE, SUPPRESSED, SYMBOL, round_half_up  # noqa: F401 (disclosure's names)
+from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
+from .printed import restates_printed
 from .records import Records
 from .renames import renamed
 from .schema import COUNT_UNITS
@@ -477,7 +478,6 @@ def d_rest(*points: tuple) -> float:
 
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
-WITHHELD_TEXT = "[withheld]"  # a title, an action: text that names a row, withheld where it mentions a small number
 WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
 REASON = "mentions a small number"
 
@@ -663,9 +663,7 @@ def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple
     """The narrative markdown a public report prints: front matter removed, and each paragraph
     with a small number no officer cleared replaced by a note. Returns (markdown, withheld
     (line, passage) pairs). ``printed``: a callable giving the report's printed figures
-    (``swlib.printed``); a paragraph that only restates one measure's printed figures is kept."""
-    from .printed import restates_printed
-
+    (``publishing.printed_series``); a paragraph that only restates one measure's printed figures is kept."""
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     blocks = narrative_blocks(body)

@@ -16,9 +16,13 @@ from markupsafe import Markup
 
 from .config import council_settings
 from .disclosure import narrative_cleared, public_narrative
+from .errors import SwError
 from .limits import check_narrative
+from .loading import load
 from .periods import fy_text
+from .printed import lazily
 from .public_text import cleared_narrative
+from .publishing import printed_series
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
 from .shown_text import ALLOWED_TAGS, _md, shift_headings  # the small-number check reads what these print
@@ -73,11 +77,8 @@ def section_file(data_path: Path, council: str, year: str, name: str) -> str:
 
 
 def printed_by(data_path: Path, council: str, year: str):
-    """The public report's printed figures (``swlib.printed``), worked out on first need; none
+    """The public report's printed figures (``publishing.printed_series``), worked out on first need; none
     where the folder holds narrative but no data set to print figures from."""
-    from .errors import SwError
-    from .loading import load
-    from .printed import lazily, printed_series
 
     def figures():
         try:

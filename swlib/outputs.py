@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import reports
-from .config import notebooks_dir, outputs_dir, params_dir
+from .config import notebooks_dir, outputs_dir, params_dir, public_name
 from .errors import ConfigError
 from .periods import Period
 from .templating import page_css, render
@@ -197,8 +197,6 @@ def write_public_tree(out_dir: Path, manifest: dict) -> Path | None:
             continue
         if not str(e["html"]).startswith(PUBLIC + "/"):
             continue  # made by an older version, beside the internal reports: not part of the tree
-        from .printed_text import public_name  # the council's name as its public reports print it
-
         rel = lambda p: p[len(PUBLIC) + 1 :] if p and str(p).startswith(PUBLIC + "/") else None  # noqa: E731
         entries[key[len(PUBLIC) + 1 :]] = {
             "report": e["report"], "council": e["council"], "period": e["period"], "audience": "public",

@@ -1,5 +1,5 @@
-"""The figures a public report prints in its tables, each measure's run of years, and whether a
-narrative passage does no more than restate one of them. Dundee 2016/17's workforce passage says
+"""Whether a narrative passage does no more than restate figures a public report prints in its
+tables (each measure's run of years: ``publishing.printed_series``). Dundee 2016/17's workforce passage says
 "a total of 40 recorded violent incidents ... compared with 41 recorded incidents the year before":
 the difference of the two (1) is what ``small_numbers`` finds, and the table just below the
 passage prints 41 and 40 for the same measure, so the passage gives nothing away the page does not
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-
-import pandas as pd
 
 from .small_numbers import small_numbers_in
 
@@ -29,25 +27,6 @@ _PART_OF = re.compile(
     r"(?:(?<!total )(?<!number )\bof\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?#\d+#|#\d+#\s+(?:out\s+)?of\b)",
     re.IGNORECASE,
 )
-
-
-def printed_series(ds, council: str, year, hi: int = 4) -> list[frozenset[float]]:
-    """Each count measure's figures the public annual report prints for ``year`` and the years
-    its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
-    as one set per measure, figures above ``hi`` only: the statutory functions' tables."""
-    from .status import performance
-
-    perf = performance(ds, council, year, audience="public")
-    years = [str(y) for y in perf.attrs.get("years", [])]
-    rows = perf[perf["theme"].eq("Statutory functions") & perf["unit"].eq("count")]
-    out = []
-    for r in rows.to_dict("records"):
-        hidden = str(r.get("suppressed") or "")
-        values = [r.get(y) for y in years if y not in hidden] + ([r.get("to_date")] if "to_date" not in hidden else [])
-        s = frozenset(float(v) for v in values if pd.notna(v) and float(v) > hi and float(v).is_integer())
-        if s:
-            out.append(s)
-    return out
 
 
 def restates_printed(block: str, printed: Iterable[frozenset[float]], lo: int = 1, hi: int = 4) -> bool:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from .base import WITHHELD_TEXT
 from .config import council_settings
-from .disclosure import WITHHELD_TEXT, reason_for, table_file
+from .config import small_numbers_said as _said
+from .disclosure import reason_for, table_file
 from .periods import fy_text
 from .schema import TABLE_ORDER
-from .small_numbers import small_numbers_in
 
 SETTINGS = "params/councils.yaml"
 PERIOD_CODE = re.compile(r"\d{4}-\d{2}")  # a financial year as a source (2023-24): a period, not a title
@@ -73,28 +74,17 @@ def lgbf_release(text: str) -> str:
     return re.sub(r"LGBF benchmarking data\s*\(([^()]*?)\.xlsx\)", words, text, flags=re.IGNORECASE)
 
 
-def _hits(text, council: str) -> list[str]:
-    cfg = council_settings(council)
-    return small_numbers_in(text, cfg.suppress_min, cfg.suppress_max) if isinstance(text, str) else []
-
-
 def service_name(council: str, audience: str = "internal") -> str:
     """The service's name a report's heading prints: the council's ``service`` setting, withheld
     from a public report where it mentions a small number."""
     service = council_settings(council).service
-    return WITHHELD_TEXT if audience == "public" and _hits(service, council) else service
-
-
-def public_name(name: str, council: str, audience: str = "internal") -> str:
-    """The council's name (councils.csv) as a report prints it: withheld from a public report where
-    it mentions a small number."""
-    return WITHHELD_TEXT if audience == "public" and _hits(name, council) else name
+    return WITHHELD_TEXT if audience == "public" and _said(service, council) else service
 
 
 def public_source(label: str, council: str, audience: str = "internal") -> str:
     """A source as a report's "Data sources" prints it (``source_label``'s words): withheld from a
     public report where it mentions a small number."""
-    return WITHHELD_TEXT if audience == "public" and _hits(label, council) else label
+    return WITHHELD_TEXT if audience == "public" and _said(label, council) else label
 
 
 def findings(ds, council: str, service: bool = True) -> list[dict]:
@@ -103,7 +93,7 @@ def findings(ds, council: str, service: bool = True) -> list[dict]:
     first row, and how many rows give it); ``service``: the service's name too (the reports that
     print it). The run lists them as withheld; ``check-public`` names them."""
     out = []
-    hits = _hits(council_settings(council).service, council) if service else []
+    hits = _said(council_settings(council).service, council) if service else []
     if hits:
         out.append({"file": f"{SETTINGS}, council {council}", "row": None, "column": "service", "text": hits[0],
                     "reason": reason_for(hits[0])})  # fmt: skip
@@ -120,7 +110,7 @@ def findings(ds, council: str, service: bool = True) -> list[dict]:
                 if isinstance(v, str) and v.strip():
                     seen.setdefault(v, []).append(i)
             for v, rows in seen.items():
-                hits = _hits(source_label(v) if col == "source" else v, council)
+                hits = _said(source_label(v) if col == "source" else v, council)
                 if hits:
                     more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
                     out.append({"file": table_file(ds, table), "row": int(rows[0]) + 2, "column": col,

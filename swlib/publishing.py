@@ -15,7 +15,7 @@ from .disclosure import _cleared, narrative_findings, public_narrative, reason_f
 from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
-from .printed import lazily, printed_series
+from .printed import lazily
 from .schema import COUNT_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .small_numbers import small_numbers_in
@@ -285,3 +285,20 @@ def not_checked(ds, report: str, council: str, period) -> list[dict]:
     P = Period.parse(period)
     return [f for f in check_public(ds, council, P.year_period if r.period_kind == "year" else P)
             if f.get("kind") == "figure"]  # fmt: skip
+
+
+def printed_series(ds, council: str, year, hi: int = 4) -> list[frozenset[float]]:
+    """Each count measure's figures the public annual report prints for ``year`` and the years
+    its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
+    as one set per measure, figures above ``hi`` only: the statutory functions' tables."""
+    perf = performance(ds, council, year, audience="public")
+    years = [str(y) for y in perf.attrs.get("years", [])]
+    rows = perf[perf["theme"].eq("Statutory functions") & perf["unit"].eq("count")]
+    out = []
+    for r in rows.to_dict("records"):
+        hidden = str(r.get("suppressed") or "")
+        values = [r.get(y) for y in years if y not in hidden] + ([r.get("to_date")] if "to_date" not in hidden else [])
+        s = frozenset(float(v) for v in values if pd.notna(v) and float(v) > hi and float(v).is_integer())
+        if s:
+            out.append(s)
+    return out

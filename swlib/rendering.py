@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from . import published, reports
-from .config import AUDIENCES, describe_data, notebooks_dir, params_dir
+from .config import AUDIENCES, describe_data, notebooks_dir, params_dir, public_name
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
 from .meanwhile import Meanwhile
 from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
-from .printed_text import public_name
 from .scheduling import is_relative, resolve_one
 from .status import performance
 from .templating import _css, page_css, section_title, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)

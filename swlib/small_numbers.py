@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 import re
 
-import pandas as pd
-
 from .base import round_half_up
 from .shown_text import shown_texts
 
@@ -119,7 +117,11 @@ def _words_value(t: str) -> float | None:
 
 
 def _small(x, lo: int, hi: int) -> bool:
-    return x is not None and not pd.isna(x) and lo <= round(float(x), 6) <= hi
+    try:  # a missing value (None, NaN, pandas' NA) is not small; no pandas here: settings read this module
+        f = float(x) if x is not None else math.nan
+    except TypeError:
+        return False
+    return not math.isnan(f) and lo <= round(f, 6) <= hi
 
 
 def _count_of(token: str) -> float | None:

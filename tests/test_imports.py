@@ -1,8 +1,11 @@
 """swlib's import graph, read from the source with ast: no import loop, and the layers run one
 way (a module imports from its own layer or the ones below). Imports inside functions count
-too: a loop held together by a lazy import is still a loop."""
+too: a loop held together by a lazy import is still a loop. And each module imported first in a
+fresh interpreter, which catches what reading the source does not (a loop through a package's
+``__init__``)."""
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +16,7 @@ SWLIB = Path(__file__).resolve().parent.parent / "swlib"
 # bottom to top; each module imports only from its own layer and those listed before it
 LAYERS = {
     "foundation": "base errors version periods limits reports statutory shown_text small_numbers stats xmr funnel formatting "
-    "progress meanwhile records renames",
+    "progress meanwhile records renames printed",
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules checks dataset loading validate ytd coverage",
     "numbers": "published disclosure public_text benchmarking panel national status trends briefing narrative publishing "
@@ -97,3 +100,46 @@ def test_the_graph_sees_relative_and_lazy_imports(tmp_path, monkeypatch, source,
     (tmp_path / "batch.py").write_text(source)
     monkeypatch.setattr(sys.modules[__name__], "SWLIB", tmp_path)
     assert [t for t, _ in import_graph()["batch"]] == expected
+
+
+FIRST_IMPORT = """
+import importlib, sys, traceback
+package, failed = sys.argv[1], []
+for name in sys.argv[2:]:
+    for m in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[m]  # a fresh package: this module is the first of it imported
+    try:
+        importlib.import_module(name)
+    except Exception as e:
+        failed.append(f"import {name}: {type(e).__name__}: {e}")
+print("\\n".join(failed))
+"""
+
+
+def first_import_failures(package: str, modules: list[str], cwd: Path) -> list[str]:
+    """Each module imported first, with nothing of ``package`` imported before it, in one fresh
+    interpreter: "import <module>: <error>" for each that fails."""
+    names = [package if m == "__init__" else f"{package}.{m}" for m in modules]
+    run = subprocess.run([sys.executable, "-c", FIRST_IMPORT, package, *names], cwd=cwd, capture_output=True,
+                         text=True, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return [line for line in run.stdout.splitlines() if line]
+
+
+def test_every_module_imports_first_in_a_fresh_interpreter():
+    """What the source reading cannot see: a loop closed through a package's ``__init__``
+    (``views``), or a name used before the module that defines it has run. Every swlib module,
+    imported first (``__main__`` runs the CLI: not imported)."""
+    modules = sorted(m for m in import_graph() if not m.endswith("__main__"))
+    assert first_import_failures("swlib", modules, SWLIB.parent) == []
+
+
+def test_a_loop_through_a_packages_init_fails_the_first_import(tmp_path):
+    pkg = tmp_path / "loopy"
+    (pkg / "views").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "tables.py").write_text("from .views import page\nWIDTH = 1\n")
+    (pkg / "views" / "__init__.py").write_text("from .page import page\n")
+    (pkg / "views" / "page.py").write_text("from ..tables import WIDTH\n\ndef page():\n    return WIDTH\n")
+    failures = first_import_failures("loopy", ["tables", "views", "views.page"], tmp_path)
+    assert [f.split(":")[0] for f in failures] == ["import loopy.tables"]

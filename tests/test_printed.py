@@ -2,8 +2,8 @@
 
 import swlib
 from swlib.narrative import section
-from swlib.printed import printed_series, restates_printed
-from swlib.publishing import narrative_passages
+from swlib.printed import restates_printed
+from swlib.publishing import narrative_passages, printed_series
 from tests.conftest import ROOT
 
 PASSAGE = (
