@@ -336,8 +336,8 @@ def print_css(running_head: str, landscape: bool) -> str:
     numbers at the foot, each in its 14 mm margin."""
     return (
         f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 14mm;"
-        f" @top-left {{ content: {css_string(running_head)}; font: 8pt sans-serif; color: #333; }}"
-        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #333; } }\n'
+        f" @top-left {{ content: {css_string(running_head)}; font: 9pt sans-serif; color: #333; }}"
+        ' @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #333; } }\n'
         "@page wide { size: A4 landscape; }\n"  # wide tables (class page: wide in report.css)
         # a landscape report is all one named page: its wide tables start no new page
         + ("@media print { body { page: wide; } }\n" if landscape else "")

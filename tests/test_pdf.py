@@ -621,9 +621,10 @@ def test_no_word_in_the_benchmarking_table_is_broken(pdfs):
             assert {w for w in broken if not w.isdigit()} == set(), (name, sorted(broken))
 
 
-def test_no_printed_text_is_smaller_than_8_points():
+def test_no_printed_text_is_smaller_than_9_points():
     """Every line of text a report prints (its print styles: tables, captions, notes, the
-    glossary, the footer) is at least 8 pt; the charts' own text is tested in test_charts."""
+    glossary, the footer) is at least 9 pt (a committee member found 8 and 8.5 pt notes too
+    small); the charts' own text is tested in test_charts and, as printed, below."""
     from playwright.sync_api import sync_playwright
 
     from swlib.pdf import require
@@ -635,7 +636,7 @@ def test_no_printed_text_is_smaller_than_8_points():
         const el = n.parentElement;
         if (!n.textContent.trim() || el.closest('svg') || el.getClientRects().length === 0) continue;
         const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
-        if (pt < 7.995) out.push([el.tagName + '.' + el.className, pt, n.textContent.trim().slice(0, 40)]);
+        if (pt < 8.995) out.push([el.tagName + '.' + el.className, pt, n.textContent.trim().slice(0, 40)]);
       }
       return out.slice(0, 5);
     }"""
@@ -845,6 +846,38 @@ def test_the_quarterly_report_prints_its_words_at_sizes_a_committee_can_read(pdf
         said = sum(len("".join(s.get_text().split())) for s in soup.select("table.performance th .sentence"))
         larger = sum(n for _, size, kind, _, n in runs if kind == "/TH" and size >= 9.45)  # spaces counted too
         assert said > 500 and said * 0.95 <= larger <= said * 1.4, (name, said, larger)
+
+
+def test_nothing_any_report_prints_is_smaller_than_9_points(pdfs):
+    # a committee member read the printed papers: the quarterly and annual charts' text was 8 pt,
+    # table notes and the grey "latest available" 8.5 pt, the running head 8 pt, the letters in the
+    # SPC icons about 5 pt and the small comparison charts' about 8 pt. Every run of text as
+    # printed (a chart's, an icon's, the running head's and page number's too) is 9 pt at least
+    from collections import defaultdict
+
+    for name, path in pdfs.items():
+        smallest = defaultdict(lambda: (99.0, 0))
+        for page, size, kind, _, _ in printed_text(path):
+            if size < smallest[kind][0]:
+                smallest[kind] = (size, page + 1)
+        small = {k or "artifact": v for k, v in smallest.items() if v[0] < 8.98}
+        assert small == {}, (name, small)
+        assert smallest[""][0] < 99 and smallest["/Figure"][0] < 99, name  # the running head and charts were measured
+
+
+def test_the_quartile_shapes_are_drawn_not_set_in_a_font(pdfs):
+    # the national overview's quartile symbols ◕ and ◑ printed as fragments without their outline
+    # (a fallback font's glyphs): each is a small SVG drawn in its cell, outlined, beside its number
+    html = rendered("national").read_text(encoding="utf-8")
+    matrix = html[html.index('<table class="matrix">') : html.index("</table>", html.index('<table class="matrix">'))]
+    cells = re.findall(r'<td class="q q(\d)"><span aria-hidden="true">(.*?)</span> (\d)</td>', matrix)
+    assert len(cells) > 400 and all(q == n for q, _, n in cells)
+    for q, shape, _ in cells:
+        assert shape.startswith('<svg class="quartile"') and 'stroke="currentColor"' in shape, shape
+        assert ('fill="currentColor"' in shape) == (q != "4"), (q, shape)  # quartile 4 an empty ring
+    assert len({s for _, s, _ in cells}) == 4
+    page = next(p for p in pages_text(pdfs["national"]) if "Every council on every measure" in p)
+    assert not set("●◕◑○") & set(page) and "Aberdeen City" in page  # no glyph left to print as fragments
 
 
 def test_the_national_overview_prints_its_tables_at_9_points_at_least(pdfs):

@@ -35,7 +35,7 @@ STATUS_HATCH = {
 }
 
 
-MIN_FONT = 8  # points, printed: a council chart prints at its own width (narrower than an A4 page)
+MIN_FONT = 9  # points, printed: a council chart prints at its own width (narrower than an A4 page)
 
 
 # a measure needing attention's two charts side by side on the quarterly report's landscape A4
@@ -93,7 +93,26 @@ def value_axis_label(unit: str, title: str = "") -> str:
         return f"{unit} {per_text}".strip()
     if unit == "ratio":
         return "ratio"
-    return "number"
+    return f"{counted(title, 22 - len(per_text))} {per_text}".strip() or "number"
+
+
+# where a count's title stops naming what it counts ("Patients | discharged from hospital per day")
+_COUNT_STOPS = re.compile(
+    r"\s(?:supported|discharged|made|at|received|resulting|granted|imposed|carried|in|by|subject|under|during"
+    r"|receiving|from|of|for|per|to|with|against|who|on|within|started|completed|seen)\b.*",
+    re.IGNORECASE,
+)
+
+
+def counted(title: str, most: int = 22) -> str:
+    """What a count counts, from its title, for its value axis: "patients" (Patients discharged
+    from hospital per day), "short-term detentions" (... in hospital); the phrase's last word
+    where it is longer than ``most`` characters ("referrals": Adult protection referrals
+    received); "" where even that is too long (the axis then says "number")."""
+    words = _COUNT_STOPS.sub("", str(title).strip()).strip().lower()
+    if len(words) > most:
+        words = words.rsplit(" ", 1)[-1]
+    return words if len(words) <= most else ""
 
 
 def tick_text(v: float, unit: str) -> str:

@@ -105,14 +105,25 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     beside the bars (never over them), each bar labelled over it where no target line strikes it
     through (a label that a line just above its bar would cross stands on the line instead)."""
     unit, dec = row["unit"], int(row["decimals"])
-    W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1]
-    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 1.25, 72 * 0.3, H - 72 * 0.4
     n, size, st = len(values), MIN_FONT, STYLE
-    xa = Axis(-0.6, n - 0.4, x0, x1)
+    # the legend in a row over the bars (under the title): the bars the page's half width, their
+    # labels clear of one another at 9 pt; as tall as the SPC chart beside it (its time axis titled)
+    band = st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size
+    W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
+    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
     has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1])
     shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    ya = Axis(*from_zero(levels, 0.2), y1, y0)
+    lo, hi = from_zero(levels, 0.2)
+    targets = [*([annual] if has_annual else []), *([] if same_target else [to_date_target])]
+    if any(not _nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
+        lo -= 0.1 * (hi - lo)
+    ya = Axis(lo, hi, y1, y0)
+    # the left margin wide enough for the value axis's tick labels and title (£200,000 at 9 pt)
+    ticks_at = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+    widest = max((text_width(tick_text(t, unit), size) for t in ticks_at), default=0)
+    x0 = max(x0, st["tick_length"] + st["tick_pad"] + widest + st["label_pad"] + text_height("£", size) + 1)
+    xa = Axis(-0.6, n - 0.4, x0, x1)
     svg = Svg(W, H, alt)
     bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
     for i, v in enumerate(values):
@@ -124,8 +135,10 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     if has_annual:
         right = n - 0.5 if same_target else n - 1.5
         svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
-    if not same_target:
-        svg.line(xa(n - 1.45), ya(to_date_target), xa(n - 0.55), ya(to_date_target), st["target_to_date"],
+    if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar's top
+        halo = {"stroke": "white", "width": st["target_to_date"]["width"] + 2.5, "dash": None}
+        svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), halo, "target-to-date-ground")
+        svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), st["target_to_date"],
                  "target-to-date")  # fmt: skip
     label_height = text_height("0", size) + 2
     for i, v in enumerate(values):
@@ -142,15 +155,14 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
     bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
     big = st["title_size"]
-    svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
+    svg.text(x0, y0 - band - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
     entries = []
     if has_annual:
-        entries.append((f"annual target\n{fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
+        entries.append((f"annual target {fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
     if not same_target:
-        entries.append((f"target to date\n{fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
+        entries.append((f"target to date {fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
     if entries:
-        gap = 0.6 * size  # matplotlib's border pad and border-axes pad
-        legend(svg, x0 + 1.01 * (x1 - x0) + gap, y0 + gap, entries)
+        legend(svg, x0, y0 - band + 1, entries, columns=len(entries))
     return str(svg)
 
 
@@ -248,7 +260,7 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
         svg.text(xa(a) + text_width(" ", size), ya(i) + metrics.CAP * size / 2, text, size, cls="amount")
     svg.line(x0, y1, x1, y1, axis_line(), "axis")
     svg.line(x0, y1, x0, y0, axis_line(), "axis")
-    left_ticks(svg, [ya(i) for i in range(n)], [_wrap(name, 35) for name in d["line"]], x0, size)
+    left_ticks(svg, [ya(i) for i in range(n)], [_wrap(name, 28) for name in d["line"]], x0, size)  # 9 pt
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))))
     below = (
         bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, big) + st["label_pad"]

@@ -89,7 +89,9 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     W, gap, left, right = 72 * 10.2, 0.15, 72 * 0.1, 72 * 0.1
     pw = (W - left - right) / (cols + gap * (cols - 1))
     panels = dict(tuple(b.groupby("lgbf", sort=False)))
-    names = {c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 2) for c in codes}
+    names = {
+        c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 3) for c in codes
+    }  # its code whole at 9 pt
     head = max(len(n) for n in names.values()) + 2  # the name's lines, the figure and rank, the axis's unit
     ph, top_pad, tick_half = 38.0, 1.0, metrics.CAP / 2 * size
     under = (

@@ -51,8 +51,8 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     prices = _short_label(price_year)
     first_word = f"last in real terms (at {price_year} prices)" if py else "latest"
     figure = fmt_value(last["value"], unit, decimals) + (f" {SYNTHETIC_MARK}" if marks[-1] else "")
-    latest = (  # two lines either way, the legend's width
-        f"last, {short[-1]}, at\n{prices} prices: {figure}" if py else f"latest, {short[-1]}:\n{figure}"
+    latest = (  # lines no wider than the legend's margin (at 9 pt)
+        f"last, {short[-1]}, at\n{prices} prices:\n{figure}" if py else f"latest, {short[-1]}:\n{figure}"
     )
     which = [lab for lab, m in zip(labels, marks, strict=True) if m]  # " for 2021/22 and 2022/23": which are made up
     some = (
@@ -81,18 +81,23 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     tag = f" ({SYNTHETIC_MARK} {'synthetic figures' if all(marks) else 'some figures synthetic'})" if made_up else ""
     # half a page: under the measure's heading, the chart names only what kind it is
     real = f", real terms at {price_year} prices" if py else ""  # beside a cash chart: which is which
-    heading = "Statistical process control" + real + tag if half else _wrap(title + tag, 70)
-    svg = _draw(chart, short, heading, value_axis_label(unit, title), unit, decimals, target, latest, half, alt)
+    # each point one month (quarter, year): said over a half-page chart, beside a year to date's
+    # bars (0.84 days in September is not the 4.92 days of the year to date), and under its time axis
+    each = own or "year"
+    heading = f"Statistical process control, each {each}" + real + tag if half else _wrap(title + tag, 70)
+    svg = _draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half, alt)
     return Chart(svg, alt, caption)
 
 
-def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, half, alt) -> str:
+def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
     at 7.1 x 2 inches (a portrait page's width), each entry of the legend on one line in a
     right margin as wide as the legend. Margins in inches, as the matplotlib chart had them. Its
-    text is STYLE's ``font_size`` (``MIN_FONT`` unless drawn ``styled``)."""
+    text is STYLE's ``font_size`` (``MIN_FONT`` unless drawn ``styled``). ``axis_titles``: what the
+    value axis counts and what one point of the time axis is ("month"), said under its ticks."""
     size, st = STYLE["font_size"], STYLE
+    axis_title, time_title = axis_titles
     has_target = target is not None and not _nan(target)
     entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
     if has_target:
@@ -106,6 +111,8 @@ def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, hal
     handle = 1.5 if half else 2.0
     width, height = HALF_PAGE if half else (7.1, 2.0)
     left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
+    bottom += (st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size) / 72  # the time axis's title
+    height += (st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size) / 72
     if not half:  # the legend's width, and matplotlib's border pads either side of it
         right = max(right, ((handle + 0.8) * size + max(text_width(t, size) for t, _ in entries) + 2.2 * size) / 72)
     W, H = 72 * width, 72 * height
@@ -134,7 +141,8 @@ def _draw(chart, short, heading, axis_title, unit, decimals, target, latest, hal
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), axis_title)
     step = max(1, math.ceil(n / (4 if half else 6)))
     shown = list(range(n - 1, -1, -step))[::-1]  # counted back from the latest, which is always shown
-    bottom_ticks(svg, [xs[i] for i in shown], [short[i] for i in shown], y1, size)
+    below = bottom_ticks(svg, [xs[i] for i in shown], [short[i] for i in shown], y1, size) + st["label_pad"]
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, time_title, size, "middle", cls="axis-title time")
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip

@@ -25,7 +25,7 @@ from .base import PALETTE
 
 STYLE = {
     "font_family": "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif",  # the widths are DejaVu Sans's
-    "font_size": 8,  # points: labels, ticks, legends (base.MIN_FONT: 8 pt printed, at the size drawn)
+    "font_size": 9,  # points: labels, ticks, legends (base.MIN_FONT: 9 pt printed, at the size drawn)
     "title_size": 9,
     "text": PALETTE["black"],
     "axis": PALETTE["black"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
@@ -26,7 +27,21 @@ from ..national import (
 from ..periods import Period
 from ..xmr import SPCWarning, spc
 
-QUARTILE_SHAPES = {1: "●", 2: "◕", 3: "◑", 4: "○"}
+# a quartile's shape, drawn (the glyphs ◕ and ◑ printed as fragments without their outline): a
+# circle outlined, filled whole, three quarters, half or not at all; beside the quartile's number
+_QUARTILE_FILL = {
+    1: '<circle cx="5" cy="5" r="4.4" fill="currentColor"/>',
+    2: '<path d="M5 5V0.6A4.4 4.4 0 1 1 0.6 5Z" fill="currentColor"/>',
+    3: '<path d="M5 0.6A4.4 4.4 0 0 1 5 9.4Z" fill="currentColor"/>',
+    4: "",
+}
+QUARTILE_SHAPES = {
+    q: Markup(
+        f'<svg class="quartile" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
+        f'{fill}<circle cx="5" cy="5" r="4.4" fill="none" stroke="currentColor" stroke-width="1.1"/></svg>'
+    )
+    for q, fill in _QUARTILE_FILL.items()
+}
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
 # 9 pt): 77.5 mm, or 67.5 mm beside a percentage's table (its change column is wider); drawn at
