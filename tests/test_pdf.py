@@ -860,7 +860,8 @@ def test_nothing_any_report_prints_is_smaller_than_9_points(pdfs):
         for page, size, kind, _, _ in printed_text(path):
             if size < smallest[kind][0]:
                 smallest[kind] = (size, page + 1)
-        small = {k or "artifact": v for k, v in smallest.items() if v[0] < 8.98}
+        # 9 pt as drawn, less Chromium's rounding of a chart's size to its pixels (under 1%: 8.95 at the least)
+        small = {k or "artifact": v for k, v in smallest.items() if v[0] < 8.945}
         assert small == {}, (name, small)
         assert smallest[""][0] < 99 and smallest["/Figure"][0] < 99, name  # the running head and charts were measured
 
@@ -899,7 +900,7 @@ def test_the_national_overview_prints_its_tables_at_9_points_at_least(pdfs):
     # (8 pt drawn, and every page printed at 98% because a ranking table was wider than its column)
     # and the funnel plots' 7.0 (shrunk to 125 mm); 9 pt less a pixel's rounding of a chart's width
     assert scale > 0.999, body
-    assert glyphs["/Figure"].total() > 10000 and min(glyphs["/Figure"]) >= 8.98, sorted(glyphs["/Figure"].items())[:3]
+    assert glyphs["/Figure"].total() > 10000 and min(glyphs["/Figure"]) >= 8.96, sorted(glyphs["/Figure"].items())[:3]
 
 
 # --- the structure a screen reader reads -----------------------------------------------------------------

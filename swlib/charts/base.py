@@ -40,8 +40,9 @@ MIN_FONT = 9  # points, printed: a council chart prints at its own width (narrow
 
 # a measure needing attention's two charts side by side on the quarterly report's landscape A4
 # (269 mm less a 5 mm gap, halved; at most 52 mm high so that a measure takes half a page): drawn
-# at that size, they print at it and their text at 8 pt
-HALF_PAGE = (5.1, 1.8)  # inches: 130 x 46 mm
+# at that size, they print at it and their text at 9 pt (the SPC chart's time axis titled under it
+# and the bars' legend in a row over them add 4 mm: 48 mm in all)
+HALF_PAGE = (5.1, 1.73)  # inches: 130 x 44 mm
 
 
 LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side

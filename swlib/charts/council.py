@@ -108,13 +108,14 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     n, size, st = len(values), MIN_FONT, STYLE
     # the legend in a row over the bars (under the title): the bars the page's half width, their
     # labels clear of one another at 9 pt; as tall as the SPC chart beside it (its time axis titled)
-    band = st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size
+    band = st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size
+    band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
     W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
     x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
     has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1])
     shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    lo, hi = from_zero(levels, 0.2)
+    lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3) / (y1 - y0)))  # room for the labels
     targets = [*([annual] if has_annual else []), *([] if same_target else [to_date_target])]
     if any(not _nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
         lo -= 0.1 * (hi - lo)

@@ -109,10 +109,11 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
         (latest if half else latest.replace("\n", " "), marker_handle("o", 90, "none", PALETTE["black"], 1.2))
     )
     handle = 1.5 if half else 2.0
-    width, height = HALF_PAGE if half else (7.1, 2.0)
+    width, height = HALF_PAGE if half else (7.1, 1.9)
     left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
-    bottom += (st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size) / 72  # the time axis's title
-    height += (st["label_pad"] + (metrics.ASCENT + metrics.DESCENT) * size) / 72
+    # the time axis's ticks, labels and title (in the margin under the plot, made deeper where it is too shallow)
+    under = (st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size) / 72
+    height, bottom = height + max(0.0, under + 0.02 - bottom), max(bottom, under + 0.02)
     if not half:  # the legend's width, and matplotlib's border pads either side of it
         right = max(right, ((handle + 0.8) * size + max(text_width(t, size) for t, _ in entries) + 2.2 * size) / 72)
     W, H = 72 * width, 72 * height
