@@ -340,7 +340,8 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
     svg = base64.b64decode(cost["src"].split(",", 1)[1]).decode()
     # its label names its prices: not to be read as the cash £4,853 of 2021/22 beside it
     assert "last, 19/20, at" in svg and ">20/21 prices:<" in svg and ">£4,854<" in svg and "latest, 19/20" not in svg
-    assert "Statistical process control, each year, real terms at 2020/21 prices" in svg  # and the cash chart beside it says so
+    # and the cash chart beside it says so
+    assert "Statistical process control, each year, real terms at 2020/21 prices" in svg
     years = parts["Gross cost of children looked after in residential based services per child per week"]["years_chart"]
     assert "The latest years available (£ cash)" in base64.b64decode(years["src"].split(",", 1)[1]).decode()
     assert "Last in real terms (at 2020/21 prices) £4,854 (2019/20)" in cost["alt"]

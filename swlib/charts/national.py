@@ -93,7 +93,8 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 3) for c in codes
     }  # its code whole at 9 pt
     head = max(len(n) for n in names.values()) + 2  # the name's lines, the figure and rank, the axis's unit
-    ph, top_pad, tick_half = 30.0, 1.0, metrics.CAP / 2 * size  # the bars lower: a name's third line at 9 pt, same height
+    # the bars lower than at 8 pt: room for a name's third line at 9 pt
+    ph, top_pad, tick_half = 30.0, 1.0, metrics.CAP / 2 * size
     under = (
         st["tick_length"] + st["tick_pad"] + 1.5 + 2 * line + metrics.DESCENT * size
     )  # the council's name, best → worst
