@@ -402,6 +402,16 @@ def test_the_public_quarterly_strands_no_heading_and_keeps_to_its_budget(public_
     assert heads["6. How we compare"] in charts  # its charts start on its page
 
 
+def test_the_national_overviews_glossary_fills_page_2_after_its_about_section(pdfs):
+    # p. 2 held "1. About this report" alone, 30% of the page: each measure's section starts a page
+    # (and fills it), so nothing could follow it there; the glossary, the terms a reader needs for
+    # the measures, now does (24 pages to 23)
+    page2 = pages_text(pdfs["national"])[1]
+    text = " ".join(page2.split())
+    assert "1. About this report" in text and "Glossary" in text and "Funnel plot" in text
+    assert len(body_lines(page2)) > 35, len(body_lines(page2))
+
+
 def test_the_last_page_is_not_a_stray_end(pdfs):
     # the last page may be short, but it opens a section (the data sources, say), not the last
     # lines of one whose start is on the page before
