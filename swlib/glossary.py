@@ -82,7 +82,7 @@ USES = {
     "Family group": r"\bfamily group\b",
     "MHO": r"\bMHOs?\b|\bmental health officer\b",
     "CSWO": r"\bCSWOs?\b",
-    "H1, H2": r"\b\d\d/\d\d H[12]\b",
+    "H1, H2": r"\b\d\d/\d\d H[12]\b|\b\d{4}/\d\d (first|second) half\b",  # a chart's axis, its alt text
     "Permanence": r"\bpermanence\b",
     "Stage 1, Stage 2": r"\bStage [12]\b",
 }

@@ -451,9 +451,40 @@ def test_page_one_says_what_a_status_move_compares_with_and_marks_an_officers_as
     # worsening (the figure against last year's); SL's Welfare Rights moved Red -> Amber only
     # through the officer's own assessment
     glance = " ".join(soup(rendered("quarterly")).select_one("div.glance").get_text(" ").split())
-    assert "(each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s):" in glance
+    assert (
+        "(each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s):"
+        in glance
+    )
     assert (
         "Carers supported by dedicated Welfare Rights officers (status Red → Amber, by the officer’s own assessment now)"
         in glance
     )
     assert glance.count("officer’s own assessment") == 1
+
+
+def test_the_jargon_a_committee_member_met_is_explained_in_plain_words():
+    # D&G's quarterly used "H1", "permanence" and "Stage 1/2" without a glossary entry; the national
+    # overview's methods named Cochran-Armitage, XmR, arcsine and tau squared unexplained
+    glossary = soup(rendered("quarterly-dg")).select_one("dl.glossary")
+    terms = {dt.get_text().strip(): " ".join(dt.find_next_sibling("dd").get_text().split()) for dt in glossary("dt")}
+    assert terms["H1, H2"].startswith("the first half (April to September) and the second half (October to March)")
+    assert "permanence order" in terms["Permanence"] and "within 5 working days" in terms["Stage 1, Stage 2"]
+    assert "H1, H2" not in {dt.get_text().strip() for dt in soup(rendered("annual")).select("dl.glossary dt")}
+    methods = " ".join(
+        soup(rendered("national"))
+        .select_one("h2#methods")
+        .find_next_sibling("p")
+        .find_next_sibling("p")
+        .get_text()
+        .split()
+    )
+    assert methods.startswith("In plain words:")
+    assert all(
+        t in methods
+        for t in (
+            "Cochran-Armitage test asks",
+            "XmR chart plots",
+            "arcsine square-root scale re-expresses",
+            "τ² (tau squared) is",
+        )
+    )
