@@ -605,9 +605,9 @@ def narrative_blocks(body: str) -> list[str]:
         else:
             out.append(piece)
         if i % 2 == 0:
-            depth = max(
-                0, depth + len(re.findall(r"<table\b", piece, re.I)) - len(re.findall(r"</table\s*>", piece, re.I))
-            )
+            for closing in re.findall(r"<(/?)table\b", piece, re.I):  # a table's start tag or its end tag
+                depth = depth - 1 if closing else depth + 1
+            depth = max(0, depth)
     return out
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import warnings
 
 import pandas as pd
-from markupsafe import Markup
 
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
@@ -26,22 +25,6 @@ from ..national import (
 )
 from ..periods import Period
 from ..xmr import SPCWarning, spc
-
-# a quartile's shape, drawn (the glyphs ◕ and ◑ printed as fragments without their outline): a
-# circle outlined, filled whole, three quarters, half or not at all; beside the quartile's number
-_QUARTILE_FILL = {
-    1: '<circle cx="5" cy="5" r="4.4" fill="currentColor"/>',
-    2: '<path d="M5 5V0.6A4.4 4.4 0 1 1 0.6 5Z" fill="currentColor"/>',
-    3: '<path d="M5 0.6A4.4 4.4 0 0 1 5 9.4Z" fill="currentColor"/>',
-    4: "",
-}
-QUARTILE_SHAPES = {
-    q: Markup(
-        f'<svg class="quartile" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
-        f'{fill}<circle cx="5" cy="5" r="4.4" fill="none" stroke="currentColor" stroke-width="1.1"/></svg>'
-    )
-    for q, fill in _QUARTILE_FILL.items()
-}
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
 # 9 pt): 77.5 mm, or 67.5 mm beside a percentage's table (its change column is wider); drawn at
@@ -298,12 +281,12 @@ def quartile_matrix_view(pos: pd.DataFrame) -> dict:
     rows = [
         {
             "council": council,
-            "cells": [None if pd.isna(q) else {"q": int(q), "shape": QUARTILE_SHAPES[int(q)]} for q in r],
+            "cells": [None if pd.isna(q) else {"q": int(q)} for q in r],
         }
         for council, r in m.iterrows()
     ]
     columns = [{"code": c, "year": Period.parse(years[c]).label} for c in m.columns]
-    return {"columns": columns, "rows": rows, "shapes": list(QUARTILE_SHAPES.items())}
+    return {"columns": columns, "rows": rows, "quartiles": [1, 2, 3, 4]}
 
 
 def family_groups_view(pos: pd.DataFrame) -> dict:
