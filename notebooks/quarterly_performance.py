@@ -43,7 +43,12 @@ perf = swlib.performance(ds, council, P, audience=audience, published=published)
 acts = swlib.actions(ds, council, P, audience=audience)
 summary = swlib.status_summary(counted(ds, council, perf))  # the measures page 1 counts, as its count line
 perf["sentence"] = trends.describe(perf, ds, council, P)
-report = {"service": service_name(council, audience), "period": P, "synthetic": ds.is_synthetic(council), "audience": audience}
+report = {
+    "service": service_name(council, audience),
+    "period": P,
+    "synthetic": ds.is_synthetic(council),
+    "audience": audience,
+}
 
 # %% tags=["remove_cell"]
 # working view: every measure's status and figures this period

@@ -1323,4 +1323,7 @@ def test_each_page_of_the_paper_says_whether_it_is_internal_or_public(pdfs, publ
         assert all(p.strip().splitlines()[0].strip().endswith("· " + head) for p in pages), head
         assert line in " ".join(pages[0].split()), head
     glance = " ".join(pages_text(pdfs["quarterly-dg"])[0].split())
-    assert "each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s" in glance
+    assert (
+        "each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s"
+        in glance
+    )
