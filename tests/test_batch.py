@@ -7,10 +7,9 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, dundee_not_checked_line
 
 # the value-only percentages the public Dundee 2016-17 annual report prints ("not checked")
-NOT_CHECKED = "cp-parents-attended, care-leavers-eet, cpo-completed, complaints-upheld, complaints-timescale"
 
 pytestmark = pytest.mark.slow
 
@@ -120,11 +119,8 @@ def test_schedule_runs_every_declared_run(tmp_path):
     assert "(mentions a small number)" in r.stdout
     # the figures it prints that cannot be checked: one line, how many and what lists them
     (line,) = [x for x in r.stdout.splitlines() if x.startswith("not checked")]
-    assert line == (
-        "not checked in public/dundee-city/2016-17/annual: 5 measures printed as a percentage, rate or ratio without "
-        f"numerator and denominator ({NOT_CHECKED}): give them, or declare part_of = the count a percentage is of; "
-        f"'swreport check-public --council dundee-city --period 2016-17' lists them "
-        "(or batch --verbose)"
+    assert line == dundee_not_checked_line(
+        "swreport check-public --council dundee-city --period 2016-17", "batch --verbose"
     )
     verbose = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1",
                        "--force", "--verbose")  # fmt: skip

@@ -5,10 +5,9 @@ import shutil
 from click.testing import CliRunner
 
 from swlib.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, dundee_not_checked_line
 
 # the value-only percentages the public Dundee 2016-17 annual report prints ("not checked")
-NOT_CHECKED = "cp-parents-attended, care-leavers-eet, cpo-completed, complaints-upheld, complaints-timescale"
 
 
 def run(*args):
@@ -239,11 +238,8 @@ def test_run_and_batch_say_the_data_sets_warnings_once_and_the_internal_report_s
         assert r.exit_code == 0 and r.output.count(head) == 1, r.output
     # the public one says what it could not check in one line, as a batch does (--verbose lists them)
     (line,) = [x for x in r.output.splitlines() if x.startswith("not checked")]
-    assert line == (
-        "not checked in public/dundee-city/2016-17/annual: 5 measures printed as a percentage, rate or ratio without "
-        f"numerator and denominator ({NOT_CHECKED}): give them, or declare part_of = the count a percentage is of; "
-        f"'swreport check-public --council dundee-city --period 2016-17 --data {d}' lists "
-        "them (or run --verbose)"
+    assert line == dundee_not_checked_line(
+        f"swreport check-public --council dundee-city --period 2016-17 --data {d}", "run --verbose"
     )
     assert "withheld from public/dundee-city/2016-17/annual: " in r.output and "complaints.md, line 3" in r.output
     folder = out / "dundee-city" / "2016-17"

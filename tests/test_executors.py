@@ -54,8 +54,8 @@ def test_a_failing_report_is_an_outcome_naming_it_and_the_batch_goes_on(monkeypa
     assert o.status == "failed" and expected in o.error and o.html is None
 
 
-def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
-    started, used = [], []
+def _fake_session(started: list, closed: list) -> type:
+    """A stand-in for kernels.KernelSession that notes each kernel started and closed."""
 
     class Session:
         def __init__(self):
@@ -65,8 +65,15 @@ def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
             return self
 
         def close(self):
-            pass
+            closed.append(self)
 
+    return Session
+
+
+def test_a_dask_worker_thread_keeps_one_kernel_for_its_reports(monkeypatch):
+    started, used = [], []
+
+    Session = _fake_session(started, [])
     monkeypatch.setattr("swlib.kernels.KernelSession", Session)
     monkeypatch.setattr(executors, "render_job", lambda job, session=None, engine=None: used.append(session) or job)
     monkeypatch.setattr(executors, "_THREAD", threading.local())
@@ -86,15 +93,7 @@ def test_a_local_pool_of_two_starts_two_kernels_before_the_first_job_and_reuses_
     # waits for the reports, which owns the browser
     started, closed, rendered, printed = [], [], [], []
 
-    class Session:
-        def __init__(self):
-            started.append(self)
-
-        def start(self):
-            return self
-
-        def close(self):
-            closed.append(self)
+    Session = _fake_session(started, closed)
 
     class Engine:
         def __enter__(self):
