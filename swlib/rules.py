@@ -359,9 +359,6 @@ def measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     return out + part_of_rules(df, label)
 
 
-COUNTING = ("count", "number")  # units that count people or events (disclosure.COUNT_UNITS)
-
-
 def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     """``part_of`` names the measure this one is a part of (investigations of referrals): an
     existing measure that the same councils report, counting people or events as this one does,
@@ -389,7 +386,7 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "part_of", f"'{whole}', a measure of {w['council']} only",
                                f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
                                "reports"))  # fmt: skip
-        elif r["unit"] not in (*COUNTING, "percent") or w["unit"] not in COUNTING:
+        elif r["unit"] not in (*sc.COUNT_UNITS, "percent") or w["unit"] not in sc.COUNT_UNITS:
             out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
                                "two measures that count people or events (unit count or number), or a "
                                "percentage of a count"))  # fmt: skip
@@ -410,7 +407,7 @@ def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str,
         return False
     if part_freq == whole_freq:
         return True
-    if part_agg != "sum" or unit not in COUNTING:
+    if part_agg != "sum" or unit not in sc.COUNT_UNITS:
         return False
     span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
     return span[whole_freq] % span[part_freq] == 0 and span[part_freq] < span[whole_freq]
