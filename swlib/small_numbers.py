@@ -12,6 +12,26 @@ import re
 from .base import round_half_up
 from .shown_text import shown_texts
 
+
+class _lazy:
+    """A regular expression compiled when it is first used, as ``re.compile(pattern, flags)`` would
+    compile it: compiling this module's patterns took 0.11 s of CPU at import, in every process and
+    kernel that imports ``disclosure`` or ``config``, though most runs never check free text. Each
+    attribute (``search``, ``finditer``, ...) is the compiled pattern's, kept once looked up."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str):  # a name not yet kept: the compiled pattern's
+        if name.startswith("__") or name in ("_args", "_compiled"):
+            raise AttributeError(name)
+        if "_compiled" not in self.__dict__:
+            self._compiled = re.compile(*self._args)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)
+        return value
+
+
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
                  "twice": 2, "dozen": 12, "half a dozen": 6}  # fmt: skip
@@ -33,9 +53,9 @@ _BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{_UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)
              rf"{_HUNDREDS}")  # fmt: skip
 _OTHER_WORDS = [re.escape(w) for w in _NUMBER_WORDS if not re.fullmatch(_UNDER_100, w)]
 _WORD = "|".join([_BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), _UNDER_100])
-_TOKEN = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
-_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
-_LABEL_BEFORE = re.compile(
+_TOKEN = _lazy(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
+_OF = _lazy(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
+_LABEL_BEFORE = _lazy(
     r"\b(quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|options?|h|weeks?|"
     r"months?|years?|days?|hours|minutes|priority|priorities|grades?|steps?|figures?|charts?|items?|paragraphs?|no|"
     r"number|version|bands?|category|categories|wards?|rooms?|units?|areas?|locality|localities|parts?|top)"
@@ -52,35 +72,35 @@ _NOUNS = (
     r"allegations?|staff|workers?|social workers?|siblings?|twins|households?|detentions?|hearings?|"
     r"LAC|LAAC|CYP|YP|CPOs?|CSOs?|DTTOs?"  # the shorthand councils write for the people they count
 )
-_PEOPLE = re.compile(rf"(\W+\w+){{0,3}}?\W+({_NOUNS}|them|whom|who|were|was|had|have|has)\b", re.IGNORECASE)
-_NOUN = re.compile(rf"\b({_NOUNS})\b", re.IGNORECASE)
+_PEOPLE = _lazy(rf"(\W+\w+){{0,3}}?\W+({_NOUNS}|them|whom|who|were|was|had|have|has)\b", re.IGNORECASE)
+_NOUN = _lazy(rf"\b({_NOUNS})\b", re.IGNORECASE)
 # a capitalised name after a number word: "a single Children and Families Service" names a service
 # (counts no one), "two Looked After Children" or "two Child Protection Orders" counts its last word
-_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
+_NAME_AFTER = _lazy(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
 _PERSONS = (r"child|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|patient|individual|offender|"
             r"prisoner|resident|parent|pupil|victim|service user")  # fmt: skip
-_YEAR_BEFORE = re.compile(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = _lazy(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$", re.IGNORECASE)
 # a count said without a number: one person in a past event ("a child died", "a young person was placed"),
 # "the only child", "both young people", "a second child", "the 3rd re-registration"
-_IMPLIED = re.compile(
+_IMPLIED = _lazy(
     rf"\b(?:(?:a|an|another)\s+(?:young\s+)?(?:{_PERSONS})\s+(?:was|died|had\s+been|has\s+been)\b|"
     rf"(?:the\s+only|the\s+sole|a\s+second|a\s+third|a\s+fourth|the\s+(?:2nd|3rd|4th|second|third|fourth))"
     rf"\s+(?:(?!of\b)\w+\s+)?(?:{_NOUNS})\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
     re.IGNORECASE,
 )
-_NAME_ENDS = re.compile(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
+_NAME_ENDS = _lazy(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
                         r"or|who|with|by|under|\w+ed)\b)")  # fmt: skip
 # a number word that ends what it counts: "placements: two.", "up by three on last year", "another two"
-_ENDS = re.compile(r"\s*($|[.,;:!?()]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
+_ENDS = _lazy(r"\s*($|[.,;:!?()]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
                    re.IGNORECASE)  # fmt: skip
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = _lazy(
     r"\s*(%|per\s*cent|percent|day|days|week|weeks|month|months|year|years|yr|yrs|hour|hours|hrs|minute|minutes|"
     r"working|times?|am|pm|st|nd|rd|th|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|quarter|quarters|km|miles|mile|"
     r"million|m|bn|k|point|points|stars?)\b",
     re.IGNORECASE,
 )
-_IDIOMS = re.compile(
+_IDIOMS = _lazy(
     r"\b(one of the (best|most|main|key|largest|first|few|highest|lowest|top)|one-off|one off|one another|no one|"
     r"any one|each one|every one|one stop|one-stop|one to one|one-to-one|at once|both of (us|them|these)|"
     r"one year|one day|one week|one month|one team|one council|one service|one approach|"
@@ -88,14 +108,14 @@ _IDIOMS = re.compile(
     re.IGNORECASE,
 )
 # "one of the young people", "two of them": a number word "of" someone (not "one of our priorities")
-_OF_PEOPLE = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
+_OF_PEOPLE = _lazy(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
                         rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
-_THRESHOLD = re.compile(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
+_THRESHOLD = _lazy(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
 # "19/21", "997 / 1000", "rate: 19/21." (a full stop after it ends a sentence)
-_FRAC_AFTER = re.compile(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
-_RANGE_AFTER = re.compile(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
-_WORD_BEFORE = re.compile(r"\w[ \t]*$")  # mid-sentence: a word just before
-_AND_AFTER = re.compile(r"\s+and\b")
+_FRAC_AFTER = _lazy(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
+_RANGE_AFTER = _lazy(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
+_WORD_BEFORE = _lazy(r"\w[ \t]*$")  # mid-sentence: a word just before
+_AND_AFTER = _lazy(r"\s+and\b")
 
 
 def _words_value(t: str) -> float | None:
@@ -140,7 +160,7 @@ def _count_of(token: str) -> float | None:
 # the figure only (``_ending_at``, ``_sentence_start``), never at all the text before it, so that the
 # work grows with the length of the text, not with its square: a narrative of 1 MB is checked as
 # fast, paragraph for paragraph, as one of 1 KB. Each window is as wide as the pattern can reach.
-_STOP = re.compile(r"[.!?;]\s")  # where a sentence ends: re.split(_STOP, text[:i])[-1] is the sentence before i
+_STOP = _lazy(r"[.!?;]\s")  # where a sentence ends: re.split(_STOP, text[:i])[-1] is the sentence before i
 _LABEL_CHAIN = frozenset(",&-adnortADNORT")  # what "quarters 2 and 4" has after its word, with digits and spaces
 _CHAIN_CAP = 2000  # a chain of figures after a label word is followed this far back, no further
 
@@ -241,11 +261,11 @@ def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and
 
 # a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
 # readmission increased slightly from 121 to 125"
-_NOT_COUNTS = re.compile(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
+_NOT_COUNTS = _lazy(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
                          r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
 
 
-_PER = re.compile(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
+_PER = _lazy(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
 
 
 def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
@@ -282,7 +302,7 @@ def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and 
 
 
 # words before a range that make it no count: ages, and labels ("Stages 1-2", "pages 3-4", "Q1 2023 1-3")
-_AGE_OR_LABEL = re.compile(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
+_AGE_OR_LABEL = _lazy(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
                            r"scores?(?:\s+of)?|ratios?(?:\s+of)?|rated|grade[sd]?|"
                            r"quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|"
                            r"paragraphs?|para|options?|steps?|figures?|charts?|items?|bands?|grades?|"
@@ -341,29 +361,29 @@ def _parts(percent: float, decimals: int, base: float) -> list[int]:
 # a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
 _CWORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
                          reverse=True))  # fmt: skip
-_COUNT = re.compile(
+_COUNT = _lazy(
     rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
 )
-_LABELS = re.compile(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
+_LABELS = _lazy(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
                      r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
                      r"rank(?:ed)?|position|placed|level)\.?\s*$", re.I)  # fmt: skip
-_THIS_PERIOD = re.compile(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
+_THIS_PERIOD = _lazy(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
                           r"(?:year|quarter|month|week|day)$", re.I)  # fmt: skip
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_LINKED = re.compile(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
+_MONTH_BEFORE = _lazy(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_LINKED = _lazy(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
 # words after a figure that name nothing it counts ("nine were seen", "47 in Q1", "18 the year before")
 _NOT_NOUNS = {"were", "was", "are", "is", "had", "have", "has", "in", "on", "at", "within", "of", "to", "from", "for",
               "by", "against", "compared", "with", "than", "last", "this", "the", "a", "an", "and", "or", "but", "who",
               "which", "that", "per", "more", "fewer", "less", "new", "recorded", "received", "during", "over",
               "before", "after", "since", "each", "all", "out", "up", "down", "so", "as", "they", "we"}  # fmt: skip
 # a verb after a figure names nothing it counts either ("ten completed the course", "4 left care")
-_NOT_NOUN = re.compile(
+_NOT_NOUN = _lazy(
     "|".join(_NOT_NOUNS) + r"|\w{3,}ed|left|went|came|got|did|will|would|could|can|may|might|"
     r"should|still|now|then|also|only|just|remain|stayed|took|saw|made|became",
     re.I,
 )
 # a sentence about a rate, an average or a percentage: its figures are not counts of anyone
-_NOT_COUNT_SENTENCE = re.compile(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
+_NOT_COUNT_SENTENCE = _lazy(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
                                  r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
                                  re.I)  # fmt: skip
 
@@ -440,7 +460,7 @@ def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
 
 
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_ROMAN_LABEL = re.compile(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
+_ROMAN_LABEL = _lazy(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
                           r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
                           r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
 
@@ -454,7 +474,7 @@ def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" no
 _FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
         "both of a group",
-        re.compile(
+        _lazy(
             rf"\bboth\s+of\s+(?:(?:the|these|those)\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS}|others|remainder)"
             r"(?!['’]s)\b|(?:them|whom)\s+(?:were|was|had|have|are|died|went|returned|moved))",
             re.I,
@@ -463,12 +483,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a family of four", "the family of 6 moved": one family (and its size); "a family of services" has no figure
         "a family of a number",
-        re.compile(rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{_N}\b{_NOT_UNIT}", re.I),
+        _lazy(rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{_N}\b{_NOT_UNIT}", re.I),
         1,
     ),
     (  # "the couple adopted", "a foster couple", "the pair were placed", "a trio of brothers": two, three, four people
         "a couple, a pair, a trio",
-        re.compile(
+        _lazy(
             r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
             rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b|"
             r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
@@ -478,12 +498,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
         "twins, triplets",
-        re.compile(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
+        _lazy(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
         lambda m: [{"twins": 2, "triplets": 3}.get(m.group("k").lower(), 4)],
     ),
     (  # "a brother and sister", "a mother and her baby" (2); "a mother and baby unit" is a service
         "two relatives named together",
-        re.compile(
+        _lazy(
             rf"\b(?:a|an|the|one)\s+(?:{_KIN})\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?"
             rf"(?:{_KIN})\b(?!['’]s|\s+(?:units?|placements?|services?|homes?|facilit\w*|schemes?|projects?|"
             r"teams?|groups?|provision|accommodation|support))",
@@ -493,7 +513,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
         "a lone person, a pair",
-        re.compile(
+        _lazy(
             rf"\b(?:a|the|one)\s+(?:lone|solitary)\s+(?!parent)(?:\w+\s+)?(?:{_SING})(?!['’]s)\b|"
             r"\b(?P<pair>a\s+sibling\s+pair)\b",
             re.I,
@@ -502,7 +522,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "an additional young person", "a further child", "one more referral" (1); "a further 3 workshops" has its figure
         "one more",
-        re.compile(
+        _lazy(
             rf"\b(?:an\s+additional|a\s+further|an\s+extra|one\s+more|one\s+other|another)\s+"
             rf"(?:\w+\s+)?(?:{_SING})(?!['’]s)\b(?!\s+(?:of|process|reviews?|plans?|management|files?|work|law|"
             r"loads?|holders?|notes?|studies|study|groups?|conferences?|meetings?|support|approach|model))",
@@ -512,17 +532,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "two more than last year", "three fewer than in 2022": the change ("more than one" is a threshold)
         "a number more or fewer than another",
-        re.compile(rf"(?<![\w.,£$])(?P<n>{_N})\s+(?:more|fewer|less)\s+than\b", re.I),
+        _lazy(rf"(?<![\w.,£$])(?P<n>{_N})\s+(?:more|fewer|less)\s+than\b", re.I),
         lambda m: [_value(m.group("n"))],
     ),
     (  # "both were placed", "both had returned home" (2), as "both of them" is; "both have been" is often services
         "both, said alone",
-        re.compile(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
+        _lazy(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
         2,
     ),
     (  # "every child but one", "all but two", "everyone except one", "no re-registrations except one": the ones left out
         "all but a few",
-        re.compile(
+        _lazy(
             rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
             rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
             rf"(?:\s+(?:but|bar)|,?\s+(?:except(?:\s+for)?|save(?:\s+for)?|apart\s+from|other\s+than|"
@@ -534,7 +554,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
-        re.compile(
+        _lazy(
             rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
             rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
             rf"(?P<n2>{_WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{_NOUNS})\b))",  # "in Q2 one.", "in May, two children"
@@ -544,17 +564,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "on one occasion", "on three occasions": events counted
         "occasions",
-        re.compile(rf"\bon\s+(?P<n>{_N}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
+        _lazy(rf"\bon\s+(?P<n>{_N}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
         lambda m: [_value(m.group("n").replace("a single", "one"))],
     ),
     (  # "half of the 6 children", "a quarter of the 12 care leavers", "two-thirds of the 6": the part and the rest
         "a fraction of a figure",
-        re.compile(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        _lazy(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
         _fraction,
     ),
     (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
         "a percentage of a figure",
-        re.compile(
+        _lazy(
             rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}",
             re.I,
         ),
@@ -562,7 +582,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
         "a part of a figure given before it",
-        re.compile(
+        _lazy(
             rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
             rf"(?:only\s+|just\s+)?(?P<b>{_N})\b{_NOT_UNIT}",
             re.I,
@@ -571,7 +591,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Of the 6 children referred, most were seen. 4 were placed.": the 2 others, a sentence or two on
         "a part of a figure said in a later sentence",
-        re.compile(
+        _lazy(
             rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}(?:(?!\n\s*\n).)"
             rf"{{0,200}}?[.;:!?](?:[ \t]+|[ \t]*\n[ \t]*){_SAID}",  # within a paragraph
             re.I | re.S,
@@ -580,7 +600,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "26 children were referred. Of these, 23 were placed.", "26 referrals; 23 of them were accepted": the 3 others
         "a part of the figure before it, said as 'of these'",
-        re.compile(
+        _lazy(
             rf"(?<![\w.,£$/-])(?P<a>{_N})\b{_NOT_UNIT}(?P<said>(?:(?!\n\s*\n)[^\d]){{1,160}}?)(?:[.;:,]\s+|\s+)"
             rf"(?:and\s+|but\s+)?(?:of\s+(?:these|those|them|whom|which)(?:\s+[a-z]+){{0,2}}?\s*,?\s*(?:only\s+|just\s+)?"
             rf"(?P<b>{_N})|"
@@ -591,7 +611,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
         "one in so many",
-        re.compile(
+        _lazy(
             rf"(?<![\w.,£$/-])(?P<x>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>{_N})\b{_NOT_UNIT}"
             rf"(?!\s*(?:{_MONTHS})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT})?",
             re.I,
@@ -600,7 +620,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
         "a change from one figure to another",
-        re.compile(
+        _lazy(
             rf"\b{_RISE}\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}(?:\s+\w+){{0,3}}?\s+to\s+"
             rf"(?P<b>{_N})\b{_NOT_UNIT}",
             re.I,
@@ -609,7 +629,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "13, up from 10", "13 (down from 16)", "13 children compared with 10 last year": the change
         "a figure and the one it changed from",
-        re.compile(
+        _lazy(
             rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
             rf"\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
@@ -618,19 +638,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
         "doubled or halved to a figure",
-        re.compile(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
+        _lazy(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
         lambda m: [_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else _value(m.group("b"))],
     ),
     (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
         "a tally",
-        re.compile(
-            r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w.,%]|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I
-        ),
+        _lazy(r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w.,%]|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I),
         lambda m: [int(m.group("x") or m.group("n"))],
     ),
     (  # "between 3-4 children a month", "2–3 placements": a range of counts (not ages, dates, labels or durations)
         "a range of counts",
-        re.compile(
+        _lazy(
             r"(?<![\w.,£$/–-])(?!0\d)(?P<a>\d{1,3}) ?[-–] ?(?P<b>\d{1,3})\b(?![-–/.,]\d|\s*(?:%|per\s*cent|percent|"
             rf"years?|yrs?|year-olds?|days?|weeks?|months?|hours?|hrs|minutes?|working|am|pm|st|nd|rd|th|beds?|bedded|"
             rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{_MONTHS})\b)",
@@ -640,14 +658,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
         "doubled or halved from a figure",
-        re.compile(
-            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}", re.I
-        ),
+        _lazy(rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}", re.I),
         lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
     ),
     (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change
         "a change by a share of a figure",
-        re.compile(
+        _lazy(
             rf"(?:\b{_RISE}\s+(?:by\s+)?{_share()}|\b(?:an?\s+)?{_share('2')}\s+(?:increase|rise|fall|drop|decrease|reduction|"
             rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
             re.I,
@@ -656,7 +672,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
         "a fraction of a figure given before it",
-        re.compile(
+        _lazy(
             rf"\b(?:out\s+)?of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
             rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{_FRACTION})\b(?!\s+of\b)",
             re.I,
@@ -665,7 +681,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "was restrained once", "absconded thrice", "went missing twice this year": events counted
         "once, twice, thrice",
-        re.compile(
+        _lazy(
             r"\b(?:was|were|been|had|has|have|\w{3,}ed|went|ran|left|took|fell)\s+(?:[\w'’-]+\s+){0,3}?"
             r"(?P<k>once|twice|thrice)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|during|this|last|between|since|over|that|"
             r"and|but|before|after|while|when|within|only|each|at\s+(?:home|school)))",
@@ -675,7 +691,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
         "a count in Roman numerals",
-        re.compile(
+        _lazy(
             rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b|"
             rf"(?i:\b(?:{_NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
             re.M,
@@ -685,9 +701,9 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
 ]
 # "We received 50 referrals and accepted 47.", "58 in Q1 and 61 in Q2": two counts in one sentence, their
 # difference (``_small_differences``: what it gives away depends on the range looked for)
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+")  # ";" joins its clauses
+_SENTENCE = _lazy(r"(?:[^.!?\n]|[.!?](?![\s)]|$)|\n(?![ \t]*(?:\n|[|*+#>-]|\d+[.)]\s)))+")  # ";" joins its clauses
 # "312 referrals were received. 309 were screened.": two counts in sentences of one paragraph
-_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # a block: no blank line in it
+_PARAGRAPH = _lazy(r"(?:[^\n]|\n(?![ \t]*\n))+")  # a block: no blank line in it
 
 
 _APART = 5  # counts from 5 * hi (20) up, of different nouns, are still paired in a paragraph
@@ -721,7 +737,7 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
 
 # a percentage given alone ("9.5% were in secure care"), not of a figure said with it ("25% of the 12")
 # ("nine and a half per cent" too: a percentage in words)
-_PERCENT = re.compile(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(?P<half>\s+and\s+a\s+half)?)"
+_PERCENT = _lazy(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(?P<half>\s+and\s+a\s+half)?)"
                       r"\s*(?:%|per\s*cent\b|percent\b)(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)",
                       re.I)  # fmt: skip
 
@@ -795,7 +811,7 @@ _ONE = (r"(?:looked[-\s]after\s+|young\s+|care[-\s]experienced\s+|vulnerable\s+|
         r"patient|service\s+user|carer|parent|mother|father|care\s+leaver|offender|prisoner|victim|individual)"
         r"(?!['’]s|\s+(?:and|or)\b)")  # fmt: skip
 _AGE_WORDS = "|".join(w for w in _NUMBER_WORDS if " " not in w and "-" not in w and _NUMBER_WORDS[w] < 20)
-_ONE_PERSON = re.compile(
+_ONE_PERSON = _lazy(
     rf"\b(?:a|an|the|one)\s+(?:\d{{1,2}}|{_AGE_WORDS})[-\s]years?[-\s]old\b(?!s)|"  # "a 15-year-old girl"
     rf"\b(?:death|murder|killing|suicide|disappearance|abduction|assault|abuse|injury|serious\s+injury|"
     rf"detention|arrest|conviction|removal|case)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b|"
@@ -805,12 +821,12 @@ _ONE_PERSON = re.compile(
     re.I,
 )
 # what makes it happen to one person at a time: past, or dated ("in July", "last year", "in 2023")
-_HAPPENED = re.compile(rf"\b(?:was|were|died|had|occurred|happened|took\s+place|led|absconded|went|"
+_HAPPENED = _lazy(rf"\b(?:was|were|died|had|occurred|happened|took\s+place|led|absconded|went|"
                        rf"is\s+(?:subject|being|under)|are\s+(?:subject|being)|remains?\s+under|"
                        rf"(?:in|on|during|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b|"
                        rf"last\s+(?:week|month|year|quarter)|earlier\s+this|this\s+(?:year|quarter|month)|"
                        rf"in\s+(?:19|20)\d\d)\b", re.I)  # fmt: skip
-_A_RULE = re.compile(r"\b(?:where|when|whenever|if|unless|once|each|every|any|should|must|would|may|might|can|"
+_A_RULE = _lazy(r"\b(?:where|when|whenever|if|unless|once|each|every|any|should|must|would|may|might|can|"
                      r"could|will|whether|until|before|after)\b", re.I)  # fmt: skip
 
 
@@ -824,15 +840,15 @@ _ONE_WHO = (rf"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}|\bone\s+of\s+(?:o
             rf"(?:[\w-]+\s+){{0,2}}?{_ONE_PL}|\bone\s+(?:[\w-]+\s+)?{_ONE})\b")  # fmt: skip
 _PAST = (r"(?:was|were|had|became|came|got|went|ran|left|fell|took|made|gave|told|stole|broke|lost|found|said|sat|"
          r"spent|kept|met|saw|sent|stayed|\w{2,}ed)\b")  # fmt: skip
-_EVENT = re.compile(r"\b(?:died|passed\s+away|took\s+(?:their|his|her)\s+own\s+life|ended\s+(?:their|his|her)\s+"
+_EVENT = _lazy(r"\b(?:died|passed\s+away|took\s+(?:their|his|her)\s+own\s+life|ended\s+(?:their|his|her)\s+"
                     r"(?:own\s+)?life|killed|murdered|arrested|charged|convicted|abducted|absconded|assaulted|"
                     r"attempted\s+suicide|self-harmed|overdosed|was\s+(?:found|taken|removed)|went\s+missing)\b", re.I)  # fmt: skip
-_ONE_DID = re.compile(rf"{_ONE_WHO}\s+(?:\w+ly\s+)?{_PAST}|"  # who did it: "a care leaver took their own life"
+_ONE_DID = _lazy(rf"{_ONE_WHO}\s+(?:\w+ly\s+)?{_PAST}|"  # who did it: "a care leaver took their own life"
                       rf"\b(?:\w{{3,}}ed|took|found|saw|met|lost|sent|kept|caught|brought)\s+{_ONE_WHO}"
                       r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|into|for|with|who|after|during|last|yesterday)\b)",
                       re.I)  # fmt: skip
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WHEN = re.compile(rf"\b(?:(?:in|on|during|since|by|from|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+_WHEN = _lazy(rf"\b(?:(?:in|on|during|since|by|from|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
                    rf"(?:{_MONTHS})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
                    rf"(?:last|this\s+past|earlier\s+this)\s+(?:week|weekend|night|month|{_DAYS})\b|yesterday|"
                    rf"on\s+(?:{_DAYS})\b|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", re.I)  # fmt: skip

@@ -402,3 +402,22 @@ def test_number_idioms_that_pin_a_count_down_are_found_and_words_that_say_only_s
         assert small_numbers_in(text), text
     for text in NOT_A_COUNT:
         assert small_numbers_in(text) == [], text
+
+
+def test_importing_the_checks_compiles_no_pattern_until_text_is_checked():
+    # 0.11 s of CPU in every process and kernel that imports config or disclosure, for runs that
+    # never check free text; the first check compiles what it uses, and finds what it did before
+    import subprocess
+    import sys
+
+    code = (
+        "import swlib.config, swlib.disclosure, swlib.small_numbers as s\n"
+        "lazy = [v for v in vars(s).values() if isinstance(v, s._lazy)]"
+        " + [p for _, p, _ in s._FORMS]\n"
+        "print(len(lazy), sum('_compiled' in vars(p) for p in lazy))\n"
+        "print(s.small_numbers_in('Two children were placed out of area.') != [],"
+        " sum('_compiled' in vars(p) for p in lazy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 50 and out[1] == "0"
+    assert out[2] == "True" and int(out[3]) > 0
