@@ -243,7 +243,7 @@ def with_published(points: dict, measure: str, record: dict, aggregate: str = "s
             others = [p for m, p in record.get((measure, year), []) if m != months]
             others += [p for m, p in record.get((measure, _year_before(year)), []) if m == 12]
             before = (points.get("year_before") or {}).get(col)
-            if points.get(col) and before is not None:  # a stock (``status._stock``): its other dates too
+            if points.get(col) and before is not None:  # a stock (``evidence.is_stock``): its other dates too
                 out[col] = [*before, *others, *points[col]]
         elif points.get(col) and printed:
             out[col] = [*points[col][:-1], *printed, points[col][-1]]

@@ -14,7 +14,8 @@ from . import public_text
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
-from .disclosure import COUNT_UNITS, public_actions, suppress_performance, table_file
+from .disclosure import public_actions, suppress_performance, table_file
+from .evidence import measure_evidence
 from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -22,8 +23,7 @@ from .published import read as read_published
 from .records import Records
 from .ytd import (
     YearToDate,
-    complement_points,
-    cumulative_by_end,
+    impossible,
     missing_reason,
     with_value,
     year_sources,
@@ -108,35 +108,24 @@ def performance(
 
 
 def performance_evidence(ds: Dataset, council: str, period, public: bool = True) -> tuple[pd.DataFrame, dict]:
-    """The performance table, and (``public``) by measure what the public step needs: each printed
-    figure's earlier cumulative figures in its year then its own, as (value, numerator,
-    denominator, parts), the months each covers, the complement of a ``part_of`` measure, and
-    where its comment, its missing figures' reasons and its words are in the data."""
+    """The performance table, and (``public``) by measure what the public step needs
+    (``evidence.measure_evidence``): each printed figure's earlier cumulative figures in its year
+    then its own, the months each covers, the complement of a ``part_of`` measure, and where its
+    comment, its missing figures' reasons and its words are in the data."""
     P = Period.parse(period)
     ds.council_name(council)  # unknown council: a ConfigError naming the choices
     cfg = council_settings(council)
-    cat = catalogue(ds, council)
-    # a measure with an LGBF code takes its yearly figures from the LGBF panel (one figure per fact)
-    obs = with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
-    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year",
-            "cash_value"]  # fmt: skip
-    own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
-    where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
-                                                  own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
+    by_measure = _observations(ds, council)
     ms = ds.measures  # where each measure's row is, and whether its words are cleared for the public
     measure_rows = dict(zip(ms["measure"], zip(ms.index, ms.reindex(columns=["cleared"])["cleared"], strict=True),
                             strict=True))  # fmt: skip
     whole_freq = dict(zip(ms["measure"], ms["frequency"], strict=True))  # a part_of's whole: how often it is given
-    by_measure: dict[str, dict] = {}
-    for r in obs[cols].to_dict("records"):
-        r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
-        by_measure.setdefault(r["measure"], {})[r["period"]] = r
     targets = _target_lookup(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
     # public: the figures other public reports print are only needed for disclosure control
     step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
     rows, evidence = [], {}  # evidence: for the public step, what each measure's printed figures can be set against
-    for m in cat.itertuples(index=False):
+    for m in catalogue(ds, council).itertuples(index=False):
         kind = FREQUENCY_KIND[m.frequency]
         coarser = KIND_ORDER.index(kind) > KIND_ORDER.index(P.kind)
         eff = P if P.ends_on_boundary(kind) else P.latest_of_kind(kind)
@@ -144,57 +133,14 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         mo, prices, cash = _prices(by_measure.get(m.measure, {}), m.unit, [*years, eff])
         ytd = year_to_date(mo, eff, kind, m.aggregate, m.unit)
         last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
-        if last.has_data and _impossible(m.unit, last.value):
+        if last.has_data and impossible(m.unit, last.value):
             last = YearToDate(parts_expected=last.parts_expected)
 
         notes = []
-        specific = targets.get((m.measure, str(eff)))
-        tgt, tol = specific or targets.get((m.measure, eff.fy_id), (np.nan, np.nan))
-        if pd.isna(tgt):
-            tgt = m.target
-        if pd.isna(tol):
-            tol = m.tolerance
-        annual = targets.get((m.measure, eff.fy_id), (np.nan, np.nan))[0]  # the whole year's target
-        if pd.isna(annual):
-            annual = m.target
-        window_months = eff.end + 1
-        if (
-            specific is None
-            and m.aggregate == "sum"
-            and m.unit in ADDITIVE_UNITS
-            and window_months < 12
-            and pd.notna(tgt)
-        ):
-            tgt = tgt * window_months / 12  # an annual target, pro rata to the year to date
-            tol = tol * window_months / 12 if pd.notna(tol) else tol
-            notes.append(f"target pro rata: {window_months} of 12 months")
-        if pd.isna(tol) and pd.notna(tgt):
-            tol = abs(tgt) * cfg.tolerance_percent / 100
-        # a cost shown in real terms at another year's prices is held to its target at those prices
-        target_cash, ratio, price_year = np.nan, *target_at_prices(mo, eff, m.unit)
-        if ratio is not None and pd.notna(tgt):
-            target_cash, tgt, tol, annual = tgt, tgt * ratio, tol * ratio, annual * ratio
-
-        impossible = _impossible(m.unit, ytd.value) if ytd.has_data else None
-        reason = missing_reason(ytd) if not ytd.status else None
+        tgt, tol, annual, target_cash, price_year = _target(m, eff, mo, targets, cfg.tolerance_percent, notes)
+        reason = missing_reason(ytd) if not ytd.status else None  # a figure left blank on purpose: the data's why
         said = {"to_date": ytd.source} if reason else {}  # notes that are free text from the data, by column
-        if reason:  # a figure left blank on purpose: Report later, and why where the figure would be
-            status, source = "Report later", "missing"
-            ytd = YearToDate(parts_expected=ytd.parts_expected)
-        elif impossible:  # never a status for a percentage no one could have: say why instead
-            status, source = "Report later", "missing"
-            notes.append(impossible)
-            ytd = YearToDate(parts_expected=ytd.parts_expected)
-        elif ytd.status:
-            status, source = ytd.status, "override"
-        elif not ytd.own and not ytd.exact:
-            status, source = "Report later", "missing"
-        elif pd.isna(tgt) or m.polarity == "none":
-            status, source = "Data only", "rule"
-        elif pd.isna(ytd.value):
-            status, source = "Data only", "rule"  # e.g. no cases this period (0 of 0)
-        else:
-            status, source = _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule"
+        status, source, ytd = _status(m, ytd, reason, tgt, tol, notes)
         decides = (
             deciding_decimals(ytd.value, tgt, tol, m.polarity, int(m.decimals))
             if source == "rule" and status in ("Green", "Amber", "Red")
@@ -211,61 +157,14 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         if prices:
             notes.append(prices)
-        history, year_notes = {}, ({"to_date": reason} if reason else {})
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")
-        points = {}  # each printed figure: the cumulative figures printed before it in its year, then itself
+        figures, year_notes = _history(mo, years, kind, m, synthetic, said)
+        history = {str(y): f[0] for y, f in figures.items()}
         if public:
-            for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
-                by_end = cumulative_by_end(mo, at.fy, kind, m.aggregate, m.unit, at.end, step)
-                before = list(by_end.values())
-                points.setdefault("ends", {})[col] = by_end  # the same, by the month each ends in
-                points[col] = [*before, (y.value, y.numerator, y.denominator, y.parts_found)] if y.has_data else []
-                points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
-                if _stock(m, kind):  # a snapshot: also set against the one at the end of the year before
-                    points.setdefault("year_before", {})[col] = _year_end(mo, at.year_period.shift_years(-1), kind, m)
-        for y in years:
-            hv, hn, hd, note = year_value(mo, y, kind, m.aggregate, m.unit)
-            if not pd.isna(hv) and _impossible(m.unit, hv):
-                hv, hn, hd, note = np.nan, np.nan, np.nan, _impossible(m.unit, hv)
-            history[str(y)] = hv
-            if not pd.isna(hv) and is_synthetic(year_sources(mo, y, kind, m.aggregate, m.unit)):
-                synthetic.append(str(y))
-            if public and not pd.isna(hv):
-                by_end = cumulative_by_end(mo, y.fy, kind, m.aggregate, m.unit, 11, step)
-                before = list(by_end.values())
-                points.setdefault("ends", {})[str(y)] = by_end
-                points[str(y)] = [*before, (hv, hn, hd, 12 // SPAN_MONTHS[kind])]
-                points.setdefault("months", {})[str(y)] = (y.fy_id, 12)
-                if _stock(m, kind):
-                    points.setdefault("year_before", {})[str(y)] = _year_end(mo, y.shift_years(-1), kind, m)
-            if note:
-                year_notes[str(y)] = note
-                if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
-                    said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
-        if public and isinstance(getattr(m, "part_of", None), str) and m.unit in COUNT_UNITS:
-            # the whole minus this part counts people too: summed (its months to the whole's quarter) or at one date
-            mw, comp, agg = by_measure.get(m.part_of, {}), {}, m.aggregate
-            wk = FREQUENCY_KIND.get(whole_freq.get(m.part_of), kind)
-            for col, at, y in (("to_date", eff, ytd), ("last_year", eff.shift_years(-1), last)):
-                w = year_to_date(mw, at, wk, agg, m.unit)
-                comp[col] = complement_points(mo, mw, kind, at.fy, at.end, step, y.value if y.has_data else np.nan,
-                                              w.value if w.has_data else np.nan, wk, agg)  # fmt: skip
-            for y in years:
-                whole_year = year_value(mw, y, wk, agg, m.unit)[0]
-                comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, history[str(y)], whole_year, wk, agg)
-            points["complement"] = comp
-        if public and isinstance(getattr(m, "part_of", None), str):
-            points["part_of"] = (
-                m.part_of
-            )  # with the whole's other parts (disclosure.protect_parts), or a percentage's base
-        if public:
-            points["notes"] = said  # free text a public report would print in place of a figure
-            i, c = measure_rows[m.measure]
-            points["measure"] = {"row": i, "cleared": c}  # the measure's words: title, theme, outcome
-            points["comment"] = ytd.source if isinstance(ytd.comment, str) else None  # where the comment is
-            evidence[m.measure] = points
+            evidence[m.measure] = measure_evidence(m, kind, step, mo, eff, ytd, last, figures, by_measure, whole_freq,
+                                                   said, measure_rows[m.measure])  # fmt: skip
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,
@@ -280,7 +179,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
-                **history, "year_notes": year_notes, "suppressed": "",
+                **history, "year_notes": {**({"to_date": reason} if reason else {}), **year_notes}, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
                 "target_cash": target_cash, "target_prices": price_year if pd.notna(target_cash) else None,
             }
@@ -290,20 +189,89 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     return df, evidence
 
 
-def _stock(m, kind: str) -> bool:
-    """Whether a measure's figures are snapshots of people at a date, so that two of different
-    dates tell the net change: aggregate ``latest`` reported within the year (children on the
-    register each quarter) or a count reported yearly as ``latest`` (looked after at 31 March). An
-    annual percentage marked ``latest`` is most often a share of the year's events (re-registrations
-    within the year): one figure a year, whose aggregate says nothing, and it is not compared."""
-    return m.aggregate == "latest" and (kind != "year" or m.unit in COUNT_UNITS)
+def _observations(ds: Dataset, council: str) -> dict[str, dict[str, dict]]:
+    """A council's observations by measure and period (a measure with an LGBF code takes its
+    yearly figures from the LGBF panel, one figure per fact), each with ``value_c``, and the
+    ``row`` it is in the data and whether it is ``cleared`` for the public (None: from the panel)."""
+    obs = with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
+    cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year",
+            "cash_value"]  # fmt: skip
+    own = ds.observations[ds.observations["council"] == council]  # where each row is, and whether it is cleared
+    where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
+                                                  own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
+    by_measure: dict[str, dict] = {}
+    for r in obs[cols].to_dict("records"):
+        r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
+        by_measure.setdefault(r["measure"], {})[r["period"]] = r
+    return by_measure
 
 
-def _year_end(mo: dict, year: Period, kind: str, m) -> list[tuple]:
-    """A snapshot measure's figure at the end of ``year`` as a point to set a later snapshot
-    against ([] where there is none): public reports print it in their year columns."""
-    v, n, d, _ = year_value(mo, year, kind, m.aggregate, m.unit)
-    return [] if pd.isna(v) or _impossible(m.unit, v) else [(v, n, d, 1)]
+def _target(m, eff: Period, mo: dict, targets: dict, tolerance_percent: float, notes: list[str]) -> tuple:
+    """A measure's (target, tolerance, the whole year's target, the target in cash, its price
+    year) for the period its row shows: the council's target for the period, else for the year
+    (an annual target of a summed count, pro rata to the year to date), else the catalogue's; a
+    tolerance not given is the council's percentage of the target; a cost shown in real terms at
+    another year's prices is held to its target at those prices. Says on ``notes`` a pro rata."""
+    specific = targets.get((m.measure, str(eff)))
+    tgt, tol = specific or targets.get((m.measure, eff.fy_id), (np.nan, np.nan))
+    if pd.isna(tgt):
+        tgt = m.target
+    if pd.isna(tol):
+        tol = m.tolerance
+    annual = targets.get((m.measure, eff.fy_id), (np.nan, np.nan))[0]  # the whole year's target
+    if pd.isna(annual):
+        annual = m.target
+    window_months = eff.end + 1
+    if specific is None and m.aggregate == "sum" and m.unit in ADDITIVE_UNITS and window_months < 12 and pd.notna(tgt):
+        tgt = tgt * window_months / 12  # an annual target, pro rata to the year to date
+        tol = tol * window_months / 12 if pd.notna(tol) else tol
+        notes.append(f"target pro rata: {window_months} of 12 months")
+    if pd.isna(tol) and pd.notna(tgt):
+        tol = abs(tgt) * tolerance_percent / 100
+    target_cash, ratio, price_year = np.nan, *target_at_prices(mo, eff, m.unit)
+    if ratio is not None and pd.notna(tgt):
+        target_cash, tgt, tol, annual = tgt, tgt * ratio, tol * ratio, annual * ratio
+    return tgt, tol, annual, target_cash, price_year
+
+
+def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, notes: list[str]) -> tuple:
+    """A measure's (status, where it comes from, the year to date it is shown with): ``Report
+    later`` where the figure is left blank on purpose (``reason``: the data's why) or cannot be
+    shown (why, on ``notes``); the data's own status (``override``); ``Report later`` where the
+    period's own figure is missing; ``Data only`` without a target or a direction; else Green,
+    Amber or Red."""
+    impossible_why = impossible(m.unit, ytd.value) if ytd.has_data else None
+    if reason:  # a figure left blank on purpose: Report later, and why where the figure would be
+        return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
+    if impossible_why:  # never a status for a percentage no one could have: say why instead
+        notes.append(impossible_why)
+        return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
+    if ytd.status:
+        return ytd.status, "override", ytd
+    if not ytd.own and not ytd.exact:
+        return "Report later", "missing", ytd
+    if pd.isna(tgt) or m.polarity == "none" or pd.isna(ytd.value):  # e.g. no cases this period (0 of 0)
+        return "Data only", "rule", ytd
+    return _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule", ytd
+
+
+def _history(mo: dict, years: list[Period], kind: str, m, synthetic: list[str], said: dict) -> tuple[dict, dict]:
+    """Each earlier year's figure as (value, numerator, denominator), nan where it cannot be shown,
+    and the notes on the years that have none (why not). Adds the synthetic years to
+    ``synthetic``, and the data's own words on why a year is missing to ``said``."""
+    figures, year_notes = {}, {}
+    for y in years:
+        hv, hn, hd, note = year_value(mo, y, kind, m.aggregate, m.unit)
+        if not pd.isna(hv) and impossible(m.unit, hv):
+            hv, hn, hd, note = np.nan, np.nan, np.nan, impossible(m.unit, hv)
+        figures[y] = (hv, hn, hd)
+        if not pd.isna(hv) and is_synthetic(year_sources(mo, y, kind, m.aggregate, m.unit)):
+            synthetic.append(str(y))
+        if note:
+            year_notes[str(y)] = note
+            if note == missing_reason(YearToDate(exact=True, comment=(mo.get(str(y)) or {}).get("comment"))):
+                said[str(y)] = mo[str(y)]  # the data's own words on why the year is missing
+    return figures, year_notes
 
 
 def _prices(mo: dict, unit: str, shown: list[Period]) -> tuple[dict, str | None, str | None]:
@@ -363,16 +331,6 @@ def target_at_prices(mo: dict, eff: Period, unit: str) -> tuple[float | None, st
 
 def _and(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
-
-
-def _impossible(unit: str, value: float) -> str | None:
-    """Why a figure cannot be shown (a percentage outside 0 to 100), else None."""
-    if unit == "percent" and not pd.isna(value) and not (-1e-9 <= value <= 100 + 1e-9):
-        return (
-            f"not shown: the figures give {value:.1f}%, which no percentage can be (were percentages "
-            "added up? give numerator and denominator, or set the measure's aggregate to latest or mean)"
-        )
-    return None
 
 
 def _columns(years: list[Period]) -> list[str]:

@@ -1,7 +1,7 @@
 """A measure's figure for a period from its observations: the year to date built from the
 sub-periods (summed counts, percentages from their summed counts, a mean, or the latest), a whole
 year's figure, the cumulative figures public reports print before a period (for the disclosure
-rule), and the data's own reason where a figure is left out."""
+rule), and the data's own reason where a figure is left out (or why it cannot be shown)."""
 
 from __future__ import annotations
 
@@ -185,6 +185,16 @@ def missing_reason(ytd: YearToDate) -> str | None:
         return None
     text = ytd.comment.strip() if isinstance(ytd.comment, str) else ""
     return text or None
+
+
+def impossible(unit: str, value: float) -> str | None:
+    """Why a figure cannot be shown (a percentage outside 0 to 100), else None."""
+    if unit == "percent" and not pd.isna(value) and not (-1e-9 <= value <= 100 + 1e-9):
+        return (
+            f"not shown: the figures give {value:.1f}%, which no percentage can be (were percentages "
+            "added up? give numerator and denominator, or set the measure's aggregate to latest or mean)"
+        )
+    return None
 
 
 def year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:

@@ -19,7 +19,7 @@ LAYERS = {
     "progress meanwhile records renames printed",
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules checks dataset loading validate ytd coverage",
-    "numbers": "published disclosure public_text benchmarking panel national status trends briefing narrative publishing "
+    "numbers": "published disclosure evidence public_text benchmarking panel national status trends briefing narrative publishing "
     "percent_bases workforce printed_text",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
     "views.annual views.national views.sources tables excel lgbf folding merge init notebook_view explorer",
