@@ -317,41 +317,97 @@ def holder(folder: Path) -> str:
 
 def acquire(folder, wait: float = 0) -> None:
     """Hold ``folder`` for this process (until ``release`` or the process ends); waits up to
-    ``wait`` seconds for another run to finish, then raises a ConfigError naming it."""
+    ``wait`` seconds for another run to finish, then raises a ConfigError naming it. The lock file
+    is never seen empty or half-written while a run holds it: a run writes who it is to a file of its
+    own, locks that, and puts it in place (``_claim``); it is removed when the run releases it."""
     folder = Path(folder)
     key = _key(folder)
     if key in _HELD:
         _HELD[key][1] += 1
         return
     folder.mkdir(parents=True, exist_ok=True)
-    f = open(folder / LOCK_NAME, "a+", encoding="utf-8")  # held open while the folder is ours
     deadline = time.monotonic() + max(0.0, wait)
     said = False
     while True:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        f = _claim(folder)
+        if f is not None:
             break
-        except BlockingIOError:
-            left = deadline - time.monotonic()
-            if left > 0 and not said:  # a person reading the log learns why nothing happens
-                print(f"swreport: waiting up to {wait:g} s for another run using {folder} ({holder(folder)})",
-                      file=sys.stderr, flush=True)  # fmt: skip
-                said = True
-            if left <= 0:
-                f.close()
-                raise ConfigError(
-                    f"{folder} is in use by another swreport run ({holder(folder)}); "
-                    + (f"waited {wait:g} s. " if wait else "")
-                    + "Run again when it has finished, or give --wait SECONDS to wait for it"
-                ) from None
-            time.sleep(min(0.2, left))
+        left = deadline - time.monotonic()
+        if left > 0 and not said:  # a person reading the log learns why nothing happens
+            print(f"swreport: waiting up to {wait:g} s for another run using {folder} ({holder(folder)})",
+                  file=sys.stderr, flush=True)  # fmt: skip
+            said = True
+        if left <= 0:
+            raise ConfigError(
+                f"{folder} is in use by another swreport run ({holder(folder)}); "
+                + (f"waited {wait:g} s. " if wait else "")
+                + "Run again when it has finished, or give --wait SECONDS to wait for it"
+            ) from None
+        time.sleep(min(0.2, left))
+    _HELD[key] = [f, 1]
+
+
+def _claim(folder: Path):
+    """The lock file of ``folder``, open and locked by this process, naming it; None where another
+    run holds it. Who holds the folder is written to a new file, locked, then linked or renamed into
+    place, so a reader finds the lock file absent (free), or naming its holder in full. A lock file
+    left by a run that was killed (the system released its lock) is taken over the same way. A
+    file renamed over the one another run was waiting for is not the one it waited for: each run
+    checks, once it has the lock, that its file is still the folder's lock file."""
+    path = folder / LOCK_NAME
+    while True:
+        try:
+            old = open(path, "rb")  # held while it is replaced
+        except FileNotFoundError:
+            mine, name = _owner_file(folder)
+            try:
+                os.link(name, path)  # atomic: fails where another run put its own in place first
+            except FileExistsError:
+                mine.close()
+                continue
+            finally:
+                Path(name).unlink(missing_ok=True)
+            return mine
+        try:
+            try:
+                fcntl.flock(old, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return None
+            if not _same_file(old, path):
+                continue  # released (removed) or taken over while this run waited: try the file in place now
+            mine, name = _owner_file(folder)
+            try:
+                os.replace(name, path)
+            except BaseException:
+                Path(name).unlink(missing_ok=True)
+                mine.close()
+                raise
+            return mine
+        finally:
+            old.close()
+
+
+def _same_file(f, path: Path) -> bool:
+    try:
+        a, b = os.fstat(f.fileno()), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _owner_file(folder: Path) -> tuple:
+    """A new file beside the lock file naming this run (its pid, when it started, its command),
+    written in full and locked (the open file, its path): the lock file once it is linked or renamed
+    into place."""
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     command = " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else ""
-    f.seek(0)
-    f.truncate()
+    fd, name = tempfile.mkstemp(prefix=f"{LOCK_NAME}.", suffix=".tmp", dir=folder)
+    f = os.fdopen(fd, "w+", encoding="utf-8")
     f.write(json.dumps({"pid": os.getpid(), "started": started, "command": command}) + "\n")
     f.flush()
-    _HELD[key] = [f, 1]
+    os.chmod(name, 0o666 & ~_umask())
+    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)  # no one else knows of it: never blocks
+    return f, name
 
 
 def release(folder) -> None:
@@ -363,8 +419,8 @@ def release(folder) -> None:
         return
     f, _ = _HELD.pop(key)
     try:
-        f.seek(0)
-        f.truncate()  # no stale "who holds it" left behind
+        if _same_file(f, Path(folder) / LOCK_NAME):
+            (Path(folder) / LOCK_NAME).unlink()  # no stale "who holds it" left behind
     finally:
         fcntl.flock(f, fcntl.LOCK_UN)
         f.close()

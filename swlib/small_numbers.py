@@ -110,6 +110,11 @@ _IDIOMS = _lazy(
 # "one of the young people", "two of them": a number word "of" someone (not "one of our priorities")
 _OF_PEOPLE = _lazy(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
                         rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
+# what a number word ending in "of" ("a pair of", "a couple of") counts: the words just after it, up to a
+# word that ends the phrase ("a pair of shoes for the young person" counts shoes; "a pair of children" 2)
+_PHRASE_END = r"for|to|with|from|in|on|at|by|and|or|but|which|that|who|whose|the|a|an|as|into|than|was|were|is|are"
+_OF_WHOM = _lazy(rf"(?:\s+(?:the|these|those|our|their|its|his|her|my|all)\b)?(?:\s+(?!(?:{_PHRASE_END})\b)"
+                      rf"[\w'’-]+){{0,3}}?\s+(?:{_NOUNS}|them|whom|us|you)\b(?!['’]s)", re.IGNORECASE)  # fmt: skip
 _THRESHOLD = _lazy(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
 # "19/21", "997 / 1000", "rate: 19/21." (a full stop after it ends a sentence)
 _FRAC_AFTER = _lazy(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
@@ -490,7 +495,8 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         "a couple, a pair, a trio",
         _lazy(
             r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
-            rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b|"
+            rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:(?:the|these|those|our|their)\s+)?"
+            rf"(?:(?!(?:{_PHRASE_END})\b)[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b(?!['’]s)|"
             r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
             re.I,
         ),
@@ -942,7 +948,8 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
         ends = word and n >= 2 and _ENDS.match(text, end) and _NOUN.search(text, _sentence_start(text, start), start)
         if of and word and not _OF_PEOPLE.match(text, end):
             continue  # "one of our priorities", "two of the workstreams": no one counted
-        if word and not (of or _PEOPLE.match(text, end) or ends):
+        ofs = word and m.group("n").lower().endswith(" of")  # "a pair of": what it counts is just after it
+        if word and not (of or (_OF_WHOM.match(text, end) if ofs else _PEOPLE.match(text, end)) or ends):
             continue  # "four localities", "every child who needs one"
         name = _NAME_AFTER.match(text, end) if word else None
         counted = name and _NOUN.fullmatch(name.group(1).split()[-1]) and _NAME_ENDS.match(text, name.end())

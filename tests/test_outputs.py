@@ -192,7 +192,37 @@ def test_a_second_run_waits_for_the_first_to_finish(tmp_path):
         assert time.monotonic() - start >= 0.5
         assert json.loads((tmp_path / LOCK_NAME).read_text())["pid"] == os.getpid()
     p.wait()
-    assert (tmp_path / LOCK_NAME).read_text() == ""  # released: nobody named as holding it
+    assert not (tmp_path / LOCK_NAME).exists()  # released: nobody named as holding it
+
+
+CHURN = """
+import sys
+from swlib.outputs import hold
+for _ in range(int(sys.argv[2])):
+    with hold(sys.argv[1], wait=30):
+        pass
+"""
+
+
+def test_the_lock_file_always_names_its_holder_in_full(tmp_path):
+    # it was created empty, then filled in after it was locked, and emptied on release: a reader (a
+    # second run saying who holds the folder) could find a held folder with no one named
+    p = subprocess.Popen([sys.executable, "-c", CHURN, str(tmp_path), "300"], cwd=ROOT)
+    seen = 0
+    try:
+        while p.poll() is None:
+            try:
+                text = (tmp_path / LOCK_NAME).read_text()
+            except FileNotFoundError:
+                continue  # free
+            info = json.loads(text)
+            assert info["pid"] == p.pid and info["started"] and info["command"]
+            seen += 1
+    finally:
+        p.kill()
+        p.wait()
+    assert seen and not (tmp_path / LOCK_NAME).exists()
+    assert [f.name for f in tmp_path.iterdir()] == []  # nothing left beside it
 
 
 def test_a_wait_is_bounded(tmp_path):
@@ -211,8 +241,9 @@ def test_a_killed_run_leaves_the_folder_free(tmp_path):
     p = other_run(tmp_path, 30)
     p.send_signal(signal.SIGKILL)
     p.wait()
-    with hold(tmp_path):  # the system released its lock with the process
-        pass
+    assert json.loads((tmp_path / LOCK_NAME).read_text())["pid"] == p.pid  # the lock file it left
+    with hold(tmp_path):  # the system released its lock with the process: taken over, and named anew
+        assert json.loads((tmp_path / LOCK_NAME).read_text())["pid"] == os.getpid()
 
 
 def test_within_one_process_the_lock_is_reentrant(tmp_path):

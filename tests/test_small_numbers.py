@@ -421,3 +421,20 @@ def test_importing_the_checks_compiles_no_pattern_until_text_is_checked():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 50 and out[1] == "0"
     assert out[2] == "True" and int(out[3]) > 0
+
+
+def test_a_pair_of_things_is_published_and_a_pair_of_children_is_withheld(data_dir):
+    # "a pair of shoes for the young person" counts shoes, not people: it was withheld as a count of 2
+    import swlib
+    from tests.conftest import make_data
+
+    kept = ["We bought a pair of shoes for the young person.", "A couple of boxes went to the families.",
+            "A pair of children's shoes was bought."]  # fmt: skip
+    caught = ["A pair of children were placed together.", "A couple of the young people moved on.",
+              "A pair of shoes was bought for a couple of looked after children."]  # fmt: skip
+    obs = [{"measure": f"m{i}", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}
+           for i, text in enumerate(kept + caught)]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"title": f"Measure {i}"} for i in range(len(obs))], obs))
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")["comment"]
+    for i, text in enumerate(kept + caught):
+        assert (public[f"m{i}"] == text) == (text in kept), (text, public[f"m{i}"])
