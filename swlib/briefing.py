@@ -10,6 +10,7 @@ from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
 from .formatting import slug
 from .periods import Period, previous_quarter
+from .status import performance, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
@@ -94,9 +95,6 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
     section 4 has, so that page 1 stays one page. ``published``: the record ``perf`` was set
     against (``swlib.published``), so that a report reads it once; default: read it again."""
-    from .status import performance
-    from .views.tables import without_figures
-
     annual = not_due(ds, council, perf)
     nofig = without_figures(perf)
     counts = perf.loc[~annual, "status"].value_counts()  # page 1 counts the measures due this quarter

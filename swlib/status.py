@@ -352,6 +352,25 @@ def targets_to_date(rows: pd.DataFrame) -> bool:
     return bool((rows.loc[both, "target"].astype(float) != rows.loc[both, "annual_target"].astype(float)).any())
 
 
+def without_figures(perf: pd.DataFrame) -> pd.Series:
+    """The measures with nothing to show: no figure this period, last year or in the years the
+    report prints, no reason given, no officer's status, nothing withheld (a new council's
+    measures before their first return). True or False per row of ``performance``."""
+    years = [y for y in perf.attrs.get("years", []) if y in perf]
+    blank = perf[["to_date", "last_year", *years]].isna().all(axis=1)
+    suppressed = perf["suppressed"].fillna("").astype(str) != "" if "suppressed" in perf else False
+    notes = perf["year_notes"].map(bool) if "year_notes" in perf else False
+    return (
+        blank
+        & (perf["status"] == "Report later")
+        & (perf["status_source"] == "missing")
+        & perf["comment"].isna()
+        & perf["note"].isna()
+        & ~suppressed
+        & ~notes
+    )
+
+
 def is_synthetic(sources) -> bool:
     """Whether any of these ``source`` values marks a made-up (synthetic) figure."""
     return any(isinstance(s, str) and s.strip().lower().startswith("synthetic") for s in sources)

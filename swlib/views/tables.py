@@ -20,7 +20,14 @@ from ..icons import icons_view
 from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period
-from ..status import STATUS_ORDER, is_synthetic, status_summary, synthetic_columns, targets_to_date
+from ..status import (
+    STATUS_ORDER,
+    is_synthetic,
+    status_summary,
+    synthetic_columns,
+    targets_to_date,
+    without_figures,
+)
 from .wording import status_meanings
 
 
@@ -113,25 +120,6 @@ def trend_reason(r: dict) -> str:
     if pd.isna(r.get("to_date")) and "to_date" not in suppressed_columns(r):
         return "no comparison: no figure yet"  # a suppressed figure is there, only not shown
     return "no comparison: no figure last year"
-
-
-def without_figures(perf: pd.DataFrame) -> pd.Series:
-    """The measures with nothing to show: no figure this period, last year or in the years the
-    report prints, no reason given, no officer's status, nothing withheld (a new council's
-    measures before their first return). True or False per row of ``performance``."""
-    years = [y for y in perf.attrs.get("years", []) if y in perf]
-    blank = perf[["to_date", "last_year", *years]].isna().all(axis=1)
-    suppressed = perf["suppressed"].fillna("").astype(str) != "" if "suppressed" in perf else False
-    notes = perf["year_notes"].map(bool) if "year_notes" in perf else False
-    return (
-        blank
-        & (perf["status"] == "Report later")
-        & (perf["status_source"] == "missing")
-        & perf["comment"].isna()
-        & perf["note"].isna()
-        & ~suppressed
-        & ~notes
-    )
 
 
 def no_figures_view(perf: pd.DataFrame) -> dict | None:
