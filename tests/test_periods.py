@@ -71,3 +71,11 @@ def test_ordering_and_shifting():
     ps = [Period.parse(p) for p in ["2020-21", "2020-21-Q1", "2019-20-Q4", "2020-04"]]
     assert next(str(p) for p in sorted(ps)) == "2019-20-Q4"
     assert str(Period.parse("2020-21-Q2").shift_years(-1)) == "2019-20-Q2"
+
+
+def test_a_period_read_again_is_the_same_and_a_bad_one_is_refused_every_time():
+    # Period.parse keeps what it read (a report reads the same ids thousands of times)
+    assert Period.parse("2023/24 Q2") == Period.parse("2023/24 Q2") == Period.quarter(2023, 2)
+    for _ in range(2):
+        with pytest.raises(PeriodError, match="consecutive years"):
+            Period.parse("2023-25")
