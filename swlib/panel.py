@@ -48,14 +48,19 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
     mine["v"] = panel_values(mine)
     mine = mine[mine["v"].notna()]
     rows = []
-    replaced = pd.Series(False, index=obs.index)
+    by_code: dict = {}  # the panel's rows of each code, in order; the council's rows of each (measure, period)
+    for b in mine.itertuples(index=False):
+        by_code.setdefault(b.lgbf, []).append(b)
+    at: dict = {}
+    for i, key in enumerate(zip(obs["measure"], obs["period"], strict=True)):
+        at.setdefault(key, []).append(i)
+    replaced = np.zeros(len(obs), dtype=bool)
     for r in coded.itertuples(index=False):
-        for b in mine[mine["lgbf"] == r.lgbf].itertuples(index=False):
-            same = (obs["measure"] == r.measure) & (obs["period"] == b.period)
-            old = obs[same]
-            replaced |= same
-            status = old["status"].iloc[0] if len(old) else None
-            comment = old["comment"].iloc[0] if len(old) else None
+        for b in by_code.get(r.lgbf, ()):
+            same = at.get((r.measure, b.period), [])
+            replaced[same] = True
+            status = obs["status"].iloc[same[0]] if same else None
+            comment = obs["comment"].iloc[same[0]] if same else None
             percent = r.unit == "percent" and b.unit == "percent"
             real = (
                 r.unit == "currency"
