@@ -106,7 +106,7 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
     if audience == "public":
         cfg = council_settings(council)
         if cfg.public_text == "cleared":  # every paragraph an officer has not cleared (swlib.public_text)
-            text, _ = cleared_narrative(text, cfg.suppress_min, cfg.suppress_max)
+            text, _ = cleared_narrative(text, cfg.suppress_min, cfg.suppress_max, printed_by(data_path, council, year))
         else:
             text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max, printed_by(data_path, council, year))
     else:

@@ -25,6 +25,7 @@ from .disclosure import (
     reason_for,
     uncleared_hits,
 )
+from .printed import restates_printed
 from .records import Records
 
 CHECKED, CLEARED = "checked", "cleared"
@@ -99,11 +100,14 @@ def _heading_only(block: str) -> bool:
     return bool(lines) and all(ln.lstrip().startswith("#") for ln in lines)
 
 
-def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tuple[int, str, str]]]:
+def cleared_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str, str]]]:
     """Under ``cleared``: the narrative markdown a public report prints, front matter removed and
     every paragraph withheld unless the file is cleared (``cleared: yes``) or the paragraph holds a
     phrase its front matter clears and no small number outside the cleared phrases. Headings are kept
-    unless they mention a small number. Returns (markdown, withheld (line, passage, reason))."""
+    unless they mention a small number. ``printed``: as ``public_narrative`` takes it (the report's
+    printed figures, a callable), so that a cleared paragraph that only restates one measure's printed
+    figures is not withheld for their difference, as under ``checked``. Returns (markdown, withheld
+    (line, passage, reason))."""
     whole, phrases, body = narrative_cleared(text)
     offset = text[: len(text) - len(body)].count("\n")
     out, withheld, line = [], [], 1 + offset
@@ -114,6 +118,8 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4) -> tuple[str, list[tu
             out.append(b)
             continue
         hits = uncleared_hits(b, phrases, lo, hi)
+        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
+            hits = []  # the page prints these figures: the passage gives nothing more away
         if hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
             withheld.append((start, hits[0], reason_for(hits[0])))

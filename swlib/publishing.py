@@ -217,10 +217,10 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
             continue
         check_narrative([f], shown_path)
         text = f.read_text(encoding="utf-8-sig", errors="replace")
+        printed = lazily(lambda: printed_series(ds, council, year, hi))
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
-            found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi)[1]]
+            found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi, printed)[1]]
         else:
-            printed = lazily(lambda: printed_series(ds, council, year, hi))
             found = ([(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]] if public
                      else [(*x, reason_for(x[1])) for x in narrative_findings(text, lo, hi)])  # fmt: skip
         out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}

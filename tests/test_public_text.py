@@ -84,3 +84,32 @@ def test_a_cleared_file_or_phrase_publishes_its_paragraphs_and_headings_stay():
     assert "The Hope Street house opened." in out and [n for n, _, _ in hits] == [7, 11]
     out, hits = cleared_narrative("---\ncleared: yes\n---\n" + md)
     assert hits == [] and "One child was placed." in out and "cleared" not in out
+
+
+def test_under_cleared_a_cleared_paragraph_that_restates_the_printed_figures_is_published(tmp_path, monkeypatch):
+    # Dundee 2016/17's violence passage (40 incidents, 41 the year before: the table below prints both) was
+    # published under public_text: checked but withheld under cleared though an officer cleared its paragraph
+    import shutil
+
+    from tests.conftest import ROOT
+
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "councils.yaml").write_text("councils:\n  dundee-city:\n    public_text: cleared\n")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    md = data / "narrative" / "dundee-city" / "2016-17" / "workforce.md"
+    phrase = "It is recognised that Social Work staff can operate in difficult circumstances"
+    md.write_text(f'---\ncleared:\n  - "{phrase}"\n---\n' + md.read_text(encoding="utf-8"), encoding="utf-8")
+    html = str(section(data, "dundee-city", "2016-17", "workforce", "public"))
+    assert "a total of 40 recorded violent incidents against Social Work staff compared with 41" in html
+    assert WITHHELD_UNCLEARED_PASSAGE in html  # the paragraphs no officer cleared are still withheld
+    ds = swlib.load(data)
+    listed = [w for w in withheld(ds, "annual", "dundee-city", "2016-17") if w["file"].endswith("workforce.md")]
+    assert listed and all(w["reason"] == NOT_CLEARED for w in listed)
+    # saying more than the table prints is still withheld, cleared phrase or not
+    md.write_text(md.read_text(encoding="utf-8").replace("recorded incidents the year before.",
+                                                         "recorded incidents the year before; 3 staff were injured."),
+                  encoding="utf-8")  # fmt: skip
+    assert "a total of 40 recorded" not in str(section(data, "dundee-city", "2016-17", "workforce", "public"))
