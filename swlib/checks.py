@@ -340,14 +340,38 @@ def title_words(title) -> frozenset[str]:
 
 def names_a_part(whole: str, whole_title, part: str, part_title) -> bool:
     """Whether ``part``'s id or title says it counts a part of ``whole``: its id is the whole's and
-    more (referrals, referrals-screened), or its title has every word of the whole's and more
-    ("Referrals received", "Referrals received that were screened"). Siblings are not parts:
+    more (referrals, referrals-screened), its title has every word of the whole's and more
+    ("Referrals received", "Referrals received that were screened"), or its title is a shorter name
+    of the whole with a qualifier ("Children on the register for more than a year" of "Children on
+    the child protection register": ``qualified_part``). Siblings are not parts:
     "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
-    "Permanence Orders made" each have a word the other has not."""
+    "Permanence Orders made" each have a word the other has not, as have "... for more than a year"
+    and "... for less than a year" (neither is the unqualified whole)."""
     if _id_part(whole, part):
         return True
     w, p = title_words(whole_title), title_words(part_title)
-    return bool(w) and w < p
+    return (bool(w) and w < p) or qualified_part(whole_title, part_title)
+
+
+# where a title's qualifier starts: "Children on the register | for more than a year", "Referrals | within 24 hours"
+QUALIFIER = re.compile(r"\b(?:for|who|whose|that|which|where|within|without|over|under|aged|longer|more\s+than|"
+                       r"less\s+than|fewer\s+than|at\s+least|after|since)\b", re.I)  # fmt: skip
+
+
+def title_head(title) -> tuple[frozenset[str], bool]:
+    """A title's words before its qualifier (``QUALIFIER``), and whether it has one: "Children on the
+    register for more than a year" is ({children, register}, True)."""
+    m = QUALIFIER.search(str(title or ""))
+    return title_words(str(title or "")[: m.start()] if m else title), bool(m)
+
+
+def qualified_part(whole_title, part_title) -> bool:
+    """Whether the part's title names the whole more briefly, then qualifies it: its words before the
+    qualifier (two or more) are all the whole's, and the whole has no qualifier ("Children on the
+    register for more than a year" of "Children on the child protection register")."""
+    head, qualified = title_head(part_title)
+    whole_head, whole_qualified = title_head(whole_title)
+    return qualified and not whole_qualified and len(head) >= 2 and head <= whole_head
 
 
 def _id_part(whole: str, part: str) -> bool:
@@ -381,9 +405,17 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     for p, part in ids.items():
         for k in (k for k, c in enumerate(part) if c in "-_." and part[:k] in row_of):
             by_id.setdefault(row_of[part[:k]], set()).add(p)
+    heads = {i: title_head(t) for i, t in summed["title"].items()}
+    qualified: dict[int, set] = {}  # "... for more than a year": a part of each unqualified title with its head's words
+    for p, (head, q) in heads.items():
+        if q and len(head) >= 2:
+            for w in set.intersection(*(having.get(x, set()) for x in head)):
+                if w != p and not heads[w][1] and head <= heads[w][0]:
+                    qualified.setdefault(w, set()).add(p)
     pairs = []
     for w, ws in words.items():
         parts = {p for p in set.intersection(*(having[x] for x in ws)) if ws < words[p]} if ws else set()
+        parts |= qualified.get(w, set())
         for p in sorted(parts | by_id.get(w, set())):
             if w != p and part_of_fits(freq[p], agg[p], freq[w], agg[w]) and said.get(p) != ids[w]:
                 pairs.append((w, p))
