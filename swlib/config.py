@@ -107,6 +107,9 @@ class CouncilSettings(_Model):
     # free text in public reports (swlib.public_text): "checked" withholds what mentions a small number,
     # "cleared" withholds every comment and narrative paragraph an officer has not cleared
     public_text: Literal["checked", "cleared"] = "checked"
+    # names and sources printed in public reports that an officer has checked and cleared, word for word:
+    # the service's name (above), the council's name (councils.csv), a table's source (swlib.printed_text)
+    cleared: list[str] = []
 
 
 class Settings(_Model):
@@ -192,11 +195,25 @@ def council_settings(council: str) -> CouncilSettings:
     return settings().for_council(council)
 
 
-def small_numbers_said(text, council: str) -> list[str]:
+def small_numbers_said(text, council: str, clearing: bool = True) -> list[str]:
     """The passages of ``text`` (a setting, a name, a source: not a string, none) that mention a
-    small number by the council's settings (``suppress_min`` to ``suppress_max``)."""
+    small number by the council's settings (``suppress_min`` to ``suppress_max``); none where an
+    officer cleared the text (``cleared`` in params/councils.yaml: ``cleared_text``) and ``clearing``."""
     cfg = council_settings(council)
-    return small_numbers_in(text, cfg.suppress_min, cfg.suppress_max) if isinstance(text, str) else []
+    if not isinstance(text, str) or (clearing and cleared_text(text, council)):
+        return []
+    return small_numbers_in(text, cfg.suppress_min, cfg.suppress_max)
+
+
+def cleared_text(text, council: str, forms=None) -> bool:
+    """Whether an officer cleared ``text`` for the council's public reports: it is one of the council's
+    ``cleared`` settings word for word (spacing aside), or, with ``forms``, one of them as ``forms``
+    prints it (a source as the report's "Data sources" names it)."""
+    said = " ".join(str(text).split())
+    for phrase in council_settings(council).cleared:
+        if said == " ".join(phrase.split()) or (forms is not None and said == " ".join(forms(phrase).split())):
+            return True
+    return False
 
 
 def public_name(name: str, council: str, audience: str = "internal") -> str:

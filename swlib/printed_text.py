@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .base import WITHHELD_TEXT
-from .config import council_settings
+from .config import cleared_text, council_settings
 from .config import small_numbers_said as _said
 from .disclosure import reason_for, table_file
 from .periods import fy_text
@@ -83,20 +83,28 @@ def service_name(council: str, audience: str = "internal") -> str:
 
 def public_source(label: str, council: str, audience: str = "internal") -> str:
     """A source as a report's "Data sources" prints it (``source_label``'s words): withheld from a
-    public report where it mentions a small number."""
-    return WITHHELD_TEXT if audience == "public" and _said(label, council) else label
+    public report where it mentions a small number, unless an officer cleared it (``cleared``)."""
+    withhold = audience == "public" and _said(label, council) and not cleared_text(label, council, source_label)
+    return WITHHELD_TEXT if withhold else label
+
+
+CLEAR_HOW = (
+    f"reword it, or once an officer has checked it list it word for word under 'cleared' for the council in {SETTINGS}"
+)
 
 
 def findings(ds, council: str, service: bool = True) -> list[dict]:
     """The service's name, the council's name and each source (as printed) of the council's rows
-    that mention a small number: {file, row, column, text, reason}, a source once a table (its
-    first row, and how many rows give it); ``service``: the service's name too (the reports that
-    print it). The run lists them as withheld; ``check-public`` names them."""
+    that mention a small number: {file, row, column, text, reason, cleared}, a source once a table
+    (its first row, and how many rows give it); ``service``: the service's name too (the reports that
+    print it); ``cleared``: an officer cleared it (``cleared`` in params/councils.yaml), and it is
+    printed. The run lists those not cleared as withheld; ``check-public`` names them all."""
     out = []
-    hits = _said(council_settings(council).service, council) if service else []
+    name = council_settings(council).service
+    hits = _said(name, council, clearing=False) if service else []
     if hits:
         out.append({"file": f"{SETTINGS}, council {council}", "row": None, "column": "service", "text": hits[0],
-                    "reason": reason_for(hits[0])})  # fmt: skip
+                    "reason": f"{reason_for(hits[0])}: {CLEAR_HOW}", "cleared": cleared_text(name, council)})  # fmt: skip
     for table in TABLE_ORDER:
         t = ds.table(table)
         if t.empty or "council" not in t:
@@ -110,9 +118,12 @@ def findings(ds, council: str, service: bool = True) -> list[dict]:
                 if isinstance(v, str) and v.strip():
                     seen.setdefault(v, []).append(i)
             for v, rows in seen.items():
-                hits = _said(source_label(v) if col == "source" else v, council)
+                shown = source_label(v) if col == "source" else v
+                hits = _said(shown, council, clearing=False)
                 if hits:
                     more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
+                    ok = cleared_text(shown, council, source_label if col == "source" else None)
                     out.append({"file": table_file(ds, table), "row": int(rows[0]) + 2, "column": col,
-                                "text": hits[0] + more, "reason": reason_for(hits[0])})  # fmt: skip
+                                "text": hits[0] + more, "reason": f"{reason_for(hits[0])}: {CLEAR_HOW}",
+                                "cleared": ok})  # fmt: skip
     return out

@@ -115,7 +115,7 @@ def check_public(ds, council: str, period) -> list[dict]:
             add_uncleared("actions", i, "comment", c)
     for table, i, col, text, ok in data_text(ds, council):
         add_hits(table, i, col, small_numbers_in(text, lo, hi), ok)
-    findings += [{**f, "cleared": False} for f in printed_text.findings(ds, council)]  # names, sources
+    findings += printed_text.findings(ds, council)  # names, sources (cleared: params/councils.yaml)
     for f in narrative_passages(ds, council, P.year_period, lo, hi):
         findings.append({**f, "reason": reason_for(f["text"])})
     if strict:  # the paragraphs a public report withholds though no small number was found in them
@@ -239,7 +239,11 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
     if r.period_kind == "year":
         P = P.year_period
     out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
-    out += printed_text.findings(ds, council, service=report == "quarterly")  # the headings' names, the sources
+    out += [
+        {k: v for k, v in f.items() if k != "cleared"}  # the headings' names, the sources, not cleared
+        for f in printed_text.findings(ds, council, service=report == "quarterly")
+        if not f["cleared"]
+    ]
     if "actions" in r.free_text:
         out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
     if "narrative" in r.free_text:

@@ -90,8 +90,10 @@ def test_a_public_report_withholds_the_service_name_and_the_source_and_lists_the
     assert WITHHELD_TEXT in shown and not any("3 children" in s for s in shown)
     assert any("3 children" in s for s, _ in sources_view(ds, "alpha", "internal")["items"])
     listed = {(f["file"], f["column"], f["reason"]) for f in withheld(ds, "quarterly", "alpha", "2021-22-Q1")}
-    assert ("params/councils.yaml, council alpha", "service", "mentions a small number") in listed
-    assert ("observations.csv", "source", "mentions a small number") in listed
+    how = ("mentions a small number: reword it, or once an officer has checked it list it word for word under "
+           "'cleared' for the council in params/councils.yaml")  # fmt: skip
+    assert ("params/councils.yaml, council alpha", "service", how) in listed
+    assert ("observations.csv", "source", how) in listed
     # the annual report prints no service name: only the source is listed
     annual = {f["column"] for f in withheld(ds, "annual", "alpha", "2021-22")}
     assert "source" in annual and "service" not in annual
@@ -128,3 +130,46 @@ def test_the_public_index_withholds_a_council_name_that_mentions_a_small_number(
     index = (tmp_path / "public" / "index.html").read_text()
     assert "3 children" not in index and WITHHELD_TEXT in index and 'href="dundee-city/2016-17/annual.html"' in index
     assert name in (tmp_path / "index.html").read_text()  # the internal index keeps it
+
+
+def test_an_officer_clears_a_name_or_a_source_in_the_councils_settings(tmp_path, monkeypatch):
+    # the service's name, the council's name and a source were withheld with no way to clear them but rewording
+    from swlib.config import public_name
+    from swlib.loading import load
+    from swlib.printed_text import service_name
+    from swlib.publishing import withheld
+    from swlib.views import sources_view
+
+    service, source, name = "Services (M11 secure unit for 3 children)", "M4 Secure log: 3 children placed", (
+        "Alpha Council (2 islands)")  # fmt: skip
+    d = _data(tmp_path, monkeypatch, {("settings", "service"): service, ("observations", "source"): source,
+                                      ("councils", "name"): name})  # fmt: skip
+
+    def check(strict=True):
+        return CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2021-22-Q1"]
+                                  + (["--strict"] if strict else []) + ["--data", str(d)])  # fmt: skip
+
+    r = check()
+    assert r.exit_code == 2 and "a name or a source: cleared in params/councils.yaml" in r.output
+    settings = tmp_path / "params" / "councils.yaml"
+    settings.write_text(settings.read_text() + f"    cleared:\n      - '{service}'\n      - '{source}'\n"
+                        f"      - '{name}'\n")  # fmt: skip
+    ds = load(d)
+    assert service_name("alpha", "public") == service and public_name(name, "alpha", "public") == name
+    assert source in [src for src, _ in sources_view(ds, "alpha", "public")["items"]]
+    assert withheld(ds, "quarterly", "alpha", "2021-22-Q1") == []
+    r = check()
+    assert r.exit_code == 0, r.output
+    for place in (
+        "setting 'service'",
+        "observations.csv, row 2, column 'source'",
+        "councils.csv, row 2, column 'name'",
+    ):
+        assert next(x for x in r.output.splitlines() if place in x).endswith("(cleared by an officer)"), r.output
+    # word for word: another text is not cleared by it, and the settings say so where it is not a list of texts
+    settings.write_text(settings.read_text().replace(f"'{source}'", "'M4 Secure log'"))
+    assert check().exit_code == 2
+    assert WITHHELD_TEXT in [src for src, _ in sources_view(load(d), "alpha", "public")["items"]]
+    settings.write_text(settings.read_text().split("    cleared:")[0] + "    cleared: {a: 1}\n")
+    r = check(strict=False)
+    assert r.exit_code == 2 and "council alpha: cleared: Input should be a valid list (found {'a': 1})" in r.output and "Traceback" not in r.output, r.output

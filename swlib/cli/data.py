@@ -224,7 +224,8 @@ def check_public(council, period, strict, data):
     click.echo(
         f"{len(findings)} passage{'s mention' if len(findings) > 1 else ' mentions'} a small number and "
         f"{'are' if len(findings) > 1 else 'is'} withheld from public reports until reworded or "
-        "cleared (cleared = yes on the row; front matter in narrative: see the guide)."
+        "cleared (cleared = yes on the row; front matter in narrative; a name or a source: cleared in "
+        "params/councils.yaml; see the guide)."
         if findings
         else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
