@@ -182,6 +182,29 @@ _CONTENTS_PAGES = """(numbers) => {
 }"""
 MAX_PRINTS = 4  # a contents list whose page numbers moved a heading to another page is printed again
 
+# each contents line the printed page shows (the media emulated is print: the contents' sub-lists
+# are not printed) given a two-digit placeholder where its page number goes, one of ``codes`` each:
+# ``{id: placeholder}``
+_CONTENTS_PLACEHOLDERS = """(codes) => {
+  const out = {};
+  let i = 0;
+  for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) {
+    if (!a.getClientRects().length || i === codes.length) continue;
+    const span = document.createElement('span');
+    span.className = 'toc-page';
+    span.style.cssFloat = 'right';
+    span.style.paddingLeft = '0.5em';
+    span.textContent = codes[i++];
+    a.appendChild(span);
+    out[decodeURIComponent(a.getAttribute('href').slice(1))] = span.textContent;
+  }
+  return out;
+}"""
+# the placeholders: every digit in the first five (so the font embedded has each digit a page
+# number may need), then every other two-digit number
+_CODES = ["01", "23", "45", "67", "89"]
+_CODES += [f"{i:02d}" for i in range(100) if f"{i:02d}" not in _CODES]
+
 
 def _print(page) -> bytes:
     return page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
@@ -195,26 +218,177 @@ def heading_pages(raw: bytes) -> dict[str, int]:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(raw)) as pdf:
-        pages = {p.objgen: i for i, p in enumerate(pdf.pages, 1)}
-        dests = pdf.Root.get("/Dests")
-        out = {}
-        for name, dest in dests.items() if dests is not None else []:
-            target = dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest
-            if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in pages:
-                out[name.lstrip("/")] = pages[target[0].objgen]
+        return _destination_pages(pdf)
+
+
+def _destination_pages(pdf) -> dict[str, int]:
+    import pikepdf
+
+    pages = {p.objgen: i for i, p in enumerate(pdf.pages, 1)}
+    dests = pdf.Root.get("/Dests")
+    out = {}
+    for name, dest in dests.items() if dests is not None else []:
+        target = dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest
+        if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in pages:
+            out[name.lstrip("/")] = pages[target[0].objgen]
     return out
 
 
 def _print_with_contents_pages(page) -> bytes:
-    """The page printed with each contents line's page number (Chromium has no CSS
-    ``target-counter``): printed once, each heading's page read from the PDF's destinations, the
-    numbers written into the contents, and printed again until no number changes."""
+    """The page printed with each contents line's page number. Chromium has no CSS
+    ``target-counter`` (``CSS.supports`` says yes; it prints nothing): the page is printed once
+    with a two-digit placeholder where each number goes, each heading's page read from the PDF's
+    destinations, and each placeholder's digits replaced by its page's in the PDF
+    (``_write_contents_pages``): the same layout, one print. Where that cannot be done (a
+    placeholder not found as printed, a digit not in the font, a page number of three digits, a
+    heading not printed), the numbers are written into the contents and the page printed again
+    until no number changes."""
+    page.emulate_media(media="print")
+    placeholders = page.evaluate(_CONTENTS_PLACEHOLDERS, _CODES)
     raw = _print(page)
+    written = _write_contents_pages(raw, placeholders)
+    if written is not None:
+        return written
     for _ in range(MAX_PRINTS - 1):
         if not page.evaluate(_CONTENTS_PAGES, heading_pages(raw)):
             break
         raw = _print(page)
     return raw
+
+
+def _link_target(element) -> str | None:
+    """The id a structure element's link goes to (the ``Link`` it is in, and that link's
+    annotation's named destination), or None."""
+    import pikepdf
+
+    for _ in range(8):
+        if not isinstance(element, pikepdf.Dictionary):
+            return None
+        if element.get("/S") == "/Link":
+            for k in _kid_list(element):
+                annot = k.get("/Obj") if isinstance(k, pikepdf.Dictionary) else None
+                dest = annot.get("/Dest") if annot is not None else None
+                if isinstance(dest, pikepdf.Name | pikepdf.String):
+                    return str(dest).lstrip("/")
+            return None
+        element = element.get("/P")
+    return None
+
+
+def _to_unicode(font) -> dict[bytes, str]:
+    """A font's ToUnicode map, ``{code: text}`` (Chromium's: two-byte codes, ``bfchar`` and
+    ``bfrange`` entries)."""
+    import re
+
+    cmap = font.get("/ToUnicode")
+    if cmap is None:
+        return {}
+    text = cmap.read_bytes().decode("latin-1")
+    out = {}
+
+    def code(h: str) -> bytes:
+        return bytes.fromhex(h)
+
+    def chars(h: str) -> str:
+        return bytes.fromhex(h).decode("utf-16-be", errors="replace")
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for a, b in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[code(a)] = chars(b)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for a, b, c in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            lo, hi, start = int(a, 16), int(b, 16), int(c, 16)
+            for k in range(hi - lo + 1):
+                out[(lo + k).to_bytes(len(a) // 2, "big")] = chr(start + k)
+    return out
+
+
+def _widths(font) -> dict[int, float]:
+    """A Type0 font's glyph widths (``/W``), ``{code: width in thousandths of an em}``."""
+    import pikepdf
+
+    fonts = font.get("/DescendantFonts")
+    if not fonts:
+        return {}
+    w, out, i = list(fonts[0].get("/W", [])), {}, 0
+    while i + 1 < len(w):
+        if isinstance(w[i + 1], pikepdf.Array):
+            for k, x in enumerate(w[i + 1]):
+                out[int(w[i]) + k] = float(x)
+            i += 2
+        else:
+            for c in range(int(w[i]), int(w[i + 1]) + 1):
+                out[c] = float(w[i + 2])
+            i += 3
+    return out
+
+
+def _write_contents_pages(raw: bytes, placeholders: dict[str, str]) -> bytes | None:
+    """``raw`` with each contents placeholder (``{id: two digits}``) replaced by the page its
+    heading is printed on, or None where that cannot be done exactly (the caller prints again).
+
+    Chromium prints each placeholder, a float, as marked content of its own holding one text
+    run (``BT``, the font, its place, ``Tj``, ``ET``); its digits become the page's digits, from
+    the same font (Identity-H: two-byte glyph codes, read back through its ToUnicode map), and a
+    one-digit page is moved right by a digit's width, right-aligned as the number is printed."""
+    import io
+
+    import pikepdf
+
+    if not placeholders:
+        return raw
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        pages = _destination_pages(pdf)
+        numbers = {code: str(pages.get(target, "")) for target, code in placeholders.items()}
+        if any(not n or len(n) > 2 for n in numbers.values()):
+            return None
+        root = pdf.Root.get("/StructTreeRoot")
+        parents = _parent_tree(root) if root is not None else {}
+        found: dict[str, int] = {}
+        for page in pdf.pages:
+            fonts = page.get("/Resources", {}).get("/Font", {})
+            entries = parents.get(int(page.get("/StructParents", -1)))
+            ops = list(pikepdf.parse_content_stream(page))
+            changed = False
+            for i in range(len(ops) - 5):
+                run = [str(op.operator) for op in ops[i : i + 6]]
+                if run != ["BDC", "BT", "Tf", "Tm", "Tj", "ET"] or str(ops[i + 6].operator) != "EMC":
+                    continue
+                font = fonts.get(ops[i + 2].operands[0])
+                shown = bytes(ops[i + 4].operands[0])
+                if font is None or len(shown) != 4:
+                    continue
+                glyphs = _to_unicode(font)
+                text = "".join(glyphs.get(shown[k : k + 2], "?") for k in (0, 2))
+                props = ops[i].operands[1] if len(ops[i].operands) > 1 else None
+                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+                if text not in numbers or entries is None or mcid is None or int(mcid) >= len(entries):
+                    continue
+                if placeholders.get(_link_target(entries[int(mcid)])) != text:
+                    continue  # the same digits, not in the contents line that placeholder was given to
+                found[text] = found.get(text, 0) + 1
+                codes = {t: c for c, t in glyphs.items() if len(t) == 1 and t.isdigit()}
+                widths = _widths(font)
+                want = numbers[text]
+                digit_widths = {widths.get(int.from_bytes(codes.get(d, b"\xff\xff"), "big")) for d in text + want}
+                if any(d not in codes for d in want) or len(digit_widths) != 1 or None in digit_widths:
+                    return None  # a digit not in the font, or digits of different widths
+                size, matrix = float(ops[i + 2].operands[1]), [float(x) for x in ops[i + 3].operands]
+                if len(want) == 1:  # right-aligned: one digit's width further right
+                    advance = digit_widths.pop() / 1000 * size
+                    matrix[4] += matrix[0] * advance
+                    matrix[5] += matrix[1] * advance
+                    ops[i + 3] = pikepdf.ContentStreamInstruction(matrix, pikepdf.Operator("Tm"))
+                shown = b"".join(codes[d] for d in want)
+                ops[i + 4] = pikepdf.ContentStreamInstruction([pikepdf.String(shown)], pikepdf.Operator("Tj"))
+                changed = True
+            if changed:
+                page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+        if set(found) != set(numbers) or any(n != 1 for n in found.values()):
+            return None  # a placeholder not printed as one run, or printed twice
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
 
 
 def _outline_titles(pdf, headings: list[str]) -> None:
@@ -267,6 +441,8 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None, headings: list
         _describe_links(pdf, links or {})
         _outline_titles(pdf, headings or [])
         _declare_pdf_ua(pdf)
+        if "/ID" in pdf.trailer:  # an id from before (_write_contents_pages' save): the file's is from its content
+            del pdf.trailer.ID
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, force_version="1.7")
     return out.getvalue()

@@ -119,12 +119,17 @@ def test_every_page_has_the_running_head_and_page_n_of_n(pdfs):
             assert f"Page {n} of {len(pages)}" in page, (name, n)
 
 
-def test_the_same_report_prints_to_the_same_bytes(pdfs, tmp_path):
+def test_the_same_report_prints_to_the_same_bytes_in_one_print(pdfs, tmp_path, monkeypatch):
+    import swlib.pdf
     from swlib.pdf import PdfEngine
 
+    prints, real = [], swlib.pdf._print
+    monkeypatch.setattr(swlib.pdf, "_print", lambda page: (prints.append(1), real(page))[1])
     with PdfEngine() as engine:
         again = engine.render(rendered("annual"), tmp_path / "again.pdf")
     assert again.read_bytes() == pdfs["annual"].read_bytes()
+    # the contents' page numbers written into the first print, not printed a second time
+    assert len(prints) == 1
     with pikepdf.open(again) as pdf:
         assert str(pdf.docinfo.CreationDate) == "D:20231114221320Z"  # SOURCE_DATE_EPOCH of tests/reports.py
 
@@ -1262,7 +1267,7 @@ def words_on(pdf: Path, page: int) -> list[tuple[str, float, float, float]]:
 
 def test_the_printed_contents_give_each_sections_page(pdfs):
     # the contents list printed with no page numbers was no help on paper: each line now ends with
-    # the page its heading is printed on (read from the first print's destinations, printed again)
+    # the page its heading is printed on (read from the print's destinations and written into it)
     from swlib.pdf import heading_pages
 
     for name, path in pdfs.items():
@@ -1283,6 +1288,16 @@ def test_the_printed_contents_give_each_sections_page(pdfs):
                          key=lambda w: w[1], default=None)  # fmt: skip
             assert number is not None and int(number[0]) == n, (name, title, n, number)
             assert re.sub(r"\s+", "", title) in re.sub(r"\s+", "", text[n - 1]), (name, title, n, "not on its page")
+
+
+def test_contents_numbers_are_not_written_where_a_placeholder_was_not_printed(pdfs):
+    # the PDF is printed again (the numbers set in the page) rather than left with a placeholder
+    from swlib.pdf import _write_contents_pages
+
+    raw = pdfs["annual"].read_bytes()  # its contents already give page numbers: no placeholder "01" in it
+    assert _write_contents_pages(raw, {"summary": "01"}) is None
+    assert _write_contents_pages(raw, {"summary": "01", "no-such-heading": "23"}) is None
+    assert _write_contents_pages(raw, {}) == raw
 
 
 def test_every_bookmark_is_titled_with_its_headings_words_and_the_file_is_pdf_1_7(pdfs):
