@@ -436,10 +436,35 @@ def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 
     return [] if _NOT_COUNT_SENTENCE.search(sentence) else _pairs(_counts_in_sentence(sentence), hi)
 
 
+# nouns of two counts that are one flow of cases told twice though they differ: the people and what was
+# done for them ("15 referrals ... 12 children were seen": 3 referrals with no child seen), or two steps of
+# one procedure ("15 referrals and 12 investigations"); not two kinds of people ("14 boys and 11 girls",
+# "12 foster carers and 10 social workers") nor of events ("18 hearings and 15 complaints"), whose difference
+# counts no one. Nouns as ``_counts_in_sentence`` gives them: lower case, a final "s" dropped
+_CASE_PEOPLE = frozenset("child children young person people adult familie family client case individual boy girl men "
+                         "women man woman babie baby infant pupil lac laac cyp yp household patient".split())  # fmt: skip
+_CASE_EVENTS = frozenset("referral screening assessment investigation conference registration re-registration "
+                         "deregistration de-registration placement admission detention hearing review "
+                         "allegation".split())  # fmt: skip
+_PROCEDURE = frozenset("referral screening assessment investigation conference registration re-registration "
+                       "deregistration de-registration".split())  # fmt: skip
+
+
+def _one_flow(na: str | None, nb: str | None) -> bool:
+    """Whether counts of nouns ``na`` and ``nb`` are paired for their difference: the same noun or
+    none said, or two nouns of one flow of cases (``_CASE_PEOPLE`` and ``_CASE_EVENTS``, two steps of
+    ``_PROCEDURE``)."""
+    if not (na and nb) or na == nb:
+        return True
+    if (na in _CASE_PEOPLE and nb in _CASE_EVENTS) or (na in _CASE_EVENTS and nb in _CASE_PEOPLE):
+        return True
+    return na in _PROCEDURE and nb in _PROCEDURE
+
+
 def _pairs(counts: list[tuple[float, str | None]], hi: int) -> list[float]:
     """The differences of ``counts`` ((value, noun) pairs) two by two, as ``_differences`` takes them."""
     return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
-            if a != b and max(a, b) > hi and not (na and nb and na != nb)]  # fmt: skip
+            if a != b and max(a, b) > hi and _one_flow(na, nb)]  # fmt: skip
 
 
 def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
@@ -457,9 +482,12 @@ def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
         every.add(v)
         (unnamed if noun is None else named.setdefault(noun, set())).add(v)
     for a, noun in counts:  # a figure of no noun goes with any other, one of a noun with its own and the unnamed
+        flow = [n for n in named if _one_flow(noun, n)] if noun is not None else []  # and those of one flow
         for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
             for b in (a + d, a - d):
-                if max(a, b) > hi and (b in unnamed or (b in every if noun is None else b in named[noun])):
+                if max(a, b) > hi and (
+                    b in unnamed or (b in every if noun is None else any(b in named[n] for n in flow))
+                ):
                     return [d]
     return []
 
@@ -731,7 +759,9 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
         for a, noun in counts:
             for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
                 for b in (a + d, a - d):
-                    same = b in unnamed or (b in every if noun is None else b in named.get(noun, ()))
+                    same = b in unnamed or (
+                        b in every if noun is None else any(b in v for n, v in named.items() if _one_flow(noun, n))
+                    )
                     if max(a, b) > hi and (same or (b in every and min(a, b) >= _APART * hi)):
                         return d, starts[b], s.end()
         for a, noun in counts:
