@@ -20,7 +20,7 @@ LAYERS = {
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules checks dataset loading validate ytd coverage",
     "numbers": "published disclosure evidence public_text benchmarking panel national status trends briefing narrative publishing "
-    "percent_bases workforce printed_text",
+    "percent_bases workforce printed_text linked",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
     "views.annual views.national views.sources tables excel lgbf folding merge init notebook_view explorer",
     "running": "scheduling kernels rendering pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "

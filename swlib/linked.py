@@ -1,0 +1,93 @@
+"""Figures of different rows a public reader can set against each other (the public step,
+``disclosure.suppress_performance``, calls these after its own rules).
+
+A percentage printed with its counts beside a count of the same cases: "complaints received 60"
+and "complaints upheld 35.1% (20 of 57)" tell the reader that 3 complaints were not investigated
+(``protect_counted_bases``). Each function adds to ``hidden`` and ``why`` by row, as
+``suppress_performance`` keeps them, with a reason ``disclosure.HIDDEN_WHY`` words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .schema import COUNT_UNITS
+from .small_numbers import _small
+
+PROPORTIONS = ("percent", "rate", "ratio")  # as ``disclosure.PROPORTION_UNITS``
+
+
+def _nan(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _gap_why(now: float, before: list[float], lo: int, hi: int) -> str | None:
+    """Why a count a reader works out (``now``; the same worked out from the year's earlier
+    cumulative figures, ``before``) hides a figure: "complement" where it is lo..hi, "earlier"
+    where it differs by lo..hi from one before it (what happened in between); None if neither."""
+    if _small(now, lo, hi):
+        return "complement"
+    return "earlier" if any(_small(abs(now - b), lo, hi) for b in before if not _nan(b)) else None
+
+
+# words of a title that say nothing of whose cases a measure counts
+_COMMON = frozenset(
+    "with within that were from into than their there which where when have been this those these "
+    "agreed timescale timescales days weeks months year years number total received".split()
+)
+
+
+def _words(title) -> set[str]:
+    """A title's words, each without a plural's "s" ("Complaint investigations", "Complaints upheld")."""
+    words = {w for w in re.findall(r"[a-z]+", str(title).lower()) if len(w) > 3 and w not in _COMMON}
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def same_cases(count: dict, percent: dict) -> bool:
+    """Whether a count and a percentage are taken to be of the same cases without a declaration:
+    printed in one section (the same theme and outcome) with a word of their titles in common
+    ("Statutory social work complaints received", "Complaints upheld")."""
+    return (count["theme"], count["outcome"]) == (percent["theme"], percent["outcome"]) and bool(
+        _words(count["title"]) & _words(percent["title"])
+    )
+
+
+def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """A percentage, rate or ratio printed with its numerator and denominator beside a count of
+    the same cases: the count less the denominator (complaints received 60, upheld 20 of 57: 3
+    received and not investigated), or less the numerator, is a count too. The count is taken to
+    be of the same cases where the percentage names it (``part_of``), or where both are printed
+    under the same theme and outcome (one section of the report: the reader sets them side by
+    side) and their titles share a word (``same_cases``), in the same column for the same months. Where that difference is lo..hi, or differs by lo..hi from
+    the same difference in the year's earlier cumulative figures, the percentage is hidden in
+    that column ("complement", "earlier"). Two measures of one section that are not of the same
+    cases now and then lose a figure this way: the safe error. An average of counts (aggregate
+    mean: discharges a day) counts no cases."""
+    counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
+    for i, r in enumerate(records):
+        ev = evidence.get(r["measure"]) or {}
+        if r["unit"] not in PROPORTIONS:
+            continue
+        whole = ev.get("part_of")
+        mates = [j for j in counts if records[j]["measure"] == whole or same_cases(records[j], r)]
+        for col in cols:
+            own = ev.get(col) or []
+            if not mates or col in hidden[i] or not own or _nan(own[-1][1]) or _nan(own[-1][2]):
+                continue
+            months = (ev.get("months") or {}).get(col)
+            for j in mates:
+                evj = evidence.get(records[j]["measure"]) or {}
+                theirs = evj.get(col) or []
+                if col in hidden[j] or not theirs or (evj.get("months") or {}).get(col) != months:
+                    continue
+                mine_at, theirs_at = (ev.get("ends") or {}).get(col) or {}, (evj.get("ends") or {}).get(col) or {}
+                ends = sorted(set(mine_at) & set(theirs_at))
+                reason = None
+                for k in (2, 1):  # the count less the denominator, then less the numerator
+                    before = [theirs_at[e][0] - mine_at[e][k] for e in ends]
+                    reason = reason or _gap_why(theirs[-1][0] - own[-1][k], before, lo, hi)
+                if reason:
+                    hidden[i].append(col)
+                    why[i].append(f"{col}:{reason}")
+                    break

@@ -1,0 +1,100 @@
+"""Figures of different rows a public reader sets against each other (swlib.linked), attacked
+as a journalist did (ATTACK-3): each data set is the demo data with a few rows changed."""
+
+import csv
+import shutil
+
+import pandas as pd
+import pytest
+
+import swlib
+from swlib import published
+from tests.conftest import ROOT, write_csv
+
+DG = "dumfries-and-galloway"
+
+
+def demo_with(folder, measures=(), observations=(), changed=None, councils=None):
+    """A copy of the demo data in ``folder`` with ``measures`` and ``observations`` rows (dicts)
+    added, observation rows changed (``changed``: {(measure, period): {column: value}}, D&G's)
+    and councils' columns set (``councils``: {council: {column: value}}); loaded."""
+    shutil.copytree(ROOT / "data", folder)
+
+    def edit(name, add, change):
+        path = folder / f"{name}.csv"
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        cols = list(dict.fromkeys([*rows[0], *(k for r in add for k in r)]))
+        for r in rows:
+            r.update(change(r) or {})
+        write_csv(path, [*rows, *add], cols)
+
+    edit("measures", list(measures), lambda r: None)
+    edit("observations", [{"council": DG, "source": "synthetic", **o} for o in observations],
+         lambda r: (changed or {}).get((r["measure"], r["period"])) if r["council"] == DG else None)  # fmt: skip
+    edit("councils", [], lambda r: (councils or {}).get(r["council"]))
+    return swlib.load(folder)
+
+
+def public(ds, period, record=None):
+    return swlib.performance(ds, DG, period, audience="public", published=published.empty() if record is None
+                             else record).set_index("measure")  # fmt: skip
+
+
+def test_attack_a_percentage_with_its_counts_beside_a_count_of_the_same_cases_is_hidden(tmp_path):
+    # 1a: complaints received 60 (2022-23); complaints upheld given as 20 of 57 and finalised in time as 41 of
+    # 57: "60" beside "(20 of 57)" told the reader that 3 complaints were received and not investigated
+    ds = demo_with(tmp_path / "a", changed={("complaints-upheld", "2022-23"): {"value": "", "numerator": "20",
+                                                                            "denominator": "57"},
+                                            ("complaints-timescale", "2022-23"): {"value": "", "numerator": "41",
+                                                                               "denominator": "57"}})  # fmt: skip
+    internal = swlib.performance(ds, DG, "2023-24-Q2").set_index("measure")
+    assert (
+        internal.loc["complaints-upheld", "denominator"] == 57 and internal.loc["complaints-received", "to_date"] == 60
+    )
+    pub = public(ds, "2023-24-Q2")
+    assert pub.loc["complaints-received", "to_date"] == 60  # the count is printed
+    for m in ("complaints-upheld", "complaints-timescale"):
+        assert pd.isna(pub.loc[m, "to_date"]) and pd.isna(pub.loc[m, "denominator"]), m
+        assert "to_date:complement" in pub.loc[m, "suppressed_why"]
+    # the annual report prints the same in its 2022-23 column
+    pub = public(ds, "2023-24")
+    assert pub.loc["complaints-received", "2022-23"] == 60 and pd.isna(pub.loc["complaints-upheld", "2022-23"])
+
+
+def test_attack_a_declared_count_of_a_percentages_cases_hides_it_when_the_gap_is_small(tmp_path):
+    # 1b: "Elected Member enquiries received" declared the base of the percentage dealt with in time (part_of):
+    # 145 received to Q2 beside 118 of 142 dealt with told that 3 were received and not dealt with
+    received = {"2023-24-Q1": 78, "2023-24-Q2": 67}
+    ms = [
+        {
+            "measure": "dg-member-enquiries-received",
+            "title": "Elected Member enquiries received",
+            "theme": "Council wide indicators",
+            "outcome": "Enquiries and complaints",
+            "unit": "count",
+            "polarity": "none",
+            "frequency": "quarterly",
+            "aggregate": "sum",
+            "council": DG,
+            "source": "synthetic",
+        }
+    ]
+    obs = [{"measure": "dg-member-enquiries-received", "period": p, "value": str(v)} for p, v in received.items()]
+    ds = demo_with(tmp_path / "b", ms, obs)
+    ms = pd.read_csv(tmp_path / "b" / "measures.csv")
+    ms.loc[ms["measure"] == "dg-member-enquiries", "part_of"] = "dg-member-enquiries-received"
+    ms.to_csv(tmp_path / "b" / "measures.csv", index=False)
+    ds = swlib.load(tmp_path / "b")
+    internal = swlib.performance(ds, DG, "2023-24-Q2").set_index("measure")
+    assert internal.loc["dg-member-enquiries", "denominator"] == 142
+    pub = public(ds, "2023-24-Q2")
+    assert pub.loc["dg-member-enquiries-received", "to_date"] == 145
+    assert (
+        pd.isna(pub.loc["dg-member-enquiries", "to_date"]) and pub.loc["dg-member-enquiries", "status"] == "Suppressed"
+    )
+    # Q1 alone: 78 received, 61 of 70 dealt with: 8 apart, printed
+    assert public(ds, "2023-24-Q1").loc["dg-member-enquiries", "to_date"] == pytest.approx(100 * 61 / 70)
+    # declared across sections too: the count moved to another theme, still of the same cases
+    ms.loc[ms["measure"] == "dg-member-enquiries-received", "theme"] = "Statutory functions"
+    ms.to_csv(tmp_path / "b" / "measures.csv", index=False)
+    assert pd.isna(public(swlib.load(tmp_path / "b"), "2023-24-Q2").loc["dg-member-enquiries", "to_date"])
