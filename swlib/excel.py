@@ -21,12 +21,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as sc
 from .base import round_half_up
+from .briefing import annual_line, not_due
 from .disclosure import suppressed_columns
 from .formatting import status_text
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
-from .status import actions, catalogue, performance, status_summary, targets_to_date
+from .status import actions, catalogue, performance, status_summary, targets_to_date, without_figures
 
 
 def as_text(cell) -> None:
@@ -102,12 +103,12 @@ def number_format(unit: str, decimals=None) -> str:
     """Excel's number format for a unit, at the measure's decimals where it has them (0 decimals:
     ``0"%"``, not ``0.0"%"``)."""
     fmt = NUMBER_FORMATS.get(unit, "General")
-    if decimals is None or pd.isna(decimals) or unit in ("currency", "count"):
+    if decimals is None or pd.isna(decimals) or unit == "count":
         return fmt
     d = int(decimals)
     digits = "0." + "0" * d if d else "0"
     body = {"percent": digits + '"%"', "days": digits + '" days"', "ratio": digits}.get(unit, "#,##" + digits)
-    return body
+    return '"£"' + body if unit == "currency" else body  # a cost in pounds and pence where it has 2 decimals
 
 
 NOTES = {
@@ -260,6 +261,7 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         "Status",
         *(["Target to date", "Target for the year"] if to_date_targets else ["Target"]),
         "To date",
+        "Note",  # what the figure is, as the report says it under the title: "latest available: 2025/26"
         "Trend",
         *[Period.parse(y).label for y in years],
         "Comment",
@@ -279,21 +281,31 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
                  *[None if pd.isna(t) else float(t) for t in targets],
-                 figure("to_date"), r["trend"], *[figure(y) for y in years], r.get("comment") or ""]  # fmt: skip
+                 figure("to_date"), r.get("note") or "", r["trend"], *[figure(y) for y in years],
+                 r.get("comment") or ""]  # fmt: skip
         _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
         fmt = number_format(r["unit"], r.get("decimals"))
-        first = 5 + len(targets)  # "To date"; then "Trend" and the years
-        for col in [*range(5, first + 1), *range(first + 2, first + 2 + len(years))]:
+        first = 5 + len(targets)  # "To date"; then "Note", "Trend" and the years
+        for col in [*range(5, first + 1), *range(first + 3, first + 3 + len(years))]:
             ws.cell(row, col).number_format = fmt
     _style_header(ws, Font, PatternFill, Alignment, get_column_letter)
-    for name, df in (("summary of measures", status_summary(perf)), ("summary of actions", status_summary(acts))):
+    # the measures the report's first page counts, and its line on the annual ones it leaves out
+    annual = not_due(ds, council, perf)
+    left_out = annual_line(perf[annual], without_figures(perf)[annual]).replace(
+        "in section 3", "on the performance sheet"
+    )
+    for name, df, line in (("summary of measures", status_summary(perf[~annual]), left_out),
+                           ("summary of actions", status_summary(acts), "")):  # fmt: skip
         s = wb.create_sheet(name)
         _append(s, ["Theme", *df.columns])
         for theme, r in df.iterrows():
             _append(s, [theme, *[int(x) for x in r]])
         _style_header(s, Font, PatternFill, Alignment, get_column_letter)
+        if line:
+            _append(s, [])
+            _append(s, [line])
     wb.properties.title = f"{ds.council_name(council)}: performance to {P.end_label}"
     path = Path(path)
     wb.save(path)

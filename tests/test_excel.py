@@ -95,8 +95,8 @@ def test_export_is_formatted(tmp_path, demo):
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold
     header = [c.value for c in ws[1]]
     # at Quarter 2 a total's target is a share of the year's: headed as the report heads it, the year's beside it
-    assert header[:8] == ["Theme", "Outcome", "Performance indicator", "Status", "Target to date",
-                          "Target for the year", "To date", "Trend"]  # fmt: skip
+    assert header[:9] == ["Theme", "Outcome", "Performance indicator", "Status", "Target to date",
+                          "Target for the year", "To date", "Note", "Trend"]  # fmt: skip
     statuses = {ws.cell(r, 4).value: ws.cell(r, 4).fill.fgColor.rgb for r in range(2, ws.max_row + 1)}
     assert statuses["◆ Red"].endswith("FFC7CE") and statuses["● Green"].endswith("C6EFCE")  # colour plus word and shape
     pct_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value.startswith("Clients first seen"))
@@ -109,9 +109,45 @@ def test_export_is_formatted(tmp_path, demo):
     from swlib.excel import number_format
 
     assert number_format("percent", 1) == '0.0"%"' and number_format("rate", 2) == "#,##0.00"
-    assert number_format("currency", 2) == '"£"#,##0'
+    assert number_format("currency", 2) == '"£"#,##0.00' and number_format("currency", 0) == '"£"#,##0'
     summary = wb["summary of measures"]
-    assert summary.cell(summary.max_row, 1).value == "Total"
+    assert "Total" in [c.value for c in summary["A"]]
+
+
+def test_export_shows_what_the_report_shows_pence_the_year_of_an_annual_figure_and_page_1s_count(tmp_path, data_dir):
+    # ANALYST-3 #4: a £30.50 target and a £31.48 figure were both £31 beside Amber; last year's
+    # statutory figure sat unmarked under "To date"; the summary counted 3 where page 1 counts 2
+    from tests.conftest import make_data
+
+    cost = {"title": "Cost per hour", "unit": "currency", "polarity": "lower", "aggregate": "mean",
+            "target": "30.5", "tolerance": "1.5", "decimals": "2"}  # fmt: skip
+    seen = {"title": "Seen in time", "target": "80", "decimals": "1"}
+    orders = {"title": "Orders made", "theme": "Statutory functions", "unit": "count", "polarity": "none",
+              "frequency": "annual", "decimals": "0"}  # fmt: skip
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "value": "31.20"},
+           {"measure": "m0", "period": "2020-21-Q2", "value": "31.75"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "9", "denominator": "10"},
+           {"measure": "m1", "period": "2020-21-Q2", "numerator": "7", "denominator": "10"},
+           {"measure": "m2", "period": "2019-20", "value": "14"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [cost, seen, orders], obs))
+    wb = load_workbook(export_performance(ds, "alpha", "2020-21-Q2", tmp_path / "p.xlsx"))
+    ws = wb["performance"]
+    header = [c.value for c in ws[1]]
+    rows = {r[2].value: {h: c for h, c in zip(header, r, strict=True)} for r in ws.iter_rows(min_row=2)}
+    cost_row = rows["Cost per hour"]
+    assert cost_row["Status"].value == "▲ Amber" and cost_row["To date"].value == 31.475
+    assert cost_row["Target"].number_format == cost_row["To date"].number_format == '"£"#,##0.00'  # £30.50, £31.48
+    orders_row = rows["Orders made"]
+    assert orders_row["To date"].value == 14 and orders_row["Note"].value == "latest available: 2019/20"
+    assert rows["Seen in time"]["Note"].value in ("", None)
+    summary = [[c.value for c in r] for r in wb["summary of measures"].iter_rows()]
+    total = next(r for r in summary if r[0] == "Total")
+    assert total[summary[0].index("Total")] == 2  # as page 1: the annual measure without a target is not counted
+    assert summary[-1] == [
+        "Not counted here: 1 annual measure without a target, reported in the Chief Social Work Officer's annual "
+        "report (figures on the performance sheet).",
+        *[None] * (len(summary[0]) - 1),
+    ]
 
 
 def test_export_prints_why_a_figure_is_missing_where_the_figure_would_be(tmp_path, data_dir):
