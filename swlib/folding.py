@@ -292,9 +292,10 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
 
     from .excel import as_text
     from .outputs import write_atomic
+    from .reading import table_sheets
 
     wb = load_workbook(path)
-    names = {n.strip().lower(): n for n in wb.sheetnames}
+    names = table_sheets(wb.sheetnames)
     for name in sc.TABLE_ORDER:
         if name not in plan.touched:
             continue

@@ -37,7 +37,7 @@ from .errors import (
 )
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, check_tables, load
-from .reading import read_tables
+from .reading import read_tables, table_sheets
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -177,7 +177,7 @@ def _formulas_without_values(path: Path) -> list[Problem]:
     from .sheets import cell_ref
 
     out = []
-    names = {n.strip().lower(): n for n in books[0].sheetnames}
+    names = table_sheets(books[0].sheetnames)
     for table in sc.TABLE_ORDER:
         if table not in names:
             continue

@@ -30,12 +30,14 @@ def _workbook_letters(ds) -> dict[str, dict[str, str]]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    from .reading import table_sheets
+
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
         out = {}
-        for name in wb.sheetnames:
+        for table, name in table_sheets(wb.sheetnames).items():
             first = next(wb[name].iter_rows(min_row=1, max_row=1, values_only=True), ())
-            out[name.strip().lower()] = {
+            out[table] = {
                 str(h).strip().lower().replace(" ", "_"): get_column_letter(i) for i, h in enumerate(first, 1) if h
             }
         return out

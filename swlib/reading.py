@@ -269,7 +269,12 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         raise
     budget = Budget(path.name)
     out: dict[str, pd.DataFrame | None] = {}
-    names = {n.strip().lower(): n for n in wb.sheetnames}
+    names = table_sheets(wb.sheetnames)
+    misnamed = _misnamed_sheets(wb, names, path.name)
+    if misnamed:  # a table under another name would be left out unread: nothing of it merged or checked
+        wb.close()
+        problems += misnamed
+        return {}
     for table in sc.TABLE_ORDER:
         if table not in names:
             continue
@@ -305,6 +310,66 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
                 },
             )
     wb.close()
+    return out
+
+
+def sheet_key(name: str) -> str:
+    """A sheet's name as swreport matches it to a table: case, spaces and underscores aside
+    ('Observations', ' observations ', 'OBSERVATIONS')."""
+    return re.sub(r"[\s_]+", "", str(name)).lower()
+
+
+def table_sheets(sheetnames) -> dict[str, str]:
+    """The sheets of a workbook that hold swreport's tables: table name -> the sheet's own name."""
+    out: dict[str, str] = {}
+    for n in sheetnames:
+        table = next((t for t in sc.TABLE_ORDER if sheet_key(t) == sheet_key(n)), None)
+        if table is not None:
+            out.setdefault(table, n)
+    return out
+
+
+def _table_like(ws, sheet: str, absent: list[str]) -> str | None:
+    """The table (of ``absent``) a sheet with another name looks like: its name begins with a
+    table's ('Observations Q2', 'observations1') or nearly is one ('Observation'), or its header
+    row has every required column of the table ('Q2 figures')."""
+    import difflib
+
+    key = sheet_key(sheet)
+    for t in absent:
+        if key.startswith(t[:-1]):
+            return t
+    near = difflib.get_close_matches(key, absent, n=1, cutoff=0.75)
+    if near:
+        return near[0]
+    try:
+        first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    except (AttributeError, KeyError, ValueError):
+        return None
+    header = {str(h).strip().lower().replace(" ", "_") for h in first if h is not None}
+    fits = [t for t in absent if {c.name for c in sc.TABLES[t].columns if c.required} <= header]
+    return max(fits, key=lambda t: len(header & {c.name for c in sc.TABLES[t].columns}), default=None)
+
+
+def _misnamed_sheets(wb, names: dict[str, str], file: str) -> list[Problem]:
+    """A sheet that holds one of swreport's tables under another name ('Observations Q2'), which
+    would be left out unread, or a workbook with no sheet named for a table at all: one problem
+    each, naming the sheets found and the names expected."""
+    absent = [t for t in sc.TABLE_ORDER if t not in names]
+    others = [n for n in wb.sheetnames if n not in names.values()]
+    found = ", ".join(f"'{n}'" for n in wb.sheetnames)
+    out = []
+    for n in others:
+        table = _table_like(wb[n], n, absent)
+        if table is not None:
+            out.append(Problem(file, None, None,
+                               f"a sheet named '{n}', which is not a table swreport reads (did you mean '{table}'?)",
+                               f"the {table} table in a sheet named '{table}': rename the sheet '{table}' "
+                               f"(sheets found: {found})"))  # fmt: skip
+    if not names and not out:
+        out.append(Problem(file, None, None, f"no sheet named for a table swreport reads (sheets found: {found})",
+                           "a sheet per table, named as the table: " + ", ".join(sc.TABLE_ORDER)
+                           + " (as 'swreport template' writes them): rename the sheets"))  # fmt: skip
     return out
 
 

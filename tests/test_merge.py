@@ -396,3 +396,22 @@ def test_merge_lists_the_rows_it_adds_or_counts_them_per_measure_when_many(fife)
     a_return(fife, "r2.xlsx", measures=(), observations=many)
     r = run("merge", "r2.xlsx")
     assert r.exit_code == 0 and "adds 24 rows to observations:\n  fife-seen-5days: 24 rows\n" in r.output, r.output
+
+
+def test_a_return_whose_observations_sheet_was_renamed_is_refused_not_merged_as_nothing_to_add(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    wb = load_workbook(fife / "r.xlsx")
+    wb["observations"].title = "Observations Q2"
+    wb.save(fife / "r.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "nothing to add" not in r.output and "Traceback" not in r.output, r.output
+    assert (
+        "r.xlsx: found a sheet named 'Observations Q2', which is not a table swreport reads (did you mean "
+        "'observations'?); expected the observations table in a sheet named 'observations'"
+    ) in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
+    wb["Observations Q2"].title = "OBSERVATIONS"  # the case of a table's sheet name does not matter
+    wb.save(fife / "r.xlsx")
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0 and "adds 1 row to observations" in r.output, r.output

@@ -96,3 +96,58 @@ def test_an_unquoted_decimal_comma_that_splits_a_row_says_which_figure(tmp_path)
     r = CliRunner().invoke(main, ["validate", "--data", str(data)])
     assert r.exit_code == 2 and ("observations.csv, row 2: found 10 fields; expected 9 fields, as in the header row "
                                  "(the figure 78,3 split in two at its comma? a decimal takes a point: 78.3)") in r.output  # fmt: skip
+
+
+def _book(path, sheets: dict):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
+OBS = [["council", "measure", "period", "value"], ["alpha", "m0", "2024-25-Q1", 5]]
+
+
+def test_a_sheet_is_read_whatever_the_case_and_spaces_of_its_name(tmp_path):
+    from swlib.reading import read_workbook
+
+    problems = []
+    book = _book(tmp_path / "r.xlsx", {" Observations ": OBS, "COUNCILS": [["council", "name"], ["alpha", "A"]]})
+    out = read_workbook(book, problems)
+    assert problems == [] and out["observations"].loc[2, "value"] == "5" and out["councils"].loc[2, "name"] == "A"
+
+
+def test_a_table_under_another_sheet_name_is_named_not_left_out_unread(tmp_path):
+    """A return whose observations sheet was renamed 'Observations Q2' was merged as "nothing to
+    add": a sheet named like a table, or with a table's columns, is a problem naming it."""
+    from swlib.reading import read_workbook
+
+    for name in ("Observations Q2", "Observations1", "Observation", "Q2 figures"):
+        problems = []
+        book = _book(tmp_path / "r.xlsx", {"councils": [["council", "name"]], name: OBS, "Notes": [["anything"]]})
+        assert read_workbook(book, problems) == {}
+        assert [str(p) for p in problems] == [
+            f"r.xlsx: found a sheet named '{name}', which is not a table swreport reads (did you mean 'observations'?);"
+            " expected the observations table in a sheet named 'observations': rename the sheet 'observations' "
+            f"(sheets found: 'councils', '{name}', 'Notes')"
+        ]
+    problems = []  # a sheet of notes beside the tables is no problem
+    assert read_workbook(_book(tmp_path / "r.xlsx", {"observations": OBS, "Notes": [["a"]]}), problems) and not problems
+
+
+def test_a_workbook_with_no_sheet_named_for_a_table_names_the_sheets_found_and_expected(tmp_path):
+    from swlib.reading import read_workbook
+
+    problems = []
+    assert read_workbook(_book(tmp_path / "r.xlsx", {"Sheet1": [["a", "b"]], "Data": [[1, 2]]}), problems) == {}
+    assert [str(p) for p in problems] == [
+        "r.xlsx: found no sheet named for a table swreport reads (sheets found: 'Sheet1', 'Data'); expected a sheet "
+        "per table, named as the table: councils, measures, targets, observations, actions, finance, workforce, "
+        "inspections, benchmarks (as 'swreport template' writes them): rename the sheets"
+    ]
