@@ -493,3 +493,26 @@ def test_shared_measure_definitions_are_named_as_shared_except_in_the_council_wh
     own = dict(sources_view(demo, "dundee-city", "internal")["items"])
     assert own[dundee].startswith("1 council, 26 measure definitions, 46 figures")
     assert not [s for s in own if s.startswith("Measures every council")]
+
+
+def test_the_councils_own_measures_come_before_last_years_statutory_figures(data_dir):
+    # ANALYST-3 #5: init writes the statutory catalogue first, so a Quarter 2 report opened with
+    # pages of last year's "Data only" figures before the council's own measures
+    from swlib.views import performance_view
+
+    orders = {"title": "Orders made", "theme": "Statutory functions", "outcome": "Child protection", "unit": "count",
+              "polarity": "none", "frequency": "annual"}  # fmt: skip
+    ms = [orders, {**orders, "title": "Emergency placements"}, {"title": "Seen in time", "theme": "Protecting people",
+          "target": "80"}, {"title": "Visits", "theme": "Care at home", "unit": "count", "frequency": "monthly"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2019-20", "value": "14"}, {"measure": "m1", "period": "2019-20", "value": "30"},
+           {"measure": "m2", "period": "2020-21-Q1", "numerator": "9", "denominator": "10"},
+           {"measure": "m3", "period": "2020-04", "value": "120"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    perf = swlib.performance(ds, "alpha", "2020-21-Q1")
+    assert [p["title"] for p in performance_view(perf)["parts"]] == [
+        "Protecting people", "Care at home", "Statutory functions"]  # fmt: skip
+    # at Quarter 4 the year's own statutory figures are this period's: the catalogue's order
+    obs += [{"measure": "m0", "period": "2020-21", "value": "12"}]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    perf = swlib.performance(ds, "alpha", "2020-21-Q4")
+    assert performance_view(perf)["parts"][0]["title"] == "Statutory functions"

@@ -167,8 +167,17 @@ def returns_needed(perf: pd.DataFrame, council: str) -> list[str]:
     )
 
 
+def only_earlier_years(rows: pd.DataFrame) -> bool:
+    """Whether every measure of ``rows`` (a theme's, of ``performance``) shows a whole earlier
+    year (an annual measure's latest available, such as last year's statutory figures in a
+    Quarter 2 report): such a theme comes after those with figures for the report's own period."""
+    return all(Period.parse(p).kind == "year" for p in rows["period_shown"])
+
+
 def performance_view(perf: pd.DataFrame) -> dict:
-    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``; the measures
+    """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``, the themes in
+    the catalogue's order, except that a theme whose measures all show an earlier year
+    (``only_earlier_years``) comes after the themes with figures for the period; the measures
     with no figures at all in one part at the end (``no_figures_view``)."""
     years = perf.attrs.get("years", [])
     none = no_figures_view(perf)
@@ -176,7 +185,7 @@ def performance_view(perf: pd.DataFrame) -> dict:
         attrs, perf = perf.attrs, perf[~without_figures(perf)]
         perf.attrs = attrs
     parts = []
-    for theme, tdf in perf.groupby("theme", sort=False):
+    for theme, tdf in sorted(perf.groupby("theme", sort=False), key=lambda t: only_earlier_years(t[1])):
         outcomes = []
         for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
             name = outcome or theme
