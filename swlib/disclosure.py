@@ -282,11 +282,19 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
         if isinstance(whole, str) and whole in at and records[i]["unit"] in COUNT_UNITS:  # not a percentage of it
             groups.setdefault(whole, []).append(i)
     rests = []
-    for whole, parts in groups.items():
-        w = at[whole]
+    for whole in sorted(groups, key=lambda m: _depth(m, evidence, at)):  # a whole that is a part itself: after its own
+        parts, w = groups[whole], at[whole]
         for col in cols:
             total = records[w].get(col)
-            if col in hidden[w] or pd.isna(total):
+            if pd.isna(total):
+                continue
+            if col in hidden[w]:  # hidden, but where its parts are all printed and make it up, they give it back
+                value = [i for i in parts if pd.notna(records[i].get(col))]  # (concerns 300, [c] screened, its
+                if value and all(col not in hidden[i] for i in value) and total == sum(records[i][col] for i in value):
+                    pick = min((i for i in value if records[i][col] > 0), key=lambda i: records[i][col], default=None)
+                    if pick is not None:  # parts 150 and 147: 3 not screened)
+                        hidden[pick].append(col)
+                        why[pick].append(f"{col}:parts")
                 continue
             value = {i: records[i].get(col) for i in parts if pd.notna(records[i].get(col))}
             year = ((evidence.get(whole) or {}).get("months") or {}).get(col)
@@ -312,6 +320,15 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
                 hidden[pick].append(col)
                 why[pick].append(f"{col}:parts")
     return rests
+
+
+def _depth(measure: str, evidence: dict, at: dict) -> int:
+    """How many wholes above ``measure`` (``part_of``, among the measures printed)."""
+    seen = {measure}
+    while isinstance(up := (evidence.get(measure) or {}).get("part_of"), str) and up in at and up not in seen:
+        seen.add(up)
+        measure = up
+    return len(seen) - 1
 
 
 def numerators(percent: float, decimals: int, base: float) -> list[int]:

@@ -69,3 +69,31 @@ def dundee_not_checked_line(check_public: str, verbose: str) -> str:
         f"numerator and denominator ({measures}): give them, or declare part_of = the count a percentage is of; "
         f"'{check_public}' lists them (or {verbose})"
     )
+
+
+DG = "dumfries-and-galloway"
+
+
+def demo_with(folder, measures=(), observations=(), changed=None, councils=None):
+    """A copy of the demo data in ``folder`` with ``measures`` and ``observations`` rows (dicts)
+    added, observation rows changed (``changed``: {(measure, period): {column: value}}, D&G's)
+    and councils' columns set (``councils``: {council: {column: value}}); loaded."""
+    import shutil
+
+    import swlib
+
+    shutil.copytree(ROOT / "data", folder)
+
+    def edit(name, add, change):
+        path = folder / f"{name}.csv"
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        cols = list(dict.fromkeys([*rows[0], *(k for r in add for k in r)]))
+        for r in rows:
+            r.update(change(r) or {})
+        write_csv(path, [*rows, *add], cols)
+
+    edit("measures", list(measures), lambda r: None)
+    edit("observations", [{"council": DG, "source": "synthetic", **o} for o in observations],
+         lambda r: (changed or {}).get((r["measure"], r["period"])) if r["council"] == DG else None)  # fmt: skip
+    edit("councils", [], lambda r: (councils or {}).get(r["council"]))
+    return swlib.load(folder)

@@ -1,38 +1,12 @@
 """Figures of different rows a public reader sets against each other (swlib.linked), attacked
 as a journalist did (ATTACK-3): each data set is the demo data with a few rows changed."""
 
-import csv
-import shutil
-
 import pandas as pd
 import pytest
 
 import swlib
 from swlib import published
-from tests.conftest import ROOT, write_csv
-
-DG = "dumfries-and-galloway"
-
-
-def demo_with(folder, measures=(), observations=(), changed=None, councils=None):
-    """A copy of the demo data in ``folder`` with ``measures`` and ``observations`` rows (dicts)
-    added, observation rows changed (``changed``: {(measure, period): {column: value}}, D&G's)
-    and councils' columns set (``councils``: {council: {column: value}}); loaded."""
-    shutil.copytree(ROOT / "data", folder)
-
-    def edit(name, add, change):
-        path = folder / f"{name}.csv"
-        rows = list(csv.DictReader(path.open(encoding="utf-8")))
-        cols = list(dict.fromkeys([*rows[0], *(k for r in add for k in r)]))
-        for r in rows:
-            r.update(change(r) or {})
-        write_csv(path, [*rows, *add], cols)
-
-    edit("measures", list(measures), lambda r: None)
-    edit("observations", [{"council": DG, "source": "synthetic", **o} for o in observations],
-         lambda r: (changed or {}).get((r["measure"], r["period"])) if r["council"] == DG else None)  # fmt: skip
-    edit("councils", [], lambda r: (councils or {}).get(r["council"]))
-    return swlib.load(folder)
+from tests.conftest import DG, demo_with
 
 
 def public(ds, period, record=None):
