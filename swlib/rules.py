@@ -17,6 +17,9 @@ from .statutory import did_you_mean
 
 
 def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    half = _half_pair(table, df, label)
+    if half:
+        return half  # one line for the header, not a blank cell on every row with a count
     extra = [c for c in df.columns if table.col(c) is None and c != "source"]
     if not table.open_columns:
         extra = []
@@ -63,6 +66,20 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
                 what = e.expected
         problems.append(Problem(label, row, col, found, what or check))
     return problems
+
+
+def _half_pair(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+    """A header with a numerator column and no denominator column, or the other way round (one
+    deleted): one problem naming the missing column, as for a required column."""
+    pair = ("numerator", "denominator")
+    if not all(table.col(c) for c in pair) or (pair[0] in df) == (pair[1] in df):
+        return []
+    there, missing = pair if pair[0] in df else pair[::-1]
+    return [
+        Problem(label, 1, missing, f"no such column in the header, which has '{there}'",
+                f"a column '{missing}' beside '{there}' (a percentage's cases and all cases: both columns, or "
+                f"neither): add the column '{missing}', or delete '{there}' if the figures are values alone")
+    ]  # fmt: skip
 
 
 def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:

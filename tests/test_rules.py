@@ -143,3 +143,25 @@ def test_a_second_row_from_a_date_typed_in_the_period_quotes_the_date_as_typed(d
     assert r.exit_code == 2, r.output
     assert ("observations.csv, row 3, column 'period': found a second row for council=alpha, measure=m0, "
             "period=2026-01 (typed 04/01/2026: 4 January 2026, read as its month) (first at row 2)") in r.output  # fmt: skip
+
+
+def test_a_deleted_denominator_column_is_named_once_not_as_a_blank_cell_on_each_row(data_dir):
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": f"2024-25-Q{q}", "value": "92", "numerator": "23", "denominator": "25"}
+           for q in (1, 2, 3)]  # fmt: skip
+    make_data(data_dir, [{}], obs)
+    f = data_dir / "observations.csv"
+    f.write_text("\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != 5)
+                           for line in f.read_text().splitlines()) + "\n")  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv, row 1, column 'denominator': found no such column in the header, which has 'numerator'; "
+        "expected a column 'denominator' beside 'numerator' (a percentage's cases and all cases: both columns, or "
+        "neither): add the column 'denominator', or delete 'numerator' if the figures are values alone"
+    ]
