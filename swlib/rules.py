@@ -56,7 +56,7 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         spec = table.col(col) if col else None
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
             comma = sc.comma_hint(value)
-            what += f": {comma}" if comma else percent_hint(value)
+            what += f": {comma}" if comma else percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
         if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
             what += did_you_mean(" ".join(value.split()).lower(), spec.choices)
         if spec is not None and spec.kind == "period" and value != "":
@@ -96,9 +96,14 @@ def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:
     return True
 
 
-def percent_hint(text) -> str:
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def percent_hint(text, in_pounds: bool = False) -> str:
     """For a figure typed with words or signs a number cannot carry ('93pc', 'c.93%', 'c. £880'):
-    what to type instead ('type 93', 'type the figure alone, 880'); else ''."""
+    what to type instead ('type 93', 'type the figure alone, 880'), the whole figure where it
+    was typed in thousands or millions ('£12.3m': 12300000); else ''. ``in_pounds``: a finance
+    amount (pounds; no measure, no comment column)."""
     if not isinstance(text, str):
         return ""
     if not re.search(r"%|per\s*cent|pc\b|percent", text, re.IGNORECASE):
@@ -108,6 +113,11 @@ def percent_hint(text) -> str:
         if "," in m.group(0) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", m.group(0)):  # '12,5': no guess
             return ": a comma only separates thousands (1,234); a decimal is typed with a point (12.5)"
         n = m.group(0).replace(",", "")
+        scale = re.match(r"\s*(k|thousand|mn|m|million|bn|billion)\b", text[m.end() :], re.IGNORECASE)
+        if scale:  # '£12.3m' is 12300000, not 12.3
+            n = f"{round(float(n) * _SCALE[scale.group(1).lower()], 2):,.2f}".rstrip("0").rstrip(".").replace(",", "")
+        if in_pounds:
+            return f": type the amount in pounds alone, {n} (finance amounts are in pounds, not thousands or millions)"
         return f": type the figure alone, {n} (the unit is the measure's; 'about' or 'estimate' goes in comment)"
     m = re.search(r"\d+(?:\.\d+)?", text)
     n = m.group(0) if m else "93"

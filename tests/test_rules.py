@@ -165,3 +165,25 @@ def test_a_deleted_denominator_column_is_named_once_not_as_a_blank_cell_on_each_
         "expected a column 'denominator' beside 'numerator' (a percentage's cases and all cases: both columns, or "
         "neither): add the column 'denominator', or delete 'numerator' if the figures are values alone"
     ]
+
+
+def test_an_amount_typed_in_millions_is_given_back_in_the_unit_the_column_takes(data_dir):
+    """'£12.3m' in finance was told 'type the figure alone, 12.3', which records £12.30."""
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data, write_csv
+
+    make_data(data_dir, [{"unit": "currency", "aggregate": "mean"}], [{"measure": "m0", "period": "2024-25-Q1",
+                                                                       "value": "£1.2k"}])  # fmt: skip
+    write_csv(data_dir / "finance.csv", [{"council": "alpha", "period": "2024-25", "kind": "budget", "line": "Adults",
+                                          "amount": "£12.3m"}], ["council", "period", "kind", "line", "amount"])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv, row 2, column 'value': found '£1.2k'; expected a number of at least 0: type the figure "
+        "alone, 1200 (the unit is the measure's; 'about' or 'estimate' goes in comment)",
+        "finance.csv, row 2, column 'amount': found '£12.3m'; expected a number: type the amount in pounds alone, "
+        "12300000 (finance amounts are in pounds, not thousands or millions)",
+    ]
