@@ -91,3 +91,50 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi) -> None:
                     hidden[i].append(col)
                     why[i].append(f"{col}:{reason}")
                     break
+
+
+# a rate of the council's whole population: "per 100,000 population", "per 1,000 residents"
+_PER_POPULATION = re.compile(
+    r"\bper\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:of\s+the\s+)?(?:total\s+|resident\s+)?(?:population|people|residents|"
+    r"inhabitants|head of population)\b",
+    re.IGNORECASE,
+)
+POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
+
+
+def per_population(title) -> float | None:
+    """The N of a rate "per N population" in a measure's title (None where it says no such rate)."""
+    m = _PER_POPULATION.search(str(title or ""))
+    return float(m.group(1).replace(",", "")) if m else None
+
+
+def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
+    """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
+    be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the
+    one given (a year's own population differs a little)."""
+    half = 0.5 * 10.0**-decimals
+    low = max(rate - half, 0) * population * (1 - POPULATION_DRIFT) / per
+    high = (rate + half) * population * (1 + POPULATION_DRIFT) / per
+    return range(math.ceil(low), math.floor(high) + 1)
+
+
+def protect_population_rates(records, evidence, hidden, why, cols, population, lo, hi) -> None:
+    """A rate of the council's population given as a value alone ("children in secure
+    accommodation per 100,000 population" 2.7) beside the population a report prints (and any
+    reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Treated as a percentage of a
+    known base (``disclosure.protect_percent_parts``): where the count it can be is lo..hi, it is
+    hidden ("small"). A rate with its numerator and denominator is checked through them."""
+    if _nan(population) or not population or population <= 0:
+        return
+    for i, r in enumerate(records):
+        per = per_population(r["title"]) if r["unit"] == "rate" else None
+        if not per:
+            continue
+        for col in cols:
+            own = (evidence.get(r["measure"]) or {}).get(col) or []
+            value = r.get(col)
+            if col in hidden[i] or _nan(value) or (own and not _nan(own[-1][1])):
+                continue
+            if any(_small(k, lo, hi) for k in rate_counts(float(value), int(r["decimals"]), per, float(population))):
+                hidden[i].append(col)
+                why[i].append(f"{col}:small")

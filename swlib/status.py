@@ -186,6 +186,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
+    pop = ds.councils.loc[ds.councils["council"] == council].reindex(columns=["population"])["population"]
+    df.attrs["population"] = float(pop.iloc[0]) if len(pop) and pd.notna(pop.iloc[0]) else None  # rates of it
     return df, evidence
 
 

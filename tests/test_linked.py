@@ -72,3 +72,35 @@ def test_attack_a_declared_count_of_a_percentages_cases_hides_it_when_the_gap_is
     ms.loc[ms["measure"] == "dg-member-enquiries-received", "theme"] = "Statutory functions"
     ms.to_csv(tmp_path / "b" / "measures.csv", index=False)
     assert pd.isna(public(swlib.load(tmp_path / "b"), "2023-24-Q2").loc["dg-member-enquiries", "to_date"])
+
+
+def test_attack_a_rate_per_100000_population_beside_the_population_gives_no_count_back(tmp_path):
+    # ATTACK-3 finding 5: D&G's population (148,790) printed in the report, and children in secure accommodation
+    # per 100,000 population given as a value alone: 2.7 is 4 children, 1.3 is 2 (the counts are [c])
+    rate = {"measure": "lac-secure-rate", "title": "Children and young people in secure accommodation per 100,000 "
+            "population", "theme": "Statutory functions", "outcome": "Looked after children", "unit": "rate",
+            "polarity": "none", "frequency": "annual", "aggregate": "sum", "decimals": "1", "council": DG,
+            "source": "synthetic"}  # fmt: skip
+    values = {"2019-20": "0.7", "2020-21": "2.7", "2021-22": "2.7", "2022-23": "2.7", "2023-24": "1.3"}
+    obs = [{"measure": "lac-secure-rate", "period": p, "value": v} for p, v in values.items()]
+    ds = demo_with(tmp_path / "r", [rate], obs, councils={DG: {"population": "148790"}})
+    pub = public(ds, "2023-24")
+    assert all(pd.isna(pub.loc["lac-secure", c]) for c in ("2020-21", "2021-22", "2022-23", "to_date"))
+    for c in ("2020-21", "2021-22", "2022-23", "to_date", "last_year"):
+        assert pd.isna(pub.loc["lac-secure-rate", c]), c
+        assert f"{c}:small" in pub.loc["lac-secure-rate", "suppressed_why"]
+    # a rate whose count is not small is printed: 10.1 per 100,000 of 148,790 is 15
+    ds = demo_with(tmp_path / "s", [rate], [{"measure": "lac-secure-rate", "period": "2023-24", "value": "10.1"}],
+                   councils={DG: {"population": "148790"}})  # fmt: skip
+    assert public(ds, "2023-24").loc["lac-secure-rate", "to_date"] == pytest.approx(10.1)
+
+
+def test_the_counts_a_rate_of_the_population_can_be():
+    from swlib.linked import per_population, rate_counts
+
+    assert per_population("Children in secure accommodation per 100,000 population") == 100_000
+    assert per_population("Rate per 1,000 residents") == 1000
+    assert per_population("Rate of readmission to hospital within 28 days per 1,000 discharges") is None
+    assert list(rate_counts(2.7, 1, 100_000, 148_790)) == [4]
+    assert list(rate_counts(1.3, 1, 100_000, 148_790)) == [2]
+    assert 15 in rate_counts(10.1, 1, 100_000, 148_790) and 4 not in rate_counts(10.1, 1, 100_000, 148_790)
