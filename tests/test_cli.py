@@ -255,3 +255,37 @@ def test_run_verbose_lists_each_figure_a_public_report_cannot_check_as_batch_ver
     listed = [x for x in r.output.splitlines() if x.startswith("not checked")]
     assert len(listed) == 5 and all(x.startswith("not checked in public/dundee-city/2016-17/annual: ") for x in listed)
     assert "observations.csv, row 991, column 'value': care-leavers-eet 2016-17: 41.2" in listed[1]
+
+
+def test_run_annual_before_the_years_return_says_what_is_missing_and_how_to_bring_it_in(tmp_path):
+    # ANALYST-3 #11: the CSWO report before the year's return rendered its sections empty, exit 0, saying nothing
+    from tests.conftest import make_data
+
+    orders = {"title": "Orders made", "theme": "Statutory functions", "outcome": "Child protection", "unit": "count",
+              "polarity": "none", "frequency": "annual"}  # fmt: skip
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "numerator": "9", "denominator": "10"} for q in (1, 2, 3, 4)]
+    d = make_data(tmp_path / "d", [{"target": "80"}, orders, {**orders, "title": "Permanence orders"}], obs)
+    r = run(
+        "run", "annual", "--council", "alpha", "--period", "2020/21", "--data", str(d), "--out", str(tmp_path / "o")
+    )
+    assert r.exit_code == 0, r.output
+    assert (
+        "the annual report for 2020/21 has no figures yet for 2 statutory measures, finance, the workforce and "
+        "inspections (its sections say none was provided); the year's return brings them in: swreport template "
+        "RETURN.xlsx --council alpha --period 2020-21; then swreport merge RETURN.xlsx"
+    ) in r.output
+    assert (
+        "the annual report for 2020/21 has no narrative yet: the CSWO's words for each section go in a file of its "
+        "own beside d/narrative/alpha/2020-21/summary.md"
+    ) in r.output
+    # once the return is in, nothing is said
+    obs += [{"measure": m, "period": "2020-21", "value": "12"} for m in ("m1", "m2")]
+    make_data(d, [{"target": "80"}, orders, {**orders, "title": "Permanence orders"}], obs)
+    (d / "finance.csv").write_text("council,period,kind,line,amount\nalpha,2020-21,budget,Children,1000000\n")
+    (d / "workforce.csv").write_text("council,period,service,headcount,fte\nalpha,2020-21,Children,120,110.5\n")
+    (d / "inspections.csv").write_text("council,service,service_type,sector,date,care\nalpha,Home care,Care at home,"
+                                       "LA,2020-09-01,5\n")  # fmt: skip
+    r = run(
+        "run", "annual", "--council", "alpha", "--period", "2020/21", "--data", str(d), "--out", str(tmp_path / "o")
+    )
+    assert r.exit_code == 0 and "has no figures yet" not in r.output, r.output

@@ -75,7 +75,9 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
         click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         steps = {}  # the commands the report says in words, worked out while its kernel runs
-        needed = (lambda: steps.update(_returns_needed(ds, council, P))) if _says_returns(report, audience) else None
+        needed = (
+            (lambda: steps.update(_returns_needed(ds, council, P, report))) if _says_returns(report, audience) else None
+        )
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session,
                       meanwhile=needed)  # fmt: skip
     if pdf:
@@ -96,7 +98,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
 
     click.echo(where(ds.path, folder))
     if _says_returns(report, audience):  # the commands the report says in words
-        _say_returns_needed(steps or _returns_needed(ds, council, P))
+        _say_returns_needed(steps or _returns_needed(ds, council, P, report))
     if audience == "public":
         _say_public(ds, job, data, verbose, "run")
     click.echo(str(path))
@@ -105,20 +107,39 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
 
 
 def _says_returns(report: str, audience: str) -> bool:
-    return report == "quarterly" and audience == "internal"
+    return report == "annual" or (report == "quarterly" and audience == "internal")
 
 
-def _returns_needed(ds, council, P) -> dict:
+def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
     from ..status import performance
     from ..views.tables import returns_needed, without_figures
 
     perf = performance(ds, council, P)
+    if report == "annual":  # a year's report before its return: each section it leaves empty, and the commands
+        from ..narrative import section_file
+        from ..schema import narrative_dir
+        from ..views.annual import year_not_in
+
+        missing = year_not_in(ds, council, P, perf)
+        steps = [f"swreport template RETURN.xlsx --council {council} --period {P}", "swreport merge RETURN.xlsx"]
+        words = not any((narrative_dir(ds.path) / council / str(P)).glob("*.md"))
+        return {"steps": steps if missing else [], "missing": missing, "year": P.label,
+                "narrative": section_file(ds.path, council, str(P), "summary") if words else None}  # fmt: skip
     return {"steps": returns_needed(perf, council), "n": int(without_figures(perf).sum())}
 
 
 def _say_returns_needed(needed: dict) -> None:
-    steps, n = needed["steps"], needed["n"]
-    if steps:
+    steps, n = needed["steps"], needed.get("n")
+    if steps and "missing" in needed:
+        what = needed["missing"]
+        listed = ", ".join(what[:-1]) + " and " + what[-1] if len(what) > 1 else what[0]
+        click.echo(f"the annual report for {needed['year']} has no figures yet for {listed} (its sections say "
+                   f"none was provided); the year's return brings them in: {steps[0]}; then {steps[1]}")  # fmt: skip
+    if needed.get("narrative"):
+        click.echo(f"the annual report for {needed['year']} has no narrative yet: the CSWO's words for each section "
+                   f"go in a file of its own beside {needed['narrative']} (docs/guide.md, '4. Write the narrative', "
+                   "names them)")  # fmt: skip
+    if steps and "missing" not in needed:
         click.echo(f"{n} measure{'s have' if n != 1 else ' has'} no figures yet (the report lists them); "
                    f"to bring them in: {'; '.join(steps[:-1])}; then {steps[-1]}")  # fmt: skip
 

@@ -20,6 +20,24 @@ from ..status import is_synthetic
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
 
+def year_not_in(ds, council: str, period: Period, perf: pd.DataFrame) -> list[str]:
+    """What the annual report for ``period`` has no figures for yet, in a few words each, as its
+    sections say it ('No finance data was provided for 2025/26'): the statutory measures with no
+    figure for the year (``perf``: ``performance`` for the year), finance, the workforce and
+    inspections; all of which the year's return brings in. Printed by ``swreport run``."""
+    statutory = perf[perf["theme"].eq("Statutory functions")]
+    reason = statutory["year_notes"].map(lambda n: "to_date" in (n or {}))
+    n = int((statutory["to_date"].isna() & ~reason).sum())
+    out = [f"{n} statutory measure{'s' if n != 1 else ''}"] if n else []
+    if finance_view(ds, council, period)["none"]:
+        out.append("finance")
+    if workforce_view(ds, council, period)["none"]:
+        out.append("the workforce")
+    if inspection_view(ds, council, period)["none"] == no_data_text("inspection", period.label):  # none at all
+        out.append("inspections")
+    return out
+
+
 def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: bool = True) -> dict:
     """One statutory function: a table of the years and a small-multiples chart (or why not)."""
 
