@@ -47,18 +47,18 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     m = _by_id(ds).loc[measure]
     kind = FREQUENCY_KIND[m["frequency"]]
     o = _observations(ds, council, measure)
-    periods = o["period"].map(Period.parse)
-    keep = periods.map(lambda p: p.kind == kind and p.end_key() <= P.end_key())
-    o = (
-        o[keep.astype(bool)]
-        .assign(_p=periods[keep.astype(bool)])
-        .sort_values("_p", key=lambda s: s.map(lambda p: p.sort_key))
-    )
+    # which rows, in which order, worked out on the parsed periods (a few pandas steps, not a dozen)
+    parsed, end = [Period.parse(p) for p in o["period"]], P.end_key()
+    rows = [i for i, p in enumerate(parsed) if p.kind == kind and p.end_key() <= end]
+    rows.sort(key=lambda i: parsed[i].sort_key)
+    o = o.iloc[rows]
     value = o["value"].where(o["value"].notna(), 100 * o["numerator"] / o["denominator"].where(o["denominator"] > 0))
-    out = pd.DataFrame({"period": o["_p"].map(str), "label": o["_p"].map(lambda p: p.label), "value": value,
-                        "numerator": o["numerator"], "denominator": o["denominator"],
-                        "source": o["source"], "price_year": o["price_year"]}).dropna(subset=["value"])  # fmt: skip
-    return out.reset_index(drop=True)
+    has = value.notna().to_numpy()
+    o, ps = o[has], [parsed[i] for i, h in zip(rows, has, strict=True) if h]
+    return pd.DataFrame({"period": np.array([str(p) for p in ps], dtype=object),
+                         "label": np.array([p.label for p in ps], dtype=object), "value": value[has].to_numpy(),
+                         "numerator": o["numerator"].to_numpy(), "denominator": o["denominator"].to_numpy(),
+                         "source": o["source"].to_numpy(), "price_year": o["price_year"].to_numpy()})  # fmt: skip
 
 
 def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> pd.DataFrame | None:
@@ -151,12 +151,14 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
         return trend_test()
     last = max(Period.parse(p) for p in have)
     years = [str(last.shift_years(-k)) for k in range(4, -1, -1)]
-    rows = o.set_index("period").reindex(years)
-    if rows[["numerator", "denominator"]].notna().all().all():
+    at = {p: i for i, p in enumerate(o["period"])}  # the five years' rows, looked up (no index built)
+    rows = {c: np.array([a[at[y]] if y in at else np.nan for y in years], dtype=float)
+            for c, a in ((c, o[c].to_numpy()) for c in ("numerator", "denominator", "value"))}  # fmt: skip
+    if not (np.isnan(rows["numerator"]).any() or np.isnan(rows["denominator"]).any()):
         return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity)
     unit = _by_id(ds).loc[measure, "unit"]
-    if unit == "count" and rows["value"].notna().all():
-        se = np.sqrt(np.maximum(rows["value"].to_numpy(dtype=float), 1))  # Poisson counts
+    if unit == "count" and not np.isnan(rows["value"]).any():
+        se = np.sqrt(np.maximum(rows["value"], 1))  # Poisson counts
         return trend_test(values=rows["value"], standard_errors=se, polarity=polarity)
     return trend_test()
 
