@@ -74,22 +74,19 @@ class Plan:
         return lines or ["nothing to add or change: the data set already holds everything in the return"]
 
     def added_rows(self, table: str) -> list[str]:
-        """The rows the merge adds to ``table``, one line each while there are at most
-        ``LIST_ADDED`` ('cj-reports-on-time 2026-27-Q2: 175/199'), else a count per measure."""
+        """The rows the merge adds to ``table``, one line each ('cj-reports-on-time 2026-27-Q2:
+        175/199'), the first ``LIST_ADDED`` of them and then how many more."""
         df, origin = self.tables.get(table), self.origin.get(table, [])
         if df is None or table not in MERGE_KEYS:
             return []
         rows = [df.iloc[i] for i, (src, _) in enumerate(origin) if src == "return"]
         key = [k for k in MERGE_KEYS[table] if k != "council"]
-        if len(rows) > LIST_ADDED and "measure" in df.columns:
-            per = pd.Series([str(r["measure"]) for r in rows]).value_counts(sort=False)
-            return [f"{m}: {n} row{'s' if n != 1 else ''}" for m, n in per.items()]
-        if len(rows) > LIST_ADDED:
-            return []
-        return [" ".join(str(r.get(k, "")) for k in key) + _figure(r) for r in rows]
+        more = len(rows) - LIST_ADDED
+        listed = [" ".join(str(r.get(k, "")) for k in key) + _figure(r) for r in rows[:LIST_ADDED]]
+        return listed + ([f"… and {more} more row{'s' if more != 1 else ''}, not listed"] if more > 0 else [])
 
 
-LIST_ADDED = 20  # merge lists the rows it adds up to this many a table; above, a count per measure
+LIST_ADDED = 20  # merge lists the first this many rows it adds to a table, then says how many more
 
 
 def _figure(row: pd.Series) -> str:

@@ -385,7 +385,7 @@ def test_merged_cells_in_a_returns_header_are_named_once_by_their_cells(fife):
     assert (fife / "data" / "observations.csv").read_bytes() == before
 
 
-def test_merge_lists_the_rows_it_adds_or_counts_them_per_measure_when_many(fife):
+def test_merge_lists_the_rows_it_adds_the_first_20_and_how_many_more(fife):
     a_return(fife, observations=[obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", 46, 50, value=92)])
     r = run("merge", "r.xlsx")
     assert r.exit_code == 0, r.output
@@ -395,7 +395,10 @@ def test_merge_lists_the_rows_it_adds_or_counts_them_per_measure_when_many(fife)
     many = [obs(f"{y}-{str(y + 1)[2:]}-Q{q}", 40 + q, 50) for y in range(2018, 2024) for q in (1, 2, 3, 4)]
     a_return(fife, "r2.xlsx", measures=(), observations=many)
     r = run("merge", "r2.xlsx")
-    assert r.exit_code == 0 and "adds 24 rows to observations:\n  fife-seen-5days: 24 rows\n" in r.output, r.output
+    assert r.exit_code == 0 and "adds 24 rows to observations:\n  fife-seen-5days 2018-19-Q1: 41/50\n" in r.output
+    # ANALYST-3 #12: 26 statutory figures were listed as 'cp-orders: 1 row' each, none to check by eye
+    listed = r.output.split("adds 24 rows to observations:\n")[1].splitlines()
+    assert listed[19] == "  fife-seen-5days 2022-23-Q4: 44/50" and listed[20] == "  … and 4 more rows, not listed"
 
 
 def test_a_return_whose_observations_sheet_was_renamed_is_refused_not_merged_as_nothing_to_add(fife):
