@@ -28,7 +28,7 @@ import pandas as pd
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
-from .linked import protect_counted_bases, protect_population_rates
+from .linked import protect_counted_bases, protect_flows, protect_population_rates
 from .printed import restates_printed
 from .records import Records
 from .renames import renamed
@@ -179,6 +179,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     protect_counted_bases(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
     protect_population_rates(records, evidence, hidden, why, ["to_date", "last_year", *years],
                              df.attrs.get("population"), lo, hi)  # fmt: skip
+    protect_flows(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
     rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
     for i, r in enumerate(records):  # what is derived from a hidden figure

@@ -67,6 +67,8 @@ def measure_evidence(
             whole_year = year_value(mw, y, wk, agg, m.unit)[0]
             comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, hv, whole_year, wk, agg)
         points["complement"] = comp
+    if isinstance(flow_of := getattr(m, "flow_of", None), str):
+        points["flow_of"] = flow_of  # the snapshot it counts people joining or leaving (linked.protect_flows)
     if isinstance(part_of, str):
         points["part_of"] = part_of  # with the whole's other parts (disclosure.protect_parts), or a percentage's base
     points["notes"] = said  # free text a public report would print in place of a figure

@@ -138,3 +138,40 @@ def protect_population_rates(records, evidence, hidden, why, cols, population, l
             if any(_small(k, lo, hi) for k in rate_counts(float(value), int(r["decimals"]), per, float(population))):
                 hidden[i].append(col)
                 why[i].append(f"{col}:small")
+
+
+def protect_flows(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """A count of people joining (or leaving) a snapshot, declared by its ``flow_of`` (permanence
+    orders made, of children subject to a permanence order at 31 March), printed beside the
+    snapshot: the snapshot at the start, plus the flow, less the snapshot at the end is the number
+    who left (128 + 22 - 146 = 4), and for a flow out, the end less the start plus the flow is the
+    number who joined. Set against the snapshot at the end of the year before ("complement") and
+    at each earlier end in the year ("earlier": the months in between), the flow is hidden in a
+    column where either is lo..hi. The snapshots are the data's, printed in this report or an
+    earlier one."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    for i, r in enumerate(records):
+        ev = evidence.get(r["measure"]) or {}
+        stock = ev.get("flow_of")
+        if not isinstance(stock, str) or stock not in at:
+            continue
+        j, es = at[stock], evidence.get(stock) or {}
+        for col in cols:
+            flow, snap = ev.get(col) or [], es.get(col) or []
+            if col in hidden[i] or col in hidden[j] or not flow or not snap:
+                continue
+            if (ev.get("months") or {}).get(col) != (es.get("months") or {}).get(col) or _nan(snap[-1][0]):
+                continue
+            f_at, s_at = (ev.get("ends") or {}).get(col) or {}, (es.get("ends") or {}).get(col) or {}
+            starts = [((es.get("year_before") or {}).get(col) or [(math.nan,)])[0][0], 0.0, "complement"]
+            starts = [starts, *([s_at[e][0], f_at[e][0], "earlier"] for e in sorted(set(f_at) & set(s_at)))]
+            for s0, f0, reason in starts:
+                moved = flow[-1][0] - f0  # joined (or left) since
+                if (
+                    not _nan(s0)
+                    and not _nan(moved)
+                    and (_small(s0 + moved - snap[-1][0], lo, hi) or _small(snap[-1][0] - s0 + moved, lo, hi))
+                ):
+                    hidden[i].append(col)
+                    why[i].append(f"{col}:{reason}")
+                    break

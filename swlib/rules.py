@@ -383,7 +383,7 @@ def measure_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     pct = df["unit"] == "percent"
     for row in df.index[pct & (df["target"] > 100)]:
         out.append(Problem(label, int(row), "target", f"{df.at[row, 'target']:g}", "a percentage target from 0 to 100"))
-    return out + part_of_rules(df, label)
+    return out + part_of_rules(df, label) + flow_of_rules(df, label)
 
 
 def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
@@ -438,3 +438,36 @@ def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str,
         return False
     span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
     return span[whole_freq] % span[part_freq] == 0 and span[part_freq] < span[whole_freq]
+
+
+def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
+    """``flow_of`` names the snapshot this measure counts people joining or leaving (permanence
+    orders made, of children subject to a permanence order at 31 March): an existing measure the
+    same councils report, both counting people or events, this one added up over its periods
+    (aggregate sum), the snapshot at a date (aggregate latest), this one as often as the snapshot
+    or more often. Public reports then keep the snapshot's change less the flow (the people who
+    left) from giving away a small number."""
+    if "flow_of" not in df.columns:
+        return []
+    out = []
+    by_id = df.set_index("measure")
+    span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
+    for row in df.index[df["flow_of"].notna()]:
+        r, stock = df.loc[row], df.at[row, "flow_of"]
+        if stock not in by_id.index or stock == r["measure"]:
+            known = ", ".join(m for m in df["measure"] if m != r["measure"])
+            out.append(Problem(label, int(row), "flow_of", f"'{stock}'", f"the id of another measure ({known})"))
+            continue
+        s = by_id.loc[stock]
+        if not (pd.isna(s["council"]) or s["council"] == r["council"]):
+            out.append(Problem(label, int(row), "flow_of", f"'{stock}', a measure of {s['council']} only",
+                               f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
+                               "reports"))  # fmt: skip
+        elif not (r["unit"] in sc.COUNT_UNITS and s["unit"] in sc.COUNT_UNITS and r["aggregate"] == "sum"
+                  and s["aggregate"] == "latest" and span[s["frequency"]] % span[r["frequency"]] == 0):  # fmt: skip
+            out.append(Problem(label, int(row), "flow_of",
+                               f"'{stock}' in unit {s['unit']}, {s['frequency']} ({s['aggregate']}), this measure in "
+                               f"{r['unit']}, {r['frequency']} ({r['aggregate']})",
+                               "a snapshot of people (unit count or number, aggregate latest), this measure counting "
+                               "people (aggregate sum) as often as it or more often"))  # fmt: skip
+    return out

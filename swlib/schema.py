@@ -128,6 +128,7 @@ TABLES: dict[str, Table] = {
                 _c("council", "council"),
                 _c("definition"),
                 _c("part_of", "measure_id"),  # the measure this one counts a part of (investigations of referrals)
+                _c("flow_of", "measure_id"),  # the snapshot this one counts the people joining or leaving
                 _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the measure's words for the public
                 SOURCE,
             ),

@@ -104,3 +104,52 @@ def test_the_counts_a_rate_of_the_population_can_be():
     assert list(rate_counts(2.7, 1, 100_000, 148_790)) == [4]
     assert list(rate_counts(1.3, 1, 100_000, 148_790)) == [2]
     assert 15 in rate_counts(10.1, 1, 100_000, 148_790) and 4 not in rate_counts(10.1, 1, 100_000, 148_790)
+
+
+def test_attack_a_snapshot_and_its_declared_inflow_do_not_give_the_outflow_away(tmp_path):
+    # ATTACK-3 finding 3: permanence orders made 21, 22, 24, 24 beside children subject to a permanence order at
+    # 31 March 128, 146, 166, 187 (110 the year before): start + made - end gave 3, 4, 4, 3 orders ended
+    stock = {"measure": "lac-permanence-in-force", "title": "Children subject to a permanence order at 31 March",
+             "theme": "Statutory functions", "outcome": "Looked after children", "unit": "count", "polarity": "none",
+             "frequency": "annual", "aggregate": "latest", "source": "synthetic"}  # fmt: skip
+    years = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24")
+    obs = [{"measure": stock["measure"], "period": y, "value": str(v)}
+           for y, v in zip(years, (110, 128, 146, 166, 187), strict=True)]  # fmt: skip
+    folder = tmp_path / "p"
+    demo_with(folder, [stock], obs)
+    cols = ["2020-21", "2021-22", "2022-23", "to_date"]
+    undeclared = public(swlib.load(folder), "2023-24")
+    assert [undeclared.loc["lac-permanence-orders", c] for c in cols] == [21, 22, 24, 24]  # nothing says they meet
+    ms = pd.read_csv(folder / "measures.csv", dtype=str)
+    ms.loc[ms["measure"] == "lac-permanence-orders", "flow_of"] = "lac-permanence-in-force"
+    ms.to_csv(folder / "measures.csv", index=False)
+    pub = public(swlib.load(folder), "2023-24")
+    assert [pub.loc["lac-permanence-in-force", c] for c in cols] == [128, 146, 166, 187]  # the snapshot is printed
+    for c in cols:
+        assert pd.isna(pub.loc["lac-permanence-orders", c]), c
+        assert f"{c}:complement" in pub.loc["lac-permanence-orders", "suppressed_why"]
+    # a flow that leaves a large outflow is printed: 187 - 166 = 21 net, 40 made, 19 ended
+    obs = pd.read_csv(folder / "observations.csv", dtype=str)
+    obs.loc[(obs["measure"] == "lac-permanence-orders") & (obs["period"] == "2023-24")
+            & (obs["council"] == DG), "value"] = "40"  # fmt: skip
+    obs.to_csv(folder / "observations.csv", index=False)
+    assert public(swlib.load(folder), "2023-24").loc["lac-permanence-orders", "to_date"] == 40
+
+
+def test_a_quarterly_flow_is_set_against_the_snapshot_at_each_quarter_end(tmp_path):
+    # children on the register at each quarter's end, and registrations (flow_of it): to Q2, 40 at 31 March,
+    # 15 registered, 52 at 30 September: 3 came off the register; Q1 alone (40 + 8 - 45 = 3) too
+    ms = [{"measure": "reg", "title": "Children on the child protection register", "theme": "T", "outcome": "O",
+           "unit": "count", "polarity": "none", "frequency": "quarterly", "aggregate": "latest", "source": "t"},
+          {"measure": "regs", "title": "Registrations", "theme": "T", "outcome": "O", "unit": "count",
+           "polarity": "none", "frequency": "quarterly", "aggregate": "sum", "flow_of": "reg", "source": "t"}]  # fmt: skip
+    obs = [*({"measure": "reg", "period": f"2022-23-Q{q}", "value": str(v)} for q, v in ((1, 30), (2, 35), (3, 38),
+                                                                                          (4, 40))),
+           {"measure": "reg", "period": "2023-24-Q1", "value": "45"},
+           {"measure": "reg", "period": "2023-24-Q2", "value": "52"},
+           {"measure": "regs", "period": "2023-24-Q1", "value": "8"},
+           {"measure": "regs", "period": "2023-24-Q2", "value": "7"}]  # fmt: skip
+    ds = demo_with(tmp_path / "q", ms, obs)
+    assert pd.isna(public(ds, "2023-24-Q1").loc["regs", "to_date"])  # 40 + 8 - 45 = 3 left
+    q2 = public(ds, "2023-24-Q2")
+    assert pd.isna(q2.loc["regs", "to_date"]) and q2.loc["reg", "to_date"] == 52  # 40 + 15 - 52 = 3 left

@@ -187,3 +187,36 @@ def test_an_amount_typed_in_millions_is_given_back_in_the_unit_the_column_takes(
         "finance.csv, row 2, column 'amount': found '£12.3m'; expected a number: type the amount in pounds alone, "
         "12300000 (finance amounts are in pounds, not thousands or millions)",
     ]
+
+
+def test_flow_of_names_a_snapshot_of_people_that_the_flow_joins_or_leaves(tmp_path):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from swlib.rules import flow_of_rules
+
+    base = {"council": None, "unit": "count", "frequency": "annual", "flow_of": None}
+    df = pd.DataFrame([{**base, "measure": "in-force", "aggregate": "latest"},
+                       {**base, "measure": "made", "aggregate": "sum", "flow_of": "in-force"}], index=[2, 3])  # fmt: skip
+    assert flow_of_rules(df, "measures.csv") == []
+    for change, found in (({"flow_of": "in-forse"}, "'in-forse'"), ({"aggregate": "latest"}, "annual (latest)"),
+                          ({"frequency": "monthly", "flow_of": "in-force"}, None)):  # fmt: skip
+        bad = df.copy()
+        for k, v in change.items():
+            bad.at[3, k] = v
+        problems = [str(p) for p in flow_of_rules(bad, "measures.csv")]
+        if found is None:  # a monthly flow of a yearly snapshot: the months are summed to its date
+            assert problems == []
+            continue
+        assert len(problems) == 1 and "measures.csv, row 3, column 'flow_of'" in problems[0], problems
+        assert found in problems[0], problems
+    # through validate: the file, row and column, exit 2
+    from tests.conftest import demo_with
+
+    demo_with(tmp_path / "d")
+    ms = pd.read_csv(tmp_path / "d" / "measures.csv", dtype=str)
+    ms.loc[ms["measure"] == "lac-permanence-orders", "flow_of"] = "lac-permanence-order"
+    ms.to_csv(tmp_path / "d" / "measures.csv", index=False)
+    r = CliRunner().invoke(main, ["validate", "--data", str(tmp_path / "d")])
+    assert r.exit_code == 2 and "column 'flow_of'" in r.output and "'lac-permanence-order'" in r.output, r.output
+    assert "Traceback" not in r.output
