@@ -110,7 +110,7 @@ DG_MEASURES = [
 T_STAT = "Statutory functions"
 # reasons seed 002 gives for figures it does not have (an observation with a blank value and its reason as comment)
 NO_GUARDIANSHIP = "not available: records moving to a new system"
-NO_CP_ORDERS = "not published: the report says 45 was a slight rise"
+NO_CP_ORDERS = "not published; the 2016/17 report says only that its 45 were a slight increase on this year"
 STATUTORY = [
     # id, title, outcome, unit, polarity, aggregate, dundee {year: value}
     ("cp-orders", "Child Protection Orders made", "Child protection", "count", "none", "sum", {"2015-16": NO_CP_ORDERS, "2016-17": 45}),
