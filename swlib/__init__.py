@@ -55,7 +55,7 @@ __all__ = [
 
 def render(report, council, period, audience="internal", data=None, out=None):
     """Execute a report notebook and export self-contained HTML; returns the HTML path."""
-    from .rendering import render as _render
+    from .rendering import render as _render  # the CLI's start imports swlib: not papermill and pandas
 
     return _render(report, council, period, audience=audience, data=data, out=out)
 
@@ -63,6 +63,6 @@ def render(report, council, period, audience="internal", data=None, out=None):
 def report(name, context):
     """A report's body laid out by its template (``swlib/templates/<name>/report.html.j2``) from
     the notebook's one context; shows as HTML in a notebook."""
-    from .notebook_view import report as _report
+    from .notebook_view import report as _report  # as render
 
     return _report(name, context)

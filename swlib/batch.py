@@ -50,7 +50,7 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
     else:
         periods = dict.fromkeys(chosen, str(r.period(period)))
     if r.per_council:  # a narrative file too big to check is bad input, refused before anything is rendered
-        from .limits import check_narrative
+        from .limits import check_narrative  # pandas: as check_councils above
         from .publishing import shown_path
         from .schema import narrative_dir
 
@@ -75,7 +75,7 @@ def _code_hash() -> str:
 def row_hashes(ds) -> dict:
     """Every table's rows hashed once for a whole batch: {table: (row hashes, the council of each
     row, or None for a table that is about every council)}."""
-    import pandas as pd
+    import pandas as pd  # not before the workers' kernels start: a batch imports this module first
 
     from .schema import TABLE_ORDER
 
@@ -93,7 +93,7 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
     its narrative, the notebook (by its size and time: an unchanged batch opens no notebook),
     the council's settings, swlib's code and the parameters. Unchanged key: the report is
     skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch."""
-    from .narrative import narrative_dir
+    from .narrative import narrative_dir  # pandas (via loading): not before the workers' kernels start
 
     rows = rows if rows is not None else row_hashes(ds)
     h = hashlib.sha256()
@@ -221,7 +221,7 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     ``today`` (default: ``scheduling.today()``) and find the reports unchanged since last rendered.
     ``pdf`` (or a run's own) prints each report's PDF beside its HTML."""
 
-    from .loading import load
+    from .loading import load  # pandas: not before the workers' kernels start
 
     ds = load(data)
     on = today or run_date()

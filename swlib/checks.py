@@ -29,6 +29,7 @@ import pandas as pd
 from .config import council_settings
 from .errors import ConfigError, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .rules import part_of_fits
 from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 
@@ -387,8 +388,6 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     report prints both (referrals 312, screened 309: 3 not screened), since only a declared
     ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
     ``settings(council)``: the council's settings (default: ``params/``)."""
-    from .rules import part_of_fits
-
     settings = settings or council_settings
     m = measures.drop_duplicates("measure")
     summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]

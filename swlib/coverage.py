@@ -124,7 +124,7 @@ def no_figures(ds, council: str, P: Period) -> str | None:
 def require_figures(report, ds, council: str, P: Period) -> None:
     """A ConfigError when ``council`` has no figures for ``P``, naming the latest period it has
     figures for, the data read and what to do."""
-    from .config import describe_data
+    from .config import describe_data  # pydantic: not on the CLI's start (--help, the unchanged re-run)
 
     g = gap(ds, council, P)
     if g is None:

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from itertools import combinations, product
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
@@ -512,8 +514,6 @@ def reason_for(hit: str) -> str:
 
 def table_file(ds, table: str) -> str:
     """Where an analyst finds a table's rows: ``observations.csv``, or the workbook's sheet."""
-    from pathlib import Path
-
     path = Path(getattr(ds, "path", "") or "")
     return f"{path.name}, sheet {table}" if path.suffix.lower() in (".xlsx", ".xlsm") else f"{table}.csv"
 
@@ -603,8 +603,6 @@ def narrative_cleared(text: str) -> tuple[bool, set[str], str]:
     m = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", text, re.DOTALL)
     if not m:
         return False, set(), text
-    import yaml
-
     try:
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError:

@@ -248,7 +248,7 @@ class DaskCluster:
             raise ConfigError("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
 
     def run(self, jobs: list[Job], on_done: OnDone | None = None) -> list[Outcome]:
-        from distributed import Client
+        from distributed import Client  # the optional extra (checked when the executor is made)
 
         outcomes = []
         with Client(self.scheduler, set_as_default=False) as client:

@@ -265,7 +265,7 @@ class Explorer:
         return str(render("explorer/view.html.j2", v=self.render_view()))
 
     def widget(self):
-        import ipywidgets as w
+        import ipywidgets as w  # only in a notebook: the explorer's export and HTML need no widgets
         from IPython.display import HTML, display
 
         council = w.Dropdown(options=self.councils, value=self.council, description="Council")

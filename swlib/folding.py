@@ -19,8 +19,12 @@ from numbers import Real
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from . import schema as sc
+from .excel import as_text
+from .outputs import write_atomic
+from .reading import table_sheets
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
@@ -258,8 +262,6 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def _write_folder(folder: Path, plan: Plan) -> list[Path]:
-    from .outputs import write_atomic
-
     out = []
     contents = {name: csv_bytes(plan.tables[name]) for name in sc.TABLE_ORDER if name in plan.touched}
     for name, content in contents.items():  # every file made in memory first, then each renamed into place
@@ -285,12 +287,6 @@ def _cell_values(table: sc.Table, name: str, cells) -> list:
 
 
 def _write_book(path: Path, plan: Plan) -> list[Path]:
-    from openpyxl import load_workbook
-
-    from .excel import as_text
-    from .outputs import write_atomic
-    from .reading import table_sheets
-
     wb = load_workbook(path)
     names = table_sheets(wb.sheetnames)
     for name in sc.TABLE_ORDER:

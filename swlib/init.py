@@ -25,6 +25,8 @@ from pathlib import Path
 
 from . import schema as sc
 from .errors import ConfigError
+from .excel import write_template
+from .loading import load
 from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "Council settings"  # what a report's Data sources calls it (it was "swreport init")
@@ -123,8 +125,6 @@ def init_council(
 ) -> list[Path]:
     """Write a new council's data set and settings in ``folder``; returns the files written.
     Raises ConfigError (nothing written) for a bad id, a bad family group or a file in the way."""
-    from .narrative import SECTIONS
-
     folder = Path(folder)
     council = (council or "").strip()
     name = (name or "").strip()
@@ -161,7 +161,7 @@ def init_council(
             elif what == "workbook":
                 _write_workbook(path, content)
             elif what == "narrative":
-                _write(path, NARRATIVE.format(council=council, sections=", ".join(SECTIONS)).encode())
+                _write(path, NARRATIVE.format(council=council, sections=", ".join(sc.NARRATIVE_SECTIONS)).encode())
             elif what == "settings":
                 _write(path, _settings(council).encode())
             else:
@@ -189,9 +189,6 @@ def _write(path: Path, data: bytes) -> None:
 
 def _write_workbook(path: Path, content: dict[str, bytes]) -> None:
     """The tables as one workbook, through swreport template (notes, drop-downs)."""
-    from .excel import write_template
-    from .loading import load
-
     with tempfile.TemporaryDirectory() as d:
         for t, data in content.items():
             (Path(d) / f"{t}.csv").write_bytes(data)

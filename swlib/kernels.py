@@ -39,6 +39,9 @@ from pathlib import Path
 from .errors import ConfigError
 from .reports import NOTEBOOKS  # where the report notebooks are, and their kernels run
 
+# jupyter_client, numpy and pandas are imported in the functions that use them: the CLI's start (--help,
+# the unchanged re-run) imports this module, and the functions of the kernel run only there
+
 # a cell that runs longer than this is taken for a hung kernel (SWREPORT_CELL_TIMEOUT overrides)
 CELL_TIMEOUT = 600.0
 # what a report's first cell imports anyway; a warm kernel imports it once. Not matplotlib: no

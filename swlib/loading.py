@@ -36,6 +36,7 @@ from .rules import (
     observation_rules,
     schema_problems,
 )
+from .statutory import closest
 
 
 def _label(base: Path, name: str, is_book: bool) -> str:
@@ -310,8 +311,6 @@ def _read_around(table: sc.Table, df: pd.DataFrame | None, problems: list[Proble
     """The rows of a table that have a problem in a cell (not the header), typed with each bad cell
     read as the one choice it is nearly ('percentage': percent, 'High': higher) or else blank; for
     the checks of other tables that need the rest of the row. None when there are none."""
-    from .statutory import closest
-
     bad = {}
     for p in problems:
         if p.file == label and p.row is not None and p.row > 1 and p.column:

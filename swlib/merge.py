@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import re
 import tempfile
+import zipfile
 from dataclasses import replace
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from . import schema as sc
 from .errors import (
@@ -38,6 +41,7 @@ from .errors import (
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, check_tables, load
 from .reading import read_tables, table_sheets
+from .sheets import cell_ref
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -166,16 +170,10 @@ def _rows_placed(p: Problem, name: str, plan: Plan, ret: tuple, data: tuple) -> 
 def _formulas_without_values(path: Path) -> list[Problem]:
     """Cells of the return holding a formula whose value was never saved (a workbook written by a
     program, not saved by a spreadsheet, which keeps each formula's value): read, they are blank."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
     try:
         books = load_workbook(path, read_only=True), load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):  # unreadable: the return's own check says why
         return []
-    from .sheets import cell_ref
-
     out = []
     names = table_sheets(books[0].sheetnames)
     for table in sc.TABLE_ORDER:

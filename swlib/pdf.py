@@ -29,11 +29,18 @@ Optional: ``pip install 'swreport[pdf]'`` (playwright, pikepdf) and Debian's ``c
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import io
 import os
+import re
 import shutil
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from .errors import ConfigError
+from .version import __version__
+
+# playwright and pikepdf, the optional extra, are imported where they are used: swreport runs without them
 
 INSTALL = (
     "--pdf needs the optional extra and a Chromium browser: pip install 'swreport[pdf]' "
@@ -52,8 +59,6 @@ def chromium_path() -> str | None:
 def require() -> str:
     """Check, before any report is rendered, that PDFs can be made; returns the Chromium path.
     Raises ConfigError (exit 2) saying how to install what is missing."""
-    import importlib.util
-
     missing = [m for m in ("playwright", "pikepdf") if importlib.util.find_spec(m) is None]
     if missing:
         raise ConfigError(f"{INSTALL} (not installed: {', '.join(missing)})")
@@ -213,8 +218,6 @@ def _print(page) -> bytes:
 def heading_pages(raw: bytes) -> dict[str, int]:
     """``{id: page number from 1}`` of each place in the printed report a link goes to (Chromium
     names a destination after the element's id)."""
-    import io
-
     import pikepdf
 
     with pikepdf.open(io.BytesIO(raw)) as pdf:
@@ -394,8 +397,6 @@ def _write_contents_pages(raw: bytes, placeholders: dict[str, str]) -> bytes | N
 def _outline_titles(pdf, headings: list[str]) -> None:
     """Each bookmark titled with its heading's words: Chromium takes a bookmark's title from the
     heading as laid out, losing the space where the heading wraps ("cumulativeposition")."""
-    import re
-
     if not headings:
         return
     words = {re.sub(r"\s+", "", h): h for h in headings}
@@ -414,11 +415,7 @@ def reproducible(raw: bytes, links: dict[str, str] | None = None, headings: list
     ``links`` (``{href: the link's words}``, from the page) describe its links, ``headings`` (the
     page's headings' words, in order) title its bookmarks. Written as PDF 1.7 (ISO 32000-1, which
     PDF/UA-1 builds on; Chromium says 1.4)."""
-    import io
-
     import pikepdf
-
-    from . import __version__
 
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         info = pdf.docinfo
@@ -1032,8 +1029,6 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 
 def _xmp_date(pdf_date: str) -> str | None:
     """``D:YYYYMMDDHHmmSS`` with its offset (``Z``, ``+hh'mm'``) as an XMP date."""
-    import re
-
     m = re.fullmatch(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?", pdf_date.strip())
     if m is None:
         return None
@@ -1049,8 +1044,6 @@ def _declare_pdf_ua(pdf) -> None:
     marked tagged (not suspect); every page's annotations (its links) taken in structure order
     (``Tabs /S``). The dates are the document information dictionary's (``SOURCE_DATE_EPOCH``'s
     when set): the same report gives the same bytes."""
-    from xml.sax.saxutils import escape
-
     import pikepdf
 
     info = pdf.docinfo

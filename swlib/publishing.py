@@ -27,7 +27,7 @@ def _workbook_letters(ds) -> dict[str, dict[str, str]]:
     path = Path(getattr(ds, "path", "") or "")
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return {}
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # only for a workbook data set: a data folder never loads it
     from openpyxl.utils import get_column_letter
 
     from .reading import table_sheets

@@ -12,6 +12,7 @@ import operator
 import re
 import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import iterparse
 
 import numpy as np
 import pandas as pd
@@ -299,7 +300,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
             [p for p in found if p not in unnamed] if merged else found
         )
         if letters is not None and header is not None:
-            from openpyxl.utils import get_column_letter
+            from openpyxl.utils import get_column_letter  # as in read_workbook
 
             letters[table] = (
                 ws.title,
@@ -376,8 +377,6 @@ def _misnamed_sheets(wb, names: dict[str, str], file: str) -> list[Problem]:
 def _merged_in_header(ws) -> list[str]:
     """The merged ranges of a worksheet (read-only, as ``read_workbook`` opens it) that take in a
     cell of row 1 ('A1:J1'), from the sheet's XML: a read-only sheet does not list them."""
-    from xml.etree.ElementTree import iterparse
-
     out = []
     try:
         with ws._get_source() as src:  # openpyxl: a read-only sheet keeps its XML path

@@ -22,15 +22,19 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from . import published, reports
-from .config import AUDIENCES, describe_data, notebooks_dir, params_dir, public_name
+from . import published, reports, workforce
+from .config import AUDIENCES, council_settings, describe_data, notebooks_dir, params_dir, public_name
 from .errors import ConfigError, ReportError
 from .kernels import KernelSession, run_dir
+from .limits import check_narrative
+from .loading import load
 from .meanwhile import Meanwhile
 from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
+from .publishing import shown_path
 from .scheduling import is_relative, resolve_one
+from .schema import narrative_dir
 from .status import performance
 from .templating import _css, page_css, section_title, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
 from .templating import render as render_template
@@ -44,8 +48,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def check_request(report: str, council: str, period, audience: str, data) -> tuple[Period, object]:
     """Validate everything before a kernel starts: bad input is exit 2, not a failed run."""
-    from .loading import load
-
     r = reports.get(report)
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
@@ -59,10 +61,6 @@ def check_request(report: str, council: str, period, audience: str, data) -> tup
                           "make them with 'swreport import lgbf WORKBOOK'")  # fmt: skip
     if r.per_council:
         ds.council_name(council)
-        from .limits import check_narrative
-        from .publishing import shown_path
-        from .schema import narrative_dir
-
         check_narrative(narrative_dir(ds.path) / council, shown_path)  # before a kernel reads it (exit 2)
     return P or resolve_one(report, period, ds, council), ds
 
@@ -125,7 +123,7 @@ def render(
             session.close()
     nb.metadata.papermill["output_path"] = nb_path.name  # not the scratch file it was executed as
     page = export(nb, report, council, P, audience, ds)
-    import nbformat
+    import nbformat  # nbformat, papermill and nbconvert: imported when a report renders, not by the CLI's start
 
     html_path.parent.mkdir(parents=True, exist_ok=True)
     check_target(html_path, out), check_target(nb_path, out)  # a link made while the report ran
@@ -149,9 +147,6 @@ def _printed(ds, council: str, P: Period, out=None, report: str = "quarterly"):
     record = published.read(council, out_dir(out))
     seen = performance(ds, council, P, audience="public", published=record).attrs["printed"]
     if "workforce" in reports.get(report).free_text:  # the annual report prints the workforce table
-        from . import workforce
-        from .config import council_settings
-
         cfg = council_settings(council)
         seen += workforce.printed(ds, council, P, record, cfg.suppress_min, cfg.suppress_max)
     return seen + performance(ds, council, P, audience="public", published=published.empty()).attrs["printed"]
@@ -201,7 +196,7 @@ def execute(
     """Run the report's notebook with papermill in ``session``'s kernel. A kernel that dies or
     hangs is stopped (the session starts a new one for the next report); the report fails with a
     ReportError."""
-    import papermill as pm
+    import papermill as pm  # as nbformat in render
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
@@ -277,7 +272,7 @@ SECTION_TAG, LAYOUT_TAG = "section:", "layout"
 
 def failed_cell_tags(notebook: Path, source: str) -> tuple[str, ...]:
     """The tags of the cell that failed in an executed notebook (the one holding the error)."""
-    import nbformat
+    import nbformat  # as in render
 
     try:
         nb = nbformat.read(notebook, as_version=4)
@@ -353,7 +348,7 @@ def generated_stamp() -> str:
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
     """HTML from the executed notebook with swreport's page template (the report's own template,
     run in the notebook, made the body and its table of contents)."""
-    import nbformat
+    import nbformat  # as in render
 
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
@@ -398,7 +393,7 @@ _EXPORTING = threading.Lock()
 def _exporter():
     """One nbconvert exporter for the process (its templates compiled once), with swreport's page
     template; inputs, prompts and cells tagged ``remove_cell`` are left out."""
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter  # as nbformat in render
     from nbconvert.exporters.templateexporter import TemplateExporter
     from traitlets.config import Config
 

@@ -151,7 +151,7 @@ class Recorder:
             except OSError:
                 pass
             return
-        from .config import default_data_path, notebooks_dir, params_dir
+        from .config import default_data_path, notebooks_dir, params_dir  # pydantic: only past the fingerprint
         from .outputs import PUBLIC, write_atomic
 
         data = self.options.get("data")

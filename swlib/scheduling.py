@@ -188,7 +188,7 @@ class RunRecord:
         self.write(code, error)
 
     def write(self, code: int, error: str | None = None) -> Path:
-        from .outputs import write_atomic
+        from .outputs import write_atomic  # config and templating: not on the CLI's start (the unchanged re-run)
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
                       data=self.data, out=self.out, warnings=self.warnings)  # fmt: skip

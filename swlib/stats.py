@@ -27,7 +27,7 @@ def _norm_ppf(q):
 
 
 def _chi2_ppf(q, df):
-    from scipy.special import gammaincinv
+    from scipy.special import gammaincinv  # as ndtri
 
     return 2 * gammaincinv(np.asarray(df, dtype=float) / 2, q)
 

@@ -44,7 +44,7 @@ def warning_lines(warnings: list) -> list[str]:
 
 def validate(data, strict: bool, echo) -> int:
     """Check the data set at ``data``; print its problems and warnings; return the exit code."""
-    from .config import default_data_path, describe_data, is_demo_data
+    from .config import default_data_path, describe_data, is_demo_data  # pydantic, pandas: as table_counts
     from .loading import load
 
     try:

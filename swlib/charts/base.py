@@ -6,11 +6,13 @@ from __future__ import annotations
 import base64
 import math
 import re
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..formatting import fmt_value
+from ..templating import macro
 
 PALETTE = {  # Okabe & Ito (2008)
     "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
@@ -63,8 +65,6 @@ class Chart:
         return {"src": f"data:image/svg+xml;base64,{data}", "alt": self.alt, "caption": self.caption}
 
     def html(self) -> str:
-        from ..templating import macro
-
         return macro("figure", self.view())
 
     def _repr_html_(self) -> str:  # shows in JupyterLab as it will in the report
@@ -130,8 +130,6 @@ def _nan(v) -> bool:
 
 
 def _wrap(text: str, width: int) -> str:
-    import textwrap
-
     return "\n".join(textwrap.wrap(str(text), width)[:3])
 
 

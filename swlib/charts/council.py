@@ -11,6 +11,7 @@ from ..disclosure import SYMBOL
 from ..disclosure import suppressed_columns as _hidden
 from ..formatting import fmt_value
 from ..periods import Period
+from ..status import synthetic_columns
 from . import metrics
 from .base import (
     HALF_PAGE,
@@ -52,8 +53,6 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     measure counted once a year shows its latest year once, labelled as such. Every bar is
     labelled with its figure (synthetic ones marked †) on a white ground that no target line
     strikes through; the legend stands beside the bars, never over them."""
-    from ..status import synthetic_columns
-
     unit, dec = row["unit"], int(row["decimals"])
     shown = Period.parse(row.get("period_shown") or years[-1])
     hidden_cols = _hidden(row)
@@ -272,8 +271,6 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
 
 def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str) -> Chart:
     """Year-on-year values for several measures (statutory functions), one small panel each."""
-    from ..status import synthetic_columns
-
     n = len(rows)
     labels = [Period.parse(y).label for y in years]
     all_years = [*years, this_year]

@@ -15,6 +15,8 @@ from ..scheduling import last_ended_quarter, today
 from ..validate import validate as check
 from .group import EXIT_BAD_INPUT, data_option, main
 
+# each command imports what it needs when it runs: --help and the unchanged re-run load no pandas or pydantic
+
 
 @main.command()
 @click.option("--strict", is_flag=True, help="exit 2 when there are warnings, not only errors")

@@ -19,6 +19,8 @@ from ..scheduling import RunRecord, is_relative
 from ..validate import plural, warning_lines
 from .group import EXIT_FAILURE, data_option, main
 
+# each command imports what it needs when it runs: --help and the unchanged re-run load no pandas or pydantic
+
 
 def _is_year(period: str) -> bool:
     return not is_relative(period) and Period.parse(period).kind == "year"
