@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import tempfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from . import schema as sc
 from .errors import ConfigError
 from .excel import write_template
 from .loading import load
+from .outputs import write_atomic
 from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "Council settings"  # what a report's Data sources calls it (it was "swreport init")
@@ -175,16 +175,10 @@ def init_council(
 
 
 def _write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        if path.exists():
-            raise ConfigError(f"nothing written: {path} appeared while init was writing")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomic(path, data, new=True)
+    except FileExistsError:
+        raise ConfigError(f"nothing written: {path} appeared while init was writing") from None
 
 
 def _write_workbook(path: Path, content: dict[str, bytes]) -> None:

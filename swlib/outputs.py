@@ -13,6 +13,7 @@ internal one (``<report>-public.ipynb``). ``swreport run`` and ``swreport batch`
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import json
@@ -256,8 +257,10 @@ def index_title(rows: list[dict]) -> str:
     return f"Reports for {', '.join(named[:-1])} and {named[-1]}"
 
 
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write beside the target, then rename: readers see the old file or the new, never half."""
+def write_atomic(path: Path, content: bytes, *, new: bool = False) -> None:
+    """Write beside the target, then rename: readers see the old file or the new, never half.
+    ``new``: a file that appeared at ``path`` while this wrote is kept, and FileExistsError raised
+    (nothing written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -266,6 +269,8 @@ def write_atomic(path: Path, content: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
+        if new and path.exists():
+            raise FileExistsError(errno.EEXIST, "appeared while it was being written", str(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,5 +1,7 @@
 """swreport init: a new council's data set and settings from an empty folder."""
 
+import os
+
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -38,6 +40,9 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
     )
     assert ds.warnings == []
     assert "care_and_support" in (empty / "data" / "inspections.csv").read_text().splitlines()[0]
+    mask = os.umask(0)
+    os.umask(mask)  # written as every other file swreport writes (outputs.write_atomic): readable as the folder's
+    assert {p.stat().st_mode & 0o777 for p in (empty / "data").glob("*.csv")} == {0o666 & ~mask}
     r = run("validate", "--strict")
     assert r.exit_code == 0 and f"the data at {empty / 'data'}: OK: 1 council, 26 measures" in r.output
     assert "fife:" in (empty / "params" / "councils.yaml").read_text()

@@ -66,6 +66,21 @@ def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary(tmp_path, mo
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
 
+def test_a_write_of_a_new_file_keeps_one_that_appeared_meanwhile(tmp_path, monkeypatch):
+    path = tmp_path / "councils.csv"
+    fsync = os.fsync
+
+    def another_writer(fd):  # while this write is under way, someone else writes the file
+        path.write_bytes(b"theirs")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", another_writer)
+    with pytest.raises(FileExistsError, match="appeared while it was being written"):
+        outputs.write_atomic(path, b"ours", new=True)
+    assert path.read_bytes() == b"theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["councils.csv"]  # no temporary file left
+
+
 def test_stale_temporaries_go_after_an_hour_and_fresh_ones_stay(tmp_path):
     old, fresh = tmp_path / ".report.html.abc.tmp", tmp_path / ".report.html.def.tmp"
     old.write_text("x")
