@@ -44,6 +44,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
             out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
+            out += year_runs(tables["observations"], measures, label("observations"))
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
@@ -57,6 +58,15 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
     if "workforce" in tables:
         out += workforce_totals(tables["workforce"], label("workforce"))
     return out
+
+
+def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
+    missing before the last, a figure that is the year to date, a total its parts contradict."""
+    from . import year_runs as runs
+
+    return [*runs.gaps(obs, measures, label), *runs.cumulative_figures(obs, measures, label),
+            *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
 
 
 def as_percent(fraction: float) -> str:

@@ -21,6 +21,7 @@ from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import read as read_published
 from .records import Records
+from .schema import ADDITIVE_UNITS
 from .ytd import (
     YearToDate,
     impossible,
@@ -32,7 +33,6 @@ from .ytd import (
 )
 
 KIND_ORDER = ("month", "quarter", "half", "year")
-ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")
 
 
 def catalogue(ds: Dataset, council: str) -> pd.DataFrame:
@@ -252,6 +252,10 @@ def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, note
         return ytd.status, "override", ytd
     if not ytd.own and not ytd.exact:
         return "Report later", "missing", ytd
+    if ytd.missing and m.aggregate == "sum" and m.unit in ADDITIVE_UNITS:  # 5 months' count against 6 months' target
+        gap = ", ".join(Period.parse(p).label for p in ytd.missing)
+        notes.append(f"year to date incomplete: no figure for {gap} ({ytd.parts_found} of {ytd.parts_expected})")
+        return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
     if pd.isna(tgt) or m.polarity == "none" or pd.isna(ytd.value):  # e.g. no cases this period (0 of 0)
         return "Data only", "rule", ytd
     return _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule", ytd

@@ -26,6 +26,7 @@ class YearToDate:
     comment: str | None = None
     sources: tuple = ()  # the ``source`` of each observation the figure is built from
     source: dict | None = None  # the observation the status and comment come from
+    missing: tuple = ()  # the sub-periods before the last with a figure that have none (a gap: August not given)
 
     @property
     def has_data(self) -> bool:
@@ -99,11 +100,14 @@ def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: s
     if not found:
         return YearToDate(parts_expected=len(parts))
     v, n, d = _combine(found, aggregate, unit)
+    given = [str(p) in obs and not _blank(obs[str(p)]) for p in parts]
+    last = max(i for i, g in enumerate(given) if g)
     return YearToDate(
         v, n, d, len(found), len(parts), exact=False, own=own_row is not None,
         status=None if own_row is None else own_row["status"],
         comment=None if own_row is None else own_row["comment"],
         sources=tuple(r.get("source") for r in found), source=own_row,
+        missing=tuple(str(p) for p, g in zip(parts[:last], given[:last], strict=True) if not g),
     )  # fmt: skip
 
 

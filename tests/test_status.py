@@ -357,3 +357,19 @@ def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
     )
     assert r["prices"] == "£ cash, not adjusted for inflation: not compared across years"
     assert trends.long_trend(demo, "south-lanarkshire", "sl-equipu-saving", "2021-22-Q2") is None
+
+
+def test_a_month_missing_inside_the_year_is_report_later_not_a_status_on_fewer_months(data_dir):
+    """Five months of bed days held to six months' pro rata target made an Amber measure Green:
+    with August missing, the year to date is not compared (Report later) and the note names it."""
+    months = {"2020-04": 2650, "2020-05": 2590, "2020-06": 2480, "2020-07": 2520, "2020-09": 2410}
+    ms = [{"unit": "count", "polarity": "lower", "frequency": "monthly", "target": "30000", "tolerance": "1500"},
+          {"unit": "count", "polarity": "lower", "frequency": "monthly", "aggregate": "latest", "target": "3000"}]  # fmt: skip
+    obs = [{"measure": m, "period": p, "value": str(v)} for p, v in months.items() for m in ("m0", "m1")]
+    df = perf(data_dir, ms, obs)
+    assert df.loc["m0", "status"] == "Report later" and math.isnan(df.loc["m0", "to_date"])
+    assert "year to date incomplete: no figure for August 2020 (5 of 6)" in df.loc["m0", "note"]
+    assert df.loc["m1", "status"] == "Green" and df.loc["m1", "to_date"] == 2410  # a snapshot: the latest month
+    obs.append({"measure": "m0", "period": "2020-08", "value": "2455"})
+    df = perf(data_dir, ms, obs)
+    assert df.loc["m0", "status"] == "Amber" and df.loc["m0", "to_date"] == 15105  # against 15,000 to date

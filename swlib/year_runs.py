@@ -1,0 +1,193 @@
+"""Warnings about a measure's run of figures within a financial year: slips in typing that a
+report would otherwise add up without a word.
+
+- a gap: a month (or quarter, half) with no row before the year's last figure, so the year to
+  date would cover fewer periods than the target (the report shows *Report later*, ``status``);
+- a cumulative figure: a quarter's figure that is about the year to date (the earlier quarters
+  plus a quarter's worth), where observations are each period's own;
+- a total that contradicts its parts: a quarter (half, year) given for a monthly measure whose
+  months, all given, add up to something else (the report uses the months).
+
+Pure functions of the typed observations and measures (indexed by spreadsheet row), each
+returning ``Problem``s for ``checks.data_warnings``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .schema import ADDITIVE_UNITS
+
+PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
+ADDED = ("sum", "mean")  # aggregates whose year to date takes every period of the year (not 'latest')
+
+
+def _fig(x: float) -> str:
+    """A figure as a message quotes it: 2,095; 31.75."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _runs(obs: pd.DataFrame, measures: pd.DataFrame, aggregates=ADDED):
+    """(council, measure row, kind, financial year, {month slot of a period's end: (row, period, obs row)})
+    for each measure of a sub-year frequency with one of ``aggregates``, its rows of its own kind."""
+    info = measures.drop_duplicates("measure").set_index("measure")
+    for (council, measure), rows in obs.groupby(["council", "measure"], sort=False):
+        if measure not in info.index:
+            continue
+        m = info.loc[measure]
+        kind = FREQUENCY_KIND.get(m["frequency"])
+        if kind in (None, "year") or m["aggregate"] not in aggregates:
+            continue
+        years: dict[int, dict] = {}
+        for i, r in rows.iterrows():
+            try:
+                p = Period.parse(r["period"])
+            except ValueError:
+                continue
+            if p.kind == kind:
+                years.setdefault(p.fy, {})[p.end] = (i, p, r)
+        for fy, slots in sorted(years.items()):
+            yield council, measure, m, kind, fy, slots
+
+
+def _given(r) -> bool:
+    """A row that gives a figure, or says why there is none (a comment or a status)."""
+    figure = any(pd.notna(r[c]) for c in ("value", "numerator", "denominator"))
+    said = any(isinstance(r.get(c), str) and r.get(c).strip() for c in ("comment", "status"))
+    return figure or said
+
+
+def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """A period of a measure's own frequency with no row, before the last one given in its year
+    (August missing between July and September): one warning per measure and year."""
+    out = []
+    for council, measure, m, kind, fy, slots in _runs(obs, measures):
+        span = SPAN_MONTHS[kind]
+        given = {e for e, (_i, _p, r) in slots.items() if _given(r)}
+        if not given:
+            continue
+        last = max(given)
+        missing = [Period(fy, kind, e - span + 1, e) for e in range(span - 1, last, span) if e not in given]
+        if not missing:
+            continue
+        after = min(e for e in given if e > missing[0].end)
+        row = slots[after][0]
+        names = ", ".join(p.label for p in missing)
+        out.append(
+            Problem(
+                label,
+                int(row),
+                "period",
+                f"{measure} for {council} with no figure for {names} (its figures go on to {slots[last][1].label})",
+                f"a figure for every {kind} of {Period.year(fy).label} up to the latest: "
+                + (
+                    f"a count with a {kind} missing is not compared with the target (the report shows Report later)"
+                    if m["aggregate"] == "sum" and m["unit"] in ADDITIVE_UNITS
+                    else f"the year to date leaves the {kind} out"
+                )
+                + f"; add the row for {missing[0].label} ({missing[0]}), or one with the figure blank and the reason "
+                "in comment",
+            )
+        )
+    return out
+
+
+def _count(r, additive: bool) -> tuple[str, float]:
+    """The column that counts a period's cases, and its figure: the value of a count (or of days,
+    hours, pounds), the denominator of a percentage, rate or ratio (all cases); nan where neither."""
+    if additive:
+        return "value", float(r["value"]) if pd.notna(r["value"]) else np.nan
+    return "denominator", float(r["denominator"]) if pd.notna(r["denominator"]) else np.nan
+
+
+def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """A figure that is about the year to date where the period's own was meant: every earlier
+    period of its year given, it is at least 1.6 times the largest of those and of the year
+    before's periods (three or more, around 20 or more: small counts vary too much to tell), and
+    less the earlier periods it leaves about a typical period (within a quarter of their median). Counted on the value of a count, the
+    denominator of a percentage."""
+    out = []
+    runs = list(_runs(obs, measures, aggregates=("sum",)))
+    by_year = {(c, ms, fy): slots for c, ms, _m, _k, fy, slots in runs}
+    for council, measure, m, kind, fy, slots in runs:
+        span = SPAN_MONTHS[kind]
+        additive = m["unit"] in ADDITIVE_UNITS
+        counted = {e: _count(r, additive) for e, (_i, _p, r) in slots.items()}
+        last_year = [_count(r, additive)[1] for _i, _p, r in by_year.get((council, measure, fy - 1), {}).values()]
+        for e in sorted(slots):
+            col, v = counted[e]
+            earlier_slots = range(span - 1, e, span)
+            if not earlier_slots or pd.isna(v) or any(x not in slots for x in earlier_slots):
+                continue
+            earlier = [counted[x][1] for x in earlier_slots]
+            known = [x for x in [*earlier, *last_year] if pd.notna(x)]
+            if len(known) < max(len(earlier), 3):
+                continue
+            typical, own = float(np.median(known)), v - sum(earlier)
+            if typical < 20 or v < 1.6 * max(known) or abs(own - typical) > 0.25 * typical:
+                continue
+            row, p, _r = slots[e]
+            firsts = [slots[x][1] for x in earlier_slots]
+            span_label = firsts[0].label if len(firsts) == 1 else f"{firsts[0].label} to {firsts[-1].label}"
+            out.append(
+                Problem(
+                    label,
+                    int(row),
+                    col,
+                    f"{measure} for {council}, {p.label}: {_fig(v)}, about the year to date ({_fig(sum(earlier))} in "
+                    f"{span_label} plus {_fig(own)}) where its {PLURAL[kind]} are around {_fig(typical)}",
+                    f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
+                    f"{_fig(own)} if {_fig(v)} is the year to date",
+                )
+            )
+    return out
+
+
+def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """A quarter, half or year given for a measure counted more often (monthly), whose parts are
+    all given and add up to another figure: the report adds the parts, so the total is unused."""
+    info = measures.drop_duplicates("measure").set_index("measure")
+    out = []
+    for (council, measure), rows in obs.groupby(["council", "measure"], sort=False):
+        if measure not in info.index or info.at[measure, "aggregate"] != "sum":
+            continue
+        kind = FREQUENCY_KIND.get(info.at[measure, "frequency"])
+        if kind in (None, "year"):
+            continue
+        periods = {}
+        for i, r in rows.iterrows():
+            try:
+                periods[Period.parse(r["period"])] = (i, r)
+            except ValueError:
+                continue
+        for p, (i, r) in periods.items():
+            if SPAN_MONTHS[p.kind] <= SPAN_MONTHS[kind]:
+                continue
+            parts = [periods.get(q) for q in p.parts(kind)]
+            if any(x is None for x in parts):
+                continue
+            for col in ("value", "numerator", "denominator"):
+                total = r[col]
+                figures = [x[1][col] for x in parts]
+                if pd.isna(total) or any(pd.isna(f) for f in figures):
+                    continue
+                added = float(sum(figures))
+                if abs(added - total) <= max(0.5, 0.001 * abs(total)):
+                    continue
+                each = ", ".join(f"{q.label} {_fig(f)}" for q, f in zip(p.parts(kind), figures, strict=True))
+                out.append(
+                    Problem(
+                        label,
+                        int(i),
+                        col,
+                        f"{measure} for {council}, {p.label}: {_fig(total)}, where its {PLURAL[kind]} add up to {_fig(added)} "
+                        f"({each})",
+                        f"the {PLURAL[kind]} to add up to the {p.kind}'s figure (a report uses one or the other, so two "
+                        f"reports would disagree): correct whichever is wrong, or delete the {p.kind}'s row",
+                    )
+                )
+                break
+    return out

@@ -1,0 +1,90 @@
+"""A measure's run of figures within a year (swlib.year_runs): gaps, cumulative figures, totals
+that contradict their parts, as validate warns of them."""
+
+import pandas as pd
+
+import swlib
+from swlib.year_runs import cumulative_figures, gaps, totals_against_parts
+from tests.conftest import make_data
+
+MONTHLY = {"unit": "count", "polarity": "lower", "frequency": "monthly", "target": "30000"}
+QUARTERLY = {"unit": "count", "polarity": "higher", "frequency": "quarterly"}
+
+
+def obs(rows):
+    """Typed observations as loading gives them: indexed by spreadsheet row."""
+    cols = ["council", "measure", "period", "value", "numerator", "denominator", "status", "comment"]
+    df = pd.DataFrame([{"council": "alpha", "status": None, "comment": None, "numerator": None,
+                        "denominator": None, **r} for r in rows], columns=cols)  # fmt: skip
+    for c in ("value", "numerator", "denominator"):
+        df[c] = pd.to_numeric(df[c])
+    df.index = range(2, len(df) + 2)
+    return df
+
+
+def measures(*specs):
+    return pd.DataFrame([{"measure": f"m{i}", "aggregate": "sum", **s} for i, s in enumerate(specs)])
+
+
+def test_a_month_missing_before_the_years_last_is_named_with_the_row_after_it():
+    rows = [{"measure": "m0", "period": p, "value": 2500} for p in ("2026-04", "2026-05", "2026-07", "2026-09")]
+    (w,) = gaps(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w) == (
+        "observations.csv, row 4, column 'period': found m0 for alpha with no figure for June 2026, August 2026 "
+        "(its figures go on to September 2026); expected a figure for every month of 2026/27 up to the latest: a count "
+        "with a month missing is not compared with the target (the report shows Report later); add the row for June "
+        "2026 (2026-06), or one with the figure blank and the reason in comment"
+    )
+    said = rows + [
+        {"measure": "m0", "period": p, "comment": "not available: system change"} for p in ("2026-06", "2026-08")
+    ]
+    assert gaps(obs(said), measures(MONTHLY), "observations.csv") == []  # a reason given: no warning
+    latest = measures({**MONTHLY, "aggregate": "latest"})
+    assert gaps(obs(rows), latest, "observations.csv") == []  # a snapshot's year to date is its latest month
+
+
+def test_a_quarter_typed_as_the_year_to_date_is_named_with_the_quarters_own_figure():
+    rows = [{"measure": "m0", "period": p, "value": v} for p, v in
+            (("2025-26-Q1", 980), ("2025-26-Q2", 1012), ("2025-26-Q3", 1045), ("2025-26-Q4", 990),
+             ("2026-27-Q1", 1030), ("2026-27-Q2", 2095))]  # fmt: skip
+    pct = [{"measure": "m1", "period": p, "numerator": n, "denominator": d} for p, n, d in
+           (("2025-26-Q1", 640, 790), ("2025-26-Q2", 650, 800), ("2026-27-Q1", 671, 812), ("2026-27-Q2", 1361, 1632))]  # fmt: skip
+    found = cumulative_figures(
+        obs(rows + pct), measures(QUARTERLY, {**QUARTERLY, "unit": "percent"}), "observations.csv"
+    )
+    assert [str(w) for w in found] == [
+        "observations.csv, row 7, column 'value': found m0 for alpha, 2026/27 Quarter 2: 2,095, about the year to date "
+        "(1,030 in 2026/27 Quarter 1 plus 1,065) where its quarters are around 1,012; expected the quarter's own "
+        "figure, not the year to date (swreport adds the quarters up): 1,065 if 2,095 is the year to date",
+        "observations.csv, row 11, column 'denominator': found m1 for alpha, 2026/27 Quarter 2: 1,632, about the year "
+        "to date (812 in 2026/27 Quarter 1 plus 820) where its quarters are around 800; expected the quarter's own "
+        "figure, not the year to date (swreport adds the quarters up): 820 if 1,632 is the year to date",
+    ]
+    rows[-1]["value"] = 1065  # the quarter's own figure
+    assert cumulative_figures(obs(rows), measures(QUARTERLY), "observations.csv") == []
+    small = [{"measure": "m0", "period": p, "value": v} for p, v in (("2022-04", 7), ("2022-05", 14))]
+    assert (
+        cumulative_figures(obs(small), measures({**QUARTERLY, "frequency": "monthly"}), "o.csv") == []
+    )  # 7 then 14: noise
+
+
+def test_a_quarter_its_months_contradict_is_named_with_the_months():
+    rows = [{"measure": "m0", "period": p, "value": v} for p, v in
+            (("2026-07", 2520), ("2026-08", 2455), ("2026-09", 2410), ("2026-27-Q2", 7900))]  # fmt: skip
+    (w,) = totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w) == (
+        "observations.csv, row 5, column 'value': found m0 for alpha, 2026/27 Quarter 2: 7,900, where its months add "
+        "up to 7,385 (July 2026 2,520, August 2026 2,455, September 2026 2,410); expected the months to add up to the "
+        "quarter's figure (a report uses one or the other, so two reports would disagree): correct whichever is "
+        "wrong, or delete the quarter's row"
+    )
+    rows[-1]["value"] = 7385
+    assert totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv") == []
+
+
+def test_validate_warns_of_a_gap_and_the_data_still_loads(data_dir):
+    ms = [{k: v for k, v in MONTHLY.items()}]
+    o = [{"measure": "m0", "period": p, "value": "2500"} for p in ("2026-04", "2026-06")]
+    ds = swlib.load(make_data(data_dir, ms, o))
+    (w,) = [w for w in ds.warnings if w.file == "observations.csv"]
+    assert (w.row, w.column) == (3, "period") and "no figure for May 2026" in w.found
