@@ -134,7 +134,8 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]),
     ``suppressed_why`` why each figure is (``hidden_why``: "to_date:small,last_year:earlier").
     """
-    record = published_by_year(renamed(published, dict(zip(df["measure"], df["title"], strict=True))))
+    record = published_by_year(renamed(published, dict(zip(df["measure"], df["title"], strict=True)),
+                                       *_renamed_by(evidence)))  # fmt: skip
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     years = list(df.attrs.get("years", []))
@@ -219,6 +220,18 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs["withheld"] = Records(withheld)  # shared, not deep-copied, by the frames pandas derives (records.py)
     out.attrs["printed"] = Records(printed)
     return out
+
+
+def _renamed_by(evidence: dict) -> tuple[dict, dict]:
+    """What ``renames.renamed`` matches a vanished id on besides its title: each measure's
+    ``replaces`` (measures.csv), and the figures it prints now, {(year, months, value)}."""
+    replaces = {m: ev["replaces"] for m, ev in evidence.items() if isinstance((ev or {}).get("replaces"), str)}
+    printed = {}
+    for m, ev in evidence.items():
+        for col, (year, months) in ((ev or {}).get("months") or {}).items():
+            if ev.get(col) and pd.notna(ev[col][-1][0]):
+                printed.setdefault(m, set()).add((str(year), int(months), round(float(ev[col][-1][0]), 6)))
+    return replaces, printed
 
 
 def published_by_year(record: pd.DataFrame | None) -> dict[tuple[str, str], list[tuple]]:

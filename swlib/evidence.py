@@ -67,6 +67,8 @@ def measure_evidence(
             whole_year = year_value(mw, y, wk, agg, m.unit)[0]
             comp[str(y)] = complement_points(mo, mw, kind, y.fy, 11, step, hv, whole_year, wk, agg)
         points["complement"] = comp
+    if isinstance(replaces := getattr(m, "replaces", None), str):
+        points["replaces"] = replaces  # the id it had before (renames.renamed: what was printed under it)
     if isinstance(flow_of := getattr(m, "flow_of", None), str):
         points["flow_of"] = flow_of  # the snapshot it counts people joining or leaving (linked.protect_flows)
     if isinstance(part_of, str):

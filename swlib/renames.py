@@ -4,8 +4,9 @@ The record of what public reports printed (``swlib.published``) keys each figure
 (a team by its name); an id renamed, or a team respelt, would otherwise start a new record, and a
 revised figure under the new name would be printed beside the old one as if new: "Foster carer
 approvals" 30 under dg-ly3, then 33 under dg-ly3b, gives 3 away. ``renamed`` adds each vanished
-id's figures under the new ids of the same title; ``normalise`` is how titles and team names are
-matched.
+id's figures under the new ids of the same title, of the `replaces` the new measure declares, or
+that print again figures the vanished id printed (a renamed measure keeps its history: the id and
+the title changed together); ``normalise`` is how titles and team names are matched.
 """
 
 from __future__ import annotations
@@ -22,12 +23,19 @@ def normalise(name) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def renamed(record: pd.DataFrame | None, titles: dict[str, str]) -> pd.DataFrame | None:
+def renamed(
+    record: pd.DataFrame | None, titles: dict[str, str], replaces: dict[str, str] | None = None,
+    printed: dict[str, set[tuple]] | None = None,
+) -> pd.DataFrame | None:  # fmt: skip
     """``record`` with each figure whose measure id is no longer in use (not a key of ``titles``,
     the ids a report prints now -> their titles) also under each id new since the record with the
     same title (``normalise``d): "Foster carer approvals" printed as 30 under dg-ly3 is set against the 33 of
-    dg-ly3b, its new id, as a revision. Names built on ids (``<id>:complement``, a whole's rest
-    ``<whole>:rest:<part>+<part>``) follow their ids."""
+    dg-ly3b, its new id, as a revision. So too under the id that declares it replaced
+    (``replaces``: new id -> the old id, measures.csv), and under a new id that prints again
+    figures it printed (``printed``: new id -> {(year, months, value)} printed now; a match
+    where at least one of the same year and months agrees and no fewer agree than differ: a
+    renamed measure keeps its history, revised here and there). Names built on ids
+    (``<id>:complement``, a whole's rest ``<whole>:rest:<part>+<part>``) follow their ids."""
     if record is None or record.empty or "title" not in record:
         return record
     recorded = {str(m).split(":")[0] for m in record["measure"]}
@@ -40,6 +48,21 @@ def renamed(record: pd.DataFrame | None, titles: dict[str, str]) -> pd.DataFrame
         base = str(m).split(":")[0]
         if isinstance(t, str) and base not in titles and ":" not in str(m):
             old.setdefault(base, set()).update(by_title.get(normalise(t), set()))
+    for new, was in (replaces or {}).items():
+        if isinstance(was, str) and was not in titles and new in titles:
+            old.setdefault(was, set()).add(new)
+    fresh = {m for m in titles if m not in recorded}
+    if printed and fresh:  # the figures each vanished id printed, by year and months
+        kept: dict[str, dict[tuple, set]] = {}
+        for m, y, mo, v in zip(record["measure"], record["year"], record["months"], record["value"], strict=True):
+            if ":" not in str(m) and str(m) not in titles and pd.notna(v):
+                kept.setdefault(str(m), {}).setdefault((str(y), int(mo)), set()).add(round(float(v), 6))
+        for was, figures in kept.items():
+            for new in fresh:
+                now = {(y, mo): v for y, mo, v in printed.get(new, ())}
+                same = [now[k] in vs for k, vs in figures.items() if k in now]
+                if same and 2 * sum(same) >= len(same):
+                    old.setdefault(was, set()).add(new)
     old = {m: new for m, new in old.items() if new}
     if not old:
         return record

@@ -130,6 +130,7 @@ TABLES: dict[str, Table] = {
                 _c("definition"),
                 _c("part_of", "measure_id"),  # the measure this one counts a part of (investigations of referrals)
                 _c("flow_of", "measure_id"),  # the snapshot this one counts the people joining or leaving
+                _c("replaces", "measure_id"),  # the id this measure had before it was renamed
                 _c("cleared", "enum", choices=("yes", "no")),  # an officer cleared the measure's words for the public
                 SOURCE,
             ),
