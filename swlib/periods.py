@@ -103,12 +103,24 @@ class Period:
             else:
                 y1, y2, part = g[2], g[3], (g[0], int(g[1]))
             return cls._from_parts(text, int(y1), y2, part)
-        m = re.match(r"^([A-Z]{3,9})\.? (\d{4})$", s)  # Sep 2020, September 2020
+        # Sep 2020, September 2020; Apr-25, Apr-2025: a month as Excel writes 2025-04 back (it reads it
+        # as a date and shows it 'mmm-yy'; a day and month it shows '25-Apr', so 'Apr-25' is no day)
+        m = re.match(r"^([A-Z]{3,9})\.?(?: (\d{4})|-(\d{4}|\d{2}))$", s)
         if m and m.group(1)[:3].lower() in _MONTH_ABBR:
             name = m.group(1).capitalize()
             slot = _MONTH_ABBR[name[:3].lower()]
+            year = int(m.group(2) or m.group(3))
+            year += (2000 if year < 30 else 1900) if len(m.group(2) or m.group(3)) == 2 else 0  # as Excel reads yy
             if name in (MONTHS[slot], MONTHS[slot][:3], "Sept"):
-                return cls.month(int(m.group(2)), (slot + 3) % 12 + 1)
+                return cls.month(year, (slot + 3) % 12 + 1)
+        m = re.match(r"^Q\s?([1-4])\s?[- ]?\s?(\d{4})$|^(\d{4})\s?[- ]?\s?Q\s?([1-4])$", s)  # Q3 2025: a calendar year
+        if m:
+            q, y = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(3))
+            fy = cls.quarter(y, q)  # the financial year's quarter, and the calendar quarter's months
+            cal = cls.quarter(y if q > 1 else y - 1, q - 1 if q > 1 else 4)
+            raise PeriodError(text, EXPECTED + f": a quarter names a financial year, so '{text.strip()}' could be "
+                              f"{fy} ({fy.months_label} {fy.month_name(fy.end)[-4:]}, Quarter {q} of {fy.year_period.label}) "
+                              f"or, for {cal.months_label} {cal.month_name(cal.end)[-4:]}, {cal}")  # fmt: skip
         raise PeriodError(text, EXPECTED)
 
     @classmethod

@@ -505,3 +505,16 @@ def test_a_date_for_a_period_is_its_month_in_a_csv_file_and_a_workbook_alike(tmp
         swlib.load(folder)
     assert "found 2024-09 (a month); expected a period no shorter than the measure's frequency (quarterly): " \
            "2024-25-Q2, the quarter that month falls in" in str(e.value.problems[0])  # fmt: skip
+
+
+def test_a_csv_saved_by_excel_with_its_months_as_mmm_yy_loads(data_dir):
+    """A CSV file opened and saved in Excel has 'Apr-25' for 2025-04 (BOM, CRLF): it loads, the
+    months read as the months they were."""
+    from tests.conftest import MEASURE_DEFAULTS
+
+    make_data(data_dir, [{**MEASURE_DEFAULTS, "unit": "count", "frequency": "monthly"}], [])
+    (data_dir / "observations.csv").write_bytes(
+        '\ufeffcouncil,measure,period,value\r\nalpha,m0,Apr-25,"2,650"\r\nalpha,m0,May-2025,2590\r\n'.encode()
+    )
+    ds = swlib.load(data_dir)
+    assert list(ds.observations["period"]) == ["2025-04", "2025-05"] and list(ds.observations["value"]) == [2650, 2590]

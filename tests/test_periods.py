@@ -79,3 +79,25 @@ def test_a_period_read_again_is_the_same_and_a_bad_one_is_refused_every_time():
     for _ in range(2):
         with pytest.raises(PeriodError, match="consecutive years"):
             Period.parse("2023-25")
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [("Apr-25", "2025-04"), ("Apr-2025", "2025-04"), ("sep-26", "2026-09"), ("Sept-26", "2026-09"),
+     ("Jan-27", "2027-01"), ("March-2026", "2026-03"), ("Dec-99", "1999-12")],
+)  # fmt: skip
+def test_a_month_as_excel_writes_it_back_is_read_as_that_month(text, month):
+    """Excel reads 2025-04 in a CSV file as a date and saves it back as 'Apr-25' (mmm-yy; a day
+    and month it shows as '25-Apr'): the month, not an error on every monthly row."""
+    assert str(Period.parse(text)) == month
+
+
+def test_a_quarter_of_a_calendar_year_says_both_quarters_it_could_be():
+    with pytest.raises(PeriodError) as e:
+        Period.parse("Q3 2025")
+    assert e.value.expected.endswith(
+        ": a quarter names a financial year, so 'Q3 2025' could be 2025-26-Q3 (October to December 2025, Quarter 3 "
+        "of 2025/26) or, for July to September 2025, 2025-26-Q2"
+    )
+    with pytest.raises(PeriodError):
+        Period.parse("Apr 25")  # 25 April? only Excel's own 'Apr-25' is read as a month
