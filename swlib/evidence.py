@@ -17,10 +17,12 @@ from .ytd import YearToDate, complement_points, cumulative_by_end, impossible, y
 def is_stock(m, kind: str) -> bool:
     """Whether a measure's figures are snapshots of people at a date, so that two of different
     dates tell the net change: aggregate ``latest`` reported within the year (children on the
-    register each quarter) or a count reported yearly as ``latest`` (looked after at 31 March). An
-    annual percentage marked ``latest`` is most often a share of the year's events (re-registrations
-    within the year): one figure a year, whose aggregate says nothing, and it is not compared."""
-    return m.aggregate == "latest" and (kind != "year" or m.unit in COUNT_UNITS)
+    register each quarter), or yearly (looked after at 31 March). A yearly percentage marked
+    ``latest`` is compared too, through its numerator and denominator: "120 of 150" last year and
+    "122 of 153" this year tell 2 of 3 whether it is a share at a date or of the year's events (the
+    latest figure each year is the one the year column prints). The kind of period is not needed
+    for that now; it is kept for the callers."""
+    return m.aggregate == "latest"
 
 
 def _year_end(mo: dict, year: Period, kind: str, m) -> list[tuple]:

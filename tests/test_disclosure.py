@@ -1090,3 +1090,37 @@ def test_attack_a_whole_hidden_as_a_part_is_not_given_back_by_its_own_parts(tmp_
         assert any(pd.isna(p) for p in parts), (c, parts)  # the smaller part goes too: nothing adds up to 297
     assert "to_date:parts" in pub.loc["asp-screened-nfa", "suppressed_why"]
     assert pub.loc["asp-screened-inquiry", "to_date"] == 180  # the other part stays
+
+
+def test_attack_a_yearly_percentage_marked_latest_is_set_against_the_year_before(data_dir, tmp_path):
+    # children looked after in the community at 31 March: "120 of 150" in 2022-23's public report, "122 of 153"
+    # in 2023-24's: 2 more of 3 more children. A quarterly snapshot was set against the quarters before it and
+    # the year before's end; a yearly percentage marked latest was not compared at all
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    ms = [{"title": "Looked after children in the community", "frequency": "annual", "aggregate": "latest",
+           "polarity": "higher", "target": "80"},
+          {"title": "Re-registrations within 18 months", "frequency": "annual", "aggregate": "sum",
+           "polarity": "lower", "target": "5"}]  # fmt: skip
+    obs = [{"measure": m, "period": p, "numerator": n, "denominator": d}
+           for m in ("m0", "m1") for p, n, d in (("2021-22", "100", "130"), ("2022-23", "120", "150"),
+                                                 ("2023-24", "122", "153"))]  # fmt: skip
+    folder = make_data(data_dir, ms, obs)
+
+    def public(period):
+        r = CliRunner().invoke(main, ["table", "--council", "alpha", "--period", period, "--audience", "public",
+                                      "--data", str(folder)])  # fmt: skip
+        assert r.exit_code == 0, r.output
+        return {title: next(x for x in r.output.splitlines() if title in x) for title in (m["title"] for m in ms)}
+
+    assert "80.0%" in public("2022-23")["Looked after children in the community"]  # 20 more than 2021-22: safe
+    now = public("2023-24")
+    line = now["Looked after children in the community"]
+    assert "79.7%" not in line and line.count("[c]") == 3  # status, the figure and its trend
+    # a share of the year's events, marked sum as counts added up over the year are, is not compared across
+    # years: this year's 122 of 153 re-registrations do not add to last year's
+    assert "79.7%" in now["Re-registrations within 18 months"]
+    perf = swlib.performance(swlib.load(folder), "alpha", "2023-24", audience="public").set_index("measure")
+    assert perf.loc["m0", "suppressed_why"].startswith("to_date:earlier")

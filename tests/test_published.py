@@ -219,21 +219,26 @@ def test_two_percentages_of_one_base_revised_apart_by_a_small_number_are_not_bot
     assert again["suppressed_why"].iloc[1] == "to_date:earlier"
 
 
-def test_an_annual_percentage_marked_latest_is_a_share_of_the_years_events_and_not_compared(tmp_path):
-    # re-registrations within the year, 7 of 153 then 9 of 185: one figure a year (its aggregate says
-    # nothing), two years' events, not two snapshots of the same people; an annual count marked latest
-    # (looked after at 31 March) is a snapshot: 512 then 509 is 3 more leaving than coming
-    ms = [{"frequency": "annual", "aggregate": "latest", "polarity": "none"},
-          {"frequency": "annual", "aggregate": "latest", "polarity": "none", "unit": "count"}]  # fmt: skip
-    obs = [{"measure": "m0", "period": "2019-20", "numerator": "7", "denominator": "153"},
-           {"measure": "m0", "period": "2020-21", "numerator": "9", "denominator": "185"},
-           {"measure": "m1", "period": "2019-20", "value": "512"},
-           {"measure": "m1", "period": "2020-21", "value": "509"}]  # fmt: skip
+def test_an_annual_percentage_is_compared_across_years_as_its_aggregate_says(tmp_path):
+    # re-registrations within the year, 7 of 153 then 9 of 185: marked sum, two years' events added up
+    # within each year, not compared across years (as counts marked sum are not); marked latest, a share
+    # at a date (looked after in the community at 31 March), a snapshot like an annual count marked latest
+    # (512 then 509 is 3 more leaving than coming): 2 of 32 more is [c]
+    ms = [{"frequency": "annual", "aggregate": "sum", "polarity": "none"},
+          {"frequency": "annual", "aggregate": "latest", "polarity": "none", "unit": "count"},
+          {"frequency": "annual", "aggregate": "latest", "polarity": "none"}]  # fmt: skip
+    obs = [{"measure": m, "period": "2019-20", "numerator": "7", "denominator": "153"} for m in ("m0", "m2")]
+    obs += [{"measure": m, "period": "2020-21", "numerator": "9", "denominator": "185"} for m in ("m0", "m2")]
+    obs += [
+        {"measure": "m1", "period": "2019-20", "value": "512"},
+        {"measure": "m1", "period": "2020-21", "value": "509"},
+    ]
     ds = swlib.load(make_data(tmp_path / "d", ms, obs))
     pub = swlib.performance(ds, "alpha", "2020-21", audience="public", published=published.empty())
     pub = pub.set_index("measure")
     assert pub.loc["m0", "numerator"] == 9 and pub.loc["m0", "2019-20"] == 7 / 153 * 100
     assert pd.isna(pub.loc["m1", "to_date"]) and pub.loc["m1", "2019-20"] == 512
+    assert pd.isna(pub.loc["m2", "to_date"]) and pd.isna(pub.loc["m2", "numerator"])
 
 
 @pytest.mark.slow
