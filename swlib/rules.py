@@ -421,15 +421,18 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "part_of",
                                f"'{whole}' {w['frequency']} ({w['aggregate']}), this measure {r['frequency']} "
                                f"({r['aggregate']})", "two measures with aggregate sum, this one as often as the "
-                               "whole or more often (monthly of quarterly), or two snapshots (aggregate latest) of "
-                               "the same frequency"))  # fmt: skip
+                               "whole or more often (monthly of quarterly), two snapshots (aggregate latest) of "
+                               "the same frequency, or a yearly percentage of a yearly count"))  # fmt: skip
     return out
 
 
 def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str, unit: str = "count") -> bool:
     """Whether a measure can be declared a part of another (``part_of_rules``): both summed, the
     part's periods within the whole's (a count only: a percentage as often as its base), or both
-    snapshots of the same frequency."""
+    snapshots of the same frequency; a yearly percentage of a yearly count whatever their aggregates
+    (one figure a year: complaints upheld, marked latest, of complaints received, marked sum)."""
+    if unit == "percent" and part_freq == whole_freq == "annual" and {part_agg, whole_agg} <= {"sum", "latest"}:
+        return True
     if part_agg != whole_agg or part_agg not in ("sum", "latest"):
         return False
     if part_freq == whole_freq:

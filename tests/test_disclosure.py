@@ -1124,3 +1124,39 @@ def test_attack_a_yearly_percentage_marked_latest_is_set_against_the_year_before
     assert "79.7%" in now["Re-registrations within 18 months"]
     perf = swlib.performance(swlib.load(folder), "alpha", "2023-24", audience="public").set_index("measure")
     assert perf.loc["m0", "suppressed_why"].startswith("to_date:earlier")
+
+
+def test_attack_a_yearly_value_only_percentage_of_a_count_printed_on_another_row_can_be_declared(data_dir):
+    # complaints received 92 (a count of the year, sum) and complaints upheld 3.3% given alone (marked latest, as a
+    # yearly percentage is): 3 of 92. part_of could not join them (validate refused the two aggregates), so the run
+    # only said "not checked", naming every id
+    import csv
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import write_csv
+
+    ms = [{"title": "Statutory complaints received", "unit": "count", "polarity": "none", "frequency": "annual"},
+          {"title": "Complaints upheld", "polarity": "none", "frequency": "annual", "aggregate": "latest",
+           "decimals": "1"}]  # fmt: skip
+    obs = [
+        {"measure": "m0", "period": "2023-24", "value": "92"},
+        {"measure": "m1", "period": "2023-24", "value": "3.3"},
+    ]
+    folder = make_data(data_dir, ms, obs)
+    rows = list(csv.DictReader((folder / "measures.csv").open()))
+    write_csv(folder / "measures.csv", [{**r, "part_of": "m0" if r["measure"] == "m1" else ""} for r in rows])
+    run = CliRunner().invoke
+    r = run(main, ["validate", "--data", str(folder)])
+    assert r.exit_code == 0, r.output
+    r = run(main, ["table", "--council", "alpha", "--period", "2023-24", "--audience", "public", "--data", str(folder)])
+    upheld = next(x for x in r.output.splitlines() if "Complaints upheld" in x)
+    assert r.exit_code == 0 and "3.3%" not in upheld and "[c]" in upheld, r.output
+    assert "92" in next(x for x in r.output.splitlines() if "complaints received" in x)
+    r = run(main, ["check-public", "--council", "alpha", "--period", "2023-24", "--strict", "--data", str(folder)])
+    assert r.exit_code == 0 and "not checked" not in r.output, r.output  # checked against its base
+    # undeclared, it is not checked, and listed (the run's one line says how many: test_cli, test_batch)
+    write_csv(folder / "measures.csv", rows)
+    r = run(main, ["check-public", "--council", "alpha", "--period", "2023-24", "--strict", "--data", str(folder)])
+    assert r.exit_code == 2 and "m1 2023-24: 3.3 (percent, value only): not checked" in r.output, r.output

@@ -222,10 +222,9 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
     listing = f"swreport check-public --council {job.council} --period {job.period}" + (
         f" --data {data}" if data is not None else ""
     )
-    names = ", ".join(dict.fromkeys(str(f.get("measure")) for f in figures))
-    return (
+    return (  # how many, not every id: the listing names each (a long report's ids ran to many lines)
         f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
-        f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of; "
+        f"numerator and denominator: give them, or declare part_of = the count a percentage is of; "
         f"'{listing}' lists them (or {command} --verbose)"
     )
 
