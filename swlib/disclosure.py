@@ -549,6 +549,7 @@ def suppress_table(
     total_row: str | None = None,
     total_col: str | None = None,
     also: pd.DataFrame | None = None,
+    known: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Primary and secondary suppression of a table of counts.
 
@@ -561,6 +562,9 @@ def suppress_table(
     would add up to it).
     ``also``: True where a cell (a total too) must be hidden for another reason (a revision of a
     figure published before), before the totals' secondary suppression.
+    ``known``: True where a cell, hidden to protect another, could still be told (a team printed
+    with nearly the same headcount in last year's return): it is never chosen to protect another
+    (the next smallest is, or the total).
     """
     v = values.astype(float)
     mask = is_small(v, lo, hi).fillna(False)
@@ -570,6 +574,9 @@ def suppress_table(
         mask[total_col] = False
     if also is not None:
         mask |= also.reindex(index=mask.index, columns=mask.columns, fill_value=False).astype(bool)
+    told = pd.DataFrame(False, index=mask.index, columns=mask.columns)
+    if known is not None:  # a cell a reader can tell, unless hidden for itself
+        told = known.reindex(index=mask.index, columns=mask.columns, fill_value=False).astype(bool) & ~mask
     changed = True
     while changed:  # each added cell can expose another line: repeat until stable
         changed = False
@@ -582,9 +589,10 @@ def suppress_table(
             total_at = (total_row, key) if kind == "col" else (key, total_col)
             cells = v[key].drop(total_row) if kind == "col" else v.loc[key].drop(total_col)
             m = mask[key].drop(total_row) if kind == "col" else mask.loc[key].drop(total_col)
+            t = told[key].drop(total_row) if kind == "col" else told.loc[key].drop(total_col)  # never picked
             if mask.loc[total_at]:  # the total is suppressed: nothing can be taken from it, but with every cell
                 if m.sum() == 0:  # shown it is their sum (a total hidden as revised would be read off anyway)
-                    candidates = cells[cells.notna() & (cells > 0)]
+                    candidates = cells[~t & cells.notna() & (cells > 0)]
                     if len(candidates):
                         pick = candidates.idxmin()
                         mask.loc[(pick, key) if kind == "col" else (key, pick)] = True
@@ -592,7 +600,7 @@ def suppress_table(
                 continue
             if m.sum() == 0 or (m.sum() >= 2 and not _small(cells[m].sum(), lo, hi)):
                 continue
-            candidates = cells[~m & cells.notna() & (cells > 0)]
+            candidates = cells[~m & ~t & cells.notna() & (cells > 0)]
             pick = candidates.idxmin() if len(candidates) else None
             if pick is None:
                 mask.loc[total_at] = True

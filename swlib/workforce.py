@@ -10,7 +10,9 @@ return's period as their year), and a headcount that differs by ``suppress_min``
 is hidden too, before the total's own secondary suppression. Teams are matched by name as
 ``renames.normalise`` reads it ("Strategy & Support" is "Strategy and Support" renamed), and a
 hidden total hides a team with it (all teams printed add up to it). Returns of different periods are
-different snapshots: their difference counts no one (as for measures with aggregate ``latest``).
+different snapshots: their difference counts no one (as for measures with aggregate ``latest``),
+but a team printed in an earlier return with about the same headcount (within ``suppress_max``) is
+never the one hidden to protect a small team: a reader would take last year's figure for it.
 A full-time equivalent is hidden with its headcount.
 """
 
@@ -56,8 +58,16 @@ def hidden(counts: pd.Series, year: str, record, lo: int, hi: int) -> pd.Series:
                        for t, h in counts.items()]},
         index=counts.index,
     )  # fmt: skip
+    # a team printed in an earlier return with about the same headcount (within hi) is as good as printed: hidden
+    # to protect a small team, it would not (718 - 260 - 85 - 310 - last year's 60 = 3)
+    known = pd.DataFrame(
+        {"Headcount": [t != TOTAL and any(abs(h - p[0]) <= hi for (n, y), ps in printed.items()
+                                          if n == normalise(t) and y < year for _m, p in ps)
+                       for t, h in counts.items()]},
+        index=counts.index,
+    )  # fmt: skip
     total = TOTAL if len(counts) > 1 else None
-    return suppress_table(counts.to_frame("Headcount"), lo, hi, total_row=total, also=revised)["Headcount"]
+    return suppress_table(counts.to_frame("Headcount"), lo, hi, total_row=total, also=revised, known=known)["Headcount"]
 
 
 def printed(ds, council: str, period: Period, record, lo: int, hi: int) -> list[dict]:

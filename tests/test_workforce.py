@@ -115,3 +115,27 @@ def test_attack_a_team_renamed_and_revised_cannot_be_read_off_the_teams_printed(
     assert cells["Strategy & Support"][0] == "[c]" and cells["Total"][0] == "[c]"
     shown = [int(c[0]) for t, c in cells.items() if c[0] != "[c]"]
     assert sum(shown) != 712 and 715 - sum(shown) != 60 - 3
+
+
+def test_attack_a_team_hidden_to_protect_a_new_one_is_not_one_printed_unchanged_last_year():
+    # ATTACK-3 finding 6: 2022-23's public report printed Strategy and Support 60; 2023-24 adds an Out of Hours
+    # Service of 3, and Strategy and Support (60 again) was hidden to protect it: 718 - 260 - 85 - 310 = 63,
+    # less last year's 60, gave the 3 back
+    last = _record({"Children and Families": 252, "Justice Social Work": 83, "Adult Services": 301,
+                    "Strategy and Support": 60, "Total": 696}, year="2022-23")  # fmt: skip
+    counts = pd.Series({"Children and Families": 260, "Justice Social Work": 85, "Adult Services": 310,
+                        "Strategy and Support": 60, "Out of Hours Service": 3, "Total": 718}, dtype=float)  # fmt: skip
+    alone = workforce.hidden(counts, "2023-24", published.empty(), 1, 4)
+    assert list(alone[alone].index) == ["Strategy and Support", "Out of Hours Service"]  # the data alone
+    hide = workforce.hidden(counts, "2023-24", last, 1, 4)
+    assert hide["Out of Hours Service"] and not hide["Strategy and Support"]
+    # Justice Social Work (83 last year, 85 now) is as good as printed too: the next is hidden instead
+    assert not hide["Justice Social Work"] and hide["Children and Families"] and not hide["Total"]
+    # what the reader works out, taking last year's figure for each hidden team printed then, is no small count
+    guess = counts["Total"] - sum(counts[t] for t in counts.index[:-1] if not hide[t])
+    assert not 1 <= guess <= 4 and not 1 <= guess - 252 <= 4
+    # every team printed last year about as now: the total is hidden
+    last = _record({"Children and Families": 258, "Justice Social Work": 83, "Adult Services": 308,
+                    "Strategy and Support": 60}, year="2022-23")  # fmt: skip
+    hide = workforce.hidden(counts, "2023-24", last, 1, 4)
+    assert hide["Out of Hours Service"] and hide["Total"]
