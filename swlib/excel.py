@@ -220,12 +220,34 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
             dv.add(rng)
         for record in prefill.get(name, []):
             _append(ws, [_plain(record.get(c.name)) for c in columns])
+            if name == "observations":
+                _ask_counts(ws, [c.name for c in columns], prefill["measures"], record["measure"])
         ws.freeze_panes = "A2"
     wb.defined_names["council_ids"] = DefinedName("council_ids", attr_text=f"councils!$A$2:$A${rows_max}")
     wb.defined_names["measure_ids"] = DefinedName("measure_ids", attr_text=f"measures!$A$2:$A${rows_max}")
     path = Path(path)
     wb.save(path)
     return path
+
+
+COUNTS_WANTED = (
+    "{title}: a percentage, rate or ratio. Give the count here (numerator) and what it is out of "
+    "(denominator); value may then be left blank. A public report checks the counts behind a figure "
+    "for small numbers: a value alone is printed, but listed as not checked."
+)
+
+
+def _ask_counts(ws, columns: list[str], measures: list[dict], measure: str) -> None:
+    """On a pre-filled observation row of a percentage, rate or ratio, a note on its numerator
+    cell asking for the counts, and both count cells shaded: given as a value alone, public
+    suppression cannot check it (``publishing.unchecked_figures``)."""
+    m = next((m for m in measures if m["measure"] == measure), None)
+    if m is None or m.get("unit") not in ("percent", "rate", "ratio"):
+        return
+    row = ws.max_row
+    for col in ("numerator", "denominator"):
+        ws.cell(row, columns.index(col) + 1).fill = PatternFill("solid", fgColor="FFF2CC")
+    ws.cell(row, columns.index("numerator") + 1).comment = Comment(COUNTS_WANTED.format(title=m["title"]), "swreport")
 
 
 def _plain(value):

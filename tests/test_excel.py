@@ -308,3 +308,23 @@ def test_csv_text_neutralised_by_swreport_loads_back_as_typed_and_numbers_are_le
     ds = swlib.load(make_data(data_dir, [{"title": neutralise("=1+1"), "unit": "count"}], [{"measure": "m0", "period": "2020-21-Q1",
                                                                         "value": "5"}]))  # fmt: skip
     assert ds.measures.loc[0, "title"] == "=1+1"
+
+
+def test_a_prefilled_return_asks_for_the_counts_behind_a_percentage(tmp_path, data_dir):
+    # ANALYST-3 #12: the year's return took the statutory percentages as values alone, and every
+    # public run then listed them as "not checked"; the return now asks for their counts
+    from tests.conftest import make_data
+
+    eet = {"title": "Care leavers in education, training or employment", "frequency": "annual", "aggregate": "latest"}
+    orders = {"title": "Orders made", "unit": "count", "polarity": "none", "frequency": "annual"}
+    ds = swlib.load(make_data(data_dir, [eet, orders], [{"measure": "m1", "period": "2019-20", "value": "14"}]))
+    ws = load_workbook(write_template(tmp_path / "y.xlsx", ds, "alpha", "2020-21"))["observations"]
+    header = [c.value for c in ws[1]]
+    rows = {r[1].value: r for r in ws.iter_rows(min_row=2)}
+    num, den = header.index("numerator"), header.index("denominator")
+    note = rows["m0"][num].comment.text
+    assert note.startswith("Care leavers in education, training or employment: a percentage, rate or ratio. Give the "
+                           "count here (numerator) and what it is out of (denominator)")  # fmt: skip
+    assert "listed as not checked" in note
+    assert rows["m0"][den].fill.fgColor.rgb.endswith("FFF2CC")
+    assert rows["m1"][num].comment is None and not rows["m1"][den].fill.fgColor.rgb.endswith("FFF2CC")
