@@ -241,3 +241,24 @@ def test_the_report_in_a_notebook_looks_as_in_its_page_despite_jupyterlabs_style
 
     bare = in_lab(report_html(shown[0]), "bare.html")  # the body alone, as it was shown before
     assert bare["table.performance tbody td.num"] != reader["table.performance tbody td.num"]
+
+
+@pytest.mark.parametrize("name", ["quarterly", "annual", "national"])
+def test_on_a_phone_the_page_never_scrolls_sideways_a_wide_table_scrolls_in_its_own_box(browser, name):
+    # ANALYST-3 #12: at 390 px the whole page scrolled sideways (the performance tables are 735 px wide)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(rendered(name).as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = page.eval_on_selector_all("table", "ts => ts.map(t => [t.scrollWidth, t.clientWidth, "
+                                      "t.getBoundingClientRect().right, t.querySelector('caption')?.getBoundingClientRect().right ?? 0])")  # fmt: skip
+    assert any(sw > cw for sw, cw, _, _ in boxes)  # a table wider than the screen: it scrolls, on its own
+    assert all(right <= 390 and caption <= 390 for _, _, right, caption in boxes)  # its caption wraps at the screen
+    # still a table to a screen reader (a table's role, its rows and headers, as Chromium exposes them)
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    assert sum(n.get("role", {}).get("value") == "table" for n in tree) == len(boxes)
+    page.screenshot(path=str(SHOTS / f"{name}-phone.png"))
+    page.close()
+    page = browser.new_page(viewport={"width": 1100, "height": 1300})  # a wider screen: tables as they were
+    page.goto(rendered(name).as_uri())
+    assert page.eval_on_selector_all("table", "ts => ts.every(t => getComputedStyle(t).display === 'table')")
+    page.close()
