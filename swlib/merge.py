@@ -53,13 +53,38 @@ def _check_return(path: Path, ret: dict, letters: dict) -> None:
     """The return (its tables ``ret`` as ``read_tables`` read them) validated on its own: every
     problem it has that the data set cannot resolve."""
 
+    unread = _cells(_unread_columns(path, ret), path, letters)
     try:
         check_tables(path, ret, letters)
     except DataError as e:
         twice = _typed_in_twice(ret)  # a pre-filled row left blank is left out: no second row beside one typed in
         own = [q for p in e.problems if p.code not in _RESOLVED_BY_DATA and (q := _duplicate_placed(p, twice))]
-        if own:
-            raise DataError(own, subject=_the_return(path)) from None
+        if own or unread:
+            raise DataError([*unread, *own], subject=_the_return(path)) from None
+    if unread:
+        raise DataError(unread, subject=_the_return(path))
+
+
+def _unread_columns(path: Path, ret: dict) -> list[Problem]:
+    """A column of a return that its table does not have ('Notes for Performance Team'): merged, it
+    would widen the data set's file with cells no report reads; one problem each, at its header."""
+    from .statutory import did_you_mean
+
+    out = []
+    for name, df in ret.items():
+        table = sc.TABLES[name]
+        if table.open_columns:  # inspections: any other column is a quality theme's grades
+            continue
+        known = [c.name for c in table.columns]
+        for col in df.columns:
+            if table.col(col) is None:
+                near = did_you_mean(col, known)
+                out.append(Problem(_label(path, name, True), 1, col, f"a column swreport does not read{near}",
+                                   f"only the {name} table's columns ({', '.join(known)}): "
+                                   + (f"rename it{near.removeprefix(' (did you mean').removesuffix('?)')}" if near else
+                                      "a note for the report goes in comment; delete the column, whose cells would "
+                                      "be merged into the data set and used nowhere")))  # fmt: skip
+    return out
 
 
 def _the_return(path: Path) -> str:

@@ -418,3 +418,21 @@ def test_a_return_whose_observations_sheet_was_renamed_is_refused_not_merged_as_
     wb.save(fife / "r.xlsx")
     r = run("merge", "r.xlsx")
     assert r.exit_code == 0 and "adds 1 row to observations" in r.output, r.output
+
+
+def test_a_column_the_table_does_not_read_is_named_at_its_header_not_merged_into_the_data(fife):
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50)])
+    wb = load_workbook(fife / "r.xlsx")
+    ws = wb["observations"]
+    ws["K1"], ws["K2"], ws["H1"] = "Notes for Performance Team", "checked by JM", "Comments"
+    wb.save(fife / "r.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert ("r.xlsx, cell observations!H1 (column 'comments'): found a column swreport does not read (did you mean "
+            "'comment'?); expected only the observations table's columns (council, measure, period, value, numerator, "
+            "denominator, status, comment, cleared, source): rename it 'comment'") in r.output  # fmt: skip
+    assert ("r.xlsx, cell observations!K1 (column 'notes_for_performance_team'): found a column swreport does not "
+            "read; expected only the observations table's columns") in r.output  # fmt: skip
+    assert "a note for the report goes in comment; delete the column" in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
