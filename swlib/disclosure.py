@@ -185,6 +185,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     protect_flows(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
     rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
+    protect_averages(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
@@ -382,6 +383,27 @@ def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
+
+
+def protect_averages(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """A cost per person (unit currency) declared a part of the count it is an average over
+    (``part_of``: the weekly cost per child in secure care, of the children in secure care): where
+    that count is hidden in a column, or is lo..hi, the average is hidden too ("small"). An average
+    over 1 to 4 people is close to one person's cost, and with the total spent (a finance line, a
+    budget) it gives the count back: £1.2m a year at £6,000 a week a child is 4 children. Adds to
+    ``hidden`` and ``why``."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    for i, r in enumerate(records):
+        whole = (evidence.get(r["measure"]) or {}).get("part_of")
+        if r["unit"] != "currency" or not isinstance(whole, str) or whole not in at:
+            continue
+        w = at[whole]
+        for col in cols:
+            if col in hidden[i] or pd.isna(r.get(col)):
+                continue
+            if col in hidden[w] or _small(records[w].get(col), lo, hi):
+                hidden[i].append(col)
+                why[i].append(f"{col}:small")
 
 
 def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:

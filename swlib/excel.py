@@ -127,7 +127,8 @@ NOTES = {
     "source": "Where the figure came from ('synthetic' marks made-up figures).",
     "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "
     "people or events, both with aggregate sum (this one as often or more often) or both snapshots (latest) as often; "
-    "or a percentage of the count. Public reports keep their difference from giving away a small number.",
+    "or a percentage of the count, or a cost per person of it. Public reports keep their difference from giving away "
+    "a small number.",
     "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
     "number (else such text is withheld from them).",
 }

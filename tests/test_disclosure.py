@@ -1160,3 +1160,36 @@ def test_attack_a_yearly_value_only_percentage_of_a_count_printed_on_another_row
     write_csv(folder / "measures.csv", rows)
     r = run(main, ["check-public", "--council", "alpha", "--period", "2023-24", "--strict", "--data", str(folder)])
     assert r.exit_code == 2 and "m1 2023-24: 3.3 (percent, value only): not checked" in r.output, r.output
+
+
+def test_attack_an_average_cost_over_a_small_count_can_be_declared_and_is_hidden_with_it(data_dir):
+    # the weekly cost per child in secure care (£6,000) printed beside the children in secure care, [c] (4): with
+    # the year's spend on secure care published (£1.25m), 1,250,000 / (6,000 x 52) is 4. Declared part_of the
+    # count (validate refused a cost), the average goes with the count
+    import csv
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import write_csv
+
+    ms = [{"title": "Children in secure care", "unit": "count", "polarity": "none", "frequency": "annual"},
+          {"title": "Weekly cost per child in secure care", "unit": "currency", "polarity": "lower",
+           "frequency": "annual", "aggregate": "latest"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": p, "value": v} for p, v in (("2022-23", "12"), ("2023-24", "4"))]
+    obs += [{"measure": "m1", "period": p, "value": v} for p, v in (("2022-23", "5800"), ("2023-24", "6000"))]
+    folder = make_data(data_dir, ms, obs)
+    rows = list(csv.DictReader((folder / "measures.csv").open()))
+    write_csv(folder / "measures.csv", [{**r, "part_of": "m0" if r["measure"] == "m1" else ""} for r in rows])
+    r = CliRunner().invoke(main, ["validate", "--data", str(folder)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["table", "--council", "alpha", "--period", "2023-24", "--audience", "public",
+                                  "--data", str(folder)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    cost = next(x for x in r.output.splitlines() if "Weekly cost" in x)
+    assert "6,000" not in cost and "[c]" in cost and "5,800" in cost, cost  # last year's, over 12 children: printed
+    # a cost is declared of a count of the same periods only, and a percentage's rule still refuses the rest
+    write_csv(folder / "measures.csv", [{**r, "frequency": "quarterly" if r["measure"] == "m1" else r["frequency"],
+                                         "part_of": "m0" if r["measure"] == "m1" else ""} for r in rows])  # fmt: skip
+    r = CliRunner().invoke(main, ["validate", "--data", str(folder)])
+    assert r.exit_code == 2 and "measures.csv, row 3, column 'part_of': found 'm0' annual (sum)" in r.output, r.output
