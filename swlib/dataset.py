@@ -45,6 +45,32 @@ class Dataset:
             )
         return str(row["name"].iloc[0])
 
+    def council_id(self, text: str) -> str:
+        """The id of the council ``text`` names: its id, in any case or spacing ('Fife' for fife), or
+        its name, with or without 'Council' or 'City Council' ('Fife Council', 'Dundee City'), where
+        one council alone fits; else the unknown council's ConfigError (``council_name``: did you
+        mean ...), or for more than one, a ConfigError naming them."""
+        ids = [str(c) for c in self.councils["council"]]
+        if text in ids:
+            return text
+
+        def key(s) -> str:
+            return " ".join(str(s).replace("-", " ").replace("_", " ").lower().split())
+
+        def forms(c: str, name) -> set[str]:
+            n = key(name)
+            return {key(c), n, n.removesuffix(" council"), n.removesuffix(" city council")}
+
+        fits = [c for c in ids if key(c) == key(text)] or [
+            c for c, name in zip(ids, self.councils["name"], strict=True) if key(text) in forms(c, name)
+        ]  # an id first, then a name
+        if len(fits) > 1:
+            both = ", ".join(f"{c} ({n})" for c, n in zip(ids, self.councils["name"], strict=True) if c in fits)
+            raise ConfigError(f"council {text!r} could be any of {both} in {describe_data(self.path)}: give its id")
+        if not fits:
+            self.council_name(text)  # unknown: the message naming the choices
+        return fits[0]
+
     def for_council(self, council: str) -> Dataset:
         """The data set as one council's report reads it: that council's rows of every table
         that has a council column (and the catalogue's rows for every council), the councils and

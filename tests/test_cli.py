@@ -176,11 +176,13 @@ def test_run_on_bad_data_names_the_data_set_it_read(tmp_path):
     assert "observations.csv, row 2, column 'value': found '12k'; expected a number" in r.output
 
 
-def test_a_council_id_in_the_wrong_case_is_a_typo_not_a_council_to_add(data_dir):
+def test_a_council_id_in_the_wrong_case_is_the_council_and_a_typo_not_a_council_to_add(data_dir):
     from tests.conftest import make_data
 
     d = make_data(data_dir, [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q2", "value": "90"}])
     r = run("table", "--council", "ALPHA", "--period", "2021-22-Q2", "--data", str(d))
+    assert r.exit_code == 0 and "Alpha Council: performance to September 2021" in r.output
+    r = run("table", "--council", "alpah", "--period", "2021-22-Q2", "--data", str(d))
     assert r.exit_code == 2 and "did you mean 'alpha'?" in r.output and "add a row" not in r.output
 
 
@@ -289,3 +291,33 @@ def test_run_annual_before_the_years_return_says_what_is_missing_and_how_to_brin
         "run", "annual", "--council", "alpha", "--period", "2020/21", "--data", str(d), "--out", str(tmp_path / "o")
     )
     assert r.exit_code == 0 and "has no figures yet" not in r.output, r.output
+
+
+def test_a_council_is_named_by_its_id_in_any_case_or_by_its_name():
+    """'--council Fife' was refused (did you mean 'fife'?): an id in any case, or the council's
+    name with or without 'Council', is the council where one alone fits."""
+    first = run("table", "--council", "dundee-city", "--period", "2016-17")
+    assert first.exit_code == 0, first.output
+    for named in ("Dundee-City", "Dundee City Council", "dundee city", "DUNDEE"):
+        r = run("table", "--council", named, "--period", "2016-17")
+        assert r.exit_code == 0 and r.output == first.output, (named, r.output)
+    r = run("list", "periods", "--council", "Dumfries and Galloway")
+    assert r.exit_code == 0 and "2023-24-Q2" in r.output
+    r = run("run", "quarterly", "--council", "Narnia", "--period", "2021-22-Q2")
+    assert r.exit_code == 2 and "unknown council 'Narnia'" in r.output
+
+
+def test_a_name_two_councils_fit_is_refused_naming_both(tmp_path):
+    import pytest
+
+    import swlib
+    from swlib.errors import ConfigError
+    from tests.conftest import make_data
+
+    ds = swlib.load(make_data(tmp_path / "d", [{}], []))
+    ds.councils.loc[:, "name"] = ["Gamma City Council", "Gamma Council"]
+    assert ds.council_id("Gamma Council") == "beta" and ds.council_id("gamma city") == "alpha"
+    assert ds.council_id("ALPHA") == "alpha"
+    with pytest.raises(ConfigError) as e:
+        ds.council_id("Gamma")
+    assert "council 'Gamma' could be any of alpha (Gamma City Council), beta (Gamma Council)" in str(e.value)

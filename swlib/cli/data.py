@@ -45,7 +45,7 @@ def list_(what, council, data):
         return
     ds = load(data)
     if council is not None:
-        ds.council_name(council)  # an unknown council: say so (and which data was read), not an empty list
+        council = ds.council_id(council)  # an unknown council: say so (and which data was read), not an empty list
     if what == "councils":
         for r in ds.councils.itertuples():
             click.echo(f"{r.council}\t{r.name}\tfamily group {r.family_group}")
@@ -70,7 +70,7 @@ def table(council, period, audience, data):
     from ..tables import terminal_report
 
     ds = load(data)
-    click.echo(terminal_report(ds, council, period, audience))
+    click.echo(terminal_report(ds, ds.council_id(council), period, audience))
 
 
 @main.command()
@@ -90,7 +90,9 @@ def template(path, council, period, empty, data):
         raise ConfigError("--empty writes a return with no rows: give no --council, --period or --data with it")
     if path.suffix.lower() != ".xlsx":
         raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
-    click.echo(str(write_template(path, None if empty else load(data), council=council, period=period)))
+    ds = None if empty else load(data)
+    council = ds.council_id(council) if ds is not None and council is not None else council
+    click.echo(str(write_template(path, ds, council=council, period=period)))
 
 
 def _written_data(data, command: str, or_else: str):
@@ -183,7 +185,7 @@ def export(path, council, period, audience, data):
         found = "a file" if path.parent.exists() else "no such folder"
         raise ConfigError(f"cannot write {path.name} in {path.parent}: found {found}; expected an existing folder")
     ds = load(data)
-    ds.council_name(council)
+    council = ds.council_id(council)
     click.echo(str(export_performance(ds, council, period, path, audience)))
 
 
@@ -198,7 +200,7 @@ def check_public(council, period, strict, data):
     from ..publishing import check_public as check
 
     ds = load(data)
-    ds.council_name(council)
+    council = ds.council_id(council)
     from ..publishing import where
 
     found = check(ds, council, period)

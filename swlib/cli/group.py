@@ -62,6 +62,16 @@ class _Group(click.Group):
             sys.exit(EXIT_FAILURE)
 
 
+def council_in(data, council: str | None) -> str | None:
+    """The council id a --council option names in the data set in use: its id in any case, or its
+    name ('Fife', 'Fife Council'), where one council alone fits (``Dataset.council_id``)."""
+    if council is None:
+        return None
+    from ..loading import load
+
+    return load(data).council_id(council.strip())
+
+
 data_option = click.option(
     "--data", "data", type=click.Path(path_type=Path), default=None,
     help="data folder of CSV files or an .xlsx workbook (default: ./data where it exists, else the demo data)",

@@ -17,7 +17,7 @@ from ..periods import Period
 from ..rerun import Recorder, answer, likely_work
 from ..scheduling import RunRecord, is_relative
 from ..validate import plural, warning_lines
-from .group import EXIT_FAILURE, data_option, main
+from .group import EXIT_FAILURE, council_in, data_option, main
 
 # each command imports what it needs when it runs: --help and the unchanged re-run load no pandas or pydantic
 
@@ -57,6 +57,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
 
         if not r.per_council:
             council = council or r.filed_under
+        council = council_in(data, council) if r.per_council else council  # 'Fife' for fife
         P, ds = check_request(report, council, period, audience, data)
         for line in warning_lines(ds.warnings):  # said before the report: its figures may be wrong
             click.echo(line)
