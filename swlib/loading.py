@@ -221,6 +221,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
 
     # column checks, then conversion of every table that passed them
     typed: dict[str, pd.DataFrame] = {}
+    cells: set[tuple] = set()  # the cells found bad: (file, row, column)
     for name, table in sc.TABLES.items():
         df = raw.get(name)
         label = _label(base, name, is_book)
@@ -229,10 +230,14 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
             continue
         found = schema_problems(table, df, label)
         problems += found
+        cells |= {(p.file, p.row, p.column) for p in found if p.row is not None and p.row > 1 and p.column}
         if any(p.row is None or p.row == 1 for p in found):
             continue  # a missing or misnamed column: the table cannot be read further
-        typed[name] = _typed(table, _without_rows(df, found))
-        problems += check_keys(table, typed[name], label, df)  # a key typed as a date is quoted as typed
+        # a row with a bad cell is kept, the cell read as the choice it nearly is or else blank, so
+        # that the checks below see the rest of the row: every problem listed in one run
+        typed[name] = _typed(table, _read_around(table, df, found))
+        keyed = _without_rows(typed[name], [p for p in found if p.column in table.key])  # a key read: no guess
+        problems += check_keys(table, keyed, label, df)  # a key typed as a date is quoted as typed
 
     # references between tables, checked on every table (typed where it passed, else its text);
     # the ids a reference may name are every row's as typed: a council or measure whose row has
@@ -259,29 +264,27 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
             problems += check_refs(
                 name, frames[name], _label(base, name, is_book), councils if name != "councils" else None, measures
             )
-    # the rules joining columns run on every row that passed the checks above, so that one
-    # run of validate lists every problem
+    # the rules joining columns run on every row, a bad cell read as above (a measure whose unit
+    # is 'percentage' as the percent it nearly is), so that one run of validate lists every problem
+    later: list[Problem] = []
     if "measures" in typed:
-        problems += measure_rules(typed["measures"], _label(base, "measures", is_book))
+        later += measure_rules(typed["measures"], _label(base, "measures", is_book))
     if "observations" in typed and "measures" in typed:
         label = _label(base, "observations", is_book)
-        obs = _without_rows(typed["observations"], [p for p in problems if p.file == label])
+        obs = typed["observations"]
         ro = raw.get("observations")
         as_typed = ro["period"] if ro is not None and "period" in ro else None  # a date is quoted as typed
         each = typed["measures"].drop_duplicates("measure")
-        # a measure whose row has a bad cell is read for the rest of its row ('percentage' as the
-        # unit 'percent' it is nearly): its observations' own checks listed in the same run
-        guessed = _read_around(sc.TABLES["measures"], raw.get("measures"), problems, _label(base, "measures", is_book))
-        if guessed is not None:
-            each = pd.concat([each, guessed[~guessed["measure"].isin(each["measure"])]]).drop_duplicates("measure")
-        problems += observation_rules(obs, each, label, as_typed)
-        problems += percent_typos(obs, each, label)
-        problems += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
-                                         unit=typed["measures"]["unit"])  # fmt: skip
+        unread = obs.index.isin([r for f, r, c in cells if f == label and c in ("value", "numerator", "denominator")])
+        later += observation_rules(obs, each, label, as_typed, unread=unread)
+        later += percent_typos(obs[~unread], each, label)
+        later += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
+                                      unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:
-            problems += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
+            later += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
     if "benchmarks" in typed:
-        problems += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
+        later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
+    problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
     warnings = _warnings(typed, base, is_book, problems)
     if problems:
         order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
@@ -307,29 +310,19 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -
     return data_warnings(ok, lambda name: _label(base, name, is_book))
 
 
-def _read_around(table: sc.Table, df: pd.DataFrame | None, problems: list[Problem], label: str) -> pd.DataFrame | None:
-    """The rows of a table that have a problem in a cell (not the header), typed with each bad cell
-    read as the one choice it is nearly ('percentage': percent, 'High': higher) or else blank; for
-    the checks of other tables that need the rest of the row. None when there are none."""
-    bad = {}
-    for p in problems:
-        if p.file == label and p.row is not None and p.row > 1 and p.column:
-            bad.setdefault(p.row, set()).add(p.column)
-    if df is None or not bad or any(p.file == label and (p.row is None or p.row == 1) for p in problems):
-        return None
-    rows = df.loc[df.index.isin(list(bad))].copy()
-    for row, cols in bad.items():
-        for c in cols:
-            if c in rows.columns and row in rows.index:
-                col = table.col(c)
-                guess = closest(str(rows.at[row, c]).strip().lower(), col.choices) if col and col.choices else None
-                rows.at[row, c] = guess or ""
-    key = table.key[0]
-    rows = rows[rows[key].astype(str).str.strip() != ""]
-    try:
-        return _typed(table, rows)
-    except (ValueError, TypeError, KeyError):
-        return None
+def _read_around(table: sc.Table, df: pd.DataFrame, found: list[Problem]) -> pd.DataFrame:
+    """The table's text with each cell a problem in ``found`` names (its own checks) read as the
+    one choice it is nearly ('percentage': percent, 'High': higher) or else blank (a figure
+    'n/a', a period '2023/24 Q5'): the rest of its row for the checks that join columns and rows."""
+    bad = [(p.row, p.column) for p in found if p.row in df.index and p.column in df.columns]
+    if not bad:
+        return df
+    df = df.copy()
+    for row, c in bad:
+        col = table.col(c) or (sc.Col(c, table.open_columns) if table.open_columns else None)
+        guess = closest(str(df.at[row, c]).strip().lower(), col.choices) if col is not None and col.choices else None
+        df.at[row, c] = guess or ""
+    return df
 
 
 def _empty(table: sc.Table) -> pd.DataFrame:

@@ -228,10 +228,12 @@ def _missing_count(col: str, value, numerator, denominator, unit) -> str:
 
 
 def observation_rules(
-    df: pd.DataFrame, measures: pd.DataFrame, label: str, typed: pd.Series | None = None
+    df: pd.DataFrame, measures: pd.DataFrame, label: str, typed: pd.Series | None = None, unread=None
 ) -> list[Problem]:
     """Rules joining columns: numerator/denominator/value agreement, percent range, frequency (vectorised).
-    ``typed``: the period column as typed (a date read as its month is quoted as typed)."""
+    ``typed``: the period column as typed (a date read as its month is quoted as typed); ``unread``:
+    rows (a boolean mask) whose value, numerator or denominator could not be read, and is blank
+    here: not counted as a row given without counts."""
 
     out: list[Problem] = []
     info = measures.set_index("measure")
@@ -286,7 +288,7 @@ def observation_rules(
             )
         )
     kind_of = {p: Period.parse(p).kind for p in o["period"].dropna().unique()}
-    out += sum_rules(o[~lonely], info, kind_of, label)
+    out += sum_rules(o[~(lonely if unread is None else lonely | unread)], info, kind_of, label)
     rank = {k: i for i, k in enumerate(KINDS)}
     finer = o["period"].map(kind_of).map(rank) < o["measure"].map(info["frequency"]).map(FREQUENCY_KIND).map(rank)
     for row in o.index[finer]:
@@ -409,6 +411,10 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "part_of", f"'{whole}'", f"the id of another measure ({known})"))
             continue
         w = by_id.loc[whole]
+        if isinstance(w, pd.DataFrame):
+            w = w.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
+        if any(pd.isna(x[k]) for x in (r, w) for k in ("unit", "frequency", "aggregate")):
+            continue  # a cell that could not be read: named at that cell
         if not (pd.isna(w["council"]) or w["council"] == r["council"]):
             out.append(Problem(label, int(row), "part_of", f"'{whole}', a measure of {w['council']} only",
                                f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "

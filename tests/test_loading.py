@@ -167,6 +167,58 @@ def test_every_problem_in_a_file_is_reported_together(data_dir):
     assert {(p.row, p.column) for p in ps} >= {(2, "value"), (3, "period"), (4, "status")}
 
 
+def test_a_row_with_a_bad_cell_is_still_checked_for_the_rest_of_it_in_the_same_run(data_dir):
+    """A bad cell is read as missing, not the row dropped: a second problem on its row and a
+    duplicate row it is part of are listed in the same run, and the bad cell is named once."""
+    obs = [
+        {
+            "measure": "m0",
+            "period": "2020-21-Q1",
+            "value": "5",
+            "numerator": "30",
+            "denominator": "20",
+            "status": "Gren",
+        },
+        {"measure": "m0", "period": "2020-21-Q2", "value": "n/a"},
+        {"measure": "m0", "period": "2020-21-Q2", "value": "6"},
+        {"measure": "m0", "period": "2020-21-Q3", "numerator": "lots", "denominator": "10"},
+    ]
+    make_data(data_dir, [{"unit": "percent", "aggregate": "latest"}], obs)
+    ps = problems_of(data_dir)
+    at = {(p.row, p.column): str(p) for p in ps}
+    assert "found 'Gren'" in at[(2, "status")]
+    assert "30, more than the denominator 20" in at[(2, "numerator")]  # the same row's second problem
+    assert "found 'n/a'" in at[(3, "value")]
+    assert "a second row for council=alpha, measure=m0, period=2020-21-Q2 (first at row 3)" in at[(4, "period")]
+    assert "found 'lots'" in at[(5, "numerator")]  # not again as 'a blank cell' beside its denominator
+    assert len(ps) == 5, [str(p) for p in ps]
+
+
+def test_a_row_with_an_unreadable_count_is_not_called_a_row_without_counts(data_dir):
+    """A summed percentage whose counts could not be read is named at those cells, not listed
+    again among the rows given as a value without counts; a row with a bad status still is."""
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "50", "numerator": "1O", "denominator": "2O"},
+        {"measure": "m0", "period": "2020-21-Q2", "value": "50", "status": "Purple"},
+    ]
+    make_data(data_dir, [{"unit": "percent", "aggregate": "sum"}], obs)
+    ps = problems_of(data_dir)
+    assert {(p.row, p.column) for p in ps} == {(2, "numerator"), (2, "denominator"), (3, "status"), (3, "numerator")}
+    summed = next(p for p in ps if p.row == 3 and p.column == "numerator")
+    assert summed.found.startswith("1 quarterly row of m0 (row 3) with a value but no counts"), summed.found
+
+
+def test_a_key_cell_that_cannot_be_read_is_not_a_duplicate(data_dir):
+    """Two rows whose periods cannot be read are two period problems, not a 'second row' of a blank period."""
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q7", "value": "5"},
+        {"measure": "m0", "period": "2020-21-Q8", "value": "6"},
+    ]
+    make_data(data_dir, [{}], obs)
+    ps = problems_of(data_dir)
+    assert [(p.row, p.column) for p in ps] == [(2, "period"), (3, "period")], [str(p) for p in ps]
+
+
 def test_numerator_above_denominator(data_dir):
     make_data(data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "12", "denominator": "10"}])
     one(data_dir, "observations.csv", 2, "numerator", "more than the denominator")
