@@ -321,3 +321,30 @@ def test_a_name_two_councils_fit_is_refused_naming_both(tmp_path):
     with pytest.raises(ConfigError) as e:
         ds.council_id("Gamma")
     assert "council 'Gamma' could be any of alpha (Gamma City Council), beta (Gamma Council)" in str(e.value)
+
+
+def test_a_public_runs_not_checked_line_names_a_few_measures_and_where_every_one_is_listed(tmp_path):
+    """Twelve value-only percentages: the run's line stays short (the count, the first five ids,
+    'and 7 more'), and the check-public command it names lists every one of them."""
+    from types import SimpleNamespace
+
+    import swlib
+    from swlib.cli.reports import _not_checked_line
+    from swlib.publishing import not_checked
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{"aggregate": "latest"}] * 12,
+                  [{"measure": f"m{i}", "period": "2020-21-Q1", "value": "50"} for i in range(12)])  # fmt: skip
+    figures = not_checked(swlib.load(d), "quarterly", "alpha", "2020-21-Q1")
+    assert [f["measure"] for f in figures] == [f"m{i}" for i in range(12)]
+    job = SimpleNamespace(key="public/alpha/2020-21-Q1/quarterly", council="alpha", period="2020-21-Q1")
+    line = _not_checked_line(job, figures, d, "run")
+    assert "12 measures printed as a percentage, rate or ratio" in line
+    assert "(m0, m1, m2, m3, m4 and 7 more)" in line and "m5" not in line, line
+    listing = f"swreport check-public --council alpha --period 2020-21-Q1 --data {d}"
+    assert f"'{listing}' lists every one (or run --verbose)" in line
+    assert len(line) < 400
+    r = run(*listing.split()[1:])
+    assert r.exit_code == 0, r.output
+    listed = [x for x in r.output.splitlines() if x.endswith(": not checked")]
+    assert [x.split(": ")[1].split()[0] for x in listed] == [f"m{i}" for i in range(12)], r.output

@@ -223,11 +223,18 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
     listing = f"swreport check-public --council {job.council} --period {job.period}" + (
         f" --data {data}" if data is not None else ""
     )
-    return (  # how many, not every id: the listing names each (a long report's ids ran to many lines)
-        f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
-        f"numerator and denominator: give them, or declare part_of = the count a percentage is of; "
-        f"'{listing}' lists them (or {command} --verbose)"
+    ids = list(dict.fromkeys(str(f.get("measure")) for f in figures))
+    names = ", ".join(ids[:NOT_CHECKED_NAMED]) + (  # the first few: the full list is check-public's
+        f" and {len(ids) - NOT_CHECKED_NAMED} more" if len(ids) > NOT_CHECKED_NAMED else ""
     )
+    return (
+        f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
+        f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of; "
+        f"'{listing}' lists {'them' if len(ids) <= NOT_CHECKED_NAMED else 'every one'} (or {command} --verbose)"
+    )
+
+
+NOT_CHECKED_NAMED = 5  # measure ids a public run's 'not checked' line names before 'and N more'
 
 
 def _say_public(ds, j, data, verbose: bool, command: str) -> None:
