@@ -16,6 +16,7 @@ What is imported, and which columns a value is built from, is declared once, in
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from .errors import ConfigError, DataError, Problem
 from .excel import as_text
 from .excel import write_csv as write_neutralised_csv
 from .outputs import write_atomic
+from .schema import comma_hint, read_number
 from .sheets import cell_ref, read_rows, read_table
 from .statutory import lgbf_councils
 
@@ -83,16 +85,29 @@ _HEADER = re.compile(r"^(?P<code>[A-Z]+ ?\d+[a-z]?) (?P<y1>\d{4})-(?P<y2>\d{2})(
 
 
 def _number(v):
+    """A cell's figure: None where it is missing ('dna', '-', a blank, an Excel error), "bad" where
+    it is no number. Text is read as a data set's cells are (``schema.read_number``): a comma
+    separates thousands only (1,234), so '766,50' is "bad", never 76650."""
     if v is None or (isinstance(v, str) and v.strip().lower() in ("", "dna", "n/a", "-")):
         return None
     if isinstance(v, str) and v.strip().startswith("#"):  # an Excel error left in a cell (#N/A, #DIV/0!): missing
         return None
-    if isinstance(v, int | float):
-        return float(v)
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return float(v) if math.isfinite(v) else "bad"
     try:
-        return float(str(v).replace(",", ""))
+        return read_number(str(v))
     except ValueError:
         return "bad"
+
+
+EXPECTED_NUMBER = "a number, 'dna' or a blank"
+
+
+def _bad_number(workbook: Path, n: int, head: list, i: int, value) -> Problem:
+    """A cell that is no number: what was found, and what to type (a decimal comma's figure with a point)."""
+    hint = comma_hint(value)
+    return Problem(workbook.name, n, head[i], repr(value), EXPECTED_NUMBER + (f": {hint}" if hint else ""),
+                   cell=cell_ref(SHEET, n, i + 1))  # fmt: skip
 
 
 def _metadata(path: Path, problems: list) -> dict[str, dict]:
@@ -243,8 +258,7 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
             spec, info = INDICATORS.get(code, Indicator("number")), meta.get(code, {})
             value = _number(r[i])
             if value == "bad":
-                problems.append(Problem(workbook.name, n, head[i], repr(r[i]), "a number, 'dna' or a blank",
-                                        cell=cell_ref(SHEET, n, i + 1)))  # fmt: skip
+                problems.append(_bad_number(workbook, n, head, i, r[i]))
                 continue
             if value is None:
                 continue
@@ -253,14 +267,17 @@ def import_lgbf(workbook, metadata=None, lookups=None, codes=None) -> pd.DataFra
                 ni, di = stems.get(f"{spec.numerator} {year}"), stems.get(f"{spec.denominator} {year}")
                 num = _number(r[ni]) if ni is not None else None
                 den = _number(r[di]) if di is not None else None
+                unread = [j for j, x in ((ni, num), (di, den)) if x == "bad"]
+                problems += [_bad_number(workbook, n, head, j, r[j]) for j in unread]  # not silently left out
+                if unread:
+                    continue
                 num, den = (num, den) if isinstance(num, float) and isinstance(den, float) and den > 0 else (None, None)
             real_value = None
             if spec.unit == "currency" and (code, year) in real:
                 ri = real[(code, year)]
                 real_value = _number(r[ri])
                 if real_value == "bad":
-                    problems.append(Problem(workbook.name, n, head[ri], repr(r[ri]), "a number, 'dna' or a blank",
-                                            cell=cell_ref(SHEET, n, ri + 1)))  # fmt: skip
+                    problems.append(_bad_number(workbook, n, head, ri, r[ri]))
                     continue
             out.append({
                 "lgbf": code, "title": info.get("title", code), "unit": spec.unit, "polarity": info.get("polarity", "none"),

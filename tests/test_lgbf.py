@@ -119,6 +119,14 @@ def _broken(tmp_path, edit):
     (lambda wb: wb["Raw Data"].cell(1, 2, "CHN9 2019-2020"),
      "cell Raw Data!B1 (column 'CHN9 2019-2020'): found 'CHN9 2019-2020'; expected an indicator-year header such as 'SW1 2019-20'"),
     (lambda wb: wb["Raw Data"].cell(2, 2, "lots"), "cell Raw Data!B2 (column 'CHN9 2019-20'): found 'lots'; expected a number"),
+    # a decimal comma in a text cell: named with the figure to type, never read as thousands (76650)
+    (lambda wb: wb["Raw Data"].cell(2, 4, "766,50"),
+     "cell Raw Data!D2 (column 'SW1 2019-20'): found '766,50'; expected a number, 'dna' or a blank: a comma only "
+     "separates thousands (1,234); a decimal takes a point: 766.50"),
+    # a count the value is built from, likewise: not silently left out of the interval
+    (lambda wb: wb["Raw Data"].cell(2, 18, "1234,5"),
+     "cell Raw Data!R2 (column 'Number of discharges 2019-20'): found '1234,5'; expected a number, 'dna' or a blank: "
+     "a comma only separates thousands (1,234); a decimal takes a point: 1234.5"),
 ])  # fmt: skip
 def test_a_workbook_of_the_wrong_shape_is_exit_2_naming_sheet_cell_and_what_was_expected(tmp_path, edit, message):
     path = _broken(tmp_path, edit)
@@ -127,6 +135,22 @@ def test_a_workbook_of_the_wrong_shape_is_exit_2_naming_sheet_cell_and_what_was_
                                   "--out", str(out)])  # fmt: skip
     assert r.exit_code == 2 and message in r.output, r.output
     assert "Traceback" not in r.output and not out.exists()
+
+
+def test_figures_typed_as_text_with_thousands_commas_import_as_the_numbers_they_show(tmp_path):
+    """A text cell '37,404' (typed as text, as council returns often are) is 37404, as in a data set's CSV cell."""
+
+    def edit(wb):
+        ws = wb["Raw Data"]
+        ws.cell(2, 4, f"{ws.cell(2, 4).value:,}")  # Aberdeen City's SW1 2019-20 as text: '16.57737794400081'
+        ws.cell(2, 17, f"{ws.cell(2, 17).value:,}")  # SW6's readmissions
+        ws.cell(2, 18, f"{ws.cell(2, 18).value:,}")  # and discharges
+        return ws
+
+    path = _broken(tmp_path, edit)
+    plain, typed = imported(), import_lgbf(path, META, LOOKUPS)
+    assert [load_workbook(path)["Raw Data"].cell(2, c).value for c in (17, 18)] == ["4,434", "37,404"]
+    pd.testing.assert_frame_equal(typed.drop(columns="source"), plain.drop(columns="source"))
 
 
 def test_import_command_writes_the_table(tmp_path):
