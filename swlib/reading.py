@@ -11,6 +11,7 @@ import itertools
 import operator
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
@@ -31,6 +32,9 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+SAVE_AS_CSV = "in Excel: Save As 'CSV UTF-8 (Comma delimited)'"
+
+
 def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
     try:
         size = path.stat().st_size
@@ -46,6 +50,10 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
             Problem(label, None, None, "a file that cannot be read (permission denied)", "a readable CSV file")
         )
         return None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's 'Unicode Text' (UTF-16, tabs)
+        problems.append(Problem(label, None, None, "a UTF-16 text file (as Excel saves 'Unicode Text')",
+                                f"a CSV text file ({SAVE_AS_CSV})"))  # fmt: skip
+        return None
     if b"\x00" in raw[:4096]:
         problems.append(Problem(label, None, None, "binary data", "a CSV text file"))
         return None
@@ -59,7 +67,7 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
     semicolons = _semicolon_header(text)
     if semicolons:
         problems.append(Problem(label, 1, None, semicolons, "columns separated by commas: swreport reads commas only, "
-                                "so save the file with commas (in Excel: Save As 'CSV UTF-8 (Comma delimited)')"))  # fmt: skip
+                                f"so save the file with commas ({SAVE_AS_CSV})"))  # fmt: skip
         return None
     fast = _one_line_records(text)
     if fast is not None:
@@ -74,13 +82,17 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
 
 def _semicolon_header(text: str) -> str:
     """What a header row separated by semicolons looks like, for its message (a CSV file saved
-    where a comma is the decimal point: 'council;measure;period'); '' for a header of commas."""
-    line = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    names = next(csv.reader([line], delimiter=";"), [])
-    if len(names) < 2 or len(next(csv.reader([line]), [])) >= len(names):
-        return ""
-    shown = ";".join(names[:3]) + (";..." if len(names) > 3 else "")
-    return f"a header row separated by semicolons ('{shown}')"
+    where a comma is the decimal point: 'council;measure;period'), or by tabs (Excel's 'Text (Tab
+    delimited)'); '' for a header of commas. The first line ends at a line feed or a carriage
+    return alone (Excel for Mac's 'CSV (Macintosh)')."""
+    line = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=1)[0]
+    commas = len(next(csv.reader([line]), []))
+    for sep, word in ((";", "semicolons"), ("\t", "tabs")):
+        names = next(csv.reader([line], delimiter=sep), [])
+        if len(names) >= 2 and commas < len(names):
+            shown = sep.join(names[:3]) + (f"{sep}..." if len(names) > 3 else "")
+            return f"a header row separated by {word} ({shown.replace(chr(9), ' <tab> ')!r})"
+    return ""
 
 
 def _one_line_records(text: str) -> tuple[list[str], np.ndarray] | None:
@@ -127,6 +139,11 @@ def _rows_to_frame(
         rows.pop()  # trailing blank lines
     if not rows:
         problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"))
+        return None
+    title = _title_row(rows)
+    if title:
+        problems.append(Problem(label, 1, None, title, "the column names in row 1: delete the title row above them "
+                                "(a title, if any, goes in another file or sheet)"))  # fmt: skip
         return None
     header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
     while header and header[-1] == "" and all(len(r) < len(header) or not r[len(header) - 1].strip() for r in rows[1:]):
@@ -180,6 +197,18 @@ def _rows_to_frame(
             kept = np.asarray(numbers, dtype="int64")[keep]
     df.index = pd.Index(kept, dtype="int64")
     return df
+
+
+def _title_row(rows: list[list[str]]) -> str:
+    """A title typed above the column names ('Fife Council observations 2023-24' in row 1, the
+    names in row 2), for its message; else ''."""
+    first = [c.strip() for c in rows[0]]
+    if len(rows) < 2 or not first or not first[0] or any(first[1:]):
+        return ""
+    names = [c.strip() for c in rows[1] if c.strip()]
+    if len(names) < 2 or not all(re.fullmatch(r"[A-Za-z][A-Za-z _]*", n) for n in names):
+        return ""
+    return f"a title in row 1 ({first[0]!r}) and the column names in row 2 ({', '.join(names[:3])}, ...)"
 
 
 def _split_decimal(row: list[str], width: int) -> str:
@@ -294,7 +323,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
         out[table] = _rows_to_frame(rows, label, found)
-        unnamed = [p for p in found if p.found == "a column with no name"]
+        unnamed = [p for p in found if p.found == "a column with no name" or p.found.startswith("a title in row 1")]
         merged = _merged_in_header(ws) if unnamed else []
         problems += _merged_problems(label, ws.title, merged, header or []) + (
             [p for p in found if p not in unnamed] if merged else found
@@ -434,5 +463,15 @@ def read_tables(path: Path, letters: dict | None = None) -> tuple[dict[str, pd.D
             t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
         }
     if problems:
-        raise DataError(problems)
+        raise DataError([_with_header(p) for p in problems])
     return {k: v for k, v in raw.items() if v is not None}, letters, is_book
+
+
+def _with_header(p: Problem) -> Problem:
+    """An empty table's problem with the header it needs (``swreport init`` writes every table with it)."""
+    m = re.fullmatch(r"(\w+)\.csv|.* \[sheet (\w+)\]", p.file or "")
+    table = sc.TABLES.get((m.group(1) or m.group(2)) if m else "")
+    if p.found != "an empty file" or table is None:
+        return p
+    names = ",".join(c.name for c in table.columns if c.required)
+    return replace(p, expected=f"{p.expected}, at least: {names} ('swreport init' writes each table with its header)")

@@ -1,5 +1,7 @@
 """Reading a data set's raw tables (swlib.reading): text cells, rows counted as a spreadsheet does."""
 
+import pytest
+
 from swlib.reading import read_csv
 
 
@@ -150,4 +152,72 @@ def test_a_workbook_with_no_sheet_named_for_a_table_names_the_sheets_found_and_e
         "r.xlsx: found no sheet named for a table swreport reads (sheets found: 'Sheet1', 'Data'); expected a sheet "
         "per table, named as the table: councils, measures, targets, observations, actions, finance, workforce, "
         "inspections, benchmarks (as 'swreport template' writes them): rename the sheets"
+    ]
+
+
+def test_a_csv_saved_with_carriage_returns_alone_is_read(tmp_path):
+    """Excel for Mac's 'CSV (Macintosh)' ends lines with a carriage return alone: it was an
+    internal error (exit 1); it reads as any CSV does, rows counted as a spreadsheet shows them."""
+    f = tmp_path / "councils.csv"
+    f.write_bytes(b"council,name,family_group\ralpha,Alpha Council,1\rbeta,Beta Council,2\r")
+    problems = []
+    df = read_csv(f, "councils.csv", problems)
+    assert problems == [] and list(df.index) == [2, 3] and list(df["name"]) == ["Alpha Council", "Beta Council"]
+
+
+def test_a_csv_saved_with_tabs_or_as_unicode_text_says_how_to_save_it(tmp_path):
+    """Excel's 'Text (Tab delimited)' was four lines of 'no such column'; its 'Unicode Text'
+    (UTF-16) was 'binary data': each is now one line saying what the file is and how to save it."""
+    text = "council\tname\tfamily_group\nalpha\tAlpha Council\t1\n"
+    tabs, utf16 = tmp_path / "tabs.csv", tmp_path / "utf16.csv"
+    tabs.write_text(text, encoding="utf-8")
+    utf16.write_text(text, encoding="utf-16")
+    problems = []
+    assert read_csv(tabs, "councils.csv", problems) is None and read_csv(utf16, "councils.csv", problems) is None
+    assert [str(p) for p in problems] == [
+        "councils.csv, row 1: found a header row separated by tabs ('council <tab> name <tab> family_group'); "
+        "expected columns separated by commas: swreport reads commas only, so save the file with commas "
+        "(in Excel: Save As 'CSV UTF-8 (Comma delimited)')",
+        "councils.csv: found a UTF-16 text file (as Excel saves 'Unicode Text'); expected a CSV text file "
+        "(in Excel: Save As 'CSV UTF-8 (Comma delimited)')",
+    ]
+
+
+def test_a_title_above_the_column_names_is_one_problem_saying_to_delete_it(tmp_path):
+    """A title in row 1 and the names in row 2 was a line per column 'with no name' and then every
+    column missing; it is one line naming the title and the names under it, in a CSV or a sheet."""
+    from openpyxl import Workbook
+
+    from swlib.errors import DataError
+    from swlib.reading import read_tables
+
+    f = tmp_path / "councils.csv"
+    f.write_text("Fife Council settings,,\ncouncil,name,family_group\nfife,Fife Council,2\n", encoding="utf-8")
+    problems = []
+    assert read_csv(f, "councils.csv", problems) is None
+    assert [str(p) for p in problems] == [
+        "councils.csv, row 1: found a title in row 1 ('Fife Council settings') and the column names in row 2 "
+        "(council, name, family_group, ...); expected the column names in row 1: delete the title row above them "
+        "(a title, if any, goes in another file or sheet)"
+    ]
+    wb = Workbook()
+    wb.active.title = "councils"
+    for row in (["Fife Council settings"], ["council", "name", "family_group"], ["fife", "Fife Council", 2]):
+        wb.active.append(row)
+    wb.save(tmp_path / "book.xlsx")
+    with pytest.raises(DataError) as e:
+        read_tables(tmp_path / "book.xlsx")
+    assert [p.found for p in e.value.problems] == [problems[0].found]
+
+
+def test_an_empty_table_says_which_columns_its_header_needs(tmp_path):
+    from swlib.errors import DataError
+    from swlib.reading import read_tables
+
+    (tmp_path / "observations.csv").write_text("")
+    with pytest.raises(DataError) as e:
+        read_tables(tmp_path)
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv: found an empty file; expected a header row naming the columns, at least: "
+        "council,measure,period,value ('swreport init' writes each table with its header)"
     ]
