@@ -205,17 +205,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         raw, is_book = dict(read), base.is_file()
     for name, table in sc.TABLES.items():
         if table.required and name not in raw:
-            where = f"{base.name}" if is_book else f"{name}.csv"
-            problems.append(
-                Problem(
-                    where,
-                    None,
-                    None,
-                    f"no {name} table" + (" sheet" if is_book else " file"),
-                    f"a {name} table: it is required",
-                    code=MISSING_TABLE,
-                )
-            )
+            problems.append(_missing_table(base, name, is_book))
     if problems:
         raise DataError(problems)
 
@@ -298,6 +288,17 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
 
     out = {k: v.reset_index(drop=True) for k, v in typed.items()}
     return Dataset(**out, path=base, warnings=warnings)
+
+
+def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
+    """A required table that is not there: the file or the sheet to add (a sheet under another
+    name is named as such when the workbook is read, ``reading._misnamed_sheets``)."""
+    a = "an" if name[0] in "aeiou" else "a"
+    if not is_book:
+        return Problem(f"{name}.csv", None, None, f"no {name}.csv file in {base.name}",
+                       f"{a} {name}.csv file: the {name} table is required", code=MISSING_TABLE)  # fmt: skip
+    return Problem(base.name, None, None, f"no sheet named '{name}'",
+                   f"a sheet named '{name}': the {name} table is required", code=MISSING_TABLE)  # fmt: skip
 
 
 def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:

@@ -13,7 +13,7 @@ import pandas as pd
 from . import schema as sc
 from .errors import DUPLICATE_KEY, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem, row_list
 from .periods import FREQUENCY_KIND, KINDS, SPAN_MONTHS, Period
-from .statutory import did_you_mean
+from .statutory import closest, did_you_mean
 
 
 def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
@@ -45,7 +45,7 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
                     1,
                     missing,
                     "no such column in the header",
-                    f"a column '{missing}' ({sc.expected(table.col(missing))})",
+                    f"a column '{missing}' ({sc.expected(table.col(missing))})" + _renamed(table, df, missing),
                 )
             )
             continue
@@ -80,6 +80,16 @@ def _half_pair(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
                 f"a column '{missing}' beside '{there}' (a percentage's cases and all cases: both columns, or "
                 f"neither): add the column '{missing}', or delete '{there}' if the figures are values alone")
     ]  # fmt: skip
+
+
+def _renamed(table: sc.Table, df: pd.DataFrame, missing: str) -> str:
+    """For a required column not in the header: the header's column that is nearly it ('Measure
+    ID', read as measure_id, for measure; 'Reporting period' for period), to rename; else ''."""
+    unread = [c for c in df.columns if table.col(c) is None and c != "source"]
+    if table.open_columns:  # inspections: any other column is a grade; a name nearly the missing one is not
+        unread = [c for c in unread if c not in sc.QUALITY_THEMES]
+    near = closest(missing, unread) or next((c for c in unread if missing in c.split("_")), None)
+    return f": the header's column '{near}' is not one swreport reads; rename it '{missing}'" if near else ""
 
 
 def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:
@@ -146,13 +156,21 @@ def check_keys(table: sc.Table, df: pd.DataFrame, label: str, typed: pd.DataFram
     for row in df.index[dup]:
         first = firsts[row]
         key = ", ".join(_as_typed(k, df.at[row, k], typed, row) for k in table.key)
+        same = (
+            typed is not None
+            and row in typed.index
+            and first in typed.index
+            and typed.loc[row].equals(typed.loc[first])
+        )
         out.append(
             Problem(
                 label,
                 int(row),
                 table.key[-1],
                 f"a second row for {key} (first at row {first})",
-                "one row per " + ", ".join(table.key),
+                "one row per "
+                + ", ".join(table.key)
+                + (": the two rows are the same cell for cell, so delete one of them" if same else ""),
                 code=DUPLICATE_KEY,
             )
         )

@@ -344,6 +344,8 @@ def expected(col: Col) -> str:
         return "an id of letters, digits, '-', '_' or '.', with no spaces"
     if col.kind == "grade":
         return "a grade from 1 to 6, or blank when not assessed"
+    if col.kind in ("council", "measure"):
+        return f"a {col.kind} id listed in {col.kind}s.csv"
     return "some text"
 
 

@@ -123,7 +123,9 @@ def test_workbook_without_the_required_sheets(tmp_path):
     wb.active.append(["alpha", "Alpha", 1])
     wb.save(tmp_path / "book.xlsx")
     r = validate(tmp_path / "book.xlsx")
-    assert r.exit_code == 2 and "book.xlsx: found no measures table sheet" in r.output
+    assert (
+        r.exit_code == 2 and "book.xlsx: found no sheet named 'measures'; expected a sheet named 'measures'" in r.output
+    )
 
 
 def test_load_raises_data_error_with_context():

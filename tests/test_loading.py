@@ -294,14 +294,29 @@ def test_missing_required_column(data_dir):
 
 def test_missing_required_table(data_dir):
     make_data(data_dir, [{}], [])
-    (data_dir / "measures.csv").unlink()
-    one(data_dir, "measures.csv", None, None, "no measures table")
+    (data_dir / "observations.csv").unlink()
+    one(data_dir, "observations.csv", None, None, "found no observations.csv file in data",
+        "expected an observations.csv file: the observations table is required")  # fmt: skip
+
+
+def test_a_workbook_without_a_required_sheet_names_the_sheet_to_add(tmp_path):
+    from swlib.excel import write_frames
+
+    book = tmp_path / "data.xlsx"
+    ds = swlib.load(make_data(tmp_path / "d", [{}], []))
+    write_frames(book, {"councils": ds.councils, "measures": ds.measures, "Notes": ds.councils})
+    (p,) = problems_of(book)
+    assert str(p) == (
+        "data.xlsx: found no sheet named 'observations'; expected a sheet named 'observations': the observations "
+        "table is required"
+    )
 
 
 def test_empty_file(data_dir):
     make_data(data_dir, [{}], [])
     (data_dir / "councils.csv").write_text("")
-    one(data_dir, "councils.csv", None, None, "an empty file")
+    one(data_dir, "councils.csv", None, None, "an empty file",
+        "expected a header row naming the columns, at least: council,name,family_group ('swreport init' writes")  # fmt: skip
 
 
 def test_ragged_rows(data_dir):

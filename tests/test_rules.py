@@ -13,6 +13,18 @@ def test_a_second_row_for_the_same_key_names_both_rows():
     assert p.found == "a second row for council=alpha (first at row 2)" and p.expected == "one row per council"
 
 
+def test_a_row_pasted_twice_says_to_delete_one():
+    """Two rows the same cell for cell (a row pasted twice) say so; rows that differ do not."""
+    df = pd.DataFrame(
+        {"council": ["alpha", "beta", "alpha", "beta"], "name": ["A", "B", "A", "B2"]}, index=[2, 3, 4, 5]
+    )
+    ps = check_keys(schema.TABLES["councils"], df, "councils.csv", df)
+    assert [p.expected for p in ps] == [
+        "one row per council: the two rows are the same cell for cell, so delete one of them",
+        "one row per council",
+    ]
+
+
 def test_an_unknown_id_is_a_problem_of_its_own_kind_not_told_apart_by_its_words():
     import pandas as pd
 
@@ -220,3 +232,24 @@ def test_flow_of_names_a_snapshot_of_people_that_the_flow_joins_or_leaves(tmp_pa
     r = CliRunner().invoke(main, ["validate", "--data", str(tmp_path / "d")])
     assert r.exit_code == 2 and "column 'flow_of'" in r.output and "'lac-permanence-order'" in r.output, r.output
     assert "Traceback" not in r.output
+
+
+def test_a_required_column_under_another_name_says_which_header_to_rename(data_dir):
+    """'Measure ID' for measure (a header typed as a person would): the message names the column
+    swreport does not read and what to rename it; the measure column says what an id must be."""
+    import pytest
+
+    import swlib
+    from tests.conftest import make_data
+
+    make_data(data_dir, [{}], [{"measure": "m0", "period": "2024-25-Q1", "value": "5"}])
+    p = data_dir / "observations.csv"
+    lines = p.read_text().splitlines()
+    p.write_text("\n".join(["Council,Measure ID,Period,Value" + lines[0].split("value", 1)[1], *lines[1:]]) + "\n")
+    with pytest.raises(swlib.DataError) as e:
+        swlib.load(data_dir)
+    assert [str(x) for x in e.value.problems] == [
+        "observations.csv, row 1, column 'measure': found no such column in the header; expected a column 'measure' "
+        "(a measure id listed in measures.csv): the header's column 'measure_id' is not one swreport reads; rename "
+        "it 'measure'"
+    ]
