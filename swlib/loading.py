@@ -226,7 +226,8 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         # a row with a bad cell is kept, the cell read as the choice it nearly is or else blank, so
         # that the checks below see the rest of the row: every problem listed in one run
         typed[name] = _typed(table, _read_around(table, df, found))
-        keyed = _without_rows(typed[name], [p for p in found if p.column in table.key])  # a key read: no guess
+        unkeyed = [p for p in found if p.column in table.key]  # a key cell read as blank or a guess: no duplicate
+        keyed = _without_rows(typed[name], unkeyed) if unkeyed else typed[name]
         problems += check_keys(table, keyed, label, df)  # a key typed as a date is quoted as typed
 
     # references between tables, checked on every table (typed where it passed, else its text);
