@@ -354,10 +354,22 @@ THOUSANDS = re.compile(r"[+-]?£?[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*%?")
 _DECIMAL_COMMA = re.compile(r"[+-]?£?[+-]?\d+(?:,\d+)+\s*%?")
 
 
+_POINT_THOUSANDS = re.compile(r"[+-]?£?[+-]?(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s*%?")  # 1.234,5: continental
+_SPACE_THOUSANDS = re.compile(r"[+-]?£?[+-]?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)([.,]\d+)?\s*%?")  # 1 234
+
+
 def comma_hint(text) -> str:
     """For a number typed with a comma that does not separate thousands ('766,50', '4,5',
-    '78,3%'): what a comma means to swreport and the figure to type ('766.50'); else ''."""
+    '78,3%'): what a comma means to swreport and the figure to type ('766.50'); for thousands
+    separated by points with a decimal comma ('1.234,5') or by spaces ('1 234'), the figure
+    ('1234.5', '1234'), never a part of it; else ''."""
     t = str(text).strip() if isinstance(text, str) else ""
+    if (m := _POINT_THOUSANDS.fullmatch(t)) and m.group(2) is not None:
+        figure = m.group(1).replace(".", "") + "." + m.group(2)
+        return f"a point is the decimal point and a comma only separates thousands (1,234.5): type {figure}"
+    if m := _SPACE_THOUSANDS.fullmatch(t):
+        figure = re.sub(r"\D", "", m.group(1)) + (m.group(2) or "").replace(",", ".")
+        return f"a figure has no spaces (a comma may separate thousands: 1,234): type {figure}"
     if "," not in t or THOUSANDS.fullmatch(t) or not _DECIMAL_COMMA.fullmatch(t):
         return ""
     figure = re.sub(r"[£%\s]", "", t)

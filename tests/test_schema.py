@@ -157,3 +157,17 @@ def test_a_decimal_comma_is_not_a_number_and_the_hint_gives_the_point(text, poin
     with pytest.raises(ValueError):
         sc.read_number(text)  # never 76650, 45, 783
     assert sc.comma_hint(text).endswith(f"a decimal takes a point: {point}")
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("1.234,5", "a point is the decimal point and a comma only separates thousands (1,234.5): type 1234.5"),
+    ("£12.345,67", "a point is the decimal point and a comma only separates thousands (1,234.5): type 12345.67"),
+    ("1 234", "a figure has no spaces (a comma may separate thousands: 1,234): type 1234"),
+    ("12\u00a0345,5", "a figure has no spaces (a comma may separate thousands: 1,234): type 12345.5"),
+])  # fmt: skip
+def test_thousands_by_points_or_spaces_are_not_numbers_and_the_hint_gives_the_whole_figure(text, hint):
+    """A continental '1.234,5' or a spaced '1 234' was told 'type the figure alone, 1.234' (or 1):
+    a thousandth of it. The hint gives the whole figure."""
+    with pytest.raises(ValueError):
+        sc.read_number(text)
+    assert sc.comma_hint(text) == hint
