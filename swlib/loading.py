@@ -34,6 +34,7 @@ from .rules import (
     check_refs,
     measure_rules,
     observation_rules,
+    percent_signs,
     schema_problems,
 )
 from .statutory import closest
@@ -269,6 +270,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         unread = obs.index.isin([r for f, r, c in cells if f == label and c in ("value", "numerator", "denominator")])
         later += observation_rules(obs, each, label, as_typed, unread=unread)
         later += percent_typos(obs[~unread], each, label)
+        later += percent_signs(ro, obs, each, label)
         later += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
                                       unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:

@@ -328,6 +328,29 @@ def observation_rules(
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
 
 
+def percent_signs(raw: pd.DataFrame | None, obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """A figure typed with a % sign where no percentage goes: the value of a measure that is not a
+    percentage ('98%' for a count of referrals, read as 98), or a numerator or denominator (counts
+    of cases). ``raw``: the observations as typed; ``obs``: as read."""
+    if raw is None:
+        return []
+    unit = obs["measure"].map(measures.drop_duplicates("measure").set_index("measure")["unit"])
+    out = []
+    for col in ("value", "numerator", "denominator"):
+        if col not in raw:
+            continue
+        signed = raw[col].astype(str).str.strip().str.endswith("%") & raw.index.isin(obs.index)
+        for row in raw.index[signed]:
+            u, m = unit.get(row), obs.at[row, "measure"]
+            if col == "value" and (u == "percent" or pd.isna(u)):
+                continue
+            what = f"{m}, a {u} measure" if col == "value" else f"the {col}, a count of cases"
+            out.append(Problem(label, int(row), col, f"{raw.at[row, col]!r} for {what}",
+                               f"a {'count' if col != 'value' else u} without a % sign: a percentage goes in a measure "
+                               "whose unit is percent (its numerator and denominator are counts)"))  # fmt: skip
+    return out
+
+
 def containing(p: Period, kind: str) -> Period:
     """The period of ``kind`` (quarter, half, year) that ``p`` falls in (2024-08: 2024-25-Q2)."""
     if kind == "quarter":

@@ -253,3 +253,28 @@ def test_a_required_column_under_another_name_says_which_header_to_rename(data_d
         "(a measure id listed in measures.csv): the header's column 'measure_id' is not one swreport reads; rename "
         "it 'measure'"
     ]
+
+
+def test_a_percent_sign_where_no_percentage_goes_is_named(data_dir):
+    """'98%' typed for a count of referrals was read as 98 and validated; a % on a count of cases
+    too. A percentage measure's '93 %' still reads as 93."""
+    import pytest
+
+    import swlib
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "98%"},
+           {"measure": "m1", "period": "2024-25-Q1", "value": "93 %", "numerator": "93", "denominator": "100%"}]  # fmt: skip
+    make_data(data_dir, [{"unit": "count"}, {"aggregate": "latest"}], obs)
+    with pytest.raises(swlib.DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv, row 2, column 'value': found '98%' for m0, a count measure; expected a count without a % "
+        "sign: a percentage goes in a measure whose unit is percent (its numerator and denominator are counts)",
+        "observations.csv, row 3, column 'denominator': found '100%' for the denominator, a count of cases; expected "
+        "a count without a % sign: a percentage goes in a measure whose unit is percent (its numerator and "
+        "denominator are counts)",
+    ]
+    obs[1]["denominator"] = "100"
+    make_data(data_dir, [{"unit": "count"}, {"aggregate": "latest"}], obs[1:])
+    assert swlib.load(data_dir).observations["value"].tolist() == [93.0]
