@@ -260,7 +260,8 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
     # is 'percentage' as the percent it nearly is), so that one run of validate lists every problem
     later: list[Problem] = []
     if "measures" in typed:
-        later += measure_rules(typed["measures"], _label(base, "measures", is_book))
+        named = typed["measures"]
+        later += measure_rules(named[named["measure"].notna()], _label(base, "measures", is_book))  # an id read
     if "observations" in typed and "measures" in typed:
         label = _label(base, "observations", is_book)
         obs = typed["observations"]

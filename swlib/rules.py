@@ -512,6 +512,10 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "flow_of", f"'{stock}'", f"the id of another measure ({known})"))
             continue
         s = by_id.loc[stock]
+        if isinstance(s, pd.DataFrame):
+            s = s.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
+        if any(pd.isna(x[k]) for x in (r, s) for k in ("unit", "frequency", "aggregate")):
+            continue  # a cell that could not be read: named at that cell
         if not (pd.isna(s["council"]) or s["council"] == r["council"]):
             out.append(Problem(label, int(row), "flow_of", f"'{stock}', a measure of {s['council']} only",
                                f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "

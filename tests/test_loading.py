@@ -585,3 +585,19 @@ def test_a_csv_saved_by_excel_with_its_months_as_mmm_yy_loads(data_dir):
     )
     ds = swlib.load(data_dir)
     assert list(ds.observations["period"]) == ["2025-04", "2025-05"] and list(ds.observations["value"]) == [2650, 2590]
+
+
+def test_measures_rows_with_bad_cells_are_read_around_by_the_rules_between_measures(data_dir):
+    """A measure whose id or frequency cannot be read, in a catalogue with part_of and flow_of:
+    each bad cell is named, the rules between measures skip what they cannot read (no crash),
+    and a part_of naming no measure is still named in the same run."""
+    make_data(data_dir, [{}], [])
+    head = "measure,title,theme,unit,polarity,frequency,aggregate,part_of,flow_of"
+    rows = ["m0,Referrals,T,count,none,quarterly,sum,,",
+            "m1,Screened,T,count,none,fortnightly,sum,m0,",
+            "m 2,Seen,T,count,none,quarterly,sum,m0,",
+            "m3,Orders,T,count,none,annual,sum,,m1",
+            "m4,Visits,T,count,none,quarterly,sum,m9,"]  # fmt: skip
+    (data_dir / "measures.csv").write_text("\n".join([head, *rows]) + "\n")
+    ps = problems_of(data_dir)
+    assert [(p.row, p.column) for p in ps] == [(3, "frequency"), (4, "measure"), (6, "part_of")], [str(p) for p in ps]
