@@ -15,7 +15,10 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
   screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``);
 - a workforce row that is a total or a sub-team of another row ("All social work services",
   "Children and Families: fieldwork"), which the annual report's Total counts twice
-  (``workforce_totals``).
+  (``workforce_totals``);
+- a snapshot and a count of the people joining or leaving it ("Permanence Orders made",
+  "Children subject to a permanence order at 31 March") whose change leaves a small number,
+  without ``flow_of`` (``undeclared_flows``).
 
 Pure functions of the typed tables (indexed by spreadsheet row, as loading reads them).
 """
@@ -44,6 +47,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
             out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
+            out += undeclared_flows(tables["observations"], measures, label)
             out += year_runs(tables["observations"], measures, label("observations"))
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
@@ -538,5 +542,71 @@ def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
                         "into its Total, which would count these people twice, and beside the teams it is made of "
                         "a public report would give a team's headcount away by subtraction (remove the row, or "
                         "give its sub-teams in place of the team)"),
+            )  # fmt: skip
+    return out
+
+
+# words of a title that say nothing of which people a snapshot and a flow share ("Children ...", "... made")
+FLOW_STOP = frozenset("child children young people person adult number total made new march end year subject".split())
+
+
+def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
+    """Warnings: a snapshot of people (a count with aggregate latest) and a count added up over the
+    same periods (aggregate sum, the same frequency) under the same theme and outcome, whose titles share a
+    word that names what they count ("Permanence Orders made", "Children subject to a permanence
+    order at 31 March"), where the snapshot of the period before, plus the count, less the snapshot
+    now (or the other way round) is ``suppress_min`` to ``suppress_max`` in some council's period
+    and the count's ``flow_of`` does not name the snapshot: a public report prints both (166 + 24
+    - 187: 3 orders ended), since only a declared ``flow_of`` makes it hide the count. One warning a
+    pair, on the count's measures row."""
+    settings = settings or council_settings
+    m = measures.drop_duplicates("measure")
+    counts = m[m["unit"].isin(COUNT_UNITS)]
+    declared = counts["flow_of"] if "flow_of" in counts else pd.Series(None, index=counts.index)
+    words = {i: title_words(t) - FLOW_STOP for i, t in counts["title"].items()}
+    pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
+             if counts.at[s, "frequency"] == counts.at[f, "frequency"] and (counts.at[s, "theme"], counts.at[s, "outcome"])
+             == (counts.at[f, "theme"], counts.at[f, "outcome"])
+             and {w for w in words[s] & words[f] if not w.isdigit()} and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
+    if not pairs:
+        return []
+    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
+    o = o[~o.index.duplicated()]
+    have = set(o.index.get_level_values("measure"))
+    out = []
+    for s, f in pairs:
+        stock, flow = counts.at[s, "measure"], counts.at[f, "measure"]
+        if stock not in have or flow not in have:
+            continue
+        kind = FREQUENCY_KIND[counts.at[s, "frequency"]]
+        snaps, moved = o.xs(stock, level="measure"), o.xs(flow, level="measure")
+        found = None
+        for (council, period), now in snaps.items():
+            p = Period.parse(period)
+            parts = p.year_period.parts(kind)
+            if p not in parts:  # a figure for a longer period than the measure's own
+                continue
+            before = parts[parts.index(p) - 1] if parts.index(p) else p.year_period.shift_years(-1).parts(kind)[-1]
+            start, f_now = snaps.get((council, str(before))), moved.get((council, period))
+            lo, hi = _small_range(settings, council)
+            if (
+                start is not None
+                and f_now is not None
+                and (lo <= start + f_now - now <= hi or lo <= now - start + f_now <= hi)
+            ):
+                found = (council, period, start, f_now, now)
+                break
+        if found:
+            council, period, start, f_now, now = found
+            out.append(
+                Problem(
+                    label("measures"), int(f), "flow_of",
+                    f"{flow} ({counts.at[f, 'title']}) {f_now:g} beside {stock} ({counts.at[s, 'title']}) {start:g} "
+                    f"the period before and {now:g} at the end of {council}'s {period}, and {flow}'s flow_of not "
+                    f"{stock}: a public report prints all three, and the snapshot before plus the count less the "
+                    "snapshot now (or the other way round) is a small number",
+                    f"flow_of = {stock} on {flow}'s row if it counts people joining or leaving it, so that public "
+                    "reports hide it where that gives a small number away",
+                )
             )  # fmt: skip
     return out
