@@ -179,7 +179,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                                  "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
     protect_percent_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
-    protect_counted_bases(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
+    protect_counted_bases(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi, record)
     protect_population_rates(records, evidence, hidden, why, ["to_date", "last_year", *years],
                              df.attrs.get("population"), lo, hi)  # fmt: skip
     protect_flows(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)

@@ -53,15 +53,17 @@ def same_cases(count: dict, percent: dict) -> bool:
     )
 
 
-def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi) -> None:
+def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=None) -> None:
     """A percentage, rate or ratio printed with its numerator and denominator beside a count of
     the same cases: the count less the denominator (complaints received 60, upheld 20 of 57: 3
     received and not investigated), or less the numerator, is a count too. The count is taken to
     be of the same cases where the percentage names it (``part_of``), or where both are printed
     under the same theme and outcome (one section of the report: the reader sets them side by
-    side) and their titles share a word (``same_cases``), in the same column for the same months. Where that difference is lo..hi, or differs by lo..hi from
-    the same difference in the year's earlier cumulative figures, the percentage is hidden in
-    that column ("complement", "earlier"). Two measures of one section that are not of the same
+    side) and their titles share a word (``same_cases``), in the same column for the same months.
+    Where that difference is lo..hi, or differs by lo..hi from the same difference in the year's
+    earlier cumulative figures or as printed before for the same months (``record``, by (measure,
+    year): [(months, figure)], ``disclosure.published_by_year``: a revision), the percentage is
+    hidden in that column ("complement", "earlier"). Two measures of one section that are not of the same
     cases now and then lose a figure this way: the safe error. An average of counts (aggregate
     mean: discharges a day) counts no cases."""
     counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
@@ -84,8 +86,11 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi) -> None:
                 mine_at, theirs_at = (ev.get("ends") or {}).get(col) or {}, (evj.get("ends") or {}).get(col) or {}
                 ends = sorted(set(mine_at) & set(theirs_at))
                 reason = None
+                kept = [[p for m, p in (record or {}).get((records[x]["measure"], months[0]), []) if m == months[1]]
+                        for x in (j, i)] if months else [[], []]  # fmt: skip
                 for k in (2, 1):  # the count less the denominator, then less the numerator
                     before = [theirs_at[e][0] - mine_at[e][k] for e in ends]
+                    before += [c[0] - p[k] for c in kept[0] for p in kept[1]]  # as printed before
                     reason = reason or _gap_why(theirs[-1][0] - own[-1][k], before, lo, hi)
                 if reason:
                     hidden[i].append(col)

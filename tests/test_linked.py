@@ -153,3 +153,24 @@ def test_a_quarterly_flow_is_set_against_the_snapshot_at_each_quarter_end(tmp_pa
     assert pd.isna(public(ds, "2023-24-Q1").loc["regs", "to_date"])  # 40 + 8 - 45 = 3 left
     q2 = public(ds, "2023-24-Q2")
     assert pd.isna(q2.loc["regs", "to_date"]) and q2.loc["reg", "to_date"] == 52  # 40 + 15 - 52 = 3 left
+
+
+def test_a_percentage_and_a_count_of_its_cases_revised_together_do_not_give_the_revision_away(tmp_path):
+    # published: complaints received 70 in 2022-23, upheld 20 of 60 (10 not investigated); the data are then
+    # revised to 80 received and 20 of 67: neither moved by a small number, but 13 against 10 not investigated
+    # tells that 3 of the complaints added were not investigated
+    nan = float("nan")
+    record = pd.DataFrame(
+        [{"measure": "complaints-received", "year": "2022-23", "months": 12, "value": 70.0, "numerator": nan,
+          "denominator": nan, "parts": 1, "title": "Statutory social work complaints received"},
+         {"measure": "complaints-upheld", "year": "2022-23", "months": 12, "value": 100 * 20 / 60, "numerator": 20.0,
+          "denominator": 60.0, "parts": 1, "title": "Complaints upheld"}],
+        columns=published.COLUMNS,
+    )  # fmt: skip
+    changed = {("complaints-received", "2022-23"): {"value": "80"},
+               ("complaints-upheld", "2022-23"): {"value": "", "numerator": "20", "denominator": "67"}}  # fmt: skip
+    ds = demo_with(tmp_path / "a", changed=changed)
+    assert public(ds, "2023-24-Q2").loc["complaints-upheld", "to_date"] == pytest.approx(100 * 20 / 67)  # data alone
+    pub = public(ds, "2023-24-Q2", record)
+    assert pub.loc["complaints-received", "to_date"] == 80 and pd.isna(pub.loc["complaints-upheld", "to_date"])
+    assert "to_date:earlier" in pub.loc["complaints-upheld", "suppressed_why"]
