@@ -121,7 +121,7 @@ class PdfEngine:
 
     def render(self, html: Path, pdf: Path | None = None) -> Path:
         """Print ``html`` to ``pdf`` (default: beside it), written atomically; returns the path."""
-        from .outputs import write_atomic
+        from .outputs import write_atomic  # config (pydantic): not on the CLI's start, which imports pdf
 
         self.start()
         html = Path(html).resolve()
@@ -281,8 +281,6 @@ def _link_target(element) -> str | None:
 def _to_unicode(font) -> dict[bytes, str]:
     """A font's ToUnicode map, ``{code: text}`` (Chromium's: two-byte codes, ``bfchar`` and
     ``bfrange`` entries)."""
-    import re
-
     cmap = font.get("/ToUnicode")
     if cmap is None:
         return {}
@@ -334,8 +332,6 @@ def _write_contents_pages(raw: bytes, placeholders: dict[str, str]) -> bytes | N
     run (``BT``, the font, its place, ``Tj``, ``ET``); its digits become the page's digits, from
     the same font (Identity-H: two-byte glyph codes, read back through its ToUnicode map), and a
     one-digit page is moved right by a digit's width, right-aligned as the number is printed."""
-    import io
-
     import pikepdf
 
     if not placeholders:

@@ -16,6 +16,7 @@ from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
+from .reading import table_sheets
 from .schema import COUNT_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .small_numbers import small_numbers_in
@@ -29,8 +30,6 @@ def _workbook_letters(ds) -> dict[str, dict[str, str]]:
         return {}
     from openpyxl import load_workbook  # only for a workbook data set: a data folder never loads it
     from openpyxl.utils import get_column_letter
-
-    from .reading import table_sheets
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import itertools
 import operator
@@ -363,8 +364,6 @@ def _table_like(ws, sheet: str, absent: list[str]) -> str | None:
     """The table (of ``absent``) a sheet with another name looks like: its name begins with a
     table's ('Observations Q2', 'observations1') or nearly is one ('Observation'), or its header
     row has every required column of the table ('Q2 figures')."""
-    import difflib
-
     key = sheet_key(sheet)
     for t in absent:
         if key.startswith(t[:-1]):

@@ -395,6 +395,8 @@ def _exporter():
     template; inputs, prompts and cells tagged ``remove_cell`` are left out."""
     from nbconvert import HTMLExporter  # as nbformat in render
     from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
     from traitlets.config import Config
 
     class Exporter(HTMLExporter):
@@ -402,9 +404,6 @@ def _exporter():
             # HTMLExporter's own version then parses the whole page with BeautifulSoup to give
             # alt text to images without it and tabindex to JupyterLab cells; swreport's page has
             # neither (every figure has its alt text), so the page is the template's, as written
-            from nbconvert.filters.highlight import Highlight2HTML
-            from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-
             resources = self._init_resources(resources)
             lexer = nb.metadata.get("language_info", {}).get("pygments_lexer")
             self.register_filter("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))

@@ -102,6 +102,55 @@ def test_an_import_into_the_views_from_the_numbers_is_caught(tmp_path, monkeypat
     assert imports_up(import_graph()) == ["swlib/briefing:2 imports views.tables"]
 
 
+# modules whose imports wait in the functions that use them by design, said once after their imports
+WAITING = {
+    "cli.data": "each command imports what it needs when it runs (--help, the unchanged re-run)",
+    "cli.reports": "each command imports what it needs when it runs (--help, the unchanged re-run)",
+    "kernels": "jupyter_client on a kernel's start; numpy and pandas in the kernel",
+    "pdf": "playwright and pikepdf, the optional extra",
+}
+
+
+def unexplained_lazy_imports(root: Path) -> list[str]:
+    """Imports inside a function that do not say why they wait: no comment on the import, nor on
+    the import its group starts with (a blank line apart at most), in a module not in WAITING.
+    "swlib/<path>:<line>" for each."""
+    out = set()
+    for path in sorted(root.rglob("*.py")):
+        if ".".join(path.relative_to(root).with_suffix("").parts) in WAITING:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            imports = sorted(
+                (n for n in ast.walk(fn) if isinstance(n, ast.Import | ast.ImportFrom)), key=lambda n: n.lineno
+            )
+            said, end = False, -9
+            for node in imports:
+                commented = any("#" in line for line in lines[node.lineno - 1 : node.end_lineno])
+                said = commented or (said and node.lineno - end <= 2)
+                end = node.end_lineno
+                if not said:
+                    out.add(f"swlib/{path.relative_to(root).as_posix()}:{node.lineno}")
+    return sorted(out)
+
+
+def test_each_import_inside_a_function_says_why_it_waits():
+    """Imports belong at the top. One waits, inside the function that uses it, only for a reason
+    it says: the CLI's start and the unchanged re-run import no pandas or pydantic, a batch
+    imports them after its kernels start, an optional extra may be missing."""
+    assert unexplained_lazy_imports(SWLIB) == []
+
+
+def test_an_import_that_waits_without_saying_why_is_caught(tmp_path):
+    (tmp_path / "a.py").write_text(
+        "import os\n\n\ndef f():\n    import json  # only here: why\n    import re\n\n    from . import b\n"
+        "\n\ndef g():\n    import csv\n"
+    )
+    assert unexplained_lazy_imports(tmp_path) == ["swlib/a.py:12"]
+
+
 @pytest.mark.parametrize(
     "source, expected",
     [("from .config import where", ["config"]), ("from . import reports", ["reports"]),
