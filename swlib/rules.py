@@ -447,20 +447,11 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     by_id = df.set_index("measure")
     for row in df.index[df["part_of"].notna()]:
         r, whole = df.loc[row], df.at[row, "part_of"]
-        if whole not in by_id.index or whole == r["measure"]:
-            known = ", ".join(m for m in df["measure"] if m != r["measure"])
-            out.append(Problem(label, int(row), "part_of", f"'{whole}'", f"the id of another measure ({known})"))
+        w, problems = _other_measure(df, by_id, row, "part_of", label)
+        out += problems
+        if w is None:
             continue
-        w = by_id.loc[whole]
-        if isinstance(w, pd.DataFrame):
-            w = w.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
-        if any(pd.isna(x[k]) for x in (r, w) for k in ("unit", "frequency", "aggregate")):
-            continue  # a cell that could not be read: named at that cell
-        if not (pd.isna(w["council"]) or w["council"] == r["council"]):
-            out.append(Problem(label, int(row), "part_of", f"'{whole}', a measure of {w['council']} only",
-                               f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
-                               "reports"))  # fmt: skip
-        elif r["unit"] not in (*sc.COUNT_UNITS, "percent", "currency") or w["unit"] not in sc.COUNT_UNITS:
+        if r["unit"] not in (*sc.COUNT_UNITS, "percent", "currency") or w["unit"] not in sc.COUNT_UNITS:
             out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
                                "two measures that count people or events (unit count or number), a "
                                "percentage of a count, or a cost per person of the count"))  # fmt: skip
@@ -471,6 +462,26 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
                                "whole or more often (monthly of quarterly), two snapshots (aggregate latest) of "
                                "the same frequency, or a yearly percentage of a yearly count"))  # fmt: skip
     return out
+
+
+def _other_measure(df: pd.DataFrame, by_id: pd.DataFrame, row, column: str, label: str) -> tuple:
+    """(the measure's row, []) where ``column`` (``part_of``, ``flow_of``) of measures row ``row``
+    names another measure that the same councils report; else (None, [the problem]), or (None, [])
+    where a cell the checks need could not be read (a problem named at that cell)."""
+    r, other = df.loc[row], df.at[row, column]
+    if other not in by_id.index or other == r["measure"]:
+        known = ", ".join(m for m in df["measure"] if m != r["measure"])
+        return None, [Problem(label, int(row), column, f"'{other}'", f"the id of another measure ({known})")]
+    o = by_id.loc[other]
+    if isinstance(o, pd.DataFrame):
+        o = o.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
+    if any(pd.isna(x[k]) for x in (r, o) for k in ("unit", "frequency", "aggregate")):
+        return None, []  # a cell that could not be read: named at that cell
+    if not (pd.isna(o["council"]) or o["council"] == r["council"]):
+        return None, [Problem(label, int(row), column, f"'{other}', a measure of {o['council']} only",
+                              f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
+                              "reports")]  # fmt: skip
+    return o, []
 
 
 def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str, unit: str = "count") -> bool:
@@ -507,21 +518,12 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
     for row in df.index[df["flow_of"].notna()]:
         r, stock = df.loc[row], df.at[row, "flow_of"]
-        if stock not in by_id.index or stock == r["measure"]:
-            known = ", ".join(m for m in df["measure"] if m != r["measure"])
-            out.append(Problem(label, int(row), "flow_of", f"'{stock}'", f"the id of another measure ({known})"))
+        s, problems = _other_measure(df, by_id, row, "flow_of", label)
+        out += problems
+        if s is None:
             continue
-        s = by_id.loc[stock]
-        if isinstance(s, pd.DataFrame):
-            s = s.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
-        if any(pd.isna(x[k]) for x in (r, s) for k in ("unit", "frequency", "aggregate")):
-            continue  # a cell that could not be read: named at that cell
-        if not (pd.isna(s["council"]) or s["council"] == r["council"]):
-            out.append(Problem(label, int(row), "flow_of", f"'{stock}', a measure of {s['council']} only",
-                               f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
-                               "reports"))  # fmt: skip
-        elif not (r["unit"] in sc.COUNT_UNITS and s["unit"] in sc.COUNT_UNITS and r["aggregate"] == "sum"
-                  and s["aggregate"] == "latest" and span[s["frequency"]] % span[r["frequency"]] == 0):  # fmt: skip
+        if not (r["unit"] in sc.COUNT_UNITS and s["unit"] in sc.COUNT_UNITS and r["aggregate"] == "sum"
+                and s["aggregate"] == "latest" and span[s["frequency"]] % span[r["frequency"]] == 0):  # fmt: skip
             out.append(Problem(label, int(row), "flow_of",
                                f"'{stock}' in unit {s['unit']}, {s['frequency']} ({s['aggregate']}), this measure in "
                                f"{r['unit']}, {r['frequency']} ({r['aggregate']})",

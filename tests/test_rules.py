@@ -1,6 +1,7 @@
 """The data contract's rules across rows (swlib.rules)."""
 
 import pandas as pd
+import pytest
 
 from swlib import schema
 from swlib.rules import check_keys
@@ -278,3 +279,19 @@ def test_a_percent_sign_where_no_percentage_goes_is_named(data_dir):
     obs[1]["denominator"] = "100"
     make_data(data_dir, [{"unit": "count"}, {"aggregate": "latest"}], obs[1:])
     assert swlib.load(data_dir).observations["value"].tolist() == [93.0]
+
+
+@pytest.mark.parametrize("column", ["part_of", "flow_of"])
+def test_part_of_and_flow_of_name_another_measure_that_the_same_councils_report(column):
+    from swlib.rules import flow_of_rules, part_of_rules
+
+    rules = {"part_of": part_of_rules, "flow_of": flow_of_rules}[column]
+    base = {"unit": "count", "frequency": "annual", "aggregate": "sum", "part_of": None, "flow_of": None}
+    df = pd.DataFrame([{**base, "measure": "fife-only", "council": "fife"},
+                       {**base, "measure": "every", "council": None}], index=[2, 3])  # fmt: skip
+    for names, found, expected in (("fife-only", "'fife-only', a measure of fife only", "a measure every council reports"),
+                                   ("every", "'every'", "the id of another measure (fife-only)")):  # fmt: skip
+        df.at[3, column] = names
+        problems = [str(p) for p in rules(df, "measures.csv")]
+        assert len(problems) == 1 and f"measures.csv, row 3, column '{column}'" in problems[0], problems
+        assert found in problems[0] and expected in problems[0], problems
