@@ -29,6 +29,7 @@ import re
 
 import pandas as pd
 
+from . import year_runs as runs
 from .config import council_settings
 from .errors import ConfigError, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -67,8 +68,6 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
 def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
     missing before the last, a figure that is the year to date, a total its parts contradict."""
-    from . import year_runs as runs
-
     return [*runs.gaps(obs, measures, label), *runs.cumulative_figures(obs, measures, label),
             *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
 

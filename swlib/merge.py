@@ -42,6 +42,7 @@ from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, check_tables, load
 from .reading import read_tables, table_sheets
 from .sheets import cell_ref
+from .statutory import did_you_mean
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -68,8 +69,6 @@ def _check_return(path: Path, ret: dict, letters: dict) -> None:
 def _unread_columns(path: Path, ret: dict) -> list[Problem]:
     """A column of a return that its table does not have ('Notes for Performance Team'): merged, it
     would widen the data set's file with cells no report reads; one problem each, at its header."""
-    from .statutory import did_you_mean
-
     out = []
     for name, df in ret.items():
         table = sc.TABLES[name]
