@@ -67,7 +67,7 @@ def council_in(data, council: str | None) -> str | None:
     name ('Fife', 'Fife Council'), where one council alone fits (``Dataset.council_id``)."""
     if council is None:
         return None
-    from ..loading import load
+    from ..loading import load  # pandas: not on the CLI's start (--help, the unchanged re-run)
 
     return load(data).council_id(council.strip())
 
