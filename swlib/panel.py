@@ -52,8 +52,8 @@ def observations(ds: Dataset, council: str) -> pd.DataFrame:
     for b in mine.itertuples(index=False):
         by_code.setdefault(b.lgbf, []).append(b)
     at: dict = {}
-    for i, key in enumerate(zip(obs["measure"], obs["period"], strict=True)):
-        at.setdefault(key, []).append(i)
+    for i, measure_period in enumerate(zip(obs["measure"], obs["period"], strict=True)):
+        at.setdefault(measure_period, []).append(i)
     replaced = np.zeros(len(obs), dtype=bool)
     for r in coded.itertuples(index=False):
         for b in by_code.get(r.lgbf, ()):

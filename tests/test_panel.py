@@ -36,6 +36,8 @@ def test_the_panels_figure_replaces_the_councils_own_for_the_years_it_has(data_d
         "Costs rose",
     )  # the officer's words kept
     assert o.loc["2021-22", "value"] == 20.5 and o.loc["2021-22", "source"] == "synthetic"  # a year the panel lacks
+    # made once per data set and council: a report asks for it about 60 times (series, trends, the table)
+    assert panel.observations(ds, "alpha") is panel.observations(ds, "alpha")
 
     perf = swlib.performance(ds, "alpha", "2021-22").iloc[0].to_dict()
     assert (perf["2019-20"], perf["2020-21"], perf["last_year"], perf["to_date"]) == (18.0, 19.3, 19.3, 20.5)
