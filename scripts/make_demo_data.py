@@ -93,13 +93,15 @@ DG_MEASURES = [
     ("dg-lac-residential-cost", "Gross cost of children looked after in residential based services per child per week", T_LGBF, "Children's services", "currency", "lower", "annual", "latest", 4961, "CHN8a"),
     ("dg-lac-community-cost", "Gross cost of children looked after in a community setting per child per week", T_LGBF, "Children's services", "currency", "lower", "annual", "latest", 402, "CHN8b"),
     ("dg-balance-of-care", "Balance of care for looked after children: % being looked after in the community", T_LGBF, "Children's services", "percent", "higher", "annual", "latest", 97.2, "CHN9"),
-    ("dg-cp-reregistrations", "Child protection re-registrations within 18 months", T_LGBF, "Children's services", "percent", "lower", "annual", "latest", 0, "CHN22"),
+    # a share of the year's events (registrations; below, each survey's respondents) is marked sum, not latest:
+    # it is not a snapshot to set against the year before
+    ("dg-cp-reregistrations", "Child protection re-registrations within 18 months", T_LGBF, "Children's services", "percent", "lower", "annual", "sum", 0, "CHN22"),
     ("dg-lac-placements", "Looked after children with more than one placement within the last year", T_LGBF, "Children's services", "percent", "lower", "annual", "latest", 15.9, "CHN23"),
     ("dg-home-care-cost", "Older persons (over 65) home care costs per hour", T_LGBF, "Adult social care", "currency", "lower", "annual", "latest", 29.00, "SW1"),
     ("dg-sds-spend", "Self-directed support (direct payments and managed personalised budgets) spend as a % of social work spend on adults 18+", T_LGBF, "Adult social care", "percent", "higher", "annual", "latest", 8.4, "SW2"),
     ("dg-personal-care-home", "People 65+ with long term care needs receiving personal care at home", T_LGBF, "Adult social care", "percent", "higher", "annual", "latest", 65, "SW3a"),
-    ("dg-quality-of-life", "Adults supported at home who agree their services and support had an impact in improving or maintaining their quality of life", T_LGBF, "Adult social care", "percent", "higher", "annual", "latest", 85, "SW4b"),
-    ("dg-independent", "Adults supported at home who agree they are supported to live as independently as possible", T_LGBF, "Adult social care", "percent", "higher", "annual", "latest", 78, "SW4c"),
+    ("dg-quality-of-life", "Adults supported at home who agree their services and support had an impact in improving or maintaining their quality of life", T_LGBF, "Adult social care", "percent", "higher", "annual", "sum", 85, "SW4b"),
+    ("dg-independent", "Adults supported at home who agree they are supported to live as independently as possible", T_LGBF, "Adult social care", "percent", "higher", "annual", "sum", 78, "SW4c"),
     ("dg-carers-supported", "Carers who feel supported to continue in their caring role", T_LGBF, "Adult social care", "percent", "higher", "annual", "latest", 34, "SW4e"),
     ("dg-residential-cost", "Residential costs per week per resident for people aged 65 or over", T_LGBF, "Adult social care", "currency", "lower", "annual", "latest", 600, "SW5"),
     ("dg-readmission-rate", "Rate of readmission to hospital within 28 days per 1,000 discharges", T_LGBF, "Adult social care", "rate", "lower", "annual", "latest", 95.8, "SW6"),
