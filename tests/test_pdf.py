@@ -274,6 +274,18 @@ def test_no_page_is_left_half_empty_by_what_did_not_fit_on_it(pdfs):
         assert not low, (name, low, [body_lines(pages_text(path)[n - 1])[:3] for n, _ in low])
 
 
+def test_how_to_read_the_tables_opens_under_the_summary_not_on_a_page_of_its_own(pdfs):
+    # SL's p. 2 held section 1 and 29% of white under it: section 2's heading, its paragraph and the
+    # status key were kept together and did not fit. The paragraph is whole under its heading, the
+    # key (a list read on its own) may open the next page
+    path = pdfs["quarterly"]
+    heads = {t: page for t, page, _ in heading_tops(path)}
+    assert heads["2. How to read the tables"] == heads["1. Summary of measures"] == 1, heads
+    assert fullness(path)[1] > 0.85, fullness(path)[1]
+    page2 = " ".join(pages_text(path)[1].split())
+    assert "An officer's own assessment is marked as such." in page2.replace("’", "'")  # the paragraph's end
+
+
 def heading_tops(pdf_path: Path) -> list[tuple[str, int, float]]:
     """Every bookmarked heading: its text, page (from 0) and the height of its top above the
     page's foot, in points, as the PDF's outline places it."""
