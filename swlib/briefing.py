@@ -4,17 +4,22 @@ attention in one line."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
 from .formatting import slug
+from .narrative import comment_html
 from .periods import Period, previous_quarter
-from .status import performance, without_figures
+from .status import actions, performance, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
 MAX_ATTENTION = 5  # page 1 names at most this many measures needing attention; section 4 has them all
+NO_COMMENT = "No comment or action provided"  # page 1 says so, so that the gap shows
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
 
 
@@ -28,6 +33,29 @@ def needing_attention(perf: pd.DataFrame, statuses=("Red", "Amber")) -> pd.DataF
     """The measures needing attention: Red or Amber with a figure (page 1 names them, section 4 has
     them all)."""
     return perf[perf["status"].isin(statuses) & perf["to_date"].notna()]
+
+
+def first_sentence(comment) -> str:
+    """An officer's comment as page 1 prints it: plain text (sanitised, then its markup dropped;
+    a council system's list reads as words), its first sentence only ('' for none)."""
+    text = comment_html(comment).striptags()
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def being_done(r: dict, acts: pd.DataFrame | None) -> str:
+    """What page 1 says is being done about a measure needing attention: the first sentence of
+    its officer's comment, else each action the action plan links to it by title ("Action (Amber):
+    ..."; the data holds no due date), else ``NO_COMMENT``."""
+    said = first_sentence(r.get("comment"))
+    if said:
+        return said
+    linked = []
+    if acts is not None and not acts.empty:
+        for a in acts.to_dict("records"):
+            names = [t.strip() for t in str(a.get("measure") or "").split(";")]
+            if r["title"] in names or r["measure"] in names:
+                linked.append(f"Action ({a['status']}): {a['action']}")
+    return "; ".join(linked) or NO_COMMENT
 
 
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
@@ -91,7 +119,7 @@ def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
 
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal", published=None) -> dict:
     """``{"counts": [(status, n)] (n > 0), "total", "since", "changes", "hidden", "attention": [{"id", "title",
-    "status", "trend", "line"}], "more"}`` for the first page of the quarterly report: the
+    "status", "trend", "line", "doing"}], "more"}`` for the first page of the quarterly report: the
     ``MAX_ATTENTION`` most severe measures needing attention (``by_severity``) and how many more
     section 4 has, so that page 1 stays one page. ``published``: the record ``perf`` was set
     against (``swlib.published``), so that a report reads it once; default: read it again."""
@@ -109,9 +137,10 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     # the public version shows no status for a suppressed figure, so not its changes either: it
     # says so (for every such measure alike, not naming which changed) rather than "no change"
     hidden = audience != "internal" and any((t["status"] == SUPPRESSED).any() for t in (perf, before) if t is not None)
+    acts = actions(ds, council, P, audience=audience)  # page 1 says what is being done
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
-         "trend": r.get("trend"), "line": r.get("sentence") or ""}
+         "trend": r.get("trend"), "line": r.get("sentence") or "", "doing": being_done(r, acts)}
         for r in needing_attention(perf).to_dict("records")
     ]  # fmt: skip
     attention = by_severity(attention)

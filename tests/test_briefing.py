@@ -250,3 +250,31 @@ def test_page_ones_summary_table_counts_the_measures_its_count_line_does(tmp_pat
         total = table.select_one("tr.total").find_all("td")[-1].get_text()
         assert total == "2" and not any("Report later" in h for h in heads), (heads, total)
         assert page.select_one(".summary-annual").get_text().startswith("Not counted here: 26 annual measures")
+
+
+def test_page_one_says_what_is_being_done_about_each_measure_or_that_nothing_is_said(demo):
+    # committee reading of D&G 2023/24 Q2 p1: Measure, Status and "In one line" only; the officer's
+    # comment was deep in section 4 and most Red measures had none, which page 1 did not show
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = "One line."
+    doing = {a["title"]: a["doing"] for a in briefing_view(demo, "dumfries-and-galloway", perf, P)["attention"]}
+    permanence = "Children who have a recommendation for permanence within 26 weeks of accommodation"
+    assert doing[permanence] == (
+        "Court capacity has delayed permanence hearings; a tracking meeting now reviews every child at 20 weeks."
+    )
+    assert doing["CJ SWS reports submitted within timescale"] == "No comment or action provided"
+
+
+def test_what_is_being_done_is_the_comments_first_sentence_in_plain_words_else_the_linked_actions():
+    from swlib.briefing import being_done
+
+    r = {"measure": "m1", "title": "Planned Discharge Dates that are met"}
+    html = "<p>Delays in care home admissions. More beds.</p><ul><li>Weekly huddles</li></ul>"
+    assert being_done({**r, "comment": html}, None) == "Delays in care home admissions."
+    acts = pd.DataFrame({"action": ["Open interim beds", "Other work"], "status": ["Amber", "Green"],
+                         "measure": ["Planned Discharge Dates that are met; Another", "Something else"]})  # fmt: skip
+    assert being_done({**r, "comment": None}, acts) == "Action (Amber): Open interim beds"
+    assert being_done({**r, "comment": float("nan")}, acts.iloc[1:]) == "No comment or action provided"
