@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -29,12 +30,20 @@ def leftovers(folder):
             if (p.name.startswith(".") and p.name != LOCK_NAME) or "running" in p.name or p.suffix == ".tmp"]  # fmt: skip
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-@pytest.mark.parametrize("after", [1.0, 2.5, 4.0])
-def test_killed_render_keeps_the_previous_report(tmp_path, sig, after):
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def rendered_once(tmp_path_factory):
+    """One finished run's outputs folder: each kill below starts from a copy of it."""
+    out = tmp_path_factory.mktemp("first") / "out"
     first = start_run(out)
     assert first.wait(timeout=300) == 0, first.stderr.read()
+    return out
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("after", [1.0, 2.5, 4.0])
+def test_killed_render_keeps_the_previous_report(tmp_path, rendered_once, sig, after):
+    out = tmp_path / "out"
+    shutil.copytree(rendered_once, out, symlinks=True)
     html = out / "south-lanarkshire" / "2021-22-Q2" / "quarterly.html"
     before = html.read_bytes()
     os.utime(html, (0, 0))  # mark the old file: a finished second run would replace it
