@@ -1315,6 +1315,19 @@ def test_contents_numbers_are_not_written_where_a_placeholder_was_not_printed(pd
     assert _write_contents_pages(raw, {}) == raw
 
 
+def test_where_the_numbers_cannot_be_written_in_the_report_is_printed_again_with_them(pdfs, tmp_path, monkeypatch):
+    import swlib.pdf
+    from swlib.pdf import PdfEngine
+
+    prints, real = [], swlib.pdf._print
+    monkeypatch.setattr(swlib.pdf, "_print", lambda page: (prints.append(1), real(page))[1])
+    monkeypatch.setattr(swlib.pdf, "_write_contents_pages", lambda raw, placeholders: None)
+    with PdfEngine() as engine:
+        again = engine.render(rendered("annual"), tmp_path / "again.pdf")
+    assert len(prints) == 2  # the placeholders' print, then the one with the numbers set in the page
+    assert pages_text(again)[0].split() == pages_text(pdfs["annual"])[0].split()  # the same contents, same numbers
+
+
 def test_every_bookmark_is_titled_with_its_headings_words_and_the_file_is_pdf_1_7(pdfs):
     # a bookmark lost the space where its heading wrapped ("cumulativeposition", "Dundee CityCouncil");
     # the header said PDF 1.4 where the guide says PDF/UA-1, which builds on PDF 1.7
