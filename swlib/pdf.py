@@ -189,19 +189,22 @@ MAX_PRINTS = 4  # a contents list whose page numbers moved a heading to another 
 
 # each contents line the printed page shows (the media emulated is print: the contents' sub-lists
 # are not printed) given a two-digit placeholder where its page number goes, one of ``codes`` each:
-# ``{id: placeholder}``
+# ``{id: placeholder}``, or null (the numbers are then set in the page: ``_CONTENTS_PAGES``) where
+# there are more lines than codes or two lines go to one place
 _CONTENTS_PLACEHOLDERS = """(codes) => {
   const out = {};
   let i = 0;
   for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) {
-    if (!a.getClientRects().length || i === codes.length) continue;
+    if (!a.getClientRects().length) continue;
+    const id = decodeURIComponent(a.getAttribute('href').slice(1));
+    if (i === codes.length || id in out) return null;  // more lines than placeholders, or two to one place
     const span = document.createElement('span');
     span.className = 'toc-page';
     span.style.cssFloat = 'right';
     span.style.paddingLeft = '0.5em';
     span.textContent = codes[i++];
     a.appendChild(span);
-    out[decodeURIComponent(a.getAttribute('href').slice(1))] = span.textContent;
+    out[id] = span.textContent;
   }
   return out;
 }"""
@@ -249,7 +252,7 @@ def _print_with_contents_pages(page) -> bytes:
     page.emulate_media(media="print")
     placeholders = page.evaluate(_CONTENTS_PLACEHOLDERS, _CODES)
     raw = _print(page)
-    written = _write_contents_pages(raw, placeholders)
+    written = _write_contents_pages(raw, placeholders) if placeholders is not None else None
     if written is not None:
         return written
     for _ in range(MAX_PRINTS - 1):
