@@ -324,6 +324,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
         out[table] = _rows_to_frame(rows, label, found)
+        found = [replace(p, cell=f"{ws.title}!A1") if p.found.startswith("a title in row 1") else p for p in found]
         unnamed = [p for p in found if p.found == "a column with no name" or p.found.startswith("a title in row 1")]
         merged = _merged_in_header(ws) if unnamed else []
         problems += _merged_problems(label, ws.title, merged, header or []) + (

@@ -221,3 +221,16 @@ def test_an_empty_table_says_which_columns_its_header_needs(tmp_path):
         "observations.csv: found an empty file; expected a header row naming the columns, at least: "
         "council,measure,period,value ('swreport init' writes each table with its header)"
     ]
+
+
+def test_a_title_above_a_sheets_column_names_is_named_by_its_cell(tmp_path):
+    from swlib.reading import read_workbook
+
+    problems = []
+    book = _book(tmp_path / "r.xlsx", {"observations": [["Fife Council social work return Q2 2026/27"], *OBS]})
+    assert read_workbook(book, problems)["observations"] is None
+    assert [str(p) for p in problems] == [
+        "r.xlsx, cell observations!A1: found a title in row 1 ('Fife Council social work return Q2 2026/27') and the "
+        "column names in row 2 (council, measure, period, ...); expected the column names in row 1: delete the title "
+        "row above them (a title, if any, goes in another file or sheet)"
+    ]
