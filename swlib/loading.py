@@ -32,6 +32,7 @@ from .rules import (
     benchmark_rules,
     check_keys,
     check_refs,
+    fractional_counts,
     measure_rules,
     observation_rules,
     percent_signs,
@@ -272,6 +273,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
         later += observation_rules(obs, each, label, as_typed, unread=unread)
         later += percent_typos(obs[~unread], each, label)
         later += percent_signs(ro, obs, each, label)
+        later += fractional_counts(ro, obs[~unread], each, label)
         later += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
                                       unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:

@@ -351,6 +351,23 @@ def percent_signs(raw: pd.DataFrame | None, obs: pd.DataFrame, measures: pd.Data
     return out
 
 
+def fractional_counts(raw: pd.DataFrame | None, obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """The value of a count measure (unit count: people or events) that is not a whole number:
+    '1.234' typed for 1,234 (a point separating thousands, as on the continent) would be read as
+    1.234 referrals. ``raw``: the observations as typed; ``obs``: as read."""
+    unit = obs["measure"].map(measures.drop_duplicates("measure").set_index("measure")["unit"])
+    v = obs["value"]
+    out = []
+    for row in obs.index[(unit == "count") & v.notna() & (v != v.round())]:
+        typed = str(raw.at[row, "value"]).strip() if raw is not None and "value" in raw and row in raw.index else ""
+        thousands = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", typed)
+        out.append(Problem(label, int(row), "value", f"{typed or v[row]!r} for {obs.at[row, 'measure']}, a count measure",
+                           "a whole number (a count of people or events)"
+                           + (f": a point is the decimal point, so type {typed.replace('.', '')} (or "
+                              f"{int(typed.replace('.', '')):,}) if that many was meant" if thousands else "")))  # fmt: skip
+    return out
+
+
 def containing(p: Period, kind: str) -> Period:
     """The period of ``kind`` (quarter, half, year) that ``p`` falls in (2024-08: 2024-25-Q2)."""
     if kind == "quarter":

@@ -295,3 +295,25 @@ def test_part_of_and_flow_of_name_another_measure_that_the_same_councils_report(
         problems = [str(p) for p in rules(df, "measures.csv")]
         assert len(problems) == 1 and f"measures.csv, row 3, column '{column}'" in problems[0], problems
         assert found in problems[0] and expected in problems[0], problems
+
+
+def test_a_count_that_is_not_a_whole_number_is_named_with_the_figure_meant(data_dir):
+    """'1.234' referrals (thousands separated by a point, as on the continent) validated as 1.234;
+    a count is a whole number, and the message gives the figure that was probably meant."""
+    import pytest
+
+    import swlib
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "1.234"},
+           {"measure": "m0", "period": "2024-25-Q2", "value": "12.5"},
+           {"measure": "m0", "period": "2024-25-Q3", "value": "1,234"}]  # fmt: skip
+    make_data(data_dir, [{"unit": "count"}], obs)
+    with pytest.raises(swlib.DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "observations.csv, row 2, column 'value': found '1.234' for m0, a count measure; expected a whole number (a "
+        "count of people or events): a point is the decimal point, so type 1234 (or 1,234) if that many was meant",
+        "observations.csv, row 3, column 'value': found '12.5' for m0, a count measure; expected a whole number (a "
+        "count of people or events)",
+    ]
