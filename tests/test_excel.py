@@ -227,7 +227,8 @@ def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):
         "observations": [
             *ROWS["observations"],
             {**ok, "period": "2020-21-Q5", "value": 50},  # row 4: bad period
-            {"council": "gamma", "measure": "m1", "period": "2020-21-Q3", "value": 50},  # row 5: unknown council
+            # row 5: unknown council, and a value without counts of a summed percentage (the same run)
+            {"council": "gamma", "measure": "m1", "period": "2020-21-Q3", "value": 50},
             {**ok, "period": "2020-21-Q1", "numerator": 1, "denominator": 2},  # row 6: duplicate of row 2
             {**ok, "period": "2020-21-Q4", "numerator": 12, "denominator": 10},  # row 7: more than the denominator
             {**ok, "measure": "m9", "period": "2020-21-Q4", "value": 5},  # row 8: unknown measure
@@ -238,9 +239,10 @@ def test_validate_lists_every_problem_of_a_workbook_in_one_run(tmp_path):
     r = CliRunner().invoke(main, ["validate", "--data", str(path)])
     assert r.exit_code == 2 and "Traceback" not in r.output
     for where in ("cell measures!A3", "cell measures!F4", "cell observations!C4", "cell observations!A5",
-                  "cell observations!C6", "cell observations!E7", "cell observations!B8", "cell observations!F9"):  # fmt: skip
+                  "cell observations!E5", "cell observations!C6", "cell observations!E7", "cell observations!B8",
+                  "cell observations!F9"):  # fmt: skip
         assert where in r.output, (where, r.output)
-    assert "the data has 8 problems" in r.output and "listed in the councils sheet" in r.output
+    assert "the data has 9 problems" in r.output and "listed in the councils sheet" in r.output
 
 
 def test_template_inspections_sheet_has_grade_columns_and_a_filled_return_renders_the_annual_report(tmp_path):
