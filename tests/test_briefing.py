@@ -233,8 +233,8 @@ def test_page_ones_summary_table_counts_the_measures_its_count_line_does(tmp_pat
     run = CliRunner().invoke
     assert run(main, ["init", "fife", "--name", "Fife Council"]).exit_code == 0
     with (tmp_path / "data" / "measures.csv").open("a") as f:
-        f.write("cj-on-time,Reports on time,Keeping people safe,,,percent,higher,quarterly,sum,90,5,1,,,fife,,,,\n"
-                "home-cost,Care home cost,Best value,,,currency,lower,quarterly,mean,750,20,0,,,fife,,,,\n")  # fmt: skip
+        f.write("cj-on-time,Reports on time,Keeping people safe,,,percent,higher,quarterly,sum,90,5,1,,,fife,,,,,,\n"
+                "home-cost,Care home cost,Best value,,,currency,lower,quarterly,mean,750,20,0,,,fife,,,,,,\n")  # fmt: skip
     with (tmp_path / "data" / "observations.csv").open("a") as f:
         for q, (n, d, cost) in enumerate([(168, 188, 797), (156, 184, 763)], start=1):
             f.write(f"fife,cj-on-time,2025-26-Q{q},,{n},{d},,,,\nfife,home-cost,2025-26-Q{q},{cost},,,,,,\n")
