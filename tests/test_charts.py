@@ -18,7 +18,7 @@ def test_whole_years_are_drawn_against_the_annual_target_and_the_year_to_date_ag
     chart = trend_chart(r, years, "2021/22 Quarter 2")
     assert "annual target £175,000; target to date £87,500" in chart.alt
     assert "2020/21: £170,400" in chart.alt and "2021/22 Quarter 2 to date: £79,600" in chart.alt
-    assert "against the annual target (dashed line); the year to date against the target to date" in chart.caption
+    assert "against the annual target (dashed line), and this year to date against the target to date" in chart.caption
 
 
 def test_an_annual_measure_in_a_quarterly_report_shows_its_latest_year_once(demo):
@@ -575,3 +575,20 @@ def test_a_summary_of_no_counted_measures_draws_an_empty_chart_not_an_error(demo
     perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
     chart = swlib.charts.status_chart(swlib.status_summary(perf.iloc[0:0]))
     assert chart.svg.startswith("<svg") and "Stacked bar chart of measures by status" in chart.alt
+
+
+def test_a_part_year_total_is_drawn_beside_the_same_point_last_year_not_against_whole_years(demo):
+    # committee reading of D&G 2023/24 Q2 p11: 4.92 days to date, half the height of 9.57-9.88 days
+    # a year, looked like an improvement; it is worse than 4.81 days at Quarter 2 last year (Red)
+    import re
+
+    r, years = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-absence-days")
+    chart = trend_chart(r, years, "2023/24 Quarter 2")
+    assert "2022/23 Quarter 2 to date: 4.81 days (synthetic); 2023/24 Quarter 2 to date: 4.92 days" in chart.alt
+    assert "beside the same point last year (2022/23 Quarter 2 to date): part of a year" in chart.caption
+    same = re.search(r'<rect class="bar same-point" x="([\d.]+)"', chart.svg)
+    annual = re.search(r'<line class="annual-target" x1="[\d.]+" y1="[\d.]+" x2="([\d.]+)"', chart.svg)
+    assert same and annual and float(annual.group(1)) < float(same.group(1))  # no annual target over a part year
+    # a percentage to date is comparable with whole years: drawn as before
+    r, years = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-cj-reports")
+    assert "same-point" not in trend_chart(r, years, "2023/24 Quarter 2").svg

@@ -12,6 +12,7 @@ from ..disclosure import suppressed_columns as _hidden
 from ..formatting import fmt_value
 from ..periods import Period
 from ..status import synthetic_columns
+from ..ytd import part_year_total
 from . import metrics
 from .base import (
     HALF_PAGE,
@@ -64,6 +65,15 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     labels = [Period.parse(y).label for y in years] + [last_label]
     values = [row.get(y) for y in years] + [row.get("to_date")]
     cols = [*years, "to_date"]
+    # part of a year's total beside whole years' looks better however the year goes: beside it, the
+    # same point last year (swlib's last_year), like with like; no annual target line over either
+    part = (
+        part_year_total(row) and shown.kind != "year" and ("last_year" in hidden_cols or not _nan(row.get("last_year")))
+    )
+    if part:
+        labels.insert(-1, f"{shown.shift_years(-1).label} to date")
+        values.insert(-1, row.get("last_year"))
+        cols.insert(-1, "last_year")
     hidden = {i for i, c in enumerate(cols) if c in hidden_cols}
     made_up = {i for i, c in enumerate(cols) if c in synthetic_columns(row) and i not in hidden}
     annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
@@ -71,7 +81,10 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
              else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
              for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
     kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
+    if part:
+        kind = "the last three years, and this year and last year to date"
     same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
+    same_target = same_target and not (part and not _nan(to_date_target))  # its own line over this year to date
 
     tgt = ""
     if not _nan(annual):
@@ -84,6 +97,13 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         caption += " against the annual target (dashed line)" + (
             "; the year to date against the target to date (dotted)" if not same_target else ""
         )
+    if part:  # the sentence as a whole: which bars each target line is over
+        whole = " against the annual target (dashed line), and" if not _nan(annual) else ","
+        this = " against the target to date (dotted)" if not _nan(to_date_target) else ""
+        caption = (
+            f"{row['title']}: the last three years{whole} this year to date{this} beside the same point last year "
+            f"({labels[-2]}): part of a year, not to be read against the whole years' totals"
+        )
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
@@ -91,14 +111,19 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         lines = [annual] * len(labels)
     if not same_target:
         lines[-1] = to_date_target
+    if part:
+        lines[-2] = None  # last year's target to date is not this year's
     ticks = [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
              for lab in labels]  # fmt: skip
     heading = kind + (" (£ cash)" if row.get("cash") else "")  # not to be read as a real-terms chart beside it
-    svg = _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt)
+    svg = _trend_svg(
+        values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt, part
+    )
     return Chart(svg, alt, caption + ".")
 
 
-def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt) -> str:
+def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt,
+               part=False) -> str:  # fmt: skip
     """The year bar chart in SVG, drawn for half a landscape page (``HALF_PAGE``), where it prints
     beside the measure's SPC chart: margins in inches as the matplotlib chart had them, the legend
     beside the bars (never over them), each bar labelled over it where no target line strikes it
@@ -111,7 +136,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
     W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
     x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
-    has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1])
+    has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part])
     shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
     lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3) / (y1 - y0)))  # room for the labels
@@ -129,11 +154,12 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     for i, v in enumerate(values):
         if i in hidden or _nan(v):
             continue
-        latest = i == n - 1
+        latest, same_point = i == n - 1, part and i == n - 2  # the same point last year: hatched as to date
         svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
-                 hatch="//" if latest else "", cls="bar latest" if latest else "bar")  # fmt: skip
+                 hatch="//" if latest or same_point else "",
+                 cls="bar latest" if latest else "bar same-point" if same_point else "bar")  # fmt: skip
     if has_annual:
-        right = n - 0.5 if same_target else n - 1.5
+        right = n - 0.5 if same_target else n - 1.5 - part
         svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
     if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar's top
         halo = {"stroke": "white", "width": st["target_to_date"]["width"] + 2.5, "dash": None}
