@@ -27,7 +27,7 @@ from .formatting import status_text
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
-from .status import actions, catalogue, performance, status_summary, targets_to_date, without_figures
+from .status import actions, by_the_figures, catalogue, performance, status_summary, targets_to_date, without_figures
 
 
 def as_text(cell) -> None:
@@ -302,7 +302,7 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
             return printed(r[col], r.get("decimals")) if audience == "public" else float(r[col])
 
         targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
-        cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"]),
+        cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"], by_the_figures(r)),
                  *[None if pd.isna(t) else float(t) for t in targets],
                  figure("to_date"), r.get("note") or "", r["trend"], *[figure(y) for y in years],
                  r.get("comment") or ""]  # fmt: skip

@@ -61,13 +61,15 @@ def fmt_money(amount: float, *, millions: bool = False) -> str:
     return f"£{amount:,.0f}" if amount >= 0 else f"-£{-amount:,.0f}"
 
 
-def status_text(status: str, source: str | None = None) -> str:
+def status_text(status: str, source: str | None = None, by_figures: str | None = None) -> str:
+    """A status as printed; an officer's own assessment says so, and the status by the figures
+    beside it where that differs (``status.by_the_figures``)."""
     if status == SUPPRESSED:
         return SYMBOL
     icon = STATUS_ICONS.get(status, "")
     text = f"{icon} {status}".strip()
     if source == "override":
-        text += " (officer assessment)"
+        text += f" (officer assessment; by the figures: {by_figures})" if by_figures else " (officer assessment)"
     return text
 
 

@@ -60,6 +60,20 @@ def _rag(value: float, target: float, tolerance: float, polarity: str, decimals:
     return "Amber" if gap <= tol else "Red"
 
 
+def by_the_figures(r: dict) -> str | None:
+    """The status a performance row's figure has against its target (Green, Amber or Red) where
+    the status printed is an officer's own assessment (``status_source`` "override") that differs
+    from it, so that the two are printed side by side (SL 2021/22 Q2: carers supported by Welfare
+    Rights officers, 164 against 200 to date, assessed Amber, Red by the figures); else None."""
+    if r.get("status_source") != "override" or r.get("polarity") not in ("higher", "lower"):
+        return None
+    if any(pd.isna(r.get(c)) for c in ("to_date", "target", "tolerance")):
+        return None
+    decimals = r.get("decimals")
+    rule = _rag(r["to_date"], r["target"], r["tolerance"], r["polarity"], None if pd.isna(decimals) else int(decimals))
+    return rule if rule != r["status"] else None
+
+
 def deciding_decimals(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> int | None:
     """Where rounding to the display precision moves the figure across a threshold (69.6% is
     printed as 70%, at the 70% target, so it counts as met): the decimals that show the figure

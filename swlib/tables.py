@@ -10,7 +10,7 @@ import pandas as pd
 from .disclosure import suppressed_columns
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .periods import Period
-from .status import actions, performance, status_summary
+from .status import actions, by_the_figures, performance, status_summary
 
 
 def display_performance(df: pd.DataFrame) -> pd.DataFrame:
@@ -22,7 +22,7 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
         f = lambda col, r=r, supp=supp: fmt_value(r[col], r["unit"], r["decimals"], suppressed=col in supp)  # noqa: E731
         row = {
             "Performance indicator": r["title"],
-            "Status": status_text(r["status"], r["status_source"]),
+            "Status": status_text(r["status"], r["status_source"], by_the_figures(r)),
             "Target": fmt_value(r["target"], r["unit"], r["decimals"]),
             "To date": f("to_date")
             + ("" if "to_date" in supp or r["unit"] != "percent" else counts_behind(r["numerator"], r["denominator"])),

@@ -373,3 +373,19 @@ def test_a_month_missing_inside_the_year_is_report_later_not_a_status_on_fewer_m
     obs.append({"measure": "m0", "period": "2020-08", "value": "2455"})
     df = perf(data_dir, ms, obs)
     assert df.loc["m0", "status"] == "Amber" and df.loc["m0", "to_date"] == 15105  # against 15,000 to date
+
+
+def test_an_officers_assessment_is_printed_with_the_status_by_the_figures_beside_it(demo):
+    # committee reading of SL 2021/22 Q2 p6: carers supported by Welfare Rights officers, 164 against
+    # 200 to date (18% short, worsening) printed "Amber (officer assessment)"; by the figures it is Red
+    from swlib.formatting import status_text
+    from swlib.status import by_the_figures
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2").set_index("measure", drop=False)
+    carers = perf.loc["sl-carers-welfare-rights"].to_dict()
+    assert (carers["status"], carers["status_source"], by_the_figures(carers)) == ("Amber", "override", "Red")
+    assert (
+        status_text("Amber", "override", by_the_figures(carers)) == "▲ Amber (officer assessment; by the figures: Red)"
+    )
+    assert by_the_figures(perf.loc["sl-equipu-saving"].to_dict()) is None  # a status by the figures already
+    assert by_the_figures({**carers, "status": "Red"}) is None  # the officer agrees with the figures

@@ -407,8 +407,8 @@ def test_each_measure_needing_attention_is_headed_by_its_status_and_whose_it_is(
         for d in page.select("div.measure")
     }
     assert heads["Carers supported by dedicated Welfare Rights officers"] == (
-        "Status: ▲ Amber (officer assessment) . Down from 206 at this point last year to 164, below the 200 target to "
-        "date (400 for the year). † Synthetic figures."
+        "Status: ▲ Amber (officer assessment; by the figures: Red) . Down from 206 at this point last year to 164, below "
+        "the 200 target to date (400 for the year). † Synthetic figures."
     )  # the status and the sentence one paragraph, at the head of the block
     assert heads["Criminal Justice Social Work reports submitted to Court by the due date"].startswith(
         "Status: ◆ Red . Up"

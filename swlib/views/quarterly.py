@@ -13,6 +13,7 @@ from ..formatting import fmt_value, lgbf_decimals, slug
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
+from ..status import by_the_figures
 from ..trends import long_trend, spc_target
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
@@ -55,7 +56,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     for r in by_severity(sel.to_dict("records")):  # in page 1's order: Red first, the worsening first
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
-                "status": r["status"], "status_source": r.get("status_source")}  # fmt: skip
+                "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
         target = spc_target(ds, r)
         chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
         if chart is not None and perf.attrs.get("audience") != "public":

@@ -22,6 +22,7 @@ from ..national import price_label
 from ..periods import Period
 from ..status import (
     STATUS_ORDER,
+    by_the_figures,
     is_synthetic,
     status_summary,
     synthetic_columns,
@@ -101,7 +102,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             yc.append({"text": note, "reason": True} if note and pd.isna(r.get(y)) else cell(r, y))
         out["rows"].append({
             "title": r["title"], "notes": notes, "comment": comment_html(r.get("comment")),
-            "status": r["status"], "status_source": r["status_source"],
+            "status": r["status"], "status_source": r["status_source"], "by_figures": by_the_figures(r),
             "target": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
             "to_date": cell(r, "to_date"),
             "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend_reason(r)},
