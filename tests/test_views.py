@@ -325,7 +325,7 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
     """D&G 2023/24 Q2, measures needing attention. CHN8a's SPC runs on real terms to 2019/20 while
     the chart beside it shows 2022/23 in cash: its last point is not called the latest, and the
     caption says which series and why. Readmissions: the chart's latest point is special cause
-    (concern) while the row's arrow says improving: the caption says both hold, and why."""
+    (concern) while the row's arrow says improving: the SPC icon's words say both, as one explanation."""
     import base64
 
     from swlib import trends
@@ -360,11 +360,14 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
     )
     readmissions = parts["Rate of readmission to hospital within 28 days per 1,000 discharges"]
     assert perf.set_index("title").at[readmissions["title"], "trend"] == "improving"
-    assert readmissions["chart"]["caption"].endswith(
-        "The latest point (104.6, 2022/23) is special cause variation (concern), above the upper process "
-        "limit (99.2). The trend arrow (improving) compares it with the year "
-        "before only; both hold."
+    # committee reading (p15): "↑ improving" beside a bare "Special cause variation: concern" and a
+    # Red status read as two labels that conflict; one explanation now stands at the SPC's icon
+    assert readmissions["icons"][0]["words"] == (
+        "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23) is above "
+        "the upper process limit (99.2). The arrow in the table (↑ improving) is the change on the same point last "
+        "year only (from 111.9): better than last year, but not back to the usual level of the longer run."
     )
+    assert "both hold" not in readmissions["chart"]["caption"]
 
 
 def test_data_sources_count_every_measure_under_its_source_as_typed(data_dir):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..base import TREND_ARROWS
 from ..benchmarking import ordinal
 from ..briefing import by_severity, needing_attention
 from ..charts import benchmark_chart, trend_chart
@@ -62,6 +63,9 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         if chart is not None and perf.attrs.get("audience") != "public":
             part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
             part["chart"]["caption"] += spc_beside_the_table(chart, r)
+            both = arrow_against_spc(chart, r)  # the arrow and the SPC told as one thing, at the SPC's icon
+            if both:
+                part["icons"][0]["words"] = both
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
         elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
@@ -102,10 +106,9 @@ def withheld_chart_words(part: dict, points: str | None, public: bool) -> str | 
 def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
     """What the SPC chart shows that its measure's row could be taken to contradict, said under
     the chart: a cost's chart in real terms ending before the cash figures printed beside it
-    (its last point is not the latest figure), and a latest point that is a special cause one
-    way where the trend arrow, which compares with last year only, points the other."""
+    (its last point is not the latest figure). A latest point that is a special cause one way
+    where the trend arrow points the other is said once, at the SPC icon (``arrow_against_spc``)."""
     last, words = chart.iloc[-1], ""
-    f = lambda v: fmt_value(v, r["unit"], int(r["decimals"]))  # noqa: E731
     shown = Period.parse(r.get("period_shown") or last["period"])
     if chart.attrs.get("price_year") and Period.parse(last["period"]).end_key() < shown.end_key():
         words += (  # why it ends there is said by spc_view (real_terms_end)
@@ -113,21 +116,42 @@ def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
             "the real-terms figures of the LGBF (inflation would show as special cause), so the last point is not the latest "
             "figure."
         )
+    return words
+
+
+def arrow_against_spc(chart: pd.DataFrame, r: dict) -> str | None:
+    """One explanation where the row's trend arrow (this year against the same point last year)
+    points one way and the SPC chart's latest point is special cause the other (D&G 2023/24 Q2
+    readmissions: "↑ improving" beside "Special cause variation: concern" and a Red status), said
+    in place of the SPC icon's bare words, so that the reader is not given two labels that seem to
+    conflict; None where they agree."""
+    last = chart.iloc[-1]
+    f = lambda v: fmt_value(v, r["unit"], int(r["decimals"]))  # noqa: E731
+    shown = Period.parse(r.get("period_shown") or last["period"])
     concern = {"special_cause_concern": "concern", "special_cause_improvement": "improvement"}.get(last["point_type"])
     against = {"concern": "improving", "improvement": "worsening"}.get(concern)
-    if against and r.get("trend") == against and str(last["period"]) == str(shown):
-        where = (
-            f"{'above the upper' if last['value'] > last['upl'] else 'below the lower'} process limit "
-            f"({f(last['upl'] if last['value'] > last['upl'] else last['lpl'])})"
-            if last.get("outside_limits")
-            else "in a run or trend marked as special cause"
-        )
-        words += (
-            f" The latest point ({f(last['value'])}, {last['label']}) is special cause variation ({concern}), "
-            f"{where}. The trend arrow ({against}) "
-            "compares it with the year before only; both hold."
-        )
-    return words
+    if not against or r.get("trend") != against or str(last["period"]) != str(shown):
+        return None
+    where = (
+        f"{'above the upper' if last['value'] > last['upl'] else 'below the lower'} process limit "
+        f"({f(last['upl'] if last['value'] > last['upl'] else last['lpl'])})"
+        if last.get("outside_limits")
+        else "in a run or trend marked as special cause"
+    )
+    points = {"year": "years", "half": "half-years", "quarter": "quarters", "month": "months"}.get(
+        Period.parse(last["period"]).kind, "periods"
+    )
+    since = f" (from {f(r['last_year'])})" if pd.notna(r.get("last_year")) else ""
+    verdict = (
+        "better than last year, but not back to the usual level of the longer run"
+        if concern == "concern"
+        else "worse than last year, but still better than the usual level of the longer run"
+    )
+    return (
+        f"Special cause variation ({concern}) over the longer run of {points}: the latest point "
+        f"({f(last['value'])}, {last['label']}) is {where}. The arrow in the table ({TREND_ARROWS[against]} {against}) "
+        f"is the change on the same point last year only{since}: {verdict}."
+    )
 
 
 def not_compared_reason(r: dict) -> str:
