@@ -23,6 +23,7 @@ from .published import read as read_published
 from .records import Records
 from .schema import ADDITIVE_UNITS
 from .ytd import (
+    INCOMPLETE,
     YearToDate,
     impossible,
     missing_reason,
@@ -268,7 +269,7 @@ def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, note
         return "Report later", "missing", ytd
     if ytd.missing and m.aggregate == "sum" and m.unit in ADDITIVE_UNITS:  # 5 months' count against 6 months' target
         gap = ", ".join(Period.parse(p).label for p in ytd.missing)
-        notes.append(f"year to date incomplete: no figure for {gap} ({ytd.parts_found} of {ytd.parts_expected})")
+        notes.append(f"{INCOMPLETE} {gap} ({ytd.parts_found} of {ytd.parts_expected})")
         return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
     if pd.isna(tgt) or m.polarity == "none" or pd.isna(ytd.value):  # e.g. no cases this period (0 of 0)
         return "Data only", "rule", ytd

@@ -6,6 +6,7 @@ Builds on ``status`` (year values), ``spc`` and ``stats``; nothing here draws.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -21,6 +22,7 @@ from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .stats import trend_test
 from .status import is_synthetic, round_half_up, synthetic_columns
 from .xmr import SPCWarning, assurance_type, p_chart, spc
+from .ytd import INCOMPLETE
 
 MAX_SPC_POINTS = 24
 
@@ -203,6 +205,9 @@ def sentence(
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
     if now is None or pd.isna(now):
+        gap = re.search(rf"{INCOMPLETE} (.+?) \(\d+ of \d+\)", row.get("note") or "")
+        if gap:  # a month of the year missing: there is a figure for the period, but no year to date
+            return f"No year to date yet: no figure for {gap.group(1)}, so it is not compared with the target."
         return "No figure yet for this period."
     f = lambda v: fmt_value(v, unit, dec)  # noqa: E731
     # one comparison basis, the same as the trend arrow's: the same point last year

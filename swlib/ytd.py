@@ -13,6 +13,8 @@ import pandas as pd
 from .periods import SPAN_MONTHS, Period
 from .schema import ADDITIVE_UNITS
 
+INCOMPLETE = "year to date incomplete: no figure for"  # a row's note where a period of the year is missing
+
 
 @dataclass(frozen=True)
 class YearToDate:

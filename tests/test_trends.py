@@ -267,3 +267,15 @@ def test_a_cost_in_real_terms_is_held_to_its_target_at_the_same_prices(demo):
     perf = swlib.performance(ds, "dumfries-and-galloway", "2020-21").set_index("measure")
     assert perf.loc["dg-home-care-cost", "target"] == 29.0 and pd.isna(perf.loc["dg-home-care-cost", "target_cash"])
     assert perf.loc["dg-lac-residential-cost", "target"] == 4961.0  # the council's own cash figure
+
+
+def test_a_year_to_date_left_out_for_a_missing_month_says_so_not_no_figure(data_dir):
+    ms = [{"unit": "count", "polarity": "lower", "frequency": "monthly", "target": "30000"}]
+    obs = [
+        {"measure": "m0", "period": p, "value": "2500"} for p in ("2020-04", "2020-05", "2020-06", "2020-07", "2020-09")
+    ]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    row = swlib.performance(ds, "alpha", "2020-21-Q2").iloc[0].to_dict()
+    assert trends.sentence(row, ["2017-18", "2018-19", "2019-20"]) == (
+        "No year to date yet: no figure for August 2020, so it is not compared with the target."
+    )
