@@ -137,9 +137,21 @@ def outline(report: str, context: dict) -> list[dict]:
     for s in sections(report):
         view = context.get(s["id"])
         parts = s.get("parts") or (view.get("parts") if isinstance(view, dict) else None) or []
+        parts, empty = with_words(parts, context.get("narrative"))
         number = s.get("number") if s.get("number_parts", True) else None
-        out.append({**s, "text": heading_text(s), "parts": numbered(parts, number)})
+        out.append({**s, "text": heading_text(s), "parts": numbered(parts, number), "empty_parts": empty})
     return out
+
+
+def with_words(parts: list[dict], narrative: dict | None) -> tuple[list[dict], list[dict]]:
+    """A section's parts that have something to print, and those that are the CSWO's words only
+    (``"narrative"``) with none given: these get no heading, contents line or bookmark, and the
+    section lists them once (the annual reports printed four headed "No narrative was provided" in
+    a row, D&G and SLC section 4)."""
+    if narrative is None:
+        return parts, []
+    empty = [p for p in parts if p.get("narrative") and not narrative.get(p["narrative"])]
+    return [p for p in parts if p not in empty], empty
 
 
 def _css() -> str:

@@ -1024,7 +1024,7 @@ def test_the_committee_paper_names_no_file_tool_or_data_folder(pdfs):
         if name != "national":
             assert "Local Government Benchmarking Framework, January 2022 release" in text, name
     dg = " ".join("".join(pages_text(pdfs["annual-dg"])).split())
-    assert "No narrative was provided for commissioned services. " in dg and "words for it go in" not in dg
+    assert "No narrative was provided for these parts: " in dg and "words for each go in" not in dg
     national = " ".join("".join(pages_text(pdfs["national"])).split())
     assert "Figures: Improvement Service, Local Government Benchmarking Framework, January 2022 release." in national
     assert "Spiegelhalter (2005)" in national  # the method, in the methods note

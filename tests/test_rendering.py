@@ -135,10 +135,18 @@ def test_annual_report_sections_and_narrative():
     assert "192 contracts with 101 suppliers" in text  # seed 002's commissioned services
     dg = " ".join(soup(rendered("annual-dg")).get_text(" ").split())
     assert "Service Budget Outturn Variance" in dg and " under" in dg  # budget against outturn, per line
-    assert "No narrative was provided for commissioned services." in dg  # said plainly when there is none
+    # said plainly when there is none: section 4's four parts with no words are listed once, not as four
+    # headed "No narrative was provided" (committee reading of D&G's and SLC's annual p2), and have no heading
+    assert ("No narrative was provided for these parts: partnership working with people who use services, carers and "
+            "the third sector; how people who use services and carers are involved; commissioned services; "
+            "improvement approaches.") in dg  # fmt: skip
+    dg_h3 = [h.get_text(strip=True) for h in soup(rendered("annual-dg")).find_all("h3")]
+    assert not any(h.startswith("4.") for h in dg_h3) and "Commissioned services" not in dg
     # officers are told where the words go, in the data set in use, on screen only: the printed paper names no file
-    assert ("No narrative was provided for commissioned services. The CSWO's words for it go in "
-            "data/narrative/dumfries-and-galloway/2023-24/commissioned.md (markdown).") in dg  # fmt: skip
+    assert ("words for each go in data/narrative/dumfries-and-galloway/2023-24/partnership.md, "
+            "data/narrative/dumfries-and-galloway/2023-24/involvement.md, "
+            "data/narrative/dumfries-and-galloway/2023-24/commissioned.md and "
+            "data/narrative/dumfries-and-galloway/2023-24/improvement.md (markdown).") in dg  # fmt: skip
     hints = soup(rendered("annual-dg")).select("p.no-data .screen-only")
     assert hints and all("data/narrative/" in h.get_text() for h in hints)
     css = (Path(swlib.__file__).parent / "templates" / "shared" / "report.css").read_text()
@@ -151,7 +159,7 @@ def test_annual_report_sections_and_narrative():
     foot.select_one(".screen-only").decompose()
     assert re.fullmatch(r"Generated \d+ \w+ \d{4} \d\d:\d\d UTC\.", foot.find_all("p")[-1].get_text())
     public = " ".join(soup(rendered("annual-dg", "public")).get_text(" ").split())
-    assert "No narrative was provided for commissioned services. " in public
+    assert "No narrative was provided for these parts: partnership working" in public
     assert "narrative/" not in public and ".md" not in public and "words for it go in" not in public
     assert "£119,120,000" in text  # Dundee's 2016/17 budget (seed 002)
     # millions to one decimal in the report's own sentences; the council's words quoted as it printed them

@@ -180,3 +180,15 @@ def test_a_reports_page_head_and_foot_are_escaped_by_the_one_template_setup():
     assert "<title>&lt;script&gt;x&lt;/script&gt;</title>" in head and '<p class="council">A &amp; B</p>' in head
     assert "<style>p{}</style>" in head and "(public version)" in head
     assert "<p>&lt;b&gt;f&lt;/b&gt;</p>" in foot and "“&#34;data&#34;”" in foot
+
+
+def test_a_part_with_no_words_has_no_heading_and_is_listed_once():
+    # D&G's and SLC's annual p2: four headed parts of section 4 each saying only "No narrative was provided"
+    from swlib.templating import outline
+
+    words = {"partnership": None, "involvement": "<p>Our forum met six times.</p>", "commissioned": None}
+    section = next(s for s in outline("annual", {"narrative": words}) if s["id"] == "partnership")
+    assert [p["text"] for p in section["parts"]] == ["4.1 User and carer involvement"]
+    assert [p["narrative"] for p in section["empty_parts"]] == ["partnership", "commissioned", "improvement"]
+    everything = next(s for s in outline("annual", {}) if s["id"] == "partnership")  # no narrative at all: as listed
+    assert len(everything["parts"]) == 4 and everything["empty_parts"] == []
