@@ -118,8 +118,10 @@ def _stamp(t: dt.datetime) -> str:
 
 
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
-            on: dt.date | None = None, data=None, out=None, warnings=()) -> dict:  # fmt: skip
-    """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``)."""
+            on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None) -> dict:  # fmt: skip
+    """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``). ``not_checked``:
+    per public report's key, every measure it prints that suppression could not check (the batch's
+    line names a few)."""
 
     rows = []
     for o in outcomes:
@@ -130,6 +132,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             "seconds": round(o.seconds, 2), "output": str(Path(o.html).resolve()) if o.html else None,
             "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
             "pdf": str(Path(o.pdf).resolve()) if getattr(o, "pdf", None) else None,
+            **({"not_checked": (not_checked or {}).get(j.key, [])} if j.audience == "public" else {}),
         })  # fmt: skip
     counts = {w: sum(r["outcome"] == w for r in rows) for w in OUTCOME_WORDS.values()}
     return {
@@ -163,6 +166,7 @@ class RunRecord:
         self.on: dt.date | None = None
         self.data = self.out = None
         self.warnings: list[str] = []
+        self.not_checked: dict[str, list[str]] = {}  # a public report's key -> the measures it could not check
 
     def __enter__(self) -> RunRecord:
         return self
@@ -191,7 +195,7 @@ class RunRecord:
         from .outputs import write_atomic  # config and templating: not on the CLI's start (the unchanged re-run)
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
-                      data=self.data, out=self.out, warnings=self.warnings)  # fmt: skip
+                      data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked)  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

@@ -432,3 +432,22 @@ def test_overlapping_batches_on_one_folder_leave_a_whole_manifest_and_every_repo
     index = (out / "index.html").read_text()
     for entry in manifest.values():
         assert entry["status"] == "ok" and (out / entry["html"]).is_file() and f'href="{entry["html"]}"' in index
+
+
+def test_the_run_summary_lists_every_measure_a_public_report_could_not_check(tmp_path):
+    """The batch's 'not checked' line names five measures and how many more; the run summary
+    (--summary FILE) keeps every one, on the public report's row."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    d = make_data(tmp_path / "d", [{"aggregate": "latest"}] * 7,
+                  [{"measure": f"m{i}", "period": "2020-21-Q1", "value": "50"} for i in range(7)])  # fmt: skip
+    r = CliRunner().invoke(main, ["batch", "quarterly", "--period", "2020-21-Q1", "--councils", "alpha", "--audience",
+                                  "public", "--audience", "internal", "--data", str(d), "--out", str(tmp_path / "o"),
+                                  "--summary", str(tmp_path / "s.json")])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "(m0, m1, m2, m3, m4 and 2 more)" in r.output and "m5" not in r.output
+    rows = {x["audience"]: x for x in json.loads((tmp_path / "s.json").read_text())["reports"]}
+    assert rows["public"]["not_checked"] == [f"m{i}" for i in range(7)] and "not_checked" not in rows["internal"]

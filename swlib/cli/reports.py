@@ -237,9 +237,10 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
 NOT_CHECKED_NAMED = 5  # measure ids a public run's 'not checked' line names before 'and N more'
 
 
-def _say_public(ds, j, data, verbose: bool, command: str) -> None:
+def _say_public(ds, j, data, verbose: bool, command: str) -> list[str]:
     """What a rendered public report withheld (each passage, where and why) and, in one line, what
-    it prints that suppression cannot check (each figure with ``verbose``): run and batch alike."""
+    it prints that suppression cannot check (each figure with ``verbose``): run and batch alike.
+    Returns the ids of the measures not checked (batch's run summary lists them all)."""
     from ..publishing import not_checked, withheld
     from ..publishing import where as place
 
@@ -250,6 +251,7 @@ def _say_public(ds, j, data, verbose: bool, command: str) -> None:
         click.echo(f"not checked in {j.key}: {place(f)}: {f['text']}")
     if figures and not verbose:  # one line a report: the list is check-public's
         click.echo(_not_checked_line(j, figures, data, command))
+    return list(dict.fromkeys(str(f.get("measure")) for f in figures))
 
 
 def _batch(record, report, period, councils, audiences, jobs, schedule, data, out, quiet, force, executor, scheduler,
@@ -304,7 +306,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
 
         ds = load(plan.data)
         for j in public:
-            _say_public(ds, j, data, verbose, "batch")
+            record.not_checked[j.key] = _say_public(ds, j, data, verbose, "batch")
     click.echo(f"index: {plan.out_dir / 'index.html'}")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
