@@ -287,6 +287,9 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     return False
 
 
+SUPPRESSED_SENTENCE = "Figure suppressed to protect confidentiality"  # a table prints [c] and says it once
+
+
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
 
@@ -298,7 +301,7 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     for r in perf.to_dict("records"):
         if "to_date" in suppressed_columns(r):
             why = suppressed_words(r, "to_date")
-            out.append("Figure suppressed to protect confidentiality" + (f": {why}." if why else "."))
+            out.append(SUPPRESSED_SENTENCE + (f": {why}." if why else "."))
             continue
         trend = (
             statistical_trend(ds, council, r["measure"], period, r["polarity"])

@@ -522,3 +522,30 @@ def test_the_councils_own_measures_come_before_last_years_statutory_figures(data
     ds = swlib.load(make_data(data_dir, ms, obs))
     perf = swlib.performance(ds, "alpha", "2020-21-Q4")
     assert performance_view(perf)["parts"][0]["title"] == "Statutory functions"
+
+
+def test_a_public_table_marks_a_suppressed_row_c_and_says_why_once_under_it(demo):
+    # committee reading of public D&G 2023/24 Q2 p4-5: "Figure suppressed to protect confidentiality: a
+    # number from 1 to 4 could otherwise be read or worked out from the published figures" in up to five rows
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import performance_view
+
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P, audience="public")
+    perf["sentence"] = trends.describe(perf, demo, "dumfries-and-galloway", P)
+    tables = [t for theme in performance_view(perf)["parts"] for o in theme["outcomes"] for t in o["tables"]]
+    marked = [t for t in tables if any(("sentence", "[c]") in r["notes"] for r in t["rows"])]
+    assert marked
+    for t in marked:
+        assert t["suppressed_note"] == (
+            "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read or worked out "
+            "from the published figures."
+        )
+    texts = [text for t in tables for r in t["rows"] for _, text in r["notes"]]
+    assert not any("protect confidentiality" in text for text in texts)
+    assert any("the figure at this point last year is [c]." in text for text in texts)
+    assert all(
+        t.get("suppressed_note") for t in tables if any("[c]" in text for r in t["rows"] for _, text in r["notes"])
+    )
+

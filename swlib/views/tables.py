@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..charts import spc_chart
-from ..disclosure import SYMBOL, suppressed_columns
+from ..disclosure import PUBLIC_WHY, SYMBOL, suppressed_columns
 from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from ..icons import icons_view
 from ..narrative import comment_html
@@ -29,6 +29,7 @@ from ..status import (
     targets_to_date,
     without_figures,
 )
+from ..trends import SUPPRESSED_SENTENCE
 from .wording import status_meanings
 
 
@@ -93,6 +94,10 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
     }
     for r in rows.to_dict("records"):
         notes = [("sentence", r["sentence"])] if r.get("sentence") else []
+        if notes:  # [c] in the row, the reason once under the table (public D&G Q2 p4: the sentence in five rows)
+            text, why = marked_c(r["sentence"])
+            notes = [("sentence", text)]
+            out["suppressed_note"] = why or out.get("suppressed_note")
         if r.get("note"):
             notes.append(("note", r["note"]))
         trend = r["trend"]
@@ -109,6 +114,17 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
             "years": yc,
         })  # fmt: skip
     return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+
+
+def marked_c(sentence: str) -> tuple[str, str | None]:
+    """A row's sentence as a table prints it, [c] where it says a figure is suppressed, and the
+    sentence that says why, for once under the table (None where it says none)."""
+    if sentence.startswith(SUPPRESSED_SENTENCE):
+        return SYMBOL, sentence
+    said = f" is suppressed to protect confidentiality: {PUBLIC_WHY}"
+    if said in sentence:
+        return sentence.replace(said, f" is {SYMBOL}"), f"{SUPPRESSED_SENTENCE}: {PUBLIC_WHY}."
+    return sentence, None
 
 
 def trend_reason(r: dict) -> str:
