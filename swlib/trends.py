@@ -109,6 +109,30 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     return chart
 
 
+def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
+    """Why ``long_trend`` gives a measure no SPC chart, as the report says it where the chart
+    would be (D&G 2023/24 Q2: "Adults supported at home..." had neither chart nor reason): too
+    few periods in the latest run without a gap, or a cost with no real-terms figures."""
+    s = series(ds, council, measure, period)
+    m = _by_id(ds).loc[measure]
+    if m["unit"] == "currency":
+        s = s[s["price_year"].notna()]
+        if s.empty:
+            return (
+                "Statistical process control chart not shown: a cost is charted in real terms only (the LGBF's "
+                "figures), and there are none for this measure."
+            )
+    run, gap_before = latest_run(s)
+    kind = FREQUENCY_KIND[m["frequency"]]
+    points = {"half": "half-years"}.get(kind, kind + "s")
+    n = len(run)
+    have = f"there {'is' if n == 1 else 'are'} {n}" + (
+        f" ({run['label'].iloc[0]} to {run['label'].iloc[-1]})" if n > 1 else f" ({run['label'].iloc[0]})" if n else ""
+    )
+    after = f", after a gap following {gap_before}" if gap_before else ""
+    return f"Statistical process control chart not shown: it needs 8 or more {points} in a row, and {have}{after}."
+
+
 def latest_run(s: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The latest run of consecutive periods of a ``series`` (each period starting the month
     after the one before ends), and the label of the last period before the gap that ends the

@@ -453,7 +453,7 @@ def test_how_we_compare_says_which_indicators_are_compared_with_scotland_and_why
 def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(demo):
     """D&G 2023/24 Q2 public, section 4: permanence within 26 weeks (last year's figure suppressed)
     has no chart, and the performance development reviews lose their SPC chart: one line says so
-    in each block. The internal report has both charts and no such line."""
+    in each block. The internal report has both charts, and a line only where SPC has too few periods."""
     from bs4 import BeautifulSoup
 
     from swlib.periods import Period
@@ -480,7 +480,12 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
     assert balance.select_one("p.chart-withheld").get_text() == "Chart not shown: it would show small numbers."
     sds = next(v for k, v in public.items() if k.startswith("Self-directed support"))
     assert sds.select_one("p.chart-withheld").get_text().endswith("a public report charts the latest years only.")
-    assert not any(d.select("p.chart-withheld") for d in internal.values())
+    # the internal report has every chart it can draw: a line only where there are too few periods for SPC
+    said = [p.get_text() for d in internal.values() for p in d.select("p.chart-withheld")]
+    assert said == [
+        "Statistical process control chart not shown: it needs 8 or more years in a row, and there are 4 "
+        "(2019/20 to 2022/23), after a gap following 2017/18."
+    ]
     assert len(internal["Staff who have completed an annual performance development review"].select("figure")) == 2
 
 
@@ -549,3 +554,20 @@ def test_a_public_table_marks_a_suppressed_row_c_and_says_why_once_under_it(demo
         t.get("suppressed_note") for t in tables if any("[c]" in text for r in t["rows"] for _, text in r["notes"])
     )
 
+
+def test_every_measure_needing_attention_without_an_spc_chart_says_why(demo):
+    # committee reading of D&G 2023/24 Q2 p12: "Adults supported at home..." had no SPC chart and no reason
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import attention_view
+
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = trends.describe(perf, demo, "dumfries-and-galloway", P)
+    parts = attention_view(demo, "dumfries-and-galloway", perf, P)["parts"]
+    assert all(p["icons"] or p["withheld"] for p in parts)
+    adults = next(p for p in parts if p["id"] == "attention-dg-quality-of-life")
+    assert adults["withheld"] == (
+        "Statistical process control chart not shown: it needs 8 or more years in a row, and there are 4 "
+        "(2019/20 to 2022/23), after a gap following 2017/18."
+    )

@@ -15,7 +15,7 @@ from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
 from ..status import by_the_figures
-from ..trends import long_trend, spc_target
+from ..trends import long_trend, no_spc_reason, spc_target
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
 
@@ -72,6 +72,8 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
             part["chart"] = trend_chart(priced(r), years, period.label).view()
         points = None if chart is None else Period.parse(chart["period"].iloc[-1]).kind
         part["withheld"] = withheld_chart_words(part, points, perf.attrs.get("audience") == "public")
+        if chart is None and not part["withheld"]:  # every measure without an SPC chart says why
+            part["withheld"] = no_spc_reason(ds, council, r["measure"], r.get("period_shown") or period)
         parts.append(part)
     spc = any(p["icons"] for p in parts)
     lead = "Measures with a Red or Amber status, Red first and the worsening first, as on page 1: " + (
