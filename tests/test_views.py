@@ -571,3 +571,20 @@ def test_every_measure_needing_attention_without_an_spc_chart_says_why(demo):
         "Statistical process control chart not shown: it needs 8 or more years in a row, and there are 4 "
         "(2019/20 to 2022/23), after a gap following 2017/18."
     )
+
+
+def test_a_percentage_without_its_counts_beside_a_count_is_not_read_as_a_share_of_it(demo):
+    # committee reading of Dundee 2016/17 p10: "Complaints upheld 28.5%" under 77 complaints received;
+    # no whole number of 77 gives 28.5% (the council's outcomes: upheld 28.5%, partly 17%, not 55.5%)
+    from swlib.periods import Period
+    from swlib.views import statutory_view
+
+    perf = swlib.performance(demo, "dundee-city", "2016-17")
+    table = statutory_view(perf, "Complaints", Period.parse("2016-17"))["table"]
+    assert [r["label"] for r in table["rows"]][:2] == ["Statutory social work complaints received", "Complaints upheld"]
+    assert table["base_note"] == (
+        "Complaints upheld and Complaint investigations finalised within agreed timescales: percentages as the "
+        "council reported them, without the counts behind them; not necessarily a share of a count in this table."
+    )
+    only_counts = perf[perf["measure"].isin(["complaints-received"])]
+    assert statutory_view(only_counts, "Complaints", Period.parse("2016-17"))["table"]["base_note"] is None

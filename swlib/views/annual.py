@@ -15,6 +15,7 @@ from ..disclosure import WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
 from ..periods import Period
 from ..published import read as read_published
+from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
@@ -55,6 +56,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()
              or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
     out["table"] = values_view(rows, years, this_year, f"{outcome}: figures by year")
+    out["table"]["base_note"] = base_not_given(rows)
     rows[this_year] = rows["to_date"]
     if perf.attrs.get("audience") == "public":
         rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
@@ -63,6 +65,24 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     elif len(rows):
         out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
     return out
+
+
+def base_not_given(rows: pd.DataFrame) -> str | None:
+    """A note under a table that sets a percentage given without its counts beside a count, so
+    that it is not read as a share of that count (Dundee 2016/17: "Complaints upheld 28.5%" under
+    77 complaints received, and no whole number of 77 gives 28.5%: the council's base is its
+    complaints' outcomes); None where the table has no such pair."""
+    counts = rows["unit"].isin(COUNT_UNITS).any()
+    alone = rows[(rows["unit"] == "percent") & rows["numerator"].isna() & rows["denominator"].isna()]
+    if not counts or alone.empty:
+        return None
+    names = list(alone["title"])
+    which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (
+        f"{which}: {'a percentage' if len(names) == 1 else 'percentages'} as the council reported "
+        f"{'it' if len(names) == 1 else 'them'}, without the counts behind {'it' if len(names) == 1 else 'them'}; "
+        "not necessarily a share of a count in this table."
+    )
 
 
 def red_view(perf: pd.DataFrame) -> dict | None:
