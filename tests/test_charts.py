@@ -347,6 +347,41 @@ def test_no_label_on_the_small_multiples_runs_into_the_next(demo):
     assert labels and not any("†" in t for t in labels)
 
 
+@pytest.mark.parametrize(("council", "year"), [("dundee-city", "2016-17"), ("dumfries-and-galloway", "2023-24")])
+def test_every_small_multiple_title_prints_in_full_within_its_panel(demo, council, year):
+    # Dumfries and Galloway's annual report printed "Registered sex offenders subje" and "secure
+    # accommodation during t year": titles wrapped at 32 characters ran past their panel, the
+    # third column's past the chart's edge, where the picture cuts them. Each title now wraps in
+    # its panel's width (measured here with matplotlib's DejaVu Sans), real text, at 9 pt, whole.
+    import re
+
+    from swlib import views
+
+    perf, Y = swlib.performance(demo, council, year), swlib.Period.parse(year)
+    functions = perf.loc[perf["theme"] == "Statutory functions", "outcome"].unique()
+    seen = set()
+    for outcome in functions:
+        chart = views.statutory_view(perf, outcome, Y)["chart"]
+        if chart is None:
+            continue
+        svg = svg_of(chart)
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        panels = [
+            tuple(float(v) for v in m)
+            for m in re.findall(r'<line class="axis" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)"', svg)
+        ]
+        titles = [(t, box) for t, box, c in svg_text_boxes(svg) if c == "title"]
+        assert len(titles) == len(panels) >= 1, outcome
+        assert 'class="title" x=' in svg and "font-size: 9px" in svg  # real text, 9 pt (printed at full size)
+        for (t, (x0, top, x1, bottom)), (left, base, right) in zip(titles, panels, strict=True):
+            assert left - 0.5 <= x0 and x1 <= right + 0.5 and x1 <= width, (outcome, t, x1 - x0, right - left)
+            assert 0 <= top and bottom < base and t.count("\n") <= 2, (outcome, t)
+            seen.add(" ".join(t.replace("\u00a0", " ").split()).removesuffix(" †"))
+        assert svg_overprinted(svg) == [], outcome
+    assert seen <= set(perf["title"])  # every word of every title: none cut, none ending "…"
+    assert "Registered sex offenders subject to statutory supervision under MAPPA" in seen
+
+
 def test_labels_wider_than_their_bars_take_two_heights_rather_than_overprint(demo):
     # South Lanarkshire's 2021/22 annual report printed "98,538101,822104,745106,977" over the
     # unpaid work hours: seven justice panels take three a row, where a six-figure count is
@@ -486,6 +521,21 @@ def test_the_text_widths_are_dejavu_sans_as_matplotlib_measures_it():
     for text in ["£175,000", "latest, 23/24 H1:", "86.8% †", "special cause: improvement", "2021/22 Q2", "[c]", "–"]:
         measured = text_to_path.get_text_width_height_descent(text, font, False)[0]
         assert text_width(text, 8) == pytest.approx(measured, abs=0.6), text  # kerning: under a point
+
+
+def test_a_title_wraps_within_a_width_at_its_spaces_in_three_lines_at_most():
+    from swlib.charts.svg import text_width, wrap_to
+
+    title = "Children and young people in secure accommodation during the year\u00a0†"
+    lines = wrap_to(title, 130, 9).split("\n")
+    assert " ".join(lines) == title and len(lines) == 3 and max(text_width(t, 9) for t in lines) <= 130
+    assert lines[-1].endswith("year\u00a0†")  # the mark never on a line of its own
+    assert wrap_to("Unpaid work hours", 400, 9) == "Unpaid work hours"
+    # too long for three lines: the third ends "…" (the chart's alternative text has it whole)
+    cut = wrap_to("Adults supported at home who agree their services and support had an impact in improving "
+                  "or maintaining their quality of life", 130, 9).split("\n")  # fmt: skip
+    assert len(cut) == 3 and cut[-1].endswith("…") and max(text_width(t, 9) for t in cut) <= 130
+    assert all(text_width(t, 9) <= 40 for t in wrap_to("Supercalifragilistic", 40, 9).split("\n"))  # broken in it
 
 
 @pytest.mark.parametrize(("lo", "hi", "bins"), [(0, 1, 6), (10.3, 31.2, 6), (0.59, 1.06, 6), (0, 210000, 6),

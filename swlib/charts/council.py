@@ -45,6 +45,7 @@ from .svg import (
     text_height,
     text_width,
     value_axes,
+    wrap_to,
 )
 
 
@@ -381,7 +382,7 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         svg.line(x0, y1, x1, y1, axis_line(), "axis")
         bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
         mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
-        heading = _wrap(r["title"] + mark, 32)
+        heading = wrap_to(r["title"] + mark, pw, size)  # within its panel: three lines at most
         up = heading.count("\n") * st["line_spacing"] * size
         svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - up, heading, size, cls="title")
     return str(svg)

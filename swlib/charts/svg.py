@@ -74,6 +74,29 @@ def text_width(text: str, size: float) -> float:
     return max((sum(metrics.WIDTH.get(c, wide) for c in line) for line in str(text).split("\n")), default=0.0) * size
 
 
+def wrap_to(text: str, width: float, size: float, lines: int = 3) -> str:
+    """``text`` broken at its spaces into lines each at most ``width`` points wide at ``size``
+    (a word wider than that is broken in it), at most ``lines`` of them: a text that needs more
+    ends its last line with "…" (the full text is the chart's alternative text). A no-break
+    space holds its neighbours together ("year\u00a0†")."""
+    out: list[str] = []
+    for word in filter(None, str(text).split(" ")):  # not at a no-break space
+        while text_width(word, size) > width and len(word) > 1:  # a word wider than the line: broken in it
+            cut = max(k for k in range(1, len(word)) if k == 1 or text_width(word[:k], size) <= width)
+            out.append(word[:cut])
+            word = word[cut:]
+        if out and text_width(f"{out[-1]} {word}", size) <= width:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    if len(out) > lines:
+        last = out[lines - 1].split(" ")
+        while len(last) > 1 and text_width(" ".join(last) + "…", size) > width:
+            last.pop()
+        out = [*out[: lines - 1], " ".join(last) + "…"]
+    return "\n".join(out)
+
+
 def text_height(text: str, size: float) -> float:
     """From the top of a (multi-line) text's first line to the bottom of its last, in points."""
     n = str(text).count("\n")
