@@ -138,7 +138,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                                        *_renamed_by(evidence)))  # fmt: skip
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
-    years = list(df.attrs.get("years", []))
+    cols = ["to_date", "last_year", *df.attrs.get("years", [])]  # the columns that print a figure
     hidden: list[list[str]] = [[] for _ in range(len(out))]
     why: list[list[str]] = [[] for _ in range(len(out))]
     withheld = []
@@ -146,7 +146,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     for i, (idx, r) in enumerate(zip(out.index, records, strict=True)):
         agg = r.get("aggregate", "sum")
         points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record, agg)
-        for col in ["to_date", "last_year", *years]:
+        for col in cols:
             reason = hidden_why(points.get(col, []), r["unit"], agg, lo, hi)
             if not reason and points.get(col) and (points.get("revised") or {}).get(col):  # a snapshot revised
                 reason = hidden_why([*points["revised"][col], points[col][-1]], r["unit"], "sum", lo, hi)
@@ -178,14 +178,13 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
-    protect_percent_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
-    protect_counted_bases(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi, record)
-    protect_population_rates(records, evidence, hidden, why, ["to_date", "last_year", *years],
-                             df.attrs.get("population"), lo, hi)  # fmt: skip
-    protect_flows(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
-    rests = protect_parts(records, evidence, hidden, why, ["to_date", "last_year", *years], record, lo, hi)
-    protect_shared_bases(records, evidence, hidden, why, lo, hi, record, ["to_date", "last_year", *years])
-    protect_averages(records, evidence, hidden, why, ["to_date", "last_year", *years], lo, hi)
+    protect_percent_parts(records, evidence, hidden, why, cols, lo, hi)
+    protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record)
+    protect_population_rates(records, evidence, hidden, why, cols, df.attrs.get("population"), lo, hi)
+    protect_flows(records, evidence, hidden, why, cols, lo, hi)
+    rests = protect_parts(records, evidence, hidden, why, cols, record, lo, hi)
+    protect_shared_bases(records, evidence, hidden, why, lo, hi, record, cols)
+    protect_averages(records, evidence, hidden, why, cols, lo, hi)
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")
