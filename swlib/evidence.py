@@ -14,14 +14,13 @@ from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .ytd import YearToDate, complement_points, cumulative_by_end, impossible, year_to_date, year_value
 
 
-def is_stock(m, kind: str) -> bool:
+def is_stock(m) -> bool:
     """Whether a measure's figures are snapshots of people at a date, so that two of different
     dates tell the net change: aggregate ``latest`` reported within the year (children on the
     register each quarter), or yearly (looked after at 31 March). A yearly percentage marked
     ``latest`` is compared too, through its numerator and denominator: "120 of 150" last year and
     "122 of 153" this year tell 2 of 3 whether it is a share at a date or of the year's events (the
-    latest figure each year is the one the year column prints). The kind of period is not needed
-    for that now; it is kept for the callers."""
+    latest figure each year is the one the year column prints)."""
     return m.aggregate == "latest"
 
 
@@ -54,7 +53,7 @@ def measure_evidence(
         points.setdefault("ends", {})[col] = by_end  # the same, by the month each ends in
         points[col] = [*by_end.values(), figure] if figure else []
         points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
-        if is_stock(m, kind):  # a snapshot: also set against the one at the end of the year before
+        if is_stock(m):  # a snapshot: also set against the one at the end of the year before
             points.setdefault("year_before", {})[col] = _year_end(mo, at.year_period.shift_years(-1), kind, m)
     part_of = getattr(m, "part_of", None)
     if isinstance(part_of, str) and m.unit in COUNT_UNITS:
