@@ -84,7 +84,11 @@ def service_name(council: str, audience: str = "internal") -> str:
 def public_source(label: str, council: str, audience: str = "internal") -> str:
     """A source as a report's "Data sources" prints it (``source_label``'s words): withheld from a
     public report where it mentions a small number, unless an officer cleared it (``cleared``)."""
-    withhold = audience == "public" and _said(label, council) and not cleared_text(label, council, source_label)
+    withhold = (
+        audience == "public"
+        and not cleared_text(label, council, source_label)
+        and _said(label, council, clearing=False)
+    )
     return WITHHELD_TEXT if withhold else label
 
 
