@@ -34,14 +34,13 @@ from .linked import protect_counted_bases, protect_flows, protect_population_rat
 from .printed import restates_printed
 from .records import Records
 from .renames import renamed
-from .schema import COUNT_UNITS
+from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
 # units whose numerator, where given, counts people or events (every unit but money and time): its
 # complement (denominator - numerator) is a count too. A rate or ratio is as much a proportion as a
 # percentage where it has both: 309 of 312 printed as 99.0 (per 100) or 0.990 beside a published 312
 # tells that 3 did not
-PROPORTION_UNITS = ("percent", "rate", "ratio")
 COUNTED_NUMERATOR_UNITS = (*PROPORTION_UNITS, *COUNT_UNITS)
 
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 import math
 import re
 
-from .schema import COUNT_UNITS
+from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _small
-
-PROPORTIONS = ("percent", "rate", "ratio")  # as ``disclosure.PROPORTION_UNITS``
 
 
 def _nan(x) -> bool:
@@ -69,7 +67,7 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=N
     counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
     for i, r in enumerate(records):
         ev = evidence.get(r["measure"]) or {}
-        if r["unit"] not in PROPORTIONS:
+        if r["unit"] not in PROPORTION_UNITS:
             continue
         whole = ev.get("part_of")
         mates = [j for j in counts if records[j]["measure"] == whole or same_cases(records[j], r)]
