@@ -39,10 +39,10 @@ def renamed(
     if record is None or record.empty or "title" not in record:
         return record
     recorded = {str(m).split(":")[0] for m in record["measure"]}
-    by_title: dict[str, set[str]] = {}  # the ids new since the record, by title
-    for m, t in titles.items():
-        if m not in recorded:
-            by_title.setdefault(normalise(t), set()).add(m)
+    fresh = [m for m in titles if m not in recorded]  # the ids new since the record
+    by_title: dict[str, set[str]] = {}  # the same, by title
+    for m in fresh:
+        by_title.setdefault(normalise(titles[m]), set()).add(m)
     old = {}  # a vanished id -> the ids now in use with its title
     for m, t in zip(record["measure"], record["title"], strict=True):
         base = str(m).split(":")[0]
@@ -51,15 +51,14 @@ def renamed(
     for new, was in (replaces or {}).items():
         if isinstance(was, str) and was not in titles and new in titles:
             old.setdefault(was, set()).add(new)
-    fresh = {m for m in titles if m not in recorded}
-    if printed and fresh:  # the figures each vanished id printed, by year and months
+    nows = {new: {(y, mo): v for y, mo, v in printed[new]} for new in fresh if (printed or {}).get(new)}
+    if nows:  # the figures each vanished id printed, by year and months, against each new id's now
         kept: dict[str, dict[tuple, set]] = {}
         for m, y, mo, v in zip(record["measure"], record["year"], record["months"], record["value"], strict=True):
             if ":" not in str(m) and str(m) not in titles and pd.notna(v):
                 kept.setdefault(str(m), {}).setdefault((str(y), int(mo)), set()).add(round(float(v), 6))
         for was, figures in kept.items():
-            for new in fresh:
-                now = {(y, mo): v for y, mo, v in printed.get(new, ())}
+            for new, now in nows.items():
                 same = [now[k] in vs for k, vs in figures.items() if k in now]
                 if same and 2 * sum(same) >= len(same):
                     old.setdefault(was, set()).add(new)
