@@ -352,21 +352,6 @@ def title_words(title) -> frozenset[str]:
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in TITLE_STOP)
 
 
-def names_a_part(whole: str, whole_title, part: str, part_title) -> bool:
-    """Whether ``part``'s id or title says it counts a part of ``whole``: its id is the whole's and
-    more (referrals, referrals-screened), its title has every word of the whole's and more
-    ("Referrals received", "Referrals received that were screened"), or its title is a shorter name
-    of the whole with a qualifier ("Children on the register for more than a year" of "Children on
-    the child protection register": ``qualified_part``). Siblings are not parts:
-    "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
-    "Permanence Orders made" each have a word the other has not, as have "... for more than a year"
-    and "... for less than a year" (neither is the unqualified whole)."""
-    if _id_part(whole, part):
-        return True
-    w, p = title_words(whole_title), title_words(part_title)
-    return (bool(w) and w < p) or qualified_part(whole_title, part_title)
-
-
 # where a title's qualifier starts: "Children on the register | for more than a year", "Referrals | within 24 hours"
 QUALIFIER = re.compile(r"\b(?:for|who|whose|that|which|where|within|without|over|under|aged|longer|more\s+than|"
                        r"less\s+than|fewer\s+than|at\s+least|after|since)\b", re.I)  # fmt: skip
@@ -395,12 +380,19 @@ def _id_part(whole: str, part: str) -> bool:
 def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
     """Warnings: two counts added up over the year (unit count or number, aggregate sum; one
     as often as the other, or a monthly part of a quarterly whole, its months summed to each
-    quarter) or two snapshots of one frequency (aggregate latest, at the same date), where one's id or title says it counts a part of the other (``names_a_part``),
-    its ``part_of`` does not name the other, and in some council's period both are larger than
+    quarter) or two snapshots of one frequency (aggregate latest, at the same date), where one's id
+    or title says it counts a part of the other, its ``part_of`` does not name the other, and in some council's period both are larger than
     the council's ``suppress_max`` and differ by ``suppress_min`` to ``suppress_max``: a public
     report prints both (referrals 312, screened 309: 3 not screened), since only a declared
     ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
-    ``settings(council)``: the council's settings (default: ``params/``)."""
+    ``settings(council)``: the council's settings (default: ``params/``).
+
+    A part's id is the whole's and more (referrals, referrals-screened), its title has every word of
+    the whole's and more ("Referrals received", "Referrals received that were screened"), or its
+    title is a shorter name of the whole with a qualifier (``qualified_part``). Siblings are not
+    parts: "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
+    "Permanence Orders made" each have a word the other has not, as have "... for more than a year"
+    and "... for less than a year" (neither is the unqualified whole)."""
     settings = settings or council_settings
     m = measures.drop_duplicates("measure")
     summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
@@ -417,12 +409,13 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     for p, part in ids.items():
         for k in (k for k, c in enumerate(part) if c in "-_." and part[:k] in row_of):
             by_id.setdefault(row_of[part[:k]], set()).add(p)
-    heads = {i: title_head(t) for i, t in summed["title"].items()}
+    titles = summed["title"].to_dict()
     qualified: dict[int, set] = {}  # "... for more than a year": a part of each unqualified title with its head's words
-    for p, (head, q) in heads.items():
+    for p, t in titles.items():
+        head, q = title_head(t)
         if q and len(head) >= 2:
             for w in set.intersection(*(having.get(x, set()) for x in head)):
-                if w != p and not heads[w][1] and head <= heads[w][0]:
+                if w != p and qualified_part(titles[w], t):
                     qualified.setdefault(w, set()).add(p)
     pairs = []
     for w, ws in words.items():
