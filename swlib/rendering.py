@@ -198,7 +198,11 @@ def execute(
     ReportError."""
     import papermill as pm  # as nbformat in render
     from nbclient.exceptions import CellTimeoutError
+    from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
+    from papermill.execute import prepare_notebook_metadata, raise_for_execution_errors, remove_error_markers
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
 
     source = notebooks_dir() / reports.get(report).notebook
     params = {"council": council, "period": str(P), "audience": audience, "data": str(Path(data_path).resolve())}
@@ -218,11 +222,15 @@ def execute(
         km = session.prepare(
             {"SWREPORT_PARAMS": str(params_dir().resolve()), "SWREPORT_OUT": str(out_dir(out).resolve())}
         )
-        nb = pm.execute_notebook(
-            str(source), str(running), parameters=params, kernel_name="python3", progress_bar=False,
+        # pm.execute_notebook's steps, less its writes: a report's executed notebook (about 270,000
+        # characters) is serialised once, by render; only a failed one is written here, marked at its cell
+        nb = parameterize_notebook(load_notebook_node(str(source)), params, kernel_name="python3")
+        nb = remove_error_markers(prepare_notebook_metadata(nb, str(source), str(running)))
+        nb = papermill_engines.execute_notebook_with_engine(
+            None, nb, "python3", input_path=str(source), output_path=None, progress_bar=False,
             km=km, log_output=False, execution_timeout=session.timeout,
-            request_save_on_cell_execute=False,  # written once, at the end or at the failing cell
         )  # fmt: skip
+        raise_for_execution_errors(nb, str(running))  # a cell failed: written to running, and raised
     except PapermillExecutionError as e:
         kept, tags = None, ()
         if running.exists():
