@@ -377,6 +377,10 @@ def test_every_small_multiple_title_prints_in_full_within_its_panel(demo, counci
             assert left - 0.5 <= x0 and x1 <= right + 0.5 and x1 <= width, (outcome, t, x1 - x0, right - left)
             assert 0 <= top and bottom < base and t.count("\n") <= 2, (outcome, t)
             seen.add(" ".join(t.replace("\u00a0", " ").split()).removesuffix(" †"))
+            above = [
+                b[3] for _, b, c in svg_text_boxes(svg) if c == "tick x" and b[3] < top and b[0] < x1 and x0 < b[2]
+            ]
+            assert top - max(above, default=top - 4) >= 4, (outcome, t)  # clear of the year ticks of the panel above
         assert svg_overprinted(svg) == [], outcome
     assert seen <= set(perf["title"])  # every word of every title: none cut, none ending "…"
     assert "Registered sex offenders subject to statutory supervision under MAPPA" in seen

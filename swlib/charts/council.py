@@ -357,12 +357,17 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     125 mm: printed at full size, 8 pt): one panel of year bars a measure, each bar labelled with
     its figure (synthetic ones †, unless all are: then the panel's title says it once), a
     suppressed figure [c], a missing one –. Margins and gaps (shares of a panel, as matplotlib's
-    ``hspace`` and ``wspace``) as the matplotlib chart had them."""
+    ``hspace`` and ``wspace``) as the matplotlib chart had them (a little more between rows when
+    a title below the first row takes three lines: it stays clear of the ticks above it)."""
     size, st = MIN_FONT, STYLE
     W, H = 72 * 6.8, 72 * (1.55 * nrows + 0.2)
     pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 0.9)
+    mark = [f"\u00a0{SYNTHETIC_MARK}" if p[4] else "" for p in panels]  # never on a line of its own
+    headings = [wrap_to(p[0]["title"] + m, pw, size) for p, m in zip(panels, mark, strict=True)]  # in its panel
+    if any(h.count("\n") == 2 for h in headings[cols:]):  # a title of three lines clear of the ticks above it
+        pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 1.1)
     svg = Svg(W, H, alt)
-    for k, (r, vals, hidden, marked, every) in enumerate(panels):
+    for k, (r, vals, hidden, marked, _) in enumerate(panels):
         x0, y0 = corner(k)
         x1, y1 = x0 + pw, y0 + ph
         n = len(vals)
@@ -381,8 +386,7 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         _svg_year_bars(svg, xa, ya, vals, r["unit"], int(r["decimals"]), "–", hidden, marked, stagger)
         svg.line(x0, y1, x1, y1, axis_line(), "axis")
         bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
-        mark = f"\u00a0{SYNTHETIC_MARK}" if every else ""  # never on a line of its own
-        heading = wrap_to(r["title"] + mark, pw, size)  # within its panel: three lines at most
+        heading = headings[k]
         up = heading.count("\n") * st["line_spacing"] * size
         svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * size - up, heading, size, cls="title")
     return str(svg)
