@@ -588,3 +588,17 @@ def test_a_percentage_without_its_counts_beside_a_count_is_not_read_as_a_share_o
     )
     only_counts = perf[perf["measure"].isin(["complaints-received"])]
     assert statutory_view(only_counts, "Complaints", Period.parse("2016-17"))["table"]["base_note"] is None
+
+
+def test_the_annual_page_one_says_for_each_red_measure_what_is_being_done_or_that_nothing_is_said(demo):
+    # committee reading of D&G 2023/24 and SLC 2021/22 annual p1: Figure, Target and "In one line" only
+    from swlib.views import red_view
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22")
+    table = red_view(perf)
+    assert table["columns"] == ["Figure", "Target", "In one line", "Comment"]
+    assert {r["comment"] for r in table["rows"]} == {"No comment provided"}  # the year's figures carry none
+    planned = perf[perf["measure"] == "sl-planned-discharge"].index[0]
+    perf.at[planned, "comment"] = "<p>Delays in care home admissions. More beds.</p><ul><li>Huddles</li></ul>"
+    rows = {r["label"]: r["comment"] for r in red_view(perf)["rows"]}
+    assert rows["Planned Discharge Dates that are met"] == "Delays in care home admissions."

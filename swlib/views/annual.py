@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import workforce
-from ..briefing import by_severity
+from ..briefing import by_severity, first_sentence
 from ..charts import budget_chart, inspection_chart, small_multiples
 from ..config import council_settings
 from ..disclosure import WITHHELD_TEXT
@@ -99,9 +99,10 @@ def red_view(perf: pd.DataFrame) -> dict | None:
             {"text": fmt_value(r["to_date"], r["unit"], d), "synthetic": made_up},
             {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
         ]
-        rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or ""})
+        said = first_sentence(r.get("comment")) or "No comment provided"  # what is being done, or that none is said
+        rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or "", "comment": said})
     cap = "Red: most in need of attention" + (", worsening first" if len(rows) > 1 else "")
-    table = {"caption": cap, "columns": ["Figure", "Target", "In one line"], "rows": rows}
+    table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows}
     return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
 
 
