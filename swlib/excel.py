@@ -243,7 +243,7 @@ def _ask_counts(ws, columns: list[str], measures: list[dict], measure: str) -> N
     cell asking for the counts, and both count cells shaded: given as a value alone, public
     suppression cannot check it (``publishing.unchecked_figures``)."""
     m = next((m for m in measures if m["measure"] == measure), None)
-    if m is None or m.get("unit") not in ("percent", "rate", "ratio"):
+    if m is None or m.get("unit") not in sc.PROPORTION_UNITS:
         return
     row = ws.max_row
     for col in ("numerator", "denominator"):

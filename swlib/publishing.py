@@ -17,7 +17,7 @@ from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
 from .reading import table_sheets
-from .schema import COUNT_UNITS, narrative_dir
+from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .small_numbers import small_numbers_in
 from .status import actions, performance
@@ -140,7 +140,6 @@ def check_public(ds, council: str, period) -> list[dict]:
     return findings
 
 
-RATES = ("percent", "rate", "ratio")  # figures built on counts that a value alone does not give
 UNCHECKED = (
     "a percentage, rate or ratio given without its numerator and denominator: whether it gives away a small "
     "number cannot be checked (give them, or declare part_of = the count it is a percentage of, or clear the row "
@@ -159,7 +158,9 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     obs = obs[~obs["from_panel"].astype(bool)]
     units = ds.measures.set_index("measure")["unit"]
     obs = obs.assign(unit=obs["measure"].map(units))
-    bare = obs["unit"].isin(RATES) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
+    bare = (
+        obs["unit"].isin(PROPORTION_UNITS) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
+    )
     if "part_of" in ds.measures:  # a percentage declared a part of a count: checked against it (its base)
         m = ds.measures.drop_duplicates("measure").set_index("measure")
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
