@@ -757,11 +757,11 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
             continue
         counts = _counts_in_sentence(s.group(0))
         for a, noun in counts:
+            # the figures of nouns of one flow with this one's, once a count (as ``_small_differences``)
+            flow = [v for n, v in named.items() if _one_flow(noun, n)] if noun is not None else []
             for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
                 for b in (a + d, a - d):
-                    same = b in unnamed or (
-                        b in every if noun is None else any(b in v for n, v in named.items() if _one_flow(noun, n))
-                    )
+                    same = b in unnamed or (b in every if noun is None else any(b in v for v in flow))
                     if max(a, b) > hi and (same or (b in every and min(a, b) >= _APART * hi)):
                         return d, starts[b], s.end()
         for a, noun in counts:
