@@ -427,6 +427,8 @@ def _exporter():
     # markdown headings keep their ids (the table of contents links to them) but show no "¶":
     # the empty anchor link is hidden by the stylesheet, so no reader or screen reader meets it
     c.HTMLExporter.anchor_link_text = ""
+    # the notebook is validated once, after the preprocessors, not after each of them (about a dozen)
+    c.HTMLExporter.optimistic_validation = True
     exporter = Exporter(config=c, extra_template_basedirs=[str(TEMPLATES / "nbconvert")], template_name="swreport")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
