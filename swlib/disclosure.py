@@ -35,7 +35,7 @@ from .printed import restates_printed
 from .records import Records
 from .renames import renamed
 from .schema import COUNT_UNITS, PROPORTION_UNITS
-from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
+from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, numerators, small_numbers_in
 
 # units whose numerator, where given, counts people or events (every unit but money and time): its
 # complement (denominator - numerator) is a count too. A rate or ratio is as much a proportion as a
@@ -348,21 +348,10 @@ def _depth(measure: str, evidence: dict, at: dict) -> int:
     return len(seen) - 1
 
 
-def numerators(percent: float, decimals: int, base: float) -> list[int]:
-    """The whole numerators of ``base`` that print as ``percent`` at ``decimals`` places (7.1 of 42: [3])."""
-    if not base or base < 1 or not float(base).is_integer():
-        return []
-    shown = round_half_up(percent, decimals)
-    guess = round(percent * base / 100)
-    reach = int(base * 10.0**-decimals / 100) + 2  # how far a printed value's rounding lets the numerator move
-    return [k for k in range(max(0, guess - reach), min(int(base), guess + reach) + 1)
-            if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
-
-
 def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
     """A percentage given as a value alone whose measure is declared a part of a count
     (``part_of``): the count in the same column is its base, so the numerator the percentage
-    gives (10.0% of 40 looked after children: 4 in secure care; ``percent_bases.numerators``)
+    gives (10.0% of 40 looked after children: 4 in secure care; ``small_numbers.numerators``)
     from lo to hi hides it ("small"), as does the base less it ("complement"). A percentage with
     its numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
     at = {r["measure"]: i for i, r in enumerate(records)}

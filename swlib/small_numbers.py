@@ -351,15 +351,21 @@ def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     return [round(_value(pc) * a / 100, 6)]
 
 
-def _parts(percent: float, decimals: int, base: float) -> list[int]:
-    """The whole parts of ``base`` that print as ``percent`` at ``decimals`` places (9.5 of 42: [4]),
-    as ``percent_bases.numerators`` finds them for a figure."""
-    if not base or base < 1 or not float(base).is_integer() or not 0 < percent < 100:
+def numerators(percent: float, decimals: int, base: float) -> list[int]:
+    """The whole numerators of ``base`` that print as ``percent`` at ``decimals`` places (7.1 of 42: [3])."""
+    if not base or base < 1 or not float(base).is_integer():
         return []
-    shown, guess = round_half_up(percent, decimals), round(percent * base / 100)
-    reach = int(base * 10.0**-decimals / 100) + 2
+    shown = round_half_up(percent, decimals)
+    guess = round(percent * base / 100)
+    reach = int(base * 10.0**-decimals / 100) + 2  # how far a printed value's rounding lets the numerator move
     return [k for k in range(max(0, guess - reach), min(int(base), guess + reach) + 1)
             if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
+
+
+def _parts(percent: float, decimals: int, base: float) -> list[int]:
+    """The whole parts of ``base`` that print as ``percent`` at ``decimals`` places (9.5 of 42: [4]),
+    as ``numerators`` finds them for a figure, where 0 < percent < 100 (else none)."""
+    return numerators(percent, decimals, base) if 0 < percent < 100 else []
 
 
 # a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
