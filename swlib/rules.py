@@ -501,6 +501,9 @@ def _other_measure(df: pd.DataFrame, by_id: pd.DataFrame, row, column: str, labe
     return o, []
 
 
+FREQUENCY_MONTHS = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}  # months between a measure's figures
+
+
 def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str, unit: str = "count") -> bool:
     """Whether a measure can be declared a part of another (``part_of_rules``): both summed, the
     part's periods within the whole's (a count only: a percentage as often as its base), or both
@@ -517,7 +520,7 @@ def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str,
         return True
     if part_agg != "sum" or unit not in sc.COUNT_UNITS:
         return False
-    span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
+    span = FREQUENCY_MONTHS
     return span[whole_freq] % span[part_freq] == 0 and span[part_freq] < span[whole_freq]
 
 
@@ -532,7 +535,7 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
         return []
     out = []
     by_id = df.set_index("measure")
-    span = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}
+    span = FREQUENCY_MONTHS
     for row in df.index[df["flow_of"].notna()]:
         r, stock = df.loc[row], df.at[row, "flow_of"]
         s, problems = _other_measure(df, by_id, row, "flow_of", label)
