@@ -13,6 +13,7 @@ from .errors import SwError
 from .formatting import slug
 from .narrative import comment_html
 from .periods import Period, previous_quarter
+from .rows import records
 from .status import actions, performance, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
@@ -51,7 +52,7 @@ def being_done(r: dict, acts: pd.DataFrame | None) -> str:
         return said
     linked = []
     if acts is not None and not acts.empty:
-        for a in acts.to_dict("records"):
+        for a in records(acts):
             names = [t.strip() for t in str(a.get("measure") or "").split(";")]
             if r["title"] in names or r["measure"] in names:
                 linked.append(f"Action ({a['status']}): {a['action']}")
@@ -67,7 +68,7 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     no_source = pd.Series(None, index=before.index, dtype=object)
     was_override = dict(zip(before["measure"], before.get("status_source", no_source) == "override", strict=True))
     out = []
-    for r in perf.to_dict("records"):
+    for r in records(perf):
         old, new = was.get(r["measure"]), r["status"]
         if old in RANK and new in RANK and old != new:
             now_o, was_o = r.get("status_source") == "override", was_override.get(r["measure"], False)
@@ -141,7 +142,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
          "trend": r.get("trend"), "line": r.get("sentence") or "", "doing": being_done(r, acts)}
-        for r in needing_attention(perf).to_dict("records")
+        for r in records(needing_attention(perf))
     ]  # fmt: skip
     attention = by_severity(attention)
     return {

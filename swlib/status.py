@@ -21,6 +21,7 @@ from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import read as read_published
 from .records import Records
+from .rows import records
 from .schema import ADDITIVE_UNITS
 from .ytd import (
     INCOMPLETE,
@@ -217,7 +218,7 @@ def _observations(ds: Dataset, council: str) -> dict[str, dict[str, dict]]:
     where = {(m, p): (i, c) for m, p, i, c in zip(own["measure"], own["period"], own.index,
                                                   own.reindex(columns=["cleared"])["cleared"], strict=True)}  # fmt: skip
     by_measure: dict[str, dict] = {}
-    for r in obs[cols].to_dict("records"):
+    for r in records(obs[cols]):
         r["row"], r["cleared"] = where.get((r["measure"], r["period"]), (None, None))
         by_measure.setdefault(r["measure"], {})[r["period"]] = r
     return by_measure

@@ -19,6 +19,7 @@ from .disclosure import figure_hidden, suppressed_columns, suppressed_words
 from .formatting import fmt_value
 from .panel import observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .rows import records
 from .stats import trend_test
 from .status import is_synthetic, round_half_up, synthetic_columns
 from .xmr import SPCWarning, assurance_type, p_chart, spc
@@ -302,7 +303,7 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     cfg = council_settings(council)
     P = Period.parse(period).year_period
     o = ds.observations[(ds.observations["council"] == council) & (ds.observations["measure"] == row["measure"])]
-    for r in o.to_dict("records"):
+    for r in records(o):
         p = Period.parse(r["period"])
         if p.kind == "year" and p <= P and p.fy > P.fy - 8:
             point = (r["value"], r["numerator"], r["denominator"], 1)
@@ -318,11 +319,11 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
 
     bench = benchmark(ds, period, council)
-    by_code = {r["lgbf"]: r for r in bench.to_dict("records")}
+    by_code = {r["lgbf"]: r for r in records(bench)}
     freq = _by_id(ds)["frequency"]
     years = perf.attrs.get("years", [])
     out = []
-    for r in perf.to_dict("records"):
+    for r in records(perf):
         if "to_date" in suppressed_columns(r):
             why = suppressed_words(r, "to_date")
             out.append(SUPPRESSED_SENTENCE + (f": {why}." if why else "."))

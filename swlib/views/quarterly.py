@@ -14,6 +14,7 @@ from ..formatting import fmt_value, lgbf_decimals, slug
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
+from ..rows import records
 from ..status import by_the_figures
 from ..trends import long_trend, no_spc_reason, spc_target
 from .sources import benchmark_sources
@@ -54,7 +55,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     sel = needing_attention(perf, statuses)
     years = perf.attrs.get("years", [])
     parts = []
-    for r in by_severity(sel.to_dict("records")):  # in page 1's order: Red first, the worsening first
+    for r in by_severity(records(sel)):  # in page 1's order: Red first, the worsening first
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
                 "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
@@ -234,14 +235,14 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
     if mine.empty:
         return {"none": no_data_text("benchmarking", period.label)}
     year = Period.parse(b.attrs["period"])
-    rows = [benchmark_row(r, py) for r in mine.to_dict("records")]
+    rows = [benchmark_row(r, py) for r in records(mine)]
     sources = benchmark_sources(ds)
     lead = (
         "The Local Government Benchmarking Framework (LGBF) publishes the same indicators for all 32 Scottish councils. "
         + (f"Figures: {'; '.join(sources)}. " if sources else "")
         + (f"Latest benchmarking year available: {year.label}." if year.fy != period.fy else "")
     )
-    note = comparison_note(mine.to_dict("records")) + (
+    note = comparison_note(records(mine)) + (
         " Scotland is the figure the Improvement Service publishes "
         "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."

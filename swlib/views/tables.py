@@ -20,6 +20,7 @@ from ..icons import icons_view
 from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period
+from ..rows import records
 from ..status import (
     STATUS_ORDER,
     by_the_figures,
@@ -92,7 +93,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         "years": [Period.parse(y).label for y in years],
         "rows": [],
     }
-    for r in rows.to_dict("records"):
+    for r in records(rows):
         notes = [("sentence", r["sentence"])] if r.get("sentence") else []
         if notes:  # [c] in the row, the reason once under the table (public D&G Q2 p4: the sentence in five rows)
             text, why = marked_c(r["sentence"])
@@ -149,7 +150,7 @@ def no_figures_view(perf: pd.DataFrame) -> dict | None:
     rows = [
         {"title": r["title"], "theme": r["theme"], "outcome": r["outcome"] if isinstance(r["outcome"], str) else "",
          "period": Period.parse(r["period_shown"]).label}
-        for r in none.to_dict("records")
+        for r in records(none)
     ]  # fmt: skip
     n = len(rows)
     lead = (
@@ -237,7 +238,7 @@ def actions_view(acts: pd.DataFrame, period_label: str) -> dict:
                 {"action": r["action"] + (" †" if is_synthetic([r.get("source")]) else ""),
                  "measure": r["measure"] or "", "comment": comment_html(r["comment"]),
                  "status": r["status"]}
-                for r in odf.to_dict("records")
+                for r in records(odf)
             ]  # fmt: skip
             made_up = "; † synthetic: made up for illustration" if any(r["action"].endswith(" †") for r in rows) else ""
             tables.append({"caption": f"{outcome or theme}: actions{made_up}", "rows": rows})
@@ -250,7 +251,7 @@ def values_view(rows: pd.DataFrame, years: list[str], this_year: str, caption: s
     """Measures by year: three earlier years and the report's year."""
     cols = [*years, this_year]
     out = []
-    for r in rows.to_dict("records"):
+    for r in records(rows):
         r = dict(r)
         r[this_year] = r.get("to_date")
         if "to_date" in suppressed_columns(r):
