@@ -42,7 +42,7 @@ from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, check_tables, load
 from .reading import read_tables, table_sheets
 from .sheets import cell_ref
-from .statutory import did_you_mean
+from .statutory import closest, did_you_mean
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -77,10 +77,11 @@ def _unread_columns(path: Path, ret: dict) -> list[Problem]:
         known = [c.name for c in table.columns]
         for col in df.columns:
             if table.col(col) is None:
-                near = did_you_mean(col, known)
-                out.append(Problem(_label(path, name, True), 1, col, f"a column swreport does not read{near}",
+                near = closest(col, known)
+                out.append(Problem(_label(path, name, True), 1, col,
+                                   f"a column swreport does not read{did_you_mean(col, known)}",
                                    f"only the {name} table's columns ({', '.join(known)}): "
-                                   + (f"rename it{near.removeprefix(' (did you mean').removesuffix('?)')}" if near else
+                                   + (f"rename it {near!r}" if near else
                                       "a note for the report goes in comment; delete the column, whose cells would "
                                       "be merged into the data set and used nowhere")))  # fmt: skip
     return out
