@@ -36,7 +36,7 @@ def _decode(raw: bytes) -> str:
 SAVE_AS_CSV = "in Excel: Save As 'CSV UTF-8 (Comma delimited)'"
 
 
-def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | None:
+def read_csv(path: Path, label: str, problems: list[Problem], table: str | None = None) -> pd.DataFrame | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -72,13 +72,13 @@ def read_csv(path: Path, label: str, problems: list[Problem]) -> pd.DataFrame | 
         return None
     fast = _one_line_records(text)
     if fast is not None:
-        return _rows_to_frame([fast[0]], label, problems, cells=fast[1])
+        return _rows_to_frame([fast[0]], label, problems, cells=fast[1], table=table)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as e:
         problems.append(Problem(label, None, None, f"unreadable CSV ({e})", "comma-separated text"))
         return None
-    return _rows_to_frame(rows, label, problems)
+    return _rows_to_frame(rows, label, problems, table=table)
 
 
 def _semicolon_header(text: str) -> str:
@@ -132,14 +132,19 @@ def _one_line_records(text: str) -> tuple[list[str], np.ndarray] | None:
 
 
 def _rows_to_frame(
-    rows: list[list[str]], label: str, problems: list[Problem], cells: np.ndarray | None = None
+    rows: list[list[str]],
+    label: str,
+    problems: list[Problem],
+    cells: np.ndarray | None = None,
+    table: str | None = None,
 ) -> pd.DataFrame | None:
     """A table from its rows as read (``cells``: its body, read already, one row per record of
-    the header's width)."""
+    the header's width; ``table``: the table it is, whose columns an empty one is told)."""
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()  # trailing blank lines
     if not rows:
-        problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"))
+        problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"
+                                + _header_needed(table)))  # fmt: skip
         return None
     title = _title_row(rows)
     if title:
@@ -323,7 +328,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
             rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
-        out[table] = _rows_to_frame(rows, label, found)
+        out[table] = _rows_to_frame(rows, label, found, table=table)
         found = [replace(p, cell=f"{ws.title}!A1") if p.found.startswith("a title in row 1") else p for p in found]
         unnamed = [p for p in found if p.found == "a column with no name" or p.found.startswith("a title in row 1")]
         merged = _merged_in_header(ws) if unnamed else []
@@ -460,18 +465,18 @@ def read_tables(path: Path, letters: dict | None = None) -> tuple[dict[str, pd.D
         raw = read_workbook(path, problems, letters)
     else:
         raw = {
-            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems) for t in sc.TABLE_ORDER if (path / f"{t}.csv").exists()
+            t: read_csv(path / f"{t}.csv", f"{t}.csv", problems, t)
+            for t in sc.TABLE_ORDER
+            if (path / f"{t}.csv").exists()
         }
     if problems:
-        raise DataError([_with_header(p) for p in problems])
+        raise DataError(problems)
     return {k: v for k, v in raw.items() if v is not None}, letters, is_book
 
 
-def _with_header(p: Problem) -> Problem:
-    """An empty table's problem with the header it needs (``swreport init`` writes every table with it)."""
-    m = re.fullmatch(r"(\w+)\.csv|.* \[sheet (\w+)\]", p.file or "")
-    table = sc.TABLES.get((m.group(1) or m.group(2)) if m else "")
-    if p.found != "an empty file" or table is None:
-        return p
-    names = ",".join(c.name for c in table.columns if c.required)
-    return replace(p, expected=f"{p.expected}, at least: {names} ('swreport init' writes each table with its header)")
+def _header_needed(table: str | None) -> str:
+    """For an empty table: the header it needs (``swreport init`` writes every table with it)."""
+    if table not in sc.TABLES:
+        return ""
+    names = ",".join(c.name for c in sc.TABLES[table].columns if c.required)
+    return f", at least: {names} ('swreport init' writes each table with its header)"
