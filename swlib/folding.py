@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from . import schema as sc
 from .excel import as_text
 from .outputs import write_atomic
-from .reading import table_sheets
+from .reading import column_key, table_sheets
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
@@ -297,7 +297,7 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
         header = {}
         for cell in ws[1]:
             if cell.value is not None and str(cell.value).strip():
-                header[str(cell.value).strip().lower().replace(" ", "_")] = cell.column
+                header[column_key(cell.value)] = cell.column
         for c in df.columns:
             if c not in header:
                 col = (max(header.values()) + 1) if header else 1

@@ -16,7 +16,7 @@ from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
-from .reading import table_sheets
+from .reading import column_key, table_sheets
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .small_numbers import small_numbers_in
@@ -36,9 +36,7 @@ def _workbook_letters(ds) -> dict[str, dict[str, str]]:
         out = {}
         for table, name in table_sheets(wb.sheetnames).items():
             first = next(wb[name].iter_rows(min_row=1, max_row=1, values_only=True), ())
-            out[table] = {
-                str(h).strip().lower().replace(" ", "_"): get_column_letter(i) for i, h in enumerate(first, 1) if h
-            }
+            out[table] = {column_key(h): get_column_letter(i) for i, h in enumerate(first, 1) if h}
         return out
     finally:
         wb.close()

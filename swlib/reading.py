@@ -151,7 +151,7 @@ def _rows_to_frame(
         problems.append(Problem(label, 1, None, title, "the column names in row 1: delete the title row above them "
                                 "(a title, if any, goes in another file or sheet)"))  # fmt: skip
         return None
-    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    header = [column_key(h) for h in rows[0]]
     while header and header[-1] == "" and all(len(r) < len(header) or not r[len(header) - 1].strip() for r in rows[1:]):
         header.pop()  # a trailing empty header column (Excel exports add them)
     width = len(header)
@@ -272,7 +272,7 @@ def _as_shown(cells, header: list[str] | None, numbers: set[str]) -> tuple:
     out = []
     for i, c in enumerate(cells):
         v = getattr(c, "value", None)
-        name = header[i].strip().lower().replace(" ", "_") if header is not None and i < len(header) else ""
+        name = column_key(header[i]) if header is not None and i < len(header) else ""
         if (
             name in numbers
             and isinstance(v, int | float)
@@ -340,14 +340,16 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
 
             letters[table] = (
                 ws.title,
-                {
-                    h.strip().lower().replace(" ", "_"): get_column_letter(i)
-                    for i, h in enumerate(header, 1)
-                    if h.strip()
-                },
+                {column_key(h): get_column_letter(i) for i, h in enumerate(header, 1) if h.strip()},
             )
     wb.close()
     return out
+
+
+def column_key(name) -> str:
+    """A header cell as the name of its column ('Measure ID': measure_id): a table's columns are
+    read, and a workbook's column letters found, by it."""
+    return str(name).strip().lower().replace(" ", "_")
 
 
 def sheet_key(name: str) -> str:
@@ -381,7 +383,7 @@ def _table_like(ws, sheet: str, absent: list[str]) -> str | None:
         first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
     except (AttributeError, KeyError, ValueError):
         return None
-    header = {str(h).strip().lower().replace(" ", "_") for h in first if h is not None}
+    header = {column_key(h) for h in first if h is not None}
     fits = [t for t in absent if {c.name for c in sc.TABLES[t].columns if c.required} <= header]
     return max(fits, key=lambda t: len(header & {c.name for c in sc.TABLES[t].columns}), default=None)
 
