@@ -115,7 +115,7 @@ def _says_returns(report: str, audience: str) -> bool:
 
 def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
     from ..status import performance
-    from ..views.tables import returns_needed, without_figures
+    from ..views.tables import return_commands, returns_needed, without_figures
 
     perf = performance(ds, council, P)
     if report == "annual":  # a year's report before its return: each section it leaves empty, and the commands
@@ -124,9 +124,8 @@ def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
         from ..views.annual import year_not_in
 
         missing = year_not_in(ds, council, P, perf)
-        steps = [f"swreport template RETURN.xlsx --council {council} --period {P}", "swreport merge RETURN.xlsx"]
         words = not any((narrative_dir(ds.path) / council / str(P)).glob("*.md"))
-        return {"steps": steps if missing else [], "missing": missing, "year": P.label,
+        return {"steps": return_commands(council, [P] if missing else []), "missing": missing, "year": P.label,
                 "narrative": section_file(ds.path, council, str(P), "summary") if words else None}  # fmt: skip
     return {"steps": returns_needed(perf, council), "n": int(without_figures(perf).sum())}
 

@@ -179,10 +179,14 @@ def returns_needed(perf: pd.DataFrame, council: str) -> list[str]:
     ``swreport template`` per period they need, then ``merge``: printed by ``swreport run``, not
     in the report a committee reads."""
     none = perf[without_figures(perf)]
-    shown = sorted(set(none["period_shown"]), key=lambda p: Period.parse(p).sort_key)
-    return [f"swreport template RETURN.xlsx --council {council} --period {p}" for p in shown] + (
-        ["swreport merge RETURN.xlsx"] if shown else []
-    )
+    return return_commands(council, sorted(set(none["period_shown"]), key=lambda p: Period.parse(p).sort_key))
+
+
+def return_commands(council: str, periods) -> list[str]:
+    """A ``swreport template`` for each period's return, then ``merge``; [] for no period."""
+    periods = list(periods)
+    templates = [f"swreport template RETURN.xlsx --council {council} --period {p}" for p in periods]
+    return templates + (["swreport merge RETURN.xlsx"] if periods else [])
 
 
 def only_earlier_years(rows: pd.DataFrame) -> bool:
