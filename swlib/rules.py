@@ -125,7 +125,7 @@ def percent_hint(text, in_pounds: bool = False) -> str:
         n = m.group(0).replace(",", "")
         scale = re.match(r"\s*(k|thousand|mn|m|million|bn|billion)\b", text[m.end() :], re.IGNORECASE)
         if scale:  # '£12.3m' is 12300000, not 12.3
-            n = f"{round(float(n) * _SCALE[scale.group(1).lower()], 2):,.2f}".rstrip("0").rstrip(".").replace(",", "")
+            n = f"{round(float(n) * _SCALE[scale.group(1).lower()], 2):.2f}".rstrip("0").rstrip(".")
         if in_pounds:
             return f": type the amount in pounds alone, {n} (finance amounts are in pounds, not thousands or millions)"
         return f": type the figure alone, {n} (the unit is the measure's; 'about' or 'estimate' goes in comment)"
