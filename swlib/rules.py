@@ -377,7 +377,7 @@ def containing(p: Period, kind: str) -> Period:
     return Period.year(p.fy)
 
 
-NOT_ADDITIVE = ("percent", "rate", "ratio")  # a year to date cannot add these up; their counts it can
+NOT_ADDITIVE = sc.PROPORTION_UNITS  # a year to date cannot add these up; their counts it can
 
 
 def sum_rules(o: pd.DataFrame, info: pd.DataFrame, kind_of: dict, label: str) -> list[Problem]:
