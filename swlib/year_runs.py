@@ -19,6 +19,7 @@ import pandas as pd
 
 from .errors import Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .rows import records
 from .schema import ADDITIVE_UNITS
 
 PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
@@ -35,7 +36,7 @@ def _by_measure(obs: pd.DataFrame) -> dict[tuple, list[tuple]]:
     period that cannot be read left out: the table read in one pass, not a frame a measure and a
     Series a row (the three checks were about a third of the demo data's validation)."""
     out: dict[tuple, list[tuple]] = {}
-    for i, r in zip(obs.index, obs.to_dict("records"), strict=True):
+    for i, r in zip(obs.index, records(obs), strict=True):
         if pd.isna(r["council"]) or pd.isna(r["measure"]):
             continue  # no run of figures to speak of
         try:
