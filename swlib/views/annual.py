@@ -15,6 +15,7 @@ from ..disclosure import WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
 from ..periods import Period
 from ..published import read as read_published
+from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic
@@ -63,7 +64,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     if len(rows) and not years:  # one year only: a bar a chart compares nothing; the table has the figures
         out["one_year"] = f"{period.label} is the only year with figures, so there is no year-on-year chart."
     elif len(rows):
-        out["chart"] = small_multiples(rows.to_dict("records"), years, this_year, outcome).view()
+        out["chart"] = small_multiples(records(rows), years, this_year, outcome).view()
     return out
 
 
@@ -89,7 +90,7 @@ def red_view(perf: pd.DataFrame) -> dict | None:
     """Page 1's Red measures, every one of them, most severe first (worsening first,
     ``by_severity``): each with its figure, its target and its one line, since the annual report
     has no other place that shows a measure outside the statutory functions. ``None`` if none."""
-    red = by_severity([r for r in perf.to_dict("records") if r["status"] == "Red"])
+    red = by_severity([r for r in records(perf) if r["status"] == "Red"])
     if not red:
         return None
     rows = []

@@ -24,6 +24,7 @@ from ..national import (
     scotland_trend,
 )
 from ..periods import Period
+from ..rows import records
 from ..xmr import SPCWarning, spc
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
@@ -122,7 +123,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []
     g = g.sort_values(["rank", "council_name"])
-    for r in g.to_dict("records"):  # ranked on the figures as printed (benchmark): equal figures, equal ranks
+    for r in records(g):  # ranked on the figures as printed (benchmark): equal figures, equal ranks
         rows.append({"council": r["council_name"], "value": fmt_value(r["value"], unit, d),
                      "change": fmt_change(r["change"], unit, d),
                      "rank": ordinal(r["rank"]) if pd.notna(r["rank"]) else "–",
