@@ -18,7 +18,7 @@ from .status import actions, performance, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
-MAX_ATTENTION = 5  # page 1 names at most this many measures needing attention; section 4 has them all
+MAX_ATTENTION = 4  # page 1 names at most this many measures needing attention (four: each with its comment or action, page 1 stays one page); section 4 has them all
 NO_COMMENT = "No comment or action provided"  # page 1 says so, so that the gap shows
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}

@@ -87,8 +87,8 @@ def test_attention_is_red_before_amber_and_worsening_first():
     assert [r["title"] for r in by_severity(rows)] == ["d", "e", "b", "a", "f", "c"]
 
 
-def test_page_one_names_at_most_five_measures_and_says_how_many_more(demo):
-    """D&G's quarter has 16 measures needing attention: page 1 names the five most severe."""
+def test_page_one_names_at_most_four_measures_and_says_how_many_more(demo):
+    """D&G's quarter has 16 measures needing attention: page 1 names the four most severe."""
     from swlib import performance
 
     P = Period.parse("2023-24-Q2")

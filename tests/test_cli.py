@@ -343,7 +343,8 @@ def test_a_public_runs_not_checked_line_names_a_few_measures_and_where_every_one
     assert "(m0, m1, m2, m3, m4 and 7 more)" in line and "m5" not in line, line
     listing = f"swreport check-public --council alpha --period 2020-21-Q1 --data {d}"
     assert f"'{listing}' lists every one (or run --verbose)" in line
-    assert len(line) < 400
+    # short whatever the data folder's path (the user's own; pytest's under xdist is 70 characters)
+    assert len(line) - len(str(d)) < 340, len(line) - len(str(d))
     r = run(*listing.split()[1:])
     assert r.exit_code == 0, r.output
     listed = [x for x in r.output.splitlines() if x.endswith(": not checked")]

@@ -689,7 +689,7 @@ def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_att
         assert re.search(r"Red \d+", page1) and re.search(r"Green \d+", page1), name
         assert not re.search(r"(Green|Amber|Red|later|only|Suppressed) 0\b", page1), name  # no "Report later 0"
         assert "Since 2" in page1 and "Measures needing attention" in page1, name
-    # D&G has 16 measures needing attention: page 1 names the five most severe and says how many more
+    # D&G has 16 measures needing attention: page 1 names the four most severe (each with what is being done) and says how many more
     page1, page2 = (" ".join(t.split()) for t in pages_text(pdfs["quarterly-dg"])[:2])
     assert re.search(r"And \d+ more in section 4\.", page1) and "Measures needing attention" not in page2
 
