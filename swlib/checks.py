@@ -555,6 +555,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     m = measures.drop_duplicates("measure")
     counts = m[m["unit"].isin(COUNT_UNITS)]
     declared = counts["flow_of"] if "flow_of" in counts else pd.Series(None, index=counts.index)
+    # not linked.same_cases' words: they drop 3-letter words, so "CSOs made" would not meet "Children on a CSO"
     words = {i: title_words(t) - FLOW_STOP for i, t in counts["title"].items()}
     pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
              if counts.at[s, "frequency"] == counts.at[f, "frequency"] and (counts.at[s, "theme"], counts.at[s, "outcome"])

@@ -42,6 +42,7 @@ def _words(title) -> set[str]:
     return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
+# not checks.undeclared_flows' words: they drop "children", "young", "people", which must match here (safe error)
 def same_cases(count: dict, percent: dict) -> bool:
     """Whether a count and a percentage are taken to be of the same cases without a declaration:
     printed in one section (the same theme and outcome) with a word of their titles in common
