@@ -560,7 +560,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
              if counts.at[s, "frequency"] == counts.at[f, "frequency"] and (counts.at[s, "theme"], counts.at[s, "outcome"])
              == (counts.at[f, "theme"], counts.at[f, "outcome"])
-             and {w for w in words[s] & words[f] if not w.isdigit()} and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
+             and words[s] & words[f] and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
     if not pairs:
         return []
     o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
