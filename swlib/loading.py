@@ -70,7 +70,7 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "swreport" / "datasets"
 
 
-def load(path: str | os.PathLike | None = None, council: str | None = None) -> Dataset:
+def load(path: str | os.PathLike | None = None, council: str | None = None, whole: Dataset | None = None) -> Dataset:
     """Read and validate a data folder (CSV per table) or an .xlsx workbook.
 
     Raises DataError listing every problem found, each with file, row and column. A data set
@@ -80,6 +80,7 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
 
     ``council``: only what that council's report reads (``Dataset.for_council``), kept in the
     cache on its own, so that a later run on a national panel reads its council's rows only.
+    ``whole``: with ``council``, the whole data set loaded from ``path`` already, to cut from.
     """
 
     base = Path(path) if path is not None else default_data_path()
@@ -91,7 +92,9 @@ def load(path: str | os.PathLike | None = None, council: str | None = None) -> D
         ds = _read_cached(part, base)
         if ds is not None:
             return ds
-    if council is not None and key is not None and _WHOLE.get("key") == key:
+    if council is not None and whole is not None:
+        ds = whole  # read already by the caller: not validated twice
+    elif council is not None and key is not None and _WHOLE.get("key") == key:
         ds = _WHOLE["ds"]  # a batch worker's next council: the whole data set is in memory already
     else:
         ds = _read_cached(cached, base) if cached is not None else None

@@ -349,3 +349,27 @@ def test_a_public_runs_not_checked_line_names_a_few_measures_and_where_every_one
     assert r.exit_code == 0, r.output
     listed = [x for x in r.output.splitlines() if x.endswith(": not checked")]
     assert [x.split(": ")[1].split()[0] for x in listed] == [f"m{i}" for i in range(12)], r.output
+
+
+def test_a_run_validates_the_data_once_naming_the_council_and_checking_the_request(monkeypatch, tmp_path):
+    """`run --council 'South Lanarkshire'` read and validated the data twice with SWREPORT_NO_CACHE=1
+    (once to find the council, once for the checks): one load serves both."""
+    import swlib.loading
+    import swlib.rendering
+
+    loads = []
+    real = swlib.loading._load
+    monkeypatch.setattr(swlib.loading, "_load", lambda *a, **k: loads.append(a[0]) or real(*a, **k))
+    monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
+
+    def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None, meanwhile=None):
+        assert set(ds.observations["council"]) == {council}  # the council's rows, cut from the one load
+        path = tmp_path / "q.html"
+        path.write_text("x")
+        return path
+
+    monkeypatch.setattr(swlib.rendering, "render", fake_render)
+    r = run("run", "quarterly", "--council", "South Lanarkshire", "--period", "2021-22-Q2", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert len(loads) == 1, loads
+

@@ -62,14 +62,16 @@ class _Group(click.Group):
             sys.exit(EXIT_FAILURE)
 
 
-def council_in(data, council: str | None) -> str | None:
+def council_in(data, council: str | None) -> tuple[str | None, object]:
     """The council id a --council option names in the data set in use: its id in any case, or its
-    name ('Fife', 'Fife Council'), where one council alone fits (``Dataset.council_id``)."""
+    name ('Fife', 'Fife Council'), where one council alone fits (``Dataset.council_id``); and the
+    data set read, for the checks to cut the council's rows from (one load, not two)."""
     if council is None:
-        return None
+        return None, None
     from ..loading import load  # pandas: not on the CLI's start (--help, the unchanged re-run)
 
-    return load(data).council_id(council.strip())
+    ds = load(data)
+    return ds.council_id(council.strip()), ds
 
 
 data_option = click.option(

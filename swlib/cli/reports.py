@@ -57,8 +57,8 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
 
         if not r.per_council:
             council = council or r.filed_under
-        council = council_in(data, council) if r.per_council else council  # 'Fife' for fife
-        P, ds = check_request(report, council, period, audience, data)
+        council, whole = council_in(data, council) if r.per_council else (council, None)  # 'Fife' for fife
+        P, ds = check_request(report, council, period, audience, data, whole=whole)
         for line in warning_lines(ds.warnings):  # said before the report: its figures may be wrong
             click.echo(line)
         if r.period_kind == "quarter" and _is_year(period):  # said first: the check below names the quarter
