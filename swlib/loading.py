@@ -38,7 +38,7 @@ from .rules import (
     percent_signs,
     schema_problems,
 )
-from .statutory import closest
+from .statutory import closest, did_you_mean
 
 
 def _label(base: Path, name: str, is_book: bool) -> str:
@@ -284,7 +284,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
     if "benchmarks" in typed:
         later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
-    warnings = _warnings(typed, base, is_book, problems)
+    warnings = _unread_columns(raw, base, is_book, problems) + _warnings(typed, base, is_book, problems)
     if problems:
         order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
         raise DataError(
@@ -318,6 +318,27 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -
         label = _label(base, name, is_book)
         ok[name] = _without_rows(df, [p for p in problems if p.file == label])
     return data_warnings(ok, lambda name: _label(base, name, is_book))
+
+
+def _unread_columns(raw: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
+    """A warning at the header of each column no report reads ('Notes for Performance Team' in
+    observations.csv): read past, not refused (merge refuses it in a return: it would widen the file)."""
+    out = []
+    for name, df in raw.items():
+        table = sc.TABLES[name]
+        label = _label(base, name, is_book)
+        if table.open_columns or any(p.file == label and p.row in (None, 1) for p in problems):
+            continue  # inspections: any other column is a quality theme's grades; a misnamed column: its error
+        known = [c.name for c in table.columns]
+        for col in df.columns:
+            if table.col(col) is None:
+                near = closest(col, known)
+                out.append(Problem(label, 1, col,
+                                   f"a column swreport does not read{did_you_mean(col, known)}",
+                                   f"only the {name} table's columns ({', '.join(known)}): "
+                                   + (f"rename it {near!r}" if near else "a note for the report goes in comment; "
+                                      "the column's cells are used nowhere")))  # fmt: skip
+    return out
 
 
 def _read_around(table: sc.Table, df: pd.DataFrame, found: list[Problem]) -> pd.DataFrame:
