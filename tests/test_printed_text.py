@@ -172,4 +172,8 @@ def test_an_officer_clears_a_name_or_a_source_in_the_councils_settings(tmp_path,
     assert WITHHELD_TEXT in [src for src, _ in sources_view(load(d), "alpha", "public")["items"]]
     settings.write_text(settings.read_text().split("    cleared:")[0] + "    cleared: {a: 1}\n")
     r = check(strict=False)
-    assert r.exit_code == 2 and "council alpha: cleared: Input should be a valid list (found {'a': 1})" in r.output and "Traceback" not in r.output, r.output
+    assert (
+        r.exit_code == 2
+        and "council alpha: cleared: Input should be a valid list (found {'a': 1})" in r.output
+        and "Traceback" not in r.output
+    ), r.output
