@@ -86,14 +86,17 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]
         missing = [Period(fy, kind, e - span + 1, e) for e in range(span - 1, last, span) if e not in given]
         if not missing:
             continue
-        after = min(e for e in given if e > missing[0].end)
-        row = slots[after][0]
+        first = missing[0]
+        # a row for the first missing period that gives no figure (blank, or a cell that could not
+        # be read) is named itself: "add the row" would send the analyst looking for a row they have
+        blank = slots[first.end][0] if first.end in slots else None
+        row = blank if blank is not None else slots[min(e for e in given if e > first.end)][0]
         names = ", ".join(p.label for p in missing)
         out.append(
             Problem(
                 label,
                 int(row),
-                "period",
+                "period" if blank is None else "value",
                 f"{measure} for {council} with no figure for {names} (its figures go on to {slots[last][1].label})",
                 f"a figure for every {kind} of {Period.year(fy).label} up to the latest: "
                 + (
@@ -101,8 +104,11 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]
                     if m["aggregate"] == "sum" and m["unit"] in ADDITIVE_UNITS
                     else f"the year to date leaves the {kind} out"
                 )
-                + f"; add the row for {missing[0].label} ({missing[0]}), or one with the figure blank and the reason "
-                "in comment",
+                + (
+                    f"; add the row for {first.label} ({first}), or one with the figure blank and the reason in comment"
+                    if blank is None
+                    else f"; give this row's figure for {first.label}, or the reason there is none in its comment"
+                ),
             )
         )
     return out

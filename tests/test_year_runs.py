@@ -43,6 +43,16 @@ def test_a_month_missing_before_the_years_last_is_named_with_the_row_after_it():
     assert gaps(obs(rows), latest, "observations.csv") == []  # a snapshot's year to date is its latest month
 
 
+def test_a_months_row_that_gives_no_figure_is_named_itself_not_asked_for():
+    # June's row is there, its figure blank (or a cell validate could not read, read as blank): the
+    # warning names that row and asks for its figure, not for a row the analyst already has
+    rows = [{"measure": "m0", "period": p, "value": 2500} for p in ("2026-04", "2026-05", "2026-07")]
+    rows.insert(2, {"measure": "m0", "period": "2026-06", "value": None})
+    (w,) = gaps(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w).startswith("observations.csv, row 4, column 'value': found m0 for alpha with no figure for June 2026")
+    assert str(w).endswith("give this row's figure for June 2026, or the reason there is none in its comment")
+
+
 def test_a_quarter_typed_as_the_year_to_date_is_named_with_the_quarters_own_figure():
     rows = [{"measure": "m0", "period": p, "value": v} for p, v in
             (("2025-26-Q1", 980), ("2025-26-Q2", 1012), ("2025-26-Q3", 1045), ("2025-26-Q4", 990),
