@@ -426,9 +426,7 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
                 pairs.append((w, p))
     if not pairs:
         return []
-    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
-    o = o[~o.index.duplicated()]
-    have = set(o.index.get_level_values("measure"))
+    o, have = _values_by_key(obs)
     out = []
     for w, p in pairs:
         whole, part = summed.at[w, "measure"], summed.at[p, "measure"]
@@ -538,6 +536,14 @@ def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
     return out
 
 
+def _values_by_key(obs: pd.DataFrame) -> tuple[pd.Series, set]:
+    """The figures given as values, by (council, period, measure), the first of a duplicated key
+    (validate names the duplicate), and the measures that have any."""
+    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
+    o = o[~o.index.duplicated()]
+    return o, set(o.index.get_level_values("measure"))
+
+
 # words of a title that say nothing of which people a snapshot and a flow share ("Children ...", "... made")
 FLOW_STOP = frozenset("child children young people person adult number total made new march end year subject".split())
 
@@ -563,9 +569,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
              and words[s] & words[f] and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
     if not pairs:
         return []
-    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
-    o = o[~o.index.duplicated()]
-    have = set(o.index.get_level_values("measure"))
+    o, have = _values_by_key(obs)
     out = []
     for s, f in pairs:
         stock, flow = counts.at[s, "measure"], counts.at[f, "measure"]
