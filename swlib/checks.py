@@ -38,9 +38,10 @@ from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 
 
-def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
+def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[Problem]:
     """Every warning about ``tables`` (name -> typed frame; a table that failed its checks is
-    absent). ``label(name)`` is how a table is named in messages (``measures.csv``)."""
+    absent). ``label(name)`` is how a table is named in messages (``measures.csv``). ``refused``:
+    name -> the rows an error left out of that table (``year_runs.gaps`` reads the observations')."""
     out: list[Problem] = []
     measures = tables.get("measures")
     if measures is not None:
@@ -49,7 +50,8 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
             out += undeclared_flows(tables["observations"], measures, label)
-            out += year_runs(tables["observations"], measures, label("observations"))
+            out += year_runs(tables["observations"], measures, label("observations"),
+                             (refused or {}).get("observations"))  # fmt: skip
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
@@ -65,10 +67,10 @@ def data_warnings(tables: dict[str, pd.DataFrame], label) -> list[Problem]:
     return out
 
 
-def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused=None) -> list[Problem]:
     """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
     missing before the last, a figure that is the year to date, a total its parts contradict."""
-    return [*runs.gaps(obs, measures, label), *runs.cumulative_figures(obs, measures, label),
+    return [*runs.gaps(obs, measures, label, refused), *runs.cumulative_figures(obs, measures, label),
             *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
 
 

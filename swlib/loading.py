@@ -313,11 +313,15 @@ def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
 def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
     """swlib.checks' warnings on the rows that passed every check (so one run lists both)."""
 
-    ok = {}
+    ok, refused = {}, {}
     for name, df in typed.items():
         label = _label(base, name, is_book)
         ok[name] = _without_rows(df, [p for p in problems if p.file == label])
-    return data_warnings(ok, lambda name: _label(base, name, is_book))
+        refused[name] = df[~df.index.isin(ok[name].index)].copy()
+        for p in problems:  # a key cell with an error is one that could not be read: blank
+            if p.file == label and p.row in refused[name].index and p.column in ("council", "measure", "period"):
+                refused[name].loc[p.row, p.column] = None
+    return data_warnings(ok, lambda name: _label(base, name, is_book), refused)
 
 
 def _unread_columns(raw: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:

@@ -73,9 +73,49 @@ def _given(r) -> bool:
     return figure or said
 
 
-def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+KEYS = ("council", "measure", "period")
+
+
+def _refused(refused: pd.DataFrame | None) -> tuple[set, list]:
+    """The rows validate refused (an error names each), as ``gaps`` takes them: the slots of those
+    whose council, measure and period were read ({(council, measure, kind, fy, end)}: the error is
+    about a figure or another cell of a row that is there), and those with one of the three blank
+    (it could not be read): [(row, the blank column, council, measure, period or None)]."""
+    slots, unread = set(), []
+    if refused is None:
+        return slots, unread
+    for i, r in zip(refused.index, records(refused.reindex(columns=list(KEYS))), strict=True):
+        try:
+            p = Period.parse(r["period"]) if pd.notna(r["period"]) else None
+        except ValueError:
+            p = None
+        blank = [c for c in KEYS if (p is None if c == "period" else pd.isna(r[c]))]
+        if not blank:
+            slots.add((r["council"], r["measure"], p.kind, p.fy, p.end))
+        elif len(blank) == 1:  # two of the three read: a row that may be the missing one
+            unread.append((i, blank[0], r["council"], r["measure"], p))
+    return slots, unread
+
+
+def _could_be(row: tuple, council, measure, period: Period) -> bool:
+    """Whether a refused row with one key unread (``_refused``) could be ``period``'s of a measure."""
+    _i, _col, c, m, p = row
+    return (
+        (pd.isna(c) or c == council)
+        and (pd.isna(m) or m == measure)
+        and (p is None or (p.kind, p.fy, p.end) == (period.kind, period.fy, period.end))
+    )
+
+
+def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.DataFrame | None = None) -> list[Problem]:
     """A period of a measure's own frequency with no row, before the last one given in its year
-    (August missing between July and September): one warning per measure and year."""
+    (August missing between July and September): one warning per measure and year.
+
+    ``refused``: the observation rows validate refused for an error (left out of ``obs``), with
+    the council, measure or period that could not be read blank. A period whose row is there but
+    refused is not asked for: its error names the row. A refused row whose council, measure or
+    period could not be read, and that could be the missing period's, is pointed at, not a row to add."""
+    there, unread = _refused(refused)
     out = []
     for council, measure, m, kind, fy, slots in _runs(obs, measures):
         span = SPAN_MONTHS[kind]
@@ -83,7 +123,11 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]
         if not given:
             continue
         last = max(given)
-        missing = [Period(fy, kind, e - span + 1, e) for e in range(span - 1, last, span) if e not in given]
+        missing = [
+            Period(fy, kind, e - span + 1, e)
+            for e in range(span - 1, last, span)
+            if e not in given and (council, measure, kind, fy, e) not in there
+        ]
         if not missing:
             continue
         first = missing[0]
@@ -91,12 +135,22 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]
         # be read) is named itself: "add the row" would send the analyst looking for a row they have
         blank = slots[first.end][0] if first.end in slots else None
         row = blank if blank is not None else slots[min(e for e in given if e > first.end)][0]
+        maybe = next((u for u in unread if _could_be(u, council, measure, first)), None) if blank is None else None
         names = ", ".join(p.label for p in missing)
+        if blank is not None:
+            ask = f"; give this row's figure for {first.label}, or the reason there is none in its comment"
+        elif maybe is not None:  # the refused row that is probably the missing one: its error says what to correct
+            ask = (
+                f"; this row, refused for its {maybe[1]} (its error says what was found), may be {first.label}'s: "
+                f"correct its {maybe[1]}, or add the row for {first.label} ({first})"
+            )
+        else:
+            ask = f"; add the row for {first.label} ({first}), or one with the figure blank and the reason in comment"
         out.append(
             Problem(
                 label,
-                int(row),
-                "period" if blank is None else "value",
+                int(row) if maybe is None else int(maybe[0]),
+                ("period" if blank is None else "value") if maybe is None else maybe[1],
                 f"{measure} for {council} with no figure for {names} (its figures go on to {slots[last][1].label})",
                 f"a figure for every {kind} of {Period.year(fy).label} up to the latest: "
                 + (
@@ -104,11 +158,7 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]
                     if m["aggregate"] == "sum" and m["unit"] in ADDITIVE_UNITS
                     else f"the year to date leaves the {kind} out"
                 )
-                + (
-                    f"; add the row for {first.label} ({first}), or one with the figure blank and the reason in comment"
-                    if blank is None
-                    else f"; give this row's figure for {first.label}, or the reason there is none in its comment"
-                ),
+                + ask,
             )
         )
     return out

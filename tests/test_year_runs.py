@@ -44,7 +44,7 @@ def test_a_month_missing_before_the_years_last_is_named_with_the_row_after_it():
 
 
 def test_a_months_row_that_gives_no_figure_is_named_itself_not_asked_for():
-    # June's row is there, its figure blank (or a cell validate could not read, read as blank): the
+    # June's row is there, its figure blank (a cell validate could not read is its error's, below): the
     # warning names that row and asks for its figure, not for a row the analyst already has
     rows = [{"measure": "m0", "period": p, "value": 2500} for p in ("2026-04", "2026-05", "2026-07")]
     rows.insert(2, {"measure": "m0", "period": "2026-06", "value": None})
@@ -98,3 +98,45 @@ def test_validate_warns_of_a_gap_and_the_data_still_loads(data_dir):
     ds = swlib.load(make_data(data_dir, ms, o))
     (w,) = [w for w in ds.warnings if w.file == "observations.csv"]
     assert (w.row, w.column) == (3, "period") and "no figure for May 2026" in w.found
+
+
+def _validate(folder):
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    return CliRunner().invoke(main, ["validate", "--data", str(folder)])
+
+
+def test_a_month_refused_for_a_bad_figure_is_named_by_its_error_not_asked_for_again(data_dir):
+    # issue 24: May's row, its figure typed '2,5OO', was refused (the error names its cell); the
+    # gap warning then said "add the row for May 2026", sending the analyst after a row they have
+    o = [{"measure": "m0", "period": p, "value": "2500"} for p in ("2026-04", "2026-05", "2026-06", "2026-07")]
+    o[1]["value"] = "25OO"
+    r = _validate(make_data(data_dir, [MONTHLY], o))
+    assert r.exit_code == 2 and "observations.csv, row 3, column 'value': found '25OO'" in r.output, r.output
+    assert "no figure for May 2026" not in r.output and "add the row" not in r.output, r.output
+    # a month truly missing as well is still asked for, and only that month
+    del o[2]
+    r = _validate(make_data(data_dir, [MONTHLY], o))
+    assert "no figure for June 2026 (its figures go on to July 2026)" in r.output, r.output
+    assert "add the row for June 2026 (2026-06)" in r.output and "May 2026" not in r.output, r.output
+
+
+def test_a_month_refused_for_its_period_is_pointed_at_as_the_missing_one(data_dir):
+    # the period typed '2026-5' (or the measure's id mistyped) cannot be read: the month it was
+    # meant for is missing, and the warning points at the refused row rather than asking for a new one
+    o = [{"measure": "m0", "period": p, "value": "2500"} for p in ("2026-04", "2026-5x", "2026-06")]
+    r = _validate(make_data(data_dir, [MONTHLY], o))
+    assert r.exit_code == 2 and "observations.csv, row 3, column 'period': found '2026-5x'" in r.output, r.output
+    warned = r.output.split("warning", 1)[1]
+    assert (
+        "observations.csv, row 3, column 'period': found m0 for alpha with no figure for May 2026 (its figures go "
+        "on to June 2026)"
+    ) in warned, r.output
+    assert "this row, refused for its period (its error says what was found), may be May 2026's: correct its " \
+        "period, or add the row for May 2026 (2026-05)" in warned  # fmt: skip
+    o[1] = {"measure": "m9", "period": "2026-05", "value": "2500"}  # an id no measure has
+    r = _validate(make_data(data_dir, [MONTHLY], o))
+    assert "row 3, column 'measure': found m0 for alpha with no figure for May 2026" in r.output, r.output
+    assert "may be May 2026's: correct its measure" in r.output
