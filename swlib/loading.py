@@ -324,9 +324,14 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -
     return data_warnings(ok, lambda name: _label(base, name, is_book), refused)
 
 
-def _unread_columns(raw: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
-    """A warning at the header of each column no report reads ('Notes for Performance Team' in
-    observations.csv): read past, not refused (merge refuses it in a return: it would widen the file)."""
+def _unread_columns(
+    raw: dict, base: Path, is_book: bool, problems: list[Problem], *, merging: bool = False
+) -> list[Problem]:
+    """A problem at the header of each column no report reads ('Notes for Performance Team' in
+    observations.csv): a warning when the data is loaded, read past, not refused; an error in a
+    return being merged (``merging``), whose cells would widen the data set's file."""
+    unused = ("delete the column, whose cells would be merged into the data set and used nowhere" if merging
+              else "the column's cells are used nowhere")  # fmt: skip
     out = []
     for name, df in raw.items():
         table = sc.TABLES[name]
@@ -340,8 +345,7 @@ def _unread_columns(raw: dict, base: Path, is_book: bool, problems: list[Problem
                 out.append(Problem(label, 1, col,
                                    f"a column swreport does not read{did_you_mean(col, known)}",
                                    f"only the {name} table's columns ({', '.join(known)}): "
-                                   + (f"rename it {near!r}" if near else "a note for the report goes in comment; "
-                                      "the column's cells are used nowhere")))  # fmt: skip
+                                   + (f"rename it {near!r}" if near else f"a note for the report goes in comment; {unused}")))  # fmt: skip
     return out
 
 

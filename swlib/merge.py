@@ -39,10 +39,9 @@ from .errors import (
     Problem,
 )
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
-from .loading import _cells, _label, check_tables, load
+from .loading import _cells, _label, _unread_columns, check_tables, load
 from .reading import read_tables, table_sheets
 from .sheets import cell_ref
-from .statutory import closest, did_you_mean
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the
 # tables a return need not carry.
@@ -54,7 +53,7 @@ def _check_return(path: Path, ret: dict, letters: dict) -> None:
     """The return (its tables ``ret`` as ``read_tables`` read them) validated on its own: every
     problem it has that the data set cannot resolve."""
 
-    unread = _cells(_unread_columns(path, ret), path, letters)
+    unread = _cells(_unread_columns(ret, path, True, [], merging=True), path, letters)
     try:
         check_tables(path, ret, letters)
     except DataError as e:
@@ -64,27 +63,6 @@ def _check_return(path: Path, ret: dict, letters: dict) -> None:
             raise DataError([*unread, *own], subject=_the_return(path)) from None
     if unread:
         raise DataError(unread, subject=_the_return(path))
-
-
-def _unread_columns(path: Path, ret: dict) -> list[Problem]:
-    """A column of a return that its table does not have ('Notes for Performance Team'): merged, it
-    would widen the data set's file with cells no report reads; one problem each, at its header."""
-    out = []
-    for name, df in ret.items():
-        table = sc.TABLES[name]
-        if table.open_columns:  # inspections: any other column is a quality theme's grades
-            continue
-        known = [c.name for c in table.columns]
-        for col in df.columns:
-            if table.col(col) is None:
-                near = closest(col, known)
-                out.append(Problem(_label(path, name, True), 1, col,
-                                   f"a column swreport does not read{did_you_mean(col, known)}",
-                                   f"only the {name} table's columns ({', '.join(known)}): "
-                                   + (f"rename it {near!r}" if near else
-                                      "a note for the report goes in comment; delete the column, whose cells would "
-                                      "be merged into the data set and used nowhere")))  # fmt: skip
-    return out
 
 
 def _the_return(path: Path) -> str:
