@@ -146,10 +146,11 @@ def _rows_to_frame(
         problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"
                                 + _header_needed(table)))  # fmt: skip
         return None
-    title = _title_row(rows)
-    if title:
-        problems.append(Problem(label, 1, None, title, "the column names in row 1: delete the title row above them "
-                                "(a title, if any, goes in another file or sheet)"))  # fmt: skip
+    if _is_title_row(rows):  # its one problem: the table is read no further
+        names = [c.strip() for c in rows[1] if c.strip()]
+        problems.append(Problem(label, 1, None, f"a title in row 1 ({rows[0][0].strip()!r}) and the column names in "
+                                f"row 2 ({', '.join(names[:3])}, ...)", "the column names in row 1: delete the title "
+                                "row above them (a title, if any, goes in another file or sheet)"))  # fmt: skip
         return None
     header = [column_key(h) for h in rows[0]]
     while header and header[-1] == "" and all(len(r) < len(header) or not r[len(header) - 1].strip() for r in rows[1:]):
@@ -205,16 +206,16 @@ def _rows_to_frame(
     return df
 
 
-def _title_row(rows: list[list[str]]) -> str:
-    """A title typed above the column names ('Fife Council observations 2023-24' in row 1, the
-    names in row 2), for its message; else ''."""
+def _is_title_row(rows: list[list[str]]) -> bool:
+    """Whether row 1 is a title typed above the column names ('Fife Council observations 2023-24'
+    in row 1 alone, the names in row 2)."""
+    if len(rows) < 2:
+        return False
     first = [c.strip() for c in rows[0]]
-    if len(rows) < 2 or not first or not first[0] or any(first[1:]):
-        return ""
+    if not first or not first[0] or any(first[1:]):
+        return False
     names = [c.strip() for c in rows[1] if c.strip()]
-    if len(names) < 2 or not all(re.fullmatch(r"[A-Za-z][A-Za-z _]*", n) for n in names):
-        return ""
-    return f"a title in row 1 ({first[0]!r}) and the column names in row 2 ({', '.join(names[:3])}, ...)"
+    return len(names) >= 2 and all(re.fullmatch(r"[A-Za-z][A-Za-z _]*", n) for n in names)
 
 
 def _split_decimal(row: list[str], width: int) -> str:
@@ -329,8 +330,9 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
         out[table] = _rows_to_frame(rows, label, found, table=table)
-        found = [replace(p, cell=f"{ws.title}!A1") if p.found.startswith("a title in row 1") else p for p in found]
-        unnamed = [p for p in found if p.found == "a column with no name" or p.found.startswith("a title in row 1")]
+        titled = _is_title_row(rows)  # its one problem (``_rows_to_frame`` read no further), at the title's cell
+        found = [replace(p, cell=f"{ws.title}!A1") for p in found] if titled else found
+        unnamed = found if titled else [p for p in found if p.found == "a column with no name"]
         merged = _merged_in_header(ws) if unnamed else []
         problems += _merged_problems(label, ws.title, merged, header or []) + (
             [p for p in found if p not in unnamed] if merged else found
