@@ -360,11 +360,11 @@ def fractional_counts(raw: pd.DataFrame | None, obs: pd.DataFrame, measures: pd.
     out = []
     for row in obs.index[(unit == "count") & v.notna() & (v != v.round())]:
         typed = str(raw.at[row, "value"]).strip() if raw is not None and "value" in raw and row in raw.index else ""
-        thousands = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", typed)
+        whole = sc.point_thousands(typed)
         out.append(Problem(label, int(row), "value", f"{typed or v[row]!r} for {obs.at[row, 'measure']}, a count measure",
                            "a whole number (a count of people or events)"
-                           + (f": a point is the decimal point, so type {typed.replace('.', '')} (or "
-                              f"{int(typed.replace('.', '')):,}) if that many was meant" if thousands else "")))  # fmt: skip
+                           + (f": a point is the decimal point, so type {whole} (or {int(whole):,}) if that many was "
+                              "meant" if whole else "")))  # fmt: skip
     return out
 
 

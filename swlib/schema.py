@@ -355,8 +355,16 @@ THOUSANDS = re.compile(r"[+-]?£?[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*%?")
 _DECIMAL_COMMA = re.compile(r"[+-]?£?[+-]?\d+(?:,\d+)+\s*%?")
 
 
-_POINT_THOUSANDS = re.compile(r"[+-]?£?[+-]?(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s*%?")  # 1.234,5: continental
+# thousands separated by points, as on the continent (1.234 for 1,234): to swreport a point is the decimal point
+_POINT_GROUPS = r"\d{1,3}(?:\.\d{3})+"
+_POINT_THOUSANDS = re.compile(rf"[+-]?£?[+-]?({_POINT_GROUPS})(?:,(\d+))?\s*%?")  # 1.234,5: continental
 _SPACE_THOUSANDS = re.compile(r"[+-]?£?[+-]?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)([.,]\d+)?\s*%?")  # 1 234
+
+
+def point_thousands(text: str) -> str | None:
+    """The digits of a whole number typed with points separating its thousands ('1.234': '1234'),
+    which swreport reads as a decimal (1.234); else None."""
+    return text.replace(".", "") if re.fullmatch(_POINT_GROUPS, text) else None
 
 
 def comma_hint(text) -> str:
@@ -366,7 +374,7 @@ def comma_hint(text) -> str:
     ('1234.5', '1234'), never a part of it; else ''."""
     t = str(text).strip() if isinstance(text, str) else ""
     if (m := _POINT_THOUSANDS.fullmatch(t)) and m.group(2) is not None:
-        figure = m.group(1).replace(".", "") + "." + m.group(2)
+        figure = point_thousands(m.group(1)) + "." + m.group(2)
         return f"a point is the decimal point and a comma only separates thousands (1,234.5): type {figure}"
     if m := _SPACE_THOUSANDS.fullmatch(t):
         figure = re.sub(r"\D", "", m.group(1)) + (m.group(2) or "").replace(",", ".")

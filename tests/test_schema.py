@@ -171,3 +171,12 @@ def test_thousands_by_points_or_spaces_are_not_numbers_and_the_hint_gives_the_wh
     with pytest.raises(ValueError):
         sc.read_number(text)
     assert sc.comma_hint(text) == hint
+
+
+@pytest.mark.parametrize(("text", "digits"), [
+    ("1.234", "1234"), ("12.345.678", "12345678"),
+    ("12.5", None), ("1234.567", None), ("1.23", None), ("1,234", None), ("", None),
+])  # fmt: skip
+def test_point_thousands_gives_the_whole_number_only_where_every_group_after_a_point_has_3_digits(text, digits):
+    # the one rule both the decimal-comma hint and a count's fractional value ('1.234' referrals) use
+    assert sc.point_thousands(text) == digits
