@@ -393,3 +393,33 @@ def test_validate_warns_of_a_column_no_report_reads_at_its_header_and_the_demo_d
             "'comment'?)") in r.output and "rename it 'comment'" in r.output  # fmt: skip
     r = run("validate")  # the demo data: every column read, no warning
     assert r.exit_code == 0 and "does not read" not in r.output and "warning" not in r.output, r.output
+
+
+def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(tmp_path):
+    # issue 24: run annual said what an annual report had no figures for; batch annual (and a
+    # schedule's annual runs) rendered the same empty sections in silence
+    from tests.conftest import make_data
+
+    orders = {"title": "Orders made", "theme": "Statutory functions", "outcome": "Child protection", "unit": "count",
+              "polarity": "none", "frequency": "annual"}  # fmt: skip
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "numerator": "9", "denominator": "10"} for q in (1, 2, 3, 4)]
+    obs += [{"measure": "m1", "period": "2020-21", "value": "12"}]  # alpha's one statutory figure of two
+    d = make_data(tmp_path / "d", [{"target": "80"}, orders, {**orders, "title": "Permanence orders"}], obs)
+    with (d / "observations.csv").open("a") as f:  # beta: its quarters, none of its statutory figures
+        f.writelines(f"beta,m0,2020-21-Q{q},,8,10,,,\n" for q in (1, 2, 3, 4))
+    (d / "finance.csv").write_text("council,period,kind,line,amount\nalpha,2020-21,budget,Children,1000000\n")
+    r = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet")
+    assert r.exit_code == 0, r.output
+    said = [x for x in r.output.splitlines() if x.startswith("the annual report for")]
+    assert said == [
+        "the annual report for alpha, 2020/21 has no figures yet for 1 statutory measure, the workforce and "
+        "inspections (its sections say none was provided); the year's return brings them in: swreport template "
+        "RETURN.xlsx --council alpha --period 2020-21; then swreport merge RETURN.xlsx",
+        "the annual report for alpha, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
+        "its own beside d/narrative/alpha/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
+        "the annual report for beta, 2020/21 has no figures yet for 2 statutory measures, finance, the workforce and "
+        "inspections (its sections say none was provided); the year's return brings them in: swreport template "
+        "RETURN.xlsx --council beta --period 2020-21; then swreport merge RETURN.xlsx",
+        "the annual report for beta, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
+        "its own beside d/narrative/beta/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
+    ], r.output

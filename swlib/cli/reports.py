@@ -130,15 +130,17 @@ def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
     return {"steps": returns_needed(perf, council), "n": int(without_figures(perf).sum())}
 
 
-def _say_returns_needed(needed: dict) -> None:
+def _say_returns_needed(needed: dict, council: str | None = None) -> None:
+    """What ``_returns_needed`` found, in words; ``council`` names the report (batch: many councils)."""
     steps, n = needed["steps"], needed.get("n")
+    year = needed.get("year") if council is None else f"{council}, {needed.get('year')}"
     if steps and "missing" in needed:
         what = needed["missing"]
         listed = ", ".join(what[:-1]) + " and " + what[-1] if len(what) > 1 else what[0]
-        click.echo(f"the annual report for {needed['year']} has no figures yet for {listed} (its sections say "
+        click.echo(f"the annual report for {year} has no figures yet for {listed} (its sections say "
                    f"none was provided); the year's return brings them in: {steps[0]}; then {steps[1]}")  # fmt: skip
     if needed.get("narrative"):
-        click.echo(f"the annual report for {needed['year']} has no narrative yet: the CSWO's words for each section "
+        click.echo(f"the annual report for {year} has no narrative yet: the CSWO's words for each section "
                    f"go in a file of its own beside {needed['narrative']} (docs/guide.md, '4. Write the narrative', "
                    "names them)")  # fmt: skip
     if steps and "missing" not in needed:
@@ -300,10 +302,14 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     for line in summary_lines(outcomes):
         click.echo(line)
     public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
-    if public:
+    annual = {(o.job.council, o.job.period): o.job for o in outcomes
+              if o.job.report == "annual" and o.status in ("ok", "skipped")}  # fmt: skip
+    if public or annual:
         from ..loading import load
 
         ds = load(plan.data)
+        for council, p in annual:  # as run annual says it, per council: what the year's return would bring in
+            _say_returns_needed(_returns_needed(ds, council, Period.parse(p), "annual"), council)
         for j in public:
             record.not_checked[j.key] = _say_public(ds, j, data, verbose, "batch")
     click.echo(f"index: {plan.out_dir / 'index.html'}")
