@@ -30,7 +30,7 @@ import yaml
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
-from .linked import protect_counted_bases, protect_flows, protect_population_rates
+from .linked import kept_for, protect_counted_bases, protect_flows, protect_population_rates
 from .printed import restates_printed
 from .records import Records
 from .renames import renamed
@@ -506,9 +506,9 @@ def _same_reports(group, ev, col, records, record):
     seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
     year = (ev[group[0]].get("months") or {}).get(col)
     if year and record:  # and as printed before (a revision)
-        kept = [record.get((records[i]["measure"], year[0]), []) for i in group]
-        for months in sorted(set.intersection(*({m for m, _p in k} for k in kept))):
-            printed = [list(dict.fromkeys(p for m, p in k if m == months)) for k in kept]  # more than one: revised
+        kept = [kept_for(record, records[i]["measure"], year[0]) for i in group]
+        for months in sorted(set.intersection(*(set(k) for k in kept))):
+            printed = [k[months] for k in kept]  # more than one: revised
             if np.prod([len(x) for x in printed]) <= 256:
                 seen += product(*printed)
             else:  # many kinds revised: each revision set against the others as first printed

@@ -36,10 +36,39 @@ _COMMON = frozenset(
 )
 
 
+def _singular(word: str) -> str:
+    """A word without a plural's "s" ("investigations"; not "process")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,}s?")  # "CSO", "CSOs", "LAC"
+
+
 def _words(title) -> set[str]:
-    """A title's words, each without a plural's "s" ("Complaint investigations", "Complaints upheld")."""
-    words = {w for w in re.findall(r"[a-z]+", str(title).lower()) if len(w) > 3 and w not in _COMMON}
-    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
+    """A title's words, each without a plural's "s" ("Complaint investigations", "Complaints upheld"):
+    those of more than three letters, and abbreviations in capitals however short ("CSO" and "CSOs"
+    alike: a compulsory supervision order's cases; a word more in common hides more, the safe error)."""
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", str(title)):
+        if w.lower() in _COMMON:
+            continue
+        if _ABBREVIATION.fullmatch(w):
+            out.add(w.removesuffix("s").lower())  # "SDS" is no plural
+        elif len(w) > 3:
+            out.add(_singular(w.lower()))
+    return out
+
+
+def kept_for(record, measure: str, year: str) -> dict[int, list[tuple]]:
+    """The figures public reports printed for ``measure`` in financial ``year``, by the months
+    of the year each covers, each figure once, as first printed first (more than one for the
+    same months: revised). ``record``: ``disclosure.published_by_year``'s {(measure, year):
+    [(months, figure)]}; None or empty where nothing was printed."""
+    out: dict[int, list[tuple]] = {}
+    for months, figure in (record or {}).get((measure, year), []):
+        if figure not in out.setdefault(months, []):
+            out[months].append(figure)
+    return out
 
 
 # not checks.undeclared_flows' words: they drop "children", "young", "people", which must match here (safe error)
@@ -85,8 +114,8 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=N
                 mine_at, theirs_at = (ev.get("ends") or {}).get(col) or {}, (evj.get("ends") or {}).get(col) or {}
                 ends = sorted(set(mine_at) & set(theirs_at))
                 reason = None
-                kept = [[p for m, p in (record or {}).get((records[x]["measure"], months[0]), []) if m == months[1]]
-                        for x in (j, i)] if months else [[], []]  # fmt: skip
+                kept = [kept_for(record, records[x]["measure"], months[0]).get(months[1], []) if months else []
+                        for x in (j, i)]  # fmt: skip
                 for k in (2, 1):  # the count less the denominator, then less the numerator
                     before = [theirs_at[e][0] - mine_at[e][k] for e in ends]
                     before += [c[0] - p[k] for c in kept[0] for p in kept[1]]  # as printed before

@@ -174,3 +174,25 @@ def test_a_percentage_and_a_count_of_its_cases_revised_together_do_not_give_the_
     pub = public(ds, "2023-24-Q2", record)
     assert pub.loc["complaints-received", "to_date"] == 80 and pd.isna(pub.loc["complaints-upheld", "to_date"])
     assert "to_date:earlier" in pub.loc["complaints-upheld", "suppressed_why"]
+
+
+def test_a_titles_words_are_the_same_whether_it_says_one_or_many():
+    from swlib.linked import _words, same_cases
+
+    # "CSO" was dropped as too short while "CSOs" was kept as "cso": one title matched and the other did not
+    assert _words("Children placed on a CSO") == _words("Children placed on CSOs") == {"children", "placed", "cso"}
+    assert _words("Complaint investigations") == {"complaint", "investigation"}
+    assert "process" in _words("Reviews in process") and "sds" in _words("SDS option 1")  # no plurals
+    section = {"theme": "Statutory functions", "outcome": "Looked after children"}
+    count = {**section, "title": "CSOs made"}
+    assert same_cases(count, {**section, "title": "CSOs reviewed on time"})
+    assert same_cases(count, {**section, "title": "CSO reviews held on time"})  # the same cases, however written
+
+
+def test_kept_for_gives_each_figure_printed_once_by_months():
+    from swlib.linked import kept_for
+
+    a, b = (90.0, float("nan"), float("nan"), 1), (92.0, float("nan"), float("nan"), 1)
+    record = {("m", "2023-24"): [(3, a), (6, b), (3, a), (3, b)]}
+    assert kept_for(record, "m", "2023-24") == {3: [a, b], 6: [b]}
+    assert kept_for(record, "m", "2022-23") == {} and kept_for(None, "m", "2023-24") == {}
