@@ -305,14 +305,9 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
             total = records[w].get(col)
             if pd.isna(total):
                 continue
-            if col in hidden[w]:  # hidden, but where its parts are all printed and make it up, they give it back
-                value = [i for i in parts if pd.notna(records[i].get(col))]  # (concerns 300, [c] screened, its
-                if value and all(col not in hidden[i] for i in value) and total == sum(records[i][col] for i in value):
-                    pick = min((i for i in value if records[i][col] > 0), key=lambda i: records[i][col], default=None)
-                    if pick is not None:  # parts 150 and 147: 3 not screened)
-                        hidden[pick].append(col)
-                        why[pick].append(f"{col}:parts")
-                continue
+            if col in hidden[w]:  # hidden, but where the parts printed make it up, or all but 0..hi of it (what
+                hide_under_hidden_whole(records, parts, hidden, why, col, total, hi)  # no part printed counts), they
+                continue  # give it back (concerns 300, [c] screened, its parts 150 and 147: 3 not screened)
             value = {i: records[i].get(col) for i in parts if pd.notna(records[i].get(col))}
             year = ((evidence.get(whole) or {}).get("months") or {}).get(col)
             while col not in hidden[w]:
@@ -337,6 +332,25 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
                 hidden[pick].append(col)
                 why[pick].append(f"{col}:parts")
     return rests
+
+
+def hide_under_hidden_whole(records, parts, hidden, why, col, total, hi) -> None:
+    """A whole hidden in ``col`` whose ``parts`` printed add up to it, or to within ``hi`` of it
+    (the rest, the whole less the parts printed: what the hidden parts and no declared part count),
+    gives it back: a reader takes the parts' sum for the whole (screened 297, of 300 received: 3 not
+    screened), and is out by that rest at most (parts 150 and 146 of a hidden 297: "296" tells that
+    4 or fewer were not screened). While the rest is from 0 to ``hi``, the smallest part printed is
+    hidden too ("parts"), until it is more. Adds to ``hidden`` and ``why``."""
+    value = {i: records[i][col] for i in parts if pd.notna(records[i].get(col))}
+    while True:
+        shown = [i for i in value if col not in hidden[i]]
+        if not shown or not 0 <= total - sum(value[i] for i in shown) <= hi:
+            return
+        pick = min((i for i in shown if value[i] > 0), key=lambda i: value[i], default=None)
+        if pick is None:  # nothing but zeros printed: they give nothing away
+            return
+        hidden[pick].append(col)
+        why[pick].append(f"{col}:parts")
 
 
 def _depth(measure: str, evidence: dict, at: dict) -> int:
