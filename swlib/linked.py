@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from .base import round_half_up
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _small
 
@@ -129,14 +130,19 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=N
 # a rate of the council's whole population: "per 100,000 population", "per 1,000 residents"
 _PER_POPULATION = re.compile(
     r"\bper\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:of\s+the\s+)?(?:total\s+|resident\s+)?(?:population|people|residents|"
-    r"inhabitants|head of population)\b",
+    r"inhabitants|head of population)\b"
+    # not a part of the population: "per 1,000 population aged 0-15", "per 1,000 people 65+", "(0-17)"
+    r"(?!\s*\(?\s*(?:aged?\b|ages\b|under\b|over\b|below\b|above\b|\d|in\s+the\s+(?:\d|age)|"
+    r"(?:of|in)\s+(?:children|adults|young|older|working|school|pupils)))",
     re.IGNORECASE,
 )
 POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
 
 
 def per_population(title) -> float | None:
-    """The N of a rate "per N population" in a measure's title (None where it says no such rate)."""
+    """The N of a rate "per N population" of the whole population in a measure's title (None where
+    it says no such rate, or a rate of a part of it: "per 1,000 population aged 0-15", whose count
+    the whole population cannot give)."""
     m = _PER_POPULATION.search(str(title or ""))
     return float(m.group(1).replace(",", "")) if m else None
 
@@ -145,7 +151,7 @@ def rate_counts(rate: float, decimals: int, per: float, population: float) -> ra
     """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
     be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the
     one given (a year's own population differs a little)."""
-    half = 0.5 * 10.0**-decimals
+    rate, half = float(round_half_up(rate, decimals)), 0.5 * 10.0**-decimals  # as printed: what a reader has
     low = max(rate - half, 0) * population * (1 - POPULATION_DRIFT) / per
     high = (rate + half) * population * (1 + POPULATION_DRIFT) / per
     return range(math.ceil(low), math.floor(high) + 1)

@@ -13,6 +13,7 @@ from . import printed_text, public_text, reports
 from .config import council_settings
 from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
+from .linked import per_population
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
@@ -124,17 +125,20 @@ def check_public(ds, council: str, period) -> list[dict]:
     bare = unchecked_figures(ds, council, P)
     if "cleared" in bare:
         bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
+    titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
     for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
         i, r = rows.index[0], rows.iloc[0]
         more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
+        of_population = r["unit"] == "rate" and per_population(titles.get(measure))  # no population given
+        unit = "rate of the population, value only, and no population in councils.csv" if of_population else r["unit"]
         add(
             "observations",
             i,
             "value",
-            f"{measure} {r['period']}: {r['value']:g} ({r['unit']}, value only){more}",
+            f"{measure} {r['period']}: {r['value']:g} ({unit}{'' if of_population else ', value only'}){more}",
             False,
         )
-        findings[-1].update(reason=UNCHECKED, kind="figure", measure=measure)
+        findings[-1].update(reason=UNCHECKED_POPULATION if of_population else UNCHECKED, kind="figure", measure=measure)
     return findings
 
 
@@ -145,12 +149,21 @@ UNCHECKED = (
 )
 
 
+UNCHECKED_POPULATION = (
+    "a rate of the council's population given without its count: whether the count is 1 to 4 cannot be checked "
+    "(give the council's population in councils.csv, and a rate whose count can be 1 to 4 is [c]; or give the "
+    "numerator and denominator, or clear the row once an officer has checked its count)"
+)
+
+
 def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     """The council's own observations that its public reports for ``period`` print (the year to
     ``period`` and the three years before it, shown in the year columns) and that public
     suppression cannot check: a percentage, rate or ratio given as a value, without the
-    numerator and denominator it was worked out from. Figures the LGBF panel gives (published
-    already by the Improvement Service) are not listed. Columns as observations, plus ``unit``."""
+    numerator and denominator it was worked out from; a rate of the council's population ("per
+    100,000 population") too where ``councils.csv`` gives no population (with one, it is checked:
+    ``linked.protect_population_rates``). Figures the LGBF panel gives (published already by the
+    Improvement Service) are not listed. Columns as observations, plus ``unit``."""
     P = Period.parse(period)
     obs = panel_observations(ds, council)
     obs = obs[~obs["from_panel"].astype(bool)]
@@ -164,11 +177,22 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
         bare &= ~obs["measure"].isin(based)
 
+    if population_given(ds, council):  # a rate of the council's population: checked against it (linked)
+        titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
+        of_population = {m for m, t in titles.items() if per_population(t)}
+        bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))
+
     def shown(p: str) -> bool:
         q = Period.parse(p)
         return P.fy - 3 <= q.fy < P.fy or (q.fy == P.fy and q.end <= P.end) or q == P.year_period
 
     return obs[bare & obs["period"].map(shown).astype(bool)]
+
+
+def population_given(ds, council: str) -> bool:
+    """Whether ``councils.csv`` gives the council's population (rates of it are checked against it)."""
+    pop = ds.councils.loc[ds.councils["council"] == council].reindex(columns=["population"])["population"]
+    return bool(len(pop)) and pd.notna(pop.iloc[0]) and float(pop.iloc[0]) > 0
 
 
 # free text from the data, other than comments and actions, that public reports print: each

@@ -300,3 +300,40 @@ def test_check_public_names_counts_said_across_sentences_and_number_idioms_and_s
     lines = [ln for ln in r.output.splitlines() if "performance.md" in ln]
     assert len(lines) == 1 and "performance.md, line 3: ...312 referrals were received. 309 were screened" in lines[0]
     assert "3 passages mention a small number" in r.output
+
+
+def test_a_rate_of_the_population_is_checked_against_the_population_not_listed_as_not_checked(tmp_path):
+    # issue 21, item 1: a rate per 100,000 population given as a value alone is checked against the council's
+    # population (2.7 per 100,000 of 148,790 is 4 children: [c]), yet check-public and the run still listed it as
+    # not checked; without a population it is listed, saying what to give
+    import swlib
+    from swlib.publishing import not_checked
+    from tests.conftest import DG, demo_with
+
+    rate = {"measure": "lac-secure-rate", "title": "Children and young people in secure accommodation per 100,000 "
+            "population", "theme": "Statutory functions", "outcome": "Looked after children", "unit": "rate",
+            "polarity": "none", "frequency": "annual", "aggregate": "sum", "decimals": "1", "council": DG,
+            "source": "synthetic"}  # fmt: skip
+    part = {**rate, "measure": "lac-secure-rate-young", "title": "Children in secure accommodation per 100,000 "
+            "population aged 0-17"}  # fmt: skip
+    obs = [{"measure": m, "period": "2023-24", "value": "2.7"} for m in (rate["measure"], part["measure"])]
+
+    def listed(ds):
+        return {f["measure"]: f for f in check_public(ds, DG, "2023-24") if f.get("kind") == "figure"}
+
+    ds = demo_with(tmp_path / "p", [rate, part], obs, councils={DG: {"population": "148790"}})
+    found = listed(ds)
+    assert "lac-secure-rate" not in found  # checked: [c]
+    assert pd.isna(swlib.performance(ds, DG, "2023-24", audience="public").set_index("measure").loc["lac-secure-rate",
+                                                                                                    "to_date"])  # fmt: skip
+    # a rate of a part of the population (aged 0-17): the whole population gives no count of it, so not checked
+    assert "lac-secure-rate-young" in found
+    assert {f["measure"] for f in not_checked(ds, "annual", DG, "2023-24")} == set(found)
+    ds = demo_with(tmp_path / "n", [rate, part], obs)  # no population in councils.csv
+    f = listed(ds)["lac-secure-rate"]
+    assert (
+        "lac-secure-rate 2023-24: 2.7 (rate of the population, value only, and no population in councils.csv)"
+        in (f["text"])
+    )
+    assert "give the council's population in councils.csv" in f["reason"]
+    assert "(rate, value only)" in listed(ds)["lac-secure-rate-young"]["text"]
