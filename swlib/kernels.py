@@ -46,10 +46,12 @@ from .reports import NOTEBOOKS  # where the report notebooks are, and their kern
 CELL_TIMEOUT = 600.0
 # what a report's first cell imports anyway; a warm kernel imports it once. Not matplotlib: no
 # report draws with it (0.13 s of CPU a kernel); an analyst's cell may, and its settings as that
-# import left them are noted then (``_NoteMatplotlib``) for fresh_state to put back
+# import left them are noted then (``_NoteMatplotlib``) for fresh_state to put back. Not
+# scipy.special (0.2 s of CPU, with numpy's f2py and testing it pulls in): the confidence intervals
+# take the usual z from a table (``stats.Z``); a report that needs it names it (``Report.kernel_imports``)
 WARM_MODULES = (
     "pandas", "numpy", "swlib", "swlib.charts", "swlib.trends", "swlib.views", "swlib.templating",
-    "swlib.config", "swlib.national", "swlib.loading", "swlib.briefing", "swlib.notebook_view", "scipy.special",
+    "swlib.config", "swlib.national", "swlib.loading", "swlib.briefing", "swlib.notebook_view",
 )  # fmt: skip
 
 
@@ -255,8 +257,9 @@ class KernelSession:
     that died or hung: the next ``prepare`` starts a new one).
     """
 
-    def __init__(self, cwd: Path | None = None, timeout: float | None = None):
+    def __init__(self, cwd: Path | None = None, timeout: float | None = None, imports: tuple[str, ...] = ()):
         self.cwd = Path(cwd) if cwd is not None else NOTEBOOKS
+        self.imports = tuple(imports)  # imported in the warm-up beside WARM_MODULES (the report's own)
         self.timeout = timeout if timeout is not None else cell_timeout()
         self.km = None
         self.reports = 0  # reports run in the current kernel
@@ -283,10 +286,8 @@ class KernelSession:
         session.session = uuid.uuid4().hex
         self._kc = km.client(session=session)
         self._kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        self._pending = (
-            self._kc.execute("import swlib.kernels as _k\n_k.warm_up()\ndel _k", silent=True, store_history=False),
-            "starting the report kernel",
-        )
+        warm = f"import swlib.kernels as _k\n_k.warm_up(_k.WARM_MODULES + {self.imports!r})\ndel _k"
+        self._pending = (self._kc.execute(warm, silent=True, store_history=False), "starting the report kernel")
         self._reset_for = None
         km.connect_next_client()
         return self

@@ -89,7 +89,7 @@ def render(
     cells (``swlib.meanwhile``); it should keep its own result and errors."""
     own = session is None
     if own:
-        session = KernelSession(notebooks_dir()).start()
+        session = KernelSession(notebooks_dir(), imports=reports.get(report).kernel_imports).start()
     try:
         r = reports.get(report)
         if not r.per_council:

@@ -37,6 +37,8 @@ class Report:
     footer: str | None = None  # the page's footer where the report has its own (else it names the audience)
     # the free text its public version prints beside the measures' comments: "actions", "narrative"
     free_text: tuple[str, ...] = ()
+    # what its cells import beyond kernels.WARM_MODULES, imported while a single run's kernel boots
+    kernel_imports: tuple[str, ...] = ()
 
     def period(self, text) -> Period:
         """The period this report is for, from what was typed: a year for a yearly report; for a
@@ -67,6 +69,7 @@ REPORTS: dict[str, Report] = {
             index_name="National overview of social work", period_kind="year", per_council=False,
             filed_under=SCOTLAND, subject=SCOTLAND_NAME, needs_benchmarks=True,
             footer="Made only from figures the Improvement Service publishes (LGBF).",
+            kernel_imports=("scipy.special",),  # the funnel plots' chi-squared limits
         ),
     )
 }  # fmt: skip

@@ -51,7 +51,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
     if councils and r.per_council:
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
-    with KernelSession().start() as session:
+    with KernelSession(imports=r.kernel_imports).start() as session:
         from ..outputs import Job, Outcome, out_dir, record
         from ..rendering import check_councils, check_request, render, subject_name
 
