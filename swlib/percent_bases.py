@@ -18,8 +18,9 @@ from .config import council_settings
 from .disclosure import _cleared, numerators, table_file
 from .errors import ConfigError
 from .periods import Period
-from .small_numbers import _SENTENCE, _counts_in_sentence
+from .sentence_counts import _counts_in_sentence
 from .status import performance
+from .text_windows import _SENTENCE
 
 _WORDS = ("comment", "title", "theme", "outcome")  # printed beside the figure in the row, as printed
 

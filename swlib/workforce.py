@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 
 from .disclosure import published_by_year, suppress_table
+from .number_words import _small
 from .periods import Period
 from .renames import normalise
-from .small_numbers import _small
 
 PREFIX = "workforce:"  # the record's name for a team's headcount (no measure id has a ':')
 TOTAL = "Total"

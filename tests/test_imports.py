@@ -15,7 +15,7 @@ SWLIB = Path(__file__).resolve().parent.parent / "swlib"
 
 # bottom to top; each module imports only from its own layer and those listed before it
 LAYERS = {
-    "foundation": "base errors version periods limits reports statutory shown_text small_numbers stats xmr funnel formatting "
+    "foundation": "base errors version periods limits reports statutory shown_text number_words text_windows count_forms sentence_counts one_person small_numbers stats xmr funnel formatting "
     "progress meanwhile records renames printed rows",
     "settings, the data contract and files": "schema config sheets templating outputs glossary icons views.wording",
     "data in": "reading rules year_runs checks dataset loading validate ytd coverage",

@@ -1,0 +1,372 @@
+"""The forms in which free text gives away a count without "a number and what it counts"
+("both of the children", "half of the 6 children", "rose from 10 to 13"): ``_FORMS``, one row a form,
+its pattern and the counts it reveals, which ``sentence_counts.small_counts_in`` checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .number_words import _MONTHS, _NOUNS, _PHRASE_END, _WORD, _lazy, _parts, _value
+from .text_windows import _age_or_label_before, _sentence_start
+
+# Counts said in other ways than "a number and what it counts": each form, what it gives away
+# (``_FORMS``: one row a form, its pattern and the counts it reveals from the match), checked by
+# ``small_counts_in``. A form reveals a count when it pins a figure down: "a handful", "a few" and
+# "a small number of" say only that a count is small (as [c] does) and are left alone, as are
+# "siblings" (two or more) and a fraction or a change with no figure to apply it to.
+_N = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})"  # a whole figure, in digits or words
+_SING = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|service\s+user|"
+         r"patient|individual|offender|prisoner|resident|parent|pupil|victim|case|referral|death|placement|complaint|"
+         r"registration|re-registration|order|admission|application|investigation|allegation|incident|detention|"
+         r"hearing|breakdown|household|sibling|worker|social\s+worker")  # fmt: skip
+_KIN = r"brother|sister|son|daughter|mother|father|grandmother|grandfather|grandparent|baby|child|aunt|uncle|parent"
+_FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "one half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3,
+              "two thirds": 2 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
+              "a fifth": 1 / 5, "one fifth": 1 / 5, "two fifths": 2 / 5, "three fifths": 3 / 5,
+              "four fifths": 4 / 5}  # fmt: skip
+_FRACTION = r"(?:half|(?:a|one|two|three|four)[\s-]+(?:halfs?|thirds?|quarters?|fifths?))"
+_OF_TOTAL = (
+    r"\s+(?:of\s+(?:the|these|those|our|all)?|the|these|those|our)\s*(?P<total>"
+    + _N
+    + r")\b(?!\s*(?:%|per\s*cent|percent))"
+)
+_NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
+_RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
+         r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved|"
+         r"(?:an?\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:increase|rise|fall|drop|decrease|reduction|change))")  # fmt: skip
+
+
+def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and the 3 others
+    key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+    f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
+    total = _value(m.group("total"))
+    part = round(f * total)
+    return [part, total - part]
+
+
+def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and the 9 others
+    total, pc = _value(m.group("total")), _value(m.group("pc"))
+    part = round(pc * total / 100)
+    return [part, total - part] if 0 < pc < 100 else []
+
+
+# a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
+# readmission increased slightly from 121 to 125"
+_NOT_COUNTS = _lazy(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
+                         r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
+
+
+_PER = _lazy(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
+
+
+def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
+    a, b = _value(m.group("a")), _value(m.group("b"))
+    if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
+        return []
+    sentence = m.string[_sentence_start(m.string, m.start()) : m.start()] + m.group(0)
+    sentence = re.sub(
+        r"\d+(?:\.\d+)?%\s+(?:increase|rise|fall|drop|decrease|reduction)", "", sentence
+    )  # "a 50% rise from 6"
+    per = _PER.match(m.string, m.end())
+    return [] if _NOT_COUNTS.search(sentence) or per else [abs(a - b)]
+
+
+def _part_said_after(
+    m: re.Match, b: str | None = None
+) -> list[float]:  # "Of the 6 children referred, ... 4 were placed."
+    a, b = _value(m.group("a")), _value(b or m.group("b"))
+    if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
+        return []
+    before = m.string[_sentence_start(m.string, m.start()) : m.start("a")]
+    return [] if _NOT_COUNTS.search(before) or _NOT_COUNTS.search(m.group("said")) else [a - b]
+
+
+def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and the 9 others; "one in four": 1 of 4
+    x, y = _value(m.group("x")), _value(m.group("y"))
+    if not 0 < x < y or 1900 <= y <= 2100:  # "3 in 2023": a year
+        return []
+    if m.group("total") is None:
+        return [x, y - x]
+    total = _value(m.group("total"))
+    part = x * total / y
+    return [part, total - part] if part.is_integer() else []
+
+
+# a sentence that starts with a count of people: "4 were placed", "Of these, 23 children went home"
+_SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\s+)?(?:only\s+|just\s+)?"
+         rf"(?P<b>{_N})\b{_NOT_UNIT}(?!\s*(?:{_MONTHS})\b)(?P<said>(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_NOUNS}|were|was|"
+         r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
+
+
+# "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
+_LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
+         r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
+         r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
+
+
+_IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
+              rf"(?:{_MONTHS})\b)")  # fmt: skip
+
+
+def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
+    return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
+
+
+def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
+    a = _value(m.group("a"))
+    if 1900 <= a <= 2100:
+        return []
+    frac, pc = m.group("frac") or m.group("frac2"), m.group("pc") or m.group("pc2")
+    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
+    if _NOT_COUNTS.search(before):
+        return []
+    if frac:
+        key = re.sub(r"[\s-]+", " ", frac.lower())
+        return [round(_FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")] * a, 6)]
+    if pc[0].isdigit():  # "increased 7.3% from 41": the whole changes that print as 7.3% of 41 (3)
+        return _parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
+    return [round(_value(pc) * a / 100, 6)]
+
+
+_ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_LABEL = _lazy(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
+                          r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
+                          r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
+
+
+def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
+    if m.group("r2"):
+        return [{"I": 1, **_ROMAN}[m.group("r2")]]
+    return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [_ROMAN[m.group("r")]]
+
+
+_FORMS: list[tuple[str, re.Pattern, object]] = [
+    (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
+        "both of a group",
+        _lazy(
+            rf"\bboth\s+of\s+(?:(?:the|these|those)\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS}|others|remainder)"
+            r"(?!['’]s)\b|(?:them|whom)\s+(?:were|was|had|have|are|died|went|returned|moved))",
+            re.I,
+        ),
+        2,
+    ),
+    (  # "a family of four", "the family of 6 moved": one family (and its size); "a family of services" has no figure
+        "a family of a number",
+        _lazy(rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{_N}\b{_NOT_UNIT}", re.I),
+        1,
+    ),
+    (  # "the couple adopted", "a foster couple", "the pair were placed", "a trio of brothers": two, three, four people
+        "a couple, a pair, a trio",
+        _lazy(
+            r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
+            rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:(?:the|these|those|our|their)\s+)?"
+            rf"(?:(?!(?:{_PHRASE_END})\b)[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b(?!['’]s)|"
+            r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
+            re.I,
+        ),
+        lambda m: [{"couple": 2, "pair": 2, "brace": 2, "trio": 3}.get(m.group("k").lower(), 4)],
+    ),
+    (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
+        "twins, triplets",
+        _lazy(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
+        lambda m: [{"twins": 2, "triplets": 3}.get(m.group("k").lower(), 4)],
+    ),
+    (  # "a brother and sister", "a mother and her baby" (2); "a mother and baby unit" is a service
+        "two relatives named together",
+        _lazy(
+            rf"\b(?:a|an|the|one)\s+(?:{_KIN})\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?"
+            rf"(?:{_KIN})\b(?!['’]s|\s+(?:units?|placements?|services?|homes?|facilit\w*|schemes?|projects?|"
+            r"teams?|groups?|provision|accommodation|support))",
+            re.I,
+        ),
+        2,
+    ),
+    (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
+        "a lone person, a pair",
+        _lazy(
+            rf"\b(?:a|the|one)\s+(?:lone|solitary)\s+(?!parent)(?:\w+\s+)?(?:{_SING})(?!['’]s)\b|"
+            r"\b(?P<pair>a\s+sibling\s+pair)\b",
+            re.I,
+        ),
+        lambda m: [2 if m.group("pair") else 1],
+    ),
+    (  # "an additional young person", "a further child", "one more referral" (1); "a further 3 workshops" has its figure
+        "one more",
+        _lazy(
+            rf"\b(?:an\s+additional|a\s+further|an\s+extra|one\s+more|one\s+other|another)\s+"
+            rf"(?:\w+\s+)?(?:{_SING})(?!['’]s)\b(?!\s+(?:of|process|reviews?|plans?|management|files?|work|law|"
+            r"loads?|holders?|notes?|studies|study|groups?|conferences?|meetings?|support|approach|model))",
+            re.I,
+        ),
+        1,
+    ),
+    (  # "two more than last year", "three fewer than in 2022": the change ("more than one" is a threshold)
+        "a number more or fewer than another",
+        _lazy(rf"(?<![\w.,£$])(?P<n>{_N})\s+(?:more|fewer|less)\s+than\b", re.I),
+        lambda m: [_value(m.group("n"))],
+    ),
+    (  # "both were placed", "both had returned home" (2), as "both of them" is; "both have been" is often services
+        "both, said alone",
+        _lazy(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
+        2,
+    ),
+    (  # "every child but one", "all but two", "everyone except one", "no re-registrations except one": the ones left out
+        "all but a few",
+        _lazy(
+            rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
+            rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
+            rf"(?:\s+(?:but|bar)|,?\s+(?:except(?:\s+for)?|save(?:\s+for)?|apart\s+from|other\s+than|"
+            rf"with\s+the\s+exception\s+of))"  # "..., with the exception of one" (not ", but two were withdrawn")
+            rf"\s+(?:a\s+single(?:\s+one)?\b|(?P<n>{_N})\b{_NOT_UNIT})",
+            re.I,
+        ),
+        lambda m: [_value(m.group("n")) if m.group("n") else 1],
+    ),
+    (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
+        "a count in a period",
+        _lazy(
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
+            rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
+            rf"(?P<n2>{_WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{_NOUNS})\b))",  # "in Q2 one.", "in May, two children"
+            re.I | re.M,
+        ),
+        lambda m: [_value(m.group("n") or m.group("n2"))],
+    ),
+    (  # "on one occasion", "on three occasions": events counted
+        "occasions",
+        _lazy(rf"\bon\s+(?P<n>{_N}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
+        lambda m: [_value(m.group("n").replace("a single", "one"))],
+    ),
+    (  # "half of the 6 children", "a quarter of the 12 care leavers", "two-thirds of the 6": the part and the rest
+        "a fraction of a figure",
+        _lazy(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        _fraction,
+    ),
+    (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
+        "a percentage of a figure",
+        _lazy(
+            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}",
+            re.I,
+        ),
+        _percent_of,
+    ),
+    (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
+        "a part of a figure given before it",
+        _lazy(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+)?(?P<b>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "Of the 6 children referred, most were seen. 4 were placed.": the 2 others, a sentence or two on
+        "a part of a figure said in a later sentence",
+        _lazy(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}(?:(?!\n\s*\n).)"
+            rf"{{0,200}}?[.;:!?](?:[ \t]+|[ \t]*\n[ \t]*){_SAID}",  # within a paragraph
+            re.I | re.S,
+        ),
+        _part_said_after,
+    ),
+    (  # "26 children were referred. Of these, 23 were placed.", "26 referrals; 23 of them were accepted": the 3 others
+        "a part of the figure before it, said as 'of these'",
+        _lazy(
+            rf"(?<![\w.,£$/-])(?P<a>{_N})\b{_NOT_UNIT}(?P<said>(?:(?!\n\s*\n)[^\d]){{1,160}}?)(?:[.;:,]\s+|\s+)"
+            rf"(?:and\s+|but\s+)?(?:of\s+(?:these|those|them|whom|which)(?:\s+[a-z]+){{0,2}}?\s*,?\s*(?:only\s+|just\s+)?"
+            rf"(?P<b>{_N})|"
+            rf"(?:only\s+|just\s+)?(?P<b2>{_N})\s+of\s+(?:these|those|them|whom|which))\b{_NOT_UNIT}",
+            re.I,
+        ),
+        lambda m: _part_said_after(m, m.group("b") or m.group("b2")),
+    ),
+    (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
+        "one in so many",
+        _lazy(
+            rf"(?<![\w.,£$/-])(?P<x>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>{_N})\b{_NOT_UNIT}"
+            rf"(?!\s*(?:{_MONTHS})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT})?",
+            re.I,
+        ),
+        _one_in,
+    ),
+    (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
+        "a change from one figure to another",
+        _lazy(
+            rf"\b{_RISE}\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}(?:\s+\w+){{0,3}}?\s+to\s+"
+            rf"(?P<b>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "13, up from 10", "13 (down from 16)", "13 children compared with 10 last year": the change
+        "a figure and the one it changed from",
+        _lazy(
+            rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
+            rf"\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _difference,
+    ),
+    (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
+        "doubled or halved to a figure",
+        _lazy(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
+        lambda m: [_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else _value(m.group("b"))],
+    ),
+    (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
+        "a tally",
+        _lazy(r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w.,%]|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I),
+        lambda m: [int(m.group("x") or m.group("n"))],
+    ),
+    (  # "between 3-4 children a month", "2–3 placements": a range of counts (not ages, dates, labels or durations)
+        "a range of counts",
+        _lazy(
+            r"(?<![\w.,£$/–-])(?!0\d)(?P<a>\d{1,3}) ?[-–] ?(?P<b>\d{1,3})\b(?![-–/.,]\d|\s*(?:%|per\s*cent|percent|"
+            rf"years?|yrs?|year-olds?|days?|weeks?|months?|hours?|hrs|minutes?|working|am|pm|st|nd|rd|th|beds?|bedded|"
+            rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{_MONTHS})\b)",
+            re.I,
+        ),
+        lambda m: [] if _age_or_label_before(m.string, m.start()) else [int(m.group("a")), int(m.group("b"))],
+    ),
+    (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
+        "doubled or halved from a figure",
+        _lazy(rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}", re.I),
+        lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
+    ),
+    (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change
+        "a change by a share of a figure",
+        _lazy(
+            rf"(?:\b{_RISE}\s+(?:by\s+)?{_share()}|\b(?:an?\s+)?{_share('2')}\s+(?:increase|rise|fall|drop|decrease|reduction|"
+            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
+            re.I,
+        ),
+        _share_of_change,
+    ),
+    (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
+        "a fraction of a figure given before it",
+        _lazy(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{_FRACTION})\b(?!\s+of\b)",
+            re.I,
+        ),
+        _fraction,
+    ),
+    (  # "was restrained once", "absconded thrice", "went missing twice this year": events counted
+        "once, twice, thrice",
+        _lazy(
+            r"\b(?:was|were|been|had|has|have|\w{3,}ed|went|ran|left|took|fell)\s+(?:[\w'’-]+\s+){0,3}?"
+            r"(?P<k>once|twice|thrice)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|during|this|last|between|since|over|that|"
+            r"and|but|before|after|while|when|within|only|each|at\s+(?:home|school)))",
+            re.I | re.M,
+        ),
+        lambda m: [{"once": 1, "twice": 2}.get(m.group("k").lower(), 3)],
+    ),
+    (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
+        "a count in Roman numerals",
+        _lazy(
+            rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b|"
+            rf"(?i:\b(?:{_NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
+            re.M,
+        ),  # "placements: III."
+        _roman,
+    ),
+]

@@ -1,0 +1,252 @@
+"""Counts in free text said across a sentence or a paragraph: two counts whose difference is
+small ("We received 50 referrals and accepted 47": 3), a percentage of a count printed near it
+("Of the 42 children, 9.5% were in secure care": 4), and with them the forms of ``count_forms``:
+``small_counts_in``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .count_forms import _FORMS
+from .number_words import (
+    _AGE_OR_LABEL,
+    _IDIOMS,
+    _LABEL_BEFORE,
+    _MONTHS,
+    _NUMBER_WORDS,
+    _UNIT_AFTER,
+    _WORD,
+    _lazy,
+    _parts,
+    _small,
+    _value,
+)
+from .text_windows import _PARAGRAPH, _SENTENCE
+
+# a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
+# a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
+_CWORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
+                         reverse=True))  # fmt: skip
+_COUNT = _lazy(
+    rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
+)
+_LABELS = _lazy(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
+                     r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
+                     r"rank(?:ed)?|position|placed|level)\.?\s*$", re.I)  # fmt: skip
+_THIS_PERIOD = _lazy(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
+                          r"(?:year|quarter|month|week|day)$", re.I)  # fmt: skip
+_MONTH_BEFORE = _lazy(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_LINKED = _lazy(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
+# words after a figure that name nothing it counts ("nine were seen", "47 in Q1", "18 the year before")
+_NOT_NOUNS = {"were", "was", "are", "is", "had", "have", "has", "in", "on", "at", "within", "of", "to", "from", "for",
+              "by", "against", "compared", "with", "than", "last", "this", "the", "a", "an", "and", "or", "but", "who",
+              "which", "that", "per", "more", "fewer", "less", "new", "recorded", "received", "during", "over",
+              "before", "after", "since", "each", "all", "out", "up", "down", "so", "as", "they", "we"}  # fmt: skip
+# a verb after a figure names nothing it counts either ("ten completed the course", "4 left care")
+_NOT_NOUN = _lazy(
+    "|".join(_NOT_NOUNS) + r"|\w{3,}ed|left|went|came|got|did|will|would|could|can|may|might|"
+    r"should|still|now|then|also|only|just|remain|stayed|took|saw|made|became",
+    re.I,
+)
+# a sentence about a rate, an average or a percentage: its figures are not counts of anyone
+_NOT_COUNT_SENTENCE = _lazy(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
+                                 r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
+                                 re.I)  # fmt: skip
+
+
+def _counts_in_sentence(sentence: str) -> list[float]:
+    """The figures in a sentence that count things: not years, dates, money, percentages, ages,
+    durations, labels ("Section 28", "Quarter 2", "Outcome 3"), ordinals or idioms ("one of the best")."""
+    tokens = []  # (value, is a count, is a unit, start, end, the noun after it, is a label)
+    for m in _COUNT.finditer(sentence):
+        # the words just before and after it (a window: a long table row stays linear)
+        tok, before, after = (
+            m.group("n"),
+            sentence[max(0, m.start() - 80) : m.start()],
+            sentence[m.end() : m.end() + 80],
+        )
+        v = _value(tok)
+        word = tok[0].isalpha()
+        unit = bool(_UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
+        chain = _LABEL_BEFORE.search(before)  # "quarters 2 and 4" (labels), not "Q1 and 61" (a code, then a count)
+        if chain and _THIS_PERIOD.search(before, 0, chain.end(1)):
+            chain = None  # "this year 12 children", "last quarter 41": a time, then a count
+        label = (
+            (chain and not re.match(r"[a-z]+\d", chain.group(0), re.I))
+            or _AGE_OR_LABEL.search(before)
+            or _LABELS.search(before)
+            or _MONTH_BEFORE.search(before)
+        )
+        year = not word and "," not in tok and len(tok) == 4 and 1900 <= v <= 2100
+        idiom = _IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
+        noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
+        noun = noun.group(1).lower().rstrip("s") if noun and not _NOT_NOUN.fullmatch(noun.group(1)) else None
+        tokens.append([v, not (unit or label or year or idiom or v == 0), unit, m.start(), m.end(), noun, label])
+    for i in range(len(tokens) - 2, -1, -1):  # "between 8 and 10 weeks", "16 and 17 year olds"
+        if tokens[i + 1][2] and _LINKED.fullmatch(sentence[tokens[i][4] : tokens[i + 1][3]]):
+            tokens[i][1], tokens[i][2] = False, True
+    for i in range(1, len(tokens)):  # "aged 16 and 17", "Sections 21 and 23"
+        if tokens[i - 1][6] and _LINKED.fullmatch(sentence[tokens[i - 1][4] : tokens[i][3]]):
+            tokens[i][1], tokens[i][6] = False, True
+    return [(t[0], t[5]) for t in tokens if t[1]]
+
+
+def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 referrals and accepted 47.": 3
+    """The differences of the counts in a sentence, two by two: not two small counts (each is
+    judged as it is), nor two counts of different things ("12 foster carers and 10 social workers")."""
+    return [] if _NOT_COUNT_SENTENCE.search(sentence) else _pairs(_counts_in_sentence(sentence), hi)
+
+
+# nouns of two counts that are one flow of cases told twice though they differ: the people and what was
+# done for them ("15 referrals ... 12 children were seen": 3 referrals with no child seen), or two steps of
+# one procedure ("15 referrals and 12 investigations"); not two kinds of people ("14 boys and 11 girls",
+# "12 foster carers and 10 social workers") nor of events ("18 hearings and 15 complaints"), whose difference
+# counts no one. Nouns as ``_counts_in_sentence`` gives them: lower case, a final "s" dropped
+_CASE_PEOPLE = frozenset("child children young person people adult familie family client case individual boy girl men "
+                         "women man woman babie baby infant pupil lac laac cyp yp household patient".split())  # fmt: skip
+_CASE_EVENTS = frozenset("referral screening assessment investigation conference registration re-registration "
+                         "deregistration de-registration placement admission detention hearing review "
+                         "allegation".split())  # fmt: skip
+_PROCEDURE = frozenset("referral screening assessment investigation conference registration re-registration "
+                       "deregistration de-registration".split())  # fmt: skip
+
+
+def _one_flow(na: str | None, nb: str | None) -> bool:
+    """Whether counts of nouns ``na`` and ``nb`` are paired for their difference: the same noun or
+    none said, or two nouns of one flow of cases (``_CASE_PEOPLE`` and ``_CASE_EVENTS``, two steps of
+    ``_PROCEDURE``)."""
+    if not (na and nb) or na == nb:
+        return True
+    if (na in _CASE_PEOPLE and nb in _CASE_EVENTS) or (na in _CASE_EVENTS and nb in _CASE_PEOPLE):
+        return True
+    return na in _PROCEDURE and nb in _PROCEDURE
+
+
+def _pairs(counts: list[tuple[float, str | None]], hi: int) -> list[float]:
+    """The differences of ``counts`` ((value, noun) pairs) two by two, as ``_differences`` takes them."""
+    return [abs(a - b) for i, (a, na) in enumerate(counts) for b, nb in counts[i + 1 :]
+            if a != b and max(a, b) > hi and _one_flow(na, nb)]  # fmt: skip
+
+
+def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
+    """``_differences(sentence, hi)``, or for a sentence of many figures (a table row) the first
+    difference from lo to hi it has, if any: found by looking each figure's neighbours up, not by
+    taking every pair, so a long row of figures is checked in time that grows with its length."""
+    if _NOT_COUNT_SENTENCE.search(sentence):
+        return []
+    counts = _counts_in_sentence(sentence)
+    whole = all(float(v).is_integer() and abs(v) < 2**52 for v, _ in counts)
+    if len(counts) <= 64 or not whole or hi - lo > 64:
+        return _pairs(counts, hi)
+    every, unnamed, named = set(), set(), {}
+    for v, noun in counts:
+        every.add(v)
+        (unnamed if noun is None else named.setdefault(noun, set())).add(v)
+    for a, noun in counts:  # a figure of no noun goes with any other, one of a noun with its own and the unnamed
+        flow = [n for n in named if _one_flow(noun, n)] if noun is not None else []  # and those of one flow
+        for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
+            for b in (a + d, a - d):
+                if max(a, b) > hi and (
+                    b in unnamed or (b in every if noun is None else any(b in named[n] for n in flow))
+                ):
+                    return [d]
+    return []
+
+
+_APART = 5  # counts from 5 * hi (20) up, of different nouns, are still paired in a paragraph
+
+
+def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int, int] | None:
+    """The first difference from lo to hi of two counts said in different sentences of a paragraph
+    ("312 referrals were received. 309 were screened.": 3), paired as ``_pairs`` pairs the counts of
+    one sentence (not two small counts, nor small counts of different things: "3 priorities ... 5 areas";
+    two counts of ``_APART`` times ``hi`` or more are paired whatever they count, as "312 referrals. There
+    were 309 screenings." is one flow of cases told twice), and where the two sentences
+    start and end; None where there is none. Each count is looked up among those of the sentences
+    before it (``_small_differences``' way), so a long paragraph is checked in linear time."""
+    every, unnamed, named, starts = set(), set(), {}, {}  # starts: where the first sentence with a value began
+    for s in _SENTENCE.finditer(paragraph):
+        if _NOT_COUNT_SENTENCE.search(s.group(0)):
+            continue
+        counts = _counts_in_sentence(s.group(0))
+        for a, noun in counts:
+            # the figures of nouns of one flow with this one's, once a count (as ``_small_differences``)
+            flow = [v for n, v in named.items() if _one_flow(noun, n)] if noun is not None else []
+            for d in range(max(1, math.ceil(lo)), math.floor(hi) + 1):
+                for b in (a + d, a - d):
+                    same = b in unnamed or (b in every if noun is None else any(b in v for v in flow))
+                    if max(a, b) > hi and (same or (b in every and min(a, b) >= _APART * hi)):
+                        return d, starts[b], s.end()
+        for a, noun in counts:
+            every.add(a)
+            (unnamed if noun is None else named.setdefault(noun, set())).add(a)
+            starts.setdefault(a, s.start())
+    return None
+
+
+# a percentage given alone ("9.5% were in secure care"), not of a figure said with it ("25% of the 12")
+# ("nine and a half per cent" too: a percentage in words)
+_PERCENT = _lazy(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(?P<half>\s+and\s+a\s+half)?)"
+                      r"\s*(?:%|per\s*cent\b|percent\b)(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)",
+                      re.I)  # fmt: skip
+
+
+def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The first percentage in a paragraph that, taken of a count printed in it, gives a part or the
+    rest from lo to hi ("Of the 42 children placed out of area, 9.5% were in secure care": 4 of 42),
+    as ``percent_bases`` finds a value-only figure beside its base; (count, start, end of the
+    passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate,
+    within ``_NEAR`` sentences of the percentage (at most ``_NEAR_COUNTS`` of them): a reader takes
+    a percentage of a figure near it, and a long table is checked in linear time."""
+    spans = list(_SENTENCE.finditer(paragraph))
+    if not _PERCENT.search(paragraph):
+        return None
+    counts = [[(v, s) for v, _ in _counts_in_sentence(s.group(0))] if not _NOT_COUNT_SENTENCE.search(s.group(0))
+              else [] for s in spans]  # fmt: skip
+    for i, ps in enumerate(spans):
+        for m in _PERCENT.finditer(paragraph, ps.start(), ps.end()):
+            near = [c for cs in counts[max(0, i - _NEAR) : i + _NEAR + 1] for c in cs][:_NEAR_COUNTS]
+            values = {v for v, _ in near}
+            pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
+            if any(k in values for base in values for k in _parts(pc, d, base)):
+                continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
+            for base, cs in near:
+                for k in _parts(pc, d, base):
+                    part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
+                    if part is not None:
+                        return int(part), min(ps.start(), cs.start()), max(ps.end(), cs.end())
+    return None
+
+
+_NEAR, _NEAR_COUNTS = 3, 32
+
+
+def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
+    """(passage, count) for each count from lo to hi that ``_FORMS`` finds in free text said
+    without "a number and what it counts": "both of the children" (2), "half of the 6 children"
+    (3), "of the 45 referred, 43 were accepted" (2), "rose from 10 to 13" (3), and two counts in one
+    sentence (``_SENTENCE``: "we received 50 referrals and accepted 47", 3)."""
+    if not isinstance(text, str):
+        return []
+    forms = [(pattern, counts) for _, pattern, counts in _FORMS]
+    forms.append((_SENTENCE, lambda m: _small_differences(m.group(0), lo, hi)))
+    found = []
+    for pattern, counts in forms:
+        for m in pattern.finditer(text):
+            try:
+                values = counts(m) if callable(counts) else [counts]
+            except (KeyError, ValueError, TypeError):
+                continue
+            for v in values:
+                if _small(v, lo, hi) and float(v).is_integer():
+                    around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
+                    found.append((around, int(v)))
+                    break
+    for m in _PARAGRAPH.finditer(text):  # two counts in one paragraph: the passage is the sentences that say them
+        pair = _paragraph_differences(m.group(0), lo, hi) or _percent_of_counts(m.group(0), lo, hi)
+        if pair:
+            d, a, b = pair
+            found.append((m.group(0)[a:b].replace("\n", " ").strip(), int(d)))
+    return found
