@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import printed_text, public_text, reports
-from .config import council_settings
+from .config import cleared_text, council_settings
 from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
 from .linked import per_population
@@ -209,7 +209,9 @@ TEXT_COLUMNS = {
 def data_text(ds, council: str):
     """(table, row index, column, text, cleared) for each cell of ``TEXT_COLUMNS`` a council's
     public reports may print: the council's measures (and those every council reports), its
-    workforce, finance and inspection rows. ``cleared`` = yes on a measures row clears its text."""
+    workforce, finance and inspection rows. ``cleared`` = yes on a measures row clears its text; a
+    team's, a finance line's or an inspected service's name is cleared by the council's ``cleared``
+    settings (params/councils.yaml, word for word: those tables have no ``cleared`` column)."""
     for table, cols in TEXT_COLUMNS.items():
         t = ds.table(table)
         mine = t[t["council"].isna() | (t["council"] == council)] if table == "measures" else t[t["council"] == council]
@@ -217,7 +219,7 @@ def data_text(ds, council: str):
             ok = _cleared({"cleared": r.get("cleared")})
             for col in cols:
                 if isinstance(r.get(col), str):
-                    yield table, i, col, r[col], ok
+                    yield table, i, col, r[col], ok or (table != "measures" and cleared_text(r[col], council))
 
 
 def shown_path(path: Path) -> str:
@@ -279,7 +281,7 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
         for i, row in rows.iterrows():
             for col in cols:
                 hits = small_numbers_in(row[col], cfg.suppress_min, cfg.suppress_max)
-                if hits:
+                if hits and not cleared_text(row[col], council):  # cleared in params/councils.yaml: printed
                     out.append({"file": table_file(ds, table), "row": i + 2, "column": col, "text": hits[0],
                                 "reason": reason_for(hits[0])})  # fmt: skip
     return out

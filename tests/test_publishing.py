@@ -109,6 +109,50 @@ def test_check_public_scans_workforce_finance_and_inspection_words(data_dir):
         ("inspections.csv", 2, "service")]  # fmt: skip
 
 
+def test_an_officer_clears_a_team_a_finance_line_or_a_service_in_the_councils_settings(data_dir, monkeypatch):
+    # issue 21, item 4: a workforce team's, a finance line's or an inspected service's name that check-public flags
+    # had no clearing path but rewording (those tables have no cleared column): the council's cleared settings
+    # (params/councils.yaml, word for word) clear it as they clear a source
+    import swlib
+    from swlib.publishing import withheld
+    from swlib.views import finance_view, inspection_view, workforce_view
+    from tests.conftest import write_csv
+
+    team, line, home = "Team for the 2 children at Rowan House", "Secure care for one child", "Rowan House (2 beds)"
+    folder = make_data(
+        data_dir, [{}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "9", "denominator": "10"}]
+    )
+    write_csv(folder / "workforce.csv", [{"council": "alpha", "period": "2020-21", "service": team, "headcount": "30",
+                                          "fte": "", "source": "t"}])  # fmt: skip
+    write_csv(folder / "finance.csv", [{"council": "alpha", "period": "2020-21", "kind": "budget", "line": line,
+                                        "amount": "400000", "source": "t"}])  # fmt: skip
+    write_csv(folder / "inspections.csv", [{"council": "alpha", "service": home, "service_type": "Care Home",
+                                            "sector": "LA", "date": "2020-06-01", "care_and_support": "5",
+                                            "source": "t"}])  # fmt: skip
+    params = data_dir.parent / "params"
+    params.mkdir()
+    settings = "defaults:\n  service: Social Work Services\ncouncils:\n  alpha:\n    service: Social Work Services\n"
+    (params / "councils.yaml").write_text(settings + f"    cleared:\n      - '{team}'\n      - '{line}'\n")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    ds = swlib.load(folder)
+    found = {(f["file"], f["column"]): f["cleared"] for f in check_public(ds, "alpha", "2020-21-Q1")}
+    assert found == {("workforce.csv", "service"): True, ("finance.csv", "line"): True,
+                     ("inspections.csv", "service"): False}  # fmt: skip
+    year = swlib.Period.parse("2020-21")
+    assert [r["label"] for r in workforce_view(ds, "alpha", year, "public")["table"]["rows"]] == [team]
+    assert line in str(finance_view(ds, "alpha", year, "public"))
+    assert home not in str(inspection_view(ds, "alpha", year, "public")["table"])  # not cleared: still withheld
+    assert [(w["file"], w["column"]) for w in withheld(ds, "annual", "alpha", "2020-21")] == [
+        ("inspections.csv", "service")]  # fmt: skip
+    # word for word (spacing aside): the service cleared as written, a name respelt is checked again
+    (params / "councils.yaml").write_text(settings + f"    cleared:\n      - '{home}'\n      - 'Secure care for one'\n")
+    ds = swlib.load(folder)
+    assert home in str(inspection_view(ds, "alpha", year, "public")["table"])
+    assert line not in str(finance_view(ds, "alpha", year, "public"))
+    assert [(w["file"], w["column"]) for w in withheld(ds, "annual", "alpha", "2020-21")] == [
+        ("workforce.csv", "service"), ("finance.csv", "line")]  # fmt: skip
+
+
 def test_a_narrative_finding_names_the_file_where_it_is(tmp_path, monkeypatch):
     import shutil
 

@@ -10,7 +10,7 @@ import pandas as pd
 from .. import workforce
 from ..briefing import by_severity, first_sentence
 from ..charts import budget_chart, inspection_chart, small_multiples
-from ..config import council_settings
+from ..config import cleared_text, council_settings
 from ..disclosure import WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
 from ..periods import Period
@@ -110,13 +110,14 @@ def red_view(perf: pd.DataFrame) -> dict | None:
 def public_words(df: pd.DataFrame, columns, council: str, audience: str) -> pd.DataFrame:
     """``df`` with the free text of ``columns`` that mentions a small number withheld for the
     public: "[withheld 1]", "[withheld 2]"... (the same text the same number, so that tables
-    joined on it still join)."""
+    joined on it still join); not a text an officer cleared (``cleared`` in params/councils.yaml)."""
     if audience != "public" or df.empty:
         return df
     cfg = council_settings(council)
     out = df.copy()
     for col in columns:
-        texts = [t for t in dict.fromkeys(out[col]) if small_numbers_in(t, cfg.suppress_min, cfg.suppress_max)]
+        texts = [t for t in dict.fromkeys(out[col])
+                 if small_numbers_in(t, cfg.suppress_min, cfg.suppress_max) and not cleared_text(t, council)]  # fmt: skip
         names = {t: f"{WITHHELD_TEXT[:-1]} {k}]" for k, t in enumerate(texts, 1)}
         out[col] = out[col].map(lambda t, n=names: n.get(t, t))
     return out
