@@ -36,6 +36,7 @@ from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rules import part_of_fits
 from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
+from .statutory_years import years_without_statutory
 
 
 def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[Problem]:
@@ -52,6 +53,10 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
             out += undeclared_flows(tables["observations"], measures, label)
             out += year_runs(tables["observations"], measures, label("observations"),
                              (refused or {}).get("observations"))  # fmt: skip
+            if "councils" in tables:
+                out += years_without_statutory(
+                    tables["observations"], measures, tables["councils"], label("observations")
+                )
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
