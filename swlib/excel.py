@@ -24,6 +24,7 @@ from .base import round_half_up
 from .briefing import annual_line, not_due
 from .disclosure import suppressed_columns
 from .formatting import status_text
+from .neutral_csv import neutralise_frame, write_csv  # noqa: F401 (excel's names too)
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
@@ -37,16 +38,6 @@ def as_text(cell) -> None:
         cell.data_type = "s"
         if cell.value.startswith(FORMULA_START):
             cell.quotePrefix = True
-
-
-def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with every text cell (and column name) neutralised."""
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
-            out[c] = out[c].map(neutralise)
-    out.columns = [neutralise(c) for c in out.columns]
-    return out
 
 
 def _append(ws, cells) -> None:
@@ -75,16 +66,6 @@ def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
     wb.save(buf)
     path = Path(path)
     write_atomic(path, buf.getvalue())
-    return path
-
-
-def write_csv(df: pd.DataFrame, path, float_format: str | None = None) -> Path:
-    """A DataFrame as CSV with every text cell neutralised (a leading apostrophe, the only
-    way CSV has), atomically; ``float_format`` as pandas' ``to_csv`` takes it."""
-
-    path = Path(path)
-    text = neutralise_frame(df).to_csv(index=False, lineterminator="\n", float_format=float_format)
-    write_atomic(path, text.encode("utf-8"))
     return path
 
 

@@ -22,15 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from .errors import ConfigError, DataError, Problem
-from .excel import as_text
-from .excel import write_csv as write_neutralised_csv
-from .outputs import write_atomic
+from .neutral_csv import write_csv as write_neutralised_csv
 from .schema import comma_hint, read_number
 from .sheets import cell_ref, read_rows, read_table
 from .statutory import lgbf_councils
+from .writing import write_atomic
 
 SHEET = "Raw Data"
 NAME_COLUMN = "Local Authority"
@@ -318,6 +316,10 @@ def write_benchmarks(df: pd.DataFrame, data) -> Path:
 
 
 def _write_sheet(df: pd.DataFrame, book: Path) -> None:
+    from openpyxl import load_workbook  # openpyxl and excel (0.5 s): only to write into a workbook
+
+    from .excel import as_text
+
     wb = load_workbook(book)
     for name in list(wb.sheetnames):
         if name.strip().lower() == "benchmarks":

@@ -13,7 +13,6 @@ internal one (``<report>-public.ipynb``). ``swreport run`` and ``swreport batch`
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import fcntl
 import hashlib
 import json
@@ -32,6 +31,7 @@ from .errors import ConfigError
 from .periods import Period
 from .templating import page_css, render
 from .version import __version__
+from .writing import _umask, write_atomic  # and outputs.write_atomic, as before
 
 
 def out_dir(out=None) -> Path:
@@ -255,32 +255,6 @@ def index_title(rows: list[dict]) -> str:
         return f"{who[0]}: reports"
     named = who if len(who) <= 3 else [*who[:2], f"{len(who) - 2} more"]
     return f"Reports for {', '.join(named[:-1])} and {named[-1]}"
-
-
-def write_atomic(path: Path, content: bytes, *, new: bool = False) -> None:
-    """Write beside the target, then rename: readers see the old file or the new, never half.
-    ``new``: a file that appeared at ``path`` while this wrote is kept, and FileExistsError raised
-    (nothing written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        if new and path.exists():
-            raise FileExistsError(errno.EEXIST, "appeared while it was being written", str(path))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def remove_stale_temporaries(folder: Path, older_than: float = 3600) -> None:

@@ -248,3 +248,22 @@ def test_import_lgbf_writes_no_live_formula_into_benchmarks_csv(tmp_path):
     df = pd.DataFrame({"lgbf": ["SW1"], "title": ['=HYPERLINK("http://x")'], "value": [1.5]})
     text = write_csv(df, tmp_path / "benchmarks.csv").read_text()
     assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
+
+
+def test_import_writes_a_csv_table_without_the_workbook_writer_or_the_settings(tmp_path):
+    """Reading the LGBF workbooks and writing benchmarks.csv imports neither openpyxl nor the
+    report settings (pydantic) nor the templates (about 0.35 s of CPU of the command's 1.1 s)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "benchmarks.csv"
+    args = ["import", "lgbf", str(BOOK), "--metadata", str(META), "--lookups", str(LOOKUPS), "--out", str(out)]
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom swlib.cli import main\n"
+        f"r = CliRunner().invoke(main, {args!r})\nassert r.exit_code == 0, r.output\n"
+        "print(sorted(m for m in ('openpyxl', 'pydantic', 'jinja2', 'swlib.excel', 'swlib.config') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
+    assert pd.read_csv(out).equals(pd.read_csv(swlib.lgbf.write_csv(imported(), tmp_path / "direct.csv")))
+    assert len(pd.read_csv(out)) == 54

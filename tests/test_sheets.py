@@ -29,3 +29,14 @@ def test_calamine_reads_the_cells_openpyxl_reads(book):
             name
         )
     wb.close()
+
+
+def test_column_letters_are_openpyxls():
+    """A cell is named as Excel and openpyxl name it (A1, Z9, AA10, CFE7 ...), without
+    importing openpyxl to read a workbook."""
+    from openpyxl.utils import get_column_letter
+
+    from swlib.sheets import cell_ref, column_letter
+
+    assert [column_letter(c) for c in range(1, 18279)] == [get_column_letter(c) for c in range(1, 18279)]
+    assert cell_ref("Raw Data", 7, 2189) == "Raw Data!CFE7"
