@@ -16,6 +16,8 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - a workforce row that is a total or a sub-team of another row ("All social work services",
   "Children and Families: fieldwork"), which the annual report's Total counts twice
   (``workforce_totals``);
+- a percentage given as a value alone, declared ``part_of`` a count that has no figure for its
+  period: its base is unknown, so a public report prints it unchecked (``percentages_without_base``);
 - a snapshot and a count of the people joining or leaving it ("Permanence Orders made",
   "Children subject to a permanence order at 31 March") whose change leaves a small number,
   without ``flow_of`` (``undeclared_flows``).
@@ -49,6 +51,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
         if "observations" in tables:
             out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
+            out += percentages_without_base(tables["observations"], measures, label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
             out += undeclared_flows(tables["observations"], measures, label)
             out += year_runs(tables["observations"], measures, label("observations"),
@@ -540,6 +543,47 @@ def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
                         "a public report would give a team's headcount away by subtraction (remove the row, or "
                         "give its sub-teams in place of the team)"),
             )  # fmt: skip
+    return out
+
+
+def unbased_percentages(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.Series:
+    """For each observation: the count a percentage given as a value alone is declared a part of
+    (``part_of``) where that count has no figure for the same council and period, so that nothing
+    a public report prints is its base and public suppression cannot check it (10.0% of an
+    unknown number of children can be 4 of 40); missing (NA) for every other row."""
+    out = pd.Series(pd.NA, index=obs.index, dtype="object")
+    if "part_of" not in measures or obs.empty:
+        return out
+    m = measures.drop_duplicates("measure").set_index("measure")
+    whole = m["part_of"].where((m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS))
+    bare = obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
+    of = obs["measure"].map(whole.dropna()).where(bare)
+    given, _ = _values_by_key(obs)
+    keys = pd.MultiIndex.from_arrays([obs["council"], obs["period"], of.fillna("")])
+    return of.where(of.notna() & ~pd.Series(keys.isin(given.index), index=obs.index), out)
+
+
+def percentages_without_base(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings, one a measure and council: a percentage given as a value alone, declared a part
+    of a count (``part_of``) that has no figure for some of its periods (``unbased_percentages``):
+    its base is unknown there, so a public report prints it unchecked."""
+    of = unbased_percentages(obs, measures).dropna()
+    out = []
+    for (council, measure), rows in obs.loc[of.index].groupby(["council", "measure"], sort=False):
+        whole, periods = of[rows.index[0]], list(rows["period"])
+        out.append(
+            Problem(
+                label,
+                int(rows.index[0]),
+                "value",
+                f"{measure} ({council}): {', '.join(periods[:5])}{' ...' if len(periods) > 5 else ''} given as a "
+                f"percentage alone (row{'s' if len(rows) > 1 else ''} {row_list(rows.index)}), and {whole}, the "
+                f"count it is part_of, has no figure for {'them' if len(rows) > 1 else 'it'}: its base is unknown, "
+                "so whether it gives away a small number cannot be checked and public reports print it unchecked",
+                f"{whole}'s figure for the same period{'s' if len(rows) > 1 else ''} (then it is checked against "
+                "it), or this row's numerator and denominator",
+            )
+        )
     return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import printed_text, public_text, reports
+from .checks import unbased_percentages
 from .config import cleared_text, council_settings
 from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
@@ -131,14 +132,18 @@ def check_public(ds, council: str, period) -> list[dict]:
         more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
         of_population = r["unit"] == "rate" and per_population(titles.get(measure))  # no population given
         unit = "rate of the population, value only, and no population in councils.csv" if of_population else r["unit"]
+        base = rows["no_base"].dropna()  # a declared base with no figure: named with its periods
+        unit += f", value only, and {base.iloc[0]}, its part_of, has no figure for it" if len(base) else ""
         add(
             "observations",
             i,
             "value",
-            f"{measure} {r['period']}: {r['value']:g} ({unit}{'' if of_population else ', value only'}){more}",
+            f"{measure} {r['period']}: {r['value']:g} ({unit}{'' if of_population or len(base) else ', value only'})"
+            f"{more}",
             False,
         )
-        findings[-1].update(reason=UNCHECKED_POPULATION if of_population else UNCHECKED, kind="figure", measure=measure)
+        why = UNCHECKED_POPULATION if of_population else UNCHECKED_BASE if len(base) else UNCHECKED
+        findings[-1].update(reason=why, kind="figure", measure=measure)
     return findings
 
 
@@ -156,6 +161,14 @@ UNCHECKED_POPULATION = (
 )
 
 
+UNCHECKED_BASE = (
+    "a percentage given without its numerator and denominator, declared part_of a count that has no figure for "
+    "the same period: its base is unknown, so whether it gives away a small number cannot be checked (give the "
+    "count's figure, or the percentage's numerator and denominator, or clear the row once an officer has checked "
+    "its counts)"
+)
+
+
 def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     """The council's own observations that its public reports for ``period`` print (the year to
     ``period`` and the three years before it, shown in the year columns) and that public
@@ -163,19 +176,22 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     numerator and denominator it was worked out from; a rate of the council's population ("per
     100,000 population") too where ``councils.csv`` gives no population (with one, it is checked:
     ``linked.protect_population_rates``). Figures the LGBF panel gives (published already by the
-    Improvement Service) are not listed. Columns as observations, plus ``unit``."""
+    Improvement Service) are not listed; a percentage declared ``part_of`` a count is, where the
+    count has no figure for its period (``no_base``: the count's id, ``checks.unbased_percentages``).
+    Columns as observations, plus ``unit`` and ``no_base``."""
     P = Period.parse(period)
     obs = panel_observations(ds, council)
+    obs = obs.assign(no_base=unbased_percentages(obs, ds.measures))  # a declared base with no figure that period
     obs = obs[~obs["from_panel"].astype(bool)]
     units = ds.measures.set_index("measure")["unit"]
     obs = obs.assign(unit=obs["measure"].map(units))
     bare = (
         obs["unit"].isin(PROPORTION_UNITS) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
     )
-    if "part_of" in ds.measures:  # a percentage declared a part of a count: checked against it (its base)
-        m = ds.measures.drop_duplicates("measure").set_index("measure")
+    if "part_of" in ds.measures:  # a percentage declared a part of a count: checked against it (its base), where
+        m = ds.measures.drop_duplicates("measure").set_index("measure")  # the count has a figure for its period
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
-        bare &= ~obs["measure"].isin(based)
+        bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()
 
     if population_given(ds, council):  # a rate of the council's population: checked against it (linked)
         titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]

@@ -309,3 +309,48 @@ def test_a_snapshot_and_a_count_of_its_flow_leaving_a_small_number_are_a_warning
     ms.loc[ms["measure"] == "lac-permanence-orders", "flow_of"] = "lac-permanence-in-force"
     ms.to_csv(tmp_path / "d" / "measures.csv", index=False)
     assert [w for w in swlib.load(tmp_path / "d").warnings if w.column == "flow_of"] == []
+
+
+def test_a_percentage_alone_whose_declared_base_has_no_figure_is_a_warning_and_listed_as_not_checked(data_dir):
+    # issue 21, item 2: a percentage given as a value alone and declared part_of a count is checked against the
+    # count's figure (10.0% of 40 is 4: [c]); in a period the count has no figure for, its base is unknown and it
+    # was printed unchecked, with no warning from validate and nothing from check-public
+    from swlib.publishing import check_public
+
+    make_data(data_dir, [], [])
+    ms = [{"measure": "lac", "title": "Children looked after", "unit": "count", "polarity": "none"},
+          {"measure": "lac-out", "title": "Looked after children placed out of area", "unit": "percent",
+           "polarity": "none", "part_of": "lac"}]  # fmt: skip
+    write_csv(data_dir / "measures.csv", [{**MEASURE_DEFAULTS, "frequency": "annual", **m} for m in ms])
+    obs = [("lac", "2022-23", "40"), ("lac-out", "2021-22", "12.5"), ("lac-out", "2022-23", "10.0"),
+           ("lac-out", "2023-24", "12.5"), ("lac", "2023-24", "")]  # fmt: skip
+    write_csv(data_dir / "observations.csv", [{"council": "alpha", "measure": m, "period": p, "value": v,
+              "numerator": "", "denominator": "", "comment": "" if v else "not available: new system",
+              "source": "test"} for m, p, v in obs])  # fmt: skip
+    ds = swlib.load(data_dir)
+    (w,) = [w for w in ds.warnings if "part_of" in str(w)]
+    assert str(w).startswith("observations.csv, row 3, column 'value': found lac-out (alpha): 2021-22, 2023-24 given")
+    assert "(rows 3, 5), and lac, the count it is part_of, has no figure for them: its base is unknown" in str(w)
+    assert "expected lac's figure for the same periods" in str(w)
+    pub = swlib.performance(ds, "alpha", "2023-24", audience="public").set_index("measure")
+    assert pub.loc["lac-out", "to_date"] == 12.5 and pd.isna(pub.loc["lac-out", "2022-23"])  # 4 of 40: [c]
+    (f,) = [f for f in check_public(ds, "alpha", "2023-24") if f.get("kind") == "figure"]
+    assert (f["file"], f["row"], f["measure"]) == ("observations.csv", 3, "lac-out")
+    assert (
+        "lac-out 2021-22: 12.5 (percent, value only, and lac, its part_of, has no figure for it) and 1 more"
+        in (f["text"])
+    )
+    assert "its base is unknown" in f["reason"]
+    # the count given for every year: nothing to warn of, nothing listed
+    rows = [{"council": "alpha", "measure": "lac", "period": p, "value": "40", "source": "test"}
+            for p in ("2021-22", "2023-24")]  # fmt: skip
+    write_csv(data_dir / "observations.csv", [r for r in csv_rows(data_dir / "observations.csv") if r["value"]] + rows)
+    ds = swlib.load(data_dir)
+    assert not [w for w in ds.warnings if "part_of" in str(w)]
+    assert not [f for f in check_public(ds, "alpha", "2023-24") if f.get("kind") == "figure"]
+
+
+def csv_rows(path) -> list[dict]:
+    import csv
+
+    return list(csv.DictReader(path.open(encoding="utf-8")))
