@@ -11,6 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 # council has no figures for it (``batch``; ``rerun`` keeps a fingerprint of a run of only these)
 NOT_RENDERED = ("no-period", "no-figures")
 
+# Scotland as a council: the id of the LGBF's Scotland-wide row in the benchmarks table, and of the
+# "council" the national overview is filed under (outputs/scotland/<year>/)
+SCOTLAND = "scotland"
+
 # statuses, in the order the summaries count them
 STATUS_ORDER = ("Complete", "Green", "Amber", "Red", "Report later", "Data only")
 SUPPRESSED = "Suppressed"  # public audience: a status that would reveal a suppressed figure

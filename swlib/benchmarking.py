@@ -16,13 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .base import round_half_up
+from .base import SCOTLAND, round_half_up
 from .dataset import Dataset
 from .formatting import lgbf_decimals
 from .periods import Period
 from .stats import proportion_ci, rate_ci
 
-SCOTLAND = "scotland"
 RATE_PER = 1000  # LGBF's rates are per 1,000
 
 COLUMNS = [

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .base import SCOTLAND
 from .errors import ConfigError, DataError, Problem
 from .neutral_csv import write_csv as write_neutralised_csv
 from .schema import comma_hint, read_number
@@ -32,7 +33,6 @@ from .writing import write_atomic
 
 SHEET = "Raw Data"
 NAME_COLUMN = "Local Authority"
-SCOTLAND = "scotland"
 
 
 @dataclass(frozen=True)

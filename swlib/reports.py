@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .base import SCOTLAND
 from .errors import ConfigError
 from .periods import Period
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"  # the report notebooks; their kernels run there
-# the national overview is about every council: it is filed under Scotland, outputs/scotland/<year>/
-SCOTLAND = "scotland"
+# the national overview is about every council: it is filed under Scotland (``SCOTLAND``)
 SCOTLAND_NAME = "Scotland"
 
 
