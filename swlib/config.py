@@ -164,7 +164,9 @@ def _pydantic_message(e: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path, model: type[BaseModel]):
+    """``model`` (``Settings``, ``Schedule``) read from the YAML file at ``path``: a ConfigError
+    naming the file where it is missing, not YAML, not a mapping or not what ``model`` takes."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
@@ -173,15 +175,15 @@ def _read_yaml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid YAML ({e})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
-    return data
+    try:
+        return model(**data)
+    except ValidationError as e:
+        raise ConfigError(f"{path}: {_pydantic_message(e)}") from None
 
 
 @lru_cache(maxsize=8)
 def _settings_at(path: Path, mtime: float) -> Settings:
-    try:
-        return Settings(**_read_yaml(path))
-    except ValidationError as e:
-        raise ConfigError(f"{path}: {_pydantic_message(e)}") from None
+    return _read_yaml(path, Settings)
 
 
 def settings() -> Settings:
@@ -223,8 +225,4 @@ def public_name(name: str, council: str, audience: str = "internal") -> str:
 
 
 def load_schedule(path: str | os.PathLike) -> Schedule:
-    p = Path(path)
-    try:
-        return Schedule(**_read_yaml(p))
-    except ValidationError as e:
-        raise ConfigError(f"{p}: {_pydantic_message(e)}") from None
+    return _read_yaml(Path(path), Schedule)
