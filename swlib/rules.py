@@ -458,16 +458,8 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     the same way, as often as it: the count is its base (looked after children placed out of area,
     and the percentage of them in secure care), so a percentage given as a value alone is checked
     against it."""
-    if "part_of" not in df.columns:
-        return []
     out = []
-    by_id = df.set_index("measure")
-    for row in df.index[df["part_of"].notna()]:
-        r, whole = df.loc[row], df.at[row, "part_of"]
-        w, problems = _other_measure(df, by_id, row, "part_of", label)
-        out += problems
-        if w is None:
-            continue
+    for row, r, whole, w in _other_measures(df, "part_of", label, out):
         if r["unit"] not in (*sc.COUNT_UNITS, "percent", "currency") or w["unit"] not in sc.COUNT_UNITS:
             out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
                                "two measures that count people or events (unit count or number), a "
@@ -481,24 +473,32 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     return out
 
 
-def _other_measure(df: pd.DataFrame, by_id: pd.DataFrame, row, column: str, label: str) -> tuple:
-    """(the measure's row, []) where ``column`` (``part_of``, ``flow_of``) of measures row ``row``
-    names another measure that the same councils report; else (None, [the problem]), or (None, [])
-    where a cell the checks need could not be read (a problem named at that cell)."""
-    r, other = df.loc[row], df.at[row, column]
-    if other not in by_id.index or other == r["measure"]:
-        known = ", ".join(m for m in df["measure"] if m != r["measure"])
-        return None, [Problem(label, int(row), column, f"'{other}'", f"the id of another measure ({known})")]
-    o = by_id.loc[other]
-    if isinstance(o, pd.DataFrame):
-        o = o.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
-    if any(pd.isna(x[k]) for x in (r, o) for k in ("unit", "frequency", "aggregate")):
-        return None, []  # a cell that could not be read: named at that cell
-    if not (pd.isna(o["council"]) or o["council"] == r["council"]):
-        return None, [Problem(label, int(row), column, f"'{other}', a measure of {o['council']} only",
-                              f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
-                              "reports")]  # fmt: skip
-    return o, []
+def _other_measures(df: pd.DataFrame, column: str, label: str, out: list[Problem]):
+    """For each measures row whose ``column`` (``part_of``, ``flow_of``) names another measure that
+    the same councils report: (its row number, its row, the other's id, the other's row), in row
+    order. A row that names no other measure, or one another council reports, gets its problem in
+    ``out`` as it comes; one with a cell the checks need that could not be read is passed over (a
+    problem named at that cell)."""
+    if column not in df.columns:
+        return
+    by_id = df.set_index("measure")
+    for row in df.index[df[column].notna()]:
+        r, other = df.loc[row], df.at[row, column]
+        if other not in by_id.index or other == r["measure"]:
+            known = ", ".join(m for m in df["measure"] if m != r["measure"])
+            out.append(Problem(label, int(row), column, f"'{other}'", f"the id of another measure ({known})"))
+            continue
+        o = by_id.loc[other]
+        if isinstance(o, pd.DataFrame):
+            o = o.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
+        if any(pd.isna(x[k]) for x in (r, o) for k in ("unit", "frequency", "aggregate")):
+            continue  # a cell that could not be read: named at that cell
+        if not (pd.isna(o["council"]) or o["council"] == r["council"]):
+            out.append(Problem(label, int(row), column, f"'{other}', a measure of {o['council']} only",
+                               f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
+                               "reports"))  # fmt: skip
+            continue
+        yield row, r, other, o
 
 
 FREQUENCY_MONTHS = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}  # months between a measure's figures
@@ -531,17 +531,9 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     (aggregate sum), the snapshot at a date (aggregate latest), this one as often as the snapshot
     or more often. Public reports then keep the snapshot's change less the flow (the people who
     left) from giving away a small number."""
-    if "flow_of" not in df.columns:
-        return []
     out = []
-    by_id = df.set_index("measure")
     span = FREQUENCY_MONTHS
-    for row in df.index[df["flow_of"].notna()]:
-        r, stock = df.loc[row], df.at[row, "flow_of"]
-        s, problems = _other_measure(df, by_id, row, "flow_of", label)
-        out += problems
-        if s is None:
-            continue
+    for row, r, stock, s in _other_measures(df, "flow_of", label, out):
         if not (r["unit"] in sc.COUNT_UNITS and s["unit"] in sc.COUNT_UNITS and r["aggregate"] == "sum"
                 and s["aggregate"] == "latest" and span[s["frequency"]] % span[r["frequency"]] == 0):  # fmt: skip
             out.append(Problem(label, int(row), "flow_of",
