@@ -43,6 +43,7 @@ perf = swlib.performance(ds, council, P, audience=audience, published=published)
 acts = swlib.actions(ds, council, P, audience=audience)
 summary = swlib.status_summary(counted(ds, council, perf))  # the measures page 1 counts, as its count line
 perf["sentence"] = trends.describe(perf, ds, council, P)
+perf["spc_against"] = s.spc_against_trends(ds, council, perf, P)  # a trend its SPC chart seems to contradict
 report = {
     "service": service_name(council, audience),
     "period": P,

@@ -110,6 +110,39 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     return chart
 
 
+SPC_AGAINST = {"special_cause_concern": ("concern", "improving"),
+               "special_cause_improvement": ("improvement", "worsening")}  # fmt: skip
+
+
+def spc_against_trend(chart: pd.DataFrame | None, r: dict) -> str | None:
+    """Whether a measure's SPC chart and its row's trend seem to conflict: "concern" where the
+    chart's latest point, the row's own period, is a special cause of concern while the trend (this
+    year against the same point last year) is improving, "improvement" the other way round, else
+    None. They measure different things: D&G 2023/24 Q2 readmissions fell from 111.9, a year itself
+    above the upper process limit, to 104.6, still above it (99.2): better than last year, a
+    concern over the longer run. One rule for both places that say so: the table's trend cell
+    (``trend_cell_words``) and the words at the SPC icon (``views.quarterly.arrow_against_spc``)."""
+    if chart is None or chart.empty:
+        return None
+    last = chart.iloc[-1]
+    said = SPC_AGAINST.get(last["point_type"])
+    shown = Period.parse(r.get("period_shown") or last["period"])
+    if said is None or r.get("trend") != said[1] or str(last["period"]) != str(shown):
+        return None
+    return said[0]
+
+
+def trend_cell_words(trend: str, against: str | None = None) -> str:
+    """A performance table's trend cell (its arrow aside): the trend word, and where the measure's
+    SPC chart says the opposite of it (``spc_against_trend``), both, each with what it compares,
+    so that "improving" beside a Red status is not read as all is well: "improving on last year,
+    but a concern over the longer run (its chart, section 4)"."""
+    if against not in ("concern", "improvement"):
+        return trend
+    longer = "a concern" if against == "concern" else "an improvement"
+    return f"{trend} on last year, but {longer} over the longer run (its chart, section 4)"
+
+
 def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
     """Why ``long_trend`` gives a measure no SPC chart, as the report says it where the chart
     would be (D&G 2023/24 Q2: "Adults supported at home..." had neither chart nor reason): too

@@ -279,3 +279,25 @@ def test_a_year_to_date_left_out_for_a_missing_month_says_so_not_no_figure(data_
     assert trends.sentence(row, ["2017-18", "2018-19", "2019-20"]) == (
         "No year to date yet: no figure for August 2020, so it is not compared with the target."
     )
+
+
+def test_an_spc_point_against_the_trend_is_named_and_the_cell_says_what_each_compares():
+    import pandas as pd
+
+    from swlib.trends import spc_against_trend, trend_cell_words
+
+    chart = pd.DataFrame({"period": ["2021-22", "2022-23"], "point_type": ["special_cause_concern"] * 2})
+    row = {"trend": "improving", "period_shown": "2022-23"}
+    assert spc_against_trend(chart, row) == "concern"
+    assert spc_against_trend(chart, {**row, "trend": "worsening"}) is None  # they agree
+    assert spc_against_trend(chart, {**row, "period_shown": "2023-24"}) is None  # the chart ends before the row's year
+    good = chart.assign(point_type="special_cause_improvement")
+    assert spc_against_trend(good, {**row, "trend": "worsening"}) == "improvement"
+    assert spc_against_trend(chart.assign(point_type="common_cause"), row) is None
+    assert trend_cell_words("improving", "concern") == (
+        "improving on last year, but a concern over the longer run (its chart, section 4)"
+    )
+    assert trend_cell_words("worsening", "improvement") == (
+        "worsening on last year, but an improvement over the longer run (its chart, section 4)"
+    )
+    assert trend_cell_words("improving") == "improving"

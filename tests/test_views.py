@@ -602,3 +602,46 @@ def test_the_annual_page_one_says_for_each_red_measure_what_is_being_done_or_tha
     perf.at[planned, "comment"] = "<p>Delays in care home admissions. More beds.</p><ul><li>Huddles</li></ul>"
     rows = {r["label"]: r["comment"] for r in red_view(perf)["rows"]}
     assert rows["Planned Discharge Dates that are met"] == "Delays in care home admissions."
+
+
+def test_a_trend_its_spc_chart_contradicts_says_both_in_the_table_so_it_does_not_read_as_all_well(demo):
+    """Issue 22, D&G 2023/24 Q2 readmissions: section 3 printed "↑ improving" beside a Red status,
+    and section 4 "Special cause variation: concern". Both are right about different things: the
+    rate fell from 111.9 (2021/22, itself above the upper process limit) to 104.6, still above it
+    (99.2). The table's cell now says what each compares; every other row is as it was."""
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import performance_view, spc_against_trends
+
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = trends.describe(perf, demo, "dumfries-and-galloway", P)
+    against = spc_against_trends(demo, "dumfries-and-galloway", perf, P)
+    assert dict(zip(perf["measure"][against.notna()], against.dropna(), strict=True)) == {
+        "dg-readmission-rate": "concern"
+    }
+    cells = {
+        r["title"]: (r["status"], r["trend"])
+        for part in performance_view(perf.assign(spc_against=against))["parts"]
+        for o in part["outcomes"]
+        for t in o["tables"]
+        for r in t["rows"]
+    }
+    assert cells["Rate of readmission to hospital within 28 days per 1,000 discharges"] == (
+        "Red",
+        {"suppressed": False, "arrow": "↑",
+         "text": "improving on last year, but a concern over the longer run (its chart, section 4)"},
+    )  # fmt: skip
+    before = {
+        r["title"]: (r["status"], r["trend"])
+        for part in performance_view(perf)["parts"]
+        for o in part["outcomes"]
+        for t in o["tables"]
+        for r in t["rows"]
+    }
+    assert {k: v for k, v in cells.items() if v != before[k]}.keys() == {
+        "Rate of readmission to hospital within 28 days per 1,000 discharges"
+    }
+    # a public report draws no SPC chart: nothing to contradict, nothing said
+    public = swlib.performance(demo, "dumfries-and-galloway", P, audience="public")
+    assert spc_against_trends(demo, "dumfries-and-galloway", public, P).isna().all()

@@ -20,7 +20,7 @@ from .national import (
     quartile_matrix_view,
     trend_words,
 )
-from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason
+from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason, spc_against_trends
 from .sources import (
     benchmark_sources,
     glossary_items,
@@ -49,5 +49,5 @@ __all__ = [
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view",
     "landscape_text", "legend_view", "money_view", "national_glance_view", "national_glossary_items", "national_indicator_view",
     "no_figures_view", "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view", "red_view",
-    "source_label", "sources_view", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "without_figures", "workforce_view",
+    "source_label", "sources_view", "spc_against_trends", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "without_figures", "workforce_view",
 ]  # fmt: skip

@@ -16,7 +16,7 @@ from ..national import price_label, real_terms_benchmark
 from ..periods import Period
 from ..rows import records
 from ..status import by_the_figures
-from ..trends import long_trend, no_spc_reason, spc_target
+from ..trends import long_trend, no_spc_reason, spc_against_trend, spc_target
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
 
@@ -86,6 +86,23 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     return {"parts": parts, "lead": lead}
 
 
+def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> pd.Series:
+    """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention, in
+    an internal report), whether the chart's latest point says the opposite of the row's trend
+    (``trends.spc_against_trend``: "concern", "improvement"); None for every other row. The
+    performance tables' trend cells say both (``perf["spc_against"]``, ``trends.trend_words``)."""
+    out = pd.Series(None, index=perf.index, dtype=object)
+    if perf.attrs.get("audience") == "public":
+        return out
+    sel = needing_attention(perf)
+    for i, r in zip(sel.index, records(sel), strict=True):
+        if r.get("trend") not in ("improving", "worsening"):
+            continue  # nothing an SPC point could contradict
+        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target(ds, r))
+        out[i] = spc_against_trend(chart, r)
+    return out
+
+
 def withheld_chart_words(part: dict, points: str | None, public: bool) -> str | None:
     """One line in place of a chart a public report leaves out, so that its absence is not read as
     an oversight (D&G 2023/24 Q2: permanence within 26 weeks, last year's figure suppressed, has no
@@ -130,11 +147,10 @@ def arrow_against_spc(chart: pd.DataFrame, r: dict) -> str | None:
     conflict; None where they agree."""
     last = chart.iloc[-1]
     f = lambda v: fmt_value(v, r["unit"], int(r["decimals"]))  # noqa: E731
-    shown = Period.parse(r.get("period_shown") or last["period"])
-    concern = {"special_cause_concern": "concern", "special_cause_improvement": "improvement"}.get(last["point_type"])
-    against = {"concern": "improving", "improvement": "worsening"}.get(concern)
-    if not against or r.get("trend") != against or str(last["period"]) != str(shown):
+    concern = spc_against_trend(chart, r)
+    if concern is None:
         return None
+    against = r["trend"]
     where = (
         f"{'above the upper' if last['value'] > last['upl'] else 'below the lower'} process limit "
         f"({f(last['upl'] if last['value'] > last['upl'] else last['lpl'])})"

@@ -30,7 +30,7 @@ from ..status import (
     targets_to_date,
     without_figures,
 )
-from ..trends import SUPPRESSED_SENTENCE
+from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
 from .wording import status_meanings
 
 
@@ -132,7 +132,7 @@ def trend_reason(r: dict) -> str:
     """The trend as the table prints it; "no comparison" says why (no figure this year, or none
     at the same point last year)."""
     if r["trend"] != "no comparison":
-        return r["trend"]
+        return trend_cell_words(r["trend"], r.get("spc_against"))
     if r.get("cash") and pd.notna(r.get("to_date")):  # a cost in cash: not compared across years
         return f"no comparison: {r['cash']}"
     if pd.isna(r.get("to_date")) and "to_date" not in suppressed_columns(r):
