@@ -305,6 +305,7 @@ def observation_rules(
                 "a value that agrees with numerator and denominator (or leave value blank)",
             )
         )
+    out += counts_without_value(o, info, lonely, label)
     kind_of = {p: Period.parse(p).kind for p in o["period"].dropna().unique()}
     out += sum_rules(o[~(lonely if unread is None else lonely | unread)], info, kind_of, label)
     rank = {k: i for i, k in enumerate(KINDS)}
@@ -541,4 +542,37 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
                                f"{r['unit']}, {r['frequency']} ({r['aggregate']})",
                                "a snapshot of people (unit count or number, aggregate latest), this measure counting "
                                "people (aggregate sum) as often as it or more often"))  # fmt: skip
+    return out
+
+
+def counts_without_value(o: pd.DataFrame, info: pd.DataFrame, lonely: pd.Series, label: str) -> list[Problem]:
+    """Rows of a measure that is no share of cases (a count, money or time: units other than
+    percent, rate and ratio) with a numerator and a denominator but no value: one problem a
+    measure, naming its rows. Only a percentage's or ratio's value is worked out from its counts
+    (a rate's from them and the rows that say per how many); the counts of a days, hours or money
+    figure (the children an average is over) are read only for public reports' small-number check,
+    so such a row would print as nothing, or as 0 in a year to date that adds its periods up ("0.0
+    days", Green). The value must be given, and an average's year to date is not a sum."""
+    unit = o["measure"].map(info["unit"])
+    blank = o["value"].isna() & o["numerator"].notna() & o["denominator"].notna() & ~lonely
+    out = []
+    for measure, rows in o[blank & unit.notna() & ~unit.isin(sc.PROPORTION_UNITS)].groupby("measure", sort=False):
+        u, first = info.at[measure, "unit"], rows.index[0]
+        n, d = rows.at[first, "numerator"], rows.at[first, "denominator"]
+        plural = "s" if len(rows) > 1 else ""
+        average = (
+            f" (for an average, the numerator divided by the denominator: row {first}, {n / d:.4g})" if d > 0 else ""
+        )
+        summed = (
+            f", and {measure}'s aggregate 'mean' in measures if it is an average ('sum' adds the periods' figures up)"
+            if info.at[measure, "aggregate"] == "sum" and info.at[measure, "frequency"] != "annual"
+            else ""
+        )
+        out.append(
+            Problem(label, int(first), "value",
+                    f"{len(rows)} row{plural} of {measure}, a {u} measure (row{plural} {row_list(rows.index)}), with "
+                    "a numerator and a denominator but no value",
+                    f"the value on each row, the figure the report is to print{average}{summed}: only a percentage's "
+                    f"or ratio's value is worked out from its numerator and denominator; a {u} measure's are read "
+                    "only as the cases its figure is built on, for public reports' small-number check"))  # fmt: skip
     return out
