@@ -496,3 +496,14 @@ def test_the_jargon_a_committee_member_met_is_explained_in_plain_words():
             "τ² (tau squared) is",
         )
     )
+
+
+def test_a_trend_cell_its_spc_chart_contradicts_says_both_as_the_reader_sees_it():
+    # issue 22: D&G 2023/24 Q2 section 3 printed "↑ improving" beside Red for readmissions, whose
+    # chart in section 4 says special cause variation (concern): the cell now says what each compares
+    page = soup(rendered("quarterly-dg"))
+    rows = [tr for tr in page.select("table.performance tr")
+            if tr.th and tr.th.get_text().startswith("Rate of readmission to hospital within 28 days")]  # fmt: skip
+    cells = {" ".join(td.get_text(" ").split()) for tr in rows for td in tr.select("td")}
+    assert "↑ improving on last year, but a concern over the longer run (its chart, section 4)" in cells, cells
+    assert "◆ Red" in cells
