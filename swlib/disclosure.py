@@ -33,7 +33,7 @@ from .config import council_settings
 from .linked import kept_for, protect_counted_bases, protect_flows, protect_population_rates
 from .printed import restates_printed
 from .records import Records
-from .renames import renamed
+from .renames import renamed, undeclared_renames
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, numerators, small_numbers_in
 
@@ -132,9 +132,13 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
 
     The ``suppressed`` column lists the columns replaced in each row (the tables print [c]),
     ``suppressed_why`` why each figure is (``hidden_why``: "to_date:small,last_year:earlier").
+    ``attrs["renames"]``: each new id that prints again figures an id no longer in use printed,
+    with no ``replaces`` naming it (``renames.undeclared_renames``; "row": its measures.csv row).
     """
-    record = published_by_year(renamed(published, dict(zip(df["measure"], df["title"], strict=True)),
-                                       *_renamed_by(evidence)))  # fmt: skip
+    titles, (replaces, now) = dict(zip(df["measure"], df["title"], strict=True)), _renamed_by(evidence)
+    record = published_by_year(renamed(published, titles, replaces, now))
+    renames = [{**x, "file": "measures", "row": _row((evidence.get(x["new"]) or {}).get("measure"))}
+               for x in undeclared_renames(published, titles, replaces, now)]  # fmt: skip
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     cols = ["to_date", "last_year", *df.attrs.get("years", [])]  # the columns that print a figure
@@ -218,6 +222,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs = {**df.attrs, "audience": "public"}
     out.attrs["withheld"] = Records(withheld)  # shared, not deep-copied, by the frames pandas derives (records.py)
     out.attrs["printed"] = Records(printed)
+    out.attrs["renames"] = Records(renames)  # ids taken for renamed without replaces saying so: the run warns
     return out
 
 

@@ -144,7 +144,7 @@ def check_public(ds, council: str, period) -> list[dict]:
         )
         why = UNCHECKED_POPULATION if of_population else UNCHECKED_BASE if len(base) else UNCHECKED
         findings[-1].update(reason=why, kind="figure", measure=measure)
-    return findings
+    return findings + renamed_measures(ds, council, P)
 
 
 UNCHECKED = (
@@ -319,6 +319,33 @@ def shown_rows(ds, council: str, year, free_text) -> list[tuple]:
         i = ds.inspections[ds.inspections["council"] == council]
         within = (i["date"] >= f"{year.fy}-04-01") & (i["date"] <= f"{year.fy + 1}-03-31")
         out.append(("inspections", i[within], ["service", "service_type"]))
+    return out
+
+
+RENAMED = (
+    "an id renamed without replaces: a figure revised since the old id's report, printed under the new one, "
+    "can be set against the one published and give a small number away"
+)
+
+
+def renamed_measures(ds, council: str, period, report: str | None = None) -> list[dict]:
+    """Each measure a public report for ``period`` (of ``report``: its kind of period) prints that
+    prints again figures an earlier public report printed under an id no longer in use, with no
+    ``replaces`` naming it (``renames.undeclared_renames``, against the record of the outputs
+    folder in use): one finding a pair, on the new id's measures row, asking for ``replaces``."""
+    P = Period.parse(period)
+    if report is not None:
+        r = reports.get(report)
+        if not r.per_council:
+            return []
+        P = P.year_period if r.period_kind == "year" else P
+    out = []
+    for x in performance(ds, council, P, audience="public").attrs.get("renames", []):
+        shown = "; ".join(f"{y}{'' if m == 12 else f' to month {m}'}: {v:g}" for y, m, v in x["shared"][:3])
+        out.append({"file": table_file(ds, x["file"]), "row": x["row"], "column": "replaces", "cleared": False,
+                    "text": f"{x['new']} prints what {x['old']} ({x['title']!r}), an id no longer in use, printed "
+                            f"in a public report ({shown}): if it is {x['old']} renamed, set replaces = {x['old']} "
+                            "on its row", "reason": RENAMED, "kind": "renamed", "measure": x["new"]})  # fmt: skip
     return out
 
 

@@ -81,6 +81,39 @@ def renamed(
     return pd.concat([record, pd.DataFrame(extra, columns=record.columns)], ignore_index=True) if extra else record
 
 
+def undeclared_renames(
+    record: pd.DataFrame | None, titles: dict[str, str], replaces: dict[str, str] | None = None,
+    printed: dict[str, set[tuple]] | None = None,
+) -> list[dict]:  # fmt: skip
+    """Each id in use (a key of ``titles``; new since the record or, once its own report is
+    recorded, not) that prints again a figure (the same year, months and value, other than 0) an
+    id no longer in use printed,
+    where neither its ``replaces`` names that id nor its title is the same (``normalise``d):
+    {"new", "old", "title" (the old id's), "shared": [(year, months, value)]}. ``renamed`` may
+    take it for the old id by its history, or, revised in more years than not, may not; either way
+    only ``replaces`` says so for certain, so a public run warns of each (a revision differenced
+    across the two names gives a small number away). Arguments as ``renamed``'s."""
+    if record is None or record.empty or "title" not in record or not printed:
+        return []
+    kept: dict[str, dict[tuple, set]] = {}  # each vanished id's figures, by (year, months)
+    named: dict[str, str] = {}
+    for m, y, mo, v, t in zip(record["measure"], record["year"], record["months"], record["value"], record["title"],
+                              strict=True):  # fmt: skip
+        if ":" not in str(m) and str(m) not in titles and pd.notna(v):
+            kept.setdefault(str(m), {}).setdefault((str(y), int(mo)), set()).add(round(float(v), 6))
+            if isinstance(t, str):
+                named[str(m)] = t
+    out = []
+    for new in sorted(m for m in titles if printed.get(m)):
+        for old, figures in sorted(kept.items()):
+            if (replaces or {}).get(new) == old or normalise(named.get(old, "")) == normalise(titles[new]):
+                continue
+            shared = sorted(f for f in printed[new] if f[2] != 0 and f[2] in figures.get((f[0], f[1]), ()))
+            if shared:
+                out.append({"new": new, "old": old, "title": named.get(old, ""), "shared": shared})
+    return out
+
+
 def _choices(options: list[list[str]]) -> list[list[str]]:
     """Each way of taking one of each list (the first of each first)."""
     out: list[list[str]] = [[]]

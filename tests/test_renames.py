@@ -56,3 +56,82 @@ def test_attack_a_revision_is_caught_when_the_id_and_title_change_together(tmp_p
     assert pub.loc["lac-emergency-cso", "2021-22"] == 10 and pub.loc["lac-emergency-cso", "to_date"] == 11
     assert pd.isna(pub.loc["lac-emergency-cso", "2023-24"]), "12 beside the 9 published gives 3 away"
     assert "2023-24:earlier" in pub.loc["lac-emergency-cso", "suppressed_why"]
+
+
+def test_an_id_that_prints_a_vanished_ids_figures_again_is_named_until_replaces_says_so():
+    from swlib.renames import undeclared_renames
+
+    record = _record([("old", "2021-22", 10, "Old words"), ("old", "2022-23", 0, "Old words"),
+                      ("old", "2023-24", 9, "Old words"), ("kept", "2023-24", 10, "Kept")])  # fmt: skip
+    printed = {"new": {("2021-22", 12, 10.0), ("2022-23", 12, 0.0), ("2023-24", 12, 12.0)},
+               "kept": {("2023-24", 12, 10.0)}}  # fmt: skip
+    titles = {"new": "New words", "kept": "Kept"}
+    assert undeclared_renames(record, titles, None, printed) == [
+        {"new": "new", "old": "old", "title": "Old words", "shared": [("2021-22", 12, 10.0)]}
+    ]  # 0 agrees with anything: not a sign; "kept" is in use, not vanished
+    assert undeclared_renames(record, titles, {"new": "old"}, printed) == []  # declared
+    assert undeclared_renames(record, {**titles, "new": "Old  words."}, None, printed) == []  # the same title
+    assert undeclared_renames(record, titles, None, {"new": {("2022-23", 12, 0.0), ("2021-22", 3, 10.0)}}) == []
+
+
+def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_the_run(tmp_path, monkeypatch, capsys):
+    # issue 21, item 3: lac-emergency-placements renamed lac-emergency-cso (id and title) with no replaces; the
+    # public step takes it for the old id by its history, but nothing said so, and revised in more years than
+    # not it would not: a revised figure printed under the new id beside the one published under the old gives
+    # the revision away. check-public (and the public run) name the new id's row and ask for replaces
+    import csv
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from swlib.publishing import check_public
+
+    ds = demo_with(tmp_path / "a")
+    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
+    out = tmp_path / "out"
+    published.write(out / DG / "2023-24" / "annual-public.figures.csv", list(first.attrs["printed"]))
+    monkeypatch.setenv("SWREPORT_OUT", str(out))
+    folder = tmp_path / "b"
+    demo_with(folder, observations=[{"measure": "lac-emergency-placements", "period": "2024-25", "value": "11"}],
+              changed={("lac-emergency-placements", "2023-24"): {"value": "12"}})  # fmt: skip
+    for name in ("measures", "observations"):
+        path = folder / f"{name}.csv"
+        path.write_text(path.read_text().replace("lac-emergency-placements", "lac-emergency-cso"))
+    path = folder / "measures.csv"
+    path.write_text(path.read_text().replace("children subject to supervision requirements",
+                                             "children on a compulsory supervision order"))  # fmt: skip
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    row = 2 + next(i for i, r in enumerate(rows) if r["measure"] == "lac-emergency-cso")
+    (f,) = [f for f in check_public(swlib.load(folder), DG, "2024-25") if f.get("kind") == "renamed"]
+    assert (f["file"], f["row"], f["column"]) == ("measures.csv", row, "replaces")
+    assert f["text"].startswith("lac-emergency-cso prints what lac-emergency-placements ('Emergency placements of "
+                                "children subject to supervision requirements'), an id no longer in use, printed in "
+                                "a public report (2021-22: 10")  # fmt: skip
+    assert f["text"].endswith("if it is lac-emergency-placements renamed, set replaces = lac-emergency-placements "
+                              "on its row")  # fmt: skip
+    r = CliRunner().invoke(main, ["check-public", "--council", DG, "--period", "2024-25", "--data", str(folder),
+                                  "--strict"])  # fmt: skip
+    assert r.exit_code == 2 and f"measures.csv, row {row}, column 'replaces': lac-emergency-cso prints what" in r.output
+    # the public run says it after the report, as it says what was withheld (cli.reports._say_public)
+    from types import SimpleNamespace
+
+    from swlib.cli.reports import _say_public
+
+    job = SimpleNamespace(report="annual", council=DG, period="2024-25", key=f"public/{DG}/2024-25/annual")
+    capsys.readouterr()
+    _say_public(swlib.load(folder), job, folder, False, "run")
+    said = capsys.readouterr().out
+    assert (
+        f"warning for public/{DG}/2024-25/annual: measures.csv, row {row}, column 'replaces': lac-emergency-cso "
+        in said
+    )
+    # declared: nothing to say, and the revision is still hidden
+    for r_ in rows:
+        r_["replaces"] = "lac-emergency-placements" if r_["measure"] == "lac-emergency-cso" else ""
+    from tests.conftest import write_csv
+
+    write_csv(path, rows)
+    ds = swlib.load(folder)
+    assert not [f for f in check_public(ds, DG, "2024-25") if f.get("kind") == "renamed"]
+    pub = swlib.performance(ds, DG, "2024-25", audience="public").set_index("measure")
+    assert pd.isna(pub.loc["lac-emergency-cso", "2023-24"])

@@ -206,6 +206,8 @@ def check_public(council, period, strict, data):
     found = check(ds, council, period)
     figures = [f for f in found if f.get("kind") == "figure"]  # value-only percentages: counts unknown
     found = [f for f in found if f.get("kind") != "figure"]
+    renames = [f for f in found if f.get("kind") == "renamed"]  # an id renamed without replaces
+    found = [f for f in found if f.get("kind") != "renamed"]
     uncleared = [f for f in found if f.get("kind") == "uncleared"]  # public_text: cleared (see the guide)
     found = [f for f in found if f.get("kind") != "uncleared"]
     findings = [f for f in found if not f["cleared"]]
@@ -217,6 +219,8 @@ def check_public(council, period, strict, data):
         click.echo(f"{len(uncleared)} comment{'s and paragraphs' if len(uncleared) > 1 else ' or paragraph'} not "
                    "cleared: this council's public reports print only free text an officer has cleared "
                    "(public_text: cleared in params/councils.yaml).")  # fmt: skip
+    for f in renames:
+        click.echo(f"{where(f)}: {f['text']}")
     for f in figures:
         click.echo(f"{where(f)}: {f['text']}: not checked")
     if figures:
@@ -238,7 +242,7 @@ def check_public(council, period, strict, data):
     beside = derivable(ds, council, period)  # a value-only percentage beside its base: a public run refuses it
     for line in lines(beside):
         click.echo(f"{line}: a public run refuses this")
-    if (findings or figures or uncleared or beside) and strict:
+    if (findings or figures or uncleared or beside or renames) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 
