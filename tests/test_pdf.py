@@ -21,6 +21,8 @@ from tests.reports import RUNS, rendered
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pikepdf = pytest.importorskip("pikepdf")
 BUDGET = {"quarterly": 24, "annual": 24, "national": 30}
+# the pages each default report takes now (Dundee's annual report: its figures by year break between rows, 13)
+PAGES = {"quarterly": 17, "quarterly-dg": 21, "annual": 13, "annual-dg": 10, "national": 23}
 MARGIN = 14  # mm, the page's margin all round (swlib.rendering.print_css): the running head and page number in it
 
 
@@ -245,7 +247,9 @@ def test_every_report_is_within_its_page_budget(pdfs):
     # then 22, section 4's first page holding its lead and one measure, half empty, and the summary of
     # actions' last tables alone on a quarter of a page before section 6: the measures set a little
     # closer, two measures on section 4's first page, each page after it two more, section 5 on one page
-    assert len(pages_text(pdfs["quarterly-dg"])) <= 21
+    # and each within what it prints now, well inside the issue's budget: a page more is a regression
+    for name, path in pdfs.items():
+        assert len(pages_text(path)) <= PAGES[name], (name, len(pages_text(path)), PAGES[name])
 
 
 def test_no_page_but_the_last_is_less_than_a_quarter_full(pdfs):
@@ -414,7 +418,7 @@ def test_the_public_quarterly_strands_no_heading_and_keeps_to_its_budget(public_
     foot = MARGIN / 25.4 * 72
     last = len(pages_text(path)) - 1
     assert all(page == last or top - foot > 34 for _, page, top in heading_tops(path)), "a heading ends a page"
-    assert len(pages_text(path)) <= 20, len(pages_text(path))
+    assert len(pages_text(path)) <= 17, len(pages_text(path))
     full = fullness(path)
     assert all(f >= 0.25 for f in full[:-1]), [round(f, 2) for f in full]
     heads = {t: page for t, page, _ in heading_tops(path)}
@@ -497,10 +501,13 @@ def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
         for table, span in zip(tables, spans, strict=True):
             header = [" ".join(th.get_text(" ", strip=True).split()) for th in printed_headers(table)]
             for page in span[1:]:
-                lines = " ".join(body_lines(pages_text(path)[page])[:6])
+                body = body_lines(pages_text(path)[page])
+                # the page opens with the header row (its first cell on the first line), every column's word under it
+                assert body and header[0].split()[0] in body[0], (name, page + 1, header[0], body[:1])
+                lines = " ".join(body[:6])
                 assert all(h.split()[0] in lines for h in header if h), (name, page + 1, header, lines[:200])
                 repeated += 1
-    assert repeated >= 3  # the tables that run on (4 in the demo: section 3 set tighter, fewer break)
+    assert repeated  # some table runs on (D&G's quarterly, Dundee's figures by year): the check above is made
 
 
 def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
@@ -1011,7 +1018,14 @@ def test_every_this_year_table_has_its_columns_where_the_others_have_them(pdfs):
                 for line in lines.values()
                 if {"Status", "Target", "To", "date", "Trend"} <= line.keys()
             ]
-        assert len(rows) >= 6 and len(set(rows)) == 1, (name, sorted(set(rows)))
+            # "Target to date" wraps as "Target" over "to date", not "Target to" over "date"
+            assert not [ln for ln in lines.values() if {"Status", "Target", "to"} <= ln.keys()], name
+        # every this-year table's header is printed on one line (at least once: a table that runs on
+        # repeats it, see test_a_table_that_runs_on_repeats_its_header_row_on_every_page), at one place
+        tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").select("table.performance")
+        this_year = [t for t in tables if "yearly" not in t.get("class", [])]
+        assert this_year and len(rows) >= len(this_year), (name, len(rows), len(this_year))
+        assert len(set(rows)) == 1, (name, sorted(set(rows)))
 
 
 def test_the_committee_paper_names_no_file_tool_or_data_folder(pdfs):
