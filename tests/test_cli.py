@@ -423,3 +423,7 @@ def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(
         "the annual report for beta, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
         "its own beside d/narrative/beta/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
     ], r.output
+    again = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet")
+    assert "2 unchanged" in again.output, again.output
+    said_again = [x for x in again.output.splitlines() if x.startswith("the annual report for")]
+    assert not said_again  # said once, when the report is rendered
