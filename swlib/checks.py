@@ -2,8 +2,7 @@
 
 ``validate`` lists them with the errors, in one run; they stop nothing (``--strict`` makes them
 count). Each is a ``Problem`` (file, row, column, what was found, what was probably meant):
-- a percentage of 1 or less where the measure's other figures, or its target, are larger (0.93 for 93%?);
-  below 1 without counts where the others are around more than 10 it is an error (``percent_typos``);
+- (an error, ``percent_typos``: a percentage of 1 or less given without its counts, 0.93 for 93%?);
 - a measure with an LGBF code and no benchmark rows for it;
 - a statutory-functions section of the annual report that will be empty, naming the measures
   that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
@@ -33,7 +32,7 @@ import pandas as pd
 
 from . import year_runs as runs
 from .config import council_settings
-from .errors import ConfigError, Problem, row_list
+from .errors import ConfigError, Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rules import part_of_fits
 from .schema import COUNT_UNITS
@@ -49,7 +48,6 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
     measures = tables.get("measures")
     if measures is not None:
         if "observations" in tables:
-            out += small_percentages(tables["observations"], measures, label("observations"))
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
             out += percentages_without_base(tables["observations"], measures, label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
@@ -93,71 +91,42 @@ TYPO_OTHERS = 10  # ... where the measure's other values are around more than th
 
 
 def percent_typos(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """Errors: a percentage typed as a fraction (0.93 for 93%), given as a value without counts,
-    below ``TYPO_BELOW`` where the same measure's other values are around more than
-    ``TYPO_OTHERS``. A figure that small is meant when its numerator and denominator are given
-    (the value must then agree with them), so the message says how to keep it."""
+    """Errors: a percentage given as a value without counts above 0 and at most ``TYPO_BELOW``
+    (0.86 typed for 86%, a fraction in a General cell): read as it is, 0.86 is 0.86%, and the
+    report prints 0.9%. Where the measure's other values are larger the message says so; where they are fractions too, or there are none (a council's first year
+    of a value-only measure), it says what the figure would mean. A figure that small is meant
+    when its numerator and denominator are given (the value must then agree with them), so the
+    message says how to keep it. Rates and ratios may be fractions: only unit percent is checked."""
     pct = set(measures.loc[measures["unit"] == "percent", "measure"])
     o = obs[obs["measure"].isin(pct)]
     counted = o["numerator"].notna() & o["denominator"].notna()
-    small = o["value"].gt(0) & o["value"].lt(TYPO_BELOW) & ~counted
+    small = o["value"].gt(0) & o["value"].le(TYPO_BELOW) & ~counted
     if not small.any():
         return []
     # the other figures: as typed, or worked out from their counts (a row of counts has no value)
     figure = o["value"].fillna(o["numerator"] * 100 / o["denominator"].where(o["denominator"] > 0))
     median = figure[~small].groupby(o.loc[~small, "measure"], sort=False).median()
+    target = measures.drop_duplicates("measure").set_index("measure")["target"]
     out = []
     for measure, rows in o[small].groupby("measure", sort=False):
-        if not median.get(measure, 0) > TYPO_OTHERS:
-            continue
+        others = median.get(measure, float("nan"))
+        aim = f" against a target of {target[measure]:g}" if target.get(measure, 0) > 1 else ""
         for row, v in rows["value"].items():
+            period = o.at[row, "period"]
+            if others > 1:
+                found = f"{measure}: {v:g} where its other values are around {others:.0f}"
+            else:
+                found = f"{measure} {period}: {v:g}, a percentage given without its counts, which reads as {v:g}%{aim}"
             out.append(
                 Problem(
                     label,
                     int(row),
                     "value",
-                    f"{measure}: {v:g} where its other values are around {median[measure]:.0f}",
+                    found,
                     f"a percentage from 0 to 100: {as_percent(v)}; if {v:g}% is right, give the numerator and "
                     "denominator it is worked out from as well, which confirm it",
                 )
             )
-    return out
-
-
-def small_percentages(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """Percentages from above 0 to 1 where the same measure's other values are larger."""
-    pct = set(measures.loc[measures["unit"] == "percent", "measure"])
-    o = obs[obs["measure"].isin(pct) & obs["value"].notna()]
-    counted = o["numerator"].notna() & o["denominator"].notna()  # a small value its counts confirm is meant
-    small = (o["value"] > 0) & (o["value"] <= 1) & ~counted
-    # per measure at once (a national panel has thousands): which have small values, and the
-    # median of the others; only those that warn are looked at row by row
-    has_small = small.groupby(o["measure"], sort=False).any()
-    median = o.loc[~small, "value"].groupby(o.loc[~small, "measure"], sort=False).median()
-    target = measures.drop_duplicates("measure").set_index("measure")["target"].reindex(has_small.index)
-    only_small = median.reindex(has_small.index).isna() & target.gt(1)  # every value a fraction, the target not
-    warned = has_small[has_small & (median.reindex(has_small.index).gt(1) | only_small)].index
-    out = []
-    for measure, rows in o[o["measure"].isin(warned)].groupby("measure", sort=False):
-        small = (rows["value"] > 0) & (rows["value"] <= 1) & ~counted[rows.index]
-        others = rows.loc[~small, "value"]
-        if small.any() and len(others) and others.median() > 1:
-            beside = f"its other values are around {others.median():.0f}"
-        elif small.any() and not len(others) and only_small.get(measure, False):
-            beside = f"its target is {target[measure]:g}"
-        else:
-            continue
-        hit = rows[small]
-        out.append(
-            Problem(
-                label,
-                int(hit.index[0]),
-                "value",
-                f"{measure}: {', '.join(f'{v:g}' for v in hit['value'][:5])} (row{'s' if len(hit) > 1 else ''} "
-                f"{row_list(hit.index)}) where {beside}",
-                "a percentage from 0 to 100: " + as_percent(hit["value"].iloc[0]),
-            )
-        )
     return out
 
 

@@ -20,11 +20,13 @@ def test_the_demo_data_has_no_warnings(demo):
     assert demo.warnings == []
 
 
-def test_a_one_among_percentages_is_a_warning(data_dir):
+def test_a_one_among_percentages_is_an_error(data_dir):
     obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "92"), (2, "1"), (3, "91"))]
-    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "95"}], obs))
-    text = warned(ds)
-    assert "observations.csv, row 3, column 'value': found m0: 1 (row 3)" in text and "100 for 100%" in text
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "95"}], obs))
+    text = str(e.value.problems[0])
+    assert "observations.csv, row 3, column 'value': found m0: 1 where its other values are around 92" in text
+    assert "100 for 100%" in text
 
 
 def test_a_percentage_target_typed_as_a_fraction_is_an_error_where_the_values_are_0_to_100(data_dir):
@@ -91,16 +93,42 @@ def test_a_small_percentage_confirmed_by_its_counts_loads(data_dir):
     assert "93 for 93%" not in warned(ds)
 
 
-def test_consistent_small_percentages_are_not_warned(data_dir):
-    obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "0.5"), (2, "0"), (3, "1"))]
-    assert "93 for 93%" not in warned(swlib.load(make_data(data_dir, [{"aggregate": "mean"}], obs)))
+def test_a_percentage_of_1_or_less_given_alone_is_an_error_however_few_figures_the_measure_has(data_dir):
+    """ANALYST-4 #2: 0.86 typed for 86% in a council's first year of a value-only measure (no
+    other figure, no target) went into the CSWO report as 0.9%, without a warning: each such
+    cell is an error naming it and the two ways to put it right."""
+    obs = [{"measure": "m0", "period": "2025-26", "value": "0.86"}]
+    measures = [{"frequency": "annual", "aggregate": "latest", "polarity": "higher"}]
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, measures, obs))])
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert (
+        "observations.csv, row 2, column 'value': found m0 2025-26: 0.86, a percentage given without its counts, "
+        "which reads as 0.86%; expected a percentage from 0 to 100: 86 for 86%, not 0.86; if 0.86% is right, give "
+        "the numerator and denominator it is worked out from as well, which confirm it"
+    ) in r.output
 
 
-def test_percentages_all_typed_as_fractions_against_a_target_in_percent_are_a_warning(data_dir):
+def test_small_percentages_given_with_their_counts_or_as_rates_load(data_dir):
+    """Counts confirm a small percentage; a rate or ratio may be a fraction (its unit allows it)."""
+    obs = [{"measure": "m0", "period": "2021-22-Q1", "value": "0.5", "numerator": "1", "denominator": "200"},
+           {"measure": "m0", "period": "2021-22-Q2", "value": "0"},
+           {"measure": "m1", "period": "2021-22-Q1", "value": "0.5"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"aggregate": "mean"}, {"unit": "rate", "aggregate": "mean"}], obs))
+    assert "for 100%" not in warned(ds) and len(ds.observations) == 3
+
+
+def test_percentages_all_typed_as_fractions_against_a_target_in_percent_are_errors(data_dir):
+    """ANALYST-4 #2: lac-community 0.891, 0.892 ... against a target of 88 was only a warning,
+    and the report said Red, 0.9%: every such cell is an error, exit code 2."""
     obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "0.93"), (2, "0.95"))]
-    text = warned(swlib.load(make_data(data_dir, [{"aggregate": "latest", "target": "90"}], obs)))
-    assert "row 2, column 'value': found m0: 0.93, 0.95 (rows 2, 3) where its target is 90" in text
-    assert "93 for 93%, not 0.93" in text
+    data = make_data(data_dir, [{"aggregate": "latest", "target": "90"}], obs)
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "the data has 2 problems" in r.output, r.output
+    assert (
+        "row 2, column 'value': found m0 2021-22-Q1: 0.93, a percentage given without its counts, which reads "
+        "as 0.93% against a target of 90; expected a percentage from 0 to 100: 93 for 93%, not 0.93"
+    ) in r.output
+    assert "row 3, column 'value': found m0 2021-22-Q2: 0.95" in r.output
 
 
 def test_an_lgbf_code_with_no_benchmark_rows(data_dir):
@@ -147,12 +175,15 @@ def test_a_near_statutory_measure_id_is_named(data_dir):
     assert "is 'violent-incident' a mistyped 'violent-incidents'?" in text and "Complaints" not in text
 
 
-def test_the_warning_says_what_the_fraction_was_probably_meant_as(data_dir):
+def test_the_error_says_what_the_fraction_was_probably_meant_as(data_dir):
     obs = [{"measure": "m0", "period": f"2021-22-Q{i}", "value": v} for i, v in ((1, "9"), (2, "0.875"), (3, "9"))]
-    text = warned(swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.9"}], obs)))
-    assert "found m0: 0.875 (row 3) where its other values are around 9; expected a percentage from 0 to 100: " \
-           "87.5 for 87.5%, not 0.875" in text  # fmt: skip
-    assert "found 0.9 for m0; expected a percentage target from 0 to 100: 90 for 90%, not 0.9" in text
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{"aggregate": "mean", "target": "0.9"}], obs))
+    assert "row 3, column 'value': found m0: 0.875 where its other values are around 9; expected a percentage " \
+           "from 0 to 100: 87.5 for 87.5%, not 0.875" in str(e.value)  # fmt: skip
+    assert "found 0.9 for m0; expected a percentage target from 0 to 100: 90 for 90%, not 0.9" in "\n".join(
+        map(str, e.value.warnings)
+    )
 
 
 def test_a_figure_beside_a_missing_figure_reason_is_a_warning(data_dir):

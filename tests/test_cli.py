@@ -99,12 +99,13 @@ def test_check_public_counts_one_passage_in_the_singular(tmp_path):
 def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_path):
     from tests.conftest import make_data
 
-    # (a 1 among percentages around 92 is a warning; 0.93 would be an error: test_checks)
-    d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "1"},
+    # (a figure whose comment still says it is missing is a warning)
+    late = "not available: figure due 14 October"
+    d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "91", "comment": late},
                                                             {"measure": "m0", "period": "2021-22-Q2", "value": "92"}])  # fmt: skip
     r = run("validate", "--data", str(d))
     assert r.exit_code == 0 and "OK, with 2 warnings: 2 councils, 1 measure," in r.output
-    assert "1 for 1%" not in r.output and "100 for 100%, not 1" in r.output
+    assert "found m0 2021-22-Q1: a figure and the comment 'not available: figure due 14 October'" in r.output
     r = run("validate", "--strict", "--data", str(d))
     assert (
         r.exit_code == 2 and "not OK with --strict: 2 warnings: 2 councils" in r.output and "OK, with" not in r.output
@@ -113,7 +114,7 @@ def test_validate_lists_errors_and_warnings_in_one_run_and_strict_exits_2(tmp_pa
         f.write("alpha,m0,2021-22-Q3,lots,,,,,\n")
     r = run("validate", "--data", str(d))
     assert r.exit_code == 2 and "the data has 1 problem (" in r.output and "found 'lots'" in r.output
-    assert "and 2 warnings:" in r.output and "100 for 100%" in r.output and "Traceback" not in r.output
+    assert "and 2 warnings:" in r.output and "the comment cleared" in r.output and "Traceback" not in r.output
 
 
 def test_an_unknown_council_says_which_data_was_read_and_what_to_do():

@@ -89,12 +89,15 @@ def test_a_refused_merge_shows_the_warnings_the_merged_data_would_have(fife):
     a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93}])
     assert run("merge", "r.xlsx").exit_code == 0
     a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q1", "value": 94},
-                                                         {**started, "period": "2024-25-Q2", "value": 1}])  # fmt: skip
+                                                         {**started, "period": "2024-25-Q2", "value": 91,
+                                                          "comment": "not available: late"}])  # fmt: skip
     r = run("merge", "r2.xlsx")
     assert r.exit_code == 2 and "93 → 94" in r.output and "give --replace" in r.output
-    assert "warning: " in r.output and "100 for 100%, not 1" in r.output  # seen before --replace, not after
+    assert "warning: " in r.output and "the comment cleared now" in r.output  # seen before --replace, not after
     # named where the analyst looks: the return's cell that holds it
-    assert "warning: r2.xlsx, cell observations!D3 (column 'value'): found fife-started: 1" in r.output
+    assert (
+        "warning: r2.xlsx, cell observations!H3 (column 'comment'): found fife-started 2024-25-Q2: a figure" in r.output
+    )
 
 
 def test_a_merges_warnings_name_the_returns_cell_or_the_data_sets_row(fife):
@@ -292,18 +295,25 @@ def test_a_new_comment_typed_with_the_figure_is_kept(fife):
     assert swlib.load(fife / "data").observations.loc[0, "comment"] == "came in late"
 
 
-def test_a_warnings_rows_are_named_as_its_place_is_cells_of_the_return_rows_of_the_data(fife):
-    # (a 1 among percentages around 93 is a warning; a 0.93 would be an error, test_checks)
+def test_a_problems_rows_are_named_as_its_place_is_rows_of_the_data_not_of_the_merged_table(fife):
+    # a percentage added up over the year (aggregate sum) needs counts on each row: the return
+    # makes the measure's aggregate sum, the data set's rows have values alone
     pct = {**MEASURE, "measure": "fife-started", "title": "Started in 7 days", "aggregate": "latest"}
     started = {"council": "fife", "measure": "fife-started"}
     a_return(fife, measures=(pct,), observations=[{**started, "period": "2024-25-Q1", "value": 93},
-                                                  {**started, "period": "2024-25-Q3", "value": 1}])  # fmt: skip
-    r = run("merge", "r.xlsx")
-    # not "cell observations!D3 ... (row 3)": the merged table's row, a place the analyst cannot find
-    assert "warning: r.xlsx, cell observations!D3 (column 'value'): found fife-started: 1 where" in r.output
-    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "value": 1}])
-    r = run("merge", "r2.xlsx")
-    assert "found fife-started: 1, 1 (observations.csv row 3; r2.xlsx cell observations!D2) where" in r.output
+                                                  {**started, "period": "2024-25-Q3", "value": 95}])  # fmt: skip
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "r2.xlsx", measures=(), observations=[{**started, "period": "2024-25-Q2", "numerator": 45,
+                                                          "denominator": 50}])  # fmt: skip
+    wb = load_workbook(fife / "r2.xlsx")  # its pre-filled measures row: the aggregate changed to sum
+    ws = wb["measures"]
+    col = [c.value for c in ws[1]].index("aggregate") + 1
+    ws.cell(next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "fife-started"), col).value = "sum"
+    wb.save(fife / "r2.xlsx")
+    r = run("merge", "r2.xlsx", "--replace")
+    # not "(rows 2, 4)": the merged table's rows, places the analyst cannot find
+    assert r.exit_code == 2 and "found 2 quarterly rows of fife-started (observations.csv row 2; observations.csv " \
+        "row 3) with a value but no counts" in r.output, r.output  # fmt: skip
 
 
 def test_a_row_typed_in_for_a_pre_filled_row_left_blank_is_not_a_second_row(fife):
