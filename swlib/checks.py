@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import year_runs as runs
 from .config import council_settings
-from .errors import ConfigError, Problem
+from .errors import ConfigError, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rules import part_of_fits
 from .schema import COUNT_UNITS
