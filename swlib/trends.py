@@ -38,10 +38,15 @@ def _by_id(ds: Dataset) -> pd.DataFrame:
 
 
 def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
-    """One measure's observations, the LGBF panel's figures in the years it has (``panel``)."""
-
-    o = observations(ds, council)
-    return o[o["measure"] == measure]
+    """One measure's observations, the LGBF panel's figures in the years it has (``panel``): cut
+    once per data set, council and measure (a quarterly report asks about 60 times for 20
+    measures), so read only."""
+    key = ("measure_observations", council, measure)
+    made = ds.memo.get(key)
+    if made is None:
+        o = observations(ds, council)
+        made = ds.memo[key] = o[o["measure"] == measure]
+    return made
 
 
 def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
@@ -64,6 +69,16 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
                          "source": o["source"].to_numpy(), "price_year": o["price_year"].to_numpy()})  # fmt: skip
 
 
+def _series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
+    """``series``, worked out once per data set, council, measure and period, for ``long_trend``
+    and ``no_spc_reason`` (a measure with no chart asks for both), which only read it."""
+    key = ("series", council, measure, str(Period.parse(period)))
+    made = ds.memo.get(key)
+    if made is None:
+        made = ds.memo[key] = series(ds, council, measure, period)
+    return made
+
+
 def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> pd.DataFrame | None:
     """SPC of the measure's recent series: a p-chart where numerator and denominator are known
     (percentages), an XmR chart otherwise. None when there are fewer than 8 points.
@@ -72,7 +87,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
     its price year's prices (``attrs["price_year"]``), never cash figures of several years,
     which would show inflation as special cause variation (so no chart for one in cash only);
     and with no target, which is in the pounds of its own year."""
-    s = series(ds, council, measure, period)
+    s = _series(ds, council, measure, period)
     m = _by_id(ds).loc[measure]
     cost = m["unit"] == "currency"
     if cost:
@@ -147,7 +162,7 @@ def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
     """Why ``long_trend`` gives a measure no SPC chart, as the report says it where the chart
     would be (D&G 2023/24 Q2: "Adults supported at home..." had neither chart nor reason): too
     few periods in the latest run without a gap, or a cost with no real-terms figures."""
-    s = series(ds, council, measure, period)
+    s = _series(ds, council, measure, period)
     m = _by_id(ds).loc[measure]
     if m["unit"] == "currency":
         s = s[s["price_year"].notna()]

@@ -301,3 +301,21 @@ def test_an_spc_point_against_the_trend_is_named_and_the_cell_says_what_each_com
         "worsening on last year, but an improvement over the longer run (its chart, section 4)"
     )
     assert trend_cell_words("improving") == "improving"
+
+
+def test_a_measures_observations_and_series_are_worked_out_once_and_are_the_fresh_ones(demo):
+    """A report asks for a measure's observations about three times and for a measure needing
+    attention's series twice (its chart, and why there is none): kept in the data set's memo,
+    they are the frames a fresh computation gives."""
+    from swlib.panel import observations
+
+    ds, council, period = demo, "dumfries-and-galloway", "2023-24-Q2"
+    o = observations(ds, council)
+    for measure in ("dg-stage2-timescale", "dg-pdr-completed", "no-such-measure"):
+        kept = trends._observations(ds, council, measure)
+        assert kept is trends._observations(ds, council, measure)
+        pd.testing.assert_frame_equal(kept, o[o["measure"] == measure])
+    s = trends._series(ds, council, "dg-pdr-completed", period)
+    assert s is trends._series(ds, council, "dg-pdr-completed", "2023-24-Q2")
+    pd.testing.assert_frame_equal(s, trends.series(ds, council, "dg-pdr-completed", period))
+    assert len(s) >= 8
