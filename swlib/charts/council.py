@@ -123,6 +123,18 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     return Chart(svg, alt, caption + ".")
 
 
+def _ground_runs(x0: float, x1: float, y: float, clear: float, tops) -> list[tuple[float, float]]:
+    """Where a line's white ground from ``x0`` to ``x1`` at ``y`` may be drawn: everywhere but over a
+    bar (left, right, the end away from 0) whose end is within ``clear`` of the line, above or below it. The ground
+    would cut the top off such a bar (4.92 days drawn over a 4.50 target read as 4.1: under it)."""
+    runs = [(x0, x1)]
+    for left, right, top in tops:
+        if abs(top - y) >= clear:
+            continue
+        runs = [part for a, b in runs for part in ((a, min(b, left)), (max(a, right), b)) if part[1] > part[0]]
+    return runs
+
+
 def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt,
                part=False) -> str:  # fmt: skip
     """The year bar chart in SVG, drawn for half a landscape page (``HALF_PAGE``), where it prints
@@ -162,9 +174,13 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     if has_annual:
         right = n - 0.5 if same_target else n - 1.5 - part
         svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
-    if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar's top
+    if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar, never its top
         halo = {"stroke": "white", "width": st["target_to_date"]["width"] + 2.5, "dash": None}
-        svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), halo, "target-to-date-ground")
+        tops = [(xa(i) - bar, xa(i) + bar, ya(v)) for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+        for a, b in _ground_runs(
+            xa(n - 1.5), xa(n - 0.4), ya(to_date_target), halo["width"] / 2 + st["target_to_date"]["width"], tops
+        ):
+            svg.line(a, ya(to_date_target), b, ya(to_date_target), halo, "target-to-date-ground")
         svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), st["target_to_date"],
                  "target-to-date")  # fmt: skip
     label_height = text_height("0", size) + 2
