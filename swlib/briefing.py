@@ -10,7 +10,7 @@ import pandas as pd
 
 from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
-from .formatting import slug
+from .formatting import fmt_value, slug
 from .narrative import comment_html
 from .periods import Period, previous_quarter
 from .rows import records
@@ -59,11 +59,29 @@ def being_done(r: dict, acts: pd.DataFrame | None) -> str:
     return "; ".join(linked) or NO_COMMENT
 
 
+def year_on_year(r: dict, better: bool) -> str:
+    """What page 1 adds to a status move whose figure went the other way since the same point
+    last year (the tables' trend arrow): 'but 76.0% is worse than last year’s 77.2%' for a move
+    towards Green ('... better ...' towards Red); '' where the two agree, there is no comparison, or
+    a figure is suppressed. D&G 2023/24 Q2 listed Stage 1 complaints as 'moved towards Green' (Red
+    → Amber since Q1) where every table marks it '↓ worsening'."""
+    against = "worsening" if better else "improving"
+    hidden = str(r.get("suppressed") or "")
+    was, now = r.get("last_year"), r.get("to_date")
+    if r.get("trend") != against or "to_date" in hidden or "last_year" in hidden or pd.isna(was) or pd.isna(now):
+        return ""
+    unit, dec = r["unit"], int(r["decimals"])
+    words = "worse" if better else "better"
+    return f"but {fmt_value(now, unit, dec)} is {words} than last year’s {fmt_value(was, unit, dec)}"
+
+
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     """Measures whose Green/Amber/Red status moved since ``before`` (the performance table of
-    the quarter before), worse first: ``{"title", "was", "now", "better", "override"}``, where
-    ``override`` says which of the two statuses is an officer's own assessment rather than the
-    figure's against its target ("now", "was", "both"; None for neither)."""
+    the quarter before), worse first: ``{"title", "was", "now", "better", "override", "year"}``,
+    where ``override`` says which of the two statuses is an officer's own assessment rather than the
+    figure's against its target ("now", "was", "both"; None for neither) and ``year`` what the
+    figure did since the same point last year where it went the other way (``year_on_year``), as
+    the tables' trend arrows say."""
     was = dict(zip(before["measure"], before["status"], strict=True))
     no_source = pd.Series(None, index=before.index, dtype=object)
     was_override = dict(zip(before["measure"], before.get("status_source", no_source) == "override", strict=True))
@@ -74,8 +92,9 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
             now_o, was_o = r.get("status_source") == "override", was_override.get(r["measure"], False)
             override = "both" if now_o and was_o else "now" if now_o else "was" if was_o else None
             out.append(
-                {"title": r["title"], "was": old, "now": new, "better": RANK[new] < RANK[old], "override": override}
-            )
+                {"title": r["title"], "was": old, "now": new, "better": RANK[new] < RANK[old], "override": override,
+                 "year": year_on_year(r, RANK[new] < RANK[old])}
+            )  # fmt: skip
     return sorted(out, key=lambda c: c["better"])
 
 

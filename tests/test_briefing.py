@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from swlib.briefing import MAX_ATTENTION, briefing_view, by_severity, previous_quarter, status_changes
+from swlib.briefing import MAX_ATTENTION, briefing_view, by_severity, previous_quarter, status_changes, year_on_year
 from swlib.periods import Period
 
 
@@ -18,9 +18,35 @@ def test_changes_between_green_amber_and_red_worse_first_and_nothing_else():
                         "status": ["Green", "Amber", "Red", "Red", "Data only"]})  # fmt: skip
     changes = status_changes(now, before)
     assert changes == [
-        {"title": "C", "was": "Amber", "now": "Red", "better": False, "override": None},
-        {"title": "B", "was": "Red", "now": "Amber", "better": True, "override": None},
+        {"title": "C", "was": "Amber", "now": "Red", "better": False, "override": None, "year": ""},
+        {"title": "B", "was": "Red", "now": "Amber", "better": True, "override": None, "year": ""},
     ]  # a measure newly reported (d) or without a target (e) has not changed status
+
+
+def test_a_status_move_towards_green_says_when_the_figure_is_worse_than_last_year(demo):
+    # D&G 2023/24 Q2 page 1 listed Stage 1, Stage 2 and FOI as "moved towards Green" (Red -> Amber
+    # since Q1) where every table marks them "↓ worsening" (down on the same point last year)
+    from swlib import performance
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P)
+    before = performance(demo, "dumfries-and-galloway", Period.parse("2023-24-Q1"))
+    moved = {c["title"]: c for c in status_changes(perf, before)}
+    foi = moved["FOI and EIR requests responded to within 20 working days of receipt"]
+    assert foi["better"] and foi["year"] == "but 85.7% is worse than last year’s 96.3%"
+    stage1 = moved["Stage 1 complaint responses issued within statutory timescales"]
+    assert stage1["year"] == "but 76.0% is worse than last year’s 77.2%"
+    # where the status and the figure agree, nothing is added (page 1 stays one page)
+    absence = moved["Average days lost per (non-teacher) employee through sickness absence"]
+    assert not absence["better"] and absence["year"] == ""
+    throughcare = next(c for t, c in moved.items() if t.startswith("Individuals subject to Throughcare"))
+    assert throughcare["better"] and throughcare["year"] == ""
+    up = {"trend": "improving", "last_year": 80.0, "to_date": 83.1, "unit": "percent", "decimals": 1}
+    assert year_on_year(up, better=False) == "but 83.1% is better than last year’s 80.0%"
+    assert year_on_year(up, better=True) == ""
+    public = performance(demo, "dumfries-and-galloway", P, audience="public")
+    hidden = public[public["suppressed"].str.contains("last_year")]
+    assert len(hidden) and all(year_on_year({**r, "trend": "worsening"}, True) == "" for r in hidden.to_dict("records"))
 
 
 def test_a_status_move_an_officers_own_assessment_makes_says_so():

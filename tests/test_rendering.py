@@ -307,7 +307,7 @@ def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
     (£87,500 of £175,000) is headed and said as such, wherever it is printed."""
     page = soup(rendered("quarterly"))
     changes = " ".join(page.select_one(".glance-changes").get_text(" ").split())
-    assert "Status moved towards Green :" in changes and "(status Red → Green)" in changes
+    assert "Status moved towards Green :" in changes and "(status Red → Green; but " in changes
     assert "Better" not in changes and "Worse" not in changes
     equipu = next(t for t in page.select("table.performance") if "Equipu" in t.get_text())
     assert [th.get_text() for th in equipu.select("thead tr:nth-of-type(2) th")][:3] == [
@@ -464,10 +464,15 @@ def test_page_one_says_what_a_status_move_compares_with_and_marks_an_officers_as
         in glance
     )
     assert (
-        "Carers supported by dedicated Welfare Rights officers (status Red → Amber, by the officer’s own assessment now)"
+        "Carers supported by dedicated Welfare Rights officers (status Red → Amber, by the officer’s own assessment now"
         in glance
     )
     assert glance.count("officer’s own assessment") == 1
+    dg = " ".join(soup(rendered("quarterly-dg")).select_one("ul.glance-changes").get_text(" ").split())
+    assert (
+        "Stage 1 complaint responses issued within statutory timescales (status Red → Amber; but 76.0% is worse "
+        "than last year’s 77.2%)" in dg
+    )
 
 
 def test_the_jargon_a_committee_member_met_is_explained_in_plain_words():
