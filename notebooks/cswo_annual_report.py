@@ -96,7 +96,7 @@ report["workforce"] = {
 report["inspections"] = s.inspection_view(ds, council, P, audience)
 
 # %% tags=["section:glossary"]
-report["glossary"] = s.glossary_items()
+report["glossary"] = s.glossary_items(council)
 report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, annual=True))
 
 # %% tags=["layout"]

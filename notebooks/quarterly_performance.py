@@ -60,7 +60,7 @@ report["summary"] = {
     "table": s.summary_view(summary, f"Status of measures by theme, {P.label}"),
     "chart": charts.status_chart(summary, "measures").view(),
 }
-report["legend"] = s.legend_view()
+report["legend"] = s.legend_view(council, perf)  # the tolerance in the council's figures
 report["glance"] = briefing_view(ds, council, perf, P, audience, published)
 
 # %% tags=["section:performance"]
@@ -76,7 +76,7 @@ report["actions"] = s.actions_view(acts, P.label)
 report["benchmarking"] = s.benchmark_view(ds, council, P)
 
 # %% tags=["section:glossary"]
-report["glossary"] = s.glossary_items()
+report["glossary"] = s.glossary_items(council)
 report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, acts))
 
 # %% tags=["layout"]

@@ -13,6 +13,7 @@ from ..printed_text import public_source, source_label
 from ..schema import TABLE_ORDER
 from ..status import catalogue
 from ..trends import MAX_SPC_POINTS
+from .tolerance import amber_rule, with_rule
 from .wording import glossary, national_glossary, national_terms, row_words
 
 
@@ -134,10 +135,14 @@ def benchmark_sources(ds) -> list[str]:
 NOT_STATED = "Source not stated in the data"  # a row whose source column is blank
 
 
-def glossary_items() -> list[tuple[str, str]]:
-    """Every term a council report may use; the rendered report keeps those it does use."""
+def glossary_items(council: str | None = None) -> list[tuple[str, str]]:
+    """Every term a council report may use; the rendered report keeps those it does use. With
+    ``council``, Green, Amber, Red says its tolerance in figures (``views.tolerance``)."""
 
     terms = glossary()
+    if council:
+        rule = amber_rule(council)
+        terms = {t: with_rule(m, rule) for t, m in terms.items()}
     return list(terms.items()) + [
         i for i in items() if i[0] not in terms and not any(t.startswith(i[0] + " (") for t in terms)
     ]

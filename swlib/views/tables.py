@@ -31,6 +31,7 @@ from ..status import (
     without_figures,
 )
 from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
+from .tolerance import amber_rule, with_rule
 from .wording import status_meanings
 
 
@@ -70,10 +71,14 @@ def summary_view(summary: pd.DataFrame, caption: str, row_label: str = "Theme") 
     return {"caption": caption, "row_label": row_label, "columns": cols, "rows": rows}
 
 
-def legend_view() -> dict:
+def legend_view(council: str | None = None, perf: pd.DataFrame | None = None) -> dict:
+    """The status key: each status's meaning, with the council's tolerance in figures and the
+    measures of ``perf`` that have their own (``views.tolerance.amber_rule``), and the trend arrows."""
+    rule = amber_rule(council, perf) if council else None
     return {
-        "statuses": [(s, status_meanings()[s]) for s in STATUS_ORDER],
+        "statuses": [(s, with_rule(status_meanings()[s], rule)) for s in STATUS_ORDER],
         "arrows": [(a, t) for t, a in TREND_ARROWS.items() if a],
+        "own_tolerance": rule["own"] if rule else [],
     }
 
 
