@@ -568,9 +568,16 @@ def _values_by_key(obs: pd.DataFrame) -> tuple[pd.Series, set]:
 FLOW_STOP = frozenset("child children young people person adult number total made new march end year subject".split())
 
 
+def _as_often(flow_freq: str, stock_freq: str) -> bool:
+    """Whether a flow is counted as often as its snapshot or less often (a yearly count of orders
+    made beside a quarterly snapshot: the snapshot at the end of each year is printed with it)."""
+    return SPAN_MONTHS[FREQUENCY_KIND[flow_freq]] % SPAN_MONTHS[FREQUENCY_KIND[stock_freq]] == 0
+
+
 def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
     """Warnings: a snapshot of people (a count with aggregate latest) and a count added up over the
-    same periods (aggregate sum, the same frequency) under the same theme and outcome, whose titles share a
+    same periods or longer ones (aggregate sum, as often as the snapshot or less often: a yearly count
+    beside a quarterly snapshot, whose end of year it is set against) under the same theme and outcome, whose titles share a
     word that names what they count ("Permanence Orders made", "Children subject to a permanence
     order at 31 March"), where the snapshot of the period before, plus the count, less the snapshot
     now (or the other way round) is ``suppress_min`` to ``suppress_max`` in some council's period
@@ -584,7 +591,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     # not linked.same_cases' words: they drop 3-letter words, so "CSOs made" would not meet "Children on a CSO"
     words = {i: title_words(t) - FLOW_STOP for i, t in counts["title"].items()}
     pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
-             if counts.at[s, "frequency"] == counts.at[f, "frequency"] and (counts.at[s, "theme"], counts.at[s, "outcome"])
+             if _as_often(counts.at[f, "frequency"], counts.at[s, "frequency"]) and (counts.at[s, "theme"], counts.at[s, "outcome"])
              == (counts.at[f, "theme"], counts.at[f, "outcome"])
              and words[s] & words[f] and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
     if not pairs:
@@ -595,20 +602,21 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
         stock, flow = counts.at[s, "measure"], counts.at[f, "measure"]
         if stock not in have or flow not in have:
             continue
-        kind = FREQUENCY_KIND[counts.at[s, "frequency"]]
+        kind, s_kind = FREQUENCY_KIND[counts.at[f, "frequency"]], FREQUENCY_KIND[counts.at[s, "frequency"]]
         snaps, moved = o.xs(stock, level="measure"), o.xs(flow, level="measure")
         found = None
-        for (council, period), now in snaps.items():
+        for (council, period), f_now in moved.items():  # each of the flow's periods: the snapshots at its ends
             p = Period.parse(period)
             parts = p.year_period.parts(kind)
             if p not in parts:  # a figure for a longer period than the measure's own
                 continue
             before = parts[parts.index(p) - 1] if parts.index(p) else p.year_period.shift_years(-1).parts(kind)[-1]
-            start, f_now = snaps.get((council, str(before))), moved.get((council, period))
+            start = snaps.get((council, str(before.parts(s_kind)[-1])))
+            now = snaps.get((council, str(p.parts(s_kind)[-1])))
             lo, hi = _small_range(settings, council)
             if (
                 start is not None
-                and f_now is not None
+                and now is not None
                 and (lo <= start + f_now - now <= hi or lo <= now - start + f_now <= hi)
             ):
                 found = (council, period, start, f_now, now)

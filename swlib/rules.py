@@ -494,7 +494,8 @@ def _other_measures(df: pd.DataFrame, column: str, label: str, out: list[Problem
             o = o.iloc[0]  # a measure listed twice: its second row is named as such (check_keys)
         if any(pd.isna(x[k]) for x in (r, o) for k in ("unit", "frequency", "aggregate")):
             continue  # a cell that could not be read: named at that cell
-        if not (pd.isna(o["council"]) or o["council"] == r["council"]):
+        one_council = column == "flow_of" and pd.isna(r["council"])  # a statutory flow of a council's own snapshot
+        if not (pd.isna(o["council"]) or o["council"] == r["council"] or one_council):
             out.append(Problem(label, int(row), column, f"'{other}', a measure of {o['council']} only",
                                f"a measure {r['council'] if isinstance(r['council'], str) else 'every council'} "
                                "reports"))  # fmt: skip
@@ -529,19 +530,20 @@ def flow_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     """``flow_of`` names the snapshot this measure counts people joining or leaving (permanence
     orders made, of children subject to a permanence order at 31 March): an existing measure the
     same councils report, both counting people or events, this one added up over its periods
-    (aggregate sum), the snapshot at a date (aggregate latest), this one as often as the snapshot
-    or more often. Public reports then keep the snapshot's change less the flow (the people who
-    left) from giving away a small number."""
+    (aggregate sum), the snapshot at a date (aggregate latest), of any frequencies (a monthly flow
+    summed to the snapshot's date, or a yearly one set against the snapshot at the end of each
+    year). A flow every council reports (a statutory one) may name one council's own snapshot: only
+    that council's reports print both. Public reports then keep the snapshot's change less the
+    flow (the people who left) from giving away a small number."""
     out = []
-    span = FREQUENCY_MONTHS
     for row, r, stock, s in _other_measures(df, "flow_of", label, out):
         if not (r["unit"] in sc.COUNT_UNITS and s["unit"] in sc.COUNT_UNITS and r["aggregate"] == "sum"
-                and s["aggregate"] == "latest" and span[s["frequency"]] % span[r["frequency"]] == 0):  # fmt: skip
+                and s["aggregate"] == "latest"):  # fmt: skip
             out.append(Problem(label, int(row), "flow_of",
                                f"'{stock}' in unit {s['unit']}, {s['frequency']} ({s['aggregate']}), this measure in "
                                f"{r['unit']}, {r['frequency']} ({r['aggregate']})",
                                "a snapshot of people (unit count or number, aggregate latest), this measure counting "
-                               "people (aggregate sum) as often as it or more often"))  # fmt: skip
+                               "people (aggregate sum)"))  # fmt: skip
     return out
 
 

@@ -385,3 +385,35 @@ def csv_rows(path) -> list[dict]:
     import csv
 
     return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_a_councils_own_quarterly_snapshot_beside_a_statutory_flow_is_warned_and_the_advice_accepted(tmp_path):
+    # ATTACK-4 finding 2: D&G's own "Children subject to a permanence order at the end of the quarter" (113, 118,
+    # ..., 128 at 2020-21 Q4; 146, 166, 187 at later years' ends) beside the statutory yearly "Permanence Orders
+    # made" (21, 22, 24, 24): 128 + 22 - 146 = 4 orders ended. No warning (a quarterly snapshot), and the advice
+    # given for a yearly one (flow_of on the statutory row) was refused: the snapshot is one council's
+    from tests.conftest import DG, demo_with
+
+    stock = {"measure": "dg-perm-in-force", "title": "Children subject to a permanence order at the end of the quarter",
+             "theme": "Statutory functions", "outcome": "Looked after children", "unit": "count", "polarity": "none",
+             "frequency": "quarterly", "aggregate": "latest", "council": DG, "source": "synthetic"}  # fmt: skip
+    obs = [{"measure": stock["measure"], "period": f"{y}-Q{q}", "value": str(end - 5 * (4 - q))}
+           for y, end in (("2020-21", 128), ("2021-22", 146), ("2022-23", 166), ("2023-24", 187))
+           for q in (1, 2, 3, 4)]  # fmt: skip
+    ds = demo_with(tmp_path / "d", [stock], obs)
+    (w,) = [str(w) for w in ds.warnings if w.column == "flow_of"]
+    assert w.startswith("measures.csv, row 57, column 'flow_of': found lac-permanence-orders (Permanence Orders made) "
+                        "22 beside dg-perm-in-force (Children subject to a permanence order at the end of the quarter) "
+                        "128 the period before and 146 at the end of dumfries-and-galloway's 2021-22"), w  # fmt: skip
+    assert "expected flow_of = dg-perm-in-force on lac-permanence-orders's row" in w
+    ms = pd.read_csv(tmp_path / "d" / "measures.csv", dtype=str)
+    ms.loc[ms["measure"] == "lac-permanence-orders", "flow_of"] = "dg-perm-in-force"
+    ms.to_csv(tmp_path / "d" / "measures.csv", index=False)
+    r = CliRunner().invoke(main, ["validate", "--data", str(tmp_path / "d")])
+    assert r.exit_code == 0 and "flow_of" not in r.output, r.output  # accepted, and no longer warned
+    pub = swlib.performance(swlib.load(tmp_path / "d"), DG, "2023-24", audience="public").set_index("measure")
+    assert [pub.loc["dg-perm-in-force", y] for y in ("2021-22", "2022-23", "to_date")] == [146, 166, 187]
+    for y in ("2021-22", "2022-23", "to_date"):  # 4, 4 and 3 orders ended: the flow is [c]
+        assert pd.isna(pub.loc["lac-permanence-orders", y]), y
+    fife = swlib.performance(swlib.load(tmp_path / "d"), "south-lanarkshire", "2023-24", audience="public")
+    assert fife.set_index("measure")["to_date"].get("lac-permanence-orders") is not None  # other councils: as before

@@ -293,6 +293,14 @@ def test_part_of_and_flow_of_name_another_measure_that_the_same_councils_report(
                                    ("every", "'every'", "the id of another measure (fife-only)")):  # fmt: skip
         df.at[3, column] = names
         problems = [str(p) for p in rules(df, "measures.csv")]
+        if column == "flow_of" and names == "fife-only":  # a statutory flow of one council's own snapshot: allowed
+            df.at[3, "aggregate"], df.at[2, "aggregate"] = "sum", "latest"
+            assert rules(df, "measures.csv") == [], problems
+            df.at[3, "council"], df.at[2, "council"] = "fife", None  # but not one council's flow of another's
+            df.at[2, "council"] = "beta"
+            problems = [str(p) for p in rules(df, "measures.csv")]
+            found, expected = "'fife-only', a measure of beta only", "a measure fife reports"
+            df.at[3, "council"], df.at[2, "council"] = None, "fife"
         assert len(problems) == 1 and f"measures.csv, row 3, column '{column}'" in problems[0], problems
         assert found in problems[0] and expected in problems[0], problems
 
