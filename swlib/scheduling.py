@@ -118,10 +118,10 @@ def _stamp(t: dt.datetime) -> str:
 
 
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
-            on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None) -> dict:  # fmt: skip
+            on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None, dry_run: bool = False) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``). ``not_checked``:
     per public report's key, every measure it prints that suppression could not check (the batch's
-    line names a few)."""
+    line names a few). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan)."""
 
     rows = []
     for o in outcomes:
@@ -143,7 +143,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
         "exit_code": code,
         "result": {0: "ok", 1: "a report failed", 2: "bad input or settings", 130: "interrupted"}.get(code, "error"),
         "error": error,
-        "dry_run": any(o.status == "planned" for o in outcomes),
+        "dry_run": bool(dry_run),
         "today": on.isoformat() if on else None,
         "data": str(Path(data).resolve()) if data else None,
         "outputs": str(Path(out).resolve()) if out else None,
@@ -167,6 +167,7 @@ class RunRecord:
         self.data = self.out = None
         self.warnings: list[str] = []
         self.not_checked: dict[str, list[str]] = {}  # a public report's key -> the measures it could not check
+        self.dry_run = False  # batch --dry-run: said in the summary whether or not anything would render
 
     def __enter__(self) -> RunRecord:
         return self
@@ -195,7 +196,8 @@ class RunRecord:
         from .outputs import write_atomic  # config and templating: not on the CLI's start (the unchanged re-run)
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
-                      data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked)  # fmt: skip
+                      data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
+                      dry_run=self.dry_run)  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

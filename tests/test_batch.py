@@ -88,6 +88,7 @@ def test_a_council_with_no_figures_for_a_period_written_out_is_listed_not_render
     for f, word in ((plan, "no-figures"), (summary, "no-figures")):
         s = json.loads(f.read_text())
         assert s["exit_code"] == 0 and s["counts"]["no-figures"] == 2 and s["counts"]["rendered"] == 0
+        assert s["dry_run"] is (f == plan)  # from --dry-run, though nothing would render
         assert [(r["council"], r["period"], r["outcome"], r["error"], r["output"]) for r in s["reports"]] == [
             ("south-lanarkshire", "2023-24-Q2", word, why_sl, None), ("dundee-city", "2023-24-Q2", word, why_dc, None),
         ]  # fmt: skip

@@ -279,7 +279,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
 
         executor = LocalPool(jobs, not quiet).start()  # its kernels boot while the plan is made
     plan = make_plan(runs, data, out, force, pdf=pdf)
-    record.on, record.data, record.out = plan.today, plan.data, plan.out_dir
+    record.on, record.data, record.out, record.dry_run = plan.today, plan.data, plan.out_dir, dry_run
     record.warnings = [str(w) for w in plan.warnings]
     for line in warning_lines(plan.warnings):  # once for the data set, not once per report
         click.echo(line)
