@@ -6,7 +6,8 @@ report would otherwise add up without a word.
 - a cumulative figure: a quarter's figure that is about the year to date (the earlier quarters
   plus a quarter's worth), where observations are each period's own;
 - a total that contradicts its parts: a quarter (half, year) given for a monthly measure whose
-  months, all given, add up to something else (the report uses the months).
+  months add up to more, or, all given, to something else (the report uses the months); or
+  beside some of its months only, so that it cannot be checked.
 
 Pure functions of the typed observations and measures (indexed by spreadsheet row), each
 returning ``Problem``s for ``checks.data_warnings``.
@@ -21,6 +22,7 @@ from .errors import Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records
 from .schema import ADDITIVE_UNITS
+from .ytd import parts_against_total, total_columns
 
 PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
 ADDED = ("sum", "mean")  # aggregates whose year to date takes every period of the year (not 'latest')
@@ -216,8 +218,10 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
 
 
 def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """A quarter, half or year given for a measure counted more often (monthly), whose parts are
-    all given and add up to another figure: the report adds the parts, so the total is unused."""
+    """A quarter, half or year given for a measure counted more often (monthly) beside any of its
+    parts (``ytd.parts_against_total``): the parts given add up to more than it, or, all given,
+    to another figure (the report then adds the parts and leaves the total unused: ``ytd.contradicted``);
+    or some are missing, so that it cannot be checked (the report takes it as it is): which."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
     for (council, measure), rows in _by_measure(obs).items():
@@ -230,28 +234,41 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
         for p, (i, r) in periods.items():
             if SPAN_MONTHS[p.kind] <= SPAN_MONTHS[kind]:
                 continue
-            parts = [periods.get(q) for q in p.parts(kind)]
-            if any(x is None for x in parts):
-                continue
-            for col in ("value", "numerator", "denominator"):
+            parts = p.parts(kind)
+            for col in total_columns(info.at[measure, "unit"] if "unit" in info else "count"):
                 total = r[col]
-                figures = [x[1][col] for x in parts]
-                if pd.isna(total) or any(pd.isna(f) for f in figures):
+                figures = [periods[q][1][col] if q in periods else np.nan for q in parts]
+                verdict = parts_against_total(total, figures)
+                if verdict is None:
                     continue
-                added = float(sum(figures))
-                if abs(added - total) <= max(0.5, 0.001 * abs(total)):
-                    continue
-                each = ", ".join(f"{q.label} {_fig(f)}" for q, f in zip(p.parts(kind), figures, strict=True))
-                out.append(
-                    Problem(
-                        label,
-                        int(i),
-                        col,
-                        f"{measure} for {council}, {p.label}: {_fig(total)}, where its {PLURAL[kind]} add up to {_fig(added)} "
-                        f"({each})",
-                        f"the {PLURAL[kind]} to add up to the {p.kind}'s figure (a report uses one or the other, so two "
-                        f"reports would disagree): correct whichever is wrong, or delete the {p.kind}'s row",
+                given = [(q, f) for q, f in zip(parts, figures, strict=True) if pd.notna(f)]
+                added = float(sum(f for _q, f in given))
+                missing = [q.label for q, f in zip(parts, figures, strict=True) if pd.isna(f)]
+                each = ", ".join(f"{q.label} {_fig(f)}" for q, f in given)
+                some = f"{len(given)} of its {len(parts)} {PLURAL[kind]}" if missing else f"its {PLURAL[kind]}"
+                if verdict == "unchecked":
+                    rest = total - added
+                    found = (
+                        f"{measure} for {council}, {p.label}: {_fig(total)}, beside {some}, which add up to "
+                        f"{_fig(added)} (no figure for {', '.join(missing)}, which would be {_fig(rest)} "
+                        f"where the {PLURAL[kind]} given are around {_fig(float(np.median([f for _q, f in given])))})"
                     )
-                )
+                    expected = (
+                        f"a figure for {', '.join(missing)}: without {'it' if len(missing) == 1 else 'them'} the "
+                        f"{p.kind}'s figure cannot be checked against its {PLURAL[kind]}, and the report takes it as "
+                        f"it is; if it is not their total, correct it or delete the {p.kind}'s row"
+                    )
+                else:
+                    over = " more:" if verdict == "over" else ""
+                    found = (
+                        f"{measure} for {council}, {p.label}: {_fig(total)}, where {some} add up to{over} {_fig(added)} "
+                        f"({each})"
+                    )
+                    expected = (
+                        f"the {PLURAL[kind]} to add up to the {p.kind}'s figure (the report adds the {PLURAL[kind]} "
+                        f"and leaves the {p.kind}'s row unused, so two reports could disagree): correct whichever is "
+                        f"wrong, or delete the {p.kind}'s row"
+                    )
+                out.append(Problem(label, int(i), col, found, expected))
                 break
     return out

@@ -70,11 +70,49 @@ def _blank(r) -> bool:
     return all(pd.isna(r[c]) for c in ("value_c", "numerator", "denominator"))
 
 
+def parts_against_total(total: float, figures: list[float]) -> str | None:
+    """How the figures of a period's parts (nan where one is not given) stand against the
+    period's own figure ``total`` (a year's row beside its months): 'over' where those given add up
+    to more than it, 'differ' where all are given and add up to another figure, 'unchecked' where
+    some are missing (those given not over it); None where they agree, or there is no total or no part."""
+    given = [float(f) for f in figures if not pd.isna(f)]
+    if pd.isna(total) or not given:
+        return None
+    added, tol = sum(given), max(0.5, 0.001 * abs(total))
+    if added > total + tol:
+        return "over"
+    if len(given) < len(figures):
+        return "unchecked"
+    return "differ" if abs(added - total) > tol else None
+
+
+def total_columns(unit: str) -> tuple[str, ...]:
+    """The columns whose figures a period's parts add up to: a count's (days', pounds') value, a
+    percentage's (rate's, ratio's) numerator and denominator."""
+    return ("value",) if unit in ADDITIVE_UNITS else ("numerator", "denominator")
+
+
+def contradicted(obs: dict, window: Period, kind: str, aggregate: str, unit: str) -> bool:
+    """Whether the row of ``window``, a quarter, half or year given for a measure of a shorter
+    ``kind`` (added up: aggregate sum), is contradicted by its parts: those given add up to more
+    than it, or, all given, to another figure. Such a row is never the figure for its period: the
+    parts are (``year_runs.totals_against_parts`` warns of it)."""
+    if aggregate != "sum" or SPAN_MONTHS[window.kind] <= SPAN_MONTHS[kind] or str(window) not in obs:
+        return False
+    parts = [obs.get(str(p)) for p in window.parts(kind)]
+    cols = ["value_c" if c == "value" else c for c in total_columns(unit)]  # a row's value as it is read here
+    return any(
+        parts_against_total(obs[str(window)][c], [np.nan if x is None else x[c] for x in parts]) in ("over", "differ")
+        for c in cols
+    )
+
+
 def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
-    """Year to date at ``eff`` from one measure's observations keyed by period id."""
+    """Year to date at ``eff`` from one measure's observations keyed by period id (a row for the
+    whole window that its parts contradict left out: ``contradicted``)."""
     window = eff.window_period()
     own = eff.latest_of_kind(kind) if eff.ends_on_boundary(kind) else None
-    if window is not None and str(window) in obs:
+    if window is not None and str(window) in obs and not contradicted(obs, window, kind, aggregate, unit):
         r = obs[str(window)]
         return YearToDate(
             r["value_c"],
@@ -166,8 +204,8 @@ def with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
 
 def year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple[float, float, float, str | None]:
     """A whole year's value (with numerator and denominator): the year observation, else complete
-    sub-periods; else say why not."""
-    if str(year) in obs:
+    sub-periods; else say why not. A year's row its sub-periods contradict is not the year's figure."""
+    if str(year) in obs and not contradicted(obs, year, kind, aggregate, unit):
         r = obs[str(year)]
         blank = YearToDate(r["value_c"], r["numerator"], r["denominator"], 1, 1, exact=True, comment=r["comment"])
         return r["value_c"], r["numerator"], r["denominator"], missing_reason(blank)
@@ -206,7 +244,7 @@ def impossible(unit: str, value: float) -> str | None:
 
 def year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:
     """The sources of the observations a whole year's value is built from."""
-    if str(year) in obs:
+    if str(year) in obs and not contradicted(obs, year, kind, aggregate, unit):
         return (obs[str(year)].get("source"),)
     if kind == "year":
         return ()

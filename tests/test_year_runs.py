@@ -85,11 +85,71 @@ def test_a_quarter_its_months_contradict_is_named_with_the_months():
     assert str(w) == (
         "observations.csv, row 5, column 'value': found m0 for alpha, 2026/27 Quarter 2: 7,900, where its months add "
         "up to 7,385 (July 2026 2,520, August 2026 2,455, September 2026 2,410); expected the months to add up to the "
-        "quarter's figure (a report uses one or the other, so two reports would disagree): correct whichever is "
-        "wrong, or delete the quarter's row"
+        "quarter's figure (the report adds the months and leaves the quarter's row unused, so two reports could "
+        "disagree): correct whichever is wrong, or delete the quarter's row"
     )
     rows[-1]["value"] = 7385
     assert totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv") == []
+
+
+FIFE_MONTHS = (3072, 3165, 3073, 3120, 2980, 3260, 2890, None, 2870, 2465, 2480, 2829)  # November missing
+
+
+def test_a_years_total_beside_some_of_its_months_says_which_are_missing_and_that_it_cannot_be_checked():
+    """ANALYST-4 #3: a 'Total for the year' row (a spreadsheet sum over the wrong range) beside 11
+    of the 12 months was used as the year's figure in silence: the check ran only with every month."""
+    months = [f"2025-{m:02d}" for m in range(4, 13)] + [f"2026-{m:02d}" for m in (1, 2, 3)]
+    rows = [
+        {"measure": "m0", "period": p, "value": v} for p, v in zip(months, FIFE_MONTHS, strict=True) if v is not None
+    ]
+    rows.append({"measure": "m0", "period": "2025-26", "value": 44109, "comment": "Total for the year"})
+    (w,) = totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w) == (
+        "observations.csv, row 13, column 'value': found m0 for alpha, 2025/26: 44,109, beside 11 of its 12 months, "
+        "which add up to 32,204 (no figure for November 2025, which would be 11,905 where the months given are "
+        "around 2,980); expected a figure for November 2025: without it the year's figure cannot be checked "
+        "against its months, and the report takes it as it is; if it is not their total, correct it or delete the "
+        "year's row"
+    )
+    rows[-1]["value"] = 30000  # less than the 11 months: wrong whatever November was
+    (w,) = totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w).startswith(
+        "observations.csv, row 13, column 'value': found m0 for alpha, 2025/26: 30,000, where 11 of its 12 months "
+        "add up to more: 32,204 (April 2025 3,072,"
+    )
+    rows[-1]["value"] = 35094
+    rows.append({"measure": "m0", "period": "2025-11", "value": 2890})  # all 12, agreeing: nothing to say
+    assert totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv") == []
+
+
+def test_a_years_row_its_months_contradict_is_never_the_years_figure(data_dir):
+    """ANALYST-4 #3: the year's row is the year's figure only where its months do not contradict
+    it; where they do, the months are (incomplete where one is missing), in the report's year
+    columns and its year to date."""
+    months = [f"2025-{m:02d}" for m in range(4, 13)] + [f"2026-{m:02d}" for m in (1, 2, 3)]
+    rows = [
+        {"measure": "m0", "period": p, "value": str(v)}
+        for p, v in zip(months, FIFE_MONTHS, strict=True)
+        if v is not None
+    ]
+    rows.append({"measure": "m0", "period": "2026-04", "value": "3000"})
+
+    def year_figure(total, november=None):
+        extra = [{"measure": "m0", "period": "2025-11", "value": str(november)}] if november else []
+        ds = swlib.load(make_data(data_dir, [MONTHLY], [*rows, *extra, {"measure": "m0", "period": "2025-26",
+                                                                        "value": str(total)}]))  # fmt: skip
+        r = swlib.performance(ds, "alpha", "2026-27-Q1").set_index("measure").loc["m0"]
+        ytd = swlib.performance(ds, "alpha", "2025-26-Q4").set_index("measure").loc["m0"]
+        return r["2025-26"], r["year_notes"].get("2025-26"), ytd["to_date"], ytd["status"]
+
+    # more than the 11 months: it cannot be checked, and stands
+    assert year_figure(44109)[:3] == (44109, None, 44109)
+    # less than the 11 months given: not the year; the months are, 11 of 12
+    total, note, to_date, status = year_figure(30000)
+    assert pd.isna(total) and note == "incomplete: 11 of 12 months" and pd.isna(to_date) and status == "Report later"
+    # all 12 months, another total: the months' 35,094, not 44,109
+    assert year_figure(44109, november=2890)[:3] == (35094, None, 35094)
+    assert year_figure(35094, november=2890)[:3] == (35094, None, 35094)
 
 
 def test_validate_warns_of_a_gap_and_the_data_still_loads(data_dir):
