@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .briefing import annual_line, not_due
 from .disclosure import suppressed_columns
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .periods import Period
-from .status import actions, by_the_figures, performance, status_summary
+from .status import actions, by_the_figures, performance, status_summary, without_figures
 
 
 def display_performance(df: pd.DataFrame) -> pd.DataFrame:
@@ -42,7 +43,9 @@ def terminal_report(ds, council: str, period, audience: str = "internal") -> str
     perf = performance(ds, council, P, audience=audience)
     acts = actions(ds, council, P, audience=audience)
     out = [f"{ds.council_name(council)}: performance to {P.end_label} ({P.label})", ""]
-    out += ["Summary of measures", status_summary(perf).to_string(), ""]
+    annual = not_due(ds, council, perf)  # as page 1 and the export count: not the annual ones with nothing due
+    left_out = annual_line(perf[annual], without_figures(perf)[annual]).replace("in section 3", "in the table below")
+    out += ["Summary of measures", status_summary(perf[~annual]).to_string(), *([left_out] if left_out else []), ""]
     out += [
         "Summary of actions",
         status_summary(acts).to_string() if len(acts) else "No actions reported for this period.",

@@ -94,6 +94,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         s = s[s["price_year"].notna()]
         target = None  # a target is set in the pounds of its own year, not at the chart's prices
     run, gap_before = latest_run(s)  # limits are not computed across missing periods
+    missing = missing_words(s["period"].iloc[len(s) - len(run) - 1], run["period"].iloc[0]) if gap_before else None
     if len(run) >= MAX_SPC_POINTS:
         gap_before = None  # the gap is before the periods charted: nothing left out
     s = run.tail(MAX_SPC_POINTS).reset_index(drop=True)
@@ -122,6 +123,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
     chart.attrs["gap_before"] = gap_before  # the last period before a gap the chart does not reach across
+    chart.attrs["missing"] = missing if gap_before else None  # the periods of the gap, in words
     return chart
 
 
@@ -180,6 +182,26 @@ def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
     )
     after = f", after a gap following {gap_before}" if gap_before else ""
     return f"Statistical process control chart not shown: it needs 8 or more {points} in a row, and {have}{after}."
+
+
+def missing_words(before, after) -> str:
+    """The periods missing between two periods of one kind, in words: 'no figure for November
+    2025', 'no figures for November 2025 and December 2025', 'no figures from 2018/19 Quarter 1
+    to 2019/20 Quarter 4'."""
+    a, b = Period.parse(before), Period.parse(after)
+    span, gap = a.end - a.start + 1, []
+    P = a
+    while len(gap) < 1000:
+        start = P.end + 1
+        P = Period(P.fy + start // 12, P.kind, start % 12, start % 12 + span - 1)
+        if P.sort_key >= b.sort_key:
+            break
+        gap.append(P.label)
+    if len(gap) == 1:
+        return f"no figure for {gap[0]}"
+    if len(gap) == 2:
+        return f"no figures for {gap[0]} and {gap[1]}"
+    return f"no figures from {gap[0]} to {gap[-1]}" if gap else f"no figures between {a.label} and {b.label}"
 
 
 def latest_run(s: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:

@@ -218,8 +218,8 @@ def test_spc_does_not_run_across_missing_periods_and_the_caption_says_so(data_di
     assert chart.attrs["gap_before"] == "2017/18 Quarter 4"
     caption = spc_view(chart, "Visits", "count", 0)["chart"]["caption"]
     assert (
-        "Charted from 2020/21 Quarter 1 only: there are no figures between 2017/18 Quarter 4 and 2020/21 Quarter 1"
-        in caption
+        "Charted from 2020/21 Quarter 1 only: there are no figures from 2018/19 Quarter 1 to 2019/20 Quarter 4, and "
+        "process limits are not worked out across missing periods." in caption
     )
     ds, last = _gappy(data_dir / "short", 3)
     assert trends.long_trend(ds, "alpha", "m0", last) is None  # 3 periods after the gap: too few for SPC
@@ -319,3 +319,20 @@ def test_a_measures_observations_and_series_are_worked_out_once_and_are_the_fres
     assert s is trends._series(ds, council, "dg-pdr-completed", "2023-24-Q2")
     pd.testing.assert_frame_equal(s, trends.series(ds, council, "dg-pdr-completed", period))
     assert len(s) >= 8
+
+
+def test_an_spc_note_names_the_one_month_missing_not_a_span_that_reads_as_a_quarter(data_dir):
+    """ANALYST-4 #13: monthly bed days with November 2025 missing were captioned 'there are no
+    figures between October 2025 and December 2025', which reads as a whole quarter gone."""
+    from swlib.views.tables import spc_view
+
+    months = [f"{2024 + (m > 12)}-{(m - 1) % 12 + 1:02d}" for m in range(4, 25)]  # April 2024 to December 2025
+    months = [p for p in months if p != "2025-11"] + [f"2026-{m:02d}" for m in range(1, 9)]
+    obs = [{"measure": "m0", "period": p, "value": str(3000 + (i * 37) % 200)} for i, p in enumerate(months)]
+    ds = swlib.load(make_data(data_dir, [{"unit": "count", "aggregate": "sum", "polarity": "lower",
+                                         "frequency": "monthly"}], obs))  # fmt: skip
+    chart = trends.long_trend(ds, "alpha", "m0", "2026-08")
+    assert chart["period"].iloc[0] == "2025-12" and len(chart) == 9
+    caption = spc_view(chart, "Bed days", "count", 0)["chart"]["caption"]
+    assert "Charted from December 2025 only: there is no figure for November 2025, and process limits" in caption
+    assert "between" not in caption

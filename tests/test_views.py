@@ -251,6 +251,35 @@ def test_measures_with_no_figures_yet_are_one_table_at_the_end_not_a_row_of_repo
     assert "2 measures have no figures yet" in text.get_text() and "swreport" not in text.get_text()
 
 
+def test_what_section_3_says_of_measures_with_no_figures_is_what_page_1_counts(data_dir):
+    """ANALYST-4 #10: section 3 said every measure with no figures 'is counted as Report later in the
+    summary', while page 1 and its summary leave the annual ones out ('Not counted here: 26 annual')."""
+    from swlib.briefing import counted
+    from swlib.views import no_figures_view
+
+    ms = [{"title": "Orders made", "unit": "count", "frequency": "annual", "polarity": "none"},
+          {"title": "Complaints received", "unit": "count", "frequency": "annual", "polarity": "none"},
+          {"title": "Reviews on time", "target": "90"},
+          {"title": "Visits on time", "target": "90"}]  # fmt: skip
+    obs = [{"measure": "m2", "period": "2024-25-Q1", "numerator": "45", "denominator": "50"}]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    perf = swlib.performance(ds, "alpha", "2024-25-Q1")
+    lead = no_figures_view(perf)["lead"]
+    assert "3 measures have no figures yet" in lead
+    assert (
+        "The 1 measure reported during the year is counted as Report later in the summary; the 2 measures counted "
+        "once a year, with nothing due this quarter, are not (page 1 says so in one line)." in lead
+    )
+    page1 = counted(ds, "alpha", perf)
+    assert list(page1["status"]).count("Report later") == 1 and len(page1) == 2
+    only_annual = swlib.performance(swlib.load(make_data(data_dir / "b", ms[:3], obs)), "alpha", "2024-25-Q1")
+    assert (
+        "Each is counted once a year, with nothing due this quarter, so the summary on page 1 leaves them out and "
+        "says so in one line." in no_figures_view(only_annual)["lead"]
+    )
+    assert "counted as Report later" not in no_figures_view(only_annual)["lead"]
+
+
 def test_the_demo_reports_have_no_measure_without_figures_so_their_tables_are_as_before(demo):
     from swlib.views import performance_view, without_figures
 

@@ -31,6 +31,7 @@ from ..status import (
     without_figures,
 )
 from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
+from ..validate import plural
 from .tolerance import amber_rule, with_rule
 from .wording import status_meanings
 
@@ -145,6 +146,27 @@ def trend_reason(r: dict) -> str:
     return "no comparison: no figure last year"
 
 
+def summary_count(perf: pd.DataFrame, none: pd.DataFrame) -> str:
+    """How page 1's summary counts the measures with no figures yet (``none``, of ``perf``): one
+    reported during the year is late, counted as Report later; one counted once a year has nothing
+    due in a quarter, so page 1 leaves it out and says so in one line (``briefing.counted``)."""
+    in_quarter = Period.parse(perf.attrs["period"]).kind != "year" if perf.attrs.get("period") else False
+    a = sum(in_quarter and Period.parse(p).kind == "year" for p in none["period_shown"])
+    late = len(none) - a
+    if not a:
+        return "Each is counted as Report later in the summary."
+    if not late:
+        return (
+            f"{'It is' if a == 1 else 'Each is'} counted once a year, with nothing due this quarter, so the summary "
+            "on page 1 leaves " + ("it" if a == 1 else "them") + " out and says so in one line."
+        )
+    return (
+        f"The {plural(late, 'measure')} reported during the year {'is' if late == 1 else 'are'} counted as Report later "
+        f"in the summary; the {plural(a, 'measure')} counted once a year, with nothing due this quarter, "
+        f"{'is' if a == 1 else 'are'} not (page 1 says so in one line)."
+    )
+
+
 def no_figures_view(perf: pd.DataFrame) -> dict | None:
     """The measures with no figures yet, in one table at the end of the performance section
     rather than a row of "Report later" each (None when there are none); an internal report
@@ -160,7 +182,7 @@ def no_figures_view(perf: pd.DataFrame) -> dict | None:
     n = len(rows)
     lead = (
         f"{n} {'measure has' if n == 1 else 'measures have'} no figures yet: none for the period shown, none in the "
-        "last three years, and no reason given. Each is counted as Report later in the summary."
+        f"last three years, and no reason given. {summary_count(perf, none)}"
     )
     yearly = sorted({r["period"] for r, p in zip(rows, none["period_shown"], strict=True)
                      if p != perf.attrs.get("period")})  # fmt: skip
@@ -383,8 +405,10 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
     if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told
         view["caption"] += (
-            f" Charted from {chart['label'].iloc[0]} only: there are no figures between {a['gap_before']} and "
-            f"{chart['label'].iloc[0]}, and process limits are not worked out across missing periods."
+            f" Charted from {chart['label'].iloc[0]} only: there "
+            + ("is" if str(a.get("missing")).startswith("no figure ") else "are")
+            + f" {a.get('missing') or 'no figures between ' + a['gap_before'] + ' and ' + chart['label'].iloc[0]},"
+            " and process limits are not worked out across missing periods."
         )
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
