@@ -210,3 +210,35 @@ def test_a_rate_of_a_part_of_the_population_is_not_taken_for_one_of_the_whole():
     # the counts a reader works out from the rate as printed: 5.49 prints as 5, which per 100,000 of 90,000 (within
     # 3%) can be 4 or 5; 5.49 unrounded gave 5 alone, and the rate was printed
     assert list(rate_counts(5.49, 0, 100_000, 90_000)) == [4, 5]
+
+
+def test_attack_a_percentages_base_beside_a_count_of_the_same_cases_in_another_section_is_hidden(tmp_path):
+    # ATTACK-4 finding 3: D&G's "Stage 1 complaint responses issued within statutory timescales" (section 3.2,
+    # council wide indicators) printed 71.7% (66 of 92) in 2023-24 Q4, and section 3.4's statutory "complaints
+    # received" 95: 3 complaints with no Stage 1 response. Within one section it was [c]; across sections not
+    ds = demo_with(tmp_path / "a", changed={("complaints-received", "2023-24"): {"value": "95"}})
+    q4 = public(ds, "2023-24-Q4")
+    assert q4.loc["complaints-received", "to_date"] == 95
+    assert pd.isna(q4.loc["dg-stage1-timescale", "to_date"])
+    assert "to_date:complement" in q4.loc["dg-stage1-timescale", "suppressed_why"]
+    # as the demo has it (78 received), nothing is given away, and the percentage is printed
+    assert public(demo_with(tmp_path / "b"), "2023-24-Q4").loc["dg-stage1-timescale", "to_date"] > 0
+
+
+def test_two_sections_counts_and_percentages_are_the_same_cases_by_a_word_that_names_them():
+    from swlib.linked import same_cases
+
+    count = {
+        "theme": "Statutory functions",
+        "outcome": "Complaints",
+        "title": "Statutory social work complaints received",
+    }
+    stage1 = {"theme": "Council wide indicators", "outcome": "Enquiries and complaints",
+              "title": "Stage 1 complaint responses issued within statutory timescales"}  # fmt: skip
+    assert same_cases(count, stage1)  # "complaint": what both count
+    # across sections, words that name the service or the people, not the cases, are not enough
+    reports = {"theme": "Justice", "outcome": "Courts", "title": "Social work reports to court submitted on time"}
+    assert not same_cases(count, reports)
+    assert same_cases(
+        count, {**reports, "theme": "Statutory functions", "outcome": "Complaints"}
+    )  # one section: any word
