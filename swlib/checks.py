@@ -14,7 +14,8 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
   screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``);
 - a workforce row that is a total or a sub-team of another row ("All social work services",
   "Children and Families: fieldwork"), which the annual report's Total counts twice
-  (``workforce_totals``);
+  (``workforce_totals``), and a finance line that is a total or a part of another (``finance_totals``);
+- a council's budget or outturn lines adding up to under £1m: typed in £000 (``finance_units``);
 - a percentage given as a value alone, declared ``part_of`` a count that has no figure for its
   period: its base is unknown, so a public report prints it unchecked (``percentages_without_base``);
 - a snapshot and a count of the people joining or leaving it ("Permanence Orders made",
@@ -70,6 +71,9 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
     if "workforce" in tables:
         out += workforce_totals(tables["workforce"], label("workforce"))
+    if "finance" in tables:
+        out += finance_totals(tables["finance"], label("finance"))
+        out += finance_units(tables["finance"], label("finance"))
     return out
 
 
@@ -473,45 +477,75 @@ def _sum_of_some(value: float, others: list[float]) -> bool:
     return sums.get(round(value), 0) >= 2
 
 
-def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
-    """Warnings: a workforce row that is really a total or a sub-team of another row of the same
-    council's return: its name says so ("Total ...", "All social work services", or another row's
-    name followed by ':' or ' - ', "Children and Families: fieldwork" beside "Children and
-    Families"), or its headcount is the sum of two or more of the other rows, or at least the sum
-    of all of them where there are three or more. The annual report adds the rows up into its
-    Total, so such a row counts its people twice, and beside its teams it gives one away by
-    subtraction (719 for all services, the teams printed beside it). One warning a row, on the
-    workforce file's row; a return of one row (a council that gives only its total) is not warned."""
-    out = []
-    for (council, period), rows in workforce.groupby(["council", "period"], sort=False):
+def _total_rows(df: pd.DataFrame, keys: list[str], name: str, count: str, part="sub-team", row="row", at_least=True):
+    """The rows of ``df`` that are totals or parts of other rows of the same ``keys`` (a council's
+    return): (row, its name, its figure, why, in words of a ``part`` and a ``row``). Its ``name``
+    says so ("Total ...", "All social work services", or another row's name followed by ':' or
+    ' - ', "Children and Families: fieldwork" beside "Children and Families"), or its ``count`` is
+    the sum of two or more of the other rows, or (``at_least``) at least the sum of all of them
+    where there are three or more. A group of one row (a council that gives only its total) has none."""
+    for _key, rows in df.groupby(keys, sort=False):
         if len(rows) < 2:
             continue
-        names = {i: str(n).strip() for i, n in rows["service"].items()}
-        counts = rows["headcount"].astype(float)
-        for i, name in names.items():
+        names = {i: str(n).strip() for i, n in rows[name].items()}
+        counts = rows[count].astype(float)
+        for i, name_i in names.items():
             h = counts[i]
             others = [counts[j] for j in names if j != i and pd.notna(counts[j])]
-            parent = next((names[j] for j in names if j != i and name.lower().startswith(
+            parent = next((names[j] for j in names if j != i and name_i.lower().startswith(
                 tuple(names[j].lower() + s for s in _SUB_TEAM))), None)  # fmt: skip
             if parent is not None:
-                why = f"a sub-team of '{parent}' (its name is that row's followed by a sub-team's)"
-            elif _TOTAL_WORDS.search(name):
-                why = "a total of other rows, by its name"
-            elif pd.notna(h) and len(others) >= 3 and h >= sum(others):
-                why = f"a total of other rows: at least the {sum(others):g} of all the others"
+                why = f"a {part} of '{parent}' (its name is that {row}'s followed by a {part}'s)"
+            elif _TOTAL_WORDS.search(name_i):
+                why = f"a total of other {row}s, by its name"
+            elif at_least and pd.notna(h) and len(others) >= 3 and h >= sum(others):
+                why = f"a total of other {row}s: at least the {sum(others):g} of all the others"
             elif pd.notna(h) and _sum_of_some(h, others):
-                why = "a total of other rows: the sum of some of them"
+                why = f"a total of other {row}s: the sum of some of them"
             else:
                 continue
-            shown = f" ({h:g})" if pd.notna(h) else ""
-            out.append(
-                Problem(label, int(i), "service",
-                        f"'{name}'{shown} for {council} in {period}, {why}",
-                        "one row a team, none a total or a part of another row: the annual report adds the rows "
-                        "into its Total, which would count these people twice, and beside the teams it is made of "
-                        "a public report would give a team's headcount away by subtraction (remove the row, or "
-                        "give its sub-teams in place of the team)"),
-            )  # fmt: skip
+            yield i, name_i, h, why
+
+
+def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a workforce row that is really a total or a sub-team of another row of the same
+    council's return (``_total_rows``). The annual report adds the rows up into its Total, so such
+    a row counts its people twice, and beside its teams it gives one away by subtraction (719 for
+    all services, the teams printed beside it). One warning a row, on the workforce file's row; a
+    return of one row (a council that gives only its total) is not warned."""
+    out = []
+    for i, name, h, why in _total_rows(workforce, ["council", "period"], "service", "headcount"):
+        shown = f" ({h:g})" if pd.notna(h) else ""
+        council, period = workforce.at[i, "council"], workforce.at[i, "period"]
+        out.append(
+            Problem(label, int(i), "service",
+                    f"'{name}'{shown} for {council} in {period}, {why}",
+                    "one row a team, none a total or a part of another row: the annual report adds the rows "
+                    "into its Total, which would count these people twice, and beside the teams it is made of "
+                    "a public report would give a team's headcount away by subtraction (remove the row, or "
+                    "give its sub-teams in place of the team)"),
+        )  # fmt: skip
+    return out
+
+
+def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a finance line that is really a total or a part of another line of the same
+    council, year and kind (``_total_rows``: "Total" beside the service lines, as every budget
+    sheet has it, or a line the sum of others). The annual report adds the lines into its Total,
+    so such a line doubles the budget and the overspend. A large line beside smaller ones is a
+    service (Adult services are most of a budget): only a name or an exact sum says total."""
+    out = []
+    each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
+    for i, name, amount, why in each:
+        shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
+        council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
+        out.append(
+            Problem(label, int(i), "line",
+                    f"'{name}'{shown}, {'an' if kind[0] in 'aeiou' else 'a'} {kind} line for {council} in {period}, {why}",
+                    f"one line a service, none a total or a part of another line: the annual report adds the {kind} "
+                    "lines into its Total, which would count these pounds twice (remove the line, or give its "
+                    "parts in place of the line)"),
+        )  # fmt: skip
     return out
 
 
@@ -553,6 +587,31 @@ def percentages_without_base(obs: pd.DataFrame, measures: pd.DataFrame, label: s
                 "it), or this row's numerator and denominator",
             )
         )
+    return out
+
+
+SMALLEST_BUDGET = 1_000_000  # a council's social work budget or outturn below this was typed in £000 or £m
+
+
+def finance_units(finance: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a council's budget (or outturn) lines for a year adding up to less than
+    ``SMALLEST_BUDGET``: amounts are in pounds, and a social work budget is tens of millions, so
+    these were typed in £000 (72,450 for £72.45m, as budget papers give them) or £m, and the
+    annual report would print £72,450. One warning a council, year and kind, on its first line."""
+    kinds = finance[finance["kind"].isin(("budget", "outturn")) & finance["amount"].notna()]
+    out = []
+    for (council, period, kind), rows in kinds.groupby(["council", "period", "kind"], sort=False):
+        total = float(rows["amount"].sum())
+        if not 0 < total < SMALLEST_BUDGET:
+            continue
+        biggest = float(rows["amount"].max())
+        unit, times = ("£m", 1_000_000) if biggest < 1000 else ("£000", 1000)  # £206m in £000 is 206,000
+        out.append(
+            Problem(label, int(rows.index[0]), "amount",
+                    f"{council}'s {kind} lines for {period} adding up to £{total:,.0f}, the largest {biggest:,g}",
+                    f"amounts in pounds, not £000 or £m (a social work {kind} is many millions): {biggest:,g} in "
+                    f"{unit} is {biggest * times:,.0f}; multiply each line by {times:,}"),
+        )  # fmt: skip
     return out
 
 

@@ -110,6 +110,8 @@ NOTES = {
     "people or events, both with aggregate sum (this one as often or more often) or both snapshots (latest) as often; "
     "or a percentage of the count, or a cost per person of it. Public reports keep their difference from giving away "
     "a small number.",
+    "amount": "In pounds, not £000 or £m: 72450000 for £72.45m (a budget paper in £000: multiply by 1,000). One line "
+    "a service, no Total line (the annual report adds the lines up). A negative with a minus sign: -250, not (250).",
     "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
     "number (else such text is withheld from them).",
 }

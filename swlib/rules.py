@@ -116,6 +116,13 @@ def percent_hint(text, in_pounds: bool = False) -> str:
     amount (pounds; no measure, no comment column)."""
     if not isinstance(text, str):
         return ""
+    neg = re.fullmatch(r"\(\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*\)", text.strip())
+    if neg:  # '(250)', '(£1,250)': a negative amount as an accounting sheet shows it
+        n = neg.group(1).replace(",", "") + (neg.group(2) or "")
+        return (
+            f": {text.strip()} in brackets is a negative figure as a budget sheet shows it; type -{n}, with a minus sign"
+            + (" (pounds, not thousands or millions)" if in_pounds else "")
+        )
     if not re.search(r"%|per\s*cent|pc\b|percent", text, re.IGNORECASE):
         m = re.search(r"\d[\d,]*(?:\.\d+)?", text)  # 'c. £880', '~880', 'about 880': the figure alone
         if not m:

@@ -279,6 +279,50 @@ def test_a_workforce_row_that_is_a_total_or_a_sub_team_is_a_warning_naming_its_r
     assert workforce_totals(one, "workforce.csv") == []  # a council that gives only its total: nothing counted twice
 
 
+def test_a_finance_total_line_is_warned_as_the_workforce_total_is(data_dir):
+    """ANALYST-4 #4: 'Total' beside the service lines of the budget and the outturn (as every budget
+    sheet has it) doubled the CSWO report's budget and overspend without a word."""
+    data = make_data(data_dir, [{}], [])
+    lines = [("budget", "Children and Families", 72450000), ("budget", "Adult Services", 118900000),
+             ("budget", "Justice Social Work", 14200000), ("budget", "Total", 205550000),
+             ("outturn", "Children and Families", 75120000), ("outturn", "Adult Services", 121300000),
+             ("outturn", "Justice Social Work", 13950000), ("outturn", "Social work services", 210370000)]  # fmt: skip
+    write_csv(data / "finance.csv", [{"council": "alpha", "period": "2025-26", "kind": k, "line": n, "amount": a,
+                                      "source": "t"} for k, n, a in lines])  # fmt: skip
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+    assert (
+        "finance.csv, row 5, column 'line': found 'Total' (£205,550,000), a budget line for alpha in 2025-26, a total "
+        "of other lines, by its name; expected one line a service, none a total or a part of another line: the "
+        "annual report adds the budget lines into its Total, which would count these pounds twice"
+    ) in r.output
+    assert ("finance.csv, row 9, column 'line': found 'Social work services' (£210,370,000), an outturn line for "
+            "alpha in 2025-26, a total of other lines: the sum of some of them") in r.output  # fmt: skip
+    assert r.output.count("column 'line'") == 2  # Adult Services, most of the budget, is a service, not a total
+
+
+def test_budget_lines_adding_up_to_under_a_million_pounds_are_warned_as_typed_in_thousands(data_dir):
+    """ANALYST-4 #5: a budget in £000 (72,450 for £72.45m, as budget papers give it) went in
+    without a word and the CSWO report said 'Outturn £210,370 against a budget of £205,550'."""
+    data = make_data(data_dir, [{}], [])
+    lines = [("budget", "Children and Families", "72450"), ("budget", "Adult Services", "118900"),
+             ("outturn", "Children and Families", "75.12"), ("outturn", "Adult Services", "121.3"),
+             ("capital", "Care home roof", "300000")]  # fmt: skip
+    write_csv(data / "finance.csv", [{"council": "alpha", "period": "2025-26", "kind": k, "line": n, "amount": a,
+                                      "source": "t"} for k, n, a in lines])  # fmt: skip
+    text = warned(swlib.load(data))
+    assert (
+        "finance.csv, row 2, column 'amount': found alpha's budget lines for 2025-26 adding up to £191,350, the "
+        "largest 118,900; expected amounts in pounds, not £000 or £m (a social work budget is many millions): "
+        "118,900 in £000 is 118,900,000; multiply each line by 1,000"
+    ) in text
+    assert (
+        "row 4, column 'amount': found alpha's outturn lines for 2025-26 adding up to £196, the largest 121.3" in text
+    )
+    assert "121.3 in £m is 121,300,000; multiply each line by 1,000,000" in text
+    assert "capital" not in text  # a capital line of £300,000 is a capital line
+
+
 def test_undeclared_snapshot_parts_and_monthly_parts_of_a_quarter_are_warned(data_dir):
     # 44 children on the register and 41 on the register for more than a year, at the same date
     snaps = [{"title": "Children on the register", "aggregate": "latest"},

@@ -48,6 +48,8 @@ def test_template_has_every_table_notes_and_drop_downs(tmp_path, demo):
     notes = {c.value: c.comment.text for c in obs[1]}
     assert "Required" in notes["period"] and "Required" not in notes["value"]  # a value may be left blank (counts)
     assert "say why in comment" in notes["value"] and "why it is missing" in notes["comment"]
+    amount = {c.value: c.comment.text for c in book["finance"][1]}["amount"]  # ANALYST-4 #5: £000 typed in
+    assert "In pounds, not £000 or £m: 72450000 for £72.45m" in amount and "no Total line" in amount
     formulas = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in obs.data_validations.dataValidation}
     assert formulas["A"] == "council_ids" and formulas["B"] == "measure_ids"
     assert book.defined_names["council_ids"].attr_text == "councils!$A$2:$A$5000"

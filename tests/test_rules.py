@@ -202,6 +202,30 @@ def test_an_amount_typed_in_millions_is_given_back_in_the_unit_the_column_takes(
     ]
 
 
+def test_an_accounting_negative_in_brackets_is_named_with_the_figure_and_its_minus_sign(data_dir):
+    """ANALYST-4 #13: finance '(250)', a budget sheet's -250, was told 'type the amount in pounds
+    alone, 250': the sign was lost."""
+    import pytest
+
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data, write_csv
+
+    make_data(data_dir, [{}], [])
+    write_csv(data_dir / "finance.csv", [{"council": "alpha", "period": "2024-25", "kind": "outturn", "line": n,
+                                          "amount": a} for n, a in (("Adults", "(250)"), ("Children", "(£1,250.50)"))],
+              ["council", "period", "kind", "line", "amount"])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "finance.csv, row 2, column 'amount': found '(250)'; expected a number: (250) in brackets is a negative figure "
+        "as a budget sheet shows it; type -250, with a minus sign (pounds, not thousands or millions)",
+        "finance.csv, row 3, column 'amount': found '(£1,250.50)'; expected a number: (£1,250.50) in brackets is a "
+        "negative figure as a budget sheet shows it; type -1250.50, with a minus sign (pounds, not thousands or "
+        "millions)",
+    ]
+
+
 def test_flow_of_names_a_snapshot_of_people_that_the_flow_joins_or_leaves(tmp_path):
     from click.testing import CliRunner
 
