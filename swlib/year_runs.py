@@ -21,7 +21,7 @@ import pandas as pd
 from .errors import Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records
-from .schema import ADDITIVE_UNITS
+from .schema import ADDITIVE_UNITS, COUNT_UNITS
 from .ytd import parts_against_total, total_columns
 
 PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
@@ -166,54 +166,78 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.Data
     return out
 
 
-def _count(r, additive: bool) -> tuple[str, float]:
-    """The column that counts a period's cases, and its figure: the value of a count (or of days,
-    hours, pounds), the denominator of a percentage, rate or ratio (all cases); nan where neither."""
-    if additive:
-        return "value", float(r["value"]) if pd.notna(r["value"]) else np.nan
-    return "denominator", float(r["denominator"]) if pd.notna(r["denominator"]) else np.nan
+def _figure(r, col: str) -> float:
+    """A row's figure in ``col``, nan where blank."""
+    return float(r[col]) if pd.notna(r[col]) else np.nan
+
+
+def _beyond_noise(v: float, known: list[float], counts: bool) -> bool:
+    """Whether ``v`` is further above the largest of ``known`` (a measure's periods) than twice
+    their spread: a period's own figure strays about as far as the others do. The spread of a
+    count of cases is at least twice the square root of its median (7 one quarter and 14 the next
+    happens by chance); a rate or days per FTE (3.2, 3.4) has only its own."""
+    spread = max(known) - min(known)
+    if counts:
+        spread = max(spread, 2 * float(np.sqrt(np.median(known))))
+    return v - max(known) > 2 * spread
+
+
+def _year_to_date_typed(v: float, earlier: list[float], last_year: list[float], counts: bool) -> tuple | None:
+    """(typical period, the period's own figure) where ``v`` is about the year to date: it is at
+    least 1.6 times the largest of the earlier periods and the year before's (three or more),
+    beyond their noise (``_beyond_noise``), and less the earlier periods it leaves about a typical
+    period (within a quarter of their median); else None."""
+    known = [x for x in [*earlier, *last_year] if pd.notna(x)]
+    if pd.isna(v) or any(pd.isna(x) for x in earlier) or len(known) < max(len(earlier), 3):
+        return None
+    typical, own = float(np.median(known)), v - sum(earlier)
+    if typical <= 0 or v < 1.6 * max(known) or abs(own - typical) > 0.25 * typical:
+        return None
+    return (typical, own) if _beyond_noise(v, known, counts) else None
 
 
 def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
-    """A figure that is about the year to date where the period's own was meant: every earlier
-    period of its year given, it is at least 1.6 times the largest of those and of the year
-    before's periods (three or more, around 20 or more: small counts vary too much to tell), and
-    less the earlier periods it leaves about a typical period (within a quarter of their median). Counted on the value of a count, the
-    denominator of a percentage."""
+    """A figure that is about the year to date where the period's own was meant, every earlier
+    period of its year given (``_year_to_date_typed``): the value of a count, days or a rate
+    added up (sickness days per FTE 6.6 where Quarter 1 was 3.2 and quarters are around 3.3),
+    the denominator of a percentage, and then its numerator as well where that is too: each
+    cell named."""
     out = []
     runs = list(_runs(obs, measures, aggregates=("sum",)))
     by_year = {(c, ms, fy): slots for c, ms, _m, _k, fy, slots in runs}
     for council, measure, m, kind, fy, slots in runs:
         span = SPAN_MONTHS[kind]
         additive = m["unit"] in ADDITIVE_UNITS
-        counted = {e: _count(r, additive) for e, (_i, _p, r) in slots.items()}
-        last_year = [_count(r, additive)[1] for _i, _p, r in by_year.get((council, measure, fy - 1), {}).values()]
+        # what counts a period's cases: the value of a count (or of days, hours, pounds), the
+        # denominator of a percentage, rate or ratio (all cases), then its numerator
+        cols = ["value"] if additive else ["denominator", "numerator"]
+        counts = m["unit"] in COUNT_UNITS or not additive  # people or cases, not days or rates
+        before = by_year.get((council, measure, fy - 1), {})
         for e in sorted(slots):
-            col, v = counted[e]
             earlier_slots = range(span - 1, e, span)
-            if not earlier_slots or pd.isna(v) or any(x not in slots for x in earlier_slots):
+            if not earlier_slots or any(x not in slots for x in earlier_slots):
                 continue
-            earlier = [counted[x][1] for x in earlier_slots]
-            known = [x for x in [*earlier, *last_year] if pd.notna(x)]
-            if len(known) < max(len(earlier), 3):
-                continue
-            typical, own = float(np.median(known)), v - sum(earlier)
-            if typical < 20 or v < 1.6 * max(known) or abs(own - typical) > 0.25 * typical:
-                continue
-            row, p, _r = slots[e]
+            row, p, r = slots[e]
             firsts = [slots[x][1] for x in earlier_slots]
             span_label = firsts[0].label if len(firsts) == 1 else f"{firsts[0].label} to {firsts[-1].label}"
-            out.append(
-                Problem(
-                    label,
-                    int(row),
-                    col,
-                    f"{measure} for {council}, {p.label}: {_fig(v)}, about the year to date ({_fig(sum(earlier))} in "
-                    f"{span_label} plus {_fig(own)}) where its {PLURAL[kind]} are around {_fig(typical)}",
-                    f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
-                    f"{_fig(own)} if {_fig(v)} is the year to date",
+            for col in cols:  # a percentage's numerator only where its denominator is the year to date
+                v, earlier = _figure(r, col), [_figure(slots[x][2], col) for x in earlier_slots]
+                last_year = [_figure(q, col) for _i, _p, q in before.values()]
+                found = _year_to_date_typed(v, earlier, last_year, counts)
+                if found is None:
+                    break
+                typical, own = found
+                out.append(
+                    Problem(
+                        label,
+                        int(row),
+                        col,
+                        f"{measure} for {council}, {p.label}: {_fig(v)}, about the year to date ({_fig(sum(earlier))} "
+                        f"in {span_label} plus {_fig(own)}) where its {PLURAL[kind]} are around {_fig(typical)}",
+                        f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
+                        f"{_fig(own)} if {_fig(v)} is the year to date",
+                    )
                 )
-            )
     return out
 
 

@@ -69,6 +69,10 @@ def test_a_quarter_typed_as_the_year_to_date_is_named_with_the_quarters_own_figu
         "observations.csv, row 11, column 'denominator': found m1 for alpha, 2026/27 Quarter 2: 1,632, about the year "
         "to date (812 in 2026/27 Quarter 1 plus 820) where its quarters are around 800; expected the quarter's own "
         "figure, not the year to date (swreport adds the quarters up): 820 if 1,632 is the year to date",
+        # ANALYST-4 #6: the numerator, the year to date too, is named as well
+        "observations.csv, row 11, column 'numerator': found m1 for alpha, 2026/27 Quarter 2: 1,361, about the year "
+        "to date (671 in 2026/27 Quarter 1 plus 690) where its quarters are around 650; expected the quarter's own "
+        "figure, not the year to date (swreport adds the quarters up): 690 if 1,361 is the year to date",
     ]
     rows[-1]["value"] = 1065  # the quarter's own figure
     assert cumulative_figures(obs(rows), measures(QUARTERLY), "observations.csv") == []
@@ -76,6 +80,31 @@ def test_a_quarter_typed_as_the_year_to_date_is_named_with_the_quarters_own_figu
     assert (
         cumulative_figures(obs(small), measures({**QUARTERLY, "frequency": "monthly"}), "o.csv") == []
     )  # 7 then 14: noise
+
+
+def test_a_small_figure_typed_as_the_year_to_date_is_named_and_a_small_count_doubling_by_chance_is_not():
+    """ANALYST-4 #6: sickness days per FTE 6.6 at Quarter 2 (Quarter 1's 3.2 plus 3.4, as the HR
+    report gives the year to date) was skipped, as every figure under 20 was: the report said
+    'Up from 6.8 days ... to 9.8 days'. A rate's quarters vary by their own spread; a small count's
+    by chance as well (7, then 14, then 6)."""
+    days = {**QUARTERLY, "unit": "days", "polarity": "lower"}
+    rows = [{"measure": "m0", "period": p, "value": v} for p, v in
+            (("2025-26-Q1", 3.3), ("2025-26-Q2", 3.5), ("2025-26-Q3", 2.8), ("2025-26-Q4", 2.7),
+             ("2026-27-Q1", 3.2), ("2026-27-Q2", 6.6))]  # fmt: skip
+    (w,) = cumulative_figures(obs(rows), measures(days), "observations.csv")
+    assert str(w) == (
+        "observations.csv, row 7, column 'value': found m0 for alpha, 2026/27 Quarter 2: 6.6, about the year to date "
+        "(3.2 in 2026/27 Quarter 1 plus 3.4) where its quarters are around 3.2; expected the quarter's own figure, "
+        "not the year to date (swreport adds the quarters up): 3.4 if 6.6 is the year to date"
+    )
+    rows[-1]["value"] = 3.4
+    assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
+    counts = [{"measure": "m0", "period": p, "value": v} for p, v in
+              (("2025-26-Q1", 7), ("2025-26-Q2", 6), ("2025-26-Q3", 7), ("2025-26-Q4", 8),
+               ("2026-27-Q1", 7), ("2026-27-Q2", 14))]  # fmt: skip
+    assert cumulative_figures(obs(counts), measures(QUARTERLY), "observations.csv") == []  # 14: chance
+    counts[-1]["value"] = 15
+    assert cumulative_figures(obs(counts), measures({**QUARTERLY, "unit": "hours"}), "o.csv") != []  # hours: no chance
 
 
 def test_a_quarter_its_months_contradict_is_named_with_the_months():
