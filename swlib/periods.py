@@ -31,6 +31,33 @@ EXPECTED = (
 )
 
 
+def _spelled_otherwise(s: str) -> Period | None:
+    """The period a common spelling ``Period.parse`` does not read names (``s`` upper case, single
+    spaces): 'Q2 26/27', '2026/27 Qtr 2', 'Quarter 2 2026/27', '2nd quarter 2026/27', or months
+    from and to that make a quarter, half or year ('Jul-Sep 2026', 'Jan-Mar 26', the year the
+    last month's); else None. A suggestion for the analyst, never read as the period."""
+    t = re.sub(r"\b(?:QUARTER|QTR)\.?\s?(\d)\b", r"Q\1", s)
+    t = re.sub(r"\bHALF\s?(\d)\b", r"H\1", t)
+    t = re.sub(r"\b(\d)(?:ST|ND|RD|TH)\s(?:QUARTER|QTR)\b", r"Q\1", t)
+    t = re.sub(r"(?<![\d/-])([1-9]\d)\s?([-/])\s?(\d{2})(?![\d/-])", lambda m: f"20{m[1]}{m[2]}{m[3]}", t)  # 26/27
+    if t != s:
+        try:
+            return Period.parse(t)
+        except PeriodError:
+            return None
+    m = re.match(r"^([A-Z]{3,9})\.?\s?(?:-|–|TO)\s?([A-Z]{3,9})\.?,?\s?'?(\d{4}|\d{2})$", s)
+    if not m or m[1][:3].lower() not in _MONTH_ABBR or m[2][:3].lower() not in _MONTH_ABBR:
+        return None
+    first, last = _MONTH_ABBR[m[1][:3].lower()], _MONTH_ABBR[m[2][:3].lower()]
+    year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    end = Period.month(year, (last + 3) % 12 + 1)  # the months end in the year given
+    span = (last - first) % 12 + 1
+    kind = next((k for k, n in _SPAN.items() if n == span and first % n == 0), None)
+    if kind is None or kind == "month":
+        return None
+    return Period(end.fy, kind, first, first + span - 1)
+
+
 def _calendar(fy: int, slot: int) -> tuple[int, int]:
     """Calendar (year, month 1-12) of month slot ``slot`` of financial year ``fy``."""
     month = (slot + 3) % 12 + 1
@@ -121,7 +148,8 @@ class Period:
             raise PeriodError(text, EXPECTED + f": a quarter names a financial year, so '{text.strip()}' could be "
                               f"{fy} ({fy.months_label} {fy.month_name(fy.end)[-4:]}, Quarter {q} of {fy.year_period.label}) "
                               f"or, for {cal.months_label} {cal.month_name(cal.end)[-4:]}, {cal}")  # fmt: skip
-        raise PeriodError(text, EXPECTED)
+        meant = _spelled_otherwise(s)
+        raise PeriodError(text, EXPECTED + (f" (did you mean {meant}, {meant.label}?)" if meant else ""))
 
     @classmethod
     def _from_parts(cls, text, y1: int, y2s: str, part) -> Period:

@@ -101,3 +101,41 @@ def test_a_quarter_of_a_calendar_year_says_both_quarters_it_could_be():
     )
     with pytest.raises(PeriodError):
         Period.parse("Apr 25")  # 25 April? only Excel's own 'Apr-25' is read as a month
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        ("Q2 26/27", "2026-27-Q2, 2026/27 Quarter 2"), ("2026/27 Qtr 2", "2026-27-Q2, 2026/27 Quarter 2"),
+        ("Quarter 2 2026/27", "2026-27-Q2, 2026/27 Quarter 2"), ("2nd quarter 2026-27", "2026-27-Q2, 2026/27 Quarter 2"),
+        ("Jul-Sep 2026", "2026-27-Q2, 2026/27 Quarter 2"), ("Jan-Mar 26", "2025-26-Q4, 2025/26 Quarter 4"),
+        ("July to September 2026", "2026-27-Q2, 2026/27 Quarter 2"), ("Oct-Mar 2026", "2025-26-H2, 2025/26 second half"),
+        ("26/27", "2026-27, 2026/27"),
+    ],
+)  # fmt: skip
+def test_common_spellings_it_does_not_read_get_a_did_you_mean(text, meant):
+    """ANALYST-4 #13: these got only the generic list of spellings; 'Q3 2025' got its two quarters."""
+    with pytest.raises(PeriodError) as e:
+        Period.parse(text)
+    assert e.value.expected.endswith(f"(did you mean {meant}?)")
+
+
+@pytest.mark.parametrize("text", ["Feb-Apr 2026", "Q2 26/28", "Q5 26/27", "hello"])
+def test_a_spelling_that_names_no_period_gets_no_suggestion(text):
+    with pytest.raises(PeriodError) as e:
+        Period.parse(text)
+    assert "did you mean" not in e.value.expected
+
+
+def test_validate_names_the_cell_and_the_period_meant(data_dir):
+    import swlib
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    with pytest.raises(DataError) as e:
+        swlib.load(make_data(data_dir, [{}], [{"measure": "m0", "period": "Jul-Sep 2026", "numerator": "1",
+                                                "denominator": "2"}]))  # fmt: skip
+    assert str(e.value.problems[0]).startswith(
+        "observations.csv, row 2, column 'period': found 'Jul-Sep 2026'; expected"
+    )
+    assert str(e.value.problems[0]).endswith("(did you mean 2026-27-Q2, 2026/27 Quarter 2?)")
