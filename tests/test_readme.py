@@ -21,3 +21,14 @@ def test_exactly_two_commands_render_then_test():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert quick_start()[1] in ci
+
+
+def test_the_readme_and_guide_say_how_many_measures_page_one_names():
+    # the README promised "the five measures most in need of attention"; page 1 names four
+    from swlib.briefing import MAX_ATTENTION
+
+    words = {4: "four", 5: "five", 6: "six", 3: "three"}[MAX_ATTENTION]
+    for doc in ("README.md", "docs/guide.md"):
+        text = " ".join((ROOT / doc).read_text().split())
+        said = re.findall(r"the (\w+) measures most in need of attention", text)
+        assert said and set(said) == {words}, (doc, said)
