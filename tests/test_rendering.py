@@ -366,6 +366,20 @@ def test_public_pages_carry_no_leftovers_and_explain_their_terms(name):
     assert "Wilson" not in text or "Confidence interval" in defined
 
 
+def test_the_suppression_note_is_its_own_and_the_sources_list_is_under_its_heading():
+    # the last page of every public PDF put the long [c] paragraph directly under "Data sources"
+    from swlib.base import FOOTNOTE
+
+    for name in ("quarterly-dg", "annual"):
+        page = soup(rendered(name, "public"))
+        heading = page.select_one("h2#sources")
+        assert heading.find_next_sibling().name == "ul", name  # the sources, straight under their heading
+        note = page.select_one("h3#about-suppressed")
+        assert note.get_text() == "About suppressed figures" and note.find_previous_sibling("ul") is not None
+        assert " ".join(note.find_next_sibling("p").get_text().split()) == FOOTNOTE
+    assert not soup(rendered("quarterly-dg")).select("#about-suppressed")  # nothing suppressed: no note
+
+
 def test_the_table_of_contents_is_the_templates_list_of_sections_in_order():
     from swlib.templating import sections
 
