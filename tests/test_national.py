@@ -94,7 +94,7 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     from swlib.views import funnel_words
 
     sw6 = national.funnel(demo, "SW6", "2019-20")
-    words = funnel_words(sw6)
+    words = funnel_words(sw6, "lower")
     assert "far more than chance alone would explain, so the limits are widened" in words
     assert not re.search("φ|τ|arcsine|Spiegelhalter|FunnelPlotR", words)  # plain words; the methods note names them
     from swlib.views.national import funnel_method
@@ -104,7 +104,11 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
         "τ² = 0.00037 on the arcsine square-root scale, added to widen the limits."
     )
     assert "at Falkirk's 23,658 discharges, the 99.8% limits run from 70.7 to 144.2, against 98.5 to 110.8" in words
-    assert words.endswith("Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2).")
+    # lower is better for readmissions: below the centre is better, said so (it read as bad news)
+    assert words.endswith(
+        "Outside the widened 99.8% limits, below the centre (better: lower is better): Orkney Islands (67.2)."
+    )
+    assert funnel_words(sw6).endswith("below the centre: Orkney Islands (67.2).")  # no direction given: none said
     # one fact, two figures said apart: the centre is the councils added together (as FunnelPlotR's
     # target for a proportion), not the 104.7 published for Scotland and printed on the page before
     assert sw6.attrs["centre_label"] == "the 32 councils added together (104.6)"
@@ -152,7 +156,9 @@ def test_the_national_report_renders_and_reads_as_a_report(tmp_path):
     assert "Ranks follow the figures as printed: councils whose figures print the same share a rank" in text
     assert "on a cost, rank 1 is simply the lowest cost" in text and "tells them apart" not in text
     assert not page.select(".banner")  # real figures: no illustrative-data banner
-    assert "Outside the widened 99.8% limits, below the centre: Orkney Islands (67.2)." in text
+    assert (
+        "Outside the widened 99.8% limits, below the centre (better: lower is better): Orkney Islands (67.2)." in text
+    )
     ranking = next(t for t in page.select("table.ranking") if t.caption.get_text().startswith("SW6"))
     assert len(ranking.select("tbody tr")) == 32 and ranking.select("thead th[scope=col]")
     for img in page.select("img"):
@@ -299,9 +305,13 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
     assert lines["SW6"] == (
         "SW6: Rate of readmission to hospital within 28 days per 1,000 discharges. 104.7 in 2019/20. "
         "Special cause variation: concern; trend 2015/16 to 2019/20: increasing, "
-        "getting worse. Councils outside the funnel limits: 1 below."
+        "getting worse. Councils outside the funnel limits: 1 better (Orkney Islands)."
     )
-    assert lines["SW8"].endswith("decreasing, getting better. Councils outside the funnel limits: 2 below.")
+    assert lines["SW8"].endswith(
+        "decreasing, getting better. Councils outside the funnel limits: 2 better (East Renfrewshire, Inverclyde)."
+    )  # SW8: fewer bed days is better; page 1 said "2 below"
+    outside = {r[0].split(":")[0]: r[3] for r in g["rows"]}
+    assert outside["SW1"] == outside["SW4a"] == "not tested: no counts"  # it printed "–", read as "none outside"
     assert (
         lines["SW4a"]
         == "SW4a: Percentage of adults receiving any care or support who rate it as excellent or good. 80.2% in "

@@ -132,15 +132,19 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     v["ranking"] = {"caption": f"{title}: every council, {year.label} ({top})", "rows": rows,
                     "change": f"Change since {Period.parse(r0['previous_period']).label}"}  # fmt: skip
     f = funnel(ds, code, year)
+    polarity = r0["polarity"] if unit != "currency" else None  # a cost is lower or higher, not better or worse
     if f is not None:
         with styled(font_size=CHART_FONT):
             chart = funnel_chart(f, title).view()
         v["funnel"] = {
             "chart": chart,
-            "words": funnel_words(f),
+            "words": funnel_words(f, polarity),
             "method": funnel_method(f, code),
         }
         v["glance"]["outside"] = {side: int((f["outside"] == side).sum()) for side in ("above", "below")}
+        v["glance"]["outside_names"] = {side: sorted(f.loc[f["outside"] == side, "council_name"])
+                                        for side in ("above", "below")}  # fmt: skip
+        v["glance"]["polarity"] = polarity
         v["glance"]["adjusted"] = bool(f.attrs["adjusted"])
     return v
 
@@ -162,13 +166,31 @@ def glance_direction(g: dict) -> str:
     return words + (", in real terms" if g["prices"] else "")
 
 
+NO_FUNNEL = "not tested: no counts"  # page 1's funnel column for an indicator without a funnel plot
+
+
+def side_word(side: str, polarity: str | None) -> str:
+    """A side of a funnel's centre as a member reads it: "better" or "worse" where the indicator
+    has a better direction (SW6's readmissions: below is better), else "above" or "below"."""
+    if polarity not in ("higher", "lower"):
+        return side
+    return "better" if (side == "above") == (polarity == "higher") else "worse"
+
+
 def glance_outside(g: dict) -> str:
     """How many councils lie outside the funnel plot's limits (widened for over-dispersion where
-    they were), and on which side: "3 (2 above, 1 below)", "none", or "–" with no funnel plot."""
+    they were), on which side as better or worse, and which: "1 better (Orkney Islands)", "3: 2
+    better (...), 1 worse (...)", "none", or ``NO_FUNNEL`` with no funnel plot (no counts); "above"
+    and "below" for an indicator with no better direction (a cost)."""
     o = g["outside"]
     if o is None:
-        return "–"
-    sides = [f"{o[side]} {side}" for side in ("above", "below") if o[side]]
+        return NO_FUNNEL
+    names = g.get("outside_names") or {}
+    sides = [
+        f"{o[side]} {side_word(side, g.get('polarity'))}" + (f" ({', '.join(names[side])})" if names.get(side) else "")
+        for side in ("above", "below")
+        if o[side]
+    ]
     if len(sides) == 2:
         return f"{o['above'] + o['below']}: " + ", ".join(sides)
     return sides[0] if sides else "none"
@@ -204,7 +226,7 @@ def national_glance_view(parts: list[dict]) -> dict:
         "rows": rows,
         "lines": [
             f"{r[0].rstrip('.')}. {r[1]}. {r[2]}. "
-            + (f"Councils outside the funnel limits: {r[3]}." if r[3] != "–" else "No funnel plot.")
+            + (f"Councils outside the funnel limits: {r[3]}." if r[3] != NO_FUNNEL else "No funnel plot.")
             for r in rows
         ],
     }
@@ -213,10 +235,11 @@ def national_glance_view(parts: list[dict]) -> dict:
 TAU2_SCALE = {"PR": "on the arcsine square-root scale", "SR": "on the log scale", "RC": "on the log scale"}
 
 
-def funnel_words(f: pd.DataFrame) -> str:
+def funnel_words(f: pd.DataFrame, polarity: str | None = None) -> str:
     """What a funnel plot shows, in words: whether and how much its limits were widened for
     over-dispersion (phi, tau2, the limits with and without the allowance at the median council),
-    and the councils outside them, named with their figures."""
+    and the councils outside them, named with their figures, each side said better or worse where
+    ``polarity`` ("higher", "lower") gives a better direction."""
 
     a = f.attrs
     what = {"PR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against its number of {a['counts']}",
@@ -245,6 +268,8 @@ def funnel_words(f: pd.DataFrame) -> str:
     for side, words_side in (("above", "above the centre"), ("below", "below the centre")):
         o = f[f["outside"] == side].sort_values("y", ascending=side == "below")
         if len(o):
+            if polarity in ("higher", "lower"):
+                words_side += f" ({side_word(side, polarity)}: {polarity} is better)"
             said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
     words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
     return " ".join(words)
