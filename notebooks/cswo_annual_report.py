@@ -43,6 +43,7 @@ report = {
     "period": P,
     "synthetic": ds.is_synthetic(council),
     "audience": audience,  # page 1 says which version this is
+    "issue": s.issue_view(council),  # and its issue date and owner
     "data_warnings": [str(w) for w in ds.warnings] if audience == "internal" else [],  # for the analyst, on screen
     "narrative": {part: section(ds.path, council, str(P), part, audience) for part in SECTIONS},  # sanitised markdown
     # where a missing part is written: officers are told, the public report names no file

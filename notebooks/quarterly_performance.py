@@ -49,6 +49,7 @@ report = {
     "period": P,
     "synthetic": ds.is_synthetic(council),
     "audience": audience,
+    "issue": s.issue_view(council),  # page 1: the issue date and the report's owner
 }
 
 # %% tags=["remove_cell"]

@@ -99,6 +99,7 @@ class _Model(BaseModel):
 
 class CouncilSettings(_Model):
     service: str = "Social Work Services"
+    owner: str = "Chief Social Work Officer"  # who the report is by: page 1 prints it with the issue date
     tolerance_percent: float = Field(
         5.0, ge=0, le=100, description="amber band as % of target when no tolerance is given"
     )

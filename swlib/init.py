@@ -73,6 +73,7 @@ def _settings(council: str) -> str:
     return f"""# Report settings for {council}. Anything not given here takes the default.
 defaults:
   service: Social Work Services
+  owner: Chief Social Work Officer   # who the report is by: page 1 prints "Issued <date> · Report owner: <owner>"
   tolerance_percent: 5      # amber band as % of the target where neither targets nor measures give one
   suppress_min: 1           # public reports suppress counts from suppress_min to suppress_max
   suppress_max: 4

@@ -222,8 +222,9 @@ def execute(
         # the kernel runs in the notebooks folder: it reads the caller's settings, not the ones there
         # and the record of what public reports printed in the outputs folder it writes to (swlib.published)
         km = session.prepare(
-            {"SWREPORT_PARAMS": str(params_dir().resolve()), "SWREPORT_OUT": str(out_dir(out).resolve())}
-        )
+            {"SWREPORT_PARAMS": str(params_dir().resolve()), "SWREPORT_OUT": str(out_dir(out).resolve()),
+             **{k: os.environ[k] for k in ("SOURCE_DATE_EPOCH",) if k in os.environ}}  # page 1's issue date
+        )  # fmt: skip
         # pm.execute_notebook's steps, less its writes: a report's executed notebook (about 270,000
         # characters) is serialised once, by render; only a failed one is written here, marked at its cell
         nb = parameterize_notebook(load_notebook_node(str(source)), params, kernel_name="python3")

@@ -1,0 +1,23 @@
+"""Page 1's issue line, what a clerk needs to table a paper: the date it was issued and who
+owns it ("Issued 14 November 2023 · Report owner: Chief Social Work Officer"). The date is the
+day the report is made (``SOURCE_DATE_EPOCH``'s when set, as the "Generated" stamp at its foot);
+the owner is ``owner`` in params/councils.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from ..config import council_settings
+
+
+def issue_date() -> str:
+    """The day the report is made, as people write it ('14 November 2023'), in UTC as the foot's stamp."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return f"{when.day} {when:%B %Y}"
+
+
+def issue_view(council: str) -> dict:
+    """``{"date", "owner"}`` for the line under a council report's title."""
+    return {"date": issue_date(), "owner": council_settings(council).owner}
