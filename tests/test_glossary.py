@@ -103,3 +103,17 @@ def test_an_abbreviation_that_begins_a_proper_name_is_spelled_out_after_the_name
     assert "NHS Greater Glasgow and Clyde (NHS: National Health Service), Angus" in out
     out = glossary.expand_first_use("<p>the NHS and NHS Tayside</p>")  # on its own: spelled out as before
     assert out == "<p>the NHS (National Health Service) and NHS Tayside</p>"
+
+
+@pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual"])
+def test_the_terms_a_member_met_unexplained_are_in_the_glossary_where_used(name):
+    # COMMITTEE-4: real terms, Assurance, Care Inspectorate, Compulsory Treatment Orders,
+    # guardianship, Supervised Release Orders, Balance of care, peer review, pro rata, Children's
+    # Reporter, Equipu and Third Sector were printed with no glossary entry
+    text, alts, defined = _read(rendered(name))
+    used = [t for t, _ in glossary.used(ITEMS, text + " " + alts)]
+    met = {"quarterly": {"Real terms", "Care Inspectorate", "Balance of care", "Pro rata", "Equipu", "Children's Reporter"},
+           "quarterly-dg": {"Real terms", "Assurance", "Care Inspectorate", "Balance of care", "Peer review"},
+           "annual": {"Care Inspectorate", "Compulsory Treatment Order", "Guardianship", "Supervised Release Order",
+                      "Balance of care", "Third sector"}}[name]  # fmt: skip
+    assert met <= set(used) and met <= set(defined), (met - set(used), met - set(defined))
