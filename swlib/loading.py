@@ -37,6 +37,7 @@ from .rules import (
     observation_rules,
     percent_signs,
     schema_problems,
+    total_rows,
 )
 from .statutory import closest, did_you_mean
 
@@ -213,6 +214,10 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Datase
             problems.append(_missing_table(base, name, is_book))
     if problems:
         raise DataError(problems)
+    if raw.get("observations") is not None:  # a spreadsheet's Total row: one problem, not one a cell
+        totals = total_rows(raw["observations"], _label(base, "observations", is_book))
+        raw["observations"] = raw["observations"].drop(index=[p.row for p in totals])
+        problems += totals
 
     # column checks, then conversion of every table that passed them
     typed: dict[str, pd.DataFrame] = {}

@@ -64,8 +64,47 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
                 Period.parse(value)
             except PeriodError as e:
                 what = e.expected
+        if (table.name, col, value) == ("targets", "target", "") and row in df.index:
+            found, what = _blank_target(df, row)
         problems.append(Problem(label, row, col, found, what or check))
     return problems
+
+
+def _blank_target(df: pd.DataFrame, row: int) -> tuple[str, str]:
+    """A targets row with its target blank (an analyst's "no target this year"): which measure,
+    and the two ways to say that (ANALYST-4)."""
+    cell = {c: str(df.at[row, c]).strip() if c in df else "" for c in ("council", "measure", "period")}
+    m = cell["measure"] or "the measure"
+    who = " ".join(
+        x for x in (cell["council"] and f"for {cell['council']}", cell["period"] and f"in {cell['period']}") if x
+    )
+    return (
+        f"a blank target for {m}" + (f" {who}" if who else ""),
+        f"a target, or no row: delete the row (the measure's target in measures then applies, if it has one), or, "
+        f"for no target, delete the row and leave {m} without a target in measures: the report shows it Data only",
+    )
+
+
+TOTAL_WORD = re.compile(r"^\s*(?:grand\s+|sub-?\s*)?totals?\b", re.IGNORECASE)  # "Total", "Grand total", "Totals:"
+
+
+def total_rows(df: pd.DataFrame, label: str, key=("council", "measure", "period")) -> list[Problem]:
+    """A spreadsheet's total row at the foot of a table ("Total", the key's other cells blank): one
+    problem a row, at the cell that says total, in place of a problem for each of its cells."""
+    cols = [c for c in key if c in df]
+    if len(cols) < 2:
+        return []
+    text = df[cols].fillna("").astype(str).apply(lambda s: s.str.strip())
+    said = text.apply(lambda s: s.str.match(TOTAL_WORD)).any(axis=1)
+    blank = (text == "").any(axis=1)
+    out = []
+    for row in df.index[said & blank]:
+        col = next(c for c in cols if TOTAL_WORD.match(text.at[row, c]))
+        empty = " or ".join(c for c in cols if text.at[row, c] == "")
+        out.append(Problem(label, int(row), col, f"{text.at[row, col]!r}, with no {empty}",
+                           f"no total rows (the reports add the figures up): row {row} looks like a total row: "
+                           "delete it"))  # fmt: skip
+    return out
 
 
 def _half_pair(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:

@@ -226,6 +226,50 @@ def test_an_accounting_negative_in_brackets_is_named_with_the_figure_and_its_min
     ]
 
 
+def test_a_blank_target_names_its_measure_and_the_fix(data_dir):
+    """ANALYST-4 #13: a targets row left blank (an analyst's "no target this year") was 'found a
+    blank cell; expected a value', naming neither the measure nor what to do."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    targets = [{"council": "alpha", "measure": "m0", "period": "2026-27", "target": ""}]
+    data = make_data(data_dir, [{"target": "90"}], [], targets=targets)
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert (
+        "targets.csv, row 2, column 'target': found a blank target for m0 for alpha in 2026-27; expected a target, or "
+        "no row: delete the row (the measure's target in measures then applies, if it has one), or, for no target, "
+        "delete the row and leave m0 without a target in measures: the report shows it Data only"
+    ) in r.output
+
+
+def test_a_spreadsheets_total_row_in_observations_is_one_problem_saying_to_delete_it(data_dir):
+    """ANALYST-4 #13: a 'Total' row at the foot of observations gave three errors (not a council id,
+    blank measure, blank period), not what it is."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": "2024-25-Q1", "value": "40"}, {"measure": "m0", "period": "2024-25-Q2",
+           "value": "50"}]  # fmt: skip
+    data = make_data(data_dir, [{"unit": "count"}], obs)
+    with (data / "observations.csv").open("a") as f:
+        f.write("Total,,,90,,,,,\nalpha,Grand total,,90,,,,,\n")
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert r.exit_code == 2 and "the data has 2 problems" in r.output, r.output
+    assert (
+        "observations.csv, row 4, column 'council': found 'Total', with no measure or period; expected no total rows "
+        "(the reports add the figures up): row 4 looks like a total row: delete it"
+    ) in r.output
+    assert "row 5, column 'measure': found 'Grand total', with no period; " in r.output
+    (data / "observations.csv").write_text("council,measure,period,value\nalpha,total-referrals,2024-25-Q1,4\n")
+    r = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert "total row" not in r.output  # a measure whose id begins 'total', on a whole row
+
+
 def test_flow_of_names_a_snapshot_of_people_that_the_flow_joins_or_leaves(tmp_path):
     from click.testing import CliRunner
 
