@@ -24,15 +24,18 @@ from .coverage import no_figures
 from .errors import ConfigError
 from .outputs import Job, Outcome, check_target, hold, read_manifest, record
 from .periods import Period
-from .scheduling import is_relative, report_periods, resolve_councils, why_none
+from .scheduling import choices, is_relative
 from .scheduling import today as run_date
 from .validate import plural
 
 
-def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None) -> list[Job]:
+def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, today=None, share=None,
+         picked: dict | None = None) -> list[Job]:  # fmt: skip
     """The jobs of one run. A relative period (latest, previous) is resolved for each council on
-    the date ``today`` (default: ``scheduling.today()``); a council it names no period for gets a
-    job whose ``resolved`` is False, which is reported and not rendered."""
+    the date ``today`` (default: ``scheduling.today()``), needing ``share`` of a period's measures
+    to have figures (None: each council's setting); a council it names no period for gets a job
+    whose ``resolved`` is False, which is reported and not rendered. ``picked``: filled with
+    {(report, asked, council): scheduling.Choice}, what each council's period was picked from."""
     from .rendering import check_councils  # pandas (via status): not before the workers' kernels start
 
     r = reports.get(report)
@@ -46,7 +49,10 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
         names = {c: ds.council_name(c) for c in chosen}
     if asked:
         on = today or run_date()
-        periods = {c: str(P) if P else asked for c, (P, _) in resolve_councils(report, asked, ds, chosen, on).items()}
+        got = choices(report, asked, ds, chosen, on, share)
+        periods = {c: str(ch.period) if ch.period else asked for c, ch in got.items()}
+        if picked is not None:
+            picked.update({(report, asked, c): ch for c, ch in got.items()})
     else:
         periods = dict.fromkeys(chosen, str(r.period(period)))
     if r.per_council:  # a narrative file too big to check is bad input, refused before anything is rendered
@@ -154,6 +160,7 @@ class Plan:
     data: Path | None = None  # the data set read
     force: bool = False  # render even the reports that have not changed
     warnings: list = field(default_factory=list)  # the data set's warnings (swlib.checks), said once per run
+    picked: dict = field(default_factory=dict)  # (report, asked, council) -> scheduling.Choice: why latest picked it
 
     def refresh(self) -> Plan:
         """Which reports to render and which are unchanged since last rendered, from the
@@ -204,7 +211,11 @@ class Plan:
         groups: dict[str, dict[str, str]] = {}
         for j in self.jobs:
             if j.asked:
-                got = j.period if j.resolved else f"none, not rendered: {why[j.key]}"
+                ch = self.picked.get((j.report, j.asked, j.council))
+                share = ch.chosen() if ch is not None and j.resolved and ch.considered and ch.share else None
+                got = (f"{j.period}" + (f" ({share.words()})" if share else "") if j.resolved
+                       else f"none, not rendered: {why[j.key]}")  # fmt: skip
+                got += "".join(f"\n{'':<27}{note}" for note in (ch.notes(j.asked) if ch is not None else []))
                 head = f"{j.report} {j.asked} on {self.today.day} {self.today:%B %Y}:"
                 groups.setdefault(head, {}).setdefault(j.council, got)
             elif j.key in why:
@@ -229,21 +240,21 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
 
     check_target(out_dir / "manifest.json", out_dir)  # --out a file, or a link out of it: exit 2 before any work
     planned: list[Job] = []
-    for report, period, councils, audiences, *run_pdf in runs:
-        for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on):
-            j = replace(j, pdf=pdf or any(run_pdf))
+    picked: dict = {}
+    for report, period, councils, audiences, *rest in runs:  # rest: the run's pdf, its latest_share
+        run_pdf, share = [*rest, False, None][:2]
+        for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on, share, picked):
+            j = replace(j, pdf=pdf or bool(run_pdf))
             if j.key not in {p.key for p in planned}:  # two runs naming one report (latest = 2023-24): render once
                 planned.append(j)
-    unresolved = [
-        Outcome(j, "no-period", 0.0, error=why_none(j.asked, reports.get(j.report).period_kind, report_periods(j.report, ds, j.council), on))
-        for j in planned if not j.resolved
-    ]  # fmt: skip
+    unresolved = [Outcome(j, "no-period", 0.0, error=picked[j.report, j.asked, j.council].why)
+                  for j in planned if not j.resolved]  # fmt: skip
     unresolved += _no_figures(ds, planned)
     held = {o.job.key for o in unresolved}
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
     return Plan(
-        planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force, list(ds.warnings)
+        planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force, list(ds.warnings), picked
     ).refresh()
 
 

@@ -137,6 +137,22 @@ def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
     return f"Not counted here: {n} annual measure{'s' if n != 1 else ''} {what}, {where}{then}."
 
 
+def not_known_words(counts: pd.Series, total: int) -> dict:
+    """What page 1 says where no measure is Red or Amber, or none changed, when some measures have
+    no figure yet ("Report later"): how many, so that a quarter whose figures are mostly still to
+    come does not read as good news. ``counts``: the statuses page 1 counts."""
+    later = int(counts.get("Report later", 0))
+    rated = int(sum(counts.get(s, 0) for s in ("Green", "Amber", "Red")))
+    if not later:
+        return {"none_red_amber": "No measure is Red or Amber this period.", "unchanged_but": ""}
+    few = f"{later} of {total} measure{'s' if total != 1 else ''} {'has' if later == 1 else 'have'} no figure yet (Report later)"
+    if not rated:
+        none = f"No measure has a Green, Amber or Red status yet this period: {few}."
+    else:
+        none = f"No measure with a figure is Red or Amber this period, but {few}: their status is not known yet."
+    return {"none_red_amber": none, "unchanged_but": f"; {few}, so whether their status changed is not known yet"}
+
+
 def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str = "internal", published=None) -> dict:
     """``{"counts": [(status, n)] (n > 0), "total", "since", "changes", "hidden", "attention": [{"id", "title",
     "status", "trend", "line", "doing"}], "more"}`` for the first page of the quarterly report: the
@@ -176,6 +192,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],
         "more": max(len(attention) - MAX_ATTENTION, 0),
+        **not_known_words(counts, int((~annual).sum())),  # no Red or Amber, no change: and how many not known
         # the data set's warnings (swlib.checks), for the analyst on screen: not in print, nor public
         "warnings": [str(w) for w in ds.warnings] if audience == "internal" else [],
     }

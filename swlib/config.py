@@ -111,6 +111,9 @@ class CouncilSettings(_Model):
     # names and sources printed in public reports that an officer has checked and cleared, word for word:
     # the service's name (above), the council's name (councils.csv), a table's source (swlib.printed_text)
     cleared: list[str] = []
+    # a run with period latest (or previous) picks a period only when at least this share of the
+    # measures due in it have figures (swlib.scheduling): one early figure does not make a quarter
+    latest_share: float = Field(0.5, ge=0, le=1)
 
 
 class Settings(_Model):
@@ -131,6 +134,7 @@ class Run(_Model):
     councils: list[str] | str = "all"
     audience: list[str] = ["internal"]
     pdf: bool = False  # also <report>.pdf beside each HTML (pip install 'swreport[pdf]')
+    latest_share: float | None = Field(None, ge=0, le=1)  # period latest: else each council's own (default 0.5)
 
     @field_validator("report")
     @classmethod

@@ -45,27 +45,84 @@ def period_with_figures(p, kind: str, frequency: str | None = None) -> Period | 
 
 def with_figures(rows: Iterable, kind: str) -> set[Period]:
     """The periods of ``kind`` with figures, from a council's observation periods: each a period
-    (the measure reported at that period's kind) or a (period, frequency kind) pair."""
+    (the measure reported at that period's kind), a (period, frequency kind) pair or a (period,
+    frequency kind, measure) triple (``figure_rows``)."""
     found = set()
     for row in rows:
-        p, freq = row if isinstance(row, tuple) else (row, None)
+        p, freq = row[:2] if isinstance(row, tuple) else (row, None)
         Q = period_with_figures(p, kind, freq)
         if Q is not None:
             found.add(Q)
     return found
 
 
-def figure_periods(ds, council: str) -> list[tuple[str, str]]:
-    """(period, the measure's frequency kind) of each of ``council``'s observations that carries
-    a figure: a row with value, numerator and denominator all blank gives the reason a figure is
-    missing, not a figure."""
+def figure_rows(ds, council: str) -> list[tuple[str, str, str]]:
+    """(period, the measure's frequency kind, measure) of each of ``council``'s observations that
+    carries a figure: a row with value, numerator and denominator all blank gives the reason a
+    figure is missing, not a figure."""
     obs = ds.observations
     mine = obs[(obs["council"] == council) & obs[["value", "numerator", "denominator"]].notna().any(axis=1)]
     m = ds.measures
     m = m[m["council"].isna() | (m["council"] == council)]
     freq = dict(zip(m["measure"], m["frequency"].map(FREQUENCY_KIND), strict=True))
-    pairs = {(p, freq.get(measure)) for measure, p in zip(mine["measure"], mine["period"], strict=True) if p == p}
-    return sorted((p, f) for p, f in pairs if isinstance(f, str))
+    rows = {(p, freq.get(measure), measure) for measure, p in zip(mine["measure"], mine["period"], strict=True)}
+    return sorted((p, f, measure) for p, f, measure in rows if p == p and isinstance(f, str))
+
+
+def figure_periods(ds, council: str) -> list[tuple[str, str]]:
+    """(period, the measure's frequency kind) of each of ``council``'s observations that carries
+    a figure (``figure_rows`` without the measure)."""
+    return sorted({(p, f) for p, f, _ in figure_rows(ds, council)})
+
+
+@dataclass(frozen=True)
+class Share:
+    """How many of the measures due in ``period`` have figures for it: ``have`` of ``due``."""
+
+    period: Period
+    have: int
+    due: int
+
+    def enough(self, share: float) -> bool:
+        """At least ``share`` (0 to 1) of the measures due have figures (and at least one does)."""
+        return self.have > 0 and self.have >= share * self.due - 1e-9
+
+    def words(self) -> str:
+        """'1 of 9 measures have figures'."""
+        return f"{self.have} of {self.due} measure{'s' if self.due != 1 else ''} {'has' if self.due == 1 else 'have'} figures"
+
+
+def _due_in(freq: str, P: Period) -> bool:
+    """Whether a measure reported at ``freq`` (a period kind) has a figure due for ``P`` (a quarter
+    or a year): a year, every measure; a quarter, one reported more often than yearly whose own
+    period ends with it (a six-monthly measure: Q2 and Q4)."""
+    return P.kind == "year" or (freq != "year" and (P.end + 1) % _SPAN[freq] == 0)
+
+
+def shares(rows: Iterable, kind: str) -> dict[Period, Share]:
+    """For each period of ``kind`` with figures (``with_figures``), how many of the council's
+    measures due in it have figures: a measure is due once its series has started (its first
+    figure ends with or before the period) where its frequency gives that period a figure
+    (``_due_in``). ``rows``: ``figure_rows``; rows without a measure (a period, or a pair) count
+    each period as 1 of 1."""
+    rows = list(rows)
+    if any(not isinstance(r, tuple) or len(r) < 3 for r in rows):
+        return {P: Share(P, 1, 1) for P in with_figures(rows, kind)}
+    first: dict[str, tuple[int, int]] = {}
+    freq_of: dict[str, str] = {}
+    have: dict[Period, set] = {}
+    for p, freq, measure in rows:
+        end = Period.parse(p).end_key()
+        first[measure] = min(first.get(measure, end), end)
+        freq_of[measure] = freq
+        Q = period_with_figures(p, kind, freq)
+        if Q is not None:
+            have.setdefault(Q, set()).add(measure)
+    out = {}
+    for Q, ms in have.items():
+        due = {m for m, f in freq_of.items() if _due_in(f, Q) and first[m] <= Q.end_key()}
+        out[Q] = Share(Q, len(ms & due), len(due | ms))
+    return out
 
 
 def has_figures(ds, council: str, P: Period) -> bool:

@@ -86,8 +86,9 @@ councils:
 
 def _schedule(council: str) -> str:
     return f"""# The reports 'swreport batch --schedule params/schedule.yaml' renders. 'latest' is the latest
-# period of the report's kind that has ended and has figures; write a period (2025-26-Q2,
-# 2024-25) to render that one.
+# period of the report's kind that has ended and has figures for at least half its measures
+# (latest_share: 0.8 under a run, or in councils.yaml, to ask for more); write a period
+# (2025-26-Q2, 2024-25) to render that one.
 runs:
   - report: quarterly
     period: latest

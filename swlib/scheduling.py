@@ -20,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import reports
-from .coverage import figure_periods, with_figures
+from .coverage import Share, figure_rows, shares, with_figures
 from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
 from .periods import RELATIVE, Period, first_day_after, is_relative, previous_quarter, today  # noqa: F401 (is_relative: scheduling's name too)
 from .version import __version__
@@ -47,46 +48,113 @@ def periods_with_figures(periods: Iterable, kind: str) -> set[Period]:
     return with_figures(periods, kind)
 
 
-def resolve(which: str, kind: str, periods: Iterable, on: dt.date) -> Period | None:
-    """``latest`` or ``previous`` of ``kind`` among ``periods`` (a council's observation periods)
-    on the date ``on``; None when there is no such period."""
+DEFAULT_SHARE = 0.5  # of the measures due in a period that must have figures for latest to pick it
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a relative period picked for one council: ``period`` (None: none, ``why`` says why),
+    and the ended periods with figures looked at, latest first, down to the one picked
+    (``coverage.Share``: how many of the measures due have figures), against ``share``."""
+
+    period: Period | None
+    why: str | None
+    considered: tuple[Share, ...] = ()
+    share: float = 0.0
+
+    def skipped(self) -> list[Share]:
+        """The periods passed over because too few of their measures have figures."""
+        return [c for c in self.considered if not c.enough(self.share)]
+
+    def chosen(self) -> Share | None:
+        return next((c for c in self.considered if c.period == self.period), None)
+
+    def notes(self, which: str = "latest") -> list[str]:
+        """Each period passed over and why, in words: '2026-27-Q3: 1 of 9 measures have figures (latest
+        needs 50%); staying on 2026-27-Q2'."""
+        then = f"staying on {self.period}" if self.period else "none picked"
+        return [f"{c.period}: {c.words()} ({which} needs {self.share:.0%}); {then}" for c in self.skipped()]
+
+    def record(self) -> dict:
+        """For the run summary: the share needed and each period looked at."""
+        return {"share_needed": self.share, "periods": [
+            {"period": str(c.period), "measures_with_figures": c.have, "measures_due": c.due,
+             "picked": c.period == self.period} for c in self.considered]}  # fmt: skip
+
+
+def choose(which: str, kind: str, periods: Iterable, on: dt.date, share: float = 0.0) -> Choice:
+    """``latest`` or ``previous`` of ``kind`` among ``periods`` (a council's observation periods,
+    ``report_periods``) on the date ``on``: the latest period that has ended and for which at least
+    ``share`` of the measures due have figures (``coverage.shares``; 0: any figure), or the one
+    such before it."""
     which = which.strip().lower()
     if which not in RELATIVE:
         raise ConfigError(f"relative period {which!r}: expected one of {', '.join(RELATIVE)}")
-    ended = sorted(P for P in periods_with_figures(periods, kind) if has_ended(P, on))
-    n = RELATIVE.index(which) + 1
-    return ended[-n] if len(ended) >= n else None
-
-
-def why_none(which: str, kind: str, periods: Iterable, on: dt.date) -> str:
-    """Why ``resolve`` found nothing, in words for the run's output and summary."""
-    which = which.strip().lower()
-    ended = sorted(P for P in periods_with_figures(periods, kind) if has_ended(P, on))
+    ended = sorted((c for c in shares(periods, kind).values() if has_ended(c.period, on)),
+                   key=lambda c: c.period, reverse=True)  # fmt: skip
+    n, found, considered = RELATIVE.index(which) + 1, [], []
+    for c in ended:
+        considered.append(c)
+        if c.enough(share):
+            found.append(c.period)
+            if len(found) == n:
+                return Choice(c.period, None, tuple(considered), share)
     when = f"{on.day} {on:%B %Y}"
-    if not ended:
-        return f"no {kind} with figures has ended by {when}"
-    return f"only one {kind} with figures has ended by {when} ({ended[-1]}): there is no {which} one before it"
+    if found:
+        why = f"only one {kind} with figures has ended by {when} ({found[-1]}): there is no {which} one before it"
+    elif ended:
+        why = f"no {kind} with figures for at least {share:.0%} of its measures has ended by {when}"
+    else:
+        why = f"no {kind} with figures has ended by {when}"
+    return Choice(None, why, tuple(considered), share)
+
+
+def resolve(which: str, kind: str, periods: Iterable, on: dt.date, share: float = 0.0) -> Period | None:
+    """``latest`` or ``previous`` of ``kind`` among ``periods`` (a council's observation periods)
+    on the date ``on``; None when there is no such period (``choose``)."""
+    return choose(which, kind, periods, on, share).period
+
+
+def why_none(which: str, kind: str, periods: Iterable, on: dt.date, share: float = 0.0) -> str:
+    """Why ``resolve`` found nothing, in words for the run's output and summary."""
+    return choose(which, kind, periods, on, share).why
 
 
 def report_periods(report: str, ds, council: str) -> list:
     """The periods the ``report`` for ``council`` can be resolved from: (period, the measure's
-    frequency kind) of the council's observations that carry a figure (``swlib.coverage``); for a
-    report about every council (the national overview), the years of the LGBF panel."""
+    frequency kind, measure) of the council's observations that carry a figure (``swlib.coverage``);
+    for a report about every council (the national overview), the years of the LGBF panel."""
     if not reports.get(report).per_council:
         return list(ds.benchmarks["period"].dropna().unique())
 
-    return figure_periods(ds, council)
+    return figure_rows(ds, council)
 
 
-def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date) -> dict[str, tuple]:
-    """{council: (period or None, why none)} for a run of ``report`` with period ``which``."""
+def latest_share(council: str, share: float | None = None) -> float:
+    """The share of a period's measures that must have figures for ``latest`` to pick it: ``share``
+    (a schedule's run, ``latest_share``) where given, else the council's ``latest_share`` in
+    params/councils.yaml (default half)."""
+    if share is not None:
+        return share
+    from .config import council_settings  # pydantic: not on the CLI's start
+
+    try:
+        return council_settings(council).latest_share
+    except ConfigError:  # the council's settings are wrong: its report says so when it runs
+        return DEFAULT_SHARE
+
+
+def choices(report: str, which: str, ds, councils: list[str], on: dt.date, share: float | None = None) -> dict:
+    """{council: Choice} for a run of ``report`` with period ``which``; ``share``: ``latest_share``."""
     kind = reports.get(report).period_kind
-    out = {}
-    for c in councils:
-        periods = report_periods(report, ds, c)
-        P = resolve(which, kind, periods, on)
-        out[c] = (P, None if P else why_none(which, kind, periods, on))
-    return out
+    per_council = reports.get(report).per_council
+    return {c: choose(which, kind, report_periods(report, ds, c), on, latest_share(c, share) if per_council else 0.0)
+            for c in councils}  # fmt: skip
+
+
+def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date, share: float | None = None) -> dict[str, tuple]:  # fmt: skip
+    """{council: (period or None, why none)} for a run of ``report`` with period ``which``."""
+    return {c: (ch.period, ch.why) for c, ch in choices(report, which, ds, councils, on, share).items()}
 
 
 def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = None) -> Period:
@@ -118,10 +186,12 @@ def _stamp(t: dt.datetime) -> str:
 
 
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
-            on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None, dry_run: bool = False) -> dict:  # fmt: skip
+            on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None, dry_run: bool = False,
+            picked=None) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``). ``not_checked``:
     per public report's key, every measure it prints that suppression could not check (the batch's
-    line names a few). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan)."""
+    line names a few). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan).
+    ``picked``: {(report, asked, council): Choice}, what a relative period was picked from."""
 
     rows = []
     for o in outcomes:
@@ -133,6 +203,8 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
             "pdf": str(Path(o.pdf).resolve()) if getattr(o, "pdf", None) else None,
             **({"not_checked": (not_checked or {}).get(j.key, [])} if j.audience == "public" else {}),
+            **({"picked_from": ch.record()} if j.asked and (ch := (picked or {}).get((j.report, j.asked, j.council)))
+               and ch.share and ch.considered else {}),
         })  # fmt: skip
     counts = {w: sum(r["outcome"] == w for r in rows) for w in OUTCOME_WORDS.values()}
     return {
@@ -168,6 +240,7 @@ class RunRecord:
         self.warnings: list[str] = []
         self.not_checked: dict[str, list[str]] = {}  # a public report's key -> the measures it could not check
         self.dry_run = False  # batch --dry-run: said in the summary whether or not anything would render
+        self.picked: dict = {}  # (report, asked, council) -> Choice: why latest picked the period it did
 
     def __enter__(self) -> RunRecord:
         return self
@@ -197,7 +270,7 @@ class RunRecord:
 
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
                       data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
-                      dry_run=self.dry_run)  # fmt: skip
+                      dry_run=self.dry_run, picked=self.picked)  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

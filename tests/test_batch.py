@@ -452,3 +452,56 @@ def test_the_run_summary_lists_every_measure_a_public_report_could_not_check(tmp
     assert "(m0, m1, m2, m3, m4 and 2 more)" in r.output and "m5" not in r.output
     rows = {x["audience"]: x for x in json.loads((tmp_path / "s.json").read_text())["reports"]}
     assert rows["public"]["not_checked"] == [f"m{i}" for i in range(7)] and "not_checked" not in rows["internal"]
+
+
+def test_latest_stays_on_a_quarter_until_most_of_the_next_ones_figures_are_in_and_says_why(tmp_path):
+    """ANALYST-4 #1: one Q3 figure sent early made the Monday run jump to a Q3 report of 'Report
+    later' for the rest, with nothing in the output or the summary saying so."""
+    from tests.conftest import make_data
+
+    quarters = ("2026-27-Q1", "2026-27-Q2")
+    obs = [{"measure": f"m{i}", "period": q, "value": str(40 + i)} for i in range(4) for q in quarters]
+    obs.append({"measure": "m0", "period": "2026-27-Q3", "value": "41"})  # one service's figure, early
+    make_data(tmp_path / "data", [{"unit": "count", "aggregate": "sum"}] * 4, obs)
+    (tmp_path / "params").mkdir()
+    sched = tmp_path / "params" / "schedule.yaml"
+    sched.write_text("runs:\n  - report: quarterly\n    period: latest\n    councils: [alpha]\n")
+    env = {"SWREPORT_TODAY": "2027-01-11"}
+    dry = swreport("batch", "--schedule", str(sched), "--dry-run", "--summary", "plan.json", env=env, cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert (
+        "quarterly latest on 11 January 2027:\n"
+        "  alpha                    2026-27-Q2 (4 of 4 measures have figures)\n"
+        "                           2026-27-Q3: 1 of 4 measures have figures (latest needs 50%); staying on 2026-27-Q2\n"
+    ) in dry.stdout
+    assert "  quarterly alpha                    2026-27-Q2 (latest)    internal render" in dry.stdout
+    (row,) = json.loads((tmp_path / "plan.json").read_text())["reports"]
+    assert row["period"] == "2026-27-Q2" and row["picked_from"] == {"share_needed": 0.5, "periods": [
+        {"period": "2026-27-Q3", "measures_with_figures": 1, "measures_due": 4, "picked": False},
+        {"period": "2026-27-Q2", "measures_with_figures": 4, "measures_due": 4, "picked": True}]}  # fmt: skip
+    # the council's own setting, and a schedule's run overriding it
+    (tmp_path / "params" / "councils.yaml").write_text("councils:\n  alpha:\n    latest_share: 0.25\n")
+    own = swreport("batch", "--schedule", str(sched), "--dry-run", env=env, cwd=tmp_path)
+    assert "  alpha                    2026-27-Q3 (1 of 4 measures have figures)\n" in own.stdout, own.stdout
+    sched.write_text(sched.read_text() + "    latest_share: 0.75\n")
+    run = swreport("batch", "--schedule", str(sched), "--dry-run", env=env, cwd=tmp_path)
+    assert "2026-27-Q3: 1 of 4 measures have figures (latest needs 75%); staying on 2026-27-Q2" in run.stdout
+    sched.write_text(sched.read_text().replace("0.75", "1.5"))
+    bad = swreport("batch", "--schedule", str(sched), "--dry-run", env=env, cwd=tmp_path)
+    assert bad.returncode == 2 and "latest_share" in bad.stdout + bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_guides_running_every_quarter_example_is_what_the_demo_data_gives(tmp_path):
+    """docs/guide.md, 'Running every quarter': the schedule and the resolution its dry run prints."""
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    part = guide.split("### Running every quarter")[1]
+    schedule = part.split("```yaml\n")[1].split("```")[0]
+    shown = part.split("```sh\n")[1].split("```")[0].splitlines()
+    assert shown[0] == "$ SWREPORT_TODAY=2024-04-01 swreport batch --schedule params/schedule.yaml --dry-run"
+    (tmp_path / "schedule.yaml").write_text(schedule.split("\n", 1)[1])  # after '# params/schedule.yaml'
+    r = swreport("batch", "--schedule", str(tmp_path / "schedule.yaml"), "--out", str(tmp_path / "o"), "--dry-run",
+                 env={"SWREPORT_TODAY": "2024-04-01"})  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    printed = r.stdout.splitlines()
+    start = printed.index(shown[1])
+    assert printed[start : start + len(shown) - 3] == shown[1:-2]  # up to the plan's first line; then '...'

@@ -304,3 +304,44 @@ def test_what_is_being_done_is_the_comments_first_sentence_in_plain_words_else_t
                          "measure": ["Planned Discharge Dates that are met; Another", "Something else"]})  # fmt: skip
     assert being_done({**r, "comment": None}, acts) == "Action (Amber): Open interim beds"
     assert being_done({**r, "comment": float("nan")}, acts.iloc[1:]) == "No comment or action provided"
+
+
+def test_a_quarter_with_most_figures_still_to_come_does_not_read_as_good_news(data_dir):
+    """ANALYST-4 #1: a Q3 report with 1 figure of 9 (8 Report later) said 'Since 2026/27 Quarter 2:
+    no measure changed between Green, Amber and Red. No measure is Red or Amber this period.',
+    where Q2 had 2 Red and 3 Amber."""
+    from bs4 import BeautifulSoup
+
+    from swlib import load, performance
+    from swlib.templating import environment, macro
+    from tests.conftest import make_data
+
+    measures = [{"unit": "count", "aggregate": "sum", "target": "100", "polarity": "higher"}] * 3
+    measures.append({"unit": "count", "aggregate": "latest", "polarity": "none"})  # a snapshot: Data only
+    obs = [{"measure": f"m{i}", "period": q, "value": v} for i, v in enumerate(("20", "10", "30", "1700"))
+           for q in ("2026-27-Q1", "2026-27-Q2")]  # fmt: skip
+    obs.append({"measure": "m3", "period": "2026-27-Q3", "value": "1710"})  # the one figure in early
+    ds = load(make_data(data_dir, measures, obs))
+    P = Period.parse("2026-27-Q3")
+    perf = performance(ds, "alpha", P)
+    perf["sentence"] = ""
+    g = briefing_view(ds, "alpha", perf, P)
+    assert dict(g["counts"]) == {"Report later": 3, "Data only": 1} and g["changes"] == [] and not g["attention"]
+    assert g["none_red_amber"] == (
+        "No measure has a Green, Amber or Red status yet this period: 3 of 4 measures have no figure yet (Report later)."
+    )
+    ctx = {"glance": g, "period": P, "performance": {"parts": []}}
+    page = environment().get_template("quarterly/report.html.j2").module.glance(ctx, {})
+    text = " ".join(BeautifulSoup(str(page), "html.parser").get_text(" ").split())
+    assert "No measure is Red or Amber" not in text
+    assert (
+        "Since 2026/27 Quarter 2 : no measure changed between Green, Amber and Red; 3 of 4 measures have no figure "
+        "yet (Report later), so whether their status changed is not known yet." in text
+    )
+    assert "No measure has a Green, Amber or Red status yet this period: 3 of 4 measures" in text
+    section_4 = BeautifulSoup(str(macro("attention", [], g["none_red_amber"])), "html.parser").get_text()
+    assert "3 of 4 measures have no figure yet" in section_4
+    # Q2, every figure in: the plain sentence
+    q2 = performance(ds, "alpha", Period.parse("2026-27-Q2"))
+    q2["sentence"] = ""
+    assert briefing_view(ds, "alpha", q2, Period.parse("2026-27-Q2"))["unchanged_but"] == ""

@@ -152,3 +152,48 @@ def test_the_last_quarter_ended_by_a_date():
 
     assert [str(last_ended_quarter(dt.date(2026, m, 1))) for m in (1, 3, 4, 6, 7, 12)] == [
         "2025-26-Q3", "2025-26-Q3", "2025-26-Q4", "2025-26-Q4", "2026-27-Q1", "2026-27-Q2"]  # fmt: skip
+
+
+def _nine_measures(q3_figures: int) -> list[tuple[str, str, str]]:
+    """(period, frequency kind, measure) rows: 8 quarterly measures and one monthly, every figure
+    of 2026/27 Q1 and Q2 in, and ``q3_figures`` of the quarterly ones sent early for Q3."""
+    rows = [(q, "quarter", f"m{i}") for i in range(8) for q in ("2026-27-Q1", "2026-27-Q2")]
+    rows += [(m, "month", "m8") for m in ("2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09")]
+    rows += [("2026-27-Q3", "quarter", f"m{i}") for i in range(q3_figures)]
+    return rows
+
+
+def test_latest_needs_a_share_of_the_measures_due_not_one_early_figure():
+    """ANALYST-4 #1: one Q3 figure sent early made Q3 'have figures', and the weekly run published
+    a Q3 report with 8 of 9 measures Report later that read 'No measure is Red or Amber'."""
+    from swlib.scheduling import choose
+
+    on = dt.date(2027, 1, 11)
+    assert str(resolve("latest", "quarter", _nine_measures(1), on)) == "2026-27-Q3"  # share 0: any figure, as before
+    got = choose("latest", "quarter", _nine_measures(1), on, share=0.5)
+    assert str(got.period) == "2026-27-Q2"
+    assert got.notes() == ["2026-27-Q3: 1 of 9 measures have figures (latest needs 50%); staying on 2026-27-Q2"]
+    assert got.chosen().words() == "9 of 9 measures have figures"
+    assert got.record()["periods"][0] == {"period": "2026-27-Q3", "measures_with_figures": 1, "measures_due": 9,
+                                          "picked": False}  # fmt: skip
+    assert str(choose("previous", "quarter", _nine_measures(1), on, share=0.5).period) == "2026-27-Q1"
+    assert str(resolve("latest", "quarter", _nine_measures(5), on, share=0.5)) == "2026-27-Q3"  # 5 of 9: over half
+    assert str(resolve("latest", "quarter", _nine_measures(4), on, share=0.5)) == "2026-27-Q2"
+    assert str(resolve("latest", "quarter", _nine_measures(1), on, share=0.1)) == "2026-27-Q3"  # a council's own
+    none = choose("latest", "quarter", [("2026-27-Q1", "quarter", "m0"), ("2026-04", "month", "m1")], on, share=0.6)
+    assert none.period is None  # Q1: the quarterly figure, but no June for the monthly one: 1 of 2
+    assert none.why == "no quarter with figures for at least 60% of its measures has ended by 11 January 2027"
+    assert none.notes() == ["2026-27-Q1: 1 of 2 measures have figures (latest needs 60%); none picked"]
+
+
+def test_a_measure_is_due_in_a_period_only_where_its_frequency_gives_one_and_once_its_series_has_started():
+    from swlib.coverage import shares
+
+    rows = [("2026-27-Q1", "quarter", "a"), ("2026-27-Q2", "quarter", "a"), ("2026-27-Q3", "quarter", "a"),
+            ("2026-27-H1", "half", "b"),  # six-monthly: due in Q2 and Q4, not Q1 or Q3
+            ("2026-27-Q3", "quarter", "c"),  # starts in Q3: not due before
+            ("2025-26", "year", "d")]  # annual: never due in a quarter; due in its year  # fmt: skip
+    got = {str(P): (s.have, s.due) for P, s in shares(rows, "quarter").items()}
+    assert got == {"2026-27-Q1": (1, 1), "2026-27-Q2": (2, 2), "2026-27-Q3": (2, 2)}
+    years = {str(P): (s.have, s.due) for P, s in shares(rows, "year").items()}
+    assert years == {"2025-26": (1, 1)}

@@ -184,7 +184,8 @@ def batch(summary_file, **options):
     """Render a report for many councils (or every run in a schedule); continue past failures.
 
     --period latest (or previous) picks, for each council, the latest period of the report's kind
-    that has ended and has figures (SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
+    that has ended and has figures for at least half its measures (latest_share in councils.yaml or
+    a schedule's run; SWREPORT_TODAY=2025-04-01 shows what it picks on that date).
     A council with no figures for a period written out is listed, not rendered (``swreport run``
     refuses it); the others go on.
     Exit code: 0 every report rendered or unchanged (a council with no period or no figures to
@@ -263,7 +264,8 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     from ..config import load_schedule
 
     if schedule is not None:
-        runs = [(r.report, r.period, r.councils, tuple(r.audience), r.pdf) for r in load_schedule(schedule).runs]
+        runs = [(r.report, r.period, r.councils, tuple(r.audience), r.pdf, r.latest_share)
+                for r in load_schedule(schedule).runs]  # fmt: skip
     elif report and period:
         runs = [(report, period, councils, tuple(audiences) or ("internal",))]
     else:
@@ -280,6 +282,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         executor = LocalPool(jobs, not quiet).start()  # its kernels boot while the plan is made
     plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out, record.dry_run = plan.today, plan.data, plan.out_dir, dry_run
+    record.picked = plan.picked
     record.warnings = [str(w) for w in plan.warnings]
     for line in warning_lines(plan.warnings):  # once for the data set, not once per report
         click.echo(line)
