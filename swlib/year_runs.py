@@ -119,16 +119,18 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.Data
     period could not be read, and that could be the missing period's, is pointed at, not a row to add."""
     there, unread = _refused(refused)
     out = []
+    starts: dict[tuple, tuple[int, int]] = {}  # a series starts at its first row: none is missing before it
     for council, measure, m, kind, fy, slots in _runs(obs, measures):
         span = SPAN_MONTHS[kind]
         given = {e for e, (_i, _p, r) in slots.items() if _given(r)}
         if not given:
             continue
+        start = starts.setdefault((council, measure), (fy, min(given)))  # _runs: a measure's years in order
         last = max(given)
         missing = [
             Period(fy, kind, e - span + 1, e)
             for e in range(span - 1, last, span)
-            if e not in given and (council, measure, kind, fy, e) not in there
+            if e not in given and (council, measure, kind, fy, e) not in there and (fy, e) > start
         ]
         if not missing:
             continue

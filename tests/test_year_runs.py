@@ -229,3 +229,19 @@ def test_a_month_refused_for_its_period_is_pointed_at_as_the_missing_one(data_di
     r = _validate(make_data(data_dir, [MONTHLY], o))
     assert "row 3, column 'measure': found m0 for alpha with no figure for May 2026" in r.output, r.output
     assert "may be May 2026's: correct its measure" in r.output
+
+
+def test_a_series_that_starts_mid_year_is_not_asked_for_the_periods_before_its_first_figure(data_dir):
+    """ANALYST-4 #9: figures from October 2024 gave 'no figure for April 2024 ... September 2024 ...
+    add the row' on every validate, merge, run and batch, burying the warning that mattered; a gap
+    after the first figure (November 2025) is still named."""
+    months = [f"{y}-{m:02d}" for y, m in [(2024, m) for m in range(10, 13)] + [(2025, m) for m in range(1, 13)]
+              + [(2026, 1)] if (y, m) != (2025, 11)]  # fmt: skip
+    o = [{"measure": "m0", "period": p, "value": "3000"} for p in months]
+    o += [{"measure": "m1", "period": q, "value": "40"} for q in ("2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q3")]
+    r = _validate(make_data(data_dir, [MONTHLY, QUARTERLY], o))
+    assert r.exit_code == 0, r.output
+    assert "2024/25 Quarter 1" not in r.output and "April 2024" not in r.output and "September 2024" not in r.output
+    assert "m0 for alpha with no figure for November 2025 (its figures go on to January 2026)" in r.output
+    assert "m1 for alpha with no figure for 2025/26 Quarter 2 (its figures go on to 2025/26 Quarter 3)" in r.output
+    assert r.output.count("with no figure for") == 2, r.output
