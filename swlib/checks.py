@@ -32,6 +32,7 @@ import re
 import pandas as pd
 
 from . import year_runs as runs
+from .amounts import undeclared_amounts
 from .config import council_settings
 from .errors import ConfigError, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -53,6 +54,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
             out += percentages_without_base(tables["observations"], measures, label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
             out += undeclared_flows(tables["observations"], measures, label)
+            out += undeclared_amounts(tables, label)  # a total and its average, of a count hidden
             out += year_runs(tables["observations"], measures, label("observations"),
                              (refused or {}).get("observations"))  # fmt: skip
             if "councils" in tables:

@@ -34,7 +34,7 @@ from .linked import kept_for, protect_counted_bases, protect_flows, protect_popu
 from .printed import restates_printed
 from .records import Records
 from .renames import renamed, undeclared_renames
-from .schema import COUNT_UNITS, PROPORTION_UNITS
+from .schema import AMOUNT_UNITS, COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, numerators, small_numbers_in
 
 # units whose numerator, where given, counts people or events (every unit but money and time): its
@@ -392,22 +392,24 @@ def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
 
 
 def protect_averages(records, evidence, hidden, why, cols, lo, hi) -> None:
-    """A cost per person (unit currency) declared a part of the count it is an average over
-    (``part_of``: the weekly cost per child in secure care, of the children in secure care): where
-    that count is hidden in a column, or is lo..hi, the average is hidden too ("small"). An average
-    over 1 to 4 people is close to one person's cost, and with the total spent (a finance line, a
-    budget) it gives the count back: £1.2m a year at £6,000 a week a child is 4 children. Adds to
-    ``hidden`` and ``why``."""
+    """Money or time (units currency, days, hours) declared of the count of the people it is over
+    (``part_of``: the weekly cost per child in secure care, the average length of a placement or
+    the nights spent in secure care, of the children in secure care): where that count is hidden in
+    a column, has no figure there, or is 0..hi, the amount is hidden too ("small"). An average over
+    1 to 4 people is close to one person's, and with the total (a finance line, the nights) it gives
+    the count back: £1.2m a year at £6,000 a week a child is 4 children, 242 nights at 121 a
+    placement 2 (``amounts``). Adds to ``hidden`` and ``why``."""
     at = {r["measure"]: i for i, r in enumerate(records)}
     for i, r in enumerate(records):
         whole = (evidence.get(r["measure"]) or {}).get("part_of")
-        if r["unit"] != "currency" or not isinstance(whole, str) or whole not in at:
+        if r["unit"] not in AMOUNT_UNITS or not isinstance(whole, str) or whole not in at:
             continue
         w = at[whole]
         for col in cols:
             if col in hidden[i] or pd.isna(r.get(col)):
                 continue
-            if col in hidden[w] or _small(records[w].get(col), lo, hi):
+            count = records[w].get(col)
+            if col in hidden[w] or pd.isna(count) or _small(count, 0, hi):
                 hidden[i].append(col)
                 why[i].append(f"{col}:small")
 

@@ -108,7 +108,8 @@ NOTES = {
     "source": "Where the figure came from ('synthetic' marks made-up figures).",
     "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "
     "people or events, both with aggregate sum (this one as often or more often) or both snapshots (latest) as often; "
-    "or a percentage of the count, or a cost per person of it. Public reports keep their difference from giving away "
+    "or a percentage of the count, or money or time of its people (a cost or days per person, or their total). Public "
+    "reports keep their difference from giving away "
     "a small number.",
     "amount": "In pounds, not £000 or £m: 72450000 for £72.45m (a budget paper in £000: multiply by 1,000). One line "
     "a service, no Total line (the annual report adds the lines up). A negative with a minus sign: -250, not (250).",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _small
@@ -84,13 +85,6 @@ def same_cases(count: dict, percent: dict) -> bool:
     if (count["theme"], count["outcome"]) == (percent["theme"], percent["outcome"]):
         return bool(common)
     return bool(common - SERVICE_WORDS)
-
-
-# words of a title that name the service or the people it serves, not the cases a measure counts
-SERVICE_WORDS = frozenset(
-    "social work statutory service council child children young people person adult family care client "
-    "support case officer staff worker".split()
-)
 
 
 def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=None) -> None:

@@ -507,10 +507,11 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
     against it."""
     out = []
     for row, r, whole, w in _other_measures(df, "part_of", label, out):
-        if r["unit"] not in (*sc.COUNT_UNITS, "percent", "currency") or w["unit"] not in sc.COUNT_UNITS:
+        if r["unit"] not in (*sc.COUNT_UNITS, "percent", *sc.AMOUNT_UNITS) or w["unit"] not in sc.COUNT_UNITS:
             out.append(Problem(label, int(row), "part_of", f"'{whole}' in unit {w['unit']}, this measure in {r['unit']}",
                                "two measures that count people or events (unit count or number), a "
-                               "percentage of a count, or a cost per person of the count"))  # fmt: skip
+                               "percentage of a count, or money or time (unit currency, days or hours) of the "
+                               "count's people: a cost or days per person, or their total"))  # fmt: skip
         elif not part_of_fits(r["frequency"], r["aggregate"], w["frequency"], w["aggregate"], r["unit"]):
             out.append(Problem(label, int(row), "part_of",
                                f"'{whole}' {w['frequency']} ({w['aggregate']}), this measure {r['frequency']} "
@@ -556,11 +557,12 @@ def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str,
     """Whether a measure can be declared a part of another (``part_of_rules``): both summed, the
     part's periods within the whole's (a count only: a percentage as often as its base), or both
     snapshots of the same frequency; a yearly percentage of a yearly count whatever their aggregates
-    (one figure a year: complaints upheld, marked latest, of complaints received, marked sum); a cost
-    per person (unit currency) of the count it is an average over, as often as it."""
+    (one figure a year: complaints upheld, marked latest, of complaints received, marked sum); money
+    or time (units currency, days, hours) of the count's people, per person or in total (a weekly
+    cost, an average length of stay, the nights spent in secure care), as often as it."""
     if unit == "percent" and part_freq == whole_freq == "annual" and {part_agg, whole_agg} <= {"sum", "latest"}:
         return True
-    if unit == "currency":  # a cost per person of the count (an average over it): the same periods
+    if unit in sc.AMOUNT_UNITS:  # money or time of the count's people (per person or in total): the same periods
         return part_freq == whole_freq
     if part_agg != whole_agg or part_agg not in ("sum", "latest"):
         return False

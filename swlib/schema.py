@@ -21,6 +21,7 @@ from .periods import Period
 UNITS = ("percent", "count", "currency", "rate", "ratio", "days", "hours", "number")
 COUNT_UNITS = ("count", "number")  # units that count people or events
 PROPORTION_UNITS = ("percent", "rate", "ratio")  # units of a share of cases, given with its counts or alone
+AMOUNT_UNITS = ("currency", "days", "hours")  # money and time: of a count's people, per person or in total
 ADDITIVE_UNITS = ("count", "currency", "days", "hours", "number")  # units whose figures add up over a year
 POLARITIES = ("higher", "lower", "none")
 FREQUENCIES = ("monthly", "quarterly", "six-monthly", "annual")

@@ -242,7 +242,12 @@ def check_public(council, period, strict, data):
     beside = derivable(ds, council, period)  # a value-only percentage beside its base: a public run refuses it
     for line in lines(beside):
         click.echo(f"{line}: a public run refuses this")
-    if (findings or figures or uncleared or beside or renames) and strict:
+    from ..amounts import council_warnings
+
+    amounts = council_warnings(ds.warnings, council)  # a total and its average: the count they give (validate too)
+    for w in amounts:
+        click.echo(f"{w}: public reports print both")
+    if (findings or figures or uncleared or beside or renames or amounts) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
 
