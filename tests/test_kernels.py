@@ -247,3 +247,19 @@ def test_a_connected_client_is_ready_without_jupyter_clients_fixed_wait(monkeypa
         with pytest.raises(RuntimeError):  # its own wait, on the same silent channel, gives up
             run_sync(kc.wait_for_ready)(timeout=2)
         assert calls == [2]
+
+
+def test_a_reset_runs_no_full_collection_and_leaves_no_names(tmp_path):
+    """IPython's reset ends with a full garbage collection (0.025 s of CPU a report in a batch
+    kernel, walking what earlier reports left in caches); fresh_state leaves that to the
+    collector's own passes, and the namespace is still emptied."""
+    count = "import gc\nleft_over = 1\nprint(gc.get_stats()[2]['collections'])"
+    with KernelSession() as session:
+        before = int(run_cells(session, tmp_path, "first", count).cells[0].outputs[0]["text"])
+        session.reports = 2  # a batch kernel's: reset as the report ends
+        run_cells(session, tmp_path, "second", "pass")  # reset as it ends; the third waits for that
+        out = run_cells(
+            session, tmp_path, "third", "import gc\nprint(gc.get_stats()[2]['collections'], 'left_over' in dir())"
+        )
+    after, left = out.cells[0].outputs[0]["text"].split()
+    assert int(after) == before and left == "False"
