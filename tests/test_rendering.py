@@ -526,3 +526,23 @@ def test_a_trend_cell_its_spc_chart_contradicts_says_both_as_the_reader_sees_it(
     cells = {" ".join(td.get_text(" ").split()) for tr in rows for td in tr.select("td")}
     assert "↑ improving on last year, but a concern over the longer run (its chart, section 4)" in cells, cells
     assert "◆ Red" in cells
+
+
+def test_declared_parameters_are_read_again_when_the_notebook_changes(tmp_path):
+    """A batch reads a notebook's parameters once, not for every report, and an edited notebook
+    (saved in JupyterLab between two runs of a long-lived process) is read again."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from swlib.rendering import _declared
+
+    path = tmp_path / "report.ipynb"
+
+    def save(source):
+        nb = new_notebook(cells=[new_code_cell(source, metadata={"tags": ["parameters"]})])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, path)
+        stat = path.stat()
+        return _declared(str(path), stat.st_mtime_ns, stat.st_size)
+
+    assert save('council = "x"\nperiod = "2021-22-Q2"') == {"council", "period"}
+    assert save('council = "x"\nperiod = "2021-22-Q2"\naudience = "internal"') == {"council", "period", "audience"}
