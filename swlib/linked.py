@@ -14,6 +14,7 @@ import re
 
 from .amounts import SERVICE_WORDS
 from .base import round_half_up
+from .rate_bases import rate_base
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import _small
 
@@ -132,15 +133,6 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=N
                     break
 
 
-# a rate of the council's whole population: "per 100,000 population", "per 1,000 residents"
-_PER_POPULATION = re.compile(
-    r"\bper\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:of\s+the\s+)?(?:total\s+|resident\s+)?(?:population|people|residents|"
-    r"inhabitants|head of population)\b"
-    # not a part of the population: "per 1,000 population aged 0-15", "per 1,000 people 65+", "(0-17)"
-    r"(?!\s*\(?\s*(?:aged?\b|ages\b|under\b|over\b|below\b|above\b|\d|in\s+the\s+(?:\d|age)|"
-    r"(?:of|in)\s+(?:children|adults|young|older|working|school|pupils)))",
-    re.IGNORECASE,
-)
 POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
 
 
@@ -148,8 +140,8 @@ def per_population(title) -> float | None:
     """The N of a rate "per N population" of the whole population in a measure's title (None where
     it says no such rate, or a rate of a part of it: "per 1,000 population aged 0-15", whose count
     the whole population cannot give)."""
-    m = _PER_POPULATION.search(str(title or ""))
-    return float(m.group(1).replace(",", "")) if m else None
+    base = rate_base(title)
+    return base.per if base.column == "population" else None
 
 
 def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
@@ -167,19 +159,22 @@ def protect_population_rates(records, evidence, hidden, why, cols, population, l
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
     reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Treated as a percentage of a
     known base (``disclosure.protect_percent_parts``): where the count it can be is lo..hi, it is
-    hidden ("small"). A rate with its numerator and denominator is checked through them."""
-    if _nan(population) or not population or population <= 0:
-        return
+    hidden ("small"). A rate with its numerator and denominator is checked through them.
+    ``population``: the whole population, or the populations councils.csv gives by column
+    (``rate_bases.populations``: "per 1,000 population aged 0-15" is checked against
+    ``population_0-15``; without it, not checked, and check-public lists it)."""
+    given = population if isinstance(population, dict) else {"population": population}
     for i, r in enumerate(records):
-        per = per_population(r["title"]) if r["unit"] == "rate" else None
-        if not per:
+        base = rate_base(r["title"]) if r["unit"] == "rate" else None
+        pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)
+        if not per or _nan(pop) or not pop or pop <= 0:
             continue
         for col in cols:
             own = (evidence.get(r["measure"]) or {}).get(col) or []
             value = r.get(col)
             if col in hidden[i] or _nan(value) or (own and not _nan(own[-1][1])):
                 continue
-            if any(_small(k, lo, hi) for k in rate_counts(float(value), int(r["decimals"]), per, float(population))):
+            if any(_small(k, lo, hi) for k in rate_counts(float(value), int(r["decimals"]), per, float(pop))):
                 hidden[i].append(col)
                 why[i].append(f"{col}:small")
 

@@ -27,6 +27,7 @@ from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
+from .rate_bases import AGE_COLUMNS
 from .reading import read_tables
 from .rules import (
     benchmark_rules,
@@ -345,7 +346,10 @@ def _unread_columns(
             continue  # inspections: any other column is a quality theme's grades; a misnamed column: its error
         known = [c.name for c in table.columns]
         for col in df.columns:
-            if table.col(col) is None:
+            if table.col(col) is None and str(col).startswith("population_") and table.named is not None:
+                out.append(Problem(label, 1, col, "a column of a population whose ages swreport does not read",
+                                   AGE_COLUMNS))  # fmt: skip
+            elif table.col(col) is None:
                 near = closest(col, known)
                 out.append(Problem(label, 1, col,
                                    f"a column swreport does not read{did_you_mean(col, known)}",
@@ -385,6 +389,8 @@ def _typed(table: sc.Table, df: pd.DataFrame) -> pd.DataFrame:
         for name in df.columns:
             if table.col(name) is None and name != "source":
                 out[name] = sc.convert(sc.Col(name, table.open_columns), df[name])
+    for name in table.named_columns(df.columns):  # councils' population_0-15
+        out[name] = sc.convert(table.col(name), df[name])
     if table.name == "measures":
         dec = out["decimals"].copy()
         default = out["unit"].map(lambda u: sc.DEFAULT_DECIMALS.get(u, 0)).astype("Int64")

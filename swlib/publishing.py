@@ -14,10 +14,10 @@ from .checks import unbased_percentages
 from .config import cleared_text, council_settings
 from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
-from .linked import per_population
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
+from .rate_bases import populations, rate_base, unchecked_rate
 from .reading import column_key, table_sheets
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -127,11 +127,13 @@ def check_public(ds, council: str, period) -> list[dict]:
     if "cleared" in bare:
         bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
     titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
+    rows_of = {c: i + 2 for i, c in ds.councils["council"].items()}  # councils.csv's rows, for the advice
     for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
         i, r = rows.index[0], rows.iloc[0]
         more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
-        of_population = r["unit"] == "rate" and per_population(titles.get(measure))  # no population given
-        unit = "rate of the population, value only, and no population in councils.csv" if of_population else r["unit"]
+        said = unchecked_rate(titles.get(measure), council, rows_of.get(council)) if r["unit"] == "rate" else None
+        of_population = said is not None  # a rate: what it is per, and what would check it
+        unit = said[0] if said else r["unit"]
         base = rows["no_base"].dropna()  # a declared base with no figure: named with its periods
         unit += f", value only, and {base.iloc[0]}, its part_of, has no figure for it" if len(base) else ""
         add(
@@ -142,7 +144,7 @@ def check_public(ds, council: str, period) -> list[dict]:
             f"{more}",
             False,
         )
-        why = UNCHECKED_POPULATION if of_population else UNCHECKED_BASE if len(base) else UNCHECKED
+        why = said[1] if said else UNCHECKED_BASE if len(base) else UNCHECKED
         findings[-1].update(reason=why, kind="figure", measure=measure)
     return findings + renamed_measures(ds, council, P)
 
@@ -151,13 +153,6 @@ UNCHECKED = (
     "a percentage, rate or ratio given without its numerator and denominator: whether it gives away a small "
     "number cannot be checked (give them, or declare part_of = the count it is a percentage of, or clear the row "
     "once an officer has checked its counts)"
-)
-
-
-UNCHECKED_POPULATION = (
-    "a rate of the council's population given without its count: whether the count is 1 to 4 cannot be checked "
-    "(give the council's population in councils.csv, and a rate whose count can be 1 to 4 is [c]; or give the "
-    "numerator and denominator, or clear the row once an officer has checked its count)"
 )
 
 
@@ -174,7 +169,8 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     ``period`` and the three years before it, shown in the year columns) and that public
     suppression cannot check: a percentage, rate or ratio given as a value, without the
     numerator and denominator it was worked out from; a rate of the council's population ("per
-    100,000 population") too where ``councils.csv`` gives no population (with one, it is checked:
+    100,000 population", "per 1,000 population aged 0-15") too where ``councils.csv`` gives no
+    such population (``population``, ``population_0-15``; with one, it is checked:
     ``linked.protect_population_rates``). Figures the LGBF panel gives (published already by the
     Improvement Service) are not listed; a percentage declared ``part_of`` a count is, where the
     count has no figure for its period (``no_base``: the count's id, ``checks.unbased_percentages``).
@@ -193,22 +189,16 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
         bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()
 
-    if population_given(ds, council):  # a rate of the council's population: checked against it (linked)
-        titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
-        of_population = {m for m, t in titles.items() if per_population(t)}
-        bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))
+    given = populations(ds.councils, council)  # a rate of a population it gives: checked against it (linked)
+    rated = ds.measures.drop_duplicates("measure").set_index("measure").query("unit == 'rate'")["title"]
+    of_population = {m for m, t in rated.items() if given.get(rate_base(t).column)}
+    bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))
 
     def shown(p: str) -> bool:
         q = Period.parse(p)
         return P.fy - 3 <= q.fy < P.fy or (q.fy == P.fy and q.end <= P.end) or q == P.year_period
 
     return obs[bare & obs["period"].map(shown).astype(bool)]
-
-
-def population_given(ds, council: str) -> bool:
-    """Whether ``councils.csv`` gives the council's population (rates of it are checked against it)."""
-    pop = ds.councils.loc[ds.councils["council"] == council].reindex(columns=["population"])["population"]
-    return bool(len(pop)) and pd.notna(pop.iloc[0]) and float(pop.iloc[0]) > 0
 
 
 # free text from the data, other than comments and actions, that public reports print: each

@@ -22,7 +22,7 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         return half  # one line for the header, not a blank cell on every row with a count
     extra = [c for c in df.columns if table.col(c) is None and c != "source"]
     if not table.open_columns:
-        extra = []
+        extra = table.named_columns(df.columns)  # known by their form: councils' population_0-15
     if _passes(table, df, extra):
         return []  # no cell to word: pandera (a pass per check per cell) is for a table that fails
     schema = sc.pandera_schema(table, extra)
@@ -137,7 +137,7 @@ def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:
     if any(c.required and c.name not in df for c in table.columns):
         return False
     grade = sc.Col("", table.open_columns) if table.open_columns else None
-    specs = [(c, c.name) for c in table.columns if c.name in df] + [(grade, name) for name in extra]
+    specs = [(c, c.name) for c in table.columns if c.name in df] + [(table.col(n) or grade, n) for n in extra]
     for col, name in specs:
         s = df[name]
         if s.dtype != object or s.isna().any() or not sc.column_passes(col, s):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 
 from .errors import PeriodError
 from .periods import Period
+from .rate_bases import population_column
 
 UNITS = ("percent", "count", "currency", "rate", "ratio", "days", "hours", "number")
 COUNT_UNITS = ("count", "number")  # units that count people or events
@@ -86,9 +88,22 @@ class Table:
     key: tuple[str, ...] = ()
     required: bool = False
     open_columns: str | None = None  # kind of any extra column (inspections' quality themes)
+    named: Callable[[str], Col | None] | None = None  # a column known by its name's form (population_0-15)
 
     def col(self, name: str) -> Col | None:
-        return next((c for c in self.columns if c.name == name), None)
+        found = next((c for c in self.columns if c.name == name), None)
+        return found if found is not None or self.named is None else self.named(str(name))
+
+    def named_columns(self, names) -> list[str]:
+        """The columns of ``names`` known by their form only (``named``), not by ``columns``."""
+        own = {c.name for c in self.columns}
+        return [n for n in names if n not in own and self.named is not None and self.named(str(n)) is not None]
+
+
+def _age_population(name: str) -> Col | None:
+    """councils.csv's population of an age group, named ``population_<ages>`` as a rate's title writes
+    the ages (``population_0-15``, ``population_65+``): a whole number, checked as ``population``."""
+    return Col(name, "int", minimum=0) if population_column(name) else None
 
 
 def _c(name, kind="text", **kw) -> Col:
@@ -110,6 +125,7 @@ TABLES: dict[str, Table] = {
             ),
             key=("council",),
             required=True,
+            named=_age_population,
         ),
         Table(
             "measures",
@@ -472,10 +488,9 @@ def pandera_schema(table: Table, extra_columns: list[str]):
     import pandera.pandas as pa  # as in column_checks
 
     cols = {c.name: pa.Column(str, column_checks(c), required=c.required) for c in table.columns}
-    if table.open_columns:
-        grade = Col("", table.open_columns)
-        for name in extra_columns:
-            cols[name] = pa.Column(str, column_checks(grade), required=False)
+    for name in extra_columns:  # inspections' quality themes; councils' population_0-15
+        spec = table.col(name) or Col("", table.open_columns)
+        cols[name] = pa.Column(str, column_checks(spec), required=False)
     return pa.DataFrameSchema(cols, strict=False, coerce=False)
 
 

@@ -20,6 +20,7 @@ from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .published import read as read_published
+from .rate_bases import populations
 from .records import Records
 from .rows import records
 from .schema import ADDITIVE_UNITS
@@ -204,6 +205,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
     pop = ds.councils.loc[ds.councils["council"] == council].reindex(columns=["population"])["population"]
     df.attrs["population"] = float(pop.iloc[0]) if len(pop) and pd.notna(pop.iloc[0]) else None  # rates of it
+    df.attrs["populations"] = populations(ds.councils, council)  # and of its age groups (population_0-15)
     return df, evidence
 
 

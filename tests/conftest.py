@@ -90,6 +90,7 @@ def demo_with(folder, measures=(), observations=(), changed=None, councils=None)
         cols = list(dict.fromkeys([*rows[0], *(k for r in add for k in r)]))
         for r in rows:
             r.update(change(r) or {})
+            cols += [k for k in r if k not in cols]  # a column set on a row: councils' population_0-15
         write_csv(path, [*rows, *add], cols)
 
     edit("measures", list(measures), lambda r: None)

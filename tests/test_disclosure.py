@@ -863,7 +863,7 @@ def test_value_only_figures_in_the_year_columns_are_listed_as_not_checked_and_re
     assert (pub.loc["m0", "last_year"], pub.loc["m0", "2018-19"], pub.loc["m1", "2019-20"]) == (91.2, 88.5, 12.5)
     found = {f["text"].split(" ")[0]: f for f in not_checked(ds, "quarterly", "alpha", "2020-21-Q1")}
     assert set(found) == {"m0", "m1"} and "m0 2018-19: 88.5 (percent, value only) and 1 more row" in found["m0"]["text"]
-    assert "m1 2019-20: 12.5 (rate, value only)" in found["m1"]["text"]
+    assert "m1 2019-20: 12.5 (rate, value only: its title does not say what it is per)" in found["m1"]["text"]
     printed = _printed(ds, "alpha", swlib.Period.parse("2020-21-Q1"), tmp_path)
     record = {(p["measure"], p["year"], p["months"]): p["value"] for p in printed}
     assert record[("m0", "2019-20", 3)] == 91.2 and record[("m0", "2018-19", 12)] == 88.5

@@ -242,3 +242,34 @@ def test_two_sections_counts_and_percentages_are_the_same_cases_by_a_word_that_n
     assert same_cases(
         count, {**reports, "theme": "Statutory functions", "outcome": "Complaints"}
     )  # one section: any word
+
+
+def test_attack_a_rate_per_100k_population_and_of_an_age_group_give_no_count_back(tmp_path):
+    # ATTACK-4 finding 4: "per 100k population" was not read as a rate of the population, so 1.3 (2 children of
+    # 148,790) was printed; "per 1,000 population aged 0-15" was checked against the whole population, so 0.1 (2 of
+    # some 22,000 children) was printed. Each is now checked against the population councils.csv gives for it
+    rate = {"measure": "dg-secure-rate", "title": "Children in secure care per 100k population",
+            "theme": "Statutory functions", "outcome": "Looked after children", "unit": "rate", "polarity": "none",
+            "frequency": "annual", "aggregate": "latest", "decimals": "1", "council": DG, "source": "synthetic"}  # fmt: skip
+    cpr = {**rate, "measure": "dg-cpr-rate", "title": "Children on the child protection register per 1,000 "
+           "population aged 0-15"}  # fmt: skip
+    values = {"2020-21": "2.7", "2021-22": "2.7", "2022-23": "2.7", "2023-24": "1.3"}
+    obs = [{"measure": "dg-secure-rate", "period": p, "value": v} for p, v in values.items()]
+    obs += [{"measure": "dg-cpr-rate", "period": p, "value": "0.1"} for p in values]
+    cols = ("2020-21", "2021-22", "2022-23", "to_date")
+    ds = demo_with(tmp_path / "w", [rate, cpr], obs, councils={DG: {"population": "148790"}})
+    pub = public(ds, "2023-24")
+    for c in cols:
+        assert pd.isna(pub.loc["dg-secure-rate", c]) and f"{c}:small" in pub.loc["dg-secure-rate", "suppressed_why"]
+    # no population aged 0-15 given: the whole population is not its base, so it is printed (and listed, not checked)
+    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(0.1)
+    ds = demo_with(
+        tmp_path / "a", [rate, cpr], obs, councils={DG: {"population": "148790", "population_0-15": "22010"}}
+    )
+    pub = public(ds, "2023-24")
+    for c in cols:  # 0.1 per 1,000 of 22,010 is 2 children
+        assert pd.isna(pub.loc["dg-cpr-rate", c]) and f"{c}:small" in pub.loc["dg-cpr-rate", "suppressed_why"]
+    # a rate of the age group whose count is not small is printed: 0.5 per 1,000 of 22,010 is 11
+    ds = demo_with(tmp_path / "b", [cpr], [{"measure": "dg-cpr-rate", "period": "2023-24", "value": "0.5"}],
+                   councils={DG: {"population_0-15": "22010"}})  # fmt: skip
+    assert public(ds, "2023-24").loc["dg-cpr-rate", "to_date"] == pytest.approx(0.5)

@@ -601,3 +601,26 @@ def test_measures_rows_with_bad_cells_are_read_around_by_the_rules_between_measu
     (data_dir / "measures.csv").write_text("\n".join([head, *rows]) + "\n")
     ps = problems_of(data_dir)
     assert [(p.row, p.column) for p in ps] == [(3, "frequency"), (4, "measure"), (6, "part_of")], [str(p) for p in ps]
+
+
+def test_a_population_of_an_age_group_is_a_councils_column_checked_like_population(tmp_path):
+    # ATTACK-4 finding 4: a rate "per 1,000 population aged 0-15" is checked against councils.csv's population_0-15;
+    # a bad figure there names its file, row and column, and a column whose ages are not read says how to name it
+    folder = tmp_path / "d"
+    shutil.copytree(ROOT / "data", folder)
+    path = folder / "councils.csv"
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[0] += ",population_0-15,population_65+"
+    text[1:] = [line + (",22010,abc" if i == 1 else ",,") for i, line in enumerate(text[1:])]
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    ps = one(folder, "councils.csv", 3, "population_65+", "'abc'", "a whole number")
+    assert len(ps) == 1
+    text[1:] = [line.replace(",abc", ",31000") for line in text[1:]]
+    text[0] += ",population_children"
+    text[1:] = [line + "," for line in text[1:]]
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    ds = swlib.load(folder)
+    row = ds.councils.set_index("council").loc["dundee-city"]
+    assert (row["population_0-15"], row["population_65+"]) == (22010, 31000)
+    (w,) = [str(w) for w in ds.warnings if w.column == "population_children"]
+    assert "population_0-15, population_0-17" in w and "councils.csv, row 1" in w

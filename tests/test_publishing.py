@@ -380,4 +380,35 @@ def test_a_rate_of_the_population_is_checked_against_the_population_not_listed_a
         in (f["text"])
     )
     assert "give the council's population in councils.csv" in f["reason"]
-    assert "(rate, value only)" in listed(ds)["lac-secure-rate-young"]["text"]
+    assert "(rate per 100,000 population aged 0-17, value only, and no population_0-17 in councils.csv: add a column" \
+        in listed(ds)["lac-secure-rate-young"]["text"]  # fmt: skip
+
+
+def test_check_public_says_per_rate_why_it_is_not_checked(tmp_path):
+    # ATTACK-4 finding 4: every rate was listed alike, "(rate, value only) ... not checked", the one checked against
+    # the population too; now each says why: no population of its ages given (and the column to add), or a base that
+    # is no population (the demo's readmissions per 1,000 discharges)
+    from tests.conftest import DG, demo_with
+
+    rate = {"measure": "dg-secure-rate", "title": "Children in secure care per 100k population",
+            "theme": "Statutory functions", "outcome": "Looked after children", "unit": "rate", "polarity": "none",
+            "frequency": "annual", "aggregate": "latest", "decimals": "1", "council": DG, "source": "synthetic"}  # fmt: skip
+    cpr = {**rate, "measure": "dg-cpr-rate", "title": "Children on the register per 1,000 population aged 0-15"}
+    obs = [{"measure": m, "period": "2023-24", "value": "1.3"} for m in ("dg-secure-rate", "dg-cpr-rate")]
+
+    def listed(ds):
+        return {f["measure"]: f["text"] for f in check_public(ds, DG, "2023-24") if f.get("kind") == "figure"}
+
+    found = listed(demo_with(tmp_path / "p", [rate, cpr], obs, councils={DG: {"population": "148790"}}))
+    assert "dg-secure-rate" not in found  # checked against the population
+    assert found["dg-cpr-rate"] == (
+        "dg-cpr-rate 2023-24: 1.3 (rate per 1,000 population aged 0-15, value only, and no population_0-15 in "
+        "councils.csv: add a column population_0-15 to councils.csv with dumfries-and-galloway's population aged 0-15 "
+        "in row 4)"
+    )
+    assert found["dg-readmission-rate"].endswith(
+        "(rate per 1,000 discharges, value only: discharges are not a population, so no figure in the data gives its "
+        "count) and 1 more row of it"
+    )
+    found = listed(demo_with(tmp_path / "a", [rate, cpr], obs, councils={DG: {"population_0-15": "22010"}}))
+    assert "dg-cpr-rate" not in found and "no population in councils.csv" in found["dg-secure-rate"]
