@@ -243,22 +243,79 @@ def test_the_report_in_a_notebook_looks_as_in_its_page_despite_jupyterlabs_style
     assert bare["table.performance tbody td.num"] != reader["table.performance tbody td.num"]
 
 
-@pytest.mark.parametrize("name", ["quarterly", "annual", "national"])
-def test_on_a_phone_the_page_never_scrolls_sideways_a_wide_table_scrolls_in_its_own_box(browser, name):
-    # ANALYST-3 #12: at 390 px the whole page scrolled sideways (the performance tables are 735 px wide)
+# every element that overflows the screen must be inside a box that scrolls on its own, and that box named (a table by
+# its caption, a chart's figure by its figcaption): [element, the box it scrolls in (or null), that box's name]
+OVERFLOW = """() => { const vw = document.documentElement.clientWidth, out = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || r.right <= vw + 0.5) continue;  // (the skip link waits off the left edge, by design)
+    let box = null;
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.clipPath !== 'none' && p.getBoundingClientRect().width <= 1) { box = 'hidden'; break; }  // seen by a screen reader only
+      if (['auto', 'scroll'].includes(s.overflowX)) { box = p; break; }
+    }
+    if (box === 'hidden') continue;
+    const name = box && (box.querySelector(':scope > caption, :scope > figcaption')?.textContent.trim() ?? '');
+    out.push([e.tagName + '.' + e.className, box && box.tagName, name]); }
+  return out; }"""
+# chart text as shown: the SVG's smallest font size in its own units, times the shown width over the drawn width
+CHART_TEXT = """() => [...document.querySelectorAll('figure.chart img')].map(img => {
+  const svg = new DOMParser().parseFromString(atob(img.src.split(',')[1]), 'image/svg+xml').documentElement;
+  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize
+    || t.getAttribute('style').match(/font-size: ([\\d.]+)/)[1]));
+  const drawn = parseFloat(svg.getAttribute('viewBox').split(' ')[2]);
+  return [img.alt.slice(0, 60), Math.min(...sizes.filter(n => n > 0)) * img.getBoundingClientRect().width / drawn]; })"""
+
+
+@pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual", "national"])
+def test_on_a_phone_nothing_is_cut_off_tables_read_as_cards_and_chart_text_is_9px(browser, name):
+    # ANALYST-3 #12: at 390 px the whole page scrolled sideways (the performance tables are 735 px wide); COMMITTEE-4 #2:
+    # then the tables scrolled in a box with no cue, page 1's comments were cut off and chart text shrank to 3-7 px
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(rendered(name).as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    boxes = page.eval_on_selector_all("table", "ts => ts.map(t => [t.scrollWidth, t.clientWidth, "
-                                      "t.getBoundingClientRect().right, t.querySelector('caption')?.getBoundingClientRect().right ?? 0])")  # fmt: skip
-    assert any(sw > cw for sw, cw, _, _ in boxes)  # a table wider than the screen: it scrolls, on its own
-    assert all(right <= 390 and caption <= 390 for _, _, right, caption in boxes)  # its caption wraps at the screen
-    # still a table to a screen reader (a table's role, its rows and headers, as Chromium exposes them)
+    outside = page.evaluate(OVERFLOW)
+    assert all(box in ("TABLE", "FIGURE") and words for _, box, words in outside), [o for o in outside if not o[2]][:5]
+    boxes = page.eval_on_selector_all("table", "ts => ts.map(t => [t.getBoundingClientRect().right, "
+                                      "t.querySelector('caption')?.getBoundingClientRect().right ?? 0])")  # fmt: skip
+    assert all(right <= 390 and caption <= 390 for right, caption in boxes)  # a caption wraps at the screen
+    # the tables read row by row: each row a card of the screen's width, each figure saying what it is
+    cards = page.eval_on_selector_all("table.performance tbody tr", """rs => rs.map(r => [r.getBoundingClientRect().right,
+        [...r.querySelectorAll('td[data-label]:not(.status)')].filter(td => td.offsetWidth)
+          .every(td => getComputedStyle(td, '::before').content.startsWith('attr(data-label)')
+                       || getComputedStyle(td, '::before').content.includes(td.dataset.label))])""")  # fmt: skip
+    assert name.startswith("quarterly") == bool(cards)
+    assert all(right <= 390 and labelled for right, labelled in cards)
+    # an empty comment takes no room
+    assert page.eval_on_selector_all(
+        "td.comment", "cs => cs.filter(c => !c.textContent.trim()).every(c => !c.offsetHeight)"
+    )
+    text = page.evaluate(CHART_TEXT)
+    assert text and all(round(size, 1) >= 9 for _, size in text), [t for t in text if round(t[1], 1) < 9]
+    if name.startswith("quarterly"):  # page 1: what is being done about each measure, whole on the screen
+        doing = page.eval_on_selector_all(
+            "table.glance-attention td[data-label='Comment or action']",
+            """ds => ds.map(d =>
+            [d.textContent.trim(), d.getBoundingClientRect().left, d.getBoundingClientRect().right, d.scrollWidth <= d.clientWidth])""",
+        )
+        assert doing and all(t and left >= 0 and right <= 390 and whole for t, left, right, whole in doing), doing
+    # still tables to a screen reader: a table's role, its rows, its row and column headers, as Chromium exposes them
     tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    assert sum(n.get("role", {}).get("value") == "table" for n in tree) == len(boxes)
+    roles = [n.get("role", {}).get("value") for n in tree if not n.get("ignored")]
+    assert roles.count("table") == len(boxes)
+    assert roles.count("columnheader") == page.evaluate("document.querySelectorAll('thead th').length")
+    assert roles.count("rowheader") == page.evaluate("document.querySelectorAll('tbody th[scope=row]').length")
+    # a cell's shown label is not read out again after its column header
+    names = [n.get("name", {}).get("value", "") for n in tree if n.get("role", {}).get("value") == "cell"]
+    assert not [n for n in names if n.startswith(("Target", "Trend:", "Comments/progress:"))], names[:5]
     page.screenshot(path=str(SHOTS / f"{name}-phone.png"))
     page.close()
-    page = browser.new_page(viewport={"width": 1100, "height": 1300})  # a wider screen: tables as they were
+    page = browser.new_page(viewport={"width": 1280, "height": 1300})  # a wider screen: tables as they were
     page.goto(rendered(name).as_uri())
     assert page.eval_on_selector_all("table", "ts => ts.every(t => getComputedStyle(t).display === 'table')")
+    assert page.eval_on_selector_all("thead th", "ths => ths.every(th => th.offsetHeight > 0)")
+    assert page.eval_on_selector_all(
+        "td[data-label]", "ts => ts.every(t => getComputedStyle(t, '::before').content === 'none')"
+    )
     page.close()
