@@ -36,6 +36,7 @@ from .amounts import undeclared_amounts
 from .config import council_settings
 from .errors import ConfigError, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .rate_bases import age_populations_over_whole
 from .rules import part_of_fits
 from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
@@ -71,6 +72,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
             out += empty_statutory_sections(measures, tables["councils"], label("measures"))
     if "councils" in tables:
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
+        out += age_populations_over_whole(tables["councils"], label("councils"))  # population_0-15
     if "workforce" in tables:
         out += workforce_totals(tables["workforce"], label("workforce"))
     if "finance" in tables:

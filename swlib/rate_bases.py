@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .errors import Problem
+
 AGE_COLUMNS = (  # what a councils.csv column of an age group's population is named
     "population_ and the ages, as a rate's title writes them: population_0-15, population_0-17, population_16-64, "
     "population_18+, population_65+ or population_75+ (a whole number: the council's population of that age)"
@@ -226,3 +228,21 @@ def unchecked_rate(title, council: str, row: int | None = None) -> tuple[str, st
         "gives away a small number cannot be checked (a rate of the population says so, 'per 100,000 population', "
         f"and is checked against the population in councils.csv; {_OR})",
     )
+
+
+def age_populations_over_whole(councils: pd.DataFrame, label: str) -> list:
+    """A warning for each population of an age group (``population_0-15``) larger than the council's
+    whole ``population``: a typed figure (220100 for 22010) that would make a rate of that age group's
+    count look larger than it is, and print a small one."""
+    out = []
+    if "population" not in councils:
+        return out
+    for col in [c for c in councils.columns if population_column(str(c))]:
+        for row in councils.index:
+            part, whole = councils.at[row, col], councils.at[row, "population"]
+            if pd.notna(part) and pd.notna(whole) and float(part) > float(whole):
+                out.append(Problem(label, int(row), col, f"{int(part):,} for {councils.at[row, 'council']}, more than "
+                                   f"its population of {int(whole):,}",
+                                   f"the council's population aged {col.removeprefix('population_')}, a part of its "
+                                   "population (a rate of that age group is checked against it)"))  # fmt: skip
+    return out

@@ -624,3 +624,9 @@ def test_a_population_of_an_age_group_is_a_councils_column_checked_like_populati
     assert (row["population_0-15"], row["population_65+"]) == (22010, 31000)
     (w,) = [str(w) for w in ds.warnings if w.column == "population_children"]
     assert "population_0-15, population_0-17" in w and "councils.csv, row 1" in w
+    # an age group's population larger than the whole (220100 typed for 22010): a warning naming the cell
+    text[1:] = [line.replace(",22010,31000", ",220100,31000") for line in text[1:]]
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    (w,) = [str(w) for w in swlib.load(folder).warnings if w.column == "population_0-15"]
+    assert w.startswith("councils.csv, row 3, column 'population_0-15': found 220,100 for dundee-city, more than its "
+                        "population of 148,000")  # fmt: skip
