@@ -352,6 +352,29 @@ def test_a_public_runs_not_checked_line_names_a_few_measures_and_where_every_one
     assert [x.split(": ")[1].split()[0] for x in listed] == [f"m{i}" for i in range(12)], r.output
 
 
+def test_a_public_runs_not_checked_line_says_which_population_to_give_for_a_rate_of_one(tmp_path):
+    """ATTACK-4 finding 4: a rate of the population (or of an age group) printed unchecked for want of that
+    population: the run's line names the councils.csv column that would check it."""
+    from types import SimpleNamespace
+
+    from swlib.cli.reports import _not_checked_line
+    from swlib.publishing import not_checked
+    from tests.conftest import DG, demo_with
+
+    rate = {"measure": "dg-secure-rate", "title": "Children in secure care per 100k population",
+            "theme": "Statutory functions", "outcome": "Looked after children", "unit": "rate", "polarity": "none",
+            "frequency": "annual", "aggregate": "latest", "decimals": "1", "council": DG, "source": "synthetic"}  # fmt: skip
+    cpr = {**rate, "measure": "dg-cpr-rate", "title": "Children on the register per 1,000 population aged 0-15"}
+    obs = [{"measure": m, "period": "2023-24", "value": "1.3"} for m in ("dg-secure-rate", "dg-cpr-rate")]
+    ds = demo_with(tmp_path / "d", [rate, cpr], obs)
+    job = SimpleNamespace(key=f"public/{DG}/2023-24/annual", council=DG, period="2023-24")
+    line = _not_checked_line(job, not_checked(ds, "annual", DG, "2023-24"), tmp_path / "d", "run")
+    assert ", or give population and population_0-15 in councils.csv for a rate of a population; " in line, line
+    ds = demo_with(tmp_path / "p", [rate, cpr], obs, councils={DG: {"population": "148790"}})
+    line = _not_checked_line(job, not_checked(ds, "annual", DG, "2023-24"), tmp_path / "p", "run")
+    assert ", or give population_0-15 in councils.csv for a rate of a population; " in line, line
+
+
 def test_a_run_validates_the_data_once_naming_the_council_and_checking_the_request(monkeypatch, tmp_path):
     """`run --council 'South Lanarkshire'` read and validated the data twice with SWREPORT_NO_CACHE=1
     (once to find the council, once for the checks): one load serves both."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -229,9 +230,11 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
     names = ", ".join(ids[:NOT_CHECKED_NAMED]) + (  # the first few: the full list is check-public's
         f" and {len(ids) - NOT_CHECKED_NAMED} more" if len(ids) > NOT_CHECKED_NAMED else ""
     )
+    cols = sorted({c for f in figures for c in re.findall(r"no (population\S*) in councils\.csv", str(f.get("text")))})
+    cols_in = f", or give {' and '.join(cols)} in councils.csv for a rate of a population" if cols else ""
     return (
         f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
-        f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of; "
+        f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of{cols_in}; "
         f"'{listing}' lists {'them' if len(ids) <= NOT_CHECKED_NAMED else 'every one'} (or {command} --verbose)"
     )
 
