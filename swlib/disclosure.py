@@ -104,8 +104,8 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
     for pv, pn, pd_, pk in points[
         :-1
     ]:  # snapshots too: "41 on the register, 44 last quarter" tells 3 left, net  # earlier in the year, or the same months as printed before a revision
-        if aggregate == "mean":
-            if count and _small(abs(v * k - pv * pk), lo, hi):
+        if aggregate == "mean":  # an average of days or money: the cases it is over too (13 days over 3 children)
+            if (count and _small(abs(v * k - pv * pk), lo, hi)) or _small(abs(d - pd_), lo, hi):
                 return "earlier"
             continue
         if (count and _small(abs(v - pv), lo, hi)) or _small(abs(n - pn), lo, hi) or _small(abs(d - pd_), lo, hi):

@@ -20,6 +20,7 @@ from .formatting import fmt_value
 from .panel import observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records
+from .schema import PROPORTION_UNITS
 from .stats import trend_test
 from .status import is_synthetic, round_half_up, synthetic_columns
 from .xmr import SPCWarning, assurance_type, p_chart, spc
@@ -251,9 +252,10 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
     at = {p: i for i, p in enumerate(o["period"])}  # the five years' rows, looked up (no index built)
     rows = {c: np.array([a[at[y]] if y in at else np.nan for y in years], dtype=float)
             for c, a in ((c, o[c].to_numpy()) for c in ("numerator", "denominator", "value"))}  # fmt: skip
-    if not (np.isnan(rows["numerator"]).any() or np.isnan(rows["denominator"]).any()):
-        return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity)
     unit = _by_id(ds).loc[measure, "unit"]
+    # a share of cases: its counts (days or money given with the cases they are over are no proportion)
+    if unit in PROPORTION_UNITS and not (np.isnan(rows["numerator"]).any() or np.isnan(rows["denominator"]).any()):
+        return trend_test(numerators=rows["numerator"], denominators=rows["denominator"], polarity=polarity)
     if unit == "count" and not np.isnan(rows["value"]).any():
         se = np.sqrt(np.maximum(rows["value"], 1))  # Poisson counts
         return trend_test(values=rows["value"], standard_errors=se, polarity=polarity)

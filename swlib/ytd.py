@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import SPAN_MONTHS, Period
-from .schema import ADDITIVE_UNITS
+from .schema import ADDITIVE_UNITS, AMOUNT_UNITS
 
 INCOMPLETE = "year to date incomplete: no figure for"  # a row's note where a period of the year is missing
 
@@ -44,10 +44,13 @@ def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float,
         last = rows[-1]
         return last["value_c"], last["numerator"], last["denominator"]
     values = [r["value_c"] for r in rows]
-    if aggregate == "mean":
-        return float(np.nanmean(values)) if not all(pd.isna(v) for v in values) else np.nan, np.nan, np.nan
     nums = [r["numerator"] for r in rows]
     dens = [r["denominator"] for r in rows]
+    if aggregate == "mean":
+        v = float(np.nanmean(values)) if not all(pd.isna(v) for v in values) else np.nan
+        if unit in AMOUNT_UNITS and not any(pd.isna(x) for x in (*nums, *dens)):  # the cases an average of days or
+            return v, float(sum(nums)), float(sum(dens))  # money is over: for public reports' small-number check
+        return v, np.nan, np.nan
     if not any(pd.isna(x) for x in nums) and not any(pd.isna(x) for x in dens):
         n, d = float(sum(nums)), float(sum(dens))
         if unit == "percent":

@@ -1227,3 +1227,16 @@ def test_attack_an_average_cost_over_a_small_count_can_be_declared_and_is_hidden
                                          "part_of": "m0" if r["measure"] == "m1" else ""} for r in rows])  # fmt: skip
     r = CliRunner().invoke(main, ["validate", "--data", str(folder)])
     assert r.exit_code == 2 and "measures.csv, row 3, column 'part_of': found 'm0' annual (sum)" in r.output, r.output
+
+
+def test_an_average_of_days_over_a_few_more_children_than_the_last_quarters_is_hidden(data_dir):
+    # ATTACK-4 finding 5, the advice taken (the values given, aggregate mean, the children kept as counts): Q1 12.0
+    # days over 20 children printed, then H1 12.5 over 23: Q2 alone is 13 days over 3 children, so H1 is [c]
+    obs = [{"measure": "m0", "period": f"2023-24-Q{q}", "value": v, "numerator": n, "denominator": d}
+           for q, (v, n, d) in enumerate((("12", "240", "20"), ("13", "39", "3"), ("12.1", "230", "19")), 1)]  # fmt: skip
+    ms = [{"unit": "days", "aggregate": "mean", "polarity": "lower", "target": "15", "decimals": "1"}]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    q = {p: swlib.performance(ds, "alpha", f"2023-24-{p}", audience="public").iloc[0] for p in ("Q1", "Q2", "Q3")}
+    assert q["Q1"]["to_date"] == 12.0 and q["Q1"]["status"] == "Green"
+    assert pd.isna(q["Q2"]["to_date"]) and "to_date:earlier" in q["Q2"]["suppressed_why"]
+    assert q["Q3"]["to_date"] == pytest.approx((12 + 13 + 12.1) / 3)  # over 42 children, 22 more than Q1's

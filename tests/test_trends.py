@@ -336,3 +336,13 @@ def test_an_spc_note_names_the_one_month_missing_not_a_span_that_reads_as_a_quar
     caption = spc_view(chart, "Bed days", "count", 0)["chart"]["caption"]
     assert "Charted from December 2025 only: there is no figure for November 2025, and process limits" in caption
     assert "between" not in caption
+
+
+def test_days_given_with_the_cases_they_are_over_get_no_proportions_trend_test(data_dir):
+    # ATTACK-4 finding 5: 240 days over 20 children (12 a child), then 13, 14, 15, 16: the counts were read
+    # as a proportion, 240 "of" 20, and Cochran-Armitage said "no significant change"; days are no share
+    obs = [{"measure": "m0", "period": f"{y}-{str(y + 1)[2:]}", "value": str(12 + k), "numerator": str(20 * (12 + k)),
+            "denominator": "20"} for k, y in enumerate(range(2019, 2024))]  # fmt: skip
+    ms = [{"unit": "days", "frequency": "annual", "polarity": "lower", "aggregate": "latest"}]
+    t = trends.statistical_trend(swlib.load(make_data(data_dir, ms, obs)), "alpha", "m0", "2023-24", "lower")
+    assert t.get("method") != "Cochran-Armitage" and t["trend"] != "no significant change", t

@@ -32,3 +32,13 @@ def test_a_whole_year_needs_every_quarter():
     assert math.isnan(value) and note == "incomplete: 3 of 4 quarters"
     rows.update([obs("2020-21-Q4", 8.0)])
     assert year_value(rows, Period.parse("2020-21"), "quarter", "sum", "count")[0] == 26.0
+
+
+def test_an_average_of_days_to_date_keeps_the_cases_it_is_over():
+    # ATTACK-4 finding 5, the advice taken: 12 days over 20 children, then 13 over 3 (aggregate mean); the year to
+    # date is the mean, 12.5, over 23 children, which public reports set against Q1's 20 (13 days over 3 children)
+    rows = dict([obs("2023-24-Q1", 12.0, 240, 20), obs("2023-24-Q2", 13.0, 39, 3)])
+    ytd = year_to_date(rows, Period.parse("2023-24-Q2"), "quarter", "mean", "days")
+    assert (ytd.value, ytd.numerator, ytd.denominator) == (12.5, 279, 23)
+    counts = year_to_date(rows, Period.parse("2023-24-Q2"), "quarter", "mean", "number")  # an average of counts
+    assert counts.value == 12.5 and math.isnan(counts.denominator)
