@@ -276,7 +276,8 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
                     rest = total - added
                     found = (
                         f"{measure} for {council}, {p.label}: {_fig(total)}, beside {some}, which add up to "
-                        f"{_fig(added)} (no figure for {', '.join(missing)}, which would be {_fig(rest)} "
+                        f"{_fig(added)} (no figure for {', '.join(missing)}, which would "
+                        f"{'be' if len(missing) == 1 else 'together be'} {_fig(rest)} "
                         f"where the {PLURAL[kind]} given are around {_fig(float(np.median([f for _q, f in given])))})"
                     )
                     expected = (
