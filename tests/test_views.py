@@ -505,8 +505,11 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
         "where numbers can be small."
     )
     balance = public["Balance of care for looked after children: % being looked after in the community"]
-    # a snapshot each year: its 2021-22 figure (222 of 247) is 2 from 2020-21's (220 of 233), so the years are [c]
-    assert balance.select_one("p.chart-withheld").get_text() == "Chart not shown: it would show small numbers."
+    # its shares are of the children looked after at 31 March (471 of 512): no small number, so its
+    # bar chart is shown and only the SPC chart of single years is left out, said so
+    assert len(balance.select("figure")) == 1 and balance.select_one("p.chart-withheld").get_text().endswith(
+        "a public report charts the latest years only."
+    )
     sds = next(v for k, v in public.items() if k.startswith("Self-directed support"))
     assert sds.select_one("p.chart-withheld").get_text().endswith("a public report charts the latest years only.")
     # the internal report has every chart it can draw: a line only where there are too few periods for SPC
