@@ -683,3 +683,25 @@ def test_a_part_year_total_is_drawn_beside_the_same_point_last_year_not_against_
     # a percentage to date is comparable with whole years: drawn as before
     r, years = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-cj-reports")
     assert "same-point" not in trend_chart(r, years, "2023/24 Quarter 2").svg
+
+
+def test_a_cash_chart_greys_the_earlier_figures_its_sentence_does_not_compare(demo):
+    # SL Q2 p11: the sentence says £79,600 is "not compared with £86,500 at this point last year:
+    # cash, not adjusted for inflation", and the chart drew £86,500 beside it as a comparator
+    import xml.etree.ElementTree as ET
+
+    from swlib.charts.base import PALETTE
+
+    ns = "{http://www.w3.org/2000/svg}"
+    r, years = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-equipu-saving")
+    chart = trend_chart(r, years, "2021/22 Quarter 2")
+    fills = [(b.get("class"), b.get("fill")) for b in ET.fromstring(chart.svg).iter(ns + "rect")
+             if "bar" in (b.get("class") or "")]  # fmt: skip
+    assert fills[-1] == ("bar latest", "#0072B2") and len(fills) >= 3
+    assert all(f == PALETTE["grey"] for c, f in fills[:-1]), fills
+    assert (
+        "Grey bars: earlier figures, not compared with this year's (cash, not adjusted for inflation)" in chart.caption
+    )
+    r, years = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-cpo-upw-5days")  # not pounds: as before
+    plain = trend_chart(r, years, "2021/22 Quarter 2")
+    assert PALETTE["grey"] not in plain.svg and "Grey bars" not in plain.caption

@@ -105,6 +105,8 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
             f"{row['title']}: the last three years{whole} this year to date{this} beside the same point last year "
             f"({labels[-2]}): part of a year, not to be read against the whole years' totals"
         )
+    if isinstance(row.get("cash"), str) and len(labels) > 1:  # the sentence does not compare them: nor does the chart
+        caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
@@ -168,7 +170,9 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         if i in hidden or _nan(v):
             continue
         latest, same_point = i == n - 1, part and i == n - 2  # the same point last year: hatched as to date
-        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
+        # pounds of other years not compared with this year's (cash): grey, as the caption says
+        earlier = PALETTE["grey"] if isinstance(row.get("cash"), str) else st["bar"]
+        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest"] if latest else earlier,
                  hatch="//" if latest or same_point else "",
                  cls="bar latest" if latest else "bar same-point" if same_point else "bar")  # fmt: skip
     if has_annual:
