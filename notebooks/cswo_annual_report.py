@@ -63,7 +63,7 @@ report["summary"] = (
     if len(targets)
     else None
 )
-report["red"] = s.red_view(targets)  # page 1 shows every Red measure: figure, target and one line
+report["red"] = s.red_view(targets, ds, council)  # page 1 shows every Red measure: figure, target and one line
 
 # %% tags=["section:landscape"]
 report["landscape"] = s.landscape_text(ds, council)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from markupsafe import Markup
 
 from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
@@ -20,6 +21,7 @@ ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("C
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
 MAX_ATTENTION = 4  # page 1 names at most this many measures needing attention (four: each with its comment or action, page 1 stays one page); section 4 has them all
 NO_COMMENT = "No comment or action provided"  # page 1 says so, so that the gap shows
+_BLOCK_END = re.compile(r"</(p|li|div|h[1-6]|ul|ol)>|<br\s*/?>", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
 
@@ -39,7 +41,8 @@ def needing_attention(perf: pd.DataFrame, statuses=("Red", "Amber")) -> pd.DataF
 def first_sentence(comment) -> str:
     """An officer's comment as page 1 prints it: plain text (sanitised, then its markup dropped;
     a council system's list reads as words), its first sentence only ('' for none)."""
-    text = comment_html(comment).striptags()
+    html = _BLOCK_END.sub(r"\g<0> ", str(comment_html(comment)))  # a paragraph's end is a space, as it reads
+    text = Markup(html).striptags()
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 

@@ -300,6 +300,8 @@ def test_what_is_being_done_is_the_comments_first_sentence_in_plain_words_else_t
     r = {"measure": "m1", "title": "Planned Discharge Dates that are met"}
     html = "<p>Delays in care home admissions. More beds.</p><ul><li>Weekly huddles</li></ul>"
     assert being_done({**r, "comment": html}, None) == "Delays in care home admissions."
+    run_in = "<p>Delays in care home admissions during the pandemic.</p><ul><li>Weekly huddles</li></ul>"
+    assert being_done({**r, "comment": run_in}, None) == "Delays in care home admissions during the pandemic."
     acts = pd.DataFrame({"action": ["Open interim beds", "Other work"], "status": ["Amber", "Green"],
                          "measure": ["Planned Discharge Dates that are met; Another", "Something else"]})  # fmt: skip
     assert being_done({**r, "comment": None}, acts) == "Action (Amber): Open interim beds"

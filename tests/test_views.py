@@ -636,6 +636,24 @@ def test_the_annual_page_one_says_for_each_red_measure_what_is_being_done_or_tha
     assert rows["Planned Discharge Dates that are met"] == "Delays in care home admissions."
 
 
+def test_the_annual_page_one_takes_the_latest_comment_given_during_the_year_labelled(demo):
+    # SLC 2021/22 annual p1: all six Red measures said "No comment provided", where the Quarter 2
+    # report had comments for Planned Discharge Dates and CJSW reports
+    from swlib.views import red_view
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22")
+    rows = {r["label"]: r["comment"] for r in red_view(perf, demo, "south-lanarkshire")["rows"]}
+    assert rows["Planned Discharge Dates that are met"] == (
+        "2021/22 Quarter 2: Delays in care home admissions during the pandemic."  # its list not run into it
+    )
+    cjsw = next(v for k, v in rows.items() if k.startswith("Criminal Justice Social Work reports"))
+    assert cjsw.startswith("2021/22 Quarter 2: Court backlog following COVID-19 restrictions")
+    assert "No comment provided" in rows.values()  # a measure with none during the year still says so
+    public = swlib.performance(demo, "south-lanarkshire", "2021-22", audience="public")
+    said = {r["comment"] for r in red_view(public, demo, "south-lanarkshire")["rows"]}
+    assert not any(c.startswith("2021/22 Quarter") for c in said)  # a public version: the checked comments only
+
+
 def test_a_trend_its_spc_chart_contradicts_says_both_in_the_table_so_it_does_not_read_as_all_well(demo):
     """Issue 22, D&G 2023/24 Q2 readmissions: section 3 printed "↑ improving" beside a Red status,
     and section 4 "Special cause variation: concern". Both are right about different things: the

@@ -86,13 +86,36 @@ def base_not_given(rows: pd.DataFrame) -> str | None:
     )
 
 
-def red_view(perf: pd.DataFrame) -> dict | None:
+def latest_comment(ds, council: str, measure: str, year: Period) -> str:
+    """The first sentence of the latest comment an officer gave a measure during ``year`` (a
+    quarter's, a month's), labelled with its period ('2021/22 Quarter 2: Delays in care home
+    admissions during the pandemic.'); '' for none. SL's annual page 1 said "No comment provided"
+    for Planned Discharge Dates and CJSW reports, which its Quarter 2 report had comments for."""
+    o = ds.observations
+    o = o[(o["council"] == council) & (o["measure"] == measure) & o["comment"].notna()]
+    found = []
+    for period, comment in zip(o["period"], o["comment"], strict=True):
+        p = Period.parse(period)
+        said = first_sentence(comment)
+        if p.fy == year.fy and p.kind != "year" and said:
+            found.append((p.end, p.start, p.label, said))
+    if not found:
+        return ""
+    _, _, label, said = max(found)
+    return f"{label}: {said}"
+
+
+def red_view(perf: pd.DataFrame, ds=None, council: str | None = None) -> dict | None:
     """Page 1's Red measures, every one of them, most severe first (worsening first,
     ``by_severity``): each with its figure, its target and its one line, since the annual report
-    has no other place that shows a measure outside the statutory functions. ``None`` if none."""
+    has no other place that shows a measure outside the statutory functions. ``None`` if none.
+    With ``ds`` and ``council``, a measure with no comment for the year takes the latest comment
+    given during it, labelled with its period (``latest_comment``; not in a public version,
+    whose comments are the checked ones ``perf`` holds)."""
     red = by_severity([r for r in records(perf) if r["status"] == "Red"])
     if not red:
         return None
+    later = ds is not None and council is not None and perf.attrs.get("audience") != "public"
     rows = []
     for r in red:
         d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
@@ -100,7 +123,10 @@ def red_view(perf: pd.DataFrame) -> dict | None:
             {"text": fmt_value(r["to_date"], r["unit"], d), "synthetic": made_up},
             {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
         ]
-        said = first_sentence(r.get("comment")) or "No comment provided"  # what is being done, or that none is said
+        said = first_sentence(r.get("comment"))
+        if not said and later:
+            said = latest_comment(ds, council, r["measure"], Period.parse(perf.attrs["period"]))
+        said = said or "No comment provided"  # what is being done, or that none is said
         rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or "", "comment": said})
     cap = "Red: most in need of attention" + (", worsening first" if len(rows) > 1 else "")
     table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows}
