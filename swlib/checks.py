@@ -329,7 +329,7 @@ def lgbf_council_mismatches(councils: pd.DataFrame, label: str) -> list[Problem]
 
 # words a title's comparison with another's leaves out (so that "Referrals" is within "Referrals that were screened")
 TITLE_STOP = frozenset(
-    "a an and at by during for from in is of on per that the to was were which who with within".split()
+    "a an and at by during for from in is of on per received that the to was were which who with within".split()
 )
 
 

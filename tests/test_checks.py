@@ -461,3 +461,27 @@ def test_a_councils_own_quarterly_snapshot_beside_a_statutory_flow_is_warned_and
         assert pd.isna(pub.loc["lac-permanence-orders", y]), y
     fife = swlib.performance(swlib.load(tmp_path / "d"), "south-lanarkshire", "2023-24", audience="public")
     assert fife.set_index("measure")["to_date"].get("lac-permanence-orders") is not None  # other councils: as before
+
+
+def test_a_service_plans_count_of_the_statutory_counts_cases_is_warned_though_the_statutory_title_says_received(
+    data_dir,
+):
+    # ATTACK-4 finding 3 (d1): "Adult support and protection referrals (service plan)" 320 + 330 + 320 + 323 = 1,293
+    # beside the statutory "Adult protection referrals received" 1,296: 3; "received" kept the titles apart
+    titles = [{"title": "Adult protection referrals received", "frequency": "annual"},
+              {"title": "Adult support and protection referrals (service plan)"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2023-24", "value": "1296"}]
+    obs += [
+        {"measure": "m1", "period": f"2023-24-Q{q}", "value": v} for q, v in enumerate(("320", "330", "320", "323"), 1)
+    ]
+    folder = make_data(data_dir, [{"unit": "count", "polarity": "none", **m} for m in titles], obs)
+    (w,) = _part_of(swlib.load(folder))
+    assert str(w).startswith("measures.csv, row 3, column 'part_of': found m1 (Adult support and protection referrals "
+                             "(service plan)) 1293 and m0 (Adult protection referrals received) 1296 for alpha in "
+                             "2023-24, 3 apart")  # fmt: skip
+    rows = list(__import__("csv").DictReader((folder / "measures.csv").open()))
+    write_csv(folder / "measures.csv", [{**r, "part_of": "m0" if r["measure"] == "m1" else ""} for r in rows])
+    ds = swlib.load(folder)  # the advice taken: accepted, no warning, and Q4's 1,293 is [c]
+    assert _part_of(ds) == []
+    q4 = swlib.performance(ds, "alpha", "2023-24-Q4", audience="public").set_index("measure")
+    assert q4.loc["m0", "to_date"] == 1296 and pd.isna(q4.loc["m1", "to_date"])
