@@ -450,11 +450,15 @@ def test_a_councils_own_quarterly_snapshot_beside_a_statutory_flow_is_warned_and
                         "22 beside dg-perm-in-force (Children subject to a permanence order at the end of the quarter) "
                         "128 the period before and 146 at the end of dumfries-and-galloway's 2021-22"), w  # fmt: skip
     assert "expected flow_of = dg-perm-in-force on lac-permanence-orders's row" in w
+    args = ["check-public", "--council", DG, "--period", "2023-24", "--data", str(tmp_path / "d")]
+    r = CliRunner().invoke(main, args)
+    assert f"{w}: public reports print them together" in r.output, r.output  # check-public says it too
     ms = pd.read_csv(tmp_path / "d" / "measures.csv", dtype=str)
     ms.loc[ms["measure"] == "lac-permanence-orders", "flow_of"] = "dg-perm-in-force"
     ms.to_csv(tmp_path / "d" / "measures.csv", index=False)
     r = CliRunner().invoke(main, ["validate", "--data", str(tmp_path / "d")])
     assert r.exit_code == 0 and "flow_of" not in r.output, r.output  # accepted, and no longer warned
+    assert "flow_of" not in CliRunner().invoke(main, args).output
     pub = swlib.performance(swlib.load(tmp_path / "d"), DG, "2023-24", audience="public").set_index("measure")
     assert [pub.loc["dg-perm-in-force", y] for y in ("2021-22", "2022-23", "to_date")] == [146, 166, 187]
     for y in ("2021-22", "2022-23", "to_date"):  # 4, 4 and 3 orders ended: the flow is [c]

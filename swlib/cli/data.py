@@ -244,9 +244,9 @@ def check_public(council, period, strict, data):
         click.echo(f"{line}: a public run refuses this")
     from ..amounts import council_warnings
 
-    amounts = council_warnings(ds.warnings, council)  # a total and its average: the count they give (validate too)
+    amounts = council_warnings(ds.warnings, council)  # parts, flows, totals and averages undeclared (validate too)
     for w in amounts:
-        click.echo(f"{w}: public reports print both")
+        click.echo(f"{w}: public reports print them together")
     if (findings or figures or uncleared or beside or renames or amounts) and strict:
         sys.exit(EXIT_BAD_INPUT)  # something in the data to reword; 1 is kept for a failed report
 
