@@ -26,6 +26,7 @@ from .rows import records
 from .schema import ADDITIVE_UNITS
 from .ytd import (
     INCOMPLETE,
+    PART_YEAR,
     YearToDate,
     impossible,
     missing_reason,
@@ -152,6 +153,9 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         last = year_to_date(mo, eff.shift_years(-1), kind, m.aggregate, m.unit)
         if last.has_data and impossible(m.unit, last.value):
             last = YearToDate(parts_expected=last.parts_expected)
+        last_part = part_year(mo, eff.shift_years(-1), kind, last)
+        if last_part:  # last year's figures cover part of it only: not compared as if whole (the years' rule)
+            last = YearToDate(parts_expected=last.parts_expected)
 
         notes = []
         tgt, tol, annual, target_cash, price_year = _target(m, eff, mo, targets, cfg.tolerance_percent, notes)
@@ -174,6 +178,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             notes.append(f"year to date from {ytd.parts_found} of {ytd.parts_expected} {kind}s")
         if prices:
             notes.append(prices)
+        if last_part:
+            notes.append(f"{PART_YEAR}{last_part}")
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")
@@ -207,6 +213,27 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     df.attrs["population"] = float(pop.iloc[0]) if len(pop) and pd.notna(pop.iloc[0]) else None  # rates of it
     df.attrs["populations"] = populations(ds.councils, council)  # and of its age groups (population_0-15)
     return df, evidence
+
+
+def part_year(mo: dict, window: Period, kind: str, ytd: YearToDate) -> str | None:
+    """Where ``ytd`` (a measure's figures for ``window``, last year's to date) covers only some
+    of the window's periods, as the year columns call a year 'incomplete' (``ytd.year_value``),
+    the periods it has, in words: 'October 2024 to March 2025 only (6 of 12 months)'; else None."""
+    if not ytd.has_data or ytd.exact or ytd.parts_found >= ytd.parts_expected:
+        return None
+    have = [p for p in window.window_parts(kind) if str(p) in mo and not _blank_row(mo[str(p)])]
+    if not have:
+        return None
+    first, last = (Period(p.fy, "month", m, m).label for p, m in ((have[0], have[0].start), (have[-1], have[-1].end)))
+    span = first if first == last else f"{first} to {last}"
+    return f"{span} only ({ytd.parts_found} of {ytd.parts_expected} {PLURAL_KIND[kind]})"
+
+
+PLURAL_KIND = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
+
+
+def _blank_row(r) -> bool:
+    return all(pd.isna(r.get(c)) for c in ("value_c", "numerator", "denominator"))
 
 
 def _observations(ds: Dataset, council: str) -> dict[str, dict[str, dict]]:

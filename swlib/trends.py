@@ -24,7 +24,7 @@ from .schema import PROPORTION_UNITS
 from .stats import trend_test
 from .status import is_synthetic, round_half_up, synthetic_columns
 from .xmr import SPCWarning, assurance_type, p_chart, spc
-from .ytd import INCOMPLETE
+from .ytd import INCOMPLETE, PART_YEAR
 
 MAX_SPC_POINTS = 24
 
@@ -344,6 +344,10 @@ def sentence(
         else:
             text = f"{'Up' if b > a else 'Down'} from {f(before)} {when} to {now_text}"
         text += f", {against}" if against else ""
+    elif part := re.search(rf"{PART_YEAR}(.+? only \(\d+ of \d+ \w+\))", row.get("note") or ""):
+        text = now_text + (f", {against}" if against else "")  # last year covers part of it: not compared
+        last = "the same point last year" if shown.kind != "year" else shown.shift_years(-1).label
+        extra.append(f"not compared with {last}, which has figures for {part.group(1)}")
     else:
         text = now_text + (f", {against}" if against else "")
         extra.append(f"no figure {when} to compare with")

@@ -14,6 +14,7 @@ from .periods import SPAN_MONTHS, Period
 from .schema import ADDITIVE_UNITS, AMOUNT_UNITS
 
 INCOMPLETE = "year to date incomplete: no figure for"  # a row's note where a period of the year is missing
+PART_YEAR = "not compared with last year, which has figures for "  # a row's note: last year's cover part of it
 
 
 @dataclass(frozen=True)

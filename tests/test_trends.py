@@ -346,3 +346,39 @@ def test_days_given_with_the_cases_they_are_over_get_no_proportions_trend_test(d
     ms = [{"unit": "days", "frequency": "annual", "polarity": "lower", "aggregate": "latest"}]
     t = trends.statistical_trend(swlib.load(make_data(data_dir, ms, obs)), "alpha", "m0", "2023-24", "lower")
     assert t.get("method") != "Cochran-Armitage" and t["trend"] != "no significant change", t
+
+
+def test_a_year_is_not_compared_with_an_earlier_year_whose_figures_cover_part_of_it(data_dir):
+    """ANALYST-4 #7: figures from October 2024; the CSWO report for 2025/26 said 'Down from 75.6% in
+    2024/25 to 74.7%' and 'Up from 17,757 in 2024/25' (October to March only) as if both years were
+    whole, where the quarterly report marks 2024/25 'incomplete: 2 of 4 quarters'."""
+    from swlib.views.tables import trend_reason
+
+    quarters = ["2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4"]
+    obs = [{"measure": "m0", "period": q, "numerator": str(n), "denominator": "100"}
+           for q, n in zip(quarters, (76, 75, 74, 75, 74, 76), strict=True)]  # fmt: skip
+    months = [f"{2024 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}" for m in range(10, 28)]  # October 2024 to March 2026
+    obs += [{"measure": "m1", "period": p, "value": "3000"} for p in months]
+    ms = [{"unit": "percent", "target": "80", "polarity": "higher"},
+          {"unit": "count", "aggregate": "sum", "frequency": "monthly", "target": "36000", "polarity": "lower"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    P = swlib.Period.parse("2025-26")
+    perf = swlib.performance(ds, "alpha", P)
+    said = dict(zip(perf["measure"], trends.describe(perf, ds, "alpha", P), strict=True))
+    assert said["m0"] == (
+        "74.8%, below the 80.0% target; not compared with 2024/25, which has figures for October 2024 to March 2025 "
+        "only (2 of 4 quarters)."
+    )
+    assert "Up from" not in said["m1"] and said["m1"].endswith(
+        "not compared with 2024/25, which has figures for October 2024 to March 2025 only (6 of 12 months)."
+    )
+    rows = perf.set_index("measure")
+    assert rows.loc["m0", "trend"] == "no comparison" and pd.isna(rows.loc["m0", "last_year"])
+    assert trend_reason(rows.loc["m0"].to_dict()) == "no comparison: last year incomplete"
+    # a whole earlier year is compared as before
+    obs += [
+        {"measure": "m0", "period": q, "numerator": "70", "denominator": "100"} for q in ("2024-25-Q1", "2024-25-Q2")
+    ]
+    ds = swlib.load(make_data(data_dir / "whole", ms, obs))
+    perf = swlib.performance(ds, "alpha", P)
+    assert trends.describe(perf, ds, "alpha", P)[0].startswith("Up from 72.8% in 2024/25 to 74.8%")

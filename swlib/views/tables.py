@@ -32,6 +32,7 @@ from ..status import (
 )
 from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
 from ..validate import plural
+from ..ytd import PART_YEAR
 from .tolerance import amber_rule, with_rule
 from .wording import status_meanings
 
@@ -143,6 +144,8 @@ def trend_reason(r: dict) -> str:
         return f"no comparison: {r['cash']}"
     if pd.isna(r.get("to_date")) and "to_date" not in suppressed_columns(r):
         return "no comparison: no figure yet"  # a suppressed figure is there, only not shown
+    if PART_YEAR in (r.get("note") or ""):  # last year's figures cover part of it only
+        return "no comparison: last year incomplete"
     return "no comparison: no figure last year"
 
 
