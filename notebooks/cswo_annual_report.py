@@ -64,6 +64,7 @@ report["summary"] = (
     else None
 )
 report["red"] = s.red_view(targets, ds, council)  # page 1 shows every Red measure: figure, target and one line
+report["rated"] = s.rated_view(targets, ds, council)  # and every Amber and Green one, named as the counts count them
 
 # %% tags=["section:landscape"]
 report["landscape"] = s.landscape_text(ds, council)

@@ -695,3 +695,43 @@ def test_a_trend_its_spc_chart_contradicts_says_both_in_the_table_so_it_does_not
     # a public report draws no SPC chart: nothing to contradict, nothing said
     public = swlib.performance(demo, "dumfries-and-galloway", P, audience="public")
     assert spc_against_trends(demo, "dumfries-and-galloway", public, P).isna().all()
+
+
+def test_the_annual_reports_first_page_names_its_amber_and_green_measures_not_only_counts_them(data_dir):
+    """ANALYST-4 #8: 'Total 3 Green, 3 Amber, 1 Red', then only the Red measure was named: the Amber
+    ones (CJSW reports 92.3% against 95%, ...) appeared nowhere in the CSWO report."""
+    from bs4 import BeautifulSoup
+
+    from swlib.templating import environment
+    from swlib.views import rated_view, red_view, summary_view
+
+    ms = [{"title": "Reports to court on time", "target": "95", "tolerance": "5"},
+          {"title": "Inductions within 5 days", "target": "80", "tolerance": "5"},
+          {"title": "Reviews on time", "target": "90", "tolerance": "5"},
+          {"title": "Visits on time", "target": "90", "tolerance": "5"}]  # fmt: skip
+    figures = {"m0": 923, "m1": 600, "m2": 950, "m3": 880}  # Amber, Red, Green, Amber (per 1,000)
+    obs = [{"measure": m, "period": "2025-26", "numerator": str(n), "denominator": "1000"} for m, n in figures.items()]
+    ds = swlib.load(make_data(data_dir, [{**m, "frequency": "annual"} for m in ms], obs))
+    P = swlib.Period.parse("2025-26")
+    perf = swlib.performance(ds, "alpha", P)
+    perf["sentence"] = "One line."
+    assert dict(zip(perf["title"], perf["status"], strict=True)) == {
+        "Reports to court on time": "Amber", "Inductions within 5 days": "Red", "Reviews on time": "Green",
+        "Visits on time": "Amber",
+    }  # fmt: skip
+    rated = rated_view(perf)
+    assert [t["caption"] for t in rated] == ["Amber: close to target, worsening first", "Green: on target"]
+    ctx = {"summary": summary_view(swlib.status_summary(perf), "Measures with targets: status for 2025/26"),
+           "red": red_view(perf), "rated": rated, "narrative": {"summary": ""}, "narrative_files": {},
+           "data_warnings": []}  # fmt: skip
+    page = BeautifulSoup(
+        str(environment().get_template("annual/report.html.j2").module.summary(ctx, {})), "html.parser"
+    )
+    named = {t["class"][-1]: [th.get_text() for th in t.select("tbody th")] for t in page.select("table.values")}
+    assert named == {
+        "summary-red": ["Inductions within 5 days"],
+        "summary-amber": ["Reports to court on time", "Visits on time"],
+        "summary-green": ["Reviews on time"],
+    }
+    amber = page.select_one("table.summary-amber tbody tr")
+    assert [td.get_text() for td in amber.select("td")][:2] == ["92.3%", "95.0%"]

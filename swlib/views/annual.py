@@ -105,14 +105,18 @@ def latest_comment(ds, council: str, measure: str, year: Period) -> str:
     return f"{label}: {said}"
 
 
-def red_view(perf: pd.DataFrame, ds=None, council: str | None = None) -> dict | None:
-    """Page 1's Red measures, every one of them, most severe first (worsening first,
-    ``by_severity``): each with its figure, its target and its one line, since the annual report
-    has no other place that shows a measure outside the statutory functions. ``None`` if none.
-    With ``ds`` and ``council``, a measure with no comment for the year takes the latest comment
-    given during it, labelled with its period (``latest_comment``; not in a public version,
+RATED_CAPTIONS = {"Red": "Red: most in need of attention", "Amber": "Amber: close to target",
+                  "Green": "Green: on target"}  # fmt: skip
+
+
+def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: str = "Red") -> dict | None:
+    """Page 1's Red measures (or Amber, or Green: ``status``), every one of them, most severe first
+    (worsening first, ``by_severity``): each with its figure, its target and its one line, since the
+    annual report has no other place that shows a measure outside the statutory functions. ``None``
+    if none. With ``ds`` and ``council``, a measure with no comment for the year takes the latest
+    comment given during it, labelled with its period (``latest_comment``; not in a public version,
     whose comments are the checked ones ``perf`` holds)."""
-    red = by_severity([r for r in records(perf) if r["status"] == "Red"])
+    red = by_severity([r for r in records(perf) if r["status"] == status])
     if not red:
         return None
     later = ds is not None and council is not None and perf.attrs.get("audience") != "public"
@@ -128,9 +132,15 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None) -> dict | 
             said = latest_comment(ds, council, r["measure"], Period.parse(perf.attrs["period"]))
         said = said or "No comment provided"  # what is being done, or that none is said
         rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or "", "comment": said})
-    cap = "Red: most in need of attention" + (", worsening first" if len(rows) > 1 else "")
-    table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows}
+    cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 else "")
+    table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows, "status": status}
     return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
+
+
+def rated_view(perf: pd.DataFrame, ds=None, council: str | None = None) -> list[dict]:
+    """Page 1's Amber and Green measures after its Red ones (``red_view``), named as the status
+    counts above them count them: a reader of 'Justice: 1 Amber' can find which."""
+    return [t for t in (red_view(perf, ds, council, "Amber"), red_view(perf, ds, council, "Green")) if t]
 
 
 def public_words(df: pd.DataFrame, columns, council: str, audience: str) -> pd.DataFrame:
