@@ -132,7 +132,7 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
             said = latest_comment(ds, council, r["measure"], Period.parse(perf.attrs["period"]))
         said = said or "No comment provided"  # what is being done, or that none is said
         rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or "", "comment": said})
-    cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 else "")
+    cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 and status != "Green" else "")
     table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows, "status": status}
     return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
 
