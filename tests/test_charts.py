@@ -469,6 +469,47 @@ def test_small_multiples_with_wide_labels_take_two_a_row_rather_than_overprint()
     assert "£126,789 †" in svg and "£123,456<" in svg
 
 
+def test_on_a_phone_the_small_multiples_take_fewer_panels_a_row_each_as_wide(demo):
+    # COMMITTEE-4 #2: the 17 benchmarking panels, six a row, were 734 points wide: at 390 px their text was 3 px, or at
+    # one pixel a point (9 px) two screens wide. The phone's version ("narrow"): three a row, the same panels
+    import base64
+    import re
+
+    from swlib import views
+    from swlib.charts import small_multiples
+
+    def drawn(svg):
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        titles = [(t, box) for t, box, c in svg_text_boxes(svg) if c == "title"]
+        return width, [t for t, _ in titles], len({round(box[0]) for _, box in titles})
+
+    chart = views.benchmark_view(demo, "dumfries-and-galloway", swlib.Period.parse("2023-24-Q2"))["chart"]
+    narrow = base64.b64decode(chart["narrow"].split(",", 1)[1]).decode()
+    (w6, titles6, cols6), (w3, titles3, cols3) = drawn(svg_of(chart)), drawn(narrow)
+    assert w6 > 390 * 1.5  # (six a row: two screens wide at 9 px)
+    assert (cols6, cols3) == (6, 3) and titles3 == titles6 and len(titles3) == 17  # worded and wrapped alike
+    assert w3 <= 390 - 2 * 8  # on a 390 px screen, its text 9 px
+    # nothing printed over anything ("100%" and the unit over it touch by half a point, as in the printed chart)
+    boxes = svg_text_boxes(narrow)
+    assert not [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+                if a[1][0] < b[1][2] - 0.6 and b[1][0] < a[1][2] - 0.6 and a[1][1] < b[1][3] - 0.6 and b[1][1] < a[1][3] - 0.6]  # fmt: skip
+    assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", narrow)) >= 9
+    years = ["2020-21", "2021-22", "2022-23"]
+    rows = [{"measure": f"m{k}", "title": f"Orders made {k}", "unit": "number", "decimals": 0, "2020-21": 50.0 + k,
+             "2021-22": 60.0, "2022-23": 55.0, "2023-24": 40.0, "synthetic": ""} for k in range(5)]  # fmt: skip
+    wide, narrow = (
+        small_multiples(rows, years, "2023-24", "Orders"),
+        small_multiples(rows, years, "2023-24", "Orders", True),
+    )
+    (w_wide, t_wide, c_wide), (w_narrow, t_narrow, c_narrow) = drawn(wide.svg), drawn(narrow.svg)
+    assert (c_wide, c_narrow) == (3, 2) and t_narrow == t_wide and w_narrow <= 390 - 2 * 8 < w_wide
+    assert svg_overprinted(narrow.svg) == [] and (narrow.alt, narrow.caption) == (wide.alt, wide.caption)
+    one = drawn(
+        small_multiples(rows[:1], years, "2023-24", "Orders", narrow=True).svg
+    )  # one measure: one panel, narrower
+    assert one[0] <= 390 - 2 * 8 < drawn(small_multiples(rows[:1], years, "2023-24", "Orders").svg)[0] and one[2] == 1
+
+
 def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
     import re
 

@@ -30,13 +30,14 @@ from .svg import (
 )
 
 
-def benchmark_chart(b: pd.DataFrame, council: str) -> Chart:
+def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6) -> Chart:
     """For each indicator, all councils' values sorted best to worst: this council and its family
     highlighted. Each panel is titled by the indicator's name (its code after it); this council's
     bar is black and outlined, and marked under the axis with the council's name (found in a
-    greyscale print, not by colour alone)."""
+    greyscale print, not by colour alone). Six panels a row for the landscape page the benchmarking
+    table prints on, at full size; ``cols`` fewer for a phone's screen (the panels as wide, the chart
+    narrower and taller)."""
     codes = list(dict.fromkeys(b["lgbf"]))
-    cols = 6  # drawn for the landscape page the benchmarking table prints on, at full size (8 pt)
     rows_n = math.ceil(len(codes) / cols)
     me = b[b["council"] == council]
     fam = int(me["family_group"].iloc[0]) if len(me) else None
@@ -87,7 +88,9 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     size, st = MIN_FONT, STYLE
     line = st["line_spacing"] * size
     W, gap, left, right = 72 * 10.2, 0.15, 72 * 0.1, 72 * 0.1
-    pw = (W - left - right) / (cols + gap * (cols - 1))
+    pw = (W - left - right) / (6 + gap * 5)  # a panel's width, six a row across the landscape page
+    if cols != 6:  # fewer a row (a phone's screen): as wide each, the chart narrower
+        W = left + right + pw * (cols + gap * (cols - 1))
     panels = dict(tuple(b.groupby("lgbf", sort=False)))
     names = {
         c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 3) for c in codes

@@ -65,6 +65,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
         out["one_year"] = f"{period.label} is the only year with figures, so there is no year-on-year chart."
     elif len(rows):
         out["chart"] = small_multiples(records(rows), years, this_year, outcome).view()
+        out["chart"]["narrow"] = small_multiples(records(rows), years, this_year, outcome, narrow=True).view()["src"]
     return out
 
 

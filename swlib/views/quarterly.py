@@ -263,4 +263,6 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
-    return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": benchmark_chart(b, council).view()}
+    # three panels a row on a phone's screen (at one pixel a point, the size its text is legible at, six need two screens)
+    chart = dict(benchmark_chart(b, council).view(), narrow=benchmark_chart(b, council, cols=3).view()["src"])
+    return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": chart}
