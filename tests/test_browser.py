@@ -268,7 +268,7 @@ CHART_TEXT = """() => [...document.querySelectorAll('figure.chart img')].map(img
   return [img.alt.slice(0, 60), Math.min(...sizes.filter(n => n > 0)) * img.getBoundingClientRect().width / drawn]; })"""
 
 
-@pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual", "national"])
+@pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual", "annual-dg", "national"])
 def test_on_a_phone_nothing_is_cut_off_tables_read_as_cards_and_chart_text_is_9px(browser, name):
     # ANALYST-3 #12: at 390 px the whole page scrolled sideways (the performance tables are 735 px wide); COMMITTEE-4 #2:
     # then the tables scrolled in a box with no cue, page 1's comments were cut off and chart text shrank to 3-7 px
