@@ -39,6 +39,7 @@ UNKNOWN_COUNCIL = "unknown-council"  # an id the councils table does not list
 UNKNOWN_MEASURE = "unknown-measure"  # an id the measures table does not list
 NO_COUNCILS = "no-councils"  # a councils table with no rows
 MISSING_TABLE = "missing-table"  # a required table absent
+MISNAMED_SHEET = "misnamed-sheet"  # a workbook's table under another sheet name (read as the table, not used)
 DUPLICATE_KEY = "duplicate-key"  # a second row with the same key (merge: not when one is a pre-filled row left blank)
 
 

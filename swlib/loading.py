@@ -193,21 +193,25 @@ def check_tables(base: Path, raw: dict, letters: dict) -> Dataset:
 
 def _load(base: Path, raw: dict | None = None, letters: dict | None = None) -> Dataset:
     letters = {} if letters is None else letters
+    past: list[Problem] = []  # a workbook's sheets under another name, read as their tables: listed with the rest
     try:
-        ds = _load_checked(base, letters, raw)
+        ds = _load_checked(base, letters, raw, past)
+        if past:
+            raise DataError([], warnings=ds.warnings)
         if letters:
             ds.warnings = _cells(ds.warnings, base, letters)
         return ds
     except DataError as e:
-        if not letters:
+        if not letters and not past:
             raise
-        raise DataError(_cells(e.problems, base, letters), warnings=_cells(e.warnings, base, letters)) from None
+        problems = [*past, *e.problems]
+        raise DataError(_cells(problems, base, letters), warnings=_cells(e.warnings, base, letters)) from None
 
 
-def _load_checked(base: Path, letters: dict, read: dict | None = None) -> Dataset:
+def _load_checked(base: Path, letters: dict, read: dict | None = None, past: list | None = None) -> Dataset:
     problems: list[Problem] = []
     if read is None:
-        raw, _, is_book = read_tables(base, letters)
+        raw, _, is_book = read_tables(base, letters, past)
     else:  # read already, its problems raised then (check_tables)
         raw, is_book = dict(read), base.is_file()
     for name, table in sc.TABLES.items():

@@ -213,8 +213,8 @@ def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters
                       data_path, data_letters)  # fmt: skip
     except DataError as merged:
         seen = {(p.file, p.row, p.column) for p in e.problems}
-        more = [p for p in merged.problems if p.code in _UNKNOWN_IDS
-                and p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
+        more = [p for p in merged.problems  # in the return's cells: the figures its own check could not judge
+                if p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
     except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
         pass
     return DataError([*e.problems, *more], subject=_the_return(return_path))
@@ -238,13 +238,17 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
     uncached = _formulas_without_values(return_path)
     if uncached:  # read as blank they would be left out as "nothing filled in": say so instead
         raise DataError(uncached, subject=_the_return(return_path))
+    past: list[Problem] = []  # a sheet under another name ('Observations Q2'): read as its table, for its problems
     try:
-        ret, ret_letters, _ = read_tables(return_path)  # read once: checked, then merged
+        ret, ret_letters, _ = read_tables(return_path, read_past=past)  # read once: checked, then merged
     except DataError as e:  # a workbook that cannot be read: the return's own problems
         raise DataError(e.problems, subject=_the_return(return_path)) from None
     try:
         _check_return(return_path, ret, ret_letters)
+        if past:
+            raise DataError([], subject=_the_return(return_path))
     except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run
+        e = DataError([*past, *e.problems], subject=_the_return(return_path))
         raise _with_unresolved_ids(e, return_path, ret, ret_letters, data_path) from None
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema as sc
-from .errors import DataError, Problem
+from .errors import MISNAMED_SHEET, DataError, Problem
 from .limits import Budget, check_csv, check_workbook, sheet_rows
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -307,11 +307,13 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
     budget = Budget(path.name)
     out: dict[str, pd.DataFrame | None] = {}
     names = table_sheets(wb.sheetnames)
-    misnamed = _misnamed_sheets(wb, names, path.name)
-    if misnamed:  # a table under another name would be left out unread: nothing of it merged or checked
+    named = len(names)
+    misnamed = _misnamed_sheets(wb, names, path.name, names)
+    if misnamed and len(names) == named:  # no table to read under another name
         wb.close()
         problems += misnamed
         return {}
+    problems += misnamed  # a table under another name is read as it, for its problems, but not merged or used
     for table in sc.TABLE_ORDER:
         if table not in names:
             continue
@@ -390,10 +392,11 @@ def _table_like(ws, sheet: str, absent: list[str]) -> str | None:
     return max(fits, key=lambda t: len(header & {c.name for c in sc.TABLES[t].columns}), default=None)
 
 
-def _misnamed_sheets(wb, names: dict[str, str], file: str) -> list[Problem]:
+def _misnamed_sheets(wb, names: dict[str, str], file: str, read_as: dict | None = None) -> list[Problem]:
     """A sheet that holds one of swreport's tables under another name ('Observations Q2'), which
     would be left out unread, or a workbook with no sheet named for a table at all: one problem
-    each, naming the sheets found and the names expected."""
+    each, naming the sheets found and the names expected. ``read_as``: each such sheet put in it
+    as the table it looks like (read for its problems: every problem in one run)."""
     absent = [t for t in sc.TABLE_ORDER if t not in names]
     others = [n for n in wb.sheetnames if n not in names.values()]
     found = ", ".join(f"'{n}'" for n in wb.sheetnames)
@@ -401,10 +404,12 @@ def _misnamed_sheets(wb, names: dict[str, str], file: str) -> list[Problem]:
     for n in others:
         table = _table_like(wb[n], n, absent)
         if table is not None:
+            if read_as is not None:
+                read_as.setdefault(table, n)
             out.append(Problem(file, None, None,
                                f"a sheet named '{n}', which is not a table swreport reads (did you mean '{table}'?)",
                                f"the {table} table in a sheet named '{table}': rename the sheet '{table}' "
-                               f"(sheets found: {found})"))  # fmt: skip
+                               f"(sheets found: {found})", code=MISNAMED_SHEET))  # fmt: skip
     if not names and not out:
         out.append(Problem(file, None, None, f"no sheet named for a table swreport reads (sheets found: {found})",
                            "a sheet per table, named as the table: " + ", ".join(sc.TABLE_ORDER)
@@ -452,12 +457,16 @@ def _merged_problems(label: str, sheet: str, merged: list[str], header: list) ->
 DATA_SET = "a data folder of CSV files or an .xlsx workbook"  # what a data set's path names, for messages
 
 
-def read_tables(path: Path, letters: dict | None = None) -> tuple[dict[str, pd.DataFrame], dict, bool]:
+def read_tables(
+    path: Path, letters: dict | None = None, read_past: list[Problem] | None = None
+) -> tuple[dict[str, pd.DataFrame], dict, bool]:
     """The raw text tables of a data folder (a CSV file per table) or an .xlsx workbook (index:
     spreadsheet row), the workbook's column letters by sheet (filled into ``letters`` as it is read,
     so that a caller can place the problems in cells), and whether it is a workbook. DataError for
     what cannot be read: nothing at the path, a file that is no workbook, every problem found in
-    reading (``read_csv``, ``read_workbook``)."""
+    reading (``read_csv``, ``read_workbook``). ``read_past``: when the only problems are sheets
+    under another name ('Observations Q2', read as the table), they are put in it, not raised, so
+    that the caller lists them with the tables' own problems."""
     problems: list[Problem] = []
     letters = {} if letters is None else letters
     if not path.exists():
@@ -473,7 +482,9 @@ def read_tables(path: Path, letters: dict | None = None) -> tuple[dict[str, pd.D
             for t in sc.TABLE_ORDER
             if (path / f"{t}.csv").exists()
         }
-    if problems:
+    if problems and read_past is not None and all(p.code == MISNAMED_SHEET for p in problems):
+        read_past += problems  # each misnamed sheet read as its table: the caller checks it too
+    elif problems:
         raise DataError(problems)
     return {k: v for k, v in raw.items() if v is not None}, letters, is_book
 

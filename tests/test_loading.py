@@ -355,6 +355,28 @@ def test_workbook_round_trip_and_errors_name_the_sheet(tmp_path):
     one(book, "data.xlsx [sheet observations]", 6, "value", "'lots'")
 
 
+def test_a_workbook_with_a_renamed_sheet_names_its_cells_problems_in_the_same_run(tmp_path):
+    """ANALYST-4 #13: a sheet under another name ('Observations Q2') stopped the check there; its
+    cells are read as the table it is and their problems listed with it: one run, not two."""
+    import pandas as pd
+
+    book = tmp_path / "data.xlsx"
+    src = ROOT / "data"
+    with pd.ExcelWriter(book) as xw:
+        for t in ("councils", "measures", "targets", "observations", "actions"):
+            df = pd.read_csv(src / f"{t}.csv", dtype=str, keep_default_na=False)
+            if t == "observations":
+                df.loc[4, "value"] = "lots"
+            df.to_excel(xw, sheet_name="Observations Q2" if t == "observations" else t, index=False)
+    ps = problems_of(book)
+    assert [p.found for p in ps][:1] == [
+        "a sheet named 'Observations Q2', which is not a table swreport reads (did you mean 'observations'?)"
+    ]
+    (bad,) = [p for p in ps if p.cell == "Observations Q2!D6"]
+    assert "'lots'" in bad.found and bad.column == "value"
+    assert not [p for p in ps if "observations table is required" in p.expected]
+
+
 def test_corrupt_workbook(tmp_path):
     book = tmp_path / "broken.xlsx"
     book.write_bytes(b"this is not a zip file at all")

@@ -123,9 +123,10 @@ def test_problems_are_named_by_the_returns_cells_and_nothing_is_written(fife):
     assert r.exit_code == 2 and "nothing written: the data set after the merge has 1 problem" in r.output
     assert "bad.xlsx, cell observations!E2 (column 'numerator'): found 1 quarterly row of fife-seen-5days" in r.output
     fill(fife / "bad.xlsx", observations=[obs("2024-25-Q9", 1, 2)])
-    r = run("merge", "bad.xlsx")
-    assert r.exit_code == 2 and "the return bad.xlsx has 1 problem" in r.output
+    r = run("merge", "bad.xlsx")  # both rows' problems in one run: the return's own and the merged data's
+    assert r.exit_code == 2 and "the return bad.xlsx has 2 problems" in r.output
     assert "cell observations!C3 (column 'period'): found '2024-25-Q9'" in r.output
+    assert "bad.xlsx, cell observations!E2 (column 'numerator'): found 1 quarterly row of fife-seen-5days" in r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before and "Traceback" not in r.output
 
 
@@ -445,4 +446,27 @@ def test_a_column_the_table_does_not_read_is_named_at_its_header_not_merged_into
     assert ("r.xlsx, cell observations!K1 (column 'notes_for_performance_team'): found a column swreport does not "
             "read; expected only the observations table's columns") in r.output  # fmt: skip
     assert "a note for the report goes in comment; delete the column" in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
+
+
+def test_a_renamed_sheet_an_extra_column_and_a_fraction_are_named_in_one_run(fife):
+    """ANALYST-4 #13: a return with a renamed sheet, an extra column and 0.9 in a General cell took
+    three merge runs, one problem each; the README says every problem is listed at once."""
+    third = {"council": "fife", "measure": "fife-seen-5days", "period": "2024-25-Q3", "value": 0.9}
+    rows = [obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", 46, 50), third]
+    a_return(fife, measures=[{**MEASURE, "aggregate": "mean"}], observations=rows)
+    wb = load_workbook(fife / "r.xlsx")
+    ws = wb["observations"]
+    ws["K1"], ws["K2"] = "Notes for Performance Team", "checked by JM"
+    ws.title = "Observations Q2"
+    wb.save(fife / "r.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "nothing written: the return r.xlsx has 3 problems" in r.output, r.output
+    assert "r.xlsx: found a sheet named 'Observations Q2', which is not a table swreport reads" in r.output
+    assert (
+        "r.xlsx, cell Observations Q2!K1 (column " in r.output and "found a column swreport does not read" in r.output
+    )
+    assert "r.xlsx, cell Observations Q2!D4 (column 'value'): found " in r.output and "not 0.9" in r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before
