@@ -1,0 +1,715 @@
+"""The printed PDF made reproducible and its tags right for a screen reader (``reproducible``):
+``swlib.pdf`` prints each report with Chromium, and this module rewrites what Chromium wrote.
+
+It makes the file reproducible: dates from ``SOURCE_DATE_EPOCH``, structure ids numbered in
+document order (Chromium numbers them by its own internal node ids, which vary from run to
+run), and a file id from the content; it also turns the ``<figure>`` wrapper, which Chromium tags as a
+figure without alternative text, into a grouping element around the tagged image and caption;
+and it puts each run of text in the block it is read in (Chromium tags every run ``NonStruct``,
+and a ``<div>``'s text is in no paragraph at all: ``_text_in_its_block``).
+And it marks as artifacts what a screen reader must not read: the running head and page
+numbers, which Chromium leaves outside any tag, a table's header row where it is printed
+again at the top of each page the table runs on to, which Chromium tags into the same header
+cells (a screen reader would read each header twice), and the rules and shading an element
+draws for itself (borders, a header cell's band, a heading's underline), which Chromium tags as
+the element's content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from xml.sax.saxutils import escape
+
+from .version import __version__
+
+# pikepdf, of the optional extra, is imported where it is used: swreport runs without it
+
+
+def _pdf_date() -> str | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
+
+
+def _outline_titles(pdf, headings: list[str]) -> None:
+    """Each bookmark titled with its heading's words: Chromium takes a bookmark's title from the
+    heading as laid out, losing the space where the heading wraps ("cumulativeposition")."""
+    if not headings:
+        return
+    words = {re.sub(r"\s+", "", h): h for h in headings}
+    with pdf.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop()
+            whole = words.get(re.sub(r"\s+", "", item.title))
+            if whole is not None and whole != item.title:
+                item.title = whole
+            stack.extend(item.children)
+
+
+def reproducible(raw: bytes, links: dict[str, str] | None = None, headings: list[str] | None = None) -> bytes:
+    """Chromium's PDF made the same bytes from the same page (see the module's notes);
+    ``links`` (``{href: the link's words}``, from the page) describe its links, ``headings`` (the
+    page's headings' words, in order) title its bookmarks. Written as PDF 1.7 (ISO 32000-1, which
+    PDF/UA-1 builds on; Chromium says 1.4)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        info = pdf.docinfo
+        info["/Creator"] = f"swreport {__version__}"
+        when = _pdf_date()
+        if when:
+            info["/CreationDate"] = when
+            info["/ModDate"] = when
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is not None:
+            _renumber_structure(pdf, root)
+            parents = _parent_tree(root)  # its arrays, changed in place by the three steps below
+            _mark_artifacts(pdf, root, parents)
+            _list_bodies(pdf, root, parents)
+            _text_in_its_block(pdf, root, parents)
+            _contents_list(pdf, root)
+            _sections(pdf, root)
+            _unwrap_groups(pdf, root)
+            _role_map(root)
+        _describe_links(pdf, links or {})
+        _outline_titles(pdf, headings or [])
+        _declare_pdf_ua(pdf)
+        if "/ID" in pdf.trailer:  # an id from before (_write_contents_pages' save): the file's is from its content
+            del pdf.trailer.ID
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, force_version="1.7")
+    return out.getvalue()
+
+
+def _elements(node):
+    """The structure elements under ``node``, in document order."""
+    import pikepdf
+
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, pikepdf.Array):
+            stack.extend(reversed(list(n)))
+        elif isinstance(n, pikepdf.Dictionary) and "/S" in n:
+            yield n
+            kids = n.get("/K")
+            if kids is not None:
+                stack.append(kids)
+
+
+def _renumber_structure(pdf, root) -> None:
+    import pikepdf
+
+    elements = list(_elements(root.get("/K")))
+    ids = {}
+    for e in elements:
+        if "/ID" in e:
+            ids[bytes(e.ID)] = f"node{len(ids) + 1:08d}"
+    names = []
+    for e in elements:
+        if "/ID" in e:
+            e.ID = pikepdf.String(ids[bytes(e.ID)])
+            names += [e.ID, e]
+        for a in _attributes(e):
+            if "/Headers" in a:
+                a.Headers = pikepdf.Array([pikepdf.String(ids.get(bytes(h), str(h))) for h in a.Headers])
+        if e.S == "/Figure" and "/Alt" not in e and any(k.get("/S") == "/Figure" for k in _kids(e)):
+            e.S = pikepdf.Name("/Div")  # the <figure> around a tagged image: a group, not a second figure
+    if "/IDTree" in root:
+        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
+
+
+def _attributes(e):
+    import pikepdf
+
+    a = e.get("/A")
+    if a is None:
+        return []
+    return [x for x in (a if isinstance(a, pikepdf.Array) else [a]) if isinstance(x, pikepdf.Dictionary)]
+
+
+def _kid_list(e) -> list:
+    """What ``e`` holds (its ``/K``: elements, marked content, MCIDs) as a list, [] for nothing."""
+    import pikepdf
+
+    k = e.get("/K")
+    return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+
+
+def _kids(e):
+    import pikepdf
+
+    return [x for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary)]
+
+
+_PATH_START = {"m", "re"}
+_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
+
+
+def _mark_artifacts(pdf, root, parents: dict) -> None:
+    """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row
+    and the rules and shading an element draws for itself (a table's borders, a header cell's
+    band, a heading's underline, a banner's frame)."""
+    import pikepdf
+
+    repeated = _repeated_header_content(pdf, root)
+    for i, page in enumerate(pdf.pages):
+        ops = list(pikepdf.parse_content_stream(page))
+        mcids = repeated.get(i, set()) | _decorations(ops, page, parents)
+        ops = _artifact_ops(ops, mcids)
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+        if mcids and "/StructParents" in page:
+            entries = parents.get(int(page.StructParents))
+            for mcid in (m for m in mcids if entries is not None and m < len(entries)):
+                entries[mcid] = None  # no element's content any more: an artifact
+
+
+_DRAWN = {"/Figure", "/Lbl", "/Formula"}  # what an element draws is what it is (a chart, a list's bullet)
+_SHOWN = {"Tj", "TJ", "'", '"', "Do", "sh", "INLINE IMAGE"}
+
+
+def _decorations(ops, page, parents) -> set[int]:
+    """The MCIDs of the page's marked content that shows no text or image, only rules and
+    shading, held by an element that is not a figure or a list's label (taken out of the element:
+    an artifact a screen reader passes over)."""
+    import pikepdf
+
+    if "/StructParents" not in page:
+        return set()
+    entries = parents.get(int(page.StructParents))
+    if entries is None:
+        return set()
+    shows, stack = {}, []
+    for op in ops:
+        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
+        if name in ("BDC", "BMC"):
+            props = op.operands[1] if name == "BDC" else None
+            mcid = int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
+            stack.append(mcid)
+            if mcid is not None:
+                shows.setdefault(mcid, False)
+        elif name == "EMC":
+            stack.pop()
+        elif name in _SHOWN:
+            for mcid in (m for m in stack if m is not None):
+                shows[mcid] = True
+    out = set()
+    for mcid, shown in shows.items():
+        owner = entries[mcid] if mcid < len(entries) else None
+        if shown or not isinstance(owner, pikepdf.Dictionary) or owner.get("/S") in _DRAWN:
+            continue
+        kids = _kid_list(owner)
+        keep = [k for k in kids if _marked_content(k, owner) != (page.objgen, mcid)]
+        if len(keep) < len(kids):
+            owner.K = pikepdf.Array(keep)
+            out.add(mcid)
+    return out
+
+
+def _marked_content(k, element):
+    """``(page's objgen, MCID)`` of ``k``, a kid of ``element`` that is marked content, else None."""
+    import pikepdf
+
+    if isinstance(k, int):
+        page = element.get("/Pg")
+    elif isinstance(k, pikepdf.Dictionary) and "/MCID" in k:
+        page, k = k.get("/Pg", element.get("/Pg")), int(k.MCID)
+    else:
+        return None
+    return None if page is None else (page.objgen, k)
+
+
+def _artifact_ops(ops, repeated: set[int]) -> list:
+    """The page's instructions with every text object, path, image and shading that no marked
+    content holds wrapped in ``/Artifact BMC ... EMC``, and the marked content ``repeated``
+    (MCIDs) turned into artifacts."""
+    import pikepdf
+
+    begin = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+    end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
+    out, depth, i = [], 0, 0
+    while i < len(ops):
+        op = ops[i]
+        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
+        if name == "BDC":
+            props = op.operands[1]
+            if isinstance(props, pikepdf.Dictionary) and "/MCID" in props and int(props.MCID) in repeated:
+                op = begin
+            depth += 1
+        elif name == "BMC":
+            depth += 1
+        elif name == "EMC":
+            depth -= 1
+        elif depth == 0 and name in ("BT", *_PATH_START, "Do", "sh", "INLINE IMAGE"):
+            j = _object_end(ops, i, name)
+            if j is not None:
+                out += [begin, *ops[i : j + 1], end]
+                i = j + 1
+                continue
+        out.append(op)
+        i += 1
+    return out
+
+
+def _object_end(ops, i: int, name: str) -> int | None:
+    """Where the graphics object that starts at ``ops[i]`` ends, if it paints and holds no
+    marked content (a path that only clips is left as it is)."""
+    import pikepdf
+
+    if name in ("Do", "sh", "INLINE IMAGE"):
+        return i
+    closing = {"ET"} if name == "BT" else _PAINT
+    for j in range(i + 1, len(ops)):
+        op = ops[j]
+        o = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
+        if o in ("BMC", "BDC", "EMC"):
+            return None
+        if o in closing:
+            return None if o == "n" else j
+    return None
+
+
+def _list_bodies(pdf, root, parents: dict) -> None:
+    """Each list item's content in an ``LBody`` beside its ``Lbl`` (a PDF list item holds the
+    two; Chromium puts the content straight in the item)."""
+    import pikepdf
+
+    for item in [e for e in _elements(root.get("/K")) if e.S == "/LI"]:
+        kids = item.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
+        if not body or any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR" for k in body):
+            continue
+        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item))
+        if "/Pg" in item:
+            lbody.Pg = item.Pg
+        for k in body:
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k:
+                k.P = lbody
+            elif isinstance(k, pikepdf.Dictionary) and "/MCID" in k:
+                parents[int(k.Pg.StructParents)][int(k.MCID)] = lbody
+            elif isinstance(k, int) and "/Pg" in item:
+                parents[int(item.Pg.StructParents)][k] = lbody
+        lbody.K = pikepdf.Array(body)
+        item.K = pikepdf.Array([*(k for k in kids if k not in body), lbody])
+
+
+# elements that only group others (Chromium tags a <div>, <section>, <nav>, <dl> and <body> NonStruct)
+_GROUPS = {"/NonStruct", "/Div", "/Document", "/Part", "/Art", "/Sect"}
+# elements a line of text runs through (Chromium's <strong>, <em>, <a>)
+_INLINE = {"/Strong", "/Em", "/Span", "/Link", "/Code", "/Quote", "/Reference", "/Note", "/Sub"}
+
+
+def _text_in_its_block(pdf, root, parents: dict) -> None:
+    """Each run of text held by the block it is read in, a paragraph where no block holds it.
+
+    Chromium tags every run of text as a ``NonStruct`` of its own inside the element that holds
+    it (a heading, a paragraph, a cell), and text that stands in a ``<div>`` (a banner, a
+    glossary's term, a chart's note) in ``NonStruct`` wrappers with no block at all. Here a run's
+    marked content moves into the element that holds it; a group whose content is all one line
+    of text (text, strong, emphasis, links) becomes that line's ``P``; and in a group that also
+    holds blocks, each stretch of such text is put in a ``P`` of its own."""
+    import pikepdf
+
+    def is_run(k) -> bool:  # a NonStruct holding only marked content: one run of text
+        if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/NonStruct"):
+            return False
+        kids = _kid_list(k)
+        return bool(kids) and all(
+            isinstance(x, int) or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids
+        )
+
+    def is_inline(k) -> bool:
+        return is_run(k) or (isinstance(k, pikepdf.Dictionary) and k.get("/S") in _INLINE)
+
+    def references(run, owner) -> list:  # the run's marked content, now ``owner``'s
+        out = []
+        for x in _kid_list(run):
+            page, mcid = (run.get("/Pg"), x) if isinstance(x, int) else (x.get("/Pg", run.get("/Pg")), int(x.MCID))
+            if page is None or "/StructParents" not in page:
+                continue
+            entries = parents.get(int(page.StructParents))
+            if entries is not None and mcid < len(entries):
+                entries[mcid] = owner
+            out.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=page, MCID=mcid))
+        return out
+
+    def paragraph(parent, kids) -> pikepdf.Dictionary:
+        p = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=parent))
+        for k in kids:
+            if not is_run(k):
+                k.P = p
+        p.K = pikepdf.Array(kids)
+        return p
+
+    def fix(e) -> None:
+        kids = _kid_list(e)
+        for k in kids:
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k and not is_run(k):
+                fix(k)
+        if e.get("/S") in _GROUPS and any(is_run(k) for k in kids):
+            if all(is_inline(k) for k in kids):
+                e.S = pikepdf.Name.P  # a <div> that holds one line of text: a paragraph
+            else:  # text beside blocks: each stretch of it a paragraph
+                out, stretch = [], []
+                for k in [*kids, None]:
+                    if k is not None and is_inline(k):
+                        stretch.append(k)
+                        continue
+                    if any(is_run(x) for x in stretch):
+                        out.append(paragraph(e, stretch))
+                        fix(out[-1])
+                    else:  # emphasis or a link with no text beside it stays as it is
+                        out += stretch
+                    stretch = []
+                    if k is not None:
+                        out.append(k)
+                e.K = pikepdf.Array(out)
+                return
+        if e.get("/S") in _GROUPS or not any(is_run(k) for k in kids):
+            return
+        out = []
+        for k in kids:
+            out += references(k, e) if is_run(k) else [k]
+        e.K = pikepdf.Array(out)
+
+    top = root.get("/K")
+    for e in list(top) if isinstance(top, pikepdf.Array) else [top]:
+        if isinstance(e, pikepdf.Dictionary) and "/S" in e:
+            fix(e)
+
+
+def _unwrap_groups(pdf, root) -> None:
+    """Each ``NonStruct`` that only groups other elements (Chromium's tag for the page's
+    ``<main>``, the notebook's output ``<div>``s, the footer, a ``<div>`` round a few paragraphs)
+    replaced by what it holds: the document is ``Document`` > ``Sect`` > headings, paragraphs,
+    tables and figures, with nothing a screen reader must step through between them. A group
+    that holds marked content of its own, or says something (alternative text, a language), is
+    kept; so is a figure's ``Div`` round its chart and caption. Only elements move, so the parent tree stays as it is; the ID tree drops the
+    groups taken out."""
+    import pikepdf
+
+    def is_element(k) -> bool:
+        return isinstance(k, pikepdf.Dictionary) and "/S" in k
+
+    def empty_group(k) -> bool:
+        if not is_element(k) or any(key in k for key in ("/Alt", "/ActualText", "/Lang", "/E", "/A", "/C")):
+            return False
+        return k.S == "/NonStruct" and all(is_element(x) for x in _kid_list(k))
+
+    def unwrap(e) -> None:
+        kids = _kid_list(e)
+        if not any(empty_group(k) for k in kids):
+            for k in kids:
+                if is_element(k):
+                    unwrap(k)
+            return
+        out = []
+        for k in kids:
+            if empty_group(k):
+                inner = _kid_list(k)
+                for x in inner:
+                    x.P = e
+                out += inner
+            else:
+                out.append(k)
+        e.K = pikepdf.Array(out)
+        unwrap(e)  # what came out may be a group in its turn
+
+    top = root.get("/K")
+    for e in list(top) if isinstance(top, pikepdf.Array) else [top]:
+        if is_element(e):
+            unwrap(e)
+    if "/IDTree" in root:  # document order is the IDs' order (_renumber_structure)
+        names = []
+        for e in _elements(root.get("/K")):
+            if "/ID" in e:
+                names += [e.ID, e]
+        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
+
+
+def _describe_links(pdf, links: dict[str, str]) -> None:
+    """Each link annotation gets its words as its alternative description (``/Contents``, which
+    a screen reader reads for the annotation): a link within the report by the id it goes to
+    (Chromium names the destination after it), a link out by its address."""
+    import pikepdf
+
+    for page in pdf.pages:
+        for annot in page.get("/Annots", []):
+            if annot.get("/Subtype") != "/Link" or "/Contents" in annot:
+                continue
+            dest, action = annot.get("/Dest"), annot.get("/A")
+            if isinstance(dest, pikepdf.Name | pikepdf.String):
+                href = "#" + str(dest).lstrip("/")
+            elif action is not None and action.get("/S") == "/URI":
+                href = str(action.URI)
+            else:
+                continue
+            if links.get(href):
+                annot.Contents = pikepdf.String(links[href])
+
+
+def _parent_tree(root) -> dict:
+    """The structure tree's parent tree as ``{StructParents key: array of elements by MCID}``."""
+    import pikepdf
+
+    out, stack = {}, [root.get("/ParentTree")]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        stack.extend(node.get("/Kids", []))
+        nums = node.get("/Nums", [])
+        for k in range(0, len(nums) - 1, 2):
+            if isinstance(nums[k + 1], pikepdf.Array):
+                out[int(nums[k])] = nums[k + 1]
+    return out
+
+
+def _repeated_header_content(pdf, root) -> dict[int, set[int]]:
+    """``{page: MCIDs}`` of a table's header rows printed again on the pages after the row's
+    first, taken out of the header cells (each cell keeps its content on its first page)."""
+    import pikepdf
+
+    pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    out: dict[int, set[int]] = {}
+    for table in (e for e in _elements(root.get("/K")) if e.S == "/Table"):
+        for row in _kids(table):
+            cells = _kids(row)
+            if row.get("/S") != "/TR" or not cells or any(c.get("/S") != "/TH" for c in cells):
+                continue
+            first = min(_content_pages(row, pages), default=None)
+            for e in _elements(row):
+                kids = e.get("/K")
+                if not isinstance(kids, pikepdf.Array):
+                    continue
+                keep = []
+                for k in kids:
+                    if (
+                        isinstance(k, pikepdf.Dictionary)
+                        and "/MCID" in k
+                        and "/Pg" in k
+                        and pages[k.Pg.objgen] != first
+                    ):
+                        out.setdefault(pages[k.Pg.objgen], set()).add(int(k.MCID))
+                    else:
+                        keep.append(k)
+                if len(keep) != len(kids):
+                    e.K = pikepdf.Array(keep)
+    return out
+
+
+def _content_pages(e, pages) -> list[int]:
+    """The pages (from 0) of the marked content under structure element ``e``."""
+    import pikepdf
+
+    out = []
+    for el in _elements(e):
+        for k in _kid_list(el):
+            if isinstance(k, pikepdf.Dictionary) and "/MCID" in k and "/Pg" in k:
+                out.append(pages[k.Pg.objgen])
+            elif isinstance(k, int) and "/Pg" in el:
+                out.append(pages[el.Pg.objgen])
+    return out
+
+
+def _heading_level(k) -> int | None:
+    import pikepdf
+
+    s = str(k.get("/S", "")) if isinstance(k, pikepdf.Dictionary) else ""
+    return int(s[2]) if len(s) == 3 and s[:2] == "/H" and s[2] in "123456" else None
+
+
+def _sections(pdf, root) -> None:
+    """Each heading below the title (h2 to h6) with what follows it, up to the next heading of
+    its level or above, a ``Sect`` (a subsection's in its section's): Chromium leaves the
+    report's headings and paragraphs side by side in the page's ``NonStruct`` wrapper, as the
+    HTML has them. A group whose content is one heading's section (the contents ``<nav>``)
+    becomes that ``Sect`` itself. Only elements are moved, never marked content, so the parent
+    tree stays as it is."""
+    import pikepdf
+
+    def is_element(k) -> bool:
+        return isinstance(k, pikepdf.Dictionary) and "/S" in k
+
+    def grouped(parent, kids: list) -> list:
+        out, i = [], 0
+        while i < len(kids):
+            n = _heading_level(kids[i])
+            if n is None or n < 2:
+                out.append(kids[i])
+                i += 1
+                continue
+            j = i + 1
+            while j < len(kids) and (_heading_level(kids[j]) or 7) > n:
+                j += 1
+            sect = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Sect, P=parent))
+            body = [kids[i], *grouped(sect, kids[i + 1 : j])]
+            for k in body:
+                k.P = sect
+            sect.K = pikepdf.Array(body)
+            out.append(sect)
+            i = j
+        return out
+
+    for e in [e for e in _elements(root.get("/K")) if e.S in _GROUPS]:
+        kids = _kid_list(e)
+        if not any((_heading_level(k) or 0) >= 2 for k in kids) or not all(is_element(k) for k in kids):
+            continue  # no section here, or marked content the parent tree names this element for
+        out = grouped(e, kids)
+        if len(out) == 1 and e.S in ("/NonStruct", "/Div") and out[0] is not kids[0]:
+            e.S = pikepdf.Name.Sect  # the group is the section: no Sect inside a NonStruct
+            inner = list(out[0].K)
+            for k in inner:
+                k.P = e
+            e.K = pikepdf.Array(inner)
+        else:
+            e.K = pikepdf.Array(out)
+
+
+def _contents_list(pdf, root) -> None:
+    """The contents list (a list each of whose items is a link to a place in the report, and
+    sub-lists of such items) tagged ``TOC``: each item a ``TOCI`` holding its link in a
+    ``Reference`` and its sub-list, itself a ``TOC``."""
+    import pikepdf
+
+    def items(lst):
+        return [k for k in _kids(lst) if k.get("/S") != "/Caption"]
+
+    def body(li):
+        kids = _kids(li)
+        return next((k for k in kids if k.get("/S") == "/LBody"), None)
+
+    def internal_link(e) -> bool:
+        if e is None or e.get("/S") != "/Link":
+            return False
+        objs = [x.Obj for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
+        return bool(objs) and all("/Dest" in o or (o.get("/A") or {}).get("/S") == "/GoTo" for o in objs)
+
+    def is_contents(lst) -> bool:
+        lis = items(lst)
+        if not lis or any(li.get("/S") != "/LI" for li in lis):
+            return False
+        for li in lis:
+            b = body(li)
+            kids = _kids(b) if b is not None else []
+            if not kids or not internal_link(kids[0]) or any(k.get("/S") not in ("/Link", "/L") for k in kids):
+                return False
+            if any(k.get("/S") == "/L" and not is_contents(k) for k in kids):
+                return False
+        return True
+
+    def retag(lst) -> None:
+        lst.S = pikepdf.Name.TOC
+        for li in items(lst):
+            li.S = pikepdf.Name.TOCI
+            b = body(li)
+            b.S = pikepdf.Name.Reference
+            subs = [k for k in _kids(b) if k.get("/S") == "/L"]
+            if subs:  # a sub-list is the item's own TOC, beside its reference
+                b.K = pikepdf.Array([k for k in b.K if not any(k == s for s in subs)])
+                for s in subs:
+                    s.P = li
+                    retag(s)
+                li.K = pikepdf.Array([*li.K, *subs])
+
+    for lst in [e for e in _elements(root.get("/K")) if e.S == "/L"]:
+        if lst.S == "/L" and lst.get("/P", {}).get("/S") not in ("/LBody", "/TOCI") and is_contents(lst):
+            retag(lst)
+
+
+# PDF 2.0's types Chromium uses that PDF 1.7 (ISO 32000-1, which PDF/UA-1 builds on) does not
+# have, each mapped to the PDF 1.7 type a reader of PDF/UA-1 knows it as
+_PDF2_TYPES = {
+    "/Strong": "/Span",
+    "/Em": "/Span",
+    "/Sub": "/Span",
+    "/Title": "/P",
+    "/FENote": "/Note",
+    "/Aside": "/Div",
+    "/DocumentFragment": "/Part",
+}
+
+
+def _role_map(root) -> None:
+    """The structure tree's role map: each PDF 2.0 type the tree uses mapped to its PDF 1.7 type."""
+    import pikepdf
+
+    used = {str(e.S) for e in _elements(root.get("/K"))} & _PDF2_TYPES.keys()
+    if used:
+        role_map = root.get("/RoleMap") or pikepdf.Dictionary()
+        for s in sorted(used):
+            role_map[s] = pikepdf.Name(_PDF2_TYPES[s])
+        root.RoleMap = role_map
+
+
+_XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>{dates}
+   <pdf:Producer>{producer}</pdf:Producer>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def _xmp_date(pdf_date: str) -> str | None:
+    """``D:YYYYMMDDHHmmSS`` with its offset (``Z``, ``+hh'mm'``) as an XMP date."""
+    m = re.fullmatch(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?", pdf_date.strip())
+    if m is None:
+        return None
+    zone = m[7] or "Z"
+    zone = "Z" if zone == "Z" or zone.replace("'", "") in ("+0000", "-0000") else f"{zone[:3]}:{zone[-3:-1]}"
+    return f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}:{m[6]}{zone}"
+
+
+def _declare_pdf_ua(pdf) -> None:
+    """What PDF/UA-1 (ISO 14289-1) asks of the document itself, beyond its tags: XMP metadata
+    saying the file conforms to part 1, with the title and language (the document information
+    dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is
+    marked tagged (not suspect); every page's annotations (its links) taken in structure order
+    (``Tabs /S``). The dates are the document information dictionary's (``SOURCE_DATE_EPOCH``'s
+    when set): the same report gives the same bytes."""
+    import pikepdf
+
+    info = pdf.docinfo
+    title = str(info.get("/Title", ""))
+    lang = str(pdf.Root.get("/Lang", "")) or "en-GB"
+    created = _xmp_date(str(info.get("/CreationDate", "")))
+    modified = _xmp_date(str(info.get("/ModDate", info.get("/CreationDate", ""))))
+    dates = "".join(
+        f"\n   <xmp:{k}>{v}</xmp:{k}>"
+        for k, v in (("CreateDate", created), ("ModifyDate", modified), ("MetadataDate", modified))
+        if v
+    )
+    xmp = _XMP.format(
+        title=escape(title),
+        lang=escape(lang),
+        creator=escape(str(info.get("/Creator", ""))),
+        producer=escape(str(info.get("/Producer", ""))),
+        dates=dates,
+    )
+    pdf.Root.Metadata = pdf.make_stream(
+        xmp.encode("utf-8"), pikepdf.Dictionary(Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    )
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(
+        {**dict(pdf.Root.get("/ViewerPreferences", {})), "/DisplayDocTitle": True}
+    )
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Type=pikepdf.Name.MarkInfo, Marked=True)
+    for page in pdf.pages:
+        page.Tabs = pikepdf.Name.S
