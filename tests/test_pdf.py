@@ -474,6 +474,23 @@ def test_no_page_opens_with_a_table_note_or_the_end_of_a_legend(pdfs):
         assert not legend_parted(pages_text(path)), (name, legend_parted(pages_text(path)))
 
 
+def test_a_tables_second_note_is_printed_under_its_first_not_over_it(public_pdf):
+    # a public table's "[c] Figure suppressed ..." note and its "† Every figure ... synthetic" note:
+    # the second's -0.5rem (which pulls a note up to its table) printed it 1.8 pt into the first's
+    # line. Now the two are as close as two rows of a table (line-height 1.15), never over each other
+    _, path = public_pdf
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    gaps = []
+    for n, page in enumerate(out.split("<page ")[1:], 1):
+        words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', page)
+        for i, (top, _, word) in enumerate(words):
+            if word == "†" and [w for _, _, w in words[i + 1 : i + 3]] == ["Every", "figure"]:
+                above = [w for w in words[:i] if float(w[0]) < float(top) - 2]
+                if above and above[-1][2] == "figures.":  # the [c] note's last word, on the line above
+                    gaps.append((n, round(float(top) - float(above[-1][1]), 1)))
+    assert len(gaps) >= 3 and all(gap > -0.6 for _, gap in gaps), gaps
+
+
 def printed_headers(table) -> list:
     """A table's header cells as printed: a performance table's Comments column is left out
     where no measure in it has a comment."""
