@@ -28,7 +28,7 @@ from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .rate_bases import AGE_COLUMNS
-from .reading import read_tables
+from .reading import column_key, read_tables
 from .rules import (
     benchmark_rules,
     check_keys,
@@ -170,8 +170,8 @@ def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
     out = []
     for p in problems:
         sheet, cols = sheets.get(p.file, (None, {}))
-        if p.row is not None and p.column in cols:
-            p = replace(p, cell=f"{sheet}!{cols[p.column]}{p.row}")
+        if p.row is not None and p.column is not None and column_key(p.column) in cols:  # a column as typed too
+            p = replace(p, cell=f"{sheet}!{cols[column_key(p.column)]}{p.row}")
         for name in ("councils", "measures"):
             p = replace(p, expected=re.sub(rf"(?<![\w/]){name}\.csv", f"the {name} sheet", p.expected))
         out.append(p)
@@ -348,14 +348,14 @@ def _unread_columns(
         label = _label(base, name, is_book)
         if table.open_columns or any(p.file == label and p.row in (None, 1) for p in problems):
             continue  # inspections: any other column is a quality theme's grades; a misnamed column: its error
-        known = [c.name for c in table.columns]
+        known, typed = [c.name for c in table.columns], df.attrs.get("typed", {})
         for col in df.columns:
             if table.col(col) is None and str(col).startswith("population_") and table.named is not None:
                 out.append(Problem(label, 1, col, "a column of a population whose ages swreport does not read",
                                    AGE_COLUMNS))  # fmt: skip
             elif table.col(col) is None:
                 near = closest(col, known)
-                out.append(Problem(label, 1, col,
+                out.append(Problem(label, 1, typed.get(col, col),
                                    f"a column swreport does not read{did_you_mean(col, known)}",
                                    f"only the {name} table's columns ({', '.join(known)}): "
                                    + (f"rename it {near!r}" if near else f"a note for the report goes in comment; {unused}")))  # fmt: skip

@@ -203,6 +203,9 @@ def _rows_to_frame(
             df.columns = header
             kept = np.asarray(numbers, dtype="int64")[keep]
     df.index = pd.Index(kept, dtype="int64")
+    typed = {k: str(h).strip() for k, h in zip(header, rows[0], strict=False) if k and k != str(h).strip()}
+    if typed:  # 'Notes for Performance Team': a column named in a message as it was typed
+        df.attrs["typed"] = typed
     return df
 
 

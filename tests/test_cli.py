@@ -400,7 +400,8 @@ def test_a_run_validates_the_data_once_naming_the_council_and_checking_the_reque
 
 def test_validate_warns_of_a_column_no_report_reads_at_its_header_and_the_demo_data_has_none(tmp_path):
     """'Notes for Performance Team' in observations.csv passed validate silently (merge refuses it
-    in a return): a warning, not an error, naming the file, the header cell and a near column."""
+    in a return): a warning, not an error, naming the file, the header cell (the column as typed, not
+    'notes_for_performance_team': ANALYST-4 #13) and a near column."""
     from tests.conftest import make_data
 
     d = make_data(tmp_path / "d", [{"aggregate": "mean"}], [{"measure": "m0", "period": "2021-22-Q1", "value": "92"}])
@@ -410,10 +411,10 @@ def test_validate_warns_of_a_column_no_report_reads_at_its_header_and_the_demo_d
     p.write_text("\n".join(rows) + "\n")
     r = run("validate", "--data", str(d))
     assert r.exit_code == 0 and "OK, with 3 warnings:" in r.output, r.output  # and the statutory theme's
-    assert ("observations.csv, row 1, column 'notes_for_performance_team': found a column swreport does not read; "
+    assert ("observations.csv, row 1, column 'Notes for Performance Team': found a column swreport does not read; "
             "expected only the observations table's columns (council, measure, period, value, numerator, "
             "denominator, status, comment, cleared, source): a note for the report goes in comment") in r.output  # fmt: skip
-    assert ("observations.csv, row 1, column 'comments': found a column swreport does not read (did you mean "
+    assert ("observations.csv, row 1, column 'Comments': found a column swreport does not read (did you mean "
             "'comment'?)") in r.output and "rename it 'comment'" in r.output  # fmt: skip
     r = run("validate")  # the demo data: every column read, no warning
     assert r.exit_code == 0 and "does not read" not in r.output and "warning" not in r.output, r.output

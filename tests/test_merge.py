@@ -440,10 +440,10 @@ def test_a_column_the_table_does_not_read_is_named_at_its_header_not_merged_into
     before = (fife / "data" / "observations.csv").read_bytes()
     r = run("merge", "r.xlsx")
     assert r.exit_code == 2 and "Traceback" not in r.output, r.output
-    assert ("r.xlsx, cell observations!H1 (column 'comments'): found a column swreport does not read (did you mean "
+    assert ("r.xlsx, cell observations!H1 (column 'Comments'): found a column swreport does not read (did you mean "
             "'comment'?); expected only the observations table's columns (council, measure, period, value, numerator, "
             "denominator, status, comment, cleared, source): rename it 'comment'") in r.output  # fmt: skip
-    assert ("r.xlsx, cell observations!K1 (column 'notes_for_performance_team'): found a column swreport does not "
+    assert ("r.xlsx, cell observations!K1 (column 'Notes for Performance Team'): found a column swreport does not "
             "read; expected only the observations table's columns") in r.output  # fmt: skip
     assert "a note for the report goes in comment; delete the column" in r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before
