@@ -148,6 +148,31 @@ def needed_observations(ds, council: str, period) -> list[dict]:
     return rows
 
 
+def held_observations(ds, rows: list[dict]) -> list[dict]:
+    """Of the observation rows a return needs (``needed_observations``), those the data set holds
+    a figure for already (a value, or numerator and denominator): a year's return leaves them out,
+    so that its blank rows are the figures still to give (ANALYST-4: 51 of 52 quarterly and monthly
+    rows of a year were pre-filled blank although held, hiding the one month missing)."""
+    o = ds.observations
+    figure = o["value"].notna() | (o["numerator"].notna() & o["denominator"].notna())
+    held = set(zip(o["council"][figure], o["measure"][figure], o["period"][figure].astype(str), strict=True))
+    return [r for r in rows if (r["council"], r["measure"], r["period"]) in held]
+
+
+def held_note(held: list[dict], period, left: int) -> str | None:
+    """What a return's observations sheet says of the rows it leaves out (``held_observations``),
+    ``left`` rows pre-filled beside them."""
+    if not held:
+        return None
+    n, first = len(held), f"{held[0]['measure']} {held[0]['period']}"
+    still = "the rows pre-filled here are the figures still to give" if left else "no figure is still to give"
+    return (
+        f"Left out: {n:,} row{'s' if n != 1 else ''} of {Period.parse(period)} that your data holds a figure for "
+        f"already ({first}{f', and {n - 1:,} more' if n > 1 else ''}): {still}. To correct a figure held, type its "
+        "row in: merge shows the change, and --replace replaces it."
+    )
+
+
 def write_template(path, ds=None, council: str | None = None, period=None) -> Path:
     """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
 
@@ -170,7 +195,12 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
         prefill["councils"] = councils.to_dict("records")
         prefill["measures"] = measures.to_dict("records")
         if council is not None and period is not None:
-            prefill["observations"] = needed_observations(ds, council, period)
+            needed = needed_observations(ds, council, period)
+            held = held_observations(ds, needed)
+            prefill["observations"] = [r for r in needed if r not in held]
+            note = held_note(held, period, len(prefill["observations"]))
+            if note:  # said on the sheet's first header cell, and by 'swreport template'
+                prefill["held"] = [{"note": note}]
     rows_max = 5000
     wb = Workbook()
     wb.remove(wb.active)
@@ -203,6 +233,8 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
             dv.showErrorMessage = True
             ws.add_data_validation(dv)
             dv.add(rng)
+        if name == "observations" and prefill.get("held"):
+            ws["A1"].comment = Comment(prefill["held"][0]["note"] + "\n\n" + ws["A1"].comment.text, "swreport")
         for record in prefill.get(name, []):
             _append(ws, [_plain(record.get(c.name)) for c in columns])
             if name == "observations":

@@ -470,3 +470,25 @@ def test_a_renamed_sheet_an_extra_column_and_a_fraction_are_named_in_one_run(fif
     )
     assert "r.xlsx, cell Observations Q2!D4 (column 'value'): found " in r.output and "not 0.9" in r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before
+
+
+def test_a_year_return_leaves_out_the_figures_held_and_an_unchanged_held_row_merges_as_nothing(fife):
+    """ANALYST-4 #13: the year's template pre-filled blank rows for quarters the data held already,
+    hiding the one missing; it leaves them out, and says so on the sheet and in the terminal."""
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", 46, 50), obs("2024-25-Q4", 47, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    r = run("template", "year.xlsx", "--council", "fife", "--period", "2024-25")
+    assert r.exit_code == 0, r.output
+    assert "left out: 3 rows of 2024-25 that your data holds a figure for already (fife-seen-5days 2024-25-Q1, " \
+        "and 2 more): the rows pre-filled here are the figures still to give" in r.output  # fmt: skip
+    ws = load_workbook(fife / "year.xlsx")["observations"]
+    rows = [(ws.cell(i, 2).value, ws.cell(i, 3).value) for i in range(2, ws.max_row + 1)]
+    assert ("fife-seen-5days", "2024-25-Q3") in rows  # the one quarter missing
+    assert not {("fife-seen-5days", f"2024-25-Q{q}") for q in (1, 2, 4)} & set(rows)
+    assert ("cp-orders", "2024-25") in rows  # an annual figure not given yet
+    assert ws["A1"].comment.text.startswith("Left out: 3 rows of 2024-25 that your data holds a figure for already")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    fill(fife / "year.xlsx", observations=[obs("2024-25-Q1", 45, 50)])  # a held row typed in again, unchanged
+    r = run("merge", "year.xlsx")
+    assert r.exit_code == 0 and "--replace" not in r.output and "change" not in r.output, r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
