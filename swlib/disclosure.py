@@ -31,6 +31,7 @@ import yaml
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .config import council_settings
 from .linked import kept_for, protect_counted_bases, protect_flows, protect_population_rates
+from .passage_lines import passage_line
 from .printed import restates_printed
 from .records import Records
 from .renames import renamed, undeclared_renames
@@ -747,7 +748,8 @@ def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple
             hits = []  # the page prints these figures: the passage gives nothing more away
         if hits and b.strip():
             out.append(f"*{WITHHELD_PASSAGE}*")
-            withheld.append((line + len(b) - len(b.lstrip("\n")), hits[0]))
+            at = passage_line(b, line + len(b) - len(b.lstrip("\n")), lambda s: uncleared_hits(s, phrases, lo, hi))
+            withheld.append((at, hits[0]))  # the line the passage is on, as check-public names it
         else:
             out.append(b)
         line += b.count("\n")

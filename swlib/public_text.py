@@ -25,6 +25,7 @@ from .disclosure import (
     reason_for,
     uncleared_hits,
 )
+from .passage_lines import passage_line
 from .printed import restates_printed
 from .records import Records
 
@@ -122,7 +123,8 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tupl
             hits = []  # the page prints these figures: the passage gives nothing more away
         if hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            withheld.append((start, hits[0], reason_for(hits[0])))
+            at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi))  # as check-public names it
+            withheld.append((at, hits[0], reason_for(hits[0])))
         elif _heading_only(b) or any(p in b for p in phrases):
             out.append(b)
         else:

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from swlib.cli import main
-from swlib.disclosure import public_narrative
+from swlib.disclosure import narrative_findings, public_narrative
 from swlib.small_numbers import small_numbers_in
 
 # what was published word for word, and the count it gives away
@@ -80,7 +80,9 @@ def test_each_published_attack_is_found(text, n):
 def test_each_attack_is_withheld_from_a_public_narrative(text, n):
     md = f"Justice social work met most of its timescale measures.\n\n{text}\n\nThe service continues.\n"
     out, withheld = public_narrative(md)
-    assert [line for line, _ in withheld] == [3], text
+    # named by the line the passage is on, as check-public names it (ANALYST-4 #13): its paragraph's lines
+    assert [line for line, _ in withheld] == [narrative_findings(md)[0][0]], text
+    assert 3 <= withheld[0][0] <= 3 + text.count("\n"), text
     assert text not in out and "example.org" not in out and "The service continues." in out
 
 
