@@ -238,7 +238,9 @@ def test_a_series_that_starts_mid_year_is_not_asked_for_the_periods_before_its_f
     months = [f"{y}-{m:02d}" for y, m in [(2024, m) for m in range(10, 13)] + [(2025, m) for m in range(1, 13)]
               + [(2026, 1)] if (y, m) != (2025, 11)]  # fmt: skip
     o = [{"measure": "m0", "period": p, "value": "3000"} for p in months]
-    o += [{"measure": "m1", "period": q, "value": "40"} for q in ("2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q3")]
+    o += [
+        {"measure": "m1", "period": q, "value": "40"} for q in ("2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q3")
+    ]
     r = _validate(make_data(data_dir, [MONTHLY, QUARTERLY], o))
     assert r.exit_code == 0, r.output
     assert "2024/25 Quarter 1" not in r.output and "April 2024" not in r.output and "September 2024" not in r.output
