@@ -198,7 +198,7 @@ def execute(
     """Run the report's notebook with papermill in ``session``'s kernel. A kernel that dies or
     hangs is stopped (the session starts a new one for the next report); the report fails with a
     ReportError."""
-    from nbclient.exceptions import CellTimeoutError
+    from nbclient.exceptions import CellTimeoutError  # papermill and nbclient as nbformat in render
     from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
     from papermill.execute import prepare_notebook_metadata, raise_for_execution_errors, remove_error_markers
@@ -269,7 +269,7 @@ def execute(
 def _declared(source: str, mtime_ns: int, size: int) -> frozenset[str]:
     """The parameters a notebook declares, read once per version of the file (papermill reads and
     validates the whole notebook for them: about 5 ms of a batch's time a report)."""
-    import papermill as pm
+    import papermill as pm  # as nbformat in render
 
     return frozenset(pm.inspect_notebook(source))
 
