@@ -77,7 +77,7 @@ report["actions"] = s.actions_view(acts, P.label)
 report["benchmarking"] = s.benchmark_view(ds, council, P)
 
 # %% tags=["section:glossary"]
-report["glossary"] = s.glossary_items(council)
+report["glossary"] = s.glossary_items()  # the status key in section 2 gives the tolerance in figures
 report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, acts))
 
 # %% tags=["layout"]

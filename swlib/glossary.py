@@ -64,34 +64,22 @@ WORDS = {  # terms of the trade that are not abbreviations, with what shows a re
                     "community; a Throughcare Licence sets the conditions of their release."),
     "Grey mileage": (r"\bgrey mileage\b", "miles staff drive for work in their own vehicles, which the council pays "
                      "for."),
-    # what an elected member met unexplained (COMMITTEE-4, finding 10)
-    "Real terms": (r"\breal terms\b", "costs adjusted for inflation so that every year is at the prices of one year "
-                   "(named beside the cost); a cash figure is not adjusted."),
-    "Assurance": (r"\bassurance not judged\b|\bno assurance\b", "whether the process limits of an SPC chart say the "
-                  "target will be met consistently, missed consistently, or may or may not be met."),
-    "Care Inspectorate": (r"\bCare Inspectorate\b", "the national body that inspects and grades social work and care "
-                          "services in Scotland."),
-    "Compulsory Treatment Order": (r"\bCompulsory Treatment Orders?\b", "an order of the Mental Health Tribunal for "
-                                   "Scotland for a person's treatment for mental illness, in hospital or at home, "
-                                   "without their consent."),
-    "Guardianship": (r"\bguardianship\b", "a welfare guardianship order: a sheriff's order giving a relative, a "
-                     "friend or the Chief Social Work Officer power to make welfare decisions for an adult who cannot "
-                     "make them."),
-    "Supervised Release Order": (r"\bSupervised Release Orders?\b", "a court order for social work to supervise a "
-                                 "person released from a short prison sentence, to protect the public."),
-    "Balance of care": (r"\bbalance of care\b", "the share of looked after children cared for in the community (at "
-                        "home, with kinship carers or with foster carers) rather than in residential care."),
-    "Peer review": (r"\bpeer review\b", "a review of a child's plan by practitioners not involved in it, to check "
-                    "that the plan is right and moving."),
-    "Pro rata": (r"\bpro rata\b", "in proportion: an annual target pro rata to the year to date is the share of it "
-                 "for the months so far (half of it at Quarter 2)."),
-    "Children's Reporter": (r"\bChildren['’]s Reporter\b", "the official who decides whether a child referred to "
-                            "them needs a Children's Hearing, a panel that can make a compulsory order for the "
-                            "child's care."),
-    "Equipu": (r"\bEquipu\b", "the joint equipment store of the Lanarkshire councils and NHS Lanarkshire, which "
-               "lends people equipment for daily living at home and recycles it when it is returned."),
-    "Third sector": (r"\bthird sector\b", "voluntary and community organisations, charities and social "
-                     "enterprises: neither public bodies nor private companies."),
+    # what an elected member met unexplained (COMMITTEE-4, finding 10): one line each
+    "Real terms": (r"\breal terms\b", "adjusted for inflation to one year's prices (named beside the cost)."),
+    "Assurance": (r"\bassurance not judged\b|\bno assurance\b", "whether an SPC chart's limits say the target "
+                  "will be met."),
+    "Care Inspectorate": (r"\bCare Inspectorate\b", "the national body that inspects and grades care services."),
+    "Compulsory Treatment Order": (r"\bCompulsory Treatment Orders?\b", "a tribunal's order for "
+                                   "treatment without consent."),
+    "Guardianship": (r"\bguardianship\b", "a sheriff's order to make welfare decisions for an adult who cannot."),
+    "Supervised Release Order": (r"\bSupervised Release Orders?\b", "social work supervision after a short prison "
+                                 "sentence."),
+    "Peer review": (r"\bpeer review\b", "a review of a child's plan by practitioners not involved in it."),
+    "Pro rata": (r"\bpro rata\b", "in proportion: an annual target's share for the months so far."),
+    "Children's Reporter": (r"\bChildren['’]s Reporter\b", "the official who decides whether a child needs a "
+                            "Children's Hearing."),
+    "Equipu": (r"\bEquipu\b", "the Lanarkshire councils' and NHS Lanarkshire's joint equipment store."),
+    "Third sector": (r"\bthird sector\b", "charities, voluntary groups and social enterprises."),
 }  # fmt: skip
 
 # what shows a report uses a term of the shared glossary (swlib/data/wording.yaml)

@@ -374,9 +374,9 @@ def test_the_suppression_note_is_its_own_and_the_sources_list_is_under_its_headi
         page = soup(rendered(name, "public"))
         heading = page.select_one("h2#sources")
         assert heading.find_next_sibling().name == "ul", name  # the sources, straight under their heading
-        note = page.select_one("h3#about-suppressed")
-        assert note.get_text() == "About suppressed figures" and note.find_previous_sibling("ul") is not None
-        assert " ".join(note.find_next_sibling("p").get_text().split()) == FOOTNOTE
+        note = page.select_one("p#about-suppressed")  # a note of its own, after the list
+        assert note.find_previous_sibling("ul") is not None
+        assert " ".join(note.get_text().split()) == "About suppressed figures. " + FOOTNOTE
     assert not soup(rendered("quarterly-dg")).select("#about-suppressed")  # nothing suppressed: no note
 
 
