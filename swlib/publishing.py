@@ -55,6 +55,15 @@ def where(f: dict) -> str:
     )
 
 
+def _finding(ds, letters: dict, table: str, i, col: str, hit: str, cleared: bool) -> dict:
+    """A finding in row ``i`` of ``table`` (its file and spreadsheet row; its cell, by ``letters``)."""
+    f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
+         "reason": reason_for(hit)}  # fmt: skip
+    if table in letters and col in letters[table]:
+        f["cell"] = f"{letters[table][col]}{i + 2}"
+    return f
+
+
 def check_public(ds, council: str, period) -> list[dict]:
     """Free text going into the council's public reports for ``period`` that may give away a
     small number: comments of the year's observations (and the reasons given for the three
@@ -76,11 +85,7 @@ def check_public(ds, council: str, period) -> list[dict]:
             add(table, i, col, " … ".join(dict.fromkeys(hits)), cleared)
 
     def add(table, i, col, hit, cleared):
-        f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
-             "reason": reason_for(hit)}  # fmt: skip
-        if table in letters and col in letters[table]:
-            f["cell"] = f"{letters[table][col]}{i + 2}"
-        findings.append(f)
+        findings.append(_finding(ds, letters, table, i, col, hit, cleared))
 
     def cleared(r) -> bool:
         return _cleared({"cleared": r.get("cleared")})
@@ -123,6 +128,16 @@ def check_public(ds, council: str, period) -> list[dict]:
         for f in narrative_passages(ds, council, P.year_period, lo, hi, public=True):
             if f["reason"] == public_text.NOT_CLEARED:
                 findings.append({**f, "kind": "uncleared"})
+    findings += unchecked_findings(ds, council, P, letters)
+    return findings + renamed_measures(ds, council, P)
+
+
+def unchecked_findings(ds, council: str, period, letters: dict | None = None) -> list[dict]:
+    """``check_public``'s findings of figures public suppression cannot check (``unchecked_figures``),
+    one a measure on its first row, each with ``kind`` "figure"; ``letters``: ``_workbook_letters``."""
+    P = Period.parse(period)
+    letters = _workbook_letters(ds) if letters is None else letters
+    findings = []
     bare = unchecked_figures(ds, council, P)
     if "cleared" in bare:
         bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
@@ -136,17 +151,14 @@ def check_public(ds, council: str, period) -> list[dict]:
         unit = said[0] if said else r["unit"]
         base = rows["no_base"].dropna()  # a declared base with no figure: named with its periods
         unit += f", value only, and {base.iloc[0]}, its part_of, has no figure for it" if len(base) else ""
-        add(
-            "observations",
-            i,
-            "value",
+        text = (
             f"{measure} {r['period']}: {r['value']:g} ({unit}{'' if of_population or len(base) else ', value only'})"
-            f"{more}",
-            False,
+            f"{more}"
         )
+        findings.append(_finding(ds, letters, "observations", i, "value", text, False))
         why = said[1] if said else UNCHECKED_BASE if len(base) else UNCHECKED
         findings[-1].update(reason=why, kind="figure", measure=measure)
-    return findings + renamed_measures(ds, council, P)
+    return findings
 
 
 UNCHECKED = (
@@ -346,8 +358,7 @@ def not_checked(ds, report: str, council: str, period) -> list[dict]:
     if not r.per_council:
         return []
     P = Period.parse(period)
-    return [f for f in check_public(ds, council, P.year_period if r.period_kind == "year" else P)
-            if f.get("kind") == "figure"]  # fmt: skip
+    return unchecked_findings(ds, council, P.year_period if r.period_kind == "year" else P)
 
 
 def printed_series(ds, council: str, year, hi: int = 4) -> list[frozenset[float]]:
