@@ -61,14 +61,16 @@ SERVICE_WORDS = frozenset(
 )
 
 
+def singular(word: str) -> str:
+    """A word without a plural's "s" ("investigations"; not "process")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def case_words(title) -> set[str]:
     """The words of a title that name the cases it is about ("secure" of "Average weekly cost of a
     secure care placement"): those of more than three letters, each without a plural's "s", less
     the service's, the people's and the amount's words."""
-    words = {
-        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-        for w in re.findall(r"[a-z]{4,}", str(title or "").lower())
-    }
+    words = {singular(w) for w in re.findall(r"[a-z]{4,}", str(title or "").lower())}
     return (
         words
         - SERVICE_WORDS

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from .amounts import SERVICE_WORDS
+from .amounts import SERVICE_WORDS, singular
 from .base import round_half_up
 from .rate_bases import rate_base
 from .schema import COUNT_UNITS, PROPORTION_UNITS
@@ -39,11 +39,6 @@ _COMMON = frozenset(
 )
 
 
-def _singular(word: str) -> str:
-    """A word without a plural's "s" ("investigations"; not "process")."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 _ABBREVIATION = re.compile(r"[A-Z]{2,}s?")  # "CSO", "CSOs", "LAC"
 
 
@@ -58,7 +53,7 @@ def _words(title) -> set[str]:
         if _ABBREVIATION.fullmatch(w):
             out.add(w.removesuffix("s").lower())  # "SDS" is no plural
         elif len(w) > 3:
-            out.add(_singular(w.lower()))
+            out.add(singular(w.lower()))
     return out
 
 
