@@ -276,12 +276,10 @@ def withheld(ds, report: str, council: str, period) -> list[dict]:
     """What a public ``report`` for the council and period leaves out of its free text, and
     why: the comments, actions and narrative passages that mention a small number and that no
     officer cleared (the run lists them)."""
-    r = reports.get(report)
-    if not r.per_council:  # a report on every council prints published figures only
+    P = _covered(report, period)
+    if P is None:  # a report on every council prints published figures only
         return []
-    P = Period.parse(period)
-    if r.period_kind == "year":
-        P = P.year_period
+    r = reports.get(report)
     out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
     out += [
         {k: v for k, v in f.items() if k != "cleared"}  # the headings' names, the sources, not cleared
@@ -335,12 +333,9 @@ def renamed_measures(ds, council: str, period, report: str | None = None) -> lis
     prints again figures an earlier public report printed under an id no longer in use, with no
     ``replaces`` naming it (``renames.undeclared_renames``, against the record of the outputs
     folder in use): one finding a pair, on the new id's measures row, asking for ``replaces``."""
-    P = Period.parse(period)
-    if report is not None:
-        r = reports.get(report)
-        if not r.per_council:
-            return []
-        P = P.year_period if r.period_kind == "year" else P
+    P = Period.parse(period) if report is None else _covered(report, period)
+    if P is None:
+        return []
     out = []
     for x in performance(ds, council, P, audience="public").attrs.get("renames", []):
         shown = "; ".join(f"{y}{'' if m == 12 else f' to month {m}'}: {v:g}" for y, m, v in x["shared"][:3])
@@ -354,11 +349,18 @@ def renamed_measures(ds, council: str, period, report: str | None = None) -> lis
 def not_checked(ds, report: str, council: str, period) -> list[dict]:
     """The figures a public ``report`` prints that public suppression cannot check (``check_public``'s
     value-only percentages, rates and ratios, one finding a measure); the run lists them."""
+    P = _covered(report, period)
+    return [] if P is None else unchecked_findings(ds, council, P)
+
+
+def _covered(report: str, period) -> Period | None:
+    """The period a council's ``report`` for ``period`` covers (a yearly report: the year); None
+    for a report on every council (it prints published figures only)."""
     r = reports.get(report)
     if not r.per_council:
-        return []
+        return None
     P = Period.parse(period)
-    return unchecked_findings(ds, council, P.year_period if r.period_kind == "year" else P)
+    return P.year_period if r.period_kind == "year" else P
 
 
 def printed_series(ds, council: str, year, hi: int = 4) -> list[frozenset[float]]:
