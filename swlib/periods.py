@@ -304,6 +304,13 @@ def today(env=None) -> dt.date:
         raise ConfigError(f"SWREPORT_TODAY: found {value!r}; expected a date such as 2025-04-01") from None
 
 
+def made_at() -> dt.datetime:
+    """When a report is made, in UTC: ``SOURCE_DATE_EPOCH``'s time where set (a reproducible
+    build), else the clock's. Its issue date (``views.issue``) and its "Generated" stamp."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+
+
 def first_day_after(P: Period) -> dt.date:
     """The day after the period's last day: the day it has ended by."""
     month = (P.end + 3) % 12 + 1  # calendar month of the last slot

@@ -11,7 +11,6 @@ command line imports this module before a report's kernel starts.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import threading
@@ -31,7 +30,7 @@ from .loading import load
 from .meanwhile import Meanwhile
 from .notebook_view import report_html
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
-from .periods import Period
+from .periods import Period, made_at
 from .publishing import shown_path
 from .scheduling import is_relative, resolve_one
 from .schema import narrative_dir
@@ -365,9 +364,7 @@ def print_css(running_head: str, landscape: bool) -> str:
 
 
 def generated_stamp() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return when.strftime("%-d %B %Y %H:%M UTC")
+    return made_at().strftime("%-d %B %Y %H:%M UTC")
 
 
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:

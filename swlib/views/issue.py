@@ -5,16 +5,13 @@ the owner is ``owner`` in params/councils.yaml."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-
 from ..config import council_settings
+from ..periods import made_at
 
 
 def issue_date() -> str:
     """The day the report is made, as people write it ('14 November 2023'), in UTC as the foot's stamp."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    when = made_at()
     return f"{when.day} {when:%B %Y}"
 
 
