@@ -95,9 +95,9 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         s = s[s["price_year"].notna()]
         target = None  # a target is set in the pounds of its own year, not at the chart's prices
     run, gap_before = latest_run(s)  # limits are not computed across missing periods
-    missing = missing_words(s["period"].iloc[len(s) - len(run) - 1], run["period"].iloc[0]) if gap_before else None
     if len(run) >= MAX_SPC_POINTS:
         gap_before = None  # the gap is before the periods charted: nothing left out
+    missing = missing_words(s["period"].iloc[len(s) - len(run) - 1], run["period"].iloc[0]) if gap_before else None
     s = run.tail(MAX_SPC_POINTS).reset_index(drop=True)
     if len(s) < 8:
         return None
@@ -124,7 +124,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
     chart.attrs["gap_before"] = gap_before  # the last period before a gap the chart does not reach across
-    chart.attrs["missing"] = missing if gap_before else None  # the periods of the gap, in words
+    chart.attrs["missing"] = missing  # the periods of the gap, in words
     return chart
 
 

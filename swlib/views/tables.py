@@ -406,12 +406,11 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
         title, target, cash_target = spc_title(title, chart), None, target
     view = spc_chart(chart, title, unit, decimals, target, half=True).view()
     view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
-    if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told
+    if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told which (``long_trend``)
+        missing = a["missing"]
         view["caption"] += (
-            f" Charted from {chart['label'].iloc[0]} only: there "
-            + ("is" if str(a.get("missing")).startswith("no figure ") else "are")
-            + f" {a.get('missing') or 'no figures between ' + a['gap_before'] + ' and ' + chart['label'].iloc[0]},"
-            " and process limits are not worked out across missing periods."
+            f" Charted from {chart['label'].iloc[0]} only: there {'is' if missing.startswith('no figure ') else 'are'} "
+            f"{missing}, and process limits are not worked out across missing periods."
         )
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
