@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from ..base import SUPPRESSED
+from ..base import SUPPRESSED, round_half_up
 from ..config import council_settings
 from ..formatting import fmt_value
 from ..rows import records
@@ -44,7 +44,7 @@ def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
         if math.isclose(tol, abs(tgt) * pct / 100, rel_tol=1e-9, abs_tol=1e-12):
             continue
         unit, dec = r["unit"], int(r["decimals"])
-        target = round(tgt, dec)  # the status sets the figure against the target as printed
+        target = float(round_half_up(tgt, dec))  # the figure set against the target as printed (``status._rag``)
         if r["polarity"] == "higher":
             band = f"Amber from {_edge(target - tol, unit, dec)}"
         else:
