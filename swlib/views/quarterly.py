@@ -90,7 +90,7 @@ def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> 
     """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention, in
     an internal report), whether the chart's latest point says the opposite of the row's trend
     (``trends.spc_against_trend``: "concern", "improvement"); None for every other row. The
-    performance tables' trend cells say both (``perf["spc_against"]``, ``trends.trend_words``)."""
+    performance tables' trend cells say both (``perf["spc_against"]``, ``trends.trend_cell_words``)."""
     out = pd.Series(None, index=perf.index, dtype=object)
     if perf.attrs.get("audience") == "public":
         return out
