@@ -37,6 +37,7 @@ from .pdf_tags import (  # noqa: F401  (the structure helpers, importable from h
     _xmp_date,
     reproducible,
 )
+from .writing import write_atomic
 
 # playwright and pikepdf, the optional extra, are imported where they are used: swreport runs without them
 
@@ -119,8 +120,6 @@ class PdfEngine:
 
     def render(self, html: Path, pdf: Path | None = None) -> Path:
         """Print ``html`` to ``pdf`` (default: beside it), written atomically; returns the path."""
-        from .outputs import write_atomic  # config (pydantic): not on the CLI's start, which imports pdf
-
         self.start()
         html = Path(html).resolve()
         target = Path(pdf) if pdf is not None else pdf_path(html)

@@ -28,6 +28,7 @@ from .coverage import Share, figure_rows, shares, with_figures
 from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
 from .periods import RELATIVE, Period, first_day_after, is_relative, previous_quarter, today  # noqa: F401 (is_relative: scheduling's name too)
 from .version import __version__
+from .writing import write_atomic
 
 
 def last_ended_quarter(on: dt.date) -> Period:
@@ -266,8 +267,6 @@ class RunRecord:
         self.write(code, error)
 
     def write(self, code: int, error: str | None = None) -> Path:
-        from .outputs import write_atomic  # config and templating: not on the CLI's start (the unchanged re-run)
-
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
                       data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
                       dry_run=self.dry_run, picked=self.picked)  # fmt: skip
