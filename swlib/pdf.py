@@ -26,17 +26,7 @@ import shutil
 from pathlib import Path
 
 from .errors import ConfigError
-from .pdf_tags import (  # noqa: F401  (the structure helpers, importable from here as before they had a module)
-    _attributes,
-    _content_pages,
-    _declare_pdf_ua,
-    _elements,
-    _kid_list,
-    _kids,
-    _parent_tree,
-    _xmp_date,
-    reproducible,
-)
+from .pdf_tags import _kid_list, _parent_tree, reproducible
 from .writing import write_atomic
 
 # playwright and pikepdf, the optional extra, are imported where they are used: swreport runs without them
