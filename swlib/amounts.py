@@ -79,7 +79,9 @@ def case_words(title) -> set[str]:
     )
 
 
-def _small_range(settings, council: str) -> tuple[int, int]:
+def small_range(settings, council: str) -> tuple[int, int]:
+    """``suppress_min``, ``suppress_max`` for a council (1 to 4 where the settings cannot be read:
+    their own check says why)."""
     try:
         s = settings(council)
     except ConfigError:
@@ -168,7 +170,7 @@ def _quotient(values: pd.Series, rt, ra, settings):
         return None
     both = pd.concat([values.xs(total), values.xs(average)], axis=1, join="inner")
     for (council, period), (t, a) in both.iterrows():
-        lo, hi = _small_range(settings, council)
+        lo, hi = small_range(settings, council)
         if a > 0 and t > 0 and lo <= round(t / a) <= hi:
             return (
                 council,
@@ -191,7 +193,7 @@ def _finance_quotient(finance: pd.DataFrame, values: pd.Series, ra, words: set, 
         cost = values.get((ra["measure"], f["council"], f["period"]))
         if cost is None or not cost > 0:
             continue
-        lo, hi = _small_range(settings, f["council"])
+        lo, hi = small_range(settings, f["council"])
         amount, k = float(f["amount"]), round(float(f["amount"]) / (cost * scale))
         if lo <= k <= hi:
             year = f"{scale:g} x {cost:g}" if scale != 1 else f"{cost:g}"

@@ -32,9 +32,9 @@ import re
 import pandas as pd
 
 from . import year_runs as runs
-from .amounts import undeclared_amounts
+from .amounts import small_range, undeclared_amounts
 from .config import council_settings
-from .errors import ConfigError, Problem, row_list
+from .errors import Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rate_bases import age_populations_over_whole
 from .rules import part_of_fits
@@ -424,7 +424,7 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
             mine = _summed_to(mine, FREQUENCY_KIND[freq[p]], FREQUENCY_KIND[freq[w]])
         both = pd.concat([o.xs(whole, level="measure"), mine], axis=1, join="inner")
         for (council, period), (a, b) in both.iterrows():
-            lo, hi = _small_range(settings, council)
+            lo, hi = small_range(settings, council)
             if a > hi and b > hi and lo <= a - b <= hi:
                 out.append(
                     Problem(
@@ -453,16 +453,6 @@ def _summed_to(values: pd.Series, kind: str, whole_kind: str) -> pd.Series:
     grouped = values.groupby(pd.MultiIndex.from_tuples(keys, names=values.index.names))
     full = grouped.count() == whole_span // span
     return grouped.sum()[full]
-
-
-def _small_range(settings, council: str) -> tuple[int, int]:
-    """``suppress_min``, ``suppress_max`` for a council (1 to 4 where the settings cannot be read:
-    their own check says why)."""
-    try:
-        s = settings(council)
-    except ConfigError:
-        return 1, 4
-    return s.suppress_min, s.suppress_max
 
 
 _SUB_TEAM = (":", " - ")  # "Children and Families: fieldwork", "Adult Services - Care at Home"
@@ -676,7 +666,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
             before = parts[parts.index(p) - 1] if parts.index(p) else p.year_period.shift_years(-1).parts(kind)[-1]
             start = snaps.get((council, str(before.parts(s_kind)[-1])))
             now = snaps.get((council, str(p.parts(s_kind)[-1])))
-            lo, hi = _small_range(settings, council)
+            lo, hi = small_range(settings, council)
             if (
                 start is not None
                 and now is not None
