@@ -173,6 +173,16 @@ def held_note(held: list[dict], period, left: int) -> str | None:
     )
 
 
+def return_observations(ds, council: str, period) -> tuple[list[dict], str | None]:
+    """The observation rows a council's return for ``period`` is pre-filled with: those it needs
+    (``needed_observations``) less those the data set holds (``held_observations``), and what the
+    sheet says of the rows left out (``held_note``)."""
+    needed = needed_observations(ds, council, period)
+    held = held_observations(ds, needed)
+    rows = [r for r in needed if r not in held]
+    return rows, held_note(held, period, len(rows))
+
+
 def write_template(path, ds=None, council: str | None = None, period=None) -> Path:
     """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
 
@@ -184,6 +194,7 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
     """
 
     prefill: dict[str, list[dict]] = {}
+    held_text = None
     if ds is not None:
         councils = ds.councils if council is None else ds.councils[ds.councils["council"] == council]
         if council is not None:
@@ -195,12 +206,8 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
         prefill["councils"] = councils.to_dict("records")
         prefill["measures"] = measures.to_dict("records")
         if council is not None and period is not None:
-            needed = needed_observations(ds, council, period)
-            held = held_observations(ds, needed)
-            prefill["observations"] = [r for r in needed if r not in held]
-            note = held_note(held, period, len(prefill["observations"]))
-            if note:  # said on the sheet's first header cell, and by 'swreport template'
-                prefill["held"] = [{"note": note}]
+            # what is left out is said on the sheet's first header cell, and by 'swreport template'
+            prefill["observations"], held_text = return_observations(ds, council, period)
     rows_max = 5000
     wb = Workbook()
     wb.remove(wb.active)
@@ -233,8 +240,8 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
             dv.showErrorMessage = True
             ws.add_data_validation(dv)
             dv.add(rng)
-        if name == "observations" and prefill.get("held"):
-            ws["A1"].comment = Comment(prefill["held"][0]["note"] + "\n\n" + ws["A1"].comment.text, "swreport")
+        if name == "observations" and held_text:
+            ws["A1"].comment = Comment(held_text + "\n\n" + ws["A1"].comment.text, "swreport")
         for record in prefill.get(name, []):
             _append(ws, [_plain(record.get(c.name)) for c in columns])
             if name == "observations":

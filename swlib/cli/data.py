@@ -94,11 +94,9 @@ def template(path, council, period, empty, data):
     council = ds.council_id(council) if ds is not None and council is not None else council
     click.echo(str(write_template(path, ds, council=council, period=period)))
     if ds is not None and council is not None and period is not None:  # as the observations sheet's cell A1 says
-        from ..excel import held_note, held_observations, needed_observations
+        from ..excel import return_observations
 
-        needed = needed_observations(ds, council, period)
-        held = held_observations(ds, needed)
-        note = held_note(held, period, len(needed) - len(held))
+        _rows, note = return_observations(ds, council, period)
         if note:
             click.echo(note[0].lower() + note[1:])
 
