@@ -66,9 +66,9 @@ def years_without_statutory(
         if not done:
             continue
         first = min(stat_years) if stat_years else done[-1]  # none ever given: its latest year alone
+        named = ", ".join(ids)
+        empty = "; ".join(dict.fromkeys(outcomes[o] for o in own["outcome"]))
         for year in (Period.year(int(y)) for y in done if y >= first):
-            named = ", ".join(ids)
-            empty = "; ".join(dict.fromkeys(outcomes[o] for o in own["outcome"]))
             out.append(
                 Problem(
                     label,
