@@ -272,15 +272,16 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
     return out
 
 
-def withheld(ds, report: str, council: str, period) -> list[dict]:
+def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = None) -> list[dict]:
     """What a public ``report`` for the council and period leaves out of its free text, and
     why: the comments, actions and narrative passages that mention a small number and that no
-    officer cleared (the run lists them)."""
+    officer cleared (the run lists them). ``perf``: ``public_table``'s, where worked out already."""
     P = _covered(report, period)
     if P is None:  # a report on every council prints published figures only
         return []
     r = reports.get(report)
-    out = list(performance(ds, council, P, audience="public").attrs.get("withheld", []))
+    perf = performance(ds, council, P, audience="public") if perf is None else perf
+    out = list(perf.attrs.get("withheld", []))
     out += [
         {k: v for k, v in f.items() if k != "cleared"}  # the headings' names, the sources, not cleared
         for f in printed_text.findings(ds, council, service=report == "quarterly")
@@ -328,16 +329,20 @@ RENAMED = (
 )
 
 
-def renamed_measures(ds, council: str, period, report: str | None = None) -> list[dict]:
+def renamed_measures(
+    ds, council: str, period, report: str | None = None, perf: pd.DataFrame | None = None
+) -> list[dict]:
     """Each measure a public report for ``period`` (of ``report``: its kind of period) prints that
     prints again figures an earlier public report printed under an id no longer in use, with no
     ``replaces`` naming it (``renames.undeclared_renames``, against the record of the outputs
-    folder in use): one finding a pair, on the new id's measures row, asking for ``replaces``."""
+    folder in use): one finding a pair, on the new id's measures row, asking for ``replaces``.
+    ``perf``: ``public_table``'s, where worked out already."""
     P = Period.parse(period) if report is None else _covered(report, period)
     if P is None:
         return []
+    perf = performance(ds, council, P, audience="public") if perf is None else perf
     out = []
-    for x in performance(ds, council, P, audience="public").attrs.get("renames", []):
+    for x in perf.attrs.get("renames", []):
         shown = "; ".join(f"{y}{'' if m == 12 else f' to month {m}'}: {v:g}" for y, m, v in x["shared"][:3])
         out.append({"file": table_file(ds, x["file"]), "row": x["row"], "column": "replaces", "cleared": False,
                     "text": f"{x['new']} prints what {x['old']} ({x['title']!r}), an id no longer in use, printed "
@@ -351,6 +356,13 @@ def not_checked(ds, report: str, council: str, period) -> list[dict]:
     value-only percentages, rates and ratios, one finding a measure); the run lists them."""
     P = _covered(report, period)
     return [] if P is None else unchecked_findings(ds, council, P)
+
+
+def public_table(ds, report: str, council: str, period) -> pd.DataFrame | None:
+    """The performance table a council's public ``report`` for ``period`` prints (None for a
+    report on every council): what ``withheld`` and ``renamed_measures`` read, worked out once."""
+    P = _covered(report, period)
+    return None if P is None else performance(ds, council, P, audience="public")
 
 
 def _covered(report: str, period) -> Period | None:

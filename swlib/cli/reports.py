@@ -246,12 +246,13 @@ def _say_public(ds, j, data, verbose: bool, command: str) -> list[str]:
     """What a rendered public report withheld (each passage, where and why) and, in one line, what
     it prints that suppression cannot check (each figure with ``verbose``): run and batch alike.
     Returns the ids of the measures not checked (batch's run summary lists them all)."""
-    from ..publishing import not_checked, renamed_measures, withheld
+    from ..publishing import not_checked, public_table, renamed_measures, withheld
     from ..publishing import where as place
 
-    for w in withheld(ds, j.report, j.council, j.period):
+    perf = public_table(ds, j.report, j.council, j.period)  # read by both: worked out once
+    for w in withheld(ds, j.report, j.council, j.period, perf):
         click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
-    for f in renamed_measures(ds, j.council, j.period, j.report):
+    for f in renamed_measures(ds, j.council, j.period, j.report, perf):
         click.echo(f"warning for {j.key}: {place(f)}: {f['text']}")
     figures = not_checked(ds, j.report, j.council, j.period)
     for f in figures if verbose else []:
