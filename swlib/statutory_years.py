@@ -23,13 +23,12 @@ from .statutory import THEME, sections
 FIGURES = ("value", "numerator", "denominator")
 
 
-def _period(text, seen: dict):
-    if text not in seen:
-        try:
-            seen[text] = Period.parse(text)
-        except (TypeError, ValueError):
-            seen[text] = None
-    return seen[text]
+def _period(text) -> Period | None:
+    """``text`` read as a period (``Period.parse`` caches what it reads), None if it cannot be."""
+    try:
+        return Period.parse(text)
+    except (TypeError, ValueError):
+        return None
 
 
 def _said(col: pd.Series) -> pd.Series:
@@ -45,8 +44,7 @@ def years_without_statutory(
     stat = measures[measures["theme"].eq(THEME) & measures["outcome"].isin(list(outcomes))]
     if stat.empty or obs.empty:
         return []  # no statutory measure at all: checks.empty_statutory_sections says so
-    seen: dict = {}
-    periods = obs["period"].map(lambda t: _period(t, seen))
+    periods = obs["period"].map(_period)
     fy = periods.map(lambda p: None if p is None else p.fy)
     whole = periods.map(lambda p: p is not None and p.end == 11)  # the year, or its last month, quarter or half
     figure = obs.reindex(columns=list(FIGURES)).notna().any(axis=1)
