@@ -245,10 +245,11 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
         raise DataError(e.problems, subject=_the_return(return_path)) from None
     try:
         _check_return(return_path, ret, ret_letters)
-        if past:
-            raise DataError([], subject=_the_return(return_path))
-    except DataError as e:  # with them, the ids the data set does not resolve either: every problem in one run
-        e = DataError([*past, *e.problems], subject=_the_return(return_path))
+        own: list[Problem] = []
+    except DataError as e:
+        own = e.problems
+    if past or own:  # with them, the ids the data set does not resolve either: every problem in one run
+        e = DataError([*past, *own], subject=_the_return(return_path))
         raise _with_unresolved_ids(e, return_path, ret, ret_letters, data_path) from None
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)
