@@ -59,8 +59,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
                 "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
-        target = spc_target(ds, r)
-        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=target)
+        chart, target = spc_chart_of(ds, council, r, period)
         if chart is not None and perf.attrs.get("audience") != "public":
             part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
             part["chart"]["caption"] += spc_beside_the_table(chart, r)
@@ -86,6 +85,19 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     return {"parts": parts, "lead": lead}
 
 
+def spc_chart_of(ds, council: str, r: dict, period: Period) -> tuple[pd.DataFrame | None, float | None]:
+    """The SPC chart of a row's measure to the period it shows, held to its target (``long_trend``,
+    ``spc_target``), and that target: worked out once per data set, council, measure, period and
+    target, for ``spc_against_trends`` and ``attention_view``, which chart the same measures and
+    only read it."""
+    target = spc_target(ds, r)
+    at = r.get("period_shown") or period
+    key = ("long_trend", council, r["measure"], str(Period.parse(at)), target)
+    if key not in ds.memo:
+        ds.memo[key] = long_trend(ds, council, r["measure"], at, target=target)
+    return ds.memo[key], target
+
+
 def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> pd.Series:
     """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention, in
     an internal report), whether the chart's latest point says the opposite of the row's trend
@@ -98,8 +110,7 @@ def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> 
     for i, r in zip(sel.index, records(sel), strict=True):
         if r.get("trend") not in ("improving", "worsening"):
             continue  # nothing an SPC point could contradict
-        chart = long_trend(ds, council, r["measure"], r.get("period_shown") or period, target=spc_target(ds, r))
-        out[i] = spc_against_trend(chart, r)
+        out[i] = spc_against_trend(spc_chart_of(ds, council, r, period)[0], r)
     return out
 
 
