@@ -184,9 +184,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
         out.at[idx, "year_notes"] = notes
     protect_percent_parts(records, evidence, hidden, why, cols, lo, hi)
     protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record)
-    protect_population_rates(
-        records, evidence, hidden, why, cols, df.attrs.get("populations") or df.attrs.get("population"), lo, hi
-    )
+    protect_population_rates(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi)
     protect_flows(records, evidence, hidden, why, cols, lo, hi)
     rests = protect_parts(records, evidence, hidden, why, cols, record, lo, hi)
     protect_shared_bases(records, evidence, hidden, why, lo, hi, record, cols)

@@ -149,16 +149,16 @@ def rate_counts(rate: float, decimals: int, per: float, population: float) -> ra
     return range(math.ceil(low), math.floor(high) + 1)
 
 
-def protect_population_rates(records, evidence, hidden, why, cols, population, lo, hi) -> None:
+def protect_population_rates(records, evidence, hidden, why, cols, populations, lo, hi) -> None:
     """A rate of the council's population given as a value alone ("children in secure
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
     reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Treated as a percentage of a
     known base (``disclosure.protect_percent_parts``): where the count it can be is lo..hi, it is
     hidden ("small"). A rate with its numerator and denominator is checked through them.
-    ``population``: the whole population, or the populations councils.csv gives by column
-    (``rate_bases.populations``: "per 1,000 population aged 0-15" is checked against
-    ``population_0-15``; without it, not checked, and check-public lists it)."""
-    given = population if isinstance(population, dict) else {"population": population}
+    ``populations``: those councils.csv gives by column (``rate_bases.populations``: the whole
+    ``population``; "per 1,000 population aged 0-15" is checked against ``population_0-15``;
+    without it, not checked, and check-public lists it)."""
+    given = populations or {}
     for i, r in enumerate(records):
         base = rate_base(r["title"]) if r["unit"] == "rate" else None
         pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)

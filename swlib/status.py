@@ -209,9 +209,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
-    pop = ds.councils.loc[ds.councils["council"] == council].reindex(columns=["population"])["population"]
-    df.attrs["population"] = float(pop.iloc[0]) if len(pop) and pd.notna(pop.iloc[0]) else None  # rates of it
-    df.attrs["populations"] = populations(ds.councils, council)  # and of its age groups (population_0-15)
+    df.attrs["populations"] = populations(ds.councils, council)  # rates of it and its age groups (population_0-15)
     return df, evidence
 
 
