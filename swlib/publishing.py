@@ -196,14 +196,14 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     bare = (
         obs["unit"].isin(PROPORTION_UNITS) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
     )
-    if "part_of" in ds.measures:  # a percentage declared a part of a count: checked against it (its base), where
-        m = ds.measures.drop_duplicates("measure").set_index("measure")  # the count has a figure for its period
+    m = ds.measures.drop_duplicates("measure").set_index("measure")
+    if "part_of" in m:  # a percentage declared a part of a count: checked against it (its base), where the count
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
-        bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()
+        bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()  # has a figure for its period
 
     given = populations(ds.councils, council)  # a rate of a population it gives: checked against it (linked)
-    rated = ds.measures.drop_duplicates("measure").set_index("measure").query("unit == 'rate'")["title"]
-    of_population = {m for m, t in rated.items() if given.get(rate_base(t).column)}
+    rated = m.loc[m["unit"] == "rate", "title"]
+    of_population = {i for i, t in rated.items() if given.get(rate_base(t).column)}
     bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))
 
     def shown(p: str) -> bool:
