@@ -183,14 +183,16 @@ def return_observations(ds, council: str, period) -> tuple[list[dict], str | Non
     return rows, held_note(held, period, len(rows))
 
 
-def write_template(path, ds=None, council: str | None = None, period=None) -> Path:
+def write_template(path, ds=None, council: str | None = None, period=None, observations=None) -> Path:
     """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
 
     Council and measure drop-downs refer to the workbook's own councils and measures sheets
     (named ranges ``council_ids`` and ``measure_ids``), so a council or measure the analyst adds
     there becomes choosable. With ``ds`` those sheets are filled from it (only ``council`` and its
     measures when given); with ``council`` and ``period`` the observations sheet is pre-filled
-    with the rows the period needs, values left blank.
+    with the rows the period needs, values left blank: ``observations``, the rows and note of
+    ``return_observations`` where the caller has them already ('swreport template' prints the note),
+    else worked out here.
     """
 
     prefill: dict[str, list[dict]] = {}
@@ -207,7 +209,7 @@ def write_template(path, ds=None, council: str | None = None, period=None) -> Pa
         prefill["measures"] = measures.to_dict("records")
         if council is not None and period is not None:
             # what is left out is said on the sheet's first header cell, and by 'swreport template'
-            prefill["observations"], held_text = return_observations(ds, council, period)
+            prefill["observations"], held_text = observations or return_observations(ds, council, period)
     rows_max = 5000
     wb = Workbook()
     wb.remove(wb.active)

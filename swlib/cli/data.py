@@ -92,13 +92,15 @@ def template(path, council, period, empty, data):
         raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
     ds = None if empty else load(data)
     council = ds.council_id(council) if ds is not None and council is not None else council
-    click.echo(str(write_template(path, ds, council=council, period=period)))
-    if ds is not None and council is not None and period is not None:  # as the observations sheet's cell A1 says
+    prefilled = None
+    if ds is not None and council is not None and period is not None:  # worked out once, for the sheet and here
         from ..excel import return_observations
 
-        _rows, note = return_observations(ds, council, period)
-        if note:
-            click.echo(note[0].lower() + note[1:])
+        prefilled = return_observations(ds, council, period)
+    click.echo(str(write_template(path, ds, council=council, period=period, observations=prefilled)))
+    note = prefilled[1] if prefilled else None
+    if note:  # as the observations sheet's cell A1 says
+        click.echo(note[0].lower() + note[1:])
 
 
 def _written_data(data, command: str, or_else: str):
