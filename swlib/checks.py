@@ -12,9 +12,10 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - an id that differs from a known one by a typo ("did you mean ...");
 - two counts whose ids or titles say one counts a part of the other ("Referrals", "Referrals
   screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``);
-- a workforce row that is a total or a sub-team of another row ("All social work services",
-  "Children and Families: fieldwork"), which the annual report's Total counts twice
-  (``workforce_totals``), and a finance line that is a total or a part of another (``finance_totals``);
+- a workforce row that is a sub-team of another row ("Children and Families: fieldwork") or the
+  sum of some of them, which the annual report's Total counts twice (``workforce_totals``), and a
+  finance line that is a part of another (``finance_totals``); (errors, ``workforce_total_errors``
+  and ``finance_total_errors``: a row or line that is the Total of the others, named so or their sum);
 - a council's budget or outturn lines adding up to under £1m: typed in £000 (``finance_units``);
 - a percentage given as a value alone, declared ``part_of`` a count that has no figure for its
   period: its base is unknown, so a public report prints it unchecked (``percentages_without_base``);
@@ -457,6 +458,8 @@ def _summed_to(values: pd.Series, kind: str, whole_kind: str) -> pd.Series:
 
 _SUB_TEAM = (":", " - ")  # "Children and Families: fieldwork", "Adult Services - Care at Home"
 _TOTAL_WORDS = re.compile(r"\btotal\b|\ball\s", re.IGNORECASE)  # "Total staff", "All social work services"
+# a row that is the Total of the others by its name, an error ("All other services" is a service)
+_TOTAL_NAME = re.compile(r"\b(?:sub-?)?total\b|^all\s+(?!others?\b)", re.IGNORECASE)
 
 
 def _sum_of_some(value: float, others: list[float]) -> bool:
@@ -477,7 +480,9 @@ def _total_rows(df: pd.DataFrame, keys: list[str], name: str, count: str, part="
     says so ("Total ...", "All social work services", or another row's name followed by ':' or
     ' - ', "Children and Families: fieldwork" beside "Children and Families"), or its ``count`` is
     the sum of two or more of the other rows, or (``at_least``) at least the sum of all of them
-    where there are three or more. A group of one row (a council that gives only its total) has none."""
+    where there are three or more. A group of one row (a council that gives only its total) has none.
+    Last, whether the row is the Total of the others (an error, not a warning): named so ("Total",
+    "Grand total", "All teams"; not a part of another row) or the sum of all the others (two or more)."""
     for _key, rows in df.groupby(keys, sort=False):
         if len(rows) < 2:
             continue
@@ -492,13 +497,15 @@ def _total_rows(df: pd.DataFrame, keys: list[str], name: str, count: str, part="
                 why = f"a {part} of '{parent}' (its name is that {row}'s followed by a {part}'s)"
             elif _TOTAL_WORDS.search(name_i):
                 why = f"a total of other {row}s, by its name"
+            elif pd.notna(h) and len(others) >= 2 and abs(h - sum(others)) < 0.5:
+                why = f"a total of the other {row}s: the sum of all {len(others)} of them"
             elif at_least and pd.notna(h) and len(others) >= 3 and h >= sum(others):
                 why = f"a total of other {row}s: at least the {sum(others):g} of all the others"
             elif pd.notna(h) and _sum_of_some(h, others):
                 why = f"a total of other {row}s: the sum of some of them"
             else:
                 continue
-            yield i, name_i, h, why
+            yield i, name_i, h, why, parent is None and (bool(_TOTAL_NAME.search(name_i)) or "sum of all" in why)
 
 
 def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
@@ -508,7 +515,9 @@ def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
     all services, the teams printed beside it). One warning a row, on the workforce file's row; a
     return of one row (a council that gives only its total) is not warned."""
     out = []
-    for i, name, h, why in _total_rows(workforce, ["council", "period"], "service", "headcount"):
+    for i, name, h, why, total in _total_rows(workforce, ["council", "period"], "service", "headcount"):
+        if total:
+            continue  # an error (``workforce_total_errors``)
         shown = f" ({h:g})" if pd.notna(h) else ""
         council, period = workforce.at[i, "council"], workforce.at[i, "period"]
         out.append(
@@ -530,7 +539,9 @@ def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
     service (Adult services are most of a budget): only a name or an exact sum says total."""
     out = []
     each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
-    for i, name, amount, why in each:
+    for i, name, amount, why, total in each:
+        if total:
+            continue  # an error (``finance_total_errors``)
         shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
         council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
         out.append(
@@ -540,6 +551,43 @@ def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
                     "lines into its Total, which would count these pounds twice (remove the line, or give its "
                     "parts in place of the line)"),
         )  # fmt: skip
+    return out
+
+
+def workforce_total_errors(workforce: pd.DataFrame, label: str) -> list[Problem]:
+    """Errors: a workforce row that is the Total of the others of its council's return ("Total",
+    "All teams", or the sum of all the other rows; ``_total_rows``). The annual report adds the
+    rows into its own Total, which would print the people twice ("Total 1,430" beside "Total
+    715"); a warning was missed. A team merely larger than the rest is a team: not refused."""
+    out = []
+    for i, name, h, why, total in _total_rows(workforce, ["council", "period"], "service", "headcount"):
+        if total:
+            shown = f" ({h:g})" if pd.notna(h) else ""
+            council, period = workforce.at[i, "council"], workforce.at[i, "period"]
+            out.append(Problem(label, int(i), "service", f"'{name}'{shown} for {council} in {period}, {why}",
+                               "delete the Total row: the report adds the rows itself (the annual report's Total "
+                               "of the teams would count these people twice)"))  # fmt: skip
+    return out
+
+
+def finance_total_errors(finance: pd.DataFrame, label: str) -> list[Problem]:
+    """Errors: a finance line that is the Total of the other lines of its council, year and kind
+    ("Total", "Grand total", or the sum of all the other lines; ``_total_rows``). The annual
+    report adds the lines into its own Total, which would print the budget, outturn and
+    overspend doubled ("Total £411,100 100%" beside "Total £205,550 50%"). A line merely larger
+    than the rest is a service (Adult services are most of a budget): not refused."""
+    out = []
+    each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
+    for i, name, amount, why, total in each:
+        if total:
+            shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
+            council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
+            out.append(
+                Problem(label, int(i), "line",
+                        f"'{name}'{shown}, {'an' if str(kind)[:1] in 'aeiou' else 'a'} {kind} line for {council} in {period}, {why}",
+                        f"delete the Total row: the report adds the lines itself (the annual report's Total of the {kind} "
+                        "lines would count these pounds twice)"),
+            )  # fmt: skip
     return out
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .checks import data_warnings, percent_target_typos, percent_typos
+from .checks import data_warnings, finance_total_errors, percent_target_typos, percent_typos, workforce_total_errors
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
@@ -291,6 +291,9 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
                                       unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:
             later += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
+    for name, totals in (("workforce", workforce_total_errors), ("finance", finance_total_errors)):
+        if name in typed:  # a Total row the annual report would add to its own Total: counted twice
+            later += totals(typed[name], _label(base, name, is_book))
     if "benchmarks" in typed:
         later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed

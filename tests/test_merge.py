@@ -492,3 +492,28 @@ def test_a_year_return_leaves_out_the_figures_held_and_an_unchanged_held_row_mer
     r = run("merge", "year.xlsx")
     assert r.exit_code == 0 and "--replace" not in r.output and "change" not in r.output, r.output
     assert (fife / "data" / "observations.csv").read_bytes() == before
+
+
+def test_a_total_row_in_a_returns_workforce_or_finance_sheet_is_refused_at_its_cell(fife):
+    """ANALYST-4 #4: a year return's finance and workforce sheets with a Total beside the lines
+    (as every budget sheet has it): merged, the CSWO report printed the budget, overspend and
+    headcount doubled. Refused at the Total's cell, nothing written."""
+    teams = [("Children and families", 212), ("Adult services", 301), ("Justice", 64), ("Total", 577)]
+    lines = [("Children and families", 72450000), ("Adult services", 118900000), ("Total", 191350000)]
+    a_return(fife, workforce=[{"council": "fife", "period": "2024-25", "service": s, "headcount": h} for s, h in teams],
+             finance=[{"council": "fife", "period": "2024-25", "kind": "budget", "line": s, "amount": a}
+                      for s, a in lines])  # fmt: skip
+    before = {p.name: p.read_bytes() for p in (fife / "data").glob("*.csv")}
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "r.xlsx, cell workforce!C5 (column 'service'): found 'Total' (577) for fife in 2024-25" in r.output
+    assert "r.xlsx, cell finance!D4 (column 'line'): found 'Total' (£191,350,000), a budget line" in r.output
+    assert r.output.count("expected delete the Total row: the report adds the") == 2
+    assert {p.name: p.read_bytes() for p in (fife / "data").glob("*.csv")} == before
+    # without the Totals it merges
+    wb = load_workbook(fife / "r.xlsx")
+    wb["workforce"].delete_rows(5)
+    wb["finance"].delete_rows(4)
+    wb.save(fife / "r.xlsx")
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
