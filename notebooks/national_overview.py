@@ -41,6 +41,7 @@ codes = list(dict.fromkeys(pos["lgbf"]))
 report = {
     "period": P,
     "synthetic": bool(ds.benchmarks["source"].fillna("").str.lower().str.startswith("synthetic").any()),
+    "issue": s.national_issue_view(),  # page 1: the issue date and who publishes the figures
     "about": {
         "latest": swlib.Period.parse(pos.attrs["period"]).label,
         "sources": s.benchmark_sources(ds),

@@ -118,10 +118,11 @@ class PdfEngine:
             page.goto(html.as_uri(), wait_until="load")
             links = page.evaluate(_LINK_TEXTS)  # a contents link's words, without the page number printed after them
             headings = page.evaluate(_HEADING_TEXTS)
+            author = page.evaluate(_AUTHOR)
             raw = _print_with_contents_pages(page)
         finally:
             page.close()
-        write_atomic(target, reproducible(raw, links, headings))
+        write_atomic(target, reproducible(raw, links, headings, author))
         return target
 
     def close(self) -> None:
@@ -145,6 +146,9 @@ _LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]
 
 _HEADING_TEXTS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .map(h => h.textContent.replace(/\\s+/g, ' ').trim()).filter(t => t)"""
+
+# the page's author (its meta tag: the council and the report's owner), which Chromium does not put in the PDF
+_AUTHOR = """() => document.querySelector('meta[name="author"]')?.getAttribute('content') || ''"""
 
 # each contents link's page number, printed at the end of its line: ``numbers`` is {id: page}; true
 # when a number was added or changed (the page must be printed again)

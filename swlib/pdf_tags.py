@@ -51,16 +51,20 @@ def _outline_titles(pdf, headings: list[str]) -> None:
             stack.extend(item.children)
 
 
-def reproducible(raw: bytes, links: dict[str, str] | None = None, headings: list[str] | None = None) -> bytes:
+def reproducible(
+    raw: bytes, links: dict[str, str] | None = None, headings: list[str] | None = None, author: str = ""
+) -> bytes:
     """Chromium's PDF made the same bytes from the same page (see the module's notes);
     ``links`` (``{href: the link's words}``, from the page) describe its links, ``headings`` (the
-    page's headings' words, in order) title its bookmarks. Written as PDF 1.7 (ISO 32000-1, which
-    PDF/UA-1 builds on; Chromium says 1.4)."""
+    page's headings' words, in order) title its bookmarks, ``author`` (the page's) is its Author.
+    Written as PDF 1.7 (ISO 32000-1, which PDF/UA-1 builds on; Chromium says 1.4)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         info = pdf.docinfo
         info["/Creator"] = f"swreport {__version__}"
+        if author:
+            info["/Author"] = author
         when = _pdf_date()
         if when:
             info["/CreationDate"] = when
@@ -657,7 +661,7 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>{author}
    <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreatorTool>{creator}</xmp:CreatorTool>{dates}
    <pdf:Producer>{producer}</pdf:Producer>
@@ -680,8 +684,8 @@ def _xmp_date(pdf_date: str) -> str | None:
 
 def _declare_pdf_ua(pdf) -> None:
     """What PDF/UA-1 (ISO 14289-1) asks of the document itself, beyond its tags: XMP metadata
-    saying the file conforms to part 1, with the title and language (the document information
-    dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is
+    saying the file conforms to part 1, with the title, author and language (the document
+    information dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is
     marked tagged (not suspect); every page's annotations (its links) taken in structure order
     (``Tabs /S``). The dates are the document information dictionary's (``SOURCE_DATE_EPOCH``'s
     when set): the same report gives the same bytes."""
@@ -697,8 +701,10 @@ def _declare_pdf_ua(pdf) -> None:
         for k, v in (("CreateDate", created), ("ModifyDate", modified), ("MetadataDate", modified))
         if v
     )
+    author = str(info.get("/Author", ""))
     xmp = _XMP.format(
         title=escape(title),
+        author=f"\n   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>" if author else "",
         lang=escape(lang),
         creator=escape(str(info.get("/Creator", ""))),
         producer=escape(str(info.get("/Producer", ""))),

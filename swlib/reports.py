@@ -35,6 +35,8 @@ class Report:
     needs_benchmarks: bool = False  # it cannot be made without the LGBF panel (benchmarks.csv)
     landscape: bool = False  # printed on landscape A4 (wide tables), as councils print it
     footer: str | None = None  # the page's footer where the report has its own (else it names the audience)
+    # who publishes the figures of a report that covers every council: page 1 and the PDF's Author name it
+    publisher: str | None = None
     # the free text its public version prints beside the measures' comments: "actions", "narrative"
     free_text: tuple[str, ...] = ()
     # what its cells import beyond kernels.WARM_MODULES, imported while a single run's kernel boots
@@ -68,7 +70,7 @@ REPORTS: dict[str, Report] = {
             "national", "national_overview.ipynb", title="Social work across Scotland: national overview",
             index_name="National overview of social work", period_kind="year", per_council=False,
             filed_under=SCOTLAND, subject=SCOTLAND_NAME, needs_benchmarks=True,
-            footer="Made only from figures the Improvement Service publishes (LGBF).",
+            footer="Made only from figures the Improvement Service publishes (LGBF).", publisher="Improvement Service",
             kernel_imports=("scipy.special",),  # the funnel plots' chi-squared limits
         ),
     )

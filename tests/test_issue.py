@@ -1,7 +1,7 @@
 """Page 1's issue date and report owner (COMMITTEE-4, finding 6): the only date was the foot of
 the last page, and no page said who the report is by."""
 
-from swlib.views import issue_view
+from swlib.views import issue_view, national_issue_view
 from swlib.views.issue import issue_date
 
 
@@ -20,6 +20,11 @@ def test_the_owner_is_a_council_setting_with_a_default(tmp_path, monkeypatch):
     assert issue_view("beta")["owner"] == "Chief Social Work Officer"
 
 
+def test_the_national_overview_names_the_publisher_of_its_figures_not_an_owner(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert national_issue_view() == {"date": "14 November 2023", "publisher": "Improvement Service"}
+
+
 def test_page_one_prints_the_issue_line_under_the_title():
     from bs4 import BeautifulSoup
 
@@ -29,3 +34,6 @@ def test_page_one_prints_the_issue_line_under_the_title():
         page = BeautifulSoup(rendered(name).read_text(), "html.parser")
         line = page.select_one("h1#title").find_next_sibling("p", class_="issue-line")
         assert line.get_text() == "Issued 14 November 2023 · Report owner: Chief Social Work Officer", name
+    page = BeautifulSoup(rendered("national").read_text(), "html.parser")
+    line = page.select_one("h1#title").find_next_sibling("p", class_="issue-line")
+    assert line.get_text() == "Issued 14 November 2023 · Figures published by: Improvement Service"

@@ -77,6 +77,25 @@ def test_every_report_is_a_tagged_pdf_with_language_title_and_bookmarks(pdfs):
         assert len(headings) > 3 and top == headings, (name, top, headings)  # every section, in order
 
 
+def test_every_pdf_names_its_author_the_council_and_report_owner_or_the_publisher(pdfs):
+    # COMMITTEE-4 finding 6: the metadata had no Author; a clerk's document system files a paper by it
+    authors = {
+        "quarterly": "South Lanarkshire Council, Chief Social Work Officer",
+        "quarterly-dg": "Dumfries and Galloway Council, Chief Social Work Officer",
+        "annual": "Dundee City Council, Chief Social Work Officer",
+        "annual-dg": "Dumfries and Galloway Council, Chief Social Work Officer",
+        "national": "Improvement Service",  # page 1: "Figures published by: Improvement Service"
+    }
+    for name, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            assert str(pdf.docinfo.Author) == authors[name], name
+            with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+                assert meta["dc:creator"] == [authors[name]], name  # the XMP says the same
+    page1 = " ".join(pages_text(pdfs["national"])[0].split())
+    assert "Issued 14 November 2023 · Figures published by: Improvement Service" in page1
+    assert len(pages_text(pdfs["national"])) <= PAGES["national"] == 23  # the line took no page
+
+
 def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(pdfs):
     # everything a page paints is either tagged (in the structure tree, where its marked content
     # says) or an artifact: the running head and "Page n of N" are artifacts, and so is a table's
