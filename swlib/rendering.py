@@ -393,8 +393,9 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
         "title": title, "council_name": name, "report_name": r.title, "period_label": period_label,
         "audience": audience, "has_footer": bool(r.footer), "css": Markup(css), "style_hash": style_hash,
         "version": __version__, "generated": generated_stamp(), "data_name": Path(ds.path).name,
-        # the PDF's Author: the council and the report's owner (page 1's), or the publisher of the figures
-        "author": f"{name}, {council_settings(council).owner}" if r.per_council else r.publisher,
+        # the PDF's Author: the council and the report's owner (page 1's); the national overview has no
+        # author to name (the Improvement Service publishes its figures but did not write it): none
+        "author": f"{name}, {council_settings(council).owner}" if r.per_council else None,
         "footer": r.footer or ("Figures marked [c] are suppressed to protect confidentiality." if audience == "public"
                                else "For internal use: small numbers are not suppressed."),
     }  # fmt: skip
