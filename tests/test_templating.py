@@ -20,13 +20,18 @@ HTML_TAG = re.compile(  # not a regular expression's named group, "(?P<a>...)"
 
 
 def _strings(tree: ast.AST):
-    """Every string constant of a module, f-string parts included, except docstrings."""
+    """Every string constant of a module, f-string parts included, except docstrings and the patterns
+    given to re.compile."""
     docstrings = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 docstrings.add(id(first.value))
+        # a regular expression that reads HTML (re.compile's pattern) writes none
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "compile":
+            if node.args and isinstance(node.args[0], ast.Constant):
+                docstrings.add(id(node.args[0]))
     inside = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):  # an f-string: its text with "{}" where the values go
