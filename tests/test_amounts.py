@@ -54,7 +54,11 @@ def test_a_total_and_its_average_or_a_years_spend_and_a_weekly_cost_are_warned_u
     ], r.output
     r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2023-24", "--strict",
                                   "--data", str(tmp_path / "a")])  # fmt: skip
-    assert r.exit_code == 2 and r.output.count("column 'part_of'") == 2 and "public reports print them together" in r.output
+    assert (
+        r.exit_code == 2
+        and r.output.count("column 'part_of'") == 2
+        and "public reports print them together" in r.output
+    )
     pub = swlib.performance(swlib.load(tmp_path / "a"), "alpha", "2023-24", audience="public").set_index("measure")
     assert pd.isna(pub.loc["m0", "to_date"]) and pub.loc["m2", "to_date"] == 121  # undeclared: printed, 2 given away
 
