@@ -155,6 +155,7 @@ def undeclared_amounts(tables: dict[str, pd.DataFrame], label, settings=None) ->
                 "that public reports hide it where that count is hidden or small (the guide: 'Money and time of "
                 "a few people')",
                 code=UNDECLARED_AMOUNT,
+                council=council,
             )
         )  # fmt: skip
     return out
@@ -215,7 +216,4 @@ def council_warnings(warnings: list[Problem], council: str) -> list[Problem]:
     line and a cost per person (``undeclared_amounts``), a count and its part
     (``checks.undeclared_parts``), a snapshot and its flow (``checks.undeclared_flows``); each
     says which ``part_of`` or ``flow_of`` to set. ``check-public`` lists them."""
-    return [
-        w for w in warnings
-        if w.column in ("part_of", "flow_of") and (f" for {council} in " in w.found or f" {council}'s " in w.found)
-    ]  # fmt: skip
+    return [w for w in warnings if w.column in ("part_of", "flow_of") and w.council == council]

@@ -436,6 +436,7 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
                         f"of {whole}: a public report prints both, and the {a - b:g} they leave",
                         f"part_of = {whole} on {part}'s row if it counts a part of it, so that public reports "
                         "hide the difference (if it does not, a title and id that do not read as a part of it)",
+                        council=council,
                     )
                 )  # fmt: skip
                 break
@@ -733,6 +734,7 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
                     "snapshot now (or the other way round) is a small number",
                     f"flow_of = {stock} on {flow}'s row if it counts people joining or leaving it, so that public "
                     "reports hide it where that gives a small number away",
+                    council=council,
                 )
             )  # fmt: skip
     return out

@@ -20,6 +20,7 @@ class Problem:
     expected: str
     cell: str | None = None  # in a workbook, the sheet and cell, e.g. "observations!D14"
     code: str | None = None  # what kind of problem, for code that sorts problems (one of the CODES below)
+    council: str | None = None  # the council whose figures it is about, for code that picks one council's
 
     def __str__(self) -> str:
         where = self.file.split(" [sheet ")[0] if self.cell else self.file
