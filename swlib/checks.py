@@ -38,7 +38,7 @@ from .config import council_settings
 from .errors import Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rate_bases import age_populations_over_whole
-from .rules import part_of_fits
+from .rules import FREQUENCY_MONTHS, part_of_fits
 from .schema import COUNT_UNITS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 from .statutory_years import years_without_statutory
@@ -673,7 +673,7 @@ FLOW_STOP = frozenset("child children young people person adult number total mad
 def _as_often(flow_freq: str, stock_freq: str) -> bool:
     """Whether a flow is counted as often as its snapshot or less often (a yearly count of orders
     made beside a quarterly snapshot: the snapshot at the end of each year is printed with it)."""
-    return SPAN_MONTHS[FREQUENCY_KIND[flow_freq]] % SPAN_MONTHS[FREQUENCY_KIND[stock_freq]] == 0
+    return FREQUENCY_MONTHS[flow_freq] % FREQUENCY_MONTHS[stock_freq] == 0
 
 
 def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
