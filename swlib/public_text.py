@@ -30,7 +30,6 @@ from .printed import restates_printed
 from .records import Records
 
 CHECKED, CLEARED = "checked", "cleared"
-POLICIES = (CHECKED, CLEARED)
 NOT_CLEARED = "not cleared by an officer (public_text: cleared)"
 # what a public report prints in place of text that is withheld only because no officer cleared it
 WITHHELD_UNCLEARED = "A comment was withheld from the public version: it has not been cleared for publication."
