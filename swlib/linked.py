@@ -131,14 +131,6 @@ def protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record=N
 POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
 
 
-def per_population(title) -> float | None:
-    """The N of a rate "per N population" of the whole population in a measure's title (None where
-    it says no such rate, or a rate of a part of it: "per 1,000 population aged 0-15", whose count
-    the whole population cannot give)."""
-    base = rate_base(title)
-    return base.per if base.column == "population" else None
-
-
 def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
     """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
     be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the

@@ -80,6 +80,23 @@ def test_every_spelling_of_a_rate_of_the_population_is_read_as_one(title, per, k
     assert (base.per, base.kind, base.band) == (per, kind, band)
 
 
+def test_a_rate_of_the_whole_population_and_its_n():
+    # the N of a rate "per N population" of the whole population (column population), which
+    # linked.protect_population_rates works a count out of
+    for title, per in (("Children in secure accommodation per 100,000 population", 100_000),
+                       ("Rate per 1,000 residents", 1000), ("Rate per 100,000 population, 2023", 100_000)):  # fmt: skip
+        assert (rate_base(title).per, rate_base(title).column) == (per, "population"), title
+    assert rate_base("Rate of readmission to hospital within 28 days per 1,000 discharges").column != "population"
+
+
+def test_a_rate_of_a_part_of_the_population_is_not_taken_for_one_of_the_whole():
+    # the whole population gives no count of those aged 0-17: 0.9 per 1,000 of 25,000 children is 22, of 148,790
+    # people 134; neither is taken for the other
+    for title in ("per 1,000 population aged 0-17", "per 1,000 people 65+", "per 10,000 population (0-17)",
+                  "per 1,000 population in the 0 to 17 age group", "per 1,000 population of children"):  # fmt: skip
+        assert rate_base(title).column != "population", title
+
+
 def test_the_councils_csv_column_a_rate_is_checked_against():
     assert rate_base("per 100k population").column == "population"
     assert rate_base("per 1,000 population aged 0-15").column == "population_0-15"
