@@ -98,6 +98,14 @@ def test_every_council_pdf_names_its_author_the_council_and_report_owner(pdfs):
     assert len(pages_text(pdfs["national"])) <= PAGES["national"] == 23  # the line took no page
 
 
+def test_the_national_at_a_glance_table_is_whole_on_page_1(pdfs):
+    # 137feeb's issue line pushed its last two rows (SW2, CHN23) onto page 2 under a repeated header
+    first, second = (" ".join(p.split()) for p in pages_text(pdfs["national"])[:2])
+    assert "SW6: Rate of readmission to hospital" in first  # the first row
+    assert "SW2: SDS spend on adults over 18" in first and "CHN23: Percentage of Looked After Children" in first
+    assert "Scotland, latest" not in second and second.split("2019/20 ", 1)[1].startswith("1. About this report")
+
+
 def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(pdfs):
     # everything a page paints is either tagged (in the structure tree, where its marked content
     # says) or an artifact: the running head and "Page n of N" are artifacts, and so is a table's
