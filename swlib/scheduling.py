@@ -188,11 +188,13 @@ def _stamp(t: dt.datetime) -> str:
 
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
             on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None, dry_run: bool = False,
-            picked=None) -> dict:  # fmt: skip
+            picked=None, missing=None) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``). ``not_checked``:
     per public report's key, every measure it prints that suppression could not check (the batch's
     line names a few). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan).
-    ``picked``: {(report, asked, council): Choice}, what a relative period was picked from."""
+    ``picked``: {(report, asked, council): Choice}, what a relative period was picked from.
+    ``missing``: {(council, period): [...]}, what each annual report rendered has no figures for yet
+    (the items batch's lines name: '1 statutory measure', 'finance', ..., 'narrative')."""
 
     rows = []
     for o in outcomes:
@@ -204,6 +206,8 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
             "pdf": str(Path(o.pdf).resolve()) if getattr(o, "pdf", None) else None,
             **({"not_checked": (not_checked or {}).get(j.key, [])} if j.audience == "public" else {}),
+            **({"missing": missing[(j.council, j.period)]} if j.report == "annual" and o.status == "ok"
+               and (j.council, j.period) in (missing or {}) else {}),
             **({"picked_from": ch.record()} if j.asked and (ch := (picked or {}).get((j.report, j.asked, j.council)))
                and ch.share and ch.considered else {}),
         })  # fmt: skip
@@ -240,6 +244,7 @@ class RunRecord:
         self.data = self.out = None
         self.warnings: list[str] = []
         self.not_checked: dict[str, list[str]] = {}  # a public report's key -> the measures it could not check
+        self.missing: dict[tuple, list[str]] = {}  # (council, period) -> what its annual report has no figures for
         self.dry_run = False  # batch --dry-run: said in the summary whether or not anything would render
         self.picked: dict = {}  # (report, asked, council) -> Choice: why latest picked the period it did
 
@@ -269,7 +274,7 @@ class RunRecord:
     def write(self, code: int, error: str | None = None) -> Path:
         doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
                       data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
-                      dry_run=self.dry_run, picked=self.picked)  # fmt: skip
+                      dry_run=self.dry_run, picked=self.picked, missing=self.missing)  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

@@ -423,6 +423,8 @@ def test_validate_warns_of_a_column_no_report_reads_at_its_header_and_the_demo_d
 def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(tmp_path):
     # issue 24: run annual said what an annual report had no figures for; batch annual (and a
     # schedule's annual runs) rendered the same empty sections in silence
+    import json
+
     from tests.conftest import make_data
 
     orders = {"title": "Orders made", "theme": "Statutory functions", "outcome": "Child protection", "unit": "count",
@@ -433,8 +435,15 @@ def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(
     with (d / "observations.csv").open("a") as f:  # beta: its quarters, none of its statutory figures
         f.writelines(f"beta,m0,2020-21-Q{q},,8,10,,,\n" for q in (1, 2, 3, 4))
     (d / "finance.csv").write_text("council,period,kind,line,amount\nalpha,2020-21,budget,Children,1000000\n")
-    r = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet")
+    summary = tmp_path / "summary.json"
+    r = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet",
+            "--summary", str(summary))  # fmt: skip
     assert r.exit_code == 0, r.output
+    # issue 25: the summary records the same, for a scheduler or monitor to act on
+    entries = {e["council"]: e for e in json.loads(summary.read_text())["reports"]}
+    assert entries["alpha"]["missing"] == ["1 statutory measure", "the workforce", "inspections", "narrative"]
+    assert entries["beta"]["missing"] == ["2 statutory measures", "finance", "the workforce", "inspections",
+                                          "narrative"]  # fmt: skip
     said = [x for x in r.output.splitlines() if x.startswith("the annual report for")]
     assert said == [
         "the annual report for alpha, 2020/21 has no figures yet for 1 statutory measure, the workforce and "
@@ -448,6 +457,14 @@ def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(
         "the annual report for beta, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
         "its own beside d/narrative/beta/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
     ], r.output
+    (d / "narrative" / "beta" / "2020-21").mkdir(parents=True)
+    (d / "narrative" / "beta" / "2020-21" / "summary.md").write_text("A year of steady work.\n")
+    again = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet",
+                "--summary", str(summary))  # fmt: skip
+    assert "1 unchanged" in again.output, again.output
+    entries = {e["council"]: e for e in json.loads(summary.read_text())["reports"]}
+    assert "missing" not in entries["alpha"]  # unchanged: said (and recorded) when it was rendered
+    assert entries["beta"]["missing"] == ["2 statutory measures", "finance", "the workforce", "inspections"]
     again = run("batch", "annual", "--period", "2020-21", "--data", str(d), "--out", str(tmp_path / "o"), "--quiet")
     assert "2 unchanged" in again.output, again.output
     said_again = [x for x in again.output.splitlines() if x.startswith("the annual report for")]

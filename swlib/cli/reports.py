@@ -319,7 +319,9 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
 
         ds = load(plan.data)
         for council, p in annual:  # as run annual says it, per council: what the year's return would bring in
-            _say_returns_needed(_returns_needed(ds, council, Period.parse(p), "annual"), council)
+            needed = _returns_needed(ds, council, Period.parse(p), "annual")
+            _say_returns_needed(needed, council)
+            record.missing[(council, p)] = needed["missing"] + (["narrative"] if needed["narrative"] else [])
         for j in public:
             record.not_checked[j.key] = _say_public(ds, j, data, verbose, "batch")
     click.echo(f"index: {plan.out_dir / 'index.html'}")
