@@ -509,27 +509,40 @@ def _total_rows(df: pd.DataFrame, keys: list[str], name: str, count: str, part="
             yield i, name_i, h, why, parent is None and (bool(_TOTAL_NAME.search(name_i)) or "sum of all" in why)
 
 
+def _workforce_rows(workforce: pd.DataFrame):
+    """(row, what was found, whether it is the Total) for each workforce row that is a total or a
+    sub-team of another row of its council's return (``_total_rows``)."""
+    for i, name, h, why, total in _total_rows(workforce, ["council", "period"], "service", "headcount"):
+        shown = f" ({h:g})" if pd.notna(h) else ""
+        yield int(i), f"'{name}'{shown} for {workforce.at[i, 'council']} in {workforce.at[i, 'period']}, {why}", total
+
+
+def _finance_lines(finance: pd.DataFrame):
+    """(row, what was found, its kind, whether it is the Total) for each finance line that is a
+    total or a part of another line of its council, year and kind (``_total_rows``)."""
+    each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
+    for i, name, amount, why, total in each:
+        shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
+        council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
+        article = "an" if str(kind)[:1] in "aeiou" else "a"
+        yield int(i), f"'{name}'{shown}, {article} {kind} line for {council} in {period}, {why}", kind, total
+
+
 def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
     """Warnings: a workforce row that is really a total or a sub-team of another row of the same
     council's return (``_total_rows``). The annual report adds the rows up into its Total, so such
     a row counts its people twice, and beside its teams it gives one away by subtraction (719 for
     all services, the teams printed beside it). One warning a row, on the workforce file's row; a
     return of one row (a council that gives only its total) is not warned."""
-    out = []
-    for i, name, h, why, total in _total_rows(workforce, ["council", "period"], "service", "headcount"):
-        if total:
-            continue  # an error (``workforce_total_errors``)
-        shown = f" ({h:g})" if pd.notna(h) else ""
-        council, period = workforce.at[i, "council"], workforce.at[i, "period"]
-        out.append(
-            Problem(label, int(i), "service",
-                    f"'{name}'{shown} for {council} in {period}, {why}",
-                    "one row a team, none a total or a part of another row: the annual report adds the rows "
-                    "into its Total, which would count these people twice, and beside the teams it is made of "
-                    "a public report would give a team's headcount away by subtraction (remove the row, or "
-                    "give its sub-teams in place of the team)"),
-        )  # fmt: skip
-    return out
+    return [
+        Problem(label, i, "service", found,
+                "one row a team, none a total or a part of another row: the annual report adds the rows "
+                "into its Total, which would count these people twice, and beside the teams it is made of "
+                "a public report would give a team's headcount away by subtraction (remove the row, or "
+                "give its sub-teams in place of the team)")
+        for i, found, total in _workforce_rows(workforce)
+        if not total  # a Total is an error (``workforce_total_errors``)
+    ]  # fmt: skip
 
 
 def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
@@ -538,21 +551,14 @@ def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
     sheet has it, or a line the sum of others). The annual report adds the lines into its Total,
     so such a line doubles the budget and the overspend. A large line beside smaller ones is a
     service (Adult services are most of a budget): only a name or an exact sum says total."""
-    out = []
-    each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
-    for i, name, amount, why, total in each:
-        if total:
-            continue  # an error (``finance_total_errors``)
-        shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
-        council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
-        out.append(
-            Problem(label, int(i), "line",
-                    f"'{name}'{shown}, {'an' if kind[0] in 'aeiou' else 'a'} {kind} line for {council} in {period}, {why}",
-                    f"one line a service, none a total or a part of another line: the annual report adds the {kind} "
-                    "lines into its Total, which would count these pounds twice (remove the line, or give its "
-                    "parts in place of the line)"),
-        )  # fmt: skip
-    return out
+    return [
+        Problem(label, i, "line", found,
+                f"one line a service, none a total or a part of another line: the annual report adds the {kind} "
+                "lines into its Total, which would count these pounds twice (remove the line, or give its "
+                "parts in place of the line)")
+        for i, found, kind, total in _finance_lines(finance)
+        if not total  # a Total is an error (``finance_total_errors``)
+    ]  # fmt: skip
 
 
 def workforce_total_errors(workforce: pd.DataFrame, label: str) -> list[Problem]:
@@ -560,15 +566,13 @@ def workforce_total_errors(workforce: pd.DataFrame, label: str) -> list[Problem]
     "All teams", or the sum of all the other rows; ``_total_rows``). The annual report adds the
     rows into its own Total, which would print the people twice ("Total 1,430" beside "Total
     715"); a warning was missed. A team merely larger than the rest is a team: not refused."""
-    out = []
-    for i, name, h, why, total in _total_rows(workforce, ["council", "period"], "service", "headcount"):
-        if total:
-            shown = f" ({h:g})" if pd.notna(h) else ""
-            council, period = workforce.at[i, "council"], workforce.at[i, "period"]
-            out.append(Problem(label, int(i), "service", f"'{name}'{shown} for {council} in {period}, {why}",
-                               "delete the Total row: the report adds the rows itself (the annual report's Total "
-                               "of the teams would count these people twice)"))  # fmt: skip
-    return out
+    return [
+        Problem(label, i, "service", found,
+                "delete the Total row: the report adds the rows itself (the annual report's Total "
+                "of the teams would count these people twice)")
+        for i, found, total in _workforce_rows(workforce)
+        if total
+    ]  # fmt: skip
 
 
 def finance_total_errors(finance: pd.DataFrame, label: str) -> list[Problem]:
@@ -577,19 +581,13 @@ def finance_total_errors(finance: pd.DataFrame, label: str) -> list[Problem]:
     report adds the lines into its own Total, which would print the budget, outturn and
     overspend doubled ("Total £411,100 100%" beside "Total £205,550 50%"). A line merely larger
     than the rest is a service (Adult services are most of a budget): not refused."""
-    out = []
-    each = _total_rows(finance, ["council", "period", "kind"], "line", "amount", "part", "line", at_least=False)
-    for i, name, amount, why, total in each:
-        if total:
-            shown = f" (£{amount:,.0f})" if pd.notna(amount) else ""
-            council, period, kind = (finance.at[i, c] for c in ("council", "period", "kind"))
-            out.append(
-                Problem(label, int(i), "line",
-                        f"'{name}'{shown}, {'an' if str(kind)[:1] in 'aeiou' else 'a'} {kind} line for {council} in {period}, {why}",
-                        f"delete the Total row: the report adds the lines itself (the annual report's Total of the {kind} "
-                        "lines would count these pounds twice)"),
-            )  # fmt: skip
-    return out
+    return [
+        Problem(label, i, "line", found,
+                f"delete the Total row: the report adds the lines itself (the annual report's Total of the {kind} "
+                "lines would count these pounds twice)")
+        for i, found, kind, total in _finance_lines(finance)
+        if total
+    ]  # fmt: skip
 
 
 def unbased_percentages(obs: pd.DataFrame, measures: pd.DataFrame) -> pd.Series:
