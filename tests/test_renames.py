@@ -17,6 +17,20 @@ def _record(rows):
     )  # fmt: skip
 
 
+def _renamed_without_replaces(folder):
+    """The demo data in ``folder`` with lac-emergency-placements revised for 2023-24 (12, was 9), given for
+    2024-25 (11), and renamed lac-emergency-cso with a new title, no replaces: its measures.csv."""
+    demo_with(folder, observations=[{"measure": "lac-emergency-placements", "period": "2024-25", "value": "11"}],
+              changed={("lac-emergency-placements", "2023-24"): {"value": "12"}})  # fmt: skip
+    for name in ("measures", "observations"):
+        path = folder / f"{name}.csv"
+        path.write_text(path.read_text().replace("lac-emergency-placements", "lac-emergency-cso"))
+    path = folder / "measures.csv"
+    path.write_text(path.read_text().replace("children subject to supervision requirements",
+                                             "children on a compulsory supervision order"))  # fmt: skip
+    return path
+
+
 def test_a_vanished_id_follows_the_new_id_that_replaces_it_or_prints_its_history_again():
     record = _record([("old", "2021-22", 10, "Old words"), ("old", "2023-24", 9, "Old words")])
     titles = {"new": "New words", "other": "Other"}
@@ -43,14 +57,7 @@ def test_attack_a_revision_is_caught_when_the_id_and_title_change_together(tmp_p
     row = record[(record["measure"] == "lac-emergency-placements") & (record["year"] == "2023-24")]
     assert list(row["value"]) == [9]
     folder = tmp_path / "b"
-    demo_with(folder, observations=[{"measure": "lac-emergency-placements", "period": "2024-25", "value": "11"}],
-              changed={("lac-emergency-placements", "2023-24"): {"value": "12"}})  # fmt: skip
-    for name in ("measures", "observations"):
-        path = folder / f"{name}.csv"
-        path.write_text(path.read_text().replace("lac-emergency-placements", "lac-emergency-cso"))
-    path = folder / "measures.csv"
-    path.write_text(path.read_text().replace("children subject to supervision requirements",
-                                             "children on a compulsory supervision order"))  # fmt: skip
+    _renamed_without_replaces(folder)
     pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
     pub = pub.set_index("measure")
     assert pub.loc["lac-emergency-cso", "2021-22"] == 10 and pub.loc["lac-emergency-cso", "to_date"] == 11
@@ -92,14 +99,7 @@ def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_
     published.write(out / DG / "2023-24" / "annual-public.figures.csv", list(first.attrs["printed"]))
     monkeypatch.setenv("SWREPORT_OUT", str(out))
     folder = tmp_path / "b"
-    demo_with(folder, observations=[{"measure": "lac-emergency-placements", "period": "2024-25", "value": "11"}],
-              changed={("lac-emergency-placements", "2023-24"): {"value": "12"}})  # fmt: skip
-    for name in ("measures", "observations"):
-        path = folder / f"{name}.csv"
-        path.write_text(path.read_text().replace("lac-emergency-placements", "lac-emergency-cso"))
-    path = folder / "measures.csv"
-    path.write_text(path.read_text().replace("children subject to supervision requirements",
-                                             "children on a compulsory supervision order"))  # fmt: skip
+    path = _renamed_without_replaces(folder)
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     row = 2 + next(i for i, r in enumerate(rows) if r["measure"] == "lac-emergency-cso")
     (f,) = [f for f in check_public(swlib.load(folder), DG, "2024-25") if f.get("kind") == "renamed"]
