@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import reports
-from .coverage import Share, figure_rows, shares, with_figures
+from .coverage import Share, figure_rows, shares
 from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
 from .periods import RELATIVE, Period, first_day_after, is_relative, previous_quarter, today  # noqa: F401 (is_relative: scheduling's name too)
 from .version import __version__
@@ -40,13 +40,6 @@ def last_ended_quarter(on: dt.date) -> Period:
 
 def has_ended(P: Period, on: dt.date) -> bool:
     return on >= first_day_after(P)
-
-
-def periods_with_figures(periods: Iterable, kind: str) -> set[Period]:
-    """The periods of ``kind`` that have figures, from a council's observation periods (each a
-    period, or a (period, measure's frequency kind) pair): ``swlib.coverage.with_figures``."""
-
-    return with_figures(periods, kind)
 
 
 DEFAULT_SHARE = 0.5  # of the measures due in a period that must have figures for latest to pick it
@@ -108,17 +101,6 @@ def choose(which: str, kind: str, periods: Iterable, on: dt.date, share: float =
     else:
         why = f"no {kind} with figures has ended by {when}"
     return Choice(None, why, tuple(considered), share)
-
-
-def resolve(which: str, kind: str, periods: Iterable, on: dt.date, share: float = 0.0) -> Period | None:
-    """``latest`` or ``previous`` of ``kind`` among ``periods`` (a council's observation periods)
-    on the date ``on``; None when there is no such period (``choose``)."""
-    return choose(which, kind, periods, on, share).period
-
-
-def why_none(which: str, kind: str, periods: Iterable, on: dt.date, share: float = 0.0) -> str:
-    """Why ``resolve`` found nothing, in words for the run's output and summary."""
-    return choose(which, kind, periods, on, share).why
 
 
 def report_periods(report: str, ds, council: str) -> list:

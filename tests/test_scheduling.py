@@ -6,15 +6,14 @@ import json
 import pytest
 
 from swlib import ConfigError, DataError, Period, Problem
+from swlib.coverage import with_figures
 from swlib.scheduling import (
     RunRecord,
+    choose,
     first_day_after,
     has_ended,
     is_relative,
-    periods_with_figures,
-    resolve,
     today,
-    why_none,
 )
 
 QUARTERLY = ["2022-23-Q3", "2022-23-Q4", "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4", "2022-23"]
@@ -36,8 +35,8 @@ ANNUAL = ["2021-22", "2022-23", "2023-24"]
     ],
 )  # fmt: skip
 def test_latest_and_previous_quarter_at_the_edges_of_a_year(periods, on, latest, previous):
-    assert str(resolve("latest", "quarter", periods, on)) == latest
-    assert str(resolve("previous", "quarter", periods, on) or None) == str(previous)
+    assert str(choose("latest", "quarter", periods, on).period) == latest
+    assert str(choose("previous", "quarter", periods, on).period) == str(previous)
 
 
 @pytest.mark.parametrize(
@@ -54,22 +53,20 @@ def test_latest_and_previous_quarter_at_the_edges_of_a_year(periods, on, latest,
     ],
 )  # fmt: skip
 def test_latest_and_previous_year_at_the_edges_of_a_year(periods, on, latest, previous):
-    assert str(resolve("latest", "year", periods, on) or None) == str(latest)
-    assert str(resolve("previous", "year", periods, on) or None) == str(previous)
+    assert str(choose("latest", "year", periods, on).period) == str(latest)
+    assert str(choose("previous", "year", periods, on).period) == str(previous)
 
 
 def test_previous_skips_a_quarter_without_figures():
     periods = ["2023-24-Q1", "2023-24-Q3"]
-    assert str(resolve("previous", "quarter", periods, dt.date(2024, 2, 1))) == "2023-24-Q1"
+    assert str(choose("previous", "quarter", periods, dt.date(2024, 2, 1)).period) == "2023-24-Q1"
 
 
 def test_a_quarter_has_figures_from_its_own_figure_its_last_month_or_its_half_not_an_annual_year():
-    got = periods_with_figures(["2023-24-Q1", "2023-08", "2023-12", "2023-24-H2", "2022-23"], "quarter")
+    got = with_figures(["2023-24-Q1", "2023-08", "2023-12", "2023-24-H2", "2022-23"], "quarter")
     assert sorted(map(str, got)) == ["2023-24-Q1", "2023-24-Q3", "2023-24-Q4"]  # no 2022-23-Q4 from the year
     # with the measure's frequency: a quarterly measure's year is Q4's year to date, its second half is not
-    got = periods_with_figures(
-        [("2022-23", "quarter"), ("2023-24-H2", "quarter"), ("2024-25-H1", "quarter")], "quarter"
-    )
+    got = with_figures([("2022-23", "quarter"), ("2023-24-H2", "quarter"), ("2024-25-H1", "quarter")], "quarter")
     assert sorted(map(str, got)) == ["2022-23-Q4", "2024-25-Q2"]
 
 
@@ -83,11 +80,12 @@ def test_a_period_ends_on_its_last_day():
 
 
 def test_why_there_is_no_such_period_is_said_in_words():
-    assert why_none("latest", "quarter", ["2016-17"], dt.date(2026, 12, 1)) == (
+    assert choose("latest", "quarter", ["2016-17"], dt.date(2026, 12, 1)).why == (
         "no quarter with figures has ended by 1 December 2026"
     )
-    assert "only one year with figures has ended by 1 April 2024 (2023-24)" in why_none(
-        "previous", "year", ["2023-24"], dt.date(2024, 4, 1)
+    assert (
+        "only one year with figures has ended by 1 April 2024 (2023-24)"
+        in choose("previous", "year", ["2023-24"], dt.date(2024, 4, 1)).why
     )
 
 
@@ -98,7 +96,7 @@ def test_relative_words_and_the_date_of_a_run():
     with pytest.raises(ConfigError, match="SWREPORT_TODAY: found '1/4/2024'; expected a date such as"):
         today({"SWREPORT_TODAY": "1/4/2024"})
     with pytest.raises(ConfigError, match="expected one of latest, previous"):
-        resolve("last", "quarter", [], dt.date(2024, 4, 1))
+        choose("last", "quarter", [], dt.date(2024, 4, 1))
 
 
 @pytest.mark.parametrize(
@@ -166,10 +164,10 @@ def _nine_measures(q3_figures: int) -> list[tuple[str, str, str]]:
 def test_latest_needs_a_share_of_the_measures_due_not_one_early_figure():
     """ANALYST-4 #1: one Q3 figure sent early made Q3 'have figures', and the weekly run published
     a Q3 report with 8 of 9 measures Report later that read 'No measure is Red or Amber'."""
-    from swlib.scheduling import choose
-
     on = dt.date(2027, 1, 11)
-    assert str(resolve("latest", "quarter", _nine_measures(1), on)) == "2026-27-Q3"  # share 0: any figure, as before
+    assert (
+        str(choose("latest", "quarter", _nine_measures(1), on).period) == "2026-27-Q3"
+    )  # share 0: any figure, as before
     got = choose("latest", "quarter", _nine_measures(1), on, share=0.5)
     assert str(got.period) == "2026-27-Q2"
     assert got.notes() == ["2026-27-Q3: 1 of 9 measures have figures (latest needs 50%); staying on 2026-27-Q2"]
@@ -177,9 +175,11 @@ def test_latest_needs_a_share_of_the_measures_due_not_one_early_figure():
     assert got.record()["periods"][0] == {"period": "2026-27-Q3", "measures_with_figures": 1, "measures_due": 9,
                                           "picked": False}  # fmt: skip
     assert str(choose("previous", "quarter", _nine_measures(1), on, share=0.5).period) == "2026-27-Q1"
-    assert str(resolve("latest", "quarter", _nine_measures(5), on, share=0.5)) == "2026-27-Q3"  # 5 of 9: over half
-    assert str(resolve("latest", "quarter", _nine_measures(4), on, share=0.5)) == "2026-27-Q2"
-    assert str(resolve("latest", "quarter", _nine_measures(1), on, share=0.1)) == "2026-27-Q3"  # a council's own
+    assert (
+        str(choose("latest", "quarter", _nine_measures(5), on, share=0.5).period) == "2026-27-Q3"
+    )  # 5 of 9: over half
+    assert str(choose("latest", "quarter", _nine_measures(4), on, share=0.5).period) == "2026-27-Q2"
+    assert str(choose("latest", "quarter", _nine_measures(1), on, share=0.1).period) == "2026-27-Q3"  # a council's own
     none = choose("latest", "quarter", [("2026-27-Q1", "quarter", "m0"), ("2026-04", "month", "m1")], on, share=0.6)
     assert none.period is None  # Q1: the quarterly figure, but no June for the monthly one: 1 of 2
     assert none.why == "no quarter with figures for at least 60% of its measures has ended by 11 January 2027"
