@@ -21,6 +21,7 @@ unless an officer cleared it (``cleared`` = yes on the row; front matter in narr
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import combinations, product
 from pathlib import Path
 
@@ -731,26 +732,47 @@ def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, s
     return sorted(out, key=lambda f: f[0])
 
 
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of a narrative file, as a public report reads it (``narrative_passages``)."""
+
+    text: str  # as written, with the blank lines before it
+    start: int  # the line of the file its first words are on
+    hits: tuple[str, ...]  # the small numbers in it no officer cleared (none where the page prints them)
+    cleared: bool  # the whole file is cleared, or the paragraph holds a phrase its front matter clears
+    line: int  # the line a withheld passage is named by, as check-public names it
+
+
+def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> list[Passage]:
+    """The paragraphs of a narrative file's text, front matter removed, each with the small numbers
+    in it that no officer cleared. ``printed``: a callable giving the report's printed figures
+    (``publishing.printed_series``); a paragraph that only restates one measure's printed figures
+    has none."""
+    whole, phrases, body = narrative_cleared(text)
+    line = 1 + text[: len(text) - len(body)].count("\n")
+    out = []
+    for b in narrative_blocks(body):
+        start = line + len(b) - len(b.lstrip("\n"))
+        line += b.count("\n")
+        hits = [] if whole or not b.strip() else uncleared_hits(b, phrases, lo, hi)
+        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
+            hits = []  # the page prints these figures: the passage gives nothing more away
+        at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
+        out.append(Passage(b, start, tuple(hits), whole or any(p in b for p in phrases), at))
+    return out
+
+
 def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str]]]:
     """The narrative markdown a public report prints: front matter removed, and each paragraph
     with a small number no officer cleared replaced by a note. Returns (markdown, withheld
-    (line, passage) pairs). ``printed``: a callable giving the report's printed figures
-    (``publishing.printed_series``); a paragraph that only restates one measure's printed figures is kept."""
-    whole, phrases, body = narrative_cleared(text)
-    offset = text[: len(text) - len(body)].count("\n")
-    blocks = narrative_blocks(body)
-    out, withheld, line = [], [], 1 + offset
-    for b in blocks:
-        hits = [] if whole else uncleared_hits(b, phrases, lo, hi)
-        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
-            hits = []  # the page prints these figures: the passage gives nothing more away
-        if hits and b.strip():
+    (line, passage) pairs). ``printed``: as ``narrative_passages`` takes it."""
+    out, withheld = [], []
+    for p in narrative_passages(text, lo, hi, printed):
+        if p.hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            at = passage_line(b, line + len(b) - len(b.lstrip("\n")), lambda s: uncleared_hits(s, phrases, lo, hi))
-            withheld.append((at, hits[0]))  # the line the passage is on, as check-public names it
+            withheld.append((p.line, p.hits[0]))  # the line the passage is on, as check-public names it
         else:
-            out.append(b)
-        line += b.count("\n")
+            out.append(p.text)
     return "".join(out), withheld
 
 

@@ -20,13 +20,9 @@ from .disclosure import (
     WITHHELD_PASSAGE,
     _cleared,
     _row,
-    narrative_blocks,
-    narrative_cleared,
+    narrative_passages,
     reason_for,
-    uncleared_hits,
 )
-from .passage_lines import passage_line
-from .printed import restates_printed
 from .records import Records
 
 CHECKED, CLEARED = "checked", "cleared"
@@ -108,25 +104,14 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tupl
     printed figures, a callable), so that a cleared paragraph that only restates one measure's printed
     figures is not withheld for their difference, as under ``checked``. Returns (markdown, withheld
     (line, passage, reason))."""
-    whole, phrases, body = narrative_cleared(text)
-    offset = text[: len(text) - len(body)].count("\n")
-    out, withheld, line = [], [], 1 + offset
-    for b in narrative_blocks(body):
-        start = line + len(b) - len(b.lstrip("\n"))
-        line += b.count("\n")
-        if whole or not b.strip():
-            out.append(b)
-            continue
-        hits = uncleared_hits(b, phrases, lo, hi)
-        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
-            hits = []  # the page prints these figures: the passage gives nothing more away
-        if hits:
+    out, withheld = [], []
+    for p in narrative_passages(text, lo, hi, printed):
+        if p.hits:
             out.append(f"*{WITHHELD_PASSAGE}*")
-            at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi))  # as check-public names it
-            withheld.append((at, hits[0], reason_for(hits[0])))
-        elif _heading_only(b) or any(p in b for p in phrases):
-            out.append(b)
+            withheld.append((p.line, p.hits[0], reason_for(p.hits[0])))  # as check-public names it
+        elif p.cleared or not p.text.strip() or _heading_only(p.text):
+            out.append(p.text)
         else:
             out.append(f"*{WITHHELD_UNCLEARED_PASSAGE}*")
-            withheld.append((start, _shown(b), NOT_CLEARED))
+            withheld.append((p.start, _shown(p.text), NOT_CLEARED))
     return "".join(out), withheld
