@@ -27,7 +27,7 @@ def is_stock(m) -> bool:
 def _year_end(mo: dict, year: Period, kind: str, m) -> list[tuple]:
     """A snapshot measure's figure at the end of ``year`` as a point to set a later snapshot
     against ([] where there is none): public reports print it in their year columns."""
-    v, n, d, _ = year_value(mo, year, kind, m.aggregate, m.unit)
+    v, n, d, *_ = year_value(mo, year, kind, m.aggregate, m.unit)
     return [] if pd.isna(v) or impossible(m.unit, v) else [(v, n, d, 1)]
 
 

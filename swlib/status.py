@@ -31,7 +31,6 @@ from .ytd import (
     impossible,
     missing_reason,
     with_value,
-    year_sources,
     year_to_date,
     year_value,
 )
@@ -310,11 +309,11 @@ def _history(mo: dict, years: list[Period], kind: str, m, synthetic: list[str], 
     ``synthetic``, and the data's own words on why a year is missing to ``said``."""
     figures, year_notes = {}, {}
     for y in years:
-        hv, hn, hd, note = year_value(mo, y, kind, m.aggregate, m.unit)
+        hv, hn, hd, note, sources = year_value(mo, y, kind, m.aggregate, m.unit)
         if not pd.isna(hv) and impossible(m.unit, hv):
             hv, hn, hd, note = np.nan, np.nan, np.nan, impossible(m.unit, hv)
         figures[y] = (hv, hn, hd)
-        if not pd.isna(hv) and is_synthetic(year_sources(mo, y, kind, m.aggregate, m.unit)):
+        if not pd.isna(hv) and is_synthetic(sources):
             synthetic.append(str(y))
         if note:
             year_notes[str(y)] = note

@@ -111,10 +111,13 @@ def contradicted(obs: dict, window: Period, kind: str, aggregate: str, unit: str
     )
 
 
-def year_to_date(obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str) -> YearToDate:
+def year_to_date(
+    obs: dict[str, pd.Series], eff: Period, kind: str, aggregate: str, unit: str, *, window_read: bool = False
+) -> YearToDate:
     """Year to date at ``eff`` from one measure's observations keyed by period id (a row for the
-    whole window that its parts contradict left out: ``contradicted``)."""
-    window = eff.window_period()
+    whole window that its parts contradict left out: ``contradicted``). ``window_read``: the
+    caller has found the window's own row absent or contradicted (``year_value``)."""
+    window = None if window_read else eff.window_period()
     own = eff.latest_of_kind(kind) if eff.ends_on_boundary(kind) else None
     if window is not None and str(window) in obs and not contradicted(obs, window, kind, aggregate, unit):
         r = obs[str(window)]
@@ -206,23 +209,23 @@ def with_value(obs: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
     return o
 
 
-def year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple[float, float, float, str | None]:
+def year_value(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:
     """A whole year's value (with numerator and denominator): the year observation, else complete
-    sub-periods; else say why not. A year's row its sub-periods contradict is not the year's figure."""
+    sub-periods; else say why not. A year's row its sub-periods contradict is not the year's figure.
+    Returns (value, numerator, denominator, why not, the sources of the observations it is built from)."""
     if str(year) in obs and not contradicted(obs, year, kind, aggregate, unit):
         r = obs[str(year)]
         blank = YearToDate(r["value_c"], r["numerator"], r["denominator"], 1, 1, exact=True, comment=r["comment"])
-        return r["value_c"], r["numerator"], r["denominator"], missing_reason(blank)
+        return r["value_c"], r["numerator"], r["denominator"], missing_reason(blank), (r.get("source"),)
     if kind == "year":
-        return np.nan, np.nan, np.nan, None
-    ytd = year_to_date(
-        obs, Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2), kind, aggregate, unit
-    )
+        return np.nan, np.nan, np.nan, None, ()
+    end = Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2)
+    ytd = year_to_date(obs, end, kind, aggregate, unit, window_read=True)  # the year's own row: asked above
     if not ytd.has_data:
-        return np.nan, np.nan, np.nan, None
+        return np.nan, np.nan, np.nan, None, ytd.sources
     if ytd.parts_found < ytd.parts_expected:
-        return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s"
-    return ytd.value, ytd.numerator, ytd.denominator, None
+        return np.nan, np.nan, np.nan, f"incomplete: {ytd.parts_found} of {ytd.parts_expected} {kind}s", ytd.sources
+    return ytd.value, ytd.numerator, ytd.denominator, None, ytd.sources
 
 
 def missing_reason(ytd: YearToDate) -> str | None:
@@ -244,16 +247,6 @@ def impossible(unit: str, value: float) -> str | None:
             "added up? give numerator and denominator, or set the measure's aggregate to latest or mean)"
         )
     return None
-
-
-def year_sources(obs: dict, year: Period, kind: str, aggregate: str, unit: str) -> tuple:
-    """The sources of the observations a whole year's value is built from."""
-    if str(year) in obs and not contradicted(obs, year, kind, aggregate, unit):
-        return (obs[str(year)].get("source"),)
-    if kind == "year":
-        return ()
-    end = Period.quarter(year.fy, 4) if kind != "half" else Period.half(year.fy, 2)
-    return year_to_date(obs, end, kind, aggregate, unit).sources
 
 
 def part_year_total(row: dict) -> bool:

@@ -28,7 +28,7 @@ def test_a_blank_quarter_with_a_reason_gives_no_year_to_date_but_the_reason():
 
 def test_a_whole_year_needs_every_quarter():
     rows = dict([obs("2020-21-Q1", 5.0), obs("2020-21-Q2", 6.0), obs("2020-21-Q3", 7.0)])
-    value, *_, note = year_value(rows, Period.parse("2020-21"), "quarter", "sum", "count")
+    value, *_, note, _sources = year_value(rows, Period.parse("2020-21"), "quarter", "sum", "count")
     assert math.isnan(value) and note == "incomplete: 3 of 4 quarters"
     rows.update([obs("2020-21-Q4", 8.0)])
     assert year_value(rows, Period.parse("2020-21"), "quarter", "sum", "count")[0] == 26.0
