@@ -137,16 +137,18 @@ def _rows_to_frame(
     problems: list[Problem],
     cells: np.ndarray | None = None,
     table: str | None = None,
+    titled: bool | None = None,
 ) -> pd.DataFrame | None:
     """A table from its rows as read (``cells``: its body, read already, one row per record of
-    the header's width; ``table``: the table it is, whose columns an empty one is told)."""
+    the header's width; ``table``: the table it is, whose columns an empty one is told;
+    ``titled``: ``_is_title_row(rows)`` where the caller has asked it)."""
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()  # trailing blank lines
     if not rows:
         problems.append(Problem(label, None, None, "an empty file", "a header row naming the columns"
                                 + _header_needed(table)))  # fmt: skip
         return None
-    if _is_title_row(rows):  # its one problem: the table is read no further
+    if _is_title_row(rows) if titled is None else titled:  # its one problem: the table is read no further
         names = [c.strip() for c in rows[1] if c.strip()]
         problems.append(Problem(label, 1, None, f"a title in row 1 ({rows[0][0].strip()!r}) and the column names in "
                                 f"row 2 ({', '.join(names[:3])}, ...)", "the column names in row 1: delete the title "
@@ -334,8 +336,8 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
             rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
-        out[table] = _rows_to_frame(rows, label, found, table=table)
-        titled = _is_title_row(rows)  # its one problem (``_rows_to_frame`` read no further), at the title's cell
+        titled = _is_title_row(rows)  # its one problem (``_rows_to_frame`` reads no further), at the title's cell
+        out[table] = _rows_to_frame(rows, label, found, table=table, titled=titled)
         found = [replace(p, cell=f"{ws.title}!A1") for p in found] if titled else found
         unnamed = found if titled else [p for p in found if p.found == "a column with no name"]
         merged = _merged_in_header(ws) if unnamed else []
