@@ -44,10 +44,12 @@ from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, st
 from .statutory_years import years_without_statutory
 
 
-def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[Problem]:
+def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=None) -> list[Problem]:
     """Every warning about ``tables`` (name -> typed frame; a table that failed its checks is
     absent). ``label(name)`` is how a table is named in messages (``measures.csv``). ``refused``:
-    name -> the rows an error left out of that table (``year_runs.gaps`` reads the observations')."""
+    name -> the rows an error left out of that table (``year_runs.gaps`` reads the observations').
+    ``totals``: ``totals_found`` of a table, where the errors have found them in these same rows."""
+    totals = totals or {}
     out: list[Problem] = []
     measures = tables.get("measures")
     if measures is not None:
@@ -75,9 +77,9 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None) -> list[
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
         out += age_populations_over_whole(tables["councils"], label("councils"))  # population_0-15
     if "workforce" in tables:
-        out += workforce_totals(tables["workforce"], label("workforce"))
+        out += workforce_totals(tables["workforce"], label("workforce"), totals.get("workforce"))
     if "finance" in tables:
-        out += finance_totals(tables["finance"], label("finance"))
+        out += finance_totals(tables["finance"], label("finance"), totals.get("finance"))
         out += finance_units(tables["finance"], label("finance"))
     return out
 
@@ -528,7 +530,14 @@ def _finance_lines(finance: pd.DataFrame):
         yield int(i), f"'{name}'{shown}, {article} {kind} line for {council} in {period}, {why}", kind, total
 
 
-def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
+def totals_found(tables: dict[str, pd.DataFrame]) -> dict[str, list]:
+    """The workforce rows and finance lines that are totals or parts of others (``_workforce_rows``,
+    ``_finance_lines``), by table: found once for a data set's errors and its warnings alike."""
+    each = {"workforce": _workforce_rows, "finance": _finance_lines}
+    return {name: list(rows(tables[name])) for name, rows in each.items() if name in tables}
+
+
+def workforce_totals(workforce: pd.DataFrame, label: str, rows=None) -> list[Problem]:
     """Warnings: a workforce row that is really a total or a sub-team of another row of the same
     council's return (``_total_rows``). The annual report adds the rows up into its Total, so such
     a row counts its people twice, and beside its teams it gives one away by subtraction (719 for
@@ -540,12 +549,12 @@ def workforce_totals(workforce: pd.DataFrame, label: str) -> list[Problem]:
                 "into its Total, which would count these people twice, and beside the teams it is made of "
                 "a public report would give a team's headcount away by subtraction (remove the row, or "
                 "give its sub-teams in place of the team)")
-        for i, found, total in _workforce_rows(workforce)
+        for i, found, total in (_workforce_rows(workforce) if rows is None else rows)
         if not total  # a Total is an error (``workforce_total_errors``)
     ]  # fmt: skip
 
 
-def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
+def finance_totals(finance: pd.DataFrame, label: str, rows=None) -> list[Problem]:
     """Warnings: a finance line that is really a total or a part of another line of the same
     council, year and kind (``_total_rows``: "Total" beside the service lines, as every budget
     sheet has it, or a line the sum of others). The annual report adds the lines into its Total,
@@ -556,12 +565,12 @@ def finance_totals(finance: pd.DataFrame, label: str) -> list[Problem]:
                 f"one line a service, none a total or a part of another line: the annual report adds the {kind} "
                 "lines into its Total, which would count these pounds twice (remove the line, or give its "
                 "parts in place of the line)")
-        for i, found, kind, total in _finance_lines(finance)
+        for i, found, kind, total in (_finance_lines(finance) if rows is None else rows)
         if not total  # a Total is an error (``finance_total_errors``)
     ]  # fmt: skip
 
 
-def workforce_total_errors(workforce: pd.DataFrame, label: str) -> list[Problem]:
+def workforce_total_errors(workforce: pd.DataFrame, label: str, rows=None) -> list[Problem]:
     """Errors: a workforce row that is the Total of the others of its council's return ("Total",
     "All teams", or the sum of all the other rows; ``_total_rows``). The annual report adds the
     rows into its own Total, which would print the people twice ("Total 1,430" beside "Total
@@ -570,12 +579,12 @@ def workforce_total_errors(workforce: pd.DataFrame, label: str) -> list[Problem]
         Problem(label, i, "service", found,
                 "delete the Total row: the report adds the rows itself (the annual report's Total "
                 "of the teams would count these people twice)")
-        for i, found, total in _workforce_rows(workforce)
+        for i, found, total in (_workforce_rows(workforce) if rows is None else rows)
         if total
     ]  # fmt: skip
 
 
-def finance_total_errors(finance: pd.DataFrame, label: str) -> list[Problem]:
+def finance_total_errors(finance: pd.DataFrame, label: str, rows=None) -> list[Problem]:
     """Errors: a finance line that is the Total of the other lines of its council, year and kind
     ("Total", "Grand total", or the sum of all the other lines; ``_total_rows``). The annual
     report adds the lines into its own Total, which would print the budget, outturn and
@@ -585,7 +594,7 @@ def finance_total_errors(finance: pd.DataFrame, label: str) -> list[Problem]:
         Problem(label, i, "line", found,
                 f"delete the Total row: the report adds the lines itself (the annual report's Total of the {kind} "
                 "lines would count these pounds twice)")
-        for i, found, kind, total in _finance_lines(finance)
+        for i, found, kind, total in (_finance_lines(finance) if rows is None else rows)
         if total
     ]  # fmt: skip
 

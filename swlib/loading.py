@@ -23,7 +23,14 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .checks import data_warnings, finance_total_errors, percent_target_typos, percent_typos, workforce_total_errors
+from .checks import (
+    data_warnings,
+    finance_total_errors,
+    percent_target_typos,
+    percent_typos,
+    totals_found,
+    workforce_total_errors,
+)
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
@@ -291,13 +298,14 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
                                       unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:
             later += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
+    found = totals_found(typed)  # the errors' and the warnings' totals and parts, found once
     for name, totals in (("workforce", workforce_total_errors), ("finance", finance_total_errors)):
         if name in typed:  # a Total row the annual report would add to its own Total: counted twice
-            later += totals(typed[name], _label(base, name, is_book))
+            later += totals(typed[name], _label(base, name, is_book), found[name])
     if "benchmarks" in typed:
         later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
-    warnings = _unread_columns(raw, base, is_book, problems) + _warnings(typed, base, is_book, problems)
+    warnings = _unread_columns(raw, base, is_book, problems) + _warnings(typed, base, is_book, problems, found)
     if problems:
         order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
         raise DataError(
@@ -323,8 +331,9 @@ def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
                    f"a sheet named '{name}': the {name} table is required", code=MISSING_TABLE)  # fmt: skip
 
 
-def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -> list[Problem]:
-    """swlib.checks' warnings on the rows that passed every check (so one run lists both)."""
+def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem], found=None) -> list[Problem]:
+    """swlib.checks' warnings on the rows that passed every check (so one run lists both); ``found``:
+    ``checks.totals_found`` of ``typed``, reused for a table whose every row passed."""
 
     ok, refused = {}, {}
     for name, df in typed.items():
@@ -334,7 +343,8 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem]) -
         for p in problems:  # a key cell with an error is one that could not be read: blank
             if p.file == label and p.row in refused[name].index and p.column in ("council", "measure", "period"):
                 refused[name].loc[p.row, p.column] = None
-    return data_warnings(ok, lambda name: _label(base, name, is_book), refused)
+    same = {n: rows for n, rows in (found or {}).items() if ok[n].index.equals(typed[n].index)}
+    return data_warnings(ok, lambda name: _label(base, name, is_book), refused, same)
 
 
 def _unread_columns(

@@ -250,6 +250,25 @@ def test_counts_that_are_not_parts_or_not_a_small_number_apart_are_not_warned(da
     )
 
 
+def test_a_returns_totals_and_parts_are_found_once_for_its_errors_and_warnings_alike(data_dir, monkeypatch):
+    from swlib import checks
+
+    make_data(data_dir, [{"unit": "count"}], [{"measure": "m0", "period": "2023-24-Q1", "value": "5"}])
+    write_csv(data_dir / "workforce.csv", [
+        {"council": "alpha", "period": "2023-24", "service": "Children and Families", "headcount": "260"},
+        {"council": "alpha", "period": "2023-24", "service": "Children and Families: fieldwork", "headcount": "257"},
+        {"council": "alpha", "period": "2023-24", "service": "Justice", "headcount": "50"}])  # fmt: skip
+    write_csv(data_dir / "finance.csv", [
+        {"council": "alpha", "period": "2023-24", "kind": "budget", "line": "Adults", "amount": "300"},
+        {"council": "alpha", "period": "2023-24", "kind": "budget", "line": "Children", "amount": "200"}])  # fmt: skip
+    monkeypatch.setenv("SWREPORT_NO_CACHE", "1")  # validated here, not read from the cache
+    asked, total_rows = [], checks._total_rows
+    monkeypatch.setattr(checks, "_total_rows", lambda df, *a, **k: asked.append(a[2]) or total_rows(df, *a, **k))
+    ds = swlib.load(data_dir)
+    assert sorted(asked) == ["amount", "headcount"]  # once a table, not once for errors and again for warnings
+    assert [(p.file, p.row) for p in ds.warnings if "sub-team" in p.found] == [("workforce.csv", 3)]
+
+
 def test_a_workforce_total_row_is_an_error_at_its_cell_and_a_sub_team_a_warning(tmp_path):
     # "All social work services" 719 beside its teams: the annual report adds the rows into its own Total,
     # which printed "Total 1,430" (ANALYST-4 #4: a warning, missed); "Children and Families: fieldwork" 257
