@@ -33,7 +33,7 @@ import re
 import pandas as pd
 
 from . import year_runs as runs
-from .amounts import small_range, undeclared_amounts
+from .amounts import singular, small_range, undeclared_amounts
 from .config import council_settings
 from .errors import Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
@@ -337,9 +337,10 @@ TITLE_STOP = frozenset(
 
 
 def title_words(title) -> frozenset[str]:
-    """A title's words for ``undeclared_parts``: lower case, a plural's "s" dropped, small words left out."""
+    """A title's words for ``undeclared_parts``: lower case, a plural's "s" dropped (``amounts.singular``,
+    of a word over three letters), small words left out."""
     words = re.findall(r"[a-z]+", str(title or "").lower())
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in TITLE_STOP)
+    return frozenset(singular(w) if len(w) > 3 else w for w in words if w not in TITLE_STOP)
 
 
 # where a title's qualifier starts: "Children on the register | for more than a year", "Referrals | within 24 hours"
