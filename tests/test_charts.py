@@ -113,6 +113,42 @@ def test_the_charts_of_a_measure_needing_attention_print_no_text_smaller_than_9_
             assert smallest_printed_text(name, c) == (9, 1.0), name  # printed at the size drawn
 
 
+def test_every_chart_fits_a_phones_screen_at_a_pixel_a_point_with_nothing_overprinted_or_cut_off(demo):
+    # issues 22/23: on a screen 375 px wide, where a chart shows at a pixel a point (its text 9 px), the status, grades
+    # and budget charts (6.2 and 6.5 inches) and the national overview's SPC charts and funnel plots (7.1) scrolled
+    # sideways; the small multiples and benchmarking panels have a narrower version for it ("narrow")
+    import base64
+    import re
+
+    from swlib import national
+    from swlib.charts.base import PHONE_WIDTH
+    from swlib.views.national import national_indicator_view
+
+    assert 72 * PHONE_WIDTH <= 375
+    charts = council_charts(demo)
+    pos = national.positions(demo, "2019-20")
+    for code in ("SW1", "SW6", "SW8", "CHN23"):
+        v = national_indicator_view(demo, code, "2019-20", pos)
+        charts[f"{code} spc"] = v["spc"]
+        charts[f"{code} funnel"] = (v["funnel"] or {}).get("chart")
+    charts = {name: c for name, c in charts.items() if c is not None}
+    assert {"SW1 spc", "SW6 funnel", "SW8 funnel", "status", "inspections", "finance"} <= set(charts)
+    for name, c in charts.items():
+        narrow = isinstance(c, dict) and c.get("narrow")
+        svg = base64.b64decode(narrow.split(",", 1)[1]).decode() if narrow else svg_of(c)
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+        assert width <= 72 * PHONE_WIDTH + 0.01, (name, width)
+        assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)) >= 9, name
+        if (
+            name == "benchmark"
+        ):  # (its panels: test_on_a_phone_the_small_multiples_take_fewer_panels_a_row_each_as_wide)
+            continue
+        assert svg_overprinted(svg) == [], name  # redrawn narrower: still nothing overprinted or cut off
+        for t, (x0, y0, x1, y1), _ in svg_text_boxes(svg):
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (name, t)
+
+
 def test_value_axes_name_their_unit():
     from swlib.charts import value_axis_label
 

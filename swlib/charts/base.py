@@ -47,6 +47,12 @@ MIN_FONT = 9  # points, printed: a council chart prints at its own width (narrow
 HALF_PAGE = (5.1, 1.73)  # inches: 130 x 44 mm
 
 
+# the widest a chart is drawn that a reader may open on a phone: 374 points, on a screen 375 px wide (its figure
+# the screen's width) shown at a pixel a point, its text 9 px, whole (issues 22/23: wider ones scrolled sideways);
+# printed at the size drawn, as every chart is
+PHONE_WIDTH = 5.2  # inches
+
+
 LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side
 
 

@@ -19,6 +19,7 @@ from .base import (
     LABEL_PAD,
     MIN_FONT,
     PALETTE,
+    PHONE_WIDTH,
     STATUS_COLOURS,
     STATUS_HATCH,
     SYNTHETIC_MARK,
@@ -40,6 +41,7 @@ from .svg import (
     left_ticks,
     legend,
     legend_height,
+    legend_width,
     line_handle,
     panel_grid,
     text_height,
@@ -224,9 +226,9 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
         parts.append(f"{theme}: {counts or 'none'}")
     alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
     segments = [(st, STATUS_COLOURS[st], STATUS_HATCH[st], [int(n) for n in s[st]]) for st in statuses]
-    svg = _stacked_svg([_wrap(t, 30) for t in s.index], segments, f"number of {what}", 6.5,
+    svg = _stacked_svg([_wrap(t, 30) for t in s.index], segments, f"number of {what}", PHONE_WIDTH,
                        1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
-                       (2.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
+                       (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
     return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).")
 
 
@@ -234,12 +236,21 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     """Stacked horizontal bars in SVG, one a row (the first at the top): ``segments`` (label,
     colour, hatching, a count a row) left to right, each count printed on its segment on a white
     ground (a hatched bar never strikes it through), the legend above in ``columns``; counts on a
-    whole-number axis. Margins (left, right, top, bottom) in inches, as the matplotlib chart had them.
+    whole-number axis. Margins (left, right, top, bottom) in inches, as the matplotlib chart had them
+    (the left one, at least: as wide as the widest name; the top one, as deep as the legend).
     ``named``: each count printed with its segment's name after the legend's number ("Good: 3"),
     where the segment is wide enough, so that a count is not read as the grade."""
     size, st = MIN_FONT, STYLE
-    W, H = 72 * width, 72 * height
-    x0, x1, y0, y1 = 72 * margins[0], W - 72 * margins[1], 72 * margins[2], H - 72 * margins[3]
+    entries = [(label, box_handle(colour, hatch)) for label, colour, hatch, _ in segments]
+    while columns > 1 and legend_width(entries, columns=columns) > 72 * width - 4:  # the legend within the chart
+        columns -= 1
+    # the names' margin as wide as the widest name, at least margins[0]; the plot as far down as the legend needs
+    top = max(72 * margins[2], 0.5 * size + legend_height(entries, columns=columns) + 2)
+    W, H = 72 * width, 72 * height + top - 72 * margins[2]
+    x0 = max(
+        72 * margins[0], st["tick_length"] + st["tick_pad"] + max((text_width(t, size) for t in names), default=0) + 4
+    )
+    x1, y0, y1 = W - 72 * margins[1], top, H - 72 * margins[3]
     n = len(names)
     totals = [sum(seg[3][i] for seg in segments) for i in range(n)]
     xa = Axis(0, max([*totals, 0]) * 1.05 or 1, x0, x1)
@@ -271,9 +282,9 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))), integer=True)
     below = bottom_ticks(svg, [xa(t) for t in ticks], [f"{t:g}" for t in ticks], y1, big) + st["label_pad"]
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, axis_title, big, "middle", cls="axis-title")
-    entries = [(label, box_handle(colour, hatch)) for label, colour, hatch, _ in segments]
     top = y0 - 0.5 * size - legend_height(entries, columns=columns)
-    legend(svg, (x0 + x1) / 2, top, entries, columns=columns, centre=True)
+    half = legend_width(entries, columns=columns) / 2  # over the bars, or as near as the chart's edges let it
+    legend(svg, min(max((x0 + x1) / 2, half + 2), W - half - 2), top, entries, columns=columns, centre=True)
     return str(svg)
 
 
@@ -289,25 +300,34 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
 
 def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     """The budget's lines as horizontal bars in SVG (the largest at the top), each labelled with
-    its amount and share beyond its end; margins in inches as the matplotlib chart had them."""
+    its amount and share beyond its end (the axis long enough for the longest to end inside the
+    chart); the names' margin as wide as the widest name; as wide as a phone's screen."""
     size, st, big = MIN_FONT, STYLE, STYLE["title_size"]
     n = len(d)
-    W, H = 72 * 6.2, 72 * (0.9 + 0.4 * n)
-    x0, x1, y0, y1 = 72 * 2.3, W - 72 * 0.3, 72 * 0.15, H - 72 * 0.45
+    W, H = 72 * PHONE_WIDTH, 72 * (0.9 + 0.4 * n)
+    names = [_wrap(name, 28) for name in d["line"]]
+    x0 = st["tick_length"] + st["tick_pad"] + max((text_width(t, size) for t in names), default=0) + 4
+    x1, y0, y1 = W - 72 * 0.15, 72 * 0.15, H - 72 * 0.45
     amounts = (d["amount"] / 1e6).to_list()
+    texts = []
+    for a in amounts:
+        share = 100 * a * 1e6 / total
+        texts.append(f"£{a:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f"£{a:,.1f}m ({share:.0f}%)")
     lo, hi = min([0.0, *amounts]), max([0.0, *amounts])
-    xa = Axis(lo - (0.3 * (hi - lo) if lo < 0 else 0), hi + 0.3 * (hi - lo), x0, x1)
+    lo -= 0.3 * (hi - lo) if lo < 0 else 0
+    # the axis's end where each bar's label, after its end, still ends inside the chart (or 30% beyond the longest)
+    beyond = [(a - lo) * (x1 - x0) / max(x1 - x0 - text_width(" " + t, size), 0.2 * (x1 - x0))
+              for a, t in zip(amounts, texts, strict=True)]  # fmt: skip
+    xa = Axis(lo, max([lo + 1.3 * (hi - lo), *(lo + b for b in beyond)]), x0, x1)
     ya = Axis.bars(n, y1, y0)  # the first line at the bottom
     svg = Svg(W, H, alt)
     half = 0.4 * abs(ya(1) - ya(0))
-    for i, a in enumerate(amounts):
+    for i, (a, text) in enumerate(zip(amounts, texts, strict=True)):
         svg.rect(xa(min(a, 0)), ya(i) - half, abs(xa(a) - xa(0)), 2 * half, PALETTE["blue"], cls="bar")
-        share = 100 * a * 1e6 / total
-        text = f"£{a:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f"£{a:,.1f}m ({share:.0f}%)"
         svg.text(xa(a) + text_width(" ", size), ya(i) + metrics.CAP * size / 2, text, size, cls="amount")
     svg.line(x0, y1, x1, y1, axis_line(), "axis")
     svg.line(x0, y1, x0, y0, axis_line(), "axis")
-    left_ticks(svg, [ya(i) for i in range(n)], [_wrap(name, 28) for name in d["line"]], x0, size)  # 9 pt
+    left_ticks(svg, [ya(i) for i in range(n)], names, x0, size)  # 9 pt
     ticks = xa.ticks(max(1, min(9, math.floor((x1 - x0) / (3 * big)))))
     below = (
         bottom_ticks(svg, [xa(t) for t in ticks], [tick_text(t, "number") for t in ticks], y1, big) + st["label_pad"]
@@ -470,7 +490,7 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
            "grade. " + "; ".join(parts) + ".")  # fmt: skip
     segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
     svg = _stacked_svg([_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
-                       "number of inspections", 6.5, 1.5 + 0.4 * len(counts), (1.7, 0.15, 0.75, 0.45), 3, alt,
+                       "number of inspections", PHONE_WIDTH, 1.5 + 0.4 * len(counts), (0.5, 0.15, 0.75, 0.45), 3, alt,
                        named=True)  # fmt: skip
     return Chart(
         svg,

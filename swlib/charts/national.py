@@ -11,7 +11,7 @@ from ..formatting import fmt_value, lgbf_decimals
 from ..national import SHORT_TITLES, funnel_lines, price_label
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
+from .base import MIN_FONT, PALETTE, PHONE_WIDTH, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
 from .svg import (
     STYLE,
     Axis,
@@ -22,11 +22,14 @@ from .svg import (
     left_ticks,
     legend,
     legend_height,
+    legend_width,
     line_handle,
     marker_handle,
     padded,
+    text_height,
     text_width,
     value_axes,
+    wrap_to,
 )
 
 
@@ -196,7 +199,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     entries.append((f"Scotland {fmt_value(scotland, unit, d)}", line_handle(scot)))
     W = 72 * width
     # the legend in two columns where they fit the width (its handles and the gap shortened if need be), else one
-    fits = ((h, gap) for h, gap in ((2.0, 2.0), (1.2, 1.0)) if _legend_width(entries, h, 2, size, gap) <= W - 2)
+    fits = ((h, gap) for h, gap in ((2.0, 2.0), (1.2, 1.0)) if legend_width(entries, h, 2, gap) <= W - 2)
     columns, (handle, gap) = next(((2, f) for f in fits), (1, (2.0, 2.0)))
     # a row a council, as far apart as the names' height (text of size 8 keeps the matplotlib chart's spacing)
     row = max(0.135 * 72, 1.12 * size) * 1.1 * max(n - 1, 1) / n
@@ -243,15 +246,6 @@ def _spaced_ticks(xa: Axis, bins: int, size: float) -> list[float]:
     return ticks
 
 
-def _legend_width(entries: list[tuple], handle: float, columns: int, size: float, gap: float = 2.0) -> float:
-    """How wide ``svg.legend`` draws ``entries`` in ``columns`` with handles ``handle`` ems long,
-    ``gap`` ems apart."""
-    per = math.ceil(len(entries) / columns)
-    cols = [entries[i : i + per] for i in range(0, len(entries), per)]
-    widths = [(handle + 0.8) * size + max(text_width(t, size) for t, _ in c) for c in cols]
-    return sum(widths) + gap * size * (len(cols) - 1)
-
-
 def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     """A funnel plot as ``national.funnel`` computed it: each council's figure against what its
     figure counts, the centre, the 95% and 99.8% limits used (widened for over-dispersion where
@@ -269,27 +263,48 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     return Chart(_funnel_svg(f, title, alt), alt, caption)
 
 
-def _funnel_legend_width(a: dict, size: float) -> float:
-    """The widest of the funnel plot's legend (a handle and its words) and its note, in points."""
-    words = [_wrap(f"centre: {a['centre_label']}", 28), "99.8% limits of chance\nalone", "council within the limits",
-             "council outside the 99.8% limits", "Limits widened: councils differ\nmore than chance explains",
-             "Limits not widened: councils\ndiffer no more than chance"]  # fmt: skip
-    return 2.8 * size + max(text_width(t, size) for t in words)
-
-
 def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
-    """The funnel plot in SVG, 7 x 3.5 inches (margins as the matplotlib chart had them): what each
-    council's figure counts on a log axis (ticks at 1, 2 and 5 of each power of ten, labelled),
-    the centre and limits as ``funnel_lines`` gives them, the councils outside named beside their
-    points away from the centre (a name that would run into the one before it moves out a row,
-    joined to its point by a line; the value axis grows to hold every row), the legend and the
-    over-dispersion note in the right margin."""
+    """The funnel plot in SVG, as wide as a phone's screen (``PHONE_WIDTH``) and 5.5 inches deep
+    with its legend (margins as the matplotlib chart had them): what each council's figure counts on
+    a log axis (ticks at 1, 2 and 5 of each power of ten, labelled), the centre and limits as
+    ``funnel_lines`` gives them, the councils outside named beside their points away from the centre
+    (after the point, or before it where the name would run off the chart; a name that would run
+    into another moves out a row, joined to its point by a line; the value axis grows to hold every
+    row), and under the plot the legend (two columns where they fit) and the over-dispersion note."""
     a, lines = f.attrs, funnel_lines(f)
     size, st = STYLE["font_size"], STYLE
     big = size + 0.5  # the axes' titles
-    W, H = 72 * 7.1, 72 * 5.5  # tall: the funnel plot fills the page it prints on with the words that read it
-    right = max(72 * 2.3, _funnel_legend_width(a, size) + 1.8 * size)  # the legend's width in the right margin
-    x0, x1, y0, y1 = 72 * 0.9, W - right, 72 * 0.45, H - 72 * 0.6
+    styles = {
+        "centre": {"stroke": PALETTE["black"], "width": 1.0, "dash": None},
+        "95": {"stroke": PALETTE["grey"], "width": 1.0, "dash": (3.7, 1.6)},
+        "99.8": {"stroke": PALETTE["black"], "width": 1.3, "dash": (1.0, 1.65)},
+        "plain": {"stroke": PALETTE["sky"], "width": 0.9, "dash": None},
+    }
+    outside = f[f["outside"] != ""]
+    entries = [(_wrap(f"centre: {a['centre_label']}", 28), line_handle(styles["centre"])),
+               ("95% limits", line_handle(styles["95"])), ("99.8% limits", line_handle(styles["99.8"]))]  # fmt: skip
+    if a["adjusted"]:
+        entries.append(("99.8% limits of chance\nalone", line_handle(styles["plain"])))
+    entries.append(("council within the limits", marker_handle("o", 16, PALETTE["grey"], PALETTE["grey"], 1)))
+    if len(outside):
+        entries.append(
+            ("council outside the 99.8% limits", marker_handle("D", 24, PALETTE["orange"], PALETTE["orange"], 1))
+        )
+    note = ("Limits widened: councils differ\nmore than chance explains"
+            if a["adjusted"] else "Limits not widened: councils\ndiffer no more than chance")  # fmt: skip
+    W = 72 * PHONE_WIDTH
+    columns = 2 if legend_width(entries, columns=2) <= W - 4 else 1
+    heading = wrap_to(f"{title}, {a['year']}", W - 72 * 0.9 - 2, st["title_size"])
+    up = heading.count("\n") * st["line_spacing"] * st["title_size"]
+    x0, x1 = 72 * 0.9, W - 72 * 0.15
+    x_title = wrap_to(a["x_title"], x1 - x0, big)
+    y0 = max(72 * 0.45, st["title_pad"] + up + (metrics.ASCENT + metrics.DESCENT) * st["title_size"] + 2)
+    # under the plot: its ticks, the axis's title, the legend and the note, the chart 5.5 inches deep in all
+    tick_band = st["tick_length"] + st["tick_pad"] + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
+    x_band = text_height(x_title, big) + 0.9 * size
+    key_band = legend_height(entries, columns=columns) + 0.6 * size + text_height(note, size) + 4
+    H = max(72 * 5.5, y0 + 72 * 3.3 + tick_band + x_band + key_band)
+    y1 = H - tick_band - x_band - key_band
     lo_x, hi_x = math.log10(lines["x"].iloc[0]), math.log10(lines["x"].iloc[-1])
     xa = lambda v: x0 + (math.log10(v) - lo_x) / (hi_x - lo_x) * (x1 - x0)  # noqa: E731
     cols = [
@@ -300,27 +315,24 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
         *(["plain_upper_99.8", "plain_lower_99.8"] if a["adjusted"] else []),
     ]
     lo, hi = padded([a["centre"], *f["y"], *(v for c in cols for v in lines[c])], 0.05)
-    outside = f[f["outside"] != ""]
-    rows = {}  # each side's names: (council, its point, its row), rows counted out from the point
+    rows = {}  # each side's names: (council, its row, where its name starts), rows counted out from the point
     for side in ("above", "below"):
-        ends: list[float] = []  # where each row's last name ends, in points
+        taken: list[list[tuple[float, float]]] = []  # each row's names, from and to, in points
         for r in outside[outside["outside"] == side].sort_values("x").itertuples():
-            start = xa(r.x) + 5
-            row = next((i for i, end in enumerate(ends) if start > end + 2), len(ends))
-            ends[row : row + 1] = [start + text_width(r.council_name, size)]
-            rows.setdefault(side, []).append((r, row))
+            w = text_width(r.council_name, size)
+            start = xa(r.x) + 5 if xa(r.x) + 5 + w <= W - 2 else xa(r.x) - 5 - w  # after its point, or before it
+            free = (i for i, row in enumerate(taken) if all(start > b + 2 or start + w < a_ - 2 for a_, b in row))
+            row = next(free, len(taken))
+            if row == len(taken):
+                taken.append([])
+            taken[row].append((start, start + w))
+            rows.setdefault(side, []).append((r, row, start))
     grow = (hi - lo) * 0.06
-    lo -= grow * (1 + max((row for _, row in rows.get("below", [])), default=-1))
-    hi += grow * (1 + max((row for _, row in rows.get("above", [])), default=-1))
+    lo -= grow * (1 + max((row for _, row, _ in rows.get("below", [])), default=-1))
+    hi += grow * (1 + max((row for _, row, _ in rows.get("above", [])), default=-1))
     ya = Axis(lo, hi, y1, y0)
     svg = Svg(W, H, alt)
     xs = [xa(v) for v in lines["x"]]
-    styles = {
-        "centre": {"stroke": PALETTE["black"], "width": 1.0, "dash": None},
-        "95": {"stroke": PALETTE["grey"], "width": 1.0, "dash": (3.7, 1.6)},
-        "99.8": {"stroke": PALETTE["black"], "width": 1.3, "dash": (1.0, 1.65)},
-        "plain": {"stroke": PALETTE["sky"], "width": 0.9, "dash": None},
-    }
     svg.line(x0, ya(a["centre"]), x1, ya(a["centre"]), styles["centre"], "centre")
     for c in cols:
         kind = "plain" if c.startswith("plain") else c.split("_")[1]
@@ -332,14 +344,15 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
             svg.marker(xa(r.x), ya(r.y), "o", 16, PALETTE["grey"], PALETTE["grey"], 1, cls="council")
     for side, named in rows.items():
         sign = 1 if side == "above" else -1
-        for r, row in named:
+        for r, row, start in named:
             px, py = xa(r.x), ya(r.y)
             base = py - sign * (4 + 10 * row) - (metrics.DESCENT * size if sign > 0 else -metrics.ASCENT * size)
             if row:
+                end = start if start > px else start + text_width(r.council_name, size)
                 svg.line(
-                    px, py, px + 5, py - sign * (4 + 10 * row), {"stroke": PALETTE["grey"], "width": 0.6, "dash": None}
+                    px, py, end, py - sign * (4 + 10 * row), {"stroke": PALETTE["grey"], "width": 0.6, "dash": None}
                 )
-            svg.text(px + 5, base, r.council_name, size, cls="name")
+            svg.text(start, base, r.council_name, size, cls="name")
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), _wrap(a["y_title"], 36), big)
     for k in range(math.floor(lo_x), math.ceil(hi_x) + 1):
         for m in range(1, 10):
@@ -352,22 +365,11 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
             if major:
                 svg.text(xa(v), y1 + st["tick_length"] + st["tick_pad"] + metrics.CAP * size, f"{v:,.0f}", size,
                          "middle", cls="tick x")  # fmt: skip
-    below = y1 + st["tick_length"] + st["tick_pad"] + (metrics.ASCENT + metrics.DESCENT) * size + st["label_pad"]
-    svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, _wrap(a["x_title"], 90), big, "middle", cls="axis-title")
-    heading = _wrap(f"{title}, {a['year']}", 80)
-    up = heading.count("\n") * st["line_spacing"] * st["title_size"]
+    below = y1 + tick_band
+    svg.text((x0 + x1) / 2, below + metrics.ASCENT * big, x_title, big, "middle", cls="axis-title")
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * st["title_size"] - up, heading, st["title_size"], cls="title")
-    entries = [(_wrap(f"centre: {a['centre_label']}", 28), line_handle(styles["centre"])),
-               ("95% limits", line_handle(styles["95"])), ("99.8% limits", line_handle(styles["99.8"]))]  # fmt: skip
-    if a["adjusted"]:
-        entries.append(("99.8% limits of chance\nalone", line_handle(styles["plain"])))
-    entries.append(("council within the limits", marker_handle("o", 16, PALETTE["grey"], PALETTE["grey"], 1)))
-    if len(outside):
-        entries.append(
-            ("council outside the 99.8% limits", marker_handle("D", 24, PALETTE["orange"], PALETTE["orange"], 1))
-        )
-    legend(svg, x1 + 0.9 * size, y0 + 0.9 * size, entries)
-    note = ("Limits widened: councils differ\nmore than chance explains"
-            if a["adjusted"] else "Limits not widened: councils\ndiffer no more than chance")  # fmt: skip
-    svg.text(x1 + 0.02 * (x1 - x0), y1 - metrics.DESCENT * size - st["line_spacing"] * size, note, size, cls="note")
+    key = below + x_band
+    half = legend_width(entries, columns=columns) / 2
+    bottom = legend(svg, min(max(W / 2, half + 2), W - half - 2), key, entries, columns=columns, centre=True)
+    svg.text(W / 2, bottom + 0.6 * size + metrics.ASCENT * size, note, size, "middle", cls="note")
     return str(svg)

@@ -13,15 +13,28 @@ from . import metrics
 from .base import (
     HALF_PAGE,
     PALETTE,
+    PHONE_WIDTH,
     SYNTHETIC_MARK,
     Chart,
     _nan,
     _short_label,
-    _wrap,
     tick_text,
     value_axis_label,
 )
-from .svg import STYLE, Axis, Svg, bottom_ticks, legend, line_handle, marker_handle, padded, text_width, value_axes
+from .svg import (
+    STYLE,
+    Axis,
+    Svg,
+    bottom_ticks,
+    legend,
+    legend_height,
+    legend_width,
+    line_handle,
+    marker_handle,
+    padded,
+    value_axes,
+    wrap_to,
+)
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
@@ -84,7 +97,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     # each point one month (quarter, year): said over a half-page chart, beside a year to date's
     # bars (0.84 days in September is not the 4.92 days of the year to date), and under its time axis
     each = own or "year"
-    heading = f"Statistical process control, each {each}" + real + tag if half else _wrap(title + tag, 70)
+    heading = f"Statistical process control, each {each}" + real + tag if half else title + tag
     svg = _draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half, alt)
     return Chart(svg, alt, caption)
 
@@ -92,8 +105,9 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
 def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
-    at 7.1 x 2 inches (a portrait page's width), each entry of the legend on one line in a
-    right margin as wide as the legend. Margins in inches, as the matplotlib chart had them. Its
+    as wide as a phone's screen (``PHONE_WIDTH``), the legend in a right margin as wide as the
+    legend from the chart's top, the title over the plot up to the legend (three lines at most),
+    the chart at least as deep as the legend. Margins in inches, as the matplotlib chart had them. Its
     text is STYLE's ``font_size`` (``MIN_FONT`` unless drawn ``styled``). ``axis_titles``: what the
     value axis counts and what one point of the time axis is ("month"), said under its ticks."""
     size, st = STYLE["font_size"], STYLE
@@ -104,18 +118,19 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
         entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
     for kind, (colour, marker, words) in POINT_STYLE.items():
         if (chart["point_type"] == kind).any():
-            entries.append((words.replace(": ", ":\n") if half else words, marker_handle(marker, 28, colour)))
-    entries.append(
-        (latest if half else latest.replace("\n", " "), marker_handle("o", 90, "none", PALETTE["black"], 1.2))
-    )
-    handle = 1.5 if half else 2.0
-    width, height = HALF_PAGE if half else (7.1, 1.9)
-    left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 1.95, 0.55, 0.4)
+            entries.append((words.replace(": ", ":\n"), marker_handle(marker, 28, colour)))
+    entries.append((latest, marker_handle("o", 90, "none", PALETTE["black"], 1.2)))
+    handle = 1.5
+    width, height = HALF_PAGE if half else (PHONE_WIDTH, 1.9)
+    left, right, top, bottom = (0.8, 1.7, 0.3, 0.3) if half else (0.85, 0.0, 0.55, 0.4)
     # the time axis's ticks, labels and title (in the margin under the plot, made deeper where it is too shallow)
     under = (st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size) / 72
     height, bottom = height + max(0.0, under + 0.02 - bottom), max(bottom, under + 0.02)
-    if not half:  # the legend's width, and matplotlib's border pads either side of it
-        right = max(right, ((handle + 0.8) * size + max(text_width(t, size) for t, _ in entries) + 2.2 * size) / 72)
+    if not half:  # the legend's width, and matplotlib's border pads either side of it, from the chart's top; the
+        # title over the plot, up to the legend, in three lines at most; the chart as deep as the legend
+        right = max(right, (legend_width(entries, handle) + 2.2 * size) / 72)
+        heading = wrap_to(heading, 72 * (width - left - right) + 0.9 * size - 4, st["title_size"])
+        height += max(0.0, (legend_height(entries, 0.15) + 4) / 72 - height)
     W, H = 72 * width, 72 * height
     x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
     n = len(chart)
@@ -147,8 +162,7 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     big = st["title_size"]
     svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip
-    # half a page: set close, the legend runs on below the plot (into the margin under it)
+    # set close, the legend runs on below the plot (into the margin under it); a phone's width: from the chart's top
     gap = 0 if half else 0.9 * size  # matplotlib's border pad and border-axes pad
-    legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 + gap, entries, handle,
-           0.15 if half else 0.5)  # fmt: skip
+    legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 if half else 2, entries, handle, 0.15)
     return str(svg)

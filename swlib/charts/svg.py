@@ -356,6 +356,16 @@ def legend_height(entries: list[tuple], spacing: float = 0.5, columns: int = 1) 
     return max(heights, default=0.0)  # no entries (a summary of no measures): no legend
 
 
+def legend_width(entries: list[tuple], handle_length: float = 2.0, columns: int = 1, gap: float = 2.0) -> float:
+    """How wide ``legend`` draws ``entries`` in ``columns`` with handles ``handle_length`` ems long,
+    ``gap`` ems apart, in points."""
+    size = STYLE["font_size"]
+    per = math.ceil(len(entries) / max(columns, 1)) or 1
+    cols = [entries[i : i + per] for i in range(0, len(entries), per)]
+    widths = [(handle_length + 0.8) * size + max(text_width(t, size) for t, _ in c) for c in cols]
+    return sum(widths) + gap * size * (len(cols) - 1)
+
+
 def legend(svg: Svg, x: float, top: float, entries: list[tuple], handle_length: float = 2.0,
            spacing: float = 0.5, columns: int = 1, centre: bool = False, gap: float = 2.0) -> float:  # fmt: skip
     """A legend from ``x`` (its left, or with ``centre`` its middle) and ``top`` down: each entry
