@@ -1407,6 +1407,6 @@ def test_each_page_of_the_paper_says_whether_it_is_internal_or_public(pdfs, publ
         assert line in " ".join(pages[0].split()), head
     glance = " ".join(pages_text(pdfs["quarterly-dg"])[0].split())
     assert (
-        "each status compared with last quarter’s; the tables’ trend arrows compare the figure with last year’s"
-        in glance
+        "each status compared with last quarter’s; the tables’ trend arrows compare the figure with the same point last "
+        "year" in glance
     )

@@ -636,6 +636,18 @@ def test_the_annual_page_one_says_for_each_red_measure_what_is_being_done_or_tha
     assert rows["Planned Discharge Dates that are met"] == "Delays in care home admissions."
 
 
+def test_the_annual_page_ones_figure_column_prints_the_decimal_that_decides_a_status(demo):
+    # COMMITTEE-5 #11: SL 2021/22 annual p2 printed "12%" in the Figure column beside "12.02%, which
+    # rounds to 12%" in its sentence; the tables print the deciding decimal with the figure
+    from swlib.views import rated_view, red_view
+
+    perf = swlib.performance(demo, "south-lanarkshire", "2021-22")
+    tables = [t for t in (red_view(perf), *rated_view(perf)) if t]
+    figures = {r["label"]: r["cells"][0]["text"] for t in tables for r in t["rows"]}
+    assert figures["Looked after young people accommodated in residential placements (no more than 12%)"] == "12.02%"
+    assert figures["Planned Discharge Dates that are met"] == "70%"  # not decided by rounding: as before
+
+
 def test_the_annual_page_one_takes_the_latest_comment_given_during_the_year_labelled(demo):
     # SLC 2021/22 annual p1: all six Red measures said "No comment provided", where the Quarter 2
     # report had comments for Planned Discharge Dates and CJSW reports

@@ -124,8 +124,10 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
     rows = []
     for r in red:
         d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
+        decides = r.get("decides_at")  # rounding decides the status: the figure with the decimal that does
+        shown = d if decides is None or pd.isna(decides) else int(decides)
         cells = [
-            {"text": fmt_value(r["to_date"], r["unit"], d), "synthetic": made_up},
+            {"text": fmt_value(r["to_date"], r["unit"], shown), "synthetic": made_up},
             {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
         ]
         said = first_sentence(r.get("comment"))
