@@ -21,11 +21,12 @@ import pandas as pd
 from .charts import trend_chart
 from .config import ROOT, council_settings, outputs_dir
 from .dataset import Dataset
-from .disclosure import SYMBOL, WITHHELD_TEXT, _cleared, suppressed_columns
+from .disclosure import SYMBOL, WITHHELD_TEXT, suppressed_columns
 from .errors import SwError
 from .excel import printed, write_csv, write_frames
 from .national import real_terms_benchmark
 from .periods import Period
+from .public_text import _cleared
 from .reports import NOTEBOOKS
 from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up

@@ -15,13 +15,12 @@ import nh3
 from markupsafe import Markup
 
 from .config import council_settings
-from .disclosure import narrative_cleared, public_narrative
 from .errors import SwError
 from .limits import check_narrative
 from .loading import load
 from .periods import fy_text
 from .printed import lazily
-from .public_text import cleared_narrative
+from .public_text import cleared_narrative, narrative_cleared, public_narrative
 from .publishing import printed_series
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
 from .schema import narrative_dir
@@ -92,7 +91,7 @@ def printed_by(data_path: Path, council: str, year: str):
 def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
     """The CSWO's words for a section as sanitised HTML, or None when there is none. For the
     public, a paragraph that mentions a small number is withheld unless cleared (front matter,
-    see ``disclosure.narrative_cleared``)."""
+    see ``public_text.narrative_cleared``)."""
     f = narrative_dir(data_path) / council / year / f"{name}.md"
     check_narrative([f], lambda _: section_file(data_path, council, year, name))
     try:

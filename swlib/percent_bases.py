@@ -15,10 +15,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .config import council_settings
-from .disclosure import _cleared, numerators, table_file
 from .errors import ConfigError
 from .periods import Period
+from .public_text import _cleared, table_file
 from .sentence_counts import _counts_in_sentence
+from .small_numbers import numerators
 from .status import performance
 from .text_windows import _SENTENCE
 

@@ -17,8 +17,8 @@ import yaml
 from .base import WITHHELD_TEXT
 from .config import cleared_text, council_settings
 from .config import small_numbers_said as _said
-from .disclosure import reason_for, table_file
 from .periods import fy_text
+from .public_text import reason_for, table_file
 from .schema import TABLE_ORDER
 
 SETTINGS = "params/councils.yaml"

@@ -1,8 +1,11 @@
-"""A council's policy for free text in its public reports: ``public_text`` in params/councils.yaml.
+"""Free text in a public report: what it withholds of comments, actions and narrative.
 
 ``checked`` (the default): a comment, an action or a narrative paragraph is withheld from a public
 report when ``small_numbers_in`` finds a count from ``suppress_min`` to ``suppress_max`` in it, and
-an officer has not cleared it (``swlib.disclosure``). ``cleared``: every comment (on an observation
+an officer has not cleared it (``cleared`` = yes on the row; front matter in narrative files:
+``narrative_cleared``); ``swlib.publishing`` lists it beforehand (``check_public``) and says what a
+public report left out (``withheld``); ``swlib.small_numbers`` finds it. A council's ``public_text``
+in params/councils.yaml may be ``cleared`` instead: every comment (on an observation
 row, a blank year's reason, an action's comment) and every narrative paragraph is withheld unless an
 officer cleared it, found or not: for a council that will not rest on a heuristic (a name, a place
 or a date can identify a child without any number in it). Headings are kept, as under ``checked``.
@@ -11,20 +14,203 @@ Applied after the ``checked`` step, so what that step withheld stays withheld, f
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
+import yaml
 
+from .base import WITHHELD_TEXT
 from .config import council_settings
-from .disclosure import (
-    WITHHELD,
-    WITHHELD_NOTE,
-    WITHHELD_PASSAGE,
-    _cleared,
-    _row,
-    narrative_passages,
-    reason_for,
-)
+from .passage_lines import passage_line
+from .printed import restates_printed
 from .records import Records
+from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
+WITHHELD = "A comment was withheld from the public version because it mentions a small number."
+WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
+REASON = "mentions a small number"
+
+
+def reason_for(hit: str) -> str:
+    """Why a passage is withheld, as the run lists it: "describes one person" for a sentence about one
+    person (``small_numbers.one_person_in``), else ``REASON``."""
+    return ONE_PERSON if str(hit).startswith(f"{ONE_PERSON}:") else REASON
+
+
+def table_file(ds, table: str) -> str:
+    """Where an analyst finds a table's rows: ``observations.csv``, or the workbook's sheet."""
+    path = Path(getattr(ds, "path", "") or "")
+    return f"{path.name}, sheet {table}" if path.suffix.lower() in (".xlsx", ".xlsm") else f"{table}.csv"
+
+
+def _cleared(source) -> bool:
+    v = source.get("cleared") if isinstance(source, dict) else None
+    return isinstance(v, str) and v.strip().lower() == "yes"
+
+
+def _row(source) -> int | None:
+    """The file's row of a table row (the header is row 1)."""
+    v = source.get("row") if hasattr(source, "get") else None
+    return int(v) + 2 if v is not None and not pd.isna(v) else None
+
+
+def narrative_cleared(text: str) -> tuple[bool, set[str], str]:
+    """A narrative file's own clearance, from front matter an officer adds at its top::
+
+        ---
+        cleared: yes                 # every passage of the file is cleared for the public
+        ---
+
+    or ``cleared:`` followed by a list of the exact phrases cleared (``- "one of our two
+    secure units"``). Returns (whole file cleared, phrases cleared, the text without the front matter)."""
+    m = re.match(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", text, re.DOTALL)
+    if not m:
+        return False, set(), text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        meta = {}
+    body = text[m.end() :]
+    c = meta.get("cleared") if isinstance(meta, dict) else None
+    if c is True or (isinstance(c, str) and c.strip().lower() == "yes"):
+        return True, set(), body
+    phrases = {str(x) for x in c} if isinstance(c, list) else set()
+    return False, phrases, body
+
+
+def narrative_blocks(body: str) -> list[str]:
+    """A narrative's paragraphs and the blank lines between them (``re.split(r"(\n[ \t]*\n)", body)``),
+    a table written in HTML kept whole where blank lines part its rows (it prints as one table)."""
+    out, depth = [], 0
+    for i, piece in enumerate(re.split(r"(\n[ \t]*\n)", body)):
+        if out and depth > 0:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        if i % 2 == 0:
+            for closing in re.findall(r"<(/?)table\b", piece, re.I):  # a table's start tag or its end tag
+                depth = depth - 1 if closing else depth + 1
+            depth = max(0, depth)
+    return out
+
+
+def _without_finding(phrase: str, lo: int, hi: int) -> str:
+    """A cleared phrase as the rest of its paragraph is checked against it: its own small counts
+    made "several" ("one of our two secure units"), its other counts kept (the 45 of "Of the 45
+    children referred" still counts for "43 were accepted"); where it still gives a count away
+    itself, only its figures, then nothing."""
+    small = _TOKEN.sub(lambda m: "several" if _small(_count_of(m.group("n")), lo, hi) else m.group(0), phrase)
+    figures = " ".join(m.group(0) for m in _TOKEN.finditer(phrase) if not _small(_count_of(m.group("n")), lo, hi))
+    return next((t for t in (small, figures) if not small_numbers_in(t, lo, hi)), "")
+
+
+def uncleared_hits(text: str, phrases: set[str], lo: int = 1, hi: int = 4) -> list[str]:
+    """``small_numbers_in(text)`` less the findings of the cleared phrases in it: clearing a phrase
+    clears what the phrase gives away, never the rest of its sentence or paragraph, which is
+    checked with the phrase's counts in it ("Of the 45 children referred" cleared: "..., 43 were
+    accepted" still gives 2 away)."""
+    hits = small_numbers_in(text, lo, hi)
+    mine = sorted((p for p in phrases if p and p in text), key=len, reverse=True)
+    if not hits or not mine:
+        return hits
+    for p in mine:
+        text = text.replace(p, _without_finding(p, lo, hi))
+    return small_numbers_in(text, lo, hi)
+
+
+def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, str, bool]]:
+    """(line number, passage, cleared) for each small number in a narrative file's text."""
+    whole, phrases, body = narrative_cleared(text)
+    offset = text[: len(text) - len(body)].count("\n")
+    out = []
+    for n, line in enumerate(body.splitlines(), start=1 + offset):
+        rest = uncleared_hits(line, phrases, lo, hi)
+        for hit in small_numbers_in(line, lo, hi):
+            out.append((n, hit, whole or not rest))
+    # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were accepted."):
+    # the paragraph, by its first line, as a public report withholds it (a paragraph of one line was
+    # checked above)
+    line = 1 + offset
+    for b in narrative_blocks(body):
+        start = line + len(b) - len(b.lstrip("\n"))
+        one_line = len(b.strip("\n").splitlines()) < 2
+        if b.strip() and not one_line and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
+            hits = small_numbers_in(b, lo, hi)
+            if hits:
+                out.append((start, hits[0], whole or not uncleared_hits(b, phrases, lo, hi)))
+        line += b.count("\n")
+    return sorted(out, key=lambda f: f[0])
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph of a narrative file, as a public report reads it (``narrative_passages``)."""
+
+    text: str  # as written, with the blank lines before it
+    start: int  # the line of the file its first words are on
+    hits: tuple[str, ...]  # the small numbers in it no officer cleared (none where the page prints them)
+    cleared: bool  # the whole file is cleared, or the paragraph holds a phrase its front matter clears
+    line: int  # the line a withheld passage is named by, as check-public names it
+
+
+def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> list[Passage]:
+    """The paragraphs of a narrative file's text, front matter removed, each with the small numbers
+    in it that no officer cleared. ``printed``: a callable giving the report's printed figures
+    (``publishing.printed_series``); a paragraph that only restates one measure's printed figures
+    has none."""
+    whole, phrases, body = narrative_cleared(text)
+    line = 1 + text[: len(text) - len(body)].count("\n")
+    out = []
+    for b in narrative_blocks(body):
+        start = line + len(b) - len(b.lstrip("\n"))
+        line += b.count("\n")
+        hits = [] if whole or not b.strip() else uncleared_hits(b, phrases, lo, hi)
+        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
+            hits = []  # the page prints these figures: the passage gives nothing more away
+        at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
+        out.append(Passage(b, start, tuple(hits), whole or any(p in b for p in phrases), at))
+    return out
+
+
+def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str]]]:
+    """The narrative markdown a public report prints: front matter removed, and each paragraph
+    with a small number no officer cleared replaced by a note. Returns (markdown, withheld
+    (line, passage) pairs). ``printed``: as ``narrative_passages`` takes it."""
+    out, withheld = [], []
+    for p in narrative_passages(text, lo, hi, printed):
+        if p.hits:
+            out.append(f"*{WITHHELD_PASSAGE}*")
+            withheld.append((p.line, p.hits[0]))  # the line the passage is on, as check-public names it
+        else:
+            out.append(p.text)
+    return "".join(out), withheld
+
+
+WITHHELD_PASSAGE = "A passage was withheld from the public version because it mentions a small number."
+
+
+def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
+    """The actions a public report prints: any theme, outcome, action, measure or comment text that mentions a
+    small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them."""
+    cfg = council_settings(council)
+    out = acts.copy()
+    withheld = []
+    for i, r in out.iterrows():
+        if _cleared({"cleared": r.get("cleared")}):
+            continue
+        for col in ("theme", "outcome", "action", "measure", "comment"):
+            hits = small_numbers_in(r[col], cfg.suppress_min, cfg.suppress_max)
+            if hits:
+                out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
+                withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
+                                 "text": hits[0], "reason": reason_for(hits[0])})  # fmt: skip
+    out.attrs = {**acts.attrs, "withheld": Records(withheld)}
+    return out
+
+
+# the cleared policy ---------------------------------------------------------------------------
 CHECKED, CLEARED = "checked", "cleared"
 NOT_CLEARED = "not cleared by an officer (public_text: cleared)"
 # what a public report prints in place of text that is withheld only because no officer cleared it

@@ -12,11 +12,11 @@ import pandas as pd
 from . import printed_text, public_text, reports
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
-from .disclosure import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import lazily
+from .public_text import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .rate_bases import populations, rate_base, unchecked_rate
 from .reading import column_key, table_sheets
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir

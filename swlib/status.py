@@ -14,11 +14,12 @@ from . import public_text
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
-from .disclosure import public_actions, suppress_performance, table_file
+from .disclosure import suppress_performance
 from .evidence import measure_evidence
 from .national import price_label
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .public_text import public_actions, table_file
 from .published import read as read_published
 from .rate_bases import populations
 from .records import Records

@@ -329,30 +329,6 @@ def test_attack_5_free_text_with_small_numbers_is_withheld_from_public_reports(d
     assert public.attrs["withheld"][0]["file"] == "observations.csv" and public.attrs["withheld"][0]["row"] == 2
 
 
-def test_free_text_is_withheld_for_what_the_reader_sees_not_the_source(data_dir):
-    from swlib.disclosure import public_narrative
-    from swlib.narrative import comment_html, markdown_html
-
-    # the sanitiser strips the tag after the check: the reader would see "Two reports were late"
-    text = "Tw<span>o</span> reports were late"
-    assert "Two reports were late" in comment_html(text)
-    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
-    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
-    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
-    assert "withheld" in public.iloc[0]["comment"] and "late" not in public.iloc[0]["comment"]
-    assert public.attrs["withheld"][0]["row"] == 2
-    # narrative: markdown, entities and soft hyphens, each paragraph withheld as printed
-    md = ("Our service grew.\n\nOf the 50 referrals, **47** were accepted.\n\n&#51; children were placed.\n\n"
-          "tw&shy;o children were placed.\n\nt**wo** children were placed.\n\nWe met our targets.")  # fmt: skip
-    printed = BeautifulSoup(markdown_html(md), "html.parser").get_text().replace("\xad", "")
-    assert "referrals, 47 were accepted" in printed and "3 children" in printed and "two children" in printed
-    out, hits = public_narrative(md)
-    assert [n for n, _ in hits] == [3, 5, 7, 9]
-    shown = BeautifulSoup(markdown_html(out), "html.parser").get_text()
-    assert "Our service grew." in shown and "We met our targets." in shown
-    assert not re.search(r"47|\b3\b|two", shown, re.I)
-
-
 def test_a_five_year_trend_built_on_a_suppressed_year_is_not_published(data_dir):
     from swlib.trends import describe
 
@@ -363,45 +339,6 @@ def test_a_five_year_trend_built_on_a_suppressed_year_is_not_published(data_dir)
     public = swlib.performance(ds, "alpha", "2020-21", audience="public")
     assert "trend over five years" in describe(internal, ds, "alpha", "2020-21").iloc[0]
     assert "trend over five years" not in describe(public, ds, "alpha", "2020-21").iloc[0]
-
-
-def test_free_text_cleared_by_an_officer_is_published_and_the_rest_withheld(data_dir):
-    from swlib.disclosure import WITHHELD, public_narrative
-    from swlib.publishing import check_public, withheld
-
-    text = "Two young people moved on"
-    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
-    acts = [{"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Review a single placement",
-             "status": "Green", "comment": "3 carers recruited"},
-            {"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Recruit carers",
-             "status": "Green", "comment": "On course"}]  # fmt: skip
-    folder = make_data(data_dir, [{"target": "50"}], obs, actions=acts)
-    ds = swlib.load(folder)
-    pub = swlib.actions(ds, "alpha", "2020-21-Q1", audience="public")
-    assert list(pub["comment"]) == [WITHHELD, "On course"] and "single" not in pub.loc[0, "action"]
-    assert swlib.actions(ds, "alpha", "2020-21-Q1").loc[0, "comment"] == "3 carers recruited"
-    listed = withheld(ds, "quarterly", "alpha", "2020-21-Q1")
-    assert {(w["file"], w["row"], w["column"]) for w in listed} == {
-        ("observations.csv", 2, "comment"), ("actions.csv", 2, "action"), ("actions.csv", 2, "comment")}  # fmt: skip
-    # an officer clears the comment: it is published as written
-    import csv
-
-    rows = list(csv.DictReader((folder / "observations.csv").open()))
-    rows[0]["cleared"] = "Yes"
-    from tests.conftest import write_csv
-
-    write_csv(folder / "observations.csv", rows)
-    ds = swlib.load(folder)
-    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]["comment"] == text
-    assert [f["cleared"] for f in check_public(ds, "alpha", "2020-21-Q1") if f["file"] == "observations.csv"] == [True]
-    # narrative: a paragraph is withheld unless the file, or the phrase, is cleared in its front matter
-    md = "Our service grew.\n\nOne child was placed in secure care.\n\nTwo new carers were approved."
-    out, hits = public_narrative(md)
-    assert "secure" not in out and "Our service grew." in out and [n for n, _ in hits] == [3, 5]
-    out, hits = public_narrative('---\ncleared:\n  - "Two new carers"\n---\n' + md)
-    assert "Two new carers" in out and "secure" not in out and [n for n, _ in hits] == [7]
-    out, hits = public_narrative("---\ncleared: yes\n---\n" + md)
-    assert hits == [] and "secure" in out and "cleared" not in out
 
 
 def test_check_public_finds_number_words_of_phrases_and_digits_as_councils_write_them():
@@ -466,7 +403,7 @@ def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention
     internal = swlib.performance(ds, "alpha", "2020-21-Q1").set_index("measure")
     assert internal.loc["m0", "year_notes"]["to_date"].startswith("not available: the 2 children")
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
-    from swlib.disclosure import WITHHELD_NOTE
+    from swlib.public_text import WITHHELD_NOTE
     from swlib.templating import macro
     from swlib.views import performance_table_view
 
@@ -801,17 +738,6 @@ def test_percentages_of_one_base_leave_no_small_remainder_in_a_year_column(data_
     assert pub["2019-20"].notna().tolist() == [True, True, False]
     assert pub["suppressed_why"].iloc[2] == "2019-20:complement"
     assert pub["to_date"].notna().all()  # this year's 250, 100, 40 of 400 leave 10
-
-
-def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragraph():
-    # the public report withholds the paragraph (it reads paragraphs); check-public read lines and missed it
-    from swlib.disclosure import narrative_findings, public_narrative
-
-    text = ("Intro.\n\nOf the 26 children referred in 2023,\nmost were seen within a week.\n23 were placed.\n\n"
-            "Two children died.\n")  # fmt: skip
-    found = narrative_findings(text)
-    assert [(n, "23 were placed" in hit) for n, hit, _ in found] == [(3, True), (7, False)]
-    assert [n for n, _ in public_narrative(text)[1]] == [n for n, _, _ in found]
 
 
 def test_attack_a_figure_printed_because_the_record_hid_another_is_kept_in_the_record(data_dir, tmp_path):

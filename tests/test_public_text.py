@@ -1,8 +1,10 @@
-"""A council's policy for free text in public reports: public_text in params/councils.yaml (swlib.public_text)."""
+"""Free text in public reports (swlib.public_text): what is withheld, and a council's policy, public_text in params/councils.yaml."""
 
 import csv
+import re
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 import swlib
@@ -113,3 +115,80 @@ def test_under_cleared_a_cleared_paragraph_that_restates_the_printed_figures_is_
                                                          "recorded incidents the year before; 3 staff were injured."),
                   encoding="utf-8")  # fmt: skip
     assert "a total of 40 recorded" not in str(section(data, "dundee-city", "2016-17", "workforce", "public"))
+
+
+# the checked policy (the default) -------------------------------------------------------------
+
+
+def test_free_text_is_withheld_for_what_the_reader_sees_not_the_source(data_dir):
+    from swlib.narrative import comment_html, markdown_html
+    from swlib.public_text import public_narrative
+
+    # the sanitiser strips the tag after the check: the reader would see "Two reports were late"
+    text = "Tw<span>o</span> reports were late"
+    assert "Two reports were late" in comment_html(text)
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
+    ds = swlib.load(make_data(data_dir, [{"target": "50"}], obs))
+    public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert "withheld" in public.iloc[0]["comment"] and "late" not in public.iloc[0]["comment"]
+    assert public.attrs["withheld"][0]["row"] == 2
+    # narrative: markdown, entities and soft hyphens, each paragraph withheld as printed
+    md = ("Our service grew.\n\nOf the 50 referrals, **47** were accepted.\n\n&#51; children were placed.\n\n"
+          "tw&shy;o children were placed.\n\nt**wo** children were placed.\n\nWe met our targets.")  # fmt: skip
+    printed = BeautifulSoup(markdown_html(md), "html.parser").get_text().replace("\xad", "")
+    assert "referrals, 47 were accepted" in printed and "3 children" in printed and "two children" in printed
+    out, hits = public_narrative(md)
+    assert [n for n, _ in hits] == [3, 5, 7, 9]
+    shown = BeautifulSoup(markdown_html(out), "html.parser").get_text()
+    assert "Our service grew." in shown and "We met our targets." in shown
+    assert not re.search(r"47|\b3\b|two", shown, re.I)
+
+
+def test_free_text_cleared_by_an_officer_is_published_and_the_rest_withheld(data_dir):
+    from swlib.public_text import WITHHELD, public_narrative
+    from swlib.publishing import check_public, withheld
+
+    text = "Two young people moved on"
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}]
+    acts = [{"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Review a single placement",
+             "status": "Green", "comment": "3 carers recruited"},
+            {"council": "alpha", "period": "2020-21-Q1", "theme": "T", "action": "Recruit carers",
+             "status": "Green", "comment": "On course"}]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}], obs, actions=acts)
+    ds = swlib.load(folder)
+    pub = swlib.actions(ds, "alpha", "2020-21-Q1", audience="public")
+    assert list(pub["comment"]) == [WITHHELD, "On course"] and "single" not in pub.loc[0, "action"]
+    assert swlib.actions(ds, "alpha", "2020-21-Q1").loc[0, "comment"] == "3 carers recruited"
+    listed = withheld(ds, "quarterly", "alpha", "2020-21-Q1")
+    assert {(w["file"], w["row"], w["column"]) for w in listed} == {
+        ("observations.csv", 2, "comment"), ("actions.csv", 2, "action"), ("actions.csv", 2, "comment")}  # fmt: skip
+    # an officer clears the comment: it is published as written
+    import csv
+
+    rows = list(csv.DictReader((folder / "observations.csv").open()))
+    rows[0]["cleared"] = "Yes"
+    from tests.conftest import write_csv
+
+    write_csv(folder / "observations.csv", rows)
+    ds = swlib.load(folder)
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").iloc[0]["comment"] == text
+    assert [f["cleared"] for f in check_public(ds, "alpha", "2020-21-Q1") if f["file"] == "observations.csv"] == [True]
+    # narrative: a paragraph is withheld unless the file, or the phrase, is cleared in its front matter
+    md = "Our service grew.\n\nOne child was placed in secure care.\n\nTwo new carers were approved."
+    out, hits = public_narrative(md)
+    assert "secure" not in out and "Our service grew." in out and [n for n, _ in hits] == [3, 5]
+    out, hits = public_narrative('---\ncleared:\n  - "Two new carers"\n---\n' + md)
+    assert "Two new carers" in out and "secure" not in out and [n for n, _ in hits] == [7]
+    out, hits = public_narrative("---\ncleared: yes\n---\n" + md)
+    assert hits == [] and "secure" in out and "cleared" not in out
+
+
+def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragraph():
+    # the public report withholds the paragraph (it reads paragraphs); check-public read lines and missed it
+    from swlib.public_text import narrative_findings, public_narrative
+
+    text = ("Intro.\n\nOf the 26 children referred in 2023,\nmost were seen within a week.\n23 were placed.\n\n"
+            "Two children died.\n")  # fmt: skip
+    found = narrative_findings(text)
+    assert [(n, "23 were placed" in hit) for n, hit, _ in found] == [(3, True), (7, False)]
+    assert [n for n, _ in public_narrative(text)[1]] == [n for n, _, _ in found]

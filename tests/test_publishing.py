@@ -216,7 +216,7 @@ def test_a_percentage_given_without_its_counts_is_named_as_not_checked(data_dir)
 def test_counts_said_in_other_words_are_withheld_and_named_by_file_and_line(data_dir):
     # an attacker's finds: comments on observation rows and a narrative paragraph giving away 1 to 4
     import swlib
-    from swlib.disclosure import WITHHELD
+    from swlib.public_text import WITHHELD
     from swlib.publishing import withheld
 
     comments = ["Both of the children were placed with kinship carers.", "The twins were placed together.",

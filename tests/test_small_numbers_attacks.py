@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from swlib.cli import main
-from swlib.disclosure import narrative_findings, public_narrative
+from swlib.public_text import narrative_findings, public_narrative
 from swlib.small_numbers import small_numbers_in
 
 # what was published word for word, and the count it gives away
