@@ -5,7 +5,7 @@
 spend on secure care (a finance line, £634,400) beside the weekly cost of a placement (£6,100 x
 52). An analyst declares the link with ``part_of`` on the days, hours or money measure, naming the
 count of the people it is over (``rules.part_of_rules`` accepts it); public reports then hide it
-wherever that count is hidden or is a small number (``disclosure.protect_averages``).
+wherever that count is hidden or is a small number (``linked.protect_averages``).
 
 ``undeclared_amounts`` warns (``validate``, ``run``, ``batch``; ``check-public`` for one council)
 where nothing is declared and a public report would print a total and an average of the same

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .disclosure import COUNT_UNITS
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .schema import COUNT_UNITS
 from .ytd import YearToDate, complement_points, cumulative_by_end, impossible, year_to_date, year_value
 
 
@@ -73,7 +73,7 @@ def measure_evidence(
     if isinstance(flow_of := getattr(m, "flow_of", None), str):
         points["flow_of"] = flow_of  # the snapshot it counts people joining or leaving (linked.protect_flows)
     if isinstance(part_of, str):
-        points["part_of"] = part_of  # with the whole's other parts (disclosure.protect_parts), or a percentage's base
+        points["part_of"] = part_of  # with the whole's other parts (linked.protect_parts), or a percentage's base
     points["notes"] = said  # free text a public report would print in place of a figure
     i, c = measure_row
     points["measure"] = {"row": i, "cleared": c}  # the measure's words: title, theme, outcome

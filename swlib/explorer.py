@@ -5,7 +5,7 @@ shows for it; its methods are the widgets' callbacks, so they are tested without
 ``widget()`` builds the ipywidgets controls around it (imported only then).
 
 With ``audience="public"`` the explorer shows and exports only what a public report prints
-(the same disclosure rule: ``disclosure.figure_hidden``): the year to date and the earlier
+(the same disclosure rule: ``hidden.figure_hidden``): the year to date and the earlier
 years with [c] for suppressed figures, no numerators or denominators, no figures of single
 periods, no SPC chart, and comments that mention small numbers withheld unless cleared.
 """
@@ -21,9 +21,10 @@ import pandas as pd
 from .charts import trend_chart
 from .config import ROOT, council_settings, outputs_dir
 from .dataset import Dataset
-from .disclosure import SYMBOL, WITHHELD_TEXT, suppressed_columns
+from .disclosure import SYMBOL, WITHHELD_TEXT
 from .errors import SwError
 from .excel import printed, write_csv, write_frames
+from .hidden import suppressed_columns
 from .national import real_terms_benchmark
 from .periods import Period
 from .public_text import _cleared

@@ -3,20 +3,28 @@
 
 A percentage printed with its counts beside a count of the same cases: "complaints received 60"
 and "complaints upheld 35.1% (20 of 57)" tell the reader that 3 complaints were not investigated
-(``protect_counted_bases``). Each function adds to ``hidden`` and ``why`` by row, as
-``suppress_performance`` keeps them, with a reason ``disclosure.HIDDEN_WHY`` words.
+(``protect_counted_bases``); a whole beside the parts printed with it (``protect_parts``,
+``protect_percent_parts``); percentages of one base (``protect_shared_bases``); an average beside
+its count (``protect_averages``); a snapshot beside the flow into it (``protect_flows``); a rate
+beside its population (``protect_population_rates``). Each function adds to ``hidden`` and ``why``
+by row, as ``suppress_performance`` keeps them, with a reason ``hidden.HIDDEN_WHY`` words.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from itertools import combinations, product
+
+import numpy as np
+import pandas as pd
 
 from .amounts import SERVICE_WORDS, singular
 from .base import round_half_up
+from .hidden import hidden_why
 from .rate_bases import rate_base
-from .schema import COUNT_UNITS, PROPORTION_UNITS
-from .small_numbers import _small
+from .schema import AMOUNT_UNITS, COUNT_UNITS, PROPORTION_UNITS
+from .small_numbers import _small, numerators
 
 
 def _nan(x) -> bool:
@@ -145,7 +153,7 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
     """A rate of the council's population given as a value alone ("children in secure
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
     reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Treated as a percentage of a
-    known base (``disclosure.protect_percent_parts``): where the count it can be is lo..hi, it is
+    known base (``protect_percent_parts``): where the count it can be is lo..hi, it is
     hidden ("small"). A rate with its numerator and denominator is checked through them.
     ``populations``: those councils.csv gives by column (``rate_bases.populations``: the whole
     ``population``; "per 1,000 population aged 0-15" is checked against ``population_0-15``;
@@ -201,3 +209,263 @@ def protect_flows(records, evidence, hidden, why, cols, lo, hi) -> None:
                     hidden[i].append(col)
                     why[i].append(f"{col}:{reason}")
                     break
+
+
+COMPLEMENT = ":complement"  # the record's name for a part_of measure's complement (no measure id has a ':')
+REST = ":rest:"  # the record's name for a whole minus the parts printed with it: "<whole>:rest:<part>+<part>"
+
+
+def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[dict]:
+    """Secondary suppression for a whole and the measures that are part of it (``part_of``): in
+    each printed column, the whole minus the parts printed with it (the rest: the hidden parts
+    and what no declared part counts) must not give a hidden part back, nor be a count from lo
+    to hi, nor differ by lo..hi from the same rest as printed before in the year (``record``).
+    While it would, the smallest printed part is hidden too ("parts"), and where none is left,
+    the whole. Adds to ``hidden`` and ``why`` (by row, as ``suppress_performance`` keeps them);
+    returns the rests printed, for the record. ``records``: the performance table's rows, as
+    ``suppress_performance`` has them."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    groups: dict[str, list[int]] = {}
+    for m, i in at.items():
+        whole = (evidence.get(m) or {}).get("part_of")
+        if isinstance(whole, str) and whole in at and records[i]["unit"] in COUNT_UNITS:  # not a percentage of it
+            groups.setdefault(whole, []).append(i)
+    rests = []
+    for whole in sorted(groups, key=lambda m: _depth(m, evidence, at)):  # a whole that is a part itself: after its own
+        parts, w = groups[whole], at[whole]
+        for col in cols:
+            total = records[w].get(col)
+            if pd.isna(total):
+                continue
+            if col in hidden[w]:  # hidden, but where the parts printed make it up, or all but 0..hi of it (what
+                hide_under_hidden_whole(records, parts, hidden, why, col, total, hi)  # no part printed counts), they
+                continue  # give it back (concerns 300, [c] screened, its parts 150 and 147: 3 not screened)
+            value = {i: records[i].get(col) for i in parts if pd.notna(records[i].get(col))}
+            year = ((evidence.get(whole) or {}).get("months") or {}).get(col)
+            while col not in hidden[w]:
+                shown = sorted(i for i in value if col not in hidden[i])
+                rest = total - sum(value[i] for i in shown)  # what a reader works out
+                kept = len(value) - len(shown) + (total - sum(value.values()) > 0)  # hidden parts, and the undeclared
+                key = whole + REST + "+".join(records[i]["measure"] for i in shown)
+                before = [p[0] for _m, p in record.get((key, year[0]), [])] if year else []
+                ends = [(evidence.get(records[i]["measure"]) or {}).get("ends", {}).get(col) or {} for i in [w, *shown]]
+                for e in sorted(set.intersection(*(set(x) for x in ends))):  # earlier in the year, from the data
+                    before.append(ends[0][e][0] - sum(x[e][0] for x in ends[1:]))
+                points = [(b, np.nan, np.nan, 1) for b in [*before, rest]]  # the rest is a count, as printed
+                if not (
+                    (len(shown) < len(value) and kept == 1)  # one part hidden, nothing else: the rest is that part
+                    or hidden_why(points, "count", "sum", lo, hi)  # small, or a small difference from before
+                ):
+                    if year:
+                        rests.append({"measure": key, "year": year[0], "months": year[1], "value": rest,
+                                      "numerator": np.nan, "denominator": np.nan, "parts": 1})  # fmt: skip
+                    break
+                pick = min((i for i in shown if value[i] > 0), key=lambda i: value[i], default=w)
+                hidden[pick].append(col)
+                why[pick].append(f"{col}:parts")
+    return rests
+
+
+def hide_under_hidden_whole(records, parts, hidden, why, col, total, hi) -> None:
+    """A whole hidden in ``col`` whose ``parts`` printed add up to it, or to within ``hi`` of it
+    (the rest, the whole less the parts printed: what the hidden parts and no declared part count),
+    gives it back: a reader takes the parts' sum for the whole (screened 297, of 300 received: 3 not
+    screened), and is out by that rest at most (parts 150 and 146 of a hidden 297: "296" tells that
+    4 or fewer were not screened). While the rest is from 0 to ``hi``, the smallest part printed is
+    hidden too ("parts"), until it is more. Adds to ``hidden`` and ``why``."""
+    value = {i: records[i][col] for i in parts if pd.notna(records[i].get(col))}
+    while True:
+        shown = [i for i in value if col not in hidden[i]]
+        if not shown or not 0 <= total - sum(value[i] for i in shown) <= hi:
+            return
+        pick = min((i for i in shown if value[i] > 0), key=lambda i: value[i], default=None)
+        if pick is None:  # nothing but zeros printed: they give nothing away
+            return
+        hidden[pick].append(col)
+        why[pick].append(f"{col}:parts")
+
+
+def _depth(measure: str, evidence: dict, at: dict) -> int:
+    """How many wholes above ``measure`` (``part_of``, among the measures printed)."""
+    seen = {measure}
+    while isinstance(up := (evidence.get(measure) or {}).get("part_of"), str) and up in at and up not in seen:
+        seen.add(up)
+        measure = up
+    return len(seen) - 1
+
+
+def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """A percentage given as a value alone whose measure is declared a part of a count
+    (``part_of``): the count in the same column is its base, so the numerator the percentage
+    gives (10.0% of 40 looked after children: 4 in secure care; ``small_numbers.numerators``)
+    from lo to hi hides it ("small"), as does the base less it ("complement"). A percentage with
+    its numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    for i, r in enumerate(records):
+        ev = evidence.get(r["measure"]) or {}
+        whole = ev.get("part_of")
+        if r["unit"] != "percent" or not isinstance(whole, str) or whole not in at:
+            continue
+        for col in cols:
+            p, base, own = r.get(col), records[at[whole]].get(col), ev.get(col) or []
+            if col in hidden[i] or pd.isna(p) or pd.isna(base) or (own and pd.notna(own[-1][1])):
+                continue
+            ks = numerators(p, int(r["decimals"]), base)
+            reason = "small" if any(_small(k, lo, hi) for k in ks) else None
+            reason = reason or ("complement" if any(_small(base - k, lo, hi) for k in ks) else None)
+            if reason:
+                hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
+
+
+def protect_averages(records, evidence, hidden, why, cols, lo, hi) -> None:
+    """Money or time (units currency, days, hours) declared of the count of the people it is over
+    (``part_of``: the weekly cost per child in secure care, the average length of a placement or
+    the nights spent in secure care, of the children in secure care): where that count is hidden in
+    a column, has no figure there, or is 0..hi, the amount is hidden too ("small"). An average over
+    1 to 4 people is close to one person's, and with the total (a finance line, the nights) it gives
+    the count back: £1.2m a year at £6,000 a week a child is 4 children, 242 nights at 121 a
+    placement 2 (``amounts``). Adds to ``hidden`` and ``why``."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    for i, r in enumerate(records):
+        whole = (evidence.get(r["measure"]) or {}).get("part_of")
+        if r["unit"] not in AMOUNT_UNITS or not isinstance(whole, str) or whole not in at:
+            continue
+        w = at[whole]
+        for col in cols:
+            if col in hidden[i] or pd.isna(r.get(col)):
+                continue
+            count = records[w].get(col)
+            if col in hidden[w] or pd.isna(count) or _small(count, 0, hi):
+                hidden[i].append(col)
+                why[i].append(f"{col}:small")
+
+
+def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, cols=("to_date",)) -> None:
+    """Percentages of one council and period printed with the same denominator count the same
+    people (seen within 2 weeks, within 1 week: 1,303 and 1,300 of 1,440), so what a reader works
+    out from them is a count too: the difference of two numerators (3 seen in the second week),
+    and the denominator less the numerators of any two or more of them (within 1 week 1,300,
+    after 4 weeks 137 of 1,440: 3 seen in weeks 2 to 4; three or four kinds of the same people
+    leave the rest, those of none of the kinds), and one numerator less two or more others (seen
+    within 4 weeks 1,200, in week 1 600, in week 2 300, in weeks 3 to 4 297: 3 seen within 4 weeks
+    in none of them). Where one is lo..hi, now or against the same
+    figures in the year's earlier cumulative figures, or as printed before for the same months
+    (``record``: a revision), the percentage with the smallest numerator in it is hidden
+    ("complement"), and so on until nothing is left to work out. Checked in each of ``cols``
+    (the year columns print what a year's last report printed as "x of y"). Found without any
+    declaration: unrelated measures that share a denominator, or kinds that overlap, lose a
+    figure now and then, a safe error. ``records``: the performance table's rows, as
+    ``suppress_performance`` has them."""
+    pct = [i for i, r in enumerate(records) if r["unit"] in PROPORTION_UNITS]
+    ev = {i: evidence.get(records[i]["measure"]) or {} for i in pct}
+    for col in cols:
+        bases: dict[float, list[int]] = {}
+        for i in pct:
+            p = ev[i].get(col) or []
+            if p and col not in hidden[i] and pd.notna(p[-1][2]):
+                bases.setdefault(p[-1][2], []).append(i)
+        for members in bases.values():
+            while len(members) > 1:
+                found = _shared_base_leak(
+                    [i for i in members if col not in hidden[i]], ev, col, records, record, lo, hi
+                )
+                if found is None:
+                    break
+                part, reason = found
+                hidden[part].append(col)
+                why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+
+
+def _shared_base_leak(shown, ev, col, records, record, lo, hi):
+    """The first combination of percentages of one base (``shown``, rows in order) that gives a
+    count from lo to hi away, as (the row to hide: its smallest numerator, why); None if none."""
+    now = {i: ev[i][col][-1] for i in shown}
+    big = len(shown) > EXACT_UP_TO  # too many to try each combination: pairs, then whether any sum gives one
+    for size in range(2, 3 if big else len(shown) + 1):
+        for group in combinations(shown, size):
+            seen = _same_reports(group, ev, col, records, record)
+            reason = None
+            if size == 2:  # two kinds, one within the other: the difference of their numerators
+                diff = [(abs(x[1] - y[1]), np.nan, np.nan, 1) for x, y in seen if pd.notna(x[1])]
+                reason = hidden_why(diff, "count", "sum", lo, hi)
+            if not reason and d_rest(*(now[i] for i in group)) >= 0:  # kinds apart: those of none of them
+                rest = [(d_rest(*s), np.nan, np.nan, 1) for s in seen if d_rest(*s) >= 0]
+                reason = hidden_why(rest, "count", "sum", lo, hi)
+            if reason:
+                return min(reversed(group), key=lambda i: now[i][1]), reason
+            for j in range(size if size > 2 else 0):  # one kind made up of the others and more (seen within 4
+                left = [(_n_rest(s, j), np.nan, np.nan, 1) for s in seen]  # weeks, in week 1, in weeks 2-4)
+                if left[-1][0] >= 0 and (reason := hidden_why([x for x in left if x[0] >= 0], "count", "sum", lo, hi)):
+                    return min(reversed([i for k, i in enumerate(group) if k != j]), key=lambda i: now[i][1]), reason
+    if big and (reason := _any_sum_gives_one(_same_reports(tuple(shown), ev, col, records, record), lo, hi)):
+        return min(reversed(shown), key=lambda i: now[i][1]), reason  # the smallest, then the next, until none
+    return None
+
+
+EXACT_UP_TO = 10  # percentages of one base tried combination by combination (2 ** 10 of them); more: by their sums
+
+
+def _any_sum_gives_one(seen: list[tuple], lo: int, hi: int) -> str | None:
+    """For many percentages of one base (``seen``: their figures as reports printed them together,
+    now last): whether the denominator, or any one numerator, less the numerators of some of the
+    others is lo..hi now ("small"), or differs by lo..hi from the same in an earlier report
+    ("earlier"). Whole counts, by the sums any choice of numerators can make (a bitset), so
+    without trying each combination; it does not say which, and it also counts kinds that
+    overlap (a safe error)."""
+    now = seen[-1]
+    seen = [s for s in seen if not any(pd.isna(x[1]) for x in s)]
+    if not seen or seen[-1] is not now:
+        return None
+    wholes = [(now[0][2], None)] + [(x[1], j) for j, x in enumerate(now)]  # the base, or one kind made of others
+    for whole, j in wholes:
+        parts = [round(x[1]) for k, x in enumerate(now) if k != j]
+        if _sums_within(parts, round(whole) - hi, round(whole) - lo):
+            return "small"
+        for before in seen[:-1]:
+            w = round(whole - (before[0][2] if j is None else before[j][1]))  # the whole's own increase
+            steps = [round(x[1] - y[1]) for k, (x, y) in enumerate(zip(now, before, strict=True)) if k != j]
+            if _sums_within(steps, w - hi, w - lo) or _sums_within(steps, w + lo, w + hi):
+                return "earlier"
+    return None
+
+
+def _sums_within(values: list[int], a: int, b: int) -> bool:
+    """Whether some choice of ``values`` (any of them, none included) adds up to a..b."""
+    offset = -sum(v for v in values if v < 0)
+    bits = 1 << offset
+    for v in values:
+        bits |= bits << v if v >= 0 else bits >> -v
+    a, b = max(a + offset, 0), b + offset
+    return b >= a and bool((bits >> a) & ((1 << (b - a + 1)) - 1))
+
+
+def _n_rest(points: tuple, j: int) -> float:
+    """The ``j``-th numerator less all the others (of one kind, those in none of the kinds within it)."""
+    return points[j][1] - sum(p[1] for k, p in enumerate(points) if k != j)
+
+
+def _same_reports(group, ev, col, records, record):
+    """The figures of each percentage in ``group`` as one report printed them together, oldest
+    first and the ones printed now last: the year's earlier cumulative figures (by the month
+    each ends in), those the record kept for the same months, then now; only where all have one
+    denominator."""
+    ends = [ev[i].get("ends", {}).get(col) or {} for i in group]
+    seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
+    year = (ev[group[0]].get("months") or {}).get(col)
+    if year and record:  # and as printed before (a revision)
+        kept = [kept_for(record, records[i]["measure"], year[0]) for i in group]
+        for months in sorted(set.intersection(*(set(k) for k in kept))):
+            printed = [k[months] for k in kept]  # more than one: revised
+            if np.prod([len(x) for x in printed]) <= 256:
+                seen += product(*printed)
+            else:  # many kinds revised: each revision set against the others as first printed
+                first = [x[0] for x in printed]
+                seen += [(*first[:j], v, *first[j + 1 :]) for j, x in enumerate(printed) for v in x]
+    seen.append(tuple(ev[i][col][-1] for i in group))
+    return [s for s in seen if len({x[2] for x in s}) == 1]
+
+
+def d_rest(*points: tuple) -> float:
+    """The denominator less the numerators of percentages of one base (those of none of the kinds)."""
+    return points[0][2] - sum(p[1] for p in points)

@@ -7,7 +7,7 @@ since they no longer hold the 90. So each public report keeps a record of the cu
 figures it printed, ``<outputs>/<council>/<period>/<report>-public.figures.csv`` beside its
 executed notebook (in the internal tree, never uploaded: it holds every figure the data gave at
 the time, a few of which the report may have suppressed for other reasons), and public
-suppression (``disclosure.hidden_why``) differences each figure against every figure printed
+suppression (``hidden.hidden_why``) differences each figure against every figure printed
 for the same measure and financial year, whatever months it covers, as well as against the
 data's own earlier figures.
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .briefing import annual_line, not_due
-from .disclosure import suppressed_columns
 from .formatting import counts_behind, fmt_value, status_text, trend_text
+from .hidden import suppressed_columns
 from .periods import Period
 from .status import actions, by_the_figures, performance, status_summary, without_figures
 

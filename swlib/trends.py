@@ -15,8 +15,8 @@ import pandas as pd
 from .benchmarking import benchmark
 from .config import council_settings
 from .dataset import Dataset
-from .disclosure import figure_hidden, suppressed_columns, suppressed_words
 from .formatting import fmt_value
+from .hidden import figure_hidden, suppressed_columns, suppressed_words
 from .panel import observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records

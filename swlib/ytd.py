@@ -186,7 +186,7 @@ def complement_points(part: dict, whole: dict, kind: str, fy: int, end: int, ste
     """For a measure that counts a part of another (``part_of``): the whole minus the part at
     each cumulative figure of year ``fy`` public reports print before month slot ``end`` where
     both have one, then at ``end`` itself (``now_whole - now_part``), as points for
-    ``disclosure.hidden_why`` (a count: (value, nan, nan, 1)). Empty where either is missing now.
+    ``hidden.hidden_why`` (a count: (value, nan, nan, 1)). Empty where either is missing now.
     ``whole_kind``: the whole's frequency where it is coarser (a monthly part of a quarterly whole:
     the months summed to each quarter); ``aggregate``: both summed, or both snapshots ("latest":
     the two at each date)."""

@@ -159,8 +159,8 @@ def test_public_reports_and_exports_never_say_which_side_of_a_suppressed_figure_
     # missed it: public HTML and Excel give one neutral reason (the footnote explains the rules)
     from openpyxl import load_workbook
 
-    from swlib.disclosure import HIDDEN_WHY, PUBLIC_WHY
     from swlib.excel import export_performance
+    from swlib.hidden import HIDDEN_WHY, PUBLIC_WHY
 
     for name in ("quarterly", "quarterly-dg", "annual", "annual-dg"):
         text = " ".join(BeautifulSoup(rendered(name, "public").read_text(), "html.parser").get_text().split())
@@ -469,7 +469,7 @@ def test_a_public_sentence_gives_one_reason_whichever_side_is_small(demo):
     import swlib
     from swlib import trends
     from swlib.base import FOOTNOTE
-    from swlib.disclosure import HIDDEN_WHY, PUBLIC_WHY, hidden_why
+    from swlib.hidden import HIDDEN_WHY, PUBLIC_WHY
 
     P = swlib.Period.parse("2023-24-Q2")
     perf = swlib.performance(demo, "dumfries-and-galloway", P, audience="public").set_index("measure")
@@ -481,10 +481,6 @@ def test_a_public_sentence_gives_one_reason_whichever_side_is_small(demo):
     for words in HIDDEN_WHY.values():
         assert not any(words in s for s in said), words
     assert "subtraction" in FOOTNOTE and "published earlier" in FOOTNOTE
-    assert hidden_why([(None, 115, 139, 1), (None, 118, 142, 2)], "percent", "sum", 1, 4) == "earlier"
-    assert hidden_why([(None, 67, 70, 1)], "percent", "sum", 1, 4) == "complement"
-    assert hidden_why([(None, 3, 70, 1)], "percent", "sum", 1, 4) == "small"
-    assert hidden_why([(None, 60, 70, 1)], "percent", "sum", 1, 4) is None
 
 
 # --- a measure that counts a part of another (part_of) ------------------------------------------------------
@@ -802,7 +798,7 @@ def test_value_only_figures_in_the_year_columns_are_listed_as_not_checked_and_re
 def test_many_percentages_of_one_base_are_checked_by_their_sums(data_dir):
     # twelve kinds of 10,000 people (more than are tried one combination at a time): eleven of 500 and one
     # of 4,497 leave 3 in none of them; 2 ** 12 combinations would take long with twenty, sums do not
-    from swlib.disclosure import EXACT_UP_TO, _sums_within
+    from swlib.linked import EXACT_UP_TO, _sums_within
 
     numerators = [500] * 11 + [4497]
     assert len(numerators) > EXACT_UP_TO

@@ -19,7 +19,7 @@ LAYERS = {
     "progress meanwhile records renames printed rows",
     "settings, the data contract and files": "schema config sheets templating writing neutral_csv outputs glossary icons views.wording",
     "data in": "amounts reading rules year_runs statutory_years checks dataset loading validate ytd coverage",
-    "numbers": "published disclosure evidence public_text benchmarking panel national status trends briefing narrative publishing "
+    "numbers": "published hidden disclosure evidence public_text benchmarking panel national status trends briefing narrative publishing "
     "percent_bases workforce printed_text linked",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
     "views.annual views.national views.sources views.tolerance views.issue tables excel lgbf folding merge init notebook_view explorer",

@@ -8,8 +8,8 @@ import math
 import pandas as pd
 
 from ..disclosure import SYMBOL
-from ..disclosure import suppressed_columns as _hidden
 from ..formatting import fmt_value
+from ..hidden import suppressed_columns as _hidden
 from ..periods import Period
 from ..status import synthetic_columns
 from ..ytd import part_year_total

@@ -14,8 +14,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..charts import spc_chart
-from ..disclosure import PUBLIC_WHY, SYMBOL, suppressed_columns
+from ..disclosure import SYMBOL
 from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
+from ..hidden import PUBLIC_WHY, suppressed_columns
 from ..icons import icons_view
 from ..narrative import comment_html
 from ..national import price_label

@@ -1,0 +1,43 @@
+"""The one disclosure rule for a public figure (swlib.hidden): whether it is hidden, why, and the
+words a public report says it in."""
+
+import math
+
+from swlib.hidden import (
+    HIDDEN_WHY,
+    PUBLIC_WHY,
+    figure_hidden,
+    hidden_why,
+    is_small,
+    suppressed_columns,
+    suppressed_words,
+)
+
+NAN = math.nan
+
+
+def test_a_figure_is_hidden_where_it_its_complement_or_its_difference_from_an_earlier_one_is_small():
+    assert hidden_why([(NAN, 115, 139, 1), (NAN, 118, 142, 2)], "percent", "sum", 1, 4) == "earlier"
+    assert hidden_why([(NAN, 67, 70, 1)], "percent", "sum", 1, 4) == "complement"  # 3 did not
+    assert hidden_why([(NAN, 3, 70, 1)], "percent", "sum", 1, 4) == "small"
+    assert hidden_why([(NAN, 60, 70, 1)], "percent", "sum", 1, 4) is None
+    assert hidden_why([(41, NAN, NAN, 1), (44, NAN, NAN, 2)], "count", "latest", 1, 4) == "earlier"  # 3 left, net
+    assert hidden_why([(0.7, NAN, NAN, 3)], "count", "mean", 1, 4) == "small"  # 0.7 a month over 3 months is 2
+    assert hidden_why([(250.0, NAN, NAN, 1)], "currency", "sum", 1, 4) is None  # pounds are not people
+    assert hidden_why([], "count", "sum", 1, 4) is None
+    assert figure_hidden([(2, NAN, NAN, 1)], "count", "sum", 1, 4)
+    assert not figure_hidden([(2, NAN, NAN, 1)], "count", "sum", 3, 4)  # a council's own range
+    assert set(HIDDEN_WHY) == {"small", "complement", "earlier", "parts"}
+
+
+def test_a_count_is_small_from_lo_to_hi_and_a_missing_one_is_not():
+    assert is_small(1, 1, 4) and is_small(4, 1, 4) and not is_small(0, 1, 4) and not is_small(5, 1, 4)
+    assert not is_small(NAN, 1, 4)
+
+
+def test_a_public_report_gives_one_reason_whichever_side_is_small():
+    row = {"suppressed": "to_date,last_year", "suppressed_why": "to_date:complement,last_year:earlier"}
+    assert suppressed_columns(row) == {"to_date", "last_year"}
+    assert suppressed_words(row, "to_date") == suppressed_words(row, "last_year") == PUBLIC_WHY
+    assert suppressed_words(row, "target") is None
+    assert suppressed_columns({"suppressed": None}) == set() and suppressed_words({}, "to_date") is None
