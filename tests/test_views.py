@@ -77,6 +77,27 @@ def test_a_statutory_function_with_one_year_of_figures_draws_no_year_on_year_cha
     assert two["chart"] and not two.get("one_year")
 
 
+def test_a_statutory_figure_not_available_keeps_its_row_with_the_reason_in_the_years_cell(data_dir):
+    # ANALYST-5 #2: DTTOs "not available: held by the Sheriff Court" vanished from 6.5's table
+    from bs4 import BeautifulSoup
+
+    from swlib.views import statutory_view
+
+    stat = {"unit": "count", "polarity": "none", "frequency": "annual", "aggregate": "sum",
+            "theme": "Statutory functions", "outcome": "Justice social work"}  # fmt: skip
+    ms = [{**stat, "title": "Community Payback Orders imposed"}, {**stat, "title": "DTTOs imposed"}]
+    obs = [{"measure": "m0", "period": "2025-26", "value": "702"},
+           {"measure": "m1", "period": "2025-26", "comment": "not available: held by the Sheriff Court"}]  # fmt: skip
+    for audience in ("internal", "public"):
+        perf = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2025-26", audience=audience)
+        view = statutory_view(perf, "Justice social work", swlib.Period.parse("2025-26"))
+        page = BeautifulSoup(macro("statutory", view | {"text": "6.5 Justice social work"}, True), "html.parser")
+        rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in page.select("tbody tr")}
+        assert rows == {"Community Payback Orders imposed": ["702"],
+                        "DTTOs imposed": ["not available: held by the Sheriff Court"]}, audience  # fmt: skip
+        assert page.select_one("td.reason").get_text() == "not available: held by the Sheriff Court"
+
+
 def test_a_council_benchmark_table_names_the_prices_of_each_cost(demo):
     from swlib.periods import Period
     from swlib.views import benchmark_view

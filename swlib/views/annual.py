@@ -47,7 +47,8 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     rows = perf[(perf["outcome"] == outcome) & perf["theme"].eq("Statutory functions")].copy()
     years = perf.attrs.get("years", [])
     if len(rows):
-        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("")]
+        said = rows["year_notes"].map(bool)  # a reason for a missing figure: printed where the figure would be
+        rows = rows[rows[["to_date", *years]].notna().any(axis=1) | rows["suppressed"].fillna("").ne("") | said]
     out = {"id": f"statutory-{slug(outcome)}", "title": outcome, "table": None, "chart": None, "none": None}
     if rows.empty:
         out["none"] = no_data_text(outcome.lower(), period.label) if say_none else None
