@@ -5,6 +5,8 @@ theme ``Statutory functions`` (``swlib.statutory``). A year whose other figures 
 whole year (a figure for its last month, quarter or half, or for the year itself) and that has not
 one statutory figure, nor a reason for one, is a year whose annual return has not come in (or came
 in under other ids): its annual report would say "No ... data was provided" section after section.
+Only the annual statutory measures count (the catalogue's, and a council's own annual ones): a
+council's own quarterly measure filed under the theme is not the year's return.
 ``run annual`` says so for the year it renders; ``validate`` says it for every such year, once a
 council has given statutory figures (earlier years are history it never kept), else for its
 latest year only.
@@ -42,6 +44,7 @@ def years_without_statutory(
     while none of its statutory measures has a figure or a reason for it (see the module)."""
     outcomes = sections()
     stat = measures[measures["theme"].eq(THEME) & measures["outcome"].isin(list(outcomes))]
+    stat = stat[stat["frequency"].eq("annual")]  # a council's own quarterly one is no year's return (ANALYST-5 #3)
     if stat.empty or obs.empty:
         return []  # no statutory measure at all: checks.empty_statutory_sections says so
     periods = obs["period"].map(_period)

@@ -46,3 +46,12 @@ def test_a_council_that_never_gave_statutory_figures_is_warned_of_its_latest_yea
     r = validate(make_data(data_dir, MEASURES, obs))
     assert "found no figure for 2020/21 for any of alpha's 2 statutory measures" in r.output, r.output
     assert "2019/20" not in r.output
+
+
+def test_a_quarterly_measure_under_the_statutory_theme_does_not_count_as_the_years_return(data_dir):
+    # ANALYST-5 #3/#5: Highland's quarterly MHO reports (theme Statutory functions) hid the warning
+    mho = {**ORDERS, "title": "MHO reports", "outcome": "Mental health officer services", "frequency": "quarterly",
+           "aggregate": "sum"}  # fmt: skip
+    obs = quarters("2020-21") + [{"measure": "m3", "period": f"2020-21-Q{q}", "value": "60"} for q in range(1, 5)]
+    r = validate(make_data(data_dir, [*MEASURES, mho], obs))
+    assert "found no figure for 2020/21 for any of alpha's 2 statutory measures (m1, m2)" in r.output, r.output
