@@ -78,25 +78,31 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
         acquire(out_dir(out))  # another run there: exit 2 naming it
         click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
-        steps = {}  # the commands the report says in words, worked out while its kernel runs
-        needed = (
-            (lambda: steps.update(_returns_needed(ds, council, P, report))) if _says_returns(report, audience) else None
-        )
+        folder = out_dir(out)
+        job = Job(
+            report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
+            subject_name(ds, report, council), only,
+        )  # fmt: skip
+        from ..batch import report_key  # the key a batch plans by: unchanged since this run, a batch skips it
+
+        # worked out while the kernel runs the cells, not after them: the commands the report says
+        # in words, and the report's key (it reads the inputs and settings, none of which the report writes)
+        steps, keyed = {}, {}
+        says = _says_returns(report, audience)
+
+        def meanwhile():
+            keyed["key"] = report_key(job, ds)
+            if says:
+                steps.update(_returns_needed(ds, council, P, report))
+
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session,
-                      meanwhile=needed)  # fmt: skip
+                      meanwhile=meanwhile)  # fmt: skip
     if pdf:
         with PdfEngine() as engine:
             pdf = engine.render(path)
-    folder = out_dir(out)
-    job = Job(
-        report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
-        subject_name(ds, report, council), only,
-    )  # fmt: skip
     done = Outcome.rendered(job, start, path)
     done.pdf = str(pdf) if pdf else None
-    from ..batch import report_key  # the key a batch plans by: unchanged since this run, a batch skips it
-
-    done.key = report_key(job, ds)
+    done.key = keyed.get("key") or report_key(job, ds)  # worked out here if the meanwhile failed
     record(folder, [done])
     from ..config import where
 
