@@ -35,6 +35,7 @@ from .publishing import shown_path
 from .scheduling import is_relative, resolve_one
 from .schema import narrative_dir
 from .status import performance
+from .template_cache import bytecode_cache
 from .templating import _css, page_css, section_title, without_blank_lines  # noqa: F401 (_css: the stylesheet, for tests)
 from .templating import render as render_template
 from .version import __version__
@@ -450,6 +451,7 @@ def _exporter():
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
+    exporter.environment.bytecode_cache = bytecode_cache("nbconvert")  # swlib.template_cache
     _compile_templates(exporter)
     return exporter
 

@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from . import formatting
 from .errors import ConfigError
+from .template_cache import bytecode_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
 MACROS = "shared/macros.html.j2"
@@ -69,6 +70,7 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=bytecode_cache("swlib"),  # compiled once, not in every kernel (swlib.template_cache)
     )
     env.globals.update(STATUS_ICONS=formatting.STATUS_ICONS, SYMBOL=formatting.SYMBOL)
     env.filters["slug"] = formatting.slug
