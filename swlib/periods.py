@@ -58,6 +58,20 @@ def _spelled_otherwise(s: str) -> Period | None:
     return Period(end.fy, kind, first, first + span - 1)
 
 
+@lru_cache(maxsize=4096)  # a quarterly report prints about 10,000 period ids, of a few dozen periods
+def _period_id(fy: int, kind: str, start: int) -> str:
+    """A period's id, as ``str(Period)`` gives it: 2020-21, 2020-21-Q2, 2020-21-H1, 2020-09."""
+    fy_id = f"{fy}-{(fy + 1) % 100:02d}"
+    if kind == "year":
+        return fy_id
+    if kind == "quarter":
+        return f"{fy_id}-Q{start // 3 + 1}"
+    if kind == "half":
+        return f"{fy_id}-H{start // 6 + 1}"
+    year, month = _calendar(fy, start)
+    return f"{year}-{month:02d}"
+
+
 def _calendar(fy: int, slot: int) -> tuple[int, int]:
     """Calendar (year, month 1-12) of month slot ``slot`` of financial year ``fy``."""
     month = (slot + 3) % 12 + 1
@@ -190,14 +204,7 @@ class Period:
         return 0
 
     def __str__(self) -> str:
-        if self.kind == "year":
-            return self.fy_id
-        if self.kind == "quarter":
-            return f"{self.fy_id}-Q{self.number}"
-        if self.kind == "half":
-            return f"{self.fy_id}-H{self.number}"
-        year, month = _calendar(self.fy, self.start)
-        return f"{year}-{month:02d}"
+        return _period_id(self.fy, self.kind, self.start)
 
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"

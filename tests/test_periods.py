@@ -139,3 +139,29 @@ def test_validate_names_the_cell_and_the_period_meant(data_dir):
         "observations.csv, row 2, column 'period': found 'Jul-Sep 2026'; expected"
     )
     assert str(e.value.problems[0]).endswith("(did you mean 2026-27-Q2, 2026/27 Quarter 2?)")
+
+
+def test_every_period_id_of_two_centuries_reads_back_as_its_period():
+    """str(Period) is worked out once per period (periods._period_id): each kind's id, for every
+    year a period can be, parses back to the same period (a month's where it cannot be read as a
+    year: 1901-02 is the year 1901/02), and a month's names its calendar month."""
+    for fy in range(1900, 2200):
+        periods = [
+            Period.year(fy),
+            *(Period.quarter(fy, q) for q in (1, 2, 3, 4)),
+            Period.half(fy, 1),
+            Period.half(fy, 2),
+        ]
+        periods += [Period.month(fy + (m < 4), m) for m in range(1, 13) if (fy + (m < 4) + 1) % 100 != m]
+        for p in periods:
+            assert Period.parse(str(p)) == p, p
+    assert [str(Period.month(2020, m)) for m in (4, 12)] + [str(Period.month(2021, 3))] == [
+        "2020-04",
+        "2020-12",
+        "2021-03",
+    ]
+    assert [str(Period.quarter(2020, 4)), str(Period.half(2020, 2)), str(Period.year(2099))] == [
+        "2020-21-Q4",
+        "2020-21-H2",
+        "2099-00",
+    ]
