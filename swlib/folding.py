@@ -22,9 +22,10 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from . import schema as sc
+from .errors import DataError, Problem
 from .excel import as_text
 from .outputs import write_atomic
-from .reading import column_key, table_sheets
+from .reading import PERCENT_TABLES, _as_shown, _cell_text, column_key, percent_format, read_tables, table_sheets
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),
@@ -286,14 +287,38 @@ def _cell_values(table: sc.Table, name: str, cells) -> list:
     return out
 
 
+def _percent_cells(name: str, column: str) -> bool:
+    """Whether reading shows a number in a percent-formatted cell of this column as the percentage
+    (0.84 formatted 0% is 84): the columns ``reading._as_shown`` scales."""
+    return name in PERCENT_TABLES and _col(sc.TABLES[name], column).kind == "number"
+
+
+def _as_read(name: str, column: str, cell) -> str:
+    """A workbook cell's text as reading gives it (``reading.read_workbook``): a percent-formatted
+    number as the percentage it shows, an Excel date as the text it is read as."""
+    numbers = {column} if _percent_cells(name, column) else set()
+    (v,) = _as_shown([cell], [column], numbers)
+    return sc.unneutralise(_cell_text(v, column).strip())
+
+
+def _for_cell(cell, value, percent: bool):
+    """The value written into ``cell``: a number in a percent-formatted cell as Excel stores the
+    percentage it shows (84 as 0.84 under 0.0%), so that the cell still shows and reads as 84."""
+    if percent and isinstance(value, int | float) and percent_format(cell.number_format):
+        return round(value / 100, 12)
+    return value
+
+
 def _write_book(path: Path, plan: Plan) -> list[Path]:
     wb = load_workbook(path)
+    shown = load_workbook(path, data_only=True)  # each cell as read: a formula's saved value
     names = table_sheets(wb.sheetnames)
     for name in sc.TABLE_ORDER:
         if name not in plan.touched:
             continue
         table, df = sc.TABLES[name], plan.tables[name]
         ws = wb[names[name]] if name in names else wb.create_sheet(name)
+        seen = shown[names[name]] if name in names else None
         header = {}
         for cell in ws[1]:
             if cell.value is not None and str(cell.value).strip():
@@ -315,15 +340,67 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
                 last += 1
                 r = last
             for c in df.columns:
-                value = values[c][i]
+                text = df[c].iat[i]
+                if src == "data" and seen is not None:
+                    if _as_read(name, c, seen.cell(r, header[c])) == ("" if text is None else str(text).strip()):
+                        continue  # as the data set had it: the cell (its format, a date, a formula) untouched
                 cell = ws.cell(r, header[c])
+                value = _for_cell(cell, values[c][i], _percent_cells(name, c))
                 if cell.value != value:
                     cell.value = value
                     as_text(cell)  # text as typed, never run as a formula
     buf = io.BytesIO()
     wb.save(buf)
+    _check_read_back(path, buf.getvalue(), plan)
     write_atomic(path, buf.getvalue())
     return [path]
+
+
+def _check_read_back(path: Path, content: bytes, plan: Plan) -> None:
+    """The workbook about to be written, read back as ``validate`` will read it: every table the
+    merge changes must hold the figures and text that were checked (``plan.tables``); DataError
+    naming each cell that would not (nothing is written)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        copy = Path(d) / path.name
+        copy.write_bytes(content)
+        letters: dict = {}
+        tables, _, _ = read_tables(copy, letters)
+    problems = []
+    for name in sc.TABLE_ORDER:
+        if name not in plan.touched:
+            continue
+        table, want, got = sc.TABLES[name], plan.tables[name], tables.get(name)
+        sheet, cols = letters.get(name, (name, {}))
+        if got is None or len(got) != len(want):
+            problems.append(Problem(f"{path.name} [sheet {name}]", None, None,
+                                    f"{0 if got is None else len(got)} rows read back from the workbook written",
+                                    f"the {len(want)} rows checked; nothing written"))  # fmt: skip
+            continue
+        for c in want.columns:
+            checked = ["" if v is None else str(v).strip() for v in want[c]]
+            read = list(got[c]) if c in got.columns else [""] * len(got)
+            pairs = zip(
+                got.index, checked, read, _typed_cells(table, c, checked), _typed_cells(table, c, read), strict=True
+            )
+            for row, text, typed, x, y in pairs:
+                if not _equal(x, y):
+                    problems.append(Problem(
+                        f"{path.name} [sheet {name}]", int(row), c, f"{typed!r} read back from the workbook written",
+                        f"{text or '(blank)'}, as checked; nothing written (please report this)",
+                        cell=f"{sheet}!{cols[c]}{row}" if c in cols else None,
+                    ))  # fmt: skip
+    if problems:
+        raise DataError(problems, subject=f"the merged {path.name}")
+
+
+def _equal(x, y) -> bool:
+    if isinstance(x, Real) and isinstance(y, Real) and not isinstance(x, bool) and not isinstance(y, bool):
+        return math.isclose(float(x), float(y), rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(x, str) and isinstance(y, str):
+        return " ".join(x.split()) == " ".join(y.split())
+    return (_missing(x) and _missing(y)) or x == y
 
 
 def write(path: Path, plan: Plan, is_book: bool) -> list[Path]:

@@ -517,3 +517,76 @@ def test_a_total_row_in_a_returns_workforce_or_finance_sheet_is_refused_at_its_c
     wb.save(fife / "r.xlsx")
     r = run("merge", "r.xlsx")
     assert r.exit_code == 0, r.output
+
+
+def test_merge_into_a_workbook_keeps_excel_percentages_and_dates_as_typed(tmp_path, monkeypatch):
+    """84% and a 90% target typed as Excel percentages (0.84 under a % format) and months typed as
+    Excel dates are left as typed by a merge of an unrelated return: the workbook reads back to the
+    same figures (not 8400), Excel still shows 84.0%, and the months are still dates."""
+    import datetime as dt
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    book_path = tmp_path / "data.xlsx"
+    wb = load_workbook(book_path)
+    ms, ob = wb["measures"], wb["observations"]
+    mh, oh = [c.value for c in ms[1]], [c.value for c in ob[1]]
+    asp = {**MEASURE, "measure": "asp-5days", "title": "ASP inquiries in 5 days", "aggregate": "mean",
+           "target": 0.9, "tolerance": 5}  # fmt: skip
+    beds = {**MEASURE, "measure": "dd-bed-days", "title": "Bed days", "unit": "count", "polarity": "lower",
+            "frequency": "monthly", "target": 12000}  # fmt: skip
+    for m in (asp, beds):
+        ms.append([m.get(h) for h in mh])
+    ms.cell(ms.max_row - 1, mh.index("target") + 1).number_format = "0%"
+    rows = [("asp-5days", "2026-27-Q1", 0.84), ("asp-5days", "2026-27-Q2", 0.891),
+            ("dd-bed-days", dt.datetime(2026, 4, 1), 1010), ("dd-bed-days", dt.datetime(2026, 5, 1), 1020)]  # fmt: skip
+    for measure, period, value in rows:
+        ob.append([{"council": "fife", "measure": measure, "period": period, "value": value}.get(h) for h in oh])
+        if isinstance(period, dt.datetime):
+            ob.cell(ob.max_row, oh.index("period") + 1).number_format = "mmm-yy"
+        else:
+            ob.cell(ob.max_row, oh.index("value") + 1).number_format = "0.0%"
+    wb.save(book_path)
+    before = swlib.load(book_path)
+    assert sorted(before.observations["value"]) == [84, 89.1, 1010, 1020]
+
+    other = {**MEASURE, "measure": "complaints", "title": "Complaints", "unit": "count", "frequency": "annual"}
+    a_return(tmp_path, measures=(other,), observations=[{"council": "fife", "measure": "complaints",
+                                                         "period": "2025-26", "value": 131}])  # fmt: skip
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0, r.output
+    assert run("validate").exit_code == 0
+    after = swlib.load(book_path)
+    pd.testing.assert_frame_equal(after.observations.iloc[:4], before.observations, check_dtype=False)
+    assert after.measures.set_index("measure").loc["asp-5days", "target"] == 90
+    ob = load_workbook(book_path)["observations"]
+    cells = {(r[1].value, str(r[2].value)): r for r in ob.iter_rows(min_row=2)}
+    value = cells["asp-5days", "2026-27-Q1"][oh.index("value")]
+    assert (value.value, value.number_format) == (0.84, "0.0%")  # Excel shows 84.0%, as typed
+    period = cells["dd-bed-days", "2026-04-01 00:00:00"][oh.index("period")]
+    assert period.value == dt.datetime(2026, 4, 1) and period.number_format == "mmm-yy"
+
+
+def test_a_workbook_that_would_not_read_back_as_checked_is_not_written(tmp_path, monkeypatch):
+    """merge reads the workbook it is about to write back as validate will: were a figure to read
+    back otherwise than it was checked (as 84 written under a % format read back as 8400), it
+    names the cell and writes nothing."""
+    from swlib import folding
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(tmp_path, "r2.xlsx", measures=(), observations=[obs("2024-25-Q2", 47, 50)])
+    before = (tmp_path / "data.xlsx").read_bytes()
+    monkeypatch.setattr(folding, "_as_read", lambda *a: "changed")  # every cell rewritten
+    monkeypatch.setattr(folding, "_for_cell", lambda cell, v, percent: v * 100 if type(v) is int else v)  # a slip
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "data.xlsx, cell observations!E2 (column 'numerator'): found '4500' read back from the workbook" in r.output
+    assert "expected 45, as checked; nothing written" in r.output
+    assert (tmp_path / "data.xlsx").read_bytes() == before
