@@ -35,7 +35,7 @@ import pandas as pd
 from . import year_runs as runs
 from .amounts import singular, small_range, undeclared_amounts
 from .config import council_settings
-from .errors import Problem, row_list
+from .errors import FINANCE_UNITS, Problem, row_list
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rate_bases import age_populations_over_whole
 from .rules import FREQUENCY_MONTHS, part_of_fits
@@ -661,7 +661,7 @@ def finance_units(finance: pd.DataFrame, label: str) -> list[Problem]:
             Problem(label, int(rows.index[0]), "amount",
                     f"{council}'s {kind} lines for {period} adding up to £{total:,.0f}, the largest {biggest:,g}",
                     f"amounts in pounds, not £000 or £m (a social work {kind} is many millions): {biggest:,g} in "
-                    f"{unit} is {biggest * times:,.0f}; multiply each line by {times:,}"),
+                    f"{unit} is {biggest * times:,.0f}; multiply each line by {times:,}", code=FINANCE_UNITS),
         )  # fmt: skip
     return out
 

@@ -42,6 +42,7 @@ NO_COUNCILS = "no-councils"  # a councils table with no rows
 MISSING_TABLE = "missing-table"  # a required table absent
 MISNAMED_SHEET = "misnamed-sheet"  # a workbook's table under another sheet name (read as the table, not used)
 DUPLICATE_KEY = "duplicate-key"  # a second row with the same key (merge: not when one is a pre-filled row left blank)
+FINANCE_UNITS = "finance-units"  # budget or outturn lines adding up to under £1m (merge: refused, typed in £000)
 
 
 def row_list(rows) -> str:

@@ -30,6 +30,7 @@ from openpyxl import load_workbook
 from . import schema as sc
 from .errors import (
     DUPLICATE_KEY,
+    FINANCE_UNITS,
     MISSING_TABLE,
     NO_COUNCILS,
     UNKNOWN_COUNCIL,
@@ -220,10 +221,24 @@ def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters
     return DataError([*e.problems, *more], subject=_the_return(return_path))
 
 
-def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, list[Path], list[Problem]]:
+def _small_finance(warnings: list[Problem], return_path: Path) -> list[Problem]:
+    """The merged data's warnings that a return's budget or outturn lines add up to under £1m,
+    as refusals: typed in £000 (a budget paper's unit) they would go into the CSWO report as
+    "a budget of £166,700"; the way out for lines that are in pounds is ``--small-finance``."""
+    return [
+        replace(w, expected=w.expected + "; or, if these lines are in pounds, give --small-finance")
+        for w in warnings
+        if w.code == FINANCE_UNITS and w.file.startswith(return_path.name)
+    ]
+
+
+def merge(
+    return_path, data_path, replace_changed: bool = False, small_finance: bool = False
+) -> tuple[Plan, list[Path], list[Problem]]:
     """Merge the return at ``return_path`` into the data set at ``data_path``. Returns the plan,
     the files written (none when it changes nothing) and the merged data set's warnings. Raises
-    DataError (the return's or the merged data's problems) or ConfigError (changes without
+    DataError (the return's or the merged data's problems; a return's budget or outturn lines
+    adding up to under £1m unless ``small_finance``) or ConfigError (changes without
     ``replace_changed``); nothing is written then."""
 
     return_path, data_path = Path(return_path), Path(data_path)
@@ -256,6 +271,9 @@ def merge(return_path, data_path, replace_changed: bool = False) -> tuple[Plan, 
     warnings = _check_merged(
         plan, lambda n: _label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
     )
+    small = [] if small_finance else _small_finance(warnings, return_path)
+    if small:
+        raise DataError(small, subject=_the_return(return_path))
     if plan.changed and not replace_changed:
         raise ChangesRefused(plan, warnings)
     if not plan.touched:

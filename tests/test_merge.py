@@ -590,3 +590,26 @@ def test_a_workbook_that_would_not_read_back_as_checked_is_not_written(tmp_path,
     assert "data.xlsx, cell observations!E2 (column 'numerator'): found '4500' read back from the workbook" in r.output
     assert "expected 45, as checked; nothing written" in r.output
     assert (tmp_path / "data.xlsx").read_bytes() == before
+
+
+def test_finance_typed_in_thousands_is_refused_with_the_way_out(fife):
+    """ANALYST-5 #7: a year return's finance in £000 (as the revenue-monitoring paper gives it) was
+    only warned about and written, and the CSWO report said "a budget of £166,700". Refused at the
+    first line's cell, nothing written; lines that truly are pounds go in with --small-finance."""
+    lines = [("Children and families", 48200), ("Adult services", 112400), ("Justice", 6100)]
+    a_return(fife, measures=(), finance=[{"council": "fife", "period": "2025-26", "kind": "budget", "line": s,
+                                          "amount": a} for s, a in lines])  # fmt: skip
+    before = {p.name: p.read_bytes() for p in (fife / "data").glob("*.csv")}
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "nothing written: the return r.xlsx has 1 problem" in r.output
+    assert (
+        "r.xlsx, cell finance!E2 (column 'amount'): found fife's budget lines for 2025-26 adding up to £166,700, "
+        "the largest 112,400; expected amounts in pounds, not £000 or £m (a social work budget is many millions): "
+        "112,400 in £000 is 112,400,000; multiply each line by 1,000; or, if these lines are in pounds, give "
+        "--small-finance"
+    ) in r.output
+    assert {p.name: p.read_bytes() for p in (fife / "data").glob("*.csv")} == before
+    r = run("merge", "r.xlsx", "--small-finance")
+    assert r.exit_code == 0 and "adds 3 rows to finance" in r.output, r.output
+    assert "warning: r.xlsx, cell finance!E2 (column 'amount'): found fife's budget lines" in r.output

@@ -121,7 +121,8 @@ def _written_data(data, command: str, or_else: str):
 @click.argument("path", type=click.Path(path_type=Path))
 @data_option
 @click.option("--replace", "replace_changed", is_flag=True, help="replace figures the data set already holds")
-def merge(path, data, replace_changed):
+@click.option("--small-finance", is_flag=True, help="budget or outturn lines under £1m in all are in pounds, not £000")
+def merge(path, data, replace_changed, small_finance):
     """Fold a filled-in return (.xlsx) into the data set in use: adds rows, refuses changes unless --replace."""
     from ..config import describe_data
     from ..merge import ChangesRefused
@@ -130,7 +131,7 @@ def merge(path, data, replace_changed):
     target = _written_data(data, "merge", " or give --data")
     click.echo(f"return: {path}; data: {describe_data(target)}")
     try:
-        plan, written, warnings = fold(path, target, replace_changed)
+        plan, written, warnings = fold(path, target, replace_changed, small_finance)
     except ChangesRefused as e:
         for line in e.plan.summary():
             click.echo(line)
