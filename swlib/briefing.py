@@ -64,9 +64,9 @@ def being_done(r: dict, acts: pd.DataFrame | None) -> str:
 
 def year_on_year(r: dict, better: bool) -> str:
     """What page 1 adds to a status move whose figure went the other way since the same point
-    last year (the tables' trend arrow), in the tables' words: 'but 76.0% is worse than the 77.2%
+    last year (the tables' trend arrow), in the tables' words: 'but 76.0% is worse than 77.2%
     at this point last year' for a move towards Green ('... better ...' towards Red); a whole
-    year's figure names the year before ('... than the 72% in 2021/22'); '' where the two agree,
+    year's figure names the year before ('... than 72% in 2021/22'); '' where the two agree,
     there is no comparison, or a figure is suppressed. The figure is printed with the decimal that
     decides its status where rounding does, as the tables print it ('69.6%', not '70%'). D&G
     2023/24 Q2 listed Stage 1 complaints as 'moved towards Green' (Red → Amber since Q1) where
@@ -84,7 +84,7 @@ def year_on_year(r: dict, better: bool) -> str:
     period = r.get("period_shown")
     year = isinstance(period, str) and Period.parse(period).kind == "year"
     when = f"in {Period.parse(period).shift_years(-1).label}" if year else "at this point last year"
-    return f"but {fmt_value(now, unit, max(dec, shown))} is {words} than the {fmt_value(was, unit, dec)} {when}"
+    return f"but {fmt_value(now, unit, max(dec, shown))} is {words} than {fmt_value(was, unit, dec)} {when}"
 
 
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:

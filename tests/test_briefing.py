@@ -33,19 +33,19 @@ def test_a_status_move_towards_green_says_when_the_figure_is_worse_than_last_yea
     before = performance(demo, "dumfries-and-galloway", Period.parse("2023-24-Q1"))
     moved = {c["title"]: c for c in status_changes(perf, before)}
     foi = moved["FOI and EIR requests responded to within 20 working days of receipt"]
-    assert foi["better"] and foi["year"] == "but 85.7% is worse than the 96.3% at this point last year"
+    assert foi["better"] and foi["year"] == "but 85.7% is worse than 96.3% at this point last year"
     stage1 = moved["Stage 1 complaint responses issued within statutory timescales"]
-    assert stage1["year"] == "but 76.0% is worse than the 77.2% at this point last year"
+    assert stage1["year"] == "but 76.0% is worse than 77.2% at this point last year"
     # where the status and the figure agree, nothing is added (page 1 stays one page)
     absence = moved["Average days lost per (non-teacher) employee through sickness absence"]
     assert not absence["better"] and absence["year"] == ""
     throughcare = next(c for t, c in moved.items() if t.startswith("Individuals subject to Throughcare"))
     assert throughcare["better"] and throughcare["year"] == ""
     up = {"trend": "improving", "last_year": 80.0, "to_date": 83.1, "unit": "percent", "decimals": 1}
-    assert year_on_year(up, better=False) == "but 83.1% is better than the 80.0% at this point last year"
+    assert year_on_year(up, better=False) == "but 83.1% is better than 80.0% at this point last year"
     # a whole year's figure (an annual measure's latest) names the year it is set against
     assert (
-        year_on_year({**up, "period_shown": "2022-23"}, better=False) == "but 83.1% is better than the 80.0% in 2021/22"
+        year_on_year({**up, "period_shown": "2022-23"}, better=False) == "but 83.1% is better than 80.0% in 2021/22"
     )
     assert year_on_year(up, better=True) == ""
     public = performance(demo, "dumfries-and-galloway", P, audience="public")
@@ -63,9 +63,9 @@ def test_a_status_move_prints_the_figure_with_the_decimal_that_decides_its_statu
     before = performance(demo, "south-lanarkshire", Period.parse("2021-22-Q1"))
     moved = {c["title"]: c["year"] for c in status_changes(perf, before)}
     planned = next(y for t, y in moved.items() if t.startswith("Referrals received that are planned"))
-    assert planned == "but 69.6% is worse than the 72% at this point last year"
+    assert planned == "but 69.6% is worse than 72% at this point last year"
     assert moved["Carers supported by dedicated Welfare Rights officers"] == (
-        "but 164 is worse than the 206 at this point last year"
+        "but 164 is worse than 206 at this point last year"
     )
 
 
