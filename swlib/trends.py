@@ -388,6 +388,29 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     return False
 
 
+def spc_points_hidden(ds: Dataset, council: str, measure: str, chart: pd.DataFrame) -> bool:
+    """Whether any point of a measure's SPC chart (``long_trend``) is a figure a public report
+    would suppress: a count, numerator or denominator from the council's smallest to its largest
+    suppressed number, or a small complement ("67 of 70"); for a snapshot (aggregate ``latest``),
+    also a small change from the point before ("41 on the register, 44 the quarter before").
+    A p-chart's limits give each point's denominator away, so its counts are tested too. The
+    LGBF panel's figures, published nationally already, are not tested (COMMITTEE-5 #1)."""
+    cfg = council_settings(council)
+    m = _by_id(ds).loc[measure]
+    s = _series(ds, council, measure, chart["period"].iloc[-1])
+    s = s[s["period"].isin(set(chart["period"]))]
+    o = _observations(ds, council, measure)
+    panel = set(o.loc[o["from_panel"].astype(bool), "period"]) if "from_panel" in o else set()
+    points = list(zip(s["period"], s["value"], s["numerator"], s["denominator"], strict=True))
+    for i, (period, v, n, d) in enumerate(points):
+        if period in panel:
+            continue
+        before = [(*points[i - 1][1:], 1)] if i and m["aggregate"] == "latest" else []
+        if figure_hidden([*before, (v, n, d, 1)], m["unit"], "latest", cfg.suppress_min, cfg.suppress_max):
+            return True
+    return False
+
+
 SUPPRESSED_SENTENCE = "Figure suppressed to protect confidentiality"  # a table prints [c] and says it once
 
 

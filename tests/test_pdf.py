@@ -448,7 +448,8 @@ def test_the_public_quarterly_strands_no_heading_and_keeps_to_its_budget(public_
     foot = MARGIN / 25.4 * 72
     last = len(pages_text(path)) - 1
     assert all(page == last or top - foot > 34 for _, page, top in heading_tops(path)), "a heading ends a page"
-    assert len(pages_text(path)) <= 17, len(pages_text(path))
+    # 18: the SPC charts of years with no small number behind them print as in the internal paper (COMMITTEE-5 #1)
+    assert len(pages_text(path)) <= 18, len(pages_text(path))
     full = fullness(path)
     assert all(f >= 0.25 for f in full[:-1]), [round(f, 2) for f in full]
     heads = {t: page for t, page, _ in heading_tops(path)}

@@ -420,12 +420,18 @@ def test_figures_a_reader_can_trust_in_the_dumfries_and_galloway_quarterly_repor
     )  # fmt: skip
 
 
-def test_a_public_report_without_spc_charts_speaks_of_no_longer_run():
-    public = " ".join(soup(rendered("quarterly", "public")).get_text(" ").split())
-    assert "longer run of periods" not in public and "SPC) chart" not in public
-    internal = soup(rendered("quarterly"))
-    if internal.select(".spc-icons"):
-        assert "statistical process control (SPC) chart of the longer run of periods" in internal.get_text(" ")
+def test_a_public_report_says_what_an_spc_chart_shows_where_no_small_number_is_behind_it():
+    # COMMITTEE-5 #1: D&G's public paper said readmissions were "↑ improving" and dropped the
+    # "special cause: concern" its internal paper led with; the word "concern" appeared nowhere in it
+    public = soup(rendered("quarterly-dg", "public"))
+    text = " ".join(public.get_text(" ").split())
+    assert "improving on last year, but a concern over the longer run (its chart, section 4)" in text
+    assert "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23)" in text
+    assert "what a statistical process control (SPC) chart of the longer run of periods shows (the chart itself" in text
+    internal = " ".join(soup(rendered("quarterly")).get_text(" ").split())
+    assert (
+        "and, where there are enough periods, a statistical process control (SPC) chart of the longer run" in internal
+    )
 
 
 def test_dundees_missing_figures_say_why():
@@ -485,7 +491,7 @@ def test_page_one_says_what_a_status_move_compares_with_and_marks_an_officers_as
     dg = " ".join(soup(rendered("quarterly-dg")).select_one("ul.glance-changes").get_text(" ").split())
     assert (
         "Stage 1 complaint responses issued within statutory timescales (status Red → Amber; but 76.0% is worse "
-        "than the 77.2% at this point last year)" in dg
+        "than 77.2% at this point last year)" in dg
     )
 
 

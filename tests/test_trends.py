@@ -382,3 +382,34 @@ def test_a_year_is_not_compared_with_an_earlier_year_whose_figures_cover_part_of
     ds = swlib.load(make_data(data_dir / "whole", ms, obs))
     perf = swlib.performance(ds, "alpha", P)
     assert trends.describe(perf, ds, "alpha", P)[0].startswith("Up from 72.8% in 2024/25 to 74.8%")
+
+
+def _yearly(data_dir, aggregate: str, numerators: list[int], denominators: list[int]):
+    """A yearly percentage over 10 years from 2013/14, with its counts."""
+    years = [f"{2013 + i}-{(14 + i) % 100:02d}" for i in range(len(numerators))]
+    obs = [{"measure": "m0", "period": y, "numerator": str(n), "denominator": str(d)}
+           for y, n, d in zip(years, numerators, denominators, strict=True)]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, [{"frequency": "annual", "aggregate": aggregate}], obs))
+    return ds, trends.long_trend(ds, "alpha", "m0", years[-1])
+
+
+def test_an_spc_chart_is_hidden_from_the_public_where_a_point_would_show_a_small_number(demo, data_dir):
+    # COMMITTEE-5 #1: the public D&G paper dropped the readmissions' "special cause: concern", whose
+    # points are rates per 1,000 discharges; SL's CJSW reports have a quarter with few reports
+    chart = trends.long_trend(demo, "dumfries-and-galloway", "dg-readmission-rate", "2022-23")
+    assert not trends.spc_points_hidden(demo, "dumfries-and-galloway", "dg-readmission-rate", chart)
+    chart = trends.long_trend(demo, "south-lanarkshire", "sl-cjsw-reports", "2021-22-Q2")
+    assert trends.spc_points_hidden(demo, "south-lanarkshire", "sl-cjsw-reports", chart)
+    big = [400 + 10 * i for i in range(10)]
+    ds, chart = _yearly(data_dir / "a", "sum", [n - 100 for n in big], big)
+    assert not trends.spc_points_hidden(ds, "alpha", "m0", chart)
+    # one year's complement is small: 297 of 300 tells that 3 did not
+    ds, chart = _yearly(data_dir / "b", "sum", [n - 100 for n in big[:9]] + [297], [*big[:9], 300])
+    assert trends.spc_points_hidden(ds, "alpha", "m0", chart)
+    # a snapshot (looked after at 31 March): 2 more of 3 more than the year before gives away the change;
+    # the same figures counted as a year's events are not compared across years
+    nums, dens = [n - 100 for n in big[:9]] + [282], [*big[:9], 483]
+    ds, chart = _yearly(data_dir / "c", "latest", nums, dens)
+    assert trends.spc_points_hidden(ds, "alpha", "m0", chart)
+    ds, chart = _yearly(data_dir / "d", "sum", nums, dens)
+    assert not trends.spc_points_hidden(ds, "alpha", "m0", chart)

@@ -502,8 +502,11 @@ def test_how_we_compare_says_which_indicators_are_compared_with_scotland_and_why
 
 def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(demo):
     """D&G 2023/24 Q2 public, section 4: permanence within 26 weeks (last year's figure suppressed)
-    has no chart, and the performance development reviews lose their SPC chart: one line says so
-    in each block. The internal report has both charts, and a line only where SPC has too few periods."""
+    has no chart: one line says so in its block. An SPC chart none of whose points is a small
+    number is drawn as in the internal report, its icons and verdict with it (COMMITTEE-5 #1: the
+    public paper said readmissions were "↑ improving" and dropped "special cause: concern");
+    one with a small number among its points is left out, said so. The internal report has every
+    chart, and a line only where SPC has too few periods."""
     from bs4 import BeautifulSoup
 
     from swlib.periods import Period
@@ -511,28 +514,39 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
 
     P = Period.parse("2023-24-Q2")
 
-    def blocks(audience):
-        perf = swlib.performance(demo, "dumfries-and-galloway", P, audience=audience)
-        html = str(macro("attention", numbered(attention_view(demo, "dumfries-and-galloway", perf, P)["parts"], None)))
+    def blocks(council, period, audience):
+        perf = swlib.performance(demo, council, period, audience=audience)
+        html = str(macro("attention", numbered(attention_view(demo, council, perf, period)["parts"], None)))
         return {d.h3.get_text(): d for d in BeautifulSoup(html, "html.parser").select("div.measure")}
 
-    public, internal = blocks("public"), blocks("internal")
+    public = blocks("dumfries-and-galloway", P, "public")
+    internal = blocks("dumfries-and-galloway", P, "internal")
     permanence = public["Children who have a recommendation for permanence within 26 weeks of accommodation"]
     assert permanence.select_one("p.chart-withheld").get_text() == "Chart not shown: it would show small numbers."
     assert not permanence.select("figure")
-    pdr = public["Staff who have completed an annual performance development review"]
-    assert len(pdr.select("figure")) == 1 and pdr.select_one("p.chart-withheld").get_text() == (
-        "Statistical process control chart not shown: a public report does not chart single months on their own, "
-        "where numbers can be small."
-    )
-    balance = public["Balance of care for looked after children: % being looked after in the community"]
-    # its shares are of the children looked after at 31 March (471 of 512): no small number, so its
-    # bar chart is shown and only the SPC chart of single years is left out, said so
-    assert len(balance.select("figure")) == 1 and balance.select_one("p.chart-withheld").get_text().endswith(
-        "a public report charts the latest years only."
-    )
+    readmissions = public["Rate of readmission to hospital within 28 days per 1,000 discharges"]
+    words = " ".join(readmissions.get_text(" ").split())
+    assert "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23)" in words
+    assert "The arrow in the table (↑ improving) is the change on the same point last year only" in words
+    assert len(readmissions.select("figure")) == 2 and not readmissions.select("p.chart-withheld")
     sds = next(v for k, v in public.items() if k.startswith("Self-directed support"))
-    assert sds.select_one("p.chart-withheld").get_text().endswith("a public report charts the latest years only.")
+    assert "Special cause variation: improvement" in " ".join(sds.get_text(" ").split())
+    balance = public["Balance of care for looked after children: % being looked after in the community"]
+    assert len(balance.select("figure")) == 2 and not balance.select("p.chart-withheld")  # 471 of 512: none small
+    # a chart of single months (none of them small): its reading is given, the chart is not, said so
+    pdr = public["Staff who have completed an annual performance development review"]
+    assert pdr.select(".spc-icons") and len(pdr.select("figure")) == 1
+    assert pdr.select_one("p.chart-withheld").get_text() == (
+        "Statistical process control chart not shown: a public report does not chart single months on their own, "
+        "where numbers can be small; what the chart shows is said above."
+    )
+    # South Lanarkshire's CJSW reports: a quarter's reports to court include a small number
+    sl = Period.parse("2021-22-Q2")
+    cjsw = next(v for k, v in blocks("south-lanarkshire", sl, "public").items() if k.startswith("Criminal Justice"))
+    assert not cjsw.select(".spc-icons") and len(cjsw.select("figure")) == 1
+    assert cjsw.select_one("p.chart-withheld").get_text() == (
+        "Statistical process control chart not shown: it would show small numbers."
+    )
     # the internal report has every chart it can draw: a line only where there are too few periods for SPC
     said = [p.get_text() for d in internal.values() for p in d.select("p.chart-withheld")]
     assert said == [
@@ -725,9 +739,12 @@ def test_a_trend_its_spc_chart_contradicts_says_both_in_the_table_so_it_does_not
     assert {k: v for k, v in cells.items() if v != before[k]}.keys() == {
         "Rate of readmission to hospital within 28 days per 1,000 discharges"
     }
-    # a public report draws no SPC chart: nothing to contradict, nothing said
+    # the public report draws the same chart (no small number in it), so says the same (COMMITTEE-5 #1)
     public = swlib.performance(demo, "dumfries-and-galloway", P, audience="public")
-    assert spc_against_trends(demo, "dumfries-and-galloway", public, P).isna().all()
+    against = spc_against_trends(demo, "dumfries-and-galloway", public, P)
+    assert dict(zip(public["measure"][against.notna()], against.dropna(), strict=True)) == {
+        "dg-readmission-rate": "concern"
+    }
 
 
 def test_the_annual_reports_first_page_names_its_amber_and_green_measures_not_only_counts_them(data_dir):

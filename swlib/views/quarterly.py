@@ -16,7 +16,7 @@ from ..national import price_label, real_terms_benchmark
 from ..periods import Period
 from ..rows import records
 from ..status import by_the_figures
-from ..trends import long_trend, no_spc_reason, spc_against_trend, spc_target
+from ..trends import long_trend, no_spc_reason, spc_against_trend, spc_points_hidden, spc_target
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
 
@@ -49,8 +49,9 @@ def priced(r: dict) -> dict:
 
 
 def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuses=("Red", "Amber")) -> dict:
-    """Each measure needing attention: its sentence, and its SPC chart with icons (internal
-    reports, enough periods) or its last years (``{"parts": [...]}``, one per measure)."""
+    """Each measure needing attention: its sentence, and its SPC chart with icons (enough periods;
+    in a public report, only where no figure behind it is suppressed: ``public_spc``) or its last
+    years (``{"parts": [...]}``, one per measure)."""
 
     sel = needing_attention(perf, statuses)
     years = perf.attrs.get("years", [])
@@ -60,7 +61,9 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
                 "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
         chart, target = spc_chart_of(ds, council, r, period)
-        if chart is not None and perf.attrs.get("audience") != "public":
+        public = perf.attrs.get("audience") == "public"
+        shown = public_spc(ds, council, r, chart) if public and chart is not None else "chart"
+        if chart is not None and shown:
             part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
             part["chart"]["caption"] += spc_beside_the_table(chart, r)
             both = arrow_against_spc(chart, r)  # the arrow and the SPC told as one thing, at the SPC's icon
@@ -68,10 +71,12 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
                 part["icons"][0]["words"] = both
             if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
-        elif not r.get("suppressed"):  # too few periods for SPC, or a public report: the years and this year
+            if shown == "verdict":  # single quarters or months, public: what the chart shows, said; the years drawn
+                part["chart"], part["years_chart"] = part["years_chart"], None
+        elif not r.get("suppressed"):  # too few periods for SPC, or small numbers in it: the years and this year
             part["chart"] = trend_chart(priced(r), years, period.label).view()
-        points = None if chart is None else Period.parse(chart["period"].iloc[-1]).kind
-        part["withheld"] = withheld_chart_words(part, points, perf.attrs.get("audience") == "public")
+        points = None if chart is None or shown == "chart" else Period.parse(chart["period"].iloc[-1]).kind
+        part["withheld"] = withheld_chart_words(part, points, public)
         if chart is None and not part["withheld"]:  # every measure without an SPC chart says why
             part["withheld"] = no_spc_reason(ds, council, r["measure"], r.get("period_shown") or period)
         parts.append(part)
@@ -79,6 +84,10 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     lead = "Measures with a Red or Amber status, Red first and the worsening first, as on page 1: " + (
         "the last three years and this year to date and, where there are enough periods, a statistical process "
         "control (SPC) chart of the longer run of periods."
+        if spc and not any(p["icons"] and p["withheld"] for p in parts)
+        else "the last three years and this year to date and, where there are enough periods, what a statistical "
+        "process control (SPC) chart of the longer run of periods shows (the chart itself where it would show no "
+        "small number)."
         if spc
         else "the last three years and this year to date."
     )
@@ -99,38 +108,55 @@ def spc_chart_of(ds, council: str, r: dict, period: Period) -> tuple[pd.DataFram
 
 
 def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> pd.Series:
-    """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention, in
-    an internal report), whether the chart's latest point says the opposite of the row's trend
-    (``trends.spc_against_trend``: "concern", "improvement"); None for every other row. The
-    performance tables' trend cells say both (``perf["spc_against"]``, ``trends.trend_cell_words``)."""
+    """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention; in
+    a public report, where ``public_spc``), whether the chart's latest point says the opposite of
+    the row's trend (``trends.spc_against_trend``: "concern", "improvement"); None for every other
+    row. The performance tables' trend cells say both (``perf["spc_against"]``,
+    ``trends.trend_cell_words``)."""
     out = pd.Series(None, index=perf.index, dtype=object)
-    if perf.attrs.get("audience") == "public":
-        return out
+    public = perf.attrs.get("audience") == "public"
     sel = needing_attention(perf)
     for i, r in zip(sel.index, records(sel), strict=True):
         if r.get("trend") not in ("improving", "worsening"):
             continue  # nothing an SPC point could contradict
-        out[i] = spc_against_trend(spc_chart_of(ds, council, r, period)[0], r)
+        chart = spc_chart_of(ds, council, r, period)[0]
+        if chart is not None and public and not public_spc(ds, council, r, chart):
+            continue  # nothing said of it in public: nothing to contradict
+        out[i] = spc_against_trend(chart, r)
     return out
+
+
+def public_spc(ds, council: str, r: dict, chart: pd.DataFrame) -> str | None:
+    """What a public report shows of a measure's SPC chart where none of the row's figures is
+    suppressed and no point of the chart is a figure that would be (``trends.spc_points_hidden``):
+    a chart of years, the years its tables print, as the internal report does ("chart"); a chart
+    of single quarters or months, its icons and the verdict the trend cell repeats but not the
+    chart ("verdict"), since a single period's counts beside other measures' could give a small
+    number away that the year-to-date figures do not. None for nothing. D&G 2023/24 Q2's public
+    paper said readmissions were "↑ improving" and dropped the "special cause: concern" its
+    internal paper led with, for rates per 1,000 discharges that disclose nothing (COMMITTEE-5 #1)."""
+    if r.get("suppressed") or spc_points_hidden(ds, council, r["measure"], chart):
+        return None
+    return "chart" if Period.parse(chart["period"].iloc[-1]).kind == "year" else "verdict"
 
 
 def withheld_chart_words(part: dict, points: str | None, public: bool) -> str | None:
     """One line in place of a chart a public report leaves out, so that its absence is not read as
     an oversight (D&G 2023/24 Q2: permanence within 26 weeks, last year's figure suppressed, has no
-    chart; the performance development reviews keep their years but not their SPC chart).
-    ``points``: the kind of period the SPC chart would plot ("quarter", "year"), None for none."""
+    chart). ``points``: the kind of period the SPC chart left out would plot ("quarter", "year"),
+    None where there is none or it is shown."""
     if not public:
         return None
     if part["chart"] is None:
         return "Chart not shown: it would show small numbers."
-    if points == "year":
-        return "Statistical process control chart not shown: a public report charts the latest years only."
-    if points:
+    if points and part["icons"]:  # its reading is given, the chart of single periods is not
         return (
             f"Statistical process control chart not shown: a public report does not chart single "
-            f"{ {'half': 'half-years'}.get(points, points + 's') } on their "
-            "own, where numbers can be small."
+            f"{ {'half': 'half-years'}.get(points, points + 's') } on their own, where numbers can be small; "
+            "what the chart shows is said above."
         )
+    if points:
+        return "Statistical process control chart not shown: it would show small numbers."
     return None
 
 
