@@ -214,6 +214,6 @@ def council_warnings(warnings: list[Problem], council: str) -> list[Problem]:
     """A data set's warnings of figures that public reports print together and that give a small
     number of ``council``'s away for want of a declaration: a total and its average or a finance
     line and a cost per person (``undeclared_amounts``), a count and its part
-    (``checks.undeclared_parts``), a snapshot and its flow (``checks.undeclared_flows``); each
+    (``undeclared.undeclared_parts``), a snapshot and its flow (``undeclared.undeclared_flows``); each
     says which ``part_of`` or ``flow_of`` to set. ``check-public`` lists them."""
     return [w for w in warnings if w.column in ("part_of", "flow_of") and w.council == council]

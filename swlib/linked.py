@@ -77,7 +77,7 @@ def kept_for(record, measure: str, year: str) -> dict[int, list[tuple]]:
     return out
 
 
-# not checks.undeclared_flows' words: they drop "children", "young", "people", which must match here (safe error)
+# not undeclared.undeclared_flows' words: they drop "children", "young", "people", which must match here (safe error)
 def same_cases(count: dict, percent: dict) -> bool:
     """Whether a count and a percentage are taken to be of the same cases without a declaration:
     printed in one section (the same theme and outcome) with a word of their titles in common

@@ -23,19 +23,13 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
-from .checks import (
-    data_warnings,
-    finance_total_errors,
-    percent_target_typos,
-    percent_typos,
-    totals_found,
-    workforce_total_errors,
-)
+from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .rate_bases import AGE_COLUMNS
 from .reading import column_key, read_tables
+from .return_totals import finance_total_errors, totals_found, workforce_total_errors
 from .rules import (
     benchmark_rules,
     check_keys,
@@ -333,7 +327,7 @@ def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
 
 def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem], found=None) -> list[Problem]:
     """swlib.checks' warnings on the rows that passed every check (so one run lists both); ``found``:
-    ``checks.totals_found`` of ``typed``, reused for a table whose every row passed."""
+    ``return_totals.totals_found`` of ``typed``, reused for a table whose every row passed."""
 
     ok, refused = {}, {}
     for name, df in typed.items():

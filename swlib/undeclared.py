@@ -1,0 +1,231 @@
+"""Measures whose titles and figures say they are linked where measures.csv does not say so:
+two counts whose ids or titles say one counts a part of the other ("Referrals", "Referrals
+screened") and that differ by a small number, without ``part_of`` (``undeclared_parts``); a
+snapshot and a count of the people joining or leaving it ("Permanence Orders made", "Children
+subject to a permanence order at 31 March") whose change leaves a small number, without
+``flow_of`` (``undeclared_flows``). Public reports would print the small difference: warnings.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .amounts import singular, small_range
+from .config import council_settings
+from .errors import Problem
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .rules import FREQUENCY_MONTHS, part_of_fits
+from .schema import COUNT_UNITS
+
+# words a title's comparison with another's leaves out (so that "Referrals" is within "Referrals that were screened")
+TITLE_STOP = frozenset(
+    "a an and at by during for from in is of on per received that the to was were which who with within".split()
+)
+
+
+def title_words(title) -> frozenset[str]:
+    """A title's words for ``undeclared_parts``: lower case, a plural's "s" dropped (``amounts.singular``,
+    of a word over three letters), small words left out."""
+    words = re.findall(r"[a-z]+", str(title or "").lower())
+    return frozenset(singular(w) if len(w) > 3 else w for w in words if w not in TITLE_STOP)
+
+
+# where a title's qualifier starts: "Children on the register | for more than a year", "Referrals | within 24 hours"
+QUALIFIER = re.compile(r"\b(?:for|who|whose|that|which|where|within|without|over|under|aged|longer|more\s+than|"
+                       r"less\s+than|fewer\s+than|at\s+least|after|since)\b", re.I)  # fmt: skip
+
+
+def title_head(title) -> tuple[frozenset[str], bool]:
+    """A title's words before its qualifier (``QUALIFIER``), and whether it has one: "Children on the
+    register for more than a year" is ({children, register}, True)."""
+    m = QUALIFIER.search(str(title or ""))
+    return title_words(str(title or "")[: m.start()] if m else title), bool(m)
+
+
+def qualified_part(whole_title, part_title) -> bool:
+    """Whether the part's title names the whole more briefly, then qualifies it: its words before the
+    qualifier (two or more) are all the whole's, and the whole has no qualifier ("Children on the
+    register for more than a year" of "Children on the child protection register")."""
+    head, qualified = title_head(part_title)
+    whole_head, whole_qualified = title_head(whole_title)
+    return qualified and not whole_qualified and len(head) >= 2 and head <= whole_head
+
+
+def _id_part(whole: str, part: str) -> bool:
+    return part.startswith((whole + "-", whole + "_", whole + "."))
+
+
+def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
+    """Warnings: two counts added up over the year (unit count or number, aggregate sum; one
+    as often as the other, or a monthly part of a quarterly whole, its months summed to each
+    quarter) or two snapshots of one frequency (aggregate latest, at the same date), where one's id
+    or title says it counts a part of the other, its ``part_of`` does not name the other, and in some council's period both are larger than
+    the council's ``suppress_max`` and differ by ``suppress_min`` to ``suppress_max``: a public
+    report prints both (referrals 312, screened 309: 3 not screened), since only a declared
+    ``part_of`` makes it hide the difference. One warning a pair, on the part's measures row.
+    ``settings(council)``: the council's settings (default: ``params/``).
+
+    A part's id is the whole's and more (referrals, referrals-screened), its title has every word of
+    the whole's and more ("Referrals received", "Referrals received that were screened"), or its
+    title is a shorter name of the whole with a qualifier (``qualified_part``). Siblings are not
+    parts: "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
+    "Permanence Orders made" each have a word the other has not, as have "... for more than a year"
+    and "... for less than a year" (neither is the unqualified whole)."""
+    settings = settings or council_settings
+    m = measures.drop_duplicates("measure")
+    summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
+    declared = summed["part_of"] if "part_of" in summed else pd.Series(None, index=summed.index)
+    ids, freq, said = summed["measure"].to_dict(), summed["frequency"].to_dict(), declared.to_dict()
+    agg = summed["aggregate"].to_dict()
+    words = {i: title_words(t) for i, t in summed["title"].items()}
+    having: dict[str, set] = {}  # the measures whose title has each word: a whole's parts have all of its words
+    for i, ws in words.items():
+        for x in ws:
+            having.setdefault(x, set()).add(i)
+    row_of = {m: i for i, m in ids.items()}
+    by_id: dict[int, set] = {}  # referrals-screened: a part of referrals, by its id
+    for p, part in ids.items():
+        for k in (k for k, c in enumerate(part) if c in "-_." and part[:k] in row_of):
+            by_id.setdefault(row_of[part[:k]], set()).add(p)
+    titles = summed["title"].to_dict()
+    qualified: dict[int, set] = {}  # "... for more than a year": a part of each unqualified title with its head's words
+    for p, t in titles.items():
+        head, q = title_head(t)
+        if q and len(head) >= 2:
+            for w in set.intersection(*(having.get(x, set()) for x in head)):
+                if w != p and qualified_part(titles[w], t):
+                    qualified.setdefault(w, set()).add(p)
+    pairs = []
+    for w, ws in words.items():
+        parts = {p for p in set.intersection(*(having[x] for x in ws)) if ws < words[p]} if ws else set()
+        parts |= qualified.get(w, set())
+        for p in sorted(parts | by_id.get(w, set())):
+            if w != p and part_of_fits(freq[p], agg[p], freq[w], agg[w]) and said.get(p) != ids[w]:
+                pairs.append((w, p))
+    if not pairs:
+        return []
+    o, have = values_by_key(obs)
+    out = []
+    for w, p in pairs:
+        whole, part = summed.at[w, "measure"], summed.at[p, "measure"]
+        if whole not in have or part not in have:
+            continue
+        mine = o.xs(part, level="measure")
+        if freq[p] != freq[w]:  # a monthly part of a quarterly whole: its months summed to each quarter
+            mine = _summed_to(mine, FREQUENCY_KIND[freq[p]], FREQUENCY_KIND[freq[w]])
+        both = pd.concat([o.xs(whole, level="measure"), mine], axis=1, join="inner")
+        for (council, period), (a, b) in both.iterrows():
+            lo, hi = small_range(settings, council)
+            if a > hi and b > hi and lo <= a - b <= hi:
+                out.append(
+                    Problem(
+                        label("measures"), int(p), "part_of",
+                        f"{part} ({summed.at[p, 'title']}) {b:g} and {whole} ({summed.at[w, 'title']}) {a:g} for "
+                        f"{council} in {period}, {a - b:g} apart, and {part}'s part_of not {whole}, though its "
+                        f"{'id' if _id_part(whole, part) else 'title'} says it counts a part "
+                        f"of {whole}: a public report prints both, and the {a - b:g} they leave",
+                        f"part_of = {whole} on {part}'s row if it counts a part of it, so that public reports "
+                        "hide the difference (if it does not, a title and id that do not read as a part of it)",
+                        council=council,
+                    )
+                )  # fmt: skip
+                break
+    return out
+
+
+def _summed_to(values: pd.Series, kind: str, whole_kind: str) -> pd.Series:
+    """A part's values (by council and period of ``kind``) summed to the periods of ``whole_kind``
+    that hold them, where all of a period's are given (three months to their quarter)."""
+    span, whole_span = SPAN_MONTHS[kind], SPAN_MONTHS[whole_kind]
+    keys = []
+    for council, period in values.index:
+        q = Period.parse(period)
+        start = (q.end // whole_span) * whole_span
+        keys.append((council, str(Period(q.fy, whole_kind, start, start + whole_span - 1))))
+    grouped = values.groupby(pd.MultiIndex.from_tuples(keys, names=values.index.names))
+    full = grouped.count() == whole_span // span
+    return grouped.sum()[full]
+
+
+def values_by_key(obs: pd.DataFrame) -> tuple[pd.Series, set]:
+    """The figures given as values, by (council, period, measure), the first of a duplicated key
+    (validate names the duplicate), and the measures that have any."""
+    o = obs[obs["value"].notna()].set_index(["council", "period", "measure"])["value"]
+    o = o[~o.index.duplicated()]
+    return o, set(o.index.get_level_values("measure"))
+
+
+# words of a title that say nothing of which people a snapshot and a flow share ("Children ...", "... made")
+FLOW_STOP = frozenset("child children young people person adult number total made new march end year subject".split())
+
+
+def _as_often(flow_freq: str, stock_freq: str) -> bool:
+    """Whether a flow is counted as often as its snapshot or less often (a yearly count of orders
+    made beside a quarterly snapshot: the snapshot at the end of each year is printed with it)."""
+    return FREQUENCY_MONTHS[flow_freq] % FREQUENCY_MONTHS[stock_freq] == 0
+
+
+def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
+    """Warnings: a snapshot of people (a count with aggregate latest) and a count added up over the
+    same periods or longer ones (aggregate sum, as often as the snapshot or less often: a yearly count
+    beside a quarterly snapshot, whose end of year it is set against) under the same theme and outcome, whose titles share a
+    word that names what they count ("Permanence Orders made", "Children subject to a permanence
+    order at 31 March"), where the snapshot of the period before, plus the count, less the snapshot
+    now (or the other way round) is ``suppress_min`` to ``suppress_max`` in some council's period
+    and the count's ``flow_of`` does not name the snapshot: a public report prints both (166 + 24
+    - 187: 3 orders ended), since only a declared ``flow_of`` makes it hide the count. One warning a
+    pair, on the count's measures row."""
+    settings = settings or council_settings
+    m = measures.drop_duplicates("measure")
+    counts = m[m["unit"].isin(COUNT_UNITS)]
+    declared = counts["flow_of"] if "flow_of" in counts else pd.Series(None, index=counts.index)
+    # not linked.same_cases' words: they drop 3-letter words, so "CSOs made" would not meet "Children on a CSO"
+    words = {i: title_words(t) - FLOW_STOP for i, t in counts["title"].items()}
+    pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
+             if _as_often(counts.at[f, "frequency"], counts.at[s, "frequency"]) and (counts.at[s, "theme"], counts.at[s, "outcome"])
+             == (counts.at[f, "theme"], counts.at[f, "outcome"])
+             and words[s] & words[f] and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
+    if not pairs:
+        return []
+    o, have = values_by_key(obs)
+    out = []
+    for s, f in pairs:
+        stock, flow = counts.at[s, "measure"], counts.at[f, "measure"]
+        if stock not in have or flow not in have:
+            continue
+        kind, s_kind = FREQUENCY_KIND[counts.at[f, "frequency"]], FREQUENCY_KIND[counts.at[s, "frequency"]]
+        snaps, moved = o.xs(stock, level="measure"), o.xs(flow, level="measure")
+        found = None
+        for (council, period), f_now in moved.items():  # each of the flow's periods: the snapshots at its ends
+            p = Period.parse(period)
+            parts = p.year_period.parts(kind)
+            if p not in parts:  # a figure for a longer period than the measure's own
+                continue
+            before = parts[parts.index(p) - 1] if parts.index(p) else p.year_period.shift_years(-1).parts(kind)[-1]
+            start = snaps.get((council, str(before.parts(s_kind)[-1])))
+            now = snaps.get((council, str(p.parts(s_kind)[-1])))
+            lo, hi = small_range(settings, council)
+            if (
+                start is not None
+                and now is not None
+                and (lo <= start + f_now - now <= hi or lo <= now - start + f_now <= hi)
+            ):
+                found = (council, period, start, f_now, now)
+                break
+        if found:
+            council, period, start, f_now, now = found
+            out.append(
+                Problem(
+                    label("measures"), int(f), "flow_of",
+                    f"{flow} ({counts.at[f, 'title']}) {f_now:g} beside {stock} ({counts.at[s, 'title']}) {start:g} "
+                    f"the period before and {now:g} at the end of {council}'s {period}, and {flow}'s flow_of not "
+                    f"{stock}: a public report prints all three, and the snapshot before plus the count less the "
+                    "snapshot now (or the other way round) is a small number",
+                    f"flow_of = {stock} on {flow}'s row if it counts people joining or leaving it, so that public "
+                    "reports hide it where that gives a small number away",
+                    council=council,
+                )
+            )  # fmt: skip
+    return out
