@@ -57,9 +57,12 @@ report = {
 perf[["measure", "title", "status", "target", "to_date", *perf.attrs["years"]]]
 
 # %% tags=["section:summary"]
-targets = perf[perf["target"].notna()]
+# a measure with no figure for the year yet is shown at its latest available year, labelled so
+targets = s.latest_available(ds, council, P, perf[perf["target"].notna()], audience)
 report["summary"] = (
-    s.summary_view(swlib.status_summary(targets), f"Measures with targets: status for {P.label}")
+    s.summary_view(
+        swlib.status_summary(targets), f"Measures with targets: status for {P.label}{s.latest_caption(targets)}"
+    )
     if len(targets)
     else None
 )

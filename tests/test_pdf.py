@@ -23,7 +23,8 @@ pikepdf = pytest.importorskip("pikepdf")
 BUDGET = {"quarterly": 24, "annual": 24, "national": 30}
 # the pages each default report takes now (Dundee's annual report: its figures by year break between rows, 13;
 # D&G's annual report 11 since page 1 names its Amber and Green measures too)
-PAGES = {"quarterly": 17, "quarterly-dg": 21, "annual": 13, "annual-dg": 11, "national": 23}
+# D&G's annual report 12 since page 1 names its 14 LGBF measures at their latest available year (COMMITTEE-5 #2)
+PAGES = {"quarterly": 17, "quarterly-dg": 21, "annual": 13, "annual-dg": 12, "national": 23}
 MARGIN = 14  # mm, the page's margin all round (swlib.rendering.print_css): the running head and page number in it
 
 

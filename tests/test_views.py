@@ -683,6 +683,37 @@ def test_the_annual_page_ones_figure_column_prints_the_decimal_that_decides_a_st
     assert figures["Planned Discharge Dates that are met"] == "70%"  # not decided by rounding: as before
 
 
+def test_the_annual_page_one_shows_a_measure_with_no_figure_for_the_year_at_its_latest_year(demo):
+    # COMMITTEE-5 #2: D&G's 2023/24 annual report counted its 14 LGBF measures as an unnamed "Report
+    # later 14" (Red 5), where its Q2 paper to the same committee showed each at 2022/23 (Red 10)
+    from swlib.views import latest_available, latest_caption, rated_view, red_view
+
+    dg, year = "dumfries-and-galloway", swlib.Period.parse("2023-24")
+    perf = swlib.performance(demo, dg, year)
+    perf["sentence"] = swlib.trends.describe(perf, demo, dg, year)
+    targets = latest_available(demo, dg, year, perf[perf["target"].notna()])
+    lgbf = targets[targets["theme"] == "Local Government Benchmarking Framework indicators"]
+    assert len(lgbf) == 14 and lgbf["note"].str.startswith("latest available: 2022/23").all()
+    q2 = swlib.performance(demo, dg, "2023-24-Q2").set_index("measure")
+    assert list(lgbf["status"]) == list(q2.loc[lgbf["measure"], "status"])  # as the Q2 paper rates them
+    assert list(lgbf["to_date"]) == list(q2.loc[lgbf["measure"], "to_date"])
+    assert "Report later" not in set(swlib.status_summary(targets).columns[swlib.status_summary(targets).sum() > 0])
+    assert latest_caption(targets) == " (14 of them at their latest available year, 2022/23)"
+    readmissions = targets.set_index("measure").loc["dg-readmission-rate"]
+    assert (
+        readmissions["status"] == "Red"
+        and "to 104.6 in 2022/23, worse than the 95.8 target" in readmissions["sentence"]
+    )
+    named = {r["label"]: r["cells"][0]["text"] for t in (red_view(targets), *rated_view(targets)) for r in t["rows"]}
+    assert named["Rate of readmission to hospital within 28 days per 1,000 discharges (latest available: 2022/23)"] == (
+        "104.6"
+    )
+    assert sum("(latest available: 2022/23)" in label for label in named) == 14
+    # the year's own figures are untouched, and a measure with a figure for the year is as it was
+    own = targets[targets["theme"] != "Local Government Benchmarking Framework indicators"]
+    assert own.equals(perf.loc[own.index, own.columns]) and latest_caption(own) == ""
+
+
 def test_the_annual_page_one_takes_the_latest_comment_given_during_the_year_labelled(demo):
     # SLC 2021/22 annual p1: all six Red measures said "No comment provided", where the Quarter 2
     # report had comments for Planned Discharge Dates and CJSW reports

@@ -10,7 +10,16 @@
 Every view is exported here, so a notebook reads ``from swlib import views as v``.
 """
 
-from .annual import finance_view, inspection_view, rated_view, red_view, statutory_view, workforce_view
+from .annual import (
+    finance_view,
+    inspection_view,
+    latest_available,
+    latest_caption,
+    rated_view,
+    red_view,
+    statutory_view,
+    workforce_view,
+)
 from .issue import issue_view, national_issue_view
 from .national import (
     family_groups_view,
@@ -48,7 +57,7 @@ from .tables import (
 __all__ = [
     "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "cell", "family_groups_view",
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view", "issue_view",
-    "landscape_text", "legend_view", "money_view", "national_glance_view", "national_glossary_items", "national_indicator_view",
+    "landscape_text", "latest_available", "latest_caption", "legend_view", "money_view", "national_glance_view", "national_glossary_items", "national_indicator_view",
     "national_issue_view",
     "no_figures_view", "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view", "rated_view", "red_view",
     "source_label", "sources_view", "spc_against_trends", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "without_figures", "workforce_view",

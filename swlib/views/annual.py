@@ -18,7 +18,7 @@ from ..published import read as read_published
 from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
-from ..status import is_synthetic
+from ..status import is_synthetic, performance
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
 
@@ -107,6 +107,69 @@ def latest_comment(ds, council: str, measure: str, year: Period) -> str:
     return f"{label}: {said}"
 
 
+LATEST_AVAILABLE = "latest available: "  # a row's note: the year before's figure, the year's still to come
+SHOWN_AT_LATEST = ("to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "target",
+                   "annual_target", "tolerance", "comment", "period_shown", "suppressed", "synthetic", "decides_at",
+                   "target_cash", "target_prices", "cash", "prices")  # fmt: skip
+
+
+def latest_available(ds, council: str, period, perf: pd.DataFrame, audience: str = "internal") -> pd.DataFrame:
+    """``perf`` (rows of the year's ``performance``, with their sentences) with each measure that has
+    no figure for the year yet ('Report later', nothing suppressed and no reason given for the gap)
+    shown at the year before's figure where that has one: its figure, target, status and sentence
+    for that year, as the year before's report (``audience``) printed them, the row's note
+    beginning 'latest available: 2022/23', as the quarterly report shows an annual measure. D&G's
+    2023/24 annual report counted its 14 LGBF measures, 6 of them Red in the Q2 paper, as an
+    unnamed 'Report later 14': the LGBF publishes a year's figures the year after (COMMITTEE-5 #2)."""
+    from ..trends import describe  # trends reads status, as this module does: imported where used
+
+    P = Period.parse(period).year_period
+    gap = perf["year_notes"].map(lambda n: "to_date" in (n or {}))
+    none = perf["to_date"].isna() & perf["status"].eq("Report later") & perf["suppressed"].fillna("").eq("") & ~gap
+    if not none.any():
+        return perf
+    prev = P.shift_years(-1)
+    before = performance(ds, council, prev, audience=audience).set_index("measure")
+    out = perf.copy()
+    shown = []
+    for i in perf.index[none]:
+        m = perf.at[i, "measure"]
+        if m not in before.index:
+            continue
+        row = before.loc[m]
+        if pd.isna(row["to_date"]) and not row["suppressed"]:
+            continue  # none the year before either: still 'Report later'
+        for c in SHOWN_AT_LATEST:
+            out.at[i, c] = row[c]
+        out.at[i, "note"] = "; ".join(n for n in (f"{LATEST_AVAILABLE}{prev.label}", row["note"]) if n)
+        shown.append(i)
+    if shown and "sentence" in out:
+        rows = out.loc[shown]
+        rows.attrs = dict(out.attrs)
+        out.loc[shown, "sentence"] = describe(rows, ds, council, P)
+    return out
+
+
+def latest_caption(rows: pd.DataFrame) -> str:
+    """What the status summary's caption adds where some of its measures are counted at the year
+    before's figure (``latest_available``): ' (14 of them at their latest available year, 2022/23)';
+    '' for none."""
+    notes = rows["note"].fillna("")
+    latest = notes[notes.str.startswith(LATEST_AVAILABLE)].map(lambda n: n.split(";")[0][len(LATEST_AVAILABLE) :])
+    if latest.empty:
+        return ""
+    years = sorted(set(latest))
+    n = len(latest)
+    return f" ({n} of them at their latest available year{'s' if len(years) > 1 else ''}, {', '.join(years)})"
+
+
+def latest_label(r: dict) -> str:
+    """A measure's name as page 1 prints it: with '(latest available: 2022/23)' where the row shows
+    the year before's figure (``latest_available``)."""
+    note = r.get("note") or ""
+    return f"{r['title']} ({note.split(';')[0]})" if note.startswith(LATEST_AVAILABLE) else r["title"]
+
+
 RATED_CAPTIONS = {"Red": "Red: most in need of attention", "Amber": "Amber: close to target",
                   "Green": "Green: on target"}  # fmt: skip
 
@@ -135,7 +198,7 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
         if not said and later:
             said = latest_comment(ds, council, r["measure"], Period.parse(perf.attrs["period"]))
         said = said or "No comment provided"  # what is being done, or that none is said
-        rows.append({"label": r["title"], "cells": cells, "line": r.get("sentence") or "", "comment": said})
+        rows.append({"label": latest_label(r), "cells": cells, "line": r.get("sentence") or "", "comment": said})
     cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 and status != "Green" else "")
     table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows, "status": status}
     return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
