@@ -31,6 +31,7 @@ import re
 
 import pandas as pd
 
+from . import slips
 from . import year_runs as runs
 from .amounts import undeclared_amounts
 from .errors import FINANCE_UNITS, Problem, row_list
@@ -67,6 +68,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
             out += percent_targets(tables["targets"], label("targets"), measures)
+            out += slips.year_targets_on_periods(tables["targets"], measures, label("targets"))
         if "benchmarks" in tables:
             out += lgbf_without_benchmarks(measures, tables["benchmarks"], label("measures"))
         if "councils" in tables:
@@ -86,7 +88,8 @@ def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused=Non
     """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
     missing before the last, a figure that is the year to date, a total its parts contradict."""
     return [*runs.gaps(obs, measures, label, refused), *runs.cumulative_figures(obs, measures, label),
-            *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
+            *runs.totals_against_parts(obs, measures, label), *slips.quarter_running_totals(obs, measures, label),
+            *slips.out_of_scale(obs, measures, label)]  # fmt: skip
 
 
 def as_percent(fraction: float) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import tempfile
 from dataclasses import dataclass, field
 from numbers import Real
 from pathlib import Path
@@ -360,8 +361,6 @@ def _check_read_back(path: Path, content: bytes, plan: Plan) -> None:
     """The workbook about to be written, read back as ``validate`` will read it: every table the
     merge changes must hold the figures and text that were checked (``plan.tables``); DataError
     naming each cell that would not (nothing is written)."""
-    import tempfile
-
     with tempfile.TemporaryDirectory() as d:
         copy = Path(d) / path.name
         copy.write_bytes(content)

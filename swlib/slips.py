@@ -1,0 +1,211 @@
+"""Warnings about figures typed on the wrong footing: allowed, and each possibly right, but each
+a slip a report would otherwise print without a word.
+
+- a period's target that is the whole year's (``year_targets_on_periods``): the annual target of a
+  count added up over the year (``sum``) typed on a quarter's or a month's ``targets.csv`` row,
+  which wins and is not pro-rated, so a count running at twice its target to date is Green;
+- a month typed as its quarter so far (``quarter_running_totals``): a service's running tally
+  (August as July plus August) where each month's own figure is meant;
+- a figure 10 times (or a tenth) of the measure's other figures (``out_of_scale``): a cost in
+  pence among pounds, a budget line in £000, minutes for hours, a 0 among hundreds.
+
+Pure functions of the typed tables (indexed by spreadsheet row), each returning ``Problem``s for
+``checks.data_warnings``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem
+from .periods import FREQUENCY_KIND, Period
+from .schema import ADDITIVE_UNITS, COUNT_UNITS
+from .year_runs import _by_measure, _fig
+
+NEAR = 0.01  # a period's target within this share of the year's is the year's
+
+
+def _period(text) -> Period | None:
+    try:
+        return Period.parse(text)
+    except ValueError:
+        return None
+
+
+def year_targets_on_periods(targets: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a ``targets.csv`` row for a quarter, half or month before the year's end, of a
+    measure added up over the year (``sum``, a count, cost or days), whose target is the whole
+    year's (its council's row for the year, else the measure's ``target``): a period's row is the
+    target to date and is not pro-rated, so the year's figure there holds half a year's count to
+    a whole year's target."""
+    info = measures.drop_duplicates("measure").set_index("measure")
+    t = targets[targets["target"].notna()]
+    years = {(r.council, r.measure, str(r.period)): float(r.target) for r in t.itertuples()}
+    out = []
+    for i, r in zip(t.index, t.itertuples(), strict=True):
+        p = _period(r.period)
+        if p is None or p.kind == "year" or r.measure not in info.index:
+            continue
+        m = info.loc[r.measure]
+        if m["aggregate"] != "sum" or m["unit"] not in ADDITIVE_UNITS or p.end >= 11:
+            continue
+        year = years.get((r.council, r.measure, p.fy_id))
+        whose = f"its {p.fy_id} row" if year is not None else "the measure's target in measures.csv"
+        year = year if year is not None else m["target"]
+        if pd.isna(year) or year <= 0 or abs(float(r.target) - year) > NEAR * year:
+            continue
+        months = p.end + 1
+        to_date = year * months / 12
+        out.append(
+            Problem(
+                label,
+                int(i),
+                "target",
+                f"{r.measure} for {r.council}, {p.label}: {_fig(float(r.target))}, the whole year's target "
+                f"({whose}: {_fig(year)}), on a {p.kind}'s row; a row for a period is its target to date and is "
+                f"not pro-rated, so {months} months' figures are held to 12 months' target",
+                f"the year's target on the year's row ({p.fy_id}), or the target to date at {p.label} "
+                f"({_fig(to_date)} pro rata); delete this row to have the year's taken pro rata",
+            )
+        )
+    return out
+
+
+def _running(v: float, before: float, typical: float, known: list[float], counts: bool) -> float | None:
+    """The month's own figure where ``v`` looks like ``before`` (the quarter's earlier months as
+    typed, or the previous month's running total) plus a typical month: at least 1.6 times the
+    typical month and beyond the months' spread, the rest within a quarter of the typical month."""
+    own = v - before
+    spread = max(known) - min(known)
+    if counts:
+        spread = max(spread, 2 * float(np.sqrt(typical)))
+    if v < 1.6 * typical or v - max(known) <= 2 * spread or abs(own - typical) > 0.25 * typical:
+        return None
+    return own
+
+
+def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a month of a monthly measure added up over the year (``sum``) typed as its quarter
+    so far: the value of a count (of days, pounds) or the denominator of a percentage (then its
+    numerator too, where it is as well) about the earlier months of its quarter plus a typical
+    month, where the measure's months outside the quarter (this year and last, three or more) are
+    around that typical month; a third month about the second's running total plus a month, where
+    the second was one too. The report would add the running totals up: each cell named."""
+    info = measures.drop_duplicates("measure").set_index("measure")
+    out = []
+    for (council, measure), rows in _by_measure(obs).items():
+        if measure not in info.index:
+            continue
+        m = info.loc[measure]
+        if FREQUENCY_KIND.get(m["frequency"]) != "month" or m["aggregate"] != "sum":
+            continue
+        additive = m["unit"] in ADDITIVE_UNITS
+        cols = ["value"] if additive else ["denominator", "numerator"]
+        counts = m["unit"] in COUNT_UNITS or not additive
+        months = {p: (i, r) for i, p, r in rows if p.kind == "month"}
+        for q in sorted({(p.fy, p.end // 3) for p in months}):
+            slots = [Period(q[0], "month", 3 * q[1] + k, 3 * q[1] + k) for k in range(3)]
+            if slots[0] not in months:
+                continue
+            flagged_before = False
+            for col in cols:
+                others = [float(r[col]) for p, (_i, r) in months.items()
+                          if (p.fy, p.end // 3) != q and p.fy in (q[0], q[0] - 1) and pd.notna(r[col])]  # fmt: skip
+                if len(others) < 3 or float(np.median(others)) <= 0:
+                    break
+                typical, found = float(np.median(others)), []
+                given = [float(months[s][1][col]) if s in months and pd.notna(months[s][1][col]) else np.nan
+                         for s in slots]  # fmt: skip
+                running = False
+                for k in (1, 2):
+                    if np.isnan(given[k]) or any(np.isnan(given[:k])):
+                        break
+                    earlier = given[k - 1] if running else sum(given[:k])
+                    own = _running(given[k], earlier, typical, others, counts)
+                    if own is None:
+                        running = False
+                        continue
+                    running = True
+                    found.append((k, own, earlier))
+                if not found:
+                    break
+                if col == "numerator" and not flagged_before:
+                    break
+                flagged_before = True
+                for k, own, earlier in found:
+                    i = months[slots[k]][0]
+                    first = slots[0].label if k == 1 else f"{slots[0].label} to {slots[k - 1].label}"
+                    out.append(
+                        Problem(
+                            label,
+                            int(i),
+                            col,
+                            f"{measure} for {council}, {slots[k].label}: {_fig(given[k])}, about the quarter so far "
+                            f"({_fig(earlier)} as typed for {first} plus {_fig(own)}) where its months are around "
+                            f"{_fig(typical)}",
+                            f"the month's own figure, not a running total (swreport adds the months up): "
+                            f"{_fig(own)} if {_fig(given[k])} is the quarter so far",
+                        )
+                    )
+    return out
+
+
+SCALE = 10  # a figure this many times (or this fraction of) the measure's others is out of scale
+STEADY = 3  # ... where the others are within this factor of each other
+SMALL_COUNT = 20  # ... and, for a count of people or events, around at least this many
+
+
+def _scale_words(ratio: float, unit: str) -> str:
+    """What a figure ``ratio`` times the others was probably typed in."""
+    for times, money, other in ((1000, "in £ for £000", "1,000 times too large"),
+                                (100, "in pence", "100 times too large")):  # fmt: skip
+        if abs(ratio / times - 1) < 0.5:
+            return money if unit == "currency" else other
+    return ""
+
+
+def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+    """Warnings: a figure given as a value that is ``SCALE`` times or more, or a ``SCALE``-th or
+    less (0 included), of the median of the measure's other values of the same kind of period for
+    the council (three or more, steady: within ``STEADY`` times of each other): a cost in pence
+    among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named."""
+    info = measures.drop_duplicates("measure").set_index("measure")
+    out = []
+    for (council, measure), rows in _by_measure(obs).items():
+        if measure not in info.index:
+            continue
+        unit = info.at[measure, "unit"]
+        for kind in {p.kind for _i, p, _r in rows}:
+            given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and pd.notna(r["value"])]
+            for i, p, v in given:
+                others = [x for j, _p, x in given if j != i]
+                if len(others) < 3 or min(others) <= 0 or max(others) > STEADY * min(others):
+                    continue
+                typical = float(np.median(others))
+                if unit in COUNT_UNITS and typical < SMALL_COUNT:
+                    continue  # 0 or 40 among counts of 5: it happens
+                ratio = v / typical
+                if 1 / SCALE < ratio < SCALE:
+                    continue
+                around = f"{_fig(min(others))} to {_fig(max(others))}"
+                if v == 0:
+                    meant = "the figure; if it is not known, leave value blank and give the reason in comment"
+                elif ratio > 1:
+                    words = _scale_words(ratio, unit)
+                    likely = v / (1000 if "1,000" in words or "£000" in words else 100) if words else None
+                    meant = (f"the figure in the measure's unit: {_fig(likely)} if {_fig(v)} was typed {words}"
+                             if likely is not None else "the figure in the measure's unit")  # fmt: skip
+                else:
+                    meant = "the figure in the measure's unit (a tenth or less of the others: a digit missing?)"
+                out.append(
+                    Problem(
+                        label,
+                        int(i),
+                        "value",
+                        f"{measure} for {council}, {p.label}: {_fig(v)}, where its other {kind} figures are {around} "
+                        f"({'about ' + _fig(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
+                        meant,
+                    )
+                )
+    return out
