@@ -56,7 +56,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         spec = table.col(col) if col else None
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
             comma = sc.comma_hint(value)
-            what += f": {comma}" if comma else percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
+            hint = no_figure_hint(value, table.name, col) or (comma and f": {comma}")
+            what += hint or percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
         if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
             what += did_you_mean(" ".join(value.split()).lower(), spec.choices)
         if spec is not None and spec.kind == "period" and value != "":
@@ -143,6 +144,36 @@ def _passes(table: sc.Table, df: pd.DataFrame, extra: list[str]) -> bool:
         if s.dtype != object or s.isna().any() or not sc.column_passes(col, s):
             return False
     return True
+
+
+# what a spreadsheet or a service shows for a figure it does not have: Excel's errors, "n/a", "tbc", a dash
+NO_FIGURE = re.compile(
+    r"#(?:DIV/0!|N/A|VALUE!|REF!|NUM!|NAME\?|NULL!)|n/?a|tb[ca]|to be (?:confirmed|advised)|[-–—]+|\.+|\?+|x|"
+    r"not (?:known|available|yet available|yet|applicable|recorded)|unknown|nk|awaited|pending|missing|none",
+    re.IGNORECASE,
+)
+
+
+def no_figure_hint(text, table: str, col: str | None) -> str:
+    """For a number cell holding what stands for a figure not had ('#DIV/0!', '#N/A', 'n/a',
+    'tbc', '-', 'not known'): what to do instead (never a 0, which would be a figure of its own);
+    else ''."""
+    if not isinstance(text, str) or not NO_FIGURE.fullmatch(text.strip()):
+        return ""
+    said = text.strip()
+    if table == "observations":
+        cases = (
+            f"{said} is what a spreadsheet shows for a percentage with no cases: give numerator 0 and denominator 0"
+            if said.upper() == "#DIV/0!"
+            else "for a percentage with no cases give numerator 0 and denominator 0"
+        )
+        return (
+            ": leave value, numerator and denominator blank and give the reason in comment (the report prints it "
+            f"where the figure would be, and shows Report later); {cases}; not 0, which is a figure"
+        )
+    if table == "finance":
+        return f": leave the line out until its amount is in ({said} is not an amount; 0 would be one)"
+    return f": the figure, or the cell left blank where the table allows it ({said} is not a figure; 0 would be one)"
 
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+import swlib
 from swlib import schema
 from swlib.rules import check_keys
 
@@ -439,3 +440,41 @@ def test_a_days_or_money_figure_given_as_numerator_and_denominator_alone_is_refu
     perf = swlib.performance(data, "alpha", "2024-25-Q2")
     row = perf.set_index("measure").loc["m0"]
     assert (row["to_date"], row["status"]) == (12.5, "Green")
+
+
+@pytest.mark.parametrize("typed", ["#DIV/0!", "tbc", "n/a", "-", "#N/A", "not known"])
+def test_what_stands_for_a_missing_figure_is_answered_with_the_blank_and_its_reason_never_0(data_dir, typed):
+    """ANALYST-5 #12: '#DIV/0!' was answered 'type the figure alone, 0' (recording 0%, a Red status);
+    'tbc', 'n/a', '-', '#N/A' got no advice. The guide's recipe is a blank value and the reason in comment."""
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    make_data(data_dir, [{"unit": "percent", "aggregate": "latest"}], [{"measure": "m0", "period": "2024-25-Q1",
+                                                                         "value": typed}])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    (problem,) = [str(p) for p in e.value.problems]
+    assert problem.startswith(f"observations.csv, row 2, column 'value': found {typed!r}; expected a number")
+    assert (
+        ": leave value, numerator and denominator blank and give the reason in comment (the report prints it where "
+        "the figure would be, and shows Report later); "
+    ) in problem
+    assert "give numerator 0 and denominator 0; not 0, which is a figure" in problem
+    assert "type the figure alone" not in problem
+    if typed == "#DIV/0!":
+        assert "#DIV/0! is what a spreadsheet shows for a percentage with no cases" in problem
+
+
+def test_a_finance_amount_not_in_yet_is_answered_with_leaving_the_line_out(data_dir):
+    from swlib.errors import DataError
+    from tests.conftest import make_data, write_csv
+
+    make_data(data_dir, [{}], [])
+    write_csv(data_dir / "finance.csv", [{"council": "alpha", "period": "2024-25", "kind": "budget", "line": "Adults",
+                                          "amount": "tbc"}])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        "finance.csv, row 2, column 'amount': found 'tbc'; expected a number: leave the line out until its amount is "
+        "in (tbc is not an amount; 0 would be one)"
+    ]
