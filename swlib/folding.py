@@ -54,6 +54,7 @@ class Plan:
     filled: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     cleared: list[Change] = field(default_factory=list)  # missing-figure reasons taken off a row now filled
+    updated: list[Change] = field(default_factory=list)  # a filled row's text (source, comment): part of the fill
     skipped: int = 0  # pre-filled rows left blank
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # every table after the merge
     touched: set[str] = field(default_factory=set)  # the tables that change
@@ -71,6 +72,10 @@ class Plan:
         if self.changed:
             lines.append(f"changes {len(self.changed)} cell{'s' if len(self.changed) != 1 else ''} (old → new):")
             lines += [f"  {c}" for c in self.changed]
+        if self.updated:
+            n = len(self.updated)
+            lines.append(f"updates {n} cell{'s' if n != 1 else ''} of the rows it fills (old → new):")
+            lines += [f"  {c}" for c in self.updated]
         if self.cleared:
             n = len(self.cleared)
             lines.append(f"clears {n} missing-figure reason{'s' if n != 1 else ''} (the figure is now in):")
@@ -216,6 +221,9 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                 continue
             target = rows[where[k]]
             reason = _missing_reason(name, target)
+            fills = name == "observations" and any(
+                str(r.get(c, "")).strip() and not str(target.get(c, "") or "").strip() for c in FIGURE_COLUMNS
+            )  # a figure not in before: its row's source and comment are the figure's
             for c in new.columns:
                 now, old = str(r[c]).strip(), str(target.get(c, "") or "").strip()
                 if not now or c in key or _same(table, c, old, now):
@@ -231,7 +239,7 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
                     continue  # the template writes the default a blank cell means
                 now = _canonical(table, c, now)
                 change = Change(name, k, c, old, now)
-                (plan.changed if old else plan.filled).append(change)
+                (plan.filled if not old else plan.updated if fills and c in FILL_TEXT else plan.changed).append(change)
                 target[c] = now
                 plan.touched.add(name)
             if reason and not _missing_reason(name, target) and _same(table, "comment", target["comment"], reason):
@@ -244,6 +252,10 @@ def plan_merge(data: dict[str, pd.DataFrame], ret: dict[str, pd.DataFrame]) -> P
         plan.tables[name] = pd.DataFrame(rows, columns=cols, dtype="object")
         plan.origin[name] = origin
     return plan
+
+
+FIGURE_COLUMNS = ("value", "numerator", "denominator")  # an observation's figure
+FILL_TEXT = ("source", "comment")  # text a return gives with a figure it fills: updated with it, no --replace
 
 
 def _missing_reason(name: str, row: dict) -> str:

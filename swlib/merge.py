@@ -287,8 +287,17 @@ class ChangesRefused(ConfigError):
 
     def __init__(self, plan: Plan, warnings: list | None = None):
         self.plan, self.warnings = plan, list(warnings or [])  # the merged data's warnings, shown with the refusal
-        n = len(plan.changed)
         super().__init__(
-            f"nothing written: the return changes {n} figure{'s' if n != 1 else ''} the data set already holds "
+            f"nothing written: the return changes {_changes_counted(plan)} the data set already holds "
             "(listed above); give --replace to replace them"
         )
+
+
+def _changes_counted(plan: Plan) -> str:
+    """'1 figure', '2 cells of text', '1 figure and 1 cell of text': what a refused merge would change."""
+    figures = sum(sc.TABLES[c.table].col(c.column) is not None
+                  and sc.TABLES[c.table].col(c.column).kind in ("number", "int", "grade") for c in plan.changed)  # fmt: skip
+    text = len(plan.changed) - figures
+    said = [f"{figures} figure{'s' if figures != 1 else ''}"] if figures else []
+    said += [f"{text} cell{'s' if text != 1 else ''} of text"] if text else []
+    return " and ".join(said)

@@ -613,3 +613,26 @@ def test_finance_typed_in_thousands_is_refused_with_the_way_out(fife):
     r = run("merge", "r.xlsx", "--small-finance")
     assert r.exit_code == 0 and "adds 3 rows to finance" in r.output, r.output
     assert "warning: r.xlsx, cell finance!E2 (column 'amount'): found fife's budget lines" in r.output
+
+
+def test_the_late_figure_fills_its_row_with_its_own_source_without_replace(fife):
+    """ANALYST-5 #13: the Q2 return left September blank ("awaited from PHS", source the service
+    return); PHS's one-row return with its own source was refused as changing '1 figure'."""
+    reason = "September figure awaited from PHS"
+    a_return(fife, observations=[obs("2024-25-Q1", None, None, comment=reason, source="Q2 service return")])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", 45, 50, source="PHS return")])
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0, r.output
+    assert "updates 1 cell of the rows it fills (old → new):" in r.output
+    assert "observations fife/fife-seen-5days/2024-25-Q1, source: Q2 service return → PHS return" in r.output
+    assert "clears 1 missing-figure reason" in r.output
+    o = swlib.load(fife / "data").observations
+    assert (o.loc[0, "numerator"], o.loc[0, "source"]) == (45, "PHS return") and pd.isna(o.loc[0, "comment"])
+    # a held figure's source changed alone is a change of text, refused without --replace and called so
+    a_return(fife, "r3.xlsx", measures=(), observations=[obs("2024-25-Q1", 45, 50, source="PHS revised")])
+    r = run("merge", "r3.xlsx")
+    assert r.exit_code == 2 and "changes 1 cell (old → new)" in r.output
+    assert "nothing written: the return changes 1 cell of text the data set already holds" in r.output
+    a_return(fife, "r4.xlsx", measures=(), observations=[obs("2024-25-Q1", 46, 50, source="PHS revised")])
+    assert "the return changes 1 figure and 1 cell of text the data set" in run("merge", "r4.xlsx").output
