@@ -275,12 +275,23 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+BOM = b"\xef\xbb\xbf"  # the byte order mark Excel's "CSV UTF-8" begins with: without it Excel reads £ as Â£
+
+
+def _has_bom(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(3) == BOM
+    except OSError:
+        return False
+
+
 def _write_folder(folder: Path, plan: Plan) -> list[Path]:
     out = []
     contents = {name: csv_bytes(plan.tables[name]) for name in sc.TABLE_ORDER if name in plan.touched}
     for name, content in contents.items():  # every file made in memory first, then each renamed into place
         path = folder / f"{name}.csv"
-        write_atomic(path, content)
+        write_atomic(path, (BOM if _has_bom(path) else b"") + content)  # Excel's "CSV UTF-8" keeps its mark
         out.append(path)
     return out
 

@@ -59,7 +59,9 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
             hint = no_figure_hint(value, table.name, col) or (comma and f": {comma}")
             what += hint or percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
         if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
-            what += did_you_mean(" ".join(value.split()).lower(), spec.choices)
+            said = " ".join(value.split()).lower()
+            meant = ENUM_WORDS.get(col, {}).get(said.rstrip("."))
+            what += f" (did you mean {meant!r}?)" if meant in spec.choices else did_you_mean(said, spec.choices)
         if spec is not None and spec.kind == "period" and value != "":
             try:
                 Period.parse(value)
@@ -175,6 +177,22 @@ def no_figure_hint(text, table: str, col: str | None) -> str:
         return f": leave the line out until its amount is in ({said} is not an amount; 0 would be one)"
     return f": the figure, or the cell left blank where the table allows it ({said} is not a figure; 0 would be one)"
 
+
+# the words an analyst types for a unit, direction, frequency or aggregate, and the choice each means
+ENUM_WORDS = {
+    "unit": {"£": "currency", "pounds": "currency", "gbp": "currency", "cost": "currency", "money": "currency",
+             "%": "percent", "pc": "percent", "per cent": "percent", "number of": "count", "no": "count",
+             "people": "count", "day": "days", "hour": "hours"},
+    "polarity": {"lower is better": "lower", "low is good": "lower", "smaller is better": "lower", "low": "lower",
+                 "down": "lower", "higher is better": "higher", "high is good": "higher", "bigger is better": "higher",
+                 "high": "higher", "up": "higher", "neither": "none", "n/a": "none", "no direction": "none"},
+    "aggregate": {"as at": "latest", "snapshot": "latest", "point in time": "latest", "last": "latest",
+                  "average": "mean", "avg": "mean", "total": "sum", "add up": "sum", "added up": "sum",
+                  "cumulative": "sum"},
+    "frequency": {"month": "monthly", "quarter": "quarterly", "year": "annual", "yearly": "annual",
+                  "annually": "annual", "half-yearly": "six-monthly", "half yearly": "six-monthly",
+                  "biannual": "six-monthly"},
+}  # fmt: skip
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 

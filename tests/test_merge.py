@@ -636,3 +636,16 @@ def test_the_late_figure_fills_its_row_with_its_own_source_without_replace(fife)
     assert "nothing written: the return changes 1 cell of text the data set already holds" in r.output
     a_return(fife, "r4.xlsx", measures=(), observations=[obs("2024-25-Q1", 46, 50, source="PHS revised")])
     assert "the return changes 1 figure and 1 cell of text the data set" in run("merge", "r4.xlsx").output
+
+
+def test_merge_keeps_the_byte_order_mark_of_a_csv_saved_by_excel(fife):
+    """ANALYST-5 #14: observations.csv saved as Excel's 'CSV UTF-8' (a byte order mark) was rewritten
+    without it, and Excel then opens 'Gàidhealtachd' and '£' as 'GÃ idhealtachd' and 'Â£'."""
+    path = fife / "data" / "observations.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50, comment="Gàidhealtachd: £ spent")])
+    assert run("merge", "r.xlsx").exit_code == 0
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfcouncil,") and raw.count(b"\xef\xbb\xbf") == 1
+    assert "Gàidhealtachd: £ spent" in raw.decode("utf-8-sig")
+    assert not (fife / "data" / "measures.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # as it was: none

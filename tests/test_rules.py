@@ -478,3 +478,24 @@ def test_a_finance_amount_not_in_yet_is_answered_with_leaving_the_line_out(data_
         "finance.csv, row 2, column 'amount': found 'tbc'; expected a number: leave the line out until its amount is "
         "in (tbc is not an amount; 0 would be one)"
     ]
+
+
+def test_the_words_an_analyst_types_for_a_unit_direction_or_aggregate_get_the_choice_they_mean(data_dir):
+    """ANALYST-5 #14: '£', '%', 'lower is better' and 'as at' got the list of choices but no
+    'did you mean', which ids and periods get."""
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    make_data(data_dir, [{"unit": "£", "polarity": "Lower is better", "aggregate": "as at"},
+                         {"unit": "%", "frequency": "Quarter", "aggregate": "Average"}], [])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    said = {(p.row, p.column): (p.found, p.expected.rsplit(" (", 1)[-1]) for p in e.value.problems}
+    assert said == {
+        (2, "unit"): ("'£'", "did you mean 'currency'?)"),
+        (2, "polarity"): ("'Lower is better'", "did you mean 'lower'?)"),
+        (2, "aggregate"): ("'as at'", "did you mean 'latest'?)"),
+        (3, "unit"): ("'%'", "did you mean 'percent'?)"),
+        (3, "frequency"): ("'Quarter'", "did you mean 'quarterly'?)"),
+        (3, "aggregate"): ("'Average'", "did you mean 'mean'?)"),
+    }
