@@ -248,6 +248,7 @@ def write_template(path, ds=None, council: str | None = None, period=None, obser
             _append(ws, [_plain(record.get(c.name)) for c in columns])
             if name == "observations":
                 _ask_counts(ws, [c.name for c in columns], prefill["measures"], record["measure"])
+                _say_unit(ws, [c.name for c in columns], prefill["measures"], record["measure"])
         ws.freeze_panes = "A2"
     wb.defined_names["council_ids"] = DefinedName("council_ids", attr_text=f"councils!$A$2:$A${rows_max}")
     wb.defined_names["measure_ids"] = DefinedName("measure_ids", attr_text=f"measures!$A$2:$A${rows_max}")
@@ -274,6 +275,29 @@ def _ask_counts(ws, columns: list[str], measures: list[dict], measure: str) -> N
     for col in ("numerator", "denominator"):
         ws.cell(row, columns.index(col) + 1).fill = PatternFill("solid", fgColor="FFF2CC")
     ws.cell(row, columns.index("numerator") + 1).comment = Comment(COUNTS_WANTED.format(title=m["title"]), "swreport")
+
+
+UNIT_WANTED = {
+    "currency": "in pounds, e.g. 31.75 (not pence, not £000)",
+    "days": "in days, e.g. 28.5 (not weeks or hours)",
+    "hours": "in hours, e.g. 7.5 (not minutes or days)",
+    "count": "a count, e.g. 120",
+    "number": "a number, e.g. 120",
+}
+
+
+def _say_unit(ws, columns: list[str], measures: list[dict], measure: str) -> None:
+    """On a pre-filled observation row of a count, cost, days or hours, a note on its value cell
+    naming the measure and its unit ("Cost per hour of care at home: in pounds, e.g. 31.75"):
+    the row shows only the measure's id, and a service guesses pounds or pence, days or weeks."""
+    m = next((m for m in measures if m["measure"] == measure), None)
+    wanted = UNIT_WANTED.get(m.get("unit")) if m is not None else None
+    if wanted is None:
+        return
+    own = {"monthly": "month's", "quarterly": "quarter's", "six-monthly": "half-year's"}.get(m.get("frequency"))
+    period = f" The {own} own figure, not a running total." if own and m.get("aggregate") == "sum" else ""
+    cell = ws.cell(ws.max_row, columns.index("value") + 1)
+    cell.comment = Comment(f"{m['title']}: {wanted}.{period}", "swreport")
 
 
 def _plain(value):

@@ -333,3 +333,22 @@ def test_a_prefilled_return_asks_for_the_counts_behind_a_percentage(tmp_path, da
     assert "listed as not checked" in note
     assert rows["m0"][den].fill.fgColor.rgb.endswith("FFF2CC")
     assert rows["m1"][num].comment is None and not rows["m1"][den].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_a_prefilled_return_names_each_figures_unit_on_its_value_cell(tmp_path, data_dir):
+    """ANALYST-5 #14: the return's rows gave measure ids only, and a service typing the cost per hour
+    guessed pounds or pence (3175 for 31.75), the assessment figure days or weeks."""
+    from tests.conftest import make_data
+
+    cost = {"title": "Cost per hour of care at home", "unit": "currency", "aggregate": "mean"}
+    beds = {"title": "Bed days lost to delayed discharge", "unit": "count", "frequency": "monthly"}
+    rate = {"title": "Seen within 5 days"}
+    obs = [{"measure": f"m{i}", "period": p, "value": "5"} for i, p in [(0, "2020-21-Q1"), (1, "2020-04")]]
+    ds = swlib.load(make_data(data_dir, [cost, beds, rate], obs))
+    ws = load_workbook(write_template(tmp_path / "q.xlsx", ds, "alpha", "2020-21-Q2"))["observations"]
+    value = [c.value for c in ws[1]].index("value")
+    notes = {r[1].value: r[value].comment.text for r in ws.iter_rows(min_row=2) if r[value].comment}
+    assert notes["m0"] == "Cost per hour of care at home: in pounds, e.g. 31.75 (not pence, not £000)."
+    assert notes["m1"] == ("Bed days lost to delayed discharge: a count, e.g. 120. The month's own figure, not a "
+                           "running total.")  # fmt: skip
+    assert "m2" not in notes  # a percentage's note is on its numerator, asking for the counts
