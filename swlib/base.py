@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 # a batch's outcomes that rendered nothing and failed nothing: a relative period named none; the
-# council has no figures for it (``batch``; ``rerun`` keeps a fingerprint of a run of only these)
-NOT_RENDERED = ("no-period", "no-figures")
+# council has no figures for it; a public annual report without its statutory figures or narrative
+# (``annual_ready``) (``batch``; ``rerun`` keeps a fingerprint of a run of only these)
+NOT_RENDERED = ("no-period", "no-figures", "not-ready")
 
 # Scotland as a council: the id of the LGBF's Scotland-wide row in the benchmarks table, and of the
 # "council" the national overview is filed under (outputs/scotland/<year>/)

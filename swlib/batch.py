@@ -206,8 +206,10 @@ class Plan:
 
     def resolutions(self) -> list[str]:
         """What each relative period resolved to, per run and council; and each council with no
-        figures for a period written out, which is not rendered."""
-        why = {o.job.key: o.error for o in self.unresolved}
+        figures for a period written out, which is not rendered; and each public report not ready
+        to publish (``annual_ready``), on a line of its own (its internal report renders)."""
+        why = {o.job.key: o.error for o in self.unresolved if o.status != "not-ready"}
+        unready = [o for o in self.unresolved if o.status == "not-ready"]
         groups: dict[str, dict[str, str]] = {}
         for j in self.jobs:
             if j.asked:
@@ -224,7 +226,7 @@ class Plan:
         for head, councils in groups.items():
             out.append(head)
             out += [f"  {c:<24} {got}" for c, got in councils.items()]
-        return out
+        return out + [f"{o.job.key}: {o.error}" for o in unready]
 
 
 def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: bool = False) -> Plan:
@@ -250,6 +252,7 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     unresolved = [Outcome(j, "no-period", 0.0, error=picked[j.report, j.asked, j.council].why)
                   for j in planned if not j.resolved]  # fmt: skip
     unresolved += _no_figures(ds, planned)
+    unresolved += _not_ready(ds, [j for j in planned if j.key not in {o.job.key for o in unresolved}])
     held = {o.job.key for o in unresolved}
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
@@ -270,6 +273,20 @@ def _no_figures(ds, jobs: list[Job]) -> list[Outcome]:
                 why[j.council, j.period] = no_figures(ds, j.council, Period.parse(j.period))
             if why[j.council, j.period]:
                 out.append(Outcome(j, "no-figures", 0.0, error=why[j.council, j.period]))
+    return out
+
+
+def _not_ready(ds, jobs: list[Job]) -> list[Outcome]:
+    """A ``not-ready`` outcome for each public annual report whose year has not one statutory figure
+    or not one section of narrative (``annual_ready``): listed with why, not published."""
+    from .annual_ready import not_ready  # pandas (via narrative): not before the workers' kernels start
+
+    out = []
+    for j in jobs:
+        if j.report == "annual" and j.audience == "public" and j.resolved:
+            why = not_ready(ds, j.council, Period.parse(j.period))
+            if why:
+                out.append(Outcome(j, "not-ready", 0.0, error=why))
     return out
 
 
@@ -316,6 +333,7 @@ def not_rendered_counts(outcomes, head: str) -> str:
         + (f"; {n['skipped']} unchanged, skipped (--force renders them)" if n["skipped"] else "")
         + (f"; {n['no-period']} with no period to report, not rendered" if n["no-period"] else "")
         + (f"; {n['no-figures']} with no figures for the period, not rendered" if n["no-figures"] else "")
+        + (f"; {n['not-ready']} not ready to publish, not rendered" if n["not-ready"] else "")
     )  # fmt: skip
 
 

@@ -154,7 +154,7 @@ def resolve_one(report: str, which: str, ds, council: str, on: dt.date | None = 
 
 # the run summary: what an unattended run did, for a scheduler or a monitoring tool ----------------
 OUTCOME_WORDS = {"ok": "rendered", "skipped": "unchanged", "failed": "failed", "no-period": "no-period",
-                 "no-figures": "no-figures", "planned": "would render"}  # fmt: skip
+                 "no-figures": "no-figures", "not-ready": "not-ready", "planned": "would render"}  # fmt: skip
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 

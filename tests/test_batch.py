@@ -366,6 +366,7 @@ def test_the_summary_lists_a_failing_report_and_a_council_with_no_period_and_the
         "failed": 1,
         "no-period": 1,
         "no-figures": 0,
+        "not-ready": 0,
         "would render": 0,
     }
     failed, none = s["reports"]
@@ -505,3 +506,63 @@ def test_the_guides_running_every_quarter_example_is_what_the_demo_data_gives(tm
     printed = r.stdout.splitlines()
     start = printed.index(shown[1])
     assert printed[start : start + len(shown) - 3] == shown[1:-2]  # up to the plan's first line; then '...'
+
+
+def test_a_schedule_does_not_publish_an_annual_report_without_statutory_figures_or_narrative(tmp_path):
+    """ANALYST-5 #3: a new council's schedule (annual, latest, internal and public) published a CSWO
+    report with no statutory figures and no CSWO words as soon as the year's quarters were in, and
+    its summary said "ok". The public report is listed as not ready, with why; the internal one renders."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    stat = {"title": "Orders made", "theme": "Statutory functions", "outcome": "Child protection", "unit": "count",
+            "polarity": "none", "frequency": "annual"}  # fmt: skip
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "numerator": "9", "denominator": "10"} for q in range(1, 5)]
+    d = make_data(tmp_path / "data", [{"target": "80"}, stat], obs)
+    sched = tmp_path / "schedule.yaml"
+    sched.write_text("runs:\n  - report: annual\n    period: latest\n    councils: [alpha]\n"
+                     "    audience: [internal, public]\n")  # fmt: skip
+    out, summary = tmp_path / "o", tmp_path / "s.json"
+    args = [
+        "batch",
+        "--schedule",
+        str(sched),
+        "--data",
+        str(d),
+        "--out",
+        str(out),
+        "--summary",
+        str(summary),
+        "--quiet",
+    ]
+    env = {"SWREPORT_TODAY": "2021-06-01"}
+    r = CliRunner().invoke(main, [*args, "--dry-run"], env=env)
+    assert r.exit_code == 0, r.output
+    lines = [x.split() for x in r.output.splitlines() if x.startswith("  annual ")]
+    assert [x[4:6] for x in lines] == [["internal", "render"], ["public", "none:"]], r.output
+    assert "1 not ready to publish (dry run: nothing rendered)" in r.output
+    why = (
+        "not published: the annual report for 2020/21 has no statutory figures and no narrative yet (its sections "
+        "would say none was provided)"
+    )
+    assert f"public/alpha/2020-21/annual: {why}" in r.output
+    # the public report alone: nothing to render, and the summary says why (exit 0: news, not a failure)
+    sched.write_text(sched.read_text().replace("[internal, public]", "[public]"))
+    r = CliRunner().invoke(main, args, env=env)
+    assert r.exit_code == 0, r.output
+    assert "rendered 0 of 1 report; 1 not ready to publish, not rendered" in r.output
+    s = json.loads(summary.read_text())
+    assert s["counts"]["not-ready"] == 1 and s["counts"]["rendered"] == 0
+    (row,) = s["reports"]
+    assert row["outcome"] == "not-ready" and row["error"].startswith(why) and row["output"] is None
+    assert not (out / "public" / "alpha").exists()
+    # the year's return (one statutory figure) and the CSWO's summary: it is published
+    with (d / "observations.csv").open("a") as f:
+        f.write("alpha,m1,2020-21,12,,,,,test\n")
+    (d / "narrative" / "alpha" / "2020-21").mkdir(parents=True)
+    (d / "narrative" / "alpha" / "2020-21" / "summary.md").write_text("A year of change.")
+    r = CliRunner().invoke(main, [*args, "--dry-run"], env=env)
+    assert r.exit_code == 0 and "not ready" not in r.output, r.output
+    assert [x.split()[4:6] for x in r.output.splitlines() if x.startswith("  annual ")] == [["public", "render"]]

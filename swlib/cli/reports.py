@@ -304,6 +304,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
         click.echo(f"plan: {len(plan.todo)} to render, {len(plan.skipped)} unchanged, "
                    f"{none.count('no-period')} with no period to report"
                    + (f", {none.count('no-figures')} with no figures for the period" if "no-figures" in none else "")
+                   + (f", {none.count('not-ready')} not ready to publish" if "not-ready" in none else "")
                    + " (dry run: nothing rendered)")  # fmt: skip
         for line in plan.lines():
             click.echo(line)
