@@ -344,6 +344,8 @@ def summary_lines(outcomes: list[Outcome]) -> list[str]:
     bad = [o for o in outcomes if o.status not in ("ok", "skipped", *NOT_RENDERED)]
     lines = ["rendered " + not_rendered_counts(outcomes, f"{len(ok)} of {plural(len(outcomes), 'report')}")]
     lines += [f"  ok      {f}" for o in ok for f in (o.html, o.pdf) if f]
+    lines += [f"  removed {o.dropped}: printed before this render, its figures out of date (--pdf prints it again)"
+              for o in ok if o.dropped]  # fmt: skip
     if ok or bad:  # an unchanged re-run says so in its one line
         lines += [f"  same    {o.html}" for o in same]
     lines += [f"  none    {o.job.key}: {o.error}" for o in none]

@@ -23,7 +23,7 @@ from typing import Protocol
 
 from . import kernels  # KernelSession read at call time: a test puts a fake one there
 from .errors import ConfigError, ReportError, SwError
-from .outputs import Job, Outcome, input_hashes
+from .outputs import Job, Outcome, drop_printed, input_hashes
 from .pdf import PdfEngine
 from .progress import Progress
 
@@ -121,8 +121,10 @@ def _print_pdf(o: Outcome, engine) -> Outcome:
     try:
         o.pdf = str(engine.render(Path(o.html)))
     except SwError as e:
+        drop_printed(Path(o.html))  # not printed again: the earlier render's must not stand for this one
         return Outcome(o.job, "failed", o.seconds, error=str(e))
     except Exception as e:
+        drop_printed(Path(o.html))
         return Outcome(o.job, "failed", o.seconds, error=f"internal error: {type(e).__name__}: {e}")
     return o
 
@@ -154,6 +156,8 @@ def render_job(job: Job, session=None, engine=None, print_pdf: bool = True) -> O
         pdf = str((engine or _pdf_engine()).render(path)) if job.pdf and print_pdf else None
         done = Outcome.rendered(job, start, path)
         done.pdf = pdf
+        if not job.pdf:  # the PDF of an earlier render has the old figures (with --pdf it is printed again)
+            done.dropped = str(drop_printed(path) or "") or None
         return done
     except ReportError as e:
         nb = str(e.notebook) if e.notebook and Path(e.notebook).exists() else None

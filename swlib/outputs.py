@@ -62,6 +62,23 @@ def output_paths(report: str, council: str, period: Period, audience: str, out: 
     return path.with_name(path.name + ".html"), nb
 
 
+def printed_before(html: Path) -> Path | None:
+    """The PDF beside a report's HTML (``<report>.pdf``), where there is one: printed from an
+    earlier render, so out of date the moment the report is rendered again (``drop_printed``)."""
+    pdf = Path(html).with_suffix(".pdf")
+    return pdf if pdf.is_file() else None
+
+
+def drop_printed(html: Path) -> Path | None:
+    """Remove the PDF printed from an earlier render of the report at ``html`` (a re-run without
+    --pdf left the old figures beside the new page, in the public tree too: ANALYST-5 #4); the
+    path removed, or None. A run with --pdf prints it again."""
+    pdf = printed_before(html)
+    if pdf is not None:
+        pdf.unlink(missing_ok=True)
+    return pdf
+
+
 def check_target(path: Path, out=None) -> Path:
     """``path`` if writing it stays inside the outputs folder: a ConfigError (exit 2) where the
     folder is a file, or where a folder on the way is a symbolic link leading outside it."""
@@ -121,6 +138,7 @@ class Outcome:
     inputs: dict = field(default_factory=dict)
     key: str | None = None
     pdf: str | None = None  # the committee paper printed beside the HTML
+    dropped: str | None = None  # a PDF from an earlier render, removed by this one (not printed again)
 
     @classmethod
     def rendered(cls, job: Job, started: float, html: Path | str) -> Outcome:

@@ -469,3 +469,18 @@ def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(
     assert "2 unchanged" in again.output, again.output
     said_again = [x for x in again.output.splitlines() if x.startswith("the annual report for")]
     assert not said_again  # said once, when the report is rendered
+
+
+def test_a_re_run_without_pdf_removes_the_pdf_of_the_earlier_render_and_says_so(tmp_path):
+    # ANALYST-5 #4: after a corrected figure, quarterly.pdf (old figures) stayed beside the new
+    # quarterly.html, in outputs/public too, and the guide says to upload that folder as it is
+    out = tmp_path / "o"
+    old = out / "public" / "dundee-city" / "2016-17" / "annual.pdf"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"%PDF-1.7 the figures before the correction")
+    r = run(
+        "run", "annual", "--council", "dundee-city", "--period", "2016-17", "--audience", "public", "--out", str(out)
+    )
+    assert r.exit_code == 0, r.output
+    assert not old.exists() and old.with_suffix(".html").is_file()
+    assert f"removed {old}: printed before this render, its figures out of date (--pdf prints it again)" in r.output

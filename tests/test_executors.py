@@ -54,6 +54,39 @@ def test_a_failing_report_is_an_outcome_naming_it_and_the_batch_goes_on(monkeypa
     assert o.status == "failed" and expected in o.error and o.html is None
 
 
+def test_a_report_rendered_without_pdf_names_the_pdf_of_its_earlier_render_that_it_removed(monkeypatch, tmp_path):
+    # ANALYST-5 #4: the old PDF stayed beside the new page; the batch's log now names it as removed
+    import swlib.rendering
+    from swlib.batch import summary_lines
+
+    html = tmp_path / "dundee-city" / "2016-17" / "annual.html"
+    html.parent.mkdir(parents=True)
+    html.with_suffix(".pdf").write_bytes(b"%PDF old")
+
+    def render(*args, **kwargs):
+        html.write_text("<html>")
+        return html
+
+    monkeypatch.setattr(swlib.rendering, "render", render)
+    o = executors.render_job(Job("annual", "dundee-city", "2016-17", "internal", "data", str(tmp_path)), object())
+    assert o.status == "ok" and o.dropped == str(html.with_suffix(".pdf")) and o.pdf is None
+    assert not html.with_suffix(".pdf").exists()
+    assert f"  removed {html.with_suffix('.pdf')}: printed before this render, its figures out of date " in "\n".join(
+        summary_lines([o])
+    )
+    html.with_suffix(".pdf").write_bytes(b"%PDF old")  # with --pdf it is printed again, nothing to say
+    o = executors.render_job(Job("annual", "dundee-city", "2016-17", "internal", "data", str(tmp_path), pdf=True),
+                             object(), print_pdf=False)  # fmt: skip
+    assert o.dropped is None and html.with_suffix(".pdf").exists()  # kept until the new one replaces it
+
+    class Broken:  # the printing fails: the earlier render's PDF does not stay to stand for this one
+        def render(self, html):
+            raise RuntimeError("browser gone")
+
+    failed = executors._print_pdf(o, Broken())
+    assert failed.status == "failed" and "browser gone" in failed.error and not html.with_suffix(".pdf").exists()
+
+
 def _fake_session(started: list, closed: list) -> type:
     """A stand-in for kernels.KernelSession that notes each kernel started and closed."""
 

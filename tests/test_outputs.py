@@ -94,6 +94,19 @@ def _job(tmp_path, council="dundee-city", audience="internal", name="Dundee City
     return Job("annual", council, "2016-17", audience, str(ROOT / "data"), str(tmp_path), name)
 
 
+def test_the_pdf_printed_from_an_earlier_render_is_found_and_dropped_and_nothing_else(tmp_path):
+    from swlib.outputs import drop_printed, printed_before
+
+    html = tmp_path / "quarterly.html"
+    html.write_text("new")
+    assert printed_before(html) is None and drop_printed(html) is None
+    (tmp_path / "quarterly.pdf").write_bytes(b"%PDF old figures")
+    (tmp_path / "annual.pdf").write_bytes(b"%PDF another report's")
+    assert printed_before(html) == tmp_path / "quarterly.pdf"
+    assert drop_printed(html) == tmp_path / "quarterly.pdf"
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["annual.pdf", "quarterly.html"]
+
+
 def test_recording_a_report_enters_it_in_the_manifest_and_links_it_from_the_index(tmp_path):
     html = tmp_path / "dundee-city" / "2016-17" / "annual.html"
     html.parent.mkdir(parents=True)

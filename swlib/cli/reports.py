@@ -53,7 +53,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
     with KernelSession(imports=r.kernel_imports).start() as session:
-        from ..outputs import Job, Outcome, out_dir, record
+        from ..outputs import Job, Outcome, drop_printed, out_dir, record
         from ..rendering import check_councils, check_request, render, subject_name
 
         if not r.per_council:
@@ -98,8 +98,13 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
         path = render(report, council, P, audience, out=out, ds=ds, councils=only or None, session=session,
                       meanwhile=meanwhile)  # fmt: skip
     if pdf:
-        with PdfEngine() as engine:
-            pdf = engine.render(path)
+        try:
+            with PdfEngine() as engine:
+                pdf = engine.render(path)
+        except BaseException:
+            drop_printed(path)  # not printed again: the earlier render's PDF has the old figures
+            raise
+    before = None if pdf else drop_printed(path)  # an earlier render's PDF: its figures out of date
     done = Outcome.rendered(job, start, path)
     done.pdf = str(pdf) if pdf else None
     done.key = keyed.get("key") or report_key(job, ds)  # worked out here if the meanwhile failed
@@ -114,6 +119,8 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
+    elif before:
+        click.echo(f"removed {before}: printed before this render, its figures out of date (--pdf prints it again)")
 
 
 def _says_returns(report: str, audience: str) -> bool:
