@@ -280,10 +280,16 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
                         f"{'be' if len(missing) == 1 else 'together be'} {_fig(rest)} "
                         f"where the {PLURAL[kind]} given are around {_fig(float(np.median([f for _q, f in given])))})"
                     )
+                    used = (  # a row from the year's start is a year to date the report takes; a later one is not
+                        "the report takes it as it is"
+                        if p.start == 0
+                        else f"the report's year to date is worked out from the {PLURAL[kind]} (Report later while "
+                        f"one is missing), not from it"
+                    )
                     expected = (
                         f"a figure for {', '.join(missing)}: without {'it' if len(missing) == 1 else 'them'} the "
-                        f"{p.kind}'s figure cannot be checked against its {PLURAL[kind]}, and the report takes it as "
-                        f"it is; if it is not their total, correct it or delete the {p.kind}'s row"
+                        f"{p.kind}'s figure cannot be checked against its {PLURAL[kind]}, and {used}; if it is not "
+                        f"their total, correct it or delete the {p.kind}'s row"
                     )
                 else:
                     over = " more:" if verdict == "over" else ""

@@ -247,3 +247,18 @@ def test_a_series_that_starts_mid_year_is_not_asked_for_the_periods_before_its_f
     assert "m0 for alpha with no figure for November 2025 (its figures go on to January 2026)" in r.output
     assert "m1 for alpha with no figure for 2025/26 Quarter 2 (its figures go on to 2025/26 Quarter 3)" in r.output
     assert r.output.count("with no figure for") == 2, r.output
+
+
+def test_a_later_quarter_beside_some_of_its_months_says_the_report_works_from_the_months():
+    """ANALYST-5 #14: Q2's 3,450 beside July and August was warned 'the report takes it as it is',
+    but the report's year to date at Q2 is worked out from the months (Report later, September
+    missing): the warning says what the report does."""
+    rows = [{"measure": "m0", "period": p, "value": v} for p, v in
+            [("2026-04", 1000), ("2026-05", 1010), ("2026-06", 1020), ("2026-07", 1130), ("2026-08", 1150),
+             ("2026-27-Q2", 3450)]]  # fmt: skip
+    (w,) = totals_against_parts(obs(rows), measures(MONTHLY), "observations.csv")
+    assert str(w).endswith(
+        "expected a figure for September 2026: without it the quarter's figure cannot be checked against its months, "
+        "and the report's year to date is worked out from the months (Report later while one is missing), not from "
+        "it; if it is not their total, correct it or delete the quarter's row"
+    )
