@@ -169,7 +169,8 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
     """Warnings: a figure given as a value that is ``SCALE`` times or more, or a ``SCALE``-th or
     less (0 included), of the median of the measure's other values of the same kind of period for
     the council (three or more, steady: within ``STEADY`` times of each other): a cost in pence
-    among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named."""
+    among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named;
+    a row whose comment says why is not warned of."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
     for (council, measure), rows in _by_measure(obs).items():
@@ -178,7 +179,10 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
         unit = info.at[measure, "unit"]
         for kind in {p.kind for _i, p, _r in rows}:
             given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and pd.notna(r["value"])]
+            explained = {i for i, p, r in rows if isinstance(r.get("comment"), str) and r["comment"].strip()}
             for i, p, v in given:
+                if i in explained:
+                    continue  # a figure the analyst says why of: the report prints the comment beside it
                 others = [x for j, _p, x in given if j != i]
                 if len(others) < 3 or min(others) <= 0 or max(others) > STEADY * min(others):
                     continue
@@ -205,7 +209,7 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                         "value",
                         f"{measure} for {council}, {p.label}: {_fig(v)}, where its other {kind} figures are {around} "
                         f"({'about ' + _fig(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
-                        meant,
+                        meant + "; if it is right, say why in comment (the report prints it) and this warning goes",
                     )
                 )
     return out

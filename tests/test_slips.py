@@ -101,8 +101,12 @@ def test_a_cost_typed_in_pence_and_a_zero_among_hundreds_are_warned_with_the_lik
     assert found == [
         "observations.csv, row 7, column 'value': found cah-cost for alpha, 2026/27 Quarter 2: 3,175, where its other "
         "quarter figures are 28.4 to 31.2 (about 109 times as much); expected the figure in the measure's unit: "
-        "31.75 if 3,175 was typed in pence",
+        "31.75 if 3,175 was typed in pence; if it is right, say why in comment (the report prints it) and this "
+        "warning goes",
         "observations.csv, row 11, column 'value': found care-homes for alpha, 2026/27 Quarter 1: 0, where its other "
         "quarter figures are 1,398 to 1,412 (a tenth or less); expected the figure; if it is not known, leave value "
-        "blank and give the reason in comment",
+        "blank and give the reason in comment; if it is right, say why in comment (the report prints it) and this "
+        "warning goes",
     ]
+    obs[-5]["comment"] = "Two homes closed for refurbishment: residents moved out of area"
+    assert warned(swlib.load(make_data(data_dir, [COST, homes, small], obs)), "where its other") == found[:1]
