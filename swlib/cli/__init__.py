@@ -9,7 +9,14 @@ batch, ...) inside itself: ``swreport --help`` and an unchanged re-run (``tests/
 import none of them, and ``run`` starts its kernel before this process loads pandas.
 """
 
+from .. import quick_exit
 from . import data, reports  # noqa: F401  (each registers its commands with main)
 from .group import EXIT_BAD_INPUT, EXIT_FAILURE, main
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILURE", "entry", "main"]
+
+
+def entry() -> None:
+    """The ``swreport`` program: ``main``, then leave without Python's teardown of every module
+    (``swlib.quick_exit``; ``main`` itself is the group tests and other code call)."""
+    quick_exit.run(main)

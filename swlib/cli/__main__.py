@@ -1,3 +1,3 @@
-from . import main
+from . import entry
 
-main()
+entry()  # main, then leave without Python's teardown of every module (swlib.quick_exit)
