@@ -325,7 +325,19 @@ def test_on_a_phone_nothing_is_cut_off_tables_read_as_cards_and_chart_text_is_9p
     page.goto(rendered(name).as_uri())
     assert page.eval_on_selector_all("table", "ts => ts.every(t => getComputedStyle(t).display === 'table')")
     assert page.eval_on_selector_all("thead th", "ths => ths.every(th => th.offsetHeight > 0)")
+    assert page.eval_on_selector_all(  # no cell names its column there (a card's labels are the phone's)
+        "td", "ts => ts.every(t => getComputedStyle(t, '::before').content === 'none')"
+    )
+    page.close()
+
+
+def test_on_a_phone_a_public_report_has_nothing_wider_than_the_screen(browser):
+    # its summary tables have a Suppressed column too: at 375 px they were 486 px wide
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(rendered("quarterly", "public").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate(OVERFLOW) == []
     assert page.eval_on_selector_all(
-        "td[data-label]", "ts => ts.every(t => getComputedStyle(t, '::before').content === 'none')"
+        "table.summary tbody tr", "rs => rs.every(r => r.getBoundingClientRect().right <= 375)"
     )
     page.close()
