@@ -272,6 +272,36 @@ def test_measures_with_no_figures_yet_are_one_table_at_the_end_not_a_row_of_repo
     assert "2 measures have no figures yet" in text.get_text() and "swreport" not in text.get_text()
 
 
+def test_a_themes_earlier_year_measures_come_after_the_themes_with_figures_for_the_quarter(data_dir):
+    """ANALYST-5 #5: one quarterly measure under "Statutory functions" put the theme's 26 annual
+    measures (last year's figures, four printed pages) ahead of the quarter's performance."""
+    from bs4 import BeautifulSoup
+
+    from swlib.views import performance_view
+
+    stat = {"theme": "Statutory functions", "outcome": "Mental health officer services", "unit": "count",
+            "polarity": "none"}  # fmt: skip
+    ms = [{**stat, "title": "Emergency detentions", "frequency": "annual"},
+          {**stat, "title": "MHO reports completed"},
+          {"theme": "Supporting people", "title": "Reviews on time", "target": "90"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2023-24", "value": "96"},
+           {"measure": "m1", "period": "2024-25-Q1", "value": "60"},
+           {"measure": "m2", "period": "2024-25-Q1", "numerator": "45", "denominator": "50"}]  # fmt: skip
+    perf = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2024-25-Q1")
+    parts = numbered(performance_view(perf)["parts"], 3)
+    assert [p["text"] for p in parts] == [
+        "3.1 Statutory functions", "3.2 Supporting people", "3.3 Statutory functions: measures counted once a year",
+    ]  # fmt: skip
+    page = BeautifulSoup(macro("performance_by_theme", parts), "html.parser")
+    tables = page.select("table.performance")
+    assert "MHO reports completed" in tables[0].get_text() and "Emergency detentions" not in tables[0].get_text()
+    assert (
+        "Emergency detentions" in tables[-1].get_text() and "latest year available (2023/24)" in tables[-1].get_text()
+    )
+    ids = [t["id"] for t in page.select("h3, h4")]
+    assert len(ids) == len(set(ids)), ids  # the theme's two parts and their outcomes are linked to apart
+
+
 def test_what_section_3_says_of_measures_with_no_figures_is_what_page_1_counts(data_dir):
     """ANALYST-4 #10: section 3 said every measure with no figures 'is counted as Report later in the
     summary', while page 1 and its summary leave the annual ones out ('Not counted here: 26 annual')."""

@@ -227,19 +227,40 @@ def only_earlier_years(rows: pd.DataFrame) -> bool:
     return all(Period.parse(p).kind == "year" for p in rows["period_shown"])
 
 
+def _themes_in_order(perf: pd.DataFrame) -> list[tuple[str, pd.DataFrame, bool]]:
+    """(theme, its rows, whether they are the earlier-year rest of a theme shown before) in the
+    order section 3 shows them: the themes with figures for the period first, in the catalogue's
+    order, then those whose measures all show an earlier year (``only_earlier_years``). A theme
+    with both keeps its place with its measures for the period, and its earlier years' measures
+    come after the themes with figures for the period, in a part of their own (ANALYST-5 #5: one
+    quarterly measure filed under "Statutory functions" put four pages of last year's statutory
+    figures ahead of the quarter's performance)."""
+    now, then = [], []
+    for theme, tdf in perf.groupby("theme", sort=False):
+        earlier = tdf["period_shown"].map(lambda p: Period.parse(p).kind == "year")
+        if only_earlier_years(tdf):
+            then.append((theme, tdf, False))
+        elif earlier.any():
+            now.append((theme, tdf[~earlier], False))
+            then.append((theme, tdf[earlier], True))
+        else:
+            now.append((theme, tdf, False))
+    return now + then
+
+
 def performance_view(perf: pd.DataFrame) -> dict:
     """Per theme, per outcome, the performance tables: ``{"parts": [theme, ...]}``, the themes in
-    the catalogue's order, except that a theme whose measures all show an earlier year
-    (``only_earlier_years``) comes after the themes with figures for the period; the measures
-    with no figures at all in one part at the end (``no_figures_view``)."""
+    the catalogue's order, except that the measures that show an earlier year come after the
+    themes with figures for the period (``_themes_in_order``); the measures with no figures at all
+    in one part at the end (``no_figures_view``)."""
     years = perf.attrs.get("years", [])
     none = no_figures_view(perf)
     if none:
         attrs, perf = perf.attrs, perf[~without_figures(perf)]
         perf.attrs = attrs
     parts = []
-    for theme, tdf in sorted(perf.groupby("theme", sort=False), key=lambda t: only_earlier_years(t[1])):
-        outcomes = []
+    for theme, tdf, later in _themes_in_order(perf):
+        outcomes, tail = [], "-yearly" if later else ""
         for outcome, odf in tdf.groupby(tdf["outcome"].fillna(""), sort=False):
             name = outcome or theme
             yearly = odf["period_shown"] != perf.attrs["period"]  # a measure reported less often: its latest period
@@ -253,8 +274,9 @@ def performance_view(perf: pd.DataFrame) -> dict:
                 tables.append(performance_table_view(
                     ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
                 ))  # fmt: skip
-            outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}", "title": outcome, "tables": tables})
-        parts.append({"id": f"theme-{slug(theme)}", "title": theme, "outcomes": outcomes})
+            outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}{tail}", "title": outcome, "tables": tables})
+        title = f"{theme}: measures counted once a year" if later else theme
+        parts.append({"id": f"theme-{slug(theme)}{tail}", "title": title, "outcomes": outcomes})
     if none:
         parts.append({"id": "no-figures", "title": none["caption"], "outcomes": [], "no_figures": none})
     return {"parts": parts}
