@@ -125,15 +125,25 @@ def test_an_unknown_council_says_which_data_was_read_and_what_to_do():
     assert "did you mean 'dundee-city'?" in r.output
 
 
-def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch, tmp_path):
+def without_kernel(monkeypatch, tmp_path) -> list:
+    """``swreport run`` with rendering.render replaced by a stand-in that writes a page and starts
+    no kernel; returns the (council, data set) of each call, as the command handed them over."""
     import swlib.rendering
 
+    calls = []
+
     def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None, meanwhile=None):
+        calls.append((council, ds))
         path = tmp_path / "q.html"
         path.write_text("x")
         return path
 
     monkeypatch.setattr(swlib.rendering, "render", fake_render)
+    return calls
+
+
+def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch, tmp_path):
+    without_kernel(monkeypatch, tmp_path)
     r = run("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021-22", "--out", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert "2021-22 is a financial year: the quarterly report for its fourth quarter, 2021-22-Q4" in r.output
@@ -379,23 +389,17 @@ def test_a_run_validates_the_data_once_naming_the_council_and_checking_the_reque
     """`run --council 'South Lanarkshire'` read and validated the data twice with SWREPORT_NO_CACHE=1
     (once to find the council, once for the checks): one load serves both."""
     import swlib.loading
-    import swlib.rendering
 
     loads = []
     real = swlib.loading._load
     monkeypatch.setattr(swlib.loading, "_load", lambda *a, **k: loads.append(a[0]) or real(*a, **k))
     monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
-
-    def fake_render(report, council, P, audience, out=None, ds=None, councils=None, session=None, meanwhile=None):
-        assert set(ds.observations["council"]) == {council}  # the council's rows, cut from the one load
-        path = tmp_path / "q.html"
-        path.write_text("x")
-        return path
-
-    monkeypatch.setattr(swlib.rendering, "render", fake_render)
+    rendered = without_kernel(monkeypatch, tmp_path)
     r = run("run", "quarterly", "--council", "South Lanarkshire", "--period", "2021-22-Q2", "--out", str(tmp_path))
     assert r.exit_code == 0, r.output
     assert len(loads) == 1, loads
+    ((council, ds),) = rendered
+    assert set(ds.observations["council"]) == {council}  # the council's rows, cut from the one load
 
 
 def test_validate_warns_of_a_column_no_report_reads_at_its_header_and_the_demo_data_has_none(tmp_path):
