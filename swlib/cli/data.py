@@ -213,12 +213,9 @@ def check_public(council, period, strict, data):
     from ..publishing import where
 
     found = check(ds, council, period)
-    figures = [f for f in found if f.get("kind") == "figure"]  # value-only percentages: counts unknown
-    found = [f for f in found if f.get("kind") != "figure"]
-    renames = [f for f in found if f.get("kind") == "renamed"]  # an id renamed without replaces
-    found = [f for f in found if f.get("kind") != "renamed"]
-    uncleared = [f for f in found if f.get("kind") == "uncleared"]  # public_text: cleared (see the guide)
-    found = [f for f in found if f.get("kind") != "uncleared"]
+    # value-only percentages (counts unknown), ids renamed without replaces, text not cleared (public_text: cleared)
+    figures, renames, uncleared = ([f for f in found if f.get("kind") == k] for k in ("figure", "renamed", "uncleared"))
+    found = [f for f in found if f.get("kind") not in ("figure", "renamed", "uncleared")]
     findings = [f for f in found if not f["cleared"]]
     for f in found:
         click.echo(f"{where(f)}: ...{f['text']}..." + (" (cleared by an officer)" if f["cleared"] else ""))
