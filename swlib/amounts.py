@@ -4,7 +4,7 @@
 121 days is 2 children, though the count of children in secure care is ``[c]``; so is a year's
 spend on secure care (a finance line, £634,400) beside the weekly cost of a placement (£6,100 x
 52). An analyst declares the link with ``part_of`` on the days, hours or money measure, naming the
-count of the people it is over (``rules.part_of_rules`` accepts it); public reports then hide it
+count of the people it is over (``measure_rules.part_of_rules`` accepts it); public reports then hide it
 wherever that count is hidden or is a small number (``linked.protect_averages``).
 
 ``undeclared_amounts`` warns (``validate``, ``run``, ``batch``; ``check-public`` for one council)

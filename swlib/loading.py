@@ -27,20 +27,12 @@ from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
+from .measure_rules import measure_rules
+from .observation_rules import fractional_counts, observation_rules, percent_signs
 from .rate_bases import AGE_COLUMNS
 from .reading import column_key, read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors
-from .rules import (
-    benchmark_rules,
-    check_keys,
-    check_refs,
-    fractional_counts,
-    measure_rules,
-    observation_rules,
-    percent_signs,
-    schema_problems,
-    total_rows,
-)
+from .rules import benchmark_rules, check_keys, check_refs, schema_problems, total_rows
 from .statutory import closest, did_you_mean
 
 

@@ -305,7 +305,7 @@ def _ok(fn, x) -> bool:
 def read_period(text: str) -> str | None:
     """A period as typed; a date (31/08/2024, 2024-08-31, or an Excel date cell) is its month
     (2024-08), in a CSV file and a workbook alike: a monthly figure is often dated by a day of
-    its month. (Where the measure is quarterly or longer, ``rules.observation_rules`` says which
+    its month. (Where the measure is quarterly or longer, ``observation_rules.observation_rules`` says which
     period the date falls in.)"""
     if text.strip() == "":
         return None

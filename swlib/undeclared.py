@@ -15,8 +15,8 @@ import pandas as pd
 from .amounts import singular, small_range
 from .config import council_settings
 from .errors import Problem
+from .measure_rules import FREQUENCY_MONTHS, part_of_fits
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
-from .rules import FREQUENCY_MONTHS, part_of_fits
 from .schema import COUNT_UNITS
 
 # words a title's comparison with another's leaves out (so that "Referrals" is within "Referrals that were screened")
