@@ -129,6 +129,33 @@ def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     return [round(_value(pc) * a / 100, 6)]
 
 
+_UP_WORDS = re.compile(r"rose|risen|rising|increas\w*|up|grew|grown|climbed|rise|more|higher|greater", re.I)
+
+
+def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.5% increase": from 40, so 3
+    """The change a percentage change to a figure gives: the figures it can be from, those that
+    print as that percentage of their change (7.5% up to 43: from 40; 7% down to 40: from 43), and
+    the change from each."""
+    a, pc = _value(m.group("a")), m.group("pc")
+    if 1900 <= a <= 2100 or not 0 < float(pc) < 100:
+        return []
+    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
+    if _NOT_COUNTS.search(before):
+        return []
+    up = bool(_UP_WORDS.fullmatch(m.group("how").lower()))
+    p, d = float(pc), len(pc.partition(".")[2])
+    guess = a / (1 + p / 100) if up else a / (1 - p / 100)
+    out = []
+    for b in range(max(1, int(guess) - 3), int(guess) + 5):
+        if (b < a if up else b > a) and _parts(p, d, b) and abs(a - b) in _parts(p, d, b):
+            out.append(float(abs(a - b)))
+    return out
+
+
+_NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
+_CHANGE_PC = r"(?P<pc>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
+
+
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN_LABEL = _lazy(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
                           r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
@@ -340,6 +367,25 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         _share_of_change,
+    ),
+    (  # "rose 7.5% to 43", "fell by 2.5% to 39": the figure it changed from, and the change (3, 1)
+        "a change by a percentage to a figure",
+        _lazy(
+            rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
+            rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_CHANGE_PC}"
+            rf"\s+to\s+(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",
+            re.I,
+        ),
+        _base_of_change,
+    ),
+    (  # "Registrations were 43, a 7.5% increase", "43 children, 7.5% more than last year": the change (3)
+        "a figure then its change by a percentage",
+        _lazy(
+            rf"(?<![\w.,£$€/-])(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}[^.;:!?%\d]{{0,60}}?,?\s*(?:an?\s+|which\s+is\s+|up\s+|down\s+)?"
+            rf"{_CHANGE_PC}\s+(?P<how>increase|rise|fall|drop|decrease|reduction|more|fewer|less|higher|lower|up|down)\b",
+            re.I,
+        ),
+        _base_of_change,
     ),
     (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
         "a fraction of a figure given before it",

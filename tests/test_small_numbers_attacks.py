@@ -68,6 +68,17 @@ ATTACKS = [
     ("Secure placements: III.", 3),
     ("No complaints were upheld, with the exception of a single one.", 1),
     ("Screening: 997 / 1000.", 3),
+    # the fifth attacker's (ATTACK-5 finding 4): two counts with a noun after the first, a change by a percentage
+    # to a figure or said after it, two snapshots at two dates
+    ("We placed 28 children in foster care outside the region this year and 25 last year.", 3),
+    ("We placed 12 children this year against 15 last year.", 3),
+    ("We placed 12 children in 2023/24 and 15 in 2022/23.", 3),
+    ("The child protection register rose 7.5% to 43 children during the autumn.", 3),
+    ("Registrations fell 7% to 40.", 3),
+    ("Registrations fell by 2.5% to 39.", 1),
+    ("Registrations were 43, a 7.5% increase.", 3),
+    ("43 children were on the register, 7.5% more than last year.", 3),
+    ("The register stood at 43 at 31 March 2024 and 40 at 31 March 2023.", 3),
 ]
 
 
@@ -118,6 +129,9 @@ NOT_ATTACKS = [
     "This year 120 staff were trained.",
     "Hundreds of children were supported.",
     "In 2023 fifty per cent of staff completed training.",
+    "Spend rose 7.5% to 43 million.",
+    "Referrals rose 12% to 560.",
+    "We were placed 12 out of 32 councils.",
     "No complaints were upheld, but twelve were withdrawn.",
     "Recommendations: see Part III.",
 ]
