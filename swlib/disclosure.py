@@ -30,7 +30,9 @@ from .linked import (
     protect_parts,
     protect_percent_parts,
     protect_population_rates,
+    protect_rates_of_counts,
     protect_shared_bases,
+    with_numerators,
 )
 from .public_text import WITHHELD, WITHHELD_NOTE, _cleared, _row, reason_for
 from .records import Records
@@ -104,13 +106,15 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
                                  "reason": reason_for(found[0])})  # fmt: skip
         out.at[idx, "year_notes"] = notes
-    protect_percent_parts(records, evidence, hidden, why, cols, lo, hi)
+    implied = with_numerators(records, evidence)  # a value-only percentage of a count: the numerators it gives
+    protect_percent_parts(records, implied, hidden, why, cols, lo, hi)
     protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record)
-    protect_population_rates(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi)
+    protect_population_rates(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi, record)
     protect_flows(records, evidence, hidden, why, cols, lo, hi)
     rests = protect_parts(records, evidence, hidden, why, cols, record, lo, hi)
-    protect_shared_bases(records, evidence, hidden, why, lo, hi, record, cols)
+    protect_shared_bases(records, implied, hidden, why, lo, hi, record, cols)
     protect_averages(records, evidence, hidden, why, cols, lo, hi)
+    protect_rates_of_counts(records, evidence, hidden, why, cols)
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")

@@ -149,29 +149,106 @@ def rate_counts(rate: float, decimals: int, per: float, population: float) -> ra
     return range(math.ceil(low), math.floor(high) + 1)
 
 
-def protect_population_rates(records, evidence, hidden, why, cols, populations, lo, hi) -> None:
+def rate_gap(now: float, before: float, decimals: int, per: float, population: float) -> range:
+    """The whole counts two rates of one population printed at ``decimals`` places can differ by
+    (2.14 and 2.00 per 1,000 of 22,010: 3 children joined), the population taken within
+    ``POPULATION_DRIFT`` of the one given, as ``rate_counts`` takes it, and each rate rounded as
+    printed; signed, ``now`` less ``before``."""
+    a, b = (float(round_half_up(x, decimals)) for x in (now, before))
+    half = 10.0**-decimals  # each rounded by half a unit of the last place
+    ends = [
+        (d * population * f / per)
+        for d in (a - b - half, a - b + half)
+        for f in (1 - POPULATION_DRIFT, 1 + POPULATION_DRIFT)
+    ]
+    return range(math.ceil(min(ends)), math.floor(max(ends)) + 1)
+
+
+def _rate_why(value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int) -> str | None:
+    """Why a population rate hides a figure, as a count would (``disclosure.hidden_why``): "small"
+    where its count can be lo..hi, "earlier" where it can differ by lo..hi from a rate printed
+    before it (the year's earlier figures, the end of the year before, as printed before: a
+    snapshot's net change, the months in between) and the reader can tell that difference to
+    within ``hi`` counts (a coarse rate tells no count)."""
+    if any(_small(k, lo, hi) for k in rate_counts(float(value), decimals, per, pop)):
+        return "small"
+    for b in before:
+        gap = rate_gap(float(value), float(b), decimals, per, pop)
+        if len(gap) <= hi and any(_small(abs(k), lo, hi) for k in gap):
+            return "earlier"
+    return None
+
+
+def protect_population_rates(records, evidence, hidden, why, cols, populations, lo, hi, record=None) -> None:
     """A rate of the council's population given as a value alone ("children in secure
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
-    reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Treated as a percentage of a
-    known base (``protect_percent_parts``): where the count it can be is lo..hi, it is
-    hidden ("small"). A rate with its numerator and denominator is checked through them.
-    ``populations``: those councils.csv gives by column (``rate_bases.populations``: the whole
-    ``population``; "per 1,000 population aged 0-15" is checked against ``population_0-15``;
-    without it, not checked, and check-public lists it)."""
+    reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Its count is a count like any
+    other (``_rate_why``): where it can be lo..hi the rate is hidden ("small"); where it differs by
+    lo..hi from the count of a rate printed before it (the year's earlier figures, the end of the
+    year before for a snapshot, the figures the record kept for the year: ``record``, as
+    ``kept_for`` reads it), "earlier" (2.00 then 2.14 per 1,000 of 22,010: 3 joined the register).
+    A rate with its numerator and denominator is checked through them. ``populations``: those
+    councils.csv gives by column (``rate_bases.populations``: the whole ``population``; "per 1,000
+    population aged 0-15" is checked against ``population_0-15``; without it, not checked, and
+    check-public lists it). ``protect_rates_of_counts`` hides it where the count beside it is."""
     given = populations or {}
     for i, r in enumerate(records):
         base = rate_base(r["title"]) if r["unit"] == "rate" else None
         pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)
         if not per or _nan(pop) or not pop or pop <= 0:
             continue
+        ev = evidence.get(r["measure"]) or {}
         for col in cols:
-            own = (evidence.get(r["measure"]) or {}).get(col) or []
+            own = ev.get(col) or []
             value = r.get(col)
             if col in hidden[i] or _nan(value) or (own and not _nan(own[-1][1])):
                 continue
-            if any(_small(k, lo, hi) for k in rate_counts(float(value), int(r["decimals"]), per, float(pop))):
+            before = [p[0] for p in own[:-1]] + [p[0] for p in (ev.get("year_before") or {}).get(col) or []]
+            months = (ev.get("months") or {}).get(col)
+            if (
+                months
+            ):  # as printed before: every figure of the year (a revision, or another date), and the year's end before
+                before += [f[0] for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]
+                before += kept_for(record, r["measure"], _year_before(months[0])).get(12, [(math.nan,)])[:1][0][:1]
+            reason = _rate_why(value, [b for b in before if not _nan(b)], int(r["decimals"]), per, float(pop), lo, hi)
+            if reason:
                 hidden[i].append(col)
-                why[i].append(f"{col}:small")
+                why[i].append(f"{col}:{reason}")
+
+
+def _year_before(year: str) -> str:
+    start = int(str(year)[:4]) - 1
+    return f"{start}-{str(start + 1)[-2:]}"
+
+
+_PER_WORD = re.compile(r"\s*(?:\bper\b|\bfor\s+every\b|\bin\s+every\b|/\s*\d).*$", re.IGNORECASE | re.DOTALL)
+
+
+def counted_by(rate: dict, ev: dict, records) -> list[int]:
+    """The rows of the counts a population rate is of: the one its ``part_of`` names, and any
+    count whose title is the rate's less what it is per ("Children on the child protection
+    register" beside "... per 1,000 population aged 0-15"; "rate of" set aside)."""
+    head = _words(_PER_WORD.sub("", str(rate["title"]))) - {"rate"}
+    return [j for j, c in enumerate(records)
+            if c["unit"] in COUNT_UNITS and c.get("aggregate") != "mean"
+            and (c["measure"] == ev.get("part_of") or (head and _words(c["title"]) == head))]  # fmt: skip
+
+
+def protect_rates_of_counts(records, evidence, hidden, why, cols) -> None:
+    """A rate of the population printed where the count of the same cases beside it is hidden
+    (``counted_by``) gives that count back (2.14 per 1,000 of 22,010 beside a hidden count: 47):
+    it is hidden in every column the count is, for the count's reason. Run after every other rule,
+    so that a count hidden to protect another is covered too."""
+    for i, r in enumerate(records):
+        base = rate_base(r["title"]) if r["unit"] == "rate" else None
+        if not base or base.kind not in ("population", "part"):
+            continue
+        for j in counted_by(r, evidence.get(r["measure"]) or {}, records):
+            reasons = dict(w.split(":", 1) for w in why[j])
+            for col in cols:
+                if col in hidden[j] and col not in hidden[i] and not _nan(r.get(col)):
+                    hidden[i].append(col)
+                    why[i].append(f"{col}:{reasons.get(col, 'small')}")
 
 
 def protect_flows(records, evidence, hidden, why, cols, lo, hi) -> None:
@@ -294,12 +371,59 @@ def _depth(measure: str, evidence: dict, at: dict) -> int:
     return len(seen) - 1
 
 
+def with_numerators(records, evidence) -> dict:
+    """``evidence`` with each value-only percentage declared a part of a count (``part_of``) given
+    the numerator and denominator it implies wherever it is one whole number: the count's figure
+    for the same months is its base (10.4% of 470 looked after children: 49 placed out of the
+    area), in each column, at each earlier end of the year and at the end of the year before, as
+    the count's own points give them. A percentage whose numerators can be more than one keeps its
+    points as they are. What ``protect_percent_parts`` and ``protect_shared_bases`` set against
+    each other, as they do a percentage given with its counts."""
+    at = {r["measure"]: i for i, r in enumerate(records)}
+    out = dict(evidence)
+    for r in records:
+        ev = evidence.get(r["measure"]) or {}
+        whole = ev.get("part_of")
+        if r["unit"] != "percent" or not isinstance(whole, str) or whole not in at:
+            continue
+        if any(pd.notna(x[1]) for c in (ev.get("months") or {}) for x in ev.get(c) or []):
+            continue  # given with its counts: checked through them
+        wev, dec, new = evidence.get(whole) or {}, int(r["decimals"]), dict(ev)
+
+        def implied(point, base, dec=dec):
+            v, n, _d, k = point
+            if not pd.isna(n) or pd.isna(v) or pd.isna(base):
+                return point
+            ks = numerators(v, dec, base)
+            return (v, float(ks[0]), float(base), k) if len(ks) == 1 else point
+
+        ends, before = {}, {}
+        for col, own in ((c, ev[c]) for c in (ev.get("months") or {}) if ev.get(c)):
+            theirs, mine = (wev.get("ends") or {}).get(col) or {}, (ev.get("ends") or {}).get(col) or {}
+            ends[col] = {e: implied(p, theirs[e][0]) if e in theirs else p for e, p in mine.items()}
+            base = records[at[whole]].get(col)
+            new[col] = [*(ends[col].get(e, p) for e, p in zip(mine, own[:-1], strict=False)), implied(own[-1], base)]
+            yb, wyb = (ev.get("year_before") or {}).get(col) or [], (wev.get("year_before") or {}).get(col) or []
+            if yb:
+                before[col] = [implied(yb[0], wyb[0][0]) if wyb else yb[0]]
+        new["ends"], new["year_before"] = (
+            {**(ev.get("ends") or {}), **ends},
+            {**(ev.get("year_before") or {}), **before},
+        )
+        out[r["measure"]] = {**new, "implied": True}  # its numerators are the percentage's, not the data's
+    return out
+
+
 def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
     """A percentage given as a value alone whose measure is declared a part of a count
     (``part_of``): the count in the same column is its base, so the numerator the percentage
     gives (10.0% of 40 looked after children: 4 in secure care; ``small_numbers.numerators``)
-    from lo to hi hides it ("small"), as does the base less it ("complement"). A percentage with
-    its numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
+    from lo to hi hides it ("small"), as does the base less it ("complement"). Where its
+    numerators are one whole number, in this column and at the year's earlier ends or the end of
+    the year before (``with_numerators``: ``evidence`` as it gives them), they are counts like any
+    other: a difference of lo..hi from one before, or of the base less it, hides it ("earlier":
+    49 of 470 placed out of the area at Q3, 52 of 480 at Q4, 3 more). A percentage with its
+    numerator and denominator is checked through them. Adds to ``hidden`` and ``why``."""
     at = {r["measure"]: i for i, r in enumerate(records)}
     for i, r in enumerate(records):
         ev = evidence.get(r["measure"]) or {}
@@ -308,11 +432,22 @@ def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
             continue
         for col in cols:
             p, base, own = r.get(col), records[at[whole]].get(col), ev.get(col) or []
-            if col in hidden[i] or pd.isna(p) or pd.isna(base) or (own and pd.notna(own[-1][1])):
+            if (
+                col in hidden[i]
+                or pd.isna(p)
+                or pd.isna(base)
+                or (own and pd.notna(own[-1][1]) and not ev.get("implied"))
+            ):
                 continue
             ks = numerators(p, int(r["decimals"]), base)
             reason = "small" if any(_small(k, lo, hi) for k in ks) else None
             reason = reason or ("complement" if any(_small(base - k, lo, hi) for k in ks) else None)
+            if not reason and len(ks) == 1:  # one count: set against those before it (the year's earlier ends)
+                before = [x for x in [*((ev.get("year_before") or {}).get(col) or []), *own[:-1]] if pd.notna(x[1])]
+                for kind in (1, 2):  # the numerators, then the base less them
+                    points = [(x[1] if kind == 1 else x[2] - x[1], np.nan, np.nan, 1) for x in before]
+                    points.append((ks[0] if kind == 1 else base - ks[0], np.nan, np.nan, 1))
+                    reason = reason or ("earlier" if hidden_why(points, "count", "sum", lo, hi) else None)
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")

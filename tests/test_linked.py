@@ -264,3 +264,99 @@ def test_attack_a_rate_per_100k_population_and_of_an_age_group_give_no_count_bac
     ds = demo_with(tmp_path / "b", [cpr], [{"measure": "dg-cpr-rate", "period": "2023-24", "value": "0.5"}],
                    councils={DG: {"population_0-15": "22010"}})  # fmt: skip
     assert public(ds, "2023-24").loc["dg-cpr-rate", "to_date"] == pytest.approx(0.5)
+
+
+CPR = {"2022-23": [50, 55, 52, 49], "2023-24": [44, 47, 56, 61]}  # children on the register at each quarter's end
+
+
+def _cpr_data(folder, with_count=True):
+    """ATTACK-5 finding 1's data: D&G's children on the register (a snapshot) and the same per 1,000
+    population aged 0-15 (22,010), 2 decimals, value only."""
+    count = {"measure": "dg-cpr", "title": "Children on the child protection register", "unit": "count",
+             "theme": "Social Work Services success measures", "outcome": "Children and families", "polarity": "none",
+             "frequency": "quarterly", "aggregate": "latest", "decimals": "0", "council": DG, "source": "synthetic"}  # fmt: skip
+    rate = {**count, "measure": "dg-cpr-rate", "unit": "rate", "decimals": "2",
+            "title": "Children on the child protection register per 1,000 population aged 0-15"}  # fmt: skip
+    obs = []
+    for y, qs in CPR.items():
+        for q, n in enumerate(qs, start=1):
+            obs.append({"measure": "dg-cpr-rate", "period": f"{y}-Q{q}", "value": f"{n / 22010 * 1000 + 1e-9:.2f}"})
+            obs += [{"measure": "dg-cpr", "period": f"{y}-Q{q}", "value": str(n)}] if with_count else []
+    ms = [count, rate] if with_count else [rate]
+    return demo_with(folder, ms, obs, councils={DG: {"population": "148790", "population_0-15": "22010"}})
+
+
+def test_attack_a_population_rate_is_a_count_against_its_earlier_figures(tmp_path):
+    # ATTACK-5 finding 1: 2.00 per 1,000 of 22,010 at Q1 (44 on the register) and 2.14 at Q2 (47): the rate gave
+    # the snapshot's net change, 3, that a count is hidden for ("41 on the register, 44 last quarter")
+    pub = public(_cpr_data(tmp_path / "a", with_count=False), "2023-24-Q2")
+    assert pd.isna(pub.loc["dg-cpr-rate", "to_date"])
+    assert "to_date:earlier" in pub.loc["dg-cpr-rate", "suppressed_why"]
+    assert pub.loc["dg-cpr-rate", "last_year"] == pytest.approx(2.50)  # 55 against 50 and the year before's 49: 5, 6
+    # Q3's "at this point last year", 2.36 (52), against Q2 of 2022-23, 2.50 (55) and Q1 2.27 (50): 2 and 3
+    pub = public(_cpr_data(tmp_path / "b", with_count=False), "2023-24-Q3")
+    assert "last_year:earlier" in pub.loc["dg-cpr-rate", "suppressed_why"]
+    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.54)  # 56: 9 and 12 from Q2 and Q1, 7 from March
+
+
+def test_attack_a_population_rate_is_hidden_where_the_count_beside_it_is(tmp_path):
+    # ATTACK-5 finding 1: the count row printed [c] for 2022/23 and for Q2, and the rate beside it 2.23 and 2.14:
+    # 2.23 x 22.010 = 49, 2.14 x 22.010 = 47, every [c] of the count read back from the rate
+    ds = _cpr_data(tmp_path / "a")
+    for period, cols in (("2023-24-Q1", ["2022-23"]), ("2023-24-Q2", ["to_date", "2022-23"])):
+        pub = public(ds, period)
+        for c in cols:
+            assert pd.isna(pub.loc["dg-cpr", c]) and pd.isna(pub.loc["dg-cpr-rate", c]), (period, c)
+    pub = public(ds, "2023-24-Q3")  # "the figure at this point last year is [c]": and 2.36 (52) beside it
+    assert pd.isna(pub.loc["dg-cpr", "last_year"]) and pd.isna(pub.loc["dg-cpr-rate", "last_year"])
+    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.54) and pub.loc["dg-cpr", "to_date"] == 56
+
+
+def test_rate_gap_is_the_count_two_rates_of_one_population_differ_by():
+    from swlib.linked import rate_gap
+
+    assert list(rate_gap(2.14, 2.00, 2, 1000, 22010)) == [3]
+    assert list(rate_gap(2.00, 2.14, 2, 1000, 22010)) == [-3]
+    # a coarse rate tells a wide range: 0.1 per 1,000 of 148,790 either way
+    assert len(rate_gap(2.1, 2.0, 1, 1000, 148790)) > 4
+
+
+def _lac_data(folder, parts):
+    """ATTACK-5 findings 2 and 5: D&G's looked after children (a snapshot count) and value-only percentages
+    declared part_of it, given as 100 x n / count at 1 decimal (``parts``: {measure: (title, {period: n})})."""
+    lac = {"2022-23-Q4": 446, "2023-24-Q1": 450, "2023-24-Q2": 452, "2023-24-Q3": 470, "2023-24-Q4": 480}
+    count = {"measure": "dg-lac", "title": "Looked after children at the end of the quarter", "unit": "count",
+             "theme": "Social Work Services success measures", "outcome": "Children and families", "polarity": "none",
+             "frequency": "quarterly", "aggregate": "latest", "decimals": "0", "council": DG, "source": "synthetic"}  # fmt: skip
+    ms = [count] + [{**count, "measure": m, "title": t, "unit": "percent", "decimals": "1", "part_of": "dg-lac"}
+                    for m, (t, _) in parts.items()]  # fmt: skip
+    obs = [{"measure": "dg-lac", "period": p, "value": str(v)} for p, v in lac.items()]
+    obs += [{"measure": m, "period": p, "value": f"{100 * n / lac[p] + 1e-9:.1f}"}
+            for m, (_, ns) in parts.items() for p, n in ns.items()]  # fmt: skip
+    return demo_with(folder, ms, obs)
+
+
+def test_attack_a_value_only_percentage_part_of_a_count_gives_no_snapshots_change(tmp_path):
+    # ATTACK-5 finding 2: 10.4% of 470 at Q3 is 49 placed out of the area, 10.8% of 480 at Q4 is 52: 3 more, the
+    # net change a snapshot count is hidden for; the numerators it gives are counts like any other
+    ooa = {"2022-23-Q4": 60, "2023-24-Q1": 70, "2023-24-Q2": 80, "2023-24-Q3": 49, "2023-24-Q4": 52}
+    ds = _lac_data(tmp_path / "a", {"dg-lac-ooa": ("Looked after children placed outside the council area", ooa)})
+    pub = public(ds, "2023-24-Q4")
+    assert pub.loc["dg-lac", "to_date"] == 480  # 480 against 470: 10, printed
+    assert pd.isna(pub.loc["dg-lac-ooa", "to_date"]) and "to_date:earlier" in pub.loc["dg-lac-ooa", "suppressed_why"]
+    # at Q3 49 of 470 against 80, 70 and the 60 of the year before: printed
+    assert public(ds, "2023-24-Q3").loc["dg-lac-ooa", "to_date"] == pytest.approx(10.4)
+
+
+def test_attack_two_value_only_percentages_part_of_one_count_give_no_small_difference(tmp_path):
+    # ATTACK-5 finding 5: 45.0% and 44.4% of 480 looked after children are 216 and 213: 3 away from home but not in
+    # foster care; the shared-base rule applies to the numerators they give, as to numerators given
+    away = {"2022-23-Q4": 100, "2023-24-Q1": 120, "2023-24-Q2": 150, "2023-24-Q3": 180, "2023-24-Q4": 216}
+    foster = {"2022-23-Q4": 20, "2023-24-Q1": 40, "2023-24-Q2": 60, "2023-24-Q3": 90, "2023-24-Q4": 213}
+    ds = _lac_data(tmp_path / "a", {"dg-lac-away": ("Looked after children accommodated away from home", away),
+                                    "dg-lac-foster": ("Looked after children in foster care", foster)})  # fmt: skip
+    pub = public(ds, "2023-24-Q4")
+    assert pub.loc["dg-lac-away", "to_date"] == pytest.approx(45.0)
+    assert pd.isna(pub.loc["dg-lac-foster", "to_date"])  # the smaller numerator
+    assert "to_date:complement" in pub.loc["dg-lac-foster", "suppressed_why"]
+    assert public(ds, "2023-24-Q3").loc["dg-lac-foster", "to_date"] == pytest.approx(19.1)  # 90 of 470: 90 apart
