@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from .amounts import SERVICE_WORDS
+from .linked import _words  # the words a title names its cases by
 from .small_numbers import small_numbers_in
 
 # a whole figure in digits ("40", "1,510"), not part of a date, range, decimal, percentage or money
@@ -27,24 +30,92 @@ _PART_OF = re.compile(
     r"(?:(?<!total )(?<!number )\bof\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?#\d+#|#\d+#\s+(?:out\s+)?of\b)",
     re.IGNORECASE,
 )
+# the year a figure is said for: a financial year (2016-17, 2016/17, 2023/2024), this year, the year before
+_YEAR = re.compile(
+    r"\b(?P<fy>(?:19|20)\d\d)\s*[-/\u2013]\s*(?P<to>\d\d(?:\d\d)?)\b"
+    r"|(?P<now>\bthis\s+year\b|\bthe\s+year\b(?!\s+(?:before|earlier))|\bthe\s+current\s+year\b)"
+    r"|(?P<before>\bthe\s+year\s+before\b|\bthe\s+previous\s+year\b|\blast\s+year\b|\ba\s+year\s+earlier\b"
+    r"|\bthe\s+year\s+earlier\b|\bthe\s+prior\s+year\b|\bthe\s+preceding\s+year\b)",
+    re.IGNORECASE,
+)
 
 
-def restates_printed(block: str, printed: Iterable[frozenset[float]], lo: int = 1, hi: int = 4) -> bool:
-    """Whether ``block``'s figures above ``hi`` are all figures of one printed measure (``printed_series``)
-    and, those set aside (each written as a large figure of its own), ``small_numbers_in`` finds
-    nothing: a passage that says a measure's printed figures and their difference, nothing more. Said as
-    a change over time (a year, "the year before"), never as a part of a whole ("40 of the 41"),
-    which would tell what the table's years do not."""
-    counts = {float(m.group().replace(",", "")) for m in _FIGURE.finditer(block)}
-    counts = {c for c in counts if c > hi}
-    if not counts or _BIG_WORDS.search(block):
+@dataclass(frozen=True)
+class Series:
+    """One measure's figures a public report prints (``publishing.printed_series``): its title, and
+    its figure for each financial year shown ({"2015-16": 41.0, "2016-17": 40.0}), the report's own
+    ``year`` among them."""
+
+    title: str
+    figures: dict[str, float]
+    year: str
+
+
+def _fy(year: str, shift: int = 0) -> str:
+    start = int(year[:4]) + shift
+    return f"{start}-{str(start + 1)[-2:]}"
+
+
+def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
+    """Each whole figure of ``block`` (as ``_FIGURE`` finds it) with the financial year the passage
+    gives it: the year said after it in its clause, before the next figure ("12 children in
+    2023/24 and 15 in 2022/23"), else the last said before it ("In 2016-17, ... 40 incidents");
+    "this year" is ``year``, the report's; "the year before", "last year" the year before the last
+    one said (or the report's). None where no year is said for it."""
+    marks = []  # (position, year)
+    said = year
+    for m in _YEAR.finditer(block):
+        if m.group("fy"):
+            to = m.group("to")
+            fy = f"{m.group('fy')}-{to[-2:]}"
+            said = fy if int(to[-2:]) == (int(m.group("fy")) + 1) % 100 else None
+            if said:
+                marks.append((m.start(), said))
+        elif m.group("now"):
+            marks.append((m.start(), year))
+        else:
+            marks.append((m.start(), _fy(said or year, -1)))
+    figures = [m for m in _FIGURE.finditer(block) if not _inside_year(m, block)]
+    out = []
+    for k, f in enumerate(figures):
+        stop = figures[k + 1].start() if k + 1 < len(figures) else len(block)
+        after = [y for at, y in marks if f.end() <= at < stop]
+        before = [y for at, y in marks if at < f.start()]
+        out.append((f.group(), after[0] if after else before[-1] if before else None))
+    return out
+
+
+def _inside_year(m: re.Match, block: str) -> bool:
+    """Whether a figure ``_FIGURE`` found is part of a year ``_YEAR`` reads (the 17 of "2016-17")."""
+    return any(y.start() <= m.start() < y.end() for y in _YEAR.finditer(block) if y.group("fy"))
+
+
+def _names(block: str, title: str) -> bool:
+    """Whether ``block`` names the measure ``title`` is of: a word of the title that says what it
+    counts ("incidents" for "Recorded violent incidents against social work staff")."""
+    wanted = _words(title) - SERVICE_WORDS
+    return bool(wanted & _words(block))
+
+
+def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int = 4) -> bool:
+    """Whether ``block`` does no more than restate one printed measure's figures: it names the
+    measure (a word of its title that says what it counts), each figure above ``hi`` in it is that
+    measure's printed figure for the year the passage gives it (``years_said``: "40 ... in 2016-17
+    compared with 41 the year before"; the same figures of another year, or of another measure, do
+    not count), and, those set aside (each written as a large figure of its own), ``small_numbers_in``
+    finds nothing: a passage that says a measure's printed figures and their difference, nothing more.
+    Said as a change over time (a year, "the year before"), never as a part of a whole ("40 of the
+    41"), which would tell what the table's years do not."""
+    said = [(float(f.replace(",", "")), y) for f, y in years_said(block, _report_year(printed))]
+    said = [(v, y) for v, y in said if v > hi]
+    if not said or _BIG_WORDS.search(block):
+        return False
+    marked = _FIGURE.sub(lambda m: f"#{int(float(m.group().replace(',', '')))}#", block)
+    if _PART_OF.search(marked) or not _OVER_TIME.search(block):  # "Of the 41 incidents, 40 were ...": a part
         return False
     for s in printed:
-        if counts <= s:
-            marked = _FIGURE.sub(lambda m: f"#{int(float(m.group().replace(',', '')))}#", block)
-            if _PART_OF.search(marked) or not _OVER_TIME.search(block):  # "Of the 41 incidents, 40 were ...": a part
-                return False
-            order = {v: i for i, v in enumerate(sorted(s), start=1)}
+        if _names(block, s.title) and all(y is not None and s.figures.get(y) == v for v, y in said):
+            order = {v: i for i, v in enumerate(sorted(set(s.figures.values())), start=1)}
             aside = _FIGURE.sub(
                 lambda m, o=order: str(10_000_000 * o.get(float(m.group().replace(",", "")), 0) or m.group()), block
             )
@@ -52,7 +123,13 @@ def restates_printed(block: str, printed: Iterable[frozenset[float]], lo: int = 
     return False
 
 
-def lazily(make: Callable[[], list[frozenset[float]]]) -> Callable[[], list[frozenset[float]]]:
+def _report_year(printed: Iterable[Series]) -> str:
+    for s in printed:
+        return s.year
+    return "2000-01"
+
+
+def lazily(make: Callable[[], list[Series]]) -> Callable[[], list[Series]]:
     """``make`` called once, on first need: a file with no finding never works out the figures."""
     memo: list = []
 

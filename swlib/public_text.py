@@ -153,24 +153,29 @@ class Passage:
     hits: tuple[str, ...]  # the small numbers in it no officer cleared (none where the page prints them)
     cleared: bool  # the whole file is cleared, or the paragraph holds a phrase its front matter clears
     line: int  # the line a withheld passage is named by, as check-public names it
+    found: tuple[str, ...] = ()  # the small numbers in it, cleared or not (none where the page prints them)
 
 
 def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> list[Passage]:
     """The paragraphs of a narrative file's text, front matter removed, each with the small numbers
     in it that no officer cleared. ``printed``: a callable giving the report's printed figures
     (``publishing.printed_series``); a paragraph that only restates one measure's printed figures
-    has none."""
+    has none. What check-public lists and what a public report withholds are both read from these
+    (``found``, ``hits``), so the two agree."""
     whole, phrases, body = narrative_cleared(text)
     line = 1 + text[: len(text) - len(body)].count("\n")
     out = []
     for b in narrative_blocks(body):
         start = line + len(b) - len(b.lstrip("\n"))
         line += b.count("\n")
-        hits = [] if whole or not b.strip() else uncleared_hits(b, phrases, lo, hi)
-        if hits and printed is not None and restates_printed(b, printed(), lo, hi):
-            hits = []  # the page prints these figures: the passage gives nothing more away
+        found = small_numbers_in(b, lo, hi) if b.strip() else []
+        if found and printed is not None and restates_printed(b, printed(), lo, hi):
+            found = []  # the page prints these figures: the passage gives nothing more away
+        hits = [] if whole or not found else uncleared_hits(b, phrases, lo, hi)
         at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
-        out.append(Passage(b, start, tuple(hits), whole or any(p in b for p in phrases), at))
+        if found and not hits:  # cleared: named by the line of its first small number, as if it were not
+            at = passage_line(b, start, lambda s: small_numbers_in(s, lo, hi))
+        out.append(Passage(b, start, tuple(hits), whole or any(p in b for p in phrases), at, tuple(found)))
     return out
 
 

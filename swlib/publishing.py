@@ -12,11 +12,13 @@ import pandas as pd
 from . import printed_text, public_text, reports
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
+from .hidden import suppressed_columns
 from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
-from .printed import lazily
-from .public_text import _cleared, narrative_findings, public_narrative, reason_for, table_file
+from .printed import Series, lazily
+from .public_text import _cleared, public_narrative, reason_for, table_file
+from .public_text import narrative_passages as passages_of
 from .rate_bases import populations, rate_base, unchecked_rate
 from .reading import column_key, table_sheets
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
@@ -264,9 +266,11 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         printed = lazily(lambda: printed_series(ds, council, year, hi))
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
             found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi, printed)[1]]
-        else:
-            found = ([(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]] if public
-                     else [(*x, reason_for(x[1])) for x in narrative_findings(text, lo, hi)])  # fmt: skip
+        elif public:
+            found = [(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]]
+        else:  # the passages the run withholds (not cleared) and those it prints as cleared: one rule decides both
+            found = [(p.line, (p.hits or p.found)[0], not p.hits, reason_for((p.hits or p.found)[0]))
+                     for p in passages_of(text, lo, hi, printed) if p.found]  # fmt: skip
         out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}
                 for n, hit, ok, why in found]  # fmt: skip
     return out
@@ -375,18 +379,22 @@ def _covered(report: str, period) -> Period | None:
     return P.year_period if r.period_kind == "year" else P
 
 
-def printed_series(ds, council: str, year, hi: int = 4) -> list[frozenset[float]]:
+def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
     """Each count measure's figures the public annual report prints for ``year`` and the years
     its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
-    as one set per measure, figures above ``hi`` only: the statutory functions' tables."""
+    by year, figures above ``hi`` only, with the measure's title (``printed.Series``): the
+    statutory functions' tables."""
     perf = performance(ds, council, year, audience="public")
     years = [str(y) for y in perf.attrs.get("years", [])]
+    fy = Period.parse(year).year_period.fy_id
     rows = perf[perf["theme"].eq("Statutory functions") & perf["unit"].eq("count")]
     out = []
     for r in rows.to_dict("records"):
-        hidden = str(r.get("suppressed") or "")
-        values = [r.get(y) for y in years if y not in hidden] + ([r.get("to_date")] if "to_date" not in hidden else [])
-        s = frozenset(float(v) for v in values if pd.notna(v) and float(v) > hi and float(v).is_integer())
-        if s:
-            out.append(s)
+        hidden = suppressed_columns(r)
+        shown = {y: r.get(y) for y in years if y not in hidden} | (
+            {fy: r.get("to_date")} if "to_date" not in hidden else {}
+        )
+        figures = {y: float(v) for y, v in shown.items() if pd.notna(v) and float(v) > hi and float(v).is_integer()}
+        if figures:
+            out.append(Series(str(r["title"]), figures, fy))
     return out

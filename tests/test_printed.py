@@ -2,7 +2,7 @@
 
 import swlib
 from swlib.narrative import section
-from swlib.printed import restates_printed
+from swlib.printed import Series, restates_printed, years_said
 from swlib.publishing import narrative_passages, printed_series
 from tests.conftest import ROOT
 
@@ -16,7 +16,8 @@ def test_dundees_violence_passage_restates_the_workforce_tables_figures_and_is_p
     """Dundee's public annual 2016/17: the passage says 40 and 41, the table below it prints 41
     (2015/16) and 40 (2016/17) for the same measure; the difference (1) is on the page anyway."""
     printed = printed_series(demo, "dundee-city", "2016-17")
-    assert frozenset({40.0, 41.0}) in printed
+    (violence,) = [s for s in printed if s.title == "Recorded violent incidents against social work staff"]
+    assert (violence.figures["2015-16"], violence.figures["2016-17"], violence.year) == (41.0, 40.0, "2016-17")
     assert restates_printed(PASSAGE, printed)
     html = str(section(ROOT / "data", "dundee-city", "2016-17", "workforce", "public"))
     assert "a total of 40 recorded violent incidents against Social Work staff compared with 41" in html
@@ -38,5 +39,54 @@ def test_a_passage_saying_more_than_the_printed_figures_is_still_withheld(demo):
         "There were 40 incidents and 41 reports.",  # not a change over time
     ):
         assert not restates_printed(said, printed), said
-    assert not restates_printed(PASSAGE, [frozenset({40.0})])  # 41 is not printed
+    assert not restates_printed(PASSAGE, [Series("Recorded violent incidents", {"2016-17": 40.0}, "2016-17")])
     assert printed_series(swlib.load(ROOT / "data"), "dundee-city", "2016-17") == printed
+
+
+DTTO = Series("Drug Treatment and Testing Orders imposed", {"2020-21": 12.0, "2021-22": 13.0, "2022-23": 15.0,
+                                                           "2023-24": 13.0}, "2023-24")  # fmt: skip
+
+
+def test_a_passage_is_let_through_only_with_the_named_measures_figures_for_the_years_it_says():
+    # ATTACK-5 finding 3: "12 ... in 2023/24 and 15 in 2022/23" was let through because DTTO's row prints 12 and 15
+    # (2020/21 and 2022/23): the passage is about secure placements, which the report prints as [c]; 3 fewer
+    said = "Secure placements were made for 12 children in 2023/24 and 15 in 2022/23."
+    assert not restates_printed(said, [DTTO])
+    # naming the measure is not enough: 12 is its 2020/21 figure, not its 2023/24 one
+    assert not restates_printed("Drug Treatment and Testing Orders imposed: 12 in 2023/24 and 15 in 2022/23.", [DTTO])
+    # its own figures for the years said: the page prints 13 and 15, and their difference
+    assert restates_printed("We imposed 13 Drug Treatment and Testing Orders in 2023/24 and 15 in 2022/23.", [DTTO])
+    assert restates_printed("13 testing orders were imposed this year, compared with 15 the year before.", [DTTO])
+    assert not restates_printed("13 testing orders were imposed this year, against 12 the year before.", [DTTO])
+
+
+def test_years_said_gives_each_figure_the_year_of_its_clause():
+    assert years_said("12 children in 2023/24 and 15 in 2022/23", "2023-24") == [("12", "2023-24"), ("15", "2022-23")]
+    assert years_said(PASSAGE, "2016-17") == [("40", "2016-17"), ("41", "2015-16")]
+    assert years_said("28 this year and 25 last year", "2023-24") == [("28", "2023-24"), ("25", "2022-23")]
+    assert years_said("There were 28 placements.", "2023-24") == [("28", None)]
+
+
+def test_check_public_and_the_run_agree_on_a_passage_that_restates_another_rows_figures(tmp_path):
+    # ATTACK-5 finding 3: check-public listed the secure placements passage as withheld, the run printed it
+    import shutil
+
+    from swlib.publishing import check_public, withheld
+
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    md = tmp_path / "d" / "narrative" / "dumfries-and-galloway" / "2023-24" / "performance.md"
+    said = "Secure placements were made for 12 children in 2023/24 and 15 in 2022/23."
+    md.write_text(md.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
+    ds = swlib.load(tmp_path / "d")
+    dg = "dumfries-and-galloway"
+    listed = [
+        (f["file"].split("/")[-1], f["row"]) for f in check_public(ds, dg, "2023-24") if "performance.md" in f["file"]
+    ]
+    run = [
+        (f["file"].split("/")[-1], f["row"])
+        for f in withheld(ds, "annual", dg, "2023-24")
+        if "performance.md" in f["file"]
+    ]
+    assert listed == run and ("performance.md", md.read_text().splitlines().index(said) + 1) in run
+    html = str(section(tmp_path / "d", dg, "2023-24", "performance", "public"))
+    assert "Secure placements were made for 12" not in html
