@@ -337,10 +337,27 @@ def protect_parts(records, evidence, hidden, why, cols, record, lo, hi) -> list[
                         rests.append({"measure": key, "year": year[0], "months": year[1], "value": rest,
                                       "numerator": np.nan, "denominator": np.nan, "parts": 1})  # fmt: skip
                     break
-                pick = min((i for i in shown if value[i] > 0), key=lambda i: value[i], default=w)
+                told = _told_parts(records, shown, value, record, year, hi)
+                pick = min((i for i in shown if value[i] > 0 and i not in told), key=lambda i: value[i], default=w)
                 hidden[pick].append(col)
                 why[pick].append(f"{col}:parts")
     return rests
+
+
+def _told_parts(records, shown, value, record, year, hi) -> set[int]:
+    """The parts among ``shown`` a reader can still tell if hidden to protect another: printed
+    before for the same year and months (``record``) within ``hi`` of their figure now (education
+    printed as 50 last year, 50 now: hidden, the reader takes last year's, and with the whole and
+    the other parts works the small one out). ``protect_parts`` never picks one (the next smallest
+    is, or the whole), as ``disclosure.suppress_table`` does a team of last year's return."""
+    if not year or not record:
+        return set()
+    out = set()
+    for i in shown:
+        before = kept_for(record, records[i]["measure"], year[0]).get(year[1], [])
+        if any(not _nan(f[0]) and abs(f[0] - value[i]) <= hi for f in before):
+            out.add(i)
+    return out
 
 
 def hide_under_hidden_whole(records, parts, hidden, why, col, total, hi) -> None:

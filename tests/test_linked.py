@@ -360,3 +360,31 @@ def test_attack_two_value_only_percentages_part_of_one_count_give_no_small_diffe
     assert pd.isna(pub.loc["dg-lac-foster", "to_date"])  # the smaller numerator
     assert "to_date:complement" in pub.loc["dg-lac-foster", "suppressed_why"]
     assert public(ds, "2023-24-Q3").loc["dg-lac-foster", "to_date"] == pytest.approx(19.1)  # 90 of 470: 90 apart
+
+
+def _referrals(folder, years):
+    """ATTACK-5 finding 6's data: D&G's child protection referrals and three parts of them, by source."""
+    base = {"theme": "Statutory functions", "outcome": "Child protection", "unit": "count", "polarity": "none",
+            "frequency": "annual", "aggregate": "sum", "decimals": "0", "council": DG, "source": "synthetic"}  # fmt: skip
+    ids = ["dg-cpref", "dg-cpref-police", "dg-cpref-health", "dg-cpref-education"]
+    ms = [{**base, "measure": ids[0], "title": "Child protection referrals received"}]
+    ms += [{**base, "measure": m, "title": f"Child protection referrals received from {w}", "part_of": ids[0]}
+           for m, w in zip(ids[1:], ("the police", "health services", "education"), strict=True)]  # fmt: skip
+    obs = [{"measure": m, "period": y, "value": str(v)} for y, vs in years.items() for m, v in zip(ids, vs, strict=True)]
+    return demo_with(folder, ms, obs)
+
+
+def test_attack_a_revision_does_not_move_the_secondary_c_onto_a_part_printed_before(tmp_path):
+    # ATTACK-5 finding 6: 2022/23 printed as received 100, police [c], health [c], education 50; revised a year
+    # later to 105 with health 52, the smallest part printed became education (50), so health printed 52 and
+    # education [c]: with education's 50 of a year ago, police = 105 - 52 - 50 = 3
+    years = {"2019-20": (120, 40, 40, 40), "2020-21": (110, 30, 40, 40), "2021-22": (105, 35, 35, 35)}
+    v1 = public(_referrals(tmp_path / "a", {**years, "2022-23": (100, 3, 47, 50)}), "2022-23")
+    assert pd.isna(v1.loc["dg-cpref-health", "to_date"]) and v1.loc["dg-cpref-education", "to_date"] == 50
+    record = pd.DataFrame(list(v1.attrs["printed"]), columns=published.COLUMNS)
+    ds = _referrals(tmp_path / "b", {**years, "2022-23": (105, 3, 52, 50), "2023-24": (130, 40, 45, 45)})
+    assert pd.isna(public(ds, "2023-24").loc["dg-cpref-education", "2022-23"])  # the data alone: the smallest
+    v2 = public(ds, "2023-24", record)
+    assert v2.loc["dg-cpref-education", "2022-23"] == 50 and v2.loc["dg-cpref", "2022-23"] == 105
+    for m in ("dg-cpref-police", "dg-cpref-health"):
+        assert pd.isna(v2.loc[m, "2022-23"]), m
