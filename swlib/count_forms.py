@@ -156,6 +156,20 @@ _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
 _CHANGE_PC = r"(?P<pc>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
 
 
+_SIBLINGS = _lazy(r"\b(?:brothers|sisters|siblings|twins|sons|daughters|boys|girls)\s+$", re.I)
+
+
+def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed": 3 people
+    """The people a list of ages names: one an age where the list says individuals (three ages or
+    more, an age twice, ages apart, or brothers, sisters, boys or girls); none for two ages that
+    bound a band ("young people aged 16 and 17 were offered places")."""
+    ages = [int(a) for a in re.findall(r"\d+", m.group("ages"))]
+    band = len(ages) == 2 and ages[1] == ages[0] + 1
+    if band and not _SIBLINGS.search(m.string, max(0, m.start() - 20), m.start()):
+        return []
+    return [len(ages)]
+
+
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN_LABEL = _lazy(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
                           r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
@@ -208,6 +222,26 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         2,
+    ),
+    (  # "a boy and a girl", "the boy and his sister", "a man and a woman" (2), as "a brother and sister" is
+        "two people named together",
+        _lazy(
+            r"\b(?:a|an|the|one)\s+(?:young\s+|teenage\s+|little\s+)?(?:boy|girl|man|woman|brother|sister|son|daughter)"
+            r"\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?(?:young\s+|teenage\s+|little\s+)?"
+            r"(?:boy|girl|man|woman|brother|sister|son|daughter)\b(?!['’]s)",
+            re.I,
+        ),
+        2,
+    ),
+    (  # "Young people aged 14, 15 and 16 were placed", "Brothers aged 14 and 15 were": each age one person
+        "people listed by their ages",
+        _lazy(
+            r"\baged\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2}){0,2}\s*,?\s*(?:and|&)\s+\d{1,2})\b(?!\s*(?:-|–|to|\+)\s*\d?)"
+            r"(?!\s+(?:years?\s+)?(?:and|or)\s+(?:over|under|above|older|younger))(?:\s+years?(?:\s+old)?)?,?"
+            r"(?=(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b)",
+            re.I,
+        ),
+        _ages_listed,
     ),
     (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
         "a lone person, a pair",
@@ -341,7 +375,9 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
         "a tally",
-        _lazy(r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w.,%]|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I),
+        _lazy(
+            r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w%]|[.,]\d|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I
+        ),
         lambda m: [int(m.group("x") or m.group("n"))],
     ),
     (  # "between 3-4 children a month", "2–3 placements": a range of counts (not ages, dates, labels or durations)
@@ -356,7 +392,11 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
         "doubled or halved from a figure",
-        _lazy(rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}", re.I),
+        _lazy(
+            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b"
+            rf"{_NOT_UNIT}",
+            re.I,
+        ),
         lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
     ),
     (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change

@@ -79,6 +79,15 @@ ATTACKS = [
     ("Registrations were 43, a 7.5% increase.", 3),
     ("43 children were on the register, 7.5% more than last year.", 3),
     ("The register stood at 43 at 31 March 2024 and 40 at 31 March 2023.", 3),
+    # ATTACK-5 finding 7: people listed by their ages, two people named together, ordinals, a tally said anywhere
+    ("Young people aged 14, 15 and 16 were placed in secure care during the year.", 3),
+    ("Brothers aged 14 and 15 were placed in secure care.", 2),
+    ("Girls aged 14, 15 and 15 were placed in secure care in May.", 3),
+    ("A boy and a girl from the same family were placed in residential care in Glasgow.", 2),
+    ("In March we made our fourth secure placement of 2023/24.", 4),
+    ("Secure care was used for the third time this year in January.", 3),
+    ("Children in secure care x3.", 3),
+    ("Secure placements trebled from last year's one.", 3),
 ]
 
 
@@ -132,6 +141,10 @@ NOT_ATTACKS = [
     "Spend rose 7.5% to 43 million.",
     "Referrals rose 12% to 560.",
     "We were placed 12 out of 32 councils.",
+    "Young people aged 16 and 17 are eligible for aftercare.",
+    "Services for people aged 65 and over were reviewed.",
+    "Our third annual report was published.",
+    "We worked with the Third Sector organisations in the area.",
     "No complaints were upheld, but twelve were withdrawn.",
     "Recommendations: see Part III.",
 ]
