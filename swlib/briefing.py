@@ -13,7 +13,7 @@ from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
 from .formatting import fmt_value, slug
 from .narrative import comment_html
-from .periods import Period, previous_quarter
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, previous_quarter
 from .rows import records
 from .status import actions, performance, without_figures
 
@@ -110,6 +110,31 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
     return sorted(out, key=lambda c: c["better"])
 
 
+def status_not_known(ds, council: str, perf: pd.DataFrame, before: pd.DataFrame, P: Period) -> list[dict]:
+    """Measures Red or Amber last quarter (``before``) whose figure for ``P`` is not in, so that their
+    status is "Report later": ``{"title", "was", "missing", "why"}``, ``missing`` the periods with no
+    figure ('September 2026'), ``why`` the reason the data gives ('' for none). Page 1 names them
+    under "Since last quarter": ANALYST-5 #6, a Red measure whose September was late dropped off page
+    1 without a word, and 6 Red became 4 Red, read as improvement."""
+    was = dict(zip(before["measure"], before["status"], strict=True))
+    freq = ds.measures.drop_duplicates("measure", keep="last").set_index("measure")["frequency"].map(FREQUENCY_KIND)
+    o = ds.observations
+    o = o[(o["council"] == council) & o.reindex(columns=["value", "numerator", "denominator"]).notna().any(axis=1)]
+    out = []
+    for r in records(perf):
+        if was.get(r["measure"]) not in ("Red", "Amber") or r["status_source"] != "missing":
+            continue  # (an officer's own "Report later" is an assessment, said in the tables)
+        kind = freq.get(r["measure"], "quarter")
+        if kind == "year":
+            continue  # an annual measure: nothing due this quarter (page 1's annual line)
+        due = P.parts(kind) if SPAN_MONTHS[kind] <= SPAN_MONTHS["quarter"] else [P.latest_of_kind(kind)]
+        given = set(o.loc[o["measure"] == r["measure"], "period"])
+        missing = [q.label for q in due if str(q) not in given] or [P.label]
+        out.append({"title": r["title"], "was": was[r["measure"]], "missing": " and ".join(missing),
+                    "why": (r.get("year_notes") or {}).get("to_date") or ""})  # fmt: skip
+    return out
+
+
 NOT_RATED = ("Report later", "Data only")  # an annual measure with these has nothing due this quarter
 
 
@@ -182,6 +207,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     if before is not None and not before["to_date"].notna().any():
         before = None  # a quarter with no figures: nothing to compare with, not "no change"
     changes = status_changes(perf, before) if before is not None else None
+    not_known = status_not_known(ds, council, perf, before, P) if before is not None else []
     # the public version shows no status for a suppressed figure, so not its changes either: it
     # says so (for every such measure alike, not naming which changed) rather than "no change"
     hidden = audience != "internal" and any((t["status"] == SUPPRESSED).any() for t in (perf, before) if t is not None)
@@ -201,6 +227,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "annual_no_figures": int((nofig & annual).sum()),  # listed at the end of section 3
         "since": prev.label,
         "changes": changes,
+        "not_known": not_known,  # Red or Amber last quarter, no figure for this one: no status
         "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],
         "more": max(len(attention) - MAX_ATTENTION, 0),

@@ -44,9 +44,7 @@ def test_a_status_move_towards_green_says_when_the_figure_is_worse_than_last_yea
     up = {"trend": "improving", "last_year": 80.0, "to_date": 83.1, "unit": "percent", "decimals": 1}
     assert year_on_year(up, better=False) == "but 83.1% is better than 80.0% at this point last year"
     # a whole year's figure (an annual measure's latest) names the year it is set against
-    assert (
-        year_on_year({**up, "period_shown": "2022-23"}, better=False) == "but 83.1% is better than 80.0% in 2021/22"
-    )
+    assert year_on_year({**up, "period_shown": "2022-23"}, better=False) == "but 83.1% is better than 80.0% in 2021/22"
     assert year_on_year(up, better=True) == ""
     public = performance(demo, "dumfries-and-galloway", P, audience="public")
     hidden = public[public["suppressed"].str.contains("last_year")]
@@ -367,3 +365,45 @@ def test_a_quarter_with_most_figures_still_to_come_does_not_read_as_good_news(da
     q2 = performance(ds, "alpha", Period.parse("2026-27-Q2"))
     q2["sentence"] = ""
     assert briefing_view(ds, "alpha", q2, Period.parse("2026-27-Q2"))["unchanged_but"] == ""
+
+
+def test_a_red_measure_whose_latest_month_is_not_in_is_named_on_page_1_with_its_reason(data_dir):
+    """ANALYST-5 #6: bed days lost to delayed discharge, Red in Q1, had July and August but not
+    September in Q2: "Report later", and page 1 said nothing (6 Red became 4, read as improvement)."""
+    from bs4 import BeautifulSoup
+
+    from swlib import load, performance
+    from swlib.templating import environment
+    from tests.conftest import make_data
+
+    measures = [{"title": "Bed days lost", "unit": "count", "polarity": "lower", "frequency": "monthly",
+                 "target": "12000", "tolerance": "600"},
+                {"title": "Reviews on time", "unit": "count", "polarity": "higher", "target": "40"},
+                {"title": "Visits", "unit": "count", "polarity": "higher", "target": "40"}]  # fmt: skip
+    months = {"2026-04": "1030", "2026-05": "1080", "2026-06": "1095", "2026-07": "1130", "2026-08": "1150"}
+    obs = [{"measure": "m0", "period": m, "value": v} for m, v in months.items()]
+    obs.append({"measure": "m0", "period": "2026-09", "comment": "September figure awaited from PHS"})
+    obs += [{"measure": "m1", "period": q, "value": "5"} for q in ("2026-27-Q1", "2026-27-Q2")]  # Red, then Red
+    obs += [{"measure": "m2", "period": "2026-27-Q1", "value": "5"}]  # Red, then no figure and no reason
+    ds = load(make_data(data_dir, measures, obs))
+    P = Period.parse("2026-27-Q2")
+    assert performance(ds, "alpha", Period.parse("2026-27-Q1")).set_index("measure")["status"]["m0"] == "Red"
+    perf = performance(ds, "alpha", P)
+    perf["sentence"] = ""
+    g = briefing_view(ds, "alpha", perf, P)
+    assert g["changes"] == [] and g["not_known"] == [
+        {
+            "title": "Bed days lost",
+            "was": "Red",
+            "missing": "September 2026",
+            "why": "September figure awaited from PHS",
+        },
+        {"title": "Visits", "was": "Red", "missing": "2026/27 Quarter 2", "why": ""},
+    ]
+    ctx = {"glance": g, "period": P, "performance": {"parts": []}}
+    page = environment().get_template("quarterly/report.html.j2").module.glance(ctx, {})
+    text = " ".join(BeautifulSoup(str(page), "html.parser").get_text(" ").split())
+    assert (
+        "Status not known yet : Bed days lost (status Red → Report later: no figure yet for September 2026; "
+        "September figure awaited from PHS); Visits (status Red → Report later: no figure yet for 2026/27 Quarter 2)."
+    ) in text, text
