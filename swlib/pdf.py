@@ -169,6 +169,12 @@ _CONTENTS_PAGES = """(numbers) => {
   }
   return changed;
 }"""
+# every image loaded, after the media changed (a picture's source for print chosen in place of the screen's)
+_IMAGES_LOADED = """async () => {
+  await new Promise(r => requestAnimationFrame(() => r()));
+  await Promise.all([...document.images].map(i => i.complete ? i.decode().catch(() => {})
+    : new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })));
+}"""
 MAX_PRINTS = 4  # a contents list whose page numbers moved a heading to another page is printed again
 
 # each contents line the printed page shows (the media emulated is print: the contents' sub-lists
@@ -234,6 +240,7 @@ def _print_with_contents_pages(page) -> bytes:
     heading not printed), the numbers are written into the contents and the page printed again
     until no number changes."""
     page.emulate_media(media="print")
+    page.evaluate(_IMAGES_LOADED)  # a chart drawn for the printed page (its <source media="print">) in place
     placeholders = page.evaluate(_CONTENTS_PLACEHOLDERS, _CODES)
     raw = _print(page)
     written = _write_contents_pages(raw, placeholders) if placeholders is not None else None

@@ -546,6 +546,65 @@ def test_on_a_phone_the_small_multiples_take_fewer_panels_a_row_each_as_wide(dem
     assert one[0] <= 390 - 2 * 8 < drawn(small_multiples(rows[:1], years, "2023-24", "Orders").svg)[0] and one[2] == 1
 
 
+def test_on_paper_the_benchmarking_panels_are_lower_and_say_the_same(demo):
+    # every council's heading "How we compare", its words, its 17 panels and their caption were two lines more than
+    # a landscape page: the caption opened the table's page. The printed panels' bars are 8 points lower, all else alike
+    import base64
+    import re
+
+    from swlib import views
+
+    chart = views.benchmark_view(demo, "dumfries-and-galloway", swlib.Period.parse("2023-24-Q2"))["chart"]
+    screen, paper = svg_of(chart), base64.b64decode(chart["print"].split(",", 1)[1]).decode()
+
+    def size(svg):
+        return [float(x) for x in re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()]
+
+    (w, h), (w_paper, h_paper) = size(screen), size(paper)
+    assert w_paper == w and h - h_paper == 3 * 8  # three rows of panels, each 8 points lower
+    assert [t for t, _, _ in svg_text_boxes(paper)] == [t for t, _, _ in svg_text_boxes(screen)]  # every word there
+    # nothing printed over anything ("100%" and the unit over it touch by half a point, as on screen)
+    boxes = svg_text_boxes(paper)
+    assert not [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+                if a[1][0] < b[1][2] - 0.6 and b[1][0] < a[1][2] - 0.6 and a[1][1] < b[1][3] - 0.6 and b[1][1] < a[1][3] - 0.6]  # fmt: skip
+    assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", paper)) >= 9
+
+
+def test_on_paper_the_small_multiples_take_four_a_row_where_their_labels_and_years_fit():
+    # Dundee 2016/17's justice social work, seven measures and two years: three rows at three a row, its table, note and
+    # chart a page of their own (13 pages); four a row, two rows, shorter: sections 6.2 to 6.5 on two pages (12)
+    import re
+
+    from swlib.charts import small_multiples
+
+    def drawn(svg):
+        height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+        titles = [box for _, box, c in svg_text_boxes(svg) if c == "title"]
+        return height, len({round(box[0]) for box in titles}), len({round(box[1]) for box in titles})
+
+    def rows(n, years):
+        return [{"measure": f"m{k}", "title": f"Community Payback Orders made in the year {k}", "unit": "number",
+                 "decimals": 0, **{y: 795.0 + 100 * k for y in years}, "2016-17": 656.0, "synthetic": ""}
+                for k in range(n)]  # fmt: skip
+
+    two = ["2015-16"]
+    screen, paper = (small_multiples(rows(7, two), two, "2016-17", "Justice", printed=p) for p in (False, True))
+    (h3, cols3, rows3), (h4, cols4, rows4) = drawn(screen.svg), drawn(paper.svg)
+    assert (cols3, rows3, cols4, rows4) == (3, 3, 4, 2) and h4 < 0.65 * h3  # 7 panels: 2 rows, not 3; a third shorter
+    assert svg_overprinted(paper.svg) == [] and (paper.alt, paper.caption) == (screen.alt, screen.caption)
+    assert min(float(x) for x in re.findall(r"font-size: ([\d.]+)px", paper.svg)) >= 9  # its text as large
+    # a title of three lines in the second row clear of the first row's years (the rows' gap as at 1.55 inches a row):
+    # at 1.1 of a panel, as on screen, the shorter panels left 3.9 points, a title's first line on the years above it
+    boxes = svg_text_boxes(paper.svg)
+    titles = sorted({round(box[1], 1) for _, box, c in boxes if c == "title"})
+    second = min(box[1] for _, box, c in boxes if c == "title" and box[1] > titles[0] + 20)
+    assert second - max(box[3] for _, box, c in boxes if "tick" in c and box[3] < second) > 7
+    # "13/14 14/15 15/16 16/17" under a panel a quarter wide would run together: three a row on paper too
+    four = ["2013-14", "2014-15", "2015-16"]
+    same = (small_multiples(rows(5, four), four, "2016-17", "MHO", printed=p).svg for p in (False, True))
+    assert next(same) == next(same)
+
+
 def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
     import re
 

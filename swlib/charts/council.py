@@ -336,9 +336,12 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     return str(svg)
 
 
-def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str, narrow: bool = False) -> Chart:
+def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str, narrow: bool = False,
+                    printed: bool = False) -> Chart:  # fmt: skip
     """Year-on-year values for several measures (statutory functions), one small panel each;
-    ``narrow``: a panel fewer a row, each as wide, for a phone's screen (the chart narrower)."""
+    ``narrow``: a panel fewer a row, each as wide, for a phone's screen (the chart narrower);
+    ``printed``: four panels a row where every bar's label fits its bar (the committee paper: a
+    theme's seven measures in two rows, not three), the chart as wide."""
     n = len(rows)
     labels = [Period.parse(y).label for y in years]
     all_years = [*years, this_year]
@@ -359,6 +362,9 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
     slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
     cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
+    ticks = max(text_width(lab[2:], MIN_FONT) for lab in all_labels)  # "13/14" under its bar
+    if printed and max(widest, ticks) + 2 * LABEL_PAD < slot * 3.6 / 4.9:  # four a row: each panel 3.6/4.9 as wide
+        cols = min(4, n)
     width = 72 * 6.8
     if narrow:  # a panel as wide as two or three a row make it (margins 0.15 inches a side, gaps 0.3 of a panel)
         pw = (width - 72 * 0.3) / (max(cols, 2) + 0.3 * (max(cols, 2) - 1))
@@ -395,10 +401,12 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
         + (f" {said}" if said else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else "")
     )
-    return Chart(_multiples_svg(panels, [lab[2:] for lab in all_labels], cols, nrows, alt, width), alt, caption)
+    row = 1.35 if cols == 4 else 1.55  # four a row: each panel narrower, and as much shorter
+    return Chart(_multiples_svg(panels, [lab[2:] for lab in all_labels], cols, nrows, alt, width, row), alt, caption)
 
 
-def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: str, width: float = 72 * 6.8) -> str:
+def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: str, width: float = 72 * 6.8,
+                   row: float = 1.55) -> str:  # fmt: skip
     """The small multiples in SVG, 6.8 inches wide and 1.55 a row (two rows in 85 mm, three in
     125 mm: printed at full size, 8 pt): one panel of year bars a measure, each bar labelled with
     its figure (synthetic ones †, unless all are: then the panel's title says it once), a
@@ -406,12 +414,15 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     ``hspace`` and ``wspace``) as the matplotlib chart had them (a little more between rows when
     a title below the first row takes three lines: it stays clear of the ticks above it)."""
     size, st = MIN_FONT, STYLE
-    W, H = width, 72 * (1.55 * nrows + 0.2)
+    W, H = width, 72 * (row * nrows + 0.2)
     pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 0.9)
     mark = [f"\u00a0{SYNTHETIC_MARK}" if p[4] else "" for p in panels]  # never on a line of its own
     headings = [wrap_to(p[0]["title"] + m, pw, size) for p, m in zip(panels, mark, strict=True)]  # in its panel
     if any(h.count("\n") == 2 for h in headings[cols:]):  # a title of three lines clear of the ticks above it
-        pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 1.1)
+        # as far below them as in rows 1.55 inches tall, 1.1 of a panel (shorter rows: a larger share)
+        gap = 1.1 * 72 * (1.55 * nrows - 0.65) / (nrows + 1.1 * (nrows - 1))
+        hspace = gap * nrows / (H - 72 * 0.85 - gap * (nrows - 1))
+        pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, hspace)
     svg = Svg(W, H, alt)
     for k, (r, vals, hidden, marked, _) in enumerate(panels):
         x0, y0 = corner(k)

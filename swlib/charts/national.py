@@ -33,13 +33,14 @@ from .svg import (
 )
 
 
-def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6) -> Chart:
+def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool = False) -> Chart:
     """For each indicator, all councils' values sorted best to worst: this council and its family
     highlighted. Each panel is titled by the indicator's name (its code after it); this council's
     bar is black and outlined, and marked under the axis with the council's name (found in a
     greyscale print, not by colour alone). Six panels a row for the landscape page the benchmarking
     table prints on, at full size; ``cols`` fewer for a phone's screen (the panels as wide, the chart
-    narrower and taller)."""
+    narrower and taller); ``printed``: the bars lower, for the committee paper (the heading, its words,
+    the charts and their caption on one landscape page)."""
     codes = list(dict.fromkeys(b["lgbf"]))
     rows_n = math.ceil(len(codes) / cols)
     me = b[b["council"] == council]
@@ -56,7 +57,8 @@ def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6) -> Chart:
            "is black, outlined and marked ▲ with its name under it, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
     caption = (f"Where {name} stands among all Scottish councils on each indicator (black, outlined and marked "
                f"▲ {name}: this council; mid blue: its family group; light grey: the other councils).")  # fmt: skip
-    return Chart(_benchmark_svg(b, codes, council, fam, cols, rows_n, alt, name), alt, caption)
+    svg = _benchmark_svg(b, codes, council, fam, cols, rows_n, alt, name, bars=22.0 if printed else 30.0)
+    return Chart(svg, alt, caption)
 
 
 def panel_name(code: str, title: str) -> str:
@@ -83,7 +85,7 @@ def _fit_lines(text: str, width: float, size: float, most: int) -> list[str]:
 
 
 def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, rows_n: int, alt: str,
-                   name: str = "") -> str:  # fmt: skip
+                   name: str = "", bars: float = 30.0) -> str:  # fmt: skip
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt). Each panel, top to bottom: the indicator's name (two lines at most)
     and code, the council's figure, year and rank, what the value axis counts, the bars, the
@@ -100,7 +102,7 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     }  # its code whole at 9 pt
     head = max(len(n) for n in names.values()) + 2  # the name's lines, the figure and rank, the axis's unit
     # the bars lower than at 8 pt: room for a name's third line at 9 pt
-    ph, top_pad, tick_half = 30.0, 1.0, metrics.CAP / 2 * size
+    ph, top_pad, tick_half = bars, 1.0, metrics.CAP / 2 * size
     under = (
         st["tick_length"] + st["tick_pad"] + 1.5 + 2 * line + metrics.DESCENT * size
     )  # the council's name, best → worst

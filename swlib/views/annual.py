@@ -67,6 +67,8 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     elif len(rows):
         out["chart"] = small_multiples(records(rows), years, this_year, outcome).view()
         out["chart"]["narrow"] = small_multiples(records(rows), years, this_year, outcome, narrow=True).view()["src"]
+        printed = small_multiples(records(rows), years, this_year, outcome, printed=True).view()["src"]
+        out["chart"]["print"] = printed if printed != out["chart"]["src"] else None  # fewer rows on paper
     return out
 
 

@@ -301,5 +301,6 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
     # three panels a row on a phone's screen (at one pixel a point, the size its text is legible at, six need two screens)
-    chart = dict(benchmark_chart(b, council).view(), narrow=benchmark_chart(b, council, cols=3).view()["src"])
+    chart = dict(benchmark_chart(b, council).view(), narrow=benchmark_chart(b, council, cols=3).view()["src"],
+                 print=benchmark_chart(b, council, printed=True).view()["src"])  # fmt: skip
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": chart}
