@@ -283,7 +283,7 @@ def _not_ready(ds, jobs: list[Job]) -> list[Outcome]:
 
     out = []
     for j in jobs:
-        if j.report == "annual" and j.audience == "public" and j.resolved:
+        if reports.get(j.report).from_year_return and j.audience == "public" and j.resolved:
             why = not_ready(ds, j.council, Period.parse(j.period))
             if why:
                 out.append(Outcome(j, "not-ready", 0.0, error=why))

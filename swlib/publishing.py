@@ -288,7 +288,7 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
     out = list(perf.attrs.get("withheld", []))
     out += [
         {k: v for k, v in f.items() if k != "cleared"}  # the headings' names, the sources, not cleared
-        for f in printed_text.findings(ds, council, service=report == "quarterly")
+        for f in printed_text.findings(ds, council, service=r.prints_service)
         if not f["cleared"]
     ]
     if "actions" in r.free_text:

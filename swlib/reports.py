@@ -41,6 +41,13 @@ class Report:
     free_text: tuple[str, ...] = ()
     # what its cells import beyond kernels.WARM_MODULES, imported while a single run's kernel boots
     kernel_imports: tuple[str, ...] = ()
+    # the audiences whose runs say the commands that would bring in the returns its figures still lack
+    says_returns: tuple[str, ...] = ()
+    # made from a council's return for its year (statutory figures, narrative): a run says what the year has no
+    # figures for yet, and a public one is not published before the year has any (``annual_ready``)
+    from_year_return: bool = False
+    # prints the council's service's name (params/councils.yaml), which check-public reads for small numbers
+    prints_service: bool = False
 
     def period(self, text) -> Period:
         """The period this report is for, from what was typed: a year for a yearly report; for a
@@ -61,10 +68,12 @@ REPORTS: dict[str, Report] = {
         Report(
             "quarterly", "quarterly_performance.ipynb", title="Quarterly performance report",
             index_name="Quarterly performance report", period_kind="quarter", landscape=True, free_text=("actions",),
+            says_returns=("internal",), prints_service=True,
         ),
         Report(
             "annual", "cswo_annual_report.ipynb", title="Chief Social Work Officer annual report",
             index_name="CSWO annual report", period_kind="year", free_text=("narrative", "workforce", "finance", "inspections"),
+            says_returns=("internal", "public"), from_year_return=True,
         ),
         Report(
             "national", "national_overview.ipynb", title="Social work across Scotland: national overview",

@@ -188,7 +188,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             "error": o.error, "failed_notebook": str(Path(o.failed_notebook).resolve()) if o.failed_notebook else None,
             "pdf": str(Path(o.pdf).resolve()) if getattr(o, "pdf", None) else None,
             **({"not_checked": (not_checked or {}).get(j.key, [])} if j.audience == "public" else {}),
-            **({"missing": missing[(j.council, j.period)]} if j.report == "annual" and o.status == "ok"
+            **({"missing": missing[(j.council, j.period)]} if reports.get(j.report).from_year_return and o.status == "ok"
                and (j.council, j.period) in (missing or {}) else {}),
             **({"picked_from": ch.record()} if j.asked and (ch := (picked or {}).get((j.report, j.asked, j.council)))
                and ch.share and ch.considered else {}),

@@ -126,3 +126,17 @@ def test_what_a_public_report_withholds_follows_the_free_text_its_registry_entry
     annual = withheld(demo, "annual", "dundee-city", "2016-17")
     assert any(w["file"].endswith("complaints.md") for w in annual)  # the narrative, read for the annual report
     assert withheld(demo, "national", "scotland", "2019-20") == []  # published figures only
+
+
+def test_what_a_run_says_beside_its_report_and_when_a_public_one_waits_are_the_registrys(monkeypatch):
+    from dataclasses import replace
+
+    from swlib.cli.reports import _says_returns
+
+    said = {name: [a for a in config.AUDIENCES if _says_returns(name, a)] for name in reports.NAMES}
+    assert said == {"quarterly": ["internal"], "annual": ["internal", "public"], "national": []}
+    assert [r.name for r in reports.REPORTS.values() if r.from_year_return] == ["annual"]
+    assert [r.name for r in reports.REPORTS.values() if r.prints_service] == ["quarterly"]
+    # a fourth report is one entry: what its runs say follows it
+    monkeypatch.setitem(reports.REPORTS, "weekly", replace(reports.get("quarterly"), name="weekly", says_returns=()))
+    assert not _says_returns("weekly", "internal")

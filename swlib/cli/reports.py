@@ -124,7 +124,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
 
 
 def _says_returns(report: str, audience: str) -> bool:
-    return report == "annual" or (report == "quarterly" and audience == "internal")
+    return audience in reports.get(report).says_returns
 
 
 def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
@@ -132,7 +132,7 @@ def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
     from ..views.tables import return_commands, returns_needed, without_figures
 
     perf = performance(ds, council, P)
-    if report == "annual":  # a year's report before its return: each section it leaves empty, and the commands
+    if reports.get(report).from_year_return:  # before its year's return: each section it leaves empty, and the commands
         from ..narrative import section_file
         from ..schema import narrative_dir
         from ..views.annual import year_not_in
@@ -327,13 +327,13 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     public = [o.job for o in outcomes if o.status == "ok" and o.job.audience == "public"]
     # the annual reports rendered (an unchanged re-run says so in one line): what each has no figures for yet
     annual = {(o.job.council, o.job.period): o.job for o in outcomes
-              if o.job.report == "annual" and o.status == "ok"}  # fmt: skip
+              if reports.get(o.job.report).from_year_return and o.status == "ok"}  # fmt: skip
     if public or annual:
         from ..loading import load
 
         ds = load(plan.data)
-        for council, p in annual:  # as run annual says it, per council: what the year's return would bring in
-            needed = _returns_needed(ds, council, Period.parse(p), "annual")
+        for (council, p), j in annual.items():  # as run annual says it, per council: what the return would bring in
+            needed = _returns_needed(ds, council, Period.parse(p), j.report)
             _say_returns_needed(needed, council)
             record.missing[(council, p)] = needed["missing"] + (["narrative"] if needed["narrative"] else [])
         for j in public:
