@@ -649,3 +649,29 @@ def test_merge_keeps_the_byte_order_mark_of_a_csv_saved_by_excel(fife):
     assert raw.startswith(b"\xef\xbb\xbfcouncil,") and raw.count(b"\xef\xbb\xbf") == 1
     assert "Gàidhealtachd: £ spent" in raw.decode("utf-8-sig")
     assert not (fife / "data" / "measures.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # as it was: none
+
+
+def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percentage_it_shows(tmp_path, monkeypatch):
+    """--replace of 89.1% (0.891 under 0.0%) by 90: the cell holds 0.9 and still shows 90.0%, not 9000.0%."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    cp = {**MEASURE, "measure": "cp-visits", "title": "Visits", "aggregate": "latest"}
+    a_return(tmp_path, measures=[cp], observations=[obs("2024-25-Q1", None, None, value=0.891, measure="cp-visits")])
+    wb = load_workbook(tmp_path / "r.xlsx")
+    next(c for c in wb["observations"]["D"] if c.value == 0.891).number_format = "0.0%"
+    wb.save(tmp_path / "r.xlsx")
+    assert run("merge", "r.xlsx").exit_code == 0
+    book = load_workbook(tmp_path / "data.xlsx")
+    book["observations"]["D2"].number_format = "0.0%"  # as the analyst formats the column in the data set
+    book["observations"]["D2"].value = 0.891
+    book.save(tmp_path / "data.xlsx")
+    assert swlib.load(tmp_path / "data.xlsx").observations.loc[0, "value"] == 89.1
+    a_return(tmp_path, "r2.xlsx", measures=(), observations=[obs("2024-25-Q1", None, None, value=90,
+                                                                 measure="cp-visits")])  # fmt: skip
+    r = run("merge", "r2.xlsx", "--replace")
+    assert r.exit_code == 0 and "value: 89.1 → 90" in r.output, r.output
+    cell = load_workbook(tmp_path / "data.xlsx")["observations"]["D2"]
+    assert (cell.value, cell.number_format) == (0.9, "0.0%")
+    assert swlib.load(tmp_path / "data.xlsx").observations.loc[0, "value"] == 90
