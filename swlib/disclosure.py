@@ -62,8 +62,9 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     """
     titles, (replaces, now) = dict(zip(df["measure"], df["title"], strict=True)), _renamed_by(evidence)
     record = published_by_year(renamed(published, titles, replaces, now))
+    held = {m: now.get(m, set()) | set((ev or {}).get("data_years") or ()) for m, ev in evidence.items()}
     renames = [{**x, "file": "measures", "row": _row((evidence.get(x["new"]) or {}).get("measure"))}
-               for x in undeclared_renames(published, titles, replaces, now)]  # fmt: skip
+               for x in undeclared_renames(published, titles, replaces, held)]  # fmt: skip
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max
     cols = ["to_date", "last_year", *df.attrs.get("years", [])]  # the columns that print a figure

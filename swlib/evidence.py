@@ -75,7 +75,29 @@ def measure_evidence(
     if isinstance(part_of, str):
         points["part_of"] = part_of  # with the whole's other parts (linked.protect_parts), or a percentage's base
     points["notes"] = said  # free text a public report would print in place of a figure
+    points["data_years"] = data_years(mo, kind, m)  # a renamed id's history (renames.undeclared_renames)
     i, c = measure_row
     points["measure"] = {"row": i, "cleared": c}  # the measure's words: title, theme, outcome
     points["comment"] = ytd.source if isinstance(ytd.comment, str) else None  # where the comment is
     return points
+
+
+def data_years(mo: dict, kind: str, m) -> set[tuple]:
+    """Each whole year a measure's data give a figure for, as the record keys a year's figure:
+    {(year, 12, value)}; years a report does not print too (2020-21 after its columns moved on), so
+    that an id renamed without ``replaces`` is matched to the one it was on the years its old
+    reports printed (``renames.undeclared_renames``)."""
+    years = {Period.parse(p).year_period for p in mo if _period_or_none(p) is not None}
+    out = set()
+    for y in years:
+        v = year_value(mo, y, kind, m.aggregate, m.unit)[0]
+        if not pd.isna(v) and not impossible(m.unit, v):
+            out.add((y.fy_id, 12, round(float(v), 6)))
+    return out
+
+
+def _period_or_none(p) -> Period | None:
+    try:
+        return Period.parse(p)
+    except ValueError:
+        return None

@@ -104,14 +104,14 @@ def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_
     row = 2 + next(i for i, r in enumerate(rows) if r["measure"] == "lac-emergency-cso")
     (f,) = [f for f in check_public(swlib.load(folder), DG, "2024-25") if f.get("kind") == "renamed"]
     assert (f["file"], f["row"], f["column"]) == ("measures.csv", row, "replaces")
-    assert f["text"].startswith("lac-emergency-cso prints what lac-emergency-placements ('Emergency placements of "
+    assert f["text"].startswith("lac-emergency-cso has figures lac-emergency-placements ('Emergency placements of "
                                 "children subject to supervision requirements'), an id no longer in use, printed in "
-                                "a public report (2021-22: 10")  # fmt: skip
+                                "a public report (2020-21: 8; 2021-22: 10")  # fmt: skip
     assert f["text"].endswith("if it is lac-emergency-placements renamed, set replaces = lac-emergency-placements "
                               "on its row")  # fmt: skip
     r = CliRunner().invoke(main, ["check-public", "--council", DG, "--period", "2024-25", "--data", str(folder),
                                   "--strict"])  # fmt: skip
-    assert r.exit_code == 2 and f"measures.csv, row {row}, column 'replaces': lac-emergency-cso prints what" in r.output
+    assert r.exit_code == 2 and f"measures.csv, row {row}, column 'replaces': lac-emergency-cso has figures" in r.output
     # the public run says it after the report, as it says what was withheld (cli.reports._say_public)
     from types import SimpleNamespace
 
@@ -135,3 +135,22 @@ def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_
     assert not [f for f in check_public(ds, DG, "2024-25") if f.get("kind") == "renamed"]
     pub = swlib.performance(ds, DG, "2024-25", audience="public").set_index("measure")
     assert pd.isna(pub.loc["lac-emergency-cso", "2023-24"])
+
+
+def test_attack_a_rename_whose_new_columns_share_no_unrevised_figure_is_still_named(tmp_path):
+    # ATTACK-5 finding 8: renamed without replaces, and 2021-22 (10 -> 13) and 2023-24 (9 -> 12) revised, the
+    # 2024-25 report's columns (2021-22 to 2024-25) shared no figure with the 2023-24 report's 8 10 [c] 9: no
+    # [c] and no warning, and 13 and 12 beside 10 and 9 told 3 and 3 recorded late. The data's own 2020-21 (8,
+    # as printed) ties the new id to the old one: the run names it and asks for replaces
+    ds = demo_with(tmp_path / "a")
+    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
+    record = pd.DataFrame(list(first.attrs["printed"]), columns=published.COLUMNS)
+    folder = tmp_path / "b"
+    _renamed_without_replaces(folder)
+    path = folder / "observations.csv"
+    path.write_text(
+        path.read_text().replace(f"{DG},lac-emergency-cso,2021-22,10,", f"{DG},lac-emergency-cso,2021-22,13,")
+    )
+    pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
+    (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
+    assert x["old"] == "lac-emergency-placements" and ("2020-21", 12, 8.0) in x["shared"]
