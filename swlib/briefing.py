@@ -174,6 +174,18 @@ def annual_line(annual: pd.DataFrame, nofig: pd.Series) -> str:
     return f"Not counted here: {n} annual measure{'s' if n != 1 else ''} {what}, {where}{then}."
 
 
+def listed_words(annual: pd.DataFrame, nofig: pd.Series) -> str:
+    """The start of page 1's sentence that links to the measures listed at the end of section 3
+    (``without_figures``, the list section 3 prints): 'Those with no figures are', or, where some of
+    the annual measures with no figure give a reason instead (shown in their tables, not listed),
+    how many of them the list has ('2 of them, with no figure or reason yet, are'). AUDIT-5 #2:
+    page 1 said 27 where section 3 listed 26."""
+    later, k = int((annual["status"] == "Report later").sum()), int(nofig.sum())
+    if k >= later:
+        return "Those with no figures are"
+    return f"{k} of them, with no figure or reason yet, {'is' if k == 1 else 'are'}"
+
+
 def not_known_words(counts: pd.Series, total: int) -> dict:
     """What page 1 says where no measure is Red or Amber, or none changed, when some measures have
     no figure yet ("Report later"): how many, so that a quarter whose figures are mostly still to
@@ -225,6 +237,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "no_figures": int((nofig & ~annual).sum()),  # of those counted
         "annual": annual_line(perf[annual], nofig[annual]),
         "annual_no_figures": int((nofig & annual).sum()),  # listed at the end of section 3
+        "annual_listed": listed_words(perf[annual], nofig[annual]),  # how many of them, as section 3 lists them
         "since": prev.label,
         "changes": changes,
         "not_known": not_known,  # Red or Amber last quarter, no figure for this one: no status

@@ -185,6 +185,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             synthetic.append("last_year")
         figures, year_notes = _history(mo, years, kind, m, synthetic, said)
         history = {str(y): f[0] for y, f in figures.items()}
+        if prices and not ytd.has_data and not last.has_data and all(pd.isna(v) for v in history.values()):
+            notes.remove(prices)  # no figure on the row: no pounds to say the basis of (AUDIT-5 #2)
         if public:
             evidence[m.measure] = measure_evidence(m, kind, step, mo, eff, ytd, last, figures, by_measure, whole_freq,
                                                    said, measure_rows[m.measure])  # fmt: skip

@@ -407,3 +407,31 @@ def test_a_red_measure_whose_latest_month_is_not_in_is_named_on_page_1_with_its_
         "Status not known yet : Bed days lost (status Red → Report later: no figure yet for September 2026; "
         "September figure awaited from PHS); Visits (status Red → Report later: no figure yet for 2026/27 Quarter 2)."
     ) in text, text
+
+
+def test_page_1_counts_the_annual_measures_with_no_figures_as_section_3_lists_them(data_dir):
+    """AUDIT-5 #2: a council's own annual cost with no figure carried the '£ cash ... not compared
+    across years' note, so section 3 did not list it as having no figures, while page 1 counted it:
+    '27 annual measures with no figures yet ... listed at the end of section 3', and 26 listed."""
+    from swlib import load, performance
+    from swlib.status import without_figures
+    from swlib.views import no_figures_view
+    from tests.conftest import make_data
+
+    annual = {"frequency": "annual", "polarity": "none", "unit": "count"}
+    measures = [{"target": "90"}, {**annual, "title": "Home care cost per hour", "unit": "currency",
+                                   "polarity": "lower"},
+                {**annual, "title": "Orders made"}, {**annual, "title": "DTTOs imposed"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": q, "numerator": "9", "denominator": "10"} for q in ("2024-25-Q1", "2024-25-Q2")]
+    obs.append({"measure": "m3", "period": "2023-24", "comment": "not available: held by the Sheriff Court"})
+    ds = load(make_data(data_dir, measures, obs))
+    P = Period.parse("2024-25-Q2")
+    perf = performance(ds, "alpha", P)
+    cost = perf.set_index("measure").loc["m1"]
+    assert cost["status"] == "Report later" and cost["note"] is None  # no pounds on the row: no note about them
+    assert list(perf.loc[without_figures(perf), "measure"]) == ["m1", "m2"]
+    assert no_figures_view(perf)["lead"].startswith("2 measures have no figures yet")
+    perf["sentence"] = ""
+    g = briefing_view(ds, "alpha", perf, P)
+    assert g["annual"].startswith("Not counted here: 3 annual measures with no figures yet")
+    assert g["annual_no_figures"] == 2 and g["annual_listed"] == "2 of them, with no figure or reason yet, are"
