@@ -337,8 +337,8 @@ def acquire(folder, wait: float = 0) -> None:
         if left <= 0:
             raise ConfigError(
                 f"{folder} is in use by another swreport run ({holder(folder)}); "
-                + (f"waited {wait:g} s. " if wait else "")
-                + "Run again when it has finished, or give --wait SECONDS to wait for it"
+                + (f"waited {wait:g} s; " if wait else "")
+                + "run again when it has finished, or give --wait SECONDS to wait for it (run and batch take it)"
             ) from None
         time.sleep(min(0.2, left))
     _HELD[key] = [f, 1]

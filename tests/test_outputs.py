@@ -295,6 +295,25 @@ def test_run_is_refused_while_another_run_holds_the_folder_and_writes_nothing(tm
         p.wait()
 
 
+def test_run_takes_the_wait_its_message_advises_as_batch_does(tmp_path):
+    # AUDIT-5 #4: run was told "give --wait SECONDS" and then answered "No such option '--wait'"
+    p = other_run(tmp_path, 60)
+    try:
+        r = subprocess.run([sys.executable, "-m", "swlib.cli", "run", "annual", "--council", "dundee-city", "--period",
+                            "2016-17", "--out", str(tmp_path), "--wait", "0.5"], cwd=ROOT, capture_output=True,
+                           text=True)  # fmt: skip
+        assert r.returncode == 2 and "Traceback" not in r.stderr and "No such option" not in r.stderr
+        assert f"swreport: waiting up to 0.5 s for another run using {tmp_path} (pid {p.pid}" in r.stderr
+        assert (
+            "; waited 0.5 s; run again when it has finished, or give --wait SECONDS to wait for it (run and batch "
+            "take it)" in r.stderr
+        )
+        assert [f.name for f in tmp_path.iterdir()] == [LOCK_NAME]
+    finally:
+        p.kill()
+        p.wait()
+
+
 def test_the_index_is_titled_by_whose_reports_it_lists_not_by_the_tool(tmp_path):
     html = tmp_path / "fife" / "2016-17" / "annual.html"
     html.parent.mkdir(parents=True)

@@ -40,7 +40,9 @@ def _is_year(period: str) -> bool:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="output folder (default: ./outputs)")
 @click.option("--pdf", is_flag=True, help="also print <report>.pdf beside the HTML: the committee paper")
 @click.option("--verbose", is_flag=True, help="list each figure a public report prints that cannot be checked")
-def run(report, council, councils, period, audience, data, out, pdf, verbose):
+@click.option("--wait", type=click.FloatRange(min=0), default=0,
+              help="seconds to wait for another run using the outputs folder (default: exit 2 at once)")  # fmt: skip
+def run(report, council, councils, period, audience, data, out, pdf, verbose, wait):
     """Render one report to outputs/<council>/<period>/<report>.html."""
 
     start = time.perf_counter()
@@ -75,7 +77,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose):
             click.echo(f"{report} {period}: {council} {P}")
         from ..outputs import acquire, release
 
-        acquire(out_dir(out))  # another run there: exit 2 naming it
+        acquire(out_dir(out), wait)  # another run there: exit 2 naming it (after --wait seconds)
         click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
         folder = out_dir(out)
