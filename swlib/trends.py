@@ -23,6 +23,7 @@ from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
 from .status import is_synthetic, round_half_up, synthetic_columns
+from .sustained import sustained_change
 from .xmr import SPCWarning, assurance_type, p_chart, spc
 from .ytd import INCOMPLETE, PART_YEAR
 
@@ -123,6 +124,7 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         chart.attrs["price_year"] = s["price_year"].iloc[-1]
 
     chart["synthetic"] = [is_synthetic([x]) for x in s["source"]]
+    chart.attrs["sustained"] = sustained_change(chart)  # a rise or fall over most of it: no stable period
     chart.attrs["gap_before"] = gap_before  # the last period before a gap the chart does not reach across
     chart.attrs["missing"] = missing  # the periods of the gap, in words
     return chart

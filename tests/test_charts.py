@@ -344,7 +344,7 @@ def svg_overprinted(svg: str) -> list[tuple[str, str]]:
     return [(a[0], b[0]) for i, a in enumerate(texts) for b in texts[i + 1 :] if _boxes_overlap(a[1], b[1])]
 
 
-@pytest.mark.parametrize("measure", ["dg-cj-reports", "dg-absence-days", "dg-home-care-cost"])
+@pytest.mark.parametrize("measure", ["dg-cj-reports", "dg-absence-days", "dg-home-care-cost", "dg-sds-spend"])
 def test_nothing_on_a_half_page_spc_chart_is_overprinted_or_cut_off(demo, measure):
     """A measure needing attention's SPC chart, drawn for half a landscape page: its legend
     (special causes and the latest point, two lines each) runs on below the plot, clear of the

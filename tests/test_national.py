@@ -302,9 +302,11 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
     sw1 = next(v for v in parts if v["id"] == "indicator-sw1")
     assert "£27.25" in sw1["lead"] and "2020/21 prices" in sw1["title"]  # as section 2.1 states them
     # SPC and the statistical trend both read, and the councils outside the widened funnel limits
+    # (its SPC chart: all 10 points special causes, below the mean to 2011/12 and above it from 2012/13, a
+    # sustained rise rather than a verdict on the latest year, COMMITTEE-5 #4)
     assert lines["SW6"] == (
         "SW6: Rate of readmission to hospital within 28 days per 1,000 discharges. 104.7 in 2019/20. "
-        "Special cause variation: concern; trend 2015/16 to 2019/20: increasing, "
+        "A sustained rise over the years (SPC: no stable period); trend 2015/16 to 2019/20: increasing, "
         "getting worse. Councils outside the funnel limits: 1 better (Orkney Islands)."
     )
     assert lines["SW8"].endswith(
@@ -317,9 +319,18 @@ def test_page_ones_glance_gives_each_indicator_one_line_those_to_look_at_first_f
         == "SW4a: Percentage of adults receiving any care or support who rate it as excellent or good. 80.2% in "
         "2017/18. Not tested: too few years for SPC, no counts for a trend. No funnel plot."
     )
-    # concern first (SW6 has outliers too), then outliers, improvements last
+    # concern first (SW6 has outliers too), then outliers, improvements last; a sustained rise or fall is
+    # neither: CHN8b's cost rose steadily from £256 to £373 (all 10 points special causes) and SW2's SDS share
+    # from 1.6% to 7.8%, so no verdict of the SPC chart's puts them first or last (COMMITTEE-5 #4)
     order = codes
-    assert order[:5] == ["SW6", "SW1", "CHN8a", "CHN8b", "SW8"] and order[-2:] == ["SW2", "CHN23"]
+    assert order[:4] == ["SW6", "SW1", "CHN8a", "SW8"] and "CHN8b" not in order[:4] and order[-1] != "SW2"
+    assert (
+        lines["CHN8b"].startswith(
+            'CHN8b: The Gross Cost of "Children Looked After" in a Community Setting per Child per Week. '
+        )
+        and "A sustained rise over the years (SPC: no stable period), in real terms." in lines["CHN8b"]
+    )
+    assert "A sustained fall over the years (SPC: no stable period)" in lines["CHN23"]
 
 
 def _everything_printed(path: Path) -> str:

@@ -447,6 +447,12 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
         "the upper process limit (99.2). The arrow in the table (↑ improving) is the change on the same point last "
         "year only (from 111.9): better than last year, but not back to the usual level of the longer run."
     )
+    # 78.0 in 2010/11 to 104.6: 7 points below the mean, then 3 above it, said under its chart (COMMITTEE-5 #4)
+    assert readmissions["chart"]["caption"].endswith(
+        "Most points are special causes (outside the dashed limits, or in runs and trends), below the mean early and "
+        "above it late: a sustained rise, so the limits describe no stable period; the earlier ones are not read as "
+        "improvement or concern. † Synthetic figures for 2021/22 and 2022/23, made up for illustration."
+    )
     assert "both hold" not in readmissions["chart"]["caption"]
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..formatting import fmt_value
 from ..periods import Period
+from ..sustained import shown_point_types, sustained_words
 from . import metrics
 from .base import (
     HALF_PAGE,
@@ -42,6 +43,9 @@ POINT_STYLE = {  # colour and shape: special causes are told apart by marker as 
     "special_cause_concern": (PALETTE["orange"], "D", "special cause: concern"),
     "special_cause_neutral_high": (PALETTE["purple"], "^", "special cause: higher"),
     "special_cause_neutral_low": (PALETTE["purple"], "v", "special cause: lower"),
+    # a sustained rise or fall over most of the chart (``swlib.sustained``): its earlier points are part of it
+    "sustained_rise": (PALETTE["grey"], "^", "part of the\nsustained rise"),
+    "sustained_fall": (PALETTE["grey"], "v", "part of the\nsustained fall"),
 }
 
 
@@ -75,19 +79,23 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     )
 
     special = chart[chart["point_type"] != "common_cause"]
+    sustained = sustained_words(chart)
+    if sustained:  # the latest point's reading only: the earlier ones are part of the rise or fall
+        special = special.iloc[len(special) - 1 :] if special.index[-1] == chart.index[-1] else special.iloc[:0]
     first = chart.iloc[0]
     alt = (
         f"SPC chart ({chart.attrs.get('method', 'XmR chart')}) of {title}, {len(chart)} points from {first['label']} to {last['label']}"
         + (f" (synthetic figures{some})" if made_up else "") + ". "
         f"Mean {fmt_value(last['mean'], unit, decimals)}, process limits {fmt_value(last['lpl'], unit, decimals)} to {fmt_value(last['upl'], unit, decimals)}. "
         f"{first_word.capitalize()} {fmt_value(last['value'], unit, decimals)} ({last['label']}). "
-        + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation.")
+        + (sustained + " " if sustained else "")
+        + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation." if not sustained else "")
     )  # fmt: skip
     kind = Period.parse(last["period"]).kind if "period" in chart else "year"
     own = {"quarter": "quarter", "month": "month", "half": "half year"}.get(kind)
     caption = (
-        f"{title}: statistical process control chart to {last['label']}. Points outside the dashed limits, or in runs "
-        "and trends, are marked as special causes."
+        f"{title}: statistical process control chart to {last['label']}. "
+        + (sustained or "Points outside the dashed limits, or in runs and trends, are marked as special causes.")
         + (f" Each point is one {own} on its own, not the year to date." if own else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures{some}, made up for illustration." if made_up else "")
     )
@@ -116,8 +124,9 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
     if has_target:
         entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
+    kinds = shown_point_types(chart)
     for kind, (colour, marker, words) in POINT_STYLE.items():
-        if (chart["point_type"] == kind).any():
+        if kind in kinds:
             entries.append((words.replace(": ", ":\n"), marker_handle(marker, 28, colour)))
     entries.append((latest, marker_handle("o", 90, "none", PALETTE["black"], 1.2)))
     handle = 1.5
@@ -148,7 +157,7 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     if has_target:
         svg.line(x0, ya(target), x1, ya(target), st["target"], "target")
     for kind, (colour, marker, _words) in POINT_STYLE.items():
-        for x, v, k in zip(xs, values, chart["point_type"], strict=True):
+        for x, v, k in zip(xs, values, kinds, strict=True):
             if k == kind and not math.isnan(v):
                 svg.marker(x, ya(v), marker, 28, colour, cls=f"point {kind}")
     if not math.isnan(values[-1]):  # the latest point ringed

@@ -25,6 +25,7 @@ from ..national import (
 )
 from ..periods import Period
 from ..rows import records
+from ..sustained import sustained_brief, sustained_change
 from ..xmr import SPCWarning, spc
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
@@ -108,15 +109,19 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     # what page 1's "At a glance" says of it (national_glance_view): the figures the section states
     v["glance"] = {"code": code, "name": r0["title"], "latest": f"{fmt_value(r0['scotland_value'], unit, d)} in {year.label}"
                    + (f" ({prices})" if prices else ""), "prices": prices,
-                   "variation": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
+                   "variation": None, "sustained": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
     if len(run) >= 8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SPCWarning)
             chart = spc(run["value"], improvement=improvement)
         chart["label"] = run["label"].to_numpy()
         chart.attrs["method"] = "XmR chart"
+        chart.attrs["sustained"] = sustained_change(chart)  # a rise or fall over most of it: no stable period
         v["glance"]["variation"] = chart.attrs["variation"]
+        v["glance"]["sustained"] = chart.attrs["sustained"]
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
+        if chart.attrs["sustained"]:
+            v["icons"][0]["words"] += sustained_brief(chart)
         with styled(font_size=CHART_FONT):
             v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
     with styled(font_size=CHART_FONT):
@@ -153,7 +158,9 @@ def glance_direction(g: dict) -> str:
     """Scotland's direction over its run of years, as its section states it: the SPC chart's
     variation and the statistical trend where each was read (costs in real terms)."""
     said = []
-    if g["variation"]:
+    if g.get("sustained"):  # most points special causes, one side of the mean then the other: no stable period
+        said.append(f"a sustained {g['sustained']} over the years (SPC: no stable period)")
+    elif g["variation"]:
         said.append(VARIATION_WORDS.get(g["variation"], VARIATION_WORDS["common_cause"]))
     t = g["trend"]
     if t["trend"] in ("increasing", "decreasing", "no significant change"):
@@ -197,11 +204,14 @@ def glance_outside(g: dict) -> str:
 
 
 def _concern(g: dict) -> bool:
-    return g["variation"] == "special_cause_concern" or g["trend"].get("reading") == "worsening"
+    # a sustained rise or fall is no verdict of the SPC chart's on the latest year alone (COMMITTEE-5 #4)
+    spc = not g.get("sustained") and g["variation"] == "special_cause_concern"
+    return spc or g["trend"].get("reading") == "worsening"
 
 
 def _improving(g: dict) -> bool:
-    return g["variation"] == "special_cause_improvement" or g["trend"].get("reading") == "improving"
+    spc = not g.get("sustained") and g["variation"] == "special_cause_improvement"
+    return spc or g["trend"].get("reading") == "improving"
 
 
 def national_glance_view(parts: list[dict]) -> dict:

@@ -31,6 +31,7 @@ from ..status import (
     targets_to_date,
     without_figures,
 )
+from ..sustained import sustained_brief
 from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
 from ..validate import plural
 from ..ytd import PART_YEAR
@@ -436,6 +437,8 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
             f"{missing}, and process limits are not worked out across missing periods."
         )
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+    if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
+        icons[0]["words"] += sustained_brief(chart)
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
         icons[1]["words"] = (
             f"Assurance not judged: the {fmt_value(cash_target, unit, decimals)} target is in cash, this chart in real "

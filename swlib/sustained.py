@@ -1,0 +1,80 @@
+"""A run of figures that moved from one level to another across an SPC chart: the reading NHS
+England's "Making Data Count" gives a chart whose rules fire over most of its points.
+
+An XmR chart (``xmr.spc``) sets one mean and one pair of limits over every point. Where the
+figures rose (or fell) steadily over the whole run, most points are special causes: the early
+ones below the mean, the late ones above it (Scotland's CHN8b, £256 to £373 a week, all 10
+points; D&G's self-directed support, all 13). The limits then describe no stable period, and
+calling 2010/11 an "improvement" only says it lies below the average of a rising line. The
+reference, NHSRplotthedots 0.2.2 (``ptd_spc``), recalculates limits only where the analyst
+names the points to rebase at (``rebase``, ``fix_after_n_points``): it never moves them by
+itself, so swlib does not either. It says so in words instead, and the chart marks the earlier
+special-cause points as part of the rise or fall rather than as improvement or concern; the
+latest point keeps its reading, as the reference gives it (COMMITTEE-5 #4). The computed chart
+(``xmr.spc``) is unchanged: this module only reads it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+MOST = 0.5  # more than this share of the points special causes: "most of the series"
+
+
+def sustained_change(chart: pd.DataFrame) -> str | None:
+    """'rise' where most points of an SPC chart are special causes and those below the mean all
+    come before those above it; 'fall' the other way round; None otherwise (a stable process, a
+    few special causes, or special causes either side of the mean in turn)."""
+    if chart is None or chart.empty:
+        return None
+    special = chart["point_type"].ne("common_cause").to_numpy()
+    if special.sum() <= MOST * len(chart):
+        return None
+    above = chart["value"].to_numpy(dtype=float) > chart["mean"].to_numpy(dtype=float)
+    high, low = np.flatnonzero(special & above), np.flatnonzero(special & ~above)
+    if not len(high) or not len(low):
+        return None
+    if low.max() < high.min():
+        return "rise"
+    if high.max() < low.min():
+        return "fall"
+    return None
+
+
+def sustained_words(chart: pd.DataFrame) -> str:
+    """What a chart with a sustained rise or fall (``chart.attrs["sustained"]``) shows, in one
+    sentence, for under the chart; '' for any other chart: "Most points are special causes (outside
+    the dashed limits, or in runs and trends), below the mean early and above it late: a sustained
+    rise, so the limits describe no stable period; the earlier ones are not read as improvement or
+    concern." """
+    direction = chart.attrs.get("sustained")
+    if direction not in ("rise", "fall"):
+        return ""
+    early, late = ("below", "above") if direction == "rise" else ("above", "below")
+    return (
+        f"Most points are special causes (outside the dashed limits, or in runs and trends), {early} the mean early "
+        f"and {late} it late: a sustained {direction}, so the limits describe no stable period; the earlier ones are "
+        "not read as improvement or concern."
+    )
+
+
+def sustained_brief(chart: pd.DataFrame) -> str:
+    """The same, said after the variation icon's words for the latest point: "; a sustained rise
+    over 2010/11 to 2019/20: the limits describe no stable period"; '' for any other chart."""
+    direction = chart.attrs.get("sustained")
+    if direction not in ("rise", "fall"):
+        return ""
+    first, last = chart["label"].iloc[0], chart["label"].iloc[-1]
+    return f" at the latest point, within a sustained {direction} over {first} to {last}: no stable period"
+
+
+def shown_point_types(chart: pd.DataFrame) -> list[str]:
+    """Each point's type as the chart marks it: the computed ``point_type``, except that on a chart
+    with a sustained rise or fall every special-cause point before the latest is 'sustained_rise'
+    or 'sustained_fall' (part of it, not an improvement or a concern)."""
+    types = list(chart["point_type"])
+    direction = chart.attrs.get("sustained")
+    if direction not in ("rise", "fall"):
+        return types
+    return [t if i == len(types) - 1 or t == "common_cause" else f"sustained_{direction}" for i, t in enumerate(types)]
