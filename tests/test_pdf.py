@@ -466,6 +466,9 @@ def test_the_national_overviews_glossary_fills_page_2_after_its_about_section(pd
     text = " ".join(page2.split())
     assert "1. About this report" in text and "Glossary" in text and "Funnel plot" in text
     assert len(body_lines(page2)) > 35, len(body_lines(page2))
+    # and the methods, the statisticians' words, after it: p. 2 was 59% full, the methods on the last page
+    assert "Methods" in text and "re-expresses percentages" in text and fullness(pdfs["national"])[1] > 0.8
+    assert "Methods" not in " ".join(pages_text(pdfs["national"])[-1].split())  # the last: family groups and sources
 
 
 def test_the_last_page_is_not_a_stray_end(pdfs):
