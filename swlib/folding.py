@@ -276,6 +276,8 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 BOM = b"\xef\xbb\xbf"  # the byte order mark Excel's "CSV UTF-8" begins with: without it Excel reads £ as Â£
+# A CSV file merge writes keeps the mark it had, and gets one when it holds more than plain ASCII
+# (a £, an accent): Excel opens a UTF-8 file without the mark as the Windows code page.
 
 
 def _has_bom(path: Path) -> bool:
@@ -291,7 +293,8 @@ def _write_folder(folder: Path, plan: Plan) -> list[Path]:
     contents = {name: csv_bytes(plan.tables[name]) for name in sc.TABLE_ORDER if name in plan.touched}
     for name, content in contents.items():  # every file made in memory first, then each renamed into place
         path = folder / f"{name}.csv"
-        write_atomic(path, (BOM if _has_bom(path) else b"") + content)  # Excel's "CSV UTF-8" keeps its mark
+        marked = _has_bom(path) or not content.isascii()  # Excel reads UTF-8 without the mark as Windows text
+        write_atomic(path, (BOM if marked else b"") + content)
         out.append(path)
     return out
 

@@ -640,7 +640,8 @@ def test_the_late_figure_fills_its_row_with_its_own_source_without_replace(fife)
 
 def test_merge_keeps_the_byte_order_mark_of_a_csv_saved_by_excel(fife):
     """ANALYST-5 #14: observations.csv saved as Excel's 'CSV UTF-8' (a byte order mark) was rewritten
-    without it, and Excel then opens 'Gàidhealtachd' and '£' as 'GÃ idhealtachd' and 'Â£'."""
+    without it, and Excel then opens 'Gàidhealtachd' and '£' as 'GÃ idhealtachd' and 'Â£'; a file
+    without the mark gets one when merge writes more than plain ASCII into it."""
     path = fife / "data" / "observations.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     a_return(fife, observations=[obs("2024-25-Q1", 45, 50, comment="Gàidhealtachd: £ spent")])
@@ -648,7 +649,12 @@ def test_merge_keeps_the_byte_order_mark_of_a_csv_saved_by_excel(fife):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfcouncil,") and raw.count(b"\xef\xbb\xbf") == 1
     assert "Gàidhealtachd: £ spent" in raw.decode("utf-8-sig")
-    assert not (fife / "data" / "measures.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # as it was: none
+    assert not (fife / "data" / "measures.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # plain ASCII: as it was
+    # a file without the mark that merge writes a £ into gets one (Excel would read it as Â£)
+    path.write_bytes(raw.removeprefix(b"\xef\xbb\xbf").replace("Gàidhealtachd: £ spent".encode(), b"x"))
+    a_return(fife, "r2.xlsx", measures=(), observations=[obs("2024-25-Q2", 45, 50, comment="£ spent")])
+    assert run("merge", "r2.xlsx").exit_code == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfcouncil,")
 
 
 def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percentage_it_shows(tmp_path, monkeypatch):
