@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import printed_text, public_text, reports
+from . import printed_text, public_text, published, reports
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
@@ -362,11 +362,16 @@ def not_checked(ds, report: str, council: str, period) -> list[dict]:
     return [] if P is None else unchecked_findings(ds, council, P)
 
 
-def public_table(ds, report: str, council: str, period) -> pd.DataFrame | None:
+def public_table(ds, report: str, council: str, period, out=None) -> pd.DataFrame | None:
     """The performance table a council's public ``report`` for ``period`` prints (None for a
-    report on every council): what ``withheld`` and ``renamed_measures`` read, worked out once."""
+    report on every council): what ``withheld`` and ``renamed_measures`` read, worked out once.
+    ``out``: the outputs folder whose record of what was published it is set against, as the
+    report's kernel sets it (default: the one in use)."""
     P = _covered(report, period)
-    return None if P is None else performance(ds, council, P, audience="public")
+    if P is None:
+        return None
+    record = None if out is None else published.read(council, out)
+    return performance(ds, council, P, audience="public", published=record)
 
 
 def _covered(report: str, period) -> Period | None:

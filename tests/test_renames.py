@@ -154,3 +154,24 @@ def test_attack_a_rename_whose_new_columns_share_no_unrevised_figure_is_still_na
     pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
     (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
     assert x["old"] == "lac-emergency-placements" and ("2020-21", 12, 8.0) in x["shared"]
+
+
+def test_the_run_names_a_rename_against_the_record_of_its_own_out_folder(tmp_path, monkeypatch, capsys):
+    # ATTACK-5 finding 8, by the command line: `run --out DIR` rendered against DIR's record, but said what it
+    # withheld and renamed against ./outputs' (empty): check-public named the rename, the run did not
+    from types import SimpleNamespace
+
+    from swlib.cli.reports import _say_public
+
+    ds = demo_with(tmp_path / "a")
+    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
+    out = tmp_path / "out"
+    published.write(out / DG / "2023-24" / "annual-public.figures.csv", list(first.attrs["printed"]))
+    monkeypatch.delenv("SWREPORT_OUT", raising=False)
+    monkeypatch.chdir(tmp_path)  # ./outputs holds no record
+    folder = tmp_path / "b"
+    _renamed_without_replaces(folder)
+    job = SimpleNamespace(report="annual", council=DG, period="2024-25", key=f"public/{DG}/2024-25/annual")
+    capsys.readouterr()
+    _say_public(swlib.load(folder), job, folder, False, "run", out)
+    assert "column 'replaces': lac-emergency-cso has figures lac-emergency-placements" in capsys.readouterr().out

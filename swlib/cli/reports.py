@@ -117,7 +117,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
     if _says_returns(report, audience):  # the commands the report says in words
         _say_returns_needed(steps or _returns_needed(ds, council, P, report))
     if audience == "public":
-        _say_public(ds, job, data, verbose, "run")
+        _say_public(ds, job, data, verbose, "run", out_dir(out))
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
@@ -257,14 +257,14 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
 NOT_CHECKED_NAMED = 5  # measure ids a public run's 'not checked' line names before 'and N more'
 
 
-def _say_public(ds, j, data, verbose: bool, command: str) -> list[str]:
+def _say_public(ds, j, data, verbose: bool, command: str, out=None) -> list[str]:
     """What a rendered public report withheld (each passage, where and why) and, in one line, what
     it prints that suppression cannot check (each figure with ``verbose``): run and batch alike.
     Returns the ids of the measures not checked (batch's run summary lists them all)."""
     from ..publishing import not_checked, public_table, renamed_measures, withheld
     from ..publishing import where as place
 
-    perf = public_table(ds, j.report, j.council, j.period)  # read by both: worked out once
+    perf = public_table(ds, j.report, j.council, j.period, out)  # read by both: worked out once (out's record)
     for w in withheld(ds, j.report, j.council, j.period, perf):
         click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
     for f in renamed_measures(ds, j.council, j.period, j.report, perf):
@@ -339,7 +339,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
             _say_returns_needed(needed, council)
             record.missing[(council, p)] = needed["missing"] + (["narrative"] if needed["narrative"] else [])
         for j in public:
-            record.not_checked[j.key] = _say_public(ds, j, data, verbose, "batch")
+            record.not_checked[j.key] = _say_public(ds, j, data, verbose, "batch", plan.out_dir)
     click.echo(f"index: {plan.out_dir / 'index.html'}")
     if any(o.status == "failed" for o in outcomes):
         sys.exit(EXIT_FAILURE)
