@@ -62,7 +62,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
             council = council or r.filed_under
         council, whole = council_in(data, council) if r.per_council else (council, None)  # 'Fife' for fife
         P, ds = check_request(report, council, period, audience, data, whole=whole)
-        for line in warning_lines(ds.warnings):  # said before the report: its figures may be wrong
+        for line in warning_lines([*ds.warnings, *_narrative_unread(ds, report)]):  # said before the report
             click.echo(line)
         if r.period_kind == "quarter" and _is_year(period):  # said first: the check below names the quarter
             click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
@@ -123,6 +123,16 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
         click.echo(str(pdf))
     elif before:
         click.echo(f"removed {before}: printed before this render, its figures out of date (--pdf prints it again)")
+
+
+def _narrative_unread(ds, report: str) -> list:
+    """For an annual report: the narrative files and folders no report reads (a misnamed one is
+    dropped without a word otherwise), each with the name it probably meant."""
+    if report != "annual":
+        return []
+    from ..narrative_names import misnamed
+
+    return misnamed(ds.path, ds.councils["council"])
 
 
 def _says_returns(report: str, audience: str) -> bool:
@@ -302,6 +312,10 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out, record.dry_run = plan.today, plan.data, plan.out_dir, dry_run
     record.picked = plan.picked
+    if any(j.report == "annual" for j in plan.jobs):  # and the narrative no report reads (a misnamed file)
+        from ..loading import load
+
+        plan.warnings = [*plan.warnings, *_narrative_unread(load(plan.data), "annual")]
     record.warnings = [str(w) for w in plan.warnings]
     for line in warning_lines(plan.warnings):  # once for the data set, not once per report
         click.echo(line)
