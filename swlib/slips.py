@@ -156,13 +156,17 @@ STEADY = 3  # ... where the others are within this factor of each other
 SMALL_COUNT = 20  # ... and, for a count of people or events, around at least this many
 
 
-def _scale_words(ratio: float, unit: str) -> str:
-    """What a figure ``ratio`` times the others was probably typed in."""
-    for times, money, other in ((1000, "in £ for £000", "1,000 times too large"),
-                                (100, "in pence", "100 times too large")):  # fmt: skip
-        if abs(ratio / times - 1) < 0.5:
-            return money if unit == "currency" else other
-    return ""
+# (unit, how many times, what the figure was typed in): the slips of scale a unit invites
+SCALES = (("currency", 100, "in pence"), ("hours", 60, "in minutes"), ("days", 24, "in hours"),
+          (None, 1000, "1,000 times too large"), (None, 100, "100 times too large"))  # fmt: skip
+
+
+def _scale_slip(ratio: float, unit: str) -> tuple[int, str] | None:
+    """(how many times, what in) a figure ``ratio`` times the others was probably typed in, or None."""
+    for of, times, words in SCALES:
+        if of in (None, unit) and abs(ratio / times - 1) < 0.3:
+            return times, words
+    return None
 
 
 def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
@@ -196,10 +200,9 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                 if v == 0:
                     meant = "the figure; if it is not known, leave value blank and give the reason in comment"
                 elif ratio > 1:
-                    words = _scale_words(ratio, unit)
-                    likely = v / (1000 if "1,000" in words or "£000" in words else 100) if words else None
-                    meant = (f"the figure in the measure's unit: {_fig(likely)} if {_fig(v)} was typed {words}"
-                             if likely is not None else "the figure in the measure's unit")  # fmt: skip
+                    slip = _scale_slip(ratio, unit)
+                    meant = (f"the figure in the measure's unit: {_fig(v / slip[0])} if {_fig(v)} was typed {slip[1]}"
+                             if slip else "the figure in the measure's unit")  # fmt: skip
                 else:
                     meant = "the figure in the measure's unit (a tenth or less of the others: a digit missing?)"
                 out.append(

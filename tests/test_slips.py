@@ -110,3 +110,12 @@ def test_a_cost_typed_in_pence_and_a_zero_among_hundreds_are_warned_with_the_lik
     ]
     obs[-5]["comment"] = "Two homes closed for refurbishment: residents moved out of area"
     assert warned(swlib.load(make_data(data_dir, [COST, homes, small], obs)), "where its other") == found[:1]
+
+
+def test_hours_typed_in_minutes_are_named_so(data_dir):
+    hours = {"measure": "care-hours", "unit": "hours", "aggregate": "mean"}
+    obs = [{"measure": "care-hours", "period": f"2025-26-Q{q}", "value": v} for q, v in
+           [(1, "7.2"), (2, "7.5"), (3, "7.4"), (4, "450")]]  # fmt: skip
+    (w,) = warned(swlib.load(make_data(data_dir, [hours], obs)), "where its other")
+    assert "care-hours for alpha, 2025/26 Quarter 4: 450, where its other quarter figures are 7.2 to 7.5" in w
+    assert "expected the figure in the measure's unit: 7.5 if 450 was typed in minutes" in w
