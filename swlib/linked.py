@@ -205,11 +205,10 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
                 continue
             before = [p[0] for p in own[:-1]] + [p[0] for p in (ev.get("year_before") or {}).get(col) or []]
             months = (ev.get("months") or {}).get(col)
-            if (
-                months
-            ):  # as printed before: every figure of the year (a revision, or another date), and the year's end before
+            if months:  # as printed before: every figure of the year (a revision, another date), the year's end before
                 before += [f[0] for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]
-                before += kept_for(record, r["measure"], _year_before(months[0])).get(12, [(math.nan,)])[:1][0][:1]
+                if r.get("aggregate") == "latest":  # a snapshot: the end of the year before too (a net change)
+                    before += kept_for(record, r["measure"], _year_before(months[0])).get(12, [(math.nan,)])[0][:1]
             reason = _rate_why(value, [b for b in before if not _nan(b)], int(r["decimals"]), per, float(pop), lo, hi)
             if reason:
                 hidden[i].append(col)

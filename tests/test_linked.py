@@ -370,7 +370,9 @@ def _referrals(folder, years):
     ms = [{**base, "measure": ids[0], "title": "Child protection referrals received"}]
     ms += [{**base, "measure": m, "title": f"Child protection referrals received from {w}", "part_of": ids[0]}
            for m, w in zip(ids[1:], ("the police", "health services", "education"), strict=True)]  # fmt: skip
-    obs = [{"measure": m, "period": y, "value": str(v)} for y, vs in years.items() for m, v in zip(ids, vs, strict=True)]
+    obs = [
+        {"measure": m, "period": y, "value": str(v)} for y, vs in years.items() for m, v in zip(ids, vs, strict=True)
+    ]
     return demo_with(folder, ms, obs)
 
 
@@ -388,3 +390,20 @@ def test_attack_a_revision_does_not_move_the_secondary_c_onto_a_part_printed_bef
     assert v2.loc["dg-cpref-education", "2022-23"] == 50 and v2.loc["dg-cpref", "2022-23"] == 105
     for m in ("dg-cpref-police", "dg-cpref-health"):
         assert pd.isna(v2.loc[m, "2022-23"]), m
+
+
+def test_a_rate_of_a_years_events_is_not_set_against_the_year_before():
+    # a snapshot's rate at the end of the year before and now tells the net change (ATTACK-5 finding 1); a rate of
+    # a year's events (aggregate sum) tells nothing against last year's: different events
+    from swlib.linked import protect_population_rates
+
+    nan = float("nan")
+    row = {"measure": "r", "title": "Children placed per 100,000 population", "unit": "rate", "decimals": 1,
+           "to_date": 10.0}  # fmt: skip
+    evidence = {"r": {"to_date": [(10.0, nan, nan, 1)], "months": {"to_date": ("2023-24", 12)}}}
+    record = {("r", "2022-23"): [(12, (8.0, nan, nan, 1))]}  # 8.0 then 10.0 of 148,790: 12 then 15, 3 apart
+    for aggregate, hidden_now in (("sum", []), ("latest", ["to_date"])):
+        hidden, why = [[]], [[]]
+        protect_population_rates([{**row, "aggregate": aggregate}], evidence, hidden, why, ["to_date"],
+                                 {"population": 148790.0}, 1, 4, record)  # fmt: skip
+        assert hidden == [hidden_now], aggregate
