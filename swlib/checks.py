@@ -87,9 +87,11 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
 def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused=None) -> list[Problem]:
     """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
     missing before the last, a figure that is the year to date, a total its parts contradict."""
-    return [*runs.gaps(obs, measures, label, refused), *runs.cumulative_figures(obs, measures, label),
-            *runs.totals_against_parts(obs, measures, label), *slips.quarter_running_totals(obs, measures, label),
-            *slips.out_of_scale(obs, measures, label)]  # fmt: skip
+    found = [*runs.gaps(obs, measures, label, refused), *runs.cumulative_figures(obs, measures, label),
+             *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
+    seen = {(p.row, p.column) for p in found}  # a Quarter 1 month as the year to date is its quarter so far too
+    running = [p for p in slips.quarter_running_totals(obs, measures, label) if (p.row, p.column) not in seen]
+    return [*found, *running, *slips.out_of_scale(obs, measures, label)]
 
 
 def as_percent(fraction: float) -> str:

@@ -119,3 +119,10 @@ def test_hours_typed_in_minutes_are_named_so(data_dir):
     (w,) = warned(swlib.load(make_data(data_dir, [hours], obs)), "where its other")
     assert "care-hours for alpha, 2025/26 Quarter 4: 450, where its other quarter figures are 7.2 to 7.5" in w
     assert "expected the figure in the measure's unit: 7.5 if 450 was typed in minutes" in w
+
+
+def test_a_first_quarter_month_typed_as_the_year_to_date_is_warned_once(data_dir):
+    counts = [980, 1010, 1040, 990, 1075, 1120, 1160, 1210, 1190, 1105, 1060, 1015, 1000, 2010]  # May 2026: Apr + May
+    found = [str(w) for w in swlib.load(make_data(data_dir, [BEDS], months("dd-bed-days", counts))).warnings
+             if "row 15, column 'value'" in str(w)]  # fmt: skip
+    assert len(found) == 1 and "May 2026: 2,010, about the year to date" in found[0]
