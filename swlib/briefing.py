@@ -117,7 +117,9 @@ def status_not_known(ds, council: str, perf: pd.DataFrame, before: pd.DataFrame,
     under "Since last quarter": ANALYST-5 #6, a Red measure whose September was late dropped off page
     1 without a word, and 6 Red became 4 Red, read as improvement."""
     was = dict(zip(before["measure"], before["status"], strict=True))
-    freq = ds.measures.drop_duplicates("measure", keep="last").set_index("measure")["frequency"].map(FREQUENCY_KIND)
+    m = ds.measures
+    m = m[m["council"].isna() | (m["council"] == council)] if "council" in m else m
+    freq = m.drop_duplicates("measure", keep="last").set_index("measure")["frequency"].map(FREQUENCY_KIND)
     o = ds.observations
     o = o[(o["council"] == council) & o.reindex(columns=["value", "numerator", "denominator"]).notna().any(axis=1)]
     out = []
