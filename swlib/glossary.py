@@ -80,6 +80,22 @@ WORDS = {  # terms of the trade that are not abbreviations, with what shows a re
                             "Children's Hearing."),
     "Equipu": (r"\bEquipu\b", "the Lanarkshire councils' and NHS Lanarkshire's joint equipment store."),
     "Third sector": (r"\bthird sector\b", "charities, voluntary groups and social enterprises."),
+    # COMMITTEE-5, finding 13: printed with no glossary entry
+    "Planned Discharge Date": (r"\bPlanned Discharge Dates?\b", "the day a hospital team and social work agree, "
+                               "early in a patient's stay, that they should be ready to go home, so that care is in "
+                               "place by then."),
+    "Welfare Rights": (r"\bWelfare Rights\b", "advice and help to claim the benefits and other money a person is "
+                       "entitled to."),
+    "The Promise": (r"(?-i:\bThe Promise\b)", "Scotland's commitment (2020, after the Independent Care Review) "
+                    "that children and young people in care grow up loved, safe and respected."),
+    "Balance of care": (r"\bbalance of care\b", "how many of those cared for are cared for at home or in the "
+                        "community, not in a care home, residential unit or hospital: for looked after children, "
+                        "the share looked after in the community (with family, friends or foster carers)."),
+    "Ring-fenced": (r"\bring-fenced\b", "money given for one purpose only, which may not be spent on anything "
+                    "else."),
+    "Integration Change Funding": (r"\bIntegration Change Fund(ing)?\b", "Scottish Government money given to the "
+                                   "IJB for a time to change how care is given (new services, care closer to home), "
+                                   "on top of its core budget."),
 }  # fmt: skip
 
 # what shows a report uses a term of the shared glossary (swlib/data/wording.yaml)
@@ -97,6 +113,7 @@ USES = {
     "Rank and quartile": r"\bquartile\b|\b\d+(st|nd|rd|th) of \d+\b",
     "Family group": r"\bfamily group\b",
     "MHO": r"\bMHOs?\b|\bmental health officer\b",
+    "IJB": r"\bIJBs?\b|\bIntegration Joint Boards?\b",  # a report that writes the name out uses it too
     "CSWO": r"\bCSWOs?\b",
     "H1, H2": r"\b\d\d/\d\d H[12]\b|\b\d{4}/\d\d (first|second) half\b",  # a chart's axis, its alt text
     "Permanence": r"\bpermanence\b",

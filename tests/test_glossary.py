@@ -112,8 +112,19 @@ def test_the_terms_a_member_met_unexplained_are_in_the_glossary_where_used(name)
     # Reporter, Equipu and Third Sector were printed with no glossary entry
     text, alts, defined = _read(rendered(name))
     used = [t for t, _ in glossary.used(ITEMS, text + " " + alts)]
-    met = {"quarterly": {"Real terms", "Care Inspectorate", "Pro rata", "Equipu", "Children's Reporter"},
-           "quarterly-dg": {"Real terms", "Assurance", "Care Inspectorate", "Peer review"},
+    # COMMITTEE-5 (13): Planned Discharge Dates, Welfare Rights, Balance of care, ring-fenced and
+    # Integration Change Funding too
+    met = {"quarterly": {"Real terms", "Care Inspectorate", "Pro rata", "Equipu", "Children's Reporter",
+                         "Planned Discharge Date", "Welfare Rights"},
+           "quarterly-dg": {"Real terms", "Assurance", "Care Inspectorate", "Peer review", "Balance of care"},
            "annual": {"Care Inspectorate", "Compulsory Treatment Order", "Guardianship", "Supervised Release Order",
-                      "Third sector"}}[name]  # fmt: skip
+                      "Third sector", "Ring-fenced", "Integration Change Funding", "IJB"}}[name]  # fmt: skip
     assert met <= set(used) and met <= set(defined), (met - set(used), met - set(defined))
+
+
+def test_the_integration_joint_board_written_out_and_the_promise_are_in_the_glossary():
+    # COMMITTEE-5 (13): SL's annual report writes "Integration Joint Board" in full and works "on The
+    # Promise"; the glossary had IJB only when abbreviated, and no entry for The Promise
+    text = "reported to the Integration Joint Board; work with partners on The Promise for care experienced"
+    assert [t for t, _ in glossary.used(ITEMS, text)] == ["IJB", "The Promise"]
+    assert [t for t, _ in glossary.used(ITEMS, "we promise the board a reply")] == []  # ordinary words are not
