@@ -11,6 +11,7 @@ from ..disclosure import SYMBOL
 from ..formatting import fmt_value
 from ..hidden import suppressed_columns as _hidden
 from ..periods import Period
+from ..shares import share_texts
 from ..status import synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
@@ -309,10 +310,7 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     x0 = st["tick_length"] + st["tick_pad"] + max((text_width(t, size) for t in names), default=0) + 4
     x1, y0, y1 = W - 72 * 0.15, 72 * 0.15, H - 72 * 0.45
     amounts = (d["amount"] / 1e6).to_list()
-    texts = []
-    for a in amounts:
-        share = 100 * a * 1e6 / total
-        texts.append(f"£{a:,.1f}m ({share:.1f}%)" if 0 < share < 1 else f"£{a:,.1f}m ({share:.0f}%)")
+    texts = [f"£{a:,.1f}m ({s})" for a, s in zip(amounts, share_texts(d["amount"].to_list()), strict=True)]
     lo, hi = min([0.0, *amounts]), max([0.0, *amounts])
     lo -= 0.3 * (hi - lo) if lo < 0 else 0
     # the axis's end where each bar's label, after its end, still ends inside the chart (or 30% beyond the longest)

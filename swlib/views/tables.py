@@ -22,6 +22,7 @@ from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period
 from ..rows import records
+from ..shares import share_texts
 from ..status import (
     STATUS_ORDER,
     by_the_figures,
@@ -337,23 +338,19 @@ def synthetic_marks(table: dict, cells: list[dict]) -> dict:
     return table
 
 
-def share_text(percent: float) -> str:
-    """A share of a total as printed: whole per cent, but never "0%" for a line that has money."""
-    return f"{percent:.1f}%" if 0 < abs(percent) < 1 else f"{percent:.0f}%"
-
-
 def money_view(lines: pd.DataFrame, caption: str) -> dict:
     total = lines["amount"].sum()
+    shares = share_texts(lines["amount"].to_list())  # rounded to add to the total's 100%
     made_up = [is_synthetic([x]) for x in lines["source"]] if "source" in lines else [False] * len(lines)
     rows = [
         {
             "label": r.line,
             "cells": [
                 {"text": fmt_money(r.amount), "synthetic": m},
-                {"text": share_text(100 * r.amount / total), "synthetic": m},
+                {"text": share, "synthetic": m},
             ],
         }
-        for r, m in zip(lines.itertuples(), made_up, strict=True)
+        for r, m, share in zip(lines.itertuples(), made_up, shares, strict=True)
     ]
     rows.append({"label": "Total", "total": True, "cells": [{"text": fmt_money(total), "synthetic": any(made_up)},
                                                             {"text": "100%"}]})  # fmt: skip
