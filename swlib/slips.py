@@ -134,7 +134,9 @@ def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str
                     break
                 flagged_before = True
                 for k, own, earlier in found:
-                    i = months[slots[k]][0]
+                    i, row = months[slots[k]]
+                    if isinstance(row.get("comment"), str) and row["comment"].strip():
+                        continue  # a busy month the analyst says why of: the report prints the comment
                     first = slots[0].label if k == 1 else f"{slots[0].label} to {slots[k - 1].label}"
                     out.append(
                         Problem(
@@ -145,7 +147,8 @@ def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str
                             f"({_fig(earlier)} as typed for {first} plus {_fig(own)}) where its months are around "
                             f"{_fig(typical)}",
                             f"the month's own figure, not a running total (swreport adds the months up): "
-                            f"{_fig(own)} if {_fig(given[k])} is the quarter so far",
+                            f"{_fig(own)} if {_fig(given[k])} is the quarter so far; if it is the month's own, say "
+                            "why in comment (the report prints it) and this warning goes",
                         )
                     )
     return out

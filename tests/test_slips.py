@@ -66,7 +66,8 @@ def test_months_typed_as_the_quarter_so_far_are_warned_each_cell(data_dir):
     assert (
         "found upw-7days for alpha, August 2026: 104, about the quarter so far (54 as typed for July 2026 plus 50) "
         "where its months are around 50; expected the month's own figure, not a running total (swreport adds the "
-        "months up): 50 if 104 is the quarter so far"
+        "months up): 50 if 104 is the quarter so far; if it is the month's own, say why in comment (the report "
+        "prints it) and this warning goes"
     ) in found[0]
     assert (
         "September 2026: 156, about the quarter so far (104 as typed for July 2026 to August 2026 plus 52)" in found[1]
@@ -84,6 +85,9 @@ def test_a_month_typed_as_the_quarter_so_far_after_a_months_own_figure_and_a_bus
     assert "expected the month's own figure, not a running total (swreport adds the months up): 1,170" in found[0]
     ds = swlib.load(make_data(data_dir, [BEDS], months("dd-bed-days", [*counts, 1400])))  # a busy month
     assert warned(ds, "quarter so far") == []
+    rows = months("dd-bed-days", [*counts, 3450])
+    rows[-1]["comment"] = "Winter ward closures: three times the usual delays"  # said why: not warned
+    assert warned(swlib.load(make_data(data_dir, [BEDS], rows)), "quarter so far") == []
 
 
 def test_a_cost_typed_in_pence_and_a_zero_among_hundreds_are_warned_with_the_likely_figure(data_dir):
