@@ -19,7 +19,7 @@ LAYERS = {
     "progress meanwhile records renames printed rows template_cache quick_exit",
     "settings, the data contract and files": "schema config sheets templating writing neutral_csv outputs glossary icons views.wording",
     "data in": "amounts reading rules measure_rules observation_rules year_runs slips statutory_years return_totals undeclared checks dataset loading validate ytd coverage narrative_names",
-    "numbers": "published hidden disclosure evidence public_text benchmarking panel national status trends briefing narrative publishing "
+    "numbers": "published hidden disclosure evidence public_text prices benchmarking panel national status trends briefing narrative publishing "
     "percent_bases workforce printed_text linked annual_ready",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
     "views.annual views.national views.sources views.tolerance views.issue tables excel lgbf folding merge init notebook_view explorer",

@@ -44,7 +44,7 @@ def cost_prices(price_years: pd.Series, r: dict) -> str:
 
 
 def priced(r: dict) -> dict:
-    """A cost's row with its prices in its title, for the chart of its years (``status._prices``)."""
+    """A cost's row with its prices in its title, for the chart of its years (``prices.price_basis``)."""
     return {**r, "title": f"{r['title']} ({r['prices']})"} if r.get("prices") else r
 
 
