@@ -368,10 +368,11 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
                 r = last
             for c in df.columns:
                 text = df[c].iat[i]
-                if src == "data" and seen is not None:
-                    if _as_read(name, c, seen.cell(r, header[c])) == ("" if text is None else str(text).strip()):
-                        continue  # as the data set had it: the cell (its format, a date, a formula) untouched
                 cell = ws.cell(r, header[c])
+                formula = isinstance(cell.value, str) and cell.data_type == "f"  # saved, it would lose its value
+                if src == "data" and seen is not None and not formula:
+                    if _as_read(name, c, seen.cell(r, header[c])) == ("" if text is None else str(text).strip()):
+                        continue  # as the data set had it: the cell (its format, a date) untouched
                 value = _for_cell(cell, values[c][i], _percent_cells(name, c))
                 if cell.value != value:
                     cell.value = value

@@ -681,3 +681,34 @@ def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percent
     cell = load_workbook(tmp_path / "data.xlsx")["observations"]["D2"]
     assert (cell.value, cell.number_format) == (0.9, "0.0%")
     assert swlib.load(tmp_path / "data.xlsx").observations.loc[0, "value"] == 90
+
+
+def test_a_formula_in_a_workbook_data_set_is_written_as_the_value_it_showed(tmp_path, monkeypatch):
+    """openpyxl cannot keep a formula's saved value: a formula kept as it was would read back blank
+    (and merge would refuse its own workbook); it is written as the value validate read."""
+    import zipfile
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SWREPORT_DATA", raising=False)
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+    a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    book = tmp_path / "data.xlsx"
+    wb = load_workbook(book)
+    sheet = wb.sheetnames.index("observations") + 1
+    wb["observations"]["E2"] = "=40+5"
+    wb.save(book)
+    with zipfile.ZipFile(book) as z:  # the value a spreadsheet saves with the formula
+        files = {n: z.read(n) for n in z.namelist()}
+    name = next(n for n in files if n.endswith(f"worksheets/sheet{sheet}.xml"))
+    files[name] = files[name].replace(b"<f>40+5</f><v></v>", b"<f>40+5</f><v>45</v>")
+    with zipfile.ZipFile(book, "w") as z:
+        for n, content in files.items():
+            z.writestr(n, content)
+    assert swlib.load(book).observations.loc[0, "numerator"] == 45
+    a_return(tmp_path, "r2.xlsx", measures=(), observations=[obs("2024-25-Q2", 47, 50)])
+    r = run("merge", "r2.xlsx")
+    assert r.exit_code == 0, r.output
+    assert load_workbook(book)["observations"]["E2"].value == 45
+    assert list(swlib.load(book).observations["numerator"]) == [45, 47]
