@@ -22,13 +22,24 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import schema as sc
 from .base import round_half_up
 from .briefing import annual_line, not_due
-from .formatting import status_text
+from .formatting import fmt_value, status_text
 from .hidden import suppressed_columns
 from .neutral_csv import neutralise_frame, write_csv  # noqa: F401 (excel's names too)
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
 from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
-from .status import actions, by_the_figures, catalogue, performance, status_summary, targets_to_date, without_figures
+from .status import (
+    actions,
+    by_the_figures,
+    catalogue,
+    is_synthetic,
+    performance,
+    status_summary,
+    synthetic_columns,
+    targets_to_date,
+    without_figures,
+)
+from .trends import STATUS_WORDS, against_target
 
 
 def as_text(cell) -> None:
@@ -337,8 +348,10 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         "Trend",
         *[Period.parse(y).label for y in years],
         "Comment",
+        SYNTHETIC_HEAD,  # which of the row's figures are made up (the reports mark each †)
     ]
     _append(ws, head)
+    made_up = False
     for r in perf.to_dict("records"):
         supp = suppressed_columns(r)
         said = r.get("year_notes") or {}  # why a figure is missing, as the report prints it where the figure would be
@@ -348,13 +361,17 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
                 return "[c]"
             if pd.isna(r[col]):
                 return said.get(col)
-            return printed(r[col], r.get("decimals")) if audience == "public" else float(r[col])
+            # rounding decides the status: the to-date figure with the decimal that does, as the report prints it
+            shown = deciding(r) if col == "to_date" and deciding(r) is not None else r.get("decimals")
+            return printed(r[col], shown) if audience == "public" else float(r[col])
 
         targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
+        made = synthetic_figures(r, years)
+        made_up = made_up or bool(made)
         cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"], by_the_figures(r)),
                  *[None if pd.isna(t) else float(t) for t in targets],
-                 figure("to_date"), r.get("note") or "", r["trend"], *[figure(y) for y in years],
-                 r.get("comment") or ""]  # fmt: skip
+                 figure("to_date"), "; ".join(filter(None, [r.get("note"), rounding_note(r)])), r["trend"],
+                 *[figure(y) for y in years], r.get("comment") or "", made]  # fmt: skip
         _append(ws, cells)
         row = ws.max_row
         ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
@@ -362,26 +379,71 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
         first = 5 + len(targets)  # "To date"; then "Note", "Trend" and the years
         for col in [*range(5, first + 1), *range(first + 3, first + 3 + len(years))]:
             ws.cell(row, col).number_format = fmt
+        if deciding(r) is not None and "to_date" not in supp:
+            ws.cell(row, first).number_format = number_format(r["unit"], deciding(r))
     _style_header(ws, Font, PatternFill, Alignment, get_column_letter)
     # the measures the report's first page counts, and its line on the annual ones it leaves out
     annual = not_due(ds, council, perf)
     left_out = annual_line(perf[annual], without_figures(perf)[annual]).replace(
         "in section 3", "on the performance sheet"
     )
+    acts_made_up = "source" in acts and is_synthetic(acts["source"])
     for name, df, line in (("summary of measures", status_summary(perf[~annual]), left_out),
                            ("summary of actions", status_summary(acts), "")):  # fmt: skip
+        said = (SYNTHETIC_NOTE if made_up else "") if name == "summary of measures" else ""
+        said = said or ("† Some actions counted here are synthetic: made up to demonstrate the report, not real "
+                        "performance." if name == "summary of actions" and acts_made_up else "")  # fmt: skip
         s = wb.create_sheet(name)
         _append(s, ["Theme", *df.columns])
         for theme, r in df.iterrows():
             _append(s, [theme, *[int(x) for x in r]])
         _style_header(s, Font, PatternFill, Alignment, get_column_letter)
-        if line:
+        if line or said:
             _append(s, [])
-            _append(s, [line])
-    wb.properties.title = f"{ds.council_name(council)}: performance to {P.end_label}"
+        for text in filter(None, [line, said]):
+            _append(s, [text])
+    if made_up:
+        _append(ws, [])
+        _append(ws, [SYNTHETIC_NOTE])
+    illustrative = " (illustrative: some figures synthetic)" if made_up or acts_made_up else ""
+    wb.properties.title = f"{ds.council_name(council)}: performance to {P.end_label}{illustrative}"
     path = Path(path)
     wb.save(path)
     return path
+
+
+SYNTHETIC_HEAD = "Synthetic (made up)"
+SYNTHETIC_NOTE = (
+    "† Some figures here are synthetic: made up to demonstrate the report, not real performance (the "
+    f"'{SYNTHETIC_HEAD}' column names them on each row of the performance sheet). Do not quote them as real performance."
+)
+
+
+def synthetic_figures(r: dict, years: list[str]) -> str:
+    """Which of a performance row's figures are synthetic, by the export's column names ("† To date,
+    2020/21"), or "" (``status.synthetic_columns``)."""
+    made = synthetic_columns(r)
+    named = (["To date"] if "to_date" in made else []) + [Period.parse(y).label for y in years if y in made]
+    return "† " + ", ".join(named) if named else ""
+
+
+def deciding(r: dict) -> int | None:
+    """The decimals that decide a row's status where rounding does (``status.deciding_decimals``)."""
+    d = r.get("decides_at")
+    return None if d is None or pd.isna(d) else int(d)
+
+
+def rounding_note(r: dict) -> str:
+    """Where rounding decides a status, what the report says of it: "69.6% rounds to 70%: at the
+    70% target, so it counts as met" ("" elsewhere, or where the figure is withheld)."""
+    if deciding(r) is None or "to_date" in suppressed_columns(r):
+        return ""
+    unit, dec, now = r["unit"], int(r["decimals"]), r["to_date"]
+    against = against_target(now, r["target"], r["polarity"], unit, dec, r.get("annual_target"))
+    words = STATUS_WORDS.get(r.get("status"), "")
+    return f"{fmt_value(now, unit, deciding(r))} rounds to {fmt_value(now, unit, dec)}: {against}" + (
+        f", {words}" if words else ""
+    )
 
 
 def printed(value, decimals) -> float:

@@ -11,7 +11,9 @@ from .briefing import annual_line, not_due
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .hidden import suppressed_columns
 from .periods import Period
-from .status import actions, by_the_figures, performance, status_summary, without_figures
+from .status import actions, by_the_figures, performance, status_summary, synthetic_columns, without_figures
+
+SYNTHETIC_LINE = "† synthetic: made up to demonstrate the report, not real performance. Do not quote as real."
 
 
 def display_performance(df: pd.DataFrame) -> pd.DataFrame:
@@ -19,8 +21,14 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
     years = df.attrs.get("years", [])
     rows = []
     for r in df.to_dict("records"):
-        supp = suppressed_columns(r)
-        f = lambda col, r=r, supp=supp: fmt_value(r[col], r["unit"], r["decimals"], suppressed=col in supp)  # noqa: E731
+        supp, made = suppressed_columns(r), synthetic_columns(r)
+        decides = r.get("decides_at")  # rounding decides the status: the figure with the decimal that does
+
+        def f(col, r=r, supp=supp, made=made, decides=decides):
+            d = decides if col == "to_date" and decides is not None and not pd.isna(decides) else r["decimals"]
+            text = fmt_value(r[col], r["unit"], d, suppressed=col in supp)
+            return text + (" †" if col in made and col not in supp and not pd.isna(r[col]) else "")
+
         row = {
             "Performance indicator": r["title"],
             "Status": status_text(r["status"], r["status_source"], by_the_figures(r)),
@@ -55,4 +63,6 @@ def terminal_report(ds, council: str, period, audience: str = "internal") -> str
         show = display_performance(perf)
         show.insert(0, "Theme", perf["theme"].str.slice(0, 30))
         out += ["Measures", show.drop(columns=["Note"]).to_string(index=False)]
+    if any(synthetic_columns(r) for r in perf.to_dict("records")):
+        out += ["", SYNTHETIC_LINE]
     return "\n".join(out)

@@ -352,3 +352,34 @@ def test_a_prefilled_return_names_each_figures_unit_on_its_value_cell(tmp_path, 
     assert notes["m1"] == ("Bed days lost to delayed discharge: a count, e.g. 120. The month's own figure, not a "
                            "running total.")  # fmt: skip
     assert "m2" not in notes  # a percentage's note is on its numerator, asking for the counts
+
+
+def test_export_names_the_synthetic_figures_and_prints_the_decimal_rounding_decides(tmp_path, demo, data_dir):
+    from tests.conftest import make_data
+
+    # AUDIT-5 A1: SL's 69.6% (181 of 260) showed as 70% Green with an empty note; A3: the export
+    # carried no mark of the synthetic figures the reports mark †
+    wb = load_workbook(export_performance(demo, "south-lanarkshire", "2021-22-Q2", tmp_path / "p.xlsx"))
+    ws = wb["performance"]
+    head = [c.value for c in ws[1]]
+    row = next(
+        r for r in ws.iter_rows(min_row=2, values_only=False) if str(r[2].value).startswith("Referrals received")
+    )
+    cell = row[head.index("To date")]
+    assert cell.number_format == '0.0"%"' and round(cell.value, 1) == 69.6  # shows 69.6%, not 70%
+    assert row[head.index("Note")].value == "69.6% rounds to 70%: at the 70% target, so it counts as met"
+    assert row[head.index("Synthetic (made up)")].value == "† To date, 2018/19, 2020/21"
+    notes = [c.value for c in ws["A"] if c.value and str(c.value).startswith("†")]
+    assert len(notes) == 1 and "not real performance" in notes[0]
+    assert any(str(c.value).startswith("† Some figures here are synthetic") for c in wb["summary of measures"]["A"])
+    assert "illustrative: some figures synthetic" in wb.properties.title
+    others = [
+        r[head.index("Note")].value for r in ws.iter_rows(min_row=2) if r[2].value and "rounds to" in str(r[7].value)
+    ]
+    assert len(others) == 1  # only where rounding decides the status
+
+    make_data(data_dir, [{"target": "50"}], [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30",
+                                              "denominator": "50", "source": "council return"}])  # fmt: skip
+    real = load_workbook(export_performance(swlib.load(data_dir), "alpha", "2020-21-Q1", tmp_path / "r.xlsx"))
+    texts = [str(c.value) for ws in real for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("†" in t or "synthetic:" in t.lower() for t in texts) and "illustrative" not in real.properties.title
