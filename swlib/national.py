@@ -2,7 +2,7 @@
 
 Pure functions on the ``benchmarks`` table: Scotland's run of years, every council's position
 with its change since the year before, funnel plots with FunnelPlotR's allowance for
-over-dispersion (``swlib.funnel``) and the councils outside them, the council-by-indicator quartile matrix and the family-group medians.
+over-dispersion (``swlib.funnel``) and the councils outside them, the council-by-indicator quartile matrix and the family groups' figures taken together.
 """
 
 from __future__ import annotations
@@ -262,13 +262,18 @@ def quartile_matrix(pos: pd.DataFrame) -> pd.DataFrame:
     return m[list(dict.fromkeys(pos["lgbf"]))]
 
 
-def family_medians(pos: pd.DataFrame) -> pd.DataFrame:
-    """Per indicator and family group: the councils in it and the median of their values."""
+def family_figures(pos: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator and family group: the councils in it and the group's figure taken together,
+    as ``benchmark`` works it out for the council reports' "Family group (taken together)" column
+    (``family_value``: their counts pooled where the LGBF gives them, as it works out Scotland's
+    figure, else the mean of their figures). One statistic in every report: the national overview
+    printed the median, and a member holding both papers found two "family group" figures for one
+    indicator and year (COMMITTEE-5, finding 8)."""
     rows = []
     for (code, fg), g in pos.groupby(["lgbf", "family_group"], sort=False):
         rows.append({"lgbf": code, "family_group": int(fg), "councils": ", ".join(sorted(g["council_name"])),
-                     "median": float(g["value"].median())})  # fmt: skip
-    return pd.DataFrame(rows, columns=["lgbf", "family_group", "councils", "median"])
+                     "value": float(g["family_value"].iloc[0])})  # fmt: skip
+    return pd.DataFrame(rows, columns=["lgbf", "family_group", "councils", "value"])
 
 
 def scotland_trend(ds: Dataset, code: str, period, polarity: str) -> dict:

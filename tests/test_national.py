@@ -136,9 +136,18 @@ def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):
     assert dg["rank"] == 10 and dg["quartile"] == 2
     m = national.quartile_matrix(pos)
     assert m.shape[0] == 32 and m.loc["Dumfries and Galloway", "SW6"] == 2
-    fam = national.family_medians(pos)
+    fam = national.family_figures(pos)
     g1 = fam[(fam["lgbf"] == "SW6") & (fam["family_group"] == 1)].iloc[0]
     assert "Dundee City" in g1["councils"] and "Glasgow City" in g1["councils"]
+    # COMMITTEE-5 (8): the national overview's family group is the council reports' figure, not the median
+    from swlib.benchmarking import benchmark
+
+    for code in ("CHN22", "CHN23", "SW4b", "SW4c", "SW6"):
+        theirs = benchmark(demo, "2019-20", "south-lanarkshire").set_index("lgbf").loc[code]
+        ours = fam[(fam["lgbf"] == code) & (fam["family_group"] == theirs["family_group"])].iloc[0]
+        assert ours["value"] == pytest.approx(theirs["family_value"]), code
+    chn22 = fam[(fam["lgbf"] == "CHN22") & (fam["family_group"] == 2)].iloc[0]["value"]
+    assert round(chn22, 1) == 6.5  # SL's report printed 6.5% and the overview's median 5.7%
 
 
 @pytest.mark.slow

@@ -1,7 +1,7 @@
 """The national LGBF overview's sections, as plain data for its templates
 (``swlib/templates/national/``), from what ``swlib.national`` computes: each indicator across
 Scotland (Scotland's run with its SPC and trend, every council ranked, a funnel plot in words and
-chart), the council-by-indicator quartile matrix and the family groups' medians."""
+chart), the council-by-indicator quartile matrix and the family groups taken together."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..charts.svg import styled
 from ..formatting import fmt_value, lgbf_decimals, slug
 from ..icons import VARIATION_WORDS, icons_view
 from ..national import (
-    family_medians,
+    family_figures,
     funnel,
     funnel_widening,
     price_label,
@@ -326,13 +326,13 @@ def quartile_matrix_view(pos: pd.DataFrame) -> dict:
 
 
 def family_groups_view(pos: pd.DataFrame) -> dict:
-    """Per family group, its councils, and per indicator the group's median."""
+    """Per family group, its councils, and per indicator the group taken together (``family_figures``)."""
 
-    fm = family_medians(pos)
+    fm = family_figures(pos)
     groups = fm.drop_duplicates("family_group").sort_values("family_group")
 
     first = pos.drop_duplicates("lgbf").set_index("lgbf")  # each indicator's unit, Scotland's figure and prices
-    med = fm.pivot(index="lgbf", columns="family_group", values="median").reindex(list(dict.fromkeys(pos["lgbf"])))
+    med = fm.pivot(index="lgbf", columns="family_group", values="value").reindex(list(dict.fromkeys(pos["lgbf"])))
 
     def row(code: str, r: pd.Series) -> dict:
         unit, prices = first.at[code, "unit"], price_label(first.at[code, "price_year"])
