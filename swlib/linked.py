@@ -165,7 +165,7 @@ def rate_gap(now: float, before: float, decimals: int, per: float, population: f
 
 
 def _rate_why(value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int) -> str | None:
-    """Why a population rate hides a figure, as a count would (``disclosure.hidden_why``): "small"
+    """Why a population rate hides a figure, as a count would (``hidden.hidden_why``): "small"
     where its count can be lo..hi, "earlier" where it can differ by lo..hi from a rate printed
     before it (the year's earlier figures, the end of the year before, as printed before: a
     snapshot's net change, the months in between) and the reader can tell that difference to
