@@ -175,6 +175,10 @@ def no_figure_hint(text, table: str, col: str | None) -> str:
         )
     if table == "finance":
         return f": leave the line out until its amount is in ({said} is not an amount; 0 would be one)"
+    if table == "targets" and col == "target":
+        return f": the period's target, or no row for a period without one ({said} is not a target)"
+    if table == "measures" and col in ("target", "tolerance"):
+        return f": the {col}, or the cell left blank for none ({said} is not a figure; 0 would be one)"
     return f": the figure, or the cell left blank where the table allows it ({said} is not a figure; 0 would be one)"
 
 

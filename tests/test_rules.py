@@ -321,3 +321,18 @@ def test_the_words_an_analyst_types_for_a_unit_direction_or_aggregate_get_the_ch
         (3, "frequency"): ("'Quarter'", "did you mean 'quarterly'?)"),
         (3, "aggregate"): ("'Average'", "did you mean 'mean'?)"),
     }
+
+
+def test_a_target_typed_as_not_known_is_answered_with_the_blank_or_no_row(data_dir):
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    targets = [{"council": "alpha", "measure": "m0", "period": "2024-25", "target": "tbc"}]
+    make_data(data_dir, [{"target": "n/a"}], [], targets=targets)
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    said = [str(p) for p in e.value.problems]
+    assert ("measures.csv, row 2, column 'target': found 'n/a'; expected a number: the target, or the cell left "
+            "blank for none (n/a is not a figure; 0 would be one)") in said[0]  # fmt: skip
+    assert said[1].startswith("targets.csv, row 2, column 'target': found 'tbc'; expected")
+    assert said[1].endswith(": the period's target, or no row for a period without one (tbc is not a target)")
