@@ -256,7 +256,7 @@ class Explorer:
         out["trend_chart"] = trend_chart(v.row, v.years, self.period.label).view()
         if v.spc is not None:
             target = spc_target(self.ds, v.row)
-            spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), target)
+            spc = spc_view(v.spc, v.title, v.row["unit"], int(v.row["decimals"]), target, v.row.get("annual_target"))
             out["icons"], out["spc_chart"] = spc["icons"], spc["chart"]
         out["benchmark"] = v.benchmark_row  # the report's benchmarking row: the same figure and words
         return out

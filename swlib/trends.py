@@ -242,6 +242,22 @@ def spc_target(ds: Dataset, row: dict):
     return float(target)
 
 
+def spc_target_words(target, annual, unit: str, decimals: int, kind: str) -> tuple[str, str] | None:
+    """Where an SPC chart's target is the year's shared over its periods (``spc_target``: 400 for
+    the year is 100 a quarter), its legend's label and the words that say which target the
+    assurance tests: ("target 100\na quarter (400 ÷ 4)", "100 a quarter, the year's 400 ÷ 4").
+    None where the chart's target is the year's own (a percentage, a year's points). A member
+    met 400 for the year, 200 to date and an unlabelled 100 on one measure (COMMITTEE-5, finding 6)."""
+    if target is None or annual is None or pd.isna(target) or pd.isna(annual) or float(target) == float(annual):
+        return None
+    own = {"quarter": "quarter", "month": "month", "half": "half year"}.get(kind)
+    if own is None:
+        return None
+    n = 12 // SPAN_MONTHS[kind]
+    each, year = fmt_value(target, unit, decimals), fmt_value(annual, unit, decimals)
+    return f"target {each}\na {own} ({year} ÷ {n})", f"{each} a {own}, the year's {year} ÷ {n}"
+
+
 def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:
     """Fingertips' trend over the last five whole years (year observations only)."""
     P = Period.parse(period).year_period

@@ -853,3 +853,31 @@ def test_the_annual_reports_first_page_names_its_amber_and_green_measures_not_on
     }
     amber = page.select_one("table.summary-amber tbody tr")
     assert [td.get_text() for td in amber.select("td")][:2] == ["92.3%", "95.0%"]
+
+
+def test_an_spc_target_that_is_a_share_of_the_years_says_so_and_the_assurance_names_it(demo):
+    """COMMITTEE-5 (6): carers had 400 for the year, 200 to date and an SPC line "target 100"
+    unexplained, and the "?" assurance was judged against the 100; sickness's "0.75 days" too."""
+    import base64
+
+    from swlib.periods import Period
+    from swlib.trends import spc_target_words
+    from swlib.views import attention_view
+
+    seen = {}
+    for council, period, title in (("south-lanarkshire", "2021-22-Q2", "Carers supported by dedicated Welfare Rights"),
+                                   ("dumfries-and-galloway", "2023-24-Q2", "Average days lost")):  # fmt: skip
+        P = Period.parse(period)
+        perf = swlib.performance(demo, council, P)
+        part = next(p for p in attention_view(demo, council, perf, P)["parts"] if p["title"].startswith(title))
+        svg = base64.b64decode(part["chart"]["src"].split(",", 1)[1]).decode()
+        seen[title] = (svg, part["icons"][1]["words"], part["chart"]["caption"])
+    svg, assurance, caption = seen["Carers supported by dedicated Welfare Rights"]
+    assert ">target 100<" in svg and ">a quarter (400 ÷ 4)<" in svg
+    assert assurance.endswith("(the target tested: 100 a quarter, the year's 400 ÷ 4)")
+    assert caption.endswith("The target line is 100 a quarter, the year's 400 ÷ 4.")
+    svg, assurance, _ = seen["Average days lost"]
+    assert ">a month (9.00 days ÷ 12)<" in svg and "0.75 days a month, the year's 9.00 days ÷ 12" in assurance
+    # a percentage's target is the year's own on every point: labelled as before, nothing added
+    assert spc_target_words(70.0, 70.0, "percent", 0, "quarter") is None
+    assert spc_target_words(400.0, 400.0, "count", 0, "year") is None

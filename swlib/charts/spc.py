@@ -49,12 +49,15 @@ POINT_STYLE = {  # colour and shape: special causes are told apart by marker as 
 }
 
 
-def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, half: bool = False) -> Chart:
+def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, half: bool = False,
+              target_label: str | None = None) -> Chart:  # fmt: skip
     """The SPC chart swlib computed: values, mean, process limits, target, special causes marked;
     the value axis titled with its unit, the latest point labelled with its figure and period and
     the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``trends.long_trend``)
     marks a chart built on synthetic figures. ``half``: drawn for half a landscape page (a measure
-    needing attention, beside its years), the legend in the right margin from the top."""
+    needing attention, beside its years), the legend in the right margin from the top.
+    ``target_label``: the target's legend entry where it is not "target <figure>" (a share of the
+    year's: ``trends.spc_target_words``)."""
     labels = list(chart["label"])
     short = [_short_label(lab) for lab in labels]
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
@@ -106,11 +109,12 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     # bars (0.84 days in September is not the 4.92 days of the year to date), and under its time axis
     each = own or "year"
     heading = f"Statistical process control, each {each}" + real + tag if half else title + tag
-    svg = _draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half, alt)
+    svg = _draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half, alt,
+                target_label)  # fmt: skip
     return Chart(svg, alt, caption)
 
 
-def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt) -> str:
+def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt, target_label=None) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
     as wide as a phone's screen (``PHONE_WIDTH``), the legend in a right margin as wide as the
@@ -123,7 +127,7 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     has_target = target is not None and not _nan(target)
     entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
     if has_target:
-        entries.append((f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
+        entries.append((target_label or f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
     kinds = shown_point_types(chart)
     for kind, (colour, marker, words) in POINT_STYLE.items():
         if kind in kinds:

@@ -64,7 +64,7 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         public = perf.attrs.get("audience") == "public"
         shown = public_spc(ds, council, r, chart) if public and chart is not None else "chart"
         if chart is not None and shown:
-            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target))
+            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target, r.get("annual_target")))
             part["chart"]["caption"] += spc_beside_the_table(chart, r)
             both = arrow_against_spc(chart, r)  # the arrow and the SPC told as one thing, at the SPC's icon
             if both:

@@ -33,7 +33,7 @@ from ..status import (
     without_figures,
 )
 from ..sustained import sustained_brief
-from ..trends import SUPPRESSED_SENTENCE, trend_cell_words
+from ..trends import SUPPRESSED_SENTENCE, spc_target_words, trend_cell_words
 from ..validate import plural
 from ..ytd import PART_YEAR
 from .tolerance import amber_rule, with_rule
@@ -415,7 +415,7 @@ def real_terms_end(chart: pd.DataFrame) -> str:
     )
 
 
-def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None) -> dict:
+def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, annual=None) -> dict:
     """A measure's SPC chart with its icons (variation, and assurance against its target), as the
     quarterly report's measures needing attention and the measure explorer both show them (the
     chart drawn for half a landscape page, where it prints beside the measure's years). A cost's
@@ -425,7 +425,12 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     cash_target = None
     if a.get("price_year"):
         title, target, cash_target = spc_title(title, chart), None, target
-    view = spc_chart(chart, title, unit, decimals, target, half=True).view()
+    # a share of the year's target (``annual``) labelled as one, and the assurance says it tests that
+    kind = Period.parse(chart["period"].iloc[-1]).kind if "period" in chart and len(chart) else "year"
+    shared = spc_target_words(target, annual, unit, decimals, kind)
+    view = spc_chart(chart, title, unit, decimals, target, half=True, target_label=shared and shared[0]).view()
+    if shared:
+        view["caption"] += f" The target line is {shared[1]}."
     view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
     if a.get("gap_before"):  # the periods before a gap are left out, and the reader is told which (``long_trend``)
         missing = a["missing"]
@@ -436,6 +441,8 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
         icons[0]["words"] += sustained_brief(chart)
+    if shared and a.get("assurance"):
+        icons[1]["words"] += f" (the target tested: {shared[1]})"
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
         icons[1]["words"] = (
             f"Assurance not judged: the {fmt_value(cash_target, unit, decimals)} target is in cash, this chart in real "
