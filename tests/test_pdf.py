@@ -579,6 +579,17 @@ def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
     assert repeated  # some table runs on (D&G's quarterly, Dundee's figures by year): the check above is made
 
 
+def test_dundees_statutory_functions_take_two_pages_their_small_multiples_four_a_row(pdfs):
+    # 6.2 to 6.5 took three pages (64%, 61% and 59% full): justice social work's seven measures three a row, three rows;
+    # printed four a row, two rows, its table, note and chart end the page 6.4's chart opens
+    path = pdfs["annual"]
+    heads = {t: page for t, page, _ in heading_tops(path)}
+    assert heads["6.2 Looked after children"] + 1 == heads["6.5 Justice social work"], heads
+    assert heads["6.6 How we compare with other councils"] == heads["6.5 Justice social work"] + 1, heads
+    page = " ".join(pages_text(path)[heads["6.5 Justice social work"]].split())
+    assert "Justice social work: year-on-year figures" in page and "New Supervised Release Orders" in page
+
+
 def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
     # a table of figures by year and the small bar charts of the same figures under it are read
     # together: the chart starts on the page where the table ends
