@@ -111,6 +111,10 @@ def _c(name, kind="text", **kw) -> Col:
 
 
 SOURCE = _c("source")
+# the key columns the tables share: each one a council's, of a measure, for a period
+COUNCIL = _c("council", "council", required=True, nonblank=True)
+MEASURE = _c("measure", "measure", required=True, nonblank=True)
+PERIOD = _c("period", "period", required=True, nonblank=True)
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -158,9 +162,9 @@ TABLES: dict[str, Table] = {
         Table(
             "targets",
             (
-                _c("council", "council", required=True, nonblank=True),
-                _c("measure", "measure", required=True, nonblank=True),
-                _c("period", "period", required=True, nonblank=True),
+                COUNCIL,
+                MEASURE,
+                PERIOD,
                 _c("target", "number", required=True, nonblank=True),
                 _c("tolerance", "number", minimum=0),
                 SOURCE,
@@ -170,9 +174,9 @@ TABLES: dict[str, Table] = {
         Table(
             "observations",
             (
-                _c("council", "council", required=True, nonblank=True),
-                _c("measure", "measure", required=True, nonblank=True),
-                _c("period", "period", required=True, nonblank=True),
+                COUNCIL,
+                MEASURE,
+                PERIOD,
                 _c("value", "number", required=True, minimum=0),
                 _c("numerator", "number", minimum=0),
                 _c("denominator", "number", minimum=0),
@@ -187,8 +191,8 @@ TABLES: dict[str, Table] = {
         Table(
             "actions",
             (
-                _c("council", "council", required=True, nonblank=True),
-                _c("period", "period", required=True, nonblank=True),
+                COUNCIL,
+                PERIOD,
                 _c("theme", required=True, nonblank=True),
                 _c("outcome"),
                 _c("action", required=True, nonblank=True),
@@ -202,8 +206,8 @@ TABLES: dict[str, Table] = {
         Table(
             "finance",
             (
-                _c("council", "council", required=True, nonblank=True),
-                _c("period", "period", required=True, nonblank=True),
+                COUNCIL,
+                PERIOD,
                 _c("kind", "enum", required=True, nonblank=True, choices=FINANCE_KINDS),
                 _c("line", required=True, nonblank=True),
                 _c("amount", "number", required=True, nonblank=True),
@@ -214,8 +218,8 @@ TABLES: dict[str, Table] = {
         Table(
             "workforce",
             (
-                _c("council", "council", required=True, nonblank=True),
-                _c("period", "period", required=True, nonblank=True),
+                COUNCIL,
+                PERIOD,
                 _c("service", required=True, nonblank=True),
                 _c("headcount", "int", minimum=0),
                 _c("fte", "number", minimum=0),
@@ -226,7 +230,7 @@ TABLES: dict[str, Table] = {
         Table(
             "inspections",
             (
-                _c("council", "council", required=True, nonblank=True),
+                COUNCIL,
                 _c("service", required=True, nonblank=True),
                 _c("service_type", required=True, nonblank=True),
                 _c("sector", "enum", required=True, nonblank=True, choices=SECTORS),
@@ -245,7 +249,7 @@ TABLES: dict[str, Table] = {
                 _c("council", "council_id", required=True, nonblank=True),
                 _c("council_name", required=True, nonblank=True),
                 _c("family_group", "int", required=True, minimum=1, maximum=4),  # blank for Scotland
-                _c("period", "period", required=True, nonblank=True),
+                PERIOD,
                 _c("value", "number", minimum=0),
                 _c("numerator", "number", minimum=0),
                 _c("denominator", "number", minimum=0),
