@@ -348,10 +348,12 @@ def renamed_measures(
     out = []
     for x in perf.attrs.get("renames", []):
         shown = "; ".join(f"{y}{'' if m == 12 else f' to month {m}'}: {v:g}" for y, m, v in x["shared"][:3])
+        said = (f"{x['new']} has figures {x['old']} ({x['title']!r}), an id no longer in use, printed in a public "
+                f"report ({shown})" if shown else f"{x['new']} is new beside {x['old']} ({x['title']!r}), an id no "
+                "longer in use that a public report printed, with a title like its own")  # fmt: skip
         out.append({"file": table_file(ds, x["file"]), "row": x["row"], "column": "replaces", "cleared": False,
-                    "text": f"{x['new']} has figures {x['old']} ({x['title']!r}), an id no longer in use, printed "
-                            f"in a public report ({shown}): if it is {x['old']} renamed, set replaces = {x['old']} "
-                            "on its row", "reason": RENAMED, "kind": "renamed", "measure": x["new"]})  # fmt: skip
+                    "text": f"{said}: if it is {x['old']} renamed, set replaces = {x['old']} on its row",
+                    "reason": RENAMED, "kind": "renamed", "measure": x["new"]})  # fmt: skip
     return out
 
 

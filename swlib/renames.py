@@ -31,7 +31,8 @@ def renamed(
     the ids a report prints now -> their titles) also under each id new since the record with the
     same title (``normalise``d): "Foster carer approvals" printed as 30 under dg-ly3 is set against the 33 of
     dg-ly3b, its new id, as a revision. So too under the id that declares it replaced
-    (``replaces``: new id -> the old id, measures.csv), and under a new id that prints again
+    (``replaces``: new id -> the old id, measures.csv), under a new id whose title is ``like`` its own
+    (the safe error: a measure that only looks alike loses a figure now and then), and under a new id that prints again
     figures it printed (``printed``: new id -> {(year, months, value)} printed now; a match
     where at least one of the same year and months agrees and no fewer agree than differ: a
     renamed measure keeps its history, revised here and there). Names built on ids
@@ -51,6 +52,9 @@ def renamed(
     for new, was in (replaces or {}).items():
         if isinstance(was, str) and was not in titles and new in titles:
             old.setdefault(was, set()).add(new)
+    for was, t in zip(record["measure"], record["title"], strict=True):  # a new id of a title like a vanished one's
+        if isinstance(t, str) and ":" not in str(was) and str(was) not in titles:
+            old.setdefault(str(was), set()).update(m for m in titles if like(t, titles[m]))  # new or not: each run
     nows = {new: {(y, mo): v for y, mo, v in printed[new]} for new in fresh if (printed or {}).get(new)}
     if nows:  # the figures each vanished id printed, by year and months, against each new id's now
         kept: dict[str, dict[tuple, set]] = {}
@@ -88,7 +92,8 @@ def undeclared_renames(
     """Each id in use (a key of ``titles``; new since the record or, once its own report is
     recorded, not) that prints again a figure (the same year, months and value, other than 0) an
     id no longer in use printed,
-    where neither its ``replaces`` names that id nor its title is the same (``normalise``d):
+    or, new since the record, has a title ``like`` that id's (its figures all revised, or its columns past the
+    years that id printed), where neither its ``replaces`` names that id nor its title is the same (``normalise``d):
     {"new", "old", "title" (the old id's), "shared": [(year, months, value)]}. ``renamed`` may
     take it for the old id by its history, or, revised in more years than not, may not; either way
     only ``replaces`` says so for certain, so a public run warns of each (a revision differenced
@@ -103,15 +108,27 @@ def undeclared_renames(
             kept.setdefault(str(m), {}).setdefault((str(y), int(mo)), set()).add(round(float(v), 6))
             if isinstance(t, str):
                 named[str(m)] = t
-    out = []
+    recorded = {str(m).split(":")[0] for m in record["measure"]}  # a new id (none of these) beside a vanished
+    out = []  # one with a title like its own is named whether or not their figures meet
     for new in sorted(m for m in titles if printed.get(m)):
         for old, figures in sorted(kept.items()):
             if (replaces or {}).get(new) == old or normalise(named.get(old, "")) == normalise(titles[new]):
                 continue
             shared = sorted(f for f in printed[new] if f[2] != 0 and f[2] in figures.get((f[0], f[1]), ()))
-            if shared:
+            if shared or (new not in recorded and like(named.get(old, ""), titles[new])):
                 out.append({"new": new, "old": old, "title": named.get(old, ""), "shared": shared})
     return out
+
+
+def like(old: str, new: str) -> bool:
+    """Whether a new measure's title is like a vanished one's: at least half of the words that say
+    what the old one counts are in the new one ("Emergency placements of children subject to
+    supervision requirements", "Emergency placements of children on a compulsory supervision order")."""
+    from .amounts import SERVICE_WORDS
+    from .linked import _words
+
+    words = _words(old) - SERVICE_WORDS
+    return bool(words) and 2 * len(words & _words(new)) >= len(words)
 
 
 def _choices(options: list[list[str]]) -> list[list[str]]:

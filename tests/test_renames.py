@@ -33,7 +33,7 @@ def _renamed_without_replaces(folder):
 
 def test_a_vanished_id_follows_the_new_id_that_replaces_it_or_prints_its_history_again():
     record = _record([("old", "2021-22", 10, "Old words"), ("old", "2023-24", 9, "Old words")])
-    titles = {"new": "New words", "other": "Other"}
+    titles = {"new": "New figures", "other": "Other"}  # a title like "Old words" would link them (ATTACK-5 #8)
     assert set(renamed(record, titles)["measure"]) == {"old"}  # neither id nor title: no link
     assert set(renamed(record, titles, {"new": "old"})["measure"]) == {"old", "new"}  # declared
     printed = {"new": {("2021-22", 12, 10.0), ("2023-24", 12, 12.0)}, "other": {("2021-22", 12, 55.0)}}
@@ -78,7 +78,8 @@ def test_an_id_that_prints_a_vanished_ids_figures_again_is_named_until_replaces_
     ]  # 0 agrees with anything: not a sign; "kept" is in use, not vanished
     assert undeclared_renames(record, titles, {"new": "old"}, printed) == []  # declared
     assert undeclared_renames(record, {**titles, "new": "Old  words."}, None, printed) == []  # the same title
-    assert undeclared_renames(record, titles, None, {"new": {("2022-23", 12, 0.0), ("2021-22", 3, 10.0)}}) == []
+    unlike = {**titles, "new": "Reviews held"}  # a title like the old one's names it anyway (ATTACK-5 #8)
+    assert undeclared_renames(record, unlike, None, {"new": {("2022-23", 12, 0.0), ("2021-22", 3, 10.0)}}) == []
 
 
 def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_the_run(tmp_path, monkeypatch, capsys):
@@ -154,6 +155,17 @@ def test_attack_a_rename_whose_new_columns_share_no_unrevised_figure_is_still_na
     pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
     (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
     assert x["old"] == "lac-emergency-placements" and ("2020-21", 12, 8.0) in x["shared"]
+    # and its title, like the old one's, ties the two: 13 and 12 beside the 10 and 9 printed are [c]
+    pub = pub.set_index("measure")
+    for c in ("2021-22", "2023-24"):
+        assert (
+            pd.isna(pub.loc["lac-emergency-cso", c])
+            and f"{c}:earlier" in pub.loc["lac-emergency-cso", "suppressed_why"]
+        )
+    # run again, its own report recorded: still [c]
+    again = pd.concat([record, pd.DataFrame(list(pub.attrs["printed"]), columns=published.COLUMNS)])
+    pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=again).set_index("measure")
+    assert pd.isna(pub.loc["lac-emergency-cso", "2021-22"]) and pd.isna(pub.loc["lac-emergency-cso", "2023-24"])
 
 
 def test_the_run_names_a_rename_against_the_record_of_its_own_out_folder(tmp_path, monkeypatch, capsys):
@@ -175,3 +187,23 @@ def test_the_run_names_a_rename_against_the_record_of_its_own_out_folder(tmp_pat
     capsys.readouterr()
     _say_public(swlib.load(folder), job, folder, False, "run", out)
     assert "column 'replaces': lac-emergency-cso has figures lac-emergency-placements" in capsys.readouterr().out
+
+
+def test_a_new_id_beside_a_vanished_one_of_a_like_title_is_named_though_no_figure_meets():
+    # ATTACK-5 finding 8: every year the two share revised, or the new id's columns past the old one's years: no
+    # figure meets, and only the titles tell that one took the other's place
+    from swlib.renames import like, undeclared_renames
+
+    old = "Emergency placements of children subject to supervision requirements"
+    record = _record(
+        [("lac-emergency-placements", "2021-22", 10, old), ("lac-emergency-placements", "2023-24", 9, old)]
+    )
+    titles = {"lac-emergency-cso": "Emergency placements of children on a compulsory supervision order"}
+    printed = {"lac-emergency-cso": {("2021-22", 12, 13.0), ("2023-24", 12, 12.0), ("2024-25", 12, 11.0)}}
+    (x,) = undeclared_renames(record, titles, None, printed)
+    assert (x["new"], x["old"], x["shared"]) == ("lac-emergency-cso", "lac-emergency-placements", [])
+    assert undeclared_renames(record, titles, {"lac-emergency-cso": "lac-emergency-placements"}, printed) == []
+    # once its own report is recorded, its title alone no longer names it (a measure that only looks alike)
+    recorded = pd.concat([record, _record([("lac-emergency-cso", "2024-25", 11, titles["lac-emergency-cso"])])])
+    assert undeclared_renames(recorded, titles, None, printed) == []
+    assert not like(old, "Children looked after in foster care")
