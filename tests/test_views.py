@@ -881,3 +881,24 @@ def test_an_spc_target_that_is_a_share_of_the_years_says_so_and_the_assurance_na
     # a percentage's target is the year's own on every point: labelled as before, nothing added
     assert spc_target_words(70.0, 70.0, "percent", 0, "quarter") is None
     assert spc_target_words(400.0, 400.0, "count", 0, "year") is None
+
+
+def test_a_public_annual_table_with_c_says_why_under_it_and_its_withheld_chart_is_named(demo):
+    """COMMITTEE-5 (12): the public Dundee 2016/17 printed "Young people receiving a custodial
+    sentence 6 [c]" with no footnote under the table, and its chart of 8 measures had 7, unsaid."""
+    from swlib.templating import macro
+    from swlib.views import statutory_view
+
+    Y = swlib.Period.parse("2016-17")
+    public = statutory_view(swlib.performance(demo, "dundee-city", Y, audience="public"), "Justice social work", Y)
+    assert public["table"]["suppressed_note"] == (
+        "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read or worked out "
+        "from the published figures."
+    )
+    assert public["chart"]["caption"].endswith(
+        "Chart not shown for Young people receiving a custodial sentence: it would show a figure marked [c] in the table."
+    )
+    html = str(macro("values_table", public["table"]))  # printed under the table
+    assert "[c]</abbr> Figure suppressed to protect confidentiality" in html
+    internal = statutory_view(swlib.performance(demo, "dundee-city", Y), "Justice social work", Y)
+    assert "suppressed_note" not in internal["table"] and "Chart not shown" not in internal["chart"]["caption"]

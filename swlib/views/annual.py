@@ -11,14 +11,16 @@ from .. import workforce
 from ..briefing import by_severity, first_sentence
 from ..charts import budget_chart, inspection_chart, small_multiples
 from ..config import cleared_text, council_settings
-from ..disclosure import WITHHELD_TEXT
+from ..disclosure import SYMBOL, WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
+from ..hidden import PUBLIC_WHY
 from ..periods import Period
 from ..published import read as read_published
 from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic, performance
+from ..trends import SUPPRESSED_SENTENCE
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
 
@@ -57,19 +59,37 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     said = rows["year_notes"].map(lambda n: set(n or {}))
     years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()
              or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
-    out["table"] = values_view(rows, years, this_year, f"{outcome}: figures by year")
+    out["table"] = with_c_note(values_view(rows, years, this_year, f"{outcome}: figures by year"))
     out["table"]["base_note"] = base_not_given(rows)
     rows[this_year] = rows["to_date"]
+    withheld = []
     if perf.attrs.get("audience") == "public":
+        withheld = list(rows.loc[rows["suppressed"].fillna("") != "", "title"])
         rows = rows[rows["suppressed"].fillna("") == ""]  # a chart never shows a suppressed figure
+    not_shown = (  # a measure's chart withheld is said, not dropped without a word (COMMITTEE-5 #12)
+        f" Chart not shown for {' and '.join(withheld)}: it would show a figure marked {SYMBOL} in the table."
+        if withheld
+        else ""
+    )
     if len(rows) and not years:  # one year only: a bar a chart compares nothing; the table has the figures
         out["one_year"] = f"{period.label} is the only year with figures, so there is no year-on-year chart."
+    elif not len(rows) and withheld:
+        out["one_year"] = not_shown.strip()
     elif len(rows):
         out["chart"] = small_multiples(records(rows), years, this_year, outcome).view()
         out["chart"]["narrow"] = small_multiples(records(rows), years, this_year, outcome, narrow=True).view()["src"]
         printed = small_multiples(records(rows), years, this_year, outcome, printed=True).view()["src"]
         out["chart"]["print"] = printed if printed != out["chart"]["src"] else None  # fewer rows on paper
+        out["chart"]["caption"] += not_shown
     return out
+
+
+def with_c_note(table: dict) -> dict:
+    """A table with a figure marked [c] says why under it, as the quarterly reports' tables do
+    (the public Dundee annual printed "6 [c]" with the reason only in the glossary, pages later)."""
+    if any(c.get("suppressed") for r in table["rows"] for c in r["cells"]):
+        table["suppressed_note"] = f"{SUPPRESSED_SENTENCE}: {PUBLIC_WHY}."
+    return table
 
 
 def base_not_given(rows: pd.DataFrame) -> str | None:
@@ -296,7 +316,7 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal",
         body.append({"label": service, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
     table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
-    return {"none": None, "table": synthetic_marks(table, [c for r in body for c in r["cells"]])}
+    return {"none": None, "table": with_c_note(synthetic_marks(table, [c for r in body for c in r["cells"]]))}
 
 
 def inspection_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
