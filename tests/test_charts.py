@@ -483,7 +483,7 @@ def test_every_benchmarking_panel_has_a_value_axis_in_its_unit(demo):
         svg = svg_of(views.benchmark_view(demo, council, swlib.Period.parse(period))["chart"])
         texts = svg_text_boxes(svg)
         titles = [t for t, _, c in texts if c == "title"]
-        units = [t for t, _, c in texts if c == "axis-title" and t != "best → worst"]
+        units = [t for t, _, c in texts if c == "axis-title" and t not in ("best → worst", "lowest → highest")]
         ticks = [t for t, _, c in texts if c == "tick y"]
         assert len(titles) == 17 and len(units) == len(titles), council
         assert units[0] == "£ per hour" and "per 1,000 discharges" in units and "% (per cent)" in units
@@ -841,3 +841,21 @@ def test_a_cash_chart_greys_the_earlier_figures_its_sentence_does_not_compare(de
     r, years = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-cpo-upw-5days")  # not pounds: as before
     plain = trend_chart(r, years, "2021/22 Quarter 2")
     assert PALETTE["grey"] not in plain.svg and "Grey bars" not in plain.caption
+
+
+def test_the_rank_charts_carry_their_colour_key_and_a_cost_is_ranked_lowest_to_highest(demo):
+    # COMMITTEE-5 (3): the key to the 17 rank charts printed on the next page, in the caption only;
+    # (14): a cost's axis said "best → worst" where the national overview says rank 1 is simply the lowest cost
+    from swlib import views
+
+    svg = svg_of(views.benchmark_view(demo, "south-lanarkshire", swlib.Period.parse("2021-22-Q2"))["chart"])
+    texts = svg_text_boxes(svg)
+    words = [t for t, _, _ in texts]
+    key = ["▲ South Lanarkshire: this council", "its family group", "the other councils"]
+    assert all(k in words for k in key)
+    key_bottom = max(box[3] for t, box, _ in texts if t in key)
+    assert all(box[1] > key_bottom for t, box, c in texts if c == "title")  # over the grid, clear of it
+    order = {t for t, _, c in texts if c == "axis-title" and "→" in t}
+    assert order == {"best → worst", "lowest → highest"}
+    assert words.count("lowest → highest") == 4  # SW1, SW5, CHN8a, CHN8b
+    assert svg_overprinted(svg) == []

@@ -18,6 +18,7 @@ from .svg import (
     Svg,
     axis_line,
     bottom_ticks,
+    box_handle,
     from_zero,
     left_ticks,
     legend,
@@ -53,7 +54,8 @@ def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool 
         for r in me.itertuples()
         if not _nan(r.rank)
     ]
-    alt = (f"Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst; {name}'s bar "
+    alt = (f"Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst (a cost "
+           f"lowest to highest); {name}'s bar "
            "is black, outlined and marked ▲ with its name under it, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
     caption = (f"Where {name} stands among all Scottish councils on each indicator (black, outlined and marked "
                f"▲ {name}: this council; mid blue: its family group; light grey: the other councils).")  # fmt: skip
@@ -89,7 +91,8 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt). Each panel, top to bottom: the indicator's name (two lines at most)
     and code, the council's figure, year and rank, what the value axis counts, the bars, the
-    council's name under its own bar, and "best → worst"."""
+    council's name under its own bar, and "best → worst" ("lowest → highest" for a cost: rank 1 is
+    simply the lowest cost, as the national overview says); the colours' key over them, one line."""
     size, st = MIN_FONT, STYLE
     line = st["line_spacing"] * size
     W, gap, left, right = 72 * 10.2, 0.15, 72 * 0.1, 72 * 0.1
@@ -107,12 +110,17 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         st["tick_length"] + st["tick_pad"] + 1.5 + 2 * line + metrics.DESCENT * size
     )  # the council's name, best → worst
     row_h = top_pad + head * line + tick_half + ph + under + 4
-    H = rows_n * row_h
+    # the colours' key over the grid, in one line: it printed a page after the charts (COMMITTEE-5 #3)
+    key = [(f"▲ {name or council}: this council", box_handle(PALETTE["black"])),
+           ("its family group", box_handle(PALETTE["sky"])), ("the other councils", box_handle("#D9D9D9"))]  # fmt: skip
+    off = math.ceil(legend_height(key, columns=3) + 0.6 * size)  # whole points: the rows drawn as before, lower
+    H = rows_n * row_h + off
     svg = Svg(W, H, alt)
+    legend(svg, min(W / 2, left + legend_width(key, columns=3) / 2), top_pad, key, columns=3, centre=True)
     for k, code in enumerate(codes):
         x0 = left + (k % cols) * pw * (1 + gap)
         x1 = x0 + pw
-        y0 = (k // cols) * row_h + top_pad + head * line + tick_half  # the plot's top
+        y0 = off + (k // cols) * row_h + top_pad + head * line + tick_half  # the plot's top
         y1 = y0 + ph
         g = panels[code].sort_values("rank")
         values = g["value"].to_numpy(dtype=float)
@@ -156,9 +164,10 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
             year = _short_label(Period.parse(row["period"].iloc[0]).label)
             d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
             figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
-        title_top = (k // cols) * row_h + top_pad + metrics.ASCENT * size
+        title_top = off + (k // cols) * row_h + top_pad + metrics.ASCENT * size
         svg.text(x0, title_top, "\n".join([*names[code], f"{figure}{rank}"]), size, cls="title")
-        svg.text((xv + x1) / 2, below + 1.5 + line, "best → worst", size, "middle", cls="axis-title")
+        order = "lowest → highest" if unit == "currency" else "best → worst"  # a cost's rank 1 is simply the lowest
+        svg.text((xv + x1) / 2, below + 1.5 + line, order, size, "middle", cls="axis-title")
     return str(svg)
 
 
