@@ -180,6 +180,8 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             notes.append(prices)
         if last_part:
             notes.append(f"{PART_YEAR}{last_part}")
+        if tgt == 0 and m.polarity == "lower" and ytd.has_data:  # permanently Red unexplained (COMMITTEE-5 #14)
+            notes.append("a zero target: met only where there are none, so a single case misses it")
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")

@@ -104,6 +104,8 @@ def long_trend(ds: Dataset, council: str, measure: str, period, target=None) -> 
         return None
     improvement = {"higher": "increase", "lower": "decrease"}.get(m["polarity"], "neutral")
     proportions = m["unit"] == "percent" and s["numerator"].notna().all() and (s["denominator"] > 0).all()
+    if proportions and too_few_cases(s):
+        return None  # a p-chart over a few cases a point: limits near 0% to 100% (``no_spc_reason`` says so)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SPCWarning)
@@ -163,6 +165,19 @@ def trend_cell_words(trend: str, against: str | None = None) -> str:
     return f"{trend} on last year, but {longer} over the longer run (its chart, section 4)"
 
 
+# the cases a p-chart's point needs on average: D&G's Stage 2 complaints, about 3 a month, drew
+# limits of 0% to 100% and its latest point "50.0%" (COMMITTEE-5 #14). With 10 a point, a share
+# near the middle has limits within about 47 points of its centre; below it, each point is one or
+# two cases either way. NHSRplotthedots charts XmR only (no p-chart, no such rule); "Making Data
+# Count" asks for enough cases a point that a change can show: here, 10 on average.
+MIN_CASES_PER_POINT = 10
+
+
+def too_few_cases(s: pd.DataFrame) -> bool:
+    """Whether the points of a series charted as a p-chart hold too few cases on average."""
+    return bool(s["denominator"].mean() < MIN_CASES_PER_POINT)
+
+
 def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
     """Why ``long_trend`` gives a measure no SPC chart, as the report says it where the chart
     would be (D&G 2023/24 Q2: "Adults supported at home..." had neither chart nor reason): too
@@ -180,6 +195,16 @@ def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
     kind = FREQUENCY_KIND[m["frequency"]]
     points = {"half": "half-years"}.get(kind, kind + "s")
     n = len(run)
+    last = run.tail(MAX_SPC_POINTS)
+    counted = m["unit"] == "percent" and last["numerator"].notna().all() and (last["denominator"] > 0).all()
+    if n >= 8 and counted and too_few_cases(last):
+        each = {"half": "half-year"}.get(kind, kind)
+        return (
+            f"Statistical process control chart not shown: about {last['denominator'].mean():.0f} cases a {each} "
+            f"(from {last['label'].iloc[0]} to {last['label'].iloc[-1]}), too few for a chart of each {each} to "
+            f"show a change: its limits would run from near 0% to near 100%. It needs {MIN_CASES_PER_POINT} or more "
+            f"cases a {each} on average."
+        )
     have = f"there {'is' if n == 1 else 'are'} {n}" + (
         f" ({run['label'].iloc[0]} to {run['label'].iloc[-1]})" if n > 1 else f" ({run['label'].iloc[0]})" if n else ""
     )

@@ -389,3 +389,14 @@ def test_an_officers_assessment_is_printed_with_the_status_by_the_figures_beside
     )
     assert by_the_figures(perf.loc["sl-equipu-saving"].to_dict()) is None  # a status by the figures already
     assert by_the_figures({**carers, "status": "Red"}) is None  # the officer agrees with the figures
+
+
+def test_a_zero_target_says_what_it_means_beside_its_red(demo):
+    # COMMITTEE-5 (14): D&G's child protection re-registrations, target 0.0%, were Red on every page
+    # and "will be missed consistently" with no word on why
+    perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure")
+    row = perf.loc["dg-cp-reregistrations"]
+    assert row["target"] == 0 and row["status"] == "Red"
+    assert row["note"].endswith("a zero target: met only where there are none, so a single case misses it")
+    others = perf[perf["target"] != 0]["note"].dropna()
+    assert not others.str.contains("zero target").any()

@@ -413,3 +413,18 @@ def test_an_spc_chart_is_hidden_from_the_public_where_a_point_would_show_a_small
     assert trends.spc_points_hidden(ds, "alpha", "m0", chart)
     ds, chart = _yearly(data_dir / "d", "sum", nums, dens)
     assert not trends.spc_points_hidden(ds, "alpha", "m0", chart)
+
+
+def test_a_p_chart_over_a_few_cases_a_month_is_not_drawn_and_the_report_says_why(demo):
+    """COMMITTEE-5 (14): D&G's Stage 2 complaints, about 3 a month, were charted with limits of 0%
+    to 100% and a latest point of 50.0%: it told a member nothing."""
+    ds, council, period = demo, "dumfries-and-galloway", "2023-24-Q2"
+    assert trends.long_trend(ds, council, "dg-stage2-timescale", period) is None
+    assert trends.no_spc_reason(ds, council, "dg-stage2-timescale", period) == (
+        "Statistical process control chart not shown: about 3 cases a month (from October 2021 to September 2023), "
+        "too few for a chart of each month to show a change: its limits would run from near 0% to near 100%. "
+        "It needs 10 or more cases a month on average."
+    )
+    assert trends.long_trend(ds, council, "dg-foi-20days", period) is not None  # 13 a month: charted as before
+    assert trends.too_few_cases(pd.DataFrame({"denominator": [9, 11, 9, 10]})) is True
+    assert trends.too_few_cases(pd.DataFrame({"denominator": [10, 10, 10]})) is False
