@@ -15,6 +15,9 @@ import re
 
 import pandas as pd
 
+from .amounts import SERVICE_WORDS
+from .linked import _words
+
 
 def normalise(name) -> str:
     """A title or team name as the record matches it: lower case, '&' as 'and', punctuation and
@@ -124,9 +127,6 @@ def like(old: str, new: str) -> bool:
     """Whether a new measure's title is like a vanished one's: at least half of the words that say
     what the old one counts are in the new one ("Emergency placements of children subject to
     supervision requirements", "Emergency placements of children on a compulsory supervision order")."""
-    from .amounts import SERVICE_WORDS
-    from .linked import _words
-
     words = _words(old) - SERVICE_WORDS
     return bool(words) and 2 * len(words & _words(new)) >= len(words)
 
