@@ -471,6 +471,8 @@ def test_labels_wider_than_their_bars_take_two_heights_rather_than_overprint(dem
     labels = {t: box for t, box, c in svg_text_boxes(svg) if c == "bar-label"}
     hours = [labels[t] for t in ("98,538", "101,822", "104,745", "106,977")]
     assert hours[1][2] > hours[2][0] and hours[1][3] < hours[2][1] and hours[3][3] < hours[2][1]  # wider: staggered
+    # COMMITTEE-5 (14): on two fixed lines, not each bar's height plus a line ("46,986" printed over "48,576")
+    assert hours[0][1] == hours[2][1] and hours[1][1] == hours[3][1]
     title = next(box for t, box, c in svg_text_boxes(svg) if t.startswith("Unpaid work hours"))
     assert all(box[1] > title[3] for box in hours)  # below the panel's title
 
@@ -665,7 +667,9 @@ def test_the_inspection_chart_names_each_grade_and_counts_inspections(demo):
     svg = svg_of(council_charts(demo)["inspections"])
     assert "number of inspections" in [t for t, _, c in svg_text_boxes(svg) if c == "axis-title"]
     counts = [t for t, _, c in svg_text_boxes(svg) if c == "count"]
-    assert any(re.fullmatch(r"(Good|Very good|Excellent|Adequate|Weak|Unsatisfactory): \d+", t) for t in counts), counts
+    grade = r"(Good|Very good|Excellent|Adequate|Weak|Unsatisfactory)"
+    # each count with its grade: on its segment ("Good: 3"), or where one is too narrow, after the bar ("Weak 1, Good 1")
+    assert all(re.fullmatch(rf"{grade}: \d+|{grade} \d+(, {grade} \d+)*", t) for t in counts), counts
     grades = pd.DataFrame({"care": [4, 5, 6, 6, 5, 4], "staffing": [4, 4, 5, 5, 6, 6]})
     c = inspection_chart(grades)
     fills = re.findall(r'<rect class="bar" [^>]*fill="([^"]+)"[^>]*/>(\s*<rect [^>]*fill="url\(#([\w-]+)\)")?', c.svg)
@@ -859,3 +863,21 @@ def test_the_rank_charts_carry_their_colour_key_and_a_cost_is_ranked_lowest_to_h
     assert order == {"best → worst", "lowest → highest"}
     assert words.count("lowest → highest") == 4  # SW1, SW5, CHN8a, CHN8b
     assert svg_overprinted(svg) == []
+
+
+def test_an_inspection_segment_too_narrow_for_its_grade_is_never_a_bare_count():
+    # COMMITTEE-5 (14): Dundee's inspection chart printed only "1" on Staffing's and Environment's
+    # short segments, read as the grade, where the others said "Weak: 1" and "Good: 1"
+    import re
+
+    import pandas as pd
+
+    from swlib.charts import inspection_chart
+
+    grades = pd.DataFrame({"care": [4, 5, 6, 6, 5, 4, 4, 5], "staffing": [2, 4, 5, 5, 5, 5, 5, 5]})
+    svg = inspection_chart(grades).svg
+    counts = [t for t, _, c in svg_text_boxes(svg) if c == "count"]
+    assert counts == ["Good 3, Very good 3, Excellent 2", "Weak 1, Good 1, Very good 6"]
+    assert not any(re.fullmatch(r"\d+", t) for t in counts)
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+    assert all(box[2] <= width for t, box, c in svg_text_boxes(svg) if c == "count") and svg_overprinted(svg) == []

@@ -255,6 +255,11 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     n = len(names)
     totals = [sum(seg[3][i] for seg in segments) for i in range(n)]
     xa = Axis(0, max([*totals, 0]) * 1.05 or 1, x0, x1)
+    # ``named``: where a segment is too narrow for its "Weak: 1", every row says its counts after its bar
+    after = _counts_after(segments, xa, n, size) if named else {}
+    if after:
+        need = [totals[i] * (x1 - x0) / max(x1 - x0 - text_width(" " + t, size), 1.0) for i, t in after.items()]
+        xa = Axis(0, max([*totals, *need, 0]) * 1.05 or 1, x0, x1)
     ya = Axis.bars(n, y0, y1)
     svg = Svg(W, H, alt)
     half = 0.4 * (ya(1) - ya(0))
@@ -266,8 +271,13 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
                          0.8, cls="bar")  # fmt: skip
                 lefts[i] += c
     lefts = [0] * n
+    for i, text in after.items():  # "Weak 1, Good 1" after the bar: a bare "1" read as the grade
+        svg.text(xa(totals[i]) + text_width(" ", size), ya(i) + metrics.CAP * size / 2, text, size, cls="count")
     for label, _colour, _hatch, counts in segments:  # the counts over every bar
         for i, c in enumerate(counts):
+            if c and i in after:
+                lefts[i] += c
+                continue
             if c:
                 text = str(c)
                 if named:
@@ -287,6 +297,23 @@ def _stacked_svg(names, segments, axis_title, width, height, margins, columns, a
     half = legend_width(entries, columns=columns) / 2  # over the bars, or as near as the chart's edges let it
     legend(svg, min(max((x0 + x1) / 2, half + 2), W - half - 2), top, entries, columns=columns, centre=True)
     return str(svg)
+
+
+def _counts_after(segments, xa, n: int, size: float) -> dict[int, str]:
+    """Where a segment of a named stacked chart is too narrow for its "Weak: 1" (Dundee 2016/17
+    printed a bare "1", read as the grade), what prints after each row's bar instead: its
+    segments' names and counts ("Weak 1, Good 1"), every row alike; {} where every name fits."""
+    narrow, lefts = False, [0] * n
+    for label, _colour, _hatch, counts in segments:
+        for i, c in enumerate(counts):
+            if c:
+                wide = f"{label.split(' ', 1)[-1]}: {c}"
+                narrow = narrow or text_width(wide, size) + 0.5 * size > xa(lefts[i] + c) - xa(lefts[i])
+                lefts[i] += c
+    if not narrow:
+        return {}
+    said = {i: ", ".join(f"{lab.split(' ', 1)[-1]} {cs[i]}" for lab, _c, _h, cs in segments if cs[i]) for i in range(n)}
+    return {i: t for i, t in said.items() if t}
 
 
 def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
@@ -452,7 +479,9 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
     """One bar a year, labelled with its figure just over it (``marked`` positions are synthetic:
     †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed figures: no
     bar, the symbol [c]; a missing figure: ``missing``. ``stagger``: labels too wide for their
-    bars, so every other one (the second, fourth...) prints a line above its neighbours' labels."""
+    bars, so they print on two fixed lines over the tallest bar, every other one (the second,
+    fourth...) on the upper: staggered to each bar's own height, a lower figure printed higher
+    than a taller bar's read as the taller."""
     size, st, n = MIN_FONT, STYLE, len(values)
     half = 0.4 * (xa(1) - xa(0))
     natural = [
@@ -467,8 +496,8 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
         svg.rect(xa(i) - half, ya(max(v, 0)), 2 * half, abs(ya(0) - ya(v)), st["bar_latest" if latest else "bar"],
                  hatch="//" if latest else "", cls="bar latest" if latest else "bar")  # fmt: skip
         y = natural[i]
-        if stagger and i % 2:
-            y = min(natural[max(i - 1, 0) : i + 2]) - st["line_spacing"] * size
+        if stagger:  # two fixed lines over the tallest bar: a label's height is never read as its bar's
+            y = min(natural) - (st["line_spacing"] * size if i % 2 else 0)  # (COMMITTEE-5 #14: 46,986 over 48,576)
         svg.text(xa(i), y, _bar_label(v, unit, decimals, i in marked), size, "middle", cls="bar-label")
 
 
