@@ -72,7 +72,7 @@ def misnamed(data_path, councils) -> list[Problem]:
                 continue
             warn(c, f"a folder '{c.name}', which no report reads",
                  "a council's id as the folder's name" + (f" (did you mean '{hint}'?)" if hint else
-                 f": one of {', '.join(councils)}") + f"; the report reads narrative/<council>/<year>/<section>.md ({GUIDE})")  # fmt: skip
+                 f": one of {', '.join(councils)}") + f"; the report reads narrative/<council>/<year>/<section-name>.md ({GUIDE})")  # fmt: skip
             continue
         for y in sorted(p for p in c.iterdir() if not _ignored(p)):
             if y.is_file():
