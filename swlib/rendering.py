@@ -46,14 +46,17 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def check_request(report: str, council: str, period, audience: str, data, *, whole=None) -> tuple[Period, object]:
+def check_request(
+    report: str, council: str, period, audience: str, data, *, whole=None, typed: Period | None = None
+) -> tuple[Period, object]:
     """Validate everything before a kernel starts: bad input is exit 2, not a failed run. ``whole``:
-    the data set read from ``data`` already (the run that named the council by it), not read again."""
+    the data set read from ``data`` already (the run that named the council by it), not read again;
+    ``typed``: ``period`` read already (``Period.parse``), not read again."""
     r = reports.get(report)
     if audience not in AUDIENCES:
         raise ConfigError(f"unknown audience {audience!r}: expected one of {', '.join(AUDIENCES)}")
 
-    P = None if is_relative(period) else r.period(period)
+    P = None if is_relative(period) else r.period(period, typed)
     # a council's report reads its council's rows
     ds = load(data, council=council if r.per_council else None, whole=whole)
     if not r.per_council and council != r.filed_under:

@@ -49,10 +49,11 @@ class Report:
     # prints the council's service's name (params/councils.yaml), which check-public reads for small numbers
     prints_service: bool = False
 
-    def period(self, text) -> Period:
+    def period(self, text, typed: Period | None = None) -> Period:
         """The period this report is for, from what was typed: a year for a yearly report; for a
-        quarterly one a quarter, half or month (a year means its fourth quarter)."""
-        P = Period.parse(text)
+        quarterly one a quarter, half or month (a year means its fourth quarter). ``typed``: ``text``
+        read already (``Period.parse``), not read again; ``text`` names it in the message."""
+        P = typed or Period.parse(text)
         if self.period_kind == "year" and P.kind != "year":
             raise ConfigError(f"the {self.name} report is for a financial year such as {P.fy_id}: found {text!r}")
         return Period.quarter(P.fy, 4) if self.period_kind == "quarter" and P.kind == "year" else P

@@ -149,6 +149,18 @@ def test_a_year_for_the_quarterly_report_says_which_quarter_it_chose(monkeypatch
     assert "2021-22 is a financial year: the quarterly report for its fourth quarter, 2021-22-Q4" in r.output
 
 
+def test_a_run_reads_the_period_it_is_given_once(monkeypatch, tmp_path):
+    from swlib.periods import Period
+
+    without_kernel(monkeypatch, tmp_path)
+    read, parse = [], Period.parse.__func__
+    monkeypatch.setattr(Period, "parse", classmethod(lambda cls, text: (read.append(text), parse(cls, text))[1]))
+    r = run("run", "quarterly", "--council", "south-lanarkshire", "--period", "2021/22", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert "2021/22 is a financial year: the quarterly report for its fourth quarter, 2021-22-Q4" in r.output
+    assert read.count("2021/22") == 1
+
+
 def test_a_file_or_a_missing_folder_where_a_folder_is_needed_exits_2_with_a_message(tmp_path):
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x")

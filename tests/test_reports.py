@@ -49,6 +49,11 @@ def test_a_yearly_report_refuses_a_quarter_naming_the_year_to_give(name):
         ConfigError, match=rf"the {name} report is for a financial year such as 2021-22: found '2021-22-Q2'"
     ):
         reports.get(name).period("2021-22-Q2")
+    typed = Period.parse("Q2 2021/22")  # read already (swreport run): the message names it as typed
+    with pytest.raises(
+        ConfigError, match=rf"the {name} report is for a financial year such as 2021-22: found 'Q2 2021/22'"
+    ):
+        reports.get(name).period("Q2 2021/22", typed)
 
 
 def test_the_national_report_is_filed_under_scotland_and_the_others_per_council():

@@ -23,10 +23,6 @@ from .group import EXIT_FAILURE, council_in, data_option, main
 # each command imports what it needs when it runs: --help and the unchanged re-run load no pandas or pydantic
 
 
-def _is_year(period: str) -> bool:
-    return not is_relative(period) and Period.parse(period).kind == "year"
-
-
 @main.command()
 @click.argument("report", type=click.Choice(reports.NAMES))
 @click.option("--council", default=None, help="the council (not for the national report)")
@@ -61,10 +57,12 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
         if not r.per_council:
             council = council or r.filed_under
         council, whole = council_in(data, council) if r.per_council else (council, None)  # 'Fife' for fife
-        P, ds = check_request(report, council, period, audience, data, whole=whole)
+        typed = None if is_relative(period) else Period.parse(period)  # read once: check_request takes it as read
+        P, ds = check_request(report, council, period, audience, data, whole=whole, typed=typed)
         for line in warning_lines([*ds.warnings, *_narrative_unread(ds, report)]):  # said before the report
             click.echo(line)
-        if r.period_kind == "quarter" and _is_year(period):  # said first: the check below names the quarter
+        # said first: the check below names the quarter
+        if r.period_kind == "quarter" and typed is not None and typed.kind == "year":
             click.echo(f"{period} is a financial year: the quarterly report for its fourth quarter, {P} "
                        f"(give --period {P.fy_id}-Q2, say, for another quarter)")  # fmt: skip
         if reports.get(report).per_council:
