@@ -13,10 +13,10 @@ axes), ``svg`` (STYLE, the SVG page, text widths from ``metrics``, scales and le
 
 from .base import PALETTE, STATUS_COLOURS, Chart, value_axis_label
 from .council import budget_chart, inspection_chart, small_multiples, status_chart, trend_chart
-from .national import benchmark_chart, funnel_chart, rank_chart
+from .national import benchmark_chart, benchmark_charts, funnel_chart, rank_chart
 from .spc import spc_chart
 
 __all__ = [
-    "PALETTE", "STATUS_COLOURS", "Chart", "benchmark_chart", "budget_chart", "funnel_chart", "inspection_chart",
-    "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
+    "PALETTE", "STATUS_COLOURS", "Chart", "benchmark_chart", "benchmark_charts", "budget_chart", "funnel_chart",
+    "inspection_chart", "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
 ]  # fmt: skip

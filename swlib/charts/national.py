@@ -42,8 +42,14 @@ def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool 
     table prints on, at full size; ``cols`` fewer for a phone's screen (the panels as wide, the chart
     narrower and taller); ``printed``: the bars lower, for the committee paper (the heading, its words,
     the charts and their caption on one landscape page)."""
+    return benchmark_charts(b, council, [(cols, printed)])[0]
+
+
+def benchmark_charts(b: pd.DataFrame, council: str, layouts: list[tuple[int, bool]]) -> list[Chart]:
+    """``benchmark_chart`` drawn in each of ``layouts`` (its ``cols`` and ``printed``), the panels'
+    figures worked out once: a report's benchmarking is drawn three times of the same figures (the
+    screen's, a phone's and the printed page's)."""
     codes = list(dict.fromkeys(b["lgbf"]))
-    rows_n = math.ceil(len(codes) / cols)
     me = b[b["council"] == council]
     fam = int(me["family_group"].iloc[0]) if len(me) else None
     name = str(me["council_name"].iloc[0]) if len(me) and "council_name" in me else council
@@ -59,8 +65,34 @@ def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool 
            "is black, outlined and marked ▲ with its name under it, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
     caption = (f"Where {name} stands among all Scottish councils on each indicator (black, outlined and marked "
                f"▲ {name}: this council; mid blue: its family group; light grey: the other councils).")  # fmt: skip
-    svg = _benchmark_svg(b, codes, council, fam, cols, rows_n, alt, name, bars=22.0 if printed else 30.0)
-    return Chart(svg, alt, caption)
+    panels = _benchmark_panels(b, codes, council)
+    svgs = (
+        _benchmark_svg(panels, council, fam, cols, alt, name, 22.0 if printed else 30.0) for cols, printed in layouts
+    )
+    return [Chart(svg, alt, caption) for svg in svgs]
+
+
+def _benchmark_panels(b: pd.DataFrame, codes: list, council: str) -> list[dict]:
+    """Each indicator's panel as ``_benchmark_svg`` draws it in any layout: its name, its unit and
+    what its value axis counts, its councils' values best to worst (each council with its family
+    group), and the council's figure, year and rank."""
+    groups = dict(tuple(b.groupby("lgbf", sort=False)))
+    panels = []
+    for code in codes:
+        g = groups[code].sort_values("rank")
+        values = g["value"].to_numpy(dtype=float)
+        unit = g["unit"].iloc[0]
+        row = g[g["council"] == council]
+        rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
+        figure = ""
+        if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
+            year = _short_label(Period.parse(row["period"].iloc[0]).label)
+            d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
+            figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
+        panels.append({"name": panel_name(code, groups[code]["title"].iloc[0]), "unit": unit,
+                       "axis": value_axis_label(unit, g["title"].iloc[0]), "values": values,
+                       "councils": list(zip(g["council"], g["family_group"], strict=True)), "rank": figure + rank})  # fmt: skip
+    return panels
 
 
 def panel_name(code: str, title: str) -> str:
@@ -86,24 +118,22 @@ def _fit_lines(text: str, width: float, size: float, most: int) -> list[str]:
     return lines
 
 
-def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, rows_n: int, alt: str,
-                   name: str = "", bars: float = 30.0) -> str:  # fmt: skip
+def _benchmark_svg(panels: list[dict], council: str, fam, cols: int, alt: str, name: str = "",
+                   bars: float = 30.0) -> str:  # fmt: skip
     """The benchmarking panels in SVG, drawn for the landscape page the benchmarking table prints
     on, at full size (8 pt). Each panel, top to bottom: the indicator's name (two lines at most)
     and code, the council's figure, year and rank, what the value axis counts, the bars, the
     council's name under its own bar, and "best → worst" ("lowest → highest" for a cost: rank 1 is
-    simply the lowest cost, as the national overview says); the colours' key over them, one line."""
+    simply the lowest cost, as the national overview says); the colours' key over them, one line.
+    ``panels``: each indicator's, from ``_benchmark_panels``."""
     size, st = MIN_FONT, STYLE
     line = st["line_spacing"] * size
     W, gap, left, right = 72 * 10.2, 0.15, 72 * 0.1, 72 * 0.1
     pw = (W - left - right) / (6 + gap * 5)  # a panel's width, six a row across the landscape page
     if cols != 6:  # fewer a row (a phone's screen): as wide each, the chart narrower
         W = left + right + pw * (cols + gap * (cols - 1))
-    panels = dict(tuple(b.groupby("lgbf", sort=False)))
-    names = {
-        c: _fit_lines(panel_name(c, panels[c]["title"].iloc[0]), pw, size, 3) for c in codes
-    }  # its code whole at 9 pt
-    head = max(len(n) for n in names.values()) + 2  # the name's lines, the figure and rank, the axis's unit
+    names = [_fit_lines(p["name"], pw, size, 3) for p in panels]  # its code whole at 9 pt
+    head = max(len(n) for n in names) + 2  # the name's lines, the figure and rank, the axis's unit
     # the bars lower than at 8 pt: room for a name's third line at 9 pt
     ph, top_pad, tick_half = bars, 1.0, metrics.CAP / 2 * size
     under = (
@@ -114,20 +144,18 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
     key = [(f"▲ {name or council}: this council", box_handle(PALETTE["black"])),
            ("its family group", box_handle(PALETTE["sky"])), ("the other councils", box_handle("#D9D9D9"))]  # fmt: skip
     off = math.ceil(legend_height(key, columns=3) + 0.6 * size)  # whole points: the rows drawn as before, lower
-    H = rows_n * row_h + off
+    H = math.ceil(len(panels) / cols) * row_h + off
     svg = Svg(W, H, alt)
     legend(svg, min(W / 2, left + legend_width(key, columns=3) / 2), top_pad, key, columns=3, centre=True)
-    for k, code in enumerate(codes):
+    for k, p in enumerate(panels):
         x0 = left + (k % cols) * pw * (1 + gap)
         x1 = x0 + pw
         y0 = off + (k // cols) * row_h + top_pad + head * line + tick_half  # the plot's top
         y1 = y0 + ph
-        g = panels[code].sort_values("rank")
-        values = g["value"].to_numpy(dtype=float)
+        values, unit = p["values"], p["unit"]
         n = len(values)
         shown = [v for v in values if not math.isnan(v)]
         lo, hi = from_zero(shown, 0.05)
-        unit = g["unit"].iloc[0]
         ya = Axis(lo, hi, y1, y0)
         # the value axis: its ticks in the indicator's unit (£20, 40%) and, above it, what it counts
         ticks = ya.ticks(2) if hi > lo else [0.0]
@@ -136,11 +164,11 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
         left_ticks(svg, [ya(t) for t in ticks], marks, xv, size)
         svg.line(xv, y1, xv, y0, axis_line(), "axis")
         above = y0 - tick_half - metrics.DESCENT * size - 1  # clear of the top tick's label
-        svg.text(x0, above, value_axis_label(unit, g["title"].iloc[0]), size, cls="axis-title")
+        svg.text(x0, above, p["axis"], size, cls="axis-title")
         xa = Axis.bars(n, xv, x1)
         half = 0.4 * (xa(1) - xa(0))
         mine_at = None
-        for i, (v, c, f) in enumerate(zip(values, g["council"], g["family_group"], strict=True)):
+        for i, (v, (c, f)) in enumerate(zip(values, p["councils"], strict=True)):
             if math.isnan(v):
                 continue
             mine = c == council
@@ -157,15 +185,8 @@ def _benchmark_svg(b: pd.DataFrame, codes: list, council: str, fam, cols: int, r
             svg.marker(mine_at, y1 + 4.5, "^", 30.0, PALETTE["black"], cls="this-council-mark")
             w = text_width(name, size)
             svg.text(min(max(mine_at - w / 2, x0), x1 - w), below + 1.5, name, size, cls="this-council-label")
-        row = g[g["council"] == council]
-        rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
-        figure = ""
-        if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
-            year = _short_label(Period.parse(row["period"].iloc[0]).label)
-            d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
-            figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
         title_top = off + (k // cols) * row_h + top_pad + metrics.ASCENT * size
-        svg.text(x0, title_top, "\n".join([*names[code], f"{figure}{rank}"]), size, cls="title")
+        svg.text(x0, title_top, "\n".join([*names[k], p["rank"]]), size, cls="title")
         order = "lowest → highest" if unit == "currency" else "best → worst"  # a cost's rank 1 is simply the lowest
         svg.text((xv + x1) / 2, below + 1.5 + line, order, size, "middle", cls="axis-title")
     return str(svg)

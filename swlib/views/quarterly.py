@@ -9,7 +9,7 @@ import pandas as pd
 from ..base import TREND_ARROWS
 from ..benchmarking import ordinal
 from ..briefing import by_severity, needing_attention
-from ..charts import benchmark_chart, trend_chart
+from ..charts import benchmark_charts, trend_chart
 from ..formatting import fmt_value, lgbf_decimals, slug
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
@@ -301,6 +301,6 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
     # three panels a row on a phone's screen (at one pixel a point, the size its text is legible at, six need two screens)
-    chart = dict(benchmark_chart(b, council).view(), narrow=benchmark_chart(b, council, cols=3).view()["src"],
-                 print=benchmark_chart(b, council, printed=True).view()["src"])  # fmt: skip
+    screen, phone, paper = benchmark_charts(b, council, [(6, False), (3, False), (6, True)])
+    chart = dict(screen.view(), narrow=phone.view()["src"], print=paper.view()["src"])
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": chart}
