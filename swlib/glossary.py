@@ -81,21 +81,18 @@ WORDS = {  # terms of the trade that are not abbreviations, with what shows a re
     "Equipu": (r"\bEquipu\b", "the Lanarkshire councils' and NHS Lanarkshire's joint equipment store."),
     "Third sector": (r"\bthird sector\b", "charities, voluntary groups and social enterprises."),
     # COMMITTEE-5, finding 13: printed with no glossary entry
-    "Planned Discharge Date": (r"\bPlanned Discharge Dates?\b", "the day a hospital team and social work agree, "
-                               "early in a patient's stay, that they should be ready to go home, so that care is in "
-                               "place by then."),
+    "Planned Discharge Date": (r"\bPlanned Discharge Dates?\b", "the day, agreed early in a hospital stay, a "
+                               "patient should be ready to go home, with care in place."),
     "Welfare Rights": (r"\bWelfare Rights\b", "advice and help to claim the benefits and other money a person is "
                        "entitled to."),
     "The Promise": (r"(?-i:\bThe Promise\b)", "Scotland's commitment (2020, after the Independent Care Review) "
                     "that children and young people in care grow up loved, safe and respected."),
-    "Balance of care": (r"\bbalance of care\b", "how many of those cared for are cared for at home or in the "
-                        "community, not in a care home, residential unit or hospital: for looked after children, "
-                        "the share looked after in the community (with family, friends or foster carers)."),
+    "Balance of care": (r"\bbalance of care\b", "the share cared for at home or in the community, not in a care "
+                        "home, residential unit or hospital."),
     "Ring-fenced": (r"\bring-fenced\b", "money given for one purpose only, which may not be spent on anything "
                     "else."),
-    "Integration Change Funding": (r"\bIntegration Change Fund(ing)?\b", "Scottish Government money given to the "
-                                   "IJB for a time to change how care is given (new services, care closer to home), "
-                                   "on top of its core budget."),
+    "Integration Change Funding": (r"\bIntegration Change Fund(ing)?\b", "Scottish Government money to the IJB, "
+                                   "beyond its core budget, to change how care is given."),
 }  # fmt: skip
 
 # what shows a report uses a term of the shared glossary (swlib/data/wording.yaml)
