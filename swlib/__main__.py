@@ -1,3 +1,3 @@
-from .cli import main
+from .cli import entry
 
-main()
+entry()  # main, then leave without Python's teardown of every module (swlib.quick_exit), as swreport does
