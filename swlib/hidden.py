@@ -73,9 +73,9 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
     if unit in COUNTED_NUMERATOR_UNITS and _small(d - n, lo, hi):
         return "complement"
-    for pv, pn, pd_, pk in points[
-        :-1
-    ]:  # snapshots too: "41 on the register, 44 last quarter" tells 3 left, net  # earlier in the year, or the same months as printed before a revision
+    # each figure printed earlier in the year, or of the same months before a revision; snapshots
+    # too: "41 on the register, 44 last quarter" tells 3 left, net
+    for pv, pn, pd_, pk in points[:-1]:
         if aggregate == "mean":  # an average of days or money: the cases it is over too (13 days over 3 children)
             if (count and _small(abs(v * k - pv * pk), lo, hi)) or _small(abs(d - pd_), lo, hi):
                 return "earlier"
