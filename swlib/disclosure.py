@@ -24,6 +24,7 @@ from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # 
 from .hidden import hidden_why, is_small
 from .linked import (
     COMPLEMENT,
+    _year_before,
     protect_averages,
     protect_counted_bases,
     protect_flows,
@@ -204,12 +205,6 @@ def with_published(points: dict, measure: str, record: dict, aggregate: str = "s
     if comp:
         out["complement"] = comp
     return out
-
-
-def _year_before(year: str) -> str:
-    """The financial year before ``year`` ("2020-21" -> "2019-20"), as the record names years."""
-    start = int(str(year)[:4]) - 1
-    return f"{start}-{str(start + 1)[-2:]}"
 
 
 def suppress_table(
