@@ -473,6 +473,7 @@ def test_labels_wider_than_their_bars_take_two_heights_rather_than_overprint(dem
     assert hours[1][2] > hours[2][0] and hours[1][3] < hours[2][1] and hours[3][3] < hours[2][1]  # wider: staggered
     # COMMITTEE-5 (14): on two fixed lines, not each bar's height plus a line ("46,986" printed over "48,576")
     assert hours[0][1] == hours[2][1] and hours[1][1] == hours[3][1]
+    assert svg.count('<line class="leader"') >= 2  # an upper label led down to its own bar
     title = next(box for t, box, c in svg_text_boxes(svg) if t.startswith("Unpaid work hours"))
     assert all(box[1] > title[3] for box in hours)  # below the panel's title
 

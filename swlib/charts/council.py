@@ -480,8 +480,9 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
     †); the last (this year) dark and hatched. Positions in ``hidden`` are suppressed figures: no
     bar, the symbol [c]; a missing figure: ``missing``. ``stagger``: labels too wide for their
     bars, so they print on two fixed lines over the tallest bar, every other one (the second,
-    fourth...) on the upper: staggered to each bar's own height, a lower figure printed higher
-    than a taller bar's read as the taller."""
+    fourth...) on the upper, a thin line down from a label above its bar's own height to the bar:
+    staggered to each bar's own height, a lower figure printed higher than a taller bar's read as
+    the taller."""
     size, st, n = MIN_FONT, STYLE, len(values)
     half = 0.4 * (xa(1) - xa(0))
     natural = [
@@ -498,6 +499,9 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
         y = natural[i]
         if stagger:  # two fixed lines over the tallest bar: a label's height is never read as its bar's
             y = min(natural) - (st["line_spacing"] * size if i % 2 else 0)  # (COMMITTEE-5 #14: 46,986 over 48,576)
+            if y < natural[i] - metrics.ASCENT * size:  # above the line its bar's own label would take: led to its bar
+                svg.line(xa(i), y + metrics.DESCENT * size + 0.5, xa(i), ya(max(v, 0)) - 0.5,
+                         {"stroke": "#7F7F7F", "width": 0.4}, "leader")  # fmt: skip
         svg.text(xa(i), y, _bar_label(v, unit, decimals, i in marked), size, "middle", cls="bar-label")
 
 
