@@ -222,17 +222,11 @@ def return_commands(council: str, periods) -> list[str]:
     return templates + (["swreport merge RETURN.xlsx"] if periods else [])
 
 
-def only_earlier_years(rows: pd.DataFrame) -> bool:
-    """Whether every measure of ``rows`` (a theme's, of ``performance``) shows a whole earlier
-    year (an annual measure's latest available, such as last year's statutory figures in a
-    Quarter 2 report): such a theme comes after those with figures for the report's own period."""
-    return all(Period.parse(p).kind == "year" for p in rows["period_shown"])
-
-
 def _themes_in_order(perf: pd.DataFrame) -> list[tuple[str, pd.DataFrame, bool]]:
     """(theme, its rows, whether they are the earlier-year rest of a theme shown before) in the
     order section 3 shows them: the themes with figures for the period first, in the catalogue's
-    order, then those whose measures all show an earlier year (``only_earlier_years``). A theme
+    order, then those whose measures all show a whole earlier year (an annual measure's latest
+    available, such as last year's statutory figures in a Quarter 2 report). A theme
     with both keeps its place with its measures for the period, and its earlier years' measures
     come after the themes with figures for the period, in a part of their own (ANALYST-5 #5: one
     quarterly measure filed under "Statutory functions" put four pages of last year's statutory
@@ -240,7 +234,7 @@ def _themes_in_order(perf: pd.DataFrame) -> list[tuple[str, pd.DataFrame, bool]]
     now, then = [], []
     for theme, tdf in perf.groupby("theme", sort=False):
         earlier = tdf["period_shown"].map(lambda p: Period.parse(p).kind == "year")
-        if only_earlier_years(tdf):
+        if earlier.all():
             then.append((theme, tdf, False))
         elif earlier.any():
             now.append((theme, tdf[~earlier], False))
