@@ -79,6 +79,8 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     if prices:  # a cost: in real terms, its price year named wherever it is shown
         title += f" ({prices})"
     improvement = {"higher": "increase", "lower": "decrease"}.get(r0["polarity"], "neutral")
+    if unit == "currency":  # a rising cost is higher, not a concern: one stance with its ranks (COMMITTEE-5 #14)
+        improvement = "neutral"
     better = {"higher": "higher is better", "lower": "lower is better"}.get(
         r0["polarity"], "neither higher nor lower is better"
     )
