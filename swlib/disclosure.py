@@ -31,6 +31,7 @@ from .linked import (
     protect_parts,
     protect_percent_parts,
     protect_population_rates,
+    protect_rates_as_parts,
     protect_rates_of_counts,
     protect_shared_bases,
     with_numerators,
@@ -117,6 +118,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     protect_shared_bases(records, implied, hidden, why, lo, hi, record, cols)
     protect_averages(records, evidence, hidden, why, cols, lo, hi)
     protect_rates_of_counts(records, evidence, hidden, why, cols)
+    protect_rates_as_parts(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi)
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")

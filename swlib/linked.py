@@ -226,11 +226,13 @@ _PER_WORD = re.compile(r"\s*(?:\bper\b|\bfor\s+every\b|\bin\s+every\b|/\s*\d).*$
 def counted_by(rate: dict, ev: dict, records) -> list[int]:
     """The rows of the counts a population rate is of: the one its ``part_of`` names, and any
     count whose title is the rate's less what it is per ("Children on the child protection
-    register" beside "... per 1,000 population aged 0-15"; "rate of" set aside)."""
+    register" beside "... per 1,000 population aged 0-15"; "rate of" set aside), the service's and
+    people's words aside too ("Young people in secure care" beside "Secure care per 10,000 population")."""
     head = _words(_PER_WORD.sub("", str(rate["title"]))) - {"rate"}
     return [j for j, c in enumerate(records)
             if c["unit"] in COUNT_UNITS and c.get("aggregate") != "mean"
-            and (c["measure"] == ev.get("part_of") or (head and _words(c["title"]) == head))]  # fmt: skip
+            and (c["measure"] == ev.get("part_of") or (head and _words(c["title"]) == head)
+                 or (head - SERVICE_WORDS and _words(c["title"]) - SERVICE_WORDS == head - SERVICE_WORDS))]  # fmt: skip
 
 
 def protect_rates_of_counts(records, evidence, hidden, why, cols) -> None:
@@ -248,6 +250,60 @@ def protect_rates_of_counts(records, evidence, hidden, why, cols) -> None:
                 if col in hidden[j] and col not in hidden[i] and not _nan(r.get(col)):
                     hidden[i].append(col)
                     why[i].append(f"{col}:{reasons.get(col, 'small')}")
+
+
+def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo, hi) -> None:
+    """A population rate whose count no title ties to a row (``counted_by``: "Child protection
+    registrations for neglect per 1,000 population aged 0-15" 2.64 beside "Children on the register
+    where neglect is a concern" [c]) still gives its count (2.64 x 22.010: 58). In doubt, that count
+    is taken as a part of each whole printed beside it (a count with ``part_of`` parts, in the same
+    column for the same months): where the whole less it is lo..hi whatever the count within the
+    rate's rounding (61 on the register less 58: 3 for other concerns), or where a hidden count of the
+    same column is the rate's count, told to within ``hi``, the rate is hidden, for the whole's
+    "complement" or the hidden count's reason. Run after every other rule; the safe error: a rate
+    of other cases loses a figure now and then."""
+    given = populations or {}
+    wholes = {(evidence.get(r["measure"]) or {}).get("part_of") for r in records}
+    wholes = [j for j, r in enumerate(records) if r["measure"] in wholes and r["unit"] in COUNT_UNITS]
+    counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
+    for i, r in enumerate(records):
+        base = rate_base(r["title"]) if r["unit"] == "rate" else None
+        pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)
+        if not per or _nan(pop) or not pop or pop <= 0:
+            continue
+        months = (evidence.get(r["measure"]) or {}).get("months") or {}
+        for col in cols:
+            value = r.get(col)
+            if col in hidden[i] or _nan(value):
+                continue
+            ks = rate_counts(float(value), int(r["decimals"]), per, float(pop))
+            if not ks:
+                continue
+
+            at = months.get(col)
+            mates = {
+                j
+                for j in {*wholes, *counts}
+                if (evidence.get(records[j]["measure"]) or {}).get("months", {}).get(col) == at
+            }
+            reason = None
+            for j in wholes:
+                total = records[j].get(col)
+                if (
+                    col not in hidden[j]
+                    and not _nan(total)
+                    and j in mates
+                    and all(_small(total - k, lo, hi) for k in ks)
+                ):
+                    reason = "complement"
+            for j in counts:
+                if reason or col not in hidden[j] or _nan(records[j].get(col)) or j not in mates or len(ks) > hi:
+                    continue
+                if round(float(records[j][col])) in ks:
+                    reason = dict(w.split(":", 1) for w in why[j]).get(col, "small")
+            if reason:
+                hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
 
 
 def protect_flows(records, evidence, hidden, why, cols, lo, hi) -> None:

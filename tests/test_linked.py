@@ -408,3 +408,35 @@ def test_a_rate_of_a_years_events_is_not_set_against_the_year_before():
         protect_population_rates([{**row, "aggregate": aggregate}], evidence, hidden, why, ["to_date"],
                                  {"population": 148790.0}, 1, 4, record)  # fmt: skip
         assert hidden == [hidden_now], aggregate
+
+
+def test_attack_a_rate_of_a_part_titled_in_other_words_does_not_give_the_part_back(tmp_path):
+    # ATTACK-6 finding 1: 61 on the register, its parts neglect 58 and other concerns 3 (both [c]), and
+    # "registrations for neglect per 1,000 population aged 0-15" 2.64 beside them: 2.64 x 22.010 = 58, 61 - 58 = 3
+    base = {"theme": "Social Work Services success measures", "outcome": "Children and families", "polarity": "none",
+            "frequency": "quarterly", "aggregate": "latest", "council": DG, "source": "synthetic", "unit": "count",
+            "decimals": "0"}  # fmt: skip
+    ms = [{**base, "measure": "dg-reg-neglect", "title": "Children on the register where neglect is a concern",
+           "part_of": "dg-cpr"},
+          {**base, "measure": "dg-reg-other", "title": "Children on the register for other concerns", "part_of": "dg-cpr"},
+          {**base, "measure": "dg-neglect-rate", "unit": "rate", "decimals": "2",
+           "title": "Child protection registrations for neglect per 1,000 population aged 0-15"}]  # fmt: skip
+    obs = [{"measure": "dg-reg-neglect", "period": "2023-24-Q4", "value": "58"},
+           {"measure": "dg-reg-other", "period": "2023-24-Q4", "value": "3"},
+           {"measure": "dg-neglect-rate", "period": "2023-24-Q4", "value": "2.64"}]  # fmt: skip
+    ds = _cpr_data(tmp_path / "a")
+    ds = demo_with(tmp_path / "b", [*ms, *_rows(tmp_path / "a", "measures", ("dg-cpr", "dg-cpr-rate"))],
+                   [*obs, *_rows(tmp_path / "a", "observations", ("dg-cpr", "dg-cpr-rate"))],
+                   councils={DG: {"population": "148790", "population_0-15": "22010"}})  # fmt: skip
+    pub = public(ds, "2023-24-Q4")
+    assert pub.loc["dg-cpr", "to_date"] == 61
+    assert pd.isna(pub.loc["dg-reg-neglect", "to_date"]) and pd.isna(pub.loc["dg-reg-other", "to_date"])
+    assert pd.isna(pub.loc["dg-neglect-rate", "to_date"])
+    assert "to_date:complement" in pub.loc["dg-neglect-rate", "suppressed_why"]
+    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.77)  # the whole's own rate (61) gives nothing
+
+
+def _rows(folder, name, measures):
+    import csv
+
+    return [r for r in csv.DictReader((folder / f"{name}.csv").open(encoding="utf-8")) if r["measure"] in measures]
