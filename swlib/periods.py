@@ -24,6 +24,8 @@ KINDS = ("month", "quarter", "half", "year")
 _SPAN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 SPAN_MONTHS = _SPAN  # months in a period of each kind
 FREQUENCY_KIND = {"monthly": "month", "quarterly": "quarter", "six-monthly": "half", "annual": "year"}
+# a period shorter than a year, as one point of a chart is said to be one ("each point is one quarter")
+ONE_PERIOD_WORDS = {"quarter": "quarter", "month": "month", "half": "half year"}
 RELATIVE = ("latest", "previous")  # periods a run may name relative to its date (swlib.scheduling)
 EXPECTED = (
     "a financial year (2020-21 or 2020/21), a quarter (2020-21-Q2, 2020/21 Q2, Q2 2020/21), "

@@ -18,7 +18,7 @@ from .dataset import Dataset
 from .formatting import fmt_value
 from .hidden import figure_hidden, suppressed_columns, suppressed_words
 from .panel import observations
-from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .periods import FREQUENCY_KIND, ONE_PERIOD_WORDS, SPAN_MONTHS, Period
 from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
@@ -275,7 +275,7 @@ def spc_target_words(target, annual, unit: str, decimals: int, kind: str) -> tup
     met 400 for the year, 200 to date and an unlabelled 100 on one measure (COMMITTEE-5, finding 6)."""
     if target is None or annual is None or pd.isna(target) or pd.isna(annual) or float(target) == float(annual):
         return None
-    own = {"quarter": "quarter", "month": "month", "half": "half year"}.get(kind)
+    own = ONE_PERIOD_WORDS.get(kind)
     if own is None:
         return None
     n = 12 // SPAN_MONTHS[kind]

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 
 from ..formatting import fmt_value
-from ..periods import Period
+from ..periods import ONE_PERIOD_WORDS, Period
 from ..sustained import shown_point_types, sustained_words
 from . import metrics
 from .base import (
@@ -95,7 +95,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
         + (f"{len(special)} point(s) show special cause variation: " + "; ".join(f"{r.label} ({POINT_STYLE[r.point_type][2]})" for r in special.itertuples()) + "." if len(special) else "No special cause variation." if not sustained else "")
     )  # fmt: skip
     kind = Period.parse(last["period"]).kind if "period" in chart else "year"
-    own = {"quarter": "quarter", "month": "month", "half": "half year"}.get(kind)
+    own = ONE_PERIOD_WORDS.get(kind)
     caption = (
         f"{title}: statistical process control chart to {last['label']}. "
         + (sustained or "Points outside the dashed limits, or in runs and trends, are marked as special causes.")
