@@ -20,8 +20,7 @@ from .narrative import section_file
 from .periods import Period
 from .schema import NARRATIVE_SECTIONS, narrative_dir
 from .statutory import THEME
-
-FIGURES = ("value", "numerator", "denominator")
+from .statutory_years import given
 
 
 def statutory_given(ds, council: str, year: Period) -> bool:
@@ -36,10 +35,7 @@ def statutory_given(ds, council: str, year: Period) -> bool:
     o = ds.observations
     o = o[o["council"].eq(council) & o["measure"].isin(ids)]
     o = o[o["period"].map(lambda p: Period.parse(p).fy == year.fy)]
-    given = o.reindex(columns=list(FIGURES)).notna().any(axis=1)
-    for col in ("comment", "status"):
-        given |= o.reindex(columns=[col])[col].map(lambda x: isinstance(x, str) and bool(x.strip()))
-    return bool(given.any())
+    return bool(given(o).any())
 
 
 def narrative_given(data_path, council: str, year: Period) -> bool:

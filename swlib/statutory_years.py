@@ -37,6 +37,22 @@ def _said(col: pd.Series) -> pd.Series:
     return col.map(lambda x: isinstance(x, str) and bool(x.strip()))
 
 
+def _figures(obs: pd.DataFrame) -> pd.Series:
+    """The rows that give a figure (a value, numerator or denominator)."""
+    return obs.reindex(columns=list(FIGURES)).notna().any(axis=1)
+
+
+def _reasons(obs: pd.DataFrame) -> pd.Series:
+    """The rows that say something of their figure (a comment or a status)."""
+    return _said(obs.reindex(columns=["comment"])["comment"]) | _said(obs.reindex(columns=["status"])["status"])
+
+
+def given(obs: pd.DataFrame) -> pd.Series:
+    """The rows that give a figure, or a reason for none (a comment or a status); ``annual_ready``
+    reads a year's statutory rows by the same rule."""
+    return _figures(obs) | _reasons(obs)
+
+
 def years_without_statutory(
     obs: pd.DataFrame, measures: pd.DataFrame, councils: pd.DataFrame, label: str
 ) -> list[Problem]:
@@ -50,10 +66,8 @@ def years_without_statutory(
     periods = obs["period"].map(_period)
     fy = periods.map(lambda p: None if p is None else p.fy)
     whole = periods.map(lambda p: p is not None and p.end == 11)  # the year, or its last month, quarter or half
-    figure = obs.reindex(columns=list(FIGURES)).notna().any(axis=1)
-    given = (
-        figure | _said(obs.reindex(columns=["comment"])["comment"]) | _said(obs.reindex(columns=["status"])["status"])
-    )
+    figure = _figures(obs)
+    said = figure | _reasons(obs)  # given
     out = []
     for council in councils["council"].dropna():
         own = stat[stat["council"].isna() | stat["council"].eq(council)]
@@ -62,7 +76,7 @@ def years_without_statutory(
             continue
         mine = obs["council"].eq(council) & fy.notna()
         is_stat = obs["measure"].isin(ids)
-        stat_years = set(fy[mine & is_stat & given])
+        stat_years = set(fy[mine & is_stat & said])
         done = sorted(set(fy[mine & ~is_stat & figure & whole]) - stat_years)
         if not done:
             continue
