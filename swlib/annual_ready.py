@@ -19,6 +19,7 @@ from __future__ import annotations
 from .narrative import section_file
 from .periods import Period
 from .schema import NARRATIVE_SECTIONS, narrative_dir
+from .status import catalogue
 from .statutory import THEME
 from .statutory_years import given
 
@@ -27,9 +28,8 @@ def statutory_given(ds, council: str, year: Period) -> bool:
     """Whether any of the council's annual statutory measures has a figure, or a reason for one
     ('not available: ...' in comment, a status), for ``year``. True where the council has no
     annual statutory measure at all (validate warns of that; there is nothing to wait for)."""
-    m = ds.measures
-    ids = set(m.loc[m["theme"].eq(THEME) & m["frequency"].eq("annual")
-                    & (m["council"].isna() | m["council"].eq(council)), "measure"])  # fmt: skip
+    m = catalogue(ds, council)
+    ids = set(m.loc[m["theme"].eq(THEME) & m["frequency"].eq("annual"), "measure"])
     if not ids:
         return True
     o = ds.observations

@@ -15,7 +15,7 @@ from .formatting import fmt_value, slug
 from .narrative import comment_html
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, previous_quarter
 from .rows import records
-from .status import actions, performance, without_figures
+from .status import actions, catalogue, performance, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
@@ -117,9 +117,7 @@ def status_not_known(ds, council: str, perf: pd.DataFrame, before: pd.DataFrame,
     under "Since last quarter": ANALYST-5 #6, a Red measure whose September was late dropped off page
     1 without a word, and 6 Red became 4 Red, read as improvement."""
     was = dict(zip(before["measure"], before["status"], strict=True))
-    m = ds.measures
-    m = m[m["council"].isna() | (m["council"] == council)] if "council" in m else m
-    freq = m.drop_duplicates("measure", keep="last").set_index("measure")["frequency"].map(FREQUENCY_KIND)
+    freq = frequencies(ds, council).map(FREQUENCY_KIND)
     o = ds.observations
     o = o[(o["council"] == council) & o.reindex(columns=["value", "numerator", "denominator"]).notna().any(axis=1)]
     out = []
@@ -145,11 +143,12 @@ def not_due(ds, council: str, perf: pd.DataFrame) -> pd.Series:
     figure without a target): page 1 leaves these out of its count and says so in one line. An
     annual measure rated Green, Amber or Red, and a quarterly or monthly measure that is late
     ("Report later"), are counted."""
-    m = ds.measures
-    if "council" in m:
-        m = m[m["council"].isna() | (m["council"] == council)]
-    frequency = perf["measure"].map(m.drop_duplicates("measure", keep="last").set_index("measure")["frequency"])
-    return (frequency == "annual") & perf["status"].isin(NOT_RATED)
+    return (perf["measure"].map(frequencies(ds, council)) == "annual") & perf["status"].isin(NOT_RATED)
+
+
+def frequencies(ds, council: str) -> pd.Series:
+    """Each measure's frequency for ``council``, by measure id: its own catalogue row where it has one."""
+    return catalogue(ds, council).drop_duplicates("measure", keep="last").set_index("measure")["frequency"]
 
 
 def counted(ds, council: str, perf: pd.DataFrame) -> pd.DataFrame:
