@@ -221,6 +221,9 @@ def write_template(path, ds=None, council: str | None = None, period=None, obser
         if council is not None and period is not None:
             # what is left out is said on the sheet's first header cell, and by 'swreport template'
             prefill["observations"], held_text = observations or return_observations(ds, council, period)
+    by_id: dict[str, dict] = {}  # each measure id's first catalogue row: the notes on its observation rows
+    for m in prefill.get("measures", []):
+        by_id.setdefault(m["measure"], m)
     rows_max = 5000
     wb = Workbook()
     wb.remove(wb.active)
@@ -255,11 +258,13 @@ def write_template(path, ds=None, council: str | None = None, period=None, obser
             dv.add(rng)
         if name == "observations" and held_text:
             ws["A1"].comment = Comment(held_text + "\n\n" + ws["A1"].comment.text, "swreport")
+        names = [c.name for c in columns]
         for record in prefill.get(name, []):
-            _append(ws, [_plain(record.get(c.name)) for c in columns])
-            if name == "observations":
-                _ask_counts(ws, [c.name for c in columns], prefill["measures"], record["measure"])
-                _say_unit(ws, [c.name for c in columns], prefill["measures"], record["measure"])
+            _append(ws, [_plain(record.get(c)) for c in names])
+            m = by_id.get(record["measure"]) if name == "observations" else None
+            if m is not None:  # a note on the cells the row's measure asks for
+                _ask_counts(ws, names, m)
+                _say_unit(ws, names, m)
         ws.freeze_panes = "A2"
     wb.defined_names["council_ids"] = DefinedName("council_ids", attr_text=f"councils!$A$2:$A${rows_max}")
     wb.defined_names["measure_ids"] = DefinedName("measure_ids", attr_text=f"measures!$A$2:$A${rows_max}")
@@ -275,12 +280,11 @@ COUNTS_WANTED = (
 )
 
 
-def _ask_counts(ws, columns: list[str], measures: list[dict], measure: str) -> None:
-    """On a pre-filled observation row of a percentage, rate or ratio, a note on its numerator
-    cell asking for the counts, and both count cells shaded: given as a value alone, public
-    suppression cannot check it (``publishing.unchecked_figures``)."""
-    m = next((m for m in measures if m["measure"] == measure), None)
-    if m is None or m.get("unit") not in sc.PROPORTION_UNITS:
+def _ask_counts(ws, columns: list[str], m: dict) -> None:
+    """On a pre-filled observation row of a percentage, rate or ratio (``m``, its measure), a note
+    on its numerator cell asking for the counts, and both count cells shaded: given as a value
+    alone, public suppression cannot check it (``publishing.unchecked_figures``)."""
+    if m.get("unit") not in sc.PROPORTION_UNITS:
         return
     row = ws.max_row
     for col in ("numerator", "denominator"):
@@ -297,12 +301,12 @@ UNIT_WANTED = {
 }
 
 
-def _say_unit(ws, columns: list[str], measures: list[dict], measure: str) -> None:
-    """On a pre-filled observation row of a count, cost, days or hours, a note on its value cell
-    naming the measure and its unit ("Cost per hour of care at home: in pounds, e.g. 31.75"):
-    the row shows only the measure's id, and a service guesses pounds or pence, days or weeks."""
-    m = next((m for m in measures if m["measure"] == measure), None)
-    wanted = UNIT_WANTED.get(m.get("unit")) if m is not None else None
+def _say_unit(ws, columns: list[str], m: dict) -> None:
+    """On a pre-filled observation row of a count, cost, days or hours (``m``, its measure), a note
+    on its value cell naming the measure and its unit ("Cost per hour of care at home: in pounds,
+    e.g. 31.75"): the row shows only the measure's id, and a service guesses pounds or pence, days
+    or weeks."""
+    wanted = UNIT_WANTED.get(m.get("unit"))
     if wanted is None:
         return
     own = {"monthly": "month's", "quarterly": "quarter's", "six-monthly": "half-year's"}.get(m.get("frequency"))
