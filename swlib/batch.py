@@ -252,8 +252,10 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     unresolved = [Outcome(j, "no-period", 0.0, error=picked[j.report, j.asked, j.council].why)
                   for j in planned if not j.resolved]  # fmt: skip
     unresolved += _no_figures(ds, planned)
-    unresolved += _not_ready(ds, [j for j in planned if j.key not in {o.job.key for o in unresolved}])
     held = {o.job.key for o in unresolved}
+    unready = _not_ready(ds, [j for j in planned if j.key not in held])  # a report held already: said once
+    unresolved += unready
+    held |= {o.job.key for o in unready}
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
     return Plan(
