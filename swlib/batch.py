@@ -159,7 +159,7 @@ class Plan:
     today: dt.date
     data: Path | None = None  # the data set read
     force: bool = False  # render even the reports that have not changed
-    warnings: list = field(default_factory=list)  # the data set's warnings (swlib.checks), said once per run
+    warnings: list = field(default_factory=list)  # the data set's warnings (checks, narrative_names), said once
     picked: dict = field(default_factory=dict)  # (report, asked, council) -> scheduling.Choice: why latest picked it
 
     def refresh(self) -> Plan:
@@ -258,8 +258,13 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
     held |= {o.job.key for o in unready}
     rows = row_hashes(ds)
     keys = {j.key: report_key(j, ds, rows) for j in planned if j.key not in held}
+    warnings = list(ds.warnings)
+    if any(j.report == "annual" for j in planned):  # and the narrative no report reads (a misnamed file)
+        from .narrative_names import misnamed  # pandas (via statutory): not before the workers' kernels start
+
+        warnings += misnamed(ds.path, ds.councils["council"])
     return Plan(
-        planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force, list(ds.warnings), picked
+        planned, [], [], unresolved, keys, out_dir, on, Path(ds.path).resolve(), force, warnings, picked
     ).refresh()
 
 

@@ -310,10 +310,6 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     plan = make_plan(runs, data, out, force, pdf=pdf)
     record.on, record.data, record.out, record.dry_run = plan.today, plan.data, plan.out_dir, dry_run
     record.picked = plan.picked
-    if any(j.report == "annual" for j in plan.jobs):  # and the narrative no report reads (a misnamed file)
-        from ..loading import load
-
-        plan.warnings = [*plan.warnings, *_narrative_unread(load(plan.data), "annual")]
     record.warnings = [str(w) for w in plan.warnings]
     for line in warning_lines(plan.warnings):  # once for the data set, not once per report
         click.echo(line)
