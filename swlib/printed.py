@@ -90,16 +90,28 @@ def _inside_year(m: re.Match, block: str) -> bool:
     return any(y.start() <= m.start() < y.end() for y in _YEAR.finditer(block) if y.group("fy"))
 
 
+# words of a title that say what was done or when, not whose cases: "made" is in "Permanence Orders made"
+# and in "Secure placements were made for ...", and names neither
+_GENERIC = frozenset(
+    "made make imposed granted received completed issued started ended opened closed recorded reported given held "
+    "undertaken carried during against within after before new".split()
+)
+
+
 def _names(block: str, title: str) -> bool:
-    """Whether ``block`` names the measure ``title`` is of: a word of the title that says what it
-    counts ("incidents" for "Recorded violent incidents against social work staff")."""
-    wanted = _words(title) - SERVICE_WORDS
-    return bool(wanted & _words(block))
+    """Whether ``block`` names the measure ``title`` is of by the words that tell its cases from
+    another's (the title's less ``SERVICE_WORDS`` and ``_GENERIC``): half of them or more, and two
+    where the title has two ("testing orders" for "Drug Treatment and Testing Orders imposed";
+    "violent incidents" for "Recorded violent incidents against social work staff"); not "made"
+    alone for "Permanence Orders made", nor "emergency" alone for "Emergency detentions in hospital"."""
+    wanted = _words(title) - SERVICE_WORDS - _GENERIC
+    named = wanted & _words(block)
+    return bool(wanted) and 2 * len(named) >= len(wanted) and len(named) >= min(2, len(wanted))
 
 
 def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int = 4) -> bool:
     """Whether ``block`` does no more than restate one printed measure's figures: it names the
-    measure (a word of its title that says what it counts), each figure above ``hi`` in it is that
+    measure (by the words of its title that tell its cases from another's: ``_names``), each figure above ``hi`` in it is that
     measure's printed figure for the year the passage gives it (``years_said``: "40 ... in 2016-17
     compared with 41 the year before"; the same figures of another year, or of another measure, do
     not count), and, those set aside (each written as a large figure of its own), ``small_numbers_in``

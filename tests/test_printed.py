@@ -90,3 +90,17 @@ def test_check_public_and_the_run_agree_on_a_passage_that_restates_another_rows_
     assert listed == run and ("performance.md", md.read_text().splitlines().index(said) + 1) in run
     html = str(section(tmp_path / "d", dg, "2023-24", "performance", "public"))
     assert "Secure placements were made for 12" not in html
+
+
+def test_a_generic_word_of_a_title_does_not_name_the_measure():
+    # ATTACK-6 finding 3: "made" (in "Permanence Orders made") let a passage on secure placements (printed [c]) through
+    # on the permanence orders' 2022/23 and 2021/22 figures, 24 and 22: 2 fewer secure placements
+    orders = Series("Permanence Orders made", {"2021-22": 22.0, "2022-23": 24.0, "2023-24": 24.0}, "2023-24")
+    assert not restates_printed(
+        "Secure placements were made for 24 young people in 2022/23 and 22 in 2021/22.", [orders]
+    )
+    assert restates_printed("Permanence orders were made for 24 children in 2022/23 and 22 in 2021/22.", [orders])
+    # "emergency" alone names no measure of "Emergency detentions in hospital" (emergency placements printed [c])
+    detentions = Series("Emergency detentions in hospital", {"2022-23": 42.0, "2023-24": 44.0}, "2023-24")
+    assert not restates_printed("Emergency placements rose to 44 in 2023/24 from 42 in 2022/23.", [detentions])
+    assert restates_printed("Emergency detentions in hospital rose to 44 in 2023/24 from 42 in 2022/23.", [detentions])
