@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import PeriodError, Problem
-from .periods import Period
+from .errors import Problem
+from .periods import period_or_none
 from .schema import NARRATIVE_SECTIONS, narrative_dir
 from .statutory import closest
 
@@ -31,11 +31,8 @@ def _said_where(data_path: Path, path: Path) -> str:
 
 def _year(name: str) -> str | None:
     """The year id a folder name means ('2025-2026', '2025/26' -> '2025-26'), or None."""
-    try:
-        p = Period.parse(name)
-    except (PeriodError, TypeError, ValueError):
-        return None
-    return str(p) if p.kind == "year" else None
+    p = period_or_none(name)
+    return str(p) if p is not None and p.kind == "year" else None
 
 
 def _ignored(path: Path) -> bool:

@@ -297,6 +297,15 @@ class Period:
         return None
 
 
+def period_or_none(text: object) -> Period | None:
+    """``text`` read as a period (``Period.parse``, which caches what it reads), None where it
+    cannot be: for a check that reads every row and leaves a bad period to the one that names it."""
+    try:
+        return Period.parse(text)
+    except ValueError:  # a PeriodError
+        return None
+
+
 def previous_quarter(P: Period) -> Period:
     """The quarter before ``P`` (Q1's is the year before's Q4)."""
     return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)

@@ -19,18 +19,11 @@ import numpy as np
 import pandas as pd
 
 from .errors import Problem
-from .periods import FREQUENCY_KIND, Period
+from .periods import FREQUENCY_KIND, Period, period_or_none
 from .schema import ADDITIVE_UNITS, COUNT_UNITS
 from .year_runs import _by_measure, _fig
 
 NEAR = 0.01  # a period's target within this share of the year's is the year's
-
-
-def _period(text) -> Period | None:
-    try:
-        return Period.parse(text)
-    except ValueError:
-        return None
 
 
 def year_targets_on_periods(targets: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
@@ -44,7 +37,7 @@ def year_targets_on_periods(targets: pd.DataFrame, measures: pd.DataFrame, label
     years = {(r.council, r.measure, str(r.period)): float(r.target) for r in t.itertuples()}
     out = []
     for i, r in zip(t.index, t.itertuples(), strict=True):
-        p = _period(r.period)
+        p = period_or_none(r.period)
         if p is None or p.kind == "year" or r.measure not in info.index:
             continue
         m = info.loc[r.measure]

@@ -19,18 +19,10 @@ from __future__ import annotations
 import pandas as pd
 
 from .errors import Problem
-from .periods import Period
+from .periods import Period, period_or_none
 from .statutory import THEME, sections
 
 FIGURES = ("value", "numerator", "denominator")
-
-
-def _period(text) -> Period | None:
-    """``text`` read as a period (``Period.parse`` caches what it reads), None if it cannot be."""
-    try:
-        return Period.parse(text)
-    except (TypeError, ValueError):
-        return None
 
 
 def _said(col: pd.Series) -> pd.Series:
@@ -63,7 +55,7 @@ def years_without_statutory(
     stat = stat[stat["frequency"].eq("annual")]  # a council's own quarterly one is no year's return (ANALYST-5 #3)
     if stat.empty or obs.empty:
         return []  # no statutory measure at all: checks.empty_statutory_sections says so
-    periods = obs["period"].map(_period)
+    periods = obs["period"].map(period_or_none)
     fy = periods.map(lambda p: None if p is None else p.fy)
     whole = periods.map(lambda p: p is not None and p.end == 11)  # the year, or its last month, quarter or half
     figure = _figures(obs)
