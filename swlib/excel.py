@@ -302,7 +302,7 @@ UNIT_WANTED = {
 
 
 def _say_unit(ws, columns: list[str], m: dict) -> None:
-    """On a pre-filled observation row of a count, cost, days or hours (``m``, its measure), a note
+    """On a pre-filled observation row of a count, number, cost, days or hours (``m``, its measure), a note
     on its value cell naming the measure and its unit ("Cost per hour of care at home: in pounds,
     e.g. 31.75"): the row shows only the measure's id, and a service guesses pounds or pence, days
     or weeks."""
