@@ -47,17 +47,15 @@ def renamed(
     by_title: dict[str, set[str]] = {}  # the same, by title
     for m in fresh:
         by_title.setdefault(normalise(titles[m]), set()).add(m)
-    old = {}  # a vanished id -> the ids now in use with its title
-    for m, t in zip(record["measure"], record["title"], strict=True):
+    old = {}  # a vanished id -> the ids now in use with its title, or (new or not: each run) one like it
+    for m, t in dict.fromkeys(zip(record["measure"], record["title"], strict=True)):  # each id and title once
         base = str(m).split(":")[0]
         if isinstance(t, str) and base not in titles and ":" not in str(m):
             old.setdefault(base, set()).update(by_title.get(normalise(t), set()))
+            old[base].update(n for n in titles if like(t, titles[n]))
     for new, was in (replaces or {}).items():
         if isinstance(was, str) and was not in titles and new in titles:
             old.setdefault(was, set()).add(new)
-    for was, t in zip(record["measure"], record["title"], strict=True):  # a new id of a title like a vanished one's
-        if isinstance(t, str) and ":" not in str(was) and str(was) not in titles:
-            old.setdefault(str(was), set()).update(m for m in titles if like(t, titles[m]))  # new or not: each run
     nows = {new: {(y, mo): v for y, mo, v in printed[new]} for new in fresh if (printed or {}).get(new)}
     if nows:  # the figures each vanished id printed, by year and months, against each new id's now
         kept: dict[str, dict[tuple, set]] = {}
