@@ -256,6 +256,7 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
     (its real path) and line, and whether it is cleared (front matter: ``narrative_cleared``).
     ``public``: what a public report withholds (``public_narrative``: by paragraph, uncleared only)."""
     folder = narrative_dir(ds.path) / council / str(year)
+    printed = lazily(lambda: printed_series(ds, council, year, hi))  # once for every file, on first need
     out = []
     for name in SECTIONS:
         f = folder / f"{name}.md"
@@ -263,7 +264,6 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
             continue
         check_narrative([f], shown_path)
         text = f.read_text(encoding="utf-8-sig", errors="replace")
-        printed = lazily(lambda: printed_series(ds, council, year, hi))
         if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
             found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi, printed)[1]]
         elif public:
