@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .amounts import SERVICE_WORDS
-from .linked import _words  # the words a title names its cases by
+from .linked import _words, _year_before  # a title's words for its cases; the financial year before
 from .small_numbers import small_numbers_in
 
 # a whole figure in digits ("40", "1,510"), not part of a date, range, decimal, percentage or money
@@ -51,11 +51,6 @@ class Series:
     year: str
 
 
-def _fy(year: str, shift: int = 0) -> str:
-    start = int(year[:4]) + shift
-    return f"{start}-{str(start + 1)[-2:]}"
-
-
 def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
     """Each whole figure of ``block`` (as ``_FIGURE`` finds it) with the financial year the passage
     gives it: the year said after it in its clause, before the next figure ("12 children in
@@ -74,7 +69,7 @@ def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
         elif m.group("now"):
             marks.append((m.start(), year))
         else:
-            marks.append((m.start(), _fy(said or year, -1)))
+            marks.append((m.start(), _year_before(said or year)))
     figures = [m for m in _FIGURE.finditer(block) if not _inside_year(m, block)]
     out = []
     for k, f in enumerate(figures):
