@@ -57,10 +57,11 @@ def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
     2023/24 and 15 in 2022/23"), else the last said before it ("In 2016-17, ... 40 incidents");
     "this year" is ``year``, the report's; "the year before", "last year" the year before the last
     one said (or the report's). None where no year is said for it."""
-    marks = []  # (position, year)
+    marks, spans = [], []  # (position, year); where a year is written (the 17 of "2016-17" is no figure)
     said = year
     for m in _YEAR.finditer(block):
         if m.group("fy"):
+            spans.append(m.span())
             to = m.group("to")
             fy = f"{m.group('fy')}-{to[-2:]}"
             said = fy if int(to[-2:]) == (int(m.group("fy")) + 1) % 100 else None
@@ -70,7 +71,7 @@ def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
             marks.append((m.start(), year))
         else:
             marks.append((m.start(), _year_before(said or year)))
-    figures = [m for m in _FIGURE.finditer(block) if not _inside_year(m, block)]
+    figures = [m for m in _FIGURE.finditer(block) if not any(a <= m.start() < b for a, b in spans)]
     out = []
     for k, f in enumerate(figures):
         stop = figures[k + 1].start() if k + 1 < len(figures) else len(block)
@@ -78,11 +79,6 @@ def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
         before = [y for at, y in marks if at < f.start()]
         out.append((f.group(), after[0] if after else before[-1] if before else None))
     return out
-
-
-def _inside_year(m: re.Match, block: str) -> bool:
-    """Whether a figure ``_FIGURE`` found is part of a year ``_YEAR`` reads (the 17 of "2016-17")."""
-    return any(y.start() <= m.start() < y.end() for y in _YEAR.finditer(block) if y.group("fy"))
 
 
 # words of a title that say what was done or when, not whose cases: "made" is in "Permanence Orders made"
