@@ -27,7 +27,7 @@ period = "2016-17"
 audience = "internal"
 data = None
 
-# %%
+# %% tags=["reads:observations", "reads:measures"]
 import swlib
 from swlib import trends
 from swlib import views as s
@@ -56,7 +56,7 @@ report = {
 # working view: the year's figures for every measure
 perf[["measure", "title", "status", "target", "to_date", *perf.attrs["years"]]]
 
-# %% tags=["section:summary"]
+# %% tags=["section:summary", "reads:observations"]
 # a measure with no figure for the year yet is shown at its latest available year, labelled so
 targets = s.latest_available(ds, council, P, perf[perf["target"].notna()], audience)
 report["summary"] = (
@@ -69,13 +69,13 @@ report["summary"] = (
 report["red"] = s.red_view(targets, ds, council)  # page 1 shows every Red measure: figure, target and one line
 report["rated"] = s.rated_view(targets, ds, council)  # and every Amber and Green one, named as the counts count them
 
-# %% tags=["section:landscape"]
+# %% tags=["section:landscape", "reads:councils"]
 report["landscape"] = s.landscape_text(ds, council)
 
-# %% tags=["section:finance"]
+# %% tags=["section:finance", "reads:finance"]
 report["finance"] = s.finance_view(ds, council, P, audience)
 
-# %% tags=["section:performance"]
+# %% tags=["section:performance", "reads:benchmarks"]
 statutory = PERFORMANCE_OUTCOMES  # the statutory functions, as swlib/data/statutory_measures.csv lists them
 report["performance"] = {
     "parts": [s.statutory_view(perf, outcome, P) for outcome in statutory]
@@ -88,19 +88,19 @@ report["performance"] = {
     ]
 }
 
-# %% tags=["section:complaints"]
+# %% tags=["section:complaints", "reads:observations"]
 report["complaints"] = s.statutory_view(perf, "Complaints", P)
 
-# %% tags=["section:workforce"]
+# %% tags=["section:workforce", "reads:observations"]
 report["workforce"] = {
     "staff": s.workforce_view(ds, council, P, audience),
     "measures": s.statutory_view(perf, "Workforce", P, say_none=False),
 }
 
-# %% tags=["section:inspections"]
+# %% tags=["section:inspections", "reads:inspections"]
 report["inspections"] = s.inspection_view(ds, council, P, audience)
 
-# %% tags=["section:glossary"]
+# %% tags=["section:glossary", "reads:sources"]
 report["glossary"] = s.glossary_items(council)
 report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, annual=True))
 

@@ -28,7 +28,7 @@ audience = "public"
 data = None
 councils = ""  # comma-separated council ids to show (blank: all 32); the ranking is always of all 32
 
-# %%
+# %% tags=["reads:benchmarks"]
 import swlib
 from swlib import national
 from swlib import views as s
@@ -53,14 +53,14 @@ report = {
 # working view: every council's value, rank and quartile on every indicator
 pos.pivot_table(index="council_name", columns="lgbf", values="rank")
 
-# %% tags=["section:adults"]
+# %% tags=["section:adults", "reads:benchmarks"]
 report["adults"] = {
     "parts": [
         s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Adult social care"
     ]
 }
 
-# %% tags=["section:children"]
+# %% tags=["section:children", "reads:benchmarks"]
 report["children"] = {
     "parts": [
         s.national_indicator_view(ds, code, P, pos) for code in codes if national.domain(code) == "Children's services"

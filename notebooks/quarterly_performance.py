@@ -28,7 +28,7 @@ period = "2021-22-Q2"
 audience = "internal"
 data = None
 
-# %%
+# %% tags=["reads:observations"]
 import swlib
 from swlib import charts, trends
 from swlib import views as s
@@ -64,19 +64,19 @@ report["summary"] = {
 report["legend"] = s.legend_view(council, perf)  # the tolerance in the council's figures
 report["glance"] = briefing_view(ds, council, perf, P, audience, published)
 
-# %% tags=["section:performance"]
+# %% tags=["section:performance", "reads:observations"]
 report["performance"] = s.performance_view(perf)
 
-# %% tags=["section:attention"]
+# %% tags=["section:attention", "reads:observations"]
 report["attention"] = s.attention_view(ds, council, perf, P)
 
-# %% tags=["section:actions"]
+# %% tags=["section:actions", "reads:actions"]
 report["actions"] = s.actions_view(acts, P.label)
 
-# %% tags=["section:benchmarking"]
+# %% tags=["section:benchmarking", "reads:benchmarks"]
 report["benchmarking"] = s.benchmark_view(ds, council, P)
 
-# %% tags=["section:glossary"]
+# %% tags=["section:glossary", "reads:sources"]
 report["glossary"] = s.glossary_items()  # the status key in section 2 gives the tolerance in figures
 report["sources"] = s.sources_view(ds, council, audience, s.printed_rows(ds, council, P, perf, acts))
 

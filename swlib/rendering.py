@@ -12,7 +12,6 @@ command line imports this module before a report's kernel starts.
 from __future__ import annotations
 
 import os
-import re
 import threading
 import uuid
 from functools import lru_cache
@@ -245,7 +244,7 @@ def execute(
             report,
             council,
             str(P),
-            failure_message(e.cell_index, e.source, e.ename, e.evalue, report, tags),
+            failure_message(e.cell_index, e.ename, e.evalue, report, tags),
             notebook=kept,
             bad_input=e.ename in BAD_INPUT_ERRORS,
         ) from None
@@ -278,18 +277,11 @@ def _declared(source: str, mtime_ns: int, size: int) -> frozenset[str]:
 
 
 BAD_INPUT_ERRORS = ("DataError", "ConfigError", "PeriodError")
-# what each section's view reads, to say in words where a failure came from
-SECTION_TABLES = {
-    "finance_view": "finance", "workforce_view": "workforce", "inspection_view": "inspections",
-    "benchmark_view": "benchmarks", "statutory_view": "observations", "attention_view": "observations",
-    "performance_view": "observations", "actions_view": "actions", "landscape_text": "councils",
-    "positions": "benchmarks", "national_indicator_view": "benchmarks", "sources_view": "every table's sources",
-    "printed_rows": "every table's sources",
-    "performance": "observations and measures", "actions": "actions", "status_summary": "observations",
-}  # fmt: skip
 # a report notebook's cells are tagged with what they build: "section:<id>" (the id its template
-# gives the section) or "layout" (the last cell: the template lays the report out)
-SECTION_TAG, LAYOUT_TAG = "section:", "layout"
+# gives the section) or "layout" (the last cell: the template lays the report out); and with the
+# data they read, to say in words where a failure came from: "reads:<table>", one tag a table
+SECTION_TAG, LAYOUT_TAG, READS_TAG = "section:", "layout", "reads:"
+READS_WORDS = {"sources": "every table's sources"}  # a table's name, where the words are not it
 
 
 def failed_cell_tags(notebook: Path, source: str) -> tuple[str, ...]:
@@ -306,20 +298,20 @@ def failed_cell_tags(notebook: Path, source: str) -> tuple[str, ...]:
     return tuple(cell.metadata.get("tags", ())) if cell is not None else ()
 
 
-def failure_message(cell_index: int, source: str, ename: str, evalue: str, report: str | None = None, tags=()) -> str:
+def failure_message(cell_index: int, ename: str, evalue: str, report: str | None = None, tags=()) -> str:
     """A failed cell in words: the report section it builds (named by the cell's tag, with the
-    heading the report's template gives it), the data it reads, the error."""
+    heading the report's template gives it), the data it reads (named by its tags), the error."""
 
     ids = [t.removeprefix(SECTION_TAG) for t in tags if t.startswith(SECTION_TAG)]
     title = section_title(report, ids[0]) if report and ids else None
-    calls = [name for name in re.findall(r"(\w+)\(", source or "") if name in SECTION_TABLES]
+    tables = [READS_WORDS.get(t, t) for t in (t.removeprefix(READS_TAG) for t in tags if t.startswith(READS_TAG))]
     if ids:
         section = f"the section '{title or ids[0]}'"
     elif LAYOUT_TAG in tags:
         section = "the report's layout"
     else:
         section = f"the report's set-up (cell {cell_index})"
-    reads = f" from the {SECTION_TABLES[calls[-1]]} data" if calls else ""
+    reads = f" from the {' and '.join(tables)} data" if tables else ""
     if ename in BAD_INPUT_ERRORS:  # its message already names the file, row and column
         return f"{section} could not be built: {evalue}"
     return f"{section} could not be built{reads}: {ename}: {evalue} (cell {cell_index} of the notebook)"
@@ -380,7 +372,9 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
     for c in body_nb.cells:  # what a cell builds is for messages, not a class in the page
         if "tags" in c.metadata:
-            c.metadata.tags = [t for t in c.metadata.tags if t != LAYOUT_TAG and not t.startswith(SECTION_TAG)]
+            c.metadata.tags = [
+                t for t in c.metadata.tags if t != LAYOUT_TAG and not t.startswith((SECTION_TAG, READS_TAG))
+            ]
 
     for o in (o for c in body_nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})):
         html = o["data"]["text/html"]  # the report as the notebook shows it: the page has its stylesheet already

@@ -273,9 +273,10 @@ def test_a_failing_section_is_named_by_its_cells_tag(tmp_path, monkeypatch):
     with pytest.raises(ReportError) as e:
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
     title = next(s for s in templating.sections("quarterly") if s["id"] == "actions")
-    assert f"failed: the section '{title['number']}. {title['title']}' could not be built: KeyError: 'theme'" in str(
-        e.value
+    said = (
+        f"failed: the section '{title['number']}. {title['title']}' could not be built from the actions data: KeyError"
     )
+    assert said in str(e.value)  # the data it reads: the cell's reads: tag
 
 
 def test_a_failing_notebook_names_the_cell_keeps_the_notebook_and_the_old_report(tmp_path, monkeypatch):
@@ -351,21 +352,56 @@ def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
 def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
     from swlib.rendering import failure_message
 
-    # the section is the cell's tag, its heading the report's template's; the data from the view the cell calls
-    source = 'report["inspections"] = s.inspection_view(ds, council, P)'
-    assert failure_message(12, source, "KeyError", "1", "annual", ["section:inspections"]) == (
+    # the section is the cell's tag, its heading the report's template's; the data its reads: tags
+    assert failure_message(12, "KeyError", "1", "annual", ["section:inspections", "reads:inspections"]) == (
         "the section '9. Inspection grades' could not be built from the inspections data: KeyError: 1 (cell 12 of the notebook)"
     )
-    bad = failure_message(4, 'report["finance"] = s.finance_view(ds, council, P)', "DataError",
-                          "finance.csv, row 3, column 'amount': found 'x'; expected a number", "annual",
-                          ("section:finance",))  # fmt: skip
+    bad = failure_message(4, "DataError", "finance.csv, row 3, column 'amount': found 'x'; expected a number",
+                          "annual", ("section:finance", "reads:finance"))  # fmt: skip
     assert (
         bad
         == "the section '5. Finance' could not be built: finance.csv, row 3, column 'amount': found 'x'; expected a number"
     )
-    assert failure_message(2, "ds = swlib.load(data)", "OSError", "gone", "annual").startswith(
+    assert failure_message(2, "OSError", "gone", "annual").startswith(
         "the report's set-up (cell 2) could not be built: OSError: gone"
     )
+    assert failure_message(2, "KeyError", "1", "annual", ["reads:observations", "reads:measures"]) == (
+        "the report's set-up (cell 2) could not be built from the observations and measures data: KeyError: 1 "
+        "(cell 2 of the notebook)"
+    )
+    assert failure_message(11, "KeyError", "1", "annual", ["section:glossary", "reads:sources"]).startswith(
+        "the section 'Glossary' could not be built from the every table's sources data: KeyError"
+    )
+
+
+@pytest.mark.parametrize(
+    ("report", "reads"),
+    [
+        ("quarterly", {None: "observations", "performance": "observations", "attention": "observations",
+                       "actions": "actions", "benchmarking": "benchmarks", "glossary": "every table's sources"}),
+        ("annual", {None: "observations and measures", "summary": "observations", "landscape": "councils",
+                    "finance": "finance", "performance": "benchmarks", "complaints": "observations",
+                    "workforce": "observations", "inspections": "inspections", "glossary": "every table's sources"}),
+        ("national", {None: "benchmarks", "adults": "benchmarks", "children": "benchmarks"}),
+    ],
+)  # fmt: skip
+def test_each_report_cell_declares_the_data_a_failure_names(report, reads):
+    """What each cell of the report notebooks reads, as a failed cell's message names it (from the
+    cell's reads: tags; the set-up cell, untagged by a section, is None here)."""
+    from swlib import config, reports
+    from swlib.rendering import SECTION_TAG, failure_message
+
+    nb = nbformat.read(config.notebooks_dir() / reports.get(report).notebook, as_version=4)
+    found = {}
+    for i, c in enumerate(nb.cells):
+        tags = c.metadata.get("tags", [])
+        if c.cell_type != "code" or {"parameters", "remove_cell", "layout"} & set(tags):
+            continue
+        said = failure_message(i, "KeyError", "1", report, tags)
+        if " from the " in said:
+            ids = [t.removeprefix(SECTION_TAG) for t in tags if t.startswith(SECTION_TAG)]
+            found[ids[0] if ids else None] = said.split(" from the ", 1)[1].split(" data: ")[0]
+    assert found == reads
 
 
 @pytest.mark.parametrize("name", ["quarterly", "quarterly-dg", "annual", "annual-dg"])

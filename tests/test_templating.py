@@ -170,9 +170,7 @@ def test_a_template_that_does_not_parse_is_named_with_its_line_in_words(tmp_path
 def test_the_layout_cell_is_named_as_the_layout_when_it_fails():
     from swlib.rendering import failure_message
 
-    msg = failure_message(
-        13, 'swlib.report("quarterly", report)', "ConfigError", "templates/x.j2, line 2: ...", "quarterly", ["layout"]
-    )
+    msg = failure_message(13, "ConfigError", "templates/x.j2, line 2: ...", "quarterly", ["layout"])
     assert msg == "the report's layout could not be built: templates/x.j2, line 2: ..."
 
 
