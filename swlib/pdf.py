@@ -26,7 +26,8 @@ import shutil
 from pathlib import Path
 
 from .errors import ConfigError
-from .pdf_tags import _kid_list, _parent_tree, reproducible
+from .pdf_tags import reproducible
+from .pdf_tree import _kid_list, _parent_tree
 from .writing import write_atomic
 
 # playwright and pikepdf, the optional extra, are imported where they are used: swreport runs without them

@@ -7,48 +7,21 @@ run), and a file id from the content; it also turns the ``<figure>`` wrapper, wh
 figure without alternative text, into a grouping element around the tagged image and caption;
 and it puts each run of text in the block it is read in (Chromium tags every run ``NonStruct``,
 and a ``<div>``'s text is in no paragraph at all: ``_text_in_its_block``).
-And it marks as artifacts what a screen reader must not read: the running head and page
-numbers, which Chromium leaves outside any tag, a table's header row where it is printed
-again at the top of each page the table runs on to, which Chromium tags into the same header
-cells (a screen reader would read each header twice), and the rules and shading an element
-draws for itself (borders, a header cell's band, a heading's underline), which Chromium tags as
-the element's content.
+What a screen reader must not read is marked as artifacts by ``swlib.pdf_artifacts``; the
+document's metadata (dates, bookmarks' titles, links' words, PDF/UA) is ``swlib.pdf_metadata``'s;
+the structure tree is walked with ``swlib.pdf_tree``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
-import re
-from xml.sax.saxutils import escape
 
+from .pdf_artifacts import _mark_artifacts
+from .pdf_metadata import _declare_pdf_ua, _describe_links, _outline_titles, _pdf_date
+from .pdf_tree import _attributes, _elements, _kid_list, _kids, _parent_tree
 from .version import __version__
 
 # pikepdf, of the optional extra, is imported where it is used: swreport runs without it
-
-
-def _pdf_date() -> str | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
-
-
-def _outline_titles(pdf, headings: list[str]) -> None:
-    """Each bookmark titled with its heading's words: Chromium takes a bookmark's title from the
-    heading as laid out, losing the space where the heading wraps ("cumulativeposition")."""
-    if not headings:
-        return
-    words = {re.sub(r"\s+", "", h): h for h in headings}
-    with pdf.open_outline() as outline:
-        stack = list(outline.root)
-        while stack:
-            item = stack.pop()
-            whole = words.get(re.sub(r"\s+", "", item.title))
-            if whole is not None and whole != item.title:
-                item.title = whole
-            stack.extend(item.children)
 
 
 def reproducible(
@@ -90,22 +63,6 @@ def reproducible(
     return out.getvalue()
 
 
-def _elements(node):
-    """The structure elements under ``node``, in document order."""
-    import pikepdf
-
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, pikepdf.Array):
-            stack.extend(reversed(list(n)))
-        elif isinstance(n, pikepdf.Dictionary) and "/S" in n:
-            yield n
-            kids = n.get("/K")
-            if kids is not None:
-                stack.append(kids)
-
-
 def _renumber_structure(pdf, root) -> None:
     import pikepdf
 
@@ -126,156 +83,6 @@ def _renumber_structure(pdf, root) -> None:
             e.S = pikepdf.Name("/Div")  # the <figure> around a tagged image: a group, not a second figure
     if "/IDTree" in root:
         root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
-
-
-def _attributes(e):
-    import pikepdf
-
-    a = e.get("/A")
-    if a is None:
-        return []
-    return [x for x in (a if isinstance(a, pikepdf.Array) else [a]) if isinstance(x, pikepdf.Dictionary)]
-
-
-def _kid_list(e) -> list:
-    """What ``e`` holds (its ``/K``: elements, marked content, MCIDs) as a list, [] for nothing."""
-    import pikepdf
-
-    k = e.get("/K")
-    return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
-
-
-def _kids(e):
-    import pikepdf
-
-    return [x for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary)]
-
-
-_PATH_START = {"m", "re"}
-_PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
-
-
-def _mark_artifacts(pdf, root, parents: dict) -> None:
-    """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row
-    and the rules and shading an element draws for itself (a table's borders, a header cell's
-    band, a heading's underline, a banner's frame)."""
-    import pikepdf
-
-    repeated = _repeated_header_content(pdf, root)
-    for i, page in enumerate(pdf.pages):
-        ops = list(pikepdf.parse_content_stream(page))
-        mcids = repeated.get(i, set()) | _decorations(ops, page, parents)
-        ops = _artifact_ops(ops, mcids)
-        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
-        if mcids and "/StructParents" in page:
-            entries = parents.get(int(page.StructParents))
-            for mcid in (m for m in mcids if entries is not None and m < len(entries)):
-                entries[mcid] = None  # no element's content any more: an artifact
-
-
-_DRAWN = {"/Figure", "/Lbl", "/Formula"}  # what an element draws is what it is (a chart, a list's bullet)
-_SHOWN = {"Tj", "TJ", "'", '"', "Do", "sh", "INLINE IMAGE"}
-
-
-def _decorations(ops, page, parents) -> set[int]:
-    """The MCIDs of the page's marked content that shows no text or image, only rules and
-    shading, held by an element that is not a figure or a list's label (taken out of the element:
-    an artifact a screen reader passes over)."""
-    import pikepdf
-
-    if "/StructParents" not in page:
-        return set()
-    entries = parents.get(int(page.StructParents))
-    if entries is None:
-        return set()
-    shows, stack = {}, []
-    for op in ops:
-        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
-        if name in ("BDC", "BMC"):
-            props = op.operands[1] if name == "BDC" else None
-            mcid = int(props.MCID) if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else None
-            stack.append(mcid)
-            if mcid is not None:
-                shows.setdefault(mcid, False)
-        elif name == "EMC":
-            stack.pop()
-        elif name in _SHOWN:
-            for mcid in (m for m in stack if m is not None):
-                shows[mcid] = True
-    out = set()
-    for mcid, shown in shows.items():
-        owner = entries[mcid] if mcid < len(entries) else None
-        if shown or not isinstance(owner, pikepdf.Dictionary) or owner.get("/S") in _DRAWN:
-            continue
-        kids = _kid_list(owner)
-        keep = [k for k in kids if _marked_content(k, owner) != (page.objgen, mcid)]
-        if len(keep) < len(kids):
-            owner.K = pikepdf.Array(keep)
-            out.add(mcid)
-    return out
-
-
-def _marked_content(k, element):
-    """``(page's objgen, MCID)`` of ``k``, a kid of ``element`` that is marked content, else None."""
-    import pikepdf
-
-    if isinstance(k, int):
-        page = element.get("/Pg")
-    elif isinstance(k, pikepdf.Dictionary) and "/MCID" in k:
-        page, k = k.get("/Pg", element.get("/Pg")), int(k.MCID)
-    else:
-        return None
-    return None if page is None else (page.objgen, k)
-
-
-def _artifact_ops(ops, repeated: set[int]) -> list:
-    """The page's instructions with every text object, path, image and shading that no marked
-    content holds wrapped in ``/Artifact BMC ... EMC``, and the marked content ``repeated``
-    (MCIDs) turned into artifacts."""
-    import pikepdf
-
-    begin = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
-    end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
-    out, depth, i = [], 0, 0
-    while i < len(ops):
-        op = ops[i]
-        name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else "INLINE IMAGE"
-        if name == "BDC":
-            props = op.operands[1]
-            if isinstance(props, pikepdf.Dictionary) and "/MCID" in props and int(props.MCID) in repeated:
-                op = begin
-            depth += 1
-        elif name == "BMC":
-            depth += 1
-        elif name == "EMC":
-            depth -= 1
-        elif depth == 0 and name in ("BT", *_PATH_START, "Do", "sh", "INLINE IMAGE"):
-            j = _object_end(ops, i, name)
-            if j is not None:
-                out += [begin, *ops[i : j + 1], end]
-                i = j + 1
-                continue
-        out.append(op)
-        i += 1
-    return out
-
-
-def _object_end(ops, i: int, name: str) -> int | None:
-    """Where the graphics object that starts at ``ops[i]`` ends, if it paints and holds no
-    marked content (a path that only clips is left as it is)."""
-    import pikepdf
-
-    if name in ("Do", "sh", "INLINE IMAGE"):
-        return i
-    closing = {"ET"} if name == "BT" else _PAINT
-    for j in range(i + 1, len(ops)):
-        op = ops[j]
-        o = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
-        if o in ("BMC", "BDC", "EMC"):
-            return None
-        if o in closing:
-            return None if o == "n" else j
-    return None
 
 
 def _list_bodies(pdf, root, parents: dict) -> None:
@@ -437,91 +244,6 @@ def _unwrap_groups(pdf, root) -> None:
         root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
 
 
-def _describe_links(pdf, links: dict[str, str]) -> None:
-    """Each link annotation gets its words as its alternative description (``/Contents``, which
-    a screen reader reads for the annotation): a link within the report by the id it goes to
-    (Chromium names the destination after it), a link out by its address."""
-    import pikepdf
-
-    for page in pdf.pages:
-        for annot in page.get("/Annots", []):
-            if annot.get("/Subtype") != "/Link" or "/Contents" in annot:
-                continue
-            dest, action = annot.get("/Dest"), annot.get("/A")
-            if isinstance(dest, pikepdf.Name | pikepdf.String):
-                href = "#" + str(dest).lstrip("/")
-            elif action is not None and action.get("/S") == "/URI":
-                href = str(action.URI)
-            else:
-                continue
-            if links.get(href):
-                annot.Contents = pikepdf.String(links[href])
-
-
-def _parent_tree(root) -> dict:
-    """The structure tree's parent tree as ``{StructParents key: array of elements by MCID}``."""
-    import pikepdf
-
-    out, stack = {}, [root.get("/ParentTree")]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        stack.extend(node.get("/Kids", []))
-        nums = node.get("/Nums", [])
-        for k in range(0, len(nums) - 1, 2):
-            if isinstance(nums[k + 1], pikepdf.Array):
-                out[int(nums[k])] = nums[k + 1]
-    return out
-
-
-def _repeated_header_content(pdf, root) -> dict[int, set[int]]:
-    """``{page: MCIDs}`` of a table's header rows printed again on the pages after the row's
-    first, taken out of the header cells (each cell keeps its content on its first page)."""
-    import pikepdf
-
-    pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
-    out: dict[int, set[int]] = {}
-    for table in (e for e in _elements(root.get("/K")) if e.S == "/Table"):
-        for row in _kids(table):
-            cells = _kids(row)
-            if row.get("/S") != "/TR" or not cells or any(c.get("/S") != "/TH" for c in cells):
-                continue
-            first = min(_content_pages(row, pages), default=None)
-            for e in _elements(row):
-                kids = e.get("/K")
-                if not isinstance(kids, pikepdf.Array):
-                    continue
-                keep = []
-                for k in kids:
-                    if (
-                        isinstance(k, pikepdf.Dictionary)
-                        and "/MCID" in k
-                        and "/Pg" in k
-                        and pages[k.Pg.objgen] != first
-                    ):
-                        out.setdefault(pages[k.Pg.objgen], set()).add(int(k.MCID))
-                    else:
-                        keep.append(k)
-                if len(keep) != len(kids):
-                    e.K = pikepdf.Array(keep)
-    return out
-
-
-def _content_pages(e, pages) -> list[int]:
-    """The pages (from 0) of the marked content under structure element ``e``."""
-    import pikepdf
-
-    out = []
-    for el in _elements(e):
-        for k in _kid_list(el):
-            if isinstance(k, pikepdf.Dictionary) and "/MCID" in k and "/Pg" in k:
-                out.append(pages[k.Pg.objgen])
-            elif isinstance(k, int) and "/Pg" in el:
-                out.append(pages[el.Pg.objgen])
-    return out
-
-
 def _heading_level(k) -> int | None:
     import pikepdf
 
@@ -650,72 +372,3 @@ def _role_map(root) -> None:
         for s in sorted(used):
             role_map[s] = pikepdf.Name(_PDF2_TYPES[s])
         root.RoleMap = role_map
-
-
-_XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>{author}
-   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
-   <xmp:CreatorTool>{creator}</xmp:CreatorTool>{dates}
-   <pdf:Producer>{producer}</pdf:Producer>
-   <pdfuaid:part>1</pdfuaid:part>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
-
-
-def _xmp_date(pdf_date: str) -> str | None:
-    """``D:YYYYMMDDHHmmSS`` with its offset (``Z``, ``+hh'mm'``) as an XMP date."""
-    m = re.fullmatch(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?", pdf_date.strip())
-    if m is None:
-        return None
-    zone = m[7] or "Z"
-    zone = "Z" if zone == "Z" or zone.replace("'", "") in ("+0000", "-0000") else f"{zone[:3]}:{zone[-3:-1]}"
-    return f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}:{m[6]}{zone}"
-
-
-def _declare_pdf_ua(pdf) -> None:
-    """What PDF/UA-1 (ISO 14289-1) asks of the document itself, beyond its tags: XMP metadata
-    saying the file conforms to part 1, with the title, author and language (the document
-    information dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is
-    marked tagged (not suspect); every page's annotations (its links) taken in structure order
-    (``Tabs /S``). The dates are the document information dictionary's (``SOURCE_DATE_EPOCH``'s
-    when set): the same report gives the same bytes."""
-    import pikepdf
-
-    info = pdf.docinfo
-    title = str(info.get("/Title", ""))
-    lang = str(pdf.Root.get("/Lang", "")) or "en-GB"
-    created = _xmp_date(str(info.get("/CreationDate", "")))
-    modified = _xmp_date(str(info.get("/ModDate", info.get("/CreationDate", ""))))
-    dates = "".join(
-        f"\n   <xmp:{k}>{v}</xmp:{k}>"
-        for k, v in (("CreateDate", created), ("ModifyDate", modified), ("MetadataDate", modified))
-        if v
-    )
-    author = str(info.get("/Author", ""))
-    xmp = _XMP.format(
-        title=escape(title),
-        author=f"\n   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>" if author else "",
-        lang=escape(lang),
-        creator=escape(str(info.get("/Creator", ""))),
-        producer=escape(str(info.get("/Producer", ""))),
-        dates=dates,
-    )
-    pdf.Root.Metadata = pdf.make_stream(
-        xmp.encode("utf-8"), pikepdf.Dictionary(Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-    )
-    pdf.Root.ViewerPreferences = pikepdf.Dictionary(
-        {**dict(pdf.Root.get("/ViewerPreferences", {})), "/DisplayDocTitle": True}
-    )
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Type=pikepdf.Name.MarkInfo, Marked=True)
-    for page in pdf.pages:
-        page.Tabs = pikepdf.Name.S

@@ -112,7 +112,7 @@ def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(p
     # says) or an artifact: the running head and "Page n of N" are artifacts, and so is a table's
     # header row printed again at the top of a page the table runs on to (its header cells are
     # read once, on the table's first page)
-    from swlib.pdf_tags import _content_pages, _parent_tree
+    from swlib.pdf_tree import _content_pages, _parent_tree
 
     paint = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh"}
     run_on = 0
@@ -168,13 +168,13 @@ def test_the_same_report_prints_to_the_same_bytes_in_one_print(pdfs, tmp_path, m
 
 
 def _elements(node):
-    from swlib.pdf_tags import _elements
+    from swlib.pdf_tree import _elements
 
     return _elements(node)
 
 
 def _kids(e):
-    from swlib.pdf_tags import _kids
+    from swlib.pdf_tree import _kids
 
     return _kids(e)
 
@@ -556,7 +556,7 @@ def printed_headers(table) -> list:
 def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tags import _content_pages
+    from swlib.pdf_tree import _content_pages
 
     repeated = 0
     for name, path in pdfs.items():
@@ -595,7 +595,7 @@ def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
     # together: the chart starts on the page where the table ends
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tags import _content_pages
+    from swlib.pdf_tree import _content_pages
 
     checked = 0
     for name in ("annual", "annual-dg"):
@@ -618,7 +618,7 @@ def test_the_inspection_grades_and_their_chart_are_on_one_page(pdfs):
     # Dundee's grades table ended page 12 and its chart opened page 13
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tags import _content_pages
+    from swlib.pdf_tree import _content_pages
 
     for name in ("annual", "annual-dg"):
         tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").find_all("table")
@@ -654,7 +654,7 @@ def test_every_table_column_is_on_the_page(pdfs):
             outside = [w.text for w in page.find_all("word") if float(w["xmax"]) > width - 20]  # in the margin, or cut
             assert not outside, (name, n, outside[:5])
         # every word of every column's header is on the page where its table starts
-        from swlib.pdf_tags import _content_pages
+        from swlib.pdf_tree import _content_pages
 
         with pikepdf.open(path) as pdf:
             pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
@@ -915,7 +915,7 @@ def printed_text(pdf_path: Path) -> list[tuple[int, float, str, int, int]]:
     that holds it (its nearest structure element among BLOCKS, e.g. "/P", "/TD", "/Figure"; ""
     for an artifact), that block's object number, glyphs)``. The size is the font size times
     the text and page matrices (a chart shrunk to fit prints its text smaller)."""
-    from swlib.pdf_tags import _parent_tree
+    from swlib.pdf_tree import _parent_tree
 
     def block(e):
         while isinstance(e, pikepdf.Dictionary) and "/S" in e and e.S not in BLOCKS:
@@ -1033,7 +1033,7 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
     # Chromium leaves a <div>'s text); every figure with its alternative text, and a caption beside
     # its figure or in its table; every table with header cells in its first row; rules and shading
     # (borders, a header band, a heading's underline) artifacts
-    from swlib.pdf_tags import _parent_tree
+    from swlib.pdf_tree import _parent_tree
 
     for name, path in pdfs.items():
         with pikepdf.open(path) as pdf:
@@ -1174,7 +1174,7 @@ def _used_fonts(pdf):
 def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditions(pdfs):
     import xml.etree.ElementTree as ET
 
-    from swlib.pdf_tags import _attributes, _parent_tree
+    from swlib.pdf_tree import _attributes, _parent_tree
 
     ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
           "xmp": "http://ns.adobe.com/xap/1.0/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}  # fmt: skip
