@@ -22,12 +22,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import schema as sc
 from .base import round_half_up
 from .briefing import annual_line, not_due
+from .cell_text import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
 from .formatting import fmt_value, status_text
 from .hidden import suppressed_columns
 from .neutral_csv import neutralise_frame, write_csv  # noqa: F401 (excel's names too)
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
-from .schema import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
 from .status import (
     actions,
     by_the_figures,

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 
+from . import cell_text
 from . import schema as sc
 from .errors import DataError, Problem
 from .excel import as_text
@@ -115,7 +116,7 @@ def _figure(row: pd.Series) -> str:
     return f": no figure ({comment})" if comment else ""
 
 
-unneutralise = sc.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off
+unneutralise = cell_text.unneutralise  # text as typed: the apostrophe the template put before =, +, -, @ taken off
 
 
 def _col(table: sc.Table, name: str) -> sc.Col:
@@ -162,7 +163,7 @@ def _canonical(table: sc.Table, name: str, text) -> str:
             float(text)
         except ValueError:
             try:
-                v = sc.read_number(text)
+                v = cell_text.read_number(text)
             except ValueError:
                 return text  # not a number: the checks name it
             return "" if v is None else (str(int(v)) if v.is_integer() else repr(v))
@@ -271,7 +272,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(df.columns))
     for r in df.itertuples(index=False):
-        w.writerow(["" if v is None else sc.neutralise(v) for v in r])  # swlib.load takes the apostrophe off
+        w.writerow(["" if v is None else cell_text.neutralise(v) for v in r])  # swlib.load takes the apostrophe off
     return buf.getvalue().encode("utf-8")
 
 
@@ -325,7 +326,7 @@ def _as_read(name: str, column: str, cell) -> str:
     number as the percentage it shows, an Excel date as the text it is read as."""
     numbers = {column} if _percent_cells(name, column) else set()
     (v,) = _as_shown([cell], [column], numbers)
-    return sc.unneutralise(_cell_text(v, column).strip())
+    return cell_text.unneutralise(_cell_text(v, column).strip())
 
 
 def _for_cell(cell, value, percent: bool):

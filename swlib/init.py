@@ -22,6 +22,7 @@ import io
 import tempfile
 from pathlib import Path
 
+from . import cell_text
 from . import schema as sc
 from .errors import ConfigError
 from .excel import write_template
@@ -50,7 +51,7 @@ def _csv(rows: list[dict], columns: list[str]) -> bytes:
     w.writeheader()
     for r in rows:
         # a name typed as =cmd is never a live formula in Excel; load takes the apostrophe off
-        w.writerow({k: ("" if r.get(k) is None else sc.neutralise(r.get(k))) for k in columns})
+        w.writerow({k: ("" if r.get(k) is None else cell_text.neutralise(r.get(k))) for k in columns})
     return buf.getvalue().encode("utf-8")
 
 

@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 from .base import SCOTLAND
+from .cell_text import comma_hint, read_number
 from .errors import ConfigError, DataError, Problem
 from .neutral_csv import write_csv as write_neutralised_csv
-from .schema import comma_hint, read_number
 from .sheets import cell_ref, read_rows, read_table
 from .statutory import lgbf_councils
 from .writing import write_atomic
@@ -84,7 +84,7 @@ _HEADER = re.compile(r"^(?P<code>[A-Z]+ ?\d+[a-z]?) (?P<y1>\d{4})-(?P<y2>\d{2})(
 
 def _number(v):
     """A cell's figure: None where it is missing ('dna', '-', a blank, an Excel error), "bad" where
-    it is no number. Text is read as a data set's cells are (``schema.read_number``): a comma
+    it is no number. Text is read as a data set's cells are (``cell_text.read_number``): a comma
     separates thousands only (1,234), so '766,50' is "bad", never 76650."""
     if v is None or (isinstance(v, str) and v.strip().lower() in ("", "dna", "n/a", "-")):
         return None

@@ -1,4 +1,4 @@
-"""A table written as CSV with every text cell neutralised (``schema.neutralise``): used by the
+"""A table written as CSV with every text cell neutralised (``cell_text.neutralise``): used by the
 workbook and explorer exports (``excel``) and the LGBF importer, which imports only this (not
 ``excel``'s openpyxl, reports and settings) to write its table."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import neutralise
+from .cell_text import neutralise
 from .writing import write_atomic
 
 

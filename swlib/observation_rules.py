@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import cell_text
 from . import schema as sc
 from .errors import Problem, row_list
 from .periods import FREQUENCY_KIND, KINDS, Period
@@ -145,7 +146,7 @@ def fractional_counts(raw: pd.DataFrame | None, obs: pd.DataFrame, measures: pd.
     out = []
     for row in obs.index[(unit == "count") & v.notna() & (v != v.round())]:
         typed = str(raw.at[row, "value"]).strip() if raw is not None and "value" in raw and row in raw.index else ""
-        whole = sc.point_thousands(typed)
+        whole = cell_text.point_thousands(typed)
         out.append(Problem(label, int(row), "value", f"{typed or v[row]!r} for {obs.at[row, 'measure']}, a count measure",
                            "a whole number (a count of people or events)"
                            + (f": a point is the decimal point, so type {whole} (or {int(whole):,}) if that many was "

@@ -19,6 +19,7 @@ from xml.etree.ElementTree import iterparse
 import numpy as np
 import pandas as pd
 
+from . import cell_text
 from . import schema as sc
 from .errors import MISNAMED_SHEET, DataError, Problem
 from .limits import Budget, check_csv, check_workbook, sheet_rows
@@ -240,9 +241,9 @@ def _split_decimal(row: list[str], width: int) -> str:
 
 def _cleaned(column: np.ndarray) -> np.ndarray:
     """A column's cells stripped, and as typed where swreport wrote them with an apostrophe
-    (``schema.unneutralise``): worked out once per distinct cell."""
+    (``cell_text.unneutralise``): worked out once per distinct cell."""
     codes, distinct = pd.factorize(np.ascontiguousarray(column))
-    clean = np.asarray([sc.unneutralise(c.strip()) for c in distinct], dtype=object)
+    clean = np.asarray([cell_text.unneutralise(c.strip()) for c in distinct], dtype=object)
     return clean[codes] if len(clean) else column
 
 
@@ -250,7 +251,9 @@ def _cell_text(value, column: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
-        if column == "period":  # the date as Excel shows it: read as its month, as in a CSV file (schema.read_period)
+        if (
+            column == "period"
+        ):  # the date as Excel shows it: read as its month, as in a CSV file (cell_text.read_period)
             return f"{value.day:02d}/{value.month:02d}/{value.year}"
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float) and value.is_integer():

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from . import cell_text
 from . import schema as sc
 from .errors import DUPLICATE_KEY, UNKNOWN_COUNCIL, UNKNOWN_MEASURE, PeriodError, Problem
 from .periods import Period
@@ -55,7 +56,7 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         found = "a blank cell" if value == "" else repr(value)
         spec = table.col(col) if col else None
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
-            comma = sc.comma_hint(value)
+            comma = cell_text.comma_hint(value)
             hint = no_figure_hint(value, table.name, col) or (comma and f": {comma}")
             what += hint or percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
         if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
@@ -239,7 +240,7 @@ def _as_typed(k: str, value, typed: pd.DataFrame | None, row) -> str:
     was = str(typed.at[row, k]).strip() if typed is not None and k in typed and row in typed.index else ""
     if k != "period" or not was or was == str(value):
         return f"{k}={value}"
-    day = sc.date_typed(was)
+    day = cell_text.date_typed(was)
     return f"{k}={value} (typed {was}" + (f": {day.day} {day:%B %Y}, read as its month)" if day else ")")
 
 

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-import swlib.schema as sc
+import swlib.cell_text as ct
 from swlib.neutral_csv import neutralise_frame, write_csv
 
 
@@ -17,4 +17,4 @@ def test_formula_text_gets_an_apostrophe_and_numbers_and_other_text_are_kept(tmp
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "'=title,value" and "'@SUM(A1),2.0" in text and "\r" not in text
     back = pd.read_csv(path)
-    assert [sc.unneutralise(v) for v in back.iloc[:, 0]] == df["=title"].tolist()  # load reads them as typed
+    assert [ct.unneutralise(v) for v in back.iloc[:, 0]] == df["=title"].tolist()  # load reads them as typed
