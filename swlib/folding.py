@@ -27,7 +27,8 @@ from . import schema as sc
 from .errors import DataError, Problem
 from .excel import as_text
 from .outputs import write_atomic
-from .reading import PERCENT_TABLES, _as_shown, _cell_text, column_key, percent_format, read_tables, table_sheets
+from .reading import PERCENT_TABLES, _as_shown, _cell_text, percent_format, read_tables
+from .sheet_names import column_key, table_sheets
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
     "actions": ("council", "period", "action"),

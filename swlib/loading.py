@@ -30,9 +30,10 @@ from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .measure_rules import measure_rules
 from .observation_rules import fractional_counts, observation_rules, percent_signs
 from .rate_bases import AGE_COLUMNS
-from .reading import column_key, read_tables
+from .reading import read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors
 from .rules import benchmark_rules, check_keys, check_refs, schema_problems, total_rows
+from .sheet_names import column_key
 from .statutory import closest, did_you_mean
 
 
@@ -308,7 +309,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
 
 def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
     """A required table that is not there: the file or the sheet to add (a sheet under another
-    name is named as such when the workbook is read, ``reading._misnamed_sheets``)."""
+    name is named as such when the workbook is read, ``sheet_names._misnamed_sheets``)."""
     a = "an" if name[0] in "aeiou" else "a"
     if not is_book:
         return Problem(f"{name}.csv", None, None, f"no {name}.csv file in {base.name}",

@@ -41,7 +41,8 @@ from .errors import (
 )
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
 from .loading import _cells, _label, _unread_columns, check_tables, load
-from .reading import read_tables, table_sheets
+from .reading import read_tables
+from .sheet_names import table_sheets
 from .sheets import cell_ref
 
 # A return's own problems that the data set it merges into can resolve: the ids it lists, and the

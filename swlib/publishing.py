@@ -20,9 +20,9 @@ from .printed import Series, lazily
 from .public_text import _cleared, public_narrative, reason_for, table_file
 from .public_text import narrative_passages as passages_of
 from .rate_bases import populations, rate_base, unchecked_rate
-from .reading import column_key, table_sheets
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
+from .sheet_names import column_key, table_sheets
 from .small_numbers import small_numbers_in
 from .status import actions, performance
 
