@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, period_or_none
 from .schema import COUNT_UNITS
 from .ytd import YearToDate, complement_points, cumulative_by_end, impossible, year_to_date, year_value
 
@@ -87,17 +87,10 @@ def data_years(mo: dict, kind: str, m) -> set[tuple]:
     {(year, 12, value)}; years a report does not print too (2020-21 after its columns moved on), so
     that an id renamed without ``replaces`` is matched to the one it was on the years its old
     reports printed (``renames.undeclared_renames``)."""
-    years = {Period.parse(p).year_period for p in mo if _period_or_none(p) is not None}
+    years = {q.year_period for q in map(period_or_none, mo) if q is not None}
     out = set()
     for y in years:
         v = year_value(mo, y, kind, m.aggregate, m.unit)[0]
         if not pd.isna(v) and not impossible(m.unit, v):
             out.add((y.fy_id, 12, round(float(v), 6)))
     return out
-
-
-def _period_or_none(p) -> Period | None:
-    try:
-        return Period.parse(p)
-    except ValueError:
-        return None
