@@ -179,6 +179,14 @@ def _rate_why(value, before: list, decimals: int, per: float, pop: float, lo: in
     return None
 
 
+def _population_of(r: dict, populations) -> tuple[float, float] | None:
+    """A population rate's population and what it is per ("per 1,000 population aged 0-15": councils.csv's
+    ``population_0-15``, 1,000; ``rate_base``), or None: not a rate of the population, or no population given."""
+    base = rate_base(r["title"]) if r["unit"] == "rate" else None
+    pop, per = ((populations or {}).get(base.column), base.per) if base and base.column else (None, None)
+    return None if not per or _nan(pop) or not pop or pop <= 0 else (float(pop), per)
+
+
 def protect_population_rates(records, evidence, hidden, why, cols, populations, lo, hi, record=None) -> None:
     """A rate of the council's population given as a value alone ("children in secure
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
@@ -191,12 +199,10 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
     councils.csv gives by column (``rate_bases.populations``: the whole ``population``; "per 1,000
     population aged 0-15" is checked against ``population_0-15``; without it, not checked, and
     check-public lists it). ``protect_rates_of_counts`` hides it where the count beside it is."""
-    given = populations or {}
     for i, r in enumerate(records):
-        base = rate_base(r["title"]) if r["unit"] == "rate" else None
-        pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)
-        if not per or _nan(pop) or not pop or pop <= 0:
+        if not (known := _population_of(r, populations)):
             continue
+        pop, per = known
         ev = evidence.get(r["measure"]) or {}
         for col in cols:
             own = ev.get(col) or []
@@ -209,7 +215,7 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
                 before += [f[0] for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]
                 if r.get("aggregate") == "latest":  # a snapshot: the end of the year before too (a net change)
                     before += kept_for(record, r["measure"], _year_before(months[0])).get(12, [(math.nan,)])[0][:1]
-            reason = _rate_why(value, [b for b in before if not _nan(b)], int(r["decimals"]), per, float(pop), lo, hi)
+            reason = _rate_why(value, [b for b in before if not _nan(b)], int(r["decimals"]), per, pop, lo, hi)
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
@@ -262,21 +268,19 @@ def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo
     same column is the rate's count, told to within ``hi``, the rate is hidden, for the whole's
     "complement" or the hidden count's reason. Run after every other rule; the safe error: a rate
     of other cases loses a figure now and then."""
-    given = populations or {}
     wholes = {(evidence.get(r["measure"]) or {}).get("part_of") for r in records}
     wholes = [j for j, r in enumerate(records) if r["measure"] in wholes and r["unit"] in COUNT_UNITS]
     counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
     for i, r in enumerate(records):
-        base = rate_base(r["title"]) if r["unit"] == "rate" else None
-        pop, per = (given.get(base.column), base.per) if base and base.column else (None, None)
-        if not per or _nan(pop) or not pop or pop <= 0:
+        if not (known := _population_of(r, populations)):
             continue
+        pop, per = known
         months = (evidence.get(r["measure"]) or {}).get("months") or {}
         for col in cols:
             value = r.get(col)
             if col in hidden[i] or _nan(value):
                 continue
-            ks = rate_counts(float(value), int(r["decimals"]), per, float(pop))
+            ks = rate_counts(float(value), int(r["decimals"]), per, pop)
             if not ks:
                 continue
 
