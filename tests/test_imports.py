@@ -23,7 +23,7 @@ LAYERS = {
     "percent_bases workforce printed_text linked printed annual_ready renames",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.national charts.spc views views.tables views.quarterly "
     "views.annual views.national views.sources views.tolerance views.issue tables excel lgbf folding merge init notebook_view explorer",
-    "running": "scheduling kernels rendering pdf_tree pdf_artifacts pdf_metadata pdf_tags pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "
+    "running": "scheduling kernels exporting rendering pdf_tree pdf_artifacts pdf_metadata pdf_tags pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "
     "cli.__main__ __init__ __main__",
 }  # fmt: skip
 LAYER = {m: i for i, names in enumerate(LAYERS.values()) for m in names.split()}

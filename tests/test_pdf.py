@@ -25,7 +25,7 @@ BUDGET = {"quarterly": 24, "annual": 24, "national": 30}
 # since its small multiples print four a row; D&G's annual report 11 since page 1 names its Amber and Green measures too,
 # 12 since page 1 names its 14 LGBF measures at their latest available year (COMMITTEE-5 #2)
 PAGES = {"quarterly": 17, "quarterly-dg": 21, "annual": 12, "annual-dg": 12, "national": 23}
-MARGIN = 14  # mm, the page's margin all round (swlib.rendering.print_css): the running head and page number in it
+MARGIN = 14  # mm, the page's margin all round (swlib.exporting.print_css): the running head and page number in it
 
 
 @pytest.fixture(scope="session")

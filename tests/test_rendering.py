@@ -203,16 +203,16 @@ def test_rendering_twice_gives_identical_bytes(tmp_path, monkeypatch):
 
 
 def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_export(monkeypatch):
-    """``rendering._exporter`` is made while a single run's kernel runs the cells (render's
+    """``exporting._exporter`` is made while a single run's kernel runs the cells (render's
     Meanwhile): nbconvert compiles its page templates then, and the export after the last cell
     compiles none of them, even with no compiled templates kept (SWREPORT_NO_CACHE)."""
     import jinja2
 
-    from swlib import rendering
+    from swlib import exporting
 
     monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
-    rendering._exporter.cache_clear()
-    exporter = rendering._exporter()
+    exporting._exporter.cache_clear()
+    exporter = exporting._exporter()
     assert exporter.environment.bytecode_cache is None
     compiled_in = []
     real = jinja2.Environment.compile
@@ -221,7 +221,7 @@ def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_exp
     )
     nb = nbformat.read(rendered("quarterly").with_suffix(".ipynb"), as_version=4)
     ds = swlib.load(None, council="south-lanarkshire")
-    page = rendering.export(nb, "quarterly", "south-lanarkshire", swlib.Period.parse("2021-22-Q2"), "internal", ds)
+    page = exporting.export(nb, "quarterly", "south-lanarkshire", swlib.Period.parse("2021-22-Q2"), "internal", ds)
     assert page == rendered("quarterly").read_text(encoding="utf-8")  # the same page as a run's
     assert exporter.environment not in compiled_in
 
@@ -389,7 +389,8 @@ def test_each_report_cell_declares_the_data_a_failure_names(report, reads):
     """What each cell of the report notebooks reads, as a failed cell's message names it (from the
     cell's reads: tags; the set-up cell, untagged by a section, is None here)."""
     from swlib import config, reports
-    from swlib.rendering import SECTION_TAG, failure_message
+    from swlib.exporting import SECTION_TAG
+    from swlib.rendering import failure_message
 
     nb = nbformat.read(config.notebooks_dir() / reports.get(report).notebook, as_version=4)
     found = {}

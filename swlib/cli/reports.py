@@ -51,8 +51,9 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
     with KernelSession(imports=r.kernel_imports).start() as session:
+        from ..exporting import subject_name
         from ..outputs import Job, Outcome, drop_printed, out_dir, record
-        from ..rendering import check_councils, check_request, render, subject_name
+        from ..rendering import check_councils, check_request, render
 
         if not r.per_council:
             council = council or r.filed_under
