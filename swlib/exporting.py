@@ -78,7 +78,7 @@ def generated_stamp() -> str:
 def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audience: str, ds) -> str:
     """HTML from the executed notebook with swreport's page template (the report's own template,
     run in the notebook, made the body and its table of contents)."""
-    import nbformat  # as in render
+    import nbformat  # as in rendering.render: imported when a report renders, not by the CLI's start
 
     body_nb = nbformat.from_dict(nb)
     body_nb.cells = [c for c in body_nb.cells if not _hidden(c) and (c.cell_type != "code" or c.get("outputs"))]
@@ -128,7 +128,7 @@ _EXPORTING = threading.Lock()
 def _exporter():
     """One nbconvert exporter for the process (its templates compiled once), with swreport's page
     template; inputs, prompts and cells tagged ``remove_cell`` are left out."""
-    from nbconvert import HTMLExporter  # as nbformat in render
+    from nbconvert import HTMLExporter  # as nbformat in export
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
@@ -170,7 +170,7 @@ def _compile_templates(exporter) -> None:
     extends and includes (and nbconvert sets up its markdown renderer) on first use, about 0.1 s
     of CPU. ``_exporter`` is first called while a report's kernel runs its cells (``render``'s
     ``Meanwhile``), so a single run pays that then, not after the last cell."""
-    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output  # as nbformat in render
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output  # as nbformat in export
 
     cell = new_code_cell(outputs=[new_output("display_data", data={"text/html": "-", "text/plain": "-"})])
     nb = new_notebook(cells=[new_markdown_cell("# -"), cell])
