@@ -63,8 +63,8 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     with no ``replaces`` naming it (``renames.undeclared_renames``; "row": its measures.csv row).
     """
     titles, (replaces, now) = dict(zip(df["measure"], df["title"], strict=True)), _renamed_by(evidence)
-    record = published_by_year(renamed(published, titles, replaces, now))
     held = {m: now.get(m, set()) | set((ev or {}).get("data_years") or ()) for m, ev in evidence.items()}
+    record = published_by_year(renamed(published, titles, replaces, held))  # what the run names, it takes (fail safe)
     renames = [{**x, "file": "measures", "row": _row((evidence.get(x["new"]) or {}).get("measure"))}
                for x in undeclared_renames(published, titles, replaces, held)]  # fmt: skip
     out = df.copy()

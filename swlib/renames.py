@@ -38,7 +38,9 @@ def renamed(
     (the safe error: a measure that only looks alike loses a figure now and then), and under a new id that prints again
     figures it printed (``printed``: new id -> {(year, months, value)} printed now; a match
     where at least one of the same year and months agrees and no fewer agree than differ: a
-    renamed measure keeps its history, revised here and there). Names built on ids
+    renamed measure keeps its history, revised here and there; or where one figure other than 0
+    agrees, revised in more years than not: what ``undeclared_renames`` names is taken as a rename
+    in the run itself, not only warned of, until ``replaces`` says otherwise). Names built on ids
     (``<id>:complement``, a whole's rest ``<whole>:rest:<part>+<part>``) follow their ids."""
     if record is None or record.empty or "title" not in record:
         return record
@@ -65,7 +67,8 @@ def renamed(
         for was, figures in kept.items():
             for new, now in nows.items():
                 same = [now[k] in vs for k, vs in figures.items() if k in now]
-                if same and 2 * sum(same) >= len(same):
+                again = any(now[k] != 0 and now[k] in vs for k, vs in figures.items() if k in now)
+                if (same and 2 * sum(same) >= len(same)) or again:  # what undeclared_renames names: fail safe
                     old.setdefault(was, set()).add(new)
     old = {m: new for m, new in old.items() if new}
     if not old:

@@ -207,3 +207,33 @@ def test_a_new_id_beside_a_vanished_one_of_a_like_title_is_named_though_no_figur
     recorded = pd.concat([record, _record([("lac-emergency-cso", "2024-25", 11, titles["lac-emergency-cso"])])])
     assert undeclared_renames(recorded, titles, None, printed) == []
     assert not like(old, "Children looked after in foster care")
+
+
+def test_attack_a_rename_named_by_one_shared_figure_is_treated_as_one_in_the_run_itself(tmp_path):
+    # ATTACK-6 finding 4, fail-safe: a new id the run names as a rename of a vanished one (2020-21's 8, as printed),
+    # with a title unlike the old and more years revised than not (10 -> 13, 9 -> 12): the run warned but printed
+    # 13 and 12 beside the 10 and 9 printed before (3 and 3 recorded late); it takes the record as if replaces said so
+    ds = demo_with(tmp_path / "a")
+    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
+    record = pd.DataFrame(list(first.attrs["printed"]), columns=published.COLUMNS)
+    folder = tmp_path / "b"
+    _renamed_without_replaces(folder)
+    path = folder / "observations.csv"
+    path.write_text(
+        path.read_text().replace(f"{DG},lac-emergency-cso,2021-22,10,", f"{DG},lac-emergency-cso,2021-22,13,")
+    )
+    path = folder / "measures.csv"
+    path.write_text(path.read_text().replace("Emergency placements of children on a compulsory supervision order",
+                                             "Out of hours moves made under a CSO"))  # fmt: skip
+    from swlib.renames import like
+
+    assert not like("Emergency placements of children subject to supervision requirements",
+                    "Out of hours moves made under a CSO")  # fmt: skip
+    pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
+    (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
+    assert x["old"] == "lac-emergency-placements" and x["shared"] == [("2020-21", 12, 8.0)]
+    pub = pub.set_index("measure")
+    for c in ("2021-22", "2023-24"):
+        assert pd.isna(pub.loc["lac-emergency-cso", c]), c
+        assert f"{c}:earlier" in pub.loc["lac-emergency-cso", "suppressed_why"]
+    assert pub.loc["lac-emergency-cso", "to_date"] == 11  # 2024-25: nothing printed before to set it against
