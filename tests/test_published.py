@@ -283,7 +283,10 @@ def test_renamed_ids_keep_their_record_by_title():
     out = renames.renamed(record, {"dg-ly3b": "Foster-carer  Approvals.", "kept": "Foster carer approvals", "w": "W"})
     assert {"dg-ly3b", "dg-ly3b:complement", "w:rest:dg-ly3b+p2"} <= set(out["measure"])
     assert set(out[out["measure"] == "dg-ly3b"]["value"]) == {30.0}
-    assert "kept" in set(out["measure"]) and len(out) == 7  # an id still in use is not renamed
+    assert set(out[out["measure"] == "kept"]["value"]) == {5.0, 30.0}  # an id still in use keeps its own figure
+    # and, its title like the vanished one's, takes that record too in every run (renames.like, ATTACK-5 #8:
+    # the safe error, a figure now and then hidden that need not be): 4 rows + 3 under dg-ly3b + 3 under kept
+    assert len(out) == 10 and "w:rest:kept+p2" in set(out["measure"])
     # an id that is gone with a title no measure has now: nothing to set it against
     assert len(renames.renamed(record, {"other": "Something else", "kept": "K", "w": "W"})) == len(record)
     assert renames.normalise(" Strategy & Support. ") == renames.normalise("strategy and support")
