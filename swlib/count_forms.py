@@ -142,7 +142,7 @@ def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.
     before = m.string[_sentence_start(m.string, m.start()) : m.start()]
     if _NOT_COUNTS.search(before):
         return []
-    up = bool(_UP_WORDS.fullmatch(m.group("how").lower()))
+    up = m.group("how") == "+" or bool(_UP_WORDS.fullmatch(m.group("how").lower()))
     p, d = float(pc), len(pc.partition(".")[2])
     guess = a / (1 + p / 100) if up else a / (1 - p / 100)
     out = []
@@ -413,7 +413,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         _lazy(
             rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
             rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_CHANGE_PC}"
-            rf"\s+to\s+(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",
+            rf"(?:,?\s+to|,?\s+(?:reaching|to\s+reach|(?:and\s+)?now\s+(?:stands?|stood)\s+at|to\s+stand\s+at))\s+"
+            rf"(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",  # "7.5 percent, reaching 43"
+            re.I,
+        ),
+        _base_of_change,
+    ),
+    (  # "reached 43, up 7.5% on last year", "43 (+7.5%)", "43 (up 7.5%)": the change (3)
+        "a figure then up or down by a percentage",
+        _lazy(
+            rf"(?<![\w.,£$€/-])(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}\s*(?:,\s*|\(\s*)(?P<how>up|down|\+|-|−)\s*(?:by\s+)?"
+            rf"{_CHANGE_PC}",
             re.I,
         ),
         _base_of_change,

@@ -47,7 +47,7 @@ _YEAR_BEFORE = _lazy(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$
 _IMPLIED = _lazy(
     rf"\b(?:(?:a|an|another)\s+(?:young\s+)?(?:{_PERSONS})\s+(?:was|died|had\s+been|has\s+been)\b|"
     rf"(?:the\s+only|the\s+sole|a\s+second|a\s+third|a\s+fourth|(?:the|our|its|their|his|her)\s+"
-    rf"(?:2nd|3rd|4th|second|third|fourth))\s+(?:(?!of\b)\w+\s+)?(?:{_NOUNS}|time)\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
+    rf"(?:2nd|3rd|4th|second|third|fourth))\s+(?:(?!of\b)\w+\s+)?(?:{_NOUNS}|time|occasion)\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
     re.IGNORECASE,
 )
 _NAME_ENDS = _lazy(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"

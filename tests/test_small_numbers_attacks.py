@@ -246,3 +246,32 @@ def test_a_comment_giving_a_percentage_of_its_own_count_is_named_by_check_public
     assert (
         "observations.csv, row 2, column 'comment': ...Of the 92 complaints this year, 3.3% were escalated" in r.output
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ATTACK-6 finding 2: near variants of "rose 7.5% to 43" (from 40: 3 joined) and "for a second time"
+        "The register increased by 7.5 percent, reaching 43 children.",
+        "Registrations reached 43, up 7.5% on last year.",
+        "Registrations reached 43 (+7.5%).",
+        "Registrations reached 43 (up 7.5%).",
+        "Registrations rose 7.5 per cent, to 43.",
+        "Registrations rose by 7.5% and now stand at 43.",
+        "This was the second occasion this year that secure care was used.",
+    ],
+)
+def test_attack6_near_variants_of_a_change_by_a_percentage_and_an_ordinal_are_found(text):
+    assert small_numbers_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff numbers reached 1,200, up 5% on last year.",
+        "Spending reached 43 million, up 7.5%.",
+        "Attendance was 95%, up 2% on last year.",
+    ],
+)
+def test_a_large_figure_up_by_a_percentage_counts_no_small_change(text):
+    assert not small_numbers_in(text)
