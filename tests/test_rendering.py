@@ -202,30 +202,6 @@ def test_rendering_twice_gives_identical_bytes(tmp_path, monkeypatch):
     assert a == b
 
 
-def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_export(monkeypatch):
-    """``exporting._exporter`` is made while a single run's kernel runs the cells (render's
-    Meanwhile): nbconvert compiles its page templates then, and the export after the last cell
-    compiles none of them, even with no compiled templates kept (SWREPORT_NO_CACHE)."""
-    import jinja2
-
-    from swlib import exporting
-
-    monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
-    exporting._exporter.cache_clear()
-    exporter = exporting._exporter()
-    assert exporter.environment.bytecode_cache is None
-    compiled_in = []
-    real = jinja2.Environment.compile
-    monkeypatch.setattr(
-        jinja2.Environment, "compile", lambda env, *a, **k: compiled_in.append(env) or real(env, *a, **k)
-    )
-    nb = nbformat.read(rendered("quarterly").with_suffix(".ipynb"), as_version=4)
-    ds = swlib.load(None, council="south-lanarkshire")
-    page = exporting.export(nb, "quarterly", "south-lanarkshire", swlib.Period.parse("2021-22-Q2"), "internal", ds)
-    assert page == rendered("quarterly").read_text(encoding="utf-8")  # the same page as a run's
-    assert exporter.environment not in compiled_in
-
-
 def test_executed_notebook_beside_the_html_and_nothing_half_written():
     path = rendered("quarterly")
     nb = nbformat.read(path.with_suffix(".ipynb"), as_version=4)
