@@ -165,8 +165,15 @@ def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed
     bound a band ("young people aged 16 and 17 were offered places")."""
     ages = [int(a) for a in re.findall(r"\d+", m.group("ages"))]
     band = len(ages) == 2 and ages[1] == ages[0] + 1
-    if band and not _SIBLINGS.search(m.string, max(0, m.start() - 20), m.start()):
+    rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]  # a band's count said after it: "... 20 places"
+    told = re.search(rf"\d|\b(?:{_N})\b|\b(?:are|is|can|may|will|would|should)\b", rest, re.I)
+    if band and told and not _SIBLINGS.search(m.string, max(0, m.start() - 20), m.start()):
         return []
+    said = re.match(
+        r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b", m.string[m.end() :], re.I
+    )
+    if not said and not re.search(r"(?:\bwere|\bwas|\()\s*$", m.string[max(0, m.start() - 8) : m.start()], re.I):
+        return []  # at a sentence's end, people only as "were aged 15 and 16." or "(aged 15 and 16)"
     return [len(ages)]
 
 
@@ -238,7 +245,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
         _lazy(
             r"\baged\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2}){0,2}\s*,?\s*(?:and|&)\s+\d{1,2})\b(?!\s*(?:-|–|to|\+)\s*\d?)"
             r"(?!\s+(?:years?\s+)?(?:and|or)\s+(?:over|under|above|older|younger))(?:\s+years?(?:\s+old)?)?,?"
-            r"(?=(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b)",
+            r"(?=(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b|\s*(?:[.;)]|$))",
             re.I,
         ),
         _ages_listed,

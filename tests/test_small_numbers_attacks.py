@@ -275,3 +275,21 @@ def test_attack6_near_variants_of_a_change_by_a_percentage_and_an_ordinal_are_fo
 )
 def test_a_large_figure_up_by_a_percentage_counts_no_small_change(text):
     assert not small_numbers_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ATTACK-6 finding 2: two ages of young people placed: 2 young people, with their ages
+        "Young people aged 15 and 16 were placed in secure care.",
+        "The young people placed in secure care were aged 15 and 16.",
+        "They were placed in secure care (aged 15 and 16).",
+    ],
+)
+def test_attack6_two_ages_of_people_placed_are_found(text):
+    assert small_numbers_in(text)
+
+
+def test_two_ages_that_bound_a_band_count_no_one():
+    for text in ("Young people aged 16 and 17 were offered 20 places.", "Services for young people aged 16 and 17."):
+        assert not small_numbers_in(text), text
