@@ -229,8 +229,9 @@ def test_unknown_parameters_are_rejected(tmp_path, monkeypatch):
     params.source = 'council = "x"\nperiod = "2021-22-Q2"'  # no audience, no data
     (tmp_path / "nb").mkdir()
     nbformat.write(nb, tmp_path / "nb" / REPORTS["quarterly"])
-    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
+    # rendering first: imported after config's was patched, it would keep the patch as its own, for good
     monkeypatch.setattr("swlib.rendering.notebooks_dir", lambda: tmp_path / "nb")
+    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
     with pytest.raises(ConfigError, match="does not declare the parameter"):
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
 
@@ -244,8 +245,9 @@ def test_a_failing_section_is_named_by_its_cells_tag(tmp_path, monkeypatch):
     cell.source = "raise KeyError('theme')"  # nothing in the source says which section this is
     (tmp_path / "nb").mkdir()
     nbformat.write(nb, tmp_path / "nb" / REPORTS["quarterly"])
-    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
+    # rendering first: imported after config's was patched, it would keep the patch as its own, for good
     monkeypatch.setattr("swlib.rendering.notebooks_dir", lambda: tmp_path / "nb")
+    monkeypatch.setattr(config, "notebooks_dir", lambda: tmp_path / "nb")
     with pytest.raises(ReportError) as e:
         swlib.render("quarterly", "south-lanarkshire", "2021-22-Q2", out=tmp_path / "o")
     title = next(s for s in templating.sections("quarterly") if s["id"] == "actions")
