@@ -152,6 +152,28 @@ def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.
     return out
 
 
+def _base_of_fraction(m: re.Match) -> list[float]:  # "fell by a tenth to 36": from 40, so 4
+    """The change a change by a fraction in words gives ("a tenth", "a quarter", "ten per cent" in
+    words): the figure it is from where a whole one fits (36 is 40 less a tenth), and the change."""
+    key = re.sub(r"[\s-]+", " ", m.group("wf").lower())
+    f = _WORD_SHARES.get(key) or _FRACTIONS.get(key if key in _FRACTIONS else key.rstrip("s"))
+    a = _value(m.group("a"))
+    if not f or not 0 < f < 1 or 1900 <= a <= 2100:
+        return []
+    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
+    if _NOT_COUNTS.search(before):
+        return []
+    up = bool(_UP_WORDS.fullmatch(m.group("how").lower()))
+    b = a / (1 + f) if up else a / (1 - f)
+    return [float(abs(a - round(b)))] if abs(b - round(b)) < 0.05 and round(b) != a else []
+
+
+_WORD_SHARES = {"a tenth": 0.1, "one tenth": 0.1, "ten per cent": 0.1, "ten percent": 0.1, "twenty per cent": 0.2,
+                "twenty percent": 0.2, "a fifth": 0.2, "a quarter": 0.25, "a third": 1 / 3, "half": 0.5,
+                "fifty per cent": 0.5, "fifty percent": 0.5, "twenty five per cent": 0.25, "twenty five percent": 0.25}  # fmt: skip
+_WORD_SHARE = r"(?P<wf>(?:a|one)\s+(?:tenth|fifth|quarter|third)|half|(?:ten|twenty|twenty[\s-]+five|fifty)\s+(?:per\s*cent|percent))"
+
+
 _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
 _CHANGE_PC = r"(?P<pc>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
 
@@ -425,6 +447,16 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         _base_of_change,
+    ),
+    (  # "fell by a tenth to 36", "rose by a quarter to 15", "rose by ten per cent to 44": the change (4, 3, 4)
+        "a change by a fraction in words to a figure",
+        _lazy(
+            rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
+            rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_WORD_SHARE}"
+            rf",?\s+(?:to|reaching)\s+(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",
+            re.I,
+        ),
+        _base_of_fraction,
     ),
     (  # "reached 43, up 7.5% on last year", "43 (+7.5%)", "43 (up 7.5%)": the change (3)
         "a figure then up or down by a percentage",

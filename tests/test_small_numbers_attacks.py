@@ -293,3 +293,26 @@ def test_attack6_two_ages_of_people_placed_are_found(text):
 def test_two_ages_that_bound_a_band_count_no_one():
     for text in ("Young people aged 16 and 17 were offered 20 places.", "Services for young people aged 16 and 17."):
         assert not small_numbers_in(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ATTACK-6 finding 2: a change by a fraction in words to a figure gives the figure before, and the change
+        "Numbers on the register fell by a tenth to 36.",  # from 40: 4 left
+        "Numbers on the register rose by a tenth to 44.",  # from 40: 4 joined
+        "Numbers on the register rose by ten per cent to 44.",
+        "Registrations rose by a quarter to 15.",  # from 12: 3
+    ],
+)
+def test_attack6_a_change_by_a_fraction_in_words_is_found(text):
+    assert small_numbers_in(text)
+
+
+def test_a_change_by_a_fraction_in_words_of_a_large_figure_counts_no_small_change():
+    for text in (
+        "Registrations rose by a quarter to 150.",
+        "Registrations fell by half to 6.",
+        "The rate fell by a tenth to 36.",
+    ):
+        assert not small_numbers_in(text), text
