@@ -49,6 +49,7 @@ class Series:
     title: str
     figures: dict[str, float]
     year: str
+    withheld: tuple = ()  # the columns the report prints [c] ("2022-23", "to_date")
 
 
 def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
@@ -116,14 +117,25 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
     marked = _FIGURE.sub(lambda m: f"#{int(float(m.group().replace(',', '')))}#", block)
     if _PART_OF.search(marked) or not _OVER_TIME.search(block):  # "Of the 41 incidents, 40 were ...": a part
         return False
+    printed = list(printed)
     for s in printed:
         if _names(block, s.title) and all(y is not None and s.figures.get(y) == v for v, y in said):
+            if _names_withheld(block, s, printed):
+                return False
             order = {v: i for i, v in enumerate(sorted(set(s.figures.values())), start=1)}
             aside = _FIGURE.sub(
                 lambda m, o=order: str(10_000_000 * o.get(float(m.group().replace(",", "")), 0) or m.group()), block
             )
             return not small_numbers_in(aside, lo, hi)
     return False
+
+
+def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:
+    """Whether ``block`` names a measure the report prints [c] for by words ``matched``'s title
+    lacks ("Secure placements ..." beside "Children and young people in secure accommodation" [c],
+    matched to "Permanence Orders made"): its figures may be that measure's, not the matched one's."""
+    said = _words(block) - _words(matched.title) - SERVICE_WORDS - _GENERIC
+    return any(o is not matched and o.withheld and said & (_words(o.title) - SERVICE_WORDS - _GENERIC) for o in printed)
 
 
 def _report_year(printed: Iterable[Series]) -> str:

@@ -402,6 +402,7 @@ def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
             {fy: r.get("to_date")} if "to_date" not in hidden else {}
         )
         figures = {y: float(v) for y, v in shown.items() if pd.notna(v) and float(v) > hi and float(v).is_integer()}
-        if figures:
-            out.append(Series(str(r["title"]), figures, fy))
+        withheld = tuple(y for y in [*years, "to_date"] if y in hidden and pd.notna(r.get(y)))
+        if figures or withheld:  # a measure printed [c] too: a passage naming it restates nothing (printed.Series)
+            out.append(Series(str(r["title"]), figures, fy, withheld))
     return out

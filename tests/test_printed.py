@@ -104,3 +104,17 @@ def test_a_generic_word_of_a_title_does_not_name_the_measure():
     detentions = Series("Emergency detentions in hospital", {"2022-23": 42.0, "2023-24": 44.0}, "2023-24")
     assert not restates_printed("Emergency placements rose to 44 in 2023/24 from 42 in 2022/23.", [detentions])
     assert restates_printed("Emergency detentions in hospital rose to 44 in 2023/24 from 42 in 2022/23.", [detentions])
+
+
+def test_a_passage_naming_a_measure_printed_c_by_words_the_matched_one_lacks_is_withheld():
+    # ATTACK-6 finding 3: a passage on secure placements that names permanence orders' words too is still about
+    # the secure figures the report prints [c]; without the [c] measure beside it, it restates the orders' figures
+    orders = Series("Permanence Orders made", {"2021-22": 22.0, "2022-23": 24.0, "2023-24": 24.0}, "2023-24")
+    secure = Series("Children and young people in secure accommodation during the year", {}, "2023-24",
+                    ("2021-22", "2022-23", "2023-24"))  # fmt: skip
+    said = "Permanence orders and secure accommodation were made for 24 children in 2022/23 and 22 in 2021/22."
+    assert restates_printed(said, [orders])
+    assert not restates_printed(said, [orders, secure])
+    assert restates_printed(
+        "Permanence orders were made for 24 children in 2022/23 and 22 in 2021/22.", [orders, secure]
+    )
