@@ -43,8 +43,8 @@ def _label(base: Path, name: str, is_book: bool) -> str:
 
 def _cache_key(base: Path) -> str | None:
     """What a validated load depends on, by content: every table's bytes (the workbook's), the
-    workbook's name (messages name it), the limits in force, and swlib's code and the
-    catalogues it ships. A copied folder finds its cache; an edit, whatever its time, does not."""
+    workbook's name (messages name it), the limits in force, and swlib's code (its subpackages'
+    too) and the catalogues and wording it ships. A copied folder finds its cache; an edit, whatever its time, does not."""
     if not base.exists():
         return None
     files = [base] if base.is_file() else sorted(base.glob("*.csv"))
@@ -53,8 +53,8 @@ def _cache_key(base: Path) -> str | None:
     )
     pkg = Path(__file__).parent
     try:
-        for f in [*files, *sorted(pkg.glob("*.py")), *sorted(pkg.glob("data/*.csv"))]:
-            h.update(f"{f.name}\0".encode())
+        for f in [*files, *sorted(pkg.rglob("*.py")), *sorted(p for p in (pkg / "data").iterdir() if p.is_file())]:
+            h.update(f"{f.relative_to(pkg) if f.is_relative_to(pkg) else f.name}\0".encode())
             with f.open("rb") as fh:  # in chunks: a file far over the limits is hashed in bounded memory
                 h.update(hashlib.file_digest(fh, "sha256").digest())
     except OSError:

@@ -475,6 +475,25 @@ def test_the_cache_gives_the_dataset_a_fresh_load_gives_and_an_edit_misses_it(tm
     assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 2
 
 
+def test_the_cache_misses_after_an_edit_of_swlibs_subpackages_or_its_wording(tmp_path, monkeypatch):
+    # a batch from a second checkout read the first's validated data set: the key hashed swlib/*.py
+    # and data/*.csv only, not swlib/small_numbers/, views/ ... nor the wording it ships
+    import swlib.loading as loading
+
+    pkg = tmp_path / "swlib"
+    for name in ("loading.py", "small_numbers/words.py", "data/wording.yaml", "data/lgbf_councils.csv"):
+        (pkg / name).parent.mkdir(parents=True, exist_ok=True)
+        (pkg / name).write_text("a = 1\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "measures.csv").write_text("measure_id\n")
+    monkeypatch.setattr(loading, "__file__", str(pkg / "loading.py"))
+    keys = [loading._cache_key(tmp_path / "data")]
+    for name in ("small_numbers/words.py", "data/wording.yaml", "data/lgbf_councils.csv"):
+        (pkg / name).write_text("a = 2\n")
+        keys.append(loading._cache_key(tmp_path / "data"))
+    assert None not in keys and len(set(keys)) == 4
+
+
 @pytest.mark.parametrize(
     "council, period",
     [("dumfries-and-galloway", "2023-24-Q2"), ("dundee-city", "2016-17"), ("south-lanarkshire", "2021-22-Q2")],
