@@ -83,8 +83,9 @@ def _counts_in_sentence(sentence: str) -> list[float]:
         idiom = _IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
         noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
         noun = noun.group(1).lower().rstrip("s") if noun and not _NOT_NOUN.fullmatch(noun.group(1)) else None
-        tokens.append([v, not (unit or label or year or idiom or v == 0), unit, m.start(), m.end(), noun,
-                       label and not year])  # "31 March 2024 and 40": a date's year names no figure after it
+        tokens.append(
+            [v, not (unit or label or year or idiom or v == 0), unit, m.start(), m.end(), noun, label and not year]
+        )  # "31 March 2024 and 40": a date's year names no figure after it
     for i in range(len(tokens) - 2, -1, -1):  # "between 8 and 10 weeks", "16 and 17 year olds"
         if tokens[i + 1][2] and _LINKED.fullmatch(sentence[tokens[i][4] : tokens[i + 1][3]]):
             tokens[i][1], tokens[i][2] = False, True
