@@ -608,6 +608,22 @@ def test_on_paper_the_small_multiples_take_four_a_row_where_their_labels_and_yea
     assert next(same) == next(same)
 
 
+def test_the_panels_a_row_are_known_without_drawing_and_decide_whether_paper_gets_its_own_copy():
+    # the annual report draws the printed copy only where its panels a row differ from the screen's (issue 26)
+    from swlib.charts import multiples_columns, small_multiples
+
+    def rows(n, years):
+        return [{"measure": f"m{k}", "title": f"Orders {k}", "unit": "number", "decimals": 0,
+                 **{y: 795.0 + 100 * k for y in years}, "2016-17": 656.0, "synthetic": ""} for k in range(n)]  # fmt: skip
+
+    for n, years, cols in ((7, ["2015-16"], (3, 4)), (5, ["2013-14", "2014-15", "2015-16"], (3, 3)),
+                           (2, ["2015-16"], (2, 2)), (1, ["2015-16"], (1, 1))):  # fmt: skip
+        got = tuple(multiples_columns(rows(n, years), years, "2016-17", printed=p) for p in (False, True))
+        assert got == cols, n
+        svgs = [small_multiples(rows(n, years), years, "2016-17", "T", printed=p).svg for p in (False, True)]
+        assert (svgs[0] != svgs[1]) == (cols[0] != cols[1]), n
+
+
 def test_the_rank_chart_names_every_council_once_and_nothing_overprints(demo):
     import re
 

@@ -12,11 +12,11 @@ axes), ``svg`` (STYLE, the SVG page, text widths from ``metrics``, scales and le
 """
 
 from .base import PALETTE, STATUS_COLOURS, Chart, value_axis_label
-from .council import budget_chart, inspection_chart, small_multiples, status_chart, trend_chart
+from .council import budget_chart, inspection_chart, multiples_columns, small_multiples, status_chart, trend_chart
 from .national import benchmark_chart, benchmark_charts, funnel_chart, rank_chart
 from .spc import spc_chart
 
 __all__ = [
     "PALETTE", "STATUS_COLOURS", "Chart", "benchmark_chart", "benchmark_charts", "budget_chart", "funnel_chart",
-    "inspection_chart", "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
+    "inspection_chart", "multiples_columns", "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
 ]  # fmt: skip

@@ -368,28 +368,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     ``printed``: four panels a row where every bar's label fits its bar (the committee paper: a
     theme's seven measures in two rows, not three), the chart as wide."""
     n = len(rows)
-    labels = [Period.parse(y).label for y in years]
-    all_years = [*years, this_year]
-    all_labels = [*labels, Period.parse(this_year).label]
-    panels = []  # each measure's figures, its suppressed and its synthetic positions
-    for r in rows:
-        vals = [r.get(y) for y in all_years]
-        hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
-        marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
-                  or (y == this_year and "to_date" in synthetic_columns(r))} - hidden  # fmt: skip
-        shown = {i for i, v in enumerate(vals) if i not in hidden and not _nan(v)}
-        every = bool(shown) and shown <= marked  # all synthetic: marked once, on the title, not on each bar
-        panels.append((r, vals, hidden, set() if every else marked, every))
-    # three panels a row if every bar's label fits its bar's width (a label runs into the next
-    # one's otherwise): two if not (at most three rows, 125 mm, printed at full size)
-    texts = [_bar_label(v, r["unit"], int(r["decimals"]), i in m)
-             for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
-    widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
-    slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
-    cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
-    ticks = max(text_width(lab[2:], MIN_FONT) for lab in all_labels)  # "13/14" under its bar
-    if printed and max(widest, ticks) + 2 * LABEL_PAD < slot * 3.6 / 4.9:  # four a row: each panel 3.6/4.9 as wide
-        cols = min(4, n)
+    panels, all_years, all_labels, cols = _multiples_layout(rows, years, this_year, printed)
     width = 72 * 6.8
     if narrow:  # a panel as wide as two or three a row make it (margins 0.15 inches a side, gaps 0.3 of a panel)
         pw = (width - 72 * 0.3) / (max(cols, 2) + 0.3 * (max(cols, 2) - 1))
@@ -428,6 +407,41 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     )
     row = 1.35 if cols == 4 else 1.55  # four a row: each panel narrower, and as much shorter
     return Chart(_multiples_svg(panels, [lab[2:] for lab in all_labels], cols, nrows, alt, width, row), alt, caption)
+
+
+def multiples_columns(rows: list[dict], years: list[str], this_year: str, printed: bool = False) -> int:
+    """The panels a row ``small_multiples`` draws for the screen or, ``printed``, on paper, worked
+    out without drawing: the printed copy is another chart only where they differ."""
+    return _multiples_layout(rows, years, this_year, printed)[3]
+
+
+def _multiples_layout(rows: list[dict], years: list[str], this_year: str, printed: bool) -> tuple:
+    """``small_multiples``' panels (each measure's figures, its suppressed and its synthetic
+    positions), its years and their labels, and the panels a row (before ``narrow``)."""
+    n = len(rows)
+    labels = [Period.parse(y).label for y in years]
+    all_years = [*years, this_year]
+    all_labels = [*labels, Period.parse(this_year).label]
+    panels = []  # each measure's figures, its suppressed and its synthetic positions
+    for r in rows:
+        vals = [r.get(y) for y in all_years]
+        hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
+        marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
+                  or (y == this_year and "to_date" in synthetic_columns(r))} - hidden  # fmt: skip
+        shown = {i for i, v in enumerate(vals) if i not in hidden and not _nan(v)}
+        every = bool(shown) and shown <= marked  # all synthetic: marked once, on the title, not on each bar
+        panels.append((r, vals, hidden, set() if every else marked, every))
+    # three panels a row if every bar's label fits its bar's width (a label runs into the next
+    # one's otherwise): two if not (at most three rows, 125 mm, printed at full size)
+    texts = [_bar_label(v, r["unit"], int(r["decimals"]), i in m)
+             for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
+    widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
+    slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
+    cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
+    ticks = max(text_width(lab[2:], MIN_FONT) for lab in all_labels)  # "13/14" under its bar
+    if printed and max(widest, ticks) + 2 * LABEL_PAD < slot * 3.6 / 4.9:  # four a row: each panel 3.6/4.9 as wide
+        cols = min(4, n)
+    return panels, all_years, all_labels, cols
 
 
 def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: str, width: float = 72 * 6.8,
