@@ -15,7 +15,7 @@ from .formatting import fmt_value, slug
 from .narrative import comment_html
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, previous_quarter
 from .rows import records
-from .status import actions, catalogue, performance, without_figures
+from .status import actions, catalogue, performance, shown_decimals, without_figures
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
@@ -78,13 +78,11 @@ def year_on_year(r: dict, better: bool) -> str:
     if r.get("trend") != against or "to_date" in hidden or "last_year" in hidden or pd.isna(was) or pd.isna(now):
         return ""
     unit, dec = r["unit"], int(r["decimals"])
-    decides = r.get("decides_at")
-    shown = 0 if decides is None or pd.isna(decides) else int(decides)
     words = "worse" if better else "better"
     period = r.get("period_shown")
     year = isinstance(period, str) and Period.parse(period).kind == "year"
     when = f"in {Period.parse(period).shift_years(-1).label}" if year else "at this point last year"
-    return f"but {fmt_value(now, unit, max(dec, shown))} is {words} than {fmt_value(was, unit, dec)} {when}"
+    return f"but {fmt_value(now, unit, shown_decimals(r))} is {words} than {fmt_value(was, unit, dec)} {when}"
 
 
 def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:

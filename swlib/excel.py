@@ -34,6 +34,7 @@ from .status import (
     catalogue,
     is_synthetic,
     performance,
+    shown_decimals,
     status_summary,
     synthetic_columns,
     targets_to_date,
@@ -366,8 +367,7 @@ def export_performance(ds, council: str, period, path, audience: str = "internal
             if pd.isna(r[col]):
                 return said.get(col)
             # rounding decides the status: the to-date figure with the decimal that does, as the report prints it
-            shown = deciding(r) if col == "to_date" and deciding(r) is not None else r.get("decimals")
-            return printed(r[col], shown) if audience == "public" else float(r[col])
+            return printed(r[col], shown_decimals(r, col)) if audience == "public" else float(r[col])
 
         targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
         made = synthetic_figures(r, years)
@@ -433,8 +433,8 @@ def synthetic_figures(r: dict, years: list[str]) -> str:
 
 def deciding(r: dict) -> int | None:
     """The decimals that decide a row's status where rounding does (``status.deciding_decimals``)."""
-    d = r.get("decides_at")
-    return None if d is None or pd.isna(d) else int(d)
+    shown = shown_decimals(r)
+    return None if shown == int(r["decimals"]) else shown
 
 
 def rounding_note(r: dict) -> str:

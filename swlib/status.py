@@ -93,6 +93,15 @@ def deciding_decimals(value: float, target: float, tolerance: float, polarity: s
     return decimals + 4
 
 
+def shown_decimals(row: dict, col: str = "to_date") -> int:
+    """The decimals a performance row's figure in ``col`` is printed with: the measure's own
+    (``decimals``), or for the year to date, where rounding decides its status, the ones that decide
+    it (``decides_at``, from ``deciding_decimals``: always more than the measure's own), so that
+    '69.6%' is printed where '70%' would read as meeting a 70% target it misses."""
+    decides = row.get("decides_at") if col == "to_date" else None
+    return int(row["decimals"]) if decides is None or pd.isna(decides) else int(decides)
+
+
 def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
     if pd.isna(now) or pd.isna(before):
         return "no comparison"

@@ -11,7 +11,15 @@ from .briefing import annual_line, not_due
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .hidden import suppressed_columns
 from .periods import Period
-from .status import actions, by_the_figures, performance, status_summary, synthetic_columns, without_figures
+from .status import (
+    actions,
+    by_the_figures,
+    performance,
+    shown_decimals,
+    status_summary,
+    synthetic_columns,
+    without_figures,
+)
 
 SYNTHETIC_LINE = "† synthetic: made up to demonstrate the report, not real performance. Do not quote as real."
 
@@ -22,11 +30,9 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in df.to_dict("records"):
         supp, made = suppressed_columns(r), synthetic_columns(r)
-        decides = r.get("decides_at")  # rounding decides the status: the figure with the decimal that does
 
-        def f(col, r=r, supp=supp, made=made, decides=decides):
-            d = decides if col == "to_date" and decides is not None and not pd.isna(decides) else r["decimals"]
-            text = fmt_value(r[col], r["unit"], d, suppressed=col in supp)
+        def f(col, r=r, supp=supp, made=made):
+            text = fmt_value(r[col], r["unit"], shown_decimals(r, col), suppressed=col in supp)
             return text + (" †" if col in made and col not in supp and not pd.isna(r[col]) else "")
 
         row = {

@@ -22,7 +22,7 @@ from .periods import FREQUENCY_KIND, ONE_PERIOD_WORDS, SPAN_MONTHS, Period
 from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
-from .status import is_synthetic, round_half_up, synthetic_columns
+from .status import is_synthetic, round_half_up, shown_decimals, synthetic_columns
 from .sustained import sustained_change
 from .xmr import SPCWarning, assurance_type, p_chart, spc
 from .ytd import INCOMPLETE, PART_YEAR
@@ -355,8 +355,7 @@ def sentence(
     when = "at this point last year" if shown.kind != "year" else f"in {shown.shift_years(-1).label}"
     before = row.get("last_year")
     target = row.get("target")
-    decides = row.get("decides_at")
-    exact = None if decides is None or pd.isna(decides) else fmt_value(now, unit, int(decides))
+    exact = None if shown_decimals(row) == dec else fmt_value(now, unit, shown_decimals(row))
     against = None
     if target is not None and not pd.isna(target) and row.get("polarity") in ("higher", "lower"):
         cash = row.get("target_cash")  # a cost in real terms: its target at the same prices, as set beside it

@@ -44,6 +44,27 @@ def test_rounding_at_the_display_precision_decides(data_dir):
     assert df.loc["m2", "status"] == "Amber"  # 74.4 shows as 74: misses 75
 
 
+def test_a_figure_whose_rounding_decides_its_status_is_shown_with_the_decimals_that_do(data_dir):
+    # 74.96 against 75 prints as 75 (met) where it misses: the year to date is shown as 74.96, and only
+    # it (its history keeps the measure's decimals); 74.4 is Amber either way, so it keeps them too
+    from swlib.formatting import fmt_value
+    from swlib.status import shown_decimals
+
+    ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "0", "tolerance": "1"}]
+    obs = [{"measure": "m0", "period": "2020-21-H1", "value": "74.96"}, {"measure": "m1", "period": "2020-21-H1", "value": "74.4"}]  # fmt: skip
+    df = perf(data_dir, ms, obs).reset_index()
+    decided, either_way = df.to_dict("records")
+    assert decided["decides_at"] == 2 and shown_decimals(decided) == 2
+    assert fmt_value(decided["to_date"], decided["unit"], shown_decimals(decided, "to_date")) == "74.96%"
+    assert shown_decimals(decided, "last_year") == 0 and shown_decimals(decided, "2020-21") == 0
+    assert (
+        shown_decimals(either_way) == 0
+        and fmt_value(either_way["to_date"], either_way["unit"], shown_decimals(either_way)) == "74%"
+    )
+    assert shown_decimals({"decimals": 1, "decides_at": None}) == 1
+    assert shown_decimals({"decimals": 1, "decides_at": float("nan")}) == 1
+
+
 def test_half_up_rounding_not_bankers(data_dir):
     ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "1", "tolerance": "0.01"}]
     obs = [

@@ -19,7 +19,7 @@ from ..published import read as read_published
 from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
-from ..status import is_synthetic, performance
+from ..status import is_synthetic, performance, shown_decimals
 from ..trends import SUPPRESSED_SENTENCE
 from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
@@ -212,10 +212,8 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
     rows = []
     for r in red:
         d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
-        decides = r.get("decides_at")  # rounding decides the status: the figure with the decimal that does
-        shown = d if decides is None or pd.isna(decides) else int(decides)
         cells = [
-            {"text": fmt_value(r["to_date"], r["unit"], shown), "synthetic": made_up},
+            {"text": fmt_value(r["to_date"], r["unit"], shown_decimals(r)), "synthetic": made_up},
             {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
         ]
         said = first_sentence(r.get("comment"))

@@ -27,6 +27,7 @@ from ..status import (
     STATUS_ORDER,
     by_the_figures,
     is_synthetic,
+    shown_decimals,
     status_summary,
     synthetic_columns,
     targets_to_date,
@@ -51,11 +52,7 @@ def cell(r: dict, col: str) -> dict:
     reason = (r.get("year_notes") or {}).get(col)
     if reason and pd.isna(r.get(col)):  # why the figure is missing, as the data says it
         return {"text": reason, "reason": True}
-    decimals = int(r["decimals"])
-    decides = r.get("decides_at") if col == "to_date" else None
-    if decides is not None and not pd.isna(decides):  # rounding decides the status: the decimal that does
-        decimals = int(decides)
-    out = {"text": fmt_value(r.get(col), r["unit"], decimals)}
+    out = {"text": fmt_value(r.get(col), r["unit"], shown_decimals(r, col))}
     counts = (
         counts_behind(r.get("numerator"), r.get("denominator")) if col == "to_date" and r["unit"] == "percent" else ""
     )
