@@ -905,3 +905,33 @@ def test_a_public_annual_table_with_c_says_why_under_it_and_its_withheld_chart_i
     assert "[c]</abbr> Figure suppressed to protect confidentiality" in html
     internal = statutory_view(swlib.performance(demo, "dundee-city", Y), "Justice social work", Y)
     assert "suppressed_note" not in internal["table"] and "Chart not shown" not in internal["chart"]["caption"]
+
+
+def test_a_public_quarterly_asks_public_spc_once_a_measure_and_never_draws_a_chart_it_leaves_out(demo, monkeypatch):
+    """D&G 2023/24 Q2 public: the trend cells and section 4 ask what a public report shows of each
+    SPC chart once a measure (``public_spc_of``), and a chart given as its verdict only (the PDR's
+    single months) is not drawn (issue 26)."""
+    from dataclasses import replace
+
+    from swlib.periods import Period
+    from swlib.views import attention_view, quarterly, spc_against_trends, tables
+
+    ds = replace(demo, memo={})  # the counts below start from nothing worked out
+    asked, drawn = [], []
+    real_public, real_chart = quarterly.public_spc, tables.spc_chart
+    monkeypatch.setattr(
+        quarterly, "public_spc", lambda ds, c, r, chart: asked.append(r["measure"]) or real_public(ds, c, r, chart)
+    )
+    monkeypatch.setattr(
+        tables, "spc_chart", lambda chart, title, *a, **k: drawn.append(title) or real_chart(chart, title, *a, **k)
+    )
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(ds, "dumfries-and-galloway", P, audience="public")
+    spc_against_trends(ds, "dumfries-and-galloway", perf, P)
+    parts = attention_view(ds, "dumfries-and-galloway", perf, P)["parts"]
+    assert asked and len(asked) == len(set(asked))  # once a measure, though both ask
+    pdr = next(p for p in parts if p["title"].startswith("Staff who have completed an annual performance"))
+    assert pdr["icons"] and pdr["chart"] and pdr["chart"]["src"] != ""  # its years' chart, its SPC reading in words
+    assert not any(t.startswith("Staff who have completed an annual performance") for t in drawn)
+    readmissions = next(p for p in parts if p["title"].startswith("Rate of readmission"))
+    assert readmissions["icons"] and any(t.startswith("Rate of readmission") for t in drawn)  # a chart of years: drawn

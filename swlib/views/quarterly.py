@@ -62,10 +62,12 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
                 "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
         chart, target = spc_chart_of(ds, council, r, period)
         public = perf.attrs.get("audience") == "public"
-        shown = public_spc(ds, council, r, chart) if public and chart is not None else "chart"
-        if chart is not None and shown:
-            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target, r.get("annual_target")))
-            part["chart"]["caption"] += spc_beside_the_table(chart, r)
+        shown = public_spc_of(ds, council, r, period) if public and chart is not None else "chart"
+        if chart is not None and shown:  # "verdict": the icons only, the chart not drawn (the years' chart instead)
+            part.update(spc_view(chart, r["title"], r["unit"], int(r["decimals"]), target, r.get("annual_target"),
+                                 draw=shown == "chart"))  # fmt: skip
+            if part["chart"] is not None:
+                part["chart"]["caption"] += spc_beside_the_table(chart, r)
             both = arrow_against_spc(chart, r)  # the arrow and the SPC told as one thing, at the SPC's icon
             if both:
                 part["icons"][0]["words"] = both
@@ -120,10 +122,24 @@ def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> 
         if r.get("trend") not in ("improving", "worsening"):
             continue  # nothing an SPC point could contradict
         chart = spc_chart_of(ds, council, r, period)[0]
-        if chart is not None and public and not public_spc(ds, council, r, chart):
+        if chart is not None and public and not public_spc_of(ds, council, r, period):
             continue  # nothing said of it in public: nothing to contradict
         out[i] = spc_against_trend(chart, r)
     return out
+
+
+def public_spc_of(ds, council: str, r: dict, period: Period) -> str | None:
+    """``public_spc`` of a row's ``spc_chart_of`` (None where it has none): worked out once per data
+    set, council, measure, period, target and whether the row has a figure suppressed, for
+    ``spc_against_trends`` and ``attention_view``, which ask it of the same measures."""
+    chart, target = spc_chart_of(ds, council, r, period)
+    if chart is None:
+        return None
+    at = r.get("period_shown") or period
+    key = ("public_spc", council, r["measure"], str(Period.parse(at)), target, bool(r.get("suppressed")))
+    if key not in ds.memo:
+        ds.memo[key] = public_spc(ds, council, r, chart)
+    return ds.memo[key]
 
 
 def public_spc(ds, council: str, r: dict, chart: pd.DataFrame) -> str | None:

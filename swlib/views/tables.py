@@ -406,12 +406,14 @@ def real_terms_end(chart: pd.DataFrame) -> str:
     )
 
 
-def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, annual=None) -> dict:
+def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, annual=None,
+             draw: bool = True) -> dict:  # fmt: skip
     """A measure's SPC chart with its icons (variation, and assurance against its target), as the
     quarterly report's measures needing attention and the measure explorer both show them (the
     chart drawn for half a landscape page, where it prints beside the measure's years). A cost's
     chart is in real terms (``attrs["price_year"]``): its title names its prices (``spc_title``)
-    and it has no target, which is set in cash."""
+    and it has no target, which is set in cash. ``draw=False``: the icons only (``"chart"`` None),
+    where a report gives the chart's reading and not the chart."""
     a = chart.attrs
     cash_target = None
     if a.get("price_year"):
@@ -419,6 +421,9 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     # a share of the year's target (``annual``) labelled as one, and the assurance says it tests that
     kind = Period.parse(chart["period"].iloc[-1]).kind if "period" in chart and len(chart) else "year"
     shared = spc_target_words(target, annual, unit, decimals, kind)
+    icons = spc_icons(chart, a, shared, cash_target, unit, decimals)
+    if not draw:
+        return {"icons": icons, "chart": None}
     view = spc_chart(chart, title, unit, decimals, target, half=True, target_label=shared and shared[0]).view()
     if shared:
         view["caption"] += f" The target line is {shared[1]}."
@@ -429,6 +434,11 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
             f" Charted from {chart['label'].iloc[0]} only: there {'is' if missing.startswith('no figure ') else 'are'} "
             f"{missing}, and process limits are not worked out across missing periods."
         )
+    return {"icons": icons, "chart": view}
+
+
+def spc_icons(chart: pd.DataFrame, a: dict, shared, cash_target, unit: str, decimals: int) -> list[dict]:
+    """``spc_view``'s icons: the variation and the assurance, in words."""
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
         icons[0]["words"] += sustained_brief(chart)
@@ -439,4 +449,4 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
             f"Assurance not judged: the {fmt_value(cash_target, unit, decimals)} target is in cash, this chart in real "
             f"terms ({price_label(a['price_year'])})"
         )
-    return {"icons": icons, "chart": view}
+    return icons
