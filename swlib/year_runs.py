@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import statutory_years
 from .errors import Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records
@@ -68,13 +69,6 @@ def _runs(obs: pd.DataFrame, measures: pd.DataFrame, aggregates=ADDED):
             yield council, measure, m, kind, fy, slots
 
 
-def _given(r) -> bool:
-    """A row that gives a figure, or says why there is none (a comment or a status)."""
-    figure = any(pd.notna(r[c]) for c in ("value", "numerator", "denominator"))
-    said = any(isinstance(r.get(c), str) and r.get(c).strip() for c in ("comment", "status"))
-    return figure or said
-
-
 KEYS = ("council", "measure", "period")
 
 
@@ -120,9 +114,10 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.Data
     there, unread = _refused(refused)
     out = []
     starts: dict[tuple, tuple[int, int]] = {}  # a series starts at its first row: none is missing before it
+    said = set(obs.index[statutory_years.given(obs).to_numpy(dtype=bool)])  # a figure, or why there is none
     for council, measure, m, kind, fy, slots in _runs(obs, measures):
         span = SPAN_MONTHS[kind]
-        given = {e for e, (_i, _p, r) in slots.items() if _given(r)}
+        given = {e for e, (i, _p, _r) in slots.items() if i in said}
         if not given:
             continue
         start = starts.setdefault((council, measure), (fy, min(given)))  # _runs: a measure's years in order

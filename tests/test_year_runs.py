@@ -262,3 +262,15 @@ def test_a_later_quarter_beside_some_of_its_months_says_the_report_works_from_th
         "and the report's year to date is worked out from the months (Report later while one is missing), not from "
         "it; if it is not their total, correct it or delete the quarter's row"
     )
+
+
+def test_a_row_gives_its_period_by_a_figure_or_a_reason_as_the_statutory_check_reads_it():
+    # one rule for a row that is there (statutory_years.given): a numerator alone or a status is a
+    # row given; a blank comment is not, so the month it stands for is still missing
+    months = [{"measure": "m0", "period": p, "value": 2500} for p in ("2026-04", "2026-05", "2026-07")]
+    for given in ({"numerator": 3}, {"status": "red"}, {"comment": "not available"}):
+        rows = [*months, {"measure": "m0", "period": "2026-06", **given}]
+        assert gaps(obs(rows), measures(MONTHLY), "observations.csv") == [], given
+    blank = [*months, {"measure": "m0", "period": "2026-06", "comment": "  "}]
+    (w,) = gaps(obs(blank), measures(MONTHLY), "observations.csv")
+    assert "no figure for June 2026" in str(w) and w.row == 5
