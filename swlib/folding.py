@@ -322,10 +322,11 @@ def _percent_cells(name: str, column: str) -> bool:
     return name in PERCENT_TABLES and _col(sc.TABLES[name], column).kind == "number"
 
 
-def _as_read(name: str, column: str, cell) -> str:
+def _as_read(column: str, cell, percent: bool) -> str:
     """A workbook cell's text as reading gives it (``reading.read_workbook``): a percent-formatted
-    number as the percentage it shows, an Excel date as the text it is read as."""
-    numbers = {column} if _percent_cells(name, column) else set()
+    number as the percentage it shows (``percent``: the column is one ``_percent_cells`` names), an
+    Excel date as the text it is read as."""
+    numbers = {column} if percent else set()
     (v,) = _as_shown([cell], [column], numbers)
     return cell_text.unneutralise(_cell_text(v, column).strip())
 
@@ -363,6 +364,7 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
                 last = r
                 break
         values = {c: _cell_values(table, c, list(df[c])) for c in df.columns}  # each column converted once
+        percent = {c: _percent_cells(name, c) for c in df.columns}  # and its cells' kind worked out once
         for i, (src, row) in enumerate(plan.origin[name]):
             r = row if src == "data" else None
             if r is None:
@@ -373,9 +375,9 @@ def _write_book(path: Path, plan: Plan) -> list[Path]:
                 cell = ws.cell(r, header[c])
                 formula = isinstance(cell.value, str) and cell.data_type == "f"  # saved, it would lose its value
                 if src == "data" and seen is not None and not formula:
-                    if _as_read(name, c, seen.cell(r, header[c])) == ("" if text is None else str(text).strip()):
+                    if _as_read(c, seen.cell(r, header[c]), percent[c]) == ("" if text is None else str(text).strip()):
                         continue  # as the data set had it: the cell (its format, a date) untouched
-                value = _for_cell(cell, values[c][i], _percent_cells(name, c))
+                value = _for_cell(cell, values[c][i], percent[c])
                 if cell.value != value:
                     cell.value = value
                     as_text(cell)  # text as typed, never run as a formula
