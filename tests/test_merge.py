@@ -14,13 +14,23 @@ MEASURE = {"measure": "fife-seen-5days", "title": "=Seen within 5 days", "theme"
            "aggregate": "sum", "target": 90}  # fmt: skip
 
 
-@pytest.fixture
-def fife(tmp_path, monkeypatch):
+def _init_fife(tmp_path, monkeypatch, *args):
     monkeypatch.chdir(tmp_path)
     for var in ("SWREPORT_DATA", "SWREPORT_PARAMS"):
         monkeypatch.delenv(var, raising=False)
-    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    assert run("init", "fife", "--name", "Fife Council", *args).exit_code == 0
     return tmp_path
+
+
+@pytest.fixture
+def fife(tmp_path, monkeypatch):
+    return _init_fife(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def fife_book(tmp_path, monkeypatch):
+    """fife's data set as one workbook, data.xlsx."""
+    return _init_fife(tmp_path, monkeypatch, "--workbook", "data.xlsx")
 
 
 def run(*args):
@@ -165,10 +175,8 @@ def test_a_formula_with_no_saved_value_is_named_not_left_out_as_blank(fife):
     assert r.exit_code == 0, r.output  # text that begins '=' (kept as text) is not a formula
 
 
-def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
+@pytest.mark.usefixtures("fife_book")
+def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path):
     a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
     r = run("merge", "r.xlsx")
     assert r.exit_code == 0 and f"wrote {tmp_path / 'data.xlsx'}" in r.output
@@ -179,13 +187,10 @@ def test_merge_into_a_workbook_data_set_keeps_its_sheets(tmp_path, monkeypatch):
     assert ds.measures.set_index("measure").loc["fife-seen-5days", "title"] == "=Seen within 5 days"
 
 
+@pytest.mark.usefixtures("fife_book")
 def test_merge_writes_whole_numbers_into_a_workbook_as_numbers(tmp_path, monkeypatch):
     """A headcount, a grade or a number of decimals is a number cell, not text Excel flags and SUM
     leaves out; the workbook reads back as the same data set as a folder given the same return."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
     sheets = {"workforce": [{"council": "fife", "period": "2024-25", "service": "Children and families",
                              "headcount": "212", "fte": "198.5"}],
               "inspections": [{"council": "fife", "service": "Cairnhill House", "service_type": "Care home",
@@ -519,16 +524,13 @@ def test_a_total_row_in_a_returns_workforce_or_finance_sheet_is_refused_at_its_c
     assert r.exit_code == 0, r.output
 
 
-def test_merge_into_a_workbook_keeps_excel_percentages_and_dates_as_typed(tmp_path, monkeypatch):
+@pytest.mark.usefixtures("fife_book")
+def test_merge_into_a_workbook_keeps_excel_percentages_and_dates_as_typed(tmp_path):
     """84% and a 90% target typed as Excel percentages (0.84 under a % format) and months typed as
     Excel dates are left as typed by a merge of an unrelated return: the workbook reads back to the
     same figures (not 8400), Excel still shows 84.0%, and the months are still dates."""
     import datetime as dt
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
     book_path = tmp_path / "data.xlsx"
     wb = load_workbook(book_path)
     ms, ob = wb["measures"], wb["observations"]
@@ -569,16 +571,13 @@ def test_merge_into_a_workbook_keeps_excel_percentages_and_dates_as_typed(tmp_pa
     assert period.value == dt.datetime(2026, 4, 1) and period.number_format == "mmm-yy"
 
 
+@pytest.mark.usefixtures("fife_book")
 def test_a_workbook_that_would_not_read_back_as_checked_is_not_written(tmp_path, monkeypatch):
     """merge reads the workbook it is about to write back as validate will: were a figure to read
     back otherwise than it was checked (as 84 written under a % format read back as 8400), it
     names the cell and writes nothing."""
     from swlib import folding
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
     a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
     assert run("merge", "r.xlsx").exit_code == 0
     a_return(tmp_path, "r2.xlsx", measures=(), observations=[obs("2024-25-Q2", 47, 50)])
@@ -657,12 +656,9 @@ def test_merge_keeps_the_byte_order_mark_of_a_csv_saved_by_excel(fife):
     assert path.read_bytes().startswith(b"\xef\xbb\xbfcouncil,")
 
 
-def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percentage_it_shows(tmp_path, monkeypatch):
+@pytest.mark.usefixtures("fife_book")
+def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percentage_it_shows(tmp_path):
     """--replace of 89.1% (0.891 under 0.0%) by 90: the cell holds 0.9 and still shows 90.0%, not 9000.0%."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
     cp = {**MEASURE, "measure": "cp-visits", "title": "Visits", "aggregate": "latest"}
     a_return(tmp_path, measures=[cp], observations=[obs("2024-25-Q1", None, None, value=0.891, measure="cp-visits")])
     wb = load_workbook(tmp_path / "r.xlsx")
@@ -683,15 +679,12 @@ def test_a_replaced_figure_in_an_excel_percentage_cell_is_written_as_the_percent
     assert swlib.load(tmp_path / "data.xlsx").observations.loc[0, "value"] == 90
 
 
-def test_a_formula_in_a_workbook_data_set_is_written_as_the_value_it_showed(tmp_path, monkeypatch):
+@pytest.mark.usefixtures("fife_book")
+def test_a_formula_in_a_workbook_data_set_is_written_as_the_value_it_showed(tmp_path):
     """openpyxl cannot keep a formula's saved value: a formula kept as it was would read back blank
     (and merge would refuse its own workbook); it is written as the value validate read."""
     import zipfile
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SWREPORT_DATA", raising=False)
-    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
-    assert run("init", "fife", "--name", "Fife Council", "--workbook", "data.xlsx").exit_code == 0
     a_return(tmp_path, observations=[obs("2024-25-Q1", 45, 50)])
     assert run("merge", "r.xlsx").exit_code == 0
     book = tmp_path / "data.xlsx"
