@@ -17,11 +17,19 @@ def _record(rows):
     )  # fmt: skip
 
 
-def _renamed_without_replaces(folder):
-    """The demo data in ``folder`` with lac-emergency-placements revised for 2023-24 (12, was 9), given for
-    2024-25 (11), and renamed lac-emergency-cso with a new title, no replaces: its measures.csv."""
+def _printed_2023_24(folder):
+    """The rows the demo data's 2023-24 public annual report printed (its record), the data copied to ``folder``."""
+    first = swlib.performance(demo_with(folder), DG, "2023-24", audience="public", published=published.empty())
+    return list(first.attrs["printed"])
+
+
+def _renamed_without_replaces(folder, revised=None):
+    """The demo data in ``folder`` with lac-emergency-placements revised for 2023-24 (12, was 9) and the
+    ``revised`` years ({period: value}), given for 2024-25 (11), and renamed lac-emergency-cso with a new
+    title, no replaces: its measures.csv."""
+    revised = {"2023-24": "12", **(revised or {})}
     demo_with(folder, observations=[{"measure": "lac-emergency-placements", "period": "2024-25", "value": "11"}],
-              changed={("lac-emergency-placements", "2023-24"): {"value": "12"}})  # fmt: skip
+              changed={("lac-emergency-placements", p): {"value": v} for p, v in revised.items()})  # fmt: skip
     for name in ("measures", "observations"):
         path = folder / f"{name}.csv"
         path.write_text(path.read_text().replace("lac-emergency-placements", "lac-emergency-cso"))
@@ -51,9 +59,7 @@ def test_attack_a_revision_is_caught_when_the_id_and_title_change_together(tmp_p
     # supervision requirements" 8 10 [c] 9; the measure is then renamed (id lac-emergency-cso, title "... on a
     # compulsory supervision order"), 2023-24 revised to 12 and 2024-25 (11) added: the 2024-25 report printed
     # 10 [c] 12 11, and 12 beside the 9 published told that 3 placements were recorded late
-    ds = demo_with(tmp_path / "a")
-    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
-    record = pd.DataFrame(list(first.attrs["printed"]), columns=published.COLUMNS)
+    record = pd.DataFrame(_printed_2023_24(tmp_path / "a"), columns=published.COLUMNS)
     row = record[(record["measure"] == "lac-emergency-placements") & (record["year"] == "2023-24")]
     assert list(row["value"]) == [9]
     folder = tmp_path / "b"
@@ -94,10 +100,8 @@ def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_
     from swlib.cli import main
     from swlib.publishing import check_public
 
-    ds = demo_with(tmp_path / "a")
-    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
     out = tmp_path / "out"
-    published.write(out / DG / "2023-24" / "annual-public.figures.csv", list(first.attrs["printed"]))
+    published.write(out / DG / "2023-24" / "annual-public.figures.csv", _printed_2023_24(tmp_path / "a"))
     monkeypatch.setenv("SWREPORT_OUT", str(out))
     folder = tmp_path / "b"
     path = _renamed_without_replaces(folder)
@@ -143,15 +147,9 @@ def test_attack_a_rename_whose_new_columns_share_no_unrevised_figure_is_still_na
     # 2024-25 report's columns (2021-22 to 2024-25) shared no figure with the 2023-24 report's 8 10 [c] 9: no
     # [c] and no warning, and 13 and 12 beside 10 and 9 told 3 and 3 recorded late. The data's own 2020-21 (8,
     # as printed) ties the new id to the old one: the run names it and asks for replaces
-    ds = demo_with(tmp_path / "a")
-    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
-    record = pd.DataFrame(list(first.attrs["printed"]), columns=published.COLUMNS)
+    record = pd.DataFrame(_printed_2023_24(tmp_path / "a"), columns=published.COLUMNS)
     folder = tmp_path / "b"
-    _renamed_without_replaces(folder)
-    path = folder / "observations.csv"
-    path.write_text(
-        path.read_text().replace(f"{DG},lac-emergency-cso,2021-22,10,", f"{DG},lac-emergency-cso,2021-22,13,")
-    )
+    _renamed_without_replaces(folder, {"2021-22": "13"})
     pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
     (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
     assert x["old"] == "lac-emergency-placements" and ("2020-21", 12, 8.0) in x["shared"]
@@ -175,10 +173,8 @@ def test_the_run_names_a_rename_against_the_record_of_its_own_out_folder(tmp_pat
 
     from swlib.cli.reports import _say_public
 
-    ds = demo_with(tmp_path / "a")
-    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
     out = tmp_path / "out"
-    published.write(out / DG / "2023-24" / "annual-public.figures.csv", list(first.attrs["printed"]))
+    published.write(out / DG / "2023-24" / "annual-public.figures.csv", _printed_2023_24(tmp_path / "a"))
     monkeypatch.delenv("SWREPORT_OUT", raising=False)
     monkeypatch.chdir(tmp_path)  # ./outputs holds no record
     folder = tmp_path / "b"
@@ -213,15 +209,9 @@ def test_attack_a_rename_named_by_one_shared_figure_is_treated_as_one_in_the_run
     # ATTACK-6 finding 4, fail-safe: a new id the run names as a rename of a vanished one (2020-21's 8, as printed),
     # with a title unlike the old and more years revised than not (10 -> 13, 9 -> 12): the run warned but printed
     # 13 and 12 beside the 10 and 9 printed before (3 and 3 recorded late); it takes the record as if replaces said so
-    ds = demo_with(tmp_path / "a")
-    first = swlib.performance(ds, DG, "2023-24", audience="public", published=published.empty())
-    record = pd.DataFrame(list(first.attrs["printed"]), columns=published.COLUMNS)
+    record = pd.DataFrame(_printed_2023_24(tmp_path / "a"), columns=published.COLUMNS)
     folder = tmp_path / "b"
-    _renamed_without_replaces(folder)
-    path = folder / "observations.csv"
-    path.write_text(
-        path.read_text().replace(f"{DG},lac-emergency-cso,2021-22,10,", f"{DG},lac-emergency-cso,2021-22,13,")
-    )
+    _renamed_without_replaces(folder, {"2021-22": "13"})
     path = folder / "measures.csv"
     path.write_text(path.read_text().replace("Emergency placements of children on a compulsory supervision order",
                                              "Out of hours moves made under a CSO"))  # fmt: skip
