@@ -7,9 +7,9 @@ the GSS symbol ``[c]`` where it is such a count (units ``count`` and ``number``,
 numerator or denominator), where its complement is (denominator minus numerator), where
 subtracting any cumulative figure the year's public reports print before it, or any figure
 of the year a public report printed before a revision (``swlib.published``), gives one
-(``hidden.figure_hidden``), where the parts of a whole printed with it would (``linked.protect_parts``), where
+(``hidden.figure_hidden``), where the parts of a whole printed with it would (``whole_parts.protect_parts``), where
 percentages of one base would (two numerators' difference, the denominator less any two or more
-numerators: ``linked.protect_shared_bases``), or where a table's total would give
+numerators: ``shared_bases.protect_shared_bases``), or where a table's total would give
 one back (``suppress_table``); so is
 everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
 Free text that mentions a small number is withheld by ``swlib.public_text``.
@@ -22,24 +22,15 @@ import pandas as pd
 
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .hidden import hidden_why, is_small
-from .linked import (
-    COMPLEMENT,
-    _year_before,
-    protect_averages,
-    protect_counted_bases,
-    protect_flows,
-    protect_parts,
-    protect_percent_parts,
-    protect_population_rates,
-    protect_rates_as_parts,
-    protect_rates_of_counts,
-    protect_shared_bases,
-    with_numerators,
-)
+from .linked import protect_averages, protect_counted_bases, protect_flows
+from .periods import year_before
+from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
 from .public_text import WITHHELD, WITHHELD_NOTE, _cleared, _row, reason_for
 from .records import Records
 from .renames import renamed, undeclared_renames
+from .shared_bases import protect_shared_bases
 from .small_numbers import _small, small_numbers_in
+from .whole_parts import COMPLEMENT, protect_parts, protect_percent_parts, with_numerators
 
 
 def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -196,7 +187,7 @@ def with_published(points: dict, measure: str, record: dict, aggregate: str = "s
             printed = [p for m, p in record.get((measure, year), []) if m == months]
             out.setdefault("revised", {})[col] = printed
             others = [p for m, p in record.get((measure, year), []) if m != months]
-            others += [p for m, p in record.get((measure, _year_before(year)), []) if m == 12]
+            others += [p for m, p in record.get((measure, year_before(year)), []) if m == 12]
             before = (points.get("year_before") or {}).get(col)
             if points.get(col) and before is not None:  # a stock (``evidence.is_stock``): its other dates too
                 out[col] = [*before, *others, *points[col]]

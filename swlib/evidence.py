@@ -73,7 +73,7 @@ def measure_evidence(
     if isinstance(flow_of := getattr(m, "flow_of", None), str):
         points["flow_of"] = flow_of  # the snapshot it counts people joining or leaving (linked.protect_flows)
     if isinstance(part_of, str):
-        points["part_of"] = part_of  # with the whole's other parts (linked.protect_parts), or a percentage's base
+        points["part_of"] = part_of  # with the whole's other parts (whole_parts.protect_parts), or a percentage's base
     points["notes"] = said  # free text a public report would print in place of a figure
     points["data_years"] = data_years(mo, kind, m)  # a renamed id's history (renames.undeclared_renames)
     i, c = measure_row

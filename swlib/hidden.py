@@ -1,7 +1,7 @@
 """The one disclosure rule for a public figure: whether it is hidden (``figure_hidden``), why
 (``hidden_why``, worded by ``HIDDEN_WHY``), and how a public report says so (``PUBLIC_WHY``,
-``suppressed_words``). ``swlib.disclosure`` applies it to the performance table; ``swlib.linked``
-to the figures of different rows a reader can set against each other.
+``suppressed_words``). ``swlib.disclosure`` applies it to the performance table; ``swlib.linked``,
+``whole_parts``, ``shared_bases`` and ``population_rates`` to the figures of different rows a reader can set against each other.
 """
 
 from __future__ import annotations

@@ -311,6 +311,12 @@ def previous_quarter(P: Period) -> Period:
     return Period.quarter(P.fy, P.number - 1) if P.number > 1 else Period.quarter(P.fy - 1, 4)
 
 
+def year_before(year: str) -> str:
+    """The financial year before ``year`` as the data writes it: "2023-24" gives "2022-23"."""
+    start = int(str(year)[:4]) - 1
+    return f"{start}-{str(start + 1)[-2:]}"
+
+
 def today(env=None) -> dt.date:
     """The date a run takes as today: ``SWREPORT_TODAY`` (e.g. 2025-04-01) where set, else the clock's."""
     value = (os.environ if env is None else env).get("SWREPORT_TODAY", "").strip()

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .amounts import SERVICE_WORDS
-from .linked import _words, _year_before  # a title's words for its cases; the financial year before
+from .linked import case_title_words  # a title's words for its cases
+from .periods import year_before
 from .small_numbers import small_numbers_in
 
 # a whole figure in digits ("40", "1,510"), not part of a date, range, decimal, percentage or money
@@ -71,7 +72,7 @@ def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
         elif m.group("now"):
             marks.append((m.start(), year))
         else:
-            marks.append((m.start(), _year_before(said or year)))
+            marks.append((m.start(), year_before(said or year)))
     figures = [m for m in _FIGURE.finditer(block) if not any(a <= m.start() < b for a, b in spans)]
     out = []
     for k, f in enumerate(figures):
@@ -96,8 +97,8 @@ def _names(block: str, title: str) -> bool:
     where the title has two ("testing orders" for "Drug Treatment and Testing Orders imposed";
     "violent incidents" for "Recorded violent incidents against social work staff"); not "made"
     alone for "Permanence Orders made", nor "emergency" alone for "Emergency detentions in hospital"."""
-    wanted = _words(title) - SERVICE_WORDS - _GENERIC
-    named = wanted & _words(block)
+    wanted = case_title_words(title) - SERVICE_WORDS - _GENERIC
+    named = wanted & case_title_words(block)
     return bool(wanted) and 2 * len(named) >= len(wanted) and len(named) >= min(2, len(wanted))
 
 
@@ -134,8 +135,11 @@ def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:
     """Whether ``block`` names a measure the report prints [c] for by words ``matched``'s title
     lacks ("Secure placements ..." beside "Children and young people in secure accommodation" [c],
     matched to "Permanence Orders made"): its figures may be that measure's, not the matched one's."""
-    said = _words(block) - _words(matched.title) - SERVICE_WORDS - _GENERIC
-    return any(o is not matched and o.withheld and said & (_words(o.title) - SERVICE_WORDS - _GENERIC) for o in printed)
+    said = case_title_words(block) - case_title_words(matched.title) - SERVICE_WORDS - _GENERIC
+    return any(
+        o is not matched and o.withheld and said & (case_title_words(o.title) - SERVICE_WORDS - _GENERIC)
+        for o in printed
+    )
 
 
 def _report_year(printed: Iterable[Series]) -> str:

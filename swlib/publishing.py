@@ -185,7 +185,7 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     numerator and denominator it was worked out from; a rate of the council's population ("per
     100,000 population", "per 1,000 population aged 0-15") too where ``councils.csv`` gives no
     such population (``population``, ``population_0-15``; with one, it is checked:
-    ``linked.protect_population_rates``). Figures the LGBF panel gives (published already by the
+    ``population_rates.protect_population_rates``). Figures the LGBF panel gives (published already by the
     Improvement Service) are not listed; a percentage declared ``part_of`` a count is, where the
     count has no figure for its period (``no_base``: the count's id, ``checks.unbased_percentages``).
     Columns as observations, plus ``unit`` and ``no_base``."""
@@ -203,7 +203,7 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
         based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
         bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()  # has a figure for its period
 
-    given = populations(ds.councils, council)  # a rate of a population it gives: checked against it (linked)
+    given = populations(ds.councils, council)  # a rate of a population it gives: checked against it (population_rates)
     rated = m.loc[m["unit"] == "rate", "title"]
     of_population = {i for i, t in rated.items() if given.get(rate_base(t).column)}
     bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from .amounts import SERVICE_WORDS
-from .linked import _words
+from .linked import case_title_words
 
 
 def normalise(name) -> str:
@@ -128,8 +128,8 @@ def like(old: str, new: str) -> bool:
     """Whether a new measure's title is like a vanished one's: at least half of the words that say
     what the old one counts are in the new one ("Emergency placements of children subject to
     supervision requirements", "Emergency placements of children on a compulsory supervision order")."""
-    words = _words(old) - SERVICE_WORDS
-    return bool(words) and 2 * len(words & _words(new)) >= len(words)
+    words = case_title_words(old) - SERVICE_WORDS
+    return bool(words) and 2 * len(words & case_title_words(new)) >= len(words)
 
 
 def _choices(options: list[list[str]]) -> list[list[str]]:

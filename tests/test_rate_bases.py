@@ -82,7 +82,7 @@ def test_every_spelling_of_a_rate_of_the_population_is_read_as_one(title, per, k
 
 def test_a_rate_of_the_whole_population_and_its_n():
     # the N of a rate "per N population" of the whole population (column population), which
-    # linked.protect_population_rates works a count out of
+    # population_rates.protect_population_rates works a count out of
     for title, per in (("Children in secure accommodation per 100,000 population", 100_000),
                        ("Rate per 1,000 residents", 1000), ("Rate per 100,000 population, 2023", 100_000)):  # fmt: skip
         assert (rate_base(title).per, rate_base(title).column) == (per, "population"), title

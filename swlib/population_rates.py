@@ -1,0 +1,188 @@
+"""A rate of the council's population beside the population a report prints: a reader who knows
+the population works the count out (2.7 per 100,000 of 148,790 is 4 children). The public step
+(``disclosure.suppress_performance``) hides such a rate where its count can be small or differ by a
+small number from one printed before (``protect_population_rates``), where the count beside it is
+hidden (``protect_rates_of_counts``), or where it is a part of a whole printed beside it
+(``protect_rates_as_parts``). What a rate is per is ``rate_bases.rate_base``'s to read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .amounts import SERVICE_WORDS
+from .base import round_half_up
+from .linked import case_title_words, is_nan, kept_for
+from .periods import year_before
+from .rate_bases import rate_base
+from .schema import COUNT_UNITS
+from .small_numbers import _small
+
+POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
+
+
+def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
+    """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
+    be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the
+    one given (a year's own population differs a little)."""
+    rate, half = float(round_half_up(rate, decimals)), 0.5 * 10.0**-decimals  # as printed: what a reader has
+    low = max(rate - half, 0) * population * (1 - POPULATION_DRIFT) / per
+    high = (rate + half) * population * (1 + POPULATION_DRIFT) / per
+    return range(math.ceil(low), math.floor(high) + 1)
+
+
+def rate_gap(now: float, before: float, decimals: int, per: float, population: float) -> range:
+    """The whole counts two rates of one population printed at ``decimals`` places can differ by
+    (2.14 and 2.00 per 1,000 of 22,010: 3 children joined), the population taken within
+    ``POPULATION_DRIFT`` of the one given, as ``rate_counts`` takes it, and each rate rounded as
+    printed; signed, ``now`` less ``before``."""
+    a, b = (float(round_half_up(x, decimals)) for x in (now, before))
+    half = 10.0**-decimals  # each rounded by half a unit of the last place
+    ends = [
+        (d * population * f / per)
+        for d in (a - b - half, a - b + half)
+        for f in (1 - POPULATION_DRIFT, 1 + POPULATION_DRIFT)
+    ]
+    return range(math.ceil(min(ends)), math.floor(max(ends)) + 1)
+
+
+def _rate_why(value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int) -> str | None:
+    """Why a population rate hides a figure, as a count would (``hidden.hidden_why``): "small"
+    where its count can be lo..hi, "earlier" where it can differ by lo..hi from a rate printed
+    before it (the year's earlier figures, the end of the year before, as printed before: a
+    snapshot's net change, the months in between) and the reader can tell that difference to
+    within ``hi`` counts (a coarse rate tells no count)."""
+    if any(_small(k, lo, hi) for k in rate_counts(float(value), decimals, per, pop)):
+        return "small"
+    for b in before:
+        gap = rate_gap(float(value), float(b), decimals, per, pop)
+        if len(gap) <= hi and any(_small(abs(k), lo, hi) for k in gap):
+            return "earlier"
+    return None
+
+
+def _population_of(r: dict, populations) -> tuple[float, float] | None:
+    """A population rate's population and what it is per ("per 1,000 population aged 0-15": councils.csv's
+    ``population_0-15``, 1,000; ``rate_base``), or None: not a rate of the population, or no population given."""
+    base = rate_base(r["title"]) if r["unit"] == "rate" else None
+    pop, per = ((populations or {}).get(base.column), base.per) if base and base.column else (None, None)
+    return None if not per or is_nan(pop) or not pop or pop <= 0 else (float(pop), per)
+
+
+def protect_population_rates(records, evidence, hidden, why, cols, populations, lo, hi, record=None) -> None:
+    """A rate of the council's population given as a value alone ("children in secure
+    accommodation per 100,000 population" 2.7) beside the population a report prints (and any
+    reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Its count is a count like any
+    other (``_rate_why``): where it can be lo..hi the rate is hidden ("small"); where it differs by
+    lo..hi from the count of a rate printed before it (the year's earlier figures, the end of the
+    year before for a snapshot, the figures the record kept for the year: ``record``, as
+    ``kept_for`` reads it), "earlier" (2.00 then 2.14 per 1,000 of 22,010: 3 joined the register).
+    A rate with its numerator and denominator is checked through them. ``populations``: those
+    councils.csv gives by column (``rate_bases.populations``: the whole ``population``; "per 1,000
+    population aged 0-15" is checked against ``population_0-15``; without it, not checked, and
+    check-public lists it). ``protect_rates_of_counts`` hides it where the count beside it is."""
+    for i, r in enumerate(records):
+        if not (known := _population_of(r, populations)):
+            continue
+        pop, per = known
+        ev = evidence.get(r["measure"]) or {}
+        for col in cols:
+            own = ev.get(col) or []
+            value = r.get(col)
+            if col in hidden[i] or is_nan(value) or (own and not is_nan(own[-1][1])):
+                continue
+            before = [p[0] for p in own[:-1]] + [p[0] for p in (ev.get("year_before") or {}).get(col) or []]
+            months = (ev.get("months") or {}).get(col)
+            if months:  # as printed before: every figure of the year (a revision, another date), the year's end before
+                before += [f[0] for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]
+                if r.get("aggregate") == "latest":  # a snapshot: the end of the year before too (a net change)
+                    before += kept_for(record, r["measure"], year_before(months[0])).get(12, [(math.nan,)])[0][:1]
+            reason = _rate_why(value, [b for b in before if not is_nan(b)], int(r["decimals"]), per, pop, lo, hi)
+            if reason:
+                hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
+
+
+_PER_WORD = re.compile(r"\s*(?:\bper\b|\bfor\s+every\b|\bin\s+every\b|/\s*\d).*$", re.IGNORECASE | re.DOTALL)
+
+
+def counted_by(rate: dict, ev: dict, records) -> list[int]:
+    """The rows of the counts a population rate is of: the one its ``part_of`` names, and any
+    count whose title is the rate's less what it is per ("Children on the child protection
+    register" beside "... per 1,000 population aged 0-15"; "rate of" set aside), the service's and
+    people's words aside too ("Young people in secure care" beside "Secure care per 10,000 population")."""
+    head = case_title_words(_PER_WORD.sub("", str(rate["title"]))) - {"rate"}
+    return [j for j, c in enumerate(records)
+            if c["unit"] in COUNT_UNITS and c.get("aggregate") != "mean"
+            and (c["measure"] == ev.get("part_of") or (head and case_title_words(c["title"]) == head)
+                 or (head - SERVICE_WORDS and case_title_words(c["title"]) - SERVICE_WORDS == head - SERVICE_WORDS))]  # fmt: skip
+
+
+def protect_rates_of_counts(records, evidence, hidden, why, cols) -> None:
+    """A rate of the population printed where the count of the same cases beside it is hidden
+    (``counted_by``) gives that count back (2.14 per 1,000 of 22,010 beside a hidden count: 47):
+    it is hidden in every column the count is, for the count's reason. Run after every other rule,
+    so that a count hidden to protect another is covered too."""
+    for i, r in enumerate(records):
+        base = rate_base(r["title"]) if r["unit"] == "rate" else None
+        if not base or base.kind not in ("population", "part"):
+            continue
+        for j in counted_by(r, evidence.get(r["measure"]) or {}, records):
+            reasons = dict(w.split(":", 1) for w in why[j])
+            for col in cols:
+                if col in hidden[j] and col not in hidden[i] and not is_nan(r.get(col)):
+                    hidden[i].append(col)
+                    why[i].append(f"{col}:{reasons.get(col, 'small')}")
+
+
+def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo, hi) -> None:
+    """A population rate whose count no title ties to a row (``counted_by``: "Child protection
+    registrations for neglect per 1,000 population aged 0-15" 2.64 beside "Children on the register
+    where neglect is a concern" [c]) still gives its count (2.64 x 22.010: 58). In doubt, that count
+    is taken as a part of each whole printed beside it (a count with ``part_of`` parts, in the same
+    column for the same months): where the whole less it is lo..hi whatever the count within the
+    rate's rounding (61 on the register less 58: 3 for other concerns), or where a hidden count of the
+    same column is the rate's count, told to within ``hi``, the rate is hidden, for the whole's
+    "complement" or the hidden count's reason. Run after every other rule; the safe error: a rate
+    of other cases loses a figure now and then."""
+    wholes = {(evidence.get(r["measure"]) or {}).get("part_of") for r in records}
+    wholes = [j for j, r in enumerate(records) if r["measure"] in wholes and r["unit"] in COUNT_UNITS]
+    counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
+    for i, r in enumerate(records):
+        if not (known := _population_of(r, populations)):
+            continue
+        pop, per = known
+        months = (evidence.get(r["measure"]) or {}).get("months") or {}
+        for col in cols:
+            value = r.get(col)
+            if col in hidden[i] or is_nan(value):
+                continue
+            ks = rate_counts(float(value), int(r["decimals"]), per, pop)
+            if not ks:
+                continue
+
+            at = months.get(col)
+            mates = {
+                j
+                for j in {*wholes, *counts}
+                if (evidence.get(records[j]["measure"]) or {}).get("months", {}).get(col) == at
+            }
+            reason = None
+            for j in wholes:
+                total = records[j].get(col)
+                if (
+                    col not in hidden[j]
+                    and not is_nan(total)
+                    and j in mates
+                    and all(_small(total - k, lo, hi) for k in ks)
+                ):
+                    reason = "complement"
+            for j in counts:
+                if reason or col not in hidden[j] or is_nan(records[j].get(col)) or j not in mates or len(ks) > hi:
+                    continue
+                if round(float(records[j][col])) in ks:
+                    reason = dict(w.split(":", 1) for w in why[j]).get(col, "small")
+            if reason:
+                hidden[i].append(col)
+                why[i].append(f"{col}:{reason}")
