@@ -9,13 +9,12 @@ hidden (``protect_rates_of_counts``), or where it is a part of a whole printed b
 from __future__ import annotations
 
 import math
-import re
 
 from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words, is_nan, kept_for
 from .periods import year_before
-from .rate_bases import rate_base
+from .rate_bases import rate_base, rate_head
 from .schema import COUNT_UNITS
 from .small_numbers import _small
 
@@ -104,15 +103,12 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
                 why[i].append(f"{col}:{reason}")
 
 
-_PER_WORD = re.compile(r"\s*(?:\bper\b|\bfor\s+every\b|\bin\s+every\b|/\s*\d).*$", re.IGNORECASE | re.DOTALL)
-
-
 def counted_by(rate: dict, ev: dict, records) -> list[int]:
     """The rows of the counts a population rate is of: the one its ``part_of`` names, and any
     count whose title is the rate's less what it is per ("Children on the child protection
     register" beside "... per 1,000 population aged 0-15"; "rate of" set aside), the service's and
     people's words aside too ("Young people in secure care" beside "Secure care per 10,000 population")."""
-    head = case_title_words(_PER_WORD.sub("", str(rate["title"]))) - {"rate"}
+    head = case_title_words(rate_head(rate["title"])) - {"rate"}
     return [j for j, c in enumerate(records)
             if c["unit"] in COUNT_UNITS and c.get("aggregate") != "mean"
             and (c["measure"] == ev.get("part_of") or (head and case_title_words(c["title"]) == head)

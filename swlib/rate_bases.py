@@ -123,6 +123,22 @@ def age_band(text) -> str | None:
     return None
 
 
+def _per(text: str) -> re.Match | None:
+    """Where ``text`` says what it is per ("per 1,000", "for every 100", "/100k"), a "per" before a
+    "/" (a title's "2023/24 ... per 1,000"); None where it says none."""
+    found = list(_PER.finditer(text))
+    return next((f for f in found if not f.group(0).startswith("/")), found[0]) if found else None
+
+
+def rate_head(title) -> str:
+    """A rate's ``title`` less what it is per, the cases it counts: "Children on the child
+    protection register per 1,000 population aged 0-15" gives "Children on the child protection
+    register"; the whole title where it says no "per"."""
+    text = str(title or "")
+    m = _per(text)
+    return text[: m.start()] if m else text
+
+
 def rate_base(title) -> RateBase:
     """What a rate's ``title`` says it is per (``RateBase``): "per 100,000 population", "per
     100k population", "per 100K people", "per 100 000 residents", "per 10,000", "per 1000", "per
@@ -130,10 +146,9 @@ def rate_base(title) -> RateBase:
     with ages after or before it ("aged 0-15", "(75+)", "people aged 18+", "children aged 0-17"),
     that age group; "per 1,000 children" a part of it; "per 1,000 discharges" another base."""
     text = str(title or "")
-    found = list(_PER.finditer(text))
-    if not found:
+    m = _per(text)
+    if not m:
         return RateBase(None, "unstated")
-    m = next((f for f in found if not f.group(0).startswith("/")), found[0])  # "per" before "/": 2023/24
     per = _number(m)
     if m.group("head"):
         return RateBase(per, "population", age_band(text), "head of population")

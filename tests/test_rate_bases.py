@@ -2,7 +2,7 @@
 
 import pytest
 
-from swlib.rate_bases import age_band, population_column, rate_base, unchecked_rate
+from swlib.rate_bases import age_band, population_column, rate_base, rate_head, unchecked_rate
 
 # title, per, kind, age band: "population" is the whole population or an age group of it, "part" a part of it
 # whose ages the title does not say, "other" a base that is no population, "unstated" no base named
@@ -78,6 +78,14 @@ SPELLINGS = [
 def test_every_spelling_of_a_rate_of_the_population_is_read_as_one(title, per, kind, band):
     base = rate_base(title)
     assert (base.per, base.kind, base.band) == (per, kind, band)
+
+
+def test_a_rates_head_is_its_title_less_what_it_is_per():
+    # the cases a rate counts, set beside a count's title (population_rates.counted_by)
+    assert rate_head("Children on the register per 1,000 population aged 0-15") == "Children on the register "
+    assert rate_head("Secure care 2023/24 per 10,000 children") == "Secure care 2023/24 "  # "per" before a "/"
+    assert rate_head("Referrals for every 100 people") == "Referrals "
+    assert rate_head("Referrals") == "Referrals"  # no "per": the whole title
 
 
 def test_a_rate_of_the_whole_population_and_its_n():
