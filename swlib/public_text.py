@@ -120,30 +120,6 @@ def uncleared_hits(text: str, phrases: set[str], lo: int = 1, hi: int = 4) -> li
     return small_numbers_in(text, lo, hi)
 
 
-def narrative_findings(text: str, lo: int = 1, hi: int = 4) -> list[tuple[int, str, bool]]:
-    """(line number, passage, cleared) for each small number in a narrative file's text."""
-    whole, phrases, body = narrative_cleared(text)
-    offset = text[: len(text) - len(body)].count("\n")
-    out = []
-    for n, line in enumerate(body.splitlines(), start=1 + offset):
-        rest = uncleared_hits(line, phrases, lo, hi)
-        for hit in small_numbers_in(line, lo, hi):
-            out.append((n, hit, whole or not rest))
-    # a count said across the lines of one paragraph ("Of the 26 children referred,\n23 were accepted."):
-    # the paragraph, by its first line, as a public report withholds it (a paragraph of one line was
-    # checked above)
-    line = 1 + offset
-    for b in narrative_blocks(body):
-        start = line + len(b) - len(b.lstrip("\n"))
-        one_line = len(b.strip("\n").splitlines()) < 2
-        if b.strip() and not one_line and not any(start <= n <= start + b.strip("\n").count("\n") for n, *_ in out):
-            hits = small_numbers_in(b, lo, hi)
-            if hits:
-                out.append((start, hits[0], whole or not uncleared_hits(b, phrases, lo, hi)))
-        line += b.count("\n")
-    return sorted(out, key=lambda f: f[0])
-
-
 @dataclass(frozen=True)
 class Passage:
     """One paragraph of a narrative file, as a public report reads it (``narrative_passages``)."""
@@ -177,6 +153,13 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
             at = passage_line(b, start, lambda s: small_numbers_in(s, lo, hi))
         out.append(Passage(b, start, tuple(hits), whole or any(p in b for p in phrases), at, tuple(found)))
     return out
+
+
+def narrative_findings(text: str, lo: int = 1, hi: int = 4, printed=None) -> list[tuple[int, str, bool]]:
+    """What check-public lists of a narrative file's text: (line, passage, cleared) for each
+    paragraph with a small number, named by its line as a public run names it; cleared where an
+    officer cleared it (a public report prints it). ``printed``: as ``narrative_passages`` takes it."""
+    return [(p.line, (p.hits or p.found)[0], not p.hits) for p in narrative_passages(text, lo, hi, printed) if p.found]
 
 
 def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str]]]:

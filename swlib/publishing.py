@@ -17,8 +17,7 @@ from .limits import check_narrative
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
-from .public_text import _cleared, public_narrative, reason_for, table_file
-from .public_text import narrative_passages as passages_of
+from .public_text import _cleared, narrative_findings, public_narrative, reason_for, table_file
 from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -269,8 +268,7 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
         elif public:
             found = [(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]]
         else:  # the passages the run withholds (not cleared) and those it prints as cleared: one rule decides both
-            found = [(p.line, (p.hits or p.found)[0], not p.hits, reason_for((p.hits or p.found)[0]))
-                     for p in passages_of(text, lo, hi, printed) if p.found]  # fmt: skip
+            found = [(n, hit, ok, reason_for(hit)) for n, hit, ok in narrative_findings(text, lo, hi, printed)]
         out += [{"file": shown_path(f), "row": n, "column": None, "text": hit, "cleared": ok, "reason": why}
                 for n, hit, ok, why in found]  # fmt: skip
     return out
