@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .number_words import _MONTHS, _NOUNS, _PHRASE_END, _WORD, _lazy, _parts, _value
+from .number_words import _MONTHS, _NOUNS, _PHRASE_END, _UNDER_100, _UNITS, _WORD, _lazy, _parts, _value
 from .text_windows import _age_or_label_before, _sentence_start
 
 # Counts said in other ways than "a number and what it counts": each form, what it gives away
@@ -136,14 +136,13 @@ def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.
     """The change a percentage change to a figure gives: the figures it can be from, those that
     print as that percentage of their change (7.5% up to 43: from 40; 7% down to 40: from 43), and
     the change from each."""
-    a, pc = _value(m.group("a")), m.group("pc")
-    if 1900 <= a <= 2100 or not 0 < float(pc) < 100:
+    a, (p, d) = _value(m.group("a")), _percent_said(m.group("pc"))
+    if 1900 <= a <= 2100 or not 0 < p < 100:
         return []
     before = m.string[_sentence_start(m.string, m.start()) : m.start()]
     if _NOT_COUNTS.search(before):
         return []
     up = m.group("how") == "+" or bool(_UP_WORDS.fullmatch(m.group("how").lower()))
-    p, d = float(pc), len(pc.partition(".")[2])
     guess = a / (1 + p / 100) if up else a / (1 - p / 100)
     out = []
     for b in range(max(1, int(guess) - 3), int(guess) + 5):
@@ -175,7 +174,24 @@ _WORD_SHARE = r"(?P<wf>(?:a|one)\s+(?:tenth|fifth|quarter|third)|half|(?:ten|twe
 
 
 _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
-_CHANGE_PC = r"(?P<pc>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)"
+# a percentage change in digits ("7.5%") or in words as councils write it ("seven and a half per cent",
+# "seven point five per cent", "twelve percent"): ``_percent_said`` reads it
+_CHANGE_PC = (rf"(?P<pc>\d{{1,2}}(?:\.\d+)?|(?:{_UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(_UNITS)}|"
+              r"zero|nought|oh))+)?)\s*(?:%|per\s*cent|percent)")  # fmt: skip
+_DIGIT_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {"zero": 0, "nought": 0, "oh": 0}
+
+
+def _percent_said(pc: str) -> tuple[float, int]:
+    """A percentage as ``_CHANGE_PC`` finds it, and the decimal places it is said to: "7.5" (7.5, 1),
+    "seven and a half" (7.5, 1: a half is said exactly), "seven point five" (7.5, 1), "twelve" (12, 0)."""
+    t = re.sub(r"[\s-]+", " ", pc.strip().lower())
+    if t[0].isdigit():
+        return float(t), len(t.partition(".")[2])
+    whole, point, digits = t.partition(" point ")
+    if point:
+        ds = "".join(str(_DIGIT_WORDS[w]) for w in digits.split())
+        return float(f"{_value(whole):g}.{ds}"), len(ds)
+    return _value(t), 1 if t.endswith(" and a half") else 0
 
 
 _SIBLINGS = _lazy(r"\b(?:brothers|sisters|siblings|twins|sons|daughters|boys|girls)\s+$", re.I)
@@ -197,6 +213,22 @@ def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed
     if not said and not re.search(r"(?:\bwere|\bwas|\()\s*$", m.string[max(0, m.start() - 8) : m.start()], re.I):
         return []  # at a sentence's end, people only as "were aged 15 and 16." or "(aged 15 and 16)"
     return [len(ages)]
+
+
+def _ages_said(m: re.Match) -> list[float]:  # "the children placed were 15 and 16 years old": 2 people
+    """The people a list of ages said of them names, one an age: none where the sentence counts them
+    otherwise ("the 20 young people placed were 16 and 17 years old": a band of a group counted)."""
+    start = _sentence_start(m.string, m.start())
+    rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]
+    around = m.string[start : m.start()] + " " + rest
+    if re.search(rf"\d|\b(?:{_N})\b", around, re.I):
+        return []
+    return [len(re.findall(r"\d+", m.group("ages")))]
+
+
+# an age said as a person's ("15 year old", "15-year-old", "15 years old boy") and who: a person's noun after it
+_AGE_OLD = (r"(?:[\s-]+years?[\s-]+old|[\s-]+yr[\s-]+old|[\s-]*yo)(?:\s+(?:boy|girl|child|young\s+person|person|"
+            r"man|woman|brother|sister|son|daughter|sibling|twin))?\b")  # fmt: skip
 
 
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -271,6 +303,24 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         _ages_listed,
+    ),
+    (  # "The children placed were 15 and 16 years old", "are 14, 15 and 16 year olds": each age one person
+        "people said to be of ages",
+        _lazy(
+            r"\b(?:were|are|was|is|being)\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2}){0,2}\s*,?\s*(?:and|&)\s+\d{1,2})"
+            r"(?:\s+years?\s+old|\s+years?\s+of\s+age|[\s-]+years?[\s-]+olds?)\b",
+            re.I,
+        ),
+        _ages_said,
+    ),
+    (  # "a 15 and a 16 year old", "a 14-year-old boy and a 16-year-old girl": each "a" one person
+        "people named by their ages one by one",
+        _lazy(
+            rf"\b(?:a|an|one)\s+\d{{1,2}}(?:{_AGE_OLD})?(?:\s*,\s*(?:a|an|one)\s+\d{{1,2}}(?:{_AGE_OLD})?)*"
+            rf"\s*,?\s*(?:and|&)\s+(?:a|an|one)\s+\d{{1,2}}{_AGE_OLD}",
+            re.I,
+        ),
+        lambda m: [len(re.findall(r"\b(?:a|an|one)\s+\d", m.group(0), re.I))],
     ),
     (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
         "a lone person, a pair",

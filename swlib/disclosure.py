@@ -23,11 +23,13 @@ import pandas as pd
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
+from .multiples import multiple_hits
 from .periods import year_before
 from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
 from .public_text import WITHHELD, WITHHELD_NOTE, _cleared, _row, reason_for
 from .records import Records
 from .renames import renamed, undeclared_renames
+from .schema import COUNT_UNITS
 from .shared_bases import protect_shared_bases
 from .small_numbers import _small, small_numbers_in
 from .whole_parts import COMPLEMENT, protect_parts, protect_percent_parts, with_numerators
@@ -80,7 +82,9 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
                 why[i].append(f"{col}:{reason}")
         src = points.get("comment")
         if isinstance(r["comment"], str) and not _cleared(src):
-            found = small_numbers_in(r["comment"], lo, hi)
+            found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(
+                r["comment"], row_figures(r, df.attrs.get("years", [])), lo, hi
+            )
             if found:
                 out.at[idx, "comment"] = WITHHELD
                 withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
@@ -146,6 +150,16 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs["printed"] = Records(printed)
     out.attrs["renames"] = Records(renames)  # ids taken for renamed without replaces saying so: the run warns
     return out
+
+
+def row_figures(r: dict, years=()) -> list[float]:
+    """The figures of a performance row a change said as a multiple in its comment ("doubled",
+    ``multiples``) is set against, as the data give them (a figure the public table hides too:
+    "doubled" beside it ties it to the one printed): a count's figures of each column, and the
+    year to date's numerator and denominator."""
+    cols = ["to_date", "last_year", *years] if r.get("unit") in COUNT_UNITS else []
+    cols = [c for c in cols if c in r] + [c for c in ("numerator", "denominator") if c in r]
+    return [float(r[c]) for c in cols if pd.api.types.is_number(r[c]) and not pd.isna(r[c])]
 
 
 def _renamed_by(evidence: dict) -> tuple[dict, dict]:

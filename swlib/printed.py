@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .amounts import SERVICE_WORDS
 from .linked import case_title_words  # a title's words for its cases
+from .multiples import multiple_hits, multiples_in
 from .periods import year_before
 from .small_numbers import small_numbers_in
 
@@ -129,6 +130,21 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
             )
             return not small_numbers_in(aside, lo, hi)
     return False
+
+
+def multiples_given_away(block: str, printed: Callable[[], list[Series]], lo: int = 1, hi: int = 4) -> list[str]:
+    """The passages of ``block`` that say a change as a multiple without its figure ("Secure
+    placements doubled this year") of a printed measure the block names (``_names``), where the
+    measure's printed figures give a count from lo to hi away with it, or a figure of it is printed
+    [c] (``multiples.multiple_hits``). ``printed``: a callable giving the report's printed
+    figures (``publishing.printed_series``), called only where the block says a multiple."""
+    if not multiples_in(block):
+        return []
+    out: list[str] = []
+    for s in printed():
+        if _names(block, s.title):
+            out += [h for h in multiple_hits(block, s.figures.values(), lo, hi, bool(s.withheld)) if h not in out]
+    return out
 
 
 def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:

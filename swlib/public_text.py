@@ -23,8 +23,9 @@ import yaml
 
 from .base import WITHHELD_TEXT
 from .config import council_settings
+from .multiples import _MULTIPLE
 from .passage_lines import passage_line
-from .printed import restates_printed
+from .printed import multiples_given_away, restates_printed
 from .records import Records
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
@@ -147,7 +148,12 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
         found = small_numbers_in(b, lo, hi) if b.strip() else []
         if found and printed is not None and restates_printed(b, printed(), lo, hi):
             found = []  # the page prints these figures: the passage gives nothing more away
+        # "doubled" with no figure, of a measure the page prints: its figures give the others away
+        multiples = multiples_given_away(b, printed, lo, hi) if printed is not None and b.strip() else []
+        found += [h for h in multiples if h not in found]
         hits = [] if whole or not found else uncleared_hits(b, phrases, lo, hi)
+        if multiples and not whole and not any(p in b and _MULTIPLE.search(p) for p in phrases):
+            hits += [h for h in multiples if h not in hits]  # not cleared by a phrase that says the multiple
         at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
         if found and not hits:  # cleared: named by the line of its first small number, as if it were not
             at = passage_line(b, start, lambda s: small_numbers_in(s, lo, hi))

@@ -12,8 +12,10 @@ import pandas as pd
 from . import printed_text, public_text, published, reports
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
+from .disclosure import row_figures
 from .hidden import suppressed_columns
 from .limits import check_narrative
+from .multiples import multiple_hits, multiples_in
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
@@ -107,9 +109,17 @@ def check_public(ds, council: str, period) -> list[dict]:
         add(table, i, col, public_text._shown(text), False)
         findings[-1].update(reason=public_text.NOT_CLEARED, kind="uncleared")
 
+    figures = lazily(lambda: _figures_by_measure(ds, council, P))  # "doubled" beside the measure's figures
+
+    def comment_hits(r) -> list[str]:
+        found = small_numbers_in(r["comment"], lo, hi)
+        if not found and multiples_in(r["comment"]):
+            found = multiple_hits(r["comment"], figures().get(r["measure"], []), lo, hi)
+        return found
+
     for i, r in rows.iterrows():
-        add_hits("observations", i, "comment", small_numbers_in(r["comment"], lo, hi), cleared(r))
-        if strict and not cleared(r) and not small_numbers_in(r["comment"], lo, hi) and str(r["comment"]).strip():
+        add_hits("observations", i, "comment", comment_hits(r), cleared(r))
+        if strict and not cleared(r) and not comment_hits(r) and str(r["comment"]).strip():
             add_uncleared("observations", i, "comment", r["comment"])
     acts = ds.actions
     for i, r in acts[
@@ -382,6 +392,14 @@ def _covered(report: str, period) -> Period | None:
         return None
     P = Period.parse(period)
     return P.year_period if r.period_kind == "year" else P
+
+
+def _figures_by_measure(ds, council: str, P: Period) -> dict[str, list[float]]:
+    """Each measure's figures a comment's multiple is set against (``disclosure.row_figures``), as
+    the public step sets them: the performance table's, as the data give them."""
+    perf = performance(ds, council, P)
+    years = [str(y) for y in perf.attrs.get("years", [])]
+    return {r["measure"]: row_figures(r, years) for r in perf.to_dict("records")}
 
 
 def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:

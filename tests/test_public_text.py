@@ -3,6 +3,7 @@
 import csv
 import re
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -192,3 +193,77 @@ def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragra
     found = narrative_findings(text)
     assert [(n, "23 were placed" in hit) for n, hit, _ in found] == [(3, True), (7, False)]
     assert [n for n, _ in public_narrative(text)[1]] == [n for n, _, _ in found]
+
+
+# issue 21: counts said in ways the check missed, through check-public and the public run --------------
+
+SAID_OTHERWISE = [
+    "Registrations grew by seven and a half per cent to 43.",  # from 40: 3 more
+    "The young people placed in secure care were 15 and 16 years old.",  # two young people
+    "Placements out of the area were a 15 and a 16 year old.",  # two
+]
+
+
+def _narrative(folder, text: str, section_name: str = "performance"):
+    md = folder / "narrative" / "alpha" / "2020-21" / f"{section_name}.md"
+    md.parent.mkdir(parents=True, exist_ok=True)
+    md.write_text(text)
+    return md
+
+
+def test_a_change_in_words_and_ages_listed_are_withheld_and_named_by_check_public(data_dir):
+    obs = [{"measure": f"m{i}", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}
+           for i, text in enumerate(SAID_OTHERWISE)]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}] * 3, obs)
+    _narrative(folder, "## Performance\n\n" + "\n\n".join(SAID_OTHERWISE) + "\n\nWe met our targets.\n")
+    ds = swlib.load(folder)
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")
+    assert all("withheld" in c for c in pub["comment"]), list(pub["comment"])
+    assert list(swlib.performance(ds, "alpha", "2020-21-Q1")["comment"]) == SAID_OTHERWISE  # internal: as written
+    # the public run lists what it withheld, by file and row (line)
+    listed = {(w["file"].rsplit("/", 1)[-1], w["row"]) for w in withheld(ds, "annual", "alpha", "2020-21")}
+    assert {("performance.md", 3), ("performance.md", 5), ("performance.md", 7)} <= listed
+    html = BeautifulSoup(str(section(ds.path, "alpha", "2020-21", "performance", audience="public")), "html.parser")
+    shown = html.get_text(" ")
+    assert "We met our targets." in shown and not re.search(r"43|15 and|year old", shown)
+    # check-public names each before anything is published
+    found = {(f["file"].rsplit("/", 1)[-1], f["row"]) for f in check_public(ds, "alpha", "2020-21-Q1")}
+    assert {("observations.csv", 2), ("observations.csv", 3), ("observations.csv", 4)} <= found
+    assert {("performance.md", 3), ("performance.md", 5), ("performance.md", 7)} <= found
+    r = CliRunner().invoke(main, ["check-public", "--council", "alpha", "--period", "2020-21-Q1", "--data",
+                                  str(folder), "--strict"])  # fmt: skip
+    assert r.exit_code == 2 and "observations.csv, row 3, column 'comment'" in r.output
+
+
+def _doubled(data_dir, comment: dict):
+    """Two yearly counts of the statutory functions: secure placements 40, 42, 3 ([c]), 6 and referrals
+    400, 410, 400, 800, each with the comment of ``comment`` (measure -> text) on 2020-21."""
+    ms = [{"title": "Secure placements", "theme": "Statutory functions", "unit": "count", "polarity": "none",
+           "frequency": "annual"},
+          {"title": "Referrals received", "theme": "Statutory functions", "unit": "count", "polarity": "none",
+           "frequency": "annual"}]  # fmt: skip
+    runs = {"m0": (40, 42, 3, 6), "m1": (400, 410, 400, 800)}
+    years = ("2017-18", "2018-19", "2019-20", "2020-21")
+    obs = [{"measure": m, "period": y, "value": str(v), "comment": comment.get(m, "") if y == "2020-21" else ""}
+           for m, vs in runs.items() for y, v in zip(years, vs, strict=True)]  # fmt: skip
+    return make_data(data_dir, ms, obs)
+
+
+def test_doubled_without_a_figure_is_withheld_where_the_measures_figures_give_a_small_count_away(data_dir):
+    # "doubled" beside this year's 6 tells the reader last year's [c] was 3; beside 400 and 800 it tells nothing
+    folder = _doubled(data_dir, {"m0": "Secure placements doubled this year.", "m1": "Referrals doubled this year."})
+    _narrative(folder, "## Statutory functions\n\nSecure placements doubled this year.\n\n"
+                       "Referrals received doubled this year.\n")  # fmt: skip
+    ds = swlib.load(folder)
+    pub = swlib.performance(ds, "alpha", "2020-21", audience="public").set_index("measure")
+    assert pd.isna(pub.loc["m0", "2019-20"]) and pub.loc["m0", "to_date"] == 6
+    assert "withheld" in pub.loc["m0", "comment"] and pub.loc["m1", "comment"] == "Referrals doubled this year."
+    listed = {(w["file"].rsplit("/", 1)[-1], w["row"]) for w in withheld(ds, "annual", "alpha", "2020-21")}
+    assert ("observations.csv", 5) in listed and ("performance.md", 3) in listed
+    assert ("observations.csv", 9) not in listed and ("performance.md", 5) not in listed
+    shown = BeautifulSoup(str(section(ds.path, "alpha", "2020-21", "performance", audience="public")),
+                          "html.parser").get_text(" ")  # fmt: skip
+    assert "Referrals received doubled" in shown and "Secure placements doubled" not in shown
+    found = {(f["file"].rsplit("/", 1)[-1], f["row"]) for f in check_public(ds, "alpha", "2020-21")}
+    assert ("observations.csv", 5) in found and ("performance.md", 3) in found
+    assert ("observations.csv", 9) not in found and ("performance.md", 5) not in found
