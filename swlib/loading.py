@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as sc
+from .caches import cache_folder, caching_off
 from .checks import data_warnings, percent_target_typos, percent_typos
 from .config import default_data_path, describe_data
 from .dataset import Dataset
@@ -62,10 +63,6 @@ def _cache_key(base: Path) -> str | None:
     return h.hexdigest()[:32]
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "swreport" / "datasets"
-
-
 def load(path: str | os.PathLike | None = None, council: str | None = None, whole: Dataset | None = None) -> Dataset:
     """Read and validate a data folder (CSV per table) or an .xlsx workbook.
 
@@ -80,8 +77,8 @@ def load(path: str | os.PathLike | None = None, council: str | None = None, whol
     """
 
     base = Path(path) if path is not None else default_data_path()
-    key = None if os.environ.get("SWREPORT_NO_CACHE") else _cache_key(base)
-    cached = _cache_dir() / f"{key}.pickle" if key else None
+    key = None if caching_off() else _cache_key(base)
+    cached = cache_folder("datasets") / f"{key}.pickle" if key else None
     part = None
     if cached is not None and council is not None:
         part = cached.with_suffix(".councils") / f"{hashlib.sha256(council.encode()).hexdigest()[:24]}.pickle"

@@ -5,7 +5,7 @@ them: a single run's kernel the report's (about 0.1 s of CPU, on the run's criti
 cells), its parent nbconvert's page templates (about 0.1 s more). Jinja can keep the compiled
 code of a template, keyed by the template's name and file, and checked against the template's
 source and Jinja's and Python's versions before it is used: an edited template is compiled again.
-It lives beside the loading cache (``$XDG_CACHE_HOME/swreport``), one folder per environment (the
+It lives beside the loading cache (``caches``: ``$XDG_CACHE_HOME/swreport``), one folder per environment (the
 compiled code depends on the environment's settings, which the key does not name); a folder that
 cannot be made or written is no error, only a template compiled again next time.
 SWREPORT_NO_CACHE=1 turns it off, as it does the loading cache.
@@ -13,18 +13,20 @@ SWREPORT_NO_CACHE=1 turns it off, as it does the loading cache.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from . import caches
 
 
 def cache_folder(name: str) -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "swreport" / "templates" / name
+    """Where the Jinja environment ``name`` keeps its compiled templates."""
+    return caches.cache_folder("templates", name)
 
 
 def bytecode_cache(name: str):
     """A bytecode cache for the Jinja environment ``name`` ("swlib", "nbconvert"), or None where
     caching is off or its folder cannot be made."""
-    if os.environ.get("SWREPORT_NO_CACHE"):
+    if caches.caching_off():
         return None
     import jinja2  # as in templating: on first render
 
