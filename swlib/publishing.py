@@ -360,7 +360,8 @@ def renamed_measures(
                 f"report ({shown})" if shown else f"{x['new']} is new beside {x['old']} ({x['title']!r}), an id no "
                 "longer in use that a public report printed, with a title like its own")  # fmt: skip
         out.append({"file": table_file(ds, x["file"]), "row": x["row"], "column": "replaces", "cleared": False,
-                    "text": f"{said}: if it is {x['old']} renamed, set replaces = {x['old']} on its row",
+                    "text": f"{said}: if it is {x['old']} renamed, set replaces = {x['old']} on its row; if it "
+                            "is a new measure, set replaces = none",
                     "reason": RENAMED, "kind": "renamed", "measure": x["new"]})  # fmt: skip
     return out
 

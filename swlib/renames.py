@@ -18,6 +18,13 @@ import pandas as pd
 from .amounts import SERVICE_WORDS
 from .linked import case_title_words
 
+NEW = "none"  # ``replaces`` = none: a new measure, the rename of no id (the like-title and history matches are off)
+
+
+def replaces_nothing(value) -> bool:
+    """Whether a measure's ``replaces`` says it is new, the rename of no id: "none" (any case)."""
+    return isinstance(value, str) and value.strip().lower() == NEW
+
 
 def normalise(name) -> str:
     """A title or team name as the record matches it: lower case, '&' as 'and', punctuation and
@@ -35,12 +42,14 @@ def renamed(
     same title (``normalise``d): "Foster carer approvals" printed as 30 under dg-ly3 is set against the 33 of
     dg-ly3b, its new id, as a revision. So too under the id that declares it replaced
     (``replaces``: new id -> the old id, measures.csv), under a new id whose title is ``like`` its own
-    (the safe error: a measure that only looks alike loses a figure now and then), and under a new id that prints again
+    (the safe error: a measure that only looks alike loses a figure now and then; not one whose ``replaces`` is
+    "none", ``replaces_nothing``: the data say it is new), and under a new id that prints again
     figures it printed (``printed``: new id -> {(year, months, value)} printed now; a match
     where at least one of the same year and months agrees and no fewer agree than differ: a
     renamed measure keeps its history, revised here and there; or where one figure other than 0
     agrees, revised in more years than not: what ``undeclared_renames`` names is taken as a rename
-    in the run itself, not only warned of, until ``replaces`` says otherwise). Names built on ids
+    in the run itself, not only warned of, until ``replaces`` says otherwise: the old id, or "none" for a
+    measure that is new, which no title or history then matches; the same title still does). Names built on ids
     (``<id>:complement``, a whole's rest ``<whole>:rest:<part>+<part>``) follow their ids."""
     if record is None or record.empty or "title" not in record:
         return record
@@ -50,15 +59,17 @@ def renamed(
     for m in fresh:
         by_title.setdefault(normalise(titles[m]), set()).add(m)
     old = {}  # a vanished id -> the ids now in use with its title, or (new or not: each run) one like it
+    new_ones = {m for m, was in (replaces or {}).items() if replaces_nothing(was)}  # replaces = none: no match
     for m, t in dict.fromkeys(zip(record["measure"], record["title"], strict=True)):  # each id and title once
         base = str(m).split(":")[0]
         if isinstance(t, str) and base not in titles and ":" not in str(m):
             old.setdefault(base, set()).update(by_title.get(normalise(t), set()))
-            old[base].update(n for n in titles if like(t, titles[n]))
+            old[base].update(n for n in titles if n not in new_ones and like(t, titles[n]))
     for new, was in (replaces or {}).items():
-        if isinstance(was, str) and was not in titles and new in titles:
+        if isinstance(was, str) and not replaces_nothing(was) and was not in titles and new in titles:
             old.setdefault(was, set()).add(new)
-    nows = {new: {(y, mo): v for y, mo, v in printed[new]} for new in fresh if (printed or {}).get(new)}
+    nows = {new: {(y, mo): v for y, mo, v in printed[new]} for new in fresh
+            if (printed or {}).get(new) and new not in new_ones}  # fmt: skip
     if nows:  # the figures each vanished id printed, by year and months, against each new id's now
         kept: dict[str, dict[tuple, set]] = {}
         for m, y, mo, v in zip(record["measure"], record["year"], record["months"], record["value"], strict=True):
@@ -101,7 +112,8 @@ def undeclared_renames(
     {"new", "old", "title" (the old id's), "shared": [(year, months, value)]}. ``renamed`` may
     take it for the old id by its history, or, revised in more years than not, may not; either way
     only ``replaces`` says so for certain, so a public run warns of each (a revision differenced
-    across the two names gives a small number away). Arguments as ``renamed``'s."""
+    across the two names gives a small number away); none for an id whose ``replaces`` is "none" (new,
+    the data say). Arguments as ``renamed``'s."""
     if record is None or record.empty or "title" not in record or not printed:
         return []
     kept: dict[str, dict[tuple, set]] = {}  # each vanished id's figures, by (year, months)
@@ -114,7 +126,7 @@ def undeclared_renames(
                 named[str(m)] = t
     recorded = {str(m).split(":")[0] for m in record["measure"]}  # a new id (none of these) beside a vanished
     out = []  # one with a title like its own is named whether or not their figures meet
-    for new in sorted(m for m in titles if printed.get(m)):
+    for new in sorted(m for m in titles if printed.get(m) and not replaces_nothing((replaces or {}).get(m))):
         for old, figures in sorted(kept.items()):
             if (replaces or {}).get(new) == old or normalise(named.get(old, "")) == normalise(titles[new]):
                 continue

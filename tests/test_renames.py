@@ -113,7 +113,7 @@ def test_attack_a_measure_renamed_without_replaces_is_named_by_check_public_and_
                                 "children subject to supervision requirements'), an id no longer in use, printed in "
                                 "a public report (2020-21: 8; 2021-22: 10")  # fmt: skip
     assert f["text"].endswith("if it is lac-emergency-placements renamed, set replaces = lac-emergency-placements "
-                              "on its row")  # fmt: skip
+                              "on its row; if it is a new measure, set replaces = none")  # fmt: skip
     r = CliRunner().invoke(main, ["check-public", "--council", DG, "--period", "2024-25", "--data", str(folder),
                                   "--strict"])  # fmt: skip
     assert r.exit_code == 2 and f"measures.csv, row {row}, column 'replaces': lac-emergency-cso has figures" in r.output
@@ -227,3 +227,36 @@ def test_attack_a_rename_named_by_one_shared_figure_is_treated_as_one_in_the_run
         assert pd.isna(pub.loc["lac-emergency-cso", c]), c
         assert f"{c}:earlier" in pub.loc["lac-emergency-cso", "suppressed_why"]
     assert pub.loc["lac-emergency-cso", "to_date"] == 11  # 2024-25: nothing printed before to set it against
+
+
+def test_replaces_none_says_a_measure_of_a_like_title_is_new_and_holds_none_of_its_figures_back(tmp_path):
+    # issue 21 #3: a genuinely new measure beside a vanished one of a like title ("Emergency placements of children
+    # on a compulsory supervision order" beside "... subject to supervision requirements", printed 8 10 [c] 9, its
+    # figures shared with none of them): the like-title fail-safe set its 12 against the 9 and printed [c], and
+    # check-public --strict failed, with no way for the data to say it is new. replaces = none says so
+    import csv
+
+    from swlib.publishing import check_public
+    from tests.conftest import write_csv
+
+    record = pd.DataFrame(_printed_2023_24(tmp_path / "a"), columns=published.COLUMNS)
+    folder = tmp_path / "b"
+    path = _renamed_without_replaces(folder, {"2020-21": "20", "2021-22": "13"})  # no figure printed again
+    pub = swlib.performance(swlib.load(folder), DG, "2024-25", audience="public", published=record)
+    (x,) = [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
+    assert x["shared"] == [] and pd.isna(pub.set_index("measure").loc["lac-emergency-cso", "2023-24"])
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for r in rows:
+        r["replaces"] = "None" if r["measure"] == "lac-emergency-cso" else ""
+    write_csv(path, rows)
+    ds = swlib.load(folder)
+    pub = swlib.performance(ds, DG, "2024-25", audience="public", published=record)
+    assert not [x for x in pub.attrs["renames"] if x["new"] == "lac-emergency-cso"]
+    row = pub.set_index("measure").loc["lac-emergency-cso"]
+    assert (row["2021-22"], row["2023-24"], row["to_date"]) == (13, 12, 11)
+    assert "earlier" not in str(row["suppressed_why"])
+    assert not [f for f in check_public(ds, DG, "2024-25") if f.get("kind") == "renamed"]
+    # the same title is the same measure whatever replaces says
+    assert set(
+        renamed(_record([("old", "2023-24", 9, "Old words")]), {"new": "Old words"}, {"new": "none"})["measure"]
+    ) == {"old", "new"}
