@@ -294,7 +294,7 @@ def test_no_target_line_hides_the_top_of_a_bar(demo):
         for r in perf.to_dict("records"):
             svg = trend_chart(r, perf.attrs["years"], P.label).svg
             assert white_ground_over_bar_tops(svg) == [], (council, r["measure"])
-    from swlib.charts.council import _ground_runs
+    from swlib.charts.trend import _ground_runs
 
     # a bar's top 1 pt over the line: no ground over that bar; one 20 pt over it: the ground crosses it
     assert _ground_runs(0, 100, 50, 4, [(40, 60, 49)]) == [(0, 40), (60, 100)]

@@ -1,0 +1,180 @@
+"""A measure's chart in the quarterly report and the explorer: its earlier whole years and this
+year to date, each against its own target (``trend_chart``)."""
+
+from __future__ import annotations
+
+import math
+
+from ..disclosure import SYMBOL
+from ..formatting import fmt_value
+from ..hidden import suppressed_columns as _hidden
+from ..periods import Period
+from ..status import synthetic_columns
+from ..ytd import part_year_total
+from . import metrics
+from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, _bar_label, _nan, tick_text, value_axis_label
+from .svg import STYLE, Axis, Svg, bottom_ticks, from_zero, legend, line_handle, text_height, text_width, value_axes
+
+
+def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
+    """Earlier whole years and this year to date for one measure, each against its own target:
+    the annual target across the whole years, the target to date over the to-date bar. A
+    measure counted once a year shows its latest year once, labelled as such. Every bar is
+    labelled with its figure (synthetic ones marked †) on a white ground that no target line
+    strikes through; the legend stands beside the bars, never over them."""
+    unit, dec = row["unit"], int(row["decimals"])
+    shown = Period.parse(row.get("period_shown") or years[-1])
+    hidden_cols = _hidden(row)
+    if shown.kind == "year":  # an annual measure: its latest year, not a "to date" repeating it
+        years = [y for y in years if y != str(shown)]
+        last_label = f"{shown.label} (latest available)" if shown.label != period_label else shown.label
+    else:
+        last_label = f"{period_label} to date"
+    labels = [Period.parse(y).label for y in years] + [last_label]
+    values = [row.get(y) for y in years] + [row.get("to_date")]
+    cols = [*years, "to_date"]
+    # part of a year's total beside whole years' looks better however the year goes: beside it, the
+    # same point last year (swlib's last_year), like with like; no annual target line over either
+    part = (
+        part_year_total(row) and shown.kind != "year" and ("last_year" in hidden_cols or not _nan(row.get("last_year")))
+    )
+    if part:
+        labels.insert(-1, f"{shown.shift_years(-1).label} to date")
+        values.insert(-1, row.get("last_year"))
+        cols.insert(-1, "last_year")
+    hidden = {i for i, c in enumerate(cols) if c in hidden_cols}
+    made_up = {i for i, c in enumerate(cols) if c in synthetic_columns(row) and i not in hidden}
+    annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
+    words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
+             else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
+             for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
+    kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
+    if part:
+        kind = "the last three years, and this year and last year to date"
+    same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
+    same_target = same_target and not (part and not _nan(to_date_target))  # its own line over this year to date
+
+    tgt = ""
+    if not _nan(annual):
+        tgt = f"; annual target {fmt_value(annual, unit, dec)}"
+    if not same_target:
+        tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
+    alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
+    caption = f"{row['title']}: {kind}"
+    if not _nan(annual):
+        caption += " against the annual target (dashed line)" + (
+            "; the year to date against the target to date (dotted)" if not same_target else ""
+        )
+    if part:  # the sentence as a whole: which bars each target line is over
+        whole = " against the annual target (dashed line), and" if not _nan(annual) else ","
+        this = " against the target to date (dotted)" if not _nan(to_date_target) else ""
+        caption = (
+            f"{row['title']}: the last three years{whole} this year to date{this} beside the same point last year "
+            f"({labels[-2]}): part of a year, not to be read against the whole years' totals"
+        )
+    if isinstance(row.get("cash"), str) and len(labels) > 1:  # the sentence does not compare them: nor does the chart
+        caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
+    if made_up:
+        caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
+    lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
+    if not _nan(annual) and (years or same_target):
+        lines = [annual] * len(labels)
+    if not same_target:
+        lines[-1] = to_date_target
+    if part:
+        lines[-2] = None  # last year's target to date is not this year's
+    ticks = [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
+             for lab in labels]  # fmt: skip
+    heading = kind + (" (£ cash)" if row.get("cash") else "")  # not to be read as a real-terms chart beside it
+    svg = _trend_svg(
+        values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt, part
+    )
+    return Chart(svg, alt, caption + ".")
+
+
+def _ground_runs(x0: float, x1: float, y: float, clear: float, tops) -> list[tuple[float, float]]:
+    """Where a line's white ground from ``x0`` to ``x1`` at ``y`` may be drawn: everywhere but over a
+    bar (left, right, the end away from 0) whose end is within ``clear`` of the line, above or below it. The ground
+    would cut the top off such a bar (4.92 days drawn over a 4.50 target read as 4.1: under it)."""
+    runs = [(x0, x1)]
+    for left, right, top in tops:
+        if abs(top - y) >= clear:
+            continue
+        runs = [part for a, b in runs for part in ((a, min(b, left)), (max(a, right), b)) if part[1] > part[0]]
+    return runs
+
+
+def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt,
+               part=False) -> str:  # fmt: skip
+    """The year bar chart in SVG, drawn for half a landscape page (``HALF_PAGE``), where it prints
+    beside the measure's SPC chart: margins in inches as the matplotlib chart had them, the legend
+    beside the bars (never over them), each bar labelled over it where no target line strikes it
+    through (a label that a line just above its bar would cross stands on the line instead)."""
+    unit, dec = row["unit"], int(row["decimals"])
+    n, size, st = len(values), MIN_FONT, STYLE
+    # the legend in a row over the bars (under the title): the bars the page's half width, their
+    # labels clear of one another at 9 pt; as tall as the SPC chart beside it (its time axis titled)
+    band = st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size
+    band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
+    W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
+    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
+    has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part])
+    shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+    levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
+    lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3) / (y1 - y0)))  # room for the labels
+    targets = [*([annual] if has_annual else []), *([] if same_target else [to_date_target])]
+    if any(not _nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
+        lo -= 0.1 * (hi - lo)
+    ya = Axis(lo, hi, y1, y0)
+    # the left margin wide enough for the value axis's tick labels and title (£200,000 at 9 pt)
+    ticks_at = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+    widest = max((text_width(tick_text(t, unit), size) for t in ticks_at), default=0)
+    x0 = max(x0, st["tick_length"] + st["tick_pad"] + widest + st["label_pad"] + text_height("£", size) + 1)
+    xa = Axis(-0.6, n - 0.4, x0, x1)
+    svg = Svg(W, H, alt)
+    bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
+    for i, v in enumerate(values):
+        if i in hidden or _nan(v):
+            continue
+        latest, same_point = i == n - 1, part and i == n - 2  # the same point last year: hatched as to date
+        # pounds of other years not compared with this year's (cash): grey, as the caption says
+        earlier = PALETTE["grey"] if isinstance(row.get("cash"), str) else st["bar"]
+        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest"] if latest else earlier,
+                 hatch="//" if latest or same_point else "",
+                 cls="bar latest" if latest else "bar same-point" if same_point else "bar")  # fmt: skip
+    if has_annual:
+        right = n - 0.5 if same_target else n - 1.5 - part
+        svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
+    if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar, never its top
+        halo = {"stroke": "white", "width": st["target_to_date"]["width"] + 2.5, "dash": None}
+        tops = [(xa(i) - bar, xa(i) + bar, ya(v)) for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+        for a, b in _ground_runs(
+            xa(n - 1.5), xa(n - 0.4), ya(to_date_target), halo["width"] / 2 + st["target_to_date"]["width"], tops
+        ):
+            svg.line(a, ya(to_date_target), b, ya(to_date_target), halo, "target-to-date-ground")
+        svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), st["target_to_date"],
+                 "target-to-date")  # fmt: skip
+    label_height = text_height("0", size) + 2
+    for i, v in enumerate(values):
+        if i in hidden or _nan(v):
+            svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else "no data", size, "middle",
+                     cls="missing")  # fmt: skip
+            continue
+        y, line = ya(max(v, 0)), lines[i]
+        if line is not None and not _nan(line) and 0 <= y - ya(line) <= label_height:
+            # a line just above the bar would cross its label: the label stands on the line
+            y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
+        svg.text(xa(i), y - 1 - metrics.DESCENT * size, _bar_label(v, unit, dec, i in made_up), size, "middle",
+                 cls="bar-label")  # fmt: skip
+    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
+    bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
+    big = st["title_size"]
+    svg.text(x0, y0 - band - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
+    entries = []
+    if has_annual:
+        entries.append((f"annual target {fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
+    if not same_target:
+        entries.append((f"target to date {fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
+    if entries:
+        legend(svg, x0, y0 - band + 1, entries, columns=len(entries))
+    return str(svg)
