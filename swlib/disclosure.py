@@ -23,15 +23,13 @@ import pandas as pd
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
-from .multiples import multiple_hits
 from .periods import year_before
 from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
-from .public_text import WITHHELD, WITHHELD_NOTE, _cleared, _row, reason_for
+from .public_text import _row, public_row_text
 from .records import Records
 from .renames import renamed, undeclared_renames
-from .schema import COUNT_UNITS
 from .shared_bases import protect_shared_bases
-from .small_numbers import _small, small_numbers_in
+from .small_numbers import _small
 from .whole_parts import COMPLEMENT, protect_parts, protect_percent_parts, with_numerators
 
 
@@ -44,8 +42,8 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     report printed before a revision: ``published``, the record ``swlib.published`` keeps), and
     what is derived from a blanked figure: its status and its trend. Comments, the measures'
     words and the data's own words on why a figure is missing (printed where the figure would
-    be) that mention small numbers are withheld unless an officer cleared them (``cleared`` =
-    yes); ``attrs["withheld"]`` lists them, ``attrs["printed"]`` the cumulative figures left for
+    be) that mention small numbers are withheld unless an officer cleared them
+    (``public_text.public_row_text``); ``attrs["withheld"]`` lists them, ``attrs["printed"]`` the cumulative figures left for
     the record. ``evidence``, by measure, is what ``performance(audience="public")`` gathers for
     this: each printed column's earlier cumulative figures then its own, the measure's
     complement (``part_of``), and where its free text is. Pure: ``df`` is left as it was.
@@ -80,30 +78,10 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
-        src = points.get("comment")
-        if isinstance(r["comment"], str) and not _cleared(src):
-            found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(
-                r["comment"], row_figures(r, df.attrs.get("years", [])), lo, hi
-            )
-            if found:
-                out.at[idx, "comment"] = WITHHELD
-                withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": reason_for(found[0])})  # fmt: skip
-        msrc = points.get("measure") or {}
-        for col in ("title", "theme", "outcome"):  # the measure's own words
-            found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
-            if found:
-                out.at[idx, col] = WITHHELD_TEXT
-                withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
-                                 "reason": reason_for(found[0])})  # fmt: skip
-        notes = dict(r.get("year_notes") or {})
-        for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
-            found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
-            if found:
-                notes[col] = WITHHELD_NOTE
-                withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
-                                 "reason": reason_for(found[0])})  # fmt: skip
-        out.at[idx, "year_notes"] = notes
+        text, found = public_row_text(r, points, df.attrs.get("years", []), lo, hi)  # its comment, its words
+        for col, value in text.items():
+            out.at[idx, col] = value
+        withheld += found
     implied = with_numerators(records, evidence)  # a value-only percentage of a count: the numerators it gives
     protect_percent_parts(records, implied, hidden, why, cols, lo, hi)
     protect_counted_bases(records, evidence, hidden, why, cols, lo, hi, record)
@@ -150,16 +128,6 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs["printed"] = Records(printed)
     out.attrs["renames"] = Records(renames)  # ids taken for renamed without replaces saying so: the run warns
     return out
-
-
-def row_figures(r: dict, years=()) -> list[float]:
-    """The figures of a performance row a change said as a multiple in its comment ("doubled",
-    ``multiples``) is set against, as the data give them (a figure the public table hides too:
-    "doubled" beside it ties it to the one printed): a count's figures of each column, and the
-    year to date's numerator and denominator."""
-    cols = ["to_date", "last_year", *years] if r.get("unit") in COUNT_UNITS else []
-    cols = [c for c in cols if c in r] + [c for c in ("numerator", "denominator") if c in r]
-    return [float(r[c]) for c in cols if pd.api.types.is_number(r[c]) and not pd.isna(r[c])]
 
 
 def _renamed_by(evidence: dict) -> tuple[dict, dict]:

@@ -23,10 +23,11 @@ import yaml
 
 from .base import WITHHELD_TEXT
 from .config import council_settings
-from .multiples import _MULTIPLE
+from .multiples import _MULTIPLE, multiple_hits
 from .passage_lines import passage_line
 from .printed import multiples_given_away, restates_printed
 from .records import Records
+from .schema import COUNT_UNITS
 from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
@@ -55,6 +56,50 @@ def _row(source) -> int | None:
     """The file's row of a table row (the header is row 1)."""
     v = source.get("row") if hasattr(source, "get") else None
     return int(v) + 2 if v is not None and not pd.isna(v) else None
+
+
+def row_figures(r: dict, years=()) -> list[float]:
+    """The figures of a performance row a change said as a multiple in its comment ("doubled",
+    ``multiples``) is set against, as the data give them (a figure the public table hides too:
+    "doubled" beside it ties it to the one printed): a count's figures of each column, and the
+    year to date's numerator and denominator."""
+    cols = ["to_date", "last_year", *years] if r.get("unit") in COUNT_UNITS else []
+    cols = [c for c in cols if c in r] + [c for c in ("numerator", "denominator") if c in r]
+    return [float(r[c]) for c in cols if pd.api.types.is_number(r[c]) and not pd.isna(r[c])]
+
+
+def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> tuple[dict, list[dict]]:
+    """The free text of a performance row ``r`` a public report withholds, unless an officer cleared
+    it (``cleared`` = yes): its comment where it mentions a small number, or says a change as a
+    multiple ("doubled") of a small count of the row's figures (``row_figures``, ``years``: the
+    table's year columns); the measure's own words (title, theme, outcome); the data's own words on
+    why a figure is missing (``year_notes``, printed where the figure would be). ``points``: the
+    row's evidence, where each text came from. Returns (the row's new text by column: ``year_notes``
+    always; what was withheld, as the run lists it)."""
+    text, withheld = {}, []
+    src = points.get("comment")
+    if isinstance(r["comment"], str) and not _cleared(src):
+        found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(r["comment"], row_figures(r, years), lo, hi)
+        if found:
+            text["comment"] = WITHHELD
+            withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+                             "reason": reason_for(found[0])})  # fmt: skip
+    msrc = points.get("measure") or {}
+    for col in ("title", "theme", "outcome"):  # the measure's own words
+        found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
+        if found:
+            text[col] = WITHHELD_TEXT
+            withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
+                             "reason": reason_for(found[0])})  # fmt: skip
+    notes = dict(r.get("year_notes") or {})
+    for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
+        found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
+        if found:
+            notes[col] = WITHHELD_NOTE
+            withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+                             "reason": reason_for(found[0])})  # fmt: skip
+    text["year_notes"] = notes
+    return text, withheld
 
 
 def narrative_cleared(text: str) -> tuple[bool, set[str], str]:

@@ -12,14 +12,13 @@ import pandas as pd
 from . import printed_text, public_text, published, reports
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
-from .disclosure import row_figures
 from .hidden import suppressed_columns
 from .limits import check_narrative
 from .multiples import multiple_hits, multiples_in
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
-from .public_text import _cleared, narrative_findings, public_narrative, reason_for, table_file
+from .public_text import _cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
 from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -396,7 +395,7 @@ def _covered(report: str, period) -> Period | None:
 
 
 def _figures_by_measure(ds, council: str, P: Period) -> dict[str, list[float]]:
-    """Each measure's figures a comment's multiple is set against (``disclosure.row_figures``), as
+    """Each measure's figures a comment's multiple is set against (``public_text.row_figures``), as
     the public step sets them: the performance table's, as the data give them."""
     perf = performance(ds, council, P)
     years = [str(y) for y in perf.attrs.get("years", [])]

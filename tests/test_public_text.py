@@ -267,3 +267,22 @@ def test_doubled_without_a_figure_is_withheld_where_the_measures_figures_give_a_
     found = {(f["file"].rsplit("/", 1)[-1], f["row"]) for f in check_public(ds, "alpha", "2020-21")}
     assert ("observations.csv", 5) in found and ("performance.md", 3) in found
     assert ("observations.csv", 9) not in found and ("performance.md", 5) not in found
+
+
+def test_a_rows_free_text_is_withheld_where_it_mentions_a_small_number_unless_cleared():
+    from swlib.base import WITHHELD_TEXT
+    from swlib.public_text import WITHHELD, WITHHELD_NOTE, public_row_text
+
+    row = {"measure": "m", "unit": "count", "to_date": 40.0, "comment": "Two children moved away.",
+           "title": "Children placed", "theme": "Children", "outcome": "Looked after", "year_notes": {
+               "2022-23": "not collected: 3 staff were off"}}  # fmt: skip
+    points = {"comment": {"row": 5}, "measure": {"row": 2}, "notes": {"2022-23": {"row": 7}}}
+    text, withheld = public_row_text(row, points, ["2022-23"])
+    assert text == {"comment": WITHHELD, "year_notes": {"2022-23": WITHHELD_NOTE}}
+    assert [(w["file"], w["row"], w["column"]) for w in withheld] == [("observations", 7, "comment"),
+                                                                      ("observations", 9, "comment")]  # fmt: skip
+    cleared = {"comment": {"row": 5, "cleared": "yes"}, "measure": {"row": 2},
+               "notes": {"2022-23": {"row": 7, "cleared": "yes"}}}  # fmt: skip
+    assert public_row_text(row, cleared, ["2022-23"]) == ({"year_notes": row["year_notes"]}, [])
+    text, _ = public_row_text({**row, "title": "Children placed in 2 units", "comment": None}, cleared, [])
+    assert text["title"] == WITHHELD_TEXT  # the measure's own words, checked too
