@@ -54,7 +54,11 @@ def measure_evidence(
         points[col] = [*by_end.values(), figure] if figure else []
         points.setdefault("months", {})[col] = (at.fy_id, at.end + 1)
         if is_stock(m):  # a snapshot: also set against the one at the end of the year before
-            points.setdefault("year_before", {})[col] = _year_end(mo, at.year_period.shift_years(-1), kind, m)
+            before = _year_end(mo, at.year_period.shift_years(-1), kind, m)
+            if col == "to_date" and last.has_data and eff.kind != "year":  # and the same date a year
+                # earlier, which the row prints beside it ("up from 41 at this point last year to 44")
+                before.append((last.value, last.numerator, last.denominator, 1))
+            points.setdefault("year_before", {})[col] = before
     part_of = getattr(m, "part_of", None)
     if isinstance(part_of, str) and m.unit in COUNT_UNITS:
         # the whole minus this part counts people too: summed (its months to the whole's quarter) or at one date

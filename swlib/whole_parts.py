@@ -148,8 +148,8 @@ def with_numerators(records, evidence) -> dict:
             base = records[at[whole]].get(col)
             new[col] = [*(ends[col].get(e, p) for e, p in zip(mine, own[:-1], strict=False)), implied(own[-1], base)]
             yb, wyb = (ev.get("year_before") or {}).get(col) or [], (wev.get("year_before") or {}).get(col) or []
-            if yb:
-                before[col] = [implied(yb[0], wyb[0][0]) if wyb else yb[0]]
+            if yb:  # the end of the year before, and for a snapshot within the year the same date a year earlier
+                before[col] = [implied(p, wyb[k][0]) if k < len(wyb) else p for k, p in enumerate(yb)]
         new["ends"], new["year_before"] = (
             {**(ev.get("ends") or {}), **ends},
             {**(ev.get("year_before") or {}), **before},

@@ -937,3 +937,27 @@ def test_an_average_of_days_over_a_few_more_children_than_the_last_quarters_is_h
     assert q["Q1"]["to_date"] == 12.0 and q["Q1"]["status"] == "Green"
     assert pd.isna(q["Q2"]["to_date"]) and "to_date:earlier" in q["Q2"]["suppressed_why"]
     assert q["Q3"]["to_date"] == pytest.approx((12 + 13 + 12.1) / 3)  # over 42 children, 22 more than Q1's
+
+
+def test_attack_a_quarterly_snapshot_is_set_against_the_same_quarter_last_year(data_dir):
+    # ATTACK-8 #2: children on the register at quarter end, 41 at Q2 2022-23 and 44 at Q2 2023-24; the row's
+    # sentence prints both ("Up from 41 at this point last year to 44"): 3 more. A percentage at quarter end,
+    # 120 of 150 then 122 of 153: 2 more of 3 more. The snapshot was set against the year's earlier quarters
+    # and the end of the year before, never against the same quarter a year earlier that the row prints
+    ms = [{"title": "Children on the child protection register at quarter end", "frequency": "quarterly",
+           "aggregate": "latest", "unit": "count", "polarity": "none", "target": ""},
+          {"title": "Looked after children in kinship care at quarter end", "frequency": "quarterly",
+           "aggregate": "latest", "unit": "percent", "decimals": "1", "polarity": "none", "target": ""}]  # fmt: skip
+    counts = {"2022-23": (30, 41, 35, 36), "2023-24": (50, 44)}
+    kin = {"2022-23": ((100, 150), (120, 150), (110, 160), (115, 170)), "2023-24": ((140, 190), (122, 153))}
+    obs = [{"measure": "m0", "period": f"{y}-Q{q}", "value": str(v)}
+           for y, vs in counts.items() for q, v in enumerate(vs, 1)]  # fmt: skip
+    obs += [{"measure": "m1", "period": f"{y}-Q{q}", "numerator": str(n), "denominator": str(d)}
+            for y, vs in kin.items() for q, (n, d) in enumerate(vs, 1)]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    internal = swlib.performance(ds, "alpha", "2023-24-Q2").set_index("measure")
+    assert internal.loc["m0", "to_date"] == 44 and internal.loc["m0", "last_year"] == 41
+    pub = swlib.performance(ds, "alpha", "2023-24-Q2", audience="public").set_index("measure")
+    for m in ("m0", "m1"):  # one of the pair is hidden, so the sentence cannot state the change
+        assert pd.isna(pub.loc[m, "to_date"]) or pd.isna(pub.loc[m, "last_year"]), pub.loc[m].to_dict()
+        assert "to_date:earlier" in pub.loc[m, "suppressed_why"] or "last_year" in pub.loc[m, "suppressed_why"]

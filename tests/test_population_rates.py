@@ -113,7 +113,11 @@ def test_attack_a_population_rate_is_a_count_against_its_earlier_figures(tmp_pat
     # Q3's "at this point last year", 2.36 (52), against Q2 of 2022-23, 2.50 (55) and Q1 2.27 (50): 2 and 3
     pub = public(ds, "2023-24-Q3")
     assert "last_year:earlier" in pub.loc["dg-cpr-rate", "suppressed_why"]
-    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.54)  # 56: 9 and 12 from Q2 and Q1, 7 from March
+    # 2.54 (56): 9 and 12 from Q2 and Q1, 7 from March, but 4 from Q3 of 2022-23 (52), the same date a year earlier
+    assert "to_date:earlier" in pub.loc["dg-cpr-rate", "suppressed_why"]
+    assert pd.isna(pub.loc["dg-cpr-rate", "to_date"])
+    # Q4's 2.77 (61): 5 from Q3, 12 from the same date a year earlier (49) and from March: printed
+    assert public(ds, "2023-24-Q4").loc["dg-cpr-rate", "to_date"] == pytest.approx(2.77)
 
 
 def test_attack_a_population_rate_is_hidden_where_the_count_beside_it_is(tmp_path):
@@ -126,7 +130,10 @@ def test_attack_a_population_rate_is_hidden_where_the_count_beside_it_is(tmp_pat
             assert pd.isna(pub.loc["dg-cpr", c]) and pd.isna(pub.loc["dg-cpr-rate", c]), (period, c)
     pub = public(ds, "2023-24-Q3")  # "the figure at this point last year is [c]": and 2.36 (52) beside it
     assert pd.isna(pub.loc["dg-cpr", "last_year"]) and pd.isna(pub.loc["dg-cpr-rate", "last_year"])
-    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.54) and pub.loc["dg-cpr", "to_date"] == 56
+    # Q3's 56 is 4 more than Q3 of 2022-23 (52), the same date a year earlier: [c] with the rate beside it
+    assert pd.isna(pub.loc["dg-cpr", "to_date"]) and pd.isna(pub.loc["dg-cpr-rate", "to_date"])
+    pub = public(ds, "2023-24-Q4")  # 61: 5 from Q3, 12 from a year earlier and from March, with its rate
+    assert pub.loc["dg-cpr-rate", "to_date"] == pytest.approx(2.77) and pub.loc["dg-cpr", "to_date"] == 61
 
 
 def test_rate_gap_is_the_count_two_rates_of_one_population_differ_by():
