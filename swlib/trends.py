@@ -19,6 +19,8 @@ from .formatting import fmt_value
 from .hidden import figure_hidden, suppressed_columns, suppressed_words
 from .panel import observations
 from .periods import FREQUENCY_KIND, ONE_PERIOD_WORDS, SPAN_MONTHS, Period
+from .population_rates import _population_of, _rate_why
+from .rate_bases import populations
 from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
@@ -430,15 +432,25 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     return False
 
 
-def spc_points_hidden(ds: Dataset, council: str, measure: str, chart: pd.DataFrame) -> bool:
+def spc_points_hidden(
+    ds: Dataset, council: str, measure: str, chart: pd.DataFrame, decimals: int | None = None
+) -> bool:
     """Whether any point of a measure's SPC chart (``long_trend``) is a figure a public report
     would suppress: a count, numerator or denominator from the council's smallest to its largest
     suppressed number, or a small complement ("67 of 70"); for a snapshot (aggregate ``latest``),
     also a small change from the point before ("41 on the register, 44 the quarter before").
-    A p-chart's limits give each point's denominator away, so its counts are tested too. The
-    LGBF panel's figures, published nationally already, are not tested (COMMITTEE-5 #1)."""
+    A p-chart's limits give each point's denominator away, so its counts are tested too. A rate
+    of the council's population given alone ("per 1,000 population aged 0-15") is tested by the
+    count it gives at the population councils.csv gives, printed at ``decimals`` places (the
+    row's; the measure's own where None), as the public table tests it
+    (``population_rates.protect_population_rates``: 0.14 per 1,000 of 22,010 is 3 children, a
+    quarter's point a public report's SPC sentence would print). The LGBF panel's figures,
+    published nationally already, are not tested (COMMITTEE-5 #1)."""
     cfg = council_settings(council)
     m = _by_id(ds).loc[measure]
+    known = _population_of({"unit": m["unit"], "title": m["title"]}, populations(ds.councils, council))
+    if decimals is None:
+        decimals = int(m["decimals"]) if pd.notna(m.get("decimals")) else 2
     s = _series(ds, council, measure, chart["period"].iloc[-1])
     s = s[s["period"].isin(set(chart["period"]))]
     o = _observations(ds, council, measure)
@@ -450,6 +462,12 @@ def spc_points_hidden(ds: Dataset, council: str, measure: str, chart: pd.DataFra
         before = [(*points[i - 1][1:], 1)] if i and m["aggregate"] == "latest" else []
         if figure_hidden([*before, (v, n, d, 1)], m["unit"], "latest", cfg.suppress_min, cfg.suppress_max):
             return True
+        if (
+            known and pd.isna(n) and pd.notna(v)
+        ):  # a population rate alone: the count it gives (and a snapshot's change)
+            was = [b[0] for b in before if pd.notna(b[0])]
+            if _rate_why(v, was, decimals, known[1], known[0], cfg.suppress_min, cfg.suppress_max):
+                return True
     return False
 
 

@@ -935,3 +935,55 @@ def test_a_public_quarterly_asks_public_spc_once_a_measure_and_never_draws_a_cha
     assert not any(t.startswith("Staff who have completed an annual performance") for t in drawn)
     readmissions = next(p for p in parts if p["title"].startswith("Rate of readmission"))
     assert readmissions["icons"] and any(t.startswith("Rate of readmission") for t in drawn)  # a chart of years: drawn
+
+
+def _quarters(data_dir, latest: str, measure: dict, earlier: str, q1: str, councils=None):
+    """A quarterly measure over 2020/21 Q1 to 2023/24 Q2: ``earlier`` each quarter, then ``q1`` and
+    ``latest``: this year above last, the latest quarter far below the run (a special cause of concern
+    beside an improving arrow, so the SPC sentence prints the latest point's value)."""
+    from tests.conftest import COUNCILS, write_csv
+
+    qs = [f"{y}-{(y + 1) % 100:02d}-Q{q}" for y in (2020, 2021, 2022, 2023) for q in (1, 2, 3, 4)][:-2]
+    vals = {**dict.fromkeys(qs, earlier), "2023-24-Q1": q1, "2023-24-Q2": latest}
+    obs = [{"measure": "m0", "period": p, "value": v} for p, v in vals.items()]
+    folder = make_data(data_dir, [{"frequency": "quarterly", "polarity": "higher", **measure}], obs)
+    if councils:
+        write_csv(folder / "councils.csv", [{**c, **councils} for c in COUNCILS])
+    return swlib.load(folder)
+
+
+def _spc_words(ds, audience: str) -> str:
+    from swlib.periods import Period
+    from swlib.views import attention_view
+
+    P = Period.parse("2023-24-Q2")
+    perf = swlib.performance(ds, "alpha", P, audience=audience)
+    parts = attention_view(ds, "alpha", perf, P)["parts"]  # none where the row's figure is [c]
+    return " ".join(w for p in parts for w in [*(i["words"] for i in p["icons"] or []), p["withheld"] or ""])
+
+
+def test_a_public_spc_sentence_of_single_quarters_never_prints_a_latest_point_a_public_table_would_suppress(
+    data_dir,
+):
+    """Issue 21 #4: a public report gives a chart of single quarters as its verdict, in words, and that
+    sentence printed the latest quarter's value: "the latest point (0.14, 2023/24 Quarter 2)", a rate of 22,010
+    children aged 0-15 that is 3 children, which a public table prints [c]. A count of 3 in the latest quarter
+    is held back with its row; a latest point that gives nothing away is still said."""
+    # a small latest quarterly count: the row's year to date less Q1's gives it, so nothing of it is said
+    ds = _quarters(data_dir / "a", "3", {"unit": "count", "target": "1000", "title": "Visits made"}, "40", "100")
+    assert "the latest point (3, 2023/24 Quarter 2)" in _spc_words(ds, "internal")
+    public = _spc_words(ds, "public")
+    assert "latest point" not in public and "(3," not in public
+    # a rate of the population, value only: the latest quarter's 0.14 per 1,000 of 22,010 is 3 children
+    rate = {"unit": "rate", "aggregate": "mean", "target": "10", "decimals": "2",
+            "title": "Children seen per 1,000 population aged 0-15"}  # fmt: skip
+    ds = _quarters(data_dir / "b", "0.14", rate, "2.00", "5.00", {"population": "150000", "population_0-15": "22010"})
+    assert "the latest point (0.14, 2023/24 Quarter 2)" in _spc_words(ds, "internal")
+    public = _spc_words(ds, "public")
+    assert (
+        "0.14" not in public
+        and public.strip() == "Statistical process control chart not shown: it would show small numbers."
+    )
+    # 1.50 per 1,000 is 33 children: the verdict and its latest point are said
+    ds = _quarters(data_dir / "c", "1.50", rate, "2.00", "5.00", {"population": "150000", "population_0-15": "22010"})
+    assert "the latest point (1.50, 2023/24 Quarter 2)" in _spc_words(ds, "public")

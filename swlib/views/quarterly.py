@@ -151,7 +151,7 @@ def public_spc(ds, council: str, r: dict, chart: pd.DataFrame) -> str | None:
     number away that the year-to-date figures do not. None for nothing. D&G 2023/24 Q2's public
     paper said readmissions were "↑ improving" and dropped the "special cause: concern" its
     internal paper led with, for rates per 1,000 discharges that disclose nothing (COMMITTEE-5 #1)."""
-    if r.get("suppressed") or spc_points_hidden(ds, council, r["measure"], chart):
+    if r.get("suppressed") or spc_points_hidden(ds, council, r["measure"], chart, int(r["decimals"])):
         return None
     return "chart" if Period.parse(chart["period"].iloc[-1]).kind == "year" else "verdict"
 
