@@ -112,14 +112,16 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
     finds nothing: a passage that says a measure's printed figures and their difference, nothing more.
     Said as a change over time (a year, "the year before"), never as a part of a whole ("40 of the
     41"), which would tell what the table's years do not."""
-    said = [(float(f.replace(",", "")), y) for f, y in years_said(block, _report_year(printed))]
+    printed = list(printed)
+    if not printed:  # no figure printed: none restated
+        return False
+    said = [(float(f.replace(",", "")), y) for f, y in years_said(block, printed[0].year)]  # the report's year
     said = [(v, y) for v, y in said if v > hi]
     if not said or _BIG_WORDS.search(block):
         return False
     marked = _FIGURE.sub(lambda m: f"#{int(float(m.group().replace(',', '')))}#", block)
     if _PART_OF.search(marked) or not _OVER_TIME.search(block):  # "Of the 41 incidents, 40 were ...": a part
         return False
-    printed = list(printed)
     for s in printed:
         if _names(block, s.title) and all(y is not None and s.figures.get(y) == v for v, y in said):
             if _names_withheld(block, s, printed):
@@ -156,12 +158,6 @@ def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:
         o is not matched and o.withheld and said & (case_title_words(o.title) - SERVICE_WORDS - _GENERIC)
         for o in printed
     )
-
-
-def _report_year(printed: Iterable[Series]) -> str:
-    for s in printed:
-        return s.year
-    return "2000-01"
 
 
 def lazily(make: Callable[[], list[Series]]) -> Callable[[], list[Series]]:

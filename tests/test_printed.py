@@ -60,6 +60,10 @@ def test_a_passage_is_let_through_only_with_the_named_measures_figures_for_the_y
     assert not restates_printed("13 testing orders were imposed this year, against 12 the year before.", [DTTO])
 
 
+def test_a_passage_restates_nothing_where_the_report_prints_no_figure():
+    assert not restates_printed(PASSAGE, [])  # no year of the report to read "this year" by, and nothing to restate
+
+
 def test_years_said_gives_each_figure_the_year_of_its_clause():
     assert years_said("12 children in 2023/24 and 15 in 2022/23", "2023-24") == [("12", "2023-24"), ("15", "2022-23")]
     assert years_said(PASSAGE, "2016-17") == [("40", "2016-17"), ("41", "2015-16")]
