@@ -71,8 +71,8 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return "small"
     if aggregate == "mean" and count and _small(v * k, lo, hi):
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
-    if unit in COUNTED_NUMERATOR_UNITS and _small(d - n, lo, hi):
-        return "complement"
+    if unit in COUNTED_NUMERATOR_UNITS and _small(abs(d - n), lo, hi):  # or a ratio's excess: 1.10 placements
+        return "complement"  # per child moved, 33 of 30, beside the 30 children: 3 placements more than one each
     # each figure printed earlier in the year, or of the same months before a revision; snapshots
     # too: "41 on the register, 44 last quarter" tells 3 left, net
     for pv, pn, pd_, pk in points[:-1]:

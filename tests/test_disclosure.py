@@ -274,6 +274,15 @@ def test_attack_a_rate_or_ratio_with_its_counts_is_a_proportion_whose_complement
     assert q1.loc[["m1", "m2"], "to_date"].notna().all()
     for m in ("m1", "m2"):
         assert pd.isna(q2.loc[m, "to_date"]) and "to_date:earlier" in q2.loc[m, "suppressed_why"], m
+    # ATTACK-8 #8: a ratio or rate over 1, 33 placements of 30 children moved printed as 1.10 (or 110.0 per 100)
+    # beside the 30: 3 placements more than one a child
+    ds = swlib.load(make_data(data_dir, ms, obs((33, 30))))
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    for m in ("m1", "m2"):
+        assert pd.isna(pub.loc[m, "to_date"]) and pub.loc[m, "suppressed_why"] == "to_date:complement", m
+    ds = swlib.load(make_data(data_dir, ms, obs((45, 30))))  # 15 more: printed
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pub.loc["m2", "to_date"] == 1.5
     # a rate per 1,000 people, its complement large, is printed; money and time are not counts of anyone
     ms2 = [{"unit": "rate", "polarity": "lower"}, {"unit": "currency", "polarity": "lower"}]
     ds = swlib.load(make_data(data_dir, ms2, [
