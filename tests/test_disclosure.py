@@ -970,3 +970,28 @@ def test_attack_a_quarterly_snapshot_is_set_against_the_same_quarter_last_year(d
     for m in ("m0", "m1"):  # one of the pair is hidden, so the sentence cannot state the change
         assert pd.isna(pub.loc[m, "to_date"]) or pd.isna(pub.loc[m, "last_year"]), pub.loc[m].to_dict()
         assert "to_date:earlier" in pub.loc[m, "suppressed_why"] or "last_year" in pub.loc[m, "suppressed_why"]
+
+
+def test_attack_a_workforce_total_fte_never_gives_back_a_hidden_teams_fte(demo):
+    # ATTACK-8 #7: teams 420 / 361.2, 110 / (no FTE), 980 / 842.8 and 3 / 2.6: the 3 is hidden and the 110 with
+    # it, but the Total FTE, 1,206.6, less the FTEs printed gave back the small team's 2.6 (3 or 4 people)
+    from swlib.views import workforce_view
+
+    teams = [("Children and Families", 420, 361.2), ("Community Justice", 110, None),
+             ("Adult and Older People", 980, 842.8), ("Secure Unit Outreach", 3, 2.6)]  # fmt: skip
+    rows = pd.DataFrame([{"council": "dundee-city", "period": "2016-17", "service": s, "headcount": h, "fte": f,
+                          "source": "test"} for s, h, f in teams])  # fmt: skip
+    tables = {t: demo.table(t) for t in ("councils", "measures", "targets", "observations", "actions", "finance",
+                                         "inspections", "benchmarks")}  # fmt: skip
+    others = demo.workforce[demo.workforce["council"] != "dundee-city"]
+    ds = swlib.Dataset(**tables, workforce=pd.concat([others, rows], ignore_index=True), path=demo.path)
+    year = swlib.Period.parse("2016-17")
+    body = {
+        r["label"]: r["cells"]
+        for r in workforce_view(ds, "dundee-city", year, "public", published=None)["table"]["rows"]
+    }
+    assert body["Secure Unit Outreach"][1].get("suppressed") and body["Community Justice"][0].get("suppressed")
+    assert body["Total"][1].get("suppressed"), body["Total"]  # the FTE total goes; the headcount total stays
+    assert body["Total"][0]["text"] == "1,513"
+    internal = {r["label"]: r["cells"] for r in workforce_view(ds, "dundee-city", year)["table"]["rows"]}
+    assert internal["Total"][1]["text"] == "1,206.6"

@@ -300,11 +300,17 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal",
     fte = rows["fte"].reindex(counts.index)
     if len(counts) > 1:
         fte.loc["Total"] = rows["fte"].sum(min_count=1)
+    # a hidden team's FTE goes with its headcount; where only one hidden team has an FTE (the team hidden to
+    # protect it has none), the Total's FTE less those printed would give it back: the Total's FTE is hidden too
+    hidden_ftes = [t for t in counts.index if t != "Total" and hide.at[t, "Headcount"] and pd.notna(fte.get(t))]
+    fte_total_hidden = len(hidden_ftes) == 1
     body = []
     for service in counts.index:
         h, f = counts.at[service, "Headcount"], fte.get(service)
         if hide.at[service, "Headcount"]:
             cells = [{"suppressed": True}, {"suppressed": True}]
+        elif service == "Total" and fte_total_hidden:
+            cells = [{"text": "–" if pd.isna(h) else f"{int(h):,}"}, {"suppressed": True}]
         else:
             cells = [{"text": "–" if pd.isna(h) else f"{int(h):,}"},
                      {"text": "–" if f is None or pd.isna(f) else f"{f:,.1f}"}]  # fmt: skip
