@@ -490,8 +490,25 @@ def test_the_cache_misses_after_an_edit_of_swlibs_subpackages_or_its_wording(tmp
     keys = [loading._cache_key(tmp_path / "data")]
     for name in ("small_numbers/words.py", "data/wording.yaml", "data/lgbf_councils.csv"):
         (pkg / name).write_text("a = 2\n")
+        # the code is hashed once a process (the code it runs): an edit is another process's
+        assert loading._cache_key(tmp_path / "data") == keys[-1]
+        loading._code_digests.cache_clear()
         keys.append(loading._cache_key(tmp_path / "data"))
     assert None not in keys and len(set(keys)) == 4
+
+
+def test_a_batch_kernel_hashes_swlibs_code_once_not_at_every_load(tmp_path, monkeypatch):
+    # a batch kernel loads the data set for each report: 121 files of code hashed each time was
+    # 15 ms of CPU a report there, and again in the parent
+    import swlib.loading as loading
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "measures.csv").write_text("measure_id\n")
+    loading._code_digests.cache_clear()
+    first = loading._cache_key(tmp_path / "data")
+    (tmp_path / "data" / "measures.csv").write_text("measure_id\nx\n")  # the data: read every time
+    assert loading._cache_key(tmp_path / "data") != first
+    assert loading._code_digests.cache_info().misses == 1
 
 
 @pytest.mark.parametrize(
