@@ -49,7 +49,11 @@ def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
     made = ds.memo.get(key)
     if made is None:
         o = observations(ds, council)
-        made = ds.memo[key] = o[o["measure"] == measure]
+        at = ds.memo.get(("measure_rows", council))
+        if at is None or at[0] is not o:  # every measure's rows found in one pass, not a comparison a measure
+            at = ds.memo[("measure_rows", council)] = (o, o.groupby("measure", sort=False).indices)
+        rows = at[1].get(measure)
+        made = ds.memo[key] = o[o["measure"] == measure] if rows is None else o.iloc[rows]
     return made
 
 
@@ -63,14 +67,23 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     parsed, end = [Period.parse(p) for p in o["period"]], P.end_key()
     rows = [i for i, p in enumerate(parsed) if p.kind == kind and p.end_key() <= end]
     rows.sort(key=lambda i: parsed[i].sort_key)
-    o = o.iloc[rows]
-    value = o["value"].where(o["value"].notna(), 100 * o["numerator"] / o["denominator"].where(o["denominator"] > 0))
-    has = value.notna().to_numpy()
-    o, ps = o[has], [parsed[i] for i, h in zip(rows, has, strict=True) if h]
+    cols = {c: o[c].to_numpy()[rows] for c in ("value", "numerator", "denominator", "source", "price_year")}
+    v, n, d = cols["value"], cols["numerator"], cols["denominator"]
+    if v.dtype == n.dtype == d.dtype == np.float64:  # as pandas' where, on the arrays: the same floats
+        with np.errstate(invalid="ignore"):
+            value = np.where(np.isnan(v), 100 * n / np.where(d > 0, d, np.nan), v)
+    else:  # not a float column (an empty table's): pandas' rules
+        f = pd.DataFrame({c: cols[c] for c in ("value", "numerator", "denominator")})
+        value = f["value"].where(
+            f["value"].notna(), 100 * f["numerator"] / f["denominator"].where(f["denominator"] > 0)
+        )
+        value = value.to_numpy()
+    has = ~pd.isna(value)
+    ps = [parsed[i] for i, h in zip(rows, has, strict=True) if h]
     return pd.DataFrame({"period": np.array([str(p) for p in ps], dtype=object),
-                         "label": np.array([p.label for p in ps], dtype=object), "value": value[has].to_numpy(),
-                         "numerator": o["numerator"].to_numpy(), "denominator": o["denominator"].to_numpy(),
-                         "source": o["source"].to_numpy(), "price_year": o["price_year"].to_numpy()})  # fmt: skip
+                         "label": np.array([p.label for p in ps], dtype=object), "value": value[has],
+                         "numerator": n[has], "denominator": d[has],
+                         "source": cols["source"][has], "price_year": cols["price_year"][has]})  # fmt: skip
 
 
 def _series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
