@@ -22,7 +22,7 @@ from .periods import fy_text
 from .printed import lazily
 from .public_text import cleared_narrative, narrative_cleared, public_narrative
 from .publishing import printed_series
-from .schema import NARRATIVE_SECTIONS as SECTIONS  # noqa: F401 (the notebooks read it here)
+from .schema import NARRATIVE_SECTIONS as SECTIONS  # the notebooks read it here too
 from .schema import narrative_dir
 from .shown_text import ALLOWED_TAGS, _md, shift_headings  # the small-number check reads what these print
 from .templating import macro
@@ -88,10 +88,13 @@ def printed_by(data_path: Path, council: str, year: str):
     return lazily(figures)
 
 
-def section(data_path: Path, council: str, year: str, name: str, audience: str = "internal") -> Markup | None:
+def section(
+    data_path: Path, council: str, year: str, name: str, audience: str = "internal", printed=None
+) -> Markup | None:
     """The CSWO's words for a section as sanitised HTML, or None when there is none. For the
     public, a paragraph that mentions a small number is withheld unless cleared (front matter,
-    see ``public_text.narrative_cleared``)."""
+    see ``public_text.narrative_cleared``). ``printed``: the public report's printed figures
+    (``printed_by``), shared by its sections (``sections_of``); worked out for this one if None."""
     f = narrative_dir(data_path) / council / year / f"{name}.md"
     check_narrative([f], lambda _: section_file(data_path, council, year, name))
     try:
@@ -104,10 +107,15 @@ def section(data_path: Path, council: str, year: str, name: str, audience: str =
         text = raw.decode("cp1252", errors="replace")
     if audience == "public":
         cfg = council_settings(council)
-        if cfg.public_text == "cleared":  # every paragraph an officer has not cleared (swlib.public_text)
-            text, _ = cleared_narrative(text, cfg.suppress_min, cfg.suppress_max, printed_by(data_path, council, year))
-        else:
-            text, _ = public_narrative(text, cfg.suppress_min, cfg.suppress_max, printed_by(data_path, council, year))
+        public = cleared_narrative if cfg.public_text == "cleared" else public_narrative  # the policy (public_text)
+        text, _ = public(text, cfg.suppress_min, cfg.suppress_max, printed or printed_by(data_path, council, year))
     else:
         text = narrative_cleared(text)[2]  # the front matter is for officers, not readers
     return markdown_html(fy_text(text)) if text.strip() else None  # 2023/24, as the report prints it
+
+
+def sections_of(data_path: Path, council: str, year: str, audience: str = "internal") -> dict[str, Markup | None]:
+    """The CSWO's words for every section of the annual report (``section``, by ``SECTIONS``); a
+    public report's printed figures worked out once for all of them, on first need."""
+    printed = printed_by(data_path, council, year) if audience == "public" else None
+    return {name: section(data_path, council, year, name, audience, printed) for name in SECTIONS}

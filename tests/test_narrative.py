@@ -164,3 +164,16 @@ def test_figures_a_narrative_takes_from_the_resource_plan_are_the_plans_and_the_
     # the plan: "a Net Revenue Budget of £175.763 million", "capital budget of £6.839m"
     assert (budget, capital) == (175.763, 6.839)
     assert "budget for 2021-22 was £175.763 million, with a capital programme of £6.839 million" in text
+
+
+def test_a_public_reports_sections_work_out_its_printed_figures_once(monkeypatch):
+    from tests.conftest import ROOT
+
+    calls = []
+    real = narrative.printed_series
+    monkeypatch.setattr(narrative, "printed_series", lambda *a, **k: calls.append(a) or real(*a, **k))
+    args = (ROOT / "data", "dundee-city", "2016-17")
+    both = narrative.sections_of(*args, "public")
+    assert len(calls) == 1 and list(both) == list(narrative.SECTIONS)
+    assert both == {name: narrative.section(*args, name, "public") for name in narrative.SECTIONS}  # as one by one
+    assert "withheld from the public version" in str(both["complaints"])  # Dundee's "Two of them progressed"
