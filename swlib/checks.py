@@ -21,6 +21,10 @@ count). Each is a ``Problem`` (file, row, column, what was found, what was proba
 - a snapshot and a count of the people joining or leaving it ("Permanence Orders made",
   "Children subject to a permanence order at 31 March") whose change leaves a small number,
   without ``flow_of`` (``undeclared.undeclared_flows``).
+- a rate of the council's population given alone, with no count tied to it (no numerator on
+  its row, no ``part_of``, no count of its title less what it is per), where the council's
+  population is small enough that the rate is a count from ``suppress_min`` to ``suppress_max``
+  (0.14 per 1,000 of 22,010 aged 0-15: 3 children; ``small_population_rates``).
 
 Pure functions of the typed tables (indexed by spreadsheet row, as loading reads them).
 """
@@ -33,11 +37,12 @@ import pandas as pd
 
 from . import slips
 from . import year_runs as runs
-from .amounts import undeclared_amounts
+from .amounts import small_range, undeclared_amounts
+from .config import council_settings
 from .errors import FINANCE_UNITS, Problem, row_list
-from .rate_bases import age_populations_over_whole
+from .rate_bases import age_populations_over_whole, populations, rate_base, rate_counts, rate_head
 from .return_totals import finance_totals, workforce_totals
-from .schema import COUNT_UNITS
+from .schema import COUNT_UNITS, DEFAULT_DECIMALS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 from .statutory_years import years_without_statutory
 from .undeclared import undeclared_flows, undeclared_parts, values_by_key
@@ -76,6 +81,8 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
     if "councils" in tables:
         out += lgbf_council_mismatches(tables["councils"], label("councils"))
         out += age_populations_over_whole(tables["councils"], label("councils"))  # population_0-15
+        if measures is not None and "observations" in tables:
+            out += small_population_rates(tables["observations"], measures, tables["councils"], label("observations"))
     if "workforce" in tables:
         out += workforce_totals(tables["workforce"], label("workforce"), totals.get("workforce"))
     if "finance" in tables:
@@ -396,4 +403,53 @@ def finance_units(finance: pd.DataFrame, label: str) -> list[Problem]:
                     f"amounts in pounds, not £000 or £m (a social work {kind} is many millions): {biggest:,g} in "
                     f"{unit} is {biggest * times:,.0f}; multiply each line by {times:,}", code=FINANCE_UNITS),
         )  # fmt: skip
+    return out
+
+
+def small_population_rates(obs: pd.DataFrame, measures: pd.DataFrame, councils: pd.DataFrame, label: str,
+                           settings=None) -> list[Problem]:  # fmt: skip
+    """Warnings, one a measure and council (on its first such row): a rate of the council's
+    population (``rate_bases.rate_base``: "per 1,000 population aged 0-15", "per 100,000") given
+    as a value alone, with no count tied to it (no numerator on its row, no ``part_of``, no count
+    measure titled as the rate less what it is per), where at the population councils.csv gives the
+    rate is a count from ``suppress_min`` to ``suppress_max`` (``rate_bases.rate_counts``: 0.14
+    per 1,000 of 22,010 aged 0-15 is 3 children). A public report prints it [c]; a reader who
+    knows the population works the count out of any rate printed elsewhere (a council's own
+    papers), and only a count given with it lets the public step check the rest (its complement,
+    its change). A population not in councils.csv is not this warning (check-public lists it)."""
+    settings = settings or council_settings
+    counts = {" ".join(str(t).lower().split()) for t in measures.loc[measures["unit"].isin(COUNT_UNITS), "title"]}
+    out = []
+    for _, m in measures.drop_duplicates("measure").iterrows():
+        base = rate_base(m["title"]) if m["unit"] == "rate" else None
+        if base is None or not base.column or not base.per or isinstance(m.get("part_of"), str):
+            continue
+        if " ".join(rate_head(m["title"]).lower().split()) in counts:
+            continue  # its count is a measure of its own: checked with it (population_rates.protect_rates_of_counts)
+        decimals = int(m["decimals"]) if pd.notna(m.get("decimals")) else DEFAULT_DECIMALS["rate"]
+        rows = obs[(obs["measure"] == m["measure"]) & obs["value"].notna() & obs["numerator"].isna()]
+        for council, own in rows.groupby("council", sort=False):
+            pop = populations(councils, council).get(base.column)
+            if not pop:
+                continue
+            lo, hi = small_range(settings, council)
+            found = [(row, r) for row, r in own.iterrows()
+                     if any(lo <= k <= hi for k in rate_counts(float(r["value"]), decimals, base.per, pop))]  # fmt: skip
+            if not found:
+                continue
+            row, r = found[0]
+            ks = [k for k in rate_counts(float(r["value"]), decimals, base.per, pop)]
+            said = f"{ks[0]}" if len(ks) == 1 else f"{ks[0]} to {ks[-1]}"
+            more = f" (and {len(found) - 1} more of its periods)" if len(found) > 1 else ""
+            one = base.per / pop
+            out.append(Problem(
+                label, int(row), "value",
+                f"{m['measure']} {r['period']} for {council}: {float(r['value']):g} {base.label} of {int(pop):,} "
+                f"({base.column} in councils.csv) is a count of {said}{more}, given with no count",
+                f"a rate whose count is {lo} to {hi} is printed [c] in public reports, and anyone who knows the "
+                f"population works the count out of it (at this population one is {one:.2g} {base.label.removeprefix('rate ')}): give its "
+                "numerator and denominator (the count and the population) on its row, or declare part_of = the "
+                "count it is of, so that the count is checked with it",
+                council=council,
+            ))  # fmt: skip
     return out

@@ -14,21 +14,9 @@ from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words, is_nan, kept_for
 from .periods import year_before
-from .rate_bases import rate_base, rate_head
+from .rate_bases import POPULATION_DRIFT, rate_base, rate_counts, rate_head
 from .schema import COUNT_UNITS
 from .small_numbers import _small
-
-POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
-
-
-def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
-    """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
-    be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the
-    one given (a year's own population differs a little)."""
-    rate, half = float(round_half_up(rate, decimals)), 0.5 * 10.0**-decimals  # as printed: what a reader has
-    low = max(rate - half, 0) * population * (1 - POPULATION_DRIFT) / per
-    high = (rate + half) * population * (1 + POPULATION_DRIFT) / per
-    return range(math.ceil(low), math.floor(high) + 1)
 
 
 def rate_gap(now: float, before: float, decimals: int, per: float, population: float) -> range:

@@ -12,11 +12,13 @@ data file gives: only its numerator and denominator can check it. ``rate_base`` 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .base import round_half_up
 from .errors import Problem
 
 AGE_COLUMNS = (  # what a councils.csv column of an age group's population is named
@@ -172,6 +174,19 @@ def rate_base(title) -> RateBase:
             break
         kept.append(w)
     return RateBase(per, "other", None, " ".join(kept).lower()) if kept else RateBase(per, "unstated")
+
+
+POPULATION_DRIFT = 0.03  # a year's population may differ from the one given by this much (a safe margin)
+
+
+def rate_counts(rate: float, decimals: int, per: float, population: float) -> range:
+    """The whole counts a rate per ``per`` of ``population`` printed at ``decimals`` places can
+    be (2.7 per 100,000 of 148,790: 4), the population taken within ``POPULATION_DRIFT`` of the
+    one given (a year's own population differs a little)."""
+    rate, half = float(round_half_up(rate, decimals)), 0.5 * 10.0**-decimals  # as printed: what a reader has
+    low = max(rate - half, 0) * population * (1 - POPULATION_DRIFT) / per
+    high = (rate + half) * population * (1 + POPULATION_DRIFT) / per
+    return range(math.ceil(low), math.floor(high) + 1)
 
 
 def populations(councils: pd.DataFrame, council: str) -> dict[str, float]:

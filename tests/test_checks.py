@@ -261,3 +261,30 @@ def csv_rows(path) -> list[dict]:
     import csv
 
     return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_a_population_rate_alone_whose_population_makes_it_a_small_count_is_a_validate_warning(data_dir):
+    # issue 21 #2: "Children seen per 1,000 population aged 0-15" given as a value alone, with no count beside it:
+    # at 22,010 children, 0.14 is 3 children. validate said nothing; now it warns (not an error: the data are
+    # right, and a public report prints [c]), naming the first row and how many more
+    ms = [{"measure": "seen", "title": "Children seen per 1,000 population aged 0-15", "unit": "rate",
+           "polarity": "none", "frequency": "annual", "decimals": "2"}]  # fmt: skip
+    obs = [{"measure": "seen", "period": p, "value": v} for p, v in
+           (("2021-22", "2.00"), ("2022-23", "0.14"), ("2023-24", "0.09"))]  # fmt: skip
+    folder = make_data(data_dir, ms, obs)
+    write_csv(folder / "councils.csv", [{**c, "population": "150000", "population_0-15": "22010"} for c in COUNCILS])
+    r = CliRunner().invoke(main, ["validate", "--data", str(folder)])
+    assert r.exit_code == 0 and "OK, with 2 warnings" in r.output, r.output  # and the empty statutory sections
+    assert ("observations.csv, row 3, column 'value': found seen 2022-23 for alpha: 0.14 rate per 1,000 population "
+            "aged 0-15 of 22,010 (population_0-15 in councils.csv) is a count of 3 (and 1 more of its periods), given "
+            "with no count") in " ".join(r.output.split())  # fmt: skip
+    assert "printed [c] in public reports" in r.output and "part_of" in r.output
+    assert CliRunner().invoke(main, ["validate", "--data", str(folder), "--strict"]).exit_code == 2
+    # a large population, or its count given on the row, or a count of its cases beside it: no warning
+    write_csv(folder / "councils.csv", [{**c, "population": "1500000", "population_0-15": "220100"} for c in COUNCILS])
+    assert not [w for w in swlib.load(folder).warnings if "given with no count" in str(w)]
+    write_csv(folder / "councils.csv", [{**c, "population": "150000", "population_0-15": "22010"} for c in COUNCILS])
+    ms.append({"measure": "seen-n", "title": "Children seen", "unit": "count", "polarity": "none",
+               "frequency": "annual"})  # fmt: skip
+    write_csv(folder / "measures.csv", [{**MEASURE_DEFAULTS, **m} for m in ms])
+    assert not [w for w in swlib.load(folder).warnings if "given with no count" in str(w)]
