@@ -43,7 +43,7 @@ report = {
     "synthetic": bool(ds.benchmarks["source"].fillna("").str.lower().str.startswith("synthetic").any()),
     "issue": s.national_issue_view(),  # page 1: the issue date and who publishes the figures
     "about": {
-        "latest": swlib.Period.parse(pos.attrs["period"]).label,
+        "latest": s.report_year_words(ds, swlib.Period.parse(pos.attrs["period"])),
         "sources": s.benchmark_sources(ds),
         "only": sorted(pos["council_name"].unique()) if only else [],
     },

@@ -83,7 +83,9 @@ def test_the_matrix_names_each_columns_year_and_the_glossary_only_used_terms(dem
     pos = national.positions(demo, "2019-20")
     cols = {c["code"]: c["year"] for c in quartile_matrix_view(pos)["columns"]}
     assert cols["SW4a"] == "2017/18" and cols["SW1"] == "2019/20"
-    assert family_groups_view(pos)["rows"][0]["label"] == "SW1 (£ at 2020/21 prices)"
+    assert family_groups_view(pos)["rows"][0]["label"] == (
+        "SW1: Older Persons (Over 65's) Home Care Costs per Hour (£ at 2020/21 prices)"
+    )  # named, not only coded (COMMITTEE-8 #12)
     terms = dict(national_glossary_items())
     assert "SDS" in terms and "Funnel plot" in terms and "Real terms" in terms and "LGBF" in terms
     assert not {"Green, Amber, Red", "Report later", "[c]", "Data only", "To date", "CPO", "MAPPA"} & set(terms)
@@ -405,7 +407,7 @@ def test_a_cost_whose_lgbf_series_stops_short_of_the_report_says_why(demo):
     pos = national.positions(demo, P)
     sw1, chn8a = (national_indicator_view(demo, code, P, pos) for code in ("SW1", "CHN8a"))
     assert sw1["lead"].startswith(
-        "2020/21, the latest year available; councils ranked from the lowest cost."
+        "2020/21, the year of this report; councils ranked from the lowest cost."
     )  # a cost is lower, not better
     assert sw1["ranking"]["caption"].endswith("(1st = lowest cost)")
     assert "statistical process control chart to 2020/21" in sw1["spc"]["caption"]
@@ -413,3 +415,20 @@ def test_a_cost_whose_lgbf_series_stops_short_of_the_report_says_why(demo):
         "2019/20, the latest year available (the LGBF has published no 2020/21 figure for this cost yet);"
     )
     assert "statistical process control chart to 2019/20" in chn8a["spc"]["caption"]
+
+
+def test_the_national_report_names_its_year_as_the_year_of_the_report_not_the_latest_available(demo):
+    # COMMITTEE-8 #9: the 2019/20 overview said "Latest year available: 2019/20" of the January 2022 release,
+    # whose 2020/21 figures the council reports print
+    from swlib.views import national_indicator_view, report_year_words
+
+    assert report_year_words(demo, Period.parse("2019-20")) == (
+        "2019/20, the year of this report (the same release has figures up to 2020/21)"
+    )
+    assert (
+        report_year_words(demo, Period.parse("2020-21"))
+        == "2020/21, the year of this report, the latest year available"
+    )
+    P = Period.parse("2019-20")
+    lead = national_indicator_view(demo, "SW1", P, national.positions(demo, P))["lead"]
+    assert lead.startswith("2019/20, the year of this report;") and "latest year available" not in lead

@@ -28,6 +28,7 @@ from .national import (
     national_glance_view,
     national_indicator_view,
     quartile_matrix_view,
+    report_year_words,
     trend_words,
 )
 from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason, spc_against_trends
@@ -59,6 +60,6 @@ __all__ = [
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view", "issue_view",
     "landscape_text", "latest_available", "latest_caption", "legend_view", "money_view", "national_glance_view", "national_glossary_items", "national_indicator_view",
     "national_issue_view",
-    "no_figures_view", "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view", "rated_view", "red_view",
+    "no_figures_view", "not_compared_reason", "performance_table_view", "performance_view", "printed_rows", "quartile_matrix_view", "rated_view", "red_view", "report_year_words",
     "source_label", "sources_view", "spc_against_trends", "statutory_view", "summary_view", "trend_words", "values_view", "variance_view", "without_figures", "workforce_view",
 ]  # fmt: skip

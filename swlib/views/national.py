@@ -97,7 +97,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     )
     v = {"id": f"indicator-{slug(code)}", "title": title, "icons": None, "spc": None, "run": None, "funnel": None,
          "short": unit != "percent",  # its figures and changes short: a council's name can keep one line
-         "lead": f"{year.label}, the latest year available{not_yet}; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, d)}."}  # fmt: skip
+         "lead": f"{year.label}, {'the latest year available' if year < asked else 'the year of this report'}{not_yet}; {better}. Scotland: {fmt_value(r0['scotland_value'], unit, d)}."}  # fmt: skip
     run = scotland_series(ds, code, period)
     if len(run) >= 2:
         first, last = run.iloc[0], run.iloc[-1]
@@ -214,6 +214,17 @@ def _concern(g: dict) -> bool:
 def _improving(g: dict) -> bool:
     spc = not g.get("sustained") and g["variation"] == "special_cause_improvement"
     return spc or g["trend"].get("reading") == "improving"
+
+
+def report_year_words(ds, year: Period) -> str:
+    """The year a national report's figures are for, said as such: the year asked for is not "the latest
+    year available" where the LGBF release holds later years, which council reports of the same
+    release print (COMMITTEE-8 #9)."""
+    periods = ds.benchmarks["period"].dropna().unique()
+    later = sorted(p for p in map(Period.parse, periods) if p.kind == "year" and p > year)
+    return f"{year.label}, the year of this report" + (
+        f" (the same release has figures up to {later[-1].label})" if later else ", the latest year available"
+    )
 
 
 def national_glance_view(parts: list[dict]) -> dict:
@@ -340,7 +351,8 @@ def family_groups_view(pos: pd.DataFrame) -> dict:
         unit, prices = first.at[code, "unit"], price_label(first.at[code, "price_year"])
         d = lgbf_decimals(unit, first.at[code, "scotland_value"], r)
         return {
-            "label": code + (f" ({prices})" if prices else ""),
+            "label": f"{code}: {first.at[code, 'title']}"
+            + (f" ({prices})" if prices else ""),  # named (COMMITTEE-8 #12)
             "cells": [{"text": fmt_value(v, unit, d)} for v in r],
         }
 
