@@ -19,10 +19,11 @@ from pathlib import Path
 
 from . import executors, reports
 from .base import NOT_RENDERED
-from .config import council_settings, notebooks_dir, outputs_dir
+from .config import council_settings, notebooks_dir
 from .coverage import no_figures
 from .errors import ConfigError
 from .outputs import Job, Outcome, check_target, hold, read_manifest, record
+from .outputs import out_dir as outputs_folder
 from .periods import Period
 from .scheduling import choices, is_relative
 from .scheduling import today as run_date
@@ -238,17 +239,19 @@ def make_plan(runs, data=None, out=None, force: bool = False, today=None, pdf: b
 
     ds = load(data)
     on = today or run_date()
-    out_dir = Path(out) if out is not None else outputs_dir()
+    out_dir = outputs_folder(out)
 
     check_target(out_dir / "manifest.json", out_dir)  # --out a file, or a link out of it: exit 2 before any work
     planned: list[Job] = []
+    planned_keys: set[str] = set()
     picked: dict = {}
     for report, period, councils, audiences, *rest in runs:  # rest: the run's pdf, its latest_share
         run_pdf, share = [*rest, False, None][:2]
         for j in plan(report, period, councils, audiences, ds, Path(ds.path).resolve(), out_dir, on, share, picked):
             j = replace(j, pdf=pdf or bool(run_pdf))
-            if j.key not in {p.key for p in planned}:  # two runs naming one report (latest = 2023-24): render once
+            if j.key not in planned_keys:  # two runs naming one report (latest = 2023-24): render once
                 planned.append(j)
+                planned_keys.add(j.key)
     unresolved = [Outcome(j, "no-period", 0.0, error=picked[j.report, j.asked, j.council].why)
                   for j in planned if not j.resolved]  # fmt: skip
     unresolved += _no_figures(ds, planned)

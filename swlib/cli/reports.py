@@ -76,10 +76,10 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
             click.echo(f"{report} {period}: {council} {P}")
         from ..outputs import acquire, release
 
-        acquire(out_dir(out), wait)  # another run there: exit 2 naming it (after --wait seconds)
-        click.get_current_context().call_on_close(lambda: release(out_dir(out)))  # held until this one ends
-        only = "" if r.per_council else ",".join(check_councils(ds, councils))
         folder = out_dir(out)
+        acquire(folder, wait)  # another run there: exit 2 naming it (after --wait seconds)
+        click.get_current_context().call_on_close(lambda: release(folder))  # held until this one ends
+        only = "" if r.per_council else ",".join(check_councils(ds, councils))
         job = Job(
             report, council, str(P), audience, str(Path(ds.path).resolve()), str(folder),
             subject_name(ds, report, council), only,
@@ -116,7 +116,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
     if _says_returns(report, audience):  # the commands the report says in words
         _say_returns_needed(steps or _returns_needed(ds, council, P, report))
     if audience == "public":
-        _say_public(ds, job, data, verbose, "run", out_dir(out))
+        _say_public(ds, job, data, verbose, "run", folder)
     click.echo(str(path))
     if pdf:
         click.echo(str(pdf))
