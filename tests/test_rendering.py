@@ -304,6 +304,18 @@ def test_page_one_counts_no_status_that_no_measure_has():
         assert counts and all(not s.get_text().endswith(" 0") for s in counts), name
 
 
+def test_public_page_one_says_a_suppressed_status_may_be_any_status():
+    # COMMITTEE-8 #21: SL's public page 1 counted Green 5 against the internal Green 10 (every hidden measure
+    # Green): a member took the public paper for a worse one
+    line = " ".join(soup(rendered("quarterly", "public")).select_one(".glance-counts").get_text(" ").split())
+    assert "Suppressed [c] 5" in line.replace(" ,", ",") or "Suppressed [c]" in line, line
+    assert line.endswith(
+        "A suppressed measure’s status is hidden with its figure, whatever it is: Green, Amber or Red."
+    )
+    internal = " ".join(soup(rendered("quarterly")).select_one(".glance-counts").get_text(" ").split())
+    assert "whatever it is" not in internal
+
+
 def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
     """South Lanarkshire 2021/22 Q2: planned referrals moved Red to Green while its figure fell:
     page 1 says the status moved, not that the measure got "Better"; Equipu's target to date
