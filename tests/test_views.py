@@ -987,3 +987,17 @@ def test_a_public_spc_sentence_of_single_quarters_never_prints_a_latest_point_a_
     # 1.50 per 1,000 is 33 children: the verdict and its latest point are said
     ds = _quarters(data_dir / "c", "1.50", rate, "2.00", "5.00", {"population": "150000", "population_0-15": "22010"})
     assert "the latest point (1.50, 2023/24 Quarter 2)" in _spc_words(ds, "public")
+
+
+def test_a_rows_spc_chart_is_worked_out_once_even_where_its_target_is_nan(monkeypatch):
+    from types import SimpleNamespace
+
+    from swlib.views import quarterly
+
+    made = []
+    monkeypatch.setattr(quarterly, "spc_target", lambda ds, r: float("nan"))  # a new NaN each time: never == itself
+    monkeypatch.setattr(quarterly, "long_trend", lambda *a, **k: made.append(a) or "chart")
+    ds, row = SimpleNamespace(memo={}), {"measure": "m"}
+    for _ in range(2):
+        assert quarterly.spc_chart_of(ds, "fife", row, "2023-24-Q2")[0] == "chart"
+    assert len(made) == 1

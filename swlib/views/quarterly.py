@@ -4,6 +4,8 @@ SPC chart and icons, or its last years) and how the council compares (LGBF bench
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from ..base import TREND_ARROWS
@@ -103,10 +105,18 @@ def spc_chart_of(ds, council: str, r: dict, period: Period) -> tuple[pd.DataFram
     only read it."""
     target = spc_target(ds, r)
     at = r.get("period_shown") or period
-    key = ("long_trend", council, r["measure"], str(Period.parse(at)), target)
+    key = ("long_trend", *_chart_key(council, r, at, target))
     if key not in ds.memo:
         ds.memo[key] = long_trend(ds, council, r["measure"], at, target=target)
     return ds.memo[key], target
+
+
+def _chart_key(council: str, r: dict, at, target) -> tuple:
+    """What a row's SPC chart is worked out from, as a memo key: the council, the measure, the
+    period it shows and the target, a target with no figure (None, NaN) as None (NaN is never
+    equal to itself: a key holding one would never be found again)."""
+    no_target = target is None or (isinstance(target, float) and math.isnan(target))
+    return council, r["measure"], str(Period.parse(at)), None if no_target else float(target)
 
 
 def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> pd.Series:
@@ -135,8 +145,7 @@ def public_spc_of(ds, council: str, r: dict, period: Period) -> str | None:
     chart, target = spc_chart_of(ds, council, r, period)
     if chart is None:
         return None
-    at = r.get("period_shown") or period
-    key = ("public_spc", council, r["measure"], str(Period.parse(at)), target, bool(r.get("suppressed")))
+    key = ("public_spc", *_chart_key(council, r, r.get("period_shown") or period, target), bool(r.get("suppressed")))
     if key not in ds.memo:
         ds.memo[key] = public_spc(ds, council, r, chart)
     return ds.memo[key]
