@@ -15,6 +15,8 @@ Pure functions of the typed tables (indexed by spreadsheet row), each returning 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -154,7 +156,8 @@ SMALL_COUNT = 20  # ... and, for a count of people or events, around at least th
 
 # (unit, how many times, what the figure was typed in): the slips of scale a unit invites
 SCALES = (("currency", 100, "in pence"), ("hours", 60, "in minutes"), ("days", 24, "in hours"),
-          (None, 1000, "1,000 times too large"), (None, 100, "100 times too large"))  # fmt: skip
+          (None, 1000, "1,000 times too large"), (None, 100, "100 times too large"),
+          (None, 10, "with a digit too many"))  # fmt: skip
 
 
 def _scale_slip(ratio: float, unit: str) -> tuple[int, str] | None:
@@ -165,12 +168,31 @@ def _scale_slip(ratio: float, unit: str) -> tuple[int, str] | None:
     return None
 
 
+def _says_why(comment, v: float) -> bool:
+    """Whether a row's ``comment`` accounts for its figure ``v`` being out of scale: any comment on
+    a 0 (the reason there was none), else one that quotes the figure (3,040 or 3040). A comment on
+    something else (a return's "Corrected: invoices re-coded", a quarter's news) does not: the
+    newest quarter, the one a return brings in, usually has one (ANALYST-8 #15)."""
+    if not isinstance(comment, str) or not comment.strip():
+        return False
+    if v == 0:
+        return True
+    for n in re.findall(r"\d[\d,]*(?:\.\d+)?", comment):
+        try:
+            if abs(float(n.replace(",", "")) - v) < 1e-9:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Warnings: a figure given as a value that is ``SCALE`` times or more, or a ``SCALE``-th or
     less (0 included), of the median of the measure's other values of the same kind of period for
     the council (three or more, steady: within ``STEADY`` times of each other): a cost in pence
     among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named;
-    a row whose comment says why is not warned of."""
+    a row whose comment says why (``_says_why``: quotes the figure, or gives the reason for a 0)
+    is not warned of."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
     for (council, measure), rows in _by_measure(obs).items():
@@ -179,7 +201,9 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
         unit = info.at[measure, "unit"]
         for kind in {p.kind for _i, p, _r in rows}:
             given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and pd.notna(r["value"])]
-            explained = {i for i, p, r in rows if isinstance(r.get("comment"), str) and r["comment"].strip()}
+            explained = {
+                i for i, _p, r in rows if pd.notna(r["value"]) and _says_why(r.get("comment"), float(r["value"]))
+            }
             for i, p, v in given:
                 if i in explained:
                     continue  # a figure the analyst says why of: the report prints the comment beside it
@@ -193,6 +217,7 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                 if 1 / SCALE < ratio < SCALE:
                     continue
                 around = f"{_fig(min(others))} to {_fig(max(others))}"
+                quoting = f", quoting the figure ('{_fig(v)} because ...')" if v else ""
                 if v == 0:
                     meant = "the figure; if it is not known, leave value blank and give the reason in comment"
                 elif ratio > 1:
@@ -208,7 +233,8 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                         "value",
                         f"{measure} for {council}, {p.label}: {_fig(v)}, where its other {kind} figures are {around} "
                         f"({'about ' + _fig(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
-                        meant + "; if it is right, say why in comment (the report prints it) and this warning goes",
+                        meant
+                        + f"; if it is right, say why in comment{quoting} (the report prints it) and this warning goes",
                     )
                 )
     return out

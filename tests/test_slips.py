@@ -1,7 +1,10 @@
 """Warnings about figures typed on the wrong footing (swlib.slips): a year's target on a quarter's
 row, months typed as the quarter so far, a figure 100 times the others (ANALYST-5 #8, #9, #10)."""
 
+from click.testing import CliRunner
+
 import swlib
+from swlib.cli import main
 from tests.conftest import make_data
 
 BEDS = {"measure": "dd-bed-days", "unit": "count", "polarity": "lower", "frequency": "monthly", "target": "12000"}
@@ -105,8 +108,8 @@ def test_a_cost_typed_in_pence_and_a_zero_among_hundreds_are_warned_with_the_lik
     assert found == [
         "observations.csv, row 7, column 'value': found cah-cost for alpha, 2026/27 Quarter 2: 3,175, where its other "
         "quarter figures are 28.4 to 31.2 (about 109 times as much); expected the figure in the measure's unit: "
-        "31.75 if 3,175 was typed in pence; if it is right, say why in comment (the report prints it) and this "
-        "warning goes",
+        "31.75 if 3,175 was typed in pence; if it is right, say why in comment, quoting the figure ('3,175 because "
+        "...') (the report prints it) and this warning goes",
         "observations.csv, row 11, column 'value': found care-homes for alpha, 2026/27 Quarter 1: 0, where its other "
         "quarter figures are 1,398 to 1,412 (a tenth or less); expected the figure; if it is not known, leave value "
         "blank and give the reason in comment; if it is right, say why in comment (the report prints it) and this "
@@ -130,3 +133,34 @@ def test_a_first_quarter_month_typed_as_the_year_to_date_is_warned_once(data_dir
     found = [str(w) for w in swlib.load(make_data(data_dir, [BEDS], months("dd-bed-days", counts))).warnings
              if "row 15, column 'value'" in str(w)]  # fmt: skip
     assert len(found) == 1 and "May 2026: 2,010, about the year to date" in found[0]
+
+
+def test_the_newest_quarters_slip_is_warned_though_its_return_gave_it_a_comment(data_dir):
+    """ANALYST-8 #15: the newest quarter, the one a return brings in, carried a comment on something
+    else ("Corrected: agency invoices re-coded"), and any comment hid the warning: 3,040 pence printed
+    as a Red '£1,534.98', and a count typed with an extra 0 likewise. A comment quoting the figure
+    still says why."""
+    beds = {"measure": "dd-beds", "unit": "count", "polarity": "lower", "aggregate": "sum"}
+    quarters = ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4", "2026-27-Q1", "2026-27-Q2"]
+    obs = [{"measure": "cah-cost", "period": p, "value": v}
+           for p, v in zip(quarters, ["28.1", "28.45", "29.3", "29.85", "29.95", "3040"], strict=True)]  # fmt: skip
+    obs[-1]["comment"] = "Corrected: agency invoices re-coded to Q1."
+    obs += [{"measure": "dd-beds", "period": p, "value": v}
+            for p, v in zip(quarters, ["1390", "1450", "1600", "1710", "1650", "17200"], strict=True)]  # fmt: skip
+    obs[-1]["comment"] = "3 people waited over six weeks for a care home place."
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, [COST, beds], obs))])
+    assert r.exit_code == 0, r.output
+    said = [line for line in r.output.splitlines() if "where its other" in line]
+    assert said == [
+        "observations.csv, row 7, column 'value': found cah-cost for alpha, 2026/27 Quarter 2: 3,040, where its other "
+        "quarter figures are 28.1 to 29.95 (about 104 times as much); expected the figure in the measure's unit: "
+        "30.4 if 3,040 was typed in pence; if it is right, say why in comment, quoting the figure ('3,040 because "
+        "...') (the report prints it) and this warning goes",
+        "observations.csv, row 13, column 'value': found dd-beds for alpha, 2026/27 Quarter 2: 17,200, where its "
+        "other quarter figures are 1,390 to 1,710 (about 11 times as much); expected the figure in the measure's "
+        "unit: 1,720 if 17,200 was typed with a digit too many; if it is right, say why in comment, quoting the "
+        "figure ('17,200 because ...') (the report prints it) and this warning goes",
+    ]
+    obs[-1]["comment"] = "17,200: the new hospital's beds are counted from Quarter 2"
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, [COST, beds], obs))])
+    assert [line for line in r.output.splitlines() if "where its other" in line] == said[:1]
