@@ -36,7 +36,7 @@ from .reading import read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors
 from .rules import benchmark_rules, check_keys, check_refs, schema_problems, total_rows
 from .sheet_names import column_key
-from .statutory import closest, did_you_mean
+from .statutory import canonical_names, closest, did_you_mean, name_slips
 
 
 def _label(base: Path, name: str, is_book: bool) -> str:
@@ -306,7 +306,13 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
     if "benchmarks" in typed:
         later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
-    warnings = _unread_columns(raw, base, is_book, problems) + _warnings(typed, base, is_book, problems, found)
+    if "measures" in typed:  # 'Statutory Functions' read as the annual report's 'Statutory functions', and said
+        later_said = name_slips(typed["measures"], _label(base, "measures", is_book))
+        typed["measures"] = canonical_names(typed["measures"])
+    else:
+        later_said = []
+    warnings = [*_unread_columns(raw, base, is_book, problems), *later_said,
+                *_warnings(typed, base, is_book, problems, found)]  # fmt: skip
     if problems:
         order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
         raise DataError(

@@ -88,3 +88,72 @@ def did_you_mean(word: str, known) -> str:
     """' (did you mean 'x'?)' when ``word`` is a likely typo of one of ``known``, else ''."""
     close = closest(word, known)
     return f" (did you mean {close!r}?)" if close else ""
+
+
+def _key(text) -> str | None:
+    """A theme or outcome as compared with the catalogue's: case and spacing aside."""
+    return " ".join(text.split()).casefold() if isinstance(text, str) else None
+
+
+def canonical_names(measures: pd.DataFrame) -> pd.DataFrame:
+    """``measures`` with a theme that is ``THEME`` but for case or spacing ('Statutory Functions')
+    read as ``THEME``, and, under it, an outcome that is a statutory section's but for case or
+    spacing ('Mental Health Officer Services') read as the section's: a council's own statutory
+    measure so typed is in the annual report's section, not left out of it without a word
+    (ANALYST-8 #13). ``name_slips`` warns of each."""
+    if measures.empty or "theme" not in measures or "outcome" not in measures:
+        return measures
+    outcomes = {_key(o): o for o in sections()}
+    theme = measures["theme"].map(lambda t: THEME if _key(t) == _key(THEME) else t)
+    outcome = measures["outcome"].where(theme.ne(THEME), measures["outcome"].map(lambda o: outcomes.get(_key(o), o)))
+    if theme.equals(measures["theme"]) and outcome.equals(measures["outcome"]):
+        return measures
+    return measures.assign(theme=theme, outcome=outcome)
+
+
+def name_slips(measures: pd.DataFrame, label: str) -> list:
+    """Warnings (``errors.Problem``) at each measures row whose theme or, under ``THEME``, outcome
+    differs from the catalogue's only in case or spacing (read as it: ``canonical_names``), or
+    whose outcome under ``THEME`` is no section's (the annual report shows it nowhere), with the
+    likely one ("did you mean")."""
+    from .errors import Problem
+
+    if measures.empty or "theme" not in measures or "outcome" not in measures:
+        return []
+    outcomes = {_key(o): o for o in sections()}
+    out = []
+    for i, theme, outcome, measure in zip(
+        measures.index, measures["theme"], measures["outcome"], measures["measure"], strict=True
+    ):
+        if not isinstance(theme, str):
+            continue
+        if theme != THEME and _key(theme) == _key(THEME):
+            out.append(Problem(label, int(i), "theme", f"{theme!r} for {measure}",
+                               f"{THEME!r}, as the annual report's statutory sections spell it (read as it)"))  # fmt: skip
+        elif theme != THEME:
+            if closest(theme, [THEME]):
+                found = f"{theme!r} for {measure}: the annual report's statutory sections show only theme {THEME!r}"
+                out.append(Problem(label, int(i), "theme", found,
+                                   f"{THEME!r} (did you mean it?) for a statutory measure; else this theme"))  # fmt: skip
+            continue
+        if not isinstance(outcome, str) or outcome in outcomes.values():
+            continue
+        if _key(outcome) in outcomes:
+            right = outcomes[_key(outcome)]
+            out.append(Problem(label, int(i), "outcome", f"{outcome!r} for {measure}",
+                               f"{right!r}, as the annual report's section spells it (read as it)"))  # fmt: skip
+        else:
+            near = closest(outcome, list(outcomes.values()))
+            out.append(
+                Problem(
+                    label,
+                    int(i),
+                    "outcome",
+                    f"{outcome!r} for {measure}, theme {THEME!r}: no statutory section of the annual report has "
+                    "that outcome, so the measure is in none of them",
+                    f"one of {', '.join(outcomes.values())}"
+                    + (f" (did you mean {near!r}?)" if near else "")
+                    + f", or another theme than {THEME!r} for a measure of the council's own",
+                )
+            )
+    return out

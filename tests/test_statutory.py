@@ -35,3 +35,51 @@ def test_the_guide_lists_every_statutory_measure_with_its_section():
     assert "## Setting up a new council" in guide
     for r in statutory_measures().itertuples():
         assert f"| {r.section} | `{r.measure}` | {r.title} |" in guide, r.measure
+
+
+def test_a_councils_own_statutory_measure_typed_in_another_case_is_in_its_annual_section_and_warned(tmp_path):
+    """ANALYST-8 #13: 'Statutory Functions' or 'Mental Health Officer Services' (the report's
+    spelling but for case) left the council's own statutory figures out of the CSWO annual report,
+    validate saying OK and run exiting 0. Now read as the section's, and each cell warned of."""
+    import re
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    own = {"unit": "count", "polarity": "none", "frequency": "annual", "aggregate": "latest", "council": "alpha"}
+    measures = [
+        {**own, "title": "Children in kinship care at 31 March", "theme": "Statutory Functions",
+         "outcome": "Looked after children"},
+        {**own, "title": "MHO social circumstances reports completed", "theme": "Statutory functions",
+         "outcome": "Mental Health  Officer Services"},
+        {**own, "title": "Carers' assessments", "theme": "Statutory functions", "outcome": "Carers"},
+        {**own, "title": "Kinship carers supported", "theme": "Statutory function", "outcome": "Carers"},
+    ]  # fmt: skip
+    obs = [{"measure": f"m{i}", "period": "2025-26", "value": v} for i, v in enumerate(["133", "41", "88", "20"])]
+    d = make_data(tmp_path / "d", measures, obs)
+    r = CliRunner().invoke(main, ["validate", "--data", str(d)])
+    assert r.exit_code == 0, r.output
+    assert [line for line in r.output.splitlines() if line.startswith("measures.csv, row")] == [
+        "measures.csv, row 2, column 'theme': found 'Statutory Functions' for m0; expected 'Statutory functions', as "
+        "the annual report's statutory sections spell it (read as it)",
+        "measures.csv, row 3, column 'outcome': found 'Mental Health  Officer Services' for m1; expected 'Mental "
+        "health officer services', as the annual report's section spells it (read as it)",
+        "measures.csv, row 4, column 'outcome': found 'Carers' for m2, theme 'Statutory functions': no statutory "
+        "section of the annual report has that outcome, so the measure is in none of them; expected one of Child "
+        "protection, Looked after children, Adult support and protection, Mental health officer services, Justice "
+        "social work, Complaints, Workforce, or another theme than 'Statutory functions' for a measure of the "
+        "council's own",
+        "measures.csv, row 5, column 'theme': found 'Statutory function' for m3: the annual report's statutory "
+        "sections show only theme 'Statutory functions'; expected 'Statutory functions' (did you mean it?) for a "
+        "statutory measure; else this theme",
+    ]
+    out = tmp_path / "o"
+    r = CliRunner().invoke(main, ["run", "annual", "--council", "alpha", "--period", "2025-26", "--data", str(d),
+                                  "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    (page,) = out.rglob("annual.html")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+    assert "Children in kinship care at 31 March 133" in text
+    assert "MHO (Mental Health Officer) social circumstances reports completed 41" in text
