@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .pdf_tags import reproducible
-from .pdf_tree import _kid_list, _parent_tree
+from .pdf_tree import kid_list, parent_tree
 from .writing import write_atomic
 
 # playwright and pikepdf, the optional extra, are imported where they are used: swreport runs without them
@@ -263,7 +263,7 @@ def _link_target(element) -> str | None:
         if not isinstance(element, pikepdf.Dictionary):
             return None
         if element.get("/S") == "/Link":
-            for k in _kid_list(element):
+            for k in kid_list(element):
                 annot = k.get("/Obj") if isinstance(k, pikepdf.Dictionary) else None
                 dest = annot.get("/Dest") if annot is not None else None
                 if isinstance(dest, pikepdf.Name | pikepdf.String):
@@ -337,7 +337,7 @@ def _write_contents_pages(raw: bytes, placeholders: dict[str, str]) -> bytes | N
         if any(not n or len(n) > 2 for n in numbers.values()):
             return None
         root = pdf.Root.get("/StructTreeRoot")
-        parents = _parent_tree(root) if root is not None else {}
+        parents = parent_tree(root) if root is not None else {}
         found: dict[str, int] = {}
         for page in pdf.pages:
             fonts = page.get("/Resources", {}).get("/Font", {})

@@ -8,7 +8,7 @@ heading's underline), which Chromium tags as the element's content.
 
 from __future__ import annotations
 
-from .pdf_tree import _content_pages, _elements, _kid_list, _kids
+from .pdf_tree import child_elements, content_pages, elements_under, kid_list
 
 # pikepdf, of the optional extra, is imported where it is used: swreport runs without it
 
@@ -19,7 +19,7 @@ _PATH_START = {"m", "re"}
 _PAINT = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 
 
-def _mark_artifacts(pdf, root, parents: dict) -> None:
+def mark_artifacts(pdf, root, parents: dict) -> None:
     """Untagged content becomes ``/Artifact`` marked content, and so does a repeated header row
     and the rules and shading an element draws for itself (a table's borders, a header cell's
     band, a heading's underline, a banner's frame)."""
@@ -73,7 +73,7 @@ def _decorations(ops, page, parents) -> set[int]:
         owner = entries[mcid] if mcid < len(entries) else None
         if shown or not isinstance(owner, pikepdf.Dictionary) or owner.get("/S") in _DRAWN:
             continue
-        kids = _kid_list(owner)
+        kids = kid_list(owner)
         keep = [k for k in kids if _marked_content(k, owner) != (page.objgen, mcid)]
         if len(keep) < len(kids):
             owner.K = pikepdf.Array(keep)
@@ -151,13 +151,13 @@ def _repeated_header_content(pdf, root) -> dict[int, set[int]]:
 
     pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
     out: dict[int, set[int]] = {}
-    for table in (e for e in _elements(root.get("/K")) if e.S == "/Table"):
-        for row in _kids(table):
-            cells = _kids(row)
+    for table in (e for e in elements_under(root.get("/K")) if e.S == "/Table"):
+        for row in child_elements(table):
+            cells = child_elements(row)
             if row.get("/S") != "/TR" or not cells or any(c.get("/S") != "/TH" for c in cells):
                 continue
-            first = min(_content_pages(row, pages), default=None)
-            for e in _elements(row):
+            first = min(content_pages(row, pages), default=None)
+            for e in elements_under(row):
                 kids = e.get("/K")
                 if not isinstance(kids, pikepdf.Array):
                     continue

@@ -14,14 +14,14 @@ from xml.sax.saxutils import escape
 # pikepdf, of the optional extra, is imported where it is used: swreport runs without it
 
 
-def _pdf_date() -> str | None:
+def source_date() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return None
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def _outline_titles(pdf, headings: list[str]) -> None:
+def outline_titles(pdf, headings: list[str]) -> None:
     """Each bookmark titled with its heading's words: Chromium takes a bookmark's title from the
     heading as laid out, losing the space where the heading wraps ("cumulativeposition")."""
     if not headings:
@@ -37,7 +37,7 @@ def _outline_titles(pdf, headings: list[str]) -> None:
             stack.extend(item.children)
 
 
-def _describe_links(pdf, links: dict[str, str]) -> None:
+def describe_links(pdf, links: dict[str, str]) -> None:
     """Each link annotation gets its words as its alternative description (``/Contents``, which
     a screen reader reads for the annotation): a link within the report by the id it goes to
     (Chromium names the destination after it), a link out by its address."""
@@ -88,7 +88,7 @@ def _xmp_date(pdf_date: str) -> str | None:
     return f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}:{m[6]}{zone}"
 
 
-def _declare_pdf_ua(pdf) -> None:
+def declare_pdf_ua(pdf) -> None:
     """What PDF/UA-1 (ISO 14289-1) asks of the document itself, beyond its tags: XMP metadata
     saying the file conforms to part 1, with the title, author and language (the document
     information dictionary's, the catalogue's); the viewer shows the title, not the file name; the file is

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import io
 
-from .pdf_artifacts import _mark_artifacts
-from .pdf_metadata import _declare_pdf_ua, _describe_links, _outline_titles, _pdf_date
-from .pdf_tree import _attributes, _elements, _kid_list, _kids, _parent_tree
+from .pdf_artifacts import mark_artifacts
+from .pdf_metadata import declare_pdf_ua, describe_links, outline_titles, source_date
+from .pdf_tree import attributes_of, child_elements, elements_under, kid_list, parent_tree
 from .version import __version__
 
 # pikepdf, of the optional extra, is imported where it is used: swreport runs without it
@@ -38,24 +38,24 @@ def reproducible(
         info["/Creator"] = f"swreport {__version__}"
         if author:
             info["/Author"] = author
-        when = _pdf_date()
+        when = source_date()
         if when:
             info["/CreationDate"] = when
             info["/ModDate"] = when
         root = pdf.Root.get("/StructTreeRoot")
         if root is not None:
             _renumber_structure(pdf, root)
-            parents = _parent_tree(root)  # its arrays, changed in place by the three steps below
-            _mark_artifacts(pdf, root, parents)
+            parents = parent_tree(root)  # its arrays, changed in place by the three steps below
+            mark_artifacts(pdf, root, parents)
             _list_bodies(pdf, root, parents)
             _text_in_its_block(pdf, root, parents)
             _contents_list(pdf, root)
             _sections(pdf, root)
             _unwrap_groups(pdf, root)
             _role_map(root)
-        _describe_links(pdf, links or {})
-        _outline_titles(pdf, headings or [])
-        _declare_pdf_ua(pdf)
+        describe_links(pdf, links or {})
+        outline_titles(pdf, headings or [])
+        declare_pdf_ua(pdf)
         if "/ID" in pdf.trailer:  # an id from before (_write_contents_pages' save): the file's is from its content
             del pdf.trailer.ID
         out = io.BytesIO()
@@ -66,7 +66,7 @@ def reproducible(
 def _renumber_structure(pdf, root) -> None:
     import pikepdf
 
-    elements = list(_elements(root.get("/K")))
+    elements = list(elements_under(root.get("/K")))
     ids = {}
     for e in elements:
         if "/ID" in e:
@@ -76,10 +76,10 @@ def _renumber_structure(pdf, root) -> None:
         if "/ID" in e:
             e.ID = pikepdf.String(ids[bytes(e.ID)])
             names += [e.ID, e]
-        for a in _attributes(e):
+        for a in attributes_of(e):
             if "/Headers" in a:
                 a.Headers = pikepdf.Array([pikepdf.String(ids.get(bytes(h), str(h))) for h in a.Headers])
-        if e.S == "/Figure" and "/Alt" not in e and any(k.get("/S") == "/Figure" for k in _kids(e)):
+        if e.S == "/Figure" and "/Alt" not in e and any(k.get("/S") == "/Figure" for k in child_elements(e)):
             e.S = pikepdf.Name("/Div")  # the <figure> around a tagged image: a group, not a second figure
     if "/IDTree" in root:
         root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
@@ -90,7 +90,7 @@ def _list_bodies(pdf, root, parents: dict) -> None:
     two; Chromium puts the content straight in the item)."""
     import pikepdf
 
-    for item in [e for e in _elements(root.get("/K")) if e.S == "/LI"]:
+    for item in [e for e in elements_under(root.get("/K")) if e.S == "/LI"]:
         kids = item.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
         body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
@@ -130,7 +130,7 @@ def _text_in_its_block(pdf, root, parents: dict) -> None:
     def is_run(k) -> bool:  # a NonStruct holding only marked content: one run of text
         if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/NonStruct"):
             return False
-        kids = _kid_list(k)
+        kids = kid_list(k)
         return bool(kids) and all(
             isinstance(x, int) or (isinstance(x, pikepdf.Dictionary) and "/MCID" in x) for x in kids
         )
@@ -140,7 +140,7 @@ def _text_in_its_block(pdf, root, parents: dict) -> None:
 
     def references(run, owner) -> list:  # the run's marked content, now ``owner``'s
         out = []
-        for x in _kid_list(run):
+        for x in kid_list(run):
             page, mcid = (run.get("/Pg"), x) if isinstance(x, int) else (x.get("/Pg", run.get("/Pg")), int(x.MCID))
             if page is None or "/StructParents" not in page:
                 continue
@@ -159,7 +159,7 @@ def _text_in_its_block(pdf, root, parents: dict) -> None:
         return p
 
     def fix(e) -> None:
-        kids = _kid_list(e)
+        kids = kid_list(e)
         for k in kids:
             if isinstance(k, pikepdf.Dictionary) and "/S" in k and not is_run(k):
                 fix(k)
@@ -211,10 +211,10 @@ def _unwrap_groups(pdf, root) -> None:
     def empty_group(k) -> bool:
         if not is_element(k) or any(key in k for key in ("/Alt", "/ActualText", "/Lang", "/E", "/A", "/C")):
             return False
-        return k.S == "/NonStruct" and all(is_element(x) for x in _kid_list(k))
+        return k.S == "/NonStruct" and all(is_element(x) for x in kid_list(k))
 
     def unwrap(e) -> None:
-        kids = _kid_list(e)
+        kids = kid_list(e)
         if not any(empty_group(k) for k in kids):
             for k in kids:
                 if is_element(k):
@@ -223,7 +223,7 @@ def _unwrap_groups(pdf, root) -> None:
         out = []
         for k in kids:
             if empty_group(k):
-                inner = _kid_list(k)
+                inner = kid_list(k)
                 for x in inner:
                     x.P = e
                 out += inner
@@ -238,7 +238,7 @@ def _unwrap_groups(pdf, root) -> None:
             unwrap(e)
     if "/IDTree" in root:  # document order is the IDs' order (_renumber_structure)
         names = []
-        for e in _elements(root.get("/K")):
+        for e in elements_under(root.get("/K")):
             if "/ID" in e:
                 names += [e.ID, e]
         root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(names)))
@@ -283,8 +283,8 @@ def _sections(pdf, root) -> None:
             i = j
         return out
 
-    for e in [e for e in _elements(root.get("/K")) if e.S in _GROUPS]:
-        kids = _kid_list(e)
+    for e in [e for e in elements_under(root.get("/K")) if e.S in _GROUPS]:
+        kids = kid_list(e)
         if not any((_heading_level(k) or 0) >= 2 for k in kids) or not all(is_element(k) for k in kids):
             continue  # no section here, or marked content the parent tree names this element for
         out = grouped(e, kids)
@@ -305,16 +305,16 @@ def _contents_list(pdf, root) -> None:
     import pikepdf
 
     def items(lst):
-        return [k for k in _kids(lst) if k.get("/S") != "/Caption"]
+        return [k for k in child_elements(lst) if k.get("/S") != "/Caption"]
 
     def body(li):
-        kids = _kids(li)
+        kids = child_elements(li)
         return next((k for k in kids if k.get("/S") == "/LBody"), None)
 
     def internal_link(e) -> bool:
         if e is None or e.get("/S") != "/Link":
             return False
-        objs = [x.Obj for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
+        objs = [x.Obj for x in kid_list(e) if isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR"]
         return bool(objs) and all("/Dest" in o or (o.get("/A") or {}).get("/S") == "/GoTo" for o in objs)
 
     def is_contents(lst) -> bool:
@@ -323,7 +323,7 @@ def _contents_list(pdf, root) -> None:
             return False
         for li in lis:
             b = body(li)
-            kids = _kids(b) if b is not None else []
+            kids = child_elements(b) if b is not None else []
             if not kids or not internal_link(kids[0]) or any(k.get("/S") not in ("/Link", "/L") for k in kids):
                 return False
             if any(k.get("/S") == "/L" and not is_contents(k) for k in kids):
@@ -336,7 +336,7 @@ def _contents_list(pdf, root) -> None:
             li.S = pikepdf.Name.TOCI
             b = body(li)
             b.S = pikepdf.Name.Reference
-            subs = [k for k in _kids(b) if k.get("/S") == "/L"]
+            subs = [k for k in child_elements(b) if k.get("/S") == "/L"]
             if subs:  # a sub-list is the item's own TOC, beside its reference
                 b.K = pikepdf.Array([k for k in b.K if not any(k == s for s in subs)])
                 for s in subs:
@@ -344,7 +344,7 @@ def _contents_list(pdf, root) -> None:
                     retag(s)
                 li.K = pikepdf.Array([*li.K, *subs])
 
-    for lst in [e for e in _elements(root.get("/K")) if e.S == "/L"]:
+    for lst in [e for e in elements_under(root.get("/K")) if e.S == "/L"]:
         if lst.S == "/L" and lst.get("/P", {}).get("/S") not in ("/LBody", "/TOCI") and is_contents(lst):
             retag(lst)
 
@@ -366,7 +366,7 @@ def _role_map(root) -> None:
     """The structure tree's role map: each PDF 2.0 type the tree uses mapped to its PDF 1.7 type."""
     import pikepdf
 
-    used = {str(e.S) for e in _elements(root.get("/K"))} & _PDF2_TYPES.keys()
+    used = {str(e.S) for e in elements_under(root.get("/K"))} & _PDF2_TYPES.keys()
     if used:
         role_map = root.get("/RoleMap") or pikepdf.Dictionary()
         for s in sorted(used):

@@ -9,7 +9,7 @@ from __future__ import annotations
 # pikepdf, of the optional extra, is imported where it is used: swreport runs without it
 
 
-def _elements(node):
+def elements_under(node):
     """The structure elements under ``node``, in document order."""
     import pikepdf
 
@@ -25,7 +25,7 @@ def _elements(node):
                 stack.append(kids)
 
 
-def _attributes(e):
+def attributes_of(e):
     import pikepdf
 
     a = e.get("/A")
@@ -34,7 +34,7 @@ def _attributes(e):
     return [x for x in (a if isinstance(a, pikepdf.Array) else [a]) if isinstance(x, pikepdf.Dictionary)]
 
 
-def _kid_list(e) -> list:
+def kid_list(e) -> list:
     """What ``e`` holds (its ``/K``: elements, marked content, MCIDs) as a list, [] for nothing."""
     import pikepdf
 
@@ -42,13 +42,13 @@ def _kid_list(e) -> list:
     return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
 
 
-def _kids(e):
+def child_elements(e):
     import pikepdf
 
-    return [x for x in _kid_list(e) if isinstance(x, pikepdf.Dictionary)]
+    return [x for x in kid_list(e) if isinstance(x, pikepdf.Dictionary)]
 
 
-def _parent_tree(root) -> dict:
+def parent_tree(root) -> dict:
     """The structure tree's parent tree as ``{StructParents key: array of elements by MCID}``."""
     import pikepdf
 
@@ -65,13 +65,13 @@ def _parent_tree(root) -> dict:
     return out
 
 
-def _content_pages(e, pages) -> list[int]:
+def content_pages(e, pages) -> list[int]:
     """The pages (from 0) of the marked content under structure element ``e``."""
     import pikepdf
 
     out = []
-    for el in _elements(e):
-        for k in _kid_list(el):
+    for el in elements_under(e):
+        for k in kid_list(el):
             if isinstance(k, pikepdf.Dictionary) and "/MCID" in k and "/Pg" in k:
                 out.append(pages[k.Pg.objgen])
             elif isinstance(k, int) and "/Pg" in el:

@@ -61,13 +61,13 @@ def test_every_report_is_a_tagged_pdf_with_language_title_and_bookmarks(pdfs):
             assert str(pdf.docinfo.Title) == title, name
             assert pdf.Root.ViewerPreferences.DisplayDocTitle, name
             kinds, figures = set(), []
-            for e in _elements(pdf.Root.StructTreeRoot.K):
+            for e in elements_under(pdf.Root.StructTreeRoot.K):
                 kinds.add(str(e.S))
                 if e.S == "/Figure":
                     figures.append(str(e.get("/Alt", "")))
             assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/P", "/L"} <= kinds, (name, kinds)
             assert figures and all(len(a) > 20 for a in figures), (name, figures)  # every chart says what it shows
-            for item in (e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"):
+            for item in (e for e in elements_under(pdf.Root.StructTreeRoot.K) if e.S == "/LI"):
                 kids = item.K if isinstance(item.K, pikepdf.Array) else [item.K]
                 assert [str(k.S) for k in kids][-1] == "/LBody", (name, "a list item's content is its LBody")
             links = [a for p in pdf.pages for a in p.get("/Annots", []) if a.Subtype == "/Link"]
@@ -112,14 +112,14 @@ def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(p
     # says) or an artifact: the running head and "Page n of N" are artifacts, and so is a table's
     # header row printed again at the top of a page the table runs on to (its header cells are
     # read once, on the table's first page)
-    from swlib.pdf_tree import _content_pages, _parent_tree
+    from swlib.pdf_tree import content_pages, parent_tree
 
     paint = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh"}
     run_on = 0
     for name, path in pdfs.items():
         with pikepdf.open(path) as pdf:
             root, pages = pdf.Root.StructTreeRoot, {p.objgen: i for i, p in enumerate(pdf.pages)}
-            parents = _parent_tree(root)
+            parents = parent_tree(root)
             for n, page in enumerate(pdf.pages):
                 depth, untagged, artifacts = 0, 0, 0
                 for ins in pikepdf.parse_content_stream(page):
@@ -130,16 +130,16 @@ def test_a_screen_reader_meets_each_thing_once_and_the_running_head_not_at_all(p
                         mcid = ins.operands[1].get("/MCID") if op == "BDC" else None
                         if mcid is not None:  # the element the parent tree names holds this content
                             element = parents[int(page.StructParents)][int(mcid)]
-                            assert n in _content_pages(element, pages), (name, n + 1, int(mcid))
+                            assert n in content_pages(element, pages), (name, n + 1, int(mcid))
                     elif op == "EMC":
                         depth -= 1
                     elif op in paint and depth == 0:
                         untagged += 1
                 assert untagged == 0 and artifacts >= 2, (name, n + 1, untagged, artifacts)
-            for table in (e for e in _elements(root.K) if e.S == "/Table"):
-                run_on += len(set(_content_pages(table, pages))) > 1
-                for th in (e for e in _elements(table) if e.S == "/TH"):
-                    assert len(set(_content_pages(th, pages))) == 1, (name, "a header cell read twice")
+            for table in (e for e in elements_under(root.K) if e.S == "/Table"):
+                run_on += len(set(content_pages(table, pages))) > 1
+                for th in (e for e in elements_under(table) if e.S == "/TH"):
+                    assert len(set(content_pages(th, pages))) == 1, (name, "a header cell read twice")
     assert run_on >= 3  # tables do run on to a second page, their header rows printed again (4 in the demo)
 
 
@@ -167,16 +167,16 @@ def test_the_same_report_prints_to_the_same_bytes_in_one_print(pdfs, tmp_path, m
         assert str(pdf.docinfo.CreationDate) == "D:20231114221320Z"  # SOURCE_DATE_EPOCH of tests/reports.py
 
 
-def _elements(node):
-    from swlib.pdf_tree import _elements
+def elements_under(node):
+    from swlib.pdf_tree import elements_under
 
-    return _elements(node)
+    return elements_under(node)
 
 
-def _kids(e):
-    from swlib.pdf_tree import _kids
+def child_elements(e):
+    from swlib.pdf_tree import child_elements
 
-    return _kids(e)
+    return child_elements(e)
 
 
 def test_run_pdf_without_the_extra_exits_2_saying_how_to_install_it(tmp_path):
@@ -378,7 +378,7 @@ def reading_order(pdf_path: Path) -> list[tuple[str, int]]:
                         return found
             return None
 
-        for e in _elements(pdf.Root.StructTreeRoot.K):
+        for e in elements_under(pdf.Root.StructTreeRoot.K):
             if str(e.S) in ("/H2", "/H3", "/H4", "/Figure", "/Table"):
                 out.append((str(e.S), first_page(e)))
     return out
@@ -556,7 +556,7 @@ def printed_headers(table) -> list:
 def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tree import _content_pages
+    from swlib.pdf_tree import content_pages
 
     repeated = 0
     for name, path in pdfs.items():
@@ -564,7 +564,9 @@ def test_a_table_that_runs_on_repeats_its_header_row_on_every_page(pdfs):
         with pikepdf.open(path) as pdf:
             pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
             spans = [
-                sorted(set(_content_pages(t, pages))) for t in _elements(pdf.Root.StructTreeRoot.K) if t.S == "/Table"
+                sorted(set(content_pages(t, pages)))
+                for t in elements_under(pdf.Root.StructTreeRoot.K)
+                if t.S == "/Table"
             ]
         assert len(spans) == len(tables), name
         for table, span in zip(tables, spans, strict=True):
@@ -595,7 +597,7 @@ def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
     # together: the chart starts on the page where the table ends
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tree import _content_pages
+    from swlib.pdf_tree import content_pages
 
     checked = 0
     for name in ("annual", "annual-dg"):
@@ -603,13 +605,13 @@ def test_the_annual_reports_figures_by_year_stay_with_their_chart(pdfs):
         charted = [t.find_next(["table", "figure"]).name == "figure" for t in soup.find_all("table")]
         with pikepdf.open(pdfs[name]) as pdf:
             pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
-            order = [e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
+            order = [e for e in elements_under(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
             tables = [i for i, e in enumerate(order) if e.S == "/Table"]
             assert len(tables) == len(charted), name
             for i, (t, chart) in enumerate(zip(tables, charted, strict=True)):
                 if chart and soup.find_all("table")[i].get("class") == ["values"]:
-                    end = max(_content_pages(order[t], pages))
-                    assert min(_content_pages(order[t + 1], pages)) == end, (name, end + 1, i)
+                    end = max(content_pages(order[t], pages))
+                    assert min(content_pages(order[t + 1], pages)) == end, (name, end + 1, i)
                     checked += 1
     assert checked >= 10
 
@@ -618,18 +620,18 @@ def test_the_inspection_grades_and_their_chart_are_on_one_page(pdfs):
     # Dundee's grades table ended page 12 and its chart opened page 13
     from bs4 import BeautifulSoup
 
-    from swlib.pdf_tree import _content_pages
+    from swlib.pdf_tree import content_pages
 
     for name in ("annual", "annual-dg"):
         tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").find_all("table")
         at = next(i for i, t in enumerate(tables) if "grades" in t.get("class", []))
         with pikepdf.open(pdfs[name]) as pdf:
             pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
-            order = [e for e in _elements(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
+            order = [e for e in elements_under(pdf.Root.StructTreeRoot.K) if e.S in ("/Table", "/Figure")]
             table = [e for e in order if e.S == "/Table"][at]
             chart = order[next(i for i, e in enumerate(order) if e.objgen == table.objgen) + 1]
             assert chart.S == "/Figure" and "Care Inspectorate grades" in str(chart.Alt), name
-            assert set(_content_pages(table, pages)) == set(_content_pages(chart, pages)), name
+            assert set(content_pages(table, pages)) == set(content_pages(chart, pages)), name
 
 
 def test_a_short_table_is_printed_whole_on_one_page(pdfs):
@@ -654,11 +656,13 @@ def test_every_table_column_is_on_the_page(pdfs):
             outside = [w.text for w in page.find_all("word") if float(w["xmax"]) > width - 20]  # in the margin, or cut
             assert not outside, (name, n, outside[:5])
         # every word of every column's header is on the page where its table starts
-        from swlib.pdf_tree import _content_pages
+        from swlib.pdf_tree import content_pages
 
         with pikepdf.open(path) as pdf:
             pages = {p.objgen: i for i, p in enumerate(pdf.pages)}
-            starts = [min(_content_pages(t, pages)) for t in _elements(pdf.Root.StructTreeRoot.K) if t.S == "/Table"]
+            starts = [
+                min(content_pages(t, pages)) for t in elements_under(pdf.Root.StructTreeRoot.K) if t.S == "/Table"
+            ]
         tables = BeautifulSoup(rendered(name).read_text(encoding="utf-8"), "html.parser").find_all("table")
         assert len(starts) == len(tables), name
         for table, start in zip(tables, starts, strict=True):
@@ -915,7 +919,7 @@ def printed_text(pdf_path: Path) -> list[tuple[int, float, str, int, int]]:
     that holds it (its nearest structure element among BLOCKS, e.g. "/P", "/TD", "/Figure"; ""
     for an artifact), that block's object number, glyphs)``. The size is the font size times
     the text and page matrices (a chart shrunk to fit prints its text smaller)."""
-    from swlib.pdf_tree import _parent_tree
+    from swlib.pdf_tree import parent_tree
 
     def block(e):
         while isinstance(e, pikepdf.Dictionary) and "/S" in e and e.S not in BLOCKS:
@@ -924,7 +928,7 @@ def printed_text(pdf_path: Path) -> list[tuple[int, float, str, int, int]]:
 
     out = []
     with pikepdf.open(pdf_path) as pdf:
-        parents = _parent_tree(pdf.Root.StructTreeRoot)
+        parents = parent_tree(pdf.Root.StructTreeRoot)
         for n, page in enumerate(pdf.pages):
             owners = parents.get(int(page.get("/StructParents", -1)), [])
             for size, mcid, artifact, glyphs in _shown_text(page, page.Resources):
@@ -1033,18 +1037,18 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
     # Chromium leaves a <div>'s text); every figure with its alternative text, and a caption beside
     # its figure or in its table; every table with header cells in its first row; rules and shading
     # (borders, a header band, a heading's underline) artifacts
-    from swlib.pdf_tree import _parent_tree
+    from swlib.pdf_tree import parent_tree
 
     for name, path in pdfs.items():
         with pikepdf.open(path) as pdf:
             root = pdf.Root.StructTreeRoot
             assert str(pdf.Root.Lang) == "en-GB" and len(str(pdf.docinfo.Title)) > 10, name
-            elements = list(_elements(root.K))
+            elements = list(elements_under(root.K))
             levels = [int(str(e.S)[2:]) for e in elements if re.fullmatch(r"/H\d", str(e.S))]
             assert levels[0] == 1 and levels.count(1) == 1, (name, levels[:5])
             skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
             assert not skips, (name, skips)
-            parents, loose, runs = _parent_tree(root), Counter(), 0
+            parents, loose, runs = parent_tree(root), Counter(), 0
             for page in pdf.pages:
                 owners = parents.get(int(page.get("/StructParents", -1)), [])
                 for _, mcid, artifact, glyphs in _shown_text(page, page.Resources):
@@ -1072,13 +1076,16 @@ def test_every_report_is_tagged_as_a_document_a_screen_reader_can_walk(pdfs):
             figures = [e for e in elements if e.S == "/Figure"]
             assert figures and all(len(str(e.get("/Alt", "")).strip()) > 20 for e in figures), name
             for caption in (e for e in elements if e.S == "/Caption"):
-                beside = [str(k.get("/S")) for k in _kids(caption.P)]
+                beside = [str(k.get("/S")) for k in child_elements(caption.P)]
                 assert caption.P.S == "/Table" or "/Figure" in beside, (name, str(caption.P.S), beside)
             tables = [e for e in elements if e.S == "/Table"]
             assert len(tables) > 5, name
             for table in tables:
-                first = next(k for k in _kids(table) if k.get("/S") == "/TR")
-                assert [str(c.S) for c in _kids(first)].count("/TH") >= 1, (name, "a table without header cells")
+                first = next(k for k in child_elements(table) if k.get("/S") == "/TR")
+                assert [str(c.S) for c in child_elements(first)].count("/TH") >= 1, (
+                    name,
+                    "a table without header cells",
+                )
 
 
 def test_every_this_year_table_has_its_columns_where_the_others_have_them(pdfs):
@@ -1174,7 +1181,7 @@ def _used_fonts(pdf):
 def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditions(pdfs):
     import xml.etree.ElementTree as ET
 
-    from swlib.pdf_tree import _attributes, _parent_tree
+    from swlib.pdf_tree import attributes_of, parent_tree
 
     ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
           "xmp": "http://ns.adobe.com/xap/1.0/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}  # fmt: skip
@@ -1195,7 +1202,7 @@ def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditio
             assert cat.MarkInfo.Marked is True and not cat.MarkInfo.get("/Suspects", False), name
             assert "/Encrypt" not in pdf.trailer, name  # (7.16) nothing locks assistive technology out
             root = cat.StructTreeRoot
-            parents = _parent_tree(root)
+            parents = parent_tree(root)
             # (7.1) every page in the parent tree; (7.18.3) its annotations in structure order;
             # (7.18.1, 7.18.5) each annotation a link, in a Link element, with its alternative description
             annots, objects = 0, dict(_parent_tree_objects(root))
@@ -1213,11 +1220,11 @@ def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditio
             # (7.2) tables, lists and the contents list built as ISO 32000-1 says
             role_map = root.get("/RoleMap") or {}
             assert not any(k[1:] in STANDARD_TYPES for k in role_map.keys()), (name, "a standard type remapped")
-            elements = list(_elements(root.K))
+            elements = list(elements_under(root.K))
             for e in elements:
                 s = _standard(e, role_map)
                 assert s in STANDARD_TYPES, (name, str(e.S), "neither standard nor role-mapped to a standard type")
-                kids = "&".join(_standard(k, role_map) for k in _kids(e) if "/S" in k)
+                kids = "&".join(_standard(k, role_map) for k in child_elements(e) if "/S" in k)
                 if s in KIDS:
                     assert re.fullmatch(KIDS[s], kids), (name, s, kids)
                 if s in PARENT:
@@ -1225,10 +1232,10 @@ def test_every_report_declares_pdf_ua_1_and_meets_its_machine_checkable_conditio
                 if s in ("Figure", "Formula"):  # (7.3) alternative text
                     assert str(e.get("/Alt", "")).strip(), (name, s)
                 if s == "TH":  # (7.5) a header cell says what it heads: its column or its row
-                    scopes = {str(a.get("/Scope")) for a in _attributes(e) if a.get("/O") == "/Table"}
+                    scopes = {str(a.get("/Scope")) for a in attributes_of(e) if a.get("/O") == "/Table"}
                     assert scopes & {"/Column", "/Row", "/Both"}, (name, "a header cell without its scope")
                 if s == "TD":  # (7.5) and a cell names its header cells
-                    assert any("/Headers" in a for a in _attributes(e)), (name, "a cell without its headers")
+                    assert any("/Headers" in a for a in attributes_of(e)), (name, "a cell without its headers")
             kinds = {_standard(e, role_map) for e in elements}
             assert not ("H" in kinds and kinds & {f"H{i}" for i in range(1, 7)}), name  # (7.4.4) H or Hn, not both
             # (7.1) no artifact inside tagged content, no tagged content inside an artifact
@@ -1282,35 +1289,35 @@ def test_each_section_is_a_sect_under_its_heading_and_the_contents_a_toc_of_link
     for name, path in pdfs.items():
         html = rendered(name).read_text(encoding="utf-8")
         with pikepdf.open(path) as pdf:
-            elements = list(_elements(pdf.Root.StructTreeRoot.K))
+            elements = list(elements_under(pdf.Root.StructTreeRoot.K))
             headings = [e for e in elements if re.fullmatch(r"/H[2-6]", str(e.S))]
             assert len(headings) > 5, name
             for h in headings:
                 sect = h.P
-                assert sect.S == "/Sect" and _kids(sect)[0] == h, (name, str(h.S), str(sect.S))
-                inner = [k for k in _kids(sect) if re.fullmatch(r"/H\d", str(k.get("/S")))]
+                assert sect.S == "/Sect" and child_elements(sect)[0] == h, (name, str(h.S), str(sect.S))
+                inner = [k for k in child_elements(sect) if re.fullmatch(r"/H\d", str(k.get("/S")))]
                 assert inner == [h], (name, "one heading a section")
                 level, up = int(str(h.S)[2]), sect.P
                 while up.get("/S") == "/Sect":  # a subsection sits in a section of a higher level
-                    outer = int(str(_kids(up)[0].S)[2])
+                    outer = int(str(child_elements(up)[0].S)[2])
                     assert outer < level, (name, str(h.S), outer)
                     level, up = outer, up.P
             assert not [e for e in elements if e.S == "/NonStruct" and any(re.fullmatch(r"/H\d", str(k.get("/S")))
-                        and k.S != "/H1" for k in _kids(e))], name  # fmt: skip
+                        and k.S != "/H1" for k in child_elements(e))], name  # fmt: skip
             top = [e for e in elements if e.S == "/Sect" and e.P.S != "/Sect"]
             h2 = [unescape(re.sub("<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
             assert len(top) == len(h2), (name, len(top), len(h2))
             tocs = [e for e in elements if e.S == "/TOC" and e.P.S != "/TOCI"]
-            assert len(tocs) == 1 and _kids(tocs[0].P)[0].S == "/H2", name
+            assert len(tocs) == 1 and child_elements(tocs[0].P)[0].S == "/H2", name
             nav = re.search(r"<nav class=\"toc\".*?</nav>", html, re.S).group(0)
             hrefs = re.findall(r'<a href="#([^"]+)"', nav)
             sections = re.findall(
                 r'<a href="#([^"]+)"', re.sub(r"<ol>((?!<ol>).)*?</ol></li>", "</li>", nav, flags=re.S)
             )
             dests = []
-            for item in (e for e in _elements(tocs[0]) if e.S == "/TOCI"):
-                assert item.P.S == "/TOC" and _kids(item)[0].S == "/Reference", name
-                link = _kids(_kids(item)[0])[0]
+            for item in (e for e in elements_under(tocs[0]) if e.S == "/TOCI"):
+                assert item.P.S == "/TOC" and child_elements(item)[0].S == "/Reference", name
+                link = child_elements(child_elements(item)[0])[0]
                 annot = next(k.Obj for k in _kid_dicts(link) if "/Obj" in k)
                 dests.append((item.P == tocs[0], str(annot.Dest).lstrip("/")))
             # each section's item, and each subsection's the print shows (the annual report's), in order
@@ -1332,15 +1339,18 @@ def test_the_document_holds_its_sections_with_no_wrapper_between(pdfs):
             top = root.K if not isinstance(root.K, pikepdf.Array) else root.K[0]
             assert not isinstance(root.K, pikepdf.Array) or len(root.K) == 1, name
             assert top.S == "/Document", name
-            kinds = [str(k.S) for k in _kids(top)]
+            kinds = [str(k.S) for k in child_elements(top)]
             assert kinds[0] == "/H1" and kinds.count("/Sect") == len(h2), (name, kinds)
             assert set(kinds) <= {"/H1", "/P", "/Sect"}, (name, kinds)  # the banner and the footer are paragraphs
-            for sect in (k for k in _kids(top) if k.S == "/Sect"):
-                assert sect.P == top and _kids(sect)[0].S == "/H2", name
-            elements = list(_elements(root.K))
+            for sect in (k for k in child_elements(top) if k.S == "/Sect"):
+                assert sect.P == top and child_elements(sect)[0].S == "/H2", name
+            elements = list(elements_under(root.K))
             assert not [e for e in elements if e.S == "/NonStruct"], name
             for div in (e for e in elements if e.S == "/Div"):
-                assert sorted(str(k.S) for k in _kids(div)) == ["/Caption", "/Figure"], (name, "a Div is a figure")
+                assert sorted(str(k.S) for k in child_elements(div)) == ["/Caption", "/Figure"], (
+                    name,
+                    "a Div is a figure",
+                )
             named = {e.objgen for e in root.IDTree.Names[1::2]}  # the ID tree names what is in the tree, all of it
             assert named == {e.objgen for e in elements if "/ID" in e} and named, name
 

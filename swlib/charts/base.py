@@ -80,7 +80,7 @@ class Chart:
         return self.svg
 
 
-def _bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:
+def bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:
     """A bar's figure as it is printed over it ("51.9% †": synthetic)."""
     return fmt_value(v, unit, decimals) + (f" {SYNTHETIC_MARK}" if synthetic else "")
 
@@ -131,15 +131,15 @@ def tick_text(v: float, unit: str) -> str:
     return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
 
 
-def _nan(v) -> bool:
+def is_nan(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
 
 
-def _wrap(text: str, width: int) -> str:
+def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width)[:3])
 
 
-def _short_label(label: str) -> str:
+def short_label(label: str) -> str:
     """'2021/22 Quarter 2' -> '21/22 Q2'; 'October 2021' -> 'Oct 21'."""
     label = label.replace(" Quarter ", " Q").replace(" first half", " H1").replace(" second half", " H2")
     label = re.sub(r"^20(\d\d)/", r"\1/", label)

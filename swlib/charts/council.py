@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..shares import share_texts
 from . import metrics
-from .base import MIN_FONT, PALETTE, PHONE_WIDTH, STATUS_COLOURS, STATUS_HATCH, SYNTHETIC_MARK, Chart, _wrap, tick_text
+from .base import MIN_FONT, PALETTE, PHONE_WIDTH, STATUS_COLOURS, STATUS_HATCH, SYNTHETIC_MARK, Chart, tick_text, wrap
 from .svg import (
     STYLE,
     Axis,
@@ -37,7 +37,7 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
         parts.append(f"{theme}: {counts or 'none'}")
     alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
     segments = [(st, STATUS_COLOURS[st], STATUS_HATCH[st], [int(n) for n in s[st]]) for st in statuses]
-    svg = _stacked_svg([_wrap(t, 30) for t in s.index], segments, f"number of {what}", PHONE_WIDTH,
+    svg = _stacked_svg([wrap(t, 30) for t in s.index], segments, f"number of {what}", PHONE_WIDTH,
                        1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
                        (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
     return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).")
@@ -143,7 +143,7 @@ def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
     size, st, big = MIN_FONT, STYLE, STYLE["title_size"]
     n = len(d)
     W, H = 72 * PHONE_WIDTH, 72 * (0.9 + 0.4 * n)
-    names = [_wrap(name, 28) for name in d["line"]]
+    names = [wrap(name, 28) for name in d["line"]]
     x0 = st["tick_length"] + st["tick_pad"] + max((text_width(t, size) for t in names), default=0) + 4
     x1, y0, y1 = W - 72 * 0.15, 72 * 0.15, H - 72 * 0.45
     amounts = (d["amount"] / 1e6).to_list()
@@ -197,7 +197,7 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
     alt = ("Stacked bar chart of Care Inspectorate grades by quality theme: the number of inspections given each "
            "grade. " + "; ".join(parts) + ".")  # fmt: skip
     segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
-    svg = _stacked_svg([_wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
+    svg = _stacked_svg([wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
                        "number of inspections", PHONE_WIDTH, 1.5 + 0.4 * len(counts), (0.5, 0.15, 0.75, 0.45), 3, alt,
                        named=True)  # fmt: skip
     return Chart(

@@ -12,7 +12,7 @@ from ..hidden import suppressed_columns as _hidden
 from ..periods import Period
 from ..status import synthetic_columns
 from . import metrics
-from .base import LABEL_PAD, MIN_FONT, SYNTHETIC_MARK, Chart, _bar_label, _nan
+from .base import LABEL_PAD, MIN_FONT, SYNTHETIC_MARK, Chart, bar_label, is_nan
 from .svg import STYLE, Axis, Svg, axis_line, bottom_ticks, from_zero, panel_grid, text_width, wrap_to
 
 
@@ -39,11 +39,11 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
             if y in gone
             else f"{lab} {fmt_value(r.get(y), r['unit'], int(r['decimals']))}"
             for lab, y in zip(all_labels, all_years, strict=True)
-            if y in gone or not _nan(r.get(y))
+            if y in gone or not is_nan(r.get(y))
         )
         why = {y: (r.get("year_notes") or {}).get("to_date" if y == this_year else y) for y in all_years}
         why = [f"{lab} no figure ({why[y]})" for lab, y in zip(all_labels, all_years, strict=True)
-               if _nan(r.get(y)) and why[y] and y not in gone]  # fmt: skip
+               if is_nan(r.get(y)) and why[y] and y not in gone]  # fmt: skip
         vs = ", ".join(filter(None, [vs, *why]))
         parts.append(f"{r['title']}: {vs or 'no data'}")
     alt = f"Small bar charts, one per measure, of {title} by year. " + "; ".join(parts) + "."
@@ -52,7 +52,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
     for r in rows:
         for lab, y in zip(all_labels, all_years, strict=True):
             why = (r.get("year_notes") or {}).get("to_date" if y == this_year else y)
-            if why and _nan(r.get(y)):
+            if why and is_nan(r.get(y)):
                 missing.setdefault((r["title"], why), []).append(lab)
     said = " ".join(f"{t}, {' and '.join(labs)}: {why}." for (t, why), labs in missing.items())
     caption = (
@@ -83,13 +83,13 @@ def _multiples_layout(rows: list[dict], years: list[str], this_year: str, printe
         hidden = {i for i, y in enumerate(all_years) if y in _hidden(r) or (y == this_year and "to_date" in _hidden(r))}
         marked = {i for i, y in enumerate(all_years) if y in synthetic_columns(r)
                   or (y == this_year and "to_date" in synthetic_columns(r))} - hidden  # fmt: skip
-        shown = {i for i, v in enumerate(vals) if i not in hidden and not _nan(v)}
+        shown = {i for i, v in enumerate(vals) if i not in hidden and not is_nan(v)}
         every = bool(shown) and shown <= marked  # all synthetic: marked once, on the title, not on each bar
         panels.append((r, vals, hidden, set() if every else marked, every))
     # three panels a row if every bar's label fits its bar's width (a label runs into the next
     # one's otherwise): two if not (at most three rows, 125 mm, printed at full size)
-    texts = [_bar_label(v, r["unit"], int(r["decimals"]), i in m)
-             for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not _nan(v)]  # fmt: skip
+    texts = [bar_label(v, r["unit"], int(r["decimals"]), i in m)
+             for r, vals, h, m, _ in panels for i, v in enumerate(vals) if i not in h and not is_nan(v)]  # fmt: skip
     widest = max((text_width(t, MIN_FONT) for t in texts), default=0)
     slot = 72 * (6.8 - 0.3) / (3 + 2 * 0.3) / (len(all_years) + 0.2)  # points a bar takes, three a row
     cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
@@ -122,12 +122,12 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
         x0, y0 = corner(k)
         x1, y1 = x0 + pw, y0 + ph
         n = len(vals)
-        shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not _nan(v)]
+        shown = [float(v) for i, v in enumerate(vals) if i not in hidden and not is_nan(v)]
         xa = Axis(-0.6, n - 0.4, x0, x1)
         base, roof = from_zero(shown, 0.25)
         hi = max([0.0, *shown])  # the tallest bar
-        labels = [_bar_label(v, r["unit"], int(r["decimals"]), i in marked) for i, v in enumerate(vals)
-                  if i not in hidden and not _nan(v)]  # fmt: skip
+        labels = [bar_label(v, r["unit"], int(r["decimals"]), i in marked) for i, v in enumerate(vals)
+                  if i not in hidden and not is_nan(v)]  # fmt: skip
         # labels wider than a bar's slot (98,538 101,822...) take two heights, every other one a
         # line higher: room for that line above the tallest bar
         stagger = max((text_width(t, size) for t in labels), default=0) + 2 * LABEL_PAD >= xa(1) - xa(0)
@@ -155,10 +155,10 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
     size, st, n = MIN_FONT, STYLE, len(values)
     half = 0.4 * (xa(1) - xa(0))
     natural = [
-        ya(0 if i in hidden or _nan(v) else max(v, 0)) - 1 - metrics.DESCENT * size for i, v in enumerate(values)
+        ya(0 if i in hidden or is_nan(v) else max(v, 0)) - 1 - metrics.DESCENT * size for i, v in enumerate(values)
     ]
     for i, v in enumerate(values):
-        if i in hidden or _nan(v):
+        if i in hidden or is_nan(v):
             svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else missing, size, "middle",
                      cls="missing")  # fmt: skip
             continue
@@ -171,4 +171,4 @@ def _svg_year_bars(svg, xa, ya, values, unit: str, decimals: int, missing: str, 
             if y < natural[i] - metrics.ASCENT * size:  # above the line its bar's own label would take: led to its bar
                 svg.line(xa(i), y + metrics.DESCENT * size + 0.5, xa(i), ya(max(v, 0)) - 0.5,
                          {"stroke": "#7F7F7F", "width": 0.4}, "leader")  # fmt: skip
-        svg.text(xa(i), y, _bar_label(v, unit, decimals, i in marked), size, "middle", cls="bar-label")
+        svg.text(xa(i), y, bar_label(v, unit, decimals, i in marked), size, "middle", cls="bar-label")

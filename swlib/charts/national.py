@@ -11,7 +11,7 @@ from ..formatting import fmt_value, lgbf_decimals
 from ..national import SHORT_TITLES, funnel_lines, price_label
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, PHONE_WIDTH, Chart, _nan, _short_label, _wrap, tick_text, value_axis_label
+from .base import MIN_FONT, PALETTE, PHONE_WIDTH, Chart, is_nan, short_label, tick_text, value_axis_label, wrap
 from .svg import (
     STYLE,
     Axis,
@@ -58,7 +58,7 @@ def benchmark_charts(b: pd.DataFrame, council: str, layouts: list[tuple[int, boo
         f"{r.lgbf} {r.title}: ranked {int(r.rank)} of {int(r.of)}, "
         f"{fmt_value(r.value, r.unit, lgbf_decimals(r.unit, r.scotland_value))}"
         for r in me.itertuples()
-        if not _nan(r.rank)
+        if not is_nan(r.rank)
     ]
     alt = (f"Small bar charts, one per benchmarking indicator, of every council's value sorted best to worst (a cost "
            f"lowest to highest); {name}'s bar "
@@ -83,10 +83,12 @@ def _benchmark_panels(b: pd.DataFrame, codes: list, council: str) -> list[dict]:
         values = g["value"].to_numpy(dtype=float)
         unit = g["unit"].iloc[0]
         row = g[g["council"] == council]
-        rank = f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not _nan(row["rank"].iloc[0]) else "not ranked"
+        rank = (
+            f"{int(row['rank'].iloc[0])} of {len(g)}" if len(row) and not is_nan(row["rank"].iloc[0]) else "not ranked"
+        )
         figure = ""
-        if len(row) and not _nan(row["value"].iloc[0]):  # the council's own figure and its year
-            year = _short_label(Period.parse(row["period"].iloc[0]).label)
+        if len(row) and not is_nan(row["value"].iloc[0]):  # the council's own figure and its year
+            year = short_label(Period.parse(row["period"].iloc[0]).label)
             d = lgbf_decimals(unit, row["scotland_value"].iloc[0], values)  # as the benchmarking table prints it
             figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
         panels.append({"name": panel_name(code, groups[code]["title"].iloc[0]), "unit": unit,
@@ -226,7 +228,7 @@ def _rank_svg(g: pd.DataFrame, unit: str, scotland: float, axis_words: str, alt:
     chart had them."""
     n, size, st = len(g), STYLE["font_size"], STYLE
     scot = {"stroke": PALETTE["vermillion"], "width": 1.2, "dash": (3.7, 1.6)}
-    entries = [(_wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
+    entries = [(wrap(words, 18), marker_handle(marker, 22, PALETTE["blue"], PALETTE["blue"], 1))
                for fg, (marker, words) in FAMILY_MARKERS.items() if (g["family_group"] == fg).any()]  # fmt: skip
     entries.append((f"Scotland {fmt_value(scotland, unit, d)}", line_handle(scot)))
     W = 72 * width
@@ -313,7 +315,7 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
         "plain": {"stroke": PALETTE["sky"], "width": 0.9, "dash": None},
     }
     outside = f[f["outside"] != ""]
-    entries = [(_wrap(f"centre: {a['centre_label']}", 28), line_handle(styles["centre"])),
+    entries = [(wrap(f"centre: {a['centre_label']}", 28), line_handle(styles["centre"])),
                ("95% limits", line_handle(styles["95"])), ("99.8% limits", line_handle(styles["99.8"]))]  # fmt: skip
     if a["adjusted"]:
         entries.append(("99.8% limits of chance\nalone", line_handle(styles["plain"])))
@@ -385,7 +387,7 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
                     px, py, end, py - sign * (4 + 10 * row), {"stroke": PALETTE["grey"], "width": 0.6, "dash": None}
                 )
             svg.text(start, base, r.council_name, size, cls="name")
-    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), _wrap(a["y_title"], 36), big)
+    value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), wrap(a["y_title"], 36), big)
     for k in range(math.floor(lo_x), math.ceil(hi_x) + 1):
         for m in range(1, 10):
             v = m * 10**k

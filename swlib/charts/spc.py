@@ -17,8 +17,8 @@ from .base import (
     PHONE_WIDTH,
     SYNTHETIC_MARK,
     Chart,
-    _nan,
-    _short_label,
+    is_nan,
+    short_label,
     tick_text,
     value_axis_label,
 )
@@ -59,7 +59,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     ``target_label``: the target's legend entry where it is not "target <figure>" (a share of the
     year's: ``trends.spc_target_words``)."""
     labels = list(chart["label"])
-    short = [_short_label(lab) for lab in labels]
+    short = [short_label(lab) for lab in labels]
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
     made_up = any(marks)
     last = chart.iloc[-1]
@@ -68,7 +68,7 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     # its prices, so that it is not read as the cash figure of a year beside it (£4,854 and £4,853)
     py = chart.attrs.get("price_year")
     price_year = Period.parse(py).label if py else ""
-    prices = _short_label(price_year)
+    prices = short_label(price_year)
     first_word = f"last in real terms (at {price_year} prices)" if py else "latest"
     figure = fmt_value(last["value"], unit, decimals) + (f" {SYNTHETIC_MARK}" if marks[-1] else "")
     latest = (  # lines no wider than the legend's margin (at 9 pt)
@@ -124,7 +124,7 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     value axis counts and what one point of the time axis is ("month"), said under its ticks."""
     size, st = STYLE["font_size"], STYLE
     axis_title, time_title = axis_titles
-    has_target = target is not None and not _nan(target)
+    has_target = target is not None and not is_nan(target)
     entries = [("mean", line_handle(st["mean"])), ("process limits", line_handle(st["limits"]))]
     if has_target:
         entries.append((target_label or f"target {fmt_value(target, unit, decimals)}", line_handle(st["target"])))
@@ -148,7 +148,7 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
     n = len(chart)
     xa = Axis(-0.05 * (n - 1), 1.05 * (n - 1), x0, x1) if n > 1 else Axis(-0.5, 0.5, x0, x1)
-    values = [float(v) if not _nan(v) else math.nan for v in chart["value"]]
+    values = [float(v) if not is_nan(v) else math.nan for v in chart["value"]]
     lo, hi = padded([*values, *chart["mean"], *chart["upl"], *chart["lpl"], *([target] if has_target else [])], 0.12)
     ya = Axis(lo, hi, y1, y0)
     svg = Svg(W, H, alt)

@@ -12,7 +12,7 @@ from ..periods import Period
 from ..status import synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
-from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, _bar_label, _nan, tick_text, value_axis_label
+from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, bar_label, is_nan, tick_text, value_axis_label
 from .svg import STYLE, Axis, Svg, bottom_ticks, from_zero, legend, line_handle, text_height, text_width, value_axes
 
 
@@ -36,7 +36,9 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     # part of a year's total beside whole years' looks better however the year goes: beside it, the
     # same point last year (swlib's last_year), like with like; no annual target line over either
     part = (
-        part_year_total(row) and shown.kind != "year" and ("last_year" in hidden_cols or not _nan(row.get("last_year")))
+        part_year_total(row)
+        and shown.kind != "year"
+        and ("last_year" in hidden_cols or not is_nan(row.get("last_year")))
     )
     if part:
         labels.insert(-1, f"{shown.shift_years(-1).label} to date")
@@ -47,27 +49,27 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
     words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
              else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
-             for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not _nan(v)]  # fmt: skip
+             for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not is_nan(v)]  # fmt: skip
     kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     if part:
         kind = "the last three years, and this year and last year to date"
-    same_target = _nan(to_date_target) or (not _nan(annual) and round(annual, 6) == round(to_date_target, 6))
-    same_target = same_target and not (part and not _nan(to_date_target))  # its own line over this year to date
+    same_target = is_nan(to_date_target) or (not is_nan(annual) and round(annual, 6) == round(to_date_target, 6))
+    same_target = same_target and not (part and not is_nan(to_date_target))  # its own line over this year to date
 
     tgt = ""
-    if not _nan(annual):
+    if not is_nan(annual):
         tgt = f"; annual target {fmt_value(annual, unit, dec)}"
     if not same_target:
         tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
     alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
     caption = f"{row['title']}: {kind}"
-    if not _nan(annual):
+    if not is_nan(annual):
         caption += " against the annual target (dashed line)" + (
             "; the year to date against the target to date (dotted)" if not same_target else ""
         )
     if part:  # the sentence as a whole: which bars each target line is over
-        whole = " against the annual target (dashed line), and" if not _nan(annual) else ","
-        this = " against the target to date (dotted)" if not _nan(to_date_target) else ""
+        whole = " against the annual target (dashed line), and" if not is_nan(annual) else ","
+        this = " against the target to date (dotted)" if not is_nan(to_date_target) else ""
         caption = (
             f"{row['title']}: the last three years{whole} this year to date{this} beside the same point last year "
             f"({labels[-2]}): part of a year, not to be read against the whole years' totals"
@@ -77,7 +79,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
-    if not _nan(annual) and (years or same_target):
+    if not is_nan(annual) and (years or same_target):
         lines = [annual] * len(labels)
     if not same_target:
         lines[-1] = to_date_target
@@ -118,12 +120,12 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
     W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
     x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
-    has_annual = not _nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part])
-    shown = [v for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+    has_annual = not is_nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part])
+    shown = [v for i, v in enumerate(values) if i not in hidden and not is_nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
     lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3) / (y1 - y0)))  # room for the labels
     targets = [*([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    if any(not _nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
+    if any(not is_nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
         lo -= 0.1 * (hi - lo)
     ya = Axis(lo, hi, y1, y0)
     # the left margin wide enough for the value axis's tick labels and title (£200,000 at 9 pt)
@@ -134,7 +136,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     svg = Svg(W, H, alt)
     bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
     for i, v in enumerate(values):
-        if i in hidden or _nan(v):
+        if i in hidden or is_nan(v):
             continue
         latest, same_point = i == n - 1, part and i == n - 2  # the same point last year: hatched as to date
         # pounds of other years not compared with this year's (cash): grey, as the caption says
@@ -147,7 +149,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         svg.line(xa(-0.5), ya(annual), xa(right), ya(annual), st["annual_target"], "annual-target")
     if not same_target:  # on a white ground, wider than the bar: seen where it crosses the bar, never its top
         halo = {"stroke": "white", "width": st["target_to_date"]["width"] + 2.5, "dash": None}
-        tops = [(xa(i) - bar, xa(i) + bar, ya(v)) for i, v in enumerate(values) if i not in hidden and not _nan(v)]
+        tops = [(xa(i) - bar, xa(i) + bar, ya(v)) for i, v in enumerate(values) if i not in hidden and not is_nan(v)]
         for a, b in _ground_runs(
             xa(n - 1.5), xa(n - 0.4), ya(to_date_target), halo["width"] / 2 + st["target_to_date"]["width"], tops
         ):
@@ -156,15 +158,15 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
                  "target-to-date")  # fmt: skip
     label_height = text_height("0", size) + 2
     for i, v in enumerate(values):
-        if i in hidden or _nan(v):
+        if i in hidden or is_nan(v):
             svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else "no data", size, "middle",
                      cls="missing")  # fmt: skip
             continue
         y, line = ya(max(v, 0)), lines[i]
-        if line is not None and not _nan(line) and 0 <= y - ya(line) <= label_height:
+        if line is not None and not is_nan(line) and 0 <= y - ya(line) <= label_height:
             # a line just above the bar would cross its label: the label stands on the line
             y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
-        svg.text(xa(i), y - 1 - metrics.DESCENT * size, _bar_label(v, unit, dec, i in made_up), size, "middle",
+        svg.text(xa(i), y - 1 - metrics.DESCENT * size, bar_label(v, unit, dec, i in made_up), size, "middle",
                  cls="bar-label")  # fmt: skip
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
     bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
