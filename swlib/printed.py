@@ -16,6 +16,7 @@ from .amounts import SERVICE_WORDS
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, multiples_in
 from .periods import year_before
+from .sentence_counts import share_of_figures
 from .small_numbers import small_numbers_in
 
 # a whole figure in digits ("40", "1,510"), not part of a date, range, decimal, percentage or money
@@ -111,7 +112,9 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
     not count), and, those set aside (each written as a large figure of its own), ``small_numbers_in``
     finds nothing: a passage that says a measure's printed figures and their difference, nothing more.
     Said as a change over time (a year, "the year before"), never as a part of a whole ("40 of the
-    41"), which would tell what the table's years do not."""
+    41"), nor with a share of one of them, or of their change, that is a part or a rest from lo to hi
+    ("rose to 30 ... from 24 ...; 10% of them were for babies": 3; "half of the rise": 3;
+    ``sentence_counts.share_of_figures``), which would tell what the table's years do not."""
     printed = list(printed)
     if not printed:  # no figure printed: none restated
         return False
@@ -126,6 +129,8 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
         if _names(block, s.title) and all(y is not None and s.figures.get(y) == v for v, y in said):
             if _names_withheld(block, s, printed):
                 return False
+            if share_of_figures(block, [v for v, _ in said], lo, hi) is not None:
+                return False  # "...; 10% of them were for babies": a part of a printed figure, which no table prints
             order = {v: i for i, v in enumerate(sorted(set(s.figures.values())), start=1)}
             aside = _FIGURE.sub(
                 lambda m, o=order: str(10_000_000 * o.get(float(m.group().replace(",", "")), 0) or m.group()), block

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 
 from .count_forms import _FORMS
 from .number_words import (
@@ -195,30 +196,99 @@ _PERCENT = _lazy(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(
                       re.I)  # fmt: skip
 
 
+# a share said in words of a count near it ("a tenth of them", "half were for babies", "making up nine tenths"),
+# as a percentage is; "the first half of the year", "a quarter of the time" and "half-way" share no count
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                   "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_SHARE_WORDS = _lazy(
+    r"(?<![\w-])(?P<k>half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<f>halves|thirds?|quarters?|"
+    r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b(?![\s-]+(?:way|time|term|hour|day|week|month|year|"
+    r"quarter|century|decade)s?\b)(?!\s+of\s+(?:the\s+|a\s+|this\s+|that\s+|each\s+)?(?:\d|(?:way|time|term|hour|day|"
+    r"week|month|year|quarter|century|decade|period|budget|cost|spend|funding)s?\b))"
+    r"(?=\s+of\s+(?:them|these|those|whom|which|all)\b|\s+of\s+(?:the|this|that|its)\s+(?P<change>rise|increase|"
+    r"growth|fall|drop|decrease|reduction|change|difference)\b|\s+(?:were|was|had|have|are|went|came|involved|"
+    r"related|concerned|led|resulted|needed|for)\b|\s*(?:[.;,)]|$))",
+    re.I,
+)
+_CHANGE_AFTER = _lazy(r"\s+of\s+(?:the|this|that|its)\s+(?:rise|increase|growth|fall|drop|decrease|reduction|change|"
+                      r"difference)\b", re.I)  # fmt: skip
+
+
+def _fraction_said(k: str) -> float:
+    """The value of a fraction in words: "half" 0.5, "a tenth" 0.1, "nine tenths" 0.9."""
+    words = re.split(r"[\s-]+", k.lower())
+    if words == ["half"]:
+        return 0.5
+    top = 1 if words[0] in ("a", "an") else _value(words[0])
+    return top / _FRACTION_WORDS[words[-1] if words[-1] in _FRACTION_WORDS else words[-1].rstrip("s")]
+
+
+def _shares(paragraph: str, start: int, end: int):
+    """Each share said in ``paragraph[start:end]``: a percentage (``_PERCENT``) or a fraction in words
+    (``_SHARE_WORDS``), as (match, the whole parts of a figure it can be, of a change: "half of the
+    rise")."""
+    for m in _PERCENT.finditer(paragraph, start, end):
+        pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
+        yield m, (lambda base, pc=pc, d=d: _parts(pc, d, base)), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+    for m in _SHARE_WORDS.finditer(paragraph, start, end):
+        yield m, partial(_whole_parts, _fraction_said(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+
+
+def _whole_parts(f: float, base: float) -> list[int]:
+    """The whole part of ``base`` a fraction ``f`` said in words is (a tenth of 30: [3])."""
+    return [round(f * base)] if 0 < f < 1 and base >= 1 and float(base).is_integer() else []
+
+
+def _share_part(parts, change: bool, bases: list[float], lo: int, hi: int) -> tuple[float, float] | None:
+    """(part or rest from lo to hi, the base it is of) that a share (``parts``: its whole parts of a base)
+    gives of one of ``bases`` (of the change between two of them, where it is a share of a change), or
+    None; None too where the share is only that of two figures said ("down from 27 (a reduction of 9,
+    33%)"; "40 ... compared with 41, down 2.4%": nothing new)."""
+    values = set(bases)
+    changes = {abs(a - b) for a in values for b in values if a != b}
+    if any(k in values | changes for base in values for k in parts(base)):
+        return None
+    for base in sorted(changes) if change else bases:
+        for k in parts(base):
+            part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
+            if part is not None:
+                return part, base
+    return None
+
+
+def share_of_figures(text: str, figures, lo: int = 1, hi: int = 4) -> int | None:
+    """The first part or rest from lo to hi that a share said in ``text`` (a percentage, a fraction in
+    words) gives of one of ``figures`` (or of the change between two of them: "half of the rise"), the
+    rule ``_percent_of_counts`` applies to counts printed near a share: "Child Protection Orders rose to
+    30 in 2023-24 from 24 in 2022-23; 10% of them were for babies" gives 3 of the 30 the table prints."""
+    bases = sorted({float(f) for f in figures})
+    for _, parts, change in _shares(text, 0, len(text)):
+        found = _share_part(parts, change, bases, lo, hi)
+        if found:
+            return int(found[0])
+    return None
+
+
 def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """The first percentage in a paragraph that, taken of a count printed in it, gives a part or the
-    rest from lo to hi ("Of the 42 children placed out of area, 9.5% were in secure care": 4 of 42),
+    """The first share in a paragraph (a percentage, a fraction in words: ``_shares``) that, taken of a
+    count printed in it, gives a part or the rest from lo to hi ("Of the 42 children placed out of
+    area, 9.5% were in secure care": 4 of 42; "We made 30 orders; a tenth of them were for babies": 3),
     as ``percent_bases`` finds a value-only figure beside its base; (count, start, end of the
     passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate,
-    within ``_NEAR`` sentences of the percentage (at most ``_NEAR_COUNTS`` of them): a reader takes
-    a percentage of a figure near it, and a long table is checked in linear time."""
-    spans = list(_SENTENCE.finditer(paragraph))
-    if not _PERCENT.search(paragraph):
+    within ``_NEAR`` sentences of the share (at most ``_NEAR_COUNTS`` of them): a reader takes
+    a share of a figure near it, and a long table is checked in linear time."""
+    if not (_PERCENT.search(paragraph) or _SHARE_WORDS.search(paragraph)):
         return None
+    spans = list(_SENTENCE.finditer(paragraph))
     counts = [[(v, s) for v, _ in _counts_in_sentence(s.group(0))] if not _NOT_COUNT_SENTENCE.search(s.group(0))
               else [] for s in spans]  # fmt: skip
     for i, ps in enumerate(spans):
-        for m in _PERCENT.finditer(paragraph, ps.start(), ps.end()):
+        for _, parts, change in _shares(paragraph, ps.start(), ps.end()):
             near = [c for cs in counts[max(0, i - _NEAR) : i + _NEAR + 1] for c in cs][:_NEAR_COUNTS]
-            values = {v for v, _ in near}
-            pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
-            if any(k in values for base in values for k in _parts(pc, d, base)):
-                continue  # "down from 27 (a reduction of 9, 33%)": a share of two figures printed, nothing new
-            for base, cs in near:
-                for k in _parts(pc, d, base):
-                    part = k if lo <= k <= hi else base - k if lo <= base - k <= hi else None
-                    if part is not None:
-                        return int(part), min(ps.start(), cs.start()), max(ps.end(), cs.end())
+            found = _share_part(parts, change, [v for v, _ in near], lo, hi)
+            if found:
+                cs = next((s for v, s in near if v == found[1]), ps) if not change else ps
+                return int(found[0]), min(ps.start(), cs.start()), max(ps.end(), cs.end())
     return None
 
 

@@ -286,3 +286,50 @@ def test_a_rows_free_text_is_withheld_where_it_mentions_a_small_number_unless_cl
     assert public_row_text(row, cleared, ["2022-23"]) == ({"year_notes": row["year_notes"]}, [])
     text, _ = public_row_text({**row, "title": "Children placed in 2 units", "comment": None}, cleared, [])
     assert text["title"] == WITHHELD_TEXT  # the measure's own words, checked too
+
+
+# issue 21, ATTACK-8 #4: a paragraph that restates a table's figures carries a share of them through -------
+
+SHARE_OF_RESTATED = [  # the demo's D&G 2023/24 annual report prints Child Protection Orders 24, 30; incidents 26, 34
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23; 10% of them were for babies.",  # 3
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23; 10% were for babies.",  # 3
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23, with babies making up 10%.",  # 3
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23, a tenth of them for babies.",  # 3
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23; 90% were for children over one year old.",
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23, half of the rise among babies.",  # 6 / 2
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23; the share for babies rose from 4.2% to 10%.",
+    "Recorded violent incidents against staff rose to 34 in 2023-24 from 26 in 2022-23; 91.2% caused no injury.",
+    "Recorded violent incidents against staff were 34 in 2023-24; 8.8% of them led to an injury.",  # 3
+    "Recorded violent incidents against staff rose to 34 in 2023-24 from 26 in 2022-23; a tenth of them led to an "
+    "injury.",
+]
+RESTATED_ONLY = [  # the table's own figures and their change, nothing more: printed as written
+    "Child Protection Orders rose to 30 in 2023-24 from 24 in 2022-23, a rise of 25%.",
+    "Recorded violent incidents against staff rose to 34 in 2023-24 from 26 in 2022-23.",
+]
+
+
+def test_a_share_of_a_restated_figure_is_withheld_and_named_by_check_public(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("SWREPORT_PARAMS", str(tmp_path / "none"))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    md = data / "narrative" / "dumfries-and-galloway" / "2023-24" / "complaints.md"
+    texts = SHARE_OF_RESTATED + RESTATED_ONLY
+    md.write_text("## Complaints\n\n" + "\n\n".join(texts) + "\n", encoding="utf-8")
+    lines = {3 + 2 * i: t for i, t in enumerate(texts)}
+    ds = swlib.load(data)
+    found = {
+        f["row"] for f in check_public(ds, "dumfries-and-galloway", "2023-24") if f["file"].endswith("complaints.md")
+    }
+    assert found == {n for n, t in lines.items() if t in SHARE_OF_RESTATED}
+    held = {w["row"] for w in withheld(ds, "annual", "dumfries-and-galloway", "2023-24")
+            if w["file"].endswith("complaints.md")}  # fmt: skip
+    assert held == found
+    shown = BeautifulSoup(str(section(data, "dumfries-and-galloway", "2023-24", "complaints", "public")),
+                          "html.parser").get_text(" ")  # fmt: skip
+    assert not re.search(r"babies|injury|over one", shown)  # the page prints its years its own way (2023/24)
+    assert "a rise of 25%" in shown and "Recorded violent incidents against staff rose to 34" in shown
