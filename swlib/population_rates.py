@@ -19,13 +19,18 @@ from .schema import COUNT_UNITS
 from .small_numbers import _small
 
 
-def rate_gap(now: float, before: float, decimals: int, per: float, population: float) -> range:
+def rate_gap(
+    now: float, before: float, decimals: int, per: float, population: float, parts: int = 1, parts_before: int = 1
+) -> range:
     """The whole counts two rates of one population printed at ``decimals`` places can differ by
     (2.14 and 2.00 per 1,000 of 22,010: 3 children joined), the population taken within
     ``POPULATION_DRIFT`` of the one given, as ``rate_counts`` takes it, and each rate rounded as
-    printed; signed, ``now`` less ``before``."""
-    a, b = (float(round_half_up(x, decimals)) for x in (now, before))
-    half = 10.0**-decimals  # each rounded by half a unit of the last place
+    printed; signed, ``now`` less ``before``. ``parts``, ``parts_before``: for the average of the
+    periods' rates to date (aggregate ``mean``), how many periods each is over: the periods in
+    between count ``now`` x ``parts`` less ``before`` x ``parts_before`` (a quarter's 5.00, then
+    2.57 over two quarters: 0.14 in the second, 3 children of 22,010)."""
+    a, b = (float(round_half_up(x, decimals)) * k for x, k in ((now, parts), (before, parts_before)))
+    half = 0.5 * 10.0**-decimals * (parts + parts_before)  # each rounded by half a unit of the last place
     ends = [
         (d * population * f / per)
         for d in (a - b - half, a - b + half)
@@ -34,19 +39,29 @@ def rate_gap(now: float, before: float, decimals: int, per: float, population: f
     return range(math.ceil(min(ends)), math.floor(max(ends)) + 1)
 
 
-def _rate_why(value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int) -> str | None:
+def _rate_why(
+    value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int, parts: int = 1
+) -> str | None:
     """Why a population rate hides a figure, as a count would (``hidden.hidden_why``): "small"
     where its count can be lo..hi, "earlier" where it can differ by lo..hi from a rate printed
     before it (the year's earlier figures, the end of the year before, as printed before: a
     snapshot's net change, the months in between) and the reader can tell that difference to
-    within ``hi`` counts (a coarse rate tells no count)."""
+    within ``hi`` counts (a coarse rate tells no count). ``before``: rates, or (rate, periods)
+    pairs for an average of the periods' rates over ``parts`` periods (``rate_gap``)."""
     if any(_small(k, lo, hi) for k in rate_counts(float(value), decimals, per, pop)):
         return "small"
     for b in before:
-        gap = rate_gap(float(value), float(b), decimals, per, pop)
+        b, kb = b if isinstance(b, tuple) else (b, parts)
+        gap = rate_gap(float(value), float(b), decimals, per, pop, parts, kb)
         if len(gap) <= hi and any(_small(abs(k), lo, hi) for k in gap):
             return "earlier"
     return None
+
+
+def _parts(point) -> int:
+    """How many periods a cumulative point (value, numerator, denominator, parts) is over (1 if unknown)."""
+    k = point[3] if len(point) > 3 else 1
+    return 1 if is_nan(k) or not k else int(k)
 
 
 def _population_of(r: dict, populations) -> tuple[float, float] | None:
@@ -79,13 +94,20 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
             value = r.get(col)
             if col in hidden[i] or is_nan(value) or (own and not is_nan(own[-1][1])):
                 continue
-            before = [p[0] for p in own[:-1]] + [p[0] for p in (ev.get("year_before") or {}).get(col) or []]
+            # an average of the periods' rates (aggregate mean): the year's earlier figures by their periods, so
+            # that the periods in between are counted (5.00 over one quarter, 2.57 over two: 0.14 in the second)
+            mean = r.get("aggregate") == "mean" and bool(own)
+            parts = _parts(own[-1]) if mean else 1
+            before = [(p[0], _parts(p)) if mean else p[0] for p in own[:-1]]
+            before += [p[0] for p in (ev.get("year_before") or {}).get(col) or []]
             months = (ev.get("months") or {}).get(col)
             if months:  # as printed before: every figure of the year (a revision, another date), the year's end before
-                before += [f[0] for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]
+                before += [(f[0], _parts(f)) if mean else f[0]
+                           for fs in kept_for(record, r["measure"], months[0]).values() for f in fs]  # fmt: skip
                 if r.get("aggregate") == "latest":  # a snapshot: the end of the year before too (a net change)
                     before += kept_for(record, r["measure"], year_before(months[0])).get(12, [(math.nan,)])[0][:1]
-            reason = _rate_why(value, [b for b in before if not is_nan(b)], int(r["decimals"]), per, pop, lo, hi)
+            before = [b for b in before if not is_nan(b[0] if isinstance(b, tuple) else b)]
+            reason = _rate_why(value, before, int(r["decimals"]), per, pop, lo, hi, parts)
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")

@@ -192,3 +192,24 @@ def _rows(folder, name, measures):
     import csv
 
     return [r for r in csv.DictReader((folder / f"{name}.csv").open(encoding="utf-8")) if r["measure"] in measures]
+
+
+def test_attack_an_average_of_quarterly_rates_does_not_give_back_the_quarter_since_the_last_report(tmp_path):
+    # issue 21 (found with #4): a quarterly rate of 22,010 children aged 0-15 averaged over the year to date
+    # (aggregate mean): Q1's report printed 5.00 (110 children), Q2's 2.57, so Q2 alone was 2 x 2.57 - 5.00 = 0.14:
+    # 3 children. The rates were set against each other as if one snapshot (2.57 against 5.00: 53 apart)
+    rate = {"measure": "dg-seen-rate", "title": "Children seen per 1,000 population aged 0-15",
+            "theme": "Statutory functions", "outcome": "Child protection", "unit": "rate", "polarity": "none",
+            "frequency": "quarterly", "aggregate": "mean", "decimals": "2", "council": DG, "source": "synthetic"}  # fmt: skip
+    pops = {DG: {"population": "148790", "population_0-15": "22010"}}
+    for q2, shown in (("0.14", False), ("1.50", True)):  # 1.50 in Q2 is 33 children: printed
+        obs = [
+            {"measure": "dg-seen-rate", "period": p, "value": v}
+            for p, v in (("2023-24-Q1", "5.00"), ("2023-24-Q2", q2))
+        ]
+        ds = demo_with(tmp_path / q2, [rate], obs, councils=pops)
+        assert public(ds, "2023-24-Q1").loc["dg-seen-rate", "to_date"] == pytest.approx(5.00)
+        row = public(ds, "2023-24-Q2").loc["dg-seen-rate"]
+        assert pd.notna(row["to_date"]) == shown, q2
+        if not shown:
+            assert "to_date:earlier" in row["suppressed_why"]
