@@ -100,6 +100,18 @@ def check_target(path: Path, out=None) -> Path:
     return path
 
 
+def check_folder(folder: Path) -> Path:
+    """``folder`` if it is a folder or can be made one: a ConfigError (exit 2) where it, or a
+    folder on the way to it, is a file."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"the output folder {folder} is a file: expected a folder (give --out a folder)")
+    for parent in folder.parents:
+        if parent.exists() and not parent.is_dir():
+            raise ConfigError(f"{parent} is a file: expected a folder to hold the output folder {folder}")
+    return folder
+
+
 @dataclass(frozen=True)
 class Job:
     """One report to render: what, for whom, from which data, to which folder."""
@@ -322,6 +334,7 @@ def acquire(folder, wait: float = 0) -> None:
     if key in _HELD:
         _HELD[key][1] += 1
         return
+    check_folder(folder)  # --out a file: exit 2 saying so, not mkdir's FileExistsError (AUDIT-8 #2)
     folder.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + max(0.0, wait)
     said = False

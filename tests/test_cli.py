@@ -166,6 +166,11 @@ def test_a_file_or_a_missing_folder_where_a_folder_is_needed_exits_2_with_a_mess
     a_file.write_text("x")
     r = run("batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--out", str(a_file))
     assert r.exit_code == 2 and "is a file: expected a folder" in r.output and "internal error" not in r.output
+    # run too: the folder is checked before the run takes its lock there (AUDIT-8 #2: FileExistsError, exit 1)
+    r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--out", str(a_file))
+    assert r.exit_code == 2 and "is a file: expected a folder" in r.output and "internal error" not in r.output
+    r = run("run", "annual", "--council", "dundee-city", "--period", "2016-17", "--out", str(a_file / "sub"))
+    assert r.exit_code == 2 and "is a file: expected a folder" in r.output and "internal error" not in r.output
     r = run("export", str(tmp_path / "missing" / "perf.xlsx"), "--council", "dundee-city", "--period", "2016-17")
     assert r.exit_code == 2 and "no such folder" in r.output and "internal error" not in r.output
     r = run("export", str(a_file / "perf.xlsx"), "--council", "dundee-city", "--period", "2016-17")
