@@ -2,13 +2,21 @@
 
 A batch that rendered nothing (every report unchanged, or with no period to report) leaves
 ``.rerun.json`` in its outputs folder: a fingerprint of the request (the options, the working
-folder, the ``SWREPORT_*`` environment, the date), the size and modification time of every file
-the run depended on (the data, the settings, the schedule, the notebooks, swlib's own code) and
-of every file it left (the manifest, the indexes, the reports), and what it printed. The next
-run with the same request whose files all match prints the same and exits 0 without importing
-pandas or pydantic or loading the data: nothing it would do could differ. Any difference (a
-file touched, added or removed, another day, another option) takes the full path, which plans
-and hashes as before, and leaves a new fingerprint if it too renders nothing.
+folder, the ``SWREPORT_*`` environment), the size and modification time of every file the run
+depended on (the data, the settings, the schedule, the notebooks, swlib's own code) and of every
+file it left (the manifest, the indexes, the reports), what it printed and its run summary
+(``--summary FILE``). The next run with the same request whose files all match prints the same,
+writes the same summary (with its own times) and exits 0 without importing pandas or pydantic or
+loading the data: nothing it would do could differ. Any difference (a file touched, added or
+removed, another option) takes the full path, which plans and hashes as before, and leaves a new
+fingerprint if it too renders nothing.
+
+The date is not part of the request: a period written out does not depend on it, and a relative
+one (``latest``, ``previous``) resolves from the data and from which periods have ended, which
+changes only on the first day of a month (every period ends on a month's last day). So a run
+with a relative period keeps its fingerprint for the rest of the calendar month it was made in
+(the periods it resolved to could not differ), and a weekly scheduled run takes the fast path
+from its second week (AUDIT-8 #5); the date its lines and summary name is today's.
 
 Only the standard library here (and ``swlib.base``, which imports nothing else): this module is
 imported on every ``swreport batch``.
@@ -32,19 +40,30 @@ SWLIB = Path(__file__).resolve().parent
 
 
 def request_key(options: dict) -> str:
-    """Everything besides files that decides what a batch does and prints: its options (less
-    --jobs, which changes no output), the working folder, whether ./data, ./data.xlsx and
-    ./params are there (the defaults), the SWREPORT_* environment and the date."""
+    """Everything besides files and the date that decides what a batch does and prints: its
+    options (less --jobs, which changes no output), the working folder, whether ./data,
+    ./data.xlsx and ./params are there (the defaults) and the SWREPORT_* environment (less
+    SWREPORT_TODAY: the date is ``month``'s)."""
     cwd = Path.cwd()
     facts = {
         "options": {k: _plain(v) for k, v in sorted(options.items()) if k != "jobs"},
         "cwd": str(cwd),
         "here": [(cwd / "data").is_dir(), (cwd / "data.xlsx").is_file(), (cwd / "params").is_dir()],
-        "env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("SWREPORT_")},
-        "today": dt.date.today().isoformat(),
+        "env": {k: v for k, v in sorted(os.environ.items()) if k.startswith("SWREPORT_") and k != "SWREPORT_TODAY"},
         "python": sys.version,
     }
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+
+
+def month(on: dt.date) -> str:
+    """What a relative period's resolution depends on besides the data: the calendar month of
+    the run's date (which periods have ended changes only on a month's first day)."""
+    return f"{on:%Y-%m}"
+
+
+def date_words(on: dt.date) -> str:
+    """The date as a run's lines print it ('quarterly latest on 1 April 2024:', 'ended by 1 April 2024')."""
+    return f"{on.day} {on:%B %Y}"
 
 
 def _plain(v):
@@ -84,24 +103,52 @@ def path_of(out: Path | None) -> Path:
     return Path(out) if out is not None else Path(os.environ.get("SWREPORT_OUT", Path.cwd() / "outputs"))
 
 
-def answer(options: dict) -> bool:
-    """Print what the last unchanged run printed and return True when nothing has changed since;
-    else False (the caller takes the full path). Never raises: a fingerprint that cannot be read
-    is no fingerprint."""
+def answer(options: dict, summary_file=None) -> bool:
+    """Print what the last unchanged run printed (and write its run summary to ``summary_file``,
+    with this run's times and date) and return True when nothing has changed since; else False
+    (the caller takes the full path). Never raises: a fingerprint that cannot be read is no
+    fingerprint."""
     if options.get("force") or options.get("dry_run") or options.get("executor", "local") != "local":
         return False
+    started = dt.datetime.now(dt.UTC)
     try:
         saved = json.loads((path_of(options.get("out")) / NAME).read_text(encoding="utf-8"))
         if saved.get("version") != VERSION or saved.get("request") != request_key(options):
             return False
+        from .periods import today  # the standard library's only
+
+        on = today()
+        if saved.get("month") is not None and saved["month"] != month(on):  # latest may pick another period
+            return False
         if _state(saved["state"]["trees"], list(saved["state"]["files"])) != saved["state"]:
             return False
-        text = saved["printed"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        text, summary = saved["printed"], saved.get("summary")
+        if summary_file is not None and not isinstance(summary, dict):
+            return False  # a fingerprint without a summary: the full path writes one
+        if saved.get("date"):  # the lines name the date the relative periods were resolved on: today's
+            text = text.replace(saved["date"], date_words(on))
+            summary = json.loads(json.dumps(summary).replace(saved["date"], date_words(on)))
+        if summary_file is not None:
+            _write_summary(Path(summary_file), summary, started, on)
+    except Exception:  # the full path says what is wrong, if anything is
         return False
     sys.stdout.write(text)
     sys.stdout.flush()
     return True
+
+
+def _write_summary(path: Path, doc: dict, started: dt.datetime, on: dt.date) -> None:
+    """The unchanged run's summary as the full path would write it: this run's times and date."""
+    from .writing import write_atomic  # the standard library's only
+
+    stamp = lambda t: t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731 (scheduling's _stamp)
+    finished = dt.datetime.now(dt.UTC)
+    doc = {**doc, "started": stamp(started), "finished": stamp(finished),
+           "seconds": round((finished - started).total_seconds(), 2)}  # fmt: skip
+    if doc.get("today") is not None:
+        doc["today"] = on.isoformat()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
 
 
 def likely_work(options: dict) -> bool:
@@ -127,8 +174,9 @@ class Recorder:
     """Around the full path of a batch: keeps what it prints (still printing it), and, where the
     run rendered nothing, leaves the fingerprint that ``answer`` checks next time."""
 
-    def __init__(self, options: dict):
+    def __init__(self, options: dict, record=None):
         self.options = options
+        self.record = record  # the run's ``scheduling.RunRecord``: its summary is kept for the next run
         self.printed = io.StringIO()
         self.outcomes: list = []  # set by the caller when the run has ended
 
@@ -162,11 +210,18 @@ class Recorder:
         keep += [Path(f) for o in self.outcomes for f in (o.html, o.pdf) if f]
         trees = sorted({str(p.resolve()) for p in depends if p.is_dir()} | {str(SWLIB)})
         files = sorted({str(p.resolve()) for p in [*depends, *keep] if not p.is_dir()})
+        dated = any(o.job.asked for o in self.outcomes)  # a relative period: resolved on the date
+        on = self.record.on if self.record is not None and self.record.on else None
+        if dated and on is None:
+            return
         saved = {
             "version": VERSION,
             "request": request_key(self.options),
+            "month": month(on) if dated else None,
+            "date": date_words(on) if dated else None,
             "state": _state(trees, files),
             "printed": self.printed.getvalue(),
+            "summary": self.record.doc(0) if self.record is not None and self.record.path is not None else None,
         }
         try:
             write_atomic(target, (json.dumps(saved, indent=1) + "\n").encode("utf-8"))

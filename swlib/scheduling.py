@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import reports
@@ -131,8 +131,32 @@ def choices(report: str, which: str, ds, councils: list[str], on: dt.date, share
     """{council: Choice} for a run of ``report`` with period ``which``; ``share``: ``latest_share``."""
     kind = reports.get(report).period_kind
     per_council = reports.get(report).per_council
-    return {c: choose(which, kind, report_periods(report, ds, c), on, latest_share(c, share) if per_council else 0.0)
-            for c in councils}  # fmt: skip
+    out = {}
+    for c in councils:
+        rows = report_periods(report, ds, c)
+        ch = choose(which, kind, rows, on, latest_share(c, share) if per_council else 0.0)
+        if ch.period is None and kind == "quarter" and per_council:
+            ch = annual_only(ch, c, rows, on)
+        out[c] = ch
+    return out
+
+
+def annual_only(ch: Choice, council: str, rows: list, on: dt.date) -> Choice:
+    """``ch`` (no quarter picked) saying, where ``council``'s figures are all annual (no quarter has
+    figures at all, however long it waits), so and which annual report shows them, as ``swreport
+    run`` says it for a quarter written out (``coverage.require_figures``): not that no quarter
+    has ended yet (AUDIT-8 #6)."""
+    if shares(rows, "quarter"):
+        return ch
+    years = sorted(y.period for y in shares(rows, "year").values() if has_ended(y.period, on))
+    if not years:
+        return ch
+    why = (
+        f"no quarter has figures: its figures are all for measures reported annually, and a quarterly report "
+        f"shows an annual measure's latest year as it stands; the annual report shows them: swreport run annual "
+        f"--council {council} --period {years[-1]} (its latest year with figures)"
+    )
+    return replace(ch, why=why)
 
 
 def resolve_councils(report: str, which: str, ds, councils: list[str], on: dt.date, share: float | None = None) -> dict[str, tuple]:  # fmt: skip
@@ -173,7 +197,7 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
             picked=None, missing=None) -> dict:  # fmt: skip
     """The run summary as a dict (written as JSON by ``swreport batch --summary FILE``). ``not_checked``:
     per public report's key, every measure it prints that suppression could not check (the batch's
-    line names a few). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan).
+    line names a few; a public report not in it, a dry run's or a failed one's, has no such key). ``dry_run``: the run was ``--dry-run`` (nothing rendered, whatever the plan).
     ``picked``: {(report, asked, council): Choice}, what a relative period was picked from.
     ``missing``: {(council, period): [...]}, what each annual report rendered has no figures for yet
     (the items batch's lines name: '1 statutory measure', 'finance', ..., 'narrative')."""
@@ -253,10 +277,14 @@ class RunRecord:
             code, error = EXIT_FAILED, f"internal error: {type(exc).__name__}: {exc}"
         self.write(code, error)
 
+    def doc(self, code: int, error: str | None = None) -> dict:
+        """The run summary as it stands (``summary``), finished now."""
+        return summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
+                       data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
+                       dry_run=self.dry_run, picked=self.picked, missing=self.missing)  # fmt: skip
+
     def write(self, code: int, error: str | None = None) -> Path:
-        doc = summary(self.outcomes, self.started, dt.datetime.now(dt.UTC), code, error=error, on=self.on,
-                      data=self.data, out=self.out, warnings=self.warnings, not_checked=self.not_checked,
-                      dry_run=self.dry_run, picked=self.picked, missing=self.missing)  # fmt: skip
+        doc = self.doc(code, error)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
         return self.path

@@ -290,13 +290,16 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     assert "quarterly latest on 1 April 2022:" in dry.stdout
     assert "  south-lanarkshire        2021-22-Q4" in dry.stdout
     assert (
-        "  dundee-city              none, not rendered: no quarter with figures has ended by 1 April 2022" in dry.stdout
+        "  dundee-city              none, not rendered: no quarter has figures: its figures are all for measures "
+        "reported annually" in dry.stdout
     )
+    assert "the annual report shows them: swreport run annual --council dundee-city --period 2016-17" in dry.stdout
     plan = [line.split(maxsplit=5) for line in dry.stdout.splitlines() if line.startswith("  quarterly ")]
-    assert [p[1:] for p in plan] == [
-        ["south-lanarkshire", "2021-22-Q4", "(latest)", "internal", "render"],
-        ["dundee-city", "latest", "internal", "none:", "no quarter with figures has ended by 1 April 2022"],
+    assert [p[1:5] for p in plan] == [
+        ["south-lanarkshire", "2021-22-Q4", "(latest)", "internal"],
+        ["dundee-city", "latest", "internal", "none:"],
     ]
+    assert plan[0][5] == "render" and plan[1][5].startswith("no quarter has figures: its figures are all for")
     to_render = {f"{p[1]}/{p[2]}/quarterly" for p in plan if p[-1] == "render"}
     assert not out.exists()  # a dry run writes nothing
 
@@ -314,7 +317,7 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     assert "[1/1] rendered south-lanarkshire/2021-22-Q4/quarterly in " in run.stderr  # a log: plain lines
     assert "\r" not in run.stderr
     assert "rendered 1 of 2 reports; 1 with no period to report, not rendered" in run.stdout
-    assert "  none    dundee-city/latest/quarterly: no quarter with figures has ended by 1 April 2022" in run.stdout
+    assert "  none    dundee-city/latest/quarterly: no quarter has figures: its figures are all for" in run.stdout
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html")) == [
         "index.html", "south-lanarkshire/2021-22-Q4/quarterly.html",
     ]  # fmt: skip
@@ -328,9 +331,7 @@ def test_a_schedule_with_period_latest_says_what_it_chose_and_the_plan_is_what_t
     assert "south-lanarkshire        2021-22-Q4 (latest)    internal unchanged, skip" in again.stdout
     rerun = swreport("batch", "--schedule", str(sched), "--out", str(out), env=env)
     assert rerun.returncode == 0 and "report" not in rerun.stderr  # no progress (no "0report")
-    said = rerun.stdout.split(
-        "  dundee-city              none, not rendered: no quarter with figures has ended by 1 April 2022\n"
-    )[1]
+    said = rerun.stdout.split("(its latest year with figures)\n")[1]
     assert said.splitlines()[0] == (
         "rendered 0 of 2 reports; 1 unchanged, skipped (--force renders them); 1 with no period to report, not rendered"
     )
@@ -342,7 +343,8 @@ def test_run_period_latest_names_the_period_or_says_why_there_is_none(tmp_path):
                  env={"SWREPORT_TODAY": "2025-04-01"})  # fmt: skip
     assert r.returncode == 2 and not any(tmp_path.iterdir())
     assert (
-        "dundee-city: --period latest names no quarter: no quarter with figures has ended by 1 April 2025" in r.stderr
+        "dundee-city: --period latest names no quarter: no quarter has figures: its figures are all for measures "
+        "reported annually" in r.stderr
     )
 
 
@@ -376,7 +378,9 @@ def test_the_summary_lists_a_failing_report_and_a_council_with_no_period_and_the
     assert none == {
         "report": "quarterly", "council": "dundee-city", "period": None, "asked": "latest", "audience": "internal",
         "outcome": "no-period", "seconds": 0.0, "output": None, "failed_notebook": None, "pdf": None,
-        "error": "no quarter with figures has ended by 30 June 2025",
+        "error": "no quarter has figures: its figures are all for measures reported annually, and a quarterly report "
+        "shows an annual measure's latest year as it stands; the annual report shows them: swreport run annual "
+        "--council dundee-city --period 2016-17 (its latest year with figures)",
     }  # fmt: skip
 
 
@@ -436,7 +440,7 @@ def test_overlapping_batches_on_one_folder_leave_a_whole_manifest_and_every_repo
         assert entry["status"] == "ok" and (out / entry["html"]).is_file() and f'href="{entry["html"]}"' in index
 
 
-def test_the_run_summary_lists_every_measure_a_public_report_could_not_check(tmp_path):
+def test_the_run_summary_lists_every_measure_a_public_report_could_not_check(tmp_path, monkeypatch):
     """The batch's 'not checked' line names five measures and how many more; the run summary
     (--summary FILE) keeps every one, on the public report's row."""
     from click.testing import CliRunner
@@ -446,13 +450,28 @@ def test_the_run_summary_lists_every_measure_a_public_report_could_not_check(tmp
 
     d = make_data(tmp_path / "d", [{"aggregate": "latest"}] * 7,
                   [{"measure": f"m{i}", "period": "2020-21-Q1", "value": "50"} for i in range(7)])  # fmt: skip
-    r = CliRunner().invoke(main, ["batch", "quarterly", "--period", "2020-21-Q1", "--councils", "alpha", "--audience",
-                                  "public", "--audience", "internal", "--data", str(d), "--out", str(tmp_path / "o"),
-                                  "--summary", str(tmp_path / "s.json")])  # fmt: skip
+    args = ["batch", "quarterly", "--period", "2020-21-Q1", "--councils", "alpha", "--audience", "public",
+            "--audience", "internal", "--data", str(d), "--out", str(tmp_path / "o"), "--summary", str(tmp_path / "s.json")]  # fmt: skip
+    r = CliRunner().invoke(main, args)
     assert r.exit_code == 0, r.output
     assert "(m0, m1, m2, m3, m4 and 2 more)" in r.output and "m5" not in r.output
     rows = {x["audience"]: x for x in json.loads((tmp_path / "s.json").read_text())["reports"]}
     assert rows["public"]["not_checked"] == [f"m{i}" for i in range(7)] and "not_checked" not in rows["internal"]
+
+    # unchanged: the same list, not [] (ANALYST-8 #11), on the full path and then on the fast one, which
+    # writes the summary too (ANALYST-8 #14: --summary turned the fast unchanged re-run off)
+    for n, path in ((2, "full"), (3, "fast")):
+        r = CliRunner().invoke(main, [*args[:-1], str(tmp_path / f"s{n}.json")])
+        assert r.exit_code == 0 and "2 unchanged" in r.output, r.output
+        s = json.loads((tmp_path / f"s{n}.json").read_text())
+        rows = {x["audience"]: x for x in s["reports"]}
+        assert rows["public"]["outcome"] == "unchanged" and rows["public"]["not_checked"] == [f"m{i}" for i in range(7)]
+        assert s["exit_code"] == 0 and s["counts"]["unchanged"] == 2 and s["started"] <= s["finished"]
+        assert (tmp_path / "o" / ".rerun.json").exists()
+        if path == "full":  # the next run answers from the fingerprint: it plans nothing
+            import swlib.batch
+
+            monkeypatch.setattr(swlib.batch, "make_plan", lambda *a, **k: pytest.fail("planned: not the fast path"))
 
 
 def test_latest_stays_on_a_quarter_until_most_of_the_next_ones_figures_are_in_and_says_why(tmp_path):

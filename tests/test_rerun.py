@@ -2,6 +2,7 @@
 pydantic: the same lines and exit code as the full path, and the full path again whenever an
 input, an output or the request differs."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,10 +15,10 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.slow
 
 
-def swreport(*args, cwd=ROOT):
+def swreport(*args, cwd=ROOT, env=None):
     """The command as a user runs it, with the modules it imported (python -X importtime)."""
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "swlib.cli", *args], capture_output=True, text=True,
-                       cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})  # fmt: skip
+                       cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})})  # fmt: skip
     imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
     return r, imported
 
@@ -81,3 +82,31 @@ def test_a_batch_starts_its_kernels_early_only_where_there_is_probably_something
     assert likely_work({**opts, "force": True})
     os.utime(data / "targets.csv", ns=(future + 10**9, future + 10**9))
     assert likely_work(opts)  # an input newer than the manifest
+
+
+def test_the_weekly_run_takes_the_fast_path_on_another_day_while_latest_could_pick_nothing_else(tmp_path):
+    """AUDIT-8 #5: the date was in the fingerprint, so the weekly scheduled run never took the fast
+    path. A period written out does not depend on the date; latest resolves from the data and the
+    periods ended, which change only on a month's first day."""
+    data, out = tmp_path / "d", tmp_path / "o"
+    shutil.copytree(ROOT / "data", data)
+    args = ["batch", "annual", "--period", "latest", "--councils", "dundee-city", "--data", str(data),
+            "--out", str(out), "--quiet", "--summary", str(tmp_path / "s.json")]  # fmt: skip
+    day = lambda d: {"SWREPORT_TODAY": d}  # noqa: E731
+    first, _ = swreport(*args, env=day("2026-12-02"))
+    assert first.returncode == 0 and "rendered 1 of 1 report" in first.stdout, first.stderr
+    slow, heavy = swreport(*args, env=day("2026-12-02"))
+    assert "rendered 0 of 1 report; 1 unchanged" in slow.stdout and "pandas" in heavy
+    assert "annual latest on 2 December 2026:" in slow.stdout
+
+    week, light = swreport(*args, env=day("2026-12-09"))  # a week later: latest could pick nothing else
+    assert not {"pandas", "pydantic"} & light, "the full path on another day"
+    assert week.stdout == slow.stdout.replace("2 December 2026", "9 December 2026")
+    assert json.loads((tmp_path / "s.json").read_text())["today"] == "2026-12-09"
+    month, heavy = swreport(*args, env=day("2027-01-04"))  # a new month: a period may have ended
+    assert month.returncode == 0 and "pandas" in heavy and "annual latest on 4 January 2027:" in month.stdout
+
+    fixed = [a if a != "latest" else "2016-17" for a in args]  # a period written out: no date at all
+    swreport(*fixed, env=day("2027-01-04"))
+    again, light = swreport(*fixed, env=day("2027-03-29"))
+    assert again.returncode == 0 and "1 unchanged" in again.stdout and not {"pandas", "pydantic"} & light

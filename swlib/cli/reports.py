@@ -217,10 +217,10 @@ def batch(summary_file, **options):
     report is listed, not a failure), 1 a report failed, 2 bad input or settings.
     """
 
-    if summary_file is None and answer(options):  # nothing changed since a run that rendered nothing
+    if answer(options, summary_file):  # nothing changed since a run that rendered nothing: its lines and summary
         return
 
-    with RunRecord(summary_file) as record, Recorder(options) as seen:  # written however the run ends
+    with RunRecord(summary_file) as record, Recorder(options, record) as seen:  # written however the run ends
         _batch(record, **options)
         seen.outcomes = record.outcomes
 
@@ -339,10 +339,19 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
     # the annual reports rendered (an unchanged re-run says so in one line): what each has no figures for yet
     annual = {(o.job.council, o.job.period): o.job for o in outcomes
               if reports.get(o.job.report).from_year_return and o.status == "ok"}  # fmt: skip
-    if public or annual:
+    # an unchanged public report still prints what it did: its summary entry lists it too (ANALYST-8 #11)
+    same = [o.job for o in outcomes if o.status == "skipped" and o.job.audience == "public"]
+    if public or annual or (same and record.path is not None):
         from ..loading import load
 
         ds = load(plan.data)
+        if record.path is not None:
+            from ..publishing import not_checked
+
+            for j in same:
+                record.not_checked[j.key] = list(
+                    dict.fromkeys(str(f.get("measure")) for f in not_checked(ds, j.report, j.council, j.period))
+                )
         for (council, p), j in annual.items():  # as run annual says it, per council: what the return would bring in
             needed = _returns_needed(ds, council, Period.parse(p), j.report)
             _say_returns_needed(needed, council)
