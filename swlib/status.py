@@ -250,7 +250,16 @@ def _blank_row(r) -> bool:
 def _observations(ds: Dataset, council: str) -> dict[str, dict[str, dict]]:
     """A council's observations by measure and period (a measure with an LGBF code takes its
     yearly figures from the LGBF panel, one figure per fact), each with ``value_c``, and the
-    ``row`` it is in the data and whether it is ``cleared`` for the public (None: from the panel)."""
+    ``row`` it is in the data and whether it is ``cleared`` for the public (None: from the panel).
+    Worked out once per data set and council (a quarterly report's performance table is made for
+    its period and the one before), so read only."""
+    key = ("status_observations", council)
+    if key not in ds.memo:
+        ds.memo[key] = _by_measure_and_period(ds, council)
+    return ds.memo[key]
+
+
+def _by_measure_and_period(ds: Dataset, council: str) -> dict[str, dict[str, dict]]:
     obs = with_value(panel_observations(ds, council), ds.measures.set_index("measure")["unit"])
     cols = ["measure", "period", "value_c", "numerator", "denominator", "status", "comment", "source", "price_year",
             "cash_value"]  # fmt: skip
