@@ -48,13 +48,33 @@ def _observations(ds: Dataset, council: str, measure: str) -> pd.DataFrame:
     key = ("measure_observations", council, measure)
     made = ds.memo.get(key)
     if made is None:
-        o = observations(ds, council)
-        at = ds.memo.get(("measure_rows", council))
-        if at is None or at[0] is not o:  # every measure's rows found in one pass, not a comparison a measure
-            at = ds.memo[("measure_rows", council)] = (o, o.groupby("measure", sort=False).indices)
-        rows = at[1].get(measure)
-        made = ds.memo[key] = o[o["measure"] == measure] if rows is None else o.iloc[rows]
+        o, rows = _rows(ds, council, measure)
+        made = ds.memo[key] = o.iloc[rows]
     return made
+
+
+def _rows(ds: Dataset, council: str, measure: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """The council's observations (``panel``) and where the measure's rows are in them, in order:
+    every measure's found in one pass a data set and council, not by a comparison a measure."""
+    o = observations(ds, council)
+    at = ds.memo.get(("measure_rows", council))
+    if at is None or at[0] is not o:
+        at = ds.memo[("measure_rows", council)] = (o, o.groupby("measure", sort=False).indices, {})
+    rows = at[1].get(measure)
+    return o, np.empty(0, dtype=np.intp) if rows is None else rows
+
+
+_ARRAY_COLUMNS = ("period", "value", "numerator", "denominator", "source", "price_year")
+
+
+def _arrays(ds: Dataset, council: str, measure: str) -> dict[str, np.ndarray]:
+    """The measure's observations as arrays of the columns ``series`` and ``statistical_trend``
+    read (the rows of ``_observations``, without a DataFrame made for each measure); read only."""
+    o, rows = _rows(ds, council, measure)
+    whole = ds.memo[("measure_rows", council)][2]  # the council's columns, as arrays
+    if not whole:
+        whole.update((c, o[c].to_numpy()) for c in _ARRAY_COLUMNS)
+    return {c: a[rows] for c, a in whole.items()}
 
 
 def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
@@ -62,12 +82,12 @@ def series(ds: Dataset, council: str, measure: str, period) -> pd.DataFrame:
     P = Period.parse(period)
     m = _by_id(ds).loc[measure]
     kind = FREQUENCY_KIND[m["frequency"]]
-    o = _observations(ds, council, measure)
+    o = _arrays(ds, council, measure)
     # which rows, in which order, worked out on the parsed periods (a few pandas steps, not a dozen)
     parsed, end = [Period.parse(p) for p in o["period"]], P.end_key()
     rows = [i for i, p in enumerate(parsed) if p.kind == kind and p.end_key() <= end]
     rows.sort(key=lambda i: parsed[i].sort_key)
-    cols = {c: o[c].to_numpy()[rows] for c in ("value", "numerator", "denominator", "source", "price_year")}
+    cols = {c: o[c][rows] for c in ("value", "numerator", "denominator", "source", "price_year")}
     v, n, d = cols["value"], cols["numerator"], cols["denominator"]
     if v.dtype == n.dtype == d.dtype == np.float64:  # as pandas' where, on the arrays: the same floats
         with np.errstate(invalid="ignore"):
@@ -301,7 +321,7 @@ def spc_target_words(target, annual, unit: str, decimals: int, kind: str) -> tup
 def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity: str) -> dict:
     """Fingertips' trend over the last five whole years (year observations only)."""
     P = Period.parse(period).year_period
-    o = _observations(ds, council, measure)
+    o = _arrays(ds, council, measure)
     have = {p for p in o["period"] if Period.parse(p).kind == "year" and Period.parse(p) <= P}
     if not have:
         return trend_test()
@@ -309,7 +329,7 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
     years = [str(last.shift_years(-k)) for k in range(4, -1, -1)]
     at = {p: i for i, p in enumerate(o["period"])}  # the five years' rows, looked up (no index built)
     rows = {c: np.array([a[at[y]] if y in at else np.nan for y in years], dtype=float)
-            for c, a in ((c, o[c].to_numpy()) for c in ("numerator", "denominator", "value"))}  # fmt: skip
+            for c, a in ((c, o[c]) for c in ("numerator", "denominator", "value"))}  # fmt: skip
     unit = _by_id(ds).loc[measure, "unit"]
     # a share of cases: its counts (days or money given with the cases they are over are no proportion)
     if unit in PROPORTION_UNITS and not (np.isnan(rows["numerator"]).any() or np.isnan(rows["denominator"]).any()):
