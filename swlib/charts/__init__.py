@@ -14,12 +14,12 @@ measure's years against its targets), ``multiples`` (the statutory functions' sm
 
 from .base import PALETTE, STATUS_COLOURS, Chart, value_axis_label
 from .council import budget_chart, inspection_chart, status_chart
-from .multiples import multiples_columns, small_multiples
+from .multiples import multiples_columns, multiples_printed_differ, small_multiples
 from .national import benchmark_chart, benchmark_charts, funnel_chart, rank_chart
 from .spc import spc_chart
 from .trend import trend_chart
 
 __all__ = [
     "PALETTE", "STATUS_COLOURS", "Chart", "benchmark_chart", "benchmark_charts", "budget_chart", "funnel_chart",
-    "inspection_chart", "multiples_columns", "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
+    "inspection_chart", "multiples_columns", "multiples_printed_differ", "rank_chart", "small_multiples", "spc_chart", "status_chart", "trend_chart", "value_axis_label",
 ]  # fmt: skip

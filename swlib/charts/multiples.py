@@ -60,7 +60,7 @@ def small_multiples(rows: list[dict], years: list[str], this_year: str, title: s
         + (f" {said}" if said else "")
         + (f" {SYNTHETIC_MARK} Synthetic figures, made up for illustration." if made_up else "")
     )
-    row = 1.35 if cols == 4 else 1.55  # four a row: each panel narrower, and as much shorter
+    row = _row_height(cols, printed)
     return Chart(_multiples_svg(panels, [lab[2:] for lab in all_labels], cols, nrows, alt, width, row), alt, caption)
 
 
@@ -68,6 +68,21 @@ def multiples_columns(rows: list[dict], years: list[str], this_year: str, printe
     """The panels a row ``small_multiples`` draws for the screen or, ``printed``, on paper, worked
     out without drawing: the printed copy is another chart only where they differ."""
     return _multiples_layout(rows, years, this_year, printed)[3]
+
+
+def multiples_printed_differ(rows: list[dict], years: list[str], this_year: str) -> bool:
+    """Whether the printed small multiples are another chart than the screen's: more panels a
+    row, or rows as short as four a row's (worked out without drawing)."""
+    screen, paper = multiples_columns(rows, years, this_year), multiples_columns(rows, years, this_year, True)
+    return screen != paper or _row_height(screen, False) != _row_height(paper, True)
+
+
+def _row_height(cols: int, printed: bool) -> float:
+    """A row of small multiples, in inches: four a row, each panel narrower and as much shorter;
+    on paper every row is as short (room under a three-line title is kept): a theme's table,
+    notes and chart fill the page the theme before leaves (Dundee 2016/17's public 6.5 took a
+    page of its own for its last rows and chart, 44% full)."""
+    return 1.35 if cols == 4 or printed else 1.55
 
 
 def _multiples_layout(rows: list[dict], years: list[str], this_year: str, printed: bool) -> tuple:
@@ -112,7 +127,9 @@ def _multiples_svg(panels: list, ticks: list[str], cols: int, nrows: int, alt: s
     pw, ph, corner = panel_grid(W, H, (0.15, 0.15, 0.55, 0.3), cols, nrows, 0.3, 0.9)
     mark = [f"\u00a0{SYNTHETIC_MARK}" if p[4] else "" for p in panels]  # never on a line of its own
     headings = [wrap_to(p[0]["title"] + m, pw, size) for p, m in zip(panels, mark, strict=True)]  # in its panel
-    if any(h.count("\n") == 2 for h in headings[cols:]):  # a title of three lines clear of the ticks above it
+    # a title of three lines clear of the ticks above it; in the shorter rows of paper, one of two too (2.7 points
+    # from the years above it, Dundee 2016/17's "Local authority welfare guardianship orders granted")
+    if any(h.count("\n") == 2 or (row < 1.55 and h.count("\n") == 1) for h in headings[cols:]):
         # as far below them as in rows 1.55 inches tall, 1.1 of a panel (shorter rows: a larger share)
         gap = 1.1 * 72 * (1.55 * nrows - 0.65) / (nrows + 1.1 * (nrows - 1))
         hspace = gap * nrows / (H - 72 * 0.85 - gap * (nrows - 1))

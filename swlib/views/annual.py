@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import workforce
 from ..briefing import by_severity, first_sentence
-from ..charts import budget_chart, inspection_chart, multiples_columns, small_multiples
+from ..charts import budget_chart, inspection_chart, multiples_printed_differ, small_multiples
 from ..config import cleared_text, council_settings
 from ..disclosure import SYMBOL, WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
@@ -79,7 +79,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
         recs = records(rows)
         out["chart"] = small_multiples(recs, years, this_year, outcome).view()
         out["chart"]["narrow"] = small_multiples(recs, years, this_year, outcome, narrow=True).view()["src"]
-        other = multiples_columns(recs, years, this_year, printed=True) != multiples_columns(recs, years, this_year)
+        other = multiples_printed_differ(recs, years, this_year)
         printed = small_multiples(recs, years, this_year, outcome, printed=True).view()["src"] if other else None
         out["chart"]["print"] = printed  # fewer rows on paper; None where the paper's copy is the screen's
         out["chart"]["caption"] += not_shown
