@@ -52,7 +52,7 @@ def read_number(text: str) -> float | None:
     return None if pd.isna(values.iloc[0]) else float(values.iloc[0])
 
 
-def _ok(fn, x) -> bool:
+def parses(fn, x) -> bool:
     try:
         fn(x)
         return True

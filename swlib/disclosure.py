@@ -25,7 +25,7 @@ from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
 from .periods import year_before
 from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
-from .public_text import _row, public_row_text
+from .public_text import file_row, public_row_text
 from .records import Records
 from .renames import renamed, undeclared_renames
 from .shared_bases import protect_shared_bases
@@ -56,7 +56,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     titles, (replaces, now) = dict(zip(df["measure"], df["title"], strict=True)), _renamed_by(evidence)
     held = {m: now.get(m, set()) | set((ev or {}).get("data_years") or ()) for m, ev in evidence.items()}
     record = published_by_year(renamed(published, titles, replaces, held))  # what the run names, it takes (fail safe)
-    renames = [{**x, "file": "measures", "row": _row((evidence.get(x["new"]) or {}).get("measure"))}
+    renames = [{**x, "file": "measures", "row": file_row((evidence.get(x["new"]) or {}).get("measure"))}
                for x in undeclared_renames(published, titles, replaces, held)]  # fmt: skip
     out = df.copy()
     lo, hi = cfg.suppress_min, cfg.suppress_max

@@ -27,7 +27,7 @@ from .excel import printed, write_csv, write_frames
 from .hidden import suppressed_columns
 from .national import real_terms_benchmark
 from .periods import Period
-from .public_text import _cleared
+from .public_text import is_cleared
 from .reports import NOTEBOOKS
 from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
@@ -178,7 +178,7 @@ class Explorer:
         definition = str(m.get("definition") or "")  # the measure's words, as the public table prints them
         if (
             definition
-            and not _cleared({"cleared": m.get("cleared")})
+            and not is_cleared({"cleared": m.get("cleared")})
             and small_numbers_in(definition, cfg.suppress_min, cfg.suppress_max)
         ):
             definition = WITHHELD_TEXT

@@ -91,7 +91,7 @@ def export(nb: nbformat.NotebookNode, report: str, council: str, P: Period, audi
     for o in (o for c in body_nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})):
         html = o["data"]["text/html"]  # the report as the notebook shows it: the page has its stylesheet already
         o["data"]["text/html"] = report_html("".join(html) if isinstance(html, list) else html)
-    exporter = _exporter()
+    exporter = html_exporter()
     r = reports.get(report)
     name = subject_name(ds, report, council)
     name = public_name(name, council, audience) if r.per_council else name  # councils.csv's words, checked
@@ -125,7 +125,7 @@ _EXPORTING = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _exporter():
+def html_exporter():
     """One nbconvert exporter for the process (its templates compiled once), with swreport's page
     template; inputs, prompts and cells tagged ``remove_cell`` are left out."""
     from nbconvert import HTMLExporter  # as nbformat in export
@@ -168,7 +168,7 @@ def _exporter():
 def _compile_templates(exporter) -> None:
     """Export a one-cell notebook and forget it: jinja compiles the page template and those it
     extends and includes (and nbconvert sets up its markdown renderer) on first use, about 0.1 s
-    of CPU. ``_exporter`` is first called while a report's kernel runs its cells (``render``'s
+    of CPU. ``html_exporter`` is first called while a report's kernel runs its cells (``render``'s
     ``Meanwhile``), so a single run pays that then, not after the last cell."""
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output  # as nbformat in export
 

@@ -27,7 +27,7 @@ from . import schema as sc
 from .errors import DataError, Problem
 from .excel import as_text
 from .outputs import write_atomic
-from .reading import PERCENT_TABLES, _as_shown, _cell_text, percent_format, read_tables
+from .reading import PERCENT_TABLES, as_shown, cell_shown, percent_format, read_tables
 from .sheet_names import column_key, table_sheets
 
 MERGE_KEYS = {name: t.key for name, t in sc.TABLES.items() if t.key} | {
@@ -318,7 +318,7 @@ def _cell_values(table: sc.Table, name: str, cells) -> list:
 
 def _percent_cells(name: str, column: str) -> bool:
     """Whether reading shows a number in a percent-formatted cell of this column as the percentage
-    (0.84 formatted 0% is 84): the columns ``reading._as_shown`` scales."""
+    (0.84 formatted 0% is 84): the columns ``reading.as_shown`` scales."""
     return name in PERCENT_TABLES and _col(sc.TABLES[name], column).kind == "number"
 
 
@@ -327,8 +327,8 @@ def _as_read(column: str, cell, percent: bool) -> str:
     number as the percentage it shows (``percent``: the column is one ``_percent_cells`` names), an
     Excel date as the text it is read as."""
     numbers = {column} if percent else set()
-    (v,) = _as_shown([cell], [column], numbers)
-    return cell_text.unneutralise(_cell_text(v, column).strip())
+    (v,) = as_shown([cell], [column], numbers)
+    return cell_text.unneutralise(cell_shown(v, column).strip())
 
 
 def _for_cell(cell, value, percent: bool):

@@ -39,7 +39,7 @@ from .sheet_names import column_key
 from .statutory import canonical_names, closest, did_you_mean, name_slips
 
 
-def _label(base: Path, name: str, is_book: bool) -> str:
+def table_label(base: Path, name: str, is_book: bool) -> str:
     return f"{base.name} [sheet {name}]" if is_book else f"{name}.csv"
 
 
@@ -171,10 +171,10 @@ def _write_cached(path: Path, ds: Dataset) -> None:
         pass  # no cache is no problem
 
 
-def _cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
+def in_cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem]:
     """Problems in a workbook located by sheet and cell as Excel names them ("observations!D14")."""
 
-    sheets = {_label(base, table, True): found for table, found in letters.items()}
+    sheets = {table_label(base, table, True): found for table, found in letters.items()}
     out = []
     for p in problems:
         sheet, cols = sheets.get(p.file, (None, {}))
@@ -207,13 +207,13 @@ def _load(base: Path, raw: dict | None = None, letters: dict | None = None) -> D
         if past:
             raise DataError([], warnings=ds.warnings)
         if letters:
-            ds.warnings = _cells(ds.warnings, base, letters)
+            ds.warnings = in_cells(ds.warnings, base, letters)
         return ds
     except DataError as e:
         if not letters and not past:
             raise
         problems = [*past, *e.problems]
-        raise DataError(_cells(problems, base, letters), warnings=_cells(e.warnings, base, letters)) from None
+        raise DataError(in_cells(problems, base, letters), warnings=in_cells(e.warnings, base, letters)) from None
 
 
 def _load_checked(base: Path, letters: dict, read: dict | None = None, past: list | None = None) -> Dataset:
@@ -228,7 +228,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
     if problems:
         raise DataError(problems)
     if raw.get("observations") is not None:  # a spreadsheet's Total row: one problem, not one a cell
-        totals = total_rows(raw["observations"], _label(base, "observations", is_book))
+        totals = total_rows(raw["observations"], table_label(base, "observations", is_book))
         raw["observations"] = raw["observations"].drop(index=[p.row for p in totals])
         problems += totals
 
@@ -237,7 +237,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
     cells: set[tuple] = set()  # the cells found bad: (file, row, column)
     for name, table in sc.TABLES.items():
         df = raw.get(name)
-        label = _label(base, name, is_book)
+        label = table_label(base, name, is_book)
         if df is None:
             typed[name] = _empty(table)
             continue
@@ -264,7 +264,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
         else set()
     )
     if not councils and not problems:
-        raise DataError(Problem(_label(base, "councils", is_book), 2, "council", "no councils", "at least one council",
+        raise DataError(Problem(table_label(base, "councils", is_book), 2, "council", "no councils", "at least one council",
                                 code=NO_COUNCILS))  # fmt: skip
     measures = raw.get("measures")
     if measures is not None:  # the council column is optional: blank, a measure every council reports
@@ -276,16 +276,16 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
             continue  # the benchmarking panel covers every council in Scotland, not only these
         if frames[name] is not None and councils:
             problems += check_refs(
-                name, frames[name], _label(base, name, is_book), councils if name != "councils" else None, measures
+                name, frames[name], table_label(base, name, is_book), councils if name != "councils" else None, measures
             )
     # the rules joining columns run on every row, a bad cell read as above (a measure whose unit
     # is 'percentage' as the percent it nearly is), so that one run of validate lists every problem
     later: list[Problem] = []
     if "measures" in typed:
         named = typed["measures"]
-        later += measure_rules(named[named["measure"].notna()], _label(base, "measures", is_book))  # an id read
+        later += measure_rules(named[named["measure"].notna()], table_label(base, "measures", is_book))  # an id read
     if "observations" in typed and "measures" in typed:
-        label = _label(base, "observations", is_book)
+        label = table_label(base, "observations", is_book)
         obs = typed["observations"]
         ro = raw.get("observations")
         as_typed = ro["period"] if ro is not None and "period" in ro else None  # a date is quoted as typed
@@ -295,26 +295,26 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
         later += percent_typos(obs[~unread], each, label)
         later += percent_signs(ro, obs, each, label)
         later += fractional_counts(ro, obs[~unread], each, label)
-        later += percent_target_typos(typed["measures"], _label(base, "measures", is_book), each, obs,
+        later += percent_target_typos(typed["measures"], table_label(base, "measures", is_book), each, obs,
                                       unit=typed["measures"]["unit"])  # fmt: skip
         if "targets" in typed:
-            later += percent_target_typos(typed["targets"], _label(base, "targets", is_book), each, obs)
+            later += percent_target_typos(typed["targets"], table_label(base, "targets", is_book), each, obs)
     found = totals_found(typed)  # the errors' and the warnings' totals and parts, found once
     for name, totals in (("workforce", workforce_total_errors), ("finance", finance_total_errors)):
         if name in typed:  # a Total row the annual report would add to its own Total: counted twice
-            later += totals(typed[name], _label(base, name, is_book), found[name])
+            later += totals(typed[name], table_label(base, name, is_book), found[name])
     if "benchmarks" in typed:
-        later += benchmark_rules(typed["benchmarks"], _label(base, "benchmarks", is_book))
+        later += benchmark_rules(typed["benchmarks"], table_label(base, "benchmarks", is_book))
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
     if "measures" in typed:  # 'Statutory Functions' read as the annual report's 'Statutory functions', and said
-        later_said = name_slips(typed["measures"], _label(base, "measures", is_book))
+        later_said = name_slips(typed["measures"], table_label(base, "measures", is_book))
         typed["measures"] = canonical_names(typed["measures"])
     else:
         later_said = []
-    warnings = [*_unread_columns(raw, base, is_book, problems), *later_said,
+    warnings = [*unread_columns(raw, base, is_book, problems), *later_said,
                 *_warnings(typed, base, is_book, problems, found)]  # fmt: skip
     if problems:
-        order = {_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
+        order = {table_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
         raise DataError(
             sorted(
                 dict.fromkeys(problems),
@@ -329,7 +329,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
 
 def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
     """A required table that is not there: the file or the sheet to add (a sheet under another
-    name is named as such when the workbook is read, ``sheet_names._misnamed_sheets``)."""
+    name is named as such when the workbook is read, ``sheet_names.misnamed_sheets``)."""
     a = "an" if name[0] in "aeiou" else "a"
     if not is_book:
         return Problem(f"{name}.csv", None, None, f"no {name}.csv file in {base.name}",
@@ -344,17 +344,17 @@ def _warnings(typed: dict, base: Path, is_book: bool, problems: list[Problem], f
 
     ok, refused = {}, {}
     for name, df in typed.items():
-        label = _label(base, name, is_book)
+        label = table_label(base, name, is_book)
         ok[name] = _without_rows(df, [p for p in problems if p.file == label])
         refused[name] = df[~df.index.isin(ok[name].index)].copy()
         for p in problems:  # a key cell with an error is one that could not be read: blank
             if p.file == label and p.row in refused[name].index and p.column in ("council", "measure", "period"):
                 refused[name].loc[p.row, p.column] = None
     same = {n: rows for n, rows in (found or {}).items() if ok[n].index.equals(typed[n].index)}
-    return data_warnings(ok, lambda name: _label(base, name, is_book), refused, same)
+    return data_warnings(ok, lambda name: table_label(base, name, is_book), refused, same)
 
 
-def _unread_columns(
+def unread_columns(
     raw: dict, base: Path, is_book: bool, problems: list[Problem], *, merging: bool = False
 ) -> list[Problem]:
     """A problem at the header of each column no report reads ('Notes for Performance Team' in
@@ -365,7 +365,7 @@ def _unread_columns(
     out = []
     for name, df in raw.items():
         table = sc.TABLES[name]
-        label = _label(base, name, is_book)
+        label = table_label(base, name, is_book)
         if table.open_columns or any(p.file == label and p.row in (None, 1) for p in problems):
             continue  # inspections: any other column is a quality theme's grades; a misnamed column: its error
         known, typed = [c.name for c in table.columns], df.attrs.get("typed", {})

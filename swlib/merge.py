@@ -40,7 +40,7 @@ from .errors import (
     Problem,
 )
 from .folding import MERGE_KEYS, Plan, csv_bytes, plan_merge, row_keys, write
-from .loading import _cells, _label, _unread_columns, check_tables, load
+from .loading import check_tables, in_cells, load, table_label, unread_columns
 from .reading import read_tables
 from .sheet_names import table_sheets
 from .sheets import cell_ref
@@ -55,7 +55,7 @@ def _check_return(path: Path, ret: dict, letters: dict) -> None:
     """The return (its tables ``ret`` as ``read_tables`` read them) validated on its own: every
     problem it has that the data set cannot resolve."""
 
-    unread = _cells(_unread_columns(ret, path, True, [], merging=True), path, letters)
+    unread = in_cells(unread_columns(ret, path, True, [], merging=True), path, letters)
     try:
         check_tables(path, ret, letters)
     except DataError as e:
@@ -136,11 +136,11 @@ def _placed(problems, plan: Plan, data_label, return_path: Path, return_letters:
             src, row = "data", p.row
         p = replace(p, found=_rows_placed(p, name, plan, (return_path, return_letters), (data_path, data_letters)))
         if src == "return":
-            placed_return.append(replace(p, file=_label(return_path, name, True), row=row))
+            placed_return.append(replace(p, file=table_label(return_path, name, True), row=row))
         else:
             placed_data.append(replace(p, file=data_label(name), row=row))
-    out = _cells(placed_return, return_path, return_letters)
-    out += _cells(placed_data, data_path, data_letters) if data_letters else placed_data
+    out = in_cells(placed_return, return_path, return_letters)
+    out += in_cells(placed_data, data_path, data_letters) if data_letters else placed_data
     return out
 
 
@@ -211,7 +211,7 @@ def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters
     more: list[Problem] = []
     try:
         data, data_letters, is_book = read_tables(data_path)
-        _check_merged(plan_merge(data, ret), lambda n: _label(data_path, n, is_book), return_path, ret_letters,
+        _check_merged(plan_merge(data, ret), lambda n: table_label(data_path, n, is_book), return_path, ret_letters,
                       data_path, data_letters)  # fmt: skip
     except DataError as merged:
         seen = {(p.file, p.row, p.column) for p in e.problems}
@@ -270,7 +270,7 @@ def merge(
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)
     warnings = _check_merged(
-        plan, lambda n: _label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
+        plan, lambda n: table_label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
     )
     small = [] if small_finance else _small_finance(warnings, return_path)
     if small:

@@ -24,7 +24,7 @@ from .public_text import cleared_narrative, narrative_cleared, public_narrative
 from .publishing import printed_series
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # the notebooks read it here too
 from .schema import narrative_dir
-from .shown_text import ALLOWED_TAGS, _md, shift_headings  # the small-number check reads what these print
+from .shown_text import ALLOWED_TAGS, markdown_parser, shift_headings  # the small-number check reads what these print
 from .templating import macro
 
 ALLOWED_ATTRIBUTES = {
@@ -52,7 +52,7 @@ def sanitise(fragment: str) -> Markup:
 
 def markdown_html(text: str) -> Markup:
     """Markdown (which may contain HTML) to sanitised HTML. Headings drop two levels (# -> h3)."""
-    return sanitise(shift_headings(_md().render(text)))
+    return sanitise(shift_headings(markdown_parser().render(text)))
 
 
 def comment_html(text) -> Markup:

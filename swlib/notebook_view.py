@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .errors import ConfigError
 from .glossary import plain_words
 from .reports import REPORTS
-from .templating import Fragment, _css, _named, environment, outline, render, sections
+from .templating import Fragment, environment, named_template, outline, render, report_css, sections
 
 WRAPPER = "swreport-nb"
 SCOPE = f".{WRAPPER}:not(#swreport-none)"  # the wrapper, with an id's weight
@@ -88,7 +88,7 @@ def scope_css(css: str) -> str:
 
 @lru_cache(maxsize=1)
 def notebook_css() -> str:
-    return scope_css(_css())
+    return scope_css(report_css())
 
 
 def notebook_html(body) -> str:
@@ -128,7 +128,7 @@ def report(report: str, context: dict) -> Fragment:
             f"the {report} report's context has no data for the section(s) {', '.join(missing)}: "
             f"the notebook must set them (templates/{report}/report.html.j2 lists the sections)"
         )
-    with _named(f"{report}/report.html.j2"):
+    with named_template(f"{report}/report.html.j2"):
         layout = environment().get_template(f"{report}/report.html.j2").module
     body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
     if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out

@@ -31,7 +31,7 @@ from .errors import ConfigError
 from .periods import Period
 from .templating import page_css, render
 from .version import __version__
-from .writing import _umask, write_atomic  # and outputs.write_atomic, as before
+from .writing import umask, write_atomic  # and outputs.write_atomic, as before
 
 
 def out_dir(out=None) -> Path:
@@ -415,7 +415,7 @@ def _owner_file(folder: Path) -> tuple:
     f = os.fdopen(fd, "w+", encoding="utf-8")
     f.write(json.dumps({"pid": os.getpid(), "started": started, "command": command}) + "\n")
     f.flush()
-    os.chmod(name, 0o666 & ~_umask())
+    os.chmod(name, 0o666 & ~umask())
     fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)  # no one else knows of it: never blocks
     return f, name
 

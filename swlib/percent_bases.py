@@ -17,7 +17,7 @@ import pandas as pd
 from .config import council_settings
 from .errors import ConfigError
 from .periods import Period
-from .public_text import _cleared, table_file
+from .public_text import is_cleared, table_file
 from .sentence_counts import _counts_in_sentence
 from .small_numbers import numerators
 from .status import performance
@@ -48,7 +48,7 @@ def derivable(ds, council: str, period) -> list[dict]:
         if r["unit"] != "percent" or pd.notna(r["numerator"]) or pd.notna(r["denominator"]):
             continue
         mine = obs[obs["measure"] == r["measure"]]
-        if len(mine) and mine.reindex(columns=["cleared"])["cleared"].map(lambda c: _cleared({"cleared": c})).all():
+        if len(mine) and mine.reindex(columns=["cleared"])["cleared"].map(lambda c: is_cleared({"cleared": c})).all():
             continue  # an officer has checked the counts behind its figures
         texts = [("comment", r.get("comment"))] + [(c, r.get(c)) for c in _WORDS[1:]]
         texts += [("definition", ms["definition"].get(r["measure"]) if "definition" in ms else None)]

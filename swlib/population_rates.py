@@ -39,7 +39,7 @@ def rate_gap(
     return range(math.ceil(min(ends)), math.floor(max(ends)) + 1)
 
 
-def _rate_why(
+def rate_why(
     value, before: list, decimals: int, per: float, pop: float, lo: int, hi: int, parts: int = 1
 ) -> str | None:
     """Why a population rate hides a figure, as a count would (``hidden.hidden_why``): "small"
@@ -64,7 +64,7 @@ def _parts(point) -> int:
     return 1 if is_nan(k) or not k else int(k)
 
 
-def _population_of(r: dict, populations) -> tuple[float, float] | None:
+def population_of(r: dict, populations) -> tuple[float, float] | None:
     """A population rate's population and what it is per ("per 1,000 population aged 0-15": councils.csv's
     ``population_0-15``, 1,000; ``rate_base``), or None: not a rate of the population, or no population given."""
     base = rate_base(r["title"]) if r["unit"] == "rate" else None
@@ -76,7 +76,7 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
     """A rate of the council's population given as a value alone ("children in secure
     accommodation per 100,000 population" 2.7) beside the population a report prints (and any
     reader can look up): 2.7 per 100,000 of 148,790 is 4 children. Its count is a count like any
-    other (``_rate_why``): where it can be lo..hi the rate is hidden ("small"); where it differs by
+    other (``rate_why``): where it can be lo..hi the rate is hidden ("small"); where it differs by
     lo..hi from the count of a rate printed before it (the year's earlier figures, the end of the
     year before for a snapshot, the figures the record kept for the year: ``record``, as
     ``kept_for`` reads it), "earlier" (2.00 then 2.14 per 1,000 of 22,010: 3 joined the register).
@@ -85,7 +85,7 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
     population aged 0-15" is checked against ``population_0-15``; without it, not checked, and
     check-public lists it). ``protect_rates_of_counts`` hides it where the count beside it is."""
     for i, r in enumerate(records):
-        if not (known := _population_of(r, populations)):
+        if not (known := population_of(r, populations)):
             continue
         pop, per = known
         ev = evidence.get(r["measure"]) or {}
@@ -107,7 +107,7 @@ def protect_population_rates(records, evidence, hidden, why, cols, populations, 
                 if r.get("aggregate") == "latest":  # a snapshot: the end of the year before too (a net change)
                     before += kept_for(record, r["measure"], year_before(months[0])).get(12, [(math.nan,)])[0][:1]
             before = [b for b in before if not is_nan(b[0] if isinstance(b, tuple) else b)]
-            reason = _rate_why(value, before, int(r["decimals"]), per, pop, lo, hi, parts)
+            reason = rate_why(value, before, int(r["decimals"]), per, pop, lo, hi, parts)
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
@@ -156,7 +156,7 @@ def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo
     wholes = [j for j, r in enumerate(records) if r["measure"] in wholes and r["unit"] in COUNT_UNITS]
     counts = [j for j, r in enumerate(records) if r["unit"] in COUNT_UNITS and r.get("aggregate") != "mean"]
     for i, r in enumerate(records):
-        if not (known := _population_of(r, populations)):
+        if not (known := population_of(r, populations)):
             continue
         pop, per = known
         months = (evidence.get(r["measure"]) or {}).get("months") or {}

@@ -47,12 +47,12 @@ def table_file(ds, table: str) -> str:
     return f"{path.name}, sheet {table}" if path.suffix.lower() in (".xlsx", ".xlsm") else f"{table}.csv"
 
 
-def _cleared(source) -> bool:
+def is_cleared(source) -> bool:
     v = source.get("cleared") if isinstance(source, dict) else None
     return isinstance(v, str) and v.strip().lower() == "yes"
 
 
-def _row(source) -> int | None:
+def file_row(source) -> int | None:
     """The file's row of a table row (the header is row 1)."""
     v = source.get("row") if hasattr(source, "get") else None
     return int(v) + 2 if v is not None and not pd.isna(v) else None
@@ -78,25 +78,25 @@ def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> t
     always; what was withheld, as the run lists it)."""
     text, withheld = {}, []
     src = points.get("comment")
-    if isinstance(r["comment"], str) and not _cleared(src):
+    if isinstance(r["comment"], str) and not is_cleared(src):
         found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(r["comment"], row_figures(r, years), lo, hi)
         if found:
             text["comment"] = WITHHELD
-            withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+            withheld.append({"file": "observations", "row": file_row(src), "column": "comment", "text": found[0],
                              "reason": reason_for(found[0])})  # fmt: skip
     msrc = points.get("measure") or {}
     for col in ("title", "theme", "outcome"):  # the measure's own words
-        found = [] if _cleared(msrc) else small_numbers_in(r[col], lo, hi)
+        found = [] if is_cleared(msrc) else small_numbers_in(r[col], lo, hi)
         if found:
             text[col] = WITHHELD_TEXT
-            withheld.append({"file": "measures", "row": _row(msrc), "column": col, "text": found[0],
+            withheld.append({"file": "measures", "row": file_row(msrc), "column": col, "text": found[0],
                              "reason": reason_for(found[0])})  # fmt: skip
     notes = dict(r.get("year_notes") or {})
     for col, src in (points.get("notes") or {}).items():  # why a figure is missing, in the data's words
-        found = small_numbers_in(notes.get(col), lo, hi) if not _cleared(src) else []
+        found = small_numbers_in(notes.get(col), lo, hi) if not is_cleared(src) else []
         if found:
             notes[col] = WITHHELD_NOTE
-            withheld.append({"file": "observations", "row": _row(src), "column": "comment", "text": found[0],
+            withheld.append({"file": "observations", "row": file_row(src), "column": "comment", "text": found[0],
                              "reason": reason_for(found[0])})  # fmt: skip
     text["year_notes"] = notes
     return text, withheld
@@ -237,13 +237,13 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
     out = acts.copy()
     withheld = []
     for i, r in out.iterrows():
-        if _cleared({"cleared": r.get("cleared")}):
+        if is_cleared({"cleared": r.get("cleared")}):
             continue
         for col in ("theme", "outcome", "action", "measure", "comment"):
             hits = small_numbers_in(r[col], cfg.suppress_min, cfg.suppress_max)
             if hits:
                 out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
-                withheld.append({"file": table_file(ds, "actions"), "row": _row(r), "column": col,
+                withheld.append({"file": table_file(ds, "actions"), "row": file_row(r), "column": col,
                                  "text": hits[0], "reason": reason_for(hits[0])})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": Records(withheld)}
     return out
@@ -284,16 +284,16 @@ def withhold_uncleared_comments(df: pd.DataFrame, evidence: dict, file: str) -> 
         points = evidence.get(r["measure"]) or {}
         src = points.get("comment")
         c = r.get("comment")
-        if isinstance(c, str) and c.strip() and c not in _ALREADY and not _cleared(src):
+        if isinstance(c, str) and c.strip() and c not in _ALREADY and not is_cleared(src):
             out.at[idx, "comment"] = WITHHELD_UNCLEARED
-            withheld.append({"file": file, "row": _row(src), "column": "comment", "text": _shown(c),
+            withheld.append({"file": file, "row": file_row(src), "column": "comment", "text": _shown(c),
                              "reason": NOT_CLEARED})  # fmt: skip
         notes = dict(r.get("year_notes") or {})
         for col, nsrc in (points.get("notes") or {}).items():
             note = notes.get(col)
-            if isinstance(note, str) and note not in _ALREADY and not _cleared(nsrc):
+            if isinstance(note, str) and note not in _ALREADY and not is_cleared(nsrc):
                 notes[col] = WITHHELD_UNCLEARED_NOTE
-                withheld.append({"file": file, "row": _row(nsrc), "column": "comment", "text": _shown(note),
+                withheld.append({"file": file, "row": file_row(nsrc), "column": "comment", "text": _shown(note),
                                  "reason": NOT_CLEARED})  # fmt: skip
         if "year_notes" in out.columns:
             out.at[idx, "year_notes"] = notes
@@ -308,9 +308,9 @@ def withhold_uncleared_actions(acts: pd.DataFrame, file: str) -> pd.DataFrame:
     withheld = list(acts.attrs.get("withheld", []))
     for i, r in out.iterrows():
         c = r.get("comment")
-        if isinstance(c, str) and c.strip() and c not in _ALREADY and not _cleared({"cleared": r.get("cleared")}):
+        if isinstance(c, str) and c.strip() and c not in _ALREADY and not is_cleared({"cleared": r.get("cleared")}):
             out.at[i, "comment"] = WITHHELD_UNCLEARED
-            withheld.append({"file": file, "row": _row(r), "column": "comment", "text": _shown(c),
+            withheld.append({"file": file, "row": file_row(r), "column": "comment", "text": _shown(c),
                              "reason": NOT_CLEARED})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": Records(withheld)}
     return out

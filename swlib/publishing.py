@@ -18,7 +18,7 @@ from .multiples import multiple_hits, multiples_in
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
-from .public_text import _cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
+from .public_text import is_cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
 from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -90,7 +90,7 @@ def check_public(ds, council: str, period) -> list[dict]:
         findings.append(_finding(ds, letters, table, i, col, hit, cleared))
 
     def cleared(r) -> bool:
-        return _cleared({"cleared": r.get("cleared")})
+        return is_cleared({"cleared": r.get("cleared")})
 
     obs = ds.observations
     rows = obs[(obs["council"] == council) & obs["comment"].notna()]
@@ -150,7 +150,7 @@ def unchecked_findings(ds, council: str, period, letters: dict | None = None) ->
     findings = []
     bare = unchecked_figures(ds, council, P)
     if "cleared" in bare:
-        bare = bare[~bare["cleared"].map(lambda c: _cleared({"cleared": c})).astype(bool)]
+        bare = bare[~bare["cleared"].map(lambda c: is_cleared({"cleared": c})).astype(bool)]
     titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
     rows_of = {c: i + 2 for i, c in ds.councils["council"].items()}  # councils.csv's rows, for the advice
     for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
@@ -244,7 +244,7 @@ def data_text(ds, council: str):
         t = ds.table(table)
         mine = t[t["council"].isna() | (t["council"] == council)] if table == "measures" else t[t["council"] == council]
         for i, r in mine.iterrows():
-            ok = _cleared({"cleared": r.get("cleared")})
+            ok = is_cleared({"cleared": r.get("cleared")})
             for col in cols:
                 if isinstance(r.get(col), str):
                     yield table, i, col, r[col], ok or (table != "measures" and cleared_text(r[col], council))

@@ -22,7 +22,7 @@ from . import cell_text
 from . import schema as sc
 from .errors import MISNAMED_SHEET, DataError, Problem
 from .limits import Budget, check_csv, check_workbook, sheet_rows
-from .sheet_names import _merged_in_header, _merged_problems, _misnamed_sheets, column_key, table_sheets
+from .sheet_names import column_key, merged_in_header, merged_problems, misnamed_sheets, table_sheets
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -247,7 +247,7 @@ def _cleaned(column: np.ndarray) -> np.ndarray:
     return clean[codes] if len(clean) else column
 
 
-def _cell_text(value, column: str) -> str:
+def cell_shown(value, column: str) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
@@ -275,7 +275,7 @@ def percent_format(fmt) -> bool:
     return "%" in bare
 
 
-def _as_shown(cells, header: list[str] | None, numbers: set[str]) -> tuple:
+def as_shown(cells, header: list[str] | None, numbers: set[str]) -> tuple:
     """A row of cells as values, a number in a percent-formatted cell of a number column as the
     percentage it shows (0.93 shown as 93% is 93)."""
     out = []
@@ -316,7 +316,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
     out: dict[str, pd.DataFrame | None] = {}
     names = table_sheets(wb.sheetnames)
     named = len(names)
-    misnamed = _misnamed_sheets(wb, names, path.name, names)
+    misnamed = misnamed_sheets(wb, names, path.name, names)
     if misnamed and len(names) == named:  # no table to read under another name
         wb.close()
         problems += misnamed
@@ -331,20 +331,20 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         numbers = {c.name for c in sc.TABLES[table].columns if c.kind == "number"} if table in PERCENT_TABLES else None
         for r in sheet_rows(ws, f"{path.name} [sheet {table}]", budget, values_only=numbers is None):
             if numbers is not None:
-                r = _as_shown(r, header, numbers)
+                r = as_shown(r, header, numbers)
             if header is None:
-                header = [_cell_text(v, "") for v in r]
+                header = [cell_shown(v, "") for v in r]
                 rows.append(header)
                 continue
-            rows.append([_cell_text(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
+            rows.append([cell_shown(v, header[i].strip().lower() if i < len(header) else "") for i, v in enumerate(r)])
         # openpyxl pads rows to the sheet's width: trim columns with no header and no data
         label, found = f"{path.name} [sheet {table}]", []
         titled = _is_title_row(rows)  # its one problem (``_rows_to_frame`` reads no further), at the title's cell
         out[table] = _rows_to_frame(rows, label, found, table=table, titled=titled)
         found = [replace(p, cell=f"{ws.title}!A1") for p in found] if titled else found
         unnamed = found if titled else [p for p in found if p.found == "a column with no name"]
-        merged = _merged_in_header(ws) if unnamed else []
-        problems += _merged_problems(label, ws.title, merged, header or []) + (
+        merged = merged_in_header(ws) if unnamed else []
+        problems += merged_problems(label, ws.title, merged, header or []) + (
             [p for p in found if p not in unnamed] if merged else found
         )
         if letters is not None and header is not None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from . import published, reports, workforce
 from .config import AUDIENCES, council_settings, describe_data, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
-from .exporting import LAYOUT_TAG, READS_TAG, SECTION_TAG, _exporter, export
+from .exporting import LAYOUT_TAG, READS_TAG, SECTION_TAG, export, html_exporter
 from .kernels import KernelSession, run_dir
 from .limits import check_narrative
 from .loading import load
@@ -32,7 +32,7 @@ from .publishing import shown_path
 from .scheduling import is_relative, resolve_one
 from .schema import narrative_dir
 from .status import performance
-from .templating import _css, section_title  # noqa: F401 (_css: the stylesheet, for tests)
+from .templating import section_title
 
 if TYPE_CHECKING:
     import nbformat
@@ -104,7 +104,7 @@ def render(
         # while the kernel runs the cells: the exporter, and what a public report records
         public = audience == "public" and r.per_council
         work = (
-            [_exporter]
+            [html_exporter]
             + ([lambda: _printed(ds, council, P, out, report)] if public else [])
             + ([meanwhile] if meanwhile else [])
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .cell_text import _ok, parse_numbers, read_date, read_period
+from .cell_text import parse_numbers, parses, read_date, read_period
 from .rate_bases import population_column
 
 UNITS = ("percent", "count", "currency", "rate", "ratio", "days", "hours", "number")
@@ -295,7 +295,7 @@ def _by_unique(s: pd.Series, fn) -> pd.Series:
 
 
 def _ok_each(reader):
-    return lambda s: _by_unique(s, lambda x: _ok(reader, x)).astype(bool)
+    return lambda s: _by_unique(s, lambda x: parses(reader, x)).astype(bool)
 
 
 def normalise_words(s: pd.Series) -> pd.Series:

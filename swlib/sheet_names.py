@@ -55,7 +55,7 @@ def _table_like(ws, sheet: str, absent: list[str]) -> str | None:
     return max(fits, key=lambda t: len(header & {c.name for c in sc.TABLES[t].columns}), default=None)
 
 
-def _misnamed_sheets(wb, names: dict[str, str], file: str, read_as: dict | None = None) -> list[Problem]:
+def misnamed_sheets(wb, names: dict[str, str], file: str, read_as: dict | None = None) -> list[Problem]:
     """A sheet that holds one of swreport's tables under another name ('Observations Q2'), which
     would be left out unread, or a workbook with no sheet named for a table at all: one problem
     each, naming the sheets found and the names expected. ``read_as``: each such sheet put in it
@@ -80,7 +80,7 @@ def _misnamed_sheets(wb, names: dict[str, str], file: str, read_as: dict | None 
     return out
 
 
-def _merged_in_header(ws) -> list[str]:
+def merged_in_header(ws) -> list[str]:
     """The merged ranges of a worksheet (read-only, as ``read_workbook`` opens it) that take in a
     cell of row 1 ('A1:J1'), from the sheet's XML: a read-only sheet does not list them."""
     out = []
@@ -96,7 +96,7 @@ def _merged_in_header(ws) -> list[str]:
     return out
 
 
-def _merged_problems(label: str, sheet: str, merged: list[str], header: list) -> list[Problem]:
+def merged_problems(label: str, sheet: str, merged: list[str], header: list) -> list[Problem]:
     """One problem for a header row with merged cells (a title merged across A1:J1, or one name over
     D1:F1), where it would otherwise be a line per column with no name."""
     if not merged:

@@ -44,7 +44,7 @@ def shift_headings(rendered: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _md():
+def markdown_parser():
     return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 
 
@@ -98,7 +98,7 @@ def shown_texts(text: str) -> list[str]:
     if not isinstance(text, str) or not _MARKUP.search(text):
         return []
     out = []
-    rendered = shift_headings(_md().render(text))
+    rendered = shift_headings(markdown_parser().render(text))
     for variant in (plain(rendered), plain(text), plain(rendered, True), plain(text, True)):
         if variant and variant != text.strip() and variant not in out:
             out.append(variant)

@@ -23,7 +23,7 @@ import pandas as pd
 from .errors import Problem
 from .periods import FREQUENCY_KIND, Period, period_or_none
 from .schema import ADDITIVE_UNITS, COUNT_UNITS
-from .year_runs import _by_measure, _fig
+from .year_runs import quoted_figure, rows_by_measure
 
 NEAR = 0.01  # a period's target within this share of the year's is the year's
 
@@ -57,11 +57,11 @@ def year_targets_on_periods(targets: pd.DataFrame, measures: pd.DataFrame, label
                 label,
                 int(i),
                 "target",
-                f"{r.measure} for {r.council}, {p.label}: {_fig(float(r.target))}, the whole year's target "
-                f"({whose}: {_fig(year)}), on a {p.kind}'s row; a row for a period is its target to date and is "
+                f"{r.measure} for {r.council}, {p.label}: {quoted_figure(float(r.target))}, the whole year's target "
+                f"({whose}: {quoted_figure(year)}), on a {p.kind}'s row; a row for a period is its target to date and is "
                 f"not pro-rated, so {months} months' figures are held to 12 months' target",
                 f"the year's target on the year's row ({p.fy_id}), or the target to date at {p.label} "
-                f"({_fig(to_date)} pro rata); delete this row to have the year's taken pro rata",
+                f"({quoted_figure(to_date)} pro rata); delete this row to have the year's taken pro rata",
             )
         )
     return out
@@ -89,7 +89,7 @@ def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str
     the second was one too. The report would add the running totals up: each cell named."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
-    for (council, measure), rows in _by_measure(obs).items():
+    for (council, measure), rows in rows_by_measure(obs).items():
         if measure not in info.index:
             continue
         m = info.loc[measure]
@@ -138,11 +138,11 @@ def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str
                             label,
                             int(i),
                             col,
-                            f"{measure} for {council}, {slots[k].label}: {_fig(given[k])}, about the quarter so far "
-                            f"({_fig(earlier)} as typed for {first} plus {_fig(own)}) where its months are around "
-                            f"{_fig(typical)}",
+                            f"{measure} for {council}, {slots[k].label}: {quoted_figure(given[k])}, about the quarter so far "
+                            f"({quoted_figure(earlier)} as typed for {first} plus {quoted_figure(own)}) where its months are around "
+                            f"{quoted_figure(typical)}",
                             f"the month's own figure, not a running total (swreport adds the months up): "
-                            f"{_fig(own)} if {_fig(given[k])} is the quarter so far; if it is the month's own, say "
+                            f"{quoted_figure(own)} if {quoted_figure(given[k])} is the quarter so far; if it is the month's own, say "
                             "why in comment (the report prints it) and this warning goes",
                         )
                     )
@@ -195,7 +195,7 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
     is not warned of."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
-    for (council, measure), rows in _by_measure(obs).items():
+    for (council, measure), rows in rows_by_measure(obs).items():
         if measure not in info.index:
             continue
         unit = info.at[measure, "unit"]
@@ -216,13 +216,13 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                 ratio = v / typical
                 if 1 / SCALE < ratio < SCALE:
                     continue
-                around = f"{_fig(min(others))} to {_fig(max(others))}"
-                quoting = f", quoting the figure ('{_fig(v)} because ...')" if v else ""
+                around = f"{quoted_figure(min(others))} to {quoted_figure(max(others))}"
+                quoting = f", quoting the figure ('{quoted_figure(v)} because ...')" if v else ""
                 if v == 0:
                     meant = "the figure; if it is not known, leave value blank and give the reason in comment"
                 elif ratio > 1:
                     slip = _scale_slip(ratio, unit)
-                    meant = (f"the figure in the measure's unit: {_fig(v / slip[0])} if {_fig(v)} was typed {slip[1]}"
+                    meant = (f"the figure in the measure's unit: {quoted_figure(v / slip[0])} if {quoted_figure(v)} was typed {slip[1]}"
                              if slip else "the figure in the measure's unit")  # fmt: skip
                 else:
                     meant = "the figure in the measure's unit (a tenth or less of the others: a digit missing?)"
@@ -231,8 +231,8 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                         label,
                         int(i),
                         "value",
-                        f"{measure} for {council}, {p.label}: {_fig(v)}, where its other {kind} figures are {around} "
-                        f"({'about ' + _fig(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
+                        f"{measure} for {council}, {p.label}: {quoted_figure(v)}, where its other {kind} figures are {around} "
+                        f"({'about ' + quoted_figure(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
                         meant
                         + f"; if it is right, say why in comment{quoting} (the report prints it) and this warning goes",
                     )

@@ -79,19 +79,19 @@ def environment():
 
 def render(template: str, **context) -> Fragment:
     """One template, rendered with ``context``."""
-    with _named(template):
+    with named_template(template):
         return Fragment(without_blank_lines(environment().get_template(template).render(**context)))
 
 
 def macro(name: str, *args, **kwargs) -> Fragment:
     """One macro of the shared macros, called with plain data."""
-    with _named(MACROS):
+    with named_template(MACROS):
         fn = getattr(environment().get_template(MACROS).module, name)
         return Fragment(without_blank_lines(str(fn(*args, **kwargs))))
 
 
 @contextmanager
-def _named(template: str):
+def named_template(template: str):
     """A template that fails says which file and line, in words: an analyst who edited it
     reads "templates/quarterly/report.html.j2, line 18: ...", not a traceback (IPython
     cannot even format one through a template's frames)."""
@@ -112,7 +112,7 @@ def _named(template: str):
 
 def sections(report: str) -> list[dict]:
     """A report's sections as its template lists them: number, id, title (and fixed parts)."""
-    with _named(f"{report}/report.html.j2"):  # the first to read it: a syntax error is named here
+    with named_template(f"{report}/report.html.j2"):  # the first to read it: a syntax error is named here
         return list(environment().get_template(f"{report}/report.html.j2").module.sections)
 
 
@@ -156,14 +156,14 @@ def with_words(parts: list[dict], narrative: dict | None) -> tuple[list[dict], l
     return [p for p in parts if p not in empty], empty
 
 
-def _css() -> str:
+def report_css() -> str:
     return (TEMPLATES / "shared" / "report.css").read_text(encoding="utf-8")
 
 
 def page_css(extra: str = "") -> tuple[str, str]:
     """The stylesheet as it stands in a page (no blank lines: pages are printed without them)
     and its Content-Security-Policy hash, which must be of exactly that text."""
-    css = without_blank_lines(_css() + extra)
+    css = without_blank_lines(report_css() + extra)
     return css, "sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
 
 

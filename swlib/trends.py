@@ -19,7 +19,7 @@ from .formatting import fmt_value
 from .hidden import figure_hidden, suppressed_columns, suppressed_words
 from .panel import observations
 from .periods import FREQUENCY_KIND, ONE_PERIOD_WORDS, SPAN_MONTHS, Period
-from .population_rates import _population_of, _rate_why
+from .population_rates import population_of, rate_why
 from .rate_bases import populations
 from .rows import records
 from .schema import PROPORTION_UNITS
@@ -481,7 +481,7 @@ def spc_points_hidden(
     published nationally already, are not tested (COMMITTEE-5 #1)."""
     cfg = council_settings(council)
     m = _by_id(ds).loc[measure]
-    known = _population_of({"unit": m["unit"], "title": m["title"]}, populations(ds.councils, council))
+    known = population_of({"unit": m["unit"], "title": m["title"]}, populations(ds.councils, council))
     if decimals is None:
         decimals = int(m["decimals"]) if pd.notna(m.get("decimals")) else 2
     s = _series(ds, council, measure, chart["period"].iloc[-1])
@@ -499,7 +499,7 @@ def spc_points_hidden(
             known and pd.isna(n) and pd.notna(v)
         ):  # a population rate alone: the count it gives (and a snapshot's change)
             was = [b[0] for b in before if pd.notna(b[0])]
-            if _rate_why(v, was, decimals, known[1], known[0], cfg.suppress_min, cfg.suppress_max):
+            if rate_why(v, was, decimals, known[1], known[0], cfg.suppress_min, cfg.suppress_max):
                 return True
     return False
 

@@ -21,7 +21,7 @@ def write_atomic(path: Path, content: bytes, *, new: bool = False) -> None:
             f.write(content)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~umask())
         if new and path.exists():
             raise FileExistsError(errno.EEXIST, "appeared while it was being written", str(path))
         os.replace(tmp, path)
@@ -30,7 +30,7 @@ def write_atomic(path: Path, content: bytes, *, new: bool = False) -> None:
         raise
 
 
-def _umask() -> int:
+def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -29,12 +29,12 @@ PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "y
 ADDED = ("sum", "mean")  # aggregates whose year to date takes every period of the year (not 'latest')
 
 
-def _fig(x: float) -> str:
+def quoted_figure(x: float) -> str:
     """A figure as a message quotes it: 2,095; 31.75."""
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def _by_measure(obs: pd.DataFrame) -> dict[tuple, list[tuple]]:
+def rows_by_measure(obs: pd.DataFrame) -> dict[tuple, list[tuple]]:
     """(council, measure) -> [(row, period, the row's cells as a dict)], in the table's order, a
     period that cannot be read left out: the table read in one pass, not a frame a measure and a
     Series a row (the three checks were about a third of the demo data's validation)."""
@@ -54,7 +54,7 @@ def _runs(obs: pd.DataFrame, measures: pd.DataFrame, aggregates=ADDED):
     """(council, measure row, kind, financial year, {month slot of a period's end: (row, period, obs row)})
     for each measure of a sub-year frequency with one of ``aggregates``, its rows of its own kind."""
     info = measures.drop_duplicates("measure").set_index("measure")
-    for (council, measure), rows in _by_measure(obs).items():
+    for (council, measure), rows in rows_by_measure(obs).items():
         if measure not in info.index:
             continue
         m = info.loc[measure]
@@ -229,10 +229,10 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
                         label,
                         int(row),
                         col,
-                        f"{measure} for {council}, {p.label}: {_fig(v)}, about the year to date ({_fig(sum(earlier))} "
-                        f"in {span_label} plus {_fig(own)}) where its {PLURAL[kind]} are around {_fig(typical)}",
+                        f"{measure} for {council}, {p.label}: {quoted_figure(v)}, about the year to date ({quoted_figure(sum(earlier))} "
+                        f"in {span_label} plus {quoted_figure(own)}) where its {PLURAL[kind]} are around {quoted_figure(typical)}",
                         f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
-                        f"{_fig(own)} if {_fig(v)} is the year to date",
+                        f"{quoted_figure(own)} if {quoted_figure(v)} is the year to date",
                     )
                 )
     return out
@@ -245,7 +245,7 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
     or some are missing, so that it cannot be checked (the report takes it as it is): which."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
-    for (council, measure), rows in _by_measure(obs).items():
+    for (council, measure), rows in rows_by_measure(obs).items():
         if measure not in info.index or info.at[measure, "aggregate"] != "sum":
             continue
         kind = FREQUENCY_KIND.get(info.at[measure, "frequency"])
@@ -265,15 +265,15 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
                 given = [(q, f) for q, f in zip(parts, figures, strict=True) if pd.notna(f)]
                 added = float(sum(f for _q, f in given))
                 missing = [q.label for q, f in zip(parts, figures, strict=True) if pd.isna(f)]
-                each = ", ".join(f"{q.label} {_fig(f)}" for q, f in given)
+                each = ", ".join(f"{q.label} {quoted_figure(f)}" for q, f in given)
                 some = f"{len(given)} of its {len(parts)} {PLURAL[kind]}" if missing else f"its {PLURAL[kind]}"
                 if verdict == "unchecked":
                     rest = total - added
                     found = (
-                        f"{measure} for {council}, {p.label}: {_fig(total)}, beside {some}, which add up to "
-                        f"{_fig(added)} (no figure for {', '.join(missing)}, which would "
-                        f"{'be' if len(missing) == 1 else 'together be'} {_fig(rest)} "
-                        f"where the {PLURAL[kind]} given are around {_fig(float(np.median([f for _q, f in given])))})"
+                        f"{measure} for {council}, {p.label}: {quoted_figure(total)}, beside {some}, which add up to "
+                        f"{quoted_figure(added)} (no figure for {', '.join(missing)}, which would "
+                        f"{'be' if len(missing) == 1 else 'together be'} {quoted_figure(rest)} "
+                        f"where the {PLURAL[kind]} given are around {quoted_figure(float(np.median([f for _q, f in given])))})"
                     )
                     used = (  # a row from the year's start is a year to date the report takes; a later one is not
                         "the report takes it as it is"
@@ -289,7 +289,7 @@ def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) 
                 else:
                     over = " more:" if verdict == "over" else ""
                     found = (
-                        f"{measure} for {council}, {p.label}: {_fig(total)}, where {some} add up to{over} {_fig(added)} "
+                        f"{measure} for {council}, {p.label}: {quoted_figure(total)}, where {some} add up to{over} {quoted_figure(added)} "
                         f"({each})"
                     )
                     expected = (

@@ -121,7 +121,7 @@ def test_explorer_notebook_executes_and_its_view_renders(browser, tmp_path):
     import nbformat
     import papermill as pm
 
-    from swlib.rendering import _css
+    from swlib.templating import report_css
 
     out = tmp_path / "explore.ipynb"
     pm.execute_notebook(str(ROOT / "notebooks" / "explore_measures.ipynb"), str(out), kernel_name="python3", progress_bar=False,
@@ -141,7 +141,7 @@ def test_explorer_notebook_executes_and_its_view_renders(browser, tmp_path):
     assert widget, "the widget was displayed"
     page = tmp_path / "explore.html"
     page.write_text(
-        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Explorer</title><style>{_css()}</style></head><body><main>{html}</main></body></html>'
+        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Explorer</title><style>{report_css()}</style></head><body><main>{html}</main></body></html>'
     )
     p, seen = open_report(browser, page)
     assert seen["errors"] == []

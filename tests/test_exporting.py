@@ -25,7 +25,7 @@ def test_what_each_cell_builds_and_reads_is_kept_out_of_the_page():
 
 
 def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_export(monkeypatch):
-    """``exporting._exporter`` is made while a single run's kernel runs the cells (render's
+    """``exporting.html_exporter`` is made while a single run's kernel runs the cells (render's
     Meanwhile): nbconvert compiles its page templates then, and the export after the last cell
     compiles none of them, even with no compiled templates kept (SWREPORT_NO_CACHE)."""
     import jinja2
@@ -33,8 +33,8 @@ def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_exp
     from swlib import exporting
 
     monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
-    exporting._exporter.cache_clear()
-    exporter = exporting._exporter()
+    exporting.html_exporter.cache_clear()
+    exporter = exporting.html_exporter()
     assert exporter.environment.bytecode_cache is None
     compiled_in = []
     real = jinja2.Environment.compile
