@@ -937,14 +937,15 @@ def test_a_public_quarterly_asks_public_spc_once_a_measure_and_never_draws_a_cha
     assert readmissions["icons"] and any(t.startswith("Rate of readmission") for t in drawn)  # a chart of years: drawn
 
 
-def _quarters(data_dir, latest: str, measure: dict, earlier: str, q1: str, councils=None):
-    """A quarterly measure over 2020/21 Q1 to 2023/24 Q2: ``earlier`` each quarter, then ``q1`` and
-    ``latest``: this year above last, the latest quarter far below the run (a special cause of concern
-    beside an improving arrow, so the SPC sentence prints the latest point's value)."""
+def _quarters(data_dir, latest: str, measure: dict, earlier: str, q1: str, councils=None, others=None):
+    """A quarterly measure over 2020/21 Q1 to 2023/24 Q2: ``earlier`` each quarter (or as ``others``
+    gives it), then ``q1`` and ``latest``: this year above last, the latest quarter far below the run
+    (a special cause of concern beside an improving arrow, so the SPC sentence prints the latest
+    point's value)."""
     from tests.conftest import COUNCILS, write_csv
 
     qs = [f"{y}-{(y + 1) % 100:02d}-Q{q}" for y in (2020, 2021, 2022, 2023) for q in (1, 2, 3, 4)][:-2]
-    vals = {**dict.fromkeys(qs, earlier), "2023-24-Q1": q1, "2023-24-Q2": latest}
+    vals = {**dict.fromkeys(qs, earlier), **(others or {}), "2023-24-Q1": q1, "2023-24-Q2": latest}
     obs = [{"measure": "m0", "period": p, "value": v} for p, v in vals.items()]
     folder = make_data(data_dir, [{"frequency": "quarterly", "polarity": "higher", **measure}], obs)
     if councils:
@@ -974,18 +975,21 @@ def test_a_public_spc_sentence_of_single_quarters_never_prints_a_latest_point_a_
     assert "the latest point (3, 2023/24 Quarter 2)" in _spc_words(ds, "internal")
     public = _spc_words(ds, "public")
     assert "latest point" not in public and "(3," not in public
-    # a rate of the population, value only: the latest quarter's 0.14 per 1,000 of 22,010 is 3 children
+    # a rate of the population, value only: the latest quarter's 0.14 per 1,000 of 22,010 is 3 children, which
+    # the year to date's average less Q1's gives too: the row is [c], nothing of it is said
     rate = {"unit": "rate", "aggregate": "mean", "target": "10", "decimals": "2",
             "title": "Children seen per 1,000 population aged 0-15"}  # fmt: skip
-    ds = _quarters(data_dir / "b", "0.14", rate, "2.00", "5.00", {"population": "150000", "population_0-15": "22010"})
+    pops = {"population": "150000", "population_0-15": "22010"}
+    ds = _quarters(data_dir / "b", "0.14", rate, "2.00", "5.00", pops)
     assert "the latest point (0.14, 2023/24 Quarter 2)" in _spc_words(ds, "internal")
+    assert "0.14" not in _spc_words(ds, "public")
+    # an earlier quarter of the chart is 3 children (0.14): the chart's verdict, built on it, is not said either
+    ds = _quarters(data_dir / "c", "1.50", rate, "2.00", "5.00", pops, {"2022-23-Q3": "0.14"})
+    assert "variation" in _spc_words(ds, "internal")  # its verdict, internally
     public = _spc_words(ds, "public")
-    assert (
-        "0.14" not in public
-        and public.strip() == "Statistical process control chart not shown: it would show small numbers."
-    )
-    # 1.50 per 1,000 is 33 children: the verdict and its latest point are said
-    ds = _quarters(data_dir / "c", "1.50", rate, "2.00", "5.00", {"population": "150000", "population_0-15": "22010"})
+    assert public.strip() == "Statistical process control chart not shown: it would show small numbers."
+    # 1.50 per 1,000 is 33 children, and no point is small: the verdict and its latest point are said
+    ds = _quarters(data_dir / "d", "1.50", rate, "2.00", "5.00", pops)
     assert "the latest point (1.50, 2023/24 Quarter 2)" in _spc_words(ds, "public")
 
 
