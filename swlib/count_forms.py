@@ -7,7 +7,19 @@ from __future__ import annotations
 
 import re
 
-from .number_words import _MONTHS, _NOUNS, _PHRASE_END, _UNDER_100, _UNITS, _WORD, _lazy, _parts, _value
+from .number_words import (
+    _FRACTION,
+    _MONTHS,
+    _NOUNS,
+    _PHRASE_END,
+    _UNDER_100,
+    _UNITS,
+    _WORD,
+    _fraction_value,
+    _lazy,
+    _parts,
+    _value,
+)
 from .text_windows import _age_or_label_before, _sentence_start
 
 # Counts said in other ways than "a number and what it counts": each form, what it gives away
@@ -21,13 +33,16 @@ _SING = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|fami
          r"registration|re-registration|order|admission|application|investigation|allegation|incident|detention|"
          r"hearing|breakdown|household|sibling|worker|social\s+worker")  # fmt: skip
 _KIN = r"brother|sister|son|daughter|mother|father|grandmother|grandfather|grandparent|baby|child|aunt|uncle|parent"
-_FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "one half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3,
-              "two thirds": 2 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4, "three quarters": 3 / 4,
-              "a fifth": 1 / 5, "one fifth": 1 / 5, "two fifths": 2 / 5, "three fifths": 3 / 5,
-              "four fifths": 4 / 5}  # fmt: skip
-_FRACTION = r"(?:half|(?:a|one|two|three|four)[\s-]+(?:halfs?|thirds?|quarters?|fifths?))"
+# "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
+_LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
+         r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
+         r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
+
+# "of the 12", "the 12", "of last year's 9": the figure a fraction or a percentage is of
 _OF_TOTAL = (
-    r"\s+(?:of\s+(?:the|these|those|our|all)?|the|these|those|our)\s*(?P<total>"
+    r"\s+(?:of\s+(?:the|these|those|our|all)?|the|these|those|our)\s*"
+    + _LAST
+    + r"(?P<total>"
     + _N
     + r")\b(?!\s*(?:%|per\s*cent|percent))"
 )
@@ -38,8 +53,7 @@ _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|gr
 
 
 def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and the 3 others
-    key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
-    f = _FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")]
+    f = _fraction_value(m.group("frac"))
     total = _value(m.group("total"))
     part = round(f * total)
     return [part, total - part]
@@ -99,12 +113,6 @@ _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\
          r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
 
 
-# "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
-_LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
-         r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
-         r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
-
-
 _IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
               rf"(?:{_MONTHS})\b)")  # fmt: skip
 
@@ -122,8 +130,7 @@ def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     if _NOT_COUNTS.search(before):
         return []
     if frac:
-        key = re.sub(r"[\s-]+", " ", frac.lower())
-        return [round(_FRACTIONS[key if key in _FRACTIONS else key.rstrip("s")] * a, 6)]
+        return [round(_fraction_value(frac) * a, 6)]
     if pc[0].isdigit():  # "increased 7.3% from 41": the whole changes that print as 7.3% of 41 (3)
         return _parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
     return [round(_value(pc) * a / 100, 6)]
@@ -155,7 +162,7 @@ def _base_of_fraction(m: re.Match) -> list[float]:  # "fell by a tenth to 36": f
     """The change a change by a fraction in words gives ("a tenth", "a quarter", "ten per cent" in
     words): the figure it is from where a whole one fits (36 is 40 less a tenth), and the change."""
     key = re.sub(r"[\s-]+", " ", m.group("wf").lower())
-    f = _WORD_SHARES.get(key) or _FRACTIONS.get(key if key in _FRACTIONS else key.rstrip("s"))
+    f = _WORD_SHARES.get(key) or _fraction_value(key)
     a = _value(m.group("a"))
     if not f or not 0 < f < 1 or 1900 <= a <= 2100:
         return []

@@ -137,6 +137,23 @@ def _count_of(token: str) -> float | None:
         return None
 
 
+# a fraction in words: "half", "a third", "an eighth", "nine tenths" (``_fraction_value``)
+_FRACTION_WORDS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                   "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_FRACTION = (r"(?:half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:halfs?|halves|thirds?|quarters?|"
+             r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))")  # fmt: skip
+
+
+def _fraction_value(k: str) -> float:
+    """The value of a fraction in words (``_FRACTION``): "half" 0.5, "an eighth" 0.125, "nine tenths" 0.9."""
+    words = re.split(r"[\s-]+", k.strip().lower())
+    if words == ["half"]:
+        return 0.5
+    top = 1 if words[0] in ("a", "an") else _NUMBER_WORDS[words[0]]
+    last = words[-1] if words[-1] in _FRACTION_WORDS else words[-1][:-1]  # "thirds", "halfs"
+    return top / _FRACTION_WORDS[last]
+
+
 def _value(token: str) -> float:
     t = re.sub(r"[\s-]+", " ", token.lower()).replace(",", "")
     if t.endswith(" and a half"):  # "nine and a half (per cent)"

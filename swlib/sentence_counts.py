@@ -11,6 +11,8 @@ import re
 from functools import partial
 
 from .count_forms import _FORMS
+from .events_listed import FORMS as LISTED
+from .figure_said import FORMS as SAID
 from .number_words import (
     _AGE_OR_LABEL,
     _IDIOMS,
@@ -19,6 +21,7 @@ from .number_words import (
     _NUMBER_WORDS,
     _UNIT_AFTER,
     _WORD,
+    _fraction_value,
     _lazy,
     _parts,
     _small,
@@ -198,8 +201,6 @@ _PERCENT = _lazy(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(
 
 # a share said in words of a count near it ("a tenth of them", "half were for babies", "making up nine tenths"),
 # as a percentage is; "the first half of the year", "a quarter of the time" and "half-way" share no count
-_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                   "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 _SHARE_WORDS = _lazy(
     r"(?<![\w-])(?P<k>half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<f>halves|thirds?|quarters?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b(?![\s-]+(?:way|time|term|hour|day|week|month|year|"
@@ -214,15 +215,6 @@ _CHANGE_AFTER = _lazy(r"\s+of\s+(?:the|this|that|its)\s+(?:rise|increase|growth|
                       r"difference)\b", re.I)  # fmt: skip
 
 
-def _fraction_said(k: str) -> float:
-    """The value of a fraction in words: "half" 0.5, "a tenth" 0.1, "nine tenths" 0.9."""
-    words = re.split(r"[\s-]+", k.lower())
-    if words == ["half"]:
-        return 0.5
-    top = 1 if words[0] in ("a", "an") else _value(words[0])
-    return top / _FRACTION_WORDS[words[-1] if words[-1] in _FRACTION_WORDS else words[-1].rstrip("s")]
-
-
 def _shares(paragraph: str, start: int, end: int):
     """Each share said in ``paragraph[start:end]``: a percentage (``_PERCENT``) or a fraction in words
     (``_SHARE_WORDS``), as (match, the whole parts of a figure it can be, of a change: "half of the
@@ -231,7 +223,7 @@ def _shares(paragraph: str, start: int, end: int):
         pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
         yield m, (lambda base, pc=pc, d=d: _parts(pc, d, base)), bool(_CHANGE_AFTER.match(paragraph, m.end()))
     for m in _SHARE_WORDS.finditer(paragraph, start, end):
-        yield m, partial(_whole_parts, _fraction_said(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+        yield m, partial(_whole_parts, _fraction_value(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
 
 
 def _whole_parts(f: float, base: float) -> list[int]:
@@ -239,14 +231,17 @@ def _whole_parts(f: float, base: float) -> list[int]:
     return [round(f * base)] if 0 < f < 1 and base >= 1 and float(base).is_integer() else []
 
 
-def _share_part(parts, change: bool, bases: list[float], lo: int, hi: int) -> tuple[float, float] | None:
+def _share_part(
+    parts, change: bool, bases: list[float], lo: int, hi: int, said: bool = False
+) -> tuple[float, float] | None:
     """(part or rest from lo to hi, the base it is of) that a share (``parts``: its whole parts of a base)
     gives of one of ``bases`` (of the change between two of them, where it is a share of a change), or
     None; None too where the share is only that of two figures said ("down from 27 (a reduction of 9,
-    33%)"; "40 ... compared with 41, down 2.4%": nothing new)."""
+    33%)"), or with ``said`` (the bases are figures a page prints) of their change ("40 ... compared
+    with 41, down 2.4%"): nothing new."""
     values = set(bases)
-    changes = {abs(a - b) for a in values for b in values if a != b}
-    if any(k in values | changes for base in values for k in parts(base)):
+    changes = {abs(a - b) for a in values for b in values if a != b} if change or said else set()
+    if any(k in (values | changes if said else values) for base in values for k in parts(base)):
         return None
     for base in sorted(changes) if change else bases:
         for k in parts(base):
@@ -263,7 +258,7 @@ def share_of_figures(text: str, figures, lo: int = 1, hi: int = 4) -> int | None
     30 in 2023-24 from 24 in 2022-23; 10% of them were for babies" gives 3 of the 30 the table prints."""
     bases = sorted({float(f) for f in figures})
     for _, parts, change in _shares(text, 0, len(text)):
-        found = _share_part(parts, change, bases, lo, hi)
+        found = _share_part(parts, change, bases, lo, hi, said=True)
         if found:
             return int(found[0])
     return None
@@ -302,7 +297,7 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
     sentence (``_SENTENCE``: "we received 50 referrals and accepted 47", 3)."""
     if not isinstance(text, str):
         return []
-    forms = [(pattern, counts) for _, pattern, counts in _FORMS]
+    forms = [(pattern, counts) for _, pattern, counts in (*_FORMS, *SAID, *LISTED)]
     forms.append((_SENTENCE, lambda m: _small_differences(m.group(0), lo, hi)))
     found = []
     for pattern, counts in forms:

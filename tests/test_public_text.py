@@ -333,3 +333,64 @@ def test_a_share_of_a_restated_figure_is_withheld_and_named_by_check_public(tmp_
                           "html.parser").get_text(" ")  # fmt: skip
     assert not re.search(r"babies|injury|over one", shown)  # the page prints its years its own way (2023/24)
     assert "a rise of 25%" in shown and "Recorded violent incidents against staff rose to 34" in shown
+
+
+# issue 21, ATTACK-8 #1: counts said after what they count, other fractions, "neither", events listed ----------
+
+LISTED_OTHERWISE = [
+    "Secure placements: one.",  # 1
+    "Secure placements this year: one.",
+    "The number of secure placements was one.",
+    "Secure placements this year totalled one.",
+    "The Q1 figure was one.",
+    "The Q1 figure was two.",  # 2
+    "The figure for Q2 was three times that of Q1, which was one.",  # 1 and 3
+    "The number of secure placements was nil except for one in May.",
+    "Placements were nil apart from one in May.",
+    "A sixth of the 18 children returned home.",  # 3
+    "A tenth of the 30 children returned home.",  # 3
+    "An eighth of the 24 referrals led to action.",  # 3
+    "Secure placements fell to a third of last year's 9.",  # 3
+    "Placements this year were a quarter of last year's 12.",  # 3
+    "Neither of the children was placed locally.",  # 2
+    "Neither child was placed locally.",  # 2
+    "Secure placements were made on 4 June, 18 August and 2 February.",  # 3
+    "Children were placed in secure care in June, in August and in February.",  # 3
+    "The second and third secure placements this year followed in August.",  # 3 at least
+    "Children placed numbered III.",  # 3
+    "Our secure placement rate was 0.3 per 1,000 of the 11,000 children aged 0-17.",  # 3
+    "It was our first ever secure placement.",  # 1
+    "It was the year's second death of a looked after child.",  # 2
+    "Placements were made in Q1 (one) and Q3 (one).",  # 1 and 1
+]
+STILL_NO_COUNT = [  # numbers and words that count no one stay published
+    "Performance was one of our strengths.",
+    "Reviews are held in June and December.",
+    "The rate rose from 21 to 24 per 1,000 population.",
+    "Young people aged 16 and 17 were offered 20 places.",
+    "In the first half of the year we met our targets.",
+    "Our first priority is the safety of children.",
+    "Part III of the Act applies.",
+]
+
+
+def test_counts_said_after_what_they_count_and_events_listed_are_withheld_and_named_by_check_public(data_dir):
+    texts = LISTED_OTHERWISE + STILL_NO_COUNT
+    obs = [{"measure": f"m{i}", "period": "2020-21-Q1", "numerator": "30", "denominator": "40", "comment": text}
+           for i, text in enumerate(texts)]  # fmt: skip
+    folder = make_data(data_dir, [{"target": "50"}] * len(texts), obs)
+    _narrative(folder, "## Performance\n\n" + "\n\n".join(texts) + "\n")
+    ds = swlib.load(folder)
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    comments = [pub.loc[f"m{i}", "comment"] for i in range(len(texts))]
+    assert [c for c in comments if "withheld" not in c] == STILL_NO_COUNT
+    lines = {3 + 2 * i: t for i, t in enumerate(texts)}
+    listed = {w["row"] for w in withheld(ds, "annual", "alpha", "2020-21") if w["file"].endswith("performance.md")}
+    assert sorted(listed) == [n for n, t in lines.items() if t in LISTED_OTHERWISE]
+    shown = BeautifulSoup(str(section(ds.path, "alpha", "2020-21", "performance", audience="public")),
+                          "html.parser").get_text(" ")  # fmt: skip
+    assert all(t in shown for t in STILL_NO_COUNT)
+    assert not re.search(r"secure|returned home|placed locally|led to action|Q1|death|numbered", shown, re.I)
+    found = check_public(ds, "alpha", "2020-21-Q1")
+    assert {f["row"] for f in found if f["file"].endswith("performance.md")} == listed
+    assert {f["row"] for f in found if f["file"] == "observations.csv"} == {2 + i for i in range(len(LISTED_OTHERWISE))}
