@@ -215,6 +215,8 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
     taken: list[tuple[int, int]] = []  # spans already claimed by a longer abbreviation
     inserts: list[tuple[int, str]] = []
     for abbr in order:
+        if abbr not in text:  # most are not: no pattern looked up and run for them
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(s?)(?![\w-])", text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
