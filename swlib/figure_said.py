@@ -41,10 +41,11 @@ def _rate_count(m: re.Match) -> list[float]:  # "0.3 per 1,000 of the 11,000 chi
 
 
 FORMS: list[tuple[str, re.Pattern, object]] = [
-    (  # "Secure placements: one.", "Secure placements this year: one.", "orders for babies: one."
+    (  # "Secure placements: one.", "Secure placements this year: one.", "orders for babies: one.", "Recruited: one."
         "one said after what it counts",
         _lazy(
-            rf"\b(?:{_NOUNS})\b(?:\s+[\w'’-]+){{0,4}}?\s*:\s*(?:just\s+|only\s+)?(?:one|a\s+single(?:\s+one)?){_END}",
+            rf"(?:\b(?:{_NOUNS})\b(?:\s+[\w'’-]+){{0,4}}?|(?:^|[.;!?]\s+)(?:[\w'’-]+\s+){{0,2}}?[a-z]{{3,}}ed)\s*:\s*"
+            rf"(?:just\s+|only\s+)?(?:one|a\s+single(?:\s+one)?){_END}",
             re.I | re.M,
         ),
         1,
