@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import Problem
+
 DATA = Path(__file__).parent / "data"
 THEME = "Statutory functions"
 # the annual report's chapter 6 shows these outcomes in this order; 7 and 8 show one each
@@ -116,8 +118,6 @@ def name_slips(measures: pd.DataFrame, label: str) -> list:
     differs from the catalogue's only in case or spacing (read as it: ``canonical_names``), or
     whose outcome under ``THEME`` is no section's (the annual report shows it nowhere), with the
     likely one ("did you mean")."""
-    from .errors import Problem
-
     if measures.empty or "theme" not in measures or "outcome" not in measures:
         return []
     outcomes = {_key(o): o for o in sections()}
