@@ -1,5 +1,5 @@
 """The forms in which free text gives away a count without "a number and what it counts"
-("both of the children", "half of the 6 children", "rose from 10 to 13"): ``_FORMS``, one row a form,
+("both of the children", "half of the 6 children", "rose from 10 to 13"): ``FORMS``, one row a form,
 its pattern and the counts it reveals, which ``sentence_counts.small_counts_in`` checks.
 """
 
@@ -8,132 +8,132 @@ from __future__ import annotations
 import re
 
 from .number_words import (
-    _FRACTION,
-    _MONTHS,
-    _NOUNS,
-    _PHRASE_END,
-    _UNDER_100,
-    _UNITS,
-    _WORD,
-    _fraction_value,
-    _lazy,
-    _parts,
-    _value,
+    FRACTION,
+    MONTH_NAMES,
+    NOUNS,
+    PHRASE_END,
+    UNDER_100,
+    UNITS,
+    WORD,
+    LazyPattern,
+    fraction_value,
+    percent_parts,
+    word_value,
 )
-from .text_windows import _age_or_label_before, _sentence_start
+from .text_windows import age_or_label_before, sentence_start
 
 # Counts said in other ways than "a number and what it counts": each form, what it gives away
-# (``_FORMS``: one row a form, its pattern and the counts it reveals from the match), checked by
+# (``FORMS``: one row a form, its pattern and the counts it reveals from the match), checked by
 # ``small_counts_in``. A form reveals a count when it pins a figure down: "a handful", "a few" and
 # "a small number of" say only that a count is small (as [c] does) and are left alone, as are
 # "siblings" (two or more) and a fraction or a change with no figure to apply it to.
-_N = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD})"  # a whole figure, in digits or words
-_SING = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|service\s+user|"
+WHOLE_FIGURE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD})"  # a whole figure, in digits or words
+ONE_PERSON_NOUNS = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|service\s+user|"
          r"patient|individual|offender|prisoner|resident|parent|pupil|victim|case|referral|death|placement|complaint|"
          r"registration|re-registration|order|admission|application|investigation|allegation|incident|detention|"
          r"hearing|breakdown|household|sibling|worker|social\s+worker")  # fmt: skip
 _KIN = r"brother|sister|son|daughter|mother|father|grandmother|grandfather|grandparent|baby|child|aunt|uncle|parent"
 # "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
-_LAST = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
+LAST_PERIOD = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
          r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
          r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
 
 # "of the 12", "the 12", "of last year's 9": the figure a fraction or a percentage is of
 _OF_TOTAL = (
     r"\s+(?:of\s+(?:the|these|those|our|all)?|the|these|those|our)\s*"
-    + _LAST
+    + LAST_PERIOD
     + r"(?P<total>"
-    + _N
+    + WHOLE_FIGURE
     + r")\b(?!\s*(?:%|per\s*cent|percent))"
 )
-_NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
+NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
 _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
          r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved|"
          r"(?:an?\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:increase|rise|fall|drop|decrease|reduction|change))")  # fmt: skip
 
 
 def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and the 3 others
-    f = _fraction_value(m.group("frac"))
-    total = _value(m.group("total"))
+    f = fraction_value(m.group("frac"))
+    total = word_value(m.group("total"))
     part = round(f * total)
     return [part, total - part]
 
 
 def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and the 9 others
-    total, pc = _value(m.group("total")), _value(m.group("pc"))
+    total, pc = word_value(m.group("total")), word_value(m.group("pc"))
     part = round(pc * total / 100)
     return [part, total - part] if 0 < pc < 100 else []
 
 
 # a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
 # readmission increased slightly from 121 to 125"
-_NOT_COUNTS = _lazy(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
+NOT_COUNTS = LazyPattern(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
                          r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
 
 
-_PER = _lazy(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
+_PER = LazyPattern(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
 
 
 def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
-    a, b = _value(m.group("a")), _value(m.group("b"))
+    a, b = word_value(m.group("a")), word_value(m.group("b"))
     if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
         return []
-    sentence = m.string[_sentence_start(m.string, m.start()) : m.start()] + m.group(0)
+    sentence = m.string[sentence_start(m.string, m.start()) : m.start()] + m.group(0)
     sentence = re.sub(
         r"\d+(?:\.\d+)?%\s+(?:increase|rise|fall|drop|decrease|reduction)", "", sentence
     )  # "a 50% rise from 6"
     per = _PER.match(m.string, m.end())
-    return [] if _NOT_COUNTS.search(sentence) or per else [abs(a - b)]
+    return [] if NOT_COUNTS.search(sentence) or per else [abs(a - b)]
 
 
 def _part_said_after(
     m: re.Match, b: str | None = None
 ) -> list[float]:  # "Of the 6 children referred, ... 4 were placed."
-    a, b = _value(m.group("a")), _value(b or m.group("b"))
+    a, b = word_value(m.group("a")), word_value(b or m.group("b"))
     if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
         return []
-    before = m.string[_sentence_start(m.string, m.start()) : m.start("a")]
-    return [] if _NOT_COUNTS.search(before) or _NOT_COUNTS.search(m.group("said")) else [a - b]
+    before = m.string[sentence_start(m.string, m.start()) : m.start("a")]
+    return [] if NOT_COUNTS.search(before) or NOT_COUNTS.search(m.group("said")) else [a - b]
 
 
 def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and the 9 others; "one in four": 1 of 4
-    x, y = _value(m.group("x")), _value(m.group("y"))
+    x, y = word_value(m.group("x")), word_value(m.group("y"))
     if not 0 < x < y or 1900 <= y <= 2100:  # "3 in 2023": a year
         return []
     if m.group("total") is None:
         return [x, y - x]
-    total = _value(m.group("total"))
+    total = word_value(m.group("total"))
     part = x * total / y
     return [part, total - part] if part.is_integer() else []
 
 
 # a sentence that starts with a count of people: "4 were placed", "Of these, 23 children went home"
 _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\s+)?(?:only\s+|just\s+)?"
-         rf"(?P<b>{_N})\b{_NOT_UNIT}(?!\s*(?:{_MONTHS})\b)(?P<said>(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_NOUNS}|were|was|"
+         rf"(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}(?!\s*(?:{MONTH_NAMES})\b)(?P<said>(?:\s+[\w'’-]+){{0,2}}?\s+(?:{NOUNS}|were|was|"
          r"had|have|has|are|went|remain\w*|returned|moved|received|died)\b)")  # fmt: skip
 
 
 _IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
-              rf"(?:{_MONTHS})\b)")  # fmt: skip
+              rf"(?:{MONTH_NAMES})\b)")  # fmt: skip
 
 
 def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
-    return rf"(?:(?P<frac{k}>{_FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{_N})\s*(?:%|per\s*cent|percent))"
+    return rf"(?:(?P<frac{k}>{FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{WHOLE_FIGURE})\s*(?:%|per\s*cent|percent))"
 
 
 def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
-    a = _value(m.group("a"))
+    a = word_value(m.group("a"))
     if 1900 <= a <= 2100:
         return []
     frac, pc = m.group("frac") or m.group("frac2"), m.group("pc") or m.group("pc2")
-    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
-    if _NOT_COUNTS.search(before):
+    before = m.string[sentence_start(m.string, m.start()) : m.start()]
+    if NOT_COUNTS.search(before):
         return []
     if frac:
-        return [round(_fraction_value(frac) * a, 6)]
+        return [round(fraction_value(frac) * a, 6)]
     if pc[0].isdigit():  # "increased 7.3% from 41": the whole changes that print as 7.3% of 41 (3)
-        return _parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
-    return [round(_value(pc) * a / 100, 6)]
+        return percent_parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
+    return [round(word_value(pc) * a / 100, 6)]
 
 
 _UP_WORDS = re.compile(r"rose|risen|rising|increas\w*|up|grew|grown|climbed|rise|more|higher|greater", re.I)
@@ -143,17 +143,17 @@ def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.
     """The change a percentage change to a figure gives: the figures it can be from, those that
     print as that percentage of their change (7.5% up to 43: from 40; 7% down to 40: from 43), and
     the change from each."""
-    a, (p, d) = _value(m.group("a")), _percent_said(m.group("pc"))
+    a, (p, d) = word_value(m.group("a")), _percent_said(m.group("pc"))
     if 1900 <= a <= 2100 or not 0 < p < 100:
         return []
-    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
-    if _NOT_COUNTS.search(before):
+    before = m.string[sentence_start(m.string, m.start()) : m.start()]
+    if NOT_COUNTS.search(before):
         return []
     up = m.group("how") == "+" or bool(_UP_WORDS.fullmatch(m.group("how").lower()))
     guess = a / (1 + p / 100) if up else a / (1 - p / 100)
     out = []
     for b in range(max(1, int(guess) - 3), int(guess) + 5):
-        if (b < a if up else b > a) and _parts(p, d, b) and abs(a - b) in _parts(p, d, b):
+        if (b < a if up else b > a) and percent_parts(p, d, b) and abs(a - b) in percent_parts(p, d, b):
             out.append(float(abs(a - b)))
     return out
 
@@ -162,12 +162,12 @@ def _base_of_fraction(m: re.Match) -> list[float]:  # "fell by a tenth to 36": f
     """The change a change by a fraction in words gives ("a tenth", "a quarter", "ten per cent" in
     words): the figure it is from where a whole one fits (36 is 40 less a tenth), and the change."""
     key = re.sub(r"[\s-]+", " ", m.group("wf").lower())
-    f = _WORD_SHARES.get(key) or _fraction_value(key)
-    a = _value(m.group("a"))
+    f = _WORD_SHARES.get(key) or fraction_value(key)
+    a = word_value(m.group("a"))
     if not f or not 0 < f < 1 or 1900 <= a <= 2100:
         return []
-    before = m.string[_sentence_start(m.string, m.start()) : m.start()]
-    if _NOT_COUNTS.search(before):
+    before = m.string[sentence_start(m.string, m.start()) : m.start()]
+    if NOT_COUNTS.search(before):
         return []
     up = bool(_UP_WORDS.fullmatch(m.group("how").lower()))
     b = a / (1 + f) if up else a / (1 - f)
@@ -183,9 +183,9 @@ _WORD_SHARE = r"(?P<wf>(?:a|one)\s+(?:tenth|fifth|quarter|third)|half|(?:ten|twe
 _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
 # a percentage change in digits ("7.5%") or in words as councils write it ("seven and a half per cent",
 # "seven point five per cent", "twelve percent"): ``_percent_said`` reads it
-_CHANGE_PC = (rf"(?P<pc>\d{{1,2}}(?:\.\d+)?|(?:{_UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(_UNITS)}|"
+_CHANGE_PC = (rf"(?P<pc>\d{{1,2}}(?:\.\d+)?|(?:{UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(UNITS)}|"
               r"zero|nought|oh))+)?)\s*(?:%|per\s*cent|percent)")  # fmt: skip
-_DIGIT_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {"zero": 0, "nought": 0, "oh": 0}
+_DIGIT_WORDS = {w: i + 1 for i, w in enumerate(UNITS)} | {"zero": 0, "nought": 0, "oh": 0}
 
 
 def _percent_said(pc: str) -> tuple[float, int]:
@@ -197,11 +197,11 @@ def _percent_said(pc: str) -> tuple[float, int]:
     whole, point, digits = t.partition(" point ")
     if point:
         ds = "".join(str(_DIGIT_WORDS[w]) for w in digits.split())
-        return float(f"{_value(whole):g}.{ds}"), len(ds)
-    return _value(t), 1 if t.endswith(" and a half") else 0
+        return float(f"{word_value(whole):g}.{ds}"), len(ds)
+    return word_value(t), 1 if t.endswith(" and a half") else 0
 
 
-_SIBLINGS = _lazy(r"\b(?:brothers|sisters|siblings|twins|sons|daughters|boys|girls)\s+$", re.I)
+_SIBLINGS = LazyPattern(r"\b(?:brothers|sisters|siblings|twins|sons|daughters|boys|girls)\s+$", re.I)
 
 
 def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed": 3 people
@@ -211,7 +211,7 @@ def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed
     ages = [int(a) for a in re.findall(r"\d+", m.group("ages"))]
     band = len(ages) == 2 and ages[1] == ages[0] + 1
     rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]  # a band's count said after it: "... 20 places"
-    told = re.search(rf"\d|\b(?:{_N})\b|\b(?:are|is|can|may|will|would|should)\b", rest, re.I)
+    told = re.search(rf"\d|\b(?:{WHOLE_FIGURE})\b|\b(?:are|is|can|may|will|would|should)\b", rest, re.I)
     if band and told and not _SIBLINGS.search(m.string, max(0, m.start() - 20), m.start()):
         return []
     said = re.match(
@@ -225,10 +225,10 @@ def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed
 def _ages_said(m: re.Match) -> list[float]:  # "the children placed were 15 and 16 years old": 2 people
     """The people a list of ages said of them names, one an age: none where the sentence counts them
     otherwise ("the 20 young people placed were 16 and 17 years old": a band of a group counted)."""
-    start = _sentence_start(m.string, m.start())
+    start = sentence_start(m.string, m.start())
     rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]
     around = m.string[start : m.start()] + " " + rest
-    if re.search(rf"\d|\b(?:{_N})\b", around, re.I):
+    if re.search(rf"\d|\b(?:{WHOLE_FIGURE})\b", around, re.I):
         return []
     return [len(re.findall(r"\d+", m.group("ages")))]
 
@@ -239,7 +239,7 @@ _AGE_OLD = (r"(?:[\s-]+years?[\s-]+old|[\s-]+yr[\s-]+old|[\s-]*yo)(?:\s+(?:boy|g
 
 
 _ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-_ROMAN_LABEL = _lazy(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
+_ROMAN_LABEL = LazyPattern(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
                           r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
                           r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
 
@@ -250,11 +250,11 @@ def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" no
     return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [_ROMAN[m.group("r")]]
 
 
-_FORMS: list[tuple[str, re.Pattern, object]] = [
+FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
         "both of a group",
-        _lazy(
-            rf"\bboth\s+of\s+(?:(?:the|these|those)\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS}|others|remainder)"
+        LazyPattern(
+            rf"\bboth\s+of\s+(?:(?:the|these|those)\s+(?:\w+\s+){{0,2}}?(?:{NOUNS}|others|remainder)"
             r"(?!['’]s)\b|(?:them|whom)\s+(?:were|was|had|have|are|died|went|returned|moved))",
             re.I,
         ),
@@ -262,15 +262,17 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a family of four", "the family of 6 moved": one family (and its size); "a family of services" has no figure
         "a family of a number",
-        _lazy(rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{_N}\b{_NOT_UNIT}", re.I),
+        LazyPattern(
+            rf"\b(?:a|an|the|one|this|that)\s+(?:\w+\s+)?(?:family|household)\s+of\s+{WHOLE_FIGURE}\b{NOT_UNIT}", re.I
+        ),
         1,
     ),
     (  # "the couple adopted", "a foster couple", "the pair were placed", "a trio of brothers": two, three, four people
         "a couple, a pair, a trio",
-        _lazy(
+        LazyPattern(
             r"\b(?:a|the|one|this|that|another)\s+(?:(?:married|young|foster|adoptive|same-sex|elderly|older|sibling)\s+)?"
             rf"(?P<k>couple|pair|brace|trio|quartet)\b(?:\s+of\s+(?:(?:the|these|those|our|their)\s+)?"
-            rf"(?:(?!(?:{_PHRASE_END})\b)[\w'’-]+\s+){{0,2}}?(?:{_NOUNS}|brothers|sisters)\b(?!['’]s)|"
+            rf"(?:(?!(?:{PHRASE_END})\b)[\w'’-]+\s+){{0,2}}?(?:{NOUNS}|brothers|sisters)\b(?!['’]s)|"
             r"(?!\s+of\b))",  # "a couple of weeks", "a pair of shoes" count no one
             re.I,
         ),
@@ -278,12 +280,12 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "the twins were placed together", "triplets", "quads"; "twin-track planning" is no count
         "twins, triplets",
-        _lazy(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
+        LazyPattern(r"\b(?P<k>twins|triplets|quadruplets|quads)\b(?![-\s]track)", re.I),
         lambda m: [{"twins": 2, "triplets": 3}.get(m.group("k").lower(), 4)],
     ),
     (  # "a brother and sister", "a mother and her baby" (2); "a mother and baby unit" is a service
         "two relatives named together",
-        _lazy(
+        LazyPattern(
             rf"\b(?:a|an|the|one)\s+(?:{_KIN})\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?"
             rf"(?:{_KIN})\b(?!['’]s|\s+(?:units?|placements?|services?|homes?|facilit\w*|schemes?|projects?|"
             r"teams?|groups?|provision|accommodation|support))",
@@ -293,7 +295,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a boy and a girl", "the boy and his sister", "a man and a woman" (2), as "a brother and sister" is
         "two people named together",
-        _lazy(
+        LazyPattern(
             r"\b(?:a|an|the|one)\s+(?:young\s+|teenage\s+|little\s+)?(?:boy|girl|man|woman|brother|sister|son|daughter)"
             r"\s+and\s+(?:a\s+|an\s+|his\s+|her\s+|their\s+|the\s+)?(?:young\s+|teenage\s+|little\s+)?"
             r"(?:boy|girl|man|woman|brother|sister|son|daughter)\b(?!['’]s)",
@@ -303,7 +305,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Young people aged 14, 15 and 16 were placed", "Brothers aged 14 and 15 were": each age one person
         "people listed by their ages",
-        _lazy(
+        LazyPattern(
             r"\baged\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2}){0,2}\s*,?\s*(?:and|&)\s+\d{1,2})\b(?!\s*(?:-|–|to|\+)\s*\d?)"
             r"(?!\s+(?:years?\s+)?(?:and|or)\s+(?:over|under|above|older|younger))(?:\s+years?(?:\s+old)?)?,?"
             r"(?=(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b|\s*(?:[.;)]|$))",
@@ -313,7 +315,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "The children placed were 15 and 16 years old", "are 14, 15 and 16 year olds": each age one person
         "people said to be of ages",
-        _lazy(
+        LazyPattern(
             r"\b(?:were|are|was|is|being)\s+(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2}){0,2}\s*,?\s*(?:and|&)\s+\d{1,2})"
             r"(?:\s+years?\s+old|\s+years?\s+of\s+age|[\s-]+years?[\s-]+olds?)\b",
             re.I,
@@ -322,7 +324,7 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a 15 and a 16 year old", "a 14-year-old boy and a 16-year-old girl": each "a" one person
         "people named by their ages one by one",
-        _lazy(
+        LazyPattern(
             rf"\b(?:a|an|one)\s+\d{{1,2}}(?:{_AGE_OLD})?(?:\s*,\s*(?:a|an|one)\s+\d{{1,2}}(?:{_AGE_OLD})?)*"
             rf"\s*,?\s*(?:and|&)\s+(?:a|an|one)\s+\d{{1,2}}{_AGE_OLD}",
             re.I,
@@ -331,8 +333,8 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "a lone child", "a solitary young person", "a sibling pair" (1, 2); "lone working", "lone parents" count no one
         "a lone person, a pair",
-        _lazy(
-            rf"\b(?:a|the|one)\s+(?:lone|solitary)\s+(?!parent)(?:\w+\s+)?(?:{_SING})(?!['’]s)\b|"
+        LazyPattern(
+            rf"\b(?:a|the|one)\s+(?:lone|solitary)\s+(?!parent)(?:\w+\s+)?(?:{ONE_PERSON_NOUNS})(?!['’]s)\b|"
             r"\b(?P<pair>a\s+sibling\s+pair)\b",
             re.I,
         ),
@@ -340,9 +342,9 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "an additional young person", "a further child", "one more referral" (1); "a further 3 workshops" has its figure
         "one more",
-        _lazy(
+        LazyPattern(
             rf"\b(?:an\s+additional|a\s+further|an\s+extra|one\s+more|one\s+other|another)\s+"
-            rf"(?:\w+\s+)?(?:{_SING})(?!['’]s)\b(?!\s+(?:of|process|reviews?|plans?|management|files?|work|law|"
+            rf"(?:\w+\s+)?(?:{ONE_PERSON_NOUNS})(?!['’]s)\b(?!\s+(?:of|process|reviews?|plans?|management|files?|work|law|"
             r"loads?|holders?|notes?|studies|study|groups?|conferences?|meetings?|support|approach|model))",
             re.I,
         ),
@@ -350,67 +352,67 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "two more than last year", "three fewer than in 2022": the change ("more than one" is a threshold)
         "a number more or fewer than another",
-        _lazy(rf"(?<![\w.,£$])(?P<n>{_N})\s+(?:more|fewer|less)\s+than\b", re.I),
-        lambda m: [_value(m.group("n"))],
+        LazyPattern(rf"(?<![\w.,£$])(?P<n>{WHOLE_FIGURE})\s+(?:more|fewer|less)\s+than\b", re.I),
+        lambda m: [word_value(m.group("n"))],
     ),
     (  # "both were placed", "both had returned home" (2), as "both of them" is; "both have been" is often services
         "both, said alone",
-        _lazy(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
+        LazyPattern(r"(?<!\bwe\s)\bboth\s+(?:were|had|died|returned|remain|remained|moved)\b", re.I),
         2,
     ),
     (  # "every child but one", "all but two", "everyone except one", "no re-registrations except one": the ones left out
         "all but a few",
-        _lazy(
-            rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{_NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{_SING})|"
+        LazyPattern(
+            rf"\b(?:all(?:\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:{NOUNS}))?|everyone|everybody|every\s+(?:\w+\s+)?(?:{ONE_PERSON_NOUNS})|"
             rf"(?:none|nobody|no\s+one|no(?:\s+[\w-]+){{1,2}}?))(?:\s+(?:was|were|had|has|have|been|is|are|upheld|\w+ed))*"  # "no complaint was upheld bar one"
             rf"(?:\s+(?:but|bar)|,?\s+(?:except(?:\s+for)?|save(?:\s+for)?|apart\s+from|other\s+than|"
             rf"with\s+the\s+exception\s+of))"  # "..., with the exception of one" (not ", but two were withdrawn")
-            rf"\s+(?:a\s+single(?:\s+one)?\b|(?P<n>{_N})\b{_NOT_UNIT})",
+            rf"\s+(?:a\s+single(?:\s+one)?\b|(?P<n>{WHOLE_FIGURE})\b{NOT_UNIT})",
             re.I,
         ),
-        lambda m: [_value(m.group("n")) if m.group("n") else 1],
+        lambda m: [word_value(m.group("n")) if m.group("n") else 1],
     ),
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
-        _lazy(
-            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{_WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
+        LazyPattern(
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
             rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
-            rf"(?P<n2>{_WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{_NOUNS})\b))",  # "in Q2 one.", "in May, two children"
+            rf"(?P<n2>{WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{NOUNS})\b))",  # "in Q2 one.", "in May, two children"
             re.I | re.M,
         ),
-        lambda m: [_value(m.group("n") or m.group("n2"))],
+        lambda m: [word_value(m.group("n") or m.group("n2"))],
     ),
     (  # "on one occasion", "on three occasions": events counted
         "occasions",
-        _lazy(rf"\bon\s+(?P<n>{_N}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
-        lambda m: [_value(m.group("n").replace("a single", "one"))],
+        LazyPattern(rf"\bon\s+(?P<n>{WHOLE_FIGURE}|a\s+single)\s+(?:separate\s+)?occasions?\b", re.I),
+        lambda m: [word_value(m.group("n").replace("a single", "one"))],
     ),
     (  # "half of the 6 children", "a quarter of the 12 care leavers", "two-thirds of the 6": the part and the rest
         "a fraction of a figure",
-        _lazy(rf"\b(?P<frac>{_FRACTION}){_OF_TOTAL}{_NOT_UNIT}", re.I),
+        LazyPattern(rf"\b(?P<frac>{FRACTION}){_OF_TOTAL}{NOT_UNIT}", re.I),
         _fraction,
     ),
     (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
         "a percentage of a figure",
-        _lazy(
-            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{_N}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{_NOT_UNIT}",
+        LazyPattern(
+            rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{WHOLE_FIGURE}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{NOT_UNIT}",
             re.I,
         ),
         _percent_of,
     ),
     (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
         "a part of a figure given before it",
-        _lazy(
-            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
-            rf"(?:only\s+|just\s+)?(?P<b>{_N})\b{_NOT_UNIT}",
+        LazyPattern(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+)?(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
         _difference,
     ),
     (  # "Of the 6 children referred, most were seen. 4 were placed.": the 2 others, a sentence or two on
         "a part of a figure said in a later sentence",
-        _lazy(
-            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{_N})\b{_NOT_UNIT}(?:(?!\n\s*\n).)"
+        LazyPattern(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|all)?\s*(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}(?:(?!\n\s*\n).)"
             rf"{{0,200}}?[.;:!?](?:[ \t]+|[ \t]*\n[ \t]*){_SAID}",  # within a paragraph
             re.I | re.S,
         ),
@@ -418,107 +420,107 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "26 children were referred. Of these, 23 were placed.", "26 referrals; 23 of them were accepted": the 3 others
         "a part of the figure before it, said as 'of these'",
-        _lazy(
-            rf"(?<![\w.,£$/-])(?P<a>{_N})\b{_NOT_UNIT}(?P<said>(?:(?!\n\s*\n)[^\d]){{1,160}}?)(?:[.;:,]\s+|\s+)"
+        LazyPattern(
+            rf"(?<![\w.,£$/-])(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}(?P<said>(?:(?!\n\s*\n)[^\d]){{1,160}}?)(?:[.;:,]\s+|\s+)"
             rf"(?:and\s+|but\s+)?(?:of\s+(?:these|those|them|whom|which)(?:\s+[a-z]+){{0,2}}?\s*,?\s*(?:only\s+|just\s+)?"
-            rf"(?P<b>{_N})|"
-            rf"(?:only\s+|just\s+)?(?P<b2>{_N})\s+of\s+(?:these|those|them|whom|which))\b{_NOT_UNIT}",
+            rf"(?P<b>{WHOLE_FIGURE})|"
+            rf"(?:only\s+|just\s+)?(?P<b2>{WHOLE_FIGURE})\s+of\s+(?:these|those|them|whom|which))\b{NOT_UNIT}",
             re.I,
         ),
         lambda m: _part_said_after(m, m.group("b") or m.group("b2")),
     ),
     (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
         "one in so many",
-        _lazy(
-            rf"(?<![\w.,£$/-])(?P<x>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>{_N})\b{_NOT_UNIT}"
-            rf"(?!\s*(?:{_MONTHS})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT})?",
+        LazyPattern(
+            rf"(?<![\w.,£$/-])(?P<x>{WHOLE_FIGURE})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>{WHOLE_FIGURE})\b{NOT_UNIT}"
+            rf"(?!\s*(?:{MONTH_NAMES})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{WHOLE_FIGURE})\b{NOT_UNIT})?",
             re.I,
         ),
         _one_in,
     ),
     (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
         "a change from one figure to another",
-        _lazy(
-            rf"\b{_RISE}\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{_N})\b{_NOT_UNIT}(?:\s+\w+){{0,3}}?\s+to\s+"
-            rf"(?P<b>{_N})\b{_NOT_UNIT}",
+        LazyPattern(
+            rf"\b{_RISE}\s+(?:\w+\s+){{0,2}}?from\s+(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}(?:\s+\w+){{0,3}}?\s+to\s+"
+            rf"(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
         _difference,
     ),
     (  # "13, up from 10", "13 (down from 16)", "13 children compared with 10 last year": the change
         "a figure and the one it changed from",
-        _lazy(
-            rf"(?<![\w.,£$])(?P<b>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
-            rf"\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
+        LazyPattern(
+            rf"(?<![\w.,£$])(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}[^.;:!?\d]{{0,40}}?\b(?:(?:up|down)\s+from|compared\s+(?:with|to))"
+            rf"\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
         _difference,
     ),
     (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
         "doubled or halved to a figure",
-        _lazy(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{_N})\b{_NOT_UNIT}", re.I),
-        lambda m: [_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else _value(m.group("b"))],
+        LazyPattern(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}", re.I),
+        lambda m: [word_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else word_value(m.group("b"))],
     ),
     (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
         "a tally",
-        _lazy(
+        LazyPattern(
             r"(?<![\w.,£$])(?:[x×]\s?(?P<x>\d{1,3})(?![\w%]|[.,]\d|/\d)|(?P<n>\d{1,3})\s?(?:no\.|nos?\b|nr\b\.?))", re.I
         ),
         lambda m: [int(m.group("x") or m.group("n"))],
     ),
     (  # "between 3-4 children a month", "2–3 placements": a range of counts (not ages, dates, labels or durations)
         "a range of counts",
-        _lazy(
+        LazyPattern(
             r"(?<![\w.,£$/–-])(?!0\d)(?P<a>\d{1,3}) ?[-–] ?(?P<b>\d{1,3})\b(?![-–/.,]\d|\s*(?:%|per\s*cent|percent|"
             rf"years?|yrs?|year-olds?|days?|weeks?|months?|hours?|hrs|minutes?|working|am|pm|st|nd|rd|th|beds?|bedded|"
-            rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{_MONTHS})\b)",
+            rf"bedroom\w*|stor(?:ey|y|eys)|stars?|{MONTH_NAMES})\b)",
             re.I,
         ),
-        lambda m: [] if _age_or_label_before(m.string, m.start()) else [int(m.group("a")), int(m.group("b"))],
+        lambda m: [] if age_or_label_before(m.string, m.start()) else [int(m.group("a")), int(m.group("b"))],
     ),
     (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
         "doubled or halved from a figure",
-        _lazy(
-            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?{_LAST}(?P<a>{_N})\b"
-            rf"{_NOT_UNIT}",
+        LazyPattern(
+            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b"
+            rf"{NOT_UNIT}",
             re.I,
         ),
-        lambda m: [_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
+        lambda m: [word_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
     ),
     (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change
         "a change by a share of a figure",
-        _lazy(
+        LazyPattern(
             rf"(?:\b{_RISE}\s+(?:by\s+)?{_share()}|\b(?:an?\s+)?{_share('2')}\s+(?:increase|rise|fall|drop|decrease|reduction|"
-            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{_LAST}(?P<a>{_N})\b{_NOT_UNIT}",
+            rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
         _share_of_change,
     ),
     (  # "rose 7.5% to 43", "fell by 2.5% to 39": the figure it changed from, and the change (3, 1)
         "a change by a percentage to a figure",
-        _lazy(
+        LazyPattern(
             rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
             rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_CHANGE_PC}"
             rf"(?:,?\s+to|,?\s+(?:reaching|to\s+reach|(?:and\s+)?now\s+(?:stands?|stood)\s+at|to\s+stand\s+at))\s+"
-            rf"(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",  # "7.5 percent, reaching 43"
+            rf"(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",  # "7.5 percent, reaching 43"
             re.I,
         ),
         _base_of_change,
     ),
     (  # "fell by a tenth to 36", "rose by a quarter to 15", "rose by ten per cent to 44": the change (4, 3, 4)
         "a change by a fraction in words to a figure",
-        _lazy(
+        LazyPattern(
             rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
             rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_WORD_SHARE}"
-            rf",?\s+(?:to|reaching)\s+(?:a\s+total\s+of\s+)?(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}",
+            rf",?\s+(?:to|reaching)\s+(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",
             re.I,
         ),
         _base_of_fraction,
     ),
     (  # "reached 43, up 7.5% on last year", "43 (+7.5%)", "43 (up 7.5%)": the change (3)
         "a figure then up or down by a percentage",
-        _lazy(
-            rf"(?<![\w.,£$€/-])(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}\s*(?:,\s*|\(\s*)(?P<how>up|down|\+|-|−)\s*(?:by\s+)?"
+        LazyPattern(
+            rf"(?<![\w.,£$€/-])(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}\s*(?:,\s*|\(\s*)(?P<how>up|down|\+|-|−)\s*(?:by\s+)?"
             rf"{_CHANGE_PC}",
             re.I,
         ),
@@ -526,8 +528,8 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Registrations were 43, a 7.5% increase", "43 children, 7.5% more than last year": the change (3)
         "a figure then its change by a percentage",
-        _lazy(
-            rf"(?<![\w.,£$€/-])(?P<a>{_N})\b{_NOT_UNIT}{_NOT_MONEY}[^.;:!?%\d]{{0,60}}?,?\s*(?:an?\s+|which\s+is\s+|up\s+|down\s+)?"
+        LazyPattern(
+            rf"(?<![\w.,£$€/-])(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}[^.;:!?%\d]{{0,60}}?,?\s*(?:an?\s+|which\s+is\s+|up\s+|down\s+)?"
             rf"{_CHANGE_PC}\s+(?P<how>increase|rise|fall|drop|decrease|reduction|more|fewer|less|higher|lower|up|down)\b",
             re.I,
         ),
@@ -535,16 +537,16 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
         "a fraction of a figure given before it",
-        _lazy(
-            rf"\b(?:out\s+)?of\s+(?:the|these|those|our|all)?\s*(?P<total>{_N})\b{_NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
-            rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{_FRACTION})\b(?!\s+of\b)",
+        LazyPattern(
+            rf"\b(?:out\s+)?of\s+(?:the|these|those|our|all)?\s*(?P<total>{WHOLE_FIGURE})\b{NOT_UNIT}[^.;:!?\d]{{1,80}}?,\s*"
+            rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{FRACTION})\b(?!\s+of\b)",
             re.I,
         ),
         _fraction,
     ),
     (  # "was restrained once", "absconded thrice", "went missing twice this year": events counted
         "once, twice, thrice",
-        _lazy(
+        LazyPattern(
             r"\b(?:was|were|been|had|has|have|\w{3,}ed|went|ran|left|took|fell)\s+(?:[\w'’-]+\s+){0,3}?"
             r"(?P<k>once|twice|thrice)\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|during|this|last|between|since|over|that|"
             r"and|but|before|after|while|when|within|only|each|at\s+(?:home|school)))",
@@ -554,9 +556,9 @@ _FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
         "a count in Roman numerals",
-        _lazy(
-            rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{_NOUNS})\b|"
-            rf"(?i:\b(?:{_NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
+        LazyPattern(
+            rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{NOUNS})\b|"
+            rf"(?i:\b(?:{NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
             re.M,
         ),  # "placements: III."
         _roman,

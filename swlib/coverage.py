@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .periods import _SPAN, FREQUENCY_KIND, Period, first_day_after, today
+from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, first_day_after, today
 
 
 def period_with_figures(p, kind: str, frequency: str | None = None) -> Period | None:
@@ -36,7 +36,7 @@ def period_with_figures(p, kind: str, frequency: str | None = None) -> Period | 
     gives figures for; None when it gives figures for none."""
     P = Period.parse(p)
     freq = frequency or P.kind
-    span = _SPAN[kind]
+    span = SPAN_MONTHS[kind]
     if (P.end + 1) % span or (freq == "year" and kind != "year"):  # ends inside one; an annual measure
         return None
     Q = Period(P.fy, kind, P.end + 1 - span, P.end)
@@ -96,7 +96,7 @@ def _due_in(freq: str, P: Period) -> bool:
     """Whether a measure reported at ``freq`` (a period kind) has a figure due for ``P`` (a quarter
     or a year): a year, every measure; a quarter, one reported more often than yearly whose own
     period ends with it (a six-monthly measure: Q2 and Q4)."""
-    return P.kind == "year" or (freq != "year" and (P.end + 1) % _SPAN[freq] == 0)
+    return P.kind == "year" or (freq != "year" and (P.end + 1) % SPAN_MONTHS[freq] == 0)
 
 
 def shares(rows: Iterable, kind: str) -> dict[Period, Share]:

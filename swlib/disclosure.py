@@ -29,7 +29,7 @@ from .public_text import file_row, public_row_text
 from .records import Records
 from .renames import renamed, undeclared_renames
 from .shared_bases import protect_shared_bases
-from .small_numbers import _small
+from .small_numbers import small_count
 from .whole_parts import COMPLEMENT, protect_parts, protect_percent_parts, with_numerators
 
 
@@ -238,7 +238,7 @@ def suppress_table(
                         mask.loc[(pick, key) if kind == "col" else (key, pick)] = True
                         changed = True
                 continue
-            if m.sum() == 0 or (m.sum() >= 2 and not _small(cells[m].sum(), lo, hi)):
+            if m.sum() == 0 or (m.sum() >= 2 and not small_count(cells[m].sum(), lo, hi)):
                 continue
             candidates = cells[~m & ~t & cells.notna() & (cells > 0)]
             pick = candidates.idxmin() if len(candidates) else None

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .schema import COUNT_UNITS, PROPORTION_UNITS
-from .small_numbers import _small
+from .small_numbers import small_count
 
 # units whose numerator, where given, counts people or events (every unit but money and time): its
 # complement (denominator - numerator) is a count too. A rate or ratio is as much a proportion as a
@@ -67,21 +67,25 @@ def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int)
         return None
     v, n, d, k = points[-1]
     count = unit in COUNT_UNITS
-    if (count and _small(v, lo, hi)) or _small(n, lo, hi) or _small(d, lo, hi):
+    if (count and small_count(v, lo, hi)) or small_count(n, lo, hi) or small_count(d, lo, hi):
         return "small"
-    if aggregate == "mean" and count and _small(v * k, lo, hi):
+    if aggregate == "mean" and count and small_count(v * k, lo, hi):
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
-    if unit in COUNTED_NUMERATOR_UNITS and _small(abs(d - n), lo, hi):  # or a ratio's excess: 1.10 placements
+    if unit in COUNTED_NUMERATOR_UNITS and small_count(abs(d - n), lo, hi):  # or a ratio's excess: 1.10 placements
         return "complement"  # per child moved, 33 of 30, beside the 30 children: 3 placements more than one each
     # each figure printed earlier in the year, or of the same months before a revision; snapshots
     # too: "41 on the register, 44 last quarter" tells 3 left, net
     for pv, pn, pd_, pk in points[:-1]:
         if aggregate == "mean":  # an average of days or money: the cases it is over too (13 days over 3 children)
-            if (count and _small(abs(v * k - pv * pk), lo, hi)) or _small(abs(d - pd_), lo, hi):
+            if (count and small_count(abs(v * k - pv * pk), lo, hi)) or small_count(abs(d - pd_), lo, hi):
                 return "earlier"
             continue
-        if (count and _small(abs(v - pv), lo, hi)) or _small(abs(n - pn), lo, hi) or _small(abs(d - pd_), lo, hi):
+        if (
+            (count and small_count(abs(v - pv), lo, hi))
+            or small_count(abs(n - pn), lo, hi)
+            or small_count(abs(d - pd_), lo, hi)
+        ):
             return "earlier"
-        if unit in COUNTED_NUMERATOR_UNITS and _small(abs((d - n) - (pd_ - pn)), lo, hi):
+        if unit in COUNTED_NUMERATOR_UNITS and small_count(abs((d - n) - (pd_ - pn)), lo, hi):
             return "earlier"
     return None

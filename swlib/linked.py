@@ -21,7 +21,7 @@ import pandas as pd
 
 from .amounts import SERVICE_WORDS, singular
 from .schema import AMOUNT_UNITS, COUNT_UNITS, PROPORTION_UNITS
-from .small_numbers import _small
+from .small_numbers import small_count
 
 
 def is_nan(x) -> bool:
@@ -32,9 +32,9 @@ def _gap_why(now: float, before: list[float], lo: int, hi: int) -> str | None:
     """Why a count a reader works out (``now``; the same worked out from the year's earlier
     cumulative figures, ``before``) hides a figure: "complement" where it is lo..hi, "earlier"
     where it differs by lo..hi from one before it (what happened in between); None if neither."""
-    if _small(now, lo, hi):
+    if small_count(now, lo, hi):
         return "complement"
-    return "earlier" if any(_small(abs(now - b), lo, hi) for b in before if not is_nan(b)) else None
+    return "earlier" if any(small_count(abs(now - b), lo, hi) for b in before if not is_nan(b)) else None
 
 
 # words of a title that say nothing of whose cases a measure counts
@@ -163,7 +163,7 @@ def protect_flows(records, evidence, hidden, why, cols, lo, hi) -> None:
                 if (
                     not is_nan(s0)
                     and not is_nan(moved)
-                    and (_small(s0 + moved - snap[-1][0], lo, hi) or _small(snap[-1][0] - s0 + moved, lo, hi))
+                    and (small_count(s0 + moved - snap[-1][0], lo, hi) or small_count(snap[-1][0] - s0 + moved, lo, hi))
                 ):
                     hidden[i].append(col)
                     why[i].append(f"{col}:{reason}")
@@ -188,6 +188,6 @@ def protect_averages(records, evidence, hidden, why, cols, lo, hi) -> None:
             if col in hidden[i] or pd.isna(r.get(col)):
                 continue
             count = records[w].get(col)
-            if col in hidden[w] or pd.isna(count) or _small(count, 0, hi):
+            if col in hidden[w] or pd.isna(count) or small_count(count, 0, hi):
                 hidden[i].append(col)
                 why[i].append(f"{col}:small")

@@ -19,18 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .count_forms import _LAST, _N, _NOT_COUNTS
-from .number_words import _lazy, _small
-from .text_windows import _SENTENCE
+from .count_forms import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
+from .number_words import LazyPattern, small_count
+from .text_windows import SENTENCE
 
 FACTORS = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0}
-_MULTIPLE = _lazy(r"\b(?P<how>doubled|halved|trebled|tripled|quadrupled)\b", re.I)
+MULTIPLE = LazyPattern(r"\b(?P<how>doubled|halved|trebled|tripled|quadrupled)\b", re.I)
 # "more than doubled", "almost halved", "roughly trebled": no figure pinned down
-_QUALIFIED = _lazy(r"\b(?:more\s+than|over|nearly|almost|roughly|approximately|about|around|close\s+to|"
+_QUALIFIED = LazyPattern(r"\b(?:more\s+than|over|nearly|almost|roughly|approximately|about|around|close\s+to|"
                    r"just\s+(?:under|over)|well\s+over|at\s+least|not\s+quite|broadly|largely|more\s+or\s+less)"
                    r"\s+(?:\w+\s+)?$", re.I)  # fmt: skip
 # its figure said with it: "doubled to 8", "halved from last year's 8" (``count_forms`` finds these)
-_WITH_FIGURE = _lazy(rf"\s+(?:\w+\s+){{0,2}}?(?:from|to)\s+(?:the\s+)?{_LAST}{_N}\b", re.I)
+_WITH_FIGURE = LazyPattern(rf"\s+(?:\w+\s+){{0,2}}?(?:from|to)\s+(?:the\s+)?{LAST_PERIOD}{WHOLE_FIGURE}\b", re.I)
 
 
 def multiples_in(text) -> list[tuple[str, float]]:
@@ -39,10 +39,10 @@ def multiples_in(text) -> list[tuple[str, float]]:
     if not isinstance(text, str):
         return []
     out = []
-    for s in _SENTENCE.finditer(text):
+    for s in SENTENCE.finditer(text):
         sentence = s.group(0)
-        for m in _MULTIPLE.finditer(sentence):
-            if _NOT_COUNTS.search(sentence[: m.start()]) or _WITH_FIGURE.match(sentence, m.end()):
+        for m in MULTIPLE.finditer(sentence):
+            if NOT_COUNTS.search(sentence[: m.start()]) or _WITH_FIGURE.match(sentence, m.end()):
                 continue
             if _QUALIFIED.search(sentence, 0, m.start()):
                 continue
@@ -66,9 +66,9 @@ def gives_away(factor: float, figures: Iterable[float], lo: int, hi: int) -> boo
             continue
         if x != x:  # NaN: no figure
             continue
-        if _small(x, lo, hi):
+        if small_count(x, lo, hi):
             return True
-        if any(_small(v, lo, hi) and float(round(v, 6)).is_integer() for v in derived(factor, x)):
+        if any(small_count(v, lo, hi) and float(round(v, 6)).is_integer() for v in derived(factor, x)):
             return True
     return False
 

@@ -2,7 +2,7 @@
 (``small_numbers``): the words of a number and their values ("ninety-seven": 97, "a couple of": 2),
 whether a figure is small, the whole numerators a printed percentage allows, and the words that
 say a figure counts no one (a label before it, a unit after it, an idiom) or that it counts people.
-Its patterns compile when first used (``_lazy``).
+Its patterns compile when first used (``LazyPattern``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from .base import round_half_up
 
 
-class _lazy:
+class LazyPattern:
     """A regular expression compiled when it is first used, as ``re.compile(pattern, flags)`` would
     compile it: compiling the small-number checks' patterns took 0.11 s of CPU at import, in every
     process and kernel that imports ``disclosure`` or ``config``, though most runs never check free text. Each
@@ -32,29 +32,29 @@ class _lazy:
         return value
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
                  "twice": 2, "dozen": 12, "half a dozen": 6}  # fmt: skip
 # beyond ten, words matter in "x of y": "eleven of the fourteen" gives away 3
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_NUMBER_WORDS.update({w: 11 + i for i, w in enumerate(_TEENS)})
+NUMBER_WORDS.update({w: 11 + i for i, w in enumerate(_TEENS)})
 for _i, _t in enumerate(_TENS):
-    _NUMBER_WORDS[_t] = 20 + 10 * _i
+    NUMBER_WORDS[_t] = 20 + 10 * _i
     for _j, _u in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")):
-        _NUMBER_WORDS[f"{_t}-{_u}"] = _NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
-_NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+        NUMBER_WORDS[f"{_t}-{_u}"] = NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
+NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # the words of a number below 100, factored (a list of every one is slow to try at each place of a text)
-_UNDER_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|ten|{'|'.join(_UNITS)})"
-_HUNDREDS = rf"(?:(?:a|{'|'.join(_UNITS)})\s+)?hundred(?:\s+(?:and\s+)?{_UNDER_100})?"
+UNDER_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(_TEENS)}|ten|{'|'.join(UNITS)})"
+_HUNDREDS = rf"(?:(?:a|{'|'.join(UNITS)})\s+)?hundred(?:\s+(?:and\s+)?{UNDER_100})?"
 # "a hundred", "ninety-seven", "two thousand three hundred and twelve": number words to the thousands
-_BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{_UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{_UNDER_100}))?|"
+_BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{UNDER_100}))?|"
              rf"{_HUNDREDS}")  # fmt: skip
-_OTHER_WORDS = [re.escape(w) for w in _NUMBER_WORDS if not re.fullmatch(_UNDER_100, w)]
-_WORD = "|".join([_BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), _UNDER_100])
-_TOKEN = _lazy(rf"(?<![\w£$€.,/-])(?P<n>{_NUM}|{_WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
-_LABEL_BEFORE = _lazy(
+_OTHER_WORDS = [re.escape(w) for w in NUMBER_WORDS if not re.fullmatch(UNDER_100, w)]
+WORD = "|".join([_BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), UNDER_100])
+TOKEN = LazyPattern(rf"(?<![\w£$€.,/-])(?P<n>{NUM}|{WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
+LABEL_BEFORE = LazyPattern(
     r"\b(quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|options?|h|weeks?|"
     r"months?|years?|days?|hours|minutes|priority|priorities|grades?|steps?|figures?|charts?|items?|paragraphs?|no|"
     r"number|version|bands?|category|categories|wards?|rooms?|units?|areas?|locality|localities|parts?|top)"
@@ -63,7 +63,7 @@ _LABEL_BEFORE = _lazy(
 )
 # a number word counts someone only when it is about people or events ("one child", "two of them");
 # "a single Children and Families Service" or "teams in four localities" count no one
-_NOUNS = (
+NOUNS = (
     r"child|children|young|person|people|persons|adults?|men|man|women|woman|boys?|girls?|"
     r"babies|baby|infants?|famil(y|ies)|carers?|clients?|service users?|users?|cases?|referrals?|deaths?|"
     r"placements?|complaints?|patients?|individuals?|offenders?|prisoners?|residents?|parents?|pupils?|victims?|"
@@ -71,14 +71,14 @@ _NOUNS = (
     r"allegations?|staff|workers?|social workers?|siblings?|twins|households?|detentions?|hearings?|"
     r"LAC|LAAC|CYP|YP|CPOs?|CSOs?|DTTOs?"  # the shorthand councils write for the people they count
 )
-_UNIT_AFTER = _lazy(
+UNIT_AFTER = LazyPattern(
     r"\s*(%|per\s*cent|percent|day|days|week|weeks|month|months|year|years|yr|yrs|hour|hours|hrs|minute|minutes|"
     r"working|times?|am|pm|st|nd|rd|th|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|quarter|quarters|km|miles|mile|"
     r"million|m|bn|k|point|points|stars?)\b",
     re.IGNORECASE,
 )
-_IDIOMS = _lazy(
+IDIOMS = LazyPattern(
     r"\b(one of the (best|most|main|key|largest|first|few|highest|lowest|top)|one-off|one off|one another|no one|"
     r"any one|each one|every one|one stop|one-stop|one to one|one-to-one|at once|both of (us|them|these)|"
     r"one year|one day|one week|one month|one team|one council|one service|one approach|"
@@ -87,15 +87,15 @@ _IDIOMS = _lazy(
 )
 # what a number word ending in "of" ("a pair of", "a couple of") counts: the words just after it, up to a
 # word that ends the phrase ("a pair of shoes for the young person" counts shoes; "a pair of children" 2)
-_PHRASE_END = r"for|to|with|from|in|on|at|by|and|or|but|which|that|who|whose|the|a|an|as|into|than|was|were|is|are"
+PHRASE_END = r"for|to|with|from|in|on|at|by|and|or|but|which|that|who|whose|the|a|an|as|into|than|was|were|is|are"
 # words before a range that make it no count: ages, and labels ("Stages 1-2", "pages 3-4", "Q1 2023 1-3")
-_AGE_OR_LABEL = _lazy(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
+AGE_OR_LABEL = LazyPattern(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
                            r"scores?(?:\s+of)?|ratios?(?:\s+of)?|rated|grade[sd]?|"
                            r"quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|"
                            r"paragraphs?|para|options?|steps?|figures?|charts?|items?|bands?|grades?|"
                            r"priorities|priority|parts?|rooms?|wards?|units?|no\.?|nos?\.?|number|version|chapters?|"
                            r"articles?|regulations?|schedules?|rules?)\s*$", re.I)  # fmt: skip
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+MONTH_NAMES = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
 
 
@@ -110,14 +110,14 @@ def _words_value(t: str) -> float | None:
             part, seen = (part or 1) * 100, True
         elif w == "thousand":
             total, part, seen = total + (part or 1) * 1000, 0, True
-        elif w in _NUMBER_WORDS:
-            part, seen = part + _NUMBER_WORDS[w], True
+        elif w in NUMBER_WORDS:
+            part, seen = part + NUMBER_WORDS[w], True
         else:
             return None
     return total + part if seen else None
 
 
-def _small(x, lo: int, hi: int) -> bool:
+def small_count(x, lo: int, hi: int) -> bool:
     try:  # a missing value (None, NaN, pandas' NA) is not small; no pandas here: settings read this module
         f = float(x) if x is not None else math.nan
     except TypeError:
@@ -125,10 +125,10 @@ def _small(x, lo: int, hi: int) -> bool:
     return not math.isnan(f) and lo <= round(f, 6) <= hi
 
 
-def _count_of(token: str) -> float | None:
+def count_of(token: str) -> float | None:
     t = re.sub(r"\s+", " ", token.lower())
-    if t in _NUMBER_WORDS:
-        return _NUMBER_WORDS[t]
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
     if "hundred" in t or "thousand" in t:
         return _words_value(t)
     try:
@@ -137,30 +137,30 @@ def _count_of(token: str) -> float | None:
         return None
 
 
-# a fraction in words: "half", "a third", "an eighth", "nine tenths" (``_fraction_value``)
+# a fraction in words: "half", "a third", "an eighth", "nine tenths" (``fraction_value``)
 _FRACTION_WORDS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                    "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
-_FRACTION = (r"(?:half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:halfs?|halves|thirds?|quarters?|"
+FRACTION = (r"(?:half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:halfs?|halves|thirds?|quarters?|"
              r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))")  # fmt: skip
 
 
-def _fraction_value(k: str) -> float:
-    """The value of a fraction in words (``_FRACTION``): "half" 0.5, "an eighth" 0.125, "nine tenths" 0.9."""
+def fraction_value(k: str) -> float:
+    """The value of a fraction in words (``FRACTION``): "half" 0.5, "an eighth" 0.125, "nine tenths" 0.9."""
     words = re.split(r"[\s-]+", k.strip().lower())
     if words == ["half"]:
         return 0.5
-    top = 1 if words[0] in ("a", "an") else _NUMBER_WORDS[words[0]]
+    top = 1 if words[0] in ("a", "an") else NUMBER_WORDS[words[0]]
     last = words[-1] if words[-1] in _FRACTION_WORDS else words[-1][:-1]  # "thirds", "halfs"
     return top / _FRACTION_WORDS[last]
 
 
-def _value(token: str) -> float:
+def word_value(token: str) -> float:
     t = re.sub(r"[\s-]+", " ", token.lower()).replace(",", "")
     if t.endswith(" and a half"):  # "nine and a half (per cent)"
-        return _value(t[: -len(" and a half")]) + 0.5
+        return word_value(t[: -len(" and a half")]) + 0.5
     if "hundred" in t or "thousand" in t:
         return _words_value(t)
-    return _NUMBER_WORDS.get(t, None) or float(t)
+    return NUMBER_WORDS.get(t, None) or float(t)
 
 
 def numerators(percent: float, decimals: int, base: float) -> list[int]:
@@ -174,7 +174,7 @@ def numerators(percent: float, decimals: int, base: float) -> list[int]:
             if round_half_up(100 * k / base, decimals) == shown]  # fmt: skip
 
 
-def _parts(percent: float, decimals: int, base: float) -> list[int]:
+def percent_parts(percent: float, decimals: int, base: float) -> list[int]:
     """The whole parts of ``base`` that print as ``percent`` at ``decimals`` places (9.5 of 42: [4]),
     as ``numerators`` finds them for a figure, where 0 < percent < 100 (else none)."""
     return numerators(percent, decimals, base) if 0 < percent < 100 else []

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .number_words import _MONTHS, _NUMBER_WORDS, _lazy
-from .text_windows import _SENTENCE
+from .number_words import MONTH_NAMES, NUMBER_WORDS, LazyPattern
+from .text_windows import SENTENCE
 
 # one person in a sentence about what happened to them: "A 15-year-old girl was placed in secure care
 # in May", "The death of a looked after child in July is subject to a review", "a young person in our
@@ -18,8 +18,8 @@ _ONE = (r"(?:looked[-\s]after\s+|young\s+|care[-\s]experienced\s+|vulnerable\s+|
         r"(?:child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|teenager|toddler|pupil|resident|"
         r"patient|service\s+user|carer|parent|mother|father|care\s+leaver|offender|prisoner|victim|individual)"
         r"(?!['’]s|\s+(?:and|or)\b)")  # fmt: skip
-_AGE_WORDS = "|".join(w for w in _NUMBER_WORDS if " " not in w and "-" not in w and _NUMBER_WORDS[w] < 20)
-_ONE_PERSON = _lazy(
+_AGE_WORDS = "|".join(w for w in NUMBER_WORDS if " " not in w and "-" not in w and NUMBER_WORDS[w] < 20)
+_ONE_PERSON = LazyPattern(
     rf"\b(?:a|an|the|one)\s+(?:\d{{1,2}}|{_AGE_WORDS})[-\s]years?[-\s]old\b(?!s)|"  # "a 15-year-old girl"
     rf"\b(?:death|murder|killing|suicide|disappearance|abduction|assault|abuse|injury|serious\s+injury|"
     rf"detention|arrest|conviction|removal|case)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}\b|"
@@ -29,12 +29,12 @@ _ONE_PERSON = _lazy(
     re.I,
 )
 # what makes it happen to one person at a time: past, or dated ("in July", "last year", "in 2023")
-_HAPPENED = _lazy(rf"\b(?:was|were|died|had|occurred|happened|took\s+place|led|absconded|went|"
+_HAPPENED = LazyPattern(rf"\b(?:was|were|died|had|occurred|happened|took\s+place|led|absconded|went|"
                        rf"is\s+(?:subject|being|under)|are\s+(?:subject|being)|remains?\s+under|"
-                       rf"(?:in|on|during|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS})\b|"
+                       rf"(?:in|on|during|since|by)\s+(?:early\s+|late\s+|mid-?)?(?:{MONTH_NAMES})\b|"
                        rf"last\s+(?:week|month|year|quarter)|earlier\s+this|this\s+(?:year|quarter|month)|"
                        rf"in\s+(?:19|20)\d\d)\b", re.I)  # fmt: skip
-_A_RULE = _lazy(r"\b(?:where|when|whenever|if|unless|once|each|every|any|should|must|would|may|might|can|"
+_A_RULE = LazyPattern(r"\b(?:where|when|whenever|if|unless|once|each|every|any|should|must|would|may|might|can|"
                      r"could|will|whether|until|before|after)\b", re.I)  # fmt: skip
 
 
@@ -48,18 +48,18 @@ _ONE_WHO = (rf"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_ONE}|\bone\s+of\s+(?:o
             rf"(?:[\w-]+\s+){{0,2}}?{_ONE_PL}|\bone\s+(?:[\w-]+\s+)?{_ONE})\b")  # fmt: skip
 _PAST = (r"(?:was|were|had|became|came|got|went|ran|left|fell|took|made|gave|told|stole|broke|lost|found|said|sat|"
          r"spent|kept|met|saw|sent|stayed|\w{2,}ed)\b")  # fmt: skip
-_EVENT = _lazy(r"\b(?:died|passed\s+away|took\s+(?:their|his|her)\s+own\s+life|ended\s+(?:their|his|her)\s+"
+_EVENT = LazyPattern(r"\b(?:died|passed\s+away|took\s+(?:their|his|her)\s+own\s+life|ended\s+(?:their|his|her)\s+"
                     r"(?:own\s+)?life|killed|murdered|arrested|charged|convicted|abducted|absconded|assaulted|"
                     r"attempted\s+suicide|self-harmed|overdosed|was\s+(?:found|taken|removed)|went\s+missing)\b", re.I)  # fmt: skip
-_ONE_DID = _lazy(rf"{_ONE_WHO}\s+(?:\w+ly\s+)?{_PAST}|"  # who did it: "a care leaver took their own life"
+_ONE_DID = LazyPattern(rf"{_ONE_WHO}\s+(?:\w+ly\s+)?{_PAST}|"  # who did it: "a care leaver took their own life"
                       rf"\b(?:\w{{3,}}ed|took|found|saw|met|lost|sent|kept|caught|brought)\s+{_ONE_WHO}"
                       r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|into|for|with|who|after|during|last|yesterday)\b)",
                       re.I)  # fmt: skip
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WHEN = _lazy(rf"\b(?:(?:in|on|during|since|by|from|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
-                   rf"(?:{_MONTHS})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
+_WHEN = LazyPattern(rf"\b(?:(?:in|on|during|since|by|from|until|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+                   rf"(?:{MONTH_NAMES})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|"
                    rf"(?:last|this\s+past|earlier\s+this)\s+(?:week|weekend|night|month|{_DAYS})\b|yesterday|"
-                   rf"on\s+(?:{_DAYS})\b|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", re.I)  # fmt: skip
+                   rf"on\s+(?:{_DAYS})\b|(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?\b)", re.I)  # fmt: skip
 
 
 def _one_did(sentence: str) -> re.Match | None:
@@ -80,7 +80,7 @@ def one_person_in(text: str) -> list[str]:
     if not isinstance(text, str):
         return []
     found = []
-    for s in _SENTENCE.finditer(text):
+    for s in SENTENCE.finditer(text):
         m = _ONE_PERSON.search(s.group(0))
         if not m or _A_RULE.search(s.group(0)[: m.start()]) or not _HAPPENED.search(s.group(0), m.start()):
             if not _one_did(s.group(0)):

@@ -18,10 +18,10 @@ from .config import council_settings
 from .errors import ConfigError
 from .periods import Period
 from .public_text import is_cleared, table_file
-from .sentence_counts import _counts_in_sentence
+from .sentence_counts import counts_in_sentence
 from .small_numbers import numerators
 from .status import performance
-from .text_windows import _SENTENCE
+from .text_windows import SENTENCE
 
 _WORDS = ("comment", "title", "theme", "outcome")  # printed beside the figure in the row, as printed
 
@@ -29,7 +29,7 @@ _WORDS = ("comment", "title", "theme", "outcome")  # printed beside the figure i
 def _counts(text) -> list[float]:
     if not isinstance(text, str):
         return []
-    return [v for s in _SENTENCE.finditer(text) for v, _noun in _counts_in_sentence(s.group(0))]
+    return [v for s in SENTENCE.finditer(text) for v, _noun in counts_in_sentence(s.group(0))]
 
 
 def derivable(ds, council: str, period) -> list[dict]:

@@ -16,7 +16,7 @@ from .linked import case_title_words, is_nan, kept_for
 from .periods import year_before
 from .rate_bases import POPULATION_DRIFT, rate_base, rate_counts, rate_head
 from .schema import COUNT_UNITS
-from .small_numbers import _small
+from .small_numbers import small_count
 
 
 def rate_gap(
@@ -48,12 +48,12 @@ def rate_why(
     snapshot's net change, the months in between) and the reader can tell that difference to
     within ``hi`` counts (a coarse rate tells no count). ``before``: rates, or (rate, periods)
     pairs for an average of the periods' rates over ``parts`` periods (``rate_gap``)."""
-    if any(_small(k, lo, hi) for k in rate_counts(float(value), decimals, per, pop)):
+    if any(small_count(k, lo, hi) for k in rate_counts(float(value), decimals, per, pop)):
         return "small"
     for b in before:
         b, kb = b if isinstance(b, tuple) else (b, parts)
         gap = rate_gap(float(value), float(b), decimals, per, pop, parts, kb)
-        if len(gap) <= hi and any(_small(abs(k), lo, hi) for k in gap):
+        if len(gap) <= hi and any(small_count(abs(k), lo, hi) for k in gap):
             return "earlier"
     return None
 
@@ -181,7 +181,7 @@ def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo
                     col not in hidden[j]
                     and not is_nan(total)
                     and j in mates
-                    and all(_small(total - k, lo, hi) for k in ks)
+                    and all(small_count(total - k, lo, hi) for k in ks)
                 ):
                     reason = "complement"
             for j in counts:

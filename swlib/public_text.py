@@ -23,12 +23,12 @@ import yaml
 
 from .base import WITHHELD_TEXT
 from .config import council_settings
-from .multiples import _MULTIPLE, multiple_hits
+from .multiples import MULTIPLE, multiple_hits
 from .passage_lines import passage_line
 from .printed import multiples_given_away, restates_printed
 from .records import Records
 from .schema import COUNT_UNITS
-from .small_numbers import _TOKEN, ONE_PERSON, _count_of, _small, small_numbers_in
+from .small_numbers import ONE_PERSON, TOKEN, count_of, small_count, small_numbers_in
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
 WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
@@ -147,8 +147,8 @@ def _without_finding(phrase: str, lo: int, hi: int) -> str:
     made "several" ("one of our two secure units"), its other counts kept (the 45 of "Of the 45
     children referred" still counts for "43 were accepted"); where it still gives a count away
     itself, only its figures, then nothing."""
-    small = _TOKEN.sub(lambda m: "several" if _small(_count_of(m.group("n")), lo, hi) else m.group(0), phrase)
-    figures = " ".join(m.group(0) for m in _TOKEN.finditer(phrase) if not _small(_count_of(m.group("n")), lo, hi))
+    small = TOKEN.sub(lambda m: "several" if small_count(count_of(m.group("n")), lo, hi) else m.group(0), phrase)
+    figures = " ".join(m.group(0) for m in TOKEN.finditer(phrase) if not small_count(count_of(m.group("n")), lo, hi))
     return next((t for t in (small, figures) if not small_numbers_in(t, lo, hi)), "")
 
 
@@ -197,7 +197,7 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
         multiples = multiples_given_away(b, printed, lo, hi) if printed is not None and b.strip() else []
         found += [h for h in multiples if h not in found]
         hits = [] if whole or not found else uncleared_hits(b, phrases, lo, hi)
-        if multiples and not whole and not any(p in b and _MULTIPLE.search(p) for p in phrases):
+        if multiples and not whole and not any(p in b and MULTIPLE.search(p) for p in phrases):
             hits += [h for h in multiples if h not in hits]  # not cleared by a phrase that says the multiple
         at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
         if found and not hits:  # cleared: named by the line of its first small number, as if it were not

@@ -10,57 +10,57 @@ import math
 import re
 from functools import partial
 
-from .count_forms import _FORMS
+from .count_forms import FORMS
 from .events_listed import FORMS as LISTED
 from .figure_said import FORMS as SAID
 from .number_words import (
-    _AGE_OR_LABEL,
-    _IDIOMS,
-    _LABEL_BEFORE,
-    _MONTHS,
-    _NUMBER_WORDS,
-    _UNIT_AFTER,
-    _WORD,
-    _fraction_value,
-    _lazy,
-    _parts,
-    _small,
-    _value,
+    AGE_OR_LABEL,
+    IDIOMS,
+    LABEL_BEFORE,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    UNIT_AFTER,
+    WORD,
+    LazyPattern,
+    fraction_value,
+    percent_parts,
+    small_count,
+    word_value,
 )
-from .text_windows import _PARAGRAPH, _SENTENCE
+from .text_windows import PARAGRAPH, SENTENCE
 
 # a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
 # a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
-_CWORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
+_CWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
                          reverse=True))  # fmt: skip
-_COUNT = _lazy(
+_COUNT = LazyPattern(
     rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
 )
-_LABELS = _lazy(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
+_LABELS = LazyPattern(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
                      r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
                      r"rank(?:ed)?|position|placed(?=\s+(?:\d+\s+)?(?:out\s+of|of|in\s+scotland))|level)\.?\s*$", re.I)  # fmt: skip
-_THIS_PERIOD = _lazy(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
+_THIS_PERIOD = LazyPattern(r"\b(?:this|last|next|that|each|every|per|a|the\s+previous|the\s+same|previous)\s+"
                           r"(?:year|quarter|month|week|day)$", re.I)  # fmt: skip
-_MONTH_BEFORE = _lazy(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_LINKED = _lazy(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
+_MONTH_BEFORE = LazyPattern(rf"\b(?:{MONTH_NAMES})\.?\s*$", re.I)
+_LINKED = LazyPattern(r"\s*(?:,|and|or|to|&|-|–|\s)\s*$", re.I)  # "16 and 17 year olds": the 16 is an age too
 # words after a figure that name nothing it counts ("nine were seen", "47 in Q1", "18 the year before")
 _NOT_NOUNS = {"were", "was", "are", "is", "had", "have", "has", "in", "on", "at", "within", "of", "to", "from", "for",
               "by", "against", "compared", "with", "than", "last", "this", "the", "a", "an", "and", "or", "but", "who",
               "which", "that", "per", "more", "fewer", "less", "new", "recorded", "received", "during", "over",
               "before", "after", "since", "each", "all", "out", "up", "down", "so", "as", "they", "we"}  # fmt: skip
 # a verb after a figure names nothing it counts either ("ten completed the course", "4 left care")
-_NOT_NOUN = _lazy(
+_NOT_NOUN = LazyPattern(
     "|".join(_NOT_NOUNS) + r"|\w{3,}ed|left|went|came|got|did|will|would|could|can|may|might|"
     r"should|still|now|then|also|only|just|remain|stayed|took|saw|made|became",
     re.I,
 )
 # a sentence about a rate, an average or a percentage: its figures are not counts of anyone
-_NOT_COUNT_SENTENCE = _lazy(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
+_NOT_COUNT_SENTENCE = LazyPattern(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
                                  r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
                                  re.I)  # fmt: skip
 
 
-def _counts_in_sentence(sentence: str) -> list[float]:
+def counts_in_sentence(sentence: str) -> list[float]:
     """The figures in a sentence that count things: not years, dates, money, percentages, ages,
     durations, labels ("Section 28", "Quarter 2", "Outcome 3"), ordinals or idioms ("one of the best")."""
     tokens = []  # (value, is a count, is a unit, start, end, the noun after it, is a label)
@@ -71,20 +71,20 @@ def _counts_in_sentence(sentence: str) -> list[float]:
             sentence[max(0, m.start() - 80) : m.start()],
             sentence[m.end() : m.end() + 80],
         )
-        v = _value(tok)
+        v = word_value(tok)
         word = tok[0].isalpha()
-        unit = bool(_UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
-        chain = _LABEL_BEFORE.search(before)  # "quarters 2 and 4" (labels), not "Q1 and 61" (a code, then a count)
+        unit = bool(UNIT_AFTER.match(after)) or bool(re.match(r"\s*(?:-?\s*year[-\s]?olds?|s\b)", after, re.I))
+        chain = LABEL_BEFORE.search(before)  # "quarters 2 and 4" (labels), not "Q1 and 61" (a code, then a count)
         if chain and _THIS_PERIOD.search(before, 0, chain.end(1)):
             chain = None  # "this year 12 children", "last quarter 41": a time, then a count
         label = (
             (chain and not re.match(r"[a-z]+\d", chain.group(0), re.I))
-            or _AGE_OR_LABEL.search(before)
+            or AGE_OR_LABEL.search(before)
             or _LABELS.search(before)
             or _MONTH_BEFORE.search(before)
         )
         year = not word and "," not in tok and len(tok) == 4 and 1900 <= v <= 2100
-        idiom = _IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
+        idiom = IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
         noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
         noun = noun.group(1).lower().rstrip("s") if noun and not _NOT_NOUN.fullmatch(noun.group(1)) else None
         tokens.append(
@@ -102,14 +102,14 @@ def _counts_in_sentence(sentence: str) -> list[float]:
 def _differences(sentence: str, hi: int = 4) -> list[float]:  # "We received 50 referrals and accepted 47.": 3
     """The differences of the counts in a sentence, two by two: not two small counts (each is
     judged as it is), nor two counts of different things ("12 foster carers and 10 social workers")."""
-    return [] if _NOT_COUNT_SENTENCE.search(sentence) else _pairs(_counts_in_sentence(sentence), hi)
+    return [] if _NOT_COUNT_SENTENCE.search(sentence) else _pairs(counts_in_sentence(sentence), hi)
 
 
 # nouns of two counts that are one flow of cases told twice though they differ: the people and what was
 # done for them ("15 referrals ... 12 children were seen": 3 referrals with no child seen), or two steps of
 # one procedure ("15 referrals and 12 investigations"); not two kinds of people ("14 boys and 11 girls",
 # "12 foster carers and 10 social workers") nor of events ("18 hearings and 15 complaints"), whose difference
-# counts no one. Nouns as ``_counts_in_sentence`` gives them: lower case, a final "s" dropped
+# counts no one. Nouns as ``counts_in_sentence`` gives them: lower case, a final "s" dropped
 _CASE_PEOPLE = frozenset("child children young person people adult familie family client case individual boy girl men "
                          "women man woman babie baby infant pupil lac laac cyp yp household patient".split())  # fmt: skip
 _CASE_EVENTS = frozenset("referral screening assessment investigation conference registration re-registration "
@@ -142,7 +142,7 @@ def _small_differences(sentence: str, lo: int, hi: int) -> list[float]:
     taking every pair, so a long row of figures is checked in time that grows with its length."""
     if _NOT_COUNT_SENTENCE.search(sentence):
         return []
-    counts = _counts_in_sentence(sentence)
+    counts = counts_in_sentence(sentence)
     whole = all(float(v).is_integer() and abs(v) < 2**52 for v, _ in counts)
     if len(counts) <= 64 or not whole or hi - lo > 64:
         return _pairs(counts, hi)
@@ -173,10 +173,10 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
     start and end; None where there is none. Each count is looked up among those of the sentences
     before it (``_small_differences``' way), so a long paragraph is checked in linear time."""
     every, unnamed, named, starts = set(), set(), {}, {}  # starts: where the first sentence with a value began
-    for s in _SENTENCE.finditer(paragraph):
+    for s in SENTENCE.finditer(paragraph):
         if _NOT_COUNT_SENTENCE.search(s.group(0)):
             continue
-        counts = _counts_in_sentence(s.group(0))
+        counts = counts_in_sentence(s.group(0))
         for a, noun in counts:
             # the figures of nouns of one flow with this one's, once a count (as ``_small_differences``)
             flow = [v for n, v in named.items() if _one_flow(noun, n)] if noun is not None else []
@@ -194,14 +194,14 @@ def _paragraph_differences(paragraph: str, lo: int, hi: int) -> tuple[float, int
 
 # a percentage given alone ("9.5% were in secure care"), not of a figure said with it ("25% of the 12")
 # ("nine and a half per cent" too: a percentage in words)
-_PERCENT = _lazy(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{_WORD})(?P<half>\s+and\s+a\s+half)?)"
+_PERCENT = LazyPattern(rf"(?<![\w.,£$])(?P<pc>\d{{1,2}}(?:\.(?P<d>\d+))?|(?:{WORD})(?P<half>\s+and\s+a\s+half)?)"
                       r"\s*(?:%|per\s*cent\b|percent\b)(?!\s*of\s+(?:the\s+|these\s+|those\s+|our\s+|all\s+)?\d)",
                       re.I)  # fmt: skip
 
 
 # a share said in words of a count near it ("a tenth of them", "half were for babies", "making up nine tenths"),
 # as a percentage is; "the first half of the year", "a quarter of the time" and "half-way" share no count
-_SHARE_WORDS = _lazy(
+_SHARE_WORDS = LazyPattern(
     r"(?<![\w-])(?P<k>half|(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<f>halves|thirds?|quarters?|"
     r"fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b(?![\s-]+(?:way|time|term|hour|day|week|month|year|"
     r"quarter|century|decade)s?\b)(?!\s+of\s+(?:the\s+|a\s+|this\s+|that\s+|each\s+)?(?:\d|(?:way|time|term|hour|day|"
@@ -211,7 +211,7 @@ _SHARE_WORDS = _lazy(
     r"related|concerned|led|resulted|needed|for)\b|\s*(?:[.;,)]|$))",
     re.I,
 )
-_CHANGE_AFTER = _lazy(r"\s+of\s+(?:the|this|that|its)\s+(?:rise|increase|growth|fall|drop|decrease|reduction|change|"
+_CHANGE_AFTER = LazyPattern(r"\s+of\s+(?:the|this|that|its)\s+(?:rise|increase|growth|fall|drop|decrease|reduction|change|"
                       r"difference)\b", re.I)  # fmt: skip
 
 
@@ -220,10 +220,10 @@ def _shares(paragraph: str, start: int, end: int):
     (``_SHARE_WORDS``), as (match, the whole parts of a figure it can be, of a change: "half of the
     rise")."""
     for m in _PERCENT.finditer(paragraph, start, end):
-        pc, d = _value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
-        yield m, (lambda base, pc=pc, d=d: _parts(pc, d, base)), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+        pc, d = word_value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
+        yield m, (lambda base, pc=pc, d=d: percent_parts(pc, d, base)), bool(_CHANGE_AFTER.match(paragraph, m.end()))
     for m in _SHARE_WORDS.finditer(paragraph, start, end):
-        yield m, partial(_whole_parts, _fraction_value(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+        yield m, partial(_whole_parts, fraction_value(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
 
 
 def _whole_parts(f: float, base: float) -> list[int]:
@@ -269,13 +269,13 @@ def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int]
     count printed in it, gives a part or the rest from lo to hi ("Of the 42 children placed out of
     area, 9.5% were in secure care": 4 of 42; "We made 30 orders; a tenth of them were for babies": 3),
     as ``percent_bases`` finds a value-only figure beside its base; (count, start, end of the
-    passage) or None. Counts are those of ``_counts_in_sentence``, in sentences not about a rate,
+    passage) or None. Counts are those of ``counts_in_sentence``, in sentences not about a rate,
     within ``_NEAR`` sentences of the share (at most ``_NEAR_COUNTS`` of them): a reader takes
     a share of a figure near it, and a long table is checked in linear time."""
     if not (_PERCENT.search(paragraph) or _SHARE_WORDS.search(paragraph)):
         return None
-    spans = list(_SENTENCE.finditer(paragraph))
-    counts = [[(v, s) for v, _ in _counts_in_sentence(s.group(0))] if not _NOT_COUNT_SENTENCE.search(s.group(0))
+    spans = list(SENTENCE.finditer(paragraph))
+    counts = [[(v, s) for v, _ in counts_in_sentence(s.group(0))] if not _NOT_COUNT_SENTENCE.search(s.group(0))
               else [] for s in spans]  # fmt: skip
     for i, ps in enumerate(spans):
         for _, parts, change in _shares(paragraph, ps.start(), ps.end()):
@@ -291,14 +291,14 @@ _NEAR, _NEAR_COUNTS = 3, 32
 
 
 def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
-    """(passage, count) for each count from lo to hi that ``_FORMS`` finds in free text said
+    """(passage, count) for each count from lo to hi that ``FORMS`` finds in free text said
     without "a number and what it counts": "both of the children" (2), "half of the 6 children"
     (3), "of the 45 referred, 43 were accepted" (2), "rose from 10 to 13" (3), and two counts in one
-    sentence (``_SENTENCE``: "we received 50 referrals and accepted 47", 3)."""
+    sentence (``SENTENCE``: "we received 50 referrals and accepted 47", 3)."""
     if not isinstance(text, str):
         return []
-    forms = [(pattern, counts) for _, pattern, counts in (*_FORMS, *SAID, *LISTED)]
-    forms.append((_SENTENCE, lambda m: _small_differences(m.group(0), lo, hi)))
+    forms = [(pattern, counts) for _, pattern, counts in (*FORMS, *SAID, *LISTED)]
+    forms.append((SENTENCE, lambda m: _small_differences(m.group(0), lo, hi)))
     found = []
     for pattern, counts in forms:
         for m in pattern.finditer(text):
@@ -307,11 +307,11 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
             except (KeyError, ValueError, TypeError):
                 continue
             for v in values:
-                if _small(v, lo, hi) and float(v).is_integer():
+                if small_count(v, lo, hi) and float(v).is_integer():
                     around = text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ").strip()
                     found.append((around, int(v)))
                     break
-    for m in _PARAGRAPH.finditer(text):  # two counts in one paragraph: the passage is the sentences that say them
+    for m in PARAGRAPH.finditer(text):  # two counts in one paragraph: the passage is the sentences that say them
         pair = _paragraph_differences(m.group(0), lo, hi) or _percent_of_counts(m.group(0), lo, hi)
         if pair:
             d, a, b = pair

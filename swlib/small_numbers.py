@@ -14,59 +14,59 @@ from __future__ import annotations
 import re
 
 from .number_words import (
-    _IDIOMS,
-    _LABEL_BEFORE,
-    _NOUNS,
-    _NUM,
-    _PHRASE_END,
-    _TOKEN,
-    _UNIT_AFTER,
-    _WORD,
-    _count_of,
-    _lazy,
-    _small,
+    IDIOMS,
+    LABEL_BEFORE,
+    NOUNS,
+    NUM,
+    PHRASE_END,
+    TOKEN,
+    UNIT_AFTER,
+    WORD,
+    LazyPattern,
+    count_of,
+    small_count,
 )
 from .number_words import numerators as numerators  # disclosure reads it from here
 from .one_person import ONE_PERSON as ONE_PERSON  # disclosure reads it from here
 from .one_person import one_person_in
 from .sentence_counts import small_counts_in
 from .shown_text import shown_texts
-from .text_windows import _LABEL_CHAIN, _ending_at, _sentence_start
+from .text_windows import LABEL_CHAIN, ending_at, sentence_start
 
-_OF = _lazy(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{_NUM}|{_WORD})?", re.IGNORECASE)
-_PEOPLE = _lazy(rf"(\W+\w+){{0,3}}?\W+({_NOUNS}|them|whom|who|were|was|had|have|has)\b", re.IGNORECASE)
-_NOUN = _lazy(rf"\b({_NOUNS})\b", re.IGNORECASE)
+_OF = LazyPattern(rf"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?P<m>{NUM}|{WORD})?", re.IGNORECASE)
+_PEOPLE = LazyPattern(rf"(\W+\w+){{0,3}}?\W+({NOUNS}|them|whom|who|were|was|had|have|has)\b", re.IGNORECASE)
+_NOUN = LazyPattern(rf"\b({NOUNS})\b", re.IGNORECASE)
 # a capitalised name after a number word: "a single Children and Families Service" names a service
 # (counts no one), "two Looked After Children" or "two Child Protection Orders" counts its last word
-_NAME_AFTER = _lazy(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
+_NAME_AFTER = LazyPattern(r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|and|of|for|the|&))*)")
 _PERSONS = (r"child|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|patient|individual|offender|"
             r"prisoner|resident|parent|pupil|victim|service user")  # fmt: skip
-_YEAR_BEFORE = _lazy(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = LazyPattern(r"\b(in|for|during|since|from|by|until|to|of|years?|fy)\s*$", re.IGNORECASE)
 # a count said without a number: one person in a past event ("a child died", "a young person was placed"),
 # "the only child", "both young people", "a second child", "the 3rd re-registration"
-_IMPLIED = _lazy(
+_IMPLIED = LazyPattern(
     rf"\b(?:(?:a|an|another)\s+(?:young\s+)?(?:{_PERSONS})\s+(?:was|died|had\s+been|has\s+been)\b|"
     rf"(?:the\s+only|the\s+sole|a\s+second|a\s+third|a\s+fourth|(?:the|our|its|their|his|her)\s+"
-    rf"(?:2nd|3rd|4th|second|third|fourth))\s+(?:(?!of\b)\w+\s+)?(?:{_NOUNS}|time|occasion)\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{_NOUNS}))\b",
+    rf"(?:2nd|3rd|4th|second|third|fourth))\s+(?:(?!of\b)\w+\s+)?(?:{NOUNS}|time|occasion)\b|(?P<both>both|twin)\s+(?:\w+\s+)?(?:{NOUNS}))\b",
     re.IGNORECASE,
 )
-_NAME_ENDS = _lazy(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
+_NAME_ENDS = LazyPattern(r"\s*($|[.,;:!?)]|\s(were|was|are|is|have|had|has|in|on|at|to|from|for|this|last|during|and|"
                         r"or|who|with|by|under|\w+ed)\b)")  # fmt: skip
 # a number word that ends what it counts: "placements: two.", "up by three on last year", "another two"
-_ENDS = _lazy(r"\s*($|[.,;:!?()]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
+_ENDS = LazyPattern(r"\s*($|[.,;:!?()]|\s(on|in|to|from|this|last|since|than|during|over|at|and|or|compared)\b)",
                    re.IGNORECASE)  # fmt: skip
 # "one of the young people", "two of them": a number word "of" someone (not "one of our priorities")
-_OF_PEOPLE = _lazy(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
-                        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
+_OF_PEOPLE = LazyPattern(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|its|his|her|my|all)\s+)?"
+                        rf"(?:[\w'’-]+\s+){{0,3}}?(?:{NOUNS}|them|whom|those|these|us|you)\b", re.I)  # fmt: skip
 # what a number word ending in "of" counts: the words just after it, up to a word that ends the phrase
-_OF_WHOM = _lazy(rf"(?:\s+(?:the|these|those|our|their|its|his|her|my|all)\b)?(?:\s+(?!(?:{_PHRASE_END})\b)"
-                      rf"[\w'’-]+){{0,3}}?\s+(?:{_NOUNS}|them|whom|us|you)\b(?!['’]s)", re.IGNORECASE)  # fmt: skip
-_THRESHOLD = _lazy(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
+_OF_WHOM = LazyPattern(rf"(?:\s+(?:the|these|those|our|their|its|his|her|my|all)\b)?(?:\s+(?!(?:{PHRASE_END})\b)"
+                      rf"[\w'’-]+){{0,3}}?\s+(?:{NOUNS}|them|whom|us|you)\b(?!['’]s)", re.IGNORECASE)  # fmt: skip
+_THRESHOLD = LazyPattern(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
 # "19/21", "997 / 1000", "rate: 19/21." (a full stop after it ends a sentence)
-_FRAC_AFTER = _lazy(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
-_RANGE_AFTER = _lazy(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
-_WORD_BEFORE = _lazy(r"\w[ \t]*$")  # mid-sentence: a word just before
-_AND_AFTER = _lazy(r"\s+and\b")
+_FRAC_AFTER = LazyPattern(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
+_RANGE_AFTER = LazyPattern(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
+_WORD_BEFORE = LazyPattern(r"\w[ \t]*$")  # mid-sentence: a word just before
+_AND_AFTER = LazyPattern(r"\s+and\b")
 
 
 def small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
@@ -96,38 +96,38 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
     if not isinstance(text, str):
         return []
     found = []
-    for m in _TOKEN.finditer(text):
-        n = _count_of(m.group("n"))
+    for m in TOKEN.finditer(text):
+        n = count_of(m.group("n"))
         if n is None:
             continue
-        # the words before and after it are read where they are (``_ending_at``), not copied
+        # the words before and after it are read where they are (``ending_at``), not copied
         start, end = m.start(), m.end()
         around = text[max(0, start - 30) : end + 30].replace("\n", " ").strip()
         of = _OF.match(text, end)
         if of and of.group("m"):  # "19 of 21": the one, the other and the difference
-            total = _count_of(of.group("m"))
-            if total is not None and any(_small(x, lo, hi) for x in (n, total, total - n)):
+            total = count_of(of.group("m"))
+            if total is not None and any(small_count(x, lo, hi) for x in (n, total, total - n)):
                 found.append(around)
             continue
-        if _IDIOMS.match(text, start) or (
-            m.group("n")[0].isdigit() and _ending_at(_LABEL_BEFORE, text, start, _LABEL_CHAIN)
+        if IDIOMS.match(text, start) or (
+            m.group("n")[0].isdigit() and ending_at(LABEL_BEFORE, text, start, LABEL_CHAIN)
         ):
             continue
-        if n == 1 and _ending_at(_THRESHOLD, text, start):  # "more than one placement": a threshold, not a count
+        if n == 1 and ending_at(_THRESHOLD, text, start):  # "more than one placement": a threshold, not a count
             continue
-        if m.group("x") is None and _UNIT_AFTER.match(text, end):
+        if m.group("x") is None and UNIT_AFTER.match(text, end):
             continue
         frac = _FRAC_AFTER.match(text, end) if m.group("n")[0].isdigit() else None
         tok, b = m.group("n"), int(frac.group(1)) if frac else None
-        year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or _ending_at(_YEAR_BEFORE, text, start))
+        year = frac and b == n + 1 and (len(tok) == 4 or tok.startswith("0") or ending_at(_YEAR_BEFORE, text, start))
         if frac and n <= b and not year:  # "19/21 children": x of y, as "19 of 21" is (not the years 05/06)
-            if any(_small(x, lo, hi) for x in (n, b, b - n)):
+            if any(small_count(x, lo, hi) for x in (n, b, b - n)):
                 found.append(around)
             continue
         if m.group("n")[0].isdigit() and _RANGE_AFTER.match(text, end):
             continue  # 2020-21, 2023/24, ranges of dates
         word = m.group("n")[0].isalpha()
-        ends = word and n >= 2 and _ENDS.match(text, end) and _NOUN.search(text, _sentence_start(text, start), start)
+        ends = word and n >= 2 and _ENDS.match(text, end) and _NOUN.search(text, sentence_start(text, start), start)
         if of and word and not _OF_PEOPLE.match(text, end):
             continue  # "one of our priorities", "two of the workstreams": no one counted
         ofs = word and m.group("n").lower().endswith(" of")  # "a pair of": what it counts is just after it
@@ -135,9 +135,9 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             continue  # "four localities", "every child who needs one"
         name = _NAME_AFTER.match(text, end) if word else None
         counted = name and _NOUN.fullmatch(name.group(1).split()[-1]) and _NAME_ENDS.match(text, name.end())
-        if name and _ending_at(_WORD_BEFORE, text, start, key=1) and not counted:
+        if name and ending_at(_WORD_BEFORE, text, start, key=1) and not counted:
             continue  # mid-sentence before a name: "a single Children and Families Service"
-        if _small(n, lo, hi) or (of and word and n <= hi):
+        if small_count(n, lo, hi) or (of and word and n <= hi):
             found.append(around)
     if lo <= 2 <= hi or lo <= 1 <= hi:
         for m in _IMPLIED.finditer(text):  # a count no number word says: "a child died", "both young people"

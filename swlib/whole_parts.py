@@ -13,7 +13,7 @@ import pandas as pd
 from .hidden import hidden_why
 from .linked import is_nan, kept_for
 from .schema import COUNT_UNITS
-from .small_numbers import _small, numerators
+from .small_numbers import numerators, small_count
 
 COMPLEMENT = ":complement"  # the record's name for a part_of measure's complement (no measure id has a ':')
 REST = ":rest:"  # the record's name for a whole minus the parts printed with it: "<whole>:rest:<part>+<part>"
@@ -184,8 +184,8 @@ def protect_percent_parts(records, evidence, hidden, why, cols, lo, hi) -> None:
             ):
                 continue
             ks = numerators(p, int(r["decimals"]), base)
-            reason = "small" if any(_small(k, lo, hi) for k in ks) else None
-            reason = reason or ("complement" if any(_small(base - k, lo, hi) for k in ks) else None)
+            reason = "small" if any(small_count(k, lo, hi) for k in ks) else None
+            reason = reason or ("complement" if any(small_count(base - k, lo, hi) for k in ks) else None)
             if not reason and len(ks) == 1:  # one count: set against those before it (the year's earlier ends)
                 before = [x for x in [*((ev.get("year_before") or {}).get(col) or []), *own[:-1]] if pd.notna(x[1])]
                 for kind in (1, 2):  # the numerators, then the base less them

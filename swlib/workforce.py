@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .disclosure import published_by_year, suppress_table
-from .number_words import _small
+from .number_words import small_count
 from .periods import Period
 from .renames import normalise
 
@@ -54,7 +54,7 @@ def hidden(counts: pd.Series, year: str, record, lo: int, hi: int) -> pd.Series:
         if m.startswith(PREFIX):
             printed.setdefault((normalise(m[len(PREFIX) :]), y), []).extend(points)
     revised = pd.DataFrame(
-        {"Headcount": [any(_small(abs(h - p[0]), lo, hi) for _m, p in printed.get((normalise(t), year), []))
+        {"Headcount": [any(small_count(abs(h - p[0]), lo, hi) for _m, p in printed.get((normalise(t), year), []))
                        for t, h in counts.items()]},
         index=counts.index,
     )  # fmt: skip

@@ -102,6 +102,35 @@ def test_an_import_into_the_views_from_the_numbers_is_caught(tmp_path, monkeypat
     assert imports_up(import_graph()) == ["swlib/briefing:2 imports views.tables"]
 
 
+def private_imports(root: Path) -> list[str]:
+    """Each private name (``_name``, not a dunder) one swlib module imports from another:
+    "swlib/<path>:<line> imports <module>.<name>"."""
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        package = list(path.relative_to(root).parent.parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.level):
+                continue
+            base = package[: len(package) - (node.level - 1)] + (node.module.split(".") if node.module else [])
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    out.append(f"swlib/{path.relative_to(root).as_posix()}:{node.lineno} imports "
+                               f"{'.'.join(base)}.{alias.name}")  # fmt: skip
+    return out
+
+
+def test_no_module_imports_another_modules_private_name():
+    """What another module needs is a public name of the module that owns it (``number_words.small_count``,
+    ``public_text.is_cleared``): a ``_name`` is the module's own, free to change without a look elsewhere."""
+    assert private_imports(SWLIB) == []
+
+
+def test_a_private_name_imported_from_another_module_is_caught(tmp_path):
+    (tmp_path / "a.py").write_text("def _helper():\n    pass\n")
+    (tmp_path / "b.py").write_text("from .a import _helper\nfrom .version import __version__\n")
+    assert private_imports(tmp_path) == ["swlib/b.py:1 imports a._helper"]
+
+
 # modules whose imports wait in the functions that use them by design, said once after their imports
 WAITING = {
     "cli.data": "each command imports what it needs when it runs (--help, the unchanged re-run)",
