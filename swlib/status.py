@@ -5,6 +5,7 @@ Implements the status rules of DESIGN.md for one council and report period.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import numpy as np
@@ -29,8 +30,10 @@ from .ytd import (
     INCOMPLETE,
     PART_YEAR,
     YearToDate,
+    gap_reasons,
     impossible,
     missing_reason,
+    period_comments,
     with_value,
     year_to_date,
     year_value,
@@ -170,7 +173,15 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         tgt, tol, annual, target_cash, price_year = _target(m, eff, mo, targets, cfg.tolerance_percent, notes)
         reason = missing_reason(ytd) if not ytd.status else None  # a figure left blank on purpose: the data's why
         said = {"to_date": ytd.source} if reason else {}  # notes that are free text from the data, by column
+        gap = ytd.missing
         status, source, ytd = _status(m, ytd, reason, tgt, tol, notes)
+        if not reason and not ytd.has_data and (why := gap_reasons(mo, gap)):  # August blank, and why
+            reason = why
+            said["to_date"] = mo[next(p for p in gap if (mo.get(p) or {}).get("comment"))]
+        if P.kind in ("quarter", "half"):  # a monthly measure's comments on each month of the quarter
+            text, where = period_comments(mo, eff, kind)
+            if text:
+                ytd = replace(ytd, comment=text, source=where)
         decides = (
             deciding_decimals(ytd.value, tgt, tol, m.polarity, int(m.decimals))
             if source == "rule" and status in ("Green", "Amber", "Red")

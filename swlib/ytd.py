@@ -260,3 +260,36 @@ def part_year_total(row: dict) -> bool:
         return False
     p = Period.parse(shown)
     return p.kind != "year" and p.end < 11
+
+
+def _said(r) -> str:
+    c = r.get("comment") if r is not None else None
+    return c.strip() if isinstance(c, str) else ""
+
+
+def period_comments(obs: dict, period: Period, kind: str) -> tuple[str | None, dict | None]:
+    """The comments of a measure of a shorter ``kind`` (monthly) on each of its periods within a
+    report's ``period`` (a quarter's three months), each labelled with its month ('July 2026: July
+    rise: school holiday referrals.'), a month's figure left blank with its reason among them; and
+    where they are in the data for the public step (the latest commented row, cleared only where
+    every one is). (None, None) where only the period's last month, or none, has a comment: the row
+    then prints the last month's as it always has. ANALYST-8 #12: July's and August's comments, and
+    the reason August was missing, were printed nowhere."""
+    if SPAN_MONTHS[kind] >= SPAN_MONTHS[period.kind]:
+        return None, None
+    said = [(p, obs[str(p)]) for p in period.parts(kind) if _said(obs.get(str(p)))]
+    if not said or (len(said) == 1 and said[0][0].end == period.end):
+        return None, None
+    text = " ".join(f"{p.label}: {t}" + ("" if t[-1] in ".!?" else ".") for p, t in ((p, _said(r)) for p, r in said))
+    cleared = all(isinstance(r.get("cleared"), str) and r["cleared"].strip().lower() == "yes" for _p, r in said)
+    first_open = next((r for _p, r in said if not (isinstance(r.get("cleared"), str)
+                                                   and r["cleared"].strip().lower() == "yes")), said[-1][1])  # fmt: skip
+    return text, {**first_open, "cleared": "yes" if cleared else None}
+
+
+def gap_reasons(obs: dict, missing: tuple) -> str | None:
+    """The data's reasons for the months (quarters) missing from a year to date (``YearToDate.missing``:
+    a figure left blank with its why in comment), labelled: 'August 2026: not available: SWIFT outage
+    in August'; None where none of them says why."""
+    said = [f"{Period.parse(p).label}: {_said(obs.get(p))}" for p in missing if _said(obs.get(p))]
+    return "; ".join(said) or None

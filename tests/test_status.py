@@ -421,3 +421,34 @@ def test_a_zero_target_says_what_it_means_beside_its_red(demo):
     assert row["note"].endswith("a zero target: met only where there are none, so a single case misses it")
     others = perf[perf["target"] != 0]["note"].dropna()
     assert not others.str.contains("zero target").any()
+
+
+def test_every_months_comment_of_the_quarter_and_a_missing_months_reason_are_printed(tmp_path):
+    """ANALYST-8 #12: a monthly measure's comments on July and August were printed nowhere (the
+    table said "No comments."), nor the reason August's figure was missing; only September's."""
+    import re
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    referrals = {"title": "Referrals", "unit": "count", "polarity": "none", "frequency": "monthly"}
+    sickness = {"title": "Sickness absence", "unit": "days", "polarity": "lower", "frequency": "monthly",
+                "target": "12"}  # fmt: skip
+    months = [f"2026-{m:02d}" for m in range(4, 10)]
+    obs = [{"measure": "m0", "period": p, "value": str(400 + i)} for i, p in enumerate(months)]
+    obs[3]["comment"] = "July rise: school holiday referrals from Police Scotland."
+    obs[5]["comment"] = "September back to normal."
+    obs += [{"measure": "m1", "period": p, "value": "1.0"} for p in months]
+    obs[-2] |= {"value": "", "comment": "not available: SWIFT outage in August"}
+    d = make_data(tmp_path / "d", [referrals, sickness], obs)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(main, ["run", "quarterly", "--council", "alpha", "--period", "2026-27-Q2", "--data",
+                                  str(d), "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    (page,) = out.rglob("quarterly.html")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+    assert "July 2026: July rise: school holiday referrals from Police Scotland. September 2026: September back to " \
+           "normal." in text  # fmt: skip
+    assert "(5 of 6) August 2026: not available: SWIFT outage in August. … Report later" in text  # the comment
+    assert "Report later 6 days August 2026: not available: SWIFT outage in August no comparison" in text  # to date
