@@ -83,3 +83,33 @@ def test_a_councils_own_statutory_measure_typed_in_another_case_is_in_its_annual
     text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
     assert "Children in kinship care at 31 March 133" in text
     assert "MHO (Mental Health Officer) social circumstances reports completed 41" in text
+
+
+def test_a_comment_on_a_statutory_figure_in_the_years_return_is_printed_in_the_annual_report(tmp_path):
+    """ANALYST-8 #6: 'Up from 84 last year; 30 were about care at home.', typed beside the year's
+    complaints in the annual return, reached the quarterly report but not the CSWO report it was
+    written for. A missing figure's reason, printed where the figure would be, is not repeated."""
+    import re
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data
+
+    annual = {"unit": "count", "polarity": "none", "frequency": "annual", "theme": "Statutory functions"}
+    measures = [{**annual, "title": "Statutory social work complaints received", "outcome": "Complaints"},
+                {**annual, "title": "Child Protection Orders made", "outcome": "Child protection"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2025-26", "value": "97", "comment": "Up from 84 last year; 30 were about "
+            "care at home."}, {"measure": "m1", "period": "2025-26", "comment": "not available: new system"}]  # fmt: skip
+    d = make_data(tmp_path / "d", measures, obs)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(main, ["run", "annual", "--council", "alpha", "--period", "2025-26", "--data", str(d),
+                                  "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    (page,) = out.rglob("annual.html")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+    assert (
+        "Comment on Statutory social work complaints received, 2025/26: Up from 84 last year; 30 were about care at "
+        "home." in text
+    )
+    assert "not available: new system" in text and "Comment on Child Protection Orders made" not in text

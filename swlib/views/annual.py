@@ -61,6 +61,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
              or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
     out["table"] = with_c_note(values_view(rows, years, this_year, f"{outcome}: figures by year"))
     out["table"]["base_note"] = base_not_given(rows)
+    out["comments"] = year_comments(rows, period)
     rows[this_year] = rows["to_date"]
     withheld = []
     if perf.attrs.get("audience") == "public":
@@ -83,6 +84,18 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
         printed = small_multiples(recs, years, this_year, outcome, printed=True).view()["src"] if other else None
         out["chart"]["print"] = printed  # fewer rows on paper; None where the paper's copy is the screen's
         out["chart"]["caption"] += not_shown
+    return out
+
+
+def year_comments(rows: pd.DataFrame, period: Period) -> list[dict]:
+    """The comment each statutory measure's figure for the year carries (typed in the year's
+    return), to print under its table: the CSWO report it was written for printed none, the
+    quarterly report did (ANALYST-8 #6). A reason for a missing figure, printed where the figure
+    would be, is not repeated; a public report's comment is as the public step left it."""
+    out = []
+    for title, comment, notes in zip(rows["title"], rows["comment"], rows["year_notes"], strict=True):
+        if isinstance(comment, str) and comment.strip() and "to_date" not in (notes or {}):
+            out.append({"title": title, "year": period.label, "text": comment.strip()})
     return out
 
 
