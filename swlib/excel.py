@@ -302,11 +302,29 @@ UNIT_WANTED = {
 }
 
 
+VALUE_OF_PROPORTION = (
+    "{title}: {what}, e.g. {example}. Better: leave this blank and give the counts in numerator and "
+    "denominator. A {short} typed here alone is printed, but a public report cannot check the counts "
+    "behind it for small numbers and lists it as 'not checked' (check-public names it)."
+)
+PROPORTION_EXAMPLE = {
+    "percent": {"what": "a percentage", "example": "93 for 93% (not 0.93)", "short": "percentage"},
+    "rate": {"what": "a rate", "example": "4.2", "short": "rate"},
+    "ratio": {"what": "a ratio", "example": "0.85", "short": "ratio"},
+}
+
+
 def _say_unit(ws, columns: list[str], m: dict) -> None:
     """On a pre-filled observation row of a count, number, cost, days or hours (``m``, its measure), a note
     on its value cell naming the measure and its unit ("Cost per hour of care at home: in pounds,
     e.g. 31.75"): the row shows only the measure's id, and a service guesses pounds or pence, days
     or weeks."""
+    if m.get("unit") in sc.PROPORTION_UNITS:  # ANALYST-8 #7: the value cell a service fills said nothing
+        cell = ws.cell(ws.max_row, columns.index("value") + 1)
+        cell.comment = Comment(
+            VALUE_OF_PROPORTION.format(title=m["title"], **PROPORTION_EXAMPLE[m["unit"]]), "swreport"
+        )
+        return
     wanted = UNIT_WANTED.get(m.get("unit"))
     if wanted is None:
         return

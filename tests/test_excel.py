@@ -351,7 +351,30 @@ def test_a_prefilled_return_names_each_figures_unit_on_its_value_cell(tmp_path, 
     assert notes["m0"] == "Cost per hour of care at home: in pounds, e.g. 31.75 (not pence, not £000)."
     assert notes["m1"] == ("Bed days lost to delayed discharge: a count, e.g. 120. The month's own figure, not a "
                            "running total.")  # fmt: skip
-    assert "m2" not in notes  # a percentage's note is on its numerator, asking for the counts
+    assert notes["m2"].startswith("Seen within 5 days: a percentage, e.g. 93 for 93% (not 0.93). Better: leave this "
+                                  "blank and give the counts in numerator and denominator.")  # fmt: skip
+
+
+def test_the_returns_value_cell_of_a_statutory_percentage_says_counts_are_wanted_and_what_not_checked_is(tmp_path):
+    """ANALYST-8 #7: the annual return's value cell of cp-parents-attended had no note, unlike a
+    count's or a cost's, and a first-time analyst could not tell from it why public runs said
+    'not checked'."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    out = tmp_path / "annual.xlsx"
+    r = CliRunner().invoke(main, ["template", str(out), "--council", "dundee-city", "--period", "2017-18"])
+    assert r.exit_code == 0, r.output
+    ws = load_workbook(out)["observations"]
+    value = [c.value for c in ws[1]].index("value")
+    notes = {r[1].value: r[value].comment.text for r in ws.iter_rows(min_row=2) if r[value].comment}
+    assert notes["cp-parents-attended"] == (
+        "Child protection case conferences attended by parents: a percentage, e.g. 93 for 93% (not 0.93). Better: "
+        "leave this blank and give the counts in numerator and denominator. A percentage typed here alone is printed, "
+        "but a public report cannot check the counts behind it for small numbers and lists it as 'not checked' "
+        "(check-public names it)."
+    )
 
 
 def test_export_names_the_synthetic_figures_and_prints_the_decimal_rounding_decides(tmp_path, demo, data_dir):
