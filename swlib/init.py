@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -132,10 +133,20 @@ def init_council(
     council = (council or "").strip()
     name = (name or "").strip()
     if not sc.COUNCIL_ID.fullmatch(council):
-        raise ConfigError(f"council id {council!r}: expected {sc.expected(sc.Col('council', 'council_id'))}")
+        slug = re.sub(r"[^a-z0-9]+", "-", council.lower().replace("&", " and ")).strip("-")
+        near = closest(slug, list(lgbf_councils()["council"])) or (slug if sc.COUNCIL_ID.fullmatch(slug) else None)
+        hint = f" (did you mean {near!r}?)" if near else ""
+        raise ConfigError(f"council id {council!r}: expected {sc.expected(sc.Col('council', 'council_id'))}{hint}")
     if not name:
         raise ConfigError("--name: expected the council's name as reports print it, e.g. 'Fife Council'")
     lgbf = lgbf_family_group(council)
+    near = closest(council, list(lgbf_councils()["council"])) if lgbf is None else None
+    if near and family_group is None:  # ANALYST-8 #10: it wrote everything, then asked for it to be deleted
+        raise ConfigError(
+            f"nothing written: {council!r} is not one of the 32 councils as the LGBF benchmarks name them "
+            f"(did you mean {near!r}?); run 'swreport init {near} ...' for it, or give --family-group N to start "
+            f"{council!r} as a council of its own"
+        )
     if family_group is not None and not 1 <= family_group <= 4:
         raise ConfigError(f"--family-group: found {family_group}; expected an LGBF family group from 1 to 4")
     group = family_group if family_group is not None else lgbf
@@ -201,11 +212,7 @@ def lgbf_note(council: str, family_group: int | None) -> str | None:
     if lgbf is None:
         ids = list(lgbf_councils()["council"])
         near = closest(council, ids)
-        names = (
-            f"did you mean {near!r}? If so, delete what init wrote and run it again with that id"
-            if near
-            else ", ".join(ids[:3]) + ", ..."
-        )
+        names = f"did you mean {near!r}?" if near else ", ".join(ids[:3]) + ", ..."
         return (
             f"{council!r} is not one of the 32 councils as the LGBF benchmarks name them ({names}): "
             + ("its family group is blank; give --family-group N for benchmarking" if family_group is None else

@@ -84,7 +84,7 @@ def test_a_council_outside_the_32_gets_a_blank_family_group_or_the_one_given(emp
     assert r.exit_code == 0 and "not one of the 32 councils" in r.output and "--family-group" in r.output
     from swlib.init import lgbf_note
 
-    assert "did you mean 'fife'? If so, delete what init wrote" in lgbf_note("fyfe", None)
+    assert "did you mean 'fife'?" in lgbf_note("fyfe", 2)
     # one cut-off for every "did you mean": init offers no more than validate would
     from swlib.statutory import did_you_mean
 
@@ -205,3 +205,17 @@ def test_from_an_empty_folder_to_a_new_councils_quarterly_report(empty):
     annual = BeautifulSoup((empty / "outputs" / "fife" / "2024-25" / "annual.html").read_text(), "html.parser")
     text = " ".join(annual.get_text(" ").split())
     assert "Child Protection Orders made 12" in text and "Complaints upheld 78.0%" in text
+
+
+def test_a_near_miss_id_is_refused_before_anything_is_written_and_a_name_offers_its_id(empty):
+    """ANALYST-8 #10: 'init eastayrshire' wrote 12 files, then said 'did you mean east-ayrshire? If
+    so, delete what init wrote'; 'init "East Ayrshire"' offered no id."""
+    r = run("init", "eastayrshire", "--name", "East Ayrshire Council")
+    assert r.exit_code == 2 and not any(empty.iterdir()), r.output
+    assert "nothing written: 'eastayrshire' is not one of the 32 councils as the LGBF benchmarks name them (did " \
+           "you mean 'east-ayrshire'?); run 'swreport init east-ayrshire ...' for it, or give --family-group N" \
+           in r.output  # fmt: skip
+    r = run("init", "East Ayrshire", "--name", "East Ayrshire Council")
+    assert r.exit_code == 2 and "(did you mean 'east-ayrshire'?)" in r.output and not any(empty.iterdir())
+    r = run("init", "eastayrshire", "--name", "East Ayrshire Council", "--family-group", "2")  # meant: as given
+    assert r.exit_code == 0 and (empty / "data" / "councils.csv").exists(), r.output
