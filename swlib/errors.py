@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class SwError(Exception):
@@ -79,11 +79,52 @@ class DataError(SwError):
         return head + (f" ({self.where})" if self.where else "")
 
     def describe(self, limit: int = 50) -> str:
-        lines = [str(p) for p in self.problems[:limit]]
-        more = len(self.problems) - limit
+        problems = grouped(self.problems)
+        lines = [str(p) for p in problems[:limit]]
+        more = len(problems) - limit
         if more > 0:
             lines.append(f"... and {more} more problems")
         return "\n".join(lines)
+
+
+GROUP_FROM = 3  # this many rows naming one unknown id are one line, not a line each
+
+
+def grouped(problems: list) -> list:
+    """``problems`` with those naming the same unknown id in the same column of a table (a measure
+    renamed in measures.csv only: 18 identical lines, one a row, ANALYST-8 #5) as one, at its first
+    row, listing the rows; the order otherwise kept."""
+    groups: dict = {}
+    for p in problems:
+        if p.code in (UNKNOWN_MEASURE, UNKNOWN_COUNCIL) and p.row is not None:
+            groups.setdefault((p.file, p.column, p.found, p.expected), []).append(p)
+    out, done = [], set()
+    for p in problems:
+        key = (p.file, p.column, p.found, p.expected)
+        same = groups.get(key) if p.code in (UNKNOWN_MEASURE, UNKNOWN_COUNCIL) and p.row is not None else None
+        if not same or len(same) < GROUP_FROM:
+            out.append(p)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        where = [q.cell.split("!")[-1] if q.cell else str(q.row) for q in same]
+        shown = ", ".join(where[:8]) + (f" and {len(where) - 8} more" if len(where) > 8 else "")
+        what = "id" if p.code == UNKNOWN_MEASURE else "council id"
+        renamed = (
+            f"; if the measure was renamed in measures.csv, change these {len(same)} rows to its new id too (and "
+            f"give its measures row replaces = {p.found}, docs/guide.md)"
+            if p.code == UNKNOWN_MEASURE
+            else f"; change these {len(same)} rows"
+        )
+        out.append(
+            replace(
+                p,
+                found=f"{p.found} on {len(same)} rows ({'cells' if p.cell else 'rows'} {shown}), the same {what} each time",
+                expected=p.expected + renamed,
+            )
+        )
+    return out
 
 
 class PeriodError(SwError, ValueError):

@@ -33,6 +33,23 @@ EXPECTED = (
 )
 
 
+def _date_otherwise(s: str) -> str:
+    """For a date swlib does not read as its month (month first, 10/31/2025; with points or hyphens,
+    31.07.2026): that it was read as a date and what would have been (ANALYST-8 #5), else ''."""
+    m = re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})", s)
+    if not m:
+        return ""
+    a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    day, month = (b, a) if a <= 12 < b else (a, b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    first = " month first" if a <= 12 < b else (f" with '{sep}'" if sep != "/" else "")
+    return (
+        f"; this is a date written{first}: a date is read as its month only day first with '/', "
+        f"{day:02d}/{month:02d}/{y}, or type the month itself, {y}-{month:02d}"
+    )
+
+
 def _spelled_otherwise(s: str) -> Period | None:
     """The period a common spelling ``Period.parse`` does not read names (``s`` upper case, single
     spaces): 'Q2 26/27', '2026/27 Qtr 2', 'Quarter 2 2026/27', '2nd quarter 2026/27', or months
@@ -164,6 +181,9 @@ class Period:
             raise PeriodError(text, EXPECTED + f": a quarter names a financial year, so '{text.strip()}' could be "
                               f"{fy} ({fy.months_label} {fy.month_name(fy.end)[-4:]}, Quarter {q} of {fy.year_period.label}) "
                               f"or, for {cal.months_label} {cal.month_name(cal.end)[-4:]}, {cal}")  # fmt: skip
+        dated = _date_otherwise(s)
+        if dated:
+            raise PeriodError(text, EXPECTED + dated)
         meant = _spelled_otherwise(s)
         raise PeriodError(text, EXPECTED + (f" (did you mean {meant}, {meant.label}?)" if meant else ""))
 

@@ -164,6 +164,13 @@ def no_figure_hint(text, table: str, col: str | None) -> str:
     if not isinstance(text, str) or not NO_FIGURE.fullmatch(text.strip()):
         return ""
     said = text.strip()
+    if table == "observations" and said.upper() == "#DIV/0!":  # which fix is whose (ANALYST-8 #5)
+        return (
+            f": {said} is what a spreadsheet shows for a percentage with no cases. Where the row gives counts, give "
+            "numerator 0 and denominator 0 (value blank); where the measure is given as a percentage alone in value, "
+            "leave value, numerator and denominator blank and say in comment that there were no cases (the report "
+            "prints it where the figure would be, and shows Report later); not 0, which is a figure"
+        )
     if table == "observations":
         cases = (
             f"{said} is what a spreadsheet shows for a percentage with no cases: give numerator 0 and denominator 0"
@@ -197,6 +204,15 @@ ENUM_WORDS = {
     "frequency": {"month": "monthly", "quarter": "quarterly", "year": "annual", "yearly": "annual",
                   "annually": "annual", "half-yearly": "six-monthly", "half yearly": "six-monthly",
                   "biannual": "six-monthly"},
+    # ANALYST-8 #5: 'Local authority' for LA (the report's glossary prints "LA (local authority)"), 'On track'
+    "sector": {"local authority": "LA", "la-run": "LA", "council": "LA", "council-run": "LA", "in-house": "LA",
+               "private sector": "Private", "independent": "Private", "independent sector": "Private",
+               "voluntary sector": "Voluntary", "third sector": "Voluntary", "charity": "Voluntary",
+               "not for profit": "Voluntary", "not-for-profit": "Voluntary"},
+    "status": {"on track": "Green", "on course": "Green", "on target": "Green", "on schedule": "Green",
+               "g": "Green", "a": "Amber", "r": "Red", "at risk": "Amber", "some slippage": "Amber",
+               "slipping": "Amber", "delayed": "Amber", "off track": "Red", "not on track": "Red",
+               "completed": "Complete", "done": "Complete", "finished": "Complete", "achieved": "Complete"},
 }  # fmt: skip
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
@@ -244,6 +260,24 @@ def _as_typed(k: str, value, typed: pd.DataFrame | None, row) -> str:
     return f"{k}={value} (typed {was}" + (f": {day.day} {day:%B %Y}, read as its month)" if day else ")")
 
 
+def _how_they_differ(typed: pd.DataFrame | None, first, row, key) -> str:
+    """': keep the right one: value 3 at row 6, 4 at row 7' for two rows of one key with different
+    cells (ANALYST-8 #5: lac-secure 3 and 4 were not shown, only that there were two rows)."""
+    if typed is None or row not in typed.index or first not in typed.index:
+        return ""
+
+    def cell(r, c):
+        v = typed.at[r, c]
+        return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip()
+
+    cols = [c for c in typed.columns if c not in key and cell(first, c) != cell(row, c)]
+    if not cols:
+        return ""
+    said = "; ".join(f"{c} {cell(first, c) or 'blank'!s} at row {first}, {cell(row, c) or 'blank'} at row {row}"
+                     for c in cols[:3])  # fmt: skip
+    return f": keep the right one and delete the other ({said})"
+
+
 def check_keys(table: sc.Table, df: pd.DataFrame, label: str, typed: pd.DataFrame | None = None) -> list[Problem]:
     if not table.key or not set(table.key) <= set(df.columns):
         return []
@@ -270,7 +304,11 @@ def check_keys(table: sc.Table, df: pd.DataFrame, label: str, typed: pd.DataFram
                 f"a second row for {key} (first at row {first})",
                 "one row per "
                 + ", ".join(table.key)
-                + (": the two rows are the same cell for cell, so delete one of them" if same else ""),
+                + (
+                    ": the two rows are the same cell for cell, so delete one of them"
+                    if same
+                    else _how_they_differ(typed, first, row, table.key)
+                ),
                 code=DUPLICATE_KEY,
             )
         )

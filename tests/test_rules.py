@@ -277,14 +277,20 @@ def test_what_stands_for_a_missing_figure_is_answered_with_the_blank_and_its_rea
         swlib.load(data_dir)
     (problem,) = [str(p) for p in e.value.problems]
     assert problem.startswith(f"observations.csv, row 2, column 'value': found {typed!r}; expected a number")
+    assert "type the figure alone" not in problem
+    if typed == "#DIV/0!":  # ANALYST-8 #5: the two fixes in one breath; which applies to which row now said
+        assert problem.endswith(
+            "#DIV/0! is what a spreadsheet shows for a percentage with no cases. Where the row gives counts, give "
+            "numerator 0 and denominator 0 (value blank); where the measure is given as a percentage alone in value, "
+            "leave value, numerator and denominator blank and say in comment that there were no cases (the report "
+            "prints it where the figure would be, and shows Report later); not 0, which is a figure"
+        )
+        return
     assert (
         ": leave value, numerator and denominator blank and give the reason in comment (the report prints it where "
         "the figure would be, and shows Report later); "
     ) in problem
     assert "give numerator 0 and denominator 0; not 0, which is a figure" in problem
-    assert "type the figure alone" not in problem
-    if typed == "#DIV/0!":
-        assert "#DIV/0! is what a spreadsheet shows for a percentage with no cases" in problem
 
 
 def test_a_finance_amount_not_in_yet_is_answered_with_leaving_the_line_out(data_dir):
@@ -336,3 +342,38 @@ def test_a_target_typed_as_not_known_is_answered_with_the_blank_or_no_row(data_d
             "blank for none (n/a is not a figure; 0 would be one)") in said[0]  # fmt: skip
     assert said[1].startswith("targets.csv, row 2, column 'target': found 'tbc'; expected")
     assert said[1].endswith(": the period's target, or no row for a period without one (tbc is not a target)")
+
+
+def test_slips_an_analyst_makes_get_a_message_that_says_what_was_meant(data_dir):
+    """ANALYST-8 #5: a renamed id gave 18 identical lines; 'Local authority' and 'On track' had no
+    'did you mean'; two rows of one key with different figures did not show the figures."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import make_data, write_csv
+
+    obs = [{"measure": "m-old", "period": f"2025-26-Q{q}", "value": "5"} for q in (1, 2, 3, 4)]
+    obs += [{"measure": "m0", "period": "2025-26-Q1", "value": "3"}, {"measure": "m0", "period": "2025-26-Q1",
+                                                                       "value": "4"}]  # fmt: skip
+    actions = [{"council": "alpha", "period": "2025-26", "theme": "Theme one", "outcome": "Outcome one",
+                "action": "Review placements", "status": "On track"}]  # fmt: skip
+    obs.append({"measure": "m0", "period": "10/31/2025", "value": "5"})
+    d = make_data(data_dir, [{"unit": "count"}], obs, actions=actions)
+    write_csv(d / "inspections.csv", [{"council": "alpha", "service": "Home care", "service_type": "Care at home",
+                                       "sector": "Local authority", "date": "2025-06-01", "grade_care": "4"}])  # fmt: skip
+    r = CliRunner().invoke(main, ["validate", "--data", str(d)])
+    assert r.exit_code == 2, r.output
+    said = r.output.splitlines()
+    assert [x for x in said if "m-old" in x] == [
+        "observations.csv, row 2, column 'measure': found 'm-old' on 4 rows (rows 2, 3, 4, 5), the same id each time; "
+        "expected a measure id listed in measures.csv; if the measure was renamed in measures.csv, change these 4 rows "
+        "to its new id too (and give its measures row replaces = 'm-old', docs/guide.md)"
+    ]
+    assert ("observations.csv, row 7, column 'period': found a second row for council=alpha, measure=m0, "
+            "period=2025-26-Q1 (first at row 6); expected one row per council, measure, period: keep the right one "
+            "and delete the other (value 3 at row 6, 4 at row 7)") in said  # fmt: skip
+    assert any("column 'sector': found 'Local authority'" in x and "(did you mean 'LA'?)" in x for x in said)
+    assert any("column 'status': found 'On track'" in x and "(did you mean 'Green'?)" in x for x in said)
+    assert any("row 8, column 'period': found '10/31/2025'" in x and "this is a date written month first: a date is "
+               "read as its month only day first with '/', 31/10/2025, or type the month itself, 2025-10" in x
+               for x in said), r.output  # fmt: skip
