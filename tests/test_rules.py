@@ -16,14 +16,14 @@ def test_a_second_row_for_the_same_key_names_both_rows():
 
 
 def test_a_row_pasted_twice_says_to_delete_one():
-    """Two rows the same cell for cell (a row pasted twice) say so; rows that differ do not."""
+    """Two rows the same cell for cell (a row pasted twice) say so; rows that differ show how."""
     df = pd.DataFrame(
         {"council": ["alpha", "beta", "alpha", "beta"], "name": ["A", "B", "A", "B2"]}, index=[2, 3, 4, 5]
     )
     ps = check_keys(schema.TABLES["councils"], df, "councils.csv", df)
     assert [p.expected for p in ps] == [
         "one row per council: the two rows are the same cell for cell, so delete one of them",
-        "one row per council",
+        "one row per council: keep the right one and delete the other (name B at row 3, B2 at row 5)",
     ]
 
 
