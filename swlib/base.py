@@ -42,5 +42,7 @@ FOOTNOTE = (
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
-    """Round as people do (74.95 -> 75.0 at 1 dp), not as binary floats do."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+    """Round as people do (74.95 -> 75.0 at 1 dp), not as binary floats do: half up on the decimal
+    value, read to 12 significant figures so that float residue does not decide it (the mean of
+    £29.95 and £30.40 is 30.174999999999997 as a float, £30.18 to a member's calculator)."""
+    return Decimal(format(float(value), ".12g")).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)

@@ -32,6 +32,18 @@ def test_each_unit_at_its_decimals(value, unit, decimals, expected):
     assert fmt_value(value, unit, decimals) == expected
 
 
+def test_half_up_is_on_the_decimal_value_not_the_floats_residue():
+    # ANALYST-8 #3: a mean cost of £29.95 and £30.40 printed £30.17 (the float is 30.174999...),
+    # beside £28.28 for 28.275; a member's calculator says £30.18, £28.28 and £28.93
+    from swlib.base import round_half_up
+
+    assert fmt_value((29.95 + 30.40) / 2, "currency", 2) == "£30.18"
+    assert fmt_value((28.10 + 28.45) / 2, "currency", 2) == "£28.28"
+    assert fmt_value((28.10 + 28.45 + 29.30 + 29.85) / 4, "currency", 2) == "£28.93"
+    assert str(round_half_up((29.95 + 30.40) / 2, 2)) == "30.18" and str(round_half_up(0.1 + 0.2, 1)) == "0.3"
+    assert str(round_half_up(30.1749, 2)) == "30.17"  # below the half: down, as before
+
+
 @pytest.mark.parametrize("missing", [None, math.nan, float("nan")])
 def test_a_missing_figure_is_a_dash(missing):
     assert fmt_value(missing, "percent", 1) == "–"
