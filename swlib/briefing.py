@@ -16,6 +16,7 @@ from .narrative import comment_html
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, previous_quarter
 from .rows import records
 from .status import actions, catalogue, performance, shown_decimals, without_figures
+from .trends import page_one_line
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)
 RANK = {"Green": 0, "Amber": 1, "Red": 2}  # better to worse; other statuses are not compared
@@ -225,7 +226,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     acts = actions(ds, council, P, audience=audience)  # page 1 says what is being done
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
-         "trend": r.get("trend"), "line": r.get("sentence") or "", "doing": being_done(r, acts)}
+         "trend": r.get("trend"), "line": page_one_line(r, P), "doing": being_done(r, acts)}
         for r in records(needing_attention(perf))
     ]  # fmt: skip
     attention = by_severity(attention)

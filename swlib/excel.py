@@ -40,7 +40,7 @@ from .status import (
     targets_to_date,
     without_figures,
 )
-from .trends import STATUS_WORDS, against_target
+from .trends import STATUS_WORDS, against_target, deciding_words
 
 
 def as_text(cell) -> None:
@@ -443,9 +443,10 @@ SYNTHETIC_NOTE = (
 
 def synthetic_figures(r: dict, years: list[str]) -> str:
     """Which of a performance row's figures are synthetic, by the export's column names ("† To date,
-    2020/21"), or "" (``status.synthetic_columns``)."""
+    2020/21"; "† Target" where the target and its tolerance are made up), or "" (``status.synthetic_columns``)."""
     made = synthetic_columns(r)
-    named = (["To date"] if "to_date" in made else []) + [Period.parse(y).label for y in years if y in made]
+    named = (["Target"] if "target" in made else []) + (["To date"] if "to_date" in made else [])
+    named += [Period.parse(y).label for y in years if y in made]
     return "† " + ", ".join(named) if named else ""
 
 
@@ -456,16 +457,14 @@ def deciding(r: dict) -> int | None:
 
 
 def rounding_note(r: dict) -> str:
-    """Where rounding decides a status, what the report says of it: "69.6% rounds to 70%: at the
-    70% target, so it counts as met" ("" elsewhere, or where the figure is withheld)."""
-    if deciding(r) is None or "to_date" in suppressed_columns(r):
+    """Where the decimal that decides a status is printed, what the report says of it: "69.6%: below
+    the 70% target, so it counts as narrowly missed (Amber); rounded to 70% it would count as met"
+    ("" elsewhere, or where the figure is withheld)."""
+    if deciding(r) is None or "to_date" in suppressed_columns(r) or not (hidden := deciding_words(r)):
         return ""
     unit, dec, now = r["unit"], int(r["decimals"]), r["to_date"]
-    against = against_target(now, r["target"], r["polarity"], unit, dec, r.get("annual_target"))
-    words = STATUS_WORDS.get(r.get("status"), "")
-    return f"{fmt_value(now, unit, deciding(r))} rounds to {fmt_value(now, unit, dec)}: {against}" + (
-        f", {words}" if words else ""
-    )
+    against = against_target(now, r["target"], r["polarity"], unit, dec, r.get("annual_target"), compare_at=deciding(r))
+    return f"{fmt_value(now, unit, deciding(r))}: {against}, {STATUS_WORDS.get(r.get('status'), '')}; {hidden}"
 
 
 def printed(value, decimals) -> float:

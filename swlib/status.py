@@ -40,6 +40,7 @@ from .ytd import (
 )
 
 KIND_ORDER = ("month", "quarter", "half", "year")
+ZERO_TARGET = "a zero target: met only where there are none, so a single case misses it"  # a row's note
 
 
 def catalogue(ds: Dataset, council: str) -> pd.DataFrame:
@@ -51,6 +52,14 @@ def catalogue(ds: Dataset, council: str) -> pd.DataFrame:
 def _target_lookup(ds: Dataset, council: str) -> dict[tuple[str, str], tuple[float, float]]:
     t = ds.targets[ds.targets["council"] == council]
     return {(r.measure, r.period): (r.target, r.tolerance) for r in t.itertuples()}
+
+
+def _made_up_targets(ds: Dataset, council: str) -> set[tuple[str, str]]:
+    """The (measure, period) of a council's targets whose ``source`` marks them synthetic (D&G's
+    sickness-absence targets to date, a made-up profile of the year's 9 days)."""
+    t = ds.targets[ds.targets["council"] == council]
+    sources = t["source"] if "source" in t else pd.Series(None, index=t.index, dtype=object)
+    return {(m, p) for m, p, s in zip(t["measure"], t["period"], sources, strict=True) if is_synthetic([s])}
 
 
 def _rag(value: float, target: float, tolerance: float, polarity: str, decimals: int | None) -> str:
@@ -77,23 +86,53 @@ def by_the_figures(r: dict) -> str | None:
     if any(pd.isna(r.get(c)) for c in ("to_date", "target", "tolerance")):
         return None
     decimals = r.get("decimals")
-    rule = _rag(r["to_date"], r["target"], r["tolerance"], r["polarity"], None if pd.isna(decimals) else int(decimals))
+    value, target, tolerance, polarity = r["to_date"], r["target"], r["tolerance"], r["polarity"]
+    rule = (
+        _rag(value, target, tolerance, polarity, None)
+        if pd.isna(decimals)
+        else printed_status(value, target, tolerance, polarity, int(decimals))
+    )
     return rule if rule != r["status"] else None
 
 
 def deciding_decimals(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> int | None:
-    """Where rounding to the display precision moves the figure across a threshold (69.6% is
-    printed as 70%, at the 70% target, so it counts as met): the decimals that show the figure
-    which decides it (1 more than printed, or as many more as it takes to differ from the printed
-    figure). None where the status is the same on the unrounded figures."""
+    """Where rounding to the display precision moves the figure across a threshold, the target or
+    where Amber ends (69.6% would be printed as 70%, at the 70% target, and read as met): the
+    fewest decimals, beyond the measure's own, at which the figure as printed has the status its
+    unrounded figure has (69.6%: below the 70% target). The status is then worked out on the
+    figure printed with them (``printed_status``), so that no status rests on rounding. None where
+    rounding moves nothing."""
     if any(pd.isna(x) for x in (value, target, tolerance)) or polarity not in ("higher", "lower"):
         return None
-    if _rag(value, target, tolerance, polarity, decimals) == _rag(value, target, tolerance, polarity, None):
+    exact = _rag(value, target, tolerance, polarity, None)
+    if _rag(value, target, tolerance, polarity, decimals) == exact:
         return None
-    for extra in range(1, 5):
-        if round_half_up(value, decimals + extra) != round_half_up(value, decimals):
+    for extra in range(1, MAX_EXTRA + 1):
+        if _rag(value, target, tolerance, polarity, decimals + extra) == exact:
             return decimals + extra
-    return decimals + 4
+    return decimals + MAX_EXTRA
+
+
+MAX_EXTRA = 6  # decimals beyond a measure's own that a figure is ever printed with
+
+
+def printed_status(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> str:
+    """Green, Amber or Red on the figure as printed: at the measure's ``decimals``, or where
+    rounding to them would move it across a threshold at the decimals that decide it
+    (``deciding_decimals``): 69.6% (181 of 260) against a 70% target is Amber, not Green
+    (DESIGN.md rule 4; issue 22: a status never rests on rounding)."""
+    decides = deciding_decimals(value, target, tolerance, polarity, decimals)
+    return _rag(value, target, tolerance, polarity, decimals if decides is None else decides)
+
+
+def rounded_status(row: dict) -> str | None:
+    """Where a performance row's figure is printed with the decimals that decide its status
+    (``decides_at``): the status the figure rounded to the measure's own decimals would have had
+    (SL 2021/22 Q2: 69.6% as 70% would have been Green); else None."""
+    decides = row.get("decides_at")
+    if decides is None or pd.isna(decides) or any(pd.isna(row.get(c)) for c in ("to_date", "target", "tolerance")):
+        return None
+    return _rag(row["to_date"], row["target"], row["tolerance"], row["polarity"], int(row["decimals"]))
 
 
 def shown_decimals(row: dict, col: str = "to_date") -> int:
@@ -131,6 +170,7 @@ def performance(
         return df
     record = published if published is not None else read_published(council)
     df = suppress_performance(df, evidence, council_settings(council), record)
+    df["baselines"] = df["baselines"].map(lambda b: dict.fromkeys(b, PLAN_BASELINE))  # the data's words not printed
     if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
         df = public_text.withhold_uncleared_comments(df, evidence, "observations")
     df.attrs["withheld"] = Records({**w, "file": table_file(ds, w["file"])} for w in df.attrs["withheld"])
@@ -150,7 +190,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     measure_rows = dict(zip(ms["measure"], zip(ms.index, ms.reindex(columns=["cleared"])["cleared"], strict=True),
                             strict=True))  # fmt: skip
     whole_freq = dict(zip(ms["measure"], ms["frequency"], strict=True))  # a part_of's whole: how often it is given
-    targets = _target_lookup(ds, council)
+    targets, made_up = _target_lookup(ds, council), _made_up_targets(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
     # public: the figures other public reports print are only needed for disclosure control
     step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
@@ -201,12 +241,18 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         if last_part:
             notes.append(f"{PART_YEAR}{last_part}")
         if tgt == 0 and m.polarity == "lower" and ytd.has_data:  # permanently Red unexplained (COMMITTEE-5 #14)
-            notes.append("a zero target: met only where there are none, so a single case misses it")
+            notes.append(ZERO_TARGET)
         synthetic = ["to_date"] if ytd.has_data and is_synthetic(ytd.sources) else []
         if last.has_data and is_synthetic(last.sources):
             synthetic.append("last_year")
         figures, year_notes = _history(mo, years, kind, m, synthetic, said)
+        own = (m.measure, str(eff)) if (m.measure, str(eff)) in targets else (m.measure, eff.fy_id)
+        if own in made_up and pd.notna(tgt):  # the target (and its tolerance) set is made up: marked where printed
+            synthetic.append("target")
         history = {str(y): f[0] for y, f in figures.items()}
+        baselines = {str(y): c for y in years if pd.notna(history[str(y)]) and (c := baseline(mo.get(str(y))))}
+        if eff.kind == "year" and last.has_data and (c := baseline(mo.get(str(eff.shift_years(-1))))):
+            baselines["last_year"] = c  # the year before a year's figure: a plan's baseline, said so where compared
         if prices and not ytd.has_data and not last.has_data and all(pd.isna(v) for v in history.values()):
             notes.remove(prices)  # no figure on the row: no pounds to say the basis of (AUDIT-5 #2)
         if public:
@@ -229,12 +275,23 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 **history, "year_notes": {**({"to_date": reason} if reason else {}), **year_notes}, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
                 "target_cash": target_cash, "target_prices": price_year if pd.notna(target_cash) else None,
+                "baselines": baselines,
             }
         )  # fmt: skip
     df = pd.DataFrame(rows, columns=_columns(years))
     df.attrs.update(council=council, period=str(P), years=[str(y) for y in years], audience="internal")
     df.attrs["populations"] = populations(ds.councils, council)  # rates of it and its age groups (population_0-15)
     return df, evidence
+
+
+PLAN_BASELINE = "a plan's starting figure"  # a baseline as a public report calls it
+
+
+def baseline(obs: dict | None) -> str | None:
+    """Where a year's own figure is a plan's baseline, not the year's out-turn (its comment says so,
+    "Baseline in the Resource Plan 2021-22"), that comment; else None."""
+    comment = (obs or {}).get("comment")
+    return comment.strip() if isinstance(comment, str) and comment.strip().lower().startswith("baseline") else None
 
 
 def part_year(mo: dict, window: Period, kind: str, ytd: YearToDate) -> str | None:
@@ -334,7 +391,7 @@ def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, note
         return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
     if pd.isna(tgt) or m.polarity == "none" or pd.isna(ytd.value):  # e.g. no cases this period (0 of 0)
         return "Data only", "rule", ytd
-    return _rag(ytd.value, tgt, tol, m.polarity, m.decimals), "rule", ytd
+    return printed_status(ytd.value, tgt, tol, m.polarity, int(m.decimals)), "rule", ytd
 
 
 def _history(mo: dict, years: list[Period], kind: str, m, synthetic: list[str], said: dict) -> tuple[dict, dict]:
@@ -361,7 +418,7 @@ def _columns(years: list[Period]) -> list[str]:
         "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment",
         "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed", "synthetic", "decides_at",
-        "target_cash", "target_prices",
+        "target_cash", "target_prices", "baselines",
     ]  # fmt: skip
 
 

@@ -38,7 +38,7 @@ def display_performance(df: pd.DataFrame) -> pd.DataFrame:
         row = {
             "Performance indicator": r["title"],
             "Status": status_text(r["status"], r["status_source"], by_the_figures(r)),
-            "Target": fmt_value(r["target"], r["unit"], r["decimals"]),
+            "Target": fmt_value(r["target"], r["unit"], r["decimals"]) + (" †" if "target" in made else ""),
             "To date": f("to_date")
             + ("" if "to_date" in supp or r["unit"] != "percent" else counts_behind(r["numerator"], r["denominator"])),
             "Trend": trend_text(r["trend"]),

@@ -24,7 +24,7 @@ from .rate_bases import populations
 from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
-from .status import is_synthetic, round_half_up, shown_decimals, synthetic_columns
+from .status import ZERO_TARGET, is_synthetic, round_half_up, rounded_status, shown_decimals, synthetic_columns
 from .sustained import sustained_change
 from .xmr import SPCWarning, assurance_type, p_chart, spc
 from .ytd import INCOMPLETE, PART_YEAR
@@ -340,21 +340,37 @@ def statistical_trend(ds: Dataset, council: str, measure: str, period, polarity:
     return trend_test()
 
 
-STATUS_WORDS = {"Green": "so it counts as met", "Amber": "so it counts as narrowly missed (Amber)",
-                "Red": "so it counts as missed (Red)"}  # fmt: skip
+COUNTS_AS = {"Green": "met", "Amber": "narrowly missed (Amber)", "Red": "missed (Red)"}
+STATUS_WORDS = {s: f"so it counts as {w}" for s, w in COUNTS_AS.items()}
+
+
+def deciding_words(row: dict) -> str:
+    """Where a row's figure is printed with the decimals that decide its status, what rounding to
+    the measure's own would have hidden: "rounded to 70% it would count as met" ("" elsewhere)."""
+    rounded = rounded_status(row)
+    if rounded is None or rounded == row.get("status"):
+        return ""
+    return f"rounded to {fmt_value(row['to_date'], row['unit'], int(row['decimals']))} it would count as {COUNTS_AS[rounded]}"
 
 
 def against_target(now: float, target: float, polarity: str, unit: str, decimals: int, annual=None,
-                   prices: str = "") -> str:  # fmt: skip
+                   prices: str = "", compare_at: int | None = None) -> str:  # fmt: skip
     """The figure against its target in words that follow the polarity, compared as printed:
     "above the 75% target"; "better than the 12% target, where lower is better"; a cost "below the
     £402 target, where the aim is a lower cost" (lower or higher, not better or worse). A target to
     date that is a share of the year's (``annual``, where it differs) says so and names the
     year's: "below the £87,500 target to date (£175,000 for the year)". A cost's target at the
-    prices its figure is shown at says so (``prices``: " at 2020/21 prices (£4,961 as set for 2019/20)")."""
-    t, n = round_half_up(target, decimals), round_half_up(now, decimals)
+    prices its figure is shown at says so (``prices``: " at 2020/21 prices (£4,961 as set for 2019/20)").
+    A figure printed with the decimals that decide its status (``compare_at``) is compared at
+    them: 69.6% is "below the 70% target"."""
+    at = decimals if compare_at is None else compare_at
+    t, n = round_half_up(target, at), round_half_up(now, at)
     shown = f"{fmt_value(target, unit, decimals)} target{prices}"
-    if annual is not None and not pd.isna(annual) and round_half_up(annual, decimals) != t:
+    if (
+        annual is not None
+        and not pd.isna(annual)
+        and round_half_up(annual, decimals) != round_half_up(target, decimals)
+    ):
         shown += f" to date ({fmt_value(annual, unit, decimals)} for the year)"
     if n == t:
         return f"at the {shown}"
@@ -370,8 +386,10 @@ def sentence(
 ) -> str:
     """One plain-English sentence from the numbers, compared on the trend arrow's basis (the same
     point last year), e.g. "Up from 71% at this point last year to 91%, above the 75% target;
-    better than Scotland in 2020/21." Where rounding decides the status (69.6% printed as 70%, at
-    the 70% target) it prints the decimal that decides it and says so; a comparison with Scotland
+    better than Scotland in 2020/21." Where rounding would decide the status (69.6% as 70%, at the
+    70% target) it prints the decimal that decides it, compares that, and says what rounding
+    would have shown ("69.6%, below the 70% target, so it counts as narrowly missed (Amber): rounded
+    to 70% it would count as met"); a comparison with Scotland
     names its year, and where that is not the figure's own year says so ("in 2020/21 (the latest
     year compared with Scotland) the figure was better than Scotland's"); a whole year's figure in
     a report of a later ``period`` names its year ("to 4.9% in 2022/23"); synthetic figures are
@@ -388,6 +406,8 @@ def sentence(
     # one comparison basis, the same as the trend arrow's: the same point last year
     shown = Period.parse(row.get("period_shown") or years[-1])
     when = "at this point last year" if shown.kind != "year" else f"in {shown.shift_years(-1).label}"
+    if "last_year" in (row.get("baselines") or {}):  # not the year's out-turn: a plan's baseline (status.baseline)
+        when += " (the plan's baseline)"
     before = row.get("last_year")
     target = row.get("target")
     exact = None if shown_decimals(row) == dec else fmt_value(now, unit, shown_decimals(row))
@@ -399,9 +419,10 @@ def sentence(
             if cash is not None and not pd.isna(cash)
             else ""
         )
-        against = against_target(now, target, row["polarity"], unit, dec, row.get("annual_target"), prices)
-        if exact:
-            against = f"which rounds to {f(now)}: {against}, {STATUS_WORDS.get(row.get('status'), '')}".rstrip(", ")
+        against = against_target(now, target, row["polarity"], unit, dec, row.get("annual_target"), prices,
+                                 shown_decimals(row))  # fmt: skip
+        if exact and (hidden := deciding_words(row)):
+            against = f"{against}, {STATUS_WORDS.get(row.get('status'), '')}: {hidden}"
     # a whole year's figure in a report of a later year's period (the latest available) names its year
     of_year = shown.kind == "year" and period is not None and Period.parse(period).year_period != shown
     year_words = f" in {shown.label}" if of_year else ""
@@ -444,8 +465,35 @@ def sentence(
     if extra:
         text += "; " + "; ".join(extra)
     text += "."
-    if synthetic_columns(row) & {"to_date", "last_year"}:
+    if synthetic_columns(row) & {"to_date", "last_year"} or (against and "target" in synthetic_columns(row)):
         text += " † Synthetic figures."
+    return text
+
+
+def page_one_line(row: dict, period) -> str:
+    """A measure's sentence (``sentence``) as page 1 of a report for ``period`` prints it, without
+    the table's note beside it, in as few words as page 1 has room for: a zero target says what it
+    means ("worse than the 0.0% target (one case misses it)", for "..., where lower is better"),
+    and a whole year's figure in a report of part of a later year says whose year it is ("to 4.9%
+    in 2022/23 (last year)"; "(the latest available)" for an earlier one). COMMITTEE-8 #6: D&G
+    2023/24 Q2 page 1 listed child protection re-registrations "worse than the 0.0% target" in a
+    2023/24 paper with neither."""
+    text = row.get("sentence") or ""
+    now = row.get("to_date")
+    if not text or now is None or pd.isna(now):
+        return text
+    unit, dec = row["unit"], int(row["decimals"])
+    if ZERO_TARGET in (row.get("note") or "") and row.get("target") == 0:
+        target = f"the {fmt_value(0, unit, dec)} target"
+        said = f"{target}, where lower is better"
+        text = text.replace(said if said in text else target, f"{target} (one case misses it)", 1)
+    shown, P = row.get("period_shown"), Period.parse(period)
+    if isinstance(shown, str) and Period.parse(shown).kind == "year" and P.kind != "year":
+        year = Period.parse(shown)
+        if year != P.year_period:
+            whose = "last year" if year == P.year_period.shift_years(-1) else "the latest available"
+            figure = f"{fmt_value(now, unit, shown_decimals(row))} in {year.label}"
+            text = text.replace(figure, f"{figure} ({whose})", 1)
     return text
 
 

@@ -435,3 +435,28 @@ def test_page_1_counts_the_annual_measures_with_no_figures_as_section_3_lists_th
     g = briefing_view(ds, "alpha", perf, P)
     assert g["annual"].startswith("Not counted here: 3 annual measures with no figures yet")
     assert g["annual_no_figures"] == 2 and g["annual_listed"] == "2 of them, with no figure or reason yet, are"
+
+
+def test_page_one_says_what_a_zero_target_means_and_whose_year_an_annual_figure_is(demo):
+    # COMMITTEE-8 #6: D&G 2023/24 Q2 page 1 listed "to 4.9% in 2022/23, worse than the 0.0% target"
+    # with neither the zero target's note (on p.5 only) nor that 2022/23 is last year's figure
+    from swlib import performance, trends
+
+    P = Period.parse("2023-24-Q2")
+    perf = performance(demo, "dumfries-and-galloway", P)
+    perf["sentence"] = trends.describe(perf, demo, "dumfries-and-galloway", P)
+    view = briefing_view(demo, "dumfries-and-galloway", perf, P)
+    lines = {a["title"]: a["line"] for a in view["attention"]}
+    line = lines["Child protection re-registrations within 18 months"]
+    assert line == (
+        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (one case misses it). "
+        "† Synthetic figures."
+    )
+    # the tables keep their own sentence (the zero target's note is beside it there)
+    row = perf[perf["title"] == "Child protection re-registrations within 18 months"].iloc[0]
+    assert "(last year)" not in row["sentence"] and "(one case" not in row["sentence"]
+    # an earlier year's figure is "the latest available"; a quarter's own figure is left as it is
+    r = {**row.to_dict(), "period_shown": "2021-22", "sentence": "Down from 5.0% in 2020/21 to 4.9% in 2021/22."}
+    assert trends.page_one_line(r, P) == "Down from 5.0% in 2020/21 to 4.9% in 2021/22 (the latest available)."
+    q = {**r, "period_shown": "2023-24-Q2", "sentence": "Up to 4.9% in 2022/23.", "note": None}
+    assert trends.page_one_line(q, P) == "Up to 4.9% in 2022/23."

@@ -390,14 +390,17 @@ def test_export_names_the_synthetic_figures_and_prints_the_decimal_rounding_deci
     )
     cell = row[head.index("To date")]
     assert cell.number_format == '0.0"%"' and round(cell.value, 1) == 69.6  # shows 69.6%, not 70%
-    assert row[head.index("Note")].value == "69.6% rounds to 70%: at the 70% target, so it counts as met"
+    assert row[head.index("Note")].value == (
+        "69.6%: below the 70% target, so it counts as narrowly missed (Amber); rounded to 70% it would count as met"
+    )
+    assert row[head.index("Status")].value == "▲ Amber"
     assert row[head.index("Synthetic (made up)")].value == "† To date, 2018/19, 2020/21"
     notes = [c.value for c in ws["A"] if c.value and str(c.value).startswith("†")]
     assert len(notes) == 1 and "not real performance" in notes[0]
     assert any(str(c.value).startswith("† Some figures here are synthetic") for c in wb["summary of measures"]["A"])
     assert "illustrative: some figures synthetic" in wb.properties.title
     others = [
-        r[head.index("Note")].value for r in ws.iter_rows(min_row=2) if r[2].value and "rounds to" in str(r[7].value)
+        r[head.index("Note")].value for r in ws.iter_rows(min_row=2) if r[2].value and "rounded to" in str(r[7].value)
     ]
     assert len(others) == 1  # only where rounding decides the status
 

@@ -111,23 +111,35 @@ def test_a_target_to_date_is_called_so_and_the_years_target_named(demo):
     assert trends.sentence(pct, ["2018-19", "2019-20", "2020-21"]).endswith("above the 75% target.")  # the year's own
 
 
-def test_a_status_that_rests_on_rounding_prints_the_deciding_decimal(data_dir):
-    # 181 of 260 is 69.6%: printed as 70%, at the 70% target, Green by DESIGN rule 4 (figures as printed)
+def test_a_status_never_rests_on_rounding(data_dir):
+    # 181 of 260 is 69.6%: as 70% it would read as at the 70% target (Green); it is printed 69.6%
+    # and its status worked out on that, Amber (COMMITTEE-8 #1: "Green, counts as met")
     ds = swlib.load(make_data(data_dir, [{"target": "70", "decimals": "0", "frequency": "annual", "aggregate": "latest"}],
                               [{"measure": "m0", "period": "2020-21", "numerator": "181", "denominator": "260"},
                                {"measure": "m0", "period": "2019-20", "numerator": "190", "denominator": "260"}]))  # fmt: skip
     perf = swlib.performance(ds, "alpha", "2020-21")
     r = perf.iloc[0].to_dict()
-    assert r["status"] == "Green" and r["decides_at"] == 1
+    assert r["status"] == "Amber" and r["decides_at"] == 1
     text = trends.sentence(r, perf.attrs["years"])
-    assert text == "Down from 73% in 2019/20 to 69.6%, which rounds to 70%: at the 70% target, so it counts as met."
+    assert text == (
+        "Down from 73% in 2019/20 to 69.6%, below the 70% target, so it counts as narrowly missed (Amber): "
+        "rounded to 70% it would count as met."
+    )
     from swlib.views import cell
 
     assert (cell(r, "to_date")["text"], cell(r, "to_date")["counts"]) == ("69.6%", "(181 of 260)")
+    chart = swlib.charts.trend_chart(r, perf.attrs["years"], "2020/21")  # its bar is labelled as the table prints it
+    assert "2020/21: 69.6%" in chart.alt and ">69.6%<" in chart.svg and ">70%<" not in chart.svg
     # 182 of 260 (70.0%) meets the target unrounded: nothing to explain
     assert swlib.status.deciding_decimals(70.0, 70, 3.5, "higher", 0) is None
     # a tolerance crossed by rounding: 74.6% prints as 75%, 5 short of 80 (Amber); unrounded 5.4 short (Red)
     assert swlib.status.deciding_decimals(74.6, 80, 5, "higher", 0) == 1
+    assert swlib.status.printed_status(74.6, 80, 5, "higher", 0) == "Red"
+    # lower is better: 12.02% on "no more than 12%" is over it, Amber, not Green as 12% (COMMITTEE-8 #1a)
+    assert swlib.status.printed_status(12.02, 12, 0.6, "lower", 0) == "Amber"
+    assert swlib.status.deciding_decimals(12.02, 12, 0.6, "lower", 0) == 2  # 12.0% would still read as met
+    # more decimals until the printed figure has the unrounded status: 70.31 against 70.33 (0 dp: 70 and 70)
+    assert swlib.status.deciding_decimals(70.31, 70.33, 1, "higher", 0) == 2
 
 
 def test_synthetic_figures_are_called_so(demo):

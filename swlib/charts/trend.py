@@ -9,7 +9,7 @@ from ..disclosure import SYMBOL
 from ..formatting import fmt_value
 from ..hidden import suppressed_columns as _hidden
 from ..periods import Period
-from ..status import synthetic_columns
+from ..status import shown_decimals, synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
 from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, bar_label, is_nan, tick_text, value_axis_label
@@ -30,7 +30,8 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         last_label = f"{shown.label} (latest available)" if shown.label != period_label else shown.label
     else:
         last_label = f"{period_label} to date"
-    labels = [Period.parse(y).label for y in years] + [last_label]
+    base = row.get("baselines") or {}  # a year's figures that are a plan's baseline, labelled so (status.baseline)
+    labels = [Period.parse(y).label + (" baseline" if y in base else "") for y in years] + [last_label]
     values = [row.get(y) for y in years] + [row.get("to_date")]
     cols = [*years, "to_date"]
     # part of a year's total beside whole years' looks better however the year goes: beside it, the
@@ -48,7 +49,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     made_up = {i for i, c in enumerate(cols) if c in synthetic_columns(row) and i not in hidden}
     annual, to_date_target = row.get("annual_target", row.get("target")), row.get("target")
     words = [f"{lab}: {SYMBOL} (suppressed)" if i in hidden
-             else f"{lab}: {fmt_value(v, unit, dec)}{' (synthetic)' if i in made_up else ''}"
+             else f"{lab}: {fmt_value(v, unit, shown_decimals(row, cols[i]))}{' (synthetic)' if i in made_up else ''}"
              for i, (lab, v) in enumerate(zip(labels, values, strict=True)) if i in hidden or not is_nan(v)]  # fmt: skip
     kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     if part:
@@ -76,6 +77,8 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         )
     if isinstance(row.get("cash"), str) and len(labels) > 1:  # the sentence does not compare them: nor does the chart
         caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
+    for y in (y for y in years if y in base):
+        caption += f". {Period.parse(y).label} baseline: {base[y]}, not the year's out-turn"
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
@@ -86,6 +89,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     if part:
         lines[-2] = None  # last year's target to date is not this year's
     ticks = [lab.replace(" Quarter ", " Q").replace(" to date", "\nto date").replace(" (latest", "\n(latest")
+             .replace(" baseline", "\nbaseline")
              for lab in labels]  # fmt: skip
     heading = kind + (" (£ cash)" if row.get("cash") else "")  # not to be read as a real-terms chart beside it
     svg = _trend_svg(
@@ -166,7 +170,8 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         if line is not None and not is_nan(line) and 0 <= y - ya(line) <= label_height:
             # a line just above the bar would cross its label: the label stands on the line
             y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
-        svg.text(xa(i), y - 1 - metrics.DESCENT * size, bar_label(v, unit, dec, i in made_up), size, "middle",
+        d = shown_decimals(row) if i == n - 1 else dec  # this year's with the decimal that decides its status
+        svg.text(xa(i), y - 1 - metrics.DESCENT * size, bar_label(v, unit, d, i in made_up), size, "middle",
                  cls="bar-label")  # fmt: skip
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
     bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)

@@ -19,9 +19,9 @@ from ..published import read as read_published
 from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
-from ..status import is_synthetic, performance, shown_decimals
+from ..status import is_synthetic, performance, shown_decimals, synthetic_columns
 from ..trends import SUPPRESSED_SENTENCE
-from .tables import frame_view, money_view, no_data_text, synthetic_marks, values_view, variance_view
+from .tables import frame_view, marked_targets, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
 
 def year_not_in(ds, council: str, period: Period, perf: pd.DataFrame) -> list[str]:
@@ -147,7 +147,7 @@ def latest_comment(ds, council: str, measure: str, year: Period) -> str:
 LATEST_AVAILABLE = "latest available: "  # a row's note: the year before's figure, the year's still to come
 SHOWN_AT_LATEST = ("to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "target",
                    "annual_target", "tolerance", "comment", "period_shown", "suppressed", "synthetic", "decides_at",
-                   "target_cash", "target_prices", "cash", "prices")  # fmt: skip
+                   "target_cash", "target_prices", "cash", "prices", "baselines")  # fmt: skip
 
 
 def latest_available(ds, council: str, period, perf: pd.DataFrame, audience: str = "internal") -> pd.DataFrame:
@@ -227,7 +227,7 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
         d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
         cells = [
             {"text": fmt_value(r["to_date"], r["unit"], shown_decimals(r)), "synthetic": made_up},
-            {"text": fmt_value(r["target"], r["unit"], d), "synthetic": False},
+            {"text": fmt_value(r["target"], r["unit"], d), "synthetic": "target" in synthetic_columns(r)},
         ]
         said = first_sentence(r.get("comment"))
         if not said and later:
@@ -236,7 +236,8 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
         rows.append({"label": latest_label(r), "cells": cells, "line": r.get("sentence") or "", "comment": said})
     cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 and status != "Green" else "")
     table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows, "status": status}
-    return synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
+    table = synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
+    return marked_targets(table, [r["cells"][1] for r in rows])
 
 
 def rated_view(perf: pd.DataFrame, ds=None, council: str | None = None) -> list[dict]:

@@ -24,6 +24,7 @@ from ..periods import Period
 from ..rows import records
 from ..shares import share_texts
 from ..status import (
+    PLAN_BASELINE,
     STATUS_ORDER,
     by_the_figures,
     is_synthetic,
@@ -116,12 +117,57 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
         out["rows"].append({
             "title": r["title"], "notes": notes, "comment": comment_html(r.get("comment")),
             "status": r["status"], "status_source": r["status_source"], "by_figures": by_the_figures(r),
-            "target": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
+            "target": {"text": fmt_value(r["target"], r["unit"], int(r["decimals"])) if pd.notna(r["target"]) else "–",
+                       "synthetic": "target" in synthetic_columns(r)},
             "to_date": cell(r, "to_date"),
             "trend": {"suppressed": trend == SYMBOL, "arrow": TREND_ARROWS.get(trend, ""), "text": trend_reason(r)},
             "years": yc,
         })  # fmt: skip
-    return synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+    out = synthetic_marks(out, [c for r in out["rows"] for c in [r["to_date"], *r["years"]]])
+    out = marked_targets(out, [r["target"] for r in out["rows"]])
+    return marked_baselines(out, years, records(rows))
+
+
+def marked_baselines(table: dict, years: list[str], rows: list[dict]) -> dict:
+    """A year's figures that are a plan's baseline, not the year's out-turn (``status.baseline``:
+    SL's 2019/20, "Baseline in the Resource Plan 2021-22", each equal to its target), labelled so:
+    the year's heading where every figure in its column is one ("2019/20 baseline"), else each
+    such figure; and a note under the table in the data's words (a public table: in general words)."""
+    said = {}
+    for i, y in enumerate(years):
+        cells = [
+            (r["years"][i], (src.get("baselines") or {}).get(y)) for r, src in zip(table["rows"], rows, strict=True)
+        ]
+        shown = [(c, b) for c, b in cells if not c.get("reason") and not c.get("suppressed") and c.get("text") != "–"]
+        marked = [(c, b) for c, b in shown if b]
+        if not marked:
+            continue
+        label = table["years"][i]
+        if len(marked) == len(shown):
+            table["years"][i] = f"{label} baseline"
+        else:
+            for c, _ in marked:
+                c["text"] += " (baseline)"
+        comments = sorted({b for _, b in marked})
+        said[label] = comments[0] if len(comments) == 1 else PLAN_BASELINE
+    if said:
+        table["baseline_note"] = " ".join(
+            f"{label} baseline: {what}, not the year's out-turn." for label, what in said.items()
+        )
+    return table
+
+
+def marked_targets(table: dict, targets: list[dict]) -> dict:
+    """A table's synthetic targets (``synthetic`` on a target cell, from targets.csv's source)
+    marked † as its synthetic figures are (``synthetic_marks``): on the cell, with the table's note,
+    unless the table marks every figure at once. A target set as in the data is not counted as a
+    figure, so whether a table's figures are all synthetic is as before."""
+    made_up = [c for c in targets if c.pop("synthetic", False)]
+    if made_up and table.get("synthetic") != "all":
+        table["synthetic"] = "some"
+        for c in made_up:
+            c["synthetic"] = True
+    return table
 
 
 def marked_c(sentence: str) -> tuple[str, str | None]:

@@ -13,6 +13,7 @@ from ..base import SUPPRESSED, round_half_up
 from ..config import council_settings
 from ..formatting import fmt_value
 from ..rows import records
+from ..status import synthetic_columns
 
 EXAMPLE_TARGET = 90.0  # a percentage target, the commonest: the rule worked through once
 
@@ -49,7 +50,8 @@ def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
             band = f"Amber from {_edge(target - tol, unit, dec)}"
         else:
             band = f"Amber up to {_edge(target + tol, unit, dec)}"
-        own.append({"title": r["title"], "band": f"{band} (target {fmt_value(tgt, unit, dec)})"})
+        made_up = " †" if "target" in synthetic_columns(r) else ""  # a target and tolerance made up: marked
+        own.append({"title": r["title"], "band": f"{band}{made_up} (target {fmt_value(tgt, unit, dec)}{made_up})"})
     return {"percent": pct, "rule": rule, "own": own}
 
 
