@@ -36,7 +36,7 @@ from .reading import read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors
 from .rules import benchmark_rules, check_keys, check_refs, schema_problems, total_rows
 from .sheet_names import column_key
-from .statutory import canonical_names, closest, did_you_mean, name_slips
+from .statutory import canonical_names, closest, did_you_mean, name_slips, with_catalogue_parts
 
 
 def table_label(base: Path, name: str, is_book: bool) -> str:
@@ -308,7 +308,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
     problems += [p for p in later if (p.file, p.row, p.column) not in cells]  # a bad cell is named once, as typed
     if "measures" in typed:  # 'Statutory Functions' read as the annual report's 'Statutory functions', and said
         later_said = name_slips(typed["measures"], table_label(base, "measures", is_book))
-        typed["measures"] = canonical_names(typed["measures"])
+        typed["measures"] = with_catalogue_parts(canonical_names(typed["measures"]))  # complaints upheld: of received
     else:
         later_said = []
     warnings = [*unread_columns(raw, base, is_book, problems), *later_said,

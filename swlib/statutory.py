@@ -44,6 +44,37 @@ def statutory_measures() -> pd.DataFrame:
     return _statutory().copy()
 
 
+def with_catalogue_parts(measures: pd.DataFrame) -> pd.DataFrame:
+    """``measures`` with the catalogue's own ``part_of`` where a statutory measure's row leaves it
+    blank: complaints upheld and complaints finalised in time, percentages given alone, are shares
+    of the complaints received printed beside them (5.1% of 78 is 4), so the public step checks
+    them against that count (``whole_parts.protect_percent_parts``). Only where the row is the
+    catalogue's (its id and unit, a statutory measure every council shares) and its whole is in
+    ``measures``; a council's own declaration is kept as it is."""
+    cat = _statutory()
+    parts = {r["measure"]: r for r in cat.to_dict("records") if r.get("part_of")}
+    if measures.empty or "measure" not in measures:
+        return measures
+    known = set(measures["measure"])
+    current = measures["part_of"] if "part_of" in measures else pd.Series(None, index=measures.index, dtype=object)
+    shared = measures["council"].isna() if "council" in measures else pd.Series(True, index=measures.index)
+    fill = {
+        i: parts[m]["part_of"]
+        for i, m, unit, own, every in zip(
+            measures.index, measures["measure"], measures["unit"], current, shared, strict=True
+        )
+        if m in parts and unit == parts[m]["unit"] and every and pd.isna(own) and parts[m]["part_of"] in known
+    }
+    if not fill:
+        return measures
+    out = measures.copy()
+    if "part_of" not in out:
+        out["part_of"] = pd.Series(None, index=out.index, dtype=object)
+    for i, whole in fill.items():
+        out.at[i, "part_of"] = whole
+    return out
+
+
 def sections() -> dict[str, str]:
     """Outcome -> the annual report section it fills, in report order."""
     cat = _statutory()

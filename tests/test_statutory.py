@@ -113,3 +113,32 @@ def test_a_comment_on_a_statutory_figure_in_the_years_return_is_printed_in_the_a
         "home." in text
     )
     assert "not available: new system" in text and "Comment on Child Protection Orders made" not in text
+
+
+def test_complaints_upheld_given_alone_is_hidden_where_it_gives_back_a_small_count_of_complaints_received(tmp_path):
+    """ATTACK-8 #5: the statutory "Complaints upheld" 5.1% (value only) printed beside "complaints
+    received" 78 in the same table is 4 complaints upheld. The catalogue declares its percentages
+    of complaints a part_of complaints received, which a data set's rows written before then get
+    too, so the public table hides it; 34.6% of 78 (27) stays printed."""
+    from swlib.hidden import suppressed_columns
+    from swlib.published import empty
+    from swlib.status import performance
+    from tests.conftest import DG, demo_with
+
+    cat = statutory_measures().set_index("measure")
+    assert (
+        cat.loc["complaints-upheld", "part_of"] == cat.loc["complaints-timescale", "part_of"] == "complaints-received"
+    )
+    assert not cat.drop(["complaints-upheld", "complaints-timescale"])["part_of"].any()
+
+    def upheld(ds):
+        perf = performance(ds, DG, "2023-24", audience="public", published=empty())
+        rows = perf.set_index("measure")
+        assert rows.loc["complaints-received", "to_date"] == 78
+        return rows.loc["complaints-upheld"].to_dict()
+
+    ds = demo_with(tmp_path / "small", changed={("complaints-upheld", "2023-24"): {"value": "5.1"}})
+    assert ds.measures.set_index("measure").loc["complaints-upheld", "part_of"] == "complaints-received"
+    assert "to_date" in suppressed_columns(upheld(ds))  # 5.1% of 78 is 4
+    kept = upheld(demo_with(tmp_path / "kept"))
+    assert kept["to_date"] == 34.6 and "to_date" not in suppressed_columns(kept)
