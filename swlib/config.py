@@ -31,18 +31,40 @@ NATIONAL_NAME = SCOTLAND_NAME
 AUDIENCES = ("internal", "public")
 
 
+def project_dir() -> Path:
+    """The folder ``./data``, ``./params`` and ``./outputs`` are looked for in: the working folder,
+    or the project's when the kernel runs in the package's ``notebooks/`` (where JupyterLab starts
+    a notebook's kernel), so that the explorer there reads the record of what was published and
+    the settings the reports were run with, not ``notebooks/outputs`` (none) and the shipped ones."""
+    cwd = Path.cwd()
+    try:
+        in_notebooks = cwd.resolve() == NOTEBOOKS.resolve()
+    except OSError:
+        in_notebooks = False
+    return NOTEBOOKS.parent if in_notebooks else cwd
+
+
 def _here_or_shipped(env: str, name: str) -> Path:
     if os.environ.get(env):
         return Path(os.environ[env])
-    here = Path.cwd() / name
+    here = project_dir() / name
     return here if here.is_dir() else ROOT / name
+
+
+def shipped_params() -> bool:
+    """Whether the settings in use are the package's own (no ``$SWREPORT_PARAMS``, no ``./params``):
+    suppression of 1 to 4 and ``public_text: checked``, not a council's ``params/councils.yaml``."""
+    try:
+        return params_dir().resolve() == (ROOT / "params").resolve()
+    except OSError:
+        return False
 
 
 def default_data_path() -> Path:
     """``$SWREPORT_DATA``, else ``./data`` of the working folder where it exists (a folder, or
     ``./data.xlsx``, the workbook ``swreport init --workbook data.xlsx`` writes), else the demo data."""
-    if not os.environ.get("SWREPORT_DATA") and not (Path.cwd() / "data").is_dir():
-        book = Path.cwd() / "data.xlsx"
+    if not os.environ.get("SWREPORT_DATA") and not (project_dir() / "data").is_dir():
+        book = project_dir() / "data.xlsx"
         if book.is_file():
             return book
     return _here_or_shipped("SWREPORT_DATA", "data")
@@ -53,13 +75,28 @@ def params_dir() -> Path:
     return _here_or_shipped("SWREPORT_PARAMS", "params")
 
 
+def shipped_params_note(data=None) -> str | None:
+    """What a public export or the public explorer says where the settings in use are the
+    package's own but the data are not the demo data: a council's ``suppress_max`` and
+    ``public_text`` are then not read. None otherwise."""
+    if not shipped_params() or data is None or is_demo_data(data):
+        return None
+    beside = Path(data).parent / "params"
+    found = f" ({beside} is there)" if beside.is_dir() and beside.resolve() != (ROOT / "params").resolve() else ""
+    return (
+        f"settings: the package's own params/ (small numbers 1 to 4, public_text: checked), not a council's: no "
+        f"params/ in {project_dir().resolve()}; set SWREPORT_PARAMS to the council's params folder{found}"
+    )
+
+
 def notebooks_dir() -> Path:
     return NOTEBOOKS
 
 
 def outputs_dir() -> Path:
-    """``$SWREPORT_OUT``, else ``./outputs`` of the working folder."""
-    return Path(os.environ.get("SWREPORT_OUT", Path.cwd() / "outputs"))
+    """``$SWREPORT_OUT``, else ``./outputs`` of the working folder (of the project, from the
+    package's ``notebooks/``: ``project_dir``)."""
+    return Path(os.environ.get("SWREPORT_OUT") or project_dir() / "outputs")
 
 
 def is_demo_data(path) -> bool:

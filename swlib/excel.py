@@ -347,11 +347,12 @@ def _plain(value):
     return value
 
 
-def export_performance(ds, council: str, period, path, audience: str = "internal") -> Path:
-    """The performance table and both summaries as a formatted workbook."""
+def export_performance(ds, council: str, period, path, audience: str = "internal", published=None) -> Path:
+    """The performance table and both summaries as a formatted workbook. ``published``: the record
+    of what public reports printed (default: the outputs folder in use's)."""
 
     P = Period.parse(period)
-    perf = performance(ds, council, P, audience=audience)
+    perf = performance(ds, council, P, audience=audience, published=published)
     acts = actions(ds, council, P)
     wb = Workbook()
     ws = wb.active

@@ -12,14 +12,14 @@ periods, no SPC chart, and comments that mention small numbers withheld unless c
 
 from __future__ import annotations
 
-import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .charts import trend_chart
-from .config import ROOT, council_settings, outputs_dir
+from .config import council_settings, outputs_dir, shipped_params_note
 from .dataset import Dataset
 from .disclosure import SYMBOL, WITHHELD_TEXT
 from .errors import SwError
@@ -28,7 +28,7 @@ from .hidden import suppressed_columns
 from .national import real_terms_benchmark
 from .periods import Period
 from .public_text import is_cleared
-from .reports import NOTEBOOKS
+from .published import missing
 from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
 from .templating import render
@@ -63,7 +63,12 @@ class Explorer:
             raise ValueError(f"unknown audience {audience!r}: expected internal or public")
         self.audience = audience
         self.ds = ds
+        self.notes: list[str] = []  # what a public explorer says of the record and settings it reads
         self.council = council or str(ds.councils["council"].iloc[0])
+        if audience == "public":
+            self.notes = public_notes(self.council, ds.path)
+            for note in self.notes:
+                warnings.warn(note, stacklevel=2)
         self.period = Period.parse(period) if period else self._latest_period()
         self.theme = theme
         self.measure = measure
@@ -337,11 +342,16 @@ def _rounded(table: pd.DataFrame, ds, measure) -> pd.DataFrame:
     return out
 
 
+def public_notes(council: str, data=None, out=None) -> list[str]:
+    """What a public view or export of ``council`` warns of: no record of what was published in
+    the outputs folder (``published.missing``), the package's settings read for a council's data
+    (``config.shipped_params_note``)."""
+    return [n for n in (missing(council, out), shipped_params_note(data)) if n]
+
+
 def export_dir() -> Path:
     """Where an export given a bare file name goes: ``outputs/explorer`` of the working folder, or of
     the project when the kernel runs in the package's notebooks folder (never beside the
     notebooks, where git would see it)."""
 
-    if Path.cwd().resolve() == NOTEBOOKS.resolve() and not os.environ.get("SWREPORT_OUT"):
-        return ROOT / "outputs" / "explorer"
-    return outputs_dir() / "explorer"
+    return outputs_dir() / "explorer"  # config.project_dir: the project's outputs from notebooks/

@@ -53,6 +53,21 @@ def read(council: str, out=None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).reindex(columns=COLUMNS)
 
 
+def missing(council: str, out=None) -> str | None:
+    """What a public export or the public explorer says where the outputs folder (``out``, else
+    the one in use) holds no record of what the council's public reports printed: its figures are
+    then set against the data's own alone, and a revision a published report hides (90 printed,
+    93 now) is printed. None where there is a record."""
+    base = Path(out) if out is not None else outputs_dir()
+    if (base / council).is_dir() and any((base / council).glob(f"*/*-public{SUFFIX}")):
+        return None
+    return (
+        f"no record of what public reports printed for {council} in {base.resolve()}: figures are checked against "
+        "the data alone, so one a published report would now hide (a revision of 90 to 93) can be printed; name the "
+        "outputs folder the public reports were written to (SWREPORT_OUT, or swreport export --out FOLDER)"
+    )
+
+
 def write(path: Path, printed: list[dict]) -> Path:
     """Add ``printed`` (rows of ``COLUMNS``) to the record at ``path``, keeping what it held: a
     figure printed once stays published, whatever a later run prints."""

@@ -505,3 +505,42 @@ def test_a_re_run_without_pdf_removes_the_pdf_of_the_earlier_render_and_says_so(
     assert r.exit_code == 0, r.output
     assert not old.exists() and old.with_suffix(".html").is_file()
     assert f"removed {old}: printed before this render, its figures out of date (--pdf prints it again)" in r.output
+
+
+def test_a_public_export_reads_the_record_of_the_outputs_folder_it_is_given_and_warns_where_there_is_none(
+    tmp_path, monkeypatch
+):
+    """ATTACK-8 #3: 'swreport export --audience public' had no --out, so after reports rendered
+    with --out it read ./outputs (no record) and wrote Q2's 93 beside Q1's published 90."""
+    from openpyxl import load_workbook
+
+    from tests.test_explorer import _publish, _revised
+
+    ds = _revised(tmp_path)
+    _publish(tmp_path / "out_x")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("SWREPORT_OUT", raising=False)
+
+    def to_date(*extra):
+        path = tmp_path / f"e{len(extra)}.xlsx"
+        r = run("export", str(path), "--council", "alpha", "--period", "2023-24-Q2", "--audience", "public",
+                "--data", str(ds.path), *extra)  # fmt: skip
+        assert r.exit_code == 0, r.output
+        ws = load_workbook(path)["performance"]
+        rows = [[c.value for c in row] for row in ws.iter_rows()]
+        head = rows[0]
+        row = next(x for x in rows if "Emergency secure placements" in x)
+        return row[head.index("To date")], r.output
+
+    value, said = to_date("--out", str(tmp_path / "out_x"))
+    assert value == "[c]" and "no record" not in said
+    value, said = to_date()
+    assert (
+        value == 93
+        and f"warning: no record of what public reports printed for alpha in {elsewhere / 'outputs'}" in said
+    )
+    r = run("export", str(tmp_path / "x.xlsx"), "--council", "alpha", "--period", "2023-24-Q2", "--out",
+            str(tmp_path / "nowhere"), "--data", str(ds.path))  # fmt: skip
+    assert r.exit_code == 2 and "no such folder" in r.output

@@ -274,3 +274,65 @@ def test_a_costs_spc_chart_says_why_its_real_terms_series_ends(demo):
         "It ends in 2019/20 because the LGBF has published no figure for this cost after 2019/20, though its figures "
         "are at 2020/21 prices: there is no 2020/21 point to chart yet."
     )
+
+
+def _revised(tmp_path):
+    """ATTACK-8 #3's data: a monthly count published as 90 at June (the Q1 report's record), June
+    revised to 33 since, so that Q2's 93 gives back the 3 recorded late."""
+    import swlib
+    from tests.conftest import make_data
+
+    months = (("04", "30"), ("05", "30"), ("06", "33"), ("07", "0"), ("08", "0"), ("09", "0"))
+    obs = [{"measure": "m0", "period": f"2023-{m}", "value": v} for m, v in months]
+    m0 = {"unit": "count", "polarity": "none", "frequency": "monthly", "title": "Emergency secure placements"}
+    return swlib.load(make_data(tmp_path / "data", [m0], obs))
+
+
+def _publish(outputs):
+    from swlib import published
+
+    path = outputs / "alpha" / "2023-24-Q1" / "quarterly-public.figures.csv"
+    path.parent.mkdir(parents=True)
+    published.write(path, [{"measure": "m0", "year": "2023-24", "months": 3, "value": 90.0}])
+
+
+def test_the_public_explorer_in_the_notebooks_folder_reads_the_projects_record_and_warns_where_there_is_none(
+    tmp_path, monkeypatch
+):
+    """ATTACK-8 #3: JupyterLab starts the explorer's kernel in notebooks/, where ./outputs is
+    none, so the record of what was published went unread and Q2's 93 was printed beside Q1's
+    published 90. From notebooks/ it reads the project's outputs (as export_dir writes there), and
+    a public explorer that finds no record says so."""
+    from swlib import config
+
+    ds = _revised(tmp_path)
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    _publish(project / "outputs")
+    monkeypatch.setattr(config, "NOTEBOOKS", project / "notebooks")
+    monkeypatch.delenv("SWREPORT_OUT", raising=False)
+    monkeypatch.chdir(project / "notebooks")
+    assert config.outputs_dir() == project / "outputs" and config.project_dir() == project
+    ex = Explorer(ds, "alpha", "2023-24-Q2", measure="m0", audience="public")
+    assert ex.view.table["value"].tolist()[-1] == "[c]" and not any("no record" in n for n in ex.notes)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with pytest.warns(UserWarning, match="no record of what public reports printed for alpha"):
+        blind = Explorer(ds, "alpha", "2023-24-Q2", measure="m0", audience="public")
+    assert blind.view.table["value"].tolist()[-1] == 93  # the data's own rule alone: said, not silent
+    assert any("settings: the package's own params/" in n for n in blind.notes)  # not the demo data's
+
+
+def test_params_beside_the_notebooks_project_are_the_ones_read(tmp_path, monkeypatch):
+    """ATTACK-8 #3: a council's params/ (suppress_max: 9) were lost from notebooks/, the shipped
+    ones read without a word."""
+    from swlib import config
+
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    (project / "params").mkdir()
+    monkeypatch.setattr(config, "NOTEBOOKS", project / "notebooks")
+    monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
+    monkeypatch.chdir(project / "notebooks")
+    assert config.params_dir() == project / "params" and not config.shipped_params()

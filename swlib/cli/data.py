@@ -180,9 +180,14 @@ def init(council, name, workbook, family_group, population):
 @click.option("--council", required=True)
 @click.option("--period", required=True)
 @click.option("--audience", type=click.Choice(["internal", "public"]), default="internal")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="public: the outputs folder the public reports were written to, whose record of what they "
+                   "printed the export is checked against (default: $SWREPORT_OUT or ./outputs)")  # fmt: skip
 @data_option
-def export(path, council, period, audience, data):
+def export(path, council, period, audience, out, data):
     """Write the performance table and both summaries to a formatted .xlsx workbook."""
+    from .. import published
+    from ..config import default_data_path, shipped_params_note
     from ..excel import export_performance
     from ..loading import load
 
@@ -193,9 +198,18 @@ def export(path, council, period, audience, data):
     if not path.parent.is_dir():
         found = "a file" if path.parent.exists() else "no such folder"
         raise ConfigError(f"cannot write {path.name} in {path.parent}: found {found}; expected an existing folder")
+    if out is not None and not out.is_dir():
+        raise ConfigError(f"--out {out}: found {'a file' if out.exists() else 'no such folder'}; expected the outputs "
+                          "folder the public reports were written to")  # fmt: skip
     ds = load(data)
     council = ds.council_id(council)
-    click.echo(str(export_performance(ds, council, period, path, audience)))
+    record = None
+    if audience == "public":  # what earlier public reports printed: a revision they would hide stays hidden
+        record = published.read(council, out)
+        for note in (published.missing(council, out), shipped_params_note(data or default_data_path())):
+            if note:
+                click.echo(f"warning: {note}", err=True)
+    click.echo(str(export_performance(ds, council, period, path, audience, published=record)))
 
 
 @main.command("check-public")
