@@ -45,7 +45,7 @@ from .return_totals import finance_totals, workforce_totals
 from .schema import COUNT_UNITS, DEFAULT_DECIMALS
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 from .statutory_years import years_without_statutory
-from .undeclared import undeclared_flows, undeclared_parts, values_by_key
+from .undeclared import undeclared_flows, undeclared_frequencies, undeclared_parts, values_by_key
 
 
 def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=None) -> list[Problem]:
@@ -62,6 +62,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
             out += percentages_without_base(tables["observations"], measures, label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
             out += undeclared_flows(tables["observations"], measures, label)
+            out += undeclared_frequencies(tables["observations"], measures, label)  # quarterly and yearly alike
             out += undeclared_amounts(tables, label)  # a total and its average, of a count hidden
             out += year_runs(tables["observations"], measures, label("observations"),
                              (refused or {}).get("observations"))  # fmt: skip

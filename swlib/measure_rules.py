@@ -42,8 +42,8 @@ def part_of_rules(df: pd.DataFrame, label: str) -> list[Problem]:
             out.append(Problem(label, int(row), "part_of",
                                f"'{whole}' {w['frequency']} ({w['aggregate']}), this measure {r['frequency']} "
                                f"({r['aggregate']})", "two measures with aggregate sum, this one as often as the "
-                               "whole or more often (monthly of quarterly), two snapshots (aggregate latest) of "
-                               "the same frequency, or a yearly percentage of a yearly count"))  # fmt: skip
+                               "whole or more often (monthly of quarterly), two snapshots (aggregate latest), "
+                               "this one as often as the whole or more often, or a yearly percentage of a yearly count"))  # fmt: skip
     return out
 
 
@@ -82,7 +82,8 @@ FREQUENCY_MONTHS = {f: SPAN_MONTHS[k] for f, k in FREQUENCY_KIND.items()}  # mon
 def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str, unit: str = "count") -> bool:
     """Whether a measure can be declared a part of another (``part_of_rules``): both summed, the
     part's periods within the whole's (a count only: a percentage as often as its base), or both
-    snapshots of the same frequency; a yearly percentage of a yearly count whatever their aggregates
+    snapshots, the part as often or more often (a count only: the same count at two frequencies,
+    looked after children at each quarter's end and at 31 March); a yearly percentage of a yearly count whatever their aggregates
     (one figure a year: complaints upheld, marked latest, of complaints received, marked sum); money
     or time (units currency, days, hours) of the count's people, per person or in total (a weekly
     cost, an average length of stay, the nights spent in secure care), as often as it."""
@@ -94,7 +95,7 @@ def part_of_fits(part_freq: str, part_agg: str, whole_freq: str, whole_agg: str,
         return False
     if part_freq == whole_freq:
         return True
-    if part_agg != "sum" or unit not in sc.COUNT_UNITS:
+    if unit not in sc.COUNT_UNITS or part_agg not in ("sum", "latest"):
         return False
     span = FREQUENCY_MONTHS
     return span[whole_freq] % span[part_freq] == 0 and span[part_freq] < span[whole_freq]

@@ -229,3 +229,84 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
                 )
             )  # fmt: skip
     return out
+
+
+# words of a title that say when or how often a count is taken, not what it counts ("... at quarter end",
+# "... during the year", "... at 31 March"), and the people words FLOW_STOP leaves out
+WHEN_STOP = (
+    frozenset("quarter month year end during annual quarterly monthly march point this last".split()) | FLOW_STOP
+)
+
+
+def same_count(a_title, b_title) -> bool:
+    """Whether two titles name the same count but for when it is taken: the words of one, less
+    when and whose (``WHEN_STOP``), two or more, are all the other's ("Children placed in secure
+    accommodation" and "Children and young people in secure accommodation during the year")."""
+    a, b = (title_words(t) - WHEN_STOP for t in (a_title, b_title))
+    a, b = {w for w in a if not w.isdigit()}, {w for w in b if not w.isdigit()}
+    small, large = sorted((a, b), key=len)
+    return len(small) >= 2 and small <= large
+
+
+def undeclared_frequencies(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
+    """Warnings: the same count at two frequencies (``same_count``: a council's quarterly "Children
+    placed in secure accommodation" and the statutory yearly "... in secure accommodation during the
+    year"; a quarterly snapshot "Looked after children at quarter end" and the yearly "... at 31
+    March"), both added up (aggregate sum) or both snapshots (latest), where the longer period's
+    figure less the shorter one's printed earlier in it (the year to December; the snapshot at 31
+    December) is ``suppress_min`` to ``suppress_max`` in some council's period and neither names the
+    other in ``part_of``: the Q4 report hides 18 - 15, the yearly row prints 18 beside it. One
+    warning a pair, on the more frequent measure's row: declare it ``part_of`` the other."""
+    settings = settings or council_settings
+    m = measures.drop_duplicates("measure")
+    counts = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
+    declared = counts["part_of"] if "part_of" in counts else pd.Series(None, index=counts.index)
+    span = {i: FREQUENCY_MONTHS.get(f) for i, f in counts["frequency"].items()}
+    pairs = [(c, f) for c in counts.index for f in counts.index
+             if span[c] and span[f] and span[f] < span[c] and span[c] % span[f] == 0
+             and counts.at[c, "aggregate"] == counts.at[f, "aggregate"]
+             and declared.get(f) != counts.at[c, "measure"] and declared.get(c) != counts.at[f, "measure"]
+             and same_count(counts.at[c, "title"], counts.at[f, "title"])]  # fmt: skip
+    if not pairs:
+        return []
+    o, have = values_by_key(obs)
+    out = []
+    for c, f in pairs:
+        coarse, fine = counts.at[c, "measure"], counts.at[f, "measure"]
+        if coarse not in have or fine not in have:
+            continue
+        kind, c_kind = FREQUENCY_KIND[counts.at[f, "frequency"]], FREQUENCY_KIND[counts.at[c, "frequency"]]
+        summed = counts.at[c, "aggregate"] == "sum"
+        mine, theirs = o.xs(fine, level="measure"), o.xs(coarse, level="measure")
+        found = None
+        for (council, period), whole in theirs.items():
+            p = Period.parse(period)
+            if p.kind != c_kind:
+                continue
+            lo, hi, so_far = *small_range(settings, council), 0.0
+            for q in p.parts(kind)[:-1]:  # the shorter periods printed before the longer one ends
+                v = mine.get((council, str(q)))
+                if v is None:
+                    break
+                so_far = so_far + v if summed else v
+                if whole > hi and so_far > hi and lo <= abs(whole - so_far) <= hi:
+                    found = (council, period, whole, str(q), so_far)
+                    break
+            if found:
+                break
+        if found:
+            council, period, whole, q, so_far = found
+            out.append(
+                Problem(
+                    label("measures"), int(f), "part_of",
+                    f"{fine} ({counts.at[f, 'title']}) and {coarse} ({counts.at[c, 'title']}) read as the same count "
+                    f"at two frequencies: {coarse} {whole:g} for {council}'s {period}, {fine} {so_far:g} "
+                    f"{'to the end of' if summed else 'at the end of'} {q}, {abs(whole - so_far):g} apart; a public "
+                    f"report hides {fine}'s figure but prints {coarse}'s beside it",
+                    f"part_of = {coarse} on {fine}'s row if it is the same count (or a part of it), so that public "
+                    "reports hide both where they are a small number apart (if it is not, titles that do not read "
+                    "as the same count)",
+                    council=council,
+                )
+            )  # fmt: skip
+    return out

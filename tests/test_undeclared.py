@@ -183,3 +183,47 @@ def test_a_service_plans_count_of_the_statutory_counts_cases_is_warned_though_th
     assert _part_of(ds) == []
     q4 = swlib.performance(ds, "alpha", "2023-24-Q4", audience="public").set_index("measure")
     assert q4.loc["m0", "to_date"] == 1296 and pd.isna(q4.loc["m1", "to_date"])
+
+
+def _frequencies(data_dir, part_of=None):
+    """ATTACK-8 #6: a council's quarterly count and the statutory yearly count of the same children
+    (m0, m1), and a quarterly snapshot beside the one at 31 March (m2, m3)."""
+    measures = [
+        {"title": "Children placed in secure accommodation", "frequency": "quarterly"},
+        {"title": "Children and young people in secure accommodation during the year", "frequency": "annual"},
+        {"title": "Looked after children at quarter end", "frequency": "quarterly", "aggregate": "latest"},
+        {"title": "Looked after children at 31 March", "frequency": "annual", "aggregate": "latest"},
+    ]
+    quarters = {f"2022-23-Q{q}": (4, "", 480, "") for q in (1, 2, 3, 4)}
+    quarters |= {"2023-24-Q1": (5, "", 490, ""), "2023-24-Q2": (5, "", 495, ""), "2023-24-Q3": (5, "", 498, ""),
+                 "2023-24-Q4": (3, "", 501, ""), "2022-23": ("", 16, "", 480), "2023-24": ("", 18, "", 501)}  # fmt: skip
+    obs = [{"measure": f"m{i}", "period": p, "value": str(v)} for p, vals in quarters.items()
+           for i, v in enumerate(vals) if v != ""]  # fmt: skip
+    folder = make_data(data_dir, [{"unit": "count", "polarity": "none", **m} for m in measures], obs)
+    rows = list(__import__("csv").DictReader((folder / "measures.csv").open()))
+    write_csv(folder / "measures.csv", [{**r, "part_of": (part_of or {}).get(r["measure"], "")} for r in rows])
+    return swlib.load(folder)
+
+
+def test_the_same_count_at_two_frequencies_is_warned_until_part_of_is_declared_and_then_hidden(tmp_path):
+    """ATTACK-8 #6: Q4 hid the quarterly 18 (18 - 15 = 3 in January to March), the yearly row printed
+    18 beside it, and nothing warned."""
+    from swlib.hidden import suppressed_columns
+    from swlib.published import empty
+    from swlib.status import performance
+
+    ds = _frequencies(tmp_path / "a")
+    text = "\n".join(str(w) for w in _part_of(ds))
+    assert "m0 (Children placed in secure accommodation) and m1 (Children and young people in secure accommodation " \
+           "during the year) read as the same count at two frequencies: m1 16 for alpha's 2022-23, m0 12 to the end " \
+           "of 2022-23-Q3, 4 apart" in text  # fmt: skip
+    assert "part_of = m1 on m0's row" in text
+    assert "m2 (Looked after children at quarter end) and m3 (Looked after children at 31 March) read as the same " \
+           "count at two frequencies: m3 501 for alpha's 2023-24, m2 498 at the end of 2023-24-Q3, 3 apart" in text  # fmt: skip
+    undeclared = performance(ds, "alpha", "2023-24-Q4", audience="public", published=empty()).set_index("measure")
+    assert undeclared.loc["m1", "to_date"] == 18 and undeclared.loc["m3", "to_date"] == 501  # printed
+    declared = _frequencies(tmp_path / "b", part_of={"m0": "m1", "m2": "m3"})  # a snapshot part_of one less often
+    assert not _part_of(declared)
+    rows = performance(declared, "alpha", "2023-24-Q4", audience="public", published=empty()).set_index("measure")
+    assert "to_date" in suppressed_columns(rows.loc["m1"].to_dict())  # 18 beside the 15 printed at Q3
+    assert "to_date" in suppressed_columns(rows.loc["m3"].to_dict())  # 501 beside the 498 printed at Q3
