@@ -21,7 +21,7 @@ from . import executors, reports
 from .base import NOT_RENDERED
 from .config import council_settings, notebooks_dir
 from .coverage import no_figures
-from .errors import ConfigError
+from .errors import ConfigError, PeriodError
 from .outputs import Job, Outcome, check_target, hold, read_manifest, record
 from .outputs import out_dir as outputs_folder
 from .periods import Period
@@ -81,7 +81,8 @@ def _code_hash() -> str:
 
 def row_hashes(ds) -> dict:
     """Every table's rows hashed once for a whole batch: {table: (row hashes, the council of each
-    row, or None for a table that is about every council)}."""
+    row, or None for a table that is about every council)}; and under ``STARTS`` each
+    observation's start (``_start``), by which a report leaves out the figures after its period."""
     import pandas as pd  # not before the workers' kernels start: a batch imports this module first
 
     from .schema import TABLE_ORDER
@@ -91,7 +92,29 @@ def row_hashes(ds) -> dict:
         df = ds.table(name)
         hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
         out[name] = (hashes, df["council"] if "council" in df and name != "benchmarks" else None)
+    periods = ds.observations["period"].astype(str)
+    starts = {p: _start(p) for p in periods.unique()}
+    out[STARTS] = periods.map(starts).to_numpy()
     return out
+
+
+STARTS = "observation starts"  # row_hashes' key for when each observation begins
+
+
+def _start(period: str) -> int:
+    """Where a period begins, as a month count (a period that cannot be read: -1, before every
+    report's end, so its row always counts)."""
+    try:
+        P = Period.parse(period)
+    except PeriodError:  # the data's own check says what is wrong with it
+        return -1
+    return P.fy * 12 + P.start
+
+
+def _end(period: str) -> int:
+    """Where a report's period ends, as ``_start`` counts months."""
+    P = Period.parse(period)
+    return P.fy * 12 + P.end
 
 
 def report_key(job: Job, ds, rows: dict | None = None) -> str:
@@ -99,7 +122,12 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
     whole benchmarking panel, which ranks every council; the measures every council reports),
     its narrative, the notebook (by its size and time: an unchanged batch opens no notebook),
     the council's settings, swlib's code and the parameters. Unchanged key: the report is
-    skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch."""
+    skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch.
+
+    A council's report leaves out the observations of periods that begin after its own ends: a
+    report shows its period, its year to date and the years before, never a later figure, so a
+    figure corrected in 2026/27 Quarter 2 does not re-render (nor, without --pdf, remove the PDF
+    of) the 2025/26 annual report (ANALYST-8 #4)."""
     from .narrative import narrative_dir  # pandas (via loading): not before the workers' kernels start
 
     rows = rows if rows is not None else row_hashes(ds)
@@ -115,11 +143,14 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
             }
         ).encode()
     )
-    for name, (hashes, council) in rows.items():
+    later = reports.get(job.report).per_council and STARTS in rows
+    for name, (hashes, council) in ((n, v) for n, v in rows.items() if n != STARTS):
         if council is not None:
             mine = (council == job.council).to_numpy(dtype=bool, na_value=False)
             if name == "measures":  # the catalogue: every council's measures and the council's own
                 mine |= council.isna().to_numpy()
+            if name == "observations" and later:  # not the figures of periods after the report's
+                mine &= rows[STARTS] <= _end(job.period)
             hashes = hashes[mine]
         h.update(name.encode())
         h.update(hashes.tobytes())

@@ -18,6 +18,7 @@ any of the files exists, nothing is written.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import re
 import tempfile
@@ -86,20 +87,37 @@ councils:
 """
 
 
-def _schedule(council: str) -> str:
+def can_print() -> bool:
+    """Whether the pdf extra is installed (``pdf.require`` checks Chromium too when a run starts)."""
+    return all(importlib.util.find_spec(m) is not None for m in ("playwright", "pikepdf"))
+
+
+def _schedule(council: str, pdf: bool) -> str:
+    """The schedule init writes: each report with its PDF where the pdf extra is installed, so that
+    the weekly run prints a re-rendered report's committee paper again rather than remove it."""
+    said = (
+        "# pdf: true prints each report's PDF (the committee paper) beside its HTML; a report rendered\n"
+        "# again without it loses the PDF printed before, whose figures are out of date.\n"
+        if pdf
+        else "# pdf: true would print each report's PDF (the committee paper) beside its HTML: it needs\n"
+        "# pip install 'swreport[pdf]' and Chromium (docs/guide.md). Without it a report rendered again\n"
+        "# loses a PDF printed before by hand (swreport run --pdf), whose figures are out of date.\n"
+    )
     return f"""# The reports 'swreport batch --schedule params/schedule.yaml' renders. 'latest' is the latest
 # period of the report's kind that has ended and has figures for at least half its measures
 # (latest_share: 0.8 under a run, or in councils.yaml, to ask for more); write a period
 # (2025-26-Q2, 2024-25) to render that one.
-runs:
+{said}runs:
   - report: quarterly
     period: latest
     councils: [{council}]
     audience: [internal, public]
+    pdf: {str(pdf).lower()}
   - report: annual
     period: latest
     councils: [{council}]
     audience: [internal, public]
+    pdf: {str(pdf).lower()}
 """
 
 
@@ -179,7 +197,7 @@ def init_council(
             elif what == "settings":
                 _write(path, _settings(council).encode())
             else:
-                _write(path, _schedule(council).encode())
+                _write(path, _schedule(council, can_print()).encode())
             written.append(path)
     except BaseException:
         for p in written:  # all or nothing

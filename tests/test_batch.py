@@ -585,3 +585,28 @@ def test_a_schedule_does_not_publish_an_annual_report_without_statutory_figures_
     r = CliRunner().invoke(main, [*args, "--dry-run"], env=env)
     assert r.exit_code == 0 and "not ready" not in r.output, r.output
     assert [x.split()[4:6] for x in r.output.splitlines() if x.startswith("  annual ")] == [["public", "render"]]
+
+
+def test_a_figure_of_a_period_after_a_reports_own_leaves_its_key_so_it_is_not_rendered_again(demo, tmp_path):
+    """ANALYST-8 #4: one corrected 2026/27 figure re-rendered every report, and the scheduled run
+    (no --pdf) removed every PDF 'its figures out of date', the earlier years' too. A report shows
+    its period, its year to date and the years before: a later figure is no input of it."""
+    from dataclasses import replace
+
+    from swlib.batch import report_key
+    from swlib.outputs import Job
+
+    sl = "south-lanarkshire"
+    annual = Job("annual", sl, "2020-21", "internal", str(ROOT / "data"), str(tmp_path), "South Lanarkshire", "")
+    quarter = replace(annual, report="quarterly", period="2021-22-Q2")
+    before = {j.period: report_key(j, demo) for j in (annual, quarter)}
+    o = demo.observations.copy()
+    row = o.index[(o["council"] == sl) & (o["period"] == "2021-22-Q2")][0]
+    o.loc[row, "value"] = 12345.0  # a correction to 2021/22 Quarter 2
+    after = replace(demo, observations=o, memo={})
+    assert report_key(annual, after) == before["2020-21"]  # the 2020/21 report: unchanged, skipped
+    assert report_key(quarter, after) != before["2021-22-Q2"]  # the quarter's own report: rendered again
+    o = demo.observations.copy()
+    row = o.index[(o["council"] == sl) & (o["period"] == "2020-21-Q3")][0]
+    o.loc[row, "comment"] = "a figure of the year itself"
+    assert report_key(annual, replace(demo, observations=o, memo={})) != before["2020-21"]

@@ -49,6 +49,9 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
     schedule = swlib.config.load_schedule(empty / "params" / "schedule.yaml")
     assert [(x.report, x.period, x.councils) for x in schedule.runs] == [
         ("quarterly", "latest", ["fife"]), ("annual", "latest", ["fife"])]  # fmt: skip
+    # with the pdf extra (as here), the committee papers: the weekly run prints a re-rendered report's
+    # PDF again instead of removing it (ANALYST-8 #4)
+    assert [x.pdf for x in schedule.runs] == [True, True]
     assert "narrative/<council>/<year>/<section>.md" in (empty / "data" / "narrative" / "README.md").read_text()
 
 
@@ -219,3 +222,14 @@ def test_a_near_miss_id_is_refused_before_anything_is_written_and_a_name_offers_
     assert r.exit_code == 2 and "(did you mean 'east-ayrshire'?)" in r.output and not any(empty.iterdir())
     r = run("init", "eastayrshire", "--name", "East Ayrshire Council", "--family-group", "2")  # meant: as given
     assert r.exit_code == 0 and (empty / "data" / "councils.csv").exists(), r.output
+
+
+def test_without_the_pdf_extra_init_writes_a_schedule_without_pdfs_saying_what_pdf_true_needs(empty, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda m, *a: None if m == "playwright" else real(m, *a))
+    assert run("init", "fife", "--name", "Fife Council").exit_code == 0
+    text = (empty / "params" / "schedule.yaml").read_text()
+    assert [x.pdf for x in swlib.config.load_schedule(empty / "params" / "schedule.yaml").runs] == [False, False]
+    assert "pip install 'swreport[pdf]'" in text and "loses a PDF printed before" in text
