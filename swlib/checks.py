@@ -38,7 +38,7 @@ import pandas as pd
 from . import slips
 from . import year_runs as runs
 from .amounts import small_range, undeclared_amounts
-from .config import council_settings
+from .config import council_settings, small_numbers_said
 from .errors import FINANCE_UNITS, Problem, row_list
 from .rate_bases import age_populations_over_whole, populations, rate_base, rate_counts, rate_head
 from .return_totals import finance_totals, workforce_totals
@@ -70,6 +70,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
                 out += years_without_statutory(
                     tables["observations"], measures, tables["councils"], label("observations")
                 )
+        out += withheld_titles(measures, tables.get("councils"), label("measures"))
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
         if "targets" in tables:
@@ -223,6 +224,31 @@ def tolerances_without_targets(measures: pd.DataFrame, targets: pd.DataFrame | N
         out.append(Problem(label, int(r), "target", f"a blank cell for {m}, which has {given}",
                            "a target (here, or by period in targets): without one the report shows the measure "
                            "'Data only', with no status; or clear its tolerance if it has no target"))  # fmt: skip
+    return out
+
+
+def withheld_titles(measures: pd.DataFrame, councils: pd.DataFrame | None, label: str) -> list[Problem]:
+    """A measure's title, theme or outcome that a public report prints as [withheld]: it mentions a
+    small number by the settings of a council that reports it (``public_text.public_row_text``) and
+    no officer has cleared the row. Said before a public report is published (ANALYST-8 #1)."""
+    ids = list(councils["council"].dropna()) if councils is not None and "council" in councils else []
+    cleared = measures.reindex(columns=["cleared"])["cleared"].astype(str).str.strip().str.lower() == "yes"
+    out = []
+    for row in measures.index[~cleared]:
+        council = measures.at[row, "council"] if "council" in measures else None
+        whose = [council] if isinstance(council, str) and council else ids
+        for col in ("title", "theme", "outcome"):
+            text = measures.at[row, col] if col in measures else None
+            found = next((f for c in whose for f in small_numbers_said(text, c, clearing=False)), None)
+            if found:
+                out.append(Problem(
+                    label, int(row), col,
+                    f"{text!r} ({measures.at[row, 'measure']}), which a public report prints as [withheld]: "
+                    f"it mentions a small number (...{found}...)",
+                    "words with no count of people in them; or, once an officer has checked that the number "
+                    "counts no one, cleared = yes on the measure's row (the public report then prints it)",
+                ))  # fmt: skip
+                break
     return out
 
 

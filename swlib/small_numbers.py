@@ -62,6 +62,17 @@ _OF_PEOPLE = LazyPattern(rf"\s+(?:out\s+)?of\s+(?:(?:the|these|those|our|their|i
 _OF_WHOM = LazyPattern(rf"(?:\s+(?:the|these|those|our|their|its|his|her|my|all)\b)?(?:\s+(?!(?:{PHRASE_END})\b)"
                       rf"[\w'’-]+){{0,3}}?\s+(?:{NOUNS}|them|whom|us|you)\b(?!['’]s)", re.IGNORECASE)  # fmt: skip
 _THRESHOLD = LazyPattern(r"\bmore than\s+$", re.IGNORECASE)  # "more than one": two or more, no count
+# a number that is a bound ("3 or more placements", "more than 2 moves", "at least 3 visits", "3+
+# placements"): it counts no one unless what it bounds is people ("more than 3 children", "under 4
+# were placed"), the first noun after it (ANALYST-8 #1: the usual title of a looked after children
+# indicator was [withheld])
+_BOUND_BEFORE = LazyPattern(r"\b(?:(?:more|fewer|less|greater)\s+than|over|under|above|below|at\s+least|at\s+most|"
+                      r"up\s+to|no\s+more\s+than)\s+$", re.IGNORECASE)  # fmt: skip
+_BOUND_AFTER = LazyPattern(r"[ \t]*\+|\s+or\s+(?:more|over|above|fewer|less|under|below)\b", re.IGNORECASE)
+_WHO = (rf"{_PERSONS}|children|young|people|persons|adults|men|women|boys|girls|babies|infants|families|carers|"
+        r"clients|patients|individuals|offenders|prisoners|residents|parents|pupils|victims|service users|users|"
+        r"staff|workers?|siblings?|twins|households?|them|whom|who|were|was|are|is|had|have|has")  # fmt: skip
+_BOUNDS_WHOM = LazyPattern(rf"(?:\W+(?!(?:{NOUNS})\b)[\w'’-]+){{0,2}}?\W+(?:{_WHO})\b", re.IGNORECASE)
 # "19/21", "997 / 1000", "rate: 19/21." (a full stop after it ends a sentence)
 _FRAC_AFTER = LazyPattern(r"[ \t]?/[ \t]?(\d+)(?![\d/-]|[.,]\d)")
 _RANGE_AFTER = LazyPattern(r"\s*[-/]\s*\d")  # "2020-21", "2023/24"
@@ -115,6 +126,11 @@ def _small_numbers_in(text: str, lo: int = 1, hi: int = 4) -> list[str]:
             continue
         if n == 1 and ending_at(_THRESHOLD, text, start):  # "more than one placement": a threshold, not a count
             continue
+        bound_after = _BOUND_AFTER.match(text, end)
+        if (bound_after or ending_at(_BOUND_BEFORE, text, start)) and not _BOUNDS_WHOM.match(
+            text, bound_after.end() if bound_after else end
+        ):
+            continue  # "3 or more placements", "more than 2 moves": a threshold, not a count of anyone
         if m.group("x") is None and UNIT_AFTER.match(text, end):
             continue
         frac = _FRAC_AFTER.match(text, end) if m.group("n")[0].isdigit() else None

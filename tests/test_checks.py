@@ -288,3 +288,27 @@ def test_a_population_rate_alone_whose_population_makes_it_a_small_count_is_a_va
                "frequency": "annual"})  # fmt: skip
     write_csv(folder / "measures.csv", [{**MEASURE_DEFAULTS, **m} for m in ms])
     assert not [w for w in swlib.load(folder).warnings if "given with no count" in str(w)]
+
+
+def test_a_title_a_public_report_would_withhold_is_a_warning_at_its_row_naming_cleared(data_dir):
+    """ANALYST-8 #1: a title with a small number in it was [withheld] in the public report, and
+    nothing before publishing said so. A threshold ("3 or more placements") is no count: no warning."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    three = "Children placed with 3 foster carers in Annan"
+    measures = [{"title": "Looked after children with 3 or more placements in the past year"}, {"title": three},
+                {"title": three}]  # fmt: skip
+    obs = [{"measure": m, "period": "2024-25-Q1", "numerator": "168", "denominator": "188"} for m in ("m0", "m1", "m2")]
+    d = make_data(data_dir, measures, obs)
+    ms = pd.read_csv(d / "measures.csv", dtype=str, keep_default_na=False)
+    ms["cleared"] = ["", "", "yes"]  # m2: an officer has checked it
+    ms.to_csv(d / "measures.csv", index=False)
+    r = CliRunner().invoke(main, ["validate", "--data", str(d)])
+    assert r.exit_code == 0 and r.output.count("prints as [withheld]") == 1, r.output
+    assert f"measures.csv, row 3, column 'title': found '{three}' (m1), which a public report prints as [withheld]" in (
+        r.output
+    )
+    assert "cleared = yes on the measure's row" in r.output

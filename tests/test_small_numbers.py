@@ -477,3 +477,16 @@ def test_counts_of_one_flow_of_cases_give_their_difference_away_whatever_their_n
     ds = swlib.load(make_data(data_dir, [{"title": f"Measure {i}"} for i in range(len(obs))], obs))
     public = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["comment"].tolist()
     assert public[len(ONE_FLOW) :] == TWO_KINDS and not set(public[: len(ONE_FLOW)]) & {t for t, _ in ONE_FLOW}
+
+
+def test_a_threshold_or_bound_counts_no_one_but_a_bound_on_people_is_still_a_count():
+    """ANALYST-8 #1: "Looked after children with 3 or more placements in the past year", the usual
+    title of the indicator, was [withheld] in public reports: its 3 is a threshold, not 3 people."""
+    for safe in ("Looked after children with 3 or more placements in the past year",
+                 "children with more than 2 placements", "at least 3 placements", "over 3 moves", "3+ placements",
+                 "young people under 16", "seen within 3 days", "children aged 0-17"):  # fmt: skip
+        assert small_numbers_in(safe) == [], safe
+    for text in ("3 or more children were harmed", "more than 2 children died", "fewer than 3 children were placed",
+                 "under 4 were placed", "3 or more young people", "2 children had 3 or more placements",
+                 "more than 3 of the children"):  # fmt: skip
+        assert small_numbers_in(text), text
