@@ -892,6 +892,34 @@ def test_the_rank_charts_carry_their_colour_key_and_a_cost_is_ranked_lowest_to_h
     assert svg_overprinted(svg) == []
 
 
+def test_the_rank_charts_of_a_cost_name_their_prices(demo):
+    # COMMITTEE-8 (3): "£ per hour" and "19/20: £3,291" with no price year, where the table says 2020/21 prices
+    from swlib import views
+
+    svg = svg_of(views.benchmark_view(demo, "south-lanarkshire", swlib.Period.parse("2021-22-Q2"))["chart"])
+    titles = [t for t, _, c in svg_text_boxes(svg) if c == "title"]
+    priced = [t for t in titles if "at 20/21 prices\n" in t]  # after the name, before the figure
+    assert len(priced) == 4 and all("£" in t for t in priced)  # SW1, SW5, CHN8a, CHN8b
+    assert not any("prices" in t for t in titles if "£" not in t)
+    assert svg_overprinted(svg) == []
+
+
+def test_an_spc_legend_line_too_wide_for_its_margin_breaks_rather_than_runs_off_the_chart(demo):
+    # COMMITTEE-8 (7): D&G's sickness absence legend printed "a month (9.00 days" and lost "÷ 12)"
+    import re
+
+    from swlib.views.tables import spc_view
+
+    r, _ = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-absence-days")
+    chart = long_trend(demo, "dumfries-and-galloway", "dg-absence-days", "2023-24-Q2")
+    svg = svg_of(spc_view(chart, r["title"], r["unit"], 2, 0.75, annual=9.0)["chart"])
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+    legend = [t for t, _, c in svg_text_boxes(svg) if c == "legend"]
+    assert "target 0.75 days\na month\n(9.00 days ÷ 12)" in legend
+    assert all(box[2] <= width for t, box, c in svg_text_boxes(svg) if c == "legend")
+    assert svg_overprinted(svg) == []
+
+
 def test_an_inspection_segment_too_narrow_for_its_grade_is_never_a_bare_count():
     # COMMITTEE-5 (14): Dundee's inspection chart printed only "1" on Staffing's and Environment's
     # short segments, read as the grade, where the others said "Weak: 1" and "Good: 1"

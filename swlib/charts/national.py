@@ -4,6 +4,7 @@ indicator (by family group), and the funnel plot with the councils outside it na
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -34,18 +35,19 @@ from .svg import (
 )
 
 
-def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool = False) -> Chart:
+def benchmark_chart(b: pd.DataFrame, council: str, cols: int = 6, printed: bool = False, prices=None) -> Chart:
     """For each indicator, all councils' values sorted best to worst: this council and its family
     highlighted. Each panel is titled by the indicator's name (its code after it); this council's
     bar is black and outlined, and marked under the axis with the council's name (found in a
     greyscale print, not by colour alone). Six panels a row for the landscape page the benchmarking
     table prints on, at full size; ``cols`` fewer for a phone's screen (the panels as wide, the chart
     narrower and taller); ``printed``: the bars lower, for the committee paper (the heading, its words,
-    the charts and their caption on one landscape page)."""
-    return benchmark_charts(b, council, [(cols, printed)])[0]
+    the charts and their caption on one landscape page). ``prices``: a cost's prices by indicator
+    ("£ at 2020/21 prices"), said under its figure."""
+    return benchmark_charts(b, council, [(cols, printed)], prices)[0]
 
 
-def benchmark_charts(b: pd.DataFrame, council: str, layouts: list[tuple[int, bool]]) -> list[Chart]:
+def benchmark_charts(b: pd.DataFrame, council: str, layouts: list[tuple[int, bool]], prices=None) -> list[Chart]:
     """``benchmark_chart`` drawn in each of ``layouts`` (its ``cols`` and ``printed``), the panels'
     figures worked out once: a report's benchmarking is drawn three times of the same figures (the
     screen's, a phone's and the printed page's)."""
@@ -65,14 +67,14 @@ def benchmark_charts(b: pd.DataFrame, council: str, layouts: list[tuple[int, boo
            "is black, outlined and marked ▲ with its name under it, its family group's mid blue. " + "; ".join(parts) + ".")  # fmt: skip
     caption = (f"Where {name} stands among all Scottish councils on each indicator (black, outlined and marked "
                f"▲ {name}: this council; mid blue: its family group; light grey: the other councils).")  # fmt: skip
-    panels = _benchmark_panels(b, codes, council)
+    panels = _benchmark_panels(b, codes, council, prices or {})
     svgs = (
         _benchmark_svg(panels, council, fam, cols, alt, name, 22.0 if printed else 30.0) for cols, printed in layouts
     )
     return [Chart(svg, alt, caption) for svg in svgs]
 
 
-def _benchmark_panels(b: pd.DataFrame, codes: list, council: str) -> list[dict]:
+def _benchmark_panels(b: pd.DataFrame, codes: list, council: str, prices: dict | None = None) -> list[dict]:
     """Each indicator's panel as ``_benchmark_svg`` draws it in any layout: its name, its unit and
     what its value axis counts, its councils' values best to worst (each council with its family
     group), and the council's figure, year and rank."""
@@ -93,8 +95,26 @@ def _benchmark_panels(b: pd.DataFrame, codes: list, council: str) -> list[dict]:
             figure = f"{year}: {fmt_value(row['value'].iloc[0], unit, d)}, "
         panels.append({"name": panel_name(code, groups[code]["title"].iloc[0]), "unit": unit,
                        "axis": value_axis_label(unit, g["title"].iloc[0]), "values": values,
-                       "councils": list(zip(g["council"], g["family_group"], strict=True)), "rank": figure + rank})  # fmt: skip
+                       "councils": list(zip(g["council"], g["family_group"], strict=True)), "rank": figure + rank,
+                       # a cost's prices under its figure: "19/20: £3,291" is 2019/20's cost at 2020/21 prices
+                       "prices": _prices_words((prices or {}).get(code, "")) if unit == "currency" else ""})  # fmt: skip
     return panels
+
+
+def _prices_words(label: str) -> str:
+    """ "at 20/21 prices" from "£ at 2020/21 prices" (the figure's year is printed short beside it)."""
+    m = re.search(r"(\d{4}/\d\d)", label)
+    return f"at {short_label(m.group(1))} prices" if m else ""
+
+
+def _with_prices(lines: list[str], prices: str, room: float, size: float) -> list[str]:
+    """A panel's name with its prices ("at 20/21 prices") after its last line where that fits in
+    ``room`` points (the panel and half the gap beside it), else on a line of their own."""
+    if not prices:
+        return lines
+    if text_width(f"{lines[-1]} {prices}", size) <= room:
+        return [*lines[:-1], f"{lines[-1]} {prices}"]
+    return [*lines, prices]
 
 
 def panel_name(code: str, title: str) -> str:
@@ -135,6 +155,8 @@ def _benchmark_svg(panels: list[dict], council: str, fam, cols: int, alt: str, n
     if cols != 6:  # fewer a row (a phone's screen): as wide each, the chart narrower
         W = left + right + pw * (cols + gap * (cols - 1))
     names = [_fit_lines(p["name"], pw, size, 3) for p in panels]  # its code whole at 9 pt
+    # a cost's prices after its name, into the gap beside it where they fit, else a line of their own
+    names = [_with_prices(n, p["prices"], pw * (1 + gap / 2), size) for n, p in zip(names, panels, strict=True)]
     head = max(len(n) for n in names) + 2  # the name's lines, the figure and rank, the axis's unit
     # the bars lower than at 8 pt: room for a name's third line at 9 pt
     ph, top_pad, tick_half = bars, 1.0, metrics.CAP / 2 * size

@@ -33,6 +33,7 @@ from .svg import (
     line_handle,
     marker_handle,
     padded,
+    text_width,
     value_axes,
     wrap_to,
 )
@@ -114,6 +115,21 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     return Chart(svg, alt, caption)
 
 
+def _fitted(label: str, room: float, size: float) -> str:
+    """A legend label with each line wider than ``room`` points broken at its spaces ("a month
+    (9.00 days ÷ 12)" over two lines); a label that fits is left as it is."""
+
+    def fit(line: str) -> str:
+        if text_width(line, size) <= room:
+            return line
+        head, bracket, tail = line.partition(" (")  # its bracket on a line of its own where that fits
+        if bracket and max(text_width(head, size), text_width("(" + tail, size)) <= room:
+            return f"{head}\n({tail}"
+        return wrap_to(line, room, size)
+
+    return "\n".join(fit(line) for line in label.split("\n"))
+
+
 def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt, target_label=None) -> str:
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
@@ -146,6 +162,9 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
         height += max(0.0, (legend_height(entries, 0.15) + 4) / 72 - height)
     W, H = 72 * width, 72 * height
     x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
+    if half:  # a legend line wider than the right margin broken at its spaces, not cut at the chart's edge
+        room = W - (x0 + 1.07 * (x1 - x0)) - (handle + 0.8) * size
+        entries = [(_fitted(label, room, size), draw) for label, draw in entries]
     n = len(chart)
     xa = Axis(-0.05 * (n - 1), 1.05 * (n - 1), x0, x1) if n > 1 else Axis(-0.5, 0.5, x0, x1)
     values = [float(v) if not is_nan(v) else math.nan for v in chart["value"]]

@@ -326,6 +326,7 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
     # three panels a row on a phone's screen (at one pixel a point, the size its text is legible at, six need two screens)
-    screen, phone, paper = benchmark_charts(b, council, [(6, False), (3, False), (6, True)])
+    prices = {r["lgbf"]: cost_prices(py, r) for r in records(mine) if r["unit"] == "currency"}  # each cost's
+    screen, phone, paper = benchmark_charts(b, council, [(6, False), (3, False), (6, True)], prices)
     chart = dict(screen.view(), narrow=phone.view()["src"], print=paper.view()["src"])
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": chart}
