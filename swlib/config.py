@@ -151,6 +151,9 @@ class CouncilSettings(_Model):
     # a run with period latest (or previous) picks a period only when at least this share of the
     # measures due in it have figures (swlib.scheduling): one early figure does not make a quarter
     latest_share: float = Field(0.5, ge=0, le=1)
+    # what the finance return's budget lines are, as the source heads them ("NET Budget by Service"):
+    # "net" titles the annual report's budget table and chart "net revenue budget"; "" says neither
+    budget_basis: Literal["", "net", "gross"] = ""
 
 
 class Settings(_Model):

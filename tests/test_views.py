@@ -1081,3 +1081,15 @@ def test_a_synthetic_target_and_tolerance_are_marked_where_printed(demo):
     # where every figure of the table is synthetic, the table says so once, as for its figures
     t = performance_table_view(absence, perf.attrs["years"], "caption")
     assert t["synthetic"] == "all" and t["rows"][0]["target"] == {"text": "4.50 days"}
+
+
+def test_a_budget_the_source_calls_net_is_titled_net_in_its_table_and_chart(demo):
+    # COMMITTEE-8 (14): SL's Resource Plan heads its table "NET Budget by Service"; the annual report's
+    # table and chart said "revenue budget", and Justice's £1.6m (0.9%) read as the whole of its spending
+    sl = s.finance_view(demo, "south-lanarkshire", swlib.Period.parse("2021-22"))["items"]
+    table = next(i["table"] for i in sl if "table" in i and "budget by service" in i["table"]["caption"])
+    chart = next(i["chart"] for i in sl if "chart" in i)
+    assert table["caption"] == "2021/22 net revenue budget by service"
+    assert chart["caption"].startswith("The 2021/22 net revenue budget by service") and "net revenue" in chart["alt"]
+    dg = s.finance_view(demo, "dumfries-and-galloway", swlib.Period.parse("2023-24"))["items"]  # its plan does not say
+    assert next(i["table"]["caption"] for i in dg if "table" in i) == "2023/24 revenue budget by service"

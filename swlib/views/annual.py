@@ -269,7 +269,9 @@ def finance_view(ds, council: str, period: Period, audience: str = "internal") -
     if f.empty:
         return {"none": no_data_text("finance", period.label), "items": []}
     items = []
-    for kind, label in (("budget", "revenue budget"), ("outturn", "revenue outturn"), ("capital", "capital programme")):
+    basis = council_settings(council).budget_basis  # "net": as the source heads its budget table
+    budget_label = f"{basis} revenue budget".strip()
+    for kind, label in (("budget", budget_label), ("outturn", "revenue outturn"), ("capital", "capital programme")):
         lines = f[f["kind"] == kind][["line", "amount", "source"]]
         if lines.empty:
             continue
