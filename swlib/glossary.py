@@ -43,8 +43,8 @@ ABBREVIATIONS = {
     "VISOR": ("Violent and Sex Offender Register", "the national database of people who pose a risk of serious "
               "harm."),
     "ICT": ("information and communication technology", "computers, networks and phones."),
-    "IJB": ("Integration Joint Board", "the board the council and the NHS set up together to plan and direct adult "
-            "health and social care."),
+    "IJB": ("Integration Joint Board", "the board the council and its health board set up together to plan and "
+            "direct adult health and social care."),
     "NHS": ("National Health Service", "NHS Scotland and its health boards."),
     "SPSO": ("Scottish Public Services Ombudsman", "who looks into complaints about public services that have been "
              "through the council's own complaints procedure."),
@@ -149,10 +149,32 @@ def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
         else:
             flags = 0 if term in ("Green, Amber, Red", "[c]", "H1, H2") else re.IGNORECASE
             hit = re.search(_pattern(term), text, flags) is not None
+        if hit and term in ABBREVIATIONS and term in USES and term not in found:
+            term, meaning = written_out(term, meaning)  # "Mental health officer services": no MHO to define
         if hit and term not in seen:
             out.append((term, meaning))
             seen.add(term)
     return out
+
+
+def written_out(abbr: str, meaning: str) -> tuple[str, str]:
+    """The glossary entry of an abbreviation a report writes out in full and never abbreviates,
+    under the words the reader meets ("Integration Joint Board": the board ..., not "IJB")."""
+    name = ABBREVIATIONS[abbr][0]
+    if meaning.lower().startswith(name.lower() + ", "):
+        meaning = meaning[len(name) + 2 :]
+    return name, meaning
+
+
+def glossary_used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """``used``, and the entries the kept entries' own meanings use ("NHS" in Equipu's): the
+    glossary is part of the report, so it holds every term it uses too."""
+    keep = used(entries, text)
+    while True:
+        more = used(entries, text + " " + " ".join(m for _, m in keep))
+        if [t for t, _ in more] == [t for t, _ in keep]:
+            return keep
+        keep = more
 
 
 def abbreviations(text: str) -> set[str]:
@@ -246,6 +268,6 @@ def plain_words(body: str, entries: list[tuple[str, str]]) -> str:
     """The rendered body with its glossary cut to the terms it uses and each abbreviation spelled
     out at first use (see the module's note)."""
     body = expand_first_use(body)
-    keep = used(entries, visible_text(body))
+    keep = glossary_used(entries, visible_text(body))
     glossary = str(macro("glossary", keep))
     return GLOSSARY_BLOCK.sub(lambda _: glossary, body, count=1)

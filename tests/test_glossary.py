@@ -39,13 +39,36 @@ def test_an_abbreviation_is_spelled_out_at_first_use_only():
     assert glossary.undefined("CJ SWS and FOI, in Q2, SW1 and UTC", {"CJ SWS"}) == {"FOI"}
 
 
-def _read(path):
+def test_a_name_written_out_and_never_abbreviated_is_in_the_glossary_under_its_words():
+    # COMMITTEE-8 (5): "MHO" was in every council report's glossary, which only ever writes "Mental health
+    # officer services"; D&G's annual listed IJB, which it writes "the Integration Joint Board"
+    entries = glossary.used(ITEMS, "6.4 Mental health officer services; advises the Integration Joint Board")
+    terms = dict(entries)
+    assert "MHO" not in terms and "IJB" not in terms
+    assert terms["Mental Health Officer"].startswith("a social worker qualified")
+    assert terms["Integration Joint Board"].startswith("the board the council and its health board")
+    assert "MHO" in dict(glossary.used(ITEMS, "MHO reports on time"))  # abbreviated: under its abbreviation
+
+
+def test_the_glossary_holds_the_terms_its_own_entries_use():
+    # COMMITTEE-8 (5): SL's glossary said "NHS Lanarkshire's" (Equipu) with no entry for NHS
+    text = glossary.visible_text(glossary.plain_words('<p>Equipu stores</p><dl class="glossary"></dl>', ITEMS))
+    assert "NHS" not in text  # the body does not use it; its glossary does
+    out = glossary.plain_words('<p>Equipu stores</p><dl class="glossary"></dl>', ITEMS)
+    defined = re.findall(r"<dt>(.*?)</dt>", out)
+    assert set(defined) == {"NHS", "Equipu"}, defined
+
+
+def _read(path, printed=False):
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     main = page.select_one("main")
     dl = main.select_one("dl.glossary")
     defined = [dt.get_text() for dt in dl.select("dt")] if dl else []
     if dl:
         dl.decompose()
+    if printed:  # what the committee paper prints: an analyst's hints on screen only are not in it
+        for hint in main.select(".screen-only"):
+            hint.decompose()
     nav = main.select_one("nav")
     if nav:
         nav.decompose()
@@ -60,8 +83,22 @@ def _read(path):
 def test_every_abbreviation_a_report_uses_is_in_its_glossary_and_spelled_out_first(name, audience):
     text, alts, defined = _read(rendered(name, audience))
     assert not glossary.undefined(text + " " + alts, set(defined)), name
-    meanings = dict(ITEMS)
-    assert [t for t, _ in glossary.used([(d, meanings.get(d, "")) for d in defined], text + " " + alts)] == defined
+    meanings = dict(ITEMS) | {glossary.ABBREVIATIONS[a][0]: "" for a in glossary.ABBREVIATIONS}
+    entries = [(d, meanings.get(d, "")) for d in defined]
+    # COMMITTEE-8 (5): each term the glossary holds is one the printed paper uses (the glossary's own
+    # meanings too, "NHS" in Equipu's), and every abbreviation the glossary itself uses is defined in it
+    page = BeautifulSoup(rendered(name, audience).read_text(encoding="utf-8"), "html.parser")
+    said = {dt.get_text(): dd.get_text(" ") for dt, dd in zip(page.select("main dl.glossary dt"),
+                                                          page.select("main dl.glossary dd"), strict=True)}  # fmt: skip
+    printed, printed_alts, _ = _read(rendered(name, audience), printed=True)
+    for entry in entries:  # used by the paper, or by another entry of the glossary
+        others = " ".join(m for t, m in said.items() if t != entry[0])
+        assert glossary.used([entry], f"{printed} {printed_alts} {others}") == [entry], (name, entry[0])
+    said = " ".join(said.values())
+    assert not glossary.undefined(said, set(defined)), name
+    if "MHO" in defined:
+        assert re.search(r"\bMHOs?\b", printed), name
+    assert not {"IJB", "CSWO"} & set(defined) or re.search(r"\b(IJB|CSWO)s?\b", printed), name
     masked = text
     for abbr in sorted(glossary.ABBREVIATIONS, key=len, reverse=True):  # "SWS" inside "CJ SWS" is CJ SWS's
         expansion = glossary.ABBREVIATIONS[abbr][0]
@@ -126,5 +163,5 @@ def test_the_integration_joint_board_written_out_and_the_promise_are_in_the_glos
     # COMMITTEE-5 (13): SL's annual report writes "Integration Joint Board" in full and works "on The
     # Promise"; the glossary had IJB only when abbreviated, and no entry for The Promise
     text = "reported to the Integration Joint Board; work with partners on The Promise for care experienced"
-    assert [t for t, _ in glossary.used(ITEMS, text)] == ["IJB", "The Promise"]
+    assert [t for t, _ in glossary.used(ITEMS, text)] == ["Integration Joint Board", "The Promise"]
     assert [t for t, _ in glossary.used(ITEMS, "we promise the board a reply")] == []  # ordinary words are not
