@@ -881,7 +881,11 @@ def test_an_spc_target_that_is_a_share_of_the_years_says_so_and_the_assurance_na
     assert assurance.endswith("(the target tested: 100 a quarter, the year's 400 ÷ 4)")
     assert caption.endswith("The target line is 100 a quarter, the year's 400 ÷ 4.")
     svg, assurance, _ = seen["Average days lost"]
-    assert ">a month (9.00 days ÷ 12)<" in svg and "0.75 days a month, the year's 9.00 days ÷ 12" in assurance
+    assert (
+        ">a month<" in svg
+        and ">(9.00 days ÷ 12)<" in svg
+        and "0.75 days a month, the year's 9.00 days ÷ 12" in assurance
+    )
     # a percentage's target is the year's own on every point: labelled as before, nothing added
     assert spc_target_words(70.0, 70.0, "percent", 0, "quarter") is None
     assert spc_target_words(400.0, 400.0, "count", 0, "year") is None
