@@ -1,5 +1,7 @@
 """Report pieces as a reader sees them."""
 
+import re
+
 import swlib
 from swlib import views as s
 from swlib.templating import macro, numbered
@@ -1097,3 +1099,14 @@ def test_a_budget_the_source_calls_net_is_titled_net_in_its_table_and_chart(demo
     assert chart["caption"].startswith("The 2021/22 net revenue budget by service") and "net revenue" in chart["alt"]
     dg = s.finance_view(demo, "dumfries-and-galloway", swlib.Period.parse("2023-24"))["items"]  # its plan does not say
     assert next(i["table"]["caption"] for i in dg if "table" in i) == "2023/24 revenue budget by service"
+
+
+def test_a_budgets_chart_prints_with_its_table(demo):
+    # COMMITTEE-8 (16): D&G's 2023/24 budget chart printed alone at the top of p4, its table on p3
+    html = str(macro("finance", s.finance_view(demo, "dumfries-and-galloway", swlib.Period.parse("2023-24"))))
+    block = re.search(r'<div class="budget-block">(.*?)</div>', html, re.S).group(1)
+    assert "2023/24 revenue budget by service</caption>" in block and "<figure" in block and "</figure>" in block
+    assert html.count("<figure") == 1  # the chart once, in the block
+    from swlib.templating import report_css
+
+    assert ".budget-block { break-inside: avoid; }" in report_css()

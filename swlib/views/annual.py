@@ -276,8 +276,8 @@ def finance_view(ds, council: str, period: Period, audience: str = "internal") -
         if lines.empty:
             continue
         items.append({"table": money_view(lines, f"{period.label} {label} by service")})
-        if kind == "budget":
-            items.append({"chart": budget_chart(lines, f"{period.label} {label}").view()})
+        if kind == "budget":  # the budget's chart with its table: printed together (COMMITTEE-8 #16)
+            items[-1]["chart"] = budget_chart(lines, f"{period.label} {label}").view()
     budget, outturn = f[f["kind"] == "budget"], f[f["kind"] == "outturn"]
     if len(budget) and len(outturn):
         items.append(
