@@ -287,14 +287,14 @@ def chart_times(n: int = 20) -> dict[str, float]:
     """The median time of one chart, drawn ``n`` times in this process (after one to warm up), for
     each council chart the reports draw most: an SPC chart, a year bar chart, small multiples."""
     import swlib
-    from swlib import charts, trends
+    from swlib import charts, measure_spc
     from swlib.views import statutory_view
 
     ds = swlib.load(ROOT / "data")
     council, period = "south-lanarkshire", swlib.Period.parse("2021-22-Q2")
     perf = swlib.performance(ds, council, period)
     row = perf[perf["measure"] == "sl-planned-discharge"].iloc[0].to_dict()
-    spc = trends.long_trend(ds, council, row["measure"], period, target=trends.spc_target(ds, row))
+    spc = measure_spc.long_trend(ds, council, row["measure"], period, target=measure_spc.spc_target(ds, row))
     annual = swlib.performance(ds, "dundee-city", "2016-17")
     draws = {
         "SPC chart": lambda: charts.spc_chart(spc, row["title"], row["unit"], int(row["decimals"]), 95),

@@ -25,6 +25,8 @@ from .disclosure import SYMBOL, WITHHELD_TEXT
 from .errors import SwError
 from .excel import printed, write_csv, write_frames
 from .hidden import suppressed_columns
+from .measure_series import series
+from .measure_spc import long_trend, spc_target
 from .national import real_terms_benchmark
 from .periods import Period
 from .public_text import is_cleared
@@ -32,7 +34,7 @@ from .published import missing
 from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
 from .templating import render
-from .trends import describe, long_trend, sentence, series, spc_target
+from .trends import describe, sentence
 from .views.quarterly import benchmark_row, prices_by_figure
 from .views.tables import performance_table_view, spc_view
 

@@ -5,7 +5,7 @@ import pytest
 import swlib
 from swlib.charts import spc_chart, trend_chart
 from swlib.explorer import Explorer
-from swlib.trends import long_trend, spc_target
+from swlib.measure_spc import long_trend, spc_target
 
 
 def row(demo, council, period, measure):
@@ -49,13 +49,13 @@ def test_one_target_per_period_in_table_chart_spc_and_explorer(demo):
 
 def council_charts(demo):
     """Every council chart the quarterly and annual reports draw, from the demo data."""
-    from swlib import charts, trends, views
+    from swlib import charts, measure_spc, views
 
     P = swlib.Period.parse("2023-24-Q2")
     perf = swlib.performance(demo, "dumfries-and-galloway", P)
     r = perf.set_index("measure", drop=False).loc["dg-home-care-cost"].to_dict()
-    spc = trends.long_trend(demo, "dumfries-and-galloway", "dg-home-care-cost", P)
-    target = trends.spc_target(demo, r)
+    spc = measure_spc.long_trend(demo, "dumfries-and-galloway", "dg-home-care-cost", P)
+    target = measure_spc.spc_target(demo, r)
     sl, Q = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2"), swlib.Period.parse("2021-22-Q2")
     equipu = sl.set_index("measure", drop=False).loc["sl-equipu-saving"].to_dict()
     annual, Y = swlib.performance(demo, "dundee-city", "2016-17"), swlib.Period.parse("2016-17")

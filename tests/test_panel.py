@@ -3,7 +3,7 @@
 import pytest
 
 import swlib
-from swlib import panel, trends
+from swlib import measure_series, measure_spc, panel, trends
 from swlib.benchmarking import benchmark
 from tests.conftest import make_data, write_csv
 
@@ -44,7 +44,7 @@ def test_the_panels_figure_replaces_the_councils_own_for_the_years_it_has(data_d
     assert swlib.status.synthetic_columns(perf) == {"to_date"}
     b = benchmark(ds, "2020-21", "alpha").iloc[0]
     assert b["value"] == perf["2020-21"]  # the benchmarking section prints the same figure
-    assert list(trends.series(ds, "alpha", "m0", "2021-22")["value"]) == [18.0, 19.3, 20.5]
+    assert list(measure_series.series(ds, "alpha", "m0", "2021-22")["value"]) == [18.0, 19.3, 20.5]
 
 
 def test_dumfries_and_galloway_prints_one_figure_for_each_lgbf_fact(demo):
@@ -95,7 +95,7 @@ def test_a_cost_takes_the_panels_real_terms_figures_and_names_their_prices(demo)
 def test_a_costs_spc_chart_runs_on_real_terms_only(demo):
     """CHN8a from 2010/11: the LGBF's years at 2020/21 prices (£4,926.68 and £4,853.96, not the
     cash £3,945.70 and £4,550.48); the cash years after them are not on the chart."""
-    chart = trends.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2", target=4961)
+    chart = measure_spc.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2", target=4961)
     assert chart.attrs["price_year"] == "2020-21"
     assert (chart["label"].iloc[0], chart["label"].iloc[-1]) == ("2010/11", "2019/20")
     assert chart["value"].iloc[0] == pytest.approx(4926.680098)
@@ -140,7 +140,7 @@ def test_the_benchmarking_section_shows_a_cost_at_the_same_prices_as_its_chart(d
     v = benchmark_view(demo, "dumfries-and-galloway", Period.parse("2023-24-Q2"))
     row = next(r for r in v["rows"] if r["indicator"].startswith("CHN8a"))
     assert row["indicator"].endswith("(£ at 2020/21 prices)") and row["value"] == "£4,854"
-    chart = trends.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2")
+    chart = measure_spc.long_trend(demo, "dumfries-and-galloway", "dg-lac-residential-cost", "2023-24-Q2")
     assert f"£{chart['value'].iloc[-1]:,.0f}" == row["value"]  # whole pounds from £100
 
 

@@ -368,7 +368,7 @@ def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
     year, both cash. A pound saved is a pound of its own year, as a pound spent is: no "Down
     from ... worsening" and no SPC chart across four years of cash; the status against this
     year's own target stands."""
-    from swlib import trends
+    from swlib import measure_spc, trends
     from swlib.views.tables import trend_reason
 
     perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
@@ -382,7 +382,7 @@ def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
         "last year"
     )
     assert r["prices"] == "£ cash, not adjusted for inflation: not compared across years"
-    assert trends.long_trend(demo, "south-lanarkshire", "sl-equipu-saving", "2021-22-Q2") is None
+    assert measure_spc.long_trend(demo, "south-lanarkshire", "sl-equipu-saving", "2021-22-Q2") is None
 
 
 def test_a_month_missing_inside_the_year_is_report_later_not_a_status_on_fewer_months(data_dir):

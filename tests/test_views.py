@@ -866,8 +866,8 @@ def test_an_spc_target_that_is_a_share_of_the_years_says_so_and_the_assurance_na
     unexplained, and the "?" assurance was judged against the 100; sickness's "0.75 days" too."""
     import base64
 
+    from swlib.measure_spc import spc_target_words
     from swlib.periods import Period
-    from swlib.trends import spc_target_words
     from swlib.views import attention_view
 
     seen = {}

@@ -54,11 +54,11 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
               target_label: str | None = None) -> Chart:  # fmt: skip
     """The SPC chart swlib computed: values, mean, process limits, target, special causes marked;
     the value axis titled with its unit, the latest point labelled with its figure and period and
-    the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``trends.long_trend``)
+    the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``measure_spc.long_trend``)
     marks a chart built on synthetic figures. ``half``: drawn for half a landscape page (a measure
     needing attention, beside its years), the legend in the right margin from the top.
     ``target_label``: the target's legend entry where it is not "target <figure>" (a share of the
-    year's: ``trends.spc_target_words``)."""
+    year's: ``measure_spc.spc_target_words``)."""
     labels = list(chart["label"])
     short = [short_label(lab) for lab in labels]
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)

@@ -13,12 +13,12 @@ from ..benchmarking import ordinal
 from ..briefing import by_severity, needing_attention
 from ..charts import benchmark_charts, trend_chart
 from ..formatting import fmt_value, lgbf_decimals, slug
+from ..measure_spc import long_trend, no_spc_reason, spc_against_trend, spc_points_hidden, spc_target
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
 from ..rows import records
 from ..status import by_the_figures
-from ..trends import long_trend, no_spc_reason, spc_against_trend, spc_points_hidden, spc_target
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
 
@@ -122,9 +122,9 @@ def _chart_key(council: str, r: dict, at, target) -> tuple:
 def spc_against_trends(ds, council: str, perf: pd.DataFrame, period: Period) -> pd.Series:
     """For each measure section 4 shows an SPC chart of (``attention_view``: needing attention; in
     a public report, where ``public_spc``), whether the chart's latest point says the opposite of
-    the row's trend (``trends.spc_against_trend``: "concern", "improvement"); None for every other
+    the row's trend (``measure_spc.spc_against_trend``: "concern", "improvement"); None for every other
     row. The performance tables' trend cells say both (``perf["spc_against"]``,
-    ``trends.trend_cell_words``)."""
+    ``measure_spc.trend_cell_words``)."""
     out = pd.Series(None, index=perf.index, dtype=object)
     public = perf.attrs.get("audience") == "public"
     sel = needing_attention(perf)
@@ -153,7 +153,7 @@ def public_spc_of(ds, council: str, r: dict, period: Period) -> str | None:
 
 def public_spc(ds, council: str, r: dict, chart: pd.DataFrame) -> str | None:
     """What a public report shows of a measure's SPC chart where none of the row's figures is
-    suppressed and no point of the chart is a figure that would be (``trends.spc_points_hidden``):
+    suppressed and no point of the chart is a figure that would be (``measure_spc.spc_points_hidden``):
     a chart of years, the years its tables print, as the internal report does ("chart"); a chart
     of single quarters or months, its icons and the verdict the trend cell repeats but not the
     chart ("verdict"), since a single period's counts beside other measures' could give a small

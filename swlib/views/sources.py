@@ -8,11 +8,11 @@ import pandas as pd
 
 from ..disclosure import FOOTNOTE
 from ..glossary import items
+from ..measure_spc import MAX_SPC_POINTS
 from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from ..printed_text import public_source, source_label
 from ..schema import TABLE_ORDER
 from ..status import catalogue
-from ..trends import MAX_SPC_POINTS
 from .tolerance import amber_rule, with_rule
 from .wording import glossary, national_glossary, national_terms, row_words
 

@@ -18,6 +18,7 @@ from ..disclosure import SYMBOL
 from ..formatting import TREND_ARROWS, counts_behind, fmt_money, fmt_value, slug
 from ..hidden import PUBLIC_WHY, suppressed_columns
 from ..icons import icons_view
+from ..measure_spc import spc_target_words, trend_cell_words
 from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period
@@ -35,7 +36,7 @@ from ..status import (
     without_figures,
 )
 from ..sustained import sustained_brief
-from ..trends import SUPPRESSED_SENTENCE, spc_target_words, trend_cell_words
+from ..trends import SUPPRESSED_SENTENCE
 from ..validate import plural
 from ..ytd import PART_YEAR
 from .tolerance import amber_rule, with_rule
