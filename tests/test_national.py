@@ -432,3 +432,18 @@ def test_the_national_report_names_its_year_as_the_year_of_the_report_not_the_la
     P = Period.parse("2019-20")
     lead = national_indicator_view(demo, "SW1", P, national.positions(demo, P))["lead"]
     assert lead.startswith("2019/20, the year of this report;") and "latest year available" not in lead
+
+
+def test_an_indicator_without_an_spc_chart_says_why(demo):
+    # COMMITTEE-8 (10): SW8's section went from its trend to its ranking, with no chart and no reason
+    from swlib.views import national_indicator_view
+
+    P = Period.parse("2019-20")
+    pos = national.positions(demo, P)
+    sw8 = national_indicator_view(demo, "SW8", P, pos)
+    assert sw8["spc"] is None
+    assert sw8["no_spc"] == (
+        "Statistical process control chart not shown: it needs a run of 8 or more figures, and Scotland has 7 "
+        "(2013/14 to 2019/20)."
+    )
+    assert "no_spc" not in national_indicator_view(demo, "SW1", P, pos)  # charted

@@ -112,6 +112,10 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
     v["glance"] = {"code": code, "name": r0["title"], "latest": f"{fmt_value(r0['scotland_value'], unit, d)} in {year.label}"
                    + (f" ({prices})" if prices else ""), "prices": prices,
                    "variation": None, "sustained": None, "trend": t, "outside": None, "adjusted": None}  # fmt: skip
+    if len(run) < 8:  # say why, as a council report does (COMMITTEE-8 #10: SW8's section had no chart and no reason)
+        span = f" ({run['label'].iloc[0]} to {run['label'].iloc[-1]})" if len(run) > 1 else ""
+        v["no_spc"] = (f"Statistical process control chart not shown: it needs a run of 8 or more figures, and "
+                       f"Scotland has {len(run)}{span}.")  # fmt: skip
     if len(run) >= 8:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SPCWarning)
