@@ -371,7 +371,7 @@ def test_lgbf_costs_print_in_pounds_and_pence_an_hour_and_whole_pounds_a_week(na
         assert "Scotland: £27.25." in text and "Scotland: £449." in text and "Scotland: £4,110." in text
         assert "Scotland £373" in text  # the rank chart's legend and alt text, as its table
     else:  # D&G's benchmarking row and chart: £19.25 an hour, £204 a week
-        assert "£19.25" in text and re.search(r"\(SW5\)\s+20/21: £204,", text)
+        assert "£19.25" in text and re.search(r"\(SW5\) at 20/21 prices\s+20/21: £204,", text)
 
 
 def test_ranks_follow_the_figures_as_printed_and_equal_printed_figures_share_a_rank(demo):
