@@ -15,7 +15,7 @@ def test_the_rule_is_the_councils_share_of_the_target_worked_through(demo):
     assert rule["rule"] == "5% of the target: a 90.0% target is Amber from 85.5%"
     # sickness absence's tolerance is its own (0.25 days, targets.csv), not 5% of 4.50 days
     assert rule["own"] == [{"title": "Average days lost per (non-teacher) employee through sickness absence",
-                            "band": "Amber up to 4.75 days (target 4.50 days)"}]  # fmt: skip
+                            "band": "Amber up to 4.75 days † (target 4.50 days †)"}]  # fmt: skip
     shown = perf.set_index("measure")
     assert shown.loc["dg-foi-20days", "status"] == "Amber" and 85.5 <= shown.loc["dg-foi-20days", "to_date"] < 90
 
@@ -53,7 +53,7 @@ def test_the_rendered_reports_print_the_rule_where_a_member_reads_statuses():
     assert "(within the tolerance, 5% of the target: a 90.0% target is Amber from 85.5%; one measure has its own" in key
     own = " ".join(page.select_one("p.own-tolerance").get_text().split())
     assert own == ("With a tolerance of their own: Average days lost per (non-teacher) employee through sickness "
-                   "absence, Amber up to 4.75 days (target 4.50 days).")  # fmt: skip
+                   "absence, Amber up to 4.75 days † (target 4.50 days †).")  # fmt: skip
     annual = BeautifulSoup(rendered("annual-dg").read_text(), "html.parser")
     terms = {dt.get_text().strip(): dt.find_next_sibling("dd").get_text() for dt in annual.select("dl.glossary dt")}
     assert "a 90.0% target is Amber from 85.5%" in terms["Green, Amber, Red"]
