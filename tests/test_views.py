@@ -1022,9 +1022,9 @@ def test_a_years_figures_that_are_a_plans_baseline_are_labelled_so(demo):
     own = perf[perf["outcome"] == "Community Justice Outcome Improvement Plan is progressed"]
     t = performance_table_view(own, years, "caption")
     assert t["years"] == ["2018/19", "2019/20 baseline", "2020/21"]  # every figure in the column is one
-    assert t["baseline_note"] == "2019/20 baseline: Baseline in the Resource Plan 2021-22, not the year's out-turn."
+    assert t["baseline_note"] == "2019/20 baseline: Baseline in the Resource Plan 2021/22, not the year's out-turn."
     html = macro("performance_table", t)
-    assert "2019/20 baseline: Baseline in the Resource Plan 2021-22" in html
+    assert "2019/20 baseline: Baseline in the Resource Plan 2021/22" in html
     # a column where some figures are the baseline and some are not: each baseline figure says so
     kids = perf[perf["outcome"] == "Care and protect vulnerable children and young people"]
     t = performance_table_view(kids, years, "caption")
@@ -1055,7 +1055,7 @@ def test_a_years_figures_that_are_a_plans_baseline_are_labelled_so(demo):
     chart = trend_chart(row, years, "2021/22 Quarter 2")
     assert (
         "2019/20 baseline:" in chart.alt
-        and "Baseline in the Resource Plan 2021-22, not the year's out-turn" in chart.caption
+        and "Baseline in the Resource Plan 2021/22, not the year's out-turn" in chart.caption
     )
 
 

@@ -8,7 +8,7 @@ import math
 from ..disclosure import SYMBOL
 from ..formatting import fmt_value
 from ..hidden import suppressed_columns as _hidden
-from ..periods import Period
+from ..periods import Period, fy_text
 from ..status import shown_decimals, synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
@@ -78,7 +78,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     if isinstance(row.get("cash"), str) and len(labels) > 1:  # the sentence does not compare them: nor does the chart
         caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
     for y in (y for y in years if y in base):
-        caption += f". {Period.parse(y).label} baseline: {base[y]}, not the year's out-turn"
+        caption += f". {Period.parse(y).label} baseline: {fy_text(base[y])}, not the year's out-turn"
     if made_up:
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this

@@ -21,7 +21,7 @@ from ..icons import icons_view
 from ..measure_spc import spc_target_words, trend_cell_words
 from ..narrative import comment_html
 from ..national import price_label
-from ..periods import Period
+from ..periods import Period, fy_text
 from ..rows import records
 from ..shares import share_texts
 from ..status import (
@@ -153,7 +153,7 @@ def marked_baselines(table: dict, years: list[str], rows: list[dict]) -> dict:
         said[label] = comments[0] if len(comments) == 1 else PLAN_BASELINE
     if said:
         table["baseline_note"] = " ".join(
-            f"{label} baseline: {what}, not the year's out-turn." for label, what in said.items()
+            f"{label} baseline: {fy_text(what)}, not the year's out-turn." for label, what in said.items()
         )
     return table
 
