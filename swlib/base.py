@@ -5,6 +5,7 @@ It imports nothing of swlib, so any module may import it.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 # a batch's outcomes that rendered nothing and failed nothing: a relative period named none; the
@@ -46,3 +47,8 @@ def round_half_up(value: float, decimals: int) -> Decimal:
     value, read to 12 significant figures so that float residue does not decide it (the mean of
     £29.95 and £30.40 is 30.174999999999997 as a float, £30.18 to a member's calculator)."""
     return Decimal(format(float(value), ".12g")).quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
+
+
+def utc_stamp(t: dt.datetime) -> str:
+    """A moment as a run summary writes it ('2024-04-01T06:00:12Z'), for the full run and the unchanged re-run alike."""
+    return t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

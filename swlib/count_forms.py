@@ -12,6 +12,7 @@ from .number_words import (
     MONTH_NAMES,
     NOUNS,
     PHRASE_END,
+    ROMAN,
     UNDER_100,
     UNITS,
     WORD,
@@ -238,7 +239,6 @@ _AGE_OLD = (r"(?:[\s-]+years?[\s-]+old|[\s-]+yr[\s-]+old|[\s-]*yo)(?:\s+(?:boy|g
             r"man|woman|brother|sister|son|daughter|sibling|twin))?\b")  # fmt: skip
 
 
-_ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN_LABEL = LazyPattern(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
                           r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
                           r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
@@ -246,8 +246,8 @@ _ROMAN_LABEL = LazyPattern(r"\b(?:part|stage|phase|level|tier|section|chapter|sc
 
 def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
     if m.group("r2"):
-        return [{"I": 1, **_ROMAN}[m.group("r2")]]
-    return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [_ROMAN[m.group("r")]]
+        return [ROMAN[m.group("r2")]]
+    return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [ROMAN[m.group("r")]]
 
 
 FORMS: list[tuple[str, re.Pattern, object]] = [

@@ -11,13 +11,12 @@ import re
 
 from .base import round_half_up
 from .count_forms import NOT_COUNTS, NOT_UNIT, WHOLE_FIGURE
-from .number_words import NOUNS, UNDER_100, LazyPattern, word_value
+from .number_words import NOUNS, ROMAN, UNDER_100, LazyPattern, word_value
 from .text_windows import sentence_start
 
 # what a sentence says a figure of: people or events counted, or a figure, a number, a total
 _COUNTED = LazyPattern(rf"\b(?:{NOUNS}|figures?|numbers?|totals?|count|tally)\b", re.I)
 _END = r"\s*(?=[.;,)!?]|$)"  # the figure ends its clause: "was one." (not "was one of our priorities")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 def _of_a_count(m: re.Match, value: float) -> list[float]:
@@ -88,7 +87,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             r"(?P<r>I|II|III|IV|V|VI|VII|VIII|IX|X)(?=\s*(?:[.,;)]|$))",
             re.M,
         ),
-        lambda m: [_ROMAN[m.group("r")]],
+        lambda m: [ROMAN[m.group("r")]],
     ),
     (  # "a rate of 0.3 per 1,000 of the 11,000 children aged 0-17": 3 children
         "a rate of a population said with it",

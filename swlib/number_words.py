@@ -43,6 +43,7 @@ for _i, _t in enumerate(_TENS):
     NUMBER_WORDS[_t] = 20 + 10 * _i
     for _j, _u in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")):
         NUMBER_WORDS[f"{_t}-{_u}"] = NUMBER_WORDS[f"{_t} {_u}"] = 21 + 10 * _i + _j
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}  # "III children"
 NUM = r"\d+(?:\.0+)?(?![\d.,]*\d)"  # 2, 2.0 (a whole number written with a point), 1,234
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # the words of a number below 100, factored (a list of every one is slow to try at each place of a text)

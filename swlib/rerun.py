@@ -32,7 +32,7 @@ import os
 import sys
 from pathlib import Path
 
-from .base import NOT_RENDERED
+from .base import NOT_RENDERED, utc_stamp
 
 NAME = ".rerun.json"
 VERSION = 1
@@ -141,9 +141,8 @@ def _write_summary(path: Path, doc: dict, started: dt.datetime, on: dt.date) -> 
     """The unchanged run's summary as the full path would write it: this run's times and date."""
     from .writing import write_atomic  # the standard library's only
 
-    stamp = lambda t: t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731 (scheduling's _stamp)
     finished = dt.datetime.now(dt.UTC)
-    doc = {**doc, "started": stamp(started), "finished": stamp(finished),
+    doc = {**doc, "started": utc_stamp(started), "finished": utc_stamp(finished),
            "seconds": round((finished - started).total_seconds(), 2)}  # fmt: skip
     if doc.get("today") is not None:
         doc["today"] = on.isoformat()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import reports
+from .base import utc_stamp
 from .coverage import Share, figure_rows, shares
 from .errors import ConfigError, DataError, PeriodError, ReportError, SwError
 from .periods import RELATIVE, Period, first_day_after, is_relative, previous_quarter, today  # noqa: F401 (is_relative: scheduling's name too)
@@ -188,10 +189,6 @@ def exit_code(outcomes) -> int:
     return EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK
 
 
-def _stamp(t: dt.datetime) -> str:
-    return t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *, error: str | None = None,
             on: dt.date | None = None, data=None, out=None, warnings=(), not_checked=None, dry_run: bool = False,
             picked=None, missing=None) -> dict:  # fmt: skip
@@ -220,8 +217,8 @@ def summary(outcomes, started: dt.datetime, finished: dt.datetime, code: int, *,
     counts = {w: sum(r["outcome"] == w for r in rows) for w in OUTCOME_WORDS.values()}
     return {
         "swreport": __version__,
-        "started": _stamp(started),
-        "finished": _stamp(finished),
+        "started": utc_stamp(started),
+        "finished": utc_stamp(finished),
         "seconds": round((finished - started).total_seconds(), 2),
         "exit_code": code,
         "result": {0: "ok", 1: "a report failed", 2: "bad input or settings", 130: "interrupted"}.get(code, "error"),

@@ -37,11 +37,25 @@ def test_the_guide_lists_every_statutory_measure_with_its_section():
         assert f"| {r.section} | `{r.measure}` | {r.title} |" in guide, r.measure
 
 
+def annual_text(data, out) -> str:
+    """alpha's 2025/26 CSWO annual report rendered from ``data`` into ``out``, as its words read."""
+    import re
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    r = CliRunner().invoke(main, ["run", "annual", "--council", "alpha", "--period", "2025-26", "--data", str(data),
+                                  "--out", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    (page,) = out.rglob("annual.html")
+    return " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+
+
 def test_a_councils_own_statutory_measure_typed_in_another_case_is_in_its_annual_section_and_warned(tmp_path):
     """ANALYST-8 #13: 'Statutory Functions' or 'Mental Health Officer Services' (the report's
     spelling but for case) left the council's own statutory figures out of the CSWO annual report,
     validate saying OK and run exiting 0. Now read as the section's, and each cell warned of."""
-    import re
 
     from click.testing import CliRunner
 
@@ -75,12 +89,7 @@ def test_a_councils_own_statutory_measure_typed_in_another_case_is_in_its_annual
         "sections show only theme 'Statutory functions'; expected 'Statutory functions' (did you mean it?) for a "
         "statutory measure; else this theme",
     ]
-    out = tmp_path / "o"
-    r = CliRunner().invoke(main, ["run", "annual", "--council", "alpha", "--period", "2025-26", "--data", str(d),
-                                  "--out", str(out)])  # fmt: skip
-    assert r.exit_code == 0, r.output
-    (page,) = out.rglob("annual.html")
-    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+    text = annual_text(d, tmp_path / "o")
     assert "Children in kinship care at 31 March 133" in text
     assert "MHO (Mental Health Officer) social circumstances reports completed 41" in text
 
@@ -89,11 +98,7 @@ def test_a_comment_on_a_statutory_figure_in_the_years_return_is_printed_in_the_a
     """ANALYST-8 #6: 'Up from 84 last year; 30 were about care at home.', typed beside the year's
     complaints in the annual return, reached the quarterly report but not the CSWO report it was
     written for. A missing figure's reason, printed where the figure would be, is not repeated."""
-    import re
 
-    from click.testing import CliRunner
-
-    from swlib.cli import main
     from tests.conftest import make_data
 
     annual = {"unit": "count", "polarity": "none", "frequency": "annual", "theme": "Statutory functions"}
@@ -102,12 +107,7 @@ def test_a_comment_on_a_statutory_figure_in_the_years_return_is_printed_in_the_a
     obs = [{"measure": "m0", "period": "2025-26", "value": "97", "comment": "Up from 84 last year; 30 were about "
             "care at home."}, {"measure": "m1", "period": "2025-26", "comment": "not available: new system"}]  # fmt: skip
     d = make_data(tmp_path / "d", measures, obs)
-    out = tmp_path / "o"
-    r = CliRunner().invoke(main, ["run", "annual", "--council", "alpha", "--period", "2025-26", "--data", str(d),
-                                  "--out", str(out)])  # fmt: skip
-    assert r.exit_code == 0, r.output
-    (page,) = out.rglob("annual.html")
-    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text()).split())
+    text = annual_text(d, tmp_path / "o")
     assert (
         "Comment on Statutory social work complaints received, 2025/26: Up from 84 last year; 30 were about care at "
         "home." in text
