@@ -38,11 +38,12 @@ import pandas as pd
 from . import slips
 from . import year_runs as runs
 from .amounts import small_range, undeclared_amounts
-from .config import council_settings, small_numbers_said
+from .config import council_settings
 from .errors import FINANCE_UNITS, Problem, row_list
 from .rate_bases import age_populations_over_whole, populations, rate_base, rate_counts, rate_head
 from .return_totals import finance_totals, workforce_totals
 from .schema import COUNT_UNITS, DEFAULT_DECIMALS
+from .small_numbers import small_numbers_in
 from .statutory import THEME, closest, did_you_mean, lgbf_councils, sections, statutory_measures
 from .statutory_years import years_without_statutory
 from .undeclared import undeclared_flows, undeclared_frequencies, undeclared_parts, values_by_key
@@ -227,6 +228,12 @@ def tolerances_without_targets(measures: pd.DataFrame, targets: pd.DataFrame | N
     return out
 
 
+def _small_numbers(text, council: str) -> list[str]:
+    """The passages of ``text`` that mention a small number by the council's range (the default
+    range where its settings cannot be read: the report's own run says why, and a batch goes on)."""
+    return small_numbers_in(text, *small_range(council_settings, council)) if isinstance(text, str) else []
+
+
 def withheld_titles(measures: pd.DataFrame, councils: pd.DataFrame | None, label: str) -> list[Problem]:
     """A measure's title, theme or outcome that a public report prints as [withheld]: it mentions a
     small number by the settings of a council that reports it (``public_text.public_row_text``) and
@@ -239,7 +246,7 @@ def withheld_titles(measures: pd.DataFrame, councils: pd.DataFrame | None, label
         whose = [council] if isinstance(council, str) and council else ids
         for col in ("title", "theme", "outcome"):
             text = measures.at[row, col] if col in measures else None
-            found = next((f for c in whose for f in small_numbers_said(text, c, clearing=False)), None)
+            found = next((f for c in whose for f in _small_numbers(text, c)), None)
             if found:
                 out.append(Problem(
                     label, int(row), col,

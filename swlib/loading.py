@@ -26,7 +26,7 @@ import pandas as pd
 from . import schema as sc
 from .caches import cache_folder, caching_off
 from .checks import data_warnings, percent_target_typos, percent_typos
-from .config import default_data_path, describe_data
+from .config import default_data_path, describe_data, params_dir
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .measure_rules import measure_rules
@@ -45,7 +45,8 @@ def table_label(base: Path, name: str, is_book: bool) -> str:
 
 def _cache_key(base: Path) -> str | None:
     """What a validated load depends on, by content: every table's bytes (the workbook's), the
-    workbook's name (messages name it), the limits in force, and swlib's code (its subpackages'
+    workbook's name (messages name it), the limits in force, the settings in params/councils.yaml
+    (its warnings read each council's range of small numbers), and swlib's code (its subpackages'
     too) and the catalogues and wording it ships. A copied folder finds its cache; an edit, whatever its time, does not."""
     if not base.exists():
         return None
@@ -61,6 +62,8 @@ def _cache_key(base: Path) -> str | None:
                 h.update(hashlib.file_digest(fh, "sha256").digest())
         for part in _code_digests(pkg):
             h.update(part)
+        settings = params_dir() / "councils.yaml"
+        h.update(settings.read_bytes() if settings.is_file() else b"no settings")
     except OSError:
         return None  # unreadable: the load says why
     return h.hexdigest()[:32]

@@ -688,3 +688,29 @@ def test_a_population_of_an_age_group_is_a_councils_column_checked_like_populati
     (w,) = [str(w) for w in swlib.load(folder).warnings if w.column == "population_0-15"]
     assert w.startswith("councils.csv, row 3, column 'population_0-15': found 220,100 for dundee-city, more than its "
                         "population of 148,000")  # fmt: skip
+
+
+def test_a_cached_load_warns_by_the_settings_in_force_and_bad_settings_do_not_stop_it(data_dir, tmp_path, monkeypatch):
+    # CI 2026-12-02: a load read from the cache skipped its warnings' reading of councils.yaml, a
+    # fresh one raised on a council's bad settings (batch exit 2 instead of that report failing),
+    # and the cache key left out the settings the warnings depend on (a changed suppress_max kept
+    # the old warnings)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SWREPORT_NO_CACHE", raising=False)
+    params = tmp_path / "params"
+    params.mkdir()
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    title = "Children placed with 6 foster carers in Annan"
+    d = make_data(data_dir, [{"title": title}], [{"measure": "m0", "period": "2024-25-Q1", "numerator": "168",
+                                                  "denominator": "188"}])  # fmt: skip
+
+    def withheld():
+        return [w for w in swlib.load(d).warnings if "prints as [withheld]" in str(w)]
+
+    settings = params / "councils.yaml"
+    settings.write_text("councils:\n  alpha:\n    suppress_max: 4\n")
+    assert withheld() == [] and withheld() == []  # the second from the cache
+    settings.write_text("councils:\n  alpha:\n    suppress_max: 9\n")
+    assert len(withheld()) == 1  # 6 is small now: a new key, not the old warnings
+    settings.write_text("councils:\n  alpha:\n    tolerance_percent: lots\n")
+    assert withheld() == []  # alpha's range cannot be read: the default (1 to 4), the report says why
