@@ -12,6 +12,11 @@ from one that is: the multiple ties it to the figure beside it). Said of rates, 
 averages or money it counts no one; qualified ("more than doubled", "almost halved") it pins no
 figure down. Where no figure of a measure is known to go with it (a narrative passage naming no
 printed measure), nothing is derived and nothing is flagged.
+
+A change by a percentage or a number of times with no figure ("rose by 200%", "fell by 25%",
+"increased threefold", "three times as many") is a multiple too: 1 + 200% is 3, 1 - 25% is 0.75.
+A percentage is said rounded, so the figures it gives are the whole ones whose change prints as
+that percentage ("rose by 8%" beside 43: from 40, 7.5%).
 """
 
 from __future__ import annotations
@@ -19,12 +24,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .base import round_half_up
 from .count_forms import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
-from .number_words import LazyPattern, small_count
+from .number_words import NUMBER_WORDS, LazyPattern, small_count
 from .text_windows import SENTENCE
 
-FACTORS = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0}
-MULTIPLE = LazyPattern(r"\b(?P<how>doubled|halved|trebled|tripled|quadrupled)\b", re.I)
+FACTORS = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0, "twice": 2.0}
+_TIMES = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)"
+_UP = r"rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up"
+_DOWN = r"fell|fallen|decreased|dropped|reduced|declined|went\s+down|gone\s+down|down"
+MULTIPLE = LazyPattern(
+    r"\b(?:(?P<how>doubled|halved|trebled|tripled|quadrupled)\b"
+    rf"|(?P<fold>{_TIMES})[\s-]?fold\b"  # "increased threefold", "a 3-fold rise"
+    rf"|(?P<times>twice|{_TIMES}\s+times)\s+(?:as\s+(?:many|high|large)|more|the\s+number|last\s+year|that)\b"
+    rf"|(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?(?P<pc>\d{{1,4}}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+    r"|(?:an?\s+)?(?P<pc2>\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+(?:(?P<up2>increase|rise)|"
+    r"(?P<down2>fall|drop|decrease|reduction))\b)",
+    re.I,
+)
 # "more than doubled", "almost halved", "roughly trebled": no figure pinned down
 _QUALIFIED = LazyPattern(r"\b(?:more\s+than|over|nearly|almost|roughly|approximately|about|around|close\s+to|"
                    r"just\s+(?:under|over)|well\s+over|at\s+least|not\s+quite|broadly|largely|more\s+or\s+less)"
@@ -35,7 +52,14 @@ _WITH_FIGURE = LazyPattern(rf"\s+(?:\w+\s+){{0,2}}?(?:from|to)\s+(?:the\s+)?{LAS
 
 def multiples_in(text) -> list[tuple[str, float]]:
     """(passage, factor) for each change said as a multiple without its figure, in a sentence about
-    counts: "Secure placements doubled this year." (2), "Re-registrations halved." (0.5)."""
+    counts: "Secure placements doubled this year." (2), "Re-registrations halved." (0.5),
+    "Secure placements rose by 200%." (3), "Referrals fell by 25%." (0.75)."""
+    return [(p, f) for p, f, _ in _changes_in(text)]
+
+
+def _changes_in(text) -> list[tuple[str, float, int | None]]:
+    """(passage, factor, places): ``places`` the decimal places a percentage is said to (it is
+    rounded), None for a multiple said exactly ("doubled", "threefold")."""
     if not isinstance(text, str):
         return []
     out = []
@@ -46,8 +70,24 @@ def multiples_in(text) -> list[tuple[str, float]]:
                 continue
             if _QUALIFIED.search(sentence, 0, m.start()):
                 continue
-            out.append((" ".join(sentence.split()), FACTORS[m.group("how").lower()]))
+            change = _factor(m)
+            if change is not None:
+                out.append((" ".join(sentence.split()), *change))
     return out
+
+
+def _factor(m: re.Match) -> tuple[float, int | None] | None:
+    """The factor a match of ``MULTIPLE`` says, and the places of a percentage (None if exact)."""
+    if m.group("how"):
+        return FACTORS[m.group("how").lower()], None
+    if m.group("fold") or m.group("times"):
+        said = (m.group("fold") or m.group("times")).lower().removesuffix("times").strip()
+        return FACTORS.get(said) or float(said if said.isdigit() else NUMBER_WORDS[said]), None
+    pc = m.group("pc") or m.group("pc2")
+    p, places = float(pc), len(pc.partition(".")[2])
+    if m.group("up") or m.group("up2"):
+        return 1 + p / 100, places
+    return (1 - p / 100, places) if 0 < p < 100 else None
 
 
 def derived(factor: float, x: float) -> list[float]:
@@ -56,9 +96,11 @@ def derived(factor: float, x: float) -> list[float]:
     return [factor * x, abs(factor - 1) * x, x / factor, abs(x - x / factor)]
 
 
-def gives_away(factor: float, figures: Iterable[float], lo: int, hi: int) -> bool:
+def gives_away(factor: float, figures: Iterable[float], lo: int, hi: int, places: int | None = None) -> bool:
     """Whether a multiple beside ``figures`` (one measure's) gives a count from lo to hi away: a
-    figure itself from lo to hi, or a whole figure or change from lo to hi worked out from one."""
+    figure itself from lo to hi, or a whole figure or change from lo to hi worked out from one.
+    ``places``: the multiple is a percentage change said to that many decimal places, so any whole
+    figure whose change from or to the figure prints as that percentage is worked out."""
     for x in figures:
         try:
             x = float(x)
@@ -70,7 +112,29 @@ def gives_away(factor: float, figures: Iterable[float], lo: int, hi: int) -> boo
             return True
         if any(small_count(v, lo, hi) and float(round(v, 6)).is_integer() for v in derived(factor, x)):
             return True
+        if places is not None and float(x).is_integer() and _rounded_gives(factor, x, lo, hi, places):
+            return True
     return False
+
+
+def _rounded_gives(factor: float, x: float, lo: int, hi: int, places: int) -> bool:
+    """Whether a whole figure before ``x`` (``x`` the figure now) or after it (``x`` the figure
+    before) changes by a percentage that prints as ``factor``'s at ``places`` decimals, with that
+    figure or the change from lo to hi."""
+    said = round_half_up(abs(factor - 1) * 100, places)
+    pairs = [(b, x) for b in _near(x / factor)] + [(x, a) for a in _near(x * factor)]
+    for before, now in pairs:
+        if before <= 0 or now == before or (now > before) != (factor > 1):
+            continue
+        if round_half_up(abs(now - before) / before * 100, places) == said and (
+            small_count(abs(now - before), lo, hi) or small_count(min(before, now), lo, hi)
+        ):
+            return True
+    return False
+
+
+def _near(v: float) -> range:
+    return range(max(1, int(v) - 3), int(v) + 5)
 
 
 def multiple_hits(text, figures: Iterable[float], lo: int = 1, hi: int = 4, hidden: bool = False) -> list[str]:
@@ -79,4 +143,4 @@ def multiple_hits(text, figures: Iterable[float], lo: int = 1, hi: int = 4, hidd
     ``hidden``: a figure of that measure is printed [c], so any multiple does (it ties the hidden
     figure to the one beside it)."""
     figures = list(figures)
-    return [p for p, f in multiples_in(text) if hidden or gives_away(f, figures, lo, hi)]
+    return [p for p, f, places in _changes_in(text) if hidden or gives_away(f, figures, lo, hi, places)]

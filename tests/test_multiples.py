@@ -36,3 +36,33 @@ def test_a_multiple_gives_a_count_away_where_a_figure_before_or_now_or_the_chang
     assert multiple_hits("Placements halved.", [8])  # 8 before: 4 now, 4 fewer
     assert not multiple_hits("Placements halved.", [30])
     assert multiple_hits("Placements trebled.", [6])  # 6 now: 2 before, 4 more
+
+
+@pytest.mark.parametrize(
+    "text, factor",
+    [("Secure placements rose by 200% this year.", 3), ("Secure placements rose 200 per cent.", 3),
+     ("Referrals fell by 25%.", 0.75), ("Placements increased threefold.", 3), ("A 3-fold rise in placements.", 3),
+     ("There were three times as many secure placements as last year.", 3),
+     ("There were twice as many placements as last year.", 2), ("A 50% increase in placements.", 1.5)],
+)  # fmt: skip
+def test_a_change_by_a_percentage_or_a_number_of_times_without_its_figure_is_a_multiple(text, factor):
+    # the attacker's "rose by 200%" beside 2 last year: 6 now, 4 more
+    assert [round(f, 6) for _, f in multiples_in(text)] == [factor]
+
+
+@pytest.mark.parametrize(
+    "text", ["The rate rose by 200%.", "Placements rose by about 50%.", "Placements rose by 50% to 9.",
+             "Staff costs were 3 times the budget."],
+)  # fmt: skip
+def test_a_percentage_change_of_a_rate_qualified_or_with_its_figure_is_not_this_modules(text):
+    assert not multiples_in(text)
+
+
+def test_a_percentage_change_gives_a_count_away_as_it_prints_rounded():
+    assert multiple_hits("Secure placements rose by 200% this year.", [2])  # 2 before: 6 now, 4 more
+    assert multiple_hits("Secure placements rose by 200% this year.", [9])  # 9 now: 3 before
+    assert multiple_hits("Secure placements rose by 8%.", [43])  # 40 to 43 is 7.5%, printed 8%: 3 more
+    assert not multiple_hits("Secure placements rose by 8%.", [430])  # 400 to 430: 30 more
+    assert multiple_hits("Referrals fell by 25%.", [12])  # 12 before: 9 now, 3 fewer
+    assert not multiple_hits("Referrals fell by 25%.", [400])
+    assert multiple_hits("There were three times as many placements as last year.", [6])  # 2 before
