@@ -3,8 +3,8 @@
 A batch that rendered nothing (every report unchanged, or with no period to report) leaves
 ``.rerun.json`` in its outputs folder: a fingerprint of the request (the options, the working
 folder, the ``SWREPORT_*`` environment), the size and modification time of every file the run
-depended on (the data, the settings, the schedule, the notebooks, swlib's own code) and of every
-file it left (the manifest, the indexes, the reports), what it printed and its run summary
+depended on (the data, the settings, the schedule, the notebooks, swlib's own code, the record of
+what the public reports printed) and of every file it left (the manifest, the indexes, the reports), what it printed and its run summary
 (``--summary FILE``). The next run with the same request whose files all match prints the same,
 writes the same summary (with its own times) and exits 0 without importing pandas or pydantic or
 loading the data: nothing it would do could differ. Any difference (a file touched, added or
@@ -200,6 +200,7 @@ class Recorder:
             return
         from .config import default_data_path, notebooks_dir, params_dir  # pydantic: only past the fingerprint
         from .outputs import PUBLIC, write_atomic
+        from .published import SUFFIX as FIGURES
 
         data = self.options.get("data")
         depends = [Path(data) if data is not None else default_data_path(), params_dir(), notebooks_dir()]
@@ -207,6 +208,7 @@ class Recorder:
             depends.append(Path(self.options["schedule"]))
         keep = [out / f for f in ("manifest.json", "index.html", f"{PUBLIC}/manifest.json", f"{PUBLIC}/index.html")]
         keep += [Path(f) for o in self.outcomes for f in (o.html, o.pdf) if f]
+        keep += sorted(out.glob(f"*/*/*-public{FIGURES}"))  # what public reports printed: their suppression reads it
         trees = sorted({str(p.resolve()) for p in depends if p.is_dir()} | {str(SWLIB)})
         files = sorted({str(p.resolve()) for p in [*depends, *keep] if not p.is_dir()})
         dated = any(o.job.asked for o in self.outcomes)  # a relative period: resolved on the date

@@ -110,3 +110,21 @@ def test_the_weekly_run_takes_the_fast_path_on_another_day_while_latest_could_pi
     swreport(*fixed, env=day("2027-01-04"))
     again, light = swreport(*fixed, env=day("2027-03-29"))
     assert again.returncode == 0 and "1 unchanged" in again.stdout and not {"pandas", "pydantic"} & light
+
+
+def test_a_public_batchs_fast_path_follows_the_record_of_what_public_reports_printed(tmp_path):
+    # the record (<report>-public.figures.csv) is what a public report's suppression differences
+    # against: a record changed since (a report published from elsewhere, one removed) is the full path
+    data, out = tmp_path / "d", tmp_path / "o"
+    shutil.copytree(ROOT / "data", data)
+    args = ["batch", "annual", "--period", "2016-17", "--councils", "dundee-city", "--audience", "public",
+            "--data", str(data), "--out", str(out), "--quiet"]  # fmt: skip
+    assert "rendered 1 of 1 report" in swreport(*args)[0].stdout
+    record = out / "dundee-city" / "2016-17" / "annual-public.figures.csv"
+    assert record.is_file()
+    slow, _ = swreport(*args)
+    assert "1 unchanged" in slow.stdout and "pandas" not in swreport(*args)[1]
+    st = record.stat()
+    os.utime(record, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    touched, heavy = swreport(*args)
+    assert (touched.returncode, touched.stdout) == (0, slow.stdout) and "pandas" in heavy
