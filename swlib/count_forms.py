@@ -7,37 +7,29 @@ from __future__ import annotations
 
 import re
 
-from .number_words import (
-    FRACTION,
-    MONTH_NAMES,
-    NOUNS,
-    PHRASE_END,
-    ROMAN,
-    UNDER_100,
-    UNITS,
-    WORD,
-    LazyPattern,
-    fraction_value,
-    percent_parts,
-    word_value,
+from .count_patterns import LAST_PERIOD, NOT_UNIT, ONE_PERSON_NOUNS, WHOLE_FIGURE
+from .count_readers import (
+    ages_listed,
+    ages_said,
+    base_of_change,
+    base_of_fraction,
+    difference,
+    fraction_of,
+    one_in,
+    part_said_after,
+    percent_of,
+    roman_count,
+    share_of_change,
 )
-from .text_windows import age_or_label_before, sentence_start
+from .number_words import FRACTION, MONTH_NAMES, NOUNS, PHRASE_END, UNDER_100, UNITS, WORD, LazyPattern, word_value
+from .text_windows import age_or_label_before
 
 # Counts said in other ways than "a number and what it counts": each form, what it gives away
 # (``FORMS``: one row a form, its pattern and the counts it reveals from the match), checked by
 # ``small_counts_in``. A form reveals a count when it pins a figure down: "a handful", "a few" and
 # "a small number of" say only that a count is small (as [c] does) and are left alone, as are
 # "siblings" (two or more) and a fraction or a change with no figure to apply it to.
-WHOLE_FIGURE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD})"  # a whole figure, in digits or words
-ONE_PERSON_NOUNS = (r"child|young\s+person|person|adult|man|woman|boy|girl|baby|infant|family|carer|client|service\s+user|"
-         r"patient|individual|offender|prisoner|resident|parent|pupil|victim|case|referral|death|placement|complaint|"
-         r"registration|re-registration|order|admission|application|investigation|allegation|incident|detention|"
-         r"hearing|breakdown|household|sibling|worker|social\s+worker")  # fmt: skip
 _KIN = r"brother|sister|son|daughter|mother|father|grandmother|grandfather|grandparent|baby|child|aunt|uncle|parent"
-# "last quarter's", "the previous year's figure of": words between a change and the figure it changed from
-LAST_PERIOD = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+last)\s+(?:year|quarter|month)['’]s|"
-         r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
-         r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
 
 # "of the 12", "the 12", "of last year's 9": the figure a fraction or a percentage is of
 _OF_TOTAL = (
@@ -47,65 +39,9 @@ _OF_TOTAL = (
     + WHOLE_FIGURE
     + r")\b(?!\s*(?:%|per\s*cent|percent))"
 )
-NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
 _RISE = (r"(?:rose|risen|rising|increased|increasing|went\s+up|gone\s+up|grew|grown|climbed|fell|fallen|falling|"
          r"decreased|decreasing|dropped|reduced|declined|went\s+down|gone\s+down|up|down|changed|moved|"
          r"(?:an?\s+)?(?:\d+(?:\.\d+)?%\s+)?(?:increase|rise|fall|drop|decrease|reduction|change))")  # fmt: skip
-
-
-def _fraction(m: re.Match) -> list[float]:  # "half of the 6 children": 3, and the 3 others
-    f = fraction_value(m.group("frac"))
-    total = word_value(m.group("total"))
-    part = round(f * total)
-    return [part, total - part]
-
-
-def _percent_of(m: re.Match) -> list[float]:  # "25% of the 12 children": 3, and the 9 others
-    total, pc = word_value(m.group("total")), word_value(m.group("pc"))
-    part = round(pc * total / 100)
-    return [part, total - part] if 0 < pc < 100 else []
-
-
-# a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
-# readmission increased slightly from 121 to 125"
-NOT_COUNTS = LazyPattern(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
-                         r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
-
-
-_PER = LazyPattern(r"\s*(?:per|a|an)\s+(?:1,?000|10,?000|100,?000|head|capita|population|week|month|day)")
-
-
-def _difference(m: re.Match) -> list[float]:  # "of the 45 referred, 43 were accepted": the 2 others
-    a, b = word_value(m.group("a")), word_value(m.group("b"))
-    if a == b or (1900 <= a <= 2100 and 1900 <= b <= 2100):  # "rose from 2021 to 2023": years, not figures
-        return []
-    sentence = m.string[sentence_start(m.string, m.start()) : m.start()] + m.group(0)
-    sentence = re.sub(
-        r"\d+(?:\.\d+)?%\s+(?:increase|rise|fall|drop|decrease|reduction)", "", sentence
-    )  # "a 50% rise from 6"
-    per = _PER.match(m.string, m.end())
-    return [] if NOT_COUNTS.search(sentence) or per else [abs(a - b)]
-
-
-def _part_said_after(
-    m: re.Match, b: str | None = None
-) -> list[float]:  # "Of the 6 children referred, ... 4 were placed."
-    a, b = word_value(m.group("a")), word_value(b or m.group("b"))
-    if b >= a or 1900 <= a <= 2100:  # no part of it, or "of the 2023 figures"
-        return []
-    before = m.string[sentence_start(m.string, m.start()) : m.start("a")]
-    return [] if NOT_COUNTS.search(before) or NOT_COUNTS.search(m.group("said")) else [a - b]
-
-
-def _one_in(m: re.Match) -> list[float]:  # "1 in 4 of the 12 children": 3, and the 9 others; "one in four": 1 of 4
-    x, y = word_value(m.group("x")), word_value(m.group("y"))
-    if not 0 < x < y or 1900 <= y <= 2100:  # "3 in 2023": a year
-        return []
-    if m.group("total") is None:
-        return [x, y - x]
-    total = word_value(m.group("total"))
-    part = x * total / y
-    return [part, total - part] if part.is_integer() else []
 
 
 # a sentence that starts with a count of people: "4 were placed", "Of these, 23 children went home"
@@ -122,132 +58,19 @@ def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named 
     return rf"(?:(?P<frac{k}>{FRACTION})|(?P<pc{k}>\d+(?:\.\d+)?|{WHOLE_FIGURE})\s*(?:%|per\s*cent|percent))"
 
 
-def _share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
-    a = word_value(m.group("a"))
-    if 1900 <= a <= 2100:
-        return []
-    frac, pc = m.group("frac") or m.group("frac2"), m.group("pc") or m.group("pc2")
-    before = m.string[sentence_start(m.string, m.start()) : m.start()]
-    if NOT_COUNTS.search(before):
-        return []
-    if frac:
-        return [round(fraction_value(frac) * a, 6)]
-    if pc[0].isdigit():  # "increased 7.3% from 41": the whole changes that print as 7.3% of 41 (3)
-        return percent_parts(float(pc), len(pc.partition(".")[2]), a) or [round(float(pc) * a / 100, 6)]
-    return [round(word_value(pc) * a / 100, 6)]
-
-
-_UP_WORDS = re.compile(r"rose|risen|rising|increas\w*|up|grew|grown|climbed|rise|more|higher|greater", re.I)
-
-
-def _base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.5% increase": from 40, so 3
-    """The change a percentage change to a figure gives: the figures it can be from, those that
-    print as that percentage of their change (7.5% up to 43: from 40; 7% down to 40: from 43), and
-    the change from each."""
-    a, (p, d) = word_value(m.group("a")), _percent_said(m.group("pc"))
-    if 1900 <= a <= 2100 or not 0 < p < 100:
-        return []
-    before = m.string[sentence_start(m.string, m.start()) : m.start()]
-    if NOT_COUNTS.search(before):
-        return []
-    up = m.group("how") == "+" or bool(_UP_WORDS.fullmatch(m.group("how").lower()))
-    guess = a / (1 + p / 100) if up else a / (1 - p / 100)
-    out = []
-    for b in range(max(1, int(guess) - 3), int(guess) + 5):
-        if (b < a if up else b > a) and percent_parts(p, d, b) and abs(a - b) in percent_parts(p, d, b):
-            out.append(float(abs(a - b)))
-    return out
-
-
-def _base_of_fraction(m: re.Match) -> list[float]:  # "fell by a tenth to 36": from 40, so 4
-    """The change a change by a fraction in words gives ("a tenth", "a quarter", "ten per cent" in
-    words): the figure it is from where a whole one fits (36 is 40 less a tenth), and the change."""
-    key = re.sub(r"[\s-]+", " ", m.group("wf").lower())
-    f = _WORD_SHARES.get(key) or fraction_value(key)
-    a = word_value(m.group("a"))
-    if not f or not 0 < f < 1 or 1900 <= a <= 2100:
-        return []
-    before = m.string[sentence_start(m.string, m.start()) : m.start()]
-    if NOT_COUNTS.search(before):
-        return []
-    up = bool(_UP_WORDS.fullmatch(m.group("how").lower()))
-    b = a / (1 + f) if up else a / (1 - f)
-    return [float(abs(a - round(b)))] if abs(b - round(b)) < 0.05 and round(b) != a else []
-
-
-_WORD_SHARES = {"a tenth": 0.1, "one tenth": 0.1, "ten per cent": 0.1, "ten percent": 0.1, "twenty per cent": 0.2,
-                "twenty percent": 0.2, "a fifth": 0.2, "a quarter": 0.25, "a third": 1 / 3, "half": 0.5,
-                "fifty per cent": 0.5, "fifty percent": 0.5, "twenty five per cent": 0.25, "twenty five percent": 0.25}  # fmt: skip
 _WORD_SHARE = r"(?P<wf>(?:a|one)\s+(?:tenth|fifth|quarter|third)|half|(?:ten|twenty|twenty[\s-]+five|fifty)\s+(?:per\s*cent|percent))"
 
 
 _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
 # a percentage change in digits ("7.5%") or in words as councils write it ("seven and a half per cent",
-# "seven point five per cent", "twelve percent"): ``_percent_said`` reads it
+# "seven point five per cent", "twelve percent"): ``count_readers.base_of_change`` reads it
 _CHANGE_PC = (rf"(?P<pc>\d{{1,2}}(?:\.\d+)?|(?:{UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(UNITS)}|"
               r"zero|nought|oh))+)?)\s*(?:%|per\s*cent|percent)")  # fmt: skip
-_DIGIT_WORDS = {w: i + 1 for i, w in enumerate(UNITS)} | {"zero": 0, "nought": 0, "oh": 0}
-
-
-def _percent_said(pc: str) -> tuple[float, int]:
-    """A percentage as ``_CHANGE_PC`` finds it, and the decimal places it is said to: "7.5" (7.5, 1),
-    "seven and a half" (7.5, 1: a half is said exactly), "seven point five" (7.5, 1), "twelve" (12, 0)."""
-    t = re.sub(r"[\s-]+", " ", pc.strip().lower())
-    if t[0].isdigit():
-        return float(t), len(t.partition(".")[2])
-    whole, point, digits = t.partition(" point ")
-    if point:
-        ds = "".join(str(_DIGIT_WORDS[w]) for w in digits.split())
-        return float(f"{word_value(whole):g}.{ds}"), len(ds)
-    return word_value(t), 1 if t.endswith(" and a half") else 0
-
-
-_SIBLINGS = LazyPattern(r"\b(?:brothers|sisters|siblings|twins|sons|daughters|boys|girls)\s+$", re.I)
-
-
-def _ages_listed(m: re.Match) -> list[float]:  # "aged 14, 15 and 16 were placed": 3 people
-    """The people a list of ages names: one an age where the list says individuals (three ages or
-    more, an age twice, ages apart, or brothers, sisters, boys or girls); none for two ages that
-    bound a band ("young people aged 16 and 17 were offered places")."""
-    ages = [int(a) for a in re.findall(r"\d+", m.group("ages"))]
-    band = len(ages) == 2 and ages[1] == ages[0] + 1
-    rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]  # a band's count said after it: "... 20 places"
-    told = re.search(rf"\d|\b(?:{WHOLE_FIGURE})\b|\b(?:are|is|can|may|will|would|should)\b", rest, re.I)
-    if band and told and not _SIBLINGS.search(m.string, max(0, m.start() - 20), m.start()):
-        return []
-    said = re.match(
-        r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b", m.string[m.end() :], re.I
-    )
-    if not said and not re.search(r"(?:\bwere|\bwas|\()\s*$", m.string[max(0, m.start() - 8) : m.start()], re.I):
-        return []  # at a sentence's end, people only as "were aged 15 and 16." or "(aged 15 and 16)"
-    return [len(ages)]
-
-
-def _ages_said(m: re.Match) -> list[float]:  # "the children placed were 15 and 16 years old": 2 people
-    """The people a list of ages said of them names, one an age: none where the sentence counts them
-    otherwise ("the 20 young people placed were 16 and 17 years old": a band of a group counted)."""
-    start = sentence_start(m.string, m.start())
-    rest = re.split(r"[.;!?]", m.string[m.end() :], maxsplit=1)[0]
-    around = m.string[start : m.start()] + " " + rest
-    if re.search(rf"\d|\b(?:{WHOLE_FIGURE})\b", around, re.I):
-        return []
-    return [len(re.findall(r"\d+", m.group("ages")))]
 
 
 # an age said as a person's ("15 year old", "15-year-old", "15 years old boy") and who: a person's noun after it
 _AGE_OLD = (r"(?:[\s-]+years?[\s-]+old|[\s-]+yr[\s-]+old|[\s-]*yo)(?:\s+(?:boy|girl|child|young\s+person|person|"
             r"man|woman|brother|sister|son|daughter|sibling|twin))?\b")  # fmt: skip
-
-
-_ROMAN_LABEL = LazyPattern(r"\b(?:part|stage|phase|level|tier|section|chapter|schedule|annex|volume|vol|article|appendix|"
-                          r"act|book|grade|class|type|band|step|henry|george|james|charles|edward|william|elizabeth|"
-                          r"richard|mary|world\s+war)\.?\s*$", re.I)  # fmt: skip
-
-
-def _roman(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
-    if m.group("r2"):
-        return [ROMAN[m.group("r2")]]
-    return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [ROMAN[m.group("r")]]
 
 
 FORMS: list[tuple[str, re.Pattern, object]] = [
@@ -311,7 +134,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             r"(?=(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|had|have\s+been|has\s+been|\w+ed)\b|\s*(?:[.;)]|$))",
             re.I,
         ),
-        _ages_listed,
+        ages_listed,
     ),
     (  # "The children placed were 15 and 16 years old", "are 14, 15 and 16 year olds": each age one person
         "people said to be of ages",
@@ -320,7 +143,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             r"(?:\s+years?\s+old|\s+years?\s+of\s+age|[\s-]+years?[\s-]+olds?)\b",
             re.I,
         ),
-        _ages_said,
+        ages_said,
     ),
     (  # "a 15 and a 16 year old", "a 14-year-old boy and a 16-year-old girl": each "a" one person
         "people named by their ages one by one",
@@ -390,7 +213,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "half of the 6 children", "a quarter of the 12 care leavers", "two-thirds of the 6": the part and the rest
         "a fraction of a figure",
         LazyPattern(rf"\b(?P<frac>{FRACTION}){_OF_TOTAL}{NOT_UNIT}", re.I),
-        _fraction,
+        fraction_of,
     ),
     (  # "25% of the 12 children", "50 per cent of the 8", "(94%) of the 50", "seventy-five per cent of the eight"
         "a percentage of a figure",
@@ -398,7 +221,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?<![\d.])(?P<pc>\d+(?:\.\d+)?|\b{WHOLE_FIGURE}(?:\s+and\s+a\s+half)?)\s*(?:%|per\s*cent|percent)\)?{_OF_TOTAL}{NOT_UNIT}",
             re.I,
         ),
-        _percent_of,
+        percent_of,
     ),
     (  # "Of the 45 children referred, 43 were accepted": the 2 others, in the same sentence
         "a part of a figure given before it",
@@ -407,7 +230,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?:only\s+|just\s+)?(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
-        _difference,
+        difference,
     ),
     (  # "Of the 6 children referred, most were seen. 4 were placed.": the 2 others, a sentence or two on
         "a part of a figure said in a later sentence",
@@ -416,7 +239,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"{{0,200}}?[.;:!?](?:[ \t]+|[ \t]*\n[ \t]*){_SAID}",  # within a paragraph
             re.I | re.S,
         ),
-        _part_said_after,
+        part_said_after,
     ),
     (  # "26 children were referred. Of these, 23 were placed.", "26 referrals; 23 of them were accepted": the 3 others
         "a part of the figure before it, said as 'of these'",
@@ -427,7 +250,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?:only\s+|just\s+)?(?P<b2>{WHOLE_FIGURE})\s+of\s+(?:these|those|them|whom|which))\b{NOT_UNIT}",
             re.I,
         ),
-        lambda m: _part_said_after(m, m.group("b") or m.group("b2")),
+        lambda m: part_said_after(m, m.group("b") or m.group("b2")),
     ),
     (  # "1 in 4 children", "one in four", "1 in every 4 of the 12 referrals": x of y, or the share of a figure
         "one in so many",
@@ -436,7 +259,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?!\s*(?:{MONTH_NAMES})\b)(?:\s+of\s+(?:the|these|those|our|all)?\s*(?P<total>{WHOLE_FIGURE})\b{NOT_UNIT})?",
             re.I,
         ),
-        _one_in,
+        one_in,
     ),
     (  # "rose from 10 to 13", "fell from 13 to 10", "up from 10 to 13": the change (ages "from 5 to 18" are no change)
         "a change from one figure to another",
@@ -445,7 +268,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
-        _difference,
+        difference,
     ),
     (  # "13, up from 10", "13 (down from 16)", "13 children compared with 10 last year": the change
         "a figure and the one it changed from",
@@ -454,7 +277,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
-        _difference,
+        difference,
     ),
     (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
         "doubled or halved to a figure",
@@ -494,7 +317,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"fewer|more|less))\s+(?:\w+\s+){{0,2}}?(?:from|on|compared\s+(?:with|to)|against|than)\s+(?:the\s+|a\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}",
             re.I,
         ),
-        _share_of_change,
+        share_of_change,
     ),
     (  # "rose 7.5% to 43", "fell by 2.5% to 39": the figure it changed from, and the change (3, 1)
         "a change by a percentage to a figure",
@@ -505,7 +328,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",  # "7.5 percent, reaching 43"
             re.I,
         ),
-        _base_of_change,
+        base_of_change,
     ),
     (  # "fell by a tenth to 36", "rose by a quarter to 15", "rose by ten per cent to 44": the change (4, 3, 4)
         "a change by a fraction in words to a figure",
@@ -515,7 +338,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf",?\s+(?:to|reaching)\s+(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",
             re.I,
         ),
-        _base_of_fraction,
+        base_of_fraction,
     ),
     (  # "reached 43, up 7.5% on last year", "43 (+7.5%)", "43 (up 7.5%)": the change (3)
         "a figure then up or down by a percentage",
@@ -524,7 +347,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"{_CHANGE_PC}",
             re.I,
         ),
-        _base_of_change,
+        base_of_change,
     ),
     (  # "Registrations were 43, a 7.5% increase", "43 children, 7.5% more than last year": the change (3)
         "a figure then its change by a percentage",
@@ -533,7 +356,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"{_CHANGE_PC}\s+(?P<how>increase|rise|fall|drop|decrease|reduction|more|fewer|less|higher|lower|up|down)\b",
             re.I,
         ),
-        _base_of_change,
+        base_of_change,
     ),
     (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
         "a fraction of a figure given before it",
@@ -542,7 +365,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?:only\s+|just\s+|about\s+|exactly\s+)?(?P<frac>{FRACTION})\b(?!\s+of\b)",
             re.I,
         ),
-        _fraction,
+        fraction_of,
     ),
     (  # "was restrained once", "absconded thrice", "went missing twice this year": events counted
         "once, twice, thrice",
@@ -561,6 +384,6 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?i:\b(?:{NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
             re.M,
         ),  # "placements: III."
-        _roman,
+        roman_count,
     ),
 ]

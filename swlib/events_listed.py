@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .count_forms import ONE_PERSON_NOUNS
+from .count_patterns import ONE_PERSON_NOUNS
 from .number_words import MONTH_NAMES, NOUNS, LazyPattern
 from .text_windows import sentence_start
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .base import round_half_up
-from .count_forms import NOT_COUNTS, NOT_UNIT, WHOLE_FIGURE
+from .count_patterns import NOT_COUNTS, NOT_UNIT, WHOLE_FIGURE
 from .number_words import NOUNS, ROMAN, UNDER_100, LazyPattern, word_value
 from .text_windows import sentence_start
 

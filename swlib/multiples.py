@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from .base import round_half_up
-from .count_forms import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
+from .count_patterns import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
 from .number_words import NUMBER_WORDS, LazyPattern, small_count
 from .text_windows import SENTENCE
 

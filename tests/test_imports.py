@@ -15,7 +15,7 @@ SWLIB = Path(__file__).resolve().parent.parent / "swlib"
 
 # bottom to top; each module imports only from its own layer and those listed before it
 LAYERS = {
-    "foundation": "base errors version periods limits rate_bases passage_lines reports statutory shown_text number_words text_windows count_forms figure_said events_listed multiples sentence_counts one_person small_numbers stats xmr sustained shares funnel formatting "
+    "foundation": "base errors version periods limits rate_bases passage_lines reports statutory shown_text number_words text_windows count_patterns count_readers count_forms figure_said events_listed multiples sentence_counts one_person small_numbers stats xmr sustained shares funnel formatting "
     "progress meanwhile records rows caches template_cache quick_exit",
     "settings, the data contract and files": "cell_text schema config sheets templating writing neutral_csv outputs glossary icons views.wording",
     "data in": "amounts sheet_names reading rules measure_rules observation_rules year_runs slips statutory_years return_totals undeclared checks dataset loading validate ytd coverage narrative_names",

@@ -416,8 +416,9 @@ def test_importing_the_checks_compiles_no_pattern_until_text_is_checked():
 
     code = (
         "import swlib.config, swlib.disclosure, swlib.small_numbers as s\n"
-        "from swlib import count_forms, number_words, one_person, sentence_counts, text_windows\n"
-        "mods = [s, count_forms, number_words, one_person, sentence_counts, text_windows]\n"
+        "from swlib import count_forms, count_patterns, count_readers, number_words, one_person, sentence_counts\n"
+        "from swlib import text_windows\n"
+        "mods = [s, count_forms, count_patterns, count_readers, number_words, one_person, sentence_counts, text_windows]\n"
         "lazy = {id(v): v for m in mods for v in vars(m).values() if isinstance(v, number_words.LazyPattern)}\n"
         "lazy = [*lazy.values(), *(p for _, p, _ in count_forms.FORMS)]\n"
         "print(len(lazy), sum('_compiled' in vars(p) for p in lazy))\n"
