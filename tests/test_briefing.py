@@ -449,12 +449,12 @@ def test_page_one_says_what_a_zero_target_means_and_whose_year_an_annual_figure_
     lines = {a["title"]: a["line"] for a in view["attention"]}
     line = lines["Child protection re-registrations within 18 months"]
     assert line == (
-        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (one case misses it). "
+        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (any case misses a zero target). "
         "† Synthetic figures."
     )
     # the tables keep their own sentence (the zero target's note is beside it there)
     row = perf[perf["title"] == "Child protection re-registrations within 18 months"].iloc[0]
-    assert "(last year)" not in row["sentence"] and "(one case" not in row["sentence"]
+    assert "(last year)" not in row["sentence"] and "(any case" not in row["sentence"]
     # an earlier year's figure is "the latest available"; a quarter's own figure is left as it is
     r = {**row.to_dict(), "period_shown": "2021-22", "sentence": "Down from 5.0% in 2020/21 to 4.9% in 2021/22."}
     assert trends.page_one_line(r, P) == "Down from 5.0% in 2020/21 to 4.9% in 2021/22 (the latest available)."
