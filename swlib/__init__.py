@@ -12,7 +12,7 @@ from .version import __version__
 # report's kernel before this process loads pandas (no module is named like a function here)
 _LAZY = {
     "benchmark": "benchmarking", "Dataset": "dataset", "load": "loading", "Period": "periods", "p_chart": "xmr",
-    "spc": "xmr", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "status",
+    "spc": "xmr", "proportion_ci": "stats", "rate_ci": "stats", "trend_test": "stats", "actions": "action_rows",
     "performance": "status", "status_summary": "status", "funnel_plot_data": "funnel",
 }  # fmt: skip
 

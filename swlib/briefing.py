@@ -9,13 +9,15 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
+from .action_rows import actions
 from .base import STATUS_ORDER, SUPPRESSED
 from .errors import SwError
 from .formatting import fmt_value, slug
 from .narrative import comment_html
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period, previous_quarter
+from .rag import shown_decimals
 from .rows import records
-from .status import actions, catalogue, performance, shown_decimals, without_figures
+from .status import catalogue, performance, without_figures
 from .trends import page_one_line
 
 ORDER = [s for s in STATUS_ORDER if s != "Complete"]  # a measure's statuses ("Complete" is an action's)

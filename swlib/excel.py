@@ -20,6 +20,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as sc
+from .action_rows import actions
 from .base import round_half_up
 from .briefing import annual_line, not_due
 from .cell_text import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
@@ -28,18 +29,9 @@ from .hidden import suppressed_columns
 from .neutral_csv import neutralise_frame, write_csv  # noqa: F401 (excel's names too)
 from .outputs import write_atomic
 from .periods import FREQUENCY_KIND, Period
-from .status import (
-    actions,
-    by_the_figures,
-    catalogue,
-    is_synthetic,
-    performance,
-    shown_decimals,
-    status_summary,
-    synthetic_columns,
-    targets_to_date,
-    without_figures,
-)
+from .rag import by_the_figures, shown_decimals
+from .status import catalogue, is_synthetic, performance, status_summary, synthetic_columns, without_figures
+from .targets import targets_to_date
 from .trends import STATUS_WORDS, against_target, deciding_words
 
 
@@ -452,7 +444,7 @@ def synthetic_figures(r: dict, years: list[str]) -> str:
 
 
 def deciding(r: dict) -> int | None:
-    """The decimals that decide a row's status where rounding does (``status.deciding_decimals``)."""
+    """The decimals that decide a row's status where rounding does (``rag.deciding_decimals``)."""
     shown = shown_decimals(r)
     return None if shown == int(r["decimals"]) else shown
 

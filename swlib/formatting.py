@@ -63,7 +63,7 @@ def fmt_money(amount: float, *, millions: bool = False) -> str:
 
 def status_text(status: str, source: str | None = None, by_figures: str | None = None) -> str:
     """A status as printed; an officer's own assessment says so, and the status by the figures
-    beside it where that differs (``status.by_the_figures``)."""
+    beside it where that differs (``rag.by_the_figures``)."""
     if status == SUPPRESSED:
         return SYMBOL
     icon = STATUS_ICONS.get(status, "")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import printed_text, public_text, published, reports
+from .action_rows import actions
 from .checks import unbased_percentages
 from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
@@ -24,7 +25,7 @@ from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .sheet_names import column_key, table_sheets
 from .small_numbers import small_numbers_in
-from .status import actions, performance
+from .status import performance
 
 
 def _workbook_letters(ds) -> dict[str, dict[str, str]]:

@@ -1,4 +1,6 @@
-"""The status engine: targets, RAG status, short trend, actions, summaries (the year to date is ``swlib.ytd``).
+"""The performance table: a council's measures for a period, each with its year to date, target,
+status, short trend and earlier years; and summaries of it (the year to date is ``swlib.ytd``, a
+figure's RAG status ``swlib.rag``, its target ``swlib.targets``, the action rows ``swlib.action_rows``).
 
 Implements the status rules of DESIGN.md for one council and report period.
 """
@@ -6,7 +8,6 @@ Implements the status rules of DESIGN.md for one council and report period.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -19,13 +20,15 @@ from .disclosure import suppress_performance
 from .evidence import measure_evidence
 from .panel import observations as panel_observations
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
-from .prices import price_basis, target_at_prices
-from .public_text import public_actions, table_file
+from .prices import price_basis
+from .public_text import table_file
 from .published import read as read_published
+from .rag import deciding_decimals, printed_status
 from .rate_bases import populations
 from .records import Records
 from .rows import records
 from .schema import ADDITIVE_UNITS
+from .targets import target_for, target_lookup
 from .ytd import (
     INCOMPLETE,
     PART_YEAR,
@@ -49,99 +52,12 @@ def catalogue(ds: Dataset, council: str) -> pd.DataFrame:
     return m[m["council"].isna() | (m["council"] == council)].reset_index(drop=True)
 
 
-def _target_lookup(ds: Dataset, council: str) -> dict[tuple[str, str], tuple[float, float]]:
-    t = ds.targets[ds.targets["council"] == council]
-    return {(r.measure, r.period): (r.target, r.tolerance) for r in t.itertuples()}
-
-
 def _made_up_targets(ds: Dataset, council: str) -> set[tuple[str, str]]:
     """The (measure, period) of a council's targets whose ``source`` marks them synthetic (D&G's
     sickness-absence targets to date, a made-up profile of the year's 9 days)."""
     t = ds.targets[ds.targets["council"] == council]
     sources = t["source"] if "source" in t else pd.Series(None, index=t.index, dtype=object)
     return {(m, p) for m, p, s in zip(t["measure"], t["period"], sources, strict=True) if is_synthetic([s])}
-
-
-def _rag(value: float, target: float, tolerance: float, polarity: str, decimals: int | None) -> str:
-    """Green where the figure meets its target, Amber within the tolerance of it, else Red: the
-    figure and target as printed (rounded to ``decimals``), or unrounded (``decimals`` None)."""
-    if decimals is None:
-        v, t = Decimal(repr(float(value))), Decimal(repr(float(target)))
-    else:
-        v, t = round_half_up(value, decimals), round_half_up(target, decimals)
-    tol = Decimal(repr(float(tolerance)))
-    gap = (t - v) if polarity == "higher" else (v - t)
-    if gap <= 0:
-        return "Green"
-    return "Amber" if gap <= tol else "Red"
-
-
-def by_the_figures(r: dict) -> str | None:
-    """The status a performance row's figure has against its target (Green, Amber or Red) where
-    the status printed is an officer's own assessment (``status_source`` "override") that differs
-    from it, so that the two are printed side by side (SL 2021/22 Q2: carers supported by Welfare
-    Rights officers, 164 against 200 to date, assessed Amber, Red by the figures); else None."""
-    if r.get("status_source") != "override" or r.get("polarity") not in ("higher", "lower"):
-        return None
-    if any(pd.isna(r.get(c)) for c in ("to_date", "target", "tolerance")):
-        return None
-    decimals = r.get("decimals")
-    value, target, tolerance, polarity = r["to_date"], r["target"], r["tolerance"], r["polarity"]
-    rule = (
-        _rag(value, target, tolerance, polarity, None)
-        if pd.isna(decimals)
-        else printed_status(value, target, tolerance, polarity, int(decimals))
-    )
-    return rule if rule != r["status"] else None
-
-
-def deciding_decimals(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> int | None:
-    """Where rounding to the display precision moves the figure across a threshold, the target or
-    where Amber ends (69.6% would be printed as 70%, at the 70% target, and read as met): the
-    fewest decimals, beyond the measure's own, at which the figure as printed has the status its
-    unrounded figure has (69.6%: below the 70% target). The status is then worked out on the
-    figure printed with them (``printed_status``), so that no status rests on rounding. None where
-    rounding moves nothing."""
-    if any(pd.isna(x) for x in (value, target, tolerance)) or polarity not in ("higher", "lower"):
-        return None
-    exact = _rag(value, target, tolerance, polarity, None)
-    if _rag(value, target, tolerance, polarity, decimals) == exact:
-        return None
-    for extra in range(1, MAX_EXTRA + 1):
-        if _rag(value, target, tolerance, polarity, decimals + extra) == exact:
-            return decimals + extra
-    return decimals + MAX_EXTRA
-
-
-MAX_EXTRA = 6  # decimals beyond a measure's own that a figure is ever printed with
-
-
-def printed_status(value: float, target: float, tolerance: float, polarity: str, decimals: int) -> str:
-    """Green, Amber or Red on the figure as printed: at the measure's ``decimals``, or where
-    rounding to them would move it across a threshold at the decimals that decide it
-    (``deciding_decimals``): 69.6% (181 of 260) against a 70% target is Amber, not Green
-    (DESIGN.md rule 4; issue 22: a status never rests on rounding)."""
-    decides = deciding_decimals(value, target, tolerance, polarity, decimals)
-    return _rag(value, target, tolerance, polarity, decimals if decides is None else decides)
-
-
-def rounded_status(row: dict) -> str | None:
-    """Where a performance row's figure is printed with the decimals that decide its status
-    (``decides_at``): the status the figure rounded to the measure's own decimals would have had
-    (SL 2021/22 Q2: 69.6% as 70% would have been Green); else None."""
-    decides = row.get("decides_at")
-    if decides is None or pd.isna(decides) or any(pd.isna(row.get(c)) for c in ("to_date", "target", "tolerance")):
-        return None
-    return _rag(row["to_date"], row["target"], row["tolerance"], row["polarity"], int(row["decimals"]))
-
-
-def shown_decimals(row: dict, col: str = "to_date") -> int:
-    """The decimals a performance row's figure in ``col`` is printed with: the measure's own
-    (``decimals``), or for the year to date, where rounding decides its status, the ones that decide
-    it (``decides_at``, from ``deciding_decimals``: always more than the measure's own), so that
-    '69.6%' is printed where '70%' would read as meeting a 70% target it misses."""
-    decides = row.get("decides_at") if col == "to_date" else None
-    return int(row["decimals"]) if decides is None or pd.isna(decides) else int(decides)
 
 
 def _trend(now: float, before: float, polarity: str, decimals: int) -> str:
@@ -190,7 +106,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
     measure_rows = dict(zip(ms["measure"], zip(ms.index, ms.reindex(columns=["cleared"])["cleared"], strict=True),
                             strict=True))  # fmt: skip
     whole_freq = dict(zip(ms["measure"], ms["frequency"], strict=True))  # a part_of's whole: how often it is given
-    targets, made_up = _target_lookup(ds, council), _made_up_targets(ds, council)
+    targets, made_up = target_lookup(ds, council), _made_up_targets(ds, council)
     years = [P.year_period.shift_years(-k) for k in (3, 2, 1)]
     # public: the figures other public reports print are only needed for disclosure control
     step = min(SPAN_MONTHS[P.kind], 3)  # public reports of the year print the year to date at least every quarter
@@ -210,7 +126,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             last = YearToDate(parts_expected=last.parts_expected)
 
         notes = []
-        tgt, tol, annual, target_cash, price_year = _target(m, eff, mo, targets, cfg.tolerance_percent, notes)
+        tgt, tol, annual, target_cash, price_year = target_for(m, eff, mo, targets, cfg.tolerance_percent, notes)
         reason = missing_reason(ytd) if not ytd.status else None  # a figure left blank on purpose: the data's why
         said = {"to_date": ytd.source} if reason else {}  # notes that are free text from the data, by column
         gap = ytd.missing
@@ -341,34 +257,6 @@ def _by_measure_and_period(ds: Dataset, council: str) -> dict[str, dict[str, dic
     return by_measure
 
 
-def _target(m, eff: Period, mo: dict, targets: dict, tolerance_percent: float, notes: list[str]) -> tuple:
-    """A measure's (target, tolerance, the whole year's target, the target in cash, its price
-    year) for the period its row shows: the council's target for the period, else for the year
-    (an annual target of a summed count, pro rata to the year to date), else the catalogue's; a
-    tolerance not given is the council's percentage of the target; a cost shown in real terms at
-    another year's prices is held to its target at those prices. Says on ``notes`` a pro rata."""
-    specific = targets.get((m.measure, str(eff)))
-    tgt, tol = specific or targets.get((m.measure, eff.fy_id), (np.nan, np.nan))
-    if pd.isna(tgt):
-        tgt = m.target
-    if pd.isna(tol):
-        tol = m.tolerance
-    annual = targets.get((m.measure, eff.fy_id), (np.nan, np.nan))[0]  # the whole year's target
-    if pd.isna(annual):
-        annual = m.target
-    window_months = eff.end + 1
-    if specific is None and m.aggregate == "sum" and m.unit in ADDITIVE_UNITS and window_months < 12 and pd.notna(tgt):
-        tgt = tgt * window_months / 12  # an annual target, pro rata to the year to date
-        tol = tol * window_months / 12 if pd.notna(tol) else tol
-        notes.append(f"target pro rata: {window_months} of 12 months")
-    if pd.isna(tol) and pd.notna(tgt):
-        tol = abs(tgt) * tolerance_percent / 100
-    target_cash, ratio, price_year = np.nan, *target_at_prices(mo, eff, m.unit)
-    if ratio is not None and pd.notna(tgt):
-        target_cash, tgt, tol, annual = tgt, tgt * ratio, tol * ratio, annual * ratio
-    return tgt, tol, annual, target_cash, price_year
-
-
 def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, notes: list[str]) -> tuple:
     """A measure's (status, where it comes from, the year to date it is shown with): ``Report
     later`` where the figure is left blank on purpose (``reason``: the data's why) or cannot be
@@ -422,16 +310,6 @@ def _columns(years: list[Period]) -> list[str]:
     ]  # fmt: skip
 
 
-def targets_to_date(rows: pd.DataFrame) -> bool:
-    """Whether a target in ``rows`` (of ``performance``) is a target to date, a share of the
-    year's (£87,500 of £175,000 at Quarter 2), not the year's own: the report and the Excel
-    export head it so."""
-    if "annual_target" not in rows:
-        return False
-    both = rows["target"].notna() & rows["annual_target"].notna()
-    return bool((rows.loc[both, "target"].astype(float) != rows.loc[both, "annual_target"].astype(float)).any())
-
-
 def without_figures(perf: pd.DataFrame) -> pd.Series:
     """The measures with nothing to show: no figure this period, last year or in the years the
     report prints, no reason given, no officer's status, nothing withheld (a new council's
@@ -459,44 +337,6 @@ def is_synthetic(sources) -> bool:
 def synthetic_columns(row) -> set[str]:
     """The columns of a performance row whose figures are synthetic (its ``synthetic`` list)."""
     return set(filter(None, (row.get("synthetic") or "").split(",")))
-
-
-def actions(ds: Dataset, council: str, period, audience: str = "internal") -> pd.DataFrame:
-    """The action rows for the period (or the latest earlier report of the same year). For the
-    public, text that mentions a small number is withheld unless cleared (``attrs["withheld"]``)."""
-    P = Period.parse(period)
-    ds.council_name(council)
-    a = ds.actions[ds.actions["council"] == council]
-    periods = {p: Period.parse(p) for p in a["period"].unique()}
-    same_year = [p for p, pp in periods.items() if pp.fy == P.fy and pp.end <= P.end]
-    cols = ["theme", "outcome", "action", "measure", "status", "comment", "period", "source"]
-    if not same_year:
-        out = pd.DataFrame(columns=cols)
-    else:
-        best = max(same_year, key=lambda p: periods[p].end)
-        out = a[a["period"] == best][cols].reset_index(drop=True)
-        out["measure"] = out["measure"].map(lambda m: _measure_titles(ds, m))
-        if audience == "public":
-            chosen = a[a["period"] == best]
-            extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
-            out = public_actions(pd.concat([out, extra], axis=1), ds, council)
-            if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
-                out = public_text.withhold_uncleared_actions(out, table_file(ds, "actions"))
-            out = out.drop(columns=["cleared", "row"])
-    out.attrs.update(council=council, period=str(P))
-    return out
-
-
-def _measure_titles(ds: Dataset, text):
-    """An action's measure text as readers know it: measure ids (one, or several separated by ';'
-    or ',') become their titles; any other text is kept as written."""
-    if not isinstance(text, str) or not text.strip():
-        return text
-    titles = dict(zip(ds.measures["measure"], ds.measures["title"], strict=True))
-    parts = [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
-    if parts and all(p in titles for p in parts):
-        return "; ".join(titles[p] for p in parts)
-    return text
 
 
 def status_summary(df: pd.DataFrame) -> pd.DataFrame:

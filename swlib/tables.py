@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .action_rows import actions
 from .briefing import annual_line, not_due
 from .formatting import counts_behind, fmt_value, status_text, trend_text
 from .hidden import suppressed_columns
 from .periods import Period
-from .status import (
-    actions,
-    by_the_figures,
-    performance,
-    shown_decimals,
-    status_summary,
-    synthetic_columns,
-    without_figures,
-)
+from .rag import by_the_figures, shown_decimals
+from .status import performance, status_summary, synthetic_columns, without_figures
 
 SYNTHETIC_LINE = "† synthetic: made up to demonstrate the report, not real performance. Do not quote as real."
 

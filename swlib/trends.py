@@ -18,10 +18,11 @@ from .formatting import fmt_value
 from .hidden import figure_hidden, suppressed_columns, suppressed_words
 from .measure_series import measure_arrays, measures_by_id
 from .periods import Period
+from .rag import rounded_status, shown_decimals
 from .rows import records
 from .schema import PROPORTION_UNITS
 from .stats import trend_test
-from .status import ZERO_TARGET, round_half_up, rounded_status, shown_decimals, synthetic_columns
+from .status import ZERO_TARGET, round_half_up, synthetic_columns
 from .ytd import INCOMPLETE, PART_YEAR
 
 

@@ -46,28 +46,6 @@ def test_rounding_at_the_display_precision_decides_unless_it_moves_the_figure_ac
     assert df.loc["m2", "status"] == "Amber"  # 74.4 shows as 74: misses 75
 
 
-def test_a_figure_whose_rounding_decides_its_status_is_shown_with_the_decimals_that_do(data_dir):
-    # 74.96 against 75 would print as 75 (met) where it misses: the year to date is shown as 74.96, and
-    # only it (its history keeps the measure's decimals), Amber on that figure; 74.4 is Amber either
-    # way, so it keeps them too
-    from swlib.formatting import fmt_value
-    from swlib.status import shown_decimals
-
-    ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "0", "tolerance": "1"}]
-    obs = [{"measure": "m0", "period": "2020-21-H1", "value": "74.96"}, {"measure": "m1", "period": "2020-21-H1", "value": "74.4"}]  # fmt: skip
-    df = perf(data_dir, ms, obs).reset_index()
-    decided, either_way = df.to_dict("records")
-    assert decided["decides_at"] == 2 and shown_decimals(decided) == 2 and decided["status"] == "Amber"
-    assert fmt_value(decided["to_date"], decided["unit"], shown_decimals(decided, "to_date")) == "74.96%"
-    assert shown_decimals(decided, "last_year") == 0 and shown_decimals(decided, "2020-21") == 0
-    assert (
-        shown_decimals(either_way) == 0
-        and fmt_value(either_way["to_date"], either_way["unit"], shown_decimals(either_way)) == "74%"
-    )
-    assert shown_decimals({"decimals": 1, "decides_at": None}) == 1
-    assert shown_decimals({"decimals": 1, "decides_at": float("nan")}) == 1
-
-
 def test_half_up_rounding_not_bankers(data_dir):
     ms = [{"target": "75", "decimals": "0", "tolerance": "1"}, {"target": "75", "decimals": "1", "tolerance": "0.01"}]
     obs = [
@@ -111,14 +89,6 @@ def test_sum_adds_numerators_and_denominators(data_dir):
     assert df.loc["m0", "status"] == "Green"
 
 
-def test_sum_adds_counts_against_a_pro_rata_annual_target(data_dir):
-    obs = [q("2020-21-Q1", value=120), q("2020-21-Q2", value=130)]
-    df = perf(data_dir, [{"unit": "count", "target": "400"}], obs)
-    assert df.loc["m0", "to_date"] == 250
-    assert df.loc["m0", "target"] == 200 and df.loc["m0", "annual_target"] == 400
-    assert df.loc["m0", "status"] == "Green"
-
-
 def test_latest_takes_the_latest_value(data_dir):
     obs = [q("2020-21-Q1", value=800), q("2020-21-Q2", value=760)]
     df = perf(data_dir, [{"unit": "count", "aggregate": "latest", "target": "780", "tolerance": "10"}], obs)
@@ -151,33 +121,6 @@ def test_year_observation_at_quarter_4(data_dir):
     obs = [q(f"2020-21-Q{i}", value=10) for i in (1, 2, 3, 4)] + [q("2020-21", value=88)]
     df = perf(data_dir, [{"target": "75", "aggregate": "mean"}], obs, period="2020-21-Q4")
     assert df.loc["m0", "to_date"] == 88
-
-
-def test_period_target_overrides_year_target_overrides_catalogue(data_dir):
-    targets = [
-        {"council": "alpha", "measure": "m0", "period": "2020-21-Q2", "target": "60", "tolerance": "1"},
-        {"council": "alpha", "measure": "m1", "period": "2020-21", "target": "60"},
-        {"council": "beta", "measure": "m2", "period": "2020-21", "target": "10"},
-    ]
-    obs = [{"measure": m, "period": "2020-21-H1", "value": "59"} for m in ("m0", "m1", "m2")]
-    df = perf(data_dir, [{"target": "90"}, {"target": "90"}, {"target": "50"}], obs, targets=targets)
-    assert df.loc["m0", "target"] == 60 and df.loc["m0", "status"] == "Amber"  # misses by 1, the period's tolerance
-    assert df.loc["m1", "target"] == 60
-    assert df.loc["m2", "target"] == 50  # beta's target does not apply to alpha
-
-
-def test_tolerance_precedence_and_default(data_dir, monkeypatch):
-    targets = [{"council": "alpha", "measure": "m0", "period": "2020-21", "target": "80", "tolerance": "10"}]
-    obs = [{"measure": m, "period": "2020-21-H1", "value": "72"} for m in ("m0", "m1", "m2")]
-    df = perf(
-        data_dir,
-        [{"target": "80", "tolerance": "1"}, {"target": "80", "tolerance": "9"}, {"target": "80"}],
-        obs,
-        targets=targets,
-    )
-    assert df.loc["m0", "tolerance"] == 10 and df.loc["m0", "status"] == "Amber"  # the period's tolerance
-    assert df.loc["m1", "tolerance"] == 9 and df.loc["m1", "status"] == "Amber"  # the measure's
-    assert df.loc["m2", "tolerance"] == 4 and df.loc["m2", "status"] == "Red"  # 5% of 80
 
 
 def test_annual_measure_in_a_quarterly_report_shows_latest_year(data_dir):
@@ -234,23 +177,11 @@ def test_status_summary_counts_by_theme_with_total(demo):
     assert s.loc["Total", "Green"] == (df["status"] == "Green").sum()
 
 
-def test_actions_and_their_summary(demo):
-    a = swlib.actions(demo, "south-lanarkshire", "2007-08-Q2")  # the mid-year (H1) update
-    assert len(a) == 14 and set(a["status"]) <= {"Complete", "Green", "Amber", "Red", "Report later"}
-    s = swlib.status_summary(a)
-    assert s.loc["Total", "Complete"] == 3 and s.loc["Total", "Red"] == 4
-
-
 def test_status_summary_of_nothing_is_a_zero_total_row():
     import pandas as pd
 
     s = swlib.status_summary(pd.DataFrame({"theme": [], "status": []}))
     assert list(s.index) == ["Total"] and s.loc["Total", "Total"] == 0
-
-
-def test_actions_for_a_period_without_any(demo):
-    a = swlib.actions(demo, "south-lanarkshire", "2023-24-Q2")
-    assert a.empty and swlib.status_summary(a).loc["Total", "Total"] == 0
 
 
 def test_no_status_for_a_percentage_outside_0_to_100(data_dir):
@@ -292,16 +223,6 @@ def test_a_missing_figure_carries_the_reason_the_data_gives(data_dir):
     assert [c["text"] for c in v["table"]["rows"][0]["cells"]] == ["94", *["not available: new system"] * 2]
     assert "2016/17 no figure (not available: new system)" in v["chart"]["alt"]
     assert "A measure, 2015/16 and 2016/17: not available: new system." in v["chart"]["caption"]
-
-
-def test_actions_name_measures_by_their_titles(data_dir):
-    acts = [{"council": "alpha", "period": "2020-21-Q2", "theme": "T", "action": "Do it", "status": "Green",
-             "measure": "m0; m1"},
-            {"council": "alpha", "period": "2020-21-Q2", "theme": "T", "action": "Other", "status": "Green",
-             "measure": "Fewer delays by March"}]  # fmt: skip
-    ds = swlib.load(make_data(data_dir, [{"title": "Seen in time"}, {"title": "Reviews done"}], [], actions=acts))
-    a = swlib.actions(ds, "alpha", "2020-21-Q2")
-    assert list(a["measure"]) == ["Seen in time; Reviews done", "Fewer delays by March"]
 
 
 def test_a_quarter_left_blank_is_report_later_with_its_reason_not_a_sum_of_percentages(data_dir):
@@ -399,22 +320,6 @@ def test_a_month_missing_inside_the_year_is_report_later_not_a_status_on_fewer_m
     obs.append({"measure": "m0", "period": "2020-08", "value": "2455"})
     df = perf(data_dir, ms, obs)
     assert df.loc["m0", "status"] == "Amber" and df.loc["m0", "to_date"] == 15105  # against 15,000 to date
-
-
-def test_an_officers_assessment_is_printed_with_the_status_by_the_figures_beside_it(demo):
-    # committee reading of SL 2021/22 Q2 p6: carers supported by Welfare Rights officers, 164 against
-    # 200 to date (18% short, worsening) printed "Amber (officer assessment)"; by the figures it is Red
-    from swlib.formatting import status_text
-    from swlib.status import by_the_figures
-
-    perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2").set_index("measure", drop=False)
-    carers = perf.loc["sl-carers-welfare-rights"].to_dict()
-    assert (carers["status"], carers["status_source"], by_the_figures(carers)) == ("Amber", "override", "Red")
-    assert (
-        status_text("Amber", "override", by_the_figures(carers)) == "▲ Amber (officer assessment; by the figures: Red)"
-    )
-    assert by_the_figures(perf.loc["sl-equipu-saving"].to_dict()) is None  # a status by the figures already
-    assert by_the_figures({**carers, "status": "Red"}) is None  # the officer agrees with the figures
 
 
 def test_a_zero_target_says_what_it_means_beside_its_red(demo):

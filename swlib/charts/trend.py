@@ -9,7 +9,8 @@ from ..disclosure import SYMBOL
 from ..formatting import fmt_value
 from ..hidden import suppressed_columns as _hidden
 from ..periods import Period, fy_text
-from ..status import shown_decimals, synthetic_columns
+from ..rag import shown_decimals
+from ..status import synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
 from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, bar_label, is_nan, tick_text, value_axis_label

@@ -16,10 +16,11 @@ from ..formatting import fmt_money, fmt_value, slug
 from ..hidden import PUBLIC_WHY
 from ..periods import Period
 from ..published import read as read_published
+from ..rag import shown_decimals
 from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
-from ..status import is_synthetic, performance, shown_decimals, synthetic_columns
+from ..status import is_synthetic, performance, synthetic_columns
 from ..trends import SUPPRESSED_SENTENCE
 from .tables import frame_view, marked_targets, money_view, no_data_text, synthetic_marks, values_view, variance_view
 

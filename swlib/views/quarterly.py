@@ -17,8 +17,8 @@ from ..measure_spc import long_trend, no_spc_reason, spc_against_trend, spc_poin
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
+from ..rag import by_the_figures
 from ..rows import records
-from ..status import by_the_figures
 from .sources import benchmark_sources
 from .tables import no_data_text, spc_view
 

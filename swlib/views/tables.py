@@ -22,20 +22,12 @@ from ..measure_spc import spc_target_words, trend_cell_words
 from ..narrative import comment_html
 from ..national import price_label
 from ..periods import Period, fy_text
+from ..rag import by_the_figures, shown_decimals
 from ..rows import records
 from ..shares import share_texts
-from ..status import (
-    PLAN_BASELINE,
-    STATUS_ORDER,
-    by_the_figures,
-    is_synthetic,
-    shown_decimals,
-    status_summary,
-    synthetic_columns,
-    targets_to_date,
-    without_figures,
-)
+from ..status import PLAN_BASELINE, STATUS_ORDER, is_synthetic, status_summary, synthetic_columns, without_figures
 from ..sustained import sustained_brief
+from ..targets import targets_to_date
 from ..trends import SUPPRESSED_SENTENCE
 from ..validate import plural
 from ..ytd import PART_YEAR

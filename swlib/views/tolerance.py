@@ -45,7 +45,7 @@ def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
         if math.isclose(tol, abs(tgt) * pct / 100, rel_tol=1e-9, abs_tol=1e-12):
             continue
         unit, dec = r["unit"], int(r["decimals"])
-        target = float(round_half_up(tgt, dec))  # the figure set against the target as printed (``status._rag``)
+        target = float(round_half_up(tgt, dec))  # the figure set against the target as printed (``rag``)
         if r["polarity"] == "higher":
             band = f"Amber from {_edge(target - tol, unit, dec)}"
         else:
