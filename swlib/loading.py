@@ -25,12 +25,13 @@ import pandas as pd
 
 from . import schema as sc
 from .caches import cache_folder, caching_off
-from .checks import data_warnings, percent_target_typos, percent_typos
+from .checks import data_warnings
 from .config import default_data_path, describe_data, params_dir
 from .dataset import Dataset
 from .errors import MISSING_TABLE, NO_COUNCILS, DataError, Problem
 from .measure_rules import measure_rules
 from .observation_rules import fractional_counts, observation_rules, percent_signs
+from .percent_typos import percent_target_typos, percent_typos
 from .rate_bases import AGE_COLUMNS
 from .reading import read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors

@@ -11,7 +11,6 @@ import pandas as pd
 
 from . import printed_text, public_text, published, reports
 from .action_rows import actions
-from .checks import unbased_percentages
 from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
 from .limits import check_narrative
@@ -20,6 +19,7 @@ from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
 from .public_text import is_cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
+from .public_warnings import unbased_percentages
 from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
@@ -196,7 +196,7 @@ def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
     such population (``population``, ``population_0-15``; with one, it is checked:
     ``population_rates.protect_population_rates``). Figures the LGBF panel gives (published already by the
     Improvement Service) are not listed; a percentage declared ``part_of`` a count is, where the
-    count has no figure for its period (``no_base``: the count's id, ``checks.unbased_percentages``).
+    count has no figure for its period (``no_base``: the count's id, ``public_warnings.unbased_percentages``).
     Columns as observations, plus ``unit`` and ``no_base``."""
     P = Period.parse(period)
     obs = panel_observations(ds, council)

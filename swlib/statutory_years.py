@@ -54,7 +54,7 @@ def years_without_statutory(
     stat = measures[measures["theme"].eq(THEME) & measures["outcome"].isin(list(outcomes))]
     stat = stat[stat["frequency"].eq("annual")]  # a council's own quarterly one is no year's return (ANALYST-5 #3)
     if stat.empty or obs.empty:
-        return []  # no statutory measure at all: checks.empty_statutory_sections says so
+        return []  # no statutory measure at all: reference_checks.empty_statutory_sections says so
     periods = obs["period"].map(period_or_none)
     fy = periods.map(lambda p: None if p is None else p.fy)
     whole = periods.map(lambda p: p is not None and p.end == 11)  # the year, or its last month, quarter or half
