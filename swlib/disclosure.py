@@ -25,7 +25,7 @@ from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
 from .periods import year_before
 from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
-from .public_text import file_row, public_row_text
+from .public_text import file_row, public_row_text, restated_on_hidden
 from .records import Records
 from .renames import renamed, undeclared_renames
 from .shared_bases import protect_shared_bases
@@ -97,7 +97,12 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             hidden[i].append("status")
         if ("to_date" in hidden[i] or "last_year" in hidden[i]) and r["trend"] != "no comparison":
             hidden[i].append("trend")
-    for i, idx in enumerate(out.index):
+    for i, (idx, r) in enumerate(zip(out.index, records, strict=True)):
+        if any(c in cols for c in hidden[i]):  # a comment stating a figure beside a [c]: it may be the one hidden
+            said = restated_on_hidden(r, evidence.get(r["measure"]) or {}, out.at[idx, "comment"])
+            if said is not None:
+                out.at[idx, "comment"] = said[0]
+                withheld.append(said[1])
         for col in hidden[i]:
             if col == "status":
                 out.at[idx, "status"], out.at[idx, "status_source"] = SUPPRESSED, "suppressed"

@@ -24,6 +24,7 @@ import yaml
 from .base import WITHHELD_TEXT
 from .config import council_settings
 from .multiples import MULTIPLE, multiple_hits
+from .number_words import NUMBER_WORDS
 from .passage_lines import passage_line
 from .printed import multiples_given_away, restates_printed
 from .records import Records
@@ -33,6 +34,25 @@ from .small_numbers import ONE_PERSON, TOKEN, count_of, small_count, small_numbe
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
 WITHHELD_NOTE = "not available (the reason was withheld from the public version: it mentions a small number)"
 REASON = "mentions a small number"
+# a comment that states any figure, on a row the public table prints with a figure [c] (ATTACK-9 #4: "13
+# secure placements so far this year" beside the [c] of that same 13)
+WITHHELD_RESTATED = (
+    "A comment was withheld from the public version: it states a figure of a row whose figure is suppressed."
+)
+REASON_RESTATED = "states a figure on a row whose figure is suppressed [c]"
+_A_FIGURE = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|dozen|hundred|thousand|twice|once|"
+    r"doubled|halved|trebled|tripled|quadrupled|half|third|quarter|fifth)\b", re.I
+)  # fmt: skip
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# what states no count of the row: a duration ("at 20 weeks"), a date ("by 31 March 2024", "June 2023"),
+# a year ("2023-24", "2023/24"), a quarter or stage ("Q2", "Stage 2")
+_NOT_FIGURES = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|working\s+days?)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{4}}\b"
+    r"|\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b(?:q|quarter|stage|tier|level|phase)\s*\d\b",
+    re.I,
+)
 
 
 def reason_for(hit: str) -> str:
@@ -100,6 +120,23 @@ def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> t
                              "reason": reason_for(found[0])})  # fmt: skip
     text["year_notes"] = notes
     return text, withheld
+
+
+def restated_on_hidden(r: dict, points: dict, printed_comment) -> tuple[str, dict] | None:
+    """(the comment a public report prints, what the run lists) for the comment of a row the public
+    table prints with a figure [c], where the comment states any figure (digits, number words,
+    "doubled", "a third"): beside the [c] it may be that same figure or one that gives it (the
+    year to date that the earlier quarter's published figure differences to 1 to 4). None where
+    it states none, an officer cleared it, or it is withheld already (``printed_comment``)."""
+    comment = r.get("comment")
+    src = points.get("comment")
+    if not isinstance(comment, str) or is_cleared(src) or printed_comment != comment:
+        return None
+    found = _A_FIGURE.search(_NOT_FIGURES.sub(" ", comment))
+    if not found:
+        return None
+    return WITHHELD_RESTATED, {"file": "observations", "row": file_row(src), "column": "comment",
+                               "text": _shown(comment), "reason": REASON_RESTATED}  # fmt: skip
 
 
 def narrative_cleared(text: str) -> tuple[bool, set[str], str]:

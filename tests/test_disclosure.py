@@ -996,3 +996,22 @@ def test_attack_a_workforce_total_fte_never_gives_back_a_hidden_teams_fte(demo):
     assert body["Total"][0]["text"] == "1,513"
     internal = {r["label"]: r["cells"] for r in workforce_view(ds, "dundee-city", year)["table"]["rows"]}
     assert internal["Total"][1]["text"] == "1,206.6"
+
+
+def test_a_comment_stating_a_figure_beside_a_suppressed_figure_is_withheld(data_dir):
+    # ATTACK-9 #4: Q3 printed 10 so far; Q4's year to date, 13, was [c] (3 in January to March), and
+    # the row's own comment said "13 secure placements so far this year" in the same cell
+    ms = [{"unit": "count", "polarity": "none", "frequency": "monthly"}]
+    said = "13 secure placements so far this year."
+    obs = _months(2020, {0: 3, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 7, 7: 0, 8: 0, 9: 3, 10: 0, 11: 0})
+    obs[-1]["comment"] = said
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    q4 = swlib.performance(ds, "alpha", "2020-21-Q4", audience="public")
+    assert pd.isna(q4.iloc[0]["to_date"]) and "to_date" in q4.iloc[0]["suppressed"]
+    assert "13" not in q4.iloc[0]["comment"] and "withheld" in q4.iloc[0]["comment"]
+    assert q4.attrs["withheld"][-1]["reason"] == "states a figure on a row whose figure is suppressed [c]"
+    assert swlib.performance(ds, "alpha", "2020-21-Q4").iloc[0]["comment"] == said  # internal: as written
+    # a comment with no count in it (a duration, a date) beside the same [c] is printed
+    obs[-1]["comment"] = "A tracking meeting now reviews every child at 20 weeks, from 31 March 2021 (Q4 2020-21)."
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    assert swlib.performance(ds, "alpha", "2020-21-Q4", audience="public").iloc[0]["comment"] == obs[-1]["comment"]
