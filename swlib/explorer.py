@@ -35,8 +35,9 @@ from .small_numbers import small_numbers_in
 from .status import catalogue, performance, round_half_up
 from .templating import render
 from .trends import describe, sentence
+from .views.performance import performance_table_view
 from .views.quarterly import benchmark_row, prices_by_figure
-from .views.tables import performance_table_view, spc_view
+from .views.spc import spc_view
 
 
 @dataclass

@@ -60,7 +60,7 @@ def council_charts(demo):
     equipu = sl.set_index("measure", drop=False).loc["sl-equipu-saving"].to_dict()
     annual, Y = swlib.performance(demo, "dundee-city", "2016-17"), swlib.Period.parse("2016-17")
     return {
-        "spc": views.tables.spc_view(spc, r["title"], r["unit"], int(r["decimals"]), target)["chart"],
+        "spc": views.spc.spc_view(spc, r["title"], r["unit"], int(r["decimals"]), target)["chart"],
         "bars": charts.trend_chart(equipu, sl.attrs["years"], Q.label),
         "annual bars": charts.trend_chart(r, perf.attrs["years"], P.label),
         "small multiples": views.statutory_view(annual, "Adult support and protection", Y)["chart"],
@@ -177,7 +177,7 @@ def test_a_counts_value_axis_says_what_it_counts():
 def test_the_spc_chart_titles_its_time_axis_and_says_each_point_is_one_month(demo):
     # D&G's absence chart showed "0.84 days" (September alone) beside the bars' "4.92 days" (the
     # year to date), and no SPC chart said what a point on its time axis is
-    from swlib.views.tables import spc_view
+    from swlib.views.spc import spc_view
 
     for council, period, measure, each in [("dumfries-and-galloway", "2023-24-Q2", "dg-absence-days", "month"),
                                            ("south-lanarkshire", "2021-22-Q2", "sl-discharges-per-day", "quarter")]:  # fmt: skip
@@ -351,7 +351,7 @@ def test_nothing_on_a_half_page_spc_chart_is_overprinted_or_cut_off(demo, measur
     tick labels and within the chart; no two labels overlap."""
     import re
 
-    from swlib.views.tables import spc_view
+    from swlib.views.spc import spc_view
 
     r, _ = row(demo, "dumfries-and-galloway", "2023-24-Q2", measure)
     chart = long_trend(demo, "dumfries-and-galloway", measure, "2023-24-Q2")
@@ -909,7 +909,7 @@ def test_an_spc_legend_line_too_wide_for_its_margin_breaks_rather_than_runs_off_
     # COMMITTEE-8 (7): D&G's sickness absence legend printed "a month (9.00 days" and lost "÷ 12)"
     import re
 
-    from swlib.views.tables import spc_view
+    from swlib.views.spc import spc_view
 
     r, _ = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-absence-days")
     chart = long_trend(demo, "dumfries-and-galloway", "dg-absence-days", "2023-24-Q2")

@@ -37,7 +37,7 @@ def _gappy(data_dir, after: int):
 
 
 def test_spc_does_not_run_across_missing_periods_and_the_caption_says_so(data_dir):
-    from swlib.views.tables import spc_view
+    from swlib.views.spc import spc_view
 
     ds, last = _gappy(data_dir, 9)
     chart = measure_spc.long_trend(ds, "alpha", "m0", last)
@@ -79,7 +79,7 @@ def test_an_spc_point_against_the_trend_is_named_and_the_cell_says_what_each_com
 def test_an_spc_note_names_the_one_month_missing_not_a_span_that_reads_as_a_quarter(data_dir):
     """ANALYST-4 #13: monthly bed days with November 2025 missing were captioned 'there are no
     figures between October 2025 and December 2025', which reads as a whole quarter gone."""
-    from swlib.views.tables import spc_view
+    from swlib.views.spc import spc_view
 
     months = [f"{2024 + (m > 12)}-{(m - 1) % 12 + 1:02d}" for m in range(4, 25)]  # April 2024 to December 2025
     months = [p for p in months if p != "2025-11"] + [f"2026-{m:02d}" for m in range(1, 9)]

@@ -100,7 +100,7 @@ def test_a_costs_spc_chart_runs_on_real_terms_only(demo):
     assert (chart["label"].iloc[0], chart["label"].iloc[-1]) == ("2010/11", "2019/20")
     assert chart["value"].iloc[0] == pytest.approx(4926.680098)
     assert chart["value"].iloc[-1] == pytest.approx(4853.958713)
-    from swlib.views.tables import spc_title
+    from swlib.views.spc import spc_title
 
     assert spc_title("Cost", chart) == "Cost, real terms (£ at 2020/21 prices)"
     assert chart.attrs["assurance"] is None  # no cash target drawn on a chart at 2020/21 prices
@@ -109,7 +109,7 @@ def test_a_costs_spc_chart_runs_on_real_terms_only(demo):
 def test_a_cost_is_never_compared_across_years_in_cash(demo):
     """This year's cash figure is not set against last year's cash one: no trend arrow, the row
     says which figures are real terms at which prices and which are cash, the sentence says why."""
-    from swlib.views.tables import trend_reason
+    from swlib.views.performance import trend_reason
 
     perf = swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2").set_index("measure")
     said = trends.describe(perf.reset_index(), demo, "dumfries-and-galloway", "2023-24-Q2")

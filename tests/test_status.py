@@ -290,7 +290,7 @@ def test_a_saving_in_pounds_is_not_compared_across_years_in_cash(demo):
     from ... worsening" and no SPC chart across four years of cash; the status against this
     year's own target stands."""
     from swlib import measure_spc, trends
-    from swlib.views.tables import trend_reason
+    from swlib.views.performance import trend_reason
 
     perf = swlib.performance(demo, "south-lanarkshire", "2021-22-Q2")
     said = trends.describe(perf, demo, "south-lanarkshire", "2021-22-Q2")

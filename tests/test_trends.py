@@ -246,7 +246,7 @@ def test_a_year_is_not_compared_with_an_earlier_year_whose_figures_cover_part_of
     """ANALYST-4 #7: figures from October 2024; the CSWO report for 2025/26 said 'Down from 75.6% in
     2024/25 to 74.7%' and 'Up from 17,757 in 2024/25' (October to March only) as if both years were
     whole, where the quarterly report marks 2024/25 'incomplete: 2 of 4 quarters'."""
-    from swlib.views.tables import trend_reason
+    from swlib.views.performance import trend_reason
 
     quarters = ["2024-25-Q3", "2024-25-Q4", "2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4"]
     obs = [{"measure": "m0", "period": q, "numerator": str(n), "denominator": "100"}

@@ -139,8 +139,8 @@ def _says_returns(report: str, audience: str) -> bool:
 
 
 def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
-    from ..status import performance
-    from ..views.tables import return_commands, returns_needed, without_figures
+    from ..status import performance, without_figures
+    from ..views.no_figures import return_commands, returns_needed
 
     perf = performance(ds, council, P)
     if reports.get(report).from_year_return:  # before its year's return: each section it leaves empty, and the commands

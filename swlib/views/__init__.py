@@ -1,7 +1,9 @@
 """What each report section shows, as plain data for its template, one module per report.
 
-- ``tables``: the tables every report is made of (a figure, summaries, the legend, performance
-  tables, actions, figures by year, money, plain frames).
+- ``tables``: the tables every report is made of (a figure, summaries, the legend, actions,
+  figures by year, money, plain frames); ``performance``: the performance tables by theme and
+  outcome; ``no_figures``: the measures with no figures yet; ``spc``: a measure's SPC chart with
+  its icons.
 - ``quarterly``, ``annual``, ``national``: each report's own sections (its templates are in
   ``swlib/templates/<report>/``).
 - ``sources``: the back pages, sources and the glossary's terms.
@@ -10,6 +12,7 @@
 Every view is exported here, so a notebook reads ``from swlib import views as v``.
 """
 
+from ..status import without_figures
 from .annual import (
     finance_view,
     inspection_view,
@@ -31,6 +34,8 @@ from .national import (
     report_year_words,
     trend_words,
 )
+from .no_figures import no_figures_view
+from .performance import performance_table_view, performance_view
 from .quarterly import attention_view, benchmark_view, landscape_text, not_compared_reason, spc_against_trends
 from .sources import (
     benchmark_sources,
@@ -46,13 +51,9 @@ from .tables import (
     frame_view,
     legend_view,
     money_view,
-    no_figures_view,
-    performance_table_view,
-    performance_view,
     summary_view,
     values_view,
     variance_view,
-    without_figures,
 )
 
 __all__ = [

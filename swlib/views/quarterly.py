@@ -20,7 +20,8 @@ from ..periods import Period
 from ..rag import by_the_figures
 from ..rows import records
 from .sources import benchmark_sources
-from .tables import no_data_text, spc_view
+from .spc import spc_view
+from .tables import no_data_text
 
 
 def landscape_text(ds, council: str) -> str | None:
