@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..formatting import fmt_value
 from ..periods import ONE_PERIOD_WORDS, Period
-from ..sustained import shown_point_types, sustained_words
+from ..sustained import SPECIAL_WORDS, shown_point_types, sustained_words
 from . import metrics
 from .base import (
     HALF_PAGE,
@@ -40,10 +40,18 @@ from .svg import (
 
 POINT_STYLE = {  # colour and shape: special causes are told apart by marker as well as colour
     "common_cause": (PALETTE["grey"], "o", "common cause"),
-    "special_cause_improvement": (PALETTE["blue"], "s", "special cause: improvement"),
-    "special_cause_concern": (PALETTE["orange"], "D", "special cause: concern"),
-    "special_cause_neutral_high": (PALETTE["purple"], "^", "special cause: higher"),
-    "special_cause_neutral_low": (PALETTE["purple"], "v", "special cause: lower"),
+    "special_cause_improvement": (PALETTE["blue"], "s", f"special cause: {SPECIAL_WORDS['special_cause_improvement']}"),
+    "special_cause_concern": (PALETTE["orange"], "D", f"special cause: {SPECIAL_WORDS['special_cause_concern']}"),
+    "special_cause_neutral_high": (
+        PALETTE["purple"],
+        "^",
+        f"special cause: {SPECIAL_WORDS['special_cause_neutral_high']}",
+    ),
+    "special_cause_neutral_low": (
+        PALETTE["purple"],
+        "v",
+        f"special cause: {SPECIAL_WORDS['special_cause_neutral_low']}",
+    ),
     # a sustained rise or fall over most of the chart (``swlib.sustained``): its earlier points are part of it
     "sustained_rise": (PALETTE["grey"], "^", "part of the\nsustained rise"),
     "sustained_fall": (PALETTE["grey"], "v", "part of the\nsustained fall"),

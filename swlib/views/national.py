@@ -25,7 +25,7 @@ from ..national import (
 )
 from ..periods import Period
 from ..rows import records
-from ..sustained import sustained_brief, sustained_change
+from ..sustained import earlier_brief, sustained_brief, sustained_change
 from ..xmr import SPCWarning, spc
 
 # the rank chart's width (inches) in print, the column report.css gives it beside its table (at
@@ -128,6 +128,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
         if chart.attrs["sustained"]:
             v["icons"][0]["words"] += sustained_brief(chart)
+        v["icons"][0]["words"] += earlier_brief(chart)
         with styled(font_size=CHART_FONT):
             v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
     with styled(font_size=CHART_FONT):

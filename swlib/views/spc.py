@@ -14,7 +14,7 @@ from ..icons import icons_view
 from ..measure_spc import spc_target_words
 from ..national import price_label
 from ..periods import Period
-from ..sustained import sustained_brief
+from ..sustained import earlier_brief, sustained_brief
 
 
 def spc_title(title: str, chart: pd.DataFrame) -> str:
@@ -79,6 +79,7 @@ def spc_icons(chart: pd.DataFrame, a: dict, shared, cash_target, unit: str, deci
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
         icons[0]["words"] += sustained_brief(chart)
+    icons[0]["words"] += earlier_brief(chart)  # the latest point's, where earlier points are special causes
     if shared and a.get("assurance"):
         icons[1]["words"] += f" (the target tested: {shared[1]})"
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
