@@ -5,7 +5,7 @@ import re
 import warnings
 
 from swlib.charts import spc_chart
-from swlib.sustained import shown_point_types, sustained_brief, sustained_change, sustained_words
+from swlib.sustained import earlier_brief, shown_point_types, sustained_brief, sustained_change, sustained_words
 from swlib.xmr import spc
 
 # Scotland's CHN8b (gross cost of a child looked after in the community, £ a week at 2020/21
@@ -74,3 +74,18 @@ def test_the_chart_of_a_sustained_rise_marks_its_earlier_points_as_part_of_it_no
     plain = chart_of(CHN8B)
     plain.attrs["sustained"] = None
     assert "sustained" not in spc_chart(plain, "Cost", "currency", 0).svg
+
+
+def test_the_latest_points_reading_says_which_earlier_points_are_special_causes():
+    # COMMITTEE-9 #7, #12: "Common cause variation: no significant change" above a chart that flags
+    # an earlier point was read as the whole run's reading
+    one = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 12], "increase")  # one point above the upper limit
+    assert one["point_type"].iloc[-1] == "common_cause"
+    assert earlier_brief(one) == " at the latest point; earlier, special cause at point 15 (improvement)"
+    assert earlier_brief(chart_of([10, 12] * 10, "increase")) == ""  # none flagged
+    assert earlier_brief(chart_of(CHN8B)) == ""  # a sustained rise: sustained_brief says it
+    many = chart_of([10, 11, 10, 9, 10, 11, 10, 30, 10, 11, 10, 9], "increase")  # a run of 7 below the mean, then 30
+    assert earlier_brief(many) == (
+        " at the latest point; earlier, special causes at point 1 (concern), point 2 (concern), point 3 (concern) "
+        "and 5 more"
+    )

@@ -702,16 +702,17 @@ def test_a_public_quarterly_asks_public_spc_once_a_measure_and_never_draws_a_cha
     from dataclasses import replace
 
     from swlib.periods import Period
-    from swlib.views import attention_view, quarterly, spc_against_trends, tables
+    from swlib.views import attention_view, quarterly, spc_against_trends
+    from swlib.views import spc as spc_views
 
     ds = replace(demo, memo={})  # the counts below start from nothing worked out
     asked, drawn = [], []
-    real_public, real_chart = quarterly.public_spc, tables.spc_chart
+    real_public, real_chart = quarterly.public_spc, spc_views.spc_chart
     monkeypatch.setattr(
         quarterly, "public_spc", lambda ds, c, r, chart: asked.append(r["measure"]) or real_public(ds, c, r, chart)
     )
     monkeypatch.setattr(
-        tables, "spc_chart", lambda chart, title, *a, **k: drawn.append(title) or real_chart(chart, title, *a, **k)
+        spc_views, "spc_chart", lambda chart, title, *a, **k: drawn.append(title) or real_chart(chart, title, *a, **k)
     )
     P = Period.parse("2023-24-Q2")
     perf = swlib.performance(ds, "dumfries-and-galloway", P, audience="public")
