@@ -172,6 +172,14 @@ def init_council(
         workbook = Path(workbook)
         if workbook.suffix.lower() != ".xlsx":
             raise ConfigError(f"--workbook writes an .xlsx workbook: found {workbook.name!r}")
+        book = workbook if workbook.is_absolute() else folder / workbook
+        if book.resolve() != (Path(folder) / "data.xlsx").resolve():  # AUDIT-9 gap 2: the schedule read the demo
+            raise ConfigError(
+                f"nothing written: --workbook {workbook}: every command and the scheduled run find the council's "
+                f"workbook as data.xlsx in this folder ({Path(folder).resolve()}); expected --workbook data.xlsx "
+                f"(a workbook by another name is read only where each command, and the schedule's run, is given "
+                f"--data {workbook.name})"
+            )
     files = plan(folder, council, workbook)
     taken = [p for p in files if p.exists()]
     data = folder / "data"

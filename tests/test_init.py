@@ -98,6 +98,10 @@ def test_a_council_outside_the_32_gets_a_blank_family_group_or_the_one_given(emp
     assert r.exit_code == 2 and "from 1 to 4" in r.output and not (empty / "x.xlsx").exists()
     r = run("init", "Fife Council", "--name", "Fife")
     assert r.exit_code == 2 and "lower-case id" in r.output
+    # AUDIT-9 gap 2: fife.xlsx was written, and the schedule init wrote then read the demo data
+    r = run("init", "fife", "--name", "Fife Council", "--workbook", "fife.xlsx")
+    assert r.exit_code == 2 and "expected --workbook data.xlsx" in r.output and "--data fife.xlsx" in r.output
+    assert not (empty / "fife.xlsx").exists()
 
 
 def test_template_for_the_new_council_and_an_empty_template(empty):
