@@ -1,9 +1,7 @@
-"""Excel in and out: a data-return template analysts fill in, and the performance table as a
-formatted workbook.
-
-The template has one sheet per data table, the column names in row 1 (``swlib.load`` reads it
-back as it is), a note on every header cell, and drop-down lists (Excel data validation) for
-the enumerated columns and for council and measure ids.
+"""Workbooks written safely: a cell's text kept as text, never a formula (``as_text``,
+``append_row``), a typed table's values as plain cells (``plain``), DataFrames as the sheets of a
+workbook written atomically (``write_frames``). The return template is ``return_template``, the
+performance table's workbook ``performance_workbook``.
 """
 
 from __future__ import annotations
@@ -13,26 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import schema as sc
-from .action_rows import actions
-from .base import round_half_up
-from .briefing import annual_line, not_due
 from .cell_text import FORMULA_START, neutralise, unneutralise  # noqa: F401 (excel's names too)
-from .formatting import fmt_value, status_text
-from .hidden import suppressed_columns
 from .neutral_csv import neutralise_frame, write_csv  # noqa: F401 (excel's names too)
 from .outputs import write_atomic
-from .periods import FREQUENCY_KIND, Period
-from .rag import by_the_figures, shown_decimals
-from .status import catalogue, is_synthetic, performance, status_summary, synthetic_columns, without_figures
-from .targets import targets_to_date
-from .trends import STATUS_WORDS, against_target, deciding_words
 
 
 def as_text(cell) -> None:
@@ -44,7 +26,7 @@ def as_text(cell) -> None:
             cell.quotePrefix = True
 
 
-def _append(ws, cells) -> None:
+def append_row(ws, cells) -> None:
     """``ws.append`` with every text cell written as text, never as a formula: text a
     spreadsheet would run gets Excel's own quote prefix (hidden; the cell shows the text as
     written, and Excel keeps it as text when edited), not a visible apostrophe."""
@@ -56,16 +38,16 @@ def _append(ws, cells) -> None:
 
 
 def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
-    """DataFrames as the sheets of a workbook, text written as text (``_append``), atomically:
+    """DataFrames as the sheets of a workbook, text written as text (``append_row``), atomically:
     the workbook is saved beside ``path`` and moved over it."""
 
     wb = Workbook()
     wb.remove(wb.active)
     for name, df in frames.items():
         ws = wb.create_sheet(name)
-        _append(ws, [str(c) for c in df.columns])
+        append_row(ws, [str(c) for c in df.columns])
         for r in df.itertuples(index=False):
-            _append(ws, [_plain(v) for v in r])
+            append_row(ws, [plain(v) for v in r])
     buf = io.BytesIO()
     wb.save(buf)
     path = Path(path)
@@ -73,260 +55,7 @@ def write_frames(path, frames: dict[str, pd.DataFrame]) -> Path:
     return path
 
 
-STATUS_FILL = {
-    "Green": "C6EFCE",
-    "Amber": "FFEB9C",
-    "Red": "FFC7CE",
-    "Complete": "BDD7EE",
-    "Report later": "EDEDED",
-    "Data only": "DDEBF7",
-}
-NUMBER_FORMATS = {"percent": '0.0"%"', "currency": '"£"#,##0', "count": "#,##0", "days": '0.00" days"', "hours": "#,##0.0", "rate": "#,##0.0", "ratio": "0.00", "number": "#,##0.0"}  # fmt: skip
-
-
-def number_format(unit: str, decimals=None) -> str:
-    """Excel's number format for a unit, at the measure's decimals where it has them (0 decimals:
-    ``0"%"``, not ``0.0"%"``)."""
-    fmt = NUMBER_FORMATS.get(unit, "General")
-    if decimals is None or pd.isna(decimals) or unit == "count":
-        return fmt
-    d = int(decimals)
-    digits = "0." + "0" * d if d else "0"
-    body = {"percent": digits + '"%"', "days": digits + '" days"', "ratio": digits}.get(unit, "#,##" + digits)
-    return '"£"' + body if unit == "currency" else body  # a cost in pounds and pence where it has 2 decimals
-
-
-NOTES = {
-    "council": "Council id, lower case with hyphens, e.g. south-lanarkshire (from the councils sheet).",
-    "measure": "Measure id from the measures sheet.",
-    "period": "2020-21 (year), 2020-21-Q2 (quarter), 2020-21-H1 (half) or 2020-09 (month).",
-    "value": "The figure for this period only (not cumulative). A percentage, rate or ratio whose year to date adds periods up (aggregate sum) needs numerator and denominator: a value alone cannot be added up. Percentages as 0 to 100 (93, not 0.93). A figure you do not have: leave value, numerator and denominator blank and say why in comment.",
-    "comment": "Commentary the report prints; on an observation whose figure is left blank, why it is missing "
-    "(printed where the figure would be).",
-    "numerator": "Cases meeting the measure (percent measures).",
-    "denominator": "All cases (percent measures). 0 of 0 means no cases this period.",
-    "status": "Officer's own status, only to override the calculated one.",
-    "target": "Annual target; percentages as 0 to 100.",
-    "tolerance": "How far a figure may miss the target and still be Amber, in the measure's unit.",
-    "decimals": "Decimal places shown; statuses are decided at this precision.",
-    "source": "Where the figure came from ('synthetic' marks made-up figures).",
-    "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "
-    "people or events, both with aggregate sum (this one as often or more often) or both snapshots (latest) as often; "
-    "or a percentage of the count, or money or time of its people (a cost or days per person, or their total). Public "
-    "reports keep their difference from giving away "
-    "a small number.",
-    "amount": "In pounds, not £000 or £m: 72450000 for £72.45m (a budget paper in £000: multiply by 1,000). One line "
-    "a service, no Total line (the annual report adds the lines up). A negative with a minus sign: -250, not (250).",
-    "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
-    "number (else such text is withheld from them).",
-}
-
-
-def template_columns(table) -> list:
-    """The columns a data-return sheet holds: the table's, and for inspections a grade column
-    per quality theme (what the annual report reads)."""
-    cols = list(table.columns)
-    if table.open_columns:
-        at = next((i for i, c in enumerate(cols) if c.name == "source"), len(cols))
-        cols[at:at] = [sc.Col(t, table.open_columns) for t in sc.QUALITY_THEMES]
-    return cols
-
-
-def needed_observations(ds, council: str, period) -> list[dict]:
-    """The observation rows a council's return for ``period`` needs: each of its measures for
-    each period of the measure's own frequency that ends within ``period`` (an annual measure
-    only in a return that ends the year)."""
-
-    P = Period.parse(period)
-    rows = []
-    for m in catalogue(ds, council).itertuples():
-        kind = FREQUENCY_KIND[m.frequency]
-        span = {"month": 1, "quarter": 3, "half": 6, "year": 12}
-        if span[kind] <= P.end - P.start + 1:
-            periods = P.parts(kind)
-        elif P.ends_on_boundary(kind):
-            periods = [P.latest_of_kind(kind)]
-        else:
-            continue
-        rows += [{"council": council, "measure": m.measure, "period": str(p)} for p in periods]
-    return rows
-
-
-def held_observations(ds, rows: list[dict]) -> list[dict]:
-    """Of the observation rows a return needs (``needed_observations``), those the data set holds
-    a figure for already (a value, or numerator and denominator): a year's return leaves them out,
-    so that its blank rows are the figures still to give (ANALYST-4: 51 of 52 quarterly and monthly
-    rows of a year were pre-filled blank although held, hiding the one month missing)."""
-    o = ds.observations
-    figure = o["value"].notna() | (o["numerator"].notna() & o["denominator"].notna())
-    held = set(zip(o["council"][figure], o["measure"][figure], o["period"][figure].astype(str), strict=True))
-    return [r for r in rows if (r["council"], r["measure"], r["period"]) in held]
-
-
-def held_note(held: list[dict], period, left: int) -> str | None:
-    """What a return's observations sheet says of the rows it leaves out (``held_observations``),
-    ``left`` rows pre-filled beside them."""
-    if not held:
-        return None
-    n, first = len(held), f"{held[0]['measure']} {held[0]['period']}"
-    still = "the rows pre-filled here are the figures still to give" if left else "no figure is still to give"
-    return (
-        f"Left out: {n:,} row{'s' if n != 1 else ''} of {Period.parse(period)} that your data holds a figure for "
-        f"already ({first}{f', and {n - 1:,} more' if n > 1 else ''}): {still}. To correct a figure held, type its "
-        "row in: merge shows the change, and --replace replaces it."
-    )
-
-
-def return_observations(ds, council: str, period) -> tuple[list[dict], str | None]:
-    """The observation rows a council's return for ``period`` is pre-filled with: those it needs
-    (``needed_observations``) less those the data set holds (``held_observations``), and what the
-    sheet says of the rows left out (``held_note``)."""
-    needed = needed_observations(ds, council, period)
-    held = held_observations(ds, needed)
-    rows = [r for r in needed if r not in held]
-    return rows, held_note(held, period, len(rows))
-
-
-def write_template(path, ds=None, council: str | None = None, period=None, observations=None) -> Path:
-    """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
-
-    Council and measure drop-downs refer to the workbook's own councils and measures sheets
-    (named ranges ``council_ids`` and ``measure_ids``), so a council or measure the analyst adds
-    there becomes choosable. With ``ds`` those sheets are filled from it (only ``council`` and its
-    measures when given); with ``council`` and ``period`` the observations sheet is pre-filled
-    with the rows the period needs, values left blank: ``observations``, the rows and note of
-    ``return_observations`` where the caller has them already ('swreport template' prints the note),
-    else worked out here.
-    """
-
-    prefill: dict[str, list[dict]] = {}
-    held_text = None
-    if ds is not None:
-        councils = ds.councils if council is None else ds.councils[ds.councils["council"] == council]
-        if council is not None:
-            ds.council_name(council)  # an unknown council: a ConfigError naming the choices
-
-            measures = catalogue(ds, council)
-        else:
-            measures = ds.measures
-        prefill["councils"] = councils.to_dict("records")
-        prefill["measures"] = measures.to_dict("records")
-        if council is not None and period is not None:
-            # what is left out is said on the sheet's first header cell, and by 'swreport template'
-            prefill["observations"], held_text = observations or return_observations(ds, council, period)
-    by_id: dict[str, dict] = {}  # each measure id's first catalogue row: the notes on its observation rows
-    for m in prefill.get("measures", []):
-        by_id.setdefault(m["measure"], m)
-    rows_max = 5000
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, table in sc.TABLES.items():
-        ws = wb.create_sheet(name)
-        columns = template_columns(table)
-        for j, col in enumerate(columns, start=1):
-            cell = ws.cell(1, j, col.name)
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            note = NOTES.get(col.name, "") + (" Required." if col.nonblank else "")  # a cell that must be filled
-            cell.comment = Comment(f"{col.name}: {sc.expected(col)}. {note}".strip(), "swreport")
-            ws.column_dimensions[get_column_letter(j)].width = max(12, len(col.name) + 4)
-            letter = get_column_letter(j)
-            rng = f"{letter}2:{letter}{rows_max}"
-            if col.kind == "enum":
-                dv = DataValidation(
-                    type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=not col.nonblank
-                )
-            elif col.kind == "council" or (col.kind == "council_id" and name not in ("councils", "benchmarks")):
-                dv = DataValidation(type="list", formula1="council_ids", allow_blank=not col.nonblank)
-            elif col.kind == "measure":
-                dv = DataValidation(type="list", formula1="measure_ids", allow_blank=not col.nonblank)
-            else:
-                continue
-            what = {"council": "a council id from the councils sheet", "council_id": "a council id from the councils sheet",
-                    "measure": "a measure id from the measures sheet"}.get(col.kind, sc.expected(col))  # fmt: skip
-            dv.error = f"Expected {what}"
-            dv.errorTitle = f"{name}: {col.name}"
-            dv.showErrorMessage = True
-            ws.add_data_validation(dv)
-            dv.add(rng)
-        if name == "observations" and held_text:
-            ws["A1"].comment = Comment(held_text + "\n\n" + ws["A1"].comment.text, "swreport")
-        names = [c.name for c in columns]
-        for record in prefill.get(name, []):
-            _append(ws, [_plain(record.get(c)) for c in names])
-            m = by_id.get(record["measure"]) if name == "observations" else None
-            if m is not None:  # a note on the cells the row's measure asks for
-                _ask_counts(ws, names, m)
-                _say_unit(ws, names, m)
-        ws.freeze_panes = "A2"
-    wb.defined_names["council_ids"] = DefinedName("council_ids", attr_text=f"councils!$A$2:$A${rows_max}")
-    wb.defined_names["measure_ids"] = DefinedName("measure_ids", attr_text=f"measures!$A$2:$A${rows_max}")
-    path = Path(path)
-    wb.save(path)
-    return path
-
-
-COUNTS_WANTED = (
-    "{title}: a percentage, rate or ratio. Give the count here (numerator) and what it is out of "
-    "(denominator); value may then be left blank. A public report checks the counts behind a figure "
-    "for small numbers: a value alone is printed, but listed as not checked."
-)
-
-
-def _ask_counts(ws, columns: list[str], m: dict) -> None:
-    """On a pre-filled observation row of a percentage, rate or ratio (``m``, its measure), a note
-    on its numerator cell asking for the counts, and both count cells shaded: given as a value
-    alone, public suppression cannot check it (``publishing.unchecked_figures``)."""
-    if m.get("unit") not in sc.PROPORTION_UNITS:
-        return
-    row = ws.max_row
-    for col in ("numerator", "denominator"):
-        ws.cell(row, columns.index(col) + 1).fill = PatternFill("solid", fgColor="FFF2CC")
-    ws.cell(row, columns.index("numerator") + 1).comment = Comment(COUNTS_WANTED.format(title=m["title"]), "swreport")
-
-
-UNIT_WANTED = {
-    "currency": "in pounds, e.g. 31.75 (not pence, not £000)",
-    "days": "in days, e.g. 28.5 (not weeks or hours)",
-    "hours": "in hours, e.g. 7.5 (not minutes or days)",
-    "count": "a count, e.g. 120",
-    "number": "a number, e.g. 120",
-}
-
-
-VALUE_OF_PROPORTION = (
-    "{title}: {what}, e.g. {example}. Better: leave this blank and give the counts in numerator and "
-    "denominator. A {short} typed here alone is printed, but a public report cannot check the counts "
-    "behind it for small numbers and lists it as 'not checked' (check-public names it)."
-)
-PROPORTION_EXAMPLE = {
-    "percent": {"what": "a percentage", "example": "93 for 93% (not 0.93)", "short": "percentage"},
-    "rate": {"what": "a rate", "example": "4.2", "short": "rate"},
-    "ratio": {"what": "a ratio", "example": "0.85", "short": "ratio"},
-}
-
-
-def _say_unit(ws, columns: list[str], m: dict) -> None:
-    """On a pre-filled observation row of a count, number, cost, days or hours (``m``, its measure), a note
-    on its value cell naming the measure and its unit ("Cost per hour of care at home: in pounds,
-    e.g. 31.75"): the row shows only the measure's id, and a service guesses pounds or pence, days
-    or weeks."""
-    if m.get("unit") in sc.PROPORTION_UNITS:  # ANALYST-8 #7: the value cell a service fills said nothing
-        cell = ws.cell(ws.max_row, columns.index("value") + 1)
-        cell.comment = Comment(
-            VALUE_OF_PROPORTION.format(title=m["title"], **PROPORTION_EXAMPLE[m["unit"]]), "swreport"
-        )
-        return
-    wanted = UNIT_WANTED.get(m.get("unit"))
-    if wanted is None:
-        return
-    own = {"monthly": "month's", "quarterly": "quarter's", "six-monthly": "half-year's"}.get(m.get("frequency"))
-    period = f" The {own} own figure, not a running total." if own and m.get("aggregate") == "sum" else ""
-    cell = ws.cell(ws.max_row, columns.index("value") + 1)
-    cell.comment = Comment(f"{m['title']}: {wanted}.{period}", "swreport")
-
-
-def _plain(value):
+def plain(value):
     """A cell value from a typed table: blanks for missing, plain Python numbers."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -337,140 +66,3 @@ def _plain(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def export_performance(ds, council: str, period, path, audience: str = "internal", published=None) -> Path:
-    """The performance table and both summaries as a formatted workbook. ``published``: the record
-    of what public reports printed (default: the outputs folder in use's)."""
-
-    P = Period.parse(period)
-    perf = performance(ds, council, P, audience=audience, published=published)
-    acts = actions(ds, council, P)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "performance"
-    years = perf.attrs["years"]
-    # a target to date that is a share of the year's (£87,500 of £175,000 at Quarter 2) is headed
-    # so, and the year's is beside it, as the report's "target to date (£175,000 for the year)"
-    to_date_targets = targets_to_date(perf)  # the report's own test, so that both head it alike
-    head = [
-        "Theme",
-        "Outcome",
-        "Performance indicator",
-        "Status",
-        *(["Target to date", "Target for the year"] if to_date_targets else ["Target"]),
-        "To date",
-        "Note",  # what the figure is, as the report says it under the title: "latest available: 2025/26"
-        "Trend",
-        *[Period.parse(y).label for y in years],
-        "Comment",
-        SYNTHETIC_HEAD,  # which of the row's figures are made up (the reports mark each †)
-    ]
-    _append(ws, head)
-    made_up = False
-    for r in perf.to_dict("records"):
-        supp = suppressed_columns(r)
-        said = r.get("year_notes") or {}  # why a figure is missing, as the report prints it where the figure would be
-
-        def figure(col, r=r, supp=supp, said=said):
-            if col in supp:
-                return "[c]"
-            if pd.isna(r[col]):
-                return said.get(col)
-            # rounding decides the status: the to-date figure with the decimal that does, as the report prints it
-            return printed(r[col], shown_decimals(r, col)) if audience == "public" else float(r[col])
-
-        targets = [r["target"], r["annual_target"]] if to_date_targets else [r["target"]]
-        made = synthetic_figures(r, years)
-        made_up = made_up or bool(made)
-        cells = [r["theme"], r["outcome"], r["title"], status_text(r["status"], r["status_source"], by_the_figures(r)),
-                 *[None if pd.isna(t) else float(t) for t in targets],
-                 figure("to_date"), "; ".join(filter(None, [r.get("note"), rounding_note(r)])), r["trend"],
-                 *[figure(y) for y in years], r.get("comment") or "", made]  # fmt: skip
-        _append(ws, cells)
-        row = ws.max_row
-        ws.cell(row, 4).fill = PatternFill("solid", fgColor=STATUS_FILL.get(r["status"], "FFFFFF"))
-        fmt = number_format(r["unit"], r.get("decimals"))
-        first = 5 + len(targets)  # "To date"; then "Note", "Trend" and the years
-        for col in [*range(5, first + 1), *range(first + 3, first + 3 + len(years))]:
-            ws.cell(row, col).number_format = fmt
-        if deciding(r) is not None and "to_date" not in supp:
-            ws.cell(row, first).number_format = number_format(r["unit"], deciding(r))
-    _style_header(ws, Font, PatternFill, Alignment, get_column_letter)
-    # the measures the report's first page counts, and its line on the annual ones it leaves out
-    annual = not_due(ds, council, perf)
-    left_out = annual_line(perf[annual], without_figures(perf)[annual]).replace(
-        "in section 3", "on the performance sheet"
-    )
-    acts_made_up = "source" in acts and is_synthetic(acts["source"])
-    for name, df, line in (("summary of measures", status_summary(perf[~annual]), left_out),
-                           ("summary of actions", status_summary(acts), "")):  # fmt: skip
-        said = (SYNTHETIC_NOTE if made_up else "") if name == "summary of measures" else ""
-        said = said or ("† Some actions counted here are synthetic: made up to demonstrate the report, not real "
-                        "performance." if name == "summary of actions" and acts_made_up else "")  # fmt: skip
-        s = wb.create_sheet(name)
-        _append(s, ["Theme", *df.columns])
-        for theme, r in df.iterrows():
-            _append(s, [theme, *[int(x) for x in r]])
-        _style_header(s, Font, PatternFill, Alignment, get_column_letter)
-        if line or said:
-            _append(s, [])
-        for text in filter(None, [line, said]):
-            _append(s, [text])
-    if made_up:
-        _append(ws, [])
-        _append(ws, [SYNTHETIC_NOTE])
-    illustrative = " (illustrative: some figures synthetic)" if made_up or acts_made_up else ""
-    wb.properties.title = f"{ds.council_name(council)}: performance to {P.end_label}{illustrative}"
-    path = Path(path)
-    wb.save(path)
-    return path
-
-
-SYNTHETIC_HEAD = "Synthetic (made up)"
-SYNTHETIC_NOTE = (
-    "† Some figures here are synthetic: made up to demonstrate the report, not real performance (the "
-    f"'{SYNTHETIC_HEAD}' column names them on each row of the performance sheet). Do not quote them as real performance."
-)
-
-
-def synthetic_figures(r: dict, years: list[str]) -> str:
-    """Which of a performance row's figures are synthetic, by the export's column names ("† To date,
-    2020/21"; "† Target" where the target and its tolerance are made up), or "" (``status.synthetic_columns``)."""
-    made = synthetic_columns(r)
-    named = (["Target"] if "target" in made else []) + (["To date"] if "to_date" in made else [])
-    named += [Period.parse(y).label for y in years if y in made]
-    return "† " + ", ".join(named) if named else ""
-
-
-def deciding(r: dict) -> int | None:
-    """The decimals that decide a row's status where rounding does (``rag.deciding_decimals``)."""
-    shown = shown_decimals(r)
-    return None if shown == int(r["decimals"]) else shown
-
-
-def rounding_note(r: dict) -> str:
-    """Where the decimal that decides a status is printed, what the report says of it: "69.6%: below
-    the 70% target, so it counts as narrowly missed (Amber); rounded to 70% it would count as met"
-    ("" elsewhere, or where the figure is withheld)."""
-    if deciding(r) is None or "to_date" in suppressed_columns(r) or not (hidden := deciding_words(r)):
-        return ""
-    unit, dec, now = r["unit"], int(r["decimals"]), r["to_date"]
-    against = against_target(now, r["target"], r["polarity"], unit, dec, r.get("annual_target"), compare_at=deciding(r))
-    return f"{fmt_value(now, unit, deciding(r))}: {against}, {STATUS_WORDS.get(r.get('status'), '')}; {hidden}"
-
-
-def printed(value, decimals) -> float:
-    """A public figure as the report prints it, rounded half up to the measure's decimals: a cell
-    holding 63.63636363636363 would give away 7 of 11 where the report prints 63.6%."""
-    return float(round_half_up(value, 0 if decimals is None or pd.isna(decimals) else int(decimals)))
-
-
-def _style_header(ws, Font, PatternFill, Alignment, get_column_letter) -> None:
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    for j in range(1, ws.max_column + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 40 if j in (1, 2, 3) else 14

@@ -23,11 +23,12 @@ from .config import council_settings, outputs_dir, shipped_params_note
 from .dataset import Dataset
 from .disclosure import SYMBOL, WITHHELD_TEXT
 from .errors import SwError
-from .excel import printed, write_csv, write_frames
+from .excel import write_csv, write_frames
 from .hidden import suppressed_columns
 from .measure_series import series
 from .measure_spc import long_trend, spc_target
 from .national import real_terms_benchmark
+from .performance_workbook import printed
 from .periods import Period
 from .public_text import is_cleared
 from .published import missing

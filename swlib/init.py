@@ -27,9 +27,9 @@ from pathlib import Path
 from . import cell_text
 from . import schema as sc
 from .errors import ConfigError
-from .excel import write_template
 from .loading import load
 from .outputs import write_atomic
+from .return_template import write_template
 from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "Council settings"  # what a report's Data sources calls it (it was "swreport init")

@@ -159,8 +159,8 @@ def test_public_reports_and_exports_never_say_which_side_of_a_suppressed_figure_
     # missed it: public HTML and Excel give one neutral reason (the footnote explains the rules)
     from openpyxl import load_workbook
 
-    from swlib.excel import export_performance
     from swlib.hidden import HIDDEN_WHY, PUBLIC_WHY
+    from swlib.performance_workbook import export_performance
 
     for name in ("quarterly", "quarterly-dg", "annual", "annual-dg"):
         text = " ".join(BeautifulSoup(rendered(name, "public").read_text(), "html.parser").get_text().split())
@@ -371,8 +371,8 @@ def test_number_words_that_count_no_one_are_not_flagged():
 def test_check_public_names_the_sheet_and_cell_of_a_workbook(tmp_path):
     from openpyxl import load_workbook
 
-    from swlib.excel import write_template
-    from tests.test_excel import ROWS, fill
+    from swlib.return_template import write_template
+    from tests.test_return_template import ROWS, fill
 
     path = write_template(tmp_path / "data.xlsx")
     rows = {**ROWS, "observations": [{**ROWS["observations"][0], "comment": "3 children were placed"}]}

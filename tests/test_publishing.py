@@ -290,8 +290,8 @@ def test_public_exports_hold_figures_as_printed_not_the_unrounded_values(data_di
     from openpyxl import load_workbook
 
     import swlib
-    from swlib.excel import export_performance
     from swlib.explorer import Explorer
+    from swlib.performance_workbook import export_performance
 
     obs = [{"measure": "m0", "period": f"{y}-Q{q}", "numerator": "70", "denominator": "110"}
            for y in ("2019-20", "2020-21") for q in (1, 2, 3, 4)]  # fmt: skip

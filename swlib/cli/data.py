@@ -81,8 +81,8 @@ def table(council, period, audience, data):
 @data_option
 def template(path, council, period, empty, data):
     """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
-    from ..excel import write_template
     from ..loading import load
+    from ..return_template import write_template
 
     if period is not None and council is None:
         raise ConfigError("--period pre-fills one council's return: give --council too")
@@ -94,7 +94,7 @@ def template(path, council, period, empty, data):
     council = ds.council_id(council) if ds is not None and council is not None else council
     prefilled = None
     if ds is not None and council is not None and period is not None:  # worked out once, for the sheet and here
-        from ..excel import return_observations
+        from ..return_template import return_observations
 
         prefilled = return_observations(ds, council, period)
     click.echo(str(write_template(path, ds, council=council, period=period, observations=prefilled)))
@@ -188,8 +188,8 @@ def export(path, council, period, audience, out, data):
     """Write the performance table and both summaries to a formatted .xlsx workbook."""
     from .. import published
     from ..config import default_data_path, shipped_params_note
-    from ..excel import export_performance
     from ..loading import load
+    from ..performance_workbook import export_performance
 
     if path.suffix.lower() != ".xlsx":
         raise ConfigError(f"export writes an .xlsx workbook: found {path.name!r}")
