@@ -303,6 +303,8 @@ def test_on_a_phone_nothing_is_cut_off_tables_read_as_cards_and_chart_text_is_9p
                                           "fs => fs.map(f => f.scrollWidth <= f.clientWidth)")  # fmt: skip
     assert (name == "national") != bool(multiples) and all(multiples)
     assert text and all(round(size, 1) >= 9 for _, size in text), [t for t in text if round(t[1], 1) < 9]
+    if name.startswith("quarterly"):  # COMMITTEE-8 #18: each chart drawn again for a phone, its text 11 px or more
+        assert all(size >= 11 for _, size in text), [t for t in text if t[1] < 11]
     if name.startswith("quarterly"):  # page 1: what is being done about each measure, whole on the screen
         doing = page.eval_on_selector_all(
             "table.glance-attention td[data-label='Comment or action']",
@@ -340,4 +342,47 @@ def test_on_a_phone_a_public_report_has_nothing_wider_than_the_screen(browser):
     assert page.eval_on_selector_all(
         "table.summary tbody tr", "rs => rs.every(r => r.getBoundingClientRect().right <= 375)"
     )
+    page.close()
+
+
+def test_on_a_phone_page_1s_figures_come_soon_and_the_benchmarking_key_is_whole(browser):
+    # COMMITTEE-8 #20: at 1280 x 800 the contents (33 links, every measure needing attention) filled the first screen,
+    # "At a glance" at y = 1201; at 375 px it was 2.5 screens down. The 16 measures' links are folded (a <details>: a
+    # screen reader hears "Its 16 parts, collapsed" and opens it), the contents in two columns on a wide screen
+    # COMMITTEE-8 #19: at 375 px the benchmarking charts' key ran off the screen's right edge
+    import base64
+    import re
+
+    path = rendered("quarterly-dg")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(path.as_uri())
+    glance = "document.getElementById('glance')"
+    assert page.evaluate(f"({glance}).getBoundingClientRect().top") < 800 - 100  # its first lines on the first screen
+    folded = page.eval_on_selector_all(
+        "nav.toc details",
+        "ds => ds.map(d => [d.open, d.querySelector('summary').textContent, d.querySelectorAll('a').length])",
+    )
+    assert folded == [[False, "Its 16 parts", 16]]
+    page.click("nav.toc summary")  # opened, each measure's link is there
+    link = page.locator("nav.toc details a").first
+    assert link.is_visible()
+    link.click()
+    assert page.evaluate("location.hash") == link.get_attribute("href")
+    page.close()
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(path.as_uri())
+    top = page.evaluate(f"({glance}).getBoundingClientRect().top")
+    assert top < 1.5 * 812, top  # (2,065 px down before)
+    figure = page.locator("figure.chart:has(img[alt^='Small bar charts'])")
+    img = figure.locator("img")
+    assert 0 <= img.bounding_box()["x"] and img.bounding_box()["x"] + img.bounding_box()["width"] <= 375
+    svg = base64.b64decode(img.evaluate("i => i.currentSrc").split(",", 1)[1]).decode()
+    drawn = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    from tests.test_charts import svg_text_boxes
+
+    key = [box for _, box, c in svg_text_boxes(svg) if c == "legend"]
+    assert len(key) == 3 and all(0 <= left and right <= drawn for left, _, right, _ in key), key
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "quarterly-dg-phone-top.png"))
+    figure.screenshot(path=str(SHOTS / "quarterly-dg-phone-benchmarking.png"))
     page.close()

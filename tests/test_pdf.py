@@ -1334,7 +1334,10 @@ def test_each_section_is_a_sect_under_its_heading_and_the_contents_a_toc_of_link
             nav = re.search(r"<nav class=\"toc\".*?</nav>", html, re.S).group(0)
             hrefs = re.findall(r'<a href="#([^"]+)"', nav)
             sections = re.findall(
-                r'<a href="#([^"]+)"', re.sub(r"<ol>((?!<ol>).)*?</ol></li>", "</li>", nav, flags=re.S)
+                r'<a href="#([^"]+)"',
+                re.sub(
+                    r"(?:<details>.*?</summary>)?<ol>((?!<ol>).)*?</ol>(?:</details>)?</li>", "</li>", nav, flags=re.S
+                ),
             )
             dests = []
             for item in (e for e in elements_under(tocs[0]) if e.S == "/TOCI"):
@@ -1393,7 +1396,7 @@ def test_the_printed_contents_give_each_sections_page(pdfs):
     for name, path in pdfs.items():
         html = rendered(name).read_text(encoding="utf-8")
         nav = re.search(r"<nav class=\"toc\".*?</nav>", html, re.S).group(0)
-        top = re.sub(r"<ol>((?!<ol>).)*?</ol></li>", "</li>", nav, flags=re.S)
+        top = re.sub(r"(?:<details>.*?</summary>)?<ol>((?!<ol>).)*?</ol>(?:</details>)?</li>", "</li>", nav, flags=re.S)
         items = [(i, unescape(re.sub("<[^>]+>", "", w))) for i, w in re.findall(r'<a href="#([^"]+)">(.*?)</a>', top)]
         assert len(items) > 5, name
         pages, text = heading_pages(path.read_bytes()), pages_text(path)

@@ -53,6 +53,12 @@ HALF_PAGE = (5.1, 1.73)  # inches: 130 x 44 mm
 PHONE_WIDTH = 5.2  # inches
 
 
+# a chart's own drawing for a phone (a <picture>'s source up to 600 px, shown at the screen's width): its 9-point text
+# at 11 px or more on a screen 360 px wide or wider (COMMITTEE-8 #18: the half-page charts shown at 9 px were read at
+# 6 to 8 px, unreadable without zooming); the committee paper and a wider screen keep the chart drawn for the page
+PHONE_DRAWN = 4.0  # inches: 288 points, shown 367 px wide on a screen 375 px wide (text 11.5 px)
+
+
 LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side
 
 
@@ -64,11 +70,13 @@ class Chart:
     svg: str
     alt: str
     caption: str
+    phone: str = ""  # the chart drawn for a phone's screen (``PHONE_DRAWN``), where it has its own drawing
 
     def view(self) -> dict:
-        """What the template's figure shows: the SVG as a data URI, the alt text and the caption."""
-        data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
-        return {"src": f"data:image/svg+xml;base64,{data}", "alt": self.alt, "caption": self.caption}
+        """What the template's figure shows: the SVG as a data URI, the alt text and the caption
+        (and ``narrow``, the phone's drawing as a data URI, shown at the screen's width: ``phone``)."""
+        view = {"src": data_uri(self.svg), "alt": self.alt, "caption": self.caption}
+        return view | ({"narrow": data_uri(self.phone), "phone": True} if self.phone else {})
 
     def html(self) -> str:
         return macro("figure", self.view())
@@ -78,6 +86,10 @@ class Chart:
 
     def _repr_svg_(self) -> str:  # the drawing alone (a front end that prefers SVG to HTML)
         return self.svg
+
+
+def data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def bar_label(v, unit: str, decimals: int, synthetic: bool) -> str:

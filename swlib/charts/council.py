@@ -10,7 +10,18 @@ import pandas as pd
 
 from ..shares import share_texts
 from . import metrics
-from .base import MIN_FONT, PALETTE, PHONE_WIDTH, STATUS_COLOURS, STATUS_HATCH, SYNTHETIC_MARK, Chart, tick_text, wrap
+from .base import (
+    MIN_FONT,
+    PALETTE,
+    PHONE_DRAWN,
+    PHONE_WIDTH,
+    STATUS_COLOURS,
+    STATUS_HATCH,
+    SYNTHETIC_MARK,
+    Chart,
+    tick_text,
+    wrap,
+)
 from .svg import (
     STYLE,
     Axis,
@@ -37,10 +48,11 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
         parts.append(f"{theme}: {counts or 'none'}")
     alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
     segments = [(st, STATUS_COLOURS[st], STATUS_HATCH[st], [int(n) for n in s[st]]) for st in statuses]
-    svg = _stacked_svg([wrap(t, 30) for t in s.index], segments, f"number of {what}", PHONE_WIDTH,
-                       1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
-                       (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
-    return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).")
+    svg, phone = (_stacked_svg([wrap(t, wrapped) for t in s.index], segments, f"number of {what}", width,
+                               1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
+                               (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)
+                  for width, wrapped in ((PHONE_WIDTH, 30), (PHONE_DRAWN, 20)))  # fmt: skip
+    return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).", phone=phone)
 
 
 def _stacked_svg(names, segments, axis_title, width, height, margins, columns, alt, named: bool = False) -> str:

@@ -167,10 +167,12 @@ def _benchmark_svg(panels: list[dict], council: str, fam, cols: int, alt: str, n
     # the colours' key over the grid, in one line: it printed a page after the charts (COMMITTEE-5 #3)
     key = [(f"▲ {name or council}: this council", box_handle(PALETTE["black"])),
            ("its family group", box_handle(PALETTE["sky"])), ("the other councils", box_handle("#D9D9D9"))]  # fmt: skip
-    off = math.ceil(legend_height(key, columns=3) + 0.6 * size)  # whole points: the rows drawn as before, lower
+    # in as many columns as the chart's width takes (a phone's: one under another, COMMITTEE-8 #19: it ran off the screen)
+    columns = next((c for c in (3, 2) if legend_width(key, columns=c) <= W - left - right), 1)
+    off = math.ceil(legend_height(key, columns=columns) + 0.6 * size)  # whole points: the rows drawn as before, lower
     H = math.ceil(len(panels) / cols) * row_h + off
     svg = Svg(W, H, alt)
-    legend(svg, min(W / 2, left + legend_width(key, columns=3) / 2), top_pad, key, columns=3, centre=True)
+    legend(svg, min(W / 2, left + legend_width(key, columns=columns) / 2), top_pad, key, columns=columns, centre=True)
     for k, p in enumerate(panels):
         x0 = left + (k % cols) * pw * (1 + gap)
         x1 = x0 + pw

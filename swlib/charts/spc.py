@@ -14,6 +14,7 @@ from . import metrics
 from .base import (
     HALF_PAGE,
     PALETTE,
+    PHONE_DRAWN,
     PHONE_WIDTH,
     SYNTHETIC_MARK,
     Chart,
@@ -59,14 +60,15 @@ POINT_STYLE = {  # colour and shape: special causes are told apart by marker as 
 
 
 def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=None, half: bool = False,
-              target_label: str | None = None) -> Chart:  # fmt: skip
+              target_label: str | None = None, phone: bool = False) -> Chart:  # fmt: skip
     """The SPC chart swlib computed: values, mean, process limits, target, special causes marked;
     the value axis titled with its unit, the latest point labelled with its figure and period and
     the latest period on the axis. ``chart.attrs["synthetic"]`` (set by ``measure_spc.long_trend``)
     marks a chart built on synthetic figures. ``half``: drawn for half a landscape page (a measure
     needing attention, beside its years), the legend in the right margin from the top.
     ``target_label``: the target's legend entry where it is not "target <figure>" (a share of the
-    year's: ``measure_spc.spc_target_words``)."""
+    year's: ``measure_spc.spc_target_words``). ``phone``: drawn a second time for a phone's
+    screen too (``PHONE_DRAWN``: the chart's ``phone``)."""
     labels = list(chart["label"])
     short = [short_label(lab) for lab in labels]
     marks = chart["synthetic"].to_numpy(dtype=bool) if "synthetic" in chart else [False] * len(chart)
@@ -118,9 +120,9 @@ def spc_chart(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=
     # bars (0.84 days in September is not the 4.92 days of the year to date), and under its time axis
     each = own or "year"
     heading = f"Statistical process control, each {each}" + real + tag if half else title + tag
-    svg = _draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half, alt,
-                target_label)  # fmt: skip
-    return Chart(svg, alt, caption)
+    drawn = [_draw(chart, short, heading, (value_axis_label(unit, title), each), unit, decimals, target, latest, half,
+                   alt, target_label, on_phone) for on_phone in (False, True)[: 1 + phone]]  # fmt: skip
+    return Chart(drawn[0], alt, caption, phone=drawn[-1] if phone else "")
 
 
 def _fitted(label: str, room: float, size: float) -> str:
@@ -138,14 +140,17 @@ def _fitted(label: str, room: float, size: float) -> str:
     return "\n".join(fit(line) for line in label.split("\n"))
 
 
-def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt, target_label=None) -> str:
+def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, half, alt, target_label=None,
+          phone: bool = False) -> str:  # fmt: skip
     """The chart in SVG: drawn for half a landscape page (``HALF_PAGE``), the legend in the right
     margin from the top, running on below the plot clear of the latest period's tick label; or
     as wide as a phone's screen (``PHONE_WIDTH``), the legend in a right margin as wide as the
     legend from the chart's top, the title over the plot up to the legend (three lines at most),
     the chart at least as deep as the legend. Margins in inches, as the matplotlib chart had them. Its
     text is STYLE's ``font_size`` (``MIN_FONT`` unless drawn ``styled``). ``axis_titles``: what the
-    value axis counts and what one point of the time axis is ("month"), said under its ticks."""
+    value axis counts and what one point of the time axis is ("month"), said under its ticks.
+    ``phone``: drawn for a phone's screen (``PHONE_DRAWN``), the title over the plot across the
+    chart, the legend under the time axis (two columns where they fit), the plot the chart's width."""
     size, st = STYLE["font_size"], STYLE
     axis_title, time_title = axis_titles
     has_target = target is not None and not is_nan(target)
@@ -163,14 +168,26 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     # the time axis's ticks, labels and title (in the margin under the plot, made deeper where it is too shallow)
     under = (st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size) / 72
     height, bottom = height + max(0.0, under + 0.02 - bottom), max(bottom, under + 0.02)
-    if not half:  # the legend's width, and matplotlib's border pads either side of it, from the chart's top; the
+    if (
+        not half and not phone
+    ):  # the legend's width, and matplotlib's border pads either side of it, from the chart's top; the
         # title over the plot, up to the legend, in three lines at most; the chart as deep as the legend
         right = max(right, (legend_width(entries, handle) + 2.2 * size) / 72)
         heading = wrap_to(heading, 72 * (width - left - right) + 0.9 * size - 4, st["title_size"])
         height += max(0.0, (legend_height(entries, 0.15) + 4) / 72 - height)
+    if phone:  # the title in up to three lines across the chart, the legend under the time axis's title
+        width, left = PHONE_DRAWN, 0.85
+        right = max(0.15, (text_width(short[-1], size) / 2 + 2) / 72)  # the latest period's label whole
+        heading = wrap_to(heading, 72 * width - 8, st["title_size"], 3)
+        top = (st["title_pad"] + (metrics.ASCENT + metrics.DESCENT + heading.count("\n") * st["line_spacing"])
+               * st["title_size"] + 3) / 72  # fmt: skip
+        columns = 2 if legend_width(entries, handle, 2, 1.0) <= 72 * width - 8 else 1
+        key = legend_height(entries, 0.15, columns)
+        height = top + 1.5 + bottom + (key + 4) / 72
+        bottom += (key + 4) / 72
     W, H = 72 * width, 72 * height
     x0, x1, y0, y1 = 72 * left, W - 72 * right, 72 * top, H - 72 * bottom
-    if half:  # a legend line wider than the right margin broken at its spaces, not cut at the chart's edge
+    if half and not phone:  # a legend line wider than the right margin broken at its spaces, not cut at its edge
         room = W - (x0 + 1.07 * (x1 - x0)) - (handle + 0.8) * size
         entries = [(_fitted(label, room, size), draw) for label, draw in entries]
     n = len(chart)
@@ -200,8 +217,12 @@ def _draw(chart, short, heading, axis_titles, unit, decimals, target, latest, ha
     below = bottom_ticks(svg, [xs[i] for i in shown], [short[i] for i in shown], y1, size) + st["label_pad"]
     svg.text((x0 + x1) / 2, below + metrics.ASCENT * size, time_title, size, "middle", cls="axis-title time")
     big = st["title_size"]
-    svg.text(x0, y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
+    svg.text(4 if phone else x0,
+             y0 - st["title_pad"] - metrics.DESCENT * big - heading.count("\n") * st["line_spacing"] * big,
              heading, big, cls="title")  # fmt: skip
+    if phone:
+        legend(svg, 4, below + (metrics.ASCENT + metrics.DESCENT) * size + 4, entries, handle, 0.15, columns, gap=1.0)
+        return str(svg)
     # set close, the legend runs on below the plot (into the margin under it); a phone's width: from the chart's top
     gap = 0 if half else 0.9 * size  # matplotlib's border pad and border-axes pad
     legend(svg, x0 + (1.07 if half else 1.0) * (x1 - x0) + gap, y0 if half else 2, entries, handle, 0.15)

@@ -4,6 +4,7 @@ year to date, each against its own target (``trend_chart``)."""
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from ..disclosure import SYMBOL
 from ..formatting import fmt_value
@@ -13,8 +14,35 @@ from ..rag import shown_decimals
 from ..status import synthetic_columns
 from ..ytd import part_year_total
 from . import metrics
-from .base import HALF_PAGE, MIN_FONT, PALETTE, SYNTHETIC_MARK, Chart, bar_label, is_nan, tick_text, value_axis_label
-from .svg import STYLE, Axis, Svg, bottom_ticks, from_zero, legend, line_handle, text_height, text_width, value_axes
+from .base import (
+    HALF_PAGE,
+    LABEL_PAD,
+    MIN_FONT,
+    PALETTE,
+    PHONE_DRAWN,
+    SYNTHETIC_MARK,
+    Chart,
+    bar_label,
+    is_nan,
+    short_label,
+    tick_text,
+    value_axis_label,
+)
+from .svg import (
+    STYLE,
+    Axis,
+    Svg,
+    bottom_ticks,
+    from_zero,
+    legend,
+    legend_height,
+    legend_width,
+    line_handle,
+    text_height,
+    text_width,
+    value_axes,
+    wrap_to,
+)
 
 
 def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
@@ -93,10 +121,11 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
              .replace(" baseline", "\nbaseline")
              for lab in labels]  # fmt: skip
     heading = kind + (" (£ cash)" if row.get("cash") else "")  # not to be read as a real-terms chart beside it
-    svg = _trend_svg(
-        values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt, part
-    )
-    return Chart(svg, alt, caption + ".")
+    drawn = [
+        _trend_svg(values, t, lines, row, annual, to_date_target, same_target, hidden, made_up, heading, alt, part, w)
+        for t, w in ((ticks, HALF_PAGE[0]), ([short_label(t) for t in ticks], PHONE_DRAWN))  # a phone's: "22/23 Q2"
+    ]
+    return Chart(drawn[0], alt, caption + ".", phone=drawn[1])
 
 
 def _ground_runs(x0: float, x1: float, y: float, clear: float, tops) -> list[tuple[float, float]]:
@@ -112,32 +141,72 @@ def _ground_runs(x0: float, x1: float, y: float, clear: float, tops) -> list[tup
 
 
 def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, hidden, made_up, kind, alt,
-               part=False) -> str:  # fmt: skip
+               part=False, width: float = HALF_PAGE[0]) -> str:  # fmt: skip
     """The year bar chart in SVG, drawn for half a landscape page (``HALF_PAGE``), where it prints
     beside the measure's SPC chart: margins in inches as the matplotlib chart had them, the legend
     beside the bars (never over them), each bar labelled over it where no target line strikes it
-    through (a label that a line just above its bar would cross stands on the line instead)."""
+    through (a label that a line just above its bar would cross stands on the line instead).
+    ``width`` (inches): narrower for a phone (``PHONE_DRAWN``), the legend's entries one under
+    another where they do not fit side by side."""
     unit, dec = row["unit"], int(row["decimals"])
     n, size, st = len(values), MIN_FONT, STYLE
     # the legend in a row over the bars (under the title): the bars the page's half width, their
     # labels clear of one another at 9 pt; as tall as the SPC chart beside it (its time axis titled)
     band = st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size
     band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
-    W, H = 72 * HALF_PAGE[0], 72 * HALF_PAGE[1] + band
-    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4
+    entries = []
+    if not is_nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part]):
+        entries.append((f"annual target {fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
+    if not same_target:
+        entries.append((f"target to date {fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
+    columns = len(entries)
+    if columns > 1 and legend_width(entries, columns=columns) > 72 * (width - 0.8 - 0.15):  # one under another
+        columns = 1
+        band += legend_height(entries) - legend_height(entries, columns=len(entries))
+    heading, deeper = kind.capitalize(), 0.0
+    narrow = width < HALF_PAGE[0]  # a phone's: the title from the chart's left, in two lines where it is wider
+    if narrow:
+        heading = wrap_to(heading.replace("(£ ", "(£\u00a0"), 72 * width - 12, st["title_size"], 2)
+        band += heading.count("\n") * st["line_spacing"] * st["title_size"]
+        slot = (
+            72 * (width - 1.1 - 0.15) / n
+        )  # the least a bar's slot is (its value axis's tick labels as wide as £200,000)
+        if any((text_width(a, size) + text_width(b, size)) / 2 + 2 * LABEL_PAD > slot for a, b in pairwise(ticks)):
+            split = [t.replace(" Q", "\nQ", 1).replace(" H", "\nH", 1) for t in ticks]  # "20/21" over "Q2"
+            deeper = (max(t.count("\n") for t in split) - max(t.count("\n") for t in ticks)) * st["line_spacing"] * size
+            ticks = split
+    W, H = 72 * width, 72 * HALF_PAGE[1] + band + deeper
+    x0, x1, y0, y1 = 72 * 0.8, W - 72 * 0.15, 72 * 0.3 + band, H - 72 * 0.4 - deeper
     has_annual = not is_nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part])
     shown = [v for i, v in enumerate(values) if i not in hidden and not is_nan(v)]
     levels = [*shown, *([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3) / (y1 - y0)))  # room for the labels
     targets = [*([annual] if has_annual else []), *([] if same_target else [to_date_target])]
-    if any(not is_nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
-        lo -= 0.1 * (hi - lo)
-    ya = Axis(lo, hi, y1, y0)
-    # the left margin wide enough for the value axis's tick labels and title (£200,000 at 9 pt)
-    ticks_at = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
-    widest = max((text_width(tick_text(t, unit), size) for t in ticks_at), default=0)
-    x0 = max(x0, st["tick_length"] + st["tick_pad"] + widest + st["label_pad"] + text_height("£", size) + 1)
-    xa = Axis(-0.6, n - 0.4, x0, x1)
+    texts = {i: bar_label(v, unit, shown_decimals(row) if i == n - 1 else dec, i in made_up)  # this year's with the
+             for i, v in enumerate(values) if i not in hidden and not is_nan(v)}  # decimal that decides its status  # fmt: skip
+    step = st["line_spacing"] * size
+
+    def scales(stagger: bool, x0: float):
+        """The value axis (room over the bars for their labels, two lines of them where ``stagger``),
+        and the bars' axis right of the value axis's tick labels and title (£200,000 at 9 pt)."""
+        lo, hi = from_zero(levels, max(0.2, 1.4 * (text_height("0", size) + 3 + stagger * step) / (y1 - y0)))
+        if any(not is_nan(t) and t <= lo for t in targets):  # a target of 0: the axis lowered, the line clear of it
+            lo -= 0.1 * (hi - lo)
+        ya = Axis(lo, hi, y1, y0)
+        ticks_at = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
+        widest = max((text_width(tick_text(t, unit), size) for t in ticks_at), default=0)
+        x0 = max(x0, st["tick_length"] + st["tick_pad"] + widest + st["label_pad"] + text_height("£", size) + 1)
+        return ya, x0, Axis(-0.6, n - 0.4, x0, x1)
+
+    ya, x0, xa = scales(False, x0)
+    # labels wider than their bars' slots (a phone's narrower chart, "9.80 days †" side by side): every other one
+    # printed a line over its neighbours', led down to its bar
+    stagger = any(
+        (text_width(texts[i], size) + text_width(texts[i + 1], size)) / 2 + 2 * LABEL_PAD > xa(1) - xa(0)
+        for i in range(n - 1)
+        if i in texts and i + 1 in texts
+    )
+    if stagger:
+        ya, x0, xa = scales(True, x0)
     svg = Svg(W, H, alt)
     bar = 0.4 * (xa(1) - xa(0))  # half a bar: bars 0.8 wide
     for i, v in enumerate(values):
@@ -162,27 +231,33 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         svg.line(xa(n - 1.5), ya(to_date_target), xa(n - 0.4), ya(to_date_target), st["target_to_date"],
                  "target-to-date")  # fmt: skip
     label_height = text_height("0", size) + 2
+    at = {}  # each label's baseline
     for i, v in enumerate(values):
-        if i in hidden or is_nan(v):
-            svg.text(xa(i), ya(0) - 1 - metrics.DESCENT * size, SYMBOL if i in hidden else "no data", size, "middle",
-                     cls="missing")  # fmt: skip
+        if i not in texts:
+            at[i] = ya(0) - 1 - metrics.DESCENT * size
             continue
         y, line = ya(max(v, 0)), lines[i]
         if line is not None and not is_nan(line) and 0 <= y - ya(line) <= label_height:
             # a line just above the bar would cross its label: the label stands on the line
             y = ya(line) - st["target_to_date" if i == n - 1 and not same_target else "annual_target"]["width"] / 2
-        d = shown_decimals(row) if i == n - 1 else dec  # this year's with the decimal that decides its status
-        svg.text(xa(i), y - 1 - metrics.DESCENT * size, bar_label(v, unit, d, i in made_up), size, "middle",
-                 cls="bar-label")  # fmt: skip
+        at[i] = y - 1 - metrics.DESCENT * size
+    for i, v in enumerate(values):
+        if i not in texts:
+            svg.text(xa(i), at[i], SYMBOL if i in hidden else "no data", size, "middle", cls="missing")
+            continue
+        y = at[i]
+        if stagger and i % 2:  # a line over its neighbours' labels, on a white ground (a target line under it)
+            y = min([y, *(at[k] - step for k in (i - 1, i + 1) if k in at)])
+            if y < at[i]:
+                svg.line(xa(i), y + metrics.DESCENT * size + 0.5, xa(i), ya(max(v, 0)) - 0.5,
+                         {"stroke": "#7F7F7F", "width": 0.4}, "leader")  # fmt: skip
+            svg.text(xa(i), y, texts[i], size, "middle", cls="bar-label", ground=y + metrics.DESCENT * size)
+            continue
+        svg.text(xa(i), y, texts[i], size, "middle", cls="bar-label")
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, unit), value_axis_label(unit, row["title"]))
     bottom_ticks(svg, [xa(i) for i in range(len(ticks))], ticks, y1, size)
     big = st["title_size"]
-    svg.text(x0, y0 - band - st["title_pad"] - metrics.DESCENT * big, kind.capitalize(), big, cls="title")
-    entries = []
-    if has_annual:
-        entries.append((f"annual target {fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
-    if not same_target:
-        entries.append((f"target to date {fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
-    if entries:
-        legend(svg, x0, y0 - band + 1, entries, columns=len(entries))
+    svg.text(4 if narrow else x0, y0 - band - st["title_pad"] - metrics.DESCENT * big, heading, big, cls="title")
+    if entries:  # under the title's lines
+        legend(svg, x0, y0 - band + 1 + heading.count("\n") * st["line_spacing"] * big, entries, columns=columns)
     return str(svg)

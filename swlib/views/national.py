@@ -130,7 +130,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
             v["icons"][0]["words"] += sustained_brief(chart)
         v["icons"][0]["words"] += earlier_brief(chart)
         with styled(font_size=CHART_FONT):
-            v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d).view()
+            v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d, phone=True).view()  # and a phone's (#18)
     with styled(font_size=CHART_FONT):
         v["rank_chart"] = rank_chart(g, title, RANK_WIDTH["short" if v["short"] else "wide"]).view()
     rows = []

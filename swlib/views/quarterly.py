@@ -326,8 +326,9 @@ def benchmark_view(ds, council: str, period: Period) -> dict:
         "for Scotland as a whole. Family group is the councils of our LGBF family group taken together: their counts "
         "added up where the LGBF publishes counts, otherwise the average (mean) of their figures."
     )
-    # three panels a row on a phone's screen (at one pixel a point, the size its text is legible at, six need two screens)
+    # two panels a row on a phone's screen, shown at its width: their text 11 px or more (three a row, at one pixel
+    # a point, was 9 px: COMMITTEE-8 #18; six a row need two screens)
     prices = {r["lgbf"]: cost_prices(py, r) for r in records(mine) if r["unit"] == "currency"}  # each cost's
-    screen, phone, paper = benchmark_charts(b, council, [(6, False), (3, False), (6, True)], prices)
-    chart = dict(screen.view(), narrow=phone.view()["src"], print=paper.view()["src"])
+    screen, phone, paper = benchmark_charts(b, council, [(6, False), (2, False), (6, True)], prices)
+    chart = dict(screen.view(), narrow=phone.view()["src"], phone=True, print=paper.view()["src"])
     return {"none": None, "lead": lead.strip(), "rows": rows, "note": note, "chart": chart}

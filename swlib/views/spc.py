@@ -61,7 +61,8 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
     icons = spc_icons(chart, a, shared, cash_target, unit, decimals)
     if not draw:
         return {"icons": icons, "chart": None}
-    view = spc_chart(chart, title, unit, decimals, target, half=True, target_label=shared and shared[0]).view()
+    view = spc_chart(chart, title, unit, decimals, target, half=True, target_label=shared and shared[0], phone=True)
+    view = view.view()  # and drawn for a phone (COMMITTEE-8 #18)
     if shared:
         view["caption"] += f" The target line is {shared[1]}."
     view["caption"] += real_terms_end(chart)  # a cost's chart: why its real-terms series ends where it does
