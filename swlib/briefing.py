@@ -225,7 +225,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
     # the public version shows no status for a suppressed figure, so not its changes either: it
     # says so (for every such measure alike, not naming which changed) rather than "no change"
     hidden = audience != "internal" and any((t["status"] == SUPPRESSED).any() for t in (perf, before) if t is not None)
-    acts = actions(ds, council, P, audience=audience)  # page 1 says what is being done
+    acts = actions(ds, council, P, audience=audience, perf=perf)  # page 1 says what is being done
     attention = [
         {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "status": r["status"],
          "trend": r.get("trend"), "line": page_one_line(r, P), "doing": being_done(r, acts)}

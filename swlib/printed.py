@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .amounts import SERVICE_WORDS
+from .base import round_half_up
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, multiples_in
 from .periods import year_before
@@ -53,6 +54,14 @@ class Series:
     figures: dict[str, float]
     year: str
     withheld: tuple = ()  # the columns the report prints [c] ("2022-23", "to_date")
+    # any row of the report's tables, not only the statutory functions' counts (``tables`` False: a row
+    # restates_printed and multiples_given_away leave aside): the counts it prints [c] in place of (a
+    # count's hidden columns; a percentage's numerator and denominator), the percentages it hides
+    # ((value, decimals)), and the counts it prints (a count's columns; a percentage's "x of y")
+    hidden: tuple = ()
+    hidden_shares: tuple = ()
+    shown: tuple = ()
+    tables: bool = True
 
 
 def years_said(block: str, year: str) -> list[tuple[str, str | None]]:
@@ -115,7 +124,7 @@ def restates_printed(block: str, printed: Iterable[Series], lo: int = 1, hi: int
     41"), nor with a share of one of them, or of their change, that is a part or a rest from lo to hi
     ("rose to 30 ... from 24 ...; 10% of them were for babies": 3; "half of the rise": 3;
     ``sentence_counts.share_of_figures``), which would tell what the table's years do not."""
-    printed = list(printed)
+    printed = [s for s in printed if s.tables]  # the statutory functions' counts
     if not printed:  # no figure printed: none restated
         return False
     said = [(float(f.replace(",", "")), y) for f, y in years_said(block, printed[0].year)]  # the report's year
@@ -149,7 +158,7 @@ def multiples_given_away(block: str, printed: Callable[[], list[Series]], lo: in
         return []
     out: list[str] = []
     for s in printed():
-        if _names(block, s.title):
+        if s.tables and _names(block, s.title):
             out += [h for h in multiple_hits(block, s.figures.values(), lo, hi, bool(s.withheld)) if h not in out]
     return out
 
@@ -163,6 +172,64 @@ def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:
         o is not matched and o.withheld and said & (case_title_words(o.title) - SERVICE_WORDS - _GENERIC)
         for o in printed
     )
+
+
+# why a passage is withheld (its finding starts with it, as ``one_person``'s do): it states a figure
+# the report prints [c] in place of ("We were looking after 501 children" above "498 [c]"), or a
+# count of a measure it names 1 to 4 apart from one the report prints ("we applied for 33" beside
+# "Child Protection Orders made 30": 3 refused)
+STATES_HIDDEN = "states a figure the report suppresses [c]"
+APART_FROM_PRINTED = "gives a count from 1 to 4 with a figure the report prints"
+# what states no count: a duration ("at 20 weeks"), a date ("by 31 March 2024", "June 2023"), a year
+# ("2023-24", "2023/24"), a quarter or stage ("Q2", "Stage 2")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+NOT_FIGURES = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|working\s+days?)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{4}}\b"
+    r"|\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b(?:q|quarter|stage|tier|level|phase)\s*\d\b",
+    re.I,
+)
+# a percentage said ("78.9%", "79 per cent"), with its decimals
+_SHARE = re.compile(r"(?<![\w.,])(\d+(?:\.(\d+))?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+
+
+def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int = 1, hi: int = 4) -> list[str]:
+    """The figures of ``block`` that give back what the report prints [c] (each a finding, its reason
+    first: ``STATES_HIDDEN``, ``APART_FROM_PRINTED``): a whole figure above ``hi`` equal to a count
+    any row of the report hides, whatever measure the passage names (unless a measure it names
+    prints that figure and the hiding row is not named too), or a percentage equal to
+    one it hides as printed (its decimals as said) of a measure the passage names ("We were looking after 501 children" above
+    "Looked after children at 31 March 498 [c]": 3 more); and a whole figure above ``hi`` of a
+    measure the passage names (``_names``) that is none of its printed counts but 1 to 4 from one
+    ("Child Protection Orders: we applied for 33" beside "made 30"). Durations, dates, years and
+    stages are no figures (``NOT_FIGURES``). ``printed``: as ``multiples_given_away`` takes it,
+    called only where the block says a figure above ``hi``."""
+    text = NOT_FIGURES.sub(" ", block)
+    wholes = [(m.group(), float(m.group().replace(",", ""))) for m in _FIGURE.finditer(text)]
+    wholes = [(t, v) for t, v in wholes if v > hi]
+    shares = [(m.group(), float(m.group(1)), len(m.group(2) or "")) for m in _SHARE.finditer(text)]
+    if not wholes and not shares:
+        return []
+    out: list[str] = []
+    series = printed()
+    named = [_names(block, s.title) for s in series]
+    # a figure a measure the passage names prints ("Child Protection Orders rose to 30 from 24") is that
+    # measure's, though another row hides a 24 (a percentage's denominator): unless the passage names that row
+    theirs = {v for s, n in zip(series, named, strict=True) if n for v in s.shown}
+    for s, names in zip(series, named, strict=True):
+        found = [t for t, v in wholes if (names or v not in theirs) and any(abs(v - h) < 1e-9 for h in s.hidden)]
+        if shares and s.hidden_shares and names:  # "50%" alone is no measure's
+            found += [
+                t for t, v, d in shares if any(abs(float(round_half_up(h, d)) - v) < 1e-9 for h, _ in s.hidden_shares)
+            ]
+        out += [f"{STATES_HIDDEN}: {t}" for t in found]
+        if s.shown and names:
+            out += [
+                f"{APART_FROM_PRINTED}: {t}"
+                for t, v in wholes
+                if v not in s.shown and any(lo <= abs(v - x) <= hi for x in s.shown)
+            ]
+    return list(dict.fromkeys(out))
 
 
 def lazily(make: Callable[[], list[Series]]) -> Callable[[], list[Series]]:

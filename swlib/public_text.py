@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -26,7 +27,14 @@ from .config import council_settings
 from .multiples import MULTIPLE, multiple_hits
 from .number_words import NUMBER_WORDS
 from .passage_lines import passage_line
-from .printed import multiples_given_away, restates_printed
+from .printed import (
+    APART_FROM_PRINTED,
+    NOT_FIGURES,
+    STATES_HIDDEN,
+    hidden_given_away,
+    multiples_given_away,
+    restates_printed,
+)
 from .records import Records
 from .schema import COUNT_UNITS
 from .small_numbers import ONE_PERSON, TOKEN, count_of, small_count, small_numbers_in
@@ -44,21 +52,15 @@ _A_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|dozen|hundred|thousand|twice|once|"
     r"doubled|halved|trebled|tripled|quadrupled|half|third|quarter|fifth)\b", re.I
 )  # fmt: skip
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-# what states no count of the row: a duration ("at 20 weeks"), a date ("by 31 March 2024", "June 2023"),
-# a year ("2023-24", "2023/24"), a quarter or stage ("Q2", "Stage 2")
-_NOT_FIGURES = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|working\s+days?)\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{4}}\b"
-    r"|\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\b(?:q|quarter|stage|tier|level|phase)\s*\d\b",
-    re.I,
-)
 
 
 def reason_for(hit: str) -> str:
     """Why a passage is withheld, as the run lists it: "describes one person" for a sentence about one
-    person (``small_numbers.one_person_in``), else ``REASON``."""
-    return ONE_PERSON if str(hit).startswith(f"{ONE_PERSON}:") else REASON
+    person (``small_numbers.one_person_in``), ``printed.STATES_HIDDEN`` or ``printed.APART_FROM_PRINTED``
+    for a figure that gives back what the report prints [c] (``printed.hidden_given_away``), else ``REASON``."""
+    return next(
+        (why for why in (ONE_PERSON, STATES_HIDDEN, APART_FROM_PRINTED) if str(hit).startswith(f"{why}:")), REASON
+    )
 
 
 def table_file(ds, table: str) -> str:
@@ -132,8 +134,7 @@ def restated_on_hidden(r: dict, points: dict, printed_comment) -> tuple[str, dic
     src = points.get("comment")
     if not isinstance(comment, str) or is_cleared(src) or printed_comment != comment:
         return None
-    found = _A_FIGURE.search(_NOT_FIGURES.sub(" ", comment))
-    if not found:
+    if not states_a_figure(comment):
         return None
     return WITHHELD_RESTATED, {"file": "observations", "row": file_row(src), "column": "comment",
                                "text": _shown(comment), "reason": REASON_RESTATED}  # fmt: skip
@@ -233,9 +234,16 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
         # "doubled" with no figure, of a measure the page prints: its figures give the others away
         multiples = multiples_given_away(b, printed, lo, hi) if printed is not None and b.strip() else []
         found += [h for h in multiples if h not in found]
+        # a figure the report prints [c] in place of, or 1 to 4 from a printed one of a measure it names
+        given = hidden_given_away(b, printed, lo, hi) if printed is not None and b.strip() else []
+        found += [h for h in given if h not in found]
         hits = [] if whole or not found else uncleared_hits(b, phrases, lo, hi)
         if multiples and not whole and not any(p in b and MULTIPLE.search(p) for p in phrases):
             hits += [h for h in multiples if h not in hits]  # not cleared by a phrase that says the multiple
+        if not whole:  # not cleared by a phrase that says the figure
+            hits += [
+                h for h in given if h not in hits and not any(p in b and h.split(": ", 1)[1] in p for p in phrases)
+            ]
         at = passage_line(b, start, lambda s: uncleared_hits(s, phrases, lo, hi)) if hits else start
         if found and not hits:  # cleared: named by the line of its first small number, as if it were not
             at = passage_line(b, start, lambda s: small_numbers_in(s, lo, hi))
@@ -257,7 +265,7 @@ def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple
     out, withheld = [], []
     for p in narrative_passages(text, lo, hi, printed):
         if p.hits:
-            out.append(f"*{WITHHELD_PASSAGE}*")
+            out.append(f"*{passage_note(p.hits[0])}*")
             withheld.append((p.line, p.hits[0]))  # the line the passage is on, as check-public names it
         else:
             out.append(p.text)
@@ -265,11 +273,32 @@ def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple
 
 
 WITHHELD_PASSAGE = "A passage was withheld from the public version because it mentions a small number."
+WITHHELD_PASSAGE_HIDDEN = "A passage was withheld from the public version: it states a figure the report suppresses."
+
+
+def passage_note(hit: str) -> str:
+    """What a public report prints in place of a withheld paragraph, for its first finding."""
+    return WITHHELD_PASSAGE_HIDDEN if reason_for(hit) == STATES_HIDDEN else WITHHELD_PASSAGE
+
+
+def states_a_figure(text) -> bool:
+    """Whether ``text`` states a figure (digits, number words, "doubled", "a third"), a duration,
+    a date, a year or a stage aside ("at 20 weeks", "by 31 March 2024", "2023-24", "Q2")."""
+    return isinstance(text, str) and bool(_A_FIGURE.search(NOT_FIGURES.sub(" ", text)))
+
+
+def _yes(v) -> bool:
+    """A flag column's value is true (a bool, not a missing value)."""
+    return isinstance(v, bool | np.bool_) and bool(v)
 
 
 def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
     """The actions a public report prints: any theme, outcome, action, measure or comment text that mentions a
-    small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them."""
+    small number, unless cleared, replaced by a note; ``attrs["withheld"]`` lists them. An action of
+    a measure whose public row prints a figure [c] (``on_hidden``, where the rows say so) has any
+    of its text that states a figure withheld too, as a comment on that row is (``restated_on_hidden``):
+    "Not on course: 13 placements in the year to March" beside the [c] of that same 13. Its
+    ``measure`` text is checked only where written as text (``measure_text``), not a measure's title."""
     cfg = council_settings(council)
     out = acts.copy()
     withheld = []
@@ -282,6 +311,14 @@ def public_actions(acts: pd.DataFrame, ds, council: str) -> pd.DataFrame:
                 out.at[i, col] = WITHHELD if col == "comment" else WITHHELD_TEXT
                 withheld.append({"file": table_file(ds, "actions"), "row": file_row(r), "column": col,
                                  "text": hits[0], "reason": reason_for(hits[0])})  # fmt: skip
+            elif (
+                _yes(r.get("on_hidden"))
+                and (col != "measure" or _yes(r.get("measure_text")))
+                and states_a_figure(r[col])
+            ):
+                out.at[i, col] = WITHHELD_RESTATED if col == "comment" else WITHHELD_TEXT
+                withheld.append({"file": table_file(ds, "actions"), "row": file_row(r), "column": col,
+                                 "text": _shown(r[col]), "reason": REASON_RESTATED})  # fmt: skip
     out.attrs = {**acts.attrs, "withheld": Records(withheld)}
     return out
 
@@ -293,7 +330,7 @@ NOT_CLEARED = "not cleared by an officer (public_text: cleared)"
 WITHHELD_UNCLEARED = "A comment was withheld from the public version: it has not been cleared for publication."
 WITHHELD_UNCLEARED_NOTE = "not available (the reason was withheld from the public version: not cleared)"
 WITHHELD_UNCLEARED_PASSAGE = "A passage was withheld from the public version: it has not been cleared for publication."
-_ALREADY = (WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE)
+_ALREADY = (WITHHELD, WITHHELD_NOTE, WITHHELD_PASSAGE, WITHHELD_PASSAGE_HIDDEN)
 
 
 def policy(council: str) -> str:
@@ -369,7 +406,7 @@ def cleared_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tupl
     out, withheld = [], []
     for p in narrative_passages(text, lo, hi, printed):
         if p.hits:
-            out.append(f"*{WITHHELD_PASSAGE}*")
+            out.append(f"*{passage_note(p.hits[0])}*")
             withheld.append((p.line, p.hits[0], reason_for(p.hits[0])))  # as check-public names it
         elif p.cleared or not p.text.strip() or _heading_only(p.text):
             out.append(p.text)

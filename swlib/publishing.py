@@ -300,7 +300,7 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
         if not f["cleared"]
     ]
     if "actions" in r.free_text:
-        out += actions(ds, council, P, audience="public").attrs.get("withheld", [])
+        out += actions(ds, council, P, audience="public", perf=perf).attrs.get("withheld", [])
     if "narrative" in r.free_text:
         cfg = council_settings(council)
         out += [{k: v for k, v in f.items() if k != "cleared"}
@@ -407,19 +407,51 @@ def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
     """Each count measure's figures the public annual report prints for ``year`` and the years
     its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
     by year, figures above ``hi`` only, with the measure's title (``printed.Series``): the
-    statutory functions' tables."""
+    statutory functions' tables. Then every other row of its tables (``tables`` False), and each
+    with what it prints [c] in place of (the internal table's figures: ``hidden``, ``hidden_shares``)
+    and the counts it prints (``shown``), for ``printed.hidden_given_away``."""
     perf = performance(ds, council, year, audience="public")
     years = [str(y) for y in perf.attrs.get("years", [])]
     fy = Period.parse(year).year_period.fy_id
-    rows = perf[perf["theme"].eq("Statutory functions") & perf["unit"].eq("count")]
-    out = []
-    for r in rows.to_dict("records"):
+    cols = [*years, "to_date", "last_year"]
+    inner = None
+    if any(set(suppressed_columns(r)) & set(cols) for r in perf.to_dict("records")):
+        inner = {r["measure"]: r for r in performance(ds, council, year).to_dict("records")}
+    out, rest = [], []
+    for r in perf.to_dict("records"):
         hidden = suppressed_columns(r)
-        shown = {y: r.get(y) for y in years if y not in hidden} | (
-            {fy: r.get("to_date")} if "to_date" not in hidden else {}
+        given = _hidden_and_shown(r, (inner or {}).get(r["measure"]) or {}, [c for c in cols if c in hidden], cols)
+        if r["theme"] == "Statutory functions" and r["unit"] == "count":
+            shown = {y: r.get(y) for y in years if y not in hidden} | (
+                {fy: r.get("to_date")} if "to_date" not in hidden else {}
+            )
+            figures = {y: float(v) for y, v in shown.items() if pd.notna(v) and float(v) > hi and float(v).is_integer()}
+            withheld = tuple(y for y in [*years, "to_date"] if y in hidden and pd.notna(r.get(y)))
+            if figures or withheld:  # a measure printed [c] too: a passage naming it restates nothing (printed.Series)
+                out.append(Series(str(r["title"]), figures, fy, withheld, *given))
+                continue
+        if any(given):
+            rest.append(Series(str(r["title"]), {}, fy, (), *given, tables=False))
+    return out + rest
+
+
+def _hidden_and_shown(r: dict, internal: dict, hidden: list[str], cols: list[str]) -> tuple:
+    """A public row's (counts hidden, percentages hidden as (value, decimals), counts printed), by
+    ``internal``, its row of the internal table: a count's or number's figures in its ``hidden``
+    columns, a percentage's in them and its numerator and denominator where its year to date is
+    hidden; the figures of its other columns, a percentage's "x of y"."""
+    whole = lambda v: pd.notna(v) and float(v) == round(float(v))  # noqa: E731
+    if r["unit"] in PROPORTION_UNITS:
+        counts = [internal.get(c) for c in ("numerator", "denominator")] if "to_date" in hidden else []
+        shares = tuple(
+            (float(internal[c]), int(r.get("decimals") or 0))
+            for c in hidden
+            if r["unit"] == "percent" and pd.notna(internal.get(c))
         )
-        figures = {y: float(v) for y, v in shown.items() if pd.notna(v) and float(v) > hi and float(v).is_integer()}
-        withheld = tuple(y for y in [*years, "to_date"] if y in hidden and pd.notna(r.get(y)))
-        if figures or withheld:  # a measure printed [c] too: a passage naming it restates nothing (printed.Series)
-            out.append(Series(str(r["title"]), figures, fy, withheld))
-    return out
+        shown = [r.get(c) for c in ("numerator", "denominator")]
+        return tuple(float(v) for v in counts if whole(v)), shares, tuple(float(v) for v in shown if whole(v))
+    if r["unit"] not in COUNT_UNITS:
+        return (), (), ()
+    counts = [internal.get(c) for c in hidden]
+    shown = [r.get(c) for c in cols if c not in hidden]
+    return tuple(float(v) for v in counts if whole(v)), (), tuple(float(v) for v in shown if whole(v))

@@ -49,7 +49,7 @@ def terminal_report(ds, council: str, period, audience: str = "internal") -> str
 
     P = Period.parse(period)
     perf = performance(ds, council, P, audience=audience)
-    acts = actions(ds, council, P, audience=audience)
+    acts = actions(ds, council, P, audience=audience, perf=perf)
     out = [f"{ds.council_name(council)}: performance to {P.end_label} ({P.label})", ""]
     annual = not_due(ds, council, perf)  # as page 1 and the export count: not the annual ones with nothing due
     left_out = annual_line(perf[annual], without_figures(perf)[annual]).replace("in section 3", "in the table below")

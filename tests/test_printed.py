@@ -122,3 +122,65 @@ def test_a_passage_naming_a_measure_printed_c_by_words_the_matched_one_lacks_is_
     assert restates_printed(
         "Permanence orders were made for 24 children in 2022/23 and 22 in 2021/22.", [orders, secure]
     )
+
+
+def _looked_after(data_dir, said: list[str], theme: str = "Children"):
+    """ATTACK-9 #3's case: a snapshot count of 476, 451, 498, 501 (the last [c]: 3 more than 498), a
+    count printed 30, 28, 30, 24, and a narrative saying ``said``, each its own paragraph."""
+    from tests.conftest import make_data
+
+    ms = [{"title": "Looked after children at 31 March", "theme": theme, "unit": "count", "polarity": "none",
+           "frequency": "annual", "aggregate": "latest"},
+          {"title": "Child Protection Orders made", "theme": theme, "unit": "count", "polarity": "none",
+           "frequency": "annual"}]  # fmt: skip
+    years = ["2018-19", "2019-20", "2020-21", "2021-22"]
+    obs = [{"measure": "m0", "period": y, "value": v} for y, v in zip(years, (476, 451, 498, 501), strict=True)]
+    obs += [{"measure": "m1", "period": y, "value": v} for y, v in zip(years, (30, 28, 30, 24), strict=True)]
+    folder = make_data(data_dir, ms, obs)
+    md = folder / "narrative" / "alpha" / "2021-22" / "performance.md"
+    md.parent.mkdir(parents=True)
+    md.write_text("\n\n".join(said) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_passage_stating_the_figure_a_table_prints_c_is_withheld(data_dir):
+    # ATTACK-9 #3: "We were looking after 501 children at 31 March" printed a few lines above "498 [c]"
+    from swlib.printed import STATES_HIDDEN
+    from swlib.publishing import withheld
+
+    said = [
+        "We were looking after 501 children at 31 March 2022.",
+        "Looked after children at 31 March numbered 501 in 2021-22.",
+        "Child Protection Orders made this year: 24.",  # printed: kept
+        "A review at 20 weeks from 31 March 2022 (Stage 2) was held.",
+    ]  # a duration, a date, a stage: kept
+    for theme in ("Children", "Statutory functions"):  # any table of the report, the statutory ones too
+        folder = _looked_after(data_dir / theme[:3], said, theme)
+        ds = swlib.load(folder)
+        perf = swlib.performance(ds, "alpha", "2021-22", audience="public")
+        assert "to_date" in perf.iloc[0]["suppressed"]  # 501 is [c]: 3 more than 2020/21's 498
+        html = str(section(folder, "alpha", "2021-22", "performance", "public"))
+        assert "501" not in html and "Orders made this year: 24" in html and "at 20 weeks" in html
+        assert html.count("it states a figure the report suppresses") == 2
+        run = [
+            (f["row"], f["reason"]) for f in withheld(ds, "annual", "alpha", "2021-22") if "performance.md" in f["file"]
+        ]
+        assert run == [(1, STATES_HIDDEN), (3, STATES_HIDDEN)]
+        listed = [(f["row"], f["cleared"]) for f in swlib.publishing.check_public(ds, "alpha", "2021-22")
+                  if "performance.md" in f["file"]]  # fmt: skip
+        assert listed == [(1, False), (3, False)]  # check-public lists what the run withholds
+        internal = str(section(folder, "alpha", "2021-22", "performance"))
+        assert "We were looking after 501 children" in internal
+
+
+def test_a_passage_giving_a_count_with_a_printed_figure_of_the_measure_it_names_is_withheld(data_dir):
+    # ATTACK-9 #2, first row: "we applied for 33" beside "Child Protection Orders made ... 30": 3 refused
+    from swlib.printed import APART_FROM_PRINTED
+
+    said = ["Child Protection Orders: we applied for 27 in 2021-22.", "We applied for 27 other things in 2021-22.",
+            "Child Protection Orders made rose to 24 from 30."]  # fmt: skip
+    folder = _looked_after(data_dir, said)
+    html = str(section(folder, "alpha", "2021-22", "performance", "public"))
+    assert "applied for 27 in" not in html and "27 other things" in html and "rose to 24 from 30" in html
+    run = [f for f in swlib.publishing.withheld(swlib.load(folder), "annual", "alpha", "2021-22") if f["row"] == 1]
+    assert run[0]["reason"] == APART_FROM_PRINTED
