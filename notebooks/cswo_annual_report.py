@@ -56,7 +56,7 @@ report = {
 # working view: the year's figures for every measure
 perf[["measure", "title", "status", "target", "to_date", *perf.attrs["years"]]]
 
-# %% tags=["section:summary", "reads:observations"]
+# %% tags=["section:summary", "reads:observations", "reads:benchmarks", "reads:inspections"]
 # a measure with no figure for the year yet is shown at its latest available year, labelled so
 targets = s.latest_available(ds, council, P, perf[perf["target"].notna()], audience)
 report["summary"] = (
@@ -68,6 +68,8 @@ report["summary"] = (
 )
 report["red"] = s.red_view(targets, ds, council)  # page 1 shows every Red measure: figure, target and one line
 report["rated"] = s.rated_view(targets, ds, council)  # and every Amber and Green one, named as the counts count them
+# and, targets or none, where the council compares least well this year and any weak inspection grade
+report["beyond_targets"] = s.beyond_targets_view(ds, council, P, audience)
 
 # %% tags=["section:landscape", "reads:councils"]
 report["landscape"] = s.landscape_text(ds, council)

@@ -31,6 +31,9 @@ STATUS_ICONS = {  # a shape as well as a colour: never colour alone
 }
 TREND_ARROWS = {"improving": "↑", "worsening": "↓", "no change": "→", "up": "↗", "down": "↘", "no comparison": ""}
 
+# the Care Inspectorate's grades, 1 to 6, in its words (the inspection table's key, its chart and page 1)
+GRADE_NAMES = {1: "Unsatisfactory", 2: "Weak", 3: "Adequate", 4: "Good", 5: "Very good", 6: "Excellent"}
+
 # a figure withheld from the public (the GSS symbol) and the note that explains it
 SYMBOL = "[c]"
 FOOTNOTE = (

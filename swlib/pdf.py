@@ -141,8 +141,15 @@ class PdfEngine:
         self.close()
 
 
-_LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]')]
-  .map(a => [a.getAttribute('href'), a.textContent.replace(/\\s+/g, ' ').trim()]).filter(([, t]) => t))"""
+# each link's words by where it goes: a link to a heading by the heading's words, so that every link to one
+# place is described alike (the contents' "9. Inspection grades" was described by the words of the last
+# other link to it, an annual report's page-1 line "Weavers Burn (Care at Home / Housing Support)")
+_LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]')].map(a => {
+    const href = a.getAttribute('href');
+    const to = href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
+    const named = to && /^H[1-6]$/.test(to.tagName) ? to : a;
+    return [href, named.textContent.replace(/\\s+/g, ' ').trim()];
+  }).filter(([, t]) => t))"""
 
 
 _HEADING_TEXTS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]

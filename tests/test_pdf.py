@@ -823,6 +823,34 @@ def test_page_one_of_the_annual_report_shows_each_red_measures_figure_and_target
         assert row and f">{escape(figure)}<" in row.group(1) and f">{escape(target)}<" in row.group(1), r["title"]
 
 
+def test_page_one_of_an_annual_report_without_targets_names_where_it_compares_least_well(every_pdf):
+    # COMMITTEE-8 #13: Dundee 2016/17's page 1 was the foreword and "No measures with targets were reported for this
+    # year", while the report was 32nd of 32 on readmissions (p.8) and a care service was graded Weak (p.11)
+    for name in ("annual", "annual public"):
+        path = every_pdf[name][1]
+        page1 = " ".join(pages_text(path)[0].split())
+        assert "No measures with targets were reported for this year." in page1, name
+        assert ("Where we compare least well: in 2016/17, in the bottom quarter of Scotland's 32 councils (Local "
+                "Government Benchmarking Framework; 1st = best), from the bottom up; see 6.6 How we compare with "
+                "other councils:") in page1, name  # fmt: skip
+        said = [
+            "Hospital readmissions within 28 days (SW6): 127.5 per 1,000 discharges, 32nd of 32 (lower is better)",
+            "Self-directed support spend share (SW2): 1.0%, 32nd of 32 (higher is better)",
+            "Community care cost per looked after child (CHN8b): £597 at 2020/21 prices, 32nd of 32 (1st = lowest cost)",
+            "Residential care cost per looked after child (CHN8a): £5,240 at 2020/21 prices, 30th of 32",
+            "Over-65s, intensive needs, at home (SW3a): 54.9%, 29th of 32 (higher is better)",
+            "Inspection grades of 2 (Weak) or below: services inspected in 2016/17",
+            "Weavers Burn (Care at Home / Housing Support): care and support 2 (Weak) and management and leadership 2",
+        ]
+        assert all(line in page1 for line in said), (name, [line for line in said if line not in page1])
+        assert [page1.index(line) for line in said] == sorted(page1.index(line) for line in said), name
+        # each line a link to its section, described as that section is headed (the contents' link likewise)
+        with pikepdf.open(path) as pdf:
+            links = {str(a.get("/Dest")): str(a.get("/Contents")) for a in pdf.pages[0].get("/Annots", [])}
+        assert links["/benchmarking"] == "6.6 How we compare with other councils", name
+        assert links["/inspections"] == "9. Inspection grades", name
+
+
 def test_every_year_a_reader_sees_is_printed_the_reports_way(pdfs):
     # D&G's annual report p2 said "The 2023-24 budget estimate" under "2023/24 revenue budget"
     # (a document's title in the data sources is quoted as typed: "Resource Plan 2021-22")

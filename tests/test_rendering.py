@@ -370,7 +370,8 @@ def test_a_failing_section_is_named_in_words_with_the_data_it_reads():
     [
         ("quarterly", {None: "observations", "performance": "observations", "attention": "observations",
                        "actions": "actions", "benchmarking": "benchmarks", "glossary": "every table's sources"}),
-        ("annual", {None: "observations and measures", "summary": "observations", "landscape": "councils",
+        ("annual", {None: "observations and measures", "summary": "observations and benchmarks and inspections",
+                    "landscape": "councils",
                     "finance": "finance", "performance": "benchmarks", "complaints": "observations",
                     "workforce": "observations", "inspections": "inspections", "glossary": "every table's sources"}),
         ("national", {None: "benchmarks", "adults": "benchmarks", "children": "benchmarks"}),

@@ -847,3 +847,74 @@ def test_a_budgets_chart_prints_with_its_table(demo):
     from swlib.templating import report_css
 
     assert ".budget-block { break-inside: avoid; }" in report_css()
+
+
+def test_the_annual_page_one_names_where_the_council_compares_least_well_and_its_weak_inspection_grades(demo):
+    # COMMITTEE-8 #13: Dundee's 2016/17 report has no measure with a target, and its page 1 said only that,
+    # while it was 32nd of 32 on readmissions (p.8) and a care service was graded 2 (Weak) (p.11)
+    from bs4 import BeautifulSoup
+
+    from swlib.templating import environment
+
+    P = swlib.Period.parse("2016-17")
+    v = s.beyond_targets_view(demo, "dundee-city", P)
+    assert v["ranks"]["title"] == "Where we compare least well" and "in 2016/17" in v["ranks"]["lead"]
+    lines = [(line["name"], line["text"]) for line in v["ranks"]["lines"]]
+    assert lines == [  # the bottom quarter, from the bottom up; among 32nds, the one worse than Scotland first
+        ("Hospital readmissions within 28 days (SW6)", "127.5 per 1,000 discharges, 32nd of 32 (lower is better)"),
+        ("Self-directed support spend share (SW2)", "1.0%, 32nd of 32 (higher is better)"),
+        ("Community care cost per looked after child (CHN8b)", "£597 at 2020/21 prices, 32nd of 32 (1st = lowest cost)"),
+        ("Residential care cost per looked after child (CHN8a)", "£5,240 at 2020/21 prices, 30th of 32 (1st = lowest cost)"),
+        ("Over-65s, intensive needs, at home (SW3a)", "54.9%, 29th of 32 (higher is better)"),
+    ]  # fmt: skip
+    # one figure per fact: each figure and rank as 6.6's table prints them, for the same year
+    table = {r["indicator"].split(":")[0]: r for r in s.benchmark_view(demo, "dundee-city", P)["rows"]}
+    for name, text in lines:
+        row = table[name.rsplit("(", 1)[1].rstrip(")")]
+        assert (
+            row["year"] == "2016/17"
+            and re.match(re.escape(row["value"].split(" (")[0]) + "[ ,]", text)
+            and row["rank"] in text
+        )
+    assert v["grades"]["lines"] == [{"name": "Weavers Burn (Care at Home / Housing Support)",
+                                     "text": "care and support 2 (Weak) and management and leadership 2 (Weak), "
+                                             "inspected 3 November 2016"}]  # fmt: skip
+    assert s.beyond_targets_view(demo, "dundee-city", P, "public") == v  # published figures: the same in public
+    # the LGBF's latest year before the report's (SL 2021/22, D&G 2023/24: 2020/21) is not this year's; no weak grade
+    for council, year in (("south-lanarkshire", "2021-22"), ("dumfries-and-galloway", "2023-24")):
+        assert s.beyond_targets_view(demo, council, swlib.Period.parse(year)) == {"ranks": None, "grades": None}
+    # on page 1, after the words that there are no targets: each line links to its section, named as headed
+    parts = [{"id": f"statutory-{i}", "title": "A function"} for i in range(5)]
+    parts.append({"id": "benchmarking", "title": "How we compare with other councils", "benchmark": {"rows": []}})
+    ctx = {"summary": None, "narrative": {"summary": ""}, "narrative_files": {}, "data_warnings": [],
+           "beyond_targets": v, "performance": {"parts": parts}}  # fmt: skip
+    page = BeautifulSoup(
+        str(environment().get_template("annual/report.html.j2").module.summary(ctx, {})), "html.parser"
+    )
+    text = " ".join(page.get_text(" ").split()).replace(" :", ":")
+    assert text.index("No measures with targets were reported") < text.index("Where we compare least well")
+    assert "see 6.6 How we compare with other councils:" in text and "see 9. Inspection grades:" in text
+    items = page.select("ul.beyond li")
+    assert [li.a["href"] for li in items] == ["#benchmarking"] * 5 + ["#inspections"]
+    assert " ".join(items[0].get_text().split()) == (
+        "Hospital readmissions within 28 days (SW6): 127.5 per 1,000 discharges, 32nd of 32 (lower is better)"
+    )
+
+
+def test_a_weak_grade_on_page_one_names_its_service_as_the_public_grades_table_does(demo, tmp_path):
+    # a service name with a small number in it is withheld in a public report's grades table: page 1 says the same
+    from dataclasses import replace
+
+    import pandas as pd
+
+    row = {"council": "dundee-city", "service": "Flat 3 support", "service_type": "Housing Support", "sector": "LA",
+           "date": "2016-10-01", "care_and_support": 1, "source": "synthetic: for this test"}  # fmt: skip
+    ds = replace(demo, inspections=pd.concat([demo.inspections, pd.DataFrame([row])], ignore_index=True), memo={})
+    P = swlib.Period.parse("2016-17")
+    internal = s.beyond_targets_view(ds, "dundee-city", P)["grades"]["lines"]
+    assert internal[0] == {"name": "Flat 3 support † (Housing Support)",
+                           "text": "care and support 1 (Unsatisfactory), inspected 1 October 2016"}  # fmt: skip
+    public = s.beyond_targets_view(ds, "dundee-city", P, "public")["grades"]["lines"]
+    table = s.inspection_view(ds, "dundee-city", P, "public")["table"]
+    assert "3" not in public[0]["name"] and public[0]["name"].startswith("[withheld")
+    assert public[0]["name"].split(" (")[0] in str(table)  # the name as the table prints it

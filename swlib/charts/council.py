@@ -8,6 +8,7 @@ import math
 
 import pandas as pd
 
+from ..base import GRADE_NAMES
 from ..shares import share_texts
 from . import metrics
 from .base import (
@@ -197,7 +198,7 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
         PALETTE["green"],
     ]
     hatches = ["xx", "//", "..", "--", "\\\\", ""]  # good, very good and excellent told apart without colour too
-    names = {1: "1 Unsatisfactory", 2: "2 Weak", 3: "3 Adequate", 4: "4 Good", 5: "5 Very good", 6: "6 Excellent"}
+    names = {g: f"{g} {name}" for g, name in GRADE_NAMES.items()}
 
     parts = []
     for t, r in counts.iterrows():

@@ -14,6 +14,7 @@ Every view is exported here, so a notebook reads ``from swlib import views as v`
 
 from ..status import without_figures
 from .annual import (
+    beyond_targets_view,
     finance_view,
     inspection_view,
     latest_available,
@@ -57,7 +58,7 @@ from .tables import (
 )
 
 __all__ = [
-    "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "cell", "family_groups_view",
+    "actions_view", "attention_view", "benchmark_sources", "benchmark_view", "beyond_targets_view", "cell", "family_groups_view",
     "finance_view", "fmt_change", "frame_view", "funnel_words", "glossary_items", "inspection_view", "issue_view",
     "landscape_text", "latest_available", "latest_caption", "legend_view", "money_view", "national_glance_view", "national_glossary_items", "national_indicator_view",
     "national_issue_view",

@@ -8,12 +8,16 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import workforce
+from ..base import GRADE_NAMES
+from ..benchmarking import ordinal
 from ..briefing import by_severity, first_sentence
 from ..charts import budget_chart, inspection_chart, multiples_printed_differ, small_multiples
+from ..charts.base import value_axis_label
 from ..config import cleared_text, council_settings
 from ..disclosure import SYMBOL, WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
 from ..hidden import PUBLIC_WHY
+from ..national import SHORT_TITLES, real_terms_benchmark
 from ..periods import Period
 from ..published import read as read_published
 from ..rag import shown_decimals
@@ -22,6 +26,7 @@ from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic, performance, synthetic_columns
 from ..trends import SUPPRESSED_SENTENCE
+from .quarterly import benchmark_decimals, cost_prices, prices_by_figure
 from .tables import frame_view, marked_targets, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
 
@@ -342,8 +347,9 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal",
     return {"none": None, "table": with_c_note(synthetic_marks(table, [c for r in body for c in r["cells"]]))}
 
 
-def inspection_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
-
+def year_inspections(ds, council: str, period: Period, audience: str = "internal") -> tuple[bool, pd.DataFrame]:
+    """(whether the council has any inspection at all, its inspections dated within ``period``'s
+    financial year), their services' names as a report for ``audience`` prints them."""
     i = public_words(
         ds.inspections[ds.inspections["council"] == council], ["service", "service_type"], council, audience
     )
@@ -351,22 +357,36 @@ def inspection_view(ds, council: str, period: Period, audience: str = "internal"
         f"{period.fy}-04-01",
         f"{period.fy + 1}-03-31",
     )  # the report's financial year: ISO dates compare as text
-    any_at_all, i = not i.empty, i[(i["date"] >= start) & (i["date"] <= end)]
+    return not i.empty, i[(i["date"] >= start) & (i["date"] <= end)]
+
+
+def grade_themes(i: pd.DataFrame) -> list[str]:
+    """The quality themes graded in ``i`` (inspections): its columns other than what names a service."""
+    themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
+    return [t for t in themes if i[t].notna().any()]
+
+
+def inspected_on(date: str) -> str:
+    """An inspection's ISO date as the grades table prints it: '3 November 2016'."""
+    d = pd.to_datetime(date, errors="coerce")
+    return "" if pd.isna(d) else f"{d.day} {d:%B %Y}"
+
+
+def inspection_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
+
+    any_at_all, i = year_inspections(ds, council, period, audience)
     if i.empty:
         if any_at_all:
             return {
                 "none": f"No inspection was dated within {period.year_period.label} (April {period.fy} to March {period.fy + 1})."
             }
         return {"none": no_data_text("inspection", period.label)}
-    themes = [c for c in i.columns if c not in ("council", "service", "service_type", "sector", "date", "source")]
-    themes = [t for t in themes if i[t].notna().any()]
+    themes = grade_themes(i)
     show = i[["service", "service_type", "sector", "date", *themes]].copy()
     made_up = i["source"].map(lambda x: is_synthetic([x])) if "source" in i else pd.Series(False, index=i.index)
     show["service"] = show["service"].where(~made_up, show["service"] + " †")
     show.columns = ["Service", "Type", "Sector", "Inspected", *[t.replace("_", " ").capitalize() for t in themes]]
-    show["Inspected"] = pd.to_datetime(show["Inspected"], errors="coerce").map(
-        lambda d: "" if pd.isna(d) else f"{d.day} {d:%B %Y}"
-    )
+    show["Inspected"] = show["Inspected"].map(inspected_on)
     for c in show.columns[4:]:
         show[c] = show[c].map(lambda v: "not assessed" if pd.isna(v) else str(int(v)))
     return {
@@ -380,3 +400,86 @@ def inspection_view(ds, council: str, period: Period, audience: str = "internal"
         "chart": inspection_chart(i[themes], synthetic=bool(made_up.any())).view() if themes else None,
         "no_themes": None if themes else "No quality theme was graded in these inspections.",
     }
+
+
+WEAK = 2  # a Care Inspectorate grade at or below it is named on page 1: 2 Weak, 1 Unsatisfactory
+
+
+def least_well_view(ds, council: str, period: Period) -> dict | None:
+    """Page 1's "Where we compare least well": each LGBF indicator on which the council is in the
+    bottom quarter of Scotland's councils in the report's own year (not an earlier year's, which
+    the benchmarking table may show as the latest available), the lowest rank first, each in one
+    line with its figure and rank as the benchmarking table prints them (``benchmark_row``) and the
+    way its ranks run (a cost's from the lowest, not the best). Among equal ranks, a figure worse
+    than Scotland's allowing for chance first, then the others, then costs. ``None`` where there is
+    none. Dundee 2016/17 reported no measure with a target, and its page 1 said nothing of being
+    32nd of 32 on readmissions, SDS and community care costs (COMMITTEE-8 #13)."""
+    year = period.year_period
+    panel, b = real_terms_benchmark(ds, year)
+    mine = b[(b["council"] == council) & (b["period"] == str(year))]
+    low = records(mine[mine["quartile"] == 4])
+    if not low:
+        return None
+    py = prices_by_figure(panel)
+    order = {r["lgbf"]: n for n, r in enumerate(records(mine))}
+    low.sort(
+        key=lambda r: (-r["rank"] / r["of"], r["comparison"] != "worse", r["unit"] == "currency", order[r["lgbf"]])
+    )
+    lines = []
+    for r in low:
+        figure = fmt_value(r["value"], r["unit"], benchmark_decimals(r))
+        rank = f"{ordinal(r['rank'])} of {int(r['of'])}"
+        if r["unit"] == "currency":
+            prices = cost_prices(py, r).removeprefix("£ ")  # "at 2020/21 prices"
+            said = f"{figure} {prices}, {rank} (1st = {'lowest' if r['polarity'] == 'lower' else 'highest'} cost)"
+        else:
+            per = f" {value_axis_label('rate', r['title'])}" if r["unit"] == "rate" else ""
+            said = f"{figure}{per}, {rank} ({'lower' if r['polarity'] == 'lower' else 'higher'} is better)"
+        name = SHORT_TITLES.get(r["lgbf"], r["title"])
+        lines.append({"name": f"{name} ({r['lgbf']})", "text": said})
+    n = int(low[0]["of"])
+    return {
+        "title": "Where we compare least well",
+        "lead": f"in {year.label}, in the bottom quarter of Scotland's {n} councils (Local Government Benchmarking "
+        "Framework; 1st = best), from the bottom up",
+        "lines": lines,
+    }
+
+
+def weak_grades_view(ds, council: str, period: Period, audience: str = "internal") -> dict | None:
+    """Page 1's "Inspection grades of 2 (Weak) or below": each service inspected in the report's
+    year given one, in one line with its grades at or below 2 as the grades table (section 9) prints
+    them, its name as that table prints it (withheld where a public report withholds it; † where
+    made up). ``None`` where there is none. Dundee's Weavers Burn was graded 2 (Weak) for care and
+    support in 2016/17, beside the source's "These grades have remained consistently high in the
+    main", and page 1 did not say so (COMMITTEE-8 #13)."""
+    _, i = year_inspections(ds, council, period, audience)
+    themes = grade_themes(i)
+    lines = []
+    for r in records(i.sort_values(["date", "service"], kind="stable")):
+        weak = [(t, int(r[t])) for t in themes if pd.notna(r[t]) and r[t] <= WEAK]
+        if not weak:
+            continue
+        made_up = " †" if is_synthetic([r.get("source")]) else ""
+        said = [f"{t.replace('_', ' ')} {g} ({GRADE_NAMES[g]})" for t, g in weak]
+        grades = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+        kind = f" ({r['service_type']})" if isinstance(r.get("service_type"), str) and r["service_type"] else ""
+        lines.append(
+            {"name": f"{r['service']}{made_up}{kind}", "text": f"{grades}, inspected {inspected_on(r['date'])}"}
+        )
+    if not lines:
+        return None
+    return {
+        "title": f"Inspection grades of {WEAK} ({GRADE_NAMES[WEAK]}) or below",
+        "lead": f"services inspected in {period.year_period.label} (Care Inspectorate, 1 unsatisfactory to 6 excellent)",
+        "lines": lines,
+    }
+
+
+def beyond_targets_view(ds, council: str, period: Period, audience: str = "internal") -> dict:
+    """What page 1 names as needing attention besides the measures with targets (``red_view``):
+    the LGBF indicators on which the council compares least well in the report's year
+    (``least_well_view``) and its services' weak inspection grades (``weak_grades_view``), each a
+    line that links to its section; ``{"ranks": None, "grades": None}`` for none. Page 1 is what a
+    committee reads first: a report whose measures have no targets said nothing there."""
+    return {"ranks": least_well_view(ds, council, period), "grades": weak_grades_view(ds, council, period, audience)}

@@ -285,10 +285,16 @@ def comparison_note(recs: list[dict]) -> str:
     return " ".join(said)
 
 
+def benchmark_decimals(r: dict) -> int:
+    """The decimals a council's LGBF figure is printed to, as the chart beside the table prints it
+    (its own, its family group's and Scotland's figures alike)."""
+    return lgbf_decimals(r["unit"], r["scotland_value"], [r["value"], r["family_value"]])
+
+
 def benchmark_row(r: dict, price_years: pd.Series) -> dict:
     """One council's row of ``real_terms_benchmark`` as the report's benchmarking table prints it
     (the measure explorer prints the same): a cost in real terms with its prices named."""
-    d = lgbf_decimals(r["unit"], r["scotland_value"], [r["value"], r["family_value"]])  # as the chart beside it
+    d = benchmark_decimals(r)
     ci = (
         ""
         if pd.isna(r["lower"])
