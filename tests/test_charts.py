@@ -214,7 +214,16 @@ def test_a_target_of_zero_is_drawn_clear_of_the_axis_and_the_target_to_date_over
     assert float(dotted.group(1)) < left and float(dotted.group(2)) > left + width  # wider than the bar
     assert absence.index('class="target-to-date"') > absence.index('class="bar latest"')  # drawn over it
     assert white_ground_over_bar_tops(absence) == []  # its white ground clear of the bar's top (4.92 over 4.50)
-    assert "target to date 4.50 days" in [t for t, _, c in svg_text_boxes(absence) if c == "legend"]
+    # the target to date is a made-up profile of the year's 9 days (targets.csv: synthetic): marked † as the
+    # figures are, the annual 9.00 days (the service plan's) not (COMMITTEE-8 #22)
+    legend = [t for t, _, c in svg_text_boxes(absence) if c == "legend"]
+    assert "target to date 4.50 days †" in legend and "annual target 9.00 days" in legend
+    chart = trend_chart(perf.loc["dg-absence-days"].to_dict(), perf.attrs["years"], P.label)
+    assert "target to date 4.50 days (synthetic)" in chart.alt and "annual target 9.00 days;" in chart.alt
+    real = {**perf.loc["dg-absence-days"].to_dict(), "synthetic": "to_date"}  # the same row, its target real
+    assert "target to date 4.50 days" in [
+        t for t, _, c in svg_text_boxes(trend_chart(real, perf.attrs["years"], P.label).svg) if c == "legend"
+    ]
 
 
 def test_the_spc_chart_names_its_unit_and_its_latest_point_and_period(demo):

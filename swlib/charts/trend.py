@@ -86,11 +86,11 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     same_target = is_nan(to_date_target) or (not is_nan(annual) and round(annual, 6) == round(to_date_target, 6))
     same_target = same_target and not (part and not is_nan(to_date_target))  # its own line over this year to date
 
-    tgt = ""
+    tgt, (annual_mark, to_date_mark) = "", target_marks(row)
     if not is_nan(annual):
-        tgt = f"; annual target {fmt_value(annual, unit, dec)}"
+        tgt = f"; annual target {fmt_value(annual, unit, dec)}{' (synthetic)' if annual_mark else ''}"
     if not same_target:
-        tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}"
+        tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}{' (synthetic)' if to_date_mark else ''}"
     alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
     caption = f"{row['title']}: {kind}"
     if not is_nan(annual):
@@ -108,7 +108,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
     for y in (y for y in years if y in base):
         caption += f". {Period.parse(y).label} baseline: {fy_text(base[y])}, not the year's out-turn"
-    if made_up:
+    if made_up or (annual_mark and not is_nan(annual)) or (to_date_mark and not same_target):
         caption += f". {SYNTHETIC_MARK} Synthetic figures, made up for illustration"
     lines = [None] * len(labels)  # the target over each bar: the annual one over whole years, the one to date over this
     if not is_nan(annual) and (years or same_target):
@@ -126,6 +126,16 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
         for t, w in ((ticks, HALF_PAGE[0]), ([short_label(t) for t in ticks], PHONE_DRAWN))  # a phone's: "22/23 Q2"
     ]
     return Chart(drawn[0], alt, caption + ".", phone=drawn[1])
+
+
+def target_marks(row: dict) -> tuple[str, str]:
+    """The synthetic mark (' †', or '') of the annual target's and the target to date's figures as
+    the chart's legend prints them: a made-up target (``status.synthetic_columns``: "target", D&G's
+    sickness-absence profile of the year's 9 days, 4.50 days to Quarter 2) is the target to date,
+    and the annual one too where the row has no annual target of its own (COMMITTEE-8 #22)."""
+    if "target" not in synthetic_columns(row):
+        return "", ""
+    return (f" {SYNTHETIC_MARK}" if "annual_target" not in row else ""), f" {SYNTHETIC_MARK}"
 
 
 def _ground_runs(x0: float, x1: float, y: float, clear: float, tops) -> list[tuple[float, float]]:
@@ -154,11 +164,13 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
     # labels clear of one another at 9 pt; as tall as the SPC chart beside it (its time axis titled)
     band = st["tick_length"] + st["tick_pad"] + st["label_pad"] + 2 * (metrics.ASCENT + metrics.DESCENT) * size
     band = max(0.0, band + 0.02 * 72 - 72 * 0.3)  # what the SPC chart beside it adds under its plot
-    entries = []
+    entries, (annual_mark, to_date_mark) = [], target_marks(row)
     if not is_nan(annual) and any(v is not None for v in lines[: n if same_target else n - 1 - part]):
-        entries.append((f"annual target {fmt_value(annual, unit, dec)}", line_handle(st["annual_target"])))
+        entries.append((f"annual target {fmt_value(annual, unit, dec)}{annual_mark}", line_handle(st["annual_target"])))
     if not same_target:
-        entries.append((f"target to date {fmt_value(to_date_target, unit, dec)}", line_handle(st["target_to_date"])))
+        entries.append(
+            (f"target to date {fmt_value(to_date_target, unit, dec)}{to_date_mark}", line_handle(st["target_to_date"]))
+        )
     columns = len(entries)
     if columns > 1 and legend_width(entries, columns=columns) > 72 * (width - 0.8 - 0.15):  # one under another
         columns = 1
