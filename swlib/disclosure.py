@@ -26,6 +26,7 @@ from .linked import protect_averages, protect_counted_bases, protect_flows
 from .periods import year_before
 from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
 from .public_text import file_row, public_row_text, restated_on_hidden
+from .rag import shown_decimals
 from .records import Records
 from .renames import renamed, undeclared_renames
 from .shared_bases import protect_shared_bases
@@ -68,10 +69,11 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     for i, (idx, r) in enumerate(zip(out.index, records, strict=True)):
         agg = r.get("aggregate", "sum")
         points = with_published(evidence.get(r["measure"]) or {}, r["measure"], record, agg)
-        for col in cols:
-            reason = hidden_why(points.get(col, []), r["unit"], agg, lo, hi)
+        for col in cols:  # each figure as stored and as printed, at the decimals it is printed with
+            dec = None if pd.isna(r.get("decimals", np.nan)) else shown_decimals(r, col)
+            reason = hidden_why(points.get(col, []), r["unit"], agg, lo, hi, dec)
             if not reason and points.get(col) and (points.get("revised") or {}).get(col):  # a snapshot revised
-                reason = hidden_why([*points["revised"][col], points[col][-1]], r["unit"], "sum", lo, hi)
+                reason = hidden_why([*points["revised"][col], points[col][-1]], r["unit"], "sum", lo, hi, dec)
             if not reason and (points.get("complement") or {}).get(col):  # a part of another measure (part_of)
                 reason = hidden_why(points["complement"][col], "count", "sum", lo, hi)
                 reason = "complement" if reason == "small" else reason

@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import math
+
+from .base import round_half_up
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import small_count
 
@@ -39,7 +42,9 @@ def is_small(x, lo: int, hi: int):
     return (x >= lo) & (x <= hi)
 
 
-def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int) -> bool:
+def figure_hidden(
+    points: list[tuple], unit: str, aggregate: str, lo: int, hi: int, decimals: int | None = None
+) -> bool:
     """Whether the last of ``points`` (cumulative figures of one measure in one year as public
     reports print them, oldest first, each (value, numerator, denominator, parts)) must be
     suppressed: a count, numerator or denominator from lo to hi (an average of counts: also its
@@ -47,7 +52,7 @@ def figure_hidden(points: list[tuple], unit: str, aggregate: str, lo: int, hi: i
     minus numerator: "67 of 70" tells that 3 did not), or a small difference from any figure
     printed before it in the year (the count, numerator, denominator or complement of the
     periods in between; for averages of counts, their totals)."""
-    return hidden_why(points, unit, aggregate, lo, hi) is not None
+    return hidden_why(points, unit, aggregate, lo, hi, decimals) is not None
 
 
 HIDDEN_WHY = {  # why a figure is suppressed, as a public report's sentence says it
@@ -58,34 +63,65 @@ HIDDEN_WHY = {  # why a figure is suppressed, as a public report's sentence says
 }
 
 
-def hidden_why(points: list[tuple], unit: str, aggregate: str, lo: int, hi: int) -> str | None:
+def shown(x, decimals: int | None):
+    """``x`` as a table prints it: rounded half up to ``decimals`` places (``base.round_half_up``,
+    as ``formatting.fmt_value`` does), so that 4.4 at no decimals is the 4 a reader sees; ``x``
+    itself where ``decimals`` is None or ``x`` is missing."""
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return x
+    return f if decimals is None or math.isnan(f) else float(round_half_up(f, decimals))
+
+
+def hidden_why(
+    points: list[tuple], unit: str, aggregate: str, lo: int, hi: int, decimals: int | None = None
+) -> str | None:
     """Why ``figure_hidden`` hides the last of ``points``: "small" (a count, numerator,
     denominator or total from lo to hi), "complement" (its denominator minus its numerator is),
     "earlier" (its difference from a figure printed before it in the year is); None when it
-    is shown. ``HIDDEN_WHY`` words each."""
+    is shown. ``HIDDEN_WHY`` words each.
+
+    Each is tested as stored and as printed (ATTACK-9 #6): a count's value at ``decimals``
+    places (the measure's; None: as stored only), numerators and denominators at none always ("40 of
+    50"): 4.4 prints "4", 0.6 prints "1", and 10.4 then 14.45 print 10 and 14, 4 apart. So an
+    average of counts that prints 1 to 4 is small whether its months add up to more or not
+    (month-end counts 4, 5, 4 print "4")."""
     if not points:
         return None
+
+    def small(raw, printed) -> bool:  # as stored, or as a reader sees it
+        return small_count(raw, lo, hi) or small_count(printed, lo, hi)
+
+    def sv(x):  # the value as printed
+        return shown(x, decimals)
+
+    def sc(x):  # a numerator or denominator as printed ("40 of 50"), whatever the value's decimals
+        return shown(x, 0)
+
     v, n, d, k = points[-1]
     count = unit in COUNT_UNITS
-    if (count and small_count(v, lo, hi)) or small_count(n, lo, hi) or small_count(d, lo, hi):
+    if (count and small(v, sv(v))) or small(n, sc(n)) or small(d, sc(d)):
         return "small"
     if aggregate == "mean" and count and small_count(v * k, lo, hi):
         return "small"  # an average of counts times its periods is their total: 0.7 a month over 3 months is 2
-    if unit in COUNTED_NUMERATOR_UNITS and small_count(abs(d - n), lo, hi):  # or a ratio's excess: 1.10 placements
-        return "complement"  # per child moved, 33 of 30, beside the 30 children: 3 placements more than one each
+    if unit in COUNTED_NUMERATOR_UNITS and small(abs(d - n), abs(sc(d) - sc(n))):  # or a ratio's excess: 1.10
+        return "complement"  # placements per child moved, 33 of 30, beside the 30 children: 3 more than one each
     # each figure printed earlier in the year, or of the same months before a revision; snapshots
     # too: "41 on the register, 44 last quarter" tells 3 left, net
     for pv, pn, pd_, pk in points[:-1]:
         if aggregate == "mean":  # an average of days or money: the cases it is over too (13 days over 3 children)
-            if (count and small_count(abs(v * k - pv * pk), lo, hi)) or small_count(abs(d - pd_), lo, hi):
+            if (count and small_count(abs(v * k - pv * pk), lo, hi)) or small(abs(d - pd_), abs(sc(d) - sc(pd_))):
                 return "earlier"
             continue
         if (
-            (count and small_count(abs(v - pv), lo, hi))
-            or small_count(abs(n - pn), lo, hi)
-            or small_count(abs(d - pd_), lo, hi)
+            (count and small(abs(v - pv), abs(sv(v) - sv(pv))))
+            or small(abs(n - pn), abs(sc(n) - sc(pn)))
+            or small(abs(d - pd_), abs(sc(d) - sc(pd_)))
         ):
             return "earlier"
-        if unit in COUNTED_NUMERATOR_UNITS and small_count(abs((d - n) - (pd_ - pn)), lo, hi):
+        if unit in COUNTED_NUMERATOR_UNITS and small(
+            abs((d - n) - (pd_ - pn)), abs((sc(d) - sc(n)) - (sc(pd_) - sc(pn)))
+        ):
             return "earlier"
     return None

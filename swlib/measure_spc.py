@@ -217,7 +217,7 @@ def spc_points_hidden(
         if period in panel:
             continue
         before = [(*points[i - 1][1:], 1)] if i and m["aggregate"] == "latest" else []
-        if figure_hidden([*before, (v, n, d, 1)], m["unit"], "latest", cfg.suppress_min, cfg.suppress_max):
+        if figure_hidden([*before, (v, n, d, 1)], m["unit"], "latest", cfg.suppress_min, cfg.suppress_max, decimals):
             return True
         if (
             known and pd.isna(n) and pd.notna(v)

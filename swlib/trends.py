@@ -216,7 +216,8 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
         p = Period.parse(r["period"])
         if p.kind == "year" and p <= P and p.fy > P.fy - 8:
             point = (r["value"], r["numerator"], r["denominator"], 1)
-            if figure_hidden([point], row["unit"], "latest", cfg.suppress_min, cfg.suppress_max):
+            dec = None if pd.isna(row.get("decimals", np.nan)) else int(row["decimals"])  # as printed
+            if figure_hidden([point], row["unit"], "latest", cfg.suppress_min, cfg.suppress_max, dec):
                 return True
     return False
 

@@ -400,6 +400,26 @@ def test_an_average_of_counts_is_suppressed_where_its_total_is_a_small_count(dat
     assert q2["to_date"] == pytest.approx(32 / 6)  # a total of 32 over 6 months: safe
 
 
+def test_a_count_printed_as_1_to_4_is_suppressed_whatever_it_is_stored_as(data_dir):
+    # ATTACK-9 #6: month-end counts 4, 5, 4 average 4.33, printed "4" at no decimals: small, though 13 in all
+    ms = [{"unit": "count", "polarity": "none", "frequency": "monthly", "aggregate": "mean", "decimals": "0"}]
+    obs = [{"measure": "m0", "period": f"2020-{m:02d}", "value": v} for m, v in ((4, "4"), (5, "5"), (6, "4"))]
+    q1 = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public").iloc[0]
+    assert pd.isna(q1["to_date"]) and "to_date:small" in q1["suppressed_why"]
+    # at one decimal it prints "4.3": more than 4, printed
+    ms[0]["decimals"] = "1"
+    q1 = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public").iloc[0]
+    assert q1["to_date"] == pytest.approx(13 / 3)
+    # a quarterly number 10.4 then 4.05: printed 10 then 14, 4 apart
+    ms = [{"unit": "number", "polarity": "none", "frequency": "quarterly", "decimals": "0"}]
+    obs = [
+        {"measure": "m0", "period": "2020-21-Q1", "value": "10.4"},
+        {"measure": "m0", "period": "2020-21-Q2", "value": "4.05"},
+    ]
+    q2 = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q2", audience="public").iloc[0]
+    assert pd.isna(q2["to_date"]) and "to_date:earlier" in q2["suppressed_why"]
+
+
 def test_the_datas_own_words_on_a_missing_figure_are_withheld_where_they_mention_a_small_number(data_dir):
     # the reason for a blank figure prints where the figure would be: this quarter's, and an earlier year's
     ms = [{"unit": "count", "polarity": "none"}, {"unit": "count", "polarity": "none"}]

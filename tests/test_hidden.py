@@ -41,3 +41,21 @@ def test_a_public_report_gives_one_reason_whichever_side_is_small():
     assert suppressed_words(row, "to_date") == suppressed_words(row, "last_year") == PUBLIC_WHY
     assert suppressed_words(row, "target") is None
     assert suppressed_columns({"suppressed": None}) == set() and suppressed_words({}, "to_date") is None
+
+
+def test_a_count_is_tested_as_printed_at_its_decimals_not_as_stored():
+    # ATTACK-9 #6: 4.4 and 4.33 print as "4", 0.6 as "1": a reader sees a count of 1 to 4
+    assert hidden_why([(4.4, NAN, NAN, 1)], "number", "latest", 1, 4, decimals=0) == "small"
+    assert hidden_why([(0.6, NAN, NAN, 1)], "count", "sum", 1, 4, decimals=0) == "small"
+    assert hidden_why([(4.4, NAN, NAN, 1)], "number", "latest", 1, 4, decimals=1) is None  # "4.4": more than 4
+    assert hidden_why([(0.4, NAN, NAN, 1)], "count", "sum", 1, 4, decimals=0) is None  # "0"
+    # an average of month-end counts (4, 5, 4) prints "4": small, though its months add up to 13
+    assert hidden_why([(13 / 3, NAN, NAN, 3)], "count", "mean", 1, 4, decimals=0) == "small"
+    assert hidden_why([(13 / 3, NAN, NAN, 3)], "count", "mean", 1, 4, decimals=1) is None  # "4.3"
+    # a difference as printed: Q1 10.4 prints 10, Q2 14.45 prints 14: 4 more, though 4.05 stored
+    assert hidden_why([(10.4, NAN, NAN, 1), (14.45, NAN, NAN, 2)], "number", "sum", 1, 4, decimals=0) == "earlier"
+    # a complement as printed: "41 of 45" from 40.6 of 45.4 stored (4.8 apart)
+    assert hidden_why([(NAN, 40.6, 45.4, 1)], "percent", "sum", 1, 4) == "complement"
+    assert figure_hidden([(4.4, NAN, NAN, 1)], "number", "latest", 1, 4, 0)
+    assert not figure_hidden([(4.4, NAN, NAN, 1)], "number", "latest", 1, 4)  # as stored only
+    assert hidden_why([(10.0, NAN, NAN, 1), (15.0, NAN, NAN, 2)], "number", "sum", 1, 4, decimals=0) is None
