@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from .base import round_half_up
 from .count_patterns import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
 from .number_words import NUMBER_WORDS, LazyPattern, small_count
+from .sentence_counts import SHARE_SAID, shares_of_figures
 from .text_windows import SENTENCE
 
 FACTORS = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0, "twice": 2.0}
@@ -137,10 +138,22 @@ def _near(v: float) -> range:
     return range(max(1, int(v) - 3), int(v) + 5)
 
 
-def multiple_hits(text, figures: Iterable[float], lo: int = 1, hi: int = 4, hidden: bool = False) -> list[str]:
+def multiple_hits(
+    text, figures: Iterable[float], lo: int = 1, hi: int = 4, hidden: bool = False, shares: bool = True
+) -> list[str]:
     """Each passage of ``text`` with a multiple said without its figure that gives a count from
     lo to hi away beside ``figures``, the figures of the measure it is said of (``gives_away``);
     ``hidden``: a figure of that measure is printed [c], so any multiple does (it ties the hidden
-    figure to the one beside it)."""
+    figure to the one beside it). With ``shares`` (``figures`` are counts), a share said without its
+    figure too, a multiple of less than one: "8.8% of this year's incidents led to hospital
+    treatment" beside 34 (3), "one in ten of this year's orders" beside 30 (3)
+    (``sentence_counts.shares_of_figures``)."""
     figures = list(figures)
-    return [p for p, f, places in _changes_in(text) if hidden or gives_away(f, figures, lo, hi, places)]
+    out = [p for p, f, places in _changes_in(text) if hidden or gives_away(f, figures, lo, hi, places)]
+    return out + [p for p in shares_of_figures(text, figures, lo, hi) if p not in out] if shares else out
+
+
+def said_without_figure(text) -> bool:
+    """Whether ``text`` says a multiple (``multiples_in``) or a share (a percentage, a fraction in
+    words, one in so many) that ``multiple_hits`` sets against a measure's figures."""
+    return bool(multiples_in(text)) or (isinstance(text, str) and bool(SHARE_SAID.search(text)))

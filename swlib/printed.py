@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words  # a title's words for its cases
-from .multiples import multiple_hits, multiples_in
+from .multiples import multiple_hits, said_without_figure
 from .periods import year_before
 from .sentence_counts import share_of_figures
 from .small_numbers import small_numbers_in
@@ -154,7 +154,7 @@ def multiples_given_away(block: str, printed: Callable[[], list[Series]], lo: in
     measure's printed figures give a count from lo to hi away with it, or a figure of it is printed
     [c] (``multiples.multiple_hits``). ``printed``: a callable giving the report's printed
     figures (``publishing.printed_series``), called only where the block says a multiple."""
-    if not multiples_in(block):
+    if not said_without_figure(block):  # "doubled", "8.8% of this year's incidents": nothing to set against
         return []
     out: list[str] = []
     for s in printed():

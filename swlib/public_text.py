@@ -101,7 +101,10 @@ def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> t
     text, withheld = {}, []
     src = points.get("comment")
     if isinstance(r["comment"], str) and not is_cleared(src):
-        found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(r["comment"], row_figures(r, years), lo, hi)
+        counts = r.get("unit") in COUNT_UNITS  # a share ("8.8% of this year's incidents") is of a count's figures
+        found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(
+            r["comment"], row_figures(r, years), lo, hi, shares=counts
+        )
         if found:
             text["comment"] = WITHHELD
             withheld.append({"file": "observations", "row": file_row(src), "column": "comment", "text": found[0],

@@ -14,7 +14,7 @@ from .action_rows import actions
 from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
 from .limits import check_narrative
-from .multiples import multiple_hits, multiples_in
+from .multiples import multiple_hits, said_without_figure
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
@@ -113,8 +113,9 @@ def check_public(ds, council: str, period) -> list[dict]:
 
     def comment_hits(r) -> list[str]:
         found = small_numbers_in(r["comment"], lo, hi)
-        if not found and multiples_in(r["comment"]):
-            found = multiple_hits(r["comment"], figures().get(r["measure"], []), lo, hi)
+        if not found and said_without_figure(r["comment"]):  # "doubled", "8.8% of this year's incidents"
+            row, counts = figures().get(r["measure"], ([], False))
+            found = multiple_hits(r["comment"], row, lo, hi, shares=counts)
         return found
 
     for i, r in rows.iterrows():
@@ -395,12 +396,13 @@ def _covered(report: str, period) -> Period | None:
     return P.year_period if r.period_kind == "year" else P
 
 
-def _figures_by_measure(ds, council: str, P: Period) -> dict[str, list[float]]:
-    """Each measure's figures a comment's multiple is set against (``public_text.row_figures``), as
-    the public step sets them: the performance table's, as the data give them."""
+def _figures_by_measure(ds, council: str, P: Period) -> dict[str, tuple[list[float], bool]]:
+    """Each measure's figures a comment's multiple or share is set against (``public_text.row_figures``),
+    as the public step sets them: the performance table's, as the data give them; and whether they
+    are a count's (a share is set against a count's figures only)."""
     perf = performance(ds, council, P)
     years = [str(y) for y in perf.attrs.get("years", [])]
-    return {r["measure"]: row_figures(r, years) for r in perf.to_dict("records")}
+    return {r["measure"]: (row_figures(r, years), r.get("unit") in COUNT_UNITS) for r in perf.to_dict("records")}
 
 
 def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:

@@ -15,10 +15,13 @@ from .events_listed import FORMS as LISTED
 from .figure_said import FORMS as SAID
 from .number_words import (
     AGE_OR_LABEL,
+    FRACTION,
     IDIOMS,
     LABEL_BEFORE,
     MONTH_NAMES,
+    NOUNS,
     NUMBER_WORDS,
+    UNDER_100,
     UNIT_AFTER,
     WORD,
     LazyPattern,
@@ -215,15 +218,39 @@ _CHANGE_AFTER = LazyPattern(r"\s+of\s+(?:the|this|that|its)\s+(?:rise|increase|g
                       r"difference)\b", re.I)  # fmt: skip
 
 
-def _shares(paragraph: str, start: int, end: int):
-    """Each share said in ``paragraph[start:end]``: a percentage (``_PERCENT``) or a fraction in words
-    (``_SHARE_WORDS``), as (match, the whole parts of a figure it can be, of a change: "half of the
-    rise")."""
+# one in so many said alone ("one in ten of this year's orders", "1 in 4 were"), not of a figure said with it
+# ("1 in 4 of the 12": ``count_forms``' "one in so many" reads that), nor a date ("1 in 2023")
+_ONE_IN = LazyPattern(
+    rf"(?<![\w.,£$/-])(?P<x>\d{{1,2}}|{UNDER_100})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<y>\d{{1,3}}|{UNDER_100})\b"
+    r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|[.,]\d))(?!\s+of\s+(?:the\s+|these\s+|those\s+)?\d)",
+    re.I,
+)
+# a fraction in words of what a measure counts ("a tenth of this year's Child Protection Orders", "a third of
+# the incidents"): a share of the measure's figure, where ``shares_of_figures`` sets it against one
+_SHARE_OF_NOUN = LazyPattern(
+    rf"(?<![\w-])(?P<k>{FRACTION})\s+of\s+(?:(?:the|these|those|our|all|this|last)\s+)?(?:(?:year|quarter|month)['’]s\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{NOUNS})\b(?!['’])",
+    re.I,
+)
+
+
+def _shares(paragraph: str, start: int, end: int, of_nouns: bool = False):
+    """Each share said in ``paragraph[start:end]``: a percentage (``_PERCENT``), a fraction in words
+    (``_SHARE_WORDS``; with ``of_nouns``, "a tenth of this year's orders" too: ``_SHARE_OF_NOUN``) or
+    one in so many ("one in ten": ``_ONE_IN``), as (match, the whole parts of a figure it can be, of
+    a change: "half of the rise")."""
     for m in _PERCENT.finditer(paragraph, start, end):
         pc, d = word_value(m.group("pc")), len(m.group("d") or "") or (1 if m.group("half") else 0)
         yield m, (lambda base, pc=pc, d=d: percent_parts(pc, d, base)), bool(_CHANGE_AFTER.match(paragraph, m.end()))
     for m in _SHARE_WORDS.finditer(paragraph, start, end):
         yield m, partial(_whole_parts, fraction_value(m.group("k"))), bool(_CHANGE_AFTER.match(paragraph, m.end()))
+    if of_nouns:
+        for m in _SHARE_OF_NOUN.finditer(paragraph, start, end):
+            yield m, partial(_whole_parts, fraction_value(m.group("k"))), False
+    for m in _ONE_IN.finditer(paragraph, start, end):
+        x, y = word_value(m.group("x")), word_value(m.group("y"))
+        if 0 < x < y and not 1900 <= y <= 2100:
+            yield m, partial(_whole_parts, x / y), bool(_CHANGE_AFTER.match(paragraph, m.end()))
 
 
 def _whole_parts(f: float, base: float) -> list[int]:
@@ -262,6 +289,61 @@ def share_of_figures(text: str, figures, lo: int = 1, hi: int = 4) -> int | None
         if found:
             return int(found[0])
     return None
+
+
+# a share that is no part of a figure said of: a change ("rose by 10%", "a 10% increase", "10% more than last
+# year": ``multiples`` reads those), a target ("a target of 95%", "95% target"), or qualified ("over 90%": no
+# figure pinned down)
+_CHANGE_BEFORE = LazyPattern(r"\b(?:rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|"
+                             r"decreased|dropped|reduced|declined|went\s+down|gone\s+down|down|by|an?|targets?"
+                             r"(?:\s+(?:of|is|was|at|set\s+at))?|aim(?:ed)?\s+(?:of|for|at)|against|than|compared\s+"
+                             r"(?:with|to)|from|to|over|under|nearly|almost|about|around|approximately|roughly|some|(?:more|less|fewer)\s+than|"
+                             r"at\s+(?:least|most)|up\s+to|just|below|above)\s*[(+-]?\s*$", re.I)  # fmt: skip
+_CHANGE_AFTER_SHARE = LazyPattern(r"\)?\s*(?:increase|rise|fall|drop|decrease|reduction|more|fewer|less|higher|lower|"
+                                  r"up|down|targets?|on\s+(?:last|the\s+previous|the\s+year)|than|change)\b",
+                                  re.I)  # fmt: skip
+# a sentence about a rate, an average or a score, whose shares are of no count ("the rate fell by 8.8%"), or
+# a timeliness ("90% of case conferences were held within 28 days": a share of its own cases, not the measure's)
+_RATE_SENTENCE = LazyPattern(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|averages?|averaged|mean|"
+                             r"median|ratios?|scores?|scored|index|indices)\b|\b\d+\s*(?:working\s+)?(?:hours?|days?|"
+                             r"weeks?|months?)\b", re.I)  # fmt: skip
+
+
+# what ``shares_of_figures`` looks further at: a percentage, a fraction in words, one in so many
+SHARE_SAID = LazyPattern(rf"%|\bper\s*cent|\bpercent|\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|"
+                         rf"eighths?|ninths?|tenths?)\b|\b(?:\d+|{UNDER_100})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d|{UNDER_100})",
+                         re.I)  # fmt: skip
+
+
+def shares_of_figures(text: str, figures, lo: int = 1, hi: int = 4) -> list[str]:
+    """Each sentence of ``text`` with a share said alone (a percentage, a fraction in words, one in so
+    many: ``_shares``) that gives a part or the rest from lo to hi of one of ``figures``, a measure's
+    counts a report prints beside the text (its row's figures, for a comment; those of a measure a
+    narrative paragraph names): "8.8% of this year's incidents led to hospital treatment" beside the
+    row's 34 (3), "10% of this year's Child Protection Orders were for babies" beside the table's 30
+    (3), "9.1% were of people under 18" beside 44 (4), "one in ten" too; the percentage taken as
+    rounded (``number_words.percent_parts``). Not a share that is a change ("rose by 10%", "a 10%
+    increase") or a target ("a target of 95%"), one in a sentence about a rate, an average, a
+    score or a timeliness ("within 28 days"), nor one that is a figure's share of another ("30 is 88.2% of 34": nothing new)."""
+    if not isinstance(text, str):
+        return []
+    bases = sorted({float(f) for f in figures if f == f and float(f) >= 1})
+    out = []
+    for s in SENTENCE.finditer(text):
+        sentence = s.group(0)
+        if not bases or _RATE_SENTENCE.search(sentence):
+            continue
+        for m, parts, change in _shares(sentence, 0, len(sentence), of_nouns=True):
+            if _CHANGE_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) or _CHANGE_AFTER_SHARE.match(
+                sentence, m.end()
+            ):
+                continue
+            if any(k in bases for base in bases for k in parts(base)):
+                continue  # one printed figure as a share of another: nothing new
+            if _share_part(parts, change, bases, lo, hi):
+                out.append(" ".join(sentence.split()))
+                break
+    return out
 
 
 def _percent_of_counts(paragraph: str, lo: int, hi: int) -> tuple[int, int, int] | None:

@@ -4,6 +4,7 @@ beside the figures of the measure it is said of (swlib.multiples, issue 21)."""
 import pytest
 
 from swlib.multiples import multiple_hits, multiples_in
+from swlib.sentence_counts import shares_of_figures
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,48 @@ def test_a_percentage_change_gives_a_count_away_as_it_prints_rounded():
     assert multiple_hits("Referrals fell by 25%.", [12])  # 12 before: 9 now, 3 fewer
     assert not multiple_hits("Referrals fell by 25%.", [400])
     assert multiple_hits("There were three times as many placements as last year.", [6])  # 2 before
+
+
+# issue 21, ATTACK-9 #8: a share said without its figure, of a count the report prints beside it ---------------
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [("8.8% of this year's incidents led to hospital treatment.", [30, 19, 26, 34]),  # 3 of 34
+     ("10% of this year's Child Protection Orders were for babies under six weeks.", [20, 19, 24, 30]),  # 3 of 30
+     ("A tenth of this year's Child Protection Orders were for babies under six weeks.", [20, 19, 24, 30]),
+     ("Up from 24 last year; one in ten of this year's orders was for a baby.", [20, 19, 24, 30]),
+     ("Emergency detentions in hospital this year: 9.1% were of people under 18.", [35, 48, 42, 44]),  # 4 of 44
+     ("91.2% of incidents caused no injury.", [34]),  # the rest: 3
+     ("Five in ten of the incidents involved a young person.", [8])],  # 4 of 8
+)  # fmt: skip
+def test_a_share_of_a_measures_printed_count_gives_the_part_away(text, figures):
+    assert multiple_hits(text, figures) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [("8.8% of this year's incidents led to hospital treatment.", [340]),  # 30: not small
+     ("Against a target of 95%, complaints were answered within 20 working days.", [40]),
+     ("95% target for complaints answered in time.", [40]),
+     ("Over 90% of staff completed their training.", [30]),  # qualified: no figure pinned down
+     ("The re-referral rate was 8.8%.", [34]),  # of a rate
+     ("The average wait fell to 9.1% above the national figure.", [44]),
+     ("Half of the incidents were in the first quarter.", [30]),  # 15: not small
+     ("Last year's 30 was 88.2% of this year's.", [30, 34]),  # a printed figure as a share of another
+     ("Visits took place within 5 days in 85% of cases, by 31 March 2024.", [120])],
+)  # fmt: skip
+def test_a_share_of_a_rate_a_change_a_target_or_a_large_count_is_not_flagged(text, figures):
+    assert multiple_hits(text, figures) == []
+
+
+def test_a_change_by_a_percentage_is_no_share_of_the_figure():
+    # "rose by 10%" beside 30 is a multiple (3 more: flagged as one), not 10% of the 30
+    assert shares_of_figures("Incidents rose by 10% on last year.", [30]) == []
+    assert shares_of_figures("A 10% increase in incidents.", [40]) == []
+    assert shares_of_figures("Incidents were 10% higher than last year.", [40]) == []
+
+
+def test_a_share_is_set_against_a_measures_counts_only_when_asked():
+    # a percentage row's comment ("78% of reviews were on time") is of its own rate, not of a count
+    assert multiple_hits("10% of reviews were late.", [30], shares=False) == []

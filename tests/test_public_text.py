@@ -335,6 +335,58 @@ def test_a_share_of_a_restated_figure_is_withheld_and_named_by_check_public(tmp_
     assert "a rise of 25%" in shown and "Recorded violent incidents against staff rose to 34" in shown
 
 
+# issue 21, ATTACK-9 #8: a share of a figure the report prints, said without it ------------------------------------
+
+SHARE_OF_PRINTED = [  # D&G 2023/24 prints incidents 30 19 26 34, Child Protection Orders 20 19 24 30, detentions 35 48 42 44
+    "8.8% of recorded violent incidents against staff this year led to hospital treatment.",  # 3 of 34
+    "A tenth of this year's Child Protection Orders were for babies under six weeks.",  # 3 of 30
+    "10% of this year's Child Protection Orders were for babies under six weeks.",
+    "Emergency detentions in hospital this year: 9.1% were of people under 18.",  # 4 of 44
+]
+SHARE_PRINTED_AS_WRITTEN = [  # of a rate, a change, a target, a measure the page does not print, or large
+    "Child Protection Orders: 90% of case conferences were held within 28 days, against a target of 95%.",
+    "The rate of emergency detentions in hospital per 1,000 adults fell by 9.1%.",
+    "8.8% of our carers were recruited this year.",
+]
+
+
+def test_a_share_of_a_printed_figure_in_a_paragraph_or_a_comment_is_withheld(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("SWREPORT_PARAMS", str(tmp_path / "none"))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    md = data / "narrative" / "dumfries-and-galloway" / "2023-24" / "complaints.md"
+    texts = SHARE_OF_PRINTED + SHARE_PRINTED_AS_WRITTEN
+    md.write_text("## Complaints\n\n" + "\n\n".join(texts) + "\n", encoding="utf-8")
+    lines = {3 + 2 * i: t for i, t in enumerate(texts)}
+    obs = (data / "observations.csv").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(obs):  # the attacker's comment on the row that prints 34 (file row i + 1)
+        if line.startswith("dumfries-and-galloway,violent-incidents,2023-24,34,"):
+            obs[i] = line.replace(",34,,,,,", ",34,,,,8.8% of this year's incidents led to hospital treatment.,")
+            row = i + 1
+        elif line.startswith("dumfries-and-galloway,violent-incidents,2022-23,"):
+            obs[i] = line.replace(",,,,,synthetic", ",,,,Two thirds of incidents were in one team.,synthetic")
+            kept = i + 1  # of last year's 26: 17, the rest 9
+    (data / "observations.csv").write_text("\n".join(obs) + "\n", encoding="utf-8")
+    ds = swlib.load(data)
+    found = {(f["file"].rsplit("/", 1)[-1], f["row"]) for f in check_public(ds, "dumfries-and-galloway", "2023-24")}
+    said = {n for n, t in lines.items() if t in SHARE_OF_PRINTED}
+    assert {n for f, n in found if f == "complaints.md"} == said
+    assert ("observations.csv", row) in found and ("observations.csv", kept) not in found
+    held = {w["row"] for w in withheld(ds, "annual", "dumfries-and-galloway", "2023-24")
+            if w["file"].endswith("complaints.md")}  # fmt: skip
+    assert held == said
+    shown = BeautifulSoup(str(section(data, "dumfries-and-galloway", "2023-24", "complaints", "public")),
+                          "html.parser").get_text(" ")  # fmt: skip
+    assert not re.search(r"hospital treatment|babies|under 18", shown)
+    assert all(t in shown for t in SHARE_PRINTED_AS_WRITTEN)
+    pub = swlib.performance(ds, "dumfries-and-galloway", "2023-24-Q4", audience="public").set_index("measure")
+    assert "withheld" in pub.loc["violent-incidents", "comment"]
+
+
 # issue 21, ATTACK-8 #1: counts said after what they count, other fractions, "neither", events listed ----------
 
 LISTED_OTHERWISE = [
