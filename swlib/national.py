@@ -184,15 +184,16 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
     """One indicator's councils in ``period``'s year as a funnel plot, with FunnelPlotR's
     over-dispersed limits (``funnel_plot_data``), all 32 councils whatever a report shows.
 
-    Columns: ``council``, ``council_name``, ``numerator``, ``denominator`` (the panel's),
-    ``x`` (the funnel's denominator: the panel's for a proportion, the count expected at
-    Scotland's rate for a ratio), ``y`` (the figure plotted), the limits at ``x`` (``lower_95``,
-    ``upper_95``, ``lower_99.8``, ``upper_99.8``: the ones used, over-dispersed where phi > 1;
-    ``plain_lower_99.8``, ``plain_upper_99.8``: without the allowance), ``outside`` ("above",
-    "below" or blank, at 99.8%). attrs: FunnelPlotR's ``phi``, ``tau2``, ``adjusted``, and
-    ``centre``, ``data_type``, ``multiplier``, the axis titles ``x_title``, ``y_title``, ``counts``
-    (what ``x`` counts), ``scotland_rate`` (for a ratio), ``year``, and ``lines``: the limits on a
-    grid of ``x`` for drawing. None where fewer than three councils have counts."""
+    Columns: ``council``, ``council_name``, ``numerator``, ``denominator``, ``value`` (the
+    panel's: the figure its tables print), ``x`` (the funnel's denominator: the panel's for a
+    proportion, the count expected at Scotland's rate for a ratio), ``y`` (the figure plotted),
+    the limits at ``x`` (``lower_95``, ``upper_95``, ``lower_99.8``, ``upper_99.8``: the ones
+    used, over-dispersed where phi > 1; ``plain_lower_99.8``, ``plain_upper_99.8``: without the
+    allowance; none below 0, as drawn), ``outside`` ("above", "below" or blank, at 99.8%, as
+    FunnelPlotR flags it). attrs: FunnelPlotR's ``phi``, ``tau2``, ``adjusted``, and ``centre``,
+    ``data_type``, ``multiplier``, the axis titles ``x_title``, ``y_title``, ``counts`` (what
+    ``x`` counts), ``scotland_rate`` (for a ratio), ``year`` and ``unit`` (the panel's). None
+    where fewer than three councils have counts."""
 
     P = Period.parse(period).year_period
     b = ds.benchmarks
@@ -217,10 +218,11 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
     f = f.set_index("group").loc[g["council"]].reset_index()
     pick = _limit_column(f.attrs["adjusted"])
     out = pd.DataFrame({"council": g["council"], "council_name": g["council_name"], "numerator": num,
-                        "denominator": den, "x": f["denominator"], "y": f["value"]})  # fmt: skip
+                        "denominator": den, "value": g["value"].astype(float), "x": f["denominator"],
+                        "y": f["value"]})  # fmt: skip
     for name, col in LIMIT_NAMES.items():
-        out[name] = f[pick(col)]
-    out["plain_lower_99.8"], out["plain_upper_99.8"] = f["LCL99"], f["UCL99"]
+        out[name] = _floored(f[pick(col)])
+    out["plain_lower_99.8"], out["plain_upper_99.8"] = _floored(f["LCL99"]), _floored(f["UCL99"])
     centre = f.attrs["target"] * mult
     out["outside"] = np.where(f["outlier"] == 1, np.where(out["y"] > centre, "above", "below"), "")
     centre_label = (f"Scotland's rate ({centre:,.0f})" if dtype == "SR"
@@ -229,20 +231,42 @@ def funnel(ds: Dataset, code: str, period) -> pd.DataFrame | None:
     out.attrs.update(
         phi=f.attrs["phi"], tau2=f.attrs["tau2"], adjusted=f.attrs["adjusted"], centre=centre, centre_label=centre_label,
         target=f.attrs["target"], data_type=dtype, multiplier=mult, x_title=kind["x"], y_title=kind["y"],
-        counts=kind["counts"], scotland_rate=rate, year=P.label,
+        counts=kind["counts"], scotland_rate=rate, year=P.label, unit=g["unit"].iloc[0],
     )  # fmt: skip
     return out
 
 
+def _floored(limits):
+    """A limit below 0 as drawn: at 0, since none of these figures can be negative (FunnelPlotR's
+    own limits, ``funnel_plot_data``, are left as it computes them)."""
+    return np.maximum(limits, 0.0)
+
+
+def figure_words(value: float, y: float, a: dict) -> str:
+    """A council's figure on a funnel plot as its table prints it: "67.2" for a proportion (the
+    plot's own figure), and for a ratio to the expected the council's published rate with the
+    ratio in words, "155.8 per 1,000, 20% of the expected" (the plot's 20.1 is not a figure the
+    table shows: a member quoting it would be wrong)."""
+    if a["data_type"] != "SR" or not a.get("scotland_rate") or pd.isna(value):
+        return f"{y:,.1f}"
+    unit = " per 1,000" if a.get("unit") == "rate" else ""
+    return f"{value:,.1f}{unit}, {ratio_words(y / a['centre'])}"
+
+
+def ratio_words(ratio: float) -> str:
+    """A ratio to the expected in words: "20% of the expected", "4.3 times the expected"."""
+    return f"{ratio:.1f} times the expected" if ratio >= 2 else f"{100 * ratio:.0f}% of the expected"
+
+
 def funnel_lines(f: pd.DataFrame, points: int = 160) -> pd.DataFrame:
-    """The limits ``funnel`` used, on a grid of ``x`` across the councils, for drawing."""
+    """The limits ``funnel`` used, on a grid of ``x`` across the councils, for drawing (none below 0)."""
 
     a = f.attrs
     grid = np.geomspace(f["x"].min() * 0.8, f["x"].max() * 1.25, points)
     lim = funnel_limits(grid, data_type=a["data_type"], target=a["target"], tau2=a["tau2"], multiplier=a["multiplier"])
     pick = _limit_column(a["adjusted"])
-    out = pd.DataFrame({"x": lim["n"]} | {name: lim[pick(col)] for name, col in LIMIT_NAMES.items()})
-    out["plain_lower_99.8"], out["plain_upper_99.8"] = lim["LCL99"], lim["UCL99"]
+    out = pd.DataFrame({"x": lim["n"]} | {name: _floored(lim[pick(col)]) for name, col in LIMIT_NAMES.items()})
+    out["plain_lower_99.8"], out["plain_upper_99.8"] = _floored(lim["LCL99"]), _floored(lim["UCL99"])
     return out
 
 

@@ -792,6 +792,90 @@ def test_the_funnel_plot_names_the_councils_outside_and_nothing_overprints(demo)
         height = float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
         for t, (x0, y0, x1, y1), _ in texts:
             assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (code, t)
+        # a ratio or a proportion cannot be negative: the value axis stops at 0 (SW8's ran to -50, COMMITTEE-8 #11)
+        ticks = [float(t.replace(",", "")) for t, _, c in texts if c == "tick y"]
+        assert min(ticks) >= 0 and (code != "SW8" or min(ticks) == 0), (code, ticks)
+        floor = float(re.search(r'<line class="axis" x1="[\d.]+" y1="([\d.]+)"', svg)[1])  # the bottom spine
+        drawn = [
+            float(p.split(",")[1]) for pts in re.findall(r'<polyline[^>]*points="([^"]+)"', svg) for p in pts.split()
+        ]
+        assert max(drawn) <= floor + 0.01, code  # no limit drawn below 0
+
+
+def _marker_centres(svg: str, cls: str) -> list[tuple[float, float]]:
+    """The centres of an SVG chart's markers of class ``cls`` (a dot's centre, a diamond's corners' middle), in order."""
+    import re
+
+    out = []
+    for tag in re.findall(rf'<(?:circle|polygon) class="{cls}"[^>]*>', svg):
+        if tag.startswith("<circle"):
+            out.append((float(re.search(r'cx="([\d.]+)"', tag)[1]), float(re.search(r'cy="([\d.]+)"', tag)[1])))
+        else:
+            pts = [tuple(map(float, p.split(","))) for p in re.search(r'points="([^"]+)"', tag)[1].split()]
+            out.append((sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)))
+    return out
+
+
+def test_each_council_outside_a_funnel_is_named_beside_its_own_point(demo):
+    # COMMITTEE-8 #11: SW8's two diamonds (Inverclyde, East Renfrewshire) sat close together with their
+    # names stacked under them, so a reader could not tell which was which. Each name now prints beside
+    # its own diamond, over no other name and no point, and nearer its own diamond than any other diamond
+    from swlib import national
+    from swlib.charts import funnel_chart
+    from swlib.charts.labels import box_distance
+    from swlib.charts.svg import styled
+
+    for code in ("SW6", "SW8"):
+        f = national.funnel(demo, code, "2019-20")
+        with styled(font_size=9):  # as the national overview draws it
+            svg = funnel_chart(f, code).svg
+        diamonds = dict(
+            zip(f.loc[f["outside"] != "", "council_name"], _marker_centres(svg, "council outside"), strict=True)
+        )
+        dots = _marker_centres(svg, "council")
+        boxes = {t: box for t, box, c in svg_text_boxes(svg) if c == "name"}
+        assert set(boxes) == set(diamonds), code
+        names = list(boxes)
+        for i, a in enumerate(names):
+            assert not any(_boxes_overlap(boxes[a], boxes[b]) for b in names[i + 1 :]), (code, a)
+            mine = box_distance(boxes[a], *diamonds[a])
+            assert mine < 8, (code, a, mine)  # beside it: no leader line needed
+            for other, (x, y) in [*diamonds.items(), *(("a dot", d) for d in dots)]:
+                assert box_distance(boxes[a], x, y) >= 2, (code, a, other)  # over no point
+                if other != a and other in diamonds:  # the grey dots are never named
+                    assert box_distance(boxes[a], x, y) > mine + 5, (code, a, other)
+        if code == "SW8":  # the two close together: one name before its diamond, the other after its own
+            assert boxes["Inverclyde"][2] < diamonds["Inverclyde"][0] < diamonds["East Renfrewshire"][0]
+            assert boxes["East Renfrewshire"][0] > diamonds["East Renfrewshire"][0]
+
+
+def test_labels_are_placed_beside_their_own_points_without_overlapping():
+    from swlib.charts.labels import box_distance, place_labels
+
+    # three points in a row 12 pt apart, each named with a word 40 pt long, in a plot 300 x 200 pt
+    points = [(100.0, 100.0, 3.0), (112.0, 100.0, 3.0), (124.0, 100.0, 3.0), (160.0, 96.0, 2.0)]
+    labels = [(0, 40.0, "below"), (1, 40.0, "below"), (2, 40.0, "below")]
+    placed = place_labels(points, labels, (0.0, 0.0, 300.0, 200.0), 9)
+    assert placed is not None
+    boxes = [p.box for p in placed]
+    assert placed[0].leader is None and placed[0].box[2] < 100  # the first before its point
+    for k, (i, _w, _s) in enumerate(labels):
+        assert not any(_boxes_overlap(boxes[k], b) for j, b in enumerate(boxes) if j != k)
+        assert all(box_distance(boxes[k], x, y) >= r for x, y, r in points)  # over no point
+        assert 0 <= boxes[k][0] and boxes[k][2] <= 300 and 0 <= boxes[k][1] and boxes[k][3] <= 200
+        mine = box_distance(boxes[k], *points[i][:2])
+        if placed[k].leader is None:  # beside its point: nearer it than any other named point
+            assert all(box_distance(boxes[k], *points[j][:2]) > mine for j, _w, _s in labels if j != i)
+        else:  # further out: a line from its own point's edge to it
+            x0, y0, x1, y1 = placed[k].leader
+            assert abs(((x0 - points[i][0]) ** 2 + (y0 - points[i][1]) ** 2) ** 0.5 - points[i][2]) < 1e-6
+            assert box_distance(boxes[k], x1, y1) == 0
+    # a label that cannot fit at all is refused (the chart then makes room), or placed inside the plot anyhow
+    assert place_labels([(5.0, 5.0, 3.0)], [(0, 400.0, "below")], (0.0, 0.0, 100.0, 100.0), 9) is None
+    crowded = [(95.0, 50.0, 3.0), *((x, y, 2.0) for x in range(40, 100, 5) for y in range(30, 75, 5))]
+    assert place_labels(crowded, [(0, 40.0, "below")], (0.0, 0.0, 100.0, 100.0), 9) is None
+    anyhow = place_labels(crowded, [(0, 40.0, "below")], (0.0, 0.0, 100.0, 100.0), 9, anyhow=True)
+    assert anyhow[0].box[2] <= 100 and anyhow[0].leader is None
 
 
 def test_text_in_an_svg_chart_is_escaped_so_a_title_cannot_add_markup(demo):

@@ -118,7 +118,23 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
         "It is not Scotland's published figure (104.7): Scotland's counts include 128 readmissions and 233 "
         "discharges that no council's figure counts." in words
     )
-    svg = funnel_chart(sw8 := national.funnel(demo, "SW8", "2019-20"), "SW8: delayed discharges").svg
+    assert "only extreme councils" not in words  # SW6's limits, 6 times as wide, still flag a council 35% out
+    # COMMITTEE-8 #11: SW8's councils were "East Renfrewshire (20.1), Inverclyde (21.0)" (% of expected) beside a
+    # table of 155.8 and 162.2 per 1,000: one figure each, the table's, with the ratio to the expected in words
+    sw8 = national.funnel(demo, "SW8", "2019-20")
+    said = funnel_words(sw8, "lower")
+    assert said.endswith(
+        "Outside the widened 99.8% limits, below the centre (better: lower is better): East Renfrewshire (155.8 per "
+        "1,000, 20% of the expected), Inverclyde (162.2 per 1,000, 21% of the expected)."
+    )
+    assert "(20.1)" not in said and "(21.0)" not in said
+    # limits 65 times as wide as chance's flag only extreme councils, and the words say how extreme
+    assert (
+        "(65.0 times as wide). At this width the plot can flag only extreme councils: at Angus's size, a council is "
+        "outside only if its bed days are under 23% of those expected or over 4.3 times those expected (under 179.3 "
+        "or over 3,340.2 per 1,000, against Scotland's 773.8)." in said
+    )
+    svg = funnel_chart(sw8, "SW8: delayed discharges").svg
     texts = [t.strip() for t in re.findall(r"<(?:text|tspan)[^>]*>([^<]*)</(?:text|tspan)>", svg)]  # each line
     assert "Inverclyde" in texts and "East Renfrewshire" in texts  # the councils outside, named on the chart
     assert "Bed days expected from the 75+ population at Scotland's rate (log scale)" in " ".join(texts).replace(
@@ -128,7 +144,9 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     assert "Limits widened: councils differ" in texts and not any(re.search("φ|τ", t) for t in texts)
     ticks = [t for t in texts if re.fullmatch(r"[\d,]+", t) and "," in t]
     assert ticks == ["2,000", "5,000", "10,000", "20,000"]  # no minor tick labels to overprint them
-    assert "widened because the councils differ more than chance alone explains" in funnel_chart(sw8, "SW8").alt
+    alt = funnel_chart(sw8, "SW8").alt
+    assert "widened because the councils differ more than chance alone explains" in alt
+    assert "East Renfrewshire (below, 155.8 per 1,000, 20% of the expected)" in alt
 
 
 def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):

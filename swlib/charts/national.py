@@ -9,10 +9,11 @@ import re
 import pandas as pd
 
 from ..formatting import fmt_value, lgbf_decimals
-from ..national import SHORT_TITLES, funnel_lines, price_label
+from ..national import SHORT_TITLES, figure_words, funnel_lines, price_label
 from ..periods import Period
 from . import metrics
 from .base import MIN_FONT, PALETTE, PHONE_WIDTH, Chart, is_nan, short_label, tick_text, value_axis_label, wrap
+from .labels import place_labels
 from .svg import (
     STYLE,
     Axis,
@@ -304,13 +305,16 @@ def _spaced_ticks(xa: Axis, bins: int, size: float) -> list[float]:
     return ticks
 
 
+MARKER_R = {"outside": math.sqrt(24) / 2 * 1.25, "within": math.sqrt(16) / 2}  # a diamond's, a dot's (Svg.marker)
+
+
 def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     """A funnel plot as ``national.funnel`` computed it: each council's figure against what its
     figure counts, the centre, the 95% and 99.8% limits used (widened for over-dispersion where
     phi > 1) and, faint, the 99.8% limits chance alone would give; councils outside named."""
     a = f.attrs
     centre, outside = a["centre"], f[f["outside"] != ""]
-    names = "; ".join(f"{r.council_name} ({r.outside}, {r.y:,.1f})" for r in outside.itertuples())
+    names = "; ".join(f"{r.council_name} ({r.outside}, {figure_words(r.value, r.y, a)})" for r in outside.itertuples())
     alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
            f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
            + ("widened because the councils differ more than chance alone explains. "
@@ -325,10 +329,11 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     """The funnel plot in SVG, as wide as a phone's screen (``PHONE_WIDTH``) and 5.5 inches deep
     with its legend (margins as the matplotlib chart had them): what each council's figure counts on
     a log axis (ticks at 1, 2 and 5 of each power of ten, labelled), the centre and limits as
-    ``funnel_lines`` gives them, the councils outside named beside their points away from the centre
-    (after the point, or before it where the name would run off the chart; a name that would run
-    into another moves out a row, joined to its point by a line; the value axis grows to hold every
-    row), and under the plot the legend (two columns where they fit) and the over-dispersion note."""
+    ``funnel_lines`` gives them, the value axis from 0 where it would run below (none of these figures
+    can be negative), the councils outside named each beside its own point, on white, no name over
+    another or over a point and each nearer its own point than any other (``labels.place_labels``:
+    two diamonds close together get their names on either side; the value axis grows where the names
+    do not fit), and under the plot the legend (two columns where they fit) and the over-dispersion note."""
     a, lines = f.attrs, funnel_lines(f)
     size, st = STYLE["font_size"], STYLE
     big = size + 0.5  # the axes' titles
@@ -372,23 +377,20 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
         "lower_99.8",
         *(["plain_upper_99.8", "plain_lower_99.8"] if a["adjusted"] else []),
     ]
+    # none of these figures can be negative: the value axis stops at 0 (COMMITTEE-8 #11: SW8's ran to -50)
     lo, hi = padded([a["centre"], *f["y"], *(v for c in cols for v in lines[c])], 0.05)
-    rows = {}  # each side's names: (council, its row, where its name starts), rows counted out from the point
-    for side in ("above", "below"):
-        taken: list[list[tuple[float, float]]] = []  # each row's names, from and to, in points
-        for r in outside[outside["outside"] == side].sort_values("x").itertuples():
-            w = text_width(r.council_name, size)
-            start = xa(r.x) + 5 if xa(r.x) + 5 + w <= W - 2 else xa(r.x) - 5 - w  # after its point, or before it
-            free = (i for i, row in enumerate(taken) if all(start > b + 2 or start + w < a_ - 2 for a_, b in row))
-            row = next(free, len(taken))
-            if row == len(taken):
-                taken.append([])
-            taken[row].append((start, start + w))
-            rows.setdefault(side, []).append((r, row, start))
-    grow = (hi - lo) * 0.06
-    lo -= grow * (1 + max((row for _, row, _ in rows.get("below", [])), default=-1))
-    hi += grow * (1 + max((row for _, row, _ in rows.get("above", [])), default=-1))
-    ya = Axis(lo, hi, y1, y0)
+    lo = max(lo, 0.0)
+    sides = set(outside["outside"])
+    named = [(k, text_width(r.council_name, size), r.outside) for k, r in enumerate(f.itertuples()) if r.outside]
+    for attempt in range(6):  # each name beside its own point; the axis grows on a side where they do not fit
+        ya = Axis(lo, hi, y1, y0)
+        points = [(xa(r.x), ya(r.y), MARKER_R["outside" if r.outside else "within"]) for r in f.itertuples()]
+        placed = place_labels(points, named, (x0 + 1, y0, x1, y1 - 1), size, anyhow=attempt == 5)
+        if placed is not None:
+            break
+        grow = (hi - lo) * 0.06
+        hi += grow if "above" in sides else 0
+        lo = max(0.0, lo - grow) if "below" in sides else lo
     svg = Svg(W, H, alt)
     xs = [xa(v) for v in lines["x"]]
     svg.line(x0, ya(a["centre"]), x1, ya(a["centre"]), styles["centre"], "centre")
@@ -400,17 +402,12 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
             svg.marker(xa(r.x), ya(r.y), "D", 24, PALETTE["orange"], PALETTE["orange"], 1, cls="council outside")
         else:
             svg.marker(xa(r.x), ya(r.y), "o", 16, PALETTE["grey"], PALETTE["grey"], 1, cls="council")
-    for side, named in rows.items():
-        sign = 1 if side == "above" else -1
-        for r, row, start in named:
-            px, py = xa(r.x), ya(r.y)
-            base = py - sign * (4 + 10 * row) - (metrics.DESCENT * size if sign > 0 else -metrics.ASCENT * size)
-            if row:
-                end = start if start > px else start + text_width(r.council_name, size)
-                svg.line(
-                    px, py, end, py - sign * (4 + 10 * row), {"stroke": PALETTE["grey"], "width": 0.6, "dash": None}
-                )
-            svg.text(start, base, r.council_name, size, cls="name")
+    for (k, _w, _side), p in zip(named, placed, strict=True):
+        if p.leader:
+            svg.line(*p.leader, {"stroke": PALETTE["grey"], "width": 0.6, "dash": None})
+        left, top, right, bottom = p.box  # on white: a limit line does not strike the name through
+        svg.rect(left, top, right - left, bottom - top, "white", cls="name-ground")
+        svg.text(p.x, p.baseline, f["council_name"].iloc[k], size, cls="name")
     value_axes(svg, ya, x0, x1, y0, y1, lambda t: tick_text(t, "number"), wrap(a["y_title"], 36), big)
     for k in range(math.floor(lo_x), math.ceil(hi_x) + 1):
         for m in range(1, 10):

@@ -16,6 +16,7 @@ from ..formatting import fmt_value, lgbf_decimals, slug
 from ..icons import VARIATION_WORDS, icons_view
 from ..national import (
     family_figures,
+    figure_words,
     funnel,
     funnel_widening,
     price_label,
@@ -287,6 +288,8 @@ def funnel_words(f: pd.DataFrame, polarity: str | None = None) -> str:
             f"{w['upper']:,.1f}, against {w['plain_lower']:,.1f} to {w['plain_upper']:,.1f} from chance alone "
             f"({w['times']:,.1f} times as wide)."
         )  # fmt: skip
+        if w["lower"] <= a["centre"] / 2 or w["upper"] >= 2 * a["centre"]:
+            words.append(too_wide_words(w, a))
     else:
         words.append(
             "The councils differ from one another no more than chance would explain, so the limits are not widened."
@@ -298,9 +301,31 @@ def funnel_words(f: pd.DataFrame, polarity: str | None = None) -> str:
         if len(o):
             if polarity in ("higher", "lower"):
                 words_side += f" ({side_word(side, polarity)}: {polarity} is better)"
-            said.append(f"{words_side}: " + ", ".join(f"{r.council_name} ({r.y:,.1f})" for r in o.itertuples()))
+            said.append(
+                f"{words_side}: "
+                + ", ".join(f"{r.council_name} ({figure_words(r.value, r.y, a)})" for r in o.itertuples())
+            )
     words.append(f"Outside {limits}, " + "; ".join(said) + "." if said else f"No council is outside {limits}.")
     return " ".join(words)
+
+
+def too_wide_words(w: dict, a: dict) -> str:
+    """The warning a funnel's limits need when widened to half or double the centre or beyond
+    (``funnel_widening``'s ``w``): at this width only extreme councils can be outside, and how
+    far from the centre a council of the median's size would have to be (COMMITTEE-8 #11: SW8's
+    99.8% limits ran from 23.2 to 431.7% of the expected, and a council at 4 times Scotland's
+    rate would have been "within")."""
+    lead = "At this width the plot can flag only extreme councils: "
+    if a["data_type"] == "SR" and a.get("scotland_rate"):
+        rate, unit = 1000 * a["scotland_rate"], " per 1,000" if a.get("unit") == "rate" else ""
+        low, high = w["lower"] / a["centre"], w["upper"] / a["centre"]
+        said = lambda r: f"{r:.1f} times" if r >= 2 else f"{100 * r:.0f}% of"  # noqa: E731
+        noun = a["counts"].removesuffix("expected").strip() or "figures"
+        return (f"{lead}at {w['council']}'s size, a council is outside only if its {noun} are under {said(low)} "
+                f"those expected or over {said(high)} those expected (under {low * rate:,.1f} or over "
+                f"{high * rate:,.1f}{unit}, against Scotland's {rate:,.1f}).")  # fmt: skip
+    return (f"{lead}at {w['council']}'s size, a council is outside only under {w['lower']:,.1f} or over "
+            f"{w['upper']:,.1f}, against the centre's {a['centre']:,.1f}.")  # fmt: skip
 
 
 def centre_not_scotland(a: dict) -> str:
