@@ -115,6 +115,7 @@ USES = {
     "H1, H2": r"\b\d\d/\d\d H[12]\b|\b\d{4}/\d\d (first|second) half\b",  # a chart's axis, its alt text
     "Permanence": r"\bpermanence\b",
     "Stage 1, Stage 2": r"\bStage [12]\b",
+    "Over-dispersion (φ, τ²)": r"\bover-dispersion\b",  # the national overview's
 }
 NOT_ABBREVIATIONS = re.compile(r"^([QH]\d|UTC|(SW|CHN)\d+[a-z]?|C\d+)$")  # periods, the clock, LGBF and plan codes
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from .errors import ConfigError
-from .glossary import plain_words
+from .glossary import expand_first_use, plain_words
 from .reports import REPORTS
 from .templating import Fragment, environment, named_template, outline, render, report_css, sections
 
@@ -133,4 +133,6 @@ def report(report: str, context: dict) -> Fragment:
     body = render("shared/report.html.j2", layout=layout, sections=outline(report, context), ctx=context)
     if REPORTS[report].per_council and context.get("glossary"):  # the glossary of the words it uses; CJ spelled out
         body = Fragment(plain_words(str(body), list(context["glossary"])))
+    elif context.get("glossary"):  # the national overview's glossary is its own list; abbreviations spelled out
+        body = Fragment(expand_first_use(str(body)))  # where first met, as in a council's (COMMITTEE-8 #12: NHS)
     return ReportBody(body)  # in a notebook: with the report's stylesheet

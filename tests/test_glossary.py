@@ -79,8 +79,11 @@ def _read(path, printed=False):
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "audience"), [("quarterly", "internal"), ("quarterly-dg", "internal"),
                                                 ("annual", "internal"), ("annual-dg", "internal"),
-                                                ("quarterly", "public"), ("quarterly-dg", "public")])  # fmt: skip
+                                                ("quarterly", "public"), ("quarterly-dg", "public"),
+                                                ("national", "internal")])  # fmt: skip
 def test_every_abbreviation_a_report_uses_is_in_its_glossary_and_spelled_out_first(name, audience):
+    # the national overview too: it printed "the NHS's Making Data Count rules" with NHS neither in its
+    # glossary nor spelled out (COMMITTEE-8 #12), and this test did not read it
     text, alts, defined = _read(rendered(name, audience))
     assert not glossary.undefined(text + " " + alts, set(defined)), name
     meanings = dict(ITEMS) | {glossary.ABBREVIATIONS[a][0]: "" for a in glossary.ABBREVIATIONS}

@@ -128,7 +128,10 @@ def test_the_national_at_a_glance_table_is_whole_on_page_1(pdfs):
     # 137feeb's issue line pushed its last two rows (SW2, CHN23) onto page 2 under a repeated header
     first, second = (" ".join(p.split()) for p in pages_text(pdfs["national"])[:2])
     assert "SW6: Rate of readmission to hospital" in first  # the first row
-    assert "SW2: SDS spend on adults over 18" in first and "CHN23: Percentage of Looked After Children" in first
+    assert (
+        "SW2: SDS (self-directed support) spend on adults" in first
+        and "CHN23: Percentage of Looked After Children" in first
+    )
     assert "Scotland, latest" not in second and second.split("2019/20 ", 1)[1].startswith("1. About this report")
 
 

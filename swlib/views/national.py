@@ -248,9 +248,10 @@ def national_glance_view(parts: list[dict]) -> dict:
     glances = sorted((v["glance"] for v in parts), key=key)
     rows = [[f"{g['code']}: {g['name']}", g["latest"], glance_direction(g), glance_outside(g)] for g in glances]
     return {
-        "caption": "Each indicator in one line, those to look at first at the top: special cause concern or a worsening "
-        "trend, then councils outside the funnel limits (widened where councils differ more than chance explains), "
-        "improvements last; sections 2 and 3 give each in full",
+        "caption": "Each indicator in one line, those to look at first at the top: special cause concern on a "
+        "statistical process control (SPC) chart or a worsening trend, then councils outside the funnel limits "
+        "(widened where councils differ more than chance explains), improvements last; sections 2 and 3 give each "
+        "in full",
         "columns": ["Indicator", "Scotland, latest", "Over the years (Scotland)", "Councils outside the funnel limits"],
         "rows": rows,
         "lines": [
