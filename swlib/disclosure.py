@@ -9,7 +9,7 @@ subtracting any cumulative figure the year's public reports print before it, or 
 of the year a public report printed before a revision (``swlib.published``), gives one
 (``hidden.figure_hidden``), where the parts of a whole printed with it would (``whole_parts.protect_parts``), where
 percentages of one base would (two numerators' difference, the denominator less any two or more
-numerators: ``shared_bases.protect_shared_bases``), or where a table's total would give
+numerators; two denominators of one numerator: ``shared_bases.protect_shared_bases``), or where a table's total would give
 one back (``suppress_table``); so is
 everything derived from it (status, trend, sentence, chart point, export cell, five-year trend).
 Free text that mentions a small number is withheld by ``swlib.public_text``.

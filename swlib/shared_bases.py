@@ -1,6 +1,7 @@
 """Percentages of one council and period printed with the same denominator count the same
 people, so what a reader works out from them (the difference of two numerators, the denominator
-less some of them) is a count too (``protect_shared_bases``). Called by the public step,
+less some of them) is a count too (``protect_shared_bases``); so do those printed with the same
+numerator, against two bases, whose denominators' difference is a count (``protect_shared_numerators``). Called by the public step,
 ``disclosure.suppress_performance``, after its own rules; it adds to ``hidden`` and ``why``.
 """
 
@@ -11,8 +12,9 @@ from itertools import combinations, product
 import numpy as np
 import pandas as pd
 
+from .amounts import SERVICE_WORDS
 from .hidden import hidden_why
-from .linked import kept_for
+from .linked import case_title_words, kept_for
 from .schema import PROPORTION_UNITS
 
 
@@ -50,6 +52,61 @@ def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, co
                 part, reason = found
                 hidden[part].append(col)
                 why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+        protect_shared_numerators(records, ev, pct, col, hidden, why, lo, hi, record)
+
+
+def protect_shared_numerators(records, ev, pct, col, hidden, why, lo, hi, record=None) -> None:
+    """The mirror of a shared denominator: percentages of one council and period printed in ``col``
+    with the same numerator (not 0) are taken to count the same cases against two bases ("45 of
+    60 seen within a week of referral", "45 of 57 of allocation"), so the difference of their
+    denominators is a count (3 referred and never allocated). Where it is lo..hi, now or against
+    the same pair's earlier cumulative figures in the year (or as printed before: ``record``), the
+    one with the smaller denominator is hidden ("complement", or "earlier"), and so on until no
+    pair gives one. Found without any declaration, where the two titles name the same cases
+    (``same_cases``: a numerator is shared by chance far more often than a base, as "194 drug and
+    alcohol clients" and "194 children seen" in South Lanarkshire's 2020/21 Q2)."""
+    tops: dict[float, list[int]] = {}
+    for i in pct:
+        p = ev[i].get(col) or []
+        if p and col not in hidden[i] and pd.notna(p[-1][1]) and p[-1][1] > 0 and pd.notna(p[-1][2]):
+            tops.setdefault(p[-1][1], []).append(i)
+    for members in tops.values():
+        while len(members) > 1:
+            found = _shared_numerator_leak(
+                [i for i in members if col not in hidden[i]], ev, col, records, record, lo, hi
+            )
+            if found is None:
+                break
+            part, reason = found
+            hidden[part].append(col)
+            why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+
+
+def _shared_numerator_leak(shown, ev, col, records, record, lo, hi):
+    """The first pair of percentages of one numerator (``shown``, rows in order) whose denominators'
+    difference is lo..hi, now or against an earlier report of the pair, as (the row to hide: the
+    smaller denominator, why); None if none."""
+    for a, b in combinations(shown, 2):
+        if not same_cases(records[a]["title"], records[b]["title"]):
+            continue
+        seen = _same_reports((a, b), ev, col, records, record, same=1)
+        diff = [(abs(x[2] - y[2]), np.nan, np.nan, 1) for x, y in seen if pd.notna(x[2]) and pd.notna(y[2])]
+        if reason := hidden_why(diff, "count", "sum", lo, hi):
+            return min((b, a), key=lambda i: ev[i][col][-1][2]), reason
+    return None
+
+
+# words of a title that say how soon or how often, not whose cases ("within a week", "within 15 days")
+_TIMING = frozenset("week day month hour working first second three five seven".split())
+
+
+def same_cases(a: str, b: str) -> bool:
+    """Whether two titles name the same cases: a word that tells cases apart in both (``case_title_words``
+    less ``SERVICE_WORDS`` and words of timing): "Children seen within a week of referral" and "...
+    of allocation" ("seen"); not "Drug/alcohol clients starting treatment within three weeks of
+    referral" and "Children seen by a supervising officer within 15 days", which share a numerator
+    (194) by chance."""
+    return bool((case_title_words(a) & case_title_words(b)) - SERVICE_WORDS - _TIMING)
 
 
 def _shared_base_leak(shown, ev, col, records, record, lo, hi):
@@ -120,11 +177,11 @@ def _n_rest(points: tuple, j: int) -> float:
     return points[j][1] - sum(p[1] for k, p in enumerate(points) if k != j)
 
 
-def _same_reports(group, ev, col, records, record):
+def _same_reports(group, ev, col, records, record, same: int = 2):
     """The figures of each percentage in ``group`` as one report printed them together, oldest
     first and the ones printed now last: the year's earlier cumulative figures (by the month
     each ends in), those the record kept for the same months, then now; only where all have one
-    denominator."""
+    denominator (``same`` 2; 1: one numerator)."""
     ends = [ev[i].get("ends", {}).get(col) or {} for i in group]
     seen = [tuple(x[e] for x in ends) for e in sorted(set.intersection(*(set(x) for x in ends)))]
     year = (ev[group[0]].get("months") or {}).get(col)
@@ -138,7 +195,7 @@ def _same_reports(group, ev, col, records, record):
                 first = [x[0] for x in printed]
                 seen += [(*first[:j], v, *first[j + 1 :]) for j, x in enumerate(printed) for v in x]
     seen.append(tuple(ev[i][col][-1] for i in group))
-    return [s for s in seen if len({x[2] for x in s}) == 1]
+    return [s for s in seen if len({x[same] for x in s}) == 1]
 
 
 def d_rest(*points: tuple) -> float:

@@ -210,3 +210,40 @@ def test_many_revised_percentages_of_one_base_are_set_against_what_was_printed_i
     pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public", published=pd.DataFrame(printed))
     assert time.perf_counter() - start < 20
     assert pd.isna(pub["numerator"].iloc[3]) and pub["suppressed_why"].iloc[3] == "to_date:earlier"
+
+
+def test_attack_two_percentages_of_one_numerator_do_not_give_away_their_bases_difference(data_dir):
+    # ATTACK-9 #1: "seen within a week of referral" 45 of 60 and "of allocation" 45 of 57: the same 45
+    # children against two bases, so 3 were referred and never allocated
+    ms = [{"title": "Children seen within a week of referral", "polarity": "none", "theme": "Seen theme"},
+          {"title": "Children seen within a week of allocation", "polarity": "none", "theme": "Other theme"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "45", "denominator": "60"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "45", "denominator": "57"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    assert swlib.performance(ds, "alpha", "2020-21-Q1")["denominator"].tolist() == [60, 57]
+    pub = swlib.performance(ds, "alpha", "2020-21-Q1", audience="public").set_index("measure")
+    assert pub.loc["m0", "denominator"] == 60
+    assert pd.isna(pub.loc["m1", "to_date"]) and pd.isna(pub.loc["m1", "denominator"])  # the smaller base
+    assert pub.loc["m1", "suppressed_why"] == "to_date:complement"
+    # another numerator, bases 10 apart: both printed
+    for second in (("44", "57"), ("45", "50")):
+        obs[1] = {**obs[1], "numerator": second[0], "denominator": second[1]}
+        pub = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q1", audience="public")
+        assert pub["denominator"].tolist() == [60, int(second[1])], second
+    # over the quarters: Q1 45 of 60 and 45 of 50 (10 apart), Q2 to date 90 of 120 and 90 of 107: 3 in Q2 alone
+    obs = [{"measure": "m0", "period": "2020-21-Q1", "numerator": "45", "denominator": "60"},
+           {"measure": "m1", "period": "2020-21-Q1", "numerator": "45", "denominator": "50"},
+           {"measure": "m0", "period": "2020-21-Q2", "numerator": "45", "denominator": "60"},
+           {"measure": "m1", "period": "2020-21-Q2", "numerator": "45", "denominator": "57"}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    assert swlib.performance(ds, "alpha", "2020-21-Q1", audience="public")["denominator"].tolist() == [60, 50]
+    q2 = swlib.performance(ds, "alpha", "2020-21-Q2", audience="public").set_index("measure")
+    assert q2.loc["m0", "denominator"] == 120 and pd.isna(q2.loc["m1", "denominator"])
+    assert q2.loc["m1", "suppressed_why"] == "to_date:earlier"
+    # the same numerator by chance: titles that name other cases (South Lanarkshire's 2020/21 Q2, 194 of 235
+    # drug and alcohol clients, 194 of 232 children seen by a supervising officer) are both printed
+    ms[0] = {**ms[0], "title": "Children seen by a supervising officer within 15 days"}
+    ms[1] = {**ms[1], "title": "Drug/alcohol clients starting treatment within three weeks of referral"}
+    obs[3] = {**obs[3], "numerator": "45", "denominator": "57"}
+    q2 = swlib.performance(swlib.load(make_data(data_dir, ms, obs)), "alpha", "2020-21-Q2", audience="public")
+    assert q2["denominator"].tolist() == [120, 107]
