@@ -147,6 +147,7 @@ def test_funnel_words_and_chart_say_how_much_the_limits_widened(demo):
     alt = funnel_chart(sw8, "SW8").alt
     assert "widened because the councils differ more than chance alone explains" in alt
     assert "East Renfrewshire (below, 155.8 per 1,000, 20% of the expected)" in alt
+    assert "(100 = Scotland's rate) against bed days expected from the 75+ population at Scotland's rate" in alt
 
 
 def test_positions_change_matrix_and_family_groups_on_the_real_panel(demo):

@@ -315,8 +315,9 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
     a = f.attrs
     centre, outside = a["centre"], f[f["outside"] != ""]
     names = "; ".join(f"{r.council_name} ({r.outside}, {figure_words(r.value, r.y, a)})" for r in outside.itertuples())
-    alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {a['y_title'].lower()} against "
-           f"{a['x_title'].lower()}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
+    low = lambda t: t[:1].lower() + t[1:]  # noqa: E731  "Scotland's rate" keeps its capital
+    alt = (f"Funnel plot of {title}, {a['year']}: {len(f)} councils, {low(a['y_title'])} against "
+           f"{low(a['x_title'])}, centred on {centre:,.1f}, with 95% and 99.8% limits, "
            + ("widened because the councils differ more than chance alone explains. "
               if a["adjusted"] else "not widened: the councils differ no more than chance. ")
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip

@@ -274,7 +274,7 @@ def funnel_words(f: pd.DataFrame, polarity: str | None = None) -> str:
     a = f.attrs
     what = {"PR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against its number of {a['counts']}",
             "SR": f"each council's {a['y_title'][0].lower() + a['y_title'][1:]}, against the {a['counts']}"}.get(
-        a["data_type"], f"each council's figure against {a['x_title'].lower()}")  # fmt: skip
+        a["data_type"], f"each council's figure against {a['x_title'][:1].lower() + a['x_title'][1:]}")  # fmt: skip
     if a["data_type"] == "SR" and a.get("scotland_rate"):
         what += f" (Scotland's rate: {1000 * a['scotland_rate']:,.1f} per 1,000 people aged 75 and over)"
     words = [f"The funnel plot shows {what}, {a['year']}; the centre line is {a['centre_label']}."]
