@@ -336,3 +336,21 @@ def test_params_beside_the_notebooks_project_are_the_ones_read(tmp_path, monkeyp
     monkeypatch.delenv("SWREPORT_PARAMS", raising=False)
     monkeypatch.chdir(project / "notebooks")
     assert config.params_dir() == project / "params" and not config.shipped_params()
+
+
+def test_the_public_explorer_withholds_a_comment_stating_its_rows_suppressed_figure(tmp_path):
+    # ATTACK-9 #4: Q3 printed 10 to date, Q4's 13 is [c]; the row's comment "13 secure placements so far this
+    # year" is withheld from the public table, and the explorer's public view and downloads read that table
+    import swlib
+    from tests.conftest import make_data
+
+    said = "13 secure placements so far this year."
+    obs = [{"measure": "m0", "period": f"2020-21-Q{q}", "value": v} for q, v in ((1, "3"), (2, "0"), (3, "7"))]
+    obs.append({"measure": "m0", "period": "2020-21-Q4", "value": "3", "comment": said})
+    ds = swlib.load(make_data(tmp_path / "data", [{"unit": "count", "polarity": "none"}], obs))
+    public = Explorer(ds, "alpha", "2020-21-Q4", measure="m0", audience="public")
+    assert public.view.table["value"].tolist()[-1] == "[c]"
+    assert public.view.comments and all("13" not in c and "withheld" in c for c in public.view.comments)
+    assert "13 secure" not in public.export(tmp_path / "p.csv").read_text()
+    assert "13 secure" not in public.render_html()
+    assert Explorer(ds, "alpha", "2020-21-Q4", measure="m0").view.comments == [f"2020/21 Quarter 4: {said}"]  # internal
