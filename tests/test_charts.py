@@ -1057,7 +1057,21 @@ def test_on_a_phone_a_measures_charts_are_drawn_again_for_its_screen_their_text_
                 target = measure_spc.spc_target(demo, r)
                 drawn[(r["measure"], "spc")] = views.spc.spc_view(spc, r["title"], r["unit"], 1, target)["chart"]
     drawn[("status", "")] = charts_status(demo)
-    assert len(drawn) > 60
+    # the annual reports' grades, budget and statutory functions, and the national overview's SPC charts and funnel plots
+    for name, c in council_charts(demo).items():
+        if name in ("inspections", "finance", "small multiples"):
+            drawn[(name, "")] = c
+    from swlib import national
+    from swlib.views.national import national_indicator_view
+
+    pos = national.positions(demo, "2019-20")
+    for code in ("SW1", "SW6", "SW8", "CHN23"):
+        v = national_indicator_view(demo, code, "2019-20", pos)
+        if v["spc"]:  # (SW8's run is too short for one)
+            drawn[(code, "")] = v["spc"]
+        if v["funnel"]:
+            drawn[(code + " funnel", "")] = v["funnel"]["chart"]
+    assert len(drawn) > 70
     for key, view in drawn.items():
         import base64
 

@@ -146,17 +146,20 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
 
     words = "; ".join(f"{r.line}: £{r.amount / 1e6:,.1f} million" for r in d.iloc[::-1].itertuples())
     alt = f"Bar chart of the {label} by service. {words}."
-    return Chart(_budget_svg(d, total, alt), alt, f"The {label} by service (£ million and share of the total).")
+    caption = f"The {label} by service (£ million and share of the total)."
+    return Chart(_budget_svg(d, total, alt), alt, caption, phone=_budget_svg(d, total, alt, PHONE_DRAWN, 18))
 
 
-def _budget_svg(d: pd.DataFrame, total: float, alt: str) -> str:
+def _budget_svg(d: pd.DataFrame, total: float, alt: str, width: float = PHONE_WIDTH, wrapped: int = 28) -> str:
     """The budget's lines as horizontal bars in SVG (the largest at the top), each labelled with
     its amount and share beyond its end (the axis long enough for the longest to end inside the
-    chart); the names' margin as wide as the widest name; as wide as a phone's screen."""
+    chart); the names' margin as wide as the widest name (each name in lines of ``wrapped``
+    characters at most); as wide as a phone's screen at a pixel a point, or ``width`` inches
+    (``PHONE_DRAWN``: drawn for a phone, shown at its width)."""
     size, st, big = MIN_FONT, STYLE, STYLE["title_size"]
     n = len(d)
-    W, H = 72 * PHONE_WIDTH, 72 * (0.9 + 0.4 * n)
-    names = [wrap(name, 28) for name in d["line"]]
+    W, H = 72 * width, 72 * (0.9 + 0.4 * n)
+    names = [wrap(name, wrapped) for name in d["line"]]
     x0 = st["tick_length"] + st["tick_pad"] + max((text_width(t, size) for t in names), default=0) + 4
     x1, y0, y1 = W - 72 * 0.15, 72 * 0.15, H - 72 * 0.45
     amounts = (d["amount"] / 1e6).to_list()
@@ -210,12 +213,14 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
     alt = ("Stacked bar chart of Care Inspectorate grades by quality theme: the number of inspections given each "
            "grade. " + "; ".join(parts) + ".")  # fmt: skip
     segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
-    svg = _stacked_svg([wrap(t.replace("_", " ").capitalize(), 18) for t in counts.index], segments,
-                       "number of inspections", PHONE_WIDTH, 1.5 + 0.4 * len(counts), (0.5, 0.15, 0.75, 0.45), 3, alt,
-                       named=True)  # fmt: skip
+    svg, phone = (_stacked_svg([wrap(t.replace("_", " ").capitalize(), wrapped) for t in counts.index], segments,
+                               "number of inspections", width, 1.5 + 0.4 * len(counts), (0.5, 0.15, 0.75, 0.45), 3,
+                               alt, named=True)
+                  for width, wrapped in ((PHONE_WIDTH, 18), (PHONE_DRAWN, 14)))  # fmt: skip
     return Chart(
         svg,
         alt,
         "Care Inspectorate grades of registered services by quality theme."
         + (f" {SYNTHETIC_MARK} Some grades are synthetic, made up for illustration." if synthetic else ""),
+        phone=phone,
     )

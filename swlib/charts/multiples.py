@@ -12,23 +12,25 @@ from ..hidden import suppressed_columns as _hidden
 from ..periods import Period
 from ..status import synthetic_columns
 from . import metrics
-from .base import LABEL_PAD, MIN_FONT, SYNTHETIC_MARK, Chart, bar_label, is_nan
+from .base import LABEL_PAD, MIN_FONT, PHONE_DRAWN, SYNTHETIC_MARK, Chart, bar_label, is_nan
 from .svg import STYLE, Axis, Svg, axis_line, bottom_ticks, from_zero, panel_grid, text_width, wrap_to
 
 
 def small_multiples(rows: list[dict], years: list[str], this_year: str, title: str, narrow: bool = False,
                     printed: bool = False) -> Chart:  # fmt: skip
     """Year-on-year values for several measures (statutory functions), one small panel each;
-    ``narrow``: a panel fewer a row, each as wide, for a phone's screen (the chart narrower);
+    ``narrow``: a panel fewer a row for a phone's screen, the chart ``PHONE_DRAWN`` wide at most;
     ``printed``: four panels a row where every bar's label fits its bar (the committee paper: a
     theme's seven measures in two rows, not three), the chart as wide."""
     n = len(rows)
     panels, all_years, all_labels, cols = _multiples_layout(rows, years, this_year, printed)
     width = 72 * 6.8
-    if narrow:  # a panel as wide as two or three a row make it (margins 0.15 inches a side, gaps 0.3 of a panel)
-        pw = (width - 72 * 0.3) / (max(cols, 2) + 0.3 * (max(cols, 2) - 1))
-        cols = max(cols - 1, 1)
-        width = 72 * 0.3 + pw * (cols + 0.3 * (cols - 1))
+    if narrow:  # a panel fewer a row, the chart a phone's (PHONE_DRAWN, shown at the screen's width: its text 11 px,
+        # COMMITTEE-8 #18; a panel as wide as three a row made it was 9 px, at a pixel a point)
+        cols, width = max(cols - 1, 1), 72 * PHONE_DRAWN
+        pw = (width - 72 * 0.3) / (cols + 0.3 * (cols - 1))
+        if cols > 1 and any(wrap_to(p[0]["title"] + "\u00a0†", pw, MIN_FONT, 9).count("\n") > 2 for p in panels):
+            cols -= 1  # a title in three lines at most, whole (its panel as wide as the chart)
     nrows = math.ceil(n / cols)
 
     parts = []

@@ -12,7 +12,18 @@ from ..formatting import fmt_value, lgbf_decimals
 from ..national import SHORT_TITLES, figure_words, funnel_lines, price_label
 from ..periods import Period
 from . import metrics
-from .base import MIN_FONT, PALETTE, PHONE_WIDTH, Chart, is_nan, short_label, tick_text, value_axis_label, wrap
+from .base import (
+    MIN_FONT,
+    PALETTE,
+    PHONE_DRAWN,
+    PHONE_WIDTH,
+    Chart,
+    is_nan,
+    short_label,
+    tick_text,
+    value_axis_label,
+    wrap,
+)
 from .labels import place_labels
 from .svg import (
     STYLE,
@@ -323,10 +334,10 @@ def funnel_chart(f: pd.DataFrame, title: str) -> Chart:
            + (f"{len(outside)} outside the 99.8% limits: {names}." if len(outside) else "None outside the 99.8% limits."))  # fmt: skip
     caption = (f"{title}: councils further from the centre than chance and the usual variation between councils "
                "would explain lie outside the dotted 99.8% limits.")  # fmt: skip
-    return Chart(_funnel_svg(f, title, alt), alt, caption)
+    return Chart(_funnel_svg(f, title, alt), alt, caption, phone=_funnel_svg(f, title, alt, PHONE_DRAWN))
 
 
-def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
+def _funnel_svg(f: pd.DataFrame, title: str, alt: str, width: float = PHONE_WIDTH) -> str:
     """The funnel plot in SVG, as wide as a phone's screen (``PHONE_WIDTH``) and 5.5 inches deep
     with its legend (margins as the matplotlib chart had them): what each council's figure counts on
     a log axis (ticks at 1, 2 and 5 of each power of ten, labelled), the centre and limits as
@@ -334,7 +345,8 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
     can be negative), the councils outside named each beside its own point, on white, no name over
     another or over a point and each nearer its own point than any other (``labels.place_labels``:
     two diamonds close together get their names on either side; the value axis grows where the names
-    do not fit), and under the plot the legend (two columns where they fit) and the over-dispersion note."""
+    do not fit), and under the plot the legend (two columns where they fit) and the over-dispersion note.
+    ``width`` (inches): ``PHONE_DRAWN`` for a phone, shown at its width (COMMITTEE-8 #18)."""
     a, lines = f.attrs, funnel_lines(f)
     size, st = STYLE["font_size"], STYLE
     big = size + 0.5  # the axes' titles
@@ -356,7 +368,7 @@ def _funnel_svg(f: pd.DataFrame, title: str, alt: str) -> str:
         )
     note = ("Limits widened: councils differ\nmore than chance explains"
             if a["adjusted"] else "Limits not widened: councils\ndiffer no more than chance")  # fmt: skip
-    W = 72 * PHONE_WIDTH
+    W = 72 * width
     columns = 2 if legend_width(entries, columns=2) <= W - 4 else 1
     heading = wrap_to(f"{title}, {a['year']}", W - 72 * 0.9 - 2, st["title_size"])
     up = heading.count("\n") * st["line_spacing"] * st["title_size"]

@@ -86,6 +86,7 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
         recs = records(rows)
         out["chart"] = small_multiples(recs, years, this_year, outcome).view()
         out["chart"]["narrow"] = small_multiples(recs, years, this_year, outcome, narrow=True).view()["src"]
+        out["chart"]["phone"] = True  # shown at a phone's width, its text 11 px (COMMITTEE-8 #18)
         other = multiples_printed_differ(recs, years, this_year)
         printed = small_multiples(recs, years, this_year, outcome, printed=True).view()["src"] if other else None
         out["chart"]["print"] = printed  # fewer rows on paper; None where the paper's copy is the screen's
