@@ -13,10 +13,12 @@ from ..benchmarking import ordinal
 from ..briefing import by_severity, needing_attention
 from ..charts import benchmark_charts, trend_chart
 from ..formatting import fmt_value, lgbf_decimals, slug
+from ..measure_series import series_once
 from ..measure_spc import long_trend, no_spc_reason, spc_against_trend, spc_points_hidden, spc_target
 from ..narrative import comment_html
 from ..national import price_label, real_terms_benchmark
 from ..periods import Period
+from ..quarter_alone import quarter_alone
 from ..rag import by_the_figures
 from ..rows import records
 from .sources import benchmark_sources
@@ -62,7 +64,8 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
     for r in by_severity(records(sel)):  # in page 1's order: Red first, the worsening first
         part = {"id": f"attention-{slug(r['measure'])}", "title": r["title"], "sentence": r.get("sentence") or None,
                 "icons": None, "chart": None, "years_chart": None, "comment": comment_html(r.get("comment")) or None,
-                "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r)}  # fmt: skip
+                "status": r["status"], "status_source": r.get("status_source"), "by_figures": by_the_figures(r),
+                "alone": None}  # fmt: skip
         chart, target = spc_chart_of(ds, council, r, period)
         public = perf.attrs.get("audience") == "public"
         shown = public_spc_of(ds, council, r, period) if public and chart is not None else "chart"
@@ -80,6 +83,11 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
                 part["chart"], part["years_chart"] = part["years_chart"], None
         elif not r.get("suppressed"):  # too few periods for SPC, or small numbers in it: the years and this year
             part["chart"] = trend_chart(priced(r), years, period.label).view()
+        # the quarter on its own beside the year to date, where they differ; in public, without a single
+        # quarter's figure (not printed: public_spc), and only where its chart's reading is given
+        if not public or shown == "verdict":
+            series = series_once(ds, council, r["measure"], period)
+            part["alone"] = quarter_alone(series, r, period, figures=not public)
         points = None if chart is None or shown == "chart" else Period.parse(chart["period"].iloc[-1]).kind
         part["withheld"] = withheld_chart_words(part, points, public)
         if chart is None and not part["withheld"]:  # every measure without an SPC chart says why
