@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import printed_text, public_text, published, reports
+from . import printed_text, public_text, published, reports, workforce
 from .action_rows import actions
 from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
@@ -409,8 +409,8 @@ def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
     """Each count measure's figures the public annual report prints for ``year`` and the years
     its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
     by year, figures above ``hi`` only, with the measure's title (``printed.Series``): the
-    statutory functions' tables. Then every other row of its tables (``tables`` False), and each
-    with what it prints [c] in place of (the internal table's figures: ``hidden``, ``hidden_shares``)
+    statutory functions' tables. Then every other row of its tables (``tables`` False) and the
+    workforce table's headcounts it hides, and each with what it prints [c] in place of (the internal table's figures: ``hidden``, ``hidden_shares``)
     and the counts it prints (``shown``), for ``printed.hidden_given_away``."""
     perf = performance(ds, council, year, audience="public")
     years = [str(y) for y in perf.attrs.get("years", [])]
@@ -434,6 +434,13 @@ def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
                 continue
         if any(given):
             rest.append(Series(str(r["title"]), {}, fy, (), *given, tables=False))
+    latest, teams = workforce.headcounts(ds, council, Period.parse(year))  # the workforce table's [c] headcounts
+    if latest is not None and not teams.empty:
+        lo = council_settings(council).suppress_min
+        hide = workforce.hidden(teams["headcount"], str(latest), None, lo, hi)
+        counts = tuple(float(h) for t, h in teams["headcount"].items() if hide[t] and pd.notna(h) and float(h) > hi)
+        if counts:
+            rest.append(Series("Workforce headcount", {}, fy, (), counts, tables=False))
     return out + rest
 
 

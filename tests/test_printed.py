@@ -184,3 +184,15 @@ def test_a_passage_giving_a_count_with_a_printed_figure_of_the_measure_it_names_
     assert "applied for 27 in" not in html and "27 other things" in html and "rose to 24 from 30" in html
     run = [f for f in swlib.publishing.withheld(swlib.load(folder), "annual", "alpha", "2021-22") if f["row"] == 1]
     assert run[0]["reason"] == APART_FROM_PRINTED
+
+
+def test_a_passage_stating_a_headcount_the_workforce_table_prints_c_is_withheld(data_dir):
+    # the workforce table hides a team of 3 and, to keep it from the total, the next smallest team (40)
+    from tests.conftest import write_csv
+
+    folder = _looked_after(data_dir, ["Our 40 residential workers had a busy year.", "We have 50 field staff."])
+    teams = (("Fieldwork", 50), ("Secure unit", 3), ("Residential", 40))
+    write_csv(folder / "workforce.csv", [{"council": "alpha", "period": "2021-22", "service": t, "headcount": h,
+                                          "fte": "", "source": "test"} for t, h in teams])  # fmt: skip
+    html = str(section(folder, "alpha", "2021-22", "performance", "public"))
+    assert "Our 40 residential" not in html and "We have 50 field staff" in html
