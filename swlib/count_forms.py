@@ -18,8 +18,10 @@ from .count_readers import (
     one_in,
     part_said_after,
     percent_of,
+    rest_of_listed,
     roman_count,
     share_of_change,
+    share_of_figure_before,
 )
 from .number_words import FRACTION, MONTH_NAMES, NOUNS, PHRASE_END, UNDER_100, UNITS, WORD, LazyPattern, word_value
 from .text_windows import age_or_label_before
@@ -358,6 +360,34 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         base_of_change,
     ),
+    (  # "Secure placements were 12, a third more than last year", "12 this year, a third up on last year": from 9, 3
+        "a figure then its change by a fraction in words",
+        LazyPattern(
+            rf"(?<![\w.,£$€/-])(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}[^.;:!?%\d]{{0,40}}?,\s*(?:which\s+is\s+|some\s+|about\s+)?"
+            rf"{_WORD_SHARE}\s+(?P<how>more|fewer|less|higher|lower|up|down)\b",
+            re.I,
+        ),
+        base_of_fraction,
+    ),
+    (  # "went up from 9 last year; this year there were a third more" (3): a fraction of the figure it is from
+        "a change by a fraction in words of a figure said before it",
+        LazyPattern(
+            rf"\b(?:from|on)\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}[^.!?\d%]{{0,60}}?"
+            rf"(?<![\w-]){_WORD_SHARE}\s+(?:more|fewer|less|higher|lower|up|down)\b",
+            re.I,
+        ),
+        share_of_figure_before,
+    ),
+    (  # "Of the 20 children, 8 were fostered and 8 in kinship care; the others ...", "The 20 children were in foster
+        # care (8), kinship care (8) and residential care": the rest of a whole after its listed parts (4)
+        "the rest of a whole after its listed parts",
+        LazyPattern(
+            rf"\b(?:(?:out\s+)?of\s+(?:the|these|those|our|all)?|the|these|those|our|all)\s*(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}"
+            rf"(?P<rest>[^.!?]{{1,200}})",
+            re.I,
+        ),
+        rest_of_listed,
+    ),
     (  # "Of the 6 children referred, half were placed", "Of our 12 care leavers, a quarter are in work"
         "a fraction of a figure given before it",
         LazyPattern(
@@ -377,10 +407,11 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         lambda m: [{"once": 1, "twice": 2}.get(m.group("k").lower(), 3)],
     ),
-    (  # "III children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
+    (  # "III children", "iii children", "IV young people": a count in Roman numerals before what it counts (not "Part III")
         "a count in Roman numerals",
         LazyPattern(
             rf"(?<![\w.-])(?P<r>II|III|IV|VI{{0,3}}|IX|X)\s+(?:(?i:[\w-]+)\s+){{0,2}}?(?i:{NOUNS})\b|"
+            rf"(?<![\w.(\[-])(?P<rl>ii|iii|iv|vii{{0,2}}|ix)\s+(?i:{NOUNS})\b|"  # "iii children", not "(iii) children"
             rf"(?i:\b(?:{NOUNS}))\s*:\s*(?P<r2>I|II|III|IV|VI{{0,3}}|IX|X)(?=\s*(?:[.,;)]|$))",
             re.M,
         ),  # "placements: III."

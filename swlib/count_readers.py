@@ -173,4 +173,46 @@ _ROMAN_LABEL = LazyPattern(r"\b(?:part|stage|phase|level|tier|section|chapter|sc
 def roman_count(m: re.Match) -> list[float]:  # "III children" (3), not "Part III" nor "Schedule IV"
     if m.group("r2"):
         return [ROMAN[m.group("r2")]]
+    if m.group("rl"):  # "iii children"
+        return (
+            [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [ROMAN[m.group("rl").upper()]]
+        )
     return [] if _ROMAN_LABEL.search(m.string, max(0, m.start() - 20), m.start()) else [ROMAN[m.group("r")]]
+
+
+def share_of_figure_before(m: re.Match) -> list[float]:  # "went up from 9 last year; ... a third more": 3
+    """The change a fraction in words says of the figure said before it, a whole one (a third of 9: 3)."""
+    key = re.sub(r"[\s-]+", " ", m.group("wf").lower())
+    f, a = _WORD_SHARES.get(key) or fraction_value(key), word_value(m.group("a"))
+    if not f or 1900 <= a <= 2100 or NOT_COUNTS.search(m.string[sentence_start(m.string, m.start()) : m.start()]):
+        return []
+    return [f * a] if abs(f * a - round(f * a)) < 1e-6 else []
+
+
+# the words that say the rest of a whole after its listed parts: "the others", "the rest", "the remainder"
+_REST_WORDS = LazyPattern(r"\b(?:the\s+(?:others?|rest|remainder|remaining\s+\w+)|all\s+(?:the\s+)?others|"
+                          r"(?:everyone|every\s+\w+)\s+else)\b", re.I)  # fmt: skip
+_PART = LazyPattern(rf"(?<![\w.,£$/-])(?P<n>{WHOLE_FIGURE})\b(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|"
+                    r"years?|hours?|[.,/-]\d))", re.I)  # fmt: skip
+# "... in foster care (8), kinship care (8) and residential care": a list whose last part has no figure
+_LAST_UNFIGURED = LazyPattern(r"\(\s*\d+\s*\)\s*,?\s*(?:and|&)\s+(?![^()]*\(\s*\d)[^()]+$", re.I)
+
+
+def rest_of_listed(m: re.Match) -> list[float]:  # "Of the 20 children, 8 ... and 8 ...; the others ...": 4
+    """The rest of a whole said with its parts listed, where the sentence says there is a rest ("the
+    others", "the rest", "the remainder") or lists a last part with no figure ("foster care (8),
+    kinship care (8) and residential care"): the whole less the parts, two parts or more (one is
+    ``difference``'s), where they add to less than the whole; not of rates, percentages or years."""
+    a, rest = word_value(m.group("a")), m.group("rest")
+    if (
+        1900 <= a <= 2100
+        or NOT_COUNTS.search(rest)
+        or NOT_COUNTS.search(m.string[sentence_start(m.string, m.start()) : m.start()])
+    ):
+        return []
+    parts = [word_value(p.group("n")) for p in _PART.finditer(rest)]
+    parts = [p for p in parts if not 1900 <= p <= 2100]
+    if len(parts) < 2 or not (_REST_WORDS.search(rest) or _LAST_UNFIGURED.search(rest)):
+        return []
+    left = a - sum(parts)
+    return [left] if left > 0 else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .count_patterns import ONE_PERSON_NOUNS
+from .count_patterns import NOT_COUNTS, ONE_PERSON_NOUNS
 from .number_words import MONTH_NAMES, NOUNS, LazyPattern
 from .text_windows import sentence_start
 
@@ -19,15 +19,33 @@ _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st
 _THINGS = rf"(?:(?!of\b)[\w'’-]+\s+){{0,2}}?(?:{NOUNS})\b(?!['’])"  # "secure placements", "death"
 # a sentence about people or events that happened: "Children were placed ...", "Secure placements were made ..."
 _EVENTS = LazyPattern(rf"\b(?:{NOUNS})\b", re.I)
-_HAPPENED = LazyPattern(r"\b(?:were|was|had|took|\w{3,}ed)\b", re.I)
+_HAPPENED = LazyPattern(r"\b(?:were|was|had|took|made|came|went|left|ran|\w{3,}ed)\b", re.I)
 
 
-def _listed(m: re.Match, item: str) -> list[float]:
-    """How many times ``item`` is listed in the match, where the sentence it is in says what it counts."""
-    before = m.string[sentence_start(m.string, m.start()) : m.start()]
-    if not (_EVENTS.search(before) and _HAPPENED.search(before)):
+def _listed(m: re.Match, item: str, said_after: bool = False) -> list[float]:
+    """How many times ``item`` is listed in the match, where the sentence it is in says what it counts
+    (before the match; with ``said_after``, that it happened may be said after it: "Every secure
+    placement this year, in May, July and March, was out of area"), and not what is due or done
+    each year ("Complaints are reported to committee in May and November"), nor of rates or averages."""
+    start = sentence_start(m.string, m.start())
+    before = m.string[start : m.start()]
+    end = re.search(r"[.!?;](?:\s|$)|$", m.string[m.end() :])
+    after = m.string[m.end() : m.end() + end.start()] if said_after else ""
+    if not (_EVENTS.search(before) and (_HAPPENED.search(before) or _HAPPENED.search(after))):
+        return []
+    around = before + " " + m.string[m.end() : m.end() + end.start()]
+    if _DUE.search(around) or NOT_COUNTS.search(around):  # a schedule; a rate, an average
         return []
     return [len(re.findall(item, m.group(0), re.I))]
+
+
+# what is due, done each year or planned: a schedule, not events counted
+_DUE = LazyPattern(r"\b(?:are|is|will|shall|due|scheduled|planned|each\s+year|every\s+year|annually|quarterly|"
+                   r"monthly|usually|normally|typically)\b", re.I)  # fmt: skip
+_Q = r"(?:q[1-4]|quarter\s+[1-4])\b"
+_NUMERIC_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+_MONTH = rf"(?:{MONTH_NAMES})\b(?:\s+\d{{4}})?"
+_QUARTER_ORD = r"(?:first|second|third|fourth|final|last)"
 
 
 def _ordinal(word: str) -> int:
@@ -62,6 +80,48 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         lambda m: _listed(m, rf"\b(?:in|during)\s+(?:{MONTH_NAMES})\b"),
+    ),
+    (  # "Secure placements were made in Q1, Q2 and Q4.", "in each of Q1, Q2 and Q3", "in quarters 1, 2 and 4" (3)
+        "events listed by their quarters",
+        LazyPattern(
+            rf"\b(?:in|during)\s+(?:each\s+of\s+|every\s+one\s+of\s+|all\s+of\s+)?(?:the\s+)?(?:{_Q}(?:\s*,\s*{_Q})*\s*,?\s*"
+            rf"(?:and|&)\s+{_Q}|quarters\s+[1-4](?:\s*,\s*[1-4])*\s*,?\s*(?:and|&)\s+[1-4]\b|{_QUARTER_ORD}(?:\s*,\s*{_QUARTER_ORD})*"
+            rf"\s*,?\s*(?:and|&)\s+{_QUARTER_ORD}\s+quarters\b)",
+            re.I,
+        ),
+        lambda m: _listed(m, r"q[1-4]|quarter\s+[1-4]|(?<=[\s,])[1-4]\b|first|second|third|fourth|final|last", True),
+    ),
+    (  # "Placements were made in April, June and January.", "in May and July" (3, 2): each month one event at least
+        "events listed by their months, said once",
+        LazyPattern(
+            rf"\b(?:in|during)\s+(?:each\s+of\s+)?{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s*(?:and|&)\s+{_MONTH}"
+            rf"(?!\s*(?:-|–|to)\s*\d)",
+            re.I,
+        ),
+        lambda m: _listed(m, rf"\b(?:{MONTH_NAMES})\b", True),
+    ),
+    (  # "Secure placements: first in May, second in July.", "1st in May, 2nd in July", "once in May and again in July"
+        "events listed in order by their months",
+        LazyPattern(
+            rf"\b(?P<o0>{_ORD}|once)\s+in\s+(?:{MONTH_NAMES})\b(?:\s*,?\s*(?:and\s+|then\s+)?(?:the\s+)?(?P<o>{_ORD}|again)"
+            rf"\s+in\s+(?:{MONTH_NAMES})\b)+",
+            re.I,
+        ),
+        lambda m: (
+            [len(re.findall(rf"\b(?:{MONTH_NAMES})\b", m.group(0), re.I))]
+            if _EVENTS.search(m.string[sentence_start(m.string, m.start()) : m.start()])
+            else []
+        ),
+    ),
+    (  # "Secure placements were made on 04/06/2023, 18/08/2023 and 02/02/2024.", "on the 4th and 18th of June" (3, 2)
+        "events listed by their dates in figures",
+        LazyPattern(
+            rf"\bon\s+(?:{_NUMERIC_DATE}(?:\s*,\s*{_NUMERIC_DATE})*\s*,?\s*(?:and|&)\s+{_NUMERIC_DATE}|"
+            rf"the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s*,\s*(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th))*\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+            rf"\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{MONTH_NAMES})\b)",
+            re.I,
+        ),
+        lambda m: _listed(m, r"\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th)"),
     ),
     (  # "The second and third secure placements this year followed in August." (at least 3)
         "events listed by their ordinals",

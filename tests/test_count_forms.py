@@ -1,0 +1,62 @@
+"""Counts said without "a number and what it counts" (swlib.count_forms, read by swlib.count_readers):
+a figure then its change by a fraction in words, the rest of a whole after its listed parts, a
+count in lower-case Roman numerals (issue 21, ATTACK-9 #2), and the council wording beside each
+that counts no one."""
+
+import pytest
+
+from swlib.sentence_counts import small_counts_in
+from swlib.small_numbers import small_numbers_in
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("Secure placements were 12, a third more than last year.", 3),  # from 9
+     ("Secure placements were 12 this year, a third up on last year.", 3),
+     ("Referrals were 36, a tenth fewer than last year.", 4),  # from 40
+     ("Placements went up from 9 last year; this year there were a third more.", 3),
+     ("Placements fell from last year's 16; this year there were a quarter fewer.", 4)],
+)  # fmt: skip
+def test_a_figure_then_its_change_by_a_fraction_in_words_gives_the_change(text, n):
+    assert n in [v for _, v in small_counts_in(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Referrals were 120, a third more than last year.",  # 30 more: not small
+     "Referrals went up from 90 last year; this year there were a third more.",
+     "The rate was 12 per 1,000, a third more than last year.",
+     "Spending rose from £9m last year; this year it was a third more."],  # money
+)  # fmt: skip
+def test_a_change_by_a_fraction_of_a_large_figure_or_a_rate_counts_no_small_change(text):
+    assert not small_numbers_in(text)
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("Of the 20 children, 8 were fostered and 8 were in kinship care; the others were in residential care.", 4),
+     ("The 20 children were in foster care (8), kinship care (8) and residential care.", 4),
+     ("Of the 20 children, 8 were in foster care, 8 in kinship care and the rest in residential care.", 4),
+     ("Of 45 referrals, 20 came from the police and 22 from health; the rest came from education.", 3)],
+)  # fmt: skip
+def test_the_rest_of_a_whole_after_its_listed_parts_is_found(text, n):
+    assert n in [v for _, v in small_counts_in(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Of 200 referrals, 80 came from police and 90 from health; the rest came from education.",  # 30
+     "Of the 50 children, 30 were fostered and 20 were in kinship care.",  # no rest
+     "Of the 30 staff, 8 were social workers and 8 were support workers; the others were managers.",  # 14
+     "Of the 20 services, 45% were rated good and 40% very good; the rest adequate.",  # percentages
+     "The 2023 figures: 8 in June, 8 in July and the rest in August."],
+)  # fmt: skip
+def test_the_rest_of_a_large_whole_or_of_percentages_counts_no_one(text):
+    assert not small_numbers_in(text)
+
+
+def test_a_count_in_lower_case_roman_numerals_is_found_but_not_a_list_label():
+    assert small_numbers_in("We placed iii children in secure care.")
+    assert small_numbers_in("Placements: ii young people were placed out of area.")
+    assert not small_numbers_in("(iii) children placed out of area are reviewed monthly.")
+    assert not small_numbers_in("Under Part iii children in need are assessed.")

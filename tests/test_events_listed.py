@@ -1,0 +1,43 @@
+"""Events counted by listing them (swlib.events_listed): by quarter or month without a repeated
+"in", in order by month, by dates in figures (issue 21, ATTACK-9 #2), and the council wording
+beside each that counts no one (schedules, rates, dates, durations)."""
+
+import pytest
+
+from swlib.sentence_counts import small_counts_in
+from swlib.small_numbers import small_numbers_in
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("Secure placements were made in Q1, Q2 and Q4.", 3),
+     ("We made secure placements in quarters 1, 2 and 4.", 3),
+     ("Secure placements were made in the first, second and fourth quarters.", 3),
+     ("A secure placement was made in each of Q1, Q2 and Q3.", 3),
+     ("Placements were made in April, June and January.", 3),
+     ("Secure placements were made in May and July.", 2),
+     ("Every secure placement this year, in May, July and March, was out of area.", 3),
+     ("Secure placements: first in May, second in July.", 2),
+     ("Placements: 1st in May, 2nd in July.", 2),
+     ("Placements this year: once in May and again in July.", 2),
+     ("Secure placements were made on 04/06/2023, 18/08/2023 and 02/02/2024.", 3),
+     ("Secure placements were made on the 4th and 18th of June.", 2)],
+)  # fmt: skip
+def test_events_listed_by_quarter_month_or_date_are_counted(text, n):
+    assert n in [v for _, v in small_counts_in(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Complaints are reported to committee in May and November.",  # a schedule
+     "Case file audits are due in Q1 and Q3.",
+     "The service plan was reviewed in April and October.",  # no one counted
+     "In April and May we received 312 referrals.",
+     "Children were seen in Q1 and Q2 2023 within 10 days on average.",  # an average
+     "The re-referral rate rose in Q1, Q2 and Q4.",  # a rate
+     "Inspections were carried out on 04/06/2023 and 18/08/2023.",
+     "Figures for April to June and July to September were revised.",
+     "Placements made between April and June 2023 were reviewed within 72 hours."],
+)  # fmt: skip
+def test_schedules_rates_and_dates_listed_count_no_one(text):
+    assert not small_numbers_in(text)
