@@ -101,10 +101,11 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
             hidden[i].append("trend")
     for i, (idx, r) in enumerate(zip(out.index, records, strict=True)):
         if any(c in cols for c in hidden[i]):  # a comment stating a figure beside a [c]: it may be the one hidden
-            said = restated_on_hidden(r, evidence.get(r["measure"]) or {}, out.at[idx, "comment"])
-            if said is not None:
-                out.at[idx, "comment"] = said[0]
-                withheld.append(said[1])
+            for c in ("comment", "year_comment"):  # the row's, or the year's latest (an annual report's page 1)
+                said = restated_on_hidden(r, evidence.get(r["measure"]) or {}, out.at[idx, c], c)
+                if said is not None:
+                    out.at[idx, c] = said[0]
+                    withheld.append(said[1])
         for col in hidden[i]:
             if col == "status":
                 out.at[idx, "status"], out.at[idx, "status_source"] = SUPPRESSED, "suppressed"

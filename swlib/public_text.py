@@ -99,16 +99,15 @@ def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> t
     row's evidence, where each text came from. Returns (the row's new text by column: ``year_notes``
     always; what was withheld, as the run lists it)."""
     text, withheld = {}, []
-    src = points.get("comment")
-    if isinstance(r["comment"], str) and not is_cleared(src):
-        counts = r.get("unit") in COUNT_UNITS  # a share ("8.8% of this year's incidents") is of a count's figures
-        found = small_numbers_in(r["comment"], lo, hi) or multiple_hits(
-            r["comment"], row_figures(r, years), lo, hi, shares=counts
-        )
-        if found:
-            text["comment"] = WITHHELD
-            withheld.append({"file": "observations", "row": file_row(src), "column": "comment", "text": found[0],
-                             "reason": reason_for(found[0])})  # fmt: skip
+    for col in ("comment", "year_comment"):  # the row's, or the year's latest (an annual report's page 1)
+        src, said = points.get(col), r.get(col)
+        if isinstance(said, str) and not is_cleared(src):
+            counts = r.get("unit") in COUNT_UNITS  # a share ("8.8% of this year's incidents") is of a count's figures
+            found = small_numbers_in(said, lo, hi) or multiple_hits(said, row_figures(r, years), lo, hi, shares=counts)
+            if found:
+                text[col] = WITHHELD
+                withheld.append({"file": "observations", "row": file_row(src), "column": "comment", "text": found[0],
+                                 "reason": reason_for(found[0])})  # fmt: skip
     msrc = points.get("measure") or {}
     for col in ("title", "theme", "outcome"):  # the measure's own words
         found = [] if is_cleared(msrc) else small_numbers_in(r[col], lo, hi)
@@ -127,14 +126,14 @@ def public_row_text(r: dict, points: dict, years, lo: int = 1, hi: int = 4) -> t
     return text, withheld
 
 
-def restated_on_hidden(r: dict, points: dict, printed_comment) -> tuple[str, dict] | None:
+def restated_on_hidden(r: dict, points: dict, printed_comment, col: str = "comment") -> tuple[str, dict] | None:
     """(the comment a public report prints, what the run lists) for the comment of a row the public
     table prints with a figure [c], where the comment states any figure (digits, number words,
     "doubled", "a third"): beside the [c] it may be that same figure or one that gives it (the
     year to date that the earlier quarter's published figure differences to 1 to 4). None where
     it states none, an officer cleared it, or it is withheld already (``printed_comment``)."""
-    comment = r.get("comment")
-    src = points.get("comment")
+    comment = r.get(col)  # ``col``: the row's comment, or the year's latest (``year_comment``)
+    src = points.get(col)
     if not isinstance(comment, str) or is_cleared(src) or printed_comment != comment:
         return None
     if not states_a_figure(comment):
@@ -359,12 +358,12 @@ def withhold_uncleared_comments(df: pd.DataFrame, evidence: dict, file: str) -> 
     withheld = list(df.attrs.get("withheld", []))
     for idx, r in out.iterrows():
         points = evidence.get(r["measure"]) or {}
-        src = points.get("comment")
-        c = r.get("comment")
-        if isinstance(c, str) and c.strip() and c not in _ALREADY and not is_cleared(src):
-            out.at[idx, "comment"] = WITHHELD_UNCLEARED
-            withheld.append({"file": file, "row": file_row(src), "column": "comment", "text": _shown(c),
-                             "reason": NOT_CLEARED})  # fmt: skip
+        for col in ("comment", "year_comment"):  # the row's, or the year's latest (an annual report's page 1)
+            src, c = points.get(col), r.get(col)
+            if isinstance(c, str) and c.strip() and c not in _ALREADY and not is_cleared(src):
+                out.at[idx, col] = WITHHELD_UNCLEARED
+                withheld.append({"file": file, "row": file_row(src), "column": "comment", "text": _shown(c),
+                                 "reason": NOT_CLEARED})  # fmt: skip
         notes = dict(r.get("year_notes") or {})
         for col, nsrc in (points.get("notes") or {}).items():
             note = notes.get(col)

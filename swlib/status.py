@@ -38,6 +38,7 @@ from .ytd import (
     missing_reason,
     period_comments,
     with_value,
+    year_comment,
     year_to_date,
     year_value,
 )
@@ -138,6 +139,9 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
             text, where = period_comments(mo, eff, kind)
             if text:
                 ytd = replace(ytd, comment=text, source=where)
+        latest, latest_at, latest_src = None, None, None  # a year's row with no comment: the year's latest
+        if P.kind == "year" and not (isinstance(ytd.comment, str) and ytd.comment.strip()):
+            latest, latest_at, latest_src = year_comment(by_measure.get(m.measure, {}), P)
         decides = (
             deciding_decimals(ytd.value, tgt, tol, m.polarity, int(m.decimals))
             if source == "rule" and status in ("Green", "Amber", "Red")
@@ -174,6 +178,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
         if public:
             evidence[m.measure] = measure_evidence(m, kind, step, mo, eff, ytd, last, figures, by_measure, whole_freq,
                                                    said, measure_rows[m.measure])  # fmt: skip
+            evidence[m.measure]["year_comment"] = latest_src
         rows.append(
             {
                 "measure": m.measure, "theme": m.theme, "outcome": m.outcome, "title": m.title,
@@ -187,6 +192,7 @@ def performance_evidence(ds: Dataset, council: str, period, public: bool = True)
                 "cash": cash, "prices": prices,
                 "last_year": last.value if last.has_data else np.nan,
                 "comment": ytd.comment if isinstance(ytd.comment, str) else None,
+                "year_comment": latest, "year_comment_at": latest_at,
                 "period_shown": str(eff), "note": "; ".join(notes) or None, "lgbf": m.lgbf,
                 **history, "year_notes": {**({"to_date": reason} if reason else {}), **year_notes}, "suppressed": "",
                 "synthetic": ",".join(synthetic), "decides_at": decides,
@@ -305,7 +311,7 @@ def _columns(years: list[Period]) -> list[str]:
     return [
         "measure", "theme", "outcome", "title", "unit", "polarity", "aggregate", "decimals", "target", "annual_target", "tolerance",
         "to_date", "numerator", "denominator", "status", "status_source", "trend", "cash", "prices", "last_year", "comment",
-        "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed", "synthetic", "decides_at",
+        "year_comment", "year_comment_at", "period_shown", "note", "lgbf", *[str(y) for y in years], "year_notes", "suppressed", "synthetic", "decides_at",
         "target_cash", "target_prices", "baselines",
     ]  # fmt: skip
 

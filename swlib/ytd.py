@@ -287,6 +287,20 @@ def period_comments(obs: dict, period: Period, kind: str) -> tuple[str | None, d
     return text, {**first_open, "cleared": "yes" if cleared else None}
 
 
+def year_comment(obs: dict, year: Period) -> tuple[str | None, str | None, dict | None]:
+    """The latest comment an officer gave a measure during ``year`` on a quarter's or a month's
+    row (not the year's own), for the annual report's page 1 where the row has none of its own:
+    (the comment, its period's label, its row in the data for the public step); (None, None,
+    None) for none. ANALYST-9 #1: the public annual report said "No comment provided" where the
+    internal one printed "2025/26 Quarter 3: Pay award for care staff from October"."""
+    said = [(p.end, p.start, p.label, r) for k, r in obs.items() if _said(r)
+            and (p := Period.parse(k)).fy == year.fy and p.kind != "year"]  # fmt: skip
+    if not said:
+        return None, None, None
+    _end, _start, label, r = max(said, key=lambda x: (x[0], x[1]))
+    return _said(r), label, r
+
+
 def gap_reasons(obs: dict, missing: tuple) -> str | None:
     """The data's reasons for the months (quarters) missing from a year to date (``YearToDate.missing``:
     a figure left blank with its why in comment), labelled: 'August 2026: not available: SWIFT outage

@@ -597,8 +597,38 @@ def test_the_annual_page_one_takes_the_latest_comment_given_during_the_year_labe
     assert cjsw.startswith("2021/22 Quarter 2: Court backlog following COVID-19 restrictions")
     assert "No comment provided" in rows.values()  # a measure with none during the year still says so
     public = swlib.performance(demo, "south-lanarkshire", "2021-22", audience="public")
-    said = {r["comment"] for r in red_view(public, demo, "south-lanarkshire")["rows"]}
-    assert not any(c.startswith("2021/22 Quarter") for c in said)  # a public version: the checked comments only
+    said = {r["label"]: r["comment"] for r in red_view(public, demo, "south-lanarkshire")["rows"]}
+    assert said["Planned Discharge Dates that are met"] == rows["Planned Discharge Dates that are met"]  # checked
+
+
+def test_a_public_annual_page_one_prints_the_years_latest_comment_or_lists_it_withheld(data_dir):
+    """ANALYST-9 #1: the internal annual report printed 'Quarter 3: Pay award for care staff from
+    October' beside the cost per hour of care at home; the public one said "No comment provided"
+    and neither the run nor check-public said a comment was left out."""
+    from swlib.publishing import withheld
+    from swlib.views import rated_view, red_view
+
+    ms = [{"title": "Cost per hour of care at home", "unit": "currency", "aggregate": "mean", "polarity": "lower",
+           "target": "40", "decimals": "2"},
+          {"title": "Young people placed out of area", "unit": "count", "polarity": "lower", "target": "400"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": f"2025-26-Q{q}", "value": v} for q, v in ((1, "31.2"), (2, "31.9"), (4, "33"))]
+    obs += [
+        {"measure": "m0", "period": "2025-26-Q3", "value": "32.4", "comment": "Pay award for care staff from October"}
+    ]
+    obs += [{"measure": "m1", "period": f"2025-26-Q{q}", "value": "80"} for q in (1, 2, 4)]
+    obs += [{"measure": "m1", "period": "2025-26-Q3", "value": "80", "comment": "3 young people moved to Perth"}]
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    for audience in ("internal", "public"):
+        perf = swlib.performance(ds, "alpha", "2025-26", audience=audience)
+        perf["sentence"] = "One line."
+        said = {r["label"]: r["comment"] for t in [red_view(perf, ds, "alpha"), *rated_view(perf, ds, "alpha")] if t
+                for r in t["rows"]}  # fmt: skip
+        assert said["Cost per hour of care at home"] == "2025/26 Quarter 3: Pay award for care staff from October"
+        out = said["Young people placed out of area"]
+        assert out == ("2025/26 Quarter 3: 3 young people moved to Perth" if audience == "internal" else
+                       "A comment was withheld from the public version because it mentions a small number.")  # fmt: skip
+    listed = withheld(ds, "annual", "alpha", "2025-26")
+    assert [(w["row"], w["column"], w["reason"]) for w in listed] == [(9, "comment", "mentions a small number")]
 
 
 def test_the_annual_reports_first_page_names_its_amber_and_green_measures_not_only_counts_them(data_dir):

@@ -19,6 +19,7 @@ from ..formatting import fmt_money, fmt_value, slug
 from ..hidden import PUBLIC_WHY
 from ..national import SHORT_TITLES, real_terms_benchmark
 from ..periods import Period
+from ..public_text import WITHHELD, WITHHELD_RESTATED, WITHHELD_UNCLEARED
 from ..published import read as read_published
 from ..rag import shown_decimals
 from ..rows import records
@@ -132,25 +133,6 @@ def base_not_given(rows: pd.DataFrame) -> str | None:
     )
 
 
-def latest_comment(ds, council: str, measure: str, year: Period) -> str:
-    """The first sentence of the latest comment an officer gave a measure during ``year`` (a
-    quarter's, a month's), labelled with its period ('2021/22 Quarter 2: Delays in care home
-    admissions during the pandemic.'); '' for none. SL's annual page 1 said "No comment provided"
-    for Planned Discharge Dates and CJSW reports, which its Quarter 2 report had comments for."""
-    o = ds.observations
-    o = o[(o["council"] == council) & (o["measure"] == measure) & o["comment"].notna()]
-    found = []
-    for period, comment in zip(o["period"], o["comment"], strict=True):
-        p = Period.parse(period)
-        said = first_sentence(comment)
-        if p.fy == year.fy and p.kind != "year" and said:
-            found.append((p.end, p.start, p.label, said))
-    if not found:
-        return ""
-    _, _, label, said = max(found)
-    return f"{label}: {said}"
-
-
 LATEST_AVAILABLE = "latest available: "  # a row's note: the year before's figure, the year's still to come
 SHOWN_AT_LATEST = ("to_date", "numerator", "denominator", "status", "status_source", "trend", "last_year", "target",
                    "annual_target", "tolerance", "comment", "period_shown", "suppressed", "synthetic", "decides_at",
@@ -214,6 +196,7 @@ def latest_label(r: dict) -> str:
     return f"{r['title']} ({note.split(';')[0]})" if note.startswith(LATEST_AVAILABLE) else r["title"]
 
 
+WITHHELD_NOTES = (WITHHELD, WITHHELD_RESTATED, WITHHELD_UNCLEARED)  # a comment the public step withheld
 RATED_CAPTIONS = {"Red": "Red: most in need of attention", "Amber": "Amber: close to target",
                   "Green": "Green: on target"}  # fmt: skip
 
@@ -223,12 +206,12 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
     (worsening first, ``by_severity``): each with its figure, its target and its one line, since the
     annual report has no other place that shows a measure outside the statutory functions. ``None``
     if none. With ``ds`` and ``council``, a measure with no comment for the year takes the latest
-    comment given during it, labelled with its period (``latest_comment``; not in a public version,
-    whose comments are the checked ones ``perf`` holds)."""
+    comment given during it, labelled with its period (``year_comment``, as ``performance`` gives it;
+    in a public version as the public step left it: printed, or its note that it was withheld)."""
     red = by_severity([r for r in records(perf) if r["status"] == status])
     if not red:
         return None
-    later = ds is not None and council is not None and perf.attrs.get("audience") != "public"
+    later = ds is not None and council is not None
     rows = []
     for r in red:
         d, made_up = int(r["decimals"]), "to_date" in (r.get("synthetic") or [])
@@ -237,8 +220,12 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
             {"text": fmt_value(r["target"], r["unit"], d), "synthetic": "target" in synthetic_columns(r)},
         ]
         said = first_sentence(r.get("comment"))
-        if not said and later:
-            said = latest_comment(ds, council, r["measure"], Period.parse(perf.attrs["period"]))
+        if not said and later:  # else the year's latest comment, labelled, as the public step left it
+            latest = r.get("year_comment")
+            if latest in WITHHELD_NOTES:
+                said = latest
+            elif first_sentence(latest):
+                said = f"{r['year_comment_at']}: {first_sentence(latest)}"
         said = said or "No comment provided"  # what is being done, or that none is said
         rows.append({"label": latest_label(r), "cells": cells, "line": r.get("sentence") or "", "comment": said})
     cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 and status != "Green" else "")
