@@ -36,7 +36,7 @@ from .rate_bases import AGE_COLUMNS
 from .reading import read_tables
 from .return_totals import finance_total_errors, totals_found, workforce_total_errors
 from .rules import benchmark_rules, check_keys, check_refs, schema_problems, total_rows
-from .sheet_names import column_key
+from .sheet_names import column_key, misnamed_files, unread_csv_files
 from .statutory import canonical_names, closest, did_you_mean, name_slips, with_catalogue_parts
 
 
@@ -315,7 +315,8 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
         typed["measures"] = with_catalogue_parts(canonical_names(typed["measures"]))  # complaints upheld: of received
     else:
         later_said = []
-    warnings = [*unread_columns(raw, base, is_book, problems), *later_said,
+    unread = [] if is_book else misnamed_files(base)  # 'Workforce.csv': a table left unread, and said
+    warnings = [*unread, *unread_columns(raw, base, is_book, problems), *later_said,
                 *_warnings(typed, base, is_book, problems, found)]  # fmt: skip
     if problems:
         order = {table_label(base, n, is_book): i for i, n in enumerate(sc.TABLE_ORDER)}  # tables in contract order
@@ -335,9 +336,12 @@ def _missing_table(base: Path, name: str, is_book: bool) -> Problem:
     """A required table that is not there: the file or the sheet to add (a sheet under another
     name is named as such when the workbook is read, ``sheet_names.misnamed_sheets``)."""
     a = "an" if name[0] in "aeiou" else "a"
-    if not is_book:
-        return Problem(f"{name}.csv", None, None, f"no {name}.csv file in {base.name}",
-                       f"{a} {name}.csv file: the {name} table is required", code=MISSING_TABLE)  # fmt: skip
+    if not is_book:  # a copy under another name ('observations (1).csv') is named: rename it
+        there = [f for f, t in unread_csv_files(base).items() if t == name] if base.is_dir() else []
+        seen = f", but a file '{there[0]}'" if there else ""
+        fix = f" (rename '{there[0]}' to {name}.csv)" if there else ""
+        return Problem(f"{name}.csv", None, None, f"no {name}.csv file in {base.name}{seen}",
+                       f"{a} {name}.csv file: the {name} table is required{fix}", code=MISSING_TABLE)  # fmt: skip
     return Problem(base.name, None, None, f"no sheet named '{name}'",
                    f"a sheet named '{name}': the {name} table is required", code=MISSING_TABLE)  # fmt: skip
 

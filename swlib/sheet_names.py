@@ -115,3 +115,55 @@ def merged_problems(label: str, sheet: str, merged: list[str], header: list) -> 
             cell=f"{sheet}!{merged[0].split(':')[0]}",
         )
     ]
+
+
+def _table_named(stem: str) -> str | None:
+    """The table a CSV file's name most likely means: 'Workforce', 'finance 2025-26', 'observations (1)'
+    (a Save As, a download's copy): the longest table name in it, else its nearest ('obsevations')."""
+    key = sheet_key(stem)
+    inside = [t for t in sc.TABLE_ORDER if t in key]
+    if inside:
+        return max(inside, key=len)
+    close = difflib.get_close_matches(key, sc.TABLE_ORDER, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _same_file(path, meant) -> bool:
+    """Whether ``path`` is the file read as ``meant`` (a file system that ignores case opens
+    Workforce.csv as workforce.csv)."""
+    try:
+        return meant.exists() and path.samefile(meant)
+    except OSError:
+        return False
+
+
+def unread_csv_files(folder) -> dict[str, str]:
+    """The CSV files of a data folder that no table is read from (each table is read from
+    ``<table>.csv`` only), by file name, with the table each most likely is ('' for none)."""
+    out = {}
+    for f in sorted(folder.glob("*.csv")):
+        if f.stem in sc.TABLES or f.name.startswith("."):
+            continue
+        table = _table_named(f.stem) or ""
+        if table and _same_file(f, folder / f"{table}.csv"):
+            continue
+        out[f.name] = table
+    return out
+
+
+def misnamed_files(folder) -> list[Problem]:
+    """A warning for each CSV file of a data folder that no table is read from, naming the table
+    it probably is (ANALYST-9 #15: 'Workforce.csv' and 'finance 2025-26.csv' were left unread with no
+    word, and the annual report said its workforce and finance sections had no data)."""
+    out = []
+    for name, table in unread_csv_files(folder).items():
+        found = f"a file '{name}', which no table is read from"
+        if not table:
+            expected = f"a table's name as the file's name: one of {', '.join(f'{t}.csv' for t in sc.TABLE_ORDER)}"
+        elif (folder / f"{table}.csv").exists():
+            expected = (f"the {table} table in {table}.csv only: move '{name}' out of the data folder if it is a "
+                        f"copy, or its rows into {table}.csv")  # fmt: skip
+        else:
+            expected = f"the {table} table in a file named '{table}.csv' (did you mean '{table}.csv'?): rename the file"
+        out.append(Problem(name, None, None, found, expected))
+    return out

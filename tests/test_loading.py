@@ -714,3 +714,22 @@ def test_a_cached_load_warns_by_the_settings_in_force_and_bad_settings_do_not_st
     assert len(withheld()) == 1  # 6 is small now: a new key, not the old warnings
     settings.write_text("councils:\n  alpha:\n    tolerance_percent: lots\n")
     assert withheld() == []  # alpha's range cannot be read: the default (1 to 4), the report says why
+
+
+def test_a_table_file_saved_under_another_name_is_a_warning_naming_the_table_it_is(data_dir):
+    """ANALYST-9 #15: 'Workforce.csv' and 'finance 2025-26.csv' (a Save As, a download) were
+    left unread with no word, and validate said OK with 0 finance and 0 workforce rows."""
+    make_data(data_dir, [{"title": "A", "unit": "count"}], [{"measure": "m0", "period": "2025-26-Q1", "value": "50"}])
+    write_csv(data_dir / "Workforce.csv", [{"council": "alpha", "period": "2025-26", "service": "All", "fte": "10"}])
+    write_csv(data_dir / "finance 2025-26.csv", [{"council": "alpha", "period": "2025-26", "kind": "budget"}])
+    said = [str(w) for w in swlib.load(data_dir).warnings]
+    assert (
+        "Workforce.csv: found a file 'Workforce.csv', which no table is read from; expected the workforce table in a "
+        "file named 'workforce.csv' (did you mean 'workforce.csv'?): rename the file"
+    ) in said
+    assert any(w.startswith("finance 2025-26.csv: found a file 'finance 2025-26.csv'") and "'finance.csv'" in w
+               for w in said)  # fmt: skip
+    (data_dir / "observations.csv").rename(data_dir / "observations (1).csv")
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert "found no observations.csv file in data, but a file 'observations (1).csv'" in str(e.value)
