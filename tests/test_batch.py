@@ -2,8 +2,10 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -610,3 +612,34 @@ def test_a_figure_of_a_period_after_a_reports_own_leaves_its_key_so_it_is_not_re
     row = o.index[(o["council"] == sl) & (o["period"] == "2020-21-Q3")][0]
     o.loc[row, "comment"] = "a figure of the year itself"
     assert report_key(annual, replace(demo, observations=o, memo={})) != before["2020-21"]
+
+
+def test_the_guides_cron_line_and_systemd_unit_run_the_council_folder_the_guide_sets_up(tmp_path):
+    """ANALYST-9 #12: the guide's cron line ran '.venv/bin/swreport' in the council folder 'swreport
+    init' made, which has no .venv (exit 127), or in the clone, where it rendered the demo councils.
+    The lines as written, with the guide's council folder and installed swreport put in for this
+    machine's (``command -v swreport``), run the council folder's own schedule."""
+    import shlex
+    import shutil
+
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split("**When to run it.**")[1]
+    cron = guide.split("```cron\n")[1].split("```")[0].splitlines()[-1].split(None, 5)[5]  # after the 5 time fields
+    unit = dict(ln.split("=", 1) for ln in guide.split("```ini\n")[1].split("```")[0].splitlines() if "=" in ln)
+    where, exe = re.match(r"cd (\S+) && (\S+) batch ", cron).groups()
+    assert Path(exe).is_absolute() and unit["WorkingDirectory"] == where and unit["ExecStart"].startswith(f"{exe} ")
+    assert "command -v swreport" in guide
+    folder = tmp_path / "fife-reports"
+    folder.mkdir()
+    assert swreport("init", "fife", "--name", "Fife Council", env={}, cwd=folder).returncode == 0
+    (folder / "logs").mkdir()
+    installed = shutil.which("swreport", path=str(Path(sys.executable).parent))  # `command -v swreport`, venv active
+    bare = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # cron's: no venv, nothing of the caller's
+    line = cron.replace(where, str(folder)).replace(exe, installed).replace(" --pdf", " --dry-run")
+    r = subprocess.run(["sh", "-c", line], capture_output=True, text=True, env=bare, cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == "", r.stdout  # cron mails only a failure
+    assert f"data: {folder / 'data'}; settings: {folder / 'params'}" in (folder / "logs" / "batch.log").read_text()
+    args = [a.replace(where, str(folder)) for a in shlex.split(unit["ExecStart"])[1:]]
+    r = subprocess.run([installed, *[a for a in args if a != "--pdf"], "--dry-run"], capture_output=True, text=True,
+                       env=bare, cwd=unit["WorkingDirectory"].replace(where, str(folder)))  # fmt: skip
+    assert r.returncode == 0 and f"data: {folder / 'data'}" in r.stdout + r.stderr, r.stdout + r.stderr
+    assert unit["StandardOutput"] == f"append:{where}/logs/batch.log"
