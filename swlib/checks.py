@@ -43,6 +43,7 @@ from . import year_runs as runs
 from .amounts import undeclared_amounts
 from .errors import FINANCE_UNITS, Problem
 from .percent_typos import percent_targets
+from .periods import period_or_none
 from .public_warnings import percentages_without_base, small_population_rates, withheld_titles
 from .rate_bases import age_populations_over_whole
 from .reference_checks import empty_statutory_sections, lgbf_council_mismatches, lgbf_without_benchmarks
@@ -88,6 +89,8 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
         out += age_populations_over_whole(tables["councils"], label("councils"))  # population_0-15
         if measures is not None and "observations" in tables:
             out += small_population_rates(tables["observations"], measures, tables["councils"], label("observations"))
+    if "actions" in tables:
+        out += year_actions(tables["actions"], label("actions"))
     if "workforce" in tables:
         out += workforce_totals(tables["workforce"], label("workforce"), totals.get("workforce"))
     if "finance" in tables:
@@ -140,6 +143,22 @@ def tolerances_without_targets(measures: pd.DataFrame, targets: pd.DataFrame | N
         out.append(Problem(label, int(r), "target", f"a blank cell for {m}, which has {given}",
                            "a target (here, or by period in targets): without one the report shows the measure "
                            "'Data only', with no status; or clear its tolerance if it has no target"))  # fmt: skip
+    return out
+
+
+def year_actions(acts: pd.DataFrame, label: str) -> list[Problem]:
+    """Action rows whose period is a year: no report shows one (the annual report shows no actions,
+    a quarterly report those of its quarter or the year's latest quarter before it, ``action_rows``).
+    ANALYST-9 #3: a year's action typed in the annual return appeared nowhere, without a word."""
+    out = []
+    for r in acts.index:
+        p = period_or_none(acts.at[r, "period"])
+        if p is None or p.kind != "year":
+            continue
+        out.append(Problem(label, int(r), "period",
+                           f"{p}, a year, on the action {acts.at[r, 'action']!r}, which no report shows (the annual "
+                           "report shows no actions; a quarterly report the actions of its quarter, or of the year's "
+                           f"latest quarter before it)", f"the quarter it is reported at, e.g. {p}-Q4"))  # fmt: skip
     return out
 
 

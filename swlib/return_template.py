@@ -32,7 +32,8 @@ NOTES = {
     "denominator": "All cases (percent measures). 0 of 0 means no cases this period.",
     "status": "Officer's own status, only to override the calculated one.",
     "target": "Annual target; percentages as 0 to 100.",
-    "tolerance": "How far a figure may miss the target and still be Amber, in the measure's unit.",
+    "tolerance": "How far a figure may miss the target and still be Amber, in the measure's unit; with an annual "
+    "target of a sum measure, pro-rated as the target is (1 day a year: 0.25 at Quarter 1).",
     "decimals": "Decimal places shown; statuses are decided at this precision.",
     "source": "Where the figure came from ('synthetic' marks made-up figures).",
     "part_of": "The id of the measure this one counts a part of (e.g. investigations of referrals): both count "

@@ -58,3 +58,20 @@ def test_budget_lines_adding_up_to_under_a_million_pounds_are_warned_as_typed_in
     )
     assert "121.3 in £m is 121,300,000; multiply each line by 1,000,000" in text
     assert "capital" not in text  # a capital line of £300,000 is a capital line
+
+
+def test_an_action_for_a_year_is_a_warning_that_no_report_shows_it(data_dir):
+    """ANALYST-9 #3: an action typed in the annual return for 2025-26 was shown by neither the
+    annual report (which has no actions) nor any quarterly report, and validate said nothing."""
+    acts = [{"council": "alpha", "period": p, "theme": "Access", "outcome": "O", "action": a, "measure": "m0",
+             "status": "Amber", "comment": ""}
+            for p, a in (("2025-26", "Recruit 12 care staff"), ("2025-26-Q4", "Review rotas"))]  # fmt: skip
+    make_data(data_dir, [{"unit": "count"}], [{"measure": "m0", "period": "2025-26-Q4", "value": "5"}], actions=acts)
+    ds = swlib.load(data_dir)
+    said = [str(w) for w in ds.warnings if w.file == "actions.csv"]
+    assert said == [
+        "actions.csv, row 2, column 'period': found 2025-26, a year, on the action 'Recruit 12 care staff', which no "
+        "report shows (the annual report shows no actions; a quarterly report the actions of its quarter, or of the "
+        "year's latest quarter before it); expected the quarter it is reported at, e.g. 2025-26-Q4"
+    ]
+    assert list(swlib.actions(ds, "alpha", "2025-26-Q4")["action"]) == ["Review rotas"]
