@@ -88,21 +88,25 @@ SPECIAL_WORDS = {  # a special-cause point's reading, as the chart's legend and 
 }
 
 
-def earlier_brief(chart: pd.DataFrame, most: int = 3) -> str:
+def earlier_brief(chart: pd.DataFrame, short=str, most: int = 2) -> str:
     """What the variation icon's words (about the latest point) add where the chart marks earlier
-    points as special causes: " at the latest point; earlier, a special cause at 2021/22 Quarter 1
-    (concern)". A member read "Common cause variation: no significant change" as the whole run's
-    reading above a chart that flags the quarter before as a concern (COMMITTEE-9 #7, #12). ''
-    where no earlier point is one, or on a chart with a sustained rise or fall (``sustained_brief``
-    says that)."""
+    points as special causes: " at the latest point; earlier: 21/22 Q1 (concern)", each point by
+    ``short`` of its label, as the chart's axis names it. A member read "Common cause variation: no
+    significant change" as the whole run's reading above a chart that flags the quarter before as
+    a concern (COMMITTEE-9 #7, #12). '' where the latest point is itself a special cause, where no
+    earlier point is one, or on a chart with a sustained rise or fall (``sustained_brief`` says that)."""
     if chart.attrs.get("sustained") in ("rise", "fall") or "point_type" not in chart or len(chart) < 2:
+        return ""
+    if chart["point_type"].iloc[-1] != "common_cause":  # a special cause now: its words do not say "no change"
         return ""
     earlier = chart.iloc[:-1]
     earlier = earlier[earlier["point_type"].isin(list(SPECIAL_WORDS))]
     if earlier.empty:
         return ""
-    said = [f"{label} ({SPECIAL_WORDS[t]})" for label, t in zip(earlier["label"], earlier["point_type"], strict=True)]
+    said = [
+        f"{short(label)} ({SPECIAL_WORDS[t]})" for label, t in zip(earlier["label"], earlier["point_type"], strict=True)
+    ]
     more = len(said) - most
-    listed = said[:most] if more <= 0 else [*said[:most], f"{more} more"]
+    listed = said if more <= 0 else [*said[:most], f"{more} more"]
     points = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
-    return f" at the latest point; earlier, special cause{'s' if len(said) > 1 else ''} at {points}"
+    return f" at the latest point; earlier: {points}"

@@ -181,7 +181,7 @@ def sentence(
 def page_one_line(row: dict, period) -> str:
     """A measure's sentence (``sentence``) as page 1 of a report for ``period`` prints it, without
     the table's note beside it, in as few words as page 1 has room for: a zero target says what it
-    means ("worse than the 0.0% target (any case misses a zero target)", for "..., where lower is better"),
+    means ("worse than the 0.0% target (any case misses it)", for "..., where lower is better"),
     and a whole year's figure in a report of part of a later year says whose year it is ("to 4.9%
     in 2022/23 (last year)"; "(the latest available)" for an earlier one). COMMITTEE-8 #6: D&G
     2023/24 Q2 page 1 listed child protection re-registrations "worse than the 0.0% target" in a
@@ -194,7 +194,7 @@ def page_one_line(row: dict, period) -> str:
     if ZERO_TARGET in (row.get("note") or "") and row.get("target") == 0:
         target = f"the {fmt_value(0, unit, dec)} target"
         said = f"{target}, where lower is better"
-        text = text.replace(said if said in text else target, f"{target} (any case misses a zero target)", 1)
+        text = text.replace(said if said in text else target, f"{target} (any case misses it)", 1)
     shown, P = row.get("period_shown"), Period.parse(period)
     if isinstance(shown, str) and Period.parse(shown).kind == "year" and P.kind != "year":
         year = Period.parse(shown)

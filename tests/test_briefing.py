@@ -449,7 +449,7 @@ def test_page_one_says_what_a_zero_target_means_and_whose_year_an_annual_figure_
     lines = {a["title"]: a["line"] for a in view["attention"]}
     line = lines["Child protection re-registrations within 18 months"]
     assert line == (
-        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (any case misses a zero target). "
+        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (any case misses it). "
         "† Synthetic figures."
     )
     # the tables keep their own sentence (the zero target's note is beside it there)

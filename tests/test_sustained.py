@@ -81,11 +81,11 @@ def test_the_latest_points_reading_says_which_earlier_points_are_special_causes(
     # an earlier point was read as the whole run's reading
     one = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 12], "increase")  # one point above the upper limit
     assert one["point_type"].iloc[-1] == "common_cause"
-    assert earlier_brief(one) == " at the latest point; earlier, special cause at point 15 (improvement)"
+    assert earlier_brief(one) == " at the latest point; earlier: point 15 (improvement)"
+    assert earlier_brief(one, lambda label: label.upper()) == " at the latest point; earlier: POINT 15 (improvement)"
     assert earlier_brief(chart_of([10, 12] * 10, "increase")) == ""  # none flagged
     assert earlier_brief(chart_of(CHN8B)) == ""  # a sustained rise: sustained_brief says it
-    many = chart_of([10, 11, 10, 9, 10, 11, 10, 30, 10, 11, 10, 9], "increase")  # a run of 7 below the mean, then 30
-    assert earlier_brief(many) == (
-        " at the latest point; earlier, special causes at point 1 (concern), point 2 (concern), point 3 (concern) "
-        "and 5 more"
-    )
+    many = chart_of([10, 12] * 7 + [25, 12, 10, 12, 25, 12, 10, 12, 25, 12, 10, 12], "increase")  # 14 low, in a run
+    assert earlier_brief(many) == " at the latest point; earlier: point 1 (concern), point 2 (concern) and 12 more"
+    now = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 25], "increase")  # the latest a special cause: its own words
+    assert now["point_type"].iloc[-1] == "special_cause_improvement" and earlier_brief(now) == ""

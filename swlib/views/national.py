@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..benchmarking import ordinal
 from ..charts import funnel_chart, rank_chart, spc_chart
+from ..charts.base import short_label
 from ..charts.svg import styled
 from ..formatting import fmt_value, lgbf_decimals, slug
 from ..icons import VARIATION_WORDS, icons_view
@@ -129,7 +130,7 @@ def national_indicator_view(ds, code: str, period: Period, pos: pd.DataFrame) ->
         v["icons"] = icons_view(chart.attrs["variation"], None, improvement)[:1]  # no target: no assurance icon
         if chart.attrs["sustained"]:
             v["icons"][0]["words"] += sustained_brief(chart)
-        v["icons"][0]["words"] += earlier_brief(chart)
+        v["icons"][0]["words"] += earlier_brief(chart, short_label)
         with styled(font_size=CHART_FONT):
             v["spc"] = spc_chart(chart, f"Scotland: {title}", unit, d, phone=True).view()  # and a phone's (#18)
     with styled(font_size=CHART_FONT):

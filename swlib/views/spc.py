@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..charts import spc_chart
+from ..charts.base import short_label
 from ..formatting import fmt_value
 from ..icons import icons_view
 from ..measure_spc import spc_target_words
@@ -80,7 +81,9 @@ def spc_icons(chart: pd.DataFrame, a: dict, shared, cash_target, unit: str, deci
     icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
     if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
         icons[0]["words"] += sustained_brief(chart)
-    icons[0]["words"] += earlier_brief(chart)  # the latest point's, where earlier points are special causes
+    icons[0]["words"] += earlier_brief(
+        chart, short_label
+    )  # the latest point's, where earlier points are special causes
     if shared and a.get("assurance"):
         icons[1]["words"] += f" (the target tested: {shared[1]})"
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
