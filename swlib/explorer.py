@@ -73,7 +73,7 @@ class Explorer:
             self.notes = public_notes(self.council, ds.path)
             for note in self.notes:
                 warnings.warn(note, stacklevel=2)
-        self.period = Period.parse(period) if period else self._latest_period()
+        self.period = self._public_period(period) if period else self._latest_period()
         self.theme = theme
         self.measure = measure
         self.view = View()
@@ -132,8 +132,23 @@ class Explorer:
         self.refresh()
 
     def select_period(self, period) -> None:
-        self.period = Period.parse(period)
+        self.period = self._public_period(period)
         self.refresh()
+
+    def _public_period(self, period) -> Period:
+        """``period`` parsed; in public, only a quarter or a year, the periods a public report is made
+        for (ATTACK-9 #5): a month's year to date that no report prints (August's 150) would give
+        away the month after it against the quarter's report (153: September's 3). Refused rather
+        than recorded: a view is not a publication, and recording it would hide figures in the
+        council's next reports for what a notebook happened to show."""
+        P = Period.parse(period)
+        if self.audience == "public" and P.kind not in ("quarter", "year"):
+            raise ValueError(
+                f"period {period!r}: the public explorer shows a quarter or a year, the periods a public report "
+                "is made for (a month's year to date, which no public report prints, could be set against the "
+                "quarter's report); give a quarter (2023-24-Q2) or a year (2023-24), or use the internal explorer"
+            )
+        return P
 
     def on_change(self, fn) -> None:
         """Call ``fn(view)`` after every change of selection (the widget redraws there)."""

@@ -354,3 +354,22 @@ def test_the_public_explorer_withholds_a_comment_stating_its_rows_suppressed_fig
     assert "13 secure" not in public.export(tmp_path / "p.csv").read_text()
     assert "13 secure" not in public.render_html()
     assert Explorer(ds, "alpha", "2020-21-Q4", measure="m0").view.comments == [f"2020/21 Quarter 4: {said}"]  # internal
+
+
+def test_the_public_explorer_offers_only_the_periods_a_public_report_is_made_for(tmp_path):
+    # ATTACK-9 #5: August's year to date (150) in the public explorer, then Q2's report (153): September's 3
+    import swlib
+    from tests.conftest import make_data
+
+    obs = [{"measure": "m0", "period": f"2023-{m:02d}", "value": "30"} for m in range(4, 9)]
+    obs += [{"measure": "m0", "period": "2023-09", "value": "3"}]
+    ms = [{"unit": "count", "polarity": "none", "frequency": "monthly"}]
+    ds = swlib.load(make_data(tmp_path / "data", ms, obs))
+    with pytest.raises(ValueError, match=r"2023-08.*a quarter or a year"):
+        Explorer(ds, "alpha", "2023-08", measure="m0", audience="public")
+    public = Explorer(ds, "alpha", "2023-24-Q2", measure="m0", audience="public")
+    with pytest.raises(ValueError, match="a quarter or a year"):
+        public.select_period("2023-08")
+    assert str(public.period) == "2023-24-Q2"  # the view is left as it was
+    assert all(swlib.Period.parse(p).kind in ("quarter", "year") for p in public.periods)
+    assert str(Explorer(ds, "alpha", "2023-08", measure="m0").period) == "2023-08"  # internal: any period
