@@ -42,6 +42,7 @@ from . import slips
 from . import year_runs as runs
 from .amounts import undeclared_amounts
 from .errors import FINANCE_UNITS, Problem
+from .near_counts import undeclared_near_counts
 from .percent_typos import percent_targets
 from .periods import period_or_none
 from .public_warnings import percentages_without_base, small_population_rates, withheld_titles
@@ -66,6 +67,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
             out += percentages_without_base(tables["observations"], measures, label("observations"))
             out += undeclared_parts(tables["observations"], measures, label)
             out += undeclared_flows(tables["observations"], measures, label)
+            out += undeclared_near_counts(tables["observations"], measures, label)  # 312 and 309, not linked
             out += undeclared_frequencies(tables["observations"], measures, label)  # quarterly and yearly alike
             out += undeclared_amounts(tables, label)  # a total and its average, of a count hidden
             out += year_runs(tables["observations"], measures, label("observations"),

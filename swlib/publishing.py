@@ -15,6 +15,7 @@ from .config import cleared_text, council_settings
 from .hidden import suppressed_columns
 from .limits import check_narrative
 from .multiples import multiple_hits, said_without_figure
+from .near_counts import PAIR_FIX, linked_ids, near_pairs, pair_words
 from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
@@ -367,11 +368,30 @@ def renamed_measures(
     return out
 
 
-def not_checked(ds, report: str, council: str, period) -> list[dict]:
+def not_checked(ds, report: str, council: str, period, perf: pd.DataFrame | None = None) -> list[dict]:
     """The figures a public ``report`` prints that public suppression cannot check (``check_public``'s
-    value-only percentages, rates and ratios, one finding a measure); the run lists them."""
+    value-only percentages, rates and ratios, one finding a measure; and each pair of counts of one
+    outcome 1 to 4 apart that no ``part_of`` links, ``near_pairs``: kind "pair"); the run lists them.
+    ``perf``: ``public_table``'s, where worked out already."""
     P = _covered(report, period)
-    return [] if P is None else unchecked_findings(ds, council, P)
+    if P is None:
+        return []
+    return unchecked_findings(ds, council, P) + near_count_findings(ds, council, P, perf)
+
+
+def near_count_findings(ds, council: str, P: Period, perf: pd.DataFrame | None = None) -> list[dict]:
+    """Each pair of counts the public table for ``P`` prints (its year to date) that ``near_pairs``
+    finds: one finding a pair, on the second measure's measures row, column part_of (AUDIT-9)."""
+    perf = performance(ds, council, P, audience="public") if perf is None else perf
+    cfg = council_settings(council)
+    rows = [{**r, "value": r["to_date"]} for r in perf.to_dict("records")]
+    at = {m: i for i, m in ds.measures["measure"].items()}
+    out = []
+    for a, b, d in near_pairs(rows, cfg.suppress_min, cfg.suppress_max, linked_ids(ds.measures)):
+        out.append({"file": table_file(ds, "measures"), "row": at.get(b["measure"], -2) + 2, "column": "part_of",
+                    "cleared": False, "text": pair_words(a, b, d, f"in {P.label}"), "reason": PAIR_FIX, "kind": "pair",
+                    "measure": b["measure"], "pair": (a["measure"], b["measure"])})  # fmt: skip
+    return out
 
 
 def public_table(ds, report: str, council: str, period, out=None) -> pd.DataFrame | None:
