@@ -59,6 +59,11 @@ PHONE_WIDTH = 5.2  # inches
 PHONE_DRAWN = 4.0  # inches: 288 points, shown 367 px wide on a screen 375 px wide (text 11.5 px)
 
 
+# a chart of a whole (the statuses by theme) on a wider screen, where it has the paper's drawing for print: as wide
+# as a half-page chart and a third more (at a phone's width it looked small beside the tables, COMMITTEE-8 #18)
+SCREEN_WIDTH = 6.8  # inches
+
+
 LABEL_PAD = 0.6  # points each side of a bar's label, reckoned when deciding whether labels fit side by side
 
 
@@ -71,12 +76,15 @@ class Chart:
     alt: str
     caption: str
     phone: str = ""  # the chart drawn for a phone's screen (``PHONE_DRAWN``), where it has its own drawing
+    printed: str = ""  # the chart drawn for the committee paper, where it is not the screen's
 
     def view(self) -> dict:
         """What the template's figure shows: the SVG as a data URI, the alt text and the caption
-        (and ``narrow``, the phone's drawing as a data URI, shown at the screen's width: ``phone``)."""
+        (and ``narrow``, the phone's drawing as a data URI, shown at the screen's width: ``phone``;
+        ``print``, the paper's)."""
         view = {"src": data_uri(self.svg), "alt": self.alt, "caption": self.caption}
-        return view | ({"narrow": data_uri(self.phone), "phone": True} if self.phone else {})
+        view |= {"narrow": data_uri(self.phone), "phone": True} if self.phone else {}
+        return view | ({"print": data_uri(self.printed)} if self.printed else {})
 
     def html(self) -> str:
         return macro("figure", self.view())

@@ -16,6 +16,7 @@ from .base import (
     PALETTE,
     PHONE_DRAWN,
     PHONE_WIDTH,
+    SCREEN_WIDTH,
     STATUS_COLOURS,
     STATUS_HATCH,
     SYNTHETIC_MARK,
@@ -49,11 +50,19 @@ def status_chart(summary: pd.DataFrame, what: str = "measures") -> Chart:
         parts.append(f"{theme}: {counts or 'none'}")
     alt = f"Stacked bar chart of {what} by status for each theme. " + "; ".join(parts) + "."
     segments = [(st, STATUS_COLOURS[st], STATUS_HATCH[st], [int(n) for n in s[st]]) for st in statuses]
-    svg, phone = (_stacked_svg([wrap(t, wrapped) for t in s.index], segments, f"number of {what}", width,
-                               1.2 + 0.42 * max(len(s), 1),  # five themes within the 85 mm a printed chart is given
-                               (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)
-                  for width, wrapped in ((PHONE_WIDTH, 30), (PHONE_DRAWN, 20)))  # fmt: skip
-    return Chart(svg, alt, f"Status of {what} by theme (the numbers are in the summary table).", phone=phone)
+
+    # a wide screen's (a half-page chart's width and a third more: it looked small, at a phone's width), a phone's,
+    # and the committee paper's (a phone's width at a pixel a point, as before)
+    def drawn(width: float, wrapped: int) -> str:  # five themes in the 85 mm a printed chart has (names of 2 lines)
+        names = [wrap(t, wrapped) for t in s.index]
+        three = width == PHONE_DRAWN and max((n.count("\n") for n in names), default=0) >= 2
+        row = 0.55 if three else 0.42  # a phone's names of three lines: the rows further apart
+        return _stacked_svg(names, segments, f"number of {what}", width, 1.2 + row * max(len(s), 1),
+                            (0.5, 0.15, 0.6, 0.45), min(len(statuses), 3), alt)  # fmt: skip
+
+    screen, phone, paper = drawn(SCREEN_WIDTH, 30), drawn(PHONE_DRAWN, 20), drawn(PHONE_WIDTH, 30)
+    caption = f"Status of {what} by theme (the numbers are in the summary table)."
+    return Chart(screen, alt, caption, phone=phone, printed=paper)
 
 
 def _stacked_svg(names, segments, axis_title, width, height, margins, columns, alt, named: bool = False) -> str:
