@@ -24,7 +24,12 @@ from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # 
 from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
 from .periods import year_before
-from .population_rates import protect_population_rates, protect_rates_as_parts, protect_rates_of_counts
+from .population_rates import (
+    protect_population_rates,
+    protect_rates_as_parts,
+    protect_rates_beside_percentages,
+    protect_rates_of_counts,
+)
 from .public_text import file_row, public_row_text, restated_on_hidden
 from .rag import shown_decimals
 from .records import Records
@@ -94,6 +99,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     protect_averages(records, evidence, hidden, why, cols, lo, hi)
     protect_rates_of_counts(records, evidence, hidden, why, cols)
     protect_rates_as_parts(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi)
+    protect_rates_beside_percentages(records, evidence, hidden, why, cols, df.attrs.get("populations"), lo, hi)
     for i, r in enumerate(records):  # what is derived from a hidden figure
         if "to_date" in hidden[i] and (r["status"] in ("Green", "Amber", "Red") or r["status_source"] == "override"):
             hidden[i].append("status")

@@ -192,3 +192,38 @@ def protect_rates_as_parts(records, evidence, hidden, why, cols, populations, lo
             if reason:
                 hidden[i].append(col)
                 why[i].append(f"{col}:{reason}")
+
+
+def protect_rates_beside_percentages(records, evidence, hidden, why, cols, populations, lo, hi) -> None:
+    """A population rate and a percentage of the same cases: the rate of a count (``counted_by``: the
+    count whose title is the rate's less what it is per) and a percentage declared ``part_of`` that
+    count give the rate's count against the percentage's (ATTACK-9 #7): 0.316 per 1,000 of 148,790
+    is 47 on the register, beside "40 of 50" on the register: 3 (the base less the rate's count), or
+    the rate's count less the numerator. Where every count the rate can be (``rate_counts``) is
+    lo..hi from the percentage's denominator, or above its numerator by lo..hi, the rate is hidden
+    ("complement"). Without a count row to tie them (a rate can name no ``part_of`` count) the two
+    are not set against each other: their cases may differ."""
+    for i, r in enumerate(records):
+        if not (known := population_of(r, populations)):
+            continue
+        pop, per = known
+        rev = evidence.get(r["measure"]) or {}
+        wholes = {records[j]["measure"] for j in counted_by(r, rev, records)}
+        months = rev.get("months") or {}
+        for j, p in enumerate(records):
+            ev = evidence.get(p["measure"]) or {}
+            if j == i or p["unit"] != "percent" or ev.get("part_of") not in wholes:
+                continue
+            for col in cols:
+                value, own = r.get(col), ev.get(col) or []
+                if col in hidden[i] or col in hidden[j] or is_nan(value) or not own:
+                    continue
+                if (ev.get("months") or {}).get(col) != months.get(col):
+                    continue
+                _, n, d, _ = own[-1]
+                ks = rate_counts(float(value), int(r["decimals"]), per, pop)
+                if not ks or is_nan(n) or is_nan(d):
+                    continue
+                if all(small_count(abs(d - k), lo, hi) for k in ks) or all(small_count(k - n, lo, hi) for k in ks):
+                    hidden[i].append(col)
+                    why[i].append(f"{col}:complement")

@@ -213,3 +213,28 @@ def test_attack_an_average_of_quarterly_rates_does_not_give_back_the_quarter_sin
         assert pd.notna(row["to_date"]) == shown, q2
         if not shown:
             assert "to_date:earlier" in row["suppressed_why"]
+
+
+def test_attack_a_population_rate_beside_a_percentage_of_the_same_declared_cases_gives_no_count_back(tmp_path):
+    # ATTACK-9 #7: 0.316 per 1,000 of 148,790 is 47 on the register; "40 of 50" on the register beside it: 3.
+    # The rate is of the count its title names less what it is per; the percentage declared part_of that count
+    common = {"theme": "Reg theme", "outcome": "Reg outcome", "polarity": "none", "frequency": "annual",
+              "aggregate": "latest", "council": DG, "source": "synthetic"}  # fmt: skip
+    reg = {**common, "measure": "atk-reg", "title": "Children on the child protection register", "unit": "count",
+           "decimals": "0"}  # fmt: skip
+    rate = {**common, "measure": "atk-rr", "title": "Children on the child protection register per 1,000 population",
+            "unit": "rate", "decimals": "3"}  # fmt: skip
+    pct = {**common, "measure": "atk-rp", "title": "Children on the register with a core group meeting within "
+           "timescale", "unit": "percent", "decimals": "0", "polarity": "higher", "part_of": "atk-reg"}  # fmt: skip
+    obs = [{"measure": "atk-rr", "period": y, "value": v} for y, v in (("2022-23", "0.269"), ("2023-24", "0.316"))]
+    obs += [{"measure": "atk-rp", "period": y, "numerator": "40", "denominator": "50"} for y in ("2022-23", "2023-24")]
+    obs += [{"measure": "atk-reg", "period": "2021-22", "value": "52"}]  # the count: no figure in the years shown
+    ds = demo_with(tmp_path / "p", [reg, rate, pct], obs, councils={DG: {"population": "148790"}})
+    pub = public(ds, "2023-24")
+    assert pd.isna(pub.loc["atk-rr", "to_date"]) and "to_date:complement" in pub.loc["atk-rr", "suppressed_why"]
+    assert pub.loc["atk-rp", "to_date"] == pytest.approx(80)
+    assert pub.loc["atk-rr", "2022-23"] == pytest.approx(0.269)  # 40 on the register: 10 from 50, 0 above 40
+    # the percentage not declared of the count: not set against each other (their cases may differ)
+    pct.pop("part_of")
+    ds = demo_with(tmp_path / "q", [reg, rate, pct], obs, councils={DG: {"population": "148790"}})
+    assert public(ds, "2023-24").loc["atk-rr", "to_date"] == pytest.approx(0.316)
