@@ -103,14 +103,56 @@ def held_note(held: list[dict], period, left: int) -> str | None:
     )
 
 
+def still_missing(ds, council: str, period) -> list[dict]:
+    """The observation rows of the year before ``period`` (a month, a quarter) that the data set holds
+    with no figure, only a reason for it ('not available: CareFirst upgrade, figure due in
+    November'): a later return asks for them again (ANALYST-9 #7: September left blank in the
+    Quarter 2 return was asked for by no later one). Each with its ``comment``, for the note."""
+    P = Period.parse(period)
+    own = set(catalogue(ds, council)["measure"])
+    o = ds.observations
+    o = o[(o["council"] == council) & o["measure"].isin(own)]
+    blank = o["value"].isna() & (o["numerator"].isna() | o["denominator"].isna())
+    out = []
+    for m, p, c in zip(o["measure"][blank], o["period"][blank].astype(str), o["comment"][blank], strict=True):
+        pp = Period.parse(p)
+        if pp.kind != "year" and pp.fy == P.fy and pp.end < P.start:
+            out.append({"council": council, "measure": m, "period": p, "comment": c if isinstance(c, str) else ""})
+    return out
+
+
+def missing_note(rows: list[dict], period) -> str | None:
+    """What a return's observations sheet says of the rows it asks for again (``still_missing``)."""
+    if not rows:
+        return None
+    n, P, r = len(rows), Period.parse(period), rows[0]
+    why = f": '{r['comment']}'" if r["comment"] else ""
+    return (
+        f"Asked again: {n:,} row{'s' if n != 1 else ''} of {P.year_period} before {P.label} that your data holds "
+        f"with no figure ({r['measure']} {r['period']}{why}{f', and {n - 1:,} more' if n > 1 else ''}): type its "
+        "figure where it is in now."
+    )
+
+
 def return_observations(ds, council: str, period) -> tuple[list[dict], str | None]:
     """The observation rows a council's return for ``period`` is pre-filled with: those it needs
-    (``needed_observations``) less those the data set holds (``held_observations``), and what the
-    sheet says of the rows left out (``held_note``)."""
+    (``needed_observations``) less those the data set holds (``held_observations``), each measure's
+    after the rows of its year still with no figure (``still_missing``), and what the sheet says of
+    the rows left out and asked again (``held_note``, ``missing_note``)."""
     needed = needed_observations(ds, council, period)
     held = held_observations(ds, needed)
     rows = [r for r in needed if r not in held]
-    return rows, held_note(held, period, len(rows))
+    again = still_missing(ds, council, period)
+    first = {}  # a measure's rows asked again go before its own
+    for r in again:
+        first.setdefault(r["measure"], []).append({k: r[k] for k in ("council", "measure", "period")})
+    out = []
+    for r in rows:
+        out += first.pop(r["measure"], [])
+        out.append(r)
+    out += [r for rs in first.values() for r in rs]
+    notes = [n for n in (held_note(held, period, len(rows)), missing_note(again, period)) if n]
+    return out, " ".join(notes) or None
 
 
 def write_template(path, ds=None, council: str | None = None, period=None, observations=None) -> Path:

@@ -705,3 +705,26 @@ def test_a_formula_in_a_workbook_data_set_is_written_as_the_value_it_showed(tmp_
     assert r.exit_code == 0, r.output
     assert load_workbook(book)["observations"]["E2"].value == 45
     assert list(swlib.load(book).observations["numerator"]) == [45, 47]
+
+
+def test_the_next_quarters_return_asks_again_for_a_figure_of_the_year_given_before_only_with_a_reason(fife):
+    """ANALYST-9 #7: September left blank in the Quarter 2 return ('not available: CareFirst upgrade,
+    figure due in November'); the Quarter 3 return had no row for it and said nothing, so the
+    figure the comment promised was never asked for."""
+    why = "not available: CareFirst upgrade, figure due in November"
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", None, None, comment=why)])
+    assert run("merge", "r.xlsx").exit_code == 0
+    r = run("template", "q3.xlsx", "--council", "fife", "--period", "2024-25-Q3")
+    assert r.exit_code == 0, r.output
+    assert (
+        f"asked again: 1 row of 2024-25 before 2024/25 Quarter 3 that your data holds with no figure "
+        f"(fife-seen-5days 2024-25-Q2: '{why}'): type its figure where it is in now"
+    ) in r.output
+    ws = load_workbook(fife / "q3.xlsx")["observations"]
+    rows = [(ws.cell(i, 2).value, ws.cell(i, 3).value) for i in range(2, ws.max_row + 1)]
+    assert rows.index(("fife-seen-5days", "2024-25-Q2")) + 1 == rows.index(("fife-seen-5days", "2024-25-Q3"))
+    assert ("fife-seen-5days", "2024-25-Q1") not in rows
+    fill(fife / "q3.xlsx", observations=[obs("2024-25-Q2", 44, 50)])  # September's figure, in at last
+    assert run("merge", "q3.xlsx").exit_code == 0
+    held = swlib.load(fife / "data").observations.set_index("period")
+    assert held.at["2024-25-Q2", "numerator"] == 44
