@@ -37,6 +37,7 @@ from .printed import (
 )
 from .records import Records
 from .schema import COUNT_UNITS
+from .sentence_counts import counts_said_across
 from .small_numbers import ONE_PERSON, TOKEN, count_of, small_count, small_numbers_in
 
 WITHHELD = "A comment was withheld from the public version because it mentions a small number."
@@ -226,7 +227,7 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
     (``found``, ``hits``), so the two agree."""
     whole, phrases, body = narrative_cleared(text)
     line = 1 + text[: len(text) - len(body)].count("\n")
-    out = []
+    out, before = [], ""
     for b in narrative_blocks(body):
         start = line + len(b) - len(b.lstrip("\n"))
         line += b.count("\n")
@@ -239,10 +240,15 @@ def narrative_passages(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
         # a figure the report prints [c] in place of, or 1 to 4 from a printed one of a measure it names
         given = hidden_given_away(b, printed, lo, hi) if printed is not None and b.strip() else []
         found += [h for h in given if h not in found]
+        # with the paragraph before it, where it reads on from it ("Of them, 309 were ...", under a heading's 312)
+        across = [p for p, _ in counts_said_across(before, b, lo, hi)] if b.strip() else []
+        found += [h for h in across if h not in found]
+        before = b if b.strip() else before
         hits = [] if whole or not found else uncleared_hits(b, phrases, lo, hi)
         if multiples and not whole and not any(p in b and MULTIPLE.search(p) for p in phrases):
             hits += [h for h in multiples if h not in hits]  # not cleared by a phrase that says the multiple
         if not whole:  # not cleared by a phrase that says the figure
+            hits += [h for h in across if h not in hits]
             hits += [
                 h for h in given if h not in hits and not any(p in b and h.split(": ", 1)[1] in p for p in phrases)
             ]

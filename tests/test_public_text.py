@@ -387,6 +387,25 @@ def test_a_share_of_a_printed_figure_in_a_paragraph_or_a_comment_is_withheld(tmp
     assert "withheld" in pub.loc["violent-incidents", "comment"]
 
 
+def test_a_paragraph_read_on_from_the_one_before_it_or_its_heading_is_withheld(data_dir):
+    folder = make_data(
+        data_dir,
+        [{"target": "50"}],
+        [{"measure": "m0", "period": "2020-21-Q1", "numerator": "30", "denominator": "40"}],
+    )
+    _narrative(folder, "## Referrals\n\nWe received 312 referrals this year.\n\nOf them, 309 were screened within 24 "
+                       "hours.\n\n## Referrals received: 312\n\nReferrals screened within 24 hours: 309.\n\n"
+                       "## Complaints in 2023-24\n\nWe received 45 complaints at Stage 1.\n")  # fmt: skip
+    ds = swlib.load(folder)
+    found = {f["row"] for f in check_public(ds, "alpha", "2020-21") if f["file"].endswith("performance.md")}
+    assert found == {5, 9}  # the paragraph that reads on is named, by its own line
+    held = {w["row"] for w in withheld(ds, "annual", "alpha", "2020-21") if w["file"].endswith("performance.md")}
+    assert held == found
+    shown = BeautifulSoup(str(section(ds.path, "alpha", "2020-21", "performance", audience="public")),
+                          "html.parser").get_text(" ")  # fmt: skip
+    assert "309" not in shown and "We received 312 referrals" in shown and "45 complaints" in shown
+
+
 # issue 21, ATTACK-8 #1: counts said after what they count, other fractions, "neither", events listed ----------
 
 LISTED_OTHERWISE = [
