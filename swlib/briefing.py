@@ -10,7 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .action_rows import actions
-from .base import STATUS_ORDER, SUPPRESSED
+from .base import STATUS_ORDER, SUPPRESSED, SYMBOL
 from .errors import SwError
 from .formatting import fmt_value, slug
 from .narrative import comment_html
@@ -26,12 +26,14 @@ MAX_ATTENTION = 4  # page 1 names at most this many measures needing attention (
 NO_COMMENT = "No comment or action provided"  # page 1 says so, so that the gap shows
 _BLOCK_END = re.compile(r"</(p|li|div|h[1-6]|ul|ol)>|<br\s*/?>", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
-TREND_ORDER = {"worsening": 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
+TREND_ORDER = {"worsening": 0, SYMBOL: 0, "no change": 1, "no comparison": 1, "up": 1, "down": 1, "improving": 2}
 
 
 def by_severity(rows: list[dict]) -> list[dict]:
     """Red before Amber, and within each the worsening first (then unchanged, then improving);
-    otherwise in catalogue order (the sort is stable)."""
+    otherwise in catalogue order (the sort is stable). A trend a public report hides ([c]) is taken
+    with the worsening, as it cannot be told apart from them (D&G 2023/24 Q2's public page 1 left out
+    the Red permanence measure, worsening, for one whose worsening it could print: COMMITTEE-9 #5)."""
     return sorted(rows, key=lambda r: (-RANK.get(r["status"], -1), TREND_ORDER.get(r.get("trend"), 1)))
 
 
@@ -109,6 +111,16 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
                  "year": year_on_year(r, RANK[new] < RANK[old])}
             )  # fmt: skip
     return sorted(out, key=lambda c: c["better"])
+
+
+def shown_again(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
+    """In a public report, the measures Red or Amber now whose status last quarter was hidden ([c]):
+    ``{"title", "now"}``, named with the status they have now and not the one they came from, which
+    stays hidden (D&G 2023/24 Q2: permanence within 26 weeks, Red, was left off page 1 because last
+    quarter's status was [c]: COMMITTEE-9 #5)."""
+    was = dict(zip(before["measure"], before["status"], strict=True))
+    return [{"title": r["title"], "now": r["status"]} for r in records(perf)
+            if r["status"] in ("Red", "Amber") and was.get(r["measure"]) == SUPPRESSED]  # fmt: skip
 
 
 def status_not_known(ds, council: str, perf: pd.DataFrame, before: pd.DataFrame, P: Period) -> list[dict]:
@@ -242,6 +254,7 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "annual_listed": listed_words(perf[annual], nofig[annual]),  # how many of them, as section 3 lists them
         "since": prev.label,
         "changes": changes,
+        "shown_again": shown_again(perf, before) if before is not None and audience != "internal" else [],
         "not_known": not_known,  # Red or Amber last quarter, no figure for this one: no status
         "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],

@@ -460,3 +460,26 @@ def test_page_one_says_what_a_zero_target_means_and_whose_year_an_annual_figure_
     assert trends.page_one_line(r, P) == "Down from 5.0% in 2020/21 to 4.9% in 2021/22 (the latest available)."
     q = {**r, "period_shown": "2023-24-Q2", "sentence": "Up to 4.9% in 2022/23.", "note": None}
     assert trends.page_one_line(q, P) == "Up to 4.9% in 2022/23."
+
+
+def test_public_page_one_names_a_red_whose_status_was_hidden_only_last_quarter(demo):
+    """D&G 2023/24 Q2, public: permanence within 26 weeks is Red and printed this quarter; only last
+    quarter's status (Amber) was [c]. Page 1 names it as Red now, not the status it came from, and
+    keeps it in the top four, where the internal paper has it (COMMITTEE-9 #5)."""
+    from swlib import performance
+    from swlib.views import attention_view
+
+    P = Period.parse("2023-24-Q2")
+    council = "dumfries-and-galloway"
+    title = "Children who have a recommendation for permanence within 26 weeks of accommodation"
+    internal = briefing_view(demo, council, performance(demo, council, P), P)
+    perf = performance(demo, council, P, audience="public")
+    g = briefing_view(demo, council, perf, P, audience="public")
+    assert g["shown_again"] == [{"title": title, "now": "Red"}]
+    assert title not in [c["title"] for c in g["changes"]]  # its move (from Amber) stays hidden
+    assert [a["title"] for a in g["attention"]] == [a["title"] for a in internal["attention"]]
+    perf["sentence"] = ""
+    assert [p["title"] for p in attention_view(demo, council, perf, P)["parts"]][:MAX_ATTENTION] == [
+        a["title"] for a in g["attention"]
+    ]
+    assert internal["shown_again"] == []

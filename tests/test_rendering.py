@@ -323,8 +323,14 @@ def test_page_one_says_what_changed_and_a_target_to_date_is_headed_so():
     page = soup(rendered("quarterly"))
     changes = " ".join(page.select_one(".glance-changes").get_text(" ").split())
     # Red → Amber on 69.6% against 70%: it was Red → Green while its status rested on rounding (COMMITTEE-8 #1)
-    assert "Status moved towards Green :" in changes and "(status Red → Amber; but 69.6% is worse" in changes
+    assert "Status moved towards Green:" in changes and "(status Red → Amber; but 69.6% is worse" in changes
     assert "Better" not in changes and "Worse" not in changes
+    # one measure a line under each heading, not one sentence of semicolons (COMMITTEE-9 #15)
+    towards = next(li for li in page.select(".glance-changes > li") if "moved towards Green" in li.get_text())
+    lines = [" ".join(li.get_text(" ").split()) for li in towards.select("ul > li")]
+    assert len(lines) == 4
+    assert any(x.startswith("Carers supported by dedicated Welfare Rights officers (status Red → Amber") for x in lines)
+    assert any(x.startswith("Referrals received that are planned") and "but 69.6% is worse" in x for x in lines)
     equipu = next(t for t in page.select("table.performance") if "Equipu" in t.get_text())
     assert [th.get_text() for th in equipu.select("thead tr:nth-of-type(2) th")][:3] == [
         "Status",
