@@ -112,7 +112,8 @@ USES = {
     "MHO": r"\bMHOs?\b|\bmental health officer\b",
     "IJB": r"\bIJBs?\b|\bIntegration Joint Boards?\b",  # a report that writes the name out uses it too
     "CSWO": r"\bCSWOs?\b",
-    "H1, H2": r"\b\d\d/\d\d H[12]\b|\b\d{4}/\d\d (first|second) half\b",  # a chart's axis, its alt text
+    # a chart's axis, its alt text: "23/24 H1" (not "2023/24 first half", which needs no glossary: COMMITTEE-9 #10)
+    "H1, H2": r"\b\d\d/\d\d H[12]\b",
     "Permanence": r"\bpermanence\b",
     "Stage 1, Stage 2": r"\bStage [12]\b",
     "Over-dispersion (φ, τ²)": r"\bover-dispersion\b",  # the national overview's

@@ -168,3 +168,17 @@ def test_the_integration_joint_board_written_out_and_the_promise_are_in_the_glos
     text = "reported to the Integration Joint Board; work with partners on The Promise for care experienced"
     assert [t for t, _ in glossary.used(ITEMS, text)] == ["Integration Joint Board", "The Promise"]
     assert [t for t, _ in glossary.used(ITEMS, "we promise the board a reply")] == []  # ordinary words are not
+
+
+def test_h1_h2_is_defined_only_where_a_report_writes_h1_or_h2():
+    # COMMITTEE-9 (10): D&G's annual report defined "H1, H2" though it only ever says "2023/24 first half":
+    # "first half" counted as a use of H1, and the check below read only Dundee's annual report
+    assert "H1, H2" in dict(glossary.used(ITEMS, "Statistical process control, each half: 22/23 H2, 23/24 H1"))
+    assert "H1, H2" not in dict(glossary.used(ITEMS, "2023/24 first half, 2022/23 second half"))
+
+
+@pytest.mark.parametrize("name", ["quarterly-dg", "annual-dg", "annual"])
+def test_a_glossary_defines_h1_h2_only_where_the_report_prints_them(name):
+    # read literally, not by the pattern that builds the glossary (which is what let "first half" through)
+    text, alts, defined = _read(rendered(name))
+    assert ("H1, H2" in defined) == bool(re.search(r"\bH[12]\b", text + " " + alts)), name
