@@ -22,21 +22,24 @@ _EVENTS = LazyPattern(rf"\b(?:{NOUNS})\b", re.I)
 _HAPPENED = LazyPattern(r"\b(?:were|was|had|took|made|came|went|left|ran|\w{3,}ed)\b", re.I)
 
 
-def _listed(m: re.Match, item: str, said_after: bool = False) -> list[float]:
-    """How many times ``item`` is listed in the match, where the sentence it is in says what it counts
-    (before the match; with ``said_after``, that it happened may be said after it: "Every secure
-    placement this year, in May, July and March, was out of area"), and not what is due or done
-    each year ("Complaints are reported to committee in May and November"), nor of rates or averages."""
+def _of_events(m: re.Match, said_after: bool = False) -> bool:
+    """Whether the sentence the match is in says what it counts (before the match; with ``said_after``,
+    that it happened may be said after it: "Every secure placement this year, in May, July and March,
+    was out of area"), and not what is due or done each year ("Complaints are reported to committee in
+    May and November"), nor of rates or averages."""
     start = sentence_start(m.string, m.start())
     before = m.string[start : m.start()]
     end = re.search(r"[.!?;](?:\s|$)|$", m.string[m.end() :])
     after = m.string[m.end() : m.end() + end.start()] if said_after else ""
     if not (_EVENTS.search(before) and (_HAPPENED.search(before) or _HAPPENED.search(after))):
-        return []
+        return False
     around = before + " " + m.string[m.end() : m.end() + end.start()]
-    if _DUE.search(around) or NOT_COUNTS.search(around):  # a schedule; a rate, an average
-        return []
-    return [len(re.findall(item, m.group(0), re.I))]
+    return not (_DUE.search(around) or NOT_COUNTS.search(around))  # a schedule; a rate, an average
+
+
+def _listed(m: re.Match, item: str, said_after: bool = False) -> list[float]:
+    """How many times ``item`` is listed in the match, where its sentence counts events (``_of_events``)."""
+    return [len(re.findall(item, m.group(0), re.I))] if _of_events(m, said_after) else []
 
 
 # what is due, done each year or planned: a schedule, not events counted
@@ -90,6 +93,19 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         lambda m: _listed(m, r"q[1-4]|quarter\s+[1-4]|(?<=[\s,])[1-4]\b|first|second|third|fourth|final|last", True),
+    ),
+    (  # "A secure placement was made in every quarter of the year." (4), "in each of the last three months" (3)
+        "events in every period of a span",
+        LazyPattern(
+            r"\b(?:in|during)\s+(?:(?P<q>every|each)\s+quarter(?:\s+of\s+the\s+year)?\b|each\s+of\s+the\s+(?:last|first|past|"
+            r"final)\s+(?P<n>two|three|four|[2-4])\s+(?:months|quarters)\b)",
+            re.I,
+        ),
+        lambda m: (
+            [4 if m.group("q") else {"two": 2, "three": 3, "four": 4}.get(m.group("n").lower()) or int(m.group("n"))]
+            if _of_events(m, True)
+            else []
+        ),
     ),
     (  # "Placements were made in April, June and January.", "in May and July" (3, 2): each month one event at least
         "events listed by their months, said once",

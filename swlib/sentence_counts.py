@@ -405,17 +405,19 @@ def small_counts_in(text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]
 _BACK = LazyPattern(r"\A\s*(?:and\s+|but\s+)?(?:of\s+(?:these|those|them|whom|which)\b|(?:\d+|\w+)\s+of\s+(?:these|those|"
                     r"them|whom)\b)", re.I)  # fmt: skip
 _HEADING = LazyPattern(r"\A(?:\s*#[^\n]*(?:\n|\Z))+\s*\Z")
+_ITEM = LazyPattern(r"\A\s*(?:[-*+]|\d{1,2}[.)])[ \t]")  # a list's item: items a blank line apart print as one list
 
 
 def counts_said_across(before: str, text: str, lo: int = 1, hi: int = 4) -> list[tuple[str, int]]:
     """(passage, count) for each count from lo to hi that ``text`` (a paragraph) gives with the paragraph
     ``before`` it, where it reads on from it: it refers straight back ("312 referrals this year." then
     "Of them, 309 were screened within 24 hours.": 3), or ``before`` is a heading ("## Referrals
-    received: 312" over "Referrals screened within 24 hours: 309."): what ``small_counts_in`` finds in the
+    received: 312" over "Referrals screened within 24 hours: 309."), or both are items of a list (a blank line
+    between them, they print as one list: "- Referrals received: 312", "- Referrals screened: 309"): what ``small_counts_in`` finds in the
     two read as one paragraph and in neither alone."""
     if not isinstance(before, str) or not isinstance(text, str) or not before.strip() or not text.strip():
         return []
-    if not (_BACK.match(text) or _HEADING.match(before)):
+    if not (_BACK.match(text) or _HEADING.match(before) or (_ITEM.match(before) and _ITEM.match(text))):
         return []
     alone = {v for t in (before, text) for _, v in small_counts_in(t, lo, hi)}
     return [(p, v) for p, v in small_counts_in(before.strip() + "\n" + text.strip(), lo, hi) if v not in alone]

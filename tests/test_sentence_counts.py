@@ -16,6 +16,12 @@ def test_a_headings_figure_gives_a_count_with_the_paragraph_under_it():
     assert {v for _, v in said} == {3}
 
 
+def test_items_of_a_list_a_blank_line_apart_are_read_as_one_list():
+    said = counts_said_across("- Referrals received: 312", "- Referrals screened within 24 hours: 309")
+    assert {v for _, v in said} == {3}
+    assert counts_said_across("- Referrals received: 312", "- Complaints received: 45") == []
+
+
 def test_paragraphs_that_do_not_read_on_are_each_their_own():
     # not a heading and no reference back: a reader does not pair the figures of two paragraphs
     assert counts_said_across("We received 312 referrals this year.", "Staff screened 309 within 24 hours.") == []
