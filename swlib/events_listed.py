@@ -16,6 +16,7 @@ from .text_windows import sentence_start
 _DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:\s+\d{{4}})?"
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
+_ORD2 = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)"
 _THINGS = rf"(?:(?!of\b)[\w'’-]+\s+){{0,2}}?(?:{NOUNS})\b(?!['’])"  # "secure placements", "death"
 # a sentence about people or events that happened: "Children were placed ...", "Secure placements were made ..."
 _EVENTS = LazyPattern(rf"\b(?:{NOUNS})\b", re.I)
@@ -150,9 +151,10 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
         "an event by its ordinal",
         LazyPattern(
             rf"\b(?:(?:our|the|its|their)\s+(?:very\s+)?(?P<first>first)[\s-]+ever|(?:the|this)\s+(?:year|quarter|"
-            rf"month)['’]s\s+(?P<o>{_ORD}))\s+{_THINGS}",
+            rf"month)['’]s\s+(?P<o>{_ORD}))\s+{_THINGS}|"
+            rf"\b[\w-]+['’]s\s+(?P<o2>{_ORD2})\s+{_THINGS}(?=\s+(?:of|in|during)\s+(?:the|this)\s+(?:year|quarter|month)\b)",
             re.I,
-        ),
-        lambda m: [1 if m.group("first") else _ordinal(m.group("o"))],
+        ),  # "our secure unit's fourth admission of the year" (4; not "first": one of many)
+        lambda m: [1 if m.group("first") else _ordinal(m.group("o") or m.group("o2"))],
     ),
 ]

@@ -23,7 +23,8 @@ from swlib.small_numbers import small_numbers_in
      ("Secure placements were made on 04/06/2023, 18/08/2023 and 02/02/2024.", 3),
      ("Secure placements were made on the 4th and 18th of June.", 2),
      ("A secure placement was made in every quarter of the year.", 4),
-     ("We had a secure placement in each of the last three months.", 3)],
+     ("We had a secure placement in each of the last three months.", 3),
+     ("Our secure unit's fourth admission of the year came in March.", 4)],
 )  # fmt: skip
 def test_events_listed_by_quarter_month_or_date_are_counted(text, n):
     assert n in [v for _, v in small_counts_in(text)]
@@ -41,7 +42,9 @@ def test_events_listed_by_quarter_month_or_date_are_counted(text, n):
      "Figures for April to June and July to September were revised.",
      "Placements made between April and June 2023 were reviewed within 72 hours.",
      "Performance is reported to committee in every quarter.",
-     "Team meetings were held in each of the last three months."],
+     "Team meetings were held in each of the last three months.",
+     "The unit's first admission of the year came in April.",  # one of how many: no count
+     "The council's fourth annual report on social work services is published in March."],
 )  # fmt: skip
 def test_schedules_rates_and_dates_listed_count_no_one(text):
     assert not small_numbers_in(text)
