@@ -80,6 +80,8 @@ def shown_point_types(chart: pd.DataFrame) -> list[str]:
     return [t if i == len(types) - 1 or t == "common_cause" else f"sustained_{direction}" for i, t in enumerate(types)]
 
 
+RECENT = 4  # how many points before the latest ``earlier_brief`` names special causes among
+
 SPECIAL_WORDS = {  # a special-cause point's reading, as the chart's legend and the words beside it say it
     "special_cause_improvement": "improvement",
     "special_cause_concern": "concern",
@@ -89,8 +91,8 @@ SPECIAL_WORDS = {  # a special-cause point's reading, as the chart's legend and 
 
 
 def earlier_brief(chart: pd.DataFrame, short=str, most: int = 2) -> str:
-    """What the variation icon's words (about the latest point) add where the chart marks earlier
-    points as special causes: " at the latest point; earlier: 21/22 Q1 (concern)", each point by
+    """What the variation icon's words (about the latest point) add where the chart marks one of
+    the ``RECENT`` points before it as a special cause: " at the latest point; earlier: 21/22 Q1 (concern)", each point by
     ``short`` of its label, as the chart's axis names it. A member read "Common cause variation: no
     significant change" as the whole run's reading above a chart that flags the quarter before as
     a concern (COMMITTEE-9 #7, #12). '' where the latest point is itself a special cause, where no
@@ -99,7 +101,7 @@ def earlier_brief(chart: pd.DataFrame, short=str, most: int = 2) -> str:
         return ""
     if chart["point_type"].iloc[-1] != "common_cause":  # a special cause now: its words do not say "no change"
         return ""
-    earlier = chart.iloc[:-1]
+    earlier = chart.iloc[-1 - RECENT : -1]  # the points just before it: a year of quarters, four years
     earlier = earlier[earlier["point_type"].isin(list(SPECIAL_WORDS))]
     if earlier.empty:
         return ""

@@ -79,13 +79,19 @@ def test_the_chart_of_a_sustained_rise_marks_its_earlier_points_as_part_of_it_no
 def test_the_latest_points_reading_says_which_earlier_points_are_special_causes():
     # COMMITTEE-9 #7, #12: "Common cause variation: no significant change" above a chart that flags
     # an earlier point was read as the whole run's reading
-    one = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 12], "increase")  # one point above the upper limit
+    one = chart_of([10, 12] * 8 + [25, 12, 10, 12], "increase")  # one point above the upper limit, 3 before the latest
     assert one["point_type"].iloc[-1] == "common_cause"
-    assert earlier_brief(one) == " at the latest point; earlier: point 15 (improvement)"
-    assert earlier_brief(one, lambda label: label.upper()) == " at the latest point; earlier: POINT 15 (improvement)"
+    assert earlier_brief(one) == " at the latest point; earlier: point 17 (improvement)"
+    assert earlier_brief(one, lambda label: label.upper()) == " at the latest point; earlier: POINT 17 (improvement)"
+    old = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 12], "increase")  # 5 points before the latest: long past
+    assert old["point_type"].iloc[14] != "common_cause" and earlier_brief(old) == ""
     assert earlier_brief(chart_of([10, 12] * 10, "increase")) == ""  # none flagged
     assert earlier_brief(chart_of(CHN8B)) == ""  # a sustained rise: sustained_brief says it
-    many = chart_of([10, 12] * 7 + [25, 12, 10, 12, 25, 12, 10, 12, 25, 12, 10, 12], "increase")  # 14 low, in a run
-    assert earlier_brief(many) == " at the latest point; earlier: point 1 (concern), point 2 (concern) and 12 more"
+    import pandas as pd
+
+    kinds = ["common_cause", "special_cause_concern", "special_cause_concern", "special_cause_improvement",
+             "special_cause_neutral_high", "common_cause"]  # fmt: skip
+    many = pd.DataFrame({"label": [f"q{i}" for i in range(6)], "point_type": kinds})
+    assert earlier_brief(many) == " at the latest point; earlier: q1 (concern), q2 (concern) and 2 more"
     now = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 25], "increase")  # the latest a special cause: its own words
     assert now["point_type"].iloc[-1] == "special_cause_improvement" and earlier_brief(now) == ""
