@@ -13,6 +13,7 @@ abbreviation a report's glossary lacks.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 
@@ -203,7 +204,18 @@ def visible_text(body: str) -> str:
     rest = GLOSSARY_BLOCK.sub(" ", body)
     alts = " ".join(html.unescape(a) for a in re.findall(r'\balt="([^"]*)"', rest))
     rest = re.sub(r"<(style|script)\b.*?</\1>", " ", rest, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", rest)) + " " + alts
+    return html.unescape(re.sub(r"<[^>]+>", " ", rest)) + " " + alts + " " + chart_text(rest)
+
+
+def chart_text(body: str) -> str:
+    """The words the body's charts print (their SVG's text, drawn in an image): a chart's axis
+    reading "23/24 H1" uses H1 (COMMITTEE-9 #10: "first half" in its alt text stood for it, and
+    put "H1, H2" in the glossary of a report that only ever wrote "2023/24 first half")."""
+    out = []
+    for data in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", body):
+        svg = base64.b64decode(data).decode("utf-8", "replace")
+        out += re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+    return html.unescape(" ".join(out))
 
 
 def expand_first_use(body: str) -> str:
