@@ -65,9 +65,11 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
         if "observations" in tables:
             out += figures_with_missing_reasons(tables["observations"], label("observations"))
             out += percentages_without_base(tables["observations"], measures, label("observations"))
-            out += undeclared_parts(tables["observations"], measures, label)
-            out += undeclared_flows(tables["observations"], measures, label)
-            out += undeclared_near_counts(tables["observations"], measures, label)  # 312 and 309, not linked
+            linked = undeclared_parts(tables["observations"], measures, label)
+            linked += undeclared_flows(tables["observations"], measures, label)
+            said = {(w.row, w.column) for w in linked}  # a row warned as a part or a flow: not again as a pair
+            out += linked + [w for w in undeclared_near_counts(tables["observations"], measures, label)
+                             if (w.row, w.column) not in said]  # 312 and 309, not linked  # fmt: skip
             out += undeclared_frequencies(tables["observations"], measures, label)  # quarterly and yearly alike
             out += undeclared_amounts(tables, label)  # a total and its average, of a count hidden
             out += year_runs(tables["observations"], measures, label("observations"),

@@ -213,14 +213,14 @@ def test_import_writes_into_the_data_set_in_use_and_never_into_the_demo_data(tmp
 
 def test_import_into_a_workbook_data_set_writes_its_benchmarks_sheet(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(main, ["init", "fife", "--name", "Fife", "--workbook", "book.xlsx"]).exit_code == 0
-    r = _import("--data", "book.xlsx")
-    assert r.exit_code == 0 and "rows to the benchmarks sheet of book.xlsx" in r.output
-    ds = swlib.load(tmp_path / "book.xlsx")
+    assert CliRunner().invoke(main, ["init", "fife", "--name", "Fife", "--workbook", "data.xlsx"]).exit_code == 0
+    r = _import("--data", "data.xlsx")
+    assert r.exit_code == 0 and "rows to the benchmarks sheet of data.xlsx" in r.output
+    ds = swlib.load(tmp_path / "data.xlsx")
     assert len(ds.benchmarks) == len(imported()) and len(ds.measures) == 26  # the other sheets kept
-    assert load_workbook(tmp_path / "book.xlsx").sheetnames[-1] == "benchmarks"
-    assert _import("--data", "book.xlsx").exit_code == 0  # again: the sheet replaced, not doubled
-    assert len(swlib.load(tmp_path / "book.xlsx").benchmarks) == len(imported())
+    assert load_workbook(tmp_path / "data.xlsx").sheetnames[-1] == "benchmarks"
+    assert _import("--data", "data.xlsx").exit_code == 0  # again: the sheet replaced, not doubled
+    assert len(swlib.load(tmp_path / "data.xlsx").benchmarks) == len(imported())
 
 
 REAL = next(
