@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+from xml.etree import ElementTree
 
 from .templating import macro
 
@@ -213,9 +214,12 @@ def chart_text(body: str) -> str:
     put "H1, H2" in the glossary of a report that only ever wrote "2023/24 first half")."""
     out = []
     for data in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", body):
-        svg = base64.b64decode(data).decode("utf-8", "replace")
-        out += re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
-    return html.unescape(" ".join(out))
+        try:  # the SVG read as XML: each text element's words (a tspan's too)
+            root = ElementTree.fromstring(base64.b64decode(data))
+        except ElementTree.ParseError:
+            continue
+        out += ["".join(e.itertext()) for e in root.iter() if str(e.tag).rsplit("}", 1)[-1] == "text"]
+    return " ".join(out)
 
 
 def expand_first_use(body: str) -> str:
