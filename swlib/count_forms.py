@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .count_patterns import LAST_PERIOD, NOT_UNIT, ONE_PERSON_NOUNS, WHOLE_FIGURE
+from .count_patterns import CHANGE_DOWN, CHANGE_UP, LAST_PERIOD, NOT_UNIT, ONE_PERSON_NOUNS, WHOLE_FIGURE
 from .count_readers import (
     ages_listed,
     ages_said,
@@ -324,8 +324,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "rose 7.5% to 43", "fell by 2.5% to 39": the figure it changed from, and the change (3, 1)
         "a change by a percentage to a figure",
         LazyPattern(
-            rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
-            rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_CHANGE_PC}"
+            rf"\b(?P<how>{CHANGE_UP}|{CHANGE_DOWN})\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_CHANGE_PC}"
             rf"(?:,?\s+to|,?\s+(?:reaching|to\s+reach|(?:and\s+)?now\s+(?:stands?|stood)\s+at|to\s+stand\s+at))\s+"
             rf"(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",  # "7.5 percent, reaching 43"
             re.I,
@@ -335,8 +334,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "fell by a tenth to 36", "rose by a quarter to 15", "rose by ten per cent to 44": the change (4, 3, 4)
         "a change by a fraction in words to a figure",
         LazyPattern(
-            rf"\b(?P<how>rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|decreased|dropped|"
-            rf"reduced|declined|went\s+down|gone\s+down|down)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_WORD_SHARE}"
+            rf"\b(?P<how>{CHANGE_UP}|{CHANGE_DOWN})\s+(?:by\s+)?(?:about\s+|around\s+|some\s+)?{_WORD_SHARE}"
             rf",?\s+(?:to|reaching)\s+(?:a\s+total\s+of\s+)?(?P<a>{WHOLE_FIGURE})\b{NOT_UNIT}{_NOT_MONEY}",
             re.I,
         ),

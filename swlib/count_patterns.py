@@ -21,6 +21,10 @@ LAST_PERIOD = (r"(?:(?:(?:last|the\s+previous|the\s+last|previous|this\s+time\s+
          r"(?:last|the\s+previous|previous)\s+(?:year|quarter|month)|the\s+year\s+before['’]?s?)\s+)?"
          r"(?:figure\s+of\s+|total\s+of\s+)?")  # fmt: skip
 NOT_UNIT = r"(?!\s*(?:%|per\s*cent|percent|days?|weeks?|months?|years?|hours?|minutes?|[.,]\d))"
+# the verbs of a change up or down ("rose", "went up"; "fell", "declined"), as a multiple, a change by a
+# percentage to a figure and a share that is a change read them
+CHANGE_UP = r"rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up"
+CHANGE_DOWN = r"fell|fallen|decreased|dropped|reduced|declined|went\s+down|gone\s+down|down"
 
 # a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
 # readmission increased slightly from 121 to 125"

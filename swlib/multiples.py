@@ -25,20 +25,18 @@ import re
 from collections.abc import Iterable
 
 from .base import round_half_up
-from .count_patterns import LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
+from .count_patterns import CHANGE_DOWN, CHANGE_UP, LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
 from .number_words import NUMBER_WORDS, LazyPattern, small_count
 from .sentence_counts import SHARE_SAID, shares_of_figures
 from .text_windows import SENTENCE
 
 FACTORS = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0, "twice": 2.0}
 _TIMES = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)"
-_UP = r"rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up"
-_DOWN = r"fell|fallen|decreased|dropped|reduced|declined|went\s+down|gone\s+down|down"
 MULTIPLE = LazyPattern(
     r"\b(?:(?P<how>doubled|halved|trebled|tripled|quadrupled)\b"
     rf"|(?P<fold>{_TIMES})[\s-]?fold\b"  # "increased threefold", "a 3-fold rise"
     rf"|(?P<times>twice|{_TIMES}\s+times)\s+(?:as\s+(?:many|high|large)|more|the\s+number|last\s+year|that)\b"
-    rf"|(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?(?P<pc>\d{{1,4}}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+    rf"|(?:(?P<up>{CHANGE_UP})|(?P<down>{CHANGE_DOWN}))\s+(?:by\s+)?(?P<pc>\d{{1,4}}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
     r"|(?:an?\s+)?(?P<pc2>\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s+(?:(?P<up2>increase|rise)|"
     r"(?P<down2>fall|drop|decrease|reduction))\b)",
     re.I,

@@ -16,6 +16,7 @@ from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, said_without_figure
+from .number_words import MONTH_NAMES
 from .periods import year_before
 from .sentence_counts import share_of_figures
 from .small_numbers import small_numbers_in
@@ -182,7 +183,7 @@ STATES_HIDDEN = "states a figure the report suppresses [c]"
 APART_FROM_PRINTED = "gives a count from 1 to 4 with a figure the report prints"
 # what states no count: a duration ("at 20 weeks"), a date ("by 31 March 2024", "June 2023"), a year
 # ("2023-24", "2023/24"), a quarter or stage ("Q2", "Stage 2")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_MONTHS = rf"(?:{MONTH_NAMES})"
 NOT_FIGURES = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|days?|weeks?|months?|years?|working\s+days?)\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b(?:\s+\d{{4}})?|\b{_MONTHS}\s+\d{{4}}\b"

@@ -11,6 +11,7 @@ import re
 from functools import partial
 
 from .count_forms import FORMS
+from .count_patterns import CHANGE_DOWN, CHANGE_UP
 from .events_listed import FORMS as LISTED
 from .figure_said import FORMS as SAID
 from .number_words import (
@@ -294,8 +295,7 @@ def share_of_figures(text: str, figures, lo: int = 1, hi: int = 4) -> int | None
 # a share that is no part of a figure said of: a change ("rose by 10%", "a 10% increase", "10% more than last
 # year": ``multiples`` reads those), a target ("a target of 95%", "95% target"), or qualified ("over 90%": no
 # figure pinned down)
-_CHANGE_BEFORE = LazyPattern(r"\b(?:rose|risen|increased|went\s+up|gone\s+up|grew|grown|climbed|up|fell|fallen|"
-                             r"decreased|dropped|reduced|declined|went\s+down|gone\s+down|down|by|an?|targets?"
+_CHANGE_BEFORE = LazyPattern(rf"\b(?:{CHANGE_UP}|{CHANGE_DOWN}|by|an?|targets?"
                              r"(?:\s+(?:of|is|was|at|set\s+at))?|aim(?:ed)?\s+(?:of|for|at)|against|than|compared\s+"
                              r"(?:with|to)|from|to|over|under|nearly|almost|about|around|approximately|roughly|some|(?:more|less|fewer)\s+than|"
                              r"at\s+(?:least|most)|up\s+to|just|below|above)\s*[(+-]?\s*$", re.I)  # fmt: skip

@@ -37,22 +37,39 @@ def protect_shared_bases(records, evidence, hidden, why, lo, hi, record=None, co
     pct = [i for i, r in enumerate(records) if r["unit"] in PROPORTION_UNITS]
     ev = {i: evidence.get(records[i]["measure"]) or {} for i in pct}
     for col in cols:
-        bases: dict[float, list[int]] = {}
-        for i in pct:
-            p = ev[i].get(col) or []
-            if p and col not in hidden[i] and pd.notna(p[-1][2]):
-                bases.setdefault(p[-1][2], []).append(i)
-        for members in bases.values():
-            while len(members) > 1:
-                found = _shared_base_leak(
-                    [i for i in members if col not in hidden[i]], ev, col, records, record, lo, hi
-                )
-                if found is None:
-                    break
-                part, reason = found
-                hidden[part].append(col)
-                why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+        _hide_while_given(pct, ev, col, hidden, why, _base_of,
+                          lambda shown, col=col: _shared_base_leak(shown, ev, col, records, record, lo, hi))  # fmt: skip
         protect_shared_numerators(records, ev, pct, col, hidden, why, lo, hi, record)
+
+
+def _base_of(figure: tuple):
+    """A printed percentage's denominator (None where it has none): what ``protect_shared_bases`` groups by."""
+    return figure[2] if pd.notna(figure[2]) else None
+
+
+def _numerator_of(figure: tuple):
+    """A printed percentage's numerator, where it is more than 0 and printed with its denominator
+    (else None): what ``protect_shared_numerators`` groups by."""
+    return figure[1] if pd.notna(figure[1]) and figure[1] > 0 and pd.notna(figure[2]) else None
+
+
+def _hide_while_given(pct, ev, col, hidden, why, key, leak) -> None:
+    """The rows of ``pct`` printed in ``col`` grouped by ``key`` of their latest figure; in each group,
+    the row ``leak`` names (given the group's rows still printed) is hidden, then the next, until
+    ``leak`` names none."""
+    groups: dict[float, list[int]] = {}
+    for i in pct:
+        p = ev[i].get(col) or []
+        if p and col not in hidden[i] and (k := key(p[-1])) is not None:
+            groups.setdefault(k, []).append(i)
+    for members in groups.values():
+        while len(members) > 1:
+            found = leak([i for i in members if col not in hidden[i]])
+            if found is None:
+                break
+            part, reason = found
+            hidden[part].append(col)
+            why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
 
 
 def protect_shared_numerators(records, ev, pct, col, hidden, why, lo, hi, record=None) -> None:
@@ -65,21 +82,8 @@ def protect_shared_numerators(records, ev, pct, col, hidden, why, lo, hi, record
     pair gives one. Found without any declaration, where the two titles name the same cases
     (``same_cases``: a numerator is shared by chance far more often than a base, as "194 drug and
     alcohol clients" and "194 children seen" in South Lanarkshire's 2020/21 Q2)."""
-    tops: dict[float, list[int]] = {}
-    for i in pct:
-        p = ev[i].get(col) or []
-        if p and col not in hidden[i] and pd.notna(p[-1][1]) and p[-1][1] > 0 and pd.notna(p[-1][2]):
-            tops.setdefault(p[-1][1], []).append(i)
-    for members in tops.values():
-        while len(members) > 1:
-            found = _shared_numerator_leak(
-                [i for i in members if col not in hidden[i]], ev, col, records, record, lo, hi
-            )
-            if found is None:
-                break
-            part, reason = found
-            hidden[part].append(col)
-            why[part].append(f"{col}:{'complement' if reason == 'small' else reason}")
+    _hide_while_given(pct, ev, col, hidden, why, _numerator_of,
+                      lambda shown: _shared_numerator_leak(shown, ev, col, records, record, lo, hi))  # fmt: skip
 
 
 def _shared_numerator_leak(shown, ev, col, records, record, lo, hi):
