@@ -183,15 +183,22 @@ def withheld_chart_words(part: dict, points: str | None, public: bool) -> str | 
         return None
     if part["chart"] is None:
         return "Chart not shown: it would show small numbers."
-    if points and part["icons"]:  # its reading is given, the chart of single periods is not
-        return (
-            f"Statistical process control chart not shown: a public report does not chart single "
-            f"{ {'half': 'half-years'}.get(points, points + 's') } on their own, where numbers can be small; "
-            "what the chart shows is said above."
-        )
-    if points:
+    if not points:
+        return None
+    if points == "year":  # a chart of years is drawn in public unless a year's figure is small
         return "Statistical process control chart not shown: it would show small numbers."
-    return None
+    # single quarters or months are never charted in public: one reason, whatever else is withheld
+    # (SL 2021/22 Q2 gave CJSW reports "it would show small numbers" beside this for two other
+    # measures of the same kind of counts, COMMITTEE-9 #3); where a point is a small number, its
+    # reading is not given either, and the line says that too
+    why = (
+        f"Statistical process control chart not shown: a public report does not chart single "
+        f"{ {'half': 'half-years'}.get(points, points + 's') } on their own, where numbers can be small; "
+    )
+    if part["icons"]:  # its reading is given, the chart of single periods is not
+        return why + "what the chart shows is said above."
+    each = {"half": "half-year"}.get(points, points)
+    return why + f"here some {each}s' own figures would give a small number away, so what it shows is not said either."
 
 
 def spc_beside_the_table(chart: pd.DataFrame, r: dict) -> str:
