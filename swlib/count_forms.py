@@ -66,7 +66,7 @@ _WORD_SHARE = r"(?P<wf>(?:a|one)\s+(?:tenth|fifth|quarter|third)|half|(?:ten|twe
 _NOT_MONEY = r"(?!\s*(?:million|thousand|billion|bn|m|k)\b)"
 # a percentage change in digits ("7.5%") or in words as councils write it ("seven and a half per cent",
 # "seven point five per cent", "twelve percent"): ``count_readers.base_of_change`` reads it
-_CHANGE_PC = (rf"(?P<pc>\d{{1,2}}(?:\.\d+)?|(?:{UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(UNITS)}|"
+_CHANGE_PC = (rf"(?P<pc>\d{{1,4}}(?:\.\d+)?|(?:{UNDER_100})(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{'|'.join(UNITS)}|"
               r"zero|nought|oh))+)?)\s*(?:%|per\s*cent|percent)")  # fmt: skip
 
 

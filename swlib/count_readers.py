@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .count_patterns import NOT_COUNTS, WHOLE_FIGURE
-from .number_words import ROMAN, UNITS, LazyPattern, fraction_value, percent_parts, word_value
+from .number_words import ROMAN, UNITS, LazyPattern, changed_figures, fraction_value, percent_parts, word_value
 from .text_windows import sentence_start
 
 
@@ -76,26 +76,23 @@ def share_of_change(m: re.Match) -> list[float]:  # "rose by a third from 9": 3
     return [round(word_value(pc) * a / 100, 6)]
 
 
-_UP_WORDS = re.compile(r"rose|risen|rising|increas\w*|up|grew|grown|climbed|rise|more|higher|greater", re.I)
+_UP_WORDS = re.compile(
+    r"rose|risen|rising|increas\w*|(?:went\s+|gone\s+)?up|grew|grown|climbed|rise|more|higher|greater", re.I
+)
 
 
 def base_of_change(m: re.Match) -> list[float]:  # "rose 7.5% to 43", "43, a 7.5% increase": from 40, so 3
-    """The change a percentage change to a figure gives: the figures it can be from, those that
-    print as that percentage of their change (7.5% up to 43: from 40; 7% down to 40: from 43), and
-    the change from each."""
+    """The counts a percentage change to a figure gives: for each whole figure it can be from (those
+    whose change prints as that percentage: ``number_words.changed_figures``; 7.5% up to 43: from 40; 7%
+    down to 40: from 43; 300% up to 12: from 3), the change and that figure."""
     a, (p, d) = word_value(m.group("a")), _percent_said(m.group("pc"))
-    if 1900 <= a <= 2100 or not 0 < p < 100:
+    if 1900 <= a <= 2100:
         return []
     before = m.string[sentence_start(m.string, m.start()) : m.start()]
     if NOT_COUNTS.search(before):
         return []
     up = m.group("how") == "+" or bool(_UP_WORDS.fullmatch(m.group("how").lower()))
-    guess = a / (1 + p / 100) if up else a / (1 - p / 100)
-    out = []
-    for b in range(max(1, int(guess) - 3), int(guess) + 5):
-        if (b < a if up else b > a) and percent_parts(p, d, b) and abs(a - b) in percent_parts(p, d, b):
-            out.append(float(abs(a - b)))
-    return out
+    return [float(v) for b, now in changed_figures(p, d, a, up) for v in (abs(now - b), b)]
 
 
 def base_of_fraction(m: re.Match) -> list[float]:  # "fell by a tenth to 36": from 40, so 4

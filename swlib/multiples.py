@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .base import round_half_up
 from .count_patterns import CHANGE_DOWN, CHANGE_UP, LAST_PERIOD, NOT_COUNTS, WHOLE_FIGURE
-from .number_words import NUMBER_WORDS, LazyPattern, small_count
+from .number_words import NUMBER_WORDS, LazyPattern, changed_figures, small_count
 from .sentence_counts import SHARE_SAID, shares_of_figures
 from .text_windows import SENTENCE
 
@@ -118,22 +117,14 @@ def gives_away(factor: float, figures: Iterable[float], lo: int, hi: int, places
 
 def _rounded_gives(factor: float, x: float, lo: int, hi: int, places: int) -> bool:
     """Whether a whole figure before ``x`` (``x`` the figure now) or after it (``x`` the figure
-    before) changes by a percentage that prints as ``factor``'s at ``places`` decimals, with that
-    figure or the change from lo to hi."""
-    said = round_half_up(abs(factor - 1) * 100, places)
-    pairs = [(b, x) for b in _near(x / factor)] + [(x, a) for a in _near(x * factor)]
-    for before, now in pairs:
-        if before <= 0 or now == before or (now > before) != (factor > 1):
-            continue
-        if round_half_up(abs(now - before) / before * 100, places) == said and (
-            small_count(abs(now - before), lo, hi) or small_count(min(before, now), lo, hi)
-        ):
-            return True
-    return False
-
-
-def _near(v: float) -> range:
-    return range(max(1, int(v) - 3), int(v) + 5)
+    before) changes by a percentage that prints as ``factor``'s at ``places`` decimals
+    (``number_words.changed_figures``, as a change said with its figure is read), with that figure
+    or the change from lo to hi."""
+    up, pc = factor > 1, round(abs(factor - 1) * 100, 9)
+    pairs = changed_figures(pc, places, x, up) + changed_figures(pc, places, x, up, now=False)
+    return any(
+        small_count(abs(after - before), lo, hi) or small_count(min(before, after), lo, hi) for before, after in pairs
+    )
 
 
 def multiple_hits(

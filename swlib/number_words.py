@@ -179,3 +179,29 @@ def percent_parts(percent: float, decimals: int, base: float) -> list[int]:
     """The whole parts of ``base`` that print as ``percent`` at ``decimals`` places (9.5 of 42: [4]),
     as ``numerators`` finds them for a figure, where 0 < percent < 100 (else none)."""
     return numerators(percent, decimals, base) if 0 < percent < 100 else []
+
+
+def changed_figures(percent: float, places: int, figure: float, up: bool, now: bool = True) -> list[tuple[int, int]]:
+    """(before, after) for each pair of whole figures, ``figure`` the one after (``now``) or before,
+    whose change up (``up``) or down prints as ``percent`` at ``places`` decimals: "rose 7.5% to 43"
+    from 40 (40, 43); a rise above 100% too, "rose by 300% to 12" from 3 (3, 12); a fall below 100%
+    only. The one reading of a change by a percentage that ``count_readers.base_of_change`` (its figure
+    said) and ``multiples`` (its figure printed beside it) both use."""
+    if not float(figure).is_integer() or figure < 1 or percent <= 0 or (not up and percent >= 100):
+        return []
+    shown = round_half_up(percent, places)
+    half = 0.5 * 10.0**-places  # what the said percentage may have been, rounded to it
+    ends = [1 + s * (max(0.0, percent + e * half)) / 100 for e in (-1, 1) for s in ((1,) if up else (-1,))]
+    ends = [f for f in ends if f > 0] or [1e-9]
+    near = [figure / f for f in ends] if now else [figure * f for f in ends]
+    first, last = max(1, math.floor(min(near)) - 1), math.ceil(max(near)) + 1
+    out = []
+    for other in range(first, min(last, first + 1000) + 1):  # a whole figure within the rounding, a few at most
+        before, after = (other, int(figure)) if now else (int(figure), other)
+        if (
+            before != after
+            and (after > before) == up
+            and round_half_up(100 * abs(after - before) / before, places) == shown
+        ):
+            out.append((before, after))
+    return out

@@ -112,3 +112,46 @@ def test_a_change_by_a_percentage_is_no_share_of_the_figure():
 def test_a_share_is_set_against_a_measures_counts_only_when_asked():
     # a percentage row's comment ("78% of reviews were on time") is of its own rate, not of a count
     assert multiple_hits("10% of reviews were late.", [30], shares=False) == []
+
+
+def _public(text: str) -> str:
+    """A narrative paragraph as a public report prints it: word for word, or the note in its place."""
+    from swlib.public_text import public_narrative
+
+    return public_narrative(text)[0]
+
+
+@pytest.mark.parametrize(
+    "said, kept",
+    [("Secure placements rose by 300% to 12.", "Secure placements rose by 300% to 400."),  # from 3; from 100
+     ("Secure placements went up 200% to 9 this year.", "Secure placements went up 200% to 900 this year."),
+     ("Placements were 12, a 300% increase on last year.", "Placements were 400, a 300% increase on last year."),
+     ("Referrals rose 7.5% to 43.", "Referrals rose 7.5% to 430.")],  # from 40: 3, as before
+)  # fmt: skip
+def test_a_change_above_100_percent_to_a_small_base_is_withheld_in_a_public_report(said, kept):
+    # ATTACK-9 / brief 6: "rose by 300% to 12" is from 3 (3 placements last year); changes above 100% were not read
+    assert said not in _public(said)
+    assert _public(kept) == kept
+
+
+def test_a_change_by_a_percentage_is_read_one_way_with_its_figure_said_or_printed_beside_it():
+    from swlib.number_words import changed_figures
+    from swlib.public_text import public_row_text
+
+    assert changed_figures(300, 0, 12, up=True) == [(3, 12)]  # the figure after it: from 3
+    assert changed_figures(300, 0, 3, up=True, now=False) == [(3, 12)]  # the figure before it: to 12
+    assert changed_figures(7.5, 1, 43, up=True) == [(40, 43)]
+    assert changed_figures(7, 0, 40, up=False) == [(43, 40)]
+    assert changed_figures(100, 0, 40, up=False) == []  # no fall of 100% or more to a figure
+    # a comment "rose by 300%" with no figure, on a row printing 12 (from 3), and the same on a row printing 400
+    row = {
+        "unit": "count",
+        "to_date": 12.0,
+        "comment": "Placements rose by 300% this year.",
+        "title": "Secure placements",
+        "theme": "Safety",
+        "outcome": "Children are safe",
+    }
+    assert public_row_text(row, {}, [])[1]
+    assert not public_row_text({**row, "to_date": 400.0}, {}, [])[1]
+    assert multiple_hits("Placements rose by 300%.", [12]) and not multiple_hits("Placements rose by 300%.", [400])
