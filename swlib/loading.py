@@ -237,6 +237,12 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
         problems += totals
 
     # column checks, then conversion of every table that passed them
+    catalogue = raw.get("measures")
+    units = (  # each measure's unit as typed: a figure not had is answered for its measure (a cost has no cases)
+        {str(m).strip(): str(u).strip().lower() for m, u in zip(catalogue["measure"], catalogue["unit"], strict=True)}
+        if catalogue is not None and {"measure", "unit"} <= set(catalogue.columns)
+        else None
+    )
     typed: dict[str, pd.DataFrame] = {}
     cells: set[tuple] = set()  # the cells found bad: (file, row, column)
     for name, table in sc.TABLES.items():
@@ -245,7 +251,7 @@ def _load_checked(base: Path, letters: dict, read: dict | None = None, past: lis
         if df is None:
             typed[name] = _empty(table)
             continue
-        found = schema_problems(table, df, label)
+        found = schema_problems(table, df, label, units if name == "observations" else None)
         problems += found
         cells |= {(p.file, p.row, p.column) for p in found if p.row is not None and p.row > 1 and p.column}
         if any(p.row is None or p.row == 1 for p in found):

@@ -17,7 +17,10 @@ from .periods import Period
 from .statutory import closest, did_you_mean
 
 
-def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Problem]:
+def schema_problems(table: sc.Table, df: pd.DataFrame, label: str, units: dict | None = None) -> list[Problem]:
+    """Each cell that fails its column's type or test, and each required column missing, as a
+    Problem. ``units``: each measure id's unit (the measures table as typed), so that a figure not
+    had in an observation's cell ('#DIV/0!') is answered for its measure (a cost has no cases)."""
     half = _half_pair(table, df, label)
     if half:
         return half  # one line for the header, not a blank cell on every row with a count
@@ -57,7 +60,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
         spec = table.col(col) if col else None
         if spec is not None and spec.kind in ("number", "int") and _kind == "bad":
             comma = cell_text.comma_hint(value)
-            hint = no_figure_hint(value, table.name, col) or (comma and f": {comma}")
+            unit = _unit_of(df, row, units) if table.name == "observations" else None
+            hint = no_figure_hint(value, table.name, col, unit) or (comma and f": {comma}")
             what += hint or percent_hint(value, in_pounds=(table.name, col) == ("finance", "amount"))
         if spec is not None and spec.kind == "enum" and _kind == "bad" and isinstance(value, str):
             said = " ".join(value.split()).lower()
@@ -72,6 +76,13 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str) -> list[Probl
             found, what = _blank_target(df, row)
         problems.append(Problem(label, row, col, found, what or check))
     return problems
+
+
+def _unit_of(df: pd.DataFrame, row: int | None, units: dict | None) -> str | None:
+    """The unit of the measure an observation row names, where the measures table gives it."""
+    if not units or row is None or "measure" not in df or row not in df.index:
+        return None
+    return units.get(str(df.at[row, "measure"]).strip())
 
 
 def _blank_target(df: pd.DataFrame, row: int) -> tuple[str, str]:
@@ -157,13 +168,25 @@ NO_FIGURE = re.compile(
 )
 
 
-def no_figure_hint(text, table: str, col: str | None) -> str:
+def no_figure_hint(text, table: str, col: str | None, unit: str | None = None) -> str:
     """For a number cell holding what stands for a figure not had ('#DIV/0!', '#N/A', 'n/a',
     'tbc', '-', 'not known'): what to do instead (never a 0, which would be a figure of its own);
-    else ''."""
+    else ''. ``unit``: an observation's measure's unit, where known: the numerator 0 and
+    denominator 0 of a percentage with no cases is advice for a percentage, rate or ratio only
+    (a cost's '#DIV/0!' is a cost with nothing to divide by: a blank and its reason)."""
     if not isinstance(text, str) or not NO_FIGURE.fullmatch(text.strip()):
         return ""
     said = text.strip()
+    blank = (
+        ": leave value, numerator and denominator blank and give the reason in comment (the report prints it "
+        "where the figure would be, and shows Report later)"
+    )
+    if table == "observations" and unit is not None and unit not in sc.PROPORTION_UNITS:
+        why = f"{said} is what a spreadsheet shows where it divides by nothing; " if said.upper() == "#DIV/0!" else ""
+        return (
+            f": {why}leave value blank and give the reason in comment (the report prints it where the figure would "
+            "be, and shows Report later); not 0, which is a figure"
+        )
     if table == "observations" and said.upper() == "#DIV/0!":  # which fix is whose (ANALYST-8 #5)
         return (
             f": {said} is what a spreadsheet shows for a percentage with no cases. Where the row gives counts, give "
@@ -172,15 +195,7 @@ def no_figure_hint(text, table: str, col: str | None) -> str:
             "prints it where the figure would be, and shows Report later); not 0, which is a figure"
         )
     if table == "observations":
-        cases = (
-            f"{said} is what a spreadsheet shows for a percentage with no cases: give numerator 0 and denominator 0"
-            if said.upper() == "#DIV/0!"
-            else "for a percentage with no cases give numerator 0 and denominator 0"
-        )
-        return (
-            ": leave value, numerator and denominator blank and give the reason in comment (the report prints it "
-            f"where the figure would be, and shows Report later); {cases}; not 0, which is a figure"
-        )
+        return f"{blank}; for a percentage with no cases give numerator 0 and denominator 0; not 0, which is a figure"
     if table == "finance":
         return f": leave the line out until its amount is in ({said} is not an amount; 0 would be one)"
     if table == "targets" and col == "target":

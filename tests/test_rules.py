@@ -293,6 +293,27 @@ def test_what_stands_for_a_missing_figure_is_answered_with_the_blank_and_its_rea
     assert "give numerator 0 and denominator 0; not 0, which is a figure" in problem
 
 
+@pytest.mark.parametrize("typed", ["#DIV/0!", "tbc"])
+def test_a_cost_with_no_figure_is_answered_with_the_blank_and_its_reason_not_a_percentages_counts(data_dir, typed):
+    """ANALYST-9 #4: '#DIV/0!' in a cost per hour's cell was told what a spreadsheet shows for a
+    percentage with no cases, and to give numerator 0 and denominator 0: a cost has no cases."""
+    from swlib.errors import DataError
+    from tests.conftest import make_data
+
+    make_data(data_dir, [{"unit": "currency", "aggregate": "mean"}], [{"measure": "m0", "period": "2024-25-Q1",
+                                                                        "value": typed}])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    (problem,) = [str(p) for p in e.value.problems]
+    assert "percentage" not in problem and "numerator" not in problem, problem
+    why = "#DIV/0! is what a spreadsheet shows where it divides by nothing; " if typed == "#DIV/0!" else ""
+    assert problem == (
+        f"observations.csv, row 2, column 'value': found {typed!r}; expected a number of at least 0: {why}leave value "
+        "blank and give the reason in comment (the report prints it where the figure would be, and shows Report "
+        "later); not 0, which is a figure"
+    )
+
+
 def test_a_finance_amount_not_in_yet_is_answered_with_leaving_the_line_out(data_dir):
     from swlib.errors import DataError
     from tests.conftest import make_data, write_csv
