@@ -29,4 +29,4 @@ CHANGE_DOWN = r"fell|fallen|decreased|dropped|reduced|declined|went\s+down|gone\
 # a change in a rate, an average or a score is no count: "the rate (per 1,000 population) of
 # readmission increased slightly from 121 to 125"
 NOT_COUNTS = LazyPattern(r"%|\b(rates?|per\s+(?:1,?000|10,?000|100,?000|cent|head|capita)|percentages?|proportions?|"
-                         r"averages?|mean|median|ratios?|scores?|index|indices)\b", re.I)  # fmt: skip
+                         r"averages?|mean|median|ratios?|(?<!\ba\s)scores?|a\s+score(?=\s+of\s+\d)|index|indices)\b", re.I)  # fmt: skip

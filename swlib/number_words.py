@@ -34,7 +34,7 @@ class LazyPattern:
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2,
-                 "twice": 2, "dozen": 12, "half a dozen": 6}  # fmt: skip
+                 "twice": 2, "dozen": 12, "half a dozen": 6, "a score of": 20}  # fmt: skip
 # beyond ten, words matter in "x of y": "eleven of the fourteen" gives away 3
 _TEENS = ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -91,7 +91,7 @@ IDIOMS = LazyPattern(
 PHRASE_END = r"for|to|with|from|in|on|at|by|and|or|but|which|that|who|whose|the|a|an|as|into|than|was|were|is|are"
 # words before a range that make it no count: ages, and labels ("Stages 1-2", "pages 3-4", "Q1 2023 1-3")
 AGE_OR_LABEL = LazyPattern(r"\b(?:aged?(?:\s+between)?|ages|age\s+range|between\s+the\s+ages\s+of|from\s+ages?|"
-                           r"scores?(?:\s+of)?|ratios?(?:\s+of)?|rated|grade[sd]?|"
+                           r"scores?(?:\s+of)?|scored|scoring|ratios?(?:\s+of)?|rated|grade[sd]?|"
                            r"quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|"
                            r"paragraphs?|para|options?|steps?|figures?|charts?|items?|bands?|grades?|"
                            r"priorities|priority|parts?|rooms?|wards?|units?|no\.?|nos?\.?|number|version|chapters?|"

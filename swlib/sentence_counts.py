@@ -35,7 +35,7 @@ from .text_windows import PARAGRAPH, SENTENCE
 
 # a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
 # a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
-_CWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.startswith(("a ", "twice"))), key=len,
+_CWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.startswith(("a ", "twice")) or w == "a score of"), key=len,
                          reverse=True))  # fmt: skip
 _COUNT = LazyPattern(
     rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
@@ -60,7 +60,8 @@ _NOT_NOUN = LazyPattern(
 )
 # a sentence about a rate, an average or a percentage: its figures are not counts of anyone
 _NOT_COUNT_SENTENCE = LazyPattern(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
-                                 r"proportions?|averages?|averaged|mean|median|ratios?|scores?|scored|index|indices)\b",
+                                 r"proportions?|averages?|averaged|mean|median|ratios?|(?<!\ba\s)scores?|a\s+score(?=\s+of\s+\d)|index|"
+                                 r"indices)\b",
                                  re.I)  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 before it where it reads on from it, "Of them, 309" after "312 referrals", a heading's figure over the
 paragraph under it (issue 21, ATTACK-9 #2), and paragraphs that do not read on."""
 
+import pytest
+
 from swlib.sentence_counts import counts_said_across
 
 
@@ -29,3 +31,37 @@ def test_paragraphs_that_do_not_read_on_are_each_their_own():
     assert counts_said_across("## Referrals received: 312", "Of them, 120 were screened within 24 hours.") == []
     # what either says alone is its own finding, not one said across them
     assert counts_said_across("## Referrals", "Of the 45 referrals, 43 were accepted.") == []
+
+
+def _public(text: str) -> str:
+    """A narrative paragraph as a public report prints it: word for word, or the note in its place."""
+    from swlib.public_text import public_narrative
+
+    return public_narrative(text)[0]
+
+
+@pytest.mark.parametrize(
+    "said, kept",
+    [("A score of referrals were received; seventeen were accepted.",  # 20 less 17: 3 not accepted
+      "A score of referrals were received; twelve were accepted."),
+     ("Of a score of referrals, eighteen were accepted.", "Of a score of referrals, ten were accepted."),
+     ("We received 25 referrals and 23 scored as high risk.",  # people who scored are counted: 2
+      "We received 25 referrals and 15 scored as high risk."),
+     ("25 young people were assessed. 23 scored above the threshold.",
+      "25 young people were assessed. 12 scored above the threshold.")],
+)  # fmt: skip
+def test_a_score_of_things_and_people_who_scored_are_counts_a_public_report_withholds(said, kept):
+    # brief attackfix10 #1 (ATTACK-9 #2): "score" made any sentence one of scores, whose figures count no one
+    assert said not in _public(said)
+    assert _public(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The service scored 85 in 2023 and 88 in 2024.",  # a score, then another: no count
+     "The average wellbeing score rose from 40 to 43.",
+     "Scores on the wellbeing scale rose from 40 to 43 this year.",
+     "Children had a score of 30 at the first review and 33 at the second."],
+)  # fmt: skip
+def test_scores_on_a_scale_are_still_no_counts(text):
+    assert _public(text) == text
