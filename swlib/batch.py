@@ -57,8 +57,8 @@ def plan(report: str, period, councils, audiences, ds, data: Path, out: Path, to
     else:
         periods = dict.fromkeys(chosen, str(r.period(period)))
     if r.per_council:  # a narrative file too big to check is bad input, refused before anything is rendered
-        from .limits import check_narrative  # pandas: as check_councils above
-        from .publishing import shown_path
+        from .findings import shown_path  # pandas: as check_councils above
+        from .limits import check_narrative
         from .schema import narrative_dir
 
         check_narrative([narrative_dir(ds.path) / c for c in chosen], shown_path)

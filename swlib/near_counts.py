@@ -3,7 +3,7 @@ measures.csv links them by neither ``part_of`` nor ``flow_of``: 312 referrals an
 both print, and a reader who takes one for a part of the other learns that 3 referrals were not
 investigated (AUDIT-9, issue 21). Whether one counts a part of the other only the analyst knows, so
 nothing is suppressed on a guess: a public run lists each pair as "not checked" (``near_pairs``,
-``publishing.not_checked``) and ``validate`` warns (``undeclared_near_counts``), each with the
+``unchecked.not_checked``) and ``validate`` warns (``undeclared_near_counts``), each with the
 ``part_of`` that would check it.
 
 A pair is two measures in unit count or number with the same aggregate (two counts summed over the

@@ -1,7 +1,7 @@
 """A percentage given as a value alone, printed beside the count it is a percentage of.
 
 Public suppression checks a percentage through its numerator and denominator; one given as a value
-alone cannot be checked, and a public report prints it ("not checked", ``publishing.not_checked``).
+alone cannot be checked, and a public report prints it ("not checked", ``unchecked.not_checked``).
 Printed beside its base, though, it gives its numerator away: "7.1%" with a comment "42 children
 were looked after at 31 March" is 3 of 42. ``derivable`` finds each such pair in what a public
 report prints in one row (the figure, and the comment, the measure's words and the reasons for blank

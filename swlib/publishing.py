@@ -1,71 +1,28 @@
 """What a public report leaves out of its free text, listed before it is published
 (``check_public``: ``swreport check-public``) and after a run (``withheld``: the run prints it),
-each finding named by file and row (a workbook's sheet and cell; a narrative file's line).
+each finding named by file and row (a workbook's sheet and cell; a narrative file's line:
+``findings``). The figures it prints that suppression cannot check are ``unchecked``'s.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pandas as pd
 
 from . import printed_text, public_text, published, reports, workforce
 from .action_rows import actions
 from .config import cleared_text, council_settings
+from .findings import finding, shown_path, workbook_letters
 from .hidden import suppressed_columns
 from .limits import check_narrative
 from .multiples import multiple_hits, said_without_figure
-from .near_counts import PAIR_FIX, linked_ids, near_pairs, pair_words
-from .panel import observations as panel_observations
 from .periods import Period
 from .printed import Series, lazily
 from .public_text import is_cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
-from .public_warnings import unbased_percentages
-from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
-from .sheet_names import column_key, table_sheets
 from .small_numbers import small_numbers_in
 from .status import performance
-
-
-def _workbook_letters(ds) -> dict[str, dict[str, str]]:
-    """For a data set read from a workbook: each sheet's column letters by column name."""
-    path = Path(getattr(ds, "path", "") or "")
-    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
-        return {}
-    from openpyxl import load_workbook  # only for a workbook data set: a data folder never loads it
-    from openpyxl.utils import get_column_letter
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        out = {}
-        for table, name in table_sheets(wb.sheetnames).items():
-            first = next(wb[name].iter_rows(min_row=1, max_row=1, values_only=True), ())
-            out[table] = {column_key(h): get_column_letter(i) for i, h in enumerate(first, 1) if h}
-        return out
-    finally:
-        wb.close()
-
-
-def where(f: dict) -> str:
-    """A finding's place as an analyst looks for it: file and line, or sheet and cell."""
-    if f.get("cell"):
-        return f"{f['file']}, cell {f['cell']}"
-    if f.get("row") is None and f.get("column"):  # a setting (params/councils.yaml)
-        return f"{f['file']}, setting '{f['column']}'"
-    return f"{f['file']}, {'line' if f.get('column') is None else 'row'} {f['row']}" + (
-        f", column '{f['column']}'" if f.get("column") else ""
-    )
-
-
-def _finding(ds, letters: dict, table: str, i, col: str, hit: str, cleared: bool) -> dict:
-    """A finding in row ``i`` of ``table`` (its file and spreadsheet row; its cell, by ``letters``)."""
-    f = {"file": table_file(ds, table), "row": i + 2, "column": col, "text": hit, "cleared": cleared,
-         "reason": reason_for(hit)}  # fmt: skip
-    if table in letters and col in letters[table]:
-        f["cell"] = f"{letters[table][col]}{i + 2}"
-    return f
+from .unchecked import unchecked_findings
 
 
 def check_public(ds, council: str, period) -> list[dict]:
@@ -80,7 +37,7 @@ def check_public(ds, council: str, period) -> list[dict]:
     P = Period.parse(period)
     cfg = council_settings(council)
     lo, hi = cfg.suppress_min, cfg.suppress_max
-    letters = _workbook_letters(ds)
+    letters = workbook_letters(ds)
     findings = []
 
     def add_hits(table, i, col, hits, cleared):  # one finding a cell, however many numbers it holds
@@ -89,7 +46,7 @@ def check_public(ds, council: str, period) -> list[dict]:
             add(table, i, col, " … ".join(dict.fromkeys(hits)), cleared)
 
     def add(table, i, col, hit, cleared):
-        findings.append(_finding(ds, letters, table, i, col, hit, cleared))
+        findings.append(finding(ds, letters, table, i, col, hit, cleared))
 
     def cleared(r) -> bool:
         return is_cleared({"cleared": r.get("cleared")})
@@ -145,87 +102,6 @@ def check_public(ds, council: str, period) -> list[dict]:
     return findings + renamed_measures(ds, council, P)
 
 
-def unchecked_findings(ds, council: str, period, letters: dict | None = None) -> list[dict]:
-    """``check_public``'s findings of figures public suppression cannot check (``unchecked_figures``),
-    one a measure on its first row, each with ``kind`` "figure"; ``letters``: ``_workbook_letters``."""
-    P = Period.parse(period)
-    letters = _workbook_letters(ds) if letters is None else letters
-    findings = []
-    bare = unchecked_figures(ds, council, P)
-    if "cleared" in bare:
-        bare = bare[~bare["cleared"].map(lambda c: is_cleared({"cleared": c})).astype(bool)]
-    titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
-    rows_of = {c: i + 2 for i, c in ds.councils["council"].items()}  # councils.csv's rows, for the advice
-    for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
-        i, r = rows.index[0], rows.iloc[0]
-        more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
-        said = unchecked_rate(titles.get(measure), council, rows_of.get(council)) if r["unit"] == "rate" else None
-        of_population = said is not None  # a rate: what it is per, and what would check it
-        unit = said[0] if said else r["unit"]
-        base = rows["no_base"].dropna()  # a declared base with no figure: named with its periods
-        unit += f", value only, and {base.iloc[0]}, its part_of, has no figure for it" if len(base) else ""
-        text = (
-            f"{measure} {r['period']}: {r['value']:g} ({unit}{'' if of_population or len(base) else ', value only'})"
-            f"{more}"
-        )
-        findings.append(_finding(ds, letters, "observations", i, "value", text, False))
-        why = said[1] if said else UNCHECKED_BASE if len(base) else UNCHECKED
-        findings[-1].update(reason=why, kind="figure", measure=measure)
-    return findings
-
-
-UNCHECKED = (
-    "a percentage, rate or ratio given without its numerator and denominator: whether it gives away a small "
-    "number cannot be checked (give them, or declare part_of = the count it is a percentage of, or clear the row "
-    "once an officer has checked its counts)"
-)
-
-
-UNCHECKED_BASE = (
-    "a percentage given without its numerator and denominator, declared part_of a count that has no figure for "
-    "the same period: its base is unknown, so whether it gives away a small number cannot be checked (give the "
-    "count's figure, or the percentage's numerator and denominator, or clear the row once an officer has checked "
-    "its counts)"
-)
-
-
-def unchecked_figures(ds, council: str, period) -> pd.DataFrame:
-    """The council's own observations that its public reports for ``period`` print (the year to
-    ``period`` and the three years before it, shown in the year columns) and that public
-    suppression cannot check: a percentage, rate or ratio given as a value, without the
-    numerator and denominator it was worked out from; a rate of the council's population ("per
-    100,000 population", "per 1,000 population aged 0-15") too where ``councils.csv`` gives no
-    such population (``population``, ``population_0-15``; with one, it is checked:
-    ``population_rates.protect_population_rates``). Figures the LGBF panel gives (published already by the
-    Improvement Service) are not listed; a percentage declared ``part_of`` a count is, where the
-    count has no figure for its period (``no_base``: the count's id, ``public_warnings.unbased_percentages``).
-    Columns as observations, plus ``unit`` and ``no_base``."""
-    P = Period.parse(period)
-    obs = panel_observations(ds, council)
-    obs = obs.assign(no_base=unbased_percentages(obs, ds.measures))  # a declared base with no figure that period
-    obs = obs[~obs["from_panel"].astype(bool)]
-    units = ds.measures.set_index("measure")["unit"]
-    obs = obs.assign(unit=obs["measure"].map(units))
-    bare = (
-        obs["unit"].isin(PROPORTION_UNITS) & obs["value"].notna() & obs["numerator"].isna() & obs["denominator"].isna()
-    )
-    m = ds.measures.drop_duplicates("measure").set_index("measure")
-    if "part_of" in m:  # a percentage declared a part of a count: checked against it (its base), where the count
-        based = m.index[(m["unit"] == "percent") & m["part_of"].map(m["unit"]).isin(COUNT_UNITS)]
-        bare &= ~obs["measure"].isin(based) | obs["no_base"].notna()  # has a figure for its period
-
-    given = populations(ds.councils, council)  # a rate of a population it gives: checked against it (population_rates)
-    rated = m.loc[m["unit"] == "rate", "title"]
-    of_population = {i for i, t in rated.items() if given.get(rate_base(t).column)}
-    bare &= ~(obs["unit"].eq("rate") & obs["measure"].isin(of_population))
-
-    def shown(p: str) -> bool:
-        q = Period.parse(p)
-        return P.fy - 3 <= q.fy < P.fy or (q.fy == P.fy and q.end <= P.end) or q == P.year_period
-
-    return obs[bare & obs["period"].map(shown).astype(bool)]
-
-
 # free text from the data, other than comments and actions, that public reports print: each
 # measure's words (the performance tables, the explorer), the annual report's workforce teams,
 # finance lines and inspected services
@@ -251,15 +127,6 @@ def data_text(ds, council: str):
             for col in cols:
                 if isinstance(r.get(col), str):
                     yield table, i, col, r[col], ok or (table != "measures" and cleared_text(r[col], council))
-
-
-def shown_path(path: Path) -> str:
-    """A file's path as an analyst finds it: relative to the working folder where it is inside
-    it (``data/narrative/...``), else in full."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = False) -> list[dict]:
@@ -290,7 +157,7 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
     """What a public ``report`` for the council and period leaves out of its free text, and
     why: the comments, actions and narrative passages that mention a small number and that no
     officer cleared (the run lists them). ``perf``: ``public_table``'s, where worked out already."""
-    P = _covered(report, period)
+    P = reports.get(report).covered(period)
     if P is None:  # a report on every council prints published figures only
         return []
     r = reports.get(report)
@@ -351,7 +218,7 @@ def renamed_measures(
     ``replaces`` naming it (``renames.undeclared_renames``, against the record of the outputs
     folder in use): one finding a pair, on the new id's measures row, asking for ``replaces``.
     ``perf``: ``public_table``'s, where worked out already."""
-    P = Period.parse(period) if report is None else _covered(report, period)
+    P = Period.parse(period) if report is None else reports.get(report).covered(period)
     if P is None:
         return []
     perf = performance(ds, council, P, audience="public") if perf is None else perf
@@ -368,52 +235,16 @@ def renamed_measures(
     return out
 
 
-def not_checked(ds, report: str, council: str, period, perf: pd.DataFrame | None = None) -> list[dict]:
-    """The figures a public ``report`` prints that public suppression cannot check (``check_public``'s
-    value-only percentages, rates and ratios, one finding a measure; and each pair of counts of one
-    outcome 1 to 4 apart that no ``part_of`` links, ``near_pairs``: kind "pair"); the run lists them.
-    ``perf``: ``public_table``'s, where worked out already."""
-    P = _covered(report, period)
-    if P is None:
-        return []
-    return unchecked_findings(ds, council, P) + near_count_findings(ds, council, P, perf)
-
-
-def near_count_findings(ds, council: str, P: Period, perf: pd.DataFrame | None = None) -> list[dict]:
-    """Each pair of counts the public table for ``P`` prints (its year to date) that ``near_pairs``
-    finds: one finding a pair, on the second measure's measures row, column part_of (AUDIT-9)."""
-    perf = performance(ds, council, P, audience="public") if perf is None else perf
-    cfg = council_settings(council)
-    rows = [{**r, "value": r["to_date"]} for r in perf.to_dict("records")]
-    at = {m: i for i, m in ds.measures["measure"].items()}
-    out = []
-    for a, b, d in near_pairs(rows, cfg.suppress_min, cfg.suppress_max, linked_ids(ds.measures)):
-        out.append({"file": table_file(ds, "measures"), "row": at.get(b["measure"], -2) + 2, "column": "part_of",
-                    "cleared": False, "text": pair_words(a, b, d, f"in {P.label}"), "reason": PAIR_FIX, "kind": "pair",
-                    "measure": b["measure"], "pair": (a["measure"], b["measure"])})  # fmt: skip
-    return out
-
-
 def public_table(ds, report: str, council: str, period, out=None) -> pd.DataFrame | None:
     """The performance table a council's public ``report`` for ``period`` prints (None for a
     report on every council): what ``withheld`` and ``renamed_measures`` read, worked out once.
     ``out``: the outputs folder whose record of what was published it is set against, as the
     report's kernel sets it (default: the one in use)."""
-    P = _covered(report, period)
+    P = reports.get(report).covered(period)
     if P is None:
         return None
     record = None if out is None else published.read(council, out)
     return performance(ds, council, P, audience="public", published=record)
-
-
-def _covered(report: str, period) -> Period | None:
-    """The period a council's ``report`` for ``period`` covers (a yearly report: the year); None
-    for a report on every council (it prints published figures only)."""
-    r = reports.get(report)
-    if not r.per_council:
-        return None
-    P = Period.parse(period)
-    return P.year_period if r.period_kind == "year" else P
 
 
 def _figures_by_measure(ds, council: str, P: Period) -> dict[str, tuple[list[float], bool]]:

@@ -7,7 +7,7 @@ such a rate against the population the council gives in ``councils.csv``: ``popu
 whole, ``population_<ages>`` for an age group (``population_0-15``, ``population_65+``: the
 ages as a rate's title writes them). A rate of anything else (discharges, bed days) has a base no
 data file gives: only its numerator and denominator can check it. ``rate_base`` is the one parser;
-``population_rates.protect_population_rates`` and ``publishing`` (check-public's "not checked" list) read it.
+``population_rates.protect_population_rates`` and ``unchecked`` (check-public's "not checked" list) read it.
 """
 
 from __future__ import annotations

@@ -22,13 +22,13 @@ from . import published, reports, workforce
 from .config import AUDIENCES, council_settings, describe_data, notebooks_dir, params_dir
 from .errors import ConfigError, ReportError
 from .exporting import LAYOUT_TAG, READS_TAG, SECTION_TAG, export, html_exporter
+from .findings import shown_path
 from .kernels import KernelSession, run_dir
 from .limits import check_narrative
 from .loading import load
 from .meanwhile import Meanwhile
 from .outputs import check_target, out_dir, output_paths, remove_stale_temporaries, write_atomic
 from .periods import Period
-from .publishing import shown_path
 from .scheduling import is_relative, resolve_one
 from .schema import narrative_dir
 from .status import performance

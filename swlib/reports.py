@@ -58,6 +58,15 @@ class Report:
             raise ConfigError(f"the {self.name} report is for a financial year such as {P.fy_id}: found {text!r}")
         return Period.quarter(P.fy, 4) if self.period_kind == "quarter" and P.kind == "year" else P
 
+    def covered(self, period) -> Period | None:
+        """The period a council's report for ``period`` covers (a yearly report: the year); None for
+        a report on every council (it prints published figures only: public suppression has nothing
+        of the council's to check)."""
+        if not self.per_council:
+            return None
+        P = Period.parse(period)
+        return P.year_period if self.period_kind == "year" else P
+
     def period_label(self, P: Period) -> str:
         """The period as the report's title and the index print it."""
         return P.label if self.period_kind == "quarter" else P.year_period.label

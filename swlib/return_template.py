@@ -244,7 +244,7 @@ COUNTS_WANTED = (
 def _ask_counts(ws, columns: list[str], m: dict) -> None:
     """On a pre-filled observation row of a percentage, rate or ratio (``m``, its measure), a note
     on its numerator cell asking for the counts, and both count cells shaded: given as a value
-    alone, public suppression cannot check it (``publishing.unchecked_figures``)."""
+    alone, public suppression cannot check it (``unchecked.unchecked_figures``)."""
     if m.get("unit") not in sc.PROPORTION_UNITS:
         return
     row = ws.max_row

@@ -359,7 +359,7 @@ def test_a_public_runs_not_checked_line_names_a_few_measures_and_where_every_one
 
     import swlib
     from swlib.cli.reports import _not_checked_line
-    from swlib.publishing import not_checked
+    from swlib.unchecked import not_checked
     from tests.conftest import make_data
 
     d = make_data(tmp_path / "d", [{"aggregate": "latest"}] * 12,
@@ -386,7 +386,7 @@ def test_a_public_runs_not_checked_line_says_which_population_to_give_for_a_rate
     from types import SimpleNamespace
 
     from swlib.cli.reports import _not_checked_line
-    from swlib.publishing import not_checked
+    from swlib.unchecked import not_checked
     from tests.conftest import DG, demo_with
 
     rate = {"measure": "dg-secure-rate", "title": "Children in secure care per 100k population",

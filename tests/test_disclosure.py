@@ -392,7 +392,7 @@ def test_check_public_names_the_sheet_and_cell_of_a_workbook(tmp_path):
     header = [c.value for c in load_workbook(path)["observations"][1]]
     letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("comment")]
     assert [(f["file"], f["cell"]) for f in found] == [("data.xlsx, sheet observations", f"{letter}2")]
-    from swlib.publishing import where
+    from swlib.findings import where
 
     assert where(found[0]) == f"data.xlsx, sheet observations, cell {letter}2"
 
@@ -700,8 +700,8 @@ def test_value_only_figures_in_the_year_columns_are_listed_as_not_checked_and_re
     from click.testing import CliRunner
 
     from swlib.cli import main
-    from swlib.publishing import not_checked
     from swlib.rendering import _printed
+    from swlib.unchecked import not_checked
 
     ms = [{"aggregate": "latest"}, {"aggregate": "mean", "unit": "rate", "polarity": "lower"}]
     obs = [{"measure": "m0", "period": "2018-19", "value": "88.5"},

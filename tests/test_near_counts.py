@@ -5,7 +5,7 @@ import pandas as pd
 
 import swlib
 from swlib.near_counts import linked_ids, near_pairs
-from swlib.publishing import not_checked
+from swlib.unchecked import not_checked
 from tests.conftest import make_data
 
 

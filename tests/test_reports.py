@@ -56,6 +56,13 @@ def test_a_yearly_report_refuses_a_quarter_naming_the_year_to_give(name):
         reports.get(name).period("Q2 2021/22", typed)
 
 
+def test_a_council_report_covers_its_quarter_or_its_year_and_the_national_one_no_councils_period():
+    # what public suppression and check-public check a report's figures over (publishing, unchecked)
+    assert reports.get("quarterly").covered("2021-22-Q2") == Period.parse("2021-22-Q2")
+    assert reports.get("annual").covered("2021-22-Q2") == Period.parse("2021-22")
+    assert reports.get("national").covered("2019-20") is None  # published figures only
+
+
 def test_the_national_report_is_filed_under_scotland_and_the_others_per_council():
     national = reports.get("national")
     assert (national.per_council, national.filed_under, national.subject) == (False, "scotland", "Scotland")

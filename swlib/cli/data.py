@@ -224,7 +224,7 @@ def check_public(council, period, strict, data):
 
     ds = load(data)
     council = ds.council_id(council)
-    from ..publishing import where
+    from ..findings import where
 
     found = check(ds, council, period)
     # value-only percentages (counts unknown), ids renamed without replaces, text not cleared (public_text: cleared)

@@ -270,8 +270,9 @@ def _say_public(ds, j, data, verbose: bool, command: str, out=None) -> list[str]
     """What a rendered public report withheld (each passage, where and why) and, in one line, what
     it prints that suppression cannot check (each figure with ``verbose``): run and batch alike.
     Returns the ids of the measures not checked (batch's run summary lists them all)."""
-    from ..publishing import not_checked, public_table, renamed_measures, withheld
-    from ..publishing import where as place
+    from ..findings import where as place
+    from ..publishing import public_table, renamed_measures, withheld
+    from ..unchecked import not_checked
 
     perf = public_table(ds, j.report, j.council, j.period, out)  # read by both: worked out once (out's record)
     for w in withheld(ds, j.report, j.council, j.period, perf):
@@ -349,7 +350,7 @@ def _batch(record, report, period, councils, audiences, jobs, schedule, data, ou
 
         ds = load(plan.data)
         if record.path is not None:
-            from ..publishing import not_checked
+            from ..unchecked import not_checked
 
             for j in same:
                 record.not_checked[j.key] = list(
