@@ -36,13 +36,35 @@ GRADE_NAMES = {1: "Unsatisfactory", 2: "Weak", 3: "Adequate", 4: "Good", 5: "Ver
 
 # a figure withheld from the public (the GSS symbol) and the note that explains it
 SYMBOL = "[c]"
-FOOTNOTE = (
-    "[c] Figure suppressed to protect confidentiality: a figure is not shown where it, or a figure it is built on, "
-    "is from 1 to 4, and also where a number from 1 to 4 could be worked out from it by subtraction: from its own "
-    "total (67 of 70 tells that 3 did not), or from a figure published earlier, this year or last (118 of 142 "
-    "beside 115 of 139 published a quarter before tells that 3 of 3 came in between). A large figure marked [c] "
-    "is suppressed for that second reason."
-)
+
+
+def small_span(lo: int, hi: int) -> str:
+    """A council's small numbers (``suppress_min`` to ``suppress_max``) as a public report names
+    them: "1 to 4" (the default), "1 to 9", or "3" where the two are the same."""
+    return f"{lo} to {hi}" if lo != hi else f"{lo}"
+
+
+def a_small_number(lo: int, hi: int) -> str:
+    """ "a number from 1 to 4" (``small_span``; "the number 3" where the range is one number)."""
+    return f"a number from {lo} to {hi}" if lo != hi else f"the number {lo}"
+
+
+def footnote(lo: int = 1, hi: int = 4) -> str:
+    """What [c] means, as a public report says it once ("About suppressed figures"), in the
+    council's own small numbers (``suppress_min``, ``suppress_max``): a council that hides 1 to 9
+    is not said to hide 1 to 4. Its examples take a small number of that range (3 where it is in it)."""
+    k = min(max(lo, 3), hi)
+    small = a_small_number(lo, hi)
+    return (
+        f"[c] Figure suppressed to protect confidentiality: a figure is not shown where it, or a figure it is built "
+        f"on, is {small.removeprefix('a number ').removeprefix('the number ')}, and also where {small} could be worked out from it by "
+        f"subtraction: from its own total ({70 - k} of 70 tells that {k} did not), or from a figure published "
+        f"earlier, this year or last (118 of 142 beside {118 - k} of {142 - k} published a quarter before tells "
+        f"that {k} of {k} came in between). A large figure marked [c] is suppressed for that second reason."
+    )
+
+
+FOOTNOTE = footnote()  # the default range's (1 to 4)
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:

@@ -24,7 +24,7 @@ from .dataset import Dataset
 from .disclosure import SYMBOL, WITHHELD_TEXT
 from .errors import SwError
 from .excel import write_csv, write_frames
-from .hidden import suppressed_columns
+from .hidden import council_small, suppressed_columns
 from .measure_series import series
 from .measure_spc import long_trend, spc_target
 from .national import real_terms_benchmark
@@ -272,7 +272,8 @@ class Explorer:
         row_df = pd.DataFrame([{**v.row, "sentence": v.sentence}])
         figures = [v.row.get(c) for c in [*v.years, "to_date"]]
         out = {"title": v.title, "definition": v.definition or None, "comments": list(v.comments or []),
-               "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}"),
+               "table": performance_table_view(row_df, v.years, f"{v.title}: {self.period.label}",
+                                               small=council_small(self.council)),
                "trend_chart": None, "icons": None, "spc_chart": None, "benchmark": None}  # fmt: skip
         if all(x is None or (isinstance(x, float) and pd.isna(x)) for x in figures):  # nothing to draw
             out["no_figures"] = f"No figures for this measure in the last four years to {self.period.label}."

@@ -1,6 +1,6 @@
 """The one disclosure rule for a public figure: whether it is hidden (``figure_hidden``), why
-(``hidden_why``, worded by ``HIDDEN_WHY``), and how a public report says so (``PUBLIC_WHY``,
-``suppressed_words``). ``swlib.disclosure`` applies it to the performance table; ``swlib.linked``,
+(``hidden_why``, worded by ``HIDDEN_WHY``), and how a public report says so (``public_why``,
+``suppressed_words``, ``c_note``), in the council's own small numbers. ``swlib.disclosure`` applies it to the performance table; ``swlib.linked``,
 ``whole_parts``, ``shared_bases`` and ``population_rates`` to the figures of different rows a reader can set against each other.
 """
 
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 
-from .base import round_half_up
+from .amounts import small_range
+from .base import SYMBOL, a_small_number, round_half_up
+from .config import council_settings
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .small_numbers import small_count
 
@@ -24,17 +26,45 @@ def suppressed_columns(row) -> set[str]:
     return set(filter(None, (row.get("suppressed") or "").split(",")))
 
 
-def suppressed_words(row, column: str) -> str | None:
+def suppressed_words(row, column: str, lo: int, hi: int) -> str | None:
     """Why public suppression replaced ``column`` of a performance row, as a public report says
-    it: ``PUBLIC_WHY``, the same words whatever the reason in its ``suppressed_why``
-    ("to_date:small,last_year:earlier"); None where it has none. Saying which reason would say
-    which side is small: "the cases that did not meet it" beside 100% tells that 1 to 4 missed
-    it. ``HIDDEN_WHY`` words each reason for the analyst (``suppressed_why`` stays in the table)."""
+    it: ``public_why`` (the council's small numbers, ``lo`` to ``hi``), the same words whatever the
+    reason in its ``suppressed_why`` ("to_date:small,last_year:earlier"); None where it has none.
+    Saying which reason would say which side is small: "the cases that did not meet it" beside
+    100% tells that 1 to 4 missed it. ``HIDDEN_WHY`` words each reason for the analyst
+    (``suppressed_why`` stays in the table)."""
     why = dict(w.split(":") for w in filter(None, str(row.get("suppressed_why") or "").split(",")))
-    return PUBLIC_WHY if why.get(column) in HIDDEN_WHY else None
+    return public_why(lo, hi) if why.get(column) in HIDDEN_WHY else None
 
 
-PUBLIC_WHY = "a number from 1 to 4 could otherwise be read or worked out from the published figures"
+def public_why(lo: int, hi: int) -> str:
+    """Why a public report hides a figure, in the council's small numbers (``suppress_min`` to
+    ``suppress_max``): "a number from 1 to 4 could otherwise be read or worked out from the
+    published figures" (a council that hides 1 to 9 says 1 to 9)."""
+    return f"{a_small_number(lo, hi)} could otherwise be read or worked out from the published figures"
+
+
+def council_small(council: str | None) -> tuple[int, int]:
+    """The small numbers a council's public reports hide (``suppress_min``, ``suppress_max``), as
+    their words name them: 1 to 4 for no council, or where its settings cannot be read."""
+    return small_range(council_settings, council) if council else (1, 4)
+
+
+SUPPRESSED_SENTENCE = "Figure suppressed to protect confidentiality"  # a table prints [c] and says it once
+
+
+def c_note(lo: int, hi: int) -> str:
+    """The note under a table that prints [c], after the symbol: why a figure is hidden, a large
+    one too (public D&G 2023/24 Q2 printed "[c]" for 2,376 of 3,681 and its FOI compliance under a
+    note that said only "a number from 1 to 4 could otherwise be read or worked out": why a large
+    figure is hidden was said pages later, in "About suppressed figures", COMMITTEE-9 #6). One line
+    under a landscape table, as the shorter note was (a second line under each of D&G's seven
+    tables with [c] cost its public paper a page); the same note under every table, so that it
+    does not tell which [c] is large."""
+    return (
+        f"{SUPPRESSED_SENTENCE}: {a_small_number(lo, hi)} could otherwise be read from it, or worked out from it "
+        f"by subtraction, so a large figure can be {SYMBOL} too."
+    )
 
 
 def is_small(x, lo: int, hi: int):

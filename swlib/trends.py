@@ -15,7 +15,7 @@ from .benchmarking import benchmark
 from .config import council_settings
 from .dataset import Dataset
 from .formatting import fmt_value
-from .hidden import figure_hidden, suppressed_columns, suppressed_words
+from .hidden import SUPPRESSED_SENTENCE, figure_hidden, suppressed_columns, suppressed_words
 from .measure_series import measure_arrays, measures_by_id
 from .periods import Period
 from .rag import rounded_status, shown_decimals
@@ -90,7 +90,12 @@ def against_target(now: float, target: float, polarity: str, unit: str, decimals
 
 
 def sentence(
-    row: dict, years: list[str], benchmark_row: dict | None = None, trend: dict | None = None, period=None
+    row: dict,
+    years: list[str],
+    benchmark_row: dict | None = None,
+    trend: dict | None = None,
+    period=None,
+    small: tuple[int, int] = (1, 4),
 ) -> str:
     """One plain-English sentence from the numbers, compared on the trend arrow's basis (the same
     point last year), e.g. "Up from 71% at this point last year to 91%, above the 75% target;
@@ -101,7 +106,7 @@ def sentence(
     names its year, and where that is not the figure's own year says so ("in 2020/21 (the latest
     year compared with Scotland) the figure was better than Scotland's"); a whole year's figure in
     a report of a later ``period`` names its year ("to 4.9% in 2022/23"); synthetic figures are
-    called so."""
+    called so. ``small``: the council's small numbers, which a suppressed figure's reason names."""
 
     unit, dec = row["unit"], int(row["decimals"])
     now = row.get("to_date")
@@ -138,7 +143,7 @@ def sentence(
     extra = []
     if "last_year" in suppressed_columns(row):
         text = f(now) + year_words + (f", {against}" if against else "")
-        why = suppressed_words(row, "last_year")
+        why = suppressed_words(row, "last_year", *small)
         extra.append(f"the figure {when} is suppressed to protect confidentiality" + (f": {why}" if why else ""))
     elif row.get("cash") and before is not None and not pd.isna(before):  # a cost: never compared in cash
         text = now_text + (f", {against}" if against else "")
@@ -222,9 +227,6 @@ def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:
     return False
 
 
-SUPPRESSED_SENTENCE = "Figure suppressed to protect confidentiality"  # a table prints [c] and says it once
-
-
 def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series:
     """The sentence for every measure of a performance table (with benchmark and trend where known)."""
 
@@ -232,10 +234,12 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
     by_code = {r["lgbf"]: r for r in records(bench)}
     freq = measures_by_id(ds)["frequency"]
     years = perf.attrs.get("years", [])
+    cfg = council_settings(council)
+    small = cfg.suppress_min, cfg.suppress_max
     out = []
     for r in records(perf):
         if "to_date" in suppressed_columns(r):
-            why = suppressed_words(r, "to_date")
+            why = suppressed_words(r, "to_date", *small)
             out.append(SUPPRESSED_SENTENCE + (f": {why}." if why else "."))
             continue
         trend = (
@@ -246,5 +250,5 @@ def describe(perf: pd.DataFrame, ds: Dataset, council: str, period) -> pd.Series
         if trend and perf.attrs.get("audience") == "public" and _trend_years_hidden(ds, council, r, period):
             trend = None  # a trend built on a suppressed year would give it away
         code = r.get("lgbf")
-        out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend, period))
+        out.append(sentence(r, years, by_code.get(code) if isinstance(code, str) else None, trend, period, small))
     return pd.Series(out, index=perf.index, dtype="object")

@@ -5,7 +5,6 @@ import math
 
 from swlib.hidden import (
     HIDDEN_WHY,
-    PUBLIC_WHY,
     figure_hidden,
     hidden_why,
     is_small,
@@ -38,9 +37,38 @@ def test_a_count_is_small_from_lo_to_hi_and_a_missing_one_is_not():
 def test_a_public_report_gives_one_reason_whichever_side_is_small():
     row = {"suppressed": "to_date,last_year", "suppressed_why": "to_date:complement,last_year:earlier"}
     assert suppressed_columns(row) == {"to_date", "last_year"}
-    assert suppressed_words(row, "to_date") == suppressed_words(row, "last_year") == PUBLIC_WHY
-    assert suppressed_words(row, "target") is None
-    assert suppressed_columns({"suppressed": None}) == set() and suppressed_words({}, "to_date") is None
+    why = "a number from 1 to 4 could otherwise be read or worked out from the published figures"
+    assert suppressed_words(row, "to_date", 1, 4) == suppressed_words(row, "last_year", 1, 4) == why
+    assert suppressed_words(row, "target", 1, 4) is None
+    assert suppressed_columns({"suppressed": None}) == set() and suppressed_words({}, "to_date", 1, 4) is None
+
+
+def test_the_words_for_a_hidden_figure_name_the_councils_own_small_numbers():
+    """A council that hides 1 to 9 is not told to its readers as hiding 1 to 4 (the footnote, the
+    note under a table with [c], and each sentence said "1 to 4" whatever suppress_max was)."""
+    from swlib.base import footnote
+    from swlib.hidden import c_note, public_why
+
+    row = {"suppressed": "to_date", "suppressed_why": "to_date:small"}
+    assert suppressed_words(row, "to_date", 1, 9) == public_why(1, 9)
+    assert public_why(1, 9).startswith("a number from 1 to 9 could otherwise be read")
+    assert "1 to 4" not in c_note(1, 9) and "a number from 1 to 9" in c_note(1, 9)
+    assert "from 1 to 9" in footnote(1, 9) and "1 to 4" not in footnote(1, 9)
+    assert "(65 of 70 tells that 5 did not)" in footnote(5, 9)  # its example is a number it hides
+    assert "is 3, and also where the number 3 could be" in footnote(3, 3)
+
+
+def test_the_note_under_a_table_with_c_says_why_a_large_figure_is_hidden_too():
+    """COMMITTEE-9 #6: public D&G printed [c] for 2,376 of 3,681 and its FOI compliance under a
+    note that said only "a number from 1 to 4": why a large figure is hidden was said only in
+    "About suppressed figures", pages later. The note says it where the [c] is, the same in every
+    table (it does not tell which [c] is large)."""
+    from swlib.hidden import c_note
+
+    assert c_note(1, 4) == (
+        "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read from it, or "
+        "worked out from it by subtraction, so a large figure can be [c] too."
+    )
 
 
 def test_a_count_is_tested_as_printed_at_its_decimals_not_as_stored():

@@ -114,9 +114,9 @@ def test_a_public_table_marks_a_suppressed_row_c_and_says_why_once_under_it(demo
     marked = [t for t in tables if any(("sentence", "[c]") in r["notes"] for r in t["rows"])]
     assert marked
     for t in marked:
-        assert t["suppressed_note"] == (
-            "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read or worked out "
-            "from the published figures."
+        assert t["suppressed_note"] == (  # why a large [c] too, where the [c] is (COMMITTEE-9 #6)
+            "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read from it, or "
+            "worked out from it by subtraction, so a large figure can be [c] too."
         )
     texts = [text for t in tables for r in t["rows"] for _, text in r["notes"]]
     assert not any("protect confidentiality" in text for text in texts)

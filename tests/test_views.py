@@ -723,8 +723,8 @@ def test_a_public_annual_table_with_c_says_why_under_it_and_its_withheld_chart_i
     Y = swlib.Period.parse("2016-17")
     public = statutory_view(swlib.performance(demo, "dundee-city", Y, audience="public"), "Justice social work", Y)
     assert public["table"]["suppressed_note"] == (
-        "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read or worked out "
-        "from the published figures."
+        "Figure suppressed to protect confidentiality: a number from 1 to 4 could otherwise be read from it, or "
+        "worked out from it by subtraction, so a large figure can be [c] too."
     )
     assert public["chart"]["caption"].endswith(
         "Chart not shown for Young people receiving a custodial sentence: it would show a figure marked [c] in the table."
@@ -962,3 +962,48 @@ def test_a_weak_grade_on_page_one_names_its_service_as_the_public_grades_table_d
     table = s.inspection_view(ds, "dundee-city", P, "public")["table"]
     assert "3" not in public[0]["name"] and public[0]["name"].startswith("[withheld")
     assert public[0]["name"].split(" (")[0] in str(table)  # the name as the table prints it
+
+
+def test_a_public_report_names_the_councils_own_small_numbers_where_it_explains_c(demo, tmp_path, monkeypatch):
+    """A council whose settings hide 1 to 9 (suppress_max: 9) had its public reports say "1 to 4"
+    under every table with [c], in "About suppressed figures" and in the glossary's [c]: the
+    reader is told the range the council uses."""
+    from bs4 import BeautifulSoup
+
+    from swlib import trends
+    from swlib.periods import Period
+    from swlib.views import glossary_items, performance_view, sources_view
+
+    P = Period.parse("2023-24-Q2")
+
+    def public(council):
+        perf = swlib.performance(demo, council, P, audience="public")
+        perf["sentence"] = trends.describe(perf, demo, council, P)
+        return perf
+
+    def said(council):
+        perf = public(council)
+        notes = [t["suppressed_note"] for p in performance_view(perf)["parts"] for o in p["outcomes"]
+                 for t in o["tables"] if t.get("suppressed_note")]  # fmt: skip
+        return notes, sources_view(demo, council, "public")["note"], dict(glossary_items(council))["[c]"]
+
+    notes, footnote, c = said("dumfries-and-galloway")
+    assert notes and all("a number from 1 to 4 could otherwise be read" in n for n in notes)
+    assert "is from 1 to 4" in footnote and "counts 1 to 4 people" in c
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "councils.yaml").write_text("councils:\n  dumfries-and-galloway:\n    suppress_max: 9\n")
+    monkeypatch.setenv("SWREPORT_PARAMS", str(params))
+    notes, footnote, c = said("dumfries-and-galloway")
+    assert notes and all("a number from 1 to 9 could otherwise be read" in n for n in notes)
+    assert all(n.endswith("so a large figure can be [c] too.") for n in notes)  # where the [c] is
+    assert "is from 1 to 9" in footnote and "a number from 1 to 9 could be worked out" in footnote
+    assert "counts 1 to 9 people" in c
+    assert not [w for w in [*notes, footnote, c] if "1 to 4" in w]
+    # and as the reader sees it: the sentences of a row with a figure [c] at this point last year
+    perf = public("dumfries-and-galloway")
+    tables = [t for p in performance_view(perf)["parts"] for o in p["outcomes"] for t in o["tables"]]
+    html = "".join(str(macro("performance_table", t)) for t in tables)
+    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    assert "[c] Figure suppressed to protect confidentiality: a number from 1 to 9 could" in text
+    assert "1 to 4" not in text

@@ -16,7 +16,7 @@ from ..charts.base import value_axis_label
 from ..config import cleared_text, council_settings
 from ..disclosure import SYMBOL, WITHHELD_TEXT
 from ..formatting import fmt_money, fmt_value, slug
-from ..hidden import PUBLIC_WHY
+from ..hidden import c_note, council_small
 from ..national import SHORT_TITLES, real_terms_benchmark
 from ..periods import Period
 from ..public_text import WITHHELD, WITHHELD_RESTATED, WITHHELD_UNCLEARED
@@ -26,7 +26,6 @@ from ..rows import records
 from ..schema import COUNT_UNITS
 from ..small_numbers import small_numbers_in
 from ..status import is_synthetic, performance, synthetic_columns
-from ..trends import SUPPRESSED_SENTENCE
 from .quarterly import benchmark_decimals, cost_prices, prices_by_figure
 from .tables import frame_view, marked_targets, money_view, no_data_text, synthetic_marks, values_view, variance_view
 
@@ -66,7 +65,8 @@ def statutory_view(perf: pd.DataFrame, outcome: str, period: Period, say_none: b
     said = rows["year_notes"].map(lambda n: set(n or {}))
     years = [y for y in years if rows[y].notna().any() or supp.str.contains(y, regex=False).any()
              or said.map(lambda n, y=y: y in n).any()]  # years with figures, or with a reason for one missing  # fmt: skip
-    out["table"] = with_c_note(values_view(rows, years, this_year, f"{outcome}: figures by year"))
+    small = council_small(perf.attrs.get("council"))
+    out["table"] = with_c_note(values_view(rows, years, this_year, f"{outcome}: figures by year"), small)
     out["table"]["base_note"] = base_not_given(rows)
     out["comments"] = year_comments(rows, period)
     rows[this_year] = rows["to_date"]
@@ -107,11 +107,12 @@ def year_comments(rows: pd.DataFrame, period: Period) -> list[dict]:
     return out
 
 
-def with_c_note(table: dict) -> dict:
+def with_c_note(table: dict, small: tuple[int, int]) -> dict:
     """A table with a figure marked [c] says why under it, as the quarterly reports' tables do
-    (the public Dundee annual printed "6 [c]" with the reason only in the glossary, pages later)."""
+    (the public Dundee annual printed "6 [c]" with the reason only in the glossary, pages later),
+    in the council's small numbers (``small``: ``suppress_min``, ``suppress_max``)."""
     if any(c.get("suppressed") for r in table["rows"] for c in r["cells"]):
-        table["suppressed_note"] = f"{SUPPRESSED_SENTENCE}: {PUBLIC_WHY}."
+        table["suppressed_note"] = c_note(*small)
     return table
 
 
@@ -332,7 +333,8 @@ def workforce_view(ds, council: str, period: Period, audience: str = "internal",
         body.append({"label": service, "total": service == "Total", "cells": cells})
     cap = f"Social work workforce, {latest.label}" + (" (the latest available)" if latest != period else "")
     table = {"caption": cap, "columns": ["Headcount", "Full-time equivalent"], "rows": body}
-    return {"none": None, "table": with_c_note(synthetic_marks(table, [c for r in body for c in r["cells"]]))}
+    table = with_c_note(synthetic_marks(table, [c for r in body for c in r["cells"]]), council_small(council))
+    return {"none": None, "table": table}
 
 
 def year_inspections(ds, council: str, period: Period, audience: str = "internal") -> tuple[bool, pd.DataFrame]:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..disclosure import SYMBOL
 from ..formatting import TREND_ARROWS, fmt_value, slug
-from ..hidden import PUBLIC_WHY, suppressed_columns
+from ..hidden import SUPPRESSED_SENTENCE, c_note, council_small, public_why, suppressed_columns
 from ..measure_spc import trend_cell_words
 from ..narrative import comment_html
 from ..periods import Period, fy_text
@@ -19,16 +19,25 @@ from ..rag import by_the_figures
 from ..rows import records
 from ..status import PLAN_BASELINE, synthetic_columns, without_figures
 from ..targets import targets_to_date
-from ..trends import SUPPRESSED_SENTENCE
 from ..ytd import PART_YEAR
 from .no_figures import no_figures_view
 from .tables import cell, marked_targets, synthetic_marks
 
 
-def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, latest_year: str | None = None) -> dict:
+def performance_table_view(
+    rows: pd.DataFrame,
+    years: list[str],
+    caption: str,
+    latest_year: str | None = None,
+    *,
+    small: tuple[int, int] | None = None,
+) -> dict:
     """The council layout: indicator | comments | this year (status, target, to date) | last 3 years.
     With ``latest_year`` (measures counted once a year, in a report for part of a year) the
-    figures are that year's, headed as such, never as this year's to date."""
+    figures are that year's, headed as such, never as this year's to date. ``small``: the council's
+    small numbers (``suppress_min``, ``suppress_max``), which the note under a table with [c] names
+    (default: those of the council of ``rows.attrs``)."""
+    small = small or council_small(rows.attrs.get("council"))
     if latest_year:
         years = [y for y in years if y != latest_year]
     out = {
@@ -44,7 +53,7 @@ def performance_table_view(rows: pd.DataFrame, years: list[str], caption: str, l
     for r in records(rows):
         notes = [("sentence", r["sentence"])] if r.get("sentence") else []
         if notes:  # [c] in the row, the reason once under the table (public D&G Q2 p4: the sentence in five rows)
-            text, why = marked_c(r["sentence"])
+            text, why = marked_c(r["sentence"], *small)
             notes = [("sentence", text)]
             out["suppressed_note"] = why or out.get("suppressed_note")
         if r.get("note"):
@@ -97,14 +106,15 @@ def marked_baselines(table: dict, years: list[str], rows: list[dict]) -> dict:
     return table
 
 
-def marked_c(sentence: str) -> tuple[str, str | None]:
+def marked_c(sentence: str, lo: int, hi: int) -> tuple[str, str | None]:
     """A row's sentence as a table prints it, [c] where it says a figure is suppressed, and the
-    sentence that says why, for once under the table (None where it says none)."""
+    note that says why, for once under the table (``hidden.c_note``, in the council's small
+    numbers ``lo`` to ``hi``; None where it says none)."""
     if sentence.startswith(SUPPRESSED_SENTENCE):
-        return SYMBOL, sentence
-    said = f" is suppressed to protect confidentiality: {PUBLIC_WHY}"
+        return SYMBOL, c_note(lo, hi)
+    said = f" is suppressed to protect confidentiality: {public_why(lo, hi)}"
     if said in sentence:
-        return sentence.replace(said, f" is {SYMBOL}"), f"{SUPPRESSED_SENTENCE}: {PUBLIC_WHY}."
+        return sentence.replace(said, f" is {SYMBOL}"), c_note(lo, hi)
     return sentence, None
 
 
@@ -150,6 +160,7 @@ def performance_view(perf: pd.DataFrame) -> dict:
     themes with figures for the period (``_themes_in_order``); the measures with no figures at all
     in one part at the end (``no_figures_view``)."""
     years = perf.attrs.get("years", [])
+    small = council_small(perf.attrs.get("council"))
     none = no_figures_view(perf)
     if none:
         attrs, perf = perf.attrs, perf[~without_figures(perf)]
@@ -163,12 +174,15 @@ def performance_view(perf: pd.DataFrame) -> dict:
             tables = []
             if (~yearly).any():
                 tables.append(
-                    performance_table_view(odf[~yearly], years, f"{name}: measures, status and the last three years")
+                    performance_table_view(
+                        odf[~yearly], years, f"{name}: measures, status and the last three years", small=small
+                    )
                 )
             for shown, ydf in odf[yearly].groupby("period_shown", sort=False):
                 label = Period.parse(shown).label
                 tables.append(performance_table_view(
-                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown
+                    ydf, years, f"{name}: measures counted once a year, latest year available ({label})", latest_year=shown,
+                    small=small,
                 ))  # fmt: skip
             outcomes.append({"id": f"outcome-{slug(theme)}-{slug(outcome)}{tail}", "title": outcome, "tables": tables})
         title = f"{theme}: measures counted once a year" if later else theme

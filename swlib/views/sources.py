@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..disclosure import FOOTNOTE
+from ..base import SYMBOL, footnote, small_span
 from ..glossary import items
+from ..hidden import council_small
 from ..measure_spc import MAX_SPC_POINTS
 from ..periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from ..printed_text import public_source, source_label
@@ -46,7 +47,7 @@ def sources_view(ds, council: str, audience: str, printed: dict | None = None) -
         for label, n in pd.Series(labels, dtype=object).value_counts(sort=False).items():
             items.setdefault(label, []).append(rows_of(n, name))
     return {
-        "note": FOOTNOTE if audience == "public" else None,
+        "note": footnote(*council_small(council)) if audience == "public" else None,
         "items": [(src, ", ".join(parts)) for src, parts in sorted(items.items())],
     }
 
@@ -137,12 +138,15 @@ NOT_STATED = "Source not stated in the data"  # a row whose source column is bla
 
 def glossary_items(council: str | None = None) -> list[tuple[str, str]]:
     """Every term a council report may use; the rendered report keeps those it does use. With
-    ``council``, Green, Amber, Red says its tolerance in figures (``views.tolerance``)."""
+    ``council``, Green, Amber, Red says its tolerance in figures (``views.tolerance``), and [c] its
+    small numbers (``suppress_min`` to ``suppress_max``)."""
 
     terms = glossary()
     if council:
         rule = amber_rule(council)
         terms = {t: with_rule(m, rule) for t, m in terms.items()}
+    if SYMBOL in terms:  # [c]: the council's own small numbers (1 to 4 unless its settings say otherwise)
+        terms[SYMBOL] = terms[SYMBOL].replace("{small}", small_span(*council_small(council)))
     return list(terms.items()) + [
         i for i in items() if i[0] not in terms and not any(t.startswith(i[0] + " (") for t in terms)
     ]
