@@ -53,7 +53,7 @@ _SAID = (rf"(?:(?:of\s+(?:these|those|them|whom)|in\s+total|overall|in\s+all),?\
 
 
 _IN_PERIOD = (r"(?:q[1-4]\b|quarter\s+[1-4]\b|(?:first|second|third|fourth|last|final)\s+quarter\b|"
-              rf"(?:{MONTH_NAMES})\b)")  # fmt: skip
+              rf"(?:{MONTH_NAMES})\b|(?:spring|summer|autumn|winter)\b)")  # fmt: skip
 
 
 def _share(k: str = "") -> str:  # a fraction or a percentage, its groups named frac<k> and pc<k>
@@ -200,8 +200,8 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "nil in Q1, one in Q2", "none in April and two in May": a count in a period of a list of them
         "a count in a period",
         LazyPattern(
-            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{WORD})(?:\s+one)?\s+(?:in|during|for)\s+(?:the\s+)?{_IN_PERIOD}|"
-            rf"\b(?:in|during)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
+            rf"(?:^|[:,;]\s*|\band\s+|\bthen\s+)(?P<n>{WORD})(?:\s+one)?\s+(?:in|during|for|over)\s+(?:the\s+)?{_IN_PERIOD}|"
+            rf"\b(?:in|during|over)\s+(?:the\s+)?{_IN_PERIOD}\s*,?\s+(?:there\s+(?:was|were)\s+|we\s+had\s+)?"
             rf"(?P<n2>{WORD})(?=\s*(?:[.,;:!?)]|$|\s+(?:{NOUNS})\b))",  # "in Q2 one.", "in May, two children"
             re.I | re.M,
         ),

@@ -48,8 +48,24 @@ _DUE = LazyPattern(r"\b(?:are|is|will|shall|due|scheduled|planned|each\s+year|ev
                    r"monthly|usually|normally|typically)\b", re.I)  # fmt: skip
 _Q = r"(?:q[1-4]|quarter\s+[1-4])\b"
 _NUMERIC_DATE = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-_MONTH = rf"(?:{MONTH_NAMES})\b(?:\s+\d{{4}})?"
+# a season is a period as a month is ("in the spring and again in the autumn": 2)
+_SEASONS = r"spring|summer|autumn|winter"
+_WHEN = rf"(?:the\s+)?(?:{MONTH_NAMES}|{_SEASONS})"  # a month or a season, when events happened
+_MONTH = rf"{_WHEN}\b(?:\s+\d{{4}})?"
 _QUARTER_ORD = r"(?:first|second|third|fourth|final|last)"
+
+
+_Q2 = r"(?:q|quarter\s+)(?P<qa>[1-4])\b"
+_MONTH_AT = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _in_range(m: re.Match) -> int:
+    """How many months (quarters) from the first named to the last, both counted: January to March 3,
+    November to January 3, April to March 12; Q1 to Q3 3."""
+    if m.group("month"):
+        a, b = (_MONTH_AT.index(m.group(k).lower()[:3]) for k in ("a", "b"))
+        return (b - a) % 12 + 1
+    return (int(m.group("qb")) - int(m.group("qa"))) % 4 + 1
 
 
 def _ordinal(word: str) -> int:
@@ -76,14 +92,15 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         lambda m: _listed(m, _DATE),
     ),
-    (  # "Children were placed in secure care in June, in August and in February.": each month said again
+    (  # "Children were placed in secure care in June, in August and in February.", "in the spring and again in the
+        # autumn": each month or season said again
         "events listed by their months",
         LazyPattern(
-            rf"\b(?:in|during)\s+(?:{MONTH_NAMES})\b(?:\s+\d{{4}})?(?:\s*,\s*(?:and\s+)?(?:again\s+)?(?:in|during)\s+"
-            rf"(?:{MONTH_NAMES})\b(?:\s+\d{{4}})?)*\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:in|during)\s+(?:{MONTH_NAMES})\b",
+            rf"\b(?:in|during|over)\s+{_WHEN}\b(?:\s+\d{{4}})?(?:\s*,\s*(?:and\s+)?(?:again\s+)?(?:in|during|over)\s+"
+            rf"{_WHEN}\b(?:\s+\d{{4}})?)*\s*,?\s*(?:and|&)\s+(?:again\s+)?(?:in|during|over)\s+{_WHEN}\b",
             re.I,
         ),
-        lambda m: _listed(m, rf"\b(?:in|during)\s+(?:{MONTH_NAMES})\b"),
+        lambda m: _listed(m, rf"\b(?:in|during|over)\s+{_WHEN}\b"),
     ),
     (  # "Secure placements were made in Q1, Q2 and Q4.", "in each of Q1, Q2 and Q3", "in quarters 1, 2 and 4" (3)
         "events listed by their quarters",
@@ -115,17 +132,17 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             rf"(?!\s*(?:-|–|to)\s*\d)",
             re.I,
         ),
-        lambda m: _listed(m, rf"\b(?:{MONTH_NAMES})\b", True),
+        lambda m: _listed(m, rf"\b(?:{MONTH_NAMES}|{_SEASONS})\b", True),
     ),
     (  # "Secure placements: first in May, second in July.", "1st in May, 2nd in July", "once in May and again in July"
         "events listed in order by their months",
         LazyPattern(
-            rf"\b(?P<o0>{_ORD}|once)\s+in\s+(?:{MONTH_NAMES})\b(?:\s*,?\s*(?:and\s+|then\s+)?(?:the\s+)?(?P<o>{_ORD}|again)"
-            rf"\s+in\s+(?:{MONTH_NAMES})\b)+",
+            rf"\b(?P<o0>{_ORD}|once)\s+in\s+{_WHEN}\b(?:\s*,?\s*(?:and\s+|then\s+)?(?:the\s+)?(?P<o>{_ORD}|again)"
+            rf"\s+in\s+{_WHEN}\b)+",
             re.I,
         ),
         lambda m: (
-            [len(re.findall(rf"\b(?:{MONTH_NAMES})\b", m.group(0), re.I))]
+            [len(re.findall(rf"\b(?:{MONTH_NAMES}|{_SEASONS})\b", m.group(0), re.I))]
             if _EVENTS.search(m.string[sentence_start(m.string, m.start()) : m.start()])
             else []
         ),
@@ -139,6 +156,16 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
             re.I,
         ),
         lambda m: _listed(m, r"\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th)"),
+    ),
+    (  # "A secure placement was made each month from January to March." (3), "every quarter from Q1 to Q3" (3)
+        "events in every month of a range of months",
+        LazyPattern(
+            rf"\b(?:in\s+)?(?:each|every)\s+(?:(?P<month>month)\s+(?:from|between)\s+(?P<a>{MONTH_NAMES})\b\.?(?:\s+\d{{4}})?"
+            rf"\s+(?:to|and|until|till|through)\s+(?P<b>{MONTH_NAMES})\b|quarter\s+(?:from|between)\s+{_Q2}\s+(?:to|and|"
+            rf"until|till|through)\s+{_Q2.replace('qa', 'qb')})",
+            re.I,
+        ),
+        lambda m: [_in_range(m)] if _of_events(m, True) else [],
     ),
     (  # "The second and third secure placements this year followed in August." (at least 3)
         "events listed by their ordinals",

@@ -60,3 +60,23 @@ def test_a_count_in_lower_case_roman_numerals_is_found_but_not_a_list_label():
     assert small_numbers_in("Placements: ii young people were placed out of area.")
     assert not small_numbers_in("(iii) children placed out of area are reviewed monthly.")
     assert not small_numbers_in("Under Part iii children in need are assessed.")
+
+
+def _public(text: str) -> str:
+    """A narrative paragraph as a public report prints it: word for word, or the note in its place."""
+    from swlib.public_text import public_narrative
+
+    return public_narrative(text)[0]
+
+
+@pytest.mark.parametrize(
+    "said, kept",
+    [("None in the spring, two in the summer.", "None in the spring, twenty in the summer."),
+     ("Secure placements: nil in spring, one in summer.", "Referrals: forty in spring, fifty in summer."),
+     ("Over the winter, two.", "Over the winter, forty.")],
+)  # fmt: skip
+def test_a_count_in_a_season_is_a_count_in_a_period_a_public_report_withholds(said, kept):
+    # brief attackfix10 #2: "nil in Q1, one in Q2" was withheld; the same by season was printed
+    assert said not in _public(said)
+    assert _public(kept) == kept
+

@@ -48,3 +48,48 @@ def test_events_listed_by_quarter_month_or_date_are_counted(text, n):
 )  # fmt: skip
 def test_schedules_rates_and_dates_listed_count_no_one(text):
     assert not small_numbers_in(text)
+
+
+def _public(text: str) -> str:
+    """A narrative paragraph as a public report prints it: word for word, or the note in its place."""
+    from swlib.public_text import public_narrative
+
+    return public_narrative(text)[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Secure placements were made in the spring and again in the autumn.",  # 2 at least
+     "Secure placements were made in spring, summer and autumn.",  # 3
+     "Secure placements were made over the summer and over the winter.",
+     "Secure placements: first in spring, second in autumn."],
+)  # fmt: skip
+def test_events_listed_by_season_are_withheld_in_a_public_report(said):
+    # brief attackfix10 #2 (ATTACK-9 #2): a season is a period as a month is
+    assert said not in _public(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["A secure placement was made each month from January to March.",  # 3
+     "A secure placement was made every month from April to July.",  # 4
+     "Children were placed in secure care in each month from November to January.",  # 3, over the year's turn
+     "A secure placement was made each quarter from Q1 to Q3."],
+)  # fmt: skip
+def test_events_in_each_month_of_a_short_range_are_withheld_in_a_public_report(said):
+    # brief attackfix10 #3: a count a month over a range of months is at least as many as the months
+    assert said not in _public(said)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["A secure placement was made each month from April to March.",  # 12: not small
+     "Team meetings were held each month from January to March.",  # no one counted
+     "Performance is reported each month from April to June.",  # a schedule
+     "Children's hearings are held in spring and autumn.",
+     "The winter plan was agreed in spring and reviewed in autumn.",
+     "We received 45 referrals over the summer and 60 over the winter.",
+     "Over the summer, 30 children were placed in secure care."],
+)  # fmt: skip
+def test_a_long_range_of_months_schedules_and_large_counts_by_season_are_kept(kept):
+    assert _public(kept) == kept
