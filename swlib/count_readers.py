@@ -193,12 +193,14 @@ _PART = LazyPattern(rf"(?<![\w.,£$/-])(?P<n>{WHOLE_FIGURE})\b(?!\s*(?:%|per\s*c
                     r"years?|hours?|[.,/-]\d))", re.I)  # fmt: skip
 # "... in foster care (8), kinship care (8) and residential care": a list whose last part has no figure
 _LAST_UNFIGURED = LazyPattern(r"\(\s*\d+\s*\)\s*,?\s*(?:and|&)\s+(?![^()]*\(\s*\d)[^()]+$", re.I)
+# "... split 20 police, 22 health and education": a list of figures before their parts, its last part with none
+_LAST_BARE = LazyPattern(r",\s*\d+\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:and|&)\s+(?:[a-z][\w'’-]*\s*){1,4}$", re.I)
 
 
 def rest_of_listed(m: re.Match) -> list[float]:  # "Of the 20 children, 8 ... and 8 ...; the others ...": 4
     """The rest of a whole said with its parts listed, where the sentence says there is a rest ("the
     others", "the rest", "the remainder") or lists a last part with no figure ("foster care (8),
-    kinship care (8) and residential care"): the whole less the parts, two parts or more (one is
+    kinship care (8) and residential care", "split 20 police, 22 health and education"): the whole less the parts, two parts or more (one is
     ``difference``'s), where they add to less than the whole; not of rates, percentages or years."""
     a, rest = word_value(m.group("a")), m.group("rest")
     if (
@@ -209,7 +211,8 @@ def rest_of_listed(m: re.Match) -> list[float]:  # "Of the 20 children, 8 ... an
         return []
     parts = [word_value(p.group("n")) for p in _PART.finditer(rest)]
     parts = [p for p in parts if not 1900 <= p <= 2100]
-    if len(parts) < 2 or not (_REST_WORDS.search(rest) or _LAST_UNFIGURED.search(rest)):
+    listed = _LAST_UNFIGURED.search(rest) or _LAST_BARE.search(rest.split(";")[0].rstrip(" ,)"))
+    if len(parts) < 2 or not (_REST_WORDS.search(rest) or listed):
         return []
     left = a - sum(parts)
     return [left] if left > 0 else []

@@ -80,3 +80,17 @@ def test_a_count_in_a_season_is_a_count_in_a_period_a_public_report_withholds(sa
     assert said not in _public(said)
     assert _public(kept) == kept
 
+
+@pytest.mark.parametrize(
+    "said, kept",
+    [("The 45 referrals split 20 police, 22 health and education.",  # 45 less 42: 3 from education
+      "The 60 referrals split 20 police, 22 health and education."),
+     ("Of the 45 referrals, 20 were from police, 22 from health and education.",
+      "Of the 45 referrals, 20 were from police, 25 from health and education."),  # adds up: no rest
+     ("The 45 staff include 20 social workers, 22 support workers and managers.",
+      "Our 300 staff include 120 social workers, 150 support workers and managers.")],
+)  # fmt: skip
+def test_the_rest_of_a_split_list_without_a_rest_word_is_withheld_in_a_public_report(said, kept):
+    # brief attackfix10 #4: the last part named with no figure is the rest, as "(8), (8) and residential care" was
+    assert said not in _public(said)
+    assert _public(kept) == kept
