@@ -952,26 +952,35 @@ def test_a_part_year_total_is_drawn_beside_the_same_point_last_year_not_against_
     assert "same-point" not in trend_chart(r, years, "2023/24 Quarter 2").svg
 
 
-def test_a_cash_chart_greys_the_earlier_figures_its_sentence_does_not_compare(demo):
+def test_a_cash_chart_draws_only_the_figure_its_sentence_compares(demo):
     # SL Q2 p11: the sentence says £79,600 is "not compared with £86,500 at this point last year:
-    # cash, not adjusted for inflation", and the chart drew £86,500 beside it as a comparator
+    # cash, not adjusted for inflation", and the chart drew £86,500 beside it as a comparator; then
+    # greyed, it still drew the five cash bars side by side (COMMITTEE-9 #2): pounds are never compared
+    # across years in cash (prices.price_basis), so the chart draws this year's alone, against its target
     import xml.etree.ElementTree as ET
-
-    from swlib.charts.base import PALETTE
 
     ns = "{http://www.w3.org/2000/svg}"
     r, years = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-equipu-saving")
     chart = trend_chart(r, years, "2021/22 Quarter 2")
-    fills = [(b.get("class"), b.get("fill")) for b in ET.fromstring(chart.svg).iter(ns + "rect")
-             if "bar" in (b.get("class") or "")]  # fmt: skip
-    assert fills[-1] == ("bar latest", "#0072B2") and len(fills) >= 3
-    assert all(f == PALETTE["grey"] for c, f in fills[:-1]), fills
-    assert (
-        "Grey bars: earlier figures, not compared with this year's (cash, not adjusted for inflation)" in chart.caption
+    svg = ET.fromstring(chart.svg)
+    bars = [b.get("class") for b in svg.iter(ns + "rect") if "bar" in (b.get("class") or "")]
+    labels = [t.text for t in svg.iter(ns + "text") if t.get("class") == "bar-label"]
+    assert bars == ["bar latest"] and labels == ["£79,600 †"]
+    assert "£86,500" not in chart.svg and "£159,000" not in chart.svg  # nor in its alt text
+    assert "target to date £87,500" in chart.svg and "annual target" not in chart.svg  # this year's own target
+    assert chart.caption.startswith(
+        "Annual saving from using recycled items as opposed to new through the joint store (Equipu): this year to "
+        "date against the target to date (dotted). Earlier years' figures are not drawn: not compared with this "
+        "year's (cash, not adjusted for inflation); the table gives them."
     )
+    # a cost counted once a year: its latest year alone, against the annual target
+    r, years = row(demo, "dumfries-and-galloway", "2023-24-Q2", "dg-lac-residential-cost")
+    chart = trend_chart(r, years, "2023/24 Quarter 2")
+    assert [t.text for t in ET.fromstring(chart.svg).iter(ns + "text") if t.get("class") == "bar-label"] == ["£4,969 †"]
+    assert "not compared with the latest year's (cash" in chart.caption
     r, years = row(demo, "south-lanarkshire", "2021-22-Q2", "sl-cpo-upw-5days")  # not pounds: as before
     plain = trend_chart(r, years, "2021/22 Quarter 2")
-    assert PALETTE["grey"] not in plain.svg and "Grey bars" not in plain.caption
+    assert plain.svg.count('class="bar"') == 3 and "not drawn" not in plain.caption
 
 
 def test_the_rank_charts_carry_their_colour_key_and_a_cost_is_ranked_lowest_to_highest(demo):

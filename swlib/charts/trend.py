@@ -18,7 +18,6 @@ from .base import (
     HALF_PAGE,
     LABEL_PAD,
     MIN_FONT,
-    PALETTE,
     PHONE_DRAWN,
     SYNTHETIC_MARK,
     Chart,
@@ -54,6 +53,13 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     unit, dec = row["unit"], int(row["decimals"])
     shown = Period.parse(row.get("period_shown") or years[-1])
     hidden_cols = _hidden(row)
+    # pounds in cash (``prices.price_basis``): the sentence does not compare this year's with earlier years',
+    # nor does the chart, which draws this year's alone against its target (SL 2021/22 Q2's Equipu saving
+    # drew five cash bars, £86,500 beside £79,600, under "not compared": COMMITTEE-9 #2)
+    cash = isinstance(row.get("cash"), str)
+    earlier = [y for y in years if y != str(shown) and not is_nan(row.get(y))]
+    if cash:
+        years = []
     if shown.kind == "year":  # an annual measure: its latest year, not a "to date" repeating it
         years = [y for y in years if y != str(shown)]
         last_label = f"{shown.label} (latest available)" if shown.label != period_label else shown.label
@@ -67,6 +73,7 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     # same point last year (swlib's last_year), like with like; no annual target line over either
     part = (
         part_year_total(row)
+        and not cash
         and shown.kind != "year"
         and ("last_year" in hidden_cols or not is_nan(row.get("last_year")))
     )
@@ -83,17 +90,21 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
     kind = "the last three years and this year to date" if shown.kind != "year" else "the latest years available"
     if part:
         kind = "the last three years, and this year and last year to date"
+    if cash:
+        kind = "this year to date" if shown.kind != "year" else "the latest year available"
     same_target = is_nan(to_date_target) or (not is_nan(annual) and round(annual, 6) == round(to_date_target, 6))
     same_target = same_target and not (part and not is_nan(to_date_target))  # its own line over this year to date
 
     tgt, (annual_mark, to_date_mark) = "", target_marks(row)
-    if not is_nan(annual):
+    if not is_nan(annual) and not (cash and not same_target):  # a cash year to date: its target to date alone
         tgt = f"; annual target {fmt_value(annual, unit, dec)}{' (synthetic)' if annual_mark else ''}"
     if not same_target:
         tgt += f"; target to date {fmt_value(to_date_target, unit, dec)}{' (synthetic)' if to_date_mark else ''}"
     alt = f"Bar chart of {row['title']}. " + "; ".join(words) + tgt + "."
     caption = f"{row['title']}: {kind}"
-    if not is_nan(annual):
+    if cash and not same_target:  # this year alone: its own target to date
+        caption += " against the target to date (dotted)"
+    elif not is_nan(annual):
         caption += " against the annual target (dashed line)" + (
             "; the year to date against the target to date (dotted)" if not same_target else ""
         )
@@ -104,8 +115,11 @@ def trend_chart(row: dict, years: list[str], period_label: str) -> Chart:
             f"{row['title']}: the last three years{whole} this year to date{this} beside the same point last year "
             f"({labels[-2]}): part of a year, not to be read against the whole years' totals"
         )
-    if isinstance(row.get("cash"), str) and len(labels) > 1:  # the sentence does not compare them: nor does the chart
-        caption += f". Grey bars: earlier figures, not compared with this year's ({row['cash']})"
+    if cash and earlier:  # the sentence does not compare them: nor does the chart
+        caption += (
+            f". Earlier years' figures are not drawn: not compared with "
+            f"{'the latest year' if shown.kind == 'year' else 'this year'}'s ({row['cash']}); the table gives them"
+        )
     for y in (y for y in years if y in base):
         caption += f". {Period.parse(y).label} baseline: {fy_text(base[y])}, not the year's out-turn"
     if made_up or (annual_mark and not is_nan(annual)) or (to_date_mark and not same_target):
@@ -207,7 +221,8 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         ticks_at = ya.ticks(max(1, min(9, math.floor((y1 - y0) / (2 * size)))))
         widest = max((text_width(tick_text(t, unit), size) for t in ticks_at), default=0)
         x0 = max(x0, st["tick_length"] + st["tick_pad"] + widest + st["label_pad"] + text_height("£", size) + 1)
-        return ya, x0, Axis(-0.6, n - 0.4, x0, x1)
+        half = 1.6 if n == 1 else 0.6  # one bar (a cost in cash: this year's alone) as wide as one of four
+        return ya, x0, Axis(-half, n - 1 + half, x0, x1)
 
     ya, x0, xa = scales(False, x0)
     # labels wider than their bars' slots (a phone's narrower chart, "9.80 days †" side by side): every other one
@@ -225,9 +240,7 @@ def _trend_svg(values, ticks, lines, row, annual, to_date_target, same_target, h
         if i in hidden or is_nan(v):
             continue
         latest, same_point = i == n - 1, part and i == n - 2  # the same point last year: hatched as to date
-        # pounds of other years not compared with this year's (cash): grey, as the caption says
-        earlier = PALETTE["grey"] if isinstance(row.get("cash"), str) else st["bar"]
-        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest"] if latest else earlier,
+        svg.rect(xa(i) - bar, ya(max(v, 0)), 2 * bar, abs(ya(0) - ya(v)), st["bar_latest"] if latest else st["bar"],
                  hatch="//" if latest or same_point else "",
                  cls="bar latest" if latest else "bar same-point" if same_point else "bar")  # fmt: skip
     if has_annual:
