@@ -16,7 +16,7 @@ from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, said_without_figure
-from .number_words import MONTH_NAMES
+from .number_words import MONTH_NAMES, UNIT_AFTER, WORD, word_value
 from .periods import year_before
 from .sentence_counts import share_of_figures
 from .small_numbers import small_numbers_in
@@ -192,6 +192,26 @@ NOT_FIGURES = re.compile(
 )
 # a percentage said ("78.9%", "79 per cent"), with its decimals
 _SHARE = re.compile(r"(?<![\w.,])(\d+(?:\.(\d+))?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+# a figure with decimals ("12.5", not "12.5%", a date "1.4.2024" nor money), and its decimals
+_DECIMAL = re.compile(r"(?<![\w.,/£$€-])\d+\.(\d+)(?![\w%]|[.,/-]\d|\s*(?:%|per\s*cent\b))", re.IGNORECASE)
+_WORDS: re.Pattern | None = None
+
+
+def _figures_in_words(text: str, hi: int) -> list[tuple[str, float]]:
+    """The whole figures above ``hi`` said in words ("twelve", "five hundred and one"), not a duration
+    or a unit ("twelve weeks", "twenty per cent")."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = re.compile(rf"(?<![\w-])(?:{WORD})(?![\w-])", re.IGNORECASE)
+    out = []
+    for m in _WORDS.finditer(text):
+        try:
+            v = float(word_value(m.group()))
+        except (TypeError, ValueError):
+            continue
+        if v > hi and v.is_integer() and not UNIT_AFTER.match(text, m.end()):
+            out.append((m.group(), v))
+    return out
 
 
 def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int = 1, hi: int = 4) -> list[str]:
@@ -207,9 +227,10 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
     called only where the block says a figure above ``hi``."""
     text = NOT_FIGURES.sub(" ", block)
     wholes = [(m.group(), float(m.group().replace(",", ""))) for m in _FIGURE.finditer(text)]
-    wholes = [(t, v) for t, v in wholes if v > hi]
+    wholes = [(t, v) for t, v in wholes if v > hi] + _figures_in_words(text, hi)  # "501", "five hundred and one"
+    decimals = [(m.group(), float(m.group()), len(m.group(1))) for m in _DECIMAL.finditer(text)]  # "3.5", as printed
     shares = [(m.group(), float(m.group(1)), len(m.group(2) or "")) for m in _SHARE.finditer(text)]
-    if not wholes and not shares:
+    if not wholes and not shares and not decimals:
         return []
     out: list[str] = []
     series = printed()
@@ -219,9 +240,13 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
     theirs = {v for s, n in zip(series, named, strict=True) if n for v in s.shown}
     for s, names in zip(series, named, strict=True):
         found = [t for t, v in wholes if (names or v not in theirs) and any(abs(v - h) < 1e-9 for h in s.hidden)]
-        if shares and s.hidden_shares and names:  # "50%" alone is no measure's
+        # a figure with decimals, as it would print ("12.5" of a hidden 12.5; "12" of a hidden 12.4 where named)
+        found += [t for t, v, d in decimals if any(_prints_as(h, d, v) for h in s.hidden)]
+        if names:
+            found += [t for t, v in wholes if t not in found and any(_prints_as(h, 0, v) for h in s.hidden)]
+        if shares and s.hidden_shares:  # "50%" alone is no measure's; "12.5%" with its decimals is the one hidden
             found += [
-                t for t, v, d in shares if any(abs(float(round_half_up(h, d)) - v) < 1e-9 for h, _ in s.hidden_shares)
+                t for t, v, d in shares if (names or d > 0) and any(_prints_as(h, d, v) for h, _ in s.hidden_shares)
             ]
         out += [f"{STATES_HIDDEN}: {t}" for t in found]
         if s.shown and names:
@@ -231,6 +256,11 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
                 if v not in s.shown and any(lo <= abs(v - x) <= hi for x in s.shown)
             ]
     return list(dict.fromkeys(out))
+
+
+def _prints_as(hidden: float, places: int, said: float) -> bool:
+    """Whether a hidden figure prints as ``said`` at the ``places`` it is said to."""
+    return abs(float(round_half_up(hidden, places)) - said) < 1e-9
 
 
 def lazily(make: Callable[[], list[Series]]) -> Callable[[], list[Series]]:

@@ -312,6 +312,6 @@ def _hidden_and_shown(r: dict, internal: dict, hidden: list[str], cols: list[str
         return tuple(float(v) for v in counts if whole(v)), shares, tuple(float(v) for v in shown if whole(v))
     if r["unit"] not in COUNT_UNITS:
         return (), (), ()
-    counts = [internal.get(c) for c in hidden]
+    counts = [internal.get(c) for c in hidden]  # a number's with its decimals too ("12.5" said of a hidden 12.5)
     shown = [r.get(c) for c in cols if c not in hidden]
-    return tuple(float(v) for v in counts if whole(v)), (), tuple(float(v) for v in shown if whole(v))
+    return tuple(float(v) for v in counts if pd.notna(v)), (), tuple(float(v) for v in shown if whole(v))

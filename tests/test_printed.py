@@ -196,3 +196,37 @@ def test_a_passage_stating_a_headcount_the_workforce_table_prints_c_is_withheld(
                                           "fte": "", "source": "test"} for t, h in teams])  # fmt: skip
     html = str(section(folder, "alpha", "2021-22", "performance", "public"))
     assert "Our 40 residential" not in html and "We have 50 field staff" in html
+
+
+def test_a_hidden_figure_said_in_words_or_with_its_decimals_is_withheld(data_dir):
+    # brief attackfix10 #5: "five hundred" of the [c] 500 (2 more than 498), "12.5%" of a percentage printed [c] (1 of 8),
+    # "3.5" of an average printed [c]; the same shapes of figures the report prints are kept
+    from tests.conftest import make_data
+
+    ms = [{"title": "Looked after children at 31 March", "theme": "Children", "unit": "count", "polarity": "none",
+           "frequency": "annual", "aggregate": "latest"},
+          {"title": "Care leavers in employment, education or training", "theme": "Children", "unit": "percent",
+           "decimals": 1, "polarity": "higher", "frequency": "annual"},
+          {"title": "Average number of young people in secure care", "theme": "Children", "unit": "number",
+           "decimals": 1, "polarity": "none", "frequency": "annual", "aggregate": "latest"}]  # fmt: skip
+    years = ["2018-19", "2019-20", "2020-21", "2021-22"]
+    obs = [{"measure": "m0", "period": y, "value": v} for y, v in zip(years, (476, 451, 498, 500), strict=True)]
+    obs += [{"measure": "m1", "period": y, "value": 100 * n / d, "numerator": n, "denominator": d}
+            for y, (n, d) in zip(years, ((10, 16), (10, 16), (10, 16), (1, 8)), strict=True)]  # fmt: skip
+    obs += [{"measure": "m2", "period": y, "value": v} for y, v in zip(years, (10.5, 12.5, 11.5, 3.5), strict=True)]
+    said = ["We were looking after five hundred children at 31 March 2022.",
+            "This year 12.5% of our care leavers were in work or study.",
+            "On average 3.5 young people were in our secure unit this year."]  # fmt: skip
+    kept = ["We were looking after four hundred and ninety-eight children at 31 March 2021.",
+            "In 2018/19 62.5% of our care leavers were in work or study.",
+            "On average 10.5 young people were in our secure unit in 2018/19."]  # fmt: skip
+    folder = make_data(data_dir, ms, obs)
+    md = folder / "narrative" / "alpha" / "2021-22" / "performance.md"
+    md.parent.mkdir(parents=True)
+    md.write_text("\n\n".join(said + kept) + "\n", encoding="utf-8")
+    perf = swlib.performance(swlib.load(folder), "alpha", "2021-22", audience="public")
+    assert all("to_date" in s for s in perf["suppressed"])  # 500 (2 more than 498), 1 of 8, 3.5: each [c]
+    html = str(section(folder, "alpha", "2021-22", "performance", "public"))
+    assert html.count("it states a figure the report suppresses") == len(said)
+    assert not any(s[:30] in html for s in said)
+    assert all(k in html for k in kept)
