@@ -268,16 +268,80 @@ def narrative_findings(text: str, lo: int = 1, hi: int = 4, printed=None) -> lis
 
 def public_narrative(text: str, lo: int = 1, hi: int = 4, printed=None) -> tuple[str, list[tuple[int, str]]]:
     """The narrative markdown a public report prints: front matter removed, and each paragraph
-    with a small number no officer cleared replaced by a note. Returns (markdown, withheld
-    (line, passage) pairs). ``printed``: as ``narrative_passages`` takes it."""
+    with a small number no officer cleared replaced by a note; or, where the small number is in
+    some of its sentences and the rest of the paragraph passes the same checks without them, only
+    those sentences, each run of them replaced by a note where it was (``SENTENCE_WITHHELD``: public
+    Dundee 2016/17 withheld its whole complaints paragraph, and the 50% of investigations finished
+    on time with it, for "Two of them progressed to the final stage", COMMITTEE-9 #11). Returns
+    (markdown, withheld (line, passage) pairs). ``printed``: as ``narrative_passages`` takes it."""
+    body = narrative_cleared(text)[2]
+    front = text[: len(text) - len(body)]
+    passages = narrative_passages(text, lo, hi, printed)
+    blocks = [p.text for p in passages]
+    cut: dict[int, tuple[str, list[str | None]]] = {}  # a paragraph's sentences, None where withheld
+    for k, p in enumerate(passages):
+        split = _sentences(p.text) if p.hits else None
+        if split is None:
+            continue
+        lead, said = split
+        alone = [_hits(front + x, lo, hi, printed) for x in said]
+        if not any(alone) or all(alone):
+            continue  # the small number is in no sentence alone (it takes two of them), or in every one
+        kept = [None if a else x for x, a in zip(said, alone, strict=True)]
+        trial = [*blocks[:k], _joined(lead, kept, None), *blocks[k + 1 :]]
+        after = narrative_passages(front + "".join(trial), lo, hi, printed)
+        if after[k].hits or any(q.hits and not o.hits for q, o in zip(after, passages, strict=True)):
+            continue  # what is left still gives a small number away, or makes the next paragraph give one
+        blocks, cut[k] = trial, (lead, kept)
+    final = narrative_passages(front + "".join(blocks), lo, hi, printed)
     out, withheld = [], []
-    for p in narrative_passages(text, lo, hi, printed):
-        if p.hits:
-            out.append(f"*{passage_note(p.hits[0])}*")
-            withheld.append((p.line, p.hits[0]))  # the line the passage is on, as check-public names it
+    for k, (p, q) in enumerate(zip(passages, final, strict=True)):
+        hits = p.hits or q.hits
+        if k in cut:
+            out.append(_joined(*cut[k], f"*{SENTENCE_WITHHELD}*"))
+        elif hits:
+            out.append(f"*{passage_note(hits[0])}*")
         else:
             out.append(p.text)
+        if hits:
+            withheld.append((p.line, hits[0]))  # the line the passage is on, as check-public names it
     return "".join(out), withheld
+
+
+# a paragraph's sentences: split after . ! or ? and the space before a capital, a quote or a bracket;
+# only plain prose is split (not a list, a table, a heading or a quotation, nor HTML)
+_SENTENCE_END = re.compile(r"(?<=[.!?])([ \t]+|[ \t]*\n[ \t]*)(?=[A-Z\"'“‘(\[*_])")
+_NOT_PROSE = re.compile(r"^\s*(?:[-*+>#|]|\d+[.)])\s|<", re.MULTILINE)
+
+SENTENCE_WITHHELD = "A sentence was withheld from the public version here because it mentions a small number."
+
+
+def _sentences(paragraph: str) -> tuple[str, list[str]] | None:
+    """A prose paragraph as (the space before it, its sentences), None where it is not plain
+    prose or is a single sentence."""
+    lead = paragraph[: len(paragraph) - len(paragraph.lstrip())]
+    rest = paragraph[len(lead) :]
+    if not rest or _NOT_PROSE.search(rest):
+        return None
+    parts = _SENTENCE_END.split(rest)
+    return None if len(parts) < 3 else (lead, parts[0::2])
+
+
+def _hits(text: str, lo: int, hi: int, printed) -> bool:
+    """Whether a public report would withhold ``text`` (front matter and one sentence) as a passage."""
+    return any(p.hits for p in narrative_passages(text, lo, hi, printed))
+
+
+def _joined(lead: str, said: list[str | None], note: str | None) -> str:
+    """A paragraph put back together from its sentences (``_sentences``), each run of withheld
+    ones (None) as ``note``, or left out where ``note`` is None; one space between sentences (a
+    line break within a paragraph prints as a space)."""
+    out: list[str] = []
+    for x in said:
+        x = x if x is not None else note
+        if x is not None and not (x == note and out and out[-1] == note):
+            out.append(x)
+    return lead + " ".join(out)
 
 
 WITHHELD_PASSAGE = "A passage was withheld from the public version because it mentions a small number."

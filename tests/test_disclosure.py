@@ -158,9 +158,14 @@ def test_public_render_of_the_demo_data_has_no_count_of_1_to_4_in_any_table():
             assert "are not shown" not in public.get_text()  # it lists measures with a figure suppressed
         if name == "annual":
             assert small(internal)  # Dundee: 3 young people in custody in 2016/17 (seed 002) is shown internally
-            # the CSWO's "Two of them progressed to the final stage" is withheld from the public, with a note
+            # the CSWO's "Two of them progressed to the final stage" is withheld from the public, with a note where
+            # it was; the rest of its paragraph is printed (COMMITTEE-9 #11: the 50% on time was withheld with it)
             assert "Two of them progressed" in internal.get_text() and "Two of them" not in public.get_text()
-            assert "A passage was withheld from the public version" in public.get_text()
+            said = " ".join(public.get_text().split())
+            assert (
+                "member of staff. A sentence was withheld from the public version here because it mentions a small "
+                "number. The agreed timescales for finalising investigations was met in 50% of cases" in said
+            )
 
 
 @pytest.mark.slow

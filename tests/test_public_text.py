@@ -184,6 +184,39 @@ def test_free_text_cleared_by_an_officer_is_published_and_the_rest_withheld(data
     assert hits == [] and "secure" in out and "cleared" not in out
 
 
+def test_a_public_narrative_withholds_the_sentence_with_a_small_number_and_keeps_the_rest_of_its_paragraph():
+    """COMMITTEE-9 #11: public Dundee 2016/17 withheld its whole complaints paragraph for "Two of them
+    progressed to the final stage", and with it "The agreed timescales ... was met in 50% of cases",
+    which Dundee had published. The sentence is withheld where it was, said so; the rest is printed
+    where it passes the same checks on its own."""
+    from swlib.public_text import SENTENCE_WITHHELD, public_narrative
+    from swlib.small_numbers import small_numbers_in
+    from tests.conftest import ROOT
+
+    text = (ROOT / "data" / "narrative" / "dundee-city" / "2016-17" / "complaints.md").read_text()
+    out, withheld = public_narrative(text)
+    paragraph = next(p for p in out.split("\n\n") if p.startswith("Most of the complaints"))
+    assert paragraph == (
+        "Most of the complaints related to a failure to meet service standards or treatment by or attitude of a "
+        f"member of staff. *{SENTENCE_WITHHELD}* The agreed timescales for finalising investigations was met in 50% "
+        "of cases, with delays usually caused by the complexity of the complaint and the investigation taking "
+        "longer than expected."
+    )
+    assert "Two of them" not in out and [n for n, _ in withheld] == [3]  # the run still lists it, by its line
+    # what is left would give the small number away by subtraction: the whole paragraph is withheld
+    out, withheld = public_narrative("Intro.\n\nWe received 45 referrals. 42 were accepted. Three were withdrawn.\n")
+    assert "45" not in out and "42" not in out and "A passage was withheld" in out and [n for n, _ in withheld] == [3]
+    # a small number that takes two sentences to give away, and a list: withheld whole, as before
+    out, _ = public_narrative("Intro.\n\nOf the 45 children referred, most were seen. 43 were placed.\n")
+    assert "A passage was withheld" in out and "most were seen" not in out
+    out, _ = public_narrative("Intro.\n\n- Three children were placed in secure care. The rest went home.\n")
+    assert "A passage was withheld" in out and "The rest went home" not in out
+    # two sentences in a row withheld: one note where they were
+    out, _ = public_narrative("Intro.\n\nWe grew. Two children died. Three were injured. We learned.\n")
+    assert out == f"Intro.\n\nWe grew. *{SENTENCE_WITHHELD}* We learned.\n"
+    assert "here because it mentions a small number" in SENTENCE_WITHHELD and not small_numbers_in(SENTENCE_WITHHELD)
+
+
 def test_check_public_lists_a_count_said_across_the_lines_of_a_narrative_paragraph():
     # the public report withholds the paragraph (it reads paragraphs); check-public read lines and missed it
     from swlib.public_text import narrative_findings, public_narrative
