@@ -16,7 +16,7 @@ from .amounts import SERVICE_WORDS
 from .base import round_half_up
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, said_without_figure
-from .number_words import MONTH_NAMES, UNIT_AFTER, WORD, word_value
+from .number_words import MONTH_NAMES, UNIT_AFTER, WORD, LazyPattern, word_value
 from .periods import year_before
 from .sentence_counts import share_of_figures
 from .small_numbers import small_numbers_in
@@ -194,15 +194,12 @@ NOT_FIGURES = re.compile(
 _SHARE = re.compile(r"(?<![\w.,])(\d+(?:\.(\d+))?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
 # a figure with decimals ("12.5", not "12.5%", a date "1.4.2024" nor money), and its decimals
 _DECIMAL = re.compile(r"(?<![\w.,/£$€-])\d+\.(\d+)(?![\w%]|[.,/-]\d|\s*(?:%|per\s*cent\b))", re.IGNORECASE)
-_WORDS: re.Pattern | None = None
+_WORDS = LazyPattern(rf"(?<![\w-])(?:{WORD})(?![\w-])", re.IGNORECASE)  # a figure in words
 
 
 def _figures_in_words(text: str, hi: int) -> list[tuple[str, float]]:
     """The whole figures above ``hi`` said in words ("twelve", "five hundred and one"), not a duration
     or a unit ("twelve weeks", "twenty per cent")."""
-    global _WORDS
-    if _WORDS is None:
-        _WORDS = re.compile(rf"(?<![\w-])(?:{WORD})(?![\w-])", re.IGNORECASE)
     out = []
     for m in _WORDS.finditer(text):
         try:
