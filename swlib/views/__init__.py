@@ -5,7 +5,7 @@
   outcome; ``no_figures``: the measures with no figures yet; ``spc``: a measure's SPC chart with
   its icons.
 - ``quarterly``, ``annual``, ``national``: each report's own sections (its templates are in
-  ``swlib/templates/<report>/``).
+  ``swlib/templates/<report>/``); ``annual_page_one``: the annual report's first page.
 - ``sources``: the back pages, sources and the glossary's terms.
 - ``wording``: the words a report prints that are not computed (``swlib/data/wording.yaml``).
 
@@ -13,17 +13,8 @@ Every view is exported here, so a notebook reads ``from swlib import views as v`
 """
 
 from ..status import without_figures
-from .annual import (
-    beyond_targets_view,
-    finance_view,
-    inspection_view,
-    latest_available,
-    latest_caption,
-    rated_view,
-    red_view,
-    statutory_view,
-    workforce_view,
-)
+from .annual import finance_view, inspection_view, statutory_view, workforce_view
+from .annual_page_one import beyond_targets_view, latest_available, latest_caption, rated_view, red_view
 from .issue import issue_view, national_issue_view
 from .national import (
     family_groups_view,
