@@ -62,7 +62,9 @@ def _public(text: str) -> str:
     ["Secure placements were made in the spring and again in the autumn.",  # 2 at least
      "Secure placements were made in spring, summer and autumn.",  # 3
      "Secure placements were made over the summer and over the winter.",
-     "Secure placements: first in spring, second in autumn."],
+     "Secure placements: first in spring, second in autumn.",
+     "Over the summer, 3 children were placed in secure care.",  # the brief's own: a figure by a season
+     "In winter 2 were placed in secure care."],
 )  # fmt: skip
 def test_events_listed_by_season_are_withheld_in_a_public_report(said):
     # brief attackfix10 #2 (ATTACK-9 #2): a season is a period as a month is
