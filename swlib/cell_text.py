@@ -2,7 +2,8 @@
 merge and the LGBF importer read cells by these rules): a number with its thousands separators,
 pound sign or percent sign, and what to type where a comma or point was meant otherwise; a period,
 or a date as its month; a date. And text a spreadsheet would run as a formula, written with a
-leading apostrophe and read back as typed.
+leading apostrophe and read back as typed. And a cell named as Excel's Name Box takes it
+(``cell_at``: 'Observations Q2'!D2, the sheet's name quoted where it has a space).
 """
 
 from __future__ import annotations
@@ -19,6 +20,29 @@ from .periods import Period
 # ---------------------------------------------------------------------------------------
 # Text a spreadsheet would run as a formula: written with a leading apostrophe, read without it.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV injection list
+
+
+_BARE_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+_LIKE_A_CELL = re.compile(r"[A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d*[Cc]\d*")
+
+
+def column_letter(col: int) -> str:
+    """A column's letters as Excel names it (1 is A, 27 is AA), as openpyxl's
+    ``get_column_letter`` gives them; openpyxl is not imported to read a workbook (0.3 s)."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_at(sheet: str, ref: str) -> str:
+    """A cell (``ref``: 'D2') of ``sheet`` as a message names it and Excel's Name Box takes it:
+    observations!D2, or 'Observations Q2'!D2 where the sheet's name has a space or another sign
+    (or reads as a cell itself), quoted as Excel quotes it."""
+    if _BARE_SHEET.fullmatch(sheet) and not _LIKE_A_CELL.fullmatch(sheet):
+        return f"{sheet}!{ref}"
+    return "'" + sheet.replace("'", "''") + f"'!{ref}"
 
 
 _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?")

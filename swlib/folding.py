@@ -419,7 +419,7 @@ def _check_read_back(path: Path, content: bytes, plan: Plan) -> None:
                     problems.append(Problem(
                         f"{path.name} [sheet {name}]", int(row), c, f"{typed!r} read back from the workbook written",
                         f"{text or '(blank)'}, as checked; nothing written (please report this)",
-                        cell=f"{sheet}!{cols[c]}{row}" if c in cols else None,
+                        cell=cell_text.cell_at(sheet, f"{cols[c]}{row}") if c in cols else None,
                     ))  # fmt: skip
     if problems:
         raise DataError(problems, subject=f"the merged {path.name}")

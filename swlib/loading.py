@@ -25,6 +25,7 @@ import pandas as pd
 
 from . import schema as sc
 from .caches import cache_folder, caching_off
+from .cell_text import cell_at, column_letter
 from .checks import data_warnings
 from .config import default_data_path, describe_data, params_dir
 from .dataset import Dataset
@@ -183,11 +184,24 @@ def in_cells(problems: list[Problem], base: Path, letters: dict) -> list[Problem
     for p in problems:
         sheet, cols = sheets.get(p.file, (None, {}))
         if p.row is not None and p.column is not None and column_key(p.column) in cols:  # a column as typed too
-            p = replace(p, cell=f"{sheet}!{cols[column_key(p.column)]}{p.row}")
+            p = replace(p, cell=cell_at(sheet, f"{cols[column_key(p.column)]}{p.row}"))
+        elif sheet and p.row == 1 and p.column and p.found.startswith("no such column"):  # where to add it
+            p = replace(p, cell=cell_at(sheet, f"{column_letter(_free_column(cols.values()))}1"))
         for name in ("councils", "measures"):
             p = replace(p, expected=re.sub(rf"(?<![\w/]){name}\.csv", f"the {name} sheet", p.expected))
         out.append(p)
     return out
+
+
+def _free_column(letters) -> int:
+    """The number of the header's first column after its last named one (1 for none)."""
+    used = [0]
+    for text in letters:
+        n = 0
+        for ch in text:
+            n = n * 26 + ord(ch) - 64
+        used.append(n)
+    return max(used) + 1
 
 
 def _without_rows(df: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from . import schema as sc
+from .cell_text import cell_at
 from .errors import (
     DUPLICATE_KEY,
     FINANCE_UNITS,
@@ -163,7 +164,7 @@ def _rows_placed(p: Problem, name: str, plan: Plan, ret: tuple, data: tuple) -> 
         path, letters = ret if src == "return" else data
         sheet, cols = letters.get(name, (None, {})) if letters else (None, {})
         if sheet and p.column in cols:
-            places.append(f"{path.name} cell {sheet}!{cols[p.column]}{row}")
+            places.append(f"{path.name} cell {cell_at(sheet, f'{cols[p.column]}{row}')}")
         else:
             places.append(f"{path.name if path.is_file() else name + '.csv'} row {row}")
     own = int(m.group(1).split(",")[0])
@@ -215,8 +216,10 @@ def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters
                       data_path, data_letters)  # fmt: skip
     except DataError as merged:
         seen = {(p.file, p.row, p.column) for p in e.problems}
+        header = {(p.file, p.column) for p in e.problems if p.row == 1}  # a column missing: not again at each row
         more = [p for p in merged.problems  # in the return's cells: the figures its own check could not judge
-                if p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen]  # fmt: skip
+                if p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen
+                and (p.file, p.column) not in header]  # fmt: skip
     except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
         pass
     return DataError([*e.problems, *more], subject=_the_return(return_path))

@@ -10,6 +10,7 @@ import re
 from xml.etree.ElementTree import iterparse
 
 from . import schema as sc
+from .cell_text import cell_at
 from .errors import MISNAMED_SHEET, Problem
 
 
@@ -112,7 +113,7 @@ def merged_problems(label: str, sheet: str, merged: list[str], header: list) -> 
             "the column names in row 1, one per cell"
             + (f" (found: {', '.join(named)})" if named else "")
             + ": unmerge them (Home > Merge & Center) and put a title, if any, in another sheet",
-            cell=f"{sheet}!{merged[0].split(':')[0]}",
+            cell=cell_at(sheet, merged[0].split(":")[0]),
         )
     ]
 

@@ -14,22 +14,13 @@ from types import SimpleNamespace
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from .cell_text import cell_at, column_letter
 from .errors import Problem
 from .limits import check_workbook, sheet_rows
 
 
-def column_letter(col: int) -> str:
-    """A column's letters as Excel names it (1 is A, 27 is AA), as openpyxl's
-    ``get_column_letter`` gives them; openpyxl is not imported to read a workbook (0.3 s)."""
-    letters = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def cell_ref(sheet: str, row: int, col: int) -> str:
-    return f"{sheet}!{column_letter(col)}{row}"
+    return cell_at(sheet, f"{column_letter(col)}{row}")
 
 
 def _cell_value(v):

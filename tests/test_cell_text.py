@@ -99,3 +99,13 @@ def test_thousands_by_points_or_spaces_are_not_numbers_and_the_hint_gives_the_wh
 def test_point_thousands_gives_the_whole_number_only_where_every_group_after_a_point_has_3_digits(text, digits):
     # the one rule both the decimal-comma hint and a count's fractional value ('1.234' referrals) use
     assert cell_text.point_thousands(text) == digits
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell"),
+    [("observations", "observations!D2"), ("Observations Q2", "'Observations Q2'!D2"), ("Q2-figures", "'Q2-figures'!D2"),
+     ("Bob's", "'Bob''s'!D2"), ("AB12", "'AB12'!D2"), ("Sheet1", "Sheet1!D2")],
+)  # fmt: skip
+def test_a_cell_is_named_as_excels_name_box_takes_it(sheet, cell):
+    """ANALYST-9 #5: 'cell Observations Q2!D2', which Excel's Name Box will not take."""
+    assert cell_text.cell_at(sheet, "D2") == cell

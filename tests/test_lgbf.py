@@ -113,19 +113,19 @@ def _broken(tmp_path, edit):
 
 @pytest.mark.parametrize(("edit", "message"), [
     (lambda wb: wb["Raw Data"].cell(3, 1, "Dumfries and Galloway"),
-     "cell Raw Data!A3 (column 'Local Authority'): found 'Dumfries and Galloway'; expected a council name as the LGBF writes it"),
+     "cell 'Raw Data'!A3 (column 'Local Authority'): found 'Dumfries and Galloway'; expected a council name as the LGBF writes it"),
     (lambda wb: setattr(wb["Raw Data"], "title", "Data"), "found sheets Deflators, Data; expected a sheet 'Raw Data'"),
-    (lambda wb: wb["Raw Data"].cell(1, 1, "Council"), "cell Raw Data!A1: found no 'Local Authority' column"),
+    (lambda wb: wb["Raw Data"].cell(1, 1, "Council"), "cell 'Raw Data'!A1: found no 'Local Authority' column"),
     (lambda wb: wb["Raw Data"].cell(1, 2, "CHN9 2019-2020"),
-     "cell Raw Data!B1 (column 'CHN9 2019-2020'): found 'CHN9 2019-2020'; expected an indicator-year header such as 'SW1 2019-20'"),
-    (lambda wb: wb["Raw Data"].cell(2, 2, "lots"), "cell Raw Data!B2 (column 'CHN9 2019-20'): found 'lots'; expected a number"),
+     "cell 'Raw Data'!B1 (column 'CHN9 2019-2020'): found 'CHN9 2019-2020'; expected an indicator-year header such as 'SW1 2019-20'"),
+    (lambda wb: wb["Raw Data"].cell(2, 2, "lots"), "cell 'Raw Data'!B2 (column 'CHN9 2019-20'): found 'lots'; expected a number"),
     # a decimal comma in a text cell: named with the figure to type, never read as thousands (76650)
     (lambda wb: wb["Raw Data"].cell(2, 4, "766,50"),
-     "cell Raw Data!D2 (column 'SW1 2019-20'): found '766,50'; expected a number, 'dna' or a blank: a comma only "
+     "cell 'Raw Data'!D2 (column 'SW1 2019-20'): found '766,50'; expected a number, 'dna' or a blank: a comma only "
      "separates thousands (1,234); a decimal takes a point: 766.50"),
     # a count the value is built from, likewise: not silently left out of the interval
     (lambda wb: wb["Raw Data"].cell(2, 18, "1234,5"),
-     "cell Raw Data!R2 (column 'Number of discharges 2019-20'): found '1234,5'; expected a number, 'dna' or a blank: "
+     "cell 'Raw Data'!R2 (column 'Number of discharges 2019-20'): found '1234,5'; expected a number, 'dna' or a blank: "
      "a comma only separates thousands (1,234); a decimal takes a point: 1234.5"),
 ])  # fmt: skip
 def test_a_workbook_of_the_wrong_shape_is_exit_2_naming_sheet_cell_and_what_was_expected(tmp_path, edit, message):

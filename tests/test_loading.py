@@ -372,7 +372,7 @@ def test_a_workbook_with_a_renamed_sheet_names_its_cells_problems_in_the_same_ru
     assert [p.found for p in ps][:1] == [
         "a sheet named 'Observations Q2', which is not a table swreport reads (did you mean 'observations'?)"
     ]
-    (bad,) = [p for p in ps if p.cell == "Observations Q2!D6"]
+    (bad,) = [p for p in ps if p.cell == "'Observations Q2'!D6"]
     assert "'lots'" in bad.found and bad.column == "value"
     assert not [p for p in ps if "observations table is required" in p.expected]
 

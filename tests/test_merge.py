@@ -471,9 +471,27 @@ def test_a_renamed_sheet_an_extra_column_and_a_fraction_are_named_in_one_run(fif
     assert "nothing written: the return r.xlsx has 3 problems" in r.output, r.output
     assert "r.xlsx: found a sheet named 'Observations Q2', which is not a table swreport reads" in r.output
     assert (
-        "r.xlsx, cell Observations Q2!K1 (column " in r.output and "found a column swreport does not read" in r.output
-    )
-    assert "r.xlsx, cell Observations Q2!D4 (column 'value'): found " in r.output and "not 0.9" in r.output
+        "r.xlsx, cell 'Observations Q2'!K1 (column " in r.output and "found a column swreport does not read" in r.output
+    )  # quoted, as Excel's Name Box takes a sheet's name with a space (ANALYST-9 #5)
+    assert "r.xlsx, cell 'Observations Q2'!D4 (column 'value'): found " in r.output and "not 0.9" in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
+
+
+def test_a_deleted_column_is_one_problem_named_by_the_header_cell_to_add_it_in(fife):
+    """ANALYST-9 #5: column F (denominator) deleted from a return's observations sheet was named
+    '[sheet observations], row 1', the one message of the run not in a workbook's cell form."""
+    a_return(fife, observations=[obs("2024-25-Q1", 45, 50), obs("2024-25-Q2", 46, 50)])
+    wb = load_workbook(fife / "r.xlsx")
+    wb["observations"].delete_cols(6)
+    wb.save(fife / "r.xlsx")
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "nothing written: the return r.xlsx has 1 problem:" in r.output, r.output
+    assert (
+        "r.xlsx, cell observations!J1 (column 'denominator'): found no such column in the header, which has "
+        "'numerator'; expected a column 'denominator' beside 'numerator'"
+    ) in r.output  # J1: the header's first free cell, after source in I1
     assert (fife / "data" / "observations.csv").read_bytes() == before
 
 

@@ -39,4 +39,4 @@ def test_column_letters_are_openpyxls():
     from swlib.sheets import cell_ref, column_letter
 
     assert [column_letter(c) for c in range(1, 18279)] == [get_column_letter(c) for c in range(1, 18279)]
-    assert cell_ref("Raw Data", 7, 2189) == "Raw Data!CFE7"
+    assert cell_ref("Raw Data", 7, 2189) == "'Raw Data'!CFE7"  # quoted, as Excel's Name Box takes it
