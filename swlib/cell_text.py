@@ -123,6 +123,42 @@ def read_date(text: str) -> str | None:
     raise ValueError(text)
 
 
+_MONTH_WORDS = {m[:3].lower(): i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+     "December"), start=1)}  # fmt: skip
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([A-Za-z]{3,9})\.?"
+
+
+def date_hint(text) -> str:
+    """For a date the data do not read ('09/16/2025', '16.09.2025', '3rd Feb 2026', 'Feb 3, 2026'):
+    which date it is taken to be and what to type (day first, or year first); else ''. A date
+    both ways round (06/09/2025) is read day first, as typed, and never reaches here."""
+    t = " ".join(str(text).split()) if isinstance(text, str) else ""
+    day = month = year = None
+    first = ""
+    if m := re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})", t):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        day, month = (b, a) if a <= 12 < b else (a, b)
+        first = " month first" if a <= 12 < b else f" with '{m[2]}'"
+    elif (m := re.fullmatch(rf"{_DAY} (?:of )?{_MONTH},? (\d{{4}})", t, re.IGNORECASE)) or (
+        m := re.fullmatch(rf"{_MONTH} {_DAY},? (\d{{4}})", t, re.IGNORECASE)
+    ):
+        d, name = (m[1], m[2]) if m[1].isdigit() else (m[2], m[1])
+        day, month, year = int(d), _MONTH_WORDS.get(name[:3].lower()), int(m[3])
+        first = " in words"
+    if month is None:
+        return ""
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return (
+        f"; this is a date written{first}, {when.day} {when:%B %Y}: type it day first, "
+        f"{when:%d/%m/%Y}, or year first, {when.isoformat()}"
+    )
+
+
 # a number whose commas separate thousands: every group after the first comma has 3 digits
 THOUSANDS = re.compile(r"[+-]?£?[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?\s*%?")
 

@@ -341,7 +341,7 @@ def read_workbook(path: Path, problems: list[Problem], letters: dict | None = No
         label, found = f"{path.name} [sheet {table}]", []
         titled = _is_title_row(rows)  # its one problem (``_rows_to_frame`` reads no further), at the title's cell
         out[table] = _rows_to_frame(rows, label, found, table=table, titled=titled)
-        found = [replace(p, cell=f"{ws.title}!A1") for p in found] if titled else found
+        found = [replace(p, cell=cell_text.cell_at(ws.title, "A1")) for p in found] if titled else found
         unnamed = found if titled else [p for p in found if p.found == "a column with no name"]
         merged = merged_in_header(ws) if unnamed else []
         problems += merged_problems(label, ws.title, merged, header or []) + (

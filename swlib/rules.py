@@ -67,6 +67,8 @@ def schema_problems(table: sc.Table, df: pd.DataFrame, label: str, units: dict |
             said = " ".join(value.split()).lower()
             meant = ENUM_WORDS.get(col, {}).get(said.rstrip("."))
             what += f" (did you mean {meant!r}?)" if meant in spec.choices else did_you_mean(said, spec.choices)
+        if spec is not None and spec.kind == "date" and _kind == "bad":  # '09/16/2025': which date, what to type
+            what += cell_text.date_hint(value)
         if spec is not None and spec.kind == "period" and value != "":
             try:
                 Period.parse(value)

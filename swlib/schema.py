@@ -277,7 +277,7 @@ def expected(col: Col) -> str:
     if col.kind == "period":
         return "a period such as 2020-21, 2020-21-Q2, 2020-21-H1 or 2020-09"
     if col.kind == "date":
-        return "a date such as 2017-01-06 or 06/01/2017"
+        return "a date such as 2017-01-16 or 16/01/2017 (day first)"
     if col.kind == "council_id":
         return "a lower-case id of letters, digits and hyphens, e.g. south-lanarkshire"
     if col.kind == "measure_id":

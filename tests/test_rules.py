@@ -398,3 +398,29 @@ def test_slips_an_analyst_makes_get_a_message_that_says_what_was_meant(data_dir)
     assert any("row 8, column 'period': found '10/31/2025'" in x and "this is a date written month first: a date is "
                "read as its month only day first with '/', 31/10/2025, or type the month itself, 2025-10" in x
                for x in said), r.output  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("09/16/2025", "written month first, 16 September 2025: type it day first, 16/09/2025, or year first, 2025-09-16"),
+     ("3rd Feb 2026", "written in words, 3 February 2026: type it day first, 03/02/2026, or year first, 2026-02-03"),
+     ("Feb 3, 2026", "written in words, 3 February 2026: type it day first, 03/02/2026, or year first, 2026-02-03"),
+     ("16.09.2025", "written with '.', 16 September 2025: type it day first, 16/09/2025, or year first, 2025-09-16")],
+)  # fmt: skip
+def test_a_date_written_month_first_or_in_words_says_which_date_it_is_and_what_to_type(data_dir, typed, said):
+    """ANALYST-9 #11: an inspection date '09/16/2025' or '3rd Feb 2026' got 'expected a date such as
+    2017-01-06 or 06/01/2017', an example itself ambiguous to a typist who writes the month first,
+    where a period typed so is told it is month first and what to type."""
+    from swlib.errors import DataError
+    from tests.conftest import make_data, write_csv
+
+    make_data(data_dir, [{}], [])
+    write_csv(data_dir / "inspections.csv",
+              [{"council": "alpha", "service": "Bayview House", "service_type": "Care home", "sector": "LA",
+                "date": typed, "care_and_support": 4}])  # fmt: skip
+    with pytest.raises(DataError) as e:
+        swlib.load(data_dir)
+    assert [str(p) for p in e.value.problems] == [
+        f"inspections.csv, row 2, column 'date': found {typed!r}; expected a date such as 2017-01-16 or 16/01/2017 "
+        f"(day first); this is a date {said}"
+    ]
