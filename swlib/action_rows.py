@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import public_text
+from . import uncleared
 from .dataset import Dataset
 from .hidden import suppressed_columns
 from .periods import Period
@@ -38,8 +38,8 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal", perf=
             extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
             extra["on_hidden"], extra["measure_text"] = _on_hidden(ds, council, P, chosen["measure"], perf)
             out = public_actions(pd.concat([out, extra], axis=1), ds, council)
-            if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
-                out = public_text.withhold_uncleared_actions(out, table_file(ds, "actions"))
+            if uncleared.strict(council):  # every comment an officer has not cleared (params: public_text)
+                out = uncleared.withhold_uncleared_actions(out, table_file(ds, "actions"))
             out = out.drop(columns=["cleared", "row", "on_hidden", "measure_text"])
     out.attrs.update(council=council, period=str(P))
     return out

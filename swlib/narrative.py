@@ -20,12 +20,13 @@ from .limits import check_narrative
 from .loading import load
 from .periods import fy_text
 from .printed import lazily
-from .public_text import cleared_narrative, narrative_cleared, public_narrative
+from .public_text import narrative_cleared, public_narrative
 from .publishing import printed_series
 from .schema import NARRATIVE_SECTIONS as SECTIONS  # the notebooks read it here too
 from .schema import narrative_dir
 from .shown_text import ALLOWED_TAGS, markdown_parser, shift_headings  # the small-number check reads what these print
 from .templating import macro
+from .uncleared import cleared_narrative
 
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},

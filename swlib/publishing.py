@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import printed_text, public_text, published, reports, workforce
+from . import printed_text, public_text, published, reports, uncleared, workforce
 from .action_rows import actions
 from .config import cleared_text, council_settings
 from .findings import finding, shown_path, workbook_letters
@@ -61,11 +61,11 @@ def check_public(ds, council: str, period) -> list[dict]:
         )
         | (rows["period"].isin(earlier) & blank)
     ]
-    strict = cfg.public_text == public_text.CLEARED  # every uncleared comment and paragraph is withheld
+    strict = cfg.public_text == uncleared.CLEARED  # every uncleared comment and paragraph is withheld
 
     def add_uncleared(table, i, col, text):  # under public_text: cleared, text with no small number found
-        add(table, i, col, public_text._shown(text), False)
-        findings[-1].update(reason=public_text.NOT_CLEARED, kind="uncleared")
+        add(table, i, col, public_text.excerpt(text), False)
+        findings[-1].update(reason=uncleared.NOT_CLEARED, kind="uncleared")
 
     figures = lazily(lambda: _figures_by_measure(ds, council, P))  # "doubled" beside the measure's figures
 
@@ -96,7 +96,7 @@ def check_public(ds, council: str, period) -> list[dict]:
         findings.append({**f, "reason": reason_for(f["text"])})
     if strict:  # the paragraphs a public report withholds though no small number was found in them
         for f in narrative_passages(ds, council, P.year_period, lo, hi, public=True):
-            if f["reason"] == public_text.NOT_CLEARED:
+            if f["reason"] == uncleared.NOT_CLEARED:
                 findings.append({**f, "kind": "uncleared"})
     findings += unchecked_findings(ds, council, P, letters)
     return findings + renamed_measures(ds, council, P)
@@ -142,8 +142,8 @@ def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = 
             continue
         check_narrative([f], shown_path)
         text = f.read_text(encoding="utf-8-sig", errors="replace")
-        if public and public_text.strict(council):  # every paragraph not cleared (params: public_text)
-            found = [(n, hit, False, why) for n, hit, why in public_text.cleared_narrative(text, lo, hi, printed)[1]]
+        if public and uncleared.strict(council):  # every paragraph not cleared (params: public_text)
+            found = [(n, hit, False, why) for n, hit, why in uncleared.cleared_narrative(text, lo, hi, printed)[1]]
         elif public:
             found = [(n, hit, False, reason_for(hit)) for n, hit in public_narrative(text, lo, hi, printed)[1]]
         else:  # the passages the run withholds (not cleared) and those it prints as cleared: one rule decides both

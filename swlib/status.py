@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from . import public_text
+from . import uncleared
 from .base import STATUS_ORDER, SUPPRESSED, round_half_up
 from .config import council_settings
 from .dataset import Dataset
@@ -88,8 +88,8 @@ def performance(
     record = published if published is not None else read_published(council)
     df = suppress_performance(df, evidence, council_settings(council), record)
     df["baselines"] = df["baselines"].map(lambda b: dict.fromkeys(b, PLAN_BASELINE))  # the data's words not printed
-    if public_text.strict(council):  # every comment an officer has not cleared (params: public_text)
-        df = public_text.withhold_uncleared_comments(df, evidence, "observations")
+    if uncleared.strict(council):  # every comment an officer has not cleared (params: public_text)
+        df = uncleared.withhold_uncleared_comments(df, evidence, "observations")
     df.attrs["withheld"] = Records({**w, "file": table_file(ds, w["file"])} for w in df.attrs["withheld"])
     return df
 

@@ -1,7 +1,8 @@
 """The line a withheld narrative passage is on: check-public and a public run name it alike."""
 
 from swlib.passage_lines import passage_line
-from swlib.public_text import cleared_narrative, narrative_findings, public_narrative
+from swlib.public_text import narrative_findings, public_narrative
+from swlib.uncleared import cleared_narrative
 
 # ANALYST-4 #13: check-public named this "summary.md, line 2" (the line the small number is on),
 # 'run --audience public' named it "line 1" (the paragraph's first line)

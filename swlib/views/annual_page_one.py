@@ -16,11 +16,12 @@ from ..charts.base import value_axis_label
 from ..formatting import fmt_value
 from ..national import SHORT_TITLES, real_terms_benchmark
 from ..periods import Period
-from ..public_text import WITHHELD, WITHHELD_RESTATED, WITHHELD_UNCLEARED
+from ..public_text import WITHHELD, WITHHELD_RESTATED
 from ..rag import shown_decimals
 from ..rows import records
 from ..status import is_synthetic, performance, synthetic_columns
 from ..trends import describe
+from ..uncleared import WITHHELD_UNCLEARED
 from .annual import grade_themes, inspected_on, year_inspections
 from .quarterly import benchmark_decimals, cost_prices, prices_by_figure
 from .tables import marked_targets, synthetic_marks
