@@ -553,7 +553,7 @@ def test_a_tables_second_note_is_printed_under_its_first_not_over_it(public_pdf)
         for i, (top, _, word) in enumerate(words):
             if word == "†" and [w for _, _, w in words[i + 1 : i + 3]] == ["Every", "figure"]:
                 above = [w for w in words[:i] if float(w[0]) < float(top) - 2]
-                if above and above[-1][2] == "figures.":  # the [c] note's last word, on the line above
+                if above and above[-1][2] == "too.":  # the [c] note's last word ("... can be [c] too."), above
                     gaps.append((n, round(float(top) - float(above[-1][1]), 1)))
     assert len(gaps) >= 3 and all(gap > -0.6 for _, gap in gaps), gaps
 
@@ -720,8 +720,8 @@ def test_the_national_quartile_matrix_fits_one_landscape_page(pdfs):
 
 def test_a_measure_needing_attention_takes_at_most_half_a_page(pdfs):
     # two measures a page: a measure's heading to the next one's (less its top margin) is at most
-    # half the body of a landscape page (210 mm less the margins), and every page between the
-    # section's first and last holds two
+    # half the body of a landscape page (210 mm less the margins), and every page from the
+    # section's first to the one before its last holds two
     half = (210 - 2 * MARGIN) / 25.4 * 72 / 2
     for name in ("quarterly", "quarterly-dg"):
         heads = heading_tops(pdfs[name])
@@ -732,7 +732,9 @@ def test_a_measure_needing_attention_takes_at_most_half_a_page(pdfs):
         for (t, page, top), (_, page2, top2) in pairwise(measures):
             assert page != page2 or top - top2 <= half + 8, (name, page + 1, t, round(top - top2))
         per_page = [p for _, p, _ in measures]
-        for page in range(per_page[0] + 1, per_page[-1]):
+        # the section's first page too, under its heading and lead: SL 2021/22 Q2's p.10 held one measure, 55%
+        # blank, once the quarter on its own was said (COMMITTEE-9); it runs on in the status line, set close
+        for page in range(per_page[0], per_page[-1]):
             assert per_page.count(page) == 2, (name, page + 1, per_page.count(page))
 
 
