@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -31,7 +32,22 @@ def run(main: Callable[[], object]) -> NoReturn:
     leave(code)
 
 
+_STOPPED: list[int] = []
+
+
+def _stopping(signum, frame) -> None:
+    """SIGTERM or Ctrl-C while leaving: the command's work is done and the exit functions (kernels
+    stopped) run to their end, not broken off by an exception (a traceback, exit status -2); a
+    second signal leaves at once."""
+    if _STOPPED:
+        os._exit(128 + signum)
+    _STOPPED.append(signum)
+
+
 def leave(code: object = None) -> NoReturn:
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, _stopping)
     if code is None:
         status = 0
     elif isinstance(code, int):

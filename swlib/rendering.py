@@ -113,8 +113,13 @@ def render(
             nb = execute(
                 report, council, P, audience, ds.path, failed_path=failed, extra=extra, session=session, out=out
             )
-        finally:
+        except Exception:
             later.join()
+            raise
+        # not waited for when the run is stopped (KeyboardInterrupt, SIGTERM): the thread only reads, and
+        # an interrupt that lands inside importlib can leave the import lock held, which the thread's
+        # imports (nbconvert's) would wait on for ever
+        later.join()
     finally:
         if own:
             session.close()

@@ -56,3 +56,26 @@ def test_the_command_line_leaves_with_its_exit_codes():
     bad = subprocess.run([*run, "run", "quarterly", "--period", "2023-24-Q2"], capture_output=True, text=True,
                          cwd=ROOT, timeout=120)  # fmt: skip
     assert bad.returncode == 2 and "the quarterly report needs --council" in bad.stderr
+
+
+def test_a_sigterm_while_leaving_lets_the_exit_functions_finish_and_prints_no_traceback(tmp_path):
+    # the command's work is done (a report written) when the signal lands: the kernels are still
+    # stopped, and the exit code is the command's; the command line's handler raises KeyboardInterrupt
+    r = _leave(
+        tmp_path,
+        """
+        import os, signal
+        def terminate(signum, frame):
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGTERM, terminate)
+
+        def stop_kernels():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.2)
+            open(f"{out}/atexit", "w").write("done")
+
+        atexit.register(stop_kernels)
+        """,
+    )
+    assert (r.returncode, r.stderr) == (0, "")
+    assert (tmp_path / "atexit").read_text() == "done"

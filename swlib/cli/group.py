@@ -25,6 +25,19 @@ def _terminate(signum, frame):  # SIGTERM: unwind like Ctrl-C so temporary files
     raise KeyboardInterrupt
 
 
+def _release_import_lock() -> None:
+    """An interrupt raised just after importlib took the global import lock, before its ``try``,
+    leaves the lock held by this thread (about 1 interrupt in 100 that land in an import): every
+    other thread's next import would then wait for ever. Unwinding, this thread is in no import."""
+    import _imp
+
+    while True:
+        try:
+            _imp.release_lock()
+        except RuntimeError:  # not held by this thread
+            return
+
+
 class _Group(click.Group):
     """Turns swlib's errors into messages and exit codes; a traceback only with SWREPORT_DEBUG=1."""
 
@@ -48,6 +61,7 @@ class _Group(click.Group):
             os.dup2(devnull, sys.stdout.fileno())  # Python's own advice: no second error at exit
             sys.exit(0)
         except KeyboardInterrupt:
+            _release_import_lock()
             logging.disable(logging.CRITICAL)  # the kernel's shutdown chatter ("Kernel died") is expected now
             click.echo("swreport: interrupted; finished reports are kept, nothing half-written was left", err=True)
             sys.exit(130)
