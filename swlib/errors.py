@@ -43,6 +43,8 @@ MISSING_TABLE = "missing-table"  # a required table absent
 MISNAMED_SHEET = "misnamed-sheet"  # a workbook's table under another sheet name (read as the table, not used)
 DUPLICATE_KEY = "duplicate-key"  # a second row with the same key (merge: not when one is a pre-filled row left blank)
 FINANCE_UNITS = "finance-units"  # budget or outturn lines adding up to under £1m (merge: refused, typed in £000)
+OUT_OF_SCALE = "out-of-scale"  # a figure 10 times or more the measure's others (pence for pounds; merge: refused)
+YEAR_TO_DATE = "year-to-date"  # a period's figure that is about its year to date (merge: refused)
 
 
 def row_list(rows) -> str:

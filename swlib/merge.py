@@ -34,8 +34,10 @@ from .errors import (
     FINANCE_UNITS,
     MISSING_TABLE,
     NO_COUNCILS,
+    OUT_OF_SCALE,
     UNKNOWN_COUNCIL,
     UNKNOWN_MEASURE,
+    YEAR_TO_DATE,
     ConfigError,
     DataError,
     Problem,
@@ -114,11 +116,12 @@ def _check_merged(plan: Plan, data_label, return_path: Path, return_letters: dic
         try:
             warnings = load(d).warnings
         except DataError as e:
-            problems = e.problems
+            problems, warnings = e.problems, e.warnings
         else:  # named where the analyst will look, as the problems are: the return's cell, the data set's row
             return _placed(warnings, plan, data_label, return_path, return_letters, data_path, data_letters)
     raise DataError(
         _placed(problems, plan, data_label, return_path, return_letters, data_path, data_letters),
+        warnings=_placed(warnings, plan, data_label, return_path, return_letters, data_path, data_letters),
         subject="the data set after the merge",
     )
 
@@ -204,36 +207,52 @@ def _formulas_without_values(path: Path) -> list[Problem]:
     return out
 
 
-def _with_unresolved_ids(e: DataError, return_path: Path, ret: dict, ret_letters: dict, data_path: Path) -> DataError:
+def _with_unresolved_ids(
+    e: DataError, return_path: Path, ret: dict, ret_letters: dict, data_path: Path, small_finance: bool = False
+) -> DataError:
     """The return's own problems ``e``, and the ids in its cells that the data set does not
-    resolve either (a mistyped measure id: "did you mean ..."), which the merged check would
-    otherwise name only once the others are put right."""
+    resolve either (a mistyped measure id: "did you mean ..."), and the figures merge refuses
+    (``_refused``: finance in £000, a cost in pence), which the merged check would otherwise name
+    only once the others are put right."""
 
-    more: list[Problem] = []
+    found: list[Problem] = []
     try:
         data, data_letters, is_book = read_tables(data_path)
-        _check_merged(plan_merge(data, ret), lambda n: table_label(data_path, n, is_book), return_path, ret_letters,
-                      data_path, data_letters)  # fmt: skip
+        warnings = _check_merged(plan_merge(data, ret), lambda n: table_label(data_path, n, is_book), return_path,
+                                 ret_letters, data_path, data_letters)  # fmt: skip
     except DataError as merged:
-        seen = {(p.file, p.row, p.column) for p in e.problems}
-        header = {(p.file, p.column) for p in e.problems if p.row == 1}  # a column missing: not again at each row
-        more = [p for p in merged.problems  # in the return's cells: the figures its own check could not judge
-                if p.file.startswith(return_path.name) and (p.file, p.row, p.column) not in seen
-                and (p.file, p.column) not in header]  # fmt: skip
+        found, warnings = merged.problems, merged.warnings
     except (ValueError, KeyError, TypeError):  # a return too broken to plan: its own problems say enough
-        pass
+        warnings = []
+    seen = {(p.file, p.row, p.column) for p in e.problems}
+    header = {(p.file, p.column) for p in e.problems if p.row == 1}  # a column missing: not again at each row
+    more = [
+        p
+        for p in [*found, *_refused(warnings, return_path, small_finance)]  # in the return's cells: what
+        if p.file.startswith(return_path.name)
+        and (p.file, p.row, p.column) not in seen  # its own check could
+        and (p.file, p.column) not in header
+    ]  # not judge; fmt: skip
     return DataError([*e.problems, *more], subject=_the_return(return_path))
 
 
-def _small_finance(warnings: list[Problem], return_path: Path) -> list[Problem]:
-    """The merged data's warnings that a return's budget or outturn lines add up to under £1m,
-    as refusals: typed in £000 (a budget paper's unit) they would go into the CSWO report as
-    "a budget of £166,700"; the way out for lines that are in pounds is ``--small-finance``."""
-    return [
-        replace(w, expected=w.expected + "; or, if these lines are in pounds, give --small-finance")
-        for w in warnings
-        if w.code == FINANCE_UNITS and w.file.startswith(return_path.name)
-    ]
+def _refused(warnings: list[Problem], return_path: Path, small_finance: bool = False) -> list[Problem]:
+    """The merged data's warnings on the return's own cells that merge refuses: its budget or
+    outturn lines adding up to under £1m (typed in £000, a budget paper's unit, they would go into
+    the CSWO report as "a budget of £166,700"; lines that are in pounds go in with
+    ``--small-finance``), and a figure of 10 times or more the measure's others (a cost per hour in
+    pence, 3380 for 33.80) or about its year to date (sickness days 6.1 where the quarter's are
+    3.2), which the next scheduled run would publish (a figure that is right goes in with a
+    comment quoting it, which the report prints). Each as a problem of the return."""
+    out = []
+    for w in warnings:
+        if not w.file.startswith(return_path.name):
+            continue
+        if w.code == FINANCE_UNITS and not small_finance:
+            out.append(replace(w, expected=w.expected + "; or, if these lines are in pounds, give --small-finance"))
+        elif w.code in (OUT_OF_SCALE, YEAR_TO_DATE):
+            out.append(replace(w, expected=w.expected.replace("and this warning goes", "and merge takes it")))
+    return out
 
 
 def merge(
@@ -269,15 +288,15 @@ def merge(
         own = e.problems
     if past or own:  # with them, the ids the data set does not resolve either: every problem in one run
         e = DataError([*past, *own], subject=_the_return(return_path))
-        raise _with_unresolved_ids(e, return_path, ret, ret_letters, data_path) from None
+        raise _with_unresolved_ids(e, return_path, ret, ret_letters, data_path, small_finance) from None
     data, data_letters, is_book = read_tables(data_path)
     plan = plan_merge(data, ret)
     warnings = _check_merged(
         plan, lambda n: table_label(data_path, n, is_book), return_path, ret_letters, data_path, data_letters
     )
-    small = [] if small_finance else _small_finance(warnings, return_path)
-    if small:
-        raise DataError(small, subject=_the_return(return_path))
+    refused = _refused(warnings, return_path, small_finance)
+    if refused:
+        raise DataError(refused, subject=_the_return(return_path))
     if plan.changed and not replace_changed:
         raise ChangesRefused(plan, warnings)
     if not plan.touched:

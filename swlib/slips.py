@@ -15,15 +15,13 @@ Pure functions of the typed tables (indexed by spreadsheet row), each returning 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
-from .errors import Problem
+from .errors import OUT_OF_SCALE, Problem
 from .periods import FREQUENCY_KIND, Period, period_or_none
 from .schema import ADDITIVE_UNITS, COUNT_UNITS
-from .year_runs import quoted_figure, rows_by_measure
+from .year_runs import quoted_figure, rows_by_measure, says_why
 
 NEAR = 0.01  # a period's target within this share of the year's is the year's
 
@@ -168,30 +166,12 @@ def _scale_slip(ratio: float, unit: str) -> tuple[int, str] | None:
     return None
 
 
-def _says_why(comment, v: float) -> bool:
-    """Whether a row's ``comment`` accounts for its figure ``v`` being out of scale: any comment on
-    a 0 (the reason there was none), else one that quotes the figure (3,040 or 3040). A comment on
-    something else (a return's "Corrected: invoices re-coded", a quarter's news) does not: the
-    newest quarter, the one a return brings in, usually has one (ANALYST-8 #15)."""
-    if not isinstance(comment, str) or not comment.strip():
-        return False
-    if v == 0:
-        return True
-    for n in re.findall(r"\d[\d,]*(?:\.\d+)?", comment):
-        try:
-            if abs(float(n.replace(",", "")) - v) < 1e-9:
-                return True
-        except ValueError:
-            continue
-    return False
-
-
 def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """Warnings: a figure given as a value that is ``SCALE`` times or more, or a ``SCALE``-th or
     less (0 included), of the median of the measure's other values of the same kind of period for
     the council (three or more, steady: within ``STEADY`` times of each other): a cost in pence
     among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named;
-    a row whose comment says why (``_says_why``: quotes the figure, or gives the reason for a 0)
+    a row whose comment says why (``says_why``: quotes the figure, or gives the reason for a 0)
     is not warned of."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
@@ -202,7 +182,7 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
         for kind in {p.kind for _i, p, _r in rows}:
             given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and pd.notna(r["value"])]
             explained = {
-                i for i, _p, r in rows if pd.notna(r["value"]) and _says_why(r.get("comment"), float(r["value"]))
+                i for i, _p, r in rows if pd.notna(r["value"]) and says_why(r.get("comment"), float(r["value"]))
             }
             for i, p, v in given:
                 if i in explained:
@@ -235,6 +215,7 @@ def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[
                         f"({'about ' + quoted_figure(round(ratio)) + ' times as much' if ratio > 1 else 'a tenth or less'})",
                         meant
                         + f"; if it is right, say why in comment{quoting} (the report prints it) and this warning goes",
+                        code=OUT_OF_SCALE,
                     )
                 )
     return out

@@ -15,11 +15,13 @@ returning ``Problem``s for ``checks.data_warnings``.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from . import statutory_years
-from .errors import Problem
+from .errors import YEAR_TO_DATE, Problem
 from .periods import FREQUENCY_KIND, SPAN_MONTHS, Period
 from .rows import records
 from .schema import ADDITIVE_UNITS, COUNT_UNITS
@@ -193,6 +195,24 @@ def _year_to_date_typed(v: float, earlier: list[float], last_year: list[float], 
     return (typical, own) if _beyond_noise(v, known, counts) else None
 
 
+def says_why(comment, v: float) -> bool:
+    """Whether a row's ``comment`` accounts for its figure ``v`` being out of scale: any comment on
+    a 0 (the reason there was none), else one that quotes the figure (3,040 or 3040). A comment on
+    something else (a return's "Corrected: invoices re-coded", a quarter's news) does not: the
+    newest quarter, the one a return brings in, usually has one (ANALYST-8 #15)."""
+    if not isinstance(comment, str) or not comment.strip():
+        return False
+    if v == 0:
+        return True
+    for n in re.findall(r"\d[\d,]*(?:\.\d+)?", comment):
+        try:
+            if abs(float(n.replace(",", "")) - v) < 1e-9:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
     """A figure that is about the year to date where the period's own was meant, every earlier
     period of its year given (``_year_to_date_typed``): the value of a count, days or a rate
@@ -221,7 +241,7 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
                 v, earlier = _figure(r, col), [_figure(slots[x][2], col) for x in earlier_slots]
                 last_year = [_figure(q, col) for _i, _p, q in before.values()]
                 found = _year_to_date_typed(v, earlier, last_year, counts)
-                if found is None:
+                if found is None or says_why(r.get("comment"), v):  # a figure the comment accounts for: as typed
                     break
                 typical, own = found
                 out.append(
@@ -232,7 +252,10 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
                         f"{measure} for {council}, {p.label}: {quoted_figure(v)}, about the year to date ({quoted_figure(sum(earlier))} "
                         f"in {span_label} plus {quoted_figure(own)}) where its {PLURAL[kind]} are around {quoted_figure(typical)}",
                         f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
-                        f"{quoted_figure(own)} if {quoted_figure(v)} is the year to date",
+                        f"{quoted_figure(own)} if {quoted_figure(v)} is the year to date; if it is right, say why in "
+                        f"comment, quoting the figure ('{quoted_figure(v)} because ...') (the report prints it) and "
+                        "this warning goes",
+                        code=YEAR_TO_DATE,
                     )
                 )
     return out

@@ -746,3 +746,71 @@ def test_the_next_quarters_return_asks_again_for_a_figure_of_the_year_given_befo
     assert run("merge", "q3.xlsx").exit_code == 0
     held = swlib.load(fife / "data").observations.set_index("period")
     assert held.at["2024-25-Q2", "numerator"] == 44
+
+
+def _quarters(fife, *figures, comment=None):
+    """A return of fife's cost per hour for the quarters of 2024-25 (Quarter 1 first), the last
+    with ``comment``."""
+    cost = {**MEASURE, "measure": "fife-cost", "title": "Cost per hour of care at home", "unit": "currency",
+            "polarity": "lower", "aggregate": "mean", "target": 35}  # fmt: skip
+    rows = [{"council": "fife", "measure": "fife-cost", "period": f"2024-25-Q{q}", "value": v}
+            for q, v in enumerate(figures, start=1)]  # fmt: skip
+    rows[-1]["comment"] = comment
+    return a_return(fife, measures=[cost], observations=rows)
+
+
+def test_a_cost_typed_in_pence_is_refused_and_goes_in_once_its_comment_quotes_it(fife):
+    """ANALYST-9 #6: 3380 for a cost per hour of 33.80 was only warned of ('about 104 times as much')
+    above 'wrote observations.csv', and the next scheduled run would publish it."""
+    _quarters(fife, 31.2, 32.1, 33.45, 3380)
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output and "wrote" not in r.output, r.output
+    assert "nothing written: the return r.xlsx has 1 problem:" in r.output
+    assert (
+        "r.xlsx, cell observations!D5 (column 'value'): found fife-cost for fife, 2024/25 Quarter 4: 3,380, where its "
+        "other quarter figures are 31.2 to 33.45 (about 105 times as much); expected the figure in the measure's unit: "
+        "33.8 if 3,380 was typed in pence; if it is right, say why in comment, quoting the figure ('3,380 because "
+        "...') (the report prints it) and merge takes it"
+    ) in r.output
+    assert (fife / "data" / "observations.csv").read_bytes() == before
+    _quarters(fife, 31.2, 32.1, 33.45, 3380, comment="3,380 because of the new framework contract")
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 0 and "wrote" in r.output and "times as much" not in r.output, r.output
+
+
+def test_a_quarters_figure_that_is_the_year_to_date_is_refused(fife):
+    """ANALYST-9 #6: sickness days 6.1 for Quarter 2 where Quarter 1 was 2.9 (the year to date) was written."""
+    days = {**MEASURE, "measure": "fife-sick", "title": "Days lost per FTE", "unit": "days", "polarity": "lower",
+            "aggregate": "sum", "target": 10}  # fmt: skip
+    last = [{"council": "fife", "measure": "fife-sick", "period": f"2023-24-Q{q}", "value": v}
+            for q, v in ((1, 3.1), (2, 3.3), (3, 3.4), (4, 3.2))]  # fmt: skip
+    now = [{"council": "fife", "measure": "fife-sick", "period": "2024-25-Q1", "value": 3.0},
+           {"council": "fife", "measure": "fife-sick", "period": "2024-25-Q2", "value": 6.3}]  # fmt: skip
+    a_return(fife, measures=[days], observations=[*last, *now])
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert (
+        "found fife-sick for fife, 2024/25 Quarter 2: 6.3, about the year to date (3 in 2024/25 Quarter 1 plus 3.3) "
+        "where its quarters are around 3.2; expected the quarter's own figure, not the year to date (swreport adds "
+        "the quarters up): 3.3 if 6.3 is the year to date; if it is right, say why in comment, quoting the figure "
+        "('6.3 because ...') (the report prints it) and merge takes it"
+    ) in r.output
+
+
+def test_finance_in_thousands_is_refused_in_the_same_run_as_the_returns_other_problems(fife):
+    """ANALYST-9 #10: a year return with its finance in £000 and a workforce fte '1010,8' listed the
+    fte only; the £000, a 1,000-fold error in every line, came on the second attempt."""
+    lines = [("Children and families", 48200), ("Adult services", 112400), ("Justice", 6100)]
+    a_return(fife, measures=(),
+             finance=[{"council": "fife", "period": "2025-26", "kind": "budget", "line": s, "amount": a}
+                      for s, a in lines],
+             workforce=[{"council": "fife", "period": "2025-26", "service": "Children and families", "headcount": 1100,
+                         "fte": "1010,8"}])  # fmt: skip
+    r = run("merge", "r.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "nothing written: the return r.xlsx has 2 problems:" in r.output, r.output
+    assert "r.xlsx, cell workforce!" in r.output and "found '1010,8'" in r.output
+    assert "r.xlsx, cell finance!E2 (column 'amount'): found fife's budget lines for 2025-26 adding up to £166,700" in (
+        r.output
+    )

@@ -65,14 +65,17 @@ def test_a_quarter_typed_as_the_year_to_date_is_named_with_the_quarters_own_figu
     assert [str(w) for w in found] == [
         "observations.csv, row 7, column 'value': found m0 for alpha, 2026/27 Quarter 2: 2,095, about the year to date "
         "(1,030 in 2026/27 Quarter 1 plus 1,065) where its quarters are around 1,012; expected the quarter's own "
-        "figure, not the year to date (swreport adds the quarters up): 1,065 if 2,095 is the year to date",
+        "figure, not the year to date (swreport adds the quarters up): 1,065 if 2,095 is the year to date; if it is right, say why in comment, quoting the figure "
+        "('2,095 because ...') (the report prints it) and this warning goes",
         "observations.csv, row 11, column 'denominator': found m1 for alpha, 2026/27 Quarter 2: 1,632, about the year "
         "to date (812 in 2026/27 Quarter 1 plus 820) where its quarters are around 800; expected the quarter's own "
-        "figure, not the year to date (swreport adds the quarters up): 820 if 1,632 is the year to date",
+        "figure, not the year to date (swreport adds the quarters up): 820 if 1,632 is the year to date; if it is right, say why in comment, quoting the figure "
+        "('1,632 because ...') (the report prints it) and this warning goes",
         # ANALYST-4 #6: the numerator, the year to date too, is named as well
         "observations.csv, row 11, column 'numerator': found m1 for alpha, 2026/27 Quarter 2: 1,361, about the year "
         "to date (671 in 2026/27 Quarter 1 plus 690) where its quarters are around 650; expected the quarter's own "
-        "figure, not the year to date (swreport adds the quarters up): 690 if 1,361 is the year to date",
+        "figure, not the year to date (swreport adds the quarters up): 690 if 1,361 is the year to date; if it is right, say why in comment, quoting the figure "
+        "('1,361 because ...') (the report prints it) and this warning goes",
     ]
     rows[-1]["value"] = 1065  # the quarter's own figure
     assert cumulative_figures(obs(rows), measures(QUARTERLY), "observations.csv") == []
@@ -95,8 +98,12 @@ def test_a_small_figure_typed_as_the_year_to_date_is_named_and_a_small_count_dou
     assert str(w) == (
         "observations.csv, row 7, column 'value': found m0 for alpha, 2026/27 Quarter 2: 6.6, about the year to date "
         "(3.2 in 2026/27 Quarter 1 plus 3.4) where its quarters are around 3.2; expected the quarter's own figure, "
-        "not the year to date (swreport adds the quarters up): 3.4 if 6.6 is the year to date"
+        "not the year to date (swreport adds the quarters up): 3.4 if 6.6 is the year to date; if it is right, say why "
+        "in comment, quoting the figure ('6.6 because ...') (the report prints it) and this warning goes"
     )
+    rows[-1]["comment"] = "6.6 because of the winter's flu outbreak"  # ANALYST-9 #6: a figure said why of is right
+    assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
+    rows[-1]["comment"] = None
     rows[-1]["value"] = 3.4
     assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
     counts = [{"measure": "m0", "period": p, "value": v} for p, v in
