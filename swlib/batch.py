@@ -120,7 +120,8 @@ def _end(period: str) -> int:
 def report_key(job: Job, ds, rows: dict | None = None) -> str:
     """A hash of everything one report is made from: the council's rows of every table (the
     whole benchmarking panel, which ranks every council; the measures every council reports),
-    its narrative, the notebook (by its size and time: an unchanged batch opens no notebook),
+    the narrative of its year where it prints narrative (the annual report: a CSWO's edit to
+    2025/26's words re-renders no quarterly report, ANALYST-9 #8), the notebook (by its size and time: an unchanged batch opens no notebook),
     the council's settings, swlib's code and the parameters. Unchanged key: the report is
     skipped. ``rows``: ``row_hashes(ds)``, worked out once for a batch.
 
@@ -154,10 +155,10 @@ def report_key(job: Job, ds, rows: dict | None = None) -> str:
             hashes = hashes[mine]
         h.update(name.encode())
         h.update(hashes.tobytes())
-    folder = narrative_dir(ds.path) / job.council
-    if folder.is_dir():
-        for f in sorted(folder.rglob("*.md")):
-            h.update(str(f.relative_to(folder)).encode())
+    if "narrative" in reports.get(job.report).free_text:  # the CSWO's words of the report's year, its only reader
+        folder = narrative_dir(ds.path) / job.council / str(Period.parse(job.period).year_period)
+        for f in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+            h.update(f.name.encode())  # a file renamed ('Workforce.md' to 'workforce.md') is read or not: counted
             h.update(f.read_bytes())
     name = reports.get(job.report).notebook
     notebook = (notebooks_dir() / name).stat()

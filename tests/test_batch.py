@@ -643,3 +643,28 @@ def test_the_guides_cron_line_and_systemd_unit_run_the_council_folder_the_guide_
                        env=bare, cwd=unit["WorkingDirectory"].replace(where, str(folder)))  # fmt: skip
     assert r.returncode == 0 and f"data: {folder / 'data'}" in r.stdout + r.stderr, r.stdout + r.stderr
     assert unit["StandardOutput"] == f"append:{where}/logs/batch.log"
+
+
+def test_an_edit_to_a_years_narrative_re_renders_that_years_annual_report_only(demo, tmp_path):
+    """ANALYST-9 #8: a sentence added to 2025/26's workforce.md (which only the 2025/26 annual
+    report reads) re-rendered and re-issued the 2026/27 quarterly reports, with a new issue date."""
+    import shutil
+    from dataclasses import replace
+
+    from swlib.batch import report_key
+    from swlib.outputs import Job
+
+    sl = "south-lanarkshire"
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "narrative", data / "narrative")
+    ds = replace(demo, path=data, memo={})
+    annual = Job("annual", sl, "2020-21", "internal", str(data), str(tmp_path), "South Lanarkshire", "")
+    jobs = [annual, replace(annual, period="2021-22"), replace(annual, report="quarterly", period="2021-22-Q2"),
+            replace(annual, report="quarterly", period="2020-21-Q4")]  # fmt: skip
+    before = [report_key(j, ds) for j in jobs]
+    (data / "narrative" / sl / "2020-21").mkdir(parents=True, exist_ok=True)
+    with (data / "narrative" / sl / "2020-21" / "workforce.md").open("a") as f:
+        f.write("\nOne more sentence from the CSWO.\n")
+    after = [report_key(j, ds) for j in jobs]
+    assert after[0] != before[0]  # the 2020/21 annual report, which prints it: rendered again
+    assert after[1:] == before[1:]  # 2021/22's, and the quarterly reports, which print no narrative: skipped
