@@ -155,7 +155,9 @@ def return_observations(ds, council: str, period) -> tuple[list[dict], str | Non
     return out, " ".join(notes) or None
 
 
-def write_template(path, ds=None, council: str | None = None, period=None, observations=None) -> Path:
+def write_template(
+    path, ds=None, council: str | None = None, period=None, observations=None, councils: list[dict] | None = None
+) -> Path:
     """A data-return workbook: a sheet per table with notes on the headers and drop-downs.
 
     Council and measure drop-downs refer to the workbook's own councils and measures sheets
@@ -164,10 +166,12 @@ def write_template(path, ds=None, council: str | None = None, period=None, obser
     measures when given); with ``council`` and ``period`` the observations sheet is pre-filled
     with the rows the period needs, values left blank: ``observations``, the rows and note of
     ``return_observations`` where the caller has them already ('swreport template' prints the note),
-    else worked out here.
+    else worked out here. ``councils``: rows for the councils sheet of a return with no ``ds``
+    (``--empty``), so that its council drop-downs list them; with none, a council id not listed is
+    a warning Excel lets through ('add the council's row to the councils sheet'), not refused.
     """
 
-    prefill: dict[str, list[dict]] = {}
+    prefill: dict[str, list[dict]] = {"councils": list(councils)} if councils else {}
     held_text = None
     if ds is not None:
         councils = ds.councils if council is None else ds.councils[ds.councils["council"] == council]
@@ -215,6 +219,9 @@ def write_template(path, ds=None, council: str | None = None, period=None, obser
             dv.error = f"Expected {what}"
             dv.errorTitle = f"{name}: {col.name}"
             dv.showErrorMessage = True
+            if col.kind in ("council", "council_id") and not prefill.get("councils"):  # nothing to choose from yet
+                dv.errorStyle = "warning"  # Excel asks, and takes the id: merge checks it against the data set
+                dv.error = "Not in the councils sheet: add your council's row there (council, name, family_group) first"
             ws.add_data_validation(dv)
             dv.add(rng)
         if name == "observations" and held_text:

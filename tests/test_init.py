@@ -112,7 +112,13 @@ def test_template_for_the_new_council_and_an_empty_template(empty):
     assert len(rows) == 26 and ["fife", "cp-orders", "2024-25"] in rows  # the statutory measures, year end
     assert run("template", "e.xlsx", "--empty").exit_code == 0
     book = load_workbook(empty / "e.xlsx")
-    assert all(ws.max_row == 1 for ws in book) and book["observations"]["A1"].value == "council"
+    assert (
+        all(ws.max_row == 1 for ws in book if ws.title != "councils") and book["observations"]["A1"].value == "council"
+    )
+    assert [c.value for c in book["councils"][2]][:2] == [
+        "fife",
+        "Fife Council",
+    ]  # its drop-downs take fife (ANALYST-9 #16)
 
 
 def test_template_for_an_unknown_council_in_the_demo_data_says_how_to_add_one(empty, monkeypatch):

@@ -814,3 +814,30 @@ def test_finance_in_thousands_is_refused_in_the_same_run_as_the_returns_other_pr
     assert "r.xlsx, cell finance!E2 (column 'amount'): found fife's budget lines for 2025-26 adding up to £166,700" in (
         r.output
     )
+
+
+def test_the_empty_template_init_points_to_lists_the_council_so_excel_takes_its_id(fife, monkeypatch):
+    """ANALYST-9 #16: 'swreport template measures.xlsx --empty' in the council's folder had an empty
+    councils sheet, and the measures sheet's council column a drop-down of it that stops what is
+    not listed: Excel refused 'fife'. It lists the data set's councils now; merged back, the
+    measure comes in and the councils are unchanged. Without a council's data set (the demo in
+    use), a council not listed is a warning Excel lets through, not refused."""
+    r = run("template", "m.xlsx", "--empty")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(fife / "m.xlsx")
+    assert [c.value for c in wb["councils"][2]][:3] == ["fife", "Fife Council", 2]
+    (council,) = [dv for dv in wb["measures"].data_validations.dataValidation if str(dv.sqref).startswith("O2")]
+    assert council.formula1 == "council_ids" and council.errorStyle in (None, "stop")
+    fill(fife / "m.xlsx", measures=[{**MEASURE, "title": "Seen within 5 days", "council": "fife"}])
+    before = (fife / "data" / "councils.csv").read_bytes()
+    r = run("merge", "m.xlsx")
+    assert r.exit_code == 0 and "adds 1 row to measures" in r.output and "councils" not in r.output, r.output
+    assert (fife / "data" / "councils.csv").read_bytes() == before
+    empty = fife / "elsewhere"
+    empty.mkdir()
+    monkeypatch.chdir(empty)  # no ./data: the demo data in use, whose councils are not copied
+    assert run("template", "e.xlsx", "--empty").exit_code == 0
+    wb = load_workbook(empty / "e.xlsx")
+    assert wb["councils"].max_row == 1
+    (council,) = [dv for dv in wb["measures"].data_validations.dataValidation if str(dv.sqref).startswith("O2")]
+    assert council.errorStyle == "warning" and "add your council's row" in council.error

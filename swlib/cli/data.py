@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import reports
-from ..errors import ConfigError, DataError
+from ..errors import ConfigError, DataError, SwError
 from ..periods import Period
 from ..scheduling import last_ended_quarter, today
 from ..validate import validate as check
@@ -77,7 +77,11 @@ def table(council, period, audience, data):
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--council", default=None, help="only this council and its measures; with --period, its observation rows")
 @click.option("--period", default=None, help="with --council: pre-fill the observation rows this period needs")
-@click.option("--empty", is_flag=True, help="headers, notes and drop-downs only: no councils, measures or figures")
+@click.option(
+    "--empty",
+    is_flag=True,
+    help="headers, notes and drop-downs only: no measures or figures (the councils of the data set in use)",
+)
 @data_option
 def template(path, council, period, empty, data):
     """Write a data-return workbook: a sheet per table, notes and drop-down lists."""
@@ -91,16 +95,34 @@ def template(path, council, period, empty, data):
     if path.suffix.lower() != ".xlsx":
         raise ConfigError(f"template writes an .xlsx workbook: found {path.name!r}")
     ds = None if empty else load(data)
+    councils = _own_councils() if empty else None  # so that the council drop-downs take the council's own id
     council = ds.council_id(council) if ds is not None and council is not None else council
     prefilled = None
     if ds is not None and council is not None and period is not None:  # worked out once, for the sheet and here
         from ..return_template import return_observations
 
         prefilled = return_observations(ds, council, period)
-    click.echo(str(write_template(path, ds, council=council, period=period, observations=prefilled)))
+    click.echo(str(write_template(path, ds, council=council, period=period, observations=prefilled, councils=councils)))
     note = prefilled[1] if prefilled else None
     if note:  # as the observations sheet's cell A1 says
         click.echo(note[0].lower() + note[1:])
+
+
+def _own_councils() -> list[dict] | None:
+    """The councils of the data set in use for an empty return's councils sheet, where it is a
+    council's own (``swreport init``'s ./data), not the demo data; None where there is none or it
+    cannot be read (ANALYST-9 #16: with the sheet empty, Excel refused 'highland' in the measures
+    sheet's council column, whose drop-down lists the councils sheet)."""
+    from ..config import default_data_path, is_demo_data
+    from ..loading import load
+
+    path = default_data_path()
+    if path is None or is_demo_data(path) or not Path(path).exists():
+        return None
+    try:
+        return load(path).councils.to_dict("records")
+    except SwError:
+        return None
 
 
 def _written_data(data, command: str, or_else: str):
