@@ -45,7 +45,7 @@ report = {
     "audience": audience,  # page 1 says which version this is
     "issue": s.issue_view(council),  # and its issue date and owner
     "data_warnings": [str(w) for w in ds.warnings] if audience == "internal" else [],  # for the analyst, on screen
-    "narrative": sections_of(ds.path, council, str(P), audience),  # sanitised markdown, by section
+    "narrative": sections_of(ds.path, council, str(P), audience, ds, perf),  # sanitised markdown, by section
     # where a missing part is written: officers are told, the public report names no file
     "narrative_files": {part: section_file(ds.path, council, str(P), part) for part in SECTIONS}
     if audience == "internal"

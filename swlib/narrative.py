@@ -76,13 +76,16 @@ def section_file(data_path: Path, council: str, year: str, name: str) -> str:
     return f"{where} beside {base.name}" if base.is_file() else f"{base.name}/{where}"
 
 
-def printed_by(data_path: Path, council: str, year: str):
+def printed_by(data_path: Path, council: str, year: str, ds=None, perf=None):
     """The public report's printed figures (``publishing.printed_series``), worked out on first need; none
-    where the folder holds narrative but no data set to print figures from."""
+    where the folder holds narrative but no data set to print figures from. ``ds`` and ``perf``: the
+    report's data set and its public performance table for ``year``, where the caller has them (the
+    notebook's: not loaded and worked out again)."""
 
     def figures():
         try:
-            return printed_series(load(data_path), council, year, council_settings(council).suppress_max)
+            data = ds if ds is not None else load(data_path)
+            return printed_series(data, council, year, council_settings(council).suppress_max, perf=perf)
         except SwError:
             return []
 
@@ -115,8 +118,11 @@ def section(
     return markdown_html(fy_text(text)) if text.strip() else None  # 2023/24, as the report prints it
 
 
-def sections_of(data_path: Path, council: str, year: str, audience: str = "internal") -> dict[str, Markup | None]:
+def sections_of(
+    data_path: Path, council: str, year: str, audience: str = "internal", ds=None, perf=None
+) -> dict[str, Markup | None]:
     """The CSWO's words for every section of the annual report (``section``, by ``SECTIONS``); a
-    public report's printed figures worked out once for all of them, on first need."""
-    printed = printed_by(data_path, council, year) if audience == "public" else None
+    public report's printed figures worked out once for all of them, on first need, from ``ds`` and
+    ``perf`` (the report's data set and public performance table) where given (``printed_by``)."""
+    printed = printed_by(data_path, council, year, ds, perf) if audience == "public" else None
     return {name: section(data_path, council, year, name, audience, printed) for name in SECTIONS}

@@ -256,14 +256,15 @@ def _figures_by_measure(ds, council: str, P: Period) -> dict[str, tuple[list[flo
     return {r["measure"]: (row_figures(r, years), r.get("unit") in COUNT_UNITS) for r in perf.to_dict("records")}
 
 
-def printed_series(ds, council: str, year, hi: int = 4) -> list[Series]:
+def printed_series(ds, council: str, year, hi: int = 4, perf: pd.DataFrame | None = None) -> list[Series]:
     """Each count measure's figures the public annual report prints for ``year`` and the years
     its tables show (``performance(..., audience="public")``; a suppressed figure is not printed),
     by year, figures above ``hi`` only, with the measure's title (``printed.Series``): the
     statutory functions' tables. Then every other row of its tables (``tables`` False) and the
     workforce table's headcounts it hides, and each with what it prints [c] in place of (the internal table's figures: ``hidden``, ``hidden_shares``)
-    and the counts it prints (``shown``), for ``printed.hidden_given_away``."""
-    perf = performance(ds, council, year, audience="public")
+    and the counts it prints (``shown``), for ``printed.hidden_given_away``. ``perf``: that public
+    table for ``year``, where worked out already (the report's own)."""
+    perf = performance(ds, council, year, audience="public") if perf is None else perf
     years = [str(y) for y in perf.attrs.get("years", [])]
     fy = Period.parse(year).year_period.fy_id
     cols = [*years, "to_date", "last_year"]
