@@ -145,20 +145,55 @@ def _pattern(term: str) -> str:
 def used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """The glossary entries whose term the text uses (each once, in the order given). An
     abbreviation inside a longer one ("SW" in "CJ SWS") is not a use of it."""
-    found = {m.group(1) for m in ANY_ABBREVIATION.finditer(text)}  # longest first at each place
-    out, seen = [], set()
-    for term, meaning in entries:
-        if term in ABBREVIATIONS and term not in USES:
-            hit = term in found
-        else:
-            flags = 0 if term in ("Green, Amber, Red", "[c]", "H1, H2") else re.IGNORECASE
-            hit = re.search(_pattern(term), text, flags) is not None
-        if hit and term in ABBREVIATIONS and term in USES and term not in found:
-            term, meaning = written_out(term, meaning)  # "Mental health officer services": no MHO to define
-        if hit and term not in seen:
-            out.append((term, meaning))
-            seen.add(term)
-    return out
+    return _Reading(text).used(entries)
+
+
+# no term's use is longer than this many characters: a use that runs into words joined after a text lies
+# within this much of the text's end
+_TAIL = 4096
+
+
+class _Reading:
+    """What one text uses (``used``), and what it uses with more words joined after it (``text + " "
+    + extra``: the glossary's own meanings, ``glossary_used``) without reading the text again: a
+    term found in the text is found with the words after it too; one that is not can only be
+    found in the last ``_TAIL`` characters and what follows them (the search starts there, seeing
+    the characters before, so its word boundaries are the whole text's)."""
+
+    def __init__(self, text: str):
+        self.text, self._hits = text, {}
+        self._abbreviations = [(m.start(), m.end(), m.group(1)) for m in ANY_ABBREVIATION.finditer(text)]
+
+    def _found(self, joined: str) -> set[str]:  # ANY_ABBREVIATION's finds in ``joined``, scanned as from its start
+        cut = len(self.text) - _TAIL
+        before = [(a, b, g) for a, b, g in self._abbreviations if a < cut]
+        resume = max(cut, before[-1][1] if before else 0)
+        return {g for _, _, g in before} | {m.group(1) for m in ANY_ABBREVIATION.finditer(joined, max(resume, 0))}
+
+    def _hit(self, pattern: str, flags: int, joined: str | None) -> bool:
+        if (pattern, flags) not in self._hits:
+            self._hits[pattern, flags] = re.search(pattern, self.text, flags) is not None
+        if self._hits[pattern, flags] or joined is None:
+            return self._hits[pattern, flags]
+        return re.compile(pattern, flags).search(joined, max(len(self.text) - _TAIL, 0)) is not None
+
+    def used(self, entries: list[tuple[str, str]], extra: str | None = None) -> list[tuple[str, str]]:
+        """``used`` of the text, or of ``text + " " + extra``."""
+        joined = None if extra is None else self.text + " " + extra
+        found = {g for _, _, g in self._abbreviations} if joined is None else self._found(joined)  # longest first
+        out, seen = [], set()
+        for term, meaning in entries:
+            if term in ABBREVIATIONS and term not in USES:
+                hit = term in found
+            else:
+                flags = 0 if term in ("Green, Amber, Red", "[c]", "H1, H2") else re.IGNORECASE
+                hit = self._hit(_pattern(term), flags, joined)
+            if hit and term in ABBREVIATIONS and term in USES and term not in found:
+                term, meaning = written_out(term, meaning)  # "Mental health officer services": no MHO to define
+            if hit and term not in seen:
+                out.append((term, meaning))
+                seen.add(term)
+        return out
 
 
 def written_out(abbr: str, meaning: str) -> tuple[str, str]:
@@ -173,9 +208,10 @@ def written_out(abbr: str, meaning: str) -> tuple[str, str]:
 def glossary_used(entries: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """``used``, and the entries the kept entries' own meanings use ("NHS" in Equipu's): the
     glossary is part of the report, so it holds every term it uses too."""
-    keep = used(entries, text)
+    reading = _Reading(text)  # the text read once, for every pass
+    keep = reading.used(entries)
     while True:
-        more = used(entries, text + " " + " ".join(m for _, m in keep))
+        more = reading.used(entries, " ".join(m for _, m in keep))
         if [t for t, _ in more] == [t for t, _ in keep]:
             return keep
         keep = more
@@ -212,13 +248,16 @@ def chart_text(body: str) -> str:
     """The words the body's charts print (their SVG's text, drawn in an image): a chart's axis
     reading "23/24 H1" uses H1 (COMMITTEE-9 #10: "first half" in its alt text stood for it, and
     put "H1, H2" in the glossary of a report that only ever wrote "2023/24 first half")."""
-    out = []
+    out, read = [], {}  # a drawing the body holds twice (a chart shown on screen and printed alike) read once
     for data in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", body):
-        try:  # the SVG read as XML: each text element's words (a tspan's too)
-            root = ElementTree.fromstring(base64.b64decode(data))
-        except ElementTree.ParseError:
-            continue
-        out += ["".join(e.itertext()) for e in root.iter() if str(e.tag).rsplit("}", 1)[-1] == "text"]
+        if data not in read:
+            try:  # the SVG read as XML: each text element's words (a tspan's too)
+                root = ElementTree.fromstring(base64.b64decode(data))
+            except ElementTree.ParseError:
+                read[data] = []
+                continue
+            read[data] = ["".join(e.itertext()) for e in root.iter() if str(e.tag).rsplit("}", 1)[-1] == "text"]
+        out += read[data]
     return " ".join(out)
 
 
