@@ -1040,12 +1040,15 @@ def test_an_inspection_segment_too_narrow_for_its_grade_is_never_a_bare_count():
     from swlib.charts import inspection_chart
 
     grades = pd.DataFrame({"care": [4, 5, 6, 6, 5, 4, 4, 5], "staffing": [2, 4, 5, 5, 5, 5, 5, 5]})
-    svg = inspection_chart(grades).svg
+    chart = inspection_chart(grades)
+    svg = chart.printed  # the paper's drawing (a phone's width): the segments too narrow, said in a line
     counts = [t for t, _, c in svg_text_boxes(svg) if c == "count"]
     assert counts == ["Good 3, Very good 3, Excellent 2", "Weak 1, Good 1, Very good 6"]
-    assert not any(re.fullmatch(r"\d+", t) for t in counts)
-    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
-    assert all(box[2] <= width for t, box, c in svg_text_boxes(svg) if c == "count") and svg_overprinted(svg) == []
+    for svg in (chart.printed, chart.svg, chart.phone):  # and a wide screen's, whose segments say theirs
+        counts = [t for t, _, c in svg_text_boxes(svg) if c == "count"]
+        assert counts and not any(re.fullmatch(r"\d+", t) for t in counts)
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        assert all(box[2] <= width for t, box, c in svg_text_boxes(svg) if c == "count") and svg_overprinted(svg) == []
 
 
 def test_on_a_phone_a_measures_charts_are_drawn_again_for_its_screen_their_text_11px(demo):

@@ -156,7 +156,10 @@ def budget_chart(lines: pd.DataFrame, label: str) -> Chart:
     words = "; ".join(f"{r.line}: £{r.amount / 1e6:,.1f} million" for r in d.iloc[::-1].itertuples())
     alt = f"Bar chart of the {label} by service. {words}."
     caption = f"The {label} by service (£ million and share of the total)."
-    return Chart(_budget_svg(d, total, alt), alt, caption, phone=_budget_svg(d, total, alt, PHONE_DRAWN, 18))
+    # a wide screen's (as the status chart's: at a phone's width it looked small), a phone's, and the paper's (as before)
+    screen, phone, paper = (_budget_svg(d, total, alt, w, wrapped)
+                            for w, wrapped in ((SCREEN_WIDTH, 28), (PHONE_DRAWN, 18), (PHONE_WIDTH, 28)))  # fmt: skip
+    return Chart(screen, alt, caption, phone=phone, printed=paper)
 
 
 def _budget_svg(d: pd.DataFrame, total: float, alt: str, width: float = PHONE_WIDTH, wrapped: int = 28) -> str:
@@ -222,14 +225,16 @@ def inspection_chart(grades: pd.DataFrame, synthetic: bool = False) -> Chart:
     alt = ("Stacked bar chart of Care Inspectorate grades by quality theme: the number of inspections given each "
            "grade. " + "; ".join(parts) + ".")  # fmt: skip
     segments = [(names[g], colours[g - 1], hatches[g - 1], [int(n) for n in counts[g]]) for g in range(1, 7)]
-    svg, phone = (_stacked_svg([wrap(t.replace("_", " ").capitalize(), wrapped) for t in counts.index], segments,
-                               "number of inspections", width, 1.5 + 0.4 * len(counts), (0.5, 0.15, 0.75, 0.45), 3,
-                               alt, named=True)
-                  for width, wrapped in ((PHONE_WIDTH, 18), (PHONE_DRAWN, 14)))  # fmt: skip
+    # a wide screen's (as the status chart's: at a phone's width it looked small), a phone's, and the paper's (as before)
+    screen, phone, paper = (_stacked_svg([wrap(t.replace("_", " ").capitalize(), wrapped) for t in counts.index],
+                                         segments, "number of inspections", width, 1.5 + 0.4 * len(counts),
+                                         (0.5, 0.15, 0.75, 0.45), 3, alt, named=True)
+                            for width, wrapped in ((SCREEN_WIDTH, 18), (PHONE_DRAWN, 14), (PHONE_WIDTH, 18)))  # fmt: skip
     return Chart(
-        svg,
+        screen,
         alt,
         "Care Inspectorate grades of registered services by quality theme."
         + (f" {SYNTHETIC_MARK} Some grades are synthetic, made up for illustration." if synthetic else ""),
         phone=phone,
+        printed=paper,
     )
