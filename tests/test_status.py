@@ -245,6 +245,27 @@ def test_a_quarter_left_blank_is_report_later_with_its_reason_not_a_sum_of_perce
     assert "year to date from 2 of 3 quarters" in m2["note"] and m2["status"] == "Green"
 
 
+def test_a_percentage_whose_quarters_last_month_is_late_has_no_year_to_date_as_the_guide_says(data_dir):
+    """ANALYST-9 #13: April to August 2026 given (214 of 225), September blank with a reason: the
+    guide's 'worked out on the periods there are ... from 5 of 6 months' read as if it applied, where
+    the report showed Report later. The guide now says the period's own last month comes first."""
+    from tests.conftest import ROOT
+
+    months = [("2026-04", 43, 45), ("2026-05", 46, 47), ("2026-06", 41, 44), ("2026-07", 45, 46), ("2026-08", 39, 43)]
+    obs = [q(p, numerator=n, denominator=d) for p, n, d in months]
+    obs.append(q("2026-09", comment="not available: CareFirst upgrade, figure due in November"))
+    obs += [dict(o, measure="m1") for o in obs[:3] + obs[4:5]]  # July missing, August given...
+    obs.append(q("2026-09", measure="m1", numerator=40, denominator=42))  # ...and September: a gap before the last
+    ms = [{"frequency": "monthly", "target": "90"}] * 2
+    df = perf(data_dir, ms, obs, period="2026-27-Q2")
+    m0, m1 = df.loc["m0"].to_dict(), df.loc["m1"].to_dict()
+    assert m0["status"] == "Report later" and math.isnan(m0["to_date"])  # not 95.1% from 5 of 6 months
+    assert m0["year_notes"]["to_date"] == "not available: CareFirst upgrade, figure due in November"
+    assert m1["to_date"] == pytest.approx(100 * 209 / 221) and "year to date from 5 of 6 months" in m1["note"]
+    guide = " ".join((ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split())
+    assert "the measure has no year-to-date figure for the period, whatever its kind, and is *Report later*" in guide
+
+
 def test_an_annual_measure_with_no_figure_is_not_noted_as_the_latest_year_available(data_dir):
     ms = [{"frequency": "annual", "unit": "count", "aggregate": "sum"}] * 2
     df = perf(data_dir, ms, [q("2019-20", measure="m1", value=5)], period="2020-21-Q2")
