@@ -4,9 +4,11 @@ others, and an abbreviation is spelled out the first time a reader meets it.
 ``plain_words(body, items)`` works on a report's rendered body: it reads what the report says
 (its text, captions and alt text, the glossary aside), keeps the glossary entries whose term
 the report uses, and writes "CJ SWS (Criminal Justice Social Work Services)" at an
-abbreviation's first use in the text, or after the proper name it begins ("NHS Fife (NHS: National
-Health Service)", never "NHS (National Health Service) Fife") (the contents list and the glossary are left as they are;
-an abbreviation already spelled out there, "statistical process control (SPC)", is left alone).
+abbreviation's first use in the text, never inside a name the council wrote: not in a proper name
+it begins ("NHS Highland", a health board's name, is printed as written and NHS spelled out at its
+first use on its own), nor in a title printed as written (a data source, "Highland CSWO statutory
+return 2025/26", marked ``translate="no"`` in the template) (the contents list and the glossary are
+left as they are; an abbreviation already spelled out there, "statistical process control (SPC)", is left alone).
 ``abbreviations(text)`` lists the upper-case words a text uses, for the test that fails on an
 abbreviation a report's glossary lacks.
 """
@@ -233,7 +235,9 @@ def undefined(text: str, defined: set[str]) -> set[str]:
 
 
 GLOSSARY_BLOCK = re.compile(r'<(dl)\b[^>]*\bclass="glossary"[^>]*>.*?</\1>', re.S)  # a pattern that reads markup
-SKIP = re.compile(r'^<(nav|title|style|script|dl class="glossary")[\s>]')
+# what no abbreviation is spelled out in: the contents, the glossary, and a name printed as written
+# (an element marked translate="no", HTML's mark for a name to keep as it is: a data source's title)
+SKIP = re.compile(r'^<(nav|title|style|script|dl class="glossary"|\w+(?=\s[^>]*\btranslate="no"))[\s>]')
 
 
 def visible_text(body: str) -> str:
@@ -302,6 +306,9 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
             if abbr in done:  # spelled out before: its words are its own, not a shorter one's
                 taken.append((m.start(), m.end()))
                 continue
+            if not m.group(1) and PROPER_NAME.match(text, m.end()):  # "NHS Highland": a name, kept as written
+                taken.append((m.start(), m.end()))
+                continue
             done.add(abbr)
             expansion = ABBREVIATIONS[abbr][0]
             before = html.unescape(text[: m.start()]).lower()  # the same line (a title, a cell) has the words
@@ -309,11 +316,7 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
             # spelled out before it in the same text or just after it, or named in brackets after its words
             bracketed = text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
             if expansion.lower() not in before and expansion.lower() not in after and not bracketed:
-                name = PROPER_NAME.match(text, m.end()) if not m.group(1) else None
-                if name:  # "NHS Fife": the name kept whole, the words after it say which part they spell out
-                    inserts.append((name.end(), f" ({abbr}: {html.escape(expansion)})"))
-                else:
-                    inserts.append((m.end(), f" ({html.escape(expansion)})"))
+                inserts.append((m.end(), f" ({html.escape(expansion)})"))
             taken.append((m.start(), m.end()))
             break
     for pos, extra in sorted(inserts, reverse=True):
