@@ -16,6 +16,7 @@ import io
 import math
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from numbers import Real
 from pathlib import Path
 
@@ -124,8 +125,11 @@ def _col(table: sc.Table, name: str) -> sc.Col:
     return table.col(name) or (sc.Col(name, table.open_columns) if table.open_columns else sc.Col(name))
 
 
+@lru_cache(maxsize=4096)
 def _typed(table: sc.Table, name: str, text: str):
-    """One cell's value as loading reads it (None for blank; text as typed where unreadable)."""
+    """One cell's value as loading reads it (None for blank; text as typed where unreadable).
+    Read once per cell's text: a merge compares each column of each row it matches (``_same``),
+    and a conversion builds a pandas Series (about 2 ms)."""
     return _typed_cells(table, name, [text])[0]
 
 
