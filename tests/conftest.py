@@ -48,6 +48,23 @@ def make_data(folder: Path, measures: list[dict], observations: list[dict], targ
     return folder
 
 
+# The modules that take longest, longest first (--durations of a whole run, 2026-12): with --dist
+# loadscope a module runs whole in one worker and a worker takes the next module as it finishes
+# one (pyproject: --no-loadscope-reorder, which would order them by their number of tests), so the
+# long ones start first and the many short ones fill in at the end: a long module started last
+# would decide the suite's wall time. Modules not named keep their order, after these
+LONGEST_FIRST = (
+    "test_batch.py", "test_merge.py", "test_pdf.py", "test_interrupts.py", "test_rerun.py", "test_rendering.py",
+    "test_xmr.py", "test_disclosure.py", "test_kernels.py", "test_cli.py", "test_browser.py",
+    "test_disclosure_properties.py", "test_workforce.py", "test_imports.py", "test_published.py", "test_init.py",
+)  # fmt: skip
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: a module's own order is kept
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "data"

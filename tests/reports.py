@@ -1,12 +1,17 @@
-"""Rendered demo reports, shared by the rendering, browser and disclosure tests (rendered once)."""
+"""Rendered demo reports, shared by the rendering, browser, PDF and disclosure tests: each is
+rendered once in a test run, whichever of pytest-xdist's workers asks for it first; the other
+worker waits for it (a lock on the report) and reads the same files (the same inputs give the
+same bytes, ``SOURCE_DATE_EPOCH`` fixed)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from functools import cache
 from pathlib import Path
 
 OUT = Path(os.environ.get("SWREPORT_TEST_OUT", Path(__file__).parent / "_artifacts" / "outputs"))
+LOCKS = OUT.parent / "render-locks"  # beside the outputs, not in them
 EPOCH = "1700000000"
 RUNS = {
     "quarterly": ("quarterly", "south-lanarkshire", "2021-22-Q2"),
@@ -23,7 +28,21 @@ def rendered(name: str, audience: str = "internal") -> Path:
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     report, council, period = RUNS[name]
-    if audience == "public":  # what an earlier session published, from other demo data, is not this one's record
-        for old in (OUT / str(council)).glob("*/*-public.figures.csv"):
-            old.unlink()
-    return swlib.render(report, council, period, audience=audience, out=OUT)
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # this test run, the same in both workers
+    LOCKS.mkdir(parents=True, exist_ok=True)
+    # a public report reads and writes its council's record of what was published: one render of a
+    # council's public reports at a time; an internal report reads no record
+    with (LOCKS / f"{council if audience == 'public' else name}-{audience}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = LOCKS / f"{name}-{audience}.done"  # the test run that rendered it, and its HTML's path
+        if run and done.exists():
+            held, _, html = done.read_text(encoding="utf-8").partition("\n")
+            if held == run and Path(html).is_file():
+                return Path(html)
+        if audience == "public":  # what an earlier session published, from other demo data, is not this one's record
+            for old in (OUT / str(council)).glob("*/*-public.figures.csv"):
+                old.unlink()
+        path = swlib.render(report, council, period, audience=audience, out=OUT)
+        if run:
+            done.write_text(f"{run}\n{path}", encoding="utf-8")
+        return path
