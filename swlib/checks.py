@@ -4,6 +4,7 @@
 count). Each is a ``Problem`` (file, row, column, what was found, what was probably meant):
 - (an error, ``percent_typos``: a percentage of 1 or less given without its counts, 0.93 for 93%?);
 - a measure with an LGBF code and no benchmark rows for it;
+- a target for a measure of polarity ``none``, which shows it 'Data only' whatever the target;
 - a statutory-functions section of the annual report that will be empty, naming the measures
   that would fill it (the catalogue shipped in ``swlib/data/statutory_measures.csv``);
 - an observation with a figure whose comment still gives a reason for a missing figure
@@ -81,6 +82,7 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
         out += withheld_titles(measures, tables.get("councils"), label("measures"))
         out += percent_targets(measures, label("measures"))
         out += tolerances_without_targets(measures, tables.get("targets"), label("measures"))
+        out += targets_without_direction(measures, tables.get("targets"), label)
         if "targets" in tables:
             out += percent_targets(tables["targets"], label("targets"), measures)
             out += slips.year_targets_on_periods(tables["targets"], measures, label("targets"))
@@ -148,6 +150,26 @@ def tolerances_without_targets(measures: pd.DataFrame, targets: pd.DataFrame | N
                            "a target (here, or by period in targets): without one the report shows the measure "
                            "'Data only', with no status; or clear its tolerance if it has no target"))  # fmt: skip
     return out
+
+
+def targets_without_direction(measures: pd.DataFrame, targets: pd.DataFrame | None, label) -> list[Problem]:
+    """A target, in measures or targets, for a measure of polarity ``none``: the report shows it
+    'Data only' whatever the target (the status rule needs a direction), so the target is never
+    used. ANALYST-9 #14: validate warned of a tolerance without a target, not of this."""
+    none = measures[measures["polarity"] == "none"].drop_duplicates("measure")
+    ids = set(none["measure"])
+    out = [Problem(label("measures"), int(r), "target", f"a target of {none.at[r, 'target']:g} for {none.at[r, 'measure']}, "
+                   "whose polarity is none", _DIRECTION) for r in none.index[none["target"].notna()]]  # fmt: skip
+    if targets is not None and len(targets):
+        given = targets[targets["measure"].isin(ids) & targets["target"].notna()]
+        out += [Problem(label("targets"), int(r), "target", f"a target of {given.at[r, 'target']:g} for "
+                        f"{given.at[r, 'measure']} in {given.at[r, 'period']}, whose polarity is none", _DIRECTION)
+                for r in given.index]  # fmt: skip
+    return out
+
+
+_DIRECTION = ("polarity higher or lower in measures, for the report to hold the figure to it: with polarity none "
+              "the measure is 'Data only', with no status, whatever its target; or no target")  # fmt: skip
 
 
 def year_actions(acts: pd.DataFrame, label: str) -> list[Problem]:

@@ -77,15 +77,16 @@ def demo():
     return swlib.load(ROOT / "data")
 
 
-def dundee_not_checked_line(check_public: str, verbose: str) -> str:
+def dundee_not_checked_line(check_public: str, command: str) -> str:
     """The one line a public run or batch of Dundee's 2016-17 annual report prints for the figures it
-    cannot check: ``check_public`` the command it names, ``verbose`` what lists them one by one."""
+    cannot check: ``check_public`` the command it names, ``command`` the one that with --verbose lists
+    them one by one (run or batch: check-public has no --verbose, ANALYST-9 #14)."""
     # complaints upheld and finalised in time are checked against complaints received (the catalogue's part_of)
     measures = "cp-parents-attended, care-leavers-eet, cpo-completed"
     return (  # a line names up to five (cli.reports.NOT_CHECKED_NAMED), then 'and N more'
         "not checked in public/dundee-city/2016-17/annual: 3 measures printed as a percentage, rate or ratio without "
         f"numerator and denominator ({measures}): give them, or declare part_of = the count a percentage is of; "
-        f"'{check_public}' lists them (or {verbose})"
+        f"'{check_public}' lists them, as does this 'swreport {command}' with --verbose"
     )
 
 

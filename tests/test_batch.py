@@ -122,9 +122,7 @@ def test_schedule_runs_every_declared_run(tmp_path):
     assert "(mentions a small number)" in r.stdout
     # the figures it prints that cannot be checked: one line, how many and what lists them
     (line,) = [x for x in r.stdout.splitlines() if x.startswith("not checked")]
-    assert line == dundee_not_checked_line(
-        "swreport check-public --council dundee-city --period 2016-17", "batch --verbose"
-    )
+    assert line == dundee_not_checked_line("swreport check-public --council dundee-city --period 2016-17", "batch")
     verbose = swreport("batch", "--schedule", str(sched), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1",
                        "--force", "--verbose")  # fmt: skip
     listed = [x for x in verbose.stdout.splitlines() if x.startswith("not checked")]

@@ -28,6 +28,22 @@ def test_a_tolerance_without_a_target_is_a_warning_naming_the_measures_row(data_
             "'Data only', with no status") in r.output  # fmt: skip
 
 
+def test_a_target_for_a_measure_with_no_direction_is_a_warning_not_silently_ignored(data_dir):
+    """ANALYST-9 #14: targets.csv 'highland,hc-referrals,2026-27,5000' for a measure of polarity none
+    was accepted without a word, and the report showed it Data only whatever the target."""
+    obs = [{"measure": m, "period": "2024-25-Q1", "value": "430"} for m in ("m0", "m1")]
+    measures = [{"unit": "count", "polarity": "none", "target": "400"}, {"unit": "count", "polarity": "none"}]
+    targets = [{"council": "alpha", "measure": "m1", "period": "2024-25", "target": "5000"}]
+    r = CliRunner().invoke(main, ["validate", "--data", str(make_data(data_dir, measures, obs, targets=targets))])
+    assert r.exit_code == 0 and r.output.count("whose polarity is none") == 2, r.output
+    assert ("measures.csv, row 2, column 'target': found a target of 400 for m0, whose polarity is none; expected "
+            "polarity higher or lower in measures, for the report to hold the figure to it: with polarity none the "
+            "measure is 'Data only', with no status, whatever its target; or no target") in r.output  # fmt: skip
+    assert "targets.csv, row 2, column 'target': found a target of 5000 for m1 in 2024-25, whose polarity is none" in (
+        r.output
+    )
+
+
 def test_a_figure_beside_a_missing_figure_reason_is_a_warning(data_dir):
     obs = [{"measure": "m0", "period": "2021-22-Q1", "value": "93", "comment": "not available: figure due 14 October"},
            {"measure": "m0", "period": "2021-22-Q2", "value": "", "comment": "not available: records moving"},
