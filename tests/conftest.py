@@ -86,7 +86,7 @@ def dundee_not_checked_line(check_public: str, command: str) -> str:
     return (  # a line names up to five (cli.reports.NOT_CHECKED_NAMED), then 'and N more'
         "not checked in public/dundee-city/2016-17/annual: 3 measures printed as a percentage, rate or ratio without "
         f"numerator and denominator ({measures}): give them, or declare part_of = the count a percentage is of; "
-        f"'{check_public}' lists them, as does this 'swreport {command}' with --verbose"
+        f"'{check_public}' lists them (or {command} with --verbose)"
     )
 
 

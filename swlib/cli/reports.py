@@ -259,8 +259,8 @@ def _not_checked_line(job, figures: list[dict], data, command: str = "batch") ->
     return (
         f"not checked in {job.key}: {plural(len(figures), 'measure')} printed as a percentage, rate or ratio without "
         f"numerator and denominator ({names}): give them, or declare part_of = the count a percentage is of{cols_in}; "
-        f"'{listing}' lists {'them' if len(ids) <= NOT_CHECKED_NAMED else 'every one'}, as does this "
-        f"'swreport {command}' with --verbose"  # check-public has no --verbose (ANALYST-9 #14)
+        f"'{listing}' lists {'them' if len(ids) <= NOT_CHECKED_NAMED else 'every one'} (or {command} with --verbose)"
+        # this run's option: check-public has no --verbose (ANALYST-9 #14)
     )
 
 
