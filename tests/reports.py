@@ -1,10 +1,12 @@
 """Rendered demo reports, shared by the rendering, browser, PDF and disclosure tests: each is
 rendered once in a test run, whichever of pytest-xdist's workers asks for it first; the other
 worker waits for it (a lock on the report) and reads the same files (the same inputs give the
-same bytes, ``SOURCE_DATE_EPOCH`` fixed)."""
+same bytes, ``SOURCE_DATE_EPOCH`` fixed). A worker renders them in one kernel, reset between
+reports as a batch worker's is (tests/test_kernels.py: the same bytes as in a new kernel)."""
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 from functools import cache
@@ -23,8 +25,17 @@ RUNS = {
 
 
 @cache
+def _kernel():
+    from swlib.kernels import KernelSession
+
+    session = KernelSession().start()
+    atexit.register(session.close)
+    return session
+
+
+@cache
 def rendered(name: str, audience: str = "internal") -> Path:
-    import swlib
+    from swlib.rendering import render
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     report, council, period = RUNS[name]
@@ -42,7 +53,7 @@ def rendered(name: str, audience: str = "internal") -> Path:
         if audience == "public":  # what an earlier session published, from other demo data, is not this one's record
             for old in (OUT / str(council)).glob("*/*-public.figures.csv"):
                 old.unlink()
-        path = swlib.render(report, council, period, audience=audience, out=OUT)
+        path = render(report, council, period, audience=audience, out=OUT, session=_kernel())
         if run:
             done.write_text(f"{run}\n{path}", encoding="utf-8")
         return path
