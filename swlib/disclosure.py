@@ -122,6 +122,11 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
         if "to_date" in hidden[i]:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
+    revised = _revised(records, evidence, hidden, record)
+    for i, idx in enumerate(out.index):  # a figure printed before as another: said on its row (ANALYST-9 #17)
+        if revised[i]:
+            said = f"revised since an earlier public report: {', '.join(revised[i])}"
+            out.at[idx, "note"] = "; ".join(n for n in (out.at[idx, "note"], said) if isinstance(n, str) and n)
     printed = []  # each cumulative figure the public table prints, for the record of what was published
     for i, r in enumerate(records):
         points = evidence.get(r["measure"]) or {}
@@ -141,7 +146,40 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs["withheld"] = Records(withheld)  # shared, not deep-copied, by the frames pandas derives (records.py)
     out.attrs["printed"] = Records(printed)
     out.attrs["renames"] = Records(renames)  # ids taken for renamed without replaces saying so: the run warns
+    out.attrs["revised"] = Records(
+        [
+            {"measure": r["measure"], "title": r["title"], "columns": revised[i]}
+            for i, r in enumerate(records)
+            if revised[i]
+        ]
+    )
     return out
+
+
+def _revised(records: list[dict], evidence: dict, hidden: list[list[str]], record: dict) -> list[list[str]]:
+    """For each row, the columns it prints (not hidden) whose figure an earlier public report
+    printed otherwise for the same measure, year and months (``published_by_year``'s record),
+    at the decimals the figure is printed with, as the row's note names them ('to date',
+    '2025/26'). The figure printed before is not given: the record holds figures a report
+    hid for other reasons as well as those it printed."""
+    out: list[list[str]] = []
+    for i, r in enumerate(records):
+        ev, cols = evidence.get(r["measure"]) or {}, []
+        for col, (year, months) in (ev.get("months") or {}).items():
+            now = r.get(col)
+            if col in hidden[i] or now is None or pd.isna(now):
+                continue
+            dec = 0 if pd.isna(r.get("decimals", np.nan)) else shown_decimals(r, col)
+            before = [p[0] for m, p in record.get((r["measure"], year), []) if m == months and pd.notna(p[0])]
+            if any(round_half_up(float(b), dec) != round_half_up(float(now), dec) for b in before):
+                cols.append("to date" if col == "to_date" else _year_label(col))
+        out.append(cols)
+    return out
+
+
+def _year_label(col: str) -> str:
+    """A year column's heading ('2025-26': '2025/26'; 'last_year': 'last year')."""
+    return "last year" if col == "last_year" else col.replace("-", "/")
 
 
 def _renamed_by(evidence: dict) -> tuple[dict, dict]:

@@ -1053,3 +1053,33 @@ def test_a_comment_stating_a_figure_beside_a_suppressed_figure_is_withheld(data_
     obs[-1]["comment"] = "A tracking meeting now reviews every child at 20 weeks, from 31 March 2021 (Q4 2020-21)."
     ds = swlib.load(make_data(data_dir, ms, obs))
     assert swlib.performance(ds, "alpha", "2020-21-Q4", audience="public").iloc[0]["comment"] == obs[-1]["comment"]
+
+
+def test_a_figure_published_before_as_another_is_marked_revised_on_its_row(data_dir, tmp_path):
+    """ANALYST-9 #17: August's referrals corrected from 431 to 413 after 2026/27 Quarter 2's public
+    report printed 2,789 to date; the report re-rendered printed 2,771 with nothing saying it
+    replaces the figure published for the same quarter. The row's note says so now (the figure
+    printed before is not given: the record holds figures a report hid as well); a figure printed
+    the same as before, or hidden, is not marked."""
+    from swlib import published
+    from swlib.rendering import _printed
+
+    ms = [{"title": "Referrals received", "unit": "count", "polarity": "none"},
+          {"title": "Assessments", "unit": "count", "polarity": "none"}]  # fmt: skip
+
+    def data(aug, name):
+        obs = [{"measure": "m0", "period": "2026-27-Q1", "value": "1400"},
+               {"measure": "m0", "period": "2026-27-Q2", "value": str(958 + aug)},
+               {"measure": "m1", "period": "2026-27-Q1", "value": "700"},
+               {"measure": "m1", "period": "2026-27-Q2", "value": "720"}]  # fmt: skip
+        return swlib.load(make_data(data_dir / name, [{**m, "aggregate": "sum"} for m in ms], obs))
+
+    out = tmp_path / "outputs"
+    q2 = swlib.Period.parse("2026-27-Q2")
+    published.write(published.figures_path(out / "alpha" / str(q2) / "quarterly-public.ipynb"),
+                    _printed(data(431, "v1"), "alpha", q2, out))  # fmt: skip
+    pub = swlib.performance(data(413, "v2"), "alpha", q2, audience="public", published=published.read("alpha", out))
+    pub = pub.set_index("measure")
+    assert pub.at["m0", "to_date"] == 2771 and "revised since an earlier public report: to date" in pub.at["m0", "note"]
+    assert "2,789" not in pub.at["m0", "note"] and "revised" not in (pub.at["m1", "note"] or "")
+    assert [r["measure"] for r in pub.attrs["revised"]] == ["m0"]

@@ -280,6 +280,9 @@ def _say_public(ds, j, data, verbose: bool, command: str, out=None) -> list[str]
         click.echo(f"withheld from {j.key}: {place(w)}: ...{w['text']}... ({w['reason']})")
     for f in renamed_measures(ds, j.council, j.period, j.report, perf):
         click.echo(f"warning for {j.key}: {place(f)}: {f['text']}")
+    for r in perf.attrs.get("revised") or []:  # ANALYST-9 #17: the figures that differ from what was published
+        click.echo(f"revised in {j.key}: {r['title']} ({r['measure']}), {', '.join(r['columns'])}: an earlier public "
+                   "report printed another figure; the row's note says it is revised")  # fmt: skip
     found = not_checked(ds, j.report, j.council, j.period, perf)
     figures, pairs = [f for f in found if f.get("kind") != "pair"], [f for f in found if f.get("kind") == "pair"]
     for f in figures if verbose else []:
