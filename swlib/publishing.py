@@ -129,12 +129,13 @@ def data_text(ds, council: str):
                     yield table, i, col, r[col], ok or (table != "measures" and cleared_text(r[col], council))
 
 
-def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = False) -> list[dict]:
+def narrative_passages(ds, council: str, year, lo: int, hi: int, public: bool = False, perf=None) -> list[dict]:
     """Each passage of the council's narrative for ``year`` that mentions a small number, by file
     (its real path) and line, and whether it is cleared (front matter: ``narrative_cleared``).
-    ``public``: what a public report withholds (``public_narrative``: by paragraph, uncleared only)."""
+    ``public``: what a public report withholds (``public_narrative``: by paragraph, uncleared only).
+    ``perf``: the year's public performance table, where worked out already (``printed_series``)."""
     folder = narrative_dir(ds.path) / council / str(year)
-    printed = lazily(lambda: printed_series(ds, council, year, hi))  # once for every file, on first need
+    printed = lazily(lambda: printed_series(ds, council, year, hi, perf=perf))  # once for every file, on first need
     out = []
     for name in SECTIONS:
         f = folder / f"{name}.md"
@@ -173,7 +174,7 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
     if "narrative" in r.free_text:
         cfg = council_settings(council)
         out += [{k: v for k, v in f.items() if k != "cleared"}
-                for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, public=True)]  # fmt: skip
+                for f in narrative_passages(ds, council, P, cfg.suppress_min, cfg.suppress_max, True, perf)]  # fmt: skip
     cfg = council_settings(council)
     for table, rows, cols in shown_rows(ds, council, P, r.free_text):  # names in the annual report's tables
         for i, row in rows.iterrows():
