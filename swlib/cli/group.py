@@ -6,6 +6,7 @@ Exit codes: 0 success, 2 bad input (a message, no traceback), 1 an internal fail
 
 from __future__ import annotations
 
+import _imp
 import logging
 import os
 import signal
@@ -29,7 +30,6 @@ def _release_import_lock() -> None:
     """An interrupt raised just after importlib took the global import lock, before its ``try``,
     leaves the lock held by this thread (about 1 interrupt in 100 that land in an import): every
     other thread's next import would then wait for ever. Unwinding, this thread is in no import."""
-    import _imp
 
     while True:
         try:

@@ -141,7 +141,7 @@ def glossary_items(council: str | None = None) -> list[tuple[str, str]]:
     ``council``, Green, Amber, Red says its tolerance in figures (``views.tolerance``), and [c] its
     small numbers (``suppress_min`` to ``suppress_max``)."""
 
-    terms = glossary()
+    terms = dict(glossary())  # a copy: glossary() is cached, and [c] below is this council's
     if council:
         rule = amber_rule(council)
         terms = {t: with_rule(m, rule) for t, m in terms.items()}
