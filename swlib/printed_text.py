@@ -9,8 +9,10 @@ column and reason, and ``check-public`` names it beforehand.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -27,11 +29,11 @@ OWN_WORDS = {"swreport init": "Council settings"}  # what a data set set up by a
 
 
 @cache
-def demo_documents() -> dict[str, str]:
+def demo_documents() -> Mapping[str, str]:
     """The documents the demo data was transcribed from, by number ("001": its title):
-    ``swlib/data/demo_documents.yaml``."""
+    ``swlib/data/demo_documents.yaml``; read only (read once, shared by every report a process renders)."""
     path = Path(__file__).resolve().parent / "data" / "demo_documents.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return MappingProxyType(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def source_label(source: str) -> str:

@@ -177,3 +177,15 @@ def test_an_officer_clears_a_name_or_a_source_in_the_councils_settings(tmp_path,
         and "council alpha: cleared: Input should be a valid list (found {'a': 1})" in r.output
         and "Traceback" not in r.output
     ), r.output
+
+
+def test_the_demo_documents_every_source_is_named_from_cannot_be_changed_by_a_caller():
+    """Read once a process (``demo_documents``) and shared: one caller renaming a document in it
+    would rename it in every later report's list of sources."""
+    from swlib.printed_text import demo_documents, source_label
+
+    docs = demo_documents()
+    number, title = next(iter(docs.items()))
+    with pytest.raises(TypeError):
+        docs[number] = "a renamed document"
+    assert source_label(f"seed {number}") == title

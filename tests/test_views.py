@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 import swlib
 from swlib import views as s
 from swlib.templating import macro, numbered
@@ -876,3 +878,18 @@ def test_the_glossary_of_a_report_with_no_council_leaves_the_next_councils_c_its
     (params / "councils.yaml").write_text("councils:\n  dumfries-and-galloway:\n    suppress_max: 9\n")
     monkeypatch.setenv("SWREPORT_PARAMS", str(params))
     assert "counts 1 to 9 people" in dict(glossary_items("dumfries-and-galloway"))["[c]"]
+
+
+def test_the_wording_every_report_shares_cannot_be_changed_by_one_of_them():
+    """Read once a process and shared by every report it renders: glossary() handed out its cached
+    dict, and glossary_items(None) wrote its [c] range into it (issue 20). Each is read only now,
+    so a caller changing one in place fails at once instead of rewording the next council's report."""
+    from swlib.views import wording
+
+    for shared in (wording.glossary(), wording.status_meanings(), wording.national_glossary()):
+        term = next(iter(shared))
+        with pytest.raises(TypeError):
+            shared[term] = "one council's words"
+    with pytest.raises(AttributeError):
+        wording.national_terms().append("SPC")
+    assert "one council's words" not in wording.glossary().values()
