@@ -50,10 +50,10 @@ UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 UNDER_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(_TEENS)}|ten|{'|'.join(UNITS)})"
 _HUNDREDS = rf"(?:(?:a|{'|'.join(UNITS)})\s+)?hundred(?:\s+(?:and\s+)?{UNDER_100})?"
 # "a hundred", "ninety-seven", "two thousand three hundred and twelve": number words to the thousands
-_BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{UNDER_100}))?|"
+BIG_WORD = (rf"(?:(?:a|{_HUNDREDS}|{UNDER_100})\s+)?thousand(?:,?\s+(?:and\s+)?(?:{_HUNDREDS}|{UNDER_100}))?|"
              rf"{_HUNDREDS}")  # fmt: skip
 _OTHER_WORDS = [re.escape(w) for w in NUMBER_WORDS if not re.fullmatch(UNDER_100, w)]
-WORD = "|".join([_BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), UNDER_100])
+WORD = "|".join([BIG_WORD, *sorted(_OTHER_WORDS, key=len, reverse=True), UNDER_100])
 TOKEN = LazyPattern(rf"(?<![\w£$€.,/-])(?P<n>{NUM}|{WORD})(?P<x>x)?(?![\w%£]|[.,]\d)", re.IGNORECASE)
 LABEL_BEFORE = LazyPattern(
     r"\b(quarters?|q|stages?|levels?|tiers?|phases?|sections?|appendix|appendices|tables?|pages?|options?|h|weeks?|"

@@ -16,6 +16,7 @@ from .events_listed import FORMS as LISTED
 from .figure_said import FORMS as SAID
 from .number_words import (
     AGE_OR_LABEL,
+    BIG_WORD,
     FRACTION,
     IDIOMS,
     LABEL_BEFORE,
@@ -33,12 +34,14 @@ from .number_words import (
 )
 from .text_windows import PARAGRAPH, SENTENCE
 
-# a figure in a sentence that counts things: digits (1,234 too) or number words; not a part of a date,
-# a range, a code ("SW1", "Q2"), a decimal, a percentage, money or an ordinal
+# a figure in a sentence that counts things: digits (1,234 too) or number words ("five hundred and one" one
+# figure, not 5 and 1); not a part of a date, a range, a code ("SW1", "Q2"), a decimal, a percentage, money
+# or an ordinal
 _CWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if not w.startswith(("a ", "twice")) or w == "a score of"), key=len,
                          reverse=True))  # fmt: skip
 _COUNT = LazyPattern(
-    rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)", re.I
+    rf"(?<![\w.,£$€#/–-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{BIG_WORD}|{_CWORD})\b)(?![\w%£]|[.,]\d|\s*[-/–]\s*\d)",
+    re.I,
 )
 _LABELS = LazyPattern(r"\b(?:outcomes?|standards?|recommendations?|objectives?|actions?|principles?|indicators?|"
                      r"measures?|goals?|priorit(?:y|ies)|sw|ss|s|para|nos?|aged?|ages|the\s+top|top|under|over|"
@@ -58,6 +61,9 @@ _NOT_NOUN = LazyPattern(
     r"should|still|now|then|also|only|just|remain|stayed|took|saw|made|became",
     re.I,
 )
+# what follows a number word that is a part of a count ("forty-five of our forty-seven carers")
+_OF_A_COUNT = LazyPattern(rf"\s+of\s+(?:(?:the|our|its|their|these|those|all|all\s+the)\s+)?(?:\d|(?:{BIG_WORD}|{UNDER_100})\b)",
+                          re.I)  # fmt: skip
 # a sentence about a rate, an average or a percentage: its figures are not counts of anyone
 _NOT_COUNT_SENTENCE = LazyPattern(r"\b(rates?|per\s+(?:1,?000|10,?000|100,?000|head|capita)|percentages?|"
                                  r"proportions?|averages?|averaged|mean|median|ratios?|(?<!\ba\s)scores?|a\s+score(?=\s+of\s+\d)|index|"
@@ -89,7 +95,9 @@ def counts_in_sentence(sentence: str) -> list[float]:
             or _MONTH_BEFORE.search(before)
         )
         year = not word and "," not in tok and len(tok) == 4 and 1900 <= v <= 2100
-        idiom = IDIOMS.match(sentence, m.start()) or (word and re.match(r"\s+of\b", after, re.I))
+        idiom = IDIOMS.match(sentence, m.start()) or (
+            word and re.match(r"\s+of\b", after, re.I) and not _OF_A_COUNT.match(after)
+        )  # "one of the best", not "Forty-five of our forty-seven carers" (a part of a count, as "45 of our 47")
         noun = re.match(r"\s+([a-z][\w'’-]*)", after, re.I)
         noun = noun.group(1).lower().rstrip("s") if noun and not _NOT_NOUN.fullmatch(noun.group(1)) else None
         tokens.append(

@@ -4,7 +4,7 @@ paragraph under it (issue 21, ATTACK-9 #2), and paragraphs that do not read on."
 
 import pytest
 
-from swlib.sentence_counts import counts_said_across
+from swlib.sentence_counts import counts_in_sentence, counts_said_across, small_counts_in
 
 
 def test_a_paragraph_that_refers_back_gives_a_count_with_the_one_before_it():
@@ -65,3 +65,33 @@ def test_a_score_of_things_and_people_who_scored_are_counts_a_public_report_with
 )  # fmt: skip
 def test_scores_on_a_scale_are_still_no_counts(text):
     assert _public(text) == text
+
+
+def test_a_number_in_words_with_hundreds_is_one_figure():
+    """ "five hundred and one" was read as 5 and 1: a paragraph saying only that was withheld for
+    giving away 4 (5 less 1), and "501 referrals, 498 accepted" in words gave away no 3."""
+    assert counts_in_sentence("We received five hundred and one referrals.") == [(501, "referral")]
+    assert small_counts_in("We received five hundred and one referrals.") == []
+    said = small_counts_in("We received five hundred and one referrals and accepted 498.")
+    assert {v for _, v in said} == {3}
+    said = small_counts_in("We received two thousand three hundred and twelve referrals and accepted 2,310.")
+    assert {v for _, v in said} == {2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty-five of our forty-seven carers were approved again.",
+        "Forty-five of the 47 carers were approved again.",
+        "Forty-five of all forty-seven carers were approved again.",
+    ],
+)
+def test_a_count_in_words_of_a_count_gives_the_rest_away_as_in_figures(text):
+    """ "45 of our 47 carers" gives 2 away; in words it was read as an idiom ("one of the best")."""
+    assert {v for _, v in small_counts_in(text)} == {2}
+    assert {v for _, v in small_counts_in("45 of our 47 carers were approved again.")} == {2}
+
+
+@pytest.mark.parametrize("text", ["One of the best services in Scotland.", "Forty-five of our carers were approved."])
+def test_a_number_word_of_no_count_is_no_part_of_one(text):
+    assert small_counts_in(text) == []
