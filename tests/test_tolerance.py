@@ -6,6 +6,7 @@ import pandas as pd
 import swlib
 from swlib.views import glossary_items, legend_view
 from swlib.views.tolerance import amber_rule, with_rule
+from tests.conftest import make_data
 
 
 def test_the_rule_is_the_councils_share_of_the_target_worked_through(demo):
@@ -27,6 +28,25 @@ def test_a_measure_with_its_own_tolerance_shows_its_band_either_way():
     own = amber_rule("south-lanarkshire", perf)["own"]
     assert own == [{"title": "Up", "band": "Amber from 78.0% (target 80.0%)"},
                    {"title": "Down", "band": "Amber up to 11.5 days (target 10 days)"}]  # fmt: skip
+
+
+def test_a_band_pro_rata_to_the_year_to_date_is_printed_as_its_figures_are(tmp_path):
+    """An annual count target of 400 with a tolerance of 25 is 300 and 18.75 at Quarter 3: the band
+    ended at 281.25, printed 'Amber from 281.3' for a count printed whole. A count of 282 is Amber
+    and 281 Red: 'Amber from 282'; lower is better, 'Amber up to' the highest whole count Amber."""
+    ms = [{"title": "Carers supported", "unit": "count", "target": "400", "tolerance": "25", "decimals": "0"},
+          {"title": "Complaints", "unit": "count", "polarity": "lower", "target": "40", "tolerance": "5",
+           "decimals": "0"},
+          {"title": "Not in yet", "unit": "count", "target": "400", "tolerance": "25", "decimals": "0"}]  # fmt: skip
+    obs = [{"measure": m, "period": f"2021-22-Q{q}", "value": v}
+           for m, values in (("m0", (70, 70, 141)), ("m1", (9, 9, 14))) for q, v in zip((1, 2, 3), values, strict=True)]  # fmt: skip
+    ds = swlib.load(make_data(tmp_path / "d", ms, obs), council="alpha")
+    perf = swlib.performance(ds, "alpha", "2021-22-Q3")
+    assert perf.set_index("measure").loc["m2", "status"] == "Report later"
+    assert amber_rule("alpha", perf)["own"] == [
+        {"title": "Carers supported", "band": "Amber from 282 (target 300)"},  # 300 less 18.75
+        {"title": "Complaints", "band": "Amber up to 33 (target 30)"},  # 30 and 3.75
+    ]  # a measure with no status yet has no band to read it by
 
 
 def test_the_status_key_and_the_glossary_say_the_rule():

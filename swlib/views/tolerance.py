@@ -6,13 +6,15 @@ staff PDRs at 90.0% against 95.0% Red, because the tolerance is 5% of the target
 from __future__ import annotations
 
 import math
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import pandas as pd
 
-from ..base import SUPPRESSED, round_half_up
+from ..base import round_half_up
 from ..config import council_settings
 from ..formatting import fmt_value
 from ..rows import records
+from ..schema import COUNT_UNITS
 from ..status import synthetic_columns
 
 EXAMPLE_TARGET = 90.0  # a percentage target, the commonest: the rule worked through once
@@ -22,6 +24,18 @@ def _edge(value: float, unit: str, decimals: int) -> str:
     """An Amber band's edge as printed: to the figure's decimals, or one more where they would move it."""
     exact = round(value, decimals) == round(value, 9)
     return fmt_value(value, unit, decimals if exact else decimals + 1)
+
+
+def _band_edge(target: Decimal, tol: float, r: dict) -> str:
+    """Where a measure's own Amber band ends (Amber from, or up to): as ``_edge`` prints it, except
+    a sum of whole counts printed whole, whose target and tolerance pro rata to the year to date end
+    between two counts (300 less 18.75 at Quarter 3): the lowest count still Amber (higher is
+    better) or the highest, 'Amber from 282' as 282 is Amber and 281 Red, not 'from 281.3'."""
+    unit, dec, higher = r["unit"], int(r["decimals"]), r["polarity"] == "higher"
+    edge = target - Decimal(repr(float(tol))) if higher else target + Decimal(repr(float(tol)))
+    if unit in COUNT_UNITS and r.get("aggregate") == "sum" and dec == 0:
+        return fmt_value(edge.quantize(Decimal(1), rounding=ROUND_CEILING if higher else ROUND_FLOOR), unit, 0)
+    return _edge(float(edge), unit, dec)
 
 
 def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
@@ -38,18 +52,16 @@ def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
     own = []
     for r in records(perf) if perf is not None else []:
         tgt, tol = r.get("target"), r.get("tolerance")
-        if r.get("status") in (SUPPRESSED, None) or r.get("polarity") not in ("higher", "lower"):
+        if r.get("status") not in ("Green", "Amber", "Red") or r.get("polarity") not in ("higher", "lower"):
             continue
         if any(x is None or pd.isna(x) for x in (tgt, tol)):
             continue
         if math.isclose(tol, abs(tgt) * pct / 100, rel_tol=1e-9, abs_tol=1e-12):
             continue
         unit, dec = r["unit"], int(r["decimals"])
-        target = float(round_half_up(tgt, dec))  # the figure set against the target as printed (``rag``)
-        if r["polarity"] == "higher":
-            band = f"Amber from {_edge(target - tol, unit, dec)}"
-        else:
-            band = f"Amber up to {_edge(target + tol, unit, dec)}"
+        target = round_half_up(tgt, dec)  # the figure set against the target as printed (``rag``)
+        edge = _band_edge(target, tol, r)
+        band = f"Amber from {edge}" if r["polarity"] == "higher" else f"Amber up to {edge}"
         made_up = " †" if "target" in synthetic_columns(r) else ""  # a target and tolerance made up: marked
         own.append({"title": r["title"], "band": f"{band}{made_up} (target {fmt_value(tgt, unit, dec)}{made_up})"})
     return {"percent": pct, "rule": rule, "own": own}
