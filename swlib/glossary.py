@@ -9,6 +9,7 @@ it begins ("NHS Highland", a health board's name, is printed as written and NHS 
 first use on its own), nor in a title printed as written (a data source, "Highland CSWO statutory
 return 2025/26", marked ``translate="no"`` in the template) (the contents list and the glossary are
 left as they are; an abbreviation already spelled out there, "statistical process control (SPC)", is left alone).
+An abbreviation inside brackets is spelled out at its next use outside them, not in them (no nested brackets).
 ``abbreviations(text)`` lists the upper-case words a text uses, for the test that fails on an
 abbreviation a report's glossary lacks.
 """
@@ -309,6 +310,9 @@ def _expand(text: str, order: list[str], done: set[str]) -> str:
             if not m.group(1) and PROPER_NAME.match(text, m.end()):  # "NHS Highland": a name, kept as written
                 taken.append((m.start(), m.end()))
                 continue
+            if text.count("(", 0, m.start()) > text.count(")", 0, m.start()) and text[m.end() : m.end() + 1] != ")":
+                taken.append((m.start(), m.end()))  # in brackets: spelled out there it would nest them
+                continue  # ("(the LGBF (Local Government ...)'s figures)"): at its next use instead
             done.add(abbr)
             expansion = ABBREVIATIONS[abbr][0]
             before = html.unescape(text[: m.start()]).lower()  # the same line (a title, a cell) has the words

@@ -133,8 +133,8 @@ def no_spc_reason(ds: Dataset, council: str, measure: str, period) -> str:
         s = s[s["price_year"].notna()]
         if s.empty:
             return (
-                "Statistical process control chart not shown: a cost is charted in real terms only (the LGBF's "
-                "figures), and there are none for this measure."
+                "Statistical process control chart not shown: a cost is charted only in real terms, taken from "
+                "the LGBF, which has no such figures for this measure."
             )
     run, gap_before = latest_run(s)
     kind = FREQUENCY_KIND[m["frequency"]]

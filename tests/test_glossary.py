@@ -39,6 +39,17 @@ def test_an_abbreviation_is_spelled_out_at_first_use_only():
     assert glossary.undefined("CJ SWS and FOI, in Q2, SW1 and UTC", {"CJ SWS"}) == {"FOI"}
 
 
+def test_an_abbreviation_first_met_in_brackets_is_spelled_out_at_its_next_use_not_in_them():
+    """South Lanarkshire 2021/22 Q2 printed "(the LGBF (Local Government Benchmarking Framework)'s figures)":
+    brackets in brackets. Spelled out where it is next used outside them; "(LGBF)" after its words is left."""
+    body = "<p>A cost is charted in real terms (the LGBF's figures).</p><p>The LGBF ranks councils.</p>"
+    out = glossary.expand_first_use(body)
+    assert "(the LGBF's figures)" in out
+    assert "<p>The LGBF (Local Government Benchmarking Framework) ranks councils.</p>" in out
+    named = "<p>Local Government Benchmarking Framework (LGBF) figures (as the LGBF says).</p>"
+    assert glossary.expand_first_use(named) == named
+
+
 def test_a_name_written_out_and_never_abbreviated_is_in_the_glossary_under_its_words():
     # COMMITTEE-8 (5): "MHO" was in every council report's glossary, which only ever writes "Mental health
     # officer services"; D&G's annual listed IJB, which it writes "the Integration Joint Board"

@@ -474,7 +474,7 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
         + "here some quarters' own figures would give a small number away, so what it shows is not said either."
     )
     reasons = {p.get_text().split(";")[0] for d in sl_public.values() for p in d.select("p.chart-withheld")}
-    cost = "Statistical process control chart not shown: a cost is charted in real terms only"  # Equipu's saving
+    cost = "Statistical process control chart not shown: a cost is charted only in real terms"  # Equipu's saving
     assert {r for r in reasons if not r.startswith(cost)} == {quarters.rstrip("; ")}  # one reason for quarters
     # the internal report has every chart it can draw: a line only where there are too few periods for SPC
     said = [p.get_text() for d in internal.values() for p in d.select("p.chart-withheld")]
