@@ -1,7 +1,8 @@
 """Rendered demo reports, shared by the rendering, browser, PDF and disclosure tests: each is
 rendered once in a test run, whichever of pytest-xdist's workers asks for it first; the other
 worker waits for it (a lock on the report) and reads the same files (the same inputs give the
-same bytes, ``SOURCE_DATE_EPOCH`` fixed). A worker renders them in one kernel, reset between
+same bytes, ``SOURCE_DATE_EPOCH`` fixed while each renders: ``epoch()``, not for the whole test run, so
+a test that reads the clock reads its own). A worker renders them in one kernel, reset between
 reports as a batch worker's is (tests/test_kernels.py: the same bytes as in a new kernel)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import atexit
 import fcntl
 import os
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +26,21 @@ RUNS = {
 }
 
 
+@contextmanager
+def epoch(value: str = EPOCH):
+    """``SOURCE_DATE_EPOCH`` set to ``value`` for what runs inside (a render, whose kernel is given
+    it, or a print, which dates the PDF by it), then as it was before."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 @cache
 def _kernel():
     from swlib.kernels import KernelSession
@@ -37,7 +54,6 @@ def _kernel():
 def rendered(name: str, audience: str = "internal") -> Path:
     from swlib.rendering import render
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     report, council, period = RUNS[name]
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # this test run, the same in both workers
     LOCKS.mkdir(parents=True, exist_ok=True)
@@ -53,7 +69,8 @@ def rendered(name: str, audience: str = "internal") -> Path:
         if audience == "public":  # what an earlier session published, from other demo data, is not this one's record
             for old in (OUT / str(council)).glob("*/*-public.figures.csv"):
                 old.unlink()
-        path = render(report, council, period, audience=audience, out=OUT, session=_kernel())
+        with epoch():
+            path = render(report, council, period, audience=audience, out=OUT, session=_kernel())
         if run:
             done.write_text(f"{run}\n{path}", encoding="utf-8")
         return path

@@ -5,7 +5,7 @@ import nbformat
 
 import swlib
 from swlib.exporting import css_string, print_css
-from tests.reports import rendered
+from tests.reports import EPOCH, rendered
 
 
 def test_the_printed_pages_head_cannot_break_out_of_its_css_string_and_a_landscape_report_is_one_wide_page():
@@ -33,6 +33,7 @@ def test_the_exporter_compiles_its_page_templates_when_made_not_at_the_first_exp
     from swlib import exporting
 
     monkeypatch.setenv("SWREPORT_NO_CACHE", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # the page's "Generated" stamp, as the shared render's
     exporting.html_exporter.cache_clear()
     exporter = exporting.html_exporter()
     assert exporter.environment.bytecode_cache is None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reports import RUNS, rendered
+from tests.reports import RUNS, epoch, rendered
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 pikepdf = pytest.importorskip("pikepdf")
@@ -41,8 +41,9 @@ def pdfs():
     from swlib.pdf import PdfEngine
 
     assert shutil.which("pdftotext"), "poppler-utils are needed: run scripts/install-chromium.sh"
-    with PdfEngine() as engine:  # closed before the tests: the browser tests start their own Playwright
-        return {name: engine.render(rendered(name)) for name in RUNS}
+    htmls = {name: rendered(name) for name in RUNS}
+    with PdfEngine() as engine, epoch():  # closed before the tests: the browser tests start their own Playwright
+        return {name: engine.render(html) for name, html in htmls.items()}
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +52,9 @@ def public_pdfs():
     otherwise)."""
     from swlib.pdf import PdfEngine
 
-    with PdfEngine() as engine:
-        return {name: (html, engine.render(html)) for name in PUBLIC for html in [rendered(name, "public")]}
+    htmls = {name: rendered(name, "public") for name in PUBLIC}
+    with PdfEngine() as engine, epoch():
+        return {name: (html, engine.render(html)) for name, html in htmls.items()}
 
 
 @pytest.fixture(scope="session")
@@ -186,8 +188,9 @@ def test_the_same_report_prints_to_the_same_bytes_in_one_print(pdfs, tmp_path, m
 
     prints, real = [], swlib.pdf._print
     monkeypatch.setattr(swlib.pdf, "_print", lambda page: (prints.append(1), real(page))[1])
-    with PdfEngine() as engine:
-        again = engine.render(rendered("annual"), tmp_path / "again.pdf")
+    html = rendered("annual")
+    with PdfEngine() as engine, epoch():
+        again = engine.render(html, tmp_path / "again.pdf")
     assert again.read_bytes() == pdfs["annual"].read_bytes()
     # the contents' page numbers written into the first print, not printed a second time
     assert len(prints) == 1
@@ -1470,8 +1473,9 @@ def test_where_the_numbers_cannot_be_written_in_the_report_is_printed_again_with
     prints, real = [], swlib.pdf._print
     monkeypatch.setattr(swlib.pdf, "_print", lambda page: (prints.append(1), real(page))[1])
     monkeypatch.setattr(swlib.pdf, "_write_contents_pages", lambda raw, placeholders: None)
-    with PdfEngine() as engine:
-        again = engine.render(rendered("annual"), tmp_path / "again.pdf")
+    html = rendered("annual")
+    with PdfEngine() as engine, epoch():
+        again = engine.render(html, tmp_path / "again.pdf")
     assert len(prints) == 2  # the placeholders' print, then the one with the numbers set in the page
     assert pages_text(again)[0].split() == pages_text(pdfs["annual"])[0].split()  # the same contents, same numbers
 

@@ -1,5 +1,6 @@
 """The real notebooks on the real demo data, rendered to HTML and checked as a reader gets them."""
 
+import os
 import re
 from pathlib import Path
 
@@ -613,3 +614,12 @@ def test_declared_parameters_are_read_again_when_the_notebook_changes(tmp_path):
 
     assert save('council = "x"\nperiod = "2021-22-Q2"') == {"council", "period"}
     assert save('council = "x"\nperiod = "2021-22-Q2"\naudience = "internal"') == {"council", "period", "audience"}
+
+
+def test_the_shared_renders_fix_the_clock_while_they_render_and_not_for_the_tests_after(monkeypatch):
+    """tests.reports set SOURCE_DATE_EPOCH for the whole test run at its first render: a test after
+    it that reads the clock (an issue date, a PDF's dates) read 14 November 2023 or not by test order."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    page = soup(rendered("quarterly"))
+    assert "Generated 14 November 2023 22:13 UTC" in page.footer.get_text()
+    assert "SOURCE_DATE_EPOCH" not in os.environ
