@@ -183,14 +183,16 @@ def _beyond_noise(v: float, known: list[float], counts: bool) -> bool:
 
 def _year_to_date_typed(v: float, earlier: list[float], last_year: list[float], counts: bool) -> tuple | None:
     """(typical period, the period's own figure) where ``v`` is about the year to date: it is at
-    least 1.6 times the largest of the earlier periods and the year before's (three or more),
-    beyond their noise (``_beyond_noise``), and less the earlier periods it leaves about a typical
-    period (within a quarter of their median); else None."""
+    least 1.6 times the largest of the earlier periods and the year before's, beyond their noise
+    (``_beyond_noise``), and less the earlier periods it leaves about a typical period (within a
+    quarter of their median; a fifth where fewer than three figures are known, as for a council
+    new to swreport: Quarter 1's 3.1 days then 6.0 at Quarter 2, ANALYST-11 #1); else None."""
     known = [x for x in [*earlier, *last_year] if pd.notna(x)]
-    if pd.isna(v) or any(pd.isna(x) for x in earlier) or len(known) < max(len(earlier), 3):
+    if pd.isna(v) or any(pd.isna(x) for x in earlier) or len(known) < len(earlier) or not known:
         return None
     typical, own = float(np.median(known)), v - sum(earlier)
-    if typical <= 0 or v < 1.6 * max(known) or abs(own - typical) > 0.25 * typical:
+    near = 0.25 if len(known) >= 3 else 0.2
+    if typical <= 0 or v < 1.6 * max(known) or abs(own - typical) > near * typical:
         return None
     return (typical, own) if _beyond_noise(v, known, counts) else None
 

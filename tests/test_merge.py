@@ -841,3 +841,23 @@ def test_the_empty_template_init_points_to_lists_the_council_so_excel_takes_its_
     assert wb["councils"].max_row == 1
     (council,) = [dv for dv in wb["measures"].data_validations.dataValidation if str(dv.sqref).startswith("O2")]
     assert council.errorStyle == "warning" and "add your council's row" in council.error
+
+
+def test_a_new_councils_second_quarter_typed_as_the_year_to_date_is_refused(fife):
+    """ANALYST-11 #1: the guide's own example in a council new to swreport (Quarter 1 merged, then
+    a return with sickness days 6.0 for Quarter 2 where Quarter 1 was 3.1) 'adds 6 rows ... rc=0':
+    with no year before, the check never fired."""
+    days = {**MEASURE, "measure": "fife-sick", "title": "Days lost per FTE", "unit": "days", "polarity": "lower",
+            "aggregate": "sum", "target": 10}  # fmt: skip
+    q1 = {"council": "fife", "measure": "fife-sick", "period": "2025-26-Q1", "value": 3.1}
+    a_return(fife, measures=[days], observations=[q1])
+    assert run("merge", "r.xlsx").exit_code == 0
+    a_return(fife, "q2.xlsx", measures=(), observations=[{**q1, "period": "2025-26-Q2", "value": 6.0}])
+    before = (fife / "data" / "observations.csv").read_bytes()
+    r = run("merge", "q2.xlsx")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert (
+        "found fife-sick for fife, 2025/26 Quarter 2: 6, about the year to date (3.1 in 2025/26 Quarter 1 plus 2.9)"
+        in (r.output)
+    )
+    assert (fife / "data" / "observations.csv").read_bytes() == before

@@ -281,3 +281,33 @@ def test_a_row_gives_its_period_by_a_figure_or_a_reason_as_the_statutory_check_r
     blank = [*months, {"measure": "m0", "period": "2026-06", "comment": "  "}]
     (w,) = gaps(obs(blank), measures(MONTHLY), "observations.csv")
     assert "no figure for June 2026" in str(w) and w.row == 5
+
+
+def test_a_new_council_with_one_or_two_quarters_before_is_warned_of_a_year_to_date_figure():
+    """ANALYST-11 #1: a council new to swreport has no year before; sickness days 6.0 at Quarter 2
+    where Quarter 1 was 3.1, or 9.1 at Quarter 3 after 2.9 and 3.1, or bed days 3,100 after 1,480,
+    went in without a word (three figures before were needed). A genuine rise is not named."""
+    days = {**QUARTERLY, "unit": "days", "polarity": "lower"}
+    two = [{"measure": "m0", "period": p, "value": v} for p, v in (("2025-26-Q1", 3.1), ("2025-26-Q2", 6.0))]
+    (w,) = cumulative_figures(obs(two), measures(days), "observations.csv")
+    assert str(w).startswith(
+        "observations.csv, row 3, column 'value': found m0 for alpha, 2025/26 Quarter 2: 6, about the year to date "
+        "(3.1 in 2025/26 Quarter 1 plus 2.9) where its quarters are around 3.1"
+    )
+    three = [{"measure": "m0", "period": p, "value": v} for p, v in
+             (("2025-26-Q1", 2.9), ("2025-26-Q2", 3.1), ("2025-26-Q3", 9.1))]  # fmt: skip
+    (w,) = cumulative_figures(obs(three), measures(days), "observations.csv")
+    assert (
+        "2025/26 Quarter 3: 9.1, about the year to date (6 in 2025/26 Quarter 1 to 2025/26 Quarter 2 plus 3.1)"
+        in str(w)
+    )
+    beds = [{"measure": "m0", "period": p, "value": v} for p, v in (("2025-26-Q1", 1480), ("2025-26-Q2", 3100))]
+    (w,) = cumulative_figures(obs(beds), measures({**QUARTERLY, "polarity": "lower"}), "observations.csv")
+    assert "2025/26 Quarter 2: 3,100, about the year to date (1,480 in 2025/26 Quarter 1 plus 1,620)" in str(w)
+    for rise in ((3.1, 4.4), (3.1, 7.9)):  # up by half, or more than the year to date: not the year to date
+        rows = [
+            {"measure": "m0", "period": p, "value": v} for p, v in zip(("2025-26-Q1", "2025-26-Q2"), rise, strict=True)
+        ]
+        assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
+    small = [{"measure": "m0", "period": p, "value": v} for p, v in (("2025-26-Q1", 14), ("2025-26-Q2", 27))]
+    assert cumulative_figures(obs(small), measures(QUARTERLY), "observations.csv") == []  # a small count: chance
