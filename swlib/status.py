@@ -282,7 +282,11 @@ def _status(m, ytd: YearToDate, reason: str | None, tgt: float, tol: float, note
     if ytd.missing and m.aggregate == "sum" and m.unit in ADDITIVE_UNITS:  # 5 months' count against 6 months' target
         gap = ", ".join(Period.parse(p).label for p in ytd.missing)
         notes.append(f"{INCOMPLETE} {gap} ({ytd.parts_found} of {ytd.parts_expected})")
-        return "Report later", "missing", YearToDate(parts_expected=ytd.parts_expected)
+        # no figure to date, but the period's own comment prints with its row (ANALYST-11 #2)
+        kept = YearToDate(parts_expected=ytd.parts_expected, comment=ytd.comment, source=ytd.source)
+        if pd.isna(tgt) or m.polarity == "none":  # never compared with a target: Data only, gap or not (#5)
+            return "Data only", "rule", kept
+        return "Report later", "missing", kept
     if pd.isna(tgt) or m.polarity == "none" or pd.isna(ytd.value):  # e.g. no cases this period (0 of 0)
         return "Data only", "rule", ytd
     return printed_status(ytd.value, tgt, tol, m.polarity, int(m.decimals)), "rule", ytd

@@ -113,7 +113,10 @@ def sentence(
     if now is None or pd.isna(now):
         gap = re.search(rf"{INCOMPLETE} (.+?) \(\d+ of \d+\)", row.get("note") or "")
         if gap:  # a month of the year missing: there is a figure for the period, but no year to date
-            return f"No year to date yet: no figure for {gap.group(1)}, so it is not compared with the target."
+            compared = row.get("polarity") in ("higher", "lower") and pd.notna(row.get("target"))
+            return f"No year to date yet: no figure for {gap.group(1)}" + (
+                ", so it is not compared with the target." if compared else "."
+            )
         return "No figure yet for this period."
     f = lambda v: fmt_value(v, unit, dec)  # noqa: E731
     # one comparison basis, the same as the trend arrow's: the same point last year

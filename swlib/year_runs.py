@@ -28,6 +28,9 @@ from .schema import ADDITIVE_UNITS, COUNT_UNITS
 from .ytd import parts_against_total, total_columns
 
 PLURAL = {"month": "months", "quarter": "quarters", "half": "halves", "year": "years"}
+# a figure of each unit that is added up over the year, as a warning calls it (ANALYST-11 #5: days per FTE are no count)
+ADDED_UP = {"count": "a count", "number": "a count", "days": "a total of days", "hours": "a total of hours",
+            "currency": "a total in pounds"}  # fmt: skip
 ADDED = ("sum", "mean")  # aggregates whose year to date takes every period of the year (not 'latest')
 
 
@@ -155,7 +158,12 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.Data
                 f"{measure} for {council} with no figure for {names} (its figures go on to {slots[last][1].label})",
                 f"a figure for every {kind} of {Period.year(fy).label} up to the latest: "
                 + (
-                    f"a count with a {kind} missing is not compared with the target (the report shows Report later)"
+                    f"{ADDED_UP.get(m['unit'], 'a count')} with a {kind} missing "
+                    + (
+                        "has no year to date (the report shows none)"
+                        if m.get("polarity") == "none"
+                        else "is not compared with the target (the report shows Report later)"
+                    )
                     if m["aggregate"] == "sum" and m["unit"] in ADDITIVE_UNITS
                     else f"the year to date leaves the {kind} out"
                 )

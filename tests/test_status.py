@@ -5,6 +5,7 @@ import math
 import pytest
 
 import swlib
+from swlib.trends import describe
 from tests.conftest import make_data
 
 
@@ -383,3 +384,56 @@ def test_every_months_comment_of_the_quarter_and_a_missing_months_reason_are_pri
            "normal." in text  # fmt: skip
     assert "(5 of 6) August 2026: not available: SWIFT outage in August. … Report later" in text  # the comment
     assert "Report later 6 days August 2026: not available: SWIFT outage in August no comparison" in text  # to date
+
+
+def _new_council(tmp_path, monkeypatch, measures, observations):
+    """A council set up with ``swreport init`` in ``tmp_path`` (the statutory catalogue), with its own
+    ``measures`` and ``observations`` added to its CSV files as an analyst's merged returns leave them."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS", "SWREPORT_OUT"):
+        monkeypatch.delenv(var, raising=False)
+    assert CliRunner().invoke(main, ["init", "pk", "--name", "Perth and Kinross Council"]).exit_code == 0
+    for name, rows in (("measures", measures), ("observations", observations)):
+        path = tmp_path / "data" / f"{name}.csv"
+        header = path.read_text().splitlines()[0].split(",")
+        with path.open("a", newline="") as f:
+            csv.DictWriter(f, header).writerows(rows)
+    return swlib.load(tmp_path / "data")
+
+
+def test_a_quarters_comment_prints_while_an_earlier_quarter_is_missing_and_no_target_is_data_only(
+    tmp_path, monkeypatch
+):
+    """ANALYST-11 #2, #5: a new council's Quarter 3 with Quarter 2 not yet in: cp-registrations'
+    Q3 comment ('Two siblings from one family ...') was dropped ("No comments.") until Q2 was
+    merged, and the measure, with no target (polarity none), was Report later, 'not compared with
+    the target'. Sickness days (a target) stay Report later, with the quarter's comment."""
+    own = {"theme": "Keeping children safe", "outcome": "Children are protected", "unit": "count",
+           "polarity": "none", "frequency": "quarterly", "aggregate": "sum", "decimals": 0, "source": "test"}  # fmt: skip
+    measures = [{**own, "measure": "cp-registrations", "title": "Children placed on the register"},
+                {**own, "measure": "sickness-days", "title": "Days lost per FTE", "unit": "days",
+                 "polarity": "lower", "target": 11, "tolerance": 1, "decimals": 1}]  # fmt: skip
+    said = "Two siblings from one family accounted for a rise in Q3 re-registrations"
+    obs = [{"council": "pk", "measure": m, "period": p, "value": v, "comment": c, "source": "test"}
+           for m, p, v, c in (("cp-registrations", "2025-26-Q1", 14, None), ("cp-registrations", "2025-26-Q3", 9, said),
+                              ("sickness-days", "2025-26-Q1", 2.9, None), ("sickness-days", "2025-26-Q3", 3.1, "Flu"))]  # fmt: skip
+    ds = _new_council(tmp_path, monkeypatch, measures, obs)
+    table = swlib.performance(ds, "pk", "2025-26-Q3")
+    df = table.set_index("measure")
+    cp, sick = df.loc["cp-registrations"], df.loc["sickness-days"]
+    assert cp["comment"] == said and sick["comment"] == "Flu"
+    assert cp["status"] == "Data only" and math.isnan(cp["to_date"])  # no target: never Report later
+    assert sick["status"] == "Report later" and math.isnan(sick["to_date"])
+    sentences = dict(zip(table["measure"], describe(table, ds, "pk", "2025-26-Q3"), strict=True))
+    assert sentences["cp-registrations"] == "No year to date yet: no figure for 2025/26 Quarter 2."
+    assert sentences["sickness-days"].endswith("so it is not compared with the target.")
+    warned = [str(w) for w in ds.warnings if "with no figure for 2025/26 Quarter 2" in str(w)]
+    assert len(warned) == 2
+    assert "a count with a quarter missing has no year to date (the report shows none)" in warned[0]
+    assert "a total of days with a quarter missing is not compared with the target" in warned[1]
