@@ -160,6 +160,8 @@ def gap(ds, council: str, P: Period) -> Gap | None:
     found = with_figures(rows, kind)
     if P in found:
         return None
+    if kind == "year" and any(P.contains(Period.parse(p)) for p, _ in rows):
+        return None  # part of the year: the annual report renders and says what it lacks (ANALYST-11 #6)
     years = with_figures(rows, "year") if kind == "quarter" else set()
     last = max((Period.parse(p) for p, _ in rows), key=lambda p: p.sort_key) if rows else None
     return Gap(P, kind, max(found, default=None), max(years, default=None), last)

@@ -243,3 +243,39 @@ def test_without_the_pdf_extra_init_writes_a_schedule_without_pdfs_saying_what_p
     text = (empty / "params" / "schedule.yaml").read_text()
     assert [x.pdf for x in swlib.config.load_schedule(empty / "params" / "schedule.yaml").runs] == [False, False]
     assert "pip install 'swreport[pdf]'" in text and "loses a PDF printed before" in text
+
+
+def _with_figures(folder, measures, observations):
+    """``measures`` and ``observations`` added to an init'd council's CSV files, as merged returns leave them."""
+    import csv
+
+    for name, rows in (("measures", measures), ("observations", observations)):
+        path = folder / "data" / f"{name}.csv"
+        header = path.read_text().splitlines()[0].split(",")
+        with path.open("a", newline="") as f:
+            csv.DictWriter(f, header).writerows(rows)
+
+
+def test_an_annual_report_of_a_year_with_three_quarters_in_renders_and_names_the_fourth(empty):
+    """ANALYST-11 #6: with Quarters 1 to 3 of 2025/26 merged, 'run annual --period 2025-26' exited 2
+    ('no observation ends with March 2026 ... there is no year with figures yet'), where the guide
+    says it refuses only a year with no figure at all, and otherwise renders and says what is
+    missing. It renders, and names Quarter 4 and the return that brings it in; the run's first
+    line says what it read and where it writes (#9: it was the warnings' banner)."""
+    assert run("init", "pk", "--name", "Perth and Kinross Council").exit_code == 0
+    beds = {"measure": "dd-bed-days", "title": "Bed days lost to delayed discharge", "theme": "Adults",
+            "outcome": "Timely support", "unit": "count", "polarity": "lower", "frequency": "quarterly",
+            "aggregate": "sum", "target": 6000, "decimals": 0, "source": "test"}  # fmt: skip
+    obs = [{"council": "pk", "measure": "dd-bed-days", "period": f"2025-26-Q{q}", "value": v, "source": "test"}
+           for q, v in ((1, 1480), (2, 1620), (3, 1710))]  # fmt: skip
+    _with_figures(empty, [beds], obs)
+    r = run("run", "annual", "--council", "pk", "--period", "2025-26")
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0].startswith(f"data: {empty / 'data'}; settings: ")
+    assert (
+        "the annual report for 2025/26 has no figure yet for 2025/26 Quarter 4 for 1 measure (Report later until it "
+        "is in): swreport template RETURN.xlsx --council pk --period 2025-26-Q4; then swreport merge RETURN.xlsx"
+    ) in r.output
+    assert (empty / "outputs" / "pk" / "2025-26" / "annual.html").exists()
+    r = run("run", "annual", "--council", "pk", "--period", "2024-25")  # no figure for the year at all: refused
+    assert r.exit_code == 2 and "no observation ends with March 2025" in r.output

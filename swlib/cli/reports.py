@@ -51,6 +51,7 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
         raise ConfigError(f"--councils is for the national report; the {report} report takes one --council")
     # the kernel boots, and imports what the report needs, while this process checks the data
     with KernelSession(imports=r.kernel_imports).start() as session:
+        from ..config import where
         from ..exporting import subject_name
         from ..outputs import Job, Outcome, drop_printed, out_dir, record
         from ..rendering import check_councils, check_request, render
@@ -60,6 +61,8 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
         council, whole = council_in(data, council) if r.per_council else (council, None)  # 'Fife' for fife
         typed = None if is_relative(period) else Period.parse(period)  # read once: check_request takes it as read
         P, ds = check_request(report, council, period, audience, data, whole=whole, typed=typed)
+        folder = out_dir(out)
+        click.echo(where(ds.path, folder))  # the first line, as the README says (ANALYST-11 #9): then the warnings
         for line in warning_lines([*ds.warnings, *_narrative_unread(ds, report)]):  # said before the report
             click.echo(line)
         # said first: the check below names the quarter
@@ -76,7 +79,6 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
             click.echo(f"{report} {period}: {council} {P}")
         from ..outputs import acquire, release
 
-        folder = out_dir(out)
         acquire(folder, wait)  # another run there: exit 2 naming it (after --wait seconds)
         click.get_current_context().call_on_close(lambda: release(folder))  # held until this one ends
         only = "" if r.per_council else ",".join(check_councils(ds, councils))
@@ -110,9 +112,6 @@ def run(report, council, councils, period, audience, data, out, pdf, verbose, wa
     done.pdf = str(pdf) if pdf else None
     done.key = keyed.get("key") or report_key(job, ds)  # worked out here if the meanwhile failed
     record(folder, [done])
-    from ..config import where
-
-    click.echo(where(ds.path, folder))
     if _says_returns(report, audience):  # the commands the report says in words
         _say_returns_needed(steps or _returns_needed(ds, council, P, report))
     if audience == "public":
@@ -146,12 +145,14 @@ def _returns_needed(ds, council, P, report: str = "quarterly") -> dict:
     if reports.get(report).from_year_return:  # before its year's return: each section it leaves empty, and the commands
         from ..narrative import section_file
         from ..schema import narrative_dir
-        from ..views.annual import year_not_in
+        from ..views.annual import periods_not_in, year_not_in
 
         missing = year_not_in(ds, council, P, perf)
         words = not any((narrative_dir(ds.path) / council / str(P)).glob("*.md"))
+        late = {p: (n, return_commands(council, [p])) for p, n in periods_not_in(ds, perf).items()}
         return {"steps": return_commands(council, [P] if missing else []), "missing": missing, "year": P.label,
-                "narrative": section_file(ds.path, council, str(P), "summary") if words else None}  # fmt: skip
+                "narrative": section_file(ds.path, council, str(P), "summary") if words else None,
+                "late": late}  # fmt: skip
     return {"steps": returns_needed(perf, council), "n": int(without_figures(perf).sum())}
 
 
@@ -164,6 +165,9 @@ def _say_returns_needed(needed: dict, council: str | None = None) -> None:
         listed = ", ".join(what[:-1]) + " and " + what[-1] if len(what) > 1 else what[0]
         click.echo(f"the annual report for {year} has no figures yet for {listed} (its sections say "
                    f"none was provided); the year's return brings them in: {steps[0]}; then {steps[1]}")  # fmt: skip
+    for p, (k, (template, merge)) in (needed.get("late") or {}).items():  # Q4 not in: its measures Report later
+        click.echo(f"the annual report for {year} has no figure yet for {Period.parse(p).label} for {k} "
+                   f"measure{'s' if k != 1 else ''} (Report later until it is in): {template}; then {merge}")  # fmt: skip
     if needed.get("narrative"):
         click.echo(f"the annual report for {year} has no narrative yet: the CSWO's words for each section "
                    f"go in a file of its own beside {needed['narrative']} (docs/guide.md, '4. Write the narrative', "

@@ -14,7 +14,7 @@ from ..config import cleared_text, council_settings
 from ..disclosure import SYMBOL, WITHHELD_TEXT
 from ..formatting import fmt_money, slug
 from ..hidden import c_note, council_small
-from ..periods import Period
+from ..periods import FREQUENCY_KIND, Period
 from ..published import read as read_published
 from ..rows import records
 from ..schema import COUNT_UNITS
@@ -38,6 +38,19 @@ def year_not_in(ds, council: str, period: Period, perf: pd.DataFrame) -> list[st
         out.append("the workforce")
     if inspection_view(ds, council, period)["none"] == no_data_text("inspection", period.label):  # none at all
         out.append("inspections")
+    return out
+
+
+def periods_not_in(ds, perf: pd.DataFrame) -> dict[str, int]:
+    """The periods ending the year (its Quarter 4, its March) that measures reported more often
+    than yearly have no figure for yet, each with how many measures: *Report later* in the annual
+    report until their return is merged (ANALYST-11 #6: a year with Quarters 1 to 3 renders)."""
+    kind = ds.measures.drop_duplicates("measure").set_index("measure")["frequency"].map(FREQUENCY_KIND)
+    late = perf[perf["note"].fillna("").str.contains("figure not yet available", regex=False)]
+    out: dict[str, int] = {}
+    for m, shown in zip(late["measure"], late["period_shown"], strict=True):
+        p = str(Period.parse(shown).latest_of_kind(kind[m]))
+        out[p] = out.get(p, 0) + 1
     return out
 
 
