@@ -203,6 +203,15 @@ def page_one_line(row: dict, period) -> str:
         target = f"the {fmt_value(0, unit, dec)} target"
         said = f"{target}, where lower is better"
         text = text.replace(said if said in text else target, f"{target} (any case misses it)", 1)
+    part = re.search(r"year to date from (\d+ of \d+ \w+)", row.get("note") or "")
+    if part:  # a status from part of the year (Q2 missing): said here, not only in section 3 (ANALYST-11 #3)
+        figure = f"{fmt_value(now, unit, shown_decimals(row))},"  # the figure to date, before what it is set against
+        said = f"(year to date from {part.group(1)})"
+        text = (
+            text.replace(figure, f"{figure[:-1]} {said},", 1)
+            if figure in text
+            else f"{text} {said[1:-1].capitalize()}."
+        )
     shown, P = row.get("period_shown"), Period.parse(period)
     if isinstance(shown, str) and Period.parse(shown).kind == "year" and P.kind != "year":
         year = Period.parse(shown)

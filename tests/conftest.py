@@ -117,3 +117,26 @@ def demo_with(folder, measures=(), observations=(), changed=None, councils=None)
          lambda r: (changed or {}).get((r["measure"], r["period"])) if r["council"] == DG else None)  # fmt: skip
     edit("councils", [], lambda r: (councils or {}).get(r["council"]))
     return swlib.load(folder)
+
+
+def new_council(
+    folder: Path, monkeypatch, measures=(), observations=(), council="pk", name="Perth and Kinross Council"
+):
+    """A council set up with ``swreport init`` in ``folder`` (the statutory catalogue; the working
+    folder), with its own ``measures`` and ``observations`` added to its CSV files as an analyst's
+    merged returns leave them: the loaded data set."""
+    from click.testing import CliRunner  # the CLI only for the tests that set a council up with it
+
+    import swlib
+    from swlib.cli import main
+
+    monkeypatch.chdir(folder)
+    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS", "SWREPORT_OUT"):
+        monkeypatch.delenv(var, raising=False)
+    assert CliRunner().invoke(main, ["init", council, "--name", name]).exit_code == 0
+    for table, rows in (("measures", measures), ("observations", observations)):
+        path = folder / "data" / f"{table}.csv"
+        header = path.read_text().splitlines()[0].split(",")
+        with path.open("a", newline="") as f:
+            csv.DictWriter(f, header).writerows(rows)
+    return swlib.load(folder / "data")

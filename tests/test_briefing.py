@@ -483,3 +483,25 @@ def test_public_page_one_names_a_red_whose_status_was_hidden_only_last_quarter(d
         a["title"] for a in g["attention"]
     ]
     assert internal["shown_again"] == []
+
+
+def test_page_one_says_a_status_is_from_part_of_the_year(tmp_path, monkeypatch):
+    """ANALYST-11 #3: a new council's Quarter 3 with Quarter 2 missing: page 1 listed 'Justice
+    social work reports ... Red 91.9%, below the 95.0% target' from Quarters 1 and 3 only, and
+    said so only in small print in section 3."""
+    from swlib import performance, trends
+    from tests.conftest import new_council
+
+    pct = {"measure": "cjsw-on-time", "title": "Justice social work reports on time", "theme": "Justice",
+           "outcome": "Communities are safer", "unit": "percent", "polarity": "higher", "frequency": "quarterly",
+           "aggregate": "sum", "target": 95, "tolerance": 1, "decimals": 1, "source": "test"}  # fmt: skip
+    obs = [{"council": "pk", "measure": "cjsw-on-time", "period": p, "numerator": n, "denominator": d, "source": "test"}
+           for p, n, d in (("2025-26-Q1", 181, 187), ("2025-26-Q3", 160, 190))]  # fmt: skip
+    ds = new_council(tmp_path, monkeypatch, [pct], obs)
+    P = Period.parse("2025-26-Q3")
+    perf = performance(ds, "pk", P)
+    perf["sentence"] = trends.describe(perf, ds, "pk", P)
+    (a,) = briefing_view(ds, "pk", perf, P)["attention"]
+    assert a["status"] == "Red" and a["line"].startswith(
+        "90.5% (year to date from 2 of 3 quarters), below the 95.0% target"
+    ), a["line"]

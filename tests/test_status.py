@@ -6,7 +6,7 @@ import pytest
 
 import swlib
 from swlib.trends import describe
-from tests.conftest import make_data
+from tests.conftest import make_data, new_council
 
 
 def perf(data_dir, measures, observations, period="2020-21-Q2", targets=None, council="alpha"):
@@ -386,27 +386,6 @@ def test_every_months_comment_of_the_quarter_and_a_missing_months_reason_are_pri
     assert "Report later 6 days August 2026: not available: SWIFT outage in August no comparison" in text  # to date
 
 
-def _new_council(tmp_path, monkeypatch, measures, observations):
-    """A council set up with ``swreport init`` in ``tmp_path`` (the statutory catalogue), with its own
-    ``measures`` and ``observations`` added to its CSV files as an analyst's merged returns leave them."""
-    import csv
-
-    from click.testing import CliRunner
-
-    from swlib.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    for var in ("SWREPORT_DATA", "SWREPORT_PARAMS", "SWREPORT_OUT"):
-        monkeypatch.delenv(var, raising=False)
-    assert CliRunner().invoke(main, ["init", "pk", "--name", "Perth and Kinross Council"]).exit_code == 0
-    for name, rows in (("measures", measures), ("observations", observations)):
-        path = tmp_path / "data" / f"{name}.csv"
-        header = path.read_text().splitlines()[0].split(",")
-        with path.open("a", newline="") as f:
-            csv.DictWriter(f, header).writerows(rows)
-    return swlib.load(tmp_path / "data")
-
-
 def test_a_quarters_comment_prints_while_an_earlier_quarter_is_missing_and_no_target_is_data_only(
     tmp_path, monkeypatch
 ):
@@ -423,7 +402,7 @@ def test_a_quarters_comment_prints_while_an_earlier_quarter_is_missing_and_no_ta
     obs = [{"council": "pk", "measure": m, "period": p, "value": v, "comment": c, "source": "test"}
            for m, p, v, c in (("cp-registrations", "2025-26-Q1", 14, None), ("cp-registrations", "2025-26-Q3", 9, said),
                               ("sickness-days", "2025-26-Q1", 2.9, None), ("sickness-days", "2025-26-Q3", 3.1, "Flu"))]  # fmt: skip
-    ds = _new_council(tmp_path, monkeypatch, measures, obs)
+    ds = new_council(tmp_path, monkeypatch, measures, obs)
     table = swlib.performance(ds, "pk", "2025-26-Q3")
     df = table.set_index("measure")
     cp, sick = df.loc["cp-registrations"], df.loc["sickness-days"]
