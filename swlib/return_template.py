@@ -121,6 +121,46 @@ def still_missing(ds, council: str, period) -> list[dict]:
     return out
 
 
+def not_given(ds, council: str, period) -> list[dict]:
+    """The observation rows of the year before ``period`` that the data set has no row for at all,
+    of each measure counted more often than yearly, from its first row on (``year_runs.gaps``
+    warns of them): a later return asks for them (ANALYST-11 #4: the Quarter 3 return of a council
+    with Quarter 2 not merged was pre-filled with Quarter 3 only and said nothing of Quarter 2)."""
+    P = Period.parse(period)
+    o = ds.observations
+    o = o[o["council"] == council]
+    had: dict[str, set[str]] = {}
+    for m, p in zip(o["measure"], o["period"].astype(str), strict=True):
+        had.setdefault(m, set()).add(p)
+    out = []
+    for m in catalogue(ds, council).drop_duplicates("measure").itertuples():
+        kind = FREQUENCY_KIND[m.frequency]
+        mine = [q for q in (Period.parse(p) for p in had.get(m.measure, ())) if q.kind == kind]
+        if kind == "year" or not mine:
+            continue
+        first = min(q.sort_key for q in mine)
+        for q in P.year_period.parts(kind):
+            if q.end < P.start and q.sort_key > first and str(q) not in had[m.measure]:
+                out.append({"council": council, "measure": m.measure, "period": str(q), "comment": ""})
+    return out
+
+
+def not_given_note(rows: list[dict], period) -> str | None:
+    """What a return's observations sheet, and 'swreport template', say of the rows it asks for
+    that the data set has no row for (``not_given``)."""
+    if not rows:
+        return None
+    n, P, r = len(rows), Period.parse(period), rows[0]
+    periods = sorted({x["period"] for x in rows})
+    return (
+        f"Not yet given: {n:,} row{'s' if n != 1 else ''} of {P.year_period} before {P.label} that your data has no "
+        f"row for ({', '.join(Period.parse(p).label for p in periods)}: {r['measure']} {r['period']}"
+        f"{f', and {n - 1:,} more' if n > 1 else ''}), pre-filled before its measure's {P.label} row: type its "
+        "figure, or leave it blank and say why in comment; without it the year to date leaves the period out "
+        "(a count is Report later)."
+    )
+
+
 def missing_note(rows: list[dict], period) -> str | None:
     """What a return's observations sheet says of the rows it asks for again (``still_missing``)."""
     if not rows:
@@ -142,16 +182,18 @@ def return_observations(ds, council: str, period) -> tuple[list[dict], str | Non
     needed = needed_observations(ds, council, period)
     held = held_observations(ds, needed)
     rows = [r for r in needed if r not in held]
-    again = still_missing(ds, council, period)
+    again, gaps = still_missing(ds, council, period), not_given(ds, council, period)
     first = {}  # a measure's rows asked again go before its own
-    for r in again:
+    for r in sorted([*again, *gaps], key=lambda r: Period.parse(r["period"]).sort_key):
         first.setdefault(r["measure"], []).append({k: r[k] for k in ("council", "measure", "period")})
     out = []
     for r in rows:
         out += first.pop(r["measure"], [])
         out.append(r)
     out += [r for rs in first.values() for r in rs]
-    notes = [n for n in (held_note(held, period, len(rows)), missing_note(again, period)) if n]
+    notes = [
+        n for n in (not_given_note(gaps, period), held_note(held, period, len(rows)), missing_note(again, period)) if n
+    ]
     return out, " ".join(notes) or None
 
 

@@ -240,3 +240,34 @@ def test_the_returns_value_cell_of_a_statutory_percentage_says_counts_are_wanted
         "but a public report cannot check the counts behind it for small numbers and lists it as 'not checked' "
         "(check-public names it)."
     )
+
+
+def test_a_return_asks_for_an_earlier_quarter_of_the_year_not_yet_given(tmp_path, monkeypatch):
+    """ANALYST-11 #4: 'swreport template q3.xlsx --council C --period 2025-26-Q3' for a council with
+    Quarter 1 merged and Quarter 2 not pre-filled only Quarter 3's rows and said nothing of Quarter 2.
+    Quarter 2's row is pre-filled before Quarter 3's, and the sheet and the command say so; a
+    measure whose figures begin later in the year is not asked for the quarters before them."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import new_council
+
+    own = {"theme": "Adults", "outcome": "Timely support", "unit": "count", "polarity": "lower",
+           "frequency": "quarterly", "aggregate": "sum", "decimals": 0, "source": "test"}  # fmt: skip
+    measures = [{**own, "measure": "dd-bed-days", "title": "Bed days lost"},
+                {**own, "measure": "new-one", "title": "A measure from Quarter 2"}]  # fmt: skip
+    obs = [{"council": "pk", "measure": m, "period": p, "value": 10, "source": "test"}
+           for m, p in (("dd-bed-days", "2025-26-Q1"), ("new-one", "2025-26-Q2"))]  # fmt: skip
+    new_council(tmp_path, monkeypatch, measures, obs)
+    r = CliRunner().invoke(main, ["template", "q3.xlsx", "--council", "pk", "--period", "2025-26-Q3"])
+    assert r.exit_code == 0, r.output
+    said = (
+        "not yet given: 1 row of 2025-26 before 2025/26 Quarter 3 that your data has no row for (2025/26 Quarter 2: "
+        "dd-bed-days 2025-26-Q2), pre-filled before its measure's 2025/26 Quarter 3 row: type its figure, or leave "
+        "it blank and say why in comment"
+    )
+    assert said in r.output
+    ws = load_workbook(tmp_path / "q3.xlsx")["observations"]
+    rows = [(ws.cell(i, 2).value, ws.cell(i, 3).value) for i in range(2, ws.max_row + 1) if ws.cell(i, 2).value]
+    assert rows == [("dd-bed-days", "2025-26-Q2"), ("dd-bed-days", "2025-26-Q3"), ("new-one", "2025-26-Q3")]
+    assert said[1:] in ws["A1"].comment.text
