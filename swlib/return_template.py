@@ -318,10 +318,34 @@ VALUE_OF_PROPORTION = (
 )
 
 
+VALUE_OF_ADDED_PROPORTION = (
+    "{title}: give the counts in numerator and denominator{rate_too}: its year to date adds the counts up, so a "
+    "{short} typed here alone is refused (validate and merge name the row){blank}."
+)
+
+
 PROPORTION_EXAMPLE = {
-    "percent": {"what": "a percentage", "example": "93 for 93% (not 0.93)", "short": "percentage"},
-    "rate": {"what": "a rate", "example": "4.2", "short": "rate"},
-    "ratio": {"what": "a ratio", "example": "0.85", "short": "ratio"},
+    "percent": {
+        "what": "a percentage",
+        "example": "93 for 93% (not 0.93)",
+        "short": "percentage",
+        "rate_too": "",
+        "blank": "; leave this blank (or give the percentage they make, 93 for 93%)",
+    },
+    "rate": {
+        "what": "a rate",
+        "example": "4.2",
+        "short": "rate",
+        "blank": "",
+        "rate_too": ", and the rate here, e.g. 4.2 (it says per how many)",
+    },
+    "ratio": {
+        "what": "a ratio",
+        "example": "0.85",
+        "short": "ratio",
+        "rate_too": "",
+        "blank": "; leave this blank (or give the ratio they make)",
+    },
 }
 
 
@@ -332,9 +356,10 @@ def _say_unit(ws, columns: list[str], m: dict) -> None:
     or weeks."""
     if m.get("unit") in sc.PROPORTION_UNITS:  # ANALYST-8 #7: the value cell a service fills said nothing
         cell = ws.cell(ws.max_row, columns.index("value") + 1)
-        cell.comment = Comment(
-            VALUE_OF_PROPORTION.format(title=m["title"], **PROPORTION_EXAMPLE[m["unit"]]), "swreport"
-        )
+        # ANALYST-11 #7: a sum measure's value alone is refused (observation_rules.sum_rules), not printed
+        added = m.get("aggregate") == "sum" and FREQUENCY_KIND.get(m.get("frequency")) != "year"
+        text = VALUE_OF_ADDED_PROPORTION if added else VALUE_OF_PROPORTION
+        cell.comment = Comment(text.format(title=m["title"], **PROPORTION_EXAMPLE[m["unit"]]), "swreport")
         return
     wanted = UNIT_WANTED.get(m.get("unit"))
     if wanted is None:

@@ -216,8 +216,8 @@ def test_a_prefilled_return_names_each_figures_unit_on_its_value_cell(tmp_path, 
     assert notes["m0"] == "Cost per hour of care at home: in pounds, e.g. 31.75 (not pence, not £000)."
     assert notes["m1"] == ("Bed days lost to delayed discharge: a count, e.g. 120. The month's own figure, not a "
                            "running total.")  # fmt: skip
-    assert notes["m2"].startswith("Seen within 5 days: a percentage, e.g. 93 for 93% (not 0.93). Better: leave this "
-                                  "blank and give the counts in numerator and denominator.")  # fmt: skip
+    assert notes["m2"].startswith("Seen within 5 days: give the counts in numerator and denominator: its year to "
+                                  "date adds the counts up")  # a quarterly sum: a value alone is refused (ANALYST-11 #7)  # fmt: skip
 
 
 def test_the_returns_value_cell_of_a_statutory_percentage_says_counts_are_wanted_and_what_not_checked_is(tmp_path):
@@ -271,3 +271,36 @@ def test_a_return_asks_for_an_earlier_quarter_of_the_year_not_yet_given(tmp_path
     rows = [(ws.cell(i, 2).value, ws.cell(i, 3).value) for i in range(2, ws.max_row + 1) if ws.cell(i, 2).value]
     assert rows == [("dd-bed-days", "2025-26-Q2"), ("dd-bed-days", "2025-26-Q3"), ("new-one", "2025-26-Q3")]
     assert said[1:] in ws["A1"].comment.text
+
+
+def test_the_value_cell_of_a_quarterly_percentage_added_up_says_a_value_alone_is_refused(tmp_path, monkeypatch):
+    """ANALYST-11 #7: a quarterly percentage with aggregate sum: the template's note said 'A
+    percentage typed here alone is printed...', but validate and merge refuse it ('expected
+    numerator and denominator'). The note says what the measure takes; a snapshot's (latest) still
+    says a value alone is printed."""
+    from click.testing import CliRunner
+
+    from swlib.cli import main
+    from tests.conftest import new_council
+
+    pct = {"theme": "Justice", "outcome": "Safer", "unit": "percent", "polarity": "higher", "frequency": "quarterly",
+           "aggregate": "sum", "decimals": 1, "source": "test"}  # fmt: skip
+    measures = [{**pct, "measure": "cjsw-on-time", "title": "Reports on time"},
+                {**pct, "measure": "open-share", "title": "Cases open", "aggregate": "latest"}]  # fmt: skip
+    new_council(tmp_path, monkeypatch, measures)
+    r = CliRunner().invoke(main, ["template", "q1.xlsx", "--council", "pk", "--period", "2025-26-Q1"])
+    assert r.exit_code == 0, r.output
+    ws = load_workbook(tmp_path / "q1.xlsx")["observations"]
+    value = [c.value for c in ws[1]].index("value")
+    notes = {r[1].value: r[value].comment.text for r in ws.iter_rows(min_row=2) if r[value].comment}
+    assert notes["cjsw-on-time"] == (
+        "Reports on time: give the counts in numerator and denominator: its year to date adds the counts up, so a "
+        "percentage typed here alone is refused (validate and merge name the row); leave this blank (or give the "
+        "percentage they make, 93 for 93%)."
+    )
+    assert "A percentage typed here alone is printed" in notes["open-share"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "cjsw-on-time")
+    row[value].value = 96.8  # as the analyst typed it: refused, as the note now says
+    ws.parent.save(tmp_path / "q1.xlsx")
+    r = CliRunner().invoke(main, ["merge", "q1.xlsx"])
+    assert r.exit_code == 2 and "with a value but no counts" in r.output, r.output
