@@ -163,7 +163,7 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
         return []
     r = reports.get(report)
     perf = performance(ds, council, P, audience="public") if perf is None else perf
-    out = list(perf.attrs.get("withheld", []))
+    out = [w for w in perf.attrs.get("withheld", []) if _printed_by(ds, report, perf, w)]
     out += [
         {k: v for k, v in f.items() if k != "cleared"}  # the headings' names, the sources, not cleared
         for f in printed_text.findings(ds, council, service=r.prints_service)
@@ -184,6 +184,20 @@ def withheld(ds, report: str, council: str, period, perf: pd.DataFrame | None = 
                     out.append({"file": table_file(ds, table), "row": i + 2, "column": col, "text": hits[0],
                                 "reason": reason_for(hits[0])})  # fmt: skip
     return out
+
+
+def _printed_by(ds, report: str, perf: pd.DataFrame, w: dict) -> bool:
+    """Whether the comment ``w`` of the public table (``attrs["withheld"]``) is one ``report``
+    would print: the annual report prints the statutory measures and those with a target (its
+    notebook's sections), so a comment of a measure of neither is not listed as withheld from it
+    (ANALYST-11 #8: 'withheld ... row 12 Two siblings ...', of cp-registrations, which it leaves out)."""
+    if report != "annual" or w.get("file") != table_file(ds, "observations") or w.get("column") != "comment":
+        return True
+    i = int(w["row"]) - 2  # the file's row of a table row: its index + 2 (public_text.file_row)
+    if i not in ds.observations.index:
+        return True
+    shown = perf[perf["theme"].eq("Statutory functions") | perf["target"].notna()]
+    return ds.observations.at[i, "measure"] in set(shown["measure"])
 
 
 def shown_rows(ds, council: str, year, free_text) -> list[tuple]:

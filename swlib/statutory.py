@@ -75,6 +75,15 @@ def with_catalogue_parts(measures: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def shipped_ids(measures: pd.DataFrame) -> set[str]:
+    """The ids of ``measures`` rows that are the catalogue's own (a statutory measure every council
+    shares, its id and unit the catalogue's): what the analyst did not define."""
+    cat = dict(zip(_statutory()["measure"], _statutory()["unit"], strict=True))
+    shared = measures["council"].isna() if "council" in measures else pd.Series(True, index=measures.index)
+    return {m for m, u, every in zip(measures["measure"], measures["unit"], shared, strict=True)
+            if every and cat.get(m) == u}  # fmt: skip
+
+
 def sections() -> dict[str, str]:
     """Outcome -> the annual report section it fills, in report order."""
     cat = _statutory()

@@ -12,7 +12,7 @@ import pandas as pd
 from . import reports
 from .config import council_settings
 from .findings import finding, workbook_letters
-from .near_counts import PAIR_FIX, linked_ids, near_pairs, pair_words
+from .near_counts import PAIR_FIX, linked_ids, near_pairs, pair_words, share_words
 from .panel import observations as panel_observations
 from .periods import Period
 from .public_text import is_cleared, table_file
@@ -20,6 +20,7 @@ from .public_warnings import unbased_percentages
 from .rate_bases import populations, rate_base, unchecked_rate
 from .schema import COUNT_UNITS, PROPORTION_UNITS
 from .status import performance
+from .statutory import shipped_ids
 
 
 def unchecked_findings(ds, council: str, period, letters: dict | None = None) -> list[dict]:
@@ -121,8 +122,11 @@ def near_count_findings(ds, council: str, P: Period, perf: pd.DataFrame | None =
     cfg = council_settings(council)
     rows = [{**r, "value": r["to_date"]} for r in perf.to_dict("records")]
     at = {m: i for i, m in ds.measures["measure"].items()}
+    shipped = shipped_ids(ds.measures)
     out = []
     for a, b, d in near_pairs(rows, cfg.suppress_min, cfg.suppress_max, linked_ids(ds.measures)):
+        if {a["measure"], b["measure"]} <= shipped and not share_words(a["title"], b["title"]):
+            continue  # two of the catalogue's, of different events (ANALYST-11 #8: emergency placements, permanence orders)
         out.append({"file": table_file(ds, "measures"), "row": at.get(b["measure"], -2) + 2, "column": "part_of",
                     "cleared": False, "text": pair_words(a, b, d, f"in {P.label}"), "reason": PAIR_FIX, "kind": "pair",
                     "measure": b["measure"], "pair": (a["measure"], b["measure"])})  # fmt: skip

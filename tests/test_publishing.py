@@ -294,3 +294,24 @@ def test_check_public_names_counts_said_across_sentences_and_number_idioms_and_s
     lines = [ln for ln in r.output.splitlines() if "performance.md" in ln]
     assert len(lines) == 1 and "performance.md, line 3: ...312 referrals were received. 309 were screened" in lines[0]
     assert "3 passages mention a small number" in r.output
+
+
+def test_a_public_annual_run_lists_only_the_comments_of_measures_it_prints(tmp_path, monkeypatch):
+    """ANALYST-11 #8: 'run annual --audience public' listed 'withheld ... row 12 Two siblings ...',
+    the comment of cp-registrations, a measure of the council's own with no target, which the
+    annual report does not print; a measure with a target's comment is still listed."""
+    from swlib.publishing import withheld
+    from tests.conftest import new_council
+
+    own = {"theme": "Keeping children safe", "outcome": "Children are protected", "unit": "count",
+           "frequency": "quarterly", "aggregate": "sum", "decimals": 0, "source": "test"}  # fmt: skip
+    measures = [{**own, "measure": "cp-registrations", "title": "Children placed on the register", "polarity": "none"},
+                {**own, "measure": "cp-visits", "title": "Visits made", "polarity": "higher", "target": 100}]  # fmt: skip
+    obs = [{"council": "pk", "measure": m, "period": f"2025-26-Q{q}", "value": 30, "source": "test",
+            "comment": "Two siblings from one family" if q == 4 else None}
+           for m in ("cp-registrations", "cp-visits") for q in (1, 2, 3, 4)]  # fmt: skip
+    ds = new_council(tmp_path, monkeypatch, measures, obs)
+    rows = {w["row"] for w in withheld(ds, "annual", "pk", "2025-26") if w.get("column") == "comment"}
+    assert rows == {2 + int(ds.observations.index[ds.observations["measure"].eq("cp-visits")][-1])}
+    quarter = {w["row"] for w in withheld(ds, "quarterly", "pk", "2025-26-Q4") if w.get("column") == "comment"}
+    assert len(quarter) == 2  # the quarterly report prints both

@@ -110,3 +110,19 @@ def test_check_public_says_per_rate_why_it_is_not_checked(tmp_path):
     )
     found = listed(demo_with(tmp_path / "a", [rate, cpr], obs, councils={DG: {"population_0-15": "22010"}}))
     assert "dg-cpr-rate" not in found and "no population in councils.csv" in found["dg-secure-rate"]
+
+
+def test_two_of_the_shipped_catalogues_counts_of_different_events_are_not_a_pair(tmp_path, monkeypatch):
+    """ANALYST-11 #8: every public run of a new council said lac-emergency-placements 12 and
+    lac-permanence-orders 9 were '3 apart ... neither part_of the other': two statutory measures
+    swreport ships, of different events, which the analyst cannot act on. Two of the catalogue's
+    whose titles share a word (adult protection referrals, and those resulting in activity) are
+    still listed, as is a council's own pair."""
+    from tests.conftest import new_council
+
+    obs = [{"council": "pk", "measure": m, "period": "2025-26", "value": v, "source": "test"}
+           for m, v in (("lac-emergency-placements", 12), ("lac-permanence-orders", 9),
+                        ("asp-referrals", 312), ("asp-investigations", 309))]  # fmt: skip
+    ds = new_council(tmp_path, monkeypatch, (), obs)
+    pairs = [f["pair"] for f in not_checked(ds, "annual", "pk", "2025-26") if f.get("kind") == "pair"]
+    assert pairs == [("asp-referrals", "asp-investigations")]

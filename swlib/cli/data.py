@@ -279,6 +279,12 @@ def check_public(council, period, strict, data):
         if findings
         else "No small numbers found in comments, narrative or other text (or every one is cleared)."
     )
+    if findings:  # ANALYST-11 #8: rows 6, 12, 32 here, 32 from the annual run: this lists every report's
+        P = Period.parse(period)
+        upto = "" if P.kind == "year" else f" up to {P.label}"
+        click.echo(f"(These are the free text of every public report of {P.year_period.label}{upto}: each "
+                   "quarter's comments as well as the annual report's; 'swreport run ... --audience public' lists "
+                   "what its own report withholds.)")  # fmt: skip
     from ..percent_bases import derivable, lines
 
     beside = derivable(ds, council, period)  # a value-only percentage beside its base: a public run refuses it
