@@ -43,6 +43,11 @@ NOTES = {
     "a small number.",
     "amount": "In pounds, not £000 or £m: 72450000 for £72.45m (a budget paper in £000: multiply by 1,000). One line "
     "a service, no Total line (the annual report adds the lines up). A negative with a minus sign: -250, not (250).",
+    "lgbf": "The LGBF indicator code (SW1, SW6, CHN9, ...) if the measure is a Local Government Benchmarking "
+    "Framework indicator: the report sets it beside Scotland and the family group. Blank for your own measures.",
+    "flow_of": "For a count of people who joined or left (aggregate sum), the id of the snapshot (aggregate latest) "
+    "they joined or left, e.g. permanence orders made flow_of children on a permanence order at 31 March: public "
+    "reports then keep the snapshot's change from giving away a small number. Usually blank.",
     "cleared": "yes: an officer checked the text and it may go into public reports although it mentions a small "
     "number (else such text is withheld from them).",
 }
@@ -56,6 +61,13 @@ def template_columns(table) -> list:
         at = next((i for i, c in enumerate(cols) if c.name == "source"), len(cols))
         cols[at:at] = [sc.Col(t, table.open_columns) for t in sc.QUALITY_THEMES]
     return cols
+
+
+# a column's note where a sheet's differs (ANALYST-11 #9: the measures sheet's own ids were "from the measures sheet")
+SHEET_NOTES = {
+    ("measures", "measure"): "The measure's own id, lower case with hyphens, e.g. fife-cp-seen: the other sheets' "
+    "measure columns choose from these.",
+}
 
 
 def needed_observations(ds, council: str, period) -> list[dict]:
@@ -241,7 +253,7 @@ def write_template(
             cell = ws.cell(1, j, col.name)
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            note = NOTES.get(col.name, "") + (" Required." if col.nonblank else "")  # a cell that must be filled
+            note = SHEET_NOTES.get((name, col.name), NOTES.get(col.name, "")) + (" Required." if col.nonblank else "")
             cell.comment = Comment(f"{col.name}: {sc.expected(col)}. {note}".strip(), "swreport")
             ws.column_dimensions[get_column_letter(j)].width = max(12, len(col.name) + 4)
             letter = get_column_letter(j)

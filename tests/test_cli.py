@@ -307,8 +307,8 @@ def test_run_annual_before_the_years_return_says_what_is_missing_and_how_to_brin
     ) in r.output
     assert (
         "the annual report for 2020/21 has no narrative yet: the CSWO's words for each section go in a file of its "
-        "own beside d/narrative/alpha/2020-21/summary.md"
-    ) in r.output
+        "own beside d/narrative/alpha/2020-21/summary.md, one a section: summary.md, governance.md, landscape.md, "
+    ) in r.output  # ANALYST-11 #9: each section's file named
     # once the return is in, nothing is said
     obs += [{"measure": m, "period": "2020-21", "value": "12"} for m in ("m1", "m2")]
     make_data(d, [{"target": "80"}, orders, {**orders, "title": "Permanence orders"}], obs)
@@ -472,12 +472,14 @@ def test_batch_annual_says_per_council_what_the_years_return_has_not_brought_in(
         "inspections (its sections say none was provided); the year's return brings them in: swreport template "
         "RETURN.xlsx --council alpha --period 2020-21; then swreport merge RETURN.xlsx",
         "the annual report for alpha, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
-        "its own beside d/narrative/alpha/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
+        "its own beside d/narrative/alpha/2020-21/summary.md, one a section: summary.md, governance.md, landscape.md, partnership.md, involvement.md, commissioned.md, improvement.md, finance.md, performance.md, complaints.md, workforce.md, inspections.md, challenges.md (docs/guide.md, '4. Write the "
+        "narrative', says what each holds)",
         "the annual report for beta, 2020/21 has no figures yet for 2 statutory measures, finance, the workforce and "
         "inspections (its sections say none was provided); the year's return brings them in: swreport template "
         "RETURN.xlsx --council beta --period 2020-21; then swreport merge RETURN.xlsx",
         "the annual report for beta, 2020/21 has no narrative yet: the CSWO's words for each section go in a file of "
-        "its own beside d/narrative/beta/2020-21/summary.md (docs/guide.md, '4. Write the narrative', names them)",
+        "its own beside d/narrative/beta/2020-21/summary.md, one a section: summary.md, governance.md, landscape.md, partnership.md, involvement.md, commissioned.md, improvement.md, finance.md, performance.md, complaints.md, workforce.md, inspections.md, challenges.md (docs/guide.md, '4. Write the "
+        "narrative', says what each holds)",
     ], r.output
     (d / "narrative" / "beta" / "2020-21").mkdir(parents=True)
     (d / "narrative" / "beta" / "2020-21" / "summary.md").write_text("A year of steady work.\n")

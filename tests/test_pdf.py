@@ -919,6 +919,8 @@ def test_a_quarterly_table_no_measure_has_a_comment_in_prints_no_comments_column
         captions = [ln for ln in text.splitlines() if "measures counted once a year, latest year" in ln]
         assert len(captions) >= 5, name
         assert all("No comments." in ln for ln in captions), (name, captions)
+        # a sentence of its own, after the caption's † (all synthetic), not '... years † No comments.' (ANALYST-11 #9)
+        assert not any(re.search(r"[^.] No comments", ln) for ln in captions), (name, captions)
         yearly = [p for p in pages_text(pdfs[name]) if "measures counted once a year" in p and "This year" not in p]
         assert yearly and not any("Comments/progress" in p for p in yearly), name
 

@@ -304,3 +304,15 @@ def test_the_value_cell_of_a_quarterly_percentage_added_up_says_a_value_alone_is
     ws.parent.save(tmp_path / "q1.xlsx")
     r = CliRunner().invoke(main, ["merge", "q1.xlsx"])
     assert r.exit_code == 2 and "with a value but no counts" in r.output, r.output
+
+
+def test_the_measures_sheets_own_columns_say_what_they_hold(tmp_path):
+    """ANALYST-11 #9: the measures sheet's 'measure' note said 'Measure id from the measures sheet'
+    (itself), and 'lgbf' and 'flow_of' said only 'some text' or an id."""
+    wb = load_workbook(write_template(tmp_path / "t.xlsx"))
+    notes = {s: {c.value: c.comment.text for c in wb[s][1]} for s in ("measures", "observations")}
+    assert "The measure's own id" in notes["measures"]["measure"]
+    assert "from the measures sheet" not in notes["measures"]["measure"]
+    assert "Measure id from the measures sheet" in notes["observations"]["measure"]
+    assert "LGBF indicator code (SW1, SW6, CHN9, ...)" in notes["measures"]["lgbf"]
+    assert "the id of the snapshot (aggregate latest) they joined or left" in notes["measures"]["flow_of"]

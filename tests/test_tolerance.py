@@ -27,7 +27,17 @@ def test_a_measure_with_its_own_tolerance_shows_its_band_either_way():
                          "tolerance": [2.0, 1.5, 2.5], "unit": ["percent", "days", "percent"], "decimals": [1, 0, 1]})  # fmt: skip
     own = amber_rule("south-lanarkshire", perf)["own"]
     assert own == [{"title": "Up", "band": "Amber from 78.0% (target 80.0%)"},
-                   {"title": "Down", "band": "Amber up to 11.5 days (target 10 days)"}]  # fmt: skip
+                   {"title": "Down", "band": "Amber up to 11.5 days (target 10 days, tolerance 1.5 days)"}]  # fmt: skip
+
+
+def test_a_band_past_the_measures_decimals_says_the_tolerance_it_adds():
+    """ANALYST-11 #9: sickness days (1 decimal) read 'Amber up to 9.05 days (target 8.3 days)' at
+    Quarter 3: the year's 11 days and 1 day's tolerance pro rata (8.25, 0.75), the target printed
+    8.3. The tolerance is said, so the 9.05 can be checked."""
+    perf = pd.DataFrame({"title": ["Sickness"], "status": ["Red"], "polarity": ["lower"], "target": [8.25],
+                         "tolerance": [0.75], "unit": ["days"], "decimals": [1]})  # fmt: skip
+    (own,) = amber_rule("south-lanarkshire", perf)["own"]
+    assert own["band"] == "Amber up to 9.05 days (target 8.3 days, tolerance 0.75 days)"
 
 
 def test_a_band_pro_rata_to_the_year_to_date_is_printed_as_its_figures_are(tmp_path):

@@ -169,9 +169,12 @@ def _say_returns_needed(needed: dict, council: str | None = None) -> None:
         click.echo(f"the annual report for {year} has no figure yet for {Period.parse(p).label} for {k} "
                    f"measure{'s' if k != 1 else ''} (Report later until it is in): {template}; then {merge}")  # fmt: skip
     if needed.get("narrative"):
+        from ..schema import NARRATIVE_SECTIONS  # pandas: not on the CLI's start (ANALYST-11 #9: each file named)
+
+        names = ", ".join(f"{n}.md" for n in NARRATIVE_SECTIONS)
         click.echo(f"the annual report for {year} has no narrative yet: the CSWO's words for each section "
-                   f"go in a file of its own beside {needed['narrative']} (docs/guide.md, '4. Write the narrative', "
-                   "names them)")  # fmt: skip
+                   f"go in a file of its own beside {needed['narrative']}, one a section: {names} "
+                   "(docs/guide.md, '4. Write the narrative', says what each holds)")  # fmt: skip
     if steps and "missing" not in needed:
         click.echo(f"{n} measure{'s have' if n != 1 else ' has'} no figures yet (the report lists them); "
                    f"to bring them in: {'; '.join(steps[:-1])}; then {steps[-1]}")  # fmt: skip
