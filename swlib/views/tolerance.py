@@ -63,10 +63,13 @@ def amber_rule(council: str, perf: pd.DataFrame | None = None) -> dict:
         edge = _band_edge(target, tol, r)
         band = f"Amber from {edge}" if r["polarity"] == "higher" else f"Amber up to {edge}"
         made_up = " †" if "target" in synthetic_columns(r) else ""  # a target and tolerance made up: marked
-        edge = target - tol if r["polarity"] == "higher" else target + tol
+        raw = float(target) - tol if r["polarity"] == "higher" else float(target) + tol
         # an edge past the measure's decimals (9.05 days of a 1-decimal measure: 8.3 + 0.75, a year's 1
-        # day pro rata): the tolerance said too, so that the sum can be checked (ANALYST-11 #9)
-        said = "" if round(edge, dec) == round(edge, 9) else f", tolerance {_edge(tol, unit, dec)}{made_up}"
+        # day pro rata): the tolerance said too, so that the sum can be checked (ANALYST-11 #9); a
+        # whole count's edge is a count printed (_band_edge), which needs no sum
+        whole = unit in COUNT_UNITS and r.get("aggregate") == "sum" and dec == 0
+        exact = whole or round(raw, dec) == round(raw, 9)
+        said = "" if exact else f", tolerance {_edge(tol, unit, dec)}{made_up}"
         own.append(
             {"title": r["title"], "band": f"{band}{made_up} (target {fmt_value(tgt, unit, dec)}{made_up}{said})"}
         )
