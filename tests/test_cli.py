@@ -547,3 +547,17 @@ def test_a_public_export_reads_the_record_of_the_outputs_folder_it_is_given_and_
     r = run("export", str(tmp_path / "x.xlsx"), "--council", "alpha", "--period", "2023-24-Q2", "--out",
             str(tmp_path / "nowhere"), "--data", str(ds.path))  # fmt: skip
     assert r.exit_code == 2 and "no such folder" in r.output
+
+
+def test_a_public_export_is_refused_for_a_period_no_public_report_is_made_for(tmp_path):
+    # ATTACK-10 #4: 'export --audience public --period 2023-08' wrote August's year to date, which no
+    # public report prints, to be set against Quarter 2's report (as the public explorer refuses it)
+    for period in ("2023-08", "2023-24-H1"):
+        path = tmp_path / "august.xlsx"
+        r = run("export", str(path), "--council", "dumfries-and-galloway", "--period", period, "--audience", "public")
+        assert r.exit_code == 2, r.output
+        assert f"--period {period}: found a " in r.output and "a quarter or a year" in r.output
+        assert "Traceback" not in r.output and not path.exists()
+    r = run("export", str(path), "--council", "dumfries-and-galloway", "--period", "2023-08")  # internal: any period
+    assert r.exit_code == 0, r.output
+    assert path.is_file()

@@ -223,6 +223,8 @@ def export(path, council, period, audience, out, data):
     if out is not None and not out.is_dir():
         raise ConfigError(f"--out {out}: found {'a file' if out.exists() else 'no such folder'}; expected the outputs "
                           "folder the public reports were written to")  # fmt: skip
+    if audience == "public":  # ATTACK-10 #4: as the public explorer (explorer.Explorer._public_period)
+        public_period(period)
     ds = load(data)
     council = ds.council_id(council)
     record = None
@@ -232,6 +234,23 @@ def export(path, council, period, audience, out, data):
             if note:
                 click.echo(f"warning: {note}", err=True)
     click.echo(str(export_performance(ds, council, period, path, audience, published=record)))
+
+
+def public_period(period: str) -> None:
+    """Refuse a public export for a period no public report is made for (a month, a half year):
+    its year to date, which no public report prints, could be set against the quarter's report
+    (August's 150 beside Quarter 2's 153: September's 3)."""
+    try:
+        kind = Period.parse(period).kind
+    except (ValueError, SwError):
+        return  # not a period: said where the export reads it, as before
+    if kind not in ("quarter", "year"):
+        raise ConfigError(
+            f"--period {period}: found a {kind}; a public export is for a quarter or a year, the periods a public "
+            "report is made for (a figure to date that no public report prints could be set against the quarter's "
+            "report and give a small number away): give a quarter (2023-24-Q2) or a year (2023-24), or export for "
+            "the internal audience"
+        )
 
 
 @main.command("check-public")
