@@ -40,7 +40,7 @@ ds = swlib.load(data, council=council)
 P = swlib.Period.parse(period)
 published = published_record(council) if audience == "public" else None  # what earlier public reports printed
 perf = swlib.performance(ds, council, P, audience=audience, published=published)
-acts = swlib.actions(ds, council, P, audience=audience)
+acts = swlib.actions(ds, council, P, audience=audience, perf=perf)  # public: its text set against the table
 summary = swlib.status_summary(counted(ds, council, perf))  # the measures page 1 counts, as its count line
 perf["sentence"] = trends.describe(perf, ds, council, P)
 perf["spc_against"] = s.spc_against_trends(ds, council, perf, P)  # a trend its SPC chart seems to contradict

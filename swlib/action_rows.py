@@ -8,8 +8,10 @@ from __future__ import annotations
 import pandas as pd
 
 from . import uncleared
+from .config import council_settings
 from .dataset import Dataset
 from .hidden import suppressed_columns
+from .other_rows import actions_given_away
 from .periods import Period
 from .public_text import public_actions, table_file
 from .status import performance
@@ -38,6 +40,11 @@ def actions(ds: Dataset, council: str, period, audience: str = "internal", perf=
             extra = chosen.reindex(columns=["cleared"]).assign(row=chosen.index).reset_index(drop=True)
             extra["on_hidden"], extra["measure_text"] = _on_hidden(ds, council, P, chosen["measure"], perf)
             out = public_actions(pd.concat([out, extra], axis=1), ds, council)
+            if perf is None:  # what its text is set against: the public table's figures, printed and hidden
+                perf = performance(ds, council, P, audience="public")
+            cfg = council_settings(council)
+            out = actions_given_away(out, perf.attrs.get("given", []), cfg.suppress_min, cfg.suppress_max,
+                                     table_file(ds, "actions"))  # fmt: skip
             if uncleared.strict(council):  # every comment an officer has not cleared (params: public_text)
                 out = uncleared.withhold_uncleared_actions(out, table_file(ds, "actions"))
             out = out.drop(columns=["cleared", "row", "on_hidden", "measure_text"])

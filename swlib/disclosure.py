@@ -23,6 +23,7 @@ import pandas as pd
 from .base import FOOTNOTE, SUPPRESSED, SYMBOL, WITHHELD_TEXT, round_half_up  # noqa: F401 (disclosure's names)
 from .hidden import hidden_why, is_small
 from .linked import protect_averages, protect_counted_bases, protect_flows
+from .other_rows import comments_given_away, table_series
 from .periods import year_before
 from .population_rates import (
     protect_population_rates,
@@ -122,6 +123,13 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
         if "to_date" in hidden[i]:
             out.at[idx, "numerator"] = np.nan
             out.at[idx, "denominator"] = np.nan
+    # a comment stating what another row hides, or a count 1 to 4 from its own row's printed figure
+    public = out.to_dict("records")
+    series = table_series(public, records, hidden, cols)  # what each row prints and hides
+    given, found = comments_given_away(public, records, evidence, series, lo, hi)
+    for (i, c), said in given.items():
+        out.at[out.index[i], c] = said
+    withheld += found
     revised = _revised(records, evidence, hidden, record)
     for i, idx in enumerate(out.index):  # a figure printed before as another: said on its row (ANALYST-9 #17)
         if revised[i]:
@@ -145,6 +153,7 @@ def suppress_performance(df: pd.DataFrame, evidence: dict, cfg, published: pd.Da
     out.attrs = {**df.attrs, "audience": "public"}
     out.attrs["withheld"] = Records(withheld)  # shared, not deep-copied, by the frames pandas derives (records.py)
     out.attrs["printed"] = Records(printed)
+    out.attrs["given"] = Records(series)  # what an action is set against (``other_rows.actions_given_away``)
     out.attrs["renames"] = Records(renames)  # ids taken for renamed without replaces saying so: the run warns
     out.attrs["revised"] = Records(
         [

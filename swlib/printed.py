@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .amounts import SERVICE_WORDS
-from .base import round_half_up
+from .base import round_half_up, small_span
 from .linked import case_title_words  # a title's words for its cases
 from .multiples import multiple_hits, said_without_figure
 from .number_words import MONTH_NAMES, UNIT_AFTER, WORD, LazyPattern, word_value
@@ -180,7 +180,17 @@ def _names_withheld(block: str, matched: Series, printed: list[Series]) -> bool:
 # count of a measure it names 1 to 4 apart from one the report prints ("we applied for 33" beside
 # "Child Protection Orders made 30": 3 refused)
 STATES_HIDDEN = "states a figure the report suppresses [c]"
-APART_FROM_PRINTED = "gives a count from 1 to 4 with a figure the report prints"
+
+
+def apart_from_printed(lo: int = 1, hi: int = 4) -> str:
+    """Why a passage giving a count ``lo`` to ``hi`` apart from a printed figure is withheld, in the
+    council's own small numbers ("gives a count from 1 to 9 ...": ``base.small_span``)."""
+    return f"gives a count from {small_span(lo, hi)} with a figure the report prints"
+
+
+APART_FROM_PRINTED = apart_from_printed()  # the default range's (1 to 4)
+# the reason whatever the council's range, as ``public_text.reason_for`` reads it back from a finding
+APART_REASON = re.compile(r"gives a count from \d+(?: to \d+)? with a figure the report prints(?=:)")
 # what states no count: a duration ("at 20 weeks"), a date ("by 31 March 2024", "June 2023"), a year
 # ("2023-24", "2023/24"), a quarter or stage ("Q2", "Stage 2")
 _MONTHS = rf"(?:{MONTH_NAMES})"
@@ -211,7 +221,13 @@ def _figures_in_words(text: str, hi: int) -> list[tuple[str, float]]:
     return out
 
 
-def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int = 1, hi: int = 4) -> list[str]:
+def hidden_given_away(
+    block: str,
+    printed: Callable[[], list[Series]],
+    lo: int = 1,
+    hi: int = 4,
+    own: Callable[[Series], bool] | None = None,
+) -> list[str]:
     """The figures of ``block`` that give back what the report prints [c] (each a finding, its reason
     first: ``STATES_HIDDEN``, ``APART_FROM_PRINTED``): a whole figure above ``hi`` equal to a count
     any row of the report hides, whatever measure the passage names (unless a measure it names
@@ -221,7 +237,9 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
     measure the passage names (``_names``) that is none of its printed counts but 1 to 4 from one
     ("Child Protection Orders: we applied for 33" beside "made 30"). Durations, dates, years and
     stages are no figures (``NOT_FIGURES``). ``printed``: as ``multiples_given_away`` takes it,
-    called only where the block says a figure above ``hi``."""
+    called only where the block says a figure above ``hi``. ``own``: whether a series is the
+    block's own measure's, named whether or not the block says its title (a comment on its row:
+    "150 so far this year" on August's row beside the quarter's 153 printed)."""
     text = NOT_FIGURES.sub(" ", block)
     wholes = [(m.group(), float(m.group().replace(",", ""))) for m in _FIGURE.finditer(text)]
     wholes = [(t, v) for t, v in wholes if v > hi] + _figures_in_words(text, hi)  # "501", "five hundred and one"
@@ -231,7 +249,7 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
         return []
     out: list[str] = []
     series = printed()
-    named = [_names(block, s.title) for s in series]
+    named = [(own is not None and own(s)) or _names(block, s.title) for s in series]
     # a figure a measure the passage names prints ("Child Protection Orders rose to 30 from 24") is that
     # measure's, though another row hides a 24 (a percentage's denominator): unless the passage names that row
     theirs = {v for s, n in zip(series, named, strict=True) if n for v in s.shown}
@@ -248,7 +266,7 @@ def hidden_given_away(block: str, printed: Callable[[], list[Series]], lo: int =
         out += [f"{STATES_HIDDEN}: {t}" for t in found]
         if s.shown and names:
             out += [
-                f"{APART_FROM_PRINTED}: {t}"
+                f"{apart_from_printed(lo, hi)}: {t}"
                 for t, v in wholes
                 if v not in s.shown and any(lo <= abs(v - x) <= hi for x in s.shown)
             ]

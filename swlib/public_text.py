@@ -28,7 +28,7 @@ from .multiples import MULTIPLE, multiple_hits
 from .number_words import NUMBER_WORDS
 from .passage_lines import passage_line
 from .printed import (
-    APART_FROM_PRINTED,
+    APART_REASON,
     NOT_FIGURES,
     STATES_HIDDEN,
     hidden_given_away,
@@ -59,9 +59,10 @@ def reason_for(hit: str) -> str:
     """Why a passage is withheld, as the run lists it: "describes one person" for a sentence about one
     person (``small_numbers.one_person_in``), ``printed.STATES_HIDDEN`` or ``printed.APART_FROM_PRINTED``
     for a figure that gives back what the report prints [c] (``printed.hidden_given_away``), else ``REASON``."""
-    return next(
-        (why for why in (ONE_PERSON, STATES_HIDDEN, APART_FROM_PRINTED) if str(hit).startswith(f"{why}:")), REASON
-    )
+    apart = APART_REASON.match(str(hit))  # in the council's own small numbers ("from 1 to 9")
+    if apart:
+        return apart.group()
+    return next((why for why in (ONE_PERSON, STATES_HIDDEN) if str(hit).startswith(f"{why}:")), REASON)
 
 
 def table_file(ds, table: str) -> str:

@@ -15,10 +15,11 @@ from .findings import finding, shown_path, workbook_letters
 from .hidden import suppressed_columns
 from .limits import check_narrative
 from .multiples import multiple_hits, said_without_figure
+from .other_rows import hidden_and_shown
 from .periods import Period
 from .printed import Series, lazily
 from .public_text import is_cleared, narrative_findings, public_narrative, reason_for, row_figures, table_file
-from .schema import COUNT_UNITS, PROPORTION_UNITS, narrative_dir
+from .schema import COUNT_UNITS, narrative_dir
 from .schema import NARRATIVE_SECTIONS as SECTIONS
 from .small_numbers import small_numbers_in
 from .status import performance
@@ -99,7 +100,35 @@ def check_public(ds, council: str, period) -> list[dict]:
             if f["reason"] == uncleared.NOT_CLEARED:
                 findings.append({**f, "kind": "uncleared"})
     findings += unchecked_findings(ds, council, P, letters)
+    findings += run_withholds(ds, council, P, findings, letters)
     return findings + renamed_measures(ds, council, P)
+
+
+def run_withholds(ds, council: str, P: Period, found: list[dict], letters: dict) -> list[dict]:
+    """What a public report for ``P`` (a quarter's or a year's) withholds from its table's comments
+    and its actions that ``found`` (check-public's own reading of each text alone) does not name:
+    a comment stating a figure beside its row's [c], one stating another row's [c] or a count 1 to
+    4 from a printed figure (``other_rows``): everything a public run withholds is listed, so that
+    it can be reworded (ATTACK-10 #14). Not cleared: a cleared text is printed and not withheld."""
+    if P.kind not in ("quarter", "year"):  # no public report is made for it
+        return []
+    perf = performance(ds, council, P, audience="public")
+    run = [
+        *perf.attrs.get("withheld", []),
+        *actions(ds, council, P, audience="public", perf=perf).attrs.get("withheld", []),
+    ]
+    seen = {(f.get("file"), f.get("row"), f.get("column")) for f in found}
+    out = []
+    for w in run:
+        if (w["file"], w["row"], w["column"]) in seen:
+            continue
+        seen.add((w["file"], w["row"], w["column"]))
+        f = {**w, "cleared": False}
+        table = next((t for t in letters if w["file"].endswith(f"sheet {t}")), None)
+        if table and w["row"] is not None and w["column"] in letters[table]:
+            f["cell"] = f"{letters[table][w['column']]}{w['row']}"
+        out.append(f)
+    return out
 
 
 # free text from the data, other than comments and actions, that public reports print: each
@@ -289,7 +318,7 @@ def printed_series(ds, council: str, year, hi: int = 4, perf: pd.DataFrame | Non
     out, rest = [], []
     for r in perf.to_dict("records"):
         hidden = suppressed_columns(r)
-        given = _hidden_and_shown(r, (inner or {}).get(r["measure"]) or {}, [c for c in cols if c in hidden], cols)
+        given = hidden_and_shown(r, (inner or {}).get(r["measure"]) or {}, [c for c in cols if c in hidden], cols)
         if r["theme"] == "Statutory functions" and r["unit"] == "count":
             shown = {y: r.get(y) for y in years if y not in hidden} | (
                 {fy: r.get("to_date")} if "to_date" not in hidden else {}
@@ -309,25 +338,3 @@ def printed_series(ds, council: str, year, hi: int = 4, perf: pd.DataFrame | Non
         if counts:
             rest.append(Series("Workforce headcount", {}, fy, (), counts, tables=False))
     return out + rest
-
-
-def _hidden_and_shown(r: dict, internal: dict, hidden: list[str], cols: list[str]) -> tuple:
-    """A public row's (counts hidden, percentages hidden as (value, decimals), counts printed), by
-    ``internal``, its row of the internal table: a count's or number's figures in its ``hidden``
-    columns, a percentage's in them and its numerator and denominator where its year to date is
-    hidden; the figures of its other columns, a percentage's "x of y"."""
-    whole = lambda v: pd.notna(v) and float(v) == round(float(v))  # noqa: E731
-    if r["unit"] in PROPORTION_UNITS:
-        counts = [internal.get(c) for c in ("numerator", "denominator")] if "to_date" in hidden else []
-        shares = tuple(
-            (float(internal[c]), int(r.get("decimals") or 0))
-            for c in hidden
-            if r["unit"] == "percent" and pd.notna(internal.get(c))
-        )
-        shown = [r.get(c) for c in ("numerator", "denominator")]
-        return tuple(float(v) for v in counts if whole(v)), shares, tuple(float(v) for v in shown if whole(v))
-    if r["unit"] not in COUNT_UNITS:
-        return (), (), ()
-    counts = [internal.get(c) for c in hidden]  # a number's with its decimals too ("12.5" said of a hidden 12.5)
-    shown = [r.get(c) for c in cols if c not in hidden]
-    return tuple(float(v) for v in counts if pd.notna(v)), (), tuple(float(v) for v in shown if whole(v))

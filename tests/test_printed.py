@@ -230,3 +230,16 @@ def test_a_hidden_figure_said_in_words_or_with_its_decimals_is_withheld(data_dir
     assert html.count("it states a figure the report suppresses") == len(said)
     assert not any(s[:30] in html for s in said)
     assert all(k in html for k in kept)
+
+
+def test_a_count_near_a_printed_figure_is_said_in_the_councils_own_small_numbers():
+    # the brief's #8: a council hiding 1 to 9 read "gives a count from 1 to 4 ..." for 6 apart
+    from swlib.printed import APART_FROM_PRINTED, Series, hidden_given_away
+    from swlib.public_text import reason_for
+
+    orders = [Series("Child Protection Orders made", {}, "2021-22", (), (), (), (30.0,), tables=False)]
+    hits = hidden_given_away("Child Protection Orders: we applied for 36.", lambda: orders, 1, 9)
+    assert hits == ["gives a count from 1 to 9 with a figure the report prints: 36"]
+    assert reason_for(hits[0]) == "gives a count from 1 to 9 with a figure the report prints"
+    hits = hidden_given_away("Child Protection Orders: we applied for 33.", lambda: orders)
+    assert reason_for(hits[0]) == APART_FROM_PRINTED == "gives a count from 1 to 4 with a figure the report prints"

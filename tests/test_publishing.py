@@ -315,3 +315,25 @@ def test_a_public_annual_run_lists_only_the_comments_of_measures_it_prints(tmp_p
     assert rows == {2 + int(ds.observations.index[ds.observations["measure"].eq("cp-visits")][-1])}
     quarter = {w["row"] for w in withheld(ds, "quarterly", "pk", "2025-26-Q4") if w.get("column") == "comment"}
     assert len(quarter) == 2  # the quarterly report prints both
+
+
+def test_check_public_lists_every_comment_a_public_run_withholds(data_dir):
+    # ATTACK-10 #14: a comment stating a figure beside its row's [c] ("13 so far", Q2's year to date
+    # hidden: 3 since Q1's 10), and one on another row stating it, were withheld by the run but not
+    # listed by check-public, so the analyst could not reword them beforehand
+    import swlib
+    from swlib.public_text import REASON_RESTATED
+
+    ms = [{"title": "Secure placements", "unit": "count", "polarity": "none"},
+          {"title": "Referrals received", "unit": "count", "polarity": "none"}]  # fmt: skip
+    obs = [{"measure": "m0", "period": "2023-24-Q1", "value": "10"},
+           {"measure": "m0", "period": "2023-24-Q2", "value": "3", "comment": "13 so far this year."},
+           {"measure": "m1", "period": "2023-24-Q1", "value": "250"},
+           {"measure": "m1", "period": "2023-24-Q2", "value": "240", "comment": "Secure placements: 13 this year."}]  # fmt: skip
+    ds = swlib.load(make_data(data_dir, ms, obs))
+    run = swlib.performance(ds, "alpha", "2023-24-Q2", audience="public").attrs["withheld"]
+    assert {w["row"] for w in run} == {3, 5}
+    found = {f["row"]: f for f in check_public(ds, "alpha", "2023-24-Q2")}
+    assert found[3]["reason"] == REASON_RESTATED and found[3]["file"] == "observations.csv"
+    assert found[5]["reason"].startswith("states a figure the report suppresses") and not found[5]["cleared"]
+    assert found[5]["column"] == "comment"
