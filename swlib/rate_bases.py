@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .base import round_half_up
+from .base import round_half_up, small_span
 from .errors import Problem
 
 AGE_COLUMNS = (  # what a councils.csv column of an age group's population is named
@@ -212,37 +212,44 @@ def population_column(name: str) -> bool:
     return age_band(ages.replace("_", " ")) == ages
 
 
-UNCHECKED_POPULATION = (
-    "a rate of the council's population given without its count: whether the count is 1 to 4 cannot be checked "
-    "(give the council's population in councils.csv, and a rate whose count can be 1 to 4 is [c]; or give the "
-    "numerator and denominator, or clear the row once an officer has checked its count)"
-)
+def unchecked_population(span: str = "1 to 4") -> str:
+    """Why a rate of the whole population given alone is not checked, in the council's small
+    numbers (``span``: ``base.small_span``, "1 to 9")."""
+    return (
+        f"a rate of the council's population given without its count: whether the count is {span} cannot be "
+        f"checked (give the council's population in councils.csv, and a rate whose count can be {span} is [c]; or "
+        "give the numerator and denominator, or clear the row once an officer has checked its count)"
+    )
+
+
+UNCHECKED_POPULATION = unchecked_population()  # the default range's (1 to 4)
 _OR = "or give the numerator and denominator, or clear the row once an officer has checked its count"
 
 
-def unchecked_rate(title, council: str, row: int | None = None) -> tuple[str, str]:
+def unchecked_rate(title, council: str, row: int | None = None, lo: int = 1, hi: int = 4) -> tuple[str, str]:
     """Why a rate given as a value alone is not checked, and what would check it, as check-public
     lists it: (what it is, in the list's brackets; the reason). The population it is of is not in
     councils.csv (saying the column to add), its title names a part of the population without
     its ages, or a base that is no population ("per 1,000 discharges"), or none."""
     base = rate_base(title)
     in_row = f" in row {row}" if row is not None else ""
+    span = small_span(lo, hi)  # the council's own small numbers
     if base.column == "population":
-        return "rate of the population, value only, and no population in councils.csv", UNCHECKED_POPULATION
+        return "rate of the population, value only, and no population in councils.csv", unchecked_population(span)
     if base.column:
         col, ages = base.column, base.band
         return (
             f"{base.label}, value only, and no {col} in councils.csv: add a column {col} to councils.csv with "
             f"{council}'s population aged {ages}{in_row}",
-            f"a rate of the council's population aged {ages} given without its count: whether the count is 1 to 4 "
+            f"a rate of the council's population aged {ages} given without its count: whether the count is {span} "
             f"cannot be checked (add a column {col} to councils.csv and give the council's population aged {ages} "
-            f"on its row, the published mid-year estimate, and a rate whose count can be 1 to 4 is [c]; {_OR})",
+            f"on its row, the published mid-year estimate, and a rate whose count can be {span} is [c]; {_OR})",
         )
     if base.kind == "part":
         return (
             f"{base.label}, value only: its title does not say the ages of the {base.words}, so no population checks it",
             f"a rate of a part of the population ({base.words}) whose ages its title does not say: whether its count "
-            "is 1 to 4 cannot be checked (name the ages in its title, 'per 1,000 children aged 0-17', and give that "
+            f"is {span} cannot be checked (name the ages in its title, 'per 1,000 children aged 0-17', and give that "
             f"population in councils.csv, column population_0-17; {_OR})",
         )
     if base.kind == "other":

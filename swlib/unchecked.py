@@ -34,10 +34,15 @@ def unchecked_findings(ds, council: str, period, letters: dict | None = None) ->
         bare = bare[~bare["cleared"].map(lambda c: is_cleared({"cleared": c})).astype(bool)]
     titles = ds.measures.drop_duplicates("measure").set_index("measure")["title"]
     rows_of = {c: i + 2 for i, c in ds.councils["council"].items()}  # councils.csv's rows, for the advice
+    cfg = council_settings(council)
     for measure, rows in bare.groupby("measure", sort=False):  # one finding a measure: its first row, and how many
         i, r = rows.index[0], rows.iloc[0]
         more = f" and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''} of it" if len(rows) > 1 else ""
-        said = unchecked_rate(titles.get(measure), council, rows_of.get(council)) if r["unit"] == "rate" else None
+        said = (  # in the council's own small numbers (suppress_min, suppress_max)
+            unchecked_rate(titles.get(measure), council, rows_of.get(council), cfg.suppress_min, cfg.suppress_max)
+            if r["unit"] == "rate"
+            else None
+        )
         of_population = said is not None  # a rate: what it is per, and what would check it
         unit = said[0] if said else r["unit"]
         base = rows["no_base"].dropna()  # a declared base with no figure: named with its periods

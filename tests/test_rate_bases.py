@@ -145,3 +145,12 @@ def test_check_public_says_per_rate_why_it_is_not_checked_and_what_would_check_i
     assert "name the ages in its title" in reason
     text, _ = unchecked_rate("Children in secure care (rate per 100k)", "dg")
     assert text == "rate per 100,000, value only: its title does not say what it is per"
+
+
+def test_an_unchecked_rate_says_the_councils_own_small_numbers():
+    # the brief's #8: a council hiding 1 to 9 read "whether the count is 1 to 4 cannot be checked"
+    for title in ("Children in secure care per 100k population", "Children on the register per 1,000 children",
+                  "Children on the CP register per 1,000 population aged 0-15"):  # fmt: skip
+        _, reason = unchecked_rate(title, "dg", None, 1, 9)
+        assert "is 1 to 9" in reason and "1 to 4" not in reason
+        assert "is 1 to 4" in unchecked_rate(title, "dg")[1]  # the default

@@ -259,7 +259,7 @@ def public_period(period: str) -> None:
 @click.option("--strict", is_flag=True, help="exit 2 when anything is found (for scheduled pre-publication checks)")
 @data_option
 def check_public(council, period, strict, data):
-    """List comments, narrative and other text (measure titles...) mentioning small numbers (1-4), to reword."""
+    """List comments, narrative and other text (measure titles...) a public report withholds, to reword."""
     from ..loading import load
     from ..publishing import check_public as check
 
