@@ -75,6 +75,18 @@ _AGE_OLD = (r"(?:[\s-]+years?[\s-]+old|[\s-]+yr[\s-]+old|[\s-]*yo)(?:\s+(?:boy|g
             r"man|woman|brother|sister|son|daughter|sibling|twin))?\b")  # fmt: skip
 
 
+# a change said as a multiple with its figure ("quadrupled to 12"): the factor it multiplies by
+TIMES = {"doubled": 2.0, "halved": 0.5, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0}
+_MULTIPLIED = "|".join(TIMES)
+
+
+def _before_and_change(now: float, factor: float) -> list[float]:
+    """The figure before and the change a multiple to ``now`` tells: doubled to 8, 4 and 4;
+    quadrupled to 12, 3 and 9; halved to 3, 6 and 3."""
+    before = now / factor
+    return [before, abs(now - before)]
+
+
 FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "both of the children", "both of the others", "both of them were placed" (2); "both of us" is no count
         "both of a group",
@@ -281,10 +293,12 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
         ),
         difference,
     ),
-    (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer)
+    (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer), "quadrupled to 12" (3 before, ATTACK-10 #11)
         "doubled or halved to a figure",
-        LazyPattern(rf"\b(?P<how>doubled|halved)\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}", re.I),
-        lambda m: [word_value(m.group("b")) / 2 if m.group("how").lower() == "doubled" else word_value(m.group("b"))],
+        LazyPattern(
+            rf"\b(?P<how>{_MULTIPLIED})\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}", re.I
+        ),
+        lambda m: _before_and_change(word_value(m.group("b")), TIMES[m.group("how").lower()]),
     ),
     (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally
         "a tally",
@@ -306,11 +320,11 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     (  # "halved from 8" (4 fewer), "doubled from 3" (3 more), "trebled from 2": the change from a figure
         "doubled or halved from a figure",
         LazyPattern(
-            rf"\b(?P<how>doubled|halved|trebled|tripled)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b"
+            rf"\b(?P<how>{_MULTIPLIED})\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?{LAST_PERIOD}(?P<a>{WHOLE_FIGURE})\b"
             rf"{NOT_UNIT}",
             re.I,
         ),
-        lambda m: [word_value(m.group("a")) * {"doubled": 1, "halved": 0.5}.get(m.group("how").lower(), 2)],
+        lambda m: [word_value(m.group("a")) * abs(TIMES[m.group("how").lower()] - 1)],
     ),
     (  # "rose by a third from 9", "up 50% on last year's 6", "a 50% increase on last year's 6" (3): the change
         "a change by a share of a figure",

@@ -94,3 +94,19 @@ def test_the_rest_of_a_split_list_without_a_rest_word_is_withheld_in_a_public_re
     # brief attackfix10 #4: the last part named with no figure is the rest, as "(8), (8) and residential care" was
     assert said not in _public(said)
     assert _public(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "small"),
+    [
+        ("Child Protection Orders quadrupled to 12 over the decade.", True),  # 3 before (ATTACK-10 #11)
+        ("Secure placements trebled to 12.", True),  # 4 before
+        ("Secure placements have tripled to 9 since 2019.", True),  # 3 before
+        ("Re-registrations halved to 3.", True),  # 3 fewer
+        ("Secure placements quadrupled from 5.", False),  # 15 more, 20 now
+        ("Referrals quadrupled to 400.", False),
+        ("Costs doubled to 800.", False),  # money: no count (NOT_UNIT)
+    ],
+)
+def test_a_multiple_said_with_the_figure_it_reached_gives_the_figure_before(text, small):
+    assert bool(small_numbers_in(text)) is small
