@@ -295,9 +295,7 @@ FORMS: list[tuple[str, re.Pattern, object]] = [
     ),
     (  # "doubled to 8" (4 before, 4 more), "halved to 3" (3 fewer), "quadrupled to 12" (3 before, ATTACK-10 #11)
         "doubled or halved to a figure",
-        LazyPattern(
-            rf"\b(?P<how>{_MULTIPLIED})\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}", re.I
-        ),
+        LazyPattern(rf"\b(?P<how>{_MULTIPLIED})\s+(?:\w+\s+){{0,2}}?to\s+(?P<b>{WHOLE_FIGURE})\b{NOT_UNIT}", re.I),
         lambda m: _before_and_change(word_value(m.group("b")), TIMES[m.group("how").lower()]),
     ),
     (  # "secure placements (x2)", "3no. placements", "3 nr": the shorthand of a tally

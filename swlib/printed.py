@@ -8,6 +8,7 @@ range is one measure's printed figure, and nothing else in it is small once thos
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -259,6 +260,7 @@ def hidden_given_away(
         found += [t for t, v, d in decimals if any(_prints_as(h, d, v) for h in s.hidden)]
         if names:
             found += [t for t, v in wholes if t not in found and any(_prints_as(h, 0, v) for h in s.hidden)]
+            found += [t for t, v in wholes if t not in found and _total_with_hidden(v, s)]  # "999 over two years"
         if shares and s.hidden_shares:  # "50%" alone is no measure's; "12.5%" with its decimals is the one hidden
             found += [
                 t for t, v, d in shares if (names or d > 0) and any(_prints_as(h, d, v) for h, _ in s.hidden_shares)
@@ -271,6 +273,15 @@ def hidden_given_away(
                 if v not in s.shown and any(lo <= abs(v - x) <= hi for x in s.shown)
             ]
     return list(dict.fromkeys(out))
+
+
+def _total_with_hidden(said: float, s: Series) -> bool:
+    """Whether ``said`` is a total of one to three of ``s``'s printed counts and one it hides: "999
+    looked-after children over the last two years" beside 498 printed and 501 [c] (ATTACK-10 #7)."""
+    if not s.hidden or not s.shown:
+        return False
+    sums = {sum(c) for k in (1, 2, 3) for c in itertools.combinations(s.shown, k)}
+    return any(abs(said - x - h) < 1e-9 for x in sums for h in s.hidden)
 
 
 def _prints_as(hidden: float, places: int, said: float) -> bool:

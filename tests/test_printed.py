@@ -243,3 +243,16 @@ def test_a_count_near_a_printed_figure_is_said_in_the_councils_own_small_numbers
     assert reason_for(hits[0]) == "gives a count from 1 to 9 with a figure the report prints"
     hits = hidden_given_away("Child Protection Orders: we applied for 33.", lambda: orders)
     assert reason_for(hits[0]) == APART_FROM_PRINTED == "gives a count from 1 to 4 with a figure the report prints"
+
+
+def test_a_passage_giving_a_total_of_printed_years_and_a_suppressed_one_is_withheld(data_dir):
+    # ATTACK-10 #7: "999 ... over the last two years" beside 498 printed and 501 [c]: 999 - 498
+    from swlib.printed import STATES_HIDDEN
+
+    said = ["Over the last two years, 999 children were looked after at 31 March.",
+            "Over the last two years, 54 Child Protection Orders were made."]  # fmt: skip  # 30 + 24, both printed
+    folder = _looked_after(data_dir, said)
+    html = str(section(folder, "alpha", "2021-22", "performance", "public"))
+    assert "999 children" not in html and "54 Child Protection Orders" in html
+    run = [f for f in swlib.publishing.withheld(swlib.load(folder), "annual", "alpha", "2021-22") if f["row"] == 1]
+    assert run[0]["reason"] == STATES_HIDDEN
