@@ -20,7 +20,7 @@ LAYERS = {
     "settings, the data contract and files": "cell_text schema config sheets templating writing neutral_csv outputs glossary icons views.wording",
     "data in": "amounts near_counts sheet_names reading rules measure_rules observation_rules year_runs slips statutory_years return_totals undeclared percent_typos public_warnings reference_checks checks dataset loading validate ytd coverage narrative_names",
     "numbers": "published hidden quarter_alone disclosure evidence public_text uncleared prices benchmarking panel national rag targets action_rows status measure_series measure_spc trends briefing narrative findings unchecked publishing "
-    "percent_bases workforce printed_text linked whole_parts shared_bases population_rates printed annual_ready renames",
+    "percent_bases workforce printed_text linked whole_parts shared_bases population_rates printed other_rows annual_ready renames",
     "presentation": "charts charts.base charts.metrics charts.svg charts.council charts.trend charts.multiples charts.labels charts.national charts.spc views views.tables views.spc views.no_figures views.performance views.quarterly "
     "views.annual views.annual_page_one views.national views.sources views.tolerance views.issue tables excel return_template performance_workbook lgbf folding merge init notebook_view explorer",
     "running": "scheduling kernels exporting rendering pdf_tree pdf_artifacts pdf_metadata pdf_tags pdf executors batch rerun notebook_save cli cli.group cli.data cli.reports "
