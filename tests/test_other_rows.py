@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import pandas as pd
+from openpyxl import load_workbook
 
 import swlib
+from swlib import published
 from swlib.explorer import Explorer
 from swlib.other_rows import WITHHELD_GIVEN
+from swlib.performance_workbook import export_performance
 from swlib.printed import APART_FROM_PRINTED, STATES_HIDDEN
 from tests.conftest import make_data
 
@@ -55,6 +58,9 @@ def test_a_monthly_comment_giving_the_year_to_date_beside_the_quarters_printed_f
     assert [w["reason"] for w in pub.attrs["withheld"]] == [APART_FROM_PRINTED]
     view = Explorer(ds, "alpha", "2023-24-Q2", measure="m0", audience="public").view
     assert not any("150" in c for c in view.comments)
+    book = export_performance(ds, "alpha", "2023-24-Q2", tmp_path / "q2.xlsx", "public", published=published.empty())
+    cells = [str(c.value) for row in load_workbook(book)["performance"].iter_rows() for c in row if c.value]
+    assert WITHHELD_GIVEN in cells and not any("150 so far" in c for c in cells)
     # a year to date the quarter prints is no other count: printed
     obs[4]["comment"] = "Busy summer."
     obs[-1]["comment"] = "153 so far this year."
