@@ -105,18 +105,19 @@ def check_public(ds, council: str, period) -> list[dict]:
 
 
 def run_withholds(ds, council: str, P: Period, found: list[dict], letters: dict) -> list[dict]:
-    """What a public report for ``P`` (a quarter's or a year's) withholds from its table's comments
-    and its actions that ``found`` (check-public's own reading of each text alone) does not name:
-    a comment stating a figure beside its row's [c], one stating another row's [c] or a count 1 to
-    4 from a printed figure (``other_rows``): everything a public run withholds is listed, so that
-    it can be reworded (ATTACK-10 #14). Not cleared: a cleared text is printed and not withheld."""
+    """What the public reports of ``P``'s year up to ``P`` (each quarter's; the annual report's where
+    ``P`` is the year) withhold from their tables' comments and their actions that ``found``
+    (check-public's own reading of each text alone) does not name: a comment stating a figure
+    beside its row's [c], one stating another row's [c] or a count 1 to 4 from a printed figure
+    (``other_rows``): everything a public run withholds is listed, so that it can be reworded
+    (ATTACK-10 #14). Not cleared: a cleared text is printed and not withheld."""
     if P.kind not in ("quarter", "year"):  # no public report is made for it
         return []
-    perf = performance(ds, council, P, audience="public")
-    run = [
-        *perf.attrs.get("withheld", []),
-        *actions(ds, council, P, audience="public", perf=perf).attrs.get("withheld", []),
-    ]
+    periods = [q for q in (Period.quarter(P.fy, k) for k in (1, 2, 3, 4)) if q.end <= P.end]
+    run = []
+    for p in [*periods, *([P] if P.kind == "year" else [])]:
+        perf = performance(ds, council, p, audience="public")
+        run += [*perf.attrs.get("withheld", []), *actions(ds, council, p, audience="public", perf=perf).attrs.get("withheld", [])]  # fmt: skip
     seen = {(f.get("file"), f.get("row"), f.get("column")) for f in found}
     out = []
     for w in run:
