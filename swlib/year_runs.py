@@ -189,17 +189,21 @@ def _beyond_noise(v: float, known: list[float], counts: bool) -> bool:
     return v - max(known) > 2 * spread
 
 
-def _year_to_date_typed(v: float, earlier: list[float], last_year: list[float], counts: bool) -> tuple | None:
+def _year_to_date_typed(
+    v: float, earlier: list[float], last_year: list[float], counts: bool, gaps: int = 0
+) -> tuple | None:
     """(typical period, the period's own figure) where ``v`` is about the year to date: it is at
     least 1.6 times the largest of the earlier periods and the year before's, beyond their noise
     (``_beyond_noise``), and less the earlier periods it leaves about a typical period (within a
     quarter of their median; a fifth where fewer than three figures are known, as for a council
-    new to swreport: Quarter 1's 3.1 days then 6.0 at Quarter 2, ANALYST-11 #1); else None."""
+    new to swreport: Quarter 1's 3.1 days then 6.0 at Quarter 2, ANALYST-11 #1); else None. With
+    ``gaps`` earlier periods not given, what it leaves is about a typical period for each of them
+    and its own (9.1 at Quarter 3 where Quarter 1 was 2.9 and Quarter 2 is not in: 3.1 a quarter)."""
     known = [x for x in [*earlier, *last_year] if pd.notna(x)]
     if pd.isna(v) or any(pd.isna(x) for x in earlier) or len(known) < len(earlier) or not known:
         return None
-    typical, own = float(np.median(known)), v - sum(earlier)
-    near = 0.25 if len(known) >= 3 else 0.2
+    typical, own = float(np.median(known)), (v - sum(earlier)) / (gaps + 1)
+    near = 0.25 if len(known) >= 3 and not gaps else 0.2
     if typical <= 0 or v < 1.6 * max(known) or abs(own - typical) > near * typical:
         return None
     return (typical, own) if _beyond_noise(v, known, counts) else None
@@ -242,27 +246,43 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
         before = by_year.get((council, measure, fy - 1), {})
         for e in sorted(slots):
             earlier_slots = range(span - 1, e, span)
-            if not earlier_slots or any(x not in slots for x in earlier_slots):
-                continue
             row, p, r = slots[e]
-            firsts = [slots[x][1] for x in earlier_slots]
-            span_label = firsts[0].label if len(firsts) == 1 else f"{firsts[0].label} to {firsts[-1].label}"
             for col in cols:  # a percentage's numerator only where its denominator is the year to date
-                v, earlier = _figure(r, col), [_figure(slots[x][2], col) for x in earlier_slots]
+                # the earlier periods with a figure; those without (not merged yet: ANALYST-11 #1) are gaps
+                given = [x for x in earlier_slots if x in slots and pd.notna(slots[x][2][col])]
+                if not given:
+                    break
+                v, earlier = _figure(r, col), [_figure(slots[x][2], col) for x in given]
                 last_year = [_figure(q, col) for _i, _p, q in before.values()]
-                found = _year_to_date_typed(v, earlier, last_year, counts)
+                gaps = [Period(fy, kind, x - span + 1, x) for x in earlier_slots if x not in given]
+                found = _year_to_date_typed(v, earlier, last_year, counts, len(gaps))
                 if found is None or says_why(r.get("comment"), v):  # a figure the comment accounts for: as typed
                     break
                 typical, own = found
+                firsts = [slots[x][1] for x in given]
+                span_label = firsts[0].label if len(firsts) == 1 else f"{firsts[0].label} to {firsts[-1].label}"
+                if gaps:
+                    span_label = ", ".join(f.label for f in firsts)
+                    missing = ", ".join(g.label for g in gaps)
+                    plus = f"with no figure for {missing}, plus {quoted_figure(own)} a {kind} for {len(gaps) + 1} {PLURAL[kind]}"
+                    if_ytd = (
+                        f"if {quoted_figure(v)} is the year to date, {missing} and {p.label} together are "
+                        f"{quoted_figure(v - sum(earlier))}"
+                    )
+                else:
+                    plus, if_ytd = (
+                        f"plus {quoted_figure(own)}",
+                        f"{quoted_figure(own)} if {quoted_figure(v)} is the year to date",
+                    )
                 out.append(
                     Problem(
                         label,
                         int(row),
                         col,
                         f"{measure} for {council}, {p.label}: {quoted_figure(v)}, about the year to date ({quoted_figure(sum(earlier))} "
-                        f"in {span_label} plus {quoted_figure(own)}) where its {PLURAL[kind]} are around {quoted_figure(typical)}",
+                        f"in {span_label} {plus}) where its {PLURAL[kind]} are around {quoted_figure(typical)}",
                         f"the {kind}'s own figure, not the year to date (swreport adds the {PLURAL[kind]} up): "
-                        f"{quoted_figure(own)} if {quoted_figure(v)} is the year to date; if it is right, say why in "
+                        f"{if_ytd}; if it is right, say why in "
                         f"comment, quoting the figure ('{quoted_figure(v)} because ...') (the report prints it) and "
                         "this warning goes",
                         code=YEAR_TO_DATE,

@@ -861,3 +861,10 @@ def test_a_new_councils_second_quarter_typed_as_the_year_to_date_is_refused(fife
         in (r.output)
     )
     assert (fife / "data" / "observations.csv").read_bytes() == before
+
+    # merged before Quarter 2 (as Perth and Kinross did): 9.1 at Quarter 3 where Quarter 1 was 3.1
+    a_return(fife, "q3.xlsx", measures=(), observations=[{**q1, "period": "2025-26-Q3", "value": 9.1}])
+    r = run("merge", "q3.xlsx")
+    assert r.exit_code == 2 and "with no figure for 2025/26 Quarter 2, plus 3 a quarter for 2 quarters" in r.output, (
+        r.output
+    )

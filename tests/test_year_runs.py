@@ -311,3 +311,23 @@ def test_a_new_council_with_one_or_two_quarters_before_is_warned_of_a_year_to_da
         assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
     small = [{"measure": "m0", "period": p, "value": v} for p, v in (("2025-26-Q1", 14), ("2025-26-Q2", 27))]
     assert cumulative_figures(obs(small), measures(QUARTERLY), "observations.csv") == []  # a small count: chance
+
+
+def test_a_quarter_typed_as_the_year_to_date_with_an_earlier_quarter_not_in_is_named():
+    """ANALYST-11 #1: Perth and Kinross merged Quarter 3 before Quarter 2: sickness days 9.1 (Quarter
+    1's 2.9 and two quarters of about 3.1) went in without a word, as every earlier quarter had to
+    be there for the check. Quarter 3 at 3.1, or at 6.0 (Quarters 2 and 3 together, which the year
+    to date adds up right), is not named."""
+    days = {**QUARTERLY, "unit": "days", "polarity": "lower"}
+    rows = [{"measure": "m0", "period": p, "value": v} for p, v in (("2025-26-Q1", 2.9), ("2025-26-Q3", 9.1))]
+    (w,) = cumulative_figures(obs(rows), measures(days), "observations.csv")
+    assert str(w) == (
+        "observations.csv, row 3, column 'value': found m0 for alpha, 2025/26 Quarter 3: 9.1, about the year to date "
+        "(2.9 in 2025/26 Quarter 1 with no figure for 2025/26 Quarter 2, plus 3.1 a quarter for 2 quarters) where its "
+        "quarters are around 2.9; expected the quarter's own figure, not the year to date (swreport adds the quarters "
+        "up): if 9.1 is the year to date, 2025/26 Quarter 2 and 2025/26 Quarter 3 together are 6.2; if it is right, "
+        "say why in comment, quoting the figure ('9.1 because ...') (the report prints it) and this warning goes"
+    )
+    for v in (3.1, 6.0):
+        rows[-1]["value"] = v
+        assert cumulative_figures(obs(rows), measures(days), "observations.csv") == []
