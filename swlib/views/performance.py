@@ -18,6 +18,7 @@ from ..periods import Period, fy_text
 from ..rag import by_the_figures
 from ..rows import records
 from ..status import PLAN_BASELINE, synthetic_columns, without_figures
+from ..statutory import THEME
 from ..targets import targets_to_date
 from ..ytd import PART_YEAR
 from .no_figures import no_figures_view
@@ -140,7 +141,10 @@ def _themes_in_order(perf: pd.DataFrame) -> list[tuple[str, pd.DataFrame, bool]]
     with both keeps its place with its measures for the period, and its earlier years' measures
     come after the themes with figures for the period, in a part of their own (ANALYST-5 #5: one
     quarterly measure filed under "Statutory functions" put four pages of last year's statutory
-    figures ahead of the quarter's performance)."""
+    figures ahead of the quarter's performance). The statutory functions (``statutory.THEME``), the
+    CSWO annual report's figures, come after the council's own themes with figures for the period,
+    at Quarter 4 too, where the year's figures are the period's own (ANALYST-11: a new council's
+    Q4 paper printed 26 'Data only' statutory measures on pages 3 to 6 before its own measures)."""
     now, then = [], []
     for theme, tdf in perf.groupby("theme", sort=False):
         earlier = tdf["period_shown"].map(lambda p: Period.parse(p).kind == "year")
@@ -151,6 +155,7 @@ def _themes_in_order(perf: pd.DataFrame) -> list[tuple[str, pd.DataFrame, bool]]
             then.append((theme, tdf[earlier], True))
         else:
             now.append((theme, tdf, False))
+    now = [t for t in now if t[0] != THEME] + [t for t in now if t[0] == THEME]  # a stable sort: its own last
     return now + then
 
 
