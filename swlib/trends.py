@@ -186,6 +186,20 @@ def sentence(
     return text
 
 
+def part_year_said(row: dict, text: str) -> str:
+    """A page 1 line (``text``) of a measure whose year to date is from part of the year (Quarter 2
+    missing: the row's note 'year to date from 2 of 3 quarters') with that said beside its figure:
+    '91.9% (year to date from 2 of 3 quarters), below the 95.0% target', not only in the tables'
+    small print (ANALYST-11 #3). Unchanged otherwise."""
+    part = re.search(r"year to date from (\d+ of \d+ \w+)", row.get("note") or "")
+    now = row.get("to_date")
+    if not part or not text or now is None or pd.isna(now):
+        return text
+    figure = f"{fmt_value(now, row['unit'], shown_decimals(row))},"  # the figure to date, before what it is set against
+    said = f"(year to date from {part.group(1)})"
+    return text.replace(figure, f"{figure[:-1]} {said},", 1) if figure in text else f"{text} {said[1:-1].capitalize()}."
+
+
 def page_one_line(row: dict, period) -> str:
     """A measure's sentence (``sentence``) as page 1 of a report for ``period`` prints it, without
     the table's note beside it, in as few words as page 1 has room for: a zero target says what it
@@ -203,15 +217,7 @@ def page_one_line(row: dict, period) -> str:
         target = f"the {fmt_value(0, unit, dec)} target"
         said = f"{target}, where lower is better"
         text = text.replace(said if said in text else target, f"{target} (any case misses it)", 1)
-    part = re.search(r"year to date from (\d+ of \d+ \w+)", row.get("note") or "")
-    if part:  # a status from part of the year (Q2 missing): said here, not only in section 3 (ANALYST-11 #3)
-        figure = f"{fmt_value(now, unit, shown_decimals(row))},"  # the figure to date, before what it is set against
-        said = f"(year to date from {part.group(1)})"
-        text = (
-            text.replace(figure, f"{figure[:-1]} {said},", 1)
-            if figure in text
-            else f"{text} {said[1:-1].capitalize()}."
-        )
+    text = part_year_said(row, text)
     shown, P = row.get("period_shown"), Period.parse(period)
     if isinstance(shown, str) and Period.parse(shown).kind == "year" and P.kind != "year":
         year = Period.parse(shown)

@@ -146,3 +146,21 @@ def test_the_annual_reports_first_page_names_its_amber_and_green_measures_not_on
     }
     amber = page.select_one("table.summary-amber tbody tr")
     assert [td.get_text() for td in amber.select("td")][:2] == ["92.3%", "95.0%"]
+
+
+def test_annual_page_one_says_a_status_is_from_part_of_the_year(tmp_path, monkeypatch):
+    """ANALYST-11 #3, in the annual report: a Red from three quarters of four (Quarter 2 not in)
+    says so beside its figure on page 1, as the quarterly's page 1 does."""
+    from swlib.trends import describe
+    from tests.conftest import new_council
+
+    pct = {"measure": "cjsw-on-time", "title": "Justice social work reports on time", "theme": "Justice",
+           "outcome": "Communities are safer", "unit": "percent", "polarity": "higher", "frequency": "quarterly",
+           "aggregate": "sum", "target": 95, "tolerance": 1, "decimals": 1, "source": "test"}  # fmt: skip
+    obs = [{"council": "pk", "measure": "cjsw-on-time", "period": p, "numerator": n, "denominator": d, "source": "test"}
+           for p, n, d in (("2025-26-Q1", 181, 187), ("2025-26-Q3", 160, 190), ("2025-26-Q4", 170, 190))]  # fmt: skip
+    ds = new_council(tmp_path, monkeypatch, [pct], obs)
+    perf = swlib.performance(ds, "pk", "2025-26")
+    perf["sentence"] = describe(perf, ds, "pk", "2025-26")
+    (row,) = red_view(perf, ds, "pk")["rows"]
+    assert row["line"].startswith("90.1% (year to date from 3 of 4 quarters), below the 95.0% target"), row["line"]

@@ -20,7 +20,7 @@ from ..public_text import WITHHELD, WITHHELD_RESTATED
 from ..rag import shown_decimals
 from ..rows import records
 from ..status import is_synthetic, performance, synthetic_columns
-from ..trends import describe
+from ..trends import describe, part_year_said
 from ..uncleared import WITHHELD_UNCLEARED
 from .annual import grade_themes, inspected_on, year_inspections
 from .quarterly import benchmark_decimals, cost_prices, prices_by_figure
@@ -118,7 +118,8 @@ def red_view(perf: pd.DataFrame, ds=None, council: str | None = None, status: st
             elif first_sentence(latest):
                 said = f"{r['year_comment_at']}: {first_sentence(latest)}"
         said = said or "No comment provided"  # what is being done, or that none is said
-        rows.append({"label": latest_label(r), "cells": cells, "line": r.get("sentence") or "", "comment": said})
+        line = part_year_said(r, r.get("sentence") or "")  # Q2 missing: said on page 1 (ANALYST-11 #3)
+        rows.append({"label": latest_label(r), "cells": cells, "line": line, "comment": said})
     cap = RATED_CAPTIONS[status] + (", worsening first" if len(rows) > 1 and status != "Green" else "")
     table = {"caption": cap, "columns": ["Figure", "Target", "In one line", "Comment"], "rows": rows, "status": status}
     table = synthetic_marks(table, [c for r in rows for c in r["cells"][:1]])
