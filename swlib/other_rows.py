@@ -57,16 +57,16 @@ def table_series(public: list[dict], internal: list[dict], hidden: list[list[str
     return out
 
 
-def given_away(text: str, series: Callable[[], list], own: tuple[str, ...], lo: int, hi: int) -> list[str]:
+def given_away(text: str, series: Callable[[], list], own: Callable[[Series], bool], lo: int, hi: int) -> list[str]:
     """What ``text`` gives back of the table (``printed.hidden_given_away``'s findings, reason
     first): ``series``, a callable giving ``table_series``'s list (called only where ``text`` says a
-    figure above ``hi``); ``own``: the titles of the measures the text is on (a row's comment, an
-    action's measures), taken as named whether the text says them or not."""
+    figure above ``hi``); ``own``: whether a series is of a measure the text is on (a row's comment,
+    an action's measures), taken as named whether the text says it or not."""
 
     def printed() -> list[Series]:
         return [s for s in series() if s is not None]
 
-    return hidden_given_away(text, printed, lo, hi, own=lambda s: s.title in own)
+    return hidden_given_away(text, printed, lo, hi, own=own)
 
 
 WITHHELD_GIVEN = (
@@ -90,7 +90,8 @@ def comments_given_away(
             said = r.get(col)
             if not isinstance(said, str) or said != inner.get(col) or is_cleared(points.get(col)):
                 continue  # none, cleared, or withheld already
-            hits = given_away(said, lambda: series, (str(inner["title"]),), lo, hi)
+            mine = series[i]  # its own row's, by position: two measures may have one title
+            hits = given_away(said, lambda: series, lambda s, m=mine: s is m, lo, hi)
             if hits:
                 new[(i, col)] = WITHHELD_GIVEN
                 withheld.append({"file": "observations", "row": file_row(points.get(col)), "column": "comment",
@@ -112,7 +113,9 @@ def actions_given_away(acts: pd.DataFrame, series: list, lo: int, hi: int, file:
         own = tuple(t.strip() for t in str(r.get("measure") or "").split(";") if t.strip())
         for col, note in (("action", WITHHELD_TEXT), ("comment", WITHHELD_GIVEN)):
             said = r.get(col)
-            hits = given_away(said, lambda: series, own, lo, hi) if isinstance(said, str) else []
+            hits = (
+                given_away(said, lambda: series, lambda s, o=own: s.title in o, lo, hi) if isinstance(said, str) else []
+            )
             if hits:
                 out.at[i, col] = note
                 withheld.append({"file": file, "row": file_row(r), "column": col, "text": hits[0],
