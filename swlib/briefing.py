@@ -114,13 +114,15 @@ def status_changes(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
 
 
 def shown_again(perf: pd.DataFrame, before: pd.DataFrame) -> list[dict]:
-    """In a public report, the measures Red or Amber now whose status last quarter was hidden ([c]):
-    ``{"title", "now"}``, named with the status they have now and not the one they came from, which
-    stays hidden (D&G 2023/24 Q2: permanence within 26 weeks, Red, was left off page 1 because last
-    quarter's status was [c]: COMMITTEE-9 #5)."""
+    """In a public report, the measures Red, Amber or Green now whose status last quarter was hidden
+    ([c]): ``{"title", "now"}``, named with the status they have now and not the one they came from,
+    which stays hidden (D&G 2023/24 Q2: permanence within 26 weeks, Red, was left off page 1 because
+    last quarter's status was [c]: COMMITTEE-9 #5; throughcare seen within 24 hours, Red to Green
+    internally and Green in public with its figures printed, was left off too: COMMITTEE-11 #6)."""
     was = dict(zip(before["measure"], before["status"], strict=True))
-    return [{"title": r["title"], "now": r["status"]} for r in records(perf)
-            if r["status"] in ("Red", "Amber") and was.get(r["measure"]) == SUPPRESSED]  # fmt: skip
+    out = [{"title": r["title"], "now": r["status"]} for r in records(perf)
+           if r["status"] in RANK and was.get(r["measure"]) == SUPPRESSED]  # fmt: skip
+    return sorted(out, key=lambda c: -RANK[c["now"]])  # Red first, as the moves towards Red come first
 
 
 def status_not_known(ds, council: str, perf: pd.DataFrame, before: pd.DataFrame, P: Period) -> list[dict]:
@@ -258,6 +260,8 @@ def briefing_view(ds, council: str, perf: pd.DataFrame, P: Period, audience: str
         "not_known": not_known,  # Red or Amber last quarter, no figure for this one: no status
         "hidden": hidden and changes is not None,
         "attention": attention[:MAX_ATTENTION],
+        # the lines' synthetic figures, marked †: the footnote said once, under the table
+        "synthetic": any(a["line"].endswith(" †") for a in attention[:MAX_ATTENTION]),
         "more": max(len(attention) - MAX_ATTENTION, 0),
         **not_known_words(counts, int((~annual).sum())),  # no Red or Amber, no change: and how many not known
         # the data set's warnings (swlib.checks), for the analyst on screen: not in print, nor public

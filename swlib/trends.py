@@ -182,7 +182,7 @@ def sentence(
         text += "; " + "; ".join(extra)
     text += "."
     if synthetic_columns(row) & {"to_date", "last_year"} or (against and "target" in synthetic_columns(row)):
-        text += " † Synthetic figures."
+        text += SYNTHETIC_NOTE
     return text
 
 
@@ -200,6 +200,9 @@ def part_year_said(row: dict, text: str) -> str:
     return text.replace(figure, f"{figure[:-1]} {said},", 1) if figure in text else f"{text} {said[1:-1].capitalize()}."
 
 
+SYNTHETIC_NOTE = " † Synthetic figures."  # a sentence's footnote where its figures are made up (page 1 says it once)
+
+
 def page_one_line(row: dict, period) -> str:
     """A measure's sentence (``sentence``) as page 1 of a report for ``period`` prints it, without
     the table's note beside it, in as few words as page 1 has room for: a zero target says what it
@@ -207,11 +210,16 @@ def page_one_line(row: dict, period) -> str:
     and a whole year's figure in a report of part of a later year says whose year it is ("to 4.9%
     in 2022/23 (last year)"; "(the latest available)" for an earlier one). COMMITTEE-8 #6: D&G
     2023/24 Q2 page 1 listed child protection re-registrations "worse than the 0.0% target" in a
-    2023/24 paper with neither."""
+    2023/24 paper with neither. Its synthetic figures' footnote is left to page 1, which says it once:
+    the line ends in the mark, "... (any case misses it). †"."""
     text = row.get("sentence") or ""
+    # its synthetic figures' footnote said once, under page 1's table, not on each line; the mark ends the line
+    # (COMMITTEE-11 #1: four "† Synthetic figures." in four rows)
+    mark = " †" if text.endswith(SYNTHETIC_NOTE) else ""
+    text = text.removesuffix(SYNTHETIC_NOTE)
     now = row.get("to_date")
     if not text or now is None or pd.isna(now):
-        return text
+        return text + mark
     unit, dec = row["unit"], int(row["decimals"])
     if ZERO_TARGET in (row.get("note") or "") and row.get("target") == 0:
         target = f"the {fmt_value(0, unit, dec)} target"
@@ -225,7 +233,11 @@ def page_one_line(row: dict, period) -> str:
             whose = "last year" if year == P.year_period.shift_years(-1) else "the latest available"
             figure = f"{fmt_value(now, unit, shown_decimals(row))} in {year.label}"
             text = text.replace(figure, f"{figure} ({whose})", 1)
-    return text
+    # an earlier figure hidden: "[c]", as the table beside it says, the reason once in the glossary (COMMITTEE-11 #1)
+    return HIDDEN_SAID.sub("is [c]", text) + mark
+
+
+HIDDEN_SAID = re.compile(r"is suppressed to protect confidentiality(?:: [^;]*? from the published figures)?")
 
 
 def _trend_years_hidden(ds: Dataset, council: str, row: dict, period) -> bool:

@@ -449,9 +449,9 @@ def test_page_one_says_what_a_zero_target_means_and_whose_year_an_annual_figure_
     lines = {a["title"]: a["line"] for a in view["attention"]}
     line = lines["Child protection re-registrations within 18 months"]
     assert line == (
-        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (any case misses it). "
-        "† Synthetic figures."
-    )
+        "Up from 4.6% in 2021/22 to 4.9% in 2022/23 (last year), worse than the 0.0% target (any case misses it). †"
+    )  # the mark; page 1 says the footnote once, under its table (COMMITTEE-11 #1)
+    assert view["synthetic"]
     # the tables keep their own sentence (the zero target's note is beside it there)
     row = perf[perf["title"] == "Child protection re-registrations within 18 months"].iloc[0]
     assert "(last year)" not in row["sentence"] and "(any case" not in row["sentence"]
@@ -475,7 +475,12 @@ def test_public_page_one_names_a_red_whose_status_was_hidden_only_last_quarter(d
     internal = briefing_view(demo, council, performance(demo, council, P), P)
     perf = performance(demo, council, P, audience="public")
     g = briefing_view(demo, council, perf, P, audience="public")
-    assert g["shown_again"] == [{"title": title, "now": "Red"}]
+    # and a Green one: throughcare seen within 24 hours, Red to Green internally, printed Green in public with its
+    # figures, was left off page 1 as no change (COMMITTEE-11 #6)
+    throughcare = (
+        "Individuals subject to Throughcare Licence conditions seen within 24 working hours of release from custody"
+    )
+    assert g["shown_again"] == [{"title": title, "now": "Red"}, {"title": throughcare, "now": "Green"}]
     assert title not in [c["title"] for c in g["changes"]]  # its move (from Amber) stays hidden
     assert [a["title"] for a in g["attention"]] == [a["title"] for a in internal["attention"]]
     perf["sentence"] = ""

@@ -804,9 +804,10 @@ def test_no_printed_text_is_smaller_than_9_points():
         browser.close()
 
 
-def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_attention(pdfs):
-    for name in ("quarterly", "quarterly-dg"):
-        page1 = " ".join(pages_text(pdfs[name])[0].split())
+def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_attention(pdfs, public_pdfs):
+    papers = {**pdfs, **{f"{name} public": pdf for name, (_, pdf) in public_pdfs.items()}}
+    for name in ("quarterly", "quarterly-dg", "quarterly public", "quarterly-dg public"):
+        page1 = " ".join(pages_text(papers[name])[0].split())
         assert "At a glance" in page1 and "measures reported this quarter:" in page1, name
         # the annual statutory measures, figures without a target, are not counted: one line says so
         assert "Not counted here: 26 annual measures without a target, reported in the Chief Social Work" in page1
@@ -814,8 +815,12 @@ def test_page_one_of_the_quarterly_report_tells_the_committee_what_needs_its_att
         assert not re.search(r"(Green|Amber|Red|later|only|Suppressed) 0\b", page1), name  # no "Report later 0"
         assert "Since 2" in page1 and "Measures needing attention" in page1, name
     # D&G has 16 measures needing attention: page 1 names the four most severe (each with what is being done) and says how many more
-    page1, page2 = (" ".join(t.split()) for t in pages_text(pdfs["quarterly-dg"])[:2])
-    assert re.search(r"And \d+ more in section 4\.", page1) and "Measures needing attention" not in page2
+    # in the public paper too (COMMITTEE-11 #1: its table ran onto page 2 under the heading "Status hidden ([c]) last
+    # quarter, shown now:", a note and "† Synthetic figures." on each of its four lines), the footnote said once
+    for name in ("quarterly-dg", "quarterly-dg public"):
+        page1, page2 = (" ".join(t.split()) for t in pages_text(papers[name])[:2])
+        assert re.search(r"And \d+ more in section 4\.", page1) and "Measures needing attention" not in page2, name
+        assert page1.count("Synthetic figures") == 1 and "CJ SWS reports submitted within timescale" in page1, name
 
 
 def test_page_one_of_the_annual_report_shows_each_red_measures_figure_and_target(pdfs):
