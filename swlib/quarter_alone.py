@@ -12,6 +12,7 @@ from .formatting import fmt_value
 from .periods import Period
 from .rag import deciding_decimals, printed_status
 from .schema import ADDITIVE_UNITS
+from .ytd import combine
 
 RANK = {"Green": 0, "Amber": 1, "Red": 2}
 
@@ -57,7 +58,7 @@ def quarter_alone(series: pd.DataFrame, r: dict, period, figures: bool = True) -
     shown = r.get("period_shown")
     if isinstance(shown, str) and Period.parse(shown) != P:
         return None
-    rows = {Period.parse(p): row for p, row in zip(series["period"], series.to_dict("records"), strict=True)}
+    rows = quarter_rows(series, r, P)
     last = rows.get(P)
     earlier = [rows.get(q) for q in P.year_period.parts("quarter") if q.number < P.number]
     if last is None or any(e is None for e in earlier) or pd.isna(last["value"]):
@@ -82,7 +83,33 @@ def quarter_alone(series: pd.DataFrame, r: dict, period, figures: bool = True) -
             if len(quarters) == 1
             else f"the figures of Quarters 1 {'and' if len(quarters) == 2 else 'to'} {len(quarters)}"
         )
-        head = f"This quarter on its own was {side} the {t} target{where}"
-    if alone != to_date:
+        head = f"This quarter on its own was {side} the {t} target{where}"  # "was Red, below the ..." where they differ
+    if alone != to_date:  # the quarter's own status said, as the year's is (COMMITTEE-11 #2: "79.2%, below the
+        # 85.0% target" beside an Amber year to date did not say the quarter on its own is Red)
+        head = head.replace(f" {side} the {t} target", f" {alone}, {side} the {t} target", 1)
         return f"{head}; the year to date is {to_date} because of {said}."
     return f"{head}; the year to date, {_figure(r['to_date'], r)}, takes in {said}."
+
+
+def quarter_rows(series: pd.DataFrame, r: dict, P: Period) -> dict:
+    """The measure's quarters of ``P``'s year, to ``P``: ``{Period: {"value", "numerator", "denominator"}}``,
+    its own rows where it is counted each quarter, a monthly measure's three months put together as the
+    year to date puts them (``ytd.combine``: the counts summed, or the months' mean) where all three
+    are in. A monthly measure had no sentence: its series has no quarter (COMMITTEE-11 #3). A rate of
+    months without their counts is not put together (a sum of percentages is no percentage)."""
+    rows = {Period.parse(p): row for p, row in zip(series["period"], series.to_dict("records"), strict=True)}
+    out = {}
+    for q in P.year_period.parts("quarter"):
+        if q.number > P.number:
+            break
+        if q in rows:
+            out[q] = rows[q]
+            continue
+        months = [rows.get(m) for m in q.parts("month")]
+        if any(m is None for m in months):
+            continue
+        if r["aggregate"] == "sum" and any(pd.isna(m[c]) for m in months for c in ("numerator", "denominator")):
+            continue
+        v, n, d = combine([{**m, "value_c": m["value"]} for m in months], r["aggregate"], r["unit"])
+        out[q] = {"value": v, "numerator": n, "denominator": d}
+    return out

@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .periods import Period
+
 MOST = 0.5  # more than this share of the points special causes: "most of the series"
 
 
@@ -80,7 +82,10 @@ def shown_point_types(chart: pd.DataFrame) -> list[str]:
     return [t if i == len(types) - 1 or t == "common_cause" else f"sustained_{direction}" for i, t in enumerate(types)]
 
 
-RECENT = 4  # how many points before the latest ``earlier_brief`` names special causes among
+# how many points before the latest ``earlier_brief`` names special causes among: a year of them (a monthly chart's
+# twelve, not four months: COMMITTEE-11 #3), or four years on a chart of years (or one whose periods are not given)
+RECENT = {"month": 12, "quarter": 4, "half": 2}
+RECENT_YEARS = 4
 
 SPECIAL_WORDS = {  # a special-cause point's reading, as the chart's legend and the words beside it say it
     "special_cause_improvement": "improvement",
@@ -92,7 +97,7 @@ SPECIAL_WORDS = {  # a special-cause point's reading, as the chart's legend and 
 
 def earlier_brief(chart: pd.DataFrame, short=str, most: int = 2) -> str:
     """What the variation icon's words (about the latest point) add where the chart marks one of
-    the ``RECENT`` points before it as a special cause: " at the latest point; earlier: 21/22 Q1 (concern)", each point by
+    the points of the year before it (``RECENT``; four on a chart of years) as a special cause: " at the latest point; earlier: 21/22 Q1 (concern)", each point by
     ``short`` of its label, as the chart's axis names it. A member read "Common cause variation: no
     significant change" as the whole run's reading above a chart that flags the quarter before as
     a concern (COMMITTEE-9 #7, #12). '' where the latest point is itself a special cause, where no
@@ -101,7 +106,9 @@ def earlier_brief(chart: pd.DataFrame, short=str, most: int = 2) -> str:
         return ""
     if chart["point_type"].iloc[-1] != "common_cause":  # a special cause now: its words do not say "no change"
         return ""
-    earlier = chart.iloc[-1 - RECENT : -1]  # the points just before it: a year of quarters, four years
+    kind = Period.parse(chart["period"].iloc[-1]).kind if "period" in chart else "year"
+    recent = RECENT.get(kind, RECENT_YEARS)
+    earlier = chart.iloc[-1 - recent : -1]  # the points just before it: a year of months or quarters, four years
     earlier = earlier[earlier["point_type"].isin(list(SPECIAL_WORDS))]
     if earlier.empty:
         return ""

@@ -37,7 +37,7 @@ class YearToDate:
         return self.exact or self.parts_found > 0
 
 
-def _combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float, float]:
+def combine(rows: list[dict], aggregate: str, unit: str) -> tuple[float, float, float]:
     """Combine sub-period observations (in period order) into one value."""
     if not rows:
         return np.nan, np.nan, np.nan
@@ -147,7 +147,7 @@ def year_to_date(
         own_row = None  # a blank row without a reason: as if not there
     if not found:
         return YearToDate(parts_expected=len(parts))
-    v, n, d = _combine(found, aggregate, unit)
+    v, n, d = combine(found, aggregate, unit)
     given = [str(p) in obs and not _blank(obs[str(p)]) for p in parts]
     last = max(i for i, g in enumerate(given) if g)
     return YearToDate(

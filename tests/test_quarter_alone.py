@@ -34,12 +34,13 @@ def test_section_4_says_the_quarter_on_its_own_met_the_target_the_year_to_date_m
     assert "71%" in cpo["sentence"] and cpo["status"] == "Red"
     if audience == "internal":
         assert cpo["alone"] == (
-            "This quarter on its own: 77% (89 of 115), above the 75% target; the year to date is Red because of "
+            "This quarter on its own: 77% (89 of 115), Green, above the 75% target; the year to date is Red because of "
             "Quarter 1's 64%."
         )
     else:  # no single quarter's figure in public (public_spc: the chart is not drawn)
         assert cpo["alone"] == (
-            "This quarter on its own was above the 75% target; the year to date is Red because of Quarter 1's figure."
+            "This quarter on its own was Green, above the 75% target; the year to date is Red because of Quarter 1's "
+            "figure."
         )
         assert "77%" not in cpo["alone"] and "89 of 115" not in cpo["alone"]
 
@@ -70,3 +71,39 @@ def test_nothing_is_said_where_a_quarter_does_not_read_against_the_years_target(
         quarters((60, 100), (60, 100), (90, 100)), ROW | {"period_shown": "2021-22-Q3"}, "2021-22-Q3", False
     )
     assert three.endswith("because of the figures of Quarters 1 and 2.")
+
+
+def test_a_quarter_on_its_own_red_beside_an_amber_year_is_called_red():
+    # COMMITTEE-11 #2: D&G 2023/24 Q2 p.15, Elected Member enquiries: "79.2% (57 of 72), below the 85.0% target; the
+    # year to date is Amber" did not say the quarter on its own is Red (more than the 5-point tolerance below)
+    row = ROW | {"decimals": 1, "target": 85.0, "status": "Amber", "to_date": 83.1}
+    said = quarter_alone(quarters((61, 70), (57, 72)), row, "2021-22-Q2")
+    assert said == (
+        "This quarter on its own: 79.2% (57 of 72), Red, below the 85.0% target; the year to date is Amber because of "
+        "Quarter 1's 87.1%."
+    )
+    assert quarter_alone(quarters((61, 70), (57, 72)), row, "2021-22-Q2", False).startswith(
+        "This quarter on its own was Red, below the 85.0% target; "
+    )
+
+
+def months(*figures):
+    rows = [(str(p), p.label, 100 * n / d, n, d)
+            for p, (n, d) in zip(Period.parse("2023-24").parts("month"), figures, strict=False)]  # fmt: skip
+    return pd.DataFrame(rows, columns=["period", "label", "value", "numerator", "denominator"])
+
+
+def test_a_monthly_measures_quarter_is_its_three_months_put_together():
+    # COMMITTEE-11 #3: D&G 2023/24 Q2's Stage 1 complaints (monthly), Amber to date, had no sentence: the quarter on
+    # its own, 21 of 26 (80.8%), meets the 80% target
+    row = ROW | {"decimals": 1, "target": 80.0, "status": "Amber", "to_date": 75.6, "period_shown": "2023-24-Q2"}
+    s = months((5, 8), (6, 8), (6, 8), (7, 9), (7, 8), (7, 9))  # Q1 17 of 24, Q2 21 of 26
+    assert quarter_alone(s, row, "2023-24-Q2") == (
+        "This quarter on its own: 80.8% (21 of 26), Green, above the 80.0% target; the year to date is Amber because "
+        "of Quarter 1's 70.8%."
+    )
+    assert quarter_alone(s.drop(index=4), row, "2023-24-Q2") is None  # August missing: no quarter to speak of
+    no_counts = s.assign(numerator=float("nan"), denominator=float("nan"))
+    assert quarter_alone(no_counts, row, "2023-24-Q2") is None  # percentages of months are not added up
+    mean = quarter_alone(no_counts, row | {"aggregate": "mean", "to_date": 75.0}, "2023-24-Q2")
+    assert mean.startswith("This quarter on its own: 81.0%, Green, above the 80.0% target")  # the months' mean

@@ -4,7 +4,10 @@ improvement or concern (COMMITTEE-5 #4), the chart's figures as the reference co
 import re
 import warnings
 
+import pandas as pd
+
 from swlib.charts import spc_chart
+from swlib.periods import Period
 from swlib.sustained import earlier_brief, shown_point_types, sustained_brief, sustained_change, sustained_words
 from swlib.xmr import spc
 
@@ -95,3 +98,15 @@ def test_the_latest_points_reading_says_which_earlier_points_are_special_causes(
     assert earlier_brief(many) == " at the latest point; earlier: q1 (concern), q2 (concern) and 2 more"
     now = chart_of([10, 12] * 7 + [25, 12, 10, 12, 10, 25], "increase")  # the latest a special cause: its own words
     assert now["point_type"].iloc[-1] == "special_cause_improvement" and earlier_brief(now) == ""
+
+
+def test_a_monthly_charts_latest_point_names_special_causes_of_the_year_before_it():
+    # COMMITTEE-11 #3: a monthly chart's reading named special causes of the 4 months before the latest only; a
+    # quarterly chart's covers a year (4 quarters), so a monthly one covers 12 months
+    kinds = ["common_cause"] * 3 + ["special_cause_improvement"] + ["common_cause"] * 10
+    periods = [str(p) for p in Period.parse("2022-23").parts("month")] + ["2023-04", "2023-05"]
+    chart = pd.DataFrame({"label": [f"m{i}" for i in range(14)], "point_type": kinds, "period": periods})
+    assert earlier_brief(chart) == " at the latest point; earlier: m3 (improvement)"  # 10 months before the latest
+    quarters = chart.assign(period=[str(q) for y in ("2020-21", "2021-22", "2022-23") for q in
+                                    Period.parse(y).parts("quarter")] + ["2023-24-Q1", "2023-24-Q2"])  # fmt: skip
+    assert earlier_brief(quarters) == ""  # ten quarters before: long past
