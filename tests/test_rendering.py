@@ -487,7 +487,7 @@ def test_a_public_report_says_what_an_spc_chart_shows_where_no_small_number_is_b
     public = soup(rendered("quarterly-dg", "public"))
     text = " ".join(public.get_text(" ").split())
     assert "improving on last year, but a concern over the longer run (its chart, section 4)" in text
-    assert "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23)" in text
+    assert "Special cause variation (concern) at the latest point (104.6, 2022/23), within a sustained rise" in text
     assert "what a statistical process control (SPC) chart of the longer run of periods shows (the chart itself" in text
     internal = " ".join(soup(rendered("quarterly")).get_text(" ").split())
     assert (

@@ -324,11 +324,23 @@ def test_an_spc_chart_beside_a_measures_row_says_what_the_row_could_seem_to_cont
     assert perf.set_index("title").at[readmissions["title"], "trend"] == "improving"
     # committee reading (p15): "↑ improving" beside a bare "Special cause variation: concern" and a
     # Red status read as two labels that conflict; one explanation now stands at the SPC's icon
+    # and, the longer run a sustained rise with no stable period (its caption), no "usual level" nor limit to be
+    # above: COMMITTEE-11 #4 read "not back to the usual level of the longer run" against "no stable period"
     assert readmissions["icons"][0]["words"] == (
-        "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23) is above "
-        "the upper process limit (99.2). The arrow in the table (↑ improving) is the change on the same point last "
-        "year only (from 111.9): better than last year, but not back to the usual level of the longer run."
+        "Special cause variation (concern) at the latest point (104.6, 2022/23), within a sustained rise over 2010/11 "
+        "to 2022/23: no stable period. The arrow in the table (↑ improving) is the change on the same point last year "
+        "only (from 111.9): better than last year, within a rise over the longer run."
     )
+    # nor do those limits say whether the target will be met (COMMITTEE-11 #5: "may or may not be met: it lies within
+    # the process limits" here, "will be missed consistently" for self-directed support, also a sustained rise)
+    sds = parts[
+        "Self-directed support (direct payments and managed personalised budgets) spend as a % of social work spend on adults 18+"
+    ]
+    for part in (readmissions, sds):
+        assert part["icons"][1]["words"] == (
+            "Assurance not judged: over a sustained rise the process limits describe no stable period to test the "
+            "target against"
+        ), part["title"]
     # 78.0 in 2010/11 to 104.6: 7 points below the mean, then 3 above it, said under its chart (COMMITTEE-5 #4)
     assert readmissions["chart"]["caption"].endswith(
         "Most points are special causes (outside the dashed limits, or in runs and trends), below the mean early and "
@@ -445,7 +457,7 @@ def test_a_chart_a_public_report_leaves_out_is_said_to_be_left_out_in_its_place(
     assert not permanence.select("figure")
     readmissions = public["Rate of readmission to hospital within 28 days per 1,000 discharges"]
     words = " ".join(readmissions.get_text(" ").split())
-    assert "Special cause variation (concern) over the longer run of years: the latest point (104.6, 2022/23)" in words
+    assert "Special cause variation (concern) at the latest point (104.6, 2022/23)" in words
     assert "The arrow in the table (↑ improving) is the change on the same point last year only" in words
     assert len(readmissions.select("figure")) == 2 and not readmissions.select("p.chart-withheld")
     sds = next(v for k, v in public.items() if k.startswith("Self-directed support"))

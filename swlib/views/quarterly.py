@@ -239,6 +239,19 @@ def arrow_against_spc(chart: pd.DataFrame, r: dict) -> str | None:
         Period.parse(last["period"]).kind, "periods"
     )
     since = f" (from {f(r['last_year'])})" if pd.notna(r.get("last_year")) else ""
+    direction = chart.attrs.get("sustained")
+    if direction in (
+        "rise",
+        "fall",
+    ):  # no usual level to be back to: its limits describe no stable period (COMMITTEE-11
+        # #4: D&G readmissions, "not back to the usual level of the longer run" above a caption saying there is none)
+        better = "better" if concern == "concern" else "worse"
+        return (
+            f"Special cause variation ({concern}) at the latest point ({f(last['value'])}, {last['label']}), within a "
+            f"sustained {direction} over {chart['label'].iloc[0]} to {last['label']}: no stable period. The arrow in the "
+            f"table ({TREND_ARROWS[against]} {against}) is the change on the same point last year only{since}: {better} "
+            f"than last year, within a {direction} over the longer run."
+        )
     verdict = (
         "better than last year, but not back to the usual level of the longer run"
         if concern == "concern"

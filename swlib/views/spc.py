@@ -78,13 +78,22 @@ def spc_view(chart: pd.DataFrame, title: str, unit: str, decimals: int, target=N
 
 def spc_icons(chart: pd.DataFrame, a: dict, shared, cash_target, unit: str, decimals: int) -> list[dict]:
     """``spc_view``'s icons: the variation and the assurance, in words."""
-    icons = icons_view(a.get("variation"), a.get("assurance"), a.get("improvement", "increase"))
+    # over a sustained rise or fall the limits describe no stable period: nor do they say whether the target will be
+    # met (COMMITTEE-11 #5: D&G's self-directed support, "will be missed consistently", and readmissions, "may or may
+    # not be met: it lies within the process limits", beside a caption saying those limits describe no stable period)
+    sustained = a.get("sustained") in ("rise", "fall") and a.get("assurance")
+    icons = icons_view(a.get("variation"), None if sustained else a.get("assurance"), a.get("improvement", "increase"))
+    if sustained:
+        icons[1]["words"] = (
+            f"Assurance not judged: over a sustained {a['sustained']} the process limits describe no stable period to "
+            "test the target against"
+        )
     if a.get("sustained"):  # the latest point's reading, within a rise or fall over the whole run (COMMITTEE-5 #4)
         icons[0]["words"] += sustained_brief(chart)
     icons[0]["words"] += earlier_brief(
         chart, short_label
     )  # the latest point's, where earlier points are special causes
-    if shared and a.get("assurance"):
+    if shared and a.get("assurance") and not sustained:
         icons[1]["words"] += f" (the target tested: {shared[1]})"
     if cash_target is not None and not pd.isna(cash_target):  # why a cost's assurance cannot be judged
         icons[1]["words"] = (
