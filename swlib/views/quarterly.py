@@ -13,6 +13,7 @@ from ..benchmarking import ordinal
 from ..briefing import by_severity, needing_attention
 from ..charts import benchmark_charts, trend_chart
 from ..formatting import fmt_value, lgbf_decimals, slug
+from ..hidden import suppressed_columns
 from ..measure_series import series_once
 from ..measure_spc import long_trend, no_spc_reason, spc_against_trend, spc_points_hidden, spc_target
 from ..narrative import comment_html
@@ -77,11 +78,11 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
             both = arrow_against_spc(chart, r)  # the arrow and the SPC told as one thing, at the SPC's icon
             if both:
                 part["icons"][0]["words"] = both
-            if not r.get("suppressed"):  # beside it, printed side by side: the last years and this year
+            if years_drawn(r):  # beside it, printed side by side: the last years and this year
                 part["years_chart"] = trend_chart(priced(r), years, period.label).view()
             if shown == "verdict":  # single quarters or months, public: what the chart shows, said; the years drawn
                 part["chart"], part["years_chart"] = part["years_chart"], None
-        elif not r.get("suppressed"):  # too few periods for SPC, or small numbers in it: the years and this year
+        elif years_drawn(r):  # too few periods for SPC, or small numbers in it: the years and this year
             part["chart"] = trend_chart(priced(r), years, period.label).view()
         # the quarter on its own beside the year to date, where they differ; in public, without a single
         # quarter's figure (not printed: public_spc), and only where its chart's reading is given
@@ -105,6 +106,15 @@ def attention_view(ds, council: str, perf: pd.DataFrame, period: Period, statuse
         else "the last three years and this year to date."
     )
     return {"parts": parts, "lead": lead}
+
+
+def years_drawn(r: dict) -> bool:
+    """Whether a measure's last years and this year to date are charted: wherever this year's figure
+    is printed, its suppressed figures ([c]) left out of the chart as the table leaves them out
+    (``trend_chart`` draws no bar for them and labels them [c]). COMMITTEE-11 #6: D&G's public
+    paper said "Chart not shown: it would show small numbers" under permanence within 26 weeks,
+    whose 70.8% and earlier years print in its table, where only last year's figure is [c]."""
+    return "to_date" not in suppressed_columns(r)
 
 
 def spc_chart_of(ds, council: str, r: dict, period: Period) -> tuple[pd.DataFrame | None, float | None]:
