@@ -28,8 +28,8 @@ def test_measures_with_no_figures_yet_are_one_table_at_the_end_not_a_row_of_repo
     assert "system outage" in page.select("table.performance")[-1].get_text()  # a reason given: kept in its table
     last = page.select("table.no-figures")[0]
     assert [[c.get_text() for c in tr.select("th, td")] for tr in last.select("tbody tr")] == [
-        ["Orders made", "Statutory functions", "Child protection", "2023/24"],
-        ["Complaints received", "Statutory functions", "Complaints", "2023/24"],
+        ["Child protection", "Orders made", "Statutory functions", "2023/24"],
+        ["Complaints", "Complaints received", "Statutory functions", "2023/24"],
     ]
     assert "2 measures have no figures yet" in page.get_text()
     text = " ".join(page.get_text().split())
@@ -57,3 +57,20 @@ def test_the_demo_reports_have_no_measure_without_figures_so_their_tables_are_as
             perf = swlib.performance(demo, council, period, audience=audience)
             assert not without_figures(perf).any()
             assert "no-figures" not in [p["id"] for p in performance_view(perf)["parts"]]
+
+
+def test_measures_with_no_figures_are_a_row_an_outcome_not_a_row_each():
+    # COMMITTEE-11 #8: a new council's first quarterly report listed its 26 statutory measures a row each over two and
+    # a half pages, "Statutory functions" and "2025/26" repeated in every row
+    from swlib.views.no_figures import by_outcome
+
+    rows = [{"title": t, "theme": "Statutory functions", "outcome": o, "period": "2025/26"}
+            for t, o in (("Orders made", "Child protection"), ("Case conferences", "Child protection"),
+                         ("Complaints received", "Complaints"), ("Referrals", "Child protection"))]  # fmt: skip
+    assert [(r["outcome"], r["measures"]) for r in by_outcome(rows)] == [
+        ("Child protection", "Orders made; Case conferences; Referrals"),
+        ("Complaints", "Complaints received"),
+    ]
+    # a measure needing another year's figure is a row of its own
+    later = by_outcome([*rows, {**rows[0], "title": "Late orders", "period": "2024/25"}])
+    assert [r["period"] for r in later] == ["2025/26", "2025/26", "2024/25"]

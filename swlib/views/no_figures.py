@@ -66,7 +66,20 @@ def no_figures_view(perf: pd.DataFrame) -> dict | None:
             "(the guide's 'Setting up a new council' says how). A figure that will not come can be given a reason "
             "in the return's comment column, and the report prints it."
         )
-    return {"lead": lead, "how": how, "rows": rows, "caption": "Measures with no figures yet"}
+    return {"lead": lead, "how": how, "rows": by_outcome(rows), "caption": "Measures with no figures yet"}
+
+
+def by_outcome(rows: list[dict]) -> list[dict]:
+    """The measures with no figures yet, a row per theme, outcome and period needed (in the order
+    they come), their titles in one cell: a new council's first quarterly report gave its 26
+    statutory measures a row each over two and a half pages, 'Statutory functions' and '2025/26'
+    in every row, after a page and a half of its own figures (COMMITTEE-11 #8)."""
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["theme"], r["outcome"], r["period"])
+        out.setdefault(key, {"theme": r["theme"], "outcome": r["outcome"], "period": r["period"], "titles": []})
+        out[key]["titles"].append(r["title"])
+    return [{**g, "measures": "; ".join(g["titles"])} for g in out.values()]
 
 
 def returns_needed(perf: pd.DataFrame, council: str) -> list[str]:
