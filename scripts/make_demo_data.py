@@ -18,6 +18,10 @@ SYN = "synthetic"
 S000 = "seed 000: Dumfries and Galloway Social Work Services Service Plan 2023-24"
 S001 = "seed 001: South Lanarkshire Social Work Resource Plan 2021-22"
 S002 = "seed 002: Dundee Chief Social Work Officer Annual Report 2016/17"
+# the statutory measures every council reports: swreport's catalogue (swlib/data/statutory_measures.csv), cited as
+# ``swreport init`` cites it (swlib.init.CATALOGUE_SOURCE), not as Dundee's report (COMMITTEE-11 #7: South
+# Lanarkshire's and D&G's papers named Dundee's report among their sources)
+CATALOGUE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
 S003 = "seed 003: South Lanarkshire Social Work Resource Plan 2007/08 Mid Year Update"
 
 SL, DC, DG = "south-lanarkshire", "dundee-city", "dumfries-and-galloway"
@@ -407,7 +411,7 @@ def build():
     for mid, title, outcome, unit, pol, agg, dundee in STATUTORY:
         measures.append(m(mid, title, T_STAT, outcome, unit, pol, "annual", agg, decimals="",
                           definition="Annual figure reported in the Chief Social Work Officer's annual report.",
-                          source=S002 if dundee else SYN))  # fmt: skip
+                          source=CATALOGUE))  # fmt: skip
         for year, v in dundee.items():  # a text is the reason the source gives for a missing figure
             if isinstance(v, str):
                 observations.append(obs(DC, mid, year, "", comment=v, source=S002))
