@@ -1117,3 +1117,19 @@ def charts_status(demo):
     from swlib.charts import status_chart
 
     return status_chart(swlib.status_summary(swlib.performance(demo, "dumfries-and-galloway", "2023-24-Q2"))).view()
+
+
+def test_on_paper_four_a_row_only_where_every_title_is_whole():
+    # COMMITTEE-11 #7: Dundee 2016/17's justice panels, four a row on paper, cut "Registered sex offenders subject to
+    # statutory supervision under MAPPA" to "Registered sex offenders subject to statutory…"; three a row, it is whole
+    import re
+
+    from swlib.charts import multiples_columns, small_multiples
+
+    rows = [{"measure": f"m{k}", "title": f"Orders {k}", "unit": "number", "decimals": 0, "2015-16": 795.0 + k,
+             "2016-17": 656.0, "synthetic": ""} for k in range(7)]  # fmt: skip
+    assert multiples_columns(rows, ["2015-16"], "2016-17", printed=True) == 4
+    rows[5]["title"] = "Registered sex offenders subject to statutory supervision under MAPPA"
+    assert multiples_columns(rows, ["2015-16"], "2016-17", printed=True) == 3
+    svg = small_multiples(rows, ["2015-16"], "2016-17", "Justice", printed=True).svg
+    assert "…" not in svg and re.search(r">supervision under MAPPA<", svg)

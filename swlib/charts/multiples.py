@@ -112,7 +112,14 @@ def _multiples_layout(rows: list[dict], years: list[str], this_year: str, printe
     cols = min(3 if widest + 2 * LABEL_PAD < slot or math.ceil(n / 2) > 3 else 2, n)
     ticks = max(text_width(lab[2:], MIN_FONT) for lab in all_labels)  # "13/14" under its bar
     if printed and max(widest, ticks) + 2 * LABEL_PAD < slot * 3.6 / 4.9:  # four a row: each panel 3.6/4.9 as wide
-        cols = min(4, n)
+        # and every title whole in three lines (COMMITTEE-11 #7: Dundee 2016/17's "Registered sex offenders subject
+        # to statutory…" was cut off, four a row)
+        pw = (72 * 6.8 - 72 * 0.3) / (4 + 0.3 * 3)
+        marks = ["\u00a0" + SYNTHETIC_MARK if p[4] else "" for p in panels]
+        if all(
+            wrap_to(p[0]["title"] + m, pw, MIN_FONT, 9).count("\n") <= 2 for p, m in zip(panels, marks, strict=True)
+        ):
+            cols = min(4, n)
     return panels, all_years, all_labels, cols
 
 
