@@ -21,7 +21,7 @@ S002 = "seed 002: Dundee Chief Social Work Officer Annual Report 2016/17"
 # the statutory measures every council reports: swreport's catalogue (swlib/data/statutory_measures.csv), cited as
 # ``swreport init`` cites it (swlib.init.CATALOGUE_SOURCE), not as Dundee's report (COMMITTEE-11 #7: South
 # Lanarkshire's and D&G's papers named Dundee's report among their sources)
-CATALOGUE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
+CATALOGUE = "the statutory functions a Chief Social Work Officer's annual report covers (the catalogue every council shares)"
 S003 = "seed 003: South Lanarkshire Social Work Resource Plan 2007/08 Mid Year Update"
 
 SL, DC, DG = "south-lanarkshire", "dundee-city", "dumfries-and-galloway"

@@ -33,7 +33,9 @@ from .return_template import write_template
 from .statutory import closest, lgbf_councils, lgbf_family_group, statutory_measures
 
 SOURCE = "Council settings"  # what a report's Data sources calls it (it was "swreport init")
-CATALOGUE_SOURCE = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
+CATALOGUE_SOURCE = (
+    "the statutory functions a Chief Social Work Officer's annual report covers (the catalogue every council shares)"
+)
 
 
 def table_columns(name: str) -> list[str]:

@@ -35,7 +35,9 @@ def test_init_writes_a_data_set_that_validates_with_the_statutory_catalogue(empt
 
     sources = dict(sources_view(ds, "fife", "public")["items"])  # as a reader sees them, not a package path
     assert (
-        sources["the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"]
+        sources[
+            "the statutory functions a Chief Social Work Officer's annual report covers (the catalogue every council shares)"
+        ]
         == "26 measure definitions"
     )
     assert ds.warnings == []

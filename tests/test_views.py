@@ -153,7 +153,7 @@ def test_data_sources_list_only_the_sources_of_figures_the_report_prints(demo):
     perf = swlib.performance(demo, "south-lanarkshire", P)
     acts = swlib.actions(demo, "south-lanarkshire", P)
     every = dict(sources_view(demo, "south-lanarkshire", "internal")["items"])
-    shared = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
+    shared = "the statutory functions a Chief Social Work Officer's annual report covers (the catalogue every council shares)"
     assert every[shared] == "26 measure definitions"  # what the data set holds: not South Lanarkshire's own report
     printed = printed_rows(demo, "south-lanarkshire", P, perf, acts)
     items = dict(sources_view(demo, "south-lanarkshire", "internal", printed)["items"])
@@ -514,7 +514,7 @@ def test_shared_measure_definitions_are_named_as_shared_except_in_the_council_wh
     dg = dict(sources_view(demo, "dumfries-and-galloway", "internal")["items"])
     # COMMITTEE-11 #7: South Lanarkshire's and D&G's papers still cited Dundee's report, "as defined in" it; the 26
     # are swreport's catalogue (swlib/data/statutory_measures.csv, the same rows init writes) and cited as that
-    catalogue = "the statutory functions a Chief Social Work Officer's annual report covers (swreport's catalogue)"
+    catalogue = "the statutory functions a Chief Social Work Officer's annual report covers (the catalogue every council shares)"
     assert dg[catalogue] == "26 measure definitions"
     assert not [s for s in dg if "Dundee" in s]
     assert "29 measure definitions" in dg["Dumfries and Galloway Social Work Services Service Plan 2023-24"]
