@@ -17,10 +17,25 @@ from .small_numbers import small_numbers_in
 from .undeclared import values_by_key
 
 
-def _small_numbers(text, council: str) -> list[str]:
-    """The passages of ``text`` that mention a small number by the council's range (the default
-    range where its settings cannot be read: the report's own run says why, and a batch goes on)."""
-    return small_numbers_in(text, *small_range(council_settings, council)) if isinstance(text, str) else []
+def _ranges(ids, known: dict) -> list[tuple[int, int]]:
+    """The distinct ranges of small numbers of the councils ``ids`` (``small_range``), in the order
+    of the first council to have each; ``known`` keeps each council's, read once. A text mentions
+    a small number by some council's range exactly when it does by one of these: a panel of a
+    thousand councils with the default range is one search a text, not a thousand."""
+    for c in ids:
+        if c not in known:
+            known[c] = small_range(council_settings, c)
+    return list(dict.fromkeys(known[c] for c in ids))
+
+
+def _found(said: dict, text, lo: int, hi: int) -> list[str]:
+    """``small_numbers_in(text, lo, hi)`` for a text (none for a blank cell), each text and range once."""
+    if not isinstance(text, str):
+        return []
+    key = (text, lo, hi)
+    if key not in said:
+        said[key] = small_numbers_in(text, lo, hi)
+    return said[key]
 
 
 def withheld_titles(measures: pd.DataFrame, councils: pd.DataFrame | None, label: str) -> list[Problem]:
@@ -29,13 +44,16 @@ def withheld_titles(measures: pd.DataFrame, councils: pd.DataFrame | None, label
     no officer has cleared the row. Said before a public report is published (ANALYST-8 #1)."""
     ids = list(councils["council"].dropna()) if councils is not None and "council" in councils else []
     cleared = measures.reindex(columns=["cleared"])["cleared"].astype(str).str.strip().str.lower() == "yes"
+    ranges: dict = {}  # council -> its range of small numbers, read once (not once a measure and column)
+    every = _ranges(ids, ranges)  # the councils' ranges, each once, in the order of the first to have it
+    said: dict = {}  # (text, lo, hi) -> what small_numbers_in finds: a theme is shared by many measures
     out = []
     for row in measures.index[~cleared]:
         council = measures.at[row, "council"] if "council" in measures else None
-        whose = [council] if isinstance(council, str) and council else ids
+        whose = _ranges([council], ranges) if isinstance(council, str) and council else every
         for col in ("title", "theme", "outcome"):
             text = measures.at[row, col] if col in measures else None
-            found = next((f for c in whose for f in _small_numbers(text, c)), None)
+            found = next((f for lo, hi in whose for f in _found(said, text, lo, hi)), None)
             if found:
                 out.append(Problem(
                     label, int(row), col,
