@@ -108,11 +108,12 @@ def data_warnings(tables: dict[str, pd.DataFrame], label, refused=None, totals=N
 def year_runs(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused=None) -> list[Problem]:
     """A measure's figures within a year that do not fit together (``swlib.year_runs``): a period
     missing before the last, a figure that is the year to date, a total its parts contradict."""
-    found = [*runs.gaps(obs, measures, label, refused), *runs.cumulative_figures(obs, measures, label),
-             *runs.totals_against_parts(obs, measures, label)]  # fmt: skip
+    rows = runs.rows_by_measure(obs)  # the table read once for the five checks that walk it
+    found = [*runs.gaps(obs, measures, label, refused, rows), *runs.cumulative_figures(obs, measures, label, rows),
+             *runs.totals_against_parts(obs, measures, label, rows)]  # fmt: skip
     seen = {(p.row, p.column) for p in found}  # a Quarter 1 month as the year to date is its quarter so far too
-    running = [p for p in slips.quarter_running_totals(obs, measures, label) if (p.row, p.column) not in seen]
-    return [*found, *running, *slips.out_of_scale(obs, measures, label)]
+    running = [p for p in slips.quarter_running_totals(obs, measures, label, rows) if (p.row, p.column) not in seen]
+    return [*found, *running, *slips.out_of_scale(obs, measures, label, rows)]
 
 
 # how a comment says a figure is missing (docs/guide.md: "not available: records moving to a new system")

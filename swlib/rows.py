@@ -24,7 +24,9 @@ def records(df: pd.DataFrame) -> list[dict]:
     values = []
     for i, dtype in enumerate(df.dtypes.values):
         a = df._get_column_array(i)  # the column's array, no Series made (read only)
-        if dtype == np.dtype(object) or isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        if dtype == np.dtype(object) and isinstance(a, np.ndarray):  # text and blanks as they are: no call a cell
+            values.append([v if v is None or type(v) is str else maybe_box_native(v) for v in a.tolist()])
+        elif dtype == np.dtype(object) or isinstance(dtype, pd.api.extensions.ExtensionDtype):
             values.append([maybe_box_native(v) for v in a])
         elif isinstance(a, np.ndarray):
             values.append(a.tolist())  # Python scalars, as Series.__iter__ (ndarray.item) gives them

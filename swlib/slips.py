@@ -15,11 +15,14 @@ Pure functions of the typed tables (indexed by spreadsheet row), each returning 
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 import pandas as pd
 
 from .errors import OUT_OF_SCALE, Problem
 from .periods import FREQUENCY_KIND, Period, period_or_none
+from .rows import records
 from .schema import ADDITIVE_UNITS, COUNT_UNITS
 from .year_runs import quoted_figure, rows_by_measure, says_why
 
@@ -78,33 +81,37 @@ def _running(v: float, before: float, typical: float, known: list[float], counts
     return own
 
 
-def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str, by_measure=None) -> list[Problem]:
     """Warnings: a month of a monthly measure added up over the year (``sum``) typed as its quarter
     so far: the value of a count (of days, pounds) or the denominator of a percentage (then its
     numerator too, where it is as well) about the earlier months of its quarter plus a typical
     month, where the measure's months outside the quarter (this year and last, three or more) are
     around that typical month; a third month about the second's running total plus a month, where
-    the second was one too. The report would add the running totals up: each cell named."""
-    info = measures.drop_duplicates("measure").set_index("measure")
+    the second was one too. The report would add the running totals up: each cell named.
+    ``by_measure``: ``year_runs.rows_by_measure(obs)``, made already."""
+    each = measures.drop_duplicates("measure")
+    info = dict(zip(each["measure"], records(each), strict=True))  # read once, not a Series a council
     out = []
-    for (council, measure), rows in rows_by_measure(obs).items():
-        if measure not in info.index:
+    for (council, measure), rows in (rows_by_measure(obs) if by_measure is None else by_measure).items():
+        if measure not in info:
             continue
-        m = info.loc[measure]
+        m = info[measure]
         if FREQUENCY_KIND.get(m["frequency"]) != "month" or m["aggregate"] != "sum":
             continue
         additive = m["unit"] in ADDITIVE_UNITS
         cols = ["value"] if additive else ["denominator", "numerator"]
         counts = m["unit"] in COUNT_UNITS or not additive
         months = {p: (i, r) for i, p, r in rows if p.kind == "month"}
+        # each column's figures by quarter, read once: a quarter's "others" are the measure's months
+        # of this year and last outside it (their order is no matter: a median, a least, a largest)
+        quarters = {col: _by_quarter(months, col) for col in cols}
         for q in sorted({(p.fy, p.end // 3) for p in months}):
             slots = [Period(q[0], "month", 3 * q[1] + k, 3 * q[1] + k) for k in range(3)]
             if slots[0] not in months:
                 continue
             flagged_before = False
             for col in cols:
-                others = [float(r[col]) for p, (_i, r) in months.items()
-                          if (p.fy, p.end // 3) != q and p.fy in (q[0], q[0] - 1) and pd.notna(r[col])]  # fmt: skip
+                others = [x for k, xs in quarters[col].items() if k != q and k[0] in (q[0], q[0] - 1) for x in xs]
                 if len(others) < 3 or float(np.median(others)) <= 0:
                     break
                 typical, found = float(np.median(others)), []
@@ -147,6 +154,15 @@ def quarter_running_totals(obs: pd.DataFrame, measures: pd.DataFrame, label: str
     return out
 
 
+def _by_quarter(months: dict, col: str) -> dict[tuple[int, int], list[float]]:
+    """(financial year, quarter) -> the figures of its months given in ``col`` (``quarter_running_totals``)."""
+    out: dict[tuple[int, int], list[float]] = {}
+    for p, (_i, r) in months.items():
+        if pd.notna(r[col]):
+            out.setdefault((p.fy, p.end // 3), []).append(float(r[col]))
+    return out
+
+
 SCALE = 10  # a figure this many times (or this fraction of) the measure's others is out of scale
 STEADY = 3  # ... where the others are within this factor of each other
 SMALL_COUNT = 20  # ... and, for a count of people or events, around at least this many
@@ -166,29 +182,36 @@ def _scale_slip(ratio: float, unit: str) -> tuple[int, str] | None:
     return None
 
 
-def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+def _given(v) -> bool:
+    """``pd.notna(v)`` for a cell of a figure column, a float as ``records`` gives it tested without a call."""
+    return v == v if type(v) is float else bool(pd.notna(v))
+
+
+def out_of_scale(obs: pd.DataFrame, measures: pd.DataFrame, label: str, by_measure=None) -> list[Problem]:
     """Warnings: a figure given as a value that is ``SCALE`` times or more, or a ``SCALE``-th or
     less (0 included), of the median of the measure's other values of the same kind of period for
     the council (three or more, steady: within ``STEADY`` times of each other): a cost in pence
     among pounds (3175 for 31.75), days in hours, a 0 among hundreds. The likely figure is named;
     a row whose comment says why (``says_why``: quotes the figure, or gives the reason for a 0)
-    is not warned of."""
+    is not warned of. ``by_measure``: ``year_runs.rows_by_measure(obs)``, made already."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
-    for (council, measure), rows in rows_by_measure(obs).items():
+    for (council, measure), rows in (rows_by_measure(obs) if by_measure is None else by_measure).items():
         if measure not in info.index:
             continue
         unit = info.at[measure, "unit"]
         for kind in {p.kind for _i, p, _r in rows}:
-            given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and pd.notna(r["value"])]
-            explained = {
-                i for i, _p, r in rows if pd.notna(r["value"]) and says_why(r.get("comment"), float(r["value"]))
-            }
+            given = [(i, p, float(r["value"])) for i, p, r in rows if p.kind == kind and _given(r["value"])]
+            explained = {i for i, _p, r in rows if _given(r["value"]) and says_why(r.get("comment"), float(r["value"]))}
+            ranked = sorted(v for _i, _p, v in given)  # the others of each figure: these less one of its value
             for i, p, v in given:
                 if i in explained:
                     continue  # a figure the analyst says why of: the report prints the comment beside it
-                others = [x for j, _p, x in given if j != i]
-                if len(others) < 3 or min(others) <= 0 or max(others) > STEADY * min(others):
+                if len(given) - 1 < 3:  # each row is given once: its others are the rest
+                    continue
+                k = bisect.bisect_left(ranked, v)
+                others = ranked[:k] + ranked[k + 1 :]
+                if others[0] <= 0 or others[-1] > STEADY * others[0]:
                     continue
                 typical = float(np.median(others))
                 if unit in COUNT_UNITS and typical < SMALL_COUNT:

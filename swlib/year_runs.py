@@ -42,27 +42,50 @@ def quoted_figure(x: float) -> str:
 def rows_by_measure(obs: pd.DataFrame) -> dict[tuple, list[tuple]]:
     """(council, measure) -> [(row, period, the row's cells as a dict)], in the table's order, a
     period that cannot be read left out: the table read in one pass, not a frame a measure and a
-    Series a row (the three checks were about a third of the demo data's validation)."""
+    Series a row (the three checks were about a third of the demo data's validation), each
+    distinct period read once. ``checks.year_runs`` makes it once for the five checks that walk it."""
     out: dict[tuple, list[tuple]] = {}
-    for i, r in zip(obs.index, records(obs), strict=True):
-        if pd.isna(r["council"]) or pd.isna(r["measure"]):
-            continue  # no run of figures to speak of
-        try:
-            p = Period.parse(r["period"])
-        except ValueError:
+    keyed = (obs["council"].notna() & obs["measure"].notna()).to_numpy(dtype=bool)  # else no run of figures
+    read: dict = {}
+    for i, r, ok in zip(obs.index, records(obs), keyed, strict=True):
+        if not ok:
+            continue
+        p = _period(r["period"], read)
+        if p is None:
             continue
         out.setdefault((r["council"], r["measure"]), []).append((i, p, r))
     return out
 
 
-def _runs(obs: pd.DataFrame, measures: pd.DataFrame, aggregates=ADDED):
+def _period(text, read: dict) -> Period | None:
+    """``Period.parse(text)``, None where it cannot be read; each distinct ``text`` read once (``read``)."""
+    try:
+        return read[text]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable, or a missing value compared with another: read as it is
+        return _parsed(text)
+    read[text] = p = _parsed(text)
+    return p
+
+
+def _parsed(text) -> Period | None:
+    try:
+        return Period.parse(text)
+    except ValueError:
+        return None
+
+
+def _runs(obs: pd.DataFrame, measures: pd.DataFrame, aggregates=ADDED, by_measure=None):
     """(council, measure row, kind, financial year, {month slot of a period's end: (row, period, obs row)})
-    for each measure of a sub-year frequency with one of ``aggregates``, its rows of its own kind."""
-    info = measures.drop_duplicates("measure").set_index("measure")
-    for (council, measure), rows in rows_by_measure(obs).items():
-        if measure not in info.index:
+    for each measure of a sub-year frequency with one of ``aggregates``, its rows of its own kind.
+    ``by_measure``: ``rows_by_measure(obs)``, made already. A measure row is a dict of its cells."""
+    each = measures.drop_duplicates("measure")
+    info = dict(zip(each["measure"], records(each), strict=True))  # read once, not a Series a council
+    for (council, measure), rows in (rows_by_measure(obs) if by_measure is None else by_measure).items():
+        if measure not in info:
             continue
-        m = info.loc[measure]
+        m = info[measure]
         kind = FREQUENCY_KIND.get(m["frequency"])
         if kind in (None, "year") or m["aggregate"] not in aggregates:
             continue
@@ -108,19 +131,21 @@ def _could_be(row: tuple, council, measure, period: Period) -> bool:
     )
 
 
-def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.DataFrame | None = None) -> list[Problem]:
+def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.DataFrame | None = None,
+         by_measure=None) -> list[Problem]:  # fmt: skip
     """A period of a measure's own frequency with no row, before the last one given in its year
     (August missing between July and September): one warning per measure and year.
 
     ``refused``: the observation rows validate refused for an error (left out of ``obs``), with
     the council, measure or period that could not be read blank. A period whose row is there but
     refused is not asked for: its error names the row. A refused row whose council, measure or
-    period could not be read, and that could be the missing period's, is pointed at, not a row to add."""
+    period could not be read, and that could be the missing period's, is pointed at, not a row to add.
+    ``by_measure``: ``rows_by_measure(obs)``, made already."""
     there, unread = _refused(refused)
     out = []
     starts: dict[tuple, tuple[int, int]] = {}  # a series starts at its first row: none is missing before it
     said = set(obs.index[statutory_years.given(obs).to_numpy(dtype=bool)])  # a figure, or why there is none
-    for council, measure, m, kind, fy, slots in _runs(obs, measures):
+    for council, measure, m, kind, fy, slots in _runs(obs, measures, by_measure=by_measure):
         span = SPAN_MONTHS[kind]
         given = {e for e, (i, _p, _r) in slots.items() if i in said}
         if not given:
@@ -175,7 +200,10 @@ def gaps(obs: pd.DataFrame, measures: pd.DataFrame, label: str, refused: pd.Data
 
 def _figure(r, col: str) -> float:
     """A row's figure in ``col``, nan where blank."""
-    return float(r[col]) if pd.notna(r[col]) else np.nan
+    v = r[col]
+    if type(v) is float:  # a figure column's cell as ``records`` gives it (nan where blank): as it is
+        return v
+    return float(v) if pd.notna(v) else np.nan
 
 
 def _beyond_noise(v: float, known: list[float], counts: bool) -> bool:
@@ -199,12 +227,14 @@ def _year_to_date_typed(
     new to swreport: Quarter 1's 3.1 days then 6.0 at Quarter 2, ANALYST-11 #1); else None. With
     ``gaps`` earlier periods not given, what it leaves is about a typical period for each of them
     and its own (9.1 at Quarter 3 where Quarter 1 was 2.9 and Quarter 2 is not in: 3.1 a quarter)."""
-    known = [x for x in [*earlier, *last_year] if pd.notna(x)]
-    if pd.isna(v) or any(pd.isna(x) for x in earlier) or len(known) < len(earlier) or not known:
+    # the figures are floats (``_figure``), nan where blank: x == x is pd.notna(x); the cheapest
+    # tests first (a national panel asks this of every quarter of every measure)
+    known = [x for x in [*earlier, *last_year] if x == x]
+    if v != v or not known or len(known) < len(earlier) or any(x != x for x in earlier) or v < 1.6 * max(known):
         return None
     typical, own = float(np.median(known)), (v - sum(earlier)) / (gaps + 1)
     near = 0.25 if len(known) >= 3 and not gaps else 0.2
-    if typical <= 0 or v < 1.6 * max(known) or abs(own - typical) > near * typical:
+    if typical <= 0 or abs(own - typical) > near * typical:
         return None
     return (typical, own) if _beyond_noise(v, known, counts) else None
 
@@ -227,14 +257,14 @@ def says_why(comment, v: float) -> bool:
     return False
 
 
-def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str, by_measure=None) -> list[Problem]:
     """A figure that is about the year to date where the period's own was meant, every earlier
     period of its year given (``_year_to_date_typed``): the value of a count, days or a rate
     added up (sickness days per FTE 6.6 where Quarter 1 was 3.2 and quarters are around 3.3),
     the denominator of a percentage, and then its numerator as well where that is too: each
-    cell named."""
+    cell named. ``by_measure``: ``rows_by_measure(obs)``, made already."""
     out = []
-    runs = list(_runs(obs, measures, aggregates=("sum",)))
+    runs = list(_runs(obs, measures, aggregates=("sum",), by_measure=by_measure))
     by_year = {(c, ms, fy): slots for c, ms, _m, _k, fy, slots in runs}
     for council, measure, m, kind, fy, slots in runs:
         span = SPAN_MONTHS[kind]
@@ -244,6 +274,7 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
         cols = ["value"] if additive else ["denominator", "numerator"]
         counts = m["unit"] in COUNT_UNITS or not additive  # people or cases, not days or rates
         before = by_year.get((council, measure, fy - 1), {})
+        last_years: dict[str, list[float]] = {}  # the year before's figures in a column, read once a year
         for e in sorted(slots):
             earlier_slots = range(span - 1, e, span)
             row, p, r = slots[e]
@@ -253,7 +284,9 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
                 if not given:
                     break
                 v, earlier = _figure(r, col), [_figure(slots[x][2], col) for x in given]
-                last_year = [_figure(q, col) for _i, _p, q in before.values()]
+                if col not in last_years:
+                    last_years[col] = [_figure(q, col) for _i, _p, q in before.values()]
+                last_year = last_years[col]
                 gaps = [Period(fy, kind, x - span + 1, x) for x in earlier_slots if x not in given]
                 found = _year_to_date_typed(v, earlier, last_year, counts, len(gaps))
                 if found is None or says_why(r.get("comment"), v):  # a figure the comment accounts for: as typed
@@ -291,19 +324,23 @@ def cumulative_figures(obs: pd.DataFrame, measures: pd.DataFrame, label: str) ->
     return out
 
 
-def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str) -> list[Problem]:
+def totals_against_parts(obs: pd.DataFrame, measures: pd.DataFrame, label: str, by_measure=None) -> list[Problem]:
     """A quarter, half or year given for a measure counted more often (monthly) beside any of its
     parts (``ytd.parts_against_total``): the parts given add up to more than it, or, all given,
     to another figure (the report then adds the parts and leaves the total unused: ``ytd.contradicted``);
-    or some are missing, so that it cannot be checked (the report takes it as it is): which."""
+    or some are missing, so that it cannot be checked (the report takes it as it is): which.
+    ``by_measure``: ``rows_by_measure(obs)``, made already."""
     info = measures.drop_duplicates("measure").set_index("measure")
     out = []
-    for (council, measure), rows in rows_by_measure(obs).items():
+    for (council, measure), rows in (rows_by_measure(obs) if by_measure is None else by_measure).items():
         if measure not in info.index or info.at[measure, "aggregate"] != "sum":
             continue
         kind = FREQUENCY_KIND.get(info.at[measure, "frequency"])
         if kind in (None, "year"):
             continue
+        longest = SPAN_MONTHS[kind]
+        if not any(SPAN_MONTHS[p.kind] > longest for _i, p, _r in rows):
+            continue  # no quarter, half or year given beside its months: nothing to check
         periods = {p: (i, r) for i, p, r in rows}
         for p, (i, r) in periods.items():
             if SPAN_MONTHS[p.kind] <= SPAN_MONTHS[kind]:
