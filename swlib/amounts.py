@@ -89,6 +89,19 @@ def small_range(settings, council: str) -> tuple[int, int]:
     return s.suppress_min, s.suppress_max
 
 
+def settings_once(settings):
+    """``settings`` (council -> its settings) with each council's read once: ``config.council_settings``
+    finds params/ again at each call (about a millisecond), and the checks of a panel ask at each figure."""
+    known: dict = {}
+
+    def read(council):
+        if council not in known:
+            known[council] = settings(council)  # a ConfigError is not kept: raised again, as before
+        return known[council]
+
+    return read
+
+
 def _both_report(a, b) -> bool:
     """Whether the councils that report measure row ``a`` and those that report ``b`` overlap."""
     return pd.isna(a["council"]) or pd.isna(b["council"]) or a["council"] == b["council"]
@@ -110,7 +123,7 @@ def undeclared_amounts(tables: dict[str, pd.DataFrame], label, settings=None) ->
     measures, obs = tables.get("measures"), tables.get("observations")
     if measures is None or obs is None:
         return []
-    settings = settings or council_settings
+    settings = settings_once(settings or council_settings)  # each council's read once
     m = measures.drop_duplicates("measure")
     m = m[m["unit"].isin(AMOUNT_UNITS)]
     rows = {i: r for i, r in m.iterrows()}
@@ -122,27 +135,32 @@ def undeclared_amounts(tables: dict[str, pd.DataFrame], label, settings=None) ->
     values = values["value"]
     counts = measures.drop_duplicates("measure")
     counts = counts[counts["unit"].isin(COUNT_UNITS)]
+    # each row's words and totals read once, not once an average (a panel has thousands of measures)
+    totals = [(t, rt, case_words(rt["title"])) for t, rt in rows.items()
+              if rt["aggregate"] == "sum" and not is_average(rt["title"]) and not _declared(rt)]  # fmt: skip
+    count_rows = [(c, case_words(c["title"])) for _i, c in counts.iterrows()]
+    lines = None  # the finance lines and their words, read when first wanted
     out = []
     for a in averages:
         ra, words = rows[a], case_words(rows[a]["title"])
         if not words:
             continue
         found = None
-        for t, rt in rows.items():
-            if not (t == a or rt["unit"] != ra["unit"] or rt["aggregate"] != "sum" or is_average(rt["title"])
-                    or rt["frequency"] != ra["frequency"] or _declared(rt) or not _both_report(ra, rt)
-                    or not words & case_words(rt["title"])):  # fmt: skip
+        for t, rt, theirs in totals:
+            if not (t == a or rt["unit"] != ra["unit"] or rt["frequency"] != ra["frequency"]
+                    or not _both_report(ra, rt) or not words & theirs):  # fmt: skip
                 found = _quotient(values, rt, ra, settings)
             if found:
                 break
         if not found and ra["unit"] == "currency" and "finance" in tables:
-            found = _finance_quotient(tables["finance"], values, ra, words, settings)
+            lines = _finance_lines(tables["finance"]) if lines is None else lines
+            found = _finance_quotient(lines, values, ra, words, settings)
         if not found:
             continue
         council, period, beside, k = found
         candidates = [
-            c["measure"] for _i, c in counts.iterrows()
-            if c["frequency"] == ra["frequency"] and _both_report(ra, c) and words & case_words(c["title"])
+            c["measure"] for c, theirs in count_rows
+            if c["frequency"] == ra["frequency"] and _both_report(ra, c) and words & theirs
         ]  # fmt: skip
         count = " or ".join(candidates[:3]) if candidates else "the id of the count of the people it is over"
         average = values[(ra["measure"], council, period)]
@@ -182,12 +200,17 @@ def _quotient(values: pd.Series, rt, ra, settings):
     return None
 
 
-def _finance_quotient(finance: pd.DataFrame, values: pd.Series, ra, words: set, settings):
-    """(council, period, words, count) for the first finance line naming the cases of cost per
-    person ``ra`` whose amount is a year of the cost times a count from lo to hi; None if none is."""
+def _finance_lines(finance: pd.DataFrame) -> list[tuple]:
+    """(line's row, the words of its line) for each finance line (``_finance_quotient``), read once."""
+    return [(f, case_words(f["line"])) for _i, f in finance.iterrows()]
+
+
+def _finance_quotient(lines: list[tuple], values: pd.Series, ra, words: set, settings):
+    """(council, period, words, count) for the first finance line (``_finance_lines``) naming the cases
+    of cost per person ``ra`` whose amount is a year of the cost times a count from lo to hi; None if none is."""
     scale = per_year(ra["title"])
-    for _i, f in finance.iterrows():
-        if not words & case_words(f["line"]) or pd.isna(f["amount"]) or not float(f["amount"]) > 0:
+    for f, theirs in lines:
+        if not words & theirs or pd.isna(f["amount"]) or not float(f["amount"]) > 0:
             continue
         if not (pd.isna(ra["council"]) or ra["council"] == f["council"]):
             continue

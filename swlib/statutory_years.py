@@ -60,16 +60,18 @@ def years_without_statutory(
     whole = periods.map(lambda p: p is not None and p.end == 11)  # the year, or its last month, quarter or half
     figure = _figures(obs)
     said = figure | _reasons(obs)  # given
+    at = obs.groupby("council", sort=False).indices  # each council's rows, found once (a panel has hundreds)
     out = []
     for council in councils["council"].dropna():
         own = stat[stat["council"].isna() | stat["council"].eq(council)]
         ids = list(dict.fromkeys(own["measure"]))
         if not ids:
             continue
-        mine = obs["council"].eq(council) & fy.notna()
-        is_stat = obs["measure"].isin(ids)
-        stat_years = set(fy[mine & is_stat & said])
-        done = sorted(set(fy[mine & ~is_stat & figure & whole]) - stat_years)
+        rows = at.get(council, [])
+        years, mine = fy.iloc[rows], fy.iloc[rows].notna()
+        is_stat = obs["measure"].iloc[rows].isin(ids)
+        stat_years = set(years[mine & is_stat & said.iloc[rows]])
+        done = sorted(set(years[mine & ~is_stat & figure.iloc[rows] & whole.iloc[rows]]) - stat_years)
         if not done:
             continue
         first = min(stat_years) if stat_years else done[-1]  # none ever given: its latest year alone

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .amounts import singular, small_range
+from .amounts import settings_once, singular, small_range
 from .config import council_settings
 from .errors import Problem
 from .measure_rules import FREQUENCY_MONTHS, part_of_fits
@@ -73,7 +73,7 @@ def undeclared_parts(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     parts: "Emergency detentions" and "Short-term detentions", "Child Protection Orders made" and
     "Permanence Orders made" each have a word the other has not, as have "... for more than a year"
     and "... for less than a year" (neither is the unqualified whole)."""
-    settings = settings or council_settings
+    settings = settings_once(settings or council_settings)  # each council's read once
     m = measures.drop_duplicates("measure")
     summed = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
     declared = summed["part_of"] if "part_of" in summed else pd.Series(None, index=summed.index)
@@ -167,6 +167,39 @@ def _as_often(flow_freq: str, stock_freq: str) -> bool:
     return FREQUENCY_MONTHS[flow_freq] % FREQUENCY_MONTHS[stock_freq] == 0
 
 
+def _flow_pairs(counts: pd.DataFrame, words: dict, declared: pd.Series) -> list[tuple]:
+    """(snapshot row, count row) for each snapshot (aggregate latest) and count (sum) of ``counts`` under
+    the same theme and outcome, the count as often as the snapshot or less often, whose title words
+    (``words``) meet, and whose ``flow_of`` (``declared``) does not name the snapshot: in the order of
+    the snapshots, then of the counts. Each snapshot is set only against the counts of its theme and
+    outcome that share a word with it (a national panel's thousands of measures: not every pair)."""
+    cells = {c: counts[c].tolist() for c in ("theme", "outcome", "frequency", "measure")}
+    at = {i: k for k, i in enumerate(counts.index)}
+    aggregate = counts["aggregate"].tolist()
+    sums: dict[tuple, dict[str, list]] = {}  # (theme, outcome) -> word -> the counts with it, in order
+    for k, i in enumerate(counts.index):
+        if aggregate[k] == "sum":
+            for w in words[i]:
+                sums.setdefault((cells["theme"][k], cells["outcome"][k]), {}).setdefault(w, []).append(i)
+    pairs = []
+    for k, s in enumerate(counts.index):
+        if aggregate[k] != "latest":
+            continue
+        near = sums.get((cells["theme"][k], cells["outcome"][k]), {})
+        for f in sorted({f for w in words[s] for f in near.get(w, ())}, key=at.get):
+            if _as_often(cells["frequency"][at[f]], cells["frequency"][k]) and declared.get(f) != cells["measure"][k]:
+                pairs.append((s, f))
+    return pairs
+
+
+def _councils_by_measure(o: pd.Series) -> dict[str, set]:
+    """measure -> the councils with a value for it (``values_by_key``'s figures)."""
+    out: dict[str, set] = {}
+    for council, _period, measure in o.index:
+        out.setdefault(measure, set()).add(council)
+    return out
+
+
 def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=None) -> list[Problem]:
     """Warnings: a snapshot of people (a count with aggregate latest) and a count added up over the
     same periods or longer ones (aggregate sum, as often as the snapshot or less often: a yearly count
@@ -177,24 +210,22 @@ def undeclared_flows(obs: pd.DataFrame, measures: pd.DataFrame, label, settings=
     and the count's ``flow_of`` does not name the snapshot: a public report prints both (166 + 24
     - 187: 3 orders ended), since only a declared ``flow_of`` makes it hide the count. One warning a
     pair, on the count's measures row."""
-    settings = settings or council_settings
+    settings = settings_once(settings or council_settings)  # each council's read once
     m = measures.drop_duplicates("measure")
     counts = m[m["unit"].isin(COUNT_UNITS)]
     declared = counts["flow_of"] if "flow_of" in counts else pd.Series(None, index=counts.index)
     # not linked.same_cases' words: they drop 3-letter words, so "CSOs made" would not meet "Children on a CSO"
     words = {i: title_words(t) - FLOW_STOP for i, t in counts["title"].items()}
-    pairs = [(s, f) for s in counts.index[counts["aggregate"] == "latest"] for f in counts.index[counts["aggregate"] == "sum"]
-             if _as_often(counts.at[f, "frequency"], counts.at[s, "frequency"]) and (counts.at[s, "theme"], counts.at[s, "outcome"])
-             == (counts.at[f, "theme"], counts.at[f, "outcome"])
-             and words[s] & words[f] and declared.get(f) != counts.at[s, "measure"]]  # fmt: skip
+    pairs = _flow_pairs(counts, words, declared)
     if not pairs:
         return []
     o, have = values_by_key(obs)
+    whose = _councils_by_measure(o)
     out = []
     for s, f in pairs:
         stock, flow = counts.at[s, "measure"], counts.at[f, "measure"]
-        if stock not in have or flow not in have:
-            continue
+        if stock not in have or flow not in have or whose[stock].isdisjoint(whose[flow]):
+            continue  # no council gives both: no snapshot at any end of the flow's periods
         kind, s_kind = FREQUENCY_KIND[counts.at[f, "frequency"]], FREQUENCY_KIND[counts.at[s, "frequency"]]
         snaps, moved = o.xs(stock, level="measure"), o.xs(flow, level="measure")
         found = None
@@ -257,7 +288,7 @@ def undeclared_frequencies(obs: pd.DataFrame, measures: pd.DataFrame, label, set
     December) is ``suppress_min`` to ``suppress_max`` in some council's period and neither names the
     other in ``part_of``: the Q4 report hides 18 - 15, the yearly row prints 18 beside it. One
     warning a pair, on the more frequent measure's row: declare it ``part_of`` the other."""
-    settings = settings or council_settings
+    settings = settings_once(settings or council_settings)  # each council's read once
     m = measures.drop_duplicates("measure")
     counts = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
     declared = counts["part_of"] if "part_of" in counts else pd.Series(None, index=counts.index)
