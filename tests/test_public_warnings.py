@@ -109,8 +109,8 @@ def test_a_shared_title_is_warned_by_any_reporting_councils_range_and_read_once_
     """A measure every council reports (council blank) is warned where any council's range of small
     numbers takes in its number ('7 children': only the council hiding 1 to 9), and not where the
     one council reporting it hides 1 to 4. A national panel's councils mostly share a range: each
-    title is searched once a distinct range, not once a council (the copied panel of 429 councils spent
-    most of a first run's four minutes here)."""
+    title is searched once a distinct range, not once a council (the copied panel's 429 councils: a
+    shared title searched 429 times, each council's settings read again each time)."""
     from types import SimpleNamespace
 
     import swlib.public_warnings as pw
