@@ -230,3 +230,37 @@ def test_the_same_count_at_two_frequencies_is_warned_until_part_of_is_declared_a
     rows = performance(declared, "alpha", "2023-24-Q4", audience="public", published=empty()).set_index("measure")
     assert "to_date" in suppressed_columns(rows.loc["m1"].to_dict())  # 18 beside the 15 printed at Q3
     assert "to_date" in suppressed_columns(rows.loc["m3"].to_dict())  # 501 beside the 498 printed at Q3
+
+
+def test_a_snapshot_and_its_flow_are_found_among_many_measures_with_each_councils_settings_read_once():
+    """A national panel: a snapshot and its flow among hundreds of other counts (other themes, and
+    counts of the same theme whose titles share no word) are still the one pair warned; each council's
+    settings are read once, not at each of its figures (``config.council_settings`` finds params/
+    again at every call: most of a 429-council panel's validation before)."""
+    from types import SimpleNamespace
+
+    from swlib.undeclared import undeclared_flows
+
+    base = {"unit": "count", "frequency": "quarterly", "outcome": "Permanence", "flow_of": None, "council": None}
+    rows = [{**base, "measure": "po-held", "title": "Children subject to a permanence order at 31 March",
+             "aggregate": "latest", "theme": "Children"},
+            {**base, "measure": "po-made", "title": "Permanence Orders made", "aggregate": "sum", "theme": "Children"}]  # fmt: skip
+    rows += [{**base, "measure": f"x{i}", "title": f"Visits logged {i}", "aggregate": ("sum", "latest")[i % 2],
+              "theme": ("Children", f"Theme {i}")[i % 3 > 0]} for i in range(300)]  # fmt: skip
+    measures = pd.DataFrame(rows, index=range(2, 2 + len(rows)))
+    councils = [f"c{i:03d}" for i in range(40)]
+    figures = {"po-held": {"2023-24-Q1": 166, "2023-24-Q2": 187, "2023-24-Q3": 200, "2023-24-Q4": 220},
+               "po-made": {"2023-24-Q2": 24, "2023-24-Q3": 40, "2023-24-Q4": 60}}  # fmt: skip
+    obs = pd.DataFrame([{"council": c, "measure": m, "period": p, "value": float(v)} for c in councils
+                        for m, by in figures.items() for p, v in by.items()])  # fmt: skip
+    read = []
+
+    def settings(council):
+        read.append(council)
+        return SimpleNamespace(suppress_min=1, suppress_max=4 if council == "c007" else 0)  # only c007 hides 1 to 4
+
+    found = undeclared_flows(obs, measures, lambda name: f"{name}.csv", settings)
+    assert [(w.row, w.column, w.council) for w in found] == [(3, "flow_of", "c007")]
+    assert "po-made (Permanence Orders made) 24 beside po-held" in found[0].found
+    assert "166 the period before and 187 at the end of c007's 2023-24-Q2" in found[0].found
+    assert sorted(read) == sorted(set(read))  # each council's settings read once
