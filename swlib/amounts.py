@@ -22,6 +22,7 @@ import pandas as pd
 
 from .config import council_settings
 from .errors import ConfigError, Problem
+from .rows import records
 from .schema import AMOUNT_UNITS, COUNT_UNITS
 
 UNDECLARED_AMOUNT = "undeclared-amount"  # Problem.code of these warnings (check-public lists a council's)
@@ -202,7 +203,7 @@ def _quotient(values: pd.Series, rt, ra, settings):
 
 def _finance_lines(finance: pd.DataFrame) -> list[tuple]:
     """(line's row, the words of its line) for each finance line (``_finance_quotient``), read once."""
-    return [(f, case_words(f["line"])) for _i, f in finance.iterrows()]
+    return [(f, case_words(f["line"])) for f in records(finance)]  # dicts: a Series a line cost 30 ms an average
 
 
 def _finance_quotient(lines: list[tuple], values: pd.Series, ra, words: set, settings):

@@ -20,7 +20,7 @@ import math
 
 import pandas as pd
 
-from .amounts import small_range
+from .amounts import settings_once, small_range
 from .config import council_settings
 from .errors import Problem
 from .schema import COUNT_UNITS
@@ -102,7 +102,7 @@ def undeclared_near_counts(obs: pd.DataFrame, measures: pd.DataFrame, label, set
     measures row, at the first period found. Narrower than the run's list, which has every pair of
     one outcome in the report's period: validate reads every period of every council, and the demo
     data's pairs (Drug Treatment and Testing Orders, Supervised Release Orders) count different people."""
-    settings = settings or council_settings
+    settings = settings_once(settings or council_settings)  # each council's read once
     m = measures.drop_duplicates("measure")
     m = m[m["unit"].isin(COUNT_UNITS) & m["aggregate"].isin(("sum", "latest"))]
     if len(m) < 2:
