@@ -52,15 +52,18 @@ def a_small_number(lo: int, hi: int) -> str:
 def footnote(lo: int = 1, hi: int = 4) -> str:
     """What [c] means, as a public report says it once ("About suppressed figures"), in the
     council's own small numbers (``suppress_min``, ``suppress_max``): a council that hides 1 to 9
-    is not said to hide 1 to 4. Its examples take a small number of that range (3 where it is in it)."""
+    is not said to hide 1 to 4. Its examples take a small number of that range (3 where it is in it), and
+    say "for instance ... would": D&G's public 2023/24 Q2 printed "118 of 142", the figures the example
+    once used, and a member read the example as a fact about that measure (COMMITTEE-12 #1)."""
     k = min(max(lo, 3), hi)
     small = a_small_number(lo, hi)
     return (
         f"[c] Figure suppressed to protect confidentiality: a figure is not shown where it, or a figure it is built "
         f"on, is {small.removeprefix('a number ').removeprefix('the number ')}, and also where {small} could be worked out from it by "
-        f"subtraction: from its own total ({70 - k} of 70 tells that {k} did not), or from a figure published "
-        f"earlier, this year or last (118 of 142 beside {118 - k} of {142 - k} published a quarter before tells "
-        f"that {k} of {k} came in between). A large figure marked [c] is suppressed for that second reason."
+        f"subtraction: from its own total (for instance, {70 - k} of 70 would tell that {k} did not), or from a "
+        f"figure published earlier, this year or last (for instance, 48 of 60 beside {48 - k} of {60 - k} published "
+        f"a quarter before would tell that {k} of {k} came in between). A large figure marked [c] is suppressed "
+        f"for that second reason."
     )
 
 

@@ -54,8 +54,10 @@ def test_the_words_for_a_hidden_figure_name_the_councils_own_small_numbers():
     assert public_why(1, 9).startswith("a number from 1 to 9 could otherwise be read")
     assert "1 to 4" not in c_note(1, 9) and "a number from 1 to 9" in c_note(1, 9)
     assert "from 1 to 9" in footnote(1, 9) and "1 to 4" not in footnote(1, 9)
-    assert "(65 of 70 tells that 5 did not)" in footnote(5, 9)  # its example is a number it hides
+    assert "(for instance, 65 of 70 would tell that 5 did not)" in footnote(5, 9)  # its example is a number it hides
     assert "is 3, and also where the number 3 could be" in footnote(3, 3)
+    # an example, not a fact: D&G printed "118 of 142", the figures the example once used (COMMITTEE-12 #1)
+    assert "118 of 142" not in footnote() and "would tell that 3 of 3 came in between" in footnote()
 
 
 def test_the_note_under_a_table_with_c_says_why_a_large_figure_is_hidden_too():
